@@ -1,0 +1,1 @@
+"""The engines that judge claims, submissions and derivations."""

@@ -1,0 +1,269 @@
+"""Exact proof of identities: proved / refuted (with a counterexample) / inconclusive.
+
+Strategies, tried in order for each pair of sides (``prove_equal``):
+1. ``exp-rational-cancel``: rewrite to exp, make each exp a power of a positive symbol, and
+   decide the resulting rational identity with ``cancel`` (exact).
+2. ``random-rational``: for expressions too large to cancel quickly, evaluate that rational
+   function exactly at random rational points (Schwartz–Zippel: a non-zero rational function
+   of total degree d vanishes at a uniformly random point of S^k with probability ≤ d/|S|;
+   we use several points from a range of 2^61, so a false "proved" has probability far below
+   2^-100 for the degrees that occur here).
+3. ``gradient+anchor``: for sides with logarithms, every partial derivative of the difference
+   is proved 0 by 1. and the difference is exactly 0 at one point of the (connected) domain.
+Case splits at kinks (the sign of each scalar stated "nonzero") and element-wise proof at
+every size up to a bound are done per identity in ``prove_identity``; the index form for
+symbolic sizes lives in ``checks.index_form``.
+
+SymPy's ``simplify`` and ``.equals`` are never used for a verdict.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass, field
+from typing import Any, Literal, Mapping
+
+import sympy as sp
+
+from checks.canonical import Atoms, is_rational_zero, rationalize, to_exp
+from derive.identity import Claim, Identity, Value
+
+Status = Literal["proved", "refuted", "inconclusive"]
+
+#: Above this many operations in a cancelled difference, switch to exact evaluation.
+_CANCEL_OPS_LIMIT = 4000
+_RANDOM_POINTS = 3
+_RANDOM_RANGE = 2**61
+
+
+@dataclass(frozen=True)
+class Counterexample:
+    """A point where the two sides differ, with both values, checkable by hand."""
+
+    point: Mapping[str, Any]
+    lhs: str
+    rhs: str
+    where: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"point": {k: str(v) for k, v in self.point.items()}, "lhs": self.lhs, "rhs": self.rhs, "where": self.where}
+
+    def __str__(self) -> str:
+        pt = ", ".join(f"{k} = {v}" for k, v in self.point.items())
+        loc = f" ({self.where})" if self.where else ""
+        return f"at {pt or 'no inputs'}{loc}: left side = {self.lhs}, right side = {self.rhs}"
+
+
+@dataclass(frozen=True)
+class ProofResult:
+    status: Status
+    method: str
+    seconds: float = 0.0
+    scope: str = ""
+    counterexample: Counterexample | None = None
+    detail: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "method": self.method,
+            "seconds": round(self.seconds, 4),
+            "scope": self.scope,
+            "counterexample": self.counterexample.as_dict() if self.counterexample else None,
+        }
+
+
+@dataclass
+class _Outcome:
+    status: Status
+    method: str
+    counterexample: Counterexample | None = None
+    detail: str = ""
+    methods: set[str] = field(default_factory=set)
+
+
+# --------------------------------------------------------------------------- scalar pairs
+
+
+def prove_zero(diff: sp.Expr, *, rng: random.Random | None = None) -> tuple[bool, str]:
+    """Try to show ``diff`` ≡ 0 exactly. Returns (proved, method)."""
+    diff = sp.sympify(diff)
+    if diff == 0:
+        return True, "structural"
+    if diff.is_number:
+        # Pure numbers (counting, anchors): exact arithmetic, logs of rationals expanded.
+        value = sp.nsimplify(sp.expand_log(diff, force=True)) if diff.has(sp.log) else sp.expand(diff)
+        if value == 0:
+            return True, "exact-arithmetic"
+        return False, "exact-arithmetic"
+    if to_exp(diff).has(sp.log):
+        return False, "has-log"
+    normal = rationalize(diff, Atoms())
+    if sp.count_ops(normal) <= _CANCEL_OPS_LIMIT:
+        return is_rational_zero(normal), "exp-rational-cancel"
+    return _random_rational_zero(normal, rng or random.Random(0)), "random-rational"
+
+
+def _random_rational_zero(normal: sp.Expr, rng: random.Random) -> bool:
+    symbols = sorted(normal.free_symbols, key=str)
+    for _ in range(_RANDOM_POINTS):
+        point = {s: sp.Rational(rng.randrange(1, _RANDOM_RANGE), rng.randrange(1, _RANDOM_RANGE)) * (1 if s.is_positive or rng.random() < 0.5 else -1) for s in symbols}
+        try:
+            value = normal.xreplace(point)
+        except ZeroDivisionError:
+            continue
+        if value is sp.nan or value.has(sp.zoo):
+            continue
+        if not value.is_number or sp.nsimplify(value) != 0:
+            return False
+    return True
+
+
+def _gradient_anchor(diff: sp.Expr, symbols: list[sp.Symbol]) -> tuple[bool, str]:
+    """diff ≡ 0 on a connected domain if ∇diff ≡ 0 there and diff(anchor) = 0."""
+    for s in symbols:
+        ok, _ = prove_zero(sp.diff(diff, s))
+        if not ok:
+            return False, "gradient+anchor"
+    anchor = {s: (1 if s.is_positive else -1 if s.is_negative else 0) for s in symbols}
+    ok, _ = prove_zero(diff.xreplace(anchor))
+    return ok, "gradient+anchor"
+
+
+def _sample_point(symbols: list[sp.Symbol], rng: random.Random, attempt: int) -> dict[sp.Symbol, sp.Rational]:
+    """Simple points first (a person can check them by hand), then random rationals."""
+    simple = [1, 2, -1, sp.Rational(1, 2), 3, -2, sp.Rational(-1, 2)]
+    point = {}
+    for k, s in enumerate(symbols):
+        if attempt < len(simple):
+            v = sp.sympify(simple[(attempt + k) % len(simple)])
+        else:
+            v = sp.Rational(rng.randint(-40, 40), rng.randint(1, 8))
+        if s.is_positive and v <= 0:
+            v = abs(v) or sp.Rational(1, 3)
+        if s.is_negative and v >= 0:
+            v = -v or sp.Rational(-1, 3)
+        if s.is_nonzero and v == 0:
+            v = sp.Rational(1, 3)
+        point[s] = v
+    return point
+
+
+def find_counterexample(lhs: Value, rhs: Value, *, tries: int = 40, seed: int = 0) -> Counterexample | None:
+    """A point where the sides differ by far more than 50-digit evaluation error."""
+    rng = random.Random(seed)
+    pairs = _entry_pairs(lhs, rhs)
+    symbols = sorted(set().union(*[(a - b).free_symbols for _, a, b in pairs]) if pairs else set(), key=str)
+    for attempt in range(tries):
+        point = _sample_point(symbols, rng, attempt)
+        for where, a, b in pairs:
+            try:
+                va = sp.N(to_exp(a.xreplace(point)), 50)
+                vb = sp.N(to_exp(b.xreplace(point)), 50)
+            except (ZeroDivisionError, TypeError):
+                continue
+            if not (va.is_number and vb.is_number) or va.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or vb.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+                continue
+            gap = abs(complex(va) - complex(vb))
+            scale = max(1.0, abs(complex(va)), abs(complex(vb)))
+            if gap > 1e-30 * scale:
+                used = (a - b).free_symbols
+                shown = {str(s): v for s, v in point.items() if s in used}
+                return Counterexample(shown, _show(a.xreplace(point), va), _show(b.xreplace(point), vb), where)
+    return None
+
+
+def _show(exact: sp.Expr, approx: sp.Expr) -> str:
+    exact = sp.nsimplify(exact) if exact.is_Rational else exact
+    if exact.is_Rational or exact.is_Integer:
+        return str(exact)
+    return f"{sp.N(approx, 12)}"
+
+
+def _entry_pairs(lhs: Value, rhs: Value) -> list[tuple[str, sp.Expr, sp.Expr]]:
+    if isinstance(lhs, sp.MatrixBase) or isinstance(rhs, sp.MatrixBase):
+        lhs_m, rhs_m = sp.Matrix(lhs), sp.Matrix(rhs)
+        if lhs_m.shape != rhs_m.shape:
+            return []
+        return [(f"entry ({i + 1}, {j + 1})", lhs_m[i, j], rhs_m[i, j]) for i in range(lhs_m.rows) for j in range(lhs_m.cols)]
+    return [("", sp.sympify(lhs), sp.sympify(rhs))]
+
+
+def prove_equal(lhs: Value, rhs: Value, *, seed: int = 0) -> _Outcome:
+    """Prove lhs = rhs (scalars or explicit matrices of equal shape) or refute it."""
+    if isinstance(lhs, sp.MatrixBase) or isinstance(rhs, sp.MatrixBase):
+        ls = getattr(lhs, "shape", ())
+        rs = getattr(rhs, "shape", ())
+        if ls != rs:
+            return _Outcome("refuted", "shape", detail=f"shapes differ: left side {_shape(ls)}, right side {_shape(rs)}")
+    rng = random.Random(seed)
+    methods: set[str] = set()
+    for where, a, b in _entry_pairs(lhs, rhs):
+        diff = a - b
+        ok, method = prove_zero(diff, rng=rng)
+        if not ok and method == "has-log":
+            ok, method = _gradient_anchor(diff, sorted(diff.free_symbols, key=str))
+        methods.add(method)
+        if not ok:
+            cex = find_counterexample(a, b, seed=seed)
+            if cex is not None:
+                return _Outcome("refuted", method, cex, methods=methods)
+            return _Outcome("inconclusive", method, detail=f"could not decide {where or 'the claim'}", methods=methods)
+    return _Outcome("proved", "+".join(sorted(methods)), methods=methods)
+
+
+def _shape(shape: tuple[int, ...]) -> str:
+    return "scalar" if not shape else "×".join(map(str, shape))
+
+
+# --------------------------------------------------------------------------- identities
+
+
+def prove_identity(identity: Identity, *, seed: int = 0, index_form: bool = True) -> ProofResult:
+    """Prove an identity at every size within its bounds, split at its kinks, and, where it
+    has an index form, for symbolic size."""
+    start = time.perf_counter()
+    methods: set[str] = set()
+    cases = identity.kink_cases()
+    largest: dict[str, int] = {}
+    for sizes in identity.sizes():
+        for signs in cases:
+            claim = identity.instantiate(sizes, signs)
+            outcome = prove_equal(claim.lhs, claim.rhs, seed=seed)
+            if signs:
+                methods.add("case-split")
+            methods |= outcome.methods or {outcome.method}
+            if outcome.status != "proved":
+                where = _describe(sizes, signs)
+                cex = outcome.counterexample
+                if cex is not None and where:
+                    cex = Counterexample(cex.point, cex.lhs, cex.rhs, ", ".join(filter(None, [where, cex.where])))
+                return ProofResult(outcome.status, outcome.method, time.perf_counter() - start, _scope(largest, identity), cex, outcome.detail)
+        largest = dict(sizes)
+    scope = _scope(largest, identity)
+    if index_form and identity.index_form is not None:
+        from checks.index_form import prove_index_form
+
+        ok, method = prove_index_form(identity)
+        methods.add(method)
+        if ok:
+            scope = "all sizes"
+    return ProofResult("proved", "+".join(sorted(methods)), time.perf_counter() - start, scope)
+
+
+def _describe(sizes: Mapping[str, int], signs: Mapping[str, int]) -> str:
+    parts = [f"{k} = {v}" for k, v in sorted(sizes.items())]
+    parts += [f"{k} {'> 0' if s > 0 else '< 0' if s < 0 else '= 0'}" for k, s in signs.items()]
+    return ", ".join(parts)
+
+
+def _scope(largest: Mapping[str, int], identity: Identity) -> str:
+    if not identity.size_bounds:
+        return "scalar" if not any(v.shape for v in identity.variables) else "as stated"
+    return "sizes " + ", ".join(f"{k} ≤ {v}" for k, v in sorted(identity.size_bounds.items()))
+
+
+def check_claim(claim: Claim, *, seed: int = 0) -> _Outcome:
+    """Prove one explicit claim (used by ``derive check`` and the LaTeX checker)."""
+    return prove_equal(claim.lhs, claim.rhs, seed=seed)

@@ -1,0 +1,1 @@
+"""One module per command; ``derive.cli`` adds each to the group."""

@@ -1,0 +1,1 @@
+"""The catalogue, one module per topic. Importing this package registers every identity."""

@@ -1,0 +1,204 @@
+"""The Identity record and the registry that holds every claim of the catalogue once.
+
+An identity states a claim for every size; ``build`` instantiates it at concrete sizes as
+explicit SymPy objects (scalars, or matrices whose entries are symbols), which is what the
+engines in ``checks/`` prove and sample. ``statement`` gives the same claim at symbolic
+shape (``MatrixSymbol`` and friends) for printing only: SymPy's matrix calculus on those
+objects is never trusted for a verdict.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, Literal, Mapping, Union
+
+import sympy as sp
+
+Domain = Literal["real", "nonzero", "positive", "unit-interval", "onehot-rows", "label"]
+Value = Union[sp.Expr, sp.Matrix]
+Sizes = Mapping[str, int]
+
+
+class RegistryError(ValueError):
+    """A registry was asked to hold the same id twice, or for an id it does not have."""
+
+
+@dataclass(frozen=True)
+class Variable:
+    """One input of a claim: its name, domain and shape (size names; () for a scalar).
+
+    ``nonzero`` means the claim is stated off a kink: proofs split on the sign of each
+    entry and sampling keeps entries away from 0. ``onehot-rows`` is a label matrix whose
+    rows are one-hot; proofs treat its entries as symbols with rows summing to 1.
+    """
+
+    name: str
+    domain: Domain = "real"
+    shape: tuple[str, ...] = ()
+    latex: str | None = None
+    #: A real scalar whose claim holds at 0 too but only by convention there: the proof
+    #: splits into x > 0, x < 0 and x = 0.
+    kink: bool = False
+
+    def make(self, sizes: Sizes, sign: int | None = None) -> Value:
+        """Explicit SymPy value at concrete sizes (sign = ±1 fixes the sign of a scalar,
+        sign = 0 makes it the number 0)."""
+        if sign == 0 and not self.shape:
+            return sp.Integer(0)
+        sign = sign or 0
+        assumptions = _assumptions(self.domain, sign)
+        if not self.shape:
+            return sp.Symbol(self.name, **assumptions)
+        rows = sizes[self.shape[0]]
+        cols = sizes[self.shape[1]] if len(self.shape) > 1 else 1
+        if self.domain == "onehot-rows":
+            return _onehot_rows(self.name, rows, cols)
+        return sp.Matrix(rows, cols, lambda i, j: sp.Symbol(_entry_name(self.name, i, j, cols, len(self.shape)), **assumptions))
+
+
+def _entry_name(name: str, i: int, j: int, cols: int, ndim: int) -> str:
+    return f"{name}_{i}" if ndim == 1 else f"{name}_{i}_{j}"
+
+
+def _assumptions(domain: Domain, sign: int) -> dict[str, bool]:
+    if sign > 0 or domain == "positive":
+        return {"positive": True}
+    if sign < 0:
+        return {"negative": True}
+    if domain == "unit-interval":
+        return {"positive": True}
+    if domain == "nonzero":
+        return {"real": True, "nonzero": True}
+    return {"real": True}
+
+
+def _onehot_rows(name: str, rows: int, cols: int) -> sp.Matrix:
+    """Δ with free entries whose rows sum to 1: the last column is 1 − Σ of the others.
+
+    Every one-hot matrix is such a matrix, so a polynomial identity proved for it holds for
+    every label vector at once, instead of for C^N label assignments one by one.
+    """
+    m = sp.zeros(rows, cols)
+    for i in range(rows):
+        free = [sp.Symbol(f"{name}_{i}_{j}", real=True) for j in range(cols - 1)]
+        for j, s in enumerate(free):
+            m[i, j] = s
+        m[i, cols - 1] = 1 - sp.Add(*free)
+    return m
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An identity at concrete sizes: both sides explicit, and how the left side was made.
+
+    For a derivative claim, ``function`` and ``wrt`` say what was differentiated, so the
+    numeric checker can hold the right side against central finite differences of
+    ``function`` (an oracle independent of SymPy's ``diff``).
+    """
+
+    lhs: Value
+    rhs: Value
+    values: Mapping[str, Value]
+    function: sp.Expr | sp.Matrix | None = None
+    wrt: Value | None = None
+    #: Expressions that must stay away from 0 when sampling (pre-activations at kinks).
+    avoid_zero: tuple[sp.Expr, ...] = ()
+
+
+Builder = Callable[[Mapping[str, Value], Sizes], Claim]
+
+
+@dataclass(frozen=True)
+class Identity:
+    """One claim of the catalogue, stated once, with its sources in the seeds."""
+
+    id: str
+    title: str
+    topic: str
+    sources: tuple[str, ...]
+    variables: tuple[Variable, ...]
+    build: Builder
+    #: Size bounds for the element-wise proof: every combination 1..bound (inclusive).
+    size_bounds: Mapping[str, int] = field(default_factory=dict)
+    #: Smallest value of each size (softmax needs n >= 1, classes C >= 2 ...).
+    size_minimums: Mapping[str, int] = field(default_factory=dict)
+    #: Display form at symbolic shape, for the report and the notebook repr only.
+    statement: Callable[[], tuple[sp.Basic, sp.Basic]] | None = None
+    #: Index form at symbolic size (Sum/KroneckerDelta) for a proof "for all n".
+    index_form: Callable[[], tuple[sp.Expr, sp.Expr]] | None = None
+    derivation: str = ""
+    convention: str = ""
+    #: Names of identities this proof relies on (e.g. relu-derivative inside a chain rule).
+    uses: tuple[str, ...] = ()
+
+    def sizes(self) -> Iterator[dict[str, int]]:
+        """Every concrete size at which the identity is proved element-wise."""
+        names = sorted(self.size_bounds)
+        ranges = [range(self.size_minimums.get(n, 1), self.size_bounds[n] + 1) for n in names]
+        for combo in itertools.product(*ranges):
+            yield dict(zip(names, combo))
+
+    def instantiate(self, sizes: Sizes, signs: Mapping[str, int] | None = None) -> Claim:
+        signs = signs or {}
+        values = {v.name: v.make(sizes, signs.get(v.name)) for v in self.variables}
+        return self.build(values, sizes)
+
+    def kink_cases(self) -> list[dict[str, int]]:
+        """The case split at kinks: every sign pattern of the scalars stated off a kink
+        (±1), and also 0 for those whose claim includes the kink by convention."""
+        options = []
+        for v in self.variables:
+            if v.shape:
+                continue
+            if v.domain == "nonzero":
+                options.append([(v.name, 1), (v.name, -1)])
+            elif v.kink:
+                options.append([(v.name, 1), (v.name, -1), (v.name, 0)])
+        return [dict(combo) for combo in itertools.product(*options)]
+
+    def _repr_latex_(self) -> str:
+        from derive.latex import identity_latex
+
+        return "$\\displaystyle " + identity_latex(self) + "$"
+
+
+class Registry:
+    """Identities keyed by id, in the order they were registered."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._items: dict[str, Identity] = {}
+
+    def register(self, identity: Identity) -> Identity:
+        if identity.id in self._items:
+            raise RegistryError(f"identity id {identity.id!r} is registered twice in {self.name}")
+        self._items[identity.id] = identity
+        return identity
+
+    def __getitem__(self, key: str) -> Identity:
+        try:
+            return self._items[key]
+        except KeyError:
+            raise RegistryError(f"unknown identity id {key!r}; run 'derive list' for the ids") from None
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def __iter__(self) -> Iterator[Identity]:
+        return iter(self._items.values())
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def ids(self) -> list[str]:
+        return list(self._items)
+
+
+def gradient(f: sp.Expr, wrt: Value) -> Value:
+    """∂f/∂wrt element-wise: a matrix of the shape of ``wrt`` (scalar f), or a Jacobian."""
+    if isinstance(f, sp.MatrixBase):
+        return f.jacobian(wrt if wrt.shape[1] == 1 else wrt.reshape(len(wrt), 1))
+    if isinstance(wrt, sp.MatrixBase):
+        return wrt.applyfunc(lambda w: sp.diff(f, w))
+    return sp.diff(f, wrt)

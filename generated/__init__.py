@@ -1,0 +1,1 @@
+"""Rendered by `derive render` from verified identities; never edited by hand."""

@@ -1,0 +1,1 @@
+"""Jinja templates, shipped in the wheel as derive.templates."""
