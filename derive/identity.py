@@ -108,6 +108,10 @@ class Claim:
 
 Builder = Callable[[Mapping[str, Value], Sizes], Claim]
 
+#: (identity id, sizes, signs) → Claim. Ids are unique within a registry, and the seed
+#: claims' ids never collide with the catalogue's.
+_CLAIM_CACHE: dict[tuple, Claim] = {}
+
 
 @dataclass(frozen=True)
 class Identity:
@@ -140,9 +144,14 @@ class Identity:
             yield dict(zip(names, combo))
 
     def instantiate(self, sizes: Sizes, signs: Mapping[str, int] | None = None) -> Claim:
-        signs = signs or {}
-        values = {v.name: v.make(sizes, signs.get(v.name)) for v in self.variables}
-        return self.build(values, sizes)
+        """The claim at concrete sizes. Cached: the prover and the sampler both need it,
+        and building a batch gradient (a symbolic diff) is the expensive part."""
+        key = (self.id, tuple(sorted(sizes.items())), tuple(sorted((signs or {}).items())))
+        if key not in _CLAIM_CACHE:
+            signs = signs or {}
+            values = {v.name: v.make(sizes, signs.get(v.name)) for v in self.variables}
+            _CLAIM_CACHE[key] = self.build(values, sizes)
+        return _CLAIM_CACHE[key]
 
     def kink_cases(self) -> list[dict[str, int]]:
         """The case split at kinks: every sign pattern of the scalars stated off a kink

@@ -1,0 +1,291 @@
+"""Numeric property checks: both sides on Hypothesis-drawn inputs, and finite differences.
+
+An identity passes when, on every drawn example (sizes included), each entry satisfies
+
+    |lhs − rhs| ≤ ATOL + RTOL · max(|lhs|, |rhs|)        (ATOL = RTOL = 1e-8)
+
+and, for a derivative claim, the right side agrees with central finite differences of the
+differentiated function (h = 1e-6 · max(1, |w|)) within FD_ATOL + FD_RTOL · |rhs|
+(both 1e-5). Finite differences never see SymPy's ``diff``: they are the independent oracle.
+
+Draws avoid kinks: scalars stated "nonzero" are at least 0.1 away from 0, and the claim's
+``avoid_zero`` expressions (pre-activations) must be at least 1e-3 away from 0, so a central
+difference never straddles one. A failure returns Hypothesis's shrunk example. Runs are
+deterministic for a given seed (``derandomize`` with the seed folded into the database key).
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+import numpy as np
+import sympy as sp
+from hypothesis import HealthCheck, Phase, assume, given, seed as hyp_seed, settings
+from hypothesis import strategies as st
+from hypothesis.errors import Unsatisfiable
+
+from derive.functions import leaky_relu, relu, sigmoid, softplus
+from derive.identity import Claim, Identity, Value, Variable
+
+ATOL = RTOL = 1e-8
+FD_ATOL = FD_RTOL = 1e-5
+FD_STEP = 1e-6
+KINK_MARGIN = 1e-3
+
+
+@dataclass(frozen=True)
+class NumericResult:
+    status: str  # "passed" | "failed"
+    examples: int
+    max_error: float
+    counterexample: dict[str, Any] | None = None
+    detail: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "examples": self.examples,
+            "max_error": _finite(self.max_error),
+            "counterexample": self.counterexample,
+        }
+
+
+def _finite(x: float) -> float | None:
+    return float(x) if math.isfinite(x) else None
+
+
+# ------------------------------------------------------------------- evaluation with NumPy
+
+
+def _np_sigmoid(x):
+    # Stable in both tails: exp of a non-positive number only.
+    x = np.asarray(x, dtype=float)
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def _np_leaky_relu(z, alpha):
+    return np.where(np.asarray(z) >= 0, z, np.multiply(alpha, z))
+
+
+_NUMPY_FUNCTIONS = {
+    "sigmoid": _np_sigmoid,
+    "softplus": lambda x: np.logaddexp(0.0, x),
+    "relu": lambda x: np.maximum(x, 0.0),
+    "leaky_relu": _np_leaky_relu,
+}
+
+
+def _lambdify(symbols: list[sp.Symbol], expr: Value) -> Callable[..., np.ndarray]:
+    if isinstance(expr, sp.MatrixBase):
+        expr = sp.Matrix(expr)
+    fn = sp.lambdify(symbols, expr, modules=[_NUMPY_FUNCTIONS, "numpy"], cse=True)
+    return lambda *args: np.asarray(fn(*args), dtype=float)
+
+
+# ----------------------------------------------------------------------- drawing values
+
+
+def _float_strategy(domain: str, kink: bool) -> st.SearchStrategy[float]:
+    magnitudes = st.floats(min_value=0.1, max_value=4.0, allow_nan=False)
+    if domain == "positive":
+        return magnitudes
+    if domain == "unit-interval":
+        return st.floats(min_value=0.05, max_value=0.95)
+    if domain == "nonzero":
+        return st.tuples(st.sampled_from((1.0, -1.0)), magnitudes).map(lambda t: t[0] * t[1])
+    base = st.floats(min_value=-4.0, max_value=4.0, allow_nan=False)
+    return st.one_of(st.just(0.0), base) if kink else base
+
+
+@st.composite
+def _assignment(draw, identity: Identity) -> tuple[dict[str, int], dict[str, Any]]:
+    sizes = draw(st.sampled_from(list(identity.sizes())))
+    raw: dict[str, Any] = {}
+    for var in identity.variables:
+        raw[var.name] = draw(_variable_values(var, sizes))
+    return sizes, raw
+
+
+def _variable_values(var: Variable, sizes: Mapping[str, int]) -> st.SearchStrategy[Any]:
+    if not var.shape:
+        return _float_strategy(var.domain, var.kink)
+    rows = sizes[var.shape[0]]
+    cols = sizes[var.shape[1]] if len(var.shape) > 1 else 1
+    if var.domain == "onehot-rows":
+        return st.lists(st.integers(0, cols - 1), min_size=rows, max_size=rows)
+    entry = _float_strategy(var.domain, False)
+    return st.lists(st.lists(entry, min_size=cols, max_size=cols), min_size=rows, max_size=rows)
+
+
+def _bind(var: Variable, symbolic: Value, raw: Any, sizes: Mapping[str, int]) -> dict[sp.Symbol, float]:
+    """Symbol → float for one variable's drawn value."""
+    if not var.shape:
+        return {symbolic: raw} if isinstance(symbolic, sp.Symbol) else {}
+    if var.domain == "onehot-rows":
+        cols = symbolic.shape[1]
+        out = {}
+        for i, label in enumerate(raw):
+            for j in range(cols - 1):
+                out[symbolic[i, j]] = 1.0 if j == label else 0.0
+        return out
+    return {symbolic[i, j]: raw[i][j] for i in range(symbolic.shape[0]) for j in range(symbolic.shape[1])}
+
+
+def _show_raw(raw: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in raw.items()}
+
+
+# ----------------------------------------------------------------------- compiled claims
+
+
+@dataclass
+class _Compiled:
+    symbols: list[sp.Symbol]
+    lhs: Callable[..., np.ndarray]
+    rhs: Callable[..., np.ndarray]
+    function: Callable[..., np.ndarray] | None
+    wrt_positions: list[int]
+    avoid: Callable[..., np.ndarray] | None
+    claim: Claim
+
+
+def _compile(claim: Claim) -> _Compiled:
+    symbols: set[sp.Symbol] = set()
+    for value in claim.values.values():
+        symbols |= value.free_symbols if hasattr(value, "free_symbols") else set()
+    ordered = sorted(symbols, key=str)
+    function = wrt_positions = None
+    if claim.function is not None and claim.wrt is not None:
+        function = _lambdify(ordered, claim.function)
+        wrt = list(claim.wrt) if isinstance(claim.wrt, sp.MatrixBase) else [claim.wrt]
+        wrt_positions = [ordered.index(w) for w in wrt]
+    avoid = _lambdify(ordered, sp.Matrix(list(claim.avoid_zero))) if claim.avoid_zero else None
+    return _Compiled(ordered, _lambdify(ordered, claim.lhs), _lambdify(ordered, claim.rhs), function, wrt_positions or [], avoid, claim)
+
+
+def _entry_error(a: np.ndarray, b: np.ndarray, atol: float, rtol: float) -> float:
+    """Largest error in units of the tolerance (≤ 1 passes); inf for a shape mismatch."""
+    a, b = np.atleast_1d(a).astype(float), np.atleast_1d(b).astype(float)
+    if a.shape != b.shape:
+        return math.inf
+    bound = atol + rtol * np.maximum(np.abs(a), np.abs(b))
+    return float(np.max(np.abs(a - b) / bound)) if a.size else 0.0
+
+
+def _fd_gradient(c: _Compiled, args: list[float]) -> np.ndarray:
+    grads = []
+    for pos in c.wrt_positions:
+        h = FD_STEP * max(1.0, abs(args[pos]))
+        up, down = list(args), list(args)
+        up[pos] += h
+        down[pos] -= h
+        grads.append((c.function(*up) - c.function(*down)) / (2 * h))
+    return np.array(grads, dtype=float)
+
+
+# ----------------------------------------------------------------------- the checks
+
+_LOCK = threading.Lock()  # Hypothesis' global state is not re-entrant across threads.
+
+
+def check_identity(identity: Identity, *, examples: int = 40, seed: int = 0) -> NumericResult:
+    """Both sides (and finite differences) on Hypothesis-drawn sizes and values."""
+    cache: dict[tuple, _Compiled] = {}
+    state = {"n": 0, "max": 0.0, "failure": None}
+
+    def compiled(sizes: Mapping[str, int]) -> _Compiled:
+        key = tuple(sorted(sizes.items()))
+        if key not in cache:
+            cache[key] = _compile(identity.instantiate(sizes))
+        return cache[key]
+
+    def run(drawn) -> None:
+        sizes, raw = drawn
+        c = compiled(sizes)
+        point: dict[sp.Symbol, float] = {}
+        for var in identity.variables:
+            point.update(_bind(var, c.claim.values[var.name], raw[var.name], sizes))
+        args = [point.get(s, 0.0) for s in c.symbols]
+        if c.avoid is not None:
+            assume(bool(np.all(np.abs(c.avoid(*args)) >= KINK_MARGIN)))
+        with np.errstate(all="ignore"):
+            lhs, rhs = c.lhs(*args), c.rhs(*args)
+            err = _entry_error(lhs, rhs, ATOL, RTOL)
+            fd_err = 0.0
+            if c.function is not None:
+                fd = _fd_gradient(c, args).reshape(np.shape(rhs)) if np.size(rhs) == len(c.wrt_positions) else _fd_gradient(c, args)
+                fd_err = _entry_error(fd.reshape(-1), np.ravel(rhs), FD_ATOL, FD_RTOL) if fd.size == np.size(rhs) else math.inf
+        state["n"] += 1
+        worst = max(err, fd_err)
+        abs_err = float(np.max(np.abs(np.ravel(lhs) - np.ravel(rhs)))) if np.shape(lhs) == np.shape(rhs) else math.inf
+        state["max"] = max(state["max"], abs_err if not math.isnan(abs_err) else math.inf)
+        if not worst <= 1.0:
+            state["failure"] = {
+                "sizes": dict(sizes),
+                "inputs": _show_raw(raw),
+                "lhs": np.ravel(lhs).tolist(),
+                "rhs": np.ravel(rhs).tolist(),
+                "check": "finite differences" if fd_err > err else "both sides",
+            }
+            raise AssertionError("sides differ")
+
+    test = given(_assignment(identity))(run)
+    test = settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        derandomize=False,
+        suppress_health_check=list(HealthCheck),
+        phases=(Phase.generate, Phase.shrink),
+        print_blob=False,
+    )(test)
+    test = hyp_seed(seed)(test)
+    with _LOCK:
+        try:
+            test()
+        except AssertionError:
+            return NumericResult("failed", state["n"], state["max"], state["failure"])
+        except Unsatisfiable:
+            return NumericResult("failed", state["n"], state["max"], None, "no valid inputs could be drawn")
+    return NumericResult("passed", state["n"], state["max"])
+
+
+def sample_compare(lhs: sp.Expr, rhs: sp.Expr, symbols: Mapping[str, sp.Symbol], *, examples: int = 100, seed: int = 0) -> NumericResult:
+    """Both sides of an ad-hoc scalar claim on Hypothesis-drawn values of its symbols,
+    within each symbol's assumptions (positive, nonzero or real)."""
+    names = sorted(symbols)
+    ordered = [symbols[n] for n in names]
+    f_lhs, f_rhs = _lambdify(ordered, lhs), _lambdify(ordered, rhs)
+    state = {"n": 0, "max": 0.0, "failure": None}
+
+    def domain(s: sp.Symbol) -> str:
+        return "positive" if s.is_positive else "nonzero" if s.is_nonzero else "real"
+
+    strategy = st.fixed_dictionaries({n: _float_strategy(domain(symbols[n]), False) for n in names})
+
+    def run(values: dict[str, float]) -> None:
+        args = [values[n] for n in names]
+        with np.errstate(all="ignore"):
+            a, b = f_lhs(*args), f_rhs(*args)
+        assume(bool(np.all(np.isfinite(a)) and np.all(np.isfinite(b))))
+        state["n"] += 1
+        err = _entry_error(a, b, ATOL, RTOL)
+        state["max"] = max(state["max"], float(np.max(np.abs(np.ravel(a) - np.ravel(b)))) if np.shape(a) == np.shape(b) else math.inf)
+        if not err <= 1.0:
+            state["failure"] = {"inputs": dict(values), "lhs": np.ravel(a).tolist(), "rhs": np.ravel(b).tolist()}
+            raise AssertionError("sides differ")
+
+    test = settings(max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck), phases=(Phase.generate, Phase.shrink), print_blob=False)(given(strategy)(run))
+    test = hyp_seed(seed)(test)
+    with _LOCK:
+        try:
+            test()
+        except AssertionError:
+            return NumericResult("failed", state["n"], state["max"], state["failure"])
+        except Unsatisfiable:
+            return NumericResult("failed", state["n"], state["max"], None, "no finite values could be drawn")
+    return NumericResult("passed", state["n"], state["max"])
