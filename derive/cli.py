@@ -28,7 +28,8 @@ _add_commands()
 def main(argv: list[str] | None = None) -> None:
     """Entry point: library errors become one line on stderr and their exit code."""
     try:
-        cli.main(args=argv, prog_name="derive", standalone_mode=False)
+        # With standalone_mode=False click returns a command's ctx.exit() code instead of exiting.
+        code = cli.main(args=argv, prog_name="derive", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("derive: aborted", err=True)
         sys.exit(EXIT_USAGE)
@@ -40,4 +41,4 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -2,21 +2,115 @@
 
 from __future__ import annotations
 
+import json
+import time
+
 import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from derive.errors import EXIT_FAILED, EXIT_OK, EXIT_UNDECIDED, DeriveError
 
 
 @click.command("list")
-def list_cmd() -> None:
+@click.option("--seed-claims", is_flag=True, help="List the seeds' wrong claims instead.")
+def list_cmd(seed_claims: bool) -> None:
     """The catalogue's ids, titles and sources."""
     from derive.catalogue import load
 
-    catalogue, _ = load()
-    for identity in catalogue:
-        click.echo(f"{identity.id}\t{identity.title}\t{'; '.join(identity.sources)}")
+    catalogue, seeds = load()
+    table = Table("id", "title", "sources", box=None, pad_edge=False)
+    for identity in seeds if seed_claims else catalogue:
+        table.add_row(identity.id, identity.title, "; ".join(identity.sources))
+    Console(width=200).print(table)
+
+
+def _select(ids: tuple[str, ...]):
+    from derive.catalogue import load
+
+    catalogue, seeds = load()
+    if not ids:
+        return list(catalogue)
+    chosen = []
+    for key in ids:
+        if key in catalogue:
+            chosen.append(catalogue[key])
+        elif key in seeds:
+            chosen.append(seeds[key])
+        else:
+            raise DeriveError(f"unknown identity id {key!r}; 'derive list' shows the catalogue, 'derive list --seed-claims' the seeds' claims")
+    return chosen
 
 
 @click.command()
 @click.argument("ids", nargs=-1)
-def verify(ids: tuple[str, ...]) -> None:
-    """Prove and sample identities (all of the catalogue by default)."""
-    raise NotImplementedError
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON of DESIGN.md instead of a table.")
+@click.option("--examples", default=40, show_default=True, type=click.IntRange(1, 10_000), help="Hypothesis examples per identity.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Seed for sampling (runs are deterministic per seed).")
+@click.pass_context
+def verify(ctx: click.Context, ids: tuple[str, ...], as_json: bool, examples: int, seed: int) -> None:
+    """Prove and sample identities: all of the catalogue, or the given IDS (catalogue ids or
+    the seeds' claims of 'derive list --seed-claims').
+
+    Exit 0 when every identity is verified, 1 when one is refuted, 3 when one could be
+    neither proved nor refuted."""
+    from checks.verify import summary, verify_identity
+
+    identities = _select(ids)
+    start = time.perf_counter()
+    results = []
+    err = Console(stderr=True)
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(), console=err, transient=True, disable=as_json or not err.is_terminal) as bar:
+        task = bar.add_task("verifying", total=len(identities))
+        for identity in identities:
+            bar.update(task, description=f"verifying {identity.id}")
+            results.append(verify_identity(identity, examples=examples, seed=seed))
+            bar.advance(task)
+    totals = summary(results, time.perf_counter() - start)
+    if as_json:
+        click.echo(json.dumps({"identities": [r.as_dict() for r in results], "summary": totals}, indent=2, ensure_ascii=False))
+    else:
+        _print_table(results, totals)
+    if totals["refuted"]:
+        ctx.exit(EXIT_FAILED)
+    if totals["unverified"]:
+        ctx.exit(EXIT_UNDECIDED)
+    ctx.exit(EXIT_OK)
+
+
+_STYLE = {"verified": "green", "refuted": "bold red", "unverified": "yellow"}
+
+
+def _print_table(results, totals) -> None:
+    console = Console(width=max(Console().width, 150))
+    table = Table("id", "symbolic", "scope", "numeric", "max error", "verdict")
+    for r in results:
+        s, n = r.symbolic, r.numeric
+        table.add_row(
+            r.identity.id,
+            f"{s.status} ({s.method}, {s.seconds:.2f} s)",
+            s.scope,
+            f"{n.status} ({n.examples} examples)",
+            f"{n.max_error:.1e}",
+            f"[{_STYLE[r.verdict]}]{r.verdict}[/]",
+        )
+    console.print(table)
+    for r in results:
+        if r.symbolic.counterexample is not None:
+            console.print(f"[bold red]{r.identity.id}[/]: refuted {r.symbolic.counterexample}", highlight=False)
+        elif r.symbolic.status != "proved" and r.symbolic.detail:
+            console.print(f"[yellow]{r.identity.id}[/]: {r.symbolic.detail}", highlight=False)
+        if r.numeric.counterexample is not None:
+            console.print(f"  numeric counterexample (shrunk by Hypothesis): {_show_numeric(r.numeric.counterexample)}", highlight=False)
+    console.print(
+        f"{totals['verified']} verified, {totals['refuted']} refuted, {totals['unverified']} unverified in {totals['seconds']:.1f} s",
+        highlight=False,
+    )
+
+
+def _show_numeric(cex: dict) -> str:
+    sizes = ", ".join(f"{k} = {v}" for k, v in cex.get("sizes", {}).items())
+    inputs = ", ".join(f"{k} = {v}" for k, v in cex.get("inputs", {}).items())
+    where = "; ".join(filter(None, [sizes, inputs]))
+    return f"at {where}: left side = {cex.get('lhs')}, right side = {cex.get('rhs')} ({cex.get('check', 'both sides')})"

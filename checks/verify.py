@@ -1,0 +1,84 @@
+"""Verification of identities: the symbolic proof and the numeric check, combined into one
+verdict per identity, and the summary that `derive verify` prints."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from checks.numeric import NumericResult, check_identity
+from checks.symbolic import ProofResult, prove_identity
+from derive.identity import Identity
+
+
+@dataclass(frozen=True)
+class VerificationResult:
+    identity: Identity
+    symbolic: ProofResult
+    numeric: NumericResult
+
+    @property
+    def verdict(self) -> str:
+        """verified: proved and sampled; refuted: a counterexample exists; else unverified.
+
+        Numeric agreement never upgrades an inconclusive proof. A numeric failure of a claim
+        that was proved is not a refutation either (it would be a bug in the sampler or a
+        tolerance): it leaves the identity unverified so that someone looks.
+        """
+        if self.symbolic.status == "proved" and self.numeric.status == "passed":
+            return "verified"
+        if self.symbolic.status == "refuted":
+            return "refuted"
+        if self.symbolic.status == "inconclusive" and self.numeric.status == "failed" and self.numeric.counterexample:
+            return "refuted"
+        return "unverified"
+
+    def as_dict(self) -> dict[str, Any]:
+        i = self.identity
+        symbolic = self.symbolic.as_dict()
+        return {
+            "id": i.id,
+            "title": i.title,
+            "sources": list(i.sources),
+            "symbolic": symbolic,
+            "numeric": self.numeric.as_dict(),
+            "verdict": self.verdict,
+        }
+
+    def _repr_latex_(self) -> str:
+        from derive.latex import identity_latex
+
+        return "$\\displaystyle " + identity_latex(self.identity) + r"$ \quad (" + self.verdict + ")"
+
+
+def verify_identity(identity: Identity, *, examples: int = 40, seed: int = 0) -> VerificationResult:
+    return VerificationResult(identity, prove_identity(identity, seed=seed), check_identity(identity, examples=examples, seed=seed))
+
+
+def verify_all(
+    identities: Iterable[Identity],
+    *,
+    examples: int = 40,
+    seed: int = 0,
+    progress: Callable[[Identity], None] | None = None,
+) -> list[VerificationResult]:
+    results = []
+    for identity in identities:
+        results.append(verify_identity(identity, examples=examples, seed=seed))
+        if progress is not None:
+            progress(identity)
+    return results
+
+
+def summary(results: list[VerificationResult], seconds: float) -> dict[str, Any]:
+    counts = {"verified": 0, "refuted": 0, "unverified": 0}
+    for r in results:
+        counts[r.verdict] += 1
+    return {**counts, "seconds": round(seconds, 3)}
+
+
+def timed_verify(identities: list[Identity], **kwargs: Any) -> tuple[list[VerificationResult], dict[str, Any]]:
+    start = time.perf_counter()
+    results = verify_all(identities, **kwargs)
+    return results, summary(results, time.perf_counter() - start)
