@@ -1,0 +1,100 @@
+"""checks.numeric: both sides on drawn inputs, and finite differences as an independent oracle."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from checks.numeric import check_identity, sample_compare
+from derive.functions import relu, sigmoid, step
+from derive.identity import Claim, Identity, Variable, gradient
+
+
+def _scalar_identity(build, domain="real", ident="test-claim") -> Identity:
+    return Identity(ident, "a test claim", "tests", ("tests",), (Variable("x", domain),), build)
+
+
+def test_a_true_claim_passes_with_small_error() -> None:
+    identity = _scalar_identity(lambda v, s: Claim(sigmoid(v["x"]), (sp.tanh(v["x"] / 2) + 1) / 2, v), ident="t-true")
+    result = check_identity(identity, examples=30)
+    assert result.status == "passed"
+    assert result.examples == 30
+    assert result.max_error < 1e-12
+
+
+def test_a_false_claim_fails_with_a_shrunk_counterexample() -> None:
+    identity = _scalar_identity(lambda v, s: Claim(sp.tanh(v["x"] / 2 + 1) / 2, sigmoid(v["x"]), v), ident="t-false")
+    result = check_identity(identity, examples=30)
+    assert result.status == "failed"
+    x = result.counterexample["inputs"]["x"]
+    # Hypothesis shrinks towards 0, where ½tanh(1) ≈ 0.381 against σ(0) = 0.5.
+    assert x == 0.0
+    assert abs(result.counterexample["lhs"][0] - 0.5 * float(sp.tanh(1))) < 1e-12
+    assert result.counterexample["rhs"] == [0.5]
+
+
+def test_finite_differences_catch_a_wrong_derivative_that_both_sides_share() -> None:
+    # lhs and rhs agree (both wrong): only the finite-difference oracle can see it.
+    def build(v, s):
+        x = v["x"]
+        wrong = sigmoid(x) ** 2
+        return Claim(wrong, wrong, v, function=1 / (1 + sp.exp(-x)), wrt=x)
+
+    result = check_identity(_scalar_identity(build, ident="t-fd"), examples=30)
+    assert result.status == "failed"
+    assert result.counterexample["check"] == "finite differences"
+
+
+def test_finite_differences_accept_a_right_derivative() -> None:
+    def build(v, s):
+        x = v["x"]
+        f = 1 / (1 + sp.exp(-x))
+        return Claim(gradient(f, x), sigmoid(x) * (1 - sigmoid(x)), v, function=f, wrt=x)
+
+    assert check_identity(_scalar_identity(build, ident="t-fd-ok"), examples=30).status == "passed"
+
+
+def test_kinks_are_avoided_for_claims_stated_off_them() -> None:
+    def build(v, s):
+        x = v["x"]
+        return Claim(gradient(relu(x), x), step(x), v, function=relu(x), wrt=x)
+
+    assert check_identity(_scalar_identity(build, "nonzero", "t-kink"), examples=50).status == "passed"
+
+
+def test_matrix_claims_are_checked_entry_by_entry() -> None:
+    def build(v, s):
+        w = v["W"]
+        f = sum(w[i, j] ** 2 for i in range(w.rows) for j in range(w.cols))
+        return Claim(gradient(f, w), 2 * w, v, function=f, wrt=w)
+
+    def build_wrong(v, s):
+        w = v["W"]
+        f = sum(w[i, j] ** 2 for i in range(w.rows) for j in range(w.cols))
+        return Claim(gradient(f, w), w, v, function=f, wrt=w)
+
+    variables = (Variable("W", "real", ("n", "m")),)
+    good = Identity("t-mat", "t", "tests", ("tests",), variables, build, size_bounds={"n": 2, "m": 3})
+    bad = Identity("t-mat-bad", "t", "tests", ("tests",), variables, build_wrong, size_bounds={"n": 2, "m": 3})
+    assert check_identity(good, examples=20).status == "passed"
+    failed = check_identity(bad, examples=20)
+    assert failed.status == "failed"
+    assert set(failed.counterexample["sizes"]) == {"n", "m"}
+
+
+def test_runs_are_deterministic_per_seed() -> None:
+    identity = _scalar_identity(lambda v, s: Claim(sigmoid(v["x"]), (sp.tanh(v["x"] / 2) + 1) / 2, v), ident="t-det")
+    assert check_identity(identity, examples=15, seed=3) == check_identity(identity, examples=15, seed=3)
+
+
+def test_sample_compare_on_ad_hoc_claims() -> None:
+    x = sp.Symbol("x", real=True)
+    assert sample_compare(sp.log(1 + sp.exp(-x)), -sp.log(sigmoid(x)), {"x": x}, examples=30).status == "passed"
+    failed = sample_compare(sp.log(sigmoid(x)), sp.log(1 + sp.exp(-x)), {"x": x}, examples=30)
+    assert failed.status == "failed"
+    assert "x" in failed.counterexample["inputs"]
+
+
+def test_sample_compare_respects_positive_symbols() -> None:
+    p = sp.Symbol("p", positive=True)
+    # sqrt(p²) = p holds only for p ≥ 0: drawing a negative p would be a false alarm.
+    assert sample_compare(sp.sqrt(p**2), p, {"p": p}, examples=30).status == "passed"
