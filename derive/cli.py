@@ -16,9 +16,10 @@ def cli() -> None:
 
 
 def _add_commands() -> None:
+    from derive.commands.check import check
     from derive.commands.verify import list_cmd, verify
 
-    for command in (list_cmd, verify):
+    for command in (list_cmd, verify, check):
         cli.add_command(command)
 
 

@@ -1,0 +1,464 @@
+"""A whitelisting parser for user-typed expressions ("sigmoid(x)", "(tanh(x/2) + 1)/2").
+
+User strings are untrusted data. They are never given to ``eval``, ``sympify`` or
+``parse_expr`` (all of which execute Python). Instead Python's own ``ast`` module parses the
+text (parsing runs no code) and ``_Builder`` walks the tree, turning an explicit whitelist of
+node types into SymPy objects and rejecting everything else with a ``DeriveError`` that names
+the offending construct and its column:
+
+- ``Expression``; ``BinOp`` with ``+ - * / **``; ``UnaryOp`` ``-`` and ``+``;
+- ``Call`` of a name from the function table (``derive.functions.SEED_FUNCTIONS``) with
+  positional arguments only, and the right number of them;
+- ``Name``: a variable (ASCII letter first, then letters, digits, ``_``; no leading
+  underscore), or one of the constants ``pi``, ``E`` and ``e`` (Euler's number);
+- ``Constant``: ``int`` and finite ``float`` (converted exactly from its decimal text:
+  ``0.1`` is 1/10);
+- ``Compare`` only in assumptions (``parse_assumption``): ``x > 0``, ``0 < alpha < 1``,
+  ``x != 0``.
+
+``^`` is read as a power, with the precedence of ``**`` (so ``x^2 + 1`` is x² + 1, not
+Python's ``x ^ 3``): the text is re-tokenised and each ``^`` operator becomes ``**`` before
+parsing. Columns in messages refer to the text as typed.
+
+Limits keep hostile input from hanging the process: the text length, the nesting depth and
+the node count of the tree, and powers (an exponent of at most ``MAX_EXPONENT`` in absolute
+value, and at most ``MAX_POWER_BITS`` bits of numbers raised by it), checked before SymPy
+evaluates the power, so ``9**9**9**9`` is an error, not a hang.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+import sympy as sp
+
+from derive.errors import DeriveError
+from derive.functions import SEED_FUNCTIONS
+
+__all__ = [
+    "CONSTANTS",
+    "Domain",
+    "ExpressionParser",
+    "MAX_DEPTH",
+    "MAX_EXPONENT",
+    "MAX_LENGTH",
+    "MAX_NODES",
+    "MAX_POWER_BITS",
+    "parse_assumption",
+    "parse_expression",
+]
+
+MAX_LENGTH = 2000
+MAX_DEPTH = 60
+MAX_NODES = 1000
+MAX_EXPONENT = 1000
+MAX_POWER_BITS = 100_000
+
+#: Names that stand for numbers, not variables.
+CONSTANTS: dict[str, sp.Expr] = {"pi": sp.pi, "E": sp.E, "e": sp.E}
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
+
+#: Arity (min, max) of the table's functions; None for "any number ≥ min". Functions added to
+#: the table later get theirs from SymPy's ``nargs`` or the Python signature.
+_ARITY: dict[str, tuple[int, int | None]] = {
+    "leaky_relu": (2, 2),
+    "log": (1, 2),
+    "ln": (1, 2),
+    "heaviside": (1, 2),
+    "max": (1, None),
+    "min": (1, None),
+    "step": (1, 1),
+    "sqrt": (1, 1),
+}
+
+_BINOPS: dict[type, Callable[[sp.Expr, sp.Expr], sp.Expr]] = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: a / b,
+}
+
+#: What the user wrote, in words, for the rejected node types people actually try.
+_DESCRIBE: dict[type, str] = {
+    ast.Attribute: "attribute access",
+    ast.Subscript: "subscript",
+    ast.Lambda: "lambda",
+    ast.ListComp: "comprehension",
+    ast.SetComp: "comprehension",
+    ast.DictComp: "comprehension",
+    ast.GeneratorExp: "generator expression",
+    ast.List: "list",
+    ast.Tuple: "tuple",
+    ast.Set: "set",
+    ast.Dict: "dict",
+    ast.JoinedStr: "f-string",
+    ast.FormattedValue: "f-string",
+    ast.Starred: "starred argument",
+    ast.IfExp: "conditional expression",
+    ast.BoolOp: "boolean operator",
+    ast.Compare: "comparison",
+    ast.NamedExpr: "assignment expression",
+    ast.Await: "await",
+    ast.Yield: "yield",
+    ast.YieldFrom: "yield",
+    ast.Slice: "slice",
+}
+
+
+@dataclass
+class Domain:
+    """What the assumptions say about one variable: an interval (endpoints may be
+    infinite; ``*_closed`` says whether the endpoint belongs to it) and whether 0 is
+    excluded."""
+
+    lower: sp.Expr = sp.S.NegativeInfinity
+    upper: sp.Expr = sp.S.Infinity
+    lower_closed: bool = False
+    upper_closed: bool = False
+    nonzero: bool = False
+
+    def restrict(self, op: str, value: sp.Expr) -> None:
+        """Intersect with ``variable <op> value``."""
+        if op in (">", ">="):
+            closed = op == ">="
+            if value > self.lower or (value == self.lower and not closed):
+                self.lower, self.lower_closed = value, closed
+        elif op in ("<", "<="):
+            closed = op == "<="
+            if value < self.upper or (value == self.upper and not closed):
+                self.upper, self.upper_closed = value, closed
+        elif op == "!=":
+            self.nonzero = True
+
+    def is_empty(self) -> bool:
+        if self.lower > self.upper:
+            return True
+        if self.lower == self.upper:
+            return not (self.lower_closed and self.upper_closed) or (self.nonzero and self.lower == 0)
+        return False
+
+    def assumptions(self) -> dict[str, bool]:
+        """The strongest SymPy sign assumptions the domain implies (always real)."""
+        if self.lower > 0 or (self.lower == 0 and (not self.lower_closed or self.nonzero)):
+            return {"positive": True}
+        if self.upper < 0 or (self.upper == 0 and (not self.upper_closed or self.nonzero)):
+            return {"negative": True}
+        if self.lower == 0:
+            return {"nonnegative": True}
+        if self.upper == 0:
+            return {"nonpositive": True}
+        if self.nonzero:
+            return {"real": True, "nonzero": True}
+        return {"real": True}
+
+    def describe(self, name: str) -> str:
+        parts = []
+        if self.lower.is_finite:
+            parts.append(f"{self.lower} {'<=' if self.lower_closed else '<'} ")
+        parts.append(name)
+        if self.upper.is_finite:
+            parts.append(f" {'<=' if self.upper_closed else '<'} {self.upper}")
+        text = "".join(parts)
+        if self.nonzero:
+            text = f"{text}, {name} != 0" if text != name else f"{name} != 0"
+        return text if text != name else f"{name} real"
+
+
+def _columns(text: str) -> tuple[str, list[int]]:
+    """Replace each ``^`` operator by ``**``; return the new text and, for each of its
+    characters, the column (0-based) of the character it came from in ``text``."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "^":
+            out.append("**")
+            origin += [i, i]
+        else:
+            out.append(ch)
+            origin.append(i)
+    origin.append(len(text))
+    return "".join(out), origin
+
+
+def _bits(expr: sp.Expr) -> int:
+    """Bits of the rational numbers in ``expr``: what raising it to a power multiplies."""
+    total = 0
+    for number in expr.atoms(sp.Rational):
+        total += int(number.p).bit_length() + int(number.q).bit_length()
+    return max(total, 1)
+
+
+@dataclass
+class ExpressionParser:
+    """Parses expressions over one shared table of variables.
+
+    ``symbols`` maps names to SymPy symbols; a name not in it becomes a new real symbol
+    (or one with the assumptions of ``domains[name]``), shared by every later parse, so
+    the two sides of a claim speak about the same x.
+    """
+
+    functions: Mapping[str, Callable[..., sp.Expr]] = field(default_factory=lambda: dict(SEED_FUNCTIONS))
+    symbols: dict[str, sp.Symbol] = field(default_factory=dict)
+    domains: Mapping[str, Domain] = field(default_factory=dict)
+
+    def parse(self, text: str, *, what: str = "expression") -> sp.Expr:
+        """Parse ``text`` into a SymPy expression or raise ``DeriveError`` (one line)."""
+        tree, source, origin = _parse_tree(text, what)
+        builder = _Builder(self, what, source, origin)
+        expr = builder.build(tree.body)
+        if isinstance(expr, sp.Expr) and expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            raise DeriveError(f"{what}: {text.strip()!r} is undefined (a division by zero or log(0)?)")
+        return expr
+
+    def symbol(self, name: str) -> sp.Symbol:
+        if name not in self.symbols:
+            domain = self.domains.get(name, Domain())
+            self.symbols[name] = sp.Symbol(name, **domain.assumptions())
+        return self.symbols[name]
+
+    def arity(self, name: str) -> tuple[int, int | None]:
+        if name in _ARITY:
+            return _ARITY[name]
+        func = self.functions[name]
+        nargs = getattr(func, "nargs", None)
+        if isinstance(nargs, sp.FiniteSet):
+            values = sorted(int(n) for n in nargs)
+            return values[0], values[-1]
+        if nargs is not None:  # Naturals0: variadic
+            return 1, None
+        params = [p for p in inspect.signature(func).parameters.values() if p.default is p.empty and p.kind == p.POSITIONAL_OR_KEYWORD]
+        return len(params), len(params)
+
+
+def _parse_tree(text: str, what: str) -> tuple[ast.Expression, str, list[int]]:
+    """Parse to a checked tree; also the text parsed and the typed column of each of its characters."""
+    if not isinstance(text, str):
+        raise DeriveError(f"{what}: expected text, got {type(text).__name__}")
+    if not text.strip():
+        raise DeriveError(f"{what}: empty expression")
+    if len(text) > MAX_LENGTH:
+        raise DeriveError(f"{what}: expression is {len(text)} characters long; the limit is {MAX_LENGTH}")
+    for i, ch in enumerate(text):
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch != "\t":
+            raise DeriveError(f"{what}: control character {ch!r} at column {i + 1}")
+    # Leading blanks would be an IndentationError; drop them and shift the columns.
+    shift = len(text) - len(text.lstrip())
+    source, origin = _columns(text[shift:])
+    origin = [c + shift for c in origin]
+    try:
+        tree = ast.parse(source, mode="eval")
+    except SyntaxError as exc:
+        offset = min(max((exc.offset or 1) - 1, 0), len(origin) - 1)
+        reason = (exc.msg or "invalid syntax").split(" (")[0]
+        raise DeriveError(f"{what}: cannot parse {_short(text.strip(), 60)!r}: {reason} at column {origin[offset] + 1}") from None
+    except (RecursionError, MemoryError):
+        raise DeriveError(f"{what}: expression nested too deeply") from None
+    except ValueError as exc:  # e.g. null bytes on older Pythons
+        raise DeriveError(f"{what}: cannot parse: {exc}") from None
+    _check_size(tree, what)
+    return tree, source, origin
+
+
+def _check_size(tree: ast.AST, what: str) -> None:
+    """Depth and node count, measured without recursion (the tree may be deep)."""
+    stack: list[tuple[ast.AST, int]] = [(tree, 0)]
+    count = 0
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if depth > MAX_DEPTH:
+            raise DeriveError(f"{what}: expression nested too deeply (more than {MAX_DEPTH} levels)")
+        if count > MAX_NODES:
+            raise DeriveError(f"{what}: expression too large (more than {MAX_NODES} syntax nodes)")
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+
+
+class _Builder:
+    """One walk over one tree; every method either returns SymPy or raises DeriveError."""
+
+    def __init__(self, parser: ExpressionParser, what: str, source: str, origin: list[int]) -> None:
+        self.parser = parser
+        self.what = what
+        self.lines = source.splitlines() or [""]
+        self.origin = origin
+
+    # -- errors ------------------------------------------------------------------------
+
+    def column(self, node: ast.AST) -> int:
+        # ast offsets count UTF-8 bytes; convert to characters of the (rewritten) text.
+        # Control characters (newlines included) are refused up front, so there is one line.
+        offset = getattr(node, "col_offset", 0) or 0
+        chars = len(self.lines[0].encode("utf-8")[:offset].decode("utf-8", errors="ignore"))
+        return self.origin[min(chars, len(self.origin) - 1)] + 1
+
+    def fail(self, node: ast.AST, message: str) -> DeriveError:
+        return DeriveError(f"{self.what}: {message} at column {self.column(node)}")
+
+    # -- nodes -------------------------------------------------------------------------
+
+    def build(self, node: ast.AST) -> sp.Expr:
+        if isinstance(node, ast.BinOp):
+            return self.binop(node)
+        if isinstance(node, ast.UnaryOp):
+            return self.unary(node)
+        if isinstance(node, ast.Call):
+            return self.call(node)
+        if isinstance(node, ast.Name):
+            return self.name(node)
+        if isinstance(node, ast.Constant):
+            return self.constant(node)
+        kind = _DESCRIBE.get(type(node), f"{type(node).__name__} syntax")
+        raise self.fail(node, f"{kind} is not allowed")
+
+    def binop(self, node: ast.BinOp) -> sp.Expr:
+        op = type(node.op)
+        if op is ast.Pow:
+            return self.power(node)
+        if op not in _BINOPS:
+            symbol = {ast.FloorDiv: "//", ast.Mod: "%", ast.MatMult: "@", ast.BitAnd: "&", ast.BitOr: "|", ast.LShift: "<<", ast.RShift: ">>"}.get(op, op.__name__)
+            raise self.fail(node, f"operator '{symbol}' is not allowed (use + - * / ** or ^)")
+        return _BINOPS[op](self.build(node.left), self.build(node.right))
+
+    def power(self, node: ast.BinOp) -> sp.Expr:
+        base = self.build(node.left)
+        exponent = self.build(node.right)
+        if exponent.is_Rational:
+            if abs(exponent.p) > MAX_EXPONENT or exponent.q > MAX_EXPONENT:
+                raise self.fail(node, f"exponent {_short(exponent)} is too large (limit {MAX_EXPONENT})")
+            if _bits(base) * abs(exponent) > MAX_POWER_BITS:
+                raise self.fail(node, f"power {_short(base)}**{_short(exponent)} is too large to evaluate")
+        elif exponent.is_number and base.is_number and base.has(sp.Pow) and exponent.has(sp.Pow):
+            # A numeric tower with an irrational exponent: keep it unevaluated.
+            return sp.Pow(base, exponent, evaluate=False)
+        return sp.Pow(base, exponent)
+
+    def unary(self, node: ast.UnaryOp) -> sp.Expr:
+        if isinstance(node.op, ast.USub):
+            return -self.build(node.operand)
+        if isinstance(node.op, ast.UAdd):
+            return self.build(node.operand)
+        kind = "'not'" if isinstance(node.op, ast.Not) else "'~'"
+        raise self.fail(node, f"operator {kind} is not allowed")
+
+    def call(self, node: ast.Call) -> sp.Expr:
+        if not isinstance(node.func, ast.Name):
+            kind = _DESCRIBE.get(type(node.func), "an expression")
+            raise self.fail(node, f"only named functions can be called, not {kind}")
+        name = node.func.id
+        if name not in self.parser.functions:
+            raise self.fail(node, f"unknown function {name!r} (known: {', '.join(sorted(self.parser.functions))})")
+        if node.keywords:
+            keyword = node.keywords[0]
+            label = f"keyword argument '{keyword.arg}='" if keyword.arg else "'**' argument"
+            raise self.fail(keyword, f"{label} is not allowed in {name}()")
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                raise self.fail(arg, f"starred argument is not allowed in {name}()")
+        low, high = self.parser.arity(name)
+        count = len(node.args)
+        if count < low or (high is not None and count > high):
+            wanted = f"{low}" if low == high else f"at least {low}" if high is None else f"{low} or {high}" if high == low + 1 else f"{low} to {high}"
+            raise self.fail(node, f"{name}() takes {wanted} argument{'s' if wanted != '1' else ''}, got {count}")
+        args = [self.build(arg) for arg in node.args]
+        return self.parser.functions[name](*args)
+
+    def name(self, node: ast.Name) -> sp.Expr:
+        name = node.id
+        if name in CONSTANTS:
+            return CONSTANTS[name]
+        if name in self.parser.functions:
+            raise self.fail(node, f"function {name!r} used without arguments")
+        if not _NAME.match(name):
+            raise self.fail(node, f"name {_short(name)!r} is not allowed (a variable starts with a letter A-Z or a-z, then letters, digits or _)")
+        return self.parser.symbol(name)
+
+    def constant(self, node: ast.Constant) -> sp.Expr:
+        value = node.value
+        if isinstance(value, bool) or value is None or value is Ellipsis:
+            raise self.fail(node, f"constant {value!r} is not allowed")
+        if isinstance(value, int):
+            return sp.Integer(value)
+        if isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                raise self.fail(node, "number out of range")
+            # repr is the shortest decimal that round-trips: 0.1 stays 1/10 exactly.
+            return sp.Rational(repr(value))
+        if isinstance(value, complex):
+            raise self.fail(node, "complex numbers are not allowed")
+        kind = {str: "string", bytes: "bytes"}.get(type(value), type(value).__name__)
+        raise self.fail(node, f"{kind} constant is not allowed")
+
+
+def _short(value: object, limit: int = 30) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def parse_expression(text: str, symbols: dict[str, sp.Symbol] | None = None) -> sp.Expr:
+    """Parse one expression; new variables are real symbols (added to ``symbols`` if given)."""
+    parser = ExpressionParser(symbols=symbols if symbols is not None else {})
+    return parser.parse(text)
+
+
+# --------------------------------------------------------------------------- assumptions
+
+_COMPARE_OPS: dict[type, str] = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<=", ast.NotEq: "!="}
+_FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "!=": "!="}
+
+
+def parse_assumption(text: str, domains: dict[str, Domain] | None = None, *, functions: Mapping[str, Callable[..., sp.Expr]] | None = None) -> dict[str, Domain]:
+    """Parse ``x > 0``, ``x >= 0``, ``x != 0``, ``0 < alpha < 1``, ``x < 1/2`` ... into
+    domains (intersected with those already in ``domains``, which is updated and returned).
+
+    Each comparison must put one variable against a real number; ``!=`` is only allowed
+    against 0 (the kink). Everything else is an error naming the construct.
+    """
+    what = f"assumption {text.strip()!r}" if isinstance(text, str) and len(text) <= 60 else "assumption"
+    domains = domains if domains is not None else {}
+    tree, source, origin = _parse_tree(text, what)
+    numbers = ExpressionParser(functions=dict(functions if functions is not None else SEED_FUNCTIONS))
+    builder = _Builder(numbers, what, source, origin)
+    node = tree.body
+    if not isinstance(node, ast.Compare):
+        raise DeriveError(f"{what}: expected a comparison such as 'x > 0', '0 < alpha < 1' or 'x != 0'")
+    operands = [node.left, *node.comparators]
+    for op in node.ops:
+        if type(op) not in _COMPARE_OPS:
+            raise builder.fail(node, f"comparison {type(op).__name__} is not allowed (use <, <=, >, >= or != 0)")
+    names = [o.id if isinstance(o, ast.Name) and o.id not in CONSTANTS and o.id not in numbers.functions else None for o in operands]
+    variables = {n for n in names if n is not None}
+    if len(variables) != 1 or names.count(next(iter(variables))) != 1:
+        raise DeriveError(f"{what}: an assumption compares exactly one variable with numbers")
+    variable = next(iter(variables))
+    if not _NAME.match(variable):
+        raise builder.fail(operands[names.index(variable)], f"name {_short(variable)!r} is not allowed")
+    index = names.index(variable)
+    domain = domains.setdefault(variable, Domain())
+    for k, op in enumerate(node.ops):
+        left, right = operands[k], operands[k + 1]
+        symbol = _COMPARE_OPS[type(op)]
+        if k == index:  # variable <op> number
+            value, relation = _real_number(builder, right, what), symbol
+        elif k + 1 == index:  # number <op> variable
+            value, relation = _real_number(builder, left, what), _FLIP[symbol]
+        else:
+            raise DeriveError(f"{what}: an assumption compares exactly one variable with numbers")
+        if relation == "!=" and value != 0:
+            raise DeriveError(f"{what}: only '{variable} != 0' is supported among '!=' assumptions")
+        domain.restrict(relation, value)
+    if domain.is_empty():
+        raise DeriveError(f"{what}: no value of {variable} satisfies the assumptions ({domain.describe(variable)})")
+    return domains
+
+
+def _real_number(builder: _Builder, node: ast.AST, what: str) -> sp.Expr:
+    value = builder.build(node)
+    if not (value.is_number and value.is_extended_real and value.is_finite):
+        raise builder.fail(node, "expected a real number")
+    return value
