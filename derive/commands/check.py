@@ -167,8 +167,9 @@ def cases(claim: AdHocClaim) -> list[tuple[Piece, ...]]:
 # --------------------------------------------------------------------------- judging
 
 
-class _Timeout(Exception):
-    pass
+class _Timeout(BaseException):
+    """A BaseException so that neither SymPy's nor Hypothesis's ``except Exception``
+    swallows it (Hypothesis would take it for a failing example and shrink)."""
 
 
 @contextmanager
@@ -246,8 +247,13 @@ def confirm(claim: AdHocClaim, values: Mapping[str, sp.Expr]) -> dict[str, Any] 
     gap = abs(approx[0] - approx[1])
     if not gap > sp.Float("1e-30") * max(1, abs(approx[0]), abs(approx[1])):
         return None
-    shown = [str(e) if e.is_Rational else str(sp.N(a, 12)) for e, a in zip(exact, approx)]
-    return {"point": {n: str(v) for n, v in sorted(values.items())}, "lhs": shown[0], "rhs": shown[1]}
+    shown = [sp.sstr(e) if e.is_Rational else sp.sstr(sp.N(a, 12)) for e, a in zip(exact, approx)]
+    record: dict[str, Any] = {"point": {n: sp.sstr(v) for n, v in sorted(values.items())}, "lhs": shown[0], "rhs": shown[1]}
+    # The exact values too, so a person can check the point by hand (tanh(3/2)/2 ...).
+    for key, e in zip(("lhs_exact", "rhs_exact"), exact):
+        if not e.is_Rational and len(sp.sstr(e)) <= 200:
+            record[key] = sp.sstr(e)
+    return record
 
 
 def judge_symbolic(claim: AdHocClaim, *, seed: int, timeout: float | None) -> dict[str, Any]:
@@ -264,9 +270,11 @@ def judge_symbolic(claim: AdHocClaim, *, seed: int, timeout: float | None) -> di
             for pieces in all_cases:
                 subs = {claim.symbols[p.name]: p.value for p in pieces}
                 lhs, rhs = claim.lhs.xreplace(subs), claim.rhs.xreplace(subs)
-                label = ", ".join(p.label for p in pieces if p.label)
+                # Where the case lies; a fixed value (x = 0) shows in the point itself.
+                label = ", ".join(p.label for p in pieces if p.label and p.param is not None)
                 if any(side.has(sp.zoo, sp.nan) for side in (lhs, rhs)):
-                    skipped.append(label)  # the claim says nothing where a side is undefined
+                    # The claim says nothing where a side is undefined.
+                    skipped.append(", ".join(p.label for p in pieces if p.label))
                     continue
                 outcome = prove_equal(lhs, rhs, seed=seed)
                 methods |= outcome.methods or {outcome.method}
@@ -278,7 +286,7 @@ def judge_symbolic(claim: AdHocClaim, *, seed: int, timeout: float | None) -> di
                     counterexample = confirm(claim, values)
                     if counterexample is None:  # not confirmed exactly: do not refute on it
                         status, detail = "inconclusive", "the prover's counterexample did not survive exact evaluation"
-                    else:
+                    elif label:
                         counterexample["where"] = label
                 if label and detail:
                     detail = f"{detail} ({label})"
@@ -319,8 +327,8 @@ def judge_numeric(claim: AdHocClaim, *, examples: int, seed: int, timeout: float
         inputs = cex.get("inputs", {})
         record["counterexample"] = {
             "point": {n: str(v) for n, v in sorted(_point_back(inputs, pieces).items())},
-            "lhs": cex.get("lhs"),
-            "rhs": cex.get("rhs"),
+            "lhs": _scalar(cex.get("lhs")),
+            "rhs": _scalar(cex.get("rhs")),
         }
         record["confirmed"] = confirm(claim, _point_back(inputs, pieces))
     if result.detail:
@@ -347,9 +355,16 @@ def check_claim(claim: AdHocClaim, *, examples: int = 100, seed: int = 0, timeou
             notes.append("proved, but sampling disagrees: a tolerance or an evaluation problem; not verified")
         elif numeric["status"] == "passed":
             notes.append("sampling agrees, but agreement is not a proof")
-        elif numeric["status"] == "failed":
+        elif numeric["status"] == "failed" and numeric.get("counterexample"):
             notes.append("sampling found a difference that exact evaluation does not confirm")
+        elif numeric["status"] != "passed":
+            notes.append("sampling could not judge the claim either")
     return CheckResult(claim, symbolic, numeric, verdict, notes)
+
+
+def _scalar(value: Any) -> Any:
+    """The sampler reports entries as lists; a scalar claim has one."""
+    return value[0] if isinstance(value, list) and len(value) == 1 else value
 
 
 def _one_line(exc: BaseException) -> str:
@@ -365,40 +380,41 @@ _STYLE = {"verified": "green", "refuted": "bold red", "unverified": "yellow"}
 def _show_point(cex: Mapping[str, Any]) -> str:
     point = ", ".join(f"{k} = {v}" for k, v in cex.get("point", {}).items()) or "every input"
     where = f" ({cex['where']})" if cex.get("where") else ""
-    return f"at {point}{where}: left side = {cex.get('lhs')}, right side = {cex.get('rhs')}"
+    sides = [f"{cex[k + '_exact']} ≈ {cex[k]}" if cex.get(k + "_exact") else f"{cex.get(k)}" for k in ("lhs", "rhs")]
+    return f"at {point}{where}: left side = {sides[0]}, right side = {sides[1]}"
 
 
 def print_result(result: CheckResult) -> None:
+    """Label/value lines; user text goes through ``Text`` so it is never read as markup."""
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
     c, s, n = result.claim, result.symbolic, result.numeric
-    table = Table(box=None, show_header=False, pad_edge=False)
-    table.add_column(style="bold")
-    table.add_column(overflow="fold")
-    table.add_row("claim", Text(f"{c.lhs_text} = {c.rhs_text}"))
-    table.add_row("read as", Text(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}"))
-    table.add_row("assuming", Text(", ".join(c.domains[k].describe(k) for k in sorted(c.domains)) or "(no variables)"))
-    table.add_row("symbolic", Text(f"{s['status']} ({s['method']}, {s['seconds']:.2f} s)"))
+    rows: list[tuple[str, Text]] = [
+        ("claim", Text(f"{c.lhs_text} = {c.rhs_text}")),
+        ("read as", Text(f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}")),
+        ("assuming", Text(", ".join(c.domains[k].describe(k) for k in sorted(c.domains)) or "(no variables)")),
+        ("symbolic", Text(f"{s['status']} ({s['method']}, {s['seconds']:.2f} s)")),
+    ]
     if s.get("counterexample"):
-        table.add_row("", Text(_show_point(s["counterexample"])))
+        rows.append(("", Text(_show_point(s["counterexample"]))))
     elif s.get("detail"):
-        table.add_row("", Text(s["detail"]))
-    for skip in s.get("skipped", []):
-        table.add_row("", Text(f"skipped {skip}"))
+        rows.append(("", Text(s["detail"])))
+    rows += [("", Text(f"skipped {skip}")) for skip in s.get("skipped", [])]
     max_error = f", max error {n['max_error']:.1e}" if isinstance(n.get("max_error"), float) else ""
-    table.add_row("numeric", Text(f"{n['status']} ({n['examples']} examples{max_error})"))
+    examples = f"{n['examples']} example{'' if n['examples'] == 1 else 's'}"
+    rows.append(("numeric", Text(f"{n['status']} ({examples}{max_error})")))
     if n.get("counterexample_exact"):
-        table.add_row("", Text(_show_point(n["counterexample_exact"]) + " (exact)"))
+        rows.append(("", Text(_show_point(n["counterexample_exact"]) + " (exact)")))
     elif n.get("counterexample"):
-        table.add_row("", Text(_show_point(n["counterexample"]) + " (floating point)"))
+        rows.append(("", Text(_show_point(n["counterexample"]) + " (floating point)")))
     elif n.get("detail"):
-        table.add_row("", Text(n["detail"]))
-    table.add_row("verdict", Text(result.verdict, style=_STYLE[result.verdict]))
-    for note in result.notes:
-        table.add_row("", Text(note))
-    Console(width=120, soft_wrap=False, highlight=False).print(table)
+        rows.append(("", Text(n["detail"])))
+    rows.append(("verdict", Text(result.verdict, style=_STYLE[result.verdict])))
+    rows += [("", Text(note)) for note in result.notes]
+    console = Console(soft_wrap=True, highlight=False)
+    for label, value in rows:
+        console.print(Text(f"{label:<10}", style="bold") + value)
 
 
 @click.command("check", context_settings={"ignore_unknown_options": True})
