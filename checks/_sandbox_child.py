@@ -1,0 +1,843 @@
+"""The child side of `checks.sandbox`: imports ONE student submission and answers requests.
+
+Run by the parent as `python -I -B _sandbox_child.py REQ_FD RESP_FD` in a temporary working
+directory, with stdout/stderr already pointing at a capture file. Requests arrive on REQ_FD and
+replies leave on RESP_FD, two pipes that nothing else in the process writes to, so whatever the
+submission prints (fake verdicts, fake protocol bytes) lands in the capture file and cannot
+change a result. The parent imports this module too, but only for the frame codec below, which
+carries JSON headers and raw numeric arrays: never pickles, so a malicious child cannot make the
+parent execute code.
+
+Everything here uses only the standard library and NumPy: `-I` keeps the repository off the
+child's sys.path.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import struct
+import sys
+import time
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+# ---------------------------------------------------------------------------------------------
+# Frame codec (shared with the parent)
+# ---------------------------------------------------------------------------------------------
+# frame := MAGIC, u32 header length, u64 body length, JSON header, body. The header lists the
+# arrays as [name, dtype.str, shape]; the body holds their C-order bytes back to back.
+MAGIC = b"DRV1"
+FRAME_HEAD = struct.Struct(">4sIQ")
+MAX_HEADER = 1 << 20
+NUMERIC_KINDS = "biuf"  # bool, int, uint, float: what a gradient or an input may be made of
+
+# Exit statuses the harness uses when it cannot reply through the pipe (the parent maps them to
+# error kinds; a submission could fake them with os._exit, but only to produce an error).
+EXIT_OUT_OF_MEMORY = 86
+EXIT_CHANNEL_LOST = 87
+
+
+class FrameError(ValueError):
+    """A frame that does not follow the codec."""
+
+
+def encode_frame(header: Mapping[str, Any], arrays: list[tuple[str, np.ndarray]] = ()) -> bytes:
+    specs = []
+    chunks = []
+    for name, array in arrays:
+        a = np.asarray(array)  # (np.ascontiguousarray would turn 0-d into 1-d)
+        specs.append([name, a.dtype.str, list(a.shape)])
+        chunks.append(a.tobytes())
+    head = json.dumps({**header, "arrays": specs}).encode()
+    body = b"".join(chunks)
+    return FRAME_HEAD.pack(MAGIC, len(head), len(body)) + head + body
+
+
+def parse_frame_head(raw: bytes, max_body: int) -> tuple[int, int]:
+    magic, head_len, body_len = FRAME_HEAD.unpack(raw)
+    if magic != MAGIC:
+        raise FrameError("bad magic")
+    if head_len > MAX_HEADER or body_len > max_body:
+        raise FrameError(f"frame too large ({head_len} + {body_len} bytes)")
+    return head_len, body_len
+
+
+def decode_frame(head: bytes, body: bytearray, allowed_dtypes: frozenset[str] | None = None
+                 ) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """Header dict and named arrays. Validates every field: the other side may be hostile."""
+    try:
+        header = json.loads(head.decode())
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise FrameError(f"header is not JSON: {exc}") from None
+    if not isinstance(header, dict) or not isinstance(header.get("arrays"), list):
+        raise FrameError("header is not an object with an array list")
+    arrays: dict[str, np.ndarray] = {}
+    offset = 0
+    for spec in header.pop("arrays"):
+        if not (isinstance(spec, list) and len(spec) == 3 and isinstance(spec[0], str)
+                and isinstance(spec[1], str) and isinstance(spec[2], list) and len(spec[2]) <= 32
+                and all(type(n) is int and n >= 0 for n in spec[2])):
+            raise FrameError("malformed array spec")
+        name, dtype_str, shape = spec
+        if allowed_dtypes is not None and dtype_str not in allowed_dtypes:
+            raise FrameError(f"dtype {dtype_str!r} not allowed")
+        try:
+            dtype = np.dtype(dtype_str)
+        except TypeError:
+            raise FrameError(f"unknown dtype {dtype_str!r}") from None
+        if dtype.kind not in NUMERIC_KINDS or dtype.hasobject:
+            raise FrameError(f"dtype {dtype_str!r} is not numeric")
+        count = math.prod(shape)
+        size = count * dtype.itemsize
+        if offset + size > len(body):
+            raise FrameError("body shorter than its arrays")
+        arrays[name] = np.frombuffer(body, dtype=dtype, count=count, offset=offset).reshape(tuple(shape))
+        offset += size
+    if offset != len(body):
+        raise FrameError("body longer than its arrays")
+    return header, arrays
+
+
+# ---------------------------------------------------------------------------------------------
+# Child-side channel
+# ---------------------------------------------------------------------------------------------
+class _Channel:
+    def __init__(self, req_fd: int, resp_fd: int) -> None:
+        self.req_fd = req_fd
+        self.resp_fd = resp_fd
+
+    def _read_exact(self, n: int) -> bytes:
+        parts = []
+        while n:
+            chunk = os.read(self.req_fd, min(n, 1 << 20))
+            if not chunk:  # the parent went away: nothing left to do
+                os._exit(0)
+            parts.append(chunk)
+            n -= len(chunk)
+        return b"".join(parts)
+
+    def recv(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+        head_len, body_len = parse_frame_head(self._read_exact(FRAME_HEAD.size), 1 << 40)
+        head = self._read_exact(head_len)
+        body = bytearray(self._read_exact(body_len))
+        return decode_frame(head, body)
+
+    def send(self, header: Mapping[str, Any], arrays: list[tuple[str, np.ndarray]] = ()) -> None:
+        data = memoryview(encode_frame(header, arrays))
+        while data:
+            written = os.write(self.resp_fd, data)
+            data = data[written:]
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors the harness reports
+# ---------------------------------------------------------------------------------------------
+class Fail(Exception):
+    """An error kind decided by the harness itself (api, missing-gradient, import)."""
+
+    def __init__(self, kind: str, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.kind, self.message, self.line = kind, message, line
+
+
+class CpuLimitExceeded(BaseException):
+    """Raised from the SIGXCPU handler: BaseException so `except Exception` cannot swallow it."""
+
+
+_PY2_NAMES = {"xrange", "raw_input", "unicode", "basestring", "unichr", "long", "execfile",
+              "file", "cmp", "reload"}
+_PY2_ATTRS = ("iteritems", "itervalues", "iterkeys", "has_key")
+_PY2_HINT = "this grader runs Python 3 (use print(...), 'except E as e', range, input)"
+
+_submission_file = ""  # the filename the submission was compiled under
+_harness_pid = 0  # the harness process; a fork of the submission must never reply
+_memory_reserve: bytearray | None = None  # freed on MemoryError so a reply can still be built
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _submission_frame(tb) -> tuple[int | None, str | None]:
+    """Line and function of the innermost traceback frame inside the submission."""
+    line = func = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == _submission_file:
+            line, func = tb.tb_lineno, tb.tb_frame.f_code.co_name
+        tb = tb.tb_next
+    return line, func
+
+
+def _where(line: int | None, func: str | None) -> str:
+    if line is None:
+        return ""
+    return f" (line {line}, in {func})" if func and func != "<module>" else f" (line {line})"
+
+
+def _safe_str(exc: BaseException) -> str:
+    try:
+        return str(exc)
+    except Exception:  # a hostile __str__
+        return "<unprintable>"
+
+
+def classify(exc: BaseException) -> dict[str, Any]:
+    """Map anything the submission raised to an error reply {kind, message, line}."""
+    global _memory_reserve
+    _memory_reserve = None
+    if isinstance(exc, Fail):
+        return {"kind": exc.kind, "message": _one_line(exc.message), "line": exc.line}
+    line, func = _submission_frame(exc.__traceback__)
+    where = _where(line, func)
+    name = type(exc).__name__
+    if isinstance(exc, SystemExit):
+        return {"kind": "exit", "line": line,
+                "message": f"the submission ended its own process (SystemExit({_one_line(repr(exc.code), 60)})){where}"}
+    if isinstance(exc, MemoryError):
+        return {"kind": "resources", "line": line,
+                "message": f"the submission ran out of memory ({name}){where}"}
+    if isinstance(exc, CpuLimitExceeded):
+        return {"kind": "resources", "line": line,
+                "message": f"the submission used up its CPU-time limit{where}"}
+    text = _safe_str(exc)
+    if isinstance(exc, NameError) and getattr(exc, "name", None) in _PY2_NAMES:
+        return {"kind": "import", "line": line,
+                "message": f"looks like Python 2 code: {exc.name} does not exist in Python 3{where}; {_PY2_HINT}"}
+    if isinstance(exc, AttributeError) and any(f"'{a}'" in text for a in _PY2_ATTRS):
+        return {"kind": "import", "line": line,
+                "message": f"looks like Python 2 code: {_one_line(text, 120)}{where}; {_PY2_HINT}"}
+    return {"kind": "exception", "line": line, "message": _one_line(f"{name}: {text}", 400 - len(where)) + where}
+
+
+# ---------------------------------------------------------------------------------------------
+# Limits and output capture
+# ---------------------------------------------------------------------------------------------
+def _set_limits(cfg: Mapping[str, Any]) -> None:
+    import resource
+    import signal
+
+    def lower(which: int, value: int) -> None:
+        soft, hard = resource.getrlimit(which)
+        if hard != resource.RLIM_INFINITY:
+            value = min(value, hard)
+        resource.setrlimit(which, (value, value if which != resource.RLIMIT_CPU else hard))
+
+    def on_xcpu(signum, frame):
+        raise CpuLimitExceeded()
+
+    # Writes past RLIMIT_FSIZE fail with EFBIG instead of killing the process.
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    signal.signal(signal.SIGXCPU, on_xcpu)
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    lower(resource.RLIMIT_FSIZE, int(cfg["fsize_mb"]) << 20)
+    lower(resource.RLIMIT_AS, int(cfg["memory_mb"]) << 20)
+    # CPU: SIGXCPU at the soft limit (reported as `resources`), SIGKILL two seconds later.
+    cpu = max(1, math.ceil(float(cfg["cpu_seconds"])))
+    soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    hard_new = cpu + 2 if hard == resource.RLIM_INFINITY else min(cpu + 2, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (min(cpu, hard_new), hard_new))
+    if os.getuid() != 0 and cfg.get("no_fork", True):
+        # Per-user count: 1 forbids any fork or thread (root ignores it; the parent kills the
+        # whole process group at the end anyway).
+        try:
+            resource.setrlimit(resource.RLIMIT_NPROC, (1, 1))
+        except (ValueError, OSError):
+            pass
+
+
+class _CappedRaw:
+    """A binary sink onto an fd that keeps at most `cap` bytes (shared between stdout/stderr)."""
+
+    budget = 0
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def write(self, data) -> int:
+        n = len(data)
+        keep = min(n, _CappedRaw.budget)
+        if keep > 0:
+            _CappedRaw.budget -= keep
+            try:
+                os.write(self.fd, bytes(data[:keep]))
+            except OSError:  # closed by the submission or over RLIMIT_FSIZE: drop it
+                pass
+        return n
+
+
+def _redirect_output(cap_bytes: int) -> None:
+    import io
+
+    _CappedRaw.budget = cap_bytes
+
+    class Raw(io.RawIOBase):
+        def __init__(self, fd: int) -> None:
+            self._sink = _CappedRaw(fd)
+            self._fd = fd
+
+        def writable(self) -> bool:
+            return True
+
+        def write(self, b) -> int:
+            return self._sink.write(b)
+
+        def fileno(self) -> int:
+            return self._fd
+
+    sys.stdout = io.TextIOWrapper(io.BufferedWriter(Raw(1)), encoding="utf-8",
+                                  errors="backslashreplace", line_buffering=True)
+    sys.stderr = io.TextIOWrapper(io.BufferedWriter(Raw(2)), encoding="utf-8",
+                                  errors="backslashreplace", line_buffering=True)
+
+
+def _flush_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+
+
+# ---------------------------------------------------------------------------------------------
+# Stub modules for plotting and notebook helpers that may be absent
+# ---------------------------------------------------------------------------------------------
+class _Stub:
+    """Absorbs any use: calls, attributes, indexing, unpacking (`fig, ax = plt.subplots()`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        # Used as a bare decorator (@interact, @widgets.interact): keep the function.
+        if len(args) == 1 and not kwargs and callable(args[0]) and not isinstance(args[0], _Stub):
+            return args[0]
+        return _Stub()
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return _Stub()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        pass
+
+    def __getitem__(self, key: Any) -> Any:
+        return _Stub()
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        pass
+
+    def __delitem__(self, key: Any) -> None:
+        pass
+
+    def __iter__(self):
+        return iter((_Stub(), _Stub()))
+
+    def __len__(self) -> int:
+        return 2
+
+    def __enter__(self) -> Any:
+        return self
+
+    def __exit__(self, *exc: Any) -> bool:
+        return False
+
+    def __mro_entries__(self, bases: tuple) -> tuple:
+        return (object,)
+
+    def __repr__(self) -> str:
+        return "<stub>"
+
+    def __add__(self, other: Any) -> Any:
+        return _Stub()
+
+    __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __truediv__ = __rtruediv__ = __add__
+
+
+def _passthrough_tqdm(iterable: Any = None, *args: Any, **kwargs: Any) -> Any:
+    return iterable if iterable is not None else _Stub()
+
+
+def _trange(*args: Any, **kwargs: Any) -> range:
+    return range(*args)
+
+
+_STUB_ROOTS = frozenset({"matplotlib", "pylab", "seaborn", "IPython", "plotly", "ipywidgets", "tqdm"})
+
+
+def _install_stubs() -> None:
+    import builtins
+    import importlib.abc
+    import importlib.util
+    import types
+
+    class StubModule(types.ModuleType):
+        def __getattr__(self, name: str) -> Any:
+            if name.startswith("__") and name.endswith("__"):
+                raise AttributeError(name)
+            if self.__name__.partition(".")[0] == "tqdm":
+                if name == "tqdm":
+                    return _passthrough_tqdm
+                if name == "trange":
+                    return _trange
+            return _Stub()
+
+    class StubFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+        def find_spec(self, fullname, path=None, target=None):
+            if fullname.partition(".")[0] in _STUB_ROOTS:
+                return importlib.util.spec_from_loader(fullname, self, is_package=True)
+            return None
+
+        def create_module(self, spec):
+            module = StubModule(spec.name)
+            module.__path__ = []
+            module.__all__ = []
+            return module
+
+        def exec_module(self, module) -> None:
+            pass
+
+    for name in list(sys.modules):
+        if name.partition(".")[0] in _STUB_ROOTS:
+            del sys.modules[name]
+    sys.meta_path.insert(0, StubFinder())
+    # Scripts exported from notebooks call these without importing them.
+    if not hasattr(builtins, "get_ipython"):
+        builtins.get_ipython = _Stub
+    if not hasattr(builtins, "display"):
+        builtins.display = lambda *args, **kwargs: None
+
+
+# ---------------------------------------------------------------------------------------------
+# Compiling the submission (Python 2, notebook magics, mixed tabs)
+# ---------------------------------------------------------------------------------------------
+_PY2_PATTERNS = [
+    ("a print statement", r"^\s*print\s*$|^\s*print\s+[^\s(=.,)\[+\-*/%<>!]"),
+    ("'except E, e'", r"^\s*except\s+[\w.]+\s*,\s*\w+\s*:"),
+    ("'raise E, msg'", r"^\s*raise\s+[\w.]+\s*,"),
+    ("an exec statement", r"^\s*exec\s+['\"\w]"),
+    ("xrange", r"\bxrange\s*\("),
+    ("raw_input", r"\braw_input\s*\("),
+    ("dict.iteritems()", r"\.iter(items|keys|values)\s*\("),
+    ("dict.has_key()", r"\.has_key\s*\("),
+    ("a long literal", r"(?<![\w.])\d+[lL]\b"),
+    ("the <> operator", r"<>"),
+    ("backquotes", r"`[^`\n]+`"),
+]
+
+
+def _python2_evidence(source: str, error_line: int | None) -> str | None:
+    """What makes this failing source look like Python 2 (None when nothing does)."""
+    import re
+
+    lines = source.splitlines()
+    candidates = []
+    if error_line and 0 < error_line <= len(lines):
+        candidates.append((error_line, lines[error_line - 1]))
+    candidates += list(enumerate(lines, 1))
+    for number, text in candidates:
+        code = text.split("#", 1)[0]
+        for what, pattern in _PY2_PATTERNS:
+            if re.search(pattern, code):
+                return f"line {number}: {what}"
+    return None
+
+
+def _comment_magics(source: str) -> str:
+    """Notebook lines (`%matplotlib inline`, `!pip install x`) become `pass`, lines kept."""
+    import re
+
+    return "\n".join(re.sub(r"^(\s*)[%!].*$", r"\1pass", line) for line in source.split("\n"))
+
+
+def _expand_tabs(source: str, size: int) -> str:
+    out = []
+    for line in source.split("\n"):
+        stripped = line.lstrip(" \t")
+        out.append(line[: len(line) - len(stripped)].expandtabs(size) + stripped)
+    return "\n".join(out)
+
+
+def compile_submission(path: str) -> Any:
+    import ast
+    import importlib.util
+
+    global _submission_file
+    _submission_file = path
+    try:
+        raw = open(path, "rb").read()
+    except OSError as exc:
+        raise Fail("import", f"cannot read the submission: {exc.strerror}") from None
+    try:
+        source = importlib.util.decode_source(raw)
+    except (UnicodeDecodeError, SyntaxError) as exc:
+        evidence = _python2_evidence(raw.decode("latin-1"), None)
+        if evidence:
+            raise Fail("import", f"looks like Python 2 code ({evidence}); {_PY2_HINT}") from None
+        raise Fail("import", f"the submission is not valid UTF-8 text: {_one_line(str(exc), 120)}") from None
+
+    def attempt(text: str):
+        return compile(text, path, "exec", dont_inherit=True)
+
+    try:
+        return attempt(source)
+    except (SyntaxError, ValueError) as exc:
+        first = exc
+    text = source
+    error: BaseException = first
+    if isinstance(first, SyntaxError) and any(l.lstrip()[:1] in ("%", "!") for l in source.split("\n")):
+        text = _comment_magics(source)
+        try:
+            return attempt(text)
+        except (SyntaxError, ValueError) as exc:
+            error = exc
+    if isinstance(error, TabError):
+        # Python 3 refuses tabs mixed with spaces; Python 2 read a tab as 8 columns. Accept the
+        # file only if the reading is unambiguous (8 and 4 columns give the same program).
+        trees = []
+        for size in (8, 4):
+            try:
+                trees.append((attempt(_expand_tabs(text, size)), ast.dump(ast.parse(_expand_tabs(text, size)))))
+            except (SyntaxError, ValueError):
+                pass
+        if len(trees) == 1 or (len(trees) == 2 and trees[0][1] == trees[1][1]):
+            return trees[0][0]
+    line = getattr(error, "lineno", None)
+    evidence = _python2_evidence(source, line)
+    if evidence:
+        raise Fail("import", f"looks like Python 2 code ({evidence}); {_PY2_HINT}", line)
+    msg = getattr(error, "msg", None) or _safe_str(error)
+    where = f" (line {line})" if line else ""
+    raise Fail("import", f"{type(error).__name__}: {_one_line(msg, 200)}{where}", line)
+
+
+# ---------------------------------------------------------------------------------------------
+# Calling the submission
+# ---------------------------------------------------------------------------------------------
+_ROLE_NAMES = {
+    "D": ("input_size", "input_dim", "n_input", "num_inputs", "input_dimension", "in_features", "D"),
+    "H": ("hidden_size", "hidden_dim", "n_hidden", "num_hidden", "hidden_units", "H"),
+    "C": ("output_size", "num_classes", "output_dim", "n_classes", "n_output", "num_outputs",
+          "out_features", "C"),
+}
+_STD_NAMES = ("std", "weight_scale", "init_std", "weight_std")
+
+
+def _digest(obj: Any) -> Any:
+    """A value that changes when an array changes in place (content, shape or dtype)."""
+    import hashlib
+
+    if not isinstance(obj, np.ndarray):
+        return ("not-an-array", id(obj))
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{obj.dtype.str}{obj.shape}".encode())
+    h.update(obj.tobytes())
+    return h.digest()
+
+
+def _as_float_array(value: Any, what: str) -> np.ndarray:
+    if hasattr(value, "detach") and hasattr(value, "numpy"):  # a torch tensor
+        try:
+            value = value.detach().cpu().numpy()
+        except Exception:
+            pass
+    try:
+        a = np.asarray(value)
+    except Exception:
+        a = None
+    if a is None or a.dtype.kind not in NUMERIC_KINDS:
+        raise Fail("api", f"{what} is {type(value).__name__}, not an array of real numbers")
+    return np.array(a, dtype=np.float64)  # a copy: nothing the submission keeps aliases it
+
+
+def _as_loss(value: Any, where: str) -> float:
+    try:
+        a = np.asarray(value.detach().cpu().numpy() if hasattr(value, "detach") else value)
+    except Exception:
+        a = None
+    if a is None or a.dtype.kind not in "iuf" or a.size != 1:
+        shape = f" of shape {a.shape}" if a is not None and a.dtype.kind in "iuf" else ""
+        raise Fail("api", f"the loss returned by {where} is {type(value).__name__}{shape}, not a real number")
+    return float(a.reshape(-1)[0])
+
+
+class Runner:
+    """Holds the imported submission and calls it in the detected API."""
+
+    def __init__(self, module: Any, api: str) -> None:
+        import inspect
+
+        self.module = module
+        cls = getattr(module, "TwoLayerNet", None)
+        fn = getattr(module, "loss_and_grads", None)
+        found = sorted(n for n, v in vars(module).items()
+                       if not n.startswith("_") and (isinstance(v, type) or inspect.isfunction(v))
+                       and getattr(v, "__module__", None) == module.__name__)
+        listing = f" (it defines: {', '.join(found[:8])})" if found else " (it defines no class or function)"
+        if api == "auto":
+            api = "twolayernet" if isinstance(cls, type) else "function" if callable(fn) else ""
+        if api == "twolayernet":
+            if not isinstance(cls, type):
+                raise Fail("api", f"no class TwoLayerNet in the submission{listing}")
+            if not callable(getattr(cls, "loss", None)):
+                raise Fail("api", "class TwoLayerNet has no method loss(X, y=None, reg=0.0)")
+            self._plan_class(cls)
+        elif api == "function":
+            if not callable(fn):
+                raise Fail("api", f"no function loss_and_grads(params, X, y, reg) in the submission{listing}")
+            self.fn = fn
+        else:
+            raise Fail("api", "no class TwoLayerNet and no function loss_and_grads(params, X, y, reg)"
+                       f" in the submission{listing}")
+        self.api = api
+        self.nets: dict[tuple[int, int, int], Any] = {}
+
+    # -- the class API ----------------------------------------------------------------------
+    def _plan_class(self, cls: type) -> None:
+        import inspect
+
+        self.cls = cls
+        self.ctor_names: dict[str, str] | None = None  # role -> keyword
+        self.std_name: str | None = "std"
+        try:
+            sig = inspect.signature(cls)
+        except (TypeError, ValueError):
+            self.ctor_names = {"D": "input_size", "H": "hidden_size", "C": "output_size"}
+        else:
+            params = [p for p in sig.parameters.values()
+                      if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+            names = [p.name for p in params]
+            roles = {role: next((n for n in aliases if n in names), None) for role, aliases in _ROLE_NAMES.items()}
+            if None in roles.values():
+                # Unknown names: the first three parameters, in the course order D, H, C.
+                if len(params) < 3:
+                    raise Fail("api", f"TwoLayerNet{sig} does not take (input_size, hidden_size, output_size)")
+                roles = dict(zip("DHC", names[:3]))
+            self.ctor_names = roles
+            self.std_name = next((n for n in _STD_NAMES if n in names), None)
+            filled = set(roles.values()) | {self.std_name}
+            missing = [p.name for p in params if p.default is p.empty and p.name not in filled]
+            if missing:
+                raise Fail("api", f"TwoLayerNet{sig} requires {', '.join(missing)}, which the grader cannot supply")
+        self.loss_reg = "keyword"
+        try:
+            lsig = inspect.signature(cls.loss)
+        except (TypeError, ValueError):
+            return
+        kinds = {p.kind for p in lsig.parameters.values()}
+        if "reg" in lsig.parameters or inspect.Parameter.VAR_KEYWORD in kinds:
+            self.loss_reg = "keyword"
+        else:
+            positional = [p for p in lsig.parameters.values()
+                          if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+            self.loss_reg = "positional" if len(positional) >= 4 else "attribute"  # self, X, y, reg
+
+    def _net(self, params: Mapping[str, np.ndarray], X: np.ndarray) -> Any:
+        W1, W2 = params.get("W1"), params.get("W2")
+        D = W1.shape[0] if W1 is not None and W1.ndim == 2 else X.shape[1]
+        H = W1.shape[1] if W1 is not None and W1.ndim == 2 else 0
+        C = W2.shape[1] if W2 is not None and W2.ndim == 2 else 0
+        key = (D, H, C)
+        net = self.nets.get(key)
+        if net is None:
+            kwargs = {self.ctor_names[r]: v for r, v in zip("DHC", key)}
+            if self.std_name:
+                kwargs[self.std_name] = 1e-4
+            net = self.cls(**kwargs)
+            if len(self.nets) >= 8:
+                self.nets.clear()
+            self.nets[key] = net
+        return net
+
+    def call(self, params: dict[str, np.ndarray], X: np.ndarray, y: np.ndarray | None, reg: float
+             ) -> tuple[Any, Mapping[str, Any] | None]:
+        """The raw output and the dict that held the params during the call."""
+        if self.api == "function":
+            return self.fn(params, X, y, reg), params
+        net = self._net(params, X)
+        net.params = params
+        if y is None:
+            out = net.loss(X)
+        elif self.loss_reg == "keyword":
+            out = net.loss(X, y, reg=reg)
+        elif self.loss_reg == "positional":
+            out = net.loss(X, y, reg)
+        else:
+            try:
+                net.reg = reg
+            except Exception:
+                raise Fail("api", "TwoLayerNet.loss takes no reg argument and reg cannot be set") from None
+            out = net.loss(X, y)
+        holder = getattr(net, "params", None)
+        return out, holder if isinstance(holder, Mapping) else {}
+
+    @property
+    def where(self) -> str:
+        return "TwoLayerNet.loss" if self.api == "twolayernet" else "loss_and_grads"
+
+
+def _mutated(params: Mapping[str, np.ndarray], before: dict[str, Any], holder: Mapping[str, Any],
+             inputs: Mapping[str, Any]) -> list[str]:
+    out = []
+    for name, array in params.items():
+        now = holder.get(name) if isinstance(holder, Mapping) else None
+        if _digest(array) != before[name] or (now is not array and _digest(now) != before[name]):
+            out.append(name)
+    for name, array in inputs.items():
+        if array is not None and _digest(array) != before[name]:
+            out.append(name)
+    return out
+
+
+def _fresh(arrays: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    return {k: np.array(v) for k, v in arrays.items()}  # writable copies
+
+
+def handle(runner: Runner, header: Mapping[str, Any], arrays: Mapping[str, np.ndarray], channel: _Channel
+           ) -> tuple[dict[str, Any], list[tuple[str, np.ndarray]]]:
+    op = header["op"]
+    reg = float(header.get("reg", 0.0))
+    names = header["params"]
+    if op == "losses":
+        values = []
+        mutated: set[str] = set()
+        last_tick = time.monotonic()
+        for i in range(int(header["count"])):
+            params = {n: np.array(arrays[f"{i}:{n}"]) for n in names}
+            X = np.array(arrays["X"])
+            y = np.array(arrays["y"])
+            before = {n: _digest(a) for n, a in params.items()} | {"X": _digest(X), "y": _digest(y)}
+            out, holder = runner.call(params, X, y, reg)
+            if not isinstance(out, (tuple, list)) or len(out) < 1:
+                raise Fail("api", f"{runner.where} returned {type(out).__name__} instead of (loss, grads)")
+            values.append(_as_loss(out[0], runner.where))
+            mutated.update(_mutated(params, before, holder, {"X": X, "y": y}))
+            if time.monotonic() - last_tick > 0.5:  # progress: the parent's timeout is per loss
+                if os.getpid() != _harness_pid:
+                    os._exit(0)
+                channel.send({"status": "tick", "seq": header["seq"]})
+                last_tick = time.monotonic()
+        order = [*names, "X", "y"]
+        return ({"mutated": [n for n in order if n in mutated]},
+                [("losses", np.array(values, dtype=np.float64))])
+    params = {n: np.array(arrays[f"p:{n}"]) for n in names}
+    X = np.array(arrays["X"])
+    y = np.array(arrays["y"]) if op == "loss" else None
+    before = {n: _digest(a) for n, a in params.items()} | {"X": _digest(X), "y": _digest(y)}
+    out, holder = runner.call(params, X, y, reg)
+    mutated = _mutated(params, before, holder, {"X": X, "y": y})
+    if op == "scores":
+        if isinstance(out, tuple):
+            raise Fail("api", f"{runner.where} with y=None returned a tuple; it should return the scores array")
+        return {"mutated": mutated}, [("scores", _as_float_array(out, f"the y=None output of {runner.where}"))]
+    if not isinstance(out, (tuple, list)) or len(out) != 2:
+        got = f"a {len(out)}-tuple" if isinstance(out, (tuple, list)) else type(out).__name__
+        raise Fail("api", f"{runner.where} returned {got} instead of (loss, grads)")
+    loss = _as_loss(out[0], runner.where)
+    grads = out[1]
+    if not isinstance(grads, Mapping):
+        raise Fail("api", f"the grads returned by {runner.where} are {type(grads).__name__}, not a dict")
+    for n in names:
+        if n not in grads:
+            have = ", ".join(sorted(str(k) for k in grads)[:8]) or "nothing"
+            raise Fail("missing-gradient", f"grads has no '{n}' (it has {have})")
+    result = [("loss", np.array(loss, dtype=np.float64))]
+    for key, value in grads.items():
+        if not isinstance(key, str):
+            continue
+        if key in names:
+            result.append((f"g:{key}", _as_float_array(value, f"grads['{key}']")))
+        else:  # extra entries are passed on when they are arrays, ignored otherwise
+            try:
+                result.append((f"g:{key}", _as_float_array(value, key)))
+            except Fail:
+                pass
+    return {"mutated": mutated}, result
+
+
+# ---------------------------------------------------------------------------------------------
+# Main loop
+# ---------------------------------------------------------------------------------------------
+def main(argv: list[str]) -> None:
+    global _memory_reserve, _harness_pid
+    import importlib
+    import types
+
+    _harness_pid = harness_pid = os.getpid()
+    channel = _Channel(int(argv[1]), int(argv[2]))
+    try:
+        cfg, _ = channel.recv()
+        np.random.seed(0)  # deterministic constructors (std * randn)
+        _set_limits(cfg)
+        _redirect_output(int(cfg["output_cap"]))
+        _install_stubs()
+        _memory_reserve = bytearray(4 << 20)
+        channel.send({"status": "ready"})
+    except OSError:
+        os._exit(EXIT_CHANNEL_LOST)
+
+    def reply(seq: int, header: dict[str, Any], arrays: list[tuple[str, np.ndarray]] = ()) -> None:
+        if os.getpid() != harness_pid:  # a fork of the submission returned here: vanish quietly
+            os._exit(0)
+        _flush_output()
+        try:
+            channel.send({**header, "seq": seq}, arrays)
+        except MemoryError:
+            os._exit(EXIT_OUT_OF_MEMORY)
+        except OSError:  # the submission closed or broke our pipe
+            os._exit(EXIT_CHANNEL_LOST)
+
+    # Import under another name than __main__, so `if __name__ == "__main__":` does not run.
+    runner = None
+    try:
+        code = compile_submission(cfg["path"])
+        module = types.ModuleType("submission")
+        module.__file__ = cfg["path"]
+        sys.modules["submission"] = module
+        sys.argv = [cfg["path"]]
+        sys.path.append(os.path.dirname(cfg["path"]))  # helpers beside it, after the real libs
+        importlib.invalidate_caches()
+        exec(code, module.__dict__)
+        runner = Runner(module, cfg["api"])
+        reply(0, {"status": "ok", "api": runner.api})
+    except BaseException as exc:  # noqa: BLE001 - every failure becomes an error kind
+        try:
+            reply(0, {"status": "error", **classify(exc)})
+        except BaseException:
+            os._exit(EXIT_OUT_OF_MEMORY)
+        os._exit(0)
+
+    while True:
+        try:
+            header, arrays = channel.recv()
+        except MemoryError:
+            os._exit(EXIT_OUT_OF_MEMORY)
+        except (OSError, FrameError):
+            os._exit(EXIT_CHANNEL_LOST)
+        if header.get("op") == "close":
+            _flush_output()
+            os._exit(0)
+        seq = header.get("seq", -1)
+        try:
+            out_header, out_arrays = handle(runner, header, arrays, channel)
+            reply(seq, {"status": "ok", **out_header}, out_arrays)
+        except BaseException as exc:  # noqa: BLE001
+            try:
+                err = classify(exc)
+            except BaseException:
+                os._exit(EXIT_OUT_OF_MEMORY)
+            reply(seq, {"status": "error", **err})
+            if _memory_reserve is None:
+                try:
+                    _memory_reserve = bytearray(4 << 20)
+                except MemoryError:
+                    os._exit(EXIT_OUT_OF_MEMORY)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
