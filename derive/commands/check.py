@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import signal
 import threading
 import time
@@ -157,10 +158,10 @@ def cases(claim: AdHocClaim) -> list[tuple[Piece, ...]]:
     kinks = _kink_variables(claim)
     plain = [domain_pieces(n, claim.domains[n], split_at_zero=False) for n in names]
     split = [domain_pieces(n, claim.domains[n], split_at_zero=n in kinks) for n in names]
-    count = lambda table: len(list(itertools.product(*table))) if table else 1  # noqa: E731
-    table = split if count(split) <= MAX_KINK_CASES else plain
-    if count(table) > MAX_CASES:
-        raise DeriveError(f"the assumptions split the claim into {count(table)} cases; the limit is {MAX_CASES}")
+    table = split if math.prod(map(len, split)) <= MAX_KINK_CASES else plain
+    total = math.prod(map(len, table))
+    if total > MAX_CASES:
+        raise DeriveError(f"the assumptions split the claim into {total} cases; the limit is {MAX_CASES}")
     return list(itertools.product(*table))
 
 

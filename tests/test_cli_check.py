@@ -1,0 +1,308 @@
+"""``derive check``: true claims verified (exit 0), false ones refuted with a counterexample
+checked here independently (exit 1), undecidable ones unverified (exit 3), bad input and
+injection payloads one line on stderr with exit 2 and nothing run."""
+
+from __future__ import annotations
+
+import builtins
+import json
+import math
+import os
+import subprocess
+import sys
+import uuid
+from fractions import Fraction
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from click.testing import CliRunner
+
+from derive.cli import cli, main
+
+EXAMPLES = ["--examples", "25"]
+
+
+def _invoke(args: list[str]):
+    return CliRunner().invoke(cli, ["check", *args])
+
+
+def _main(args: list[str]) -> tuple[int, str, str]:
+    """Through ``main()``, the boundary that turns DeriveError into one line and exit 2."""
+    runner = CliRunner()
+    with runner.isolation() as (out, err, _):
+        try:
+            main(["check", *args])
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        return code, out.getvalue().decode(), err.getvalue().decode()
+
+
+def _json(args: list[str]) -> tuple[int, dict]:
+    result = _invoke([*args, "--json", *EXAMPLES])
+    return result.exit_code, json.loads(result.output)
+
+
+# --------------------------------------------------------------------------- true claims
+
+TRUE_CLAIMS = [
+    ("sigmoid(x)", "(tanh(x/2) + 1)/2", []),
+    ("log(1 + exp(-x))", "softplus(-x)", []),
+    ("log(sigmoid(x))", "-softplus(-x)", []),
+    ("sigmoid(-x)", "1 - sigmoid(x)", []),
+    ("softplus(x) - softplus(-x)", "x", []),
+    ("sigmoid(x)*(1 - sigmoid(x))", "exp(-x)/(1 + exp(-x))^2", []),
+    # tanh' in two forms
+    ("1 - tanh(x)^2", "1/cosh(x)**2", []),
+    ("4*sigmoid(2*x)*(1 - sigmoid(2*x))", "1 - tanh(x)**2", []),
+    # kinks: proved by splitting x < 0, x = 0, x > 0
+    ("sign(x)", "step(x) - step(-x)", []),
+    ("abs(x)", "x*sign(x)", []),
+    ("relu(x)", "x*step(x)", []),
+    ("relu(x)", "(x + abs(x))/2", []),
+    # domains
+    ("leaky_relu(x, alpha)", "max(x, alpha*x)", ["--assume", "0 < alpha < 1"]),
+    ("abs(x)", "x", ["--assume", "x >= 0"]),
+    ("log(x^2)", "2*log(abs(x))", ["--assume", "x != 0"]),
+    ("0.1 + 0.2", "0.3", []),  # exact decimals, not binary floats
+]
+
+
+@pytest.mark.parametrize(("lhs", "rhs", "extra"), TRUE_CLAIMS)
+def test_true_claims_are_verified(lhs: str, rhs: str, extra: list[str]) -> None:
+    code, data = _json([lhs, rhs, *extra])
+    assert code == 0, data
+    assert data["symbolic"]["status"] == "proved"
+    assert data["numeric"]["status"] == "passed"
+    assert data["verdict"] == "verified"
+
+
+def test_json_follows_the_verify_record() -> None:
+    code, data = _json(["sigmoid(x)", "(tanh(x/2) + 1)/2"])
+    assert code == 0
+    assert {"lhs", "rhs", "symbolic", "numeric", "verdict"} <= set(data)
+    assert {"status", "method", "seconds", "counterexample"} <= set(data["symbolic"])
+    assert {"status", "examples", "max_error", "counterexample"} <= set(data["numeric"])
+    assert data["lhs"] == "sigmoid(x)" and data["rhs"] == "(tanh(x/2) + 1)/2"
+    assert data["symbolic"]["method"] == "exp-rational-cancel"
+    assert data["numeric"]["examples"] == 25
+
+
+def test_runs_are_deterministic_for_a_seed() -> None:
+    def strip(d: dict) -> dict:
+        d["symbolic"].pop("seconds")
+        return d
+
+    first = strip(_json(["tanh(x/2 + 1)/2", "sigmoid(x)", "--seed", "7"])[1])
+    second = strip(_json(["tanh(x/2 + 1)/2", "sigmoid(x)", "--seed", "7"])[1])
+    assert first == second
+
+
+def test_table_output() -> None:
+    result = _invoke(["sigmoid(x)", "(tanh(x/2) + 1)/2", *EXAMPLES])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["claim", "sigmoid(x)", "=", "(tanh(x/2)", "+", "1)/2"]
+    assert any(line.startswith("symbolic") and "proved (exp-rational-cancel" in line for line in lines)
+    assert any(line.startswith("numeric") and "passed (25 examples" in line for line in lines)
+    assert lines[-1].split() == ["verdict", "verified"]
+
+
+# --------------------------------------------------------------------------- false claims
+
+sigma = lambda t: 1 / (1 + math.exp(-t))  # noqa: E731
+softplus = lambda t: math.log1p(math.exp(t))  # noqa: E731
+step = lambda t: 1.0 if t > 0 else 0.0  # noqa: E731
+sign = lambda t: (t > 0) - (t < 0)  # noqa: E731
+
+# (lhs, rhs, extra args, independent float versions of both sides, domain check)
+FALSE_CLAIMS: list[tuple[str, str, list[str], Callable[..., float], Callable[..., float], Callable[..., bool]]] = [
+    # 001 Q1(a) as printed: the +1 moved inside the tanh.
+    ("tanh(x/2 + 1)/2", "sigmoid(x)", [], lambda x: math.tanh(x / 2 + 1) / 2, sigma, lambda x: True),
+    # 001 Q1(b) with the sign lost.
+    ("log(sigmoid(x))", "softplus(-x)", [], lambda x: math.log(sigma(x)), lambda x: softplus(-x), lambda x: True),
+    # tanh' with the square forgotten.
+    ("1 - tanh(x)", "1 - tanh(x)^2", [], lambda x: 1 - math.tanh(x), lambda x: 1 - math.tanh(x) ** 2, lambda x: True),
+    # sign as 2·step − 1 is wrong only at the kink.
+    ("sign(x)", "2*step(x) - 1", [], sign, lambda x: 2 * step(x) - 1, lambda x: True),
+    # relu(x) = x only for x >= 0; the counterexample must respect x >= -1.
+    ("relu(x)", "x", ["--assume", "x >= -1"], lambda x: max(x, 0.0), lambda x: x, lambda x: x >= -1),
+    # LeakyReLU as a max needs alpha <= 1; the counterexample must lie in (1, 2).
+    (
+        "leaky_relu(x, alpha)",
+        "max(x, alpha*x)",
+        ["--assume", "1 < alpha < 2"],
+        lambda alpha, x: x if x >= 0 else alpha * x,
+        lambda alpha, x: max(x, alpha * x),
+        lambda alpha, x: 1 < alpha < 2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lhs", "rhs", "extra", "f", "g", "inside"), FALSE_CLAIMS, ids=[c[0] for c in FALSE_CLAIMS])
+def test_false_claims_are_refuted_with_a_checkable_counterexample(lhs, rhs, extra, f, g, inside) -> None:
+    code, data = _json([lhs, rhs, *extra])
+    assert code == 1, data
+    assert data["verdict"] == "refuted"
+    assert data["symbolic"]["status"] == "refuted"
+    cex = data["symbolic"]["counterexample"]
+    point = [float(Fraction(cex["point"][name])) for name in sorted(cex["point"])]
+    # Held against plain-float versions of both sides written here, not against SymPy.
+    assert inside(*point)
+    assert abs(f(*point) - g(*point)) > 1e-6
+    assert math.isclose(float(cex["lhs"]), f(*point), rel_tol=1e-9, abs_tol=1e-12)
+    assert math.isclose(float(cex["rhs"]), g(*point), rel_tol=1e-9, abs_tol=1e-12)
+
+
+def test_the_seed_parameter_count_is_refuted() -> None:
+    # 001 §1.2: 3072·512 + 512 + 512·256 + 256 + 256·10 + 10 is 1,707,274, not 1,707,264.
+    code, data = _json(["3072*512 + 512 + 512*256 + 256 + 256*10 + 10", "1707264"])
+    assert code == 1
+    assert data["symbolic"]["counterexample"]["lhs"] == "1707274"
+    assert data["symbolic"]["counterexample"]["rhs"] == "1707264"
+
+
+def test_the_refutation_table_shows_the_counterexample() -> None:
+    result = _invoke(["tanh(x/2 + 1)/2", "sigmoid(x)", *EXAMPLES])
+    assert result.exit_code == 1
+    assert "at x = 1: left side = tanh(3/2)/2 ≈ 0.452574126822, right side = sigmoid(1) ≈ 0.731058578630" in result.output
+    assert result.output.splitlines()[-1].split() == ["verdict", "refuted"]
+
+
+# --------------------------------------------------------------------------- undecided
+
+
+def test_a_true_claim_the_prover_cannot_decide_is_unverified() -> None:
+    # True for every x, but the kink sits at x = 1 and the prover splits at 0 only: sampling
+    # agrees, and agreement must not be reported as a proof.
+    code, data = _json(["relu(x - 1)", "max(x - 1, 0)"])
+    assert code == 3
+    assert data["symbolic"]["status"] == "inconclusive"
+    assert data["numeric"]["status"] == "passed"
+    assert data["verdict"] == "unverified"
+
+
+def test_a_prover_timeout_is_unverified_not_a_hang() -> None:
+    code, data = _json(["E**E**E**E**E", "1", "--timeout", "1"])
+    assert code == 3
+    assert data["symbolic"] == {**data["symbolic"], "status": "inconclusive", "method": "timeout"}
+    assert data["verdict"] == "unverified"
+
+
+# --------------------------------------------------------------------------- bad input
+
+BAD = [
+    (["foo(x)", "x"], "unknown function 'foo'"),
+    (["x", "foo(x)"], "right side: unknown function 'foo'"),
+    (["sigmoid(x", "x"], "left side: cannot parse"),
+    (["", "x"], "left side: empty expression"),
+    (["sigmoid(x, y)", "x"], "sigmoid() takes 1 argument, got 2"),
+    (["9**9**9**9", "1"], "too large"),
+    (["x", "x", "--assume", "x > y"], "exactly one variable"),
+    (["x", "x", "--assume", "y > 0"], "does not use"),
+    (["x", "x", "--assume", "x ="], "cannot parse"),
+]
+
+
+@pytest.mark.parametrize(("args", "fragment"), BAD)
+def test_bad_input_is_one_line_and_exit_2(args: list[str], fragment: str) -> None:
+    code, out, err = _main(args)
+    assert code == 2
+    assert fragment in err
+    assert err.startswith("derive: error: ")
+    assert err.strip().count("\n") == 0
+    assert "Traceback" not in err
+    assert out == ""
+
+
+def test_bad_input_raises_before_any_output_through_cli() -> None:
+    result = _invoke(["foo(x)", "x"])
+    assert result.exception is not None and type(result.exception).__name__ == "DeriveError"
+    assert result.output == ""
+
+
+# --------------------------------------------------------------------------- injection
+
+PAYLOADS = [
+    "().__class__.__base__.__subclasses__()",
+    "__import__('os').system('touch {marker}')",
+    "open('{marker}', 'w')",
+    "[open('{marker}', 'w') for c in ()]",
+    "lambda: 0",
+    "x.__class__",
+    "getattr(x, 'y')",
+    "exec('open(\"{marker}\", \"w\")')",
+    "eval('1')",
+    "'string'",
+    "sigmoid(x, y=1)",
+    "f'{{x}}'",
+]
+
+
+@pytest.fixture
+def tripwires(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    calls: list[str] = []
+
+    def guard(name: str):
+        def tripped(*args, **kwargs):
+            calls.append(name)
+            raise AssertionError(f"{name} was called")
+
+        return tripped
+
+    real_import = builtins.__import__
+
+    def watched_import(name, *args, **kwargs):
+        if name in ("os", "subprocess", "shutil", "socket", "ctypes"):
+            calls.append(f"import {name}")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", watched_import)
+    for name in ("eval", "exec", "open"):
+        monkeypatch.setattr(builtins, name, guard(name))
+    monkeypatch.setattr(os, "system", guard("os.system"))
+    monkeypatch.setattr(subprocess, "Popen", guard("subprocess.Popen"))
+    return calls
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.parametrize("where", ["lhs", "rhs", "assume"])
+def test_injection_payloads_exit_2_and_run_nothing(payload: str, where: str, tripwires: list[str]) -> None:
+    marker = Path(f"/tmp/pwned_{uuid.uuid4().hex}")
+    text = payload.format(marker=marker)
+    args = {"lhs": [text, "x"], "rhs": ["x", text], "assume": ["x", "x", "--assume", f"{text} > 0"]}[where]
+    code, out, err = _main(args)
+    assert code == 2
+    assert err.startswith("derive: error: ") and err.strip().count("\n") == 0
+    assert "Traceback" not in err
+    assert out == ""
+    assert tripwires == []
+    assert not marker.exists()
+
+
+def _script() -> list[str]:
+    script = Path(sys.executable).with_name("derive")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "derive"]
+
+
+def test_installed_script_refuses_a_payload_without_a_traceback() -> None:
+    marker = Path(f"/tmp/pwned_{uuid.uuid4().hex}")
+    payload = f"__import__('os').system('touch {marker}')"
+    for command in (_script(), [sys.executable, "-m", "derive"]):
+        proc = subprocess.run([*command, "check", payload, "x"], capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.startswith("derive: error: left side: ")
+        assert proc.stderr.strip().count("\n") == 0
+        assert "Traceback" not in proc.stderr
+        assert proc.stdout == ""
+        assert not marker.exists()
+
+
+def test_installed_script_verifies_and_refutes() -> None:
+    ok = subprocess.run([*_script(), "check", "sigmoid(x)", "(tanh(x/2) + 1)/2", "--json", *EXAMPLES], capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["verdict"] == "verified"
+    bad = subprocess.run([*_script(), "check", "tanh(x/2 + 1)/2", "sigmoid(x)", *EXAMPLES], capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 1
+    assert "refuted" in bad.stdout and "Traceback" not in bad.stderr
