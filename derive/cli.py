@@ -17,9 +17,10 @@ def cli() -> None:
 
 def _add_commands() -> None:
     from derive.commands.check import check
+    from derive.commands.render import render, report
     from derive.commands.verify import list_cmd, verify
 
-    for command in (list_cmd, verify, check):
+    for command in (list_cmd, verify, check, render, report):
         cli.add_command(command)
 
 

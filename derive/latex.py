@@ -71,7 +71,7 @@ class SeedLatexPrinter(LatexPrinter):
         super().__init__(dict(self._user_settings))
         self._names: dict[sp.Basic, str] = dict(SUBEXPRESSIONS)
         if names:
-            self._names.update(names)
+            self._names.update(names)  # a None value removes a name (prints the definition)
 
     def _print(self, expr, **kwargs) -> str:
         try:
@@ -101,7 +101,7 @@ class SeedLatexPrinter(LatexPrinter):
     def _print_Transpose(self, expr) -> str:
         arg = expr.arg
         inner = self._print(arg)
-        if isinstance(arg, (sp.MatrixSymbol, sp.Symbol)) or arg in self._names:
+        if isinstance(arg, (sp.MatrixSymbol, sp.Symbol)) or self._names.get(arg) is not None:
             # W^{(2)} → W^{(2)T}, as the seeds write it; x → x^{T}.
             match = re.fullmatch(r"(.*)\^\{(.*)\}", inner)
             if match and "^" not in match.group(1):
@@ -134,7 +134,7 @@ class SeedLatexPrinter(LatexPrinter):
         return text
 
     def _is_compound(self, expr: sp.Basic) -> bool:
-        if expr in self._names:
+        if self._names.get(expr) is not None:
             return False
         if isinstance(expr, (sp.MatAdd, sp.MatMul, sp.HadamardProduct, sp.Add, sp.Mul)):
             return True
@@ -151,7 +151,7 @@ class SeedLatexPrinter(LatexPrinter):
         stand_in = sp.Dummy("arg")
         arg = expr.expr
         arg_text = self._print(arg)
-        if isinstance(arg, (sp.MatAdd, sp.MatMul, sp.HadamardProduct)) and arg not in self._names:
+        if isinstance(arg, (sp.MatAdd, sp.MatMul, sp.HadamardProduct)) and self._names.get(arg) is None:
             arg_text = rf"\left({arg_text}\right)"
         inner = SeedLatexPrinter(self._user_settings, {**self._names, stand_in: arg_text})
         return inner._print(lam.expr.xreplace({var: stand_in}))
@@ -198,9 +198,10 @@ def _is_negative_term(term: sp.Basic) -> bool:
     return bool(getattr(coeff, "is_negative", False))
 
 
-def seed_latex(expr: sp.Basic, **settings: Any) -> str:
-    """One expression in the seeds' notation."""
-    return SeedLatexPrinter(settings).doprint(expr)
+def seed_latex(expr: sp.Basic, *, expand: tuple[sp.Basic, ...] = (), **settings: Any) -> str:
+    """One expression in the seeds' notation; ``expand`` lists named forward quantities to
+    print by their definition (to state the definition itself)."""
+    return SeedLatexPrinter(settings, {e: None for e in expand}).doprint(expr)
 
 
 # --------------------------------------------------------------------------- identities
@@ -245,7 +246,8 @@ def evidence_text(result: Any) -> str:
             sym = "proved exactly for " + _scope_latex(scope)
         else:
             sym = "proved exactly"
-        sym += rf" (\texttt{{{text_to_latex(proof.method)}}})"
+        method = text_to_latex(proof.method).replace("+", r"+\allowbreak{}")
+        sym += rf" (\texttt{{{method}}})"
     elif proof.status == "refuted":
         sym = "refuted"
     else:

@@ -53,10 +53,22 @@ def _load_template(name: str) -> str | None:
     return resource.read_text(encoding="utf-8")
 
 
-def environment() -> jinja2.Environment:
+#: LaTeX is full of {# and {%: the .tex templates use ((( ))), ((* *)) and ((# #)) instead.
+LATEX_DELIMITERS = {
+    "block_start_string": "((*",
+    "block_end_string": "*))",
+    "variable_start_string": "(((",
+    "variable_end_string": ")))",
+    "comment_start_string": "((#",
+    "comment_end_string": "#))",
+}
+
+
+def environment(latex: bool = False) -> jinja2.Environment:
     """Jinja loading templates from the installed package (derive.templates), so a wheel
     renders without the source tree. StrictUndefined: a missing value is an error, never ''."""
     return jinja2.Environment(
+        **(LATEX_DELIMITERS if latex else {}),
         loader=jinja2.FunctionLoader(_load_template),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -218,3 +230,247 @@ def unified_diff(expected: Path, actual: Path, name: str, limit: int = 40) -> st
     new = (actual / name).read_text(encoding="utf-8").splitlines(keepends=True) if (actual / name).exists() else []
     lines = list(difflib.unified_diff(old, new, f"{expected / name}", f"fresh render of {name}"))
     return "".join(lines[:limit])
+
+
+# --------------------------------------------------------------------------- report
+
+#: Section headings of the catalogue's topics; an unknown topic gets its own name capitalised.
+TOPIC_HEADINGS: dict[str, str] = {
+    "activations": "Scalar functions and activations",
+    "norms": "Norms and penalties",
+    "softmax": "Softmax",
+    "loss": "Cross-entropy",
+    "cross-entropy": "Cross-entropy",
+    "mlp": "One example, column layout, LeakyReLU hidden layer",
+    "column": "One example, column layout, LeakyReLU hidden layer",
+    "batch": "Batch layout, ReLU hidden layer, penalties",
+    "counting": "Counting parameters",
+    "matrix-calculus": "Matrix-calculus preliminaries",
+    "preliminaries": "Matrix-calculus preliminaries",
+}
+
+
+class RenderRefused(DeriveError):
+    """Something is not verified (or a seed claim is not refuted): nothing is rendered."""
+
+    exit_code = 1
+
+
+def check_verdicts(results: Sequence[Any], seed_results: Sequence[Any]) -> None:
+    """Raise RenderRefused naming every identity that is not verified and every seed claim
+    that is not refuted."""
+    unverified = [r.identity.id for r in results if r.verdict != "verified"]
+    unrefuted = [r.identity.id for r in seed_results if r.verdict != "refuted"]
+    parts = []
+    if unverified:
+        parts.append("not verified: " + ", ".join(unverified))
+    if unrefuted:
+        parts.append("seed claims not refuted: " + ", ".join(unrefuted))
+    if parts:
+        raise RenderRefused("refusing to render; " + "; ".join(parts))
+
+
+def _heading(title: str) -> str:
+    """A section title for LaTeX and, unchanged, for the PDF bookmarks."""
+    from derive.latex import text_to_latex
+
+    latex = text_to_latex(title)
+    if latex == title:
+        return latex
+    plain = "".join(ch for ch in title if ch not in "\\{}$&#%_^~")
+    return rf"\texorpdfstring{{{latex}}}{{{plain}}}"
+
+
+def _sources(identity: Any) -> str:
+    from derive.latex import text_to_latex
+
+    return "; ".join(text_to_latex(s) for s in identity.sources)
+
+
+def _derivation(text: str) -> str:
+    """A seed's derivation: LaTeX math (displayed), LaTeX text with $…$, or plain prose."""
+    from derive.latex import text_to_latex
+
+    text = text.strip()
+    if not text:
+        return ""
+    if "$" in text:
+        return text
+    if "\\" in text or ("=" in text and ". " not in text):
+        return r"\formula{" + text + "}"
+    return text_to_latex(text)
+
+
+def _uses(identity: Any, known: set[str]) -> str:
+    from derive.latex import text_to_latex
+
+    refs = []
+    for used in identity.uses:
+        name = rf"\identityid{{{text_to_latex(used)}}}"
+        refs.append(rf"\hyperref[id:{used}]{{{name}}}" if used in known else name)
+    return ", ".join(refs)
+
+
+def _evidence(result: Any) -> str:
+    from derive.latex import evidence_text
+
+    return evidence_text(result)
+
+
+def _counterexample(result: Any) -> str:
+    """The counterexample of a refuted claim as LaTeX text (symbolic first, else numeric)."""
+    from derive.latex import seed_latex, text_to_latex
+
+    cex = result.symbolic.counterexample
+    if cex is not None:
+        point = ", ".join(
+            rf"\texttt{{{text_to_latex(str(k))}}} $= {seed_latex(v) if isinstance(v, sp.Basic) else text_to_latex(str(v))}$"
+            for k, v in cex.point.items()
+        )
+        where = f" ({text_to_latex(cex.where)})" if cex.where else ""
+        at = f"at {point}" if point else "with no inputs"
+        return rf"{at}{where}: left side $=$ \texttt{{{text_to_latex(cex.lhs)}}}, right side $=$ \texttt{{{text_to_latex(cex.rhs)}}}."
+    detail = result.symbolic.detail if hasattr(result.symbolic, "detail") else ""
+    if result.symbolic.method == "shape" and detail:
+        return text_to_latex(detail) + "."
+    numeric = result.numeric.counterexample
+    if numeric:
+        shown = ", ".join(f"{text_to_latex(str(k))} $=$ \\texttt{{{text_to_latex(str(v))}}}" for k, v in sorted(numeric.items()))
+        return "found by sampling: " + shown + "."
+    return text_to_latex(detail or "refuted") + "."
+
+
+def report_context(results: Sequence[Any], seed_results: Sequence[Any], *, seed: int) -> dict[str, Any]:
+    """Everything report.tex.j2 needs, in catalogue order (deterministic)."""
+    from derive.latex import identity_latex, seed_latex, text_to_latex
+
+    known = {r.identity.id for r in results} | {r.identity.id for r in seed_results}
+    topics: list[dict[str, Any]] = []
+    by_key: dict[str, dict[str, Any]] = {}
+    for r in results:
+        i = r.identity
+        if i.topic not in by_key:
+            heading = TOPIC_HEADINGS.get(i.topic, i.topic.replace("-", " ").capitalize())
+            by_key[i.topic] = {"key": i.topic, "heading": _heading(heading), "entries": []}
+            topics.append(by_key[i.topic])
+        by_key[i.topic]["entries"].append({
+            "id": i.id,
+            "heading": _heading(i.title),
+            "sources": _sources(i),
+            "statement": identity_latex(i),
+            "convention": text_to_latex(i.convention) if i.convention else "",
+            "derivation": _derivation(i.derivation),
+            "uses": _uses(i, known),
+            "evidence": _evidence(r),
+        })
+    refuted = [
+        {
+            "id": r.identity.id,
+            "heading": _heading(r.identity.title),
+            "sources": _sources(r.identity),
+            "statement": identity_latex(r.identity),
+            "derivation": text_to_latex(r.identity.derivation) if r.identity.derivation else "",
+            "counterexample": _counterexample(r),
+        }
+        for r in seed_results
+    ]
+    batch = ",\\quad ".join(
+        f"{name} = {seed_latex(expr, expand=(expr,))}"
+        for name, expr in (("z^{(2)}", nt.z2), ("a^{(2)}", nt.a2), ("z^{(3)}", nt.z3), ("P", nt.P))
+    )
+    column = ",\\quad ".join(
+        f"{name} = {seed_latex(expr, expand=(expr,))}"
+        for name, expr in ((r"\mathbf{h}^{a}", nt.h_a), (r"\mathbf{h}^{s}", nt.h_s), (r"\mathbf{o}^{a}", nt.o_a), (r"\mathbf{o}^{s}", nt.o_s))
+    )
+    functions = [
+        (text_to_latex(name), ", ".join(rf"\identityid{{{i}}}" for i in ids) if ids else "(the forward pass only)")
+        for name, ids in FUNCTION_IDS
+    ]
+    return {
+        "topics": topics,
+        "refuted": refuted,
+        "n_verified": len(results),
+        "n_refuted": len(seed_results),
+        "seed": seed,
+        "forward": {"batch": batch, "column": column},
+        "reference_functions": functions,
+    }
+
+
+def render_report(results: Sequence[Any], seed_results: Sequence[Any], *, seed: int = 0) -> str:
+    """The text of generated/report.tex."""
+    template = environment(latex=True).get_template("report.tex.j2")
+    return template.render(**report_context(results, seed_results, seed=seed))
+
+
+def render_all(results: Sequence[Any], seed_results: Sequence[Any], *, catalogue: Any, seed: int = 0) -> dict[str, str]:
+    """Both artefacts, after checking every verdict: {file name: text}."""
+    check_verdicts(results, seed_results)
+    return {
+        REFERENCE_MODULE: render_reference(catalogue_statements(catalogue)),
+        REPORT: render_report(results, seed_results, seed=seed),
+    }
+
+
+# --------------------------------------------------------------------------- PDF
+
+
+class LatexMissing(DeriveError):
+    """No pdflatex on PATH."""
+
+
+@dataclass(frozen=True)
+class PdfOutcome:
+    """What compiling the report gave: the files, and every problem the log shows."""
+
+    ok: bool
+    pdf: Path
+    log: Path
+    pages: int
+    errors: tuple[str, ...]
+    undefined: tuple[str, ...]
+    overfull: tuple[str, ...]
+
+    @property
+    def problems(self) -> list[str]:
+        return [*self.errors, *self.undefined, *self.overfull]
+
+
+def compile_pdf(tex_path: Path, *, runs: int = 2, timeout: float = 180.0) -> PdfOutcome:
+    """Run pdflatex ``runs`` times (the table of contents and references need two) in the
+    file's directory, without shell escape, and read the last log."""
+    import re
+    import shutil
+    import subprocess
+
+    exe = shutil.which("pdflatex")
+    if exe is None:
+        raise LatexMissing("pdflatex not found")
+    tex_path = tex_path.resolve()
+    cmd = [exe, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "-file-line-error", tex_path.name]
+    returncode = 0
+    for _ in range(runs):
+        try:
+            proc = subprocess.run(cmd, cwd=tex_path.parent, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise DeriveError(f"pdflatex did not finish within {timeout:.0f} s") from exc
+        returncode = proc.returncode
+        if returncode != 0:
+            break
+    log = tex_path.with_suffix(".log")
+    pdf = tex_path.with_suffix(".pdf")
+    text = log.read_text(encoding="latin-1") if log.exists() else ""
+    errors = tuple(line.strip() for line in text.splitlines() if line.startswith("!") or re.match(r"^\S+:\d+: ", line))
+    undefined = tuple(
+        line.strip() for line in text.splitlines()
+        if "undefined" in line and ("Reference" in line or "Citation" in line or "There were undefined" in line)
+    )
+    if "Rerun to get cross-references right" in text:
+        undefined += ("LaTeX asks for another run to get cross-references right",)
+    overfull = tuple(line.strip() for line in text.splitlines() if line.startswith("Overfull"))
+    pages_match = re.search(r"Output written on .*?\((\d+) pages?", text)
+    pages = int(pages_match.group(1)) if pages_match else 0
+    if returncode != 0 and not errors:
+        errors = (f"pdflatex exited with status {returncode}",)
+    ok = returncode == 0 and not errors and not undefined and pdf.exists()
+    return PdfOutcome(ok, pdf, log, pages, errors, undefined, overfull)
