@@ -205,6 +205,8 @@ def classify(exc: BaseException) -> dict[str, Any]:
         return {"kind": "resources", "line": line,
                 "message": f"the submission used up its CPU-time limit{where}"}
     text = _safe_str(exc)
+    if isinstance(exc, ImportError):  # a missing module, at import or inside the loss
+        return {"kind": "import", "line": line, "message": _one_line(f"{name}: {text}", 300) + where}
     if isinstance(exc, NameError) and getattr(exc, "name", None) in _PY2_NAMES:
         return {"kind": "import", "line": line,
                 "message": f"looks like Python 2 code: {exc.name} does not exist in Python 3{where}; {_PY2_HINT}"}
