@@ -1,0 +1,698 @@
+r"""Check a written derivation step by step.
+
+Each equation found by :mod:`checks.latex_extract` is split at its top-level relation signs
+into terms; each adjacent pair joined by ``=`` is a step, and each ``X \in \mathbb{R}^{…}`` a
+membership claim checked against the notation's shapes. Every equality step gets exactly one
+verdict:
+
+- ``ok``: proved by :func:`checks.symbolic.prove_equal`, or, where proof is inconclusive,
+  confirmed by numeric sampling (:func:`checks.numeric.sample_compare`; the message then says
+  "sampled");
+- ``wrong``: a concrete point where the sides differ, re-evaluated at 50 digits here, with
+  both values real, and still differing at two nearby points (so a disagreement that exists
+  only at a kink, where conventions differ, is never called wrong), and both sides using the
+  same symbols (a step that introduces or drops a symbol may be a definition);
+- ``unparsed``: what could not be read (see :mod:`checks.latex_normalize`);
+- ``inconclusive``: neither, or over the time limit.
+
+Parsing and checking run in a worker process with a time limit per step (SymPy's arithmetic
+can hang in C on inputs such as ``9^{9^{9^{9}}}``, where ``signal.alarm`` does not help); a
+worker over its limit is killed and replaced.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from checks.latex_extract import RELATIONS, Equation, extract
+from checks.latex_normalize import Normalized, Notation, _tokens, identifier_name, normalize
+
+__all__ = ["Step", "StepResult", "Report", "split_chain", "find_steps", "check_text", "StepRunner", "check_step"]
+
+Status = str  # "ok" | "wrong" | "unparsed" | "inconclusive"
+STATUSES = ("ok", "wrong", "unparsed", "inconclusive")
+
+
+# --------------------------------------------------------------------------- chains
+
+
+@dataclass(frozen=True)
+class Term:
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """Two adjacent terms of a chain joined by a relation (``=`` or ``\\in``)."""
+
+    line: int
+    lhs: str
+    rhs: str
+    relation: str
+    kind: str  # "display" | "inline"
+    chain_var: str | None = None
+
+
+_REL_COMMANDS = {r[1:] for r in RELATIONS if r.startswith("\\")}
+
+
+def split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
+    """The chains of an equation: lists of (term, relation to the next term).
+
+    An equation holds several chains when its terms are separated by top-level commas or
+    ``\\text{ and }`` (``a \\in A, b \\in B``); thousands separators (1,572,864) are kept."""
+    chains: list[list[tuple[Term, str]]] = [[]]
+    current: list[str] = []
+    current_line = equation.line
+
+    def close_term(relation: str) -> None:
+        nonlocal current
+        chains[-1].append((Term(current_line, "".join(current).strip()), relation))
+        current = []
+
+    for piece in equation.pieces:
+        toks = re.findall(r"\\[A-Za-z]+\*?|\\.|\d+|\s+|.", piece.text, flags=re.S)
+        depth = 0
+        k = 0
+        if not "".join(current).strip():
+            current_line = piece.line
+        while k < len(toks):
+            t = toks[k]
+            if t in ("{", "(", "[", r"\{", r"\left", r"\langle") or t == r"\begin":
+                depth += 1 if t != r"\left" else 0
+            elif t in ("}", ")", "]", r"\}", r"\rangle") or t == r"\end":
+                depth = max(0, depth - 1)
+            if t == r"\left" or t == r"\right":
+                # \left( and \right) count through their delimiter token
+                current.append(t)
+                k += 1
+                continue
+            if depth == 0:
+                rel = None
+                if t in ("=", "<", ">"):
+                    rel = t
+                    if t == "=" and k + 1 < len(toks) and toks[k + 1] == ":":
+                        rel = "=:"
+                        k += 1
+                elif t == ":" and k + 1 < len(toks) and toks[k + 1] == "=":
+                    rel = ":="
+                    k += 1
+                elif t.startswith("\\") and t[1:] in _REL_COMMANDS:
+                    rel = t
+                if rel is not None:
+                    close_term(rel)
+                    current_line = piece.line
+                    k += 1
+                    continue
+                if t == "," and not _thousands(toks, k) or _text_and(toks, k):
+                    close_term("")
+                    chains.append([])
+                    k = _skip_text_and(toks, k)
+                    current_line = piece.line
+                    continue
+            current.append(t)
+            k += 1
+    close_term("")
+    return [c for c in chains if len(c) >= 2]
+
+
+def _thousands(toks: list[str], k: int) -> bool:
+    return k > 0 and toks[k - 1].isdigit() and k + 1 < len(toks) and re.fullmatch(r"\d{3}", toks[k + 1]) is not None
+
+
+def _text_and(toks: list[str], k: int) -> bool:
+    if toks[k] not in (r"\text", r"\quad", r"\qquad", r"\mbox"):
+        return False
+    rest = "".join(toks[k : k + 12])
+    return re.match(r"(\\q?quad\s*)?\\(text|mbox)\{\s*(and|where|for|with|,)\s*\}", rest) is not None
+
+
+def _skip_text_and(toks: list[str], k: int) -> int:
+    if toks[k] == ",":
+        return k + 1
+    # skip up to and including the closing brace of \text{…}
+    while k < len(toks) and toks[k] != "}":
+        k += 1
+    return k + 1
+
+
+def find_steps(text: str, notation: Notation, *, markdown: bool | None = None) -> list[Step]:
+    """Every step of a document, in order."""
+    steps: list[Step] = []
+    for equation in extract(text, markdown=markdown):
+        for chain in split_chain(equation):
+            var = _chain_variable([term.text for term, _ in chain], notation)
+            for (left, relation), (right, _) in zip(chain, chain[1:]):
+                if not left.text or not right.text:
+                    continue
+                if relation == "=" and equation.kind == "display":
+                    steps.append(Step(right.line, left.text, right.text, "=", equation.kind, var))
+                elif relation == r"\in" and _is_real_space(right.text):
+                    steps.append(Step(right.line, left.text, right.text, r"\in", equation.kind, var))
+    return steps
+
+
+def _chain_variable(terms: list[str], notation: Notation) -> str | None:
+    """The variable a chain is about: its d/dx variable, else its only symbol."""
+    diff_vars: set[str] = set()
+    names: set[str] = set()
+    for text in terms:
+        norm = normalize(text, notation)
+        diff_vars.update(norm.diff_vars)
+        if not norm.problems:
+            names |= norm.symbol_names
+    if len(diff_vars) == 1:
+        return next(iter(diff_vars))
+    if not diff_vars and len(names) == 1:
+        return next(iter(names))
+    return None
+
+
+# --------------------------------------------------------------------------- shapes
+
+_REAL_SPACE = re.compile(r"^\s*\\mathbb\s*\{?\s*R\s*\}?\s*(\^\s*(\{(?P<braced>.*)\}|(?P<single>\\?[A-Za-z0-9]+)))?\s*$", re.S)
+
+
+def _is_real_space(text: str) -> bool:
+    return _REAL_SPACE.match(text) is not None
+
+
+def _space_dims(text: str) -> tuple[str, ...] | None:
+    m = _REAL_SPACE.match(text)
+    if m is None:
+        return None
+    body = m.group("braced") if m.group("braced") is not None else m.group("single")
+    if body is None:
+        return ()
+    parts = re.split(r"\\times|\\cdot|\\!|\*|(?<![A-Za-z\\])x(?![A-Za-z])", body)
+    return tuple(re.sub(r"\s+|[{}]|\\mathrm|\\text", "", p) for p in parts)
+
+
+def _lhs_shape(text: str, notation: Notation) -> tuple[str, tuple[str, ...]] | None:
+    """(what, shape) for a declared name or ∂(scalar)/∂(declared name)."""
+    stripped = text.strip()
+    m = re.fullmatch(r"\\[dt]?frac\s*\{\s*\\partial\s*(?P<num>.+?)\s*\}\s*\{\s*\\partial\s*(?P<den>.+)\}", stripped, flags=re.S)
+    try:
+        if m is not None:
+            num = identifier_name(m.group("num"), notation=notation)
+            den = identifier_name(m.group("den"), notation=notation)
+            if num in notation.scalars and den in notation.shapes:
+                return f"∂{num}/∂{den} (shaped like {den})", notation.shapes[den]
+            return None
+        name = identifier_name(stripped, notation=notation)
+    except Exception:  # noqa: BLE001 - anything not a plain name has no declared shape
+        return None
+    if name in notation.shapes:
+        return name, notation.shapes[name]
+    return None
+
+
+def _same_shape(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    def canon(s: tuple[str, ...]) -> tuple[str, ...]:
+        return s[:-1] if len(s) == 2 and s[1] == "1" else s
+
+    return canon(a) == canon(b)
+
+
+def check_membership(step: Step, notation: Notation) -> "StepResult | None":
+    """Shape check of ``X \\in \\mathbb{R}^{a \\times b}``; None when X has no declared shape."""
+    claimed = _space_dims(step.rhs)
+    found = _lhs_shape(step.lhs, notation)
+    if claimed is None or found is None:
+        if step.kind == "display" and claimed is not None:
+            return StepResult(step, "inconclusive", None, "no shape declared for the left side in the notation")
+        return None
+    what, actual = found
+    if _same_shape(actual, claimed):
+        return StepResult(step, "ok", None, f"shape {_show_shape(actual)} as declared in the notation", method="shape")
+    known = {d for dims in notation.shapes.values() for d in dims}
+    if not all(d in known or d.isdigit() for d in claimed):
+        return StepResult(step, "inconclusive", None, f"unknown size in {_show_shape(claimed)}")
+    names = sorted({d for d in actual + claimed if not d.isdigit()})
+    sizes = {n: 2 + k for k, n in enumerate(names)}
+
+    def value(dims: tuple[str, ...]) -> tuple[int, ...]:
+        return tuple(int(d) if d.isdigit() else sizes[d] for d in dims)
+
+    if value(actual) == value(claimed) or len(value(actual)) == len(value(claimed)) == 0:
+        return StepResult(step, "inconclusive", None, "shapes differ only by name")
+    cex = {
+        "point": {n: str(v) for n, v in sizes.items()},
+        "lhs": f"{what}: {_show_shape(actual)} = {'×'.join(map(str, value(actual)))}",
+        "rhs": f"claimed {_show_shape(claimed)} = {'×'.join(map(str, value(claimed)))}",
+        "where": "shape",
+    }
+    return StepResult(step, "wrong", cex, f"{what} is {_show_shape(actual)}, not {_show_shape(claimed)}", method="shape")
+
+
+def _show_shape(dims: tuple[str, ...]) -> str:
+    return "scalar" if not dims else "×".join(dims)
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class StepResult:
+    step: Step
+    status: Status
+    counterexample: dict[str, Any] | None
+    message: str
+    method: str = ""
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.step.line,
+            "lhs": self.step.lhs,
+            "rhs": self.step.rhs,
+            "status": self.status,
+            "counterexample": self.counterexample,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Report:
+    file: str
+    results: list[StepResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> dict[str, int]:
+        counts = {s: 0 for s in STATUSES}
+        for r in self.results:
+            counts[r.status] += 1
+        return counts
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "steps": [r.as_dict() for r in self.results], "summary": self.summary()}
+
+
+# --------------------------------------------------------------------------- the worker
+
+
+def _serve(conn: Any) -> None:  # pragma: no cover - runs in the worker process
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        try:
+            result = check_step(*job)
+        except BaseException as exc:  # noqa: BLE001 - a verdict, never a crash
+            result = {"status": "inconclusive", "counterexample": None, "message": f"checker error: {type(exc).__name__}: {exc}"[:300], "method": "error"}
+        try:
+            conn.send(result)
+        except Exception:  # noqa: BLE001
+            conn.send({"status": "inconclusive", "counterexample": None, "message": "result could not be returned", "method": "error"})
+
+
+class StepRunner:
+    """One worker process, reused across steps; killed and replaced on a timeout."""
+
+    def __init__(self, timeout: float = 10.0) -> None:
+        self.timeout = timeout
+        methods = mp.get_all_start_methods()
+        self._ctx = mp.get_context("fork" if "fork" in methods else "spawn")
+        self._proc: Any = None
+        self._conn: Any = None
+
+    def _start(self) -> None:
+        parent, child = self._ctx.Pipe()
+        self._proc = self._ctx.Process(target=_serve, args=(child,), daemon=True)
+        self._proc.start()
+        child.close()
+        self._conn = parent
+
+    def _stop(self) -> None:
+        if self._proc is not None:
+            self._proc.terminate()
+            self._proc.join(1)
+            if self._proc.is_alive():
+                self._proc.kill()
+                self._proc.join(1)
+        if self._conn is not None:
+            self._conn.close()
+        self._proc = self._conn = None
+
+    def run(self, job: tuple) -> dict[str, Any]:
+        if self._proc is None or not self._proc.is_alive():
+            self._stop()
+            self._start()
+        try:
+            self._conn.send(job)
+            if self._conn.poll(self.timeout):
+                return self._conn.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            self._stop()
+            return {"status": "inconclusive", "counterexample": None, "message": "the checker process failed on this step", "method": "crash"}
+        self._stop()
+        return {"status": "inconclusive", "counterexample": None, "message": f"over the time limit ({self.timeout:g} s)", "method": "timeout"}
+
+    def close(self) -> None:
+        if self._proc is not None and self._proc.is_alive():
+            try:
+                self._conn.send(None)
+                self._proc.join(1)
+            except (OSError, BrokenPipeError):
+                pass
+        self._stop()
+
+    def __enter__(self) -> "StepRunner":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def check_text(text: str, notation: Notation, *, file: str = "<text>", timeout: float = 10.0, markdown: bool | None = None, examples: int = 60, seed: int = 0, runner: StepRunner | None = None) -> Report:
+    """Check every step of a document."""
+    start = time.perf_counter()
+    report = Report(file)
+    own = runner is None
+    runner = runner or StepRunner(timeout)
+    try:
+        for step in find_steps(text, notation, markdown=markdown):
+            t0 = time.perf_counter()
+            if step.relation == r"\in":
+                result = check_membership(step, notation)
+                if result is None:
+                    continue
+            else:
+                lhs = normalize(step.lhs, notation, step.chain_var)
+                rhs = normalize(step.rhs, notation, step.chain_var)
+                problems = [f"left side: {p}" for p in lhs.problems] + [f"right side: {p}" for p in rhs.problems]
+                if problems:
+                    result = StepResult(step, "unparsed", None, "could not read " + "; ".join(problems), method="normalize")
+                else:
+                    out = runner.run((lhs, rhs, seed, examples))
+                    result = StepResult(step, out["status"], out.get("counterexample"), out.get("message", ""), out.get("method", ""))
+            result.seconds = time.perf_counter() - t0
+            report.results.append(result)
+    finally:
+        if own:
+            runner.close()
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+# --------------------------------------------------------------------------- one step (worker side)
+
+
+class Unparsed(Exception):
+    pass
+
+
+def check_step(lhs_norm: Normalized, rhs_norm: Normalized, seed: int = 0, examples: int = 60) -> dict[str, Any]:
+    """Parse both sides and decide the step. Runs inside the worker process."""
+    try:
+        lhs = to_sympy(lhs_norm)
+        rhs = to_sympy(rhs_norm)
+    except Unparsed as exc:
+        return {"status": "unparsed", "counterexample": None, "message": f"could not read {exc}", "method": "parse"}
+    matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))
+    units = {n for n, d in {**lhs_norm.domains, **rhs_norm.domains}.items() if d == "unit"}
+    return decide(lhs, rhs, matrices=matrices, seed=seed, examples=examples, units=units)
+
+
+_PLACEHOLDER = re.compile(r"([vfgh])_\{(\d+)\}")
+#: Numbers above this (as an integer power) are not built: 9^{9^{9}} would fill memory.
+_MAX_EXPONENT = 10_000
+
+
+def _functions() -> dict[str, Any]:
+    import sympy as sp
+
+    from derive.functions import leaky_relu, relu, sigmoid, softplus, step
+
+    return {
+        "sigmoid": sigmoid, "softplus": softplus, "relu": relu, "step": step, "tanh": sp.tanh,
+        "sinh": sp.sinh, "cosh": sp.cosh, "exp": sp.exp, "log": sp.log, "sqrt": sp.sqrt, "abs": sp.Abs,
+        "sign": sp.sign, "heaviside": step, "leaky_relu": leaky_relu, "max": sp.Max, "min": sp.Min,
+        "sin": sp.sin, "cos": sp.cos,
+    }
+
+
+def _make_symbol(name: str, domain: str) -> Any:
+    import sympy as sp
+
+    if domain in ("positive", "unit"):
+        return sp.Symbol(name, positive=True)
+    if domain == "nonzero":
+        return sp.Symbol(name, real=True, nonzero=True)
+    return sp.Symbol(name, real=True)
+
+
+def to_sympy(norm: Normalized) -> Any:
+    """The SymPy expression of a normalised side. Raises Unparsed with what was not read:
+    every symbol of the parse must be one of the normaliser's placeholders, so letters that
+    ``parse_latex`` makes out of stray LaTeX (``mathbf``, ``text`` …) are caught here."""
+    import sympy as sp
+    from sympy.core.function import AppliedUndef
+    from sympy.parsing.latex import parse_latex
+
+    if norm.problems:
+        raise Unparsed("; ".join(norm.problems))
+    try:
+        tree = parse_latex(norm.latex)
+    except Exception as exc:  # noqa: BLE001 - LaTeXParsingError and ANTLR errors alike
+        raise Unparsed(f"{norm.source!r} (parse error: {str(exc).splitlines()[0][:80]})") from None
+    functions = _functions()
+    # parse_latex can silently drop the rest of its input (measured: "g(\\left|x\\right|)"
+    # parses as the bare symbol g): every placeholder we wrote must be in the tree.
+    written = set(_PLACEHOLDER.findall(norm.latex))
+    found = {_PLACEHOLDER.fullmatch(s.name).groups() for s in tree.free_symbols if _PLACEHOLDER.fullmatch(s.name)}
+    found |= {_PLACEHOLDER.fullmatch(f.func.__name__).groups() for f in tree.atoms(AppliedUndef) if _PLACEHOLDER.fullmatch(f.func.__name__)}
+    if written != found:
+        raise Unparsed(f"{norm.source!r} (the LaTeX parser dropped part of it)")
+
+    def symbol(kind: str, name: str) -> Any:
+        if kind == "constant":
+            return sp.E if name == "E" else sp.pi
+        return _make_symbol(name, norm.domains.get(name, "real"))
+
+    def convert(node: Any) -> Any:
+        if isinstance(node, sp.Symbol):
+            m = _PLACEHOLDER.fullmatch(node.name)
+            if m is None or m.group(1) != "v" or int(m.group(2)) not in norm.symbols:
+                raise Unparsed(f"'{node.name}' (LaTeX the parser read as a symbol)")
+            return symbol(*norm.symbols[int(m.group(2))])
+        if isinstance(node, AppliedUndef):
+            m = _PLACEHOLDER.fullmatch(node.func.__name__)
+            if m is None or m.group(1) == "v":
+                raise Unparsed(f"'{node.func.__name__}(…)' (an unknown function)")
+            n = int(m.group(2))
+            args = [convert(a) for a in node.args]
+            if m.group(1) == "f" and n in norm.functions:
+                key, prime = norm.functions[n][:2]
+                fn = functions[key]
+                if prime == "1":
+                    t = sp.Dummy("t", real=True)
+                    return sp.diff(fn(t, *args[1:]), t).subs(t, args[0])
+                return fn(*args)
+            if m.group(1) == "g" and n in norm.derivatives and len(args) == 1:
+                var = _make_symbol(norm.derivatives[n], norm.domains.get(norm.derivatives[n], "real"))
+                if var not in args[0].free_symbols:
+                    raise Unparsed(f"a derivative with respect to {var} of something that, as written, does not contain {var} (its dependence is not stated)")
+                return sp.diff(args[0], var)
+            if m.group(1) == "h" and n in norm.indicators and len(args) == 1:
+                return sp.Heaviside(args[0], norm.indicators[n])
+            raise Unparsed(f"'{node.func.__name__}'")
+        if isinstance(node, sp.Float):
+            return sp.Rational(str(node))
+        if isinstance(node, sp.Rational):
+            return node
+        if isinstance(node, (sp.Add, sp.Mul)):
+            return node.func(*[convert(a) for a in node.args])
+        if isinstance(node, sp.Pow):
+            base, exponent = convert(node.args[0]), convert(node.args[1])
+            if base.is_number and exponent.is_number:
+                if (exponent.is_Integer and abs(exponent) > _MAX_EXPONENT) or (base.is_Integer and abs(base) > 10**100 and exponent > 1):
+                    raise Unparsed("a number too large to evaluate")
+                if base == 0 and exponent.is_negative:
+                    raise Unparsed("a division by zero")
+            return sp.Pow(base, exponent)
+        if isinstance(node, sp.log):
+            args = [convert(a) for a in node.args]
+            return sp.log(*args)
+        if isinstance(node, (sp.exp, sp.tanh, sp.sinh, sp.cosh, sp.sin, sp.cos, sp.Abs, sp.sign)):
+            return node.func(*[convert(a) for a in node.args])
+        raise Unparsed(f"{type(node).__name__} (not supported)")
+
+    try:
+        expr = convert(tree)
+    except RecursionError:
+        raise Unparsed("an expression nested too deeply") from None
+    if expr.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        raise Unparsed("an undefined value (division by zero?)")
+    if expr.has(sp.Derivative):
+        raise Unparsed("a derivative SymPy could not evaluate")
+    return expr
+
+
+def decide(lhs: Any, rhs: Any, *, matrices: list[str] | None = None, seed: int = 0, examples: int = 60, units: set[str] | None = None) -> dict[str, Any]:
+    """ok / wrong / inconclusive for two parsed sides (see the module docstring). ``units``
+    names the symbols restricted to (0, 1); others follow their SymPy assumptions."""
+    from checks.symbolic import prove_equal
+
+    matrices = matrices or []
+    global _UNITS
+    _UNITS = set(units or ())
+    same_symbols = lhs.free_symbols == rhs.free_symbols
+    outcome = prove_equal(lhs, rhs, seed=seed)
+    if outcome.status == "proved":
+        if matrices:
+            return _verdict("inconclusive", f"equal when {', '.join(matrices)} are read as scalars (1×1); matrix algebra is not checked", outcome.method)
+        return _verdict("ok", f"proved ({outcome.method})", outcome.method)
+    points = []
+    if outcome.status == "refuted" and outcome.counterexample is not None:
+        points.append(outcome.counterexample.point)
+    symbols = sorted(lhs.free_symbols | rhs.free_symbols, key=str)
+    sampled = None
+    if outcome.status != "refuted" and symbols:
+        sampled = _sample(lhs, rhs, symbols, seed, examples)
+        if sampled is not None and sampled.status == "passed":
+            msg = f"numerically confirmed on {sampled.examples} samples (sampled, not proved; max error {sampled.max_error:.1e})"
+            if matrices:
+                return _verdict("inconclusive", msg + f"; {', '.join(matrices)} read as scalars", "sampled")
+            return _verdict("ok", msg, "sampled")
+        if sampled is not None and sampled.counterexample:
+            inputs = sampled.counterexample.get("inputs", {})
+            points.append({k: sp_rational(v) for k, v in inputs.items()})
+    cex = None
+    for point in points:
+        cex = _verified_counterexample(lhs, rhs, symbols, point)
+        if cex:
+            break
+    if cex is None and (outcome.status == "refuted" or (sampled is not None and sampled.status == "failed")):
+        cex = _search_counterexample(lhs, rhs, symbols)
+    if cex is not None:
+        if not same_symbols:
+            only_l = sorted(map(str, lhs.free_symbols - rhs.free_symbols))
+            only_r = sorted(map(str, rhs.free_symbols - lhs.free_symbols))
+            where = "; ".join(filter(None, [f"only on the left: {', '.join(only_l)}" if only_l else "", f"only on the right: {', '.join(only_r)}" if only_r else ""]))
+            return _verdict("inconclusive", f"the sides differ as written, but they use different symbols ({where}): a definition, or a step that needs context", "symbols")
+        return _verdict("wrong", "the sides differ " + _describe(cex), outcome.method, cex)
+    if outcome.status == "refuted":
+        return _verdict("inconclusive", "the prover's counterexample is outside the notation's domains, where a side is undefined or complex, or at a kink; none was found inside them", outcome.method)
+    return _verdict("inconclusive", outcome.detail or "neither proved nor refuted", outcome.method)
+
+
+def sp_rational(value: Any) -> Any:
+    import sympy as sp
+
+    return sp.Rational(value) if isinstance(value, (int, float)) else sp.Rational(str(value))
+
+
+def _verdict(status: str, message: str, method: str, cex: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"status": status, "counterexample": cex, "message": message, "method": method}
+
+
+def _describe(cex: dict[str, Any]) -> str:
+    pt = ", ".join(f"{k} = {v}" for k, v in cex["point"].items())
+    return f"at {pt or 'no inputs'}: left side = {cex['lhs']}, right side = {cex['rhs']}"
+
+
+def _sample(lhs: Any, rhs: Any, symbols: list[Any], seed: int, examples: int) -> Any:
+    try:
+        from checks.numeric import sample_compare
+
+        return sample_compare(lhs, rhs, {str(s): s for s in symbols}, examples=examples, seed=seed)
+    except Exception:  # noqa: BLE001 - sampling is only supporting evidence
+        return None
+
+
+def _value_at(expr: Any, point: dict[Any, Any]) -> complex | None:
+    import sympy as sp
+
+    from checks.canonical import to_exp
+
+    try:
+        v = sp.N(to_exp(expr.xreplace(point)), 50)
+    except (ZeroDivisionError, TypeError, ValueError, ArithmeticError):
+        return None
+    if not v.is_number or v.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        return None
+    try:
+        c = complex(v)
+    except (TypeError, ValueError):
+        return None
+    if abs(c.imag) > 1e-40 * max(1.0, abs(c.real)):
+        return None  # outside the real domain: not evidence
+    return c
+
+
+_UNITS: set[str] = set()
+
+
+def _in_domain(point: dict[Any, Any]) -> bool:
+    for s, v in point.items():
+        if (s.is_positive and not v > 0) or (s.is_nonzero and v == 0) or (str(s) in _UNITS and not 0 < v < 1):
+            return False
+    return True
+
+
+def _differs(lhs: Any, rhs: Any, point: dict[Any, Any]) -> tuple[complex, complex] | None:
+    if not _in_domain(point):
+        return None
+    a, b = _value_at(lhs, point), _value_at(rhs, point)
+    if a is None or b is None:
+        return None
+    if abs(a.real - b.real) <= 1e-25 * max(1.0, abs(a.real), abs(b.real)):
+        return None
+    return a, b
+
+
+def _verified_counterexample(lhs: Any, rhs: Any, symbols: list[Any], raw_point: dict[Any, Any]) -> dict[str, Any] | None:
+    """The point as a counterexample if the sides differ there and at two nearby points."""
+    import sympy as sp
+
+    by_name = {str(s): s for s in symbols}
+    point = {}
+    for k, v in raw_point.items():
+        s = by_name.get(str(k))
+        if s is not None:
+            point[s] = sp_rational(v)
+    for s in symbols:
+        point.setdefault(s, sp.Rational(1, 3))
+    values = _differs(lhs, rhs, point)
+    if values is None:
+        return None
+    for delta in (sp.Rational(1, 10**6), sp.Rational(-1, 10**6)):
+        nearby = {s: v + delta * (k + 1) for k, (s, v) in enumerate(point.items())}
+        if _differs(lhs, rhs, nearby) is None:
+            return None
+    a, b = values
+    return {"point": {str(s): str(v) for s, v in point.items()}, "lhs": _show(a.real), "rhs": _show(b.real), "where": ""}
+
+
+def _show(x: float) -> str:
+    return f"{x:.12g}"
+
+
+def _search_counterexample(lhs: Any, rhs: Any, symbols: list[Any]) -> dict[str, Any] | None:
+    import sympy as sp
+
+    simple = [1, 2, -1, sp.Rational(1, 2), 3, -2, sp.Rational(-1, 2), sp.Rational(5, 3), sp.Rational(-7, 4), 4]
+    unit = [sp.Rational(1, 2), sp.Rational(1, 3), sp.Rational(2, 3), sp.Rational(1, 4), sp.Rational(3, 4)]
+
+    def value(s: Any, v: Any, k: int) -> Any:
+        if str(s) in _UNITS:
+            return unit[k % len(unit)]
+        if s.is_positive:
+            return abs(v)
+        return v
+
+    for attempt in range(len(simple) * 2):
+        point = {s: value(s, sp.sympify(simple[(attempt + 3 * k) % len(simple)]), attempt + k) for k, s in enumerate(symbols)}
+        cex = _verified_counterexample(lhs, rhs, symbols, point)
+        if cex is not None:
+            return cex
+    return None

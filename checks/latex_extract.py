@@ -1,0 +1,278 @@
+"""Find the equations of a LaTeX or Markdown-with-LaTeX document, keeping line numbers.
+
+Display math is ``$$…$$``, ``\\[…\\]`` and the environments equation, align, gather,
+multline, eqnarray (starred or not); ``aligned``, ``split``, ``gathered`` and ``alignedat``
+inside them are transparent. A display block is cut into rows at its top-level ``\\\\``; a
+row that starts with a relation sign (``&= …``) continues the previous row's chain, so
+
+    L &= A \\\\
+      &= B
+
+is the one chain ``L = A = B``, with ``B`` on its own line. A display block that itself
+starts with a relation sign continues the previous block's chain when only blank lines
+separate them (Markdown exports split long chains that way).
+
+Inline math ``$…$`` is extracted too, marked ``inline``: the checker reads only its
+membership claims (``X \\in \\mathbb{R}^{…}``), which homework often states inline.
+
+Everything here is string scanning: nothing of the document is evaluated.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+__all__ = ["Piece", "Equation", "extract", "RELATIONS", "starts_with_relation"]
+
+#: Display environments whose body is math.
+_DISPLAY_ENVS = ("equation", "align", "gather", "multline", "eqnarray", "displaymath", "flalign", "alignat", "math")
+#: Environments inside display math that only arrange rows: their rows are the chain's rows.
+_TRANSPARENT_ENVS = ("aligned", "split", "gathered", "alignedat", "array_rows_never")
+
+#: Relation signs, longest first so that ``\leq`` is not read as ``\le`` + ``q``.
+RELATIONS = (
+    ":=", "=:", r"\coloneqq", r"\eqqcolon", r"\neq", r"\ne", r"\leq", r"\le", r"\geq", r"\ge",
+    r"\leqslant", r"\geqslant", r"\approx", r"\simeq", r"\sim", r"\equiv", r"\propto", r"\notin", r"\in",
+    r"\subseteq", r"\subset", r"\to", r"\rightarrow", r"\longrightarrow", r"\mapsto", r"\Rightarrow",
+    r"\implies", r"\iff", r"\Leftrightarrow", r"\ll", r"\gg", "=", "<", ">",
+)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One row of an equation: its text and the line of the file where it starts."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Equation:
+    """A chain of rows (continuations joined), from display or inline math."""
+
+    pieces: tuple[Piece, ...]
+    kind: str  # "display" | "inline"
+
+    @property
+    def line(self) -> int:
+        return self.pieces[0].line
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.pieces)
+
+
+class _Lines:
+    """Offset → 1-based line number."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset)
+
+
+def _mask(text: str, markdown: bool) -> str:
+    """Blank out what is not mathematics source (code fences, TeX comments), keeping offsets."""
+    chars = list(text)
+
+    def blank(start: int, end: int) -> None:
+        for k in range(start, end):
+            if chars[k] != "\n":
+                chars[k] = " "
+
+    if markdown:
+        for m in re.finditer(r"^(```|~~~).*?^\1[^\n]*$", text, flags=re.M | re.S):
+            blank(m.start(), m.end())
+        for m in re.finditer(r"`[^`\n]*`", text):
+            blank(m.start(), m.end())
+    for m in re.finditer(r"(?<!\\)%[^\n]*", text):
+        if not markdown:
+            blank(m.start(), m.end())
+    return "".join(chars)
+
+
+_OPEN = re.compile(r"\$\$|\\\[|\\begin\{(" + "|".join(_DISPLAY_ENVS) + r")(\*?)\}(\{[^}]*\})?|(?<![\\$])\$(?!\$)")
+
+
+def extract(text: str, *, markdown: bool | None = None) -> list[Equation]:
+    """The equations of a document, in order. ``markdown`` defaults to: the text has ``$``."""
+    if markdown is None:
+        markdown = "$" in text and "\\documentclass" not in text
+    source = _mask(text, markdown)
+    lines = _Lines(text)
+    blocks: list[tuple[int, int, str]] = []  # (start offset of body, end offset, kind)
+    pos = 0
+    while True:
+        m = _OPEN.search(source, pos)
+        if m is None:
+            break
+        token = m.group(0)
+        if token == "$$":
+            end = source.find("$$", m.end())
+            closer = 2
+            kind = "display"
+        elif token == "\\[":
+            end = source.find("\\]", m.end())
+            closer = 2
+            kind = "display"
+        elif token == "$":
+            end = _inline_end(source, m.end())
+            closer = 1
+            kind = "inline"
+        else:
+            name = re.escape(m.group(1) + m.group(2))
+            close = re.compile(r"\\end\{" + name + r"\}")
+            found = close.search(source, m.end())
+            end = found.start() if found else -1
+            closer = found.end() - found.start() if found else 0
+            kind = "display"
+        if end < 0:
+            # An unclosed opener: skip it, keep scanning after it.
+            pos = m.end()
+            continue
+        blocks.append((m.end(), end, kind))
+        pos = end + closer
+    equations: list[Equation] = []
+    previous_end = -1
+    for start, end, kind in blocks:
+        rows = _rows(text, start, end, lines)
+        between = text[previous_end:start] if previous_end >= 0 else "x"
+        joined_to_previous = (
+            kind == "display"
+            and equations
+            and equations[-1].kind == "display"
+            and rows
+            and starts_with_relation(rows[0].text)
+            and _only_markup_between(between)
+        )
+        new: list[list[Piece]] = []
+        for row in rows:
+            if kind == "display" and starts_with_relation(row.text) and (new or joined_to_previous):
+                if new:
+                    new[-1].append(row)
+                else:
+                    last = equations.pop()
+                    new.append(list(last.pieces) + [row])
+            else:
+                new.append([row])
+        equations.extend(Equation(tuple(pieces), kind) for pieces in new if pieces)
+        previous_end = end
+    return equations
+
+
+def _only_markup_between(between: str) -> bool:
+    """Only whitespace and the closing/opening delimiters separate two display blocks."""
+    return re.sub(r"\$\$|\\\]|\\\[|\\end\{[a-z*]+\}|\\begin\{[a-z*]+\}|\s", "", between) == ""
+
+
+def _inline_end(source: str, start: int) -> int:
+    """The closing ``$`` of inline math on the same paragraph, or -1."""
+    k = start
+    while k < len(source):
+        c = source[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "$":
+            return k
+        if c == "\n" and source[k + 1 : k + 2] == "\n":
+            return -1
+        k += 1
+    return -1
+
+
+_DROP = re.compile(
+    r"\\tag\*?\{[^{}]*\}|\\label\{[^{}]*\}|\\nonumber|\\notag|\\begin\{(?:"
+    + "|".join(_TRANSPARENT_ENVS)
+    + r")\}(\{[^{}]*\})?|\\end\{(?:"
+    + "|".join(_TRANSPARENT_ENVS)
+    + r")\}"
+)
+_EQ_NUMBER = re.compile(r"(\\quad|\\qquad|\\;|\\,|\s)*\(\s*\d+\s*\)\s*$")
+
+
+def _rows(text: str, start: int, end: int, lines: _Lines) -> list[Piece]:
+    """Cut a display body into rows at top-level ``\\\\``; strip alignment ``&``, tags, labels
+    and trailing equation numbers ``\\quad (3)``; keep each row's starting line."""
+    body = text[start:end]
+    # Blank what we drop so that offsets (and so line numbers) stay right.
+    body = _DROP.sub(lambda m: " " * len(m.group(0)), body)
+    rows: list[tuple[int, str]] = []
+    depth = 0
+    env_depth = 0
+    row_start = 0
+    k = 0
+    while k < len(body):
+        if body.startswith("\\begin{", k):
+            env_depth += 1
+            k += 7
+            continue
+        if body.startswith("\\end{", k):
+            env_depth = max(0, env_depth - 1)
+            k += 5
+            continue
+        c = body[k]
+        if c == "\\" and k + 1 < len(body):
+            if body[k + 1] == "\\" and depth == 0 and env_depth == 0:
+                rows.append((row_start, body[row_start:k]))
+                k += 2
+                # \\[2pt] spacing after a row break
+                sp_m = re.match(r"\s*\[[^\]]*\]", body[k:])
+                if sp_m:
+                    k += sp_m.end()
+                row_start = k
+                continue
+            k += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth = max(0, depth - 1)
+        k += 1
+    rows.append((row_start, body[row_start:]))
+    pieces = []
+    for offset, row in rows:
+        cleaned = _strip_alignment(row)
+        cleaned = _EQ_NUMBER.sub("", cleaned).strip()
+        cleaned = re.sub(r"[\s,.;]+$", "", cleaned).strip()
+        if not cleaned:
+            continue
+        lead = len(row) - len(row.lstrip())
+        pieces.append(Piece(lines.line(start + offset + lead), cleaned))
+    return pieces
+
+
+def _strip_alignment(row: str) -> str:
+    """Remove ``&`` at the top level (inside cases/matrices they separate columns: keep)."""
+    out = []
+    env_depth = 0
+    k = 0
+    while k < len(row):
+        if row.startswith("\\begin{", k):
+            env_depth += 1
+        elif row.startswith("\\end{", k):
+            env_depth = max(0, env_depth - 1)
+        c = row[k]
+        if c == "\\" and k + 1 < len(row):
+            out.append(row[k : k + 2])
+            k += 2
+            continue
+        if c == "&" and env_depth == 0:
+            out.append(" ")
+        else:
+            out.append(c)
+        k += 1
+    return "".join(out)
+
+
+def starts_with_relation(text: str) -> bool:
+    stripped = text.lstrip()
+    for rel in RELATIONS:
+        if stripped.startswith(rel):
+            if rel[0] == "\\" and len(stripped) > len(rel) and stripped[len(rel)].isalpha():
+                continue
+            return True
+    return False

@@ -1,0 +1,839 @@
+r"""Normalise one side of a homework equation before SymPy's ``parse_latex`` sees it.
+
+``parse_latex`` silently misreads common homework LaTeX (``\text{softplus}(x)`` becomes a
+product of letters, ``o^{s}_{k}`` loses its subscript, ``\mathbf{1}_{x>0}`` becomes 1). So
+this module reads the LaTeX itself, token by token, and hands ``parse_latex`` only a small,
+predictable subset:
+
+- every name (``x``, ``\alpha``, ``\mathbf{o}^s_k``, ``W^{(2)}``, ``\hat{R}``) becomes a
+  placeholder symbol ``v_{N}``; what it means is kept in :class:`Normalized.symbols`;
+- every known function (``\sigma``, ``\text{softplus}``, ``\operatorname{rect}``, ``\exp``,
+  ``\ln``, ``\tanh`` …, and what the notation file declares) becomes a call ``f_{N}(…)``;
+- ``\frac{d X}{dx}``, ``\frac{\partial X}{\partial x}`` and ``\frac{d}{dx} X`` become
+  ``g_{N}(X)`` (a derivative with respect to a recorded variable);
+- indicators ``\mathbf{1}_{x>0}``, ``\mathbb{1}\{x \geq 0\}`` become ``h_{N}(x - 0)``
+  (Heaviside with the convention made explicit: value 0 at 0 for strict ``>``, 1 for ``\geq``);
+- ``\left``/``\right``, spacing, ``\cdot``/``\times``, ``\boxed`` are dropped or unified.
+
+Anything it cannot read (sums, norms, transposes, ``\text{if}``, set braces, a name applied
+to a bracket that might be a function …) is recorded in :attr:`Normalized.problems`, and the
+checker reports the step as ``unparsed`` with those reasons instead of guessing.
+
+The bare-function rule (documented in notes/issue-5-check-latex.md): when a chain is about
+one variable x (the variable of a ``d/dx`` in the chain, or its only variable), a known
+one-argument function written without an argument (``\sigma``) means ``\sigma(x)``, and
+``\sigma(1-\sigma)`` — a bracket that does not mention x but mentions ``\sigma`` bare —
+means ``\sigma(x)\cdot(1-\sigma(x))``.
+
+Nothing here evaluates the document's text; the notation file is read as TOML data.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from derive.errors import DeriveError
+
+if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = ["Notation", "Normalized", "normalize", "load_notation", "identifier_name", "FUNCTION_KEYS", "DEFAULT_NOTATION"]
+
+DEFAULT_NOTATION = Path(__file__).resolve().parent.parent / "derive" / "notation" / "default.toml"
+
+#: Function keys a notation may name, with their number of arguments. ``softmax`` is a
+#: vector function: a scalar step that applies it is unparsed (write it per index).
+FUNCTION_KEYS: dict[str, int] = {
+    "sigmoid": 1, "softplus": 1, "relu": 1, "step": 1, "tanh": 1, "sinh": 1, "cosh": 1,
+    "exp": 1, "log": 1, "sqrt": 1, "abs": 1, "sign": 1, "heaviside": 1, "leaky_relu": 2,
+    "max": 2, "min": 2, "sin": 1, "cos": 1, "softmax": 0,
+}
+
+#: Function names recognised in any document (inside \text, \operatorname, \mathrm or as
+#: commands), lower-cased, mapped to keys; a notation file adds to these.
+_BUILTIN_NAMES: dict[str, str] = {
+    "sigmoid": "sigmoid", "softplus": "softplus", "relu": "relu", "rect": "relu", "step": "step",
+    "tanh": "tanh", "sinh": "sinh", "cosh": "cosh", "exp": "exp", "log": "log", "ln": "log",
+    "sqrt": "sqrt", "abs": "abs", "sign": "sign", "sgn": "sign", "heaviside": "heaviside",
+    "leakyrelu": "leaky_relu", "leaky_relu": "leaky_relu", "max": "max", "min": "min",
+    "sin": "sin", "cos": "cos", "softmax": "softmax",
+}
+_NATIVE_FUNCTION_COMMANDS = {r"\exp": "exp", r"\ln": "log", r"\log": "log", r"\tanh": "tanh", r"\sinh": "sinh",
+                             r"\cosh": "cosh", r"\max": "max", r"\min": "min", r"\sin": "sin", r"\cos": "cos",
+                             r"\sgn": "sign"}
+
+_GREEK = {
+    "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
+    "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "varrho", "sigma", "varsigma", "tau", "upsilon", "phi",
+    "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon",
+    "Phi", "Psi", "Omega", "ell",
+}
+_DROP = {
+    r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr",
+    r"\biggl", r"\biggr", r"\Biggl", r"\Biggr", r"\middle", r"\,", r"\;", r"\:", r"\!", r"\ ", r"\quad",
+    r"\qquad", r"\displaystyle", r"\textstyle", r"\limits", r"\nolimits", "&", "~", r"\nonumber", r"\notag",
+}
+_FONTS = {r"\mathbf", r"\boldsymbol", r"\bm", r"\mathit", r"\mathrm", r"\mathsf", r"\vec", r"\mathcal",
+          r"\mathbb", r"\mathds", r"\hat", r"\widehat", r"\tilde", r"\widetilde", r"\bar", r"\overline", r"\text",
+          r"\textrm", r"\textit", r"\textbf", r"\operatorname", r"\mathop", r"\mathnormal"}
+#: Decorations that make a different name (R̂ is not R); other fonts are dropped.
+_DECORATIONS = {r"\hat": "hat", r"\widehat": "hat", r"\tilde": "tilde", r"\widetilde": "tilde", r"\bar": "bar",
+                r"\overline": "bar", r"\mathcal": "mathcal"}
+_TEXT_FONTS = {r"\text", r"\textrm", r"\textit", r"\textbf", r"\operatorname", r"\mathop", r"\mathrm"}
+_UNSUPPORTED = {
+    r"\sum": "a sum over an index", r"\prod": "a product over an index", r"\int": "an integral",
+    r"\lim": "a limit", r"\partial": "a partial derivative in a form not read", r"\nabla": "a gradient ∇",
+    r"\dots": "an ellipsis", r"\cdots": "an ellipsis", r"\ldots": "an ellipsis", r"\vdots": "an ellipsis",
+    r"\ddots": "an ellipsis", r"\|": "a norm", r"\otimes": "an outer product ⊗", r"\odot": "an element-wise product ⊙",
+    r"\circ": "a composition or Hadamard product ∘", r"\pm": "±", r"\mp": "∓", r"\begin": "an environment (cases, matrix …)",
+    r"\end": "an environment", r"\{": "set braces", r"\}": "set braces", r"\top": "a transpose",
+    r"\intercal": "a transpose", r"\infty": "infinity", r"\forall": "a quantifier", r"\exists": "a quantifier",
+    r"\underset": "an annotated operator", r"\overset": "an annotated operator", r"\arg": "argmin/argmax",
+    r"\min_": "a minimum over a set", r"\star": "⋆", r"\langle": "an inner product", r"\rangle": "an inner product",
+    r"\det": "a determinant", r"\operatorname*": "an operator", r"\mid": "a condition |", r"\vert": "| bars",
+}
+_RELATION_TOKENS = {"=", "<", ">", r"\leq", r"\le", r"\geq", r"\ge", r"\neq", r"\ne", r"\in", r"\approx",
+                    r"\simeq", r"\equiv", r"\to", r"\mapsto", r"\Rightarrow"}
+
+_TOKEN = re.compile(r"\\[A-Za-z]+\*?|\\.|\d+(?:\.\d+)?|\s+|.", re.S)
+
+
+@dataclass(frozen=True)
+class Notation:
+    """What names mean. Built from TOML data (see derive/notation/default.toml)."""
+
+    functions: dict[str, str] = field(default_factory=dict)  # canonical name → function key
+    constants: dict[str, str] = field(default_factory=dict)  # canonical name → "E" | "pi"
+    labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # base → superscript labels
+    shapes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical name → dims
+    scalars: frozenset[str] = frozenset()  # scalar losses: ∂L/∂W has W's shape
+    source: str = "<built-in>"
+    domains: dict[str, str] = field(default_factory=dict)  # name or base → real|positive|nonzero|unit
+
+    def domain(self, name: str) -> str:
+        """A name's domain; ``\\lambda_{11}`` falls back to the entry for ``\\lambda``."""
+        if name in self.domains:
+            return self.domains[name]
+        base = re.split(r"[_^]", name, maxsplit=1)[0]
+        return self.domains.get(base, "real")
+
+
+def load_notation(path: str | Path | None = None) -> Notation:
+    """Read a notation file (TOML, data only). Bad files raise DeriveError (exit 2)."""
+    target = Path(path) if path is not None else DEFAULT_NOTATION
+    try:
+        raw = tomllib.loads(target.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DeriveError(f"notation file not found: {target}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DeriveError(f"cannot read notation file {target}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DeriveError(f"notation file {target} is not valid TOML: {exc}") from None
+    return notation_from_data(raw, source=str(target))
+
+
+def notation_from_data(raw: dict[str, Any], *, source: str = "<data>") -> Notation:
+    def table(key: str) -> dict[str, Any]:
+        value = raw.get(key, {})
+        if not isinstance(value, dict):
+            raise DeriveError(f"notation {source}: [{key}] must be a table")
+        return value
+
+    unknown = set(raw) - {"functions", "constants", "labels", "shapes", "scalars", "description", "domains"}
+    if unknown:
+        raise DeriveError(f"notation {source}: unknown section(s) {', '.join(sorted(unknown))}")
+    functions: dict[str, str] = {}
+    for name, key in table("functions").items():
+        if not isinstance(key, str) or key not in FUNCTION_KEYS:
+            raise DeriveError(f"notation {source}: function {name!r} maps to {key!r}; known: {', '.join(sorted(FUNCTION_KEYS))}")
+        # Words (LeakyReLU) match \text{…}/\operatorname{…} contents; other keys are names.
+        functions[name if re.fullmatch(r"[A-Za-z]{2,}", name) else identifier_name(name, source)] = key
+    constants: dict[str, str] = {}
+    for name, value in table("constants").items():
+        if value not in ("E", "pi"):
+            raise DeriveError(f"notation {source}: constant {name!r} must be \"E\" or \"pi\"")
+        constants[identifier_name(name, source)] = value
+    labels: dict[str, tuple[str, ...]] = {}
+    for base, values in table("labels").items():
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise DeriveError(f"notation {source}: labels of {base!r} must be a list of strings")
+        labels[identifier_name(base, source)] = tuple(values)
+    shapes: dict[str, tuple[str, ...]] = {}
+    for name, dims in table("shapes").items():
+        if not isinstance(dims, list) or not all(isinstance(d, str) for d in dims) or len(dims) > 2:
+            raise DeriveError(f"notation {source}: shape of {name!r} must be a list of at most 2 size names")
+        shapes[name] = tuple(dims)
+    scalars = raw.get("scalars", {})
+    names = scalars.get("names", []) if isinstance(scalars, dict) else None
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise DeriveError(f"notation {source}: [scalars] names must be a list of strings")
+    partial = Notation(functions, constants, labels, {}, frozenset(), source)
+    shapes = {identifier_name(k, source, partial): tuple(_dim_name(d) for d in v) for k, v in shapes.items()}
+    scalar_names = frozenset(identifier_name(n, source, partial) for n in names)
+    domains: dict[str, str] = {}
+    for name, value in table("domains").items():
+        if value not in DOMAINS:
+            raise DeriveError(f"notation {source}: domain of {name!r} must be one of {', '.join(DOMAINS)}")
+        domains[identifier_name(name, source, partial)] = value
+    return Notation(functions, constants, labels, shapes, scalar_names, source, domains)
+
+
+#: Domains a notation may give a symbol: counterexamples are only searched inside them
+#: ("unit" is the open interval (0, 1), e.g. a LeakyReLU slope α < 1).
+DOMAINS = ("real", "positive", "nonzero", "unit")
+
+
+def _dim_name(text: str) -> str:
+    return re.sub(r"\s+|[{}]", "", text)
+
+
+def identifier_name(text: str, source: str = "<notation>", notation: Notation | None = None) -> str:
+    """The canonical name of a LaTeX identifier such as ``\\mathbf{W}^{(1)}`` → ``W^{(1)}``."""
+    norm = _Normalizer(_tokens(text), notation or Notation(), None)
+    try:
+        name, end, power = norm.read_identifier(0)
+    except (_Unreadable, IndexError, RecursionError):
+        name, end, power = None, 0, None
+    if name is None or end != len(norm.toks) or power:
+        raise DeriveError(f"notation {source}: {text!r} is not a name")
+    return name
+
+
+@dataclass
+class Normalized:
+    """One side of a step, ready for ``parse_latex``."""
+
+    source: str
+    latex: str = ""
+    symbols: dict[int, tuple[str, str]] = field(default_factory=dict)  # N → (kind, name): kind symbol|constant
+    functions: dict[int, tuple[str, ...]] = field(default_factory=dict)  # N → (key, prime, power?) ...
+    derivatives: dict[int, str] = field(default_factory=dict)  # N → variable name
+    indicators: dict[int, int] = field(default_factory=dict)  # N → Heaviside value at 0
+    problems: list[str] = field(default_factory=list)
+    diff_vars: list[str] = field(default_factory=list)
+    matrices: list[str] = field(default_factory=list)  # names with a declared non-scalar shape
+    domains: dict[str, str] = field(default_factory=dict)  # symbol name → domain (when not real)
+
+    @property
+    def symbol_names(self) -> set[str]:
+        return {name for kind, name in self.symbols.values() if kind == "symbol"}
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """Tokens with a flag 'preceded by whitespace'; whitespace itself dropped."""
+    out: list[tuple[str, bool]] = []
+    space = False
+    for m in _TOKEN.finditer(text):
+        t = m.group(0)
+        if t.isspace():
+            space = True
+            continue
+        out.append((t, space))
+        space = False
+    return out
+
+
+def normalize(text: str, notation: Notation, chain_var: str | None = None, *, max_length: int = 4000) -> Normalized:
+    """Normalise one side. Never raises: what cannot be read lands in ``problems``."""
+    result = Normalized(source=text)
+    if len(text) > max_length:
+        result.problems.append(f"too long ({len(text)} characters)")
+        return result
+    if not text.strip():
+        result.problems.append("empty side")
+        return result
+    norm = _Normalizer(_tokens(text), notation, chain_var, result)
+    try:
+        result.latex = norm.run()
+    except _Unreadable as exc:
+        result.problems.append(str(exc))
+    except RecursionError:
+        result.problems.append("nested too deeply")
+    except IndexError:
+        result.problems.append("unbalanced braces or brackets")
+    return result
+
+
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+
+
+class _Normalizer:
+    def __init__(self, toks: list[tuple[str, bool]], notation: Notation, chain_var: str | None, result: Normalized | None = None) -> None:
+        cleaned: list[tuple[str, bool]] = []
+        k = 0
+        while k < len(toks):
+            t, sp_before = toks[k]
+            if t in (r"\left", r"\right", r"\bigl", r"\bigr", r"\big", r"\Big", r"\Bigl", r"\Bigr", r"\bigg", r"\Bigg", r"\biggl", r"\biggr") and k + 1 < len(toks) and toks[k + 1][0] == ".":
+                k += 2
+                continue
+            if t in _DROP:
+                k += 1
+                continue
+            t = {r"\dfrac": r"\frac", r"\tfrac": r"\frac", r"\times": r"\cdot", r"\ast": r"\cdot", "*": r"\cdot",
+                 r"\lvert": "|", r"\rvert": "|", r"\lbrace": r"\{", r"\rbrace": r"\}", r"\lbrack": "[", r"\rbrack": "]",
+                 r"\lparen": "(", r"\rparen": ")", r"\prime": "'", r"\neq": r"\ne", r"\leq": r"\le", r"\geq": r"\ge",
+                 r"\geqslant": r"\ge", r"\leqslant": r"\le", r"\colon": ":", r"\varphi": r"\phi"}.get(t, t)
+            cleaned.append((t, sp_before))
+            k += 1
+        self.toks = [t for t, _ in cleaned]
+        self.spaced = [s for _, s in cleaned]
+        self.notation = notation
+        self.chain_var = chain_var
+        self.r = result if result is not None else Normalized(source="")
+        self._symbol_ids: dict[tuple[str, str], int] = {}
+
+    # ------------------------------------------------------------------ helpers
+    def problem(self, message: str) -> None:
+        if message not in self.r.problems:
+            self.r.problems.append(message)
+
+    def match(self, i: int) -> int:
+        """Index of the bracket closing the one at i: braces pair with braces; ( and [
+        pair with ) or ] (half-open intervals are rare in homework, mixed brackets are not)."""
+        brace = self.toks[i] == "{"
+        depth = 0
+        for k in range(i, len(self.toks)):
+            t = self.toks[k]
+            if brace:
+                depth += (t == "{") - (t == "}")
+            else:
+                depth += (t in ("(", "[")) - (t in (")", "]"))
+            if depth == 0:
+                return k
+        raise _Unreadable(f"an unbalanced {self.toks[i]}")
+
+    def read_arg(self, i: int) -> tuple[list[str], int]:
+        """A TeX argument at i: a braced group's tokens or a single token."""
+        if i >= len(self.toks):
+            raise _Unreadable("a command is missing its argument")
+        if self.toks[i] == "{":
+            end = self.match(i)
+            return self.toks[i + 1 : end], end + 1
+        return [self.toks[i]], i + 1
+
+    def text_of(self, toks: list[str]) -> str:
+        """Flatten an argument to plain text, dropping font commands and braces."""
+        out = []
+        for t in toks:
+            if t in _FONTS and t not in _DECORATIONS or t in ("{", "}"):
+                continue
+            out.append(t)
+        return "".join(out).strip()
+
+    def sub_normalizer(self, toks: list[str], chain_var: str | None = None) -> "_Normalizer":
+        child = _Normalizer([], self.notation, chain_var if chain_var is not None else self.chain_var, self.r)
+        child.toks = toks
+        child.spaced = [False] * len(toks)
+        child._symbol_ids = self._symbol_ids
+        return child
+
+    def seq_of(self, toks: list[str], chain_var: str | None = None) -> str:
+        return self.sub_normalizer(toks, chain_var).run()
+
+    def new_id(self, table: dict) -> int:
+        return len(self.r.symbols) + len(self.r.functions) + len(self.r.derivatives) + len(self.r.indicators) + 1
+
+    def symbol(self, kind: str, name: str) -> str:
+        if kind == "symbol" and self.notation.domain(name) != "real":
+            self.r.domains[name] = self.notation.domain(name)
+        key = (kind, name)
+        if key not in self._symbol_ids:
+            n = self.new_id(self.r.symbols)
+            self._symbol_ids[key] = n
+            self.r.symbols[n] = key
+        return f"v_{{{self._symbol_ids[key]}}}"
+
+    # ------------------------------------------------------------------ sequences
+    def run(self) -> str:
+        out: list[str] = []
+        i = 0
+        pending_diff: int | None = None
+        diff_parts: list[str] = []
+        while i < len(self.toks):
+            t = self.toks[i]
+            if t in ("+", "-"):
+                if pending_diff is not None:
+                    out.append(self._close_diff(pending_diff, diff_parts))
+                    pending_diff, diff_parts = None, []
+                out.append(t)
+                i += 1
+                continue
+            if t in (r"\cdot", "/"):
+                (diff_parts if pending_diff is not None else out).append(t)
+                i += 1
+                continue
+            if t in _RELATION_TOKENS or t == ",":
+                raise _Unreadable(f"'{t}' inside one side")
+            piece, i = self.unit(i)
+            if isinstance(piece, _DiffOperator):
+                if pending_diff is not None:
+                    raise _Unreadable("a repeated derivative operator")
+                pending_diff = piece.n
+                continue
+            (diff_parts if pending_diff is not None else out).append(piece)
+        if pending_diff is not None:
+            out.append(self._close_diff(pending_diff, diff_parts))
+        return " ".join(out)
+
+    def _close_diff(self, n: int, parts: list[str]) -> str:
+        if not parts:
+            raise _Unreadable("a derivative operator d/dx with nothing to differentiate")
+        return f"g_{{{n}}}\\left({' '.join(parts)}\\right)"
+
+    # ------------------------------------------------------------------ units
+    def unit(self, i: int) -> tuple[Any, int]:
+        t = self.toks[i]
+        if t == "{":
+            end = self.match(i)
+            inner = self.seq_of(self.toks[i + 1 : end])
+            return self.postfix(f"\\left({inner}\\right)", end + 1)
+        if t in ("(", "["):
+            end = self.match(i)
+            inner = self.seq_of(self.toks[i + 1 : end])
+            return self.postfix(f"\\left({inner}\\right)", end + 1)
+        if t == "|":
+            k = i + 1
+            depth = 0
+            while k < len(self.toks):
+                if self.toks[k] in ("(", "[", "{"):
+                    depth += 1
+                elif self.toks[k] in (")", "]", "}"):
+                    depth -= 1
+                elif self.toks[k] == "|" and depth == 0:
+                    break
+                k += 1
+            if k >= len(self.toks):
+                raise _Unreadable("an unclosed |")
+            inner = self.seq_of(self.toks[i + 1 : k])
+            # Plain bars: parse_latex drops everything after "\\left(\\left|…" silently.
+            return self.postfix(f"\\left(| {inner} |\\right)", k + 1)
+        if re.fullmatch(r"\d+(\.\d+)?", t):
+            return self.number(i)
+        if t == r"\frac":
+            return self.fraction(i)
+        if t == r"\sqrt":
+            k = i + 1
+            index = ""
+            if k < len(self.toks) and self.toks[k] == "[":
+                end = self.match(k)
+                index = f"[{self.seq_of(self.toks[k + 1 : end])}]"
+                k = end + 1
+            arg, k = self.read_arg(k)
+            return self.postfix(f"\\sqrt{index}{{{self.seq_of(arg)}}}", k)
+        if t in (r"\boxed", r"\underbrace", r"\overbrace", r"\mathclap", r"\phantom"):
+            arg, k = self.read_arg(i + 1)
+            if t == r"\phantom":
+                return "", k
+            if t in (r"\underbrace", r"\overbrace") and k < len(self.toks) and self.toks[k] in ("_", "^"):
+                _, k = self.read_arg(k + 1)
+            return self.postfix(f"\\left({self.seq_of(arg)}\\right)", k)
+        if t in _NATIVE_FUNCTION_COMMANDS:
+            return self.function(_NATIVE_FUNCTION_COMMANDS[t], t, i + 1)
+        if t in (r"\mathbf", r"\mathbb", r"\mathds", r"\bm", r"\boldsymbol") and i + 1 < len(self.toks):
+            arg, k = self.read_arg(i + 1)
+            if self.text_of(arg) == "1":
+                return self.indicator(k)
+        if t in _UNSUPPORTED:
+            raise _Unreadable(_UNSUPPORTED[t])
+        if t == "?":
+            raise _Unreadable("a question mark")
+        if t in _FONTS or t.startswith("\\") and t[1:] in _GREEK or re.fullmatch(r"[A-Za-z]", t):
+            return self.named(i)
+        if t.startswith("\\"):
+            raise _Unreadable(f"the command {t}")
+        raise _Unreadable(f"'{t}'")
+
+    def postfix(self, text: str, i: int) -> tuple[str, int]:
+        """Powers after a unit; transposes, primes, factorials and stray subscripts are unread."""
+        while i < len(self.toks):
+            t = self.toks[i]
+            if t == "^":
+                arg, i = self.read_arg(i + 1)
+                self._check_power(arg)
+                text = f"{text}^{{{self.seq_of(arg)}}}"
+                continue
+            if t == "'":
+                raise _Unreadable("a prime ' on something that is not a known function")
+            if t == "!":
+                raise _Unreadable("a factorial !")
+            if t == "_":
+                raise _Unreadable("a subscript on a bracket or number")
+            break
+        return text, i
+
+    def _check_power(self, arg: list[str]) -> None:
+        flat = self.text_of(arg)
+        if flat in ("T", r"\top", r"\intercal", "\\mathsf{T}"):
+            raise _Unreadable("a transpose ^T")
+        if flat in ("*", r"\cdot", r"\star", r"\ast", "+", "-"):
+            raise _Unreadable(f"a superscript {flat}")
+
+    def number(self, i: int) -> tuple[str, int]:
+        digits = self.toks[i]
+        k = i + 1
+        # 1,572,864: thousands separators (exactly three digits after each comma).
+        while k + 1 < len(self.toks) and self.toks[k] == "," and re.fullmatch(r"\d{3}", self.toks[k + 1]) and "." not in digits and not self.spaced[k + 1]:
+            digits += self.toks[k + 1]
+            k += 2
+        if digits == "1" and k < len(self.toks) and self.toks[k] == "_":
+            return self.indicator(k)
+        return self.postfix(digits, k)
+
+    # ------------------------------------------------------------------ fractions and derivatives
+    def fraction(self, i: int) -> tuple[Any, int]:
+        num, k = self.read_arg(i + 1)
+        den, k = self.read_arg(k)
+        var = self._differential(den)
+        if var is not None:
+            rest = self._diff_numerator(num)
+            if rest is not None:
+                kind_name = var
+                n = self.new_id(self.r.derivatives)
+                self.r.derivatives[n] = kind_name
+                self.r.diff_vars.append(kind_name)
+                # The variable must be a plain symbol of this side: register it.
+                self.symbol("symbol", kind_name)
+                if not rest:
+                    return _DiffOperator(n), k
+                operand = self.seq_of(rest, chain_var=kind_name)
+                return self.postfix(f"g_{{{n}}}\\left({operand}\\right)", k)
+        if self._differential(num) is not None or (num and num[0] == r"\partial"):
+            raise _Unreadable("a derivative written in a form not read")
+        return self.postfix(f"\\frac{{{self.seq_of(num)}}}{{{self.seq_of(den)}}}", k)
+
+    def _strip_d(self, toks: list[str]) -> list[str] | None:
+        """The tokens after a leading differential sign d / ∂ / \\mathrm{d}, or None."""
+        if not toks:
+            return None
+        if toks[0] == r"\partial":
+            return toks[1:]
+        if toks[0] == "d" and (len(toks) == 1 or toks[1] not in ("_", "^")):
+            return toks[1:]
+        if toks[0] in (r"\mathrm", r"\text", r"\operatorname") and len(toks) >= 2:
+            if toks[1] == "d":
+                return toks[2:]
+            if toks[1:4] == ["{", "d", "}"]:
+                return toks[4:]
+        return None
+
+    def _differential(self, den: list[str]) -> str | None:
+        rest = self._strip_d(den)
+        if not rest:
+            return None
+        try:
+            name, end, power = self.sub_normalizer(rest).read_identifier(0)
+        except _Unreadable:
+            return None
+        if name is None or end != len(rest):
+            return None
+        if power:
+            raise _Unreadable("a higher derivative")
+        if name in self.notation.functions or name in self.notation.constants:
+            return None
+        return name
+
+    def _diff_numerator(self, num: list[str]) -> list[str] | None:
+        rest = self._strip_d(num)
+        if rest is None:
+            return None
+        if rest and rest[0] == "^":
+            raise _Unreadable("a higher derivative")
+        return rest
+
+    # ------------------------------------------------------------------ indicators
+    def indicator(self, k: int) -> tuple[str, int]:
+        """1_{cond} / 1\\{cond\\} with cond a single comparison → Heaviside(a − b, H0)."""
+        if k < len(self.toks) and self.toks[k] == "_":
+            cond, k = self.read_arg(k + 1)
+        elif k < len(self.toks) and self.toks[k] == r"\{":
+            depth = 0
+            end = k
+            while end < len(self.toks):
+                if self.toks[end] == r"\{":
+                    depth += 1
+                elif self.toks[end] == r"\}":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                end += 1
+            if end >= len(self.toks):
+                raise _Unreadable("an unclosed indicator condition")
+            cond, k = self.toks[k + 1 : end], end + 1
+        else:
+            raise _Unreadable("an indicator 1 without a condition")
+        while cond and cond[0] == r"\{" and cond[-1] == r"\}":
+            cond = cond[1:-1]
+        if k < len(self.toks) and self.toks[k] == "(":
+            raise _Unreadable("an indicator of a set applied to an argument")
+        depth = 0
+        split = None
+        for j, t in enumerate(cond):
+            if t in ("(", "[", "{"):
+                depth += 1
+            elif t in (")", "]", "}"):
+                depth -= 1
+            elif depth == 0 and t in ("<", ">", r"\le", r"\ge"):
+                if split is not None:
+                    raise _Unreadable("an indicator with a compound condition")
+                split = j
+        if split is None:
+            raise _Unreadable("an indicator whose condition is not a comparison < > ≤ ≥")
+        left, rel, right = cond[:split], cond[split], cond[split + 1 :]
+        if not left or not right:
+            raise _Unreadable("an indicator with an incomplete comparison")
+        a, b = self.seq_of(left), self.seq_of(right)
+        if rel in ("<", r"\le"):
+            a, b = b, a
+        n = self.new_id(self.r.indicators)
+        self.r.indicators[n] = 0 if rel in ("<", ">") else 1
+        return self.postfix(f"h_{{{n}}}\\left(\\left({a}\\right) - \\left({b}\\right)\\right)", k)
+
+    # ------------------------------------------------------------------ names
+    def read_identifier(self, i: int) -> tuple[str | None, int, list[str] | None]:
+        """(canonical name, next index, power tokens) for the name at i, or (None, i, None)."""
+        t = self.toks[i]
+        k = i + 1
+        if t in _FONTS:
+            arg, k = self.read_arg(i + 1)
+            inner = self.text_of(arg)
+            if t in _DECORATIONS:
+                base = f"\\{_DECORATIONS[t]}{{{inner}}}"
+            else:
+                base = inner
+            if not base:
+                raise _Unreadable(f"an empty {t}")
+        elif t.startswith("\\") and t[1:] in _GREEK:
+            base = t
+        elif re.fullmatch(r"[A-Za-z]", t):
+            base = t
+        else:
+            return None, i, None
+        sub = label = None
+        power: list[str] | None = None
+        while k < len(self.toks) and self.toks[k] in ("_", "^") and power is None:
+            if self.toks[k] == "_":
+                if sub is not None:
+                    raise _Unreadable(f"a double subscript on {base}")
+                arg, k = self.read_arg(k + 1)
+                sub = self.text_of(arg).replace(" ", "")
+                continue
+            arg, k2 = self.read_arg(k + 1)
+            if arg and arg[0] == "(" and label is None:
+                close = arg.index(")") if ")" in arg else -1
+                if close < 0:
+                    raise _Unreadable(f"an unclosed superscript on {base}")
+                label = self.text_of(arg[: close + 1])
+                rest = arg[close + 1 :]
+                if rest:
+                    power = rest
+                k = k2
+                continue
+            flat = self.text_of(arg)
+            if label is None and flat in self.notation.labels.get(base, ()):
+                label = flat
+                k = k2
+                continue
+            self._check_power(arg)
+            power = arg
+            k = k2
+        name = base
+        if sub:
+            name += f"_{{{sub}}}"
+        if label:
+            name += f"^{{{label}}}"
+        return name, k, power
+
+    def named(self, i: int) -> tuple[str, int]:
+        t = self.toks[i]
+        # A word: three or more letters in a row is a name the parser would split.
+        if re.fullmatch(r"[A-Za-z]", t):
+            run = i
+            while run + 1 < len(self.toks) and re.fullmatch(r"[A-Za-z]", self.toks[run + 1]) and not self.spaced[run + 1]:
+                run += 1
+            if run - i >= 2:
+                word = "".join(self.toks[i : run + 1])
+                key = self.notation.functions.get(word) or _BUILTIN_NAMES.get(word.lower())
+                if key is not None and key != "step":
+                    return self.function(key, word, run + 1)
+                raise _Unreadable(f"the word '{word}'")
+        if t in _FONTS:
+            arg, k = self.read_arg(i + 1)
+            inner = self.text_of(arg)
+            key = _BUILTIN_NAMES.get(inner.lower().replace(" ", ""))
+            named = self.notation.functions.get(inner)
+            if named is not None or key is not None:
+                return self.function(named or key, inner, k)
+            if t in _TEXT_FONTS and len(inner) > 1:
+                raise _Unreadable(f"the text '{inner}'")
+            if t == r"\mathbb":
+                raise _Unreadable(f"the set \\mathbb{{{inner}}}")
+            if not re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", inner):
+                raise _Unreadable(f"the name {t}{{{inner}}}")
+        name, k, power = self.read_identifier(i)
+        assert name is not None
+        if name in self.notation.functions:
+            return self.function(self.notation.functions[name], name, k, power=power)
+        base_key = _BUILTIN_NAMES.get(name.lower()) if len(name) > 1 and not name.startswith("\\") else None
+        if base_key:
+            return self.function(base_key, name, k, power=power)
+        if name in self.notation.constants:
+            text = self.symbol("constant", self.notation.constants[name])
+        else:
+            if self.notation.shapes.get(name):
+                self.r.matrices.append(name)
+            text = self.symbol("symbol", name)
+            if k < len(self.toks) and self.toks[k] in ("(", "["):
+                end = self.match(k)
+                inside = self.toks[k + 1 : end]
+                single = False
+                try:
+                    nm, e2, pw = self.sub_normalizer(inside).read_identifier(0) if inside else (None, 0, None)
+                    single = nm is not None and e2 == len(inside)
+                except _Unreadable:
+                    single = False
+                top_comma = self._top_level(inside, ",")
+                if single or top_comma or not inside:
+                    raise _Unreadable(f"{name}(…): a function application or a product? (declare the function in the notation)")
+                text = f"{text} \\cdot"
+        if power:
+            text = f"{text}^{{{self.seq_of(power)}}}"
+        if k < len(self.toks) and self.toks[k] == "'":
+            raise _Unreadable(f"a prime on {name}, which is not a known function")
+        return text, k
+
+    @staticmethod
+    def _top_level(toks: list[str], target: str) -> bool:
+        depth = 0
+        for t in toks:
+            if t in ("(", "[", "{"):
+                depth += 1
+            elif t in (")", "]", "}"):
+                depth -= 1
+            elif depth == 0 and t == target:
+                return True
+        return False
+
+    # ------------------------------------------------------------------ functions
+    def function(self, key: str, shown: str, k: int, *, power: list[str] | None = None) -> tuple[str, int]:
+        """A known function at k (after its name): sub/superscripts, prime, argument."""
+        if key == "softmax":
+            raise _Unreadable(f"{shown} is softmax of a vector: write the step per index")
+        prime = 0
+        sub_arg: list[str] | None = None
+        while k < len(self.toks) and self.toks[k] in ("^", "_", "'"):
+            if self.toks[k] == "'":
+                prime += 1
+                k += 1
+            elif self.toks[k] == "_":
+                sub_arg, k = self.read_arg(k + 1)
+            else:
+                if power is not None:
+                    raise _Unreadable(f"a double superscript on {shown}")
+                power, k = self.read_arg(k + 1)
+                if self.text_of(power) in ("-1",):
+                    raise _Unreadable(f"an inverse {shown}^{{-1}}")
+                self._check_power(power)
+        if prime > 1:
+            raise _Unreadable("a higher derivative f''")
+        arity = FUNCTION_KEYS[key]
+        extra: list[str] = []
+        if sub_arg is not None:
+            if key != "leaky_relu":
+                raise _Unreadable(f"a subscript on the function {shown}")
+            extra = [self.seq_of(sub_arg)]
+        elif key == "leaky_relu":
+            raise _Unreadable(f"{shown} without its slope α")
+        if key == "log" and sub_arg is not None:
+            raise _Unreadable("a logarithm with a base")
+        args: list[str]
+        if k < len(self.toks) and self.toks[k] in ("(", "["):
+            end = self.match(k)
+            inside = self.toks[k + 1 : end]
+            k = end + 1
+            bare_token = shown if shown.startswith("\\") else None
+            if (
+                self.chain_var is not None
+                and arity == 1
+                and bare_token is not None
+                and bare_token in inside
+                and not self._mentions(inside, self.chain_var)
+            ):
+                # σ(1 − σ) in a chain about x: σ(x)·(1 − σ(x)) (the bare-function rule).
+                call = self._call(key, [self.symbol("symbol", self.chain_var)], prime, power)
+                return self.postfix(f"{call} \\cdot \\left({self.seq_of(inside)}\\right)", k)
+            args = [self.seq_of(part) for part in self._split_commas(inside)]
+        elif k < len(self.toks) and self.toks[k] == "{":
+            arg, k = self.read_arg(k)
+            args = [self.seq_of(arg)]
+        elif k < len(self.toks) and self._starts_unit(k):
+            piece, k = self.unit(k)
+            if isinstance(piece, _DiffOperator):
+                raise _Unreadable(f"{shown} applied to a derivative operator")
+            args = [piece]
+        else:
+            if self.chain_var is not None and arity == 1:
+                args = [self.symbol("symbol", self.chain_var)]
+            else:
+                raise _Unreadable(f"{shown} without an argument")
+        args = args + extra
+        if len(args) != max(arity, 1):
+            raise _Unreadable(f"{shown} with {len(args)} argument(s)")
+        call = self._call(key, args, prime, power)
+        return self.postfix(call, k)
+
+    def _call(self, key: str, args: list[str], prime: int, power: list[str] | None) -> str:
+        n = self.new_id(self.r.functions)
+        self.r.functions[n] = (key, str(prime))
+        text = f"f_{{{n}}}\\left({', '.join(args)}\\right)"
+        if power:
+            text = f"{text}^{{{self.seq_of(power)}}}"
+        return text
+
+    def _starts_unit(self, k: int) -> bool:
+        t = self.toks[k]
+        return bool(
+            re.fullmatch(r"\d+(\.\d+)?|[A-Za-z]", t)
+            or t in _FONTS
+            or t in _NATIVE_FUNCTION_COMMANDS
+            or t in (r"\frac", r"\sqrt", "|")
+            or (t.startswith("\\") and t[1:] in _GREEK)
+        )
+
+    def _mentions(self, toks: list[str], name: str) -> bool:
+        """Does this token list mention the identifier ``name`` (by its base letter)?"""
+        base = re.match(r"\\?[A-Za-z]+|.", name)
+        target = base.group(0) if base else name
+        return target in toks
+
+    def _split_commas(self, toks: list[str]) -> list[list[str]]:
+        parts: list[list[str]] = [[]]
+        depth = 0
+        for t in toks:
+            if t in ("(", "[", "{"):
+                depth += 1
+            elif t in (")", "]", "}"):
+                depth -= 1
+            if t == "," and depth == 0:
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        if any(not p for p in parts):
+            raise _Unreadable("an empty function argument")
+        return parts
+
+
+@dataclass(frozen=True)
+class _DiffOperator:
+    """``\\frac{d}{dx}`` waiting for what follows it."""
+
+    n: int
