@@ -22,8 +22,10 @@ parsing. Columns in messages refer to the text as typed.
 
 Limits keep hostile input from hanging the process: the text length, the nesting depth and
 the node count of the tree, and powers (an exponent of at most ``MAX_EXPONENT`` in absolute
-value, and at most ``MAX_POWER_BITS`` bits of numbers raised by it), checked before SymPy
-evaluates the power, so ``9**9**9**9`` is an error, not a hang.
+value, at most ``MAX_POWER_BITS`` bits of numbers raised by it, and roots only of numbers
+of at most ``MAX_ROOT_BITS`` bits), checked before SymPy evaluates the power, so
+``9**9**9**9`` is an error, not a hang. The command line also runs the parse under its
+time limit, as a backstop.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ __all__ = [
     "MAX_LENGTH",
     "MAX_NODES",
     "MAX_POWER_BITS",
+    "MAX_ROOT_BITS",
     "parse_assumption",
     "parse_expression",
 ]
@@ -58,6 +61,7 @@ MAX_DEPTH = 60
 MAX_NODES = 1000
 MAX_EXPONENT = 1000
 MAX_POWER_BITS = 100_000
+MAX_ROOT_BITS = 512
 
 #: Names that stand for numbers, not variables.
 CONSTANTS: dict[str, sp.Expr] = {"pi": sp.pi, "E": sp.E, "e": sp.E}
@@ -326,13 +330,18 @@ class _Builder:
         return _BINOPS[op](self.build(node.left), self.build(node.right))
 
     def power(self, node: ast.BinOp) -> sp.Expr:
-        base = self.build(node.left)
-        exponent = self.build(node.right)
+        return self.checked_power(node, self.build(node.left), self.build(node.right))
+
+    def checked_power(self, node: ast.AST, base: sp.Expr, exponent: sp.Expr) -> sp.Expr:
         if exponent.is_Rational:
             if abs(exponent.p) > MAX_EXPONENT or exponent.q > MAX_EXPONENT:
                 raise self.fail(node, f"exponent {_short(exponent)} is too large (limit {MAX_EXPONENT})")
             if _bits(base) * abs(exponent) > MAX_POWER_BITS:
                 raise self.fail(node, f"power {_short(base)}**{_short(exponent)} is too large to evaluate")
+            if exponent.q != 1 and _bits(base) > MAX_ROOT_BITS:
+                # SymPy looks for perfect powers and small factors of the radicand: seconds
+                # to minutes for numbers of a few hundred digits.
+                raise self.fail(node, f"root of {_short(base)}, a number of more than {MAX_ROOT_BITS} bits, is not supported")
         elif exponent.is_number and base.is_number and base.has(sp.Pow) and exponent.has(sp.Pow):
             # A numeric tower with an irrational exponent: keep it unevaluated.
             return sp.Pow(base, exponent, evaluate=False)
@@ -366,6 +375,8 @@ class _Builder:
             wanted = f"{low}" if low == high else f"at least {low}" if high is None else f"{low} or {high}" if high == low + 1 else f"{low} to {high}"
             raise self.fail(node, f"{name}() takes {wanted} argument{'s' if wanted != '1' else ''}, got {count}")
         args = [self.build(arg) for arg in node.args]
+        if self.parser.functions[name] is sp.sqrt:  # a power: the same limits apply
+            return self.checked_power(node, args[0], sp.S.Half)
         return self.parser.functions[name](*args)
 
     def name(self, node: ast.Name) -> sp.Expr:

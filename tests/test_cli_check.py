@@ -170,6 +170,27 @@ def test_the_refutation_table_shows_the_counterexample() -> None:
     assert result.output.splitlines()[-1].split() == ["verdict", "refuted"]
 
 
+def test_a_constant_difference_is_refuted_by_exact_evaluation() -> None:
+    # SymPy cancels x and sigmoid(y) from lhs − rhs, so the prover's own search sees no
+    # variables; 50-digit evaluation of both sides still separates them. Floats cannot.
+    code, data = _json(["x + sigmoid(y)", "x + sigmoid(y) + 1/10**20"])
+    assert code == 1
+    assert data["symbolic"]["status"] == "refuted"
+    assert data["symbolic"]["method"].endswith("exact-search")
+    assert data["symbolic"]["counterexample"]["difference"] == "-1.00000e-20"
+    assert data["numeric"]["status"] == "passed"
+
+
+def test_an_undecided_case_does_not_hide_a_refuted_one() -> None:
+    # x < 0 leaves relu(x − 1) against max(x − 1, 0) (undecided); x > 0 is plainly false.
+    code, data = _json(["relu(x-1) + abs(x)", "max(x-1, 0) - x"])
+    assert code == 1
+    cex = data["symbolic"]["counterexample"]
+    assert cex["where"] == "0 < x"
+    x = float(Fraction(cex["point"]["x"]))
+    assert max(x - 1, 0) + abs(x) != max(x - 1, 0) - x
+
+
 # --------------------------------------------------------------------------- undecided
 
 

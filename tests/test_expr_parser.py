@@ -153,8 +153,8 @@ def test_messages_give_the_column_as_typed(text: str, column: int) -> None:
 
 def test_power_towers_are_refused_before_sympy_evaluates_them() -> None:
     start = time.perf_counter()
-    for tower in ("9**9**9**9", "9^9^9^9", "(2**1000)**1000", "(sqrt(2)*10**999)**999", "x**100000", "2**(1/100000)"):
-        with pytest.raises(DeriveError, match="too large"):
+    for tower in ("9**9**9**9", "9^9^9^9", "(2**1000)**1000", "(sqrt(2)*10**999)**999", "x**100000", "2**(1/100000)", "sqrt(" + "9" * 1900 + ")", "7" * 300 + "**(2/3)"):
+        with pytest.raises(DeriveError, match="too large|is not supported"):
             parse_expression(tower)
     # Generous: evaluating any of these would take minutes or exhaust memory.
     assert time.perf_counter() - start < 30

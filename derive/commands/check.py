@@ -229,7 +229,12 @@ def _point_back(point: Mapping[str, Any], pieces: tuple[Piece, ...] | list[Piece
         if piece.param is None:
             out[piece.name] = piece.value
         elif str(piece.param) in point:
-            out[piece.name] = piece.back(sp.Rational(str(point[str(piece.param)])) if not isinstance(point[str(piece.param)], sp.Basic) else point[str(piece.param)])
+            value = point[str(piece.param)]
+            out[piece.name] = piece.back(value if isinstance(value, sp.Basic) else sp.Rational(str(value)))
+        else:
+            # The point omits variables the difference does not depend on; any value in
+            # the domain will do.
+            out[piece.name] = piece.back(sp.S.One)
     return out
 
 
@@ -250,6 +255,9 @@ def confirm(claim: AdHocClaim, values: Mapping[str, sp.Expr]) -> dict[str, Any] 
         return None
     shown = [sp.sstr(e) if e.is_Rational else sp.sstr(sp.N(a, 12)) for e, a in zip(exact, approx)]
     record: dict[str, Any] = {"point": {n: sp.sstr(v) for n, v in sorted(values.items())}, "lhs": shown[0], "rhs": shown[1]}
+    if shown[0] == shown[1] or gap < sp.Float("1e-9") * max(1, abs(approx[0])):
+        # Equal in the digits shown: say how far apart they are.
+        record["difference"] = sp.sstr(sp.N(approx[0] - approx[1], 6))
     # The exact values too, so a person can check the point by hand (tanh(3/2)/2 ...).
     for key, e in zip(("lhs_exact", "rhs_exact"), exact):
         if not e.is_Rational and len(sp.sstr(e)) <= 200:
@@ -257,8 +265,35 @@ def confirm(claim: AdHocClaim, values: Mapping[str, sp.Expr]) -> dict[str, Any] 
     return record
 
 
+#: Where ``exact_search`` looks when the prover neither proves nor refutes: simple values
+#: of each case's parameter (a person can redo the arithmetic), signs mixed for real ones.
+_SEARCH_POSITIVE = (sp.S.One, sp.Integer(2), sp.S.Half, sp.Integer(3), sp.Rational(1, 3), sp.Integer(5))
+_SEARCH_REAL = (sp.S.One, sp.Integer(-2), sp.S.Half, sp.Integer(-1), sp.Integer(3), sp.Rational(-1, 3))
+
+
+def exact_search(claim: AdHocClaim, pieces: tuple[Piece, ...]) -> dict[str, Any] | None:
+    """A confirmed counterexample at simple points of one case, or None.
+
+    The prover's own search looks only at the symbols of lhs − rhs after SymPy's automatic
+    simplification, so a difference that is a non-zero constant (x + 1/10**20 against x)
+    goes unrefuted there; evaluating both sides exactly here catches it."""
+    for attempt in range(len(_SEARCH_POSITIVE)):
+        values = {}
+        for k, piece in enumerate(pieces):
+            if piece.param is None:
+                values[piece.name] = piece.value
+            else:
+                table = _SEARCH_POSITIVE if piece.param.is_positive else _SEARCH_REAL
+                values[piece.name] = piece.back(table[(attempt + k) % len(table)])
+        found = confirm(claim, values)
+        if found is not None:
+            return found
+    return None
+
+
 def judge_symbolic(claim: AdHocClaim, *, seed: int, timeout: float | None) -> dict[str, Any]:
-    """prove_equal in every case; the first refuted case refutes, all proved proves."""
+    """prove_equal in every case: proved if proved in all, refuted if some case has a
+    counterexample that survives exact evaluation, inconclusive otherwise."""
     from checks.symbolic import prove_equal
 
     start = time.perf_counter()
@@ -281,21 +316,28 @@ def judge_symbolic(claim: AdHocClaim, *, seed: int, timeout: float | None) -> di
                 methods |= outcome.methods or {outcome.method}
                 if outcome.status == "proved":
                     continue
-                status, method, detail = outcome.status, outcome.method, outcome.detail
+                found, how = None, outcome.method
                 if outcome.counterexample is not None:
-                    values = _point_back({k: v for k, v in outcome.counterexample.point.items()}, pieces)
-                    counterexample = confirm(claim, values)
-                    if counterexample is None:  # not confirmed exactly: do not refute on it
-                        status, detail = "inconclusive", "the prover's counterexample did not survive exact evaluation"
-                    elif label:
-                        counterexample["where"] = label
-                if label and detail:
-                    detail = f"{detail} ({label})"
-                break
+                    found = confirm(claim, _point_back(dict(outcome.counterexample.point), pieces))
+                if found is None:
+                    found, how = exact_search(claim, pieces), f"{outcome.method}+exact-search"
+                if found is not None:
+                    if label:
+                        found["where"] = label
+                    status, method, counterexample, detail = "refuted", how, found, ""
+                    break
+                if status == "proved":  # the first undecided case is the one reported
+                    status, method = "inconclusive", outcome.method
+                    detail = outcome.detail or "the prover could not decide the claim"
+                    if outcome.counterexample is not None:
+                        detail = "the prover's counterexample did not survive exact evaluation"
+                    if label:
+                        detail = f"{detail} ({label})"
     except _Timeout:
-        status, method, detail = "inconclusive", "timeout", f"no proof within {timeout:g} s"
+        status, method, counterexample, detail = "inconclusive", "timeout", None, f"no proof within {timeout:g} s"
     except Exception as exc:  # SymPy can fail on odd input; that is "could not decide"
-        status, method, detail = "inconclusive", "error", f"the prover failed: {type(exc).__name__}: {_one_line(exc)}"
+        status, method, counterexample = "inconclusive", "error", None
+        detail = f"the prover failed: {type(exc).__name__}: {_one_line(exc)}"
     if status == "proved":
         method = "+".join(sorted(methods - {""})) or "structural"
         if len(all_cases) > 1:
@@ -315,9 +357,12 @@ def judge_numeric(claim: AdHocClaim, *, examples: int, seed: int, timeout: float
     pieces = sampling_pieces(claim)
     subs = {claim.symbols[p.name]: p.value for p in pieces}
     symbols = {str(p.param): p.param for p in pieces if p.param is not None}
+    confirmed = None
     try:
         with time_limit(timeout):
             result = sample_compare(claim.lhs.xreplace(subs), claim.rhs.xreplace(subs), symbols, examples=examples, seed=seed)
+            if result.counterexample is not None:
+                confirmed = confirm(claim, _point_back(result.counterexample.get("inputs", {}), pieces))
     except _Timeout:
         return {"status": "timeout", "examples": 0, "max_error": None, "counterexample": None, "detail": f"no result within {timeout:g} s"}
     except Exception as exc:  # e.g. a function NumPy cannot evaluate
@@ -331,7 +376,7 @@ def judge_numeric(claim: AdHocClaim, *, examples: int, seed: int, timeout: float
             "lhs": _scalar(cex.get("lhs")),
             "rhs": _scalar(cex.get("rhs")),
         }
-        record["confirmed"] = confirm(claim, _point_back(inputs, pieces))
+        record["confirmed"] = confirmed
     if result.detail:
         record["detail"] = result.detail
     return record
@@ -382,7 +427,8 @@ def _show_point(cex: Mapping[str, Any]) -> str:
     point = ", ".join(f"{k} = {v}" for k, v in cex.get("point", {}).items()) or "every input"
     where = f" ({cex['where']})" if cex.get("where") else ""
     sides = [f"{cex[k + '_exact']} ≈ {cex[k]}" if cex.get(k + "_exact") else f"{cex.get(k)}" for k in ("lhs", "rhs")]
-    return f"at {point}{where}: left side = {sides[0]}, right side = {sides[1]}"
+    gap = f" (they differ by {cex['difference']})" if cex.get("difference") else ""
+    return f"at {point}{where}: left side = {sides[0]}, right side = {sides[1]}{gap}"
 
 
 def print_result(result: CheckResult) -> None:
@@ -436,7 +482,11 @@ def check(ctx: click.Context, lhs: str, rhs: str, assumptions: tuple[str, ...], 
 
     Exit 0 verified, 1 refuted (with a counterexample), 2 bad input, 3 neither proved nor
     refuted."""
-    claim = parse_claim(lhs, rhs, assumptions)
+    try:
+        with time_limit(timeout):
+            claim = parse_claim(lhs, rhs, assumptions)
+    except _Timeout:
+        raise DeriveError(f"building the expressions took more than {timeout:g} s; simplify the input") from None
     result = check_claim(claim, examples=examples, seed=seed, timeout=timeout)
     if as_json:
         click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
