@@ -123,7 +123,10 @@ class ReferencePrinter(NumPyPrinter):
     def _print_MatAdd(self, expr) -> str:
         # Canonical argument order is deterministic (SymPy sorts it), so the text is too.
         parts: list[str] = []
-        for term in expr.args:
+        # A zero matrix adds nothing (the "none" penalty's gradient); the shape comes from
+        # the other terms.
+        terms = [t for t in expr.args if not isinstance(t, sp.ZeroMatrix)] or list(expr.args[:1])
+        for term in terms:
             text = self._print(term)
             if parts and text.startswith("-"):
                 parts.append(f"- {text[1:]}")

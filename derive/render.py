@@ -136,10 +136,10 @@ def catalogue_statements(catalogue: Any) -> StatementSource:
 
     def rhs(identity_id: str) -> sp.Basic:
         if identity_id not in catalogue:
-            raise DeriveError(f"cannot render the reference module: the catalogue has no identity {identity_id!r}")
+            raise RenderRefused(f"cannot render the reference module: the catalogue has no identity {identity_id!r}")
         identity = catalogue[identity_id]
         if identity.statement is None:
-            raise DeriveError(f"cannot render the reference module: identity {identity_id!r} has no statement to print")
+            raise RenderRefused(f"cannot render the reference module: identity {identity_id!r} has no statement to print")
         return identity.statement()[1]
 
     return rhs

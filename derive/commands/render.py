@@ -34,14 +34,16 @@ def _verified_files(examples: int, seed: int, quiet: bool) -> dict[str, str]:
     total = len(catalogue) + len(seed_claims)
     done = [0]
 
+    show = not quiet and sys.stderr.isatty()  # a progress line only where it can be redrawn
+
     def progress(identity) -> None:
         done[0] += 1
-        if not quiet:
+        if show:
             click.echo(f"\rverifying {done[0]}/{total} {identity.id:<40}", nl=False, err=True)
 
     results = verify_all(list(catalogue), examples=examples, seed=seed, progress=progress)
     seed_results = verify_all(list(seed_claims), examples=examples, seed=seed, progress=progress)
-    if not quiet:
+    if show:
         click.echo("\r" + " " * 60 + "\r", nl=False, err=True)
     return render_all(results, seed_results, catalogue=catalogue, seed=seed)
 
