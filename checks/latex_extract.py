@@ -235,7 +235,7 @@ def _rows(text: str, start: int, end: int, lines: _Lines) -> list[Piece]:
     rows.append((row_start, body[row_start:]))
     pieces = []
     for offset, row in rows:
-        cleaned = _strip_alignment(row)
+        cleaned = _unbox(_strip_alignment(row))
         cleaned = _EQ_NUMBER.sub("", cleaned).strip()
         cleaned = re.sub(r"[\s,.;]+$", "", cleaned).strip()
         if not cleaned:
@@ -243,6 +243,22 @@ def _rows(text: str, start: int, end: int, lines: _Lines) -> list[Piece]:
         lead = len(row) - len(row.lstrip())
         pieces.append(Piece(lines.line(start + offset + lead), cleaned))
     return pieces
+
+
+def _unbox(row: str) -> str:
+    """``\\boxed{A = B}`` (a whole row) → ``A = B``: the box is emphasis, not structure."""
+    stripped = row.strip()
+    if not stripped.startswith("\\boxed{"):
+        return row
+    depth = 0
+    for k in range(len("\\boxed"), len(stripped)):
+        depth += (stripped[k] == "{") - (stripped[k] == "}")
+        if depth == 0:
+            rest = stripped[k + 1 :].strip()
+            if rest in ("", ",", "."):
+                return stripped[len("\\boxed{") : k]
+            return row
+    return row
 
 
 def _strip_alignment(row: str) -> str:

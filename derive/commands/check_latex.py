@@ -1,0 +1,91 @@
+"""``derive check-latex``: check a written derivation step by step."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markup import escape
+
+from derive.errors import EXIT_FAILED, EXIT_OK, DeriveError
+
+_MARKS = {"ok": ("✓", "green"), "wrong": ("✗", "bold red"), "unparsed": ("~", "dim"), "inconclusive": ("?", "yellow")}
+
+
+def _read(path: str) -> str:
+    target = Path(path)
+    try:
+        return target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DeriveError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise DeriveError(f"{path} is a directory, not a document") from None
+    except UnicodeDecodeError:
+        raise DeriveError(f"{path} is not UTF-8 text") from None
+    except OSError as exc:
+        raise DeriveError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+@click.command("check-latex")
+@click.argument("file", type=click.Path(dir_okay=True, allow_dash=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON of DESIGN.md instead of marked lines.")
+@click.option("--notation", "notation_path", type=click.Path(), default=None, help="A notation file (TOML) saying what names mean; default: the seeds' conventions.")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 3600), help="Seconds allowed per step; a step over it is inconclusive.")
+@click.option("--examples", default=60, show_default=True, type=click.IntRange(1, 10_000), help="Numeric samples for a step the prover cannot decide.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Seed for the counterexample search and sampling.")
+@click.option("-v", "--verbose", is_flag=True, help="Also say why each unparsed step could not be read.")
+@click.pass_context
+def check_latex(ctx: click.Context, file: str, as_json: bool, notation_path: str | None, timeout: float, examples: int, seed: int, verbose: bool) -> None:
+    """Check every step A = B = C … of the display math in FILE (.tex or .md).
+
+    Each step is ok (proved, or sampled and marked so), wrong (with a counterexample),
+    unparsed (with what could not be read) or inconclusive. Exit 1 if a step is wrong,
+    0 otherwise, 2 for an unreadable file or notation."""
+    from checks.latex_checker import check_text
+    from checks.latex_normalize import load_notation
+
+    notation = load_notation(notation_path)
+    text = _read(file)
+    markdown = None if not file.endswith(".tex") else False
+    report = check_text(text, notation, file=file, timeout=timeout, markdown=markdown, examples=examples, seed=seed)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        _print_marked(report, text.splitlines(), verbose)
+    ctx.exit(EXIT_FAILED if report.summary()["wrong"] else EXIT_OK)
+
+
+def _print_marked(report, lines: list[str], verbose: bool) -> None:
+    console = Console(highlight=False, soft_wrap=True)
+    by_line: dict[int, list] = {}
+    for result in report.results:
+        by_line.setdefault(result.step.line, []).append(result)
+    width = 100
+    for number in sorted(by_line):
+        results = by_line[number]
+        marks = "".join(f"[{_MARKS[r.status][1]}]{_MARKS[r.status][0]}[/]" for r in results)
+        text = lines[number - 1].strip() if 0 < number <= len(lines) else ""
+        if len(text) > width:
+            text = text[: width - 1] + "…"
+        pad = " " * max(0, 4 - len(results))
+        console.print(f"{number:5d} {marks}{pad} {escape(text)}")
+        for k, r in enumerate(results, 1):
+            if r.status == "ok" or (r.status == "unparsed" and not verbose):
+                continue
+            mark, style = _MARKS[r.status]
+            step = f"{_short(r.step.lhs)} {'=' if r.step.relation == '=' else '∈'} {_short(r.step.rhs)}"
+            console.print(f"      [{style}]{mark} {r.status}[/] step {k}: {escape(step)}")
+            console.print(f"        {escape(_short(r.message, 200))}", style="dim" if r.status != "wrong" else None)
+    s = report.summary()
+    console.print(
+        f"\n{report.file}: {len(report.results)} steps: [green]{s['ok']} ok[/], [bold red]{s['wrong']} wrong[/], "
+        f"{s['unparsed']} unparsed, [yellow]{s['inconclusive']} inconclusive[/] ({report.seconds:.1f} s)"
+    )
+    console.print("marks: ✓ ok   ✗ wrong   ? inconclusive   ~ unparsed" + ("" if verbose else " (-v says why)"), style="dim")
+
+
+def _short(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
