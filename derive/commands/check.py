@@ -330,7 +330,9 @@ def judge_symbolic(claim: AdHocClaim, *, seed: int, timeout: float | None) -> di
                     status, method = "inconclusive", outcome.method
                     detail = outcome.detail or "the prover could not decide the claim"
                     if outcome.counterexample is not None:
-                        detail = "the prover's counterexample did not survive exact evaluation"
+                        back = _point_back(dict(outcome.counterexample.point), pieces)
+                        at = ", ".join(f"{k} = {v}" for k, v in sorted(back.items()))
+                        detail = f"the prover's counterexample ({at}) does not hold exactly: a side may be undefined or not real there"
                     if label:
                         detail = f"{detail} ({label})"
     except _Timeout:
