@@ -14,6 +14,7 @@ child's sys.path.
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
@@ -45,16 +46,24 @@ class FrameError(ValueError):
     """A frame that does not follow the codec."""
 
 
-def encode_frame(header: Mapping[str, Any], arrays: list[tuple[str, np.ndarray]] = ()) -> bytes:
+def frame_parts(header: Mapping[str, Any], arrays: list[tuple[str, np.ndarray]] = ()) -> list:
+    """The frame as a list of buffers: the arrays' own memory, not copies (megabyte arrays)."""
     specs = []
-    chunks = []
+    views = []
+    size = 0
     for name, array in arrays:
         a = np.asarray(array)  # (np.ascontiguousarray would turn 0-d into 1-d)
+        if not a.flags.c_contiguous:
+            a = a.copy(order="C")
         specs.append([name, a.dtype.str, list(a.shape)])
-        chunks.append(a.tobytes())
+        views.append(memoryview(a).cast("B") if a.size else b"")
+        size += a.nbytes
     head = json.dumps({**header, "arrays": specs}).encode()
-    body = b"".join(chunks)
-    return FRAME_HEAD.pack(MAGIC, len(head), len(body)) + head + body
+    return [FRAME_HEAD.pack(MAGIC, len(head), size) + head, *views]
+
+
+def encode_frame(header: Mapping[str, Any], arrays: list[tuple[str, np.ndarray]] = ()) -> bytes:
+    return b"".join(bytes(part) for part in frame_parts(header, arrays))
 
 
 def parse_frame_head(raw: bytes, max_body: int) -> tuple[int, int]:
@@ -110,27 +119,25 @@ class _Channel:
         self.req_fd = req_fd
         self.resp_fd = resp_fd
 
-    def _read_exact(self, n: int) -> bytes:
-        parts = []
-        while n:
-            chunk = os.read(self.req_fd, min(n, 1 << 20))
-            if not chunk:  # the parent went away: nothing left to do
+    def _read_into(self, buffer: bytearray) -> bytearray:
+        view = memoryview(buffer)
+        while view:
+            n = os.readv(self.req_fd, [view[: 1 << 22]])
+            if not n:  # the parent went away: nothing left to do
                 os._exit(0)
-            parts.append(chunk)
-            n -= len(chunk)
-        return b"".join(parts)
+            view = view[n:]
+        return buffer
 
     def recv(self) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
-        head_len, body_len = parse_frame_head(self._read_exact(FRAME_HEAD.size), 1 << 40)
-        head = self._read_exact(head_len)
-        body = bytearray(self._read_exact(body_len))
-        return decode_frame(head, body)
+        head_len, body_len = parse_frame_head(bytes(self._read_into(bytearray(FRAME_HEAD.size))), 1 << 40)
+        head = bytes(self._read_into(bytearray(head_len)))
+        return decode_frame(head, self._read_into(bytearray(body_len)))
 
     def send(self, header: Mapping[str, Any], arrays: list[tuple[str, np.ndarray]] = ()) -> None:
-        data = memoryview(encode_frame(header, arrays))
-        while data:
-            written = os.write(self.resp_fd, data)
-            data = data[written:]
+        for part in frame_parts(header, arrays):
+            view = memoryview(part)
+            while view:
+                view = view[os.write(self.resp_fd, view[: 1 << 22]):]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -205,6 +212,9 @@ def classify(exc: BaseException) -> dict[str, Any]:
         return {"kind": "resources", "line": line,
                 "message": f"the submission used up its CPU-time limit{where}"}
     text = _safe_str(exc)
+    if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
+        return {"kind": "resources", "line": line,
+                "message": f"the submission wrote more than the file-size limit{where}"}
     if isinstance(exc, ImportError):  # a missing module, at import or inside the loss
         return {"kind": "import", "line": line, "message": _one_line(f"{name}: {text}", 300) + where}
     if isinstance(exc, NameError) and getattr(exc, "name", None) in _PY2_NAMES:
@@ -530,16 +540,14 @@ _ROLE_NAMES = {
 _STD_NAMES = ("std", "weight_scale", "init_std", "weight_std")
 
 
-def _digest(obj: Any) -> Any:
-    """A value that changes when an array changes in place (content, shape or dtype)."""
-    import hashlib
-
-    if not isinstance(obj, np.ndarray):
-        return ("not-an-array", id(obj))
-    h = hashlib.blake2b(digest_size=16)
-    h.update(f"{obj.dtype.str}{obj.shape}".encode())
-    h.update(obj.tobytes())
-    return h.digest()
+def _same(now: Any, pristine: np.ndarray) -> bool:
+    """Whether `now` still holds exactly the bytes, shape and dtype the parent sent."""
+    if not isinstance(now, np.ndarray) or now.shape != pristine.shape or now.dtype != pristine.dtype:
+        return False
+    if now.nbytes % 8 == 0 and now.flags.c_contiguous and pristine.flags.c_contiguous and now.size:
+        # Compare as 8-byte words: bit-exact (NaN == NaN, -0.0 != 0.0) and fast.
+        return bool(np.array_equal(now.reshape(-1).view(np.int64), pristine.reshape(-1).view(np.int64)))
+    return now.tobytes() == pristine.tobytes()
 
 
 def _as_float_array(value: Any, what: str) -> np.ndarray:
@@ -683,25 +691,25 @@ class Runner:
         return "TwoLayerNet.loss" if self.api == "twolayernet" else "loss_and_grads"
 
 
-def _mutated(params: Mapping[str, np.ndarray], before: dict[str, Any], holder: Mapping[str, Any],
-             inputs: Mapping[str, Any]) -> list[str]:
+def _mutated(given: Mapping[str, Any], pristine: Mapping[str, np.ndarray], names: list[str],
+             holder: Mapping[str, Any]) -> list[str]:
+    """Inputs changed in place, and params whose entry in the dict the submission holds (net.params,
+    or the dict passed to loss_and_grads) no longer has the values sent (a step taken in loss)."""
     out = []
-    for name, array in params.items():
-        now = holder.get(name) if isinstance(holder, Mapping) else None
-        if _digest(array) != before[name] or (now is not array and _digest(now) != before[name]):
-            out.append(name)
-    for name, array in inputs.items():
-        if array is not None and _digest(array) != before[name]:
-            out.append(name)
+    for key, array in given.items():
+        changed = not _same(array, pristine[key])
+        if key in names and not changed:
+            now = holder.get(key)
+            changed = now is not array and not _same(now, pristine[key])
+        if changed:
+            out.append(key)
     return out
-
-
-def _fresh(arrays: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
-    return {k: np.array(v) for k, v in arrays.items()}  # writable copies
 
 
 def handle(runner: Runner, header: Mapping[str, Any], arrays: Mapping[str, np.ndarray], channel: _Channel
            ) -> tuple[dict[str, Any], list[tuple[str, np.ndarray]]]:
+    """One request. `arrays` are views of the received frame: the pristine values, never given
+    to the submission, which gets fresh writable copies (and so cannot affect later calls)."""
     op = header["op"]
     reg = float(header.get("reg", 0.0))
     names = header["params"]
@@ -710,15 +718,14 @@ def handle(runner: Runner, header: Mapping[str, Any], arrays: Mapping[str, np.nd
         mutated: set[str] = set()
         last_tick = time.monotonic()
         for i in range(int(header["count"])):
-            params = {n: np.array(arrays[f"{i}:{n}"]) for n in names}
-            X = np.array(arrays["X"])
-            y = np.array(arrays["y"])
-            before = {n: _digest(a) for n, a in params.items()} | {"X": _digest(X), "y": _digest(y)}
-            out, holder = runner.call(params, X, y, reg)
+            pristine = {n: arrays[f"{i}:{n}"] for n in names} | {"X": arrays["X"], "y": arrays["y"]}
+            given = {k: np.array(v) for k, v in pristine.items()}
+            params = {n: given[n] for n in names}
+            out, holder = runner.call(params, given["X"], given["y"], reg)
             if not isinstance(out, (tuple, list)) or len(out) < 1:
                 raise Fail("api", f"{runner.where} returned {type(out).__name__} instead of (loss, grads)")
             values.append(_as_loss(out[0], runner.where))
-            mutated.update(_mutated(params, before, holder, {"X": X, "y": y}))
+            mutated.update(_mutated(given, pristine, names, holder))
             if time.monotonic() - last_tick > 0.5:  # progress: the parent's timeout is per loss
                 if os.getpid() != _harness_pid:
                     os._exit(0)
@@ -727,12 +734,13 @@ def handle(runner: Runner, header: Mapping[str, Any], arrays: Mapping[str, np.nd
         order = [*names, "X", "y"]
         return ({"mutated": [n for n in order if n in mutated]},
                 [("losses", np.array(values, dtype=np.float64))])
-    params = {n: np.array(arrays[f"p:{n}"]) for n in names}
-    X = np.array(arrays["X"])
-    y = np.array(arrays["y"]) if op == "loss" else None
-    before = {n: _digest(a) for n, a in params.items()} | {"X": _digest(X), "y": _digest(y)}
-    out, holder = runner.call(params, X, y, reg)
-    mutated = _mutated(params, before, holder, {"X": X, "y": y})
+    pristine = {n: arrays[f"p:{n}"] for n in names} | {"X": arrays["X"]}
+    if op == "loss":
+        pristine["y"] = arrays["y"]
+    given = {k: np.array(v) for k, v in pristine.items()}
+    params = {n: given[n] for n in names}
+    out, holder = runner.call(params, given["X"], given.get("y"), reg)
+    mutated = _mutated(given, pristine, names, holder)
     if op == "scores":
         if isinstance(out, tuple):
             raise Fail("api", f"{runner.where} with y=None returned a tuple; it should return the scores array")
@@ -780,6 +788,8 @@ def main(argv: list[str]) -> None:
         _install_stubs()
         _memory_reserve = bytearray(4 << 20)
         channel.send({"status": "ready"})
+    except MemoryError:  # memory_mb below what the interpreter and NumPy need
+        os._exit(EXIT_OUT_OF_MEMORY)
     except OSError:
         os._exit(EXIT_CHANNEL_LOST)
 

@@ -57,6 +57,7 @@ from checks._sandbox_child import (
     FrameError,
     decode_frame,
     encode_frame,
+    frame_parts,
     parse_frame_head,
 )
 
@@ -86,6 +87,9 @@ class SubmissionError(Exception):
 
     def __repr__(self) -> str:
         return f"SubmissionError({self.kind!r}, {self.message!r}, line={self.line!r})"
+
+    def __reduce__(self):  # survives pickling to and from `--jobs` worker processes
+        return (SubmissionError, (self.kind, self.message, self.line))
 
 
 @dataclass(frozen=True)
@@ -190,7 +194,7 @@ class Sandbox:
                "fsize_mb": _FSIZE_MB, "output_cap": _OUTPUT_CAPTURED}
         try:
             deadline = time.monotonic() + _BOOT_SECONDS
-            self._write_all(encode_frame(cfg), deadline)
+            self._write_all(frame_parts(cfg), deadline)
             header, _ = self._read_reply(deadline, expect_seq=None)
             if header.get("status") != "ready":
                 raise FrameError("no ready frame")
@@ -322,7 +326,7 @@ class Sandbox:
         self._seq += 1
         header = {**header, "seq": self._seq}
         deadline = time.monotonic() + self.limits.timeout
-        self._write_all(encode_frame(header, arrays), deadline)
+        self._write_all(frame_parts(header, arrays), deadline)
         reply, out = self._read_reply(deadline, expect_seq=self._seq)
         if reply.get("status") == "error":
             error = self._error_from(reply)
@@ -392,27 +396,28 @@ class Sandbox:
                                    " (memory, stack or CPU limit)")
         return SubmissionError("exit", f"the submission's process was ended by {name}")
 
-    def _write_all(self, data: bytes, deadline: float) -> None:
-        view = memoryview(data)
-        while view:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise self._timeout()
-            _, ready, _ = select.select([], [self._req], [], min(remaining, _POLL_SECONDS))
-            if not ready:
-                if not self._alive():
-                    raise self._died()
-                continue
-            try:
-                view = view[os.write(self._req, view):]
-            except BlockingIOError:
-                continue
-            except (BrokenPipeError, OSError):
-                raise self._died() from None
+    def _write_all(self, parts: list, deadline: float) -> None:
+        for part in parts:
+            view = memoryview(part)
+            while view:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise self._timeout()
+                _, ready, _ = select.select([], [self._req], [], min(remaining, _POLL_SECONDS))
+                if not ready:
+                    if not self._alive():
+                        raise self._died()
+                    continue
+                try:
+                    view = view[os.write(self._req, view[: 1 << 22]):]
+                except BlockingIOError:
+                    continue
+                except OSError:  # EPIPE: the child is gone
+                    raise self._died() from None
 
-    def _read_exact(self, n: int, deadline: float) -> bytes:
-        parts = []
-        while n:
+    def _read_into(self, buffer: bytearray, deadline: float) -> bytearray:
+        view = memoryview(buffer)
+        while view:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise self._timeout()
@@ -424,12 +429,11 @@ class Sandbox:
                     if not ready:
                         raise self._died()
                 continue
-            chunk = os.read(self._resp, min(n, 1 << 20))
-            if not chunk:
+            n = os.readv(self._resp, [view[: 1 << 22]])
+            if not n:
                 raise self._died()
-            parts.append(chunk)
-            n -= len(chunk)
-        return b"".join(parts)
+            view = view[n:]
+        return buffer
 
     def _read_reply(self, deadline: float, expect_seq: int | None
                     ) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
@@ -439,9 +443,10 @@ class Sandbox:
         max_body = max(64, int(self.limits.memory_mb)) << 20
         while True:
             try:
-                head_len, body_len = parse_frame_head(self._read_exact(FRAME_HEAD.size, deadline), max_body)
-                head = self._read_exact(head_len, deadline)
-                body = bytearray(self._read_exact(body_len, deadline))
+                raw = bytes(self._read_into(bytearray(FRAME_HEAD.size), deadline))
+                head_len, body_len = parse_frame_head(raw, max_body)
+                head = bytes(self._read_into(bytearray(head_len), deadline))
+                body = self._read_into(bytearray(body_len), deadline)
                 header, arrays = decode_frame(head, body, _REPLY_DTYPES if expect_seq is not None else None)
             except FrameError:
                 raise self._fail(SubmissionError("exception", "the submission corrupted the grader's channel")) from None

@@ -630,3 +630,25 @@ def test_codec_rejects_bad_magic_and_huge_lengths():
     frame = encode_frame({"status": "ok"}, [("x", np.zeros(1000))])
     with pytest.raises(FrameError):
         parse_frame_head(frame[:16], 100)
+
+
+def test_writing_past_the_file_size_limit_is_resources(tmp_path):
+    error = expect_error(loss_body(tmp_path, "open('big.bin', 'wb').write(bytes(40 << 20))"), "resources")
+    assert "file-size" in error.message
+
+
+def test_missing_submission_file_is_import(tmp_path):
+    error = expect_error(Sandbox(tmp_path / "nothing.py", limits=FAST), "import")
+    assert "cannot read" in error.message
+
+
+def test_memory_limit_below_the_interpreter_is_resources(tmp_path):
+    limits = Limits(timeout=5.0, memory_mb=16)
+    expect_error(Sandbox(write(tmp_path, FUNCTION_SUBMISSION, dedent=False), limits=limits), "resources",
+                 limits=limits)
+
+
+def test_submission_error_pickles():
+    import pickle
+    error = pickle.loads(pickle.dumps(SubmissionError("exception", "ValueError: x (line 3)", 3)))
+    assert (error.kind, error.message, error.line) == ("exception", "ValueError: x (line 3)", 3)
