@@ -251,6 +251,8 @@ def _parse_tree(text: str, what: str) -> tuple[ast.Expression, str, list[int]]:
     for i, ch in enumerate(text):
         if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch != "\t":
             raise DeriveError(f"{what}: control character {ch!r} at column {i + 1}")
+    if "#" in text:  # Python would silently drop the rest of the line as a comment
+        raise DeriveError(f"{what}: '#' (a comment) is not allowed at column {text.index('#') + 1}")
     # Leading blanks would be an IndentationError; drop them and shift the columns.
     shift = len(text) - len(text.lstrip())
     source, origin = _columns(text[shift:])

@@ -120,6 +120,7 @@ BAD_INPUT = [
     ("log(0)", "undefined"),
     ("x\ny", "control character"),
     ("x\x00", "control character"),
+    ("x # and the rest is ignored", "'#' (a comment) is not allowed at column 3"),
 ]
 
 

@@ -399,8 +399,10 @@ def check_claim(claim: AdHocClaim, *, examples: int = 100, seed: int = 0, timeou
         numeric["counterexample_exact"] = confirmed
     else:
         verdict = "unverified"
-        if symbolic["status"] == "proved":
+        if symbolic["status"] == "proved" and numeric.get("counterexample"):
             notes.append("proved, but sampling disagrees: a tolerance or an evaluation problem; not verified")
+        elif symbolic["status"] == "proved":
+            notes.append("proved, but sampling could not evaluate the sides (overflow or undefined values); not verified")
         elif numeric["status"] == "passed":
             notes.append("sampling agrees, but agreement is not a proof")
         elif numeric["status"] == "failed" and numeric.get("counterexample"):
