@@ -1,0 +1,844 @@
+"""Grade one gradient implementation against the verified reference.
+
+A *runner* executes the submission: the CLI's is ``checks.sandbox.Sandbox`` (a limited child
+process); ``checks.testing`` has an in-process one for courses' own pytest. Both offer
+``loss_and_grads``, ``losses`` (a batch of losses, for finite differences of the submission's
+own loss), ``scores``, ``last_mutated``, ``output`` and ``api``, and raise
+``SubmissionError(kind, message, line)``.
+
+What every grade runs, in order:
+1. the course toy problem; the fixed problems (nonzero biases; D = H = C; exact zeros in the
+   pre-activations; logits of ±1000);
+2. the penalty convention: ``auto`` takes the one the submission's loss uses (λ‖W‖² or
+   ½λ‖W‖²); its gradient is then held to the same one;
+3. Hypothesis-drawn problems (``checks.problems.mlp_problems``), deterministic for a seed;
+   the first failure is shrunk to the smallest sizes and values that still fail;
+4. finite differences of the submission's own loss on the toy and two fixed problems, so a
+   wrong loss (gradient consistent with it) is told apart from a wrong gradient;
+5. the full-size problem (N = 200, D = 3072, H = 100, C = 10) against the reference, element
+   by element (no finite differences at that size: that is what makes it fast);
+6. the inputs are unchanged after every call; ``y=None`` returns scores or probabilities.
+
+Every wrong output is matched against ``checks.mistakes``; a check's diagnosis holds every id
+that explains all of its failures.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Protocol
+
+import numpy as np
+
+from checks import mistakes as mk
+from checks.problems import PARAMETERS, Problem, fixed_problems, full_size_problem, mlp_problems, toy_problem
+
+__all__ = ["Check", "GradeResult", "Runner", "grade_runner", "error_result", "FATAL_KINDS", "CONVENTIONS"]
+
+CONVENTIONS = ("auto", "l2", "half-l2")
+#: Error kinds after which the submission cannot be asked anything more.
+FATAL_KINDS = frozenset({"import", "api", "missing-gradient", "timeout", "resources", "exit"})
+#: Agreement with finite differences of the submission's own loss: looser than with the
+#: reference (a central difference with h = 1e-5 is good to about 1e-8 relative), and relative
+#: to a larger floor, since rounding in L(θ ± h) is about 1e-16·|L|/h in absolute terms.
+FD_STEP = 1e-5
+FD_RTOL = 1e-4
+FD_FLOOR = 1e-4
+#: Submission calls Hypothesis may spend on shrinking a failure (each is a round trip to the
+#: child); past it the smallest failure found so far is the counterexample.
+SHRINK_BUDGET = 150
+#: Largest counterexample shown in full (numbers in all inputs together).
+SMALL = 120
+
+
+class Runner(Protocol):
+    api: str
+    last_mutated: list[str]
+
+    def loss_and_grads(self, params: dict, X: np.ndarray, y: np.ndarray, reg: float) -> tuple[float, dict]: ...
+    def losses(self, params_list: list[dict], X: np.ndarray, y: np.ndarray, reg: float) -> list[float]: ...
+    def scores(self, params: dict, X: np.ndarray) -> np.ndarray: ...
+    def output(self) -> str: ...
+
+
+def _submission_error() -> type[Exception]:
+    from checks.sandbox import SubmissionError
+
+    return SubmissionError
+
+
+# ---------------------------------------------------------------------------- records
+
+
+@dataclass
+class Check:
+    """One line of a report (the DESIGN.md contract's ``checks`` entry) and its explanation."""
+
+    name: str
+    parameter: str | None
+    status: str  # pass | fail | warn | skip
+    max_rel_error: float | None = None
+    counterexample: dict[str, Any] | None = None
+    diagnosis: list[str] = field(default_factory=list)
+    message: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        err = self.max_rel_error
+        return {
+            "name": self.name,
+            "parameter": self.parameter,
+            "status": self.status,
+            "max_rel_error": float(err) if err is not None and math.isfinite(err) else None,
+            "counterexample": self.counterexample,
+            "diagnosis": list(self.diagnosis),
+        }
+
+
+@dataclass
+class GradeResult:
+    submission: str
+    verdict: str  # pass | fail | error
+    api: str | None = None
+    reg_convention: str | None = None
+    error: dict[str, Any] | None = None
+    checks: list[Check] = field(default_factory=list)
+    seconds: float = 0.0
+    output: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def diagnosis(self) -> list[str]:
+        ids = {i for c in self.checks for i in c.diagnosis}
+        return [i for i in mk.MISTAKE_IDS if i in ids]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "submission": self.submission,
+            "verdict": self.verdict,
+            "api": self.api,
+            "reg_convention": self.reg_convention,
+            "error": self.error,
+            "checks": [c.as_dict() for c in self.checks],
+            "diagnosis": self.diagnosis,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def error_result(submission: str, exc: Exception, *, api: str | None = None, seconds: float = 0.0, output: str = "") -> GradeResult:
+    kind = getattr(exc, "kind", "exception")
+    message = getattr(exc, "message", None) or str(exc)
+    line = getattr(exc, "line", None)
+    if line and f"line {line}" not in message:
+        message = f"line {line}: {message}"
+    return GradeResult(submission, "error", api=api, error={"kind": kind, "message": message}, seconds=seconds, output=output)
+
+
+@dataclass(eq=False)
+class Run:
+    """What the submission returned on one problem (or the error it raised)."""
+
+    problem: Problem
+    loss: float | None = None
+    grads: dict[str, np.ndarray] | None = None
+    error: Exception | None = None
+    mutated: tuple[str, ...] = ()
+
+    @property
+    def ran(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class ParamVerdict:
+    status: str  # ok | wrong | shape | non-finite
+    error: float  # max relative error (inf for shape / non-finite)
+    index: tuple[int, ...] | None = None
+    got: Any = None
+    expected: Any = None
+
+
+@dataclass(eq=False)
+class Evaluation:
+    run: Run
+    loss_ok: bool
+    loss_error: float
+    expected_loss: float
+    params: dict[str, ParamVerdict]
+
+    @property
+    def ok(self) -> bool:
+        return self.loss_ok and all(v.status == "ok" for v in self.params.values())
+
+
+class _Fatal(Exception):
+    """The submission can no longer be run (timeout, resources, exit ...)."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class _Mismatch(AssertionError):
+    """Raised inside the Hypothesis property: this drawn problem fails (shrink it)."""
+
+
+# ---------------------------------------------------------------------------- running
+
+
+class _Session:
+    """One submission's runs, shared by every stage of the grade."""
+
+    def __init__(self, runner: Runner) -> None:
+        self.runner = runner
+        self.SubmissionError = _submission_error()
+        self.fatal: Exception | None = None
+        self.mutated: set[str] = set()
+
+    def run(self, problem: Problem) -> Run:
+        if self.fatal is not None:
+            raise _Fatal(self.fatal)
+        try:
+            loss, grads = self.runner.loss_and_grads(problem.copy_params(), problem.X.copy(), problem.y.copy(), problem.reg)
+        except self.SubmissionError as exc:
+            if getattr(exc, "kind", "exception") in FATAL_KINDS:
+                self.fatal = exc
+                raise _Fatal(exc) from None
+            return Run(problem, error=exc)
+        mutated = tuple(getattr(self.runner, "last_mutated", ()) or ())
+        self.mutated.update(mutated)
+        return Run(problem, _as_float(loss), _as_arrays(grads), mutated=mutated)
+
+
+def _as_float(value: Any) -> float:
+    try:
+        return float(np.asarray(value, dtype=float).reshape(()))
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def _as_arrays(grads: Any) -> dict[str, np.ndarray]:
+    out = {}
+    for name in PARAMETERS:
+        try:
+            out[name] = np.asarray(grads[name], dtype=float)
+        except (TypeError, ValueError, KeyError):
+            out[name] = np.full((0,), math.nan)  # unusable: judged as a shape mistake
+    return out
+
+
+# ---------------------------------------------------------------------------- judging one run
+
+
+def _reference(problem: Problem, convention: str) -> tuple[float, list[dict[str, np.ndarray]]]:
+    """The reference loss and every accepted gradient: the verified reference (1{z2 > 0}) and,
+    where a pre-activation is exactly 0, the other subgradient 1{z2 ≥ 0}."""
+    from derive.generated import mlp_reference
+
+    loss, grads = mlp_reference.loss_and_grads(problem.copy_params(), problem.X.copy(), problem.y.copy(), problem.reg, convention)
+    accepted = [grads]
+    if problem.has_kinks():
+        pt = mk.parts(problem)
+        accepted.append(mk.backward(pt, mk.penalty_factor(convention), mask=(pt.z2 >= 0).astype(float)))
+    return loss, accepted
+
+
+def evaluate(run: Run, convention: str) -> Evaluation:
+    expected_loss, accepted = _reference(run.problem, convention)
+    loss = run.loss if run.loss is not None else math.nan
+    loss_error = float(mk.rel_error(np.array(loss), np.array(expected_loss)))
+    params = {}
+    for name in PARAMETERS:
+        got = run.grads[name] if run.grads else np.full((0,), math.nan)
+        params[name] = _judge(got, [g[name] for g in accepted])
+    return Evaluation(run, loss_error <= mk.RTOL, loss_error, expected_loss, params)
+
+
+def _judge(got: np.ndarray, accepted: list[np.ndarray]) -> ParamVerdict:
+    expected = accepted[0]
+    if got.shape != expected.shape:
+        return ParamVerdict("shape", math.inf, None, list(got.shape), list(expected.shape))
+    # Element-wise: an entry is right when it matches any accepted subgradient.
+    err = np.minimum.reduce([mk.rel_error(got, a) for a in accepted])
+    if not np.all(np.isfinite(got)):
+        index = tuple(int(i) for i in np.argwhere(~np.isfinite(got))[0])
+        return ParamVerdict("non-finite", math.inf, index, float(got[index]), float(expected[index]))
+    worst = float(err.max()) if err.size else 0.0
+    index = tuple(int(i) for i in np.unravel_index(int(err.argmax()), err.shape)) if err.size else None
+    status = "ok" if worst <= mk.RTOL else "wrong"
+    return ParamVerdict(status, worst, index, float(got[index]) if index is not None else None,
+                        float(expected[index]) if index is not None else None)
+
+
+def _finite_outputs(run: Run) -> bool:
+    if not run.ran or run.loss is None or not math.isfinite(run.loss):
+        return False
+    return all(np.all(np.isfinite(g)) for g in (run.grads or {}).values())
+
+
+# ---------------------------------------------------------------------------- convention
+
+
+def choose_convention(runs: Iterable[Run], requested: str) -> tuple[str, str]:
+    """The convention to hold the submission to, and how it was decided."""
+    if requested != "auto":
+        return requested, "requested"
+    votes = {"l2": 0, "half-l2": 0}
+    informative = 0
+    for run in runs:
+        if not run.ran or run.loss is None or not math.isfinite(run.loss) or run.problem.reg == 0:
+            continue
+        informative += 1
+        for convention in votes:
+            expected, _ = _reference(run.problem, convention)
+            if mk.rel_error(np.array(run.loss), np.array(expected)) <= mk.RTOL:
+                votes[convention] += 1
+    for convention in ("l2", "half-l2"):
+        if informative and votes[convention] == informative:
+            return convention, "from the loss"
+    # The loss follows neither consistently: let the W2 gradient decide, else the course's l2.
+    grad_votes = {"l2": 0, "half-l2": 0}
+    for run in runs:
+        if run.ran and run.grads and run.problem.reg > 0:
+            for convention in grad_votes:
+                _, accepted = _reference(run.problem, convention)
+                if _judge(run.grads["W2"], [a["W2"] for a in accepted]).status == "ok":
+                    grad_votes[convention] += 1
+    if grad_votes["half-l2"] > grad_votes["l2"]:
+        return "half-l2", "from the gradient (the loss matches neither)"
+    return "l2", "default (the loss matches neither)"
+
+
+# ---------------------------------------------------------------------------- finite differences
+
+
+def _perturbations(params: dict[str, np.ndarray]) -> list[tuple[str, tuple[int, ...], dict, dict]]:
+    out = []
+    for name in PARAMETERS:
+        for index in np.ndindex(params[name].shape):
+            plus = {k: v.copy() for k, v in params.items()}
+            minus = {k: v.copy() for k, v in params.items()}
+            plus[name][index] += FD_STEP
+            minus[name][index] -= FD_STEP
+            out.append((name, index, plus, minus))
+    return out
+
+
+def own_loss_gradient(runner: Runner, problem: Problem) -> dict[str, np.ndarray]:
+    """Central differences of the submission's own loss, one batch of 2·(#parameters) calls."""
+    params = problem.copy_params()
+    perturbed = _perturbations(params)
+    batch = [p for _, _, plus, minus in perturbed for p in (plus, minus)]
+    values = runner.losses(batch, problem.X.copy(), problem.y.copy(), problem.reg)
+    fd = {k: np.zeros_like(v) for k, v in params.items()}
+    for i, (name, index, _, _) in enumerate(perturbed):
+        fd[name][index] = (_as_float(values[2 * i]) - _as_float(values[2 * i + 1])) / (2 * FD_STEP)
+    return fd
+
+
+def _reference_fd_trustworthy(problem: Problem, convention: str) -> dict[str, np.ndarray]:
+    """Where central differences of the *reference* loss agree with its gradient: elsewhere a
+    step crosses a kink and finite differences say nothing about the submission either."""
+    from derive.generated import mlp_reference
+
+    params = problem.copy_params()
+    _, grads = mlp_reference.loss_and_grads(params, problem.X, problem.y, problem.reg, convention)
+    ok = {}
+    for name in PARAMETERS:
+        fd = np.zeros_like(params[name])
+        for index in np.ndindex(params[name].shape):
+            plus = {k: v.copy() for k, v in params.items()}
+            minus = {k: v.copy() for k, v in params.items()}
+            plus[name][index] += FD_STEP
+            minus[name][index] -= FD_STEP
+            fd[index] = (mlp_reference.loss(plus, problem.X, problem.y, problem.reg, convention)
+                         - mlp_reference.loss(minus, problem.X, problem.y, problem.reg, convention)) / (2 * FD_STEP)
+        ok[name] = _fd_error(grads[name], fd) <= FD_RTOL
+    return ok
+
+
+def _fd_error(got: np.ndarray, fd: np.ndarray) -> np.ndarray:
+    scale = float(np.max(np.abs(fd))) if fd.size else 0.0
+    denom = np.maximum(np.abs(got) + np.abs(fd), max(FD_FLOOR * scale, 1e-12))
+    with np.errstate(invalid="ignore", over="ignore"):
+        err = np.abs(got - fd) / denom
+    return np.where(np.isfinite(got) & np.isfinite(fd), err, np.inf)
+
+
+# ---------------------------------------------------------------------------- the grade
+
+
+@dataclass
+class _Grade:
+    session: _Session
+    convention: str
+    toy: Run
+    toy_eval: Evaluation | None
+    others: list[Evaluation]  # fixed (except large logits) and drawn problems that ran
+    raised: list[Run]  # fixed and drawn problems that raised
+    shrunk: Run | None
+
+
+def grade_runner(
+    runner: Runner,
+    submission: str,
+    *,
+    reg_convention: str = "auto",
+    examples: int = 25,
+    seed: int = 0,
+    full_size: bool = True,
+) -> GradeResult:
+    """Every check of the module docstring, as a GradeResult (never raises for a submission's
+    behaviour; raises ValueError for bad arguments)."""
+    if reg_convention not in CONVENTIONS:
+        raise ValueError(f"reg_convention={reg_convention!r}; expected one of {', '.join(CONVENTIONS)}")
+    if examples < 0:
+        raise ValueError(f"examples={examples} must be >= 0")
+    start = time.perf_counter()
+    session = _Session(runner)
+    api = getattr(runner, "api", None)
+    try:
+        result = _grade(session, submission, reg_convention, examples, seed, full_size)
+    except _Fatal as fatal:
+        result = error_result(submission, fatal.error, api=api)
+    result.api = api
+    result.seconds = time.perf_counter() - start
+    try:
+        result.output = runner.output()
+    except Exception:  # the output is a courtesy; a dead child must not turn into a traceback
+        result.output = ""
+    return result
+
+
+def _grade(session: _Session, submission: str, requested: str, examples: int, seed: int, full_size: bool) -> GradeResult:
+    toy = session.run(toy_problem())
+    fixed = fixed_problems()
+    large = next(p for p in fixed if "large-logits" in p.tags)
+    fixed_runs = [session.run(p) for p in fixed if p is not large]
+    large_run = session.run(large)
+    convention, how = choose_convention([toy, *fixed_runs], requested)
+
+    drawn_runs, shrunk, notes = _hypothesis_stage(session, convention, examples, seed)
+    other_runs = fixed_runs + drawn_runs
+    if not toy.ran and not any(r.ran for r in other_runs + [large_run]):
+        return error_result(submission, toy.error)
+
+    toy_eval = evaluate(toy, convention) if toy.ran else None
+    others = [evaluate(r, convention) for r in other_runs if r.ran]
+    raised = [r for r in other_runs if not r.ran]
+    g = _Grade(session, convention, toy, toy_eval, others, raised, shrunk)
+
+    checks: list[Check] = []
+    checks += _toy_checks(g)
+    checks += _other_size_checks(g)
+    checks += _finite_difference_checks(g, [toy, *[r for r in fixed_runs if r.problem.finite_differences]])
+    checks.append(_large_logits_check(g, large_run))
+    if full_size:
+        checks += _full_size_checks(g)
+    checks.append(_mutation_check(session))
+    checks.append(_scores_check(session))
+    _add_non_finite(checks, g)
+
+    verdict = "fail" if any(c.status == "fail" for c in checks) else "pass"
+    result = GradeResult(submission, verdict, reg_convention=convention, checks=checks)
+    result.notes = [f"penalty convention {_CONVENTION_TEXT[convention]} ({how})", *notes]
+    return result
+
+
+_CONVENTION_TEXT = {"l2": "λ‖W‖²", "half-l2": "½λ‖W‖²"}
+
+
+def _hypothesis_stage(session: _Session, convention: str, examples: int, seed: int) -> tuple[list[Run], Run | None, list[str]]:
+    """Drawn problems; a failure is shrunk by Hypothesis to the smallest failing problem."""
+    from hypothesis import HealthCheck, Phase, Verbosity, given, settings
+    from hypothesis import seed as hypothesis_seed
+
+    runs: list[Run] = []
+    failing: list[Run] = []
+    failing_keys: dict[bytes, Run] = {}
+    if examples == 0:
+        return runs, None, []
+
+    @hypothesis_seed(seed)
+    @settings(max_examples=examples, database=None, deadline=None, derandomize=False,
+              suppress_health_check=list(HealthCheck), phases=(Phase.generate, Phase.shrink),
+              verbosity=Verbosity.quiet, report_multiple_bugs=False, print_blob=False)
+    @given(mlp_problems())
+    def prop(problem: Problem) -> None:
+        key = _problem_key(problem)
+        if key in failing_keys:
+            failing.append(failing_keys[key])  # a replay (Hypothesis's last call is the minimal one)
+            raise _Mismatch(problem.size_text())
+        if len(runs) >= examples + SHRINK_BUDGET:
+            return  # shrinking budget spent: unseen candidates count as passing, so it stops
+        run = session.run(problem)  # _Fatal propagates: Hypothesis re-raises it at the end
+        runs.append(run)
+        if not run.ran or not evaluate(run, convention).ok:
+            failing.append(run)
+            failing_keys[key] = run
+            raise _Mismatch(problem.size_text())
+
+    notes: list[str] = []
+    try:
+        prop()
+    except _Mismatch:
+        pass
+    except _Fatal:
+        raise
+    except Exception as exc:  # Hypothesis's own complaints (flaky failures) do not crash a grade
+        notes.append(f"Hypothesis stopped early: {type(exc).__name__}: {exc}")
+    # Hypothesis replays the minimal failing example last; keep distinct problems only once.
+    shrunk = failing[-1] if failing else None
+    unique: dict[bytes, Run] = {}
+    for run in runs:
+        unique.setdefault(_problem_key(run.problem), run)
+    return list(unique.values()), shrunk, notes
+
+
+def _problem_key(problem: Problem) -> bytes:
+    parts = [problem.X, problem.y.astype(float), np.array([problem.reg])] + [problem.params[k] for k in PARAMETERS]
+    return b"|".join(np.ascontiguousarray(p).tobytes() + str(p.shape).encode() for p in parts)
+
+
+# ---------------------------------------------------------------------------- checks
+
+
+def _toy_checks(g: _Grade) -> list[Check]:
+    if g.toy_eval is None:
+        msg = _error_text(g.toy.error)
+        return [Check("toy problem: loss", None, "fail", None, _inputs(g.toy.problem), [],
+                      f"raised on the course toy problem: {msg}")]
+    return [_loss_check("toy problem: loss", [g.toy_eval], g, all_runs=[g.toy_eval])] + [
+        _gradient_check(f"toy problem: d{name}", name, [g.toy_eval], g) for name in PARAMETERS
+    ]
+
+
+def _other_size_checks(g: _Grade) -> list[Check]:
+    toy_shapes_ok = g.toy_eval is not None and all(v.status != "shape" for v in g.toy_eval.params.values())
+    prefer = [e for e in g.others if g.shrunk is not None and e.run is g.shrunk]
+    evals = prefer + [e for e in g.others if e not in prefer]
+    checks = [_loss_check("other sizes: loss", evals, g, all_runs=[*([g.toy_eval] if g.toy_eval else []), *evals])]
+    checks += [_gradient_check(f"other sizes: d{name}", name, evals, g) for name in PARAMETERS]
+    hard_coded = toy_shapes_ok and (g.raised or any(e.params[n].status == "shape" for e in g.others for n in PARAMETERS))
+    if g.raised:
+        run = g.shrunk if g.shrunk is not None and not g.shrunk.ran else g.raised[0]
+        raised = Check("other sizes: runs", None, "fail", None, _inputs(run.problem),
+                       ["hard-coded-shape"] if toy_shapes_ok else [],
+                       f"raised at {run.problem.size_text()}: {_error_text(run.error)}")
+        checks.insert(0, raised)
+    elif g.others:
+        checks.insert(0, Check("other sizes: runs", None, "pass", None, None, [],
+                               f"ran on {len(g.others)} problems of other sizes"))
+    if hard_coded:
+        for c in checks:
+            if c.status == "fail" and "hard-coded-shape" not in c.diagnosis and (c.parameter is None or any(
+                    e.params[c.parameter].status == "shape" for e in g.others)):
+                c.diagnosis = _ordered(c.diagnosis + ["hard-coded-shape"])
+    return checks
+
+
+def _loss_check(name: str, evals: list[Evaluation], g: _Grade, *, all_runs: list[Evaluation]) -> Check:
+    if not evals:
+        return Check(name, None, "skip", message="no problem ran")
+    worst = max(evals, key=lambda e: e.loss_error)
+    failing = [e for e in evals if not e.loss_ok]
+    if not failing:
+        return Check(name, None, "pass", worst.loss_error, message=f"matches the reference on {len(evals)} problem(s)")
+    first = failing[0]
+    ids = _common(mk.loss_ids(e.run.loss, e.run.problem, g.convention) for e in failing[:8] if math.isfinite(e.run.loss))
+    if _reg_ignored(all_runs, g.convention):
+        ids.append("reg-ignored")
+    if not ids:
+        ids = ["loss-mismatch"]
+    cx = _inputs(first.run.problem)
+    cx.update({"got": first.run.loss, "expected": first.expected_loss})
+    return Check(name, None, "fail", worst.loss_error, cx, _ordered(ids),
+                 f"loss {first.run.loss:.10g}, expected {first.expected_loss:.10g} at {first.run.problem.size_text()}")
+
+
+def _reg_ignored(evals: list[Evaluation], convention: str) -> bool:
+    """The loss follows one fixed penalty strength whatever reg says."""
+    fitted, differs = [], False
+    for e in evals:
+        if e.run.loss is None or not math.isfinite(e.run.loss):
+            continue
+        lam = mk.fit_reg(e.run.loss, e.run.problem, convention)
+        if lam is None:
+            continue
+        fitted.append(lam)
+        differs |= not math.isclose(lam, e.run.problem.reg, rel_tol=1e-6, abs_tol=1e-9)
+    if len(fitted) < 2 or not differs:
+        return False
+    return max(fitted) - min(fitted) <= 1e-6 * max(1.0, max(abs(f) for f in fitted))
+
+
+def _gradient_check(name: str, parameter: str, evals: list[Evaluation], g: _Grade) -> Check:
+    if not evals:
+        return Check(name, parameter, "skip", message="no problem ran")
+    failing = [e for e in evals if e.params[parameter].status != "ok"]
+    worst = max(e.params[parameter].error for e in evals)
+    if not failing:
+        return Check(name, parameter, "pass", worst, message=f"matches the reference element-wise on {len(evals)} problem(s)")
+    ids = _common(_gradient_ids(e, parameter, g.convention) for e in failing[:8])
+    first = failing[0]
+    v = first.params[parameter]
+    cx = _inputs(first.run.problem)
+    got = first.run.grads[parameter] if first.run.grads else None
+    _, accepted = _reference(first.run.problem, g.convention)
+    cx.update({"parameter": parameter, "index": list(v.index) if v.index is not None else None,
+               "got": _small(got), "expected": _small(accepted[0][parameter])})
+    if v.status == "shape":
+        msg = f"d{parameter} has shape {tuple(v.got)}, expected {tuple(v.expected)} at {first.run.problem.size_text()}"
+    else:
+        msg = (f"d{parameter}{list(v.index)} = {v.got:.8g}, expected {v.expected:.8g} "
+               f"at {first.run.problem.size_text()}")
+    return Check(name, parameter, "fail", worst, cx, _ordered(ids), msg)
+
+
+def _gradient_ids(e: Evaluation, parameter: str, convention: str) -> list[str]:
+    fitted = mk.fit_reg(e.run.loss, e.run.problem, convention) if e.run.loss is not None else None
+    got = e.run.grads[parameter]
+    if not np.all(np.isfinite(got)):
+        return ["non-finite"]
+    return mk.gradient_ids(parameter, got, e.run.problem, convention, fitted_reg=fitted)
+
+
+def _finite_difference_checks(g: _Grade, runs: list[Run]) -> list[Check]:
+    """The gradient against central differences of the submission's own loss."""
+    usable = [r for r in runs if r.ran and all(r.grads[n].shape == r.problem.params[n].shape for n in PARAMETERS)]
+    if not usable:
+        return [Check(f"own loss (finite differences): d{n}", n, "skip", message="no problem with the right shapes ran")
+                for n in PARAMETERS]
+    worst = {n: 0.0 for n in PARAMETERS}
+    failure: dict[str, tuple[Run, tuple[int, ...], float, float]] = {}
+    for run in usable:
+        try:
+            fd = own_loss_gradient(g.session.runner, run.problem)
+        except g.session.SubmissionError as exc:
+            if getattr(exc, "kind", "") in FATAL_KINDS:
+                raise _Fatal(exc) from None
+            return [Check(f"own loss (finite differences): d{n}", n, "skip", message=f"the loss raised: {_error_text(exc)}")
+                    for n in PARAMETERS]
+        trusted = _reference_fd_trustworthy(run.problem, g.convention)
+        for n in PARAMETERS:
+            err = np.where(trusted[n], _fd_error(run.grads[n], fd[n]), 0.0)
+            if err.size and float(err.max()) > worst[n]:
+                worst[n] = float(err.max())
+            if err.size and float(err.max()) > FD_RTOL and n not in failure:
+                index = tuple(int(i) for i in np.unravel_index(int(err.argmax()), err.shape))
+                failure[n] = (run, index, float(run.grads[n][index]), float(fd[n][index]))
+    checks = []
+    for n in PARAMETERS:
+        name = f"own loss (finite differences): d{n}"
+        if n not in failure:
+            checks.append(Check(name, n, "pass", worst[n], message="consistent with the submission's own loss"))
+            continue
+        run, index, got, fd_value = failure[n]
+        ev = evaluate(run, g.convention)
+        if ev.params[n].status == "ok":
+            # The gradient is the reference's: the inconsistency is the loss's fault.
+            ids = mk.loss_ids(run.loss, run.problem, g.convention) or ["loss-mismatch"]
+            msg = (f"d{n} is right but is not the gradient of your loss "
+                   f"(finite differences give {fd_value:.8g} at {list(index)}): the loss is wrong")
+        else:
+            ids = []
+            msg = (f"d{n}{list(index)} = {got:.8g} but finite differences of your own loss give {fd_value:.8g}: "
+                   "the gradient does not follow from your loss")
+        cx = _inputs(run.problem)
+        cx.update({"parameter": n, "index": list(index), "got": got, "finite_difference": fd_value})
+        checks.append(Check(name, n, "fail", worst[n], cx, _ordered(ids), msg))
+    return checks
+
+
+def _large_logits_check(g: _Grade, run: Run) -> Check:
+    name = "large logits (±1000)"
+    if not run.ran:
+        return Check(name, None, "fail", None, _inputs(run.problem), ["unstable-softmax"],
+                     f"raised on logits of ±1000: {_error_text(run.error)}")
+    e = evaluate(run, g.convention)
+    if e.ok:
+        return Check(name, None, "pass", max([e.loss_error] + [v.error for v in e.params.values()]),
+                     message="finite and equal to the reference")
+    moderate_ok = all(x.ok for x in ([g.toy_eval] if g.toy_eval else []) + g.others)
+    bad = [n for n, v in e.params.items() if v.status != "ok"] + ([] if e.loss_ok else ["loss"])
+    finite = _finite_outputs(run)
+    ids = ["unstable-softmax"] if (not finite or moderate_ok) else []
+    what = "NaN or inf" if not finite else "wrong values"
+    return Check(name, None, "fail", None if not finite else max([e.loss_error] + [v.error for v in e.params.values()]),
+                 _inputs(run.problem), ids, f"{what} in {', '.join(bad)} for logits of ±1000")
+
+
+def _full_size_checks(g: _Grade) -> list[Check]:
+    problem = full_size_problem()
+    run = g.session.run(problem)
+    prefix = "full size (N=200, D=3072, H=100, C=10)"
+    if not run.ran:
+        diag = ["hard-coded-shape"] if g.toy_eval is not None else []
+        return [Check(f"{prefix}: runs", None, "fail", None, {"problem": problem.name, "sizes": problem.sizes}, diag,
+                      f"raised: {_error_text(run.error)}")]
+    e = evaluate(run, g.convention)
+    checks = []
+    for n in PARAMETERS:
+        v = e.params[n]
+        name = f"{prefix}: d{n}"
+        if v.status == "ok":
+            checks.append(Check(name, n, "pass", v.error, message="matches the reference element-wise"))
+            continue
+        ids = _gradient_ids(e, n, g.convention)
+        cx = {"problem": problem.name, "sizes": problem.sizes, "reg": problem.reg, "parameter": n,
+              "index": list(v.index) if v.index is not None else None, "got": v.got, "expected": v.expected}
+        checks.append(Check(name, n, "fail", v.error, cx, _ordered(ids),
+                            f"d{n} differs from the reference at the full size" + (f" (index {list(v.index)})" if v.index else "")))
+    return checks
+
+
+def _mutation_check(session: _Session) -> Check:
+    if session.mutated:
+        names = ", ".join(sorted(session.mutated))
+        return Check("inputs unchanged", None, "fail", None, {"mutated": sorted(session.mutated)}, ["mutates-params"],
+                     f"changed in place: {names}")
+    return Check("inputs unchanged", None, "pass", message="parameters and inputs are unchanged after every call")
+
+
+def _scores_check(session: _Session) -> Check:
+    name = "scores for y=None"
+    if getattr(session.runner, "api", None) != "twolayernet":
+        return Check(name, None, "skip", message="the function API has no y=None call")
+    from derive.generated import mlp_reference
+
+    problem = toy_problem()
+    try:
+        got = np.asarray(session.runner.scores(problem.copy_params(), problem.X.copy()), dtype=float)
+    except session.SubmissionError as exc:
+        if getattr(exc, "kind", "") in FATAL_KINDS:
+            raise _Fatal(exc) from None
+        return Check(name, None, "fail", None, None, [], f"loss(X) with y=None raised: {_error_text(exc)}")
+    except (TypeError, ValueError):
+        return Check(name, None, "fail", None, None, [], "loss(X) with y=None did not return an array")
+    for label, expected in (("raw scores (CS231n)", mlp_reference.scores(problem.params, problem.X)),
+                            ("probabilities (HLCV, Sapienza)", mlp_reference.probabilities(problem.params, problem.X))):
+        if mk.close(got, expected):
+            return Check(f"{name}: {label}", None, "pass", float(mk.rel_error(got, expected).max()),
+                         message=f"returns {label}")
+    return Check(name, None, "fail", None, {"got": _small(got), "expected_scores": _small(mlp_reference.scores(problem.params, problem.X))},
+                 [], "returns neither the raw scores nor the probabilities of the toy problem")
+
+
+def _add_non_finite(checks: list[Check], g: _Grade) -> None:
+    """NaN or inf on moderate inputs is its own mistake, whichever check saw it."""
+    for c in checks:
+        if c.status == "fail" and c.name.startswith(("toy problem", "other sizes")):
+            evals = [g.toy_eval] if c.name.startswith("toy") and g.toy_eval else g.others
+            if any(not _finite_outputs(e.run) for e in evals):
+                bad = c.parameter is None or any(not np.all(np.isfinite(e.run.grads[c.parameter])) for e in evals)
+                if bad and "non-finite" not in c.diagnosis:
+                    c.diagnosis = _ordered(c.diagnosis + ["non-finite"])
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _common(id_lists: Iterable[list[str]]) -> list[str]:
+    common: list[str] | None = None
+    for ids in id_lists:
+        common = list(ids) if common is None else [i for i in common if i in ids]
+    return common or []
+
+
+def _ordered(ids: list[str]) -> list[str]:
+    return [i for i in mk.MISTAKE_IDS if i in set(ids)]
+
+
+def _small(a: Any) -> Any:
+    if a is None:
+        return None
+    a = np.asarray(a, dtype=float)
+    if a.size > SMALL:
+        return {"shape": list(a.shape)}
+    return [x if math.isfinite(x) else str(x) for x in a.reshape(-1).tolist()] if a.ndim == 1 else \
+        [[x if math.isfinite(x) else str(x) for x in row] for row in a.reshape(a.shape[0], -1).tolist()]
+
+
+def _inputs(problem: Problem) -> dict[str, Any]:
+    """The problem a student can redo by hand (in full when small)."""
+    out: dict[str, Any] = {"problem": problem.name, "sizes": problem.sizes, "reg": problem.reg}
+    count = problem.X.size + sum(v.size for v in problem.params.values())
+    if count <= SMALL:
+        out["inputs"] = problem.as_arrays()
+    return out
+
+
+def _error_text(exc: Exception | None) -> str:
+    if exc is None:
+        return ""
+    message = getattr(exc, "message", None) or str(exc)
+    line = getattr(exc, "line", None)
+    return f"line {line}: {message}" if line and f"line {line}" not in message else message
+
+
+# ---------------------------------------------------------------------------- one file
+
+
+#: File names courses use for the network, tried first when a directory is one submission.
+_PREFERRED = ("neural_net.py", "two_layer_net.py", "twolayernet.py", "submission.py", "solution.py")
+
+
+def submission_file(path: Any) -> Any:
+    """The .py file of a submission: the file itself, or, in a directory, the one that defines
+    ``TwoLayerNet`` or ``loss_and_grads`` (courses' usual file names first)."""
+    from pathlib import Path
+
+    from checks.sandbox import SubmissionError
+
+    path = Path(path)
+    if path.is_file():
+        return path
+    candidates = sorted(p for p in path.rglob("*.py") if "__pycache__" not in p.parts and not p.name.startswith("test_"))
+    candidates.sort(key=lambda p: (p.name not in _PREFERRED, len(p.parts), str(p)))
+    for p in candidates:
+        try:
+            text = p.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        # Choosing the file is the only thing read from its text; nothing in it is executed here.
+        if "TwoLayerNet" in text or "loss_and_grads" in text:
+            return p
+    if candidates:
+        return candidates[0]
+    raise SubmissionError("api", f"{path} holds no .py file")
+
+
+def grade_path(
+    path: Any,
+    label: str | None = None,
+    *,
+    api: str = "auto",
+    reg_convention: str = "auto",
+    timeout: float = 10.0,
+    memory_mb: int = 2048,
+    examples: int = 25,
+    seed: int = 0,
+    full_size: bool = True,
+) -> GradeResult:
+    """Grade one submission (a .py file, or a directory holding one) in a Sandbox."""
+    from checks.sandbox import Limits, Sandbox, SubmissionError
+
+    label = label or str(path)
+    start = time.perf_counter()
+    try:
+        target = submission_file(path)
+    except SubmissionError as exc:
+        return error_result(label, exc, seconds=time.perf_counter() - start)
+    limits = Limits(timeout=timeout, cpu_seconds=max(60.0, 6.0 * timeout), memory_mb=memory_mb)
+    box = Sandbox(target, api=api, limits=limits)
+    try:
+        try:
+            box.start()
+        except SubmissionError as exc:
+            return error_result(label, exc, seconds=time.perf_counter() - start, output=box.output())
+        result = grade_runner(box, label, reg_convention=reg_convention, examples=examples, seed=seed, full_size=full_size)
+        result.seconds = time.perf_counter() - start
+        return result
+    finally:
+        box.close()
