@@ -363,7 +363,8 @@ class _Builder:
             raise self.fail(node, f"only named functions can be called, not {kind}")
         name = node.func.id
         if name not in self.parser.functions:
-            raise self.fail(node, f"unknown function {name!r} (known: {', '.join(sorted(self.parser.functions))})")
+            known = ", ".join(sorted(self.parser.functions))
+            raise DeriveError(f"{self.what}: unknown function {name!r} at column {self.column(node)}; known: {known}")
         if node.keywords:
             keyword = node.keywords[0]
             label = f"keyword argument '{keyword.arg}='" if keyword.arg else "'**' argument"
