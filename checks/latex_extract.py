@@ -138,7 +138,7 @@ def extract(text: str, *, markdown: bool | None = None) -> list[Equation]:
     equations: list[Equation] = []
     previous_end = -1
     for start, end, kind in blocks:
-        rows = _rows(text, start, end, lines)
+        rows = _rows(source, start, end, lines)
         between = text[previous_end:start] if previous_end >= 0 else "x"
         joined_to_previous = (
             kind == "display"

@@ -261,6 +261,8 @@ def normalize(text: str, notation: Notation, chain_var: str | None = None, *, ma
         result.problems.append("nested too deeply")
     except IndexError:
         result.problems.append("unbalanced braces or brackets")
+    except Exception as exc:  # noqa: BLE001 - untrusted input: a reason, never a traceback
+        result.problems.append(f"unreadable input ({type(exc).__name__})")
     return result
 
 

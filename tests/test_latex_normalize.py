@@ -1,0 +1,167 @@
+"""The normaliser hands parse_latex placeholders only, and says what it could not read."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.latex_normalize import Notation, identifier_name, load_notation, normalize, notation_from_data
+from derive.errors import DeriveError
+
+
+@pytest.fixture(scope="module")
+def notation() -> Notation:
+    return load_notation()
+
+
+def _names(norm) -> set[str]:
+    return norm.symbol_names
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (r"\mathbf{o}^s_k", "o_k^s"),
+        (r"\mathbf{o}_{k}^{s}", "o^{s}_{k}"),
+        (r"\boldsymbol{W}^{(2)}", "W^{(2)}"),
+        (r"x_1", r"x_{1}"),
+    ],
+)
+def test_names_are_canonical_whatever_the_font_and_order(a: str, b: str, notation: Notation) -> None:
+    assert identifier_name(a, notation=notation) == identifier_name(b, notation=notation)
+
+
+def test_labels_versus_powers(notation: Notation) -> None:
+    # o^a is a name (declared label), x^a a power, W^{(2)2} a labelled name squared.
+    assert _names(normalize("o^a", notation)) == {"o^{a}"}
+    assert _names(normalize("x^a", notation)) == {"x", "a"}
+    norm = normalize(r"W_{pq}^{(2)2}", notation)
+    assert _names(norm) == {"W_{pq}^{(2)}"}
+    assert norm.latex.endswith("^{2}")
+
+
+def test_only_placeholders_reach_the_parser(notation: Notation) -> None:
+    norm = normalize(r"\frac{1}{2} \left( \frac{e^{x/2}}{e^{x/2} + e^{-x/2}} + 1 \right)", notation)
+    assert not norm.problems
+    assert "e" not in norm.latex.replace("\\left", "").replace("\\right", "").replace("\\frac", "")
+    assert ("constant", "E") in norm.symbols.values()
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        (r"\text{softplus}(-x)", "softplus"),
+        (r"\operatorname{softplus}(x)", "softplus"),
+        (r"\mathrm{rect}(x)", "relu"),
+        (r"\text{RELU}(x)", "relu"),
+        (r"\sigma(x)", "sigmoid"),
+        (r"\ln x", "log"),
+        (r"\exp(x)", "exp"),
+        (r"\tanh^2(x)", "tanh"),
+        (r"\text{sign}(x)", "sign"),
+        (r"\phi(z)", "relu"),
+    ],
+)
+def test_function_names_become_known_functions(text: str, key: str, notation: Notation) -> None:
+    norm = normalize(text, notation)
+    assert not norm.problems, norm.problems
+    assert [f[0] for f in norm.functions.values()] == [key]
+
+
+@pytest.mark.parametrize(
+    "text, convention",
+    [(r"\mathbf{1}_{x>0}", 0), (r"\mathbb{1}\{x \geq 0\}", 1), (r"\mathbf{1}_{\{x>0\}}", 0), (r"1_{x<0}", 0), (r"\mathbf{1}_{x \leq 0}", 1)],
+)
+def test_indicators_get_an_explicit_value_at_zero(text: str, convention: int, notation: Notation) -> None:
+    norm = normalize(text, notation)
+    assert not norm.problems, norm.problems
+    assert list(norm.indicators.values()) == [convention]
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        (r"\sum_{j=1}^m e^{x_j}", "sum"),
+        (r"\|\mathbf{x}\|_2^2", "norm"),
+        (r"(\mathbf{h}^s)^T", "transpose"),
+        (r"\text{if } x", "text"),
+        (r"Tot_{par}", "word"),
+        (r"\mathbf{o}_y^s(\mathbf{x})", "function application"),
+        (r"L(\mathbf{x}, y)", "function application"),
+        (r"\begin{cases} 1 \\ 0 \end{cases}", "environment"),
+        (r"\theta^*", "superscript"),
+        (r"\text{softmax}(\mathbf{o}^a)", "softmax"),
+        (r"\sigma", "without an argument"),
+        (r"\mathbf{1}_S(x)", "indicator"),
+        (r"{{{x", "unbalanced"),
+        (r"x = y", "inside one side"),
+        ("", "empty"),
+        (r"\frac{d^2 y}{dx^2}", "derivative"),
+        (r"\foo{x}", "command"),
+    ],
+)
+def test_what_cannot_be_read_is_reported_not_guessed(text: str, reason: str, notation: Notation) -> None:
+    norm = normalize(text, notation)
+    assert norm.problems, norm.latex
+    assert any(reason in p for p in norm.problems), norm.problems
+
+
+def test_derivative_forms(notation: Notation) -> None:
+    for text in (r"\frac{d\sigma}{dx}", r"\frac{\partial \sigma(x)}{\partial x}", r"\frac{d}{dx} \sigma(x)", r"\frac{\mathrm{d}}{\mathrm{d}x}\sigma(x)"):
+        norm = normalize(text, notation)
+        assert not norm.problems, (text, norm.problems)
+        assert list(norm.derivatives.values()) == ["x"], text
+        assert norm.diff_vars == ["x"]
+    # d/dx applies to the whole product that follows, not to what comes after + or -.
+    norm = normalize(r"\frac{d}{dx} x^2 y + 1", notation)
+    assert norm.latex.startswith("g_{") and norm.latex.endswith("+ 1")
+
+
+def test_the_bare_function_rule_needs_a_chain_variable(notation: Notation) -> None:
+    assert normalize(r"\sigma(1 - \sigma)", notation).problems
+    norm = normalize(r"\sigma(1 - \sigma)", notation, "x")
+    assert not norm.problems
+    assert _names(norm) == {"x"} and len(norm.functions) == 2
+    # A bracket that mentions x is the argument, as usual.
+    norm = normalize(r"\sigma(2x)", notation, "x")
+    assert "\\cdot" not in norm.latex
+
+
+def test_symbol_followed_by_an_expression_in_brackets_is_a_product(notation: Notation) -> None:
+    norm = normalize(r"x(1 - x)", notation)
+    assert not norm.problems and "\\cdot" in norm.latex
+
+
+def test_thousands_separators(notation: Notation) -> None:
+    assert normalize("1,572,864", notation).latex == "1572864"
+
+
+def test_notation_errors_are_one_line_derive_errors(tmp_path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[functions\n")
+    with pytest.raises(DeriveError, match="not valid TOML"):
+        load_notation(bad)
+    with pytest.raises(DeriveError, match="not found"):
+        load_notation(tmp_path / "missing.toml")
+    with pytest.raises(DeriveError, match="maps to"):
+        notation_from_data({"functions": {"\\psi": "eval"}})
+    with pytest.raises(DeriveError, match="unknown section"):
+        notation_from_data({"imports": {}})
+    with pytest.raises(DeriveError, match="shape"):
+        notation_from_data({"shapes": {"W": ["a", "b", "c"]}})
+    with pytest.raises(DeriveError, match="domain"):
+        notation_from_data({"domains": {"x": "complex"}})
+
+
+def test_a_notation_changes_meanings(notation: Notation) -> None:
+    custom = notation_from_data({"functions": {"\\psi": "sigmoid"}, "domains": {"\\beta": "unit"}})
+    norm = normalize(r"\psi(x) \beta", custom)
+    assert [f[0] for f in norm.functions.values()] == ["sigmoid"]
+    assert norm.domains == {"\\beta": "unit"}
+    assert normalize(r"\psi(x)", notation).problems  # softmax in the default notation
+
+
+def test_default_notation_shapes(notation: Notation) -> None:
+    assert notation.shapes["W^{(1)}"] == ("d_h", "d")
+    assert notation.shapes["o^{a}"] == ("m",)
+    assert "L" in notation.scalars
+    assert notation.domain("\\lambda_{11}") == "positive"
