@@ -109,6 +109,13 @@ def test_table_output() -> None:
     assert lines[-1].split() == ["verdict", "verified"]
 
 
+@pytest.mark.parametrize(("lhs", "rhs"), [("-x", "-(x)"), ("-h*x", "-(x*h)"), ("-1", "-(1)"), ("-sigmoid(x)", "sigmoid(-x) - 1")])
+def test_a_side_may_start_with_a_minus(lhs: str, rhs: str) -> None:
+    code, data = _json([lhs, rhs])
+    assert code == 0
+    assert data["lhs"] == lhs and data["verdict"] == "verified"
+
+
 # --------------------------------------------------------------------------- false claims
 
 sigma = lambda t: 1 / (1 + math.exp(-t))  # noqa: E731

@@ -468,7 +468,9 @@ def print_result(result: CheckResult) -> None:
         console.print(Text(f"{label:<10}", style="bold") + value)
 
 
-@click.command("check", context_settings={"ignore_unknown_options": True})
+# A side may start with "-" ("-x", "-h*x"): unknown options are arguments here, and only
+# --help (not -h) asks for help, so that "-h*x" is an expression.
+@click.command("check", context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
 @click.argument("lhs")
 @click.argument("rhs")
 @click.option("--assume", "assumptions", multiple=True, metavar="CONDITION", help="A domain for a variable: 'x > 0', 'x >= 0', 'x != 0', '0 < alpha < 1' (repeatable). Variables are real otherwise.")
