@@ -134,6 +134,9 @@ class Sandbox:
         self.api = "" if api == "auto" else api
         self.limits = limits
         self.last_mutated: list[str] = []
+        # What the child could apply (after start): {"no_new_privs", "capabilities_dropped",
+        # "landlock": ABI version or 0}. Informational; the rlimits and timeouts hold regardless.
+        self.confinement: dict[str, Any] = {}
         self._proc: subprocess.Popen | None = None
         self._req: int | None = None
         self._resp: int | None = None
@@ -197,7 +200,10 @@ class Sandbox:
             self._write_all(frame_parts(cfg), deadline)
             header, _ = self._read_reply(deadline, expect_seq=None)
             if header.get("status") != "ready":
-                raise FrameError("no ready frame")
+                raise self._fail(SubmissionError("exception", "the submission corrupted the grader's channel"))
+            confinement = header.get("confinement")
+            self.confinement = {k: v for k, v in confinement.items() if isinstance(v, (bool, int))} \
+                if isinstance(confinement, dict) else {}
             header, _ = self._read_reply(time.monotonic() + self.limits.timeout, expect_seq=0)
         except SubmissionError as exc:
             self._start_error = exc

@@ -652,3 +652,63 @@ def test_submission_error_pickles():
     import pickle
     error = pickle.loads(pickle.dumps(SubmissionError("exception", "ValueError: x (line 3)", 3)))
     assert (error.kind, error.message, error.line) == ("exception", "ValueError: x (line 3)", 3)
+
+
+# --------------------------------------------------------------------------------------------
+# Confinement (Landlock, no new privileges, no capabilities): skipped where the kernel lacks it
+# --------------------------------------------------------------------------------------------
+def _confined(tmp_path) -> dict:
+    with Sandbox(write(tmp_path, FUNCTION_SUBMISSION, "probe.py", dedent=False), limits=FAST) as box:
+        return box.confinement
+
+
+def test_confinement_is_reported(tmp_path):
+    confinement = _confined(tmp_path)
+    assert set(confinement) == {"no_new_privs", "capabilities_dropped", "landlock"}
+    if __import__("sys").platform.startswith("linux"):
+        assert confinement["no_new_privs"] is True
+
+
+def test_writes_outside_the_work_directory_are_refused(tmp_path):
+    if not _confined(tmp_path)["landlock"]:
+        pytest.skip("no Landlock in this kernel")
+    target = tmp_path / "escaped.txt"
+    box = loss_body(tmp_path, f"open('inside.txt', 'w').write('fine')\nopen({str(target)!r}, 'w').write('x')")
+    error = expect_error(box, "exception")
+    assert "PermissionError" in error.message and error.line == 6
+    assert not target.exists()
+
+
+def test_the_grader_process_cannot_be_signalled(tmp_path):
+    if _confined(tmp_path).get("landlock", 0) < 6:
+        pytest.skip("no Landlock signal scoping in this kernel")
+    # Signal 0 only checks permission: harmless to this test process even if it were allowed.
+    error = expect_error(loss_body(tmp_path, "os.kill(os.getppid(), 0)"), "exception")
+    assert "PermissionError" in error.message
+
+
+def test_tcp_connections_are_refused(tmp_path):
+    if _confined(tmp_path).get("landlock", 0) < 4:
+        pytest.skip("no Landlock network rules in this kernel")
+    import socket
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        body = f"import socket\nsocket.create_connection(('127.0.0.1', {port}), timeout=2)"
+        error = expect_error(loss_body(tmp_path, body), "exception")
+    assert "PermissionError" in error.message
+
+
+def test_limits_cannot_be_lifted_by_the_submission(tmp_path):
+    body = "import resource\nresource.setrlimit(resource.RLIMIT_AS, (resource.RLIM_INFINITY,) * 2)"
+    error = expect_error(loss_body(tmp_path, body), "exception")
+    assert "ValueError" in error.message or "PermissionError" in error.message
+
+
+def test_removed_numpy_aliases_of_old_course_code_work(tmp_path):
+    box = loss_body(tmp_path, "X = X.astype(np.float)\nassert np.isinf(np.Inf) and np.int is int")
+    params, X, y = problem()
+    with box:
+        loss, _ = box.loss_and_grads(params, X, y, 0.0)
+    assert loss == pytest.approx(reference(params, X, y, 0.0)[0])
