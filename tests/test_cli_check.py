@@ -334,3 +334,44 @@ def test_installed_script_verifies_and_refutes() -> None:
     bad = subprocess.run([*_script(), "check", "tanh(x/2 + 1)/2", "sigmoid(x)", *EXAMPLES], capture_output=True, text=True, timeout=120)
     assert bad.returncode == 1
     assert "refuted" in bad.stdout and "Traceback" not in bad.stderr
+
+
+# --------------------------------------------------------------------------- the pieces
+
+
+def test_a_closed_interval_is_two_endpoints_and_an_open_map() -> None:
+    import sympy as sp
+
+    from checks.expr_parser import parse_assumption
+    from derive.commands.check import domain_pieces
+
+    domain = parse_assumption("0 <= x <= 1")["x"]
+    pieces = domain_pieces("x", domain, split_at_zero=True)
+    assert [p.label for p in pieces] == ["x = 0", "0 < x < 1", "x = 1"]
+    inner = pieces[1]
+    assert inner.param is not None and inner.param.is_positive
+    for t in (sp.Rational(1, 1000), sp.S.One, sp.Integer(1000)):
+        assert 0 < inner.back(t) < 1
+
+
+def test_kinks_split_at_zero_unless_zero_is_excluded() -> None:
+    from derive.commands.check import cases, parse_claim
+
+    assert len(cases(parse_claim("abs(x)", "x*sign(x)"))) == 3
+    assert len(cases(parse_claim("abs(x)", "x*sign(x)", ["x != 0"]))) == 2
+    assert len(cases(parse_claim("sigmoid(x)", "1 - sigmoid(-x)"))) == 1
+
+
+def test_exact_search_and_confirm() -> None:
+    import sympy as sp
+
+    from derive.commands.check import cases, confirm, exact_search, parse_claim
+
+    claim = parse_claim("x + sigmoid(y)", "x + sigmoid(y) + 1/10**20")
+    found = exact_search(claim, cases(claim)[0])
+    assert found is not None and found["difference"] == "-1.00000e-20"
+    true_claim = parse_claim("sigmoid(x)", "(tanh(x/2) + 1)/2")
+    assert exact_search(true_claim, cases(true_claim)[0]) is None
+    # A point where a side is not real refutes nothing.
+    complex_claim = parse_claim("log(x^2)", "2*log(x)")
+    assert confirm(complex_claim, {"x": sp.Integer(-1)}) is None
