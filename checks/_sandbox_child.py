@@ -328,11 +328,61 @@ _FS_TRUNCATE = 1 << 14
 _FS_RIGHTS = {1: (1 << 13) - 1, 2: (1 << 14) - 1, 3: (1 << 15) - 1, 4: (1 << 15) - 1, 5: (1 << 16) - 1}
 
 
+# seccomp: (audit arch, fork, vfork, clone, clone3) per machine; None where no such syscall.
+_SECCOMP_ARCH = {"x86_64": (0xC000003E, 57, 58, 56, 435), "aarch64": (0xC00000B7, None, None, 220, 435)}
+
+
+def _forbid_fork(libc: Any) -> bool:
+    """A seccomp filter: no new processes (fork, vfork, clone without CLONE_THREAD fail with
+    EPERM); threads stay possible. clone3 says ENOSYS so that libc falls back to clone, whose
+    flags a filter can read. RLIMIT_NPROC does the same only for non-root users."""
+    import ctypes
+    import platform
+
+    spec = _SECCOMP_ARCH.get(platform.machine())
+    if spec is None:
+        return False
+    arch, fork, vfork, clone, clone3 = spec
+    LD, JEQ, JGE, JSET, RET = 0x20, 0x15, 0x35, 0x45, 0x06
+    ALLOW, EPERM, ENOSYS = 0x7FFF0000, 0x00050000 | errno.EPERM, 0x00050000 | errno.ENOSYS
+    # (code, jump-if-true label, jump-if-false label, k); labels resolved below.
+    program = [("arch", LD, None, None, 4), (None, JEQ, None, "allow", arch), (None, LD, None, None, 0)]
+    if arch == 0xC000003E:  # x32 syscall numbers would bypass the checks below
+        program.append((None, JGE, "eperm", None, 0x40000000))
+    for number in (fork, vfork):
+        if number is not None:
+            program.append((None, JEQ, "eperm", None, number))
+    program += [(None, JEQ, "enosys", None, clone3), (None, JEQ, None, "allow", clone),
+                (None, LD, None, None, 16),  # clone's flags: args[0], low word
+                (None, JSET, "allow", "eperm", 0x00010000),  # CLONE_THREAD
+                ("allow", RET, None, None, ALLOW), ("eperm", RET, None, None, EPERM),
+                ("enosys", RET, None, None, ENOSYS)]
+    where = {label: i for i, (label, *_rest) in enumerate(program) if label}
+
+    class SockFilter(ctypes.Structure):
+        _fields_ = [("code", ctypes.c_uint16), ("jt", ctypes.c_uint8), ("jf", ctypes.c_uint8),
+                    ("k", ctypes.c_uint32)]
+
+    class SockFprog(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(SockFilter))]
+
+    filters = (SockFilter * len(program))()
+    for i, (_label, code, jt, jf, k) in enumerate(program):
+        filters[i] = SockFilter(code, where[jt] - i - 1 if jt else 0, where[jf] - i - 1 if jf else 0, k)
+    prog = SockFprog(len(program), filters)
+    PR_SET_SECCOMP, SECCOMP_MODE_FILTER = 22, 2
+    libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong]
+    ok = libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.addressof(prog), 0, 0) == 0
+    libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+    return ok
+
+
 def _confine(workdir: str) -> dict[str, Any]:
     """Best effort: each step is skipped where the kernel lacks it; returns what was applied."""
     import ctypes
 
-    done: dict[str, Any] = {"no_new_privs": False, "capabilities_dropped": False, "landlock": 0}
+    done: dict[str, Any] = {"no_new_privs": False, "capabilities_dropped": False, "no_fork": False,
+                            "landlock": 0}
     if not sys.platform.startswith("linux"):
         return done
     libc = ctypes.CDLL(None, use_errno=True)
@@ -354,6 +404,8 @@ def _confine(workdir: str) -> dict[str, Any]:
 
         done["capabilities_dropped"] = libc.capset(ctypes.byref(CapHeader(0x20080522, 0)),
                                                    (CapData * 2)()) == 0
+    if done["no_new_privs"]:
+        done["no_fork"] = _forbid_fork(libc)
     abi = libc.syscall(_SYS_LANDLOCK_CREATE_RULESET, None, ctypes.c_size_t(0), ctypes.c_uint32(1))
     if abi < 1 or not done["no_new_privs"]:
         return done

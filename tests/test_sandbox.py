@@ -78,12 +78,12 @@ def write(tmp_path: Path, source: str, name: str = "submission.py", dedent: bool
     return path
 
 
-def loss_body(tmp_path: Path, body: str, limits: Limits = FAST, header: str = "") -> Sandbox:
+def loss_body(tmp_path: Path, body: str, limits: Limits = FAST, header: str = "", confine: bool = True) -> Sandbox:
     """A function submission whose loss_and_grads runs `body` first, then the correct code."""
     source = ("import numpy as np\nimport os, sys, time\n" + textwrap.dedent(header)
               + "\ndef loss_and_grads(params, X, y, reg):\n"
               + textwrap.indent(textwrap.dedent(body), "    ") + FORWARD_BACKWARD)
-    return Sandbox(write(tmp_path, source, dedent=False), limits=limits)
+    return Sandbox(write(tmp_path, source, dedent=False), limits=limits, confine=confine)
 
 
 def expect_error(box: Sandbox, kind: str, call=None, limits: Limits = FAST) -> SubmissionError:
@@ -532,9 +532,29 @@ def test_garbage_on_every_descriptor_is_an_error_not_a_crash(tmp_path):
     assert "channel" in error.message
 
 
+def test_fork_is_refused_when_confined(tmp_path):
+    box = loss_body(tmp_path, "os.fork()")
+    box.start()
+    if not box.confinement.get("no_fork"):
+        box.close()
+        pytest.skip("no seccomp here")
+    error = expect_error(box, "exception")
+    assert "PermissionError" in error.message
+
+
+def test_threads_still_work_when_confined(tmp_path):
+    box = loss_body(tmp_path, "import threading\nt = threading.Thread(target=print, args=('thread ran',))\n"
+                              "t.start()\nt.join()")
+    params, X, y = problem()
+    with box:
+        box.loss_and_grads(params, X, y, 0.0)
+        assert "thread ran" in box.output()
+
+
+# Without confinement a fork succeeds: the harness must still reply once and close() must end it.
 def test_a_fork_does_not_reply_twice_and_close_ends_it(tmp_path):
     params, X, y = problem()
-    box = loss_body(tmp_path, "if os.fork() == 0:\n    time.sleep(0.2)")
+    box = loss_body(tmp_path, "if os.fork() == 0:\n    time.sleep(0.2)", confine=False)
     with box:
         first, _ = box.loss_and_grads(params, X, y, 0.0)
         second, _ = box.loss_and_grads(params, X, y, 0.0)
@@ -546,7 +566,7 @@ def test_a_fork_does_not_reply_twice_and_close_ends_it(tmp_path):
 def test_a_sleeping_fork_is_killed_with_the_group(tmp_path):
     params, X, y = problem()
     box = loss_body(tmp_path, "pid = os.fork()\nif pid == 0:\n    open('fork.pid', 'w').write(str(os.getpid()))\n"
-                              "    time.sleep(3600)\ntime.sleep(0.2)\nprint('forked', pid)")
+                              "    time.sleep(3600)\ntime.sleep(0.2)\nprint('forked', pid)", confine=False)
     with box:
         box.loss_and_grads(params, X, y, 0.0)
         pid = int(box.output().split("forked")[1].split()[0])
@@ -664,7 +684,7 @@ def _confined(tmp_path) -> dict:
 
 def test_confinement_is_reported(tmp_path):
     confinement = _confined(tmp_path)
-    assert set(confinement) == {"no_new_privs", "capabilities_dropped", "landlock"}
+    assert set(confinement) == {"no_new_privs", "capabilities_dropped", "no_fork", "landlock"}
     if __import__("sys").platform.startswith("linux"):
         assert confinement["no_new_privs"] is True
 
