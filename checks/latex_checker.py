@@ -161,16 +161,36 @@ def _chain_variable(terms: list[str], notation: Notation) -> str | None:
     """The variable a chain is about: its d/dx variable, else its only symbol."""
     diff_vars: set[str] = set()
     names: set[str] = set()
+    bare: set[str] = set()
+    calls: list[tuple[str, str]] = []
     for text in terms:
         norm = normalize(text, notation)
         diff_vars.update(norm.diff_vars)
+        bare.update(norm.bare)
+        calls += norm.calls
         if not norm.problems:
             names |= norm.symbol_names
+    var = None
     if len(diff_vars) == 1:
-        return next(iter(diff_vars))
-    if not diff_vars and len(names) == 1:
-        return next(iter(names))
-    return None
+        var = next(iter(diff_vars))
+    elif not diff_vars and len(names) == 1:
+        var = next(iter(names))
+    if var is None:
+        return None
+    # σ alone means σ(x) only if the chain never applies σ to anything but x: in
+    # "d/dx σ(wx + b) = σ(1 − σ) w" the bare σ is σ(wx + b), and guessing σ(x) would be
+    # a false alarm.
+    for function, argument in calls:
+        if function in bare and _as_name(argument, notation) != var:
+            return None
+    return var
+
+
+def _as_name(text: str, notation: Notation) -> str | None:
+    try:
+        return identifier_name(text, notation=notation)
+    except Exception:  # noqa: BLE001 - not a plain name
+        return None
 
 
 # --------------------------------------------------------------------------- shapes

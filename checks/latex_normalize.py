@@ -98,6 +98,8 @@ _UNSUPPORTED = {
     r"\min_": "a minimum over a set", r"\star": "⋆", r"\langle": "an inner product", r"\rangle": "an inner product",
     r"\det": "a determinant", r"\operatorname*": "an operator", r"\mid": "a condition |", r"\vert": "| bars",
 }
+#: Letters that usually name functions: "f(x + 1)" is read as neither f·(x + 1) nor f applied.
+_FUNCTION_LETTERS = {"f", "g", "h", "F", "G", "H", "L", "J", "R", "S", "T", "P", "Q", "p", "q", r"\ell", r"\mathcal{L}", r"\hat{R}", r"\tilde{R}", r"\tilde{J}"}
 _RELATION_TOKENS = {"=", "<", ">", r"\leq", r"\le", r"\geq", r"\ge", r"\neq", r"\ne", r"\in", r"\approx",
                     r"\simeq", r"\equiv", r"\to", r"\mapsto", r"\Rightarrow"}
 
@@ -219,6 +221,8 @@ class Normalized:
     diff_vars: list[str] = field(default_factory=list)
     matrices: list[str] = field(default_factory=list)  # names with a declared non-scalar shape
     domains: dict[str, str] = field(default_factory=dict)  # symbol name → domain (when not real)
+    bare: list[str] = field(default_factory=list)  # functions written without an argument
+    calls: list[tuple[str, str]] = field(default_factory=list)  # (function, argument LaTeX) of unary calls
 
     @property
     def symbol_names(self) -> set[str]:
@@ -704,7 +708,8 @@ class _Normalizer:
                 except _Unreadable:
                     single = False
                 top_comma = self._top_level(inside, ",")
-                if single or top_comma or not inside:
+                function_like = re.split(r"[_^]", name, maxsplit=1)[0] in _FUNCTION_LETTERS
+                if single or top_comma or not inside or function_like:
                     raise _Unreadable(f"{name}(…): a function application or a product? (declare the function in the notation)")
                 text = f"{text} \\cdot"
         if power:
@@ -763,6 +768,10 @@ class _Normalizer:
             inside = self.toks[k + 1 : end]
             k = end + 1
             bare_token = shown if shown.startswith("\\") else None
+            if arity == 1 and bare_token is not None and bare_token in inside and not (self.chain_var and self._mentions(inside, self.chain_var)):
+                self.r.bare.append(shown)
+            elif arity == 1:
+                self.r.calls.append((shown, " ".join(inside)))
             if (
                 self.chain_var is not None
                 and arity == 1
@@ -778,15 +787,22 @@ class _Normalizer:
             arg, k = self.read_arg(k)
             args = [self.seq_of(arg)]
         elif k < len(self.toks) and self._starts_unit(k):
+            k0 = k
             piece, k = self.unit(k)
+            if arity == 1:
+                self.r.calls.append((shown, " ".join(self.toks[k0:k])))
             if isinstance(piece, _DiffOperator):
                 raise _Unreadable(f"{shown} applied to a derivative operator")
             args = [piece]
         else:
+            if arity == 1:
+                self.r.bare.append(shown)
             if self.chain_var is not None and arity == 1:
                 args = [self.symbol("symbol", self.chain_var)]
             else:
-                raise _Unreadable(f"{shown} without an argument")
+                # Recorded, not raised: the chain-variable pass needs the rest of the side.
+                self.problem(f"{shown} without an argument")
+                args = ["0"] * max(arity, 1)
         args = args + extra
         if len(args) != max(arity, 1):
             raise _Unreadable(f"{shown} with {len(args)} argument(s)")
