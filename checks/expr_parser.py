@@ -62,6 +62,7 @@ MAX_NODES = 1000
 MAX_EXPONENT = 1000
 MAX_POWER_BITS = 100_000
 MAX_ROOT_BITS = 512
+MAX_BOUND = 1e12
 
 #: Names that stand for numbers, not variables.
 CONSTANTS: dict[str, sp.Expr] = {"pi": sp.pi, "E": sp.E, "e": sp.E}
@@ -141,6 +142,13 @@ class Domain:
             self.nonzero = True
 
     def is_empty(self) -> bool:
+        if self.lower.is_finite and self.upper.is_finite and self.lower != self.upper:
+            # Numerically, since bounds such as (sqrt(2) + sqrt(3))**2 and 5 + 2*sqrt(6)
+            # are equal without being the same expression.
+            gap = sp.N(self.upper - self.lower, 50)
+            if abs(gap) < 1e-40:
+                raise TypeError("bounds equal but written differently")
+            return bool(gap < 0)
         if self.lower > self.upper:
             return True
         if self.lower == self.upper:
@@ -465,8 +473,15 @@ def parse_assumption(text: str, domains: dict[str, Domain] | None = None, *, fun
             raise DeriveError(f"{what}: an assumption compares exactly one variable with numbers")
         if relation == "!=" and value != 0:
             raise DeriveError(f"{what}: only '{variable} != 0' is supported among '!=' assumptions")
-        domain.restrict(relation, value)
-    if domain.is_empty():
+        try:
+            domain.restrict(relation, value)
+        except TypeError:  # SymPy could not order two bounds that are numerically equal
+            raise DeriveError(f"{what}: cannot compare {value} with the other bounds of {variable}") from None
+    try:
+        empty = domain.is_empty()
+    except TypeError:
+        raise DeriveError(f"{what}: cannot compare the bounds of {variable}") from None
+    if empty:
         raise DeriveError(f"{what}: no value of {variable} satisfies the assumptions ({domain.describe(variable)})")
     return domains
 
@@ -475,4 +490,11 @@ def _real_number(builder: _Builder, node: ast.AST, what: str) -> sp.Expr:
     value = builder.build(node)
     if not (value.is_number and value.is_extended_real and value.is_finite):
         raise builder.fail(node, "expected a real number")
+    # Bounds are compared with each other and with 0; keep them to numbers that evaluate.
+    try:
+        magnitude = abs(float(value))
+    except (TypeError, OverflowError, ValueError):
+        magnitude = float("inf")
+    if not magnitude <= MAX_BOUND:
+        raise builder.fail(node, f"bound {_short(value)} is not a number of at most {MAX_BOUND:g} in absolute value")
     return value

@@ -312,6 +312,9 @@ def test_assumptions(texts: list[str], name: str, assumption: str, described: st
         ("__import__('os') > 0", "exactly one variable"),
         ("x > foo(1)", "unknown function 'foo'"),
         ("x > 1j", "complex numbers are not allowed"),
+        ("x > 10**13", "is not a number of at most"),
+        ("x > E**E**E**E", "is not a number of at most"),
+        ("(sqrt(2) + sqrt(3))**2 < x < 5 + 2*sqrt(6)", "cannot compare the bounds of x"),
     ],
 )
 def test_bad_assumptions(text: str, fragment: str) -> None:
