@@ -80,8 +80,8 @@ def decode_frame(head: bytes, body: bytearray, allowed_dtypes: frozenset[str] | 
     """Header dict and named arrays. Validates every field: the other side may be hostile."""
     try:
         header = json.loads(head.decode())
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise FrameError(f"header is not JSON: {exc}") from None
+    except (ValueError, RecursionError) as exc:  # bad UTF-8, bad JSON, absurd nesting
+        raise FrameError(f"header is not JSON: {type(exc).__name__}") from None
     if not isinstance(header, dict) or not isinstance(header.get("arrays"), list):
         raise FrameError("header is not an object with an array list")
     arrays: dict[str, np.ndarray] = {}

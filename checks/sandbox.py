@@ -337,7 +337,10 @@ class Sandbox:
         header = {**header, "seq": self._seq}
         deadline = time.monotonic() + self.limits.timeout
         self._write_all(frame_parts(header, arrays), deadline)
-        reply, out = self._read_reply(deadline, expect_seq=self._seq)
+        # A reply is about as big as what was sent (grads ~ params, scores ~ X): cap what the
+        # parent will buffer well below memory_mb, so a hostile child cannot balloon the parent.
+        sent = sum(a.nbytes for _, a in arrays)
+        reply, out = self._read_reply(deadline, expect_seq=self._seq, max_body=(64 << 20) + 4 * sent)
         if reply.get("status") == "error":
             error = self._error_from(reply)
             if error.kind in _FATAL_KINDS:
@@ -445,12 +448,11 @@ class Sandbox:
             view = view[n:]
         return buffer
 
-    def _read_reply(self, deadline: float, expect_seq: int | None
+    def _read_reply(self, deadline: float, expect_seq: int | None, max_body: int = 1 << 20
                     ) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
         """The next non-tick frame; ticks (progress during `losses`) push the deadline back."""
         if self._resp is None:
             raise self._died()
-        max_body = max(64, int(self.limits.memory_mb)) << 20
         while True:
             try:
                 raw = bytes(self._read_into(bytearray(FRAME_HEAD.size), deadline))

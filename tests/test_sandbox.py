@@ -732,3 +732,43 @@ def test_removed_numpy_aliases_of_old_course_code_work(tmp_path):
     with box:
         loss, _ = box.loss_and_grads(params, X, y, 0.0)
     assert loss == pytest.approx(reference(params, X, y, 0.0)[0])
+
+
+FORGE = """
+def _forge(payload):
+    # Find the reply pipe the way a hostile submission could: every pipe we may write to.
+    for fd in range(3, 64):
+        try:
+            if os.readlink(f"/proc/self/fd/{fd}").startswith("pipe:"):
+                os.write(fd, payload)
+        except OSError:
+            pass
+"""
+
+
+@pytest.mark.parametrize("payload", [
+    # a pickled object disguised as an array: never unpickled, refused by dtype
+    "encode_frame_obj()",
+    # absurdly nested JSON header
+    "_head(b'[' * 200000)",
+    # a frame that announces a 1 TB body
+    "b'DRV1' + (2).to_bytes(4, 'big') + (1 << 40).to_bytes(8, 'big') + b'{}'",
+])
+def test_forged_reply_frames_are_refused(tmp_path, payload):
+    header = FORGE + textwrap.dedent("""
+        import json, pickle
+        def _head(head, body=b''):
+            return b'DRV1' + len(head).to_bytes(4, 'big') + len(body).to_bytes(8, 'big') + head + body
+        class Boom:
+            def __reduce__(self):
+                return (open, ('pwned.txt', 'w'))
+        def encode_frame_obj():
+            body = pickle.dumps(Boom())
+            head = json.dumps({"status": "ok", "seq": 1, "mutated": [],
+                               "arrays": [["loss", "|O", []]]}).encode()
+            return _head(head, body)
+    """)
+    box = loss_body(tmp_path, f"_forge({payload})\ntime.sleep(0.5)", header=header)
+    error = expect_error(box, "exception")
+    assert "channel" in error.message
+    assert not list(Path(".").glob("pwned.txt")) and not (tmp_path / "pwned.txt").exists()
