@@ -34,6 +34,7 @@ import ast
 import inspect
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
@@ -266,7 +267,10 @@ def _parse_tree(text: str, what: str) -> tuple[ast.Expression, str, list[int]]:
     source, origin = _columns(text[shift:])
     origin = [c + shift for c in origin]
     try:
-        tree = ast.parse(source, mode="eval")
+        # "1e3x" makes the tokenizer warn (SyntaxWarning) on stderr: a second line.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(source, mode="eval")
     except SyntaxError as exc:
         offset = min(max((exc.offset or 1) - 1, 0), len(origin) - 1)
         reason = (exc.msg or "invalid syntax").split(" (")[0]

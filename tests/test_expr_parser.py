@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checks.expr_parser import (
     MAX_DEPTH,
@@ -321,3 +323,22 @@ def test_bad_assumptions(text: str, fragment: str) -> None:
     with pytest.raises(DeriveError, match=None) as info:
         parse_assumption(text)
     assert fragment in str(info.value)
+
+
+# --------------------------------------------------------------------------- any text
+
+_TOKENS = ["x", "y", "alpha", "1", "0", "2.5", "1e3", "(", ")", "+", "-", "*", "/", "**", "^", ",", "sigmoid(", "log(",
+           "exp(", "abs(", "max(", "step(", "leaky_relu(", "sqrt(", "pi", "e", " ", "<", ">", "!=", "10**", "[", "]",
+           ".", "'", "__", "lambda", "if", "else", "=", "σ(", "_", "9**9", "1/0", "j", "#", "\\", ":", "@"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=14).map("".join), st.text(max_size=30)))
+def test_any_text_is_an_expression_or_one_derive_error(text: str) -> None:
+    for parse in (parse_expression, parse_assumption):
+        try:
+            result = parse(text)
+        except DeriveError as exc:
+            assert "\n" not in str(exc)
+        else:
+            assert isinstance(result, (sp.Basic, dict))
