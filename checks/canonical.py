@@ -99,3 +99,213 @@ def rationalize(expr: sp.Expr, atoms: Atoms) -> sp.Expr:
 def is_rational_zero(expr: sp.Expr) -> bool:
     """Exact: is this rational function of its symbols identically 0?"""
     return sp.cancel(sp.together(expr)) == 0
+
+
+# --------------------------------------------------------------------------- prime-field evaluation
+
+#: Two Mersenne primes: a claim is "proved" by evaluation only if both sides agree at a
+#: random point modulo each. A non-zero integer polynomial vanishes identically modulo both
+#: only if every coefficient is divisible by their product (> 2^150), far beyond the
+#: coefficients that occur here.
+PRIMES = (2**61 - 1, 2**89 - 1)
+
+
+class Undefined(ArithmeticError):
+    """A denominator vanished at the drawn point (draw another point)."""
+
+
+class ModularEvaluator:
+    """Exact evaluation of SymPy expressions in GF(p) at one random point.
+
+    Every symbol gets a random field element; every exp-monomial (as in ``rationalize``:
+    exp(Σ cₖmₖ) = Π uₖ^{cₖLₖ}) gets one, so exp(x/2)² = exp(x) is kept; σ, softplus and the
+    hyperbolic functions are read through exp; every other function node (ReLU, Heaviside,
+    sign, |·|, log, Sum, non-integer powers ...) is an opaque atom keyed by the node with
+    expanded arguments, the same atom on both sides of a claim. Replacing sub-expressions by
+    independent values is sound for proving (an identity of the atomised rational function
+    holds for the true values too); by Schwartz–Zippel a non-zero atomised rational function
+    of degree d vanishes at a uniformly random point with probability ≤ d/p.
+
+    Nodes are memoised by identity of value, so the shared sub-expressions of a matrix claim
+    (P, exp(z3) ...) are evaluated once for all its entries.
+    """
+
+    def __init__(self, p: int, rng) -> None:
+        self.p = p
+        self.rng = rng
+        self.memo: dict[sp.Basic, int] = {}
+        self.atoms: dict[sp.Basic, int] = {}
+
+    def _fresh(self, key: sp.Basic) -> int:
+        if key not in self.atoms:
+            self.atoms[key] = self.rng.randrange(2, self.p - 1)
+        return self.atoms[key]
+
+    def _inv(self, v: int) -> int:
+        if v % self.p == 0:
+            raise Undefined()
+        return pow(v, -1, self.p)
+
+    def value(self, expr: sp.Basic) -> int:
+        memo = self.memo
+        if expr in memo:
+            return memo[expr]
+        # Iterative post-order walk: deep expressions must not hit the recursion limit.
+        stack = [expr]
+        while stack:
+            node = stack[-1]
+            if node in memo:
+                stack.pop()
+                continue
+            children = self._children(node)
+            pending = [c for c in children if c not in memo]
+            if pending:
+                stack.extend(pending)
+                continue
+            memo[node] = self._combine(node)
+            stack.pop()
+        return memo[expr]
+
+    def _children(self, node: sp.Basic) -> tuple:
+        if node.is_Add or node.is_Mul:
+            return node.args
+        if node.is_Pow and node.exp.is_Integer:
+            return (node.base,)
+        if isinstance(node, (sigmoid, softplus, sp.tanh, sp.sinh, sp.cosh)):
+            return (self._rewritten(node),)
+        return ()
+
+    def _rewritten(self, node: sp.Basic) -> sp.Expr:
+        x = node.args[0]
+        if isinstance(node, sigmoid):
+            return 1 / (1 + sp.exp(-x))
+        if isinstance(node, softplus):
+            return sp.log(1 + sp.exp(x))
+        return node.rewrite(sp.exp)
+
+    def _combine(self, node: sp.Basic) -> int:
+        p, memo = self.p, self.memo
+        if node.is_Integer:
+            return int(node) % p
+        if node.is_Rational:
+            return int(node.p) * self._inv(int(node.q)) % p
+        if node.is_Add:
+            return sum(memo[a] for a in node.args) % p
+        if node.is_Mul:
+            out = 1
+            for a in node.args:
+                out = out * memo[a] % p
+            return out
+        if node.is_Pow and node.exp.is_Integer:
+            base = memo[node.base]
+            e = int(node.exp)
+            if e < 0:
+                base, e = self._inv(base), -e
+            return pow(base, e, p)
+        if isinstance(node, (sigmoid, softplus, sp.tanh, sp.sinh, sp.cosh)):
+            return memo[self._rewritten(node)]
+        if isinstance(node, sp.exp):
+            return self._exp(node)
+        if node.is_Symbol or isinstance(node, (sp.Indexed, sp.Dummy)):
+            return self._fresh(node)
+        if node is sp.E:
+            return self._fresh(sp.E)
+        # Opaque: functions with kinks, logs, sums, radicals, pi ...: one atom per node.
+        return self._fresh(self._key(node))
+
+    def _key(self, node: sp.Basic) -> sp.Basic:
+        if node.args and not isinstance(node, (sp.Sum, sp.Lambda)):
+            try:
+                return node.func(*[sp.expand(a) for a in node.args])
+            except Exception:  # noqa: BLE001 - a node that will not rebuild is its own key
+                return node
+        return node
+
+    def _exp(self, node: sp.Basic) -> int:
+        p = self.p
+        out = 1
+        for coeff, mono in _exp_terms(node.args[0]):
+            if mono == 1:
+                if coeff.is_Integer:  # e^c = E^c keeps exp(x + 1) = E·exp(x)
+                    out = out * self._power(self._fresh(sp.E), int(coeff)) % p
+                elif coeff != 0:
+                    out = out * self._fresh(sp.exp(coeff, evaluate=False)) % p
+                continue
+            # exp(c·m) = u^{c·L} with u = exp(m/L) and L = lcm(1..16), so exp(x/2)² = exp(x)
+            # and exp(-x/3) = u^{-240240} keep their relation; a denominator that does not
+            # divide L makes a separate atom (sound, only less complete).
+            power = coeff * EXP_LCM
+            if power.is_Integer:
+                out = out * self._power(self._fresh(sp.exp(mono / EXP_LCM, evaluate=False)), int(power)) % p
+            else:
+                out = out * self._fresh(sp.exp(coeff * mono, evaluate=False)) % p
+        return out
+
+    def _power(self, base: int, e: int) -> int:
+        return pow(base, e, self.p) if e >= 0 else pow(self._inv(base), -e, self.p)
+
+
+#: Exponent denominators handled exactly by the prime-field evaluator (lcm of 1..16).
+EXP_LCM = 720720
+
+#: Evaluators shared by every claim checked with the same seed in this process, so that a
+#: network's forward quantities (hash-consed SymPy nodes) are evaluated once per point for
+#: all the claims about it. Atoms are drawn independently of any claim, so sharing a point
+#: between claims fixed in advance keeps each claim's Schwartz–Zippel bound.
+_SHARED: dict[tuple[int, int, int], "ModularEvaluator"] = {}
+_SHARED_LIMIT = 400_000
+
+
+def _evaluator(p: int, seed: int, attempt: int) -> "ModularEvaluator":
+    key = (p, seed, attempt)
+    ev = _SHARED.get(key)
+    if ev is None or len(ev.memo) > _SHARED_LIMIT:
+        import random
+
+        ev = ModularEvaluator(p, random.Random(hash((p, seed, attempt)) & 0xFFFFFFFF))
+        _SHARED[key] = ev
+    return ev
+
+
+def modular_equal(pairs, *, points: int = 2, seed: int = 0, attempts: int = 6):
+    """(True, None) when every (lhs, rhs) pair agrees at ``points`` random points (one per
+    prime), (False, k) with the first pair that differs, (None, None) when no usable point
+    was found (a denominator kept vanishing)."""
+    differing = modular_differences(pairs, seed=seed, points=points, attempts=attempts)
+    if differing is None:
+        return None, None
+    return (False, differing[0]) if differing else (True, None)
+
+
+def node_count(expr: sp.Basic, limit: int) -> int:
+    """Number of distinct nodes of ``expr``, counting stops a little past ``limit``."""
+    seen: set = set()
+    stack = [expr]
+    while stack and len(seen) <= limit:
+        node = stack.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        stack.extend(node.args)
+    return len(seen)
+
+
+def modular_differences(pairs, *, seed: int = 0, points: int = 2, attempts: int = 6) -> list[int] | None:
+    """Indices of the (lhs, rhs) pairs that differ at some random point (see
+    ``ModularEvaluator``); [] means all agree at ``points`` points, one per prime. None when
+    no usable point was found (a denominator kept vanishing)."""
+    pairs = list(pairs)
+    differing: set[int] = set()
+    for point in range(points):
+        p = PRIMES[point % len(PRIMES)]
+        for attempt in range(attempts):
+            ev = _evaluator(p, seed, attempt)
+            try:
+                found = {k for k, (a, b) in enumerate(pairs) if k not in differing and ev.value(a) != ev.value(b)}
+            except Undefined:
+                continue
+            differing |= found
+            break
+        else:
+            return None
+    return sorted(differing)

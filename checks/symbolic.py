@@ -22,17 +22,20 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass, field
-from typing import Any, Literal, Mapping
+from typing import Any, Callable, Literal, Mapping
 
 import sympy as sp
 
-from checks.canonical import Atoms, is_rational_zero, rationalize, to_exp
+from checks.canonical import Atoms, is_rational_zero, modular_differences, node_count, rationalize, to_exp
 from derive.identity import Claim, Identity, Value
 
 Status = Literal["proved", "refuted", "inconclusive"]
 
 #: Above this many operations in a cancelled difference, switch to exact evaluation.
 _CANCEL_OPS_LIMIT = 4000
+#: A claim whose open entries have at most this many distinct nodes in all is decided
+#: entry by entry with ``cancel`` (deterministic); larger ones are evaluated in GF(p) first.
+_CANCEL_NODES = 80
 _RANDOM_POINTS = 3
 _RANDOM_RANGE = 2**61
 
@@ -150,17 +153,24 @@ def _sample_point(symbols: list[sp.Symbol], rng: random.Random, attempt: int) ->
     return point
 
 
-def find_counterexample(lhs: Value, rhs: Value, *, tries: int = 40, seed: int = 0) -> Counterexample | None:
-    """A point where the sides differ by far more than 50-digit evaluation error."""
+def find_counterexample(lhs: Value, rhs: Value, *, tries: int = 40, seed: int = 0, sampler: Callable[[int], Mapping[sp.Symbol, Any] | None] | None = None) -> Counterexample | None:
+    """A point where the sides differ by far more than 50-digit evaluation error.
+
+    ``sampler(attempt)`` (optional) gives points inside a claim's domain (one-hot labels,
+    signs, pre-activations off their kinks); without it, simple values for every symbol of
+    either side, within each symbol's assumptions."""
     rng = random.Random(seed)
     pairs = _entry_pairs(lhs, rhs)
-    symbols = sorted(set().union(*[(a - b).free_symbols for _, a, b in pairs]) if pairs else set(), key=str)
+    symbols = sorted(set().union(*[a.free_symbols | b.free_symbols for _, a, b in pairs]) if pairs else set(), key=str)
     for attempt in range(tries):
-        point = _sample_point(symbols, rng, attempt)
+        point = sampler(attempt) if sampler is not None else _sample_point(symbols, rng, attempt)
+        if point is None:
+            continue
         for where, a, b in pairs:
             try:
-                va = sp.N(to_exp(a.xreplace(point)), 50)
-                vb = sp.N(to_exp(b.xreplace(point)), 50)
+                xa, xb = a.xreplace(point), b.xreplace(point)
+                va = sp.N(to_exp(xa), 50)
+                vb = sp.N(to_exp(xb), 50)
             except (ZeroDivisionError, TypeError):
                 continue
             if not (va.is_number and vb.is_number) or va.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or vb.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
@@ -168,13 +178,16 @@ def find_counterexample(lhs: Value, rhs: Value, *, tries: int = 40, seed: int = 
             gap = abs(complex(va) - complex(vb))
             scale = max(1.0, abs(complex(va)), abs(complex(vb)))
             if gap > 1e-30 * scale:
-                used = (a - b).free_symbols
-                shown = {str(s): v for s, v in point.items() if s in used}
-                return Counterexample(shown, _show(a.xreplace(point), va), _show(b.xreplace(point), vb), where)
+                used = a.free_symbols | b.free_symbols
+                shown = {str(s): v for s, v in point.items() if isinstance(s, sp.Basic) and s in used}
+                shown.update({k: v for k, v in point.items() if isinstance(k, str)})
+                return Counterexample(shown, _show(xa, va), _show(xb, vb), where)
     return None
 
 
 def _show(exact: sp.Expr, approx: sp.Expr) -> str:
+    if exact.is_number and not exact.is_Rational and not exact.has(sp.Float):
+        exact = exact.doit()  # an unevaluated sum of integers, as a seed printed it
     exact = sp.nsimplify(exact) if exact.is_Rational else exact
     if exact.is_Rational or exact.is_Integer:
         return str(exact)
@@ -190,8 +203,16 @@ def _entry_pairs(lhs: Value, rhs: Value) -> list[tuple[str, sp.Expr, sp.Expr]]:
     return [("", sp.sympify(lhs), sp.sympify(rhs))]
 
 
-def prove_equal(lhs: Value, rhs: Value, *, seed: int = 0) -> _Outcome:
-    """Prove lhs = rhs (scalars or explicit matrices of equal shape) or refute it."""
+def prove_equal(lhs: Value, rhs: Value, *, seed: int = 0, sampler: Callable[[int], Mapping[sp.Symbol, Any] | None] | None = None) -> _Outcome:
+    """Prove lhs = rhs (scalars or explicit matrices of equal shape) or refute it.
+
+    Entries that are structurally equal need nothing. If the remaining entries are small
+    (≤ ``_CANCEL_NODES`` distinct nodes in all), each is decided by the deterministic path
+    (exp-rational ``cancel``, gradient+anchor for logarithms). Larger claims are evaluated
+    exactly in a prime field at random points (``random-modular``, shared sub-expressions
+    evaluated once for all entries); an entry that differs there goes to the deterministic
+    path, then to the counterexample search, and is never "proved" by sampling alone.
+    """
     if isinstance(lhs, sp.MatrixBase) or isinstance(rhs, sp.MatrixBase):
         ls = getattr(lhs, "shape", ())
         rs = getattr(rhs, "shape", ())
@@ -199,15 +220,33 @@ def prove_equal(lhs: Value, rhs: Value, *, seed: int = 0) -> _Outcome:
             return _Outcome("refuted", "shape", detail=f"shapes differ: left side {_shape(ls)}, right side {_shape(rs)}")
     rng = random.Random(seed)
     methods: set[str] = set()
-    for where, a, b in _entry_pairs(lhs, rhs):
+    pairs = _entry_pairs(lhs, rhs)
+    open_pairs = [(w, sp.sympify(a), sp.sympify(b)) for w, a, b in pairs if a != b]
+    if len(open_pairs) < len(pairs):
+        methods.add("structural")
+    if not open_pairs:
+        return _Outcome("proved", "+".join(sorted(methods)), methods=methods)
+    total = 0
+    for _, a, b in open_pairs:
+        total += node_count(a, _CANCEL_NODES) + node_count(b, _CANCEL_NODES)
+        if total > _CANCEL_NODES:
+            break
+    if total > _CANCEL_NODES:
+        verdicts = modular_differences([(a, b) for _, a, b in open_pairs], seed=seed)
+        if verdicts is not None:
+            methods.add("random-modular")
+            open_pairs = [open_pairs[k] for k in verdicts]
+    for where, a, b in open_pairs:
         diff = a - b
         ok, method = prove_zero(diff, rng=rng)
         if not ok and method == "has-log":
             ok, method = _gradient_anchor(diff, sorted(diff.free_symbols, key=str))
         methods.add(method)
         if not ok:
-            cex = find_counterexample(a, b, seed=seed)
+            cex = find_counterexample(a, b, seed=seed, sampler=sampler)
             if cex is not None:
+                if not cex.where and where:
+                    cex = Counterexample(cex.point, cex.lhs, cex.rhs, where)
                 return _Outcome("refuted", method, cex, methods=methods)
             return _Outcome("inconclusive", method, detail=f"could not decide {where or 'the claim'}", methods=methods)
     return _Outcome("proved", "+".join(sorted(methods)), methods=methods)
@@ -230,7 +269,7 @@ def prove_identity(identity: Identity, *, seed: int = 0, index_form: bool = True
     for sizes in identity.sizes():
         for signs in cases:
             claim = identity.instantiate(sizes, signs)
-            outcome = prove_equal(claim.lhs, claim.rhs, seed=seed)
+            outcome = prove_equal(claim.lhs, claim.rhs, seed=seed, sampler=domain_sampler(identity, claim))
             if signs:
                 methods.add("case-split")
             methods |= outcome.methods or {outcome.method}
@@ -250,6 +289,55 @@ def prove_identity(identity: Identity, *, seed: int = 0, index_form: bool = True
         if ok:
             scope = "all sizes"
     return ProofResult("proved", "+".join(sorted(methods)), time.perf_counter() - start, scope)
+
+
+_SIMPLE = (1, 2, -1, sp.Rational(1, 2), 3, -2, sp.Rational(-1, 2))
+
+
+def domain_sampler(identity: Identity, claim: Claim) -> Callable[[int], dict | None]:
+    """Points inside the claim's domain for the counterexample search: simple values (a
+    person can check them by hand) within each symbol's sign, one-hot label rows (shown as
+    "labels of Δ"), and no point where an ``avoid_zero`` expression (a pre-activation at a
+    kink) is 0."""
+    variables = {v.name: v for v in identity.variables}
+
+    def sample(attempt: int) -> dict | None:
+        point: dict = {}
+        k = 0
+        for offset, (name, value) in enumerate(sorted(claim.values.items())):
+            var = variables.get(name)
+            if var is not None and var.domain == "onehot-rows" and isinstance(value, sp.MatrixBase):
+                if len(var.shape) == 1:
+                    value = value.T  # one one-hot label, built as a column
+                labels = []
+                for i in range(value.rows):
+                    label = (attempt + i + offset) % value.cols
+                    labels.append(label)
+                    for j in range(value.cols - 1):
+                        point[value[i, j]] = sp.Integer(1 if j == label else 0)
+                point[f"labels of {name} (row i is one-hot at column labels[i], from 0)"] = labels
+                continue
+            entries = list(value) if isinstance(value, sp.MatrixBase) else [value]
+            for e in entries:
+                if isinstance(e, sp.Symbol):
+                    point[e] = _in_domain(e, sp.sympify(_SIMPLE[(attempt + k + offset) % len(_SIMPLE)]), var.domain if var else "real")
+                k += 1
+        for e in claim.avoid_zero:
+            if sp.sympify(e).xreplace({s: v for s, v in point.items() if isinstance(s, sp.Basic)}) == 0:
+                return None
+        return point
+
+    return sample
+
+
+def _in_domain(s: sp.Symbol, v: sp.Rational, domain: str) -> sp.Rational:
+    if domain == "unit-interval":
+        return sp.Rational(1, 2) if abs(v) >= 1 else abs(v)
+    if (s.is_positive or domain == "positive") and v <= 0:
+        return -v
+    if s.is_negative and v >= 0:
+        return -v
+    return v
 
 
 def _describe(sizes: Mapping[str, int], signs: Mapping[str, int]) -> str:

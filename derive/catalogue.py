@@ -12,6 +12,15 @@ SEED_CLAIMS = Registry("the seeds' claims")
 
 def load() -> tuple[Registry, Registry]:
     """Import every topic module (each registers its identities) and return both registries."""
-    from derive.identities import activations  # noqa: F401
+    from derive.identities import (  # noqa: F401
+        activations,
+        counting,
+        loss,
+        matrix_calculus,
+        mlp_batch,
+        mlp_column,
+        norms,
+        softmax,
+    )
 
     return CATALOGUE, SEED_CLAIMS

@@ -30,7 +30,8 @@ class Variable:
 
     ``nonzero`` means the claim is stated off a kink: proofs split on the sign of each
     entry and sampling keeps entries away from 0. ``onehot-rows`` is a label matrix whose
-    rows are one-hot; proofs treat its entries as symbols with rows summing to 1.
+    rows are one-hot; proofs treat its entries as symbols with rows summing to 1. For a
+    vector (shape of length 1) it is one one-hot label: entries summing to 1, as a column.
     """
 
     name: str
@@ -53,6 +54,9 @@ class Variable:
         rows = sizes[self.shape[0]]
         cols = sizes[self.shape[1]] if len(self.shape) > 1 else 1
         if self.domain == "onehot-rows":
+            if len(self.shape) == 1:
+                # A vector is one one-hot label (its entries sum to 1), as a column.
+                return _onehot_rows(self.name, 1, rows).T
             return _onehot_rows(self.name, rows, cols)
         return sp.Matrix(rows, cols, lambda i, j: sp.Symbol(_entry_name(self.name, i, j, cols, len(self.shape)), **assumptions))
 
@@ -205,9 +209,96 @@ class Registry:
 
 
 def gradient(f: sp.Expr, wrt: Value) -> Value:
-    """∂f/∂wrt element-wise: a matrix of the shape of ``wrt`` (scalar f), or a Jacobian."""
+    """∂f/∂wrt element-wise: a matrix of the shape of ``wrt`` (scalar f), or a Jacobian.
+
+    For a scalar f and a matrix of symbols, all partials come from one reverse pass over
+    f's expression graph (``partials``): the same derivative as ``sp.diff`` entry by entry
+    (each node's local derivative is SymPy's own rule), without re-walking the shared
+    sub-expressions of a network's loss once per weight.
+    """
     if isinstance(f, sp.MatrixBase):
-        return f.jacobian(wrt if wrt.shape[1] == 1 else wrt.reshape(len(wrt), 1))
+        if wrt.shape[1] != 1:
+            wrt = wrt.reshape(len(wrt), 1)
+        rows = [partials(f[i], list(wrt)) for i in range(len(f))]
+        return sp.Matrix(len(f), len(wrt), lambda i, j: rows[i][j])
     if isinstance(wrt, sp.MatrixBase):
-        return wrt.applyfunc(lambda w: sp.diff(f, w))
+        values = partials(f, list(wrt))
+        return sp.Matrix(wrt.rows, wrt.cols, values)
     return sp.diff(f, wrt)
+
+
+#: Node types whose local derivatives ``partials`` knows; anything else → plain sp.diff.
+def _local_rule_known(node: sp.Basic) -> bool:
+    return (
+        not node.args
+        or node.is_Add
+        or node.is_Mul
+        or node.is_Pow
+        or isinstance(node, sp.Function)
+    )
+
+
+def partials(f: sp.Expr, symbols: list[sp.Symbol]) -> list[sp.Expr]:
+    """[∂f/∂s for s in symbols] by reverse accumulation (the chain rule on f's DAG).
+
+    adjoint(root) = 1; for each node in reverse topological order, each argument that
+    depends on a symbol receives adjoint(node) · ∂node/∂argument, where the local
+    derivative is 1 (Add), the product of the other factors (Mul), the power rule (Pow),
+    the node itself (exp), 1/arg (log) or ``node.fdiff(k)`` (every other Function: σ,
+    ReLU → step, Abs → sign, LeakyReLU → its derivative ...). Falls back to ``sp.diff``
+    for node types outside that list (Sum, Piecewise, Derivative ...).
+    """
+    f = sp.sympify(f)
+    targets = set(symbols)
+    order: list[sp.Basic] = []
+    depends: dict[sp.Basic, bool] = {}
+    stack: list[tuple[sp.Basic, bool]] = [(f, False)]
+    while stack:
+        node, expanded = stack.pop()
+        if expanded:
+            dep = node in targets or any(depends.get(a, False) for a in node.args)
+            depends[node] = dep
+            if dep:
+                order.append(node)
+            continue
+        if node in depends:
+            continue
+        if not _local_rule_known(node):
+            return [sp.diff(f, s) for s in symbols]
+        if not node.args:
+            depends[node] = node in targets
+            if depends[node]:
+                order.append(node)
+            continue
+        stack.append((node, True))
+        stack.extend((a, False) for a in node.args if a not in depends)
+    adjoint: dict[sp.Basic, list[sp.Expr]] = {f: [sp.S.One]}
+    for node in reversed(order):
+        terms = adjoint.get(node)
+        if not terms or not node.args:
+            continue
+        bar = sp.Add(*terms) if len(terms) > 1 else terms[0]
+        args = node.args
+        for k, child in enumerate(args):
+            if not depends.get(child, False):
+                continue
+            adjoint.setdefault(child, []).append(bar * _local_derivative(node, k))
+    return [sp.Add(*adjoint[s]) if s in adjoint else sp.S.Zero for s in symbols]
+
+
+def _local_derivative(node: sp.Basic, k: int) -> sp.Expr:
+    args = node.args
+    if node.is_Add:
+        return sp.S.One
+    if node.is_Mul:
+        return sp.Mul(*(args[:k] + args[k + 1:]))
+    if node.is_Pow:
+        base, exponent = args
+        if k == 0:
+            return exponent * base ** (exponent - 1)
+        return node * sp.log(base)
+    if isinstance(node, sp.exp):
+        return node
+    if isinstance(node, sp.log):
+        return 1 / args[0]
+    return node.fdiff(k + 1)

@@ -36,7 +36,7 @@ from sympy.matrices.expressions.special import OneMatrix
 from derive.functions import leaky_relu, leaky_relu_prime, relu, step
 
 __all__ = [
-    "NAME_TABLE", "RowSoftmax", "ColSoftmax", "Grad", "latex", "symbol_names",
+    "NAME_TABLE", "RowSoftmax", "ColSoftmax", "Grad", "Norm", "latex", "symbol_names",
     "N", "D", "H", "C", "X", "W1", "b1", "W2", "b2", "Delta", "lam", "lam11", "lam12", "lam21", "lam22",
     "ones_N", "z2", "a2", "z3", "P", "relu_mask", "J", "batch_loss", "batch_gradients",
     "d", "d_h", "m", "x", "W1c", "b1c", "W2c", "b2c", "e_y", "alpha", "h_a", "h_s", "o_a", "o_s",
@@ -134,6 +134,42 @@ class Grad(sp.Expr):
 
     def _sympystr(self, printer) -> str:
         return "d(%s)/d(%s)" % (printer._print(self.f), printer._print(self.wrt))
+
+
+class Norm(sp.Expr):
+    """‖v‖_p (``squared``: ‖v‖_p²) of a vector or of a matrix's entries, for display; ``doit``
+    on an explicit matrix gives Σ|vᵢ| (p = 1) or Σ vᵢ² (p = 2, squared)."""
+
+    def __new__(cls, arg, p=2, squared=False):
+        return sp.Basic.__new__(cls, _sympify(arg), sp.Integer(p), sp.true if squared else sp.false)
+
+    @property
+    def arg(self) -> sp.Basic:
+        return self.args[0]
+
+    @property
+    def p(self) -> int:
+        return int(self.args[1])
+
+    @property
+    def squared(self) -> bool:
+        return bool(self.args[2])
+
+    def doit(self, **hints):
+        arg = self.arg.doit(**hints) if hints.get("deep", True) else self.arg
+        if isinstance(arg, sp.MatrixBase):
+            if self.p == 1:
+                return sp.Add(*[sp.Abs(e) for e in arg])
+            total = sp.Add(*[e**2 for e in arg])
+            return total if self.squared else sp.sqrt(total)
+        return Norm(arg, self.p, self.squared)
+
+    def _latex(self, printer) -> str:
+        out = r"\left\lVert %s \right\rVert_{%d}" % (printer._print(self.arg), self.p)
+        return out + "^{2}" if self.squared else out
+
+    def _sympystr(self, printer) -> str:
+        return "Norm(%s, %d%s)" % (printer._print(self.arg), self.p, ", squared" if self.squared else "")
 
 
 # --------------------------------------------------------------------------- batch layout

@@ -6,10 +6,14 @@ import sympy as sp
 
 from derive.catalogue import CATALOGUE, SEED_CLAIMS
 from derive.functions import leaky_relu, leaky_relu_prime, relu, sigmoid, softplus, step
+from derive.identities._common import SEED_001
 from derive.identity import Claim, Identity, Variable, gradient
 
-SEED_001 = "001_6df6721d1f90bea6.txt"
 x = Variable("x", "real", latex="x")
+#: Display symbols for the statements (the proofs use the Variables' own symbols).
+_x = sp.Symbol("x", real=True)
+_z = sp.Symbol("z", real=True)
+_alpha = sp.Symbol("alpha", positive=True)
 x_off_kink = Variable("x", "nonzero", latex="x")
 
 
@@ -31,6 +35,7 @@ CATALOGUE.register(Identity(
     variables=(x,),
     build=lambda v, s: Claim(sigmoid(v["x"]), (sp.tanh(v["x"] / 2) + 1) / 2, v),
     derivation=r"\frac{1}{2}\left(\frac{e^{x/2}-e^{-x/2}}{e^{x/2}+e^{-x/2}}+1\right)=\frac{e^{x/2}}{e^{x/2}+e^{-x/2}}=\frac{1}{1+e^{-x}}",
+    statement=lambda: (sigmoid(_x), (sp.tanh(_x / 2) + 1) / 2),
 ))
 
 SEED_CLAIMS.register(Identity(
@@ -41,6 +46,7 @@ SEED_CLAIMS.register(Identity(
     variables=(x,),
     build=lambda v, s: Claim(sp.tanh(v["x"] / 2 + 1) / 2, sigmoid(v["x"]), v),
     derivation="The +1 moved inside the tanh: the claim is false at every x (the correct form is sigmoid-via-tanh).",
+    statement=lambda: (sp.tanh(_x / 2 + 1) / 2, sigmoid(_x)),
 ))
 
 CATALOGUE.register(Identity(
@@ -51,6 +57,7 @@ CATALOGUE.register(Identity(
     variables=(x,),
     build=lambda v, s: Claim(sp.log(sigmoid(v["x"])), -softplus(-v["x"]), v),
     derivation=r"\ln\sigma(x)=\ln\frac{1}{1+e^{-x}}=-\ln(1+e^{-x})=-\operatorname{softplus}(-x)",
+    statement=lambda: (sp.log(sigmoid(_x)), -softplus(-_x)),
 ))
 
 CATALOGUE.register(Identity(
@@ -62,6 +69,7 @@ CATALOGUE.register(Identity(
     # The left side differentiates the definition 1/(1 + e^{-x}), not σ's own fdiff,
     # which states the very claim being proved.
     build=_derivative_claim(lambda t: 1 / (1 + sp.exp(-t)), lambda t: sigmoid(t) * (1 - sigmoid(t))),
+    statement=lambda: (sp.Derivative(sigmoid(_x), _x), sigmoid(_x) * (1 - sigmoid(_x))),
 ))
 
 CATALOGUE.register(Identity(
@@ -71,6 +79,7 @@ CATALOGUE.register(Identity(
     sources=(f"{SEED_001} Q1(d)",),
     variables=(x,),
     build=_derivative_claim(lambda t: (sp.exp(t) - sp.exp(-t)) / (sp.exp(t) + sp.exp(-t)), lambda t: 1 - sp.tanh(t) ** 2),
+    statement=lambda: (sp.Derivative(sp.tanh(_x), _x), 1 - sp.tanh(_x) ** 2),
 ))
 
 CATALOGUE.register(Identity(
@@ -80,6 +89,7 @@ CATALOGUE.register(Identity(
     sources=(f"{SEED_001} Q1(b)", f"{SEED_001} Q1(c)"),
     variables=(x,),
     build=_derivative_claim(lambda t: sp.log(1 + sp.exp(t)), sigmoid),
+    statement=lambda: (sp.Derivative(softplus(_x), _x), sigmoid(_x)),
 ))
 
 CATALOGUE.register(Identity(
@@ -90,6 +100,7 @@ CATALOGUE.register(Identity(
     variables=(Variable("x", "real", latex="x", kink=True),),
     build=lambda v, s: Claim(sp.sign(v["x"]), step(v["x"]) - step(-v["x"]), v),
     convention="Both sides are 0 at x = 0 (sign(0) = 0, 1{0>0} = 1{0<0} = 0); checked as its own case.",
+    statement=lambda: (sp.sign(_x), step(_x) - step(-_x)),
 ))
 
 CATALOGUE.register(Identity(
@@ -100,6 +111,7 @@ CATALOGUE.register(Identity(
     variables=(x_off_kink,),
     build=_derivative_claim(sp.Abs, sp.sign),
     convention="Undefined at 0; abs'(0) := sign(0) = 0.",
+    statement=lambda: (sp.Derivative(sp.Abs(_x), _x), sp.sign(_x)),
 ))
 
 CATALOGUE.register(Identity(
@@ -110,6 +122,7 @@ CATALOGUE.register(Identity(
     variables=(x_off_kink,),
     build=_derivative_claim(relu, step),
     convention="Undefined at 0; rect'(0) := 1{0 > 0} = 0.",
+    statement=lambda: (sp.Derivative(relu(_x), _x), step(_x)),
 ))
 
 alpha = Variable("alpha", "unit-interval", latex=r"\alpha")
@@ -129,4 +142,5 @@ CATALOGUE.register(Identity(
     variables=(z_off_kink, alpha),
     build=_leaky_claim,
     convention="Undefined at 0; LeakyReLU'(0) := 1 (the seed's z ≥ 0 branch).",
+    statement=lambda: (sp.Derivative(leaky_relu(_z, _alpha), _z), leaky_relu_prime(_z, _alpha)),
 ))

@@ -1,0 +1,194 @@
+"""Softmax: 001 Q1(j), Q1(k), Q1(l), Q2(c); 000, 003 point a.
+
+S(x)ᵢ = e^{xᵢ} / Σⱼ e^{xⱼ} is written out from the definition (``functions.softmax``); the
+Jacobians are SymPy derivatives of it (``gradient``), never the formula being proved.
+Proved element-wise for n ≤ 8 (n ≤ 16 is timed by the benchmark) and, for
+``softmax-partials``, in index form for every n (``checks.index_form``).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derive import notation as nt
+from derive.catalogue import CATALOGUE
+from derive.functions import sigmoid, softmax
+from derive.identities._common import SEED_000, SEED_001, SEED_003, src
+from derive.identity import Claim, Identity, Variable, gradient
+
+TOPIC = "softmax"
+BOUNDS = {"n": 8}
+n = sp.Symbol("n", integer=True, positive=True)
+x_vec = sp.MatrixSymbol("x", n, 1)
+g_vec = sp.MatrixSymbol("g", n, 1)
+S_x = nt.ColSoftmax(x_vec)
+
+x = Variable("x", "real", ("n",), latex=r"\mathbf{x}")
+g = Variable("g", "real", ("n",), latex=r"\mathbf{g}")
+c = Variable("c", "real", latex="c")
+nt.NAME_TABLE.setdefault("g", r"\mathbf{g}")
+nt.NAME_TABLE.setdefault("c", "c")
+
+
+def _simplex(v, sizes):
+    s = softmax(v["x"])
+    # sign(Sₖ) evaluates to 1 from SymPy's assumptions (e^{real} > 0, sums and quotients of
+    # positives are positive); the last entry is Σₖ Sₖ, decided by cancel.
+    lhs = sp.Matrix([sp.sign(e) for e in s] + [sp.Add(*s)])
+    return Claim(lhs, sp.ones(len(s) + 1, 1), v)
+
+
+CATALOGUE.register(Identity(
+    id="softmax-simplex",
+    title="Softmax outputs are positive and sum to 1",
+    topic=TOPIC,
+    sources=(src(SEED_001, "Q2(c)"),),
+    variables=(x,),
+    build=_simplex,
+    size_bounds=BOUNDS,
+    statement=lambda: ((sp.OneMatrix(1, n) * S_x), sp.OneMatrix(1, 1)),
+    derivation=r"\sum_k \frac{e^{x_k}}{\sum_j e^{x_j}} = 1,\quad \frac{e^{x_k}}{\sum_j e^{x_j}} > 0",
+    convention="Left side: (sign S(x)₁, …, sign S(x)ₙ, Σₖ S(x)ₖ); right side: all ones.",
+))
+
+
+def _shift(v, sizes):
+    xs = v["x"]
+    return Claim(softmax(xs + v["c"] * sp.ones(len(xs), 1)), softmax(xs), v)
+
+
+CATALOGUE.register(Identity(
+    id="softmax-shift-invariance",
+    title="Softmax is invariant to adding a constant to every input",
+    topic=TOPIC,
+    sources=(src(SEED_001, "Q1 (definition of S)"), src(SEED_000, "point a")),
+    variables=(x, c),
+    build=_shift,
+    size_bounds=BOUNDS,
+    statement=lambda: (nt.ColSoftmax(x_vec + sp.Symbol("c") * sp.OneMatrix(n, 1)), S_x),
+    derivation=r"\frac{e^{x_i+c}}{\sum_j e^{x_j+c}} = \frac{e^c e^{x_i}}{e^c\sum_j e^{x_j}}",
+    convention="Justifies the max-shift x − max(x) in the generated code.",
+))
+
+
+def _jacobian(xs: sp.Matrix) -> sp.Matrix:
+    return gradient(softmax(xs), xs)
+
+
+def _partials(v, sizes):
+    xs = v["x"]
+    s = softmax(xs)
+    k = len(xs)
+    rhs = sp.Matrix(k, k, lambda i, j: s[i] * (1 if i == j else 0) - s[i] * s[j])
+    return Claim(_jacobian(xs), rhs, v, function=s, wrt=xs)
+
+
+def _partials_index():
+    """For every n and 1 ≤ i, j ≤ n: ∂S_i/∂x_j by SymPy from S_i = e^{x_i} / Σ_k e^{x_k}
+    (Indexed x, so ∂x_k/∂x_j = δ_kj), against S_i δ_ij − S_i S_j."""
+    i, j, k = sp.symbols("i j k", integer=True)
+    xb = sp.IndexedBase("x", real=True)
+    total = sp.Sum(sp.exp(xb[k]), (k, 1, n))
+
+    def S(t):
+        return sp.exp(xb[t]) / total
+
+    return sp.diff(S(i), xb[j]), S(i) * sp.KroneckerDelta(i, j) - S(i) * S(j)
+
+
+_i, _j = sp.symbols("i j", integer=True)
+
+CATALOGUE.register(Identity(
+    id="softmax-partials",
+    title="Partial derivatives of softmax",
+    topic=TOPIC,
+    sources=(src(SEED_001, "Q1(j)"), src(SEED_003, "point a")),
+    variables=(x,),
+    build=_partials,
+    size_bounds=BOUNDS,
+    statement=lambda: (
+        nt.Grad(S_x[_i, 0], x_vec[_j, 0]),
+        S_x[_i, 0] * sp.KroneckerDelta(_i, _j) - S_x[_i, 0] * S_x[_j, 0],
+    ),
+    index_form=_partials_index,
+    derivation=r"\frac{\partial S_i}{\partial x_j} = \frac{e^{x_i}\mathbf{1}\{i=j\}}{\sum_k e^{x_k}} - \frac{e^{x_i}e^{x_j}}{(\sum_k e^{x_k})^2}",
+))
+
+
+def _jacobian_claim(v, sizes):
+    xs = v["x"]
+    s = softmax(xs)
+    return Claim(_jacobian(xs), sp.diag(*s) - s * s.T, v, function=s, wrt=xs)
+
+
+CATALOGUE.register(Identity(
+    id="softmax-jacobian",
+    title="The softmax Jacobian in matrix form",
+    topic=TOPIC,
+    sources=(src(SEED_001, "Q1(k)"),),
+    variables=(x,),
+    build=_jacobian_claim,
+    size_bounds=BOUNDS,
+    statement=lambda: (nt.Grad(S_x, x_vec), sp.DiagMatrix(S_x) - S_x * S_x.T),
+    uses=("softmax-partials",),
+))
+
+
+def _softmax_vjp(v, sizes):
+    xs, gs = v["x"], v["g"]
+    s = softmax(xs)
+    sg = (s.T * gs)[0, 0]
+    rhs = s.multiply_elementwise(gs - sg * sp.ones(len(xs), 1))
+    return Claim(_jacobian(xs).T * gs, rhs, v)
+
+
+CATALOGUE.register(Identity(
+    id="softmax-vjp-linear",
+    title="The softmax vector-Jacobian product in O(n)",
+    topic=TOPIC,
+    sources=(src(SEED_001, "Q1(l)"),),
+    variables=(x, g),
+    build=_softmax_vjp,
+    size_bounds=BOUNDS,
+    statement=lambda: (
+        sp.Transpose(sp.MatrixSymbol("J_S", n, n)) * g_vec,
+        sp.HadamardProduct(S_x, g_vec - (S_x.T * g_vec)[0, 0] * sp.OneMatrix(n, 1)),
+    ),
+    derivation=r"(\operatorname{diag}(S) - SS^T)^T g = S\odot g - S(S^Tg)",
+    uses=("softmax-jacobian",),
+))
+nt.NAME_TABLE.setdefault("J_S", r"\frac{\partial S(\mathbf{x})}{\partial \mathbf{x}}")
+
+
+def _sigmoid_vjp(v, sizes):
+    xs, gs = v["x"], v["g"]
+    # σ from its definition 1/(1 + e^{-x}), element-wise, differentiated by SymPy.
+    f = xs.applyfunc(lambda t: 1 / (1 + sp.exp(-t)))
+    s = xs.applyfunc(sigmoid)
+    rhs = s.multiply_elementwise(sp.ones(len(xs), 1) - s).multiply_elementwise(gs)
+    return Claim(gradient(f, xs).T * gs, rhs, v)
+
+
+def _sigmoid_statement():
+    t = sp.Dummy("t", real=True)
+    s = x_vec.applyfunc(sp.Lambda(t, sigmoid(t)))
+    return (
+        sp.Transpose(sp.MatrixSymbol("J_sigma", n, n)) * g_vec,
+        sp.HadamardProduct(s, sp.OneMatrix(n, 1) - s, g_vec),
+    )
+
+
+nt.NAME_TABLE.setdefault("J_sigma", r"\frac{\partial \sigma(\mathbf{x})}{\partial \mathbf{x}}")
+
+CATALOGUE.register(Identity(
+    id="sigmoid-vjp-linear",
+    title="The element-wise sigmoid's vector-Jacobian product in O(n)",
+    topic=TOPIC,
+    sources=(src(SEED_001, "Q1(l)"),),
+    variables=(x, g),
+    build=_sigmoid_vjp,
+    size_bounds=BOUNDS,
+    statement=_sigmoid_statement,
+    derivation=r"\frac{\partial \sigma(x)_i}{\partial x_j} = \sigma(x_i)(1-\sigma(x_i))\mathbf{1}\{i=j\}",
+    uses=("sigmoid-derivative",),
+))
