@@ -196,7 +196,8 @@ def _safe_str(exc: BaseException) -> str:
 def classify(exc: BaseException) -> dict[str, Any]:
     """Map anything the submission raised to an error reply {kind, message, line}."""
     global _memory_reserve
-    _memory_reserve = None
+    if isinstance(exc, (MemoryError, CpuLimitExceeded)):
+        _memory_reserve = None  # room to build the reply
     if isinstance(exc, Fail):
         return {"kind": exc.kind, "message": _one_line(exc.message), "line": exc.line}
     line, func = _submission_frame(exc.__traceback__)
@@ -233,11 +234,11 @@ def _set_limits(cfg: Mapping[str, Any]) -> None:
     import resource
     import signal
 
-    def lower(which: int, value: int) -> None:
-        soft, hard = resource.getrlimit(which)
+    def lower(which: int, value: int) -> None:  # soft = hard = value, never above the current hard
+        _soft, hard = resource.getrlimit(which)
         if hard != resource.RLIM_INFINITY:
             value = min(value, hard)
-        resource.setrlimit(which, (value, value if which != resource.RLIMIT_CPU else hard))
+        resource.setrlimit(which, (value, value))
 
     def on_xcpu(signum, frame):
         raise CpuLimitExceeded()
@@ -253,9 +254,14 @@ def _set_limits(cfg: Mapping[str, Any]) -> None:
     soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
     hard_new = cpu + 2 if hard == resource.RLIM_INFINITY else min(cpu + 2, hard)
     resource.setrlimit(resource.RLIMIT_CPU, (min(cpu, hard_new), hard_new))
-    if os.getuid() != 0 and cfg.get("no_fork", True):
-        # Per-user count: 1 forbids any fork or thread (root ignores it; the parent kills the
-        # whole process group at the end anyway).
+
+
+def _limit_processes() -> None:
+    """Without seccomp: RLIMIT_NPROC = 1 forbids forks (and threads) for a non-root user; the
+    count is per user, root ignores it, and the parent kills the process group in any case."""
+    import resource
+
+    if os.getuid() != 0:
         try:
             resource.setrlimit(resource.RLIMIT_NPROC, (1, 1))
         except (ValueError, OSError):
@@ -587,24 +593,39 @@ _PY2_PATTERNS = [
     ("dict.iteritems()", r"\.iter(items|keys|values)\s*\("),
     ("dict.has_key()", r"\.has_key\s*\("),
     ("a long literal", r"(?<![\w.])\d+[lL]\b"),
+    ("an old octal literal", r"(?<![\w.])0\d+\b"),
     ("the <> operator", r"<>"),
     ("backquotes", r"`[^`\n]+`"),
 ]
+# What CPython 3 itself says about Python 2 statements.
+_PY2_MESSAGES = ("Missing parentheses in call to 'print'", "Missing parentheses in call to 'exec'",
+                 "multiple exception types must be parenthesized")
 
 
-def _python2_evidence(source: str, error_line: int | None) -> str | None:
-    """What makes this failing source look like Python 2 (None when nothing does)."""
+def _python2_evidence(source: str, error_line: int | None, message: str = "") -> str | None:
+    """What makes this failing source look like Python 2 (None when nothing does).
+
+    With a SyntaxError only the line the compiler stopped at is examined (string contents and
+    comments blanked), so a docstring mentioning `print x` or backquotes does not count; without
+    one (an undecodable file) every line is, for the unambiguous statements only."""
     import re
 
     lines = source.splitlines()
-    candidates = []
+
+    def code(text: str) -> str:
+        return re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", '""', text).split("#", 1)[0]
+
     if error_line and 0 < error_line <= len(lines):
-        candidates.append((error_line, lines[error_line - 1]))
-    candidates += list(enumerate(lines, 1))
-    for number, text in candidates:
-        code = text.split("#", 1)[0]
+        text = code(lines[error_line - 1])
         for what, pattern in _PY2_PATTERNS:
-            if re.search(pattern, code):
+            if re.search(pattern, text):
+                return f"line {error_line}: {what}"
+        if any(hint in message for hint in _PY2_MESSAGES):
+            return f"line {error_line}: {message.split('.')[0].lower()}"
+        return None
+    for number, raw_line in enumerate(lines, 1):
+        for what, pattern in _PY2_PATTERNS[:8]:
+            if re.search(pattern, code(raw_line)):
                 return f"line {number}: {what}"
     return None
 
@@ -637,7 +658,7 @@ def compile_submission(path: str) -> Any:
     try:
         source = importlib.util.decode_source(raw)
     except (UnicodeDecodeError, SyntaxError) as exc:
-        evidence = _python2_evidence(raw.decode("latin-1"), None)
+        evidence = _python2_evidence(raw.decode("latin-1"), None)  # Python 2 defaulted to ASCII/latin-1
         if evidence:
             raise Fail("import", f"looks like Python 2 code ({evidence}); {_PY2_HINT}") from None
         raise Fail("import", f"the submission is not valid UTF-8 text: {_one_line(str(exc), 120)}") from None
@@ -669,10 +690,10 @@ def compile_submission(path: str) -> Any:
         if len(trees) == 1 or (len(trees) == 2 and trees[0][1] == trees[1][1]):
             return trees[0][0]
     line = getattr(error, "lineno", None)
-    evidence = _python2_evidence(source, line)
+    msg = getattr(error, "msg", None) or _safe_str(error)
+    evidence = _python2_evidence(text, line, msg)
     if evidence:
         raise Fail("import", f"looks like Python 2 code ({evidence}); {_PY2_HINT}", line)
-    msg = getattr(error, "msg", None) or _safe_str(error)
     where = f" (line {line})" if line else ""
     raise Fail("import", f"{type(error).__name__}: {_one_line(msg, 200)}{where}", line)
 
@@ -934,6 +955,8 @@ def main(argv: list[str]) -> None:
         np.random.seed(0)  # deterministic constructors (std * randn)
         _set_limits(cfg)
         confinement = _confine(os.getcwd()) if cfg.get("confine", True) else {}
+        if not confinement.get("no_fork"):
+            _limit_processes()
         _restore_numpy_aliases()
         _redirect_output(int(cfg["output_cap"]))
         _install_stubs()

@@ -368,6 +368,23 @@ def test_python2_file_is_an_import_error_that_says_so(tmp_path, source, evidence
     assert "Python 2" in error.message and evidence in error.message
 
 
+def test_python3_syntax_error_near_python2_lookalikes_is_not_called_python2(tmp_path):
+    source = (
+        'def loss_and_grads(params, X, y, reg):\n'
+        '    """Returns `loss` and `grads`.\n'
+        '    print the loss <> nothing, except X, e: nothing\n'
+        '    """\n'
+        '    return 1 +\n'
+    )
+    error = expect_error(Sandbox(write(tmp_path, source, dedent=False), limits=FAST), "import")
+    assert "Python 2" not in error.message and "SyntaxError" in error.message and error.line == 5
+
+
+def test_python2_octal_literal(tmp_path):
+    error = expect_error(Sandbox(write(tmp_path, "mode = 0755\n"), limits=FAST), "import")
+    assert "Python 2" in error.message and "octal" in error.message
+
+
 def test_python2_builtin_at_run_time_is_an_import_error(tmp_path):
     box = loss_body(tmp_path, "for i in xrange(3):\n    pass\n")
     error = expect_error(box, "import")
