@@ -128,16 +128,37 @@ class Notation:
 
 def load_notation(path: str | Path | None = None) -> Notation:
     """Read a notation file (TOML, data only). Bad files raise DeriveError (exit 2)."""
-    target = Path(path) if path is not None else DEFAULT_NOTATION
+    default = _read_toml(DEFAULT_NOTATION)
+    if path is None:
+        return notation_from_data(default, source=str(DEFAULT_NOTATION))
+    target = Path(path)
+    raw = _read_toml(target)
+    # A notation file extends the default (its entries win) unless it says inherit = false.
+    inherit = raw.pop("inherit", True)
+    if not isinstance(inherit, bool):
+        raise DeriveError(f"notation {target}: inherit must be true or false")
+    if inherit:
+        merged: dict[str, Any] = {k: dict(v) if isinstance(v, dict) else v for k, v in default.items()}
+        for key, value in raw.items():
+            if isinstance(value, dict) and isinstance(merged.get(key), dict):
+                merged[key].update(value)
+            else:
+                merged[key] = value
+        raw = merged
+    return notation_from_data(raw, source=str(target))
+
+
+def _read_toml(target: Path) -> dict[str, Any]:
     try:
-        raw = tomllib.loads(target.read_text(encoding="utf-8"))
+        return tomllib.loads(target.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise DeriveError(f"notation file not found: {target}") from None
+    except IsADirectoryError:
+        raise DeriveError(f"notation file {target} is a directory") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DeriveError(f"cannot read notation file {target}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise DeriveError(f"notation file {target} is not valid TOML: {exc}") from None
-    return notation_from_data(raw, source=str(target))
 
 
 def notation_from_data(raw: dict[str, Any], *, source: str = "<data>") -> Notation:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checks.latex_normalize import Notation, identifier_name, load_notation, normalize, notation_from_data
@@ -165,3 +167,16 @@ def test_default_notation_shapes(notation: Notation) -> None:
     assert notation.shapes["o^{a}"] == ("m",)
     assert "L" in notation.scalars
     assert notation.domain("\\lambda_{11}") == "positive"
+
+
+def test_a_notation_file_extends_the_default_unless_it_opts_out(tmp_path) -> None:
+    extending = tmp_path / "extend.toml"
+    extending.write_text('[functions]\n"\\\\psi" = "sigmoid"\n')
+    loaded = load_notation(extending)
+    assert loaded.functions["\\psi"] == "sigmoid"
+    assert loaded.constants["e"] == "E"  # inherited
+    alone = tmp_path / "alone.toml"
+    alone.write_text('inherit = false\n[functions]\n"\\\\psi" = "sigmoid"\n')
+    assert "e" not in load_notation(alone).constants
+    hlcv = load_notation(Path(__file__).resolve().parents[1] / "derive" / "notation" / "hlcv.toml")
+    assert hlcv.shapes["W^{(2)}"] == ("H", "C")
