@@ -224,6 +224,11 @@ def classify(exc: BaseException) -> dict[str, Any]:
     if isinstance(exc, AttributeError) and any(f"'{a}'" in text for a in _PY2_ATTRS):
         return {"kind": "import", "line": line,
                 "message": f"looks like Python 2 code: {_one_line(text, 120)}{where}; {_PY2_HINT}"}
+    if isinstance(exc, TypeError) and line is None:
+        # Raised by the call itself, before any line of the submission ran: a signature that
+        # does not match the API (e.g. loss_and_grads(params, X, y) without reg).
+        return {"kind": "api", "line": None,
+                "message": _one_line(f"the submission's signature does not fit the API: {name}: {text}")}
     return {"kind": "exception", "line": line, "message": _one_line(f"{name}: {text}", 400 - len(where)) + where}
 
 

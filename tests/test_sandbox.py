@@ -424,6 +424,22 @@ def test_wrong_return_types_are_api(tmp_path, returned):
     assert "loss_and_grads" in error.message or "grads[" in error.message
 
 
+def test_signature_that_does_not_fit_is_api(tmp_path):
+    path = write(tmp_path, "def loss_and_grads(params, X, y):\n    return 0.0, {}\n")
+    error = expect_error(Sandbox(path, limits=FAST), "api")
+    assert "signature" in error.message and "positional" in error.message
+
+
+def test_helper_module_beside_the_submission_is_importable(tmp_path):
+    (tmp_path / "layers.py").write_text("import numpy as np\n\ndef relu(z):\n    return np.maximum(z, 0)\n")
+    source = FUNCTION_SUBMISSION.replace("import numpy as np", "import numpy as np\nfrom layers import relu")
+    source = source.replace("h = np.maximum(z, 0)", "h = relu(z)")
+    params, X, y = problem()
+    with Sandbox(write(tmp_path, source, dedent=False), limits=FAST) as box:
+        loss, _ = box.loss_and_grads(params, X, y, 0.0)
+    assert loss == pytest.approx(reference(params, X, y, 0.0)[0])
+
+
 def test_missing_gradient_names_the_key(tmp_path):
     error = expect_error(loss_body(tmp_path, "return 1.0, {'W1': params['W1'], 'W2': 0, 'b2': 0}"),
                          "missing-gradient")
