@@ -321,6 +321,17 @@ class _Builder:
     # -- nodes -------------------------------------------------------------------------
 
     def build(self, node: ast.AST) -> sp.Expr:
+        try:
+            return self._build(node)
+        except DeriveError:
+            raise
+        except RecursionError:
+            raise DeriveError(f"{self.what}: expression nested too deeply") from None
+        except Exception as exc:  # noqa: BLE001 - SymPy evaluating e.g. max(3/2, softplus(1))
+            message = " ".join(str(exc).split())[:120]
+            raise self.fail(node, f"SymPy cannot evaluate this ({type(exc).__name__}: {message})") from None
+
+    def _build(self, node: ast.AST) -> sp.Expr:
         if isinstance(node, ast.BinOp):
             return self.binop(node)
         if isinstance(node, ast.UnaryOp):
@@ -390,9 +401,10 @@ class _Builder:
             wanted = f"{low}" if low == high else f"at least {low}" if high is None else f"{low} or {high}" if high == low + 1 else f"{low} to {high}"
             raise self.fail(node, f"{name}() takes {wanted} argument{'s' if wanted != '1' else ''}, got {count}")
         args = [self.build(arg) for arg in node.args]
-        if self.parser.functions[name] is sp.sqrt:  # a power: the same limits apply
+        func = self.parser.functions[name]
+        if func is sp.sqrt:  # a power: the same limits apply
             return self.checked_power(node, args[0], sp.S.Half)
-        return self.parser.functions[name](*args)
+        return func(*args)
 
     def name(self, node: ast.Name) -> sp.Expr:
         name = node.id

@@ -25,6 +25,7 @@ import math
 import signal
 import threading
 import time
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping
@@ -361,7 +362,9 @@ def judge_numeric(claim: AdHocClaim, *, examples: int, seed: int, timeout: float
     symbols = {str(p.param): p.param for p in pieces if p.param is not None}
     confirmed = None
     try:
-        with time_limit(timeout):
+        # NumPy warns (ComplexWarning, overflow) on stderr; the record says what matters.
+        with time_limit(timeout), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
             result = sample_compare(claim.lhs.xreplace(subs), claim.rhs.xreplace(subs), symbols, examples=examples, seed=seed)
             if result.counterexample is not None:
                 confirmed = confirm(claim, _point_back(result.counterexample.get("inputs", {}), pieces))
