@@ -356,13 +356,14 @@ def gradient_ids(
     return found
 
 
-def loss_ids(submitted: float, problem: Problem, convention: str) -> list[str]:
-    """Every mistake id one of whose loss variants reproduces the submitted loss."""
+def loss_ids(submitted: float, problem: Problem, convention: str, *, skip: tuple[str, ...] = ()) -> list[str]:
+    """Every mistake id (except those in ``skip``) one of whose loss variants reproduces the
+    submitted loss."""
     pt = parts(problem)
     k = penalty_factor(convention)
     found = []
     for mistake in MISTAKES:
-        if mistake.loss is None:
+        if mistake.loss is None or mistake.id in skip:
             continue
         if any(close(np.array(submitted), np.array(v)) for v in mistake.loss(pt, k)):
             found.append(mistake.id)

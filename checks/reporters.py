@@ -157,6 +157,7 @@ def diagnosis_lines(r: GradeResult) -> list[str]:
         for parameter in dict.fromkeys(c.parameter for c in where):
             if parameter is not None or mistake.loss is not None or mistake_id in ("loss-mismatch", "reg-ignored"):
                 lines.append("      " + formula(parameter, r.reg_convention).replace("\n", "\n  "))
+        # Prefer the smallest problem a student can redo by hand.
         example = next((c for c in where if c.counterexample and "inputs" in c.counterexample), where[0] if where else None)
         for c in where:
             lines.append(f"      {c.name}: {c.message}")
@@ -168,7 +169,7 @@ def diagnosis_lines(r: GradeResult) -> list[str]:
         lines.append(f"  • {c.name}: {c.message}")
         if c.parameter is not None and c.name.startswith(("toy", "other", "full")):
             lines.append("      No known mistake explains it. It should be: " + formula(c.parameter, r.reg_convention).replace("\n", "\n  "))
-        if id(c) not in shown and c.counterexample and "inputs" in c.counterexample:
+        if id(c) not in shown and c.counterexample:
             shown.add(id(c))
             lines += _counterexample_lines(c)
     return lines
@@ -177,13 +178,16 @@ def diagnosis_lines(r: GradeResult) -> list[str]:
 def _counterexample_lines(c: Check) -> list[str]:
     cx = c.counterexample or {}
     inputs = cx.get("inputs")
-    if not inputs:
+    if not inputs and not cx.get("reproduce"):
         return []
     sizes = cx.get("sizes", {})
     title = "smallest failing problem found (Hypothesis-shrunk)" if cx.get("problem") == "drawn" else f"failing problem: {cx.get('problem')}"
     lines = [f"      {title}: " + ", ".join(f"{k}={v}" for k, v in sizes.items()) + f", reg={cx.get('reg')}"]
-    for key in ("X", "y", "W1", "b1", "W2", "b2"):
-        lines.append(f"        {key} = {_compact(inputs[key])}")
+    if inputs:
+        for key in ("X", "y", "W1", "b1", "W2", "b2"):
+            lines.append(f"        {key} = {_compact(inputs[key])}")
+    else:
+        lines.append(f"        {cx['reproduce']}")
     if "parameter" in cx and "got" in cx:
         label = "finite differences" if "finite_difference" in cx else "expected"
         other = cx.get("finite_difference", cx.get("expected"))
