@@ -170,14 +170,17 @@ class Sandbox:
             return
         if self._start_error is not None:
             raise self._start_error
-        if self._tmp is None:
-            self._tmp = tempfile.mkdtemp(prefix="derive-sandbox-")
-            self._capture = Path(self._tmp) / "output.txt"
-        workdir = Path(self._tmp) / "work"
-        shutil.rmtree(workdir, ignore_errors=True)
-        workdir.mkdir()
-        req_r, req_w = os.pipe()
-        resp_r, resp_w = os.pipe()
+        try:
+            if self._tmp is None:
+                self._tmp = tempfile.mkdtemp(prefix="derive-sandbox-")
+                self._capture = Path(self._tmp) / "output.txt"
+            workdir = Path(self._tmp) / "work"
+            shutil.rmtree(workdir, ignore_errors=True)
+            workdir.mkdir()
+            req_r, req_w = os.pipe()
+            resp_r, resp_w = os.pipe()
+        except OSError as exc:
+            raise SubmissionError("resources", f"could not prepare the sandbox: {exc.strerror}") from None
         for fd in (req_w, resp_r):  # bigger pipes: fewer wake-ups for megabyte arrays
             try:
                 import fcntl
@@ -191,6 +194,10 @@ class Sandbox:
                     stdin=subprocess.DEVNULL, stdout=capture, stderr=capture, cwd=workdir,
                     env=_clean_env(str(workdir)), pass_fds=(req_r, resp_w),
                     start_new_session=True, close_fds=True)
+        except OSError as exc:  # no processes or descriptors left: not the submission's doing,
+            for fd in (req_w, resp_r):  # and not remembered, a later call may succeed
+                os.close(fd)
+            raise SubmissionError("resources", f"could not start the sandbox process: {exc.strerror}") from None
         finally:
             os.close(req_r)
             os.close(resp_w)
@@ -227,11 +234,14 @@ class Sandbox:
     def close(self) -> None:
         """End the child (and anything it forked in its process group); delete the temp dir."""
         if self._proc is not None and self._req is not None:
-            try:  # polite first: lets the child flush its output
+            try:  # polite first: the child flushes its output and exits at once
                 os.write(self._req, encode_frame({"op": "close", "seq": -1}))
+                deadline = time.monotonic() + 0.2
+                while self._alive() and time.monotonic() < deadline:
+                    time.sleep(0.002)
             except OSError:
                 pass
-        self._kill()
+        self._kill()  # then the whole group, whatever it forked
         if self._tmp is not None:
             shutil.rmtree(self._tmp, ignore_errors=True)
             self._tmp = None
