@@ -198,6 +198,15 @@ def test_an_undecided_case_does_not_hide_a_refuted_one() -> None:
     assert max(x - 1, 0) + abs(x) != max(x - 1, 0) - x
 
 
+def test_complex_values_and_numpy_warnings_stay_off_stderr() -> None:
+    # x**pi is not real for x < 0: NumPy warns and the sampler cannot use such points, but
+    # the claim is still refuted exactly (at a positive x), and stderr stays empty.
+    code, out, err = _main(["y", "x**pi", "--examples", "20"])
+    assert code == 1
+    assert "verdict   refuted" in out
+    assert err == ""
+
+
 # --------------------------------------------------------------------------- undecided
 
 
@@ -230,6 +239,8 @@ BAD = [
     (["x", "x", "--assume", "x > y"], "exactly one variable"),
     (["x", "x", "--assume", "y > 0"], "does not use"),
     (["x", "x", "--assume", "x ="], "cannot parse"),
+    (["max(x, softplus(1))", "x"], "SymPy cannot evaluate this"),
+    (["1/x", "log(0)"], "undefined"),
 ]
 
 
