@@ -117,13 +117,13 @@ REFERENCE_LINES: tuple[Line, ...] = (
 FUNCTION_IDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("forward", ("softmax-shift-invariance", "softmax-simplex")),
     ("probabilities", ("softmax-shift-invariance", "softmax-simplex")),
-    ("scores", ()),
+    ("scores", ("batch-ce-gradient-z3",)),
     ("loss", ("cross-entropy-logits", "softmax-shift-invariance")),
     ("loss_and_grads", ("batch-ce-gradient-z3", "batch-grad-W2-l2", "batch-grad-b2", "batch-grad-W1-l2", "batch-grad-b1", "cross-entropy-logits", "softmax-shift-invariance", "relu-derivative")),
     ("loss_elastic", ("cross-entropy-logits", "softmax-shift-invariance")),
     ("loss_and_grads_elastic", ("batch-ce-gradient-z3", "batch-grad-W2-elastic", "batch-grad-b2", "batch-grad-W1-elastic", "batch-grad-b1", "elastic-net-gradient", "relu-derivative")),
-    ("column_forward", ("softmax-shift-invariance",)),
-    ("column_loss", ("cross-entropy-logits",)),
+    ("column_forward", ("softmax-shift-invariance", "softmax-simplex")),
+    ("column_loss", ("cross-entropy-logits", "softmax-shift-invariance")),
     ("column_loss_and_grads", ("ce-gradient-logits", "mlp-grad-W2", "mlp-grad-b2", "mlp-grad-hs", "mlp-grad-ha", "mlp-grad-W1", "mlp-grad-b1", "mlp-grad-x", "leaky-relu-derivative")),
 )
 

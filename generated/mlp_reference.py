@@ -79,13 +79,13 @@ PENALTY_CONVENTIONS = ("l2", "half-l2")
 IDENTITIES = {
     "forward": ("softmax-shift-invariance", "softmax-simplex", ),
     "probabilities": ("softmax-shift-invariance", "softmax-simplex", ),
-    "scores": (),
+    "scores": ("batch-ce-gradient-z3", ),
     "loss": ("cross-entropy-logits", "softmax-shift-invariance", ),
     "loss_and_grads": ("batch-ce-gradient-z3", "batch-grad-W2-l2", "batch-grad-b2", "batch-grad-W1-l2", "batch-grad-b1", "cross-entropy-logits", "softmax-shift-invariance", "relu-derivative", ),
     "loss_elastic": ("cross-entropy-logits", "softmax-shift-invariance", ),
     "loss_and_grads_elastic": ("batch-ce-gradient-z3", "batch-grad-W2-elastic", "batch-grad-b2", "batch-grad-W1-elastic", "batch-grad-b1", "elastic-net-gradient", "relu-derivative", ),
-    "column_forward": ("softmax-shift-invariance", ),
-    "column_loss": ("cross-entropy-logits", ),
+    "column_forward": ("softmax-shift-invariance", "softmax-simplex", ),
+    "column_loss": ("cross-entropy-logits", "softmax-shift-invariance", ),
     "column_loss_and_grads": ("ce-gradient-logits", "mlp-grad-W2", "mlp-grad-b2", "mlp-grad-hs", "mlp-grad-ha", "mlp-grad-W1", "mlp-grad-b1", "mlp-grad-x", "leaky-relu-derivative", ),
 }
 
@@ -190,7 +190,8 @@ def forward(params: Mapping[str, object], X: object) -> dict[str, np.ndarray]:
     """The forward pass: {"z2": (N, H), "a2": (N, H), "z3": (N, C), "P": (N, C)}.
 
     Implements the forward quantities of batch-ce-gradient-z3 and batch-grad-W1-l2 (z2, a2,
-    z3, P = psi(z3)); P is max-shifted (softmax-shift-invariance).
+    z3, P = psi(z3)); P is max-shifted (softmax-shift-invariance), so each row is a point of
+    the simplex (softmax-simplex).
     """
     W1, b1, W2, b2 = _batch_params(params)
     X = _batch_inputs(X, W1)
@@ -203,7 +204,8 @@ def forward(params: Mapping[str, object], X: object) -> dict[str, np.ndarray]:
 
 
 def scores(params: Mapping[str, object], X: object) -> np.ndarray:
-    """The logits z3 = relu(X W1 + b1) W2 + b2, shape (N, C)."""
+    """The logits z3 = relu(X W1 + b1) W2 + b2, shape (N, C): the forward definition of the
+    batch layout (the argument of psi in batch-ce-gradient-z3)."""
     return forward(params, X)["z3"]
 
 
@@ -214,7 +216,8 @@ def probabilities(params: Mapping[str, object], X: object) -> np.ndarray:
 
 
 def loss(params: Mapping[str, object], X: object, y: object, reg: float = 0.0, convention: str = "l2") -> float:
-    """J~ = (1/N) sum_i -log P[i, y_i] + penalty, by log-sum-exp (cross-entropy-logits).
+    """J~ = (1/N) sum_i -log P[i, y_i] + penalty, by log-sum-exp with the row maximum taken
+    out (cross-entropy-logits, softmax-shift-invariance).
 
     ``convention`` "l2": reg * (||W1||^2 + ||W2||^2); "half-l2": 0.5 * reg * (...).
     """
@@ -230,7 +233,7 @@ def loss_and_grads(
     batch-grad-b2, batch-grad-W1-l2, batch-grad-b1; cross-entropy-logits and
     softmax-shift-invariance for the stable loss. ``convention`` "l2" penalises
     reg * (||W1||^2 + ||W2||^2), "half-l2" 0.5 * reg * (...) (the l2 statements at lam = reg/2);
-    the biases are never penalised. relu'(0) = 0.
+    the biases are never penalised. The ReLU mask is 1{z2 > 0}: relu'(0) = 0 (relu-derivative).
     """
     W1, b1, W2, b2 = _batch_params(params)
     X = _batch_inputs(X, W1)
@@ -254,7 +257,8 @@ def loss_and_grads(
 
 
 def loss_elastic(params: Mapping[str, object], X: object, y: object, l1: Strength = 0.0, l2: Strength = 0.0) -> float:
-    """J~ with the elastic-net penalty of 001 Q2(q):
+    """J~ with the elastic-net penalty of 001 Q2(q), by log-sum-exp (cross-entropy-logits,
+    softmax-shift-invariance):
     lam11 ||W1||_1 + lam12 ||W1||^2 + lam21 ||W2||_1 + lam22 ||W2||^2,
     with (lam11, lam21) = l1 and (lam12, lam22) = l2 (a number applies to both layers)."""
     return loss_and_grads_elastic(params, X, y, l1, l2)[0]
@@ -267,7 +271,8 @@ def loss_and_grads_elastic(
 
     Identities: batch-ce-gradient-z3, batch-grad-W2-elastic, batch-grad-b2,
     batch-grad-W1-elastic, batch-grad-b1, elastic-net-gradient. The L1 part's derivative
-    is lam * sign(W) with sign(0) = 0 (the claim is stated for W without zero entries).
+    is lam * sign(W) with sign(0) = 0 (the claim is stated for W without zero entries);
+    relu'(0) = 0 (relu-derivative).
     """
     W1, b1, W2, b2 = _batch_params(params)
     X = _batch_inputs(X, W1)
@@ -317,8 +322,8 @@ def _column_input(x: object, W1c: np.ndarray) -> np.ndarray:
 
 def column_forward(params: Mapping[str, object], x: object, alpha: float) -> dict[str, np.ndarray]:
     """One example, column layout (001 Q2(a)-(c)): {"h_a", "h_s", "o_a", "o_s"} as 1-D arrays,
-    h_a = W1 x + b1, h_s = LeakyReLU_alpha(h_a), o_a = W2 h_s + b2, o_s = S(o_a)
-    (max-shifted: softmax-shift-invariance)."""
+    h_a = W1 x + b1, h_s = LeakyReLU_alpha(h_a), o_a = W2 h_s + b2, o_s = S(o_a), max-shifted
+    (softmax-shift-invariance) and a point of the simplex (softmax-simplex)."""
     W1c, b1c, W2c, b2c = _column_params(params)
     x = _column_input(x, W1c)
     alpha = float(alpha)
@@ -330,7 +335,8 @@ def column_forward(params: Mapping[str, object], x: object, alpha: float) -> dic
 
 
 def column_loss(params: Mapping[str, object], x: object, y: int, alpha: float) -> float:
-    """L(x, y) = -log o_s[y] = -o_a[y] + log sum_j exp(o_a[j]) (cross-entropy-logits)."""
+    """L(x, y) = -log o_s[y] = -o_a[y] + log sum_j exp(o_a[j]) (cross-entropy-logits), the
+    maximum taken out (softmax-shift-invariance)."""
     return column_loss_and_grads(params, x, y, alpha)[0]
 
 
@@ -340,7 +346,8 @@ def column_loss_and_grads(
     """L(x, y) and its gradients {"W1" (d_h, d), "b1" (d_h,), "W2" (m, d_h), "b2" (m,), "x" (d,)}.
 
     Identities: ce-gradient-logits, mlp-grad-W2, mlp-grad-b2, mlp-grad-hs, mlp-grad-ha,
-    mlp-grad-W1, mlp-grad-b1, mlp-grad-x (001 Q2(g)-(p)); LeakyReLU_alpha'(0) = 1.
+    mlp-grad-W1, mlp-grad-b1, mlp-grad-x (001 Q2(g)-(p)); LeakyReLU_alpha'(0) = 1
+    (leaky-relu-derivative).
     """
     W1c, b1c, W2c, b2c = _column_params(params)
     x = _column_input(x, W1c)
