@@ -1,6 +1,6 @@
 """The child side of `checks.sandbox`: imports ONE student submission and answers requests.
 
-Run by the parent as `python -I -B _sandbox_child.py REQ_FD RESP_FD` in a temporary working
+Run by the parent as `python -I -S -B _sandbox_child.py REQ_FD RESP_FD SITE_DIRS` in a temporary working
 directory, with stdout/stderr already pointing at a capture file. Requests arrive on REQ_FD and
 replies leave on RESP_FD, two pipes that nothing else in the process writes to, so whatever the
 submission prints (fake verdicts, fake protocol bytes) lands in the capture file and cannot
@@ -24,7 +24,12 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
+if __name__ == "__main__" and len(sys.argv) > 3:
+    # Started with -S (no site: skips .pth processing such as editable-install finders, ~0.1 s):
+    # the parent passes the directories that hold NumPy and the other installed packages.
+    sys.path.extend(p for p in sys.argv[3].split(os.pathsep) if p)
+
+import numpy as np  # noqa: E402
 
 # ---------------------------------------------------------------------------------------------
 # Frame codec (shared with the parent)
@@ -539,6 +544,7 @@ def _trange(*args: Any, **kwargs: Any) -> range:
     return range(*args)
 
 
+_GRADER_ROOTS = frozenset({"derive", "checks"})
 _STUB_ROOTS = frozenset({"matplotlib", "pylab", "seaborn", "IPython", "plotly", "ipywidgets", "tqdm"})
 
 
@@ -561,6 +567,9 @@ def _install_stubs() -> None:
 
     class StubFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         def find_spec(self, fullname, path=None, target=None):
+            if fullname.partition(".")[0] in _GRADER_ROOTS:  # the reference lives there
+                raise ModuleNotFoundError(f"No module named {fullname!r} (the grader's own package"
+                                          " is not available to submissions)", name=fullname)
             if fullname.partition(".")[0] in _STUB_ROOTS:
                 return importlib.util.spec_from_loader(fullname, self, is_package=True)
             return None
@@ -578,6 +587,13 @@ def _install_stubs() -> None:
         if name.partition(".")[0] in _STUB_ROOTS:
             del sys.modules[name]
     sys.meta_path.insert(0, StubFinder())
+    # `site` (skipped by -S) would define exit() and quit(); scripts call them.
+    def _quit(code: Any = None) -> None:
+        raise SystemExit(code)
+
+    for name in ("exit", "quit"):
+        if not hasattr(builtins, name):
+            setattr(builtins, name, _quit)
     # Scripts exported from notebooks call these without importing them.
     if not hasattr(builtins, "get_ipython"):
         builtins.get_ipython = _Stub

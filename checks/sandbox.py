@@ -10,7 +10,7 @@ is one round trip over a pipe (see notes/issue-4-sandbox.md for the measured ove
         scores = box.scores(params, X)
         box.last_mutated   # e.g. ["W1"] when the loss changed W1 in place
 
-Isolation. The child is `python -I -B checks/_sandbox_child.py` in its own session (process
+Isolation. The child is `python -I -S -B checks/_sandbox_child.py` in its own session (process
 group) with a clean environment, a temporary working directory, stdin from /dev/null and
 stdout/stderr sent to a capture file (`output()` shows it, truncated; nothing parses it).
 Before the submission is imported the child sets RLIMIT_AS (memory_mb), RLIMIT_CPU
@@ -123,6 +123,14 @@ def _clean_env(workdir: str) -> dict[str, str]:
     return env
 
 
+def _site_dirs() -> str:
+    """Where installed packages live, for a child started without `site` (-S)."""
+    import site
+
+    dirs = [*site.getsitepackages(), str(Path(np.__file__).resolve().parent.parent)]
+    return os.pathsep.join(dict.fromkeys(d for d in dirs if os.path.isdir(d)))
+
+
 class Sandbox:
     """A context manager around one child process running one submission."""
 
@@ -190,7 +198,7 @@ class Sandbox:
         try:
             with open(self._capture, "ab") as capture:
                 self._proc = subprocess.Popen(
-                    [sys.executable, "-I", "-B", str(_CHILD), str(req_r), str(resp_w)],
+                    [sys.executable, "-I", "-S", "-B", str(_CHILD), str(req_r), str(resp_w), _site_dirs()],
                     stdin=subprocess.DEVNULL, stdout=capture, stderr=capture, cwd=workdir,
                     env=_clean_env(str(workdir)), pass_fds=(req_r, resp_w),
                     start_new_session=True, close_fds=True)

@@ -805,3 +805,13 @@ def test_forged_reply_frames_are_refused(tmp_path, payload):
     error = expect_error(box, "exception")
     assert "channel" in error.message
     assert not list(Path(".").glob("pwned.txt")) and not (tmp_path / "pwned.txt").exists()
+
+
+def test_exit_builtin_still_exists(tmp_path):
+    error = expect_error(loss_body(tmp_path, "exit(2)"), "exit")
+    assert "SystemExit(2)" in error.message
+
+
+def test_the_grader_package_is_not_importable_by_submissions(tmp_path):
+    error = expect_error(loss_body(tmp_path, "from derive.generated import mlp_reference"), "import")
+    assert "derive" in error.message
