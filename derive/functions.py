@@ -55,6 +55,9 @@ class sigmoid(Function):  # noqa: N801 - named as printed in the seeds
     def _eval_is_positive(self):
         return self.args[0].is_real
 
+    def _eval_evalf(self, prec):
+        return (1 / (1 + exp(-self.args[0])))._eval_evalf(prec)
+
     def _latex(self, printer):
         return r"\sigma\left(%s\right)" % printer._print(self.args[0])
 
@@ -83,6 +86,9 @@ class softplus(Function):  # noqa: N801
 
     def _eval_is_positive(self):
         return self.args[0].is_real
+
+    def _eval_evalf(self, prec):
+        return log(1 + exp(self.args[0]))._eval_evalf(prec)
 
     def _latex(self, printer):
         return r"\operatorname{softplus}\left(%s\right)" % printer._print(self.args[0])
@@ -188,5 +194,6 @@ SEED_FUNCTIONS: dict[str, object] = {
     "sign": sp.sign,
     "max": sp.Max,
     "min": sp.Min,
-    "heaviside": Heaviside,
+    # 1{x > 0} with the value 0 at 0: SymPy's own Heaviside defaults to 1/2 there.
+    "heaviside": step,
 }

@@ -48,3 +48,15 @@ def test_softmax_builds_an_explicit_column() -> None:
 def test_latex_names() -> None:
     assert sp.latex(sigmoid(x)) == r"\sigma\left(x\right)"
     assert "softplus" in sp.latex(softplus(x))
+
+
+def test_seed_functions_evaluate_numerically() -> None:
+    assert float(sp.N(sigmoid(sp.Integer(1)))) == pytest.approx(1 / (1 + math.exp(-1)))
+    assert float(sp.N(softplus(sp.Integer(1)))) == pytest.approx(math.log1p(math.e))
+    assert float(sp.Max(sp.Integer(1), softplus(sp.Integer(1)))) == pytest.approx(math.log1p(math.e))
+
+
+def test_the_heaviside_name_means_the_indicator_with_value_0_at_0() -> None:
+    from derive.functions import SEED_FUNCTIONS
+
+    assert SEED_FUNCTIONS["heaviside"](sp.Integer(0)) == 0

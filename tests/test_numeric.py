@@ -98,3 +98,19 @@ def test_sample_compare_respects_positive_symbols() -> None:
     p = sp.Symbol("p", positive=True)
     # sqrt(p²) = p holds only for p ≥ 0: drawing a negative p would be a false alarm.
     assert sample_compare(sp.sqrt(p**2), p, {"p": p}, examples=30).status == "passed"
+
+
+def test_sample_compare_respects_negative_and_nonnegative_symbols() -> None:
+    n = sp.Symbol("n", negative=True)
+    q = sp.Symbol("q", nonnegative=True)
+    assert sample_compare(sp.Abs(n), -n, {"n": n}, examples=30).status == "passed"
+    assert sample_compare(sp.Abs(q), q, {"q": q}, examples=30).status == "passed"
+
+
+def test_sample_compare_skips_points_where_a_side_is_not_real() -> None:
+    x = sp.Symbol("x", real=True)
+    # x**pi is complex for x < 0: those points are skipped, not an error.
+    result = sample_compare(sp.Abs(x) ** sp.pi, sp.Abs(x) ** sp.pi, {"x": x}, examples=20)
+    assert result.status == "passed"
+    failed = sample_compare(x**sp.pi, x**sp.pi + 1, {"x": x}, examples=20)
+    assert failed.status == "failed"
