@@ -48,8 +48,19 @@ def to_exp(expr: sp.Expr) -> sp.Expr:
     return expr.rewrite(sp.tanh, sp.exp).rewrite(sp.sinh, sp.exp).rewrite(sp.cosh, sp.exp)
 
 
+_EXP_TERMS: dict[sp.Expr, list] = {}
+
+
 def _exp_terms(arg: sp.Expr) -> list[tuple[sp.Rational, sp.Expr]]:
-    """arg as Σ cₖ·mₖ with rational cₖ and monomials mₖ (1 for the constant term)."""
+    """arg as Σ cₖ·mₖ with rational cₖ and monomials mₖ (1 for the constant term).
+    Memoised: the same exponents recur across claims, sizes and evaluation points."""
+    cached = _EXP_TERMS.get(arg)
+    if cached is None:
+        cached = _EXP_TERMS[arg] = _exp_terms_uncached(arg)
+    return cached
+
+
+def _exp_terms_uncached(arg: sp.Expr) -> list[tuple[sp.Rational, sp.Expr]]:
     terms = []
     for term in sp.Add.make_args(sp.expand(arg)):
         coeff, rest = term.as_coeff_Mul()
@@ -214,12 +225,16 @@ class ModularEvaluator:
         return self._fresh(self._key(node))
 
     def _key(self, node: sp.Basic) -> sp.Basic:
-        if node.args and not isinstance(node, (sp.Sum, sp.Lambda)):
-            try:
-                return node.func(*[sp.expand(a) for a in node.args])
-            except Exception:  # noqa: BLE001 - a node that will not rebuild is its own key
-                return node
-        return node
+        key = _KEYS.get(node)
+        if key is None:
+            key = node
+            if node.args and not isinstance(node, (sp.Sum, sp.Lambda)):
+                try:
+                    key = node.func(*[sp.expand(a) for a in node.args])
+                except Exception:  # noqa: BLE001 - a node that will not rebuild is its own key
+                    key = node
+            _KEYS[node] = key
+        return key
 
     def _exp(self, node: sp.Basic) -> int:
         p = self.p
@@ -244,6 +259,9 @@ class ModularEvaluator:
     def _power(self, base: int, e: int) -> int:
         return pow(base, e, self.p) if e >= 0 else pow(self._inv(base), -e, self.p)
 
+
+#: Opaque node → its key (arguments expanded), shared by every evaluator.
+_KEYS: dict[sp.Basic, sp.Basic] = {}
 
 #: Exponent denominators handled exactly by the prime-field evaluator (lcm of 1..16).
 EXP_LCM = 720720

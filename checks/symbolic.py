@@ -124,11 +124,25 @@ def _random_rational_zero(normal: sp.Expr, rng: random.Random) -> bool:
 
 
 def _gradient_anchor(diff: sp.Expr, symbols: list[sp.Symbol]) -> tuple[bool, str]:
-    """diff ≡ 0 on a connected domain if ∇diff ≡ 0 there and diff(anchor) = 0."""
-    for s in symbols:
-        ok, _ = prove_zero(sp.diff(diff, s))
-        if not ok:
+    """diff ≡ 0 on a connected domain if ∇diff ≡ 0 there and diff(anchor) = 0.
+
+    The partials come from one reverse pass (``partials``); large ones are checked
+    together in GF(p) (``random-modular``), small ones with ``cancel``."""
+    from derive.identity import partials
+
+    grads = partials(diff, symbols)
+    if any(to_exp(g).has(sp.log) for g in grads):
+        return False, "gradient+anchor"
+    total = sum(node_count(g, _CANCEL_NODES) for g in grads)
+    if total > _CANCEL_NODES:
+        verdict = modular_differences([(g, sp.S.Zero) for g in grads])
+        if verdict is None or verdict:
             return False, "gradient+anchor"
+    else:
+        for g in grads:
+            ok, _ = prove_zero(g)
+            if not ok:
+                return False, "gradient+anchor"
     anchor = {s: (1 if s.is_positive else -1 if s.is_negative else 0) for s in symbols}
     ok, _ = prove_zero(diff.xreplace(anchor))
     return ok, "gradient+anchor"

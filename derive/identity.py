@@ -44,7 +44,15 @@ class Variable:
 
     def make(self, sizes: Sizes, sign: int | None = None) -> Value:
         """Explicit SymPy value at concrete sizes (sign = ±1 fixes the sign of a scalar,
-        sign = 0 makes it the number 0)."""
+        sign = 0 makes it the number 0). Memoised (creating symbols with assumptions is
+        slow); a matrix is returned as a fresh copy, so callers may mutate it."""
+        key = (self, tuple((k, sizes[k]) for k in self.shape), sign)
+        value = _MADE.get(key)
+        if value is None:
+            value = _MADE[key] = self._make(sizes, sign)
+        return value.copy() if isinstance(value, sp.MatrixBase) else value
+
+    def _make(self, sizes: Sizes, sign: int | None = None) -> Value:
         if sign == 0 and not self.shape:
             return sp.Integer(0)
         sign = sign or 0
@@ -59,6 +67,9 @@ class Variable:
                 return _onehot_rows(self.name, 1, rows).T
             return _onehot_rows(self.name, rows, cols)
         return sp.Matrix(rows, cols, lambda i, j: sp.Symbol(_entry_name(self.name, i, j, cols, len(self.shape)), **assumptions))
+
+
+_MADE: dict[tuple, Value] = {}
 
 
 def _entry_name(name: str, i: int, j: int, cols: int, ndim: int) -> str:
@@ -282,8 +293,21 @@ def partials(f: sp.Expr, symbols: list[sp.Symbol]) -> list[sp.Expr]:
         for k, child in enumerate(args):
             if not depends.get(child, False):
                 continue
-            adjoint.setdefault(child, []).append(bar * _local_derivative(node, k))
+            adjoint.setdefault(child, []).append(_times(bar, _local_derivative(node, k)))
     return [sp.Add(*adjoint[s]) if s in adjoint else sp.S.Zero for s in symbols]
+
+
+def _times(a: sp.Expr, b: sp.Expr) -> sp.Expr:
+    """a·b as an unevaluated product: SymPy's Mul.flatten (distributing numbers over sums,
+    merging exp factors, asking each factor's assumptions) was the main cost of building
+    a network's gradient; the value is the same."""
+    if a == 1:
+        return b
+    if b == 1:
+        return a
+    if a.is_Number and b.is_Number:
+        return a * b
+    return sp.Mul(a, b, evaluate=False)
 
 
 def _local_derivative(node: sp.Basic, k: int) -> sp.Expr:
@@ -291,7 +315,8 @@ def _local_derivative(node: sp.Basic, k: int) -> sp.Expr:
     if node.is_Add:
         return sp.S.One
     if node.is_Mul:
-        return sp.Mul(*(args[:k] + args[k + 1:]))
+        rest = args[:k] + args[k + 1:]
+        return rest[0] if len(rest) == 1 else sp.Mul(*rest, evaluate=False)
     if node.is_Pow:
         base, exponent = args
         if k == 0:

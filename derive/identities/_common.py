@@ -35,5 +35,45 @@ def ce_rows(z: sp.Matrix, labels: sp.Matrix) -> sp.Expr:
     return sp.Add(*[-labels[i, c] * sp.log(p[i, c]) for i in range(z.rows) for c in range(z.cols)])
 
 
+def ce_rows_logits(z: sp.Matrix, labels: sp.Matrix) -> sp.Expr:
+    """The same cross-entropy written through the logits: Σ_i Σ_c Δ_ic (log Σ_k e^{z_ik} − z_ic),
+    by ``cross-entropy-logits`` (−log ψ(z_i)_c = −z_ic + log Σ_k e^{z_ik}, proved for every
+    label). The networks' losses use this form: it is smaller, so building and
+    differentiating it at every size is faster."""
+    terms = []
+    for i in range(z.rows):
+        lse = sp.log(sp.Add(*[sp.exp(z[i, k]) for k in range(z.cols)]))
+        for c in range(z.cols):
+            terms.append(labels[i, c] * (lse - z[i, c]))
+    return sp.Add(*terms)
+
+
+def mean(total: sp.Expr, n: int) -> sp.Expr:
+    """total/n without distributing 1/n over every term (same value, much faster to build)."""
+    return total if n == 1 else sp.Mul(sp.Rational(1, n), total, evaluate=False)
+
+
 def as_column(m: sp.Matrix) -> sp.Matrix:
     return m.reshape(len(m), 1)
+
+
+# Matrix arithmetic entry by entry with plain Add/Mul. SymPy's own matrix product goes
+# through its polynomial-domain machinery and asks commutativity and zero-ness questions of
+# every big entry, which dominated the time to build the claims; the values are the same.
+
+
+def mm(a: sp.Matrix, b: sp.Matrix) -> sp.Matrix:
+    """A·B."""
+    if a.cols != b.rows:
+        raise ValueError(f"cannot multiply {a.shape} by {b.shape}")
+    return sp.Matrix(a.rows, b.cols, [sp.Add(*[sp.Mul(a[i, k], b[k, j]) for k in range(a.cols)]) for i in range(a.rows) for j in range(b.cols)])
+
+
+def minus(a: sp.Matrix, b: sp.Matrix) -> sp.Matrix:
+    """A − B."""
+    return sp.Matrix(a.rows, a.cols, [sp.Add(x, -y) for x, y in zip(a, b)])
+
+
+def hadamard(a: sp.Matrix, b: sp.Matrix) -> sp.Matrix:
+    """A ⊙ B."""
+    return sp.Matrix(a.rows, a.cols, [sp.Mul(x, y) for x, y in zip(a, b)])

@@ -8,7 +8,8 @@ How each claim is proved (see notes/issue-2-catalogue.md):
 - The left side is the derivative of the DEFINITION of J̃, element-wise, by ``gradient``
   (one reverse pass over J's expression graph, SymPy's local rules). J̃'s data term and
   penalty are differentiated separately (the derivative is linear); the data term's
-  gradient is built once per size and shared by every claim of this module.
+  gradient is built once per size and shared by every claim of this module. J is written
+  through the logits, −log P_ic = log Σ_k e^{z3_ik} − z3_ic (``cross-entropy-logits``).
 - Δ has symbolic entries with rows summing to 1 ("onehot-rows"): one proof covers every
   label vector at once.
 - rect stays an opaque function; its derivative is step(z) = 1{z > 0}, which is the
@@ -32,8 +33,8 @@ import sympy as sp
 from derive import notation as nt
 from derive.catalogue import CATALOGUE, SEED_CLAIMS
 from derive.functions import relu, step
-from derive.identities._common import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004, ce_rows, explicit_softmax_rows, src
-from derive.identity import Claim, Identity, Value, Variable, gradient
+from derive.identities._common import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004, ce_rows, ce_rows_logits, explicit_softmax_rows, hadamard, mean, minus, mm, src
+from derive.identity import Claim, Identity, Value, Variable, gradient, partials
 
 BOUNDS = {"N": 3, "D": 3, "H": 3, "C": 3}
 TOPIC = "mlp-batch"
@@ -87,13 +88,12 @@ def forward(v: Mapping[str, Value], sizes: Mapping[str, int]) -> Forward:
     n = sizes["N"]
     ones = sp.ones(n, 1)
     z2 = v["X"] * v["W1"] + ones * v["b1"].T
-    a2 = z2.applyfunc(relu)
+    # rect(z) of a symbolic sum never evaluates; skipping its sign queries saves time.
+    a2 = z2.applyfunc(lambda t: relu(t, evaluate=False))
     z3 = a2 * v["W2"] + ones * v["b2"].T
-    J = ce_rows(z3, v["Delta"]) / n
+    J = mean(ce_rows_logits(z3, v["Delta"]), n)
     wrt = [v["W1"], v["b1"], v["W2"], v["b2"]]
     flat = [s for m in wrt for s in m]
-    from derive.identity import partials
-
     values = partials(J, flat)
     grads, k = {}, 0
     for name, m in zip(("W1", "b1", "W2", "b2"), wrt):
@@ -134,18 +134,7 @@ def _dz2(f: Forward, n: int) -> sp.Matrix:
     return _had(_mm(_minus(f.P, f.Delta), f.W2.T), f.mask)
 
 
-def _mm(a: sp.Matrix, b: sp.Matrix) -> sp.Matrix:
-    """A·B entry by entry with plain Add/Mul: SymPy's matrix product multiplies through its
-    polynomial-domain machinery and asks zero-ness questions of every big entry."""
-    return sp.Matrix(a.rows, b.cols, lambda i, j: sp.Add(*[sp.Mul(a[i, k], b[k, j]) for k in range(a.cols)]))
-
-
-def _minus(a: sp.Matrix, b: sp.Matrix) -> sp.Matrix:
-    return sp.Matrix(a.rows, a.cols, lambda i, j: sp.Add(a[i, j], -b[i, j]))
-
-
-def _had(a: sp.Matrix, b: sp.Matrix) -> sp.Matrix:
-    return sp.Matrix(a.rows, a.cols, lambda i, j: sp.Mul(a[i, j], b[i, j]))
+_mm, _minus, _had = mm, minus, hadamard
 
 
 def _mean(m: sp.Matrix, n: int) -> sp.Matrix:
@@ -202,7 +191,18 @@ def _b1(v, sizes):
     return _grad_claim(f, v, "b1", l2_penalty(v), _mean(_column_sums(_dz2(f, sizes["N"])), sizes["N"]))
 
 
+def _real_weights(v, sizes):
+    """The elastic claims state W1, W2 nonzero (sampling keeps them off 0) but are proved
+    with the real-domain symbols of the shared forward pass: the proof treats sign(W_ij) as
+    an atom and never uses w ≠ 0 beyond abs-derivative, so the same symbols serve."""
+    out = dict(v)
+    out["W1"] = W1.make(sizes)
+    out["W2"] = W2.make(sizes)
+    return out
+
+
 def _w2_elastic(v, sizes):
+    v = _real_weights(v, sizes)
     f = forward(v, sizes)
     n = sizes["N"]
     w = v["W2"]
@@ -211,6 +211,7 @@ def _w2_elastic(v, sizes):
 
 
 def _w1_elastic(v, sizes):
+    v = _real_weights(v, sizes)
     f = forward(v, sizes)
     n = sizes["N"]
     w = v["W1"]
@@ -219,7 +220,7 @@ def _w1_elastic(v, sizes):
 
 
 _RELU = "rect' = 1{z > 0} (value 0 at 0, relu-derivative); claims sampled with every z2 entry away from 0."
-_USES_RELU = ("relu-derivative", "batch-ce-gradient-z3")
+_USES_RELU = ("relu-derivative", "cross-entropy-logits", "batch-ce-gradient-z3")
 
 CATALOGUE.register(Identity(
     id="batch-grad-W2-l2",

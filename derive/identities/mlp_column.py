@@ -20,7 +20,7 @@ import sympy as sp
 from derive import notation as nt
 from derive.catalogue import CATALOGUE, SEED_CLAIMS
 from derive.functions import leaky_relu, leaky_relu_prime, softmax
-from derive.identities._common import SEED_001, src
+from derive.identities._common import SEED_001, ce_rows_logits, hadamard, minus, mm, src
 from derive.identity import Claim, Identity, Value, Variable, gradient, partials
 
 TOPIC = "mlp-column"
@@ -36,7 +36,7 @@ ALPHA = Variable("alpha", "unit-interval", latex=r"\alpha")
 HS = Variable("hs", "real", ("d_h",), latex=r"\mathbf{h}^{s}")
 HA = Variable("ha", "real", ("d_h",), latex=r"\mathbf{h}^{a}")
 NETWORK = (X, W1, B1, W2, B2, E, ALPHA)
-_USES = ("ce-gradient-logits", "leaky-relu-derivative")
+_USES = ("cross-entropy-logits", "ce-gradient-logits", "leaky-relu-derivative")
 
 
 def ce(oa: sp.Matrix, labels: sp.Matrix) -> sp.Expr:
@@ -64,9 +64,10 @@ def forward(v: Mapping[str, Value], sizes: Mapping[str, int]) -> Forward:
         return _FORWARD[key]
     a = v["alpha"]
     ha = v["W1"] * v["x"] + v["b1"]
-    hs = ha.applyfunc(lambda t: leaky_relu(t, a))
+    # LeakyReLU of a symbolic sum never evaluates; skipping its sign queries saves time.
+    hs = ha.applyfunc(lambda t: leaky_relu(t, a, evaluate=False))
     oa = v["W2"] * hs + v["b2"]
-    L = ce(oa, v["e_y"])
+    L = ce_rows_logits(oa.T, v["e_y"].T)
     names = ("W1", "b1", "W2", "b2", "x")
     flat = [s for name in names for s in v[name]]
     values = partials(L, flat)
@@ -81,12 +82,12 @@ def forward(v: Mapping[str, Value], sizes: Mapping[str, int]) -> Forward:
 
 
 def _g_oa(f: Forward, v) -> sp.Matrix:
-    return f.S - v["e_y"]
+    return minus(f.S, v["e_y"])
 
 
 def _g_ha(f: Forward, v) -> sp.Matrix:
     a = v["alpha"]
-    return (v["W2"].T * _g_oa(f, v)).multiply_elementwise(f.ha.applyfunc(lambda t: leaky_relu_prime(t, a)))
+    return hadamard(mm(v["W2"].T, _g_oa(f, v)), f.ha.applyfunc(lambda t: leaky_relu_prime(t, a)))
 
 
 def _claim(param: str, rhs_of):
@@ -121,17 +122,17 @@ def _register(id_, title, where, param, rhs_of, key, wrt, derivation=""):
 
 
 _register("mlp-grad-W2", "Gradient with respect to W(2), shape m×dₕ", ("Q2(h)", "Q2(i)"), "W2",
-          lambda f, v: _g_oa(f, v) * f.hs.T, "W2", nt.W2c,
+          lambda f, v: mm(_g_oa(f, v), f.hs.T), "W2", nt.W2c,
           r"\frac{\partial L}{\partial W^{(2)}_{kj}} = \frac{\partial L}{\partial o^a_k} h^s_j")
 _register("mlp-grad-b2", "Gradient with respect to b(2)", ("Q2(h)", "Q2(i)"), "b2",
           lambda f, v: _g_oa(f, v), "b2", nt.b2c)
 _register("mlp-grad-W1", "Gradient with respect to W(1), shape dₕ×d", ("Q2(n)", "Q2(o)"), "W1",
-          lambda f, v: _g_ha(f, v) * v["x"].T, "W1", nt.W1c,
+          lambda f, v: mm(_g_ha(f, v), v["x"].T), "W1", nt.W1c,
           r"\frac{\partial L}{\partial W^{(1)}_{kj}} = \frac{\partial L}{\partial h^a_k} x_j")
 _register("mlp-grad-b1", "Gradient with respect to b(1)", ("Q2(n)", "Q2(o)"), "b1",
           lambda f, v: _g_ha(f, v), "b1", nt.b1c)
 _register("mlp-grad-x", "Gradient with respect to the input x", ("Q2(p)",), "x",
-          lambda f, v: v["W1"].T * _g_ha(f, v), "x", nt.x)
+          lambda f, v: mm(v["W1"].T, _g_ha(f, v)), "x", nt.x)
 
 
 # ∂L/∂hˢ and ∂L/∂hᵃ: L as a function of the hidden layer's output / pre-activation.
@@ -139,14 +140,14 @@ def _hs_claim(v, sizes):
     hs = v["hs"]
     oa = v["W2"] * hs + v["b2"]
     L = ce(oa, v["e_y"])
-    return Claim(gradient(L, hs), v["W2"].T * (softmax(oa) - v["e_y"]), v, function=L, wrt=hs)
+    return Claim(gradient(L, hs), mm(v["W2"].T, minus(softmax(oa), v["e_y"])), v, function=L, wrt=hs)
 
 
 def _ha_claim(v, sizes):
     ha, a = v["ha"], v["alpha"]
-    oa = v["W2"] * ha.applyfunc(lambda t: leaky_relu(t, a)) + v["b2"]
+    oa = v["W2"] * ha.applyfunc(lambda t: leaky_relu(t, a, evaluate=False)) + v["b2"]
     L = ce(oa, v["e_y"])
-    rhs = (v["W2"].T * (softmax(oa) - v["e_y"])).multiply_elementwise(ha.applyfunc(lambda t: leaky_relu_prime(t, a)))
+    rhs = hadamard(mm(v["W2"].T, minus(softmax(oa), v["e_y"])), ha.applyfunc(lambda t: leaky_relu_prime(t, a)))
     return Claim(gradient(L, ha), rhs, v, function=L, wrt=ha, avoid_zero=tuple(ha))
 
 
@@ -190,7 +191,7 @@ def _seed_q2o(v, sizes):
     f = forward(v, sizes)
     g = _g_ha(f, v)
     x_seed = sp.Matrix([sp.Symbol(f"x_{i}", real=True) for i in range(sizes["d_h"])])
-    return Claim(f.grads["W1"], g * x_seed.T, v, function=f.L, wrt=v["W1"], avoid_zero=tuple(f.ha))
+    return Claim(f.grads["W1"], mm(g, x_seed.T), v, function=f.L, wrt=v["W1"], avoid_zero=tuple(f.ha))
 
 
 SEED_CLAIMS.register(Identity(

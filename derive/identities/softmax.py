@@ -13,7 +13,7 @@ import sympy as sp
 from derive import notation as nt
 from derive.catalogue import CATALOGUE
 from derive.functions import sigmoid, softmax
-from derive.identities._common import SEED_000, SEED_001, SEED_003, src
+from derive.identities._common import SEED_000, SEED_001, SEED_003, hadamard, minus, mm, src
 from derive.identity import Claim, Identity, Variable, gradient
 
 TOPIC = "softmax"
@@ -118,7 +118,7 @@ CATALOGUE.register(Identity(
 def _jacobian_claim(v, sizes):
     xs = v["x"]
     s = softmax(xs)
-    return Claim(_jacobian(xs), sp.diag(*s) - s * s.T, v, function=s, wrt=xs)
+    return Claim(_jacobian(xs), minus(sp.diag(*s), mm(s, s.T)), v, function=s, wrt=xs)
 
 
 CATALOGUE.register(Identity(
@@ -137,9 +137,9 @@ CATALOGUE.register(Identity(
 def _softmax_vjp(v, sizes):
     xs, gs = v["x"], v["g"]
     s = softmax(xs)
-    sg = (s.T * gs)[0, 0]
-    rhs = s.multiply_elementwise(gs - sg * sp.ones(len(xs), 1))
-    return Claim(_jacobian(xs).T * gs, rhs, v)
+    sg = mm(s.T, gs)[0, 0]
+    rhs = hadamard(s, gs.applyfunc(lambda t: t - sg))
+    return Claim(mm(_jacobian(xs).T, gs), rhs, v)
 
 
 CATALOGUE.register(Identity(
@@ -165,8 +165,8 @@ def _sigmoid_vjp(v, sizes):
     # σ from its definition 1/(1 + e^{-x}), element-wise, differentiated by SymPy.
     f = xs.applyfunc(lambda t: 1 / (1 + sp.exp(-t)))
     s = xs.applyfunc(sigmoid)
-    rhs = s.multiply_elementwise(sp.ones(len(xs), 1) - s).multiply_elementwise(gs)
-    return Claim(gradient(f, xs).T * gs, rhs, v)
+    rhs = hadamard(hadamard(s, s.applyfunc(lambda t: 1 - t)), gs)
+    return Claim(mm(gradient(f, xs).T, gs), rhs, v)
 
 
 def _sigmoid_statement():
