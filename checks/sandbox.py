@@ -388,6 +388,8 @@ class Sandbox:
         proc = self._proc
         if proc is None or proc.returncode is not None:
             return False
+        if not hasattr(os, "waitid"):  # macOS: poll() reaps, killpg then finds nothing: fine
+            return proc.poll() is None
         try:
             info = os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
         except ChildProcessError:
