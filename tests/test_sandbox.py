@@ -815,3 +815,30 @@ def test_exit_builtin_still_exists(tmp_path):
 def test_the_grader_package_is_not_importable_by_submissions(tmp_path):
     error = expect_error(loss_body(tmp_path, "from derive.generated import mlp_reference"), "import")
     assert "derive" in error.message
+
+
+def test_function_api_scores_with_y_none(tmp_path):
+    params, X, y = problem()
+    with Sandbox(write(tmp_path, FUNCTION_SUBMISSION, dedent=False), limits=FAST) as box:
+        scores = box.scores(params, X)
+    np.testing.assert_array_equal(scores, reference(params, X, None, 0.0))
+
+
+def test_scores_that_are_a_tuple_is_api(tmp_path):
+    params, X, y = problem()
+    box = loss_body(tmp_path, "if y is None:\n    return 1.0, {}")
+    error = expect_error(box, "api", call=lambda b: b.scores(params, X))
+    assert "scores" in error.message
+
+
+def test_losses_timeout_is_per_evaluation_not_per_batch(tmp_path):
+    limits = Limits(timeout=1.5)
+    params, X, y = problem()
+    with loss_body(tmp_path, "time.sleep(0.4)", limits=limits) as box:
+        values = box.losses([params] * 8, X, y, 0.0)  # ~3.2 s in all, 0.4 s each
+    assert values == [reference(params, X, y, 0.0)[0]] * 8
+
+
+def test_killed_by_sigkill_is_resources(tmp_path):
+    error = expect_error(loss_body(tmp_path, "import signal\nos.kill(os.getpid(), signal.SIGKILL)"), "resources")
+    assert "SIGKILL" in error.message
