@@ -1,0 +1,127 @@
+"""A Gradescope autograder that runs ``derive grade``: ``derive gradescope-bundle OUT.zip``.
+
+The zip holds what Gradescope's autograder format asks for at its top level:
+- ``setup.sh``: installs Python 3 and pip if missing, then the bundled derive wheel (its
+  dependencies come from PyPI, which Gradescope's image builder can reach);
+- ``run_autograder``: grades ``$ROOT/submission`` as one submission into
+  ``$ROOT/results/results.json`` (``--format gradescope``); ROOT is /autograder unless
+  ``DERIVE_AUTOGRADER_ROOT`` says otherwise (the test suite runs it in a temporary directory);
+- the derive wheel, built from this source tree (``pip wheel --no-deps``) or given with --wheel;
+- ``derive-grade.json``: the grading options, so course staff can read what students face.
+
+``run_autograder`` always exits 0 once results.json is written: Gradescope shows a failing
+autograder's stderr instead of the results, and a failing *submission* is a result.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from derive.errors import DeriveError
+
+__all__ = ["build_wheel", "run_autograder_script", "setup_script", "write_bundle"]
+
+ROOT_VARIABLE = "DERIVE_AUTOGRADER_ROOT"
+
+
+def setup_script(wheel_name: str) -> str:
+    return f"""#!/usr/bin/env bash
+# Gradescope runs this once when it builds the autograder image.
+set -euo pipefail
+cd "$(dirname "$0")"
+if ! command -v python3 >/dev/null 2>&1 || ! python3 -m pip --version >/dev/null 2>&1; then
+    apt-get update
+    apt-get install -y python3 python3-pip
+fi
+python3 -m pip install --upgrade pip
+python3 -m pip install "./{wheel_name}"
+"""
+
+
+def run_autograder_script(options: dict[str, Any]) -> str:
+    args = [
+        "--single", "--format", "gradescope",
+        "--api", str(options.get("api", "auto")),
+        "--reg-convention", str(options.get("reg_convention", "auto")),
+        "--timeout", str(options.get("timeout", 10.0)),
+        "--memory-mb", str(options.get("memory_mb", 2048)),
+        "--examples", str(options.get("examples", 25)),
+        "--seed", str(options.get("seed", 0)),
+    ]
+    quoted = " ".join(shlex.quote(a) for a in args)
+    return f"""#!/usr/bin/env bash
+# Gradescope runs this for every submission: grade /autograder/submission as ONE submission.
+set -uo pipefail
+ROOT="${{{ROOT_VARIABLE}:-/autograder}}"
+mkdir -p "$ROOT/results"
+if command -v derive >/dev/null 2>&1; then
+    DERIVE=(derive)
+else
+    DERIVE=(python3 -m derive)
+fi
+"${{DERIVE[@]}}" grade "$ROOT/submission" {quoted} --output "$ROOT/results/results.json"
+status=$?
+# 0 pass, 1 fail, 3 could not run: all are results. 2 means the grader itself was misused.
+if [ "$status" -eq 2 ] || [ ! -s "$ROOT/results/results.json" ]; then
+    printf '{{"score": 0, "output": "The autograder could not grade this submission (derive exit status %s). Please tell the course staff.", "tests": []}}\\n' "$status" > "$ROOT/results/results.json"
+fi
+exit 0
+"""
+
+
+def _source_root() -> Path:
+    import derive
+
+    root = Path(derive.__file__).resolve().parent.parent
+    if not (root / "pyproject.toml").is_file():
+        raise DeriveError("gradescope-bundle builds derive's wheel from its source tree, which this "
+                          "installation lacks; pass --wheel PATH to a derive wheel")
+    return root
+
+
+def build_wheel(directory: Path) -> Path:
+    """Build derive's wheel from the source tree into ``directory`` (no network: --no-deps,
+    --no-build-isolation, the build backend of the current environment)."""
+    root = _source_root()
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", str(directory), str(root)],
+        capture_output=True, text=True, timeout=600,
+    )
+    wheels = sorted(directory.glob("derive-*.whl"))
+    if proc.returncode != 0 or not wheels:
+        last = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no wheel produced"]
+        raise DeriveError(f"building derive's wheel failed: {last[0]}")
+    return wheels[-1]
+
+
+def write_bundle(out: Path, options: dict[str, Any], *, wheel: Path | None = None) -> list[str]:
+    """Write the autograder zip to ``out``; return the names it holds."""
+    out = Path(out)
+    if out.suffix != ".zip":
+        raise DeriveError(f"{out}: the bundle must be a .zip file")
+    if not out.parent.exists():
+        raise DeriveError(f"{out.parent}: no such directory")
+    with tempfile.TemporaryDirectory(prefix="derive-bundle-") as tmp:
+        wheel_path = Path(wheel) if wheel is not None else build_wheel(Path(tmp))
+        if not wheel_path.name.endswith(".whl"):
+            raise DeriveError(f"{wheel_path}: not a wheel (.whl)")
+        entries = {
+            "setup.sh": setup_script(wheel_path.name),
+            "run_autograder": run_autograder_script(options),
+            "derive-grade.json": json.dumps(options, indent=2, sort_keys=True) + "\n",
+        }
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            for name, text in entries.items():
+                info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+                info.external_attr = (0o755 if name in ("setup.sh", "run_autograder") else 0o644) << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(info, text)
+            z.write(wheel_path, wheel_path.name)
+    return [*entries, wheel_path.name]

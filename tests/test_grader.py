@@ -1,0 +1,216 @@
+"""checks.grader: every test submission gets the right verdict and id; no false alarms over 20
+seeds; the loss is told apart from the gradient; kinks, conventions, shrunk counterexamples."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from checks import grader
+from checks.grader import Run, evaluate, grade_path, grade_runner
+from checks.problems import kinks_problem
+from checks.testing import InProcessRunner
+from derive.generated import mlp_reference
+
+SUBMISSIONS = Path(__file__).with_name("submissions")
+
+# submission -> (verdict, the id or error kind it must get, other ids it may also get)
+EXPECTED = {
+    "correct_function_l2": ("pass", None, ()),
+    "correct_function_half_l2_tabs": ("pass", None, ()),
+    "correct_function_mask_ge": ("pass", None, ()),
+    "correct_twolayernet_l2": ("pass", None, ()),
+    "correct_twolayernet_half_l2_probs": ("pass", None, ()),
+    "mistake_missing_1_over_n": ("fail", "missing-1/N", ()),
+    "mistake_reg_factor": ("fail", "reg-factor", ()),
+    "mistake_reg_missing": ("fail", "reg-missing", ()),
+    "mistake_reg_sign": ("fail", "reg-sign", ()),
+    "mistake_reg_wrong_weight": ("fail", "reg-wrong-weight", ("shape",)),  # seed 003 Eq. (4)
+    "mistake_reg_ignored": ("fail", "reg-ignored", ()),
+    "mistake_bias_regularized": ("fail", "bias-regularized", ()),
+    "mistake_missing_relu_mask": ("fail", "missing-relu-mask", ()),
+    "mistake_mask_wrong_layer": ("fail", "mask-wrong-layer", ("shape",)),  # seed 002 point c
+    "mistake_wrong_activation_derivative": ("fail", "wrong-activation-derivative", ()),
+    "mistake_missing_onehot": ("fail", "missing-onehot", ()),
+    "mistake_missing_batch_sum": ("fail", "missing-batch-sum", ("shape",)),  # seed 004 Q2(c)
+    "mistake_transposed": ("fail", "transposed", ()),
+    "mistake_shape": ("fail", "shape", ()),
+    "mistake_hard_coded_shape": ("fail", "hard-coded-shape", ()),
+    "mistake_unstable_softmax": ("fail", "unstable-softmax", ()),
+    "mistake_non_finite": ("fail", "non-finite", ()),
+    "mistake_mutates_params": ("fail", "mutates-params", ()),
+    "mistake_loss_mismatch": ("fail", "loss-mismatch", ()),
+    "mistake_fake_verdict": ("fail", "missing-onehot", ()),
+    "error_import_syntax": ("error", "import", ()),
+    "error_import_python2": ("error", "import", ()),
+    "error_import_missing_module": ("error", "import", ()),
+    "error_api": ("error", "api", ()),
+    "error_wrong_types": ("error", "api", ()),
+    "error_missing_gradient": ("error", "missing-gradient", ()),
+    "error_exception": ("error", "exception", ()),
+    "error_timeout": ("error", "timeout", ()),
+    "error_resources": ("error", "resources", ()),
+    "error_exit_sys": ("error", "exit", ()),
+    "error_exit_os": ("error", "exit", ()),
+}
+
+
+def test_every_submission_file_has_an_expectation():
+    assert {p.stem for p in SUBMISSIONS.glob("*.py")} == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_submission_gets_its_verdict_and_id(name):
+    verdict, expected, allowed = EXPECTED[name]
+    result = grade_path(SUBMISSIONS / f"{name}.py", examples=5, seed=0, timeout=3.0, memory_mb=768)
+    assert result.verdict == verdict, (result.error, [(c.name, c.diagnosis, c.message) for c in result.checks if c.status == "fail"])
+    if verdict == "error":
+        assert result.error["kind"] == expected and result.error["message"]
+        assert result.checks == []
+    elif verdict == "fail":
+        assert expected in result.diagnosis
+        assert set(result.diagnosis) <= {expected, *allowed}, result.diagnosis
+    else:
+        assert result.diagnosis == [] and all(c.status in ("pass", "skip") for c in result.checks)
+
+
+def test_python2_message_says_so():
+    result = grade_path(SUBMISSIONS / "error_import_python2.py", examples=0)
+    assert "Python 2" in result.error["message"]
+
+
+# ------------------------------------------------------------------ in-process, cheap
+
+
+def _module(name: str):
+    spec = importlib.util.spec_from_file_location(name, SUBMISSIONS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _net(name: str):
+    return _module(name).TwoLayerNet(4, 10, 3)
+
+
+CORRECT = {
+    "correct_function_l2": lambda: _module("correct_function_l2").loss_and_grads,
+    "correct_function_half_l2_tabs": lambda: _module("correct_function_half_l2_tabs").loss_and_grads,
+    "correct_function_mask_ge": lambda: _module("correct_function_mask_ge").loss_and_grads,
+    "correct_twolayernet_l2": lambda: _net("correct_twolayernet_l2"),
+    "correct_twolayernet_half_l2_probs": lambda: _net("correct_twolayernet_half_l2_probs"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CORRECT))
+def test_no_false_alarms_over_twenty_seeds(name):
+    # In process (the sandbox is tested above); few examples per seed keep the cost modest.
+    target = CORRECT[name]()
+    for seed in range(20):
+        result = grade_runner(InProcessRunner(target), name, examples=4, seed=seed, full_size=False)
+        assert result.verdict == "pass", (seed, [(c.name, c.message) for c in result.checks if c.status == "fail"])
+
+
+def test_kink_subgradient_is_accepted_where_z_is_exactly_zero():
+    p = kinks_problem()
+    ge = _module("correct_function_mask_ge").loss_and_grads
+    loss, grads = ge(p.copy_params(), p.X, p.y, p.reg)
+    _, reference = mlp_reference.loss_and_grads(p.params, p.X, p.y, p.reg)
+    assert not np.allclose(grads["W1"], reference["W1"])  # the mask differs at the kinks ...
+    assert evaluate(Run(p, loss, grads), "l2").ok  # ... and that is accepted
+
+
+def test_auto_convention_follows_the_loss_and_reports_it():
+    result = grade_runner(InProcessRunner(_module("correct_function_half_l2_tabs").loss_and_grads), "x",
+                          examples=3, full_size=False)
+    assert result.verdict == "pass" and result.reg_convention == "half-l2"
+
+
+def test_a_requested_convention_is_enforced():
+    result = grade_runner(InProcessRunner(_module("correct_function_half_l2_tabs").loss_and_grads), "x",
+                          reg_convention="l2", examples=3, full_size=False)
+    assert result.verdict == "fail" and result.reg_convention == "l2"
+    assert "reg-factor" in result.diagnosis
+
+
+def _half_loss_full_gradient(params, X, y, reg):
+    loss, grads = _module("correct_function_l2").loss_and_grads(params, X, y, reg)
+    half = loss - 0.5 * reg * (np.sum(params["W1"] ** 2) + np.sum(params["W2"] ** 2))
+    return half, grads
+
+
+def test_gradient_of_the_other_convention_than_its_loss_is_reg_factor():
+    result = grade_runner(InProcessRunner(_half_loss_full_gradient), "x", examples=3, full_size=False)
+    assert result.reg_convention == "half-l2" and "reg-factor" in result.diagnosis
+
+
+def test_wrong_loss_with_right_gradient_is_told_from_wrong_gradient():
+    wrong_loss = grade_runner(InProcessRunner(_module("mistake_loss_mismatch").loss_and_grads), "x", examples=3, full_size=False)
+    checks = {c.name: c for c in wrong_loss.checks}
+    assert checks["toy problem: loss"].status == "fail"
+    assert all(checks[f"toy problem: d{n}"].status == "pass" for n in ("W1", "b1", "W2", "b2"))
+    assert checks["own loss (finite differences): dW1"].status == "fail"
+    assert "the loss is wrong" in checks["own loss (finite differences): dW1"].message
+
+    wrong_grad = grade_runner(InProcessRunner(_module("mistake_missing_relu_mask").loss_and_grads), "x", examples=3, full_size=False)
+    checks = {c.name: c for c in wrong_grad.checks}
+    assert checks["toy problem: loss"].status == "pass"
+    assert checks["toy problem: dW1"].status == "fail"
+    assert "does not follow from your loss" in checks["own loss (finite differences): dW1"].message
+    assert checks["own loss (finite differences): dW2"].status == "pass"
+
+
+def test_shrunk_counterexample_is_small_and_reproduces_the_failure():
+    fn = _module("mistake_missing_1_over_n").loss_and_grads
+    result = grade_runner(InProcessRunner(fn), "x", examples=10, seed=1, full_size=False)
+    drawn = [c for c in result.checks if c.status == "fail" and c.counterexample
+             and c.counterexample.get("problem") == "drawn"]
+    assert drawn, [(c.name, c.counterexample and c.counterexample.get("problem")) for c in result.checks]
+    cx = drawn[0].counterexample
+    inputs = cx["inputs"]
+    assert sum(np.size(inputs[k]) for k in ("X", "W1", "b1", "W2", "b2")) <= grader.SMALL
+    params = {k: np.array(inputs[k], dtype=float) for k in ("W1", "b1", "W2", "b2")}
+    X, y = np.array(inputs["X"], dtype=float), np.array(inputs["y"])
+    _, got = fn({k: v.copy() for k, v in params.items()}, X, y, inputs["reg"])
+    _, expected = mlp_reference.loss_and_grads(params, X, y, inputs["reg"])
+    name = cx["parameter"]
+    assert not np.allclose(got[name], expected[name])  # a student can redo it by hand
+
+
+def test_mutation_is_detected_in_process():
+    result = grade_runner(InProcessRunner(_module("mistake_mutates_params").loss_and_grads), "x", examples=2, full_size=False)
+    check = next(c for c in result.checks if c.name == "inputs unchanged")
+    assert check.status == "fail" and check.diagnosis == ["mutates-params"]
+
+
+def test_scores_convention_is_named():
+    cs231n = grade_runner(InProcessRunner(_net("correct_twolayernet_l2")), "x", examples=2, full_size=False)
+    hlcv = grade_runner(InProcessRunner(_net("correct_twolayernet_half_l2_probs")), "x", examples=2, full_size=False)
+    assert any(c.name.endswith("raw scores (CS231n)") and c.status == "pass" for c in cs231n.checks)
+    assert any(c.name.endswith("probabilities (HLCV, Sapienza)") and c.status == "pass" for c in hlcv.checks)
+
+
+def test_scores_that_are_neither_fail():
+    net = _net("correct_twolayernet_l2")
+    original = net.loss
+
+    def loss(X, y=None, reg=0.0):
+        out = original(X, y, reg)
+        return out * 2 if y is None else out
+
+    net.loss = loss
+    result = grade_runner(InProcessRunner(net), "x", examples=2, full_size=False)
+    check = next(c for c in result.checks if c.name.startswith("scores"))
+    assert check.status == "fail" and result.verdict == "fail"
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"reg_convention": "l1"}, "reg_convention='l1'"),
+    ({"examples": -1}, "examples=-1"),
+])
+def test_bad_arguments(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        grade_runner(InProcessRunner(lambda p, X, y, r: None), "x", **kwargs)
