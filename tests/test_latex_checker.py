@@ -118,6 +118,7 @@ def test_seed_004_has_no_false_alarm(runner: StepRunner) -> None:
         r"$$\frac{\partial L}{\partial W} = \frac{\partial L}{\partial z} x$$",  # dependence unstated
         r"$$\frac{d}{dx}\sigma(wx + b) = \sigma(1 - \sigma) w$$",  # bare σ is σ(wx + b), not σ(x)
         r"$$f(x + 1) = f(x + 2) - 1$$",  # f a function, not a factor
+        r"$$\sigma = \alpha$$",  # a bare σ is σ(x) only in a chain that says what x is
         r"$$\frac{1}{2}\tanh\left(\frac{x}{2}\right) + \frac{1}{2} = \sigma(x)$$",  # Q1(a) done right
     ],
 )
@@ -161,6 +162,9 @@ def test_towers_and_time_limits_give_verdicts_not_hangs(runner: StepRunner) -> N
 def test_pure_arithmetic(runner: StepRunner) -> None:
     report = _check(r"$$n = (3072)(512) = 1,572,864 = 1,572,865$$", runner)
     assert [r.status for r in report.results] == ["inconclusive", "ok", "wrong"]
+    # Constants the exact prover leaves open are compared at high precision, and say so.
+    (r,) = _check(r"$$\tanh(5) = \frac{e^{5} - e^{-5}}{e^{5} + e^{-5}}$$", runner).results
+    assert r.status == "ok" and "numeric" in r.message
 
 
 def test_numeric_fallback_is_marked_sampled(runner: StepRunner) -> None:
@@ -228,3 +232,49 @@ def test_fuzz_mutated_seed_lines_always_get_a_verdict_per_step(runner: StepRunne
     report = _check(text, runner)
     assert len([r for r in report.results if r.step.relation == "="]) == _steps_expected(text)
     assert all(r.status in STATUSES for r in report.results)
+
+
+# --------------------------------------------------------------------------- printed identities
+
+
+def _random_expression(rng, depth: int):
+    import sympy as sp
+
+    from derive.functions import sigmoid, softplus
+
+    x, y = sp.symbols("x y", real=True)
+    if depth == 0 or rng.random() < 0.25:
+        return rng.choice([x, y, sp.Integer(rng.randint(1, 5)), sp.Rational(rng.randint(1, 5), rng.randint(2, 4))])
+    a = _random_expression(rng, depth - 1)
+    op = rng.choice(["add", "mul", "sub", "div", "pow", "exp", "tanh", "sigmoid", "softplus", "neg"])
+    if op in ("add", "mul", "sub"):
+        b = _random_expression(rng, depth - 1)
+        return a + b if op == "add" else a * b if op == "mul" else a - b
+    if op == "div":
+        return a / (1 + sp.exp(_random_expression(rng, depth - 1)))
+    if op == "pow":
+        return a ** rng.randint(2, 3)
+    return {"exp": sp.exp, "tanh": sp.tanh, "sigmoid": sigmoid, "softplus": softplus, "neg": lambda t: -t}[op](a)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.integers(0, 10**9), st.sampled_from(["same", "expand", "together", "exp"]))
+def test_sympy_printed_equal_forms_are_never_wrong_and_perturbed_ones_never_ok(runner: StepRunner, seed: int, how: str) -> None:
+    """SymPy's own LaTeX printer writes the two sides (\\left(, \\operatorname{…}, e^{…},
+    \\log{\\left(…\\right)}): equal forms must never be wrong, forms off by 1/7 never ok."""
+    import random
+
+    import sympy as sp
+    from hypothesis import assume
+
+    expr = _random_expression(random.Random(seed), 3)
+    other = {"same": lambda e: e, "expand": sp.expand, "together": sp.together, "exp": lambda e: e.rewrite(sp.exp)}[how](expr)
+    try:
+        lhs, rhs, off = sp.latex(expr), sp.latex(other), sp.latex(other + sp.Rational(1, 7))
+    except TypeError:  # derive.functions' _latex does not take the printer's exp= for powers
+        assume(False)
+        return
+    (same,) = _check(f"$${lhs} = {rhs}$$", runner).results
+    assert same.status != "wrong", (lhs, rhs, same.message)
+    (perturbed,) = _check(f"$${lhs} = {off}$$", runner).results
+    assert perturbed.status != "ok", (lhs, off, perturbed.message)
