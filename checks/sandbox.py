@@ -99,12 +99,9 @@ class Limits:
     memory_mb: int = 2048  # RLIMIT_AS
 
 
-class _Timeout(Exception):
-    pass
-
-
-class _ChildGone(Exception):
-    pass
+def _corrupted() -> SubmissionError:
+    return SubmissionError("exception", "the submission corrupted the grader's channel"
+                           " (wrote into the grader's pipes or replied nonsense)")
 
 
 def _one_line(text: str, limit: int = 400) -> str:
@@ -219,7 +216,7 @@ class Sandbox:
             self._write_all(frame_parts(cfg), deadline)
             header, _ = self._read_reply(deadline, expect_seq=None)
             if header.get("status") != "ready":
-                raise self._fail(SubmissionError("exception", "the submission corrupted the grader's channel"))
+                raise self._fail(_corrupted())
             confinement = header.get("confinement")
             self.confinement = {k: v for k, v in confinement.items() if isinstance(v, (bool, int))} \
                 if isinstance(confinement, dict) else {}
@@ -235,7 +232,7 @@ class Sandbox:
         api = header.get("api")
         if api not in ("twolayernet", "function"):
             self._kill()
-            self._start_error = SubmissionError("exception", "the submission corrupted the grader's channel")
+            self._start_error = _corrupted()
             raise self._start_error
         self.api = api
 
@@ -301,7 +298,7 @@ class Sandbox:
         header, out = self._call({"op": "loss", "params": names, "reg": float(reg)}, arrays)
         loss = out.get("loss")
         if loss is None or loss.shape != ():
-            raise SubmissionError("exception", "the submission corrupted the grader's channel")
+            raise _corrupted()
         grads = {k[2:]: v for k, v in out.items() if k.startswith("g:")}
         return float(loss), grads
 
@@ -323,7 +320,7 @@ class Sandbox:
                                   "count": len(params_list)}, arrays)
         values = out.get("losses")
         if values is None or values.shape != (len(params_list),):
-            raise SubmissionError("exception", "the submission corrupted the grader's channel")
+            raise _corrupted()
         return [float(v) for v in values]
 
     def scores(self, params: dict[str, np.ndarray], X: np.ndarray) -> np.ndarray:
@@ -332,7 +329,7 @@ class Sandbox:
         arrays = [(f"p:{n}", params[n]) for n in names] + [("X", X)]
         header, out = self._call({"op": "scores", "params": names, "reg": 0.0}, arrays)
         if "scores" not in out:
-            raise SubmissionError("exception", "the submission corrupted the grader's channel")
+            raise _corrupted()
         return out["scores"]
 
     # -- plumbing ---------------------------------------------------------------------------
@@ -376,7 +373,7 @@ class Sandbox:
         message = reply.get("message")
         line = reply.get("line")
         if kind not in ERROR_KINDS or not isinstance(message, str):
-            return SubmissionError("exception", "the submission corrupted the grader's channel")
+            return _corrupted()
         return SubmissionError(kind, _one_line(message), line if type(line) is int else None)
 
     def _fail(self, error: SubmissionError) -> SubmissionError:
@@ -481,9 +478,9 @@ class Sandbox:
                 body = self._read_into(bytearray(body_len), deadline)
                 header, arrays = decode_frame(head, body, _REPLY_DTYPES if expect_seq is not None else None)
             except FrameError:
-                raise self._fail(SubmissionError("exception", "the submission corrupted the grader's channel")) from None
+                raise self._fail(_corrupted()) from None
             if expect_seq is not None and header.get("seq") != expect_seq:
-                raise self._fail(SubmissionError("exception", "the submission corrupted the grader's channel"))
+                raise self._fail(_corrupted())
             if header.get("status") == "tick":
                 deadline = time.monotonic() + self.limits.timeout
                 continue
