@@ -14,7 +14,9 @@ Isolation. The child is `python -I -S -B checks/_sandbox_child.py` in its own se
 group) with a clean environment, a temporary working directory, stdin from /dev/null and
 stdout/stderr sent to a capture file (`output()` shows it, truncated; nothing parses it).
 Before the submission is imported the child sets RLIMIT_AS (memory_mb), RLIMIT_CPU
-(cpu_seconds), RLIMIT_FSIZE and RLIMIT_CORE = 0 (and RLIMIT_NPROC = 1 when not root). The
+(cpu_seconds), RLIMIT_FSIZE and RLIMIT_CORE = 0, and confines itself where the kernel allows
+(`confinement`): no new privileges, no capabilities, a seccomp filter against new processes,
+Landlock (writes only in its work directory, no TCP, no signals to the grader). The
 PARENT enforces the wall-clock timeout of every call (and of the import) and kills the whole
 process group. Requests and replies travel on two dedicated pipes as frames of a JSON header
 plus raw float64 arrays (no pickle): the parent accepts nothing but numbers from the child.
@@ -27,9 +29,13 @@ MISTAKES.md. Decisions this module takes:
 - a gradient of the wrong SHAPE is returned as it is (the grader diagnoses `shape` and
   `transposed`); a missing key of `params` in grads is `missing-gradient`;
 - Python 2 code is `import`, also when it only shows at run time (NameError on `xrange`...);
-- a child that dies: exit status → `exit`; SIGKILL/SIGXCPU/SIGSEGV/SIGBUS/SIGABRT →
-  `resources` (memory or CPU limits end that way); other signals → `exit`; a child that closes
-  its pipes → `exit`; garbage on the protocol pipe → `exception`;
+- a TypeError raised by the call itself (a signature that does not fit) is `api`; an
+  ImportError anywhere is `import`; MemoryError, the CPU limit and the file-size limit are
+  `resources`; SystemExit is `exit`;
+- a child that dies: exit status → `exit`; SIGKILL/SIGXCPU/SIGSEGV/SIGBUS/SIGABRT/SIGXFSZ →
+  `resources` (memory, stack or CPU limits end that way); other signals → `exit`; a child that
+  closes its pipes → `exit`; garbage on the protocol pipe → `exception`;
+- a failure to spawn the child at all (no processes or descriptors left) is `resources`;
 - after `timeout`, `resources` or `exit` the child is gone; the next call starts a new one
   (a failed import is remembered and raised again without retrying).
 """
