@@ -58,6 +58,7 @@ import numpy as np
 
 from checks._sandbox_child import (
     EXIT_CHANNEL_LOST,
+    EXIT_HARNESS_FAILED,
     EXIT_OUT_OF_MEMORY,
     FRAME_HEAD,
     FrameError,
@@ -416,6 +417,9 @@ class Sandbox:
         self._kill()
         if rc == EXIT_OUT_OF_MEMORY:
             return SubmissionError("resources", "the submission ran out of memory")
+        if rc == EXIT_HARNESS_FAILED:
+            return SubmissionError("exception", "the grader's sandbox failed before the submission was"
+                                   " imported (the captured output has the details)")
         if rc == EXIT_CHANNEL_LOST:
             return SubmissionError("exit", "the submission closed the grader's pipes")
         if rc >= 0:

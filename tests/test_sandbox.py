@@ -842,3 +842,12 @@ def test_losses_timeout_is_per_evaluation_not_per_batch(tmp_path):
 def test_killed_by_sigkill_is_resources(tmp_path):
     error = expect_error(loss_body(tmp_path, "import signal\nos.kill(os.getpid(), signal.SIGKILL)"), "resources")
     assert "SIGKILL" in error.message
+
+
+def test_a_harness_failure_before_import_is_an_error_kind_not_a_traceback(tmp_path, monkeypatch):
+    # A configuration the child cannot use (output_cap is not a number) makes its bootstrap fail.
+    import checks.sandbox as sandbox_module
+    monkeypatch.setattr(sandbox_module, "_OUTPUT_CAPTURED", "lots")
+    box = Sandbox(write(tmp_path, FUNCTION_SUBMISSION, dedent=False), limits=FAST)
+    error = expect_error(box, "exception")
+    assert "sandbox failed" in error.message
