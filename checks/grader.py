@@ -444,12 +444,12 @@ def _grade(session: _Session, submission: str, requested: str, examples: int, se
     checks += _toy_checks(g)
     checks += _other_size_checks(g)
     checks += _finite_difference_checks(g, [toy, *[r for r in fixed_runs if r.problem.finite_differences]])
-    checks.append(_large_logits_check(g, large_run))
+    small_ids: dict[str | None, list[str]] = {}
+    for c in checks:
+        if c.status == "fail" and c.diagnosis and c.name.startswith(("toy", "other")):
+            small_ids.setdefault(c.parameter, c.diagnosis)
+    checks.append(_large_logits_check(g, large_run, small_ids))
     if full_size:
-        small_ids: dict[str, list[str]] = {}
-        for c in checks:
-            if c.parameter and c.status == "fail" and c.diagnosis and c.name.startswith(("toy", "other")):
-                small_ids.setdefault(c.parameter, c.diagnosis)
         checks += _full_size_checks(g, small_ids)
     checks.append(_mutation_check(session))
     checks.append(_scores_check(session))
@@ -697,7 +697,7 @@ def _finite_difference_checks(g: _Grade, runs: list[Run]) -> list[Check]:
     return checks
 
 
-def _large_logits_check(g: _Grade, run: Run) -> Check:
+def _large_logits_check(g: _Grade, run: Run, small_ids: dict[str | None, list[str]]) -> Check:
     name = "large logits (±1000)"
     if not run.ran:
         # Raising is not instability: at other sizes than the toy's it is a hard-coded shape.
@@ -711,13 +711,17 @@ def _large_logits_check(g: _Grade, run: Run) -> Check:
     moderate_ok = all(x.ok for x in ([g.toy_eval] if g.toy_eval else []) + g.others)
     bad = [n for n, v in e.params.items() if v.status != "ok"] + ([] if e.loss_ok else ["loss"])
     finite = _finite_outputs(run)
-    ids = ["unstable-softmax"] if (not finite or moderate_ok) else []
+    if finite and not moderate_ok:
+        # Wrong here as on moderate logits: the mistakes found there explain it.
+        ids = [i for n in bad for i in small_ids.get(None if n == "loss" else n, [])]
+    else:
+        ids = ["unstable-softmax"]
     what = "NaN or inf" if not finite else "wrong values"
     return Check(name, None, "fail", None if not finite else max([e.loss_error] + [v.error for v in e.params.values()]),
                  _inputs(run.problem), ids, f"{what} in {', '.join(bad)} for logits of ±1000")
 
 
-def _full_size_checks(g: _Grade, small_ids: dict[str, list[str]]) -> list[Check]:
+def _full_size_checks(g: _Grade, small_ids: dict[str | None, list[str]]) -> list[Check]:
     problem = full_size_problem()
     run = g.session.run(problem)
     prefix = "full size (N=200, D=3072, H=100, C=10)"
@@ -738,8 +742,11 @@ def _full_size_checks(g: _Grade, small_ids: dict[str, list[str]]) -> list[Check]
         ids = small_ids.get(n) or _gradient_ids(e, n, g.convention)
         cx = {"problem": problem.name, "sizes": problem.sizes, "reg": problem.reg, "parameter": n,
               "index": list(v.index) if v.index is not None else None, "got": v.got, "expected": v.expected}
-        checks.append(Check(name, n, "fail", v.error, cx, _ordered(ids),
-                            f"d{n} differs from the reference at the full size" + (f" (index {list(v.index)})" if v.index else "")))
+        if v.status == "shape":
+            msg = f"d{n} has shape {tuple(v.got)}, expected {tuple(v.expected)} at the full size"
+        else:
+            msg = f"d{n}{list(v.index) if v.index else ''} = {v.got:.8g}, expected {v.expected:.8g} at the full size"
+        checks.append(Check(name, n, "fail", v.error, cx, _ordered(ids), msg))
     return checks
 
 

@@ -145,32 +145,35 @@ def _text_one(console: Any, r: GradeResult, Text: Any) -> None:
 
 
 def diagnosis_lines(r: GradeResult) -> list[str]:
-    """The diagnosis in plain words: one block per mistake id, then failures no id explains."""
+    """The diagnosis in plain words: one block per group of mistake ids seen in the same
+    checks (what was done, what it should be, the formula, where, the smallest failing
+    problem), then the failures no id explains."""
     lines: list[str] = []
     failing = [c for c in r.checks if c.status == "fail"]
-    shown: set[int] = set()
+    groups: dict[tuple[int, ...], list[str]] = {}
     for mistake_id in r.diagnosis:
-        mistake = BY_ID[mistake_id]
-        where = [c for c in failing if mistake_id in c.diagnosis]
-        lines.append(f"  • {mistake_id}: {mistake.what}.")
-        lines.append(f"      It should be: {mistake.should}.")
-        for parameter in dict.fromkeys(c.parameter for c in where):
-            if parameter is not None or mistake.loss is not None or mistake_id in ("loss-mismatch", "reg-ignored"):
+        where = tuple(i for i, c in enumerate(failing) if mistake_id in c.diagnosis)
+        groups.setdefault(where, []).append(mistake_id)
+    for where_index, ids in groups.items():
+        where = [failing[i] for i in where_index]
+        for mistake_id in ids:
+            mistake = BY_ID[mistake_id]
+            lines.append(f"  • {mistake_id}: {mistake.what}.")
+            lines.append(f"      It should be: {mistake.should}.")
+        if any(BY_ID[i].grads is not None or BY_ID[i].loss is not None or i in ("loss-mismatch", "shape") for i in ids):
+            for parameter in dict.fromkeys(c.parameter for c in where if c.parameter or c.name.endswith("loss")):
                 lines.append("      " + formula(parameter, r.reg_convention).replace("\n", "\n  "))
-        # Prefer the smallest problem a student can redo by hand.
-        example = next((c for c in where if c.counterexample and "inputs" in c.counterexample), where[0] if where else None)
         for c in where:
             lines.append(f"      {c.name}: {c.message}")
-        if example is not None and id(example) not in shown:
-            shown.add(id(example))
+        # Prefer the smallest problem a student can redo by hand.
+        example = next((c for c in where if c.counterexample and "inputs" in c.counterexample), where[0] if where else None)
+        if example is not None:
             lines += _counterexample_lines(example)
-    unexplained = [c for c in failing if not c.diagnosis]
-    for c in unexplained:
+    for c in (c for c in failing if not c.diagnosis):
         lines.append(f"  • {c.name}: {c.message}")
         if c.parameter is not None and c.name.startswith(("toy", "other", "full")):
             lines.append("      No known mistake explains it. It should be: " + formula(c.parameter, r.reg_convention).replace("\n", "\n  "))
-        if id(c) not in shown and c.counterexample:
-            shown.add(id(c))
+        if c.counterexample:
             lines += _counterexample_lines(c)
     return lines
 

@@ -1,0 +1,97 @@
+"""derive grade: exit codes, formats, --output, a directory graded in parallel, bad usage."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from derive.cli import main
+
+SUBMISSIONS = Path(__file__).with_name("submissions")
+FAST = ["--examples", "3", "--timeout", "3"]
+
+
+def _run(argv: list[str], capsys) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    out, err = capsys.readouterr()
+    return info.value.code, out, err
+
+
+def test_correct_submission_exits_0_with_the_json_contract(capsys):
+    code, out, _ = _run(["grade", str(SUBMISSIONS / "correct_twolayernet_l2.py"), "--format", "json", *FAST], capsys)
+    assert code == 0
+    doc = json.loads(out)
+    (sub,) = doc["submissions"]
+    assert sub["verdict"] == "pass" and sub["api"] == "twolayernet" and doc["summary"]["pass"] == 1
+
+
+def test_wrong_submission_exits_1_and_names_the_mistake(capsys):
+    code, out, _ = _run(["grade", str(SUBMISSIONS / "mistake_reg_wrong_weight.py"), *FAST], capsys)
+    assert code == 1
+    assert "reg-wrong-weight" in out and "It should be" in out
+
+
+def test_unrunnable_submission_exits_3(capsys):
+    code, out, _ = _run(["grade", str(SUBMISSIONS / "error_exit_os.py"), "--format", "json", *FAST], capsys)
+    assert code == 3
+    assert json.loads(out)["submissions"][0]["error"]["kind"] == "exit"
+
+
+def test_a_directory_grades_in_parallel_with_a_summary(tmp_path, capsys):
+    for name in ("correct_function_l2", "mistake_transposed", "error_api"):
+        shutil.copy(SUBMISSIONS / f"{name}.py", tmp_path / f"{name}.py")
+    sub = tmp_path / "student_d"
+    sub.mkdir()
+    shutil.copy(SUBMISSIONS / "correct_twolayernet_l2.py", sub / "neural_net.py")
+    (sub / "notes.txt").write_text("not code")
+    code, out, _ = _run(["grade", str(tmp_path), "--jobs", "2", *FAST], capsys)
+    assert code == 3  # an error outranks a fail
+    assert "Summary" in out and "2 pass, 1 fail, 1 error" in out
+    for name in ("correct_function_l2.py", "mistake_transposed.py", "error_api.py", "student_d"):
+        assert name in out
+
+
+def test_output_file_and_other_formats(tmp_path, capsys):
+    target = str(SUBMISSIONS / "mistake_shape.py")
+    junit = tmp_path / "report.xml"
+    code, out, _ = _run(["grade", target, "--format", "junit", "--output", str(junit), *FAST], capsys)
+    assert code == 1 and out == ""
+    assert ET.parse(junit).getroot().find("testsuite").get("failures") != "0"
+    code, out, _ = _run(["grade", target, "--format", "gradescope", *FAST], capsys)
+    doc = json.loads(out)
+    assert code == 1 and doc["score"] < sum(t["max_score"] for t in doc["tests"])
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["grade", "no/such/file.py"], "no such file or directory"),
+    (["grade", "README.md"], "a submission is a .py file"),
+    (["grade"], "Missing argument"),
+    (["grade", "x.py", "--format", "xml"], "xml"),
+    (["grade", "x.py", "--jobs", "0"], "0"),
+    (["grade", "x.py", "--reg-convention", "l1"], "l1"),
+])
+def test_bad_usage_exits_2_with_one_clear_line(argv, message, capsys, monkeypatch):
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    code, out, err = _run(argv, capsys)
+    assert code == 2
+    assert message in err and "Traceback" not in err
+
+
+def test_empty_directory_is_bad_usage(tmp_path, capsys):
+    code, _, err = _run(["grade", str(tmp_path)], capsys)
+    assert code == 2 and "holds no submissions" in err
+
+
+def test_installed_script_grades_a_tab_indented_file():
+    script = Path(sys.executable).with_name("derive")
+    proc = subprocess.run([str(script), "grade", str(SUBMISSIONS / "correct_function_half_l2_tabs.py"), *FAST],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "PASS" in proc.stdout and "½λ‖W‖²" in proc.stdout
