@@ -307,6 +307,10 @@ def _times(a: sp.Expr, b: sp.Expr) -> sp.Expr:
         return a
     if a.is_Number and b.is_Number:
         return a * b
+    # A number goes first: SymPy's cse (used by lambdify) misreads an unevaluated product
+    # whose numeric factor is not its first argument, e.g. Mul(1 - x, -1) → x - ... wrong.
+    if b.is_Number:
+        a, b = b, a
     return sp.Mul(a, b, evaluate=False)
 
 

@@ -20,7 +20,7 @@ import sympy as sp
 
 from derive.catalogue import CATALOGUE, SEED_CLAIMS
 from derive.identities._common import SEED_001, src
-from derive.identity import Claim, Identity
+from derive.identity import Claim, Identity, Variable
 
 TOPIC = "counting"
 
@@ -36,7 +36,12 @@ def parameter_count(widths: list) -> sp.Expr:
     return sp.expand(total)
 
 
-d, d_h, m = sp.symbols("d d_h m", integer=True, positive=True)
+#: Widths as positive scalars (the numeric checker samples them as reals: both sides are
+#: polynomials, so agreement on reals implies agreement on integers).
+WIDTHS = tuple(Variable(f"n{l}", "positive", latex=f"n_{{{l}}}") for l in range(5))
+D_IN = Variable("d", "positive", latex="d")
+D_H = Variable("d_h", "positive", latex="d_h")
+M = Variable("m", "positive", latex="m")
 
 
 def _general_formula(widths: list) -> sp.Expr:
@@ -46,10 +51,11 @@ def _general_formula(widths: list) -> sp.Expr:
 def _mlp_count(v, sizes):
     # Entry 0: the one-hidden-layer network of 001 Q2(e) against dₕ(d + 1) + m(dₕ + 1);
     # entry 1: a network with L layers of symbolic widths against Σₗ (nₗ₋₁ + 1)nₗ.
-    widths = list(sp.symbols(f"n0:{sizes['L'] + 1}", integer=True, positive=True))
+    d, d_h, m = v["d"], v["d_h"], v["m"]
+    widths = [v[f"n{l}"] for l in range(sizes["L"] + 1)]
     lhs = sp.Matrix([parameter_count([d, d_h, m]), parameter_count(widths)])
     rhs = sp.Matrix([d_h * (d + 1) + m * (d_h + 1), _general_formula(widths)])
-    return Claim(lhs, rhs, {})
+    return Claim(lhs, rhs, v)
 
 
 def _mlp_count_index():
@@ -71,7 +77,7 @@ CATALOGUE.register(Identity(
     title="Number of parameters of a fully connected network",
     topic=TOPIC,
     sources=(src(SEED_001, "Q2(e)"),),
-    variables=(),
+    variables=(D_IN, D_H, M) + WIDTHS,
     build=_mlp_count,
     size_bounds={"L": 4},
     statement=lambda: (_n_theta, sp.Sum((_nb[_l - 1] + 1) * _nb[_l], (_l, 1, _L))),
