@@ -152,6 +152,22 @@ def _forward_definitions() -> tuple[list[tuple[str, sp.Basic]], list[tuple[str, 
     return batch, column
 
 
+#: A statement about a generic variable (∂J/∂z3 for any logits z3, ∂L/∂o for any o) is used at
+#: the layout's forward quantity: its free matrix of that name is bound to the definition, so
+#: the printed line reads the value the forward pass computed (and shares its sub-expressions).
+BINDINGS: dict[str, sp.Basic] = {"z3": nt.z3, "o": nt.o_a, "o_a": nt.o_a, "h_s": nt.h_s, "h_a": nt.h_a, "z2": nt.z2, "a2": nt.a2}
+
+
+def bind(expr: sp.Basic) -> sp.Basic:
+    """Replace free MatrixSymbols named in BINDINGS by the forward quantities (same shape)."""
+    replace = {}
+    for sym in expr.atoms(sp.MatrixSymbol):
+        target = BINDINGS.get(sym.name)
+        if target is not None and sym != target and sym.shape[1] == target.shape[1]:
+            replace[sym] = target
+    return expr.xreplace(replace) if replace else expr
+
+
 def reference_code(statement: StatementSource) -> dict[str, str]:
     """Every formula of the reference module as NumPy code, keyed as the template uses them."""
     batch, column = _forward_definitions()
@@ -172,7 +188,7 @@ def reference_code(statement: StatementSource) -> dict[str, str]:
     dz2 = nt.batch_gradients("l2")["z2"]
     for line in REFERENCE_LINES:
         names = column_names if line.identity.startswith(("mlp-", "ce-")) else batch_names
-        expr = statement(line.identity)
+        expr = bind(statement(line.identity))
         code[line.key] = numpy_code(expr, names)
         if line.name:
             names[expr] = line.name

@@ -1,0 +1,68 @@
+"""The built wheel, installed in a fresh virtual environment, renders: the templates ship as
+derive.templates and the reference as derive.generated (not only in an editable install)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import sysconfig
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+IGNORE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis", ".pytest_cache", "report")
+
+
+@pytest.fixture(scope="module")
+def wheel_env(tmp_path_factory):
+    """Build the wheel from a copy of the tree (the build writes build/ and *.egg-info, which
+    must not land in the shared working tree) and install it with --no-deps into a fresh venv
+    whose dependencies come from this interpreter's site-packages through a .pth line (fast,
+    offline; the editable install's finder is not activated that way)."""
+    tmp = tmp_path_factory.mktemp("wheel")
+    src = tmp / "src"
+    shutil.copytree(ROOT, src, ignore=IGNORE)
+    dist = tmp / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(src), "--no-deps", "--no-build-isolation", "-w", str(dist), "-q"],
+        check=True, capture_output=True, timeout=600,
+    )
+    (wheel,) = dist.glob("derive-*.whl")
+    env_dir = tmp / "venv"
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                               check=True, capture_output=True, text=True).stdout.strip())
+    (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
+                   check=True, capture_output=True, timeout=600)
+    return env_dir, tmp
+
+
+def test_the_wheel_holds_templates_and_generated(wheel_env):
+    env_dir, tmp = wheel_env
+    python = env_dir / "bin" / "python"
+    code = (
+        "import derive, derive.templates, derive.generated.mlp_reference as m, importlib.resources as r\n"
+        "print(derive.__file__)\n"
+        "print(sorted(p.name for p in r.files('derive.templates').iterdir() if p.name.endswith('.j2')))\n"
+        "print(callable(m.loss_and_grads))\n"
+    )
+    out = subprocess.run([str(python), "-I", "-c", code], check=True, capture_output=True, text=True, cwd=tmp).stdout.splitlines()
+    assert str(env_dir) in out[0], "derive was imported from outside the fresh venv"
+    assert out[1] == "['numpy_module.py.j2', 'report.tex.j2']"
+    assert out[2] == "True"
+
+
+@pytest.mark.slow
+def test_installed_derive_renders_the_same_bytes(wheel_env):
+    env_dir, tmp = wheel_env
+    out_dir = tmp / "rendered"
+    proc = subprocess.run([str(env_dir / "bin" / "derive"), "render", "--out", str(out_dir), "-q"],
+                          capture_output=True, text=True, cwd=tmp, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    for name in ("mlp_reference.py", "report.tex"):
+        assert (out_dir / name).read_bytes() == (ROOT / "generated" / name).read_bytes(), name
