@@ -229,9 +229,13 @@ class Sandbox:
                 if isinstance(confinement, dict) else {}
             header, _ = self._read_reply(time.monotonic() + self.limits.timeout, expect_seq=0)
         except SubmissionError as exc:
+            if exc.kind == "timeout":  # the usual cause: training or data loading left at top level
+                exc = SubmissionError("timeout", f"importing the submission took longer than {self.limits.timeout:g} s"
+                                      " (code at the top level that trains or loads data? put it under"
+                                      " `if __name__ == \"__main__\":`)")
             self._start_error = exc
             self._kill()
-            raise
+            raise exc from None
         if header.get("status") == "error":
             self._start_error = self._error_from(header)
             self._kill()

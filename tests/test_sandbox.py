@@ -476,7 +476,8 @@ def test_raise_at_import_is_exception(tmp_path):
 def test_infinite_loop_at_import_is_timeout(tmp_path):
     path = write(tmp_path, "while True:\n    pass\n")
     limits = Limits(timeout=2.0)
-    expect_error(Sandbox(path, limits=limits), "timeout", limits=limits)
+    error = expect_error(Sandbox(path, limits=limits), "timeout", limits=limits)
+    assert "importing" in error.message and "__main__" in error.message
 
 
 def test_infinite_loop_in_loss_is_timeout_then_a_new_child_answers(tmp_path):
