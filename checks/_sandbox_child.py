@@ -546,12 +546,17 @@ def _trange(*args: Any, **kwargs: Any) -> range:
 
 
 _GRADER_ROOTS = frozenset({"derive", "checks"})
-_STUB_ROOTS = frozenset({"matplotlib", "pylab", "seaborn", "IPython", "plotly", "ipywidgets", "tqdm"})
+_STUB_ROOTS = frozenset({"matplotlib", "mpl_toolkits", "pylab", "seaborn", "IPython", "plotly",
+                         "ipywidgets", "tqdm"})
+# Colab exports start with `from google.colab import drive; drive.mount(...)`; `google` itself is
+# stubbed only when no real package (protobuf, cloud libraries) provides it.
+_STUB_PREFIXES = ("google.colab",)
 
 
 def _install_stubs() -> None:
     import builtins
     import importlib.abc
+    import importlib.machinery
     import importlib.util
     import types
 
@@ -571,7 +576,9 @@ def _install_stubs() -> None:
             if fullname.partition(".")[0] in _GRADER_ROOTS:  # the reference lives there
                 raise ModuleNotFoundError(f"No module named {fullname!r} (the grader's own package"
                                           " is not available to submissions)", name=fullname)
-            if fullname.partition(".")[0] in _STUB_ROOTS:
+            if (fullname.partition(".")[0] in _STUB_ROOTS
+                    or fullname.startswith(_STUB_PREFIXES)
+                    or (fullname == "google" and importlib.machinery.PathFinder.find_spec("google") is None)):
                 return importlib.util.spec_from_loader(fullname, self, is_package=True)
             return None
 
