@@ -822,7 +822,10 @@ class Runner:
                       if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
             names = [p.name for p in params]
             roles = {role: next((n for n in aliases if n in names), None) for role, aliases in _ROLE_NAMES.items()}
-            if None in roles.values():
+            takes_kwargs = any(p.kind == p.VAR_KEYWORD for p in sig.parameters.values())
+            if None in roles.values() and takes_kwargs and len(params) < 3:
+                roles = {"D": "input_size", "H": "hidden_size", "C": "output_size"}  # via **kwargs
+            elif None in roles.values():
                 # Unknown names: the first three parameters, in the course order D, H, C.
                 if len(params) < 3:
                     raise Fail("api", f"TwoLayerNet{sig} does not take (input_size, hidden_size, output_size)")

@@ -164,6 +164,31 @@ def test_constructor_with_other_names_and_extra_keywords_before_std(tmp_path):
     assert loss == pytest.approx(reference(params, X, y, 0.05)[0], rel=1e-12)
 
 
+@pytest.mark.parametrize("signature,prologue", [
+    # unknown names: the first three parameters are D, H, C in the course order
+    ("def __init__(self, n_in, n_hid, n_out, scale=1e-4):",
+     "input_size, hidden_size, output_size, std = n_in, n_hid, n_out, scale"),
+    # everything through **kwargs: the course's keyword names
+    ("def __init__(self, **kwargs):",
+     "input_size, hidden_size, output_size = kwargs['input_size'], kwargs['hidden_size'], kwargs['output_size']\n"
+     "        std = kwargs.get('std', 1e-4)"),
+])
+def test_constructor_fallbacks(tmp_path, signature, prologue):
+    source = CLASS_SUBMISSION.replace(
+        "def __init__(self, input_size, hidden_size, output_size, std=1e-4):",
+        f"{signature}\n        {prologue}")
+    params, X, y = problem()
+    with Sandbox(write(tmp_path, source, dedent=False), limits=FAST) as box:
+        loss, _ = box.loss_and_grads(params, X, y, 0.05)
+    assert loss == pytest.approx(reference(params, X, y, 0.05)[0], rel=1e-12)
+
+
+def test_constructor_with_a_required_argument_the_grader_cannot_supply_is_api(tmp_path):
+    source = CLASS_SUBMISSION.replace("std=1e-4):", "std=1e-4, *, dataset):")
+    error = expect_error(Sandbox(write(tmp_path, source, dedent=False), limits=FAST), "api")
+    assert "dataset" in error.message
+
+
 def test_loss_that_reads_reg_from_the_instance(tmp_path):
     # CS231n assignment 2 style: loss(X, y) and self.reg.
     source = (CLASS_SUBMISSION.replace("def loss(self, X, y=None, reg=0.0):", "def loss(self, X, y=None):")
