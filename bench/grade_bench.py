@@ -1,0 +1,210 @@
+"""Benchmark of ``derive grade`` (issue 4).
+
+Measures, on this machine:
+1. one submission, wall time including the child process (median of --repeats), a correct
+   one and a wrong one (the wrong one pays for Hypothesis's shrinking);
+2. a class of --class-size submissions (the test submissions, cycled) with ``--jobs 2``,
+   through the installed ``derive`` script;
+3. the full-size check (N = 200, D = 3072, H = 100, C = 10: the submission's gradients held
+   element-wise against the reference, through the sandbox) beside what users otherwise run
+   on the same problem and the same submission:
+   - CS231n's ``eval_numerical_gradient`` over every parameter (extrapolated from a timed
+     sample of entries: the full loop is 2 x 308,310 loss evaluations),
+   - ``torch.autograd.gradcheck`` with the submission's loss as forward and its gradients as
+     backward: fast mode (one random projection: not an element-wise verdict) over all
+     parameters, slow mode (element-wise) extrapolated from b1 and b2 alone.
+
+Targets (issue 4): one submission <= 3 s; full-size check >= 100x faster than element-wise
+finite differences, with element-wise verdicts.
+
+    /work/venv/bin/python bench/grade_bench.py            # everything (a few minutes)
+    /work/venv/bin/python bench/grade_bench.py --quick    # smaller class, fewer repeats
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+SUBMISSIONS = ROOT / "tests" / "submissions"
+sys.path.insert(0, str(ROOT))
+
+from checks.grader import Run, _Session, evaluate, grade_path  # noqa: E402
+from checks.problems import PARAMETERS, full_size_problem  # noqa: E402
+from checks.sandbox import Sandbox  # noqa: E402
+
+
+def one_submission(name: str, repeats: int, examples: int) -> dict:
+    times, verdict = [], None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = grade_path(SUBMISSIONS / f"{name}.py", examples=examples)
+        times.append(time.perf_counter() - start)
+        verdict = result.verdict
+    return {"submission": name, "verdict": verdict, "median_s": statistics.median(times), "min_s": min(times),
+            "max_s": max(times), "repeats": repeats, "examples": examples}
+
+
+def a_class(size: int, jobs: int, examples: int) -> dict:
+    # Runnable submissions only (correct and wrong ones): the error files end in milliseconds
+    # and would flatter the class's time.
+    pool = sorted(p for p in SUBMISSIONS.glob("*.py") if not p.stem.startswith("error_"))
+    with tempfile.TemporaryDirectory(prefix="derive-class-") as tmp:
+        for i in range(size):
+            source = pool[i % len(pool)]
+            shutil.copy(source, Path(tmp) / f"student_{i:03d}_{source.stem}.py")
+        script = Path(sys.executable).with_name("derive")
+        start = time.perf_counter()
+        proc = subprocess.run([str(script), "grade", tmp, "--jobs", str(jobs), "--format", "json",
+                               "--examples", str(examples)], capture_output=True, text=True)
+        wall = time.perf_counter() - start
+    summary = json.loads(proc.stdout)["summary"] if proc.stdout.strip().startswith("{") else {}
+    return {"submissions": size, "jobs": jobs, "wall_s": wall, "per_submission_s": wall / size,
+            "exit_code": proc.returncode, "summary": summary}
+
+
+def full_size_grader(name: str) -> dict:
+    """The grader's full-size stage alone: one call into the sandboxed submission and the
+    element-wise comparison with the reference."""
+    problem = full_size_problem()
+    with Sandbox(SUBMISSIONS / f"{name}.py") as box:
+        session = _Session(box)
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            run = session.run(problem)
+            ok = evaluate(run, "l2").ok
+            times.append(time.perf_counter() - start)
+    return {"seconds": statistics.median(times), "element_wise": True, "verdict_ok": ok,
+            "entries": int(sum(problem.params[k].size for k in PARAMETERS))}
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(name, SUBMISSIONS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.loss_and_grads
+
+
+def eval_numerical_gradient_sample(name: str, sample: int, seed: int = 0) -> dict:
+    """CS231n's eval_numerical_gradient (h = 1e-5, two loss evaluations per entry, in place),
+    timed on ``sample`` random entries per parameter and extrapolated to all of them."""
+    fn = _load(name)
+    problem = full_size_problem()
+    params = problem.copy_params()
+    rng = np.random.RandomState(seed)
+    h = 1e-5
+    total_entries = sum(v.size for v in params.values())
+    timed_entries = 0
+    start = time.perf_counter()
+    for key in PARAMETERS:
+        x = params[key]
+        flat = rng.choice(x.size, size=min(sample, x.size), replace=False)
+        for f in flat:
+            ix = np.unravel_index(f, x.shape)
+            old = x[ix]
+            x[ix] = old + h
+            fxph = fn(params, problem.X, problem.y, problem.reg)[0]
+            x[ix] = old - h
+            fxmh = fn(params, problem.X, problem.y, problem.reg)[0]
+            x[ix] = old
+            _ = (fxph - fxmh) / (2 * h)
+            timed_entries += 1
+    elapsed = time.perf_counter() - start
+    per_entry = elapsed / timed_entries
+    return {"timed_entries": timed_entries, "timed_s": elapsed, "per_entry_s": per_entry,
+            "extrapolated_s": per_entry * total_entries, "entries": int(total_entries), "element_wise": True}
+
+
+def torch_gradcheck(name: str) -> dict:
+    try:
+        import torch
+    except ImportError:
+        return {"skipped": "torch is not installed"}
+    fn = _load(name)
+    problem = full_size_problem()
+
+    class SubmissionLoss(torch.autograd.Function):
+        """forward: the submission's loss; backward: the submission's gradients."""
+
+        @staticmethod
+        def forward(ctx, W1, b1, W2, b2):
+            params = {"W1": W1.detach().numpy().copy(), "b1": b1.detach().numpy().copy(),
+                      "W2": W2.detach().numpy().copy(), "b2": b2.detach().numpy().copy()}
+            loss, grads = fn(params, problem.X, problem.y, problem.reg)
+            ctx.grads = [torch.from_numpy(np.asarray(grads[k], dtype=np.float64)) for k in PARAMETERS]
+            return torch.tensor(float(loss), dtype=torch.float64)
+
+        @staticmethod
+        def backward(ctx, grad_output):
+            return tuple(grad_output * g for g in ctx.grads)
+
+    tensors = [torch.from_numpy(problem.params[k].copy()) for k in PARAMETERS]
+    out = {}
+    # Fast mode over every parameter: a projected check (one number per input), not element-wise.
+    inputs = [t.clone().requires_grad_(True) for t in tensors]
+    start = time.perf_counter()
+    ok = torch.autograd.gradcheck(SubmissionLoss.apply, inputs, eps=1e-6, atol=1e-5, rtol=1e-3, fast_mode=True)
+    out["fast_mode"] = {"seconds": time.perf_counter() - start, "passed": bool(ok), "element_wise": False}
+    # Slow mode (element-wise) on b1 and b2 only (110 entries), extrapolated to all entries.
+    timed_keys = ("b1", "b2")
+    inputs = [t.clone().requires_grad_(k in timed_keys) for k, t in zip(PARAMETERS, tensors)]
+    timed = sum(t.numel() for k, t in zip(PARAMETERS, tensors) if k in timed_keys)
+    start = time.perf_counter()
+    ok = torch.autograd.gradcheck(SubmissionLoss.apply, inputs, eps=1e-6, atol=1e-5, rtol=1e-3, fast_mode=False)
+    elapsed = time.perf_counter() - start
+    total = sum(t.numel() for t in tensors)
+    out["slow_mode"] = {"timed_entries": timed, "timed_s": elapsed, "extrapolated_s": elapsed / timed * total,
+                        "passed": bool(ok), "element_wise": True}
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="class of 20, 3 repeats, smaller samples")
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--class-size", type=int, default=100)
+    parser.add_argument("--examples", type=int, default=25)
+    parser.add_argument("--sample", type=int, default=50, help="entries per parameter timed for eval_numerical_gradient")
+    args = parser.parse_args()
+    if args.quick:
+        args.repeats, args.class_size, args.sample = 3, 20, 10
+
+    report: dict = {"machine": {"python": sys.version.split()[0], "cpus": __import__("os").cpu_count()}}
+    report["one_submission"] = [one_submission("correct_twolayernet_l2", args.repeats, args.examples),
+                                one_submission("mistake_missing_relu_mask", args.repeats, args.examples)]
+    report["class"] = a_class(args.class_size, 2, args.examples)
+    report["full_size"] = {
+        "derive_grade": full_size_grader("correct_function_l2"),
+        "eval_numerical_gradient": eval_numerical_gradient_sample("correct_function_l2", args.sample),
+        "torch_gradcheck": torch_gradcheck("correct_function_l2"),
+    }
+    ours = report["full_size"]["derive_grade"]["seconds"]
+    fd = report["full_size"]["eval_numerical_gradient"]["extrapolated_s"]
+    report["full_size"]["speedup_vs_eval_numerical_gradient"] = fd / ours
+    slow = report["full_size"]["torch_gradcheck"].get("slow_mode", {}).get("extrapolated_s")
+    if slow:
+        report["full_size"]["speedup_vs_gradcheck_slow"] = slow / ours
+    print(json.dumps(report, indent=2))
+    print("\nsummary:", file=sys.stderr)
+    for r in report["one_submission"]:
+        print(f"  one submission {r['submission']}: median {r['median_s']:.2f} s ({r['verdict']})", file=sys.stderr)
+    c = report["class"]
+    print(f"  class of {c['submissions']} with --jobs {c['jobs']}: {c['wall_s']:.1f} s ({c['per_submission_s']:.2f} s each)", file=sys.stderr)
+    print(f"  full size: derive {ours:.2f} s element-wise; eval_numerical_gradient ~{fd:.0f} s "
+          f"({fd / ours:.0f}x)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
