@@ -160,6 +160,7 @@ class Sandbox:
         self._capture: Path | None = None
         self._seq = 0
         self._start_error: SubmissionError | None = None
+        self._closed_output = ""
 
     # -- life cycle -------------------------------------------------------------------------
     def __enter__(self) -> Sandbox:
@@ -259,8 +260,10 @@ class Sandbox:
                 pass
         self._kill()  # then the whole group, whatever it forked
         if self._tmp is not None:
+            self._closed_output = self.output()  # still available after close()
             shutil.rmtree(self._tmp, ignore_errors=True)
             self._tmp = None
+            self._capture = None
 
     def _kill(self) -> None:
         proc = self._proc
@@ -288,7 +291,7 @@ class Sandbox:
     def output(self) -> str:
         """The child's stdout+stderr so far, at most about 4 KB (head and tail), never parsed."""
         if self._capture is None or not self._capture.exists():
-            return ""
+            return self._closed_output
         try:
             with open(self._capture, "rb") as f:
                 data = f.read(_FSIZE_MB << 20)

@@ -330,6 +330,7 @@ def test_junk_on_fd_1_and_2_is_captured_and_truncated(tmp_path):
     assert loss == pytest.approx(reference(params, X, y, 0.0)[0])
     assert 0 < len(text) <= 4300
     assert "bytes omitted" in text
+    assert box.output() == text  # kept after close()
 
 
 @pytest.mark.parametrize("target,body", [
