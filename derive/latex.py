@@ -40,6 +40,7 @@ __all__ = [
     "verification_latex",
     "evidence_text",
     "text_to_latex",
+    "plain_text",
 ]
 
 NAME_TABLE: Mapping[str, str] = nt.NAME_TABLE
@@ -364,6 +365,10 @@ _TEXT_CHARS: dict[str, str] = {
     "μ": r"$\mu$",
     "ℓ": r"$\ell$",
     "𝟙": r"$\mathbf{1}$",
+    "§": r"\S{}",
+    "∗": "*",
+    "⇒": r"$\Rightarrow$",
+    "⋅": r"$\cdot$",
     "\u00a0": "~",
 }
 for _digit in range(10):
@@ -378,6 +383,11 @@ def text_to_latex(text: str) -> str:
     spelled by its Unicode name rather than breaking the compile."""
     pieces: list[tuple[bool, str]] = []  # (is math, LaTeX)
     for ch in text:
+        if unicodedata.combining(ch) and ch in _ACCENTS and pieces:
+            # J̃, R̂: the accent goes on the previous character, in math.
+            is_math, prev = pieces.pop()
+            pieces.append((True, f"{_ACCENTS[ch]}{{{prev}}}"))
+            continue
         if ch in _TEXT_CHARS:
             latex = _TEXT_CHARS[ch]
         elif ord(ch) < 128:
@@ -402,6 +412,30 @@ def text_to_latex(text: str) -> str:
     return "".join(out)
 
 
+#: Combining accents → the math accent put on the preceding character.
+_ACCENTS: dict[str, str] = {"\u0303": r"\tilde", "\u0302": r"\hat", "\u0304": r"\bar", "\u0307": r"\dot", "\u20d7": r"\vec"}
+
+#: Plain-text stand-ins for PDF bookmarks (ASCII only: no LaTeX, no font needed).
+_PLAIN: dict[str, str] = {
+    "σ": "sigma", "ψ": "psi", "λ": "lambda", "α": "alpha", "Δ": "Delta", "δ": "delta", "∂": "d",
+    "Σ": "Sum", "≈": "~", "×": "x", "½": "1/2", "·": "*", "−": "-", "–": "-", "—": "-", "∈": " in ",
+    "ℝ": "R", "§": "S", "≤": "<=", "≥": ">=", "≠": "!=", "→": "->", "⊙": "*", "‖": "||", "’": "'",
+}
+
+
+def plain_text(text: str) -> str:
+    """ASCII rendering of a title for PDF bookmarks: symbols spelled out, accents and
+    sub/superscripts reduced to their base characters, LaTeX specials dropped."""
+    out = []
+    for ch in text:
+        if ch in _PLAIN:
+            out.append(_PLAIN[ch])
+            continue
+        base = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode("ascii")
+        out.append(base)
+    return "".join(c for c in "".join(out) if c not in "\\{}$&#%_^~")
+
+
 def _merge_scripts(group: list[str]) -> str:
     """Join math pieces, fusing runs of super/subscripts (⁽¹⁾ → ^{(1)}: no double superscript)."""
     out: list[str] = []
@@ -417,4 +451,4 @@ def _merge_scripts(group: list[str]) -> str:
 
 def unknown_characters(text: str) -> list[str]:
     """Non-ASCII characters ``text_to_latex`` has no LaTeX for (the tests keep this empty)."""
-    return sorted({ch for ch in text if ord(ch) >= 128 and ch not in _TEXT_CHARS})
+    return sorted({ch for ch in text if ord(ch) >= 128 and ch not in _TEXT_CHARS and ch not in _ACCENTS})

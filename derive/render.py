@@ -288,13 +288,12 @@ def check_verdicts(results: Sequence[Any], seed_results: Sequence[Any]) -> None:
 
 def _heading(title: str) -> str:
     """A section title for LaTeX and, unchanged, for the PDF bookmarks."""
-    from derive.latex import text_to_latex
+    from derive.latex import plain_text, text_to_latex
 
     latex = text_to_latex(title)
     if latex == title:
         return latex
-    plain = "".join(ch for ch in title if ch not in "\\{}$&#%_^~")
-    return rf"\texorpdfstring{{{latex}}}{{{plain}}}"
+    return rf"\texorpdfstring{{{latex}}}{{{plain_text(title)}}}"
 
 
 def _sources(identity: Any) -> str:
@@ -304,25 +303,29 @@ def _sources(identity: Any) -> str:
 
 
 def _derivation(text: str) -> str:
-    """A seed's derivation: LaTeX math (displayed), LaTeX text with $…$, or plain prose."""
+    """A derivation: LaTeX math when it has a LaTeX command (displayed, shrunk to fit),
+    otherwise plain text (Unicode symbols typeset by text_to_latex)."""
     from derive.latex import text_to_latex
 
     text = text.strip()
     if not text:
         return ""
-    if "$" in text:
-        return text
-    if "\\" in text or ("=" in text and ". " not in text):
+    if "\\" in text:
         return r"\formula{" + text + "}"
     return text_to_latex(text)
 
 
-def _uses(identity: Any, known: set[str]) -> str:
+def identity_id(identity_id_: str) -> str:
+    """An id in typewriter type that may break after its hyphens (ids never hyphenate)."""
     from derive.latex import text_to_latex
 
+    return r"\identityid{" + text_to_latex(identity_id_).replace("-", r"-\allowbreak{}") + "}"
+
+
+def _uses(identity: Any, known: set[str]) -> str:
     refs = []
     for used in identity.uses:
-        name = rf"\identityid{{{text_to_latex(used)}}}"
+        name = identity_id(used)
         refs.append(rf"\hyperref[id:{used}]{{{name}}}" if used in known else name)
     return ", ".join(refs)
 
@@ -371,6 +374,7 @@ def report_context(results: Sequence[Any], seed_results: Sequence[Any], *, seed:
             topics.append(by_key[i.topic])
         by_key[i.topic]["entries"].append({
             "id": i.id,
+            "id_text": identity_id(i.id),
             "heading": _heading(i.title),
             "sources": _sources(i),
             "statement": identity_latex(i),
@@ -382,6 +386,7 @@ def report_context(results: Sequence[Any], seed_results: Sequence[Any], *, seed:
     refuted = [
         {
             "id": r.identity.id,
+            "id_text": identity_id(r.identity.id),
             "heading": _heading(r.identity.title),
             "sources": _sources(r.identity),
             "statement": identity_latex(r.identity),
@@ -399,7 +404,7 @@ def report_context(results: Sequence[Any], seed_results: Sequence[Any], *, seed:
         for name, expr in ((r"\mathbf{h}^{a}", nt.h_a), (r"\mathbf{h}^{s}", nt.h_s), (r"\mathbf{o}^{a}", nt.o_a), (r"\mathbf{o}^{s}", nt.o_s))
     )
     functions = [
-        (text_to_latex(name), ", ".join(rf"\identityid{{{i}}}" for i in ids) if ids else "(the forward pass only)")
+        (text_to_latex(name), ", ".join(identity_id(i) for i in ids) if ids else "(the forward pass only)")
         for name, ids in FUNCTION_IDS
     ]
     return {
@@ -452,9 +457,10 @@ class PdfOutcome:
         return [*self.errors, *self.undefined, *self.overfull]
 
 
-def compile_pdf(tex_path: Path, *, runs: int = 2, timeout: float = 180.0) -> PdfOutcome:
-    """Run pdflatex ``runs`` times (the table of contents and references need two) in the
-    file's directory, without shell escape, and read the last log."""
+def compile_pdf(tex_path: Path, *, runs: int = 2, max_runs: int = 4, timeout: float = 180.0) -> PdfOutcome:
+    """Run pdflatex at least ``runs`` times (the table of contents needs two) and again while
+    LaTeX asks for a rerun (the contents page shifts the labels), at most ``max_runs``, in the
+    file's directory, without shell escape; then read the last log."""
     import re
     import shutil
     import subprocess
@@ -465,7 +471,8 @@ def compile_pdf(tex_path: Path, *, runs: int = 2, timeout: float = 180.0) -> Pdf
     tex_path = tex_path.resolve()
     cmd = [exe, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "-file-line-error", tex_path.name]
     returncode = 0
-    for _ in range(runs):
+    log = tex_path.with_suffix(".log")
+    for run in range(1, max_runs + 1):
         try:
             proc = subprocess.run(cmd, cwd=tex_path.parent, stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired as exc:
@@ -473,7 +480,8 @@ def compile_pdf(tex_path: Path, *, runs: int = 2, timeout: float = 180.0) -> Pdf
         returncode = proc.returncode
         if returncode != 0:
             break
-    log = tex_path.with_suffix(".log")
+        if run >= runs and "Rerun to get" not in log.read_text(encoding="latin-1"):
+            break
     pdf = tex_path.with_suffix(".pdf")
     text = log.read_text(encoding="latin-1") if log.exists() else ""
     errors = tuple(line.strip() for line in text.splitlines() if line.startswith("!") or re.match(r"^\S+:\d+: ", line))
