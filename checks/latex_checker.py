@@ -449,7 +449,7 @@ def check_step(lhs_norm: Normalized, rhs_norm: Normalized, seed: int = 0, exampl
     return decide(lhs, rhs, matrices=matrices, seed=seed, examples=examples, units=units)
 
 
-_PLACEHOLDER = re.compile(r"([vfgh])_\{(\d+)\}")
+_PLACEHOLDER = re.compile(r"([vfghp])_\{(\d+)\}")
 #: Numbers above this (as an integer power) are not built: 9^{9^{9}} would fill memory.
 _MAX_EXPONENT = 10_000
 
@@ -531,6 +531,18 @@ def to_sympy(norm: Normalized) -> Any:
                 return sp.diff(args[0], var)
             if m.group(1) == "h" and n in norm.indicators and len(args) == 1:
                 return sp.Heaviside(args[0], norm.indicators[n])
+            if m.group(1) == "p" and n in norm.piecewise:
+                kinds = norm.piecewise[n]
+                pieces, rest = [], list(args)
+                for kind in kinds:
+                    if kind == "otherwise":
+                        pieces.append((rest.pop(0), True))
+                    else:
+                        value, difference = rest.pop(0), rest.pop(0)
+                        pieces.append((value, difference > 0 if kind == "gt" else difference >= 0))
+                if rest:
+                    raise Unparsed("a cases environment read inconsistently")
+                return sp.Piecewise(*pieces)
             raise Unparsed(f"'{node.func.__name__}'")
         if isinstance(node, sp.Float):
             return sp.Rational(str(node))
@@ -549,7 +561,7 @@ def to_sympy(norm: Normalized) -> Any:
         if isinstance(node, sp.log):
             args = [convert(a) for a in node.args]
             return sp.log(*args)
-        if isinstance(node, (sp.exp, sp.tanh, sp.sinh, sp.cosh, sp.sin, sp.cos, sp.Abs, sp.sign)):
+        if isinstance(node, (sp.exp, sp.tanh, sp.sinh, sp.cosh, sp.sin, sp.cos, sp.Abs, sp.sign, sp.Max, sp.Min)):
             return node.func(*[convert(a) for a in node.args])
         raise Unparsed(f"{type(node).__name__} (not supported)")
 
@@ -564,41 +576,105 @@ def to_sympy(norm: Normalized) -> Any:
     return expr
 
 
+@dataclass
+class _Proof:
+    status: str  # proved | refuted | inconclusive
+    method: str
+    point: dict[str, Any] | None = None
+    detail: str = ""
+
+
+def _prove(lhs: Any, rhs: Any, seed: int) -> _Proof:
+    """checks.symbolic.prove_equal, then (for cases environments) a split at the kink."""
+    import sympy as sp
+
+    from checks.symbolic import prove_equal
+
+    try:
+        outcome = prove_equal(lhs, rhs, seed=seed)
+        proof = _Proof(outcome.status, outcome.method, outcome.counterexample.point if outcome.counterexample else None, outcome.detail)
+    except Exception as exc:  # noqa: BLE001 - the prover's limits are not the student's errors
+        proof = _Proof("inconclusive", "error", None, f"the prover could not handle this step ({type(exc).__name__})")
+    if proof.status == "proved" or not (lhs.has(sp.Piecewise) or rhs.has(sp.Piecewise)):
+        return proof
+    split = _split_at_zero(lhs, rhs, seed)
+    return split or proof
+
+
+def _split_at_zero(lhs: Any, rhs: Any, seed: int) -> _Proof | None:
+    """Conditions s > 0 / s ≥ 0 on one symbol s: prove the step for s > 0 and for s < 0
+    (s = 0 is the kink, where the conventions of the two sides may differ)."""
+    import sympy as sp
+
+    from checks.symbolic import prove_equal
+
+    conditions = [c for pw in (lhs.atoms(sp.Piecewise) | rhs.atoms(sp.Piecewise)) for _, c in pw.args if c is not sp.true]
+    symbols = {frozenset(c.free_symbols) for c in conditions}
+    if len(symbols) != 1:
+        return None
+    (only,) = symbols
+    if len(only) != 1:
+        return None
+    (s,) = only
+    for c in conditions:
+        if not isinstance(c, (sp.StrictGreaterThan, sp.GreaterThan)) or c.rhs != 0 or c.lhs != s:
+            return None
+    t = sp.Dummy(str(s) + "_pos", positive=True)
+    methods = []
+    for value in (t, -t):
+        try:
+            outcome = prove_equal(lhs.xreplace({s: value}), rhs.xreplace({s: value}), seed=seed)
+        except Exception:  # noqa: BLE001
+            return None
+        if outcome.status != "proved":
+            return None
+        methods.append(outcome.method)
+    return _Proof("proved", f"cases {s} > 0, {s} < 0 ({'; '.join(sorted(set(methods)))}); the kink {s} = 0 is not checked")
+
+
 def decide(lhs: Any, rhs: Any, *, matrices: list[str] | None = None, seed: int = 0, examples: int = 60, units: set[str] | None = None) -> dict[str, Any]:
     """ok / wrong / inconclusive for two parsed sides (see the module docstring). ``units``
     names the symbols restricted to (0, 1); others follow their SymPy assumptions."""
-    from checks.symbolic import prove_equal
-
     matrices = matrices or []
     global _UNITS
     _UNITS = set(units or ())
     same_symbols = lhs.free_symbols == rhs.free_symbols
-    outcome = prove_equal(lhs, rhs, seed=seed)
-    if outcome.status == "proved":
-        if matrices:
-            return _verdict("inconclusive", f"equal when {', '.join(matrices)} are read as scalars (1×1); matrix algebra is not checked", outcome.method)
-        return _verdict("ok", f"proved ({outcome.method})", outcome.method)
-    points = []
-    if outcome.status == "refuted" and outcome.counterexample is not None:
-        points.append(outcome.counterexample.point)
     symbols = sorted(lhs.free_symbols | rhs.free_symbols, key=str)
-    sampled = None
-    if outcome.status != "refuted" and symbols:
+    scalars_note = f"; {', '.join(matrices)} read as scalars (1×1), matrix algebra is not checked" if matrices else ""
+    proof = _prove(lhs, rhs, seed)
+    if proof.status == "proved":
+        if matrices:
+            return _verdict("inconclusive", "equal" + scalars_note, proof.method)
+        return _verdict("ok", f"proved ({proof.method})", proof.method)
+    points = [proof.point] if proof.status == "refuted" and proof.point is not None else []
+    sampled_failed = False
+    if proof.status != "refuted" and symbols:
         sampled = _sample(lhs, rhs, symbols, seed, examples)
         if sampled is not None and sampled.status == "passed":
             msg = f"numerically confirmed on {sampled.examples} samples (sampled, not proved; max error {sampled.max_error:.1e})"
-            if matrices:
-                return _verdict("inconclusive", msg + f"; {', '.join(matrices)} read as scalars", "sampled")
-            return _verdict("ok", msg, "sampled")
+            return _verdict("inconclusive" if matrices else "ok", msg + scalars_note, "sampled")
         if sampled is not None and sampled.counterexample:
+            sampled_failed = True
             inputs = sampled.counterexample.get("inputs", {})
-            points.append({k: sp_rational(v) for k, v in inputs.items()})
+            try:
+                points.append({k: sp_rational(v) for k, v in inputs.items()})
+            except (TypeError, ValueError):
+                pass
     cex = None
     for point in points:
         cex = _verified_counterexample(lhs, rhs, symbols, point)
         if cex:
             break
-    if cex is None and (outcome.status == "refuted" or (sampled is not None and sampled.status == "failed")):
+    if cex is None and proof.status == "refuted":
+        cex = _search_counterexample(lhs, rhs, symbols)
+    if cex is None and symbols:
+        # Sampling inside the notation's domains (α ∈ (0, 1) …), at 50 digits.
+        status, found, n = _domain_sample(lhs, rhs, symbols, seed)
+        if status == "passed":
+            msg = f"numerically confirmed on {n} points inside the notation's domains (sampled, not proved)"
+            return _verdict("inconclusive" if matrices else "ok", msg + scalars_note, "sampled")
+        cex = found
+    if cex is None and (proof.status == "refuted" or sampled_failed):
         cex = _search_counterexample(lhs, rhs, symbols)
     if cex is not None:
         if not same_symbols:
@@ -606,15 +682,45 @@ def decide(lhs: Any, rhs: Any, *, matrices: list[str] | None = None, seed: int =
             only_r = sorted(map(str, rhs.free_symbols - lhs.free_symbols))
             where = "; ".join(filter(None, [f"only on the left: {', '.join(only_l)}" if only_l else "", f"only on the right: {', '.join(only_r)}" if only_r else ""]))
             return _verdict("inconclusive", f"the sides differ as written, but they use different symbols ({where}): a definition, or a step that needs context", "symbols")
-        return _verdict("wrong", "the sides differ " + _describe(cex), outcome.method, cex)
-    if not symbols and outcome.status != "refuted":
-        # Constants the exact prover leaves open (tanh(5) = …): compare at 60 digits.
+        return _verdict("wrong", "the sides differ " + _describe(cex), proof.method, cex)
+    if not symbols and proof.status != "refuted":
+        # Constants the exact prover leaves open (tanh(5) = …): compare at 50 digits.
         a, b = _value_at(lhs, {}), _value_at(rhs, {})
         if a is not None and b is not None and abs(a.real - b.real) <= 1e-45 * max(1.0, abs(a.real), abs(b.real)):
             return _verdict("ok", "equal to 45 significant digits (numeric, not proved)", "sampled")
-    if outcome.status == "refuted":
-        return _verdict("inconclusive", "the prover's counterexample is outside the notation's domains, where a side is undefined or complex, or at a kink; none was found inside them", outcome.method)
-    return _verdict("inconclusive", outcome.detail or "neither proved nor refuted", outcome.method)
+    if proof.status == "refuted":
+        return _verdict("inconclusive", "the prover's counterexample is outside the notation's domains, where a side is undefined or complex, or at a kink; none was found inside them", proof.method)
+    return _verdict("inconclusive", proof.detail or "neither proved nor refuted", proof.method)
+
+
+def _domain_sample(lhs: Any, rhs: Any, symbols: list[Any], seed: int, tries: int = 40) -> tuple[str, dict[str, Any] | None, int]:
+    """("passed", None, n) when the sides agree at n ≥ 20 random points of the domains,
+    ("failed", counterexample, n) at a verified disagreement, else ("none", None, n)."""
+    import random
+
+    import sympy as sp
+
+    rng = random.Random(seed)
+    valid = 0
+    for _ in range(tries):
+        point = {}
+        for s in symbols:
+            if str(s) in _UNITS:
+                point[s] = sp.Rational(rng.randint(1, 99), 100)
+            elif s.is_positive:
+                point[s] = sp.Rational(rng.randint(1, 400), 40)
+            else:
+                point[s] = sp.Rational(rng.choice([-1, 1]) * rng.randint(1, 400), 40)
+        a, b = _value_at(lhs, point), _value_at(rhs, point)
+        if a is None or b is None:
+            continue
+        valid += 1
+        if abs(a.real - b.real) > 1e-25 * max(1.0, abs(a.real), abs(b.real)):
+            cex = _verified_counterexample(lhs, rhs, symbols, {str(k): v for k, v in point.items()})
+            if cex is not None:
+                return "failed", cex, valid
+            return "none", None, valid  # a disagreement only at a kink: no verdict either way
+    return ("passed" if valid >= 20 else "none"), None, valid
 
 
 def sp_rational(value: Any) -> Any:

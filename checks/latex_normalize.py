@@ -77,7 +77,7 @@ _GREEK = {
 _DROP = {
     r"\left", r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr",
     r"\biggl", r"\biggr", r"\Biggl", r"\Biggr", r"\middle", r"\,", r"\;", r"\:", r"\!", r"\ ", r"\quad",
-    r"\qquad", r"\displaystyle", r"\textstyle", r"\limits", r"\nolimits", "&", "~", r"\nonumber", r"\notag",
+    r"\qquad", r"\displaystyle", r"\textstyle", r"\limits", r"\nolimits", "~", r"\nonumber", r"\notag",
 }
 _FONTS = {r"\mathbf", r"\boldsymbol", r"\bm", r"\mathit", r"\mathrm", r"\mathsf", r"\vec", r"\mathcal",
           r"\mathbb", r"\mathds", r"\hat", r"\widehat", r"\tilde", r"\widetilde", r"\bar", r"\overline", r"\text",
@@ -238,6 +238,7 @@ class Normalized:
     functions: dict[int, tuple[str, ...]] = field(default_factory=dict)  # N → (key, prime, power?) ...
     derivatives: dict[int, str] = field(default_factory=dict)  # N → variable name
     indicators: dict[int, int] = field(default_factory=dict)  # N → Heaviside value at 0
+    piecewise: dict[int, tuple[str, ...]] = field(default_factory=dict)  # N → condition kinds per row
     problems: list[str] = field(default_factory=list)
     diff_vars: list[str] = field(default_factory=list)
     matrices: list[str] = field(default_factory=list)  # names with a declared non-scalar shape
@@ -368,7 +369,7 @@ class _Normalizer:
         return self.sub_normalizer(toks, chain_var).run()
 
     def new_id(self, table: dict) -> int:
-        return len(self.r.symbols) + len(self.r.functions) + len(self.r.derivatives) + len(self.r.indicators) + 1
+        return len(self.r.symbols) + len(self.r.functions) + len(self.r.derivatives) + len(self.r.indicators) + len(self.r.piecewise) + 1
 
     def symbol(self, kind: str, name: str) -> str:
         if kind == "symbol" and self.notation.domain(name) != "real":
@@ -470,8 +471,12 @@ class _Normalizer:
             arg, k = self.read_arg(i + 1)
             if self.text_of(arg) == "1":
                 return self.indicator(k)
+        if t == r"\begin" and self._env_name(i) == "cases":
+            return self.cases(i)
         if t in _UNSUPPORTED:
             raise _Unreadable(_UNSUPPORTED[t])
+        if t == "&":
+            raise _Unreadable("an alignment & inside an expression")
         if t == "?":
             raise _Unreadable("a question mark")
         if t in _FONTS or t.startswith("\\") and t[1:] in _GREEK or re.fullmatch(r"[A-Za-z]", t):
@@ -576,6 +581,96 @@ class _Normalizer:
         if rest and rest[0] == "^":
             raise _Unreadable("a higher derivative")
         return rest
+
+    # ------------------------------------------------------------------ cases
+    def cases(self, i: int) -> tuple[str, int]:
+        """``\\begin{cases} A & \\text{if } x \\geq 0 \\\\ B & \\text{otherwise} \\end{cases}`` →
+        a Piecewise placeholder. Conditions: one comparison < > ≤ ≥, or otherwise/else last."""
+        depth = 0
+        k = i
+        end = -1
+        while k < len(self.toks):
+            if self.toks[k] == r"\begin":
+                depth += 1
+            elif self.toks[k] == r"\end":
+                depth -= 1
+                if depth == 0:
+                    end = k
+                    break
+            k += 1
+        if end < 0 or self._env_name(end) != "cases":
+            raise _Unreadable("an unclosed cases environment")
+        body = self.toks[self.match(i + 1) + 1 : end]
+        rows: list[list[str]] = [[]]
+        level = 0
+        for t in body:
+            level += (t in ("{", "(", "[", r"\begin")) - (t in ("}", ")", "]", r"\end"))
+            if t == "\\\\" and level == 0:
+                rows.append([])
+            else:
+                rows[-1].append(t)
+        rows = [r for r in rows if r]
+        if len(rows) < 2:
+            raise _Unreadable("a cases environment with fewer than two rows")
+        kinds: list[str] = []
+        args: list[str] = []
+        for n_row, row in enumerate(rows):
+            if row.count("&") != 1:
+                raise _Unreadable("a cases row without exactly one &")
+            amp = row.index("&")
+            value, condition = row[:amp], self._condition_words(row[amp + 1 :])
+            args.append(self.seq_of(value))
+            if condition in (["otherwise"], ["else"], ["o.w."], ["sinon"]):
+                if n_row != len(rows) - 1:
+                    raise _Unreadable("'otherwise' before the last case")
+                kinds.append("otherwise")
+                continue
+            split = [j for j, t in enumerate(condition) if t in ("<", ">", r"\le", r"\ge")]
+            if len(split) != 1 or self._top_level(condition, "=") or any(isinstance(t, str) and re.fullmatch(r"[A-Za-z]{3,}", t) for t in condition):
+                raise _Unreadable("a case condition that is not one comparison < > ≤ ≥")
+            j = split[0]
+            a, rel, b = condition[:j], condition[j], condition[j + 1 :]
+            if not a or not b:
+                raise _Unreadable("a case condition with an incomplete comparison")
+            if rel in ("<", r"\le"):
+                a, b = b, a
+            kinds.append("gt" if rel in ("<", ">") else "ge")
+            args.append(f"\\left({self.seq_of(a)}\\right) - \\left({self.seq_of(b)}\\right)")
+        n = self.new_id(self.r.piecewise)
+        self.r.piecewise[n] = tuple(kinds)
+        return self.postfix(f"p_{{{n}}}\\left({', '.join(args)}\\right)", self.match(end + 1) + 1)
+
+    def _env_name(self, i: int) -> str:
+        """The name of the environment of the \\begin or \\end at i."""
+        if i + 1 >= len(self.toks) or self.toks[i + 1] != "{":
+            return ""
+        return "".join(self.toks[i + 2 : self.match(i + 1)])
+
+    def _condition_words(self, toks: list[str]) -> list[str]:
+        """A case condition without its words 'if', 'for', text wrappers and punctuation;
+        a condition that is only 'otherwise' becomes ["otherwise"]."""
+        out: list[str] = []
+        k = 0
+        reader = self.sub_normalizer(toks)
+        while k < len(toks):
+            t = toks[k]
+            if t in _TEXT_FONTS or t in (r"\mbox",):
+                arg, k = reader.read_arg(k + 1)
+                words = self.text_of(arg).replace(",", " ").split()
+                words = [w for w in words if w.lower() not in ("if", "for", "when", "where")]
+                out += [w.lower() for w in words]
+                continue
+            if t in (",", ";", ".", ":"):
+                k += 1
+                continue
+            out.append(t)
+            k += 1
+        letters = "".join(t for t in out if re.fullmatch(r"[A-Za-z.]", t))
+        if letters.lower() in ("otherwise", "else", "o.w.", "ifotherwise") and len(letters) == len(out):
+            return ["otherwise"]
+        if out[:2] == ["i", "f"]:
+            out = out[2:]
+        return out
 
     # ------------------------------------------------------------------ indicators
     def indicator(self, k: int) -> tuple[str, int]:
@@ -719,6 +814,11 @@ class _Normalizer:
             if self.notation.shapes.get(name):
                 self.r.matrices.append(name)
             text = self.symbol("symbol", name)
+            had_power = bool(power)
+            if power:
+                # The power binds to the name before any bracket that follows: x^{2}(1 - x).
+                text = f"{text}^{{{self.seq_of(power)}}}"
+                power = None
             if k < len(self.toks) and self.toks[k] in ("(", "["):
                 end = self.match(k)
                 inside = self.toks[k + 1 : end]
@@ -730,7 +830,7 @@ class _Normalizer:
                     single = False
                 top_comma = self._top_level(inside, ",")
                 function_like = re.split(r"[_^]", name, maxsplit=1)[0] in _FUNCTION_LETTERS
-                if single or top_comma or not inside or function_like:
+                if function_like or top_comma or not inside or (single and not had_power):
                     raise _Unreadable(f"{name}(…): a function application or a product? (declare the function in the notation)")
                 text = f"{text} \\cdot"
         if power:

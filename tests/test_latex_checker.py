@@ -278,3 +278,17 @@ def test_sympy_printed_equal_forms_are_never_wrong_and_perturbed_ones_never_ok(r
     assert same.status != "wrong", (lhs, rhs, same.message)
     (perturbed,) = _check(f"$${lhs} = {off}$$", runner).results
     assert perturbed.status != "ok", (lhs, off, perturbed.message)
+
+
+def test_cases_are_proved_by_splitting_at_the_kink_and_refuted_with_a_point(runner: StepRunner) -> None:
+    ok = _check(r"$$|x| = \begin{cases} x & x > 0 \\ -x & \text{otherwise} \end{cases}$$", runner).results
+    assert [r.status for r in ok] == ["ok"] and "cases" in ok[0].message
+    bad = _check(r"$$|x| = \begin{cases} -x & x > 0 \\ x & \text{otherwise} \end{cases}$$", runner).results
+    assert [r.status for r in bad] == ["wrong"]
+
+
+def test_seed_001_leaky_relu_steps_are_ok(seed_001) -> None:
+    # 2(a)'s definition max(x, αx) holds for the stated 0 < α < 1 (sampled in the domain);
+    # 2(l)'s derivative is proved on both sides of the kink.
+    assert [r.status for r in _steps_at(seed_001, 131)] == ["ok", "ok"]
+    assert [r.status for r in _steps_at(seed_001, 305)] == ["ok", "ok"]

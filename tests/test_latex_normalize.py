@@ -89,7 +89,9 @@ def test_indicators_get_an_explicit_value_at_zero(text: str, convention: int, no
         (r"Tot_{par}", "word"),
         (r"\mathbf{o}_y^s(\mathbf{x})", "function application"),
         (r"L(\mathbf{x}, y)", "function application"),
-        (r"\begin{cases} 1 \\ 0 \end{cases}", "environment"),
+        (r"\begin{pmatrix} 1 \\ 0 \end{pmatrix}", "environment"),
+        (r"\begin{cases} 1 & i = j \\ 0 & \text{otherwise} \end{cases}", "comparison"),
+        (r"\begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \\ 2 & x < 0 \end{cases}", "otherwise"),
         (r"\theta^*", "superscript"),
         (r"\text{softmax}(\mathbf{o}^a)", "softmax"),
         (r"\sigma", "without an argument"),
@@ -131,6 +133,17 @@ def test_the_bare_function_rule_needs_a_chain_variable(notation: Notation) -> No
 def test_symbol_followed_by_an_expression_in_brackets_is_a_product(notation: Notation) -> None:
     norm = normalize(r"x(1 - x)", notation)
     assert not norm.problems and "\\cdot" in norm.latex
+    # The power binds to x before the product (a bug once emitted "x \cdot^{2}").
+    norm = normalize(r"x^{2}\left(1 - x\right)", notation)
+    assert not norm.problems and norm.latex.startswith("v_{1}^{2} \\cdot")
+
+
+def test_cases_become_piecewise_with_their_conditions(notation: Notation) -> None:
+    norm = normalize(r"\begin{cases} x & \text{if } x \geq 0 \\ \alpha x & \text{otherwise} \end{cases}", notation)
+    assert not norm.problems, norm.problems
+    assert list(norm.piecewise.values()) == [("ge", "otherwise")]
+    norm = normalize(r"\begin{cases} -1 & x < 0, \\ 1 & x > 0 \end{cases}", notation)
+    assert list(norm.piecewise.values()) == [("gt", "gt")]
 
 
 def test_thousands_separators(notation: Notation) -> None:
