@@ -169,8 +169,6 @@ _PY2_HINT = "this grader runs Python 3 (use print(...), 'except E as e', range, 
 _submission_file = ""  # the filename the submission was compiled under
 _harness_pid = 0  # the harness process; a fork of the submission must never reply
 _memory_reserve: bytearray | None = None  # freed on MemoryError so a reply can still be built
-_memory_mb = 0  # the limits, for messages
-_cpu_seconds = 0
 
 
 def _one_line(text: str, limit: int = 300) -> str:
@@ -216,10 +214,10 @@ def classify(exc: BaseException) -> dict[str, Any]:
                 "message": f"the submission ended its own process (SystemExit({_one_line(repr(exc.code), 60)})){where}"}
     if isinstance(exc, MemoryError):
         return {"kind": "resources", "line": line,
-                "message": f"the submission ran out of memory ({name}, limit {_memory_mb} MB){where}"}
+                "message": f"the submission ran out of memory ({name}){where}"}
     if isinstance(exc, CpuLimitExceeded):
         return {"kind": "resources", "line": line,
-                "message": f"the submission used up its CPU-time limit ({_cpu_seconds} s){where}"}
+                "message": f"the submission used up its CPU-time limit{where}"}
     text = _safe_str(exc)
     if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
         return {"kind": "resources", "line": line,
@@ -247,8 +245,6 @@ def _set_limits(cfg: Mapping[str, Any]) -> None:
     import resource
     import signal
 
-    global _memory_mb, _cpu_seconds
-
     def lower(which: int, value: int) -> None:  # soft = hard = value, never above the current hard
         _soft, hard = resource.getrlimit(which)
         if hard != resource.RLIM_INFINITY:
@@ -266,7 +262,6 @@ def _set_limits(cfg: Mapping[str, Any]) -> None:
     lower(resource.RLIMIT_AS, int(cfg["memory_mb"]) << 20)
     # CPU: SIGXCPU at the soft limit (reported as `resources`), SIGKILL two seconds later.
     cpu = max(1, math.ceil(float(cfg["cpu_seconds"])))
-    _memory_mb, _cpu_seconds = int(cfg["memory_mb"]), cpu
     soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
     hard_new = cpu + 2 if hard == resource.RLIM_INFINITY else min(cpu + 2, hard)
     resource.setrlimit(resource.RLIMIT_CPU, (min(cpu, hard_new), hard_new))
