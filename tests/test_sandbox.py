@@ -284,6 +284,13 @@ def test_unambiguous_mix_of_tabs_and_spaces_imports(tmp_path):
     assert info.value.kind == "missing-gradient"  # it ran: the empty grads are the next problem
 
 
+def test_ambiguous_mix_of_tabs_and_spaces_is_an_import_error(tmp_path):
+    # A tab read as 8 columns puts `b = 2` inside the if, read as 4 columns after it: refuse.
+    source = "def loss_and_grads(params, X, y, reg):\n    if reg:\n        a = 1\n\tb = 2\n    return 0.0, {}\n"
+    error = expect_error(Sandbox(write(tmp_path, source, dedent=False), limits=FAST), "import")
+    assert "TabError" in error.message and error.line == 4
+
+
 def test_main_block_is_not_executed(tmp_path):
     source = FUNCTION_SUBMISSION + textwrap.dedent("""
         if __name__ == "__main__":
