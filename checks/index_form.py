@@ -36,25 +36,37 @@ def collapse_delta_sums(expr: sp.Basic) -> sp.Basic:
     if not isinstance(expr, sp.Basic) or not expr.args or isinstance(expr, (sp.Indexed, sp.IndexedBase, sp.Idx)):
         return expr
     if isinstance(expr, sp.Sum):
+        # Σ over several limits (SymPy merges nested sums): innermost limit first.
         body = collapse_delta_sums(expr.function)
-        limits = expr.limits
-        if len(limits) != 1:
-            return sp.Sum(body, *limits)
-        k, a, b = limits[0]
-        kept, collapsed = [], []
-        for term in sp.Add.make_args(sp.expand_mul(body)):
-            hit = _delta_on(term, k)
-            if hit is None:
-                kept.append(term)
-                continue
-            factor, other = hit
-            rest = sp.Mul(*[f for f in sp.Mul.make_args(term) if f is not factor])
-            collapsed.append(collapse_delta_sums(rest.xreplace({k: other})))
-        out = sp.Add(*collapsed)
-        if kept:
-            out += sp.Sum(sp.Add(*kept), (k, a, b))
-        return out
+        for limit in expr.limits:
+            body = _collapse_one(body, limit)
+        return body
     return expr.func(*[collapse_delta_sums(a) for a in expr.args])
+
+
+def _collapse_one(body: sp.Expr, limit: tuple) -> sp.Expr:
+    """Σ_{k=a}^{b} body, with the terms that carry δ(k, e) collapsed to body(k := e)."""
+    k, a, b = limit
+    kept, collapsed = [], []
+    for term in sp.Add.make_args(sp.expand_mul(body)):
+        hit = _delta_on(term, k)
+        if hit is None:
+            kept.append(term)
+            continue
+        factor, other = hit
+        rest = sp.Mul(*[f for f in sp.Mul.make_args(term) if f is not factor])
+        collapsed.append(collapse_delta_sums(rest.xreplace({k: other})))
+    out = sp.Add(*collapsed)
+    # Factors free of k leave the sum, so that an outer sum can see their δ's.
+    groups: dict[sp.Expr, list[sp.Expr]] = {}
+    for term in kept:
+        factors = sp.Mul.make_args(term)
+        outside = sp.Mul(*[f for f in factors if k not in f.free_symbols])
+        inside = sp.Mul(*[f for f in factors if k in f.free_symbols])
+        groups.setdefault(inside, []).append(outside)
+    for inside, outsides in groups.items():
+        out += sp.Add(*outsides) * (sp.Sum(inside, (k, a, b)) if k in inside.free_symbols else (b - a + 1) * inside)
+    return out
 
 
 def _delta_on(term: sp.Expr, k: sp.Symbol) -> tuple[sp.Expr, sp.Expr] | None:
