@@ -56,7 +56,7 @@ def test_wrong_softmax_partials_are_refuted() -> None:
     assert not ok and method.startswith("index-form refuted at")
     # The δ dropped: S_i − S_i S_j is wrong off the diagonal.
     ok, method = prove_index_pair(lhs, rhs.subs(sp.KroneckerDelta(i, j), 1))
-    assert not ok and "i = 1, j = 2" in method or not ok
+    assert not ok and "refuted" in method
 
 
 def test_wrong_ce_gradient_is_refuted() -> None:
