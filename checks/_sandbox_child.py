@@ -46,6 +46,9 @@ NUMERIC_KINDS = "biuf"  # bool, int, uint, float: what a gradient or an input ma
 EXIT_OUT_OF_MEMORY = 86
 EXIT_CHANNEL_LOST = 87
 EXIT_HARNESS_FAILED = 88
+# A reply may be 4 x the request plus this much (the parent's cap; the child keeps to half of
+# the slack and sends only the shape of an array that does not fit).
+REPLY_SLACK = 64 << 20
 
 
 class FrameError(ValueError):
@@ -169,6 +172,8 @@ _PY2_HINT = "this grader runs Python 3 (use print(...), 'except E as e', range, 
 _submission_file = ""  # the filename the submission was compiled under
 _harness_pid = 0  # the harness process; a fork of the submission must never reply
 _memory_reserve: bytearray | None = None  # freed on MemoryError so a reply can still be built
+_memory_mb = 0  # the limits, for messages
+_cpu_seconds = 0
 
 
 def _one_line(text: str, limit: int = 300) -> str:
@@ -214,10 +219,10 @@ def classify(exc: BaseException) -> dict[str, Any]:
                 "message": f"the submission ended its own process (SystemExit({_one_line(repr(exc.code), 60)})){where}"}
     if isinstance(exc, MemoryError):
         return {"kind": "resources", "line": line,
-                "message": f"the submission ran out of memory ({name}){where}"}
+                "message": f"the submission ran out of memory ({name}, limit {_memory_mb} MB){where}"}
     if isinstance(exc, CpuLimitExceeded):
         return {"kind": "resources", "line": line,
-                "message": f"the submission used up its CPU-time limit{where}"}
+                "message": f"the submission used up its CPU-time limit ({_cpu_seconds} s){where}"}
     text = _safe_str(exc)
     if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
         return {"kind": "resources", "line": line,
@@ -245,6 +250,8 @@ def _set_limits(cfg: Mapping[str, Any]) -> None:
     import resource
     import signal
 
+    global _memory_mb, _cpu_seconds
+
     def lower(which: int, value: int) -> None:  # soft = hard = value, never above the current hard
         _soft, hard = resource.getrlimit(which)
         if hard != resource.RLIM_INFINITY:
@@ -262,6 +269,7 @@ def _set_limits(cfg: Mapping[str, Any]) -> None:
     lower(resource.RLIMIT_AS, int(cfg["memory_mb"]) << 20)
     # CPU: SIGXCPU at the soft limit (reported as `resources`), SIGKILL two seconds later.
     cpu = max(1, math.ceil(float(cfg["cpu_seconds"])))
+    _memory_mb, _cpu_seconds = int(cfg["memory_mb"]), cpu
     soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
     hard_new = cpu + 2 if hard == resource.RLIM_INFINITY else min(cpu + 2, hard)
     resource.setrlimit(resource.RLIMIT_CPU, (min(cpu, hard_new), hard_new))
@@ -972,6 +980,21 @@ def handle(runner: Runner, header: Mapping[str, Any], arrays: Mapping[str, np.nd
     return {"mutated": mutated}, result
 
 
+def _within_budget(arrays: list[tuple[str, np.ndarray]], budget: int
+                   ) -> tuple[list[tuple[str, np.ndarray]], dict[str, list[int]]]:
+    """Arrays that fit in the reply budget, and the shapes of those that do not. A broadcasting
+    bug can make a full-size gradient of shape (N, D, H), half a gigabyte: its shape is all the
+    grader needs (to say `shape`), so only the shape travels."""
+    kept, oversized = [], {}
+    for name, array in arrays:
+        if array.nbytes <= budget:
+            kept.append((name, array))
+            budget -= array.nbytes
+        else:
+            oversized[name] = list(array.shape)
+    return kept, oversized
+
+
 # ---------------------------------------------------------------------------------------------
 # Main loop
 # ---------------------------------------------------------------------------------------------
@@ -1052,7 +1075,9 @@ def main(argv: list[str]) -> None:
         seq = header.get("seq", -1)
         try:
             out_header, out_arrays = handle(runner, header, arrays, channel)
-            reply(seq, {"status": "ok", **out_header}, out_arrays)
+            sent = sum(a.nbytes for a in arrays.values())
+            out_arrays, oversized = _within_budget(out_arrays, REPLY_SLACK // 2 + 4 * sent)
+            reply(seq, {"status": "ok", **out_header, "oversized": oversized}, out_arrays)
         except BaseException as exc:  # noqa: BLE001
             try:
                 err = classify(exc)

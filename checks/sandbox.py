@@ -60,6 +60,7 @@ from checks._sandbox_child import (
     EXIT_CHANNEL_LOST,
     EXIT_HARNESS_FAILED,
     EXIT_OUT_OF_MEMORY,
+    REPLY_SLACK,
     FRAME_HEAD,
     FrameError,
     decode_frame,
@@ -369,18 +370,38 @@ class Sandbox:
         # A reply is about as big as what was sent (grads ~ params, scores ~ X): cap what the
         # parent will buffer well below memory_mb, so a hostile child cannot balloon the parent.
         sent = sum(a.nbytes for _, a in arrays)
-        reply, out = self._read_reply(deadline, expect_seq=self._seq, max_body=(64 << 20) + 4 * sent)
+        reply, out = self._read_reply(deadline, expect_seq=self._seq, max_body=REPLY_SLACK + 4 * sent)
         if reply.get("status") == "error":
             error = self._error_from(reply)
             if error.kind in _FATAL_KINDS:
                 self._kill()
             raise error
+        try:
+            out.update(self._oversized(reply.get("oversized"), set(out)))
+        except SubmissionError as error:
+            raise self._fail(error) from None
         allowed = set(header["params"]) | {"X", "y"}
         mutated = reply.get("mutated", [])
         if not isinstance(mutated, list):
             mutated = []
         self.last_mutated = [m for m in mutated if isinstance(m, str) and m in allowed]
         return reply, out
+
+    @staticmethod
+    def _oversized(spec: Any, present: set[str]) -> dict[str, np.ndarray]:
+        """Arrays too big to send (see _sandbox_child._within_budget): NaN of the right shape, as
+        a read-only broadcast view that takes no memory."""
+        if spec is None or spec == {}:
+            return {}
+        if not isinstance(spec, dict):
+            raise _corrupted()
+        out = {}
+        for name, shape in spec.items():
+            if (name in present or not isinstance(shape, list) or len(shape) > 32
+                    or not all(type(n) is int and 0 <= n < 1 << 40 for n in shape)):
+                raise _corrupted()
+            out[name] = np.broadcast_to(np.float64(np.nan), tuple(shape))
+        return out
 
     def _error_from(self, reply: dict[str, Any]) -> SubmissionError:
         kind = reply.get("kind")

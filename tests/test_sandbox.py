@@ -888,3 +888,19 @@ def test_a_harness_failure_before_import_is_an_error_kind_not_a_traceback(tmp_pa
     box = Sandbox(write(tmp_path, FUNCTION_SUBMISSION, dedent=False), limits=FAST)
     error = expect_error(box, "exception")
     assert "sandbox failed" in error.message
+
+
+def test_a_huge_gradient_comes_back_as_its_shape_of_nan(tmp_path):
+    # A broadcasting bug at full size gives (N, D, H): here 40 MB for a 40-number parameter.
+    box = loss_body(tmp_path, """
+        loss, grads = _inner(params, X, y, reg)
+        grads["W1"] = np.ones((1000, 5000))
+        return loss, grads
+    """, header="def _inner(params, X, y, reg):\n" + FORWARD_BACKWARD)
+    params, X, y = problem()
+    with box:
+        loss, grads = box.loss_and_grads(params, X, y, 0.0)
+    assert grads["W1"].shape == (1000, 5000) and np.isnan(grads["W1"]).all()
+    assert grads["W1"].base is not None and grads["W1"].strides == (0, 0)  # no memory behind it
+    np.testing.assert_allclose(grads["b1"], reference(params, X, y, 0.0)[1]["b1"])
+    assert loss == pytest.approx(reference(params, X, y, 0.0)[0])
