@@ -769,7 +769,8 @@ def _as_float_array(value: Any, what: str) -> np.ndarray:
         a = None
     if a is None or a.dtype.kind not in NUMERIC_KINDS:
         raise Fail("api", f"{what} is {type(value).__name__}, not an array of real numbers")
-    return np.array(a, dtype=np.float64)  # a copy: nothing the submission keeps aliases it
+    # No copy when already float64: the reply is written before any submission code runs again.
+    return np.asarray(a, dtype=np.float64)
 
 
 def _as_loss(value: Any, where: str) -> float:
