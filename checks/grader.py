@@ -51,7 +51,7 @@ FD_FLOOR = 1e-4
 SHRINK_BUDGET = 100
 #: Seconds Hypothesis may spend shrinking; its shrinker mostly replays choice sequences
 #: without calling the submission, so the budget is also one of time, checked at each call.
-SHRINK_SECONDS = 1.0
+SHRINK_SECONDS = 1.5
 #: Largest counterexample shown in full (numbers in all inputs together).
 SMALL = 60
 

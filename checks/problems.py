@@ -202,21 +202,23 @@ def _check_bounds(name: str, low: int, high: int, floor: int) -> None:
         raise ValueError(f"min_{name}={low} is larger than max_{name}={high}")
 
 
-def _array(draw, shape: tuple[int, ...], bound: float) -> np.ndarray:
-    """Multiples of 1/4 in ±bound: exact in binary, small enough to redo by hand.
+def _block(draw, rows: int, cols: int, shape: tuple[int, ...], bound: float) -> np.ndarray:
+    """Multiples of 1/4 in ±bound, the top-left block ``shape`` of a rows × cols draw.
 
-    The whole array is ONE Hypothesis choice (a byte string), not one per entry: drawing
-    and shrinking hundreds of separate integers made Hypothesis itself the slowest part of a
-    grade. Byte b maps to 0, +1/4, -1/4, +2/4, -2/4, ... so shrinking bytes towards 0 shrinks
-    the entries towards 0.
+    The whole block is ONE Hypothesis choice (a byte string), not one per entry: drawing and
+    shrinking hundreds of separate integers made Hypothesis itself the slowest part of a
+    grade. It is drawn at the largest sizes and sliced, so when the shrinker makes N, D, H
+    or C smaller the entries that remain keep their values and the failure usually survives.
+    Byte b maps to 0, +1/4, -1/4, +2/4, -2/4, ... so shrinking bytes shrinks entries to 0.
     """
-    count = int(np.prod(shape)) if shape else 1
     k = int(round(bound * 4))
-    raw = np.frombuffer(draw(st.binary(min_size=count, max_size=count)), dtype=np.uint8).astype(int)
-    index = raw % (2 * k + 1)
+    raw = np.frombuffer(draw(st.binary(min_size=rows * cols, max_size=rows * cols)), dtype=np.uint8).astype(int)
+    index = raw.reshape(rows, cols) % (2 * k + 1)
     magnitude = (index + 1) // 2
-    signed = np.where(index % 2 == 1, magnitude, -magnitude)
-    return (signed / 4.0).reshape(shape)
+    values = np.where(index % 2 == 1, magnitude, -magnitude) / 4.0
+    if len(shape) == 1:
+        return values[0, : shape[0]].copy()
+    return values[: shape[0], : shape[1]].copy()
 
 
 def mlp_problems(
@@ -274,13 +276,14 @@ def mlp_problems(
         H = draw(st.integers(min_h, max_h))
         C = draw(st.integers(min_c, max_c))
         params = {
-            "W1": _array(draw, (D, H), weight_bound),
-            "b1": _array(draw, (H,), weight_bound),
-            "W2": _array(draw, (H, C), weight_bound),
-            "b2": _array(draw, (C,), weight_bound),
+            "W1": _block(draw, max_d, max_h, (D, H), weight_bound),
+            "b1": _block(draw, 1, max_h, (H,), weight_bound),
+            "W2": _block(draw, max_h, max_c, (H, C), weight_bound),
+            "b2": _block(draw, 1, max_c, (C,), weight_bound),
         }
-        X = _array(draw, (N, D), input_bound)
-        y = np.array(draw(st.lists(st.integers(0, C - 1), min_size=N, max_size=N)), dtype=int)
+        X = _block(draw, max_n, max_d, (N, D), input_bound)
+        labels = np.frombuffer(draw(st.binary(min_size=max_n, max_size=max_n)), dtype=np.uint8)
+        y = (labels[:N].astype(int) % C).astype(int)
         reg = draw(st.sampled_from(regs))
         return Problem("drawn", params, X, y, float(reg), tags=("drawn",))
 

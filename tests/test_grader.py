@@ -24,6 +24,7 @@ EXPECTED = {
     "correct_function_mask_ge": ("pass", None, ()),
     "correct_twolayernet_l2": ("pass", None, ()),
     "correct_twolayernet_half_l2_probs": ("pass", None, ()),
+    "correct_twolayernet_plots": ("pass", None, ()),  # matplotlib absent: stubbed by the sandbox
     "mistake_missing_1_over_n": ("fail", "missing-1/N", ()),
     "mistake_reg_factor": ("fail", "reg-factor", ()),
     "mistake_reg_missing": ("fail", "reg-missing", ()),
