@@ -139,7 +139,8 @@ def _softmax_vjp(v, sizes):
     s = softmax(xs)
     sg = mm(s.T, gs)[0, 0]
     rhs = hadamard(s, gs.applyfunc(lambda t: t - sg))
-    return Claim(mm(_jacobian(xs).T, gs), rhs, v)
+    # (∂S/∂x)ᵀg = ∇ₓ(gᵀS(x)): the finite-difference oracle differentiates gᵀS(x).
+    return Claim(mm(_jacobian(xs).T, gs), rhs, v, function=sg, wrt=xs)
 
 
 CATALOGUE.register(Identity(
@@ -166,7 +167,7 @@ def _sigmoid_vjp(v, sizes):
     f = xs.applyfunc(lambda t: 1 / (1 + sp.exp(-t)))
     s = xs.applyfunc(sigmoid)
     rhs = hadamard(hadamard(s, s.applyfunc(lambda t: 1 - t)), gs)
-    return Claim(mm(gradient(f, xs).T, gs), rhs, v)
+    return Claim(mm(gradient(f, xs).T, gs), rhs, v, function=mm(gs.T, f)[0, 0], wrt=xs)
 
 
 def _sigmoid_statement():
