@@ -686,8 +686,11 @@ def decide(lhs: Any, rhs: Any, *, matrices: list[str] | None = None, seed: int =
     if not symbols and proof.status != "refuted":
         # Constants the exact prover leaves open (tanh(5) = …): compare at 50 digits.
         a, b = _value_at(lhs, {}), _value_at(rhs, {})
-        if a is not None and b is not None and abs(a.real - b.real) <= 1e-45 * max(1.0, abs(a.real), abs(b.real)):
+        if a is not None and b is not None and _close(a, b, "1e-45"):
             return _verdict("ok", "equal to 45 significant digits (numeric, not proved)", "sampled")
+        if a is not None and b is not None and not _close(a, b, "1e-25"):
+            cex = {"point": {}, "lhs": _show(a), "rhs": _show(b), "where": ""}
+            return _verdict("wrong", "the sides differ " + _describe(cex), proof.method, cex)
     if proof.status == "refuted":
         return _verdict("inconclusive", "the prover's counterexample is outside the notation's domains, where a side is undefined or complex, or at a kink; none was found inside them", proof.method)
     return _verdict("inconclusive", proof.detail or "neither proved nor refuted", proof.method)
@@ -715,7 +718,7 @@ def _domain_sample(lhs: Any, rhs: Any, symbols: list[Any], seed: int, tries: int
         if a is None or b is None:
             continue
         valid += 1
-        if abs(a.real - b.real) > 1e-25 * max(1.0, abs(a.real), abs(b.real)):
+        if not _close(a, b, "1e-25"):
             cex = _verified_counterexample(lhs, rhs, symbols, {str(k): v for k, v in point.items()})
             if cex is not None:
                 return "failed", cex, valid
@@ -747,24 +750,32 @@ def _sample(lhs: Any, rhs: Any, symbols: list[Any], seed: int, examples: int) ->
         return None
 
 
-def _value_at(expr: Any, point: dict[Any, Any]) -> complex | None:
+def _value_at(expr: Any, point: dict[Any, Any]) -> Any:
+    """The real value at a point to 50 digits (a SymPy Float: comparing Python floats would
+    hide differences below 1e-16 relative), or None if undefined or not real."""
     import sympy as sp
 
     from checks.canonical import to_exp
 
     try:
         v = sp.N(to_exp(expr.xreplace(point)), 50)
-    except (ZeroDivisionError, TypeError, ValueError, ArithmeticError):
+        if not v.is_number or v.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+            return None
+        re_part, im_part = v.as_real_imag()
+        re_part, im_part = sp.Float(re_part, 50), sp.Float(im_part, 50)
+    except (ZeroDivisionError, TypeError, ValueError, ArithmeticError, AttributeError):
         return None
-    if not v.is_number or v.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+    if not (re_part.is_finite and im_part.is_finite):
         return None
-    try:
-        c = complex(v)
-    except (TypeError, ValueError):
-        return None
-    if abs(c.imag) > 1e-40 * max(1.0, abs(c.real)):
+    if abs(im_part) > sp.Float("1e-40") * max(sp.Float(1), abs(re_part)):
         return None  # outside the real domain: not evidence
-    return c
+    return re_part
+
+
+def _close(a: Any, b: Any, rel: str) -> bool:
+    import sympy as sp
+
+    return bool(abs(a - b) <= sp.Float(rel, 50) * max(sp.Float(1, 50), abs(a), abs(b)))
 
 
 _UNITS: set[str] = set()
@@ -777,13 +788,11 @@ def _in_domain(point: dict[Any, Any]) -> bool:
     return True
 
 
-def _differs(lhs: Any, rhs: Any, point: dict[Any, Any]) -> tuple[complex, complex] | None:
+def _differs(lhs: Any, rhs: Any, point: dict[Any, Any]) -> tuple[Any, Any] | None:
     if not _in_domain(point):
         return None
     a, b = _value_at(lhs, point), _value_at(rhs, point)
-    if a is None or b is None:
-        return None
-    if abs(a.real - b.real) <= 1e-25 * max(1.0, abs(a.real), abs(b.real)):
+    if a is None or b is None or _close(a, b, "1e-25"):
         return None
     return a, b
 
@@ -808,11 +817,13 @@ def _verified_counterexample(lhs: Any, rhs: Any, symbols: list[Any], raw_point: 
         if _differs(lhs, rhs, nearby) is None:
             return None
     a, b = values
-    return {"point": {str(s): str(v) for s, v in point.items()}, "lhs": _show(a.real), "rhs": _show(b.real), "where": ""}
+    return {"point": {str(s): str(v) for s, v in point.items()}, "lhs": _show(a), "rhs": _show(b), "where": ""}
 
 
-def _show(x: float) -> str:
-    return f"{x:.12g}"
+def _show(x: Any) -> str:
+    import sympy as sp
+
+    return str(sp.Float(x, 12)).rstrip("0").rstrip(".") if x != int(x) or abs(x) >= 1e15 else str(int(x))
 
 
 def _search_counterexample(lhs: Any, rhs: Any, symbols: list[Any]) -> dict[str, Any] | None:

@@ -750,10 +750,10 @@ class _Normalizer:
                 sub = self.text_of(arg).replace(" ", "")
                 continue
             arg, k2 = self.read_arg(k + 1)
-            if arg and arg[0] == "(" and label is None:
-                close = arg.index(")") if ")" in arg else -1
-                if close < 0:
-                    raise _Unreadable(f"an unclosed superscript on {base}")
+            close = arg.index(")") if arg and arg[0] == "(" and ")" in arg else -1
+            inner_label = arg[1:close] if close > 0 else []
+            # (1), (i), (12): a layer or sample label; (y + 1) is a bracketed power.
+            if close > 0 and label is None and (len(inner_label) == 1 or all(t.isdigit() for t in inner_label)) and all(re.fullmatch(r"[A-Za-z0-9]+|\\[A-Za-z]+", t) for t in inner_label):
                 label = self.text_of(arg[: close + 1])
                 rest = arg[close + 1 :]
                 if rest:
