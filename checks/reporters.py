@@ -72,8 +72,22 @@ def summary(results: Sequence[GradeResult], seconds: float | None = None) -> dic
 
 
 def render_json(results: Sequence[GradeResult], seconds: float | None = None) -> str:
-    return json.dumps({"submissions": [r.as_dict() for r in results], "summary": summary(results, seconds)},
-                      indent=2, allow_nan=False, default=_json_default)
+    doc = {"submissions": [r.as_dict() for r in results], "summary": summary(results, seconds)}
+    return json.dumps(_clean(doc), indent=2, allow_nan=False, default=_json_default)
+
+
+def _clean(value: Any) -> Any:
+    """JSON has no NaN or inf: a submission's non-finite output is written as the string
+    "nan", "inf" or "-inf" (a counterexample must still show it)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    if hasattr(value, "tolist"):
+        return _clean(value.tolist())
+    return value
 
 
 def _json_default(value: Any) -> Any:
@@ -256,8 +270,8 @@ def _check_diagnosis(r: GradeResult, c: Check) -> list[str]:
 def render_gradescope(results: Sequence[GradeResult], seconds: float | None = None) -> str:
     """One results.json object for one submission; for several, {submission: results}."""
     if len(results) == 1:
-        return json.dumps(gradescope_results(results[0]), indent=2, allow_nan=False, default=_json_default)
-    return json.dumps({r.submission: gradescope_results(r) for r in results}, indent=2, allow_nan=False, default=_json_default)
+        return json.dumps(_clean(gradescope_results(results[0])), indent=2, allow_nan=False, default=_json_default)
+    return json.dumps(_clean({r.submission: gradescope_results(r) for r in results}), indent=2, allow_nan=False, default=_json_default)
 
 
 # ------------------------------------------------------------------------------- junit

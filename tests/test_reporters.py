@@ -98,3 +98,14 @@ def test_formula_follows_the_convention():
 def test_render_refuses_an_unknown_format(results):
     with pytest.raises(ValueError, match="format='xml'"):
         render(results, "xml")
+
+
+def test_non_finite_values_do_not_break_json():
+    nan_loss = grade_runner(InProcessRunner(lambda p, X, y, r: (float("nan"), _fn("correct_function_l2")(p, X, y, r)[1])),
+                            "nan.py", examples=2, full_size=False)
+    assert nan_loss.verdict == "fail" and "non-finite" in nan_loss.diagnosis
+    doc = json.loads(render_json([nan_loss]))
+    loss_check = next(c for c in doc["submissions"][0]["checks"] if c["name"] == "toy problem: loss")
+    assert loss_check["counterexample"]["got"] == "nan"
+    json.loads(render_gradescope([nan_loss]))
+    ET.fromstring(render_junit([nan_loss]))
