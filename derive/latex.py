@@ -340,7 +340,8 @@ _TEXT_CHARS: dict[str, str] = {
     "↦": r"$\mapsto$",
     "∈": r"$\in$",
     "ℝ": r"$\mathbb{R}$",
-    "½": r"$\frac{1}{2}$",
+    # Not \frac: pdftotext would read a built-up fraction's digits out of order.
+    "½": r"${}^{1}\!/\!{}_{2}$",
     "′": "'",
     "’": "'",
     "‘": "`",
@@ -382,17 +383,30 @@ def text_to_latex(text: str) -> str:
     letters and symbols the catalogue uses typeset in math; any other non-ASCII character is
     spelled by its Unicode name rather than breaking the compile."""
     pieces: list[tuple[bool, str]] = []  # (is math, LaTeX)
+    # A TeX-style superscript group in a title (ℝ^{dₕ×dₕ}) is typeset as one.
+    parts = re.split(r"(\^\{[^{}]*\})", text)
+    if len(parts) > 1:
+        segments = [
+            "$^{" + text_to_latex(part[2:-1]).replace("$", " ").strip() + "}$" if part.startswith("^{") else text_to_latex(part)
+            for part in parts
+            if part
+        ]
+        out_text = segments[0]
+        for seg in segments[1:]:
+            # Join math with math ($\mathbb{R}$ + $^{…}$ → $\mathbb{R}^{…}$), never an escaped \$.
+            if out_text.endswith("$") and not out_text.endswith("\\$") and seg.startswith("$"):
+                out_text = out_text[:-1] + seg[1:]
+            else:
+                out_text += seg
+        return out_text
     for ch in text:
         if unicodedata.combining(ch) and ch in _ACCENTS and pieces:
             # J̃, R̂: the accent goes on the previous character, in math.
             is_math, prev = pieces.pop()
             pieces.append((True, f"{_ACCENTS[ch]}{{{prev}}}"))
             continue
-        if ch in _TEXT_CHARS:
-            latex = _TEXT_CHARS[ch]
-        elif ord(ch) < 128:
-            latex = ch
-        else:
+        latex = _char_latex(ch)
+        if latex is None:
             latex = r"\textsc{[" + unicodedata.name(ch, f"U+{ord(ch):04X}").lower() + "]}"
         is_math = latex.startswith("$") and latex.endswith("$") and len(latex) > 2
         pieces.append((is_math, latex[1:-1] if is_math else latex))
@@ -449,6 +463,23 @@ def _merge_scripts(group: list[str]) -> str:
     return " ".join(out)
 
 
+def _char_latex(ch: str) -> str | None:
+    """LaTeX for one character: the table, ASCII as is, Unicode sub/superscript letters and
+    digits (ₙ, ᵀ, ⁱ …) as math scripts; None when there is no faithful LaTeX."""
+    if ch in _TEXT_CHARS:
+        return _TEXT_CHARS[ch]
+    if ord(ch) < 128:
+        return ch
+    base = unicodedata.normalize("NFKC", ch)
+    name = unicodedata.name(ch, "")
+    if len(base) == 1 and base.isascii() and base.isalnum():
+        if "SUBSCRIPT" in name:
+            return f"$_{{{base}}}$"
+        if "SUPERSCRIPT" in name or name.startswith("MODIFIER LETTER"):
+            return f"$^{{{base}}}$"
+    return None
+
+
 def unknown_characters(text: str) -> list[str]:
     """Non-ASCII characters ``text_to_latex`` has no LaTeX for (the tests keep this empty)."""
-    return sorted({ch for ch in text if ord(ch) >= 128 and ch not in _TEXT_CHARS and ch not in _ACCENTS})
+    return sorted({ch for ch in text if _char_latex(ch) is None and ch not in _ACCENTS})

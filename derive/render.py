@@ -158,6 +158,22 @@ def _forward_definitions() -> tuple[list[tuple[str, sp.Basic]], list[tuple[str, 
 BINDINGS: dict[str, sp.Basic] = {"z3": nt.z3, "o": nt.o_a, "o_a": nt.o_a, "h_s": nt.h_s, "h_a": nt.h_a, "z2": nt.z2, "a2": nt.a2}
 
 
+_ELEMENT = sp.Symbol("_element", real=True)
+
+
+def canonical(expr: sp.Basic) -> sp.Basic:
+    """Rename the bound variable of every element-wise lambda to one fixed symbol, so that the
+    same mask built by two calls (each with its own Dummy) is recognised as one sub-expression."""
+    from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
+
+    def rename(e: ElementwiseApplyFunction) -> ElementwiseApplyFunction:
+        (var,) = e.function.variables
+        body = e.function.expr.xreplace({var: _ELEMENT})
+        return ElementwiseApplyFunction(sp.Lambda(_ELEMENT, body), canonical(e.expr))
+
+    return expr.replace(lambda e: isinstance(e, ElementwiseApplyFunction), rename)
+
+
 def bind(expr: sp.Basic) -> sp.Basic:
     """Replace free MatrixSymbols named in BINDINGS by the forward quantities (same shape)."""
     replace = {}
@@ -165,12 +181,14 @@ def bind(expr: sp.Basic) -> sp.Basic:
         target = BINDINGS.get(sym.name)
         if target is not None and sym != target and sym.shape[1] == target.shape[1]:
             replace[sym] = target
-    return expr.xreplace(replace) if replace else expr
+    return canonical(expr.xreplace(replace) if replace else expr)
 
 
 def reference_code(statement: StatementSource) -> dict[str, str]:
     """Every formula of the reference module as NumPy code, keyed as the template uses them."""
     batch, column = _forward_definitions()
+    batch = [(k, canonical(e)) for k, e in batch]
+    column = [(k, canonical(e)) for k, e in column]
     code: dict[str, str] = {}
     batch_names: dict[sp.Basic, str] = {}
     for key, expr in batch:
@@ -180,12 +198,12 @@ def reference_code(statement: StatementSource) -> dict[str, str]:
     for key, expr in column:
         code[key] = numpy_code(expr, column_names)
         column_names[expr] = key
-    code["loss_l2"] = numpy_code(nt.batch_loss("l2"), batch_names)
-    code["loss_elastic"] = numpy_code(nt.batch_loss("elastic"), batch_names)
-    code["column_loss"] = numpy_code(nt.column_loss(), column_names)
+    code["loss_l2"] = numpy_code(canonical(nt.batch_loss("l2")), batch_names)
+    code["loss_elastic"] = numpy_code(canonical(nt.batch_loss("elastic")), batch_names)
+    code["column_loss"] = numpy_code(canonical(nt.column_loss()), column_names)
 
     # ∂J/∂z2 is shared by the W1 and b1 statements; name it when it occurs there verbatim.
-    dz2 = nt.batch_gradients("l2")["z2"]
+    dz2 = canonical(nt.batch_gradients("l2")["z2"])
     for line in REFERENCE_LINES:
         names = column_names if line.identity.startswith(("mlp-", "ce-")) else batch_names
         expr = bind(statement(line.identity))

@@ -88,7 +88,10 @@ def test_text_escapes_specials_and_typesets_symbols():
     assert text_to_latex("σ(x) ≤ 1") == r"$\sigma$(x) $\leq$ 1"
     # Superscript runs fuse into one group (two ^ in a row would be a LaTeX error).
     assert text_to_latex("W⁽¹⁾") == r"W$^{(1)}$"
-    assert text_to_latex("½x") == r"$\frac{1}{2}$x"
+    assert text_to_latex("½x") == r"${}^{1}\!/\!{}_{2}$x"  # in reading order for pdftotext
+    assert text_to_latex("Sₙ xᵀ") == r"S$_{n}$ x$^{T}$"
+    assert text_to_latex("ℝ^{dₕ×dₕ}") == r"$\mathbb{R}^{d _{h} \times d _{h}}$"
+    assert text_to_latex("J̃") == r"$\tilde{J}$"
     assert "textsc" in text_to_latex("é")  # unknown characters are named, not dropped
 
 
