@@ -313,7 +313,7 @@ class Sandbox:
         header, out = self._call({"op": "loss", "params": names, "reg": float(reg)}, arrays)
         loss = out.get("loss")
         if loss is None or loss.shape != ():
-            raise _corrupted()
+            raise self._fail(_corrupted())
         grads = {k[2:]: v for k, v in out.items() if k.startswith("g:")}
         return float(loss), grads
 
@@ -328,14 +328,14 @@ class Sandbox:
         names = self._check_params(params_list[0])
         arrays: list[tuple[str, np.ndarray]] = [("X", X), ("y", y)]
         for i, params in enumerate(params_list):
-            if self._check_params(params) != names:
+            if set(self._check_params(params)) != set(names):
                 raise ValueError("every params dict in params_list must have the same keys")
             arrays += [(f"{i}:{n}", params[n]) for n in names]
         header, out = self._call({"op": "losses", "params": names, "reg": float(reg),
                                   "count": len(params_list)}, arrays)
         values = out.get("losses")
         if values is None or values.shape != (len(params_list),):
-            raise _corrupted()
+            raise self._fail(_corrupted())
         return [float(v) for v in values]
 
     def scores(self, params: dict[str, np.ndarray], X: np.ndarray) -> np.ndarray:
@@ -344,7 +344,7 @@ class Sandbox:
         arrays = [(f"p:{n}", params[n]) for n in names] + [("X", X)]
         header, out = self._call({"op": "scores", "params": names, "reg": 0.0}, arrays)
         if "scores" not in out:
-            raise _corrupted()
+            raise self._fail(_corrupted())
         return out["scores"]
 
     # -- plumbing ---------------------------------------------------------------------------
@@ -408,7 +408,7 @@ class Sandbox:
         message = reply.get("message")
         line = reply.get("line")
         if kind not in ERROR_KINDS or not isinstance(message, str):
-            return _corrupted()
+            return self._fail(_corrupted())
         return SubmissionError(kind, _one_line(message), line if type(line) is int else None)
 
     def _fail(self, error: SubmissionError) -> SubmissionError:
