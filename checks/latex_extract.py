@@ -140,27 +140,57 @@ def extract(text: str, *, markdown: bool | None = None) -> list[Equation]:
     for start, end, kind in blocks:
         rows = _rows(source, start, end, lines)
         between = text[previous_end:start] if previous_end >= 0 else "x"
-        joined_to_previous = (
-            kind == "display"
-            and equations
-            and equations[-1].kind == "display"
-            and rows
-            and starts_with_relation(rows[0].text)
-            and _only_markup_between(between)
-        )
+        joinable = kind == "display" and bool(equations) and equations[-1].kind == "display" and _only_markup_between(between)
         new: list[list[Piece]] = []
         for row in rows:
-            if kind == "display" and starts_with_relation(row.text) and (new or joined_to_previous):
-                if new:
-                    new[-1].append(row)
-                else:
-                    last = equations.pop()
-                    new.append(list(last.pieces) + [row])
+            if kind != "display":
+                new.append([row])
+                continue
+            previous = new[-1] if new else (list(equations[-1].pieces) if joinable else None)
+            if previous is not None and _continues_term(row.text, previous[-1].text):
+                # "&\quad + B" or a block "$$+ B$$": the previous term goes on.
+                merged = Piece(previous[-1].line, previous[-1].text + " " + row.text)
+                if not new:
+                    equations.pop()
+                    new.append(previous)
+                new[-1][-1] = merged
+            elif previous is not None and starts_with_relation(row.text):
+                if not new:
+                    equations.pop()
+                    new.append(previous)
+                new[-1].append(row)
             else:
                 new.append([row])
         equations.extend(Equation(tuple(pieces), kind) for pieces in new if pieces)
         previous_end = end
     return equations
+
+
+_OPERATOR_START = re.compile(r"^\s*(?:(?:\\q?quad|\\[,;:! ]|~|\\left[.(\[]?)\s*)*(\+|-(?!-)|\\cdot\b|\\times\b|\\pm\b|\\mp\b|/)")
+_OPERATOR_END = re.compile(r"(\+|-|\\cdot|\\times|\\pm|\\mp|/)\s*$")
+
+
+def _continues_term(row: str, previous: str) -> bool:
+    """A row that starts with a binary operator and states no relation of its own, or that
+    follows a row ending with one, continues the previous row's last term."""
+    if _OPERATOR_END.search(previous):
+        return True
+    return bool(_OPERATOR_START.match(row)) and not _has_top_level_relation(row)
+
+
+def _has_top_level_relation(row: str) -> bool:
+    depth = 0
+    k = 0
+    while k < len(row):
+        c = row[k]
+        if c in "{([":
+            depth += 1
+        elif c in "})]":
+            depth -= 1
+        elif depth == 0 and (c in "=<>" or (c == "\\" and starts_with_relation(row[k:]))):
+            return True
+        k += 2 if c == "\\" else 1
+    return False
 
 
 def _only_markup_between(between: str) -> bool:

@@ -80,3 +80,14 @@ def test_relation_detection() -> None:
     assert starts_with_relation("\\leq 3")
     assert not starts_with_relation("\\left( x \\right)")
     assert not starts_with_relation("\\lefteqn")
+
+
+def test_a_row_or_block_starting_with_an_operator_continues_the_last_term() -> None:
+    # Cutting "A + C" to "A" would compare a truncated side: a false alarm waiting to happen.
+    (eq,) = _displays("$$R = A = B$$\n\n$$+ C$$")
+    assert eq.text == "R = A = B + C"
+    (eq,) = _displays("\\begin{align*}\nL &= A \\\\\n  &\\quad + B \\\\\n  &= C\n\\end{align*}", markdown=False)
+    assert [p.text for p in eq.pieces] == ["L  = A \\quad + B", "= C"]
+    assert [p.line for p in eq.pieces] == [2, 4]
+    eqs = _displays("\\begin{align*}\nL &= A + \\\\\n & B \\\\\n-x &= y\n\\end{align*}", markdown=False)
+    assert [e.text for e in eqs] == ["L  = A + B", "-x  = y"]
