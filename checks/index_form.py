@@ -48,7 +48,7 @@ def _collapse_one(body: sp.Expr, limit: tuple) -> sp.Expr:
     """Σ_{k=a}^{b} body, with the terms that carry δ(k, e) collapsed to body(k := e)."""
     k, a, b = limit
     kept, collapsed = [], []
-    for term in sp.Add.make_args(sp.expand_mul(body)):
+    for term in sp.Add.make_args(sp.expand_mul(sp.expand_power_exp(body))):
         hit = _delta_on(term, k)
         if hit is None:
             kept.append(term)
@@ -130,12 +130,27 @@ def _merge_sums(expr: sp.Expr) -> sp.Expr:
     return sp.Add(*rest)
 
 
+def _canonical_sum(s: sp.Sum) -> sp.Sum:
+    """The same sum with its bound variables renamed _b0, _b1, … (Σ_k e^{x_k} and
+    Σ_j e^{x_j} are one sum)."""
+    body, limits = s.function, []
+    for depth, (k, a, b) in enumerate(s.limits):
+        bound = sp.Symbol(f"_b{depth}", integer=True)
+        body = body.xreplace({k: bound})
+        limits.append((bound, a, b))
+    return sp.Sum(body, *limits)
+
+
 def _atomize_sums(expr: sp.Expr, table: dict) -> sp.Expr:
-    sums = sorted(expr.atoms(sp.Sum), key=sp.count_ops)
-    for s in sums:
-        if s not in table:
-            table[s] = sp.Symbol(f"_sum{len(table)}", positive=True)
-    return expr.xreplace(table)
+    """Each Sum → a real symbol, one per sum up to renaming of its bound variables. No sign
+    is assumed (cancel does not need one, and a sum need not be positive)."""
+    replace = {}
+    for s in expr.atoms(sp.Sum):
+        key = _canonical_sum(s)
+        if key not in table:
+            table[key] = sp.Symbol(f"_sum{len(table)}", real=True)
+        replace[s] = table[key]
+    return expr.xreplace(replace)
 
 
 def prove_index_form(identity) -> tuple[bool, str]:

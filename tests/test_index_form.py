@@ -86,3 +86,22 @@ def test_collapse_sees_deltas_behind_an_inner_sum() -> None:
     expr = sp.Sum(sp.Sum(sp.KroneckerDelta(i, j) * x[i] * x[k], (k, 1, n)), (i, 1, n))
     assert len(expr.limits) == 2
     assert collapse_delta_sums(expr) == x[j] * sp.Sum(x[k], (k, 1, n))
+
+
+@pytest.mark.parametrize(
+    ("identity_id", "change"),
+    [
+        ("softmax-simplex", lambda rhs: rhs + 1),  # Σ S = 2
+        ("softmax-shift-invariance", lambda rhs: rhs * sp.exp(sp.Symbol("c", real=True))),  # e^c S(x)
+        ("softmax-jacobian", lambda rhs: rhs.subs(sp.KroneckerDelta(*sp.symbols("i j", integer=True)), 0)),  # no diag
+        ("softmax-vjp-linear", lambda rhs: -rhs),
+        ("matmul-row-gradient", lambda rhs: rhs.subs(sp.KroneckerDelta(*sp.symbols("i r", integer=True)), 1)),  # every row
+        ("mlp-parameter-count", lambda rhs: rhs + 1),
+    ],
+)
+def test_other_wrong_index_forms_are_not_proved(identity_id, change) -> None:
+    lhs, rhs = CATALOGUE[identity_id].index_form()
+    wrong = change(rhs)
+    assert wrong != rhs
+    ok, method = prove_index_pair(lhs, wrong)
+    assert not ok, method

@@ -30,6 +30,45 @@ nt.NAME_TABLE.setdefault("g", r"\mathbf{g}")
 nt.NAME_TABLE.setdefault("c", "c")
 
 
+# Index forms: x and g are IndexedBase, S_i = e^{x_i} / Σ_{k=1}^{n} e^{x_k}; SymPy
+# differentiates them (∂x_k/∂x_j = δ_kj) and checks.index_form proves them for every n.
+_xb = sp.IndexedBase("x", real=True)
+_gb = sp.IndexedBase("g", real=True)
+_ii, _jj, _kk = sp.symbols("i j k", integer=True)
+
+
+def _S_index(t, shift=0):
+    return sp.exp(_xb[t] + shift) / sp.Sum(sp.exp(_xb[_kk] + shift), (_kk, 1, n))
+
+
+def _partials_index():
+    """∂S_i/∂x_j against S_i δ_ij − S_i S_j, for every n and 1 ≤ i, j ≤ n."""
+    return sp.diff(_S_index(_ii), _xb[_jj]), _S_index(_ii) * sp.KroneckerDelta(_ii, _jj) - _S_index(_ii) * _S_index(_jj)
+
+
+def _jacobian_index():
+    """Entry (i, j) of ∂S/∂x against entry (i, j) of diag(S) − SSᵀ."""
+    return sp.diff(_S_index(_ii), _xb[_jj]), sp.KroneckerDelta(_ii, _jj) * _S_index(_jj) - _S_index(_ii) * _S_index(_jj)
+
+
+def _vjp_index():
+    """Entry j of (∂S/∂x)ᵀg = Σ_i ∂S_i/∂x_j g_i against S_j (g_j − Σ_i S_i g_i)."""
+    lhs = sp.Sum(sp.diff(_S_index(_ii), _xb[_jj]) * _gb[_ii], (_ii, 1, n))
+    return lhs, _S_index(_jj) * (_gb[_jj] - sp.Sum(_S_index(_ii) * _gb[_ii], (_ii, 1, n)))
+
+
+def _shift_index():
+    """S(x + c·1)_i against S(x)_i."""
+    return _S_index(_ii, sp.Symbol("c", real=True)), _S_index(_ii)
+
+
+def _simplex_index():
+    """Σ_i S_i against 1 (positivity is element-wise: e^{x_i} > 0 over a sum of such)."""
+    return sp.Sum(_S_index(_ii), (_ii, 1, n)), sp.S.One
+
+
+
+
 def _simplex(v, sizes):
     s = softmax(v["x"])
     # sign(Sₖ) evaluates to 1 from SymPy's assumptions (e^{real} > 0, sums and quotients of
@@ -46,6 +85,7 @@ CATALOGUE.register(Identity(
     variables=(x,),
     build=_simplex,
     size_bounds=BOUNDS,
+    index_form=_simplex_index,
     statement=lambda: ((sp.OneMatrix(1, n) * S_x), sp.OneMatrix(1, 1)),
     derivation=r"\sum_k \frac{e^{x_k}}{\sum_j e^{x_j}} = 1,\quad \frac{e^{x_k}}{\sum_j e^{x_j}} > 0",
     convention="Left side: (sign S(x)₁, …, sign S(x)ₙ, Σₖ S(x)ₖ); right side: all ones.",
@@ -65,6 +105,7 @@ CATALOGUE.register(Identity(
     variables=(x, c),
     build=_shift,
     size_bounds=BOUNDS,
+    index_form=_shift_index,
     statement=lambda: (nt.ColSoftmax(x_vec + sp.Symbol("c") * sp.OneMatrix(n, 1)), S_x),
     derivation=r"\frac{e^{x_i+c}}{\sum_j e^{x_j+c}} = \frac{e^c e^{x_i}}{e^c\sum_j e^{x_j}}",
     convention="Justifies the max-shift x − max(x) in the generated code.",
@@ -81,19 +122,6 @@ def _partials(v, sizes):
     k = len(xs)
     rhs = sp.Matrix(k, k, lambda i, j: s[i] * (1 if i == j else 0) - s[i] * s[j])
     return Claim(_jacobian(xs), rhs, v, function=s, wrt=xs)
-
-
-def _partials_index():
-    """For every n and 1 ≤ i, j ≤ n: ∂S_i/∂x_j by SymPy from S_i = e^{x_i} / Σ_k e^{x_k}
-    (Indexed x, so ∂x_k/∂x_j = δ_kj), against S_i δ_ij − S_i S_j."""
-    i, j, k = sp.symbols("i j k", integer=True)
-    xb = sp.IndexedBase("x", real=True)
-    total = sp.Sum(sp.exp(xb[k]), (k, 1, n))
-
-    def S(t):
-        return sp.exp(xb[t]) / total
-
-    return sp.diff(S(i), xb[j]), S(i) * sp.KroneckerDelta(i, j) - S(i) * S(j)
 
 
 _i, _j = sp.symbols("i j", integer=True)
@@ -129,6 +157,7 @@ CATALOGUE.register(Identity(
     variables=(x,),
     build=_jacobian_claim,
     size_bounds=BOUNDS,
+    index_form=_jacobian_index,
     statement=lambda: (nt.Grad(S_x, x_vec), sp.DiagMatrix(S_x) - S_x * S_x.T),
     uses=("softmax-partials",),
 ))
@@ -151,6 +180,7 @@ CATALOGUE.register(Identity(
     variables=(x, g),
     build=_softmax_vjp,
     size_bounds=BOUNDS,
+    index_form=_vjp_index,
     statement=lambda: (
         sp.Transpose(sp.MatrixSymbol("J_S", n, n)) * g_vec,
         sp.HadamardProduct(S_x, g_vec - (S_x.T * g_vec)[0, 0] * sp.OneMatrix(n, 1)),
