@@ -82,7 +82,11 @@ def _delta_on(term: sp.Expr, k: sp.Symbol) -> tuple[sp.Expr, sp.Expr] | None:
 
 
 def _deltas(expr: sp.Basic) -> list[sp.KroneckerDelta]:
-    return sorted(expr.atoms(sp.KroneckerDelta), key=sp.default_sort_key)
+    """The δ's between free indices only. A δ that involves a summation variable (left
+    inside a sum after collapsing) is not split on: its truth varies with that variable, so
+    it stays inside the sum's atom, and the proof can only fail, never wrongly succeed."""
+    bound = {limit[0] for s in expr.atoms(sp.Sum) for limit in s.limits}
+    return sorted((d for d in expr.atoms(sp.KroneckerDelta) if not (d.free_symbols & bound)), key=sp.default_sort_key)
 
 
 def _cases(expr: sp.Expr) -> Iterable[tuple[str, sp.Expr]]:

@@ -105,3 +105,16 @@ def test_other_wrong_index_forms_are_not_proved(identity_id, change) -> None:
     assert wrong != rhs
     ok, method = prove_index_pair(lhs, wrong)
     assert not ok, method
+
+
+def test_a_delta_on_a_summation_variable_is_not_split() -> None:
+    # Σ_r δ(q, y_r) counts the rows labelled q: it is not 1 (nor N), whatever q is. Splitting on
+    # δ(q, y_r) as if r were free would "prove" Σ_r δ(q, y_r) = N·δ(q, y_r)-like nonsense.
+    q, r = sp.symbols("q r", integer=True)
+    N = sp.Symbol("N", integer=True, positive=True)
+    y = sp.IndexedBase("y", integer=True)
+    count = sp.Sum(sp.KroneckerDelta(q, y[r]), (r, 1, N))
+    ok, _ = prove_index_pair(count, sp.Integer(1))
+    assert not ok
+    ok, _ = prove_index_pair(count, count)
+    assert ok
