@@ -252,23 +252,31 @@ def _reference(problem: Problem, convention: str) -> tuple[float, list[dict[str,
     return loss, accepted
 
 
+def _noise(problem: Problem, convention: str) -> tuple[float, dict[str, np.ndarray]]:
+    """The scale of the rounding noise of the loss and of each gradient entry."""
+    pt = mk.parts(problem)
+    k = mk.penalty_factor(convention)
+    return mk.loss_magnitude(pt, k), mk.magnitudes(pt, k)
+
+
 def evaluate(run: Run, convention: str) -> Evaluation:
     expected_loss, accepted = _reference(run.problem, convention)
+    loss_noise, noise = _noise(run.problem, convention)
     loss = run.loss if run.loss is not None else math.nan
-    loss_error = float(mk.rel_error(np.array(loss), np.array(expected_loss)))
+    loss_error = float(mk.rel_error(np.array(loss), np.array(expected_loss), loss_noise))
     params = {}
     for name in PARAMETERS:
         got = run.grads[name] if run.grads else np.full((0,), math.nan)
-        params[name] = _judge(got, [g[name] for g in accepted])
+        params[name] = _judge(got, [g[name] for g in accepted], noise[name])
     return Evaluation(run, loss_error <= mk.RTOL, loss_error, expected_loss, params)
 
 
-def _judge(got: np.ndarray, accepted: list[np.ndarray]) -> ParamVerdict:
+def _judge(got: np.ndarray, accepted: list[np.ndarray], noise: np.ndarray | None = None) -> ParamVerdict:
     expected = accepted[0]
     if got.shape != expected.shape:
         return ParamVerdict("shape", math.inf, None, list(got.shape), list(expected.shape))
     # Element-wise: an entry is right when it matches any accepted subgradient.
-    err = np.minimum.reduce([mk.rel_error(got, a) for a in accepted])
+    err = np.minimum.reduce([mk.rel_error(got, a, noise) for a in accepted])
     if not np.all(np.isfinite(got)):
         index = tuple(int(i) for i in np.argwhere(~np.isfinite(got))[0])
         return ParamVerdict("non-finite", math.inf, index, float(got[index]), float(expected[index]))
@@ -300,7 +308,7 @@ def choose_convention(runs: Iterable[Run], requested: str) -> tuple[str, str]:
         informative += 1
         for convention in votes:
             expected, _ = _reference(run.problem, convention)
-            if mk.rel_error(np.array(run.loss), np.array(expected)) <= mk.RTOL:
+            if mk.rel_error(np.array(run.loss), np.array(expected), _noise(run.problem, convention)[0]) <= mk.RTOL:
                 votes[convention] += 1
     for convention in ("l2", "half-l2"):
         if informative and votes[convention] == informative:
@@ -311,7 +319,7 @@ def choose_convention(runs: Iterable[Run], requested: str) -> tuple[str, str]:
         if run.ran and run.grads and run.problem.reg > 0:
             for convention in grad_votes:
                 _, accepted = _reference(run.problem, convention)
-                if _judge(run.grads["W2"], [a["W2"] for a in accepted]).status == "ok":
+                if _judge(run.grads["W2"], [a["W2"] for a in accepted], _noise(run.problem, convention)[1]["W2"]).status == "ok":
                     grad_votes[convention] += 1
     if grad_votes["half-l2"] > grad_votes["l2"]:
         return "half-l2", "from the gradient (the loss matches neither)"
@@ -362,13 +370,16 @@ def _reference_fd_trustworthy(problem: Problem, convention: str) -> dict[str, np
             minus[name][index] -= FD_STEP
             fd[index] = (mlp_reference.loss(plus, problem.X, problem.y, problem.reg, convention)
                          - mlp_reference.loss(minus, problem.X, problem.y, problem.reg, convention)) / (2 * FD_STEP)
-        ok[name] = _fd_error(grads[name], fd) <= FD_RTOL
+        ok[name] = _fd_error(grads[name], fd, mlp_reference.loss(params, problem.X, problem.y, problem.reg, convention)) <= FD_RTOL
     return ok
 
 
-def _fd_error(got: np.ndarray, fd: np.ndarray) -> np.ndarray:
+def _fd_error(got: np.ndarray, fd: np.ndarray, loss: float = 1.0) -> np.ndarray:
+    # A central difference carries about 1e-16·|L|/h of rounding: 1e-11·|L| at h = 1e-5, far
+    # under the absolute floor 1e-6·max(1, |L|) of the denominator.
     scale = float(np.max(np.abs(fd))) if fd.size else 0.0
-    denom = np.maximum(np.abs(got) + np.abs(fd), max(FD_FLOOR * scale, 1e-12))
+    floor = max(FD_FLOOR * scale, 1e-6 * max(1.0, abs(loss)) if math.isfinite(loss) else 1e-6)
+    denom = np.maximum(np.abs(got) + np.abs(fd), floor)
     with np.errstate(invalid="ignore", over="ignore"):
         err = np.abs(got - fd) / denom
     return np.where(np.isfinite(got) & np.isfinite(fd), err, np.inf)
@@ -443,11 +454,11 @@ def _grade(session: _Session, submission: str, requested: str, examples: int, se
     checks: list[Check] = []
     checks += _toy_checks(g)
     checks += _other_size_checks(g)
-    checks += _finite_difference_checks(g, [toy, *[r for r in fixed_runs if r.problem.finite_differences]])
     small_ids: dict[str | None, list[str]] = {}
     for c in checks:
         if c.status == "fail" and c.diagnosis and c.name.startswith(("toy", "other")):
             small_ids.setdefault(c.parameter, c.diagnosis)
+    checks += _finite_difference_checks(g, [toy, *[r for r in fixed_runs if r.problem.finite_differences]], small_ids)
     checks.append(_large_logits_check(g, large_run, small_ids))
     if full_size:
         checks += _full_size_checks(g, small_ids)
@@ -526,7 +537,7 @@ def _problem_key(problem: Problem) -> bytes:
 def _toy_checks(g: _Grade) -> list[Check]:
     if g.toy_eval is None:
         msg = _error_text(g.toy.error)
-        return [Check("toy problem: loss", None, "fail", None, _inputs(g.toy.problem), [],
+        return [Check("toy problem: runs", None, "fail", None, _inputs(g.toy.problem), [],
                       f"raised on the course toy problem: {msg}")]
     return [_loss_check("toy problem: loss", [g.toy_eval], g, all_runs=[g.toy_eval])] + [
         _gradient_check(f"toy problem: d{name}", name, [g.toy_eval], g) for name in PARAMETERS
@@ -605,7 +616,9 @@ def _gradient_check(name: str, parameter: str, evals: list[Evaluation], g: _Grad
     if not failing:
         return Check(name, parameter, "pass", worst, message=f"matches the reference element-wise on {len(evals)} problem(s)")
     ids = _explain(failing, parameter, g.convention)
-    first = failing[0]
+    # Show the smallest (shrunk-first) failure of the right shape when there is one: it is the
+    # evidence for a value mistake; a shape is visible at any size.
+    first = next((e for e in failing if e.params[parameter].status != "shape"), failing[0])
     v = first.params[parameter]
     cx = _inputs(first.run.problem)
     got = first.run.grads[parameter] if first.run.grads else None
@@ -650,7 +663,7 @@ def _gradient_ids(e: Evaluation, parameter: str, convention: str) -> list[str]:
     return ids
 
 
-def _finite_difference_checks(g: _Grade, runs: list[Run]) -> list[Check]:
+def _finite_difference_checks(g: _Grade, runs: list[Run], small_ids: dict[str | None, list[str]]) -> list[Check]:
     """The gradient against central differences of the submission's own loss."""
     usable = [r for r in runs if r.ran and all(r.grads[n].shape == r.problem.params[n].shape for n in PARAMETERS)]
     if not usable:
@@ -668,7 +681,7 @@ def _finite_difference_checks(g: _Grade, runs: list[Run]) -> list[Check]:
                     for n in PARAMETERS]
         trusted = _reference_fd_trustworthy(run.problem, g.convention)
         for n in PARAMETERS:
-            err = np.where(trusted[n], _fd_error(run.grads[n], fd[n]), 0.0)
+            err = np.where(trusted[n], _fd_error(run.grads[n], fd[n], run.loss if run.loss is not None else 1.0), 0.0)
             if err.size and float(err.max()) > worst[n]:
                 worst[n] = float(err.max())
             if err.size and float(err.max()) > FD_RTOL and n not in failure:
@@ -688,7 +701,7 @@ def _finite_difference_checks(g: _Grade, runs: list[Run]) -> list[Check]:
             msg = (f"d{n} is right but is not the gradient of your loss "
                    f"(finite differences give {fd_value:.8g} at {list(index)}): the loss is wrong")
         else:
-            ids = []
+            ids = small_ids.get(n, [])  # the mistake found for this gradient on the same problems
             msg = (f"d{n}{list(index)} = {got:.8g} but finite differences of your own loss give {fd_value:.8g}: "
                    "the gradient does not follow from your loss")
         cx = _inputs(run.problem)
@@ -713,7 +726,7 @@ def _large_logits_check(g: _Grade, run: Run, small_ids: dict[str | None, list[st
     finite = _finite_outputs(run)
     if finite and not moderate_ok:
         # Wrong here as on moderate logits: the mistakes found there explain it.
-        ids = [i for n in bad for i in small_ids.get(None if n == "loss" else n, [])]
+        ids = _ordered([i for n in bad for i in small_ids.get(None if n == "loss" else n, [])])
     else:
         ids = ["unstable-softmax"]
     what = "NaN or inf" if not finite else "wrong values"

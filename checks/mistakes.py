@@ -39,24 +39,33 @@ MISTAKE_IDS: tuple[str, ...] = (
 )
 
 
-def rel_error(got: np.ndarray, expected: np.ndarray) -> np.ndarray:
-    """Element-wise |got − expected| / max(|got| + |expected|, FLOOR·max|expected|, 1e-300);
-    inf where got is not finite."""
+#: Rounding noise allowance: an entry is also judged against NOISE · (the sum of the absolute
+#: values of the terms that make it up), so an entry that is exactly 0 in exact arithmetic but
+#: ±1e-17 after cancellation is not a mistake. Float64 sums of a few hundred terms are good to
+#: about 1e-14 of that magnitude; 1e-7 · RTOL = 1e-13 of it is allowed.
+NOISE = 1e-7
+
+
+def rel_error(got: np.ndarray, expected: np.ndarray, magnitude: np.ndarray | float | None = None) -> np.ndarray:
+    """Element-wise |got − expected| / max(|got| + |expected|, FLOOR·max|expected|,
+    NOISE·magnitude, 1e-300); inf where got is not finite."""
     got = np.asarray(got, dtype=float)
     expected = np.asarray(expected, dtype=float)
     scale = float(np.max(np.abs(expected))) if expected.size else 0.0
     denom = np.maximum(np.abs(got) + np.abs(expected), max(FLOOR * scale, 1e-300))
+    if magnitude is not None:
+        denom = np.maximum(denom, NOISE * np.asarray(magnitude, dtype=float))
     with np.errstate(invalid="ignore", over="ignore"):
         err = np.abs(got - expected) / denom
     return np.where(np.isfinite(got), err, np.inf)
 
 
-def close(got: np.ndarray, expected: np.ndarray, rtol: float = RTOL) -> bool:
+def close(got: np.ndarray, expected: np.ndarray, rtol: float = RTOL, magnitude: np.ndarray | float | None = None) -> bool:
     got = np.asarray(got)
     expected = np.asarray(expected)
     if got.shape != expected.shape:
         return False
-    return bool(np.all(rel_error(got, expected) <= rtol))
+    return bool(np.all(rel_error(got, expected, magnitude) <= rtol))
 
 
 def penalty_factor(convention: str) -> float:
@@ -128,6 +137,27 @@ def backward(
         "W2": pt.a2.T @ dz3 + penalty["W2"],
         "b2": total(dz3),
     }
+
+
+def magnitudes(pt: Parts, k: float) -> dict[str, np.ndarray]:
+    """Per entry, the sum of the absolute values of the terms of its gradient (the backward
+    pass with every factor replaced by its absolute value): the scale of its rounding noise."""
+    p = pt.problem.params
+    lam = abs(pt.problem.reg)
+    dz3 = np.abs(pt.P - pt.onehot) / pt.N
+    dz2 = dz3 @ np.abs(p["W2"]).T
+    return {
+        "W1": np.abs(pt.problem.X).T @ dz2 + abs(k) * lam * np.abs(p["W1"]),
+        "b1": dz2.sum(axis=0),
+        "W2": np.abs(pt.a2).T @ dz3 + abs(k) * lam * np.abs(p["W2"]),
+        "b2": dz3.sum(axis=0),
+    }
+
+
+def loss_magnitude(pt: Parts, k: float) -> float:
+    """The scale of the loss's rounding noise: logits and penalty in absolute value."""
+    z = np.abs(pt.z3)
+    return float(np.mean(z.max(axis=1) + z[np.arange(pt.N), pt.problem.y]) + 0.5 * abs(k) * abs(pt.problem.reg) * pt.squared_norms())
 
 
 def reference_loss(pt: Parts, k: float, reg: float | None = None) -> float:
@@ -344,12 +374,13 @@ def gradient_ids(
     submitted = np.asarray(submitted, dtype=float)
     masks = kink_masks(pt)
     right = [backward(pt, k, mask=m)[parameter] for m in masks]
+    noise = magnitudes(pt, k)[parameter]
     found = []
     for mistake in MISTAKES:
         if mistake.grads is None:
             continue
         # A variant that coincides with a right answer on this problem explains nothing.
-        if any(close(submitted, variant[parameter]) and not any(close(variant[parameter], r) for r in right)
+        if any(close(submitted, variant[parameter]) and not any(close(variant[parameter], r, magnitude=noise) for r in right)
                for mask in masks
                for variant in mistake.grads(pt, k, mask, fitted_reg)):
             found.append(mistake.id)
@@ -365,10 +396,11 @@ def loss_ids(submitted: float, problem: Problem, convention: str, *, skip: tuple
     pt = parts(problem)
     k = penalty_factor(convention)
     right = np.array(reference_loss(pt, k))
+    noise = loss_magnitude(pt, k)
     found = []
     for mistake in MISTAKES:
         if mistake.loss is None or mistake.id in skip:
             continue
-        if any(close(np.array(submitted), np.array(v)) and not close(np.array(v), right) for v in mistake.loss(pt, k)):
+        if any(close(np.array(submitted), np.array(v)) and not close(np.array(v), right, magnitude=noise) for v in mistake.loss(pt, k)):
             found.append(mistake.id)
     return found
