@@ -377,6 +377,22 @@ def _counterexample(result: Any) -> str:
     return text_to_latex(detail or "refuted") + "."
 
 
+#: Above this many characters of LaTeX, an explicit instance (a seed claim without a
+#: symbolic-shape statement, printed entry by entry) is unreadable even when shrunk.
+MAX_INSTANCE_LATEX = 600
+
+
+def _seed_statement(identity: Any) -> str:
+    """A refuted claim's formula: its statement, or its smallest instance when that is short
+    enough to read; otherwise a sentence saying so (the title states the claim)."""
+    from derive.latex import identity_latex
+
+    text = identity_latex(identity)
+    if identity.statement is None and len(text) > MAX_INSTANCE_LATEX:
+        return r"	ext{(the explicit instance is too large to print; the title states the claim)}"
+    return text
+
+
 def report_context(results: Sequence[Any], seed_results: Sequence[Any], *, seed: int) -> dict[str, Any]:
     """Everything report.tex.j2 needs, in catalogue order (deterministic)."""
     from derive.latex import identity_latex, seed_latex, text_to_latex
@@ -407,7 +423,7 @@ def report_context(results: Sequence[Any], seed_results: Sequence[Any], *, seed:
             "id_text": identity_id(r.identity.id),
             "heading": _heading(r.identity.title),
             "sources": _sources(r.identity),
-            "statement": identity_latex(r.identity),
+            "statement": _seed_statement(r.identity),
             "derivation": text_to_latex(r.identity.derivation) if r.identity.derivation else "",
             "counterexample": _counterexample(r),
         }

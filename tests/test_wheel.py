@@ -55,6 +55,10 @@ def test_the_wheel_holds_templates_and_generated(wheel_env):
     assert str(env_dir) in out[0], "derive was imported from outside the fresh venv"
     assert out[1] == "['numpy_module.py.j2', 'report.tex.j2']"
     assert out[2] == "True"
+    # The console script imports every command module (a package missing from the wheel
+    # shows up here, not only in the slow render below).
+    help_text = subprocess.run([str(env_dir / "bin" / "derive"), "--help"], check=True, capture_output=True, text=True, cwd=tmp).stdout
+    assert "render" in help_text and "report" in help_text and "verify" in help_text
 
 
 @pytest.mark.slow
