@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SUBMISSIONS = ROOT / "tests" / "submissions"
 sys.path.insert(0, str(ROOT))
 
-from checks.grader import Run, _Session, evaluate, grade_path  # noqa: E402
+from checks.grader import _Session, evaluate, grade_path  # noqa: E402
 from checks.problems import PARAMETERS, full_size_problem  # noqa: E402
 from checks.sandbox import Sandbox  # noqa: E402
 

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from typing import Any, Sequence
 
 from checks.grader import Check, GradeResult
-from checks.mistakes import BY_ID, MISTAKE_IDS
+from checks.mistakes import BY_ID
 
 __all__ = ["FORMATS", "render", "render_gradescope", "render_json", "render_junit", "render_text", "summary", "formula"]
 

@@ -26,7 +26,7 @@ def collect(paths: tuple[Path, ...], single: bool) -> list[tuple[Path, str]]:
     """(path, label) of every submission: a .py file; in a directory, each .py file and each
     sub-directory holding one (or, with ``single``, the directory itself)."""
     found: list[tuple[Path, str]] = []
-    for path in paths:
+    for path in dict.fromkeys(paths):  # a path given twice is graded once
         if not path.exists():
             raise DeriveError(f"{path}: no such file or directory")
         if path.is_file():
@@ -41,7 +41,7 @@ def collect(paths: tuple[Path, ...], single: bool) -> list[tuple[Path, str]]:
             if not subs:
                 raise DeriveError(f"{path}: holds no submissions (.py files or directories with one)")
             found += [(p, str(p)) for p in subs]
-    return found
+    return list(dict.fromkeys(found))
 
 
 def _grade_one(args: tuple[Path, str, dict[str, Any]]) -> Any:
@@ -123,7 +123,13 @@ def _grade_all(submissions: list[tuple[Path, str]], options: dict[str, Any], job
             with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
                 futures = {pool.submit(_grade_one, item): item[1] for item in work}
                 for future in as_completed(futures):
-                    results[futures[future]] = future.result()
+                    label = futures[future]
+                    try:
+                        results[label] = future.result()
+                    except Exception as exc:  # a worker that died (BrokenProcessPool) costs its submissions only
+                        from checks.grader import error_result
+
+                        results[label] = error_result(label, RuntimeError(f"internal grader error ({type(exc).__name__}: {exc})"))
                     progress.advance(task)
     return [results[label] for _, label in submissions]
 
