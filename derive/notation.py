@@ -342,6 +342,22 @@ NAME_TABLE: dict[str, str] = {
     "m": "m",
     "L": "L",
     "n": "n",
+    # Names used by the catalogue's other statements (derive/identities/*).
+    "o": r"\mathbf{o}^{a}",
+    "z3": "z^{(3)}",
+    "Rhat": r"\hat{R}",
+    "theta": r"\theta",
+    "A": "A",
+    "W": "W",
+    "Wl": "W^{(l)}",
+    "h_s": r"\mathbf{h}^{s}",
+    "h_a": r"\mathbf{h}^{a}",
+    "lam1": r"\lambda_{l1}",
+    "lam2": r"\lambda_{l2}",
+    "g": r"\mathbf{g}",
+    "c": "c",
+    "J_S": r"\left(\frac{\partial S(\mathbf{x})}{\partial \mathbf{x}}\right)",
+    "J_sigma": r"\left(\frac{\partial \sigma(\mathbf{x})}{\partial \mathbf{x}}\right)",
 }
 
 

@@ -18,7 +18,6 @@ from derive.identity import Claim, Identity, Variable, gradient
 TOPIC = "loss"
 m_sym = sp.Symbol("m", integer=True, positive=True)
 o_vec = sp.MatrixSymbol("o", m_sym, 1)
-nt.NAME_TABLE.setdefault("o", r"\mathbf{o}^{a}")
 
 o = Variable("o", "real", ("m",), latex=r"\mathbf{o}^{a}")
 e = Variable("e_y", "onehot-rows", ("m",), latex=r"\operatorname{onehot}(y)")
@@ -91,7 +90,6 @@ CATALOGUE.register(Identity(
 Z3 = Variable("z3", "real", ("N", "C"), latex="z^{(3)}")
 DELTA = Variable("Delta", "onehot-rows", ("N", "C"), latex=r"\Delta")
 _z3 = sp.MatrixSymbol("z3", nt.N, nt.C)
-nt.NAME_TABLE.setdefault("z3", "z^{(3)}")
 
 
 def _batch_ce(v, sizes):
@@ -153,8 +151,6 @@ _Rhat = sp.Symbol("Rhat")
 _Li = sp.Function("L")
 _i = sp.Symbol("i", integer=True)
 _n = sp.Symbol("n", integer=True, positive=True)
-nt.NAME_TABLE.setdefault("Rhat", r"\hat{R}")
-nt.NAME_TABLE.setdefault("theta", r"\theta")
 
 CATALOGUE.register(Identity(
     id="empirical-risk-gradient",

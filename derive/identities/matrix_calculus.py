@@ -43,7 +43,6 @@ _m, _k, _n = sp.symbols("m k n", integer=True, positive=True)
 _W = sp.MatrixSymbol("W", _m, _k)
 _A = sp.MatrixSymbol("A", _k, _n)
 _i, _j = sp.symbols("i j", integer=True)
-nt.NAME_TABLE.setdefault("A", "A")
 
 CATALOGUE.register(Identity(
     id="matmul-row-gradient",

@@ -153,8 +153,6 @@ def _ha_claim(v, sizes):
 
 _hs_sym = sp.MatrixSymbol("h_s", nt.d_h, 1)
 _ha_sym = sp.MatrixSymbol("h_a", nt.d_h, 1)
-nt.NAME_TABLE.setdefault("h_s", r"\mathbf{h}^{s}")
-nt.NAME_TABLE.setdefault("h_a", r"\mathbf{h}^{a}")
 
 CATALOGUE.register(Identity(
     id="mlp-grad-hs",

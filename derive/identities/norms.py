@@ -77,11 +77,8 @@ def _elastic(v, sizes):
 
 
 _r, _c = sp.symbols("r c", integer=True, positive=True)
-_W = sp.MatrixSymbol("W", _r, _c)
+_W = sp.MatrixSymbol("Wl", _r, _c)
 _lam1, _lam2 = sp.symbols("lam1 lam2", positive=True)
-nt.NAME_TABLE.setdefault("lam1", r"\lambda_{l1}")
-nt.NAME_TABLE.setdefault("lam2", r"\lambda_{l2}")
-nt.NAME_TABLE.setdefault("W", "W^{(l)}")
 
 CATALOGUE.register(Identity(
     id="elastic-net-gradient",

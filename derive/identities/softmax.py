@@ -26,8 +26,6 @@ S_x = nt.ColSoftmax(x_vec)
 x = Variable("x", "real", ("n",), latex=r"\mathbf{x}")
 g = Variable("g", "real", ("n",), latex=r"\mathbf{g}")
 c = Variable("c", "real", latex="c")
-nt.NAME_TABLE.setdefault("g", r"\mathbf{g}")
-nt.NAME_TABLE.setdefault("c", "c")
 
 
 # Index forms: x and g are IndexedBase, S_i = e^{x_i} / Σ_{k=1}^{n} e^{x_k}; SymPy
@@ -188,7 +186,6 @@ CATALOGUE.register(Identity(
     derivation=r"(\operatorname{diag}(S) - SS^T)^T g = S\odot g - S(S^Tg)",
     uses=("softmax-jacobian",),
 ))
-nt.NAME_TABLE.setdefault("J_S", r"\frac{\partial S(\mathbf{x})}{\partial \mathbf{x}}")
 
 
 def _sigmoid_vjp(v, sizes):
@@ -209,7 +206,6 @@ def _sigmoid_statement():
     )
 
 
-nt.NAME_TABLE.setdefault("J_sigma", r"\frac{\partial \sigma(\mathbf{x})}{\partial \mathbf{x}}")
 
 CATALOGUE.register(Identity(
     id="sigmoid-vjp-linear",
