@@ -7,7 +7,7 @@
 2. Forward + backward (loss and all four gradients, reg = 0.05) at CIFAR scale, N = 200,
    D = 3072, H = 100, C = 10, float64: the generated reference against a hand-written NumPy
    implementation (the CS231n/HLCV two_layernet style) and PyTorch autograd on the CPU.
-   Median of ``--repeats`` runs after one warm-up, reported as ratios to hand-written NumPy
+   Median of ``--repeats`` round-robin runs after one warm-up, as ratios to hand-written NumPy
    (target: reference within 1.2×). All three agree to 1e-10 on the same inputs (checked).
 """
 
@@ -49,14 +49,18 @@ def torch_autograd(torch, params, X, y, reg):
     return loss.item(), {k: v.grad for k, v in t.items()}
 
 
-def median_seconds(fn, repeats: int) -> float:
-    fn()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
+def interleaved_medians(fns: dict, repeats: int) -> dict:
+    """Median seconds of each function, calling them round-robin so that load from other
+    processes (and CPU frequency changes) affects all of them alike; one warm-up each."""
+    times: dict = {name: [] for name in fns}
+    for fn in fns.values():
         fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    for _ in range(repeats):
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(ts) for name, ts in times.items()}
 
 
 def bench_render(skip_verify: bool) -> None:
@@ -103,9 +107,12 @@ def bench_reference(repeats: int) -> None:
                 *(float(np.max(np.abs(g_r[k] - g_t[k].numpy()))) for k in g_r))
     assert worst < 1e-10, f"implementations disagree by {worst:.2e}"
 
-    t_ref = median_seconds(lambda: ref.loss_and_grads(params, X, y, reg=reg), repeats)
-    t_hand = median_seconds(lambda: handwritten(params, X, y, reg), repeats)
-    t_torch = median_seconds(lambda: torch_autograd(torch, params, Xt, yt, reg), repeats)
+    medians = interleaved_medians({
+        "reference": lambda: ref.loss_and_grads(params, X, y, reg=reg),
+        "handwritten": lambda: handwritten(params, X, y, reg),
+        "torch": lambda: torch_autograd(torch, params, Xt, yt, reg),
+    }, repeats)
+    t_ref, t_hand, t_torch = medians["reference"], medians["handwritten"], medians["torch"]
     print(f"forward+backward, N={N} D={D} H={H} C={C}, float64, median of {repeats} (max disagreement {worst:.1e}):")
     print(f"  reference (generated)   {t_ref * 1e3:8.2f} ms   {t_ref / t_hand:5.2f}x hand-written NumPy")
     print(f"  hand-written NumPy      {t_hand * 1e3:8.2f} ms   1.00x")
