@@ -22,10 +22,17 @@ def explicit_softmax_rows(z: sp.Matrix) -> sp.Matrix:
     e^{z_ic} / Σ_k e^{z_ik}."""
     out = sp.zeros(*z.shape)
     for i in range(z.rows):
-        total = sp.Add(*[sp.exp(z[i, k]) for k in range(z.cols)])
+        exps = [_exp(z[i, k]) for k in range(z.cols)]
+        total = sp.Add(*exps)
         for j in range(z.cols):
-            out[i, j] = sp.exp(z[i, j]) / total
+            out[i, j] = exps[j] / total
     return out
+
+
+def _exp(t: sp.Expr) -> sp.Expr:
+    """e^t; a symbolic sum's exponential never simplifies, so its (slow) eval is skipped.
+    The same node results either way."""
+    return sp.exp(t, evaluate=False) if t.is_Add else sp.exp(t)
 
 
 def ce_rows(z: sp.Matrix, labels: sp.Matrix) -> sp.Expr:
@@ -42,7 +49,7 @@ def ce_rows_logits(z: sp.Matrix, labels: sp.Matrix) -> sp.Expr:
     differentiating it at every size is faster."""
     terms = []
     for i in range(z.rows):
-        lse = sp.log(sp.Add(*[sp.exp(z[i, k]) for k in range(z.cols)]))
+        lse = sp.log(sp.Add(*[_exp(z[i, k]) for k in range(z.cols)]), evaluate=False)
         for c in range(z.cols):
             terms.append(labels[i, c] * (lse - z[i, c]))
     return sp.Add(*terms)

@@ -87,10 +87,10 @@ def forward(v: Mapping[str, Value], sizes: Mapping[str, int]) -> Forward:
         return _FORWARD[key]
     n = sizes["N"]
     ones = sp.ones(n, 1)
-    z2 = v["X"] * v["W1"] + ones * v["b1"].T
+    z2 = mm(v["X"], v["W1"]) + ones * v["b1"].T
     # rect(z) of a symbolic sum never evaluates; skipping its sign queries saves time.
     a2 = z2.applyfunc(lambda t: relu(t, evaluate=False))
-    z3 = a2 * v["W2"] + ones * v["b2"].T
+    z3 = mm(a2, v["W2"]) + ones * v["b2"].T
     J = mean(ce_rows_logits(z3, v["Delta"]), n)
     wrt = [v["W1"], v["b1"], v["W2"], v["b2"]]
     flat = [s for m in wrt for s in m]
