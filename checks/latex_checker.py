@@ -437,8 +437,61 @@ class Unparsed(Exception):
     pass
 
 
+def _split_name(name: str) -> tuple[str, str, str] | None:
+    """(base, subscript, label) of a canonical name such as ``o_{k}^{a}``."""
+    m = re.fullmatch(r"(?P<base>\\?[A-Za-z]+(?:\{[A-Za-z]\})?)(?:_\{(?P<sub>[^{}]*)\})?(?:\^\{(?P<label>[^{}]*)\})?", name)
+    if m is None:
+        return None
+    return m.group("base"), m.group("sub") or "", m.group("label") or ""
+
+
+def _family(name: str) -> tuple[str, str] | None:
+    parts = _split_name(name)
+    return (parts[0], parts[2]) if parts and parts[1] else None
+
+
+def _instantiate(name: str, env: dict[str, int]) -> str | None:
+    """``o_{k}^{a}`` with k = 2 → ``o_{2}^{a}``; subscripts like ``kj`` or ``k,j`` → ``12``."""
+    if not env:
+        return name
+    parts = _split_name(name)
+    if parts is None or not parts[1]:
+        return name
+    base, sub, label = parts
+    chars = [c for c in sub if c != ","]
+    if not all(re.fullmatch(r"[A-Za-z0-9]", c) for c in chars) or not any(c in env for c in chars):
+        return name
+    new_sub = "".join(str(env[c]) if c in env else c for c in chars)
+    return base + f"_{{{new_sub}}}" + (f"^{{{label}}}" if label else "")
+
+
+def _index_letters(norms: list[Normalized]) -> tuple[set[str], list[str]]:
+    """(letters bound by a sum, free index letters): a letter is an index when it appears in
+    the subscript of a family (base + label) that some sum runs over; a free one (k, y in
+    ∂/∂o_k(−o_y + log Σ_j e^{o_j})) is instantiated too."""
+    bound = {index for norm in norms for index, _, _ in norm.sums.values()}
+    names = {name for norm in norms for kind, name in norm.symbols.values() if kind == "symbol"}
+    names |= {v for norm in norms for v in norm.derivatives.values()}
+    summed_families = set()
+    for name in names:
+        parts = _split_name(name)
+        if parts and parts[1] and any(c in bound for c in parts[1]):
+            summed_families.add((parts[0], parts[2]))
+    # Free: letters of those families' subscripts in names used outside every sum (a letter
+    # only ever bound by its sum is not instantiated), and in derivative variables.
+    outside = {name for norm in norms for name in norm.outside} | {v for norm in norms for v in norm.derivatives.values()}
+    letters: set[str] = set()
+    for name in outside:
+        parts = _split_name(name)
+        if parts and (parts[0], parts[2]) in summed_families:
+            letters |= {c for c in parts[1] if c.isalpha()}
+    return bound, sorted(letters)
+
+
 def check_step(lhs_norm: Normalized, rhs_norm: Normalized, seed: int = 0, examples: int = 60) -> dict[str, Any]:
     """Parse both sides and decide the step. Runs inside the worker process."""
+    if lhs_norm.sums or rhs_norm.sums:
+        return _check_indexed(lhs_norm, rhs_norm, seed, examples)
     try:
         lhs = to_sympy(lhs_norm)
         rhs = to_sympy(rhs_norm)
@@ -449,7 +502,49 @@ def check_step(lhs_norm: Normalized, rhs_norm: Normalized, seed: int = 0, exampl
     return decide(lhs, rhs, matrices=matrices, seed=seed, examples=examples, units=units)
 
 
-_PLACEHOLDER = re.compile(r"([vfghp])_\{(\d+)\}")
+#: Sizes at which a step with sums is expanded, every free index taking every value.
+INDEX_SIZES = (2, 3)
+
+
+def _check_indexed(lhs_norm: Normalized, rhs_norm: Normalized, seed: int, examples: int) -> dict[str, Any]:
+    """A step with Σ: expanded at sizes 2 and 3 with every value of its free indices. ok only
+    if ok in every instance (said so: not a proof for all sizes); wrong if one instance has a
+    verified counterexample (reported with its size and index values)."""
+    import itertools
+
+    _, free = _index_letters([lhs_norm, rhs_norm])
+    if len(free) > 3:
+        return {"status": "unparsed", "counterexample": None, "message": f"could not read a step with {len(free)} free indices", "method": "parse"}
+    matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))
+    units = {n for n, d in {**lhs_norm.domains, **rhs_norm.domains}.items() if d == "unit"}
+    size_names = sorted({u for norm in (lhs_norm, rhs_norm) for _, _, u in norm.sums.values() if u and not u.isdigit()}) or ["size"]
+    first_other = None
+    for size in INDEX_SIZES if len(free) < 3 else INDEX_SIZES[:1]:
+        for values in itertools.product(range(1, size + 1), repeat=len(free)):
+            env = dict(zip(free, values))
+            try:
+                lhs = to_sympy(lhs_norm, env, size)
+                rhs = to_sympy(rhs_norm, env, size)
+            except Unparsed as exc:
+                return {"status": "unparsed", "counterexample": None, "message": f"could not read {exc}", "method": "parse"}
+            where = ", ".join([f"{n} = {size}" for n in size_names] + [f"{k} = {v}" for k, v in env.items()])
+            out = decide(lhs, rhs, matrices=matrices, seed=seed, examples=examples, units=units)
+            if out["status"] == "wrong":
+                cex = dict(out["counterexample"])
+                cex["where"] = where
+                out["counterexample"] = cex
+                out["message"] = f"with {where}: {out['message']}"
+                return out
+            if out["status"] != "ok" and first_other is None:
+                first_other = {**out, "message": f"with {where}: {out['message']}"}
+    if first_other is not None:
+        return first_other
+    indices = f" and every value of {', '.join(free)}" if free else ""
+    checked = ", ".join(str(n) for n in (INDEX_SIZES if len(free) < 3 else INDEX_SIZES[:1]))
+    return {"status": "ok", "counterexample": None, "message": f"sums expanded: ok for {' and '.join(f'{n} = {checked}' for n in size_names)}{indices} (sampled sizes, not a proof for every size)", "method": "expanded"}
+
+
+_PLACEHOLDER = re.compile(r"([vfghps])_\{(\d+)\}")
 #: Numbers above this (as an integer power) are not built: 9^{9^{9}} would fill memory.
 _MAX_EXPONENT = 10_000
 
@@ -477,7 +572,7 @@ def _make_symbol(name: str, domain: str) -> Any:
     return sp.Symbol(name, real=True)
 
 
-def to_sympy(norm: Normalized) -> Any:
+def to_sympy(norm: Normalized, env: dict[str, int] | None = None, size: int | None = None) -> Any:
     """The SymPy expression of a normalised side. Raises Unparsed with what was not read:
     every symbol of the parse must be one of the normaliser's placeholders, so letters that
     ``parse_latex`` makes out of stray LaTeX (``mathbf``, ``text`` …) are caught here."""
@@ -500,23 +595,44 @@ def to_sympy(norm: Normalized) -> Any:
     if written != found:
         raise Unparsed(f"{norm.source!r} (the LaTeX parser dropped part of it)")
 
-    def symbol(kind: str, name: str) -> Any:
+    sizes = {upper for _, _, upper in norm.sums.values() if upper and not upper.isdigit()}
+
+    def symbol(kind: str, name: str, env: dict[str, int]) -> Any:
         if kind == "constant":
             return sp.E if name == "E" else sp.pi
+        if name in sizes and size is not None:
+            return sp.Integer(size)
+        renamed = _instantiate(name, env)
+        if renamed is not None and renamed != name:
+            kron = re.fullmatch(r"\\delta_\{(\d)(\d)\}", renamed)
+            if kron:
+                return sp.Integer(int(kron.group(1) == kron.group(2)))
+            return _make_symbol(renamed, norm.domains.get(name, "real"))
         return _make_symbol(name, norm.domains.get(name, "real"))
 
-    def convert(node: Any) -> Any:
+    def convert(node: Any, env: dict[str, int] = env or {}) -> Any:  # noqa: B008 - read-only default
+        def convert_child(child: Any) -> Any:
+            return convert(child, env)
+
         if isinstance(node, sp.Symbol):
             m = _PLACEHOLDER.fullmatch(node.name)
             if m is None or m.group(1) != "v" or int(m.group(2)) not in norm.symbols:
                 raise Unparsed(f"'{node.name}' (LaTeX the parser read as a symbol)")
-            return symbol(*norm.symbols[int(m.group(2))])
+            return symbol(*norm.symbols[int(m.group(2))], env)
         if isinstance(node, AppliedUndef):
             m = _PLACEHOLDER.fullmatch(node.func.__name__)
             if m is None or m.group(1) == "v":
                 raise Unparsed(f"'{node.func.__name__}(…)' (an unknown function)")
             n = int(m.group(2))
-            args = [convert(a) for a in node.args]
+            if m.group(1) == "s" and n in norm.sums and len(node.args) == 1:
+                index, lower, upper = norm.sums[n]
+                end = int(upper) if upper.isdigit() else size
+                if end is None:
+                    raise Unparsed("a sum over an index (no size to expand it at)")
+                if end - lower > 12:
+                    raise Unparsed("a sum with too many terms to expand")
+                return sp.Add(*[convert(node.args[0], {**env, index: v}) for v in range(lower, end + 1)])
+            args = [convert_child(a) for a in node.args]
             if m.group(1) == "f" and n in norm.functions:
                 key, prime = norm.functions[n][:2]
                 fn = functions[key]
@@ -525,8 +641,10 @@ def to_sympy(norm: Normalized) -> Any:
                     return sp.diff(fn(t, *args[1:]), t).subs(t, args[0])
                 return fn(*args)
             if m.group(1) == "g" and n in norm.derivatives and len(args) == 1:
-                var = _make_symbol(norm.derivatives[n], norm.domains.get(norm.derivatives[n], "real"))
-                if var not in args[0].free_symbols:
+                var = symbol("symbol", norm.derivatives[n], env)
+                if not isinstance(var, sp.Symbol):
+                    raise Unparsed("a derivative with respect to a number")
+                if var not in args[0].free_symbols and not (env and _family(var.name) in {_family(str(f)) for f in args[0].free_symbols}):
                     raise Unparsed(f"a derivative with respect to {var} of something that, as written, does not contain {var} (its dependence is not stated)")
                 return sp.diff(args[0], var)
             if m.group(1) == "h" and n in norm.indicators and len(args) == 1:
@@ -549,9 +667,9 @@ def to_sympy(norm: Normalized) -> Any:
         if isinstance(node, sp.Rational):
             return node
         if isinstance(node, (sp.Add, sp.Mul)):
-            return node.func(*[convert(a) for a in node.args])
+            return node.func(*[convert_child(a) for a in node.args])
         if isinstance(node, sp.Pow):
-            base, exponent = convert(node.args[0]), convert(node.args[1])
+            base, exponent = convert_child(node.args[0]), convert_child(node.args[1])
             if base.is_number and exponent.is_number:
                 if (exponent.is_Integer and abs(exponent) > _MAX_EXPONENT) or (base.is_Integer and abs(base) > 10**100 and exponent > 1):
                     raise Unparsed("a number too large to evaluate")
@@ -559,10 +677,10 @@ def to_sympy(norm: Normalized) -> Any:
                     raise Unparsed("a division by zero")
             return sp.Pow(base, exponent)
         if isinstance(node, sp.log):
-            args = [convert(a) for a in node.args]
+            args = [convert_child(a) for a in node.args]
             return sp.log(*args)
         if isinstance(node, (sp.exp, sp.tanh, sp.sinh, sp.cosh, sp.sin, sp.cos, sp.Abs, sp.sign, sp.Max, sp.Min)):
-            return node.func(*[convert(a) for a in node.args])
+            return node.func(*[convert_child(a) for a in node.args])
         raise Unparsed(f"{type(node).__name__} (not supported)")
 
     try:

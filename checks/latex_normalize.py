@@ -98,6 +98,8 @@ _UNSUPPORTED = {
     r"\min_": "a minimum over a set", r"\star": "⋆", r"\langle": "an inner product", r"\rangle": "an inner product",
     r"\det": "a determinant", r"\operatorname*": "an operator", r"\mid": "a condition |", r"\vert": "| bars",
 }
+#: Functions a derivation may write without their argument (σ for σ(x)); ln, exp … never.
+_BAREABLE = {"sigmoid", "tanh", "softplus", "relu"}
 #: Letters that usually name functions: "f(x + 1)" is read as neither f·(x + 1) nor f applied.
 _FUNCTION_LETTERS = {"f", "g", "h", "F", "G", "H", "L", "J", "R", "S", "T", "P", "Q", "p", "q", r"\ell", r"\mathcal{L}", r"\hat{R}", r"\tilde{R}", r"\tilde{J}"}
 _RELATION_TOKENS = {"=", "<", ">", r"\leq", r"\le", r"\geq", r"\ge", r"\neq", r"\ne", r"\in", r"\approx",
@@ -239,6 +241,8 @@ class Normalized:
     derivatives: dict[int, str] = field(default_factory=dict)  # N → variable name
     indicators: dict[int, int] = field(default_factory=dict)  # N → Heaviside value at 0
     piecewise: dict[int, tuple[str, ...]] = field(default_factory=dict)  # N → condition kinds per row
+    sums: dict[int, tuple[str, int, str]] = field(default_factory=dict)  # N → (index, start, end name or digits or "")
+    outside: set[str] = field(default_factory=set)  # names used outside every sum
     problems: list[str] = field(default_factory=list)
     diff_vars: list[str] = field(default_factory=list)
     matrices: list[str] = field(default_factory=list)  # names with a declared non-scalar shape
@@ -317,6 +321,7 @@ class _Normalizer:
         self.spaced = [s for _, s in cleaned]
         self.notation = notation
         self.chain_var = chain_var
+        self.inside_sum = False
         self.r = result if result is not None else Normalized(source="")
         self._symbol_ids: dict[tuple[str, str], int] = {}
 
@@ -363,15 +368,18 @@ class _Normalizer:
         child.toks = toks
         child.spaced = [False] * len(toks)
         child._symbol_ids = self._symbol_ids
+        child.inside_sum = self.inside_sum
         return child
 
     def seq_of(self, toks: list[str], chain_var: str | None = None) -> str:
         return self.sub_normalizer(toks, chain_var).run()
 
     def new_id(self, table: dict) -> int:
-        return len(self.r.symbols) + len(self.r.functions) + len(self.r.derivatives) + len(self.r.indicators) + len(self.r.piecewise) + 1
+        return len(self.r.symbols) + len(self.r.functions) + len(self.r.derivatives) + len(self.r.indicators) + len(self.r.piecewise) + len(self.r.sums) + 1
 
     def symbol(self, kind: str, name: str) -> str:
+        if not self.inside_sum:
+            self.r.outside.add(name)
         if kind == "symbol" and self.notation.domain(name) != "real":
             self.r.domains[name] = self.notation.domain(name)
         key = (kind, name)
@@ -385,38 +393,78 @@ class _Normalizer:
     def run(self) -> str:
         out: list[str] = []
         i = 0
-        pending_diff: int | None = None
-        diff_parts: list[str] = []
         while i < len(self.toks):
             t = self.toks[i]
-            if t in ("+", "-"):
-                if pending_diff is not None:
-                    out.append(self._close_diff(pending_diff, diff_parts))
-                    pending_diff, diff_parts = None, []
+            if t in ("+", "-", r"\cdot", "/"):
                 out.append(t)
-                i += 1
-                continue
-            if t in (r"\cdot", "/"):
-                (diff_parts if pending_diff is not None else out).append(t)
                 i += 1
                 continue
             if t in _RELATION_TOKENS or t == ",":
                 raise _Unreadable(f"'{t}' inside one side")
             piece, i = self.unit(i)
-            if isinstance(piece, _DiffOperator):
-                if pending_diff is not None:
-                    raise _Unreadable("a repeated derivative operator")
-                pending_diff = piece.n
+            if isinstance(piece, _Operator):
+                # d/dx and Σ_j apply to the rest of the product, up to a top-level + or −.
+                end = self._product_end(i)
+                if end == i:
+                    raise _Unreadable(f"{piece.what} with nothing after it")
+                child = self.sub_normalizer(self.toks[i:end])
+                child.inside_sum = self.inside_sum or piece.letter == "s"
+                body = child.run()
+                out.append(f"{piece.letter}_{{{piece.n}}}\\left({body}\\right)")
+                i = end
                 continue
-            (diff_parts if pending_diff is not None else out).append(piece)
-        if pending_diff is not None:
-            out.append(self._close_diff(pending_diff, diff_parts))
+            out.append(piece)
         return " ".join(out)
 
-    def _close_diff(self, n: int, parts: list[str]) -> str:
-        if not parts:
-            raise _Unreadable("a derivative operator d/dx with nothing to differentiate")
-        return f"g_{{{n}}}\\left({' '.join(parts)}\\right)"
+    def _product_end(self, k: int) -> int:
+        depth = 0
+        j = k
+        while j < len(self.toks):
+            t = self.toks[j]
+            if t in ("{", "(", "[", r"\begin"):
+                depth += 1
+            elif t in ("}", ")", "]", r"\end"):
+                depth -= 1
+            elif depth == 0 and t in ("+", "-") and j > k:
+                break
+            j += 1
+        return j
+
+    def summation(self, i: int) -> tuple["_Operator", int]:
+        """\\sum_{j=1}^{m} (or \\sum_j, \\sum_i^N): one index letter, an integer start, an end
+        that is a number, a size name or left out. The checker expands it at small sizes."""
+        k = i + 1
+        index, lower, upper = None, 1, ""
+        while k < len(self.toks) and self.toks[k] in ("_", "^"):
+            which = self.toks[k]
+            arg, k = self.read_arg(k + 1)
+            if which == "_":
+                if index is not None:
+                    raise _Unreadable("a sum with two subscripts")
+                if "=" in arg:
+                    eq = arg.index("=")
+                    lhs, rhs = arg[:eq], arg[eq + 1 :]
+                    if len(rhs) != 1 or not rhs[0].isdigit():
+                        raise _Unreadable("a sum whose start is not a number")
+                    lower = int(rhs[0])
+                else:
+                    lhs = arg
+                if len(lhs) != 1 or not re.fullmatch(r"[A-Za-z]", lhs[0]):
+                    raise _Unreadable("a sum over something other than one index letter")
+                index = lhs[0]
+            else:
+                if len(arg) == 1 and arg[0].isdigit():
+                    upper = arg[0]
+                else:
+                    name, end, power = self.sub_normalizer(arg).read_identifier(0) if arg else (None, 0, None)
+                    if name is None or end != len(arg) or power:
+                        raise _Unreadable("a sum whose end is not a number or a size name")
+                    upper = name
+        if index is None:
+            raise _Unreadable("a sum without an index")
+        n = self.new_id(self.r.sums)
+        self.r.sums[n] = (index, lower, upper)
+        return _Operator("s", n, "a sum"), k
 
     # ------------------------------------------------------------------ units
     def unit(self, i: int) -> tuple[Any, int]:
@@ -473,6 +521,8 @@ class _Normalizer:
                 return self.indicator(k)
         if t == r"\begin" and self._env_name(i) == "cases":
             return self.cases(i)
+        if t == r"\sum":
+            return self.summation(i)
         if t in _UNSUPPORTED:
             raise _Unreadable(_UNSUPPORTED[t])
         if t == "&":
@@ -536,7 +586,7 @@ class _Normalizer:
                 # The variable must be a plain symbol of this side: register it.
                 self.symbol("symbol", kind_name)
                 if not rest:
-                    return _DiffOperator(n), k
+                    return _Operator("g", n, "a derivative operator d/dx"), k
                 operand = self.seq_of(rest, chain_var=kind_name)
                 return self.postfix(f"g_{{{n}}}\\left({operand}\\right)", k)
         if self._differential(num) is not None or (num and num[0] == r"\partial"):
@@ -896,6 +946,7 @@ class _Normalizer:
             if (
                 self.chain_var is not None
                 and arity == 1
+                and key in _BAREABLE
                 and bare_token is not None
                 and bare_token in inside
                 and not self._mentions(inside, self.chain_var)
@@ -907,18 +958,23 @@ class _Normalizer:
         elif k < len(self.toks) and self.toks[k] == "{":
             arg, k = self.read_arg(k)
             args = [self.seq_of(arg)]
+        elif k < len(self.toks) and self.toks[k] == r"\sum":
+            # \log \sum_j e^{x_j}: the argument is the whole sum (the rest of the product).
+            end = self._product_end(k)
+            args = [self.sub_normalizer(self.toks[k:end]).run()]
+            k = end
         elif k < len(self.toks) and self._starts_unit(k):
             k0 = k
             piece, k = self.unit(k)
             if arity == 1:
                 self.r.calls.append((shown, " ".join(self.toks[k0:k])))
-            if isinstance(piece, _DiffOperator):
-                raise _Unreadable(f"{shown} applied to a derivative operator")
+            if isinstance(piece, _Operator):
+                raise _Unreadable(f"{shown} applied to {piece.what} without brackets")
             args = [piece]
         else:
             if arity == 1:
                 self.r.bare.append(shown)
-            if self.chain_var is not None and arity == 1:
+            if self.chain_var is not None and arity == 1 and key in _BAREABLE:
                 args = [self.symbol("symbol", self.chain_var)]
             else:
                 # Recorded, not raised: the chain-variable pass needs the rest of the side.
@@ -972,7 +1028,9 @@ class _Normalizer:
 
 
 @dataclass(frozen=True)
-class _DiffOperator:
-    """``\\frac{d}{dx}`` waiting for what follows it."""
+class _Operator:
+    """``\\frac{d}{dx}`` or ``\\sum_j`` waiting for the product that follows it."""
 
+    letter: str  # placeholder letter: g (derivative) or s (sum)
     n: int
+    what: str

@@ -82,7 +82,9 @@ def test_indicators_get_an_explicit_value_at_zero(text: str, convention: int, no
 @pytest.mark.parametrize(
     "text, reason",
     [
-        (r"\sum_{j=1}^m e^{x_j}", "sum"),
+        (r"\prod_{j=1}^m e^{x_j}", "product"),
+        (r"\sum_{i,j} x_{ij}", "one index letter"),
+        (r"\sum_{j=0.5}^m x_j", "start"),
         (r"\|\mathbf{x}\|_2^2", "norm"),
         (r"(\mathbf{h}^s)^T", "transpose"),
         (r"\text{if } x", "text"),
@@ -193,3 +195,14 @@ def test_a_notation_file_extends_the_default_unless_it_opts_out(tmp_path) -> Non
     assert "e" not in load_notation(alone).constants
     hlcv = load_notation(Path(__file__).resolve().parents[1] / "derive" / "notation" / "hlcv.toml")
     assert hlcv.shapes["W^{(2)}"] == ("H", "C")
+
+
+def test_sums_apply_to_the_rest_of_the_product(notation: Notation) -> None:
+    norm = normalize(r"\frac{1}{\sum_{j=1}^m e^{o_j}} \sum_{k=1}^m e^{o_k} + 1", notation)
+    assert not norm.problems, norm.problems
+    assert sorted(norm.sums.values()) == [("j", 1, "m"), ("k", 1, "m")]
+    assert norm.latex.endswith("+ 1")
+    # o_j and o_k occur only inside their sums: nothing outside needs instantiating.
+    assert not {"o_{j}", "o_{k}"} & norm.outside
+    norm = normalize(r"\log \sum_j e^{x_j}", notation)
+    assert not norm.problems and [f[0] for f in norm.functions.values()] == ["log"]
