@@ -295,14 +295,18 @@ def prove_identity(identity: Identity, *, seed: int = 0, index_form: bool = True
                 return ProofResult(outcome.status, outcome.method, time.perf_counter() - start, _scope(largest, identity), cex, outcome.detail)
         largest = dict(sizes)
     scope = _scope(largest, identity)
+    detail = ""
     if index_form and identity.index_form is not None:
-        from checks.index_form import prove_index_form
+        from checks.index_form import ASSUMPTION, prove_index_form
 
         ok, method = prove_index_form(identity)
-        methods.add(method)
+        methods.add(method if ok else "index-form-failed")
         if ok:
             scope = "all sizes"
-    return ProofResult("proved", "+".join(sorted(methods)), time.perf_counter() - start, scope)
+            detail = f"index form proved for every size, assuming {ASSUMPTION}"
+        else:
+            detail = f"{method}; proved element-wise only ({scope})"
+    return ProofResult("proved", "+".join(sorted(methods)), time.perf_counter() - start, scope, detail=detail)
 
 
 _SIMPLE = (1, 2, -1, sp.Rational(1, 2), 3, -2, sp.Rational(-1, 2))
