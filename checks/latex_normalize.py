@@ -414,6 +414,15 @@ class _Normalizer:
                 i = end
                 continue
             out.append(piece)
+        # parse_latex silently drops a dangling operator ("131 -" parses as 131).
+        ops = ("+", "-", r"\cdot", "/")
+        if out and out[-1] in ops:
+            raise _Unreadable(f"a dangling '{out[-1]}'")
+        if out and out[0] in (r"\cdot", "/"):
+            raise _Unreadable(f"a leading '{out[0]}'")
+        for a, b in zip(out, out[1:]):
+            if a in ops and b in (r"\cdot", "/"):
+                raise _Unreadable(f"'{a} {b}'")
         return " ".join(out)
 
     def _product_end(self, k: int) -> int:

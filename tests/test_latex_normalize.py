@@ -206,3 +206,8 @@ def test_sums_apply_to_the_rest_of_the_product(notation: Notation) -> None:
     assert not {"o_{j}", "o_{k}"} & norm.outside
     norm = normalize(r"\log \sum_j e^{x_j}", notation)
     assert not norm.problems and [f[0] for f in norm.functions.values()] == ["log"]
+
+
+@pytest.mark.parametrize("text", ["131 -", r"\cdot x", r"a + \cdot b", "x /"])
+def test_dangling_operators_are_unread_because_the_parser_drops_them(text: str, notation: Notation) -> None:
+    assert normalize(text, notation).problems
