@@ -292,3 +292,21 @@ def test_seed_001_leaky_relu_steps_are_ok(seed_001) -> None:
     # 2(l)'s derivative is proved on both sides of the kink.
     assert [r.status for r in _steps_at(seed_001, 131)] == ["ok", "ok"]
     assert [r.status for r in _steps_at(seed_001, 305)] == ["ok", "ok"]
+
+
+def test_sums_are_expanded_and_their_verdicts_say_so(runner: StepRunner) -> None:
+    results = _check(r"$$\sum_{k=1}^{3} k = 6 = \sum_{k=1}^{4} k^2$$", runner).results
+    assert [r.status for r in results] == ["ok", "wrong"]
+    (r,) = _check(r"$$\sum_{k=1}^n \frac{e^{x_k}}{\sum_{j=1}^n e^{x_j}} = 1$$", runner).results
+    assert r.status == "ok" and "not a proof for every size" in r.message
+    # A definition that introduces a family member is not wrong at a given size.
+    (r,) = _check(r"$$\sum_{k=1}^{n} k x_k = x_1 + 2 x_2$$", runner).results
+    assert r.status == "inconclusive"
+
+
+def test_a_free_index_is_instantiated_not_confused_with_a_summed_one(runner: StepRunner) -> None:
+    # Reading o_k as a symbol apart from o_1 … o_n would make the left side 0: a false alarm.
+    doc = r"$$\frac{\partial}{\partial o_k} \log \sum_{j=1}^m e^{o_j} = \frac{e^{o_k}}{\sum_{j=1}^m e^{o_j}}$$"
+    (r,) = _check(doc, runner).results
+    assert r.status == "ok", r.message
+    assert "every value of k" in r.message
