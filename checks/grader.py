@@ -625,6 +625,8 @@ def _gradient_check(name: str, parameter: str, evals: list[Evaluation], g: _Grad
     _, accepted = _reference(first.run.problem, g.convention)
     cx.update({"parameter": parameter, "index": list(v.index) if v.index is not None else None,
                "got": _small(got), "expected": _small(accepted[0][parameter])})
+    if v.index is not None:  # the worst entry, also when the arrays are too big to show
+        cx.update({"got_at_index": v.got, "expected_at_index": v.expected})
     if v.status == "shape":
         msg = f"d{parameter} has shape {tuple(v.got)}, expected {tuple(v.expected)} at {first.run.problem.size_text()}"
     else:

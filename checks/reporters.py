@@ -205,7 +205,10 @@ def _counterexample_lines(c: Check) -> list[str]:
             lines.append(f"        {key} = {_compact(inputs[key])}")
     else:
         lines.append(f"        {cx['reproduce']}")
-    if "parameter" in cx and "got" in cx:
+    if "parameter" in cx and isinstance(cx.get("got"), dict) and "got_at_index" in cx:
+        where = f"d{cx['parameter']}{cx['index']}"
+        lines.append(f"        got {where} = {_compact(cx['got_at_index'])}, expected {_compact(cx['expected_at_index'])}")
+    elif "parameter" in cx and "got" in cx:
         label = "finite differences" if "finite_difference" in cx else "expected"
         other = cx.get("finite_difference", cx.get("expected"))
         lines.append(f"        got d{cx['parameter']} = {_compact(cx['got'])}")

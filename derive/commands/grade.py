@@ -78,7 +78,11 @@ def _grade_one(args: tuple[Path, str, dict[str, Any]]) -> Any:
 @click.pass_context
 def grade(ctx: click.Context, paths: tuple[Path, ...], api: str, reg_convention: str, fmt: str, output: Path | None,
           timeout: float, memory_mb: int, jobs: int, examples: int, seed: int, single: bool) -> None:
-    """Grade gradient implementations (PATH: a .py file or a directory of submissions)."""
+    """Grade gradient implementations (PATH: a .py file or a directory of submissions).
+
+    Exit status: 0 every submission passes, 1 some submission fails, 3 some submission could
+    not be run, 2 bad usage.
+    """
     from checks.reporters import render
 
     submissions = collect(paths, single)
