@@ -333,7 +333,7 @@ def domain_sampler(identity: Identity, claim: Claim) -> Callable[[int], dict | N
                     labels.append(label)
                     for j in range(value.cols - 1):
                         point[value[i, j]] = sp.Integer(1 if j == label else 0)
-                point[f"labels of {name} (row i is one-hot at column labels[i], from 0)"] = labels
+                point[f"labels of {name} (the column of the 1 in each row, from 0)"] = labels
                 continue
             entries = list(value) if isinstance(value, sp.MatrixBase) else [value]
             for e in entries:
