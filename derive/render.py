@@ -124,7 +124,7 @@ FUNCTION_IDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("loss_and_grads_elastic", ("batch-ce-gradient-z3", "batch-grad-W2-elastic", "batch-grad-b2", "batch-grad-W1-elastic", "batch-grad-b1", "elastic-net-gradient", "relu-derivative")),
     ("column_forward", ("softmax-shift-invariance", "softmax-simplex")),
     ("column_loss", ("cross-entropy-logits", "softmax-shift-invariance")),
-    ("column_loss_and_grads", ("ce-gradient-logits", "mlp-grad-W2", "mlp-grad-b2", "mlp-grad-hs", "mlp-grad-ha", "mlp-grad-W1", "mlp-grad-b1", "mlp-grad-x", "leaky-relu-derivative")),
+    ("column_loss_and_grads", ("ce-gradient-logits", "mlp-grad-W2", "mlp-grad-b2", "mlp-grad-hs", "mlp-grad-ha", "mlp-grad-W1", "mlp-grad-b1", "mlp-grad-x", "leaky-relu-derivative", "elastic-net-gradient")),
 )
 
 StatementSource = Callable[[str], sp.Basic]
@@ -184,6 +184,16 @@ def bind(expr: sp.Basic) -> sp.Basic:
     return canonical(expr.xreplace(replace) if replace else expr)
 
 
+def _by_name(expr: sp.Basic, values: Mapping[str, sp.Basic]) -> sp.Basic:
+    """Substitute the free symbols / matrices of ``expr`` named in ``values`` (a statement about
+    a generic W and λ, used at a particular layer); every name must occur."""
+    atoms = {a.name: a for a in expr.atoms(sp.Symbol, sp.MatrixSymbol)}
+    missing = sorted(set(values) - set(atoms))
+    if missing:
+        raise RenderRefused(f"cannot render the reference module: the statement has no {', '.join(missing)}")
+    return expr.xreplace({atoms[name]: value for name, value in values.items()})
+
+
 def reference_code(statement: StatementSource) -> dict[str, str]:
     """Every formula of the reference module as NumPy code, keyed as the template uses them."""
     batch, column = _forward_definitions()
@@ -201,6 +211,15 @@ def reference_code(statement: StatementSource) -> dict[str, str]:
     code["loss_l2"] = numpy_code(canonical(nt.batch_loss("l2")), batch_names)
     code["loss_elastic"] = numpy_code(canonical(nt.batch_loss("elastic")), batch_names)
     code["column_loss"] = numpy_code(canonical(nt.column_loss()), column_names)
+
+    # The column layout's penalty (001 Q2(q)): the elastic-net statement about one generic
+    # weight matrix, used at W1 (λ11, λ12) and at W2 (λ21, λ22); the penalty value is the
+    # batch definition's penalty term with the column layout's matrices.
+    penalty = canonical(nt.batch_loss("elastic") - nt.batch_loss("none"))
+    code["column_penalty"] = numpy_code(penalty.xreplace({nt.W1: nt.W1c, nt.W2: nt.W2c}), column_names)
+    elastic = statement("elastic-net-gradient")
+    for key, (w, l1, l2) in {"column_penalty_W1": (nt.W1c, nt.lam11, nt.lam12), "column_penalty_W2": (nt.W2c, nt.lam21, nt.lam22)}.items():
+        code[key] = numpy_code(canonical(_by_name(elastic, {"Wl": w, "lam1": l1, "lam2": l2})), column_names)
 
     # ∂J/∂z2 is shared by the W1 and b1 statements; name it when it occurs there verbatim.
     dz2 = canonical(nt.batch_gradients("l2")["z2"])

@@ -86,7 +86,7 @@ IDENTITIES = {
     "loss_and_grads_elastic": ("batch-ce-gradient-z3", "batch-grad-W2-elastic", "batch-grad-b2", "batch-grad-W1-elastic", "batch-grad-b1", "elastic-net-gradient", "relu-derivative", ),
     "column_forward": ("softmax-shift-invariance", "softmax-simplex", ),
     "column_loss": ("cross-entropy-logits", "softmax-shift-invariance", ),
-    "column_loss_and_grads": ("ce-gradient-logits", "mlp-grad-W2", "mlp-grad-b2", "mlp-grad-hs", "mlp-grad-ha", "mlp-grad-W1", "mlp-grad-b1", "mlp-grad-x", "leaky-relu-derivative", ),
+    "column_loss_and_grads": ("ce-gradient-logits", "mlp-grad-W2", "mlp-grad-b2", "mlp-grad-hs", "mlp-grad-ha", "mlp-grad-W1", "mlp-grad-b1", "mlp-grad-x", "leaky-relu-derivative", "elastic-net-gradient", ),
 }
 
 Strength = Union[float, Sequence[float]]
@@ -334,24 +334,32 @@ def column_forward(params: Mapping[str, object], x: object, alpha: float) -> dic
     return {"h_a": h_a.reshape(-1), "h_s": h_s.reshape(-1), "o_a": o_a.reshape(-1), "o_s": o_s.reshape(-1)}
 
 
-def column_loss(params: Mapping[str, object], x: object, y: int, alpha: float) -> float:
+def column_loss(
+    params: Mapping[str, object], x: object, y: int, alpha: float, l1: Strength = 0.0, l2: Strength = 0.0
+) -> float:
     """L(x, y) = -log o_s[y] = -o_a[y] + log sum_j exp(o_a[j]) (cross-entropy-logits), the
-    maximum taken out (softmax-shift-invariance)."""
-    return column_loss_and_grads(params, x, y, alpha)[0]
+    maximum taken out (softmax-shift-invariance), plus the elastic-net penalty of 001 Q2(q)
+    (see ``column_loss_and_grads``)."""
+    return column_loss_and_grads(params, x, y, alpha, l1, l2)[0]
 
 
 def column_loss_and_grads(
-    params: Mapping[str, object], x: object, y: int, alpha: float
+    params: Mapping[str, object], x: object, y: int, alpha: float, l1: Strength = 0.0, l2: Strength = 0.0
 ) -> tuple[float, dict[str, np.ndarray]]:
     """L(x, y) and its gradients {"W1" (d_h, d), "b1" (d_h,), "W2" (m, d_h), "b2" (m,), "x" (d,)}.
 
     Identities: ce-gradient-logits, mlp-grad-W2, mlp-grad-b2, mlp-grad-hs, mlp-grad-ha,
     mlp-grad-W1, mlp-grad-b1, mlp-grad-x (001 Q2(g)-(p)); LeakyReLU_alpha'(0) = 1
-    (leaky-relu-derivative).
+    (leaky-relu-derivative). With ``l1`` / ``l2`` (a number for both layers or a (W1, W2)
+    pair) the regularised risk of 001 Q2(q), lam11 ||W1||_1 + lam12 ||W1||^2 +
+    lam21 ||W2||_1 + lam22 ||W2||^2, whose weight gradients add lam1 sign(W) + 2 lam2 W
+    (elastic-net-gradient; sign(0) = 0); biases and x are not penalised.
     """
     W1c, b1c, W2c, b2c = _column_params(params)
     x = _column_input(x, W1c)
     alpha = float(alpha)
+    lam11, lam21 = _pair(l1, "l1")
+    lam12, lam22 = _pair(l2, "l2")
     m = W2c.shape[0]
     if not (isinstance(y, (int, np.integer)) and 0 <= int(y) < m):
         raise ValueError(f"y must be an integer label in 0..{m - 1}, got {y!r}")
@@ -361,14 +369,14 @@ def column_loss_and_grads(
     h_s = np.where(h_a >= 0, h_a, alpha * h_a)
     o_a = W2c @ h_s + b2c
     o_s = _col_softmax(o_a)
-    loss = -np.sum(e_y * _col_log_softmax(o_a))
+    loss = -np.sum(e_y * _col_log_softmax(o_a)) + lam11*np.sum(np.sign(W1c) * W1c) + lam12*np.sum(W1c * W1c) + lam21*np.sum(np.sign(W2c) * W2c) + lam22*np.sum(W2c * W2c)
     g_o_a = -e_y + o_s
     g_h_s = W2c.T @ g_o_a
     g_h_a = g_h_s * (alpha + (1 - alpha)*(h_a >= 0))
     grads = {
-        "W1": g_h_a @ x.T,
+        "W1": g_h_a @ x.T + lam11 * np.sign(W1c) + 2*lam12 * W1c,
         "b1": (g_h_a).reshape(-1),
-        "W2": g_o_a @ h_s.T,
+        "W2": g_o_a @ h_s.T + lam21 * np.sign(W2c) + 2*lam22 * W2c,
         "b2": (g_o_a).reshape(-1),
         "x": (W1c.T @ g_h_a).reshape(-1),
     }

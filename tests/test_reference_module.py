@@ -113,7 +113,7 @@ def torch_batch(params, X, y, *, reg=0.0, convention="l2", l1=None, l2=None):
     return loss.item(), {k: v.grad.numpy() for k, v in t.items()}
 
 
-def torch_column(params, x, y, alpha):
+def torch_column(params, x, y, alpha, l1=(0.0, 0.0), l2=(0.0, 0.0)):
     t = {k: torch.tensor(v, requires_grad=True) for k, v in params.items()}
     xt = torch.tensor(x, requires_grad=True)
     h_a = t["W1"] @ xt + t["b1"]
@@ -122,6 +122,8 @@ def torch_column(params, x, y, alpha):
     h_s = torch.where(h_a >= 0, h_a, alpha * h_a)
     o_a = t["W2"] @ h_s + t["b2"]
     loss = -torch.log_softmax(o_a, dim=0)[y]
+    loss = loss + l1[0] * t["W1"].abs().sum() + l2[0] * (t["W1"] ** 2).sum()
+    loss = loss + l1[1] * t["W2"].abs().sum() + l2[1] * (t["W2"] ** 2).sum()
     loss.backward()
     grads = {k: v.grad.numpy() for k, v in t.items()}
     grads["x"] = xt.grad.numpy()
@@ -237,11 +239,13 @@ def test_batch_gradients_match_finite_differences(problem, reg):
 
 
 @SETTINGS
-@given(problem=column_problems())
-def test_column_gradients_match_torch(problem):
+@given(problem=column_problems(), penalised=st.booleans(), l1=st.tuples(st.floats(0, 1), st.floats(0, 1)), l2=st.tuples(st.floats(0, 1), st.floats(0, 1)))
+def test_column_gradients_match_torch(problem, penalised, l1, l2):
     params, x, y, alpha = problem
-    loss, grads = ref.column_loss_and_grads(params, x, y, alpha)
-    t_loss, t_grads = torch_column(params, x, y, alpha)
+    if not penalised:
+        l1 = l2 = (0.0, 0.0)
+    loss, grads = ref.column_loss_and_grads(params, x, y, alpha, l1=l1, l2=l2)
+    t_loss, t_grads = torch_column(params, x, y, alpha, l1=l1, l2=l2)
     assert_close(loss, t_loss, 1e-10)
     for key in ("W1", "b1", "W2", "b2", "x"):
         assert grads[key].shape == t_grads[key].shape
@@ -254,11 +258,14 @@ def test_column_gradients_match_finite_differences(problem):
     params, x, y, alpha = problem
     h_a = params["W1"] @ x + params["b1"]
     assume(np.min(np.abs(h_a)) >= 1e-3)
-    loss, grads = ref.column_loss_and_grads(params, x, y, alpha)
+    # |w| has a kink at 0 too: the L1 part is differenced only away from it.
+    assume(min(np.min(np.abs(params["W1"])), np.min(np.abs(params["W2"]))) >= 1e-3)
+    pen = {"l1": (0.1, 0.2), "l2": (0.3, 0.05)}
+    loss, grads = ref.column_loss_and_grads(params, x, y, alpha, **pen)
     for key in ("W1", "b1", "W2", "b2"):
-        numeric = central_differences(lambda: ref.column_loss(params, x, y, alpha), params[key])
+        numeric = central_differences(lambda: ref.column_loss(params, x, y, alpha, **pen), params[key])
         assert rel_error(numeric, grads[key], loss) <= 1e-6, key
-    numeric_x = central_differences(lambda: ref.column_loss(params, x, y, alpha), x)
+    numeric_x = central_differences(lambda: ref.column_loss(params, x, y, alpha, **pen), x)
     assert rel_error(numeric_x, grads["x"], loss) <= 1e-6
 
 
