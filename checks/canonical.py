@@ -135,7 +135,10 @@ class ModularEvaluator:
     expanded arguments, the same atom on both sides of a claim. Replacing sub-expressions by
     independent values is sound for proving (an identity of the atomised rational function
     holds for the true values too); by Schwartz–Zippel a non-zero atomised rational function
-    of degree d vanishes at a uniformly random point with probability ≤ d/p.
+    whose numerator has degree d vanishes at a uniformly random point with probability
+    ≤ d/p. Here d ≤ 2520 · (number of exp-monomial factors, ≲ 10⁴ for the largest claims),
+    so ≤ 3·10⁷/(2⁶¹ − 1) ≈ 10⁻¹¹ at the first point and ≈ 5·10⁻²⁰ at the second; a claim
+    is accepted only if it vanishes at both.
 
     Nodes are memoised by identity of value, so the shared sub-expressions of a matrix claim
     (P, exp(z3) ...) are evaluated once for all its entries.
@@ -246,9 +249,10 @@ class ModularEvaluator:
                 elif coeff != 0:
                     out = out * self._fresh(sp.exp(coeff, evaluate=False)) % p
                 continue
-            # exp(c·m) = u^{c·L} with u = exp(m/L) and L = lcm(1..16), so exp(x/2)² = exp(x)
-            # and exp(-x/3) = u^{-240240} keep their relation; a denominator that does not
-            # divide L makes a separate atom (sound, only less complete).
+            # exp(c·m) = u^{c·L} with u = exp(m/L) and L = lcm(1..10) = 2520, so exp(x/2)² =
+            # exp(x) and exp(-x/3) = u^{-840} keep their relation; a denominator that does not
+            # divide L makes a separate atom (sound, only less complete). L multiplies the
+            # degree in the Schwartz–Zippel bound, hence not larger.
             power = coeff * EXP_LCM
             if power.is_Integer:
                 out = out * self._power(self._fresh(sp.exp(mono / EXP_LCM, evaluate=False)), int(power)) % p
@@ -263,8 +267,8 @@ class ModularEvaluator:
 #: Opaque node → its key (arguments expanded), shared by every evaluator.
 _KEYS: dict[sp.Basic, sp.Basic] = {}
 
-#: Exponent denominators handled exactly by the prime-field evaluator (lcm of 1..16).
-EXP_LCM = 720720
+#: Exponent denominators handled exactly by the prime-field evaluator (lcm of 1..10).
+EXP_LCM = 2520
 
 #: Evaluators shared by every claim checked with the same seed in this process, so that a
 #: network's forward quantities (hash-consed SymPy nodes) are evaluated once per point for
