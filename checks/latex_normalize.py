@@ -317,6 +317,14 @@ class _Normalizer:
                  r"\geqslant": r"\ge", r"\leqslant": r"\le", r"\colon": ":", r"\varphi": r"\phi"}.get(t, t)
             cleaned.append((t, sp_before))
             k += 1
+        # {x}_{j} (SymPy's printing of x[j]) is x_{j}: drop braces around a single letter
+        # that carries a subscript or superscript.
+        k = 0
+        while k + 3 < len(cleaned):
+            if cleaned[k][0] == "{" and cleaned[k + 2][0] == "}" and cleaned[k + 3][0] in ("_", "^") and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", cleaned[k + 1][0]) and cleaned[k + 1][0][1:] in _GREEK | {""} | set(cleaned[k + 1][0]):
+                del cleaned[k + 2]
+                del cleaned[k]
+            k += 1
         self.toks = [t for t, _ in cleaned]
         self.spaced = [s for _, s in cleaned]
         self.notation = notation
