@@ -66,6 +66,8 @@ class _Softmax(MatrixExpr):
         return self.arg.shape
 
     def _entry(self, i, j, **kwargs):
+        if isinstance(self.arg, sp.MatrixBase):  # explicit: the entry of the explicit softmax
+            return _explicit_softmax(sp.Matrix(self.arg), self._axis)[i, j]
         k = sp.Dummy("k", integer=True)
         if self._axis == 1:
             total = sp.Sum(sp.exp(self.arg[i, k]), (k, 0, self.arg.shape[1] - 1))
