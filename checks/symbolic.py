@@ -1,6 +1,11 @@
 """Exact proof of identities: proved / refuted (with a counterexample) / inconclusive.
 
 Strategies, tried in order for each pair of sides (``prove_equal``):
+0. ``structural``: the two sides are the same SymPy expression.
+0'. ``random-modular`` (claims with more than ``_CANCEL_NODES`` distinct nodes): every entry
+   evaluated exactly in GF(p) at random points, p = 2⁶¹−1 and 2⁸⁹−1, after atomising
+   (checks.canonical.ModularEvaluator; the error bound is stated there). Entries that
+   differ there go on to the strategies below, so it never refutes by itself.
 1. ``exp-rational-cancel``: rewrite to exp, make each exp a power of a positive symbol, and
    decide the resulting rational identity with ``cancel`` (exact).
 2. ``random-rational``: for expressions too large to cancel quickly, evaluate that rational
@@ -10,6 +15,9 @@ Strategies, tried in order for each pair of sides (``prove_equal``):
    2^-100 for the degrees that occur here).
 3. ``gradient+anchor``: for sides with logarithms, every partial derivative of the difference
    is proved 0 by 1. and the difference is exactly 0 at one point of the (connected) domain.
+A difference that no strategy removes is refuted only by a concrete counterexample
+(``find_counterexample``; inside the claim's domain when ``prove_identity`` passes its
+``domain_sampler``), else the verdict is inconclusive.
 Case splits at kinks (the sign of each scalar stated "nonzero") and element-wise proof at
 every size up to a bound are done per identity in ``prove_identity``; the index form for
 symbolic sizes lives in ``checks.index_form``.
