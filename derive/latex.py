@@ -81,6 +81,8 @@ class SeedLatexPrinter(LatexPrinter):
             name = None
         if name is not None:
             return name
+        if type(expr).__name__ == "Grad":  # before the class's own _latex: brackets a sum
+            return self._print_Grad(expr)
         return super()._print(expr, **kwargs)
 
     # ------------------------------------------------------------------ names
@@ -144,7 +146,18 @@ class SeedLatexPrinter(LatexPrinter):
         return False
 
     def _print_OneMatrix(self, expr) -> str:
-        return r"\mathbf{1}"
+        rows, cols = expr.shape
+        return r"\mathbf{1}^{T}" if rows == 1 and cols != 1 else r"\mathbf{1}"
+
+    def _print_DiagMatrix(self, expr) -> str:
+        return rf"\operatorname{{diag}}\left({self._print(expr.args[0])}\right)"
+
+    def _print_Grad(self, expr) -> str:
+        """∂f/∂w; a sum is bracketed after the operator (∂/∂w (a + b)), not split by it."""
+        f, wrt = expr.args
+        if isinstance(f, (sp.Add, sp.MatAdd)):
+            return rf"\frac{{\partial}}{{\partial {self._print(wrt)}}}\left({self._print(f)}\right)"
+        return rf"\frac{{\partial {self._print(f)}}}{{\partial {self._print(wrt)}}}"
 
     def _print_ElementwiseApplyFunction(self, expr) -> str:
         lam = expr.function
@@ -268,7 +281,8 @@ def _scope_latex(scope: str) -> str:
         part = part.strip()
         if "≤" in part:
             name, bound = (s.strip() for s in part.split("≤", 1))
-            shown.append(rf"${text_to_latex(name)} \leq {text_to_latex(bound)}$")
+            symbol = NAME_TABLE.get(name, text_to_latex(name))  # d_h → d_h as a subscript
+            shown.append(rf"${symbol} \leq {text_to_latex(bound)}$")
         else:
             shown.append(text_to_latex(part))
     return "sizes " + ", ".join(shown)

@@ -287,7 +287,8 @@ def unified_diff(expected: Path, actual: Path, name: str, limit: int = 40) -> st
 
 # --------------------------------------------------------------------------- report
 
-#: Section headings of the catalogue's topics; an unknown topic gets its own name capitalised.
+#: Section headings of the catalogue's topics, in the order of IDENTITIES.md (the order a course
+#: builds them up in); an unknown topic follows, headed by its own name capitalised.
 TOPIC_HEADINGS: dict[str, str] = {
     "activations": "Scalar functions and activations",
     "norms": "Norms and penalties",
@@ -295,12 +296,15 @@ TOPIC_HEADINGS: dict[str, str] = {
     "loss": "Cross-entropy",
     "cross-entropy": "Cross-entropy",
     "mlp": "One example, column layout, LeakyReLU hidden layer",
+    "mlp-column": "One example, column layout, LeakyReLU hidden layer",
     "column": "One example, column layout, LeakyReLU hidden layer",
-    "batch": "Batch layout, ReLU hidden layer, penalties",
+    "mlp-batch": "Batch, row layout, ReLU hidden layer, penalties",
+    "batch": "Batch, row layout, ReLU hidden layer, penalties",
     "counting": "Counting parameters",
     "matrix-calculus": "Matrix-calculus preliminaries",
     "preliminaries": "Matrix-calculus preliminaries",
 }
+_TOPIC_ORDER = list(TOPIC_HEADINGS)
 
 
 class RenderRefused(DeriveError):
@@ -436,6 +440,9 @@ def report_context(results: Sequence[Any], seed_results: Sequence[Any], *, seed:
             "uses": _uses(i, known),
             "evidence": _evidence(r),
         })
+    # Sections in the order of IDENTITIES.md; identities within a section in catalogue order.
+    order = {t: k for k, t in enumerate(_TOPIC_ORDER)}
+    topics.sort(key=lambda t: order.get(t["key"], len(order)))
     refuted = [
         {
             "id": r.identity.id,

@@ -138,3 +138,13 @@ def test_verification_latex_shows_verdict():
     ident = CATALOGUE["relu-derivative"]
     text = verification_latex(_Result(ident, _Proof("proved"), _Numeric(), "verified"))
     assert identity_latex(ident) in text and r"\textbf{verified}" in text
+
+
+def test_gradient_of_a_sum_is_bracketed_and_rows_of_ones_are_transposed():
+    W = nt.W1
+    grad = nt.Grad(nt.lam * sp.Trace(W.T * W) + nt.lam11 * sp.Trace(W.T * W), W)
+    text = seed_latex(grad)
+    assert text.startswith(r"\frac{\partial}{\partial W^{(1)}}\left(")
+    ones_row = sp.OneMatrix(1, nt.C)
+    assert seed_latex(ones_row * nt.Delta.T) == r"\mathbf{1}^{T} \Delta^{T}"
+    assert seed_latex(sp.OneMatrix(nt.N, 1)) == r"\mathbf{1}"
