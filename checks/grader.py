@@ -565,6 +565,14 @@ def _other_size_checks(g: _Grade) -> list[Check]:
             if c.status == "fail" and "hard-coded-shape" not in c.diagnosis and (c.parameter is None or any(
                     e.params[c.parameter].status == "shape" for e in g.others)):
                 c.diagnosis = _ordered(c.diagnosis + ["hard-coded-shape"])
+    same_sizes = [e for e in g.others if "toy-sizes" in e.run.problem.tags]
+    if g.toy_eval is not None and g.toy_eval.ok and same_sizes and all(e.ok for e in same_sizes):
+        # Right at the toy's sizes with other values too, wrong at other sizes, and no other
+        # mistake explains it: a constant of the toy sizes (N = 5 as a divisor ...) in the code.
+        for c in checks:
+            if c.status == "fail" and not c.diagnosis:
+                c.diagnosis = ["hard-coded-shape"]
+                c.message += " (the toy problem passes exactly: a size written as a constant?)"
     return checks
 
 
@@ -825,7 +833,7 @@ def _small(a: Any) -> Any:
         [[x if math.isfinite(x) else str(x) for x in row] for row in a.reshape(a.shape[0], -1).tolist()]
 
 
-_MAKERS = {"toy": "toy_problem", "biases": "biases_problem", "square": "square_problem", "kinks": "kinks_problem",
+_MAKERS = {"toy": "toy_problem", "toy-sizes": "toy_sizes_problem", "biases": "biases_problem", "square": "square_problem", "kinks": "kinks_problem",
            "large-logits": "large_logits_problem", "full-size": "full_size_problem"}
 
 

@@ -6,7 +6,8 @@ course toy problem (the CS231n/HLCV/Sapienza drivers: ``np.random.seed(0)`` for 
 std 0.1, ``np.random.seed(1)`` for ``X = 10 * randn(5, 4)``, y = [0, 1, 2, 2, 1]), a problem with
 nonzero biases, one with exact zeros in the hidden pre-activations (kinks), a square one
 (D = H = C, where a term taken from the wrong layer still broadcasts), one with logits of ±1000
-and the full-size CIFAR-10 problem (N = 200, D = 3072, H = 100, C = 10).
+the toy's sizes with other values, and the full-size CIFAR-10 problem (N = 200, D = 3072,
+H = 100, C = 10).
 
 Drawn problems use multiples of 1/4 (weights and biases in [-1, 1], inputs in [-2, 2]): they are
 exact binary floats, so exact zeros in pre-activations occur by themselves, the logits stay
@@ -33,6 +34,7 @@ __all__ = [
     "mlp_problems",
     "square_problem",
     "toy_problem",
+    "toy_sizes_problem",
 ]
 
 #: The parameter names, in the order reports list them.
@@ -180,9 +182,20 @@ def full_size_problem(seed: int = 0) -> Problem:
     return Problem("full size", params, X, rng.randint(0, C, size=N), 0.05, tags=("full-size",))
 
 
+def toy_sizes_problem(seed: int = 0) -> Problem:
+    """The toy's sizes (N = 5, D = 4, H = 10, C = 3) with other values: nonzero biases and
+    reg = 0.1. A submission right here and on the toy but wrong at other sizes depends on the
+    sizes, not on the values: a hard-coded shape."""
+    rng = np.random.RandomState(6000 + seed)
+    params = {"W1": 0.3 * rng.randn(4, 10), "b1": 0.3 * rng.randn(10), "W2": 0.3 * rng.randn(10, 3), "b2": 0.3 * rng.randn(3)}
+    problem = Problem("toy sizes, other values", params, rng.randn(5, 4), np.array([2, 0, 1, 1, 0]), 0.1,
+                      tags=("toy-sizes",))
+    return problem if _far_from_kinks(problem) else toy_sizes_problem(seed + 1)
+
+
 def fixed_problems() -> list[Problem]:
     """Every fixed problem except the toy and the full-size one, in grading order."""
-    return [biases_problem(), square_problem(), kinks_problem(), large_logits_problem()]
+    return [toy_sizes_problem(), biases_problem(), square_problem(), kinks_problem(), large_logits_problem()]
 
 
 def _far_from_kinks(problem: Problem, margin: float = 1e-2) -> bool:

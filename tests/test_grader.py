@@ -40,6 +40,7 @@ EXPECTED = {
     "mistake_transposed": ("fail", "transposed", ()),
     "mistake_shape": ("fail", "shape", ()),
     "mistake_hard_coded_shape": ("fail", "hard-coded-shape", ()),
+    "mistake_hard_coded_divisor": ("fail", "hard-coded-shape", ()),  # wrong values, no error
     "mistake_unstable_softmax": ("fail", "unstable-softmax", ()),
     "mistake_non_finite": ("fail", "non-finite", ()),
     "mistake_mutates_params": ("fail", "mutates-params", ()),
@@ -215,3 +216,17 @@ def test_scores_that_are_neither_fail():
 def test_bad_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         grade_runner(InProcessRunner(lambda p, X, y, r: None), "x", **kwargs)
+
+
+def _no_bias_in_forward(params, X, y, reg):
+    # Right whenever the biases are 0 (as on the toy problem), wrong otherwise: a values
+    # mistake at every size, which must NOT be called a hard-coded shape.
+    zero = {k: (v if k.startswith("W") else np.zeros_like(v)) for k, v in params.items()}
+    return _module("correct_function_l2").loss_and_grads(zero, X, y, reg)
+
+
+def test_a_mistake_hidden_by_the_toys_zero_biases_is_not_a_hard_coded_shape():
+    result = grade_runner(InProcessRunner(_no_bias_in_forward), "x", examples=3, full_size=False)
+    toy = [c for c in result.checks if c.name.startswith("toy")]
+    assert all(c.status == "pass" for c in toy) and result.verdict == "fail"
+    assert "hard-coded-shape" not in result.diagnosis
