@@ -412,7 +412,7 @@ def _seed_statement(identity: Any) -> str:
 
     text = identity_latex(identity)
     if identity.statement is None and len(text) > MAX_INSTANCE_LATEX:
-        return r"	ext{(the explicit instance is too large to print; the title states the claim)}"
+        return r"\text{(the explicit instance is too large to print; the title states the claim)}"
     return text
 
 

@@ -74,6 +74,8 @@ def test_report_has_every_identity_and_no_timings():
         assert rf"\label{{id:{identity.id}}}" in text
     assert text.count(r"\subsection{") == len(CATALOGUE) + len(SEED_CLAIMS)
     assert r"\tableofcontents" in text
+    # No control characters (a lost backslash: "\t" in "\text" once became a tab).
+    assert [c for c in text if ord(c) < 32 and c != "\n"] == []
     assert "12.34" not in text and "98.76" not in text  # seconds never rendered
     assert text.count("\\section{") >= 3
     # The counterexample of a refuted seed claim is shown, values included.
