@@ -83,16 +83,12 @@ def split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
             current_line = piece.line
         while k < len(toks):
             t = toks[k]
-            if t in ("{", "(", "[", r"\{", r"\left", r"\langle") or t == r"\begin":
-                depth += 1 if t != r"\left" else 0
-            elif t in ("}", ")", "]", r"\}", r"\rangle") or t == r"\end":
+            # \left( and \right) count through their delimiter tokens.
+            if t in ("{", "(", "[", r"\{", r"\langle", r"\begin"):
+                depth += 1
+            elif t in ("}", ")", "]", r"\}", r"\rangle", r"\end"):
                 depth = max(0, depth - 1)
-            if t == r"\left" or t == r"\right":
-                # \left( and \right) count through their delimiter token
-                current.append(t)
-                k += 1
-                continue
-            if depth == 0:
+            elif depth == 0:
                 rel = None
                 if t in ("=", "<", ">"):
                     rel = t
