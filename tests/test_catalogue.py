@@ -9,7 +9,6 @@ import pytest
 import sympy as sp
 
 from checks.symbolic import prove_equal, prove_identity
-from derive import notation as nt
 from derive.catalogue import load
 from derive.identity import Claim, Identity, Registry, RegistryError, Variable
 
