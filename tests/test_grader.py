@@ -46,6 +46,7 @@ EXPECTED = {
     "mistake_mutates_params": ("fail", "mutates-params", ()),
     "mistake_loss_mismatch": ("fail", "loss-mismatch", ()),
     "mistake_fake_verdict": ("fail", "missing-onehot", ()),
+    "slow_at_full_size": ("fail", None, ()),  # timeout at N=200, D=3072 only: a failed check
     "error_import_syntax": ("error", "import", ()),
     "error_import_python2": ("error", "import", ()),
     "error_import_missing_module": ("error", "import", ()),
@@ -72,6 +73,10 @@ def test_submission_gets_its_verdict_and_id(name):
     if verdict == "error":
         assert result.error["kind"] == expected and result.error["message"]
         assert result.checks == []
+    elif verdict == "fail" and expected is None:
+        failed = [c for c in result.checks if c.status == "fail"]
+        assert [c.name for c in failed] == ["full size (N=200, D=3072, H=100, C=10): runs"]
+        assert "timeout" in failed[0].message and result.diagnosis == []
     elif verdict == "fail":
         assert expected in result.diagnosis
         assert set(result.diagnosis) <= {expected, *allowed}, result.diagnosis
