@@ -25,6 +25,8 @@ from checks.problems import PARAMETERS, Problem, full_size_problem, toy_problem
 
 @dataclass
 class Grade:
+    """One submission's runs, evaluated in the convention it is held to."""
+
     session: _Session
     convention: str
     toy: Run
@@ -34,7 +36,6 @@ class Grade:
     shrunk: Run | None
     #: With ``auto`` the convention is the loss's own, so a loss cannot have the "wrong" one.
     skip_loss_ids: tuple[str, ...] = ()
-
 
 
 # ---------------------------------------------------------------------------- checks
