@@ -235,3 +235,17 @@ def test_a_mistake_hidden_by_the_toys_zero_biases_is_not_a_hard_coded_shape():
     toy = [c for c in result.checks if c.name.startswith("toy")]
     assert all(c.status == "pass" for c in toy) and result.verdict == "fail"
     assert "hard-coded-shape" not in result.diagnosis
+
+
+def test_a_directory_submission_is_the_file_that_defines_the_api(tmp_path):
+    from checks.grader import submission_file
+    from checks.sandbox import SubmissionError
+
+    (tmp_path / "helpers.py").write_text("def relu(x):\n    return x\n")
+    (tmp_path / "test_mine.py").write_text("from two_layer_net import TwoLayerNet\n")
+    (tmp_path / "two_layer_net.py").write_text((SUBMISSIONS / "correct_twolayernet_l2.py").read_text())
+    assert submission_file(tmp_path).name == "two_layer_net.py"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(SubmissionError, match="holds no .py file"):
+        submission_file(empty)
