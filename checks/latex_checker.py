@@ -767,6 +767,12 @@ def decide(lhs: Any, rhs: Any, *, matrices: list[str] | None = None, seed: int =
         if matrices:
             return _verdict("inconclusive", "equal" + scalars_note, proof.method)
         return _verdict("ok", f"proved ({proof.method})", proof.method)
+    if not same_symbols:
+        # Neither ok (not proved) nor wrong (a definition may introduce a symbol): no sampling.
+        only_l = sorted(map(str, lhs.free_symbols - rhs.free_symbols))
+        only_r = sorted(map(str, rhs.free_symbols - lhs.free_symbols))
+        where = "; ".join(filter(None, [f"only on the left: {', '.join(only_l)}" if only_l else "", f"only on the right: {', '.join(only_r)}" if only_r else ""]))
+        return _verdict("inconclusive", f"not proved, and the sides use different symbols ({where}): a definition, or a step that needs context", "symbols")
     points = [proof.point] if proof.status == "refuted" and proof.point is not None else []
     sampled_failed = False
     if proof.status != "refuted" and symbols:

@@ -119,6 +119,7 @@ class Notation:
     scalars: frozenset[str] = frozenset()  # scalar losses: ∂L/∂W has W's shape
     source: str = "<built-in>"
     domains: dict[str, str] = field(default_factory=dict)  # name or base → real|positive|nonzero|unit
+    inputs: frozenset[str] = frozenset()  # o^s(x) with x an input means o^s (evaluated at the input)
 
     def domain(self, name: str) -> str:
         """A name's domain; ``\\lambda_{11}`` falls back to the entry for ``\\lambda``."""
@@ -170,7 +171,7 @@ def notation_from_data(raw: dict[str, Any], *, source: str = "<data>") -> Notati
             raise DeriveError(f"notation {source}: [{key}] must be a table")
         return value
 
-    unknown = set(raw) - {"functions", "constants", "labels", "shapes", "scalars", "description", "domains"}
+    unknown = set(raw) - {"functions", "constants", "labels", "shapes", "scalars", "description", "domains", "inputs"}
     if unknown:
         raise DeriveError(f"notation {source}: unknown section(s) {', '.join(sorted(unknown))}")
     functions: dict[str, str] = {}
@@ -206,7 +207,12 @@ def notation_from_data(raw: dict[str, Any], *, source: str = "<data>") -> Notati
         if value not in DOMAINS:
             raise DeriveError(f"notation {source}: domain of {name!r} must be one of {', '.join(DOMAINS)}")
         domains[identifier_name(name, source, partial)] = value
-    return Notation(functions, constants, labels, shapes, scalar_names, source, domains)
+    inputs_raw = raw.get("inputs", {})
+    input_names = inputs_raw.get("names", []) if isinstance(inputs_raw, dict) else None
+    if not isinstance(input_names, list) or not all(isinstance(n, str) for n in input_names):
+        raise DeriveError(f"notation {source}: [inputs] names must be a list of strings")
+    inputs = frozenset(identifier_name(n, source, partial) for n in input_names)
+    return Notation(functions, constants, labels, shapes, scalar_names, source, domains, inputs)
 
 
 #: Domains a notation may give a symbol: counterexamples are only searched inside them
@@ -897,6 +903,9 @@ class _Normalizer:
                     single = False
                 top_comma = self._top_level(inside, ",")
                 function_like = re.split(r"[_^]", name, maxsplit=1)[0] in _FUNCTION_LETTERS
+                if single and not had_power and nm in self.notation.inputs and not function_like:
+                    # o_k^a(\mathbf{x}): the quantity at the network's input, i.e. o_k^a.
+                    return text, end + 1
                 if function_like or top_comma or not inside or (single and not had_power):
                     raise _Unreadable(f"{name}(…): a function application or a product? (declare the function in the notation)")
                 text = f"{text} \\cdot"

@@ -195,7 +195,7 @@ def _steps_expected(text: str) -> int:
     return sum(1 for s in find_steps(text, NOTATION) if s.relation == "=")
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=25))
 def test_fuzz_latex_like_strings_always_get_a_verdict_per_step(runner: StepRunner, parts: list[str]) -> None:
     text = "$$" + " ".join(parts) + "$$"
@@ -213,7 +213,7 @@ def _seed_display_lines() -> list[str]:
     return lines or [r"$$\frac{d\sigma}{dx} = \sigma(1 - \sigma)$$"]
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.data())
 def test_fuzz_mutated_seed_lines_always_get_a_verdict_per_step(runner: StepRunner, data: st.DataObject) -> None:
     line = data.draw(st.sampled_from(_seed_display_lines()))
@@ -257,7 +257,7 @@ def _random_expression(rng, depth: int):
     return {"exp": sp.exp, "tanh": sp.tanh, "sigmoid": sigmoid, "softplus": softplus, "neg": lambda t: -t}[op](a)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.integers(0, 10**9), st.sampled_from(["same", "expand", "together", "exp"]))
 def test_sympy_printed_equal_forms_are_never_wrong_and_perturbed_ones_never_ok(runner: StepRunner, seed: int, how: str) -> None:
     """SymPy's own LaTeX printer writes the two sides (\\left(, \\operatorname{…}, e^{…},

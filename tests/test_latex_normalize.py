@@ -89,7 +89,7 @@ def test_indicators_get_an_explicit_value_at_zero(text: str, convention: int, no
         (r"(\mathbf{h}^s)^T", "transpose"),
         (r"\text{if } x", "text"),
         (r"Tot_{par}", "word"),
-        (r"\mathbf{o}_y^s(\mathbf{x})", "function application"),
+        (r"\mathbf{o}_y^s(\mathbf{z})", "function application"),
         (r"L(\mathbf{x}, y)", "function application"),
         (r"\begin{pmatrix} 1 \\ 0 \end{pmatrix}", "environment"),
         (r"\begin{cases} 1 & i = j \\ 0 & \text{otherwise} \end{cases}", "comparison"),
@@ -211,3 +211,11 @@ def test_sums_apply_to_the_rest_of_the_product(notation: Notation) -> None:
 @pytest.mark.parametrize("text", ["131 -", r"\cdot x", r"a + \cdot b", "x /"])
 def test_dangling_operators_are_unread_because_the_parser_drops_them(text: str, notation: Notation) -> None:
     assert normalize(text, notation).problems
+
+
+def test_a_name_at_the_declared_input_is_the_name(notation: Notation) -> None:
+    norm = normalize(r"\mathbf{o}_y^a(\mathbf{x}) - \mathbf{o}_y^a", notation)
+    assert not norm.problems and norm.symbol_names == {"o_{y}^{a}"}
+    # Another argument stays unread, and so does a function-like letter.
+    assert normalize(r"\mathbf{h}^s(\mathbf{x}^{(i)})", notation).problems
+    assert normalize(r"f(\mathbf{x})", notation).problems
