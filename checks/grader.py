@@ -49,10 +49,10 @@ FD_RTOL = 1e-4
 FD_FLOOR = 1e-4
 #: Submission calls Hypothesis may spend on shrinking a failure (each is a round trip to the
 #: child); past it the smallest failure found so far is the counterexample.
-SHRINK_BUDGET = 100
+SHRINK_BUDGET = 60
 #: Seconds Hypothesis may spend shrinking; its shrinker mostly replays choice sequences
 #: without calling the submission, so the budget is also one of time, checked at each call.
-SHRINK_SECONDS = 1.5
+SHRINK_SECONDS = 1.0
 #: Largest counterexample shown in full (numbers in all inputs together).
 SMALL = 60
 
