@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import difflib
 import filecmp
-from importlib import resources
-import tempfile
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
@@ -24,17 +23,26 @@ import sympy as sp
 from derive import notation as nt
 from derive.codegen import numpy_code
 from derive.errors import DeriveError
+from derive.latex import evidence_text, identity_latex, plain_text, seed_latex, text_to_latex
 
 __all__ = [
     "REFERENCE_MODULE",
     "REPORT",
     "REFERENCE_LINES",
+    "RenderRefused",
+    "LatexMissing",
+    "PdfOutcome",
     "environment",
+    "catalogue_statements",
     "reference_code",
     "render_reference",
+    "check_verdicts",
     "render_report",
     "render_all",
+    "write_files",
     "compare_dirs",
+    "unified_diff",
+    "compile_pdf",
 ]
 
 REFERENCE_MODULE = "mlp_reference.py"
@@ -328,9 +336,7 @@ def check_verdicts(results: Sequence[Any], seed_results: Sequence[Any]) -> None:
 
 
 def _heading(title: str) -> str:
-    """A section title for LaTeX and, unchanged, for the PDF bookmarks."""
-    from derive.latex import plain_text, text_to_latex
-
+    """A section title in LaTeX, with an ASCII form for the PDF bookmarks when they differ."""
     latex = text_to_latex(title)
     if latex == title:
         return latex
@@ -338,16 +344,12 @@ def _heading(title: str) -> str:
 
 
 def _sources(identity: Any) -> str:
-    from derive.latex import text_to_latex
-
     return "; ".join(text_to_latex(s) for s in identity.sources)
 
 
 def _derivation(text: str) -> str:
     """A derivation: LaTeX math when it has a LaTeX command (displayed, shrunk to fit),
     otherwise plain text (Unicode symbols typeset by text_to_latex)."""
-    from derive.latex import text_to_latex
-
     text = text.strip()
     if not text:
         return ""
@@ -358,8 +360,6 @@ def _derivation(text: str) -> str:
 
 def identity_id(identity_id_: str) -> str:
     """An id in typewriter type that may break after its hyphens (ids never hyphenate)."""
-    from derive.latex import text_to_latex
-
     return r"\identityid{" + text_to_latex(identity_id_).replace("-", r"-\allowbreak{}") + "}"
 
 
@@ -372,15 +372,11 @@ def _uses(identity: Any, known: set[str]) -> str:
 
 
 def _evidence(result: Any) -> str:
-    from derive.latex import evidence_text
-
     return evidence_text(result)
 
 
 def _counterexample(result: Any) -> str:
     """The counterexample of a refuted claim as LaTeX text (symbolic first, else numeric)."""
-    from derive.latex import seed_latex, text_to_latex
-
     cex = result.symbolic.counterexample
     if cex is not None:
         point = ", ".join(
@@ -408,8 +404,6 @@ MAX_INSTANCE_LATEX = 600
 def _seed_statement(identity: Any) -> str:
     """A refuted claim's formula: its statement, or its smallest instance when that is short
     enough to read; otherwise a sentence saying so (the title states the claim)."""
-    from derive.latex import identity_latex
-
     text = identity_latex(identity)
     if identity.statement is None and len(text) > MAX_INSTANCE_LATEX:
         return r"\text{(the explicit instance is too large to print; the title states the claim)}"
@@ -418,8 +412,6 @@ def _seed_statement(identity: Any) -> str:
 
 def report_context(results: Sequence[Any], seed_results: Sequence[Any], *, seed: int) -> dict[str, Any]:
     """Everything report.tex.j2 needs, in catalogue order (deterministic)."""
-    from derive.latex import identity_latex, seed_latex, text_to_latex
-
     known = {r.identity.id for r in results} | {r.identity.id for r in seed_results}
     topics: list[dict[str, Any]] = []
     by_key: dict[str, dict[str, Any]] = {}
