@@ -234,7 +234,10 @@ def reference_code(statement: StatementSource) -> dict[str, str]:
     for line in REFERENCE_LINES:
         names = column_names if line.identity.startswith(("mlp-", "ce-")) else batch_names
         expr = bind(statement(line.identity))
-        code[line.key] = numpy_code(expr, names)
+        try:
+            code[line.key] = numpy_code(expr, names)
+        except Exception as exc:  # a statement the printer cannot express: refuse, naming it
+            raise RenderRefused(f"cannot print the statement of {line.identity!r} as NumPy: {exc}") from exc
         if line.name:
             names[expr] = line.name
         if line.key == "dz3":

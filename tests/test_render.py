@@ -18,6 +18,7 @@ from checks.verify import VerificationResult
 from derive.catalogue import load
 from derive.cli import main
 from derive.errors import DeriveError
+from derive.latex import identity_latex
 from derive.render import (
     REFERENCE_MODULE,
     REPORT,
@@ -82,6 +83,23 @@ def test_report_has_every_identity_and_no_timings():
     assert "0.452574126822" in text and "0.731058578630" in text
     # Evidence with its scope and rounded error.
     assert r"$N \leq 2$" in text and r"10^{-15}" in text
+
+
+def test_report_formulas_are_the_printed_statements():
+    results, seed_results = fake_results()
+    text = render_report(results, seed_results)
+    for identity in CATALOGUE:
+        assert identity_latex(identity) in text, identity.id
+
+
+def test_a_statement_the_printer_cannot_express_is_refused_by_id():
+    def statement(identity_id):
+        if identity_id == "batch-grad-b1":
+            return sp.MatrixSymbol("Q", 2, 2).applyfunc(sp.Lambda(sp.Symbol("t"), sp.Function("mystery")(sp.Symbol("t"))))
+        return catalogue_statements(CATALOGUE)(identity_id)
+
+    with pytest.raises(RenderRefused, match="batch-grad-b1"):
+        render_reference(statement)
 
 
 def test_report_render_is_deterministic_within_a_process():
