@@ -288,15 +288,22 @@ def _scope_latex(scope: str) -> str:
     return "sizes " + ", ".join(shown)
 
 
+#: Errors at or below this are rounding-level for float64 sides of order 1 (the numeric check's
+#: tolerance is 1e-8): the report says so instead of a decade that one more or one fewer
+#: rounding, another BLAS or another Hypothesis version could move.
+ROUNDING_LEVEL = 1e-12
+
+
 def error_latex(error: float) -> str:
-    """The largest numeric error rounded up to a power of ten: deterministic for a fixed seed
-    and stable across BLAS builds that differ in the last bits."""
+    """The largest numeric error, rounded so that the rendered report is byte-identical across
+    machines: "≤ 10^{-12}" for anything at rounding level (0 included), otherwise rounded up
+    to a power of ten."""
     if error is None or (isinstance(error, float) and math.isnan(error)):
         return "n/a"
     if not math.isfinite(error):
         return r"$\infty$"
-    if error == 0:
-        return "0"
+    if error <= ROUNDING_LEVEL:
+        return r"$\leq 10^{-12}$"
     exponent = math.ceil(math.log10(error) - 1e-9)
     return rf"$\leq 10^{{{exponent}}}$"
 

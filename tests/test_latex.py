@@ -96,11 +96,11 @@ def test_text_escapes_specials_and_typesets_symbols():
 
 
 def test_error_rounding_is_a_power_of_ten_upper_bound():
-    assert error_latex(0.0) == "0"
-    assert error_latex(3e-16) == r"$\leq 10^{-15}$"
-    assert error_latex(1e-12) == r"$\leq 10^{-12}$"
+    # Rounding-level errors (0 included) print alike: they vary with BLAS and Hypothesis.
+    for tiny in (0.0, 3e-16, 1e-13, 1e-12):
+        assert error_latex(tiny) == r"$\leq 10^{-12}$"
     assert error_latex(float("inf")) == r"$\infty$"
-    for e in (1.7e-9, 9.99e-3, 2.5e-14):
+    for e in (1.7e-9, 9.99e-3, 2.5e-11):
         k = int(error_latex(e).split("{")[1].split("}")[0])
         assert e <= 10.0**k < 10 * e
 
@@ -128,7 +128,7 @@ def test_evidence_states_scope_and_never_seconds():
     r = _Result(ident, _Proof("proved", "case-split+structural", "sizes N ≤ 3, C ≤ 2"), _Numeric(), "verified")
     text = evidence_text(r)
     assert r"$N \leq 3$" in text and r"$C \leq 2$" in text
-    assert "40 numeric examples" in text and r"10^{-15}" in text
+    assert "40 numeric examples" in text and r"10^{-12}" in text
     assert "1.23" not in text
     assert "all sizes" in evidence_text(_Result(ident, _Proof("proved"), _Numeric(), "verified"))
     assert evidence_text(_Result(ident, _Proof("inconclusive"), _Numeric(), "unverified")).startswith("not proved")

@@ -82,7 +82,7 @@ def test_report_has_every_identity_and_no_timings():
     # The counterexample of a refuted seed claim is shown, values included.
     assert "0.452574126822" in text and "0.731058578630" in text
     # Evidence with its scope and rounded error.
-    assert r"$N \leq 2$" in text and r"10^{-15}" in text
+    assert r"$N \leq 2$" in text and r"10^{-12}" in text
 
 
 def test_report_formulas_are_the_printed_statements():
