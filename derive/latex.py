@@ -267,7 +267,8 @@ def evidence_text(result: Any) -> str:
     else:
         sym = "not proved (inconclusive)"
     if numeric.status == "passed":
-        num = f"{numeric.examples} numeric examples agree, largest error {error_latex(numeric.max_error)}"
+        agree = "numeric example agrees" if numeric.examples == 1 else "numeric examples agree"
+        num = f"{numeric.examples} {agree}, largest error {error_latex(numeric.max_error)}"
     else:
         num = f"numeric check failed after {numeric.examples} examples"
     return f"{sym}; {num}"
