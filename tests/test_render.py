@@ -236,3 +236,9 @@ def test_report_writes_the_packaged_tex(tmp_path, capsys):
 
 # The real `derive render --check` (one full verification) runs from the installed wheel in
 # tests/test_wheel.py::test_installed_derive_verifies_and_finds_generated_up_to_date.
+
+
+def test_report_fresh_renders_from_a_new_verification(tmp_path, capsys, fake_verifier):
+    code, out, _ = _run(["report", "--fresh", "--out", str(tmp_path)], capsys)
+    assert code == 0 and "report.tex" in out
+    assert (tmp_path / REPORT).read_text(encoding="utf-8") == render_report(*fake_results())
