@@ -34,6 +34,21 @@ def test_a_twolayernet_object_is_accepted():
     assert check_gradients(net, examples=3).reg_convention == "half-l2"
 
 
+def test_a_twolayernet_class_is_built_by_keyword():
+    cls = _module("correct_twolayernet_half_l2_probs").TwoLayerNet
+    assert InProcessRunner(cls).api == "twolayernet"
+
+    class NeedsData:
+        def __init__(self, data):
+            self.params = {}
+
+        def loss(self, X, y=None, reg=0.0):
+            return 0.0, {}
+
+    with pytest.raises(TypeError, match="pass an instance instead"):
+        InProcessRunner(NeedsData)
+
+
 def test_wrong_gradients_raise_with_the_diagnosis():
     with pytest.raises(AssertionError) as info:
         check_gradients(_module("mistake_missing_onehot").loss_and_grads, examples=3)
