@@ -342,16 +342,21 @@ def _perturbations(params: dict[str, np.ndarray]) -> list[tuple[str, tuple[int, 
     return out
 
 
-def own_loss_gradient(runner: Runner, problem: Problem) -> dict[str, np.ndarray]:
-    """Central differences of the submission's own loss, one batch of 2·(#parameters) calls."""
+def _central_differences(problem: Problem, losses: Any) -> dict[str, np.ndarray]:
+    """(L(θ + h·e) − L(θ − h·e)) / 2h for every entry, ``losses`` evaluating one batch of
+    parameter dicts (all 2·(#parameters) of them at once)."""
     params = problem.copy_params()
     perturbed = _perturbations(params)
-    batch = [p for _, _, plus, minus in perturbed for p in (plus, minus)]
-    values = runner.losses(batch, problem.X.copy(), problem.y.copy(), problem.reg)
+    values = losses([p for _, _, plus, minus in perturbed for p in (plus, minus)])
     fd = {k: np.zeros_like(v) for k, v in params.items()}
     for i, (name, index, _, _) in enumerate(perturbed):
         fd[name][index] = (_as_float(values[2 * i]) - _as_float(values[2 * i + 1])) / (2 * FD_STEP)
     return fd
+
+
+def own_loss_gradient(runner: Runner, problem: Problem) -> dict[str, np.ndarray]:
+    """Central differences of the submission's own loss, one round trip to the child."""
+    return _central_differences(problem, lambda batch: runner.losses(batch, problem.X.copy(), problem.y.copy(), problem.reg))
 
 
 def _reference_fd_trustworthy(problem: Problem, convention: str) -> dict[str, np.ndarray]:
@@ -359,20 +364,12 @@ def _reference_fd_trustworthy(problem: Problem, convention: str) -> dict[str, np
     step crosses a kink and finite differences say nothing about the submission either."""
     from derive.generated import mlp_reference
 
-    params = problem.copy_params()
-    _, grads = mlp_reference.loss_and_grads(params, problem.X, problem.y, problem.reg, convention)
-    ok = {}
-    for name in PARAMETERS:
-        fd = np.zeros_like(params[name])
-        for index in np.ndindex(params[name].shape):
-            plus = {k: v.copy() for k, v in params.items()}
-            minus = {k: v.copy() for k, v in params.items()}
-            plus[name][index] += FD_STEP
-            minus[name][index] -= FD_STEP
-            fd[index] = (mlp_reference.loss(plus, problem.X, problem.y, problem.reg, convention)
-                         - mlp_reference.loss(minus, problem.X, problem.y, problem.reg, convention)) / (2 * FD_STEP)
-        ok[name] = _fd_error(grads[name], fd, mlp_reference.loss(params, problem.X, problem.y, problem.reg, convention)) <= FD_RTOL
-    return ok
+    def losses(batch: list[dict]) -> list[float]:
+        return [mlp_reference.loss(p, problem.X, problem.y, problem.reg, convention) for p in batch]
+
+    loss, grads = mlp_reference.loss_and_grads(problem.copy_params(), problem.X, problem.y, problem.reg, convention)
+    fd = _central_differences(problem, losses)
+    return {name: _fd_error(grads[name], fd[name], loss) <= FD_RTOL for name in PARAMETERS}
 
 
 def _fd_error(got: np.ndarray, fd: np.ndarray, loss: float = 1.0) -> np.ndarray:
