@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -86,14 +87,23 @@ def _source_root() -> Path:
     return root
 
 
+#: Left out of the copy the wheel is built from: VCS data, caches, earlier build output.
+_IGNORE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis",
+                                 ".pytest_cache", "report")
+
+
 def build_wheel(directory: Path) -> Path:
-    """Build derive's wheel from the source tree into ``directory`` (no network: --no-deps,
-    --no-build-isolation, the build backend of the current environment)."""
+    """Build derive's wheel into ``directory`` from a clean copy of the source tree (building in
+    place would write build/ and *.egg-info into the working tree, and a stale build/lib can
+    smuggle deleted modules into the wheel). Offline with this environment's setuptools first;
+    if that lacks bdist_wheel, pip's isolated build (which fetches setuptools and wheel)."""
     root = _source_root()
-    proc = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", str(directory), str(root)],
-        capture_output=True, text=True, timeout=600,
-    )
+    source = directory / "src"
+    shutil.copytree(root, source, ignore=_IGNORE)
+    build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(directory), str(source)]
+    proc = subprocess.run([*build, "--no-build-isolation"], capture_output=True, text=True, timeout=600)
+    if proc.returncode != 0:
+        proc = subprocess.run(build, capture_output=True, text=True, timeout=900)
     wheels = sorted(directory.glob("derive-*.whl"))
     if proc.returncode != 0 or not wheels:
         last = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no wheel produced"]
