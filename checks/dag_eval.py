@@ -184,9 +184,10 @@ def _run(code: list[tuple], inputs: Sequence[float]) -> list[float]:
     return regs
 
 
-def compile_dag(symbols: Sequence[sp.Symbol], expr) -> Callable[..., np.ndarray]:
+def compile_dag(symbols: Sequence[sp.Symbol], expr, fallback: Callable | None = None) -> Callable[..., np.ndarray]:
     """f(*values) → np.ndarray of floats with the expression's shape (a Matrix's (rows,
-    cols), () for a scalar), like ``lambdify(symbols, expr)`` followed by ``np.asarray``."""
+    cols), () for a scalar), like ``lambdify(symbols, expr)`` followed by ``np.asarray``.
+    ``fallback(symbols, expr)`` compiles what the instruction table does not cover."""
     matrix = isinstance(expr, sp.MatrixBase)
     entries = list(expr) if matrix else [expr]
     shape = expr.shape if matrix else ()
@@ -194,6 +195,8 @@ def compile_dag(symbols: Sequence[sp.Symbol], expr) -> Callable[..., np.ndarray]
         with np.errstate(all="ignore"):
             code, outputs = _program(entries, list(symbols))
     except Unsupported:
+        if fallback is not None:
+            return fallback(symbols, expr)
         fn = sp.lambdify(list(symbols), sp.Matrix(expr) if matrix else expr, modules="numpy")
         return lambda *args: np.asarray(fn(*args), dtype=float)
 

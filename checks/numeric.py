@@ -80,6 +80,15 @@ _NUMPY_FUNCTIONS = {
 
 
 def _lambdify(symbols: list[sp.Symbol], expr: Value) -> Callable[..., np.ndarray]:
+    """Compile for float evaluation: checks.dag_eval walks the expression DAG once (ms per
+    size; lambdify's printing + cse took ~1 s per batch-gradient size, 37 of the 43 s of a
+    whole `derive verify`), falling back to lambdify for nodes it does not know."""
+    from checks.dag_eval import compile_dag
+
+    return compile_dag(symbols, expr, fallback=_lambdify_numpy)
+
+
+def _lambdify_numpy(symbols: list[sp.Symbol], expr: Value) -> Callable[..., np.ndarray]:
     if isinstance(expr, sp.MatrixBase):
         expr = sp.Matrix(expr)
     fn = sp.lambdify(symbols, expr, modules=[_NUMPY_FUNCTIONS, "numpy"], cse=True)
@@ -117,6 +126,9 @@ def _variable_values(var: Variable, sizes: Mapping[str, int]) -> st.SearchStrate
     rows = sizes[var.shape[0]]
     cols = sizes[var.shape[1]] if len(var.shape) > 1 else 1
     if var.domain == "onehot-rows":
+        if len(var.shape) == 1:
+            # A vector is one label among `rows` classes.
+            return st.integers(0, rows - 1).map(lambda label: [label])
         return st.lists(st.integers(0, cols - 1), min_size=rows, max_size=rows)
     entry = _float_strategy(var.domain, False)
     return st.lists(st.lists(entry, min_size=cols, max_size=cols), min_size=rows, max_size=rows)
@@ -127,11 +139,12 @@ def _bind(var: Variable, symbolic: Value, raw: Any, sizes: Mapping[str, int]) ->
     if not var.shape:
         return {symbolic: raw} if isinstance(symbolic, sp.Symbol) else {}
     if var.domain == "onehot-rows":
-        cols = symbolic.shape[1]
+        # Only the free entries are symbols (the last of each label is 1 − Σ the others).
+        matrix = symbolic.T if len(var.shape) == 1 else symbolic
         out = {}
         for i, label in enumerate(raw):
-            for j in range(cols - 1):
-                out[symbolic[i, j]] = 1.0 if j == label else 0.0
+            for j in range(matrix.shape[1] - 1):
+                out[matrix[i, j]] = 1.0 if j == label else 0.0
         return out
     return {symbolic[i, j]: raw[i][j] for i in range(symbolic.shape[0]) for j in range(symbolic.shape[1])}
 
@@ -177,15 +190,20 @@ def _entry_error(a: np.ndarray, b: np.ndarray, atol: float, rtol: float) -> floa
     return float(np.max(np.abs(a - b) / bound)) if a.size else 0.0
 
 
-def _fd_gradient(c: _Compiled, args: list[float]) -> np.ndarray:
-    grads = []
+def _fd_gradient(c: _Compiled, args: list[float], shape: tuple[int, ...]) -> np.ndarray:
+    """Central differences of ``function`` in the layout of the right side: the shape of
+    ``wrt`` for a scalar function, the Jacobian J[i, j] = ∂fᵢ/∂wⱼ for a vector function."""
+    columns = []
     for pos in c.wrt_positions:
         h = FD_STEP * max(1.0, abs(args[pos]))
         up, down = list(args), list(args)
         up[pos] += h
         down[pos] -= h
-        grads.append((c.function(*up) - c.function(*down)) / (2 * h))
-    return np.array(grads, dtype=float)
+        columns.append(np.ravel((c.function(*up) - c.function(*down)) / (2 * h)))
+    jacobian = np.stack(columns, axis=1)  # rows: entries of f, columns: entries of wrt
+    if jacobian.shape[0] == 1:
+        return jacobian.reshape(shape) if jacobian.size == int(np.prod(shape)) else jacobian
+    return jacobian.reshape(shape) if jacobian.size == int(np.prod(shape)) else jacobian
 
 
 # ----------------------------------------------------------------------- the checks
@@ -218,8 +236,8 @@ def check_identity(identity: Identity, *, examples: int = 40, seed: int = 0) -> 
             err = _entry_error(lhs, rhs, ATOL, RTOL)
             fd_err = 0.0
             if c.function is not None:
-                fd = _fd_gradient(c, args).reshape(np.shape(rhs)) if np.size(rhs) == len(c.wrt_positions) else _fd_gradient(c, args)
-                fd_err = _entry_error(fd.reshape(-1), np.ravel(rhs), FD_ATOL, FD_RTOL) if fd.size == np.size(rhs) else math.inf
+                fd = _fd_gradient(c, args, np.shape(rhs))
+                fd_err = _entry_error(fd, np.asarray(rhs, dtype=float), FD_ATOL, FD_RTOL)
         state["n"] += 1
         worst = max(err, fd_err)
         abs_err = float(np.max(np.abs(np.ravel(lhs) - np.ravel(rhs)))) if np.shape(lhs) == np.shape(rhs) else math.inf

@@ -3,7 +3,10 @@ verdict per identity, and the summary that `derive verify` prints."""
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
@@ -56,19 +59,52 @@ def verify_identity(identity: Identity, *, examples: int = 40, seed: int = 0) ->
     return VerificationResult(identity, prove_identity(identity, seed=seed), check_identity(identity, examples=examples, seed=seed))
 
 
+def _verify_in_worker(args: tuple[str, int, int]) -> tuple[str, ProofResult, NumericResult]:
+    ident, examples, seed = args
+    identity = _WORKER_IDENTITIES[ident]
+    result = verify_identity(identity, examples=examples, seed=seed)
+    return ident, result.symbolic, result.numeric
+
+
+#: Identities by id for forked workers (inherited, so their builders need not be pickled).
+_WORKER_IDENTITIES: dict[str, Identity] = {}
+
+
+def default_jobs() -> int:
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
 def verify_all(
     identities: Iterable[Identity],
     *,
     examples: int = 40,
     seed: int = 0,
+    jobs: int = 1,
     progress: Callable[[Identity], None] | None = None,
 ) -> list[VerificationResult]:
-    results = []
-    for identity in identities:
-        results.append(verify_identity(identity, examples=examples, seed=seed))
-        if progress is not None:
-            progress(identity)
-    return results
+    """Verify each identity; with jobs > 1, in forked worker processes (identities are
+    independent, and proving and sampling are CPU-bound). Results keep the input order."""
+    identities = list(identities)
+    if jobs <= 1 or len(identities) <= 1 or "fork" not in mp.get_all_start_methods():
+        results = []
+        for identity in identities:
+            results.append(verify_identity(identity, examples=examples, seed=seed))
+            if progress is not None:
+                progress(identity)
+        return results
+    _WORKER_IDENTITIES.clear()
+    _WORKER_IDENTITIES.update({i.id: i for i in identities})
+    by_id: dict[str, tuple[ProofResult, NumericResult]] = {}
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
+        # Largest first (by the number of sizes to prove), so no worker is left with a
+        # batch gradient at the end while the other idles.
+        ordered = sorted(identities, key=lambda i: -sum(1 for _ in i.sizes()) * max(1, len(i.variables)))
+        work = [(i.id, examples, seed) for i in ordered]
+        for ident, symbolic, numeric in pool.map(_verify_in_worker, work, chunksize=1):
+            by_id[ident] = (symbolic, numeric)
+            if progress is not None:
+                progress(_WORKER_IDENTITIES[ident])
+    return [VerificationResult(i, *by_id[i.id]) for i in identities]
 
 
 def summary(results: list[VerificationResult], seconds: float) -> dict[str, Any]:

@@ -114,3 +114,43 @@ def test_sample_compare_skips_points_where_a_side_is_not_real() -> None:
     assert result.status == "passed"
     failed = sample_compare(x**sp.pi, x**sp.pi + 1, {"x": x}, examples=20)
     assert failed.status == "failed"
+
+
+def test_finite_differences_of_a_vector_function_use_the_jacobian_layout() -> None:
+    # f(x) = (x0², x0·x1): J = [[2x0, 0], [x1, x0]] is not symmetric, so a transposed
+    # finite-difference layout would fail the true claim and pass the transposed one.
+    def build(v, s, transpose=False):
+        x = v["x"]
+        f = sp.Matrix([x[0] ** 2, x[0] * x[1]])
+        jac = gradient(f, x)
+        return Claim(jac.T if transpose else jac, jac.T if transpose else jac, v, function=f, wrt=x)
+
+    variables = (Variable("x", "real", ("n",)),)
+    good = Identity("t-jac", "t", "tests", ("tests",), variables, build, size_bounds={"n": 2}, size_minimums={"n": 2})
+    bad = Identity("t-jac-T", "t", "tests", ("tests",), variables, lambda v, s: build(v, s, True), size_bounds={"n": 2}, size_minimums={"n": 2})
+    assert check_identity(good, examples=20).status == "passed"
+    assert check_identity(bad, examples=20).status == "failed"
+
+
+def test_a_one_hot_label_vector_takes_every_label() -> None:
+    seen: set[int] = set()
+
+    def build(v, s):
+        e = v["e"]
+        return Claim(sum(e), sp.Integer(1), v)
+
+    identity = Identity("t-onehot", "t", "tests", ("tests",), (Variable("e", "onehot-rows", ("n",)),), build, size_bounds={"n": 3}, size_minimums={"n": 3})
+    from checks import numeric
+
+    original = numeric._bind
+
+    def spy(var, symbolic, raw, sizes):
+        seen.add(raw[0])
+        return original(var, symbolic, raw, sizes)
+
+    numeric._bind = spy
+    try:
+        assert check_identity(identity, examples=40).status == "passed"
+    finally:
+        numeric._bind = original
+    assert seen == {0, 1, 2}

@@ -48,25 +48,27 @@ def _select(ids: tuple[str, ...]):
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON of DESIGN.md instead of a table.")
 @click.option("--examples", default=40, show_default=True, type=click.IntRange(1, 10_000), help="Hypothesis examples per identity.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed for sampling (runs are deterministic per seed).")
+@click.option("--jobs", default=0, type=click.IntRange(0, 64), help="Worker processes (0: one per core, at most 4).")
 @click.pass_context
-def verify(ctx: click.Context, ids: tuple[str, ...], as_json: bool, examples: int, seed: int) -> None:
+def verify(ctx: click.Context, ids: tuple[str, ...], as_json: bool, examples: int, seed: int, jobs: int) -> None:
     """Prove and sample identities: all of the catalogue, or the given IDS (catalogue ids or
     the seeds' claims of 'derive list --seed-claims').
 
     Exit 0 when every identity is verified, 1 when one is refuted, 3 when one could be
     neither proved nor refuted."""
-    from checks.verify import summary, verify_identity
+    from checks.verify import default_jobs, summary, verify_all
 
     identities = _select(ids)
     start = time.perf_counter()
-    results = []
     err = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(), console=err, transient=True, disable=as_json or not err.is_terminal) as bar:
         task = bar.add_task("verifying", total=len(identities))
-        for identity in identities:
-            bar.update(task, description=f"verifying {identity.id}")
-            results.append(verify_identity(identity, examples=examples, seed=seed))
+
+        def advance(identity) -> None:
+            bar.update(task, description=f"verified {identity.id}")
             bar.advance(task)
+
+        results = verify_all(identities, examples=examples, seed=seed, jobs=jobs or default_jobs(), progress=advance)
     totals = summary(results, time.perf_counter() - start)
     if as_json:
         click.echo(json.dumps({"identities": [r.as_dict() for r in results], "summary": totals}, indent=2, ensure_ascii=False))
