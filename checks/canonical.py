@@ -41,6 +41,15 @@ class Atoms:
         return self.opaque_atoms[expr]
 
 
+def _expand_arg(arg: sp.Basic) -> sp.Basic:
+    """Expand an argument of an opaque atom; Piecewise pairs (expr, cond) expand inside."""
+    if isinstance(arg, sp.Expr):
+        return sp.expand(arg)
+    if isinstance(arg, sp.ExprCondPair):
+        return sp.ExprCondPair(sp.expand(arg.expr), arg.cond)
+    return arg
+
+
 def to_exp(expr: sp.Expr) -> sp.Expr:
     """Rewrite σ, softplus and the hyperbolic functions in terms of exp and log."""
     expr = expr.replace(sigmoid, lambda x: 1 / (1 + sp.exp(-x)))
@@ -102,7 +111,7 @@ def rationalize(expr: sp.Expr, atoms: Atoms) -> sp.Expr:
         for node in sorted(expr.atoms(kind), key=sp.count_ops):
             if node.is_number:
                 continue
-            normal = node.func(*[sp.expand(a) for a in node.args])
+            normal = node.func(*[_expand_arg(a) for a in node.args])
             expr = expr.xreplace({node: atoms.opaque_symbol(normal)})
     return expr
 
@@ -233,7 +242,7 @@ class ModularEvaluator:
             key = node
             if node.args and not isinstance(node, (sp.Sum, sp.Lambda)):
                 try:
-                    key = node.func(*[sp.expand(a) for a in node.args])
+                    key = node.func(*[_expand_arg(a) for a in node.args])
                 except Exception:  # noqa: BLE001 - a node that will not rebuild is its own key
                     key = node
             _KEYS[node] = key

@@ -197,8 +197,11 @@ def find_counterexample(lhs: Value, rhs: Value, *, tries: int = 40, seed: int = 
                 continue
             if not (va.is_number and vb.is_number) or va.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or vb.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
                 continue
-            gap = abs(complex(va) - complex(vb))
-            scale = max(1.0, abs(complex(va)), abs(complex(vb)))
+            try:
+                gap = abs(complex(va) - complex(vb))
+                scale = max(1.0, abs(complex(va)), abs(complex(vb)))
+            except (OverflowError, TypeError):
+                continue  # beyond double range at this point: try a smaller one
             if gap > 1e-30 * scale:
                 used = a.free_symbols | b.free_symbols
                 shown = {str(s): v for s, v in point.items() if isinstance(s, sp.Basic) and s in used}
@@ -226,6 +229,14 @@ def _entry_pairs(lhs: Value, rhs: Value) -> list[tuple[str, sp.Expr, sp.Expr]]:
 
 
 def prove_equal(lhs: Value, rhs: Value, *, seed: int = 0, sampler: Callable[[int], Mapping[sp.Symbol, Any] | None] | None = None) -> _Outcome:
+    """Prove lhs = rhs or refute it; an expression SymPy cannot handle is inconclusive."""
+    try:
+        return _prove_equal(lhs, rhs, seed=seed, sampler=sampler)
+    except (AttributeError, TypeError, ValueError, OverflowError, RecursionError, NotImplementedError) as exc:
+        return _Outcome("inconclusive", "error", detail=f"SymPy could not handle the claim: {type(exc).__name__}: {exc}")
+
+
+def _prove_equal(lhs: Value, rhs: Value, *, seed: int = 0, sampler: Callable[[int], Mapping[sp.Symbol, Any] | None] | None = None) -> _Outcome:
     """Prove lhs = rhs (scalars or explicit matrices of equal shape) or refute it.
 
     Entries that are structurally equal need nothing. If the remaining entries are small

@@ -58,8 +58,9 @@ class sigmoid(Function):  # noqa: N801 - named as printed in the seeds
     def _eval_evalf(self, prec):
         return (1 / (1 + exp(-self.args[0])))._eval_evalf(prec)
 
-    def _latex(self, printer):
-        return r"\sigma\left(%s\right)" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        tex = r"\sigma\left(%s\right)" % printer._print(self.args[0])
+        return tex if exp is None else r"{\left(%s\right)}^{%s}" % (tex, exp)
 
 
 class softplus(Function):  # noqa: N801
@@ -90,8 +91,9 @@ class softplus(Function):  # noqa: N801
     def _eval_evalf(self, prec):
         return log(1 + exp(self.args[0]))._eval_evalf(prec)
 
-    def _latex(self, printer):
-        return r"\operatorname{softplus}\left(%s\right)" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        tex = r"\operatorname{softplus}\left(%s\right)" % printer._print(self.args[0])
+        return tex if exp is None else r"{\left(%s\right)}^{%s}" % (tex, exp)
 
 
 class relu(Function):  # noqa: N801
@@ -126,8 +128,9 @@ class relu(Function):  # noqa: N801
     def _eval_is_nonnegative(self):
         return True if self.args[0].is_real else None
 
-    def _latex(self, printer):
-        return r"\operatorname{rect}\left(%s\right)" % printer._print(self.args[0])
+    def _latex(self, printer, exp=None):
+        tex = r"\operatorname{rect}\left(%s\right)" % printer._print(self.args[0])
+        return tex if exp is None else r"{\left(%s\right)}^{%s}" % (tex, exp)
 
 
 class leaky_relu(Function):  # noqa: N801
@@ -154,9 +157,10 @@ class leaky_relu(Function):  # noqa: N801
     def _eval_is_real(self):
         return self.args[0].is_real
 
-    def _latex(self, printer):
+    def _latex(self, printer, exp=None):
         z, alpha = self.args
-        return r"\operatorname{LeakyReLU}_{%s}\left(%s\right)" % (printer._print(alpha), printer._print(z))
+        tex = r"\operatorname{LeakyReLU}_{%s}\left(%s\right)" % (printer._print(alpha), printer._print(z))
+        return tex if exp is None else r"{\left(%s\right)}^{%s}" % (tex, exp)
 
 
 def leaky_relu_prime(z: sp.Expr, alpha: sp.Expr) -> sp.Expr:

@@ -37,3 +37,11 @@ def test_multivariate_exponentials_and_opaque_atoms() -> None:
     assert len(atoms.opaque_atoms) == 1
     # Different arguments are different atoms: no false proof of relu(x) = relu(y).
     assert not is_rational_zero(rationalize(relu(x) - relu(y), Atoms()))
+
+
+def test_piecewise_and_huge_values_are_inconclusive_not_crashes() -> None:
+    from checks.symbolic import prove_equal
+
+    assert prove_equal(sp.Piecewise((x, x > 0), (0, True)), sp.Max(x, 0)).status in {"inconclusive", "proved"}
+    tower = sp.exp(sp.exp(sp.exp(x + 4)))
+    assert prove_equal(tower, tower + sp.Rational(1, 7)).status in {"refuted", "inconclusive"}

@@ -60,3 +60,9 @@ def test_the_heaviside_name_means_the_indicator_with_value_0_at_0() -> None:
     from derive.functions import SEED_FUNCTIONS
 
     assert SEED_FUNCTIONS["heaviside"](sp.Integer(0)) == 0
+
+
+def test_powers_of_the_seed_functions_print() -> None:
+    a = sp.Symbol("alpha", positive=True)
+    for f in (sigmoid(x) ** 2, softplus(x) ** 2, relu(x) ** 2, leaky_relu(x, a) ** 2):
+        assert sp.latex(f).endswith("^{2}")
