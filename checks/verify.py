@@ -50,9 +50,9 @@ class VerificationResult:
         }
 
     def _repr_latex_(self) -> str:
-        from derive.latex import identity_latex
+        from derive.latex import verification_latex
 
-        return "$\\displaystyle " + identity_latex(self.identity) + r"$ \quad (" + self.verdict + ")"
+        return verification_latex(self)
 
 
 def verify_identity(identity: Identity, *, examples: int = 40, seed: int = 0) -> VerificationResult:

@@ -66,3 +66,14 @@ def test_main_returns_the_commands_exit_code(monkeypatch, capsys) -> None:
     with pytest.raises(SystemExit) as stop:
         main(["verify", "--examples", "5", "seed-001-q1a-tanh-shift"])
     assert stop.value.code == 1
+
+
+def test_a_verification_result_shows_latex_in_a_notebook() -> None:
+    from checks.verify import verify_identity
+    from derive.catalogue import load
+
+    catalogue, seeds = load()
+    shown = verify_identity(catalogue["sigmoid-via-tanh"], examples=5)._repr_latex_()
+    assert r"\sigma" in shown and "verified" in shown
+    refuted = verify_identity(seeds["seed-001-q1a-tanh-shift"], examples=5)._repr_latex_()
+    assert "refuted" in refuted
