@@ -252,25 +252,7 @@ def check_identity(identity: Identity, *, examples: int = 40, seed: int = 0) -> 
             }
             raise AssertionError("sides differ")
 
-    test = given(_assignment(identity))(run)
-    test = settings(
-        max_examples=examples,
-        deadline=None,
-        database=None,
-        derandomize=False,
-        suppress_health_check=list(HealthCheck),
-        phases=(Phase.generate, Phase.shrink),
-        print_blob=False,
-    )(test)
-    test = hyp_seed(seed)(test)
-    with _LOCK:
-        try:
-            test()
-        except AssertionError:
-            return NumericResult("failed", state["n"], state["max"], state["failure"])
-        except Unsatisfiable:
-            return NumericResult("failed", state["n"], state["max"], None, "no valid inputs could be drawn")
-    return NumericResult("passed", state["n"], state["max"])
+    return _run_property(given(_assignment(identity))(run), examples, seed, state, "no valid inputs could be drawn")
 
 
 def _symbol_strategy(s: sp.Symbol) -> st.SearchStrategy[float]:
@@ -314,7 +296,21 @@ def sample_compare(lhs: sp.Expr, rhs: sp.Expr, symbols: Mapping[str, sp.Symbol],
             state["failure"] = {"inputs": dict(values), "lhs": np.ravel(a).tolist(), "rhs": np.ravel(b).tolist()}
             raise AssertionError("sides differ")
 
-    test = settings(max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck), phases=(Phase.generate, Phase.shrink), print_blob=False)(given(strategy)(run))
+    return _run_property(given(strategy)(run), examples, seed, state, "no finite values could be drawn")
+
+
+def _run_property(test: Callable[[], None], examples: int, seed: int, state: dict[str, Any], unsatisfiable: str) -> NumericResult:
+    """Run a Hypothesis property that records into ``state`` and raises AssertionError on a
+    failure; Hypothesis replays the shrunk failing example last, so ``state["failure"]``
+    holds the shrunk counterexample when it returns."""
+    test = settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+        phases=(Phase.generate, Phase.shrink),
+        print_blob=False,
+    )(test)
     test = hyp_seed(seed)(test)
     with _LOCK:
         try:
@@ -322,5 +318,5 @@ def sample_compare(lhs: sp.Expr, rhs: sp.Expr, symbols: Mapping[str, sp.Symbol],
         except AssertionError:
             return NumericResult("failed", state["n"], state["max"], state["failure"])
         except Unsatisfiable:
-            return NumericResult("failed", state["n"], state["max"], None, "no finite values could be drawn")
+            return NumericResult("failed", state["n"], state["max"], None, unsatisfiable)
     return NumericResult("passed", state["n"], state["max"])
