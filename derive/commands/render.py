@@ -26,7 +26,7 @@ def default_out() -> Path:
 
 def _verified_files(examples: int, seed: int, quiet: bool) -> dict[str, str]:
     """Verify the catalogue and the seed claims, then render (RenderRefused exits 1)."""
-    from checks.verify import verify_all
+    from checks.verify import default_jobs, verify_all
     from derive.catalogue import load
     from derive.render import render_all
 
@@ -41,8 +41,8 @@ def _verified_files(examples: int, seed: int, quiet: bool) -> dict[str, str]:
         if show:
             click.echo(f"\rverifying {done[0]}/{total} {identity.id:<40}", nl=False, err=True)
 
-    results = verify_all(list(catalogue), examples=examples, seed=seed, progress=progress)
-    seed_results = verify_all(list(seed_claims), examples=examples, seed=seed, progress=progress)
+    results = verify_all(list(catalogue), examples=examples, seed=seed, jobs=default_jobs(), progress=progress)
+    seed_results = verify_all(list(seed_claims), examples=examples, seed=seed, jobs=default_jobs(), progress=progress)
     if show:
         click.echo("\r" + " " * 60 + "\r", nl=False, err=True)
     return render_all(results, seed_results, catalogue=catalogue, seed=seed)
