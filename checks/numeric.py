@@ -201,8 +201,7 @@ def _fd_gradient(c: _Compiled, args: list[float], shape: tuple[int, ...]) -> np.
         down[pos] -= h
         columns.append(np.ravel((c.function(*up) - c.function(*down)) / (2 * h)))
     jacobian = np.stack(columns, axis=1)  # rows: entries of f, columns: entries of wrt
-    if jacobian.shape[0] == 1:
-        return jacobian.reshape(shape) if jacobian.size == int(np.prod(shape)) else jacobian
+    # A size mismatch is returned as is: _entry_error then reports it as a failure.
     return jacobian.reshape(shape) if jacobian.size == int(np.prod(shape)) else jacobian
 
 
