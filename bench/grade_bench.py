@@ -40,9 +40,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SUBMISSIONS = ROOT / "tests" / "submissions"
 sys.path.insert(0, str(ROOT))
 
-from checks.grader import _Session, evaluate, grade_path  # noqa: E402
-from checks.problems import PARAMETERS, full_size_problem  # noqa: E402
-from checks.sandbox import Sandbox  # noqa: E402
+from derive.checks.grading.grader import _Session, evaluate, grade_path  # noqa: E402
+from derive.checks.grading.problems import PARAMETERS, full_size_problem  # noqa: E402
+from derive.checks.grading.sandbox import Sandbox  # noqa: E402
 
 
 def one_submission(name: str, repeats: int, examples: int) -> dict:

@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checks.latex_checker import StepRunner, check_text  # noqa: E402
-from checks.latex_normalize import load_notation  # noqa: E402
+from derive.checks.latex.checker import StepRunner, check_text  # noqa: E402
+from derive.checks.latex.normalize import load_notation  # noqa: E402
 
 
 def _machine() -> str:

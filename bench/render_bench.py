@@ -71,7 +71,7 @@ def bench_render(skip_verify: bool) -> None:
     if skip_verify:
         print("verify: skipped (--skip-verify); rendering needs real results, so render is not timed either")
         return
-    from checks.verify import verify_all
+    from derive.checks.proof.verify import verify_all
 
     start = time.perf_counter()
     results = verify_all(list(catalogue))

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 from hypothesis import given, settings
 
-from checks.testing import check_gradients, mlp_problems
+from derive.checks.grading.testing import check_gradients, mlp_problems
 
 SOLUTION = Path(os.environ.get("STUDENT_SOLUTION", Path(__file__).with_name("solution.py")))
 

@@ -1,10 +1,10 @@
-"""checks.canonical: the exp-normal form keeps relations between exponentials and is sound."""
+"""derive.checks.proof.canonical: the exp-normal form keeps relations between exponentials and is sound."""
 
 from __future__ import annotations
 
 import sympy as sp
 
-from checks.canonical import Atoms, is_rational_zero, rationalize
+from derive.checks.proof.canonical import Atoms, is_rational_zero, rationalize
 from derive.functions import relu, sigmoid
 
 x, y = sp.symbols("x y", real=True)
@@ -40,7 +40,7 @@ def test_multivariate_exponentials_and_opaque_atoms() -> None:
 
 
 def test_piecewise_and_huge_values_are_inconclusive_not_crashes() -> None:
-    from checks.symbolic import prove_equal
+    from derive.checks.proof.symbolic import prove_equal
 
     assert prove_equal(sp.Piecewise((x, x > 0), (0, True)), sp.Max(x, 0)).status in {"inconclusive", "proved"}
     tower = sp.exp(sp.exp(sp.exp(x + 4)))

@@ -359,7 +359,7 @@ def test_installed_script_verifies_and_refutes() -> None:
 def test_a_closed_interval_is_two_endpoints_and_an_open_map() -> None:
     import sympy as sp
 
-    from checks.expr_parser import parse_assumption
+    from derive.checks.proof.expr_parser import parse_assumption
     from derive.commands.check import domain_pieces
 
     domain = parse_assumption("0 <= x <= 1")["x"]

@@ -1,4 +1,4 @@
-"""checks.dag_eval: float evaluation without code generation agrees with lambdify."""
+"""derive.checks.proof.dag_eval: float evaluation without code generation agrees with lambdify."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from checks.dag_eval import compile_dag
-from checks.numeric import _NUMPY_FUNCTIONS
+from derive.checks.proof.dag_eval import compile_dag
+from derive.checks.proof.numeric import _NUMPY_FUNCTIONS
 from derive.catalogue import load
 from derive.functions import leaky_relu, relu, sigmoid, softplus, step
 

@@ -1,4 +1,4 @@
-"""checks.expr_parser: what it reads, what it refuses (with the column), and that refusing
+"""derive.checks.proof.expr_parser: what it reads, what it refuses (with the column), and that refusing
 an injection payload runs nothing."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checks.expr_parser import (
+from derive.checks.proof.expr_parser import (
     MAX_DEPTH,
     MAX_LENGTH,
     Domain,

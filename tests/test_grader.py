@@ -1,4 +1,4 @@
-"""checks.grader: every test submission gets the right verdict and id; no false alarms over 20
+"""derive.checks.grading.grader: every test submission gets the right verdict and id; no false alarms over 20
 seeds; the loss is told apart from the gradient; kinks, conventions, shrunk counterexamples."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from checks import grader
-from checks.grader import Run, evaluate, grade_path, grade_runner
-from checks.problems import kinks_problem
-from checks.testing import InProcessRunner
+from derive.checks.grading import grader
+from derive.checks.grading.grader import Run, evaluate, grade_path, grade_runner
+from derive.checks.grading.problems import kinks_problem
+from derive.checks.grading.testing import InProcessRunner
 from derive.generated import mlp_reference
 
 SUBMISSIONS = Path(__file__).with_name("submissions")
@@ -238,8 +238,8 @@ def test_a_mistake_hidden_by_the_toys_zero_biases_is_not_a_hard_coded_shape():
 
 
 def test_a_directory_submission_is_the_file_that_defines_the_api(tmp_path):
-    from checks.grader import submission_file
-    from checks.sandbox import SubmissionError
+    from derive.checks.grading.grader import submission_file
+    from derive.checks.grading.sandbox import SubmissionError
 
     (tmp_path / "helpers.py").write_text("def relu(x):\n    return x\n")
     (tmp_path / "test_mine.py").write_text("from two_layer_net import TwoLayerNet\n")

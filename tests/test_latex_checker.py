@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.latex_checker import STATUSES, StepRunner, Unparsed, check_text, find_steps, to_sympy
-from checks.latex_normalize import Normalized, load_notation, notation_from_data
+from derive.checks.latex.checker import STATUSES, StepRunner, Unparsed, check_text, find_steps, to_sympy
+from derive.checks.latex.normalize import Normalized, load_notation, notation_from_data
 
 DATA = Path(__file__).parent / "data" / "derivations"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks.latex_extract import extract, starts_with_relation
+from derive.checks.latex.extract import extract, starts_with_relation
 
 
 def _displays(text: str, **kw):

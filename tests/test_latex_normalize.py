@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.latex_normalize import Notation, identifier_name, load_notation, normalize, notation_from_data
+from derive.checks.latex.normalize import Notation, identifier_name, load_notation, normalize, notation_from_data
 from derive.errors import DeriveError
 
 

@@ -1,4 +1,4 @@
-"""checks.mistakes: the textbook backward pass is the reference's, every transformation
+"""derive.checks.grading.mistakes: the textbook backward pass is the reference's, every transformation
 differs from it and is recognised by its own id, and the ids are those of MISTAKES.md."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from checks import mistakes as mk
-from checks.problems import PARAMETERS, biases_problem, kinks_problem, mlp_problems, square_problem, toy_problem
+from derive.checks.grading import mistakes as mk
+from derive.checks.grading.problems import PARAMETERS, biases_problem, kinks_problem, mlp_problems, square_problem, toy_problem
 from derive.generated import mlp_reference
 
 MISTAKES_MD = Path(__file__).resolve().parents[2] / "shared" / "MISTAKES.md"

@@ -1,10 +1,10 @@
-"""checks.numeric: both sides on drawn inputs, and finite differences as an independent oracle."""
+"""derive.checks.proof.numeric: both sides on drawn inputs, and finite differences as an independent oracle."""
 
 from __future__ import annotations
 
 import sympy as sp
 
-from checks.numeric import check_identity, sample_compare
+from derive.checks.proof.numeric import check_identity, sample_compare
 from derive.functions import relu, sigmoid, step
 from derive.identity import Claim, Identity, Variable, gradient
 
@@ -140,7 +140,7 @@ def test_a_one_hot_label_vector_takes_every_label() -> None:
         return Claim(sum(e), sp.Integer(1), v)
 
     identity = Identity("t-onehot", "t", "tests", ("tests",), (Variable("e", "onehot-rows", ("n",)),), build, size_bounds={"n": 3}, size_minimums={"n": 3})
-    from checks import numeric
+    from derive.checks.proof import numeric
 
     original = numeric._bind
 

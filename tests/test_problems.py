@@ -1,4 +1,4 @@
-"""checks.problems: the course toy problem bit for bit, the fixed problems, the strategies."""
+"""derive.checks.grading.problems: the course toy problem bit for bit, the fixed problems, the strategies."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, find, given, settings
 
-from checks.problems import (
+from derive.checks.grading.problems import (
     PARAMETERS, full_size_problem, kinks_problem, large_logits_problem, mlp_problems,
     square_problem, toy_problem, biases_problem,
 )

@@ -11,10 +11,10 @@ import jinja2
 import pytest
 import sympy as sp
 
-import checks.verify
-from checks.numeric import NumericResult
-from checks.symbolic import Counterexample, ProofResult
-from checks.verify import VerificationResult
+import derive.checks.proof.verify
+from derive.checks.proof.numeric import NumericResult
+from derive.checks.proof.symbolic import Counterexample, ProofResult
+from derive.checks.proof.verify import VerificationResult
 from derive.catalogue import load
 from derive.cli import main
 from derive.errors import DeriveError
@@ -184,7 +184,7 @@ def fake_verifier(monkeypatch):
         wanted = {i.id for i in identities}
         return [r for r in (*results, *seed_results) if r.identity.id in wanted]
 
-    monkeypatch.setattr(checks.verify, "verify_all", verify_all)
+    monkeypatch.setattr(derive.checks.proof.verify, "verify_all", verify_all)
     return state
 
 

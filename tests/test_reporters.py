@@ -1,4 +1,4 @@
-"""checks.reporters: the JSON contract exactly, a valid Gradescope results.json, JUnit XML
+"""derive.checks.grading.reporters: the JSON contract exactly, a valid Gradescope results.json, JUnit XML
 that parses, and a text report with the diagnosis and the formula."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from checks.grader import GradeResult, error_result, grade_runner
-from checks.reporters import formula, render, render_gradescope, render_json, render_junit, render_text
-from checks.sandbox import SubmissionError
-from checks.testing import InProcessRunner
+from derive.checks.grading.grader import GradeResult, error_result, grade_runner
+from derive.checks.grading.reporters import formula, render, render_gradescope, render_json, render_junit, render_text
+from derive.checks.grading.sandbox import SubmissionError
+from derive.checks.grading.testing import InProcessRunner
 
 SUBMISSIONS = Path(__file__).with_name("submissions")
 SUBMISSION_KEYS = {"submission", "verdict", "api", "reg_convention", "error", "checks", "diagnosis", "seconds"}

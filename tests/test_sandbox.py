@@ -1,4 +1,4 @@
-"""checks.sandbox: a submission runs in a limited child; every failure is one error kind, in time.
+"""derive.checks.grading.sandbox: a submission runs in a limited child; every failure is one error kind, in time.
 
 Each test writes a tiny submission into tmp_path. Elapsed times are asserted only loosely
 (timeout + 5 s), to prove "no hang", never exact wall-clock times.
@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from checks._sandbox_child import FrameError, decode_frame, encode_frame, parse_frame_head
-from checks.sandbox import ERROR_KINDS, Limits, Sandbox, SubmissionError
+from derive.checks.grading._sandbox_child import FrameError, decode_frame, encode_frame, parse_frame_head
+from derive.checks.grading.sandbox import ERROR_KINDS, Limits, Sandbox, SubmissionError
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -883,7 +883,7 @@ def test_killed_by_sigkill_is_resources(tmp_path):
 
 def test_a_harness_failure_before_import_is_an_error_kind_not_a_traceback(tmp_path, monkeypatch):
     # A configuration the child cannot use (output_cap is not a number) makes its bootstrap fail.
-    import checks.sandbox as sandbox_module
+    import derive.checks.grading.sandbox as sandbox_module
     monkeypatch.setattr(sandbox_module, "_OUTPUT_CAPTURED", "lots")
     box = Sandbox(write(tmp_path, FUNCTION_SUBMISSION, dedent=False), limits=FAST)
     error = expect_error(box, "exception")

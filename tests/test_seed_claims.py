@@ -10,7 +10,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from checks.symbolic import ProofResult, prove_identity
+from derive.checks.proof.symbolic import ProofResult, prove_identity
 from derive.catalogue import load
 
 _, SEED_CLAIMS = load()

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from checks.canonical import ModularEvaluator, PRIMES, modular_differences
-from checks.symbolic import find_counterexample, prove_equal, prove_identity, prove_zero
+from derive.checks.proof.canonical import ModularEvaluator, PRIMES, modular_differences
+from derive.checks.proof.symbolic import find_counterexample, prove_equal, prove_identity, prove_zero
 from derive.functions import relu, sigmoid, softmax, softplus, step
 from derive.identity import Claim, Identity, Variable, gradient, partials
 

@@ -1,4 +1,4 @@
-"""checks.testing: check_gradients for courses' own pytest, and the example test file."""
+"""derive.checks.grading.testing: check_gradients for courses' own pytest, and the example test file."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from checks.testing import InProcessRunner, check_gradients
+from derive.checks.grading.testing import InProcessRunner, check_gradients
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBMISSIONS = ROOT / "tests" / "submissions"

@@ -1,15 +1,15 @@
 """``derive check LHS RHS``: prove or refute an ad-hoc claim typed in Python-like syntax.
 
-The two sides are parsed by ``checks.expr_parser`` (a whitelist over Python's ``ast``; no
+The two sides are parsed by ``derive.checks.proof.expr_parser`` (a whitelist over Python's ``ast``; no
 ``eval``, no ``sympify``), over one table of real variables whose domains ``--assume`` may
 narrow. Then, as for the catalogue:
 
-- the exact prover ``checks.symbolic.prove_equal`` runs on every case of the domain: each
+- the exact prover ``derive.checks.proof.symbolic.prove_equal`` runs on every case of the domain: each
   variable's interval is mapped onto its own symbol (a bounded interval (l, u) through
   l + (u − l)/(1 + t) with t > 0, so nothing outside it is ever sampled or offered as a
   counterexample), closed endpoints are separate cases, and a variable inside a kink
   function (abs, sign, step, relu, max ...) is split into < 0, = 0 and > 0;
-- ``checks.numeric.sample_compare`` samples both sides with Hypothesis.
+- ``derive.checks.proof.numeric.sample_compare`` samples both sides with Hypothesis.
 
 Verdict: ``verified`` (exit 0) when the proof holds in every case and sampling agrees;
 ``refuted`` (exit 1) when there is a counterexample checked exactly (50 digits), from the
@@ -33,7 +33,7 @@ from typing import Any, Iterator, Mapping
 import click
 import sympy as sp
 
-from checks.expr_parser import Domain, ExpressionParser, parse_assumption
+from derive.checks.proof.expr_parser import Domain, ExpressionParser, parse_assumption
 from derive.errors import EXIT_FAILED, EXIT_OK, EXIT_UNDECIDED, DeriveError
 from derive.functions import leaky_relu, relu
 
@@ -241,7 +241,7 @@ def _point_back(point: Mapping[str, Any], pieces: tuple[Piece, ...] | list[Piece
 
 def confirm(claim: AdHocClaim, values: Mapping[str, sp.Expr]) -> dict[str, Any] | None:
     """Both sides at an exact point, to 50 digits: a counterexample if they really differ."""
-    from checks.canonical import to_exp
+    from derive.checks.proof.canonical import to_exp
 
     subs = {claim.symbols[n]: v for n, v in values.items() if n in claim.symbols}
     try:
@@ -295,7 +295,7 @@ def exact_search(claim: AdHocClaim, pieces: tuple[Piece, ...]) -> dict[str, Any]
 def judge_symbolic(claim: AdHocClaim, *, seed: int, timeout: float | None) -> dict[str, Any]:
     """prove_equal in every case: proved if proved in all, refuted if some case has a
     counterexample that survives exact evaluation, inconclusive otherwise."""
-    from checks.symbolic import prove_equal
+    from derive.checks.proof.symbolic import prove_equal
 
     start = time.perf_counter()
     methods: set[str] = set()
@@ -355,7 +355,7 @@ def judge_symbolic(claim: AdHocClaim, *, seed: int, timeout: float | None) -> di
 
 def judge_numeric(claim: AdHocClaim, *, examples: int, seed: int, timeout: float | None) -> dict[str, Any]:
     """Hypothesis sampling over the whole domain; a failure is re-evaluated exactly."""
-    from checks.numeric import sample_compare
+    from derive.checks.proof.numeric import sample_compare
 
     pieces = sampling_pieces(claim)
     subs = {claim.symbols[p.name]: p.value for p in pieces}

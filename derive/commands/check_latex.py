@@ -43,8 +43,8 @@ def check_latex(ctx: click.Context, file: str, as_json: bool, notation_path: str
     Each step is ok (proved, or sampled and marked so), wrong (with a counterexample),
     unparsed (with what could not be read) or inconclusive. Exit 1 if a step is wrong,
     0 otherwise, 2 for an unreadable file or notation."""
-    from checks.latex_checker import check_text
-    from checks.latex_normalize import load_notation
+    from derive.checks.latex.checker import check_text
+    from derive.checks.latex.normalize import load_notation
 
     notation = load_notation(notation_path)
     text = _read(file)

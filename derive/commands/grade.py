@@ -45,13 +45,13 @@ def collect(paths: tuple[Path, ...], single: bool) -> list[tuple[Path, str]]:
 
 
 def _grade_one(args: tuple[Path, str, dict[str, Any]]) -> Any:
-    from checks.grader import grade_path
+    from derive.checks.grading.grader import grade_path
 
     path, label, options = args
     try:
         return grade_path(path, label, **options)
     except Exception as exc:  # a grader bug must cost one submission, never the class report
-        from checks.grader import error_result
+        from derive.checks.grading.grader import error_result
 
         return error_result(label, RuntimeError(f"internal grader error ({type(exc).__name__}: {exc}); please report it"))
 
@@ -83,7 +83,7 @@ def grade(ctx: click.Context, paths: tuple[Path, ...], api: str, reg_convention:
     Exit status: 0 every submission passes, 1 some submission fails, 3 some submission could
     not be run, 2 bad usage.
     """
-    from checks.reporters import render
+    from derive.checks.grading.reporters import render
 
     submissions = collect(paths, single)
     options = {"api": api, "reg_convention": reg_convention, "timeout": timeout, "memory_mb": memory_mb,
@@ -131,7 +131,7 @@ def _grade_all(submissions: list[tuple[Path, str]], options: dict[str, Any], job
                     try:
                         results[label] = future.result()
                     except Exception as exc:  # a worker that died (BrokenProcessPool) costs its submissions only
-                        from checks.grader import error_result
+                        from derive.checks.grading.grader import error_result
 
                         results[label] = error_result(label, RuntimeError(f"internal grader error ({type(exc).__name__}: {exc})"))
                     progress.advance(task)
@@ -153,7 +153,7 @@ def gradescope_bundle(ctx: click.Context, out: Path, api: str, reg_convention: s
                       memory_mb: int, examples: int, seed: int, wheel: Path | None) -> None:
     """Write a Gradescope autograder zip (setup.sh installs derive; run_autograder grades
     /autograder/submission into /autograder/results/results.json)."""
-    from checks.gradescope_bundle import write_bundle
+    from derive.checks.grading.gradescope_bundle import write_bundle
 
     options = {"api": api, "reg_convention": reg_convention, "timeout": timeout, "memory_mb": memory_mb,
                "examples": examples, "seed": seed}

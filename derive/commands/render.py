@@ -26,7 +26,7 @@ def default_out() -> Path:
 
 def _verified_files(examples: int, seed: int, quiet: bool) -> dict[str, str]:
     """Verify the catalogue and the seed claims, then render (RenderRefused exits 1)."""
-    from checks.verify import default_jobs, verify_all
+    from derive.checks.proof.verify import default_jobs, verify_all
     from derive.catalogue import load
     from derive.render import render_all
 

@@ -56,7 +56,7 @@ def verify(ctx: click.Context, ids: tuple[str, ...], as_json: bool, examples: in
 
     Exit 0 when every identity is verified, 1 when one is refuted, 3 when one could be
     neither proved nor refuted."""
-    from checks.verify import default_jobs, summary, verify_all
+    from derive.checks.proof.verify import default_jobs, summary, verify_all
 
     identities = _select(ids)
     start = time.perf_counter()

@@ -2,7 +2,7 @@
 
 Labels are symbolic one-hot vectors / rows (entries summing to 1): one proof covers every
 label at once. The index forms of ``ce-gradient-logits`` and ``batch-ce-gradient-z3`` are
-proved for every size by ``checks.index_form``.
+proved for every size by ``derive.checks.proof.index_form``.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 S(x)ᵢ = e^{xᵢ} / Σⱼ e^{xⱼ} is written out from the definition (``functions.softmax``); the
 Jacobians are SymPy derivatives of it (``gradient``), never the formula being proved.
 Proved element-wise for n ≤ 8 (n ≤ 16 is timed by the benchmark) and, for
-``softmax-partials``, in index form for every n (``checks.index_form``).
+``softmax-partials``, in index form for every n (``derive.checks.proof.index_form``).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ c = Variable("c", "real", latex="c")
 
 
 # Index forms: x and g are IndexedBase, S_i = e^{x_i} / Σ_{k=1}^{n} e^{x_k}; SymPy
-# differentiates them (∂x_k/∂x_j = δ_kj) and checks.index_form proves them for every n.
+# differentiates them (∂x_k/∂x_j = δ_kj) and derive.checks.proof.index_form proves them for every n.
 _xb = sp.IndexedBase("x", real=True)
 _gb = sp.IndexedBase("g", real=True)
 _ii, _jj, _kk = sp.symbols("i j k", integer=True)

@@ -4,7 +4,7 @@ Strategies, tried in order for each pair of sides (``prove_equal``):
 0. ``structural``: the two sides are the same SymPy expression.
 0'. ``random-modular`` (claims with more than ``_CANCEL_NODES`` distinct nodes): every entry
    evaluated exactly in GF(p) at random points, p = 2⁶¹−1 and 2⁸⁹−1, after atomising
-   (checks.canonical.ModularEvaluator; the error bound is stated there). Entries that
+   (derive.checks.proof.canonical.ModularEvaluator; the error bound is stated there). Entries that
    differ there go on to the strategies below, so it never refutes by itself.
 1. ``exp-rational-cancel``: rewrite to exp, make each exp a power of a positive symbol, and
    decide the resulting rational identity with ``cancel`` (exact).
@@ -20,7 +20,7 @@ A difference that no strategy removes is refuted only by a concrete counterexamp
 ``domain_sampler``), else the verdict is inconclusive.
 Case splits at kinks (the sign of each scalar stated "nonzero") and element-wise proof at
 every size up to a bound are done per identity in ``prove_identity``; the index form for
-symbolic sizes lives in ``checks.index_form``.
+symbolic sizes lives in ``derive.checks.proof.index_form``.
 
 SymPy's ``simplify`` and ``.equals`` are never used for a verdict.
 """
@@ -34,7 +34,7 @@ from typing import Any, Callable, Literal, Mapping
 
 import sympy as sp
 
-from checks.canonical import Atoms, is_rational_zero, modular_differences, node_count, rationalize, to_exp
+from derive.checks.proof.canonical import Atoms, is_rational_zero, modular_differences, node_count, rationalize, to_exp
 from derive.identity import Claim, Identity, Value
 
 Status = Literal["proved", "refuted", "inconclusive"]
@@ -316,7 +316,7 @@ def prove_identity(identity: Identity, *, seed: int = 0, index_form: bool = True
     scope = _scope(largest, identity)
     detail = ""
     if index_form and identity.index_form is not None:
-        from checks.index_form import ASSUMPTION, prove_index_form
+        from derive.checks.proof.index_form import ASSUMPTION, prove_index_form
 
         ok, method = prove_index_form(identity)
         methods.add(method if ok else "index-form-failed")

@@ -10,8 +10,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from checks.numeric import NumericResult, check_identity
-from checks.symbolic import ProofResult, prove_identity
+from derive.checks.proof.numeric import NumericResult, check_identity
+from derive.checks.proof.symbolic import ProofResult, prove_identity
 from derive.identity import Identity
 
 

@@ -80,10 +80,10 @@ _NUMPY_FUNCTIONS = {
 
 
 def _lambdify(symbols: list[sp.Symbol], expr: Value) -> Callable[..., np.ndarray]:
-    """Compile for float evaluation: checks.dag_eval walks the expression DAG once (ms per
+    """Compile for float evaluation: derive.checks.proof.dag_eval walks the expression DAG once (ms per
     size; lambdify's printing + cse took ~1 s per batch-gradient size, 37 of the 43 s of a
     whole `derive verify`), falling back to lambdify for nodes it does not know."""
-    from checks.dag_eval import compile_dag
+    from derive.checks.proof.dag_eval import compile_dag
 
     return compile_dag(symbols, expr, fallback=_lambdify_numpy)
 

@@ -4,7 +4,7 @@ Each builder takes the ``Grade`` (the submission's runs, evaluated against the r
 one convention) and returns ``Check`` records: the toy problem, the other sizes (fixed and
 Hypothesis-drawn problems), finite differences of the submission's own loss, the large
 logits, the full size, mutation and the y=None output. A failing check carries the mistake ids
-that explain it (``checks.mistakes``) and a counterexample a student can redo by hand.
+that explain it (``derive.checks.grading.mistakes``) and a counterexample a student can redo by hand.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from typing import Any
 
 import numpy as np
 
-from checks import mistakes as mk
-from checks.grader import (
+from derive.checks.grading import mistakes as mk
+from derive.checks.grading.grader import (
     FATAL_KINDS, FD_RTOL, SMALL, Check, Evaluation, Run, _Fatal, _fd_error, _finite_outputs, _reference,
     _reference_fd_trustworthy, _Session, evaluate, own_loss_gradient,
 )
-from checks.problems import PARAMETERS, Problem, full_size_problem, toy_problem
+from derive.checks.grading.problems import PARAMETERS, Problem, full_size_problem, toy_problem
 
 
 @dataclass
@@ -360,7 +360,7 @@ def _inputs(problem: Problem) -> dict[str, Any]:
     out: dict[str, Any] = {"problem": problem.name, "sizes": problem.sizes, "reg": problem.reg}
     maker = _MAKERS.get(problem.tags[0] if problem.tags else "")
     if maker:
-        out["reproduce"] = f"from checks.problems import {maker}; problem = {maker}()"
+        out["reproduce"] = f"from derive.checks.grading.problems import {maker}; problem = {maker}()"
     count = problem.X.size + sum(v.size for v in problem.params.values())
     if count <= SMALL:
         out["inputs"] = problem.as_arrays()

@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 
 import numpy as np
 
-from checks.problems import PARAMETERS, Problem
+from derive.checks.grading.problems import PARAMETERS, Problem
 
 __all__ = ["MISTAKE_IDS", "MISTAKES", "Mistake", "close", "loss_ids", "gradient_ids", "fit_reg", "penalty_factor", "rel_error"]
 

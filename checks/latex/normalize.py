@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import derive
 from derive.errors import DeriveError
 
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
@@ -45,7 +46,8 @@ else:  # pragma: no cover
 
 __all__ = ["Notation", "Normalized", "normalize", "load_notation", "identifier_name", "FUNCTION_KEYS", "DEFAULT_NOTATION"]
 
-DEFAULT_NOTATION = Path(__file__).resolve().parent.parent / "derive" / "notation" / "default.toml"
+# Found through the derive package, not this file's location: checks/ ships as derive.checks.
+DEFAULT_NOTATION = Path(derive.__file__).resolve().parent / "notation" / "default.toml"
 
 #: Function keys a notation may name, with their number of arguments. ``softmax`` is a
 #: vector function: a scalar step that applies it is unparsed (write it per index).

@@ -1,7 +1,7 @@
 """Grade one gradient implementation against the verified reference.
 
-A *runner* executes the submission: the CLI's is ``checks.sandbox.Sandbox`` (a limited child
-process); ``checks.testing`` has an in-process one for courses' own pytest. Both offer
+A *runner* executes the submission: the CLI's is ``derive.checks.grading.sandbox.Sandbox`` (a limited child
+process); ``derive.checks.grading.testing`` has an in-process one for courses' own pytest. Both offer
 ``loss_and_grads``, ``losses`` (a batch of losses, for finite differences of the submission's
 own loss), ``scores``, ``last_mutated``, ``output`` and ``api``, and raise
 ``SubmissionError(kind, message, line)``.
@@ -11,7 +11,7 @@ What every grade runs, in order:
    pre-activations; logits of ±1000);
 2. the penalty convention: ``auto`` takes the one the submission's loss uses (λ‖W‖² or
    ½λ‖W‖²); its gradient is then held to the same one;
-3. Hypothesis-drawn problems (``checks.problems.mlp_problems``), deterministic for a seed;
+3. Hypothesis-drawn problems (``derive.checks.grading.problems.mlp_problems``), deterministic for a seed;
    the first failure is shrunk to the smallest sizes and values that still fail;
 4. finite differences of the submission's own loss on the toy and two fixed problems, so a
    wrong loss (gradient consistent with it) is told apart from a wrong gradient;
@@ -19,9 +19,9 @@ What every grade runs, in order:
    by element (no finite differences at that size: that is what makes it fast);
 6. the inputs are unchanged after every call; ``y=None`` returns scores or probabilities.
 
-Every wrong output is matched against ``checks.mistakes``; a check's diagnosis holds the ids
+Every wrong output is matched against ``derive.checks.grading.mistakes``; a check's diagnosis holds the ids
 that explain its failures. This module runs the submission and judges each run; the report's
-checks are built in ``checks.grade_checks``.
+checks are built in ``derive.checks.grading.grade_checks``.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ from typing import Any, Iterable, Protocol
 
 import numpy as np
 
-from checks import mistakes as mk
-from checks.problems import PARAMETERS, Problem, fixed_problems, mlp_problems, toy_problem
+from derive.checks.grading import mistakes as mk
+from derive.checks.grading.problems import PARAMETERS, Problem, fixed_problems, mlp_problems, toy_problem
 
 __all__ = ["Check", "GradeResult", "Runner", "grade_runner", "error_result", "FATAL_KINDS", "CONVENTIONS"]
 
@@ -68,7 +68,7 @@ class Runner(Protocol):
 
 
 def _submission_error() -> type[Exception]:
-    from checks.sandbox import SubmissionError
+    from derive.checks.grading.sandbox import SubmissionError
 
     return SubmissionError
 
@@ -419,7 +419,7 @@ def grade_runner(
 
 def _grade(session: _Session, submission: str, requested: str, examples: int, seed: int, full_size: bool) -> GradeResult:
     # The checks live in checks/grade_checks.py, which imports this module's records.
-    from checks.grade_checks import (
+    from derive.checks.grading.grade_checks import (
         Grade, add_non_finite, finite_difference_checks, full_size_checks, large_logits_check,
         mutation_check, other_size_checks, scores_check, toy_checks,
     )
@@ -534,7 +534,7 @@ def submission_file(path: Any) -> Any:
     ``TwoLayerNet`` or ``loss_and_grads`` (courses' usual file names first)."""
     from pathlib import Path
 
-    from checks.sandbox import SubmissionError
+    from derive.checks.grading.sandbox import SubmissionError
 
     path = Path(path)
     if path.is_file():
@@ -567,7 +567,7 @@ def grade_path(
     full_size: bool = True,
 ) -> GradeResult:
     """Grade one submission (a .py file, or a directory holding one) in a Sandbox."""
-    from checks.sandbox import Limits, Sandbox, SubmissionError
+    from derive.checks.grading.sandbox import Limits, Sandbox, SubmissionError
 
     label = label or str(path)
     start = time.perf_counter()

@@ -56,7 +56,7 @@ from typing import Any
 
 import numpy as np
 
-from checks._sandbox_child import (
+from derive.checks.grading._sandbox_child import (
     EXIT_CHANNEL_LOST,
     EXIT_HARNESS_FAILED,
     EXIT_OUT_OF_MEMORY,

@@ -13,7 +13,7 @@ The proof, for every n at once:
    becomes e^{x_i}) or a ≠ b (δ = 0, and e^{x_i}, e^{x_j} stay distinct atoms).
 3. In each case, replace each remaining Sum by a fresh positive symbol (sums of
    exponentials; the same Sum on both sides gets the same symbol: sound, see
-   checks.canonical) and decide the rational identity exactly with ``prove_zero``
+   derive.checks.proof.canonical) and decide the rational identity exactly with ``prove_zero``
    (exp-rational cancel).
 If a case does not reduce to 0, the claim is instantiated at small concrete sizes and
 indices (n = 2, 3), the sums are expanded, and both sides are compared at rational points:
@@ -114,7 +114,7 @@ def _cases(expr: sp.Expr) -> Iterable[tuple[str, sp.Expr]]:
 def _merge_sums(expr: sp.Expr) -> sp.Expr:
     """c₁Σ_l f + c₂Σ_l g → Σ_l (c₁f + c₂g) for sums over the same range, and a merged sum
     whose body is exactly 0 (``prove_zero``) is dropped: Σ of 0 is 0 for any range."""
-    from checks.symbolic import prove_zero
+    from derive.checks.proof.symbolic import prove_zero
 
     groups: dict = {}
     rest = []
@@ -166,7 +166,7 @@ def prove_index_form(identity) -> tuple[bool, str]:
 
 
 def prove_index_pair(lhs: sp.Expr, rhs: sp.Expr) -> tuple[bool, str]:
-    from checks.symbolic import prove_zero
+    from derive.checks.proof.symbolic import prove_zero
 
     diff = _merge_sums(collapse_delta_sums(sp.sympify(lhs)) - collapse_delta_sums(sp.sympify(rhs)))
     table: dict = {}
@@ -184,7 +184,7 @@ def prove_index_pair(lhs: sp.Expr, rhs: sp.Expr) -> tuple[bool, str]:
 
 
 def _gradient_anchor_index(expr: sp.Expr) -> bool:
-    from checks.symbolic import _gradient_anchor
+    from derive.checks.proof.symbolic import _gradient_anchor
 
     ok, _ = _gradient_anchor(expr, sorted(expr.free_symbols, key=str))
     return ok

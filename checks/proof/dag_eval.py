@@ -7,7 +7,7 @@ checker compiles each size Hypothesis draws (≈ 25 of 81 per identity). Here "c
 one walk over the expression's DAG (each distinct node once) into a list of instructions,
 and evaluating is one pass over that list with Python floats: milliseconds.
 
-Semantics match derive.functions and the NumPy functions of checks.numeric: relu(x) =
+Semantics match derive.functions and the NumPy functions of derive.checks.proof.numeric: relu(x) =
 max(x, 0); Heaviside(x, h0) is 1 for x > 0, 0 for x < 0 and h0 at 0; sign(0) = 0; σ is
 evaluated stably; softplus(x) = log(1 + eˣ) stably; exp overflow gives inf and a log of a
 non-positive number gives nan (the checker treats non-finite values as failures). Node types

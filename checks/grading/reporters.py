@@ -15,8 +15,8 @@ import math
 import xml.etree.ElementTree as ET
 from typing import Any, Sequence
 
-from checks.grader import Check, GradeResult
-from checks.mistakes import BY_ID
+from derive.checks.grading.grader import Check, GradeResult
+from derive.checks.grading.mistakes import BY_ID
 
 __all__ = ["FORMATS", "render", "render_gradescope", "render_json", "render_junit", "render_text", "summary", "formula"]
 

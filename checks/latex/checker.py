@@ -1,18 +1,18 @@
 r"""Check a written derivation step by step.
 
-Each equation found by :mod:`checks.latex_extract` is split at its top-level relation signs
+Each equation found by :mod:`derive.checks.latex.extract` is split at its top-level relation signs
 into terms; each adjacent pair joined by ``=`` is a step, and each ``X \in \mathbb{R}^{…}`` a
 membership claim checked against the notation's shapes. Every equality step gets exactly one
 verdict:
 
-- ``ok``: proved by :func:`checks.symbolic.prove_equal`, or, where proof is inconclusive,
-  confirmed by numeric sampling (:func:`checks.numeric.sample_compare`; the message then says
+- ``ok``: proved by :func:`derive.checks.proof.symbolic.prove_equal`, or, where proof is inconclusive,
+  confirmed by numeric sampling (:func:`derive.checks.proof.numeric.sample_compare`; the message then says
   "sampled");
 - ``wrong``: a concrete point where the sides differ, re-evaluated at 50 digits here, with
   both values real, and still differing at two nearby points (so a disagreement that exists
   only at a kink, where conventions differ, is never called wrong), and both sides using the
   same symbols (a step that introduces or drops a symbol may be a definition);
-- ``unparsed``: what could not be read (see :mod:`checks.latex_normalize`);
+- ``unparsed``: what could not be read (see :mod:`derive.checks.latex.normalize`);
 - ``inconclusive``: neither, or over the time limit.
 
 Parsing and checking run in a worker process with a time limit per step (SymPy's arithmetic
@@ -28,8 +28,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from checks.latex_extract import RELATIONS, Equation, extract
-from checks.latex_normalize import Normalized, Notation, _tokens, identifier_name, normalize
+from derive.checks.latex.extract import RELATIONS, Equation, extract
+from derive.checks.latex.normalize import Normalized, Notation, _tokens, identifier_name, normalize
 
 __all__ = ["Step", "StepResult", "Report", "split_chain", "find_steps", "check_text", "StepRunner", "check_step"]
 
@@ -706,10 +706,10 @@ class _Proof:
 
 
 def _prove(lhs: Any, rhs: Any, seed: int) -> _Proof:
-    """checks.symbolic.prove_equal, then (for cases environments) a split at the kink."""
+    """derive.checks.proof.symbolic.prove_equal, then (for cases environments) a split at the kink."""
     import sympy as sp
 
-    from checks.symbolic import prove_equal
+    from derive.checks.proof.symbolic import prove_equal
 
     try:
         outcome = prove_equal(lhs, rhs, seed=seed)
@@ -727,7 +727,7 @@ def _split_at_zero(lhs: Any, rhs: Any, seed: int) -> _Proof | None:
     (s = 0 is the kink, where the conventions of the two sides may differ)."""
     import sympy as sp
 
-    from checks.symbolic import prove_equal
+    from derive.checks.proof.symbolic import prove_equal
 
     conditions = [c for pw in (lhs.atoms(sp.Piecewise) | rhs.atoms(sp.Piecewise)) for _, c in pw.args if c is not sp.true]
     symbols = {frozenset(c.free_symbols) for c in conditions}
@@ -874,7 +874,7 @@ def _describe(cex: dict[str, Any]) -> str:
 
 def _sample(lhs: Any, rhs: Any, symbols: list[Any], seed: int, examples: int) -> Any:
     try:
-        from checks.numeric import sample_compare
+        from derive.checks.proof.numeric import sample_compare
 
         return sample_compare(lhs, rhs, {str(s): s for s in symbols}, examples=examples, seed=seed)
     except Exception:  # noqa: BLE001 - sampling is only supporting evidence
@@ -886,7 +886,7 @@ def _value_at(expr: Any, point: dict[Any, Any]) -> Any:
     hide differences below 1e-16 relative), or None if undefined or not real."""
     import sympy as sp
 
-    from checks.canonical import to_exp
+    from derive.checks.proof.canonical import to_exp
 
     try:
         v = sp.N(to_exp(expr.xreplace(point)), 50)

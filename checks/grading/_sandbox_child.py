@@ -1,4 +1,4 @@
-"""The child side of `checks.sandbox`: imports ONE student submission and answers requests.
+"""The child side of `derive.checks.grading.sandbox`: imports ONE student submission and answers requests.
 
 Run by the parent as `python -I -S -B _sandbox_child.py REQ_FD RESP_FD SITE_DIRS` in a temporary working
 directory, with stdout/stderr already pointing at a capture file. Requests arrive on REQ_FD and

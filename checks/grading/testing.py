@@ -1,6 +1,6 @@
 """Gradient checks for courses' own pytest: ``check_gradients`` and the problem strategies.
 
-    from checks.testing import check_gradients
+    from derive.checks.grading.testing import check_gradients
     from my_solution import loss_and_grads
 
     def test_gradients():
@@ -10,7 +10,7 @@
 sandbox: the code under test is the course's own), on the toy problem, the fixed problems and
 Hypothesis-drawn ones, and raises ``AssertionError`` whose message is the text report: which
 check failed, on which small problem, which mistake of MISTAKES.md explains it and the formula
-it should have been. ``mlp_problems`` (re-exported from ``checks.problems``) draws problems
+it should have been. ``mlp_problems`` (re-exported from ``derive.checks.grading.problems``) draws problems
 for property tests of one's own.
 """
 
@@ -23,8 +23,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from checks.problems import PARAMETERS, Problem, mlp_problems, toy_problem
-from checks.sandbox import SubmissionError
+from derive.checks.grading.problems import PARAMETERS, Problem, mlp_problems, toy_problem
+from derive.checks.grading.sandbox import SubmissionError
 
 __all__ = ["InProcessRunner", "check_gradients", "mlp_problems", "toy_problem", "Problem"]
 
@@ -126,8 +126,8 @@ def check_gradients(
       reg_convention="auto": "l2" (λ‖W‖²), "half-l2" (½λ‖W‖²) or "auto" (the loss's own).
       full_size=False: also the N = 200, D = 3072, H = 100, C = 10 problem (about a second).
     """
-    from checks.grader import grade_runner
-    from checks.reporters import render_text
+    from derive.checks.grading.grader import grade_runner
+    from derive.checks.grading.reporters import render_text
 
     name = getattr(loss_and_grads, "__qualname__", None) or type(loss_and_grads).__name__
     result = grade_runner(InProcessRunner(loss_and_grads), name, reg_convention=reg_convention,

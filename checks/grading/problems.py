@@ -262,7 +262,7 @@ def mlp_problems(
     Example::
 
         from hypothesis import given
-        from checks.problems import mlp_problems
+        from derive.checks.grading.problems import mlp_problems
 
         @given(mlp_problems(max_n=4, max_c=3))
         def test_my_gradients(problem):
