@@ -16,7 +16,6 @@ import os
 import platform
 import re
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 

@@ -86,9 +86,8 @@ def bench_render(skip_verify: bool) -> None:
 
 
 def bench_reference(repeats: int) -> None:
-    import torch
-
     import derive.generated.mlp_reference as ref
+    import torch
 
     torch.set_default_dtype(torch.float64)
     rng = np.random.default_rng(0)

@@ -52,6 +52,7 @@ def _derive_proof(n: int, queue) -> None:
     """derive's prover as `derive verify` runs it, timing the build (the element-wise
     Jacobian of the definition) and the proof together."""
     from derive.checks.proof.symbolic import prove_equal
+
     from derive.catalogue import load
 
     load()
@@ -64,8 +65,8 @@ def _derive_proof(n: int, queue) -> None:
 def _cancel_proof(n: int, queue) -> None:
     """The deterministic path alone: exp-normal form and `cancel` on every entry."""
     import sympy as sp
-
     from derive.checks.proof.canonical import Atoms, is_rational_zero, rationalize
+
     from derive.catalogue import load
 
     load()

@@ -17,9 +17,9 @@ def cli() -> None:
 
 def _add_commands() -> None:
     from derive.commands.check import check
-    from derive.commands.render import render, report
-    from derive.commands.grade import grade, gradescope_bundle
     from derive.commands.check_latex import check_latex
+    from derive.commands.grade import grade, gradescope_bundle
+    from derive.commands.render import render, report
     from derive.commands.verify import list_cmd, verify
 
     for command in (check_latex, list_cmd, verify, check, render, report, grade, gradescope_bundle):

@@ -31,7 +31,7 @@ pass instead of recomputing it (a common-subexpression table keyed on exact SymP
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import sympy as sp
 from sympy.matrices.expressions.special import OneMatrix

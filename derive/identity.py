@@ -10,8 +10,9 @@ objects is never trusted for a verdict.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Literal, Mapping, Union
+from typing import Literal, Union
 
 import sympy as sp
 

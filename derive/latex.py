@@ -22,10 +22,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import sympy as sp
-from sympy.matrices.expressions.special import OneMatrix
 from sympy.printing.latex import LatexPrinter
 
 from derive import notation as nt

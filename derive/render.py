@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import difflib
 import filecmp
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import jinja2
 import sympy as sp

@@ -15,9 +15,8 @@ import os
 from pathlib import Path
 
 import numpy as np
-from hypothesis import given, settings
-
 from derive.checks.grading.testing import check_gradients, mlp_problems
+from hypothesis import given, settings
 
 SOLUTION = Path(os.environ.get("STUDENT_SOLUTION", Path(__file__).with_name("solution.py")))
 

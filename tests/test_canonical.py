@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sympy as sp
-
 from derive.checks.proof.canonical import Atoms, is_rational_zero, rationalize
+
 from derive.functions import relu, sigmoid
 
 x, y = sp.symbols("x y", real=True)

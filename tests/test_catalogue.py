@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import sympy as sp
-
 from derive.checks.proof.symbolic import prove_equal, prove_identity
+
 from derive.catalogue import load
 from derive.identity import Claim, Identity, Registry, RegistryError, Variable
 

@@ -11,9 +11,9 @@ import os
 import subprocess
 import sys
 import uuid
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from click.testing import CliRunner
@@ -358,8 +358,8 @@ def test_installed_script_verifies_and_refutes() -> None:
 
 def test_a_closed_interval_is_two_endpoints_and_an_open_map() -> None:
     import sympy as sp
-
     from derive.checks.proof.expr_parser import parse_assumption
+
     from derive.commands.check import domain_pieces
 
     domain = parse_assumption("0 <= x <= 1")["x"]

@@ -70,6 +70,7 @@ def test_main_returns_the_commands_exit_code(monkeypatch, capsys) -> None:
 
 def test_a_verification_result_shows_latex_in_a_notebook() -> None:
     from derive.checks.proof.verify import verify_identity
+
     from derive.catalogue import load
 
     catalogue, seeds = load()

@@ -7,9 +7,9 @@ import math
 import numpy as np
 import pytest
 import sympy as sp
-
 from derive.checks.proof.dag_eval import compile_dag
 from derive.checks.proof.numeric import _NUMPY_FUNCTIONS
+
 from derive.catalogue import load
 from derive.functions import leaky_relu, relu, sigmoid, softplus, step
 

@@ -13,9 +13,6 @@ from pathlib import Path
 
 import pytest
 import sympy as sp
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from derive.checks.proof.expr_parser import (
     MAX_DEPTH,
     MAX_LENGTH,
@@ -24,6 +21,9 @@ from derive.checks.proof.expr_parser import (
     parse_assumption,
     parse_expression,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from derive.errors import DeriveError
 from derive.functions import leaky_relu, relu, sigmoid, softplus
 

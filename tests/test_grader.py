@@ -8,7 +8,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from derive.checks.grading import grader
 from derive.checks.grading.grader import Run, evaluate, grade_path, grade_runner
 from derive.checks.grading.problems import kinks_problem

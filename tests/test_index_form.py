@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import pytest
 import sympy as sp
-
-from derive.checks.proof.index_form import ASSUMPTION, collapse_delta_sums, prove_index_form, prove_index_pair, refute_concrete
+from derive.checks.proof.index_form import (
+    ASSUMPTION,
+    collapse_delta_sums,
+    prove_index_form,
+    prove_index_pair,
+    refute_concrete,
+)
 from derive.checks.proof.symbolic import prove_identity
+
 from derive.catalogue import load
 
 CATALOGUE, _ = load()

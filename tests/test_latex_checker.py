@@ -7,11 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from derive.checks.latex.checker import STATUSES, StepRunner, Unparsed, check_text, find_steps, to_sympy
 from derive.checks.latex.normalize import Normalized, load_notation, notation_from_data
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 DATA = Path(__file__).parent / "data" / "derivations"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from derive.checks.latex.normalize import Notation, identifier_name, load_notation, normalize, notation_from_data
+
 from derive.errors import DeriveError
 
 

@@ -8,11 +8,17 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
-
 from derive.checks.grading import mistakes as mk
-from derive.checks.grading.problems import PARAMETERS, biases_problem, kinks_problem, mlp_problems, square_problem, toy_problem
+from derive.checks.grading.problems import (
+    PARAMETERS,
+    biases_problem,
+    kinks_problem,
+    mlp_problems,
+    square_problem,
+    toy_problem,
+)
 from derive.generated import mlp_reference
+from hypothesis import HealthCheck, given, settings
 
 MISTAKES_MD = Path(__file__).resolve().parents[2] / "shared" / "MISTAKES.md"
 CONVENTIONS = ("l2", "half-l2")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sympy as sp
-
 from derive.checks.proof.numeric import check_identity, sample_compare
+
 from derive.functions import relu, sigmoid, step
 from derive.identity import Claim, Identity, Variable, gradient
 

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, find, given, settings
-
 from derive.checks.grading.problems import (
-    PARAMETERS, full_size_problem, kinks_problem, large_logits_problem, mlp_problems,
-    square_problem, toy_problem, biases_problem,
+    PARAMETERS,
+    biases_problem,
+    full_size_problem,
+    kinks_problem,
+    large_logits_problem,
+    mlp_problems,
+    square_problem,
+    toy_problem,
 )
 from derive.generated import mlp_reference
+from hypothesis import HealthCheck, find, given, settings
 
 # CS231n's two_layer_net notebook: the loss of the toy problem at reg = 0.05 (λ‖W‖²).
 CS231N_TOY_LOSS = 1.30378789133

@@ -7,14 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import derive.checks.proof.verify
 import jinja2
 import pytest
 import sympy as sp
-
-import derive.checks.proof.verify
 from derive.checks.proof.numeric import NumericResult
 from derive.checks.proof.symbolic import Counterexample, ProofResult
 from derive.checks.proof.verify import VerificationResult
+
 from derive.catalogue import load
 from derive.cli import main
 from derive.errors import DeriveError

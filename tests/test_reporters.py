@@ -9,7 +9,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from derive.checks.grading.grader import GradeResult, error_result, grade_runner
 from derive.checks.grading.reporters import formula, render, render_gradescope, render_json, render_junit, render_text
 from derive.checks.grading.sandbox import SubmissionError

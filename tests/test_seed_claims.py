@@ -9,8 +9,8 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-
 from derive.checks.proof.symbolic import ProofResult, prove_identity
+
 from derive.catalogue import load
 
 _, SEED_CLAIMS = load()

@@ -7,9 +7,9 @@ import random
 import numpy as np
 import pytest
 import sympy as sp
-
-from derive.checks.proof.canonical import ModularEvaluator, PRIMES, modular_differences
+from derive.checks.proof.canonical import PRIMES, ModularEvaluator, modular_differences
 from derive.checks.proof.symbolic import find_counterexample, prove_equal, prove_identity, prove_zero
+
 from derive.functions import relu, sigmoid, softmax, softplus, step
 from derive.identity import Claim, Identity, Variable, gradient, partials
 

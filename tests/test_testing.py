@@ -10,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from derive.checks.grading.testing import InProcessRunner, check_gradients
 
 ROOT = Path(__file__).resolve().parents[1]

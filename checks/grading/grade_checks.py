@@ -14,11 +14,22 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-
 from derive.checks.grading import mistakes as mk
 from derive.checks.grading.grader import (
-    FATAL_KINDS, FD_RTOL, SMALL, Check, Evaluation, Run, _Fatal, _fd_error, _finite_outputs, _reference,
-    _reference_fd_trustworthy, _Session, evaluate, own_loss_gradient,
+    FATAL_KINDS,
+    FD_RTOL,
+    SMALL,
+    Check,
+    Evaluation,
+    Run,
+    _Fatal,
+    _fd_error,
+    _finite_outputs,
+    _reference,
+    _reference_fd_trustworthy,
+    _Session,
+    evaluate,
+    own_loss_gradient,
 )
 from derive.checks.grading.problems import PARAMETERS, Problem, full_size_problem, toy_problem
 

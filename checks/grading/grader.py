@@ -28,11 +28,11 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Protocol
+from typing import Any, Protocol
 
 import numpy as np
-
 from derive.checks.grading import mistakes as mk
 from derive.checks.grading.problems import PARAMETERS, Problem, fixed_problems, mlp_problems, toy_problem
 
@@ -420,8 +420,15 @@ def grade_runner(
 def _grade(session: _Session, submission: str, requested: str, examples: int, seed: int, full_size: bool) -> GradeResult:
     # The checks live in checks/grade_checks.py, which imports this module's records.
     from derive.checks.grading.grade_checks import (
-        Grade, add_non_finite, finite_difference_checks, full_size_checks, large_logits_check,
-        mutation_check, other_size_checks, scores_check, toy_checks,
+        Grade,
+        add_non_finite,
+        finite_difference_checks,
+        full_size_checks,
+        large_logits_check,
+        mutation_check,
+        other_size_checks,
+        scores_check,
+        toy_checks,
     )
 
     toy = session.run(toy_problem())

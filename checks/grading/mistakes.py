@@ -15,11 +15,10 @@ transformation differs from the reference in its one step only.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 import numpy as np
-
 from derive.checks.grading.problems import PARAMETERS, Problem
 
 __all__ = ["MISTAKE_IDS", "MISTAKES", "Mistake", "close", "loss_ids", "gradient_ids", "fit_reg", "penalty_factor", "rel_error"]

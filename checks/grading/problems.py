@@ -17,8 +17,8 @@ of numbers a student can redo by hand.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import numpy as np
 from hypothesis import strategies as st

@@ -13,7 +13,8 @@ import io
 import json
 import math
 import xml.etree.ElementTree as ET
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from derive.checks.grading.grader import Check, GradeResult
 from derive.checks.grading.mistakes import BY_ID

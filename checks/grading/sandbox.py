@@ -55,13 +55,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-
 from derive.checks.grading._sandbox_child import (
     EXIT_CHANNEL_LOST,
     EXIT_HARNESS_FAILED,
     EXIT_OUT_OF_MEMORY,
-    REPLY_SLACK,
     FRAME_HEAD,
+    REPLY_SLACK,
     FrameError,
     decode_frame,
     encode_frame,

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import copy
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
-
 from derive.checks.grading.problems import PARAMETERS, Problem, mlp_problems, toy_problem
 from derive.checks.grading.sandbox import SubmissionError
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from derive.checks.latex.extract import RELATIONS, Equation, extract
-from derive.checks.latex.normalize import Normalized, Notation, _tokens, identifier_name, normalize
+from derive.checks.latex.normalize import Normalized, Notation, identifier_name, normalize
 
 __all__ = ["Step", "StepResult", "Report", "split_chain", "find_steps", "check_text", "StepRunner", "check_step"]
 
@@ -240,7 +240,7 @@ def _same_shape(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return canon(a) == canon(b)
 
 
-def check_membership(step: Step, notation: Notation) -> "StepResult | None":
+def check_membership(step: Step, notation: Notation) -> StepResult | None:
     """Shape check of ``X \\in \\mathbb{R}^{a \\times b}``; None when X has no declared shape."""
     claimed = _space_dims(step.rhs)
     found = _lhs_shape(step.lhs, notation)
@@ -386,7 +386,7 @@ class StepRunner:
                 pass
         self._stop()
 
-    def __enter__(self) -> "StepRunner":
+    def __enter__(self) -> StepRunner:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -708,7 +708,6 @@ class _Proof:
 def _prove(lhs: Any, rhs: Any, seed: int) -> _Proof:
     """derive.checks.proof.symbolic.prove_equal, then (for cases environments) a split at the kink."""
     import sympy as sp
-
     from derive.checks.proof.symbolic import prove_equal
 
     try:
@@ -726,7 +725,6 @@ def _split_at_zero(lhs: Any, rhs: Any, seed: int) -> _Proof | None:
     """Conditions s > 0 / s ≥ 0 on one symbol s: prove the step for s > 0 and for s < 0
     (s = 0 is the kink, where the conventions of the two sides may differ)."""
     import sympy as sp
-
     from derive.checks.proof.symbolic import prove_equal
 
     conditions = [c for pw in (lhs.atoms(sp.Piecewise) | rhs.atoms(sp.Piecewise)) for _, c in pw.args if c is not sp.true]
@@ -885,7 +883,6 @@ def _value_at(expr: Any, point: dict[Any, Any]) -> Any:
     """The real value at a point to 50 digits (a SymPy Float: comparing Python floats would
     hide differences below 1e-16 relative), or None if undefined or not real."""
     import sympy as sp
-
     from derive.checks.proof.canonical import to_exp
 
     try:

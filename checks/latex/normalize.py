@@ -379,7 +379,7 @@ class _Normalizer:
             out.append(t)
         return "".join(out).strip()
 
-    def sub_normalizer(self, toks: list[str], chain_var: str | None = None) -> "_Normalizer":
+    def sub_normalizer(self, toks: list[str], chain_var: str | None = None) -> _Normalizer:
         child = _Normalizer([], self.notation, chain_var if chain_var is not None else self.chain_var, self.r)
         child.toks = toks
         child.spaced = [False] * len(toks)
@@ -455,7 +455,7 @@ class _Normalizer:
             j += 1
         return j
 
-    def summation(self, i: int) -> tuple["_Operator", int]:
+    def summation(self, i: int) -> tuple[_Operator, int]:
         """\\sum_{j=1}^{m} (or \\sum_j, \\sum_i^N): one index letter, an integer start, an end
         that is a number, a size name or left out. The checker expands it at small sizes."""
         k = i + 1

@@ -283,11 +283,11 @@ EXP_LCM = 2520
 #: network's forward quantities (hash-consed SymPy nodes) are evaluated once per point for
 #: all the claims about it. Atoms are drawn independently of any claim, so sharing a point
 #: between claims fixed in advance keeps each claim's Schwartz–Zippel bound.
-_SHARED: dict[tuple[int, int, int], "ModularEvaluator"] = {}
+_SHARED: dict[tuple[int, int, int], ModularEvaluator] = {}
 _SHARED_LIMIT = 400_000
 
 
-def _evaluator(p: int, seed: int, attempt: int) -> "ModularEvaluator":
+def _evaluator(p: int, seed: int, attempt: int) -> ModularEvaluator:
     key = (p, seed, attempt)
     ev = _SHARED.get(key)
     if ev is None or len(ev.memo) > _SHARED_LIMIT:

@@ -17,7 +17,7 @@ outside the table make ``compile_dag`` fall back to ``sympy.lambdify`` for that 
 from __future__ import annotations
 
 import math
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import sympy as sp

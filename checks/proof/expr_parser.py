@@ -35,8 +35,8 @@ import inspect
 import re
 import unicodedata
 import warnings
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
 import sympy as sp
 

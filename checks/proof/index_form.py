@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import itertools
 import random
-from typing import Iterable
+from collections.abc import Iterable
 
 import sympy as sp
 

@@ -18,16 +18,17 @@ from __future__ import annotations
 
 import math
 import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import numpy as np
 import sympy as sp
-from hypothesis import HealthCheck, Phase, assume, given, seed as hyp_seed, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
+from hypothesis import seed as hyp_seed
 from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
 
-from derive.functions import leaky_relu, relu, sigmoid, softplus
 from derive.identity import Claim, Identity, Value, Variable
 
 ATOL = RTOL = 1e-8

@@ -29,12 +29,13 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal, Mapping
+from typing import Any, Literal
 
 import sympy as sp
-
 from derive.checks.proof.canonical import Atoms, is_rational_zero, modular_differences, node_count, rationalize, to_exp
+
 from derive.identity import Claim, Identity, Value
 
 Status = Literal["proved", "refuted", "inconclusive"]

@@ -6,12 +6,14 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from derive.checks.proof.numeric import NumericResult, check_identity
 from derive.checks.proof.symbolic import ProofResult, prove_identity
+
 from derive.identity import Identity
 
 

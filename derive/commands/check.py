@@ -26,9 +26,10 @@ import signal
 import threading
 import time
 import warnings
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 import click
 import sympy as sp

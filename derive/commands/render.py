@@ -26,8 +26,8 @@ def default_out() -> Path:
 
 def _verified_files(examples: int, seed: int, quiet: bool) -> dict[str, str]:
     """Verify the catalogue and the seed claims, then render (RenderRefused exits 1)."""
-    from derive.checks.proof.verify import default_jobs, verify_all
     from derive.catalogue import load
+    from derive.checks.proof.verify import default_jobs, verify_all
     from derive.render import render_all
 
     catalogue, seed_claims = load()
@@ -97,8 +97,7 @@ def report(ctx: click.Context, pdf: bool, out: Path, fresh: bool, examples: int,
     The packaged generated/report.tex is the verified render (`derive render --check` keeps
     it current); --fresh verifies the catalogue and renders it again first.
     """
-    from derive.render import REPORT, write_files
-    from derive.render import LatexMissing, compile_pdf
+    from derive.render import REPORT, LatexMissing, compile_pdf, write_files
 
     if pdf and shutil.which("pdflatex") is None:
         click.echo(f"derive report: pdflatex not found; install the Debian packages {TEX_PACKAGES}", err=True)

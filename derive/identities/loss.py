@@ -12,7 +12,16 @@ import sympy as sp
 from derive import notation as nt
 from derive.catalogue import CATALOGUE
 from derive.functions import softmax
-from derive.identities._common import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004, ce_rows, explicit_softmax_rows, src
+from derive.identities._common import (
+    SEED_000,
+    SEED_001,
+    SEED_002,
+    SEED_003,
+    SEED_004,
+    ce_rows,
+    explicit_softmax_rows,
+    src,
+)
 from derive.identity import Claim, Identity, Variable, gradient
 
 TOPIC = "loss"

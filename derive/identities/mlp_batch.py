@@ -25,15 +25,29 @@ How each claim is proved (see notes/issue-2-catalogue.md):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 import sympy as sp
 
 from derive import notation as nt
 from derive.catalogue import CATALOGUE, SEED_CLAIMS
 from derive.functions import relu, step
-from derive.identities._common import SEED_000, SEED_001, SEED_002, SEED_003, SEED_004, ce_rows, ce_rows_logits, explicit_softmax_rows, hadamard, mean, minus, mm, src
+from derive.identities._common import (
+    SEED_000,
+    SEED_001,
+    SEED_002,
+    SEED_003,
+    SEED_004,
+    ce_rows,
+    ce_rows_logits,
+    explicit_softmax_rows,
+    hadamard,
+    mean,
+    minus,
+    mm,
+    src,
+)
 from derive.identity import Claim, Identity, Value, Variable, gradient, partials
 
 BOUNDS = {"N": 3, "D": 3, "H": 3, "C": 3}

@@ -12,8 +12,8 @@ every claim: a side of the wrong shape is refuted (``seed-001-q2o-W1-shape``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 import sympy as sp
 
