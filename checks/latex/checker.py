@@ -545,6 +545,8 @@ def _check_indexed(lhs_norm: Normalized, rhs_norm: Normalized, seed: int, exampl
     return {"status": "ok", "counterexample": None, "message": f"sums expanded: ok for {over}{' and' if indices else ''}{indices} (sampled sizes, not a proof for every size)", "method": "expanded"}
 
 
+#: "subset" (our reader of the normaliser's output) or "parse_latex" (SymPy's, 25× slower).
+PARSER = "subset"
 _PLACEHOLDER = re.compile(r"([vfghps])_\{(\d+)\}")
 #: Numbers above this (as an integer power) are not built: 9^{9^{9}} would fill memory.
 _MAX_EXPONENT = 10_000
@@ -581,10 +583,12 @@ def to_sympy(norm: Normalized, env: dict[str, int] | None = None, size: int | No
     from sympy.core.function import AppliedUndef
     from sympy.parsing.latex import parse_latex
 
+    from derive.checks.latex.subset_parser import parse_subset
+
     if norm.problems:
         raise Unparsed("; ".join(norm.problems))
     try:
-        tree = parse_latex(norm.latex)
+        tree = parse_subset(norm.latex) if PARSER == "subset" else parse_latex(norm.latex)
     except Exception as exc:  # noqa: BLE001 - LaTeXParsingError and ANTLR errors alike
         raise Unparsed(f"{norm.source!r} (parse error: {str(exc).splitlines()[0][:80]})") from None
     functions = _functions()
