@@ -17,8 +17,9 @@ matter for a reference implementation:
   ``_row_softmax`` / ``_col_softmax`` (stable: softmax is shift-invariant, identity
   ``softmax-shift-invariance``), and ``log`` of a softmax becomes ``_row_log_softmax`` /
   ``_col_log_softmax`` (log-sum-exp with the max taken out);
-- softplus is ``np.logaddexp(0, x)`` (never overflows) and σ is ``0.5 * (np.tanh(0.5 * x) + 1)``
-  (identity ``sigmoid-via-tanh``; no overflow for any x).
+- a named function (σ, softplus, rect, LeakyReLU, sign, |x| ...) prints as the ``numpy_code`` of
+  its record in derive.functions: softplus is ``np.logaddexp(0, x)`` (never overflows) and σ is
+  ``0.5 * (np.tanh(0.5 * x) + 1)`` (identity ``sigmoid-via-tanh``; no overflow for any x).
 
 Matrix products print as ``@``, transposes as ``.T``, Hadamard products as ``*``; a column of
 ones times a row (``1 b1ᵀ``) prints as the row alone and relies on NumPy broadcasting inside
@@ -36,6 +37,8 @@ from collections.abc import Mapping
 import sympy as sp
 from sympy.matrices.expressions.special import OneMatrix
 from sympy.printing.numpy import NumPyPrinter
+
+from derive.functions import FUNCTIONS
 
 __all__ = ["ReferencePrinter", "numpy_code", "CodegenError"]
 
@@ -62,14 +65,20 @@ class ReferencePrinter(NumPyPrinter):
         name = self._names.get(expr)
         if name is not None:
             return name
+        record = FUNCTIONS.for_node(type(expr))
+        if record is not None and record.numpy_code is not None:
+            # The named function's stable NumPy form, from its one record (derive.functions).
+            return record.code([self._print(a) for a in expr.args], [self._wrap(a) for a in expr.args])
         return super()._print(expr, **kwargs)
 
     def _is_atom(self, expr: sp.Basic) -> bool:
         """Printed without surrounding parentheses inside a product or sum."""
         if expr in self._names:
             return True
-        if isinstance(expr, (sp.MatrixSymbol, sp.Symbol, sp.Integer)) and not (isinstance(expr, sp.Integer) and expr < 0):
+        if isinstance(expr, (sp.MatrixSymbol, sp.Symbol)):
             return True
+        if isinstance(expr, sp.Integer):
+            return bool(expr >= 0)
         if isinstance(expr, sp.Transpose):
             return self._is_atom(expr.arg)
         return False
@@ -204,26 +213,6 @@ class ReferencePrinter(NumPyPrinter):
         if h0 == 1:
             return f"({code} >= 0)"
         return f"np.heaviside({code}, {self._print(h0)})"
-
-    def _print_relu(self, expr) -> str:
-        return f"np.maximum({self._print(expr.args[0])}, 0)"
-
-    def _print_leaky_relu(self, expr) -> str:
-        z, alpha = expr.args
-        code = self._wrap(z)
-        return f"np.where({code} >= 0, {code}, {self._wrap(alpha)} * {code})"
-
-    def _print_sigmoid(self, expr) -> str:
-        return f"0.5 * (np.tanh(0.5 * {self._wrap(expr.args[0])}) + 1)"
-
-    def _print_softplus(self, expr) -> str:
-        return f"np.logaddexp(0, {self._print(expr.args[0])})"
-
-    def _print_sign(self, expr) -> str:
-        return f"np.sign({self._print(expr.args[0])})"
-
-    def _print_Abs(self, expr) -> str:
-        return f"np.abs({self._print(expr.args[0])})"
 
     def _print_RowSoftmax(self, expr) -> str:
         return f"_row_softmax({self._print(expr.arg)})"

@@ -8,10 +8,9 @@ import numpy as np
 import pytest
 import sympy as sp
 from derive.checks.proof.dag_eval import compile_dag
-from derive.checks.proof.numeric import _NUMPY_FUNCTIONS
 
 from derive.catalogue import load
-from derive.functions import leaky_relu, relu, sigmoid, softplus, step
+from derive.functions import FUNCTIONS, leaky_relu, relu, sigmoid, softplus, step
 
 CATALOGUE, _ = load()
 x, y = sp.symbols("x y", real=True)
@@ -29,7 +28,7 @@ def test_agrees_with_lambdify_on_catalogue_claims(identity_id: str) -> None:
         if expr is None:
             continue
         ours = compile_dag(symbols, expr)(*args)
-        ref = sp.lambdify(symbols, sp.Matrix(expr) if isinstance(expr, sp.MatrixBase) else expr, modules=[_NUMPY_FUNCTIONS, "numpy"])(*args)
+        ref = sp.lambdify(symbols, sp.Matrix(expr) if isinstance(expr, sp.MatrixBase) else expr, modules=[dict(FUNCTIONS.numpy_namespace()), "numpy"])(*args)
         assert np.allclose(ours, np.asarray(ref, dtype=float), rtol=1e-12, atol=1e-12)
         assert ours.shape == (np.asarray(ref).shape if isinstance(expr, sp.MatrixBase) else ())
 

@@ -15,11 +15,14 @@ from math import lcm
 
 import sympy as sp
 
-from derive.functions import leaky_relu, relu, sigmoid, softplus
+from derive.functions import FUNCTIONS
 
-#: Functions kept as opaque atoms: their kinks are handled by case splits or by the
-#: identities that state their derivatives (relu-derivative, abs-derivative ...).
-_OPAQUE = (relu, leaky_relu, sp.Heaviside, sp.sign, sp.Abs, sp.Max, sp.Min, sp.Piecewise, sp.log)
+
+def opaque_kinds() -> tuple[type, ...]:
+    """Node classes kept as opaque atoms: every named function without a rewrite to exp
+    (derive.functions: relu, LeakyReLU, Heaviside, sign, |x|, max, min, log ...) and Piecewise.
+    Kinks are handled by case splits or by the identities that state their derivatives."""
+    return (*FUNCTIONS.opaque_nodes(), sp.Piecewise)
 
 
 @dataclass
@@ -51,10 +54,12 @@ def _expand_arg(arg: sp.Basic) -> sp.Basic:
 
 
 def to_exp(expr: sp.Expr) -> sp.Expr:
-    """Rewrite σ, softplus and the hyperbolic functions in terms of exp and log."""
-    expr = expr.replace(sigmoid, lambda x: 1 / (1 + sp.exp(-x)))
-    expr = expr.replace(softplus, lambda x: sp.log(1 + sp.exp(x)))
-    return expr.rewrite(sp.tanh, sp.exp).rewrite(sp.sinh, sp.exp).rewrite(sp.cosh, sp.exp)
+    """Rewrite every named function that has a definition in exp/log (σ, softplus, the
+    hyperbolic functions ..., as their records in derive.functions state it)."""
+    for kind, definition in FUNCTIONS.exp_definitions().items():
+        if expr.has(kind):
+            expr = expr.replace(kind, definition)
+    return expr
 
 
 _EXP_TERMS: dict[sp.Expr, list] = {}
@@ -107,7 +112,7 @@ def rationalize(expr: sp.Expr, atoms: Atoms) -> sp.Expr:
         replacement[e] = value
     expr = expr.xreplace(replacement)
     # Opaque atoms, innermost first, keyed by their (already normalised) arguments.
-    for kind in _OPAQUE:
+    for kind in opaque_kinds():
         for node in sorted(expr.atoms(kind), key=sp.count_ops):
             if node.is_number:
                 continue
@@ -138,9 +143,9 @@ class ModularEvaluator:
     """Exact evaluation of SymPy expressions in GF(p) at one random point.
 
     Every symbol gets a random field element; every exp-monomial (as in ``rationalize``:
-    exp(Σ cₖmₖ) = Π uₖ^{cₖLₖ}) gets one, so exp(x/2)² = exp(x) is kept; σ, softplus and the
-    hyperbolic functions are read through exp; every other function node (ReLU, Heaviside,
-    sign, |·|, log, Sum, non-integer powers ...) is an opaque atom keyed by the node with
+    exp(Σ cₖmₖ) = Π uₖ^{cₖLₖ}) gets one, so exp(x/2)² = exp(x) is kept; named functions with
+    a definition in exp (σ, softplus, the hyperbolic functions ...) are read through it; every
+    other function node (ReLU, Heaviside, sign, |·|, log, Sum, non-integer powers ...) is an opaque atom keyed by the node with
     expanded arguments, the same atom on both sides of a claim. Replacing sub-expressions by
     independent values is sound for proving (an identity of the atomised rational function
     holds for the true values too); by Schwartz–Zippel a non-zero atomised rational function
@@ -194,17 +199,13 @@ class ModularEvaluator:
             return node.args
         if node.is_Pow and node.exp.is_Integer:
             return (node.base,)
-        if isinstance(node, (sigmoid, softplus, sp.tanh, sp.sinh, sp.cosh)):
+        if type(node) in FUNCTIONS.exp_definitions():
             return (self._rewritten(node),)
         return ()
 
     def _rewritten(self, node: sp.Basic) -> sp.Expr:
-        x = node.args[0]
-        if isinstance(node, sigmoid):
-            return 1 / (1 + sp.exp(-x))
-        if isinstance(node, softplus):
-            return sp.log(1 + sp.exp(x))
-        return node.rewrite(sp.exp)
+        """A named function through its definition in exp (derive.functions)."""
+        return FUNCTIONS.exp_definitions()[type(node)](*node.args)
 
     def _combine(self, node: sp.Basic) -> int:
         p, memo = self.p, self.memo
@@ -225,7 +226,7 @@ class ModularEvaluator:
             if e < 0:
                 base, e = self._inv(base), -e
             return pow(base, e, p)
-        if isinstance(node, (sigmoid, softplus, sp.tanh, sp.sinh, sp.cosh)):
+        if type(node) in FUNCTIONS.exp_definitions():
             return memo[self._rewritten(node)]
         if isinstance(node, sp.exp):
             return self._exp(node)

@@ -7,11 +7,12 @@ checker compiles each size Hypothesis draws (≈ 25 of 81 per identity). Here "c
 one walk over the expression's DAG (each distinct node once) into a list of instructions,
 and evaluating is one pass over that list with Python floats: milliseconds.
 
-Semantics match derive.functions and the NumPy functions of derive.checks.proof.numeric: relu(x) =
-max(x, 0); Heaviside(x, h0) is 1 for x > 0, 0 for x < 0 and h0 at 0; sign(0) = 0; σ is
-evaluated stably; softplus(x) = log(1 + eˣ) stably; exp overflow gives inf and a log of a
-non-positive number gives nan (the checker treats non-finite values as failures). Node types
-outside the table make ``compile_dag`` fall back to ``sympy.lambdify`` for that expression.
+Each named function is evaluated by the float form of its record in derive.functions (the
+same record supplies the NumPy form that lambdify uses, and a test holds the two equal):
+relu(x) = max(x, 0); Heaviside(x, h0) is 1 for x > 0, 0 for x < 0 and h0 at 0; sign(0) = 0;
+σ and softplus stably; exp overflow gives inf and a log of a non-positive number gives nan
+(the checker treats non-finite values as failures). Node types without a record make
+``compile_dag`` fall back to ``sympy.lambdify`` for that expression.
 """
 
 from __future__ import annotations
@@ -22,35 +23,11 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import sympy as sp
 
-from derive.functions import leaky_relu, relu, sigmoid, softplus
+from derive.functions import FUNCTIONS
 
 
 class Unsupported(ValueError):
     """A node this evaluator does not know (the caller falls back to lambdify)."""
-
-
-def _exp(x: float) -> float:
-    try:
-        return math.exp(x)
-    except OverflowError:
-        return math.inf
-
-
-def _log(x: float) -> float:
-    if x > 0:
-        return math.log(x)
-    return -math.inf if x == 0 else math.nan
-
-
-def _sigmoid(x: float) -> float:
-    if x >= 0:
-        return 1.0 / (1.0 + math.exp(-x))
-    e = math.exp(x)
-    return e / (1.0 + e)
-
-
-def _softplus(x: float) -> float:
-    return max(x, 0.0) + math.log1p(math.exp(-abs(x)))
 
 
 def _pow(b: float, e: float) -> float:
@@ -61,48 +38,6 @@ def _pow(b: float, e: float) -> float:
     except OverflowError:
         return math.inf
     return out if isinstance(out, float) or isinstance(out, int) else math.nan
-
-
-def _heaviside(x: float, h0: float = 0.5) -> float:
-    return 1.0 if x > 0 else 0.0 if x < 0 else h0
-
-
-def _sign(x: float) -> float:
-    return 1.0 if x > 0 else -1.0 if x < 0 else 0.0
-
-
-_UNARY: dict[type, Callable[[float], float]] = {
-    sp.exp: _exp,
-    sp.log: _log,
-    sp.tanh: math.tanh,
-    sp.sinh: math.sinh,
-    sp.cosh: math.cosh,
-    sp.Abs: abs,
-    sp.sign: _sign,
-    sigmoid: _sigmoid,
-    softplus: _softplus,
-    relu: lambda x: x if x > 0 else 0.0,
-}
-
-
-def _leaky(z: float, alpha: float) -> float:
-    return z if z >= 0 else alpha * z
-
-
-def _max(*xs: float) -> float:
-    return max(xs)
-
-
-def _min(*xs: float) -> float:
-    return min(xs)
-
-
-_NARY: dict[type, Callable[..., float]] = {
-    leaky_relu: _leaky,
-    sp.Heaviside: _heaviside,
-    sp.Max: _max,
-    sp.Min: _min,
-}
 
 
 def _program(exprs: Sequence[sp.Basic], symbols: Sequence[sp.Symbol]):
@@ -134,8 +69,7 @@ def _operands(node: sp.Basic) -> tuple:
         return ()
     if node.is_Add or node.is_Mul or node.is_Pow:
         return node.args
-    func = type(node)
-    if func in _UNARY or func in _NARY:
+    if type(node) in FUNCTIONS.float_functions():
         return node.args
     raise Unsupported(type(node).__name__)
 
@@ -155,10 +89,7 @@ def _instruction(node: sp.Basic, slot: dict) -> tuple:
         return ("mul", None, args)
     if node.is_Pow:
         return ("pow", None, args)
-    func = type(node)
-    if func in _UNARY:
-        return ("call", _UNARY[func], args)
-    return ("call", _NARY[func], args)
+    return ("call", FUNCTIONS.float_functions()[type(node)], args)
 
 
 def _run(code: list[tuple], inputs: Sequence[float]) -> list[float]:

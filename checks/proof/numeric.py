@@ -29,6 +29,7 @@ from hypothesis import seed as hyp_seed
 from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
 
+from derive.functions import FUNCTIONS
 from derive.identity import Claim, Identity, Value, Variable
 
 ATOL = RTOL = 1e-8
@@ -61,25 +62,6 @@ def _finite(x: float) -> float | None:
 # ------------------------------------------------------------------- evaluation with NumPy
 
 
-def _np_sigmoid(x):
-    # Stable in both tails: exp of a non-positive number only.
-    x = np.asarray(x, dtype=float)
-    e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
-
-
-def _np_leaky_relu(z, alpha):
-    return np.where(np.asarray(z) >= 0, z, np.multiply(alpha, z))
-
-
-_NUMPY_FUNCTIONS = {
-    "sigmoid": _np_sigmoid,
-    "softplus": lambda x: np.logaddexp(0.0, x),
-    "relu": lambda x: np.maximum(x, 0.0),
-    "leaky_relu": _np_leaky_relu,
-}
-
-
 def _lambdify(symbols: list[sp.Symbol], expr: Value) -> Callable[..., np.ndarray]:
     """Compile for float evaluation: derive.checks.proof.dag_eval walks the expression DAG once (ms per
     size; lambdify's printing + cse took ~1 s per batch-gradient size, 37 of the 43 s of a
@@ -92,7 +74,7 @@ def _lambdify(symbols: list[sp.Symbol], expr: Value) -> Callable[..., np.ndarray
 def _lambdify_numpy(symbols: list[sp.Symbol], expr: Value) -> Callable[..., np.ndarray]:
     if isinstance(expr, sp.MatrixBase):
         expr = sp.Matrix(expr)
-    fn = sp.lambdify(symbols, expr, modules=[_NUMPY_FUNCTIONS, "numpy"], cse=True)
+    fn = sp.lambdify(symbols, expr, modules=[dict(FUNCTIONS.numpy_namespace()), "numpy"], cse=True)
     # dtype=float raises TypeError on a complex value instead of silently keeping it.
     return lambda *args: np.asarray(fn(*args), dtype=float)
 
