@@ -1,0 +1,375 @@
+"""The one claim judge: is ``lhs = rhs`` proved, refuted or neither?
+
+``judge(lhs, rhs, ...)`` takes two parsed SymPy expressions (it never parses text) and
+returns a ``Judgement``. It serves ``derive check`` (via ``derive.checks.proof.claims``),
+``derive check-latex`` (``decide`` in derive.checks.latex.checker) and the verdict rule of
+``derive verify`` (``combine``). In order:
+
+1. Cases (``derive.checks.proof.cases.split_cases``): each variable's domain mapped onto its
+   own parameter, split at closed endpoints and at the zeros of kink arguments (relu(x − 1)
+   at x = 1; max(a, b) and abs(a − b) at a − b = 0), and linear conditions between variables
+   (a > b, i ≠ j) imposed by substitution.
+2. Proof first: ``derive.checks.proof.symbolic.prove_equal`` on every case. A case where a
+   side is undefined (zoo, nan) is skipped: the claim says nothing there.
+3. Counterexample confirmation: a point from the prover, from a search at simple values
+   (which catches constant differences SymPy cancels, x + 10⁻²⁰ against x) or from sampling
+   refutes only if both sides evaluated exactly to 50 digits differ there, are real there,
+   and the point lies inside the domains and satisfies every condition.
+4. Sampling (``derive.checks.proof.numeric.sample_compare``, Hypothesis with
+   ``database=None``): both sides over the whole domain. It never upgrades an inconclusive
+   proof; a proved claim that sampling contradicts is inconclusive (someone should look).
+5. One time limit (``derive.checks.proof.limits``): the proof and, again, the sampling run in
+   a forked worker that is killed on overrun (``timeout`` seconds each; None: in-process).
+
+Status: ``proved`` (every case proved, and sampling passed or was not asked for);
+``refuted`` (a confirmed counterexample, in ``Judgement.counterexample``); ``inconclusive``
+otherwise, with the reason in ``notes``.
+
+Example::
+
+    >>> x = sp.Symbol("x", real=True)
+    >>> judge(relu(x - 1), sp.Max(x - 1, 0), examples=20).status
+    'proved'
+"""
+
+from __future__ import annotations
+
+import time
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import sympy as sp
+
+from derive.checks.proof.canonical import to_exp
+from derive.checks.proof.cases import Case, default_domain, split_cases, whole_domain
+from derive.checks.proof.expr_parser import Domain
+from derive.checks.proof.limits import TimeLimitExceeded, WorkerFailed, run_limited
+
+__all__ = ["Judgement", "Status", "combine", "confirm", "judge", "unit_domains"]
+
+Status = Literal["proved", "refuted", "inconclusive"]
+
+#: Where the exact search looks when the prover neither proves nor refutes: simple values
+#: of each case's parameters (a person can redo the arithmetic), signs mixed for real ones.
+_SEARCH_POSITIVE = (sp.S.One, sp.Integer(2), sp.S.Half, sp.Integer(3), sp.Rational(1, 3), sp.Integer(5))
+_SEARCH_REAL = (sp.S.One, sp.Integer(-2), sp.S.Half, sp.Integer(-1), sp.Integer(3), sp.Rational(-1, 3))
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What the judge decided and on what evidence (plain data: it pickles and prints).
+
+    ``proof``: {"status", "method", "seconds", "counterexample", optionally "detail",
+    "skipped"}; ``sampling``: numeric.NumericResult.as_dict() plus "detail" (empty when
+    sampling was not asked for); ``counterexample``: the confirmed one that refutes, as
+    {"point": {name: exact value}, "lhs", "rhs", optionally "where", "difference",
+    "lhs_exact", "rhs_exact"}; ``refuted_by``: "proof" or "sampling"; ``cases``: the case
+    labels; ``notes``: why the status is what it is, and what the split could not do.
+    """
+
+    status: Status
+    method: str
+    proof: dict[str, Any]
+    sampling: dict[str, Any]
+    counterexample: dict[str, Any] | None = None
+    refuted_by: str = ""
+    cases: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "method": self.method,
+            "proof": self.proof,
+            "sampling": self.sampling,
+            "counterexample": self.counterexample,
+            "refuted_by": self.refuted_by,
+            "cases": list(self.cases),
+            "notes": list(self.notes),
+        }
+
+
+def unit_domains(names: Iterable[str]) -> dict[str, Domain]:
+    """Domains keeping each named variable in the open interval (0, 1)."""
+    return {n: Domain(sp.S.Zero, sp.S.One) for n in names}
+
+
+def combine(proof_status: str, sampling_status: str | None, confirmed: bool) -> Status:
+    """The verdict rule shared by every command.
+
+    proved: the proof holds and sampling passed (``sampling_status`` None: not asked for);
+    refuted: the prover refuted, or sampling found a difference ``confirmed`` exactly;
+    inconclusive otherwise (sampling agreement is not a proof, and a proof that sampling
+    contradicts is a tolerance or evaluation problem someone must look at)."""
+    if proof_status == "proved" and sampling_status in (None, "passed"):
+        return "proved"
+    if proof_status == "refuted" or confirmed:
+        return "refuted"
+    return "inconclusive"
+
+
+# --------------------------------------------------------------------------- confirmation
+
+
+def _inside(values: Mapping[sp.Symbol, sp.Expr], domains: Mapping[str, Domain], conditions: Sequence[sp.Basic]) -> bool:
+    """True only if the point provably lies in every domain and meets every condition."""
+    for s, v in values.items():
+        domain = domains.get(str(s)) or default_domain(s)
+        if domain is None:
+            if s.is_integer and not v.is_integer:
+                return False
+            continue
+        checks = [
+            domain.lower == -sp.oo or (v >= domain.lower if domain.lower_closed else v > domain.lower),
+            domain.upper == sp.oo or (v <= domain.upper if domain.upper_closed else v < domain.upper),
+            not domain.nonzero or sp.Ne(v, 0),
+        ]
+        if not all(c is True or c is sp.true for c in checks):
+            return False
+    for relation in conditions:
+        if relation.xreplace(dict(values)) is not sp.true:
+            return False
+    return True
+
+
+def confirm(lhs: sp.Expr, rhs: sp.Expr, values: Mapping[sp.Symbol, sp.Expr], *, domains: Mapping[str, Domain] | None = None, conditions: Sequence[sp.Basic] = ()) -> dict[str, Any] | None:
+    """Both sides at an exact point, to 50 digits: a counterexample if they really differ
+    there, both are real numbers, and the point is inside the domains and conditions."""
+    values = {s: v for s, v in values.items() if isinstance(s, sp.Symbol)}
+    if not _inside(values, domains or {}, conditions):
+        return None
+    try:
+        exact = [side.xreplace(values) for side in (lhs, rhs)]
+        approx = [sp.N(to_exp(e), 50) for e in exact]
+        if any(not a.is_number or a.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I) for a in approx):
+            return None
+        gap = abs(approx[0] - approx[1])
+        if not gap > sp.Float("1e-30") * max(1, abs(approx[0]), abs(approx[1])):
+            return None
+    except (ZeroDivisionError, TypeError, ValueError, ArithmeticError):
+        return None
+    shown = [sp.sstr(e) if e.is_Rational else sp.sstr(sp.N(a, 12)) for e, a in zip(exact, approx)]
+    record: dict[str, Any] = {"point": {str(n): sp.sstr(v) for n, v in sorted(values.items(), key=lambda kv: str(kv[0]))}, "lhs": shown[0], "rhs": shown[1]}
+    if shown[0] == shown[1] or gap < sp.Float("1e-9") * max(1, abs(approx[0])):
+        # Equal in the digits shown: say how far apart they are.
+        record["difference"] = sp.sstr(sp.N(approx[0] - approx[1], 6))
+    # The exact values too, so a person can check the point by hand (tanh(3/2)/2 ...).
+    for key, e in zip(("lhs_exact", "rhs_exact"), exact):
+        if not e.is_Rational and len(sp.sstr(e)) <= 200:
+            record[key] = sp.sstr(e)
+    return record
+
+
+def exact_search(lhs: sp.Expr, rhs: sp.Expr, case: Case, *, domains: Mapping[str, Domain] | None = None, conditions: Sequence[sp.Basic] = ()) -> dict[str, Any] | None:
+    """A confirmed counterexample at simple points of one case, or None.
+
+    The prover's own search looks only at the symbols of lhs − rhs after SymPy's automatic
+    simplification, so a difference that is a non-zero constant (x + 1/10**20 against x)
+    goes unrefuted there; evaluating both sides exactly here catches it."""
+    params = case.params
+    for attempt in range(len(_SEARCH_POSITIVE)):
+        at = {}
+        for k, p in enumerate(params):
+            table = _SEARCH_POSITIVE if p.is_positive else _SEARCH_REAL
+            at[str(p)] = table[(attempt + k) % len(table)]
+        values = case.point(at)
+        for k, s in enumerate(sorted((lhs.free_symbols | rhs.free_symbols) - set(values), key=str)):
+            # Symbols no case maps (integer indices): small positive integers.
+            values[s] = sp.Integer(1 + (attempt + k) % 3)
+        found = confirm(lhs, rhs, values, domains=domains, conditions=conditions)
+        if found is not None:
+            return found
+    return None
+
+
+# --------------------------------------------------------------------------- proof
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """The judge's inputs, bundled so one argument travels to the worker."""
+
+    lhs: sp.Expr
+    rhs: sp.Expr
+    domains: Mapping[str, Domain]
+    conditions: tuple[sp.Basic, ...]
+    seed: int
+
+
+def _prove_cases(claim: _Claim, cases: list[Case]) -> dict[str, Any]:
+    """prove_equal in every case: proved if proved in all, refuted if some case has a
+    counterexample that survives exact evaluation, inconclusive otherwise (the first
+    undecided case is the one reported, and it does not hide a later refuted one)."""
+    from derive.checks.proof.symbolic import prove_equal
+
+    methods: set[str] = set()
+    skipped: list[str] = []
+    record: dict[str, Any] = {"status": "proved", "method": "", "counterexample": None}
+    where = {"domains": claim.domains, "conditions": claim.conditions}
+    for case in cases:
+        lhs, rhs = case.apply(claim.lhs), case.apply(claim.rhs)
+        if any(side.has(sp.zoo, sp.nan) for side in (lhs, rhs)):
+            skipped.append(case.label)
+            continue
+        outcome = prove_equal(lhs, rhs, seed=claim.seed)
+        methods |= outcome.methods or {outcome.method}
+        if outcome.status == "proved":
+            continue
+        found, how = None, outcome.method
+        if outcome.counterexample is not None:
+            found = confirm(claim.lhs, claim.rhs, case.point(dict(outcome.counterexample.point)), **where)
+        if found is None:
+            found, how = exact_search(claim.lhs, claim.rhs, case, **where), f"{outcome.method}+exact-search"
+        if found is not None:
+            if case.label:
+                found["where"] = case.label
+            record = {"status": "refuted", "method": how, "counterexample": found}
+            break
+        if record["status"] == "proved":
+            detail = outcome.detail or "the prover could not decide the claim"
+            if outcome.counterexample is not None:
+                back = case.point(dict(outcome.counterexample.point))
+                at = ", ".join(f"{k} = {v}" for k, v in sorted((str(k), v) for k, v in back.items()))
+                detail = f"the prover's counterexample ({at}) does not hold exactly: a side may be undefined or not real there, or it is outside the conditions"
+            record = {"status": "inconclusive", "method": outcome.method, "counterexample": None, "detail": f"{detail} ({case.label})" if case.label else detail}
+    if record["status"] == "proved":
+        method = "+".join(sorted(methods - {""})) or "structural"
+        proved = len(cases) - len(skipped)
+        record["method"] = f"case-split({proved})+{method}" if len(cases) > 1 else method
+    if skipped:
+        record["skipped"] = [f"{s or 'the whole domain'}: a side is undefined there" for s in skipped]
+    return record
+
+
+def _prove_guarded(claim: _Claim, cases: list[Case]) -> dict[str, Any]:
+    try:
+        return _prove_cases(claim, cases)
+    except Exception as exc:  # noqa: BLE001 - SymPy fails on odd input in many ways; that is "could not decide", not a crash
+        return {"status": "inconclusive", "method": "error", "counterexample": None, "detail": f"the prover failed: {type(exc).__name__}: {_one_line(exc)}"}
+
+
+# --------------------------------------------------------------------------- sampling
+
+
+def _sample(claim: _Claim, whole: Case, examples: int) -> dict[str, Any]:
+    """Hypothesis sampling over the whole domain; a failure is re-evaluated exactly."""
+    from derive.checks.proof.numeric import sample_compare
+
+    symbols = {str(p): p for p in whole.params}
+    lhs, rhs = whole.apply(claim.lhs), whole.apply(claim.rhs)
+    try:
+        # NumPy warns (ComplexWarning, overflow) on stderr; the record says what matters.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = sample_compare(lhs, rhs, symbols, examples=examples, seed=claim.seed)
+    except Exception as exc:  # noqa: BLE001 - e.g. a function NumPy cannot evaluate: no sampling evidence, not a crash
+        return {"status": "error", "examples": 0, "max_error": None, "counterexample": None, "detail": f"{type(exc).__name__}: {_one_line(exc)}"}
+    record = result.as_dict()
+    cex = result.counterexample
+    if cex is not None:
+        try:
+            values = whole.point(cex.get("inputs", {}))
+        except (TypeError, ValueError):
+            values = {}
+        record["counterexample"] = {"point": {str(n): str(v) for n, v in sorted(values.items(), key=lambda kv: str(kv[0]))}, "lhs": _scalar(cex.get("lhs")), "rhs": _scalar(cex.get("rhs"))}
+        record["confirmed"] = confirm(claim.lhs, claim.rhs, values, domains=claim.domains, conditions=claim.conditions) if values else None
+    if result.detail:
+        record["detail"] = result.detail
+    return record
+
+
+def _scalar(value: Any) -> Any:
+    """The sampler reports entries as lists; a scalar claim has one."""
+    return value[0] if isinstance(value, list) and len(value) == 1 else value
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200]
+
+
+# --------------------------------------------------------------------------- the judge
+
+
+def judge(
+    lhs: sp.Expr,
+    rhs: sp.Expr,
+    *,
+    domains: Mapping[str, Domain] | None = None,
+    conditions: Sequence[sp.Basic] = (),
+    seed: int = 0,
+    examples: int = 100,
+    timeout: float | None = 30.0,
+    kinks: bool = True,
+) -> Judgement:
+    """Prove or refute ``lhs = rhs`` (SymPy expressions, already parsed). See the module
+    docstring for the order of the evidence.
+
+    - ``domains``: {variable name: Domain} (derive.checks.proof.expr_parser.Domain; default:
+      the interval each symbol's SymPy assumptions state; ``unit_domains(names)`` keeps
+      names in (0, 1)). Integer and non-real symbols are never split or mapped.
+    - ``conditions``: SymPy relations that hold in the claim's context (``sp.Ne(i, j)``,
+      ``a > b``, ``x > 0``): single-variable ones narrow that variable's domain, linear ones
+      between variables are imposed by substitution, and every counterexample must satisfy
+      all of them.
+    - ``seed``: the prover's search and Hypothesis; runs are deterministic per seed.
+    - ``examples``: Hypothesis examples; 0 skips sampling (the status then rests on the
+      proof alone).
+    - ``timeout``: seconds for the proof, and again for sampling, each in a forked worker
+      killed on overrun (derive.checks.proof.limits); None runs in this process (use it
+      when the caller already runs the judge in a limited worker).
+    - ``kinks``: False splits the domains only.
+
+    Raises ``derive.checks.proof.cases.CaseLimitError`` (a DeriveError: bad input) when the
+    domains alone make more than ``cases.MAX_CASES`` cases.
+    """
+    start = time.perf_counter()
+    domains = dict(domains or {})
+    claim = _Claim(sp.sympify(lhs), sp.sympify(rhs), domains, tuple(conditions), seed)
+    split = split_cases([claim.lhs, claim.rhs], domains, claim.conditions, kinks=kinks)
+    proof = _limited(_prove_guarded, claim, split.cases, seconds=timeout, failed={"status": "inconclusive", "counterexample": None})
+    proof["seconds"] = round(time.perf_counter() - start, 4)
+    sampling: dict[str, Any] = {}
+    if examples > 0:
+        whole = whole_domain(claim.lhs.free_symbols | claim.rhs.free_symbols, domains)
+        sampling = _limited(_sample, claim, whole, examples, seconds=timeout, failed={"status": "timeout", "examples": 0, "max_error": None, "counterexample": None})
+    confirmed = sampling.pop("confirmed", None)
+    status = combine(proof["status"], sampling.get("status") if examples > 0 else None, confirmed is not None)
+    counterexample, refuted_by = None, ""
+    if proof["status"] == "refuted":
+        counterexample, refuted_by = proof["counterexample"], "proof"
+    elif status == "refuted":
+        counterexample, refuted_by = confirmed, "sampling"
+    notes = [*split.notes, *_explain(status, proof, sampling, refuted_by)]
+    method = proof["method"] if refuted_by != "sampling" else "sampling+exact"
+    return Judgement(status, method, proof, sampling, counterexample, refuted_by, tuple(c.label for c in split.cases), tuple(notes))
+
+
+def _limited(fn: Any, *args: Any, seconds: float | None, failed: dict[str, Any]) -> dict[str, Any]:
+    """``fn(*args)`` under the time limit; a timeout or a dead worker is a record too."""
+    try:
+        return run_limited(fn, *args, seconds=seconds)
+    except TimeLimitExceeded as exc:
+        return {**failed, "method": "timeout", "detail": str(exc)}
+    except WorkerFailed as exc:
+        return {**failed, "method": "crash", "detail": str(exc)}
+
+
+def _explain(status: Status, proof: dict[str, Any], sampling: dict[str, Any], refuted_by: str) -> list[str]:
+    """Why an inconclusive or sampled verdict is what it is, in one line each."""
+    if refuted_by == "sampling":
+        return ["refuted by sampling: the sampled counterexample holds under exact evaluation"]
+    if status != "inconclusive":
+        return []
+    if proof["status"] == "proved" and sampling.get("counterexample"):
+        return ["proved, but sampling disagrees: a tolerance or an evaluation problem; not verified"]
+    if proof["status"] == "proved":
+        return ["proved, but sampling could not evaluate the sides (overflow or undefined values); not verified"]
+    if sampling.get("status") == "passed":
+        return ["sampling agrees, but agreement is not a proof"]
+    if sampling.get("status") == "failed" and sampling.get("counterexample"):
+        return ["sampling found a difference that exact evaluation does not confirm"]
+    if sampling:
+        return ["sampling could not judge the claim either"]
+    return []
