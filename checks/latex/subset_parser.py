@@ -39,7 +39,7 @@ def _tokens(text: str) -> list[str]:
     while pos < len(text):
         m = _TOKEN.match(text, pos)
         if m is None or m.end() == pos:
-            raise SubsetSyntaxError(f"unexpected {text[pos:pos + 12]!r}")
+            raise SubsetSyntaxError(f"unexpected {text[pos : pos + 12]!r}")
         out.append(m.group(m.lastgroup or "sym"))
         pos = m.end()
     return out
@@ -85,7 +85,18 @@ class _Reader:
             inner = self.unary()
             return _neg(inner) if sign == "-" else inner
         factors = [self.postfix()]
-        while self.peek() is not None and self.peek() not in ("+", "-", r"\cdot", "/", ",", ")", r"\right)", "]", "}", r"|\right)"):
+        while self.peek() is not None and self.peek() not in (
+            "+",
+            "-",
+            r"\cdot",
+            "/",
+            ",",
+            ")",
+            r"\right)",
+            "]",
+            "}",
+            r"|\right)",
+        ):
             factors.append(self.postfix())
         return factors[0] if len(factors) == 1 else sp.Mul(*factors, evaluate=False)
 

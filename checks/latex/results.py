@@ -1,0 +1,49 @@
+"""Verdict records: one StepResult per step, a Report per document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from derive.checks.latex.steps import Step
+
+__all__ = ["STATUSES", "Status", "StepResult", "Report"]
+
+Status = str  # "ok" | "wrong" | "unparsed" | "inconclusive"
+STATUSES = ("ok", "wrong", "unparsed", "inconclusive")
+
+
+@dataclass
+class StepResult:
+    step: Step
+    status: Status
+    counterexample: dict[str, Any] | None
+    message: str
+    method: str = ""
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.step.line,
+            "lhs": self.step.lhs,
+            "rhs": self.step.rhs,
+            "status": self.status,
+            "counterexample": self.counterexample,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Report:
+    file: str
+    results: list[StepResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> dict[str, int]:
+        counts = {s: 0 for s in STATUSES}
+        for r in self.results:
+            counts[r.status] += 1
+        return counts
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "steps": [r.as_dict() for r in self.results], "summary": self.summary()}

@@ -1,0 +1,113 @@
+"""One worker process, reused across steps, killed and replaced when a step runs over its limit.
+
+SymPy's arithmetic can hang in C on inputs such as ``9^{9^{9^{9}}}``, where ``signal.alarm``
+does not help: the only reliable limit is a process that can be killed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["StepRunner"]
+
+
+def _serve(conn: Any) -> None:  # pragma: no cover - runs in the worker process
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        work, args = job
+        try:
+            result = work(*args)
+        except BaseException as exc:  # noqa: BLE001 - a verdict, never a crash
+            result = {
+                "status": "inconclusive",
+                "counterexample": None,
+                "message": f"checker error: {type(exc).__name__}: {exc}"[:300],
+                "method": "error",
+            }
+        try:
+            conn.send(result)
+        except Exception:  # noqa: BLE001
+            conn.send(
+                {
+                    "status": "inconclusive",
+                    "counterexample": None,
+                    "message": "result could not be returned",
+                    "method": "error",
+                }
+            )
+
+
+class StepRunner:
+    """One worker process, reused across steps; killed and replaced on a timeout."""
+
+    def __init__(self, timeout: float = 10.0) -> None:
+        self.timeout = timeout
+        methods = mp.get_all_start_methods()
+        self._ctx = mp.get_context("fork" if "fork" in methods else "spawn")
+        self._proc: Any = None
+        self._conn: Any = None
+
+    def _start(self) -> None:
+        parent, child = self._ctx.Pipe()
+        self._proc = self._ctx.Process(target=_serve, args=(child,), daemon=True)
+        self._proc.start()
+        child.close()
+        self._conn = parent
+
+    def _stop(self) -> None:
+        if self._proc is not None:
+            self._proc.terminate()
+            self._proc.join(1)
+            if self._proc.is_alive():
+                self._proc.kill()
+                self._proc.join(1)
+        if self._conn is not None:
+            self._conn.close()
+        self._proc = self._conn = None
+
+    def run(self, job: tuple[Callable[..., dict[str, Any]], tuple]) -> dict[str, Any]:
+        """``work(*args)`` in the worker: a module-level function (so that spawn can pickle it)."""
+        if self._proc is None or not self._proc.is_alive():
+            self._stop()
+            self._start()
+        try:
+            self._conn.send(job)
+            if self._conn.poll(self.timeout):
+                return self._conn.recv()
+        except (EOFError, OSError, BrokenPipeError):
+            self._stop()
+            return {
+                "status": "inconclusive",
+                "counterexample": None,
+                "message": "the checker process failed on this step",
+                "method": "crash",
+            }
+        self._stop()
+        return {
+            "status": "inconclusive",
+            "counterexample": None,
+            "message": f"over the time limit ({self.timeout:g} s)",
+            "method": "timeout",
+        }
+
+    def close(self) -> None:
+        if self._proc is not None and self._proc.is_alive():
+            try:
+                self._conn.send(None)
+                self._proc.join(1)
+            except (OSError, BrokenPipeError):
+                pass
+        self._stop()
+
+    def __enter__(self) -> StepRunner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

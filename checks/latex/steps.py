@@ -1,0 +1,180 @@
+r"""Chains and steps of a document's equations.
+
+An equation is split at its top-level relation signs into terms; each adjacent pair joined by
+``=`` (display math) is a step, and each ``X \in \mathbb{R}^{…}`` a membership claim. The chain
+variable (the x of a ``d/dx`` in the chain, else its only symbol) lets a bare σ mean σ(x).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from derive.checks.latex.extract import RELATIONS, Equation, extract
+from derive.checks.latex.normalize import Notation, identifier_name, normalize
+
+__all__ = ["Term", "Step", "split_chain", "find_steps", "is_real_space"]
+
+
+@dataclass(frozen=True)
+class Term:
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """Two adjacent terms of a chain joined by a relation (``=`` or ``\\in``)."""
+
+    line: int
+    lhs: str
+    rhs: str
+    relation: str
+    kind: str  # "display" | "inline"
+    chain_var: str | None = None
+
+
+_REL_COMMANDS = {r[1:] for r in RELATIONS if r.startswith("\\")}
+
+
+def split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
+    """The chains of an equation: lists of (term, relation to the next term).
+
+    An equation holds several chains when its terms are separated by top-level commas or
+    ``\\text{ and }`` (``a \\in A, b \\in B``); thousands separators (1,572,864) are kept."""
+    chains: list[list[tuple[Term, str]]] = [[]]
+    current: list[str] = []
+    current_line = equation.line
+
+    def close_term(relation: str) -> None:
+        nonlocal current
+        chains[-1].append((Term(current_line, "".join(current).strip()), relation))
+        current = []
+
+    for piece in equation.pieces:
+        toks = re.findall(r"\\[A-Za-z]+\*?|\\.|\d+|\s+|.", piece.text, flags=re.S)
+        depth = 0
+        k = 0
+        if not "".join(current).strip():
+            current_line = piece.line
+        while k < len(toks):
+            t = toks[k]
+            # \left( and \right) count through their delimiter tokens.
+            if t in ("{", "(", "[", r"\{", r"\langle", r"\begin"):
+                depth += 1
+            elif t in ("}", ")", "]", r"\}", r"\rangle", r"\end"):
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                rel = None
+                if t in ("=", "<", ">"):
+                    rel = t
+                    if t == "=" and k + 1 < len(toks) and toks[k + 1] == ":":
+                        rel = "=:"
+                        k += 1
+                elif t == ":" and k + 1 < len(toks) and toks[k + 1] == "=":
+                    rel = ":="
+                    k += 1
+                elif t.startswith("\\") and t[1:] in _REL_COMMANDS:
+                    rel = t
+                if rel is not None:
+                    close_term(rel)
+                    current_line = piece.line
+                    k += 1
+                    continue
+                if t == "," and not _thousands(toks, k) or _text_and(toks, k):
+                    close_term("")
+                    chains.append([])
+                    k = _skip_text_and(toks, k)
+                    current_line = piece.line
+                    continue
+            current.append(t)
+            k += 1
+    close_term("")
+    return [c for c in chains if len(c) >= 2]
+
+
+def _thousands(toks: list[str], k: int) -> bool:
+    return k > 0 and toks[k - 1].isdigit() and k + 1 < len(toks) and re.fullmatch(r"\d{3}", toks[k + 1]) is not None
+
+
+def _text_and(toks: list[str], k: int) -> bool:
+    if toks[k] not in (r"\text", r"\quad", r"\qquad", r"\mbox"):
+        return False
+    rest = "".join(toks[k : k + 12])
+    return re.match(r"(\\q?quad\s*)?\\(text|mbox)\{\s*(and|where|for|with|,)\s*\}", rest) is not None
+
+
+def _skip_text_and(toks: list[str], k: int) -> int:
+    if toks[k] == ",":
+        return k + 1
+    # skip up to and including the closing brace of \text{…}
+    while k < len(toks) and toks[k] != "}":
+        k += 1
+    return k + 1
+
+
+def find_steps(text: str, notation: Notation, *, markdown: bool | None = None) -> list[Step]:
+    """Every step of a document, in order."""
+    steps: list[Step] = []
+    for equation in extract(text, markdown=markdown):
+        for chain in split_chain(equation):
+            var = _chain_variable([term.text for term, _ in chain], notation)
+            for (left, relation), (right, _) in zip(chain, chain[1:], strict=False):
+                if not left.text or not right.text:
+                    continue
+                if relation == "=" and equation.kind == "display":
+                    steps.append(Step(right.line, left.text, right.text, "=", equation.kind, var))
+                elif relation == r"\in" and is_real_space(right.text):
+                    steps.append(Step(right.line, left.text, right.text, r"\in", equation.kind, var))
+    return steps
+
+
+def _chain_variable(terms: list[str], notation: Notation) -> str | None:
+    """The variable a chain is about: its d/dx variable, else its only symbol."""
+    diff_vars: set[str] = set()
+    names: set[str] = set()
+    bare: set[str] = set()
+    calls: list[tuple[str, str]] = []
+    for text in terms:
+        norm = normalize(text, notation)
+        diff_vars.update(norm.diff_vars)
+        bare.update(norm.bare)
+        calls += norm.calls
+        if not norm.problems:
+            names |= norm.symbol_names
+    var = None
+    if len(diff_vars) == 1:
+        var = next(iter(diff_vars))
+    elif not diff_vars and len(names) == 1:
+        var = next(iter(names))
+    if var is None:
+        return None
+    # σ alone means σ(x) only if the chain never applies σ to anything but x: in
+    # "d/dx σ(wx + b) = σ(1 − σ) w" the bare σ is σ(wx + b), and guessing σ(x) would be
+    # a false alarm.
+    named = {(function, _as_name(argument, notation)) for function, argument in calls}
+    for function, argument in named:
+        if function in bare and argument != var:
+            return None
+    # Without a d/dx, the chain must also apply each bare function to x explicitly
+    # somewhere ("σ(x)(1 − σ(x)) = σ(1 − σ)"); "σ = α" is not read as σ(α) = α.
+    if not diff_vars and any((function, var) not in named for function in bare):
+        return None
+    return var
+
+
+def _as_name(text: str, notation: Notation) -> str | None:
+    try:
+        return identifier_name(text, notation=notation)
+    except Exception:  # noqa: BLE001 - not a plain name
+        return None
+
+
+_REAL_SPACE = re.compile(
+    r"^\s*\\mathbb\s*\{?\s*R\s*\}?\s*(\^\s*(\{(?P<braced>.*)\}|(?P<single>\\?[A-Za-z0-9]+)))?\s*$", re.S
+)
+
+
+def is_real_space(text: str) -> bool:
+    """Is this ``\\mathbb{R}`` or ``\\mathbb{R}^{…}``?"""
+    return _REAL_SPACE.match(text) is not None

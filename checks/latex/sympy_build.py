@@ -1,0 +1,249 @@
+"""A normalised side (placeholders) to its SymPy expression, with sums expanded at a size."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from derive.checks.latex.normalize import Normalized
+
+__all__ = ["Unparsed", "to_sympy", "index_letters", "PARSER"]
+
+
+class Unparsed(Exception):
+    pass
+
+
+def _split_name(name: str) -> tuple[str, str, str] | None:
+    """(base, subscript, label) of a canonical name such as ``o_{k}^{a}``."""
+    m = re.fullmatch(
+        r"(?P<base>\\?[A-Za-z]+(?:\{[A-Za-z]\})?)(?:_\{(?P<sub>[^{}]*)\})?(?:\^\{(?P<label>[^{}]*)\})?", name
+    )
+    if m is None:
+        return None
+    return m.group("base"), m.group("sub") or "", m.group("label") or ""
+
+
+def _family(name: str) -> tuple[str, str] | None:
+    parts = _split_name(name)
+    return (parts[0], parts[2]) if parts and parts[1] else None
+
+
+def _instantiate(name: str, env: dict[str, int]) -> str | None:
+    """``o_{k}^{a}`` with k = 2 → ``o_{2}^{a}``; subscripts like ``kj`` or ``k,j`` → ``12``."""
+    if not env:
+        return name
+    parts = _split_name(name)
+    if parts is None or not parts[1]:
+        return name
+    base, sub, label = parts
+    chars = [c for c in sub if c != ","]
+    if not all(re.fullmatch(r"[A-Za-z0-9]", c) for c in chars) or not any(c in env for c in chars):
+        return name
+    new_sub = "".join(str(env[c]) if c in env else c for c in chars)
+    return base + f"_{{{new_sub}}}" + (f"^{{{label}}}" if label else "")
+
+
+def index_letters(norms: list[Normalized]) -> tuple[set[str], list[str]]:
+    """(letters bound by a sum, free index letters): a letter is an index when it appears in
+    the subscript of a family (base + label) that some sum runs over; a free one (k, y in
+    ∂/∂o_k(−o_y + log Σ_j e^{o_j})) is instantiated too."""
+    bound = {index for norm in norms for index, _, _ in norm.sums.values()}
+    names = {name for norm in norms for kind, name in norm.symbols.values() if kind == "symbol"}
+    names |= {v for norm in norms for v in norm.derivatives.values()}
+    summed_families = set()
+    for name in names:
+        parts = _split_name(name)
+        if parts and parts[1] and any(c in bound for c in parts[1]):
+            summed_families.add((parts[0], parts[2]))
+    # Free: letters of those families' subscripts in names used outside every sum (a letter
+    # only ever bound by its sum is not instantiated), and in derivative variables.
+    outside = {name for norm in norms for name in norm.outside} | {
+        v for norm in norms for v in norm.derivatives.values()
+    }
+    letters: set[str] = set()
+    for name in outside:
+        parts = _split_name(name)
+        if parts and (parts[0], parts[2]) in summed_families:
+            letters |= {c for c in parts[1] if c.isalpha()}
+    return bound, sorted(letters)
+
+
+#: "subset" (our reader of the normaliser's output) or "parse_latex" (SymPy's, 25× slower).
+PARSER = "subset"
+_PLACEHOLDER = re.compile(r"([vfghps])_\{(\d+)\}")
+#: Numbers above this (as an integer power) are not built: 9^{9^{9}} would fill memory.
+_MAX_EXPONENT = 10_000
+
+
+def _functions() -> dict[str, Any]:
+    import sympy as sp
+
+    from derive.functions import leaky_relu, relu, sigmoid, softplus, step
+
+    return {
+        "sigmoid": sigmoid,
+        "softplus": softplus,
+        "relu": relu,
+        "step": step,
+        "tanh": sp.tanh,
+        "sinh": sp.sinh,
+        "cosh": sp.cosh,
+        "exp": sp.exp,
+        "log": sp.log,
+        "sqrt": sp.sqrt,
+        "abs": sp.Abs,
+        "sign": sp.sign,
+        "heaviside": step,
+        "leaky_relu": leaky_relu,
+        "max": sp.Max,
+        "min": sp.Min,
+        "sin": sp.sin,
+        "cos": sp.cos,
+    }
+
+
+def _make_symbol(name: str, domain: str) -> Any:
+    import sympy as sp
+
+    if domain in ("positive", "unit"):
+        return sp.Symbol(name, positive=True)
+    if domain == "nonzero":
+        return sp.Symbol(name, real=True, nonzero=True)
+    return sp.Symbol(name, real=True)
+
+
+def to_sympy(norm: Normalized, env: dict[str, int] | None = None, size: int | None = None) -> Any:
+    """The SymPy expression of a normalised side. Raises Unparsed with what was not read:
+    every symbol of the parse must be one of the normaliser's placeholders, so letters that
+    ``parse_latex`` makes out of stray LaTeX (``mathbf``, ``text`` …) are caught here."""
+    import sympy as sp
+    from derive.checks.latex.subset_parser import parse_subset
+    from sympy.core.function import AppliedUndef
+    from sympy.parsing.latex import parse_latex
+
+    if norm.problems:
+        raise Unparsed("; ".join(norm.problems))
+    try:
+        tree = parse_subset(norm.latex) if PARSER == "subset" else parse_latex(norm.latex)
+    except Exception as exc:  # noqa: BLE001 - LaTeXParsingError and ANTLR errors alike
+        raise Unparsed(f"{norm.source!r} (parse error: {str(exc).splitlines()[0][:80]})") from None
+    functions = _functions()
+    # parse_latex can silently drop the rest of its input (measured: "g(\\left|x\\right|)"
+    # parses as the bare symbol g): every placeholder we wrote must be in the tree.
+    written = set(_PLACEHOLDER.findall(norm.latex))
+    found = {_PLACEHOLDER.fullmatch(s.name).groups() for s in tree.free_symbols if _PLACEHOLDER.fullmatch(s.name)}
+    found |= {
+        _PLACEHOLDER.fullmatch(f.func.__name__).groups()
+        for f in tree.atoms(AppliedUndef)
+        if _PLACEHOLDER.fullmatch(f.func.__name__)
+    }
+    if written != found:
+        raise Unparsed(f"{norm.source!r} (the LaTeX parser dropped part of it)")
+
+    sizes = {upper for _, _, upper in norm.sums.values() if upper and not upper.isdigit()}
+
+    def symbol(kind: str, name: str, env: dict[str, int]) -> Any:
+        if kind == "constant":
+            return sp.E if name == "E" else sp.pi
+        if name in sizes and size is not None:
+            return sp.Integer(size)
+        if name in env:
+            return sp.Integer(env[name])  # the index itself, as in \sum_{k=1}^{3} k
+        renamed = _instantiate(name, env)
+        if renamed is not None and renamed != name:
+            kron = re.fullmatch(r"\\delta_\{(\d)(\d)\}", renamed)
+            if kron:
+                return sp.Integer(int(kron.group(1) == kron.group(2)))
+            return _make_symbol(renamed, norm.domains.get(name, "real"))
+        return _make_symbol(name, norm.domains.get(name, "real"))
+
+    def convert(node: Any, env: dict[str, int] = env or {}) -> Any:  # noqa: B008 - read-only default
+        def convert_child(child: Any) -> Any:
+            return convert(child, env)
+
+        if isinstance(node, sp.Symbol):
+            m = _PLACEHOLDER.fullmatch(node.name)
+            if m is None or m.group(1) != "v" or int(m.group(2)) not in norm.symbols:
+                raise Unparsed(f"'{node.name}' (LaTeX the parser read as a symbol)")
+            return symbol(*norm.symbols[int(m.group(2))], env)
+        if isinstance(node, AppliedUndef):
+            m = _PLACEHOLDER.fullmatch(node.func.__name__)
+            if m is None or m.group(1) == "v":
+                raise Unparsed(f"'{node.func.__name__}(…)' (an unknown function)")
+            n = int(m.group(2))
+            if m.group(1) == "s" and n in norm.sums and len(node.args) == 1:
+                index, lower, upper = norm.sums[n]
+                end = int(upper) if upper.isdigit() else size
+                if end is None:
+                    raise Unparsed("a sum over an index (no size to expand it at)")
+                if end - lower > 12:
+                    raise Unparsed("a sum with too many terms to expand")
+                return sp.Add(*[convert(node.args[0], {**env, index: v}) for v in range(lower, end + 1)])
+            args = [convert_child(a) for a in node.args]
+            if m.group(1) == "f" and n in norm.functions:
+                key, prime = norm.functions[n][:2]
+                fn = functions[key]
+                if prime == "1":
+                    t = sp.Dummy("t", real=True)
+                    return sp.diff(fn(t, *args[1:]), t).subs(t, args[0])
+                return fn(*args)
+            if m.group(1) == "g" and n in norm.derivatives and len(args) == 1:
+                var = symbol("symbol", norm.derivatives[n], env)
+                if not isinstance(var, sp.Symbol):
+                    raise Unparsed("a derivative with respect to a number")
+                if var not in args[0].free_symbols and not (
+                    env and _family(var.name) in {_family(str(f)) for f in args[0].free_symbols}
+                ):
+                    raise Unparsed(
+                        f"a derivative with respect to {var} of something that, as written, does not contain {var}"
+                        " (its dependence is not stated)"
+                    )
+                return sp.diff(args[0], var)
+            if m.group(1) == "h" and n in norm.indicators and len(args) == 1:
+                return sp.Heaviside(args[0], norm.indicators[n])
+            if m.group(1) == "p" and n in norm.piecewise:
+                kinds = norm.piecewise[n]
+                pieces, rest = [], list(args)
+                for kind in kinds:
+                    if kind == "otherwise":
+                        pieces.append((rest.pop(0), True))
+                    else:
+                        value, difference = rest.pop(0), rest.pop(0)
+                        pieces.append((value, difference > 0 if kind == "gt" else difference >= 0))
+                if rest:
+                    raise Unparsed("a cases environment read inconsistently")
+                return sp.Piecewise(*pieces)
+            raise Unparsed(f"'{node.func.__name__}'")
+        if isinstance(node, sp.Float):
+            return sp.Rational(str(node))
+        if isinstance(node, sp.Rational):
+            return node
+        if isinstance(node, (sp.Add, sp.Mul)):
+            return node.func(*[convert_child(a) for a in node.args])
+        if isinstance(node, sp.Pow):
+            base, exponent = convert_child(node.args[0]), convert_child(node.args[1])
+            if base.is_number and exponent.is_number:
+                if (exponent.is_Integer and abs(exponent) > _MAX_EXPONENT) or (
+                    base.is_Integer and abs(base) > 10**100 and exponent > 1
+                ):
+                    raise Unparsed("a number too large to evaluate")
+                if base == 0 and exponent.is_negative:
+                    raise Unparsed("a division by zero")
+            return sp.Pow(base, exponent)
+        if isinstance(node, sp.log):
+            args = [convert_child(a) for a in node.args]
+            return sp.log(*args)
+        if isinstance(node, (sp.exp, sp.tanh, sp.sinh, sp.cosh, sp.sin, sp.cos, sp.Abs, sp.sign, sp.Max, sp.Min)):
+            return node.func(*[convert_child(a) for a in node.args])
+        raise Unparsed(f"{type(node).__name__} (not supported)")
+
+    try:
+        expr = convert(tree)
+    except RecursionError:
+        raise Unparsed("an expression nested too deeply") from None
+    if expr.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        raise Unparsed("an undefined value (division by zero?)")
+    if expr.has(sp.Derivative):
+        raise Unparsed("a derivative SymPy could not evaluate")
+    return expr
