@@ -51,10 +51,12 @@ def test_equation_numbers_trailing_punctuation_and_boxes_are_stripped() -> None:
 
 
 def test_a_block_starting_with_a_relation_continues_the_previous_block() -> None:
-    text = "$$R = A$$\n\n$$= B$$\n\nSome words.\n\n$$= C$$"
+    # Issue 11: a chain goes on in a later "$$ = … $$" block after a line of prose too,
+    # but not across a heading.
+    text = "$$R = A$$\n\n$$= B$$\n\nSome words.\n\n$$= C$$\n\n## Next part\n\n$$= D$$"
     eqs = _displays(text)
-    assert [e.text for e in eqs] == ["R = A = B", "= C"]
-    assert [p.line for p in eqs[0].pieces] == [1, 3]
+    assert [e.text for e in eqs] == ["R = A = B = C", "= D"]
+    assert [p.line for p in eqs[0].pieces] == [1, 3, 7]
 
 
 def test_code_fences_and_tex_comments_are_ignored() -> None:

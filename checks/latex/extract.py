@@ -1,21 +1,27 @@
-"""Find the equations of a LaTeX or Markdown-with-LaTeX document, keeping line numbers.
+"""The equations of a document: its math regions cut into rows and joined into chains.
 
-Display math is ``$$…$$``, ``\\[…\\]`` and the environments equation, align, gather,
-multline, eqnarray (starred or not); ``aligned``, ``split``, ``gathered`` and ``alignedat``
-inside them are transparent. A display block is cut into rows at its top-level ``\\\\``; a
-row that starts with a relation sign (``&= …``) continues the previous row's chain, so
+Where the math is comes from real parsers (:mod:`~derive.checks.latex.markdown_doc`:
+markdown-it-py with dollarmath, amsmath and texmath; :mod:`~derive.checks.latex.latex_doc`:
+pylatexenc's LatexWalker). Here a display block is cut into rows at its top-level ``\\\\``;
+``aligned``, ``split``, ``gathered``, ``alignedat`` and display environments nested in a block
+(``$$\\begin{align}…\\end{align}$$``) are transparent. A row that starts with a relation sign
+(``&= …``) continues the previous row's chain, so
 
     L &= A \\\\
       &= B
 
-is the one chain ``L = A = B``, with ``B`` on its own line. A display block that itself
-starts with a relation sign continues the previous block's chain when only blank lines
-separate them (Markdown exports split long chains that way).
+is the one chain ``L = A = B``, with ``B`` on its own line. A display block that starts with a
+relation sign continues the previous block's chain, also after a short stretch of prose ("which
+simplifies to") but not across a heading; one that starts with an operator (``+ C``) continues
+the previous term when only blank lines separate them.
 
-Inline math ``$…$`` is extracted too, marked ``inline``: the checker reads only its
-membership claims (``X \\in \\mathbb{R}^{…}``), which homework often states inline.
+Every character of a row keeps its line and column in the file (:meth:`Piece.position`). The
+prose just before a block is kept as its ``context``, and conditions stated in that prose, in
+the sentence right after a block, or at the end of a row (``\\quad \\text{for } i \\neq j``) are
+read by :mod:`~derive.checks.latex.conditions`.
 
-Everything here is string scanning: nothing of the document is evaluated.
+Inline math ``$…$`` is extracted too, marked ``inline``; single-``$`` math alone on its line in
+Markdown is display. Nothing of the document is evaluated.
 """
 
 from __future__ import annotations
@@ -24,14 +30,16 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Piece", "Equation", "extract", "RELATIONS", "starts_with_relation"]
+from derive.checks.latex.conditions import prose_conditions, row_condition
+from derive.checks.latex.latex_doc import DISPLAY_ENVIRONMENTS, latex_regions
+from derive.checks.latex.markdown_doc import markdown_regions
+from derive.checks.latex.region import LineTable, Region
 
-#: Display environments whose body is math.
-_DISPLAY_ENVS = ("equation", "align", "gather", "multline", "eqnarray", "displaymath", "flalign", "alignat", "math")
+__all__ = ["Piece", "Equation", "extract", "equations_of", "RELATIONS", "starts_with_relation"]
+
 #: Environments inside display math that only arrange rows: their rows are the chain's rows.
-_TRANSPARENT_ENVS = ("aligned", "split", "gathered", "alignedat", "array_rows_never")
+_TRANSPARENT_ENVS = ("aligned", "split", "gathered", "alignedat", *sorted(DISPLAY_ENVIRONMENTS))
 
-#: Relation signs, longest first so that ``\leq`` is not read as ``\le`` + ``q``.
 RELATIONS = (
     ":=", "=:", r"\coloneqq", r"\eqqcolon", r"\neq", r"\ne", r"\leq", r"\le", r"\geq", r"\ge",
     r"\leqslant", r"\geqslant", r"\approx", r"\simeq", r"\sim", r"\equiv", r"\propto", r"\notin", r"\in",
@@ -100,105 +108,258 @@ class Equation:
         return " ".join(p.text for p in self.pieces)
 
 
-class _Lines:
-    """Offset → 1-based line number."""
+class _Mapped:
+    """A string whose every character remembers its offset in the document."""
 
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    def __init__(self, text: str, offsets: list[int]) -> None:
+        self.text = text
+        self.offsets = offsets
 
-    def line(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset)
+    def slice(self, start: int, end: int) -> _Mapped:
+        return _Mapped(self.text[start:end], self.offsets[start:end])
+
+    def blank(self, start: int, end: int) -> _Mapped:
+        """Spaces over [start, end) (newlines kept): same length, same offsets."""
+        middle = "".join(c if c == "\n" else " " for c in self.text[start:end])
+        return _Mapped(self.text[:start] + middle + self.text[end:], self.offsets)
+
+    def delete(self, start: int, end: int) -> _Mapped:
+        return _Mapped(self.text[:start] + self.text[end:], self.offsets[:start] + self.offsets[end:])
+
+    def strip(self, chars: str | None = None) -> _Mapped:
+        left = len(self.text) - len(self.text.lstrip(chars))
+        right = len(self.text.rstrip(chars))
+        return self.slice(left, max(left, right))
+
+    def piece(self, table: LineTable, conditions: tuple[str, ...]) -> Piece:
+        runs: list[tuple[int, int, int]] = []
+        for k, offset in enumerate(self.offsets):
+            if k == 0 or offset != self.offsets[k - 1] + 1 or self.text[k - 1] == "\n":
+                runs.append((k, *table.position(offset)))
+        line, column = runs[0][1:] if runs else (1, 1)
+        return Piece(line, self.text, column, conditions, tuple(runs))
 
 
-def _mask(text: str, markdown: bool) -> str:
-    """Blank out what is not mathematics source (code fences, TeX comments), keeping offsets."""
-    chars = list(text)
-
-    def blank(start: int, end: int) -> None:
-        for k in range(start, end):
-            if chars[k] != "\n":
-                chars[k] = " "
-
-    if markdown:
-        for m in re.finditer(r"^(```|~~~).*?^\1[^\n]*$", text, flags=re.M | re.S):
-            blank(m.start(), m.end())
-        for m in re.finditer(r"`[^`\n]*`", text):
-            blank(m.start(), m.end())
-    for m in re.finditer(r"(?<!\\)%[^\n]*", text):
-        if not markdown:
-            blank(m.start(), m.end())
-    return "".join(chars)
+def _blank_all(row: _Mapped, pattern: re.Pattern[str]) -> _Mapped:
+    for m in pattern.finditer(row.text):
+        row = row.blank(m.start(), m.end())
+    return row
 
 
-_OPEN = re.compile(r"\$\$|\\\[|\\begin\{(" + "|".join(_DISPLAY_ENVS) + r")(\*?)\}(\{[^}]*\})?|(?<![\\$])\$(?!\$)")
+_DROP = re.compile(
+    r"\\tag\*?\{[^{}]*\}|\\label\{[^{}]*\}|\\nonumber|\\notag|\\begin\{(?:"
+    + "|".join(re.escape(e) for e in _TRANSPARENT_ENVS)
+    + r")\}(?:\[[a-z]\])?(?:\{[^{}]*\})?|\\end\{(?:"
+    + "|".join(re.escape(e) for e in _TRANSPARENT_ENVS)
+    + r")\}"
+)
+_TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+_EQ_NUMBER = re.compile(r"(\\quad|\\qquad|\\;|\\,|\s)*\(\s*\d+\s*\)\s*$")
+
+
+def _split_rows(body: _Mapped) -> list[_Mapped]:
+    """Cut a display body at its top-level ``\\\\`` (not those of cases or matrices)."""
+    text = body.text
+    rows: list[_Mapped] = []
+    depth = env_depth = row_start = k = 0
+    while k < len(text):
+        if text.startswith("\\begin{", k):
+            env_depth += 1
+            k += 7
+            continue
+        if text.startswith("\\end{", k):
+            env_depth = max(0, env_depth - 1)
+            k += 5
+            continue
+        c = text[k]
+        if c == "\\" and k + 1 < len(text):
+            if text[k + 1] == "\\" and depth == 0 and env_depth == 0:
+                rows.append(body.slice(row_start, k))
+                k += 2
+                spacing = re.match(r"\s*\[[^\]]*\]", text[k:])  # \\[2pt] after a row break
+                if spacing:
+                    k += spacing.end()
+                row_start = k
+                continue
+            k += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth = max(0, depth - 1)
+        k += 1
+    rows.append(body.slice(row_start, len(text)))
+    return rows
+
+
+def _clean_row(row: _Mapped) -> tuple[_Mapped, tuple[str, ...]]:
+    """Alignment, boxes, equation numbers, trailing punctuation and a trailing condition off."""
+    row = _Mapped(_strip_alignment(row.text), row.offsets)
+    row = _unbox(row)
+    conditions: tuple[str, ...] = ()
+    found = row_condition(row.text)
+    if found is not None:
+        row, conditions = row.slice(0, found[0]), tuple(found[1])
+    number = _EQ_NUMBER.search(row.text)
+    if number:
+        row = row.slice(0, number.start())
+    row = row.strip()
+    row = row.slice(0, len(re.sub(r"[\s,.;]+$", "", row.text)))
+    return row, conditions
+
+
+def _rows(region: Region, table: LineTable, latex: bool) -> list[Piece]:
+    """The rows of a region, each with its position and its own trailing condition."""
+    body = _Mapped(region.text, list(region.offsets))
+    if latex:
+        body = _blank_all(body, _TEX_COMMENT)
+    body = _blank_all(body, _DROP)
+    pieces = []
+    for raw in _split_rows(body):
+        row, conditions = _clean_row(raw)
+        if row.text:
+            pieces.append(row.piece(table, conditions))
+    return pieces
+# --------------------------------------------------------------------------- prose around blocks
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*\*\*[^*\n]+\*\*\s*$|\\(?:sub)*section\*?\{|\\paragraph\{|\\chapter\{", re.M)
+_LEADING_TRIGGER = re.compile(r"[ \t]*(?:\n[ \t>]*)?[,;]?\s*(?:\\text\{\s*)?(?:for|if|when|whenever|where|provided|assuming|with)\b", re.I)
+_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)|\n")
+#: prose longer than this between two blocks breaks a chain even if the next block starts with "="
+_MAX_JOIN_PROSE = 400
+
+
+@dataclass(frozen=True)
+class _Prose:
+    """What the prose around one display block says about it."""
+
+    context: str
+    conditions: tuple[str, ...]
+    join_by_relation: bool  # a block starting with "=" continues the previous chain
+    join_by_operator: bool  # a block starting with "+" continues the previous term
+
+
+def _last_sentence(prose: str) -> str:
+    paragraphs = [p for p in re.split(r"\n\s*\n", prose) if p.strip()]
+    if not paragraphs:
+        return ""
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z$\\])", paragraphs[-1].strip())
+    return sentences[-1]
+
+
+def _split_between(between: str) -> tuple[str, str, bool]:
+    """(the end of the previous block's sentence, the prose before the next block, ambiguous).
+
+    "$$A$$ for $i \\neq j$. Next, …" : the condition is A's. When such a trailing clause runs
+    into the next block without a sentence end, it cannot be told whose it is: ambiguous."""
+    lead = _LEADING_TRIGGER.match(between)
+    if lead is None:
+        return "", between, False
+    end = _SENTENCE_END.search(between, lead.end())
+    if end is None:
+        return "", between, True
+    return between[: end.end()], between[end.end() :], False
+
+
+def _context(prose: str) -> str:
+    paragraphs = [p for p in re.split(r"\n\s*\n", prose) if p.strip()]
+    text = " ".join(paragraphs[-1].split()) if paragraphs else ""
+    text = re.sub(r"\*\*|__|^[#>\-*+\s]+", "", text).strip()
+    if len(text) <= 200:
+        return text
+    tail = text[-199:]
+    return "…" + (tail.split(" ", 1)[1] if " " in tail[:40] else tail)
+
+
+def _prose_info(text: str, displays: list[Region]) -> dict[int, _Prose]:
+    """For each display block (by start offset): its context, conditions and whether it may
+    continue the previous block's chain."""
+    info: dict[int, _Prose] = {}
+    trailing: list[tuple[str, ...]] = []
+    befores: list[tuple[str, str, bool]] = []
+    for k, region in enumerate(displays):
+        start = displays[k - 1].end if k else 0
+        after_prev, before, ambiguous = _split_between(text[start : region.start]) if k else ("", text[: region.start], False)
+        if k:
+            trailing.append(tuple(prose_conditions(after_prev)))
+        befores.append((text[start : region.start], before, ambiguous))
+    if displays:
+        after_last, _, _ = _split_between(text[displays[-1].end :])
+        trailing.append(tuple(prose_conditions(after_last)))
+    for k, region in enumerate(displays):
+        between, before, ambiguous = befores[k]
+        stated = () if ambiguous else tuple(prose_conditions(_last_sentence(before)))
+        conditions = tuple(dict.fromkeys(stated + trailing[k]))
+        markup_only = re.fullmatch(r"[\s>]*", between) is not None
+        by_relation = k > 0 and len(between.strip()) <= _MAX_JOIN_PROSE and _HEADING.search(between) is None
+        info[region.start] = _Prose(_context(before), conditions, by_relation, k > 0 and markup_only)
+    return info
+
+
+# --------------------------------------------------------------------------- chains
+
+
+def _with_conditions(piece: Piece, conditions: tuple[str, ...]) -> Piece:
+    if not conditions:
+        return piece
+    merged = tuple(dict.fromkeys(conditions + piece.conditions))
+    return Piece(piece.line, piece.text, piece.column, merged, piece.runs)
+
+
+def _merge(first: Piece, second: Piece) -> Piece:
+    """``first`` continued by ``second`` (a term cut by a row break), joined by a space."""
+    joint = len(first.text)
+    line, column = first.position(joint - 1)
+    shifted = tuple((k + joint + 1, ln, col) for k, ln, col in second.runs)
+    runs = (first.runs or ((0, first.line, first.column),)) + ((joint, line, column + 1),) + shifted
+    conditions = tuple(dict.fromkeys(first.conditions + second.conditions))
+    return Piece(first.line, first.text + " " + second.text, first.column, conditions, runs)
 
 
 def extract(text: str, *, markdown: bool | None = None) -> list[Equation]:
-    """The equations of a document, in order. ``markdown`` defaults to: the text has ``$``."""
+    """The equations of a document, in order. ``markdown`` defaults to: the text has ``$`` and
+    no ``\\documentclass``."""
     if markdown is None:
         markdown = "$" in text and "\\documentclass" not in text
-    source = _mask(text, markdown)
-    lines = _Lines(text)
-    blocks: list[tuple[int, int, str]] = []  # (start offset of body, end offset, kind)
-    pos = 0
-    while True:
-        m = _OPEN.search(source, pos)
-        if m is None:
-            break
-        token = m.group(0)
-        if token == "$$":
-            end = source.find("$$", m.end())
-            closer = 2
-            kind = "display"
-        elif token == "\\[":
-            end = source.find("\\]", m.end())
-            closer = 2
-            kind = "display"
-        elif token == "$":
-            end = _inline_end(source, m.end())
-            closer = 1
-            kind = "inline"
-        else:
-            name = re.escape(m.group(1) + m.group(2))
-            close = re.compile(r"\\end\{" + name + r"\}")
-            found = close.search(source, m.end())
-            end = found.start() if found else -1
-            closer = found.end() - found.start() if found else 0
-            kind = "display"
-        if end < 0:
-            # An unclosed opener: skip it, keep scanning after it.
-            pos = m.end()
-            continue
-        blocks.append((m.end(), end, kind))
-        pos = end + closer
+    regions = markdown_regions(text) if markdown else latex_regions(text)
+    return equations_of(text, regions, latex=not markdown)
+
+
+def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> list[Equation]:
+    """The equations of math regions found in ``text`` (see :func:`extract`)."""
+    table = LineTable(text)
+    info = _prose_info(text, [r for r in regions if r.kind == "display"])
     equations: list[Equation] = []
-    previous_end = -1
-    for start, end, kind in blocks:
-        rows = _rows(source, start, end, lines)
-        between = text[previous_end:start] if previous_end >= 0 else "x"
-        joinable = kind == "display" and bool(equations) and equations[-1].kind == "display" and _only_markup_between(between)
-        new: list[list[Piece]] = []
-        for row in rows:
-            if kind != "display":
-                new.append([row])
-                continue
-            previous = new[-1] if new else (list(equations[-1].pieces) if joinable else None)
-            if previous is not None and _continues_term(row.text, previous[-1].text):
+    last: int | None = None  # index of the last display equation: the chain a block may continue
+    for region in regions:
+        if region.kind != "display":
+            equations.extend(Equation((p,), "inline") for p in _rows(region, table, latex))
+            continue
+        prose = info[region.start]
+        previous = equations[last] if last is not None else None
+        chains: list[list[Piece]] = []
+        joined = False
+        for row in (_with_conditions(p, prose.conditions) for p in _rows(region, table, latex)):
+            target = chains[-1] if chains else (list(previous.pieces) if previous is not None else None)
+            if target is not None and (chains or prose.join_by_operator) and _continues_term(row.text, target[-1].text):
                 # "&\quad + B" or a block "$$+ B$$": the previous term goes on.
-                merged = Piece(previous[-1].line, previous[-1].text + " " + row.text)
-                if not new:
-                    equations.pop()
-                    new.append(previous)
-                new[-1][-1] = merged
-            elif previous is not None and starts_with_relation(row.text):
-                if not new:
-                    equations.pop()
-                    new.append(previous)
-                new[-1].append(row)
+                if not chains:
+                    chains.append(target)
+                    joined = True
+                chains[-1][-1] = _merge(chains[-1][-1], row)
+            elif target is not None and (chains or prose.join_by_relation) and starts_with_relation(row.text):
+                if not chains:
+                    chains.append(target)
+                    joined = True
+                chains[-1].append(row)
             else:
-                new.append([row])
-        equations.extend(Equation(tuple(pieces), kind) for pieces in new if pieces)
-        previous_end = end
+                chains.append([row])
+        for n, pieces in enumerate(chains):
+            if n == 0 and joined and previous is not None and last is not None:
+                equations[last] = Equation(tuple(pieces), "display", previous.context, previous.conditions)
+            else:
+                equations.append(Equation(tuple(pieces), "display", prose.context, prose.conditions))
+                last = len(equations) - 1
     return equations
 
 
@@ -229,100 +390,19 @@ def _has_top_level_relation(row: str) -> bool:
     return False
 
 
-def _only_markup_between(between: str) -> bool:
-    """Only whitespace and the closing/opening delimiters separate two display blocks."""
-    return re.sub(r"\$\$|\\\]|\\\[|\\end\{[a-z*]+\}|\\begin\{[a-z*]+\}|\s", "", between) == ""
 
-
-def _inline_end(source: str, start: int) -> int:
-    """The closing ``$`` of inline math on the same paragraph, or -1."""
-    k = start
-    while k < len(source):
-        c = source[k]
-        if c == "\\":
-            k += 2
-            continue
-        if c == "$":
-            return k
-        if c == "\n" and source[k + 1 : k + 2] == "\n":
-            return -1
-        k += 1
-    return -1
-
-
-_DROP = re.compile(
-    r"\\tag\*?\{[^{}]*\}|\\label\{[^{}]*\}|\\nonumber|\\notag|\\begin\{(?:"
-    + "|".join(_TRANSPARENT_ENVS)
-    + r")\}(\{[^{}]*\})?|\\end\{(?:"
-    + "|".join(_TRANSPARENT_ENVS)
-    + r")\}"
-)
-_EQ_NUMBER = re.compile(r"(\\quad|\\qquad|\\;|\\,|\s)*\(\s*\d+\s*\)\s*$")
-
-
-def _rows(text: str, start: int, end: int, lines: _Lines) -> list[Piece]:
-    """Cut a display body into rows at top-level ``\\\\``; strip alignment ``&``, tags, labels
-    and trailing equation numbers ``\\quad (3)``; keep each row's starting line."""
-    body = text[start:end]
-    # Blank what we drop so that offsets (and so line numbers) stay right.
-    body = _DROP.sub(lambda m: " " * len(m.group(0)), body)
-    rows: list[tuple[int, str]] = []
-    depth = 0
-    env_depth = 0
-    row_start = 0
-    k = 0
-    while k < len(body):
-        if body.startswith("\\begin{", k):
-            env_depth += 1
-            k += 7
-            continue
-        if body.startswith("\\end{", k):
-            env_depth = max(0, env_depth - 1)
-            k += 5
-            continue
-        c = body[k]
-        if c == "\\" and k + 1 < len(body):
-            if body[k + 1] == "\\" and depth == 0 and env_depth == 0:
-                rows.append((row_start, body[row_start:k]))
-                k += 2
-                # \\[2pt] spacing after a row break
-                sp_m = re.match(r"\s*\[[^\]]*\]", body[k:])
-                if sp_m:
-                    k += sp_m.end()
-                row_start = k
-                continue
-            k += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth = max(0, depth - 1)
-        k += 1
-    rows.append((row_start, body[row_start:]))
-    pieces = []
-    for offset, row in rows:
-        cleaned = _unbox(_strip_alignment(row))
-        cleaned = _EQ_NUMBER.sub("", cleaned).strip()
-        cleaned = re.sub(r"[\s,.;]+$", "", cleaned).strip()
-        if not cleaned:
-            continue
-        lead = len(row) - len(row.lstrip())
-        pieces.append(Piece(lines.line(start + offset + lead), cleaned))
-    return pieces
-
-
-def _unbox(row: str) -> str:
+def _unbox(row: _Mapped) -> _Mapped:
     """``\\boxed{A = B}`` (a whole row) → ``A = B``: the box is emphasis, not structure."""
     stripped = row.strip()
-    if not stripped.startswith("\\boxed{"):
+    if not stripped.text.startswith("\\boxed{"):
         return row
+    text = stripped.text
     depth = 0
-    for k in range(len("\\boxed"), len(stripped)):
-        depth += (stripped[k] == "{") - (stripped[k] == "}")
+    for k in range(len("\\boxed"), len(text)):
+        depth += (text[k] == "{") - (text[k] == "}")
         if depth == 0:
-            rest = stripped[k + 1 :].strip()
-            if rest in ("", ",", "."):
-                return stripped[len("\\boxed{") : k]
+            if text[k + 1 :].strip() in ("", ",", "."):
+                return stripped.slice(len("\\boxed{"), k)
             return row
     return row
 

@@ -1,0 +1,123 @@
+r"""Conditions a step is stated under, read from the prose and from ``\text{…}`` in the math.
+
+"For $i \neq j$", "if i = y_i", "where $i \ne j$", ``\quad \text{for } i \neq j``: a derivation of
+the softmax Jacobian is right only under them, so a checker that ignores them calls a correct
+step wrong at i = j. Each condition comes out as one small LaTeX relation (``"i \neq j"``).
+
+Only what is clearly a condition is taken: a trigger word (for, if, when, where, whenever,
+provided, assuming, given, unless is *not* one) right before one relation between short sides.
+An equality is taken only between index-like names (``i = j``, ``i = y_i``, ``k = 1``), so that
+a definition ("where $z = Wx + b$") is never turned into an assumption; "for $i = 1, \dots, n$"
+is a range, not a condition. Missing a condition can only leave a step unjudged (the checker
+then finds a counterexample outside it and must not call it wrong); inventing one could hide an
+error, so the rules here stay narrow.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["as_conditions", "prose_conditions", "row_condition", "TRIGGERS"]
+
+TRIGGERS = ("for", "if", "when", "whenever", "where", "provided", "assuming", "given", "with", "case")
+_TRIGGER = r"(?:for|if|when|whenever|where|provided(?:\s+that)?|assuming|given|with|case)"
+_UNICODE = {"≠": r"\neq", "≤": r"\leq", "≥": r"\geq", "!=": r"\neq", "<=": r"\leq", ">=": r"\geq", "==": "="}
+_RELATION = re.compile(r"\\neq\b|\\ne\b|\\not\s*=|\\leq?\b|\\geq?\b|\\leqslant\b|\\geqslant\b|!=|<=|>=|==|[=<>≠≤≥]")
+_CANON = {r"\ne": r"\neq", r"\le": r"\leq", r"\ge": r"\geq", r"\leqslant": r"\leq", r"\geqslant": r"\geq", "\\not=": r"\neq"}
+#: An index-like side: a letter, a number, or a letter with a simple subscript (y_i, y_{i}, y^{(i)}).
+_INDEX = re.compile(r"[A-Za-z]|\d+|[A-Za-z](?:_\{?[A-Za-z0-9]+\}?|\^\{?\(?[A-Za-z0-9]+\)?\}?)+")
+_HEAVY = re.compile(r"\\(?:frac|sum|prod|int|partial|nabla|cdots|ldots|dots|begin|left|exp|log|ln|sigma)\b|[,;]")
+
+
+def _clean(latex: str) -> str:
+    text = re.sub(r"\\(?:text|mbox|textrm|mathrm|textit)\s*\{([^{}]*)\}", r" \1 ", latex)
+    text = text.replace("$", " ").replace(r"\(", " ").replace(r"\)", " ")
+    for plain, command in _UNICODE.items():
+        text = text.replace(plain, f" {command} ")
+    text = re.sub(r"\\[,;:! ]|\\q?quad\b|~", " ", text)
+    text = " ".join(text.split())
+    # "(for i \\neq j)": the parentheses only set the condition apart
+    return text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
+
+
+def _one(relation_text: str) -> str | None:
+    """One condition ``lhs REL rhs`` in canonical LaTeX, or None."""
+    found = list(_RELATION.finditer(relation_text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    lhs, rhs = relation_text[: m.start()].strip(), relation_text[m.end() :].strip()
+    rel = " ".join(m.group(0).split())
+    rel = _CANON.get(rel, _UNICODE.get(rel, rel))
+    if not lhs or not rhs or len(lhs) > 30 or len(rhs) > 30 or _HEAVY.search(lhs + " " + rhs):
+        return None
+    if rel == "=" and not (_INDEX.fullmatch(lhs.replace(" ", "")) and _INDEX.fullmatch(rhs.replace(" ", ""))):
+        return None  # an equation between expressions is a definition or a claim, not a condition
+    return f"{lhs} {rel} {rhs}"
+
+
+def as_conditions(latex: str) -> list[str]:
+    """Conditions in a short piece of LaTeX or prose (``i \\neq j``, ``i \\neq j \\text{ and } k > 0``)."""
+    text = _clean(latex)
+    parts = re.split(r"\band\b|\\land\b|\\wedge\b", text)
+    out = [_one(part.strip(" .")) for part in parts]
+    return [c for c in out if c is not None] if all(out) else []
+
+
+_PROSE = re.compile(
+    r"\b" + _TRIGGER + r"\b\s*(?:(?:all|any|each|every|the\s+case)\s+)?"
+    r"(?:\$\$?(?P<math>[^$]{1,80})\$\$?|\\\((?P<paren>.{1,80}?)\\\)"
+    r"|(?P<plain>[A-Za-z](?:_\{?\w+\}?)?\s*(?:≠|!=|==|=|<=|>=|<|>|≤|≥)\s*[A-Za-z0-9](?:_\{?\w+\}?)?)(?![\w{(]))",
+    re.IGNORECASE,
+)
+
+
+def prose_conditions(prose: str) -> list[str]:
+    """Conditions stated in prose: "for $i \\neq j$", "if i = y_i", "where $i \\ne j$"."""
+    found: list[str] = []
+    for m in _PROSE.finditer(prose):
+        piece = m.group("math") or m.group("paren") or m.group("plain") or ""
+        for condition in as_conditions(piece):
+            if condition not in found:
+                found.append(condition)
+    return found
+
+
+_ROW_TRIGGER = re.compile(
+    r"(?:\\q?quad\b|\\[,;:! ]|~|,|\s)*(?:\\(?:text|mbox|textrm|mathrm|textit)\s*\{\s*\(?\s*" + _TRIGGER + r"\b"
+    r"|\\q?quad\s*\((?=[^()]*\)\s*$))",
+    re.IGNORECASE,
+)
+
+
+def row_condition(row: str) -> tuple[int, list[str]] | None:
+    r"""Where a trailing condition starts in a row of math, and the conditions it states.
+
+    ``-S_i S_j \quad \text{for } i \neq j`` -> (index of ``\quad``, ["i \neq j"]); also
+    ``\text{if $i = j$}``, ``\text{(for } i \neq j)`` and ``\quad (i \neq j)``. None when the
+    row has no such tail or the tail is not a clear condition."""
+    for m in _ROW_TRIGGER.finditer(row):
+        if _depth(row, m.start()) != 0:
+            continue
+        tail = row[m.start() :]
+        tail = re.sub(r"^(?:[\s,~]|\\q?quad\b|\\[,;:! ])*", "", tail)
+        tail = re.sub(r"^\\(?:text|mbox|textrm|mathrm|textit)\s*\{\s*\(?\s*" + _TRIGGER + r"\b", r"\\text{", tail, flags=re.I)
+        tail = re.sub(r"^\(", "", tail).strip()
+        tail = re.sub(r"\\text\{\s*\)?\s*\}|\)\s*$", " ", tail)
+        conditions = as_conditions(tail)
+        if conditions:
+            return m.start(), conditions
+    return None
+
+
+def _depth(text: str, index: int) -> int:
+    depth = 0
+    k = 0
+    while k < index:
+        c = text[k]
+        if c == "\\":
+            k += 2
+            continue
+        depth += (c == "{") - (c == "}")
+        k += 1
+    return depth

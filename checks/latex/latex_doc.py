@@ -1,0 +1,103 @@
+"""The math of a LaTeX document, found by pylatexenc's LatexWalker rather than by scanning.
+
+``$…$``, ``\\(…\\)`` (inline), ``$$…$$``, ``\\[…\\]`` and the display environments (equation,
+align, gather, multline, eqnarray, flalign, alignat, displaymath, math; starred or not) are
+regions; environments such as ``split`` and ``aligned`` inside them are the block's rows (see
+:mod:`~derive.checks.latex.extract`). Comments and verbatim material are nodes the walker
+knows, so math in them is never read; math inside macro arguments (``\\textbf{$x$}``, ``\\item``)
+and inside any other environment is.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+from derive.checks.latex.region import Region
+from pylatexenc.latexwalker import (
+    LatexEnvironmentNode,
+    LatexGroupNode,
+    LatexMacroNode,
+    LatexMathNode,
+    LatexNode,
+    LatexWalker,
+    LatexWalkerError,
+)
+
+__all__ = ["latex_regions", "DISPLAY_ENVIRONMENTS"]
+
+#: Environments whose body is display math.
+DISPLAY_ENVIRONMENTS = frozenset(
+    name + star
+    for name in ("equation", "align", "gather", "multline", "eqnarray", "flalign", "alignat", "displaymath", "math", "dmath")
+    for star in ("", "*")
+)
+#: Environments whose body is never TeX to read.
+_VERBATIM = frozenset({"verbatim", "verbatim*", "lstlisting", "minted", "comment", "Verbatim", "filecontents"})
+
+
+def _children(node: LatexNode) -> Iterator[LatexNode]:
+    if isinstance(node, (LatexEnvironmentNode, LatexGroupNode)):
+        yield from (n for n in node.nodelist or () if n is not None)
+    if isinstance(node, (LatexMacroNode, LatexEnvironmentNode)) and node.nodeargd is not None:
+        yield from (n for n in node.nodeargd.argnlist or () if n is not None)
+
+
+def _walk(nodes: list[LatexNode]) -> Iterator[LatexNode]:
+    for node in nodes:
+        if node is None:
+            continue
+        if isinstance(node, LatexEnvironmentNode) and node.environmentname in _VERBATIM:
+            continue
+        if isinstance(node, LatexMathNode) or (isinstance(node, LatexEnvironmentNode) and node.environmentname in DISPLAY_ENVIRONMENTS):
+            yield node
+            continue  # math inside math is the outer block's business
+        yield from _walk(list(_children(node)))
+
+
+def _body(text: str, node: LatexNode) -> tuple[int, int] | None:
+    """The span of a math node's body, delimiters and environment arguments excluded."""
+    end_of_node = node.pos + node.len
+    if isinstance(node, LatexMathNode):
+        opener, closer = node.delimiters
+        start, end = node.pos + len(opener), end_of_node - len(closer)
+        if text[end:end_of_node] != closer:
+            return None  # unclosed: the walker ran to the end of the file
+        return start, end
+    name = node.environmentname
+    closer = "\\end{" + name + "}"
+    end = text.rfind("\\end", node.pos, end_of_node)
+    if end < 0 or "".join(text[end:end_of_node].split()) != closer:
+        return None
+    start = text.find("}", node.pos) + 1
+    args = node.nodeargd.argnlist if node.nodeargd is not None else []
+    for arg in args or ():
+        if arg is not None:
+            start = max(start, arg.pos + arg.len)
+    if name.startswith("alignat"):
+        # the column count {2}: the walker may see it as the body's first group
+        rest = text[start:end]
+        stripped = rest.lstrip()
+        if stripped.startswith("{"):
+            close = stripped.find("}")
+            start += len(rest) - len(stripped) + close + 1
+    return start, end
+
+
+def latex_regions(text: str) -> list[Region]:
+    """The math regions of a LaTeX document, in order of position."""
+    # pylatexenc logs every tolerated syntax problem; a student's draft is full of them.
+    logging.getLogger("pylatexenc").setLevel(logging.ERROR)
+    try:
+        nodes, _, _ = LatexWalker(text, tolerant_parsing=True).get_latex_nodes()
+    except (LatexWalkerError, IndexError, ValueError, RecursionError):
+        return []
+    regions: list[Region] = []
+    for node in _walk(nodes):
+        span = _body(text, node)
+        if span is None:
+            continue
+        start, end = span
+        kind = "inline" if isinstance(node, LatexMathNode) and node.displaytype == "inline" else "display"
+        regions.append(Region(kind, text[start:end], tuple(range(start, end)), node.pos, node.pos + node.len))
+    return regions

@@ -1,0 +1,123 @@
+"""The math of a Markdown document, found by markdown-it-py rather than by scanning.
+
+``$…$``, ``$$…$$`` (on their own lines or inside a paragraph) and labelled ``$$…$$ (1)`` come
+from mdit-py-plugins' dollarmath; bare ``\\begin{align}`` (and the other amsmath environments)
+from its amsmath plugin; ``\\[…\\]`` and ``\\(…\\)`` from its texmath plugin in a second pass.
+Code blocks, fences, inline code and HTML are what the parser says they are, so math inside
+them is never read. Single-``$`` math standing alone on its line is display math: Obsidian and
+Jupyter users write displayed derivations that way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from derive.checks.latex.region import LineTable, Region, align
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.amsmath import amsmath_plugin
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.texmath import texmath_plugin
+
+__all__ = ["markdown_regions"]
+
+#: token type -> (kind, opening delimiter searched for in the source; None: the content itself)
+_MATH_TOKENS = {
+    "math_block": ("display", None),
+    "math_block_label": ("display", None),
+    "math_block_eqno": ("display", None),
+    "math_inline_double": ("display", "$$"),
+    "math_inline": ("inline", None),
+    "amsmath": ("display", ""),
+}
+_CLOSERS = {"$$": "$$", "$": "$", "\\[": "\\]", "\\(": "\\)", "": ""}
+
+
+@lru_cache(maxsize=1)
+def _dollar_parser() -> MarkdownIt:
+    # double_inline: "$$a = b$$" inside a line of text is display math, as renderers show it.
+    return MarkdownIt("commonmark").use(dollarmath_plugin, allow_space=True, allow_digits=True, double_inline=True).use(amsmath_plugin)
+
+
+@lru_cache(maxsize=1)
+def _bracket_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").use(texmath_plugin, delimiters="brackets")
+
+
+def _walk(tokens: list[Token], window: tuple[int, int] | None = None) -> Iterator[tuple[Token, tuple[int, int] | None]]:
+    """Every token with the line range of the nearest block that has one."""
+    for token in tokens:
+        here = tuple(token.map) if token.map else window
+        yield token, here  # type: ignore[misc]
+        if token.children:
+            yield from _walk(token.children, here)  # type: ignore[arg-type]
+
+
+def _locate(text: str, token: Token, opener: str, window: tuple[int, int], cursor: int) -> tuple[int, int, list[int]] | None:
+    """(start, end, offsets) of a math token's body in the source, searched from ``cursor``."""
+    content = token.content
+    lo, hi = max(cursor, window[0]), window[1]
+    probe = opener if opener else content.lstrip()[:12]
+    if not probe:
+        return None
+    k = text.find(probe, lo, hi)
+    while k >= 0:
+        body = k + len(opener)
+        offsets = align(text, body, content, hi)
+        if offsets is not None:
+            tail = offsets[-1] + 1 if offsets else body
+            closer = _CLOSERS.get(opener, "")
+            close_at = text.find(closer, tail, hi) if closer else tail
+            end = close_at + len(closer) if close_at >= 0 else tail
+            return k, end, offsets
+        k = text.find(probe, k + 1, hi)
+    return None
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Nothing but list/quote markers before the formula on its line, and punctuation after."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[line_start:start]
+    after = text[end:line_end]
+    return re.fullmatch(r"[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?", before) is not None and re.fullmatch(r"[\s.,;:]*", after) is not None
+
+
+def _regions(text: str, parser: MarkdownIt, openers: dict[str, str], table: LineTable) -> list[Region]:
+    regions: list[Region] = []
+    cursor = 0
+    whole = (0, len(text))
+    for token, lines in _walk(parser.parse(text)):
+        if token.type not in _MATH_TOKENS:
+            continue
+        kind, opener = _MATH_TOKENS[token.type]
+        opener = openers.get(token.markup, token.markup) if opener is None else opener
+        window = whole
+        if lines is not None:
+            window = (table.starts[lines[0]], table.starts[lines[1]] if lines[1] < len(table.starts) else len(text))
+        found = _locate(text, token, opener, window, cursor) or _locate(text, token, opener, whole, cursor)
+        if found is None:
+            continue  # the parser's content cannot be placed in the file: skip rather than misplace it
+        start, end, offsets = found
+        if kind == "inline" and _stands_alone(text, start, end):
+            kind = "display"
+        regions.append(Region(kind, token.content, tuple(offsets), start, end))
+        cursor = end
+    return regions
+
+
+def markdown_regions(text: str) -> list[Region]:
+    """The math regions of a Markdown document, in order of position."""
+    table = LineTable(text)
+    found = _regions(text, _dollar_parser(), {}, table)
+    found += _regions(text, _bracket_parser(), {}, table)
+    found.sort(key=lambda r: (r.start, -r.end))
+    kept: list[Region] = []
+    for region in found:
+        if kept and region.start < kept[-1].end:
+            continue  # e.g. "\\[" written inside $$…$$: the outer block is the math
+        kept.append(region)
+    return kept
