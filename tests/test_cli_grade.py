@@ -33,9 +33,10 @@ def test_correct_submission_exits_0_with_the_json_contract(capsys):
 
 
 def test_wrong_submission_exits_1_and_names_the_mistake(capsys):
-    code, out, _ = _run(["grade", str(SUBMISSIONS / "mistake_reg_wrong_weight.py"), *FAST], capsys)
+    # (mistake_reg_wrong_weight used to be graded here; it raises on the toy problem, an error now)
+    code, out, _ = _run(["grade", str(SUBMISSIONS / "mistake_reg_sign.py"), *FAST], capsys)
     assert code == 1
-    assert "reg-wrong-weight" in out and "It should be" in out
+    assert "reg-sign" in out and "It should be" in out
 
 
 def test_unrunnable_submission_exits_3(capsys):

@@ -28,11 +28,13 @@ EXPECTED = {
     "mistake_reg_factor": ("fail", "reg-factor", ()),
     "mistake_reg_missing": ("fail", "reg-missing", ()),
     "mistake_reg_sign": ("fail", "reg-sign", ()),
-    "mistake_reg_wrong_weight": ("fail", "reg-wrong-weight", ("shape",)),  # seed 003 Eq. (4)
+    # Seed 003 Eq. (4) and seed 002 point c raise on the toy problem (H != C): MISTAKES.md makes
+    # that the error kind exception, whatever they do at D = H = C.
+    "mistake_reg_wrong_weight": ("error", "exception", ()),
     "mistake_reg_ignored": ("fail", "reg-ignored", ()),
     "mistake_bias_regularized": ("fail", "bias-regularized", ()),
     "mistake_missing_relu_mask": ("fail", "missing-relu-mask", ()),
-    "mistake_mask_wrong_layer": ("fail", "mask-wrong-layer", ("shape",)),  # seed 002 point c
+    "mistake_mask_wrong_layer": ("error", "exception", ()),
     "mistake_wrong_activation_derivative": ("fail", "wrong-activation-derivative", ()),
     "mistake_missing_onehot": ("fail", "missing-onehot", ()),
     "mistake_missing_batch_sum": ("fail", "missing-batch-sum", ("shape",)),  # seed 004 Q2(c)
@@ -40,7 +42,7 @@ EXPECTED = {
     "mistake_shape": ("fail", "shape", ()),
     "mistake_hard_coded_shape": ("fail", "hard-coded-shape", ()),
     "mistake_hard_coded_divisor": ("fail", "hard-coded-shape", ()),  # wrong values, no error
-    "mistake_unstable_softmax": ("fail", "unstable-softmax", ()),
+    "mistake_unstable_softmax": ("pass", "unstable-softmax", ()),  # a warning by default (MISTAKES.md)
     "mistake_non_finite": ("fail", "non-finite", ()),
     "mistake_mutates_params": ("fail", "mutates-params", ()),
     "mistake_loss_mismatch": ("fail", "loss-mismatch", ()),
@@ -79,8 +81,12 @@ def test_submission_gets_its_verdict_and_id(name):
     elif verdict == "fail":
         assert expected in result.diagnosis
         assert set(result.diagnosis) <= {expected, *allowed}, result.diagnosis
+    elif expected is not None:  # pass with a warning: the id is a warning, never a diagnosis
+        assert result.warnings == [expected] and result.diagnosis == []
+        assert [c.status for c in result.checks if c.status not in ("pass", "skip")] == ["warn"]
     else:
-        assert result.diagnosis == [] and all(c.status in ("pass", "skip") for c in result.checks)
+        assert result.diagnosis == [] and result.warnings == []
+        assert all(c.status in ("pass", "skip") for c in result.checks)
 
 
 def test_python2_message_says_so():
@@ -237,7 +243,7 @@ def test_a_mistake_hidden_by_the_toys_zero_biases_is_not_a_hard_coded_shape():
 
 
 def test_a_directory_submission_is_the_file_that_defines_the_api(tmp_path):
-    from derive.checks.grading.grader import submission_file
+    from derive.checks.grading.submissions import submission_file
     from derive.checks.grading.sandbox import SubmissionError
 
     (tmp_path / "helpers.py").write_text("def relu(x):\n    return x\n")

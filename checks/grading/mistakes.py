@@ -364,8 +364,10 @@ def gradient_ids(
     convention: str,
     *,
     fitted_reg: float | None = None,
+    rtol: float = RTOL,
 ) -> list[str]:
-    """Every mistake id one of whose variants reproduces the submitted gradient of ``parameter``."""
+    """Every mistake id one of whose variants reproduces the submitted gradient of ``parameter``
+    within ``rtol`` (looser for a float32 submission)."""
     if parameter not in PARAMETERS:
         raise ValueError(f"parameter={parameter!r}; expected one of {PARAMETERS}")
     pt = parts(problem)
@@ -379,7 +381,7 @@ def gradient_ids(
         if mistake.grads is None:
             continue
         # A variant that coincides with a right answer on this problem explains nothing.
-        if any(close(submitted, variant[parameter]) and not any(close(variant[parameter], r, magnitude=noise) for r in right)
+        if any(close(submitted, variant[parameter], rtol) and not any(close(variant[parameter], r, magnitude=noise) for r in right)
                for mask in masks
                for variant in mistake.grads(pt, k, mask, fitted_reg)):
             found.append(mistake.id)
@@ -389,7 +391,8 @@ def gradient_ids(
     return found
 
 
-def loss_ids(submitted: float, problem: Problem, convention: str, *, skip: tuple[str, ...] = ()) -> list[str]:
+def loss_ids(submitted: float, problem: Problem, convention: str, *, skip: tuple[str, ...] = (),
+             rtol: float = RTOL) -> list[str]:
     """Every mistake id (except those in ``skip``) one of whose loss variants reproduces the
     submitted loss."""
     pt = parts(problem)
@@ -400,6 +403,7 @@ def loss_ids(submitted: float, problem: Problem, convention: str, *, skip: tuple
     for mistake in MISTAKES:
         if mistake.loss is None or mistake.id in skip:
             continue
-        if any(close(np.array(submitted), np.array(v)) and not close(np.array(v), right, magnitude=noise) for v in mistake.loss(pt, k)):
+        if any(close(np.array(submitted), np.array(v), rtol) and not close(np.array(v), right, magnitude=noise)
+               for v in mistake.loss(pt, k)):
             found.append(mistake.id)
     return found
