@@ -1,0 +1,199 @@
+"""Fractions and derivatives, sums and cases in one side (a mixin of the normaliser)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from derive.checks.latex.tex_tokens import TEXT_FONTS, Operator, TexReader, Unreadable
+
+__all__ = ["FormsMixin"]
+
+
+class FormsMixin(TexReader):
+    """``summation``, ``fraction`` (d/dx and ∂/∂x) and ``cases``."""
+
+    r: Any
+
+    def summation(self, i: int) -> tuple[Operator, int]:
+        """\\sum_{j=1}^{m} (or \\sum_j, \\sum_i^N): one index letter, an integer start, an end
+        that is a number, a size name or left out. The checker expands it at small sizes."""
+        k = i + 1
+        index, lower, upper = None, 1, ""
+        while k < len(self.toks) and self.toks[k] in ("_", "^"):
+            which = self.toks[k]
+            arg, k = self.read_arg(k + 1)
+            if which == "_":
+                if index is not None:
+                    raise Unreadable("a sum with two subscripts")
+                if "=" in arg:
+                    eq = arg.index("=")
+                    lhs, rhs = arg[:eq], arg[eq + 1 :]
+                    if len(rhs) != 1 or not rhs[0].isdigit():
+                        raise Unreadable("a sum whose start is not a number")
+                    lower = int(rhs[0])
+                else:
+                    lhs = arg
+                if len(lhs) != 1 or not re.fullmatch(r"[A-Za-z]", lhs[0]):
+                    raise Unreadable("a sum over something other than one index letter")
+                index = lhs[0]
+            else:
+                if len(arg) == 1 and arg[0].isdigit():
+                    upper = arg[0]
+                else:
+                    name, end, power = self.sub_normalizer(arg).read_identifier(0) if arg else (None, 0, None)
+                    if name is None or end != len(arg) or power:
+                        raise Unreadable("a sum whose end is not a number or a size name")
+                    upper = name
+        if index is None:
+            raise Unreadable("a sum without an index")
+        n = self.new_id(self.r.sums)
+        self.r.sums[n] = (index, lower, upper)
+        return Operator("s", n, "a sum"), k
+
+    def fraction(self, i: int) -> tuple[Any, int]:
+        num, k = self.read_arg(i + 1)
+        den, k = self.read_arg(k)
+        var = self._differential(den)
+        if var is not None:
+            rest = self._diff_numerator(num)
+            if rest is not None:
+                kind_name = var
+                n = self.new_id(self.r.derivatives)
+                self.r.derivatives[n] = kind_name
+                self.r.diff_vars.append(kind_name)
+                # The variable must be a plain symbol of this side: register it.
+                self.symbol("symbol", kind_name)
+                if not rest:
+                    return Operator("g", n, "a derivative operator d/dx"), k
+                operand = self.seq_of(rest, chain_var=kind_name)
+                return self.postfix(f"g_{{{n}}}\\left({operand}\\right)", k)
+        if self._differential(num) is not None or (num and num[0] == r"\partial"):
+            raise Unreadable("a derivative written in a form not read")
+        return self.postfix(f"\\frac{{{self.seq_of(num)}}}{{{self.seq_of(den)}}}", k)
+
+    def _strip_d(self, toks: list[str]) -> list[str] | None:
+        """The tokens after a leading differential sign d / ∂ / \\mathrm{d}, or None."""
+        if not toks:
+            return None
+        if toks[0] == r"\partial":
+            return toks[1:]
+        if toks[0] == "d" and (len(toks) == 1 or toks[1] not in ("_", "^")):
+            return toks[1:]
+        if toks[0] in (r"\mathrm", r"\text", r"\operatorname") and len(toks) >= 2:
+            if toks[1] == "d":
+                return toks[2:]
+            if toks[1:4] == ["{", "d", "}"]:
+                return toks[4:]
+        return None
+
+    def _differential(self, den: list[str]) -> str | None:
+        rest = self._strip_d(den)
+        if not rest:
+            return None
+        try:
+            name, end, power = self.sub_normalizer(rest).read_identifier(0)
+        except Unreadable:
+            return None
+        if name is None or end != len(rest):
+            return None
+        if power:
+            raise Unreadable("a higher derivative")
+        if name in self.notation.functions or name in self.notation.constants:
+            return None
+        return name
+
+    def _diff_numerator(self, num: list[str]) -> list[str] | None:
+        rest = self._strip_d(num)
+        if rest is None:
+            return None
+        if rest and rest[0] == "^":
+            raise Unreadable("a higher derivative")
+        return rest
+
+    def cases(self, i: int) -> tuple[str, int]:
+        """``\\begin{cases} A & \\text{if } x \\geq 0 \\\\ B & \\text{otherwise} \\end{cases}`` →
+        a Piecewise placeholder. Conditions: one comparison < > ≤ ≥, or otherwise/else last."""
+        depth = 0
+        k = i
+        end = -1
+        while k < len(self.toks):
+            if self.toks[k] == r"\begin":
+                depth += 1
+            elif self.toks[k] == r"\end":
+                depth -= 1
+                if depth == 0:
+                    end = k
+                    break
+            k += 1
+        if end < 0 or self._env_name(end) != "cases":
+            raise Unreadable("an unclosed cases environment")
+        body = self.toks[self.match(i + 1) + 1 : end]
+        rows: list[list[str]] = [[]]
+        level = 0
+        for t in body:
+            level += (t in ("{", "(", "[", r"\begin")) - (t in ("}", ")", "]", r"\end"))
+            if t == "\\\\" and level == 0:
+                rows.append([])
+            else:
+                rows[-1].append(t)
+        rows = [r for r in rows if r]
+        if len(rows) < 2:
+            raise Unreadable("a cases environment with fewer than two rows")
+        kinds: list[str] = []
+        args: list[str] = []
+        for n_row, row in enumerate(rows):
+            if row.count("&") != 1:
+                raise Unreadable("a cases row without exactly one &")
+            amp = row.index("&")
+            value, condition = row[:amp], self._condition_words(row[amp + 1 :])
+            args.append(self.seq_of(value))
+            if condition in (["otherwise"], ["else"], ["o.w."], ["sinon"]):
+                if n_row != len(rows) - 1:
+                    raise Unreadable("'otherwise' before the last case")
+                kinds.append("otherwise")
+                continue
+            split = [j for j, t in enumerate(condition) if t in ("<", ">", r"\le", r"\ge")]
+            if (
+                len(split) != 1
+                or self.top_level(condition, "=")
+                or any(isinstance(t, str) and re.fullmatch(r"[A-Za-z]{3,}", t) for t in condition)
+            ):
+                raise Unreadable("a case condition that is not one comparison < > ≤ ≥")
+            j = split[0]
+            a, rel, b = condition[:j], condition[j], condition[j + 1 :]
+            if not a or not b:
+                raise Unreadable("a case condition with an incomplete comparison")
+            if rel in ("<", r"\le"):
+                a, b = b, a
+            kinds.append("gt" if rel in ("<", ">") else "ge")
+            args.append(f"\\left({self.seq_of(a)}\\right) - \\left({self.seq_of(b)}\\right)")
+        n = self.new_id(self.r.piecewise)
+        self.r.piecewise[n] = tuple(kinds)
+        return self.postfix(f"p_{{{n}}}\\left({', '.join(args)}\\right)", self.match(end + 1) + 1)
+
+    def _condition_words(self, toks: list[str]) -> list[str]:
+        """A case condition without its words 'if', 'for', text wrappers and punctuation;
+        a condition that is only 'otherwise' becomes ["otherwise"]."""
+        out: list[str] = []
+        k = 0
+        reader = self.sub_normalizer(toks)
+        while k < len(toks):
+            t = toks[k]
+            if t in TEXT_FONTS or t in (r"\mbox",):
+                arg, k = reader.read_arg(k + 1)
+                words = self.text_of(arg).replace(",", " ").split()
+                words = [w for w in words if w.lower() not in ("if", "for", "when", "where")]
+                out += [w.lower() for w in words]
+                continue
+            if t in (",", ";", ".", ":"):
+                k += 1
+                continue
+            out.append(t)
+            k += 1
+        letters = "".join(t for t in out if re.fullmatch(r"[A-Za-z.]", t))
+        if letters.lower() in ("otherwise", "else", "o.w.", "ifotherwise") and len(letters) == len(out):
+            return ["otherwise"]
+        if out[:2] == ["i", "f"]:
+            out = out[2:]
+        return out

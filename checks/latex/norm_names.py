@@ -1,0 +1,275 @@
+"""Names, known functions and indicators in one side (a mixin of the normaliser)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from derive.checks.latex.notation import BUILTIN_NAMES, FUNCTION_KEYS, NATIVE_FUNCTION_COMMANDS
+from derive.checks.latex.tex_tokens import FONTS, GREEK, TEXT_FONTS, Operator, TexReader, Unreadable
+
+__all__ = ["NamesMixin", "BAREABLE", "FUNCTION_LETTERS"]
+
+#: Functions a derivation may write without their argument (σ for σ(x)); ln, exp … never.
+BAREABLE = {"sigmoid", "tanh", "softplus", "relu"}
+#: Letters that usually name functions: "f(x + 1)" is read as neither f·(x + 1) nor f applied.
+FUNCTION_LETTERS = {
+    "f",
+    "g",
+    "h",
+    "F",
+    "G",
+    "H",
+    "L",
+    "J",
+    "R",
+    "S",
+    "T",
+    "P",
+    "Q",
+    "p",
+    "q",
+    r"\ell",
+    r"\mathcal{L}",
+    r"\hat{R}",
+    r"\tilde{R}",
+    r"\tilde{J}",
+}
+
+
+class NamesMixin(TexReader):
+    """``named``, ``function`` and ``indicator``; the rest of the reader is in normalize.py."""
+
+    r: Any
+    chain_var: str | None
+
+    def named(self, i: int) -> tuple[str, int]:
+        t = self.toks[i]
+        # A word: three or more letters in a row is a name the parser would split.
+        if re.fullmatch(r"[A-Za-z]", t):
+            run = i
+            while (
+                run + 1 < len(self.toks) and re.fullmatch(r"[A-Za-z]", self.toks[run + 1]) and not self.spaced[run + 1]
+            ):
+                run += 1
+            if run - i >= 2:
+                word = "".join(self.toks[i : run + 1])
+                key = self.notation.functions.get(word) or BUILTIN_NAMES.get(word.lower())
+                if key is not None and key != "step":
+                    return self.function(key, word, run + 1)
+                raise Unreadable(f"the word '{word}'")
+        if t in FONTS:
+            arg, k = self.read_arg(i + 1)
+            inner = self.text_of(arg)
+            key = BUILTIN_NAMES.get(inner.lower().replace(" ", ""))
+            named = self.notation.functions.get(inner)
+            if named is not None or key is not None:
+                return self.function(named or key, inner, k)
+            if t in TEXT_FONTS and len(inner) > 1:
+                raise Unreadable(f"the text '{inner}'")
+            if t == r"\mathbb":
+                raise Unreadable(f"the set \\mathbb{{{inner}}}")
+            if not re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", inner):
+                raise Unreadable(f"the name {t}{{{inner}}}")
+        name, k, power = self.read_identifier(i)
+        assert name is not None
+        if name in self.notation.functions:
+            return self.function(self.notation.functions[name], name, k, power=power)
+        base_key = BUILTIN_NAMES.get(name.lower()) if len(name) > 1 and not name.startswith("\\") else None
+        if base_key:
+            return self.function(base_key, name, k, power=power)
+        if name in self.notation.constants:
+            text = self.symbol("constant", self.notation.constants[name])
+        else:
+            if self.notation.shapes.get(name):
+                self.r.matrices.append(name)
+            text = self.symbol("symbol", name)
+            had_power = bool(power)
+            if power:
+                # The power binds to the name before any bracket that follows: x^{2}(1 - x).
+                text = f"{text}^{{{self.seq_of(power)}}}"
+                power = None
+            if k < len(self.toks) and self.toks[k] in ("(", "["):
+                end = self.match(k)
+                inside = self.toks[k + 1 : end]
+                single = False
+                try:
+                    nm, e2, pw = self.sub_normalizer(inside).read_identifier(0) if inside else (None, 0, None)
+                    single = nm is not None and e2 == len(inside)
+                except Unreadable:
+                    single = False
+                top_comma = self.top_level(inside, ",")
+                function_like = re.split(r"[_^]", name, maxsplit=1)[0] in FUNCTION_LETTERS
+                if single and not had_power and nm in self.notation.inputs and not function_like:
+                    # o_k^a(\mathbf{x}): the quantity at the network's input, i.e. o_k^a.
+                    return text, end + 1
+                if function_like or top_comma or not inside or (single and not had_power):
+                    raise Unreadable(
+                        f"{name}(…): a function application or a product? (declare the function in the notation)"
+                    )
+                text = f"{text} \\cdot"
+        if power:
+            text = f"{text}^{{{self.seq_of(power)}}}"
+        if k < len(self.toks) and self.toks[k] == "'":
+            raise Unreadable(f"a prime on {name}, which is not a known function")
+        return text, k
+
+    def function(self, key: str, shown: str, k: int, *, power: list[str] | None = None) -> tuple[str, int]:
+        """A known function at k (after its name): sub/superscripts, prime, argument."""
+        if key == "softmax":
+            raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
+        prime = 0
+        sub_arg: list[str] | None = None
+        while k < len(self.toks) and self.toks[k] in ("^", "_", "'"):
+            if self.toks[k] == "'":
+                prime += 1
+                k += 1
+            elif self.toks[k] == "_":
+                sub_arg, k = self.read_arg(k + 1)
+            else:
+                if power is not None:
+                    raise Unreadable(f"a double superscript on {shown}")
+                power, k = self.read_arg(k + 1)
+                if self.text_of(power) in ("-1",):
+                    raise Unreadable(f"an inverse {shown}^{{-1}}")
+                self.check_power(power)
+        if prime > 1:
+            raise Unreadable("a higher derivative f''")
+        arity = FUNCTION_KEYS[key]
+        extra: list[str] = []
+        if sub_arg is not None:
+            if key != "leaky_relu":
+                raise Unreadable(f"a subscript on the function {shown}")
+            extra = [self.seq_of(sub_arg)]
+        elif key == "leaky_relu":
+            raise Unreadable(f"{shown} without its slope α")
+        if key == "log" and sub_arg is not None:
+            raise Unreadable("a logarithm with a base")
+        args: list[str]
+        if k < len(self.toks) and self.toks[k] in ("(", "["):
+            end = self.match(k)
+            inside = self.toks[k + 1 : end]
+            k = end + 1
+            bare_token = shown if shown.startswith("\\") else None
+            if (
+                arity == 1
+                and bare_token is not None
+                and bare_token in inside
+                and not (self.chain_var and self._mentions(inside, self.chain_var))
+            ):
+                self.r.bare.append(shown)
+            elif arity == 1:
+                self.r.calls.append((shown, " ".join(inside)))
+            if (
+                self.chain_var is not None
+                and arity == 1
+                and key in BAREABLE
+                and bare_token is not None
+                and bare_token in inside
+                and not self._mentions(inside, self.chain_var)
+            ):
+                # σ(1 − σ) in a chain about x: σ(x)·(1 − σ(x)) (the bare-function rule).
+                call = self._call(key, [self.symbol("symbol", self.chain_var)], prime, power)
+                return self.postfix(f"{call} \\cdot \\left({self.seq_of(inside)}\\right)", k)
+            args = [self.seq_of(part) for part in self._split_commas(inside)]
+        elif k < len(self.toks) and self.toks[k] == "{":
+            arg, k = self.read_arg(k)
+            args = [self.seq_of(arg)]
+        elif k < len(self.toks) and self.toks[k] == r"\sum":
+            # \log \sum_j e^{x_j}: the argument is the whole sum (the rest of the product).
+            end = self._product_end(k)
+            args = [self.sub_normalizer(self.toks[k:end]).run()]
+            k = end
+        elif k < len(self.toks) and self._starts_unit(k):
+            k0 = k
+            piece, k = self.unit(k)
+            if arity == 1:
+                self.r.calls.append((shown, " ".join(self.toks[k0:k])))
+            if isinstance(piece, Operator):
+                raise Unreadable(f"{shown} applied to {piece.what} without brackets")
+            args = [piece]
+        else:
+            if arity == 1:
+                self.r.bare.append(shown)
+            if self.chain_var is not None and arity == 1 and key in BAREABLE:
+                args = [self.symbol("symbol", self.chain_var)]
+            else:
+                # Recorded, not raised: the chain-variable pass needs the rest of the side.
+                self.problem(f"{shown} without an argument")
+                args = ["0"] * max(arity, 1)
+        args = args + extra
+        if len(args) != max(arity, 1):
+            raise Unreadable(f"{shown} with {len(args)} argument(s)")
+        call = self._call(key, args, prime, power)
+        return self.postfix(call, k)
+
+    def _call(self, key: str, args: list[str], prime: int, power: list[str] | None) -> str:
+        n = self.new_id(self.r.functions)
+        self.r.functions[n] = (key, str(prime))
+        text = f"f_{{{n}}}\\left({', '.join(args)}\\right)"
+        if power:
+            text = f"{text}^{{{self.seq_of(power)}}}"
+        return text
+
+    def _starts_unit(self, k: int) -> bool:
+        t = self.toks[k]
+        return bool(
+            re.fullmatch(r"\d+(\.\d+)?|[A-Za-z]", t)
+            or t in FONTS
+            or t in NATIVE_FUNCTION_COMMANDS
+            or t in (r"\frac", r"\sqrt", "|")
+            or (t.startswith("\\") and t[1:] in GREEK)
+        )
+
+    def _mentions(self, toks: list[str], name: str) -> bool:
+        """Does this token list mention the identifier ``name`` (by its base letter)?"""
+        base = re.match(r"\\?[A-Za-z]+|.", name)
+        target = base.group(0) if base else name
+        return target in toks
+
+    def indicator(self, k: int) -> tuple[str, int]:
+        """1_{cond} / 1\\{cond\\} with cond a single comparison → Heaviside(a − b, H0)."""
+        if k < len(self.toks) and self.toks[k] == "_":
+            cond, k = self.read_arg(k + 1)
+        elif k < len(self.toks) and self.toks[k] == r"\{":
+            depth = 0
+            end = k
+            while end < len(self.toks):
+                if self.toks[end] == r"\{":
+                    depth += 1
+                elif self.toks[end] == r"\}":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                end += 1
+            if end >= len(self.toks):
+                raise Unreadable("an unclosed indicator condition")
+            cond, k = self.toks[k + 1 : end], end + 1
+        else:
+            raise Unreadable("an indicator 1 without a condition")
+        while cond and cond[0] == r"\{" and cond[-1] == r"\}":
+            cond = cond[1:-1]
+        if k < len(self.toks) and self.toks[k] == "(":
+            raise Unreadable("an indicator of a set applied to an argument")
+        depth = 0
+        split = None
+        for j, t in enumerate(cond):
+            if t in ("(", "[", "{"):
+                depth += 1
+            elif t in (")", "]", "}"):
+                depth -= 1
+            elif depth == 0 and t in ("<", ">", r"\le", r"\ge"):
+                if split is not None:
+                    raise Unreadable("an indicator with a compound condition")
+                split = j
+        if split is None:
+            raise Unreadable("an indicator whose condition is not a comparison < > ≤ ≥")
+        left, rel, right = cond[:split], cond[split], cond[split + 1 :]
+        if not left or not right:
+            raise Unreadable("an indicator with an incomplete comparison")
+        a, b = self.seq_of(left), self.seq_of(right)
+        if rel in ("<", r"\le"):
+            a, b = b, a
+        n = self.new_id(self.r.indicators)
+        self.r.indicators[n] = 0 if rel in ("<", ">") else 1
+        return self.postfix(f"h_{{{n}}}\\left(\\left({a}\\right) - \\left({b}\\right)\\right)", k)

@@ -1,0 +1,229 @@
+"""What names mean: the notation file (TOML, data only) and the reading of a name in it."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
+
+import derive
+from derive.errors import DeriveError
+
+if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = [
+    "BUILTIN_NAMES",
+    "DEFAULT_NOTATION",
+    "DOMAINS",
+    "FUNCTION_KEYS",
+    "NATIVE_FUNCTION_COMMANDS",
+    "Notation",
+    "identifier_name",
+    "load_notation",
+    "notation_from_data",
+]
+
+# Found through the derive package, not this file's location: checks/ ships as derive.checks.
+DEFAULT_NOTATION = Path(derive.__file__).resolve().parent / "notation" / "default.toml"
+
+#: Function keys a notation may name, with their number of arguments. ``softmax`` is a
+#: vector function: a scalar step that applies it is unparsed (write it per index).
+FUNCTION_KEYS: dict[str, int] = {
+    "sigmoid": 1,
+    "softplus": 1,
+    "relu": 1,
+    "step": 1,
+    "tanh": 1,
+    "sinh": 1,
+    "cosh": 1,
+    "exp": 1,
+    "log": 1,
+    "sqrt": 1,
+    "abs": 1,
+    "sign": 1,
+    "heaviside": 1,
+    "leaky_relu": 2,
+    "max": 2,
+    "min": 2,
+    "sin": 1,
+    "cos": 1,
+    "softmax": 0,
+}
+
+#: Function names recognised in any document (inside \text, \operatorname, \mathrm or as
+#: commands), lower-cased, mapped to keys; a notation file adds to these.
+BUILTIN_NAMES: dict[str, str] = {
+    "sigmoid": "sigmoid",
+    "softplus": "softplus",
+    "relu": "relu",
+    "rect": "relu",
+    "step": "step",
+    "tanh": "tanh",
+    "sinh": "sinh",
+    "cosh": "cosh",
+    "exp": "exp",
+    "log": "log",
+    "ln": "log",
+    "sqrt": "sqrt",
+    "abs": "abs",
+    "sign": "sign",
+    "sgn": "sign",
+    "heaviside": "heaviside",
+    "leakyrelu": "leaky_relu",
+    "leaky_relu": "leaky_relu",
+    "max": "max",
+    "min": "min",
+    "sin": "sin",
+    "cos": "cos",
+    "softmax": "softmax",
+}
+NATIVE_FUNCTION_COMMANDS = {
+    r"\exp": "exp",
+    r"\ln": "log",
+    r"\log": "log",
+    r"\tanh": "tanh",
+    r"\sinh": "sinh",
+    r"\cosh": "cosh",
+    r"\max": "max",
+    r"\min": "min",
+    r"\sin": "sin",
+    r"\cos": "cos",
+    r"\sgn": "sign",
+}
+
+
+@dataclass(frozen=True)
+class Notation:
+    """What names mean. Built from TOML data (see derive/notation/default.toml)."""
+
+    functions: dict[str, str] = field(default_factory=dict)  # canonical name → function key
+    constants: dict[str, str] = field(default_factory=dict)  # canonical name → "E" | "pi"
+    labels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # base → superscript labels
+    shapes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical name → dims
+    scalars: frozenset[str] = frozenset()  # scalar losses: ∂L/∂W has W's shape
+    source: str = "<built-in>"
+    domains: dict[str, str] = field(default_factory=dict)  # name or base → real|positive|nonzero|unit
+    inputs: frozenset[str] = frozenset()  # o^s(x) with x an input means o^s (evaluated at the input)
+
+    def domain(self, name: str) -> str:
+        """A name's domain; ``\\lambda_{11}`` falls back to the entry for ``\\lambda``."""
+        if name in self.domains:
+            return self.domains[name]
+        base = re.split(r"[_^]", name, maxsplit=1)[0]
+        return self.domains.get(base, "real")
+
+
+def load_notation(path: str | Path | None = None) -> Notation:
+    """Read a notation file (TOML, data only). Bad files raise DeriveError (exit 2)."""
+    default = _read_toml(DEFAULT_NOTATION)
+    if path is None:
+        return notation_from_data(default, source=str(DEFAULT_NOTATION))
+    target = Path(path)
+    raw = _read_toml(target)
+    # A notation file extends the default (its entries win) unless it says inherit = false.
+    inherit = raw.pop("inherit", True)
+    if not isinstance(inherit, bool):
+        raise DeriveError(f"notation {target}: inherit must be true or false")
+    if inherit:
+        merged: dict[str, Any] = {k: dict(v) if isinstance(v, dict) else v for k, v in default.items()}
+        for key, value in raw.items():
+            if isinstance(value, dict) and isinstance(merged.get(key), dict):
+                merged[key].update(value)
+            else:
+                merged[key] = value
+        raw = merged
+    return notation_from_data(raw, source=str(target))
+
+
+def _read_toml(target: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(target.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DeriveError(f"notation file not found: {target}") from None
+    except IsADirectoryError:
+        raise DeriveError(f"notation file {target} is a directory") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DeriveError(f"cannot read notation file {target}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DeriveError(f"notation file {target} is not valid TOML: {exc}") from None
+
+
+def notation_from_data(raw: dict[str, Any], *, source: str = "<data>") -> Notation:
+    def table(key: str) -> dict[str, Any]:
+        value = raw.get(key, {})
+        if not isinstance(value, dict):
+            raise DeriveError(f"notation {source}: [{key}] must be a table")
+        return value
+
+    unknown = set(raw) - {"functions", "constants", "labels", "shapes", "scalars", "description", "domains", "inputs"}
+    if unknown:
+        raise DeriveError(f"notation {source}: unknown section(s) {', '.join(sorted(unknown))}")
+    functions: dict[str, str] = {}
+    for name, key in table("functions").items():
+        if not isinstance(key, str) or key not in FUNCTION_KEYS:
+            raise DeriveError(
+                f"notation {source}: function {name!r} maps to {key!r}; known: {', '.join(sorted(FUNCTION_KEYS))}"
+            )
+        # Words (LeakyReLU) match \text{…}/\operatorname{…} contents; other keys are names.
+        functions[name if re.fullmatch(r"[A-Za-z]{2,}", name) else identifier_name(name, source)] = key
+    constants: dict[str, str] = {}
+    for name, value in table("constants").items():
+        if value not in ("E", "pi"):
+            raise DeriveError(f'notation {source}: constant {name!r} must be "E" or "pi"')
+        constants[identifier_name(name, source)] = value
+    labels: dict[str, tuple[str, ...]] = {}
+    for base, values in table("labels").items():
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise DeriveError(f"notation {source}: labels of {base!r} must be a list of strings")
+        labels[identifier_name(base, source)] = tuple(values)
+    shapes: dict[str, tuple[str, ...]] = {}
+    for name, dims in table("shapes").items():
+        if not isinstance(dims, list) or not all(isinstance(d, str) for d in dims) or len(dims) > 2:
+            raise DeriveError(f"notation {source}: shape of {name!r} must be a list of at most 2 size names")
+        shapes[name] = tuple(dims)
+    scalars = raw.get("scalars", {})
+    names = scalars.get("names", []) if isinstance(scalars, dict) else None
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise DeriveError(f"notation {source}: [scalars] names must be a list of strings")
+    partial = Notation(functions, constants, labels, {}, frozenset(), source)
+    shapes = {identifier_name(k, source, partial): tuple(_dim_name(d) for d in v) for k, v in shapes.items()}
+    scalar_names = frozenset(identifier_name(n, source, partial) for n in names)
+    domains: dict[str, str] = {}
+    for name, value in table("domains").items():
+        if value not in DOMAINS:
+            raise DeriveError(f"notation {source}: domain of {name!r} must be one of {', '.join(DOMAINS)}")
+        domains[identifier_name(name, source, partial)] = value
+    inputs_raw = raw.get("inputs", {})
+    input_names = inputs_raw.get("names", []) if isinstance(inputs_raw, dict) else None
+    if not isinstance(input_names, list) or not all(isinstance(n, str) for n in input_names):
+        raise DeriveError(f"notation {source}: [inputs] names must be a list of strings")
+    inputs = frozenset(identifier_name(n, source, partial) for n in input_names)
+    return Notation(functions, constants, labels, shapes, scalar_names, source, domains, inputs)
+
+
+#: Domains a notation may give a symbol: counterexamples are only searched inside them
+#: ("unit" is the open interval (0, 1), e.g. a LeakyReLU slope α < 1).
+DOMAINS = ("real", "positive", "nonzero", "unit")
+
+
+def _dim_name(text: str) -> str:
+    return re.sub(r"\s+|[{}]", "", text)
+
+
+def identifier_name(text: str, source: str = "<notation>", notation: Notation | None = None) -> str:
+    """The canonical name of a LaTeX identifier such as ``\\mathbf{W}^{(1)}`` → ``W^{(1)}``."""
+    reader = TexReader(*clean_tokens(tex_tokens(text)), notation or Notation())
+    try:
+        name, end, power = reader.read_identifier(0)
+    except (Unreadable, IndexError, RecursionError):
+        name, end, power = None, 0, None
+    if name is None or end != len(reader.toks) or power:
+        raise DeriveError(f"notation {source}: {text!r} is not a name")
+    return name

@@ -1,0 +1,377 @@
+r"""TeX tokens and names: the lowest layer of the notation reader.
+
+Tokens keep a flag "preceded by whitespace" (``ab`` is a word, ``a b`` a product). A name is a
+letter or Greek command with optional font (``\mathbf``), decoration (``\hat``), subscript
+and label superscript (``W^{(1)}``, ``o^a`` when the notation lists ``a`` as a label of ``o``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "DECORATIONS",
+    "DROP",
+    "FONTS",
+    "GREEK",
+    "TEXT_FONTS",
+    "TOKEN_RE",
+    "Operator",
+    "TexReader",
+    "Unreadable",
+    "clean_tokens",
+    "tex_tokens",
+]
+
+GREEK = {
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "epsilon",
+    "varepsilon",
+    "zeta",
+    "eta",
+    "theta",
+    "vartheta",
+    "iota",
+    "kappa",
+    "lambda",
+    "mu",
+    "nu",
+    "xi",
+    "pi",
+    "rho",
+    "varrho",
+    "sigma",
+    "varsigma",
+    "tau",
+    "upsilon",
+    "phi",
+    "varphi",
+    "chi",
+    "psi",
+    "omega",
+    "Gamma",
+    "Delta",
+    "Theta",
+    "Lambda",
+    "Xi",
+    "Pi",
+    "Sigma",
+    "Upsilon",
+    "Phi",
+    "Psi",
+    "Omega",
+    "ell",
+}
+DROP = {
+    r"\left",
+    r"\right",
+    r"\big",
+    r"\Big",
+    r"\bigg",
+    r"\Bigg",
+    r"\bigl",
+    r"\bigr",
+    r"\Bigl",
+    r"\Bigr",
+    r"\biggl",
+    r"\biggr",
+    r"\Biggl",
+    r"\Biggr",
+    r"\middle",
+    r"\,",
+    r"\;",
+    r"\:",
+    r"\!",
+    r"\ ",
+    r"\quad",
+    r"\qquad",
+    r"\displaystyle",
+    r"\textstyle",
+    r"\limits",
+    r"\nolimits",
+    "~",
+    r"\nonumber",
+    r"\notag",
+}
+FONTS = {
+    r"\mathbf",
+    r"\boldsymbol",
+    r"\bm",
+    r"\mathit",
+    r"\mathrm",
+    r"\mathsf",
+    r"\vec",
+    r"\mathcal",
+    r"\mathbb",
+    r"\mathds",
+    r"\hat",
+    r"\widehat",
+    r"\tilde",
+    r"\widetilde",
+    r"\bar",
+    r"\overline",
+    r"\text",
+    r"\textrm",
+    r"\textit",
+    r"\textbf",
+    r"\operatorname",
+    r"\mathop",
+    r"\mathnormal",
+}
+#: Decorations that make a different name (R̂ is not R); other fonts are dropped.
+DECORATIONS = {
+    r"\hat": "hat",
+    r"\widehat": "hat",
+    r"\tilde": "tilde",
+    r"\widetilde": "tilde",
+    r"\bar": "bar",
+    r"\overline": "bar",
+    r"\mathcal": "mathcal",
+}
+TEXT_FONTS = {r"\text", r"\textrm", r"\textit", r"\textbf", r"\operatorname", r"\mathop", r"\mathrm"}
+TOKEN_RE = re.compile(r"\\[A-Za-z]+\*?|\\.|\d+(?:\.\d+)?|\s+|.", re.S)
+
+
+class Unreadable(Exception):
+    """What the reader cannot read; the message is shown to the student."""
+
+
+def tex_tokens(text: str) -> list[tuple[str, bool]]:
+    """Tokens with a flag 'preceded by whitespace'; whitespace itself dropped."""
+    out: list[tuple[str, bool]] = []
+    space = False
+    for m in TOKEN_RE.finditer(text):
+        t = m.group(0)
+        if t.isspace():
+            space = True
+            continue
+        out.append((t, space))
+        space = False
+    return out
+
+
+_SPELLINGS = {
+    r"\dfrac": r"\frac",
+    r"\tfrac": r"\frac",
+    r"\times": r"\cdot",
+    r"\ast": r"\cdot",
+    "*": r"\cdot",
+    r"\lvert": "|",
+    r"\rvert": "|",
+    r"\lbrace": r"\{",
+    r"\rbrace": r"\}",
+    r"\lbrack": "[",
+    r"\rbrack": "]",
+    r"\lparen": "(",
+    r"\rparen": ")",
+    r"\prime": "'",
+    r"\neq": r"\ne",
+    r"\leq": r"\le",
+    r"\geq": r"\ge",
+    r"\geqslant": r"\ge",
+    r"\leqslant": r"\le",
+    r"\colon": ":",
+    r"\varphi": r"\phi",
+}
+_SIZERS = (
+    r"\left",
+    r"\right",
+    r"\bigl",
+    r"\bigr",
+    r"\big",
+    r"\Big",
+    r"\Bigl",
+    r"\Bigr",
+    r"\bigg",
+    r"\Bigg",
+    r"\biggl",
+    r"\biggr",
+)
+
+
+def clean_tokens(toks: list[tuple[str, bool]]) -> tuple[list[str], list[bool]]:
+    """Spacing and sizing dropped, spellings unified (``\\times`` → ``\\cdot``), ``{x}_{j}`` → ``x_{j}``."""
+    cleaned: list[tuple[str, bool]] = []
+    k = 0
+    while k < len(toks):
+        t, sp_before = toks[k]
+        if t in _SIZERS and k + 1 < len(toks) and toks[k + 1][0] == ".":
+            k += 2
+            continue
+        if t in DROP:
+            k += 1
+            continue
+        cleaned.append((_SPELLINGS.get(t, t), sp_before))
+        k += 1
+    # {x}_{j} (SymPy's printing of x[j]) is x_{j}: drop braces around a single letter
+    # that carries a subscript or superscript.
+    k = 0
+    while k + 3 < len(cleaned):
+        letter = cleaned[k + 1][0]
+        if (
+            cleaned[k][0] == "{"
+            and cleaned[k + 2][0] == "}"
+            and cleaned[k + 3][0] in ("_", "^")
+            and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", letter)
+            and letter[1:] in GREEK | {""} | set(letter)
+        ):
+            del cleaned[k + 2]
+            del cleaned[k]
+        k += 1
+    return [t for t, _ in cleaned], [s for _, s in cleaned]
+
+
+class TexReader:
+    """Brackets, arguments and names over a token list; ``notation`` supplies the labels."""
+
+    def __init__(self, toks: list[str], spaced: list[bool], notation: Any) -> None:
+        self.toks = toks
+        self.spaced = spaced
+        self.notation = notation
+
+    def match(self, i: int) -> int:
+        """Index of the bracket closing the one at i: braces pair with braces; ( and [
+        pair with ) or ] (half-open intervals are rare in homework, mixed brackets are not)."""
+        brace = self.toks[i] == "{"
+        depth = 0
+        for k in range(i, len(self.toks)):
+            t = self.toks[k]
+            if brace:
+                depth += (t == "{") - (t == "}")
+            else:
+                depth += (t in ("(", "[")) - (t in (")", "]"))
+            if depth == 0:
+                return k
+        raise Unreadable(f"an unbalanced {self.toks[i]}")
+
+    def read_arg(self, i: int) -> tuple[list[str], int]:
+        """A TeX argument at i: a braced group's tokens or a single token."""
+        if i >= len(self.toks):
+            raise Unreadable("a command is missing its argument")
+        if self.toks[i] == "{":
+            end = self.match(i)
+            return self.toks[i + 1 : end], end + 1
+        return [self.toks[i]], i + 1
+
+    def text_of(self, toks: list[str]) -> str:
+        """Flatten an argument to plain text, dropping font commands and braces."""
+        out = []
+        for t in toks:
+            if t in FONTS and t not in DECORATIONS or t in ("{", "}"):
+                continue
+            out.append(t)
+        return "".join(out).strip()
+
+    def check_power(self, arg: list[str]) -> None:
+        flat = self.text_of(arg)
+        if flat in ("T", r"\top", r"\intercal", "\\mathsf{T}"):
+            raise Unreadable("a transpose ^T")
+        if flat in ("*", r"\cdot", r"\star", r"\ast", "+", "-"):
+            raise Unreadable(f"a superscript {flat}")
+
+    def read_identifier(self, i: int) -> tuple[str | None, int, list[str] | None]:
+        """(canonical name, next index, power tokens) for the name at i, or (None, i, None)."""
+        t = self.toks[i]
+        k = i + 1
+        if t in FONTS:
+            arg, k = self.read_arg(i + 1)
+            inner = self.text_of(arg)
+            if t in DECORATIONS:
+                base = f"\\{DECORATIONS[t]}{{{inner}}}"
+            else:
+                base = inner
+            if not base:
+                raise Unreadable(f"an empty {t}")
+        elif t.startswith("\\") and t[1:] in GREEK:
+            base = t
+        elif re.fullmatch(r"[A-Za-z]", t):
+            base = t
+        else:
+            return None, i, None
+        sub = label = None
+        power: list[str] | None = None
+        while k < len(self.toks) and self.toks[k] in ("_", "^") and power is None:
+            if self.toks[k] == "_":
+                if sub is not None:
+                    raise Unreadable(f"a double subscript on {base}")
+                arg, k = self.read_arg(k + 1)
+                sub = self.text_of(arg).replace(" ", "")
+                continue
+            arg, k2 = self.read_arg(k + 1)
+            close = arg.index(")") if arg and arg[0] == "(" and ")" in arg else -1
+            inner_label = arg[1:close] if close > 0 else []
+            # (1), (i), (12): a layer or sample label; (y + 1) is a bracketed power.
+            if (
+                close > 0
+                and label is None
+                and (len(inner_label) == 1 or all(t.isdigit() for t in inner_label))
+                and all(re.fullmatch(r"[A-Za-z0-9]+|\\[A-Za-z]+", t) for t in inner_label)
+            ):
+                label = self.text_of(arg[: close + 1])
+                rest = arg[close + 1 :]
+                if rest:
+                    power = rest
+                k = k2
+                continue
+            flat = self.text_of(arg)
+            if label is None and flat in self.notation.labels.get(base, ()):
+                label = flat
+                k = k2
+                continue
+            self.check_power(arg)
+            power = arg
+            k = k2
+        name = base
+        if sub:
+            name += f"_{{{sub}}}"
+        if label:
+            name += f"^{{{label}}}"
+        return name, k, power
+
+    @staticmethod
+    def top_level(toks: list[str], target: str) -> bool:
+        depth = 0
+        for t in toks:
+            if t in ("(", "[", "{"):
+                depth += 1
+            elif t in (")", "]", "}"):
+                depth -= 1
+            elif depth == 0 and t == target:
+                return True
+        return False
+
+    def _split_commas(self, toks: list[str]) -> list[list[str]]:
+        parts: list[list[str]] = [[]]
+        depth = 0
+        for t in toks:
+            if t in ("(", "[", "{"):
+                depth += 1
+            elif t in (")", "]", "}"):
+                depth -= 1
+            if t == "," and depth == 0:
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        if any(not p for p in parts):
+            raise Unreadable("an empty function argument")
+        return parts
+
+    def _env_name(self, i: int) -> str:
+        """The name of the environment of the \\begin or \\end at i."""
+        if i + 1 >= len(self.toks) or self.toks[i + 1] != "{":
+            return ""
+        return "".join(self.toks[i + 2 : self.match(i + 1)])
+
+
+@dataclass(frozen=True)
+class Operator:
+    """``\\frac{d}{dx}`` or ``\\sum_j`` waiting for the product that follows it."""
+
+    letter: str  # placeholder letter: g (derivative) or s (sum)
+    n: int
+    what: str
