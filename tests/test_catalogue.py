@@ -63,7 +63,8 @@ def test_seed_sources_name_seed_files_and_questions() -> None:
 def test_duplicate_id_raises() -> None:
     registry = Registry("test")
     x = Variable("x")
-    ident = Identity("same-id", "t", "test", ("001_6df6721d1f90bea6.txt Q1(a)",), (x,), lambda v, s: Claim(v["x"], v["x"], v))
+    ident = Identity("same-id", "t", "test", ("001_6df6721d1f90bea6.txt Q1(a)",), (x,),
+                     lambda v, s: Claim(v["x"], v["x"], v))
     registry.register(ident)
     with pytest.raises(RegistryError):
         registry.register(ident)

@@ -146,7 +146,8 @@ def test_batch_gradients_printed_with_names_evaluate_to_an_independent_formula()
     # Independent hand-written backward pass (CS231n style).
     dz3 = (P - Delta) / N
     dz2 = (dz3 @ W2.T) * (z2 > 0)
-    expected = {"W2": a2.T @ dz3 + 2 * lam * W2, "b2": dz3.sum(0)[:, None], "W1": X.T @ dz2 + 2 * lam * W1, "b1": dz2.sum(0)[:, None]}
+    expected = {"W2": a2.T @ dz3 + 2 * lam * W2, "b2": dz3.sum(0)[:, None],
+                "W1": X.T @ dz2 + 2 * lam * W1, "b1": dz2.sum(0)[:, None]}
     for key, want in expected.items():
         code = numpy_code(g[key], names)
         assert "Lambda" not in code and "RowSoftmax" not in code
@@ -180,7 +181,8 @@ def test_a_wrong_expression_prints_to_different_numbers():
 
 def test_every_printed_expression_compiles():
     names = {nt.z2: "z2", nt.a2: "a2", nt.z3: "z3", nt.P: "P"}
-    exprs = [*nt.batch_gradients("l2").values(), *nt.batch_gradients("elastic").values(), nt.batch_loss("l2"), nt.batch_loss("elastic")]
+    exprs = [*nt.batch_gradients("l2").values(), *nt.batch_gradients("elastic").values(),
+             nt.batch_loss("l2"), nt.batch_loss("elastic")]
     exprs += [*nt.column_gradients().values(), nt.column_loss()]
     for e in exprs:
         compile(numpy_code(e, names), "<printed>", "eval")

@@ -36,7 +36,8 @@ def test_names_follow_the_seeds():
 
 
 def test_elementwise_functions_never_print_as_lambdas():
-    exprs = [*nt.batch_gradients("elastic").values(), *nt.column_gradients().values(), nt.batch_loss("elastic"), nt.column_loss()]
+    exprs = [*nt.batch_gradients("elastic").values(), *nt.column_gradients().values(),
+             nt.batch_loss("elastic"), nt.column_loss()]
     for e in exprs:
         text = seed_latex(e)
         assert r"\mapsto" not in text and r"\circ" not in text and r"\theta" not in text, text

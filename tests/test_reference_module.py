@@ -38,7 +38,8 @@ def toy_problem():
     """The course's toy problem (CS231n / HLCV two_layernet): seed 0 model, seed 1 data."""
     D, H, C, N = 4, 10, 3, 5
     np.random.seed(0)
-    params = {"W1": 0.1 * np.random.randn(D, H), "b1": np.zeros(H), "W2": 0.1 * np.random.randn(H, C), "b2": np.zeros(C)}
+    params = {"W1": 0.1 * np.random.randn(D, H), "b1": np.zeros(H),
+              "W2": 0.1 * np.random.randn(H, C), "b2": np.zeros(C)}
     np.random.seed(1)
     X = 10 * np.random.randn(N, D)
     y = np.array([0, 1, 2, 2, 1])
@@ -216,7 +217,8 @@ def test_batch_gradients_match_torch(problem, reg, convention):
 
 
 @SETTINGS
-@given(problem=batch_problems(), l1=st.tuples(st.floats(0, 1), st.floats(0, 1)), l2=st.tuples(st.floats(0, 1), st.floats(0, 1)))
+@given(problem=batch_problems(), l1=st.tuples(st.floats(0, 1), st.floats(0, 1)),
+       l2=st.tuples(st.floats(0, 1), st.floats(0, 1)))
 def test_elastic_gradients_match_torch(problem, l1, l2):
     params, X, y = problem
     loss, grads = ref.loss_and_grads_elastic(params, X, y, l1=l1, l2=l2)
@@ -226,7 +228,8 @@ def test_elastic_gradients_match_torch(problem, l1, l2):
         assert_close(grads[key], t_grads[key], 1e-10)
 
 
-@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
 @given(problem=batch_problems(big_logits=False, kinks=False), reg=st.sampled_from([0.0, 0.3]))
 def test_batch_gradients_match_finite_differences(problem, reg):
     params, X, y = problem
@@ -239,7 +242,8 @@ def test_batch_gradients_match_finite_differences(problem, reg):
 
 
 @SETTINGS
-@given(problem=column_problems(), penalised=st.booleans(), l1=st.tuples(st.floats(0, 1), st.floats(0, 1)), l2=st.tuples(st.floats(0, 1), st.floats(0, 1)))
+@given(problem=column_problems(), penalised=st.booleans(), l1=st.tuples(st.floats(0, 1), st.floats(0, 1)),
+       l2=st.tuples(st.floats(0, 1), st.floats(0, 1)))
 def test_column_gradients_match_torch(problem, penalised, l1, l2):
     params, x, y, alpha = problem
     if not penalised:
@@ -252,7 +256,8 @@ def test_column_gradients_match_torch(problem, penalised, l1, l2):
         assert_close(grads[key], t_grads[key], 1e-10)
 
 
-@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
 @given(problem=column_problems(kinks=False))
 def test_column_gradients_match_finite_differences(problem):
     params, x, y, alpha = problem
@@ -273,7 +278,8 @@ def test_column_gradients_match_finite_differences(problem):
 
 
 def test_single_example_and_zero_preactivations_use_relu_prime_zero():
-    params = {"W1": np.array([[1.0, -1.0]]), "b1": np.zeros(2), "W2": np.array([[2.0, -1.0], [0.5, 1.0]]), "b2": np.array([0.1, -0.2])}
+    params = {"W1": np.array([[1.0, -1.0]]), "b1": np.zeros(2),
+              "W2": np.array([[2.0, -1.0], [0.5, 1.0]]), "b2": np.array([0.1, -0.2])}
     X = np.zeros((1, 1))  # z2 = 0 exactly
     _, grads = ref.loss_and_grads(params, X, np.array([1]))
     _, t_grads = torch_batch(params, X, np.array([1]))
@@ -290,7 +296,8 @@ def test_extreme_logits_give_finite_results(logit):
         P = ref.probabilities(params, X)
         loss, grads = ref.loss_and_grads(params, X, y, reg=0.05)
         e_loss, e_grads = ref.loss_and_grads_elastic(params, X, y, l1=0.01, l2=0.02)
-        c_loss, c_grads = ref.column_loss_and_grads({"W1": params["W1"].T, "b1": params["b1"], "W2": params["W2"].T, "b2": params["b2"]}, X[0], 1, 0.1)
+        column_params = {"W1": params["W1"].T, "b1": params["b1"], "W2": params["W2"].T, "b2": params["b2"]}
+        c_loss, c_grads = ref.column_loss_and_grads(column_params, X[0], 1, 0.1)
     assert np.isfinite(P).all() and np.isfinite(loss) and np.isfinite(e_loss) and np.isfinite(c_loss)
     assert all(np.isfinite(g).all() for g in [*grads.values(), *e_grads.values(), *c_grads.values()])
     # The loss is then dominated by the logit gap: it is large, not inf.

@@ -50,7 +50,8 @@ def fake_results(*, unverified: str | None = None, unrefuted: str | None = None)
             proof = ProofResult("proved", "exp-rational-cancel", 98.7654321, "scalar")
             numeric = NumericResult("passed", 40, 0.0)
         else:
-            cex = Counterexample({"x": sp.Integer(1), "W1_0_0": sp.Rational(1, 2)}, "0.452574126822", "0.731058578630", "entry (1, 1)")
+            cex = Counterexample({"x": sp.Integer(1), "W1_0_0": sp.Rational(1, 2)}, "0.452574126822", "0.731058578630",
+                                 "entry (1, 1)")
             proof = ProofResult("refuted", "exp-rational-cancel", 98.7654321, "scalar", cex)
             numeric = NumericResult("failed", 1, 0.28, {"x": 1.0})
         seed_results.append(VerificationResult(identity, proof, numeric))
@@ -95,7 +96,8 @@ def test_report_formulas_are_the_printed_statements():
 def test_a_statement_the_printer_cannot_express_is_refused_by_id():
     def statement(identity_id):
         if identity_id == "batch-grad-b1":
-            return sp.MatrixSymbol("Q", 2, 2).applyfunc(sp.Lambda(sp.Symbol("t"), sp.Function("mystery")(sp.Symbol("t"))))
+            t = sp.Symbol("t")
+            return sp.MatrixSymbol("Q", 2, 2).applyfunc(sp.Lambda(t, sp.Function("mystery")(t)))
         return catalogue_statements(CATALOGUE)(identity_id)
 
     with pytest.raises(RenderRefused, match="batch-grad-b1"):
@@ -221,7 +223,8 @@ def test_report_without_pdflatex_names_the_debian_packages(tmp_path, capsys, mon
     import shutil
 
     real_which = shutil.which
-    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None if name == "pdflatex" else real_which(name, *a, **k))
+    monkeypatch.setattr(shutil, "which",
+                        lambda name, *a, **k: None if name == "pdflatex" else real_which(name, *a, **k))
     code, _, err = _run(["report", "--pdf", "--out", str(tmp_path)], capsys)
     assert code == 2
     assert "texlive-latex-base" in err and "texlive-latex-extra" in err

@@ -44,7 +44,8 @@ def compiled(tmp_path_factory):
 
     # Read the log of the final run (the command compiled twice; a third run changes nothing).
     outcome = compile_pdf(out / "report.tex", runs=1)
-    text = subprocess.run(["pdftotext", "-layout", str(outcome.pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(outcome.pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
     return outcome, text
 
 

@@ -40,7 +40,8 @@ def test_every_seed_claim_is_registered_and_refuted() -> None:
 
 
 def _close(reported: str, value: float) -> bool:
-    return math.isclose(float(Fraction(reported)) if "/" in reported else float(reported), value, rel_tol=1e-9, abs_tol=1e-12)
+    number = float(Fraction(reported)) if "/" in reported else float(reported)
+    return math.isclose(number, value, rel_tol=1e-9, abs_tol=1e-12)
 
 
 # ------------------------------------------------------------------- scalar and counting

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-IGNORE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis", ".pytest_cache", "report")
+IGNORE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis",
+                                ".pytest_cache", "report")
 
 
 @pytest.fixture(scope="module")
@@ -55,13 +56,15 @@ def test_the_wheel_holds_templates_and_generated(wheel_env):
         "print(sorted(p.name for p in r.files('derive.templates').iterdir() if p.name.endswith('.j2')))\n"
         "print(callable(m.loss_and_grads))\n"
     )
-    out = subprocess.run([str(python), "-I", "-c", code], check=True, capture_output=True, text=True, cwd=tmp).stdout.splitlines()
+    out = subprocess.run([str(python), "-I", "-c", code], check=True, capture_output=True, text=True,
+                         cwd=tmp).stdout.splitlines()
     assert str(env_dir) in out[0], "derive was imported from outside the fresh venv"
     assert out[1] == "['numpy_module.py.j2', 'report.tex.j2']"
     assert out[2] == "True"
     # The console script imports every command module (a package missing from the wheel
     # shows up here, not only in the slow render below).
-    help_text = subprocess.run([str(env_dir / "bin" / "derive"), "--help"], check=True, capture_output=True, text=True, cwd=tmp).stdout
+    help_text = subprocess.run([str(env_dir / "bin" / "derive"), "--help"], check=True, capture_output=True, text=True,
+                               cwd=tmp).stdout
     assert "render" in help_text and "report" in help_text and "verify" in help_text
 
 
