@@ -25,11 +25,15 @@ class StepResult:
     def as_dict(self) -> dict[str, Any]:
         return {
             "line": self.step.line,
+            "column": self.step.column,
             "lhs": self.step.lhs,
             "rhs": self.step.rhs,
             "status": self.status,
             "counterexample": self.counterexample,
             "message": self.message,
+            # DESIGN.md: context holds the conditions taken from the prose; the prose itself beside it
+            "context": list(self.step.conditions),
+            "prose": self.step.context,
         }
 
 

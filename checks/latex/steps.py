@@ -20,6 +20,9 @@ __all__ = ["Term", "Step", "split_chain", "find_steps", "is_real_space"]
 class Term:
     line: int
     text: str
+    #: 1-based column of the term's first character, and the conditions of its row
+    column: int = 1
+    conditions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,11 @@ class Step:
     relation: str
     kind: str  # "display" | "inline"
     chain_var: str | None = None
+    #: where the right-hand term starts (with ``line``), the prose before the block, and the
+    #: conditions the step is stated under (its two terms' rows'; see extract.Piece)
+    column: int = 1
+    context: str = ""
+    conditions: tuple[str, ...] = ()
 
 
 _REL_COMMANDS = {r[1:] for r in RELATIONS if r.startswith("\\")}
@@ -45,14 +53,18 @@ def split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
     chains: list[list[tuple[Term, str]]] = [[]]
     current: list[str] = []
     current_line = equation.line
+    where: tuple[int, tuple[str, ...]] = (equation.column, ())
 
     def close_term(relation: str) -> None:
         nonlocal current
-        chains[-1].append((Term(current_line, "".join(current).strip()), relation))
+        chains[-1].append((Term(current_line, "".join(current).strip(), *where), relation))
         current = []
 
     for piece in equation.pieces:
         toks = re.findall(r"\\[A-Za-z]+\*?|\\.|\d+|\s+|.", piece.text, flags=re.S)
+        starts = [0]
+        for tok in toks:
+            starts.append(starts[-1] + len(tok))
         depth = 0
         k = 0
         if not "".join(current).strip():
@@ -87,6 +99,10 @@ def split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
                     k = _skip_text_and(toks, k)
                     current_line = piece.line
                     continue
+            if t.strip() and not "".join(current).strip():
+                # the term's first character: its own line and column (issue 11)
+                current_line, column = piece.position(starts[k])
+                where = (column, piece.conditions)
             current.append(t)
             k += 1
     close_term("")
@@ -122,10 +138,11 @@ def find_steps(text: str, notation: Notation, *, markdown: bool | None = None) -
             for (left, relation), (right, _) in zip(chain, chain[1:], strict=False):
                 if not left.text or not right.text:
                     continue
+                place = (right.column, equation.context, tuple(dict.fromkeys(left.conditions + right.conditions)))
                 if relation == "=" and equation.kind == "display":
-                    steps.append(Step(right.line, left.text, right.text, "=", equation.kind, var))
+                    steps.append(Step(right.line, left.text, right.text, "=", equation.kind, var, *place))
                 elif relation == r"\in" and is_real_space(right.text):
-                    steps.append(Step(right.line, left.text, right.text, r"\in", equation.kind, var))
+                    steps.append(Step(right.line, left.text, right.text, r"\in", equation.kind, var, *place))
     return steps
 
 
