@@ -61,6 +61,10 @@ TRUE_CLAIMS = [
     ("abs(x)", "x*sign(x)", []),
     ("relu(x)", "x*step(x)", []),
     ("relu(x)", "(x + abs(x))/2", []),
+    # kinks away from 0 and between variables (issue 10): split at the argument's zero
+    ("relu(x - 1)", "max(x - 1, 0)", []),
+    ("log(exp(a) + exp(b))", "max(a, b) + log(1 + exp(-abs(a - b)))", []),
+    ("abs(x - 1) + abs(x + 1)", "max(2, 2*abs(x))", []),
     # domains
     ("leaky_relu(x, alpha)", "max(x, alpha*x)", ["--assume", "0 < alpha < 1"]),
     ("abs(x)", "x", ["--assume", "x >= 0"]),
@@ -189,13 +193,14 @@ def test_a_constant_difference_is_refuted_by_exact_evaluation() -> None:
 
 
 def test_an_undecided_case_does_not_hide_a_refuted_one() -> None:
-    # x < 0 leaves relu(x − 1) against max(x − 1, 0) (undecided); x > 0 is plainly false.
-    code, data = _json(["relu(x-1) + abs(x)", "max(x-1, 0) - x"])
+    # x < 0 leaves relu(x² − 1) against max(x² − 1, 0) (undecided: the kink's argument is
+    # not linear, so it is not split); x > 0 is plainly false.
+    code, data = _json(["relu(x^2-1) + abs(x)", "max(x^2-1, 0) - x"])
     assert code == 1
     cex = data["symbolic"]["counterexample"]
     assert cex["where"] == "0 < x"
     x = float(Fraction(cex["point"]["x"]))
-    assert max(x - 1, 0) + abs(x) != max(x - 1, 0) - x
+    assert max(x * x - 1, 0) + abs(x) != max(x * x - 1, 0) - x
 
 
 def test_complex_values_and_numpy_warnings_stay_off_stderr() -> None:
@@ -211,9 +216,9 @@ def test_complex_values_and_numpy_warnings_stay_off_stderr() -> None:
 
 
 def test_a_true_claim_the_prover_cannot_decide_is_unverified() -> None:
-    # True for every x, but the kink sits at x = 1 and the prover splits at 0 only: sampling
-    # agrees, and agreement must not be reported as a proof.
-    code, data = _json(["relu(x - 1)", "max(x - 1, 0)"])
+    # True for every x, but the kink sits where x² = 1 and the split handles arguments linear
+    # in the variables only: sampling agrees, and agreement must not be reported as a proof.
+    code, data = _json(["relu(x^2 - 1)", "max(x^2 - 1, 0)"])
     assert code == 3
     assert data["symbolic"]["status"] == "inconclusive"
     assert data["numeric"]["status"] == "passed"
@@ -358,37 +363,45 @@ def test_installed_script_verifies_and_refutes() -> None:
 
 def test_a_closed_interval_is_two_endpoints_and_an_open_map() -> None:
     import sympy as sp
+    from derive.checks.proof.cases import interval_pieces
     from derive.checks.proof.expr_parser import parse_assumption
 
-    from derive.commands.check import domain_pieces
-
     domain = parse_assumption("0 <= x <= 1")["x"]
-    pieces = domain_pieces("x", domain, split_at_zero=True)
-    assert [p.label for p in pieces] == ["x = 0", "0 < x < 1", "x = 1"]
-    inner = pieces[1]
-    assert inner.param is not None and inner.param.is_positive
+    pieces = interval_pieces("x", domain, [sp.S.Zero])
+    assert [label for label, _ in pieces] == ["x = 0", "0 < x < 1", "x = 1"]
+    inner = pieces[1][1]
+    (param,) = inner.free_symbols
+    assert param.is_positive
     for t in (sp.Rational(1, 1000), sp.S.One, sp.Integer(1000)):
-        assert 0 < inner.back(t) < 1
+        assert 0 < inner.xreplace({param: t}) < 1
+
+
+def _cases(lhs: str, rhs: str, assume: tuple[str, ...] = ()) -> list:
+    from derive.checks.proof.cases import split_cases
+    from derive.checks.proof.claims import parse_claim
+
+    claim = parse_claim(lhs, rhs, assume)
+    return split_cases([claim.lhs, claim.rhs], claim.domains).cases
 
 
 def test_kinks_split_at_zero_unless_zero_is_excluded() -> None:
-    from derive.commands.check import cases, parse_claim
-
-    assert len(cases(parse_claim("abs(x)", "x*sign(x)"))) == 3
-    assert len(cases(parse_claim("abs(x)", "x*sign(x)", ["x != 0"]))) == 2
-    assert len(cases(parse_claim("sigmoid(x)", "1 - sigmoid(-x)"))) == 1
+    assert len(_cases("abs(x)", "x*sign(x)")) == 3
+    assert len(_cases("abs(x)", "x*sign(x)", ("x != 0",))) == 2
+    assert len(_cases("sigmoid(x)", "1 - sigmoid(-x)")) == 1
+    # At the argument's zero, wherever it is.
+    assert [c.label for c in _cases("relu(x - 1)", "max(x - 1, 0)")] == ["x < 1", "x = 1", "1 < x"]
 
 
 def test_exact_search_and_confirm() -> None:
     import sympy as sp
-
-    from derive.commands.check import cases, confirm, exact_search, parse_claim
+    from derive.checks.proof.claims import parse_claim
+    from derive.checks.proof.judge import confirm, exact_search
 
     claim = parse_claim("x + sigmoid(y)", "x + sigmoid(y) + 1/10**20")
-    found = exact_search(claim, cases(claim)[0])
+    found = exact_search(claim.lhs, claim.rhs, _cases("x + sigmoid(y)", "x + sigmoid(y) + 1/10**20")[0])
     assert found is not None and found["difference"] == "-1.00000e-20"
     true_claim = parse_claim("sigmoid(x)", "(tanh(x/2) + 1)/2")
-    assert exact_search(true_claim, cases(true_claim)[0]) is None
+    assert exact_search(true_claim.lhs, true_claim.rhs, _cases("sigmoid(x)", "(tanh(x/2) + 1)/2")[0]) is None
     # A point where a side is not real refutes nothing.
     complex_claim = parse_claim("log(x^2)", "2*log(x)")
-    assert confirm(complex_claim, {"x": sp.Integer(-1)}) is None
+    assert confirm(complex_claim.lhs, complex_claim.rhs, {complex_claim.symbols["x"]: sp.Integer(-1)}) is None

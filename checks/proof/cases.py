@@ -33,10 +33,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import sympy as sp
-
 from derive.checks.proof.expr_parser import Domain
+
 from derive.errors import DeriveError
-from derive.functions import leaky_relu, relu
+from derive.functions import kink_arguments as table_kinks
 
 __all__ = [
     "MAX_CASES",
@@ -54,8 +54,6 @@ __all__ = [
 MAX_KINK_CASES = 27
 #: Above this many cases from the domains alone, the claim is refused.
 MAX_CASES = 64
-#: Functions whose value changes form where their (first) argument is 0.
-_FIRST_ARG_KINKS = (sp.Abs, sp.sign, sp.Heaviside, relu, leaky_relu)
 
 
 class CaseLimitError(DeriveError):
@@ -111,15 +109,16 @@ def _exact(value: object) -> sp.Expr:
 
 
 def kink_arguments(*exprs: sp.Basic) -> list[sp.Expr]:
-    """Every expression whose zero is a kink of one of ``exprs``: the first argument of
-    abs/sign/step/relu/leaky_relu, a − b for each pair of a max's or min's arguments, and
-    lhs − rhs of each relation in a Piecewise condition. Sorted, without repeats."""
+    """Every expression whose zero is a kink of one of ``exprs``: the named functions' own
+    kinks (``derive.functions.kink_arguments``: abs, sign, step, relu, leaky_relu, max, min),
+    a − b for EVERY pair of a max's or min's arguments (the table lists the first pair only),
+    and lhs − rhs of each relation in a Piecewise condition. Sorted, without repeats, and
+    up to sign and scale (x − 1 and 2 − 2x are one kink)."""
     found: set[sp.Expr] = set()
     for expr in exprs:
         if not isinstance(expr, sp.Basic):
             continue
-        for node in expr.atoms(*_FIRST_ARG_KINKS):
-            found.add(node.args[0])
+        found |= set(table_kinks(expr))
         for node in expr.atoms(sp.Max, sp.Min):
             found |= {a - b for a, b in itertools.combinations(node.args, 2)}
         for node in expr.atoms(sp.Piecewise):

@@ -41,7 +41,6 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import sympy as sp
-
 from derive.checks.proof.canonical import to_exp
 from derive.checks.proof.cases import Case, default_domain, split_cases, whole_domain
 from derive.checks.proof.expr_parser import Domain
