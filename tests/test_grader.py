@@ -47,6 +47,11 @@ EXPECTED = {
     "mistake_mutates_params": ("fail", "mutates-params", ()),
     "mistake_loss_mismatch": ("fail", "loss-mismatch", ()),
     "mistake_fake_verdict": ("fail", "missing-onehot", ()),
+    "correct_float32": ("pass", None, ()),  # judged at float32 tolerances
+    "correct_column_layout": ("pass", None, ()),  # UCLA template: W1 H×D, W2 C×H
+    "mistake_nan_placeholder": ("fail", "non-finite", ()),  # `* np.nan`: not unstable-softmax
+    "error_exception_on_toy": ("error", "exception", ()),  # runs where N = H, raises on the toy
+    "error_import_future_package": ("error", "import", ()),
     "slow_at_full_size": ("fail", None, ()),  # timeout at N=200, D=3072 only: a failed check
     "error_import_syntax": ("error", "import", ()),
     "error_import_python2": ("error", "import", ()),
@@ -87,6 +92,47 @@ def test_submission_gets_its_verdict_and_id(name):
     else:
         assert result.diagnosis == [] and result.warnings == []
         assert all(c.status in ("pass", "skip") for c in result.checks)
+
+
+def test_float32_and_column_layout_are_reported():
+    f32 = grade_path(SUBMISSIONS / "correct_float32.py", examples=3, full_size=False)
+    assert f32.precision == "float32" and f32.layout == "row"
+    assert any("float32" in n for n in f32.notes)
+    column = grade_path(SUBMISSIONS / "correct_column_layout.py", examples=3, full_size=False)
+    assert column.layout == "column" and column.precision == "float64"
+    assert column.as_dict()["layout"] == "column"
+    # Held to the row layout, the same file cannot be run on the toy problem: an error.
+    from derive.checks.grading.rubric import Rubric
+
+    row = grade_path(SUBMISSIONS / "correct_column_layout.py", examples=0, full_size=False, rubric=Rubric(layout="row"))
+    assert row.verdict == "error" and row.error["kind"] == "exception"
+
+
+def test_a_float64_submission_is_not_taken_for_float32():
+    result = grade_path(SUBMISSIONS / "correct_function_l2.py", examples=3, full_size=False)
+    assert result.precision == "float64"
+
+
+def test_a_wrong_float32_submission_still_fails_with_its_mistake(tmp_path):
+    source = (SUBMISSIONS / "correct_float32.py").read_text().replace("dscores /= f32(N)", "pass")
+    (tmp_path / "f32_sum.py").write_text(source)
+    result = grade_path(tmp_path / "f32_sum.py", examples=3, full_size=False)
+    assert result.verdict == "fail" and "missing-1/N" in result.diagnosis
+
+
+def test_missing_module_names_the_package_that_provides_it():
+    result = grade_path(SUBMISSIONS / "error_import_future_package.py", examples=0)
+    assert "'future'" in result.error["message"] and "past" in result.error["message"]
+    other = grade_path(SUBMISSIONS / "error_import_missing_module.py", examples=0)
+    assert "extra_packages" in other.error["message"] and "PyPI package" not in other.error["message"]
+
+
+def test_strict_policy_fails_an_unstable_softmax():
+    from derive.checks.grading.rubric import Rubric
+
+    result = grade_path(SUBMISSIONS / "mistake_unstable_softmax.py", examples=3, full_size=False,
+                        rubric=Rubric(strict=True))
+    assert result.verdict == "fail" and result.diagnosis == ["unstable-softmax"] and result.warnings == []
 
 
 def test_python2_message_says_so():

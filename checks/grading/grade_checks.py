@@ -210,7 +210,7 @@ def finite_difference_checks(g: Grade, runs: list[Run], small_ids: dict[str | No
                     for n in PARAMETERS]
         trusted = reference_fd_trustworthy(run.problem, g.convention, g.tol)
         for n in PARAMETERS:
-            err = np.where(trusted[n], fd_error(run.grads[n], fd[n], run.loss if run.loss is not None else 1.0), 0.0)
+            err = np.where(trusted[n], fd_error(run.grads[n], fd[n], run.loss if run.loss is not None else 1.0, g.tol.fd_floor), 0.0)
             if err.size and float(err.max()) > worst[n]:
                 worst[n] = float(err.max())
             if err.size and float(err.max()) > g.tol.fd_rtol and n not in failure:

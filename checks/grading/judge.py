@@ -33,19 +33,22 @@ class Tolerance:
     rtol: element-wise relative error allowed against the reference.
     noise: multiplies mistakes.NOISE (the rounding allowance per unit of term magnitude).
     fd_step, fd_rtol: the central-difference step and the agreement asked of it.
+    fd_floor: the absolute floor of that agreement, per unit of |L| (the loss's rounding
+    divided by the step).
     """
 
     rtol: float
     noise: float
     fd_step: float
     fd_rtol: float
+    fd_floor: float = 1e-6
 
 
 TOLERANCES = {
     # A central difference with h = 1e-5 is good to about 1e-8 relative.
     "float64": Tolerance(rtol=mk.RTOL, noise=1.0, fd_step=1e-5, fd_rtol=1e-4),
     # float32: eps ≈ 6e-8; sums of thousands of terms keep about 1e-4 of their magnitude.
-    "float32": Tolerance(rtol=1e-3, noise=1e6, fd_step=1e-3, fd_rtol=2e-2),
+    "float32": Tolerance(rtol=1e-3, noise=1e6, fd_step=1e-2, fd_rtol=2e-2, fd_floor=1e-3),
 }
 FD_FLOOR = 1e-4
 
@@ -197,11 +200,12 @@ def reference_fd_trustworthy(problem: Problem, convention: str,
     return {name: fd_error(grads[name], fd[name], loss) <= tol.fd_rtol / 10 for name in PARAMETERS}
 
 
-def fd_error(got: np.ndarray, fd: np.ndarray, loss: float = 1.0) -> np.ndarray:
+def fd_error(got: np.ndarray, fd: np.ndarray, loss: float = 1.0, floor_per_loss: float = 1e-6) -> np.ndarray:
     # A central difference carries about eps·|L|/h of rounding: 1e-11·|L| at h = 1e-5 in float64,
-    # far under the absolute floor 1e-6·max(1, |L|) of the denominator.
+    # far under the absolute floor 1e-6·max(1, |L|) of the denominator (float32: 1e-3·max(1, |L|)).
     scale = float(np.max(np.abs(fd))) if fd.size else 0.0
-    floor = max(FD_FLOOR * scale, 1e-6 * max(1.0, abs(loss)) if math.isfinite(loss) else 1e-6)
+    size = max(1.0, abs(loss)) if math.isfinite(loss) else 1.0
+    floor = max(FD_FLOOR * scale, floor_per_loss * size)
     denom = np.maximum(np.abs(got) + np.abs(fd), floor)
     with np.errstate(invalid="ignore", over="ignore"):
         err = np.abs(got - fd) / denom
