@@ -19,11 +19,14 @@ def test_json_follows_the_contract_and_a_wrong_step_exits_1() -> None:
     assert proc.returncode == 1, proc.stderr
     data = json.loads(proc.stdout)
     assert set(data) == {"file", "steps", "summary"}
-    assert set(data["summary"]) == {"ok", "wrong", "unparsed", "inconclusive"}
+    assert set(data["summary"]) == {"ok", "wrong", "unparsed", "inconclusive", "seconds"}
     assert data["summary"]["wrong"] == 2
+    contract = {"line", "column", "lhs", "rhs", "status", "counterexample", "message", "context"}
     for step in data["steps"]:
-        assert set(step) == {"line", "lhs", "rhs", "status", "counterexample", "message"}
+        assert contract <= set(step) <= contract | {"prose", "relation"}
         assert step["status"] in {"ok", "wrong", "unparsed", "inconclusive"}
+        assert isinstance(step["column"], int) and step["column"] >= 1
+        assert isinstance(step["context"], list)
     wrong = [s for s in data["steps"] if s["status"] == "wrong"]
     assert [s["line"] for s in wrong] == [3, 5]
     assert wrong[0]["counterexample"]["point"] == {"x": "1"}

@@ -50,4 +50,5 @@ class Report:
         return counts
 
     def as_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "steps": [r.as_dict() for r in self.results], "summary": self.summary()}
+        summary: dict[str, Any] = {**self.summary(), "seconds": round(self.seconds, 3)}  # DESIGN.md's contract
+        return {"file": self.file, "steps": [r.as_dict() for r in self.results], "summary": summary}

@@ -3,61 +3,74 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import os
+from typing import Any
 
 import click
-from rich.console import Console
-from rich.markup import escape
 
 from derive.errors import EXIT_FAILED, EXIT_OK, DeriveError
 
 _MARKS = {"ok": ("✓", "green"), "wrong": ("✗", "bold red"), "unparsed": ("~", "dim"), "inconclusive": ("?", "yellow")}
 
 
-def _read(path: str) -> str:
-    target = Path(path)
-    try:
-        return target.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DeriveError(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise DeriveError(f"{path} is a directory, not a document") from None
-    except UnicodeDecodeError:
-        raise DeriveError(f"{path} is not UTF-8 text") from None
-    except OSError as exc:
-        raise DeriveError(f"cannot read {path}: {exc.strerror or exc}") from None
-
-
 @click.command("check-latex")
 @click.argument("file", type=click.Path(dir_okay=True, allow_dash=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON of DESIGN.md instead of marked lines.")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False), default=None, help="Also write an annotated, self-contained HTML page of the whole document to this file.")
+@click.option("--force", is_flag=True, help="Let --html overwrite an existing file.")
 @click.option("--notation", "notation_path", type=click.Path(), default=None, help="A notation file (TOML) saying what names mean; default: the seeds' conventions.")
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 3600), help="Seconds allowed per step; a step over it is inconclusive.")
+@click.option("--budget", default=120.0, show_default=True, type=click.FloatRange(0.5, 86400), help="Seconds allowed for the whole document; steps left when it is spent are inconclusive.")
 @click.option("--examples", default=60, show_default=True, type=click.IntRange(1, 10_000), help="Numeric samples for a step the prover cannot decide.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed for the counterexample search and sampling.")
 @click.option("-v", "--verbose", is_flag=True, help="Also say why each unparsed step could not be read.")
 @click.pass_context
-def check_latex(ctx: click.Context, file: str, as_json: bool, notation_path: str | None, timeout: float, examples: int, seed: int, verbose: bool) -> None:
-    """Check every step A = B = C … of the display math in FILE (.tex or .md).
+def check_latex(ctx: click.Context, file: str, as_json: bool, html_out: str | None, force: bool, notation_path: str | None, timeout: float, budget: float, examples: int, seed: int, verbose: bool) -> None:
+    """Check every step A = B = C … of the math in FILE (.md, .txt, .tex or .ipynb).
 
     Each step is ok (proved, or sampled and marked so), wrong (with a counterexample),
-    unparsed (with what could not be read) or inconclusive. Exit 1 if a step is wrong,
-    0 otherwise, 2 for an unreadable file or notation."""
+    unparsed (with what could not be read) or inconclusive. Only regular files up to 2 MB are
+    read. Exit 1 if a step is wrong, 0 otherwise, 2 for an unreadable file or notation."""
+    from derive.checks.latex.budget import BudgetRunner
     from derive.checks.latex.checker import check_text
-    from derive.checks.latex.normalize import load_notation
+    from derive.checks.latex.documents import load_document
+    from derive.checks.latex.notation import load_notation
 
+    if html_out is not None and os.path.lexists(html_out) and not force:
+        raise DeriveError(f"{html_out} exists; pass --force to overwrite it")
     notation = load_notation(notation_path)
-    text = _read(file)
-    markdown = None if not file.endswith(".tex") else False
-    report = check_text(text, notation, file=file, timeout=timeout, markdown=markdown, examples=examples, seed=seed)
+    document = load_document(file)
+    with BudgetRunner(timeout, budget) as runner:
+        runner.start_clock()
+        report = check_text(document.text, notation, file=file, timeout=timeout, markdown=document.markdown, examples=examples, seed=seed, runner=runner)
+    data = report.as_dict()
+    for step, result in zip(data["steps"], report.results, strict=True):
+        step.setdefault("relation", result.step.relation)
+    if html_out is not None:
+        _write_html(html_out, document, data)
     if as_json:
-        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        _print_marked(report, text.splitlines(), verbose)
+        _print_marked(report, document.text.splitlines(), verbose)
     ctx.exit(EXIT_FAILED if report.summary()["wrong"] else EXIT_OK)
 
 
-def _print_marked(report, lines: list[str], verbose: bool) -> None:
+def _write_html(path: str, document: Any, data: dict[str, Any]) -> None:
+    from derive.checks.latex.annotate import annotated_html
+    from derive.checks.latex.coverage import blocks_without_steps
+
+    page = annotated_html(document.text, data, blocks_without_steps(document.text, document.markdown, data["steps"]))
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(page)
+    except OSError as exc:
+        raise DeriveError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _print_marked(report: Any, lines: list[str], verbose: bool) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
     console = Console(highlight=False, soft_wrap=True)
     by_line: dict[int, list] = {}
     for result in report.results:
@@ -76,7 +89,9 @@ def _print_marked(report, lines: list[str], verbose: bool) -> None:
                 continue
             mark, style = _MARKS[r.status]
             step = f"{_short(r.step.lhs)} {'=' if r.step.relation == '=' else '∈'} {_short(r.step.rhs)}"
-            console.print(f"      [{style}]{mark} {r.status}[/] step {k}: {escape(step)}")
+            column = getattr(r.step, "column", None)
+            where = f" (column {column})" if column else ""
+            console.print(f"      [{style}]{mark} {r.status}[/] step {k}{where}: {escape(step)}")
             console.print(f"        {escape(_short(r.message, 200))}", style="dim" if r.status != "wrong" else None)
     s = report.summary()
     console.print(

@@ -1,0 +1,35 @@
+"""Display blocks in which no step was found, and why: the annotated view marks them so that a
+reader sees what was not read rather than silence."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from derive.checks.latex.extract import RELATIONS, extract
+
+__all__ = ["blocks_without_steps"]
+
+_RELATION = re.compile("|".join(re.escape(r) + (r"(?![A-Za-z])" if r[0] == "\\" else "") for r in RELATIONS))
+
+
+def _reason(text: str) -> str:
+    if _RELATION.search(text) is None:
+        return "no relation sign: an expression on its own is not a step"
+    if "=" not in text.replace(":=", "").replace("=:", ""):
+        return "its relations (≤, <, →, ∈ a set …) are not steps checked here; only = and ∈ ℝ^{…} are"
+    return "its '=' has an empty side, or only defines a name (:=)"
+
+
+def blocks_without_steps(text: str, markdown: bool, steps: list[dict[str, Any]]) -> dict[int, str]:
+    """Line where each display block with no step starts -> the reason it gave none."""
+    lines = {int(s.get("line") or 0) for s in steps}
+    unread: dict[int, str] = {}
+    for equation in extract(text, markdown=markdown):
+        if equation.kind != "display":
+            continue
+        first, last = equation.pieces[0].line, equation.pieces[-1].line
+        if any(first <= n <= last for n in lines):
+            continue
+        unread.setdefault(first, _reason(equation.text))
+    return unread
