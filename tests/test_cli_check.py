@@ -70,6 +70,11 @@ TRUE_CLAIMS = [
     ("abs(x)", "x", ["--assume", "x >= 0"]),
     ("log(x^2)", "2*log(abs(x))", ["--assume", "x != 0"]),
     ("0.1 + 0.2", "0.3", []),  # exact decimals, not binary floats
+    # derivatives stated on the command line (issue 11)
+    ("diff(sigmoid(x), x)", "sigmoid(x)*(1 - sigmoid(x))", []),
+    ("diff(tanh(x), x)", "1 - tanh(x)^2", []),
+    ("diff(softplus(x), x, 2)", "sigmoid(x)*sigmoid(-x)", []),
+    ("diff(log(1 + exp(x*y)), x, y)", "sigmoid(x*y) + x*y*sigmoid(x*y)*(1 - sigmoid(x*y))", []),
 ]
 
 
@@ -147,6 +152,17 @@ FALSE_CLAIMS: list[tuple[str, str, list[str], Callable[..., float], Callable[...
         lambda alpha, x: x if x >= 0 else alpha * x,
         lambda alpha, x: max(x, alpha * x),
         lambda alpha, x: 1 < alpha < 2,
+    ),
+    # σ' with the sign of the second factor wrong.
+    ("diff(sigmoid(x), x)", "sigmoid(x)*(1 + sigmoid(x))", [], lambda x: sigma(x) * (1 - sigma(x)), lambda x: sigma(x) * (1 + sigma(x)), lambda x: True),
+    # The kink between two variables: a sign lost inside the log term.
+    (
+        "log(exp(a) + exp(b))",
+        "max(a, b) + log(1 + exp(abs(a - b)))",
+        [],
+        lambda a, b: math.log(math.exp(a) + math.exp(b)),
+        lambda a, b: max(a, b) + math.log(1 + math.exp(abs(a - b))),
+        lambda a, b: True,
     ),
 ]
 

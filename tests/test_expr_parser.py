@@ -344,3 +344,62 @@ def test_any_text_is_an_expression_or_one_derive_error(text: str) -> None:
             assert "\n" not in str(exc)
         else:
             assert isinstance(result, (sp.Basic, dict))
+
+
+# --------------------------------------------------------------------------- derivatives
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("diff(sigmoid(x), x)", sigmoid(x) * (1 - sigmoid(x))),
+        ("diff(softplus(x), x)", sigmoid(x)),
+        ("diff(x^3, x, 2)", 6 * x),
+        ("diff(x^2*y^3, x, y)", 6 * x * y**2),
+        ("diff(x^2*y^3, x, 2, y, 2)", 12 * y),
+        ("diff(relu(x), x)", sp.Heaviside(x, 0)),
+        ("diff(sigmoid(y), x)", sp.S.Zero),
+    ],
+)
+def test_diff_states_a_derivative(text: str, expected: sp.Expr) -> None:
+    # Compared by value at a few points, not by form: diff may arrange the product differently.
+    got = parse_expression(text, {"x": x, "y": y})
+    for point in ({x: sp.Rational(1, 3), y: sp.Rational(-2, 5)}, {x: sp.Integer(-2), y: sp.Integer(3)}):
+        assert abs(sp.N(got.xreplace(point) - expected.xreplace(point), 30)) < 1e-25
+
+
+def test_diff_is_sympys_derivative_held_against_finite_differences() -> None:
+    # An oracle independent of SymPy: a central difference of the plain-float sigmoid.
+    import math
+
+    got = parse_expression("diff(sigmoid(2*x), x)", {"x": x})
+    f = lambda t: 1 / (1 + math.exp(-2 * t))  # noqa: E731
+    for t in (-1.5, 0.0, 0.7):
+        h = 1e-6
+        assert math.isclose(float(got.xreplace({x: sp.Float(t)})), (f(t + h) - f(t - h)) / (2 * h), rel_tol=1e-6, abs_tol=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("diff(x)", "diff() takes an expression and at least one variable"),
+        ("diff(x, 2)", "an order in diff() follows a variable"),
+        ("diff(x, x, 0)", "integer from 1 to"),
+        ("diff(x, x, 99)", "integer from 1 to"),
+        ("diff(x, x, 2, 2)", "an order in diff() follows a variable"),
+        ("diff(x, pi)", "differentiates with respect to variables"),
+        ("diff(x, x + 1)", "differentiates with respect to variables"),
+        ("diff(x, sigmoid)", "differentiates with respect to variables"),
+        ("diff(x, x, 1.5)", "differentiates with respect to variables"),
+        ("diff(x, x, True)", "differentiates with respect to variables"),
+        ("diff(x, x=1)", "keyword argument"),
+        ("diff(x, x, 5, y, 5)", "total order 10"),
+        ("diff", "used without arguments"),
+        ("diff + 1", "used without arguments"),
+    ],
+)
+def test_bad_diff_is_one_line(text: str, fragment: str) -> None:
+    with pytest.raises(DeriveError) as info:
+        parse_expression(text)
+    assert fragment in str(info.value)
+    assert "\n" not in str(info.value)

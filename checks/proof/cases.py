@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import sympy as sp
-from derive.checks.proof.expr_parser import Domain
+from derive.checks.proof.domains import Domain
 
 from derive.errors import DeriveError
 from derive.functions import kink_arguments as table_kinks

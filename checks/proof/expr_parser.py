@@ -9,6 +9,9 @@ the offending construct and its column:
 - ``Expression``; ``BinOp`` with ``+ - * / **``; ``UnaryOp`` ``-`` and ``+``;
 - ``Call`` of a name from the function table (``derive.functions.SEED_FUNCTIONS``) with
   positional arguments only, and the right number of them;
+- ``Call`` of ``diff(f, x)``, ``diff(f, x, n)``, ``diff(f, x, y)``: a derivative, taken by
+  SymPy's ``diff`` (variables as names, orders as integer constants, total order at most
+  ``MAX_DIFF_ORDER``);
 - ``Name``: a variable (ASCII letter first, then letters, digits, ``_``; no leading
   underscore), or one of the constants ``pi``, ``E`` and ``e`` (Euler's number);
 - ``Constant``: ``int`` and finite ``float`` (converted exactly from its decimal text:
@@ -39,6 +42,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import sympy as sp
+from derive.checks.proof.domains import Domain
 
 from derive.errors import DeriveError
 from derive.functions import SEED_FUNCTIONS
@@ -47,7 +51,9 @@ __all__ = [
     "CONSTANTS",
     "Domain",
     "ExpressionParser",
+    "DIFF",
     "MAX_DEPTH",
+    "MAX_DIFF_ORDER",
     "MAX_EXPONENT",
     "MAX_LENGTH",
     "MAX_NODES",
@@ -64,6 +70,9 @@ MAX_EXPONENT = 1000
 MAX_POWER_BITS = 100_000
 MAX_ROOT_BITS = 512
 MAX_BOUND = 1e12
+MAX_DIFF_ORDER = 8
+#: The one name that is not a function of the table: diff(f, x, ...) states a derivative.
+DIFF = "diff"
 
 #: Names that stand for numbers, not variables.
 CONSTANTS: dict[str, sp.Expr] = {"pi": sp.pi, "E": sp.E, "e": sp.E}
@@ -115,72 +124,6 @@ _DESCRIBE: dict[type, str] = {
     ast.YieldFrom: "yield",
     ast.Slice: "slice",
 }
-
-
-@dataclass
-class Domain:
-    """What the assumptions say about one variable: an interval (endpoints may be
-    infinite; ``*_closed`` says whether the endpoint belongs to it) and whether 0 is
-    excluded."""
-
-    lower: sp.Expr = sp.S.NegativeInfinity
-    upper: sp.Expr = sp.S.Infinity
-    lower_closed: bool = False
-    upper_closed: bool = False
-    nonzero: bool = False
-
-    def restrict(self, op: str, value: sp.Expr) -> None:
-        """Intersect with ``variable <op> value``."""
-        if op in (">", ">="):
-            closed = op == ">="
-            if value > self.lower or (value == self.lower and not closed):
-                self.lower, self.lower_closed = value, closed
-        elif op in ("<", "<="):
-            closed = op == "<="
-            if value < self.upper or (value == self.upper and not closed):
-                self.upper, self.upper_closed = value, closed
-        elif op == "!=":
-            self.nonzero = True
-
-    def is_empty(self) -> bool:
-        if self.lower.is_finite and self.upper.is_finite and self.lower != self.upper:
-            # Numerically, since bounds such as (sqrt(2) + sqrt(3))**2 and 5 + 2*sqrt(6)
-            # are equal without being the same expression.
-            gap = sp.N(self.upper - self.lower, 50)
-            if abs(gap) < 1e-40:
-                raise TypeError("bounds equal but written differently")
-            return bool(gap < 0)
-        if self.lower > self.upper:
-            return True
-        if self.lower == self.upper:
-            return not (self.lower_closed and self.upper_closed) or (self.nonzero and self.lower == 0)
-        return False
-
-    def assumptions(self) -> dict[str, bool]:
-        """The strongest SymPy sign assumptions the domain implies (always real)."""
-        if self.lower > 0 or (self.lower == 0 and (not self.lower_closed or self.nonzero)):
-            return {"positive": True}
-        if self.upper < 0 or (self.upper == 0 and (not self.upper_closed or self.nonzero)):
-            return {"negative": True}
-        if self.lower == 0:
-            return {"nonnegative": True}
-        if self.upper == 0:
-            return {"nonpositive": True}
-        if self.nonzero:
-            return {"real": True, "nonzero": True}
-        return {"real": True}
-
-    def describe(self, name: str) -> str:
-        parts = []
-        if self.lower.is_finite:
-            parts.append(f"{self.lower} {'<=' if self.lower_closed else '<'} ")
-        parts.append(name)
-        if self.upper.is_finite:
-            parts.append(f" {'<=' if self.upper_closed else '<'} {self.upper}")
-        text = "".join(parts)
-        if self.nonzero:
-            text = f"{text}, {name} != 0" if text != name else f"{name} != 0"
-        return text if text != name else f"{name} real"
 
 
 def _columns(text: str) -> tuple[str, list[int]]:
@@ -385,8 +328,8 @@ class _Builder:
             kind = _DESCRIBE.get(type(node.func), "an expression")
             raise self.fail(node, f"only named functions can be called, not {kind}")
         name = node.func.id
-        if name not in self.parser.functions:
-            known = ", ".join(sorted(self.parser.functions))
+        if name not in self.parser.functions and name != DIFF:
+            known = ", ".join(sorted([*self.parser.functions, DIFF]))
             raise DeriveError(f"{self.what}: unknown function {name!r} at column {self.column(node)}; known: {known}")
         if node.keywords:
             keyword = node.keywords[0]
@@ -395,6 +338,8 @@ class _Builder:
         for arg in node.args:
             if isinstance(arg, ast.Starred):
                 raise self.fail(arg, f"starred argument is not allowed in {name}()")
+        if name == DIFF:
+            return self.derivative(node)
         low, high = self.parser.arity(name)
         count = len(node.args)
         if count < low or (high is not None and count > high):
@@ -406,11 +351,35 @@ class _Builder:
             return self.checked_power(node, args[0], sp.S.Half)
         return func(*args)
 
+    def derivative(self, node: ast.Call) -> sp.Expr:
+        """diff(f, x), diff(f, x, n), diff(f, x, y), diff(f, x, 2, y): SymPy's ``diff`` of the
+        parsed f (each named function carries its derivative), with variables as names and
+        orders as positive integers, at most ``MAX_DIFF_ORDER`` in all."""
+        if len(node.args) < 2:
+            raise self.fail(node, f"{DIFF}() takes an expression and at least one variable, got {len(node.args)} argument{'s' if len(node.args) != 1 else ''}")
+        spec: list[sp.Expr] = []
+        for arg in node.args[1:]:
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, int) and not isinstance(arg.value, bool):
+                if not spec or isinstance(spec[-1], sp.Integer) or not 1 <= arg.value <= MAX_DIFF_ORDER:
+                    raise self.fail(arg, f"an order in {DIFF}() follows a variable and is an integer from 1 to {MAX_DIFF_ORDER}")
+                spec.append(sp.Integer(arg.value))
+            elif isinstance(arg, ast.Name) and arg.id not in CONSTANTS and arg.id not in self.parser.functions and arg.id != DIFF:
+                spec.append(self.name(arg))
+            else:
+                raise self.fail(arg, f"{DIFF}() differentiates with respect to variables (names such as x), optionally each followed by an order")
+        order = sum(int(v) - 1 if isinstance(v, sp.Integer) else 1 for v in spec)
+        if order > MAX_DIFF_ORDER:
+            raise self.fail(node, f"derivative of total order {order}; the limit is {MAX_DIFF_ORDER}")
+        result = sp.diff(self.build(node.args[0]), *spec)
+        if result.has(sp.Derivative):
+            raise self.fail(node, "SymPy cannot differentiate this expression in closed form")
+        return result
+
     def name(self, node: ast.Name) -> sp.Expr:
         name = node.id
         if name in CONSTANTS:
             return CONSTANTS[name]
-        if name in self.parser.functions:
+        if name in self.parser.functions or name == DIFF:
             raise self.fail(node, f"function {name!r} used without arguments")
         if not _NAME.match(name):
             raise self.fail(node, f"name {_short(name)!r} is not allowed (a variable starts with a letter A-Z or a-z, then letters, digits or _)")

@@ -43,7 +43,7 @@ from typing import Any, Literal
 import sympy as sp
 from derive.checks.proof.canonical import to_exp
 from derive.checks.proof.cases import Case, default_domain, split_cases, whole_domain
-from derive.checks.proof.expr_parser import Domain
+from derive.checks.proof.domains import Domain
 from derive.checks.proof.limits import TimeLimitExceeded, WorkerFailed, run_limited
 
 __all__ = ["Judgement", "Status", "combine", "confirm", "judge", "unit_domains"]
@@ -305,7 +305,7 @@ def judge(
     """Prove or refute ``lhs = rhs`` (SymPy expressions, already parsed). See the module
     docstring for the order of the evidence.
 
-    - ``domains``: {variable name: Domain} (derive.checks.proof.expr_parser.Domain; default:
+    - ``domains``: {variable name: Domain} (derive.checks.proof.domains.Domain; default:
       the interval each symbol's SymPy assumptions state; ``unit_domains(names)`` keeps
       names in (0, 1)). Integer and non-real symbols are never split or mapped.
     - ``conditions``: SymPy relations that hold in the claim's context (``sp.Ne(i, j)``,
