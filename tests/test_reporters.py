@@ -10,13 +10,17 @@ from pathlib import Path
 
 import pytest
 from derive.checks.grading.grader import GradeResult, error_result, grade_runner
-from derive.checks.grading.reporters import formula, render, render_gradescope, render_json, render_junit, render_text
+from derive.checks.grading.exports import render_csv, render_gradescope, render_junit
+from derive.checks.grading.mistakes import formula
+from derive.checks.grading.reporters import render, render_json, render_text
+from derive.checks.grading.rubric import Rubric, apply_rubric
 from derive.checks.grading.sandbox import SubmissionError
 from derive.checks.grading.testing import InProcessRunner
 
 SUBMISSIONS = Path(__file__).with_name("submissions")
-SUBMISSION_KEYS = {"submission", "verdict", "api", "reg_convention", "error", "checks", "diagnosis", "seconds"}
-CHECK_KEYS = {"name", "parameter", "status", "max_rel_error", "counterexample", "diagnosis"}
+SUBMISSION_KEYS = {"submission", "verdict", "api", "reg_convention", "layout", "precision", "error", "checks",
+                   "diagnosis", "warnings", "score", "max_score", "seconds"}
+CHECK_KEYS = {"name", "parameter", "status", "max_rel_error", "counterexample", "diagnosis", "points", "max_points"}
 
 
 def _fn(name: str):
@@ -30,7 +34,8 @@ def _fn(name: str):
 def results() -> list[GradeResult]:
     good = grade_runner(InProcessRunner(_fn("correct_function_l2")), "good.py", examples=3, full_size=False)
     bad = grade_runner(InProcessRunner(_fn("mistake_missing_relu_mask")), "bad.py", examples=3, full_size=False)
-    broken = error_result("broken.py", SubmissionError("timeout", "the submission did not answer within 2 s"))
+    broken = apply_rubric(error_result("broken.py", SubmissionError("timeout", "the submission did not answer within 2 s")),
+                          None)
     return [good, bad, broken]
 
 
@@ -84,7 +89,8 @@ def test_text_has_one_line_per_check_and_the_diagnosis(results):
     for c in bad.checks:
         assert sum(line.lstrip().startswith(("✓", "✗", "-", "!")) and c.name in line for line in text.splitlines()) >= 1
     assert "missing-relu-mask: back-propagation through the ReLU lacks the mask" in text
-    assert "dW1 = Xᵀ[((P − Δ)W2ᵀ) ⊙ 1{z2 > 0}]/N + 2λW1" in text
+    assert "∂J̃/∂W1 = Xᵀ[((P − Δ)W2ᵀ) ⊙ 1{z2 > 0}]/N + 2λW1" in text
+    assert "\\frac" not in text and "\\partial" not in text  # words and Unicode, never raw LaTeX
     assert "could not be run: timeout" in text
     assert "Summary" in text and "1 pass, 1 fail, 1 error" in text
 

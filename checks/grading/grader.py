@@ -30,6 +30,7 @@ import time
 from typing import Any
 
 import numpy as np
+from derive.checks.grading import mistakes as mk
 from derive.checks.grading.grade_checks import (
     Grade,
     add_non_finite,
@@ -90,13 +91,17 @@ def grade_runner(
     full_size: bool = True,
     layout: str = "auto",
     strict: bool = False,
+    rubric: Any = None,
 ) -> GradeResult:
     """Every check of the module docstring, as a GradeResult (never raises for a submission's
     behaviour; raises ValueError for bad arguments).
 
     layout="auto": the row layout (W1 D×H) or the column layout (W1 H×D), by the shapes the
     submission accepts (``derive.checks.grading.layouts``); "row" or "column" impose one.
-    strict=False: under a course's strict policy a warning (unstable-softmax) fails."""
+    strict=False: under a course's strict policy a warning (unstable-softmax) fails.
+    rubric=None: points per check (``derive.checks.grading.rubric``; 1 each without one)."""
+    from derive.checks.grading.rubric import apply_rubric
+
     if reg_convention not in CONVENTIONS:
         raise ValueError(f"reg_convention={reg_convention!r}; expected one of {', '.join(CONVENTIONS)}")
     if layout not in LAYOUTS:
@@ -123,7 +128,7 @@ def grade_runner(
         result.output = runner.output()
     except Exception:  # noqa: BLE001 -- the output is a courtesy; a dead child must not become a traceback
         result.output = ""
-    return result
+    return apply_rubric(result, rubric)
 
 
 def _toy_run(session: Session, layout: str) -> tuple[Run, str]:
@@ -152,6 +157,7 @@ def _column_shaped(run: Run) -> bool:
 
 def _grade(session: Session, toy: Run, submission: str, requested: str, examples: int, seed: int,
            full_size: bool, strict: bool) -> GradeResult:
+    start = time.perf_counter()
     fixed = fixed_problems()
     large = next(p for p in fixed if "large-logits" in p.tags)
     fixed_runs = [session.run(p) for p in fixed if p is not large]
@@ -166,20 +172,22 @@ def _grade(session: Session, toy: Run, submission: str, requested: str, examples
     g = Grade(session, convention, toy, toy_eval, others, raised, shrunk,
               skip_loss_ids=("reg-factor",) if requested == "auto" else (), strict=strict)
 
-    checks: list[Check] = []
-    checks += toy_checks(g)
-    checks += other_size_checks(g)
+    timed = _Timer(start)
+    checks: list[Check] = timed(toy_checks(g) + other_size_checks(g))
     small_ids: dict[str | None, list[str]] = {}
     for c in checks:
         if c.status == "fail" and c.diagnosis and c.name.startswith(("toy", "other")):
             small_ids.setdefault(c.parameter, c.diagnosis)
-    checks += finite_difference_checks(g, [toy, *[r for r in fixed_runs if r.problem.finite_differences]], small_ids)
-    checks.append(large_logits_check(g, large_run, small_ids))
+    fd_runs = [toy, *[r for r in fixed_runs if r.problem.finite_differences]]
+    checks += timed(finite_difference_checks(g, fd_runs, small_ids))
+    checks += timed([large_logits_check(g, large_run, small_ids)])
     if full_size:
-        checks += full_size_checks(g, small_ids)
-    checks.append(mutation_check(session))
-    checks.append(scores_check(session))
+        checks += timed(full_size_checks(g, small_ids))
+    checks += timed([mutation_check(session), scores_check(session)])
     add_non_finite(checks, g)
+    for c in checks:  # what the quantity should have been travels with the check
+        if c.parameter is not None or c.name.endswith("loss"):
+            c.formula = mk.formula(c.parameter, convention)
 
     verdict = "fail" if any(c.status == "fail" for c in checks) else "pass"
     result = GradeResult(submission, verdict, reg_convention=convention, checks=checks)
@@ -190,6 +198,20 @@ def _grade(session: Session, toy: Run, submission: str, requested: str, examples
 
 
 _CONVENTION_TEXT = {"l2": "λ‖W‖²", "half-l2": "½λ‖W‖²"}
+
+
+class _Timer:
+    """Shares the time since the last call among the checks a stage built (JUnit's per-test time)."""
+
+    def __init__(self, start: float) -> None:
+        self.last = start
+
+    def __call__(self, checks: list[Check]) -> list[Check]:
+        now = time.perf_counter()
+        for c in checks:
+            c.seconds = (now - self.last) / max(1, len(checks))
+        self.last = now
+        return checks
 
 
 def _hypothesis_stage(session: Session, convention: str, examples: int, seed: int) -> tuple[list[Run], Run | None, list[str]]:
@@ -293,7 +315,7 @@ def grade_path(
             result = error_result(label, exc, seconds=time.perf_counter() - start, output=box.output())
         else:
             result = grade_runner(box, label, reg_convention=reg_convention, examples=examples, seed=seed,
-                                  full_size=full_size, layout=rubric.layout, strict=rubric.strict)
+                                  full_size=full_size, layout=rubric.layout, strict=rubric.strict, rubric=rubric)
         result.notes = [*prepared.notes, *result.notes]
         result.seconds = time.perf_counter() - start
         return apply_rubric(result, rubric)

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 from derive.checks.grading.problems import PARAMETERS, Problem
 
-__all__ = ["MISTAKE_IDS", "MISTAKES", "Mistake", "close", "loss_ids", "gradient_ids", "fit_reg", "penalty_factor", "rel_error"]
+__all__ = ["FORMULAS", "MISTAKE_IDS", "MISTAKES", "Mistake", "close", "fit_reg", "formula", "gradient_ids", "loss_ids",
+           "penalty_factor", "rel_error"]
 
 #: Element-wise tolerance (see ``rel_error``); values within it are "equal".
 RTOL = 1e-6
@@ -341,6 +342,27 @@ MISTAKES: tuple[Mistake, ...] = (
             "loss = mean over the batch of −log P[i, y_i] + λ(‖W1‖² + ‖W2‖²)"),
 )
 BY_ID = {m.id: m for m in MISTAKES}
+
+#: What each graded quantity should be, in words and Unicode mathematics (IDENTITIES.md:
+#: batch-grad-W1/b1/W2/b2 and cross-entropy-logits), typed here once: the grader puts the
+#: formula into each check's record and every reporter prints it from there. {k} is the
+#: penalty factor (2 for λ‖W‖², none for ½λ‖W‖²); {half} is ½ for ½λ‖W‖².
+FORMULAS: dict[str | None, str] = {
+    "W1": "∂J̃/∂W1 = Xᵀ[((P − Δ)W2ᵀ) ⊙ 1{z2 > 0}]/N + {k}λW1",
+    "b1": "∂J̃/∂b1 = 1ᵀ[((P − Δ)W2ᵀ) ⊙ 1{z2 > 0}]/N   (summed over the batch, no penalty)",
+    "W2": "∂J̃/∂W2 = a2ᵀ(P − Δ)/N + {k}λW2",
+    "b2": "∂J̃/∂b2 = 1ᵀ(P − Δ)/N   (summed over the batch, no penalty)",
+    None: "J̃ = −(1/N) Σᵢ log P[i, yᵢ] + {half}λ(‖W1‖² + ‖W2‖²),  P = softmax(ReLU(X W1 + b1) W2 + b2)",
+}
+
+
+def formula(parameter: str | None, convention: str | None) -> str:
+    """The formula a gradient (or, for None, the loss) should have been, for a convention."""
+    if parameter not in FORMULAS:
+        raise ValueError(f"parameter={parameter!r}; expected one of {PARAMETERS} or None (the loss)")
+    k = "" if convention == "half-l2" else "2"
+    half = "½" if convention == "half-l2" else ""
+    return FORMULAS[parameter].replace("{k}", k).replace("{half}", half)
 assert tuple(BY_ID) == MISTAKE_IDS, "every id of MISTAKES.md once, in its order"
 
 

@@ -1,10 +1,12 @@
-"""Reports of graded submissions: text (rich), JSON (the DESIGN.md contract), Gradescope's
-results.json and JUnit XML. Every reporter takes the list of GradeResults and returns a str.
+"""Reports of graded submissions for people: text (rich) and JSON (the DESIGN.md contract);
+``render`` dispatches to every format, the platform formats (Gradescope, JUnit, CSV gradebook)
+living in ``derive.checks.grading.exports``. Every reporter takes the list of GradeResults and
+returns a str.
 
-The text report gives one line per check, then the diagnosis in plain words: what the
-submission did (MISTAKES.md), the formula it should have been (from the catalogue's verified
-statement when the catalogue has it, else the plain-text form of IDENTITIES.md) and the
-smallest failing problem as arrays a student can redo by hand.
+The text report gives one line per check, then the diagnosis in words and Unicode mathematics:
+what the submission did (MISTAKES.md), what it should be, the formula the check carries (typed
+once, in ``derive.checks.grading.mistakes.FORMULAS``) and the smallest failing problem as arrays
+a student can redo by hand. Warnings (a softmax without the max-shift) are listed apart.
 """
 
 from __future__ import annotations
@@ -12,52 +14,15 @@ from __future__ import annotations
 import io
 import json
 import math
-import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import Any
 
-from derive.checks.grading.grader import Check, GradeResult
 from derive.checks.grading.mistakes import BY_ID
+from derive.checks.grading.records import Check, GradeResult
 
-__all__ = ["FORMATS", "render", "render_gradescope", "render_json", "render_junit", "render_text", "summary", "formula"]
+__all__ = ["FORMATS", "check_lines", "clean", "diagnosis_lines", "render", "render_json", "render_text", "summary"]
 
-FORMATS = ("text", "json", "gradescope", "junit")
-
-# Plain-text forms of the catalogue's batch identities (IDENTITIES.md), by parameter.
-_PLAIN = {
-    "W1": ("batch-grad-W1-l2", "dW1 = Xᵀ[((P − Δ)W2ᵀ) ⊙ 1{z2 > 0}]/N + {k}λW1"),
-    "b1": ("batch-grad-b1", "db1 = 1ᵀ[((P − Δ)W2ᵀ) ⊙ 1{z2 > 0}]/N   (summed over the batch, no penalty)"),
-    "W2": ("batch-grad-W2-l2", "dW2 = a2ᵀ(P − Δ)/N + {k}λW2"),
-    "b2": ("batch-grad-b2", "db2 = 1ᵀ(P − Δ)/N   (summed over the batch, no penalty)"),
-    None: ("cross-entropy-logits", "L = −(1/N) Σᵢ log P[i, yᵢ] + {half}λ(‖W1‖² + ‖W2‖²),  P = softmax(X W1 + b1 → ReLU → W2 + b2)"),
-}
-
-
-def formula(parameter: str | None, convention: str | None) -> str:
-    """The formula a gradient (or, for None, the loss) should have been, for a convention."""
-    catalogue_id, plain = _PLAIN[parameter]
-    k = "" if convention == "half-l2" else "2"
-    half = "½" if convention == "half-l2" else ""
-    text = plain.replace("{k}", k).replace("{half}", half)
-    latex = _catalogue_latex(catalogue_id)
-    if latex:
-        text += f"\n      catalogue {catalogue_id} (proved): {latex}"
-    return text
-
-
-def _catalogue_latex(identity_id: str) -> str | None:
-    # The catalogue is filled by another part of derive; when it lacks an id (or cannot print
-    # it) the plain-text form stands alone rather than the report failing.
-    try:
-        from derive.catalogue import load
-        from derive.latex import identity_latex
-
-        catalogue, _ = load()
-        if identity_id not in catalogue:
-            return None
-        return identity_latex(catalogue[identity_id])
-    except Exception:
-        return None
+FORMATS = ("text", "json", "gradescope", "junit", "csv")
 
 
 # ------------------------------------------------------------------------------- summary
@@ -74,20 +39,20 @@ def summary(results: Sequence[GradeResult], seconds: float | None = None) -> dic
 
 def render_json(results: Sequence[GradeResult], seconds: float | None = None) -> str:
     doc = {"submissions": [r.as_dict() for r in results], "summary": summary(results, seconds)}
-    return json.dumps(_clean(doc), indent=2, allow_nan=False, default=_json_default)
+    return json.dumps(clean(doc), indent=2, allow_nan=False, default=_json_default)
 
 
-def _clean(value: Any) -> Any:
+def clean(value: Any) -> Any:
     """JSON has no NaN or inf: a submission's non-finite output is written as the string
     "nan", "inf" or "-inf" (a counterexample must still show it)."""
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
     if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
+        return {k: clean(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_clean(v) for v in value]
+        return [clean(v) for v in value]
     if hasattr(value, "tolist"):
-        return _clean(value.tolist())
+        return clean(value.tolist())
     return value
 
 
@@ -117,11 +82,12 @@ def render_text(results: Sequence[GradeResult], *, color: bool = False, width: i
         _text_one(console, result, Text)
     if len(results) > 1:
         table = Table(title="Summary", show_lines=False)
-        for column in ("submission", "verdict", "diagnosis", "seconds"):
+        for column in ("submission", "verdict", "score", "diagnosis", "warnings", "seconds"):
             table.add_column(column)
         for r in results:
             what = r.error["kind"] if r.error else ", ".join(r.diagnosis)
-            table.add_row(r.submission, r.verdict.upper(), what, f"{r.seconds:.2f}")
+            table.add_row(r.submission, r.verdict.upper(), f"{r.score:g}/{r.max_score:g}", what, ", ".join(r.warnings),
+                          f"{r.seconds:.2f}")
         console.print(table)
         s = summary(results, seconds)
         console.print(f"{s['pass']} pass, {s['fail']} fail, {s['error']} error in {s['seconds']:.1f} s")
@@ -132,7 +98,9 @@ def _text_one(console: Any, r: GradeResult, Text: Any) -> None:
     mark, style = _MARK[r.verdict]
     head = Text(f"{r.submission}  ")
     head.append(r.verdict.upper(), style=f"bold {style}")
-    details = [f"api {r.api}" if r.api else None, *r.notes, f"{r.seconds:.2f} s"]
+    layout = {"column": "column layout (W1 H×D, W2 C×H)", "row": None}.get(r.layout or "row")
+    details = [f"api {r.api}" if r.api else None, layout, *r.notes, f"score {r.score:g}/{r.max_score:g}",
+               f"{r.seconds:.2f} s"]
     head.append("  (" + "; ".join(d for d in details if d) + ")")
     console.print(head)
     if r.error:
@@ -155,6 +123,14 @@ def _text_one(console: Any, r: GradeResult, Text: Any) -> None:
         console.print(Text("  Diagnosis", style="bold"))
         for text in diagnosis_lines(r):
             console.print(Text(text))
+    warned = [c for c in r.checks if c.status == "warn"]
+    if warned:
+        console.print(Text("  Warnings (the verdict stands; a course's strict policy fails them)", style="bold"))
+        for c in warned:
+            for mistake_id in c.diagnosis:
+                m = BY_ID[mistake_id]
+                console.print(Text(f"  • {mistake_id}: {m.what}. It should be: {m.should}."))
+            console.print(Text(f"      {c.name}: {c.message}"))
     _show_output(console, r, Text)
     console.print()
 
@@ -176,8 +152,8 @@ def diagnosis_lines(r: GradeResult) -> list[str]:
             lines.append(f"  • {mistake_id}: {mistake.what}.")
             lines.append(f"      It should be: {mistake.should}.")
         if any(BY_ID[i].grads is not None or BY_ID[i].loss is not None or i in ("loss-mismatch", "shape") for i in ids):
-            for parameter in dict.fromkeys(c.parameter for c in where if c.parameter or c.name.endswith("loss")):
-                lines.append("      " + formula(parameter, r.reg_convention).replace("\n", "\n  "))
+            for text in dict.fromkeys(c.formula for c in where if c.formula):
+                lines.append("      " + text)
         for c in where:
             lines.append(f"      {c.name}: {c.message}")
         # Prefer the smallest problem a student can redo by hand.
@@ -186,8 +162,8 @@ def diagnosis_lines(r: GradeResult) -> list[str]:
             lines += _counterexample_lines(example)
     for c in (c for c in failing if not c.diagnosis):
         lines.append(f"  • {c.name}: {c.message}")
-        if c.parameter is not None and c.name.startswith(("toy", "other", "full")):
-            lines.append("      No known mistake explains it. It should be: " + formula(c.parameter, r.reg_convention).replace("\n", "\n  "))
+        if c.formula and c.name.startswith(("toy", "other", "full")):
+            lines.append("      No known mistake explains it. It should be: " + c.formula)
         if c.counterexample:
             lines += _counterexample_lines(c)
     return lines
@@ -237,87 +213,30 @@ def _show_output(console: Any, r: GradeResult, Text: Any) -> None:
             console.print(Text("  | " + line, style="dim"))
 
 
-# ------------------------------------------------------------------------------- gradescope
-
-
-def gradescope_results(r: GradeResult) -> dict[str, Any]:
-    """A Gradescope results.json for one submission: one test per check (skips left out)."""
-    if r.error:
-        tests = [{"name": "the submission runs", "score": 0.0, "max_score": 1.0, "status": "failed",
-                  "output": f"could not be run: {r.error['kind']}: {r.error['message']}\n\n{r.output or ''}".strip()}]
-    else:
-        tests = []
-        for c in r.checks:
-            if c.status == "skip":
-                continue
-            passed = c.status != "fail"
-            out = c.message
-            if not passed:
-                out += "\n" + "\n".join(_check_diagnosis(r, c))
-            tests.append({"name": c.name, "score": 1.0 if passed else 0.0, "max_score": 1.0,
-                          "status": "passed" if passed else "failed", "output": out.strip()})
-    overall = render_text([r], color=False)
-    return {"score": sum(t["score"] for t in tests), "output": overall, "stdout_visibility": "visible", "tests": tests}
-
-
-def _check_diagnosis(r: GradeResult, c: Check) -> list[str]:
+def check_lines(r: GradeResult, c: Check) -> list[str]:
+    """One check's explanation in words and Unicode mathematics (for Gradescope and JUnit)."""
     lines = []
     for mistake_id in c.diagnosis:
         m = BY_ID[mistake_id]
         lines.append(f"{mistake_id}: {m.what}. It should be: {m.should}.")
-    if c.parameter is not None or c.name.endswith("loss"):
-        lines.append("Formula: " + formula(c.parameter, r.reg_convention))
+    if c.formula and c.status == "fail":
+        lines.append("It should be: " + c.formula)
     lines += [line.strip() for line in _counterexample_lines(c)]
     return lines
 
 
-def render_gradescope(results: Sequence[GradeResult], seconds: float | None = None) -> str:
-    """One results.json object for one submission; for several, {submission: results}."""
-    if len(results) == 1:
-        return json.dumps(_clean(gradescope_results(results[0])), indent=2, allow_nan=False, default=_json_default)
-    return json.dumps(_clean({r.submission: gradescope_results(r) for r in results}), indent=2, allow_nan=False, default=_json_default)
-
-
-# ------------------------------------------------------------------------------- junit
-
-
-def render_junit(results: Sequence[GradeResult], seconds: float | None = None) -> str:
-    suites = ET.Element("testsuites", name="derive grade")
-    for r in results:
-        suite = ET.SubElement(suites, "testsuite", name=r.submission, time=f"{r.seconds:.3f}")
-        failures = errors = skipped = 0
-        if r.error:
-            case = ET.SubElement(suite, "testcase", classname=r.submission, name="the submission runs")
-            err = ET.SubElement(case, "error", type=r.error["kind"], message=r.error["message"])
-            err.text = r.output or ""
-            errors = 1
-            count = 1
-        else:
-            count = len(r.checks)
-            for c in r.checks:
-                case = ET.SubElement(suite, "testcase", classname=r.submission, name=c.name)
-                if c.status == "fail":
-                    failures += 1
-                    node = ET.SubElement(case, "failure", type=",".join(c.diagnosis) or "wrong", message=c.message)
-                    node.text = "\n".join(_check_diagnosis(r, c))
-                elif c.status == "skip":
-                    skipped += 1
-                    ET.SubElement(case, "skipped", message=c.message)
-        suite.set("tests", str(count))
-        suite.set("failures", str(failures))
-        suite.set("errors", str(errors))
-        suite.set("skipped", str(skipped))
-    ET.indent(suites)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(suites, encoding="unicode")
-
-
-def render(results: Sequence[GradeResult], fmt: str, *, color: bool = False, seconds: float | None = None) -> str:
+def render(results: Sequence[GradeResult], fmt: str, *, color: bool = False, seconds: float | None = None,
+           rubric: Any = None) -> str:
     if fmt == "text":
         return render_text(results, color=color, seconds=seconds)
     if fmt == "json":
         return render_json(results, seconds)
+    from derive.checks.grading import exports
+
     if fmt == "gradescope":
-        return render_gradescope(results, seconds)
+        return exports.render_gradescope(results, seconds, rubric=rubric)
     if fmt == "junit":
-        return render_junit(results, seconds)
+        return exports.render_junit(results, seconds)
+    if fmt == "csv":
+        return exports.render_csv(results)
     raise ValueError(f"format={fmt!r}; expected one of {', '.join(FORMATS)}")
