@@ -40,8 +40,8 @@ def test_bundle_layout(bundle):
         assert json.loads(z.read("derive-grade.json"))["examples"] == 3
         wheel = zipfile.ZipFile(z.open(wheels[0]))
         contents = wheel.namelist()
-    for module in ("derive/checks/grading/grader.py", "derive/checks/grading/sandbox.py",
-                   "derive/checks/grading/_sandbox_child.py", "derive/generated/mlp_reference.py"):
+    for module in ("derive/checks/grading/grader.py", "derive/checks/grading/sandbox/parent.py",
+                   "derive/checks/grading/sandbox/harness/harness_main.py", "derive/generated/mlp_reference.py"):
         assert module in contents, module
 
 

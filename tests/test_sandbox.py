@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from derive.checks.grading._sandbox_child import FrameError, decode_frame, encode_frame, parse_frame_head
+from derive.checks.grading.sandbox.protocol import FrameError, decode_frame, encode_frame, parse_frame_head
 from derive.checks.grading.sandbox import ERROR_KINDS, Limits, Sandbox, SubmissionError
 
 pytestmark = pytest.mark.timeout(120)
