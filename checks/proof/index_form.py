@@ -27,6 +27,7 @@ import random
 from collections.abc import Iterable
 
 import sympy as sp
+from derive.checks.proof.zero import gradient_anchor, prove_zero
 
 ASSUMPTION = "free indices and labels lie in the ranges of their sums (1 ≤ i ≤ n); one-hot rows sum to 1"
 
@@ -114,8 +115,6 @@ def _cases(expr: sp.Expr) -> Iterable[tuple[str, sp.Expr]]:
 def _merge_sums(expr: sp.Expr) -> sp.Expr:
     """c₁Σ_l f + c₂Σ_l g → Σ_l (c₁f + c₂g) for sums over the same range, and a merged sum
     whose body is exactly 0 (``prove_zero``) is dropped: Σ of 0 is 0 for any range."""
-    from derive.checks.proof.symbolic import prove_zero
-
     groups: dict = {}
     rest = []
     for term in sp.Add.make_args(expr):
@@ -166,8 +165,6 @@ def prove_index_form(identity) -> tuple[bool, str]:
 
 
 def prove_index_pair(lhs: sp.Expr, rhs: sp.Expr) -> tuple[bool, str]:
-    from derive.checks.proof.symbolic import prove_zero
-
     diff = _merge_sums(collapse_delta_sums(sp.sympify(lhs)) - collapse_delta_sums(sp.sympify(rhs)))
     table: dict = {}
     for desc, case in _cases(diff):
@@ -184,9 +181,7 @@ def prove_index_pair(lhs: sp.Expr, rhs: sp.Expr) -> tuple[bool, str]:
 
 
 def _gradient_anchor_index(expr: sp.Expr) -> bool:
-    from derive.checks.proof.symbolic import _gradient_anchor
-
-    ok, _ = _gradient_anchor(expr, sorted(expr.free_symbols, key=str))
+    ok, _ = gradient_anchor(expr, sorted(expr.free_symbols, key=str))
     return ok
 
 

@@ -34,19 +34,17 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import sympy as sp
-from derive.checks.proof.canonical import Atoms, is_rational_zero, modular_differences, node_count, rationalize, to_exp
+from derive.checks.proof.canonical import modular_differences, node_count, to_exp
+from derive.checks.proof.index_form import ASSUMPTION, prove_index_form
+from derive.checks.proof.zero import CANCEL_NODES, gradient_anchor, prove_zero
 
 from derive.identity import Claim, Identity, Value
 
 Status = Literal["proved", "refuted", "inconclusive"]
 
-#: Above this many operations in a cancelled difference, switch to exact evaluation.
-_CANCEL_OPS_LIMIT = 4000
 #: A claim whose open entries have at most this many distinct nodes in all is decided
 #: entry by entry with ``cancel`` (deterministic); larger ones are evaluated in GF(p) first.
-_CANCEL_NODES = 80
-_RANDOM_POINTS = 3
-_RANDOM_RANGE = 2**61
+_CANCEL_NODES = CANCEL_NODES
 
 
 @dataclass(frozen=True)
@@ -97,64 +95,8 @@ class _Outcome:
 
 # --------------------------------------------------------------------------- scalar pairs
 
-
-def prove_zero(diff: sp.Expr, *, rng: random.Random | None = None) -> tuple[bool, str]:
-    """Try to show ``diff`` ≡ 0 exactly. Returns (proved, method)."""
-    diff = sp.sympify(diff)
-    if diff == 0:
-        return True, "structural"
-    if diff.is_number:
-        # Pure numbers (counting, anchors): exact arithmetic, logs of rationals expanded.
-        value = sp.nsimplify(sp.expand_log(diff, force=True)) if diff.has(sp.log) else sp.expand(diff)
-        if value == 0:
-            return True, "exact-arithmetic"
-        return False, "exact-arithmetic"
-    if to_exp(diff).has(sp.log):
-        return False, "has-log"
-    normal = rationalize(diff, Atoms())
-    if sp.count_ops(normal) <= _CANCEL_OPS_LIMIT:
-        return is_rational_zero(normal), "exp-rational-cancel"
-    return _random_rational_zero(normal, rng or random.Random(0)), "random-rational"
-
-
-def _random_rational_zero(normal: sp.Expr, rng: random.Random) -> bool:
-    symbols = sorted(normal.free_symbols, key=str)
-    for _ in range(_RANDOM_POINTS):
-        point = {s: sp.Rational(rng.randrange(1, _RANDOM_RANGE), rng.randrange(1, _RANDOM_RANGE)) * (1 if s.is_positive or rng.random() < 0.5 else -1) for s in symbols}
-        try:
-            value = normal.xreplace(point)
-        except ZeroDivisionError:
-            continue
-        if value is sp.nan or value.has(sp.zoo):
-            continue
-        if not value.is_number or sp.nsimplify(value) != 0:
-            return False
-    return True
-
-
-def _gradient_anchor(diff: sp.Expr, symbols: list[sp.Symbol]) -> tuple[bool, str]:
-    """diff ≡ 0 on a connected domain if ∇diff ≡ 0 there and diff(anchor) = 0.
-
-    The partials come from one reverse pass (``partials``); large ones are checked
-    together in GF(p) (``random-modular``), small ones with ``cancel``."""
-    from derive.identity import partials
-
-    grads = partials(diff, symbols)
-    if any(to_exp(g).has(sp.log) for g in grads):
-        return False, "gradient+anchor"
-    total = sum(node_count(g, _CANCEL_NODES) for g in grads)
-    if total > _CANCEL_NODES:
-        verdict = modular_differences([(g, sp.S.Zero) for g in grads])
-        if verdict is None or verdict:
-            return False, "gradient+anchor"
-    else:
-        for g in grads:
-            ok, _ = prove_zero(g)
-            if not ok:
-                return False, "gradient+anchor"
-    anchor = {s: (1 if s.is_positive else -1 if s.is_negative else 0) for s in symbols}
-    ok, _ = prove_zero(diff.xreplace(anchor))
-    return ok, "gradient+anchor"
+# ``prove_zero`` and ``gradient_anchor`` live in derive.checks.proof.zero, below both this
+# module and index_form (which needs them too); ``prove_zero`` stays importable from here.
 
 
 def _sample_point(symbols: list[sp.Symbol], rng: random.Random, attempt: int) -> dict[sp.Symbol, sp.Rational]:
@@ -274,7 +216,7 @@ def _prove_equal(lhs: Value, rhs: Value, *, seed: int = 0, sampler: Callable[[in
         diff = a - b
         ok, method = prove_zero(diff, rng=rng)
         if not ok and method == "has-log":
-            ok, method = _gradient_anchor(diff, sorted(diff.free_symbols, key=str))
+            ok, method = gradient_anchor(diff, sorted(diff.free_symbols, key=str))
         methods.add(method)
         if not ok:
             cex = find_counterexample(a, b, seed=seed, sampler=sampler)
@@ -317,8 +259,6 @@ def prove_identity(identity: Identity, *, seed: int = 0, index_form: bool = True
     scope = _scope(largest, identity)
     detail = ""
     if index_form and identity.index_form is not None:
-        from derive.checks.proof.index_form import ASSUMPTION, prove_index_form
-
         ok, method = prove_index_form(identity)
         methods.add(method if ok else "index-form-failed")
         if ok:
