@@ -4,7 +4,7 @@ X ∈ ℝ^{N×D}, W1 ∈ ℝ^{D×H}, b1 ∈ ℝ^H, W2 ∈ ℝ^{H×C}, b2 ∈ ℝ
 z2 = XW1 + 1b1ᵀ, a2 = rect(z2), z3 = a2W2 + 1b2ᵀ, P = ψ(z3),
 J = (1/N) Σᵢ −log P[i, yᵢ] = −(1/N) Σᵢ Σ_c Δ_ic log P_ic, J̃ = J + penalty.
 
-How each claim is proved (see notes/issue-2-catalogue.md):
+How each claim is proved (see docs/design.md, "Exact proof"):
 - The left side is the derivative of the DEFINITION of J̃, element-wise, by ``gradient``
   (one reverse pass over J's expression graph, SymPy's local rules). J̃'s data term and
   penalty are differentiated separately (the derivative is linear); the data term's
