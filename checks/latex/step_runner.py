@@ -53,6 +53,7 @@ class StepRunner:
         self._ctx = mp.get_context("fork" if "fork" in methods else "spawn")
         self._proc: Any = None
         self._conn: Any = None
+        self._warming = False  # a warm-up job was sent and its reply not yet read
 
     def _start(self) -> None:
         parent, child = self._ctx.Pipe()
@@ -71,6 +72,7 @@ class StepRunner:
         if self._conn is not None:
             self._conn.close()
         self._proc = self._conn = None
+        self._warming = False
 
     def run(self, job: tuple[Callable[..., dict[str, Any]], tuple]) -> dict[str, Any]:
         """``work(*args)`` in the worker: a module-level function (so that spawn can pickle it)."""
@@ -78,6 +80,13 @@ class StepRunner:
             self._stop()
             self._start()
         try:
+            if self._warming:
+                # the warm-up's reply comes first; its time is the step's (imports a step needs anyway)
+                self._warming = False
+                if not self._conn.poll(self.timeout):
+                    self._stop()
+                    return self._over_limit()
+                self._conn.recv()
             self._conn.send(job)
             if self._conn.poll(self.timeout):
                 return self._conn.recv()
@@ -90,12 +99,25 @@ class StepRunner:
                 "method": "crash",
             }
         self._stop()
+        return self._over_limit()
+
+    def _over_limit(self) -> dict[str, Any]:
         return {
             "status": "inconclusive",
             "counterexample": None,
             "message": f"over the time limit ({self.timeout:g} s)",
             "method": "timeout",
         }
+
+    def start(self, warm: tuple[Callable[..., Any], tuple] | None = None) -> None:
+        """Start the worker now and, without waiting, let it run ``warm`` (e.g. import SymPy)
+        while the caller reads the document: on 2 cores that hides most of the start-up."""
+        if self._proc is None or not self._proc.is_alive():
+            self._stop()
+            self._start()
+        if warm is not None and not self._warming:
+            self._conn.send(warm)
+            self._warming = True
 
     def close(self) -> None:
         if self._proc is not None and self._proc.is_alive():
