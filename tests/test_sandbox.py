@@ -466,13 +466,22 @@ def test_signature_that_does_not_fit_is_api(tmp_path):
 
 
 def test_helper_module_beside_the_submission_is_importable(tmp_path):
+    # A directory submission (root) is copied whole into the sandbox, helpers included.
     (tmp_path / "layers.py").write_text("import numpy as np\n\ndef relu(z):\n    return np.maximum(z, 0)\n")
     source = FUNCTION_SUBMISSION.replace("import numpy as np", "import numpy as np\nfrom layers import relu")
     source = source.replace("h = np.maximum(z, 0)", "h = relu(z)")
     params, X, y = problem()
-    with Sandbox(write(tmp_path, source, dedent=False), limits=FAST) as box:
+    with Sandbox(write(tmp_path, source, dedent=False), limits=FAST, root=tmp_path) as box:
         loss, _ = box.loss_and_grads(params, X, y, 0.0)
     assert loss == pytest.approx(reference(params, X, y, 0.0)[0])
+
+
+def test_files_beside_a_single_file_submission_are_not_copied(tmp_path):
+    # Loose files of a class side by side: one student's sandbox holds none of the others' files.
+    (tmp_path / "layers.py").write_text("def relu(z):\n    return z\n")
+    source = FUNCTION_SUBMISSION.replace("import numpy as np", "import numpy as np\nfrom layers import relu")
+    error = expect_error(Sandbox(write(tmp_path, source, dedent=False), limits=FAST), "import")
+    assert "layers" in error.message and error.module == "layers"
 
 
 def test_missing_gradient_names_the_key(tmp_path):
@@ -753,7 +762,7 @@ def _confined(tmp_path) -> dict:
 
 def test_confinement_is_reported(tmp_path):
     confinement = _confined(tmp_path)
-    assert set(confinement) == {"no_new_privs", "capabilities_dropped", "no_fork", "landlock"}
+    assert set(confinement) == {"no_new_privs", "capabilities_dropped", "no_fork", "seccomp", "landlock"}
     if __import__("sys").platform.startswith("linux"):
         assert confinement["no_new_privs"] is True
 
@@ -881,9 +890,9 @@ def test_killed_by_sigkill_is_resources(tmp_path):
 
 
 def test_a_harness_failure_before_import_is_an_error_kind_not_a_traceback(tmp_path, monkeypatch):
-    # A configuration the child cannot use (output_cap is not a number) makes its bootstrap fail.
-    import derive.checks.grading.sandbox as sandbox_module
-    monkeypatch.setattr(sandbox_module, "_OUTPUT_CAPTURED", "lots")
+    # A configuration the child cannot use (fsize_mb is not a number) makes its bootstrap fail.
+    import derive.checks.grading.sandbox.parent as sandbox_module
+    monkeypatch.setattr(sandbox_module, "_FSIZE_MB", "lots")
     box = Sandbox(write(tmp_path, FUNCTION_SUBMISSION, dedent=False), limits=FAST)
     error = expect_error(box, "exception")
     assert "sandbox failed" in error.message

@@ -39,6 +39,8 @@ import harness_stubs  # noqa: E402
 import numpy as np  # noqa: E402
 
 _TICK_SECONDS = 0.5  # progress during a batch of losses: the parent's timeout is per loss
+_RESERVE_BYTES = 4 << 20
+_reserve: list[bytearray] = []  # freed on MemoryError so that a reply can still be built
 
 
 class Channel:
@@ -103,6 +105,7 @@ def _boot(channel: Channel) -> dict[str, Any]:
         for stream in (sys.stdout, sys.stderr):
             stream.reconfigure(errors="backslashreplace", line_buffering=True)
         harness_stubs.install_stubs()
+        _reserve.append(bytearray(_RESERVE_BYTES))
         channel.send({"status": "ready", "confinement": confinement})
         return cfg
     except MemoryError:  # memory_mb below what the interpreter and NumPy need
@@ -144,6 +147,7 @@ def _import_submission(channel: Channel, cfg: Mapping[str, Any]) -> harness_runn
         _reply(channel, 0, {"status": "ok", "api": runner.api})
         return runner
     except BaseException as exc:  # noqa: BLE001 - every failure of the submission becomes an error kind
+        _reserve.clear()
         try:
             _reply(channel, 0, {"status": "error", **harness_compile.classify(exc)})
         except BaseException:  # noqa: BLE001 - no memory left even for the reply
@@ -152,7 +156,6 @@ def _import_submission(channel: Channel, cfg: Mapping[str, Any]) -> harness_runn
 
 
 def _serve(channel: Channel, runner: harness_runner.Runner) -> None:
-    reserve: bytearray | None = bytearray(4 << 20)  # freed on MemoryError so a reply can still be built
     while True:
         try:
             header, arrays = channel.recv()
@@ -178,15 +181,15 @@ def _serve(channel: Channel, runner: harness_runner.Runner) -> None:
             out_arrays, oversized = harness_runner.within_budget(out_arrays, protocol.REPLY_SLACK // 2 + 4 * sent)
             _reply(channel, seq, {"status": "ok", **out_header, "oversized": oversized}, out_arrays)
         except BaseException as exc:  # noqa: BLE001 - every failure of the submission becomes an error kind
-            reserve = None  # room to build the reply after a MemoryError
+            _reserve.clear()  # room to build the reply after a MemoryError
             try:
                 err = harness_compile.classify(exc)
             except BaseException:  # noqa: BLE001 - no memory left even for the message
                 os._exit(protocol.EXIT_OUT_OF_MEMORY)
             _reply(channel, seq, {"status": "error", **err})
-        if reserve is None:
+        if not _reserve:
             try:
-                reserve = bytearray(4 << 20)
+                _reserve.append(bytearray(_RESERVE_BYTES))
             except MemoryError:
                 os._exit(protocol.EXIT_OUT_OF_MEMORY)
 

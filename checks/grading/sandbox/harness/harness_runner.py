@@ -197,11 +197,12 @@ def _losses(runner: Runner, header: Mapping[str, Any], inputs: Mapping[str, np.n
     values, held, others = [], [], []
     for i in range(int(header["count"])):
         given = {n: inputs[f"{i}:{n}"] for n in names}
+        originals = dict(given)  # the submission may rebind entries of the very dict it gets
         out, holder = runner.call(given, inputs[f"{i}:X"], inputs[f"{i}:y"], reg)
         if not isinstance(out, (tuple, list)) or len(out) < 1:
             raise Fail("api", f"{runner.where} returned {type(out).__name__} instead of (loss, grads)")
         values.append(float(as_loss(out[0], runner.where)))
-        more, other = held_arrays(f"{i}:", given, names, holder)
+        more, other = held_arrays(f"{i}:", originals, names, holder)
         held += more
         others += other
         tick()
@@ -217,8 +218,9 @@ def handle(runner: Runner, header: Mapping[str, Any], inputs: Mapping[str, np.nd
         return _losses(runner, header, inputs, tick)
     names, reg = header["params"], float(header.get("reg", 0.0))
     given = {n: inputs[f"p:{n}"] for n in names}
+    originals = dict(given)  # the submission may rebind entries of the very dict it gets
     out, holder = runner.call(given, inputs["X"], inputs.get("y"), reg)
-    held, others = held_arrays("", given, names, holder)
+    held, others = held_arrays("", originals, names, holder)
     if op == "scores":
         if isinstance(out, tuple):
             raise Fail("api", f"{runner.where} with y=None returned a tuple; it should return the scores array")
