@@ -44,6 +44,10 @@ EXEMPT_DIRS = ("tests", "generated")
 SOURCE_DIRS = ("derive", "checks", "templates", "bench", "docs")
 
 
+class StructureError(Exception):
+    """The project or the tools cannot be read as expected: exit 2 with one line."""
+
+
 @dataclass(frozen=True)
 class Offender:
     """One place that breaks a rule: where it is and what is wrong there."""
@@ -76,7 +80,10 @@ def _mapped_search(dirs: Mapping[str, Path]) -> Iterator[None]:
     from grimp.application import usecases
     from grimp.application.config import settings
 
-    original = usecases._find_packages
+    original = getattr(usecases, "_find_packages", None)
+    if original is None:  # the one private name used here; fail loudly rather than see no checks/
+        raise StructureError(f"grimp {grimp.__version__} has no usecases._find_packages: "
+                             "bench/structure.py must learn its new way of finding packages")
 
     def find_packages(file_system, package_names):
         found = original(file_system, package_names)
@@ -407,14 +414,18 @@ def lint(arguments: Sequence[str], root: Path = ROOT) -> int:
 
 def main(argv: Sequence[str]) -> int:
     if argv[:1] == ["lint"]:
-        return lint(argv[1:])
+        try:
+            return lint(argv[1:])
+        except StructureError as error:
+            print(f"structure: {error}", file=sys.stderr)
+            return 2
     if argv not in ([], ["--json"]):
         print(f"structure: unknown arguments {' '.join(argv)!r}; use no argument, --json or lint",
               file=sys.stderr)
         return 2
     try:
         report = measure()
-    except (OSError, KeyError, tomllib.TOMLDecodeError) as error:
+    except (OSError, KeyError, tomllib.TOMLDecodeError, StructureError) as error:
         print(f"structure: cannot read the project: {error}", file=sys.stderr)
         return 2
     if argv == ["--json"]:

@@ -154,6 +154,14 @@ def test_lint_breaks_a_contract_the_code_does_not_keep(tmp_path):
     assert "derive.checks." in done.stdout and "BROKEN" in done.stdout
 
 
+def test_a_grimp_without_its_package_search_is_an_error_not_a_silent_pass(monkeypatch):
+    from grimp.application import usecases
+
+    monkeypatch.delattr(usecases, "_find_packages")
+    with pytest.raises(structure.StructureError, match="_find_packages"):
+        structure.build_graph("derive", {"derive.checks": ROOT / "checks"})
+
+
 def test_unknown_arguments_are_exit_2_with_one_line():
     done = _run("--frobnicate")
     assert done.returncode == 2
