@@ -306,8 +306,9 @@ def grade_path(
         prepared = prepare(path)
     except SubmissionError as exc:
         return apply_rubric(error_result(label, exc, seconds=time.perf_counter() - start), rubric)
-    limits = Limits(timeout=timeout, cpu_seconds=max(60.0, 6.0 * timeout), memory_mb=memory_mb)
-    box = _sandbox(Sandbox, prepared.path, api, limits, rubric.extra_packages)
+    limits = Limits(timeout=timeout, cpu_seconds=max(60.0, 6.0 * timeout), memory_mb=memory_mb,
+                    packages=tuple(rubric.extra_packages))
+    box = Sandbox(prepared.path, api=api, limits=limits)
     try:
         try:
             box.start()
@@ -322,13 +323,3 @@ def grade_path(
     finally:
         box.close()
         prepared.cleanup()
-
-
-def _sandbox(Sandbox: Any, path: Any, api: str, limits: Any, packages: tuple[str, ...]) -> Any:
-    """A Sandbox that may import the rubric's extra packages (when the sandbox offers it)."""
-    if packages:
-        try:
-            return Sandbox(path, api=api, limits=limits, packages=packages)
-        except TypeError:  # a sandbox without extra-package support: every installed package is importable
-            pass
-    return Sandbox(path, api=api, limits=limits)

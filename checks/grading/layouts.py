@@ -46,6 +46,10 @@ class ColumnLayout:
     def last_mutated(self) -> list[str]:
         return list(getattr(self.inner, "last_mutated", []) or [])
 
+    @property
+    def last_loss_dtype(self) -> str | None:
+        return getattr(self.inner, "last_loss_dtype", None)
+
     def loss_and_grads(self, params: dict, X: np.ndarray, y: np.ndarray, reg: float) -> tuple[Any, dict]:
         loss, grads = self.inner.loss_and_grads(to_column(params), X, y, reg)
         return loss, to_row(dict(grads)) if isinstance(grads, dict) else grads

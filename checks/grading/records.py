@@ -213,29 +213,31 @@ class Session:
             return Run(problem, error=exc)
         mutated = tuple(getattr(self.runner, "last_mutated", ()) or ())
         self.mutated.update(mutated)
-        float32 = is_float32(loss, grads)
+        float32 = is_float32(loss, grads, getattr(self.runner, "last_loss_dtype", None))
         if self.precision is None:
             self.precision = "float32" if float32 else "float64"
         return Run(problem, as_float(loss), as_arrays(grads), mutated=mutated, float32=self.precision == "float32")
 
 
-def is_float32(loss: Any, grads: Any) -> bool:
-    """Whether every returned value is a float32: by its dtype when the runner keeps it, else
-    because each is exactly representable in float32 (for a float64 computation on the toy
-    problem that happens with probability about 2⁻²⁹ per value)."""
-    values = [loss] + [grads.get(n) for n in PARAMETERS] if isinstance(grads, dict) else [loss]
+def is_float32(loss: Any, grads: Any, loss_dtype: str | None = None) -> bool:
+    """Whether the submission computed in float32: by the dtypes when the runner keeps them
+    (the sandbox keeps float32 gradients and reports the loss's dtype), else because every
+    value is exactly representable in float32 (for a float64 computation on the toy problem
+    that happens with probability about 2⁻²⁹ per value)."""
     arrays = []
-    for v in values:
+    for v in ([grads.get(n) for n in PARAMETERS] if isinstance(grads, dict) else []):
         try:
             arrays.append(np.asarray(v))
         except (TypeError, ValueError):
             return False
-    if any(a.dtype == np.float32 for a in arrays):
-        return all(a.dtype in (np.float32, np.float16) or a.dtype.kind in "iub" for a in arrays)
-    floats = [a.astype(np.float64, copy=False).ravel() for a in arrays if a.dtype.kind == "f" and a.size]
-    if not floats:
+    floats = [a for a in arrays if a.dtype.kind == "f"]
+    if loss_dtype == "float32" or any(a.dtype == np.float32 for a in floats):
+        return all(a.dtype in (np.float32, np.float16) for a in floats) and loss_dtype in (None, "float32", "float16")
+    try:
+        values = [np.asarray(loss, dtype=np.float64).ravel()] + [a.astype(np.float64).ravel() for a in floats]
+    except (TypeError, ValueError):
         return False
-    flat = np.concatenate(floats)
+    flat = np.concatenate(values)
     flat = flat[np.isfinite(flat) & (flat != 0)]
     if flat.size < 3:  # too little evidence: the ordinary precision
         return False
