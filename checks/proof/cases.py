@@ -46,6 +46,7 @@ __all__ = [
     "Split",
     "default_domain",
     "kink_arguments",
+    "sampling_cases",
     "split_cases",
     "whole_domain",
 ]
@@ -235,6 +236,17 @@ def _breakpoints(arguments: Sequence[sp.Expr], variables: Iterable[sp.Symbol]) -
     return points
 
 
+def sampling_cases(symbols: Iterable[sp.Symbol], domains: Mapping[str, Domain] | None = None, conditions: Sequence[sp.Basic] = ()) -> list[Case]:
+    """Few cases covering the domains where the conditions hold, none split at a kink or an
+    endpoint (what sampling draws from): one case, or two for a condition such as a != b."""
+    symbols = sorted(symbols, key=str)
+    narrowed, linked = _fold_conditions(conditions, symbols, dict(domains or {}), [])
+    cases = [whole_domain(symbols, narrowed)]
+    for relation in linked:
+        cases = [c for case in cases for c in _impose(case, relation, [])]
+    return cases
+
+
 def whole_domain(symbols: Iterable[sp.Symbol], domains: Mapping[str, Domain]) -> Case:
     """One case covering every variable's whole domain (what sampling draws from)."""
     subs = {}
@@ -339,7 +351,15 @@ def _free_param(case_g: sp.Expr, poly: sp.Poly) -> sp.Symbol | None:
 
 def _pieces(case_g: sp.Expr, name: str) -> list[tuple[str, sp.Symbol, sp.Expr]] | None:
     """How to make the sign of ``case_g`` known: (sign, parameter, value) per piece, the
-    sign being "<", "=" or ">" of case_g against 0; None if this module cannot."""
+    sign being "<", "=" or ">" of case_g against 0; None if this module cannot.
+
+    A quotient whose denominator has a known sign (13/(1 + t) − 5, from a bounded piece)
+    has the sign of its numerator, or the opposite one: the numerator is split instead."""
+    numerator, denominator = sp.fraction(sp.together(case_g))
+    if denominator != 1 and (denominator.is_positive or denominator.is_negative):
+        pieces = _pieces(sp.expand(numerator), name)
+        flip = {"<": ">", "=": "=", ">": "<"}
+        return [(flip[s] if denominator.is_negative else s, p, v) for s, p, v in pieces] if pieces else None
     poly = _linear(case_g, case_g.free_symbols)
     if poly is None:
         return None
@@ -374,28 +394,35 @@ def _impose(case: Case, relation: tuple[sp.Expr, str], notes: list[str]) -> list
 
 
 def _split_kinks(cases: list[Case], arguments: Sequence[sp.Expr], notes: list[str]) -> list[Case]:
-    """Split every case until each kink argument has a known sign there (or the limit)."""
+    """Split every case until each kink argument has a known sign there (or the limit).
+    In each case the first argument of unknown sign that can be split is split; one that
+    cannot (not linear) is left to the prover and named in ``notes``."""
     done: list[Case] = []
     todo = list(cases)
     stuck: set[str] = set()
+    full = False
     while todo:
         case = todo.pop(0)
-        target = None
+        split = None
         for g in arguments:
             image = case.apply(g)
-            if not _known_sign(image):
-                target = (g, sp.expand(image))
-                break
-        if target is None:
+            if _known_sign(image):
+                continue
+            pieces = _pieces(sp.expand(image), f"_k{len(case.labels)}")
+            if pieces is None:
+                stuck.add(f"{g} = 0")
+                continue
+            split = (g, pieces)
+            break
+        if split is not None and len(done) + len(todo) + len(split[1]) > MAX_KINK_CASES:
+            full, split = True, None
+        if split is None:
             done.append(case)
             continue
-        g, image = target
-        pieces = _pieces(image, f"_k{len(case.labels)}")
-        if pieces is None or len(done) + len(todo) + len(pieces) > MAX_KINK_CASES:
-            stuck.add(str(g) if pieces is None else f"limit of {MAX_KINK_CASES} cases")
-            done.append(case)
-            continue
+        g, pieces = split
         todo[:0] = [case.with_sub(p, value, f"{g} {sign} 0") for sign, p, value in pieces]
     if stuck:
-        notes.append("not split: " + ", ".join(sorted(stuck)))
+        notes.append("kinks not split (their argument is not linear in the variables): " + ", ".join(sorted(stuck)))
+    if full:
+        notes.append(f"the split at kinks stopped at {MAX_KINK_CASES} cases; the remaining kinks are left to the prover")
     return done

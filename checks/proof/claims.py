@@ -18,16 +18,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sympy as sp
-
 from derive.checks.proof.expr_parser import Domain, ExpressionParser, parse_assumption
-from derive.checks.proof.judge import Judgement, judge
+from derive.checks.proof.judge import VERDICT_WORDS, Judgement, judge
 from derive.checks.proof.limits import TimeLimitExceeded, WorkerFailed, run_limited
+
 from derive.errors import EXIT_FAILED, EXIT_OK, EXIT_UNDECIDED, DeriveError
 
 __all__ = ["AdHocClaim", "CheckResult", "check_claim", "parse_claim", "parse_claim_limited"]
-
-_VERDICTS = {"proved": "verified", "refuted": "refuted", "inconclusive": "unverified"}
-
 
 @dataclass(frozen=True)
 class AdHocClaim:
@@ -77,7 +74,7 @@ class CheckResult:
 
     @property
     def verdict(self) -> str:
-        return _VERDICTS[self.judgement.status]
+        return VERDICT_WORDS[self.judgement.status]
 
     @property
     def exit_code(self) -> int:

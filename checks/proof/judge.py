@@ -42,13 +42,15 @@ from typing import Any, Literal
 
 import sympy as sp
 from derive.checks.proof.canonical import to_exp
-from derive.checks.proof.cases import Case, default_domain, split_cases, whole_domain
+from derive.checks.proof.cases import Case, default_domain, sampling_cases, split_cases
 from derive.checks.proof.domains import Domain
 from derive.checks.proof.limits import TimeLimitExceeded, WorkerFailed, run_limited
 
-__all__ = ["Judgement", "Status", "combine", "confirm", "judge", "unit_domains"]
+__all__ = ["VERDICT_WORDS", "Judgement", "Status", "combine", "confirm", "exact_search", "judge", "unit_domains"]
 
 Status = Literal["proved", "refuted", "inconclusive"]
+#: How ``derive check`` and ``derive verify`` name the judge's statuses.
+VERDICT_WORDS = {"proved": "verified", "refuted": "refuted", "inconclusive": "unverified"}
 
 #: Where the exact search looks when the prover neither proves nor refutes: simple values
 #: of each case's parameters (a person can redo the arithmetic), signs mixed for real ones.
@@ -96,14 +98,15 @@ def unit_domains(names: Iterable[str]) -> dict[str, Domain]:
 
 
 def combine(proof_status: str, sampling_status: str | None, confirmed: bool) -> Status:
-    """The verdict rule shared by every command.
+    """The verdict rule shared by every command (``derive verify`` uses it too).
 
     proved: the proof holds and sampling passed (``sampling_status`` None: not asked for);
-    refuted: the prover refuted, or sampling found a difference ``confirmed`` exactly;
-    inconclusive otherwise (sampling agreement is not a proof, and a proof that sampling
-    contradicts is a tolerance or evaluation problem someone must look at)."""
-    if proof_status == "proved" and sampling_status in (None, "passed"):
-        return "proved"
+    refuted: the prover refuted, or sampling found a difference ``confirmed`` (exactly, by
+    this judge) while the proof was not complete; inconclusive otherwise: sampling
+    agreement is not a proof, and a proof that sampling contradicts is a tolerance or
+    evaluation problem someone must look at, never a refutation."""
+    if proof_status == "proved":
+        return "proved" if sampling_status in (None, "passed") else "inconclusive"
     if proof_status == "refuted" or confirmed:
         return "refuted"
     return "inconclusive"
@@ -252,8 +255,19 @@ def _prove_guarded(claim: _Claim, cases: list[Case]) -> dict[str, Any]:
 # --------------------------------------------------------------------------- sampling
 
 
-def _sample(claim: _Claim, whole: Case, examples: int) -> dict[str, Any]:
-    """Hypothesis sampling over the whole domain; a failure is re-evaluated exactly."""
+def _sample(claim: _Claim, cases: list[Case], examples: int) -> dict[str, Any]:
+    """Hypothesis sampling over the domains where the conditions hold (one case, or a few
+    sharing the examples); the first failure is re-evaluated exactly."""
+    share = max(1, examples // len(cases))
+    records = [_sample_case(claim, case, share) for case in cases]
+    failed = [r for r in records if r["status"] != "passed"]
+    if len(records) == 1 or failed:
+        return records[0] if len(records) == 1 else failed[0]
+    errors = [r["max_error"] for r in records if r["max_error"] is not None]
+    return {**records[0], "examples": sum(r["examples"] for r in records), "max_error": max(errors) if errors else None}
+
+
+def _sample_case(claim: _Claim, whole: Case, examples: int) -> dict[str, Any]:
     from derive.checks.proof.numeric import sample_compare
 
     symbols = {str(p): p for p in whole.params}
@@ -264,7 +278,8 @@ def _sample(claim: _Claim, whole: Case, examples: int) -> dict[str, Any]:
             warnings.simplefilter("ignore")
             result = sample_compare(lhs, rhs, symbols, examples=examples, seed=claim.seed)
     except Exception as exc:  # noqa: BLE001 - e.g. a function NumPy cannot evaluate: no sampling evidence, not a crash
-        return {"status": "error", "examples": 0, "max_error": None, "counterexample": None, "detail": f"{type(exc).__name__}: {_one_line(exc)}"}
+        detail = f"{type(exc).__name__}: {_one_line(exc)}"
+        return {"status": "error", "examples": 0, "max_error": None, "counterexample": None, "detail": detail}
     record = result.as_dict()
     cex = result.counterexample
     if cex is not None:
@@ -272,8 +287,10 @@ def _sample(claim: _Claim, whole: Case, examples: int) -> dict[str, Any]:
             values = whole.point(cex.get("inputs", {}))
         except (TypeError, ValueError):
             values = {}
-        record["counterexample"] = {"point": {str(n): str(v) for n, v in sorted(values.items(), key=lambda kv: str(kv[0]))}, "lhs": _scalar(cex.get("lhs")), "rhs": _scalar(cex.get("rhs"))}
-        record["confirmed"] = confirm(claim.lhs, claim.rhs, values, domains=claim.domains, conditions=claim.conditions) if values else None
+        point = {str(n): str(v) for n, v in sorted(values.items(), key=lambda kv: str(kv[0]))}
+        record["counterexample"] = {"point": point, "lhs": _scalar(cex.get("lhs")), "rhs": _scalar(cex.get("rhs"))}
+        where = {"domains": claim.domains, "conditions": claim.conditions}
+        record["confirmed"] = confirm(claim.lhs, claim.rhs, values, **where) if values else None
     if result.detail:
         record["detail"] = result.detail
     return record
@@ -331,8 +348,8 @@ def judge(
     proof["seconds"] = round(time.perf_counter() - start, 4)
     sampling: dict[str, Any] = {}
     if examples > 0:
-        whole = whole_domain(claim.lhs.free_symbols | claim.rhs.free_symbols, domains)
-        sampling = _limited(_sample, claim, whole, examples, seconds=timeout, failed={"status": "timeout", "examples": 0, "max_error": None, "counterexample": None})
+        drawn = sampling_cases(claim.lhs.free_symbols | claim.rhs.free_symbols, domains, claim.conditions)
+        sampling = _limited(_sample, claim, drawn, examples, seconds=timeout, failed={"status": "timeout", "examples": 0, "max_error": None, "counterexample": None})
     confirmed = sampling.pop("confirmed", None)
     status = combine(proof["status"], sampling.get("status") if examples > 0 else None, confirmed is not None)
     counterexample, refuted_by = None, ""

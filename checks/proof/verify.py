@@ -11,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from derive.checks.proof.judge import VERDICT_WORDS, combine
 from derive.checks.proof.numeric import NumericResult, check_identity
 from derive.checks.proof.symbolic import ProofResult, prove_identity
 
@@ -27,17 +28,15 @@ class VerificationResult:
     def verdict(self) -> str:
         """verified: proved and sampled; refuted: a counterexample exists; else unverified.
 
-        Numeric agreement never upgrades an inconclusive proof. A numeric failure of a claim
+        The rule is the one claim judge's (``derive.checks.proof.judge.combine``): numeric
+        agreement never upgrades an inconclusive proof, and a numeric failure of a claim
         that was proved is not a refutation either (it would be a bug in the sampler or a
-        tolerance): it leaves the identity unverified so that someone looks.
+        tolerance): it leaves the identity unverified so that someone looks. A numeric
+        counterexample of an identity counts as found (the sampler's shrunk example, held
+        against finite differences where it is a derivative claim).
         """
-        if self.symbolic.status == "proved" and self.numeric.status == "passed":
-            return "verified"
-        if self.symbolic.status == "refuted":
-            return "refuted"
-        if self.symbolic.status == "inconclusive" and self.numeric.status == "failed" and self.numeric.counterexample:
-            return "refuted"
-        return "unverified"
+        sampled = self.numeric.status == "failed" and bool(self.numeric.counterexample)
+        return VERDICT_WORDS[combine(self.symbolic.status, self.numeric.status, sampled)]
 
     def as_dict(self) -> dict[str, Any]:
         i = self.identity

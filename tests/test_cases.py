@@ -1,0 +1,175 @@
+"""Case splits: at the zero of each kink's argument, inside the domains, covering them."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+from derive.checks.proof.cases import (
+    MAX_CASES,
+    MAX_KINK_CASES,
+    CaseLimitError,
+    interval_pieces,
+    kink_arguments,
+    split_cases,
+    whole_domain,
+)
+from derive.checks.proof.domains import Domain
+from derive.checks.proof.expr_parser import parse_assumption
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from derive.functions import leaky_relu, relu, step
+
+x, y, a, b = sp.symbols("x y a b", real=True)
+alpha = sp.Symbol("alpha", positive=True)
+
+
+def _labels(exprs, domains=None, conditions=()) -> list[str]:
+    return [c.label for c in split_cases(exprs, domains, conditions).cases]
+
+
+# --------------------------------------------------------------------------- kink arguments
+
+
+def test_kink_arguments_are_the_zeros_of_each_kink() -> None:
+    expr = relu(x - 1) + sp.Abs(2 - 2 * x) + step(y) + leaky_relu(x + y, alpha) + sp.Max(a, b, 0)
+    found = kink_arguments(expr)
+    # x − 1 once (2 − 2x is the same zero), every pair of max's arguments, leaky_relu's z only.
+    assert set(found) == {x - 1, y, x + y, a - b, a, b}
+    assert kink_arguments(sp.sigmoid(x) if hasattr(sp, "sigmoid") else sp.exp(x)) == []
+
+
+def test_piecewise_conditions_are_kinks() -> None:
+    assert kink_arguments(sp.Piecewise((x, x > 2), (0, True))) == [x - 2]
+
+
+# --------------------------------------------------------------------------- one variable
+
+
+def test_split_at_the_arguments_zero_not_at_zero() -> None:
+    cases = split_cases([relu(x - 1), sp.Max(x - 1, 0)]).cases
+    assert [c.label for c in cases] == ["x < 1", "x = 1", "1 < x"]
+    # Every case fixes the sign of the kink's argument.
+    for case in cases:
+        g = case.apply(x - 1)
+        assert g.is_zero or g.is_positive or g.is_negative
+
+
+def test_several_breakpoints_of_one_variable() -> None:
+    assert _labels([relu(x - 1) + sp.Abs(x)]) == ["x < 0", "x = 0", "0 < x < 1", "x = 1", "1 < x"]
+
+
+def test_breakpoints_outside_the_domain_are_ignored_and_closed_ends_kept() -> None:
+    domain = parse_assumption("0 <= x <= 3")["x"]
+    assert _labels([relu(x - 5) + relu(x - 2)], {"x": domain}) == ["x = 0", "0 < x < 2", "x = 2", "2 < x < 3", "x = 3"]
+
+
+def test_a_nonlinear_argument_splits_its_variables_at_zero() -> None:
+    split = split_cases([sp.Abs(x * y), sp.Abs(x) * sp.Abs(y)])
+    assert len(split.cases) == 9
+    assert split.notes == []
+
+
+def test_an_excluded_zero_is_no_case() -> None:
+    assert _labels([sp.Abs(x)], {"x": parse_assumption("x != 0")["x"]}) == ["x < 0", "0 < x"]
+
+
+@given(st.fractions(min_value=-10, max_value=10), st.fractions(min_value=-10, max_value=10))
+@settings(max_examples=60, deadline=None, database=None)
+def test_interval_pieces_land_inside_and_in_order(p, q) -> None:
+    lo, hi = sorted((sp.Rational(p.numerator, p.denominator), sp.Rational(q.numerator, q.denominator)))
+    if lo == hi:
+        return
+    domain = Domain(lo, hi, True, False)
+    cut = (lo + hi) / 2
+    pieces = interval_pieces("x", domain, [cut, hi + 1])
+    assert [label for label, _ in pieces] == [f"x = {lo}", f"{lo} < x < {cut}", f"x = {cut}", f"{cut} < x < {hi}"]
+    for t in (sp.Rational(1, 100), sp.S.One, sp.Integer(100)):
+        below = pieces[1][1].xreplace({s: t for s in pieces[1][1].free_symbols})
+        above = pieces[3][1].xreplace({s: t for s in pieces[3][1].free_symbols})
+        assert lo < below < cut < above < hi
+
+
+# --------------------------------------------------------------------------- several variables
+
+
+def test_a_tie_between_two_variables_is_split_by_substitution() -> None:
+    split = split_cases([sp.log(sp.exp(a) + sp.exp(b)), sp.Max(a, b) + sp.log(1 + sp.exp(-sp.Abs(a - b)))])
+    assert [c.label for c in split.cases] == ["a - b < 0", "a - b = 0", "a - b > 0"]
+    for case, sign in zip(split.cases, (-1, 0, 1), strict=True):
+        assert sp.sign(case.apply(a - b)) == sign
+        assert case.apply(sp.Max(a, b)).func is not sp.Max
+
+
+def test_positive_variables_tie_inside_their_domain() -> None:
+    p, q = sp.symbols("p q", positive=True)
+    cases = split_cases([sp.Max(p, q)]).cases
+    assert len(cases) == 3
+    for case in cases:
+        point = case.point({str(s): sp.Rational(3, 7) for s in case.params})
+        assert all(v > 0 for v in point.values())
+
+
+@given(st.integers(-20, 20), st.integers(-20, 20))
+@settings(max_examples=40, deadline=None, database=None)
+def test_the_cases_cover_every_point(i: int, j: int) -> None:
+    # For any (a, b), exactly one case's label holds, and its image reaches that point.
+    va, vb = sp.Rational(i, 3), sp.Rational(j, 3)
+    g = va - vb
+    holds = {"a - b < 0": g < 0, "a - b = 0": g == 0, "a - b > 0": g > 0}
+    cases = split_cases([sp.Max(a, b)]).cases
+    chosen = [c for c in cases if holds[c.label]]
+    assert len(chosen) == 1
+    case = chosen[0]
+    # Solve the case's map back for its parameters: b stays b, a = b + s(t).
+    t = [s for s in case.params if s != b]
+    values = {"b": vb}
+    if t:
+        (param,) = t
+        (root,) = sp.solve(sp.Eq(case.subs[a].xreplace({b: vb}), va), param)
+        assert root > 0
+        values[str(param)] = root
+    assert case.point(values) == {a: va, b: vb}
+
+
+def test_conditions_between_variables_are_imposed() -> None:
+    split = split_cases([sp.Abs(a - b)], conditions=[sp.Gt(a, b)])
+    assert len(split.cases) == 1
+    assert split.cases[0].apply(sp.Abs(a - b)).is_positive
+    assert [c.label for c in split_cases([a * b], conditions=[sp.Ne(a, b)]).cases] == ["a - b < 0", "a - b > 0"]
+
+
+def test_a_single_variable_condition_narrows_the_domain() -> None:
+    split = split_cases([sp.Abs(x)], conditions=[x >= 0])
+    assert [c.label for c in split.cases] == ["x = 0", "0 < x"]
+
+
+def test_a_condition_that_cannot_be_imposed_is_reported() -> None:
+    split = split_cases([x], conditions=[sp.Gt(x * y, 1)])
+    assert len(split.cases) == 1
+    assert any("not linear" in note for note in split.notes)
+
+
+# --------------------------------------------------------------------------- limits
+
+
+def test_the_kink_split_stops_at_its_limit_with_a_note() -> None:
+    many = sum(relu(x - k) for k in range(14))
+    split = split_cases([many])
+    assert len(split.cases) <= MAX_KINK_CASES
+    assert split.notes
+
+
+def test_too_many_domain_cases_is_an_error() -> None:
+    names = sp.symbols("u0:7", real=True)
+    domains = {str(s): Domain(sp.S.Zero, sp.S.One, True, True) for s in names}
+    assert 3**7 > MAX_CASES
+    with pytest.raises(CaseLimitError, match="limit is 64"):
+        split_cases([sp.Add(*names)], domains)
+
+
+def test_whole_domain_is_one_case_inside_the_domains() -> None:
+    case = whole_domain([x, y], {"x": Domain(sp.S.Zero, sp.S.One)})
+    point = case.point({str(s): sp.Integer(5) for s in case.params})
+    assert 0 < point[x] < 1
+    assert point[y] == 5
