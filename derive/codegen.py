@@ -19,7 +19,8 @@ matter for a reference implementation:
   ``_col_log_softmax`` (log-sum-exp with the max taken out);
 - a named function (σ, softplus, rect, LeakyReLU, sign, |x| ...) prints as the ``numpy_code`` of
   its record in derive.functions: softplus is ``np.logaddexp(0, x)`` (never overflows) and σ is
-  ``0.5 * (np.tanh(0.5 * x) + 1)`` (identity ``sigmoid-via-tanh``; no overflow for any x).
+  ``np.exp(-np.logaddexp(0, -x))`` = e^{−softplus(−x)} (identity ``log-sigmoid-softplus``; no
+  overflow, and full relative accuracy in both tails, which 0.5·(tanh(x/2) + 1) lacks below −37).
 
 Matrix products print as ``@``, transposes as ``.T``, Hadamard products as ``*``; a column of
 ones times a row (``1 b1ᵀ``) prints as the row alone and relies on NumPy broadcasting inside

@@ -412,7 +412,7 @@ def _tie_kink() -> tuple[Kink, ...]:
 
 for _record in (
     _R("sigmoid", sigmoid, sigmoid, 1, r"\sigma", "σ", ("σ",), st.np_sigmoid,
-       numpy_code="0.5 * (np.tanh(0.5 * {w0}) + 1)", scalar=st.float_sigmoid,
+       numpy_code="np.exp(-np.logaddexp(0, -{w0}))", scalar=st.float_sigmoid,
        definition=lambda x: 1 / (1 + exp(-x)), derivative=lambda x: sigmoid(x) * (1 - sigmoid(x))),
     _R("softplus", softplus, softplus, 1, r"\operatorname{softplus}", "softplus", (), lambda x: np.logaddexp(0.0, x),
        numpy_code="np.logaddexp(0, {x0})", scalar=st.float_softplus,

@@ -56,9 +56,14 @@ def _expand_arg(arg: sp.Basic) -> sp.Basic:
 def to_exp(expr: sp.Expr) -> sp.Expr:
     """Rewrite every named function that has a definition in exp/log (σ, softplus, the
     hyperbolic functions ..., as their records in derive.functions state it)."""
-    for kind, definition in FUNCTIONS.exp_definitions().items():
-        if expr.has(kind):
-            expr = expr.replace(kind, definition)
+    definitions = FUNCTIONS.exp_definitions()
+    # A definition may use another named function (GELU(x) = xΦ(x)): rewrite to a fixed point.
+    for _ in range(len(definitions) + 1):
+        present = [kind for kind in definitions if expr.has(kind)]
+        if not present:
+            break
+        for kind in present:
+            expr = expr.replace(kind, definitions[kind])
     return expr
 
 
