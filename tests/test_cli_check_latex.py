@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data" / "derivations"
 
 
 def _run(args: list[str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", "from derive.cli import main; main()", "check-latex", *args], capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", "from derive.cli import main; main()", "check-latex", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_json_follows_the_contract_and_a_wrong_step_exits_1() -> None:
@@ -87,3 +94,77 @@ def test_a_document_without_math_has_no_steps_and_exits_0(tmp_path: Path) -> Non
     proc = _run([str(doc), "--json"])
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["steps"] == []
+
+
+# --------------------------------------------------------------------------- issue 11: bounds, budget, HTML
+
+
+def test_special_files_are_refused_at_once_with_exit_2(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    for path, says in (("/dev/zero", "character device"), (str(fifo), "FIFO"), (str(tmp_path), "directory")):
+        proc = _run([path])  # a FIFO or /dev/zero read naively would hang or eat memory: timeout=300 guards
+        assert proc.returncode == 2, (path, proc.stderr)
+        assert proc.stderr.strip().splitlines() == [proc.stderr.strip()] and says in proc.stderr
+        assert "Traceback" not in proc.stderr and proc.stdout == ""
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.md"
+    big.write_bytes(b"$$x = x$$\n" * 220_000)  # 2.2 MB
+    proc = _run([str(big)])
+    assert proc.returncode == 2 and "limit" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_the_document_budget_stops_the_run_and_marks_what_is_left(tmp_path: Path) -> None:
+    doc = tmp_path / "long.md"
+    doc.write_text("\n\n".join(f"$$\\sigma(x)^{k} \\sigma(x) = \\sigma(x)^{k + 1}$$" for k in range(2, 60)) + "\n")
+    start = time.monotonic()
+    proc = _run([str(doc), "--json", "--budget", "0.5"])
+    elapsed = time.monotonic() - start
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert len(data["steps"]) == 58
+    left = [s for s in data["steps"] if s["status"] == "inconclusive"]
+    assert left and all("over the document's budget" in s["message"] for s in left)
+    assert [s for s in data["steps"] if s["status"] not in ("ok", "inconclusive")] == []
+    assert elapsed < 0.5 + 2 + 3  # the budget, the 2 s the issue allows, process start-up
+
+
+def test_budget_runner_cuts_a_running_step_and_skips_the_rest() -> None:
+    from derive.checks.latex.budget import BudgetRunner
+
+    with BudgetRunner(timeout=10, budget=1.5) as runner:
+        runner.start_clock()
+        start = time.monotonic()
+        first = runner.run((time.sleep, (8,)))
+        second = runner.run((time.sleep, (0,)))
+        elapsed = time.monotonic() - start
+    assert first["status"] == second["status"] == "inconclusive"
+    assert "over the document's budget" in first["message"] and "not checked" in second["message"]
+    assert elapsed < 1.5 + 2
+
+
+def test_html_view_is_written_self_contained_and_never_overwrites(tmp_path: Path) -> None:
+    out = tmp_path / "view.html"
+    proc = _run([str(DATA / "tanh_prime_wrong.md"), "--html", str(out)])
+    assert proc.returncode == 1, proc.stderr
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<script" not in page and "http://" not in page and "https://" not in page
+    assert page.count('class="pin wrong"') == 2 and "counterexample" in page
+    assert "\\tanh" in page  # math is shown as its source
+    again = _run([str(DATA / "tanh_prime.md"), "--html", str(out)])
+    assert again.returncode == 2 and "--force" in again.stderr and out.read_text(encoding="utf-8") == page
+    forced = _run([str(DATA / "tanh_prime.md"), "--html", str(out), "--force"])
+    assert forced.returncode == 0 and out.read_text(encoding="utf-8") != page
+
+
+def test_each_step_of_a_one_line_block_is_reported_at_its_own_column(tmp_path: Path) -> None:
+    doc = tmp_path / "d.md"
+    line = "$$\\sigma(x) = \\frac{1}{1 + e^{-x}} = 1 - \\sigma(-x)$$"
+    doc.write_text(f"For $i \\neq j$:\n\n{line}\n")
+    steps = json.loads(_run([str(doc), "--json"]).stdout)["steps"]
+    # columns are 1-based: where each right-hand side starts
+    assert [(s["line"], s["column"]) for s in steps] == [(3, line.index("\\frac") + 1), (3, line.index("1 - ") + 1)]
+    assert all(s["context"] == ["i \\neq j"] and s["prose"] == "For $i \\neq j$:" for s in steps)

@@ -31,7 +31,9 @@ def test_rows_without_a_leading_relation_are_separate_equations() -> None:
 
 
 def test_aligned_inside_dollars_is_transparent_and_cases_rows_are_not_split() -> None:
-    text = "$$\\begin{aligned}\nf &= \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases} \\\\\n&= g\n\\end{aligned}$$"
+    text = (
+        "$$\\begin{aligned}\nf &= \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases} \\\\\n&= g\n\\end{aligned}$$"
+    )
     (eq,) = _displays(text)
     assert len(eq.pieces) == 2
     assert "\\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}" in eq.pieces[0].text
@@ -39,7 +41,10 @@ def test_aligned_inside_dollars_is_transparent_and_cases_rows_are_not_split() ->
 
 
 def test_brackets_equation_split_and_tags() -> None:
-    text = "\\[ x = y \\tag{1} \\]\n\\begin{equation}\\label{eq:a}\n\\begin{split} p &= q \\\\ &= r \\end{split}\n\\end{equation}"
+    text = (
+        "\\[ x = y \\tag{1} \\]\n\\begin{equation}\\label{eq:a}\n"
+        "\\begin{split} p &= q \\\\ &= r \\end{split}\n\\end{equation}"
+    )
     eqs = _displays(text, markdown=False)
     assert [e.text for e in eqs] == ["x = y", "p  = q = r"]
 
@@ -93,3 +98,102 @@ def test_a_row_or_block_starting_with_an_operator_continues_the_last_term() -> N
     assert [p.line for p in eq.pieces] == [2, 4]
     eqs = _displays("\\begin{align*}\nL &= A + \\\\\n & B \\\\\n-x &= y\n\\end{align*}", markdown=False)
     assert [e.text for e in eqs] == ["L  = A + B", "-x  = y"]
+
+
+# --------------------------------------------------------------------------- issue 11: real documents
+
+
+def test_align_inside_dollars_and_brackets_and_equation_split_in_markdown() -> None:
+    md = (
+        "$$\\begin{align}\na &= b \\\\\n  &= c\n\\end{align}$$\n\n"
+        "\\[\\begin{align*}\np &= q \\\\ &= r\n\\end{align*}\\]\n\n"
+        "\\begin{equation}\\begin{split}\ns &= t\\\\\n  &= u\n\\end{split}\\end{equation}\n"
+    )
+    eqs = _displays(md, markdown=True)
+    assert [e.text for e in eqs] == ["a  = b = c", "p  = q = r", "s  = t = u"]
+    assert [[p.line for p in e.pieces] for e in eqs] == [[2, 3], [7, 7], [11, 12]]
+
+
+def test_single_dollar_alone_on_its_line_is_display_but_not_inside_a_sentence() -> None:
+    md = "We get\n\n$\\sigma'(x) = \\sigma(x)(1 - \\sigma(x))$\n\nwhere $x \\in \\mathbb{R}$ is real.\n"
+    eqs = extract(md, markdown=True)
+    assert [(e.kind, e.line) for e in eqs] == [("display", 3), ("inline", 5)]
+
+
+def test_every_term_has_its_own_line_and_column() -> None:
+    md = "Intro\n\n$$a = bb = c$$\n"
+    (eq,) = _displays(md)
+    piece = eq.pieces[0]
+    assert (piece.line, piece.column) == (3, 3)
+    assert piece.position(piece.text.index("bb")) == (3, 7)
+    assert piece.position(piece.text.index("c")) == (3, 12)
+
+
+def test_positions_skip_blockquote_markers_and_list_indentation() -> None:
+    md = "> $$\n> x = y \\\\\n> = z\n> $$\n\n- item\n\n  $$p = q$$\n"
+    eqs = _displays(md)
+    assert [e.text for e in eqs] == ["x = y = z", "p = q"]
+    quoted = eqs[0].pieces
+    assert [(p.line, p.column) for p in quoted] == [(2, 3), (3, 3)]
+    assert quoted[0].position(quoted[0].text.index("y")) == (2, 7)
+    assert (eqs[1].line, eqs[1].column) == (8, 5)
+
+
+def test_rows_split_across_lines_keep_their_lines_after_merging() -> None:
+    eqs = _displays("$$\nL = A +\nB = C\n$$\n")
+    (eq,) = eqs
+    assert eq.text.replace("\n", " ").split() == ["L", "=", "A", "+", "B", "=", "C"]
+    piece = eq.pieces[0]
+    assert piece.position(piece.text.index("B")) == (3, 1)
+
+
+def test_prose_before_a_block_is_its_context_and_its_conditions() -> None:
+    md = "Now the off-diagonal entries. For $i \\neq j$:\n\n$$\\frac{\\partial S_i}{\\partial z_j} = -S_i S_j$$\n"
+    (eq,) = _displays(md)
+    assert eq.context.endswith("For $i \\neq j$:")
+    assert eq.conditions == ("i \\neq j",)
+    assert eq.pieces[0].conditions == ("i \\neq j",)
+
+
+def test_a_clause_after_a_block_is_that_blocks_condition_not_the_next_ones() -> None:
+    md = "$$D_{ij} = -S_i S_j$$ for $i \\neq j$.\n\nOn the diagonal:\n\n$$D_{ii} = S_i(1 - S_i)$$\n"
+    first, second = _displays(md)
+    assert first.pieces[0].conditions == ("i \\neq j",)
+    assert second.pieces[0].conditions == ()
+
+
+def test_a_trailing_clause_running_into_the_next_block_is_nobodys_condition() -> None:
+    # "… for $i \neq j$, and $$B$$": whose condition is it? Neither block gets it.
+    md = "$$A_{ij} = 0$$ for $i \\neq j$, and\n$$A_{ii} = 1$$\n"
+    first, second = _displays(md)
+    assert first.pieces[0].conditions == () and second.pieces[0].conditions == ()
+
+
+def test_a_condition_at_the_end_of_a_row_is_cut_from_the_row_and_kept() -> None:
+    tex = (
+        "\\begin{align*}\nD_{ij} &= -S_i S_j \\quad \\text{for } i \\neq j \\\\\n"
+        "D_{ii} &= S_i (1 - S_i) \\quad \\text{if } i = j\n\\end{align*}"
+    )
+    eqs = _displays(tex, markdown=False)
+    assert [e.text for e in eqs] == ["D_{ij}  = -S_i S_j", "D_{ii}  = S_i (1 - S_i)"]
+    assert [e.pieces[0].conditions for e in eqs] == [("i \\neq j",), ("i = j",)]
+
+
+def test_a_definition_after_where_is_not_a_condition() -> None:
+    (eq,) = _displays("where $z = Wx + b$:\n\n$$a = \\sigma(z)$$\n")
+    assert eq.conditions == ()
+
+
+def test_latex_comments_verbatim_and_macro_arguments() -> None:
+    tex = (
+        "\\documentclass{article}\n\\begin{document}\n% \\[ a = b \\]\n"
+        "\\begin{verbatim}\n$$ v = w $$\n\\end{verbatim}\n"
+        "\\textbf{$k = 3$}\n\\begin{itemize}\\item \\[ m = n \\]\\end{itemize}\n\\end{document}\n"
+    )
+    eqs = extract(tex)
+    assert [(e.kind, e.text, e.line) for e in eqs] == [("inline", "k = 3", 7), ("display", "m = n", 8)]
+
+
+def test_code_blocks_indented_and_inline_code_are_not_math() -> None:
+    md = "    $$a = b$$\n\nText `$c = d$` and\n\n~~~\n$e = f$\n~~~\n\n$$g = h$$\n"
+    assert [e.text for e in extract(md)] == ["g = h"]

@@ -110,11 +110,17 @@ def annotated_html(text: str, report: dict[str, Any], unread_blocks: dict[int, s
         if n in unread_blocks and not steps:
             marks = f'<span class="block">{MARKS["block"][0]}</span>'
         css = ' class="has"' if steps else ""
-        rows.append(f'<tr{css} id="L{n}"><td class="n">{n}</td><td class="m">{marks}</td><td class="s">{_pinned(line, pins)}</td></tr>')
+        rows.append(
+            f'<tr{css} id="L{n}"><td class="n">{n}</td><td class="m">{marks}</td>'
+            f'<td class="s">{_pinned(line, pins)}</td></tr>'
+        )
         notes = [_note(s, k) for k, s in steps]
         if n in unread_blocks and not steps:
             reason = html.escape(unread_blocks[n])
-            notes.append(f'<details class="block"><summary><span class="block">· no step</span> in this block</summary><div class="why">{reason}</div></details>')
+            notes.append(
+                '<details class="block"><summary><span class="block">· no step</span> in this block</summary>'
+                f'<div class="why">{reason}</div></details>'
+            )
         if notes:
             rows.append(f'<tr class="note"><td class="n"></td><td class="m"></td><td>{"".join(notes)}</td></tr>')
     summary = report.get("summary", {})

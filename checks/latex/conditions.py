@@ -23,7 +23,14 @@ TRIGGERS = ("for", "if", "when", "whenever", "where", "provided", "assuming", "g
 _TRIGGER = r"(?:for|if|when|whenever|where|provided(?:\s+that)?|assuming|given|with|case)"
 _UNICODE = {"≠": r"\neq", "≤": r"\leq", "≥": r"\geq", "!=": r"\neq", "<=": r"\leq", ">=": r"\geq", "==": "="}
 _RELATION = re.compile(r"\\neq\b|\\ne\b|\\not\s*=|\\leq?\b|\\geq?\b|\\leqslant\b|\\geqslant\b|!=|<=|>=|==|[=<>≠≤≥]")
-_CANON = {r"\ne": r"\neq", r"\le": r"\leq", r"\ge": r"\geq", r"\leqslant": r"\leq", r"\geqslant": r"\geq", "\\not=": r"\neq"}
+_CANON = {
+    r"\ne": r"\neq",
+    r"\le": r"\leq",
+    r"\ge": r"\geq",
+    r"\leqslant": r"\leq",
+    r"\geqslant": r"\geq",
+    "\\not=": r"\neq",
+}
 #: An index-like side: a letter, a number, or a letter with a simple subscript (y_i, y_{i}, y^{(i)}).
 _INDEX = re.compile(r"[A-Za-z]|\d+|[A-Za-z](?:_\{?[A-Za-z0-9]+\}?|\^\{?\(?[A-Za-z0-9]+\)?\}?)+")
 _HEAVY = re.compile(r"\\(?:frac|sum|prod|int|partial|nabla|cdots|ldots|dots|begin|left|exp|log|ln|sigma)\b|[,;]")
@@ -101,7 +108,9 @@ def row_condition(row: str) -> tuple[int, list[str]] | None:
             continue
         tail = row[m.start() :]
         tail = re.sub(r"^(?:[\s,~]|\\q?quad\b|\\[,;:! ])*", "", tail)
-        tail = re.sub(r"^\\(?:text|mbox|textrm|mathrm|textit)\s*\{\s*\(?\s*" + _TRIGGER + r"\b", r"\\text{", tail, flags=re.I)
+        tail = re.sub(
+            r"^\\(?:text|mbox|textrm|mathrm|textit)\s*\{\s*\(?\s*" + _TRIGGER + r"\b", r"\\text{", tail, flags=re.I
+        )
         tail = re.sub(r"^\(", "", tail).strip()
         tail = re.sub(r"\\text\{\s*\)?\s*\}|\)\s*$", " ", tail)
         conditions = as_conditions(tail)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from derive.checks.latex.bounds import MAX_BYTES, read_document
+
 from derive.errors import DeriveError
 
 __all__ = ["Document", "load_document", "notebook_markdown"]
@@ -34,12 +35,17 @@ class Document:
 def notebook_markdown(source: str, path: str = "<notebook>") -> str:
     """The Markdown cells of a notebook (JSON text), one after another, each headed by
     ``<!-- cell N -->`` (N counts all cells from 1, as Jupyter shows them)."""
+    import warnings
+
     import nbformat
 
     try:
-        notebook = nbformat.reads(source, as_version=4)
+        with warnings.catch_warnings():
+            # nbformat warns about missing cell ids, which matter to Jupyter, not to us
+            warnings.simplefilter("ignore")
+            notebook = nbformat.reads(source, as_version=4)
         cells = list(notebook.cells)
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+    except (ValueError, TypeError, KeyError, AttributeError, nbformat.ValidationError) as exc:
         # nbformat's NotJSONError is a ValueError; a JSON that is not a notebook lacks keys
         raise DeriveError(f"{path} is not a Jupyter notebook ({type(exc).__name__})") from None
     parts: list[str] = []

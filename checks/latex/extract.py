@@ -41,10 +41,40 @@ __all__ = ["Piece", "Equation", "extract", "equations_of", "RELATIONS", "starts_
 _TRANSPARENT_ENVS = ("aligned", "split", "gathered", "alignedat", *sorted(DISPLAY_ENVIRONMENTS))
 
 RELATIONS = (
-    ":=", "=:", r"\coloneqq", r"\eqqcolon", r"\neq", r"\ne", r"\leq", r"\le", r"\geq", r"\ge",
-    r"\leqslant", r"\geqslant", r"\approx", r"\simeq", r"\sim", r"\equiv", r"\propto", r"\notin", r"\in",
-    r"\subseteq", r"\subset", r"\to", r"\rightarrow", r"\longrightarrow", r"\mapsto", r"\Rightarrow",
-    r"\implies", r"\iff", r"\Leftrightarrow", r"\ll", r"\gg", "=", "<", ">",
+    ":=",
+    "=:",
+    r"\coloneqq",
+    r"\eqqcolon",
+    r"\neq",
+    r"\ne",
+    r"\leq",
+    r"\le",
+    r"\geq",
+    r"\ge",
+    r"\leqslant",
+    r"\geqslant",
+    r"\approx",
+    r"\simeq",
+    r"\sim",
+    r"\equiv",
+    r"\propto",
+    r"\notin",
+    r"\in",
+    r"\subseteq",
+    r"\subset",
+    r"\to",
+    r"\rightarrow",
+    r"\longrightarrow",
+    r"\mapsto",
+    r"\Rightarrow",
+    r"\implies",
+    r"\iff",
+    r"\Leftrightarrow",
+    r"\ll",
+    r"\gg",
+    "=",
+    "<",
+    ">",
 )
 
 
@@ -220,11 +250,17 @@ def _rows(region: Region, table: LineTable, latex: bool) -> list[Piece]:
         if row.text:
             pieces.append(row.piece(table, conditions))
     return pieces
+
+
 # --------------------------------------------------------------------------- prose around blocks
 
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*\*\*[^*\n]+\*\*\s*$|\\(?:sub)*section\*?\{|\\paragraph\{|\\chapter\{", re.M)
-_LEADING_TRIGGER = re.compile(r"[ \t]*(?:\n[ \t>]*)?[,;]?\s*(?:\\text\{\s*)?(?:for|if|when|whenever|where|provided|assuming|with)\b", re.I)
-_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)|\n")
+_HEADING = re.compile(
+    r"^\s{0,3}#{1,6}\s|^\s*\*\*[^*\n]+\*\*\s*$|\\(?:sub)*section\*?\{|\\paragraph\{|\\chapter\{", re.M
+)
+_LEADING_TRIGGER = re.compile(
+    r"[ \t]*(?:\n[ \t>]*)?[,;]?\s*(?:\\text\{\s*)?(?:for|if|when|whenever|where|provided|assuming|with)\b", re.I
+)
+_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)|\n[ \t>]*\n")
 #: prose longer than this between two blocks breaks a chain even if the next block starts with "="
 _MAX_JOIN_PROSE = 400
 
@@ -247,7 +283,7 @@ def _last_sentence(prose: str) -> str:
     return sentences[-1]
 
 
-def _split_between(between: str) -> tuple[str, str, bool]:
+def _split_between(between: str, final: bool = False) -> tuple[str, str, bool]:
     """(the end of the previous block's sentence, the prose before the next block, ambiguous).
 
     "$$A$$ for $i \\neq j$. Next, …" : the condition is A's. When such a trailing clause runs
@@ -257,7 +293,8 @@ def _split_between(between: str) -> tuple[str, str, bool]:
         return "", between, False
     end = _SENTENCE_END.search(between, lead.end())
     if end is None:
-        return "", between, True
+        # after the last block, the end of the document ends the clause
+        return (between, "", False) if final else ("", between, True)
     return between[: end.end()], between[end.end() :], False
 
 
@@ -279,12 +316,14 @@ def _prose_info(text: str, displays: list[Region]) -> dict[int, _Prose]:
     befores: list[tuple[str, str, bool]] = []
     for k, region in enumerate(displays):
         start = displays[k - 1].end if k else 0
-        after_prev, before, ambiguous = _split_between(text[start : region.start]) if k else ("", text[: region.start], False)
+        after_prev, before, ambiguous = (
+            _split_between(text[start : region.start]) if k else ("", text[: region.start], False)
+        )
         if k:
             trailing.append(tuple(prose_conditions(after_prev)))
         befores.append((text[start : region.start], before, ambiguous))
     if displays:
-        after_last, _, _ = _split_between(text[displays[-1].end :])
+        after_last, _, _ = _split_between(text[displays[-1].end :], final=True)
         trailing.append(tuple(prose_conditions(after_last)))
     for k, region in enumerate(displays):
         between, before, ambiguous = befores[k]
@@ -363,7 +402,9 @@ def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> li
     return equations
 
 
-_OPERATOR_START = re.compile(r"^\s*(?:(?:\\q?quad|\\[,;:! ]|~|\\left[.(\[]?)\s*)*(\+|-(?!-)|\\cdot\b|\\times\b|\\pm\b|\\mp\b|/)")
+_OPERATOR_START = re.compile(
+    r"^\s*(?:(?:\\q?quad|\\[,;:! ]|~|\\left[.(\[]?)\s*)*(\+|-(?!-)|\\cdot\b|\\times\b|\\pm\b|\\mp\b|/)"
+)
 _OPERATOR_END = re.compile(r"(\+|-|\\cdot|\\times|\\pm|\\mp|/)\s*$")
 
 
@@ -388,7 +429,6 @@ def _has_top_level_relation(row: str) -> bool:
             return True
         k += 2 if c == "\\" else 1
     return False
-
 
 
 def _unbox(row: _Mapped) -> _Mapped:

@@ -29,7 +29,18 @@ __all__ = ["latex_regions", "DISPLAY_ENVIRONMENTS"]
 #: Environments whose body is display math.
 DISPLAY_ENVIRONMENTS = frozenset(
     name + star
-    for name in ("equation", "align", "gather", "multline", "eqnarray", "flalign", "alignat", "displaymath", "math", "dmath")
+    for name in (
+        "equation",
+        "align",
+        "gather",
+        "multline",
+        "eqnarray",
+        "flalign",
+        "alignat",
+        "displaymath",
+        "math",
+        "dmath",
+    )
     for star in ("", "*")
 )
 #: Environments whose body is never TeX to read.
@@ -49,7 +60,9 @@ def _walk(nodes: list[LatexNode]) -> Iterator[LatexNode]:
             continue
         if isinstance(node, LatexEnvironmentNode) and node.environmentname in _VERBATIM:
             continue
-        if isinstance(node, LatexMathNode) or (isinstance(node, LatexEnvironmentNode) and node.environmentname in DISPLAY_ENVIRONMENTS):
+        if isinstance(node, LatexMathNode) or (
+            isinstance(node, LatexEnvironmentNode) and node.environmentname in DISPLAY_ENVIRONMENTS
+        ):
             yield node
             continue  # math inside math is the outer block's business
         yield from _walk(list(_children(node)))

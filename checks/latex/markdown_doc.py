@@ -38,7 +38,11 @@ _CLOSERS = {"$$": "$$", "$": "$", "\\[": "\\]", "\\(": "\\)", "": ""}
 @lru_cache(maxsize=1)
 def _dollar_parser() -> MarkdownIt:
     # double_inline: "$$a = b$$" inside a line of text is display math, as renderers show it.
-    return MarkdownIt("commonmark").use(dollarmath_plugin, allow_space=True, allow_digits=True, double_inline=True).use(amsmath_plugin)
+    return (
+        MarkdownIt("commonmark")
+        .use(dollarmath_plugin, allow_space=True, allow_digits=True, double_inline=True)
+        .use(amsmath_plugin)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +59,9 @@ def _walk(tokens: list[Token], window: tuple[int, int] | None = None) -> Iterato
             yield from _walk(token.children, here)  # type: ignore[arg-type]
 
 
-def _locate(text: str, token: Token, opener: str, window: tuple[int, int], cursor: int) -> tuple[int, int, list[int]] | None:
+def _locate(
+    text: str, token: Token, opener: str, window: tuple[int, int], cursor: int
+) -> tuple[int, int, list[int]] | None:
     """(start, end, offsets) of a math token's body in the source, searched from ``cursor``."""
     content = token.content
     lo, hi = max(cursor, window[0]), window[1]
@@ -83,7 +89,10 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     before = text[line_start:start]
     after = text[end:line_end]
-    return re.fullmatch(r"[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?", before) is not None and re.fullmatch(r"[\s.,;:]*", after) is not None
+    return (
+        re.fullmatch(r"[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?", before) is not None
+        and re.fullmatch(r"[\s.,;:]*", after) is not None
+    )
 
 
 def _regions(text: str, parser: MarkdownIt, openers: dict[str, str], table: LineTable) -> list[Region]:

@@ -16,16 +16,58 @@ _MARKS = {"ok": ("✓", "green"), "wrong": ("✗", "bold red"), "unparsed": ("~"
 @click.command("check-latex")
 @click.argument("file", type=click.Path(dir_okay=True, allow_dash=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON of DESIGN.md instead of marked lines.")
-@click.option("--html", "html_out", type=click.Path(dir_okay=False), default=None, help="Also write an annotated, self-contained HTML page of the whole document to this file.")
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also write an annotated, self-contained HTML page of the whole document to this file.",
+)
 @click.option("--force", is_flag=True, help="Let --html overwrite an existing file.")
-@click.option("--notation", "notation_path", type=click.Path(), default=None, help="A notation file (TOML) saying what names mean; default: the seeds' conventions.")
-@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 3600), help="Seconds allowed per step; a step over it is inconclusive.")
-@click.option("--budget", default=120.0, show_default=True, type=click.FloatRange(0.5, 86400), help="Seconds allowed for the whole document; steps left when it is spent are inconclusive.")
-@click.option("--examples", default=60, show_default=True, type=click.IntRange(1, 10_000), help="Numeric samples for a step the prover cannot decide.")
+@click.option(
+    "--notation",
+    "notation_path",
+    type=click.Path(),
+    default=None,
+    help="A notation file (TOML) saying what names mean; default: the seeds' conventions.",
+)
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(0.1, 3600),
+    help="Seconds allowed per step; a step over it is inconclusive.",
+)
+@click.option(
+    "--budget",
+    default=120.0,
+    show_default=True,
+    type=click.FloatRange(0.5, 86400),
+    help="Seconds allowed for the whole document; steps left when it is spent are inconclusive.",
+)
+@click.option(
+    "--examples",
+    default=60,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="Numeric samples for a step the prover cannot decide.",
+)
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed for the counterexample search and sampling.")
 @click.option("-v", "--verbose", is_flag=True, help="Also say why each unparsed step could not be read.")
 @click.pass_context
-def check_latex(ctx: click.Context, file: str, as_json: bool, html_out: str | None, force: bool, notation_path: str | None, timeout: float, budget: float, examples: int, seed: int, verbose: bool) -> None:
+def check_latex(
+    ctx: click.Context,
+    file: str,
+    as_json: bool,
+    html_out: str | None,
+    force: bool,
+    notation_path: str | None,
+    timeout: float,
+    budget: float,
+    examples: int,
+    seed: int,
+    verbose: bool,
+) -> None:
     """Check every step A = B = C … of the math in FILE (.md, .txt, .tex or .ipynb).
 
     Each step is ok (proved, or sampled and marked so), wrong (with a counterexample),
@@ -42,7 +84,16 @@ def check_latex(ctx: click.Context, file: str, as_json: bool, html_out: str | No
     document = load_document(file)
     with BudgetRunner(timeout, budget) as runner:
         runner.start_clock()
-        report = check_text(document.text, notation, file=file, timeout=timeout, markdown=document.markdown, examples=examples, seed=seed, runner=runner)
+        report = check_text(
+            document.text,
+            notation,
+            file=file,
+            timeout=timeout,
+            markdown=document.markdown,
+            examples=examples,
+            seed=seed,
+            runner=runner,
+        )
     data = report.as_dict()
     for step, result in zip(data["steps"], report.results, strict=True):
         step.setdefault("relation", result.step.relation)
@@ -98,7 +149,9 @@ def _print_marked(report: Any, lines: list[str], verbose: bool) -> None:
         f"\n{report.file}: {len(report.results)} steps: [green]{s['ok']} ok[/], [bold red]{s['wrong']} wrong[/], "
         f"{s['unparsed']} unparsed, [yellow]{s['inconclusive']} inconclusive[/] ({report.seconds:.1f} s)"
     )
-    console.print("marks: ✓ ok   ✗ wrong   ? inconclusive   ~ unparsed" + ("" if verbose else " (-v says why)"), style="dim")
+    console.print(
+        "marks: ✓ ok   ✗ wrong   ? inconclusive   ~ unparsed" + ("" if verbose else " (-v says why)"), style="dim"
+    )
 
 
 def _short(text: str, limit: int = 50) -> str:

@@ -1,0 +1,71 @@
+"""Conditions read from prose and from row tails: clear ones taken, definitions and ranges never."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.conditions import as_conditions, prose_conditions, row_condition
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        ("For $i \\neq j$:", ["i \\neq j"]),
+        ("if i = y_i then", ["i = y_i"]),
+        ("where $i \\ne j$", ["i \\neq j"]),
+        ("when i ≠ j, the entries", ["i \\neq j"]),
+        ("Case $i=j$.", ["i = j"]),
+        ("for all $x > 0$", ["x > 0"]),
+        ("if $z^{(2)} \\geq 0$", ["z^{(2)} \\geq 0"]),
+        ("assuming \\(k \\le n\\)", ["k \\leq n"]),
+    ],
+)
+def test_conditions_stated_in_prose_are_read(prose: str, expected: list[str]) -> None:
+    assert prose_conditions(prose) == expected
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "where $z = Wx + b$",  # a definition: assuming it could hide an error
+        "for $i = 1, \\dots, n$",  # a range, not a condition
+        "with respect to $x$",
+        "we have $a = b$ here",  # no trigger word
+        "if $\\frac{a}{b} > 0$",  # too heavy to be a plain condition
+        "for $i = j = 1$",  # a chain, not one relation
+    ],
+)
+def test_what_is_not_clearly_a_condition_is_not_taken(prose: str) -> None:
+    assert prose_conditions(prose) == []
+
+
+@pytest.mark.parametrize(
+    ("row", "cut", "expected"),
+    [
+        ("-S_i S_j \\quad \\text{for } i \\neq j", "-S_i S_j", ["i \\neq j"]),
+        ("a \\text{ if $i = j$}", "a", ["i = j"]),
+        ("a \\quad \\text{(for } i \\neq j)", "a", ["i \\neq j"]),
+        ("a \\quad (i \\neq j)", "a", ["i \\neq j"]),
+        ("f(x) = 0 \\quad \\text{if } x<0", "f(x) = 0", ["x < 0"]),
+        ("a,\\ \\text{if } i = j \\text{ and } k > 1", "a", ["i = j", "k > 1"]),
+    ],
+)
+def test_a_trailing_condition_in_a_row_is_found_with_where_it_starts(row: str, cut: str, expected: list[str]) -> None:
+    found = row_condition(row)
+    assert found is not None
+    start, conditions = found
+    assert row[:start].strip() == cut
+    assert conditions == expected
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["a \\text{ where } z = Wx", "x_{\\text{for } i}", "a = b", "g(x) \\quad (3)"],
+)
+def test_rows_without_a_clear_trailing_condition_are_left_alone(row: str) -> None:
+    assert row_condition(row) is None
+
+
+def test_one_unclear_part_drops_the_whole_conjunction() -> None:
+    # half a condition could be a wrong assumption: all or nothing
+    assert as_conditions("i \\neq j \\text{ and } z = Wx + b") == []
+    assert as_conditions("i \\neq j \\text{ and } k = 1") == ["i \\neq j", "k = 1"]
