@@ -7,7 +7,8 @@ The zip holds what Gradescope's autograder format asks for at its top level:
   ``$ROOT/results/results.json`` (``--format gradescope``); ROOT is /autograder unless
   ``DERIVE_AUTOGRADER_ROOT`` says otherwise (the test suite runs it in a temporary directory);
 - the derive wheel, built from this source tree (``pip wheel --no-deps``) or given with --wheel;
-- ``derive-grade.json``: the grading options, so course staff can read what students face.
+- ``derive-grade.json``: the grading options, so course staff can read what students face;
+- ``rubric.toml`` when the course gave one (points, visibility, strict policy, extra packages).
 
 ``run_autograder`` always exits 0 once results.json is written: Gradescope shows a failing
 autograder's stderr instead of the results, and a failing *submission* is a result.
@@ -46,17 +47,15 @@ python3 -m pip install "./{wheel_name}"
 """
 
 
-def run_autograder_script(options: dict[str, Any]) -> str:
-    args = [
-        "--single", "--format", "gradescope",
-        "--api", str(options.get("api", "auto")),
-        "--reg-convention", str(options.get("reg_convention", "auto")),
-        "--timeout", str(options.get("timeout", 10.0)),
-        "--memory-mb", str(options.get("memory_mb", 2048)),
-        "--examples", str(options.get("examples", 25)),
-        "--seed", str(options.get("seed", 0)),
-    ]
+def run_autograder_script(options: dict[str, Any], *, rubric: bool = False) -> str:
+    """The script; options left out come from the rubric (bundled as rubric.toml) or the defaults."""
+    args = ["--single", "--format", "gradescope", "--force"]
+    for key in ("api", "reg_convention", "timeout", "memory_mb", "examples", "seed"):
+        if options.get(key) is not None:
+            args += ["--" + key.replace("_", "-"), str(options[key])]
     quoted = " ".join(shlex.quote(a) for a in args)
+    if rubric:
+        quoted += ' --rubric "$ROOT/source/rubric.toml"'
     return f"""#!/usr/bin/env bash
 # Gradescope runs this for every submission: grade /autograder/submission as ONE submission.
 set -uo pipefail
@@ -111,7 +110,7 @@ def build_wheel(directory: Path) -> Path:
     return wheels[-1]
 
 
-def write_bundle(out: Path, options: dict[str, Any], *, wheel: Path | None = None) -> list[str]:
+def write_bundle(out: Path, options: dict[str, Any], *, wheel: Path | None = None, rubric: str | None = None) -> list[str]:
     """Write the autograder zip to ``out``; return the names it holds."""
     out = Path(out)
     if out.suffix != ".zip":
@@ -124,9 +123,11 @@ def write_bundle(out: Path, options: dict[str, Any], *, wheel: Path | None = Non
             raise DeriveError(f"{wheel_path}: not a wheel (.whl)")
         entries = {
             "setup.sh": setup_script(wheel_path.name),
-            "run_autograder": run_autograder_script(options),
+            "run_autograder": run_autograder_script(options, rubric=rubric is not None),
             "derive-grade.json": json.dumps(options, indent=2, sort_keys=True) + "\n",
         }
+        if rubric is not None:
+            entries["rubric.toml"] = rubric
         with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
             for name, text in entries.items():
                 info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))

@@ -174,8 +174,10 @@ def apply_rubric(result: GradeResult, rubric: Rubric | None) -> GradeResult:
             continue
         c.max_points = round(weights[id(c)] * scale, 6)
         c.points = c.max_points if c.status in ("pass", "warn") else 0.0
-    result.max_score = round(sum(c.max_points for c in graded), 6) if graded else (rubric.total or 0.0)
-    if result.verdict == "error":
-        result.max_score = rubric.total if rubric.total is not None else 1.0
-    result.score = round(sum(c.points for c in graded), 6)
+    if rubric.total is not None:
+        result.max_score = rubric.total  # exactly, not a sum of rounded shares
+    else:
+        result.max_score = round(sum(c.max_points for c in graded), 4) if result.verdict != "error" else 1.0
+    # A share rounded per check must not add up past the total.
+    result.score = min(round(sum(c.points for c in graded), 4), result.max_score)
     return result

@@ -7,9 +7,11 @@ usage (missing path, bad option).
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
@@ -19,85 +21,90 @@ from derive.errors import EXIT_FAILED, EXIT_OK, EXIT_UNDECIDED, DeriveError
 
 _APIS = ("auto", "twolayernet", "function")
 _CONVENTIONS = ("auto", "l2", "half-l2")
-_FORMATS = ("text", "json", "gradescope", "junit")
+_FORMATS = ("text", "json", "gradescope", "junit", "csv")
+_SUBMISSION_SUFFIXES = (".py", ".ipynb")
 
 
-def collect(paths: tuple[Path, ...], single: bool) -> list[tuple[Path, str]]:
-    """(path, label) of every submission: a .py file; in a directory, each .py file and each
-    sub-directory holding one (or, with ``single``, the directory itself)."""
-    found: list[tuple[Path, str]] = []
-    for path in dict.fromkeys(paths):  # a path given twice is graded once
-        if not path.exists():
-            raise DeriveError(f"{path}: no such file or directory")
-        if path.is_file():
-            if path.suffix != ".py":
-                raise DeriveError(f"{path}: a submission is a .py file or a directory of them")
-            found.append((path, str(path)))
-        elif single:
-            found.append((path, str(path)))
-        else:
-            entries = sorted(p for p in path.iterdir() if not p.name.startswith((".", "__")))
-            subs = [p for p in entries if (p.is_file() and p.suffix == ".py") or (p.is_dir() and any(p.rglob("*.py")))]
-            if not subs:
-                raise DeriveError(f"{path}: holds no submissions (.py files or directories with one)")
-            found += [(p, str(p)) for p in subs]
-    return list(dict.fromkeys(found))
+def check_output(path: Path | None, inputs: list[Path], force: bool) -> None:
+    """Refuse to write a report over an input (a submission, a file in a graded directory, the
+    rubric) or, without --force, over any existing file; DeriveError is one line, exit 2."""
+    if path is None:
+        return
+    target = path.resolve()
+    for given in inputs:
+        source = given.resolve()
+        inside = source.is_dir() and target.is_relative_to(source) and target.suffix in _SUBMISSION_SUFFIXES
+        if target == source or inside:
+            raise DeriveError(f"{path}: is an input of this command; write the report elsewhere")
+    if path.exists() or path.is_symlink():
+        if not force:
+            raise DeriveError(f"{path}: already exists; pass --force to replace it")
+        if not path.is_file():
+            raise DeriveError(f"{path}: not a regular file; refusing to replace it")
 
 
-def _grade_one(args: tuple[Path, str, dict[str, Any]]) -> Any:
-    from derive.checks.grading.grader import grade_path
-
-    path, label, options = args
+def _write(path: Path, text: str) -> None:
     try:
-        return grade_path(path, label, **options)
-    except Exception as exc:  # a grader bug must cost one submission, never the class report
-        from derive.checks.grading.grader import error_result
-
-        return error_result(label, RuntimeError(f"internal grader error ({type(exc).__name__}: {exc}); please report it"))
+        path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise DeriveError(f"{path}: cannot write the report ({exc.strerror})") from None
 
 
 @click.command("grade")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--api", type=click.Choice(_APIS), default="auto", show_default=True,
               help="TwoLayerNet class, loss_and_grads function, or detect.")
-@click.option("--reg-convention", type=click.Choice(_CONVENTIONS), default="auto", show_default=True,
-              help="l2: λ‖W‖²; half-l2: ½λ‖W‖²; auto: whichever the submission's loss uses.")
+@click.option("--reg-convention", type=click.Choice(_CONVENTIONS), default=None,
+              help="l2: λ‖W‖²; half-l2: ½λ‖W‖²; auto (default, or the rubric's): whichever the loss uses.")
+@click.option("--rubric", type=click.Path(path_type=Path), default=None,
+              help="A rubric (TOML): points, total, visibility, strict policy, extra packages, options.")
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the report to FILE instead of standard output.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
-              help="Wall-clock seconds per call into the submission.")
-@click.option("--memory-mb", type=click.IntRange(min=64), default=2048, show_default=True,
-              help="Address-space limit of the submission's process.")
+              help="Write the report to FILE instead of standard output (never over an input).")
+@click.option("--gradebook", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write a CSV gradebook (one row per submission) to FILE.")
+@click.option("--force", is_flag=True, help="Replace an existing --output or --gradebook file.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
+              help="Seconds per call into the submission [default: 10, or the rubric's].")
+@click.option("--memory-mb", type=click.IntRange(min=64), default=None,
+              help="Address-space limit of the submission's process [default: 2048, or the rubric's].")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Submissions graded in parallel.")
-@click.option("--examples", type=click.IntRange(min=0), default=25, show_default=True,
-              help="Hypothesis-drawn problems per submission.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Hypothesis seed.")
+@click.option("--examples", type=click.IntRange(min=0), default=None,
+              help="Hypothesis-drawn problems per submission [default: 25, or the rubric's].")
+@click.option("--seed", type=int, default=None, help="Hypothesis seed [default: 0, or the rubric's].")
 @click.option("--single", is_flag=True, help="Each PATH is one submission, also a directory (Gradescope).")
 @click.pass_context
-def grade(ctx: click.Context, paths: tuple[Path, ...], api: str, reg_convention: str, fmt: str, output: Path | None,
-          timeout: float, memory_mb: int, jobs: int, examples: int, seed: int, single: bool) -> None:
-    """Grade gradient implementations (PATH: a .py file or a directory of submissions).
+def grade(ctx: click.Context, paths: tuple[Path, ...], api: str, reg_convention: str | None, rubric: Path | None,
+          fmt: str, output: Path | None, gradebook: Path | None, force: bool, timeout: float | None,
+          memory_mb: int | None, jobs: int, examples: int | None, seed: int | None, single: bool) -> None:
+    """Grade gradient implementations (PATH: a .py file, a notebook or a directory of submissions).
 
     Exit status: 0 every submission passes, 1 some submission fails, 3 some submission could
     not be run, 2 bad usage.
     """
+    from derive.checks.grading.batch import collect, grade_all
     from derive.checks.grading.reporters import render
+    from derive.checks.grading.rubric import load_rubric
 
+    loaded = load_rubric(rubric) if rubric is not None else None
     submissions = collect(paths, single)
+    inputs = [*paths, *([rubric] if rubric is not None else [])]
+    check_output(output, inputs, force)
+    check_output(gradebook, inputs + ([output] if output else []), force)
+    if output is not None and gradebook is not None and output.resolve() == gradebook.resolve():
+        raise DeriveError(f"{output}: --output and --gradebook name the same file")
     options = {"api": api, "reg_convention": reg_convention, "timeout": timeout, "memory_mb": memory_mb,
-               "examples": examples, "seed": seed}
+               "examples": examples, "seed": seed, "rubric": loaded}
     start = time.perf_counter()
     results = _grade_all(submissions, options, jobs)
     seconds = time.perf_counter() - start
     color = output is None and fmt == "text" and sys.stdout.isatty()
-    report = render(results, fmt, color=color, seconds=seconds)
+    report = render(results, fmt, color=color, seconds=seconds, rubric=loaded)
+    if gradebook is not None:
+        _write(gradebook, render(results, "csv"))
     if output is not None:
-        try:
-            output.write_text(report if report.endswith("\n") else report + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise DeriveError(f"{output}: cannot write the report ({exc.strerror})") from None
+        _write(output, report)
     else:
         click.echo(report, nl=not report.endswith("\n"))
     verdicts = {r.verdict for r in results}
@@ -105,58 +112,59 @@ def grade(ctx: click.Context, paths: tuple[Path, ...], api: str, reg_convention:
 
 
 def _grade_all(submissions: list[tuple[Path, str]], options: dict[str, Any], jobs: int) -> list[Any]:
-    work = [(path, label, options) for path, label in submissions]
-    if len(work) == 1:
-        return [_grade_one(work[0])]
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    results: dict[str, Any] = {}
+    from derive.checks.grading.batch import grade_all
+
+    # Hypothesis keeps a cache directory (.hypothesis/) in the current directory: a grade must
+    # leave the user's directory as it was, so it goes to a private directory, removed after.
+    storage = tempfile.mkdtemp(prefix="derive-hypothesis-")
+    previous = os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY")
+    os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = storage
     console = Console(stderr=True)
-    with Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=True, disable=not console.is_terminal) as progress:
-        task = progress.add_task("grade", total=len(work))
-        if jobs == 1:
-            for item in work:
-                results[item[1]] = _grade_one(item)
-                progress.advance(task)
+    try:
+        with Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console,
+                      transient=True, disable=len(submissions) == 1 or not console.is_terminal) as progress:
+            task = progress.add_task("grade", total=len(submissions))
+            return grade_all(submissions, options, jobs, lambda: progress.advance(task))
+    finally:
+        if previous is None:
+            os.environ.pop("HYPOTHESIS_STORAGE_DIRECTORY", None)
         else:
-            import multiprocessing
-
-            # spawn: the workers start clean (no copy of the progress bar's thread or of locks).
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-                futures = {pool.submit(_grade_one, item): item[1] for item in work}
-                for future in as_completed(futures):
-                    label = futures[future]
-                    try:
-                        results[label] = future.result()
-                    except Exception as exc:  # a worker that died (BrokenProcessPool) costs its submissions only
-                        from derive.checks.grading.grader import error_result
-
-                        results[label] = error_result(label, RuntimeError(f"internal grader error ({type(exc).__name__}: {exc})"))
-                    progress.advance(task)
-    return [results[label] for _, label in submissions]
+            os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = previous
+        shutil.rmtree(storage, ignore_errors=True)
 
 
 @click.command("gradescope-bundle")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rubric", type=click.Path(path_type=Path), default=None,
+              help="A rubric (TOML) to bundle: points, visibility, strict policy, extra packages, options.")
 @click.option("--api", type=click.Choice(_APIS), default="auto", show_default=True)
-@click.option("--reg-convention", type=click.Choice(_CONVENTIONS), default="auto", show_default=True)
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True)
-@click.option("--memory-mb", type=click.IntRange(min=64), default=2048, show_default=True)
-@click.option("--examples", type=click.IntRange(min=0), default=25, show_default=True)
-@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--reg-convention", type=click.Choice(_CONVENTIONS), default=None)
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=None)
+@click.option("--memory-mb", type=click.IntRange(min=64), default=None)
+@click.option("--examples", type=click.IntRange(min=0), default=None)
+@click.option("--seed", type=int, default=None)
+@click.option("--force", is_flag=True, help="Replace an existing OUT.")
 @click.option("--wheel", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Bundle this derive wheel instead of building one from the source tree.")
 @click.pass_context
-def gradescope_bundle(ctx: click.Context, out: Path, api: str, reg_convention: str, timeout: float,
-                      memory_mb: int, examples: int, seed: int, wheel: Path | None) -> None:
+def gradescope_bundle(ctx: click.Context, out: Path, rubric: Path | None, api: str, reg_convention: str | None,
+                      timeout: float | None, memory_mb: int | None, examples: int | None, seed: int | None,
+                      force: bool, wheel: Path | None) -> None:
     """Write a Gradescope autograder zip (setup.sh installs derive; run_autograder grades
-    /autograder/submission into /autograder/results/results.json)."""
+    /autograder/submission into /autograder/results/results.json, with the bundled rubric)."""
     from derive.checks.grading.gradescope_bundle import write_bundle
+    from derive.checks.grading.rubric import load_rubric
 
+    rubric_text = None
+    if rubric is not None:
+        load_rubric(rubric)  # validated now, not when the first student submits
+        rubric_text = rubric.read_text(encoding="utf-8")
+    check_output(out, [p for p in (rubric, wheel) if p is not None], force)
     options = {"api": api, "reg_convention": reg_convention, "timeout": timeout, "memory_mb": memory_mb,
                "examples": examples, "seed": seed}
-    names = write_bundle(out, options, wheel=wheel)
+    names = write_bundle(out, {k: v for k, v in options.items() if v is not None}, wheel=wheel, rubric=rubric_text)
     click.echo(f"wrote {out}: {', '.join(names)}")
     ctx.exit(EXIT_OK)
