@@ -12,8 +12,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from derive.checks.grading.sandbox.protocol import FrameError, decode_frame, encode_frame, parse_frame_head
 from derive.checks.grading.sandbox import ERROR_KINDS, Limits, Sandbox, SubmissionError
+from derive.checks.grading.sandbox.protocol import FrameError, decode_frame, encode_frame, parse_frame_head
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -274,7 +274,8 @@ def test_tab_indented_file_imports(tmp_path):
 
 def test_unambiguous_mix_of_tabs_and_spaces_imports(tmp_path):
     # Python 3 refuses this TabError; a tab at the start of every line of a block is unambiguous.
-    source = "import numpy as np\n\ndef loss_and_grads(params, X, y, reg):\n        a = 1\n\tb = 2\n        return float(a + b), {}\n"
+    source = ("import numpy as np\n\ndef loss_and_grads(params, X, y, reg):\n        a = 1\n\tb = 2\n"
+              "        return float(a + b), {}\n")
     path = write(tmp_path, source, dedent=False)
     params, X, y = problem()
     with Sandbox(path, limits=FAST) as box:

@@ -7,10 +7,11 @@ Modules: `records` (Limits, SubmissionError), `protocol` (the wire format, share
 they are copied into each sandbox directory and run there, never imported by derive.
 """
 
+from derive.checks.grading.sandbox import lifetime
 from derive.checks.grading.sandbox.mutation import changed_arrays, same_array
 from derive.checks.grading.sandbox.outcomes import missing_protections
 from derive.checks.grading.sandbox.parent import Sandbox
 from derive.checks.grading.sandbox.records import ERROR_KINDS, FATAL_KINDS, Limits, SubmissionError
 
-__all__ = ["ERROR_KINDS", "FATAL_KINDS", "Limits", "Sandbox", "SubmissionError", "changed_arrays",
+__all__ = ["ERROR_KINDS", "FATAL_KINDS", "Limits", "Sandbox", "SubmissionError", "changed_arrays", "lifetime",
            "missing_protections", "same_array"]

@@ -39,6 +39,17 @@ def cpu_seconds(pid: int) -> float | None:
         return None
 
 
+def address_space_mb(pid: int) -> float | None:
+    """The process's current address space (VmSize) in MB, from /proc; None where unknown."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
 @dataclass
 class Budget:
     """One call's limits: `cpu` seconds of the child's CPU time (`wall` seconds where that is

@@ -15,7 +15,8 @@ from derive.checks.grading.sandbox.protocol import (
 )
 from derive.checks.grading.sandbox.records import ERROR_KINDS, SubmissionError
 
-__all__ = ["ERROR_KINDS", "clean_env", "corrupted", "enlarge_pipe", "exit_status_error", "missing_protections", "one_line"]
+__all__ = ["ERROR_KINDS", "clean_env", "corrupted", "enlarge_pipe", "exit_status_error", "missing_protections",
+           "one_line"]
 
 _RESOURCE_SIGNALS = {signal.SIGKILL, signal.SIGXCPU, signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT,
                      signal.SIGXFSZ}

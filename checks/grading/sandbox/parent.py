@@ -35,7 +35,15 @@ from typing import Any
 
 import numpy as np
 from derive.checks.grading.sandbox import lifetime, outcomes, staging
-from derive.checks.grading.sandbox.channel import Budget, Expired, Gone, Output, OutputFlood, Pipes
+from derive.checks.grading.sandbox.channel import (
+    Budget,
+    Expired,
+    Gone,
+    Output,
+    OutputFlood,
+    Pipes,
+    address_space_mb,
+)
 from derive.checks.grading.sandbox.mutation import changed_arrays
 from derive.checks.grading.sandbox.protocol import (
     FRAME_HEAD,
@@ -59,13 +67,14 @@ def _keys(prefix: str, sent: dict[str, Any]) -> dict[str, str]:
 _OUTPUT_SHOWN = 4096  # what output() returns at most
 _FSIZE_MB = 16  # RLIMIT_FSIZE: anything the submission writes in its work directory
 _BOOT_SECONDS = 30.0  # interpreter + NumPy import + confinement, before any student code runs
+_DEFAULT_LIMITS = Limits()  # frozen: one shared default is safe
 _REPLY_DTYPES = frozenset({"<f8", "<f4"})  # float32 stays float32; the child converts the rest
 
 
 class Sandbox:
     """A context manager around one child process running one submission."""
 
-    def __init__(self, path: Path, *, api: str = "auto", limits: Limits = Limits(), confine: bool = True,
+    def __init__(self, path: Path, *, api: str = "auto", limits: Limits = _DEFAULT_LIMITS, confine: bool = True,
                  root: Path | None = None) -> None:
         """`root`: the directory of a directory submission (copied whole into the work dir);
         otherwise only the file is. `confine=False` skips no_new_privs/capabilities/seccomp/
@@ -91,6 +100,7 @@ class Sandbox:
         self._shm: int | None = None
         self._seq = 0
         self._spent = 0.0  # wall seconds inside the child, over all calls
+        self._base_mb: float | None = None  # the child's address space once the submission is imported
         self._start_error: SubmissionError | None = None
         self._budget_error: SubmissionError | None = None
         self._closed_output = ""
@@ -197,6 +207,7 @@ class Sandbox:
         if api not in ("twolayernet", "function"):
             raise self._fail(outcomes.corrupted())
         self.api = api
+        self._base_mb = address_space_mb(self._proc.pid)
 
     def close(self) -> None:
         """End the child (and anything it forked in its process group); delete the directory."""
@@ -366,7 +377,7 @@ class Sandbox:
         if current < size:
             current = -(-size // (1 << 20)) * (1 << 20)
             os.ftruncate(self._shm, current)
-        for (_, a), spec in zip(arrays, specs):
+        for (_, a), spec in zip(arrays, specs, strict=True):
             if a.nbytes:
                 os.pwrite(self._shm, memoryview(a).cast("B"), spec[3])
         return current
@@ -427,7 +438,15 @@ class Sandbox:
         return header, arrays
 
     def _expired(self, which: str, budget: Budget) -> SubmissionError:
+        # A memory bomb stopped by the clock is still a memory bomb: when the call had taken more
+        # than half of the memory it could still take, the kind is `resources`, whatever the
+        # machine's load (page faults and compaction make its speed vary from run to run).
+        now_mb = address_space_mb(self._proc.pid) if self._proc is not None else None
         self._kill()
+        base = self._base_mb or 0.0
+        if which != "total" and now_mb is not None and now_mb - base >= 0.5 * (self.limits.memory_mb - base):
+            return SubmissionError("resources", f"the submission was still allocating memory when its time ran out"
+                                   f" ({now_mb:.0f} MB of its {self.limits.memory_mb} MB limit)")
         if which == "total":
             self._budget_error = SubmissionError(
                 "timeout", f"the submission used up its total time budget ({self.limits.total_seconds:g} s"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 from typing import Any
 
+
 class Fail(Exception):
     """An error kind decided by the harness itself (api, missing-gradient, import)."""
 
@@ -53,7 +54,7 @@ def _where(line: int | None, func: str | None) -> str:
 def _safe_str(exc: BaseException) -> str:
     try:
         return str(exc)
-    except Exception:  # a hostile __str__
+    except Exception:  # noqa: BLE001 - a hostile __str__ may raise anything
         return "<unprintable>"
 
 
@@ -187,7 +188,7 @@ def compile_submission(path: str) -> Any:
         first = exc
     text = source
     error: BaseException = first
-    if isinstance(first, SyntaxError) and any(l.lstrip()[:1] in ("%", "!") for l in source.split("\n")):
+    if isinstance(first, SyntaxError) and any(ln.lstrip()[:1] in ("%", "!") for ln in source.split("\n")):
         text = _comment_magics(source)
         try:
             return attempt(text)

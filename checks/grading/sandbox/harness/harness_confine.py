@@ -28,7 +28,7 @@ from typing import Any
 import harness_compile
 
 _SYS_LANDLOCK_CREATE_RULESET, _SYS_LANDLOCK_ADD_RULE, _SYS_LANDLOCK_RESTRICT_SELF = 444, 445, 446
-_PR_SET_PDEATHSIG, _PR_SET_NO_NEW_PRIVS, _PR_CAPBSET_DROP, _PR_SET_SECCOMP = 1, 38, 24, 22
+_PR_SET_PDEATHSIG, _PR_SET_NO_NEW_PRIVS, _PR_CAPBSET_DROP, _PR_SET_SECCOMP, _PR_SET_THP_DISABLE = 1, 38, 24, 22, 41
 _FS_EXECUTE, _FS_WRITE_FILE, _FS_READ_FILE, _FS_READ_DIR = 1 << 0, 1 << 1, 1 << 2, 1 << 3
 _FS_TRUNCATE = 1 << 14
 # Handled filesystem rights by ABI version: 13 rights in v1, REFER in v2, TRUNCATE in v3,
@@ -232,6 +232,9 @@ def confine(cfg: Mapping[str, Any], workdir: str) -> dict[str, Any]:
     if not sys.platform.startswith("linux"):
         return done
     libc = _libc()
+    # No transparent huge pages: their compaction stalls make a memory bomb's speed (and so the
+    # error kind, resources or timeout) depend on the machine's recent history.
+    libc.prctl(_PR_SET_THP_DISABLE, 1, 0, 0, 0)
     done["no_new_privs"] = libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0
     if os.geteuid() == 0:
         done["capabilities_dropped"] = _drop_capabilities(libc)

