@@ -1,5 +1,5 @@
 """Issue 12's attacks on the sandbox: each must end as fail or error, never pass, with nothing
-outside the sandbox changed. Attack submissions live in tests/submissions/attack_*.py; those
+outside the sandbox changed. Attack submissions live in tests/submissions/attacks/; those
 that need a target (a file to chmod, a port, a secret) hold a placeholder the test fills in.
 
 Where the kernel lacks the mechanism that stops an attack (seccomp, Landlock) the test is
@@ -25,6 +25,7 @@ from derive.checks.grading.sandbox import Limits, Sandbox, SubmissionError, life
 pytestmark = pytest.mark.timeout(180)
 
 SUBMISSIONS = Path(__file__).parent / "submissions"
+ATTACKS = SUBMISSIONS / "attacks"  # apart: tests that grade every file of submissions/ need not know them
 FAST = Limits(timeout=3.0, cpu_seconds=30, memory_mb=1024)
 _PROBE: dict = {}
 
@@ -51,8 +52,8 @@ def problem(seed: int = 0) -> tuple[dict, np.ndarray, np.ndarray]:
 
 
 def attack(tmp_path: Path, name: str, **fill: str) -> Path:
-    """A copy of tests/submissions/<name> with its placeholders filled in."""
-    text = (SUBMISSIONS / name).read_text()
+    """A copy of tests/submissions/attacks/<name> with its placeholders filled in."""
+    text = (ATTACKS / name).read_text()
     for key, value in fill.items():
         assert f"@{key}@" in text, key
         text = text.replace(f"@{key}@", value)
@@ -131,13 +132,13 @@ def test_derive_files_are_neither_readable_nor_importable(tmp_path):
 def test_patching_the_child_does_not_hide_an_in_place_change(tmp_path):
     params, X, y = problem()
     sent = {k: v.copy() for k, v in params.items()}
-    with Sandbox(SUBMISSIONS / "attack_patch_detector.py", limits=FAST) as box:
+    with Sandbox(ATTACKS / "attack_patch_detector.py", limits=FAST) as box:
         box.loss_and_grads(params, X, y, 0.1)
         assert box.last_mutated == ["W1"]
         np.testing.assert_array_equal(box.last_after["W1"], 1.5 * sent["W1"])
     for key in params:  # the grader's own arrays are untouched
         np.testing.assert_array_equal(params[key], sent[key])
-    result = grade(SUBMISSIONS / "attack_patch_detector.py")
+    result = grade(ATTACKS / "attack_patch_detector.py")
     assert result.verdict == "fail" and "mutates-params" in result.diagnosis, result.as_dict()
 
 
@@ -191,7 +192,7 @@ def test_sleeping_in_every_call_ends_at_the_total_budget(tmp_path):
     params, X, y = problem()
     started = time.monotonic()
     calls = 0
-    with Sandbox(SUBMISSIONS / "attack_sleep_per_call.py", limits=limits) as box:
+    with Sandbox(ATTACKS / "attack_sleep_per_call.py", limits=limits) as box:
         with pytest.raises(SubmissionError) as info:
             for _ in range(100):
                 box.loss_and_grads(params, X, y, 0.0)
@@ -207,7 +208,7 @@ def test_sleeping_in_every_call_ends_at_the_total_budget(tmp_path):
 def test_two_gigabytes_of_output_per_call_end_promptly(tmp_path):
     params, X, y = problem()
     started = time.monotonic()
-    with Sandbox(SUBMISSIONS / "attack_stdout_flood.py", limits=FAST) as box:
+    with Sandbox(ATTACKS / "attack_stdout_flood.py", limits=FAST) as box:
         sandbox_dir = Path(box._tmp)
         with pytest.raises(SubmissionError) as info:
             box.loss_and_grads(params, X, y, 0.0)
@@ -221,7 +222,7 @@ def test_two_gigabytes_of_output_per_call_end_promptly(tmp_path):
 
 def test_a_fork_bomb_is_an_error_and_leaves_no_process(tmp_path):
     need("seccomp")
-    result = grade(SUBMISSIONS / "attack_fork_bomb.py")
+    result = grade(ATTACKS / "attack_fork_bomb.py")
     assert result.verdict == "error" and "PermissionError" in result.error["message"], result.as_dict()
 
 
