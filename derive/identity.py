@@ -12,12 +12,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 import sympy as sp
 
 Domain = Literal["real", "nonzero", "positive", "unit-interval", "onehot-rows", "label"]
-Value = Union[sp.Expr, sp.Matrix]
+Value = sp.Expr | sp.Matrix
 Sizes = Mapping[str, int]
 
 
@@ -67,7 +67,9 @@ class Variable:
                 # A vector is one one-hot label (its entries sum to 1), as a column.
                 return _onehot_rows(self.name, 1, rows).T
             return _onehot_rows(self.name, rows, cols)
-        return sp.Matrix(rows, cols, lambda i, j: sp.Symbol(_entry_name(self.name, i, j, cols, len(self.shape)), **assumptions))
+        return sp.Matrix(
+            rows, cols, lambda i, j: sp.Symbol(_entry_name(self.name, i, j, cols, len(self.shape)), **assumptions)
+        )
 
 
 _MADE: dict[tuple, Value] = {}
@@ -157,7 +159,7 @@ class Identity:
         names = sorted(self.size_bounds)
         ranges = [range(self.size_minimums.get(n, 1), self.size_bounds[n] + 1) for n in names]
         for combo in itertools.product(*ranges):
-            yield dict(zip(names, combo))
+            yield dict(zip(names, combo, strict=True))
 
     def instantiate(self, sizes: Sizes, signs: Mapping[str, int] | None = None) -> Claim:
         """The claim at concrete sizes. Cached: the prover and the sampler both need it,
@@ -241,13 +243,7 @@ def gradient(f: sp.Expr, wrt: Value) -> Value:
 
 #: Node types whose local derivatives ``partials`` knows; anything else → plain sp.diff.
 def _local_rule_known(node: sp.Basic) -> bool:
-    return (
-        not node.args
-        or node.is_Add
-        or node.is_Mul
-        or node.is_Pow
-        or isinstance(node, sp.Function)
-    )
+    return not node.args or node.is_Add or node.is_Mul or node.is_Pow or isinstance(node, sp.Function)
 
 
 def partials(f: sp.Expr, symbols: list[sp.Symbol]) -> list[sp.Expr]:
@@ -320,7 +316,7 @@ def _local_derivative(node: sp.Basic, k: int) -> sp.Expr:
     if node.is_Add:
         return sp.S.One
     if node.is_Mul:
-        rest = args[:k] + args[k + 1:]
+        rest = args[:k] + args[k + 1 :]
         return rest[0] if len(rest) == 1 else sp.Mul(*rest, evaluate=False)
     if node.is_Pow:
         base, exponent = args

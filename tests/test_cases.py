@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import sympy as sp
+from derive.checks.proof.assumptions import parse_assumption
 from derive.checks.proof.cases import (
     MAX_CASES,
     MAX_KINK_CASES,
@@ -14,7 +15,6 @@ from derive.checks.proof.cases import (
     whole_domain,
 )
 from derive.checks.proof.domains import Domain
-from derive.checks.proof.expr_parser import parse_assumption
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

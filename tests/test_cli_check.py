@@ -118,7 +118,9 @@ def test_table_output() -> None:
     assert lines[-1].split() == ["verdict", "verified"]
 
 
-@pytest.mark.parametrize(("lhs", "rhs"), [("-x", "-(x)"), ("-h*x", "-(x*h)"), ("-1", "-(1)"), ("-sigmoid(x)", "sigmoid(-x) - 1")])
+@pytest.mark.parametrize(
+    ("lhs", "rhs"), [("-x", "-(x)"), ("-h*x", "-(x*h)"), ("-1", "-(1)"), ("-sigmoid(x)", "sigmoid(-x) - 1")]
+)
 def test_a_side_may_start_with_a_minus(lhs: str, rhs: str) -> None:
     code, data = _json([lhs, rhs])
     assert code == 0
@@ -154,7 +156,14 @@ FALSE_CLAIMS: list[tuple[str, str, list[str], Callable[..., float], Callable[...
         lambda alpha, x: 1 < alpha < 2,
     ),
     # σ' with the sign of the second factor wrong.
-    ("diff(sigmoid(x), x)", "sigmoid(x)*(1 + sigmoid(x))", [], lambda x: sigma(x) * (1 - sigma(x)), lambda x: sigma(x) * (1 + sigma(x)), lambda x: True),
+    (
+        "diff(sigmoid(x), x)",
+        "sigmoid(x)*(1 + sigmoid(x))",
+        [],
+        lambda x: sigma(x) * (1 - sigma(x)),
+        lambda x: sigma(x) * (1 + sigma(x)),
+        lambda x: True,
+    ),
     # The kink between two variables: a sign lost inside the log term.
     (
         "log(exp(a) + exp(b))",
@@ -193,7 +202,9 @@ def test_the_seed_parameter_count_is_refuted() -> None:
 def test_the_refutation_table_shows_the_counterexample() -> None:
     result = _invoke(["tanh(x/2 + 1)/2", "sigmoid(x)", *EXAMPLES])
     assert result.exit_code == 1
-    assert "at x = 1: left side = tanh(3/2)/2 ≈ 0.452574126822, right side = sigmoid(1) ≈ 0.731058578630" in result.output
+    assert (
+        "at x = 1: left side = tanh(3/2)/2 ≈ 0.452574126822, right side = sigmoid(1) ≈ 0.731058578630" in result.output
+    )
     assert result.output.splitlines()[-1].split() == ["verdict", "refuted"]
 
 
@@ -298,7 +309,7 @@ PAYLOADS = [
     "lambda: 0",
     "x.__class__",
     "getattr(x, 'y')",
-    "exec('open(\"{marker}\", \"w\")')",
+    'exec(\'open("{marker}", "w")\')',
     "eval('1')",
     "'string'",
     "sigmoid(x, y=1)",
@@ -366,10 +377,17 @@ def test_installed_script_refuses_a_payload_without_a_traceback() -> None:
 
 
 def test_installed_script_verifies_and_refutes() -> None:
-    ok = subprocess.run([*_script(), "check", "sigmoid(x)", "(tanh(x/2) + 1)/2", "--json", *EXAMPLES], capture_output=True, text=True, timeout=120)
+    ok = subprocess.run(
+        [*_script(), "check", "sigmoid(x)", "(tanh(x/2) + 1)/2", "--json", *EXAMPLES],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert ok.returncode == 0, ok.stderr
     assert json.loads(ok.stdout)["verdict"] == "verified"
-    bad = subprocess.run([*_script(), "check", "tanh(x/2 + 1)/2", "sigmoid(x)", *EXAMPLES], capture_output=True, text=True, timeout=120)
+    bad = subprocess.run(
+        [*_script(), "check", "tanh(x/2 + 1)/2", "sigmoid(x)", *EXAMPLES], capture_output=True, text=True, timeout=120
+    )
     assert bad.returncode == 1
     assert "refuted" in bad.stdout and "Traceback" not in bad.stderr
 
@@ -379,8 +397,8 @@ def test_installed_script_verifies_and_refutes() -> None:
 
 def test_a_closed_interval_is_two_endpoints_and_an_open_map() -> None:
     import sympy as sp
+    from derive.checks.proof.assumptions import parse_assumption
     from derive.checks.proof.cases import interval_pieces
-    from derive.checks.proof.expr_parser import parse_assumption
 
     domain = parse_assumption("0 <= x <= 1")["x"]
     pieces = interval_pieces("x", domain, [sp.S.Zero])

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 import sympy as sp
+from derive.checks.proof.assumptions import parse_assumption
 from derive.checks.proof.expr_parser import (
     MAX_DEPTH,
     MAX_LENGTH,
     Domain,
     ExpressionParser,
-    parse_assumption,
     parse_expression,
 )
 from hypothesis import given, settings
@@ -158,7 +158,16 @@ def test_messages_give_the_column_as_typed(text: str, column: int) -> None:
 
 def test_power_towers_are_refused_before_sympy_evaluates_them() -> None:
     start = time.perf_counter()
-    for tower in ("9**9**9**9", "9^9^9^9", "(2**1000)**1000", "(sqrt(2)*10**999)**999", "x**100000", "2**(1/100000)", "sqrt(" + "9" * 1900 + ")", "7" * 300 + "**(2/3)"):
+    for tower in (
+        "9**9**9**9",
+        "9^9^9^9",
+        "(2**1000)**1000",
+        "(sqrt(2)*10**999)**999",
+        "x**100000",
+        "2**(1/100000)",
+        "sqrt(" + "9" * 1900 + ")",
+        "7" * 300 + "**(2/3)",
+    ):
         with pytest.raises(DeriveError, match="too large|is not supported"):
             parse_expression(tower)
     # Generous: evaluating any of these would take minutes or exhaust memory.
@@ -195,7 +204,7 @@ PAYLOADS = [
     "lambda: 0",
     "x.__class__",
     "getattr(x, 'y')",
-    "exec('open(\"{marker}\", \"w\")')",
+    'exec(\'open("{marker}", "w")\')',
     "eval('1')",
     "'a string'",
     "b'bytes'",
@@ -329,9 +338,57 @@ def test_bad_assumptions(text: str, fragment: str) -> None:
 
 # --------------------------------------------------------------------------- any text
 
-_TOKENS = ["x", "y", "alpha", "1", "0", "2.5", "1e3", "(", ")", "+", "-", "*", "/", "**", "^", ",", "sigmoid(", "log(",
-           "exp(", "abs(", "max(", "step(", "leaky_relu(", "sqrt(", "pi", "e", " ", "<", ">", "!=", "10**", "[", "]",
-           ".", "'", "__", "lambda", "if", "else", "=", "σ(", "_", "9**9", "1/0", "j", "#", "\\", ":", "@"]
+_TOKENS = [
+    "x",
+    "y",
+    "alpha",
+    "1",
+    "0",
+    "2.5",
+    "1e3",
+    "(",
+    ")",
+    "+",
+    "-",
+    "*",
+    "/",
+    "**",
+    "^",
+    ",",
+    "sigmoid(",
+    "log(",
+    "exp(",
+    "abs(",
+    "max(",
+    "step(",
+    "leaky_relu(",
+    "sqrt(",
+    "pi",
+    "e",
+    " ",
+    "<",
+    ">",
+    "!=",
+    "10**",
+    "[",
+    "]",
+    ".",
+    "'",
+    "__",
+    "lambda",
+    "if",
+    "else",
+    "=",
+    "σ(",
+    "_",
+    "9**9",
+    "1/0",
+    "j",
+    "#",
+    "\\",
+    ":",
+    "@",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -376,7 +433,9 @@ def test_diff_is_sympys_derivative_held_against_finite_differences() -> None:
     f = lambda t: 1 / (1 + math.exp(-2 * t))  # noqa: E731
     for t in (-1.5, 0.0, 0.7):
         h = 1e-6
-        assert math.isclose(float(got.xreplace({x: sp.Float(t)})), (f(t + h) - f(t - h)) / (2 * h), rel_tol=1e-6, abs_tol=1e-9)
+        assert math.isclose(
+            float(got.xreplace({x: sp.Float(t)})), (f(t + h) - f(t - h)) / (2 * h), rel_tol=1e-6, abs_tol=1e-9
+        )
 
 
 @pytest.mark.parametrize(

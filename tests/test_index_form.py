@@ -101,7 +101,10 @@ def test_collapse_sees_deltas_behind_an_inner_sum() -> None:
         ("softmax-shift-invariance", lambda rhs: rhs * sp.exp(sp.Symbol("c", real=True))),  # e^c S(x)
         ("softmax-jacobian", lambda rhs: rhs.subs(sp.KroneckerDelta(*sp.symbols("i j", integer=True)), 0)),  # no diag
         ("softmax-vjp-linear", lambda rhs: -rhs),
-        ("matmul-row-gradient", lambda rhs: rhs.subs(sp.KroneckerDelta(*sp.symbols("i r", integer=True)), 1)),  # every row
+        (
+            "matmul-row-gradient",
+            lambda rhs: rhs.subs(sp.KroneckerDelta(*sp.symbols("i r", integer=True)), 1),
+        ),  # every row
         ("mlp-parameter-count", lambda rhs: rhs + 1),
     ],
 )

@@ -170,7 +170,7 @@ def test_examples_zero_rests_on_the_proof_alone() -> None:
 @pytest.mark.skipif(not can_limit(), reason="no fork on this platform")
 def test_a_proof_over_time_is_killed_and_inconclusive() -> None:
     start = time.monotonic()
-    result = judge(sp.E ** sp.E ** sp.E ** sp.E ** sp.E, sp.S.One, timeout=1.0, examples=5)
+    result = judge(sp.E**sp.E**sp.E**sp.E**sp.E, sp.S.One, timeout=1.0, examples=5)
     assert result.status == "inconclusive"
     assert result.proof["method"] == "timeout"
     assert time.monotonic() - start < 10

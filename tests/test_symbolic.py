@@ -140,7 +140,7 @@ def test_reverse_mode_partials_equal_sympy_diff() -> None:
         leaky_relu(a * b, alpha) * c + sp.Abs(c) * a,
         sp.tanh(a * b + c) ** 2,
     ]:
-        for got, want in zip(partials(f, [a, b, c]), [sp.diff(f, s) for s in (a, b, c)]):
+        for got, want in zip(partials(f, [a, b, c]), [sp.diff(f, s) for s in (a, b, c)], strict=True):
             assert prove_equal(got, want).status == "proved"
 
 
@@ -177,8 +177,14 @@ def test_find_counterexample_prefers_simple_points() -> None:
 
 def test_prove_identity_splits_kinks_and_reports_the_failing_case() -> None:
     z = Variable("z", "nonzero")
-    ident = Identity("t-abs", "t", "test", ("001_6df6721d1f90bea6.txt Q1(f)",), (z,),
-                     lambda v, s: Claim(gradient(sp.Abs(v["z"]), v["z"]), sp.Integer(1), v))
+    ident = Identity(
+        "t-abs",
+        "t",
+        "test",
+        ("001_6df6721d1f90bea6.txt Q1(f)",),
+        (z,),
+        lambda v, s: Claim(gradient(sp.Abs(v["z"]), v["z"]), sp.Integer(1), v),
+    )
     result = prove_identity(ident)
     assert result.status == "refuted"
     assert "z < 0" in result.counterexample.where

@@ -174,7 +174,9 @@ def default_domain(symbol: sp.Symbol) -> Domain | None:
 
 def _open_piece(name: str, lower: sp.Expr, upper: sp.Expr, *, nonzero: bool = False) -> tuple[str, sp.Expr]:
     """(label, value) for the open interval (lower, upper) as a symbol or a map of t > 0."""
-    label = " < ".join(filter(None, [str(lower) if lower.is_finite else "", name, str(upper) if upper.is_finite else ""]))
+    label = " < ".join(
+        filter(None, [str(lower) if lower.is_finite else "", name, str(upper) if upper.is_finite else ""])
+    )
     if lower == -sp.oo and upper == sp.oo:
         if nonzero:
             return f"{name} != 0", sp.Symbol(name, real=True, nonzero=True)
@@ -236,7 +238,9 @@ def _breakpoints(arguments: Sequence[sp.Expr], variables: Iterable[sp.Symbol]) -
     return points
 
 
-def sampling_cases(symbols: Iterable[sp.Symbol], domains: Mapping[str, Domain] | None = None, conditions: Sequence[sp.Basic] = ()) -> list[Case]:
+def sampling_cases(
+    symbols: Iterable[sp.Symbol], domains: Mapping[str, Domain] | None = None, conditions: Sequence[sp.Basic] = ()
+) -> list[Case]:
     """Few cases covering the domains where the conditions hold, none split at a kink or an
     endpoint (what sampling draws from): one case, or two for a condition such as a != b."""
     symbols = sorted(symbols, key=str)
@@ -301,7 +305,7 @@ def split_cases(
         raise CaseLimitError(f"the assumptions split the claim into {total} cases; the limit is {MAX_CASES}")
     cases = []
     for combo in itertools.product(*split):
-        subs = {v: value for v, (_, value) in zip(variables, combo)}
+        subs = {v: value for v, (_, value) in zip(variables, combo, strict=True)}
         cases.append(Case(subs, tuple(label for label, _ in combo if label)))
     for relation in linked:
         cases = [c for case in cases for c in _impose(case, relation, notes)]
@@ -310,11 +314,20 @@ def split_cases(
     return Split(cases, notes)
 
 
-_RELATIONS = {sp.StrictGreaterThan: ">", sp.GreaterThan: ">=", sp.StrictLessThan: "<", sp.LessThan: "<=", sp.Unequality: "!=", sp.Equality: "=="}
+_RELATIONS = {
+    sp.StrictGreaterThan: ">",
+    sp.GreaterThan: ">=",
+    sp.StrictLessThan: "<",
+    sp.LessThan: "<=",
+    sp.Unequality: "!=",
+    sp.Equality: "==",
+}
 _FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "!=": "!=", "==": "=="}
 
 
-def _fold_conditions(conditions: Sequence[sp.Basic], symbols: list[sp.Symbol], domains: dict[str, Domain], notes: list[str]) -> tuple[dict[str, Domain], list[tuple[sp.Expr, str]]]:
+def _fold_conditions(
+    conditions: Sequence[sp.Basic], symbols: list[sp.Symbol], domains: dict[str, Domain], notes: list[str]
+) -> tuple[dict[str, Domain], list[tuple[sp.Expr, str]]]:
     """Single-variable linear conditions narrow that variable's domain; linear ones in
     several variables are returned as (g, op) meaning ``g op 0``; others go to ``notes``."""
     linked = []
@@ -344,7 +357,13 @@ def _fold_conditions(conditions: Sequence[sp.Basic], symbols: list[sp.Symbol], d
 def _free_param(case_g: sp.Expr, poly: sp.Poly) -> sp.Symbol | None:
     """A parameter of ``case_g`` that ranges over all reals (so it can be solved for)."""
     for p in sorted(case_g.free_symbols, key=str):
-        if p.is_real and p.is_extended_positive is None and p.is_extended_negative is None and p.is_zero is None and poly.coeff_monomial(p) != 0:
+        if (
+            p.is_real
+            and p.is_extended_positive is None
+            and p.is_extended_negative is None
+            and p.is_zero is None
+            and poly.coeff_monomial(p) != 0
+        ):
             return p
     return None
 
@@ -424,5 +443,7 @@ def _split_kinks(cases: list[Case], arguments: Sequence[sp.Expr], notes: list[st
     if stuck:
         notes.append("kinks not split (their argument is not linear in the variables): " + ", ".join(sorted(stuck)))
     if full:
-        notes.append(f"the split at kinks stopped at {MAX_KINK_CASES} cases; the remaining kinks are left to the prover")
+        notes.append(
+            f"the split at kinks stopped at {MAX_KINK_CASES} cases; the remaining kinks are left to the prover"
+        )
     return done

@@ -18,13 +18,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sympy as sp
-from derive.checks.proof.expr_parser import Domain, ExpressionParser, parse_assumption
+from derive.checks.proof.assumptions import parse_assumption
+from derive.checks.proof.domains import Domain
+from derive.checks.proof.expr_parser import ExpressionParser
 from derive.checks.proof.judge import VERDICT_WORDS, Judgement, judge
 from derive.checks.proof.limits import TimeLimitExceeded, WorkerFailed, run_limited
 
 from derive.errors import EXIT_FAILED, EXIT_OK, EXIT_UNDECIDED, DeriveError
 
 __all__ = ["AdHocClaim", "CheckResult", "check_claim", "parse_claim", "parse_claim_limited"]
+
 
 @dataclass(frozen=True)
 class AdHocClaim:

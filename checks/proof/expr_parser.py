@@ -2,7 +2,7 @@
 
 User strings are untrusted data. They are never given to ``eval``, ``sympify`` or
 ``parse_expr`` (all of which execute Python). Instead Python's own ``ast`` module parses the
-text (parsing runs no code) and ``_Builder`` walks the tree, turning an explicit whitelist of
+text (parsing runs no code) and ``TreeBuilder`` walks the tree, turning an explicit whitelist of
 node types into SymPy objects and rejecting everything else with a ``DeriveError`` that names
 the offending construct and its column:
 
@@ -16,7 +16,7 @@ the offending construct and its column:
   underscore), or one of the constants ``pi``, ``E`` and ``e`` (Euler's number);
 - ``Constant``: ``int`` and finite ``float`` (converted exactly from its decimal text:
   ``0.1`` is 1/10);
-- ``Compare`` only in assumptions (``parse_assumption``): ``x > 0``, ``0 < alpha < 1``,
+- ``Compare`` only in assumptions (derive.checks.proof.assumptions): ``x > 0``, ``0 < alpha < 1``,
   ``x != 0``.
 
 ``^`` is read as a power, with the precedence of ``**`` (so ``x^2 + 1`` is x² + 1, not
@@ -59,8 +59,11 @@ __all__ = [
     "MAX_NODES",
     "MAX_POWER_BITS",
     "MAX_ROOT_BITS",
-    "parse_assumption",
+    "TreeBuilder",
+    "VARIABLE_NAME",
     "parse_expression",
+    "parse_tree",
+    "shorten",
 ]
 
 MAX_LENGTH = 2000
@@ -77,7 +80,7 @@ DIFF = "diff"
 #: Names that stand for numbers, not variables.
 CONSTANTS: dict[str, sp.Expr] = {"pi": sp.pi, "E": sp.E, "e": sp.E}
 
-_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
+VARIABLE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
 
 #: Arity (min, max) of the table's functions; None for "any number ≥ min". Functions added to
 #: the table later get theirs from SymPy's ``nargs`` or the Python signature.
@@ -165,8 +168,8 @@ class ExpressionParser:
 
     def parse(self, text: str, *, what: str = "expression") -> sp.Expr:
         """Parse ``text`` into a SymPy expression or raise ``DeriveError`` (one line)."""
-        tree, source, origin = _parse_tree(text, what)
-        builder = _Builder(self, what, source, origin)
+        tree, source, origin = parse_tree(text, what)
+        builder = TreeBuilder(self, what, source, origin)
         expr = builder.build(tree.body)
         if isinstance(expr, sp.Expr) and expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
             raise DeriveError(f"{what}: {text.strip()!r} is undefined (a division by zero or log(0)?)")
@@ -188,11 +191,15 @@ class ExpressionParser:
             return values[0], values[-1]
         if nargs is not None:  # Naturals0: variadic
             return 1, None
-        params = [p for p in inspect.signature(func).parameters.values() if p.default is p.empty and p.kind == p.POSITIONAL_OR_KEYWORD]
+        params = [
+            p
+            for p in inspect.signature(func).parameters.values()
+            if p.default is p.empty and p.kind == p.POSITIONAL_OR_KEYWORD
+        ]
         return len(params), len(params)
 
 
-def _parse_tree(text: str, what: str) -> tuple[ast.Expression, str, list[int]]:
+def parse_tree(text: str, what: str) -> tuple[ast.Expression, str, list[int]]:
     """Parse to a checked tree; also the text parsed and the typed column of each of its characters."""
     if not isinstance(text, str):
         raise DeriveError(f"{what}: expected text, got {type(text).__name__}")
@@ -217,7 +224,9 @@ def _parse_tree(text: str, what: str) -> tuple[ast.Expression, str, list[int]]:
     except SyntaxError as exc:
         offset = min(max((exc.offset or 1) - 1, 0), len(origin) - 1)
         reason = (exc.msg or "invalid syntax").split(" (")[0]
-        raise DeriveError(f"{what}: cannot parse {_short(text.strip(), 60)!r}: {reason} at column {origin[offset] + 1}") from None
+        raise DeriveError(
+            f"{what}: cannot parse {shorten(text.strip(), 60)!r}: {reason} at column {origin[offset] + 1}"
+        ) from None
     except (RecursionError, MemoryError):
         raise DeriveError(f"{what}: expression nested too deeply") from None
     except ValueError as exc:  # e.g. null bytes on older Pythons
@@ -240,7 +249,7 @@ def _check_size(tree: ast.AST, what: str) -> None:
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
 
 
-class _Builder:
+class TreeBuilder:
     """One walk over one tree; every method either returns SymPy or raises DeriveError."""
 
     def __init__(self, parser: ExpressionParser, what: str, source: str, origin: list[int]) -> None:
@@ -293,7 +302,15 @@ class _Builder:
         if op is ast.Pow:
             return self.power(node)
         if op not in _BINOPS:
-            symbol = {ast.FloorDiv: "//", ast.Mod: "%", ast.MatMult: "@", ast.BitAnd: "&", ast.BitOr: "|", ast.LShift: "<<", ast.RShift: ">>"}.get(op, op.__name__)
+            symbol = {
+                ast.FloorDiv: "//",
+                ast.Mod: "%",
+                ast.MatMult: "@",
+                ast.BitAnd: "&",
+                ast.BitOr: "|",
+                ast.LShift: "<<",
+                ast.RShift: ">>",
+            }.get(op, op.__name__)
             raise self.fail(node, f"operator '{symbol}' is not allowed (use + - * / ** or ^)")
         return _BINOPS[op](self.build(node.left), self.build(node.right))
 
@@ -303,13 +320,15 @@ class _Builder:
     def checked_power(self, node: ast.AST, base: sp.Expr, exponent: sp.Expr) -> sp.Expr:
         if exponent.is_Rational:
             if abs(exponent.p) > MAX_EXPONENT or exponent.q > MAX_EXPONENT:
-                raise self.fail(node, f"exponent {_short(exponent)} is too large (limit {MAX_EXPONENT})")
+                raise self.fail(node, f"exponent {shorten(exponent)} is too large (limit {MAX_EXPONENT})")
             if _bits(base) * abs(exponent) > MAX_POWER_BITS:
-                raise self.fail(node, f"power {_short(base)}**{_short(exponent)} is too large to evaluate")
+                raise self.fail(node, f"power {shorten(base)}**{shorten(exponent)} is too large to evaluate")
             if exponent.q != 1 and _bits(base) > MAX_ROOT_BITS:
                 # SymPy looks for perfect powers and small factors of the radicand: seconds
                 # to minutes for numbers of a few hundred digits.
-                raise self.fail(node, f"root of {_short(base)}, a number of more than {MAX_ROOT_BITS} bits, is not supported")
+                raise self.fail(
+                    node, f"root of {shorten(base)}, a number of more than {MAX_ROOT_BITS} bits, is not supported"
+                )
         elif exponent.is_number and base.is_number and base.has(sp.Pow) and exponent.has(sp.Pow):
             # A numeric tower with an irrational exponent: keep it unevaluated.
             return sp.Pow(base, exponent, evaluate=False)
@@ -343,7 +362,15 @@ class _Builder:
         low, high = self.parser.arity(name)
         count = len(node.args)
         if count < low or (high is not None and count > high):
-            wanted = f"{low}" if low == high else f"at least {low}" if high is None else f"{low} or {high}" if high == low + 1 else f"{low} to {high}"
+            wanted = (
+                f"{low}"
+                if low == high
+                else f"at least {low}"
+                if high is None
+                else f"{low} or {high}"
+                if high == low + 1
+                else f"{low} to {high}"
+            )
             raise self.fail(node, f"{name}() takes {wanted} argument{'s' if wanted != '1' else ''}, got {count}")
         args = [self.build(arg) for arg in node.args]
         func = self.parser.functions[name]
@@ -356,17 +383,32 @@ class _Builder:
         parsed f (each named function carries its derivative), with variables as names and
         orders as positive integers, at most ``MAX_DIFF_ORDER`` in all."""
         if len(node.args) < 2:
-            raise self.fail(node, f"{DIFF}() takes an expression and at least one variable, got {len(node.args)} argument{'s' if len(node.args) != 1 else ''}")
+            raise self.fail(
+                node,
+                f"{DIFF}() takes an expression and at least one variable, got {len(node.args)} argument"
+                + ("s" if len(node.args) != 1 else ""),
+            )
         spec: list[sp.Expr] = []
         for arg in node.args[1:]:
             if isinstance(arg, ast.Constant) and isinstance(arg.value, int) and not isinstance(arg.value, bool):
                 if not spec or isinstance(spec[-1], sp.Integer) or not 1 <= arg.value <= MAX_DIFF_ORDER:
-                    raise self.fail(arg, f"an order in {DIFF}() follows a variable and is an integer from 1 to {MAX_DIFF_ORDER}")
+                    raise self.fail(
+                        arg, f"an order in {DIFF}() follows a variable and is an integer from 1 to {MAX_DIFF_ORDER}"
+                    )
                 spec.append(sp.Integer(arg.value))
-            elif isinstance(arg, ast.Name) and arg.id not in CONSTANTS and arg.id not in self.parser.functions and arg.id != DIFF:
+            elif (
+                isinstance(arg, ast.Name)
+                and arg.id not in CONSTANTS
+                and arg.id not in self.parser.functions
+                and arg.id != DIFF
+            ):
                 spec.append(self.name(arg))
             else:
-                raise self.fail(arg, f"{DIFF}() differentiates with respect to variables (names such as x), optionally each followed by an order")
+                raise self.fail(
+                    arg,
+                    f"{DIFF}() differentiates with respect to variables (names such as x), "
+                    "optionally each followed by an order",
+                )
         order = sum(int(v) - 1 if isinstance(v, sp.Integer) else 1 for v in spec)
         if order > MAX_DIFF_ORDER:
             raise self.fail(node, f"derivative of total order {order}; the limit is {MAX_DIFF_ORDER}")
@@ -381,8 +423,12 @@ class _Builder:
             return CONSTANTS[name]
         if name in self.parser.functions or name == DIFF:
             raise self.fail(node, f"function {name!r} used without arguments")
-        if not _NAME.match(name):
-            raise self.fail(node, f"name {_short(name)!r} is not allowed (a variable starts with a letter A-Z or a-z, then letters, digits or _)")
+        if not VARIABLE_NAME.match(name):
+            raise self.fail(
+                node,
+                f"name {shorten(name)!r} is not allowed "
+                "(a variable starts with a letter A-Z or a-z, then letters, digits or _)",
+            )
         return self.parser.symbol(name)
 
     def constant(self, node: ast.Constant) -> sp.Expr:
@@ -402,7 +448,7 @@ class _Builder:
         raise self.fail(node, f"{kind} constant is not allowed")
 
 
-def _short(value: object, limit: int = 30) -> str:
+def shorten(value: object, limit: int = 30) -> str:
     text = str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -411,75 +457,3 @@ def parse_expression(text: str, symbols: dict[str, sp.Symbol] | None = None) -> 
     """Parse one expression; new variables are real symbols (added to ``symbols`` if given)."""
     parser = ExpressionParser(symbols=symbols if symbols is not None else {})
     return parser.parse(text)
-
-
-# --------------------------------------------------------------------------- assumptions
-
-_COMPARE_OPS: dict[type, str] = {ast.Gt: ">", ast.GtE: ">=", ast.Lt: "<", ast.LtE: "<=", ast.NotEq: "!="}
-_FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "!=": "!="}
-
-
-def parse_assumption(text: str, domains: dict[str, Domain] | None = None, *, functions: Mapping[str, Callable[..., sp.Expr]] | None = None) -> dict[str, Domain]:
-    """Parse ``x > 0``, ``x >= 0``, ``x != 0``, ``0 < alpha < 1``, ``x < 1/2`` ... into
-    domains (intersected with those already in ``domains``, which is updated and returned).
-
-    Each comparison must put one variable against a real number; ``!=`` is only allowed
-    against 0 (the kink). Everything else is an error naming the construct.
-    """
-    what = f"assumption {text.strip()!r}" if isinstance(text, str) and len(text) <= 60 else "assumption"
-    domains = domains if domains is not None else {}
-    tree, source, origin = _parse_tree(text, what)
-    numbers = ExpressionParser(functions=dict(functions if functions is not None else SEED_FUNCTIONS))
-    builder = _Builder(numbers, what, source, origin)
-    node = tree.body
-    if not isinstance(node, ast.Compare):
-        raise DeriveError(f"{what}: expected a comparison such as 'x > 0', '0 < alpha < 1' or 'x != 0'")
-    operands = [node.left, *node.comparators]
-    for op in node.ops:
-        if type(op) not in _COMPARE_OPS:
-            raise builder.fail(node, f"comparison {type(op).__name__} is not allowed (use <, <=, >, >= or != 0)")
-    names = [o.id if isinstance(o, ast.Name) and o.id not in CONSTANTS and o.id not in numbers.functions else None for o in operands]
-    variables = {n for n in names if n is not None}
-    if len(variables) != 1 or names.count(next(iter(variables))) != 1:
-        raise DeriveError(f"{what}: an assumption compares exactly one variable with numbers")
-    variable = next(iter(variables))
-    if not _NAME.match(variable):
-        raise builder.fail(operands[names.index(variable)], f"name {_short(variable)!r} is not allowed")
-    index = names.index(variable)
-    domain = domains.setdefault(variable, Domain())
-    for k, op in enumerate(node.ops):
-        left, right = operands[k], operands[k + 1]
-        symbol = _COMPARE_OPS[type(op)]
-        if k == index:  # variable <op> number
-            value, relation = _real_number(builder, right, what), symbol
-        elif k + 1 == index:  # number <op> variable
-            value, relation = _real_number(builder, left, what), _FLIP[symbol]
-        else:
-            raise DeriveError(f"{what}: an assumption compares exactly one variable with numbers")
-        if relation == "!=" and value != 0:
-            raise DeriveError(f"{what}: only '{variable} != 0' is supported among '!=' assumptions")
-        try:
-            domain.restrict(relation, value)
-        except TypeError:  # SymPy could not order two bounds that are numerically equal
-            raise DeriveError(f"{what}: cannot compare {value} with the other bounds of {variable}") from None
-    try:
-        empty = domain.is_empty()
-    except TypeError:
-        raise DeriveError(f"{what}: cannot compare the bounds of {variable}") from None
-    if empty:
-        raise DeriveError(f"{what}: no value of {variable} satisfies the assumptions ({domain.describe(variable)})")
-    return domains
-
-
-def _real_number(builder: _Builder, node: ast.AST, what: str) -> sp.Expr:
-    value = builder.build(node)
-    if not (value.is_number and value.is_extended_real and value.is_finite):
-        raise builder.fail(node, "expected a real number")
-    # Bounds are compared with each other and with 0; keep them to numbers that evaluate.
-    try:
-        magnitude = abs(float(value))
-    except (TypeError, OverflowError, ValueError):
-        magnitude = float("inf")
-    if not magnitude <= MAX_BOUND:
-        raise builder.fail(node, f"bound {_short(value)} is not a number of at most {MAX_BOUND:g} in absolute value")
-    return value

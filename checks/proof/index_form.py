@@ -191,15 +191,25 @@ def refute_concrete(lhs: sp.Expr, rhs: sp.Expr, *, sizes: Iterable[int] = (2, 3)
     rng = random.Random(seed)
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     both = lhs - rhs
-    size_syms = sorted({lim[2] for s in both.atoms(sp.Sum) for lim in s.limits if isinstance(lim[2], sp.Symbol)} | {
-        f for f in both.free_symbols if f.is_integer and f.is_positive}, key=str)
+    size_syms = sorted(
+        {lim[2] for s in both.atoms(sp.Sum) for lim in s.limits if isinstance(lim[2], sp.Symbol)}
+        | {f for f in both.free_symbols if f.is_integer and f.is_positive},
+        key=str,
+    )
     labels = {e.base.label for e in both.atoms(sp.Indexed)}
-    index_syms = sorted({f for f in both.free_symbols if isinstance(f, sp.Symbol) and f.is_integer and f not in size_syms and f not in labels}, key=str)
+    index_syms = sorted(
+        {
+            f
+            for f in both.free_symbols
+            if isinstance(f, sp.Symbol) and f.is_integer and f not in size_syms and f not in labels
+        },
+        key=str,
+    )
     for size in sizes:
         sub = {s: size for s in size_syms}
         for values in itertools.product(range(1, size + 1), repeat=len(index_syms)):
             point = dict(sub)
-            point.update(dict(zip(index_syms, values)))
+            point.update(dict(zip(index_syms, values, strict=True)))
             a = lhs.xreplace(point).doit()
             b = rhs.xreplace(point).doit()
             entries = {}

@@ -136,7 +136,14 @@ def _inside(values: Mapping[sp.Symbol, sp.Expr], domains: Mapping[str, Domain], 
     return True
 
 
-def confirm(lhs: sp.Expr, rhs: sp.Expr, values: Mapping[sp.Symbol, sp.Expr], *, domains: Mapping[str, Domain] | None = None, conditions: Sequence[sp.Basic] = ()) -> dict[str, Any] | None:
+def confirm(
+    lhs: sp.Expr,
+    rhs: sp.Expr,
+    values: Mapping[sp.Symbol, sp.Expr],
+    *,
+    domains: Mapping[str, Domain] | None = None,
+    conditions: Sequence[sp.Basic] = (),
+) -> dict[str, Any] | None:
     """Both sides at an exact point, to 50 digits: a counterexample if they really differ
     there, both are real numbers, and the point is inside the domains and conditions."""
     values = {s: v for s, v in values.items() if isinstance(s, sp.Symbol)}
@@ -152,19 +159,30 @@ def confirm(lhs: sp.Expr, rhs: sp.Expr, values: Mapping[sp.Symbol, sp.Expr], *, 
             return None
     except (ZeroDivisionError, TypeError, ValueError, ArithmeticError):
         return None
-    shown = [sp.sstr(e) if e.is_Rational else sp.sstr(sp.N(a, 12)) for e, a in zip(exact, approx)]
-    record: dict[str, Any] = {"point": {str(n): sp.sstr(v) for n, v in sorted(values.items(), key=lambda kv: str(kv[0]))}, "lhs": shown[0], "rhs": shown[1]}
+    shown = [sp.sstr(e) if e.is_Rational else sp.sstr(sp.N(a, 12)) for e, a in zip(exact, approx, strict=True)]
+    record: dict[str, Any] = {
+        "point": {str(n): sp.sstr(v) for n, v in sorted(values.items(), key=lambda kv: str(kv[0]))},
+        "lhs": shown[0],
+        "rhs": shown[1],
+    }
     if shown[0] == shown[1] or gap < sp.Float("1e-9") * max(1, abs(approx[0])):
         # Equal in the digits shown: say how far apart they are.
         record["difference"] = sp.sstr(sp.N(approx[0] - approx[1], 6))
     # The exact values too, so a person can check the point by hand (tanh(3/2)/2 ...).
-    for key, e in zip(("lhs_exact", "rhs_exact"), exact):
+    for key, e in zip(("lhs_exact", "rhs_exact"), exact, strict=True):
         if not e.is_Rational and len(sp.sstr(e)) <= 200:
             record[key] = sp.sstr(e)
     return record
 
 
-def exact_search(lhs: sp.Expr, rhs: sp.Expr, case: Case, *, domains: Mapping[str, Domain] | None = None, conditions: Sequence[sp.Basic] = ()) -> dict[str, Any] | None:
+def exact_search(
+    lhs: sp.Expr,
+    rhs: sp.Expr,
+    case: Case,
+    *,
+    domains: Mapping[str, Domain] | None = None,
+    conditions: Sequence[sp.Basic] = (),
+) -> dict[str, Any] | None:
     """A confirmed counterexample at simple points of one case, or None.
 
     The prover's own search looks only at the symbols of lhs − rhs after SymPy's automatic
@@ -234,8 +252,16 @@ def _prove_cases(claim: _Claim, cases: list[Case]) -> dict[str, Any]:
             if outcome.counterexample is not None:
                 back = case.point(dict(outcome.counterexample.point))
                 at = ", ".join(f"{k} = {v}" for k, v in sorted((str(k), v) for k, v in back.items()))
-                detail = f"the prover's counterexample ({at}) does not hold exactly: a side may be undefined or not real there, or it is outside the conditions"
-            record = {"status": "inconclusive", "method": outcome.method, "counterexample": None, "detail": f"{detail} ({case.label})" if case.label else detail}
+                detail = (
+                    f"the prover's counterexample ({at}) does not hold exactly: a side may be undefined "
+                    "or not real there, or it is outside the conditions"
+                )
+            record = {
+                "status": "inconclusive",
+                "method": outcome.method,
+                "counterexample": None,
+                "detail": f"{detail} ({case.label})" if case.label else detail,
+            }
     if record["status"] == "proved":
         method = "+".join(sorted(methods - {""})) or "structural"
         proved = len(cases) - len(skipped)
@@ -249,7 +275,12 @@ def _prove_guarded(claim: _Claim, cases: list[Case]) -> dict[str, Any]:
     try:
         return _prove_cases(claim, cases)
     except Exception as exc:  # noqa: BLE001 - SymPy fails on odd input in many ways; that is "could not decide", not a crash
-        return {"status": "inconclusive", "method": "error", "counterexample": None, "detail": f"the prover failed: {type(exc).__name__}: {_one_line(exc)}"}
+        return {
+            "status": "inconclusive",
+            "method": "error",
+            "counterexample": None,
+            "detail": f"the prover failed: {type(exc).__name__}: {_one_line(exc)}",
+        }
 
 
 # --------------------------------------------------------------------------- sampling
@@ -344,12 +375,21 @@ def judge(
     domains = dict(domains or {})
     claim = _Claim(sp.sympify(lhs), sp.sympify(rhs), domains, tuple(conditions), seed)
     split = split_cases([claim.lhs, claim.rhs], domains, claim.conditions, kinks=kinks)
-    proof = _limited(_prove_guarded, claim, split.cases, seconds=timeout, failed={"status": "inconclusive", "counterexample": None})
+    proof = _limited(
+        _prove_guarded, claim, split.cases, seconds=timeout, failed={"status": "inconclusive", "counterexample": None}
+    )
     proof["seconds"] = round(time.perf_counter() - start, 4)
     sampling: dict[str, Any] = {}
     if examples > 0:
         drawn = sampling_cases(claim.lhs.free_symbols | claim.rhs.free_symbols, domains, claim.conditions)
-        sampling = _limited(_sample, claim, drawn, examples, seconds=timeout, failed={"status": "timeout", "examples": 0, "max_error": None, "counterexample": None})
+        sampling = _limited(
+            _sample,
+            claim,
+            drawn,
+            examples,
+            seconds=timeout,
+            failed={"status": "timeout", "examples": 0, "max_error": None, "counterexample": None},
+        )
     confirmed = sampling.pop("confirmed", None)
     status = combine(proof["status"], sampling.get("status") if examples > 0 else None, confirmed is not None)
     counterexample, refuted_by = None, ""
@@ -359,7 +399,9 @@ def judge(
         counterexample, refuted_by = confirmed, "sampling"
     notes = [*split.notes, *_explain(status, proof, sampling, refuted_by)]
     method = proof["method"] if refuted_by != "sampling" else "sampling+exact"
-    return Judgement(status, method, proof, sampling, counterexample, refuted_by, tuple(c.label for c in split.cases), tuple(notes))
+    return Judgement(
+        status, method, proof, sampling, counterexample, refuted_by, tuple(c.label for c in split.cases), tuple(notes)
+    )
 
 
 def _limited(fn: Any, *args: Any, seconds: float | None, failed: dict[str, Any]) -> dict[str, Any]:

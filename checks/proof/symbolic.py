@@ -57,7 +57,12 @@ class Counterexample:
     where: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        return {"point": {k: str(v) for k, v in self.point.items()}, "lhs": self.lhs, "rhs": self.rhs, "where": self.where}
+        return {
+            "point": {k: str(v) for k, v in self.point.items()},
+            "lhs": self.lhs,
+            "rhs": self.rhs,
+            "where": self.where,
+        }
 
     def __str__(self) -> str:
         pt = ", ".join(f"{k} = {v}" for k, v in self.point.items())
@@ -118,7 +123,14 @@ def _sample_point(symbols: list[sp.Symbol], rng: random.Random, attempt: int) ->
     return point
 
 
-def find_counterexample(lhs: Value, rhs: Value, *, tries: int = 40, seed: int = 0, sampler: Callable[[int], Mapping[sp.Symbol, Any] | None] | None = None) -> Counterexample | None:
+def find_counterexample(
+    lhs: Value,
+    rhs: Value,
+    *,
+    tries: int = 40,
+    seed: int = 0,
+    sampler: Callable[[int], Mapping[sp.Symbol, Any] | None] | None = None,
+) -> Counterexample | None:
     """A point where the sides differ by far more than 50-digit evaluation error.
 
     ``sampler(attempt)`` (optional) gives points inside a claim's domain (one-hot labels,
@@ -138,7 +150,11 @@ def find_counterexample(lhs: Value, rhs: Value, *, tries: int = 40, seed: int = 
                 vb = sp.N(to_exp(xb), 50)
             except (ZeroDivisionError, TypeError):
                 continue
-            if not (va.is_number and vb.is_number) or va.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or vb.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            if (
+                not (va.is_number and vb.is_number)
+                or va.has(sp.zoo, sp.nan, sp.oo, -sp.oo)
+                or vb.has(sp.zoo, sp.nan, sp.oo, -sp.oo)
+            ):
                 continue
             try:
                 gap = abs(complex(va) - complex(vb))
@@ -167,19 +183,29 @@ def _entry_pairs(lhs: Value, rhs: Value) -> list[tuple[str, sp.Expr, sp.Expr]]:
         lhs_m, rhs_m = sp.Matrix(lhs), sp.Matrix(rhs)
         if lhs_m.shape != rhs_m.shape:
             return []
-        return [(f"entry ({i + 1}, {j + 1})", lhs_m[i, j], rhs_m[i, j]) for i in range(lhs_m.rows) for j in range(lhs_m.cols)]
+        return [
+            (f"entry ({i + 1}, {j + 1})", lhs_m[i, j], rhs_m[i, j])
+            for i in range(lhs_m.rows)
+            for j in range(lhs_m.cols)
+        ]
     return [("", sp.sympify(lhs), sp.sympify(rhs))]
 
 
-def prove_equal(lhs: Value, rhs: Value, *, seed: int = 0, sampler: Callable[[int], Mapping[sp.Symbol, Any] | None] | None = None) -> _Outcome:
+def prove_equal(
+    lhs: Value, rhs: Value, *, seed: int = 0, sampler: Callable[[int], Mapping[sp.Symbol, Any] | None] | None = None
+) -> _Outcome:
     """Prove lhs = rhs or refute it; an expression SymPy cannot handle is inconclusive."""
     try:
         return _prove_equal(lhs, rhs, seed=seed, sampler=sampler)
     except (AttributeError, TypeError, ValueError, OverflowError, RecursionError, NotImplementedError) as exc:
-        return _Outcome("inconclusive", "error", detail=f"SymPy could not handle the claim: {type(exc).__name__}: {exc}")
+        return _Outcome(
+            "inconclusive", "error", detail=f"SymPy could not handle the claim: {type(exc).__name__}: {exc}"
+        )
 
 
-def _prove_equal(lhs: Value, rhs: Value, *, seed: int = 0, sampler: Callable[[int], Mapping[sp.Symbol, Any] | None] | None = None) -> _Outcome:
+def _prove_equal(
+    lhs: Value, rhs: Value, *, seed: int = 0, sampler: Callable[[int], Mapping[sp.Symbol, Any] | None] | None = None
+) -> _Outcome:
     """Prove lhs = rhs (scalars or explicit matrices of equal shape) or refute it.
 
     Entries that are structurally equal need nothing. If the remaining entries are small
@@ -193,7 +219,9 @@ def _prove_equal(lhs: Value, rhs: Value, *, seed: int = 0, sampler: Callable[[in
         ls = getattr(lhs, "shape", ())
         rs = getattr(rhs, "shape", ())
         if ls != rs:
-            return _Outcome("refuted", "shape", detail=f"shapes differ: left side {_shape(ls)}, right side {_shape(rs)}")
+            return _Outcome(
+                "refuted", "shape", detail=f"shapes differ: left side {_shape(ls)}, right side {_shape(rs)}"
+            )
     rng = random.Random(seed)
     methods: set[str] = set()
     pairs = _entry_pairs(lhs, rhs)
@@ -254,7 +282,14 @@ def prove_identity(identity: Identity, *, seed: int = 0, index_form: bool = True
                 cex = outcome.counterexample
                 if cex is not None and where:
                     cex = Counterexample(cex.point, cex.lhs, cex.rhs, ", ".join(filter(None, [where, cex.where])))
-                return ProofResult(outcome.status, outcome.method, time.perf_counter() - start, _scope(largest, identity), cex, outcome.detail)
+                return ProofResult(
+                    outcome.status,
+                    outcome.method,
+                    time.perf_counter() - start,
+                    _scope(largest, identity),
+                    cex,
+                    outcome.detail,
+                )
         largest = dict(sizes)
     scope = _scope(largest, identity)
     detail = ""
@@ -298,7 +333,9 @@ def domain_sampler(identity: Identity, claim: Claim) -> Callable[[int], dict | N
             entries = list(value) if isinstance(value, sp.MatrixBase) else [value]
             for e in entries:
                 if isinstance(e, sp.Symbol):
-                    point[e] = _in_domain(e, sp.sympify(_SIMPLE[(attempt + k + offset) % len(_SIMPLE)]), var.domain if var else "real")
+                    point[e] = _in_domain(
+                        e, sp.sympify(_SIMPLE[(attempt + k + offset) % len(_SIMPLE)]), var.domain if var else "real"
+                    )
                 k += 1
         for e in claim.avoid_zero:
             if sp.sympify(e).xreplace({s: v for s, v in point.items() if isinstance(s, sp.Basic)}) == 0:

@@ -57,7 +57,9 @@ class VerificationResult:
 
 
 def verify_identity(identity: Identity, *, examples: int = 40, seed: int = 0) -> VerificationResult:
-    return VerificationResult(identity, prove_identity(identity, seed=seed), check_identity(identity, examples=examples, seed=seed))
+    return VerificationResult(
+        identity, prove_identity(identity, seed=seed), check_identity(identity, examples=examples, seed=seed)
+    )
 
 
 def _verify_in_worker(args: tuple[str, int, int]) -> tuple[str, ProofResult, NumericResult]:

@@ -70,13 +70,41 @@ def print_result(result: CheckResult) -> None:
 @click.command("check", context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
 @click.argument("lhs")
 @click.argument("rhs")
-@click.option("--assume", "assumptions", multiple=True, metavar="CONDITION", help="A domain for a variable: 'x > 0', 'x >= 0', 'x != 0', '0 < alpha < 1' (repeatable). Variables are real otherwise.")
+@click.option(
+    "--assume",
+    "assumptions",
+    multiple=True,
+    metavar="CONDITION",
+    help="A domain for a variable: 'x > 0', 'x >= 0', 'x != 0', '0 < alpha < 1' (repeatable). "
+    "Variables are real otherwise.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the table.")
 @click.option("--examples", default=100, show_default=True, type=click.IntRange(1, 10_000), help="Hypothesis examples.")
-@click.option("--seed", default=0, show_default=True, type=int, help="Seed for the prover's counterexample search and for sampling.")
-@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1, max=3600), help="Seconds allowed to the prover, and again to sampling.")
+@click.option(
+    "--seed",
+    default=0,
+    show_default=True,
+    type=int,
+    help="Seed for the prover's counterexample search and for sampling.",
+)
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1, max=3600),
+    help="Seconds allowed to the prover, and again to sampling.",
+)
 @click.pass_context
-def check(ctx: click.Context, lhs: str, rhs: str, assumptions: tuple[str, ...], as_json: bool, examples: int, seed: int, timeout: float) -> None:
+def check(
+    ctx: click.Context,
+    lhs: str,
+    rhs: str,
+    assumptions: tuple[str, ...],
+    as_json: bool,
+    examples: int,
+    seed: int,
+    timeout: float,
+) -> None:
     """Prove or refute LHS = RHS, e.g. derive check "sigmoid(x)" "(tanh(x/2) + 1)/2".
 
     Python-like syntax: + - * / ** (or ^), numbers, variables, pi, e, the functions

@@ -39,15 +39,26 @@ def _select(ids: tuple[str, ...]):
         elif key in seeds:
             chosen.append(seeds[key])
         else:
-            raise DeriveError(f"unknown identity id {key!r}; 'derive list' shows the catalogue, 'derive list --seed-claims' the seeds' claims")
+            raise DeriveError(
+                f"unknown identity id {key!r}; 'derive list' shows the catalogue, "
+                "'derive list --seed-claims' the seeds' claims"
+            )
     return chosen
 
 
 @click.command()
 @click.argument("ids", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON of DESIGN.md instead of a table.")
-@click.option("--examples", default=40, show_default=True, type=click.IntRange(1, 10_000), help="Hypothesis examples per identity.")
-@click.option("--seed", default=0, show_default=True, type=int, help="Seed for sampling (runs are deterministic per seed).")
+@click.option(
+    "--examples",
+    default=40,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="Hypothesis examples per identity.",
+)
+@click.option(
+    "--seed", default=0, show_default=True, type=int, help="Seed for sampling (runs are deterministic per seed)."
+)
 @click.option("--jobs", default=0, type=click.IntRange(0, 64), help="Worker processes (0: one per core, at most 4).")
 @click.pass_context
 def verify(ctx: click.Context, ids: tuple[str, ...], as_json: bool, examples: int, seed: int, jobs: int) -> None:
@@ -61,7 +72,15 @@ def verify(ctx: click.Context, ids: tuple[str, ...], as_json: bool, examples: in
     identities = _select(ids)
     start = time.perf_counter()
     err = Console(stderr=True)
-    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(), console=err, transient=True, disable=as_json or not err.is_terminal) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=as_json or not err.is_terminal,
+    ) as bar:
         task = bar.add_task("verifying", total=len(identities))
 
         def advance(identity) -> None:
@@ -71,7 +90,9 @@ def verify(ctx: click.Context, ids: tuple[str, ...], as_json: bool, examples: in
         results = verify_all(identities, examples=examples, seed=seed, jobs=jobs or default_jobs(), progress=advance)
     totals = summary(results, time.perf_counter() - start)
     if as_json:
-        click.echo(json.dumps({"identities": [r.as_dict() for r in results], "summary": totals}, indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps({"identities": [r.as_dict() for r in results], "summary": totals}, indent=2, ensure_ascii=False)
+        )
     else:
         _print_table(results, totals)
     if totals["refuted"]:
@@ -104,9 +125,13 @@ def _print_table(results, totals) -> None:
         elif r.symbolic.status != "proved" and r.symbolic.detail:
             console.print(f"[yellow]{r.identity.id}[/]: {r.symbolic.detail}", highlight=False)
         if r.numeric.counterexample is not None:
-            console.print(f"  numeric counterexample (shrunk by Hypothesis): {_show_numeric(r.numeric.counterexample)}", highlight=False)
+            console.print(
+                f"  numeric counterexample (shrunk by Hypothesis): {_show_numeric(r.numeric.counterexample)}",
+                highlight=False,
+            )
     console.print(
-        f"{totals['verified']} verified, {totals['refuted']} refuted, {totals['unverified']} unverified in {totals['seconds']:.1f} s",
+        f"{totals['verified']} verified, {totals['refuted']} refuted, {totals['unverified']} unverified "
+        f"in {totals['seconds']:.1f} s",
         highlight=False,
     )
 
