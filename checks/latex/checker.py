@@ -25,13 +25,16 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from derive.checks.latex.matrix_judge import parsed_definitions
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.shapes import check_membership
+from derive.checks.latex.step_judge import conditions_hold, guard_conditions, judge_sides
 from derive.checks.latex.step_runner import StepRunner
 from derive.checks.latex.steps import Step, Term, find_steps, split_chain
 from derive.checks.latex.sympy_build import Unparsed, index_letters, to_sympy
+from derive.checks.latex.typed_nodes import Node
 
 __all__ = [
     "STATUSES",
@@ -68,6 +71,7 @@ def check_text(
     report = Report(file)
     own = runner is None
     runner = runner or StepRunner(timeout)
+    definitions = parsed_definitions(notation)
     try:
         for step in find_steps(text, notation, markdown=markdown):
             t0 = time.perf_counter()
@@ -80,16 +84,10 @@ def check_text(
             else:
                 lhs = normalize(step.lhs, notation, step.chain_var)
                 rhs = normalize(step.rhs, notation, step.chain_var)
-                problems = [f"left side: {p}" for p in lhs.problems] + [f"right side: {p}" for p in rhs.problems]
-                if problems:
-                    result = StepResult(
-                        step, "unparsed", None, "could not read " + "; ".join(problems), method="normalize"
-                    )
-                else:
-                    out = runner.run((check_step, (lhs, rhs, seed, examples)))
-                    result = StepResult(
-                        step, out["status"], out.get("counterexample"), out.get("message", ""), out.get("method", "")
-                    )
+                out = runner.run((judge_step, (step, lhs, rhs, notation, definitions, seed, examples)))
+                result = StepResult(
+                    step, out["status"], out.get("counterexample"), out.get("message", ""), out.get("method", "")
+                )
             result.seconds = time.perf_counter() - t0
             report.results.append(result)
     finally:
@@ -99,10 +97,45 @@ def check_text(
     return report
 
 
-def check_step(lhs_norm: Normalized, rhs_norm: Normalized, seed: int = 0, examples: int = 60) -> dict[str, Any]:
-    """Parse both sides and decide the step. Runs inside the worker process."""
+def judge_step(
+    step: Step,
+    lhs_norm: Normalized,
+    rhs_norm: Normalized,
+    notation: Notation,
+    definitions: dict[str, Node],
+    seed: int = 0,
+    examples: int = 60,
+) -> dict[str, Any]:
+    """The worker's job for one equality step: the matrix judge first (it declines scalar
+    steps), then the scalar judge; the step's conditions are assumptions for both."""
+    typed, why = judge_sides(step.lhs, step.rhs, notation, step.conditions, definitions, seed)
+    if typed is not None:
+        return typed
+    problems = [f"left side: {p}" for p in lhs_norm.problems] + [f"right side: {p}" for p in rhs_norm.problems]
+    if problems:
+        note = f" (as matrices: {why})" if why and not why.startswith("could not read") else ""
+        return _verdict("unparsed", "could not read " + "; ".join(problems) + note, "normalize")
+    out = check_step(lhs_norm, rhs_norm, seed, examples, step.conditions)
+    if out["status"] == "inconclusive" and why and "no vector or matrix" not in why:
+        out = {**out, "message": f"{out['message']}; as matrices: {why}"}
+    return out
+
+
+def _verdict(status: str, message: str, method: str) -> dict[str, Any]:
+    return {"status": status, "counterexample": None, "message": message, "method": method}
+
+
+def check_step(
+    lhs_norm: Normalized, rhs_norm: Normalized, seed: int = 0, examples: int = 60, conditions: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Parse both sides and decide the step as scalars. Runs inside the worker process."""
     if lhs_norm.sums or rhs_norm.sums:
-        return _check_indexed(lhs_norm, rhs_norm, seed, examples)
+        return _check_indexed(lhs_norm, rhs_norm, seed, examples, conditions)
+    out = _check_plain(lhs_norm, rhs_norm, seed, examples)
+    return guard_conditions(out, conditions, checked=False)
+
+
+def _check_plain(lhs_norm: Normalized, rhs_norm: Normalized, seed: int, examples: int) -> dict[str, Any]:
     try:
         lhs = to_sympy(lhs_norm)
         rhs = to_sympy(rhs_norm)
@@ -117,7 +150,9 @@ def check_step(lhs_norm: Normalized, rhs_norm: Normalized, seed: int = 0, exampl
 INDEX_SIZES = (2, 3)
 
 
-def _check_indexed(lhs_norm: Normalized, rhs_norm: Normalized, seed: int, examples: int) -> dict[str, Any]:
+def _check_indexed(
+    lhs_norm: Normalized, rhs_norm: Normalized, seed: int, examples: int, conditions: tuple[str, ...] = ()
+) -> dict[str, Any]:
     """A step with Σ: expanded at sizes 2 and 3 with every value of its free indices. ok only
     if ok in every instance (said so: not a proof for all sizes); wrong if one instance has a
     verified counterexample (reported with its size and index values)."""
@@ -140,6 +175,9 @@ def _check_indexed(lhs_norm: Normalized, rhs_norm: Normalized, seed: int, exampl
     for size in sizes:
         for values in itertools.product(range(1, size + 1), repeat=len(free)):
             env = dict(zip(free, values, strict=True))
+            holds = conditions_hold(conditions, env) if conditions else True
+            if holds is False:
+                continue  # outside the step's conditions (i ≠ j): not evidence either way
             try:
                 lhs = to_sympy(lhs_norm, env, size)
                 rhs = to_sympy(rhs_norm, env, size)
@@ -155,6 +193,7 @@ def _check_indexed(lhs_norm: Normalized, rhs_norm: Normalized, seed: int, exampl
                 or "the sums expanded"
             )
             out = decide(lhs, rhs, matrices=matrices, seed=seed, examples=examples, units=units)
+            out = guard_conditions(out, conditions, checked=holds is True)
             if out["status"] == "wrong":
                 cex = dict(out["counterexample"])
                 cex["where"] = where

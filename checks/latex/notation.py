@@ -111,6 +111,10 @@ class Notation:
     source: str = "<built-in>"
     domains: dict[str, str] = field(default_factory=dict)  # name or base → real|positive|nonzero|unit
     inputs: frozenset[str] = frozenset()  # o^s(x) with x an input means o^s (evaluated at the input)
+    definitions: dict[str, str] = field(default_factory=dict)  # canonical name → LaTeX of its value
+    onehot: frozenset[str] = frozenset()  # label matrices/vectors sampled one-hot (Δ)
+    index_values: dict[str, str] = field(default_factory=dict)  # a label index (y) → the size it runs to
+    sample_shapes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shapes for evaluation only (x)
 
     def domain(self, name: str) -> str:
         """A name's domain; ``\\lambda_{11}`` falls back to the entry for ``\\lambda``."""
@@ -162,7 +166,8 @@ def notation_from_data(raw: dict[str, Any], *, source: str = "<data>") -> Notati
             raise DeriveError(f"notation {source}: [{key}] must be a table")
         return value
 
-    unknown = set(raw) - {"functions", "constants", "labels", "shapes", "scalars", "description", "domains", "inputs"}
+    known = {"functions", "constants", "labels", "shapes", "scalars", "description", "domains", "inputs"}
+    unknown = set(raw) - known - {"definitions", "onehot", "index_values", "sample_shapes"}
     if unknown:
         raise DeriveError(f"notation {source}: unknown section(s) {', '.join(sorted(unknown))}")
     functions: dict[str, str] = {}
@@ -205,7 +210,46 @@ def notation_from_data(raw: dict[str, Any], *, source: str = "<data>") -> Notati
     if not isinstance(input_names, list) or not all(isinstance(n, str) for n in input_names):
         raise DeriveError(f"notation {source}: [inputs] names must be a list of strings")
     inputs = frozenset(identifier_name(n, source, partial) for n in input_names)
-    return Notation(functions, constants, labels, shapes, scalar_names, source, domains, inputs)
+    definitions, onehot, index_values = _matrix_tables(raw, source, partial, table)
+    sample_shapes = {}
+    for name, dims in table("sample_shapes").items():
+        if not isinstance(dims, list) or not all(isinstance(d, str) for d in dims) or len(dims) > 2:
+            raise DeriveError(f"notation {source}: sample shape of {name!r} must be a list of at most 2 size names")
+        sample_shapes[identifier_name(name, source, partial)] = tuple(_dim_name(d) for d in dims)
+    return Notation(
+        functions,
+        constants,
+        labels,
+        shapes,
+        scalar_names,
+        source,
+        domains,
+        inputs,
+        definitions,
+        onehot,
+        index_values,
+        sample_shapes,
+    )
+
+
+def _matrix_tables(raw: dict[str, Any], source: str, partial: Notation, table: Any) -> tuple[Any, Any, Any]:
+    """[definitions] name = "LaTeX", [onehot] names = [...], [index_values] y = "m": what the
+    matrix steps are evaluated from (the LaTeX is read by the typed reader, never evaluated)."""
+    definitions: dict[str, str] = {}
+    for name, latex in table("definitions").items():
+        if not isinstance(latex, str):
+            raise DeriveError(f"notation {source}: the definition of {name!r} must be a LaTeX string")
+        definitions[identifier_name(name, source, partial)] = latex
+    onehot_raw = raw.get("onehot", {})
+    names = onehot_raw.get("names", []) if isinstance(onehot_raw, dict) else None
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise DeriveError(f"notation {source}: [onehot] names must be a list of strings")
+    index_values: dict[str, str] = {}
+    for letter, size in table("index_values").items():
+        if not isinstance(size, str) or not re.fullmatch(r"[A-Za-z]", letter):
+            raise DeriveError(f"notation {source}: index value {letter!r} must be one letter mapped to a size name")
+        index_values[letter] = _dim_name(size)
+    return definitions, frozenset(identifier_name(n, source, partial) for n in names), index_values
 
 
 #: Domains a notation may give a symbol: counterexamples are only searched inside them

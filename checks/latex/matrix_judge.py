@@ -1,0 +1,263 @@
+r"""Judge a step on concrete tensors: matrix calculus, index notation and shapes.
+
+Each side is read into a typed tree (:mod:`derive.checks.latex.typed`) and evaluated in three
+worlds (:mod:`derive.checks.latex.tensor_eval`): small sizes, different in each world and
+distinct from each other (so that a transposed product cannot fit by accident), and random
+values for every sampled name; the notation's definitions (and the document's) say what the
+other names are, so ``∂J/∂W^{(2)}`` is the gradient of the document's loss. Free indices
+(``j`` in ``∂L/∂h_j``) take every value, except those the step's conditions exclude
+(``i \neq j`` from the prose).
+
+Verdicts:
+- ``ok``: equal (to 1e-9 relative) in every world at every index value; sampled, not proved;
+- ``wrong``: a shape that differs from the other side's, or values that differ in at least
+  two worlds, never when a product was ambiguous (``A \cdot B`` of square matrices) or a
+  condition could not be read;
+- None (declined, with the reason): a side that cannot be read or evaluated, or a step that
+  touches no vector or matrix (the scalar judge, which proves, is better there).
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from typing import Any
+
+import numpy as np
+from derive.checks.latex.notation import Notation, identifier_name
+from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
+from derive.checks.latex.tensor_ops import Dual, NotJudged, ShapeMismatch
+from derive.checks.latex.tex_tokens import Unreadable
+from derive.checks.latex.typed import parse_condition, parse_typed
+from derive.checks.latex.typed_nodes import Cond, Node
+
+__all__ = ["judge_typed", "build_world", "WORLDS"]
+
+#: Worlds (size and value draws) a step is evaluated in.
+WORLDS = 3
+_MAX_ASSIGNMENTS = 64
+_SIZES = (2, 3, 4, 5, 6, 7)
+
+
+def _dims(notation: Notation) -> list[str]:
+    shapes = {**notation.sample_shapes, **notation.shapes}
+    names = {d for dims in shapes.values() for d in dims if not d.isdigit()} | set(notation.index_values.values())
+    return sorted(names)
+
+
+def _size_key(dim: str) -> str:
+    try:
+        return identifier_name(dim)
+    except Exception:  # noqa: BLE001 - a size written in a way that is not a name keeps its spelling
+        return dim
+
+
+def build_world(notation: Notation, definitions: dict[str, Node], draw: int, seed: int = 0) -> World:
+    """Sizes, leaves and labels of one draw (deterministic in ``seed`` and ``draw``)."""
+    rng = random.Random(seed * 1000 + draw)
+    gen = np.random.default_rng(seed * 1000 + draw)
+    dims = _dims(notation)
+    # Different sizes in each world, all distinct within one (a transposed product cannot fit).
+    values = list(_SIZES[draw % 2 : draw % 2 + max(len(dims), 1)])
+    rng.shuffle(values)
+    if len(_SIZES) < len(dims) + 1:
+        values = [2 + k for k in range(len(dims))]
+    sizes = {_size_key(d): values[k] for k, d in enumerate(dims)}
+    raw_sizes = {d: values[k] for k, d in enumerate(dims)}
+    leaves: dict[str, Dual] = {}
+    for name, shape in {**notation.sample_shapes, **notation.shapes}.items():
+        if name in definitions:
+            continue
+        rows = raw_sizes.get(shape[0], int(shape[0]) if shape and shape[0].isdigit() else 1) if shape else 1
+        cols = (raw_sizes.get(shape[1]) or int(shape[1])) if len(shape) == 2 else 1
+        value = _onehot(rows, cols, rng) if name in notation.onehot else gen.standard_normal((rows, cols))
+        leaves[name] = Dual(value)
+    for name, domain in notation.domains.items():
+        if name in sizes or name in leaves or name in definitions:
+            continue
+        low, high = {"positive": (0.5, 2.0), "unit": (0.1, 0.9), "nonzero": (0.5, 2.0)}.get(domain, (-2.0, 2.0))
+        leaves[name] = Dual(np.array([[rng.uniform(low, high)]]))
+    labels = {
+        letter: rng.randint(1, raw_sizes[dim]) for letter, dim in notation.index_values.items() if dim in raw_sizes
+    }
+    sample_only = frozenset(notation.sample_shapes) - set(notation.shapes)
+    return World(sizes, leaves, definitions, labels, sample_only=sample_only)
+
+
+def _onehot(rows: int, cols: int, rng: random.Random) -> np.ndarray:
+    out = np.zeros((rows, cols))
+    if cols == 1:  # a one-hot vector of length rows
+        out[rng.randrange(rows), 0] = 1.0
+        return out
+    for r in range(rows):
+        out[r, rng.randrange(cols)] = 1.0
+    return out
+
+
+def parsed_definitions(notation: Notation, extra: dict[str, str] | None = None) -> dict[str, Node]:
+    """The notation's definitions (and the document's, which win), read by the typed reader;
+    a definition that cannot be read is left out (its name then has no value)."""
+    out: dict[str, Node] = {}
+    for name, latex in {**notation.definitions, **(extra or {})}.items():
+        try:
+            out[name] = parse_typed(latex, notation)
+        except Unreadable:
+            continue
+    return out
+
+
+def judge_typed(
+    lhs: str,
+    rhs: str,
+    notation: Notation,
+    *,
+    conditions: tuple[str, ...] = (),
+    definitions: dict[str, Node] | None = None,
+    seed: int = 0,
+) -> tuple[dict[str, Any] | None, str]:
+    """(verdict, "") or (None, why the typed path declined)."""
+    try:
+        sides = (parse_typed(lhs, notation), parse_typed(rhs, notation))
+    except Unreadable as exc:
+        return None, f"could not read {exc}"
+    conds, unread = _conditions(conditions, notation)
+    defs = definitions if definitions is not None else parsed_definitions(notation)
+    outcomes = []
+    for draw in range(WORLDS):
+        world = build_world(notation, defs, draw, seed)
+        try:
+            outcome = _one_world(world, sides, conds)
+        except ShapeMismatch as exc:
+            return None, f"shapes do not fit: {exc}"
+        except NotJudged as exc:
+            return None, str(exc)
+        except (RuntimeError, ValueError, IndexError) as exc:
+            return None, f"could not evaluate ({type(exc).__name__})"
+        if not world.flags.get("tensor"):
+            return None, "no vector or matrix in this step"
+        outcomes.append((world, outcome))
+    return _verdict(outcomes, unread), ""
+
+
+def _conditions(conditions: tuple[str, ...], notation: Notation) -> tuple[list[Cond], bool]:
+    conds: list[Cond] = []
+    unread = False
+    for text in conditions:
+        try:
+            conds.append(parse_condition(text, notation))
+        except Unreadable:
+            unread = True
+    return conds, unread
+
+
+def _free_indices(world: World, sides: tuple[Node, Node]) -> dict[str, int]:
+    ranges: dict[str, int] = {}
+    bind: dict[str, int] = {}
+    for _ in range(8):
+        try:
+            for side in sides:
+                Evaluator(world, bind=bind).ev(side)
+            return ranges
+        except UnboundIndex as exc:
+            if exc.letter in bind:
+                raise
+            ranges[exc.letter] = exc.size
+            bind[exc.letter] = 1
+    raise NotJudged("too many free indices")
+
+
+def _one_world(world: World, sides: tuple[Node, Node], conds: list[Cond]) -> dict[str, Any]:
+    """The first difference in this world (or the shapes), else {"status": "same"}."""
+    ranges = _free_indices(world, sides)
+    letters = sorted(ranges)
+    assignments = list(itertools.product(*[range(1, ranges[k] + 1) for k in letters]))[:_MAX_ASSIGNMENTS]
+    checked = 0
+    for values in assignments:
+        bind = dict(zip(letters, values, strict=True))
+        probe = Evaluator(world, bind=bind)
+        if conds and not all(bool(probe.condition(c).v.all()) for c in conds):
+            continue
+        a, b = (Evaluator(world, bind=bind).ev(side) for side in sides)
+        checked += 1
+        found = _compare(a, b)
+        if found is not None:
+            return {**found, "bind": bind}
+    if conds and not checked:
+        raise NotJudged("no index values satisfy the step's conditions")
+    return {"status": "same", "checked": checked, "letters": letters}
+
+
+def _compare(x: Dual, y: Dual) -> dict[str, Any] | None:
+    a, b = x.v, y.v
+    if a.shape != b.shape:
+        if a.size == b.size and min(a.shape) == 1 and min(b.shape) == 1:
+            a, b = a.reshape(-1, 1), b.reshape(-1, 1)  # a row and a column vector: the same gradient
+        elif a.shape == b.T.shape and np.allclose(a, b.T, rtol=1e-9, atol=1e-9):
+            return {"status": "transposed", "lhs": a, "rhs": b}
+        else:
+            return {"status": "shape", "lhs": a, "rhs": b}
+    if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
+        raise NotJudged("a value that is not finite at the sampled point")
+    scale = max(1.0, float(np.abs(a).max()), float(np.abs(b).max()))
+    diff = np.abs(a - b)
+    if float(diff.max()) <= 1e-9 * scale:
+        return None
+    return {"status": "differ", "lhs": a, "rhs": b, "at": divmod(int(diff.argmax()), a.shape[1])}
+
+
+def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bool) -> dict[str, Any]:
+    worlds = "; ".join(_show_sizes(w) for w, _ in outcomes)
+    bad = [(w, o) for w, o in outcomes if o["status"] != "same"]
+    if not bad:
+        letters = outcomes[0][1].get("letters") or []
+        every = f", every value of {', '.join(letters)}" if letters else ""
+        return _out("ok", f"equal on concrete tensors ({worlds}{every}; sampled, not proved)")
+    world, first = bad[0]
+    kinds = {o["status"] for _, o in bad}
+    if kinds == {"transposed"}:
+        return _out("inconclusive", "equal up to a transpose: the two sides use different layouts")
+    if world.flags.get("ambiguous"):
+        return _out(
+            "inconclusive", "the sides differ if A · B is a matrix product, and · between square matrices is ambiguous"
+        )
+    if unread_conditions:
+        return _out("inconclusive", "the sides differ, but a condition of the step could not be read")
+    if first["status"] == "shape":
+        msg = f"shapes differ: left side is {_shape(first['lhs'])}, right side is {_shape(first['rhs'])}"
+        return _out("wrong", msg + f" (at {_show_sizes(world)})", _counterexample(world, first, "shape"))
+    if len(bad) < 2:
+        return _out("inconclusive", "the sides differ in one random draw only")
+    cex = _counterexample(world, first, "values")
+    return _out("wrong", f"the sides differ at {_describe_point(cex)}: left {cex['lhs']}, right {cex['rhs']}", cex)
+
+
+def _shape(a: np.ndarray) -> str:
+    return "scalar" if a.size == 1 else "×".join(map(str, a.shape))
+
+
+def _out(status: str, message: str, cex: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"status": status, "counterexample": cex, "message": message, "method": "tensors"}
+
+
+def _show_sizes(world: World) -> str:
+    return ", ".join(f"{k} = {v}" for k, v in sorted(world.sizes.items()))
+
+
+def _counterexample(world: World, found: dict[str, Any], where: str) -> dict[str, Any]:
+    point = {k: str(v) for k, v in sorted(world.sizes.items())}
+    point.update({k: str(v) for k, v in found.get("bind", {}).items()})
+    a, b = found["lhs"], found["rhs"]
+    if where == "shape":
+        return {"point": point, "lhs": _shape(a), "rhs": _shape(b), "where": "shape"}
+    r, c = found["at"]
+    entry = "" if a.size == 1 else f"entry ({r + 1}, {c + 1}) "
+    return {
+        "point": point,
+        "lhs": f"{entry}{float(a[r, c]):.6g}",
+        "rhs": f"{entry}{float(b[r, c]):.6g}",
+        "where": "random values of the sampled names (seeded)",
+    }
+
+
+def _describe_point(cex: dict[str, Any]) -> str:
+    return ", ".join(f"{k} = {v}" for k, v in cex["point"].items())

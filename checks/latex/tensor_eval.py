@@ -1,0 +1,337 @@
+r"""Evaluate a typed expression on concrete tensors: the matrix side of check-latex.
+
+Every value is a 2-D float64 tensor (a scalar is 1×1, a vector a column n×1), so that a
+transpose and an outer product mean what they mean on paper. Names resolve, in order, to a
+pinned value (the variable of a derivative being taken), a sampled leaf (W, X, λ …) or the
+notation's or the document's definition (z = XW + b, J = …), evaluated in the same world.
+
+A derivative ∂A/∂B is evaluated from those definitions by automatic differentiation: B is
+pinned to a fresh leaf, A is recomputed from it, and the gradient of the scalar A has B's
+shape; ∂A/∂Bᵢⱼ of a non-scalar A is taken entry by entry. A Jacobian of a matrix by a matrix
+has no layout-free meaning and is not judged. Shapes that do not fit raise
+:class:`ShapeMismatch`, which the judge reports as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from derive.checks.latex.tensor_ops import (
+    Dual,
+    NotJudged,
+    ShapeMismatch,
+    add,
+    apply_function,
+    broadcast,
+    power,
+    product,
+    scalar,
+)
+from derive.checks.latex.typed_nodes import (
+    Add,
+    Call,
+    Cases,
+    Cond,
+    Delta,
+    Deriv,
+    Index,
+    Indicator,
+    Mul,
+    Neg,
+    Node,
+    Norm,
+    Num,
+    Pow,
+    Sum,
+    Sym,
+    Transpose,
+)
+
+__all__ = ["NotJudged", "ShapeMismatch", "UnboundIndex", "World", "Evaluator"]
+
+
+class UnboundIndex(NotJudged):
+    """An index letter with no value yet; ``size`` is the range its position allows."""
+
+    def __init__(self, letter: str, size: int) -> None:
+        super().__init__(f"the index {letter} has no value")
+        self.letter, self.size = letter, size
+
+
+@dataclass
+class World:
+    """One draw: sizes, sampled leaves, definitions and fixed labels (y)."""
+
+    sizes: dict[str, int]
+    leaves: dict[str, Dual]
+    definitions: dict[str, Node]
+    labels: dict[str, int] = field(default_factory=dict)
+    flags: dict[str, bool] = field(default_factory=dict)  # tensor touched, ambiguous product
+    cache: dict[str, Dual] = field(default_factory=dict)
+    #: names sampled only to evaluate definitions (x): using one alone does not make a matrix step
+    sample_only: frozenset[str] = frozenset()
+
+
+class Evaluator:
+    def __init__(self, world: World, pins: dict[str, Dual] | None = None, bind: dict[str, int] | None = None):
+        self.world = world
+        self.pins = pins or {}
+        self.bind = {**world.labels, **(bind or {})}
+        # Unpinned definitions are the same for every step and index value of a world.
+        self.cache: dict[str, Dual] = world.cache if not self.pins else {}
+        self.active: set[str] = set()
+
+    # ------------------------------------------------------------------ names
+    def known(self, name: str) -> bool:
+        return name in self.pins or name in self.world.leaves or name in self.world.definitions
+
+    def name(self, name: str) -> Dual | None:
+        if name in self.pins:
+            return self.pins[name]
+        if name in self.world.leaves:
+            return self.world.leaves[name]
+        if name not in self.world.definitions:
+            return None
+        if name not in self.cache:
+            if name in self.active:
+                raise NotJudged(f"{name} is defined in terms of itself")
+            self.active.add(name)
+            inner = Evaluator(self.world, self.pins)  # a definition's own indices are its own
+            inner.cache, inner.active = self.cache, self.active
+            try:
+                self.cache[name] = inner.ev(self.world.definitions[name])
+            finally:
+                self.active.discard(name)
+        return self.cache[name]
+
+    def sym(self, s: Sym) -> Dual:
+        if s.full in self.world.sizes:
+            return scalar(self.world.sizes[s.full])
+        if s.full in self.bind and s.full not in self.world.labels and not self.known(s.full):
+            value = self.bind[s.full]
+            if value is None:
+                raise NotJudged(f"the index {s.full} used as a number before it has a value")
+            return scalar(value)  # an index inside its sum: Σ_k k
+        value = self.name(s.full)
+        if value is None and s.sub:
+            base = self.name(s.stem)
+            if base is not None:
+                return self.entry(base, s.sub, s.full, flag=s.stem not in self.world.sample_only)
+        if value is None:
+            raise NotJudged(f"no value or shape for {s.full} (define it, or declare its shape)")
+        if value.size > 1 and s.full not in self.world.sample_only:
+            self.world.flags["tensor"] = True
+        return value
+
+    def indices(self, value: Dual, sub: str, shown: str) -> tuple[int, int]:
+        parts = sub.split(",") if "," in sub else list(sub)
+        dims = [n for n in value.shape if n > 1] if value.size > 1 else []
+        vector = len(dims) == 1
+        if (vector and len(parts) != 1) or (not vector and len(parts) != 2):
+            raise NotJudged(f"{shown}: {len(parts)} index(es) on a {'×'.join(map(str, value.shape))} value")
+        out = []
+        for pos, part in enumerate(parts):
+            size = dims[0] if vector else value.shape[pos]
+            if part.isdigit():
+                k = int(part)
+            elif re.fullmatch(r"[A-Za-z]", part):
+                if self.bind.get(part) is None:
+                    raise UnboundIndex(part, size)
+                k = self.bind[part]
+            else:
+                raise NotJudged(f"the index {part} of {shown}")
+            if not 1 <= k <= size:
+                raise NotJudged(f"{shown} with {part} = {k} is out of range 1..{size}")
+            out.append(k - 1)
+        if vector:
+            return (out[0], 0) if value.shape[0] > 1 else (0, out[0])
+        return out[0], out[1]
+
+    def entry(self, value: Dual, sub: str, shown: str, flag: bool = True) -> Dual:
+        if flag:
+            self.world.flags["tensor"] = True
+        r, c = self.indices(value, sub, shown)
+        return value.entry(r, c)
+
+    # ------------------------------------------------------------------ nodes
+    def ev(self, node: Node) -> Dual:
+        method = getattr(self, "_ev_" + type(node).__name__, None)
+        if method is None:
+            raise NotJudged(f"{type(node).__name__} is not evaluated")
+        return method(node)
+
+    def _ev_Num(self, node: Num) -> Dual:
+        return scalar(float(node.value))
+
+    def _ev_Sym(self, node: Sym) -> Dual:
+        return self.sym(node)
+
+    def _ev_Neg(self, node: Neg) -> Dual:
+        return -self.ev(node.x)
+
+    def _ev_Add(self, node: Add) -> Dual:
+        a, b = self.ev(node.a), self.ev(node.b)
+        if (a.size == 1) != (b.size == 1) and not (_literal(node.a) or _literal(node.b)):
+            # 1 − σ(z) is element-wise; λ Σ_pq W_pq added to a matrix is not a formula.
+            raise ShapeMismatch(f"a scalar added to a {'×'.join(map(str, (a if a.size > 1 else b).shape))} value")
+        return add(a, b)
+
+    def _ev_Mul(self, node: Mul) -> Dual:
+        return product(self.ev(node.a), self.ev(node.b), node.kind, self.world.flags)
+
+    def _ev_Pow(self, node: Pow) -> Dual:
+        base, exp = self.ev(node.base), self.ev(node.exp)
+        if exp.size != 1:
+            raise ShapeMismatch("a power that is not a number")
+        if base.size != 1:
+            raise NotJudged("a power of a matrix (element-wise or matrix power?)")
+        return power(base, exp)
+
+    def _ev_Transpose(self, node: Transpose) -> Dual:
+        return self.ev(node.x).T
+
+    def _ev_Norm(self, node: Norm) -> Dual:
+        x = self.ev(node.x)
+        if node.p == "1":
+            return apply_function("sum", [apply_function("abs", [x], 0)], 0)
+        squares = apply_function("sum", [product(x, x, "hadamard", {})], 0)
+        return power(squares, scalar(0.5))
+
+    def _ev_Call(self, node: Call) -> Dual:
+        args = [self.ev(a) for a in node.args]
+        return apply_function(node.fn, args, node.prime)
+
+    def _ev_Index(self, node: Index) -> Dual:
+        return self.entry(self.ev(node.base), node.sub, "an indexed value")
+
+    def _ev_Delta(self, node: Delta) -> Dual:
+        return scalar(float(self.index_value(node.i) == self.index_value(node.j)))
+
+    def index_value(self, part: str) -> int:
+        if part.isdigit():
+            return int(part)
+        if self.bind.get(part) is None:
+            raise NotJudged(f"the index {part} has no range")
+        return self.bind[part]
+
+    def condition(self, cond: Cond) -> Dual:
+        a, b = broadcast(self.ev(cond.lhs), self.ev(cond.rhs), cond.rel)
+        return Dual(_COMPARE[cond.rel](a.v, b.v).astype(np.float64))
+
+    def _ev_Indicator(self, node: Indicator) -> Dual:
+        return self.condition(node.cond)
+
+    def _ev_Cases(self, node: Cases) -> Dual:
+        total: Dual | None = None
+        covered: Dual | None = None
+        for value_node, cond in node.rows:
+            value = self.ev(value_node)
+            if cond is None:
+                if covered is None:
+                    raise NotJudged("'otherwise' as the only case")
+                mask = Dual(1 - covered.v)
+            else:
+                mask = self.condition(cond)
+            term = product(value, mask, "hadamard", {})
+            total = term if total is None else add(total, term)
+            covered = mask if covered is None else add(covered, mask)
+        assert total is not None
+        return total
+
+    def _ev_Sum(self, node: Sum) -> Dual:
+        lower = self.int_value(node.lower) if node.lower is not None else 1
+        upper = self.sum_range(node)
+        total: Dual | None = None
+        for k in range(lower, upper + 1):
+            child = self.child({node.index: k})
+            if node.cond is not None and not bool(child.condition(node.cond).v.all()):
+                continue
+            term = child.ev(node.body)
+            total = term if total is None else add(total, term)
+        return total if total is not None else scalar(0.0)
+
+    def sum_range(self, node: Sum) -> int:
+        declared = None
+        if node.upper is not None:
+            try:
+                declared = self.int_value(node.upper)
+            except NotJudged:
+                declared = None
+        probe = self.child({node.index: None})
+        try:
+            probe.ev(node.body)
+            found = None
+        except UnboundIndex as exc:
+            if exc.letter != node.index:
+                raise
+            found = exc.size
+        if declared is not None and found is not None and declared != found:
+            raise ShapeMismatch(f"a sum over {node.index} up to {declared} of entries that run to {found}")
+        if declared is None and found is None:
+            raise NotJudged(f"the range of the sum over {node.index}")
+        return int(declared if declared is not None else found)
+
+    def int_value(self, node: Node) -> int:
+        v = self.ev(node)
+        value = float(v.v.reshape(-1)[0])
+        if v.size != 1 or not value.is_integer():
+            raise NotJudged("a sum bound that is not a whole number")
+        return int(value)
+
+    def child(self, bind: dict[str, int | None]) -> Evaluator:
+        out = Evaluator(self.world, self.pins, {**self.bind, **bind})  # type: ignore[dict-item]
+        out.cache, out.active = self.cache, self.active
+        return out
+
+    # ------------------------------------------------------------------ derivatives
+    def _ev_Deriv(self, node: Deriv) -> Dual:
+        if node.num is None:
+            raise NotJudged("a derivative operator with nothing to act on")
+        if self.pins:
+            raise NotJudged("a derivative inside a derivative")
+        target, at = self.derivative_target(node.var)
+        base = self.name(target)
+        assert base is not None
+        rows, cols = base.shape
+        if at is None:
+            seeds = np.eye(rows * cols).reshape(rows * cols, rows, cols)
+        else:
+            seeds = np.zeros((1, rows, cols))
+            seeds[0, at[0], at[1]] = 1.0
+        inner = Evaluator(self.world, {target: Dual(base.v, seeds)}, self.bind)
+        num = inner.ev(node.num)
+        self.world.flags["tensor"] = True
+        tangents = num.dk(seeds.shape[0])
+        if num.size == 1:
+            grad = tangents.reshape(-1)
+            return Dual(grad.reshape(rows, cols) if at is None else grad.reshape(1, 1))
+        if at is None:
+            raise NotJudged("a Jacobian of a matrix or vector by a matrix or vector (its layout is a convention)")
+        return Dual(tangents[0])
+
+    def derivative_target(self, var: Sym) -> tuple[str, tuple[int, int] | None]:
+        if self.known(var.full):
+            return var.full, None
+        if var.sub and self.known(var.stem):
+            value = self.name(var.stem)
+            assert value is not None
+            return var.stem, self.indices(value, var.sub, var.full)
+        raise NotJudged(f"a derivative with respect to {var.full}, which has no definition or shape")
+
+
+_COMPARE = {
+    "=": np.equal,
+    "!=": np.not_equal,
+    "<": np.less,
+    ">": np.greater,
+    "<=": np.less_equal,
+    ">=": np.greater_equal,
+}
+
+
+def _literal(node: Node) -> bool:
+    while isinstance(node, Neg):
+        node = node.x
+    return isinstance(node, Num)

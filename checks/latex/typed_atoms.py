@@ -1,0 +1,412 @@
+r"""The atoms of a typed expression: names, numbers, brackets, fractions and derivatives, norms,
+indicators, sums and cases (a mixin of the typed reader in :mod:`derive.checks.latex.typed`)."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import Any
+
+from derive.checks.latex.norm_names import FUNCTION_LETTERS
+from derive.checks.latex.notation import BUILTIN_NAMES, NATIVE_FUNCTION_COMMANDS
+from derive.checks.latex.tex_tokens import FONTS, GREEK, TEXT_FONTS, TexReader, Unreadable
+from derive.checks.latex.typed_nodes import (
+    Call,
+    Cases,
+    Cond,
+    Delta,
+    Deriv,
+    Indicator,
+    Mul,
+    Node,
+    Norm,
+    Num,
+    Pow,
+    Sum,
+    Sym,
+    split_name,
+)
+
+__all__ = ["AtomsMixin", "function_key"]
+
+_EXTRA_FUNCTIONS = {
+    "diag": "diag",
+    "softmax": "softmax",
+    "relu": "relu",
+    "rect": "relu",
+    "sgn": "sign",
+    "sum": "sum",
+    "tr": "trace",
+    "trace": "trace",
+}
+_RELATIONS = {"=": "=", r"\ne": "!=", "<": "<", ">": ">", r"\le": "<=", r"\ge": ">="}
+_WRAPPERS = (r"\boxed", r"\underbrace", r"\overbrace", r"\mathclap", r"\color")
+_ONE_FONTS = (r"\mathbf", r"\mathbb", r"\mathds", r"\bm", r"\boldsymbol", r"\mathbbm")
+
+
+def function_key(notation: Any, word: str) -> str | None:
+    """The function key of a word or command (σ, \\text{softmax}, \\operatorname{ReLU}, \\exp)."""
+    if word in NATIVE_FUNCTION_COMMANDS:
+        return NATIVE_FUNCTION_COMMANDS[word]
+    key = notation.functions.get(word) or BUILTIN_NAMES.get(word.lower().replace(" ", ""))
+    return key or _EXTRA_FUNCTIONS.get(word.lower())
+
+
+class AtomsMixin(TexReader):
+    """``atom()`` and what it needs; the precedence levels live in the reader."""
+
+    i: int
+    peek: Any
+    take: Any
+    additive: Any
+    mp: Any
+    postfix: Any
+    whole: Any
+    sub_reader: Any
+    _power: Any
+
+    def atom(self) -> Node:
+        t = self.take()
+        if t in ("(", "[", "{"):
+            return self._bracket(self.i - 1)
+        if t in ("|", r"\|"):
+            return self._bars(t)
+        if re.fullmatch(r"\d+(\.\d+)?", t):
+            return self._number(t)
+        if t == r"\frac":
+            return self._fraction()
+        if t in (r"\partial", r"\nabla"):
+            return Deriv(None, self._subscript_var(t))
+        if t == r"\sqrt":
+            arg, self.i = self.read_arg(self.i)
+            return Pow(self.whole(arg), Num(Fraction(1, 2)))
+        if t in _WRAPPERS:
+            arg, self.i = self.read_arg(self.i)
+            if t in (r"\underbrace", r"\overbrace") and self.peek() in ("_", "^"):
+                _, self.i = self.read_arg(self.i + 1)
+            return self.whole(arg)
+        if t == r"\sum":
+            return self._sum()
+        if t == r"\begin":
+            return self._cases()
+        if t in NATIVE_FUNCTION_COMMANDS:
+            return self._function(NATIVE_FUNCTION_COMMANDS[t], t)
+        if t in _ONE_FONTS and self.peek() == "{" and self.peek(1) == "1" and self.peek(2) == "}":
+            self.i += 3
+            return self._indicator()
+        if t == r"\delta" and self.peek() == "_":
+            return self._delta()
+        self.i -= 1
+        return self._named()
+
+    # ------------------------------------------------------------------ simple atoms
+    def _bracket(self, start: int) -> Node:
+        end = self.match(start)
+        inner = self.toks[start + 1 : end]
+        self.i = end + 1
+        if self.top_level(inner, ","):
+            raise Unreadable("a list in brackets")
+        return self.whole(inner)
+
+    def _bars(self, bar: str) -> Node:
+        depth, k = 0, self.i
+        while k < len(self.toks):
+            tok = self.toks[k]
+            depth += (tok in ("(", "[", "{")) - (tok in (")", "]", "}"))
+            if tok == bar and depth == 0:
+                break
+            k += 1
+        if k >= len(self.toks):
+            raise Unreadable(f"an unclosed {bar}")
+        inner = self.whole(self.toks[self.i : k])
+        self.i = k + 1
+        if bar == "|":
+            return Call("abs", (inner,))
+        p = ""
+        if self.peek() == "_":
+            arg, self.i = self.read_arg(self.i + 1)
+            p = self.text_of(arg)
+            if p not in ("1", "2", "F"):
+                raise Unreadable(f"a norm with subscript {p}")
+        return Norm(inner, p)
+
+    def _number(self, digits: str) -> Node:
+        while self.peek() == "," and re.fullmatch(r"\d{3}", self.peek(1) or "") and "." not in digits:
+            if self.spaced[self.i + 1]:
+                break
+            digits += self.toks[self.i + 1]
+            self.i += 2
+        if digits == "1" and self.peek() == "_":
+            return self._indicator()
+        return Num(Fraction(digits))
+
+    def _delta(self) -> Node:
+        arg, self.i = self.read_arg(self.i + 1)
+        sub = self.text_of(arg).replace(",", "").replace(" ", "")
+        if not re.fullmatch(r"[A-Za-z0-9]{2}", sub):
+            raise Unreadable(f"\\delta_{{{sub}}}")
+        return Delta(sub[0], sub[1])
+
+    # ------------------------------------------------------------------ derivatives
+    def _fraction(self) -> Node:
+        num, self.i = self.read_arg(self.i)
+        den, self.i = self.read_arg(self.i)
+        var = self._differential(den)
+        rest = self._strip_d(num)
+        if var is not None and rest is not None:
+            node = Deriv(self.whole(rest) if rest else None, var)
+            if node.num is not None:
+                self._skip_evaluated_at()
+            return node
+        if var is not None or (num and num[0] == r"\partial"):
+            raise Unreadable("a derivative written in a form not read")
+        return _div(self.whole(num), self.whole(den))
+
+    def _skip_evaluated_at(self) -> None:
+        """``∂J/∂W (θ, {x_i, y_i})``: the bracket says where, it is not a factor."""
+        if self.peek() == "(":
+            end = self.match(self.i)
+            inner = self.toks[self.i + 1 : end]
+            if self.top_level(inner, ",") or r"\theta" in inner:
+                self.i = end + 1
+
+    @staticmethod
+    def _strip_d(toks: list[str]) -> list[str] | None:
+        if not toks:
+            return None
+        if toks[0] == r"\partial" or (toks[0] == "d" and (len(toks) == 1 or toks[1] not in ("_", "^"))):
+            return toks[1:]
+        if toks[0] in (r"\mathrm", r"\text", r"\operatorname") and toks[1:4] == ["{", "d", "}"]:
+            return toks[4:]
+        return None
+
+    def _differential(self, den: list[str]) -> Sym | None:
+        rest = self._strip_d(den)
+        if not rest:
+            return None
+        child = self.sub_reader(rest)
+        name, end, power = child.read_identifier(0)
+        if name is None or end != len(rest) or power:
+            return None
+        return _sym(name)
+
+    def _subscript_var(self, op: str) -> Sym:
+        if self.peek() != "_":
+            raise Unreadable(f"{op} without a subscript variable")
+        arg, self.i = self.read_arg(self.i + 1)
+        child = self.sub_reader(arg)
+        name, end, power = child.read_identifier(0)
+        if name is None or end != len(arg) or power:
+            raise Unreadable(f"{op} with respect to something that is not a name")
+        return _sym(name)
+
+    # ------------------------------------------------------------------ indicators, sums, cases
+    def _indicator(self) -> Node:
+        t = self.take()
+        if t == "_":
+            self.i -= 1
+            arg, self.i = self.read_arg(self.i + 1)
+        elif t in (r"\{", "[", "(", "{"):
+            closer = {r"\{": r"\}", "[": "]", "(": ")", "{": "}"}[t]
+            end = self.toks.index(closer, self.i)
+            arg, self.i = self.toks[self.i : end], end + 1
+        else:
+            raise Unreadable("an indicator without a condition")
+        while arg and arg[0] == r"\{" and arg[-1] == r"\}":
+            arg = arg[1:-1]
+        return Indicator(self.condition(arg))
+
+    def condition(self, toks: list[str]) -> Cond:
+        """One comparison ``a REL b`` between two sides."""
+        split = [j for j, t in enumerate(toks) if t in _RELATIONS and not self.top_level(toks[:j], "(")]
+        if len(split) != 1:
+            raise Unreadable("a condition that is not one comparison")
+        j = split[0]
+        if not toks[:j] or not toks[j + 1 :]:
+            raise Unreadable("an incomplete comparison")
+        return Cond(self.whole(toks[:j]), _RELATIONS[toks[j]], self.whole(toks[j + 1 :]))
+
+    def _sum(self) -> Node:
+        indices: list[str] = []
+        lower = upper = None
+        cond = None
+        while self.peek() in ("_", "^"):
+            which = self.take()
+            arg, self.i = self.read_arg(self.i)
+            if which == "^":
+                upper = self.whole(arg)
+                continue
+            rel = [j for j, t in enumerate(arg) if t in _RELATIONS]
+            head = arg[: rel[0]] if rel else arg
+            indices = [t for t in head if t != ","]
+            if not indices or not all(re.fullmatch(r"[A-Za-z]", t) for t in indices):
+                raise Unreadable("a sum over something other than index letters")
+            if rel and arg[rel[0]] == "=":
+                lower = self.whole(arg[rel[0] + 1 :])
+            elif rel:
+                cond = self.condition(arg)
+        if not indices:
+            raise Unreadable("a sum without an index")
+        body = self.mp()
+        for index in reversed(indices):
+            body = Sum(index, lower, upper, cond, body)
+            cond = None
+        return body
+
+    def _cases(self) -> Node:
+        arg, k = self.read_arg(self.i)
+        if self.text_of(arg) != "cases":
+            raise Unreadable(f"the environment {self.text_of(arg)}")
+        end = self.toks.index(r"\end", k)
+        body, self.i = self.toks[k:end], self.toks.index("}", end) + 1
+        rows: list[tuple[Node, Cond | None]] = []
+        for row in _split_rows(body):
+            if row.count("&") != 1:
+                raise Unreadable("a cases row without exactly one &")
+            amp = row.index("&")
+            text = self.text_of(row[amp + 1 :]).lower()
+            words = [t for t in _drop_words(row[amp + 1 :], self) if t not in (",", ".", ";")]
+            cond = None if "otherwise" in text or "else" in text else self.condition(words)
+            rows.append((self.whole(row[:amp]), cond))
+        return Cases(tuple(rows))
+
+    # ------------------------------------------------------------------ names and functions
+    def _named(self) -> Node:
+        t = self.toks[self.i]
+        if re.fullmatch(r"[A-Za-z]", t):
+            run = self.i
+            while run + 1 < len(self.toks) and re.fullmatch(r"[A-Za-z]", self.toks[run + 1]):
+                if self.spaced[run + 1]:
+                    break
+                run += 1
+            if run - self.i >= 2:
+                word = "".join(self.toks[self.i : run + 1])
+                key = function_key(self.notation, word)
+                if key is None:
+                    raise Unreadable(f"the word '{word}'")
+                self.i = run + 1
+                return self._function(key, word)
+        if t in FONTS:
+            arg, k = self.read_arg(self.i + 1)
+            inner = self.text_of(arg)
+            key = function_key(self.notation, inner)
+            if key is not None and (len(inner) > 1 or inner in self.notation.functions):
+                self.i = k
+                return self._function(key, inner)
+            if t in TEXT_FONTS and len(inner) > 1:
+                raise Unreadable(f"the text '{inner}'")
+        if not (t in FONTS or (t.startswith("\\") and t[1:] in GREEK) or re.fullmatch(r"[A-Za-z]", t)):
+            raise Unreadable(f"the command {t}" if t.startswith("\\") else f"'{t}'")
+        if self.notation.constants.get(t) == "E":
+            return self._euler()
+        name, k, power = self.read_identifier(self.i)
+        assert name is not None
+        self.i = k
+        key = self.notation.functions.get(name)
+        if key is not None:
+            return self._function(key, name, power)
+        node: Node = _sym(name)
+        if power:
+            node = self._power(node, power)
+        if self.peek() == "(":
+            self._check_application(name)
+        return node
+
+    def _euler(self) -> Node:
+        """``e``, ``e^{x}`` and ``e^-x``: the exponential function."""
+        self.i += 1
+        if self.peek() != "^":
+            return Call("exp", (Num(Fraction(1)),))
+        self.i += 1
+        sign = self.take() if self.peek() in ("-", "+") else ""
+        arg, self.i = self.read_arg(self.i)
+        power = self.whole([sign, *arg] if sign else arg)
+        return Call("exp", (power,))
+
+    def _check_application(self, name: str) -> None:
+        stem, sub = split_name(name)
+        end = self.match(self.i)
+        inside = self.toks[self.i + 1 : end]
+        try:
+            inner, stop, power = self.sub_reader(inside).read_identifier(0) if inside else (None, 0, None)
+        except Unreadable:
+            inner, stop, power = None, 0, None
+        if inner is not None and stop == len(inside) and not power and inner in self.notation.inputs:
+            self.i = end + 1  # o^s(x): the quantity at the input x
+            return
+        if not sub and (stem in FUNCTION_LETTERS or self.top_level(inside, ",")):
+            raise Unreadable(f"{name}(…): a function application or a product?")
+
+    def _function(self, key: str, shown: str, power: list[str] | None = None) -> Node:
+        prime, extra = 0, []
+        while self.peek() in ("'", "_", "^"):
+            t = self.take()
+            if t == "'":
+                prime += 1
+                continue
+            arg, self.i = self.read_arg(self.i)
+            if t == "_" and key == "leaky_relu":
+                extra = [self.whole(arg)]
+            elif t == "^" and power is None:
+                power = arg
+            else:
+                raise Unreadable(f"a {'subscript' if t == '_' else 'superscript'} on the function {shown}")
+        if prime > 1:
+            raise Unreadable("a higher derivative")
+        args = self._arguments(shown)
+        node: Node = Call(key, tuple(args + extra), prime)
+        if power:
+            node = self._power(node, power)
+        return node
+
+    def _arguments(self, shown: str) -> list[Node]:
+        t = self.peek()
+        if t in ("(", "["):
+            end = self.match(self.i)
+            inside = self.toks[self.i + 1 : end]
+            self.i = end + 1
+            return [self.whole(part) for part in self._split_commas(inside)]
+        if t == "{":
+            arg, self.i = self.read_arg(self.i)
+            return [self.whole(arg)]
+        starts_unit = t is not None and (re.fullmatch(r"[A-Za-z\d]", t) or t in FONTS or t.startswith("\\"))
+        if starts_unit:
+            return [self.postfix()]
+        raise Unreadable(f"{shown} without its argument")
+
+
+def _sym(name: str) -> Sym:
+    stem, sub = split_name(name)
+    return Sym(name, stem, sub)
+
+
+def _div(a: Node, b: Node) -> Node:
+    return Mul(a, b, "div")
+
+
+def _split_rows(body: list[str]) -> list[list[str]]:
+    rows: list[list[str]] = [[]]
+    level = 0
+    for t in body:
+        level += (t in ("{", "(", "[")) - (t in ("}", ")", "]"))
+        if t == "\\\\" and level == 0:
+            rows.append([])
+        else:
+            rows[-1].append(t)
+    return [r for r in rows if r]
+
+
+def _drop_words(toks: list[str], reader: Any) -> list[str]:
+    """A case condition without \\text{if} and its braces."""
+    reader = reader.sub_reader(toks)
+    out: list[str] = []
+    k = 0
+    while k < len(toks):
+        if toks[k] in TEXT_FONTS or toks[k] == r"\mbox":
+            _, k = reader.read_arg(k + 1)
+            continue
+        out.append(toks[k])
+        k += 1
+    while out and out[0] in ("{", "}"):
+        out = out[1:]
+    return out

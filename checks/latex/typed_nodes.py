@@ -1,0 +1,150 @@
+"""The nodes of a typed expression (see :mod:`derive.checks.latex.typed`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+__all__ = [
+    "Node",
+    "Num",
+    "Sym",
+    "Call",
+    "Index",
+    "Neg",
+    "Add",
+    "Mul",
+    "Pow",
+    "Transpose",
+    "Deriv",
+    "Norm",
+    "Indicator",
+    "Delta",
+    "Sum",
+    "Cond",
+    "Cases",
+    "TRANSPOSES",
+    "split_name",
+]
+
+TRANSPOSES = ("T", r"\top", r"\intercal", r"\mathsf{T}", "t")
+
+
+class Node:
+    """A typed expression node."""
+
+
+@dataclass(frozen=True)
+class Num(Node):
+    value: Fraction
+
+
+@dataclass(frozen=True)
+class Sym(Node):
+    """A name as written: ``full`` (``W_{kj}^{(1)}``), ``stem`` without the subscript
+    (``W^{(1)}``) and the subscript ``sub`` (``kj``, ``k,j``, ``11`` or "")."""
+
+    full: str
+    stem: str
+    sub: str
+
+
+@dataclass(frozen=True)
+class Call(Node):
+    fn: str  # a function key (sigmoid, relu, softmax, diag, leaky_relu, exp, log …)
+    args: tuple[Node, ...]
+    prime: int = 0
+
+
+@dataclass(frozen=True)
+class Index(Node):
+    """``(…)_i`` / ``S(x)_k``: an entry of a computed vector or matrix."""
+
+    base: Node
+    sub: str
+
+
+@dataclass(frozen=True)
+class Neg(Node):
+    x: Node
+
+
+@dataclass(frozen=True)
+class Add(Node):
+    a: Node
+    b: Node
+
+
+@dataclass(frozen=True)
+class Mul(Node):
+    a: Node
+    b: Node
+    kind: str  # "juxt" | "cdot" | "hadamard" | "div"
+
+
+@dataclass(frozen=True)
+class Pow(Node):
+    base: Node
+    exp: Node
+
+
+@dataclass(frozen=True)
+class Transpose(Node):
+    x: Node
+
+
+@dataclass(frozen=True)
+class Deriv(Node):
+    """∂num/∂var; ``num`` None for an operator still waiting for its operand."""
+
+    num: Node | None
+    var: Sym
+
+
+@dataclass(frozen=True)
+class Norm(Node):
+    x: Node
+    p: str  # "2" | "F" | "1" | ""
+
+
+@dataclass(frozen=True)
+class Cond:
+    lhs: Node
+    rel: str  # = != < > <= >=
+    rhs: Node
+
+
+@dataclass(frozen=True)
+class Indicator(Node):
+    cond: Cond
+
+
+@dataclass(frozen=True)
+class Delta(Node):
+    i: str
+    j: str
+
+
+@dataclass(frozen=True)
+class Sum(Node):
+    index: str
+    lower: Node | None
+    upper: Node | None
+    cond: Cond | None
+    body: Node
+
+
+@dataclass(frozen=True)
+class Cases(Node):
+    """Rows (value, condition); the condition of an "otherwise" row is None."""
+
+    rows: tuple[tuple[Node, Cond | None], ...]
+
+
+def split_name(full: str) -> tuple[str, str]:
+    """(stem, subscript) of a canonical name: ``W_{kj}^{(1)}`` → (``W^{(1)}``, ``kj``)."""
+    m = re.fullmatch(r"(?P<base>.+?)(?:_\{(?P<sub>[^{}]*)\})?(?P<label>\^\{[^{}]*\})?", full)
+    if m is None or not m.group("sub"):
+        return full, ""
+    return m.group("base") + (m.group("label") or ""), m.group("sub")
