@@ -197,3 +197,33 @@ def test_latex_comments_verbatim_and_macro_arguments() -> None:
 def test_code_blocks_indented_and_inline_code_are_not_math() -> None:
     md = "    $$a = b$$\n\nText `$c = d$` and\n\n~~~\n$e = f$\n~~~\n\n$$g = h$$\n"
     assert [e.text for e in extract(md)] == ["g = h"]
+
+
+def test_cases_holding_steps_become_one_row_per_case_under_its_condition() -> None:
+    line = (
+        "$$\\frac{\\partial S_i}{\\partial x_j} = \\begin{cases} -S_i S_j = -S_j S_i, & \\text{if } i \\neq j, \\\\ "
+        "S_i - S_i^2 = S_i(1 - S_i) & \\text{otherwise} \\end{cases}$$"
+    )
+    first, second = _displays(line)
+    assert first.text == "\\frac{\\partial S_i}{\\partial x_j} = -S_i S_j = -S_j S_i"
+    assert second.text == "\\frac{\\partial S_i}{\\partial x_j} = S_i - S_i^2 = S_i(1 - S_i)"
+    assert first.pieces[0].conditions == ("i \\neq j",) and second.pieces[0].conditions == ("i = j",)
+    piece = second.pieces[0]
+    assert piece.position(piece.text.index("S_i(1")) == (1, line.index("S_i(1") + 1)
+
+
+def test_cases_that_are_a_piecewise_value_or_have_unreadable_conditions_stay_whole() -> None:
+    piecewise = "$$f'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x < 0 \\end{cases}$$"
+    assert [e.text for e in _displays(piecewise)] == [piecewise.strip("$")]
+    unclear = "$$A = \\begin{cases} p = q & \\text{small } z \\\\ r = s & \\text{large } z \\end{cases}$$"
+    assert len(_displays(unclear)) == 1 and _displays(unclear)[0].pieces[0].conditions == ()
+
+
+def test_mathjax_script_elements_of_jekyll_blogs_are_math() -> None:
+    md = (
+        'Text\n\n<script type="math/tex; mode=display">\n\\mathbf s_i =\n\\frac{e^{x_i}}{\\sum_j e^{x_j}}\n'
+        '</script>\n\nand <b>html</b>\n\n<script type="text/javascript">var a = b;</script>\n'
+    )
+    (eq,) = extract(md)
+    assert eq.kind == "display" and eq.text.split() == ["\\mathbf", "s_i", "=", "\\frac{e^{x_i}}{\\sum_j", "e^{x_j}}"]
+    assert (eq.line, eq.column) == (4, 1)

@@ -42,9 +42,11 @@ def _clean(latex: str) -> str:
     for plain, command in _UNICODE.items():
         text = text.replace(plain, f" {command} ")
     text = re.sub(r"\\[,;:! ]|\\q?quad\b|~", " ", text)
-    text = " ".join(text.split())
+    text = " ".join(text.split()).strip(" ,.;:")
     # "(for i \\neq j)": the parentheses only set the condition apart
-    return text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
+    text = text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
+    # "if i = j" (a case of cases, a \\text{for …} tail): the trigger word is not part of it
+    return re.sub(r"^" + _TRIGGER + r"\b\s*", "", text, flags=re.I).strip(" ,.;:")
 
 
 def _one(relation_text: str) -> str | None:
@@ -120,11 +122,13 @@ def row_condition(row: str) -> tuple[int, list[str]] | None:
 
 
 def _depth(text: str, index: int) -> int:
+    """Nesting of braces and environments at ``index``: a condition inside ``cases`` is the case's."""
     depth = 0
     k = 0
     while k < index:
         c = text[k]
         if c == "\\":
+            depth += text.startswith("begin{", k + 1) - text.startswith("end{", k + 1)
             k += 2
             continue
         depth += (c == "{") - (c == "}")

@@ -26,230 +26,17 @@ Markdown is display. Nothing of the document is evaluated.
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from derive.checks.latex.conditions import prose_conditions, row_condition
-from derive.checks.latex.latex_doc import DISPLAY_ENVIRONMENTS, latex_regions
+from derive.checks.latex.conditions import prose_conditions
+from derive.checks.latex.equation import RELATIONS, Equation, Piece, starts_with_relation
+from derive.checks.latex.latex_doc import latex_regions
 from derive.checks.latex.markdown_doc import markdown_regions
 from derive.checks.latex.region import LineTable, Region
+from derive.checks.latex.rows import rows_of
 
 __all__ = ["Piece", "Equation", "extract", "equations_of", "RELATIONS", "starts_with_relation"]
-
-#: Environments inside display math that only arrange rows: their rows are the chain's rows.
-_TRANSPARENT_ENVS = ("aligned", "split", "gathered", "alignedat", *sorted(DISPLAY_ENVIRONMENTS))
-
-RELATIONS = (
-    ":=",
-    "=:",
-    r"\coloneqq",
-    r"\eqqcolon",
-    r"\neq",
-    r"\ne",
-    r"\leq",
-    r"\le",
-    r"\geq",
-    r"\ge",
-    r"\leqslant",
-    r"\geqslant",
-    r"\approx",
-    r"\simeq",
-    r"\sim",
-    r"\equiv",
-    r"\propto",
-    r"\notin",
-    r"\in",
-    r"\subseteq",
-    r"\subset",
-    r"\to",
-    r"\rightarrow",
-    r"\longrightarrow",
-    r"\mapsto",
-    r"\Rightarrow",
-    r"\implies",
-    r"\iff",
-    r"\Leftrightarrow",
-    r"\ll",
-    r"\gg",
-    "=",
-    "<",
-    ">",
-)
-
-
-@dataclass(frozen=True)
-class Piece:
-    """One row of an equation: its text and where it is in the file.
-
-    ``line``/``column`` (1-based) locate ``text[0]``; :meth:`position` locates any character of
-    ``text``, so a checker that cuts a row into terms can give each term its own line and
-    column (``$$a = b = c$$`` has three terms on one line at three columns).
-    ``conditions`` are the conditions this row holds under, as small LaTeX relation strings
-    (``"i \\neq j"``, ``"z^{(2)} \\geq 0"``): those stated in the prose before the block
-    (also in :attr:`Equation.conditions`), in prose between blocks of a continued chain, in
-    the sentence right after the block ("… for $i \\neq j$"), and in the row itself
-    (``\\quad \\text{for } i \\neq j``, which is cut from ``text``). A step whose terms lie in
-    two rows holds under the conditions of both.
-    """
-
-    line: int
-    text: str
-    column: int = 1
-    conditions: tuple[str, ...] = ()
-    #: (index in text, line, column) at each place where text and file stop running in step
-    runs: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False)
-
-    def position(self, index: int) -> tuple[int, int]:
-        """(line, column), 1-based, of ``text[index]`` in the file."""
-        if not self.runs:
-            return self.line, self.column + max(0, index)
-        k = max(0, bisect.bisect_right([r[0] for r in self.runs], index) - 1)
-        start, line, column = self.runs[k]
-        return line, column + max(0, index - start)
-
-
-@dataclass(frozen=True)
-class Equation:
-    """A chain of rows (continuations joined), from display or inline math.
-
-    ``kind`` is ``"display"`` or ``"inline"`` (single-``$`` math standing alone on its line
-    in Markdown counts as display, as Obsidian and Jupyter users mean it). ``context`` is the
-    prose just before the block (at most about 200 characters, inline math kept as
-    ``$…$``); ``conditions`` are the conditions read from that prose ("for $i \\neq j$",
-    "if i = y_i"), which every piece's ``conditions`` also include.
-    """
-
-    pieces: tuple[Piece, ...]
-    kind: str  # "display" | "inline"
-    context: str = ""
-    conditions: tuple[str, ...] = ()
-
-    @property
-    def line(self) -> int:
-        return self.pieces[0].line
-
-    @property
-    def column(self) -> int:
-        return self.pieces[0].column
-
-    @property
-    def text(self) -> str:
-        return " ".join(p.text for p in self.pieces)
-
-
-class _Mapped:
-    """A string whose every character remembers its offset in the document."""
-
-    def __init__(self, text: str, offsets: list[int]) -> None:
-        self.text = text
-        self.offsets = offsets
-
-    def slice(self, start: int, end: int) -> _Mapped:
-        return _Mapped(self.text[start:end], self.offsets[start:end])
-
-    def blank(self, start: int, end: int) -> _Mapped:
-        """Spaces over [start, end) (newlines kept): same length, same offsets."""
-        middle = "".join(c if c == "\n" else " " for c in self.text[start:end])
-        return _Mapped(self.text[:start] + middle + self.text[end:], self.offsets)
-
-    def delete(self, start: int, end: int) -> _Mapped:
-        return _Mapped(self.text[:start] + self.text[end:], self.offsets[:start] + self.offsets[end:])
-
-    def strip(self, chars: str | None = None) -> _Mapped:
-        left = len(self.text) - len(self.text.lstrip(chars))
-        right = len(self.text.rstrip(chars))
-        return self.slice(left, max(left, right))
-
-    def piece(self, table: LineTable, conditions: tuple[str, ...]) -> Piece:
-        runs: list[tuple[int, int, int]] = []
-        for k, offset in enumerate(self.offsets):
-            if k == 0 or offset != self.offsets[k - 1] + 1 or self.text[k - 1] == "\n":
-                runs.append((k, *table.position(offset)))
-        line, column = runs[0][1:] if runs else (1, 1)
-        return Piece(line, self.text, column, conditions, tuple(runs))
-
-
-def _blank_all(row: _Mapped, pattern: re.Pattern[str]) -> _Mapped:
-    for m in pattern.finditer(row.text):
-        row = row.blank(m.start(), m.end())
-    return row
-
-
-_DROP = re.compile(
-    r"\\tag\*?\{[^{}]*\}|\\label\{[^{}]*\}|\\nonumber|\\notag|\\begin\{(?:"
-    + "|".join(re.escape(e) for e in _TRANSPARENT_ENVS)
-    + r")\}(?:\[[a-z]\])?(?:\{[^{}]*\})?|\\end\{(?:"
-    + "|".join(re.escape(e) for e in _TRANSPARENT_ENVS)
-    + r")\}"
-)
-_TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
-_EQ_NUMBER = re.compile(r"(\\quad|\\qquad|\\;|\\,|\s)*\(\s*\d+\s*\)\s*$")
-
-
-def _split_rows(body: _Mapped) -> list[_Mapped]:
-    """Cut a display body at its top-level ``\\\\`` (not those of cases or matrices)."""
-    text = body.text
-    rows: list[_Mapped] = []
-    depth = env_depth = row_start = k = 0
-    while k < len(text):
-        if text.startswith("\\begin{", k):
-            env_depth += 1
-            k += 7
-            continue
-        if text.startswith("\\end{", k):
-            env_depth = max(0, env_depth - 1)
-            k += 5
-            continue
-        c = text[k]
-        if c == "\\" and k + 1 < len(text):
-            if text[k + 1] == "\\" and depth == 0 and env_depth == 0:
-                rows.append(body.slice(row_start, k))
-                k += 2
-                spacing = re.match(r"\s*\[[^\]]*\]", text[k:])  # \\[2pt] after a row break
-                if spacing:
-                    k += spacing.end()
-                row_start = k
-                continue
-            k += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth = max(0, depth - 1)
-        k += 1
-    rows.append(body.slice(row_start, len(text)))
-    return rows
-
-
-def _clean_row(row: _Mapped) -> tuple[_Mapped, tuple[str, ...]]:
-    """Alignment, boxes, equation numbers, trailing punctuation and a trailing condition off."""
-    row = _Mapped(_strip_alignment(row.text), row.offsets)
-    row = _unbox(row)
-    conditions: tuple[str, ...] = ()
-    found = row_condition(row.text)
-    if found is not None:
-        row, conditions = row.slice(0, found[0]), tuple(found[1])
-    number = _EQ_NUMBER.search(row.text)
-    if number:
-        row = row.slice(0, number.start())
-    row = row.strip()
-    row = row.slice(0, len(re.sub(r"[\s,.;]+$", "", row.text)))
-    return row, conditions
-
-
-def _rows(region: Region, table: LineTable, latex: bool) -> list[Piece]:
-    """The rows of a region, each with its position and its own trailing condition."""
-    body = _Mapped(region.text, list(region.offsets))
-    if latex:
-        body = _blank_all(body, _TEX_COMMENT)
-    body = _blank_all(body, _DROP)
-    pieces = []
-    for raw in _split_rows(body):
-        row, conditions = _clean_row(raw)
-        if row.text:
-            pieces.append(row.piece(table, conditions))
-    return pieces
 
 
 # --------------------------------------------------------------------------- prose around blocks
@@ -356,10 +143,10 @@ def _merge(first: Piece, second: Piece) -> Piece:
 
 
 def extract(text: str, *, markdown: bool | None = None) -> list[Equation]:
-    """The equations of a document, in order. ``markdown`` defaults to: the text has ``$`` and
-    no ``\\documentclass``."""
+    """The equations of a document, in order. ``markdown`` defaults to: the text is not a LaTeX
+    document (no ``\\documentclass``, no ``\\begin{document}``)."""
     if markdown is None:
-        markdown = "$" in text and "\\documentclass" not in text
+        markdown = "\\documentclass" not in text and "\\begin{document}" not in text
     regions = markdown_regions(text) if markdown else latex_regions(text)
     return equations_of(text, regions, latex=not markdown)
 
@@ -372,13 +159,13 @@ def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> li
     last: int | None = None  # index of the last display equation: the chain a block may continue
     for region in regions:
         if region.kind != "display":
-            equations.extend(Equation((p,), "inline") for p in _rows(region, table, latex))
+            equations.extend(Equation((p,), "inline") for p in rows_of(region, table, latex))
             continue
         prose = info[region.start]
         previous = equations[last] if last is not None else None
         chains: list[list[Piece]] = []
         joined = False
-        for row in (_with_conditions(p, prose.conditions) for p in _rows(region, table, latex)):
+        for row in (_with_conditions(p, prose.conditions) for p in rows_of(region, table, latex)):
             target = chains[-1] if chains else (list(previous.pieces) if previous is not None else None)
             if target is not None and (chains or prose.join_by_operator) and _continues_term(row.text, target[-1].text):
                 # "&\quad + B" or a block "$$+ B$$": the previous term goes on.
@@ -428,53 +215,4 @@ def _has_top_level_relation(row: str) -> bool:
         elif depth == 0 and (c in "=<>" or (c == "\\" and starts_with_relation(row[k:]))):
             return True
         k += 2 if c == "\\" else 1
-    return False
-
-
-def _unbox(row: _Mapped) -> _Mapped:
-    """``\\boxed{A = B}`` (a whole row) → ``A = B``: the box is emphasis, not structure."""
-    stripped = row.strip()
-    if not stripped.text.startswith("\\boxed{"):
-        return row
-    text = stripped.text
-    depth = 0
-    for k in range(len("\\boxed"), len(text)):
-        depth += (text[k] == "{") - (text[k] == "}")
-        if depth == 0:
-            if text[k + 1 :].strip() in ("", ",", "."):
-                return stripped.slice(len("\\boxed{"), k)
-            return row
-    return row
-
-
-def _strip_alignment(row: str) -> str:
-    """Remove ``&`` at the top level (inside cases/matrices they separate columns: keep)."""
-    out = []
-    env_depth = 0
-    k = 0
-    while k < len(row):
-        if row.startswith("\\begin{", k):
-            env_depth += 1
-        elif row.startswith("\\end{", k):
-            env_depth = max(0, env_depth - 1)
-        c = row[k]
-        if c == "\\" and k + 1 < len(row):
-            out.append(row[k : k + 2])
-            k += 2
-            continue
-        if c == "&" and env_depth == 0:
-            out.append(" ")
-        else:
-            out.append(c)
-        k += 1
-    return "".join(out)
-
-
-def starts_with_relation(text: str) -> bool:
-    stripped = text.lstrip()
-    for rel in RELATIONS:
-        if stripped.startswith(rel):
-            if rel[0] == "\\" and len(stripped) > len(rel) and stripped[len(rel)].isalpha():
-                continue
-            return True
     return False

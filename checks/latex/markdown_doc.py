@@ -95,11 +95,32 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     )
 
 
+#: MathJax 2's own markup, which Jekyll blogs (kramdown) emit: <script type="math/tex; mode=display">
+_SCRIPT = re.compile(
+    r"<script\s+type\s*=\s*[\"']math/tex(?P<mode>[^\"']*)[\"']\s*>(?P<body>.*?)</script\s*>", re.S | re.I
+)
+
+
+def _script_math(text: str, table: LineTable, lines: tuple[int, int]) -> list[Region]:
+    """Math in ``<script type="math/tex">`` elements of an HTML block (the parser leaves HTML alone)."""
+    start = table.starts[lines[0]]
+    end = table.starts[lines[1]] if lines[1] < len(table.starts) else len(text)
+    found = []
+    for m in _SCRIPT.finditer(text, start, end):
+        kind = "display" if "display" in m.group("mode") else "inline"
+        body_start = m.start("body")
+        found.append(Region(kind, m.group("body"), tuple(range(body_start, m.end("body"))), m.start(), m.end()))
+    return found
+
+
 def _regions(text: str, parser: MarkdownIt, openers: dict[str, str], table: LineTable) -> list[Region]:
     regions: list[Region] = []
     cursor = 0
     whole = (0, len(text))
     for token, lines in _walk(parser.parse(text)):
+        if token.type == "html_block" and lines is not None:
+            regions += _script_math(text, table, lines)
+            continue
         if token.type not in _MATH_TOKENS:
             continue
         kind, opener = _MATH_TOKENS[token.type]

@@ -1,0 +1,259 @@
+"""The rows of a math region: cut at top-level ``\\\\``, cleaned, each character placed in the file.
+
+``aligned``, ``split``, ``gathered``, ``alignedat`` and display environments nested in a block
+(``$$\\begin{align}…\\end{align}$$``) are transparent; alignment ``&``, ``\\boxed``, tags, labels
+and equation numbers ``\\quad (3)`` are dropped; a trailing condition (``\\quad \\text{for } i
+\\neq j``) is cut from the row and kept with it. A row ``L = \\begin{cases} A = B & c_1 \\\\ C = D
+& c_2 \\end{cases}`` whose cases hold steps of their own becomes one row per case, under that
+case's condition (:func:`expand_cases`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from derive.checks.latex.conditions import as_conditions, row_condition
+from derive.checks.latex.equation import Piece
+from derive.checks.latex.latex_doc import DISPLAY_ENVIRONMENTS
+from derive.checks.latex.region import LineTable, Region
+
+__all__ = ["MappedText", "rows_of", "expand_cases"]
+
+#: Environments inside display math that only arrange rows: their rows are the chain's rows.
+_TRANSPARENT_ENVS = ("aligned", "split", "gathered", "alignedat", *sorted(DISPLAY_ENVIRONMENTS))
+
+
+class MappedText:
+    """A string whose every character remembers its offset in the document."""
+
+    def __init__(self, text: str, offsets: list[int]) -> None:
+        self.text = text
+        self.offsets = offsets
+
+    def slice(self, start: int, end: int) -> MappedText:
+        return MappedText(self.text[start:end], self.offsets[start:end])
+
+    def blank(self, start: int, end: int) -> MappedText:
+        """Spaces over [start, end) (newlines kept): same length, same offsets."""
+        middle = "".join(c if c == "\n" else " " for c in self.text[start:end])
+        return MappedText(self.text[:start] + middle + self.text[end:], self.offsets)
+
+    def delete(self, start: int, end: int) -> MappedText:
+        return MappedText(self.text[:start] + self.text[end:], self.offsets[:start] + self.offsets[end:])
+
+    def strip(self, chars: str | None = None) -> MappedText:
+        left = len(self.text) - len(self.text.lstrip(chars))
+        right = len(self.text.rstrip(chars))
+        return self.slice(left, max(left, right))
+
+    def __add__(self, other: MappedText) -> MappedText:
+        return MappedText(self.text + other.text, self.offsets + other.offsets)
+
+    def piece(self, table: LineTable, conditions: tuple[str, ...]) -> Piece:
+        runs: list[tuple[int, int, int]] = []
+        for k, offset in enumerate(self.offsets):
+            if k == 0 or offset != self.offsets[k - 1] + 1 or self.text[k - 1] == "\n":
+                runs.append((k, *table.position(offset)))
+        line, column = runs[0][1:] if runs else (1, 1)
+        return Piece(line, self.text, column, conditions, tuple(runs))
+
+
+def _blank_all(row: MappedText, pattern: re.Pattern[str]) -> MappedText:
+    for m in pattern.finditer(row.text):
+        row = row.blank(m.start(), m.end())
+    return row
+
+
+_DROP = re.compile(
+    r"\\tag\*?\{[^{}]*\}|\\label\{[^{}]*\}|\\nonumber|\\notag|\\begin\{(?:"
+    + "|".join(re.escape(e) for e in _TRANSPARENT_ENVS)
+    + r")\}(?:\[[a-z]\])?(?:\{[^{}]*\})?|\\end\{(?:"
+    + "|".join(re.escape(e) for e in _TRANSPARENT_ENVS)
+    + r")\}"
+)
+_TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+_EQ_NUMBER = re.compile(r"(\\quad|\\qquad|\\;|\\,|\s)*\(\s*\d+\s*\)\s*$")
+
+
+def _split_rows(body: MappedText) -> list[MappedText]:
+    """Cut a display body at its top-level ``\\\\`` (not those of cases or matrices)."""
+    text = body.text
+    rows: list[MappedText] = []
+    depth = env_depth = row_start = k = 0
+    while k < len(text):
+        if text.startswith("\\begin{", k):
+            env_depth += 1
+            k += 7
+            continue
+        if text.startswith("\\end{", k):
+            env_depth = max(0, env_depth - 1)
+            k += 5
+            continue
+        c = text[k]
+        if c == "\\" and k + 1 < len(text):
+            if text[k + 1] == "\\" and depth == 0 and env_depth == 0:
+                rows.append(body.slice(row_start, k))
+                k += 2
+                spacing = re.match(r"\s*\[[^\]]*\]", text[k:])  # \\[2pt] after a row break
+                if spacing:
+                    k += spacing.end()
+                row_start = k
+                continue
+            k += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth = max(0, depth - 1)
+        k += 1
+    rows.append(body.slice(row_start, len(text)))
+    return rows
+
+
+def _clean_row(row: MappedText) -> tuple[MappedText, tuple[str, ...]]:
+    """Alignment, boxes, equation numbers, trailing punctuation and a trailing condition off."""
+    row = MappedText(_strip_alignment(row.text), row.offsets)
+    row = _unbox(row)
+    conditions: tuple[str, ...] = ()
+    found = row_condition(row.text)
+    if found is not None:
+        row, conditions = row.slice(0, found[0]), tuple(found[1])
+    number = _EQ_NUMBER.search(row.text)
+    if number:
+        row = row.slice(0, number.start())
+    row = row.strip()
+    row = row.slice(0, len(re.sub(r"[\s,.;]+$", "", row.text)))
+    return row, conditions
+
+
+def rows_of(region: Region, table: LineTable, latex: bool) -> list[Piece]:
+    """The rows of a region, each with its position and its own trailing condition."""
+    body = MappedText(region.text, list(region.offsets))
+    if latex:
+        body = _blank_all(body, _TEX_COMMENT)
+    body = _blank_all(body, _DROP)
+    pieces = []
+    for raw in _split_rows(body):
+        row, conditions = _clean_row(raw)
+        if not row.text:
+            continue
+        for case, holds_under in expand_cases(row, conditions) or [(row, conditions)]:
+            pieces.append(case.piece(table, holds_under))
+    return pieces
+
+
+# --------------------------------------------------------------------------- cases holding steps
+
+_CASES_OPEN, _CASES_CLOSE = "\\begin{cases}", "\\end{cases}"
+_OTHERWISE = re.compile(r"^\s*(?:\\text\{\s*)?(?:otherwise|else|sonst|sinon)\b", re.I)
+_NEGATION = {"=": "\\neq", "\\neq": "=", "<": "\\geq", "\\geq": "<", ">": "\\leq", "\\leq": ">"}
+
+
+def _top_level(text: str, targets: str) -> list[int]:
+    """Indices of the characters in ``targets`` outside braces, parentheses and environments."""
+    found, depth, k = [], 0, 0
+    while k < len(text):
+        c = text[k]
+        if c == "\\":
+            depth += text.startswith("begin{", k + 1) - text.startswith("end{", k + 1)
+            k += 2
+            continue
+        if c in "{([":
+            depth += 1
+        elif c in "})]":
+            depth -= 1
+        elif depth == 0 and c in targets:
+            found.append(k)
+        k += 1
+    return found
+
+
+def _case_conditions(cases: list[tuple[MappedText, str]]) -> list[tuple[str, ...]] | None:
+    """Each case's conditions; "otherwise" is the negation of the one other case's condition."""
+    read = [tuple(as_conditions(cond)) for _, cond in cases]
+    for k, (_, cond) in enumerate(cases):
+        if read[k]:
+            continue
+        others = [c for j, c in enumerate(read) if j != k]
+        if not _OTHERWISE.match(cond) or len(others) != 1 or len(others[0]) != 1:
+            return None
+        lhs, rel, rhs = others[0][0].split(" ", 2) if others[0][0].count(" ") >= 2 else ("", "", "")
+        if rel not in _NEGATION:
+            return None
+        read[k] = (f"{lhs} {_NEGATION[rel]} {rhs}",)
+    return read
+
+
+def expand_cases(row: MappedText, conditions: tuple[str, ...]) -> list[tuple[MappedText, tuple[str, ...]]] | None:
+    r"""``L = \begin{cases} A = B & \text{if } i \neq j \\ C & \text{otherwise} \end{cases}`` ->
+    ``L = A = B`` under i ≠ j and ``L = C`` under i = j, when some case holds a step of its own
+    and every case's condition can be read (else None: the row stays a piecewise value)."""
+    text = row.text
+    start = text.find(_CASES_OPEN)
+    if start < 0 or not re.search(r"=\s*$", text[:start]) or text.count(_CASES_OPEN) != 1:
+        return None
+    end = text.find(_CASES_CLOSE, start)
+    if end < 0 or text[end + len(_CASES_CLOSE) :].strip(" \t\n,.;") != "":
+        return None
+    cases: list[tuple[MappedText, str]] = []
+    for case in _split_rows(row.slice(start + len(_CASES_OPEN), end)):
+        amp = _top_level(case.text, "&")
+        if not amp:
+            if case.text.strip():
+                return None
+            continue
+        value = case.slice(0, amp[0]).strip()
+        value = value.slice(0, len(value.text.rstrip(" ,.;")))  # "A = B, & if …": the comma is prose
+        cases.append((value, case.text[amp[0] + 1 :]))
+    if len(cases) < 2 or not any(_top_level(value.text, "=") for value, _ in cases):
+        return None
+    read = _case_conditions(cases)
+    if read is None:
+        return None
+    prefix = row.slice(0, start)
+    equals = _top_level(prefix.text, "=")
+    last_term = prefix.slice(equals[-2] + 1, len(prefix.text)) if len(equals) >= 2 else prefix
+    out = []
+    for k, ((value, _), holds) in enumerate(zip(cases, read, strict=True)):
+        head = prefix if k == 0 else last_term
+        out.append(((head + value).strip(), tuple(dict.fromkeys(conditions + holds))))
+    return out
+
+
+def _unbox(row: MappedText) -> MappedText:
+    """``\\boxed{A = B}`` (a whole row) → ``A = B``: the box is emphasis, not structure."""
+    stripped = row.strip()
+    if not stripped.text.startswith("\\boxed{"):
+        return row
+    text = stripped.text
+    depth = 0
+    for k in range(len("\\boxed"), len(text)):
+        depth += (text[k] == "{") - (text[k] == "}")
+        if depth == 0:
+            if text[k + 1 :].strip() in ("", ",", "."):
+                return stripped.slice(len("\\boxed{"), k)
+            return row
+    return row
+
+
+def _strip_alignment(row: str) -> str:
+    """Remove ``&`` at the top level (inside cases/matrices they separate columns: keep)."""
+    out = []
+    env_depth = 0
+    k = 0
+    while k < len(row):
+        if row.startswith("\\begin{", k):
+            env_depth += 1
+        elif row.startswith("\\end{", k):
+            env_depth = max(0, env_depth - 1)
+        c = row[k]
+        if c == "\\" and k + 1 < len(row):
+            out.append(row[k : k + 2])
+            k += 2
+            continue
+        if c == "&" and env_depth == 0:
+            out.append(" ")
+        else:
+            out.append(c)
+        k += 1
+    return "".join(out)
