@@ -12,6 +12,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from derive.cli import main
@@ -19,11 +20,16 @@ from derive.cli import main
 SUBMISSIONS = Path(__file__).with_name("submissions")
 
 
+RUBRIC = 'total = 20\nvisibility = "after_due_date"\n[points]\nW1 = 2\nb1 = 2\n'
+
+
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("bundle") / "autograder.zip"
+    where = tmp_path_factory.mktemp("bundle")
+    out = where / "autograder.zip"
+    (where / "rubric.toml").write_text(RUBRIC)
     with pytest.raises(SystemExit) as info:
-        main(["gradescope-bundle", str(out), "--examples", "3", "--timeout", "3"])
+        main(["gradescope-bundle", str(out), "--examples", "3", "--timeout", "3", "--rubric", str(where / "rubric.toml")])
     assert info.value.code == 0
     return out
 
@@ -38,6 +44,8 @@ def test_bundle_layout(bundle):
         for script in ("setup.sh", "run_autograder"):
             assert (z.getinfo(script).external_attr >> 16) & stat.S_IXUSR
         assert json.loads(z.read("derive-grade.json"))["examples"] == 3
+        assert z.read("rubric.toml").decode() == RUBRIC
+        assert '--rubric "$ROOT/source/rubric.toml"' in z.read("run_autograder").decode()
         wheel = zipfile.ZipFile(z.open(wheels[0]))
         contents = wheel.namelist()
     for module in ("derive/checks/grading/grader.py", "derive/checks/grading/sandbox/parent.py",
@@ -59,8 +67,12 @@ def _autograde(bundle: Path, root: Path, submission: str) -> dict:
 
 
 def test_run_autograder_grades_a_correct_submission(bundle, tmp_path):
+    from test_exports import GRADESCOPE_SCHEMA
+
     results = _autograde(bundle, tmp_path / "autograder", "correct_twolayernet_l2.py")
-    assert results["score"] == sum(t["max_score"] for t in results["tests"]) > 0
+    jsonschema.validate(results, GRADESCOPE_SCHEMA)  # Gradescope's documented format
+    assert results["score"] == pytest.approx(sum(t["max_score"] for t in results["tests"])) == pytest.approx(20)
+    assert all(t["visibility"] == "after_due_date" for t in results["tests"])
     assert "PASS" in results["output"]
 
 
@@ -69,6 +81,13 @@ def test_run_autograder_grades_a_wrong_submission(bundle, tmp_path):
     failed = [t for t in results["tests"] if t["status"] == "failed"]
     assert failed and results["score"] < sum(t["max_score"] for t in results["tests"])
     assert any("missing-batch-sum" in t["output"] for t in failed)
+
+
+def test_bundle_refuses_to_replace_an_existing_zip(bundle, capsys):
+    before = bundle.read_bytes()
+    with pytest.raises(SystemExit) as info:
+        main(["gradescope-bundle", str(bundle)])
+    assert info.value.code == 2 and "--force" in capsys.readouterr().err and bundle.read_bytes() == before
 
 
 def test_bundle_name_must_be_a_zip(tmp_path, capsys):

@@ -15,6 +15,7 @@ transformation differs from the reference in its one step only.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -102,7 +103,10 @@ class Parts:
         return float(np.sum(p["W1"] ** 2) + np.sum(p["W2"] ** 2))
 
 
+@functools.lru_cache(maxsize=64)
 def parts(problem: Problem) -> Parts:
+    """The forward intermediates, computed once per problem (problems compare by identity;
+    the fixed ones are shared by every grade of a process)."""
     from derive.generated import mlp_reference
 
     f = mlp_reference.forward(problem.copy_params(), problem.X.copy())

@@ -17,11 +17,15 @@ of numbers a student can redo by hand.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from hypothesis import strategies as st
+
+if TYPE_CHECKING:  # Hypothesis is imported when a strategy is built, not by every grade's start-up
+    from hypothesis import strategies as st
 
 __all__ = [
     "PARAMETERS",
@@ -87,6 +91,7 @@ class Problem:
 # ------------------------------------------------------------------------ fixed problems
 
 
+@functools.lru_cache(maxsize=8)
 def toy_problem(reg: float = 0.05) -> Problem:
     """The course toy problem, bit for bit as the course drivers build it."""
     model = np.random.RandomState(0)  # same stream as np.random.seed(0) + np.random.randn
@@ -96,7 +101,7 @@ def toy_problem(reg: float = 0.05) -> Problem:
     X = 10 * data.randn(5, 4)
     y = np.array([0, 1, 2, 2, 1])
     params = {"W1": W1, "b1": np.zeros(10), "W2": W2, "b2": np.zeros(3)}
-    return Problem("toy", params, X, y, reg, finite_differences=True, tags=("toy",))
+    return _frozen(Problem("toy", params, X, y, reg, finite_differences=True, tags=("toy",)))
 
 
 def _quarters(rng: np.random.RandomState, shape: tuple[int, ...], bound: float) -> np.ndarray:
@@ -104,6 +109,7 @@ def _quarters(rng: np.random.RandomState, shape: tuple[int, ...], bound: float) 
     return rng.randint(-k, k + 1, size=shape) / 4.0
 
 
+@functools.lru_cache(maxsize=8)
 def biases_problem(seed: int = 0) -> Problem:
     """Nonzero biases and a penalty other than the course's, sizes unlike the toy's."""
     rng = np.random.RandomState(1000 + seed)
@@ -115,9 +121,10 @@ def biases_problem(seed: int = 0) -> Problem:
     X = rng.randn(N, D)
     y = rng.randint(0, C, size=N)
     problem = Problem("nonzero biases", params, X, y, 0.1, finite_differences=True, tags=("biases",))
-    return problem if _far_from_kinks(problem) else biases_problem(seed + 1)
+    return _frozen(problem) if _far_from_kinks(problem) else biases_problem(seed + 1)
 
 
+@functools.lru_cache(maxsize=8)
 def square_problem(seed: int = 0) -> Problem:
     """D = H = C: a term taken from the wrong layer (W2 for W1, z3 for z2) still broadcasts."""
     rng = np.random.RandomState(2000 + seed)
@@ -129,9 +136,10 @@ def square_problem(seed: int = 0) -> Problem:
     X = rng.randn(N, D)
     y = np.arange(N) % D
     problem = Problem("square (D = H = C)", params, X, y, 0.05, finite_differences=True, tags=("square",))
-    return problem if _far_from_kinks(problem) else square_problem(seed + 1)
+    return _frozen(problem) if _far_from_kinks(problem) else square_problem(seed + 1)
 
 
+@functools.lru_cache(maxsize=8)
 def kinks_problem() -> Problem:
     """Exact zeros in the hidden pre-activations: a zero input row with zero biases, and
     biases that cancel a row exactly (all numbers are multiples of 1/4, so exactly)."""
@@ -146,9 +154,10 @@ def kinks_problem() -> Problem:
     params = {"W1": W1, "b1": b1, "W2": _quarters(rng, (H, C), 1.0), "b2": _quarters(rng, (C,), 1.0)}
     problem = Problem("exact zeros in pre-activations", params, X, np.array([0, 1, 2, 0, 1, 2]), 0.05, tags=("kinks",))
     assert problem.has_kinks()  # the construction guarantees it; a change that breaks it must fail loudly
-    return problem
+    return _frozen(problem)
 
 
+@functools.lru_cache(maxsize=8)
 def large_logits_problem() -> Problem:
     """Rows of logits near +1000 and rows near -1000, each row spread over a few units.
 
@@ -167,9 +176,10 @@ def large_logits_problem() -> Problem:
     W2 = 0.5 * rng.randn(H, C)
     W2[0, :] = 1.0
     params = {"W1": W1, "b1": 0.1 * rng.randn(H), "W2": W2, "b2": -1000.0 + 0.3 * rng.randn(C)}
-    return Problem("logits of ±1000", params, X, np.array([0, 1, 2, 1]), 0.05, tags=("large-logits",))
+    return _frozen(Problem("logits of ±1000", params, X, np.array([0, 1, 2, 1]), 0.05, tags=("large-logits",)))
 
 
+@functools.lru_cache(maxsize=8)
 def full_size_problem(seed: int = 0) -> Problem:
     """The CIFAR-10 size of the course (N = 200, D = 3072, H = 100, C = 10)."""
     rng = np.random.RandomState(5000 + seed)
@@ -179,9 +189,10 @@ def full_size_problem(seed: int = 0) -> Problem:
         "W2": 1e-1 * rng.randn(H, C), "b2": 1e-2 * rng.randn(C),
     }
     X = rng.randn(N, D)
-    return Problem("full size", params, X, rng.randint(0, C, size=N), 0.05, tags=("full-size",))
+    return _frozen(Problem("full size", params, X, rng.randint(0, C, size=N), 0.05, tags=("full-size",)))
 
 
+@functools.lru_cache(maxsize=8)
 def toy_sizes_problem(seed: int = 0) -> Problem:
     """The toy's sizes (N = 5, D = 4, H = 10, C = 3) with other values: nonzero biases and
     reg = 0.1. A submission right here and on the toy but wrong at other sizes depends on the
@@ -190,7 +201,16 @@ def toy_sizes_problem(seed: int = 0) -> Problem:
     params = {"W1": 0.3 * rng.randn(4, 10), "b1": 0.3 * rng.randn(10), "W2": 0.3 * rng.randn(10, 3), "b2": 0.3 * rng.randn(3)}
     problem = Problem("toy sizes, other values", params, rng.randn(5, 4), np.array([2, 0, 1, 1, 0]), 0.1,
                       tags=("toy-sizes",))
-    return problem if _far_from_kinks(problem) else toy_sizes_problem(seed + 1)
+    return _frozen(problem) if _far_from_kinks(problem) else toy_sizes_problem(seed + 1)
+
+
+def _frozen(problem: Problem) -> Problem:
+    """A fixed problem is built once per process and shared by every grade (so are the
+    reference results cached on it): its arrays are made read-only, so that no grade can
+    change what the next one sees. Runners always get copies."""
+    for array in (problem.X, problem.y, *problem.params.values()):
+        array.setflags(write=False)
+    return problem
 
 
 def fixed_problems() -> list[Problem]:
@@ -225,6 +245,8 @@ def _block(draw, rows: int, cols: int, shape: tuple[int, ...], bound: float) -> 
     Byte b maps to 0, +1/4, -1/4, +2/4, -2/4, ... so shrinking bytes shrinks entries to 0.
     """
     k = int(round(bound * 4))
+    from hypothesis import strategies as st
+
     raw = np.frombuffer(draw(st.binary(min_size=rows * cols, max_size=rows * cols)), dtype=np.uint8).astype(int)
     index = raw.reshape(rows, cols) % (2 * k + 1)
     magnitude = (index + 1) // 2
@@ -281,6 +303,8 @@ def mlp_problems(
     for label, bound in (("weight_bound", weight_bound), ("input_bound", input_bound)):
         if not isinstance(bound, (int, float)) or not 0.25 <= bound <= 16:
             raise ValueError(f"{label}={bound!r} must be a number between 0.25 and 16")
+
+    from hypothesis import strategies as st
 
     @st.composite
     def build(draw) -> Problem:
