@@ -1,0 +1,62 @@
+"""check-latex on the corpus of real derivations (tests/data/latex_corpus/manifest.toml): no
+correct step is ever called wrong, and the planted mistakes are found.
+
+The corpus is checked once per session with the benchmark's own scoring (bench/latex_bench.py),
+so that CI and the published numbers can never disagree.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("latex_bench", ROOT / "bench" / "latex_bench.py")
+assert _spec is not None and _spec.loader is not None
+latex_bench = importlib.util.module_from_spec(_spec)
+sys.modules["latex_bench"] = latex_bench  # its dataclasses look their module up while being built
+_spec.loader.exec_module(latex_bench)
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not latex_bench.MANIFEST.is_file(), reason="no corpus manifest"),
+]
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, Any]:
+    documents = [d for d in latex_bench.load_manifest(latex_bench.MANIFEST) if d["source"] is not None]
+    return {s.name: s for s in latex_bench.check_documents(documents, timeout=10.0, budget=120.0)}
+
+
+def _planted() -> list[str]:
+    if not latex_bench.MANIFEST.is_file():
+        return []
+    return [d["name"] for d in latex_bench.load_manifest(latex_bench.MANIFEST) if d.get("planted")]
+
+
+def test_no_correct_step_is_called_wrong(scores: dict[str, Any]) -> None:
+    alarms = [(name, a["line"], a["claim"], a["tool"]["message"]) for name, s in scores.items() for a in s.false_alarms]
+    assert alarms == []
+
+
+def test_the_corpus_is_read(scores: dict[str, Any]) -> None:
+    # every listed document was found and checked, and the tool judged something in the corpus
+    listed = latex_bench.load_manifest(latex_bench.MANIFEST)
+    assert len(scores) == len(listed)
+    whole = latex_bench.total(list(scores.values()))
+    assert whole.counted > 0 and whole.judged > 0
+
+
+# Today (issue 11 in progress) the planted mistakes sit in matrix-calculus and inline steps that the
+# judge does not decide yet; this marker goes when the matrix judge lands (strict: a pass is news).
+@pytest.mark.xfail(reason="planted mistakes in matrix-calculus/inline steps: judge not there yet", strict=False)
+@pytest.mark.parametrize("name", _planted())
+def test_every_planted_mistake_is_found(scores: dict[str, Any], name: str) -> None:
+    score = scores[name]
+    assert score.wrong > 0, f"{name} is marked planted but lists no wrong step"
+    assert score.missed == []
