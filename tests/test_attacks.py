@@ -351,3 +351,49 @@ def test_missing_protections_are_named():
         named = missing_protections({"no_new_privs": True, "seccomp": False, "landlock": 0})
         assert [n.split(":")[0] for n in named] == ["seccomp", "Landlock"]
         assert missing_protections({"no_new_privs": True, "seccomp": True, "landlock": 7}) == []
+
+
+# ----------------------------------------------------------------------------- the Gradescope flow
+@pytest.fixture(scope="module")
+def gradescope_bundle(tmp_path_factory) -> Path:
+    from derive.cli import main
+
+    out = tmp_path_factory.mktemp("bundle") / "autograder.zip"
+    with pytest.raises(SystemExit) as info:
+        main(["gradescope-bundle", str(out), "--examples", "3", "--timeout", "3"])
+    assert info.value.code == 0
+    return out
+
+
+def _run_autograder(bundle: Path, root: Path, submission: Path, home: Path) -> dict:
+    """run_autograder in a directory laid out like /autograder, as the grading account (HOME)."""
+    import json
+    import shutil
+    import zipfile
+
+    (root / "source").mkdir(parents=True)
+    (root / "submission").mkdir()
+    with zipfile.ZipFile(bundle) as z:
+        z.extractall(root / "source")
+    shutil.copy(submission, root / "submission" / "neural_net.py")
+    env = dict(os.environ, DERIVE_AUTOGRADER_ROOT=str(root), HOME=str(home),
+               PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}")
+    proc = subprocess.run(["bash", str(root / "source" / "run_autograder")], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads((root / "results" / "results.json").read_text())
+
+
+@pytest.mark.slow
+def test_gradescope_the_reference_hunt_and_reading_home_score_nothing_and_show_nothing(gradescope_bundle, tmp_path):
+    need("landlock")
+    home = tmp_path / "home"
+    home.mkdir()
+    secret = home / ".gitconfig"
+    secret.write_text("[user]\n\temail = grader-secret@example.edu\n")
+    hunt = _run_autograder(gradescope_bundle, tmp_path / "a", ATTACKS / "attack_reference_hunt.py", home)
+    assert hunt["score"] < sum(t["max_score"] for t in hunt["tests"])
+    steal = attack(tmp_path, "attack_read_home.py", SECRET=str(secret))
+    stolen = _run_autograder(gradescope_bundle, tmp_path / "b", steal, home)
+    assert stolen["score"] == 0
+    assert "grader-secret" not in str(stolen)
