@@ -143,7 +143,8 @@ def markdown_regions(text: str) -> list[Region]:
     """The math regions of a Markdown document, in order of position."""
     table = LineTable(text)
     found = _regions(text, _dollar_parser(), {}, table)
-    found += _regions(text, _bracket_parser(), {}, table)
+    if "\\[" in text or "\\(" in text:  # texmath's pass costs three times the first one: only when needed
+        found += _regions(text, _bracket_parser(), {}, table)
     found.sort(key=lambda r: (r.start, -r.end))
     kept: list[Region] = []
     for region in found:

@@ -75,37 +75,29 @@ _TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _EQ_NUMBER = re.compile(r"(\\quad|\\qquad|\\;|\\,|\s)*\(\s*\d+\s*\)\s*$")
 
 
+_ROW_TOKENS = re.compile(r"\\begin\{|\\end\{|\\\\(?:\s*\[[^\]]*\])?|\\.|[{}]", re.S)
+
+
 def _split_rows(body: MappedText) -> list[MappedText]:
-    """Cut a display body at its top-level ``\\\\`` (not those of cases or matrices)."""
+    """Cut a display body at its top-level ``\\\\`` (not those of cases or matrices); a spacing
+    ``\\\\[2pt]`` goes with the break."""
     text = body.text
     rows: list[MappedText] = []
-    depth = env_depth = row_start = k = 0
-    while k < len(text):
-        if text.startswith("\\begin{", k):
+    depth = env_depth = row_start = 0
+    for m in _ROW_TOKENS.finditer(text):
+        token = m.group(0)
+        if token == "\\begin{":
             env_depth += 1
-            k += 7
-            continue
-        if text.startswith("\\end{", k):
+        elif token == "\\end{":
             env_depth = max(0, env_depth - 1)
-            k += 5
-            continue
-        c = text[k]
-        if c == "\\" and k + 1 < len(text):
-            if text[k + 1] == "\\" and depth == 0 and env_depth == 0:
-                rows.append(body.slice(row_start, k))
-                k += 2
-                spacing = re.match(r"\s*\[[^\]]*\]", text[k:])  # \\[2pt] after a row break
-                if spacing:
-                    k += spacing.end()
-                row_start = k
-                continue
-            k += 2
-            continue
-        if c == "{":
+        elif token.startswith("\\\\"):
+            if depth == 0 and env_depth == 0:
+                rows.append(body.slice(row_start, m.start()))
+                row_start = m.end()
+        elif token == "{":
             depth += 1
-        elif c == "}":
+        elif token == "}":
             depth = max(0, depth - 1)
-        k += 1
     rows.append(body.slice(row_start, len(text)))
     return rows
 
@@ -236,24 +228,21 @@ def _unbox(row: MappedText) -> MappedText:
     return row
 
 
+_ALIGN_TOKENS = re.compile(r"\\begin\{|\\end\{|\\.|&", re.S)
+
+
 def _strip_alignment(row: str) -> str:
     """Remove ``&`` at the top level (inside cases/matrices they separate columns: keep)."""
-    out = []
+    if "&" not in row:
+        return row
+    chars = list(row)
     env_depth = 0
-    k = 0
-    while k < len(row):
-        if row.startswith("\\begin{", k):
+    for m in _ALIGN_TOKENS.finditer(row):
+        token = m.group(0)
+        if token == "\\begin{":
             env_depth += 1
-        elif row.startswith("\\end{", k):
+        elif token == "\\end{":
             env_depth = max(0, env_depth - 1)
-        c = row[k]
-        if c == "\\" and k + 1 < len(row):
-            out.append(row[k : k + 2])
-            k += 2
-            continue
-        if c == "&" and env_depth == 0:
-            out.append(" ")
-        else:
-            out.append(c)
-        k += 1
-    return "".join(out)
+        elif token == "&" and env_depth == 0:
+            chars[m.start()] = " "
+    return "".join(chars)
