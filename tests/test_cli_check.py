@@ -439,3 +439,17 @@ def test_exact_search_and_confirm() -> None:
     # A point where a side is not real refutes nothing.
     complex_claim = parse_claim("log(x^2)", "2*log(x)")
     assert confirm(complex_claim.lhs, complex_claim.rhs, {complex_claim.symbols["x"]: sp.Integer(-1)}) is None
+
+
+def test_check_leaves_no_hypothesis_database_in_the_users_directory(tmp_path: Path) -> None:
+    # Refuted by sampling and proof alike, so Hypothesis both runs and shrinks here.
+    proc = subprocess.run(
+        [*_script(), "check", "tanh(x/2 + 1)/2", "sigmoid(x)", *EXAMPLES],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert not (tmp_path / ".hypothesis").exists()
+    assert list(tmp_path.iterdir()) == []

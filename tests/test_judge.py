@@ -191,3 +191,11 @@ def test_run_limited_returns_raises_and_kills() -> None:
 
 def test_without_a_limit_it_runs_in_process() -> None:
     assert run_limited(os.getpid, seconds=None) == os.getpid()
+
+
+@pytest.mark.parametrize("side", ["x", "__import__('os')", 1.5, None])
+def test_text_and_other_objects_are_refused_not_parsed(side) -> None:
+    with pytest.raises(TypeError, match="SymPy expression"):
+        judge(side, x, examples=0)
+    with pytest.raises(TypeError, match="SymPy expression"):
+        judge(x, side, examples=0)

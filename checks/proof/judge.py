@@ -369,11 +369,16 @@ def judge(
     - ``kinks``: False splits the domains only.
 
     Raises ``derive.checks.proof.cases.CaseLimitError`` (a DeriveError: bad input) when the
-    domains alone make more than ``cases.MAX_CASES`` cases.
+    domains alone make more than ``cases.MAX_CASES`` cases, and ``TypeError`` for a side that
+    is not a SymPy expression (text is never parsed here).
     """
     start = time.perf_counter()
     domains = dict(domains or {})
-    claim = _Claim(sp.sympify(lhs), sp.sympify(rhs), domains, tuple(conditions), seed)
+    for what, side in (("lhs", lhs), ("rhs", rhs)):
+        # Never sympify: a string would be parsed (and run) by SymPy's own parser.
+        if not isinstance(side, sp.Expr):
+            raise TypeError(f"judge: {what} must be a SymPy expression (parse text first), got {type(side).__name__}")
+    claim = _Claim(lhs, rhs, domains, tuple(conditions), seed)
     split = split_cases([claim.lhs, claim.rhs], domains, claim.conditions, kinks=kinks)
     proof = _limited(
         _prove_guarded, claim, split.cases, seconds=timeout, failed={"status": "inconclusive", "counterexample": None}
