@@ -7,6 +7,7 @@ import signal
 import sys
 from typing import Any
 
+import numpy as np
 from derive.checks.grading.sandbox.protocol import (
     EXIT_CHANNEL_LOST,
     EXIT_HARNESS_FAILED,
@@ -16,7 +17,7 @@ from derive.checks.grading.sandbox.protocol import (
 from derive.checks.grading.sandbox.records import ERROR_KINDS, SubmissionError
 
 __all__ = ["ERROR_KINDS", "clean_env", "corrupted", "enlarge_pipe", "exit_status_error", "missing_protections",
-           "one_line"]
+           "one_line", "oversized_arrays"]
 
 _RESOURCE_SIGNALS = {signal.SIGKILL, signal.SIGXCPU, signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT,
                      signal.SIGXFSZ}
@@ -95,3 +96,19 @@ def exit_status_error(rc: int) -> SubmissionError:
         return SubmissionError("resources", f"the submission's process was killed by {name}"
                                " (memory, stack or CPU limit)")
     return SubmissionError("exit", f"the submission's process was ended by {name}")
+
+
+def oversized_arrays(spec: Any, present: set[str]) -> dict[str, np.ndarray]:
+    """Arrays too big to send (see harness_runner.within_budget): NaN of the right shape, as
+    a read-only broadcast view that takes no memory."""
+    if spec is None or spec == {}:
+        return {}
+    if not isinstance(spec, dict):
+        raise corrupted()
+    out = {}
+    for name, shape in spec.items():
+        if (name in present or not isinstance(shape, list) or len(shape) > 32
+                or not all(type(n) is int and 0 <= n < 1 << 40 for n in shape)):
+            raise corrupted()
+        out[name] = np.broadcast_to(np.float64(np.nan), tuple(shape))
+    return out

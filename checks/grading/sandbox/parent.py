@@ -56,6 +56,7 @@ from derive.checks.grading.sandbox.protocol import (
     parse_frame_head,
 )
 from derive.checks.grading.sandbox.records import FATAL_KINDS, Limits, SubmissionError
+from derive.checks.grading.sandbox.shared import SharedInputs
 
 __all__ = ["Sandbox"]
 
@@ -97,7 +98,7 @@ class Sandbox:
         self._pipes: Pipes | None = None
         self._output: Output | None = None
         self._stage: staging.Stage | None = None
-        self._shm: int | None = None
+        self._shm: SharedInputs | None = None
         self._seq = 0
         self._spent = 0.0  # wall seconds inside the child, over all calls
         self._base_mb: float | None = None  # the child's address space once the submission is imported
@@ -163,17 +164,16 @@ class Sandbox:
         resp_r, resp_w = os.pipe()
         out_r, out_w = os.pipe()
         if self._shm is None:
-            self._shm = os.memfd_create("derive-inputs", os.MFD_CLOEXEC) if hasattr(os, "memfd_create") \
-                else os.open(stage.root, os.O_TMPFILE | os.O_RDWR)
+            self._shm = SharedInputs(stage.root)
         for fd in (req_w, resp_r, out_r):
             outcomes.enlarge_pipe(fd)
         executable = getattr(sys, "_base_executable", "") or sys.executable  # not the venv's path
         try:
             self._proc = subprocess.Popen(
-                [executable, "-I", "-S", "-B", str(stage.harness_main), str(req_r), str(resp_w), str(self._shm),
+                [executable, "-I", "-S", "-B", str(stage.harness_main), str(req_r), str(resp_w), str(self._shm.fd),
                  str(os.getpid()), str(stage.lib)],
                 stdin=subprocess.DEVNULL, stdout=out_w, stderr=out_w, cwd=stage.workdir,
-                env=outcomes.clean_env(str(stage.workdir)), pass_fds=(req_r, resp_w, self._shm),
+                env=outcomes.clean_env(str(stage.workdir)), pass_fds=(req_r, resp_w, self._shm.fd),
                 start_new_session=True, close_fds=True)
         except OSError:
             for fd in (req_w, resp_r, out_r):
@@ -226,7 +226,7 @@ class Sandbox:
         """Kill the child's group and delete the sandbox directory (also from a signal handler)."""
         self._kill()
         if self._shm is not None and not keep_dir:
-            os.close(self._shm)
+            self._shm.close()
             self._shm = None
         if self._stage is not None and not keep_dir:
             self._closed_output = self.output()  # still available after close()
@@ -341,7 +341,7 @@ class Sandbox:
         self.last_mutated, self.last_after = [], {}
         self.start()
         specs, size = layout(arrays)
-        shm_size = self._put_inputs(arrays, specs, size)
+        shm_size = self._shm.put(arrays, specs, size)
         self._seq += 1
         request = {**header, "seq": self._seq, "inputs": specs, "shm_size": shm_size}
         sent = sum(a.nbytes for _, a in arrays)
@@ -353,10 +353,10 @@ class Sandbox:
                 self._kill()
             raise error
         try:
-            out.update(self._oversized(reply.get("oversized"), set(out)))
+            out.update(outcomes.oversized_arrays(reply.get("oversized"), set(out)))
         except SubmissionError as error:
             raise self._fail(error) from None
-        after = self._read_inputs(specs, size)
+        after = self._shm.read(specs, size)
         gone = reply.get("held_other", [])
         gone = frozenset(g for g in gone if isinstance(g, str)) if isinstance(gone, list) else frozenset()
         mutated: list[str] = []
@@ -370,32 +370,6 @@ class Sandbox:
         self.last_mutated = [n for n in order if n in mutated]
         self.last_after = {n: after[k] for n, k in groups[0][1].items()}
         return reply, out
-
-    def _put_inputs(self, arrays: list[tuple[str, np.ndarray]], specs: list[list[Any]], size: int) -> int:
-        """Write the inputs into shared memory (grown, never shrunk); returns its size."""
-        current = os.fstat(self._shm).st_size
-        if current < size:
-            current = -(-size // (1 << 20)) * (1 << 20)
-            os.ftruncate(self._shm, current)
-        for (_, a), spec in zip(arrays, specs, strict=True):
-            if a.nbytes:
-                os.pwrite(self._shm, memoryview(a).cast("B"), spec[3])
-        return current
-
-    def _read_inputs(self, specs: list[list[Any]], size: int) -> dict[str, np.ndarray]:
-        """The inputs as the submission left them: one snapshot of the shared memory."""
-        data = os.pread(self._shm, size, 0) if size else b""
-        out = {}
-        for name, dtype_str, shape, offset in specs:
-            dtype = np.dtype(dtype_str)
-            count = int(np.prod(shape, dtype=np.int64))
-            end = offset + count * dtype.itemsize
-            # A child that shrank the memory makes what is missing read as changed (NaN-free zeros).
-            chunk = data[offset:end] if end <= len(data) else bytes(count * dtype.itemsize)
-            out[name] = np.frombuffer(chunk, dtype=dtype, count=count).reshape(shape)
-            if end > len(data):
-                out[name] = np.full(shape, np.nan) if dtype.kind == "f" else np.full(shape, -1, dtype=np.int64)
-        return out
 
     def _budget(self) -> Budget:
         left = max(0.0, self.limits.total_seconds - self._spent)
@@ -456,22 +430,6 @@ class Sandbox:
             return SubmissionError("timeout", f"the submission did not answer within {self.limits.timeout:g} s"
                                    " of CPU time")
         return SubmissionError("timeout", f"the submission did not answer within {budget.wall:g} s")
-
-    @staticmethod
-    def _oversized(spec: Any, present: set[str]) -> dict[str, np.ndarray]:
-        """Arrays too big to send (see harness_runner.within_budget): NaN of the right shape, as
-        a read-only broadcast view that takes no memory."""
-        if spec is None or spec == {}:
-            return {}
-        if not isinstance(spec, dict):
-            raise outcomes.corrupted()
-        out = {}
-        for name, shape in spec.items():
-            if (name in present or not isinstance(shape, list) or len(shape) > 32
-                    or not all(type(n) is int and 0 <= n < 1 << 40 for n in shape)):
-                raise outcomes.corrupted()
-            out[name] = np.broadcast_to(np.float64(np.nan), tuple(shape))
-        return out
 
     def _error_from(self, reply: dict[str, Any]) -> SubmissionError:
         kind, message, line, module = (reply.get(k) for k in ("kind", "message", "line", "module"))
