@@ -42,9 +42,16 @@ from derive.checks.grading.grade_checks import (
     scores_check,
     toy_checks,
 )
-from derive.checks.grading.judge import choose_convention, evaluate
+from derive.checks.grading.judge import choose_convention, evaluate, reference
 from derive.checks.grading.layouts import LAYOUTS, ColumnLayout
-from derive.checks.grading.problems import PARAMETERS, Problem, fixed_problems, mlp_problems, toy_problem
+from derive.checks.grading.problems import (
+    PARAMETERS,
+    Problem,
+    fixed_problems,
+    full_size_problem,
+    mlp_problems,
+    toy_problem,
+)
 from derive.checks.grading.records import (
     CONVENTIONS,
     FATAL_KINDS,
@@ -309,6 +316,7 @@ def grade_path(
     limits = Limits(timeout=timeout, cpu_seconds=max(60.0, 6.0 * timeout), memory_mb=memory_mb,
                     packages=tuple(rubric.extra_packages))
     box = Sandbox(prepared.path, api=api, limits=limits)
+    warm = _warm_up()
     try:
         try:
             box.start()
@@ -321,5 +329,26 @@ def grade_path(
         result.seconds = time.perf_counter() - start
         return apply_rubric(result, rubric)
     finally:
+        warm.join()
         box.close()
         prepared.cleanup()
+
+
+def _warm_up() -> Any:
+    """While the parent waits for the sandbox's child to start (an interpreter and NumPy, about
+    0.2 s on another core), import Hypothesis and compute the reference on the fixed problems
+    in a thread: a cold ``derive grade FILE`` then pays for the two at once, not one after the
+    other. Both are pure (an import, cached arithmetic); the grade would do them anyway."""
+    import threading
+
+    def work() -> None:
+        import hypothesis  # noqa: F401 -- the import is the work
+
+        for problem in (toy_problem(), *fixed_problems()):
+            for convention in ("l2", "half-l2"):
+                reference(problem, convention)
+        full_size_problem()
+
+    thread = threading.Thread(target=work, name="derive-warm-up", daemon=True)
+    thread.start()
+    return thread

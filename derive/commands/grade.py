@@ -112,28 +112,43 @@ def grade(ctx: click.Context, paths: tuple[Path, ...], api: str, reg_convention:
 
 
 def _grade_all(submissions: list[tuple[Path, str]], options: dict[str, Any], jobs: int) -> list[Any]:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from derive.checks.grading.batch import grade_all
 
-    # Hypothesis keeps a cache directory (.hypothesis/) in the current directory: a grade must
-    # leave the user's directory as it was, so it goes to a private directory, removed after.
-    storage = tempfile.mkdtemp(prefix="derive-hypothesis-")
+    # Hypothesis keeps a cache (.hypothesis/, the constants it reads from local source files)
+    # in the current directory: a grade must leave the user's directory as it was. The cache
+    # goes to the user's cache directory (kept: it saves about a second per cold run in a
+    # source checkout), or to a temporary one when that cannot be written.
     previous = os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY")
-    os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = storage
-    console = Console(stderr=True)
+    storage, temporary = _hypothesis_storage()
+    os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = previous or storage
     try:
-        with Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console,
-                      transient=True, disable=len(submissions) == 1 or not console.is_terminal) as progress:
+        if len(submissions) == 1 or not sys.stderr.isatty():  # no progress bar: rich is not even imported
+            return grade_all(submissions, options, jobs)
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=Console(stderr=True), transient=True) as progress:
             task = progress.add_task("grade", total=len(submissions))
             return grade_all(submissions, options, jobs, lambda: progress.advance(task))
     finally:
         if previous is None:
             os.environ.pop("HYPOTHESIS_STORAGE_DIRECTORY", None)
-        else:
-            os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = previous
-        shutil.rmtree(storage, ignore_errors=True)
+        if temporary:
+            shutil.rmtree(storage, ignore_errors=True)
+
+
+def _hypothesis_storage() -> tuple[str, bool]:
+    """$XDG_CACHE_HOME/derive/hypothesis (~/.cache/...), or a temporary directory (True)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    where = Path(base) / "derive" / "hypothesis"
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        if os.access(where, os.W_OK):
+            return str(where), False
+    except OSError:
+        pass
+    return tempfile.mkdtemp(prefix="derive-hypothesis-"), True
 
 
 @click.command("gradescope-bundle")
