@@ -96,12 +96,20 @@ def test_seed_001_wrong_steps_are_exactly_the_real_errors(seed_001) -> None:
     assert "d_h×d, not d_h×d_h" in shape.message
 
 
-def test_seed_004_has_no_false_alarm(runner: StepRunner) -> None:
+def test_seed_004_only_wrong_step_is_its_known_bias_error(runner: StepRunner) -> None:
+    """No false alarm in 004, and its known matrix error is found: Q2(c)'s ∂J̃/∂b^{(2)} is
+    (1/N)(ψ(z^{(3)}) − Δ), an N×C matrix, where the gradient of a bias of C entries must be
+    summed over the batch (the row layout is chosen from the document's names)."""
     if not SEED_004.exists():
         pytest.skip("seed 004 not present")
     report = _check(SEED_004.read_text(), runner)
     assert report.results
-    assert not [r for r in report.results if r.status == "wrong"]
+    wrong = [r for r in report.results if r.status == "wrong"]
+    assert [r.step.line for r in wrong] == [91]
+    assert "b^{(2)}" in wrong[0].step.lhs and "shapes differ" in wrong[0].message
+    assert wrong[0].counterexample["lhs"] != wrong[0].counterexample["rhs"]
+    # its correct matrix steps are judged ok on concrete tensors
+    assert sum(r.status == "ok" and r.method == "tensors" for r in report.results) >= 10
 
 
 # --------------------------------------------------------------------------- no false alarms

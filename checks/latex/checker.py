@@ -27,6 +27,7 @@ from typing import Any
 
 from derive.checks.latex.matrix_judge import parsed_definitions
 from derive.checks.latex.normalize import Normalized, Notation, normalize
+from derive.checks.latex.notation import choose_profile
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.shapes import check_membership
@@ -71,6 +72,7 @@ def check_text(
     report = Report(file)
     own = runner is None
     runner = runner or StepRunner(timeout)
+    notation = choose_profile(text, notation)
     definitions = parsed_definitions(notation)
     try:
         for step in find_steps(text, notation, markdown=markdown):

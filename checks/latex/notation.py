@@ -271,3 +271,46 @@ def identifier_name(text: str, source: str = "<notation>", notation: Notation | 
     if name is None or end != len(reader.toks) or power:
         raise DeriveError(f"notation {source}: {text!r} is not a name")
     return name
+
+
+#: The notation files beside the default one: the other layout of IDENTITIES.md (hlcv.toml).
+PROFILES_DIR = DEFAULT_NOTATION.parent
+_FONT_WRAP = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathrm|mathit|vec)\s*\{\s*([A-Za-z]|\\[A-Za-z]+)\s*\}")
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Does the document write this canonical name (fonts and subscripts aside)?"""
+    m = re.fullmatch(r"(\\?[A-Za-z]+|\\[a-z]+\{[A-Za-z]\})(?:_\{[^{}]*\})?(?:\^\{([^{}]*)\})?", name)
+    if m is None:
+        return False
+    base, label = re.escape(m.group(1)), m.group(2)
+    sub = r"(?:_\{?[^{}\s^]*\}?)?"
+    pattern = base + (r"(?![A-Za-z])" if base[-1].isalpha() else "") + sub
+    if label:
+        pattern += r"\^\{?" + re.escape(label) + r"\}?"
+    return re.search(pattern, text) is not None
+
+
+def profile_score(text: str, notation: Notation) -> int:
+    """How many of a notation's defined or shaped names the document writes."""
+    plain = _FONT_WRAP.sub(r"\1", text)
+    names = set(notation.definitions) | set(notation.shapes)
+    return sum(_mentions(plain, name) for name in names)
+
+
+def choose_profile(text: str, notation: Notation) -> Notation:
+    """Without --notation, the layout whose names the document uses most: default.toml (one
+    example, column vectors, seed 001) or another profile beside it (hlcv.toml: the row/batch
+    layout of seed 004). A notation given by the user is kept as it is."""
+    if notation.source != str(DEFAULT_NOTATION):
+        return notation
+    best, best_score = notation, profile_score(text, notation)
+    for path in sorted(PROFILES_DIR.glob("*.toml")):
+        if path == DEFAULT_NOTATION:
+            continue
+        candidate = load_notation(path)
+        score = profile_score(text, candidate)
+        # Only on clear evidence: a profile replaces how every name is read.
+        if score >= max(best_score + 3, 5):
+            best, best_score = candidate, score
+    return best

@@ -18,8 +18,10 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
+from derive.checks.latex.chain_rule import chain_factors, evaluate_chain
 from derive.checks.latex.tensor_ops import (
     Dual,
+    JacobianNeeded,
     NotJudged,
     ShapeMismatch,
     add,
@@ -125,15 +127,24 @@ class Evaluator:
             self.world.flags["tensor"] = True
         return value
 
-    def indices(self, value: Dual, sub: str, shown: str) -> tuple[int, int]:
+    def indices(self, value: Dual, sub: str, shown: str) -> tuple[int | None, int | None]:
+        """0-based (row, column) of an entry; None for a whole dimension (``W_{k,:}``)."""
         parts = sub.split(",") if "," in sub else list(sub)
         dims = [n for n in value.shape if n > 1] if value.size > 1 else []
         vector = len(dims) == 1
+        if not vector and len(parts) == 1 and len(dims) == 2:
+            # W_k: row k of W (the usual reading; with square W it could be a column)
+            if value.shape[0] == value.shape[1]:
+                self.world.flags["ambiguous"] = True
+            parts = [parts[0], ":"]
         if (vector and len(parts) != 1) or (not vector and len(parts) != 2):
             raise NotJudged(f"{shown}: {len(parts)} index(es) on a {'×'.join(map(str, value.shape))} value")
-        out = []
+        out: list[int | None] = []
         for pos, part in enumerate(parts):
             size = dims[0] if vector else value.shape[pos]
+            if part == ":" and not vector:
+                out.append(None)
+                continue
             if part.isdigit():
                 k = int(part)
             elif re.fullmatch(r"[A-Za-z]", part):
@@ -153,7 +164,7 @@ class Evaluator:
         if flag:
             self.world.flags["tensor"] = True
         r, c = self.indices(value, sub, shown)
-        return value.entry(r, c)
+        return value.part(r, c)
 
     # ------------------------------------------------------------------ nodes
     def ev(self, node: Node) -> Dual:
@@ -179,7 +190,17 @@ class Evaluator:
         return add(a, b)
 
     def _ev_Mul(self, node: Mul) -> Dual:
+        factors = chain_factors(node)
+        if any(isinstance(f, Deriv) for f in factors):
+            try:
+                return product(self.ev(node.a), self.ev(node.b), node.kind, self.world.flags)
+            except JacobianNeeded:
+                return evaluate_chain(self, factors)
         return product(self.ev(node.a), self.ev(node.b), node.kind, self.world.flags)
+
+    def pinned(self, pins: dict[str, Dual]) -> Evaluator:
+        """An evaluator in which these names are the given values (with their tangents)."""
+        return Evaluator(self.world, pins, self.bind)
 
     def _ev_Pow(self, node: Pow) -> Dual:
         base, exp = self.ev(node.base), self.ev(node.exp)
@@ -200,8 +221,21 @@ class Evaluator:
         return power(squares, scalar(0.5))
 
     def _ev_Call(self, node: Call) -> Dual:
+        if node.fn == "onehot":
+            return self.onehot(node)
         args = [self.ev(a) for a in node.args]
         return apply_function(node.fn, args, node.prime)
+
+    def onehot(self, node: Call) -> Dual:
+        """``onehot_m(y)``: the vector of length m with a 1 at the label y."""
+        if len(node.args) != 2 or not isinstance(node.args[0], Sym):
+            raise NotJudged("onehot without its size or label")
+        size, label = self.int_value(node.args[1]), self.index_value(node.args[0].full)
+        if not 1 <= label <= size:
+            raise NotJudged(f"a label {label} outside 1..{size}")
+        out = np.zeros((size, 1))
+        out[label - 1, 0] = 1.0
+        return Dual(out)
 
     def _ev_Index(self, node: Index) -> Dual:
         return self.entry(self.ev(node.base), node.sub, "an indexed value")
@@ -308,7 +342,7 @@ class Evaluator:
             grad = tangents.reshape(-1)
             return Dual(grad.reshape(rows, cols) if at is None else grad.reshape(1, 1))
         if at is None:
-            raise NotJudged("a Jacobian of a matrix or vector by a matrix or vector (its layout is a convention)")
+            raise JacobianNeeded("a Jacobian of a matrix or vector by a matrix or vector (its layout is a convention)")
         return Dual(tangents[0])
 
     def derivative_target(self, var: Sym) -> tuple[str, tuple[int, int] | None]:
@@ -317,7 +351,10 @@ class Evaluator:
         if var.sub and self.known(var.stem):
             value = self.name(var.stem)
             assert value is not None
-            return var.stem, self.indices(value, var.sub, var.full)
+            r, c = self.indices(value, var.sub, var.full)
+            if r is None or c is None:
+                raise NotJudged(f"a derivative with respect to a row or column {var.full}")
+            return var.stem, (r, c)
         raise NotJudged(f"a derivative with respect to {var.full}, which has no definition or shape")
 
 

@@ -38,6 +38,10 @@ class ShapeMismatch(NotJudged):
     """Two shapes that do not fit (a product, a sum, a comparison)."""
 
 
+class JacobianNeeded(NotJudged):
+    """∂(matrix)/∂(matrix) alone: only a chain rule around it gives it a layout-free meaning."""
+
+
 @dataclass(frozen=True)
 class Dual:
     v: np.ndarray
@@ -62,8 +66,11 @@ class Dual:
     def __neg__(self) -> Dual:
         return Dual(-self.v, None if self.d is None else -self.d)
 
-    def entry(self, r: int, c: int) -> Dual:
-        return Dual(self.v[r : r + 1, c : c + 1], None if self.d is None else self.d[:, r : r + 1, c : c + 1])
+    def part(self, r: int | None, c: int | None) -> Dual:
+        """Entry (r, c), or row r / column c when the other is None (``W_{k,:}``)."""
+        rows = slice(None) if r is None else slice(r, r + 1)
+        cols = slice(None) if c is None else slice(c, c + 1)
+        return Dual(self.v[rows, cols], None if self.d is None else self.d[:, rows, cols])
 
 
 def const(v: np.ndarray) -> Dual:
@@ -149,6 +156,10 @@ def power(a: Dual, e: Dual) -> Dual:
     return Dual(v, d)
 
 
+def _column(x: Dual) -> Dual:
+    return x if x.shape[1] == 1 else x.T
+
+
 def product(a: Dual, b: Dual, kind: str, flags: dict[str, bool]) -> Dual:
     """juxtaposition / ``\\cdot``: scalar, matrix or (for ``\\cdot`` between equal shapes that
     cannot be multiplied) element-wise product; ``\\odot``: element-wise; ``/``: by a scalar
@@ -157,6 +168,10 @@ def product(a: Dual, b: Dual, kind: str, flags: dict[str, bool]) -> Dual:
         if b.size == 1 or a.shape == b.shape:
             return divide(a, b)
         raise ShapeMismatch(f"{shape_of(a)} divided by {shape_of(b)}")
+    if kind == "outer":
+        if min(a.shape) != 1 or min(b.shape) != 1:
+            raise NotJudged("⊗ of matrices (a Kronecker product?)")
+        return matmul(_column(a), _column(b).T)
     if kind == "hadamard" or a.size == 1 or b.size == 1:
         return hadamard(a, b)
     if a.shape[1] == b.shape[0]:

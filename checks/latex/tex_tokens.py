@@ -68,6 +68,7 @@ GREEK = {
     "ell",
 }
 DROP = {
+    r"\bullet",  # a list bullet written inside the math
     r"\left",
     r"\right",
     r"\big",

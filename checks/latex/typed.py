@@ -23,7 +23,8 @@ from derive.checks.latex.typed_nodes import TRANSPOSES, Add, Cond, Deriv, Index,
 __all__ = ["parse_typed", "parse_condition"]
 
 
-_STOP = {"+", "-", r"\cdot", "/", r"\odot", r"\circ", ")", "]", "}", r"\}", ",", "&", "=", "\\\\"}
+_KINDS = {r"\cdot": "cdot", "/": "div", r"\odot": "hadamard", r"\circ": "hadamard", r"\otimes": "outer"}
+_STOP = {r"\otimes", "+", "-", r"\cdot", "/", r"\odot", r"\circ", ")", "]", "}", r"\}", ",", "&", "=", "\\\\"}
 
 
 class _Reader(AtomsMixin):
@@ -70,9 +71,8 @@ class _Reader(AtomsMixin):
 
     def mp(self) -> Node:
         node = self.unary()
-        while self.peek() in (r"\cdot", "/", r"\odot", r"\circ"):
-            op = self.take()
-            kind = {r"\cdot": "cdot", "/": "div", r"\odot": "hadamard", r"\circ": "hadamard"}[op]
+        while self.peek() in _KINDS:
+            kind = _KINDS[self.take()]
             node = _apply(node, self.unary(), kind)
         return node
 

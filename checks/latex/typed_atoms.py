@@ -30,6 +30,7 @@ from derive.checks.latex.typed_nodes import (
 __all__ = ["AtomsMixin", "function_key"]
 
 _EXTRA_FUNCTIONS = {
+    "onehot": "onehot",
     "diag": "diag",
     "softmax": "softmax",
     "relu": "relu",
@@ -334,8 +335,22 @@ class AtomsMixin(TexReader):
         if inner is not None and stop == len(inside) and not power and inner in self.notation.inputs:
             self.i = end + 1  # o^s(x): the quantity at the input x
             return
+        if (name in self.notation.definitions or stem in self.notation.definitions) and self._argument_list(inside):
+            self.i = end + 1  # L(x, y), J(θ): the defined quantity, at its arguments
+            return
         if not sub and (stem in FUNCTION_LETTERS or self.top_level(inside, ",")):
             raise Unreadable(f"{name}(…): a function application or a product?")
+
+    def _argument_list(self, inside: list[str]) -> bool:
+        """Is this a list of plain names (x, y; θ; W, b)?"""
+        for part in self._split_commas(inside) if inside else []:
+            try:
+                name, stop, power = self.sub_reader(part).read_identifier(0)
+            except Unreadable:
+                return False
+            if name is None or stop != len(part) or power:
+                return False
+        return bool(inside)
 
     def _function(self, key: str, shown: str, power: list[str] | None = None) -> Node:
         prime, extra = 0, []
@@ -345,7 +360,7 @@ class AtomsMixin(TexReader):
                 prime += 1
                 continue
             arg, self.i = self.read_arg(self.i)
-            if t == "_" and key == "leaky_relu":
+            if t == "_" and key in ("leaky_relu", "onehot"):
                 extra = [self.whole(arg)]
             elif t == "^" and power is None:
                 power = arg
