@@ -168,3 +168,26 @@ def test_each_step_of_a_one_line_block_is_reported_at_its_own_column(tmp_path: P
     # columns are 1-based: where each right-hand side starts
     assert [(s["line"], s["column"]) for s in steps] == [(3, line.index("\\frac") + 1), (3, line.index("1 - ") + 1)]
     assert all(s["context"] == ["i \\neq j"] and s["prose"] == "For $i \\neq j$:" for s in steps)
+
+
+def _nap(seconds: float) -> dict:
+    time.sleep(seconds)
+    return {"status": "ok", "counterexample": None, "message": f"slept {seconds}", "method": "nap"}
+
+
+def test_parallel_runner_keeps_order_limits_and_budget() -> None:
+    from derive.checks.latex.budget import ParallelRunner
+
+    with ParallelRunner(timeout=2, budget=8, workers=2) as runner:
+        runner.start_clock()
+        outs = runner.run_all([(_nap, (0.3,)), (_nap, (3,)), (_nap, (0.1,)), (_nap, (0.2,))])
+        assert [o["method"] for o in outs] == ["nap", "timeout", "nap", "nap"]
+        assert [o["message"] for o in outs if o["method"] == "nap"] == ["slept 0.3", "slept 0.1", "slept 0.2"]
+        assert all(o["seconds"] >= 0 for o in outs if "seconds" in o)
+    with ParallelRunner(timeout=10, budget=1.5, workers=2) as runner:
+        runner.start_clock()
+        start = time.monotonic()
+        late = runner.run_all([(_nap, (5,))] * 4)
+        assert time.monotonic() - start < 1.5 + 2
+        assert {o["method"] for o in late} == {"budget"}
+        assert all("over the document's budget" in o["message"] for o in late)

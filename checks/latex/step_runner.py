@@ -7,6 +7,7 @@ does not help: the only reliable limit is a process that can be killed.
 from __future__ import annotations
 
 import multiprocessing as mp
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -108,6 +109,48 @@ class StepRunner:
             "message": f"over the time limit ({self.timeout:g} s)",
             "method": "timeout",
         }
+
+    def run_all(self, jobs: list[tuple[Callable[..., dict[str, Any]], tuple]]) -> list[dict[str, Any]]:
+        """Every job's result, in order; each result has ``seconds``. One worker: one after the
+        other (a pool, see derive.checks.latex.budget.ParallelRunner, runs them side by side)."""
+        results = []
+        for job in jobs:
+            start = time.perf_counter()
+            out = self.run(job)
+            results.append({**out, "seconds": time.perf_counter() - start})
+        return results
+
+    # The pieces a pool of runners needs: send without waiting, know when a reply is there,
+    # read it, and give up on a worker (killed; the next job starts a fresh one).
+
+    def submit(self, job: tuple[Callable[..., Any], tuple]) -> None:
+        """Send ``job`` to the worker (started if needed) without waiting for its result."""
+        if self._proc is None or not self._proc.is_alive():
+            self._stop()
+            self._start()
+        self._conn.send(job)
+
+    @property
+    def connection(self) -> Any:
+        """The parent's end of the pipe, for ``multiprocessing.connection.wait``; None if stopped."""
+        return self._conn
+
+    def receive(self) -> dict[str, Any]:
+        """The reply to the last submitted job (call when ``connection`` is ready)."""
+        try:
+            return self._conn.recv()
+        except (EOFError, OSError):
+            self._stop()
+            return {
+                "status": "inconclusive",
+                "counterexample": None,
+                "message": "the checker process failed on this step",
+                "method": "crash",
+            }
+
+    def abandon(self) -> None:
+        """Kill the worker (a job ran over its limit); the next job starts a new one."""
+        self._stop()
 
     def start(self, warm: tuple[Callable[..., Any], tuple] | None = None) -> None:
         """Start the worker now and, without waiting, let it run ``warm`` (e.g. import SymPy)
