@@ -453,3 +453,41 @@ def test_check_leaves_no_hypothesis_database_in_the_users_directory(tmp_path: Pa
     assert proc.returncode == 1, proc.stderr
     assert not (tmp_path / ".hypothesis").exists()
     assert list(tmp_path.iterdir()) == []
+
+
+# --------------------------------------------------------------------------- LaTeX sides
+
+
+def test_latex_derivative_claims_are_verified_or_refuted() -> None:
+    code, data = _json(["--latex", r"\frac{d}{dx}\sigma(x)", r"\sigma(x)(1-\sigma(x))"])
+    assert code == 0, data
+    assert data["verdict"] == "verified"
+    code, data = _json(["--latex", r"\frac{d}{dx}\sigma(x)", r"\sigma(x)(1+\sigma(x))"])
+    assert code == 1
+    cex = data["symbolic"]["counterexample"]
+    t = float(Fraction(cex["point"]["x"]))
+    assert math.isclose(float(cex["lhs"]), sigma(t) * (1 - sigma(t)), rel_tol=1e-9)
+    assert math.isclose(float(cex["rhs"]), sigma(t) * (1 + sigma(t)), rel_tol=1e-9)
+
+
+def test_latex_kink_between_variables_is_verified() -> None:
+    code, data = _json(["--latex", r"\log(e^a + e^b)", r"\max(a, b) + \log(1 + e^{-|a - b|})"])
+    assert code == 0, data
+    assert data["symbolic"]["method"].startswith("case-split(3)")
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--latex", r"\frac{d}{dx}", "x"], "left side: cannot read the LaTeX"),
+        (["--latex", "x", r"\input{/etc/passwd}"], "right side: cannot read the LaTeX"),
+        (["--notation", "n.toml", "x", "x"], "--notation applies to --latex only"),
+        (["--latex", "--notation", "/nonexistent/n.toml", "x", "x"], "n.toml"),
+    ],
+)
+def test_bad_latex_is_one_line_and_exit_2(args: list[str], fragment: str) -> None:
+    code, out, err = _main(args)
+    assert code == 2, (out, err)
+    assert fragment in err
+    assert err.startswith("derive: error: ") and err.strip().count("\n") == 0
+    assert out == ""

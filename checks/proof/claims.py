@@ -13,12 +13,13 @@ agrees); ``refuted`` (exit 1) when there is a counterexample checked exactly (50
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import sympy as sp
 from derive.checks.proof.assumptions import parse_assumption
+from derive.checks.proof.cases import default_domain
 from derive.checks.proof.domains import Domain
 from derive.checks.proof.expr_parser import ExpressionParser
 from derive.checks.proof.judge import VERDICT_WORDS, Judgement, judge
@@ -26,7 +27,7 @@ from derive.checks.proof.limits import TimeLimitExceeded, WorkerFailed, run_limi
 
 from derive.errors import EXIT_FAILED, EXIT_OK, EXIT_UNDECIDED, DeriveError
 
-__all__ = ["AdHocClaim", "CheckResult", "check_claim", "parse_claim", "parse_claim_limited"]
+__all__ = ["AdHocClaim", "CheckResult", "Reader", "check_claim", "parse_claim", "parse_claim_limited"]
 
 
 @dataclass(frozen=True)
@@ -41,26 +42,41 @@ class AdHocClaim:
     domains: Mapping[str, Domain]
 
 
-def parse_claim(lhs: str, rhs: str, assumptions: Sequence[str] = ()) -> AdHocClaim:
-    """Parse a claim; ``DeriveError`` (one line, exit 2) for anything not allowed."""
+#: Reads one side: (text, what) -> SymPy expression, raising DeriveError for bad text.
+Reader = Callable[[str, str], sp.Expr]
+
+
+def parse_claim(lhs: str, rhs: str, assumptions: Sequence[str] = (), reader: Reader | None = None) -> AdHocClaim:
+    """Parse a claim; ``DeriveError`` (one line, exit 2) for anything not allowed.
+
+    ``reader`` reads the sides in another notation (``derive check --latex`` passes the
+    LaTeX reader of check-latex); by default the whitelisting parser of ``expr_parser``,
+    whose variables take the assumptions' signs. Either way the assumptions become the
+    variables' domains, by name."""
     domains: dict[str, Domain] = {}
     for text in assumptions:
         parse_assumption(text, domains)
-    parser = ExpressionParser(domains=domains)
-    left = parser.parse(lhs, what="left side")
-    right = parser.parse(rhs, what="right side")
-    unused = sorted(set(domains) - set(parser.symbols))
+    if reader is None:
+        parser = ExpressionParser(domains=domains)
+        left, right = parser.parse(lhs, what="left side"), parser.parse(rhs, what="right side")
+        symbols = dict(parser.symbols)
+    else:
+        left, right = reader(lhs, "left side"), reader(rhs, "right side")
+        symbols = {str(s): s for s in sorted(left.free_symbols | right.free_symbols, key=str)}
+    unused = sorted(set(domains) - set(symbols))
     if unused:
         raise DeriveError(f"--assume names {', '.join(map(repr, unused))}, which the claim does not use")
-    used = {n: domains.get(n, Domain()) for n in parser.symbols}
-    return AdHocClaim(lhs, rhs, left, right, dict(parser.symbols), used)
+    used = {n: domains.get(n) or default_domain(s) or Domain() for n, s in symbols.items()}
+    return AdHocClaim(lhs, rhs, left, right, symbols, used)
 
 
-def parse_claim_limited(lhs: str, rhs: str, assumptions: Sequence[str] = (), *, timeout: float | None) -> AdHocClaim:
+def parse_claim_limited(
+    lhs: str, rhs: str, assumptions: Sequence[str] = (), *, timeout: float | None, reader: Reader | None = None
+) -> AdHocClaim:
     """``parse_claim`` in a worker killed after ``timeout`` s (the parser refuses huge powers
     beforehand; this is the backstop for what SymPy does while building the rest)."""
     try:
-        return run_limited(parse_claim, lhs, rhs, tuple(assumptions), seconds=timeout)
+        return run_limited(parse_claim, lhs, rhs, tuple(assumptions), reader, seconds=timeout)
     except TimeLimitExceeded:
         raise DeriveError(f"building the expressions took more than {timeout:g} s; simplify the input") from None
     except WorkerFailed as exc:

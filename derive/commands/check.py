@@ -13,7 +13,8 @@ from typing import Any
 import click
 import sympy as sp
 
-from derive.checks.proof.claims import CheckResult, check_claim, parse_claim_limited
+from derive.checks.proof.claims import CheckResult, Reader, check_claim, parse_claim_limited
+from derive.errors import DeriveError
 
 _STYLE = {"verified": "green", "refuted": "bold red", "unverified": "yellow"}
 
@@ -65,6 +66,30 @@ def print_result(result: CheckResult) -> None:
         console.print(Text(f"{label:<10}", style="bold") + Text(value, style=style))
 
 
+def latex_reader(notation_path: str | None) -> Reader:
+    """Reads a side written in LaTeX with check-latex's reader and notation (one reader for
+    both commands: no second LaTeX parser). Matrix sides are check-latex's business."""
+    from derive.checks.latex.normalize import normalize
+    from derive.checks.latex.notation import load_notation
+    from derive.checks.latex.sympy_build import Unparsed, to_sympy
+
+    notation = load_notation(notation_path)
+
+    def read(text: str, what: str) -> sp.Expr:
+        norm = normalize(text, notation)
+        if norm.matrices:
+            raise DeriveError(f"{what}: {', '.join(norm.matrices)} is a matrix in the notation; use derive check-latex")
+        try:
+            expr = to_sympy(norm)
+        except Unparsed as exc:
+            raise DeriveError(f"{what}: cannot read the LaTeX: {' '.join(str(exc).split())[:200]}") from None
+        if not isinstance(expr, sp.Expr):
+            raise DeriveError(f"{what}: {text.strip()!r} is not a scalar expression")
+        return expr
+
+    return read
+
+
 # A side may start with "-" ("-x", "-h*x"): unknown options are arguments here, and only
 # --help (not -h) asks for help, so that "-h*x" is an expression.
 @click.command("check", context_settings={"ignore_unknown_options": True, "help_option_names": ["--help"]})
@@ -94,6 +119,13 @@ def print_result(result: CheckResult) -> None:
     type=click.FloatRange(min=0.1, max=3600),
     help="Seconds allowed to the prover, and again to sampling.",
 )
+@click.option("--latex", is_flag=True, help="Read LHS and RHS as LaTeX, e.g. '\\frac{d}{dx}\\sigma(x)'.")
+@click.option(
+    "--notation",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Notation file (TOML) for --latex; default: derive's own, as for check-latex.",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -104,17 +136,23 @@ def check(
     examples: int,
     seed: int,
     timeout: float,
+    latex: bool,
+    notation: str | None,
 ) -> None:
     """Prove or refute LHS = RHS, e.g. derive check "sigmoid(x)" "(tanh(x/2) + 1)/2".
 
     Python-like syntax: + - * / ** (or ^), numbers, variables, pi, e, the functions
     sigmoid, softplus, relu, leaky_relu(z, alpha), step, tanh, exp, log, sqrt, abs, sign,
     max, min ..., and derivatives: diff(f, x), diff(f, x, 2), diff(f, x, y). The text is
-    parsed, never evaluated as Python.
+    parsed, never evaluated as Python. With --latex, both sides are LaTeX read as
+    check-latex reads them (\\frac{d}{dx}\\sigma(x), \\max(a, b), \\operatorname{ReLU}(x-1)).
 
     Exit 0 verified, 1 refuted (with a counterexample), 2 bad input, 3 neither proved nor
     refuted."""
-    claim = parse_claim_limited(lhs, rhs, assumptions, timeout=timeout)
+    if notation and not latex:
+        raise DeriveError("--notation applies to --latex only")
+    reader = latex_reader(notation) if latex else None
+    claim = parse_claim_limited(lhs, rhs, assumptions, timeout=timeout, reader=reader)
     result = check_claim(claim, examples=examples, seed=seed, timeout=timeout)
     if as_json:
         click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
