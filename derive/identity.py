@@ -173,7 +173,14 @@ class Identity:
 
     def kink_cases(self) -> list[dict[str, int]]:
         """The case split at kinks: every sign pattern of the scalars stated off a kink
-        (±1), and also 0 for those whose claim includes the kink by convention."""
+        (±1), and also 0 for those whose claim includes the kink by convention.
+
+        Why this is not derive.checks.proof.cases (which splits a built claim at the zero of
+        each kink's argument): an identity's signs are declared on its variables and must be
+        fixed BEFORE ``build`` runs, because builders differentiate with respect to the
+        variable (abs'(x) for a negative symbol x; no derivative with respect to the number 0
+        exists), so a split applied to the built sides could not express these cases. Ad-hoc
+        claims (check, check-latex) arrive built, and cases.py splits those."""
         options = []
         for v in self.variables:
             if v.shape:
