@@ -65,8 +65,15 @@ def cold_process(name: str, repeats: int) -> dict:
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         code = proc.returncode
-    return {"submission": name, "exit_code": code, "median_wall_s": statistics.median(walls), "min_wall_s": min(walls),
-            "median_cpu_s": statistics.median(cpus), "repeats": repeats, "load_average": os.getloadavg()}
+    return {
+        "submission": name,
+        "exit_code": code,
+        "median_wall_s": statistics.median(walls),
+        "min_wall_s": min(walls),
+        "median_cpu_s": statistics.median(cpus),
+        "repeats": repeats,
+        "load_average": os.getloadavg(),
+    }
 
 
 def one_submission(name: str, repeats: int, examples: int) -> dict:
@@ -76,8 +83,15 @@ def one_submission(name: str, repeats: int, examples: int) -> dict:
         result = grade_path(SUBMISSIONS / f"{name}.py", examples=examples)
         times.append(time.perf_counter() - start)
         verdict = result.verdict
-    return {"submission": name, "verdict": verdict, "median_s": statistics.median(times), "min_s": min(times),
-            "max_s": max(times), "repeats": repeats, "examples": examples}
+    return {
+        "submission": name,
+        "verdict": verdict,
+        "median_s": statistics.median(times),
+        "min_s": min(times),
+        "max_s": max(times),
+        "repeats": repeats,
+        "examples": examples,
+    }
 
 
 def a_class(size: int, jobs: int, examples: int) -> dict:
@@ -90,12 +104,21 @@ def a_class(size: int, jobs: int, examples: int) -> dict:
             shutil.copy(source, Path(tmp) / f"student_{i:03d}_{source.stem}.py")
         script = Path(sys.executable).with_name("derive")
         start = time.perf_counter()
-        proc = subprocess.run([str(script), "grade", tmp, "--jobs", str(jobs), "--format", "json",
-                               "--examples", str(examples)], capture_output=True, text=True)
+        proc = subprocess.run(
+            [str(script), "grade", tmp, "--jobs", str(jobs), "--format", "json", "--examples", str(examples)],
+            capture_output=True,
+            text=True,
+        )
         wall = time.perf_counter() - start
     summary = json.loads(proc.stdout)["summary"] if proc.stdout.strip().startswith("{") else {}
-    return {"submissions": size, "jobs": jobs, "wall_s": wall, "per_submission_s": wall / size,
-            "exit_code": proc.returncode, "summary": summary}
+    return {
+        "submissions": size,
+        "jobs": jobs,
+        "wall_s": wall,
+        "per_submission_s": wall / size,
+        "exit_code": proc.returncode,
+        "summary": summary,
+    }
 
 
 def full_size_grader(name: str) -> dict:
@@ -118,9 +141,15 @@ def full_size_grader(name: str) -> dict:
             ok = evaluate(run, "l2").ok
             times.append(time.perf_counter() - start)
     ours, theirs = statistics.median(times), statistics.median(own)
-    return {"seconds": ours, "sandboxed_call_s": statistics.median(calls), "forward_backward_s": theirs,
-            "ratio_to_forward_backward": ours / theirs, "element_wise": True, "verdict_ok": ok,
-            "entries": int(sum(problem.params[k].size for k in PARAMETERS))}
+    return {
+        "seconds": ours,
+        "sandboxed_call_s": statistics.median(calls),
+        "forward_backward_s": theirs,
+        "ratio_to_forward_backward": ours / theirs,
+        "element_wise": True,
+        "verdict_ok": ok,
+        "entries": int(sum(problem.params[k].size for k in PARAMETERS)),
+    }
 
 
 def _load(name: str):
@@ -156,8 +185,14 @@ def eval_numerical_gradient_sample(name: str, sample: int, seed: int = 0) -> dic
             timed_entries += 1
     elapsed = time.perf_counter() - start
     per_entry = elapsed / timed_entries
-    return {"timed_entries": timed_entries, "timed_s": elapsed, "per_entry_s": per_entry,
-            "extrapolated_s": per_entry * total_entries, "entries": int(total_entries), "element_wise": True}
+    return {
+        "timed_entries": timed_entries,
+        "timed_s": elapsed,
+        "per_entry_s": per_entry,
+        "extrapolated_s": per_entry * total_entries,
+        "entries": int(total_entries),
+        "element_wise": True,
+    }
 
 
 def torch_gradcheck(name: str) -> dict:
@@ -173,8 +208,12 @@ def torch_gradcheck(name: str) -> dict:
 
         @staticmethod
         def forward(ctx, W1, b1, W2, b2):
-            params = {"W1": W1.detach().numpy().copy(), "b1": b1.detach().numpy().copy(),
-                      "W2": W2.detach().numpy().copy(), "b2": b2.detach().numpy().copy()}
+            params = {
+                "W1": W1.detach().numpy().copy(),
+                "b1": b1.detach().numpy().copy(),
+                "W2": W2.detach().numpy().copy(),
+                "b2": b2.detach().numpy().copy(),
+            }
             loss, grads = fn(params, problem.X, problem.y, problem.reg)
             ctx.grads = [torch.from_numpy(np.asarray(grads[k], dtype=np.float64)) for k in PARAMETERS]
             return torch.tensor(float(loss), dtype=torch.float64)
@@ -192,14 +231,19 @@ def torch_gradcheck(name: str) -> dict:
     out["fast_mode"] = {"seconds": time.perf_counter() - start, "passed": bool(ok), "element_wise": False}
     # Slow mode (element-wise) on b1 and b2 only (110 entries), extrapolated to all entries.
     timed_keys = ("b1", "b2")
-    inputs = [t.clone().requires_grad_(k in timed_keys) for k, t in zip(PARAMETERS, tensors)]
-    timed = sum(t.numel() for k, t in zip(PARAMETERS, tensors) if k in timed_keys)
+    inputs = [t.clone().requires_grad_(k in timed_keys) for k, t in zip(PARAMETERS, tensors, strict=True)]
+    timed = sum(t.numel() for k, t in zip(PARAMETERS, tensors, strict=True) if k in timed_keys)
     start = time.perf_counter()
     ok = torch.autograd.gradcheck(SubmissionLoss.apply, inputs, eps=1e-6, atol=1e-5, rtol=1e-3, fast_mode=False)
     elapsed = time.perf_counter() - start
     total = sum(t.numel() for t in tensors)
-    out["slow_mode"] = {"timed_entries": timed, "timed_s": elapsed, "extrapolated_s": elapsed / timed * total,
-                        "passed": bool(ok), "element_wise": True}
+    out["slow_mode"] = {
+        "timed_entries": timed,
+        "timed_s": elapsed,
+        "extrapolated_s": elapsed / timed * total,
+        "passed": bool(ok),
+        "element_wise": True,
+    }
     return out
 
 
@@ -209,15 +253,19 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--class-size", type=int, default=100)
     parser.add_argument("--examples", type=int, default=25)
-    parser.add_argument("--sample", type=int, default=50, help="entries per parameter timed for eval_numerical_gradient")
+    parser.add_argument(
+        "--sample", type=int, default=50, help="entries per parameter timed for eval_numerical_gradient"
+    )
     args = parser.parse_args()
     if args.quick:
         args.repeats, args.class_size, args.sample = 3, 20, 10
 
     report: dict = {"machine": {"python": sys.version.split()[0], "cpus": __import__("os").cpu_count()}}
     report["cold_process"] = cold_process("correct_twolayernet_l2", args.repeats)
-    report["one_submission"] = [one_submission("correct_twolayernet_l2", args.repeats, args.examples),
-                                one_submission("mistake_missing_relu_mask", args.repeats, args.examples)]
+    report["one_submission"] = [
+        one_submission("correct_twolayernet_l2", args.repeats, args.examples),
+        one_submission("mistake_missing_relu_mask", args.repeats, args.examples),
+    ]
     report["class"] = a_class(args.class_size, 2, args.examples)
     report["full_size"] = {
         "derive_grade": full_size_grader("correct_function_l2"),
@@ -233,18 +281,31 @@ def main() -> None:
     print(json.dumps(report, indent=2))
     print("\nsummary:", file=sys.stderr)
     cold = report["cold_process"]
-    print(f"  cold process (derive grade FILE): median {cold['median_wall_s']:.2f} s wall, {cold['median_cpu_s']:.2f} s CPU"
-          f" (load average {cold['load_average'][0]:.1f})", file=sys.stderr)
+    print(
+        f"  cold process (derive grade FILE): median {cold['median_wall_s']:.2f} s wall,"
+        f" {cold['median_cpu_s']:.2f} s CPU"
+        f" (load average {cold['load_average'][0]:.1f})",
+        file=sys.stderr,
+    )
     for r in report["one_submission"]:
         print(f"  one submission {r['submission']}: median {r['median_s']:.2f} s ({r['verdict']})", file=sys.stderr)
     c = report["class"]
-    print(f"  class of {c['submissions']} with --jobs {c['jobs']}: {c['wall_s']:.1f} s ({c['per_submission_s']:.2f} s each)", file=sys.stderr)
+    print(
+        f"  class of {c['submissions']} with --jobs {c['jobs']}: {c['wall_s']:.1f} s"
+        f" ({c['per_submission_s']:.2f} s each)",
+        file=sys.stderr,
+    )
     full = report["full_size"]["derive_grade"]
-    print(f"  full size: derive {ours:.3f} s element-wise = {full['ratio_to_forward_backward']:.1f}x one forward+backward"
-          f" ({full['forward_backward_s']:.3f} s); eval_numerical_gradient ~{fd:.0f} s ({fd / ours:.0f}x)", file=sys.stderr)
+    print(
+        f"  full size: derive {ours:.3f} s element-wise = {full['ratio_to_forward_backward']:.1f}x one forward+backward"
+        f" ({full['forward_backward_s']:.3f} s); eval_numerical_gradient ~{fd:.0f} s ({fd / ours:.0f}x)",
+        file=sys.stderr,
+    )
     fast = report["full_size"]["torch_gradcheck"].get("fast_mode")
     if fast:
-        print(f"  torch gradcheck fast mode: {fast['seconds']:.2f} s (one projection, not element-wise)", file=sys.stderr)
+        print(
+            f"  torch gradcheck fast mode: {fast['seconds']:.2f} s (one projection, not element-wise)", file=sys.stderr
+        )
 
 
 if __name__ == "__main__":

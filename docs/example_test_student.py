@@ -42,4 +42,6 @@ def test_loss_is_finite_and_gradients_have_parameter_shapes(problem):
     loss, grads = student.loss_and_grads(problem.copy_params(), problem.X, problem.y, problem.reg)
     assert np.isfinite(loss)
     for name, value in problem.params.items():
-        assert np.shape(grads[name]) == value.shape, f"d{name} has shape {np.shape(grads[name])}, expected {value.shape}"
+        assert np.shape(grads[name]) == value.shape, (
+            f"d{name} has shape {np.shape(grads[name])}, expected {value.shape}"
+        )

@@ -71,16 +71,19 @@ def test_output_file_and_other_formats(tmp_path, capsys):
     assert code == 1 and doc["score"] < sum(t["max_score"] for t in doc["tests"])
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["grade", "no/such/file.py"], "no such file or directory"),
-    (["grade", "README.md"], "a submission is a .py file, a notebook (.ipynb)"),
-    (["grade", "/dev/zero"], "not a regular file"),
-    (["grade", "tests/submissions/correct_function_l2.py", "--rubric", "no/such.toml"], "not a readable file"),
-    (["grade"], "Missing argument"),
-    (["grade", "x.py", "--format", "xml"], "xml"),
-    (["grade", "x.py", "--jobs", "0"], "0"),
-    (["grade", "x.py", "--reg-convention", "l1"], "l1"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["grade", "no/such/file.py"], "no such file or directory"),
+        (["grade", "README.md"], "a submission is a .py file, a notebook (.ipynb)"),
+        (["grade", "/dev/zero"], "not a regular file"),
+        (["grade", "tests/submissions/correct_function_l2.py", "--rubric", "no/such.toml"], "not a readable file"),
+        (["grade"], "Missing argument"),
+        (["grade", "x.py", "--format", "xml"], "xml"),
+        (["grade", "x.py", "--jobs", "0"], "0"),
+        (["grade", "x.py", "--reg-convention", "l1"], "l1"),
+    ],
+)
 def test_bad_usage_exits_2_with_one_clear_line(argv, message, capsys, monkeypatch):
     monkeypatch.chdir(Path(__file__).resolve().parents[1])
     code, out, err = _run(argv, capsys)
@@ -95,8 +98,12 @@ def test_empty_directory_is_bad_usage(tmp_path, capsys):
 
 def test_installed_script_grades_a_tab_indented_file():
     script = Path(sys.executable).with_name("derive")
-    proc = subprocess.run([str(script), "grade", str(SUBMISSIONS / "correct_function_half_l2_tabs.py"), *FAST],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [str(script), "grade", str(SUBMISSIONS / "correct_function_half_l2_tabs.py"), *FAST],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "PASS" in proc.stdout and "½λ‖W‖²" in proc.stdout
 
@@ -144,8 +151,10 @@ def test_notebooks_are_graded_from_their_code_cells(tmp_path, capsys):
     code, out, _ = _run(["grade", str(notebooks), "--format", "json", *FAST], capsys)
     doc = json.loads(out)
     verdicts = {Path(s["submission"]).name: (s["verdict"], s["diagnosis"]) for s in doc["submissions"]}
-    assert verdicts == {"correct_notebook.ipynb": ("pass", []),
-                        "mistake_notebook_missing_1_over_n.ipynb": ("fail", ["missing-1/N"])}
+    assert verdicts == {
+        "correct_notebook.ipynb": ("pass", []),
+        "mistake_notebook_missing_1_over_n.ipynb": ("fail", ["missing-1/N"]),
+    }
     assert code == 1
     code, out, _ = _run(["grade", str(notebooks / "correct_notebook.ipynb"), *FAST], capsys)
     assert code == 0 and "2 IPython magic line(s) commented out" in out
@@ -160,13 +169,27 @@ def test_a_broken_notebook_is_an_import_error(tmp_path, capsys):
 
 def test_rubric_scores_the_json_and_writes_a_gradebook(tmp_path, capsys):
     rubric = tmp_path / "rubric.toml"
-    rubric.write_text('total = 10\nstrict = true\nexamples = 2\n[points]\nW1 = 3\n')
+    rubric.write_text("total = 10\nstrict = true\nexamples = 2\n[points]\nW1 = 3\n")
     for name in ("correct_function_l2", "mistake_unstable_softmax"):
         shutil.copy(SUBMISSIONS / f"{name}.py", tmp_path / f"{name}.py")
     book = tmp_path / "out" / "grades.csv"
     book.parent.mkdir()
-    code, out, _ = _run(["grade", str(tmp_path / "correct_function_l2.py"), str(tmp_path / "mistake_unstable_softmax.py"),
-                         "--rubric", str(rubric), "--format", "json", "--gradebook", str(book), "--timeout", "3"], capsys)
+    code, out, _ = _run(
+        [
+            "grade",
+            str(tmp_path / "correct_function_l2.py"),
+            str(tmp_path / "mistake_unstable_softmax.py"),
+            "--rubric",
+            str(rubric),
+            "--format",
+            "json",
+            "--gradebook",
+            str(book),
+            "--timeout",
+            "3",
+        ],
+        capsys,
+    )
     doc = json.loads(out)
     good, unstable = doc["submissions"]
     assert (good["score"], good["max_score"]) == (10, 10)

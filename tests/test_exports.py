@@ -34,24 +34,38 @@ GRADESCOPE_SCHEMA = {
         "visibility": VISIBILITY,
         "stdout_visibility": VISIBILITY,
         "extra_data": {"type": "object"},
-        "tests": {"type": "array", "items": {
-            "type": "object",
-            "properties": {
-                "score": {"type": "number"}, "max_score": {"type": "number"},
-                "status": {"enum": ["passed", "failed"]}, "name": {"type": "string"},
-                "number": {"type": "string"}, "output": {"type": "string"},
-                "tags": {"type": "array", "items": {"type": "string"}}, "visibility": VISIBILITY,
-                "extra_data": {"type": "object"},
+        "tests": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "score": {"type": "number"},
+                    "max_score": {"type": "number"},
+                    "status": {"enum": ["passed", "failed"]},
+                    "name": {"type": "string"},
+                    "number": {"type": "string"},
+                    "output": {"type": "string"},
+                    "tags": {"type": "array", "items": {"type": "string"}},
+                    "visibility": VISIBILITY,
+                    "extra_data": {"type": "object"},
+                },
+                "additionalProperties": False,
             },
-            "additionalProperties": False,
-        }},
+        },
     },
     "additionalProperties": False,
     "anyOf": [{"required": ["score"]}, {"properties": {"tests": {"items": {"required": ["score"]}}}}],
 }
 
-RUBRIC = parse_rubric({"total": 50, "visibility": "after_due_date", "stdout_visibility": "hidden",
-                       "points": {"W1": 4, "b1": 4, "default": 1}}, "r.toml")
+RUBRIC = parse_rubric(
+    {
+        "total": 50,
+        "visibility": "after_due_date",
+        "stdout_visibility": "hidden",
+        "points": {"W1": 4, "b1": 4, "default": 1},
+    },
+    "r.toml",
+)
 
 
 def _fn(name: str):
@@ -106,7 +120,7 @@ def test_student_facing_text_has_unicode_mathematics_not_latex(results):
     texts += [f.text or "" for f in junit.iter("failure")]
     formula = "∂J̃/∂W1 = Xᵀ[((P − Δ)W2ᵀ) ⊙ 1{z2 > 0}]/N + 2λW1"
     assert any(formula in t for t in texts[:-1]) and formula in gradescope["output"]
-    assert any(formula in t for t in texts[-len(list(junit.iter("failure"))):])
+    assert any(formula in t for t in texts[-len(list(junit.iter("failure"))) :])
     for text in texts:
         assert "\\frac" not in text and "\\partial" not in text and "\\tilde" not in text
 

@@ -75,7 +75,10 @@ def test_every_submission_file_has_an_expectation():
 def test_submission_gets_its_verdict_and_id(name):
     verdict, expected, allowed = EXPECTED[name]
     result = grade_path(SUBMISSIONS / f"{name}.py", examples=5, seed=0, timeout=3.0, memory_mb=768)
-    assert result.verdict == verdict, (result.error, [(c.name, c.diagnosis, c.message) for c in result.checks if c.status == "fail"])
+    assert result.verdict == verdict, (
+        result.error,
+        [(c.name, c.diagnosis, c.message) for c in result.checks if c.status == "fail"],
+    )
     if verdict == "error":
         assert result.error["kind"] == expected and result.error["message"]
         assert result.checks == []
@@ -130,8 +133,9 @@ def test_missing_module_names_the_package_that_provides_it():
 def test_strict_policy_fails_an_unstable_softmax():
     from derive.checks.grading.rubric import Rubric
 
-    result = grade_path(SUBMISSIONS / "mistake_unstable_softmax.py", examples=3, full_size=False,
-                        rubric=Rubric(strict=True))
+    result = grade_path(
+        SUBMISSIONS / "mistake_unstable_softmax.py", examples=3, full_size=False, rubric=Rubric(strict=True)
+    )
     assert result.verdict == "fail" and result.diagnosis == ["unstable-softmax"] and result.warnings == []
 
 
@@ -182,14 +186,20 @@ def test_kink_subgradient_is_accepted_where_z_is_exactly_zero():
 
 
 def test_auto_convention_follows_the_loss_and_reports_it():
-    result = grade_runner(InProcessRunner(_module("correct_function_half_l2_tabs").loss_and_grads), "x",
-                          examples=3, full_size=False)
+    result = grade_runner(
+        InProcessRunner(_module("correct_function_half_l2_tabs").loss_and_grads), "x", examples=3, full_size=False
+    )
     assert result.verdict == "pass" and result.reg_convention == "half-l2"
 
 
 def test_a_requested_convention_is_enforced():
-    result = grade_runner(InProcessRunner(_module("correct_function_half_l2_tabs").loss_and_grads), "x",
-                          reg_convention="l2", examples=3, full_size=False)
+    result = grade_runner(
+        InProcessRunner(_module("correct_function_half_l2_tabs").loss_and_grads),
+        "x",
+        reg_convention="l2",
+        examples=3,
+        full_size=False,
+    )
     assert result.verdict == "fail" and result.reg_convention == "l2"
     assert "reg-factor" in result.diagnosis
 
@@ -206,14 +216,18 @@ def test_gradient_of_the_other_convention_than_its_loss_is_reg_factor():
 
 
 def test_wrong_loss_with_right_gradient_is_told_from_wrong_gradient():
-    wrong_loss = grade_runner(InProcessRunner(_module("mistake_loss_mismatch").loss_and_grads), "x", examples=3, full_size=False)
+    wrong_loss = grade_runner(
+        InProcessRunner(_module("mistake_loss_mismatch").loss_and_grads), "x", examples=3, full_size=False
+    )
     checks = {c.name: c for c in wrong_loss.checks}
     assert checks["toy problem: loss"].status == "fail"
     assert all(checks[f"toy problem: d{n}"].status == "pass" for n in ("W1", "b1", "W2", "b2"))
     assert checks["own loss (finite differences): dW1"].status == "fail"
     assert "the loss is wrong" in checks["own loss (finite differences): dW1"].message
 
-    wrong_grad = grade_runner(InProcessRunner(_module("mistake_missing_relu_mask").loss_and_grads), "x", examples=3, full_size=False)
+    wrong_grad = grade_runner(
+        InProcessRunner(_module("mistake_missing_relu_mask").loss_and_grads), "x", examples=3, full_size=False
+    )
     checks = {c.name: c for c in wrong_grad.checks}
     assert checks["toy problem: loss"].status == "pass"
     assert checks["toy problem: dW1"].status == "fail"
@@ -224,8 +238,11 @@ def test_wrong_loss_with_right_gradient_is_told_from_wrong_gradient():
 def test_shrunk_counterexample_is_small_and_reproduces_the_failure():
     fn = _module("mistake_missing_1_over_n").loss_and_grads
     result = grade_runner(InProcessRunner(fn), "x", examples=10, seed=1, full_size=False)
-    drawn = [c for c in result.checks if c.status == "fail" and c.counterexample
-             and c.counterexample.get("problem") == "drawn"]
+    drawn = [
+        c
+        for c in result.checks
+        if c.status == "fail" and c.counterexample and c.counterexample.get("problem") == "drawn"
+    ]
     assert drawn, [(c.name, c.counterexample and c.counterexample.get("problem")) for c in result.checks]
     cx = drawn[0].counterexample
     inputs = cx["inputs"]
@@ -239,7 +256,9 @@ def test_shrunk_counterexample_is_small_and_reproduces_the_failure():
 
 
 def test_mutation_is_detected_in_process():
-    result = grade_runner(InProcessRunner(_module("mistake_mutates_params").loss_and_grads), "x", examples=2, full_size=False)
+    result = grade_runner(
+        InProcessRunner(_module("mistake_mutates_params").loss_and_grads), "x", examples=2, full_size=False
+    )
     check = next(c for c in result.checks if c.name == "inputs unchanged")
     assert check.status == "fail" and check.diagnosis == ["mutates-params"]
 
@@ -265,10 +284,13 @@ def test_scores_that_are_neither_fail():
     assert check.status == "fail" and result.verdict == "fail"
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"reg_convention": "l1"}, "reg_convention='l1'"),
-    ({"examples": -1}, "examples=-1"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"reg_convention": "l1"}, "reg_convention='l1'"),
+        ({"examples": -1}, "examples=-1"),
+    ],
+)
 def test_bad_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         grade_runner(InProcessRunner(lambda p, X, y, r: None), "x", **kwargs)
@@ -289,8 +311,8 @@ def test_a_mistake_hidden_by_the_toys_zero_biases_is_not_a_hard_coded_shape():
 
 
 def test_a_directory_submission_is_the_file_that_defines_the_api(tmp_path):
-    from derive.checks.grading.submissions import submission_file
     from derive.checks.grading.sandbox import SubmissionError
+    from derive.checks.grading.submissions import submission_file
 
     (tmp_path / "helpers.py").write_text("def relu(x):\n    return x\n")
     (tmp_path / "test_mine.py").write_text("from two_layer_net import TwoLayerNet\n")

@@ -29,7 +29,9 @@ def bundle(tmp_path_factory) -> Path:
     out = where / "autograder.zip"
     (where / "rubric.toml").write_text(RUBRIC)
     with pytest.raises(SystemExit) as info:
-        main(["gradescope-bundle", str(out), "--examples", "3", "--timeout", "3", "--rubric", str(where / "rubric.toml")])
+        main(
+            ["gradescope-bundle", str(out), "--examples", "3", "--timeout", "3", "--rubric", str(where / "rubric.toml")]
+        )
     assert info.value.code == 0
     return out
 
@@ -48,8 +50,12 @@ def test_bundle_layout(bundle):
         assert '--rubric "$ROOT/source/rubric.toml"' in z.read("run_autograder").decode()
         wheel = zipfile.ZipFile(z.open(wheels[0]))
         contents = wheel.namelist()
-    for module in ("derive/checks/grading/grader.py", "derive/checks/grading/sandbox/parent.py",
-                   "derive/checks/grading/sandbox/harness/harness_main.py", "derive/generated/mlp_reference.py"):
+    for module in (
+        "derive/checks/grading/grader.py",
+        "derive/checks/grading/sandbox/parent.py",
+        "derive/checks/grading/sandbox/harness/harness_main.py",
+        "derive/generated/mlp_reference.py",
+    ):
         assert module in contents, module
 
 
@@ -61,7 +67,9 @@ def _autograde(bundle: Path, root: Path, submission: str) -> dict:
     shutil.copy(SUBMISSIONS / submission, root / "submission" / "neural_net.py")
     (root / "submission" / "README.txt").write_text("handed in with the code")
     env = dict(os.environ, DERIVE_AUTOGRADER_ROOT=str(root), PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}")
-    proc = subprocess.run(["bash", str(root / "source" / "run_autograder")], env=env, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        ["bash", str(root / "source" / "run_autograder")], env=env, capture_output=True, text=True, timeout=300
+    )
     assert proc.returncode == 0, proc.stderr
     return json.loads((root / "results" / "results.json").read_text())
 

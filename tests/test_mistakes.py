@@ -125,14 +125,17 @@ def test_kink_subgradients_are_not_mistakes():
     assert len(mk.kink_masks(pt)) == 2  # ... and both masks are accepted
 
 
-@pytest.mark.parametrize("got, expected, ok", [
-    (np.array([1.0, 2.0]), np.array([1.0, 2.0 + 1e-9]), True),
-    (np.array([1.0, 2.0]), np.array([1.0, 2.001]), False),
-    (np.array([np.nan, 2.0]), np.array([1.0, 2.0]), False),
-    (np.array([np.inf]), np.array([np.inf]), False),
-    (np.array([[1.0, 2.0]]), np.array([1.0, 2.0]), False),
-    (np.array([1e-20, 5.0]), np.array([0.0, 5.0]), True),  # tiny against its array's scale
-])
+@pytest.mark.parametrize(
+    "got, expected, ok",
+    [
+        (np.array([1.0, 2.0]), np.array([1.0, 2.0 + 1e-9]), True),
+        (np.array([1.0, 2.0]), np.array([1.0, 2.001]), False),
+        (np.array([np.nan, 2.0]), np.array([1.0, 2.0]), False),
+        (np.array([np.inf]), np.array([np.inf]), False),
+        (np.array([[1.0, 2.0]]), np.array([1.0, 2.0]), False),
+        (np.array([1e-20, 5.0]), np.array([0.0, 5.0]), True),  # tiny against its array's scale
+    ],
+)
 def test_close(got, expected, ok):
     assert mk.close(got, expected) is ok
 

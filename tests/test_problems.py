@@ -86,21 +86,26 @@ def test_strategy_reaches_exact_zeros_and_nonzero_biases():
     settings_ = settings(max_examples=300, database=None, suppress_health_check=list(HealthCheck))
     kink = find(mlp_problems(), lambda p: p.has_kinks() and (p.hidden_preactivation() != 0).any(), settings=settings_)
     assert kink.has_kinks()
-    biased = find(mlp_problems(), lambda p: bool(np.any(p.params["b1"] != 0) and np.any(p.params["b2"] != 0)), settings=settings_)
+    biased = find(
+        mlp_problems(), lambda p: bool(np.any(p.params["b1"] != 0) and np.any(p.params["b2"] != 0)), settings=settings_
+    )
     assert np.any(biased.params["b2"] != 0)
 
 
-@pytest.mark.parametrize("kwargs, error, message", [
-    ({"min_n": 0}, ValueError, "min_n=0 must be at least 1"),
-    ({"min_n": 5, "max_n": 3}, ValueError, "min_n=5 is larger than max_n=3"),
-    ({"min_c": 1}, ValueError, "min_c=1 must be at least 2"),
-    ({"max_h": 2.5}, TypeError, "max_h=2.5 must be an integer"),
-    ({"min_d": True}, TypeError, "min_d=True must be an integer"),
-    ({"regs": ()}, ValueError, "must hold at least one"),
-    ({"regs": (0.1, -1.0)}, ValueError, "regs contains -1.0"),
-    ({"regs": (float("nan"),)}, ValueError, "regs contains nan"),
-    ({"weight_bound": 0.1}, ValueError, "weight_bound=0.1"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"min_n": 0}, ValueError, "min_n=0 must be at least 1"),
+        ({"min_n": 5, "max_n": 3}, ValueError, "min_n=5 is larger than max_n=3"),
+        ({"min_c": 1}, ValueError, "min_c=1 must be at least 2"),
+        ({"max_h": 2.5}, TypeError, "max_h=2.5 must be an integer"),
+        ({"min_d": True}, TypeError, "min_d=True must be an integer"),
+        ({"regs": ()}, ValueError, "must hold at least one"),
+        ({"regs": (0.1, -1.0)}, ValueError, "regs contains -1.0"),
+        ({"regs": (float("nan"),)}, ValueError, "regs contains nan"),
+        ({"weight_bound": 0.1}, ValueError, "weight_bound=0.1"),
+    ],
+)
 def test_bad_bounds_are_refused_with_the_value(kwargs, error, message):
     with pytest.raises(error, match=message.replace("(", r"\(").replace(")", r"\)")):
         mlp_problems(**kwargs)

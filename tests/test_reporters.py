@@ -9,17 +9,30 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from derive.checks.grading.exports import render, render_gradescope, render_junit
 from derive.checks.grading.grader import GradeResult, error_result, grade_runner
-from derive.checks.grading.exports import render_csv, render_gradescope, render_junit
 from derive.checks.grading.mistakes import formula
-from derive.checks.grading.reporters import render, render_json, render_text
-from derive.checks.grading.rubric import Rubric, apply_rubric
+from derive.checks.grading.reporters import render_json, render_text
+from derive.checks.grading.rubric import apply_rubric
 from derive.checks.grading.sandbox import SubmissionError
 from derive.checks.grading.testing import InProcessRunner
 
 SUBMISSIONS = Path(__file__).with_name("submissions")
-SUBMISSION_KEYS = {"submission", "verdict", "api", "reg_convention", "layout", "precision", "error", "checks",
-                   "diagnosis", "warnings", "score", "max_score", "seconds"}
+SUBMISSION_KEYS = {
+    "submission",
+    "verdict",
+    "api",
+    "reg_convention",
+    "layout",
+    "precision",
+    "error",
+    "checks",
+    "diagnosis",
+    "warnings",
+    "score",
+    "max_score",
+    "seconds",
+}
 CHECK_KEYS = {"name", "parameter", "status", "max_rel_error", "counterexample", "diagnosis", "points", "max_points"}
 
 
@@ -34,8 +47,9 @@ def _fn(name: str):
 def results() -> list[GradeResult]:
     good = grade_runner(InProcessRunner(_fn("correct_function_l2")), "good.py", examples=3, full_size=False)
     bad = grade_runner(InProcessRunner(_fn("mistake_missing_relu_mask")), "bad.py", examples=3, full_size=False)
-    broken = apply_rubric(error_result("broken.py", SubmissionError("timeout", "the submission did not answer within 2 s")),
-                          None)
+    broken = apply_rubric(
+        error_result("broken.py", SubmissionError("timeout", "the submission did not answer within 2 s")), None
+    )
     return [good, bad, broken]
 
 
@@ -106,8 +120,12 @@ def test_render_refuses_an_unknown_format(results):
 
 
 def test_non_finite_values_do_not_break_json():
-    nan_loss = grade_runner(InProcessRunner(lambda p, X, y, r: (float("nan"), _fn("correct_function_l2")(p, X, y, r)[1])),
-                            "nan.py", examples=2, full_size=False)
+    nan_loss = grade_runner(
+        InProcessRunner(lambda p, X, y, r: (float("nan"), _fn("correct_function_l2")(p, X, y, r)[1])),
+        "nan.py",
+        examples=2,
+        full_size=False,
+    )
     assert nan_loss.verdict == "fail" and "non-finite" in nan_loss.diagnosis
     doc = json.loads(render_json([nan_loss]))
     loss_check = next(c for c in doc["submissions"][0]["checks"] if c["name"] == "toy problem: loss")

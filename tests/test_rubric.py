@@ -7,27 +7,34 @@ import pytest
 from derive.checks.grading.records import Check, GradeResult, error_result
 from derive.checks.grading.rubric import Rubric, RubricError, apply_rubric, load_rubric, parse_rubric
 from derive.checks.grading.sandbox import SubmissionError
+
 from derive.errors import DeriveError
 
 
-@pytest.mark.parametrize("doc, message", [
-    ({"visibility": "secret"}, "visibility='secret' is not one of visible, hidden, after_due_date, after_published"),
-    ({"stdout_visibility": 3}, "stdout_visibility=3 is not one of"),
-    ({"total": -1}, "total=-1 must be a finite number >= 0"),
-    ({"total": "ten"}, "total='ten' must be a finite number"),
-    ({"strict": "yes"}, "strict='yes' must be true or false"),
-    ({"conventions": ["l1"]}, "conventions='l1' is not one of l2, half-l2"),
-    ({"conventions": []}, "conventions=[] must accept at least one"),
-    ({"conventions": "l2"}, "conventions='l2' must be a list of names"),
-    ({"layout": "diagonal"}, "layout='diagonal' is not one of auto, row, column"),
-    ({"extra_packages": [1]}, "extra_packages=[1] must be a list of names"),
-    ({"examples": 2.5}, "examples=2.5 must be an integer"),
-    ({"memory_mb": 10}, "memory_mb=10 must be an integer >= 64"),
-    ({"timeout": 0}, "timeout=0 must be a finite number >= 0.1"),
-    ({"points": {"W1": -2}}, "points.'W1'=-2 must be a finite number >= 0"),
-    ({"points": 5}, "points=5 must be a table"),
-    ({"pionts": {}}, "unknown key 'pionts'"),
-])
+@pytest.mark.parametrize(
+    "doc, message",
+    [
+        (
+            {"visibility": "secret"},
+            "visibility='secret' is not one of visible, hidden, after_due_date, after_published",
+        ),
+        ({"stdout_visibility": 3}, "stdout_visibility=3 is not one of"),
+        ({"total": -1}, "total=-1 must be a finite number >= 0"),
+        ({"total": "ten"}, "total='ten' must be a finite number"),
+        ({"strict": "yes"}, "strict='yes' must be true or false"),
+        ({"conventions": ["l1"]}, "conventions='l1' is not one of l2, half-l2"),
+        ({"conventions": []}, "conventions=[] must accept at least one"),
+        ({"conventions": "l2"}, "conventions='l2' must be a list of names"),
+        ({"layout": "diagonal"}, "layout='diagonal' is not one of auto, row, column"),
+        ({"extra_packages": [1]}, "extra_packages=[1] must be a list of names"),
+        ({"examples": 2.5}, "examples=2.5 must be an integer"),
+        ({"memory_mb": 10}, "memory_mb=10 must be an integer >= 64"),
+        ({"timeout": 0}, "timeout=0 must be a finite number >= 0.1"),
+        ({"points": {"W1": -2}}, "points.'W1'=-2 must be a finite number >= 0"),
+        ({"points": 5}, "points=5 must be a table"),
+        ({"pionts": {}}, "unknown key 'pionts'"),
+    ],
+)
 def test_bad_rubrics_are_refused_with_the_value(doc, message):
     with pytest.raises(RubricError, match="^rubric r.toml: ") as info:
         parse_rubric(doc, "r.toml")
@@ -50,8 +57,14 @@ def _result(*statuses: tuple[str, str | None, str]) -> GradeResult:
     return GradeResult("s.py", verdict, checks=checks)
 
 
-CHECKS = (("toy problem: loss", None, "pass"), ("toy problem: dW1", "W1", "fail"), ("toy problem: db1", "b1", "fail"),
-          ("other sizes: dW1", "W1", "fail"), ("large logits (±1000)", None, "warn"), ("scores for y=None", None, "skip"))
+CHECKS = (
+    ("toy problem: loss", None, "pass"),
+    ("toy problem: dW1", "W1", "fail"),
+    ("toy problem: db1", "b1", "fail"),
+    ("other sizes: dW1", "W1", "fail"),
+    ("large logits (±1000)", None, "warn"),
+    ("scores for y=None", None, "skip"),
+)
 
 
 def test_without_a_rubric_each_graded_check_is_one_point():
@@ -61,11 +74,17 @@ def test_without_a_rubric_each_graded_check_is_one_point():
 
 
 def test_the_most_specific_key_wins_and_the_total_scales():
-    rubric = parse_rubric({"total": 100, "points": {"toy problem: dW1": 6, "other sizes": 2, "W1": 3, "default": 1,
-                                                    "b1": 4}}, "r.toml")
+    rubric = parse_rubric(
+        {"total": 100, "points": {"toy problem: dW1": 6, "other sizes": 2, "W1": 3, "default": 1, "b1": 4}}, "r.toml"
+    )
     r = apply_rubric(_result(*CHECKS), rubric)
-    raw = {"toy problem: loss": 1, "toy problem: dW1": 6, "toy problem: db1": 4, "other sizes: dW1": 2,
-           "large logits (±1000)": 1}
+    raw = {
+        "toy problem: loss": 1,
+        "toy problem: dW1": 6,
+        "toy problem: db1": 4,
+        "other sizes: dW1": 2,
+        "large logits (±1000)": 1,
+    }
     total = sum(raw.values())
     for c in r.checks[:5]:
         assert c.max_points == pytest.approx(100 * raw[c.name] / total)

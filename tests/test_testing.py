@@ -70,8 +70,14 @@ def test_the_example_pytest_file_passes_a_correct_solution_and_fails_a_wrong_one
     outcomes = {}
     for name in ("correct_function_l2", "mistake_reg_sign"):
         env = dict(os.environ, STUDENT_SOLUTION=str(SUBMISSIONS / f"{name}.py"))
-        proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(example)],
-                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+        proc = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(example)],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         outcomes[name] = proc
     assert outcomes["correct_function_l2"].returncode == 0, outcomes["correct_function_l2"].stdout[-2000:]
     wrong = outcomes["mistake_reg_sign"]

@@ -12,6 +12,7 @@ from typing import Any
 
 from derive.checks.grading.records import GradeResult, error_result
 from derive.checks.grading.submissions import is_regular_file
+
 from derive.errors import DeriveError
 
 __all__ = ["SUFFIXES", "collect", "grade_all"]
@@ -42,8 +43,11 @@ def collect(paths: tuple[Path, ...] | list[Path], single: bool) -> list[tuple[Pa
             found.append((path, str(path)))
         else:
             entries = sorted(p for p in path.iterdir() if not p.name.startswith((".", "__")))
-            subs = [p for p in entries if (p.suffix in SUFFIXES and is_regular_file(p))
-                    or (p.is_dir() and _holds_submission(p))]
+            subs = [
+                p
+                for p in entries
+                if (p.suffix in SUFFIXES and is_regular_file(p)) or (p.is_dir() and _holds_submission(p))
+            ]
             if not subs:
                 raise DeriveError(f"{path}: holds no submissions (.py files, notebooks or directories with one)")
             found += [(p, str(p)) for p in subs]
@@ -62,8 +66,9 @@ def grade_one(args: tuple[Path, str, dict[str, Any]]) -> GradeResult:
         return apply_rubric(error_result(label, error), options.get("rubric"))
 
 
-def grade_all(submissions: list[tuple[Path, str]], options: dict[str, Any], jobs: int,
-              advance: Callable[[], None] = lambda: None) -> list[GradeResult]:
+def grade_all(
+    submissions: list[tuple[Path, str]], options: dict[str, Any], jobs: int, advance: Callable[[], None] = lambda: None
+) -> list[GradeResult]:
     """Every submission's result, in the order given; ``advance`` is called after each."""
     work = [(path, label, options) for path, label in submissions]
     results: dict[str, GradeResult] = {}

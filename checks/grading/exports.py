@@ -17,9 +17,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from derive.checks.grading.records import GradeResult
-from derive.checks.grading.reporters import check_lines, clean, render_text
+from derive.checks.grading.reporters import check_lines, clean, render_json, render_text
 
-__all__ = ["CSV_COLUMNS", "gradescope_results", "render_csv", "render_gradescope", "render_junit"]
+__all__ = ["CSV_COLUMNS", "FORMATS", "gradescope_results", "render", "render_csv", "render_gradescope", "render_junit"]
+
+FORMATS = ("text", "json", "gradescope", "junit", "csv")
 
 CSV_COLUMNS = ("submission", "score", "max_score", "verdict", "error_kind", "diagnosis", "warnings", "seconds")
 
@@ -33,8 +35,16 @@ def gradescope_results(r: GradeResult, rubric: Any = None) -> dict[str, Any]:
     stdout_visibility = getattr(rubric, "stdout_visibility", "visible")
     if r.error:
         text = f"could not be run: {r.error['kind']}: {r.error['message']}"
-        tests = [{"name": "the submission runs", "score": 0.0, "max_score": float(r.max_score or 1.0),
-                  "status": "failed", "output": text, "visibility": visibility}]
+        tests = [
+            {
+                "name": "the submission runs",
+                "score": 0.0,
+                "max_score": float(r.max_score or 1.0),
+                "status": "failed",
+                "output": text,
+                "visibility": visibility,
+            }
+        ]
     else:
         tests = []
         for c in r.checks:
@@ -43,15 +53,25 @@ def gradescope_results(r: GradeResult, rubric: Any = None) -> dict[str, Any]:
             out = c.message
             if c.status != "pass":
                 out += "\n" + "\n".join(check_lines(r, c))
-            test = {"name": c.name, "score": float(c.points), "max_score": float(c.max_points),
-                    "status": "failed" if c.status == "fail" else "passed", "output": out.strip(),
-                    "visibility": visibility}
+            test = {
+                "name": c.name,
+                "score": float(c.points),
+                "max_score": float(c.max_points),
+                "status": "failed" if c.status == "fail" else "passed",
+                "output": out.strip(),
+                "visibility": visibility,
+            }
             if c.status == "warn":
                 test["tags"] = ["warning", *c.diagnosis]
             tests.append(test)
-    return {"score": float(sum(t["score"] for t in tests)), "execution_time": round(r.seconds, 3),
-            "output": render_text([r], color=False), "visibility": visibility,
-            "stdout_visibility": stdout_visibility, "tests": tests}
+    return {
+        "score": float(sum(t["score"] for t in tests)),
+        "execution_time": round(r.seconds, 3),
+        "output": render_text([r], color=False),
+        "visibility": visibility,
+        "stdout_visibility": stdout_visibility,
+        "tests": tests,
+    }
 
 
 def render_gradescope(results: Sequence[GradeResult], seconds: float | None = None, *, rubric: Any = None) -> str:
@@ -108,9 +128,18 @@ def render_csv(results: Sequence[GradeResult]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in results:
-        writer.writerow([_cell(r.submission), f"{r.score:g}", f"{r.max_score:g}", r.verdict,
-                         r.error["kind"] if r.error else "", " ".join(r.diagnosis), " ".join(r.warnings),
-                         f"{r.seconds:.3f}"])
+        writer.writerow(
+            [
+                _cell(r.submission),
+                f"{r.score:g}",
+                f"{r.max_score:g}",
+                r.verdict,
+                r.error["kind"] if r.error else "",
+                " ".join(r.diagnosis),
+                " ".join(r.warnings),
+                f"{r.seconds:.3f}",
+            ]
+        )
     return buffer.getvalue()
 
 
@@ -118,3 +147,19 @@ def _cell(text: str) -> str:
     # A spreadsheet runs a cell that starts with = + - @ as a formula (CSV injection): a file
     # name is data, so it gets a leading apostrophe.
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def render(
+    results: Sequence[GradeResult], fmt: str, *, color: bool = False, seconds: float | None = None, rubric: Any = None
+) -> str:
+    """The report of ``results`` in one of FORMATS."""
+    renderers = {
+        "text": lambda: render_text(results, color=color, seconds=seconds),
+        "json": lambda: render_json(results, seconds),
+        "gradescope": lambda: render_gradescope(results, seconds, rubric=rubric),
+        "junit": lambda: render_junit(results, seconds),
+        "csv": lambda: render_csv(results),
+    }
+    if fmt not in renderers:
+        raise ValueError(f"format={fmt!r}; expected one of {', '.join(FORMATS)}")
+    return renderers[fmt]()

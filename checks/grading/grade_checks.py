@@ -16,13 +16,13 @@ from typing import Any
 import numpy as np
 from derive.checks.grading import mistakes as mk
 from derive.checks.grading.judge import (
+    Tolerance,
     evaluate,
     fd_error,
     finite_outputs,
     own_loss_gradient,
     reference,
     reference_fd_trustworthy,
-    Tolerance,
     tolerance,
 )
 from derive.checks.grading.problems import PARAMETERS, Problem, full_size_problem, toy_problem
@@ -56,8 +56,17 @@ class Grade:
 def toy_checks(g: Grade) -> list[Check]:
     if g.toy_eval is None:
         msg = _error_text(g.toy.error)
-        return [Check("toy problem: runs", None, "fail", None, _inputs(g.toy.problem), [],
-                      f"raised on the course toy problem: {msg}")]
+        return [
+            Check(
+                "toy problem: runs",
+                None,
+                "fail",
+                None,
+                _inputs(g.toy.problem),
+                [],
+                f"raised on the course toy problem: {msg}",
+            )
+        ]
     return [_loss_check("toy problem: loss", [g.toy_eval], g, all_runs=[g.toy_eval])] + [
         _gradient_check(f"toy problem: d{name}", name, [g.toy_eval], g) for name in PARAMETERS
     ]
@@ -69,20 +78,33 @@ def other_size_checks(g: Grade) -> list[Check]:
     evals = prefer + [e for e in g.others if e not in prefer]
     checks = [_loss_check("other sizes: loss", evals, g, all_runs=[*([g.toy_eval] if g.toy_eval else []), *evals])]
     checks += [_gradient_check(f"other sizes: d{name}", name, evals, g) for name in PARAMETERS]
-    hard_coded = toy_shapes_ok and (g.raised or any(e.params[n].status == "shape" for e in g.others for n in PARAMETERS))
+    hard_coded = toy_shapes_ok and (
+        g.raised or any(e.params[n].status == "shape" for e in g.others for n in PARAMETERS)
+    )
     if g.raised:
         run = g.shrunk if g.shrunk is not None and not g.shrunk.ran else g.raised[0]
-        raised = Check("other sizes: runs", None, "fail", None, _inputs(run.problem),
-                       ["hard-coded-shape"] if toy_shapes_ok else [],
-                       f"raised at {run.problem.size_text()}: {_error_text(run.error)}")
+        raised = Check(
+            "other sizes: runs",
+            None,
+            "fail",
+            None,
+            _inputs(run.problem),
+            ["hard-coded-shape"] if toy_shapes_ok else [],
+            f"raised at {run.problem.size_text()}: {_error_text(run.error)}",
+        )
         checks.insert(0, raised)
     elif g.others:
-        checks.insert(0, Check("other sizes: runs", None, "pass", None, None, [],
-                               f"ran on {len(g.others)} problems of other sizes"))
+        checks.insert(
+            0,
+            Check("other sizes: runs", None, "pass", None, None, [], f"ran on {len(g.others)} problems of other sizes"),
+        )
     if hard_coded:
         for c in checks:
-            if c.status == "fail" and "hard-coded-shape" not in c.diagnosis and (c.parameter is None or any(
-                    e.params[c.parameter].status == "shape" for e in g.others)):
+            if (
+                c.status == "fail"
+                and "hard-coded-shape" not in c.diagnosis
+                and (c.parameter is None or any(e.params[c.parameter].status == "shape" for e in g.others))
+            ):
                 c.diagnosis = _ordered(c.diagnosis + ["hard-coded-shape"])
     same_sizes = [e for e in g.others if "toy-sizes" in e.run.problem.tags]
     if g.toy_eval is not None and g.toy_eval.ok and same_sizes and all(e.ok for e in same_sizes):
@@ -115,8 +137,15 @@ def _loss_check(name: str, evals: list[Evaluation], g: Grade, *, all_runs: list[
         ids = ["loss-mismatch"]
     cx = _inputs(first.run.problem)
     cx.update({"got": first.run.loss, "expected": first.expected_loss})
-    return Check(name, None, "fail", worst.loss_error, cx, _ordered(ids),
-                 f"loss {first.run.loss:.10g}, expected {first.expected_loss:.10g} at {first.run.problem.size_text()}")
+    return Check(
+        name,
+        None,
+        "fail",
+        worst.loss_error,
+        cx,
+        _ordered(ids),
+        f"loss {first.run.loss:.10g}, expected {first.expected_loss:.10g} at {first.run.problem.size_text()}",
+    )
 
 
 def _reg_ignored(evals: list[Evaluation], convention: str) -> bool:
@@ -141,7 +170,9 @@ def _gradient_check(name: str, parameter: str, evals: list[Evaluation], g: Grade
     failing = [e for e in evals if e.params[parameter].status != "ok"]
     worst = max(e.params[parameter].error for e in evals)
     if not failing:
-        return Check(name, parameter, "pass", worst, message=f"matches the reference element-wise on {len(evals)} problem(s)")
+        return Check(
+            name, parameter, "pass", worst, message=f"matches the reference element-wise on {len(evals)} problem(s)"
+        )
     ids = _explain(failing, parameter, g.convention, g.tol.rtol)
     # Show the smallest (shrunk-first) failure of the right shape when there is one: it is the
     # evidence for a value mistake; a shape is visible at any size.
@@ -150,15 +181,20 @@ def _gradient_check(name: str, parameter: str, evals: list[Evaluation], g: Grade
     cx = _inputs(first.run.problem)
     got = first.run.grads[parameter] if first.run.grads else None
     _, accepted = reference(first.run.problem, g.convention)
-    cx.update({"parameter": parameter, "index": list(v.index) if v.index is not None else None,
-               "got": _small(got), "expected": _small(accepted[0][parameter])})
+    cx.update(
+        {
+            "parameter": parameter,
+            "index": list(v.index) if v.index is not None else None,
+            "got": _small(got),
+            "expected": _small(accepted[0][parameter]),
+        }
+    )
     if v.index is not None:  # the worst entry, also when the arrays are too big to show
         cx.update({"got_at_index": v.got, "expected_at_index": v.expected})
     if v.status == "shape":
         msg = f"d{parameter} has shape {tuple(v.got)}, expected {tuple(v.expected)} at {first.run.problem.size_text()}"
     else:
-        msg = (f"d{parameter}{list(v.index)} = {v.got:.8g}, expected {v.expected:.8g} "
-               f"at {first.run.problem.size_text()}")
+        msg = f"d{parameter}{list(v.index)} = {v.got:.8g}, expected {v.expected:.8g} at {first.run.problem.size_text()}"
     return Check(name, parameter, "fail", worst, cx, _ordered(ids), msg)
 
 
@@ -167,8 +203,10 @@ def _explain(failing: list[Evaluation], parameter: str, convention: str, rtol: f
     separately over right-shaped and wrong-shaped outputs: an output that NumPy broadcast into
     a strange shape at some sizes must not hide what the right-shaped ones show."""
     ids: list[str] = []
-    for group in ([e for e in failing if e.params[parameter].status != "shape"],
-                  [e for e in failing if e.params[parameter].status == "shape"]):
+    for group in (
+        [e for e in failing if e.params[parameter].status != "shape"],
+        [e for e in failing if e.params[parameter].status == "shape"],
+    ):
         counts: dict[str, int] = {}
         for e in group[:8]:
             for i in _gradient_ids(e, parameter, convention, rtol):
@@ -196,8 +234,10 @@ def finite_difference_checks(g: Grade, runs: list[Run], small_ids: dict[str | No
     """The gradient against central differences of the submission's own loss."""
     usable = [r for r in runs if r.ran and all(r.grads[n].shape == r.problem.params[n].shape for n in PARAMETERS)]
     if not usable:
-        return [Check(f"own loss (finite differences): d{n}", n, "skip", message="no problem with the right shapes ran")
-                for n in PARAMETERS]
+        return [
+            Check(f"own loss (finite differences): d{n}", n, "skip", message="no problem with the right shapes ran")
+            for n in PARAMETERS
+        ]
     worst = {n: 0.0 for n in PARAMETERS}
     failure: dict[str, tuple[Run, tuple[int, ...], float, float]] = {}
     for run in usable:
@@ -206,11 +246,17 @@ def finite_difference_checks(g: Grade, runs: list[Run], small_ids: dict[str | No
         except g.session.SubmissionError as exc:
             if getattr(exc, "kind", "") in FATAL_KINDS:
                 raise Fatal(exc) from None
-            return [Check(f"own loss (finite differences): d{n}", n, "skip", message=f"the loss raised: {_error_text(exc)}")
-                    for n in PARAMETERS]
+            return [
+                Check(f"own loss (finite differences): d{n}", n, "skip", message=f"the loss raised: {_error_text(exc)}")
+                for n in PARAMETERS
+            ]
         trusted = reference_fd_trustworthy(run.problem, g.convention, g.tol)
         for n in PARAMETERS:
-            err = np.where(trusted[n], fd_error(run.grads[n], fd[n], run.loss if run.loss is not None else 1.0, g.tol.fd_floor), 0.0)
+            err = np.where(
+                trusted[n],
+                fd_error(run.grads[n], fd[n], run.loss if run.loss is not None else 1.0, g.tol.fd_floor),
+                0.0,
+            )
             if err.size and float(err.max()) > worst[n]:
                 worst[n] = float(err.max())
             if err.size and float(err.max()) > g.tol.fd_rtol and n not in failure:
@@ -226,13 +272,19 @@ def finite_difference_checks(g: Grade, runs: list[Run], small_ids: dict[str | No
         ev = evaluate(run, g.convention)
         if ev.params[n].status == "ok":
             # The gradient is the reference's: the inconsistency is the loss's fault.
-            ids = mk.loss_ids(run.loss, run.problem, g.convention, skip=g.skip_loss_ids, rtol=g.tol.rtol) or ["loss-mismatch"]
-            msg = (f"d{n} is right but is not the gradient of your loss "
-                   f"(finite differences give {fd_value:.8g} at {list(index)}): the loss is wrong")
+            ids = mk.loss_ids(run.loss, run.problem, g.convention, skip=g.skip_loss_ids, rtol=g.tol.rtol) or [
+                "loss-mismatch"
+            ]
+            msg = (
+                f"d{n} is right but is not the gradient of your loss "
+                f"(finite differences give {fd_value:.8g} at {list(index)}): the loss is wrong"
+            )
         else:
             ids = small_ids.get(n, [])  # the mistake found for this gradient on the same problems
-            msg = (f"d{n}{list(index)} = {got:.8g} but finite differences of your own loss give {fd_value:.8g}: "
-                   "the gradient does not follow from your loss")
+            msg = (
+                f"d{n}{list(index)} = {got:.8g} but finite differences of your own loss give {fd_value:.8g}: "
+                "the gradient does not follow from your loss"
+            )
         cx = _inputs(run.problem)
         cx.update({"parameter": n, "index": list(index), "got": got, "finite_difference": fd_value})
         checks.append(Check(name, n, "fail", worst[n], cx, _ordered(ids), msg))
@@ -244,8 +296,9 @@ def large_logits_check(g: Grade, run: Run, small_ids: dict[str | None, list[str]
     if not run.ran:
         # Raising is not instability: at other sizes than the toy's it is a hard-coded shape.
         ids = ["hard-coded-shape"] if g.toy_eval is not None else []
-        return Check(name, None, "fail", None, _inputs(run.problem), ids,
-                     f"raised on logits of ±1000: {_error_text(run.error)}")
+        return Check(
+            name, None, "fail", None, _inputs(run.problem), ids, f"raised on logits of ±1000: {_error_text(run.error)}"
+        )
     e = evaluate(run, g.convention)
     worst = max([e.loss_error] + [v.error for v in e.params.values()])
     if e.ok:
@@ -267,10 +320,14 @@ def large_logits_check(g: Grade, run: Run, small_ids: dict[str | None, list[str]
     # Finite and moderate everywhere else, broken only by large logits: no max-shift. A warning
     # by default (MISTAKES.md), a failure under the course's strict policy.
     status = "fail" if g.strict else "warn"
-    note = " (a warning: the course's strict policy makes it a failure)" if g.strict else \
-        " (a warning: mathematically right, but a softmax without the max-shift overflows)"
-    return Check(name, None, status, None if not finite else worst, _inputs(run.problem), ["unstable-softmax"],
-                 message + note)
+    note = (
+        " (a warning: the course's strict policy makes it a failure)"
+        if g.strict
+        else " (a warning: mathematically right, but a softmax without the max-shift overflows)"
+    )
+    return Check(
+        name, None, status, None if not finite else worst, _inputs(run.problem), ["unstable-softmax"], message + note
+    )
 
 
 def full_size_checks(g: Grade, small_ids: dict[str | None, list[str]]) -> list[Check]:
@@ -286,12 +343,30 @@ def full_size_checks(g: Grade, small_ids: dict[str | None, list[str]]) -> list[C
         # real size (Python loops, an N×D×H temporary): a failed check, not a lost grade.
         # The sandbox starts a fresh child for the calls that follow.
         g.session.fatal = None
-        return [Check(f"{prefix}: runs", None, "fail", None, {"problem": problem.name, "sizes": problem.sizes}, [],
-                      f"{kind}: {_error_text(fatal.error)}")]
+        return [
+            Check(
+                f"{prefix}: runs",
+                None,
+                "fail",
+                None,
+                {"problem": problem.name, "sizes": problem.sizes},
+                [],
+                f"{kind}: {_error_text(fatal.error)}",
+            )
+        ]
     if not run.ran:
         diag = ["hard-coded-shape"] if g.toy_eval is not None else []
-        return [Check(f"{prefix}: runs", None, "fail", None, {"problem": problem.name, "sizes": problem.sizes}, diag,
-                      f"raised: {_error_text(run.error)}")]
+        return [
+            Check(
+                f"{prefix}: runs",
+                None,
+                "fail",
+                None,
+                {"problem": problem.name, "sizes": problem.sizes},
+                diag,
+                f"raised: {_error_text(run.error)}",
+            )
+        ]
     e = evaluate(run, g.convention)
     checks = []
     for n in PARAMETERS:
@@ -303,8 +378,15 @@ def full_size_checks(g: Grade, small_ids: dict[str | None, list[str]]) -> list[C
         # When a smaller problem already explained this parameter, its ids stand (matching
         # twenty variants at this size costs more than the rest of the grade).
         ids = small_ids.get(n) or _gradient_ids(e, n, g.convention, g.tol.rtol)
-        cx = {"problem": problem.name, "sizes": problem.sizes, "reg": problem.reg, "parameter": n,
-              "index": list(v.index) if v.index is not None else None, "got": v.got, "expected": v.expected}
+        cx = {
+            "problem": problem.name,
+            "sizes": problem.sizes,
+            "reg": problem.reg,
+            "parameter": n,
+            "index": list(v.index) if v.index is not None else None,
+            "got": v.got,
+            "expected": v.expected,
+        }
         if v.status == "shape":
             msg = f"d{n} has shape {tuple(v.got)}, expected {tuple(v.expected)} at the full size"
         else:
@@ -316,8 +398,15 @@ def full_size_checks(g: Grade, small_ids: dict[str | None, list[str]]) -> list[C
 def mutation_check(session: Session) -> Check:
     if session.mutated:
         names = ", ".join(sorted(session.mutated))
-        return Check("inputs unchanged", None, "fail", None, {"mutated": sorted(session.mutated)}, ["mutates-params"],
-                     f"changed in place: {names}")
+        return Check(
+            "inputs unchanged",
+            None,
+            "fail",
+            None,
+            {"mutated": sorted(session.mutated)},
+            ["mutates-params"],
+            f"changed in place: {names}",
+        )
     return Check("inputs unchanged", None, "pass", message="parameters and inputs are unchanged after every call")
 
 
@@ -336,13 +425,23 @@ def scores_check(session: Session) -> Check:
         return Check(name, None, "fail", None, None, [], f"loss(X) with y=None raised: {_error_text(exc)}")
     except (TypeError, ValueError):
         return Check(name, None, "fail", None, None, [], "loss(X) with y=None did not return an array")
-    for label, expected in (("raw scores (CS231n)", mlp_reference.scores(problem.params, problem.X)),
-                            ("probabilities (HLCV, Sapienza)", mlp_reference.probabilities(problem.params, problem.X))):
+    for label, expected in (
+        ("raw scores (CS231n)", mlp_reference.scores(problem.params, problem.X)),
+        ("probabilities (HLCV, Sapienza)", mlp_reference.probabilities(problem.params, problem.X)),
+    ):
         if mk.close(got, expected):
-            return Check(f"{name}: {label}", None, "pass", float(mk.rel_error(got, expected).max()),
-                         message=f"returns {label}")
-    return Check(name, None, "fail", None, {"got": _small(got), "expected_scores": _small(mlp_reference.scores(problem.params, problem.X))},
-                 [], "returns neither the raw scores nor the probabilities of the toy problem")
+            return Check(
+                f"{name}: {label}", None, "pass", float(mk.rel_error(got, expected).max()), message=f"returns {label}"
+            )
+    return Check(
+        name,
+        None,
+        "fail",
+        None,
+        {"got": _small(got), "expected_scores": _small(mlp_reference.scores(problem.params, problem.X))},
+        [],
+        "returns neither the raw scores nor the probabilities of the toy problem",
+    )
 
 
 def add_non_finite(checks: list[Check], g: Grade) -> None:
@@ -369,12 +468,22 @@ def _small(a: Any) -> Any:
     a = np.asarray(a, dtype=float)
     if a.size > SMALL:
         return {"shape": list(a.shape)}
-    return [x if math.isfinite(x) else str(x) for x in a.reshape(-1).tolist()] if a.ndim == 1 else \
-        [[x if math.isfinite(x) else str(x) for x in row] for row in a.reshape(a.shape[0], -1).tolist()]
+    return (
+        [x if math.isfinite(x) else str(x) for x in a.reshape(-1).tolist()]
+        if a.ndim == 1
+        else [[x if math.isfinite(x) else str(x) for x in row] for row in a.reshape(a.shape[0], -1).tolist()]
+    )
 
 
-_MAKERS = {"toy": "toy_problem", "toy-sizes": "toy_sizes_problem", "biases": "biases_problem", "square": "square_problem", "kinks": "kinks_problem",
-           "large-logits": "large_logits_problem", "full-size": "full_size_problem"}
+_MAKERS = {
+    "toy": "toy_problem",
+    "toy-sizes": "toy_sizes_problem",
+    "biases": "biases_problem",
+    "square": "square_problem",
+    "kinks": "kinks_problem",
+    "large-logits": "large_logits_problem",
+    "full-size": "full_size_problem",
+}
 
 
 def _inputs(problem: Problem) -> dict[str, Any]:

@@ -65,8 +65,19 @@ from derive.checks.grading.records import (
     error_result,
 )
 
-__all__ = ["CONVENTIONS", "FATAL_KINDS", "SMALL", "Check", "GradeResult", "Run", "Runner", "error_result",
-           "evaluate", "grade_path", "grade_runner"]
+__all__ = [
+    "CONVENTIONS",
+    "FATAL_KINDS",
+    "SMALL",
+    "Check",
+    "GradeResult",
+    "Run",
+    "Runner",
+    "error_result",
+    "evaluate",
+    "grade_path",
+    "grade_runner",
+]
 
 #: Submission calls Hypothesis may spend on shrinking a failure (each is a round trip to the
 #: child); past it the smallest failure found so far is the counterexample.
@@ -162,8 +173,9 @@ def _column_shaped(run: Run) -> bool:
     return all(run.grads[n].shape == run.problem.params[n].shape[::-1] for n in ("W1", "W2"))
 
 
-def _grade(session: Session, toy: Run, submission: str, requested: str, examples: int, seed: int,
-           full_size: bool, strict: bool) -> GradeResult:
+def _grade(
+    session: Session, toy: Run, submission: str, requested: str, examples: int, seed: int, full_size: bool, strict: bool
+) -> GradeResult:
     start = time.perf_counter()
     fixed = fixed_problems()
     large = next(p for p in fixed if "large-logits" in p.tags)
@@ -176,8 +188,17 @@ def _grade(session: Session, toy: Run, submission: str, requested: str, examples
     toy_eval = evaluate(toy, convention)
     others = [evaluate(r, convention) for r in other_runs if r.ran]
     raised = [r for r in other_runs if not r.ran]
-    g = Grade(session, convention, toy, toy_eval, others, raised, shrunk,
-              skip_loss_ids=("reg-factor",) if requested == "auto" else (), strict=strict)
+    g = Grade(
+        session,
+        convention,
+        toy,
+        toy_eval,
+        others,
+        raised,
+        shrunk,
+        skip_loss_ids=("reg-factor",) if requested == "auto" else (),
+        strict=strict,
+    )
 
     timed = _Timer(start)
     checks: list[Check] = timed(toy_checks(g) + other_size_checks(g))
@@ -221,7 +242,9 @@ class _Timer:
         return checks
 
 
-def _hypothesis_stage(session: Session, convention: str, examples: int, seed: int) -> tuple[list[Run], Run | None, list[str]]:
+def _hypothesis_stage(
+    session: Session, convention: str, examples: int, seed: int
+) -> tuple[list[Run], Run | None, list[str]]:
     """Drawn problems; a failure is shrunk by Hypothesis to the smallest failing problem."""
     from hypothesis import HealthCheck, Phase, Verbosity, given, settings
     from hypothesis import seed as hypothesis_seed
@@ -234,16 +257,25 @@ def _hypothesis_stage(session: Session, convention: str, examples: int, seed: in
         return runs, None, []
 
     @hypothesis_seed(seed)
-    @settings(max_examples=examples, database=None, deadline=None, derandomize=False,
-              suppress_health_check=list(HealthCheck), phases=(Phase.generate, Phase.shrink),
-              verbosity=Verbosity.quiet, report_multiple_bugs=False, print_blob=False)
+    @settings(
+        max_examples=examples,
+        database=None,
+        deadline=None,
+        derandomize=False,
+        suppress_health_check=list(HealthCheck),
+        phases=(Phase.generate, Phase.shrink),
+        verbosity=Verbosity.quiet,
+        report_multiple_bugs=False,
+        print_blob=False,
+    )
     @given(mlp_problems())
     def prop(problem: Problem) -> None:
         key = _problem_key(problem)
         run = failing_keys.get(key)  # a replay (Hypothesis's last call is the minimal one)
         if run is None:
-            if failing and (len(runs) >= examples + SHRINK_BUDGET
-                            or time.perf_counter() - failing_since[0] > SHRINK_SECONDS):
+            if failing and (
+                len(runs) >= examples + SHRINK_BUDGET or time.perf_counter() - failing_since[0] > SHRINK_SECONDS
+            ):
                 raise _StopShrinking  # budget spent: the last failure recorded is the smallest yet
             run = session.run(problem)  # Fatal propagates: Hypothesis re-raises it at the end
             runs.append(run)
@@ -262,7 +294,7 @@ def _hypothesis_stage(session: Session, convention: str, examples: int, seed: in
         pass
     except Fatal:
         raise
-    except Exception as exc:  # Hypothesis's own complaints (flaky failures) do not crash a grade
+    except Exception as exc:  # noqa: BLE001 -- Hypothesis's own complaints (flaky failures) must not crash a grade
         notes.append(f"Hypothesis stopped early: {type(exc).__name__}: {exc}")
     # Hypothesis replays the minimal failing example last; keep distinct problems only once.
     shrunk = failing[-1] if failing else None
@@ -313,8 +345,12 @@ def grade_path(
         prepared = prepare(path)
     except SubmissionError as exc:
         return apply_rubric(error_result(label, exc, seconds=time.perf_counter() - start), rubric)
-    limits = Limits(timeout=timeout, cpu_seconds=max(60.0, 6.0 * timeout), memory_mb=memory_mb,
-                    packages=tuple(rubric.extra_packages))
+    limits = Limits(
+        timeout=timeout,
+        cpu_seconds=max(60.0, 6.0 * timeout),
+        memory_mb=memory_mb,
+        packages=tuple(rubric.extra_packages),
+    )
     box = Sandbox(prepared.path, api=api, limits=limits)
     warm = _warm_up()
     try:
@@ -323,8 +359,17 @@ def grade_path(
         except SubmissionError as exc:
             result = error_result(label, exc, seconds=time.perf_counter() - start, output=box.output())
         else:
-            result = grade_runner(box, label, reg_convention=reg_convention, examples=examples, seed=seed,
-                                  full_size=full_size, layout=rubric.layout, strict=rubric.strict, rubric=rubric)
+            result = grade_runner(
+                box,
+                label,
+                reg_convention=reg_convention,
+                examples=examples,
+                seed=seed,
+                full_size=full_size,
+                layout=rubric.layout,
+                strict=rubric.strict,
+                rubric=rubric,
+            )
         result.notes = [*prepared.notes, *result.notes]
         result.seconds = time.perf_counter() - start
         return apply_rubric(result, rubric)

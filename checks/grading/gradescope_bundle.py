@@ -70,7 +70,8 @@ fi
 status=$?
 # 0 pass, 1 fail, 3 could not run: all are results. 2 means the grader itself was misused.
 if [ "$status" -eq 2 ] || [ ! -s "$ROOT/results/results.json" ]; then
-    printf '{{"score": 0, "output": "The autograder could not grade this submission (derive exit status %s). Please tell the course staff.", "tests": []}}\\n' "$status" > "$ROOT/results/results.json"
+    printf '{{"score": 0, "output": "The autograder could not grade this submission (derive exit status %s). '\\
+'Please tell the course staff.", "tests": []}}\\n' "$status" > "$ROOT/results/results.json"
 fi
 exit 0
 """
@@ -81,14 +82,17 @@ def _source_root() -> Path:
 
     root = Path(derive.__file__).resolve().parent.parent
     if not (root / "pyproject.toml").is_file():
-        raise DeriveError("gradescope-bundle builds derive's wheel from its source tree, which this "
-                          "installation lacks; pass --wheel PATH to a derive wheel")
+        raise DeriveError(
+            "gradescope-bundle builds derive's wheel from its source tree, which this "
+            "installation lacks; pass --wheel PATH to a derive wheel"
+        )
     return root
 
 
 #: Left out of the copy the wheel is built from: VCS data, caches, earlier build output.
-_IGNORE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis",
-                                 ".pytest_cache", "report")
+_IGNORE = shutil.ignore_patterns(
+    ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".hypothesis", ".pytest_cache", "report"
+)
 
 
 def build_wheel(directory: Path) -> Path:
@@ -110,7 +114,9 @@ def build_wheel(directory: Path) -> Path:
     return wheels[-1]
 
 
-def write_bundle(out: Path, options: dict[str, Any], *, wheel: Path | None = None, rubric: str | None = None) -> list[str]:
+def write_bundle(
+    out: Path, options: dict[str, Any], *, wheel: Path | None = None, rubric: str | None = None
+) -> list[str]:
     """Write the autograder zip to ``out``; return the names it holds."""
     out = Path(out)
     if out.suffix != ".zip":

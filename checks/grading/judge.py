@@ -23,8 +23,19 @@ from derive.checks.grading import mistakes as mk
 from derive.checks.grading.problems import PARAMETERS, Problem
 from derive.checks.grading.records import Evaluation, ParamVerdict, Run, Runner, as_float
 
-__all__ = ["TOLERANCES", "Tolerance", "choose_convention", "evaluate", "fd_error", "finite_outputs", "judge",
-           "own_loss_gradient", "reference", "reference_fd_trustworthy", "tolerance"]
+__all__ = [
+    "TOLERANCES",
+    "Tolerance",
+    "choose_convention",
+    "evaluate",
+    "fd_error",
+    "finite_outputs",
+    "judge",
+    "own_loss_gradient",
+    "reference",
+    "reference_fd_trustworthy",
+    "tolerance",
+]
 
 
 @dataclass(frozen=True)
@@ -65,8 +76,9 @@ def reference(problem: Problem, convention: str) -> tuple[float, list[dict[str, 
     problem and convention (read-only arrays: callers share them)."""
     from derive.generated import mlp_reference
 
-    loss, grads = mlp_reference.loss_and_grads(problem.copy_params(), problem.X.copy(), problem.y.copy(),
-                                               problem.reg, convention)
+    loss, grads = mlp_reference.loss_and_grads(
+        problem.copy_params(), problem.X.copy(), problem.y.copy(), problem.reg, convention
+    )
     accepted = [grads]
     pt = mk.parts(problem)
     if np.any(pt.z2 == 0):
@@ -99,14 +111,16 @@ def evaluate(run: Run, convention: str) -> Evaluation:
         # already within tolerance without it.
         verdict = judge(got, [g[name] for g in accepted], None, tol.rtol)
         if verdict.status == "wrong":
-            verdict = judge(got, [g[name] for g in accepted], tol.noise * _noise(run.problem, convention)[1][name],
-                            tol.rtol)
+            verdict = judge(
+                got, [g[name] for g in accepted], tol.noise * _noise(run.problem, convention)[1][name], tol.rtol
+            )
         params[name] = verdict
     return Evaluation(run, loss_error <= tol.rtol, loss_error, expected_loss, params)
 
 
-def judge(got: np.ndarray, accepted: list[np.ndarray], noise: np.ndarray | None = None,
-          rtol: float = mk.RTOL) -> ParamVerdict:
+def judge(
+    got: np.ndarray, accepted: list[np.ndarray], noise: np.ndarray | None = None, rtol: float = mk.RTOL
+) -> ParamVerdict:
     expected = accepted[0]
     if got.shape != expected.shape:
         return ParamVerdict("shape", math.inf, None, list(got.shape), list(expected.shape))
@@ -118,8 +132,13 @@ def judge(got: np.ndarray, accepted: list[np.ndarray], noise: np.ndarray | None 
     worst = float(err.max()) if err.size else 0.0
     index = tuple(int(i) for i in np.unravel_index(int(err.argmax()), err.shape)) if err.size else None
     status = "ok" if worst <= rtol else "wrong"
-    return ParamVerdict(status, worst, index, float(got[index]) if index is not None else None,
-                        float(expected[index]) if index is not None else None)
+    return ParamVerdict(
+        status,
+        worst,
+        index,
+        float(got[index]) if index is not None else None,
+        float(expected[index]) if index is not None else None,
+    )
 
 
 def finite_outputs(run: Run) -> bool:
@@ -193,15 +212,19 @@ def _central_differences(problem: Problem, losses: Any, step: float) -> dict[str
     return fd
 
 
-def own_loss_gradient(runner: Runner, problem: Problem, tol: Tolerance = TOLERANCES["float64"]) -> dict[str, np.ndarray]:
+def own_loss_gradient(
+    runner: Runner, problem: Problem, tol: Tolerance = TOLERANCES["float64"]
+) -> dict[str, np.ndarray]:
     """Central differences of the submission's own loss, one round trip to the child."""
     return _central_differences(
-        problem, lambda batch: runner.losses(batch, problem.X.copy(), problem.y.copy(), problem.reg), tol.fd_step)
+        problem, lambda batch: runner.losses(batch, problem.X.copy(), problem.y.copy(), problem.reg), tol.fd_step
+    )
 
 
 @functools.lru_cache(maxsize=64)
-def reference_fd_trustworthy(problem: Problem, convention: str,
-                             tol: Tolerance = TOLERANCES["float64"]) -> dict[str, np.ndarray]:
+def reference_fd_trustworthy(
+    problem: Problem, convention: str, tol: Tolerance = TOLERANCES["float64"]
+) -> dict[str, np.ndarray]:
     """Where central differences of the *reference* loss agree with its gradient: elsewhere a
     step crosses a kink and finite differences say nothing about the submission either."""
     from derive.generated import mlp_reference

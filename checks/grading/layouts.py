@@ -26,8 +26,9 @@ _WEIGHTS = ("W1", "W2")
 
 def to_column(params: dict[str, Any]) -> dict[str, Any]:
     """Row-layout parameters (or gradients) in the column layout: weights transposed."""
-    return {k: (np.ascontiguousarray(v.T) if k in _WEIGHTS and getattr(v, "ndim", 0) == 2 else v)
-            for k, v in params.items()}
+    return {
+        k: (np.ascontiguousarray(v.T) if k in _WEIGHTS and getattr(v, "ndim", 0) == 2 else v) for k, v in params.items()
+    }
 
 
 def to_row(grads: dict[str, Any]) -> dict[str, Any]:

@@ -22,8 +22,19 @@ from dataclasses import dataclass
 import numpy as np
 from derive.checks.grading.problems import PARAMETERS, Problem
 
-__all__ = ["FORMULAS", "MISTAKE_IDS", "MISTAKES", "Mistake", "close", "fit_reg", "formula", "gradient_ids", "loss_ids",
-           "penalty_factor", "rel_error"]
+__all__ = [
+    "FORMULAS",
+    "MISTAKE_IDS",
+    "MISTAKES",
+    "Mistake",
+    "close",
+    "fit_reg",
+    "formula",
+    "gradient_ids",
+    "loss_ids",
+    "penalty_factor",
+    "rel_error",
+]
 
 #: Element-wise tolerance (see ``rel_error``); values within it are "equal".
 RTOL = 1e-6
@@ -33,10 +44,25 @@ FLOOR = 1e-6
 
 #: Every id of MISTAKES.md, in its order (reports sort diagnoses by it).
 MISTAKE_IDS: tuple[str, ...] = (
-    "missing-1/N", "reg-factor", "reg-missing", "reg-sign", "reg-wrong-weight", "reg-ignored",
-    "bias-regularized", "missing-relu-mask", "mask-wrong-layer", "wrong-activation-derivative",
-    "missing-onehot", "missing-batch-sum", "transposed", "shape", "hard-coded-shape",
-    "unstable-softmax", "non-finite", "mutates-params", "loss-mismatch",
+    "missing-1/N",
+    "reg-factor",
+    "reg-missing",
+    "reg-sign",
+    "reg-wrong-weight",
+    "reg-ignored",
+    "bias-regularized",
+    "missing-relu-mask",
+    "mask-wrong-layer",
+    "wrong-activation-derivative",
+    "missing-onehot",
+    "missing-batch-sum",
+    "transposed",
+    "shape",
+    "hard-coded-shape",
+    "unstable-softmax",
+    "non-finite",
+    "mutates-params",
+    "loss-mismatch",
 )
 
 
@@ -61,7 +87,9 @@ def rel_error(got: np.ndarray, expected: np.ndarray, magnitude: np.ndarray | flo
     return np.where(np.isfinite(got), err, np.inf)
 
 
-def close(got: np.ndarray, expected: np.ndarray, rtol: float = RTOL, magnitude: np.ndarray | float | None = None) -> bool:
+def close(
+    got: np.ndarray, expected: np.ndarray, rtol: float = RTOL, magnitude: np.ndarray | float | None = None
+) -> bool:
     got = np.asarray(got)
     expected = np.asarray(expected)
     if got.shape != expected.shape:
@@ -161,7 +189,10 @@ def magnitudes(pt: Parts, k: float) -> dict[str, np.ndarray]:
 def loss_magnitude(pt: Parts, k: float) -> float:
     """The scale of the loss's rounding noise: logits and penalty in absolute value."""
     z = np.abs(pt.z3)
-    return float(np.mean(z.max(axis=1) + z[np.arange(pt.N), pt.problem.y]) + 0.5 * abs(k) * abs(pt.problem.reg) * pt.squared_norms())
+    return float(
+        np.mean(z.max(axis=1) + z[np.arange(pt.N), pt.problem.y])
+        + 0.5 * abs(k) * abs(pt.problem.reg) * pt.squared_norms()
+    )
 
 
 def reference_loss(pt: Parts, k: float, reg: float | None = None) -> float:
@@ -287,7 +318,7 @@ def _wrong_derivative_grads(pt, k, mask, fitted):
     s = _sigmoid(pt.z2)
     yield backward(pt, k, mask=s * (1 - s))  # σ'(z2)
     yield backward(pt, k, mask=pt.a2 * (1 - pt.a2))  # σ' written on the ReLU output
-    yield backward(pt, k, mask=1 - pt.a2 ** 2)  # tanh' written on the ReLU output
+    yield backward(pt, k, mask=1 - pt.a2**2)  # tanh' written on the ReLU output
     yield backward(pt, k, mask=1 - np.tanh(pt.z2) ** 2)  # tanh'(z2)
 
 
@@ -306,44 +337,114 @@ def _transposed_grads(pt, k, mask, fitted):
 
 
 MISTAKES: tuple[Mistake, ...] = (
-    Mistake("missing-1/N", "the data term is a sum over the batch (or divided by N twice) where the loss is a mean",
-            "divide the data term by N exactly once: dscores = (P − Δ)/N", _missing_1n_grads, _missing_1n_loss),
-    Mistake("reg-factor", "the penalty gradient has the other convention's factor (λW for λ‖W‖², or 2λW for ½λ‖W‖²)",
-            "the gradient of λ‖W‖² is 2λW; of ½λ‖W‖², λW", _reg_factor_grads, _reg_factor_loss),
-    Mistake("reg-missing", "the penalty is in the loss but not in the gradient",
-            "add the penalty gradient 2λW (λW for ½λ‖W‖²) to dW1 and dW2", _reg_missing_grads),
-    Mistake("reg-sign", "the penalty gradient has the wrong sign",
-            "add +2λW (the penalty increases the loss)", _reg_sign_grads, _reg_sign_loss),
-    Mistake("reg-wrong-weight", "a weight's gradient carries the other layer's penalty term (e.g. 2λW2 in dW1)",
-            "each weight gets its own penalty term: dW1 += 2λW1, dW2 += 2λW2", _reg_wrong_weight_grads),
-    Mistake("reg-ignored", "a hard-coded penalty strength is used instead of the reg argument",
-            "use the reg argument in both the loss and the gradient", _reg_ignored_grads),
-    Mistake("bias-regularized", "the biases are penalised",
-            "penalise weights only: no λ‖b‖² in the loss, no λb in db1, db2", _bias_regularized_grads, _bias_regularized_loss),
-    Mistake("missing-relu-mask", "back-propagation through the ReLU lacks the mask 1{z2 > 0}",
-            "dz2 = (dscores W2ᵀ) ⊙ 1{z2 > 0}", _missing_mask_grads),
-    Mistake("mask-wrong-layer", "the ReLU mask is taken from the output pre-activation z3",
-            "the mask belongs to the hidden layer: 1{z2 > 0}", _mask_wrong_layer_grads),
-    Mistake("wrong-activation-derivative", "another activation's derivative (σ(1−σ), 1−tanh²) is used for the ReLU",
-            "the ReLU's derivative is the step 1{z2 > 0}", _wrong_derivative_grads),
-    Mistake("missing-onehot", "the softmax gradient is P instead of P − Δ",
-            "dscores = (P − Δ)/N, with Δ the one-hot labels", _missing_onehot_grads),
-    Mistake("missing-batch-sum", "a bias gradient is not summed over the batch (or is averaged where it must be summed)",
-            "db = 1ᵀ dz: sum the rows of the (already 1/N-scaled) upstream gradient", _missing_batch_sum_grads),
-    Mistake("transposed", "a gradient has the transposed shape of its parameter",
-            "a gradient has its parameter's shape: dW1 is D×H, dW2 is H×C", _transposed_grads),
-    Mistake("shape", "a gradient's shape is neither its parameter's nor its transpose",
-            "return arrays of the parameters' shapes: W1 D×H, b1 (H,), W2 H×C, b2 (C,)"),
-    Mistake("hard-coded-shape", "it works only at the toy sizes: other sizes raise or return wrong shapes",
-            "take N, D, H, C from the arrays (X.shape, W1.shape), never from constants"),
-    Mistake("unstable-softmax", "the softmax overflows or underflows for large logits (no max-shift)",
-            "subtract each row's maximum logit before exp; take log P as z − max − log Σ exp(z − max)"),
-    Mistake("non-finite", "NaN or inf for finite, moderate inputs",
-            "check for divisions by zero and logs of zero"),
-    Mistake("mutates-params", "the parameters or the inputs are changed in place",
-            "work on copies: grads['W1'] = dW1 rather than W1 -= ..., X_ = X.copy()"),
-    Mistake("loss-mismatch", "the loss differs from the reference and no known mistake explains it",
-            "loss = mean over the batch of −log P[i, y_i] + λ(‖W1‖² + ‖W2‖²)"),
+    Mistake(
+        "missing-1/N",
+        "the data term is a sum over the batch (or divided by N twice) where the loss is a mean",
+        "divide the data term by N exactly once: dscores = (P − Δ)/N",
+        _missing_1n_grads,
+        _missing_1n_loss,
+    ),
+    Mistake(
+        "reg-factor",
+        "the penalty gradient has the other convention's factor (λW for λ‖W‖², or 2λW for ½λ‖W‖²)",
+        "the gradient of λ‖W‖² is 2λW; of ½λ‖W‖², λW",
+        _reg_factor_grads,
+        _reg_factor_loss,
+    ),
+    Mistake(
+        "reg-missing",
+        "the penalty is in the loss but not in the gradient",
+        "add the penalty gradient 2λW (λW for ½λ‖W‖²) to dW1 and dW2",
+        _reg_missing_grads,
+    ),
+    Mistake(
+        "reg-sign",
+        "the penalty gradient has the wrong sign",
+        "add +2λW (the penalty increases the loss)",
+        _reg_sign_grads,
+        _reg_sign_loss,
+    ),
+    Mistake(
+        "reg-wrong-weight",
+        "a weight's gradient carries the other layer's penalty term (e.g. 2λW2 in dW1)",
+        "each weight gets its own penalty term: dW1 += 2λW1, dW2 += 2λW2",
+        _reg_wrong_weight_grads,
+    ),
+    Mistake(
+        "reg-ignored",
+        "a hard-coded penalty strength is used instead of the reg argument",
+        "use the reg argument in both the loss and the gradient",
+        _reg_ignored_grads,
+    ),
+    Mistake(
+        "bias-regularized",
+        "the biases are penalised",
+        "penalise weights only: no λ‖b‖² in the loss, no λb in db1, db2",
+        _bias_regularized_grads,
+        _bias_regularized_loss,
+    ),
+    Mistake(
+        "missing-relu-mask",
+        "back-propagation through the ReLU lacks the mask 1{z2 > 0}",
+        "dz2 = (dscores W2ᵀ) ⊙ 1{z2 > 0}",
+        _missing_mask_grads,
+    ),
+    Mistake(
+        "mask-wrong-layer",
+        "the ReLU mask is taken from the output pre-activation z3",
+        "the mask belongs to the hidden layer: 1{z2 > 0}",
+        _mask_wrong_layer_grads,
+    ),
+    Mistake(
+        "wrong-activation-derivative",
+        "another activation's derivative (σ(1−σ), 1−tanh²) is used for the ReLU",
+        "the ReLU's derivative is the step 1{z2 > 0}",
+        _wrong_derivative_grads,
+    ),
+    Mistake(
+        "missing-onehot",
+        "the softmax gradient is P instead of P − Δ",
+        "dscores = (P − Δ)/N, with Δ the one-hot labels",
+        _missing_onehot_grads,
+    ),
+    Mistake(
+        "missing-batch-sum",
+        "a bias gradient is not summed over the batch (or is averaged where it must be summed)",
+        "db = 1ᵀ dz: sum the rows of the (already 1/N-scaled) upstream gradient",
+        _missing_batch_sum_grads,
+    ),
+    Mistake(
+        "transposed",
+        "a gradient has the transposed shape of its parameter",
+        "a gradient has its parameter's shape: dW1 is D×H, dW2 is H×C",
+        _transposed_grads,
+    ),
+    Mistake(
+        "shape",
+        "a gradient's shape is neither its parameter's nor its transpose",
+        "return arrays of the parameters' shapes: W1 D×H, b1 (H,), W2 H×C, b2 (C,)",
+    ),
+    Mistake(
+        "hard-coded-shape",
+        "it works only at the toy sizes: other sizes raise or return wrong shapes",
+        "take N, D, H, C from the arrays (X.shape, W1.shape), never from constants",
+    ),
+    Mistake(
+        "unstable-softmax",
+        "the softmax overflows or underflows for large logits (no max-shift)",
+        "subtract each row's maximum logit before exp; take log P as z − max − log Σ exp(z − max)",
+    ),
+    Mistake("non-finite", "NaN or inf for finite, moderate inputs", "check for divisions by zero and logs of zero"),
+    Mistake(
+        "mutates-params",
+        "the parameters or the inputs are changed in place",
+        "work on copies: grads['W1'] = dW1 rather than W1 -= ..., X_ = X.copy()",
+    ),
+    Mistake(
+        "loss-mismatch",
+        "the loss differs from the reference and no known mistake explains it",
+        "loss = mean over the batch of −log P[i, y_i] + λ(‖W1‖² + ‖W2‖²)",
+    ),
 )
 BY_ID = {m.id: m for m in MISTAKES}
 
@@ -367,6 +468,8 @@ def formula(parameter: str | None, convention: str | None) -> str:
     k = "" if convention == "half-l2" else "2"
     half = "½" if convention == "half-l2" else ""
     return FORMULAS[parameter].replace("{k}", k).replace("{half}", half)
+
+
 assert tuple(BY_ID) == MISTAKE_IDS, "every id of MISTAKES.md once, in its order"
 
 
@@ -407,9 +510,12 @@ def gradient_ids(
         if mistake.grads is None:
             continue
         # A variant that coincides with a right answer on this problem explains nothing.
-        if any(close(submitted, variant[parameter], rtol) and not any(close(variant[parameter], r, magnitude=noise) for r in right)
-               for mask in masks
-               for variant in mistake.grads(pt, k, mask, fitted_reg)):
+        if any(
+            close(submitted, variant[parameter], rtol)
+            and not any(close(variant[parameter], r, magnitude=noise) for r in right)
+            for mask in masks
+            for variant in mistake.grads(pt, k, mask, fitted_reg)
+        ):
             found.append(mistake.id)
     shape = problem.params[parameter].shape
     if submitted.shape != shape and submitted.shape != shape[::-1] and submitted.size != 0:
@@ -417,8 +523,9 @@ def gradient_ids(
     return found
 
 
-def loss_ids(submitted: float, problem: Problem, convention: str, *, skip: tuple[str, ...] = (),
-             rtol: float = RTOL) -> list[str]:
+def loss_ids(
+    submitted: float, problem: Problem, convention: str, *, skip: tuple[str, ...] = (), rtol: float = RTOL
+) -> list[str]:
     """Every mistake id (except those in ``skip``) one of whose loss variants reproduces the
     submitted loss."""
     pt = parts(problem)
@@ -429,7 +536,9 @@ def loss_ids(submitted: float, problem: Problem, convention: str, *, skip: tuple
     for mistake in MISTAKES:
         if mistake.loss is None or mistake.id in skip:
             continue
-        if any(close(np.array(submitted), np.array(v), rtol) and not close(np.array(v), right, magnitude=noise)
-               for v in mistake.loss(pt, k)):
+        if any(
+            close(np.array(submitted), np.array(v), rtol) and not close(np.array(v), right, magnitude=noise)
+            for v in mistake.loss(pt, k)
+        ):
             found.append(mistake.id)
     return found

@@ -71,7 +71,11 @@ def explain_import_error(message: str) -> str:
     top = module.split(".")[0]
     package = provider(module)
     if package is None:
-        return (f"{message} (the module '{top}' is not installed in the grading environment; "
-                "if the course allows it, list its package under extra_packages in the rubric)")
-    return (f"{message} (the module '{top}' comes from the PyPI package '{package}': pip install {package}; "
-            "course staff can list it under extra_packages in the rubric)")
+        return (
+            f"{message} (the module '{top}' is not installed in the grading environment; "
+            "if the course allows it, list its package under extra_packages in the rubric)"
+        )
+    return (
+        f"{message} (the module '{top}' comes from the PyPI package '{package}': pip install {package}; "
+        "course staff can list it under extra_packages in the rubric)"
+    )

@@ -65,7 +65,12 @@ class Problem:
 
     @property
     def sizes(self) -> dict[str, int]:
-        return {"N": self.X.shape[0], "D": self.X.shape[1], "H": self.params["W1"].shape[1], "C": self.params["W2"].shape[1]}
+        return {
+            "N": self.X.shape[0],
+            "D": self.X.shape[1],
+            "H": self.params["W1"].shape[1],
+            "C": self.params["W2"].shape[1],
+        }
 
     def copy_params(self) -> dict[str, np.ndarray]:
         return {k: np.array(v, dtype=float, copy=True) for k, v in self.params.items()}
@@ -115,8 +120,10 @@ def biases_problem(seed: int = 0) -> Problem:
     rng = np.random.RandomState(1000 + seed)
     N, D, H, C = 7, 5, 6, 4
     params = {
-        "W1": 0.5 * rng.randn(D, H), "b1": 0.5 * rng.randn(H),
-        "W2": 0.5 * rng.randn(H, C), "b2": 0.5 * rng.randn(C),
+        "W1": 0.5 * rng.randn(D, H),
+        "b1": 0.5 * rng.randn(H),
+        "W2": 0.5 * rng.randn(H, C),
+        "b2": 0.5 * rng.randn(C),
     }
     X = rng.randn(N, D)
     y = rng.randint(0, C, size=N)
@@ -130,8 +137,10 @@ def square_problem(seed: int = 0) -> Problem:
     rng = np.random.RandomState(2000 + seed)
     N, D = 6, 3
     params = {
-        "W1": 0.5 * rng.randn(D, D), "b1": 0.3 * rng.randn(D),
-        "W2": 0.5 * rng.randn(D, D), "b2": 0.3 * rng.randn(D),
+        "W1": 0.5 * rng.randn(D, D),
+        "b1": 0.3 * rng.randn(D),
+        "W2": 0.5 * rng.randn(D, D),
+        "b2": 0.3 * rng.randn(D),
     }
     X = rng.randn(N, D)
     y = np.arange(N) % D
@@ -185,8 +194,10 @@ def full_size_problem(seed: int = 0) -> Problem:
     rng = np.random.RandomState(5000 + seed)
     N, D, H, C = 200, 3072, 100, 10
     params = {
-        "W1": 1e-2 * rng.randn(D, H), "b1": 1e-2 * rng.randn(H),
-        "W2": 1e-1 * rng.randn(H, C), "b2": 1e-2 * rng.randn(C),
+        "W1": 1e-2 * rng.randn(D, H),
+        "b1": 1e-2 * rng.randn(H),
+        "W2": 1e-1 * rng.randn(H, C),
+        "b2": 1e-2 * rng.randn(C),
     }
     X = rng.randn(N, D)
     return _frozen(Problem("full size", params, X, rng.randint(0, C, size=N), 0.05, tags=("full-size",)))
@@ -198,9 +209,15 @@ def toy_sizes_problem(seed: int = 0) -> Problem:
     reg = 0.1. A submission right here and on the toy but wrong at other sizes depends on the
     sizes, not on the values: a hard-coded shape."""
     rng = np.random.RandomState(6000 + seed)
-    params = {"W1": 0.3 * rng.randn(4, 10), "b1": 0.3 * rng.randn(10), "W2": 0.3 * rng.randn(10, 3), "b2": 0.3 * rng.randn(3)}
-    problem = Problem("toy sizes, other values", params, rng.randn(5, 4), np.array([2, 0, 1, 1, 0]), 0.1,
-                      tags=("toy-sizes",))
+    params = {
+        "W1": 0.3 * rng.randn(4, 10),
+        "b1": 0.3 * rng.randn(10),
+        "W2": 0.3 * rng.randn(10, 3),
+        "b2": 0.3 * rng.randn(3),
+    }
+    problem = Problem(
+        "toy sizes, other values", params, rng.randn(5, 4), np.array([2, 0, 1, 1, 0]), 0.1, tags=("toy-sizes",)
+    )
     return _frozen(problem) if _far_from_kinks(problem) else toy_sizes_problem(seed + 1)
 
 

@@ -16,8 +16,18 @@ import numpy as np
 from derive.checks.grading.problems import PARAMETERS, Problem
 
 __all__ = [
-    "CONVENTIONS", "FATAL_KINDS", "SMALL", "Check", "Evaluation", "Fatal", "GradeResult", "ParamVerdict",
-    "Run", "Runner", "Session", "error_result",
+    "CONVENTIONS",
+    "FATAL_KINDS",
+    "SMALL",
+    "Check",
+    "Evaluation",
+    "Fatal",
+    "GradeResult",
+    "ParamVerdict",
+    "Run",
+    "Runner",
+    "Session",
+    "error_result",
 ]
 
 CONVENTIONS = ("auto", "l2", "half-l2")
@@ -125,8 +135,9 @@ class GradeResult:
         }
 
 
-def error_result(submission: str, exc: Exception, *, api: str | None = None, seconds: float = 0.0,
-                 output: str = "") -> GradeResult:
+def error_result(
+    submission: str, exc: Exception, *, api: str | None = None, seconds: float = 0.0, output: str = ""
+) -> GradeResult:
     """The result of a submission that could not be run (its verdict is ``error``)."""
     from derive.checks.grading.packages import explain_import_error
 
@@ -137,8 +148,9 @@ def error_result(submission: str, exc: Exception, *, api: str | None = None, sec
         message = f"line {line}: {message}"
     if kind == "import":
         message = explain_import_error(message)
-    return GradeResult(submission, "error", api=api, error={"kind": kind, "message": message}, seconds=seconds,
-                       output=output)
+    return GradeResult(
+        submission, "error", api=api, error={"kind": kind, "message": message}, seconds=seconds, output=output
+    )
 
 
 @dataclass(eq=False)
@@ -204,8 +216,9 @@ class Session:
         if self.fatal is not None:
             raise Fatal(self.fatal)
         try:
-            loss, grads = self.runner.loss_and_grads(problem.copy_params(), problem.X.copy(), problem.y.copy(),
-                                                     problem.reg)
+            loss, grads = self.runner.loss_and_grads(
+                problem.copy_params(), problem.X.copy(), problem.y.copy(), problem.reg
+            )
         except self.SubmissionError as exc:
             if getattr(exc, "kind", "exception") in FATAL_KINDS:
                 self.fatal = exc
@@ -225,7 +238,7 @@ def is_float32(loss: Any, grads: Any, loss_dtype: str | None = None) -> bool:
     value is exactly representable in float32 (for a float64 computation on the toy problem
     that happens with probability about 2⁻²⁹ per value)."""
     arrays = []
-    for v in ([grads.get(n) for n in PARAMETERS] if isinstance(grads, dict) else []):
+    for v in [grads.get(n) for n in PARAMETERS] if isinstance(grads, dict) else []:
         try:
             arrays.append(np.asarray(v))
         except (TypeError, ValueError):

@@ -1,6 +1,6 @@
 """Reports of graded submissions for people: text (rich) and JSON (the DESIGN.md contract);
-``render`` dispatches to every format, the platform formats (Gradescope, JUnit, CSV gradebook)
-living in ``derive.checks.grading.exports``. Every reporter takes the list of GradeResults and
+the platform formats (Gradescope, JUnit, CSV gradebook) and ``render``, which dispatches to
+every format, live in ``derive.checks.grading.exports``. Every reporter takes the list of GradeResults and
 returns a str.
 
 The text report gives one line per check, then the diagnosis in words and Unicode mathematics:
@@ -20,9 +20,7 @@ from typing import Any
 from derive.checks.grading.mistakes import BY_ID
 from derive.checks.grading.records import Check, GradeResult
 
-__all__ = ["FORMATS", "check_lines", "clean", "diagnosis_lines", "render", "render_json", "render_text", "summary"]
-
-FORMATS = ("text", "json", "gradescope", "junit", "csv")
+__all__ = ["check_lines", "clean", "diagnosis_lines", "render_json", "render_text", "summary"]
 
 
 # ------------------------------------------------------------------------------- summary
@@ -67,17 +65,32 @@ def _json_default(value: Any) -> Any:
 # ------------------------------------------------------------------------------- text
 
 
-_MARK = {"pass": ("✓", "green"), "fail": ("✗", "red"), "warn": ("!", "yellow"), "skip": ("-", "dim"), "error": ("✗", "red")}
+_MARK = {
+    "pass": ("✓", "green"),
+    "fail": ("✗", "red"),
+    "warn": ("!", "yellow"),
+    "skip": ("-", "dim"),
+    "error": ("✗", "red"),
+}
 
 
-def render_text(results: Sequence[GradeResult], *, color: bool = False, width: int = 110, seconds: float | None = None) -> str:
+def render_text(
+    results: Sequence[GradeResult], *, color: bool = False, width: int = 110, seconds: float | None = None
+) -> str:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
-                      color_system="standard" if color else None, highlight=False, emoji=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+    )
     for result in results:
         _text_one(console, result, Text)
     if len(results) > 1:
@@ -86,8 +99,14 @@ def render_text(results: Sequence[GradeResult], *, color: bool = False, width: i
             table.add_column(column)
         for r in results:
             what = r.error["kind"] if r.error else ", ".join(r.diagnosis)
-            table.add_row(r.submission, r.verdict.upper(), f"{r.score:g}/{r.max_score:g}", what, ", ".join(r.warnings),
-                          f"{r.seconds:.2f}")
+            table.add_row(
+                r.submission,
+                r.verdict.upper(),
+                f"{r.score:g}/{r.max_score:g}",
+                what,
+                ", ".join(r.warnings),
+                f"{r.seconds:.2f}",
+            )
         console.print(table)
         s = summary(results, seconds)
         console.print(f"{s['pass']} pass, {s['fail']} fail, {s['error']} error in {s['seconds']:.1f} s")
@@ -99,8 +118,13 @@ def _text_one(console: Any, r: GradeResult, Text: Any) -> None:
     head = Text(f"{r.submission}  ")
     head.append(r.verdict.upper(), style=f"bold {style}")
     layout = {"column": "column layout (W1 H×D, W2 C×H)", "row": None}.get(r.layout or "row")
-    details = [f"api {r.api}" if r.api else None, layout, *r.notes, f"score {r.score:g}/{r.max_score:g}",
-               f"{r.seconds:.2f} s"]
+    details = [
+        f"api {r.api}" if r.api else None,
+        layout,
+        *r.notes,
+        f"score {r.score:g}/{r.max_score:g}",
+        f"{r.seconds:.2f} s",
+    ]
     head.append("  (" + "; ".join(d for d in details if d) + ")")
     console.print(head)
     if r.error:
@@ -113,7 +137,9 @@ def _text_one(console: Any, r: GradeResult, Text: Any) -> None:
         m, s = _MARK[c.status]
         line = Text(f"  {m} ", style=s)
         line.append(c.name.ljust(name_width))
-        err = f"  rel err {c.max_rel_error:.1e}" if c.max_rel_error is not None and math.isfinite(c.max_rel_error) else ""
+        err = (
+            f"  rel err {c.max_rel_error:.1e}" if c.max_rel_error is not None and math.isfinite(c.max_rel_error) else ""
+        )
         line.append(err)
         if c.diagnosis:
             line.append("  " + ", ".join(c.diagnosis), style="bold")
@@ -157,7 +183,9 @@ def diagnosis_lines(r: GradeResult) -> list[str]:
         for c in where:
             lines.append(f"      {c.name}: {c.message}")
         # Prefer the smallest problem a student can redo by hand.
-        example = next((c for c in where if c.counterexample and "inputs" in c.counterexample), where[0] if where else None)
+        example = next(
+            (c for c in where if c.counterexample and "inputs" in c.counterexample), where[0] if where else None
+        )
         if example is not None:
             lines += _counterexample_lines(example)
     for c in (c for c in failing if not c.diagnosis):
@@ -175,7 +203,11 @@ def _counterexample_lines(c: Check) -> list[str]:
     if not inputs and not cx.get("reproduce"):
         return []
     sizes = cx.get("sizes", {})
-    title = "smallest failing problem found (Hypothesis-shrunk)" if cx.get("problem") == "drawn" else f"failing problem: {cx.get('problem')}"
+    title = (
+        "smallest failing problem found (Hypothesis-shrunk)"
+        if cx.get("problem") == "drawn"
+        else f"failing problem: {cx.get('problem')}"
+    )
     lines = [f"      {title}: " + ", ".join(f"{k}={v}" for k, v in sizes.items()) + f", reg={cx.get('reg')}"]
     if inputs:
         for key in ("X", "y", "W1", "b1", "W2", "b2"):
@@ -184,7 +216,9 @@ def _counterexample_lines(c: Check) -> list[str]:
         lines.append(f"        {cx['reproduce']}")
     if "parameter" in cx and isinstance(cx.get("got"), dict) and "got_at_index" in cx:
         where = f"d{cx['parameter']}{cx['index']}"
-        lines.append(f"        got {where} = {_compact(cx['got_at_index'])}, expected {_compact(cx['expected_at_index'])}")
+        lines.append(
+            f"        got {where} = {_compact(cx['got_at_index'])}, expected {_compact(cx['expected_at_index'])}"
+        )
     elif "parameter" in cx and "got" in cx:
         label = "finite differences" if "finite_difference" in cx else "expected"
         other = cx.get("finite_difference", cx.get("expected"))
@@ -223,20 +257,3 @@ def check_lines(r: GradeResult, c: Check) -> list[str]:
         lines.append("It should be: " + c.formula)
     lines += [line.strip() for line in _counterexample_lines(c)]
     return lines
-
-
-def render(results: Sequence[GradeResult], fmt: str, *, color: bool = False, seconds: float | None = None,
-           rubric: Any = None) -> str:
-    if fmt == "text":
-        return render_text(results, color=color, seconds=seconds)
-    if fmt == "json":
-        return render_json(results, seconds)
-    from derive.checks.grading import exports
-
-    if fmt == "gradescope":
-        return exports.render_gradescope(results, seconds, rubric=rubric)
-    if fmt == "junit":
-        return exports.render_junit(results, seconds)
-    if fmt == "csv":
-        return exports.render_csv(results)
-    raise ValueError(f"format={fmt!r}; expected one of {', '.join(FORMATS)}")

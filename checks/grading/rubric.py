@@ -27,12 +27,13 @@ whose one-line message echoes the offending key and value and says what was expe
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import tomllib
 from derive.checks.grading.records import Check, GradeResult
+
 from derive.errors import DeriveError
 
 __all__ = ["VISIBILITIES", "Rubric", "RubricError", "apply_rubric", "load_rubric", "parse_rubric"]
@@ -101,8 +102,20 @@ def _strings(where: str, key: str, value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v.strip() for v in value))
 
 
-_KEYS = ("points", "total", "strict", "visibility", "stdout_visibility", "conventions", "layout", "extra_packages",
-         "examples", "seed", "timeout", "memory_mb")
+_KEYS = (
+    "points",
+    "total",
+    "strict",
+    "visibility",
+    "stdout_visibility",
+    "conventions",
+    "layout",
+    "extra_packages",
+    "examples",
+    "seed",
+    "timeout",
+    "memory_mb",
+)
 
 
 def parse_rubric(doc: dict[str, Any], where: str = "") -> Rubric:
@@ -135,8 +148,12 @@ def parse_rubric(doc: dict[str, Any], where: str = "") -> Rubric:
         opts["layout"] = _choice(where, "layout", doc["layout"], _LAYOUTS)
     if "extra_packages" in doc:
         opts["extra_packages"] = _strings(where, "extra_packages", doc["extra_packages"])
-    for key, minimum, integer in (("examples", 0, True), ("seed", -(2**63), True), ("memory_mb", 64, True),
-                                  ("timeout", 0.1, False)):
+    for key, minimum, integer in (
+        ("examples", 0, True),
+        ("seed", -(2**63), True),
+        ("memory_mb", 64, True),
+        ("timeout", 0.1, False),
+    ):
         if key in doc:
             opts[key] = _number(where, key, doc[key], minimum=minimum, integer=integer)
     return Rubric(**opts)

@@ -60,9 +60,15 @@ def submission_file(path: Any) -> Path:
             raise _error("api", f"{path} is not a regular file (a FIFO, a device or missing)")
         return path
     unreadable = (OSError, UnicodeError, type(_error("api", "")))
-    candidates = sorted(p for p in path.rglob("*") if p.suffix in _SUFFIXES and "__pycache__" not in p.parts
-                        and ".ipynb_checkpoints" not in p.parts and not p.name.startswith("test_")
-                        and is_regular_file(p))
+    candidates = sorted(
+        p
+        for p in path.rglob("*")
+        if p.suffix in _SUFFIXES
+        and "__pycache__" not in p.parts
+        and ".ipynb_checkpoints" not in p.parts
+        and not p.name.startswith("test_")
+        and is_regular_file(p)
+    )
     candidates.sort(key=lambda p: (p.name not in _PREFERRED, p.suffix != ".py", len(p.parts), str(p)))
     for p in candidates:
         try:
@@ -126,6 +132,8 @@ def prepare(path: Any) -> Prepared:
     tmp = tempfile.TemporaryDirectory(prefix="derive-notebook-")
     out = Path(tmp.name) / (target.stem.replace("-", "_").replace(" ", "_") + ".py")
     out.write_text(source, encoding="utf-8")
-    notes = [f"notebook {target.name}: code cells only"
-             + (f", {magics} IPython magic line(s) commented out" if magics else "")]
+    notes = [
+        f"notebook {target.name}: code cells only"
+        + (f", {magics} IPython magic line(s) commented out" if magics else "")
+    ]
     return Prepared(out, notes, tmp)

@@ -43,9 +43,11 @@ class InProcessRunner:
             # its params are replaced before every call anyway.
             try:
                 target = target(input_size=4, hidden_size=10, output_size=3, std=1e-4)
-            except Exception as exc:
-                raise TypeError(f"could not build {target.__name__}(input_size=4, hidden_size=10, output_size=3, "
-                                f"std=1e-4): {type(exc).__name__}: {exc}; pass an instance instead") from None
+            except Exception as exc:  # noqa: BLE001 -- any failure of the course's constructor becomes one message
+                raise TypeError(
+                    f"could not build {target.__name__}(input_size=4, hidden_size=10, output_size=3, "
+                    f"std=1e-4): {type(exc).__name__}: {exc}; pass an instance instead"
+                ) from None
         if callable(getattr(target, "loss", None)) and hasattr(target, "params"):
             self.api = "twolayernet"
             self._net = target
@@ -69,9 +71,11 @@ class InProcessRunner:
         before_x = X.copy()
         try:
             out = self._call(params, X, y, reg)
-        except Exception as exc:  # the code under test raised: report it with its own line
+        except Exception as exc:  # noqa: BLE001 -- whatever the code under test raised is its result
             raise SubmissionError("exception", f"{type(exc).__name__}: {exc}", _user_line(exc)) from None
-        self.last_mutated = [k for k in PARAMETERS if k in before and not np.array_equal(before[k], params.get(k), equal_nan=True)]
+        self.last_mutated = [
+            k for k in PARAMETERS if k in before and not np.array_equal(before[k], params.get(k), equal_nan=True)
+        ]
         if not np.array_equal(before_x, X, equal_nan=True):
             self.last_mutated.append("X")
         return out
@@ -84,7 +88,9 @@ class InProcessRunner:
         missing = [k for k in PARAMETERS if k not in grads]
         if missing:
             raise SubmissionError("missing-gradient", f"grads has no {', '.join(missing)}")
-        return float(np.asarray(loss, dtype=float).reshape(())), {k: np.array(grads[k], dtype=float) for k in PARAMETERS}
+        return float(np.asarray(loss, dtype=float).reshape(())), {
+            k: np.array(grads[k], dtype=float) for k in PARAMETERS
+        }
 
     def losses(self, params_list: list[dict], X: np.ndarray, y: np.ndarray, reg: float) -> list[float]:
         values = []
@@ -130,8 +136,14 @@ def check_gradients(
     from derive.checks.grading.reporters import render_text
 
     name = getattr(loss_and_grads, "__qualname__", None) or type(loss_and_grads).__name__
-    result = grade_runner(InProcessRunner(loss_and_grads), name, reg_convention=reg_convention,
-                          examples=examples, seed=seed, full_size=full_size)
+    result = grade_runner(
+        InProcessRunner(loss_and_grads),
+        name,
+        reg_convention=reg_convention,
+        examples=examples,
+        seed=seed,
+        full_size=full_size,
+    )
     if result.verdict != "pass":
         raise AssertionError("\n" + render_text([result], color=False))
     return result

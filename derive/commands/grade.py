@@ -52,39 +52,87 @@ def _write(path: Path, text: str) -> None:
 
 @click.command("grade")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--api", type=click.Choice(_APIS), default="auto", show_default=True,
-              help="TwoLayerNet class, loss_and_grads function, or detect.")
-@click.option("--reg-convention", type=click.Choice(_CONVENTIONS), default=None,
-              help="l2: λ‖W‖²; half-l2: ½λ‖W‖²; auto (default, or the rubric's): whichever the loss uses.")
-@click.option("--rubric", type=click.Path(path_type=Path), default=None,
-              help="A rubric (TOML): points, total, visibility, strict policy, extra packages, options.")
+@click.option(
+    "--api",
+    type=click.Choice(_APIS),
+    default="auto",
+    show_default=True,
+    help="TwoLayerNet class, loss_and_grads function, or detect.",
+)
+@click.option(
+    "--reg-convention",
+    type=click.Choice(_CONVENTIONS),
+    default=None,
+    help="l2: λ‖W‖²; half-l2: ½λ‖W‖²; auto (default, or the rubric's): whichever the loss uses.",
+)
+@click.option(
+    "--rubric",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A rubric (TOML): points, total, visibility, strict policy, extra packages, options.",
+)
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True)
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the report to FILE instead of standard output (never over an input).")
-@click.option("--gradebook", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write a CSV gradebook (one row per submission) to FILE.")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to FILE instead of standard output (never over an input).",
+)
+@click.option(
+    "--gradebook",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write a CSV gradebook (one row per submission) to FILE.",
+)
 @click.option("--force", is_flag=True, help="Replace an existing --output or --gradebook file.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=None,
-              help="Seconds per call into the submission [default: 10, or the rubric's].")
-@click.option("--memory-mb", type=click.IntRange(min=64), default=None,
-              help="Address-space limit of the submission's process [default: 2048, or the rubric's].")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Submissions graded in parallel.")
-@click.option("--examples", type=click.IntRange(min=0), default=None,
-              help="Hypothesis-drawn problems per submission [default: 25, or the rubric's].")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=None,
+    help="Seconds per call into the submission [default: 10, or the rubric's].",
+)
+@click.option(
+    "--memory-mb",
+    type=click.IntRange(min=64),
+    default=None,
+    help="Address-space limit of the submission's process [default: 2048, or the rubric's].",
+)
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Submissions graded in parallel."
+)
+@click.option(
+    "--examples",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Hypothesis-drawn problems per submission [default: 25, or the rubric's].",
+)
 @click.option("--seed", type=int, default=None, help="Hypothesis seed [default: 0, or the rubric's].")
 @click.option("--single", is_flag=True, help="Each PATH is one submission, also a directory (Gradescope).")
 @click.pass_context
-def grade(ctx: click.Context, paths: tuple[Path, ...], api: str, reg_convention: str | None, rubric: Path | None,
-          fmt: str, output: Path | None, gradebook: Path | None, force: bool, timeout: float | None,
-          memory_mb: int | None, jobs: int, examples: int | None, seed: int | None, single: bool) -> None:
+def grade(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    api: str,
+    reg_convention: str | None,
+    rubric: Path | None,
+    fmt: str,
+    output: Path | None,
+    gradebook: Path | None,
+    force: bool,
+    timeout: float | None,
+    memory_mb: int | None,
+    jobs: int,
+    examples: int | None,
+    seed: int | None,
+    single: bool,
+) -> None:
     """Grade gradient implementations (PATH: a .py file, a notebook or a directory of submissions).
 
     Exit status: 0 every submission passes, 1 some submission fails, 3 some submission could
     not be run, 2 bad usage.
     """
-    from derive.checks.grading.batch import collect, grade_all
-    from derive.checks.grading.reporters import render
+    from derive.checks.grading.batch import collect
+    from derive.checks.grading.exports import render
     from derive.checks.grading.rubric import load_rubric
 
     loaded = load_rubric(rubric) if rubric is not None else None
@@ -94,8 +142,15 @@ def grade(ctx: click.Context, paths: tuple[Path, ...], api: str, reg_convention:
     check_output(gradebook, inputs + ([output] if output else []), force)
     if output is not None and gradebook is not None and output.resolve() == gradebook.resolve():
         raise DeriveError(f"{output}: --output and --gradebook name the same file")
-    options = {"api": api, "reg_convention": reg_convention, "timeout": timeout, "memory_mb": memory_mb,
-               "examples": examples, "seed": seed, "rubric": loaded}
+    options = {
+        "api": api,
+        "reg_convention": reg_convention,
+        "timeout": timeout,
+        "memory_mb": memory_mb,
+        "examples": examples,
+        "seed": seed,
+        "rubric": loaded,
+    }
     start = time.perf_counter()
     results = _grade_all(submissions, options, jobs)
     seconds = time.perf_counter() - start
@@ -127,8 +182,14 @@ def _grade_all(submissions: list[tuple[Path, str]], options: dict[str, Any], job
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        with Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=Console(stderr=True), transient=True) as progress:
+        with Progress(
+            TextColumn("grading"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        ) as progress:
             task = progress.add_task("grade", total=len(submissions))
             return grade_all(submissions, options, jobs, lambda: progress.advance(task))
     finally:
@@ -153,8 +214,12 @@ def _hypothesis_storage() -> tuple[str, bool]:
 
 @click.command("gradescope-bundle")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--rubric", type=click.Path(path_type=Path), default=None,
-              help="A rubric (TOML) to bundle: points, visibility, strict policy, extra packages, options.")
+@click.option(
+    "--rubric",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A rubric (TOML) to bundle: points, visibility, strict policy, extra packages, options.",
+)
 @click.option("--api", type=click.Choice(_APIS), default="auto", show_default=True)
 @click.option("--reg-convention", type=click.Choice(_CONVENTIONS), default=None)
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=None)
@@ -162,12 +227,26 @@ def _hypothesis_storage() -> tuple[str, bool]:
 @click.option("--examples", type=click.IntRange(min=0), default=None)
 @click.option("--seed", type=int, default=None)
 @click.option("--force", is_flag=True, help="Replace an existing OUT.")
-@click.option("--wheel", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Bundle this derive wheel instead of building one from the source tree.")
+@click.option(
+    "--wheel",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Bundle this derive wheel instead of building one from the source tree.",
+)
 @click.pass_context
-def gradescope_bundle(ctx: click.Context, out: Path, rubric: Path | None, api: str, reg_convention: str | None,
-                      timeout: float | None, memory_mb: int | None, examples: int | None, seed: int | None,
-                      force: bool, wheel: Path | None) -> None:
+def gradescope_bundle(
+    ctx: click.Context,
+    out: Path,
+    rubric: Path | None,
+    api: str,
+    reg_convention: str | None,
+    timeout: float | None,
+    memory_mb: int | None,
+    examples: int | None,
+    seed: int | None,
+    force: bool,
+    wheel: Path | None,
+) -> None:
     """Write a Gradescope autograder zip (setup.sh installs derive; run_autograder grades
     /autograder/submission into /autograder/results/results.json, with the bundled rubric)."""
     from derive.checks.grading.gradescope_bundle import write_bundle
@@ -178,8 +257,14 @@ def gradescope_bundle(ctx: click.Context, out: Path, rubric: Path | None, api: s
         load_rubric(rubric)  # validated now, not when the first student submits
         rubric_text = rubric.read_text(encoding="utf-8")
     check_output(out, [p for p in (rubric, wheel) if p is not None], force)
-    options = {"api": api, "reg_convention": reg_convention, "timeout": timeout, "memory_mb": memory_mb,
-               "examples": examples, "seed": seed}
+    options = {
+        "api": api,
+        "reg_convention": reg_convention,
+        "timeout": timeout,
+        "memory_mb": memory_mb,
+        "examples": examples,
+        "seed": seed,
+    }
     names = write_bundle(out, {k: v for k, v in options.items() if v is not None}, wheel=wheel, rubric=rubric_text)
     click.echo(f"wrote {out}: {', '.join(names)}")
     ctx.exit(EXIT_OK)
