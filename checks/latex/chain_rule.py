@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, NotJudged, hadamard, shape_of
+from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, NotJudged, ShapeMismatch, hadamard, shape_of
 from derive.checks.latex.typed_nodes import Deriv, Mul, Node
 
 __all__ = ["chain_factors", "evaluate_chain"]
@@ -64,7 +64,10 @@ def _pull_back(ev: Any, cotangent: Dual, factor: Deriv) -> Dual:
     seeds = np.eye(rows * cols).reshape(rows * cols, rows, cols)
     inner = ev.pinned({target: Dual(base.v, seeds)})
     assert factor.num is not None
-    value = inner.ev(factor.num)
+    try:
+        value = inner.ev(factor.num)
+    except ShapeMismatch as exc:
+        raise NotJudged(f"shapes do not fit inside a derivative: {exc}") from None
     g = cotangent.v
     if g.shape != value.shape:
         if g.size != value.size or min(g.shape) != 1 or min(value.shape) != 1:

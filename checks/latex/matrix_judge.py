@@ -156,7 +156,7 @@ def _free_indices(world: World, sides: tuple[Node, Node]) -> dict[str, int]:
     for _ in range(8):
         try:
             for side in sides:
-                Evaluator(world, bind=bind).ev(side)
+                _value_or_mismatch(world, side, bind)
             return ranges
         except UnboundIndex as exc:
             if exc.letter in bind:
@@ -177,14 +177,32 @@ def _one_world(world: World, sides: tuple[Node, Node], conds: list[Cond]) -> dic
         probe = Evaluator(world, bind=bind)
         if conds and not all(bool(probe.condition(c).v.all()) for c in conds):
             continue
-        a, b = (Evaluator(world, bind=bind).ev(side) for side in sides)
+        a, b = (_value_or_mismatch(world, side, bind) for side in sides)
         checked += 1
-        found = _compare(a, b)
+        found = _ill_typed(a, b) or _compare(a, b)  # type: ignore[arg-type]
         if found is not None:
             return {**found, "bind": bind}
     if conds and not checked:
         raise NotJudged("no index values satisfy the step's conditions")
     return {"status": "same", "checked": checked, "letters": letters}
+
+
+def _value_or_mismatch(world: World, side: Node, bind: dict[str, int]) -> Dual | ShapeMismatch:
+    try:
+        return Evaluator(world, bind=bind).ev(side)
+    except ShapeMismatch as exc:
+        return exc
+
+
+def _ill_typed(a: Dual | ShapeMismatch, b: Dual | ShapeMismatch) -> dict[str, Any] | None:
+    """One side whose shapes do not fit while the other side's do: an error of the step."""
+    if isinstance(a, ShapeMismatch) and isinstance(b, ShapeMismatch):
+        raise NotJudged(f"shapes do not fit on either side ({a})")
+    if isinstance(a, ShapeMismatch):
+        return {"status": "illtyped", "side": "left", "reason": str(a), "other": b}
+    if isinstance(b, ShapeMismatch):
+        return {"status": "illtyped", "side": "right", "reason": str(b), "other": a}
+    return None
 
 
 def _compare(x: Dual, y: Dual) -> dict[str, Any] | None:
@@ -222,6 +240,14 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
         )
     if unread_conditions:
         return _out("inconclusive", "the sides differ, but a condition of the step could not be read")
+    if first["status"] == "illtyped":
+        other = "right" if first["side"] == "left" else "left"
+        msg = f"the {first['side']} side does not fit together ({first['reason']})"
+        msg += f"; the {other} side is {_shape(first['other'].v)}"
+        cex = {"point": _sizes_point(world, first), "where": "shape"}
+        cex[first["side"][0] + "hs"] = f"does not fit: {first['reason']}"
+        cex[other[0] + "hs"] = _shape(first["other"].v)
+        return _out("wrong", msg + f" (at {_show_sizes(world)})", cex)
     if first["status"] == "shape":
         msg = f"shapes differ: left side is {_shape(first['lhs'])}, right side is {_shape(first['rhs'])}"
         return _out("wrong", msg + f" (at {_show_sizes(world)})", _counterexample(world, first, "shape"))
@@ -243,9 +269,14 @@ def _show_sizes(world: World) -> str:
     return ", ".join(f"{k} = {v}" for k, v in sorted(world.sizes.items()))
 
 
-def _counterexample(world: World, found: dict[str, Any], where: str) -> dict[str, Any]:
+def _sizes_point(world: World, found: dict[str, Any]) -> dict[str, str]:
     point = {k: str(v) for k, v in sorted(world.sizes.items())}
     point.update({k: str(v) for k, v in found.get("bind", {}).items()})
+    return point
+
+
+def _counterexample(world: World, found: dict[str, Any], where: str) -> dict[str, Any]:
+    point = _sizes_point(world, found)
     a, b = found["lhs"], found["rhs"]
     if where == "shape":
         return {"point": point, "lhs": _shape(a), "rhs": _shape(b), "where": "shape"}

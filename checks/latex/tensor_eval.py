@@ -30,6 +30,7 @@ from derive.checks.latex.tensor_ops import (
     power,
     product,
     scalar,
+    shape_of,
 )
 from derive.checks.latex.typed_nodes import (
     Add,
@@ -268,6 +269,8 @@ class Evaluator:
                 mask = Dual(1 - covered.v)
             else:
                 mask = self.condition(cond)
+            if value.size > 1 and mask.size > 1 and value.shape != mask.shape:
+                raise ShapeMismatch(f"a {shape_of(value)} value under a {shape_of(mask)} condition")
             term = product(value, mask, "hadamard", {})
             total = term if total is None else add(total, term)
             covered = mask if covered is None else add(covered, mask)
@@ -335,7 +338,11 @@ class Evaluator:
             seeds = np.zeros((1, rows, cols))
             seeds[0, at[0], at[1]] = 1.0
         inner = Evaluator(self.world, {target: Dual(base.v, seeds)}, self.bind)
-        num = inner.ev(node.num)
+        try:
+            num = inner.ev(node.num)
+        except ShapeMismatch as exc:
+            # inside ∂(…)/∂W documents are loose about order (W a vs a W): not judged there
+            raise NotJudged(f"shapes do not fit inside a derivative: {exc}") from None
         self.world.flags["tensor"] = True
         tangents = num.dk(seeds.shape[0])
         if num.size == 1:
