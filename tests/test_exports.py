@@ -139,6 +139,22 @@ def test_junit_is_read_back_by_junitparser_with_times(results):
     assert suites["broken.py"].errors == 1
 
 
+def test_what_the_submission_printed_reaches_gradescope_only_if_the_rubric_says_so():
+    def noisy(params, X, y, reg):
+        raise ValueError("boom")
+
+    class Printing(InProcessRunner):
+        def output(self) -> str:
+            return "contents of ~/.gitconfig"
+
+    r = grade_runner(Printing(noisy), "noisy.py", examples=0, full_size=False)
+    assert r.verdict == "error" and r.output
+    hidden = json.loads(render_gradescope([r], rubric=RUBRIC))
+    assert "gitconfig" not in json.dumps(hidden)
+    shown = json.loads(render_gradescope([r], rubric=parse_rubric({"show_output": True})))
+    assert "contents of ~/.gitconfig" in shown["output"]
+
+
 def test_csv_gradebook_has_one_row_per_submission(results):
     rows = list(csv.DictReader(io.StringIO(render_csv(results))))
     assert tuple(rows[0]) == CSV_COLUMNS and len(rows) == len(results)

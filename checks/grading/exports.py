@@ -67,7 +67,9 @@ def gradescope_results(r: GradeResult, rubric: Any = None) -> dict[str, Any]:
     return {
         "score": float(sum(t["score"] for t in tests)),
         "execution_time": round(r.seconds, 3),
-        "output": render_text([r], color=False),
+        # What the submission printed is left out unless the rubric shows it: where the kernel
+        # cannot confine reads, it could print a file of the grading account.
+        "output": render_text([r], color=False, show_output=getattr(rubric, "show_output", False)),
         "visibility": visibility,
         "stdout_visibility": stdout_visibility,
         "tests": tests,

@@ -75,8 +75,15 @@ _MARK = {
 
 
 def render_text(
-    results: Sequence[GradeResult], *, color: bool = False, width: int = 110, seconds: float | None = None
+    results: Sequence[GradeResult],
+    *,
+    color: bool = False,
+    width: int = 110,
+    seconds: float | None = None,
+    show_output: bool = True,
 ) -> str:
+    """One block per submission, then a summary table. show_output=False leaves out what the
+    submission printed (a student-facing report must not echo whatever it managed to read)."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -92,7 +99,7 @@ def render_text(
         emoji=False,
     )
     for result in results:
-        _text_one(console, result, Text)
+        _text_one(console, result, Text, show_output)
     if len(results) > 1:
         table = Table(title="Summary", show_lines=False)
         for column in ("submission", "verdict", "score", "diagnosis", "warnings", "seconds"):
@@ -113,7 +120,7 @@ def render_text(
     return buffer.getvalue()
 
 
-def _text_one(console: Any, r: GradeResult, Text: Any) -> None:
+def _text_one(console: Any, r: GradeResult, Text: Any, show_output: bool = True) -> None:
     mark, style = _MARK[r.verdict]
     head = Text(f"{r.submission}  ")
     head.append(r.verdict.upper(), style=f"bold {style}")
@@ -129,7 +136,8 @@ def _text_one(console: Any, r: GradeResult, Text: Any) -> None:
     console.print(head)
     if r.error:
         console.print(Text(f"  {mark} could not be run: {r.error['kind']}: {r.error['message']}", style=style))
-        _show_output(console, r, Text)
+        if show_output:
+            _show_output(console, r, Text)
         console.print()
         return
     name_width = max((len(c.name) for c in r.checks), default=10)
@@ -157,7 +165,8 @@ def _text_one(console: Any, r: GradeResult, Text: Any) -> None:
                 m = BY_ID[mistake_id]
                 console.print(Text(f"  • {mistake_id}: {m.what}. It should be: {m.should}."))
             console.print(Text(f"      {c.name}: {c.message}"))
-    _show_output(console, r, Text)
+    if show_output:
+        _show_output(console, r, Text)
     console.print()
 
 

@@ -9,6 +9,7 @@ penalty conventions accepted, the strict policy, extra packages and the grading 
     conventions = ["l2", "half-l2"]  # accepted penalty conventions (one: imposed; both: the loss's own)
     layout = "auto"                  # auto | row (W1 D×H) | column (W1 H×D, the UCLA template)
     extra_packages = ["future"]      # importable in the sandbox besides numpy and the standard library
+    show_output = false              # Gradescope: show students what their code printed
     examples = 25                    # Hypothesis-drawn problems
     seed = 0
     timeout = 10.0                   # seconds per call into the submission
@@ -53,6 +54,7 @@ class Rubric:
     points: dict[str, float] = field(default_factory=dict)
     total: float | None = None
     strict: bool = False
+    show_output: bool = False
     visibility: str = "visible"
     stdout_visibility: str = "visible"
     conventions: tuple[str, ...] = _CONVENTIONS
@@ -106,6 +108,7 @@ _KEYS = (
     "points",
     "total",
     "strict",
+    "show_output",
     "visibility",
     "stdout_visibility",
     "conventions",
@@ -130,10 +133,11 @@ def parse_rubric(doc: dict[str, Any], where: str = "") -> Rubric:
     opts: dict[str, Any] = {"points": points, "source": where}
     if "total" in doc:
         opts["total"] = float(_number(where, "total", doc["total"]))
-    if "strict" in doc:
-        if not isinstance(doc["strict"], bool):
-            raise _fail(where, f"strict={doc['strict']!r} must be true or false")
-        opts["strict"] = doc["strict"]
+    for key in ("strict", "show_output"):
+        if key in doc:
+            if not isinstance(doc[key], bool):
+                raise _fail(where, f"{key}={doc[key]!r} must be true or false")
+            opts[key] = doc[key]
     for key in ("visibility", "stdout_visibility"):
         if key in doc:
             opts[key] = _choice(where, key, doc[key], VISIBILITIES)
