@@ -76,6 +76,9 @@ class Budget:
             raise Expired("total")
         if now - self._wall0 >= self.wall:
             raise Expired("wall")
+        if now - self._wall0 < self.cpu / 4:
+            # Too early to have used the CPU limit (up to 4 busy threads): spare the /proc read.
+            return min(_POLL_SECONDS, self.total_deadline - now)
         used = cpu_seconds(self.pid)
         if self._cpu0 is not None and used is not None and used - self._cpu0 >= self.cpu:
             raise Expired("call")

@@ -48,8 +48,8 @@ class SharedInputs:
             dtype = np.dtype(dtype_str)
             count = int(np.prod(shape, dtype=np.int64))
             end = offset + count * dtype.itemsize
-            if end <= len(data):
-                out[name] = np.frombuffer(data[offset:end], dtype=dtype, count=count).reshape(shape)
+            if end <= len(data):  # a view of the snapshot, not a copy
+                out[name] = np.frombuffer(data, dtype=dtype, count=count, offset=offset).reshape(shape)
             else:
                 out[name] = np.full(shape, np.nan) if dtype.kind == "f" else np.full(shape, -1, dtype=np.int64)
         return out
