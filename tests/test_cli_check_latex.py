@@ -178,7 +178,7 @@ def _nap(seconds: float) -> dict:
 def test_parallel_runner_keeps_order_limits_and_budget() -> None:
     from derive.checks.latex.budget import ParallelRunner
 
-    with ParallelRunner(timeout=2, budget=8, workers=2) as runner:
+    with ParallelRunner(timeout=2, budget=60, workers=2) as runner:
         runner.start_clock()
         outs = runner.run_all([(_nap, (0.3,)), (_nap, (3,)), (_nap, (0.1,)), (_nap, (0.2,))])
         assert [o["method"] for o in outs] == ["nap", "timeout", "nap", "nap"]

@@ -36,8 +36,17 @@ def warm_up() -> dict[str, Any]:
     return check_step(normalize("x + 1", notation), normalize("1 + x", notation))
 
 
+def _budget_verdict(message: str) -> dict[str, Any]:
+    return {"status": "inconclusive", "counterexample": None, "message": message, "method": "budget"}
+
+
 class BudgetRunner(StepRunner):
-    """A StepRunner that stops giving time to steps once the document's budget is spent."""
+    """A StepRunner that stops giving time to steps once the document's budget is spent.
+
+    A worker (the first one, or a new one after a step over its limit was killed) warms up
+    before it is given a step: importing SymPy takes about a second, which must not count
+    against a step's ``--timeout`` (with ``--timeout 1`` a cold worker could never finish a
+    step); it counts against the document's budget only."""
 
     def __init__(self, timeout: float = DEFAULT_TIMEOUT, budget: float = DEFAULT_BUDGET) -> None:
         super().__init__(timeout)
@@ -45,26 +54,41 @@ class BudgetRunner(StepRunner):
         self.budget = budget
         self.deadline = time.monotonic() + budget
         self.skipped = 0
+        self._warm_pending = False
 
     def start_clock(self) -> None:
         """Start the budget now, and the worker with it: it imports SymPy and judges a trivial
         step while this process reads the document (2 cores: about 1 s less per command)."""
         self.deadline = time.monotonic() + self.budget
-        self.start(warm=(warm_up, ()))
+        self._warm()
 
     def remaining(self) -> float:
         return self.deadline - time.monotonic()
 
+    def _warm(self) -> None:
+        self.submit((warm_up, ()))
+        self._warm_pending = True
+
+    def _warmed(self) -> bool:
+        """Wait (within the budget) for the worker's warm-up; False if the budget ran out."""
+        if self.connection is None:
+            self._warm()
+        if not self._warm_pending:
+            return True
+        self._warm_pending = False
+        if wait([self.connection], timeout=max(0.0, self.remaining())):
+            self.receive()
+            return self.connection is not None
+        self.abandon()
+        return False
+
     def run(self, job: tuple[Callable[..., dict[str, Any]], tuple]) -> dict[str, Any]:
-        left = self.remaining()
-        if left <= 0.05:
+        if self.remaining() <= 0.05:
             self.skipped += 1
-            return {
-                "status": "inconclusive",
-                "counterexample": None,
-                "message": f"{OVER_BUDGET} ({self.budget:g} s): not checked",
-                "method": "budget",
-            }
+            return _budget_verdict(f"{OVER_BUDGET} ({self.budget:g} s): not checked")
+        if not self._warmed():
+            return _budget_verdict(f"{OVER_BUDGET} ({self.budget:g} s) while the checker started")
+        left = self.remaining()
         self.timeout = min(self.step_timeout, left)
         out = super().run(job)
         if out.get("method") == "timeout" and self.timeout < self.step_timeout:
@@ -99,8 +123,12 @@ class ParallelRunner(BudgetRunner):
         """Start the budget and every worker, each warming up (imports) at once."""
         self.deadline = time.monotonic() + self.budget
         for worker in self._workers():
-            worker.submit((warm_up, ()))
-            self._busy[id(worker)] = (worker, None, time.monotonic(), self.step_timeout)
+            self._warm_worker(worker)
+
+    def _warm_worker(self, worker: StepRunner) -> None:
+        """Warm-up of a fresh worker: limited by the budget, not by a step's --timeout."""
+        worker.submit((warm_up, ()))
+        self._busy[id(worker)] = (worker, None, time.monotonic(), max(0.0, self.remaining()))
 
     def _over(self, index: int | None, results: list[dict[str, Any] | None], message: str, method: str) -> None:
         if index is not None:
@@ -123,7 +151,7 @@ class ParallelRunner(BudgetRunner):
             elif now - start >= limit:
                 del self._busy[key]
                 worker.abandon()
-                if limit < self.step_timeout:
+                if index is None or limit < self.step_timeout:
                     self._over(index, results, f"{OVER_BUDGET} ({self.budget:g} s) while this step ran", "budget")
                 else:
                     self._over(index, results, f"over the time limit ({self.step_timeout:g} s)", "timeout")
@@ -141,6 +169,9 @@ class ParallelRunner(BudgetRunner):
                         self.skipped += 1
                         self._over(queue.pop()[0], results, f"{OVER_BUDGET} ({self.budget:g} s): not checked", "budget")
                     break
+                if worker.connection is None:  # killed after a step over its limit: warm a new one first
+                    self._warm_worker(worker)
+                    continue
                 index, job = queue.pop()
                 worker.submit(job)
                 self._busy[id(worker)] = (worker, index, time.monotonic(), min(self.step_timeout, left))

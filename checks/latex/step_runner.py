@@ -54,7 +54,6 @@ class StepRunner:
         self._ctx = mp.get_context("fork" if "fork" in methods else "spawn")
         self._proc: Any = None
         self._conn: Any = None
-        self._warming = False  # a warm-up job was sent and its reply not yet read
 
     def _start(self) -> None:
         parent, child = self._ctx.Pipe()
@@ -73,7 +72,6 @@ class StepRunner:
         if self._conn is not None:
             self._conn.close()
         self._proc = self._conn = None
-        self._warming = False
 
     def run(self, job: tuple[Callable[..., dict[str, Any]], tuple]) -> dict[str, Any]:
         """``work(*args)`` in the worker: a module-level function (so that spawn can pickle it)."""
@@ -81,13 +79,6 @@ class StepRunner:
             self._stop()
             self._start()
         try:
-            if self._warming:
-                # the warm-up's reply comes first; its time is the step's (imports a step needs anyway)
-                self._warming = False
-                if not self._conn.poll(self.timeout):
-                    self._stop()
-                    return self._over_limit()
-                self._conn.recv()
             self._conn.send(job)
             if self._conn.poll(self.timeout):
                 return self._conn.recv()
@@ -151,16 +142,6 @@ class StepRunner:
     def abandon(self) -> None:
         """Kill the worker (a job ran over its limit); the next job starts a new one."""
         self._stop()
-
-    def start(self, warm: tuple[Callable[..., Any], tuple] | None = None) -> None:
-        """Start the worker now and, without waiting, let it run ``warm`` (e.g. import SymPy)
-        while the caller reads the document: on 2 cores that hides most of the start-up."""
-        if self._proc is None or not self._proc.is_alive():
-            self._stop()
-            self._start()
-        if warm is not None and not self._warming:
-            self._conn.send(warm)
-            self._warming = True
 
     def close(self) -> None:
         if self._proc is not None and self._proc.is_alive():
