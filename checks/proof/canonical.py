@@ -147,17 +147,17 @@ class Undefined(ArithmeticError):
 class ModularEvaluator:
     """Exact evaluation of SymPy expressions in GF(p) at one random point.
 
-    Every symbol gets a random field element; every exp-monomial (as in ``rationalize``:
-    exp(Σ cₖmₖ) = Π uₖ^{cₖLₖ}) gets one, so exp(x/2)² = exp(x) is kept; named functions with
-    a definition in exp (σ, softplus, the hyperbolic functions ...) are read through it; every
-    other function node (ReLU, Heaviside, sign, |·|, log, Sum, non-integer powers ...) is an opaque atom keyed by the node with
-    expanded arguments, the same atom on both sides of a claim. Replacing sub-expressions by
-    independent values is sound for proving (an identity of the atomised rational function
-    holds for the true values too); by Schwartz–Zippel a non-zero atomised rational function
-    whose numerator has degree d vanishes at a uniformly random point with probability
-    ≤ d/p. Here d ≤ 2520 · (number of exp-monomial factors, ≲ 10⁴ for the largest claims),
-    so ≤ 3·10⁷/(2⁶¹ − 1) ≈ 10⁻¹¹ at the first point and ≈ 5·10⁻²⁰ at the second; a claim
-    is accepted only if it vanishes at both.
+    Every symbol gets a random field element; every exp-monomial (as in ``rationalize``: exp(Σ
+    cₖmₖ) = Π uₖ^{cₖLₖ}) gets one, so exp(x/2)² = exp(x) is kept; named functions with a
+    definition in exp (σ, softplus, the hyperbolic functions ...) are read through it; every
+    other function node (ReLU, Heaviside, sign, |·|, log, Sum, non-integer powers ...) is an
+    opaque atom keyed by the node with expanded arguments, the same atom on both sides of a
+    claim. Replacing sub-expressions by independent values is sound for proving (an identity
+    of the atomised rational function holds for the true values too); by Schwartz–Zippel a
+    non-zero atomised rational function whose numerator has degree d vanishes at a uniformly
+    random point with probability ≤ d/p. Here d ≤ 2520 · (number of exp-monomial factors, ≲
+    10⁴ for the largest claims), so ≤ 3·10⁷/(2⁶¹ − 1) ≈ 10⁻¹¹ at the first point and ≈ 5·10⁻²⁰
+    at the second; a claim is accepted only if it vanishes at both.
 
     Nodes are memoised by identity of value, so the shared sub-expressions of a matrix claim
     (P, exp(z3) ...) are evaluated once for all its entries.

@@ -136,3 +136,30 @@ def compile_dag(symbols: Sequence[sp.Symbol], expr, fallback: Callable | None = 
         return np.array([regs[k] for k in outputs], dtype=float).reshape(shape)
 
     return evaluate
+
+
+def compile_dags(
+    symbols: Sequence[sp.Symbol], exprs: Sequence, fallback: Callable | None = None
+) -> Callable[..., list]:
+    """f(*values) → [value of each expression] (as ``compile_dag`` gives them) from one
+    program: the two sides of a claim share most of their nodes (the forward pass), which are
+    compiled and evaluated once. Falls back to one ``compile_dag`` per expression when a node
+    is not in the table."""
+    exprs = list(exprs)
+    shapes = [e.shape if isinstance(e, sp.MatrixBase) else () for e in exprs]
+    entries = [list(e) if isinstance(e, sp.MatrixBase) else [e] for e in exprs]
+    try:
+        with np.errstate(all="ignore"):
+            code, outputs = _program([x for group in entries for x in group], list(symbols))
+    except Unsupported:
+        each = [compile_dag(symbols, e, fallback) for e in exprs]
+        return lambda *args: [f(*args) for f in each]
+    bounds = np.cumsum([0] + [len(group) for group in entries])
+
+    def evaluate(*args: float) -> list:
+        regs = _run(code, args)
+        values = [regs[k] for k in outputs]
+        spans = zip(bounds[:-1], bounds[1:], shapes, strict=True)
+        return [np.array(values[a:b], dtype=float).reshape(shape) for a, b, shape in spans]
+
+    return evaluate

@@ -16,6 +16,7 @@ deterministic for a given seed (``derandomize`` with the seed folded into the da
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 from collections.abc import Callable, Mapping
@@ -82,6 +83,11 @@ def _lambdify_numpy(symbols: list[sp.Symbol], expr: Value) -> Callable[..., np.n
 # ----------------------------------------------------------------------- drawing values
 
 
+# Strategies are built once per (domain, shape): Hypothesis validates every new strategy
+# object (and reads the source of its lambdas), which cost more than drawing from it.
+
+
+@functools.cache
 def _float_strategy(domain: str, kink: bool) -> st.SearchStrategy[float]:
     magnitudes = st.floats(min_value=0.1, max_value=4.0, allow_nan=False)
     if domain == "positive":
@@ -94,18 +100,24 @@ def _float_strategy(domain: str, kink: bool) -> st.SearchStrategy[float]:
     return st.one_of(st.just(0.0), base) if kink else base
 
 
-@st.composite
-def _assignment(draw, identity: Identity) -> tuple[dict[str, int], dict[str, Any]]:
-    sizes = draw(st.sampled_from(list(identity.sizes())))
-    raw: dict[str, Any] = {}
-    for var in identity.variables:
-        raw[var.name] = draw(_variable_values(var, sizes))
-    return sizes, raw
+def _assignment(identity: Identity) -> st.SearchStrategy[tuple[dict[str, int], dict[str, Any]]]:
+    """Sizes (one of the identity's), then every variable's values at those sizes."""
+    size_strategy = st.sampled_from(list(identity.sizes()))
+
+    @st.composite
+    def assignment(draw) -> tuple[dict[str, int], dict[str, Any]]:
+        sizes = draw(size_strategy)
+        key = tuple(sorted(sizes.items()))
+        return sizes, {var.name: draw(_variable_values(var, key)) for var in identity.variables}
+
+    return assignment()
 
 
-def _variable_values(var: Variable, sizes: Mapping[str, int]) -> st.SearchStrategy[Any]:
+@functools.cache
+def _variable_values(var: Variable, size_key: tuple[tuple[str, int], ...]) -> st.SearchStrategy[Any]:
     if not var.shape:
         return _float_strategy(var.domain, var.kink)
+    sizes = dict(size_key)
     rows = sizes[var.shape[0]]
     cols = sizes[var.shape[1]] if len(var.shape) > 1 else 1
     if var.domain == "onehot-rows":
@@ -114,7 +126,23 @@ def _variable_values(var: Variable, sizes: Mapping[str, int]) -> st.SearchStrate
             return st.integers(0, rows - 1).map(lambda label: [label])
         return st.lists(st.integers(0, cols - 1), min_size=rows, max_size=rows)
     entry = _float_strategy(var.domain, False)
-    return st.lists(st.lists(entry, min_size=cols, max_size=cols), min_size=rows, max_size=rows)
+    # One flat tuple of entries, row by row: a third of the drawing cost of nested lists,
+    # which was most of the sampler's time. ``_show_raw`` gives the rows back for reports.
+    return st.tuples(*([entry] * (rows * cols))).map(lambda flat: _Entries(flat, cols))
+
+
+class _Entries(tuple):
+    """A matrix's drawn entries, flat and row by row, with its number of columns."""
+
+    cols: int
+
+    def __new__(cls, flat: tuple[float, ...], cols: int) -> _Entries:
+        out = super().__new__(cls, flat)
+        out.cols = cols
+        return out
+
+    def rows(self) -> list[list[float]]:
+        return [list(self[k:k + self.cols]) for k in range(0, len(self), self.cols)]
 
 
 def _bind(var: Variable, symbolic: Value, raw: Any, sizes: Mapping[str, int]) -> dict[sp.Symbol, float]:
@@ -129,11 +157,12 @@ def _bind(var: Variable, symbolic: Value, raw: Any, sizes: Mapping[str, int]) ->
             for j in range(matrix.shape[1] - 1):
                 out[matrix[i, j]] = 1.0 if j == label else 0.0
         return out
-    return {symbolic[i, j]: raw[i][j] for i in range(symbolic.shape[0]) for j in range(symbolic.shape[1])}
+    return dict(zip(symbolic, raw, strict=True))  # both row by row
 
 
 def _show_raw(raw: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in raw.items()}
+    """Drawn values as a person reads them: a matrix as its list of rows."""
+    return {k: v.rows() if isinstance(v, _Entries) else v for k, v in raw.items()}
 
 
 # ----------------------------------------------------------------------- compiled claims
@@ -142,15 +171,16 @@ def _show_raw(raw: Mapping[str, Any]) -> dict[str, Any]:
 @dataclass
 class _Compiled:
     symbols: list[sp.Symbol]
-    lhs: Callable[..., np.ndarray]
-    rhs: Callable[..., np.ndarray]
+    #: (lhs, rhs, the avoid_zero values or None) at one point, from one shared program.
+    sides: Callable[..., list[np.ndarray]]
     function: Callable[..., np.ndarray] | None
     wrt_positions: list[int]
-    avoid: Callable[..., np.ndarray] | None
     claim: Claim
 
 
 def _compile(claim: Claim) -> _Compiled:
+    from derive.checks.proof.dag_eval import compile_dags
+
     symbols: set[sp.Symbol] = set()
     for value in claim.values.values():
         symbols |= value.free_symbols if hasattr(value, "free_symbols") else set()
@@ -160,8 +190,10 @@ def _compile(claim: Claim) -> _Compiled:
         function = _lambdify(ordered, claim.function)
         wrt = list(claim.wrt) if isinstance(claim.wrt, sp.MatrixBase) else [claim.wrt]
         wrt_positions = [ordered.index(w) for w in wrt]
-    avoid = _lambdify(ordered, sp.Matrix(list(claim.avoid_zero))) if claim.avoid_zero else None
-    return _Compiled(ordered, _lambdify(ordered, claim.lhs), _lambdify(ordered, claim.rhs), function, wrt_positions or [], avoid, claim)
+    exprs = [claim.lhs, claim.rhs] + ([sp.Matrix(list(claim.avoid_zero))] if claim.avoid_zero else [])
+    joint = compile_dags(ordered, exprs, fallback=_lambdify_numpy)
+    sides = joint if claim.avoid_zero else (lambda *args: [*joint(*args), None])
+    return _Compiled(ordered, sides, function, wrt_positions or [], claim)
 
 
 def _entry_error(a: np.ndarray, b: np.ndarray, atol: float, rtol: float) -> float:
@@ -211,10 +243,11 @@ def check_identity(identity: Identity, *, examples: int = 40, seed: int = 0) -> 
         for var in identity.variables:
             point.update(_bind(var, c.claim.values[var.name], raw[var.name], sizes))
         args = [point.get(s, 0.0) for s in c.symbols]
-        if c.avoid is not None:
-            assume(bool(np.all(np.abs(c.avoid(*args)) >= KINK_MARGIN)))
         with np.errstate(all="ignore"):
-            lhs, rhs = c.lhs(*args), c.rhs(*args)
+            lhs, rhs, avoid = c.sides(*args)
+        if avoid is not None:
+            assume(bool(np.all(np.abs(avoid) >= KINK_MARGIN)))
+        with np.errstate(all="ignore"):
             err = _entry_error(lhs, rhs, ATOL, RTOL)
             fd_err = 0.0
             if c.function is not None:
@@ -252,7 +285,9 @@ def _symbol_strategy(s: sp.Symbol) -> st.SearchStrategy[float]:
     return _float_strategy("real", False)
 
 
-def sample_compare(lhs: sp.Expr, rhs: sp.Expr, symbols: Mapping[str, sp.Symbol], *, examples: int = 100, seed: int = 0) -> NumericResult:
+def sample_compare(
+    lhs: sp.Expr, rhs: sp.Expr, symbols: Mapping[str, sp.Symbol], *, examples: int = 100, seed: int = 0
+) -> NumericResult:
     """Both sides of an ad-hoc scalar claim on Hypothesis-drawn values of its symbols,
     within each symbol's assumptions (positive, nonzero or real)."""
     names = sorted(symbols)
@@ -273,7 +308,8 @@ def sample_compare(lhs: sp.Expr, rhs: sp.Expr, symbols: Mapping[str, sp.Symbol],
         assume(bool(np.all(np.isfinite(a)) and np.all(np.isfinite(b))))
         state["n"] += 1
         err = _entry_error(a, b, ATOL, RTOL)
-        state["max"] = max(state["max"], float(np.max(np.abs(np.ravel(a) - np.ravel(b)))) if np.shape(a) == np.shape(b) else math.inf)
+        same_shape = np.shape(a) == np.shape(b)
+        state["max"] = max(state["max"], float(np.max(np.abs(np.ravel(a) - np.ravel(b)))) if same_shape else math.inf)
         if not err <= 1.0:
             state["failure"] = {"inputs": dict(values), "lhs": np.ravel(a).tolist(), "rhs": np.ravel(b).tolist()}
             raise AssertionError("sides differ")
@@ -281,7 +317,9 @@ def sample_compare(lhs: sp.Expr, rhs: sp.Expr, symbols: Mapping[str, sp.Symbol],
     return _run_property(given(strategy)(run), examples, seed, state, "no finite values could be drawn")
 
 
-def _run_property(test: Callable[[], None], examples: int, seed: int, state: dict[str, Any], unsatisfiable: str) -> NumericResult:
+def _run_property(
+    test: Callable[[], None], examples: int, seed: int, state: dict[str, Any], unsatisfiable: str
+) -> NumericResult:
     """Run a Hypothesis property that records into ``state`` and raises AssertionError on a
     failure; Hypothesis replays the shrunk failing example last, so ``state["failure"]``
     holds the shrunk counterexample when it returns."""
