@@ -306,43 +306,70 @@ def _gone(pid: int) -> bool:
     return state in ("Z", "X")
 
 
-def _start_grading(tmp_path: Path) -> tuple[subprocess.Popen, int, Path]:
-    sleeper = tmp_path / "sleeper.py"
-    sleeper.write_text(SLEEPER)
+def _harness_descendants(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        for kid in _children(todo.pop()):
+            todo.append(kid)
+            try:
+                if b"harness_main" in Path(f"/proc/{kid}/cmdline").read_bytes():
+                    out.append(kid)
+            except OSError:
+                pass
+    return out
+
+
+def _start_grading(tmp_path: Path, jobs: int = 1) -> tuple[subprocess.Popen, list[int], Path]:
+    sleepers = []
+    for i in range(jobs):
+        sleepers.append(tmp_path / f"sleeper{i}.py")
+        sleepers[-1].write_text(SLEEPER)
     tmp = tmp_path / "tmp"
     tmp.mkdir()
     derive = Path(sys.executable).with_name("derive")
     command = [str(derive)] if derive.exists() else [sys.executable, "-m", "derive.cli"]
-    proc = subprocess.Popen([*command, "grade", str(sleeper), "--timeout", "600"],
+    proc = subprocess.Popen([*command, "grade", *map(str, sleepers), "--timeout", "600", "--jobs", str(jobs)],
                             env={**os.environ, "TMPDIR": str(tmp)},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        kids = [k for k in _children(proc.pid) if b"harness_main" in Path(f"/proc/{k}/cmdline").read_bytes()]
-        dirs = list(tmp.glob(f"{lifetime.PREFIX}*"))
-        if kids and dirs:
+        kids = _harness_descendants(proc.pid)
+        if len(kids) == jobs and len(list(tmp.glob(f"{lifetime.PREFIX}*"))) == jobs:
             time.sleep(0.5)  # in the loss by now
-            return proc, kids[0], tmp
+            return proc, kids, tmp
         time.sleep(0.1)
     proc.kill()
-    pytest.fail("derive grade did not start a sandbox child within 60 s")
+    pytest.fail("derive grade did not start its sandbox children within 60 s")
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
 def test_the_child_dies_with_derive(tmp_path, sig):
-    proc, child, tmp = _start_grading(tmp_path)
+    proc, children, tmp = _start_grading(tmp_path)
     proc.send_signal(sig)
     proc.wait(timeout=10)
     deadline = time.monotonic() + 2
-    while not _gone(child) and time.monotonic() < deadline:
+    while not all(map(_gone, children)) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert _gone(child)
+    assert all(map(_gone, children))
     left = list(tmp.glob(f"{lifetime.PREFIX}*"))
     if sig == signal.SIGTERM:
         assert left == []
     else:  # nothing can run in a SIGKILLed process: the next sandbox's sweep deletes the directory
         assert len(left) == 1
         assert lifetime.sweep(str(tmp)) == 1 and not left[0].exists()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_jobs_workers_and_their_children_die_with_derive(tmp_path, sig):
+    # Each --jobs worker gets SIGTERM when derive dies (even of SIGKILL) and cleans up its own.
+    proc, children, tmp = _start_grading(tmp_path, jobs=2)
+    proc.send_signal(sig)
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 2
+    while (not all(map(_gone, children)) or list(tmp.glob(f"{lifetime.PREFIX}*"))) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert all(map(_gone, children))
+    assert list(tmp.glob(f"{lifetime.PREFIX}*")) == []
 
 
 def test_missing_protections_are_named():
