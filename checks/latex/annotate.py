@@ -60,6 +60,8 @@ def _counterexample(cex: Any) -> str:
     if isinstance(cex, dict):
         parts = []
         for key, value in cex.items():
+            if value in (None, "", {}, []):
+                continue  # e.g. "where" of a step without sizes or indices
             shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
             parts.append(f"<div><b>{html.escape(str(key))}</b>: <code>{html.escape(shown)}</code></div>")
         return f'<div class="cex">counterexample: {"".join(parts)}</div>'
