@@ -468,6 +468,11 @@ def test_latex_derivative_claims_are_verified_or_refuted() -> None:
     t = float(Fraction(cex["point"]["x"]))
     assert math.isclose(float(cex["lhs"]), sigma(t) * (1 - sigma(t)), rel_tol=1e-9)
     assert math.isclose(float(cex["rhs"]), sigma(t) * (1 + sigma(t)), rel_tol=1e-9)
+    # Answered in the notation asked in.
+    assert cex["lhs_latex"] == r"\left(1 - \sigma\left(1\right)\right) \sigma\left(1\right)"
+    table = _invoke(["--latex", r"\frac{d}{dx}\sigma(x)", r"\sigma(x)(1+\sigma(x))", *EXAMPLES]).output
+    assert r"read as   \left(1 - \sigma\left(x\right)\right) \sigma\left(x\right) = " in table
+    assert r"right side = \left(\sigma\left(1\right) + 1\right) \sigma\left(1\right) ≈ 1.26550522402" in table
 
 
 def test_latex_kink_between_variables_is_verified() -> None:

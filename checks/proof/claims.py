@@ -14,7 +14,7 @@ agrees); ``refuted`` (exit 1) when there is a counterexample checked exactly (50
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sympy as sp
@@ -27,7 +27,7 @@ from derive.checks.proof.limits import TimeLimitExceeded, WorkerFailed, run_limi
 
 from derive.errors import EXIT_FAILED, EXIT_OK, EXIT_UNDECIDED, DeriveError
 
-__all__ = ["AdHocClaim", "CheckResult", "Reader", "check_claim", "parse_claim", "parse_claim_limited"]
+__all__ = ["AdHocClaim", "CheckResult", "Reader", "check_claim", "in_latex", "parse_claim", "parse_claim_limited"]
 
 
 @dataclass(frozen=True)
@@ -40,19 +40,24 @@ class AdHocClaim:
     rhs: sp.Expr
     symbols: Mapping[str, sp.Symbol]
     domains: Mapping[str, Domain]
+    #: How the sides were written: "text" (the expression parser) or "latex".
+    notation: str = "text"
 
 
 #: Reads one side: (text, what) -> SymPy expression, raising DeriveError for bad text.
 Reader = Callable[[str, str], sp.Expr]
 
 
-def parse_claim(lhs: str, rhs: str, assumptions: Sequence[str] = (), reader: Reader | None = None) -> AdHocClaim:
+def parse_claim(
+    lhs: str, rhs: str, assumptions: Sequence[str] = (), reader: Reader | None = None, notation: str = "text"
+) -> AdHocClaim:
     """Parse a claim; ``DeriveError`` (one line, exit 2) for anything not allowed.
 
     ``reader`` reads the sides in another notation (``derive check --latex`` passes the
     LaTeX reader of check-latex); by default the whitelisting parser of ``expr_parser``,
     whose variables take the assumptions' signs. Either way the assumptions become the
-    variables' domains, by name."""
+    variables' domains, by name. ``notation`` names the reader's notation ("latex": the
+    counterexamples are also shown in LaTeX)."""
     domains: dict[str, Domain] = {}
     for text in assumptions:
         parse_assumption(text, domains)
@@ -67,16 +72,22 @@ def parse_claim(lhs: str, rhs: str, assumptions: Sequence[str] = (), reader: Rea
     if unused:
         raise DeriveError(f"--assume names {', '.join(map(repr, unused))}, which the claim does not use")
     used = {n: domains.get(n) or default_domain(s) or Domain() for n, s in symbols.items()}
-    return AdHocClaim(lhs, rhs, left, right, symbols, used)
+    return AdHocClaim(lhs, rhs, left, right, symbols, used, notation)
 
 
 def parse_claim_limited(
-    lhs: str, rhs: str, assumptions: Sequence[str] = (), *, timeout: float | None, reader: Reader | None = None
+    lhs: str,
+    rhs: str,
+    assumptions: Sequence[str] = (),
+    *,
+    timeout: float | None,
+    reader: Reader | None = None,
+    notation: str = "text",
 ) -> AdHocClaim:
     """``parse_claim`` in a worker killed after ``timeout`` s (the parser refuses huge powers
     beforehand; this is the backstop for what SymPy does while building the rest)."""
     try:
-        return run_limited(parse_claim, lhs, rhs, tuple(assumptions), reader, seconds=timeout)
+        return run_limited(parse_claim, lhs, rhs, tuple(assumptions), reader, notation, seconds=timeout)
     except TimeLimitExceeded:
         raise DeriveError(f"building the expressions took more than {timeout:g} s; simplify the input") from None
     except WorkerFailed as exc:
@@ -128,4 +139,19 @@ class CheckResult:
 def check_claim(claim: AdHocClaim, *, examples: int = 100, seed: int = 0, timeout: float | None = 30.0) -> CheckResult:
     """Judge a parsed claim over its domains (``timeout`` for the proof, again for sampling)."""
     judgement = judge(claim.lhs, claim.rhs, domains=claim.domains, seed=seed, examples=examples, timeout=timeout)
+    if claim.notation == "latex" and judgement.counterexample is not None:
+        shown = in_latex(claim, judgement.counterexample)
+        proof = {**judgement.proof, "counterexample": shown} if judgement.refuted_by == "proof" else judgement.proof
+        judgement = replace(judgement, proof=proof, counterexample=shown)
     return CheckResult(claim, judgement, list(judgement.notes))
+
+
+def in_latex(claim: AdHocClaim, cex: Mapping[str, Any]) -> dict[str, Any]:
+    """The counterexample with both sides at its point also in LaTeX ("lhs_latex",
+    "rhs_latex"), so a claim written in LaTeX is answered in LaTeX. The point's values are
+    the judge's exact rationals; anything else leaves the record as it was."""
+    try:
+        values = {claim.symbols[n]: sp.Rational(v) for n, v in cex.get("point", {}).items() if n in claim.symbols}
+    except (TypeError, ValueError):
+        return dict(cex)
+    return {**cex, "lhs_latex": sp.latex(claim.lhs.xreplace(values)), "rhs_latex": sp.latex(claim.rhs.xreplace(values))}

@@ -404,9 +404,8 @@ def judge(
         counterexample, refuted_by = confirmed, "sampling"
     notes = [*split.notes, *_explain(status, proof, sampling, refuted_by)]
     method = proof["method"] if refuted_by != "sampling" else "sampling+exact"
-    return Judgement(
-        status, method, proof, sampling, counterexample, refuted_by, tuple(c.label for c in split.cases), tuple(notes)
-    )
+    labels = tuple(c.label or "the whole domain" for c in split.cases)
+    return Judgement(status, method, proof, sampling, counterexample, refuted_by, labels, tuple(notes))
 
 
 def _limited(fn: Any, *args: Any, seconds: float | None, failed: dict[str, Any]) -> dict[str, Any]:

@@ -22,7 +22,10 @@ _STYLE = {"verified": "green", "refuted": "bold red", "unverified": "yellow"}
 def _show_point(cex: Mapping[str, Any]) -> str:
     point = ", ".join(f"{k} = {v}" for k, v in cex.get("point", {}).items()) or "every input"
     where = f" ({cex['where']})" if cex.get("where") else ""
-    sides = [f"{cex[k + '_exact']} ≈ {cex[k]}" if cex.get(k + "_exact") else f"{cex.get(k)}" for k in ("lhs", "rhs")]
+    sides = []
+    for k in ("lhs", "rhs"):
+        exact = cex.get(k + "_latex") or cex.get(k + "_exact")
+        sides.append(f"{exact} ≈ {cex[k]}" if exact and exact != cex[k] else f"{cex.get(k)}")
     gap = f" (they differ by {cex['difference']})" if cex.get("difference") else ""
     return f"at {point}{where}: left side = {sides[0]}, right side = {sides[1]}{gap}"
 
@@ -30,10 +33,11 @@ def _show_point(cex: Mapping[str, Any]) -> str:
 def _rows(result: CheckResult) -> list[tuple[str, str, str]]:
     """(label, text, style) lines of the table."""
     c, s, n = result.claim, result.symbolic, result.numeric
+    show = sp.latex if c.notation == "latex" else sp.sstr  # answer in the notation asked in
     assuming = ", ".join(c.domains[k].describe(k) for k in sorted(c.domains)) or "(no variables)"
     rows = [
         ("claim", f"{c.lhs_text} = {c.rhs_text}", ""),
-        ("read as", f"{sp.sstr(c.lhs)} = {sp.sstr(c.rhs)}", ""),
+        ("read as", f"{show(c.lhs)} = {show(c.rhs)}", ""),
         ("assuming", assuming, ""),
         ("symbolic", f"{s['status']} ({s['method']}, {s['seconds']:.2f} s)", ""),
     ]
@@ -152,7 +156,8 @@ def check(
     if notation and not latex:
         raise DeriveError("--notation applies to --latex only")
     reader = latex_reader(notation) if latex else None
-    claim = parse_claim_limited(lhs, rhs, assumptions, timeout=timeout, reader=reader)
+    kind = "latex" if latex else "text"
+    claim = parse_claim_limited(lhs, rhs, assumptions, timeout=timeout, reader=reader, notation=kind)
     result = check_claim(claim, examples=examples, seed=seed, timeout=timeout)
     if as_json:
         click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
