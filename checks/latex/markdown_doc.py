@@ -113,18 +113,45 @@ def _script_math(text: str, table: LineTable, lines: tuple[int, int]) -> list[Re
     return found
 
 
-def _regions(text: str, parser: MarkdownIt, openers: dict[str, str], table: LineTable) -> list[Region]:
+_DELIMITER_LINE = re.compile(r"[ \t>]*(?:\$\$|\\\[)[ \t]*")
+
+
+def _prepared(text: str) -> tuple[str, list[int]]:
+    """The text the parser reads, and for each of its lines the line of the file it stands for.
+
+    A ``$$`` (or ``\\[``) line right under a line of prose does not start a block for the
+    parser (it cannot interrupt a paragraph), while every renderer (MathJax, GitHub, Jupyter)
+    pairs it with the next ``$$``: the parser is given a blank line before it. Blank lines
+    inside a math block are allowed, so a closing ``$$`` loses nothing either."""
+    lines = text.split("\n")
+    out: list[str] = []
+    origin: list[int] = []
+    for k, line in enumerate(lines):
+        if k and lines[k - 1].strip(" \t>") and _DELIMITER_LINE.fullmatch(line):
+            out.append(line[: len(line) - len(line.lstrip(" \t>"))].rstrip())  # keep a quote's ">"
+            origin.append(k)
+        out.append(line)
+        origin.append(k)
+    origin.append(len(lines))
+    return "\n".join(out), origin
+
+
+def _regions(text: str, parser: MarkdownIt, table: LineTable) -> list[Region]:
     regions: list[Region] = []
     cursor = 0
     whole = (0, len(text))
-    for token, lines in _walk(parser.parse(text)):
+    prepared, origin = _prepared(text)
+    for token, lines in _walk(parser.parse(prepared)):
+        if lines is not None:
+            # the parser's lines are those of the prepared text: back to the file's
+            lines = (origin[min(lines[0], len(origin) - 1)], origin[min(lines[1], len(origin) - 1)])
         if token.type == "html_block" and lines is not None:
             regions += _script_math(text, table, lines)
             continue
         if token.type not in _MATH_TOKENS:
             continue
         kind, opener = _MATH_TOKENS[token.type]
-        opener = openers.get(token.markup, token.markup) if opener is None else opener
+        opener = token.markup if opener is None else opener
         window = whole
         if lines is not None:
             window = (table.starts[lines[0]], table.starts[lines[1]] if lines[1] < len(table.starts) else len(text))
@@ -142,9 +169,9 @@ def _regions(text: str, parser: MarkdownIt, openers: dict[str, str], table: Line
 def markdown_regions(text: str) -> list[Region]:
     """The math regions of a Markdown document, in order of position."""
     table = LineTable(text)
-    found = _regions(text, _dollar_parser(), {}, table)
+    found = _regions(text, _dollar_parser(), table)
     if "\\[" in text or "\\(" in text:  # texmath's pass costs three times the first one: only when needed
-        found += _regions(text, _bracket_parser(), {}, table)
+        found += _regions(text, _bracket_parser(), table)
     found.sort(key=lambda r: (r.start, -r.end))
     kept: list[Region] = []
     for region in found:
