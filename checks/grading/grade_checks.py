@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from derive.checks.grading import mistakes as mk
+from derive.checks.grading.evidence import error_text, inputs_of, ordered, small
 from derive.checks.grading.judge import (
     Tolerance,
     evaluate,
@@ -25,8 +25,8 @@ from derive.checks.grading.judge import (
     reference_fd_trustworthy,
     tolerance,
 )
-from derive.checks.grading.problems import PARAMETERS, Problem, full_size_problem, toy_problem
-from derive.checks.grading.records import FATAL_KINDS, SMALL, Check, Evaluation, Fatal, Run, Session
+from derive.checks.grading.problems import PARAMETERS, full_size_problem, toy_problem
+from derive.checks.grading.records import FATAL_KINDS, Check, Evaluation, Fatal, Run, Session
 
 
 @dataclass
@@ -55,14 +55,14 @@ class Grade:
 
 def toy_checks(g: Grade) -> list[Check]:
     if g.toy_eval is None:
-        msg = _error_text(g.toy.error)
+        msg = error_text(g.toy.error)
         return [
             Check(
                 "toy problem: runs",
                 None,
                 "fail",
                 None,
-                _inputs(g.toy.problem),
+                inputs_of(g.toy.problem),
                 [],
                 f"raised on the course toy problem: {msg}",
             )
@@ -88,9 +88,9 @@ def other_size_checks(g: Grade) -> list[Check]:
             None,
             "fail",
             None,
-            _inputs(run.problem),
+            inputs_of(run.problem),
             ["hard-coded-shape"] if toy_shapes_ok else [],
-            f"raised at {run.problem.size_text()}: {_error_text(run.error)}",
+            f"raised at {run.problem.size_text()}: {error_text(run.error)}",
         )
         checks.insert(0, raised)
     elif g.others:
@@ -105,7 +105,7 @@ def other_size_checks(g: Grade) -> list[Check]:
                 and "hard-coded-shape" not in c.diagnosis
                 and (c.parameter is None or any(e.params[c.parameter].status == "shape" for e in g.others))
             ):
-                c.diagnosis = _ordered(c.diagnosis + ["hard-coded-shape"])
+                c.diagnosis = ordered(c.diagnosis + ["hard-coded-shape"])
     same_sizes = [e for e in g.others if "toy-sizes" in e.run.problem.tags]
     if g.toy_eval is not None and g.toy_eval.ok and same_sizes and all(e.ok for e in same_sizes):
         # Right at the toy's sizes with other values too, wrong at other sizes, and no other
@@ -135,7 +135,7 @@ def _loss_check(name: str, evals: list[Evaluation], g: Grade, *, all_runs: list[
         ids.append("reg-ignored")
     if not ids:
         ids = ["loss-mismatch"]
-    cx = _inputs(first.run.problem)
+    cx = inputs_of(first.run.problem)
     cx.update({"got": first.run.loss, "expected": first.expected_loss})
     return Check(
         name,
@@ -143,7 +143,7 @@ def _loss_check(name: str, evals: list[Evaluation], g: Grade, *, all_runs: list[
         "fail",
         worst.loss_error,
         cx,
-        _ordered(ids),
+        ordered(ids),
         f"loss {first.run.loss:.10g}, expected {first.expected_loss:.10g} at {first.run.problem.size_text()}",
     )
 
@@ -178,15 +178,15 @@ def _gradient_check(name: str, parameter: str, evals: list[Evaluation], g: Grade
     # evidence for a value mistake; a shape is visible at any size.
     first = next((e for e in failing if e.params[parameter].status != "shape"), failing[0])
     v = first.params[parameter]
-    cx = _inputs(first.run.problem)
+    cx = inputs_of(first.run.problem)
     got = first.run.grads[parameter] if first.run.grads else None
     _, accepted = reference(first.run.problem, g.convention)
     cx.update(
         {
             "parameter": parameter,
             "index": list(v.index) if v.index is not None else None,
-            "got": _small(got),
-            "expected": _small(accepted[0][parameter]),
+            "got": small(got),
+            "expected": small(accepted[0][parameter]),
         }
     )
     if v.index is not None:  # the worst entry, also when the arrays are too big to show
@@ -195,7 +195,7 @@ def _gradient_check(name: str, parameter: str, evals: list[Evaluation], g: Grade
         msg = f"d{parameter} has shape {tuple(v.got)}, expected {tuple(v.expected)} at {first.run.problem.size_text()}"
     else:
         msg = f"d{parameter}{list(v.index)} = {v.got:.8g}, expected {v.expected:.8g} at {first.run.problem.size_text()}"
-    return Check(name, parameter, "fail", worst, cx, _ordered(ids), msg)
+    return Check(name, parameter, "fail", worst, cx, ordered(ids), msg)
 
 
 def _explain(failing: list[Evaluation], parameter: str, convention: str, rtol: float = mk.RTOL) -> list[str]:
@@ -247,7 +247,7 @@ def finite_difference_checks(g: Grade, runs: list[Run], small_ids: dict[str | No
             if getattr(exc, "kind", "") in FATAL_KINDS:
                 raise Fatal(exc) from None
             return [
-                Check(f"own loss (finite differences): d{n}", n, "skip", message=f"the loss raised: {_error_text(exc)}")
+                Check(f"own loss (finite differences): d{n}", n, "skip", message=f"the loss raised: {error_text(exc)}")
                 for n in PARAMETERS
             ]
         trusted = reference_fd_trustworthy(run.problem, g.convention, g.tol)
@@ -285,9 +285,9 @@ def finite_difference_checks(g: Grade, runs: list[Run], small_ids: dict[str | No
                 f"d{n}{list(index)} = {got:.8g} but finite differences of your own loss give {fd_value:.8g}: "
                 "the gradient does not follow from your loss"
             )
-        cx = _inputs(run.problem)
+        cx = inputs_of(run.problem)
         cx.update({"parameter": n, "index": list(index), "got": got, "finite_difference": fd_value})
-        checks.append(Check(name, n, "fail", worst[n], cx, _ordered(ids), msg))
+        checks.append(Check(name, n, "fail", worst[n], cx, ordered(ids), msg))
     return checks
 
 
@@ -297,7 +297,7 @@ def large_logits_check(g: Grade, run: Run, small_ids: dict[str | None, list[str]
         # Raising is not instability: at other sizes than the toy's it is a hard-coded shape.
         ids = ["hard-coded-shape"] if g.toy_eval is not None else []
         return Check(
-            name, None, "fail", None, _inputs(run.problem), ids, f"raised on logits of ±1000: {_error_text(run.error)}"
+            name, None, "fail", None, inputs_of(run.problem), ids, f"raised on logits of ±1000: {error_text(run.error)}"
         )
     e = evaluate(run, g.convention)
     worst = max([e.loss_error] + [v.error for v in e.params.values()])
@@ -312,11 +312,11 @@ def large_logits_check(g: Grade, run: Run, small_ids: dict[str | None, list[str]
     message = f"{what} in {', '.join(bad)} for logits of ±1000"
     if not moderate_finite:
         # NaN or inf already on moderate inputs (a `* np.nan`, a log of 0): not the softmax's fault.
-        return Check(name, None, "fail", None, _inputs(run.problem), ["non-finite"], message)
+        return Check(name, None, "fail", None, inputs_of(run.problem), ["non-finite"], message)
     if finite and not moderate_ok:
         # Wrong here as on moderate logits: the mistakes found there explain it.
-        ids = _ordered([i for n in bad for i in small_ids.get(None if n == "loss" else n, [])])
-        return Check(name, None, "fail", worst, _inputs(run.problem), ids, message)
+        ids = ordered([i for n in bad for i in small_ids.get(None if n == "loss" else n, [])])
+        return Check(name, None, "fail", worst, inputs_of(run.problem), ids, message)
     # Finite and moderate everywhere else, broken only by large logits: no max-shift. A warning
     # by default (MISTAKES.md), a failure under the course's strict policy.
     status = "fail" if g.strict else "warn"
@@ -326,7 +326,7 @@ def large_logits_check(g: Grade, run: Run, small_ids: dict[str | None, list[str]
         else " (a warning: mathematically right, but a softmax without the max-shift overflows)"
     )
     return Check(
-        name, None, status, None if not finite else worst, _inputs(run.problem), ["unstable-softmax"], message + note
+        name, None, status, None if not finite else worst, inputs_of(run.problem), ["unstable-softmax"], message + note
     )
 
 
@@ -351,7 +351,7 @@ def full_size_checks(g: Grade, small_ids: dict[str | None, list[str]]) -> list[C
                 None,
                 {"problem": problem.name, "sizes": problem.sizes},
                 [],
-                f"{kind}: {_error_text(fatal.error)}",
+                f"{kind}: {error_text(fatal.error)}",
             )
         ]
     if not run.ran:
@@ -364,7 +364,7 @@ def full_size_checks(g: Grade, small_ids: dict[str | None, list[str]]) -> list[C
                 None,
                 {"problem": problem.name, "sizes": problem.sizes},
                 diag,
-                f"raised: {_error_text(run.error)}",
+                f"raised: {error_text(run.error)}",
             )
         ]
     e = evaluate(run, g.convention)
@@ -391,7 +391,7 @@ def full_size_checks(g: Grade, small_ids: dict[str | None, list[str]]) -> list[C
             msg = f"d{n} has shape {tuple(v.got)}, expected {tuple(v.expected)} at the full size"
         else:
             msg = f"d{n}{list(v.index) if v.index else ''} = {v.got:.8g}, expected {v.expected:.8g} at the full size"
-        checks.append(Check(name, n, "fail", v.error, cx, _ordered(ids), msg))
+        checks.append(Check(name, n, "fail", v.error, cx, ordered(ids), msg))
     return checks
 
 
@@ -422,7 +422,7 @@ def scores_check(session: Session) -> Check:
     except session.SubmissionError as exc:
         if getattr(exc, "kind", "") in FATAL_KINDS:
             raise Fatal(exc) from None
-        return Check(name, None, "fail", None, None, [], f"loss(X) with y=None raised: {_error_text(exc)}")
+        return Check(name, None, "fail", None, None, [], f"loss(X) with y=None raised: {error_text(exc)}")
     except (TypeError, ValueError):
         return Check(name, None, "fail", None, None, [], "loss(X) with y=None did not return an array")
     for label, expected in (
@@ -438,7 +438,7 @@ def scores_check(session: Session) -> Check:
         None,
         "fail",
         None,
-        {"got": _small(got), "expected_scores": _small(mlp_reference.scores(problem.params, problem.X))},
+        {"got": small(got), "expected_scores": small(mlp_reference.scores(problem.params, problem.X))},
         [],
         "returns neither the raw scores nor the probabilities of the toy problem",
     )
@@ -452,55 +452,4 @@ def add_non_finite(checks: list[Check], g: Grade) -> None:
             if any(not finite_outputs(e.run) for e in evals):
                 bad = c.parameter is None or any(not np.all(np.isfinite(e.run.grads[c.parameter])) for e in evals)
                 if bad and "non-finite" not in c.diagnosis:
-                    c.diagnosis = _ordered(c.diagnosis + ["non-finite"])
-
-
-# ---------------------------------------------------------------------------- helpers
-
-
-def _ordered(ids: list[str]) -> list[str]:
-    return [i for i in mk.MISTAKE_IDS if i in set(ids)]
-
-
-def _small(a: Any) -> Any:
-    if a is None:
-        return None
-    a = np.asarray(a, dtype=float)
-    if a.size > SMALL:
-        return {"shape": list(a.shape)}
-    return (
-        [x if math.isfinite(x) else str(x) for x in a.reshape(-1).tolist()]
-        if a.ndim == 1
-        else [[x if math.isfinite(x) else str(x) for x in row] for row in a.reshape(a.shape[0], -1).tolist()]
-    )
-
-
-_MAKERS = {
-    "toy": "toy_problem",
-    "toy-sizes": "toy_sizes_problem",
-    "biases": "biases_problem",
-    "square": "square_problem",
-    "kinks": "kinks_problem",
-    "large-logits": "large_logits_problem",
-    "full-size": "full_size_problem",
-}
-
-
-def _inputs(problem: Problem) -> dict[str, Any]:
-    """The problem a student can redo by hand (in full when small)."""
-    out: dict[str, Any] = {"problem": problem.name, "sizes": problem.sizes, "reg": problem.reg}
-    maker = _MAKERS.get(problem.tags[0] if problem.tags else "")
-    if maker:
-        out["reproduce"] = f"from derive.checks.grading.problems import {maker}; problem = {maker}()"
-    count = problem.X.size + sum(v.size for v in problem.params.values())
-    if count <= SMALL:
-        out["inputs"] = problem.as_arrays()
-    return out
-
-
-def _error_text(exc: Exception | None) -> str:
-    if exc is None:
-        return ""
-    message = getattr(exc, "message", None) or str(exc)
-    line = getattr(exc, "line", None)
-    return f"line {line}: {message}" if line and f"line {line}" not in message else message
+                    c.diagnosis = ordered(c.diagnosis + ["non-finite"])
