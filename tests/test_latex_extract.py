@@ -232,7 +232,10 @@ def test_mathjax_script_elements_of_jekyll_blogs_are_math() -> None:
 def test_a_dollar_line_right_under_prose_still_opens_a_block() -> None:
     # Renderers pair these $$ lines; a Markdown parser alone would let the first one end the
     # paragraph's text and then read the prose between the blocks as math.
-    md = "The loss is\n$$\n\\begin{align}\nL &= a \\\\\n  &= b\n\\end{align}\n$$\nwhere the sum is implied.\n$$\nc = d\n$$\n"
+    md = (
+        "The loss is\n$$\n\\begin{align}\nL &= a \\\\\n  &= b\n\\end{align}\n$$\n"
+        "where the sum is implied.\n$$\nc = d\n$$\n"
+    )
     eqs = _displays(md)
     assert [e.text for e in eqs] == ["L  = a = b", "c = d"]
     assert [[p.line for p in e.pieces] for e in eqs] == [[4, 5], [10]]
