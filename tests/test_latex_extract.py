@@ -239,3 +239,9 @@ def test_a_dollar_line_right_under_prose_still_opens_a_block() -> None:
     eqs = _displays(md)
     assert [e.text for e in eqs] == ["L  = a = b", "c = d"]
     assert [[p.line for p in e.pieces] for e in eqs] == [[4, 5], [10]]
+
+
+def test_intertext_is_prose_between_rows_of_one_chain() -> None:
+    tex = "\\begin{align*}\na &= b \\\\\n\\intertext{and so, with $x_{1}$,}\n&= c\n\\end{align*}"
+    (eq,) = _displays(tex, markdown=False)
+    assert eq.text == "a  = b = c" and [p.line for p in eq.pieces] == [2, 4]

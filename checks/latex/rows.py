@@ -65,6 +65,8 @@ def _blank_all(row: MappedText, pattern: re.Pattern[str]) -> MappedText:
 
 
 _DROP = re.compile(
+    # \intertext{…} is prose between rows of an align: the rows around it keep their chain
+    r"\\(?:short)?intertext\s*\{(?:[^{}]|\{[^{}]*\})*\}|"
     r"\\tag\*?\{[^{}]*\}|\\label\{[^{}]*\}|\\nonumber|\\notag|\\begin\{(?:"
     + "|".join(re.escape(e) for e in _TRANSPARENT_ENVS)
     + r")\}(?:\[[a-z]\])?(?:\{[^{}]*\})?|\\end\{(?:"
