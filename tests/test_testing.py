@@ -82,3 +82,17 @@ def test_the_example_pytest_file_passes_a_correct_solution_and_fails_a_wrong_one
     assert outcomes["correct_function_l2"].returncode == 0, outcomes["correct_function_l2"].stdout[-2000:]
     wrong = outcomes["mistake_reg_sign"]
     assert wrong.returncode == 1 and "reg-sign" in wrong.stdout
+
+
+def test_column_layout_and_strict_policy_in_process():
+    spec = importlib.util.spec_from_file_location("ucla", SUBMISSIONS / "correct_column_layout.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    result = check_gradients(module.TwoLayerNet(4, 10, 3), examples=3)
+    assert result.layout == "column"
+    spec = importlib.util.spec_from_file_location("unstable", SUBMISSIONS / "mistake_unstable_softmax.py")
+    unstable = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(unstable)
+    assert check_gradients(unstable.loss_and_grads, examples=3).warnings == ["unstable-softmax"]
+    with pytest.raises(AssertionError, match="unstable-softmax"):
+        check_gradients(unstable.loss_and_grads, examples=3, strict=True)

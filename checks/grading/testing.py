@@ -122,6 +122,8 @@ def check_gradients(
     seed: int = 0,
     reg_convention: str = "auto",
     full_size: bool = False,
+    layout: str = "auto",
+    strict: bool = False,
 ) -> Any:
     """Grade ``loss_and_grads`` (or a TwoLayerNet-like object) and raise AssertionError with
     the diagnosis unless every check passes; returns the GradeResult when it does.
@@ -131,6 +133,8 @@ def check_gradients(
       seed=0: the Hypothesis seed (runs are deterministic for a seed).
       reg_convention="auto": "l2" (λ‖W‖²), "half-l2" (½λ‖W‖²) or "auto" (the loss's own).
       full_size=False: also the N = 200, D = 3072, H = 100, C = 10 problem (about a second).
+      layout="auto": "row" (W1 D×H), "column" (W1 H×D, the UCLA template) or detected.
+      strict=False: True fails on warnings too (a softmax without the max-shift).
     """
     from derive.checks.grading.grader import grade_runner
     from derive.checks.grading.reporters import render_text
@@ -143,6 +147,8 @@ def check_gradients(
         examples=examples,
         seed=seed,
         full_size=full_size,
+        layout=layout,
+        strict=strict,
     )
     if result.verdict != "pass":
         raise AssertionError("\n" + render_text([result], color=False))
