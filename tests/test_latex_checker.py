@@ -96,18 +96,22 @@ def test_seed_001_wrong_steps_are_exactly_the_real_errors(seed_001) -> None:
     assert "d_h×d, not d_h×d_h" in shape.message
 
 
-def test_seed_004_only_wrong_step_is_its_known_bias_error(runner: StepRunner) -> None:
-    """No false alarm in 004, and its known matrix error is found: Q2(c)'s ∂J̃/∂b^{(2)} is
-    (1/N)(ψ(z^{(3)}) − Δ), an N×C matrix, where the gradient of a bias of C entries must be
-    summed over the batch (the row layout is chosen from the document's names)."""
+def test_seed_004_wrong_steps_are_its_known_matrix_errors(runner: StepRunner) -> None:
+    """No false alarm in 004, and its known matrix errors are found (the row layout is chosen
+    from the document's names): a scalar Σ_pq 2W_pq added to a matrix (63), the ReLU mask as
+    a case split of another shape (79, 85), and Q2(c)'s ∂J̃/∂b^{(2)} = (1/N)(ψ(z^{(3)}) − Δ),
+    an N×C matrix where the gradient of a bias of C entries is summed over the batch (91)."""
     if not SEED_004.exists():
         pytest.skip("seed 004 not present")
     report = _check(SEED_004.read_text(), runner)
     assert report.results
     wrong = [r for r in report.results if r.status == "wrong"]
-    assert [r.step.line for r in wrong] == [91]
-    assert "b^{(2)}" in wrong[0].step.lhs and "shapes differ" in wrong[0].message
-    assert wrong[0].counterexample["lhs"] != wrong[0].counterexample["rhs"]
+    assert [r.step.line for r in wrong] == [63, 79, 85, 91]
+    assert "a scalar added to" in wrong[0].message
+    assert all("does not fit" in r.message for r in wrong[:3])
+    assert "b^{(2)}" in wrong[3].step.lhs and "shapes differ" in wrong[3].message
+    for r in wrong:
+        assert r.counterexample["point"] and r.counterexample["lhs"] != r.counterexample["rhs"]
     # its correct matrix steps are judged ok on concrete tensors
     assert sum(r.status == "ok" and r.method == "tensors" for r in report.results) >= 10
 

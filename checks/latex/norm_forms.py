@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from derive.checks.latex.tex_tokens import TEXT_FONTS, Operator, TexReader, Unreadable
+from derive.checks.latex.tex_tokens import TEXT_FONTS, Operator, TexReader, Unreadable, strip_differential
 
 __all__ = ["FormsMixin"]
 
@@ -74,18 +74,7 @@ class FormsMixin(TexReader):
 
     def _strip_d(self, toks: list[str]) -> list[str] | None:
         """The tokens after a leading differential sign d / ∂ / \\mathrm{d}, or None."""
-        if not toks:
-            return None
-        if toks[0] == r"\partial":
-            return toks[1:]
-        if toks[0] == "d" and (len(toks) == 1 or toks[1] not in ("_", "^")):
-            return toks[1:]
-        if toks[0] in (r"\mathrm", r"\text", r"\operatorname") and len(toks) >= 2:
-            if toks[1] == "d":
-                return toks[2:]
-            if toks[1:4] == ["{", "d", "}"]:
-                return toks[4:]
-        return None
+        return strip_differential(toks)
 
     def _differential(self, den: list[str]) -> str | None:
         rest = self._strip_d(den)

@@ -376,3 +376,30 @@ class Operator:
     letter: str  # placeholder letter: g (derivative) or s (sum)
     n: int
     what: str
+
+
+def strip_differential(toks: list[str]) -> list[str] | None:
+    """The tokens after a leading differential sign d / ∂ / \\mathrm{d}, or None; a braced
+    rest is unwrapped (``\\partial{z_1}`` is ``\\partial z_1``)."""
+    rest: list[str] | None = None
+    if not toks:
+        return None
+    if toks[0] == r"\partial" or (toks[0] == "d" and (len(toks) == 1 or toks[1] not in ("_", "^"))):
+        rest = toks[1:]
+    elif toks[0] in (r"\mathrm", r"\text", r"\operatorname") and len(toks) >= 2:
+        if toks[1] == "d":
+            rest = toks[2:]
+        elif toks[1:4] == ["{", "d", "}"]:
+            rest = toks[4:]
+    if rest and rest[0] == "{" and rest[-1] == "}" and _closes_at_end(rest):
+        rest = rest[1:-1]
+    return rest
+
+
+def _closes_at_end(toks: list[str]) -> bool:
+    depth = 0
+    for k, t in enumerate(toks):
+        depth += (t == "{") - (t == "}")
+        if depth == 0:
+            return k == len(toks) - 1
+    return False

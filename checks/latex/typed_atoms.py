@@ -9,7 +9,7 @@ from typing import Any
 
 from derive.checks.latex.norm_names import FUNCTION_LETTERS
 from derive.checks.latex.notation import BUILTIN_NAMES, NATIVE_FUNCTION_COMMANDS
-from derive.checks.latex.tex_tokens import FONTS, GREEK, TEXT_FONTS, TexReader, Unreadable
+from derive.checks.latex.tex_tokens import FONTS, GREEK, TEXT_FONTS, TexReader, Unreadable, strip_differential
 from derive.checks.latex.typed_nodes import (
     Call,
     Cases,
@@ -173,13 +173,7 @@ class AtomsMixin(TexReader):
 
     @staticmethod
     def _strip_d(toks: list[str]) -> list[str] | None:
-        if not toks:
-            return None
-        if toks[0] == r"\partial" or (toks[0] == "d" and (len(toks) == 1 or toks[1] not in ("_", "^"))):
-            return toks[1:]
-        if toks[0] in (r"\mathrm", r"\text", r"\operatorname") and toks[1:4] == ["{", "d", "}"]:
-            return toks[4:]
-        return None
+        return strip_differential(toks)
 
     def _differential(self, den: list[str]) -> Sym | None:
         rest = self._strip_d(den)

@@ -1,0 +1,154 @@
+"""Matrix steps judged on concrete tensors: true steps ok, planted mistakes wrong with a
+counterexample, conditions from the prose respected, and what cannot be judged declined with
+a reason (never a guess). The forward-mode derivatives are held against finite differences."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from derive.checks.latex.checker import check_text
+from derive.checks.latex.matrix_judge import judge_typed, parsed_definitions
+from derive.checks.latex.notation import DEFAULT_NOTATION, choose_profile, load_notation
+from derive.checks.latex.step_judge import conditions_hold
+from derive.checks.latex.tensor_ops import Dual, apply_function, product
+
+COLUMN = load_notation()
+BATCH = load_notation(DEFAULT_NOTATION.parent / "hlcv.toml")
+
+
+def judge(lhs: str, rhs: str, notation=COLUMN, conditions: tuple[str, ...] = ()):
+    verdict, why = judge_typed(lhs, rhs, notation, conditions=conditions, definitions=parsed_definitions(notation))
+    return verdict, why
+
+
+TRUE_STEPS = [
+    (r"\frac{\partial J}{\partial z^{(3)}}", r"\frac{1}{N}(\psi(z^{(3)}) - \Delta)", BATCH),
+    (r"\frac{\partial J}{\partial W^{(2)}}", r"\frac{1}{N} a^{(2)T} (\psi(z^{(3)}) - \Delta)", BATCH),
+    (r"\frac{\partial J}{\partial b^{(2)}}", r"\frac{1}{N} \sum_{i=1}^{N} (\psi(z^{(3)}) - \Delta)_{i,:}", BATCH),
+    (r"\nabla_{W^{(1)}} J", r"X^\top(((\psi(z^{(3)}) - \Delta) W^{(2)\top}) \odot \mathbf{1}_{z^{(2)} > 0})/N", BATCH),
+    (r"\frac{\partial \tilde{J}}{\partial W^{(1)}}", r"\frac{\partial J}{\partial W^{(1)}} + 2\lambda W^{(1)}", BATCH),
+    (r"\frac{\partial L}{\partial o^a}", r"o^s - \text{onehot}_m(y)", COLUMN),
+    (r"\frac{\partial L}{\partial x}", r"(W^{(1)})^T \frac{\partial L}{\partial h^a}", COLUMN),
+    (r"\frac{\partial o^s_k}{\partial o^a_k}", r"o^s_k (1 - o^s_k)", COLUMN),
+    (r"\frac{\partial \|x\|_1}{\partial x}", r"\text{sign}(x)", COLUMN),
+]
+
+
+@pytest.mark.parametrize("lhs, rhs, notation", TRUE_STEPS, ids=[t[1][:40] for t in TRUE_STEPS])
+def test_true_matrix_steps_are_ok(lhs: str, rhs: str, notation) -> None:
+    verdict, why = judge(lhs, rhs, notation)
+    assert verdict is not None, why
+    assert verdict["status"] == "ok", verdict["message"]
+    assert "sampled, not proved" in verdict["message"]
+
+
+WRONG_STEPS = [
+    # dropped minus
+    (r"\frac{\partial J}{\partial z^{(3)}}", r"\frac{1}{N}(\Delta - \psi(z^{(3)}))", BATCH, "differ"),
+    # missing 1/N
+    (r"\frac{\partial J}{\partial W^{(2)}}", r"a^{(2)T} (\psi(z^{(3)}) - \Delta)", BATCH, "differ"),
+    # bias gradient not summed over the batch
+    (r"\frac{\partial J}{\partial b^{(2)}}", r"\frac{1}{N}(\psi(z^{(3)}) - \Delta)", BATCH, "shapes differ"),
+    # missing ReLU mask
+    (
+        r"\frac{\partial J}{\partial W^{(1)}}",
+        r"\frac{1}{N} X^\top (\psi(z^{(3)}) - \Delta) W^{(2)\top}",
+        BATCH,
+        "differ",
+    ),
+    # a transposed product that does not fit
+    (r"\frac{\partial L}{\partial h^s}", r"W^{(2)} \frac{\partial L}{\partial o^a}", COLUMN, "does not fit"),
+    # σ(1 + σ) for σ(1 − σ), element-wise
+    (r"\frac{\partial o^s_k}{\partial o^a_k}", r"o^s_k (1 + o^s_k)", COLUMN, "differ"),
+]
+
+
+@pytest.mark.parametrize("lhs, rhs, notation, reason", WRONG_STEPS, ids=[t[1][:40] for t in WRONG_STEPS])
+def test_planted_matrix_mistakes_are_wrong_with_a_counterexample(lhs: str, rhs: str, notation, reason: str) -> None:
+    verdict, why = judge(lhs, rhs, notation)
+    assert verdict is not None, why
+    assert verdict["status"] == "wrong"
+    assert reason in verdict["message"]
+    cex = verdict["counterexample"]
+    assert cex["point"] and cex["lhs"] != cex["rhs"]
+
+
+def test_a_transposed_layout_is_inconclusive_not_wrong() -> None:
+    verdict, _ = judge(r"\frac{\partial L}{\partial W^{(2)}}", r"h^s \left(\frac{\partial L}{\partial o^a}\right)^T")
+    assert verdict is not None and verdict["status"] == "inconclusive"
+    assert "transpose" in verdict["message"]
+
+
+def test_a_condition_from_the_prose_is_an_assumption() -> None:
+    # ∂S_i/∂o_j = −S_i S_j holds only for i ≠ j: under the condition it is ok, without it wrong
+    lhs, rhs = r"\frac{\partial o^s_i}{\partial o^a_j}", r"-o^s_i o^s_j"
+    assert judge(lhs, rhs, conditions=(r"i \neq j",))[0]["status"] == "ok"
+    assert judge(lhs, rhs)[0]["status"] == "wrong"
+    # a condition that cannot be read never lets a difference become "wrong"
+    unread, _ = judge(lhs, rhs, conditions=(r"i \neq j \text{ unless } \int",))
+    assert unread is not None and unread["status"] != "wrong"
+
+
+def test_scalar_steps_instantiated_at_indices_respect_conditions_too() -> None:
+    assert conditions_hold((r"i \neq j",), {"i": 1, "j": 2}) is True
+    assert conditions_hold((r"i \neq j",), {"i": 1, "j": 1}) is False
+    assert conditions_hold((r"z > 0",), {"i": 1}) is None  # not about these indices
+
+
+DECLINED = [
+    (r"\frac{\partial z^{(3)}}{\partial W^{(2)}}", r"a^{(2)}", BATCH, "Jacobian"),
+    (r"\frac{\partial q}{\partial W^{(2)}}", r"0", BATCH, "q"),
+    (r"\sigma(x)", r"\frac{1}{1 + e^{-x}}", COLUMN, "no vector or matrix"),
+    (r"\int x", r"1", COLUMN, "could not read"),
+]
+
+
+@pytest.mark.parametrize("lhs, rhs, notation, reason", DECLINED, ids=[t[0][:30] for t in DECLINED])
+def test_what_cannot_be_judged_is_declined_with_a_reason(lhs: str, rhs: str, notation, reason: str) -> None:
+    verdict, why = judge(lhs, rhs, notation)
+    assert verdict is None
+    assert reason in why
+
+
+def test_the_layout_profile_follows_the_documents_names() -> None:
+    seed_like = r"$$\frac{\partial J}{\partial z^{(3)}} = \frac{1}{N}(\psi(z^{(3)}) - \Delta)$$"
+    seed_like += r" $a^{(2)}$, $z^{(2)}$, $X$, $W^{(1)}$"
+    assert choose_profile(seed_like, COLUMN).source.endswith("hlcv.toml")
+    assert choose_profile(r"$$\sigma(x) = 1$$", COLUMN) is COLUMN
+    assert choose_profile(seed_like, BATCH) is BATCH  # a notation the user chose is kept
+
+
+def test_check_text_reports_matrix_steps_with_their_method() -> None:
+    text = "$$\\frac{\\partial L}{\\partial \\mathbf{b}^{(2)}} = \\frac{\\partial L}{\\partial \\mathbf{o}^a}$$\n"
+    (result,) = check_text(text, COLUMN).results
+    assert result.status == "ok" and result.method == "tensors"
+
+
+# --------------------------------------------------------------------------- the derivative rules
+
+
+def _fd(f, x: np.ndarray, h: float = 1e-6) -> np.ndarray:
+    out = np.zeros((x.size, *f(x).shape))
+    for k in range(x.size):
+        e = np.zeros_like(x)
+        e.flat[k] = h
+        out[k] = (f(x + e) - f(x - e)) / (2 * h)
+    return out
+
+
+@pytest.mark.parametrize("fn", ["sigmoid", "tanh", "exp", "softplus", "softmax", "sum", "relu"])
+def test_forward_mode_matches_finite_differences(fn: str) -> None:
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((3, 4)) + 0.1  # away from the ReLU kink
+    seeds = np.eye(x.size).reshape(x.size, *x.shape)
+    got = apply_function(fn, [Dual(x, seeds)], 0).d
+    expected = _fd(lambda v: apply_function(fn, [Dual(v)], 0).v, x)
+    assert np.allclose(got, expected, atol=1e-6)
+
+
+def test_matrix_product_rule_matches_finite_differences() -> None:
+    rng = np.random.default_rng(2)
+    a, b = rng.standard_normal((2, 3)), rng.standard_normal((3, 4))
+    seeds = np.eye(a.size).reshape(a.size, *a.shape)
+    got = product(Dual(a, seeds), Dual(b), "juxt", {}).d
+    assert np.allclose(got, _fd(lambda v: v @ b, a), atol=1e-6)
