@@ -25,7 +25,7 @@ def test_json_follows_the_contract_and_a_wrong_step_exits_1() -> None:
     proc = _run([str(DATA / "tanh_prime_wrong.md"), "--json"])
     assert proc.returncode == 1, proc.stderr
     data = json.loads(proc.stdout)
-    assert set(data) == {"file", "steps", "summary"}
+    assert set(data) == {"file", "steps", "summary", "unread"}
     assert set(data["summary"]) == {"ok", "wrong", "unparsed", "inconclusive", "seconds"}
     assert data["summary"]["wrong"] == 2
     contract = {"line", "column", "lhs", "rhs", "status", "counterexample", "message", "context"}
@@ -191,3 +191,11 @@ def test_parallel_runner_keeps_order_limits_and_budget() -> None:
         assert time.monotonic() - start < 1.5 + 2
         assert {o["method"] for o in late} == {"budget"}
         assert all("over the document's budget" in o["message"] for o in late)
+
+
+def test_json_lists_display_blocks_without_steps_with_the_reason(tmp_path: Path) -> None:
+    doc = tmp_path / "d.md"
+    doc.write_text("$$a = a$$\n\nthe expression\n\n$$\\sigma(x) + 1$$\n\nand\n\n$$x \\leq y$$\n")
+    data = json.loads(_run([str(doc), "--json"]).stdout)
+    assert [(b["line"], b["column"]) for b in data["unread"]] == [(5, 3), (9, 3)]
+    assert "no relation sign" in data["unread"][0]["reason"] and "only = and" in data["unread"][1]["reason"]

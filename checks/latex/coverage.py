@@ -8,7 +8,7 @@ from typing import Any
 
 from derive.checks.latex.extract import RELATIONS, extract
 
-__all__ = ["blocks_without_steps"]
+__all__ = ["blocks_without_steps", "unread_blocks"]
 
 _RELATION = re.compile("|".join(re.escape(r) + (r"(?![A-Za-z])" if r[0] == "\\" else "") for r in RELATIONS))
 
@@ -21,15 +21,25 @@ def _reason(text: str) -> str:
     return "its '=' has an empty side, or only defines a name (:=)"
 
 
-def blocks_without_steps(text: str, markdown: bool, steps: list[dict[str, Any]]) -> dict[int, str]:
-    """Line where each display block with no step starts -> the reason it gave none."""
+def unread_blocks(text: str, markdown: bool, steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each display block in which no step was found: ``{"line", "column", "text", "reason"}``."""
     lines = {int(s.get("line") or 0) for s in steps}
-    unread: dict[int, str] = {}
+    unread: list[dict[str, Any]] = []
     for equation in extract(text, markdown=markdown):
         if equation.kind != "display":
             continue
         first, last = equation.pieces[0].line, equation.pieces[-1].line
         if any(first <= n <= last for n in lines):
             continue
-        unread.setdefault(first, _reason(equation.text))
+        unread.append(
+            {"line": first, "column": equation.column, "text": equation.text, "reason": _reason(equation.text)}
+        )
     return unread
+
+
+def blocks_without_steps(text: str, markdown: bool, steps: list[dict[str, Any]]) -> dict[int, str]:
+    """Line where each display block with no step starts -> the reason it gave none."""
+    out: dict[int, str] = {}
+    for block in unread_blocks(text, markdown, steps):
+        out.setdefault(block["line"], block["reason"])
+    return out

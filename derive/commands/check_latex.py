@@ -75,6 +75,7 @@ def check_latex(
     read. Exit 1 if a step is wrong, 0 otherwise, 2 for an unreadable file or notation."""
     from derive.checks.latex.budget import BudgetRunner
     from derive.checks.latex.checker import check_text
+    from derive.checks.latex.coverage import unread_blocks
     from derive.checks.latex.documents import load_document
     from derive.checks.latex.notation import load_notation
 
@@ -97,6 +98,8 @@ def check_latex(
     data = report.as_dict()
     for step, result in zip(data["steps"], report.results, strict=True):
         step.setdefault("relation", result.step.relation)
+    # beside the contract: display blocks in which no step was found, and why
+    data["unread"] = unread_blocks(document.text, document.markdown, data["steps"])
     if html_out is not None:
         _write_html(html_out, document, data)
     if as_json:
@@ -108,9 +111,11 @@ def check_latex(
 
 def _write_html(path: str, document: Any, data: dict[str, Any]) -> None:
     from derive.checks.latex.annotate import annotated_html
-    from derive.checks.latex.coverage import blocks_without_steps
 
-    page = annotated_html(document.text, data, blocks_without_steps(document.text, document.markdown, data["steps"]))
+    unread: dict[int, str] = {}
+    for block in data["unread"]:
+        unread.setdefault(block["line"], block["reason"])
+    page = annotated_html(document.text, data, unread)
     try:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(page)
