@@ -10,8 +10,15 @@ from collections.abc import Callable
 import numpy as np
 
 __all__ = [
-    "float_exp", "float_heaviside", "float_log", "float_sigmoid", "float_sign", "float_softplus",
-    "np_heaviside", "np_sigmoid", "overflow_to_inf",
+    "float_exp",
+    "float_heaviside",
+    "float_log",
+    "float_sigmoid",
+    "float_sign",
+    "float_softplus",
+    "np_heaviside",
+    "np_sigmoid",
+    "overflow_to_inf",
 ]
 
 

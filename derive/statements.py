@@ -27,8 +27,15 @@ from derive.identity import Claim, Identity
 __all__ = ["LAYOUTS", "NotExplicit", "STATEMENT_NAMES", "explicit_statement", "smallest_sizes", "statement_pairs"]
 
 #: Names a statement uses for a build's variable (the column layout's matrices carry a "c").
-STATEMENT_NAMES: Mapping[str, str] = {"W1c": "W1", "b1c": "b1", "W2c": "W2", "b2c": "b2", "h_s": "hs", "h_a": "ha",
-                                      "Wl": "W"}
+STATEMENT_NAMES: Mapping[str, str] = {
+    "W1c": "W1",
+    "b1c": "b1",
+    "W2c": "W2",
+    "b2c": "b2",
+    "h_s": "hs",
+    "h_a": "ha",
+    "Wl": "W",
+}
 
 
 class NotExplicit(ValueError):
@@ -122,8 +129,10 @@ def explicit_statement(identity: Identity, sizes: Mapping[str, int] | None = Non
     claim = identity.instantiate(sizes)
     lhs, rhs = identity.statement()
     if rhs.atoms(AppliedUndef) or lhs.atoms(AppliedUndef):
-        raise NotExplicit(f"{identity.id} states a scheme for an arbitrary function "
-                          f"({', '.join(sorted({str(f.func) for f in rhs.atoms(AppliedUndef)}))})")
+        raise NotExplicit(
+            f"{identity.id} states a scheme for an arbitrary function "
+            f"({', '.join(sorted({str(f.func) for f in rhs.atoms(AppliedUndef)}))})"
+        )
     out_rhs = _entrywise(_substitute(rhs, claim, sizes), claim.rhs, sizes)
     out_lhs = None
     if not _is_label(lhs):
@@ -190,7 +199,7 @@ def _row_blocks(identity: Identity, claim: Claim, sizes: Mapping[str, int]) -> l
     for a, b in itertools.product(range(m), range(n)):
         stated = _as_explicit(rhs.xreplace({j: sp.Integer(b)}))
         block = (a * n + b) * m
-        pairs.append((sp.Matrix(stated), claim.rhs[block + a: block + a + 1, :]))
+        pairs.append((sp.Matrix(stated), claim.rhs[block + a : block + a + 1, :]))
     return pairs
 
 

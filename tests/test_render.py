@@ -151,9 +151,9 @@ def test_reference_needs_every_statement():
 
 
 def test_a_printer_defect_never_reaches_generated(monkeypatch):
-    import derive.render as render_module
+    import derive.reference as reference_module
 
-    monkeypatch.setattr(render_module, "numpy_code", lambda expr, names=None: "(")
+    monkeypatch.setattr(reference_module, "numpy_code", lambda expr, names=None: "(")
     with pytest.raises(DeriveError, match="does not compile"):
         render_reference(catalogue_statements(CATALOGUE))
 
