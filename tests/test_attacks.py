@@ -220,6 +220,19 @@ def test_two_gigabytes_of_output_per_call_end_promptly(tmp_path):
     assert len(shown) < 10_000 and "omitted" in shown
 
 
+def test_writing_files_without_end_stops_at_the_disk_cap(tmp_path):
+    params, X, y = problem()
+    started = time.monotonic()
+    with Sandbox(ATTACKS / "attack_disk_flood.py", limits=Limits(timeout=20.0, disk_mb=32)) as box:
+        workdir = Path(box._tmp) / "work"
+        with pytest.raises(SubmissionError) as info:
+            box.loss_and_grads(params, X, y, 0.0)
+        written = sum(f.stat().st_size for f in workdir.iterdir() if f.name.startswith("junk"))
+    assert info.value.kind == "resources" and "work directory" in info.value.message
+    assert time.monotonic() - started < 15
+    assert 32 << 20 < written < 2 << 30  # stopped within a check interval of the cap
+
+
 def test_a_fork_bomb_is_an_error_and_leaves_no_process(tmp_path):
     need("seccomp")
     result = grade(ATTACKS / "attack_fork_bomb.py")

@@ -15,7 +15,7 @@ _KEEP = 64 * 1024  # output kept from the start and from the end
 
 
 class Expired(Exception):
-    """A budget ran out; `which` is "call", "wall" or "total"."""
+    """A budget ran out; `which` is "call", "wall", "total" or "disk"."""
 
     def __init__(self, which: str) -> None:
         super().__init__(which)
@@ -50,6 +50,43 @@ def address_space_mb(pid: int) -> float | None:
     return None
 
 
+def tree_usage(root: Path, stop_bytes: int, stop_files: int) -> tuple[int, int]:
+    """Bytes on disk (allocated blocks: sparse files count what they use) and entries below
+    `root`, counting stopped early once either limit is passed."""
+    used = files = 0
+    for dirpath, dirnames, filenames in os.walk(root):
+        for name in dirnames + filenames:
+            try:
+                used += os.lstat(os.path.join(dirpath, name)).st_blocks * 512
+            except OSError:
+                continue
+            files += 1
+            if used > stop_bytes or files > stop_files:
+                return used, files
+    return used, files
+
+
+class DiskCap:
+    """What the child may add to its work directory: bytes and files, checked a few times a second."""
+
+    EVERY = 0.2
+
+    def __init__(self, root: Path, extra_bytes: int, extra_files: int = 10_000) -> None:
+        self.root = root
+        base_bytes, base_files = tree_usage(root, 1 << 62, 1 << 62)
+        self.max_bytes, self.max_files = base_bytes + extra_bytes, base_files + extra_files
+        self._last = 0.0
+
+    def check(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._last < self.EVERY:
+            return
+        self._last = now
+        used, files = tree_usage(self.root, self.max_bytes, self.max_files)
+        if used > self.max_bytes or files > self.max_files:
+            raise Expired("disk")
+
+
 @dataclass
 class Budget:
     """One call's limits: `cpu` seconds of the child's CPU time (`wall` seconds where that is
@@ -59,6 +96,7 @@ class Budget:
     cpu: float
     wall: float
     total_deadline: float
+    disk: DiskCap | None = None
     _cpu0: float | None = None
     _wall0: float = field(default_factory=time.monotonic)
 
@@ -76,6 +114,8 @@ class Budget:
             raise Expired("total")
         if now - self._wall0 >= self.wall:
             raise Expired("wall")
+        if self.disk is not None:
+            self.disk.check()
         if now - self._wall0 < self.cpu / 4:
             # Too early to have used the CPU limit (up to 4 busy threads): spare the /proc read.
             return min(_POLL_SECONDS, self.total_deadline - now)

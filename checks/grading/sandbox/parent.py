@@ -37,6 +37,7 @@ import numpy as np
 from derive.checks.grading.sandbox import lifetime, outcomes, staging
 from derive.checks.grading.sandbox.channel import (
     Budget,
+    DiskCap,
     Expired,
     Gone,
     Output,
@@ -102,6 +103,7 @@ class Sandbox:
         self._seq = 0
         self._spent = 0.0  # wall seconds inside the child, over all calls
         self._base_mb: float | None = None  # the child's address space once the submission is imported
+        self._disk: DiskCap | None = None
         self._start_error: SubmissionError | None = None
         self._budget_error: SubmissionError | None = None
         self._closed_output = ""
@@ -140,6 +142,7 @@ class Sandbox:
             if self._stage is None:
                 self._stage = staging.stage(self.path, self.root, tuple(self.limits.packages))
                 lifetime.register(self)
+                self._disk = DiskCap(self._stage.workdir, int(self.limits.disk_mb * (1 << 20)))
             self._spawn()
         except OSError as exc:  # no processes or descriptors left: not the submission's doing,
             self.kill_now(keep_dir=True)  # and not remembered, a later call may succeed
@@ -374,7 +377,7 @@ class Sandbox:
     def _budget(self) -> Budget:
         left = max(0.0, self.limits.total_seconds - self._spent)
         return Budget(self._proc.pid, self.limits.timeout, self.limits.timeout * self.limits.wall_factor,
-                      time.monotonic() + left)
+                      time.monotonic() + left, self._disk)
 
     def _exchange(self, parts: list, budget: Budget, expect_seq: int | None, max_body: int = 1 << 20,
                   counted: bool = True) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
@@ -384,6 +387,8 @@ class Sandbox:
             self._pipes.write_all(parts, budget)
             while True:
                 header, arrays = self._read_frame(budget, expect_seq, max_body)
+                if budget.disk is not None:
+                    budget.disk.check(force=True)  # a quick call may have written fast
                 if header.get("status") != "tick":
                     return header, arrays
                 budget.restart()
@@ -418,9 +423,12 @@ class Sandbox:
         now_mb = address_space_mb(self._proc.pid) if self._proc is not None else None
         self._kill()
         base = self._base_mb or 0.0
-        if which != "total" and now_mb is not None and now_mb - base >= 0.5 * (self.limits.memory_mb - base):
+        if which in ("call", "wall") and now_mb is not None and now_mb - base >= 0.5 * (self.limits.memory_mb - base):
             return SubmissionError("resources", f"the submission was still allocating memory when its time ran out"
                                    f" ({now_mb:.0f} MB of its {self.limits.memory_mb} MB limit)")
+        if which == "disk":
+            return SubmissionError("resources", f"the submission wrote more than {self.limits.disk_mb:g} MB"
+                                   " (or too many files) into its work directory")
         if which == "total":
             self._budget_error = SubmissionError(
                 "timeout", f"the submission used up its total time budget ({self.limits.total_seconds:g} s"

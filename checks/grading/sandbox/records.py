@@ -37,13 +37,15 @@ class Limits:
     `timeout` bounds each call (and the import) in CPU seconds of the child, so that the verdict
     does not depend on the machine's load; a call also ends after `wall_factor` x `timeout`
     seconds of wall clock (a submission that sleeps). `total_seconds` bounds the wall time
-    spent inside the child over all calls together; `output_mb` what it may print in all."""
+    spent inside the child over all calls together; `output_mb` what it may print in all,
+    `disk_mb` what it may write into its work directory in all."""
 
     timeout: float = 10.0
     cpu_seconds: float = 60.0  # RLIMIT_CPU for the whole child
     memory_mb: int = 2048  # RLIMIT_AS
     total_seconds: float = 60.0
     output_mb: float = 8.0
+    disk_mb: float = 64.0  # what the submission may write into its work directory, in all
     wall_factor: float = 3.0
     #: Importable top-level names (a rubric's extra packages) the child may read and import,
     #: besides the standard library and NumPy.
