@@ -199,3 +199,16 @@ def test_text_and_other_objects_are_refused_not_parsed(side) -> None:
         judge(side, x, examples=0)
     with pytest.raises(TypeError, match="SymPy expression"):
         judge(x, side, examples=0)
+
+
+def test_at_kinks_false_leaves_only_the_kink_undecided() -> None:
+    # sign(x) = 2·step(x) − 1 fails only at x = 0, where conventions differ.
+    strict = judge(sp.sign(x), 2 * sp.Heaviside(x, 0) - 1, examples=20)
+    assert strict.status == "refuted" and strict.counterexample["point"] == {"x": "0"}
+    lenient = judge(sp.sign(x), 2 * sp.Heaviside(x, 0) - 1, examples=20, at_kinks=False)
+    assert lenient.status == "proved"
+    assert any("at a kink" in s for s in lenient.proof["skipped"])
+    # Away from the kink a wrong claim is still refuted, at a point off the kink.
+    wrong = judge(sp.sign(x), 2 * sp.Heaviside(x, 0), examples=20, at_kinks=False)
+    assert wrong.status == "refuted" and wrong.counterexample["point"]["x"] != "0"
+    assert confirm(sp.sign(x), 2 * sp.Heaviside(x, 0) - 1, {x: sp.S.Zero}, avoid=[x]) is None

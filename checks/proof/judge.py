@@ -42,7 +42,7 @@ from typing import Any, Literal
 
 import sympy as sp
 from derive.checks.proof.canonical import to_exp
-from derive.checks.proof.cases import Case, default_domain, sampling_cases, split_cases
+from derive.checks.proof.cases import Case, default_domain, kink_arguments, sampling_cases, split_cases
 from derive.checks.proof.domains import Domain
 from derive.checks.proof.limits import TimeLimitExceeded, WorkerFailed, run_limited
 
@@ -115,8 +115,17 @@ def combine(proof_status: str, sampling_status: str | None, confirmed: bool) -> 
 # --------------------------------------------------------------------------- confirmation
 
 
-def _inside(values: Mapping[sp.Symbol, sp.Expr], domains: Mapping[str, Domain], conditions: Sequence[sp.Basic]) -> bool:
-    """True only if the point provably lies in every domain and meets every condition."""
+def _inside(
+    values: Mapping[sp.Symbol, sp.Expr],
+    domains: Mapping[str, Domain],
+    conditions: Sequence[sp.Basic],
+    avoid: Sequence[sp.Expr] = (),
+) -> bool:
+    """True only if the point provably lies in every domain, meets every condition, and
+    keeps every ``avoid`` expression (a kink's argument) provably away from 0."""
+    for g in avoid:
+        if sp.Ne(g.xreplace(dict(values)), 0) is not sp.true:
+            return False
     for s, v in values.items():
         domain = domains.get(str(s)) or default_domain(s)
         if domain is None:
@@ -143,11 +152,13 @@ def confirm(
     *,
     domains: Mapping[str, Domain] | None = None,
     conditions: Sequence[sp.Basic] = (),
+    avoid: Sequence[sp.Expr] = (),
 ) -> dict[str, Any] | None:
     """Both sides at an exact point, to 50 digits: a counterexample if they really differ
-    there, both are real numbers, and the point is inside the domains and conditions."""
+    there, both are real numbers, and the point is inside the domains and conditions (and
+    off the zeros of ``avoid``: kinks where the judge was asked not to decide)."""
     values = {s: v for s, v in values.items() if isinstance(s, sp.Symbol)}
-    if not _inside(values, domains or {}, conditions):
+    if not _inside(values, domains or {}, conditions, avoid):
         return None
     try:
         exact = [side.xreplace(values) for side in (lhs, rhs)]
@@ -182,6 +193,7 @@ def exact_search(
     *,
     domains: Mapping[str, Domain] | None = None,
     conditions: Sequence[sp.Basic] = (),
+    avoid: Sequence[sp.Expr] = (),
 ) -> dict[str, Any] | None:
     """A confirmed counterexample at simple points of one case, or None.
 
@@ -198,7 +210,7 @@ def exact_search(
         for k, s in enumerate(sorted((lhs.free_symbols | rhs.free_symbols) - set(values), key=str)):
             # Symbols no case maps (integer indices): small positive integers.
             values[s] = sp.Integer(1 + (attempt + k) % 3)
-        found = confirm(lhs, rhs, values, domains=domains, conditions=conditions)
+        found = confirm(lhs, rhs, values, domains=domains, conditions=conditions, avoid=avoid)
         if found is not None:
             return found
     return None
@@ -216,6 +228,13 @@ class _Claim:
     domains: Mapping[str, Domain]
     conditions: tuple[sp.Basic, ...]
     seed: int
+    #: Kink arguments whose zeros are not judged (``at_kinks=False``).
+    avoid: tuple[sp.Expr, ...] = ()
+
+    @property
+    def where(self) -> dict[str, Any]:
+        """The keyword arguments of ``confirm`` that keep a point inside the claim."""
+        return {"domains": self.domains, "conditions": self.conditions, "avoid": self.avoid}
 
 
 def _prove_cases(claim: _Claim, cases: list[Case]) -> dict[str, Any]:
@@ -227,11 +246,14 @@ def _prove_cases(claim: _Claim, cases: list[Case]) -> dict[str, Any]:
     methods: set[str] = set()
     skipped: list[str] = []
     record: dict[str, Any] = {"status": "proved", "method": "", "counterexample": None}
-    where = {"domains": claim.domains, "conditions": claim.conditions}
+    where = claim.where
     for case in cases:
         lhs, rhs = case.apply(claim.lhs), case.apply(claim.rhs)
+        if any(case.apply(g).is_zero for g in claim.avoid):
+            skipped.append(f"{case.label}: at a kink, where conventions differ; not judged")
+            continue
         if any(side.has(sp.zoo, sp.nan) for side in (lhs, rhs)):
-            skipped.append(case.label)
+            skipped.append(f"{case.label or 'the whole domain'}: a side is undefined there")
             continue
         outcome = prove_equal(lhs, rhs, seed=claim.seed)
         methods |= outcome.methods or {outcome.method}
@@ -267,7 +289,7 @@ def _prove_cases(claim: _Claim, cases: list[Case]) -> dict[str, Any]:
         proved = len(cases) - len(skipped)
         record["method"] = f"case-split({proved})+{method}" if len(cases) > 1 else method
     if skipped:
-        record["skipped"] = [f"{s or 'the whole domain'}: a side is undefined there" for s in skipped]
+        record["skipped"] = skipped
     return record
 
 
@@ -320,8 +342,7 @@ def _sample_case(claim: _Claim, whole: Case, examples: int) -> dict[str, Any]:
             values = {}
         point = {str(n): str(v) for n, v in sorted(values.items(), key=lambda kv: str(kv[0]))}
         record["counterexample"] = {"point": point, "lhs": _scalar(cex.get("lhs")), "rhs": _scalar(cex.get("rhs"))}
-        where = {"domains": claim.domains, "conditions": claim.conditions}
-        record["confirmed"] = confirm(claim.lhs, claim.rhs, values, **where) if values else None
+        record["confirmed"] = confirm(claim.lhs, claim.rhs, values, **claim.where) if values else None
     if result.detail:
         record["detail"] = result.detail
     return record
@@ -349,6 +370,7 @@ def judge(
     examples: int = 100,
     timeout: float | None = 30.0,
     kinks: bool = True,
+    at_kinks: bool = True,
 ) -> Judgement:
     """Prove or refute ``lhs = rhs`` (SymPy expressions, already parsed). See the module
     docstring for the order of the evidence.
@@ -367,6 +389,9 @@ def judge(
       killed on overrun (derive.checks.proof.limits); None runs in this process (use it
       when the caller already runs the judge in a limited worker).
     - ``kinks``: False splits the domains only.
+    - ``at_kinks``: False leaves the kinks themselves undecided (check-latex: conventions
+      at a kink differ between documents): the cases at a kink's zero are skipped, and no
+      counterexample where a kink's argument is 0 counts.
 
     Raises ``derive.checks.proof.cases.CaseLimitError`` (a DeriveError: bad input) when the
     domains alone make more than ``cases.MAX_CASES`` cases, and ``TypeError`` for a side that
@@ -378,7 +403,8 @@ def judge(
         # Never sympify: a string would be parsed (and run) by SymPy's own parser.
         if not isinstance(side, sp.Expr):
             raise TypeError(f"judge: {what} must be a SymPy expression (parse text first), got {type(side).__name__}")
-    claim = _Claim(lhs, rhs, domains, tuple(conditions), seed)
+    avoid = () if at_kinks else tuple(kink_arguments(lhs, rhs))
+    claim = _Claim(lhs, rhs, domains, tuple(conditions), seed, avoid)
     split = split_cases([claim.lhs, claim.rhs], domains, claim.conditions, kinks=kinks)
     proof = _limited(
         _prove_guarded, claim, split.cases, seconds=timeout, failed={"status": "inconclusive", "counterexample": None}
@@ -386,7 +412,7 @@ def judge(
     proof["seconds"] = round(time.perf_counter() - start, 4)
     sampling: dict[str, Any] = {}
     if examples > 0:
-        drawn = sampling_cases(claim.lhs.free_symbols | claim.rhs.free_symbols, domains, claim.conditions)
+        drawn = _sampled_cases(claim, split.cases)
         sampling = _limited(
             _sample,
             claim,
@@ -406,6 +432,17 @@ def judge(
     method = proof["method"] if refuted_by != "sampling" else "sampling+exact"
     labels = tuple(c.label or "the whole domain" for c in split.cases)
     return Judgement(status, method, proof, sampling, counterexample, refuted_by, labels, tuple(notes))
+
+
+def _sampled_cases(claim: _Claim, cases: list[Case]) -> list[Case]:
+    """Where sampling draws: the domains where the conditions hold, in one piece, or, when
+    kinks are not judged, the open cases of the split (so no draw lands on a kink, which
+    Hypothesis tries first: 0 is its simplest float)."""
+    if claim.avoid:
+        off_kinks = [c for c in cases if c.params and not any(c.apply(g).is_zero for g in claim.avoid)]
+        if off_kinks:
+            return off_kinks
+    return sampling_cases(claim.lhs.free_symbols | claim.rhs.free_symbols, claim.domains, claim.conditions)
 
 
 def _limited(fn: Any, *args: Any, seconds: float | None, failed: dict[str, Any]) -> dict[str, Any]:
