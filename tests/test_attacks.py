@@ -128,6 +128,34 @@ def test_derive_files_are_neither_readable_nor_importable(tmp_path):
     assert "readable: []" in info.value.message, info.value.message
 
 
+def test_the_read_rules_hold_nothing_of_derive_the_home_or_the_working_directory(tmp_path):
+    from derive.checks.grading.sandbox import staging
+    from derive.generated import mlp_reference
+
+    import derive
+
+    sub = tmp_path / "student.py"
+    sub.write_text("x = 1\n")
+    stage = staging.stage(sub, None, ())
+    try:
+        packages = [Path(derive.__file__).resolve().parent, Path(mlp_reference.__file__).resolve().parent,
+                    Path(staging.__file__).resolve().parents[2]]  # derive/, generated/, checks/
+        places = [*packages, Path.home().resolve(), Path.cwd().resolve()]
+        for path in map(Path, stage.read_paths + stage.list_paths):
+            # a read rule covers everything below it: none may hold (or be) one of these places,
+            # and none may lie inside derive's own packages
+            assert not any(place.is_relative_to(path) for place in places) or path in map(Path, stage.list_paths) \
+                and not any(place.is_relative_to(path) for place in packages), path
+            assert not any(path.is_relative_to(package) for package in packages), path
+        assert not any(p.name in ("site-packages", "dist-packages") for p in map(Path, stage.read_paths))
+        assert {p.name for p in stage.lib.iterdir()} <= {"numpy", "numpy.libs"}
+        assert (stage.workdir / "student.py").read_text() == "x = 1\n"
+    finally:
+        import shutil
+
+        shutil.rmtree(stage.root)
+
+
 # ----------------------------------------------------------------------------- judgement in the parent
 def test_patching_the_child_does_not_hide_an_in_place_change(tmp_path):
     params, X, y = problem()
@@ -143,9 +171,11 @@ def test_patching_the_child_does_not_hide_an_in_place_change(tmp_path):
 
 
 # ----------------------------------------------------------------------------- metadata and network
-@pytest.mark.parametrize("operation", ["chmod", "chmod-dir", "utime", "setxattr", "chown"])
+@pytest.mark.parametrize("operation", ["chmod", "chmod-dir", "utime", "setxattr", "chown", "rename", "unlink",
+                                       "link", "truncate", "mkdir"])
 def test_metadata_changes_outside_are_refused(tmp_path, operation):
     need("seccomp")
+    need("landlock")
     outside = tmp_path / "outside"
     outside.mkdir()
     target = outside / "grades.csv"
@@ -157,6 +187,22 @@ def test_metadata_changes_outside_are_refused(tmp_path, operation):
     assert result.verdict == "error", result.as_dict()
     assert "PermissionError" in result.error["message"] or "OSError" in result.error["message"]
     assert snapshot(target, outside) == before
+
+
+def test_extra_packages_are_importable_only_when_listed(tmp_path):
+    pytest.importorskip("mpmath")  # pure Python, no dependencies: a stand-in for a course's package
+    probe = tmp_path / "uses_mpmath.py"
+    probe.write_text("import mpmath\n\ndef loss_and_grads(params, X, y, reg):\n    return float(mpmath.mpf(1)), {}\n")
+    with pytest.raises(SubmissionError) as info:
+        Sandbox(probe, limits=FAST).start()
+    error = info.value
+    assert error.kind == "import" and error.module == "mpmath"
+    with Sandbox(probe, limits=Limits(timeout=3.0, packages=("mpmath",))) as box:
+        assert box.api == "function"
+    with pytest.raises(ValueError, match="no_such_package_here"):
+        Sandbox(probe, limits=Limits(packages=("no_such_package_here",))).start()
+    with pytest.raises(ValueError, match="derive"):
+        Sandbox(probe, limits=Limits(packages=("derive",))).start()
 
 
 def test_udp_datagrams_are_refused(tmp_path):

@@ -13,7 +13,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 from derive.checks.grading.sandbox import ERROR_KINDS, Limits, Sandbox, SubmissionError
-from derive.checks.grading.sandbox.protocol import FrameError, decode_frame, encode_frame, parse_frame_head
+from derive.checks.grading.sandbox.protocol import (
+    FrameError,
+    decode_frame,
+    encode_frame,
+    layout,
+    parse_frame_head,
+    shared_views,
+)
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -913,3 +920,19 @@ def test_a_huge_gradient_comes_back_as_its_shape_of_nan(tmp_path):
     assert grads["W1"].base is not None and grads["W1"].strides == (0, 0)  # no memory behind it
     np.testing.assert_allclose(grads["b1"], reference(params, X, y, 0.0)[1]["b1"])
     assert loss == pytest.approx(reference(params, X, y, 0.0)[0])
+
+
+def test_shared_memory_layout_round_trips_and_refuses_specs_outside_it():
+    arrays = [("W1", np.arange(12.0).reshape(3, 4)), ("y", np.array([2, 0, 1])), ("r", np.float32(0.5) * np.ones(()))]
+    specs, size = layout(arrays)
+    memory = bytearray(size)
+    for (_, a), (_, _, _, offset) in zip(arrays, specs, strict=True):
+        memory[offset:offset + a.nbytes] = a.tobytes()
+    views = shared_views(memory, specs)
+    for name, a in arrays:
+        np.testing.assert_array_equal(views[name], a)
+        assert views[name].dtype == a.dtype and views[name].flags.writeable
+    assert all(offset % 64 == 0 for *_, offset in specs)
+    for bad in (["W1", "<f8", [3, 4], size], ["W1", "<f8", [3, 4], -8], ["W1", "|O", [1], 0], ["W1", "<f8", [3, 4]]):
+        with pytest.raises(FrameError):
+            shared_views(memory, [bad])

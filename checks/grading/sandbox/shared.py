@@ -6,6 +6,7 @@ it uses pwrite/pread, so a child that shrinks or punches the file cannot fault t
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,9 @@ class SharedInputs:
     def __init__(self, directory: Path) -> None:
         if hasattr(os, "memfd_create"):
             self.fd = os.memfd_create("derive-inputs", os.MFD_CLOEXEC)
-        else:
-            self.fd = os.open(directory, os.O_TMPFILE | os.O_RDWR)
+        else:  # an unlinked temporary file in the sandbox directory
+            with tempfile.TemporaryFile(dir=directory) as f:
+                self.fd = os.dup(f.fileno())
 
     def close(self) -> None:
         if self.fd is not None:

@@ -1,5 +1,5 @@
 """Attack: change metadata outside the work directory (chmod of a file and of its directory,
-utime, setxattr, chown), then answer correctly. Each must be refused (the call raises, so the
+utime, setxattr, chown; rename, unlink, hard link, truncate, mkdir), then answer correctly. Each must be refused (the call raises, so the
 grade is an error); @TARGET@ is replaced by the test with a file it watches."""
 import os
 
@@ -20,6 +20,16 @@ def _attack():
         os.setxattr(TARGET, "user.derive", b"owned")
     elif OPERATION == "chown":
         os.chown(TARGET, 1, 1)
+    elif OPERATION == "rename":
+        os.rename(TARGET, TARGET + ".moved")
+    elif OPERATION == "unlink":
+        os.unlink(TARGET)
+    elif OPERATION == "link":
+        os.link(TARGET, "stolen-link")
+    elif OPERATION == "truncate":
+        os.truncate(TARGET, 0)
+    elif OPERATION == "mkdir":
+        os.mkdir(TARGET + ".d")
 
 
 def loss_and_grads(params, X, y, reg):
