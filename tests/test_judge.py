@@ -7,6 +7,7 @@ import json
 import math
 import os
 import pickle
+import random
 import time
 
 import pytest
@@ -212,3 +213,41 @@ def test_at_kinks_false_leaves_only_the_kink_undecided() -> None:
     wrong = judge(sp.sign(x), 2 * sp.Heaviside(x, 0), examples=20, at_kinks=False)
     assert wrong.status == "refuted" and wrong.counterexample["point"]["x"] != "0"
     assert confirm(sp.sign(x), 2 * sp.Heaviside(x, 0) - 1, {x: sp.S.Zero}, avoid=[x]) is None
+
+
+# --------------------------------------------------------------------------- generated kinks
+# Random linear arguments from a seeded generator, not @given: the judge runs Hypothesis
+# itself, and Hypothesis inside Hypothesis is not supported.
+
+
+def _linear_forms(seed: int) -> tuple[sp.Expr, sp.Expr]:
+    """Two linear forms in a and b with small integer coefficients whose difference varies."""
+    rng = random.Random(seed)
+    while True:
+        u, v = (rng.randint(-3, 3) * a + rng.randint(-3, 3) * b + rng.randint(-3, 3) for _ in range(2))
+        if u.free_symbols and v.free_symbols and sp.expand(u - v).free_symbols:
+            return u, v
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_true_kink_identities_over_random_linear_arguments_are_proved(seed: int) -> None:
+    u, v = _linear_forms(seed)
+    for lhs, rhs in [
+        (sp.Min(u, v), u + v - sp.Max(u, v)),
+        (sp.Abs(u - v), 2 * sp.Max(u, v) - u - v),
+        (relu(u - v), sp.Max(u, v) - v),
+    ]:
+        result = judge(lhs, rhs, examples=10, seed=seed, timeout=None)
+        assert result.status == "proved", (lhs, rhs, result.notes, result.proof)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_false_kink_identities_over_random_linear_arguments_are_refuted(seed: int) -> None:
+    # max(u, v) = v + relu(u − v − shift) is wrong wherever v < u < v + shift (and beyond).
+    u, v = _linear_forms(100 + seed)
+    shift = 1 + seed % 5
+    result = judge(sp.Max(u, v), v + relu(u - v - shift), examples=10, seed=seed, timeout=None)
+    assert result.status == "refuted"
+    point = {s: sp.Rational(result.counterexample["point"][str(s)]) for s in (u - v).free_symbols | v.free_symbols}
+    gap = sp.Max(u, v).xreplace(point) - (v + relu(u - v - shift)).xreplace(point)
+    assert gap != 0
