@@ -127,7 +127,8 @@ def test_finite_differences_of_a_vector_function_use_the_jacobian_layout() -> No
 
     variables = (Variable("x", "real", ("n",)),)
     good = Identity("t-jac", "t", "tests", ("tests",), variables, build, size_bounds={"n": 2}, size_minimums={"n": 2})
-    bad = Identity("t-jac-T", "t", "tests", ("tests",), variables, lambda v, s: build(v, s, True), size_bounds={"n": 2}, size_minimums={"n": 2})
+    bad = Identity("t-jac-T", "t", "tests", ("tests",), variables, lambda v, s: build(v, s, True),
+                   size_bounds={"n": 2}, size_minimums={"n": 2})
     assert check_identity(good, examples=20).status == "passed"
     assert check_identity(bad, examples=20).status == "failed"
 
@@ -139,7 +140,8 @@ def test_a_one_hot_label_vector_takes_every_label() -> None:
         e = v["e"]
         return Claim(sum(e), sp.Integer(1), v)
 
-    identity = Identity("t-onehot", "t", "tests", ("tests",), (Variable("e", "onehot-rows", ("n",)),), build, size_bounds={"n": 3}, size_minimums={"n": 3})
+    identity = Identity("t-onehot", "t", "tests", ("tests",), (Variable("e", "onehot-rows", ("n",)),), build,
+                        size_bounds={"n": 3}, size_minimums={"n": 3})
     from derive.checks.proof import numeric
 
     original = numeric._bind
@@ -154,3 +156,28 @@ def test_a_one_hot_label_vector_takes_every_label() -> None:
     finally:
         numeric._bind = original
     assert seen == {0, 1, 2}
+
+
+def test_sampling_leaves_no_hypothesis_directory_in_the_working_directory(tmp_path) -> None:
+    """database=None alone is not enough: Hypothesis caches the constants of local source
+    files under ./.hypothesis. A fresh process (nothing cached yet) must write elsewhere."""
+    import os
+    import subprocess
+    import sys
+
+    work, cache = tmp_path / "work", tmp_path / "cache"
+    work.mkdir()
+    script = (
+        "from derive.catalogue import load\n"
+        "from derive.checks.proof.numeric import check_identity\n"
+        "catalogue, _ = load()\n"
+        "print(check_identity(catalogue['batch-grad-b2'], examples=40).status)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "HYPOTHESIS_STORAGE_DIRECTORY"}
+    env["XDG_CACHE_HOME"] = str(cache)
+    proc = subprocess.run([sys.executable, "-c", script], cwd=work, env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "passed"
+    assert list(work.iterdir()) == []
+    assert (cache / "derive" / "hypothesis" / "constants").is_dir()  # where it went instead

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -28,6 +30,7 @@ import sympy as sp
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import seed as hyp_seed
 from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 from hypothesis.errors import Unsatisfiable
 
 from derive.functions import FUNCTIONS
@@ -333,10 +336,23 @@ def _run_property(
     )(test)
     test = hyp_seed(seed)(test)
     with _LOCK:
+        # database=None keeps no examples, but Hypothesis still caches the constants it reads
+        # from local source files under its home directory, ./.hypothesis by default: point it
+        # at a per-user cache for the run, never at the user's working directory.
+        set_hypothesis_home_dir(None if os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY") else hypothesis_home())
         try:
             test()
         except AssertionError:
             return NumericResult("failed", state["n"], state["max"], state["failure"])
         except Unsatisfiable:
             return NumericResult("failed", state["n"], state["max"], None, unsatisfiable)
+        finally:
+            set_hypothesis_home_dir(None)  # back to Hypothesis' own default for anyone else
     return NumericResult("passed", state["n"], state["max"])
+
+
+def hypothesis_home() -> Path:
+    """Where the sampler lets Hypothesis keep its caches: $XDG_CACHE_HOME/derive/hypothesis
+    (~/.cache/derive/hypothesis); HYPOTHESIS_STORAGE_DIRECTORY, when set, wins."""
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(cache) / "derive" / "hypothesis"
