@@ -147,14 +147,14 @@ def score(name: str, hand_steps: list[dict[str, Any]], tool_steps: list[dict[str
 def check_documents(documents: list[dict[str, Any]], timeout: float, budget: float) -> list[Score]:
     """Run the checker on each document of a manifest (one warm worker) and score it."""
     sys.path.insert(0, str(ROOT))
-    from derive.checks.latex.budget import BudgetRunner
+    from derive.checks.latex.budget import ParallelRunner
     from derive.checks.latex.checker import check_text
     from derive.checks.latex.documents import load_document
     from derive.checks.latex.notation import load_notation
 
     notation = load_notation(None)
     scores = []
-    with BudgetRunner(timeout, budget) as runner:
+    with ParallelRunner(timeout, budget) as runner:
         check_text("$$x = x$$", notation, runner=runner)  # warm-up: fork the worker, import SymPy
         for doc in documents:
             if doc["source"] is None:

@@ -74,6 +74,11 @@ def check_text(
     runner = runner or StepRunner(timeout)
     notation = choose_profile(text, notation)
     definitions = parsed_definitions(notation)
+    # Equality steps are collected first and judged in one call, so that a runner with several
+    # workers (derive.checks.latex.budget.ParallelRunner) can judge them side by side.
+    pending: list[tuple[int, Step]] = []
+    jobs: list[tuple[Any, tuple]] = []
+    results: list[StepResult | None] = []
     try:
         for step in find_steps(text, notation, markdown=markdown):
             t0 = time.perf_counter()
@@ -83,15 +88,20 @@ def check_text(
                 # definitions and sets that are not derivation steps).
                 if result is None or (step.kind == "inline" and result.status not in ("ok", "wrong")):
                     continue
+                result.seconds = time.perf_counter() - t0
+                results.append(result)
             else:
                 lhs = normalize(step.lhs, notation, step.chain_var)
                 rhs = normalize(step.rhs, notation, step.chain_var)
-                out = runner.run((judge_step, (step, lhs, rhs, notation, definitions, seed, examples)))
-                result = StepResult(
-                    step, out["status"], out.get("counterexample"), out.get("message", ""), out.get("method", "")
-                )
-            result.seconds = time.perf_counter() - t0
-            report.results.append(result)
+                pending.append((len(results), step))
+                jobs.append((judge_step, (step, lhs, rhs, notation, definitions, seed, examples)))
+                results.append(None)
+        for (k, step), out in zip(pending, runner.run_all(jobs), strict=True):
+            results[k] = StepResult(
+                step, out["status"], out.get("counterexample"), out.get("message", ""), out.get("method", "")
+            )
+            results[k].seconds = out.get("seconds", 0.0)
+        report.results.extend(r for r in results if r is not None)
     finally:
         if own:
             runner.close()

@@ -73,7 +73,7 @@ def check_latex(
     Each step is ok (proved, or sampled and marked so), wrong (with a counterexample),
     unparsed (with what could not be read) or inconclusive. Only regular files up to 2 MB are
     read. Exit 1 if a step is wrong, 0 otherwise, 2 for an unreadable file or notation."""
-    from derive.checks.latex.budget import BudgetRunner
+    from derive.checks.latex.budget import ParallelRunner
     from derive.checks.latex.checker import check_text
     from derive.checks.latex.coverage import unread_blocks
     from derive.checks.latex.documents import load_document
@@ -83,7 +83,7 @@ def check_latex(
         raise DeriveError(f"{html_out} exists; pass --force to overwrite it")
     notation = load_notation(notation_path)
     document = load_document(file)
-    with BudgetRunner(timeout, budget) as runner:
+    with ParallelRunner(timeout, budget) as runner:
         runner.start_clock()
         report = check_text(
             document.text,
