@@ -199,3 +199,14 @@ def test_json_lists_display_blocks_without_steps_with_the_reason(tmp_path: Path)
     data = json.loads(_run([str(doc), "--json"]).stdout)
     assert [(b["line"], b["column"]) for b in data["unread"]] == [(5, 3), (9, 3)]
     assert "no relation sign" in data["unread"][0]["reason"] and "only = and" in data["unread"][1]["reason"]
+
+
+def test_a_notebook_is_checked_cell_by_cell_and_its_steps_name_their_cell() -> None:
+    notebook = Path(__file__).parent / "data" / "documents" / "sigmoid_notebook.ipynb"
+    proc = _run([str(notebook), "--json"])
+    assert proc.returncode == 1, proc.stderr
+    steps = json.loads(proc.stdout)["steps"]
+    assert [(s["cell"], s["cell_line"], s["status"]) for s in steps] == [(1, 5, "ok"), (1, 5, "ok"), (3, 3, "wrong")]
+    assert all("not = math" not in s["lhs"] for s in steps)  # code cells are not read
+    text = _run([str(notebook)]).stdout
+    assert "cell 3:3" in text and "the sides differ at x = 1" in text

@@ -9,6 +9,7 @@ anything else is Markdown unless it has ``\\documentclass``. Files are read thro
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -19,6 +20,7 @@ from derive.errors import DeriveError
 __all__ = ["Document", "load_document", "notebook_markdown"]
 
 _LATEX_SUFFIXES = {".tex", ".ltx", ".latex"}
+_CELL_MARK = re.compile(r"<!-- cell (\d+) -->")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,17 @@ class Document:
     text: str
     markdown: bool
     notebook: bool = False
+
+    def cell(self, line: int) -> tuple[int, int] | None:
+        """For a notebook: (cell number, line in that cell) of a line of ``text``; else None."""
+        if not self.notebook:
+            return None
+        lines = self.text.splitlines()
+        for k in range(min(line, len(lines)) - 1, -1, -1):
+            found = _CELL_MARK.fullmatch(lines[k])
+            if found:
+                return int(found.group(1)), line - k - 1
+        return None
 
 
 def notebook_markdown(source: str, path: str = "<notebook>") -> str:

@@ -98,6 +98,9 @@ def check_latex(
     data = report.as_dict()
     for step, result in zip(data["steps"], report.results, strict=True):
         step.setdefault("relation", result.step.relation)
+        cell = document.cell(step["line"])
+        if cell is not None:  # a notebook: lines count in its Markdown cells put one after another
+            step["cell"], step["cell_line"] = cell
     # beside the contract: display blocks in which no step was found, and why
     data["unread"] = unread_blocks(document.text, document.markdown, data["steps"])
     if html_out is not None:
@@ -105,7 +108,7 @@ def check_latex(
     if as_json:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        _print_marked(report, document.text.splitlines(), verbose)
+        _print_marked(report, document, verbose)
     ctx.exit(EXIT_FAILED if report.summary()["wrong"] else EXIT_OK)
 
 
@@ -123,11 +126,12 @@ def _write_html(path: str, document: Any, data: dict[str, Any]) -> None:
         raise DeriveError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def _print_marked(report: Any, lines: list[str], verbose: bool) -> None:
+def _print_marked(report: Any, document: Any, verbose: bool) -> None:
     from rich.console import Console
     from rich.markup import escape
 
     console = Console(highlight=False, soft_wrap=True)
+    lines = document.text.splitlines()
     by_line: dict[int, list] = {}
     for result in report.results:
         by_line.setdefault(result.step.line, []).append(result)
@@ -139,7 +143,9 @@ def _print_marked(report: Any, lines: list[str], verbose: bool) -> None:
         if len(text) > width:
             text = text[: width - 1] + "…"
         pad = " " * max(0, 4 - len(results))
-        console.print(f"{number:5d} {marks}{pad} {escape(text)}")
+        cell = document.cell(number)
+        where = f"cell {cell[0]}:{cell[1]} " if cell else ""
+        console.print(f"{number:5d} {marks}{pad} {where}{escape(text)}")
         for k, r in enumerate(results, 1):
             if r.status == "ok" or (r.status == "unparsed" and not verbose):
                 continue
