@@ -1,11 +1,15 @@
-"""Benchmark of `derive verify`.
+"""Benchmark of `derive verify` and of the command line's start-up.
 
-1. The whole catalogue, cold, in one fresh process (`derive verify --json`), wall time.
-2. The exact proof of the softmax Jacobian at n = 2, 4, 8, 16 with derive's prover beside
+1. Start-up: `derive --help` and `derive --version`, each the median of several cold runs
+   (fresh processes), wall time.
+2. The whole catalogue, cold, in one fresh process (`derive verify --json`): wall time and
+   the CPU time of the process and its workers, median of several runs. The load average
+   is printed beside it: on a shared machine wall time says little without it.
+3. The exact proof of the softmax Jacobian at n = 2, 4, 8, 16 with derive's prover beside
    plain `sympy.simplify` of the difference (each in a child process with a timeout, shown
    as "> T s" when it runs out).
 
-Run:  python bench/verify_bench.py [--timeout 60] [--sizes 2 4 8 16]
+Run:  python bench/verify_bench.py [--runs 5] [--timeout 60] [--sizes 2 4 8 16]
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ import json
 import multiprocessing as mp
 import os
 import platform
+import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -31,12 +38,41 @@ def _machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
 
 
-def whole_catalogue() -> tuple[float, dict]:
+def _derive() -> list[str]:
+    """The installed console script (what a user runs), else the module."""
+    script = shutil.which("derive", path=os.path.dirname(sys.executable))
+    return [script] if script else [sys.executable, "-m", "derive"]
+
+
+def _timed_run(argv: list[str]) -> tuple[float, float, subprocess.CompletedProcess]:
+    """Wall and CPU seconds (user + system, the child and its workers) of one fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", "from derive.cli import main; main()", "verify", "--json"], capture_output=True, text=True)
+    proc = subprocess.run(argv, capture_output=True, text=True)
     wall = time.perf_counter() - start
-    data = json.loads(proc.stdout) if proc.stdout.strip() else {}
-    return wall, data.get("summary", {"exit": proc.returncode})
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, proc
+
+
+def startup(runs: int) -> dict[str, float]:
+    """Median wall seconds of `derive --help` and `derive --version` over ``runs`` cold runs."""
+    out = {}
+    for flag in ("--help", "--version"):
+        out[flag] = statistics.median(_timed_run([*_derive(), flag])[0] for _ in range(runs))
+    return out
+
+
+def whole_catalogue(runs: int) -> tuple[float, float, dict]:
+    """Median wall and CPU seconds of `derive verify --json`, and the last run's summary."""
+    walls, cpus, summary = [], [], {}
+    for _ in range(runs):
+        wall, cpu, proc = _timed_run([*_derive(), "verify", "--json"])
+        walls.append(wall)
+        cpus.append(cpu)
+        data = json.loads(proc.stdout) if proc.stdout.strip() else {}
+        summary = data.get("summary", {"exit": proc.returncode})
+    return statistics.median(walls), statistics.median(cpus), summary
 
 
 def _softmax_claim(n: int):
@@ -102,17 +138,27 @@ def timed(target, n: int, timeout: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="cold runs per measurement (the median is shown)")
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--sizes", type=int, nargs="+", default=[2, 4, 8, 16])
+    parser.add_argument("--skip-simplify", action="store_true", help="only start-up and the whole catalogue")
     args = parser.parse_args()
     print(f"machine: {_machine()}")
-    wall, totals = whole_catalogue()
-    print(f"whole catalogue, `derive verify` cold in one process: {wall:.1f} s wall, {totals}")
+    print(f"load average before: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    for flag, seconds in startup(args.runs).items():
+        print(f"derive {flag}: {seconds:.3f} s wall (median of {args.runs} cold runs)")
+    wall, cpu, totals = whole_catalogue(args.runs)
+    print(f"whole catalogue, `derive verify --json` cold: {wall:.1f} s wall, {cpu:.1f} s CPU "
+          f"(medians of {args.runs}), {totals}")
+    print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    if args.skip_simplify:
+        return
     print()
     print("| n | derive verify's prover (build + proof) | exp-normal form + cancel only | sympy.simplify |")
     print("|---|---|---|---|")
     for n in args.sizes:
-        print(f"| {n} | {timed(_derive_proof, n, args.timeout)} | {timed(_cancel_proof, n, args.timeout)} | {timed(_simplify_proof, n, args.timeout)} |", flush=True)
+        cells = [timed(target, n, args.timeout) for target in (_derive_proof, _cancel_proof, _simplify_proof)]
+        print(f"| {n} | {' | '.join(cells)} |", flush=True)
 
 
 if __name__ == "__main__":
