@@ -173,3 +173,13 @@ def test_whole_domain_is_one_case_inside_the_domains() -> None:
     point = case.point({str(s): sp.Integer(5) for s in case.params})
     assert 0 < point[x] < 1
     assert point[y] == 5
+
+
+def test_integer_indices_are_split_by_integers() -> None:
+    i, j = sp.symbols("i j", integer=True)
+    cases = split_cases([sp.KroneckerDelta(i, j)], conditions=[sp.Ne(i, j)]).cases
+    assert [c.label for c in cases] == ["i - j < 0", "i - j > 0"]
+    for case in cases:
+        assert case.apply(sp.KroneckerDelta(i, j)) == 0
+        (step,) = [p for p in case.params if p != j]
+        assert step.is_integer and step.is_positive

@@ -251,3 +251,12 @@ def test_false_kink_identities_over_random_linear_arguments_are_refuted(seed: in
     point = {s: sp.Rational(result.counterexample["point"][str(s)]) for s in (u - v).free_symbols | v.free_symbols}
     gap = sp.Max(u, v).xreplace(point) - (v + relu(u - v - shift)).xreplace(point)
     assert gap != 0
+
+
+def test_index_conditions_are_imposed_over_the_integers() -> None:
+    i, j = sp.symbols("i j", integer=True)
+    assert judge(sp.KroneckerDelta(i, j), sp.S.Zero, conditions=[sp.Ne(i, j)], examples=10).status == "proved"
+    wrong = judge(sp.KroneckerDelta(i, j), sp.S.Zero, examples=10)
+    assert wrong.status == "refuted"
+    point = wrong.counterexample["point"]
+    assert point["i"] == point["j"] and sp.Integer(point["i"]).is_integer

@@ -90,7 +90,11 @@ class Case:
         return {s: v.xreplace(given) for s, v in self.subs.items()}
 
     def with_sub(self, symbol: sp.Symbol, value: sp.Expr, label: str) -> Case:
+        """This case with ``symbol`` replaced by ``value``: a parameter inside the
+        variables' values, or a variable no domain mapped (an integer index) directly."""
         subs = {s: v.xreplace({symbol: value}) for s, v in self.subs.items()}
+        if symbol not in self.params:
+            subs[symbol] = value
         return Case(subs, (*self.labels, label) if label else self.labels)
 
 
@@ -354,17 +358,23 @@ def _fold_conditions(
     return domains, linked
 
 
-def _free_param(case_g: sp.Expr, poly: sp.Poly) -> sp.Symbol | None:
-    """A parameter of ``case_g`` that ranges over all reals (so it can be solved for)."""
-    for p in sorted(case_g.free_symbols, key=str):
-        if (
-            p.is_real
-            and p.is_extended_positive is None
-            and p.is_extended_negative is None
-            and p.is_zero is None
-            and poly.coeff_monomial(p) != 0
+def _free_param(case_g: sp.Expr, poly: sp.Poly, name: str) -> tuple[sp.Symbol, sp.Symbol] | None:
+    """A parameter p of ``case_g`` that ranges over all reals, and the positive step t
+    with which p = root ± t covers them; else an unbounded integer with coefficient ±1
+    whose root is an integer, with a positive integer step (i = j ± t keeps i an index)."""
+    unbounded = [
+        p
+        for p in sorted(case_g.free_symbols, key=str)
+        if p.is_real and p.is_extended_positive is None and p.is_extended_negative is None and p.is_zero is None
+    ]
+    for p in unbounded:
+        if not p.is_integer and poly.coeff_monomial(p) != 0:
+            return p, sp.Symbol(name, positive=True)
+    for p in unbounded:
+        if abs(poly.coeff_monomial(p)) == 1 and all(
+            (s.is_integer or s == p) and poly.coeff_monomial(s).is_integer for s in case_g.free_symbols
         ):
-            return p
+            return p, sp.Symbol(name, positive=True, integer=True)
     return None
 
 
@@ -383,12 +393,15 @@ def _pieces(case_g: sp.Expr, name: str) -> list[tuple[str, sp.Symbol, sp.Expr]] 
     if poly is None:
         return None
     t = sp.Symbol(name, positive=True)
-    p = _free_param(case_g, poly)
-    if p is not None:
+    found = _free_param(case_g, poly, name)
+    if found is not None:
+        p, step = found
         c = poly.coeff_monomial(p)
         root = p - case_g / c  # case_g = c·(p − root)
-        return [("<" if c > 0 else ">", p, root - t), ("=", p, root), (">" if c > 0 else "<", p, root + t)]
+        return [("<" if c > 0 else ">", p, root - step), ("=", p, root), (">" if c > 0 else "<", p, root + step)]
     for p in sorted(case_g.free_symbols, key=str):
+        if p.is_integer:
+            continue  # r/(1 + t) is no integer: leave an index's bounds to the prover
         c = poly.coeff_monomial(p)
         root = sp.expand(p - case_g / c)
         if p.is_positive and root.is_positive:

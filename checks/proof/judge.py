@@ -127,10 +127,10 @@ def _inside(
         if sp.Ne(g.xreplace(dict(values)), 0) is not sp.true:
             return False
     for s, v in values.items():
+        if s.is_integer and not v.is_integer:
+            return False
         domain = domains.get(str(s)) or default_domain(s)
         if domain is None:
-            if s.is_integer and not v.is_integer:
-                return False
             continue
         checks = [
             domain.lower == -sp.oo or (v >= domain.lower if domain.lower_closed else v > domain.lower),
@@ -208,8 +208,9 @@ def exact_search(
             at[str(p)] = table[(attempt + k) % len(table)]
         values = case.point(at)
         for k, s in enumerate(sorted((lhs.free_symbols | rhs.free_symbols) - set(values), key=str)):
-            # Symbols no case maps (integer indices): small positive integers.
-            values[s] = sp.Integer(1 + (attempt + k) % 3)
+            # Symbols no case maps (integer indices): small positive integers, equal for
+            # neighbours on every other attempt (δ_ij is 1 only where i = j).
+            values[s] = sp.Integer(1 + ((attempt + k) // 2) % 3)
         found = confirm(lhs, rhs, values, domains=domains, conditions=conditions, avoid=avoid)
         if found is not None:
             return found
