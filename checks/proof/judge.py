@@ -1,9 +1,10 @@
 """The one claim judge: is ``lhs = rhs`` proved, refuted or neither?
 
 ``judge(lhs, rhs, ...)`` takes two parsed SymPy expressions (it never parses text) and
-returns a ``Judgement``. It serves ``derive check`` (via ``derive.checks.proof.claims``),
-``derive check-latex`` (``decide`` in derive.checks.latex.checker) and the verdict rule of
-``derive verify`` (``combine``). In order:
+returns a ``Judgement``. It serves ``derive check`` (via ``derive.checks.proof.claims``) and
+the verdict rule of ``derive verify`` (``combine``), and is built for check-latex's scalar
+steps (``conditions`` from the prose, ``unit_domains``, integer indices, ``at_kinks=False``
+where documents differ in their conventions at a kink). In order:
 
 1. Cases (``derive.checks.proof.cases.split_cases``): each variable's domain mapped onto its
    own parameter, split at closed endpoints and at the zeros of kink arguments (relu(x − 1)
@@ -16,7 +17,8 @@ returns a ``Judgement``. It serves ``derive check`` (via ``derive.checks.proof.c
    refutes only if both sides evaluated exactly to 50 digits differ there, are real there,
    and the point lies inside the domains and satisfies every condition.
 4. Sampling (``derive.checks.proof.numeric.sample_compare``, Hypothesis with
-   ``database=None``): both sides over the whole domain. It never upgrades an inconclusive
+   ``database=None``): both sides over the domains where the conditions hold (with
+   ``at_kinks=False``, over the open cases, off the kinks). It never upgrades an inconclusive
    proof; a proved claim that sampling contradicts is inconclusive (someone should look).
 5. One time limit (``derive.checks.proof.limits``): the proof and, again, the sampling run in
    a forked worker that is killed on overrun (``timeout`` seconds each; None: in-process).
@@ -27,6 +29,7 @@ otherwise, with the reason in ``notes``.
 
 Example::
 
+    >>> from derive.functions import relu
     >>> x = sp.Symbol("x", real=True)
     >>> judge(relu(x - 1), sp.Max(x - 1, 0), examples=20).status
     'proved'
