@@ -245,3 +245,13 @@ def test_intertext_is_prose_between_rows_of_one_chain() -> None:
     tex = "\\begin{align*}\na &= b \\\\\n\\intertext{and so, with $x_{1}$,}\n&= c\n\\end{align*}"
     (eq,) = _displays(tex, markdown=False)
     assert eq.text == "a  = b = c" and [p.line for p in eq.pieces] == [2, 4]
+
+
+def test_equations_set_side_by_side_with_wide_spaces_are_separate() -> None:
+    line = "$$f = \\|\\hat{Y} - Y\\|_F^2 \\quad \\quad \\hat{Y} = \\max(Z, 0) \\qquad Z = XW$$"
+    eqs = _displays(line)
+    assert [e.text for e in eqs] == ["f = \\|\\hat{Y} - Y\\|_F^2", "\\hat{Y} = \\max(Z, 0)", "Z = XW"]
+    assert [e.column for e in eqs] == [3, line.index("\\hat{Y} =") + 1, line.index("Z = XW") + 1]
+    # a wide space before a relation, or inside braces, does not cut
+    assert [e.text for e in _displays("$$a = b \\quad\\quad = c$$")] == ["a = b \\quad\\quad = c"]
+    assert len(_displays("$$\\{a = b \\quad\\quad c = d\\}$$")) == 1

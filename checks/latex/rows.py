@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.conditions import as_conditions, row_condition
-from derive.checks.latex.equation import Piece
+from derive.checks.latex.equation import Piece, starts_with_relation
 from derive.checks.latex.latex_doc import DISPLAY_ENVIRONMENTS
 from derive.checks.latex.region import LineTable, Region
 
@@ -131,9 +131,35 @@ def rows_of(region: Region, table: LineTable, latex: bool) -> list[Piece]:
         row, conditions = _clean_row(raw)
         if not row.text:
             continue
-        for case, holds_under in expand_cases(row, conditions) or [(row, conditions)]:
-            pieces.append(case.piece(table, holds_under))
+        for part in _wide_space_parts(row):
+            for case, holds_under in expand_cases(part, conditions) or [(part, conditions)]:
+                pieces.append(case.piece(table, holds_under))
     return pieces
+
+
+#: Two or more \quad (or a \qquad) in a row: how homework sets equations side by side.
+_WIDE_SPACE = re.compile(r"(?:\\qquad\b|\\quad\b(?:\s|\\[,;:! ]|~)*\\q?quad\b)(?:\s|\\q?quad\b|\\[,;:! ]|~)*")
+
+
+def _wide_space_parts(row: MappedText) -> list[MappedText]:
+    """``f = A \\quad\\quad \\hat Y = B \\quad\\quad Z = XW`` is three equations, not one chain
+    ``f = A\\,\\hat Y = B …``; a wide space splits a row only where both sides state a relation."""
+    cuts = [m for m in _WIDE_SPACE.finditer(row.text) if _depth_zero(row.text, m.start())]
+    if not cuts:
+        return [row]
+    parts: list[MappedText] = []
+    start = 0
+    for m in cuts:
+        before, after = row.text[start : m.start()], row.text[m.end() :]
+        if _top_level(before, "=<>") and _top_level(after, "=<>") and not starts_with_relation(after):
+            parts.append(row.slice(start, m.start()).strip())
+            start = m.end()
+    parts.append(row.slice(start, len(row.text)).strip())
+    return [p for p in parts if p.text]
+
+
+def _depth_zero(text: str, index: int) -> bool:
+    return _depths(text)[index] == 0 if index < len(text) else True
 
 
 # --------------------------------------------------------------------------- cases holding steps
@@ -143,23 +169,32 @@ _OTHERWISE = re.compile(r"^\s*(?:\\text\{\s*)?(?:otherwise|else|sonst|sinon)\b",
 _NEGATION = {"=": "\\neq", "\\neq": "=", "<": "\\geq", "\\geq": "<", ">": "\\leq", "\\leq": ">"}
 
 
-def _top_level(text: str, targets: str) -> list[int]:
-    """Indices of the characters in ``targets`` outside braces, parentheses and environments."""
-    found, depth, k = [], 0, 0
+def _depths(text: str) -> list[int]:
+    """Nesting at each index: braces (also ``\\{``), parentheses, brackets and environments."""
+    depths, depth, k = [0] * len(text), 0, 0
     while k < len(text):
+        depths[k] = depth
         c = text[k]
         if c == "\\":
-            depth += text.startswith("begin{", k + 1) - text.startswith("end{", k + 1)
+            nxt = text[k + 1 : k + 2]
+            depth += text.startswith("begin{", k + 1) - text.startswith("end{", k + 1) + (nxt == "{") - (nxt == "}")
+            if k + 1 < len(text):
+                depths[k + 1] = depth
             k += 2
             continue
         if c in "{([":
             depth += 1
         elif c in "})]":
             depth -= 1
-        elif depth == 0 and c in targets:
-            found.append(k)
+            depths[k] = depth
         k += 1
-    return found
+    return depths
+
+
+def _top_level(text: str, targets: str) -> list[int]:
+    """Indices of the characters in ``targets`` outside braces, parentheses and environments."""
+    depths = _depths(text)
+    return [k for k, c in enumerate(text) if c in targets and depths[k] == 0 and (k == 0 or text[k - 1] != "\\")]
 
 
 def _case_conditions(cases: list[tuple[MappedText, str]]) -> list[tuple[str, ...]] | None:
