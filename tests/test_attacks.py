@@ -251,6 +251,20 @@ def test_sleeping_in_every_call_ends_at_the_total_budget(tmp_path):
     assert 3 <= calls <= 8 and elapsed < 4.0 + 3.0
 
 
+@pytest.mark.parametrize("batch", [False, True])
+def test_forged_progress_reports_do_not_stretch_a_call(batch):
+    params, X, y = problem()
+    started = time.monotonic()
+    with Sandbox(ATTACKS / "attack_forged_ticks.py", limits=Limits(timeout=1.0, total_seconds=60)) as box:
+        with pytest.raises(SubmissionError) as info:
+            if batch:
+                box.losses([params, params], X, y, 0.0)
+            else:
+                box.loss_and_grads(params, X, y, 0.0)
+    assert info.value.kind in ("exception", "timeout"), info.value
+    assert time.monotonic() - started < 1.0 * 3 + 5  # the wall guard of one call, not the total budget
+
+
 def test_two_gigabytes_of_output_per_call_end_promptly(tmp_path):
     params, X, y = problem()
     started = time.monotonic()

@@ -349,6 +349,7 @@ class Sandbox:
         request = {**header, "seq": self._seq, "inputs": specs, "shm_size": shm_size}
         sent = sum(a.nbytes for _, a in arrays)
         reply, out = self._exchange(frame_parts(request), self._budget(), expect_seq=self._seq,
+                                    ticks=int(header.get("count", 0)),
                                     max_body=REPLY_SLACK + 4 * sent)
         if reply.get("status") == "error":
             error = self._error_from(reply)
@@ -380,8 +381,10 @@ class Sandbox:
                       time.monotonic() + left, self._disk)
 
     def _exchange(self, parts: list, budget: Budget, expect_seq: int | None, max_body: int = 1 << 20,
-                  counted: bool = True) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
-        """Send a request (if any) and read the next non-tick reply, within `budget`."""
+                  counted: bool = True, ticks: int = 0) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+        """Send a request (if any) and read the next non-tick reply, within `budget`. A tick (one
+        loss of a batch done) restarts the per-call limits: at most `ticks` of them, so that a
+        submission forging ticks on the reply pipe cannot stretch a call without end."""
         started = time.monotonic()
         try:
             self._pipes.write_all(parts, budget)
@@ -391,6 +394,9 @@ class Sandbox:
                     budget.disk.check(force=True)  # a quick call may have written fast
                 if header.get("status") != "tick":
                     return header, arrays
+                ticks -= 1
+                if ticks < 0:
+                    raise FrameError("more progress reports than losses asked for")
                 budget.restart()
         except Expired as exc:
             raise self._expired(exc.which, budget) from None
