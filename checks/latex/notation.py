@@ -12,6 +12,7 @@ from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, 
 
 import derive
 from derive.errors import DeriveError
+from derive.functions import FUNCTIONS
 
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
     import tomllib
@@ -57,32 +58,27 @@ FUNCTION_KEYS: dict[str, int] = {
     "softmax": 0,
 }
 
-#: Function names recognised in any document (inside \text, \operatorname, \mathrm or as
-#: commands), lower-cased, mapped to keys; a notation file adds to these.
-BUILTIN_NAMES: dict[str, str] = {
-    "sigmoid": "sigmoid",
-    "softplus": "softplus",
-    "relu": "relu",
-    "rect": "relu",
-    "step": "step",
-    "tanh": "tanh",
-    "sinh": "sinh",
-    "cosh": "cosh",
-    "exp": "exp",
-    "log": "log",
-    "ln": "log",
-    "sqrt": "sqrt",
-    "abs": "abs",
-    "sign": "sign",
+#: Names derive's function table does not list (softmax is a vector function, see above).
+_LOCAL_NAMES: dict[str, str] = {
     "sgn": "sign",
-    "heaviside": "heaviside",
     "leakyrelu": "leaky_relu",
-    "leaky_relu": "leaky_relu",
-    "max": "max",
-    "min": "min",
     "sin": "sin",
     "cos": "cos",
     "softmax": "softmax",
+}
+
+
+def _table_names() -> dict[str, str]:
+    """Every name and alias of derive's function table (lower-cased) → its key."""
+    return {word.lower(): record.name for record in FUNCTIONS for word in (record.name, *record.aliases)}
+
+
+#: Function names recognised in any document (inside \text, \operatorname, \mathrm or as
+#: commands), lower-cased, mapped to keys: derive's function table, and the few names it
+#: does not list; a notation file adds to these.
+BUILTIN_NAMES: dict[str, str] = {
+    **{w: k for w, k in _table_names().items() if k in FUNCTION_KEYS},
+    **_LOCAL_NAMES,
 }
 NATIVE_FUNCTION_COMMANDS = {
     r"\exp": "exp",

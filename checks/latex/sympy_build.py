@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from derive.checks.latex.normalize import Normalized
+from derive.checks.latex.notation import FUNCTION_KEYS
 
 __all__ = ["Unparsed", "to_sympy", "index_letters", "PARSER"]
 
@@ -77,30 +78,15 @@ _MAX_EXPONENT = 10_000
 
 
 def _functions() -> dict[str, Any]:
+    """The SymPy callable of each function key: derive's function table (names and aliases),
+    and SymPy's sin/cos, which the table does not list."""
     import sympy as sp
 
-    from derive.functions import leaky_relu, relu, sigmoid, softplus, step
+    from derive.functions import FUNCTIONS
 
-    return {
-        "sigmoid": sigmoid,
-        "softplus": softplus,
-        "relu": relu,
-        "step": step,
-        "tanh": sp.tanh,
-        "sinh": sp.sinh,
-        "cosh": sp.cosh,
-        "exp": sp.exp,
-        "log": sp.log,
-        "sqrt": sp.sqrt,
-        "abs": sp.Abs,
-        "sign": sp.sign,
-        "heaviside": step,
-        "leaky_relu": leaky_relu,
-        "max": sp.Max,
-        "min": sp.Min,
-        "sin": sp.sin,
-        "cos": sp.cos,
-    }
+    table = FUNCTIONS.aliases()
+    extra = {"sin": sp.sin, "cos": sp.cos}
+    return {key: table[key] if key in table else extra[key] for key in FUNCTION_KEYS if key in table or key in extra}
 
 
 def _make_symbol(name: str, domain: str) -> Any:
