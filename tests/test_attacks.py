@@ -497,3 +497,42 @@ def test_gradescope_the_reference_hunt_and_reading_home_score_nothing_and_show_n
     stolen = _run_autograder(gradescope_bundle, tmp_path / "b", steal, home)
     assert stolen["score"] == 0
     assert "grader-secret" not in str(stolen)
+
+
+# ----------------------------------------------------------------------------- an installed wheel
+@pytest.mark.slow
+def test_the_reference_hunt_fails_against_an_installed_wheel(tmp_path):
+    """derive installed from its wheel (the reference in site-packages/derive/generated, beside
+    nothing but a .pth to this interpreter's packages): the hunt finds nothing there either."""
+    import shutil
+    import sysconfig
+    import venv
+
+    root = Path(__file__).resolve().parents[1]
+    src, dist, env_dir = tmp_path / "src", tmp_path / "dist", tmp_path / "venv"
+    shutil.copytree(root, src, ignore=shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info",
+                                                             "__pycache__", ".hypothesis", ".pytest_cache", "report"))
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", str(src), "--no-deps", "--no-build-isolation",
+                           "-w", str(dist), "-q"], capture_output=True, text=True, timeout=600)
+    if done.returncode != 0:
+        pytest.skip(f"no offline wheel build here: {done.stderr[-300:]}")
+    (wheel,) = dist.glob("derive-*.whl")
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                               check=True, capture_output=True, text=True).stdout.strip())
+    (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
+                   check=True, capture_output=True, timeout=600)
+    assert (site / "derive" / "generated" / "mlp_reference.py").exists()
+    hunt = tmp_path / "student" / "attack_reference_hunt.py"
+    hunt.parent.mkdir()
+    shutil.copy(ATTACKS / "attack_reference_hunt.py", hunt)
+    proc = subprocess.run([str(env_dir / "bin" / "derive"), "grade", str(hunt), "--format", "json", "--timeout", "10"],
+                          capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    import json
+
+    result = json.loads(proc.stdout)["submissions"][0]
+    # fail, not error: the installed sandbox runs (its harness ships in the wheel) and the
+    # submission's fallback, zeros, is what got graded
+    assert result["verdict"] == "fail" and proc.returncode == 1, result
