@@ -19,10 +19,10 @@ from derive.checks.grading.judge import (
     Tolerance,
     evaluate,
     fd_error,
+    fd_trustworthy,
     finite_outputs,
     own_loss_gradient,
     reference,
-    reference_fd_trustworthy,
     tolerance,
 )
 from derive.checks.grading.problems import PARAMETERS, full_size_problem, toy_problem
@@ -250,7 +250,7 @@ def finite_difference_checks(g: Grade, runs: list[Run], small_ids: dict[str | No
                 Check(f"own loss (finite differences): d{n}", n, "skip", message=f"the loss raised: {error_text(exc)}")
                 for n in PARAMETERS
             ]
-        trusted = reference_fd_trustworthy(run.problem, g.convention, g.tol)
+        trusted = fd_trustworthy(run.problem, g.tol)
         for n in PARAMETERS:
             err = np.where(
                 trusted[n],

@@ -388,6 +388,7 @@ def _warm_up() -> Any:
 
     def work() -> None:
         import hypothesis  # noqa: F401 -- the import is the work
+        import rich.console  # noqa: F401 -- the text report's, imported while there is time
 
         for problem in (toy_problem(), *fixed_problems()):
             for convention in ("l2", "half-l2"):

@@ -33,7 +33,7 @@ __all__ = [
     "judge",
     "own_loss_gradient",
     "reference",
-    "reference_fd_trustworthy",
+    "fd_trustworthy",
     "tolerance",
 ]
 
@@ -222,20 +222,20 @@ def own_loss_gradient(
 
 
 @functools.lru_cache(maxsize=64)
-def reference_fd_trustworthy(
-    problem: Problem, convention: str, tol: Tolerance = TOLERANCES["float64"]
-) -> dict[str, np.ndarray]:
-    """Where central differences of the *reference* loss agree with its gradient: elsewhere a
-    step crosses a kink and finite differences say nothing about the submission either."""
-    from derive.generated import mlp_reference
-
-    def losses(batch: list[dict]) -> list[float]:
-        return [mlp_reference.loss(p, problem.X, problem.y, problem.reg, convention) for p in batch]
-
-    loss, grads = mlp_reference.loss_and_grads(problem.copy_params(), problem.X, problem.y, problem.reg, convention)
-    fd = _central_differences(problem, losses, tol.fd_step)
-    # Where the reference's own step error is near the tolerance, the submission's says nothing.
-    return {name: fd_error(grads[name], fd[name], loss) <= tol.fd_rtol / 10 for name in PARAMETERS}
+def fd_trustworthy(problem: Problem, tol: Tolerance = TOLERANCES["float64"]) -> dict[str, np.ndarray]:
+    """The entries whose central difference cannot cross a ReLU kink: a step h in W1[d, j]
+    moves z2[:, j] by h·X[:, d], one in b1[j] moves it by h; the loss is smooth in W2 and b2.
+    Elsewhere finite differences say nothing about the submission (nor about the reference).
+    A margin of 2 keeps the step's own truncation error away from the kink's neighbourhood."""
+    z2 = np.abs(mk.parts(problem).z2)  # N×H
+    h = 2 * tol.fd_step
+    x = np.abs(problem.X)  # N×D
+    return {
+        "W1": np.all(z2[:, None, :] > h * x[:, :, None], axis=0),
+        "b1": np.all(z2 > h, axis=0),
+        "W2": np.ones(problem.params["W2"].shape, dtype=bool),
+        "b2": np.ones(problem.params["b2"].shape, dtype=bool),
+    }
 
 
 def fd_error(got: np.ndarray, fd: np.ndarray, loss: float = 1.0, floor_per_loss: float = 1e-6) -> np.ndarray:
