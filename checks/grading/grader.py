@@ -359,6 +359,8 @@ def grade_path(
         except SubmissionError as exc:
             result = error_result(label, exc, seconds=time.perf_counter() - start, output=box.output())
         else:
+            # Done before any drawing: Hypothesis must not see another thread touch global state.
+            warm.join()
             result = grade_runner(
                 box,
                 label,
