@@ -104,128 +104,12 @@ def to_sympy(norm: Normalized, env: dict[str, int] | None = None, size: int | No
     every symbol of the parse must be one of the normaliser's placeholders, so letters that
     ``parse_latex`` makes out of stray LaTeX (``mathbf``, ``text`` …) are caught here."""
     import sympy as sp
-    from derive.checks.latex.subset_parser import parse_subset
-    from sympy.core.function import AppliedUndef
-    from sympy.parsing.latex import parse_latex
 
     if norm.problems:
         raise Unparsed("; ".join(norm.problems))
+    tree = _parse(norm)
     try:
-        tree = parse_subset(norm.latex) if PARSER == "subset" else parse_latex(norm.latex)
-    except Exception as exc:  # noqa: BLE001 - LaTeXParsingError and ANTLR errors alike
-        raise Unparsed(f"{norm.source!r} (parse error: {str(exc).splitlines()[0][:80]})") from None
-    functions = _functions()
-    # parse_latex can silently drop the rest of its input (measured: "g(\\left|x\\right|)"
-    # parses as the bare symbol g): every placeholder we wrote must be in the tree.
-    written = set(_PLACEHOLDER.findall(norm.latex))
-    found = {_PLACEHOLDER.fullmatch(s.name).groups() for s in tree.free_symbols if _PLACEHOLDER.fullmatch(s.name)}
-    found |= {
-        _PLACEHOLDER.fullmatch(f.func.__name__).groups()
-        for f in tree.atoms(AppliedUndef)
-        if _PLACEHOLDER.fullmatch(f.func.__name__)
-    }
-    if written != found:
-        raise Unparsed(f"{norm.source!r} (the LaTeX parser dropped part of it)")
-
-    sizes = {upper for _, _, upper in norm.sums.values() if upper and not upper.isdigit()}
-
-    def symbol(kind: str, name: str, env: dict[str, int]) -> Any:
-        if kind == "constant":
-            return sp.E if name == "E" else sp.pi
-        if name in sizes and size is not None:
-            return sp.Integer(size)
-        if name in env:
-            return sp.Integer(env[name])  # the index itself, as in \sum_{k=1}^{3} k
-        renamed = _instantiate(name, env)
-        if renamed is not None and renamed != name:
-            kron = re.fullmatch(r"\\delta_\{(\d)(\d)\}", renamed)
-            if kron:
-                return sp.Integer(int(kron.group(1) == kron.group(2)))
-            return _make_symbol(renamed, norm.domains.get(name, "real"))
-        return _make_symbol(name, norm.domains.get(name, "real"))
-
-    def convert(node: Any, env: dict[str, int] = env or {}) -> Any:  # noqa: B008 - read-only default
-        def convert_child(child: Any) -> Any:
-            return convert(child, env)
-
-        if isinstance(node, sp.Symbol):
-            m = _PLACEHOLDER.fullmatch(node.name)
-            if m is None or m.group(1) != "v" or int(m.group(2)) not in norm.symbols:
-                raise Unparsed(f"'{node.name}' (LaTeX the parser read as a symbol)")
-            return symbol(*norm.symbols[int(m.group(2))], env)
-        if isinstance(node, AppliedUndef):
-            m = _PLACEHOLDER.fullmatch(node.func.__name__)
-            if m is None or m.group(1) == "v":
-                raise Unparsed(f"'{node.func.__name__}(…)' (an unknown function)")
-            n = int(m.group(2))
-            if m.group(1) == "s" and n in norm.sums and len(node.args) == 1:
-                index, lower, upper = norm.sums[n]
-                end = int(upper) if upper.isdigit() else size
-                if end is None:
-                    raise Unparsed("a sum over an index (no size to expand it at)")
-                if end - lower > 12:
-                    raise Unparsed("a sum with too many terms to expand")
-                return sp.Add(*[convert(node.args[0], {**env, index: v}) for v in range(lower, end + 1)])
-            args = [convert_child(a) for a in node.args]
-            if m.group(1) == "f" and n in norm.functions:
-                key, prime = norm.functions[n][:2]
-                fn = functions[key]
-                if prime == "1":
-                    t = sp.Dummy("t", real=True)
-                    return sp.diff(fn(t, *args[1:]), t).subs(t, args[0])
-                return fn(*args)
-            if m.group(1) == "g" and n in norm.derivatives and len(args) == 1:
-                var = symbol("symbol", norm.derivatives[n], env)
-                if not isinstance(var, sp.Symbol):
-                    raise Unparsed("a derivative with respect to a number")
-                if var not in args[0].free_symbols and not (
-                    env and _family(var.name) in {_family(str(f)) for f in args[0].free_symbols}
-                ):
-                    raise Unparsed(
-                        f"a derivative with respect to {var} of something that, as written, does not contain {var}"
-                        " (its dependence is not stated)"
-                    )
-                return sp.diff(args[0], var)
-            if m.group(1) == "h" and n in norm.indicators and len(args) == 1:
-                return sp.Heaviside(args[0], norm.indicators[n])
-            if m.group(1) == "p" and n in norm.piecewise:
-                kinds = norm.piecewise[n]
-                pieces, rest = [], list(args)
-                for kind in kinds:
-                    if kind == "otherwise":
-                        pieces.append((rest.pop(0), True))
-                    else:
-                        value, difference = rest.pop(0), rest.pop(0)
-                        pieces.append((value, difference > 0 if kind == "gt" else difference >= 0))
-                if rest:
-                    raise Unparsed("a cases environment read inconsistently")
-                return sp.Piecewise(*pieces)
-            raise Unparsed(f"'{node.func.__name__}'")
-        if isinstance(node, sp.Float):
-            return sp.Rational(str(node))
-        if isinstance(node, sp.Rational):
-            return node
-        if isinstance(node, (sp.Add, sp.Mul)):
-            return node.func(*[convert_child(a) for a in node.args])
-        if isinstance(node, sp.Pow):
-            base, exponent = convert_child(node.args[0]), convert_child(node.args[1])
-            if base.is_number and exponent.is_number:
-                if (exponent.is_Integer and abs(exponent) > _MAX_EXPONENT) or (
-                    base.is_Integer and abs(base) > 10**100 and exponent > 1
-                ):
-                    raise Unparsed("a number too large to evaluate")
-                if base == 0 and exponent.is_negative:
-                    raise Unparsed("a division by zero")
-            return sp.Pow(base, exponent)
-        if isinstance(node, sp.log):
-            args = [convert_child(a) for a in node.args]
-            return sp.log(*args)
-        if isinstance(node, (sp.exp, sp.tanh, sp.sinh, sp.cosh, sp.sin, sp.cos, sp.Abs, sp.sign, sp.Max, sp.Min)):
-            return node.func(*[convert_child(a) for a in node.args])
-        raise Unparsed(f"{type(node).__name__} (not supported)")
-
-    try:
-        expr = convert(tree)
+        expr = _Builder(norm, size).convert(tree, env or {})
     except RecursionError:
         raise Unparsed("an expression nested too deeply") from None
     if expr.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
@@ -233,3 +117,155 @@ def to_sympy(norm: Normalized, env: dict[str, int] | None = None, size: int | No
     if expr.has(sp.Derivative):
         raise Unparsed("a derivative SymPy could not evaluate")
     return expr
+
+
+def _parse(norm: Normalized) -> Any:
+    from derive.checks.latex.subset_parser import parse_subset
+    from sympy.core.function import AppliedUndef
+    from sympy.parsing.latex import parse_latex
+
+    try:
+        tree = parse_subset(norm.latex) if PARSER == "subset" else parse_latex(norm.latex)
+    except Exception as exc:  # noqa: BLE001 - LaTeXParsingError and ANTLR errors alike
+        raise Unparsed(f"{norm.source!r} (parse error: {str(exc).splitlines()[0][:80]})") from None
+    # parse_latex can silently drop the rest of its input (measured: "g(\\left|x\\right|)"
+    # parses as the bare symbol g): every placeholder we wrote must be in the tree.
+    names = [s.name for s in tree.free_symbols] + [f.func.__name__ for f in tree.atoms(AppliedUndef)]
+    found = {m.groups() for m in map(_PLACEHOLDER.fullmatch, names) if m}
+    if set(_PLACEHOLDER.findall(norm.latex)) != found:
+        raise Unparsed(f"{norm.source!r} (the LaTeX parser dropped part of it)")
+    return tree
+
+
+class _Builder:
+    """Placeholders back to what they stand for: names, functions, derivatives, indicators,
+    cases and sums (expanded at ``size`` with the index values of ``env``)."""
+
+    def __init__(self, norm: Normalized, size: int | None) -> None:
+        self.norm = norm
+        self.size = size
+        self.functions = _functions()
+        self.sizes = {upper for _, _, upper in norm.sums.values() if upper and not upper.isdigit()}
+
+    def symbol(self, kind: str, name: str, env: dict[str, int]) -> Any:
+        import sympy as sp
+
+        if kind == "constant":
+            return sp.E if name == "E" else sp.pi
+        if name in self.sizes and self.size is not None:
+            return sp.Integer(self.size)
+        if name in env:
+            return sp.Integer(env[name])  # the index itself, as in \sum_{k=1}^{3} k
+        renamed = _instantiate(name, env)
+        if renamed is not None and renamed != name:
+            kron = re.fullmatch(r"\\delta_\{(\d)(\d)\}", renamed)
+            if kron:
+                return sp.Integer(int(kron.group(1) == kron.group(2)))
+            return _make_symbol(renamed, self.norm.domains.get(name, "real"))
+        return _make_symbol(name, self.norm.domains.get(name, "real"))
+
+    def convert(self, node: Any, env: dict[str, int]) -> Any:
+        import sympy as sp
+        from sympy.core.function import AppliedUndef
+
+        if isinstance(node, sp.Symbol):
+            m = _PLACEHOLDER.fullmatch(node.name)
+            if m is None or m.group(1) != "v" or int(m.group(2)) not in self.norm.symbols:
+                raise Unparsed(f"'{node.name}' (LaTeX the parser read as a symbol)")
+            return self.symbol(*self.norm.symbols[int(m.group(2))], env)
+        if isinstance(node, AppliedUndef):
+            return self.applied(node, env)
+        if isinstance(node, sp.Float):
+            return sp.Rational(str(node))
+        if isinstance(node, sp.Rational):
+            return node
+        if isinstance(node, sp.Pow):
+            return self.power(node, env)
+        if isinstance(node, (sp.Add, sp.Mul, sp.log, sp.exp, sp.tanh, sp.sinh, sp.cosh, sp.sin, sp.cos, sp.Abs)):
+            return node.func(*[self.convert(a, env) for a in node.args])
+        if isinstance(node, (sp.sign, sp.Max, sp.Min)):
+            return node.func(*[self.convert(a, env) for a in node.args])
+        raise Unparsed(f"{type(node).__name__} (not supported)")
+
+    def power(self, node: Any, env: dict[str, int]) -> Any:
+        import sympy as sp
+
+        base, exponent = self.convert(node.args[0], env), self.convert(node.args[1], env)
+        if base.is_number and exponent.is_number:
+            if (exponent.is_Integer and abs(exponent) > _MAX_EXPONENT) or (
+                base.is_Integer and abs(base) > 10**100 and exponent > 1
+            ):
+                raise Unparsed("a number too large to evaluate")
+            if base == 0 and exponent.is_negative:
+                raise Unparsed("a division by zero")
+        return sp.Pow(base, exponent)
+
+    def applied(self, node: Any, env: dict[str, int]) -> Any:
+        m = _PLACEHOLDER.fullmatch(node.func.__name__)
+        if m is None or m.group(1) == "v":
+            raise Unparsed(f"'{node.func.__name__}(…)' (an unknown function)")
+        letter, n = m.group(1), int(m.group(2))
+        if letter == "s" and n in self.norm.sums and len(node.args) == 1:
+            return self.summed(n, node.args[0], env)
+        args = [self.convert(a, env) for a in node.args]
+        if letter == "f" and n in self.norm.functions:
+            return self.function(n, args)
+        if letter == "g" and n in self.norm.derivatives and len(args) == 1:
+            return self.derivative(n, args[0], env)
+        if letter == "h" and n in self.norm.indicators and len(args) == 1:
+            import sympy as sp
+
+            return sp.Heaviside(args[0], self.norm.indicators[n])
+        if letter == "p" and n in self.norm.piecewise:
+            return self.cases(n, args)
+        raise Unparsed(f"'{node.func.__name__}'")
+
+    def summed(self, n: int, body: Any, env: dict[str, int]) -> Any:
+        import sympy as sp
+
+        index, lower, upper = self.norm.sums[n]
+        end = int(upper) if upper.isdigit() else self.size
+        if end is None:
+            raise Unparsed("a sum over an index (no size to expand it at)")
+        if end - lower > 12:
+            raise Unparsed("a sum with too many terms to expand")
+        return sp.Add(*[self.convert(body, {**env, index: v}) for v in range(lower, end + 1)])
+
+    def function(self, n: int, args: list[Any]) -> Any:
+        import sympy as sp
+
+        key, prime = self.norm.functions[n][:2]
+        fn = self.functions[key]
+        if prime == "1":
+            t = sp.Dummy("t", real=True)
+            return sp.diff(fn(t, *args[1:]), t).subs(t, args[0])
+        return fn(*args)
+
+    def derivative(self, n: int, operand: Any, env: dict[str, int]) -> Any:
+        import sympy as sp
+
+        var = self.symbol("symbol", self.norm.derivatives[n], env)
+        if not isinstance(var, sp.Symbol):
+            raise Unparsed("a derivative with respect to a number")
+        if var not in operand.free_symbols and not (
+            env and _family(var.name) in {_family(str(f)) for f in operand.free_symbols}
+        ):
+            raise Unparsed(
+                f"a derivative with respect to {var} of something that, as written, does not contain {var}"
+                " (its dependence is not stated)"
+            )
+        return sp.diff(operand, var)
+
+    def cases(self, n: int, args: list[Any]) -> Any:
+        import sympy as sp
+
+        pieces, rest = [], list(args)
+        for kind in self.norm.piecewise[n]:
+            if kind == "otherwise":
+                pieces.append((rest.pop(0), True))
+            else:
+                value, difference = rest.pop(0), rest.pop(0)
+                pieces.append((value, difference > 0 if kind == "gt" else difference >= 0))
+        if rest:
+            raise Unparsed("a cases environment read inconsistently")
+        return sp.Piecewise(*pieces)
