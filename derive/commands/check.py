@@ -109,13 +109,7 @@ def latex_reader(notation_path: str | None) -> Reader:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the table.")
 @click.option("--examples", default=100, show_default=True, type=click.IntRange(1, 10_000), help="Hypothesis examples.")
-@click.option(
-    "--seed",
-    default=0,
-    show_default=True,
-    type=int,
-    help="Seed for the prover's counterexample search and for sampling.",
-)
+@click.option("--seed", default=0, show_default=True, type=int, help="Seed of the prover's search and of sampling.")
 @click.option(
     "--timeout",
     default=30.0,
@@ -125,10 +119,7 @@ def latex_reader(notation_path: str | None) -> Reader:
 )
 @click.option("--latex", is_flag=True, help="Read LHS and RHS as LaTeX, e.g. '\\frac{d}{dx}\\sigma(x)'.")
 @click.option(
-    "--notation",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Notation file (TOML) for --latex; default: derive's own, as for check-latex.",
+    "--notation", type=click.Path(dir_okay=False), help="Notation file (TOML) for --latex; default: derive's."
 )
 @click.pass_context
 def check(
