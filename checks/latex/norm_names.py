@@ -118,23 +118,7 @@ class NamesMixin(TexReader):
         """A known function at k (after its name): sub/superscripts, prime, argument."""
         if key == "softmax":
             raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
-        prime = 0
-        sub_arg: list[str] | None = None
-        while k < len(self.toks) and self.toks[k] in ("^", "_", "'"):
-            if self.toks[k] == "'":
-                prime += 1
-                k += 1
-            elif self.toks[k] == "_":
-                sub_arg, k = self.read_arg(k + 1)
-            else:
-                if power is not None:
-                    raise Unreadable(f"a double superscript on {shown}")
-                power, k = self.read_arg(k + 1)
-                if self.text_of(power) in ("-1",):
-                    raise Unreadable(f"an inverse {shown}^{{-1}}")
-                self.check_power(power)
-        if prime > 1:
-            raise Unreadable("a higher derivative f''")
+        prime, sub_arg, power, k = self._marks(shown, k, power)
         arity = FUNCTION_KEYS[key]
         extra: list[str] = []
         if sub_arg is not None:
@@ -143,34 +127,14 @@ class NamesMixin(TexReader):
             extra = [self.seq_of(sub_arg)]
         elif key == "leaky_relu":
             raise Unreadable(f"{shown} without its slope α")
-        if key == "log" and sub_arg is not None:
-            raise Unreadable("a logarithm with a base")
         args: list[str]
         if k < len(self.toks) and self.toks[k] in ("(", "["):
             end = self.match(k)
             inside = self.toks[k + 1 : end]
             k = end + 1
-            bare_token = shown if shown.startswith("\\") else None
-            if (
-                arity == 1
-                and bare_token is not None
-                and bare_token in inside
-                and not (self.chain_var and self._mentions(inside, self.chain_var))
-            ):
-                self.r.bare.append(shown)
-            elif arity == 1:
-                self.r.calls.append((shown, " ".join(inside)))
-            if (
-                self.chain_var is not None
-                and arity == 1
-                and key in BAREABLE
-                and bare_token is not None
-                and bare_token in inside
-                and not self._mentions(inside, self.chain_var)
-            ):
-                # σ(1 − σ) in a chain about x: σ(x)·(1 − σ(x)) (the bare-function rule).
-                call = self._call(key, [self.symbol("symbol", self.chain_var)], prime, power)
-                return self.postfix(f"{call} \\cdot \\left({self.seq_of(inside)}\\right)", k)
+            bare = self._bare_rule(key, shown, arity, inside, prime, power)
+            if bare is not None:
+                return self.postfix(bare, k)
             args = [self.seq_of(part) for part in self._split_commas(inside)]
         elif k < len(self.toks) and self.toks[k] == "{":
             arg, k = self.read_arg(k)
@@ -189,19 +153,65 @@ class NamesMixin(TexReader):
                 raise Unreadable(f"{shown} applied to {piece.what} without brackets")
             args = [piece]
         else:
-            if arity == 1:
-                self.r.bare.append(shown)
-            if self.chain_var is not None and arity == 1 and key in BAREABLE:
-                args = [self.symbol("symbol", self.chain_var)]
-            else:
-                # Recorded, not raised: the chain-variable pass needs the rest of the side.
-                self.problem(f"{shown} without an argument")
-                args = ["0"] * max(arity, 1)
+            args = self._no_argument(key, shown, arity)
         args = args + extra
         if len(args) != max(arity, 1):
             raise Unreadable(f"{shown} with {len(args)} argument(s)")
-        call = self._call(key, args, prime, power)
-        return self.postfix(call, k)
+        return self.postfix(self._call(key, args, prime, power), k)
+
+    def _marks(
+        self, shown: str, k: int, power: list[str] | None
+    ) -> tuple[int, list[str] | None, list[str] | None, int]:
+        """(primes, subscript, power, next index) written after a function's name."""
+        prime = 0
+        sub_arg: list[str] | None = None
+        while k < len(self.toks) and self.toks[k] in ("^", "_", "'"):
+            if self.toks[k] == "'":
+                prime += 1
+                k += 1
+            elif self.toks[k] == "_":
+                sub_arg, k = self.read_arg(k + 1)
+            else:
+                if power is not None:
+                    raise Unreadable(f"a double superscript on {shown}")
+                power, k = self.read_arg(k + 1)
+                if self.text_of(power) in ("-1",):
+                    raise Unreadable(f"an inverse {shown}^{{-1}}")
+                self.check_power(power)
+        if prime > 1:
+            raise Unreadable("a higher derivative f''")
+        return prime, sub_arg, power, k
+
+    def _bare_rule(
+        self, key: str, shown: str, arity: int, inside: list[str], prime: int, power: list[str] | None
+    ) -> str | None:
+        """Record the call; σ(1 − σ) in a chain about x is σ(x)·(1 − σ(x)) (the bare-function rule)."""
+        bare_token = shown if shown.startswith("\\") else None
+        mentions_var = bool(self.chain_var and self._mentions(inside, self.chain_var))
+        if arity == 1 and bare_token is not None and bare_token in inside and not mentions_var:
+            self.r.bare.append(shown)
+        elif arity == 1:
+            self.r.calls.append((shown, " ".join(inside)))
+        if (
+            self.chain_var is not None
+            and arity == 1
+            and key in BAREABLE
+            and bare_token is not None
+            and bare_token in inside
+            and not mentions_var
+        ):
+            call = self._call(key, [self.symbol("symbol", self.chain_var)], prime, power)
+            return f"{call} \\cdot \\left({self.seq_of(inside)}\\right)"
+        return None
+
+    def _no_argument(self, key: str, shown: str, arity: int) -> list[str]:
+        if arity == 1:
+            self.r.bare.append(shown)
+        if self.chain_var is not None and arity == 1 and key in BAREABLE:
+            return [self.symbol("symbol", self.chain_var)]
+        # Recorded, not raised: the chain-variable pass needs the rest of the side.
+        self.problem(f"{shown} without an argument")
+        return ["0"] * max(arity, 1)
 
     def _call(self, key: str, args: list[str], prime: int, power: list[str] | None) -> str:
         n = self.new_id(self.r.functions)
