@@ -153,7 +153,12 @@ def test_matrix_names_are_never_ok_by_commutativity(runner: StepRunner) -> None:
 
 def test_parser_dropping_input_is_unparsed_not_a_verdict() -> None:
     # parse_latex reads "g(\left|x\right|)" as the bare symbol g: caught, not believed.
-    norm = Normalized(source="test", latex=r"f_{1}\left(\left|v_{2}\right| + 1\right)", symbols={2: ("symbol", "x")}, functions={1: ("tanh", "0")})
+    norm = Normalized(
+        source="test",
+        latex=r"f_{1}\left(\left|v_{2}\right| + 1\right)",
+        symbols={2: ("symbol", "x")},
+        functions={1: ("tanh", "0")},
+    )
     with pytest.raises(Unparsed):
         to_sympy(norm)
 
@@ -190,7 +195,10 @@ def test_numeric_fallback_is_marked_sampled(runner: StepRunner) -> None:
 
 def test_membership_claims(runner: StepRunner) -> None:
     notation = notation_from_data({"shapes": {"W": ["m", "n"], "b": ["m"]}, "scalars": {"names": ["L"]}})
-    text = r"$$\frac{\partial L}{\partial W} \in \mathbb{R}^{m \times n}, \frac{\partial L}{\partial W} \in \mathbb{R}^{n \times m} \text{ and } b \in \mathbb{R}^{m}$$"
+    text = (
+        r"$$\frac{\partial L}{\partial W} \in \mathbb{R}^{m \times n}, \frac{\partial L}{\partial W} \in \mathbb{R}^{n \times m}"
+        r" \text{ and } b \in \mathbb{R}^{m}$$"
+    )
     report = check_text(text, notation, runner=runner)
     assert [r.status for r in report.results] == ["ok", "wrong", "ok"]
     assert report.results[1].counterexample["where"] == "shape"
@@ -199,10 +207,57 @@ def test_membership_claims(runner: StepRunner) -> None:
 # --------------------------------------------------------------------------- fuzzing
 
 _FRAGMENTS = [
-    "x", "y", "2", "1", "e", "+", "-", "=", "=", "^", "_", "{", "}", "(", ")", "[", "]", "|", "&", "\\\\", ",",
-    r"\frac", r"\sigma", r"\tanh", r"\ln", r"\exp", r"\text{softplus}", r"\mathbf{1}", r"\sum", r"\partial",
-    r"\left(", r"\right)", r"\cdot", r"\sqrt", r"\mathbf{o}", "^{(2)}", "_k", "d", "dx", r"\begin{cases}",
-    r"\end{cases}", r"\alpha", "'", "9^{9^{9}}", r"\{", r"\}", r"\text{if }", "0.5", "x>0", r"\in", r"\mathbb{R}^{n}",
+    "x",
+    "y",
+    "2",
+    "1",
+    "e",
+    "+",
+    "-",
+    "=",
+    "=",
+    "^",
+    "_",
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    "|",
+    "&",
+    "\\\\",
+    ",",
+    r"\frac",
+    r"\sigma",
+    r"\tanh",
+    r"\ln",
+    r"\exp",
+    r"\text{softplus}",
+    r"\mathbf{1}",
+    r"\sum",
+    r"\partial",
+    r"\left(",
+    r"\right)",
+    r"\cdot",
+    r"\sqrt",
+    r"\mathbf{o}",
+    "^{(2)}",
+    "_k",
+    "d",
+    "dx",
+    r"\begin{cases}",
+    r"\end{cases}",
+    r"\alpha",
+    "'",
+    "9^{9^{9}}",
+    r"\{",
+    r"\}",
+    r"\text{if }",
+    "0.5",
+    "x>0",
+    r"\in",
+    r"\mathbb{R}^{n}",
 ]
 
 
@@ -224,7 +279,7 @@ def _seed_display_lines() -> list[str]:
     lines = []
     for path in (SEED_001, SEED_004):
         if path.exists():
-            lines += [l for l in path.read_text().splitlines() if l.startswith("$$") and "=" in l]
+            lines += [line for line in path.read_text().splitlines() if line.startswith("$$") and "=" in line]
     return lines or [r"$$\frac{d\sigma}{dx} = \sigma(1 - \sigma)$$"]
 
 
@@ -274,7 +329,9 @@ def _random_expression(rng, depth: int):
 
 @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.integers(0, 10**9), st.sampled_from(["same", "expand", "together", "exp"]))
-def test_sympy_printed_equal_forms_are_never_wrong_and_perturbed_ones_never_ok(runner: StepRunner, seed: int, how: str) -> None:
+def test_sympy_printed_equal_forms_are_never_wrong_and_perturbed_ones_never_ok(
+    runner: StepRunner, seed: int, how: str
+) -> None:
     """SymPy's own LaTeX printer writes the two sides (\\left(, \\operatorname{…}, e^{…},
     \\log{\\left(…\\right)}): equal forms must never be wrong, forms off by 1/7 never ok."""
     import random
@@ -283,7 +340,9 @@ def test_sympy_printed_equal_forms_are_never_wrong_and_perturbed_ones_never_ok(r
     from hypothesis import assume
 
     expr = _random_expression(random.Random(seed), 3)
-    other = {"same": lambda e: e, "expand": sp.expand, "together": sp.together, "exp": lambda e: e.rewrite(sp.exp)}[how](expr)
+    other = {"same": lambda e: e, "expand": sp.expand, "together": sp.together, "exp": lambda e: e.rewrite(sp.exp)}[
+        how
+    ](expr)
     try:
         lhs, rhs, off = sp.latex(expr), sp.latex(other), sp.latex(other + sp.Rational(1, 7))
     except TypeError:  # derive.functions' _latex does not take the printer's exp= for powers

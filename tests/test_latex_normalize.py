@@ -71,7 +71,13 @@ def test_function_names_become_known_functions(text: str, key: str, notation: No
 
 @pytest.mark.parametrize(
     "text, convention",
-    [(r"\mathbf{1}_{x>0}", 0), (r"\mathbb{1}\{x \geq 0\}", 1), (r"\mathbf{1}_{\{x>0\}}", 0), (r"1_{x<0}", 0), (r"\mathbf{1}_{x \leq 0}", 1)],
+    [
+        (r"\mathbf{1}_{x>0}", 0),
+        (r"\mathbb{1}\{x \geq 0\}", 1),
+        (r"\mathbf{1}_{\{x>0\}}", 0),
+        (r"1_{x<0}", 0),
+        (r"\mathbf{1}_{x \leq 0}", 1),
+    ],
 )
 def test_indicators_get_an_explicit_value_at_zero(text: str, convention: int, notation: Notation) -> None:
     norm = normalize(text, notation)
@@ -112,7 +118,12 @@ def test_what_cannot_be_read_is_reported_not_guessed(text: str, reason: str, not
 
 
 def test_derivative_forms(notation: Notation) -> None:
-    for text in (r"\frac{d\sigma}{dx}", r"\frac{\partial \sigma(x)}{\partial x}", r"\frac{d}{dx} \sigma(x)", r"\frac{\mathrm{d}}{\mathrm{d}x}\sigma(x)"):
+    for text in (
+        r"\frac{d\sigma}{dx}",
+        r"\frac{\partial \sigma(x)}{\partial x}",
+        r"\frac{d}{dx} \sigma(x)",
+        r"\frac{\mathrm{d}}{\mathrm{d}x}\sigma(x)",
+    ):
         norm = normalize(text, notation)
         assert not norm.problems, (text, norm.problems)
         assert list(norm.derivatives.values()) == ["x"], text
