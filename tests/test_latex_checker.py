@@ -196,7 +196,8 @@ def test_numeric_fallback_is_marked_sampled(runner: StepRunner) -> None:
 def test_membership_claims(runner: StepRunner) -> None:
     notation = notation_from_data({"shapes": {"W": ["m", "n"], "b": ["m"]}, "scalars": {"names": ["L"]}})
     text = (
-        r"$$\frac{\partial L}{\partial W} \in \mathbb{R}^{m \times n}, \frac{\partial L}{\partial W} \in \mathbb{R}^{n \times m}"
+        r"$$\frac{\partial L}{\partial W} \in \mathbb{R}^{m \times n},"
+        r" \frac{\partial L}{\partial W} \in \mathbb{R}^{n \times m}"
         r" \text{ and } b \in \mathbb{R}^{m}$$"
     )
     report = check_text(text, notation, runner=runner)
