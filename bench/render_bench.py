@@ -92,7 +92,8 @@ def bench_reference(repeats: int) -> None:
     torch.set_default_dtype(torch.float64)
     rng = np.random.default_rng(0)
     N, D, H, C = 200, 3072, 100, 10
-    params = {"W1": 1e-4 * rng.standard_normal((D, H)), "b1": np.zeros(H), "W2": 1e-4 * rng.standard_normal((H, C)), "b2": np.zeros(C)}
+    params = {"W1": 1e-4 * rng.standard_normal((D, H)), "b1": np.zeros(H),
+              "W2": 1e-4 * rng.standard_normal((H, C)), "b2": np.zeros(C)}
     X = rng.standard_normal((N, D)) * 60.0
     y = rng.integers(0, C, size=N)
     reg = 0.05

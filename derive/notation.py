@@ -82,10 +82,10 @@ class _Softmax(MatrixExpr):
         return type(self)(arg)
 
     def _latex(self, printer) -> str:
-        return r"%s\left(%s\right)" % (self._letter, printer._print(self.arg))
+        return rf"{self._letter}\left({printer._print(self.arg)}\right)"
 
     def _sympystr(self, printer) -> str:
-        return "%s(%s)" % (type(self).__name__, printer._print(self.arg))
+        return f"{type(self).__name__}({printer._print(self.arg)})"
 
 
 class RowSoftmax(_Softmax):
@@ -132,10 +132,10 @@ class Grad(sp.Expr):
         return self.args[1]
 
     def _latex(self, printer) -> str:
-        return r"\frac{\partial %s}{\partial %s}" % (printer._print(self.f), printer._print(self.wrt))
+        return rf"\frac{{\partial {printer._print(self.f)}}}{{\partial {printer._print(self.wrt)}}}"
 
     def _sympystr(self, printer) -> str:
-        return "d(%s)/d(%s)" % (printer._print(self.f), printer._print(self.wrt))
+        return f"d({printer._print(self.f)})/d({printer._print(self.wrt)})"
 
 
 class Norm(sp.Expr):
@@ -167,11 +167,11 @@ class Norm(sp.Expr):
         return Norm(arg, self.p, self.squared)
 
     def _latex(self, printer) -> str:
-        out = r"\left\lVert %s \right\rVert_{%d}" % (printer._print(self.arg), self.p)
+        out = rf"\left\lVert {printer._print(self.arg)} \right\rVert_{{{int(self.p)}}}"
         return out + "^{2}" if self.squared else out
 
     def _sympystr(self, printer) -> str:
-        return "Norm(%s, %d%s)" % (printer._print(self.arg), self.p, ", squared" if self.squared else "")
+        return f"Norm({printer._print(self.arg)}, {int(self.p)}{', squared' if self.squared else ''})"
 
 
 # --------------------------------------------------------------------------- batch layout

@@ -16,19 +16,24 @@ CATALOGUE, _ = load()
 x, y = sp.symbols("x y", real=True)
 
 
-@pytest.mark.parametrize("identity_id", ["batch-grad-W1-l2", "batch-grad-W2-elastic", "mlp-grad-W1", "softmax-jacobian", "ce-gradient-logits"])
+@pytest.mark.parametrize(
+    "identity_id",
+    ["batch-grad-W1-l2", "batch-grad-W2-elastic", "mlp-grad-W1", "softmax-jacobian", "ce-gradient-logits"],
+)
 def test_agrees_with_lambdify_on_catalogue_claims(identity_id: str) -> None:
     identity = CATALOGUE[identity_id]
     sizes = {k: min(2, v) for k, v in identity.size_bounds.items()}
     claim = identity.instantiate(sizes)
-    symbols = sorted(set().union(*[v.free_symbols for v in claim.values.values() if hasattr(v, "free_symbols")]), key=str)
+    free = [v.free_symbols for v in claim.values.values() if hasattr(v, "free_symbols")]
+    symbols = sorted(set().union(*free), key=str)
     rng = np.random.default_rng(3)
     args = [float(rng.uniform(0.2, 2.0)) * (1 if k % 2 else -1) for k in range(len(symbols))]
     for expr in (claim.lhs, claim.rhs, claim.function):
         if expr is None:
             continue
         ours = compile_dag(symbols, expr)(*args)
-        ref = sp.lambdify(symbols, sp.Matrix(expr) if isinstance(expr, sp.MatrixBase) else expr, modules=[dict(FUNCTIONS.numpy_namespace()), "numpy"])(*args)
+        explicit = sp.Matrix(expr) if isinstance(expr, sp.MatrixBase) else expr
+        ref = sp.lambdify(symbols, explicit, modules=[dict(FUNCTIONS.numpy_namespace()), "numpy"])(*args)
         assert np.allclose(ours, np.asarray(ref, dtype=float), rtol=1e-12, atol=1e-12)
         assert ours.shape == (np.asarray(ref).shape if isinstance(expr, sp.MatrixBase) else ())
 

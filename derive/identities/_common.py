@@ -73,14 +73,35 @@ def mm(a: sp.Matrix, b: sp.Matrix) -> sp.Matrix:
     """A·B."""
     if a.cols != b.rows:
         raise ValueError(f"cannot multiply {a.shape} by {b.shape}")
-    return sp.Matrix(a.rows, b.cols, [sp.Add(*[sp.Mul(a[i, k], b[k, j]) for k in range(a.cols)]) for i in range(a.rows) for j in range(b.cols)])
+    entries = [sp.Add(*[sp.Mul(a[i, k], b[k, j]) for k in range(a.cols)]) for i in range(a.rows) for j in range(b.cols)]
+    return sp.Matrix(a.rows, b.cols, entries)
 
 
 def minus(a: sp.Matrix, b: sp.Matrix) -> sp.Matrix:
     """A − B."""
-    return sp.Matrix(a.rows, a.cols, [sp.Add(x, -y) for x, y in zip(a, b)])
+    return sp.Matrix(a.rows, a.cols, [sp.Add(x, -y) for x, y in zip(a, b, strict=True)])
+
+
+def plus(*ms: sp.Matrix) -> sp.Matrix:
+    """A + B + …."""
+    first = ms[0]
+    if any(m.shape != first.shape for m in ms):
+        raise ValueError(f"cannot add {[m.shape for m in ms]}")
+    return sp.Matrix(first.rows, first.cols, [sp.Add(*entries) for entries in zip(*ms, strict=True)])
+
+
+def scaled(c: sp.Expr, m: sp.Matrix) -> sp.Matrix:
+    """c·M."""
+    return sp.Matrix(m.rows, m.cols, [sp.Mul(c, e) for e in m])
+
+
+def add_bias(m: sp.Matrix, bias: sp.Matrix) -> sp.Matrix:
+    """M + 1 biasᵀ: the column ``bias`` added to every row of M (the batch layout's biases)."""
+    if len(bias) != m.cols:
+        raise ValueError(f"cannot add a bias of {len(bias)} entries to rows of {m.cols}")
+    return sp.Matrix(m.rows, m.cols, [sp.Add(m[i, j], bias[j]) for i in range(m.rows) for j in range(m.cols)])
 
 
 def hadamard(a: sp.Matrix, b: sp.Matrix) -> sp.Matrix:
     """A ⊙ B."""
-    return sp.Matrix(a.rows, a.cols, [sp.Mul(x, y) for x, y in zip(a, b)])
+    return sp.Matrix(a.rows, a.cols, [sp.Mul(x, y) for x, y in zip(a, b, strict=True)])

@@ -78,7 +78,8 @@ CATALOGUE.register(Identity(
     topic="activations",
     sources=(f"{SEED_001} Q1(d)",),
     variables=(x,),
-    build=_derivative_claim(lambda t: (sp.exp(t) - sp.exp(-t)) / (sp.exp(t) + sp.exp(-t)), lambda t: 1 - sp.tanh(t) ** 2),
+    build=_derivative_claim(lambda t: (sp.exp(t) - sp.exp(-t)) / (sp.exp(t) + sp.exp(-t)),
+                            lambda t: 1 - sp.tanh(t) ** 2),
     statement=lambda: (sp.Derivative(sp.tanh(_x), _x), 1 - sp.tanh(_x) ** 2),
 ))
 

@@ -29,30 +29,30 @@ def parameter_count(widths: list) -> sp.Expr:
     """Number of scalar parameters of a fully connected network with these layer widths,
     read off the parameter shapes: W⁽ˡ⁾ is nₗ × nₗ₋₁ and b⁽ˡ⁾ has nₗ entries."""
     total = sp.S.Zero
-    for l in range(1, len(widths)):
-        W = sp.MatrixSymbol(f"W{l}", widths[l], widths[l - 1])
-        b = sp.MatrixSymbol(f"b{l}", widths[l], 1)
+    for layer in range(1, len(widths)):
+        W = sp.MatrixSymbol(f"W{layer}", widths[layer], widths[layer - 1])
+        b = sp.MatrixSymbol(f"b{layer}", widths[layer], 1)
         total += sp.Mul(*W.shape) + sp.Mul(*b.shape)
     return sp.expand(total)
 
 
 #: Widths as positive scalars (the numeric checker samples them as reals: both sides are
 #: polynomials, so agreement on reals implies agreement on integers).
-WIDTHS = tuple(Variable(f"n{l}", "positive", latex=f"n_{{{l}}}") for l in range(5))
+WIDTHS = tuple(Variable(f"n{k}", "positive", latex=f"n_{{{k}}}") for k in range(5))
 D_IN = Variable("d", "positive", latex="d")
 D_H = Variable("d_h", "positive", latex="d_h")
 M = Variable("m", "positive", latex="m")
 
 
 def _general_formula(widths: list) -> sp.Expr:
-    return sp.Add(*[(widths[l - 1] + 1) * widths[l] for l in range(1, len(widths))])
+    return sp.Add(*[(widths[k - 1] + 1) * widths[k] for k in range(1, len(widths))])
 
 
 def _mlp_count(v, sizes):
     # Entry 0: the one-hidden-layer network of 001 Q2(e) against dₕ(d + 1) + m(dₕ + 1);
     # entry 1: a network with L layers of symbolic widths against Σₗ (nₗ₋₁ + 1)nₗ.
     d, d_h, m = v["d"], v["d_h"], v["m"]
-    widths = [v[f"n{l}"] for l in range(sizes["L"] + 1)]
+    widths = [v[f"n{k}"] for k in range(sizes["L"] + 1)]
     lhs = sp.Matrix([parameter_count([d, d_h, m]), parameter_count(widths)])
     rhs = sp.Matrix([d_h * (d + 1) + m * (d_h + 1), _general_formula(widths)])
     return Claim(lhs, rhs, v)
@@ -62,9 +62,9 @@ def _mlp_count_index():
     """Σ_{l=1}^{L} (n_l·n_{l−1} + n_l) (entries of each W⁽ˡ⁾ and b⁽ˡ⁾) against
     Σ_{l=1}^{L} (n_{l−1} + 1)n_l, for every depth L and all widths."""
     L = sp.Symbol("L", integer=True, positive=True)
-    l = sp.Symbol("l", integer=True)
+    k = sp.Symbol("l", integer=True)  # printed as l, the seeds' layer index
     nb = sp.IndexedBase("n", integer=True, positive=True)
-    return sp.Sum(nb[l] * nb[l - 1] + nb[l], (l, 1, L)), sp.Sum((nb[l - 1] + 1) * nb[l], (l, 1, L))
+    return sp.Sum(nb[k] * nb[k - 1] + nb[k], (k, 1, L)), sp.Sum((nb[k - 1] + 1) * nb[k], (k, 1, L))
 
 
 _L = sp.Symbol("L", integer=True, positive=True)
@@ -97,7 +97,8 @@ CATALOGUE.register(Identity(
     variables=(),
     build=lambda v, s: Claim(parameter_count(CIFAR), sp.Integer(1707274), {}),
     statement=lambda: (sp.Symbol("n_theta"), sp.Integer(1707274)),
-    derivation="3072·512 + 512 + 512·256 + 256 + 256·10 + 10 = 1,572,864 + 512 + 131,072 + 256 + 2,560 + 10 = 1,707,274",
+    derivation="3072·512 + 512 + 512·256 + 256 + 256·10 + 10"
+               " = 1,572,864 + 512 + 131,072 + 256 + 2,560 + 10 = 1,707,274",
     uses=("mlp-parameter-count",),
 ))
 
@@ -108,7 +109,8 @@ SEED_CLAIMS.register(Identity(
     sources=(src(SEED_001, "§1.2 question 3, Eq. (7)"),),
     variables=(),
     build=lambda v, s: Claim(
-        sp.Add(sp.Mul(3072, 512, evaluate=False), 512, sp.Mul(512, 256, evaluate=False), 256, sp.Mul(256, 10, evaluate=False), 10, evaluate=False),
+        sp.Add(sp.Mul(3072, 512, evaluate=False), 512, sp.Mul(512, 256, evaluate=False), 256,
+               sp.Mul(256, 10, evaluate=False), 10, evaluate=False),
         sp.Integer(1707264),
         {},
     ),
@@ -120,7 +122,8 @@ def depth_root(inputs: int, budget: int) -> sp.Rational:
     """The exact x with inputs·512 + 512 + 512·120 + 120 + x(120·120 + 120) + 120·10 + 10 =
     budget (the seed's Eq. (8)), solved by SymPy."""
     x = sp.Symbol("x")
-    equation = sp.Eq(parameter_count([inputs, 512, 120]) + x * parameter_count([120, 120]) + parameter_count([120, 10]), budget)
+    total = parameter_count([inputs, 512, 120]) + x * parameter_count([120, 120]) + parameter_count([120, 10])
+    equation = sp.Eq(total, budget)
     (root,) = sp.solve(equation, x)
     return sp.Rational(root)
 
@@ -136,7 +139,8 @@ CATALOGUE.register(Identity(
     topic=TOPIC,
     sources=(src(SEED_001, "§1.3, Eqs. (8)–(9)"),),
     variables=(),
-    build=lambda v, s: Claim(sp.Matrix([round2(depth_root(3072, parameter_count(CIFAR)))]), sp.Matrix([sp.Rational(49, 10)]), {}),
+    build=lambda v, s: Claim(sp.Matrix([round2(depth_root(3072, parameter_count(CIFAR)))]),
+                             sp.Matrix([sp.Rational(49, 10)]), {}),
     statement=lambda: (sp.Symbol("x"), sp.Float(4.90, 3)),
     derivation="x* = (1,707,274 − 1,636,146) / 14,520 = 8891/1815 ≈ 4.8986; rounded to two decimals 4.90.",
     convention="Left side: the exact root of the budget equation rounded to two decimals, floor(100x* + ½)/100.",

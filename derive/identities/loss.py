@@ -43,7 +43,8 @@ def _ce_logits(v, sizes):
     os = v["o"]
     s = softmax(os)
     lse = sp.log(sp.Add(*[sp.exp(t) for t in os]))
-    return Claim(sp.Matrix([-sp.log(s[y]) for y in range(len(os))]), sp.Matrix([-os[y] + lse for y in range(len(os))]), v)
+    lhs = sp.Matrix([-sp.log(s[y]) for y in range(len(os))])
+    return Claim(lhs, sp.Matrix([-os[y] + lse for y in range(len(os))]), v)
 
 
 _y = sp.Symbol("y", integer=True)
@@ -133,7 +134,8 @@ CATALOGUE.register(Identity(
     size_bounds={"N": 3, "C": 4},
     statement=lambda: (nt.Grad(nt.J, _z3), (nt.RowSoftmax(_z3) - nt.Delta) / nt.N),
     index_form=_batch_ce_index,
-    derivation=r"\frac{\partial J}{\partial z_{pq}} = \frac{1}{N}\sum_i(\psi(z)_{iq} - \delta_{iq}\ldots) = \frac{1}{N}(\psi(z_p)_q - \Delta_{pq})",
+    derivation=r"\frac{\partial J}{\partial z_{pq}} = \frac{1}{N}\sum_i(\psi(z)_{iq} - \delta_{iq}\ldots)"
+               r" = \frac{1}{N}(\psi(z_p)_q - \Delta_{pq})",
     uses=("ce-gradient-logits",),
 ))
 
@@ -170,6 +172,7 @@ CATALOGUE.register(Identity(
     build=_risk,
     size_bounds={"n": 3, "d": 2, "m": 2},
     statement=lambda: (nt.Grad(_Rhat, _theta), sp.Sum(nt.Grad(_Li(_i), _theta), (_i, 1, _n)) / _n),
-    derivation="Differentiation is linear: the left side differentiates R̂ = (1/n)Σᵢ Lᵢ, the right side averages each Lᵢ's gradient.",
+    derivation="Differentiation is linear: the left side differentiates R̂ = (1/n)Σᵢ Lᵢ, "
+               "the right side averages each Lᵢ's gradient.",
     convention="θ = (vec W, b) of a linear softmax classifier oᵢ = W xᵢ + b with cross-entropy loss.",
 ))

@@ -32,10 +32,10 @@ def _build(v, sizes):
 
 
 def _index():
-    i, j, r, c, l = sp.symbols("i j r c l", integer=True)
+    i, j, r, c, k = sp.symbols("i j r c l", integer=True)  # k prints as l, as in the seed
     K = sp.Symbol("k", integer=True, positive=True)
     wb, ab = sp.IndexedBase("W", real=True), sp.IndexedBase("A", real=True)
-    z_ij = sp.Sum(wb[i, l] * ab[l, j], (l, 1, K))
+    z_ij = sp.Sum(wb[i, k] * ab[k, j], (k, 1, K))
     return sp.diff(z_ij, wb[r, c]), sp.KroneckerDelta(i, r) * ab[c, j]
 
 
@@ -54,6 +54,7 @@ CATALOGUE.register(Identity(
     size_bounds={"m": 3, "k": 3, "n": 3},
     statement=lambda: (nt.Grad((_W * _A)[_i, _j], _W[_i, :]), _A[:, _j].T),
     index_form=_index,
-    derivation=r"z_{ij} = \sum_l w_{il}a_{lj} \Rightarrow \frac{\partial z_{ij}}{\partial w_{rc}} = \mathbf{1}\{r=i\}a_{cj}",
+    derivation=r"z_{ij} = \sum_l w_{il}a_{lj} \Rightarrow "
+               r"\frac{\partial z_{ij}}{\partial w_{rc}} = \mathbf{1}\{r=i\}a_{cj}",
     convention="The left side stacks ∂z_ij/∂W for every (i, j); row r ≠ i of each block is 0.",
 ))

@@ -39,6 +39,7 @@ from derive.identities._common import (
     SEED_002,
     SEED_003,
     SEED_004,
+    add_bias,
     ce_rows,
     ce_rows_logits,
     explicit_softmax_rows,
@@ -46,6 +47,8 @@ from derive.identities._common import (
     mean,
     minus,
     mm,
+    plus,
+    scaled,
     src,
 )
 from derive.identity import Claim, Identity, Value, Variable, gradient, partials
@@ -96,24 +99,25 @@ _FORWARD: dict[tuple, Forward] = {}
 def forward(v: Mapping[str, Value], sizes: Mapping[str, int]) -> Forward:
     """The forward pass from the definitions, and ∂J/∂θ for θ = W1, b1, W2, b2 by
     differentiating J (cached per size and per symbol set: every claim shares it)."""
-    key = (tuple(sorted(sizes.items())), v["W1"][0, 0] if len(v["W1"]) else None, v["W2"][0, 0] if len(v["W2"]) else None)
+    first = tuple(v[w][0, 0] if len(v[w]) else None for w in ("W1", "W2"))
+    key = (tuple(sorted(sizes.items())), *first)
     if key in _FORWARD:
         return _FORWARD[key]
     n = sizes["N"]
-    ones = sp.ones(n, 1)
-    z2 = mm(v["X"], v["W1"]) + ones * v["b1"].T
+    z2 = add_bias(mm(v["X"], v["W1"]), v["b1"])
     # rect(z) of a symbolic sum never evaluates; skipping its sign queries saves time.
     a2 = z2.applyfunc(lambda t: relu(t, evaluate=False))
-    z3 = mm(a2, v["W2"]) + ones * v["b2"].T
+    z3 = add_bias(mm(a2, v["W2"]), v["b2"])
     J = mean(ce_rows_logits(z3, v["Delta"]), n)
     wrt = [v["W1"], v["b1"], v["W2"], v["b2"]]
     flat = [s for m in wrt for s in m]
     values = partials(J, flat)
     grads, k = {}, 0
-    for name, m in zip(("W1", "b1", "W2", "b2"), wrt):
+    for name, m in zip(("W1", "b1", "W2", "b2"), wrt, strict=True):
         grads[name] = sp.Matrix(m.rows, m.cols, values[k:k + len(m)])
         k += len(m)
-    out = Forward(v["X"], v["W1"], v["b1"], v["W2"], v["b2"], v["Delta"], z2, a2, z3, explicit_softmax_rows(z3), z2.applyfunc(step), J, grads)
+    out = Forward(v["X"], v["W1"], v["b1"], v["W2"], v["b2"], v["Delta"], z2, a2, z3, explicit_softmax_rows(z3),
+                  z2.applyfunc(step), J, grads)
     _FORWARD[key] = out
     return out
 
@@ -139,7 +143,7 @@ def elastic_penalty(v: Mapping[str, Value]) -> sp.Expr:
 def _grad_claim(f: Forward, v, param: str, penalty: sp.Expr, rhs: sp.Matrix) -> Claim:
     """Left side: ∂(J + penalty)/∂param, i.e. J's gradient plus the penalty's, both by
     differentiation; the function J + penalty is kept for the finite-difference oracle."""
-    lhs = f.grads[param] + gradient(penalty, v[param]) if penalty != 0 else f.grads[param]
+    lhs = plus(f.grads[param], gradient(penalty, v[param])) if penalty != 0 else f.grads[param]
     return Claim(lhs, rhs, v, function=f.J + penalty, wrt=v[param], avoid_zero=tuple(f.z2))
 
 
@@ -186,7 +190,8 @@ BATCH_SOURCES = {
 def _w2_l2(v, sizes):
     f = forward(v, sizes)
     n = sizes["N"]
-    return _grad_claim(f, v, "W2", l2_penalty(v), _mean(_mm(f.a2.T, _minus(f.P, f.Delta)), n) + 2 * v["lam"] * v["W2"])
+    rhs = plus(_mean(_mm(f.a2.T, _minus(f.P, f.Delta)), n), scaled(2 * v["lam"], v["W2"]))
+    return _grad_claim(f, v, "W2", l2_penalty(v), rhs)
 
 
 def _b2(v, sizes):
@@ -197,7 +202,7 @@ def _b2(v, sizes):
 def _w1_l2(v, sizes):
     f = forward(v, sizes)
     n = sizes["N"]
-    return _grad_claim(f, v, "W1", l2_penalty(v), _mean(_mm(f.X.T, _dz2(f, n)), n) + 2 * v["lam"] * v["W1"])
+    return _grad_claim(f, v, "W1", l2_penalty(v), plus(_mean(_mm(f.X.T, _dz2(f, n)), n), scaled(2 * v["lam"], v["W1"])))
 
 
 def _b1(v, sizes):
@@ -220,7 +225,8 @@ def _w2_elastic(v, sizes):
     f = forward(v, sizes)
     n = sizes["N"]
     w = v["W2"]
-    rhs = _mean(_mm(f.a2.T, _minus(f.P, f.Delta)), n) + v["lam21"] * w.applyfunc(sp.sign) + 2 * v["lam22"] * w
+    rhs = plus(_mean(_mm(f.a2.T, _minus(f.P, f.Delta)), n), scaled(v["lam21"], w.applyfunc(sp.sign)),
+               scaled(2 * v["lam22"], w))
     return _grad_claim(f, v, "W2", elastic_penalty(v), rhs)
 
 
@@ -229,7 +235,8 @@ def _w1_elastic(v, sizes):
     f = forward(v, sizes)
     n = sizes["N"]
     w = v["W1"]
-    rhs = _mean(_mm(f.X.T, _dz2(f, n)), n) + v["lam11"] * w.applyfunc(sp.sign) + 2 * v["lam12"] * w
+    rhs = plus(_mean(_mm(f.X.T, _dz2(f, n)), n), scaled(v["lam11"], w.applyfunc(sp.sign)),
+               scaled(2 * v["lam12"], w))
     return _grad_claim(f, v, "W1", elastic_penalty(v), rhs)
 
 
@@ -245,7 +252,8 @@ CATALOGUE.register(Identity(
     build=_w2_l2,
     size_bounds=BOUNDS,
     statement=_statement("W2", "l2"),
-    derivation=r"\frac{\partial \tilde J}{\partial W^{(2)}} = a^{(2)T}\frac{\partial J}{\partial z^{(3)}} + 2\lambda W^{(2)}",
+    derivation=r"\frac{\partial \tilde J}{\partial W^{(2)}} = "
+               r"a^{(2)T}\frac{\partial J}{\partial z^{(3)}} + 2\lambda W^{(2)}",
     convention=_RELU,
     uses=_USES_RELU,
 ))
@@ -273,7 +281,8 @@ CATALOGUE.register(Identity(
     build=_w1_l2,
     size_bounds=BOUNDS,
     statement=_statement("W1", "l2"),
-    derivation=r"\frac{\partial \tilde J}{\partial W^{(1)}} = X^T\left[\left((P-\Delta)W^{(2)T}\right)\odot \mathbf{1}\{z^{(2)}>0\}\right]/N + 2\lambda W^{(1)}",
+    derivation=r"\frac{\partial \tilde J}{\partial W^{(1)}} = "
+               r"X^T\left[\left((P-\Delta)W^{(2)T}\right)\odot \mathbf{1}\{z^{(2)}>0\}\right]/N + 2\lambda W^{(1)}",
     convention=_RELU,
     uses=_USES_RELU,
 ))
@@ -291,7 +300,8 @@ CATALOGUE.register(Identity(
     uses=_USES_RELU,
 ))
 
-_ELASTIC = "Stated for weights with no zero entry (|w| has no derivative at 0; sign(0) = 0 is the convention there). " + _RELU
+_ELASTIC = ("Stated for weights with no zero entry (|w| has no derivative at 0; sign(0) = 0 is the convention "
+            "there). " + _RELU)
 
 CATALOGUE.register(Identity(
     id="batch-grad-W2-elastic",

@@ -20,7 +20,7 @@ import sympy as sp
 from derive import notation as nt
 from derive.catalogue import CATALOGUE, SEED_CLAIMS
 from derive.functions import leaky_relu, leaky_relu_prime, softmax
-from derive.identities._common import SEED_001, ce_rows_logits, hadamard, minus, mm, src
+from derive.identities._common import SEED_001, ce_rows_logits, hadamard, minus, mm, plus, src
 from derive.identity import Claim, Identity, Value, Variable, gradient, partials
 
 TOPIC = "mlp-column"
@@ -63,10 +63,10 @@ def forward(v: Mapping[str, Value], sizes: Mapping[str, int]) -> Forward:
     if key in _FORWARD:
         return _FORWARD[key]
     a = v["alpha"]
-    ha = v["W1"] * v["x"] + v["b1"]
+    ha = plus(mm(v["W1"], v["x"]), v["b1"])
     # LeakyReLU of a symbolic sum never evaluates; skipping its sign queries saves time.
     hs = ha.applyfunc(lambda t: leaky_relu(t, a, evaluate=False))
-    oa = v["W2"] * hs + v["b2"]
+    oa = plus(mm(v["W2"], hs), v["b2"])
     L = ce_rows_logits(oa.T, v["e_y"].T)
     names = ("W1", "b1", "W2", "b2", "x")
     flat = [s for name in names for s in v[name]]
@@ -138,14 +138,14 @@ _register("mlp-grad-x", "Gradient with respect to the input x", ("Q2(p)",), "x",
 # ∂L/∂hˢ and ∂L/∂hᵃ: L as a function of the hidden layer's output / pre-activation.
 def _hs_claim(v, sizes):
     hs = v["hs"]
-    oa = v["W2"] * hs + v["b2"]
+    oa = plus(mm(v["W2"], hs), v["b2"])
     L = ce(oa, v["e_y"])
     return Claim(gradient(L, hs), mm(v["W2"].T, minus(softmax(oa), v["e_y"])), v, function=L, wrt=hs)
 
 
 def _ha_claim(v, sizes):
     ha, a = v["ha"], v["alpha"]
-    oa = v["W2"] * ha.applyfunc(lambda t: leaky_relu(t, a, evaluate=False)) + v["b2"]
+    oa = plus(mm(v["W2"], ha.applyfunc(lambda t: leaky_relu(t, a, evaluate=False))), v["b2"])
     L = ce(oa, v["e_y"])
     rhs = hadamard(mm(v["W2"].T, minus(softmax(oa), v["e_y"])), ha.applyfunc(lambda t: leaky_relu_prime(t, a)))
     return Claim(gradient(L, ha), rhs, v, function=L, wrt=ha, avoid_zero=tuple(ha))

@@ -137,7 +137,8 @@ CATALOGUE.register(Identity(
         S_x[_i, 0] * sp.KroneckerDelta(_i, _j) - S_x[_i, 0] * S_x[_j, 0],
     ),
     index_form=_partials_index,
-    derivation=r"\frac{\partial S_i}{\partial x_j} = \frac{e^{x_i}\mathbf{1}\{i=j\}}{\sum_k e^{x_k}} - \frac{e^{x_i}e^{x_j}}{(\sum_k e^{x_k})^2}",
+    derivation=r"\frac{\partial S_i}{\partial x_j} = \frac{e^{x_i}\mathbf{1}\{i=j\}}{\sum_k e^{x_k}}"
+               r" - \frac{e^{x_i}e^{x_j}}{(\sum_k e^{x_k})^2}",
 ))
 
 
