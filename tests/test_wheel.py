@@ -61,11 +61,22 @@ def test_the_wheel_holds_templates_and_generated(wheel_env):
     assert str(env_dir) in out[0], "derive was imported from outside the fresh venv"
     assert out[1] == "['numpy_module.py.j2', 'report.tex.j2']"
     assert out[2] == "True"
-    # The console script imports every command module (a package missing from the wheel
-    # shows up here, not only in the slow render below).
+    # Commands load lazily, so --help imports none of them: import every command module the
+    # group lists (a package missing from the wheel shows up here, not only in the slow
+    # render below), and run the console script.
+    imports = (
+        "import importlib\n"
+        "from derive.cli import COMMANDS\n"
+        "for module, attribute in COMMANDS.values():\n"
+        "    getattr(importlib.import_module(module), attribute)\n"
+    )
+    subprocess.run([str(python), "-I", "-c", imports], check=True, capture_output=True, text=True, cwd=tmp)
     help_text = subprocess.run([str(env_dir / "bin" / "derive"), "--help"], check=True, capture_output=True, text=True,
                                cwd=tmp).stdout
     assert "render" in help_text and "report" in help_text and "verify" in help_text
+    # An installed derive never writes into site-packages: render needs --out (exit 2, one line).
+    refused = subprocess.run([str(env_dir / "bin" / "derive"), "render", "-q"], capture_output=True, text=True, cwd=tmp)
+    assert refused.returncode == 2 and "--out" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
 
 
 @pytest.mark.slow
