@@ -21,8 +21,11 @@ check <= 3x one forward and backward of the submission; 100 submissions <= 60 s 
 (Issue 4: full-size check >= 100x faster than element-wise finite differences.) The machine's
 load average is recorded: other processes on 2 cores inflate wall times.
 
-    /work/venv/bin/python bench/grade_bench.py            # everything (a few minutes)
-    /work/venv/bin/python bench/grade_bench.py --quick    # smaller class, fewer repeats
+    .venv/bin/python bench/grade_bench.py            # everything (a few minutes)
+    .venv/bin/python bench/grade_bench.py --quick    # smaller class, fewer repeats
+    # the cold runs also against derive installed from its wheel:
+    .venv/bin/pip wheel --no-deps -w /tmp/w . && .venv/bin/pip install --no-deps --target /tmp/w/site-packages /tmp/w/derive-*.whl
+    .venv/bin/python bench/grade_bench.py --installed /tmp/w/site-packages
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ from derive.checks.grading.records import Session  # noqa: E402
 from derive.checks.grading.sandbox import Sandbox  # noqa: E402
 
 
-def cold_process(name: str, repeats: int) -> dict:
+def cold_process(name: str, repeats: int, installed: str | None = None) -> dict:
     """``derive grade FILE`` in a fresh process, as a student or a course runs it."""
     script = Path(sys.executable).with_name("derive")
     # An installed derive has its bytecode compiled at install time; a source checkout run with
@@ -61,6 +64,8 @@ def cold_process(name: str, repeats: int) -> dict:
     pycache = tempfile.mkdtemp(prefix="derive-pycache-")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = pycache
+    if installed:  # a derive installed from its wheel (pip install --target DIR/site-packages)
+        env["PYTHONPATH"] = installed
     subprocess.run([str(script), "grade", str(SUBMISSIONS / f"{name}.py")], capture_output=True, env=env)
     walls, cpus, code = [], [], None
     for _ in range(repeats):
@@ -267,6 +272,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="class of 20, 3 repeats, smaller samples")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--class-size", type=int, default=100)
+    parser.add_argument(
+        "--installed",
+        default=None,
+        help="a .../site-packages directory holding derive installed from its wheel, for the cold runs"
+        " (in a source checkout Hypothesis scans derive's modules as local code: about 0.25 s more)",
+    )
     parser.add_argument("--examples", type=int, default=25)
     parser.add_argument(
         "--sample", type=int, default=50, help="entries per parameter timed for eval_numerical_gradient"
@@ -277,6 +288,8 @@ def main() -> None:
 
     report: dict = {"machine": {"python": sys.version.split()[0], "cpus": os.cpu_count()}}
     report["cold_process"] = cold_process("correct_twolayernet_l2", args.repeats)
+    if args.installed:
+        report["cold_process_installed"] = cold_process("correct_twolayernet_l2", args.repeats, args.installed)
     report["one_submission"] = [
         one_submission("correct_twolayernet_l2", args.repeats, args.examples),
         one_submission("mistake_missing_relu_mask", args.repeats, args.examples),
@@ -302,6 +315,13 @@ def main() -> None:
         f" (load average {cold['load_average'][0]:.1f})",
         file=sys.stderr,
     )
+    if args.installed:
+        cold = report["cold_process_installed"]
+        print(
+            f"  cold process, installed wheel: median {cold['median_wall_s']:.2f} s wall,"
+            f" {cold['median_cpu_s']:.2f} s CPU (load average {cold['load_average'][0]:.1f})",
+            file=sys.stderr,
+        )
     for r in report["one_submission"]:
         print(f"  one submission {r['submission']}: median {r['median_s']:.2f} s ({r['verdict']})", file=sys.stderr)
     c = report["class"]
