@@ -24,7 +24,8 @@ load average is recorded: other processes on 2 cores inflate wall times.
     .venv/bin/python bench/grade_bench.py            # everything (a few minutes)
     .venv/bin/python bench/grade_bench.py --quick    # smaller class, fewer repeats
     # the cold runs also against derive installed from its wheel:
-    .venv/bin/pip wheel --no-deps -w /tmp/w . && .venv/bin/pip install --no-deps --target /tmp/w/site-packages /tmp/w/derive-*.whl
+    .venv/bin/pip wheel --no-deps -w /tmp/w .
+    .venv/bin/pip install --no-deps --target /tmp/w/site-packages /tmp/w/derive-*.whl
     .venv/bin/python bench/grade_bench.py --installed /tmp/w/site-packages
 """
 
