@@ -536,3 +536,17 @@ def test_the_reference_hunt_fails_against_an_installed_wheel(tmp_path):
     # fail, not error: the installed sandbox runs (its harness ships in the wheel) and the
     # submission's fallback, zeros, is what got graded
     assert result["verdict"] == "fail" and proc.returncode == 1, result
+
+
+def test_a_directory_submission_brings_its_helpers_and_leaves_a_data_set_out(tmp_path):
+    root = tmp_path / "student"
+    (root / "cs231n").mkdir(parents=True)
+    (root / "cs231n" / "__init__.py").write_text("")
+    (root / "cs231n" / "layers.py").write_text("import numpy as np\n\ndef relu(z):\n    return np.maximum(z, 0)\n")
+    (root / "cifar10.bin").write_bytes(b"\0" * (17 << 20))  # over the per-file bound: not copied
+    source = (ATTACKS.parent / "correct_function_l2.py").read_text()
+    source = source.replace("import numpy as np", "import os\nimport numpy as np\nfrom cs231n.layers import relu\n"
+                            "assert not os.path.exists('cifar10.bin')", 1)
+    (root / "neural_net.py").write_text(source.replace("a2 = np.maximum(0, z2)", "a2 = relu(z2)"))
+    result = grade(root)
+    assert result.verdict == "pass", result.as_dict()

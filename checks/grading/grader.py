@@ -329,6 +329,8 @@ def grade_path(
 
     Options left at None come from the rubric (``derive.checks.grading.rubric.Rubric``) when
     there is one, else from the defaults (auto, 10 s, 2048 MB, 25 examples, seed 0)."""
+    from pathlib import Path
+
     from derive.checks.grading.rubric import Rubric, apply_rubric
     from derive.checks.grading.sandbox import Limits, Sandbox, SubmissionError
     from derive.checks.grading.submissions import prepare
@@ -345,13 +347,17 @@ def grade_path(
         prepared = prepare(path)
     except SubmissionError as exc:
         return apply_rubric(error_result(label, exc, seconds=time.perf_counter() - start), rubric)
+    from derive.checks.grading.packages import import_names
+
     limits = Limits(
         timeout=timeout,
         cpu_seconds=max(60.0, 6.0 * timeout),
         memory_mb=memory_mb,
-        packages=tuple(rubric.extra_packages),
+        packages=import_names(rubric.extra_packages),
     )
-    box = Sandbox(prepared.path, api=api, limits=limits)
+    # A directory submission is copied whole (helpers, data) into the sandbox; a file alone.
+    root = Path(path) if Path(path).is_dir() else None
+    box = Sandbox(prepared.path, api=api, limits=limits, root=root)
     warm = _warm_up()
     try:
         try:
