@@ -210,3 +210,15 @@ def test_a_notebook_is_checked_cell_by_cell_and_its_steps_name_their_cell() -> N
     assert all("not = math" not in s["lhs"] for s in steps)  # code cells are not read
     text = _run([str(notebook)]).stdout
     assert "cell 3:3" in text and "the sides differ at x = 1" in text
+
+
+def test_a_document_too_long_to_read_within_the_budget_stops_near_it(tmp_path: Path) -> None:
+    doc = tmp_path / "long.md"
+    doc.write_text("$$" + " = ".join(["x"] * 60_000) + "$$\n")  # 240 KB: reading it into steps takes long
+    start = time.monotonic()
+    proc = _run([str(doc), "--json", "--budget", "1"])
+    elapsed = time.monotonic() - start
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["steps"] == [] and "budget (1 s) ran out while the document was read" in data["unread"][0]["reason"]
+    assert elapsed < 1 + 2 + 1  # the budget, the 2 s the issue allows, interpreter start-up

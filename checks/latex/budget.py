@@ -4,21 +4,35 @@ The steps of a document are judged one after another by a :class:`StepRunner` (a
 process killed when a step runs over its limit). :class:`BudgetRunner` is that runner with a
 deadline: each step gets the smaller of its own limit and what is left of the document's
 budget, and once the budget is spent every remaining step is inconclusive "over the
-document's budget" at once, without being started. The budget therefore holds to within the
-parent's own per-step work (reading the notation of a step, milliseconds), well inside the
-2 s the issue allows.
+document's budget" at once, without being started.
+
+Before any step is judged, this process reads the document into steps; for a pathological
+file (2 MB of ``x = x = …``) that alone can take minutes. :func:`reading_guard` bounds it: past
+the budget and a grace second, reading is interrupted (:class:`OverBudget`) and the command
+reports that the budget ran out before the steps were read. So no document runs more than
+about 2 s past its budget.
 """
 
 from __future__ import annotations
 
+import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import wait
 from typing import Any
 
 from derive.checks.latex.step_runner import StepRunner
 
-__all__ = ["BudgetRunner", "ParallelRunner", "DEFAULT_BUDGET", "DEFAULT_TIMEOUT", "OVER_BUDGET"]
+__all__ = [
+    "BudgetRunner",
+    "ParallelRunner",
+    "OverBudget",
+    "reading_guard",
+    "DEFAULT_BUDGET",
+    "DEFAULT_TIMEOUT",
+    "OVER_BUDGET",
+]
 
 #: Seconds per step and per document when the user gives none (documented in --help).
 DEFAULT_TIMEOUT = 10.0
@@ -55,11 +69,13 @@ class BudgetRunner(StepRunner):
         self.deadline = time.monotonic() + budget
         self.skipped = 0
         self._warm_pending = False
+        self.judging = False  # set when the first step is handed to a worker
 
-    def start_clock(self) -> None:
-        """Start the budget now, and the worker with it: it imports SymPy and judges a trivial
-        step while this process reads the document (2 cores: about 1 s less per command)."""
-        self.deadline = time.monotonic() + self.budget
+    def start_clock(self, origin: float | None = None) -> None:
+        """Start the budget (at ``origin``, a ``time.monotonic()`` reading, if given: the moment
+        the command started), and the worker with it: it imports and judges a trivial step
+        while this process reads the document (2 cores: about 1 s less per command)."""
+        self.deadline = (time.monotonic() if origin is None else origin) + self.budget
         self._warm()
 
     def remaining(self) -> float:
@@ -83,6 +99,7 @@ class BudgetRunner(StepRunner):
         return False
 
     def run(self, job: tuple[Callable[..., dict[str, Any]], tuple]) -> dict[str, Any]:
+        self.judging = True
         if self.remaining() <= 0.05:
             self.skipped += 1
             return _budget_verdict(f"{OVER_BUDGET} ({self.budget:g} s): not checked")
@@ -119,9 +136,9 @@ class ParallelRunner(BudgetRunner):
     def _workers(self) -> list[StepRunner]:
         return [self, *self.others]
 
-    def start_clock(self) -> None:
+    def start_clock(self, origin: float | None = None) -> None:
         """Start the budget and every worker, each warming up (imports) at once."""
-        self.deadline = time.monotonic() + self.budget
+        self.deadline = (time.monotonic() if origin is None else origin) + self.budget
         for worker in self._workers():
             self._warm_worker(worker)
 
@@ -157,6 +174,7 @@ class ParallelRunner(BudgetRunner):
                     self._over(index, results, f"over the time limit ({self.step_timeout:g} s)", "timeout")
 
     def run_all(self, jobs: list[tuple[Callable[..., dict[str, Any]], tuple]]) -> list[dict[str, Any]]:
+        self.judging = True
         results: list[dict[str, Any] | None] = [None] * len(jobs)
         queue = list(enumerate(jobs))[::-1]
         while queue or any(index is not None for _, index, _, _ in self._busy.values()):
@@ -192,3 +210,38 @@ class ParallelRunner(BudgetRunner):
         for worker in self.others:
             worker.close()
         super().close()
+
+
+class OverBudget(BaseException):
+    """The document's budget ran out while this process was still reading it into steps.
+
+    A BaseException, as KeyboardInterrupt is: the readers' ``except Exception`` (a name that
+    is not a plain name …) must not swallow it."""
+
+
+@contextmanager
+def reading_guard(runner: BudgetRunner, grace: float = 0.5) -> Iterator[None]:
+    """Interrupt this process's own work (reading the document into steps) once the budget
+    and ``grace`` seconds are spent and no step has been handed to a worker yet; judging has
+    its own limits (the runner's) and is never interrupted, so verdicts are never lost.
+    Uses SIGALRM (main thread, Unix); elsewhere it guards nothing."""
+    if not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        if not runner.judging:
+            raise OverBudget(f"{OVER_BUDGET} ({runner.budget:g} s) ran out while the document was read into steps")
+
+    try:
+        previous = signal.signal(signal.SIGALRM, interrupt)
+    except ValueError:  # not the main thread: signals cannot be used
+        yield
+        return
+    # and again every 0.2 s, in case one interruption lands where it cannot propagate
+    signal.setitimer(signal.ITIMER_REAL, max(0.01, runner.remaining() + grace), 0.2)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

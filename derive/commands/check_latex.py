@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from typing import Any
 
 import click
@@ -73,43 +74,81 @@ def check_latex(
     Each step is ok (proved, or sampled and marked so), wrong (with a counterexample),
     unparsed (with what could not be read) or inconclusive. Only regular files up to 2 MB are
     read. Exit 1 if a step is wrong, 0 otherwise, 2 for an unreadable file or notation."""
-    from derive.checks.latex.budget import ParallelRunner
-    from derive.checks.latex.checker import check_text
-    from derive.checks.latex.coverage import unread_blocks
+    started = time.monotonic()  # the budget counts from here: imports and reading included
     from derive.checks.latex.documents import load_document
-    from derive.checks.latex.notation import load_notation
 
     if html_out is not None and os.path.lexists(html_out) and not force:
         raise DeriveError(f"{html_out} exists; pass --force to overwrite it")
+    document = load_document(file)  # first: a bad file is refused before SymPy is imported
+
+    from derive.checks.latex.notation import load_notation
+
     notation = load_notation(notation_path)
-    document = load_document(file)
-    with ParallelRunner(timeout, budget) as runner:
-        runner.start_clock()
-        report = check_text(
-            document.text,
-            notation,
-            file=file,
-            timeout=timeout,
-            markdown=document.markdown,
-            examples=examples,
-            seed=seed,
-            runner=runner,
-        )
-    data = report.as_dict()
-    for step, result in zip(data["steps"], report.results, strict=True):
-        step.setdefault("relation", result.step.relation)
-        cell = document.cell(step["line"])
-        if cell is not None:  # a notebook: lines count in its Markdown cells put one after another
-            step["cell"], step["cell_line"] = cell
-    # beside the contract: display blocks in which no step was found, and why
-    data["unread"] = unread_blocks(document.text, document.markdown, data["steps"])
+    report, over = _check(document, notation, file, (timeout, budget, started), examples, seed)
+    data = _report_data(report, document, over)
     if html_out is not None:
         _write_html(html_out, document, data)
     if as_json:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         _print_marked(report, document, verbose)
+        if over:
+            click.echo(f"{file}: {over}")
     ctx.exit(EXIT_FAILED if report.summary()["wrong"] else EXIT_OK)
+
+
+def _check(
+    document: Any, notation: Any, file: str, limits: tuple[float, float, float], examples: int, seed: int
+) -> Any:
+    """The report, and why it is empty if the budget ran out before the steps were read ("" if
+    it ran out later, None if it did not).
+    ``limits``: seconds per step, seconds for the document, and when the clock started."""
+    timeout, budget, started = limits
+    from derive.checks.latex.budget import OverBudget, ParallelRunner, reading_guard
+    from derive.checks.latex.checker import check_text
+    from derive.checks.latex.results import Report
+
+    start = time.perf_counter()
+    with ParallelRunner(timeout, budget) as runner:
+        runner.start_clock(started)
+        try:
+            with reading_guard(runner):
+                report = check_text(
+                    document.text,
+                    notation,
+                    file=file,
+                    timeout=timeout,
+                    markdown=document.markdown,
+                    examples=examples,
+                    seed=seed,
+                    runner=runner,
+                )
+        except OverBudget as exc:
+            return Report(file, seconds=time.perf_counter() - start), str(exc)
+        if runner.remaining() <= 0:
+            # no time left to look for blocks without steps (it means reading the document again)
+            return report, ""
+    return report, None
+
+
+def _report_data(report: Any, document: Any, over: str | None) -> dict[str, Any]:
+    """The JSON object: DESIGN.md's contract, each step's relation (and notebook cell), and
+    beside it the display blocks in which no step was found, with the reason."""
+    from derive.checks.latex.coverage import unread_blocks
+
+    data = report.as_dict()
+    for step, result in zip(data["steps"], report.results, strict=True):
+        step.setdefault("relation", result.step.relation)
+        cell = document.cell(step["line"])
+        if cell is not None:  # a notebook: lines count in its Markdown cells put one after another
+            step["cell"], step["cell_line"] = cell
+    if over:
+        data["unread"] = [{"line": 1, "column": 1, "text": "", "reason": f"the whole document: {over}"}]
+    elif over == "":
+        data["unread"] = []
+    else:
+        data["unread"] = unread_blocks(document.text, document.markdown, data["steps"])
+    return data
 
 
 def _write_html(path: str, document: Any, data: dict[str, Any]) -> None:
