@@ -20,7 +20,7 @@ from derive.cli import main
 SUBMISSIONS = Path(__file__).with_name("submissions")
 
 
-RUBRIC = 'total = 20\nvisibility = "after_due_date"\n[points]\nW1 = 2\nb1 = 2\n'
+RUBRIC = 'total = 20\nvisibility = "after_due_date"\nextra_packages = ["sympy"]\n[points]\nW1 = 2\nb1 = 2\n'
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +47,7 @@ def test_bundle_layout(bundle):
             assert (z.getinfo(script).external_attr >> 16) & stat.S_IXUSR
         assert json.loads(z.read("derive-grade.json"))["examples"] == 3
         assert z.read("rubric.toml").decode() == RUBRIC
+        assert "python3 -m pip install sympy\n" in z.read("setup.sh").decode()  # the image provides it
         assert '--rubric "$ROOT/source/rubric.toml"' in z.read("run_autograder").decode()
         wheel = zipfile.ZipFile(z.open(wheels[0]))
         contents = wheel.namelist()

@@ -343,18 +343,18 @@ def grade_path(
     seed = seed if seed is not None else rubric.seed or 0
     label = label or str(path)
     start = time.perf_counter()
-    try:
-        prepared = prepare(path)
-    except SubmissionError as exc:
-        return apply_rubric(error_result(label, exc, seconds=time.perf_counter() - start), rubric)
     from derive.checks.grading.packages import import_names
 
     limits = Limits(
         timeout=timeout,
         cpu_seconds=max(60.0, 6.0 * timeout),
         memory_mb=memory_mb,
-        packages=import_names(rubric.extra_packages),
+        packages=import_names(rubric.extra_packages),  # DeriveError: the environment lacks one
     )
+    try:
+        prepared = prepare(path)
+    except SubmissionError as exc:
+        return apply_rubric(error_result(label, exc, seconds=time.perf_counter() - start), rubric)
     # A directory submission is copied whole (helpers, data) into the sandbox; a file alone.
     root = Path(path) if Path(path).is_dir() else None
     box = Sandbox(prepared.path, api=api, limits=limits, root=root)

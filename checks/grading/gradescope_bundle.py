@@ -33,7 +33,10 @@ __all__ = ["build_wheel", "run_autograder_script", "setup_script", "write_bundle
 ROOT_VARIABLE = "DERIVE_AUTOGRADER_ROOT"
 
 
-def setup_script(wheel_name: str) -> str:
+def setup_script(wheel_name: str, extra_packages: tuple[str, ...] = ()) -> str:
+    """The image's setup: Python, derive's wheel, and the rubric's extra packages (which the
+    submissions may import: the rubric promises them, so the image must have them)."""
+    extra = "".join(f"python3 -m pip install {shlex.quote(p)}\n" for p in extra_packages)
     return f"""#!/usr/bin/env bash
 # Gradescope runs this once when it builds the autograder image.
 set -euo pipefail
@@ -44,7 +47,7 @@ if ! command -v python3 >/dev/null 2>&1 || ! python3 -m pip --version >/dev/null
 fi
 python3 -m pip install --upgrade pip
 python3 -m pip install "./{wheel_name}"
-"""
+{extra}"""
 
 
 def run_autograder_script(options: dict[str, Any], *, rubric: bool = False) -> str:
@@ -115,7 +118,12 @@ def build_wheel(directory: Path) -> Path:
 
 
 def write_bundle(
-    out: Path, options: dict[str, Any], *, wheel: Path | None = None, rubric: str | None = None
+    out: Path,
+    options: dict[str, Any],
+    *,
+    wheel: Path | None = None,
+    rubric: str | None = None,
+    extra_packages: tuple[str, ...] = (),
 ) -> list[str]:
     """Write the autograder zip to ``out``; return the names it holds."""
     out = Path(out)
@@ -128,7 +136,7 @@ def write_bundle(
         if not wheel_path.name.endswith(".whl"):
             raise DeriveError(f"{wheel_path}: not a wheel (.whl)")
         entries = {
-            "setup.sh": setup_script(wheel_path.name),
+            "setup.sh": setup_script(wheel_path.name, extra_packages),
             "run_autograder": run_autograder_script(options, rubric=rubric is not None),
             "derive-grade.json": json.dumps(options, indent=2, sort_keys=True) + "\n",
         }

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PROVIDERS", "explain_import_error", "missing_module", "provider"]
+__all__ = ["PROVIDERS", "explain_import_error", "import_names", "missing_module", "provider"]
 
 #: import name -> the PyPI distribution that provides it (names that differ only).
 PROVIDERS: dict[str, str] = {
@@ -79,3 +79,34 @@ def explain_import_error(message: str) -> str:
         f"{message} (the module '{top}' comes from the PyPI package '{package}': pip install {package}; "
         "course staff can list it under extra_packages in the rubric)"
     )
+
+
+def import_names(packages: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The top-level modules a submission may import for a rubric's extra packages: a PyPI
+    name (``future``) stands for every module its installed distribution provides (``future``,
+    ``past``, ``libfuturize`` ...); an importable module name stands for itself. Raises
+    DeriveError (one line, exit 2) for a name that is neither installed nor importable: the
+    course's grading environment must provide what its rubric promises."""
+    import importlib.metadata
+    import importlib.util
+
+    from derive.errors import DeriveError
+
+    provided: dict[str, list[str]] = {}
+    for module, distributions in importlib.metadata.packages_distributions().items():
+        for distribution in distributions:
+            provided.setdefault(_normal(distribution), []).append(module)
+    names: list[str] = []
+    for package in packages:
+        modules = provided.get(_normal(package))
+        if modules:
+            names += sorted(m for m in modules if m.isidentifier())
+        elif package.isidentifier() and importlib.util.find_spec(package) is not None:
+            names.append(package)
+        else:
+            raise DeriveError(f"extra package {package!r} is not installed where derive runs (pip install {package})")
+    return tuple(dict.fromkeys(names))
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()  # PEP 503: Pillow, pillow and pil_low are one name

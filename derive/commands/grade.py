@@ -136,6 +136,10 @@ def grade(
     from derive.checks.grading.rubric import load_rubric
 
     loaded = load_rubric(rubric) if rubric is not None else None
+    if loaded is not None:
+        from derive.checks.grading.packages import import_names
+
+        import_names(loaded.extra_packages)  # one line, exit 2, before any submission is graded
     submissions = collect(paths, single)
     inputs = [*paths, *([rubric] if rubric is not None else [])]
     check_output(output, inputs, force)
@@ -252,9 +256,9 @@ def gradescope_bundle(
     from derive.checks.grading.gradescope_bundle import write_bundle
     from derive.checks.grading.rubric import load_rubric
 
-    rubric_text = None
+    rubric_text, extra = None, ()
     if rubric is not None:
-        load_rubric(rubric)  # validated now, not when the first student submits
+        extra = load_rubric(rubric).extra_packages  # validated now, not when the first student submits
         rubric_text = rubric.read_text(encoding="utf-8")
     check_output(out, [p for p in (rubric, wheel) if p is not None], force)
     options = {
@@ -265,6 +269,8 @@ def gradescope_bundle(
         "examples": examples,
         "seed": seed,
     }
-    names = write_bundle(out, {k: v for k, v in options.items() if v is not None}, wheel=wheel, rubric=rubric_text)
+    names = write_bundle(
+        out, {k: v for k, v in options.items() if v is not None}, wheel=wheel, rubric=rubric_text, extra_packages=extra
+    )
     click.echo(f"wrote {out}: {', '.join(names)}")
     ctx.exit(EXIT_OK)
