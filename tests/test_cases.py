@@ -10,11 +10,11 @@ from derive.checks.proof.cases import (
     MAX_KINK_CASES,
     CaseLimitError,
     interval_pieces,
-    kink_arguments,
     split_cases,
     whole_domain,
 )
 from derive.checks.proof.domains import Domain
+from derive.checks.proof.kinks import kink_arguments, settle
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -183,3 +183,19 @@ def test_integer_indices_are_split_by_integers() -> None:
         assert case.apply(sp.KroneckerDelta(i, j)) == 0
         (step,) = [p for p in case.params if p != j]
         assert step.is_integer and step.is_positive
+
+
+def test_a_factored_argument_splits_at_each_factors_zero() -> None:
+    assert _labels([relu(x**2 - 1)]) == ["x < -1", "x = -1", "-1 < x < 1", "x = 1", "1 < x"]
+    assert set(kink_arguments(relu((1 - alpha) * (x - 1)))) == {alpha - 1, x - 1}
+
+
+def test_settle_evaluates_kinks_whose_sign_shows_after_factoring() -> None:
+    t = sp.Symbol("t", positive=True)
+    inside = -1 + 2 / (1 + t)  # in (-1, 1)
+    assert settle(relu(inside**2 - 1)) == 0
+    assert settle(sp.Max(inside**2 - 1, 0)) == 0
+    for value in (sp.Rational(1, 3), sp.Integer(5)):
+        assert settle(sp.Abs(inside - 1)).xreplace({t: value}) == (1 - inside).xreplace({t: value})
+    # Nothing is decided where the sign is unknown.
+    assert settle(relu(x**2 - 2)) == relu(x**2 - 2)

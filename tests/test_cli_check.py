@@ -65,6 +65,8 @@ TRUE_CLAIMS = [
     ("relu(x - 1)", "max(x - 1, 0)", []),
     ("log(exp(a) + exp(b))", "max(a, b) + log(1 + exp(-abs(a - b)))", []),
     ("abs(x - 1) + abs(x + 1)", "max(2, 2*abs(x))", []),
+    ("relu(x^2 - 1)", "max(x^2 - 1, 0)", []),  # factors x - 1 and x + 1 split on their own
+    ("max(a, b, c) - min(a, b, c)", "(abs(a - b) + abs(b - c) + abs(a - c))/2", []),
     # domains
     ("leaky_relu(x, alpha)", "max(x, alpha*x)", ["--assume", "0 < alpha < 1"]),
     ("abs(x)", "x", ["--assume", "x >= 0"]),
@@ -220,14 +222,14 @@ def test_a_constant_difference_is_refuted_by_exact_evaluation() -> None:
 
 
 def test_an_undecided_case_does_not_hide_a_refuted_one() -> None:
-    # x < 0 leaves relu(x² − 1) against max(x² − 1, 0) (undecided: the kink's argument is
-    # not linear, so it is not split); x > 0 is plainly false.
-    code, data = _json(["relu(x^2-1) + abs(x)", "max(x^2-1, 0) - x"])
+    # x < 0 leaves relu(x² − 2) against max(x² − 2, 0) (undecided: the kink's argument has
+    # no rational factor, so it is not split); x > 0 is plainly false.
+    code, data = _json(["relu(x^2-2) + abs(x)", "max(x^2-2, 0) - x"])
     assert code == 1
     cex = data["symbolic"]["counterexample"]
     assert cex["where"] == "0 < x"
     x = float(Fraction(cex["point"]["x"]))
-    assert max(x * x - 1, 0) + abs(x) != max(x * x - 1, 0) - x
+    assert max(x * x - 2, 0) + abs(x) != max(x * x - 2, 0) - x
 
 
 def test_complex_values_and_numpy_warnings_stay_off_stderr() -> None:
@@ -243,9 +245,9 @@ def test_complex_values_and_numpy_warnings_stay_off_stderr() -> None:
 
 
 def test_a_true_claim_the_prover_cannot_decide_is_unverified() -> None:
-    # True for every x, but the kink sits where x² = 1 and the split handles arguments linear
-    # in the variables only: sampling agrees, and agreement must not be reported as a proof.
-    code, data = _json(["relu(x^2 - 1)", "max(x^2 - 1, 0)"])
+    # True for every x, but the kink sits where x² = 2 and the split handles arguments whose
+    # rational factors are linear only: sampling agrees, and agreement is not a proof.
+    code, data = _json(["relu(x^2 - 2)", "max(x^2 - 2, 0)"])
     assert code == 3
     assert data["symbolic"]["status"] == "inconclusive"
     assert data["numeric"]["status"] == "passed"

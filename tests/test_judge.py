@@ -146,7 +146,7 @@ def test_the_verdict_rule(proof: str, sampling: str | None, confirmed: bool, exp
 
 
 def test_sampling_agreement_never_upgrades_an_undecided_proof() -> None:
-    result = judge(relu(x**2 - 1), sp.Max(x**2 - 1, 0), examples=30)
+    result = judge(relu(x**2 - 2), sp.Max(x**2 - 2, 0), examples=30)
     assert result.proof["status"] == "inconclusive"
     assert result.sampling["status"] == "passed"
     assert result.status == "inconclusive"

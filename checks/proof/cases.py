@@ -34,9 +34,9 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 from derive.checks.proof.domains import Domain
+from derive.checks.proof.kinks import kink_arguments, known_sign
 
 from derive.errors import DeriveError
-from derive.functions import kink_arguments as table_kinks
 
 __all__ = [
     "MAX_CASES",
@@ -45,7 +45,6 @@ __all__ = [
     "CaseLimitError",
     "Split",
     "default_domain",
-    "kink_arguments",
     "sampling_cases",
     "split_cases",
     "whole_domain",
@@ -110,36 +109,6 @@ def _exact(value: object) -> sp.Expr:
     return value if isinstance(value, sp.Basic) else sp.Rational(str(value))
 
 
-# --------------------------------------------------------------------------- kinks
-
-
-def kink_arguments(*exprs: sp.Basic) -> list[sp.Expr]:
-    """Every expression whose zero is a kink of one of ``exprs``: the named functions' own
-    kinks (``derive.functions.kink_arguments``: abs, sign, step, relu, leaky_relu, max, min),
-    a − b for EVERY pair of a max's or min's arguments (the table lists the first pair only),
-    and lhs − rhs of each relation in a Piecewise condition. Sorted, without repeats, and
-    up to sign and scale (x − 1 and 2 − 2x are one kink)."""
-    found: set[sp.Expr] = set()
-    for expr in exprs:
-        if not isinstance(expr, sp.Basic):
-            continue
-        found |= set(table_kinks(expr))
-        for node in expr.atoms(sp.Max, sp.Min):
-            found |= {a - b for a, b in itertools.combinations(node.args, 2)}
-        for node in expr.atoms(sp.Piecewise):
-            for _, condition in node.args:
-                if isinstance(condition, sp.Basic):
-                    found |= {r.lhs - r.rhs for r in condition.atoms(sp.core.relational.Relational)}
-    canonical = {_canonical(g) for g in found if getattr(g, "free_symbols", None)}
-    return sorted(canonical, key=sp.default_sort_key)
-
-
-def _canonical(g: sp.Expr) -> sp.Expr:
-    """−g and g (and 2g) have the same zero: keep one of them."""
-    _, primitive = sp.factor_terms(g).as_coeff_Mul()
-    return -primitive if sp.Expr.could_extract_minus_sign(primitive) else primitive
-
-
 def _linear(g: sp.Expr, symbols: Iterable[sp.Symbol]) -> sp.Poly | None:
     symbols = sorted(symbols, key=str)
     if not symbols:
@@ -148,10 +117,6 @@ def _linear(g: sp.Expr, symbols: Iterable[sp.Symbol]) -> sp.Poly | None:
     if poly is None or poly.total_degree() != 1 or not all(c.is_number for c in poly.coeffs()):
         return None
     return poly
-
-
-def _known_sign(g: sp.Expr) -> bool:
-    return bool(g.is_zero or g.is_extended_positive or g.is_extended_negative)
 
 
 # --------------------------------------------------------------------------- domains
@@ -438,7 +403,7 @@ def _split_kinks(cases: list[Case], arguments: Sequence[sp.Expr], notes: list[st
         split = None
         for g in arguments:
             image = case.apply(g)
-            if _known_sign(image):
+            if known_sign(image):
                 continue
             pieces = _pieces(sp.expand(image), f"_k{len(case.labels)}")
             if pieces is None:

@@ -45,8 +45,9 @@ from typing import Any, Literal
 
 import sympy as sp
 from derive.checks.proof.canonical import to_exp
-from derive.checks.proof.cases import Case, default_domain, kink_arguments, sampling_cases, split_cases
+from derive.checks.proof.cases import Case, default_domain, sampling_cases, split_cases
 from derive.checks.proof.domains import Domain
+from derive.checks.proof.kinks import kink_arguments, settle
 from derive.checks.proof.limits import TimeLimitExceeded, WorkerFailed, run_limited
 
 __all__ = ["VERDICT_WORDS", "Judgement", "Status", "combine", "confirm", "exact_search", "judge", "unit_domains"]
@@ -252,7 +253,7 @@ def _prove_cases(claim: _Claim, cases: list[Case]) -> dict[str, Any]:
     record: dict[str, Any] = {"status": "proved", "method": "", "counterexample": None}
     where = claim.where
     for case in cases:
-        lhs, rhs = case.apply(claim.lhs), case.apply(claim.rhs)
+        lhs, rhs = settle(case.apply(claim.lhs)), settle(case.apply(claim.rhs))
         if any(case.apply(g).is_zero for g in claim.avoid):
             skipped.append(f"{case.label}: at a kink, where conventions differ; not judged")
             continue
