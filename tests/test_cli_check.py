@@ -274,6 +274,10 @@ BAD = [
     (["x", "x", "--assume", "y > 0"], "does not use"),
     (["x", "x", "--assume", "x ="], "cannot parse"),
     (["1/x", "log(0)"], "undefined"),
+    (
+        ["a+b+c+d+f+g+h", "h+g+f+d+c+b+a", *[arg for v in "abcdfgh" for arg in ("--assume", f"0 <= {v} <= 1")]],
+        "cases; the limit is 64",
+    ),
 ]
 
 
