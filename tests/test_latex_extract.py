@@ -255,3 +255,14 @@ def test_equations_set_side_by_side_with_wide_spaces_are_separate() -> None:
     # a wide space before a relation, or inside braces, does not cut
     assert [e.text for e in _displays("$$a = b \\quad\\quad = c$$")] == ["a = b \\quad\\quad = c"]
     assert len(_displays("$$\\{a = b \\quad\\quad c = d\\}$$")) == 1
+
+
+def test_inline_formulas_carry_their_sentences_conditions_and_conditions_are_not_formulas() -> None:
+    md = "If $k \\neq y$: $\\frac{\\partial L}{\\partial o_k} = o_k$. Also if $i = j$ then $a = b$, where $z = Wx$.\n"
+    eqs = extract(md)
+    assert [(e.text, e.conditions) for e in eqs] == [
+        ("\\frac{\\partial L}{\\partial o_k} = o_k", ("k \\neq y",)),
+        ("a = b", ("i = j",)),
+        ("z = Wx", ("i = j",)),
+    ]
+    assert eqs[0].context == "If $k \\neq y$:"

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from derive.checks.latex.conditions import prose_conditions
+from derive.checks.latex.conditions import as_conditions, prose_conditions
 from derive.checks.latex.equation import RELATIONS, Equation, Piece, starts_with_relation
 from derive.checks.latex.latex_doc import latex_regions
 from derive.checks.latex.markdown_doc import markdown_regions
@@ -142,6 +142,26 @@ def _merge(first: Piece, second: Piece) -> Piece:
     return Piece(first.line, first.text + " " + second.text, first.column, conditions, runs)
 
 
+_CONDITION_LEAD = re.compile(r"\b(?:if|for|when|whenever|provided|assuming|given|case)\s*[:(]?\s*$", re.I)
+
+
+def _inline_equations(text: str, region: Region, table: LineTable, latex: bool) -> list[Equation]:
+    """An inline formula, under the conditions its own sentence states before it ("if
+    $k \\neq y$: $\\partial L/\\partial o_k = o_k$"); a formula that *is* such a condition
+    ("if $i = j$") is not an equation of its own."""
+    ends = [k + 2 for k in (text.rfind(". ", 0, region.start), text.rfind("\n\n", 0, region.start)) if k >= 0]
+    sentence_start = max(ends, default=0)
+    before = text[sentence_start : region.start]
+    conditions = tuple(prose_conditions(before))
+    if _CONDITION_LEAD.search(before[-30:]) and as_conditions(region.text):
+        return []
+    context = " ".join(before.split())[-200:]
+    return [
+        Equation((_with_conditions(p, conditions),), "inline", context, conditions)
+        for p in rows_of(region, table, latex)
+    ]
+
+
 def extract(text: str, *, markdown: bool | None = None) -> list[Equation]:
     """The equations of a document, in order. ``markdown`` defaults to: the text is not a LaTeX
     document (no ``\\documentclass``, no ``\\begin{document}``)."""
@@ -159,7 +179,7 @@ def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> li
     last: int | None = None  # index of the last display equation: the chain a block may continue
     for region in regions:
         if region.kind != "display":
-            equations.extend(Equation((p,), "inline") for p in rows_of(region, table, latex))
+            equations.extend(_inline_equations(text, region, table, latex))
             continue
         prose = info[region.start]
         previous = equations[last] if last is not None else None
