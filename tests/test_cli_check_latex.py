@@ -221,4 +221,6 @@ def test_a_document_too_long_to_read_within_the_budget_stops_near_it(tmp_path: P
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["steps"] == [] and "budget (1 s) ran out while the document was read" in data["unread"][0]["reason"]
-    assert elapsed < 1 + 2 + 1  # the budget, the 2 s the issue allows, interpreter start-up
+    # the budget, the 2 s the issue allows, interpreter start-up on a loaded machine (reading the
+    # whole document would take over 10 s)
+    assert elapsed < 1 + 2 + 3
