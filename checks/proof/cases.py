@@ -8,19 +8,21 @@ the variable's domain and the cases together cover the domain:
    l + t, (−∞, u) u − t, (l, u) l + (u − l)/(1 + t) with t > 0; closed endpoints are their own
    cases. So the prover, the sampler and every counterexample stay inside the domain.
 2. Kinks at the zero of a kink function's ARGUMENT (abs, sign, step, relu, leaky_relu,
-   max, min, Piecewise conditions):
-   - an argument linear in one variable (relu(x − 1)) splits that variable's interval at the
-     root (x < 1, x = 1, 1 < x); an argument that is not linear splits each of its variables at
-     0 (the old rule, still right for abs(x·y));
+   max, min, Piecewise conditions; derive.checks.proof.kinks), factor by factor (x² − 1 is
+   (x − 1)(x + 1)):
+   - a factor linear in one variable (relu(x − 1)) splits that variable's interval at the
+     root (x < 1, x = 1, 1 < x); a factor that is not linear splits each of its variables at
+     0 (the old rule, still right for abs(x·y)) and is otherwise left to the prover;
    - an argument linear in several parameters (max(a, b): a − b; abs(a − b)) is handled per
      case by substitution: one unbounded parameter p is solved for, p = root ± t or root, so
      the argument itself is −t, 0 or t (t > 0). A positive parameter with a positive root r
      becomes r/(1 + t), r or r + t.
    Splitting repeats until every kink argument has a known sign in every case, or the number
    of cases reaches ``MAX_KINK_CASES`` (then the remaining cases are left whole and
-   ``Split.note`` says so: the prover may then be inconclusive, never wrong).
+   ``Split.notes`` says so: the prover may then be inconclusive, never wrong).
 3. Extra conditions (``a > b``, ``i != j``) linear in several variables are imposed by the
-   same substitution; single-variable ones narrow that variable's domain.
+   same substitution (integer indices by integer steps: i = j ± t, t a positive integer);
+   single-variable ones narrow that variable's domain.
 
 This module never parses text and never decides anything: the judge proves each case.
 """

@@ -392,7 +392,8 @@ def judge(
       proof alone).
     - ``timeout``: seconds for the proof, and again for sampling, each in a forked worker
       killed on overrun (derive.checks.proof.limits); None runs in this process (use it
-      when the caller already runs the judge in a limited worker).
+      when the caller already runs the judge in a limited worker). Where ``fork`` does not
+      exist (Windows) the limit is not enforced.
     - ``kinks``: False splits the domains only.
     - ``at_kinks``: False leaves the kinks themselves undecided (check-latex: conventions
       at a kink differ between documents): the cases at a kink's zero are skipped, and no
