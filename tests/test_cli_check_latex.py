@@ -224,3 +224,15 @@ def test_a_document_too_long_to_read_within_the_budget_stops_near_it(tmp_path: P
     # the budget, the 2 s the issue allows, interpreter start-up on a loaded machine (reading the
     # whole document would take over 10 s)
     assert elapsed < 1 + 2 + 3
+
+
+def test_conditions_stated_in_the_prose_reach_the_judge() -> None:
+    # Issue 11: "for i ≠ j" was ignored and a correct off-diagonal step was called wrong at i = j.
+    doc = Path(__file__).parent / "data" / "documents" / "softmax_conditions.md"
+    steps = json.loads(_run([str(doc), "--json"]).stdout)["steps"]
+    assert [(s["line"], s["context"], s["status"]) for s in steps] == [
+        (3, ["i \\neq j"], "ok"),
+        (7, ["i = j"], "ok"),
+        (11, [], "wrong"),  # the same off-diagonal claim, stated for every i, j: wrong at i = j
+    ]
+    assert "i = 1, j = 1" in steps[2]["message"]
