@@ -7,7 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from derive.checks.latex.checker import check_text
-from derive.checks.latex.matrix_judge import judge_typed, parsed_definitions
+from derive.checks.latex.doc_definitions import parsed_definitions
+from derive.checks.latex.matrix_judge import judge_typed
 from derive.checks.latex.notation import DEFAULT_NOTATION, choose_profile, load_notation
 from derive.checks.latex.step_judge import conditions_hold
 from derive.checks.latex.tensor_ops import Dual, apply_function, product

@@ -126,3 +126,16 @@ def test_what_is_not_read_is_refused_with_a_reason(latex: str, reason: str) -> N
     with pytest.raises(Unreadable) as info:
         parse_typed(latex, NOTATION)
     assert reason in str(info.value)
+
+
+def test_builtin_function_names_follow_derives_function_table() -> None:
+    """BUILTIN_NAMES is written out (importing the table imports SymPy); it must say what the
+    function table says for every name and alias the table has."""
+    from derive.checks.latex.notation import BUILTIN_NAMES, FUNCTION_KEYS
+
+    from derive.functions import FUNCTIONS
+
+    table = {w.lower(): r.name for r in FUNCTIONS for w in (r.name, *r.aliases) if r.name in FUNCTION_KEYS}
+    assert table, "the function table lists functions"
+    assert {w: BUILTIN_NAMES.get(w) for w in table} == table
+    assert all(key in FUNCTION_KEYS for key in BUILTIN_NAMES.values())

@@ -25,7 +25,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from derive.checks.latex.matrix_judge import parsed_definitions
+from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_definitions
+from derive.checks.latex.extract import extract
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.notation import choose_profile
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
@@ -34,7 +35,7 @@ from derive.checks.latex.shapes import check_membership
 from derive.checks.latex.step_judge import conditions_hold, guard_conditions, judge_sides
 from derive.checks.latex.step_runner import StepRunner
 from derive.checks.latex.steps import Step, Term, find_steps, split_chain
-from derive.checks.latex.sympy_build import Unparsed, index_letters, to_sympy
+from derive.checks.latex.sympy_build import Definitions, Unparsed, index_letters, split_name, to_sympy
 from derive.checks.latex.typed_nodes import Node
 
 __all__ = [
@@ -73,14 +74,15 @@ def check_text(
     own = runner is None
     runner = runner or StepRunner(timeout)
     notation = choose_profile(text, notation)
-    definitions = parsed_definitions(notation)
+    equations = extract(text, markdown=markdown)
+    document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
     # Equality steps are collected first and judged in one call, so that a runner with several
     # workers (derive.checks.latex.budget.ParallelRunner) can judge them side by side.
     pending: list[tuple[int, Step]] = []
     jobs: list[tuple[Any, tuple]] = []
     results: list[StepResult | None] = []
     try:
-        for step in find_steps(text, notation, markdown=markdown):
+        for step in find_steps(text, notation, equations=equations):
             t0 = time.perf_counter()
             if step.relation == r"\in":
                 result = check_membership(step, notation)
@@ -94,7 +96,8 @@ def check_text(
                 lhs = normalize(step.lhs, notation, step.chain_var)
                 rhs = normalize(step.rhs, notation, step.chain_var)
                 pending.append((len(results), step))
-                jobs.append((judge_step, (step, lhs, rhs, notation, definitions, seed, examples)))
+                typed, scalar = document.for_step(step.line, step.column, step.rhs)
+                jobs.append((judge_step, (step, lhs, rhs, notation, typed, seed, examples, scalar)))
                 results.append(None)
         for (k, step), out in zip(pending, runner.run_all(jobs), strict=True):
             results[k] = StepResult(
@@ -117,9 +120,11 @@ def judge_step(
     definitions: dict[str, Node],
     seed: int = 0,
     examples: int = 60,
+    named: Definitions | None = None,
 ) -> dict[str, Any]:
     """The worker's job for one equality step: the matrix judge first (it declines scalar
-    steps), then the scalar judge; the step's conditions are assumptions for both."""
+    steps), then the scalar judge; the step's conditions are assumptions for both, and the
+    names the document defined before the step (``named``) mean their values."""
     typed, why = judge_sides(step.lhs, step.rhs, notation, step.conditions, definitions, seed)
     if typed is not None:
         return typed
@@ -127,7 +132,7 @@ def judge_step(
     if problems:
         note = f" (as matrices: {why})" if why and not why.startswith("could not read") else ""
         return _verdict("unparsed", "could not read " + "; ".join(problems) + note, "normalize")
-    out = check_step(lhs_norm, rhs_norm, seed, examples, step.conditions)
+    out = check_step(lhs_norm, rhs_norm, seed, examples, step.conditions, named)
     if out["status"] == "inconclusive" and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
     return out
@@ -138,19 +143,40 @@ def _verdict(status: str, message: str, method: str) -> dict[str, Any]:
 
 
 def check_step(
-    lhs_norm: Normalized, rhs_norm: Normalized, seed: int = 0, examples: int = 60, conditions: tuple[str, ...] = ()
+    lhs_norm: Normalized,
+    rhs_norm: Normalized,
+    seed: int = 0,
+    examples: int = 60,
+    conditions: tuple[str, ...] = (),
+    named: Definitions | None = None,
 ) -> dict[str, Any]:
     """Parse both sides and decide the step as scalars. Runs inside the worker process."""
-    if lhs_norm.sums or rhs_norm.sums:
-        return _check_indexed(lhs_norm, rhs_norm, seed, examples, conditions)
-    out = _check_plain(lhs_norm, rhs_norm, seed, examples)
+    named = named or {}
+    family = _family_letters([lhs_norm, rhs_norm], named)
+    if lhs_norm.sums or rhs_norm.sums or family:
+        return _check_indexed(lhs_norm, rhs_norm, seed, examples, conditions, named, family)
+    out = _check_plain(lhs_norm, rhs_norm, seed, examples, named)
     return guard_conditions(out, conditions, checked=False)
 
 
-def _check_plain(lhs_norm: Normalized, rhs_norm: Normalized, seed: int, examples: int) -> dict[str, Any]:
+def _family_letters(norms: list[Normalized], named: Definitions) -> list[str]:
+    """Index letters of names that a document-defined family gives values (a_i from a_j = …)."""
+    families = {(p[0], p[2]) for key, (letters, _) in named.items() if letters and (p := split_name(key))}
+    out: set[str] = set()
+    for norm in norms:
+        for name in norm.symbol_names:
+            parts = split_name(name)
+            if parts and (parts[0], parts[2]) in families and parts[1].isalpha():
+                out |= set(parts[1])
+    return sorted(out)
+
+
+def _check_plain(
+    lhs_norm: Normalized, rhs_norm: Normalized, seed: int, examples: int, named: Definitions
+) -> dict[str, Any]:
     try:
-        lhs = to_sympy(lhs_norm)
-        rhs = to_sympy(rhs_norm)
+        lhs = to_sympy(lhs_norm, definitions=named)
+        rhs = to_sympy(rhs_norm, definitions=named)
     except Unparsed as exc:
         return {"status": "unparsed", "counterexample": None, "message": f"could not read {exc}", "method": "parse"}
     matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))
@@ -163,7 +189,13 @@ INDEX_SIZES = (2, 3)
 
 
 def _check_indexed(
-    lhs_norm: Normalized, rhs_norm: Normalized, seed: int, examples: int, conditions: tuple[str, ...] = ()
+    lhs_norm: Normalized,
+    rhs_norm: Normalized,
+    seed: int,
+    examples: int,
+    conditions: tuple[str, ...] = (),
+    named: Definitions | None = None,
+    family: list[str] | None = None,
 ) -> dict[str, Any]:
     """A step with Σ: expanded at sizes 2 and 3 with every value of its free indices. ok only
     if ok in every instance (said so: not a proof for all sizes); wrong if one instance has a
@@ -171,6 +203,7 @@ def _check_indexed(
     import itertools
 
     _, free = index_letters([lhs_norm, rhs_norm])
+    free = sorted(set(free) | set(family or ()))
     if len(free) > 3:
         return {
             "status": "unparsed",
@@ -191,8 +224,8 @@ def _check_indexed(
             if holds is False:
                 continue  # outside the step's conditions (i ≠ j): not evidence either way
             try:
-                lhs = to_sympy(lhs_norm, env, size)
-                rhs = to_sympy(rhs_norm, env, size)
+                lhs = to_sympy(lhs_norm, env, size, named)
+                rhs = to_sympy(rhs_norm, env, size, named)
             except Unparsed as exc:
                 return {
                     "status": "unparsed",
@@ -216,6 +249,10 @@ def _check_indexed(
                 first_other = {**out, "message": f"with {where}: {out['message']}"}
     if first_other is not None:
         return first_other
+    return _expanded_ok(open_sizes, free, sizes)
+
+
+def _expanded_ok(open_sizes: list[str], free: list[str], sizes: tuple[int, ...]) -> dict[str, Any]:
     if not open_sizes and not free:
         return {
             "status": "ok",

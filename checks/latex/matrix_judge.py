@@ -24,6 +24,7 @@ import random
 from typing import Any
 
 import numpy as np
+from derive.checks.latex.doc_definitions import parsed_definitions
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
 from derive.checks.latex.tensor_ops import Dual, NotJudged, ShapeMismatch
@@ -91,18 +92,6 @@ def _onehot(rows: int, cols: int, rng: random.Random) -> np.ndarray:
         return out
     for r in range(rows):
         out[r, rng.randrange(cols)] = 1.0
-    return out
-
-
-def parsed_definitions(notation: Notation, extra: dict[str, str] | None = None) -> dict[str, Node]:
-    """The notation's definitions (and the document's, which win), read by the typed reader;
-    a definition that cannot be read is left out (its name then has no value)."""
-    out: dict[str, Node] = {}
-    for name, latex in {**notation.definitions, **(extra or {})}.items():
-        try:
-            out[name] = parse_typed(latex, notation)
-        except Unreadable:
-            continue
     return out
 
 

@@ -12,7 +12,6 @@ from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, 
 
 import derive
 from derive.errors import DeriveError
-from derive.functions import FUNCTIONS
 
 if sys.version_info >= (3, 11):  # pragma: no cover - depends on the interpreter
     import tomllib
@@ -58,28 +57,21 @@ FUNCTION_KEYS: dict[str, int] = {
     "softmax": 0,
 }
 
-#: Names derive's function table does not list (softmax is a vector function, see above).
-_LOCAL_NAMES: dict[str, str] = {
-    "sgn": "sign",
-    "leakyrelu": "leaky_relu",
-    "sin": "sin",
-    "cos": "cos",
-    "softmax": "softmax",
-}
-
-
-def _table_names() -> dict[str, str]:
-    """Every name and alias of derive's function table (lower-cased) → its key."""
-    return {word.lower(): record.name for record in FUNCTIONS for word in (record.name, *record.aliases)}
-
-
 #: Function names recognised in any document (inside \text, \operatorname, \mathrm or as
-#: commands), lower-cased, mapped to keys: derive's function table, and the few names it
-#: does not list; a notation file adds to these.
+#: commands), lower-cased, mapped to keys. The names and aliases of derive's function table
+#: (derive.functions.FUNCTIONS), written out here because importing the table imports SymPy,
+#: which the parent process must not pay for while it reads a document (the worker does);
+#: tests/test_latex_typed.py holds this table equal to the function table. A notation file
+#: adds to these.
 BUILTIN_NAMES: dict[str, str] = {
-    **{w: k for w, k in _table_names().items() if k in FUNCTION_KEYS},
-    **_LOCAL_NAMES,
-}
+    # from the function table: name and aliases → name
+    "sigmoid": "sigmoid", "σ": "sigmoid", "softplus": "softplus", "relu": "relu", "rect": "relu",
+    "leaky_relu": "leaky_relu", "step": "step", "heaviside": "step", "sign": "sign", "abs": "abs",
+    "max": "max", "min": "min", "tanh": "tanh", "sinh": "sinh", "cosh": "cosh", "exp": "exp",
+    "log": "log", "ln": "log", "sqrt": "sqrt",
+    # not in the table: other spellings, and softmax (a vector function, see above)
+    "sgn": "sign", "leakyrelu": "leaky_relu", "sin": "sin", "cos": "cos", "softmax": "softmax",
+}  # fmt: skip
 NATIVE_FUNCTION_COMMANDS = {
     r"\exp": "exp",
     r"\ln": "log",

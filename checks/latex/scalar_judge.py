@@ -16,8 +16,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from derive.checks.proof.judge import judge, unit_domains
-
 from derive.errors import DeriveError
 
 __all__ = ["decide"]
@@ -43,6 +41,9 @@ def _symbols_note(lhs: Any, rhs: Any) -> str:
 
 
 def _judge(lhs: Any, rhs: Any, units: set[str] | None, seed: int, examples: int) -> Any:
+    # Imported here: SymPy and the prover load in the worker, not in the process reading the document.
+    from derive.checks.proof.judge import judge, unit_domains
+
     domains = unit_domains(units or ())
     return judge(lhs, rhs, domains=domains, seed=seed, examples=examples, timeout=None, at_kinks=False)
 

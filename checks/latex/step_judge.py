@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from derive.checks.latex.matrix_judge import judge_typed
 from derive.checks.latex.notation import Notation
-from derive.checks.latex.tensor_eval import Evaluator, World
-from derive.checks.latex.tensor_ops import NotJudged
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_condition
 from derive.checks.latex.typed_nodes import Node
@@ -20,6 +17,10 @@ __all__ = ["judge_sides", "conditions_hold"]
 def conditions_hold(conditions: tuple[str, ...], env: dict[str, int]) -> bool | None:
     """Do the index conditions hold for these index values? None when a condition is not
     about these indices alone (then it cannot rule a counterexample in or out)."""
+    # NumPy loads in the worker only (these functions run there), not while a document is read.
+    from derive.checks.latex.tensor_eval import Evaluator, World
+    from derive.checks.latex.tensor_ops import NotJudged
+
     world = World({}, {}, {})
     for text in conditions:
         try:
@@ -40,6 +41,8 @@ def judge_sides(
     seed: int,
 ) -> tuple[dict[str, Any] | None, str]:
     """The matrix judge's verdict, or None and the reason it declined."""
+    from derive.checks.latex.matrix_judge import judge_typed
+
     try:
         return judge_typed(lhs, rhs, notation, conditions=conditions, definitions=definitions, seed=seed)
     except (ArithmeticError, ValueError, IndexError, RecursionError) as exc:

@@ -8,8 +8,9 @@ variable (the x of a ``d/dx`` in the chain, else its only symbol) lets a bare σ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from derive.checks.latex.conditions import as_conditions
 from derive.checks.latex.extract import RELATIONS, Equation, extract
 from derive.checks.latex.normalize import Notation, identifier_name, normalize
 
@@ -129,11 +130,17 @@ def _skip_text_and(toks: list[str], k: int) -> int:
     return k + 1
 
 
-def find_steps(text: str, notation: Notation, *, markdown: bool | None = None) -> list[Step]:
-    """Every step of a document, in order."""
+def find_steps(
+    text: str, notation: Notation, *, markdown: bool | None = None, equations: list[Equation] | None = None
+) -> list[Step]:
+    """Every step of a document, in order (``equations``: the document already extracted)."""
     steps: list[Step] = []
-    for equation in extract(text, markdown=markdown):
-        for chain in split_chain(equation):
+    for equation in extract(text, markdown=markdown) if equations is None else equations:
+        chains, trailing = _trailing_conditions(split_chain(equation))
+        for chain in chains:
+            chain = [
+                (replace(term, conditions=tuple(dict.fromkeys(term.conditions + trailing))), r) for term, r in chain
+            ]
             var = _chain_variable([term.text for term, _ in chain], notation)
             for (left, relation), (right, _) in zip(chain, chain[1:], strict=False):
                 if not left.text or not right.text:
@@ -144,6 +151,21 @@ def find_steps(text: str, notation: Notation, *, markdown: bool | None = None) -
                 elif relation == r"\in" and is_real_space(right.text):
                     steps.append(Step(right.line, left.text, right.text, r"\in", equation.kind, var, *place))
     return steps
+
+
+def _trailing_conditions(chains: list[list[tuple[Term, str]]]) -> tuple[list[list[tuple[Term, str]]], tuple[str, ...]]:
+    """``A = B, \\quad i = j`` or ``A = B, i \\neq j``: a chain after a comma that is only a
+    relation between indices is the condition of the equation's other chains, not a step."""
+    kept: list[list[tuple[Term, str]]] = []
+    found: list[str] = []
+    for chain in chains:
+        text = " ".join(term.text + (f" {rel} " if rel else "") for term, rel in chain)
+        condition = as_conditions(text) if len(chain) == 2 and kept else []
+        if condition:
+            found += condition
+        else:
+            kept.append(chain)
+    return kept, tuple(found)
 
 
 def _chain_variable(terms: list[str], notation: Notation) -> str | None:

@@ -8,14 +8,14 @@ from typing import Any
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.notation import FUNCTION_KEYS
 
-__all__ = ["Unparsed", "to_sympy", "index_letters", "PARSER"]
+__all__ = ["Definitions", "PARSER", "Unparsed", "index_letters", "split_name", "to_sympy"]
 
 
 class Unparsed(Exception):
     pass
 
 
-def _split_name(name: str) -> tuple[str, str, str] | None:
+def split_name(name: str) -> tuple[str, str, str] | None:
     """(base, subscript, label) of a canonical name such as ``o_{k}^{a}``."""
     m = re.fullmatch(
         r"(?P<base>\\?[A-Za-z]+(?:\{[A-Za-z]\})?)(?:_\{(?P<sub>[^{}]*)\})?(?:\^\{(?P<label>[^{}]*)\})?", name
@@ -26,7 +26,7 @@ def _split_name(name: str) -> tuple[str, str, str] | None:
 
 
 def _family(name: str) -> tuple[str, str] | None:
-    parts = _split_name(name)
+    parts = split_name(name)
     return (parts[0], parts[2]) if parts and parts[1] else None
 
 
@@ -34,7 +34,7 @@ def _instantiate(name: str, env: dict[str, int]) -> str | None:
     """``o_{k}^{a}`` with k = 2 → ``o_{2}^{a}``; subscripts like ``kj`` or ``k,j`` → ``12``."""
     if not env:
         return name
-    parts = _split_name(name)
+    parts = split_name(name)
     if parts is None or not parts[1]:
         return name
     base, sub, label = parts
@@ -54,7 +54,7 @@ def index_letters(norms: list[Normalized]) -> tuple[set[str], list[str]]:
     names |= {v for norm in norms for v in norm.derivatives.values()}
     summed_families = set()
     for name in names:
-        parts = _split_name(name)
+        parts = split_name(name)
         if parts and parts[1] and any(c in bound for c in parts[1]):
             summed_families.add((parts[0], parts[2]))
     # Free: letters of those families' subscripts in names used outside every sum (a letter
@@ -64,7 +64,7 @@ def index_letters(norms: list[Normalized]) -> tuple[set[str], list[str]]:
     }
     letters: set[str] = set()
     for name in outside:
-        parts = _split_name(name)
+        parts = split_name(name)
         if parts and (parts[0], parts[2]) in summed_families:
             letters |= {c for c in parts[1] if c.isalpha()}
     return bound, sorted(letters)
@@ -99,7 +99,13 @@ def _make_symbol(name: str, domain: str) -> Any:
     return sp.Symbol(name, real=True)
 
 
-def to_sympy(norm: Normalized, env: dict[str, int] | None = None, size: int | None = None) -> Any:
+#: A document's definitions as the worker receives them: name → (family letters, its value).
+Definitions = dict[str, tuple[str, Normalized]]
+
+
+def to_sympy(
+    norm: Normalized, env: dict[str, int] | None = None, size: int | None = None, definitions: Definitions | None = None
+) -> Any:
     """The SymPy expression of a normalised side. Raises Unparsed with what was not read:
     every symbol of the parse must be one of the normaliser's placeholders, so letters that
     ``parse_latex`` makes out of stray LaTeX (``mathbf``, ``text`` …) are caught here."""
@@ -109,7 +115,7 @@ def to_sympy(norm: Normalized, env: dict[str, int] | None = None, size: int | No
         raise Unparsed("; ".join(norm.problems))
     tree = _parse(norm)
     try:
-        expr = _Builder(norm, size).convert(tree, env or {})
+        expr = _Builder(norm, size, definitions or {}).convert(tree, env or {})
     except RecursionError:
         raise Unparsed("an expression nested too deeply") from None
     if expr.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
@@ -117,6 +123,14 @@ def to_sympy(norm: Normalized, env: dict[str, int] | None = None, size: int | No
     if expr.has(sp.Derivative):
         raise Unparsed("a derivative SymPy could not evaluate")
     return expr
+
+
+def _value(norm: Normalized, env: dict[str, int], size: int | None, definitions: Definitions) -> Any:
+    """A definition's value, or None when it cannot be read here (the name then stays a name)."""
+    try:
+        return to_sympy(norm, env, size, definitions)
+    except Unparsed:
+        return None
 
 
 def _parse(norm: Normalized) -> Any:
@@ -141,9 +155,10 @@ class _Builder:
     """Placeholders back to what they stand for: names, functions, derivatives, indicators,
     cases and sums (expanded at ``size`` with the index values of ``env``)."""
 
-    def __init__(self, norm: Normalized, size: int | None) -> None:
+    def __init__(self, norm: Normalized, size: int | None, definitions: Definitions) -> None:
         self.norm = norm
         self.size = size
+        self.definitions = definitions
         self.functions = _functions()
         self.sizes = {upper for _, _, upper in norm.sums.values() if upper and not upper.isdigit()}
 
@@ -161,8 +176,27 @@ class _Builder:
             kron = re.fullmatch(r"\\delta_\{(\d)(\d)\}", renamed)
             if kron:
                 return sp.Integer(int(kron.group(1) == kron.group(2)))
-            return _make_symbol(renamed, self.norm.domains.get(name, "real"))
-        return _make_symbol(name, self.norm.domains.get(name, "real"))
+        final = renamed if renamed is not None else name
+        value = self.defined(final)
+        if value is not None:
+            return value
+        return _make_symbol(final, self.norm.domains.get(name, "real"))
+
+    def defined(self, name: str) -> Any:
+        """The value the document gave this name (s = σ(z); a_2 from a_j = …), or None."""
+        rest = {k: v for k, v in self.definitions.items() if k != name}
+        if name in self.definitions and not self.definitions[name][0]:
+            return _value(self.definitions[name][1], {}, self.size, rest)
+        parts = split_name(name)
+        if parts is None or not parts[1].isdigit():
+            return None
+        base, sub, label = parts
+        for key, (letters, value) in self.definitions.items():
+            family = split_name(key)
+            if letters and family and family[0] == base and family[2] == label and len(letters) == len(sub):
+                others = {k: v for k, v in self.definitions.items() if k != key}
+                return _value(value, {c: int(d) for c, d in zip(letters, sub, strict=True)}, self.size, others)
+        return None
 
     def convert(self, node: Any, env: dict[str, int]) -> Any:
         import sympy as sp

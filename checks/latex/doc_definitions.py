@@ -1,0 +1,124 @@
+r"""Names a document defines: ``s = \sigma(z)``, ``a_j = \frac{e^{z_j}}{\sum_k e^{z_k}}``,
+``z = Wx + b`` (display or inline math, also ``:=`` and ``\coloneqq``).
+
+A definition is the first link of a chain whose left term is a plain name (a letter with
+fonts, subscript and label) that the document has not defined before; later links of the
+same chain are steps. A name with letter subscripts (``a_j``) defines the family (``a_1``,
+``a_k`` …). Steps after a definition may use the name for its value: ``\frac{ds}{dz} =
+s(1 - s)`` is then about σ(z). A step never uses its own definition, so a definition is
+never judged true by substitution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from derive.checks.latex.extract import Equation, extract
+from derive.checks.latex.normalize import Normalized, normalize
+from derive.checks.latex.notation import Notation, identifier_name
+from derive.checks.latex.steps import split_chain
+from derive.checks.latex.tex_tokens import Unreadable
+from derive.checks.latex.typed import parse_typed
+from derive.checks.latex.typed_nodes import Node
+
+from derive.errors import DeriveError
+
+__all__ = ["Definition", "DocumentDefinitions", "definitions_before", "find_definitions", "parsed_definitions"]
+
+#: "for i = 1 … n", "i = j": index letters are conditions and ranges, never defined names.
+_INDEX_LETTERS = {"i", "j", "k", "l", "n"}
+_DEFINES = ("=", ":=", r"\coloneqq", r"\triangleq", r"\doteq", r"\equiv")
+
+
+@dataclass(frozen=True)
+class Definition:
+    line: int
+    column: int
+    name: str  # canonical (a_{j}, s, z^{(2)})
+    rhs: str  # LaTeX of the value
+    letters: str = ""  # index letters of a family (a_{j}: "j")
+
+
+def _name(text: str, notation: Notation) -> str | None:
+    try:
+        name = identifier_name(text, notation=notation)
+    except DeriveError:
+        return None
+    if name in notation.functions or name in notation.constants:
+        return None
+    return name
+
+
+def _letters(name: str) -> str:
+    m = re.search(r"_\{([A-Za-z,]+)\}", name)
+    return m.group(1).replace(",", "") if m else ""
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Does a value mention the name it defines (then it is an equation, not a definition)?"""
+    base = re.split(r"[_^]", name, maxsplit=1)[0]
+    return re.search(re.escape(base) + r"(?![A-Za-z])", text) is not None
+
+
+def find_definitions(
+    text: str, notation: Notation, *, markdown: bool | None = None, equations: list[Equation] | None = None
+) -> list[Definition]:
+    """Every definition of the document, in order (only a name's first definition)."""
+    found: list[Definition] = []
+    seen: set[str] = set()
+    for equation in extract(text, markdown=markdown) if equations is None else equations:
+        for chain in split_chain(equation):
+            (first, relation), (second, _) = chain[0], chain[1]
+            if relation not in _DEFINES or not second.text:
+                continue
+            name = _name(first.text, notation)
+            if name is None or name in _INDEX_LETTERS or name in seen or _mentions(second.text, name):
+                continue
+            seen.add(name)
+            found.append(Definition(first.line, first.column, name, second.text.strip(), _letters(name)))
+    return sorted(found, key=lambda d: (d.line, d.column))
+
+
+def definitions_before(definitions: list[Definition], line: int, column: int, rhs: str) -> list[Definition]:
+    """The definitions a step at (line, column) may use: those written before it, never its own."""
+    own = rhs.strip()
+    return [d for d in definitions if (d.line, d.column) < (line, column) and not (d.line == line and d.rhs == own)]
+
+
+def parsed_definitions(notation: Notation, extra: dict[str, str] | None = None) -> dict[str, Node]:
+    """The notation's definitions (and the document's, which win), read by the typed reader;
+    a definition that cannot be read is left out (its name then has no value)."""
+    out: dict[str, Node] = {}
+    for name, latex in {**notation.definitions, **(extra or {})}.items():
+        try:
+            out[name] = parse_typed(latex, notation)
+        except Unreadable:
+            continue
+    return out
+
+
+class DocumentDefinitions:
+    """A document's definitions, read once, and the ones each step may use."""
+
+    def __init__(self, equations: list[Equation], notation: Notation, *, typed_base: dict[str, Node]) -> None:
+        self.defs = find_definitions("", notation, equations=equations)
+        self.typed_base = typed_base
+        self.scalar = {d.name: (d.letters, normalize(d.rhs, notation)) for d in self.defs}
+        self.typed: dict[str, Node] = {}
+        for d in self.defs:
+            if d.letters:
+                continue  # families are expanded by the scalar judge only
+            try:
+                self.typed[d.name] = parse_typed(d.rhs, notation)
+            except Unreadable:
+                continue
+
+    def for_step(self, line: int, column: int, rhs: str) -> tuple[dict[str, Node], dict[str, tuple[str, Normalized]]]:
+        """(definitions for the matrix judge, definitions for the scalar judge) before a step."""
+        before = definitions_before(self.defs, line, column, rhs)
+        # The notation's definitions win: the document's own J may be written in a form the
+        # evaluator cannot read (ψ(z)_{i, y_i}), and the notation's is the same quantity.
+        typed = {**{d.name: self.typed[d.name] for d in before if d.name in self.typed}, **self.typed_base}
+        scalar = {d.name: self.scalar[d.name] for d in before if not self.scalar[d.name][1].problems}
+        return typed, scalar
