@@ -398,55 +398,6 @@ def test_installed_script_verifies_and_refutes() -> None:
     assert "refuted" in bad.stdout and "Traceback" not in bad.stderr
 
 
-# --------------------------------------------------------------------------- the pieces
-
-
-def test_a_closed_interval_is_two_endpoints_and_an_open_map() -> None:
-    import sympy as sp
-    from derive.checks.proof.assumptions import parse_assumption
-    from derive.checks.proof.cases import interval_pieces
-
-    domain = parse_assumption("0 <= x <= 1")["x"]
-    pieces = interval_pieces("x", domain, [sp.S.Zero])
-    assert [label for label, _ in pieces] == ["x = 0", "0 < x < 1", "x = 1"]
-    inner = pieces[1][1]
-    (param,) = inner.free_symbols
-    assert param.is_positive
-    for t in (sp.Rational(1, 1000), sp.S.One, sp.Integer(1000)):
-        assert 0 < inner.xreplace({param: t}) < 1
-
-
-def _cases(lhs: str, rhs: str, assume: tuple[str, ...] = ()) -> list:
-    from derive.checks.proof.cases import split_cases
-    from derive.checks.proof.claims import parse_claim
-
-    claim = parse_claim(lhs, rhs, assume)
-    return split_cases([claim.lhs, claim.rhs], claim.domains).cases
-
-
-def test_kinks_split_at_zero_unless_zero_is_excluded() -> None:
-    assert len(_cases("abs(x)", "x*sign(x)")) == 3
-    assert len(_cases("abs(x)", "x*sign(x)", ("x != 0",))) == 2
-    assert len(_cases("sigmoid(x)", "1 - sigmoid(-x)")) == 1
-    # At the argument's zero, wherever it is.
-    assert [c.label for c in _cases("relu(x - 1)", "max(x - 1, 0)")] == ["x < 1", "x = 1", "1 < x"]
-
-
-def test_exact_search_and_confirm() -> None:
-    import sympy as sp
-    from derive.checks.proof.claims import parse_claim
-    from derive.checks.proof.judge import confirm, exact_search
-
-    claim = parse_claim("x + sigmoid(y)", "x + sigmoid(y) + 1/10**20")
-    found = exact_search(claim.lhs, claim.rhs, _cases("x + sigmoid(y)", "x + sigmoid(y) + 1/10**20")[0])
-    assert found is not None and found["difference"] == "-1.00000e-20"
-    true_claim = parse_claim("sigmoid(x)", "(tanh(x/2) + 1)/2")
-    assert exact_search(true_claim.lhs, true_claim.rhs, _cases("sigmoid(x)", "(tanh(x/2) + 1)/2")[0]) is None
-    # A point where a side is not real refutes nothing.
-    complex_claim = parse_claim("log(x^2)", "2*log(x)")
-    assert confirm(complex_claim.lhs, complex_claim.rhs, {complex_claim.symbols["x"]: sp.Integer(-1)}) is None
-
-
 def test_check_leaves_no_hypothesis_database_in_the_users_directory(tmp_path: Path) -> None:
     # Refuted by sampling and proof alike, so Hypothesis both runs and shrinks here.
     proc = subprocess.run(
