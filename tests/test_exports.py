@@ -118,7 +118,7 @@ def test_student_facing_text_has_unicode_mathematics_not_latex(results):
     junit = ET.fromstring(render_junit([bad]))
     texts = [t["output"] for t in gradescope["tests"]] + [gradescope["output"]]
     texts += [f.text or "" for f in junit.iter("failure")]
-    formula = "∂J̃/∂W1 = Xᵀ[((P − Δ)W2ᵀ) ⊙ 1{z2 > 0}]/N + 2λW1"
+    formula = "∂J̃/∂W1 = Xᵀ(((P − Δ)W2ᵀ/N) ⊙ 1{z2 > 0}) + 2λW1"
     assert any(formula in t for t in texts[:-1]) and formula in gradescope["output"]
     assert any(formula in t for t in texts[-len(list(junit.iter("failure"))) :])
     for text in texts:

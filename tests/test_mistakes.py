@@ -150,3 +150,20 @@ def test_rounding_noise_of_an_exact_zero_is_not_an_error_but_a_real_difference_i
     assert not mk.close(np.array([0.0, -4.16e-17]), expected)  # relative to the array alone
     assert mk.close(np.array([0.0, -4.16e-17]), expected, magnitude=np.array([0.5, 0.5]))
     assert not mk.close(np.array([0.0, 1e-9]), expected, magnitude=np.array([0.5, 0.5]))
+
+
+def test_gradient_formulas_are_the_catalogues_statements_in_unicode():
+    """The formulas reports print are typed once in mistakes.FORMULAS; they must read exactly as
+    derive.unicode prints the verified catalogue statements (λ‖W‖²), and ½λ‖W‖² halve the penalty."""
+    from derive.checks.grading.mistakes import FORMULA_SOURCES, formula
+
+    from derive.catalogue import load
+    from derive.unicode import identity_unicode
+
+    catalogue, _ = load()
+    for parameter, identity_id in FORMULA_SOURCES.items():
+        assert formula(parameter, "l2") == identity_unicode(catalogue[identity_id])
+    assert formula("W1", "half-l2").endswith("+ λW1") and formula("W2", "half-l2").endswith("+ λW2")
+    assert formula(None, "half-l2").count("½λ") == 1 and "½" not in formula(None, "l2")
+    with pytest.raises(ValueError, match="parameter='W3'"):
+        formula("W3", "l2")

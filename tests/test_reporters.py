@@ -103,7 +103,7 @@ def test_text_has_one_line_per_check_and_the_diagnosis(results):
     for c in bad.checks:
         assert sum(line.lstrip().startswith(("✓", "✗", "-", "!")) and c.name in line for line in text.splitlines()) >= 1
     assert "missing-relu-mask: back-propagation through the ReLU lacks the mask" in text
-    assert "∂J̃/∂W1 = Xᵀ[((P − Δ)W2ᵀ) ⊙ 1{z2 > 0}]/N + 2λW1" in text
+    assert "∂J̃/∂W1 = Xᵀ(((P − Δ)W2ᵀ/N) ⊙ 1{z2 > 0}) + 2λW1" in text
     assert "\\frac" not in text and "\\partial" not in text  # words and Unicode, never raw LaTeX
     assert "could not be run: timeout" in text
     assert "Summary" in text and "1 pass, 1 fail, 1 error" in text

@@ -34,6 +34,7 @@ from derive.checks.grading.textbook import (
 
 __all__ = [  # the textbook pass's names are re-exported: mistakes are stated in its terms
     "FORMULAS",
+    "FORMULA_SOURCES",
     "Parts",
     "backward",
     "kink_masks",
@@ -359,11 +360,20 @@ BY_ID = {m.id: m for m in MISTAKES}
 #: formula into each check's record and every reporter prints it from there. {k} is the
 #: penalty factor (2 for λ‖W‖², none for ½λ‖W‖²); {half} is ½ for ½λ‖W‖².
 FORMULAS: dict[str | None, str] = {
-    "W1": "∂J̃/∂W1 = Xᵀ[((P − Δ)W2ᵀ) ⊙ 1{z2 > 0}]/N + {k}λW1",
-    "b1": "∂J̃/∂b1 = 1ᵀ[((P − Δ)W2ᵀ) ⊙ 1{z2 > 0}]/N   (summed over the batch, no penalty)",
+    "W1": "∂J̃/∂W1 = Xᵀ(((P − Δ)W2ᵀ/N) ⊙ 1{z2 > 0}) + {k}λW1",
+    "b1": "∂J̃/∂b1 = (((P − Δ)W2ᵀ/N) ⊙ 1{z2 > 0})ᵀ1",
     "W2": "∂J̃/∂W2 = a2ᵀ(P − Δ)/N + {k}λW2",
-    "b2": "∂J̃/∂b2 = 1ᵀ(P − Δ)/N   (summed over the batch, no penalty)",
+    "b2": "∂J̃/∂b2 = ((P − Δ)/N)ᵀ1",
     None: "J̃ = −(1/N) Σᵢ log P[i, yᵢ] + {half}λ(‖W1‖² + ‖W2‖²),  P = softmax(ReLU(X W1 + b1) W2 + b2)",
+}
+#: The catalogue identity each gradient formula is, for λ‖W‖² (tests/test_mistakes.py holds
+#: FORMULAS equal to derive.unicode's printing of these statements: loading the catalogue
+#: takes seconds, too long for every grade, so the text is kept here and checked there).
+FORMULA_SOURCES: dict[str, str] = {
+    "W1": "batch-grad-W1-l2",
+    "b1": "batch-grad-b1",
+    "W2": "batch-grad-W2-l2",
+    "b2": "batch-grad-b2",
 }
 
 
