@@ -111,6 +111,16 @@ def test_float32_and_column_layout_are_reported():
     assert row.verdict == "error" and row.error["kind"] == "exception"
 
 
+def test_a_wrong_column_layout_submission_is_diagnosed_in_its_layout(tmp_path):
+    source = (SUBMISSIONS / "correct_column_layout.py").read_text()
+    wrong = source.replace("dscores.T.dot(h1) + reg * W2", "dscores.T.dot(h1)")
+    assert wrong != source
+    (tmp_path / "ucla_reg_missing.py").write_text(wrong)
+    result = grade_path(tmp_path / "ucla_reg_missing.py", examples=3, full_size=False)
+    assert result.layout == "column" and result.verdict == "fail" and result.diagnosis == ["reg-missing"]
+    assert any("row layout" in note for note in result.notes)
+
+
 def test_a_float64_submission_is_not_taken_for_float32():
     result = grade_path(SUBMISSIONS / "correct_function_l2.py", examples=3, full_size=False)
     assert result.precision == "float64"

@@ -138,6 +138,11 @@ def grade_runner(
             result = _grade(session, toy, submission, reg_convention, examples, seed, full_size, strict)
             result.layout = chosen
             result.precision = session.precision
+            if chosen == "column" and result.verdict == "fail":
+                result.notes.append(
+                    "arrays, indices and formulas below are in the row layout (W1 D×H, W2 H×C):"
+                    " transpose W1, W2 and their gradients to compare with your code"
+                )
     except Fatal as fatal:
         result = error_result(submission, fatal.error, api=api)
     result.api = api
