@@ -144,6 +144,8 @@ class ParallelRunner(BudgetRunner):
 
     def _warm_worker(self, worker: StepRunner) -> None:
         """Warm-up of a fresh worker: limited by the budget, not by a step's --timeout."""
+        if id(worker) in self._busy:
+            return  # its reply is still due: a second warm-up's reply would be read as the next step's
         worker.submit((warm_up, ()))
         self._busy[id(worker)] = (worker, None, time.monotonic(), max(0.0, self.remaining()))
 
