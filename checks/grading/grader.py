@@ -7,8 +7,13 @@ own loss), ``scores``, ``last_mutated``, ``output`` and ``api``, and raise
 ``SubmissionError(kind, message, line)``.
 
 What every grade runs, in order:
-1. the course toy problem; the fixed problems (nonzero biases; D = H = C; exact zeros in the
-   pre-activations; logits of ±1000);
+0. the toy problem in the row layout (W1 D×H), and in the column layout (W1 H×D, the UCLA
+   template) when the row layout does not fit (``derive.checks.grading.layouts``); raising on
+   the toy problem in both is the error kind ``exception`` (MISTAKES.md). The first values
+   returned set the precision: float32 submissions are judged at float32 tolerances;
+1. the fixed problems (nonzero biases; D = H = C; exact zeros in the pre-activations; logits
+   of ±1000: NaN or inf there only is the warning unstable-softmax, a failure under a strict
+   policy);
 2. the penalty convention: ``auto`` takes the one the submission's loss uses (λ‖W‖² or
    ½λ‖W‖²); its gradient is then held to the same one;
 3. Hypothesis-drawn problems (``derive.checks.grading.problems.mlp_problems``), deterministic for a seed;
@@ -19,9 +24,11 @@ What every grade runs, in order:
    by element (no finite differences at that size: that is what makes it fast);
 6. the inputs are unchanged after every call; ``y=None`` returns scores or probabilities.
 
-Every wrong output is matched against ``derive.checks.grading.mistakes``; a check's diagnosis holds the ids
-that explain its failures. This module runs the submission and judges each run; the report's
-checks are built in ``derive.checks.grading.grade_checks``.
+Every wrong output is matched against ``derive.checks.grading.mistakes``; a check's diagnosis
+holds the ids that explain its failures. This module runs the stages; each run is judged in
+``derive.checks.grading.judge`` (in this process, on the numbers returned), the report's checks
+are built in ``derive.checks.grading.grade_checks`` and scored by a rubric
+(``derive.checks.grading.rubric``).
 """
 
 from __future__ import annotations
