@@ -29,6 +29,22 @@ Conventions at kinks, stated once:
 Adding a function is one record (``define_function`` builds its SymPy class too); ``FUNCTIONS``
 is the table the engines read, and ``FUNCTIONS.temporary(...)`` adds records for the length of
 a ``with`` block (tests register a throwaway function without touching the global table).
+
+What the engines read (views are rebuilt whenever a record is added or removed):
+- parsers: ``FUNCTIONS.aliases()`` (every name and alias → SymPy callable; ``SEED_FUNCTIONS``
+  is a live view of it), ``FUNCTIONS[name].latex`` / ``.unicode`` for the printed names;
+- exact prover: ``FUNCTIONS.exp_definitions()`` (node class → rewrite to exp) and
+  ``FUNCTIONS.opaque_nodes()`` (node classes kept as atoms);
+- kink splitting: ``kink_arguments(expr)`` and ``FUNCTIONS.for_node(cls).kinks``;
+- float evaluation: ``FUNCTIONS.float_functions()``; lambdify: ``FUNCTIONS.numpy_namespace()``;
+- code printers: ``FUNCTIONS.for_node(cls).code(args, wrapped_args)``.
+
+Example (tests/test_function_registry.py does this with GELU, Φ and φ)::
+
+    softsign = define_function("softsign", definition=None, numpy=lambda x: x / (1 + np.abs(x)),
+                               latex=r"\\operatorname{softsign}", unicode="softsign")
+    with FUNCTIONS.temporary(softsign):
+        expr = softsign.build(x)          # a SymPy node every engine now understands
 """
 
 from __future__ import annotations
