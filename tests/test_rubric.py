@@ -101,3 +101,16 @@ def test_conventions_map_to_the_grader_option():
     assert Rubric().reg_convention == "auto"
     assert parse_rubric({"conventions": ["half-l2"]}).reg_convention == "half-l2"
     assert parse_rubric({"conventions": ["l2", "half-l2"]}).reg_convention == "auto"
+
+
+def test_test_visibility_follows_the_most_specific_key():
+    rubric = parse_rubric(
+        {"visibility": "visible", "test_visibility": {"full size": "after_due_date", "toy problem: dW1": "hidden"}}
+    )
+    assert rubric.visibility_of(Check("full size (N=200, D=3072, H=100, C=10): dW1", "W1", "pass")) == "after_due_date"
+    assert rubric.visibility_of(Check("toy problem: dW1", "W1", "pass")) == "hidden"
+    assert rubric.visibility_of(Check("toy problem: db1", "b1", "pass")) == "visible"
+    with pytest.raises(RubricError, match="test_visibility.'toy problem'='secret' is not one of"):
+        parse_rubric({"test_visibility": {"toy problem": "secret"}}, "r.toml")
+    with pytest.raises(RubricError, match="test_visibility=3 must be a table"):
+        parse_rubric({"test_visibility": 3}, "r.toml")

@@ -59,7 +59,7 @@ def gradescope_results(r: GradeResult, rubric: Any = None) -> dict[str, Any]:
                 "max_score": float(c.max_points),
                 "status": "failed" if c.status == "fail" else "passed",
                 "output": out.strip(),
-                "visibility": visibility,
+                "visibility": rubric.visibility_of(c) if rubric is not None else visibility,
             }
             if c.status == "warn":
                 test["tags"] = ["warning", *c.diagnosis]

@@ -17,9 +17,12 @@ penalty conventions accepted, the strict policy, extra packages and the grading 
 
     [points]                         # default 1 each; the most specific key wins:
     "toy problem: dW1" = 4           # 1. a check's exact name
-    "other sizes" = 2                # 2. a group (the name before the colon)
+    "other sizes" = 2                # 2. a group (the name before the colon; "full size" will do)
     W1 = 3                           # 3. a parameter (W1, b1, W2, b2, loss)
     default = 1                      # 4. everything else
+
+    [test_visibility]                # per test, the same keys as [points]; else `visibility`
+    "full size" = "after_due_date"
 
 Validation first, then build (Hypothesis's way): one ``RubricError`` (a ``DeriveError``, exit 2)
 whose one-line message echoes the offending key and value and says what was expected.
@@ -56,6 +59,7 @@ class Rubric:
     strict: bool = False
     show_output: bool = False
     visibility: str = "visible"
+    test_visibility: dict[str, str] = field(default_factory=dict)
     stdout_visibility: str = "visible"
     conventions: tuple[str, ...] = _CONVENTIONS
     layout: str = "auto"
@@ -72,12 +76,22 @@ class Rubric:
 
     def weight(self, check: Check) -> float:
         """The points a check is worth before scaling to ``total``."""
-        group = check.name.split(":")[0].strip()
-        parameter = check.parameter or ("loss" if check.name.endswith("loss") else None)
-        for key in (check.name, group, parameter, "default"):
-            if key is not None and key in self.points:
-                return self.points[key]
-        return 1.0
+        return self.points[key] if (key := _most_specific(check, self.points)) else 1.0
+
+    def visibility_of(self, check: Check) -> str:
+        """The Gradescope visibility of a check's test."""
+        return self.test_visibility[key] if (key := _most_specific(check, self.test_visibility)) else self.visibility
+
+
+def _most_specific(check: Check, table: dict[str, Any]) -> str | None:
+    """The key of ``table`` that applies to ``check``: its exact name, its group (the name before
+    the colon, with or without its parenthesis: "full size" for "full size (N=200, …): dW1"),
+    its parameter (W1, b1, W2, b2, loss), else "default"."""
+    group = check.name.split(":")[0].strip()
+    short = group.split("(")[0].strip()
+    parameter = check.parameter or ("loss" if check.name.endswith("loss") else None)
+    keys = (check.name, group, short, parameter, "default")
+    return next((key for key in keys if key is not None and key in table), None)
 
 
 def _fail(where: str, message: str) -> RubricError:
@@ -110,6 +124,7 @@ _KEYS = (
     "strict",
     "show_output",
     "visibility",
+    "test_visibility",
     "stdout_visibility",
     "conventions",
     "layout",
@@ -141,6 +156,12 @@ def parse_rubric(doc: dict[str, Any], where: str = "") -> Rubric:
     for key in ("visibility", "stdout_visibility"):
         if key in doc:
             opts[key] = _choice(where, key, doc[key], VISIBILITIES)
+    tests_doc = doc.get("test_visibility", {})
+    if not isinstance(tests_doc, dict):
+        raise _fail(where, f"test_visibility={tests_doc!r} must be a table of check, group or parameter = visibility")
+    opts["test_visibility"] = {
+        str(k): _choice(where, f"test_visibility.{k!r}", v, VISIBILITIES) for k, v in tests_doc.items()
+    }
     if "conventions" in doc:
         conventions = _strings(where, "conventions", doc["conventions"])
         for c in conventions:
