@@ -263,6 +263,23 @@ def test_inline_formulas_carry_their_sentences_conditions_and_conditions_are_not
     assert [(e.text, e.conditions) for e in eqs] == [
         ("\\frac{\\partial L}{\\partial o_k} = o_k", ("k \\neq y",)),
         ("a = b", ("i = j",)),
-        ("z = Wx", ("i = j",)),
+        ("z = Wx", ()),  # after a's own clause: not under i = j
     ]
     assert eqs[0].context == "If $k \\neq y$:"
+
+
+def test_a_clause_right_after_an_inline_formula_is_that_formulas_only() -> None:
+    # seed 001 line 25: the second formula holds for i != j, never under the first one's i = j
+    md = (
+        "such that $\\text{diag}(x)_{ij} = x_i$ if $i = j$ and $\\text{diag}(x)_{ij} = 0$ if $i \\neq j$. "
+        "For $i \\neq j$, $A_{ij} = 0$ and $B_{ij} = 0$.\n\n$D = 1$ for $i = j$, so\n\n$$E = 1$$\n"
+    )
+    eqs = extract(md)
+    assert [(e.text, e.conditions) for e in eqs] == [
+        ("\\text{diag}(x)_{ij} = x_i", ("i = j",)),
+        ("\\text{diag}(x)_{ij} = 0", ("i \\neq j",)),
+        ("A_{ij} = 0", ("i \\neq j",)),
+        ("B_{ij} = 0", ("i \\neq j",)),
+        ("D = 1", ("i = j",)),
+        ("E = 1", ()),  # the clause before the block is D's
+    ]

@@ -29,7 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from derive.checks.latex.conditions import as_conditions, prose_conditions
+from derive.checks.latex.clauses import free_conditions, inline_conditions, sentence_start
+from derive.checks.latex.conditions import prose_conditions
 from derive.checks.latex.equation import RELATIONS, Equation, Piece, starts_with_relation
 from derive.checks.latex.latex_doc import latex_regions
 from derive.checks.latex.markdown_doc import markdown_regions
@@ -95,9 +96,10 @@ def _context(prose: str) -> str:
     return "…" + (tail.split(" ", 1)[1] if " " in tail[:40] else tail)
 
 
-def _prose_info(text: str, displays: list[Region]) -> dict[int, _Prose]:
+def _prose_info(text: str, displays: list[Region], formulas: list[Region]) -> dict[int, _Prose]:
     """For each display block (by start offset): its context, conditions and whether it may
-    continue the previous block's chain."""
+    continue the previous block's chain. ``formulas``: every formula (inline or display) whose
+    own clauses are not a block's (see :mod:`~derive.checks.latex.clauses`)."""
     info: dict[int, _Prose] = {}
     trailing: list[tuple[str, ...]] = []
     befores: list[tuple[str, str, bool]] = []
@@ -114,7 +116,7 @@ def _prose_info(text: str, displays: list[Region]) -> dict[int, _Prose]:
         trailing.append(tuple(prose_conditions(after_last)))
     for k, region in enumerate(displays):
         between, before, ambiguous = befores[k]
-        stated = () if ambiguous else tuple(prose_conditions(_last_sentence(before)))
+        stated = () if ambiguous else (free_conditions(text, region.start, formulas) or ())
         conditions = tuple(dict.fromkeys(stated + trailing[k]))
         markup_only = re.fullmatch(r"[\s>]*", between) is not None
         by_relation = k > 0 and len(between.strip()) <= _MAX_JOIN_PROSE and _HEADING.search(between) is None
@@ -142,20 +144,12 @@ def _merge(first: Piece, second: Piece) -> Piece:
     return Piece(first.line, first.text + " " + second.text, first.column, conditions, runs)
 
 
-_CONDITION_LEAD = re.compile(r"\b(?:if|for|when|whenever|provided|assuming|given|case)\s*[:(]?\s*$", re.I)
-
-
-def _inline_equations(text: str, region: Region, table: LineTable, latex: bool) -> list[Equation]:
-    """An inline formula, under the conditions its own sentence states before it ("if
-    $k \\neq y$: $\\partial L/\\partial o_k = o_k$"); a formula that *is* such a condition
-    ("if $i = j$") is not an equation of its own."""
-    ends = [k + 2 for k in (text.rfind(". ", 0, region.start), text.rfind("\n\n", 0, region.start)) if k >= 0]
-    sentence_start = max(ends, default=0)
-    before = text[sentence_start : region.start]
-    conditions = tuple(prose_conditions(before))
-    if _CONDITION_LEAD.search(before[-30:]) and as_conditions(region.text):
-        return []
-    context = " ".join(before.split())[-200:]
+def _inline_equations(
+    text: str, region: Region, table: LineTable, latex: bool, conditions: tuple[str, ...]
+) -> list[Equation]:
+    """An inline formula under the conditions its sentence gives it (clauses.inline_conditions),
+    with the sentence before it as its context."""
+    context = " ".join(text[sentence_start(text, region.start) : region.start].split())[-200:]
     return [
         Equation((_with_conditions(p, conditions),), "inline", context, conditions)
         for p in rows_of(region, table, latex)
@@ -174,12 +168,16 @@ def extract(text: str, *, markdown: bool | None = None) -> list[Equation]:
 def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> list[Equation]:
     """The equations of math regions found in ``text`` (see :func:`extract`)."""
     table = LineTable(text)
-    info = _prose_info(text, [r for r in regions if r.kind == "display"])
+    inline = [r for r in regions if r.kind != "display"]
+    stated = inline_conditions(text, inline)  # formulas only: a condition such as "if $i = j$" is left out
+    formulas = [r for r in regions if r.kind == "display" or r.start in stated]
+    info = _prose_info(text, [r for r in regions if r.kind == "display"], formulas)
     equations: list[Equation] = []
     last: int | None = None  # index of the last display equation: the chain a block may continue
     for region in regions:
         if region.kind != "display":
-            equations.extend(_inline_equations(text, region, table, latex))
+            if region.start in stated:
+                equations.extend(_inline_equations(text, region, table, latex, stated[region.start]))
             continue
         prose = info[region.start]
         previous = equations[last] if last is not None else None

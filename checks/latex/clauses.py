@@ -1,0 +1,83 @@
+r"""Which formula a condition in running text belongs to.
+
+"$\mathrm{diag}(x)_{ij} = x_i$ if $i = j$ and $\mathrm{diag}(x)_{ij} = 0$ if $i \neq j$": each
+clause "if …" right after a formula is that formula's; the second formula does not hold under
+the first clause (giving it i = j would turn a correct step into a false alarm). A clause
+before the first formula of a sentence ("If $k \neq y$: $…$") is that formula's and goes on to
+the formulas after it in the sentence ("for $i \neq j$, $A$ and $B$") until one of them has a
+clause of its own. A formula that is itself a condition ("if $i = j$") is not a formula here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from derive.checks.latex.conditions import as_conditions, prose_conditions
+from derive.checks.latex.region import Region
+
+__all__ = ["is_condition", "inline_conditions", "free_conditions", "sentence_start"]
+
+_LEAD = re.compile(
+    r"\b(?:if|for|when|whenever|where|provided|assuming|given|case)\s*(?:all\s+|each\s+|that\s+)?[:(]?\s*$", re.I
+)
+_TRAILING = re.compile(r"^[\s,;]*(?:\\text\{\s*)?(?:if|for|when|whenever|where|provided|assuming|given|unless)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t>]*\n")
+
+
+def sentence_start(text: str, index: int) -> int:
+    """Where the sentence holding ``text[index]`` starts."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, index - 2000), index)]
+    return ends[-1] if ends else max(0, index - 2000)
+
+
+def _sentence_end(text: str, index: int) -> int:
+    m = _SENTENCE_END.search(text, index, index + 2000)
+    return m.start() if m else min(len(text), index + 2000)
+
+
+def is_condition(text: str, region: Region) -> bool:
+    """``$i = j$`` in "if $i = j$": a condition, not a formula of its own."""
+    lead = text[max(sentence_start(text, region.start), region.start - 30) : region.start]
+    return bool(_LEAD.search(lead)) and bool(as_conditions(region.text))
+
+
+def inline_conditions(text: str, inline: list[Region]) -> dict[int, tuple[str, ...]]:
+    """For each inline formula (by start offset; conditions themselves left out): the conditions
+    it is stated under, by the rules of this module."""
+    formulas = [r for r in inline if not is_condition(text, r)]
+    out: dict[int, tuple[str, ...]] = {}
+    carry: tuple[str, ...] = ()
+    previous_end: int | None = None
+    previous_had_clause = False
+    for k, region in enumerate(formulas):
+        start = sentence_start(text, region.start)
+        first = previous_end is None or previous_end < start
+        gap_start = start if first else previous_end
+        gap = text[gap_start : region.start]  # type: ignore[index]
+        if first:
+            carry = tuple(prose_conditions(gap))
+        elif not previous_had_clause and not _TRAILING.match(gap):
+            carry = tuple(dict.fromkeys(carry + tuple(prose_conditions(gap))))
+        else:
+            carry = ()  # the clause before this formula is the previous formula's
+        end = _sentence_end(text, region.end)
+        nxt = formulas[k + 1].start if k + 1 < len(formulas) and formulas[k + 1].start < end else end
+        after = text[region.end : nxt]
+        trailing = tuple(prose_conditions(after)) if _TRAILING.match(after) else ()
+        out[region.start] = tuple(dict.fromkeys(carry + trailing))
+        previous_end, previous_had_clause = region.end, bool(trailing)
+    return out
+
+
+def free_conditions(text: str, start: int, formulas: list[Region]) -> tuple[str, ...] | None:
+    """Conditions stated in the sentence right before offset ``start`` (a display block) that no
+    inline formula of that sentence claims; None when a clause there follows an inline formula
+    directly (it is that formula's)."""
+    # "For $i \\neq j$:" and a blank line, then the block: the sentence is the one before the gap
+    sentence = sentence_start(text, len(text[:start].rstrip()))
+    inside = [r for r in formulas if sentence <= r.start and r.end <= start]
+    gap_start = inside[-1].end if inside else sentence
+    gap = text[gap_start:start]
+    if inside and _TRAILING.match(gap):
+        return None
+    return tuple(prose_conditions(gap))
