@@ -153,3 +153,21 @@ def test_matrix_product_rule_matches_finite_differences() -> None:
     seeds = np.eye(a.size).reshape(a.size, *a.shape)
     got = product(Dual(a, seeds), Dual(b), "juxt", {}).d
     assert np.allclose(got, _fd(lambda v: v @ b, a), atol=1e-6)
+
+
+def test_an_inline_step_refuted_only_at_some_indices_is_not_wrong() -> None:
+    """Inline math states its conditions in prose ("$diag(x)_{ij} = x_i$ if $i = j$", seed 001),
+    which are not always read: refuted only at some index values, it is not called wrong."""
+    from derive.checks.latex.checker import judge_step
+    from derive.checks.latex.normalize import normalize
+    from derive.checks.latex.steps import Step
+
+    lhs, rhs = r"\text{diag}(\mathbf{x})_{ij}", "x_i"
+    norms = (normalize(lhs, COLUMN), normalize(rhs, COLUMN))
+    defs = parsed_definitions(COLUMN)
+    inline = judge_step(Step(1, lhs, rhs, "=", "inline"), *norms, COLUMN, defs)
+    assert inline["status"] == "inconclusive" and "index values only" in inline["message"]
+    shown = judge_step(Step(1, lhs, rhs, "=", "display"), *norms, COLUMN, defs)
+    assert shown["status"] == "wrong" and shown["counterexample"]["indices"] == ["i", "j"]
+    stated = judge_step(Step(1, lhs, rhs, "=", "inline", conditions=("i = j",)), *norms, COLUMN, defs)
+    assert stated["status"] == "ok"

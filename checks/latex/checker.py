@@ -127,7 +127,7 @@ def judge_step(
     names the document defined before the step (``named``) mean their values."""
     typed, why = judge_sides(step.lhs, step.rhs, notation, step.conditions, definitions, seed)
     if typed is not None:
-        return typed
+        return _inline_guard(step, typed)
     problems = [f"left side: {p}" for p in lhs_norm.problems] + [f"right side: {p}" for p in rhs_norm.problems]
     if problems:
         note = f" (as matrices: {why})" if why and not why.startswith("could not read") else ""
@@ -135,7 +135,22 @@ def judge_step(
     out = check_step(lhs_norm, rhs_norm, seed, examples, step.conditions, named)
     if out["status"] == "inconclusive" and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
-    return out
+    return _inline_guard(step, out)
+
+
+def _inline_guard(step: Step, out: dict[str, Any]) -> dict[str, Any]:
+    """Inline math is followed by its conditions in prose ("$diag(x)_{ij} = x_i$ if $i = j$"),
+    which are not always read: an inline step refuted only at some index values is not wrong."""
+    cex = out.get("counterexample") or {}
+    indices = cex.get("indices") or out["message"].startswith("with ")
+    if out["status"] != "wrong" or step.kind != "inline" or step.conditions or not indices:
+        return out
+    return {
+        **out,
+        "status": "inconclusive",
+        "counterexample": None,
+        "message": out["message"] + "; at these index values only, and inline math may state its conditions in prose",
+    }
 
 
 def _verdict(status: str, message: str, method: str) -> dict[str, Any]:

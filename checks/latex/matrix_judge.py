@@ -236,13 +236,15 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
         cex = {"point": _sizes_point(world, first), "where": "shape"}
         cex[first["side"][0] + "hs"] = f"does not fit: {first['reason']}"
         cex[other[0] + "hs"] = _shape(first["other"].v)
-        return _out("wrong", msg + f" (at {_show_sizes(world)})", cex)
+        return _out("wrong", msg + f" (at {_show_sizes(world)})", _with_indices(cex, first))
     if first["status"] == "shape":
         msg = f"shapes differ: left side is {_shape(first['lhs'])}, right side is {_shape(first['rhs'])}"
-        return _out("wrong", msg + f" (at {_show_sizes(world)})", _counterexample(world, first, "shape"))
+        return _out(
+            "wrong", msg + f" (at {_show_sizes(world)})", _with_indices(_counterexample(world, first, "shape"), first)
+        )
     if len(bad) < 2:
         return _out("inconclusive", "the sides differ in one random draw only")
-    cex = _counterexample(world, first, "values")
+    cex = _with_indices(_counterexample(world, first, "values"), first)
     return _out("wrong", f"the sides differ at {_describe_point(cex)}: left {cex['lhs']}, right {cex['rhs']}", cex)
 
 
@@ -262,6 +264,11 @@ def _sizes_point(world: World, found: dict[str, Any]) -> dict[str, str]:
     point = {k: str(v) for k, v in sorted(world.sizes.items())}
     point.update({k: str(v) for k, v in found.get("bind", {}).items()})
     return point
+
+
+def _with_indices(cex: dict[str, Any], found: dict[str, Any]) -> dict[str, Any]:
+    """Name the free indices the counterexample fixed (the step may hold at other values)."""
+    return {**cex, "indices": sorted(found.get("bind", {}))} if found.get("bind") else cex
 
 
 def _counterexample(world: World, found: dict[str, Any], where: str) -> dict[str, Any]:
