@@ -118,12 +118,13 @@ def score(name: str, hand_steps: list[dict[str, Any]], tool_steps: list[dict[str
         by_line.setdefault(int(step["line"]), []).append(step)
     hand_by_line: dict[int, list[dict[str, Any]]] = {}
     for step in hand_steps:
-        hand_by_line.setdefault(int(step["line"]), []).append(step)
+        if isinstance(step.get("line"), int):  # a hand step without a line cannot be matched: left out
+            hand_by_line.setdefault(step["line"], []).append(step)
     for line, hand in sorted(hand_by_line.items()):
         tool = by_line.get(line, [])
         line_has_wrong = any(s["status"] == "wrong" for s in tool)
         for h, t in _pair(hand, tool):
-            verdict = h.get("verdict")
+            verdict = str(h.get("verdict", "")).strip().lower()
             status = t["status"] if t is not None else None
             if verdict in ("correct", "wrong"):
                 result.counted += 1
@@ -136,7 +137,7 @@ def score(name: str, hand_steps: list[dict[str, Any]], tool_steps: list[dict[str
                     result.missed.append({"line": line, "claim": h.get("claim"), "tool": status})
             elif status == "wrong":
                 result.false_alarms.append({"line": line, "claim": h.get("claim"), "hand": verdict, "tool": t})
-        if not any(h.get("verdict") == "wrong" for h in hand):
+        if not any(str(h.get("verdict", "")).strip().lower() == "wrong" for h in hand):
             paired = {id(t) for _, t in _pair(hand, tool) if t is not None}
             for t in tool:
                 if t["status"] == "wrong" and id(t) not in paired:
