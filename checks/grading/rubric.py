@@ -35,10 +35,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import tomllib
 from derive.checks.grading.records import Check, GradeResult
 
 from derive.errors import DeriveError
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: the same parser as a package (a dependency there)
+    import tomli as tomllib
 
 __all__ = ["VISIBILITIES", "Rubric", "RubricError", "apply_rubric", "load_rubric", "parse_rubric"]
 
