@@ -133,11 +133,13 @@ def annotated_html(text: str, report: dict[str, Any], unread_blocks: dict[int, s
     seconds = summary.get("seconds")
     took = f" in {seconds:.1f} s" if isinstance(seconds, (int, float)) else ""
     title = html.escape(str(report.get("file", "document")))
+    whole = [b["reason"] for b in report.get("unread", []) if str(b.get("reason", "")).startswith("the whole document")]
+    banner = f'<div class="wrong">{html.escape(whole[0])}</div>' if whole else ""
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>derive check-latex: {title}</title><style>{_STYLE}</style></head><body>"
-        f'<header><h1>{title}</h1><div class="counts">{counts}</div>'
+        f'<header><h1>{title}</h1>{banner}<div class="counts">{counts}</div>'
         f'<div class="legend">{len(report.get("steps", []))} steps checked{took}. '
         "A mark sits where each step's right-hand side begins; the explanation is under the line. "
         "✓ ok (proved or sampled) · ✗ wrong (with a counterexample) · ? inconclusive · ~ not read (with the reason) "

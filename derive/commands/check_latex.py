@@ -94,6 +94,9 @@ def check_latex(
         _print_marked(report, document, verbose)
         if over:
             click.echo(f"{file}: {over}")
+        elif verbose:
+            for block in data["unread"]:
+                click.echo(f"{block['line']:5d} ·    a math block with no step: {block['reason']}")
     ctx.exit(EXIT_FAILED if report.summary()["wrong"] else EXIT_OK)
 
 
