@@ -10,7 +10,9 @@ clause of its own. A formula that is itself a condition ("if $i = j$") is not a 
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from derive.checks.latex.conditions import as_conditions, prose_conditions
 from derive.checks.latex.region import Region
@@ -24,15 +26,24 @@ _TRAILING = re.compile(r"^[\s,;]*(?:\\text\{\s*)?(?:if|for|when|whenever|where|p
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t>]*\n")
 
 
+@lru_cache(maxsize=4)
+def _boundaries(text: str) -> tuple[list[int], list[int]]:
+    """Where sentences end (match start) and where the next ones begin (match end), in order."""
+    found = list(_SENTENCE_END.finditer(text))
+    return [m.start() for m in found], [m.end() for m in found]
+
+
 def sentence_start(text: str, index: int) -> int:
     """Where the sentence holding ``text[index]`` starts."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, index - 2000), index)]
-    return ends[-1] if ends else max(0, index - 2000)
+    _, begins = _boundaries(text)
+    k = bisect.bisect_right(begins, index) - 1
+    return begins[k] if k >= 0 else 0
 
 
 def _sentence_end(text: str, index: int) -> int:
-    m = _SENTENCE_END.search(text, index, index + 2000)
-    return m.start() if m else min(len(text), index + 2000)
+    stops, _ = _boundaries(text)
+    k = bisect.bisect_left(stops, index)
+    return stops[k] if k < len(stops) else len(text)
 
 
 def is_condition(text: str, region: Region) -> bool:
