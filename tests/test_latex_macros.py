@@ -1,0 +1,41 @@
+"""A document's own macros are expanded in its math, positions kept; definitions are not claims."""
+
+from __future__ import annotations
+
+from derive.checks.latex.extract import extract
+from derive.checks.latex.macros import expand, find_macros
+
+
+def test_newcommand_with_arguments_def_and_math_operators_are_expanded_in_markdown() -> None:
+    md = (
+        "$\\newcommand{\\bx}{\\mathbf{x}}\\newcommand{\\pd}[2]{\\frac{\\partial #1}{\\partial #2}}$\n"
+        "$\\DeclareMathOperator{\\softmax}{softmax}$\n\n"
+        "$$\\pd{\\sigma(\\bx)}{\\bx} = \\sigma(\\bx)(1 - \\sigma(\\bx))$$\n\n"
+        "$$\\softmax(\\bx)_i = s_i$$\n"
+    )
+    eqs = extract(md)
+    assert [e.text for e in eqs] == [
+        "\\frac{\\partial \\sigma(\\mathbf{x})}{\\partial \\mathbf{x}} = \\sigma(\\mathbf{x})(1 - \\sigma(\\mathbf{x}))",
+        "\\operatorname{softmax}(\\mathbf{x})_i = s_i",
+    ]
+    piece = eqs[0].pieces[0]
+    # an argument keeps its own place in the file; the definition's text sits where the macro is
+    assert piece.position(piece.text.index("\\sigma")) == (4, len("$$\\pd{") + 1)
+    assert piece.position(0) == (4, 3)
+
+
+def test_latex_preamble_macros_and_commented_definitions() -> None:
+    tex = (
+        "\\documentclass{article}\n\\newcommand{\\R}{\\mathbb{R}}\n\\def\\W{W^{(1)}}\n"
+        "% \\newcommand{\\R}{\\mathbb{Q}}\n\\begin{document}\n$\\W \\in \\R^{n}$ and \\[ \\W x = y \\]\n\\end{document}"
+    )
+    assert [e.text for e in extract(tex)] == ["W^{(1)} \\in \\mathbb{R}^{n}", "W^{(1)} x = y"]
+
+
+def test_optional_arguments_missing_arguments_and_runaway_definitions() -> None:
+    macros = find_macros("\\newcommand{\\norm}[2][2]{\\|#2\\|_{#1}}\\def\\a{\\a\\a}")
+    text, offsets = expand("\\norm{x} + \\norm[F]{W}", list(range(22)), macros)
+    assert text == "\\|x\\|_{2} + \\|W\\|_{F}" and len(offsets) == len(text)
+    assert expand("\\norm", [0] * 5, macros)[0] == "\\norm"  # no argument: left as written
+    grown, _ = expand("\\a", [0, 1], macros)
+    assert len(grown) <= 20 * 2 + 1000  # bounded, not endless
