@@ -15,7 +15,8 @@ def test_newcommand_with_arguments_def_and_math_operators_are_expanded_in_markdo
     )
     eqs = extract(md)
     assert [e.text for e in eqs] == [
-        "\\frac{\\partial \\sigma(\\mathbf{x})}{\\partial \\mathbf{x}} = \\sigma(\\mathbf{x})(1 - \\sigma(\\mathbf{x}))",
+        "\\frac{\\partial \\sigma(\\mathbf{x})}{\\partial \\mathbf{x}} = "
+        "\\sigma(\\mathbf{x})(1 - \\sigma(\\mathbf{x}))",
         "\\operatorname{softmax}(\\mathbf{x})_i = s_i",
     ]
     piece = eqs[0].pieces[0]
