@@ -335,7 +335,7 @@ class _Normalizer(NamesMixin, FormsMixin):
         while i < len(self.toks):
             t = self.toks[i]
             if t == "^":
-                arg, i = self.read_arg(i + 1)
+                arg, i = self.read_power(i + 1)
                 self.check_power(arg)
                 text = f"{text}^{{{self.seq_of(arg)}}}"
                 continue

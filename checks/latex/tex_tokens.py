@@ -250,6 +250,13 @@ class TexReader:
                 return k
         raise Unreadable(f"an unbalanced {self.toks[i]}")
 
+    def read_power(self, i: int) -> tuple[list[str], int]:
+        """A superscript's argument at i; ``e^-x`` (Markdown shorthand) reads as ``e^{-x}``."""
+        if i + 1 < len(self.toks) and self.toks[i] in ("-", "+") and self.toks[i + 1] not in ("}", ")", "]"):
+            arg, k = self.read_arg(i + 1)
+            return [self.toks[i], *arg], k
+        return self.read_arg(i)
+
     def read_arg(self, i: int) -> tuple[list[str], int]:
         """A TeX argument at i: a braced group's tokens or a single token."""
         if i >= len(self.toks):
@@ -303,7 +310,7 @@ class TexReader:
                 arg, k = self.read_arg(k + 1)
                 sub = self.text_of(arg).replace(" ", "")
                 continue
-            arg, k2 = self.read_arg(k + 1)
+            arg, k2 = self.read_power(k + 1)
             close = arg.index(")") if arg and arg[0] == "(" and ")" in arg else -1
             inner_label = arg[1:close] if close > 0 else []
             # (1), (i), (12): a layer or sample label; (y + 1) is a bracketed power.
