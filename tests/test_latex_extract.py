@@ -283,3 +283,13 @@ def test_a_clause_right_after_an_inline_formula_is_that_formulas_only() -> None:
         ("D = 1", ("i = j",)),
         ("E = 1", ()),  # the clause before the block is D's
     ]
+
+
+def test_two_dollar_formulas_on_one_line_are_two_and_unicode_math_reads_as_tex() -> None:
+    line = "$$σ′(x) = σ(x)(1 − σ(x))\u200b$$ and $$∂L/∂W = Xᵀ(P − Y)$$"
+    first, second = _displays(line)
+    assert first.text == "\\sigma '(x) = \\sigma (x)(1 - \\sigma (x))"
+    assert second.text == "\\partial L/\\partial W = X^{T}(P - Y)"
+    assert (second.line, second.column) == (1, line.index("∂L") + 1)
+    piece = second.pieces[0]
+    assert piece.position(piece.text.index("X^{T}") + 1) == (1, line.index("Xᵀ") + 2)  # ᵀ stands where it was

@@ -161,9 +161,25 @@ def _regions(text: str, parser: MarkdownIt, table: LineTable) -> list[Region]:
         start, end, offsets = found
         if kind == "inline" and _stands_alone(text, start, end):
             kind = "display"
-        regions.append(Region(kind, token.content, tuple(offsets), start, end))
+        regions += _split_at_dollars(Region(kind, token.content, tuple(offsets), start, end))
         cursor = end
     return regions
+
+
+def _split_at_dollars(region: Region) -> list[Region]:
+    """``$$a = b$$ and $$c = d$$`` on one line is one block for the parser (a line that starts
+    and ends with ``$$``) but two formulas for every renderer: cut at the inner ``$$``."""
+    parts = re.split(r"(?<!\\)\$\$", region.text)
+    if len(parts) < 3 or len(parts) % 2 == 0:
+        return [region]
+    out = []
+    k = 0
+    for n, part in enumerate(parts):
+        if n % 2 == 0 and part.strip():
+            offsets = region.offsets[k : k + len(part)]
+            out.append(Region(region.kind, part, offsets, offsets[0] - 2 if n else region.start, offsets[-1] + 3))
+        k += len(part) + 2
+    return out
 
 
 def markdown_regions(text: str) -> list[Region]:

@@ -104,6 +104,73 @@ def _split_rows(body: MappedText) -> list[MappedText]:
     return rows
 
 
+#: Unicode that notes put inside TeX math (Obsidian, copied formulas), as the TeX it stands for;
+#: invisible characters become spaces. A command gets a space after it so that "σx" stays two tokens.
+_UNICODE_TEX = {
+    "\u200b": " ",
+    "\u200c": " ",
+    "\u200d": " ",
+    "\ufeff": " ",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "−": "-",
+    "–": "-",
+    "×": "\\times ",
+    "·": "\\cdot ",
+    "⋅": "\\cdot ",
+    "∘": "\\circ ",
+    "⊙": "\\odot ",
+    "∂": "\\partial ",
+    "∇": "\\nabla ",
+    "∑": "\\sum ",
+    "∏": "\\prod ",
+    "∈": "\\in ",
+    "≠": "\\neq ",
+    "≤": "\\leq ",
+    "≥": "\\geq ",
+    "≈": "\\approx ",
+    "∞": "\\infty ",
+    "′": "'",
+    "ℝ": "\\mathbb{R}",
+    "α": "\\alpha ",
+    "β": "\\beta ",
+    "γ": "\\gamma ",
+    "δ": "\\delta ",
+    "ε": "\\epsilon ",
+    "η": "\\eta ",
+    "θ": "\\theta ",
+    "λ": "\\lambda ",
+    "μ": "\\mu ",
+    "π": "\\pi ",
+    "σ": "\\sigma ",
+    "τ": "\\tau ",
+    "φ": "\\phi ",
+    "ψ": "\\psi ",
+    "ω": "\\omega ",
+    "Δ": "\\Delta ",
+    "Σ": "\\Sigma ",
+    "Θ": "\\Theta ",
+    "²": "^{2}",
+    "³": "^{3}",
+    "ᵀ": "^{T}",
+}
+
+
+def _ascii_math(body: MappedText) -> MappedText:
+    """The region with the Unicode of :data:`_UNICODE_TEX` replaced, each replacement in the
+    place of the character it replaces."""
+    if body.text.isascii():
+        return body
+    text: list[str] = []
+    offsets: list[int] = []
+    for c, o in zip(body.text, body.offsets, strict=True):
+        tex = _UNICODE_TEX.get(c, c)
+        text.append(tex)
+        offsets += [o] * len(tex)
+    return MappedText("".join(text), offsets)
+
+
 def _clean_row(row: MappedText) -> tuple[MappedText, tuple[str, ...]]:
     """Alignment, boxes, equation numbers, trailing punctuation and a trailing condition off."""
     row = MappedText(_strip_alignment(row.text), row.offsets)
@@ -122,7 +189,7 @@ def _clean_row(row: MappedText) -> tuple[MappedText, tuple[str, ...]]:
 
 def rows_of(region: Region, table: LineTable, latex: bool) -> list[Piece]:
     """The rows of a region, each with its position and its own trailing condition."""
-    body = MappedText(region.text, list(region.offsets))
+    body = _ascii_math(MappedText(region.text, list(region.offsets)))
     if latex:
         body = _blank_all(body, _TEX_COMMENT)
     body = _blank_all(body, _DROP)
