@@ -48,6 +48,7 @@ EXPECTED = {
     "mistake_loss_mismatch": ("fail", "loss-mismatch", ()),
     "mistake_fake_verdict": ("fail", "missing-onehot", ()),
     "correct_float32": ("pass", None, ()),  # judged at float32 tolerances
+    "correct_float32_inputs": ("pass", None, ()),  # float32 rounding in a float64 computation
     "correct_column_layout": ("pass", None, ()),  # UCLA template: W1 H×D, W2 C×H
     "mistake_nan_placeholder": ("fail", "non-finite", ()),  # `* np.nan`: not unstable-softmax
     "error_exception_on_toy": ("error", "exception", ()),  # runs where N = H, raises on the toy

@@ -34,6 +34,7 @@ are built in ``derive.checks.grading.grade_checks`` and scored by a rubric
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -138,6 +139,7 @@ def grade_runner(
     api = getattr(runner, "api", None)
     try:
         toy, chosen = _toy_run(session, layout)
+        toy = _settle_precision(session, toy)
         if not toy.ran:
             # MISTAKES.md: raising on the course's toy problem is an error, whatever happens elsewhere.
             result = error_result(submission, toy.error, api=api)
@@ -159,6 +161,21 @@ def grade_runner(
     except Exception:  # noqa: BLE001 -- the output is a courtesy; a dead child must not become a traceback
         result.output = ""
     return apply_rubric(result, rubric)
+
+
+def _settle_precision(session: Session, toy: Run) -> Run:
+    """Float32 also when the values are float64 but carry float32 rounding (X cast to float32,
+    then computed in float64): the toy problem is off the reference at float64 tolerances and
+    within float32 ones, in either convention. A real mistake is off by far more than float32
+    rounding, so it still fails at float32 tolerances."""
+    if not toy.ran or session.precision != "float64":
+        return toy
+    as32 = replace(toy, float32=True)
+    for convention in ("l2", "half-l2"):
+        if not evaluate(toy, convention).ok and evaluate(as32, convention).ok:
+            session.precision = "float32"
+            return as32
+    return toy
 
 
 def _toy_run(session: Session, layout: str) -> tuple[Run, str]:
@@ -233,7 +250,7 @@ def _grade(
     result = GradeResult(submission, verdict, reg_convention=convention, checks=checks)
     result.notes = [f"penalty convention {_CONVENTION_TEXT[convention]} ({how})", *notes]
     if session.precision == "float32":
-        result.notes.append("computed in float32: judged at float32 tolerances")
+        result.notes.append("float32 precision (float32 values or float32 rounding): judged at float32 tolerances")
     return result
 
 
