@@ -175,6 +175,9 @@ CORRECT = {
     "correct_function_mask_ge": lambda: _module("correct_function_mask_ge").loss_and_grads,
     "correct_twolayernet_l2": lambda: _net("correct_twolayernet_l2"),
     "correct_twolayernet_half_l2_probs": lambda: _net("correct_twolayernet_half_l2_probs"),
+    "correct_float32": lambda: _module("correct_float32").loss_and_grads,
+    "correct_float32_inputs": lambda: _module("correct_float32_inputs").loss_and_grads,
+    "correct_column_layout": lambda: _net("correct_column_layout"),
 }
 
 
