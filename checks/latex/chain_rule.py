@@ -15,7 +15,15 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, NotJudged, ShapeMismatch, hadamard, shape_of
+from derive.checks.latex.tensor_ops import (
+    Dual,
+    JacobianNeeded,
+    LooseShapes,
+    NotJudged,
+    ShapeMismatch,
+    hadamard,
+    shape_of,
+)
 from derive.checks.latex.typed_nodes import Deriv, Mul, Node
 
 __all__ = ["chain_factors", "evaluate_chain"]
@@ -67,7 +75,7 @@ def _pull_back(ev: Any, cotangent: Dual, factor: Deriv) -> Dual:
     try:
         value = inner.ev(factor.num)
     except ShapeMismatch as exc:
-        raise NotJudged(f"shapes do not fit inside a derivative: {exc}") from None
+        raise LooseShapes(f"shapes do not fit inside a derivative: {exc}") from None
     g = cotangent.v
     if g.shape != value.shape:
         if g.size != value.size or min(g.shape) != 1 or min(value.shape) != 1:

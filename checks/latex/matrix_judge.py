@@ -27,7 +27,7 @@ import numpy as np
 from derive.checks.latex.doc_definitions import parsed_definitions
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
-from derive.checks.latex.tensor_ops import Dual, NotJudged, ShapeMismatch
+from derive.checks.latex.tensor_ops import Dual, LooseShapes, NotJudged, ShapeMismatch
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_condition, parse_typed
 from derive.checks.latex.typed_nodes import Cond, Node
@@ -176,21 +176,27 @@ def _one_world(world: World, sides: tuple[Node, Node], conds: list[Cond]) -> dic
     return {"status": "same", "checked": checked, "letters": letters}
 
 
-def _value_or_mismatch(world: World, side: Node, bind: dict[str, int]) -> Dual | ShapeMismatch:
+def _value_or_mismatch(world: World, side: Node, bind: dict[str, int]) -> Dual | NotJudged:
+    """The side's value, or the shape problem that stopped it (other problems propagate)."""
     try:
         return Evaluator(world, bind=bind).ev(side)
-    except ShapeMismatch as exc:
+    except (ShapeMismatch, LooseShapes) as exc:
         return exc
 
 
-def _ill_typed(a: Dual | ShapeMismatch, b: Dual | ShapeMismatch) -> dict[str, Any] | None:
-    """One side whose shapes do not fit while the other side's do: an error of the step."""
-    if isinstance(a, ShapeMismatch) and isinstance(b, ShapeMismatch):
+def _ill_typed(a: Dual | NotJudged, b: Dual | NotJudged) -> dict[str, Any] | None:
+    """A side whose product or sum does not fit (outside any derivative) while the other side
+    fits, or is loose only inside a derivative: an error of the step. Both sides ill-typed,
+    or one loose and one fine, is not judged."""
+    bad = [isinstance(x, ShapeMismatch) for x in (a, b)]
+    if all(bad):
         raise NotJudged(f"shapes do not fit on either side ({a})")
-    if isinstance(a, ShapeMismatch):
-        return {"status": "illtyped", "side": "left", "reason": str(a), "other": b}
-    if isinstance(b, ShapeMismatch):
-        return {"status": "illtyped", "side": "right", "reason": str(b), "other": a}
+    if any(bad):
+        side, reason, other = ("left", a, b) if bad[0] else ("right", b, a)
+        return {"status": "illtyped", "side": side, "reason": str(reason), "other": other}
+    for x in (a, b):
+        if isinstance(x, NotJudged):
+            raise x
     return None
 
 
@@ -232,10 +238,10 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
     if first["status"] == "illtyped":
         other = "right" if first["side"] == "left" else "left"
         msg = f"the {first['side']} side does not fit together ({first['reason']})"
-        msg += f"; the {other} side is {_shape(first['other'].v)}"
+        msg += f"; the {other} side is {_describe_other(first['other'])}"
         cex = {"point": _sizes_point(world, first), "where": "shape"}
         cex[first["side"][0] + "hs"] = f"does not fit: {first['reason']}"
-        cex[other[0] + "hs"] = _shape(first["other"].v)
+        cex[other[0] + "hs"] = _describe_other(first["other"])
         return _out("wrong", msg + f" (at {_show_sizes(world)})", _with_indices(cex, first))
     if first["status"] == "shape":
         msg = f"shapes differ: left side is {_shape(first['lhs'])}, right side is {_shape(first['rhs'])}"
@@ -246,6 +252,12 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
         return _out("inconclusive", "the sides differ in one random draw only")
     cex = _with_indices(_counterexample(world, first, "values"), first)
     return _out("wrong", f"the sides differ at {_describe_point(cex)}: left {cex['lhs']}, right {cex['rhs']}", cex)
+
+
+def _describe_other(other: Dual | NotJudged) -> str:
+    if isinstance(other, NotJudged):
+        return f"not evaluated ({other})"
+    return _shape(other.v)
 
 
 def _shape(a: np.ndarray) -> str:

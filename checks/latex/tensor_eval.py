@@ -22,6 +22,7 @@ from derive.checks.latex.chain_rule import chain_factors, evaluate_chain
 from derive.checks.latex.tensor_ops import (
     Dual,
     JacobianNeeded,
+    LooseShapes,
     NotJudged,
     ShapeMismatch,
     add,
@@ -342,7 +343,7 @@ class Evaluator:
             num = inner.ev(node.num)
         except ShapeMismatch as exc:
             # inside ∂(…)/∂W documents are loose about order (W a vs a W): not judged there
-            raise NotJudged(f"shapes do not fit inside a derivative: {exc}") from None
+            raise LooseShapes(f"shapes do not fit inside a derivative: {exc}") from None
         self.world.flags["tensor"] = True
         tangents = num.dk(seeds.shape[0])
         if num.size == 1:

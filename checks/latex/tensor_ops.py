@@ -38,6 +38,11 @@ class ShapeMismatch(NotJudged):
     """Two shapes that do not fit (a product, a sum, a comparison)."""
 
 
+class LooseShapes(NotJudged):
+    """Shapes that do not fit inside a derivative's numerator (∂(W a + b)/∂W written in the
+    other layout): documents are loose there, so it is not an error of the step by itself."""
+
+
 class JacobianNeeded(NotJudged):
     """∂(matrix)/∂(matrix) alone: only a chain rule around it gives it a layout-free meaning."""
 
