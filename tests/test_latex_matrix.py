@@ -171,3 +171,13 @@ def test_an_inline_step_refuted_only_at_some_indices_is_not_wrong() -> None:
     assert shown["status"] == "wrong" and shown["counterexample"]["indices"] == ["i", "j"]
     stated = judge_step(Step(1, lhs, rhs, "=", "inline", conditions=("i = j",)), *norms, COLUMN, defs)
     assert stated["status"] == "ok"
+
+
+def test_an_implied_sum_is_not_a_free_index() -> None:
+    # physicsd00d's Einstein notation: y_i ŷ_k with i summed implicitly, then written out
+    text = "$$-y_k + y_i \\hat{y}_k = -y_k + \\sum_i y_i \\hat{y}_k$$\n"
+    (result,) = check_text(text, COLUMN, markdown=True).results
+    assert result.status != "wrong"
+    # the same sum against a genuinely different right side is still refuted
+    (wrong,) = check_text("$$\\sum_{i=1}^{2} y_i^2 = y_1 + y_2^2$$\n", COLUMN, markdown=True).results
+    assert wrong.status == "wrong"

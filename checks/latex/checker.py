@@ -254,6 +254,9 @@ def _check_indexed(
             )
             out = decide(lhs, rhs, matrices=matrices, seed=seed, examples=examples, units=units)
             out = guard_conditions(out, conditions, checked=holds is True)
+            if out["status"] == "wrong" and _implied_sum(lhs_norm, rhs_norm):
+                note = "; an index summed on one side is free on the other (an implied, Einstein-style sum?)"
+                out = {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + note}
             if out["status"] == "wrong":
                 cex = dict(out["counterexample"])
                 cex["where"] = where
@@ -265,6 +268,19 @@ def _check_indexed(
     if first_other is not None:
         return first_other
     return _expanded_ok(open_sizes, free, sizes)
+
+
+def _implied_sum(lhs: Normalized, rhs: Normalized) -> bool:
+    """Is a letter summed on one side and used outside every sum on the other (y_i ŷ_k against
+    Σ_i y_i ŷ_k)? Then the step follows a summation convention, not a free index."""
+
+    def summed(norm: Normalized) -> set[str]:
+        return {index for index, _, _ in norm.sums.values()}
+
+    def loose(norm: Normalized) -> set[str]:
+        return {c for name in norm.outside if (p := split_name(name)) and p[1].isalpha() for c in p[1]}
+
+    return bool(summed(lhs) & loose(rhs) or summed(rhs) & loose(lhs))
 
 
 def _expanded_ok(open_sizes: list[str], free: list[str], sizes: tuple[int, ...]) -> dict[str, Any]:
