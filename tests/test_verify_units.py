@@ -1,0 +1,40 @@
+"""verify_all in workers, with a unit of work per topic (shared builds) or per identity: the
+same results, in the input order, whatever the grouping."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from derive.checks.proof.verify import verify_all
+
+from derive.catalogue import load
+
+CATALOGUE, SEED_CLAIMS = load()
+
+
+def test_workers_give_the_results_of_one_process_in_input_order() -> None:
+    # Eight ids over three topics: per-identity units with 2 workers (3 topics < 4 × 2).
+    chosen = [CATALOGUE[i] for i in ("sigmoid-derivative", "l1-gradient", "relu-derivative", "softmax-simplex",
+                                     "tanh-derivative", "l2-squared-gradient", "softplus-derivative", "abs-derivative")]
+    alone = verify_all(chosen, examples=5, jobs=1)
+    pooled = verify_all(chosen, examples=5, jobs=2)
+    assert [r.identity.id for r in pooled] == [i.id for i in chosen]
+    assert [(r.verdict, r.symbolic.method, r.numeric.examples) for r in pooled] == [
+        (r.verdict, r.symbolic.method, r.numeric.examples) for r in alone
+    ]
+
+
+def test_topic_units_keep_every_identity_and_report_progress_for_each() -> None:
+    # Ten cheap ids spread over eight topics: one unit per topic with 2 workers (8 ≥ 4 × 2),
+    # two units holding two identities each.
+    cheap = [i for i in CATALOGUE if i.topic == "activations"][:8]
+    cheap += [CATALOGUE["l1-gradient"], SEED_CLAIMS["seed-001-q1a-tanh-shift"]]
+    chosen = [dataclasses.replace(identity, topic=f"t{k % 8}") for k, identity in enumerate(cheap)]
+    assert len({i.topic for i in chosen}) == 8 and len(chosen) == 10
+    seen: list = []
+    alone = verify_all(chosen, examples=5, jobs=1)
+    pooled = verify_all(chosen, examples=5, jobs=2, progress=seen.append)
+    assert sorted(i.id for i in seen) == sorted(i.id for i in chosen)
+    assert [r.identity.id for r in pooled] == [i.id for i in chosen]
+    assert [r.verdict for r in pooled] == [r.verdict for r in alone]
+    assert pooled[-1].verdict == "refuted" and all(r.verdict == "verified" for r in pooled[:-1])
