@@ -293,3 +293,18 @@ def test_two_dollar_formulas_on_one_line_are_two_and_unicode_math_reads_as_tex()
     assert (second.line, second.column) == (1, line.index("∂L") + 1)
     piece = second.pieces[0]
     assert piece.position(piece.text.index("X^{T}") + 1) == (1, line.index("Xᵀ") + 2)  # ᵀ stands where it was
+
+
+def test_a_continued_chain_skips_long_prose_but_not_an_inline_claim_or_a_heading() -> None:
+    prose = "Notice that the terms cancel. " * 20  # 600 characters of comment
+    eqs = _displays(f"$$R = A$$\n\n{prose}\n\n$$= B$$\n")
+    assert [e.text for e in eqs] == ["R = A = B"]
+    eqs = _displays("$$R = A$$\n\nSo we get $S = T$ and then\n\n$$= B$$\n")
+    assert [e.text for e in eqs] == ["R = A", "= B"]  # it may continue S = T: not joined to R = A
+
+
+def test_a_dollar_block_starting_on_a_line_under_prose_with_text_after_the_dollars() -> None:
+    md = "The gradient is:\n$$\\frac{d}{dx} f\n= g\n\\cdot h\n$$\n\nwhere:\n\n$$g = 1$$\n"
+    eqs = _displays(md)
+    assert [e.text.split() for e in eqs] == [["\\frac{d}{dx}", "f", "=", "g", "\\cdot", "h"], ["g", "=", "1"]]
+    assert [e.line for e in eqs] == [2, 9]

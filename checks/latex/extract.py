@@ -51,7 +51,7 @@ _LEADING_TRIGGER = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.;!?](?=\s|$)|\n[ \t>]*\n")
 #: prose longer than this between two blocks breaks a chain even if the next block starts with "="
-_MAX_JOIN_PROSE = 400
+_MAX_JOIN_PROSE = 2000
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,18 @@ def _prose_info(text: str, displays: list[Region], formulas: list[Region]) -> di
         stated = () if ambiguous else (free_conditions(text, region.start, formulas) or ())
         conditions = tuple(dict.fromkeys(stated + trailing[k]))
         markup_only = re.fullmatch(r"[\s>]*", between) is not None
-        by_relation = k > 0 and len(between.strip()) <= _MAX_JOIN_PROSE and _HEADING.search(between) is None
+        # a block that starts with "=" continues the previous block's chain, unless a heading or
+        # an inline formula with its own "=" (which it might continue instead) comes between
+        previous_end = displays[k - 1].end if k else 0
+        claims_between = any(
+            r.kind != "display" and "=" in r.text and previous_end <= r.start < region.start for r in formulas
+        )
+        by_relation = (
+            k > 0
+            and len(between.strip()) <= _MAX_JOIN_PROSE
+            and _HEADING.search(between) is None
+            and not claims_between
+        )
         info[region.start] = _Prose(_context(before), conditions, by_relation, k > 0 and markup_only)
     return info
 

@@ -116,20 +116,35 @@ def _script_math(text: str, table: LineTable, lines: tuple[int, int]) -> list[Re
 _DELIMITER_LINE = re.compile(r"[ \t>]*(?:\$\$|\\\[)[ \t]*")
 
 
+_FENCE = re.compile(r"[ \t>]*(```|~~~)")
+_DOLLARS = re.compile(r"(?<!\\)\$\$")
+
+
+def _opens_block(line: str, inside: bool) -> bool:
+    """Does this line open a display block: ``$$`` (or ``\\[``) at its start, outside one?"""
+    body = line.lstrip(" \t>")
+    return (not inside and body.startswith("$$")) or _DELIMITER_LINE.fullmatch(line) is not None and not inside
+
+
 def _prepared(text: str) -> tuple[str, list[int]]:
     """The text the parser reads, and for each of its lines the line of the file it stands for.
 
-    A ``$$`` (or ``\\[``) line right under a line of prose does not start a block for the
+    A line that starts with ``$$`` right under a line of prose does not start a block for the
     parser (it cannot interrupt a paragraph), while every renderer (MathJax, GitHub, Jupyter)
-    pairs it with the next ``$$``: the parser is given a blank line before it. Blank lines
-    inside a math block are allowed, so a closing ``$$`` loses nothing either."""
+    pairs it with the next ``$$``: the parser is given a blank line before it. Whether a line
+    opens or closes a block is followed by counting ``$$`` (code fences aside)."""
     lines = text.split("\n")
     out: list[str] = []
     origin: list[int] = []
+    inside = fenced = False
     for k, line in enumerate(lines):
-        if k and lines[k - 1].strip(" \t>") and _DELIMITER_LINE.fullmatch(line):
-            out.append(line[: len(line) - len(line.lstrip(" \t>"))].rstrip())  # keep a quote's ">"
-            origin.append(k)
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            if k and lines[k - 1].strip(" \t>") and _opens_block(line, inside):
+                out.append(line[: len(line) - len(line.lstrip(" \t>"))].rstrip())  # keep a quote's ">"
+                origin.append(k)
+            inside ^= len(_DOLLARS.findall(line)) % 2 == 1
         out.append(line)
         origin.append(k)
     origin.append(len(lines))
