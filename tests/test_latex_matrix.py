@@ -181,3 +181,13 @@ def test_an_implied_sum_is_not_a_free_index() -> None:
     # the same sum against a genuinely different right side is still refuted
     (wrong,) = check_text("$$\\sum_{i=1}^{2} y_i^2 = y_1 + y_2^2$$\n", COLUMN, markdown=True).results
     assert wrong.status == "wrong"
+
+
+def test_an_entry_of_softmax_of_a_named_vector_is_read() -> None:
+    true = r"$$-\log(\text{softmax}(\theta)_k) = \log(\sum_j e^{\theta_j}) - \theta_k$$" + "\n"
+    assert [r.status for r in check_text(true, COLUMN, markdown=True).results] == ["ok"]
+    false = r"$$\text{softmax}(\theta)_k = \frac{e^{2\theta_k}}{\sum_j e^{\theta_j}}$$" + "\n"
+    assert [r.status for r in check_text(false, COLUMN, markdown=True).results] == ["wrong"]
+    # softmax of a sum of names: which one is the vector? not guessed
+    unsure = r"$$\text{softmax}(x + c)_i = \frac{e^{x_i + c}}{\sum_j e^{x_j + c}}$$" + "\n"
+    assert [r.status for r in check_text(unsure, COLUMN, markdown=True).results] != ["wrong"]

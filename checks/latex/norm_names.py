@@ -6,7 +6,16 @@ import re
 from typing import Any
 
 from derive.checks.latex.notation import BUILTIN_NAMES, FUNCTION_KEYS, NATIVE_FUNCTION_COMMANDS
-from derive.checks.latex.tex_tokens import FONTS, GREEK, TEXT_FONTS, Operator, TexReader, Unreadable
+from derive.checks.latex.tex_tokens import (
+    FONTS,
+    GREEK,
+    TEXT_FONTS,
+    Operator,
+    TexReader,
+    Unreadable,
+    clean_tokens,
+    tex_tokens,
+)
 
 __all__ = ["NamesMixin", "BAREABLE", "FUNCTION_LETTERS"]
 
@@ -117,7 +126,7 @@ class NamesMixin(TexReader):
     def function(self, key: str, shown: str, k: int, *, power: list[str] | None = None) -> tuple[str, int]:
         """A known function at k (after its name): sub/superscripts, prime, argument."""
         if key == "softmax":
-            raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
+            return self._softmax_entry(shown, k)
         prime, sub_arg, power, k = self._marks(shown, k, power)
         arity = FUNCTION_KEYS[key]
         extra: list[str] = []
@@ -158,6 +167,25 @@ class NamesMixin(TexReader):
         if len(args) != max(arity, 1):
             raise Unreadable(f"{shown} with {len(args)} argument(s)")
         return self.postfix(self._call(key, args, prime, power), k)
+
+    def _softmax_entry(self, shown: str, k: int) -> tuple[str, int]:
+        """``S(x)_i`` of one named vector x: e^{x_i} / Σ_j e^{x_j} (any other softmax is a
+        vector, which a scalar step cannot hold)."""
+        if k >= len(self.toks) or self.toks[k] not in ("(", "["):
+            raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
+        end = self.match(k)
+        inside = self.toks[k + 1 : end]
+        if end + 1 >= len(self.toks) or self.toks[end + 1] != "_":
+            raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
+        index, after = self.read_arg(end + 2)
+        name, stop, power = self.sub_normalizer(inside).read_identifier(0) if inside else (None, 0, None)
+        if name is None or stop != len(inside) or power or "_" in name or len(index) != 1:
+            raise Unreadable(f"{shown} of something other than one named vector")
+        letter = next(c for c in "jklmpqrst" if c not in self.toks)
+        base = self.text_of(inside)
+        text = rf"\frac{{e^{{{base}_{{{index[0]}}}}}}}{{\sum_{{{letter}}} e^{{{base}_{{{letter}}}}}}}"
+        piece, _ = self.sub_normalizer(clean_tokens(tex_tokens(text))[0]).unit(0)
+        return self.postfix(piece, after)
 
     def _marks(
         self, shown: str, k: int, power: list[str] | None
