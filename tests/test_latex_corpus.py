@@ -60,3 +60,19 @@ def test_every_planted_mistake_is_found(scores: dict[str, Any], name: str) -> No
     score = scores[name]
     assert score.wrong > 0, f"{name} is marked planted but lists no wrong step"
     assert score.missed == []
+
+
+def _found_before() -> list[tuple[str, int]]:
+    path = ROOT / "tests" / "data" / "documents" / "corpus_found.toml"
+    if not path.is_file():
+        return []
+    with open(path, "rb") as handle:
+        return [(f["document"], int(f["line"])) for f in latex_bench.tomllib.load(handle).get("found", [])]
+
+
+@pytest.mark.parametrize(("name", "line"), _found_before())
+def test_a_mistake_found_before_is_still_found(scores: dict[str, Any], name: str, line: int) -> None:
+    # the regression guard: every wrong step the tool reached when this list was measured
+    score = scores[name]
+    assert score.wrong > 0
+    assert [m for m in score.missed if m["line"] == line] == []
