@@ -236,3 +236,15 @@ def test_conditions_stated_in_the_prose_reach_the_judge() -> None:
         (11, [], "wrong"),  # the same off-diagonal claim, stated for every i, j: wrong at i = j
     ]
     assert "i = 1, j = 1" in steps[2]["message"]
+
+
+def test_starting_the_clock_again_never_shifts_verdicts() -> None:
+    # the benchmark starts the clock once per document: a warm-up still due must not be sent twice,
+    # or its second reply is read as the next step's verdict (found by the notation helper)
+    from derive.checks.latex.budget import ParallelRunner
+
+    with ParallelRunner(timeout=10, budget=60, workers=2) as runner:
+        for _ in range(3):
+            runner.start_clock()
+            outs = runner.run_all([(_nap, (0.01 * k,)) for k in range(5)])
+            assert [o["message"] for o in outs] == [f"slept {0.01 * k}" for k in range(5)]
