@@ -248,3 +248,16 @@ def test_starting_the_clock_again_never_shifts_verdicts() -> None:
             runner.start_clock()
             outs = runner.run_all([(_nap, (0.01 * k,)) for k in range(jobs)])
             assert [o["message"] for o in outs] == [f"slept {0.01 * k}" for k in range(jobs)]
+
+
+def test_a_single_worker_started_twice_keeps_verdicts_in_step_too() -> None:
+    from derive.checks.latex.budget import BudgetRunner
+
+    with BudgetRunner(timeout=10, budget=60) as runner:
+        runner.start_clock()
+        runner.start_clock()  # no step in between: the first warm-up is still due
+        assert [runner.run((_nap, (0.01 * k,)))["message"] for k in range(3)] == [
+            "slept 0.0",
+            "slept 0.01",
+            "slept 0.02",
+        ]

@@ -82,6 +82,8 @@ class BudgetRunner(StepRunner):
         return self.deadline - time.monotonic()
 
     def _warm(self) -> None:
+        if self._warm_pending and self.connection is not None:
+            return  # its reply is still due: a second one would be read as a step's verdict
         self.submit((warm_up, ()))
         self._warm_pending = True
 
