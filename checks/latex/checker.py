@@ -23,6 +23,7 @@ worker over its limit is killed and replaced.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_definitions
@@ -76,6 +77,8 @@ def check_text(
     notation = choose_profile(text, notation)
     equations = extract(text, markdown=markdown)
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
+    # the document's own shape declarations, for sampling values in matrix steps
+    typed_notation = replace(notation, sample_shapes={**notation.sample_shapes, **document.declared})
     # Equality steps are collected first and judged in one call, so that a runner with several
     # workers (derive.checks.latex.budget.ParallelRunner) can judge them side by side.
     pending: list[tuple[int, Step]] = []
@@ -97,7 +100,7 @@ def check_text(
                 rhs = normalize(step.rhs, notation, step.chain_var)
                 pending.append((len(results), step))
                 typed, scalar = document.for_step(step.line, step.column, step.rhs)
-                jobs.append((judge_step, (step, lhs, rhs, notation, typed, seed, examples, scalar)))
+                jobs.append((judge_step, (step, lhs, rhs, typed_notation, typed, seed, examples, scalar)))
                 results.append(None)
         for (k, step), out in zip(pending, runner.run_all(jobs), strict=True):
             results[k] = StepResult(

@@ -17,17 +17,26 @@ from dataclasses import dataclass
 from derive.checks.latex.extract import Equation, extract
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
+from derive.checks.latex.shapes import space_dims
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
-from derive.checks.latex.typed_nodes import Node
+from derive.checks.latex.typed_nodes import Node, Opaque
 
 from derive.errors import DeriveError
 
-__all__ = ["Definition", "DocumentDefinitions", "definitions_before", "find_definitions", "parsed_definitions"]
+__all__ = [
+    "Definition",
+    "DocumentDefinitions",
+    "definitions_before",
+    "find_declarations",
+    "find_definitions",
+    "parsed_definitions",
+]
 
 #: "for i = 1 … n", "i = j": index letters are conditions and ranges, never defined names.
 _INDEX_LETTERS = {"i", "j", "k", "l", "n"}
+_PLACEHOLDER = re.compile(r"\\[lc]?dots|\\dotsc|\.\.\.|\?|\\square|\\_+|_+")
 _DEFINES = ("=", ":=", r"\coloneqq", r"\triangleq", r"\doteq", r"\equiv")
 
 
@@ -70,14 +79,32 @@ def find_definitions(
     for equation in extract(text, markdown=markdown) if equations is None else equations:
         for chain in split_chain(equation):
             (first, relation), (second, _) = chain[0], chain[1]
-            if relation not in _DEFINES or not second.text:
-                continue
+            if relation not in _DEFINES or not second.text or _PLACEHOLDER.fullmatch(second.text.strip()):
+                continue  # "h^a = \\dots" in a question is a blank to fill, not a definition
             name = _name(first.text, notation)
             if name is None or name in _INDEX_LETTERS or name in seen or _mentions(second.text, name):
                 continue
             seen.add(name)
             found.append(Definition(first.line, first.column, name, second.text.strip(), _letters(name)))
     return sorted(found, key=lambda d: (d.line, d.column))
+
+
+def find_declarations(equations: list[Equation], notation: Notation) -> dict[str, tuple[str, ...]]:
+    """Shapes the document declares for names the notation does not know (``Y \\in
+    \\mathbb{R}^{N \\times C}``): values are sampled with them where a definition uses them, but
+    they do not make a step a matrix step, and they never confirm a membership claim (a
+    declaration would confirm itself). The notation's shapes are not overridden: mixing a
+    document's sizes with the notation's definitions would make steps ill-typed."""
+    found: dict[str, tuple[str, ...]] = {}
+    for equation in equations:
+        for chain in split_chain(equation):
+            for (left, relation), (right, _) in zip(chain, chain[1:], strict=False):
+                dims = space_dims(right.text) if relation == r"\in" else None
+                name = _name(left.text, notation) if dims is not None else None
+                known = name in notation.shapes or name in notation.sample_shapes or name in notation.definitions
+                if name and dims is not None and len(dims) <= 2 and not known:
+                    found.setdefault(name, tuple(d for d in dims if d != "1"))
+    return found
 
 
 def definitions_before(definitions: list[Definition], line: int, column: int, rhs: str) -> list[Definition]:
@@ -103,6 +130,7 @@ class DocumentDefinitions:
 
     def __init__(self, equations: list[Equation], notation: Notation, *, typed_base: dict[str, Node]) -> None:
         self.defs = find_definitions("", notation, equations=equations)
+        self.declared = find_declarations(equations, notation)
         self.typed_base = typed_base
         self.scalar = {d.name: (d.letters, normalize(d.rhs, notation)) for d in self.defs}
         self.typed: dict[str, Node] = {}
@@ -117,8 +145,12 @@ class DocumentDefinitions:
     def for_step(self, line: int, column: int, rhs: str) -> tuple[dict[str, Node], dict[str, tuple[str, Normalized]]]:
         """(definitions for the matrix judge, definitions for the scalar judge) before a step."""
         before = definitions_before(self.defs, line, column, rhs)
-        # The notation's definitions win: the document's own J may be written in a form the
-        # evaluator cannot read (ψ(z)_{i, y_i}), and the notation's is the same quantity.
-        typed = {**{d.name: self.typed[d.name] for d in before if d.name in self.typed}, **self.typed_base}
+        # A name the document defines is the document's, even where its definition cannot be
+        # read (L = l(o, y)): the notation's L (another course's loss) must not stand in for it.
+        own = {d.name for d in self.defs}
+        base = {k: v for k, v in self.typed_base.items() if k not in own}
+        # the notation's definition of a name the document defines later does not hold here either
+        later = {d.name: Opaque(d.name) for d in self.defs if not d.letters and d.name in self.typed_base}
+        typed = {**base, **later, **{d.name: self.typed.get(d.name, Opaque(d.name)) for d in before if not d.letters}}
         scalar = {d.name: self.scalar[d.name] for d in before if not self.scalar[d.name][1].problems}
         return typed, scalar

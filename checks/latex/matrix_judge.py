@@ -30,7 +30,7 @@ from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
 from derive.checks.latex.tensor_ops import Dual, LooseShapes, NotJudged, ShapeMismatch
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_condition, parse_typed
-from derive.checks.latex.typed_nodes import Cond, Node
+from derive.checks.latex.typed_nodes import Cond, Node, Sym
 
 __all__ = ["judge_typed", "build_world", "WORLDS"]
 
@@ -111,6 +111,9 @@ def judge_typed(
         return None, f"could not read {exc}"
     conds, unread = _conditions(conditions, notation)
     defs = definitions if definitions is not None else parsed_definitions(notation)
+    defined = _defines(sides, defs)
+    if defined:
+        return None, f"a definition of {defined}"
     outcomes = []
     for draw in range(WORLDS):
         world = build_world(notation, defs, draw, seed)
@@ -126,6 +129,28 @@ def judge_typed(
             return None, "no vector or matrix in this step"
         outcomes.append((world, outcome))
     return _verdict(outcomes, unread), ""
+
+
+def _defines(sides: tuple[Node, Node], defs: dict[str, Node]) -> str | None:
+    """``z = W x``: a side that is only a name without a definition, which the other side does
+    not mention, is being defined here (its sampled value says nothing about the step)."""
+    for side, other in (sides, sides[::-1]):
+        stems = {n.stem for n in _names(other)}
+        if isinstance(side, Sym) and side.full not in defs and side.stem not in defs and side.stem not in stems:
+            return side.full
+    return None
+
+
+def _names(node: Any) -> set[Sym]:
+    found: set[Sym] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Sym):
+            found.add(item)
+        elif isinstance(item, Node | tuple | Cond):
+            stack.extend(getattr(item, "__dict__", {}).values() if not isinstance(item, tuple) else item)
+    return found
 
 
 def _conditions(conditions: tuple[str, ...], notation: Notation) -> tuple[list[Cond], bool]:

@@ -47,6 +47,7 @@ from derive.checks.latex.typed_nodes import (
     Node,
     Norm,
     Num,
+    Opaque,
     Pow,
     Sum,
     Sym,
@@ -111,7 +112,8 @@ class Evaluator:
         return self.cache[name]
 
     def sym(self, s: Sym) -> Dual:
-        if s.full in self.world.sizes:
+        if s.full in self.world.sizes and not self.known(s.full):
+            # a size (N in 1/N); a name that is also a size (h ∈ ℝ^h) is the name
             return scalar(self.world.sizes[s.full])
         if s.full in self.bind and s.full not in self.world.labels and not self.known(s.full):
             value = self.bind[s.full]
@@ -180,6 +182,9 @@ class Evaluator:
 
     def _ev_Sym(self, node: Sym) -> Dual:
         return self.sym(node)
+
+    def _ev_Opaque(self, node: Opaque) -> Dual:
+        raise NotJudged(f"{node.name} is defined in the document in a form not read")
 
     def _ev_Neg(self, node: Neg) -> Dual:
         return -self.ev(node.x)

@@ -136,6 +136,13 @@ class Sum(Node):
 
 
 @dataclass(frozen=True)
+class Opaque(Node):
+    """A name the document defines in a form not read: it has a value, just not one we know."""
+
+    name: str
+
+
+@dataclass(frozen=True)
 class Cases(Node):
     """Rows (value, condition); the condition of an "otherwise" row is None."""
 
