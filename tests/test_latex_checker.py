@@ -99,8 +99,9 @@ def test_seed_001_wrong_steps_are_exactly_the_real_errors(seed_001) -> None:
 def test_seed_004_wrong_steps_are_its_known_matrix_errors(runner: StepRunner) -> None:
     """No false alarm in 004, and its known matrix errors are found (the row layout is chosen
     from the document's names): a scalar Σ_pq 2W_pq added to a matrix (63), the ReLU mask as
-    a case split of another shape (79, 85), W^{(2)} multiplied on the wrong side (83), and Q2(c)'s ∂J̃/∂b^{(2)} = (1/N)(ψ(z^{(3)}) − Δ),
-    an N×C matrix where the gradient of a bias of C entries is summed over the batch (91)."""
+    a case split of another shape (79, 85), W^{(2)} multiplied on the wrong side (83), and
+    Q2(c)'s ∂J̃/∂b^{(2)} = (1/N)(ψ(z^{(3)}) − Δ), an N×C matrix where the gradient of a bias
+    of C entries is summed over the batch (91)."""
     if not SEED_004.exists():
         pytest.skip("seed 004 not present")
     report = _check(SEED_004.read_text(), runner)
