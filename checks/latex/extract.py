@@ -10,18 +10,23 @@ pylatexenc's LatexWalker). Here a display block is cut into rows at its top-leve
     L &= A \\\\
       &= B
 
-is the one chain ``L = A = B``, with ``B`` on its own line. A display block that starts with a
-relation sign continues the previous block's chain, also after a short stretch of prose ("which
-simplifies to") but not across a heading; one that starts with an operator (``+ C``) continues
-the previous term when only blank lines separate them.
+is the one chain ``L = A = B``, with ``B`` on its own line (see :mod:`~derive.checks.latex.rows`,
+which also turns ``cases`` holding steps into one row per case). A display block that starts
+with a relation sign continues the previous block's chain, also after prose ("which simplifies
+to"), but not across a heading or an inline formula with its own ``=``; one that starts with an
+operator (``+ C``) continues the previous term when only blank lines separate them.
 
-Every character of a row keeps its line and column in the file (:meth:`Piece.position`). The
-prose just before a block is kept as its ``context``, and conditions stated in that prose, in
-the sentence right after a block, or at the end of a row (``\\quad \\text{for } i \\neq j``) are
-read by :mod:`~derive.checks.latex.conditions`.
+The document's own macros (``\\newcommand``, ``\\def``, ``\\DeclareMathOperator``) are expanded
+first (:mod:`~derive.checks.latex.macros`). Every character of a row keeps its line and column
+in the file (:meth:`Piece.position`). The prose just before a block is kept as its ``context``;
+conditions stated in that prose, in the sentence right after a block, at the end of a row
+(``\\quad \\text{for } i \\neq j``) or around an inline formula are read by
+:mod:`~derive.checks.latex.conditions`, and :mod:`~derive.checks.latex.clauses` says which
+formula each belongs to.
 
 Inline math ``$…$`` is extracted too, marked ``inline``; single-``$`` math alone on its line in
-Markdown is display. Nothing of the document is evaluated.
+Markdown is display, and an inline formula that is itself a condition ("if $i = j$") is left out.
+Nothing of the document is evaluated.
 """
 
 from __future__ import annotations
