@@ -37,8 +37,8 @@ import time
 from dataclasses import replace
 from typing import Any
 
-import numpy as np
 from derive.checks.grading import mistakes as mk
+from derive.checks.grading.drawn import cached, drawn_problems, grading_settings, problem_key
 from derive.checks.grading.grade_checks import (
     Grade,
     add_non_finite,
@@ -274,39 +274,49 @@ class _Timer:
 def _hypothesis_stage(
     session: Session, convention: str, examples: int, seed: int
 ) -> tuple[list[Run], Run | None, list[str]]:
-    """Drawn problems; a failure is shrunk by Hypothesis to the smallest failing problem."""
-    from hypothesis import HealthCheck, Phase, Verbosity, given, settings
+    """Drawn problems; a failure is shrunk by Hypothesis to the smallest failing problem.
+
+    The draws are deterministic for a seed while nothing fails (``derive.checks.grading.drawn``
+    remembers them), so they are first run without Hypothesis; only when one fails does
+    Hypothesis run, drawing the same problems (their runs are reused, not repeated) up to that
+    failure and shrinking it."""
+    if examples == 0:
+        return [], None, []
+    memo: dict[bytes, Run] = {}
+    for problem in drawn_problems(seed, examples):
+        run = session.run(problem)  # Fatal propagates, as it does out of Hypothesis's run
+        memo[problem_key(problem)] = run
+        if not (run.ran and evaluate(run, convention).ok):
+            return _shrink(session, convention, examples, seed, memo)
+    return list(memo.values()), None, []
+
+
+def _shrink(
+    session: Session, convention: str, examples: int, seed: int, memo: dict[bytes, Run]
+) -> tuple[list[Run], Run | None, list[str]]:
+    """Hypothesis's run of the drawn problems with the submission in the loop: its generate
+    phase reaches the failure found, then it shrinks it within SHRINK_BUDGET calls and
+    SHRINK_SECONDS. ``memo`` holds the runs already made (replayed, not called again)."""
+    from hypothesis import given
     from hypothesis import seed as hypothesis_seed
 
     runs: list[Run] = []
     failing: list[Run] = []
     failing_keys: dict[bytes, Run] = {}
     failing_since: list[float] = []
-    if examples == 0:
-        return runs, None, []
 
     @hypothesis_seed(seed)
-    @settings(
-        max_examples=examples,
-        database=None,
-        deadline=None,
-        derandomize=False,
-        suppress_health_check=list(HealthCheck),
-        phases=(Phase.generate, Phase.shrink),
-        verbosity=Verbosity.quiet,
-        report_multiple_bugs=False,
-        print_blob=False,
-    )
+    @grading_settings(examples)
     @given(mlp_problems())
     def prop(problem: Problem) -> None:
-        key = _problem_key(problem)
+        key = problem_key(problem)
         run = failing_keys.get(key)  # a replay (Hypothesis's last call is the minimal one)
         if run is None:
             if failing and (
                 len(runs) >= examples + SHRINK_BUDGET or time.perf_counter() - failing_since[0] > SHRINK_SECONDS
             ):
                 raise _StopShrinking  # budget spent: the last failure recorded is the smallest yet
-            run = session.run(problem)  # Fatal propagates: Hypothesis re-raises it at the end
+            run = memo.pop(key, None) or session.run(problem)  # Fatal propagates: Hypothesis re-raises it
             runs.append(run)
             if run.ran and evaluate(run, convention).ok:
                 return
@@ -328,14 +338,9 @@ def _hypothesis_stage(
     # Hypothesis replays the minimal failing example last; keep distinct problems only once.
     shrunk = failing[-1] if failing else None
     unique: dict[bytes, Run] = {}
-    for run in runs:
-        unique.setdefault(_problem_key(run.problem), run)
+    for run in [*runs, *memo.values()]:  # a run Hypothesis did not reach again still counts
+        unique.setdefault(problem_key(run.problem), run)
     return list(unique.values()), shrunk, notes
-
-
-def _problem_key(problem: Problem) -> bytes:
-    parts = [problem.X, problem.y.astype(float), np.array([problem.reg])] + [problem.params[k] for k in PARAMETERS]
-    return b"|".join(np.ascontiguousarray(p).tobytes() + str(p.shape).encode() for p in parts)
 
 
 # ---------------------------------------------------------------------------- one file
@@ -387,7 +392,7 @@ def grade_path(
     # A directory submission is copied whole (helpers, data) into the sandbox; a file alone.
     root = Path(path) if Path(path).is_dir() else None
     box = Sandbox(prepared.path, api=api, limits=limits, root=root)
-    warm = _warm_up()
+    warm = _warm_up(seed, examples)
     try:
         try:
             box.start()
@@ -416,15 +421,17 @@ def grade_path(
         prepared.cleanup()
 
 
-def _warm_up() -> Any:
+def _warm_up(seed: int, examples: int) -> Any:
     """While the parent waits for the sandbox's child to start (an interpreter and NumPy, about
-    0.2 s on another core), import Hypothesis and compute the reference on the fixed problems
-    in a thread: a cold ``derive grade FILE`` then pays for the two at once, not one after the
-    other. Both are pure (an import, cached arithmetic); the grade would do them anyway."""
+    0.2 s on another core), read the drawn problems (importing Hypothesis only when they are
+    not remembered) and compute the reference on the fixed problems in a thread: a cold
+    ``derive grade FILE`` then pays for them at once, not one after the other. All are pure (a
+    file read, an import, cached arithmetic); the grade would do them anyway."""
     import threading
 
     def work() -> None:
-        import hypothesis  # noqa: F401 -- the import is the work
+        if examples and cached(seed, examples) is None:
+            import hypothesis  # noqa: F401 -- the import is the work
         import rich.console  # noqa: F401 -- the text report's, imported while there is time
 
         for problem in (toy_problem(), *fixed_problems()):

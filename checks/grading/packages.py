@@ -87,6 +87,8 @@ def import_names(packages: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     ``past``, ``libfuturize`` ...); an importable module name stands for itself. Raises
     DeriveError (one line, exit 2) for a name that is neither installed nor importable: the
     course's grading environment must provide what its rubric promises."""
+    if not packages:  # listing every installed distribution costs ~0.13 s of a cold grade
+        return ()
     import importlib.metadata
     import importlib.util
 
