@@ -63,6 +63,8 @@ def cached(seed: int, examples: int) -> list[Problem] | None:
 def collect(seed: int, examples: int) -> list[Problem]:
     """Hypothesis's draws with a property that never fails: the generate phase only (no
     shrinking happens without a failure), under the settings the grader's own property uses."""
+    if examples <= 0:
+        return []
     from hypothesis import given
     from hypothesis import seed as hypothesis_seed
 
@@ -74,8 +76,7 @@ def collect(seed: int, examples: int) -> list[Problem]:
     def prop(problem: Problem) -> None:
         seen.setdefault(problem_key(problem), problem)
 
-    if examples > 0:
-        prop()
+    prop()
     return list(seen.values())
 
 
