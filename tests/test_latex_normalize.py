@@ -230,3 +230,11 @@ def test_a_name_at_the_declared_input_is_the_name(notation: Notation) -> None:
     # Another argument stays unread, and so does a function-like letter.
     assert normalize(r"\mathbf{h}^s(\mathbf{x}^{(i)})", notation).problems
     assert normalize(r"f(\mathbf{x})", notation).problems
+
+
+def test_a_subscripted_name_before_a_bracket_is_a_product() -> None:
+    # issue 11: p_j(1-p_j) is a product; f(x + 1) and p(1 - p) stay undecided (a call or a product?)
+    notation = load_notation()
+    assert not normalize(r"p_j(1-p_j)", notation).problems
+    assert normalize(r"f(x + 1)", notation).problems
+    assert normalize(r"p(1 - p)", notation).problems

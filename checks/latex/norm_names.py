@@ -108,7 +108,8 @@ class NamesMixin(TexReader):
                 except Unreadable:
                     single = False
                 top_comma = self.top_level(inside, ",")
-                function_like = re.split(r"[_^]", name, maxsplit=1)[0] in FUNCTION_LETTERS
+                # p_j(1 - p_j): a subscripted name before a bracket is a product, not a call
+                function_like = re.split(r"[_^]", name, maxsplit=1)[0] in FUNCTION_LETTERS and "_" not in name
                 if single and not had_power and nm in self.notation.inputs and not function_like:
                     # o_k^a(\mathbf{x}): the quantity at the network's input, i.e. o_k^a.
                     return text, end + 1
