@@ -191,3 +191,14 @@ def test_an_entry_of_softmax_of_a_named_vector_is_read() -> None:
     # softmax of a sum of names: which one is the vector? not guessed
     unsure = r"$$\text{softmax}(x + c)_i = \frac{e^{x_i + c}}{\sum_j e^{x_j + c}}$$" + "\n"
     assert [r.status for r in check_text(unsure, COLUMN, markdown=True).results] != ["wrong"]
+
+
+def test_a_function_the_document_never_defines_can_confirm_but_never_refute() -> None:
+    # d2l: L = l(o, y) for an unspecified loss l; the gradient steps hold for any l
+    head = "$$L = l(\\mathbf{o}^a, y)$$\n\n"
+    step = r"\frac{\partial L}{\partial \mathbf{W}^{(2)}} = \frac{\partial L}{\partial \mathbf{o}^a} (\mathbf{h}^s)^T"
+    good = head + "$$" + step + "$$\n"
+    assert [r.status for r in check_text(good, COLUMN, markdown=True).results][-1] == "ok"
+    # false for a random l, maybe true for the document's: never wrong
+    odd = head + "$$\\frac{\\partial L}{\\partial \\mathbf{o}^a} = \\mathbf{o}^a$$\n"
+    assert [r.status for r in check_text(odd, COLUMN, markdown=True).results][-1] == "inconclusive"

@@ -83,6 +83,9 @@ READINGS = [
     (r"\left( x \right) \cdot z", Mul(X, Z, "cdot")),
     (r"x \times z", Mul(X, Z, "cdot")),
     (r"\boxed{x}", X),
+    # a function the document does not define: read as such, judged ok or not at all
+    (r"l(\mathbf{o}, y)", Call("unknown:l", (s("o"), s("y")))),
+    (r"\text{prod}(x, z)", Call("prod", (X, Z))),
 ]
 
 
@@ -108,7 +111,7 @@ def test_conditions_from_the_prose() -> None:
 
 
 REFUSED = [
-    (r"f(x + 1)", "function application or a product"),
+    (r"f()", "function application or a product"),
     (r"\sigma", "without its argument"),
     (r"\int_0^1 x", "command"),
     (r"x ?", "'?'"),

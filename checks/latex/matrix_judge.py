@@ -254,6 +254,8 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
     kinds = {o["status"] for _, o in bad}
     if kinds == {"transposed"}:
         return _out("inconclusive", "equal up to a transpose: the two sides use different layouts")
+    if any(w.flags.get("unknown") for w, _ in outcomes):
+        return _out("inconclusive", "the sides differ for a random instance of a function the document does not define")
     if world.flags.get("ambiguous"):
         return _out(
             "inconclusive", "the sides differ if A · B is a matrix product, and · between square matrices is ambiguous"

@@ -30,6 +30,7 @@ from derive.checks.latex.typed_nodes import (
 __all__ = ["AtomsMixin", "function_key"]
 
 _EXTRA_FUNCTIONS = {
+    "prod": "prod",
     "onehot": "onehot",
     "diag": "diag",
     "softmax": "softmax",
@@ -304,7 +305,9 @@ class AtomsMixin(TexReader):
         if power:
             node = self._power(node, power)
         if self.peek() == "(":
-            self._check_application(name)
+            applied = self._check_application(name)
+            if applied is not None:
+                return applied
         return node
 
     def _euler(self) -> Node:
@@ -318,7 +321,7 @@ class AtomsMixin(TexReader):
         power = self.whole([sign, *arg] if sign else arg)
         return Call("exp", (power,))
 
-    def _check_application(self, name: str) -> None:
+    def _check_application(self, name: str) -> Node | None:
         stem, sub = split_name(name)
         end = self.match(self.i)
         inside = self.toks[self.i + 1 : end]
@@ -332,8 +335,13 @@ class AtomsMixin(TexReader):
         if (name in self.notation.definitions or stem in self.notation.definitions) and self._argument_list(inside):
             self.i = end + 1  # L(x, y), J(θ): the defined quantity, at its arguments
             return
-        if not sub and (stem in FUNCTION_LETTERS or self.top_level(inside, ",")):
-            raise Unreadable(f"{name}(…): a function application or a product?")
+        if not sub and (stem in FUNCTION_LETTERS or stem in ("l", r"\ell") or self.top_level(inside, ",")):
+            if name in self.notation.shapes or not inside:
+                raise Unreadable(f"{name}(…): a function application or a product?")
+            # l(o, y), f(x): a function the document does not define (judged ok or not at all)
+            self.i = end + 1
+            return Call(f"unknown:{name}", tuple(self.whole(part) for part in self._split_commas(inside)))
+        return None
 
     def _argument_list(self, inside: list[str]) -> bool:
         """Is this a list of plain names (x, y; θ; W, b)?"""
