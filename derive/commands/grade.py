@@ -7,11 +7,13 @@ usage (missing path, bad option).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +133,49 @@ def grade(
     Exit status: 0 every submission passes, 1 some submission fails, 3 some submission could
     not be run, 2 bad usage.
     """
+    with _single_threaded_blas():  # before NumPy's import: its thread pool starts with it
+        _grade_command(ctx, **ctx.params)
+
+
+@contextlib.contextmanager
+def _single_threaded_blas() -> Iterator[None]:
+    """BLAS thread pools in this process and its --jobs workers, unless the user chose: the
+    grader's arithmetic is small arrays and one 200×3072 product, where starting the pool costs
+    more CPU (~0.08 s at NumPy's import) than it saves, and N workers would oversubscribe the
+    cores. Restored afterwards (the command also runs inside tests' processes)."""
+    previous = {var: os.environ.get(var) for var in _BLAS_THREADS}
+    for var in _BLAS_THREADS:
+        os.environ.setdefault(var, "1")
+    try:
+        yield
+    finally:
+        for var, value in previous.items():
+            if value is None:
+                os.environ.pop(var, None)
+            else:
+                os.environ[var] = value
+
+
+_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _grade_command(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    api: str,
+    reg_convention: str | None,
+    rubric: Path | None,
+    fmt: str,
+    output: Path | None,
+    gradebook: Path | None,
+    force: bool,
+    timeout: float | None,
+    memory_mb: int | None,
+    jobs: int,
+    examples: int | None,
+    seed: int | None,
+    single: bool,
+) -> None:
     from derive.checks.grading.batch import collect
     from derive.checks.grading.exports import render
     from derive.checks.grading.rubric import load_rubric
