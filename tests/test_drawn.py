@@ -38,6 +38,8 @@ def test_the_remembered_draws_are_hypothesis_draws_and_are_read_back(tmp_path):
     assert again is not None and _keys(again) == _keys(fresh)
     assert all(a.tags == ("drawn",) and a.sizes == b.sizes for a, b in zip(again, fresh, strict=True))
     assert drawn.cached(4, 12) is None  # another seed is another file
+    with pytest.raises(ValueError):  # shared by every grade of the process: nothing may write into them
+        again[0].X[0, 0] = 1.0
 
 
 def test_another_seed_or_count_draws_other_problems():

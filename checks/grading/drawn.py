@@ -41,7 +41,7 @@ def drawn_problems(seed: int, examples: int) -> list[Problem]:
     found = cached(seed, examples)
     if found is not None:
         return found
-    found = collect(seed, examples)
+    found = _read_only(collect(seed, examples))
     _MEMORY[(seed, examples)] = found
     _store(seed, examples, found)
     return found
@@ -56,6 +56,7 @@ def cached(seed: int, examples: int) -> list[Problem] | None:
         return None
     found = _load(path)
     if found is not None:
+        _read_only(found)
         _MEMORY[(seed, examples)] = found
     return found
 
@@ -120,6 +121,15 @@ def cache_file(seed: int, examples: int) -> Path | None:
     digest.update(f"{_FORMAT}|{seed}|{examples}|".encode() + hypothesis_version)
     digest.update(Path(problems_module.__file__).read_bytes())  # the strategy decides the draws
     return Path(base) / "derive" / f"drawn-{digest.hexdigest()[:24]}.npz"
+
+
+def _read_only(found: list[Problem]) -> list[Problem]:
+    """Remembered problems are shared by every grade of the process, as the fixed problems are
+    (problems.py): read-only arrays, so no grade can change what the next one sees."""
+    for p in found:
+        for array in (p.X, p.y, *p.params.values()):
+            array.setflags(write=False)
+    return found
 
 
 def _store(seed: int, examples: int, found: list[Problem]) -> None:
