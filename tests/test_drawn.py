@@ -47,7 +47,7 @@ def test_another_seed_or_count_draws_other_problems():
     assert drawn.collect(0, 0) == []
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "bad-shapes", "bad-labels"])
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "bad-shapes", "bad-labels", "off-grid", "other-reg"])
 def test_a_damaged_cache_file_is_not_used(damage):
     good = drawn.drawn_problems(5, 6)
     path = drawn.cache_file(5, 6)
@@ -60,8 +60,12 @@ def test_a_damaged_cache_file_is_not_used(damage):
             arrays = {k: data[k] for k in data.files}
         if damage == "bad-shapes":
             arrays["0_W1"] = np.zeros((7, 7))
-        else:
+        elif damage == "bad-labels":
             arrays["0_y"] = np.full_like(arrays["0_y"], 99)
+        elif damage == "off-grid":  # not a value the strategy draws
+            arrays["0_X"] = arrays["0_X"] + 0.1
+        else:
+            arrays["0_reg"] = np.array([0.123])
         with open(path, "wb") as fh:
             np.savez(fh, **arrays)
     drawn._MEMORY.clear()

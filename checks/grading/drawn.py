@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 from derive.checks.grading import problems as problems_module
-from derive.checks.grading.problems import PARAMETERS, Problem, mlp_problems
+from derive.checks.grading.problems import DEFAULT_REGS, PARAMETERS, Problem, mlp_problems
 
 __all__ = ["cache_file", "cached", "collect", "drawn_problems"]
 
@@ -181,8 +181,9 @@ def _consistent(p: Problem) -> bool:
         W1.shape == (d, h)
         and W2.shape == (h, c)
         and p.y.shape == (n,)
-        and all(bool(np.all(np.isfinite(a))) for a in (p.X, W1, b1, W2, b2))
+        # values the strategy can draw (multiples of 1/4 within ±2, a listed penalty): a file
+        # written by anything but this module holds no arbitrary problems
+        and all(bool(np.all((np.abs(a) <= 2) & (a * 4 == np.round(a * 4)))) for a in (p.X, W1, b1, W2, b2))
+        and p.reg in DEFAULT_REGS
         and bool(np.all((p.y >= 0) & (p.y < c)))
-        and np.isfinite(p.reg)
-        and p.reg >= 0
     )
