@@ -198,3 +198,25 @@ def test_rubric_scores_the_json_and_writes_a_gradebook(tmp_path, capsys):
     rubric.write_text('visibility = "secret"\n')
     code, _, err = _run(["grade", str(tmp_path / "correct_function_l2.py"), "--rubric", str(rubric)], capsys)
     assert code == 2 and "visibility='secret'" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("user_setting", [None, "3"])
+def test_blas_is_single_threaded_while_grading_unless_the_user_chose(user_setting, capsys, monkeypatch):
+    from derive.checks.grading import batch
+
+    if user_setting is None:
+        monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("OPENBLAS_NUM_THREADS", user_setting)
+    seen = []
+    grade_all = batch.grade_all
+
+    def spy(*args, **kwargs):
+        seen.append(os.environ.get("OPENBLAS_NUM_THREADS"))  # what --jobs workers inherit
+        return grade_all(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "grade_all", spy)
+    code, _, _ = _run(["grade", str(SUBMISSIONS / "correct_function_l2.py"), *FAST], capsys)
+    assert code == 0
+    assert seen == [user_setting or "1"]
+    assert os.environ.get("OPENBLAS_NUM_THREADS") == user_setting  # restored after the command
