@@ -2,7 +2,8 @@
 
 Measures, on this machine:
 0. one submission from a cold process: ``derive grade FILE`` as a user runs it (interpreter,
-   imports, the sandbox's child, the grade), wall and CPU time (median of --repeats);
+   imports, the sandbox's child, the grade), wall and CPU time (median of --repeats), with the
+   drawn problems remembered (checks/grading/drawn.py) and drawn by Hypothesis each time;
 1. one submission, wall time including the child process (median of --repeats), a correct
    one and a wrong one (the wrong one pays for Hypothesis's shrinking);
 2. a class of --class-size submissions (the test submissions, cycled) with ``--jobs 2``,
@@ -321,6 +322,11 @@ def main() -> None:
     if slow:
         report["full_size"]["speedup_vs_gradcheck_slow"] = slow / ours
     print(json.dumps(report, indent=2))
+    _print_summary(report, bool(args.installed))
+
+
+def _print_summary(report: dict, installed: bool) -> None:
+    """The figures of the report that the issue's targets name, on stderr."""
     print("\nsummary:", file=sys.stderr)
     cold = report["cold_process"]
     print(
@@ -335,7 +341,7 @@ def main() -> None:
         f" {cold['median_cpu_s']:.2f} s CPU (load average {cold['load_average'][0]:.1f})",
         file=sys.stderr,
     )
-    if args.installed:
+    if installed:
         cold = report["cold_process_installed"]
         print(
             f"  cold process, installed wheel: median {cold['median_wall_s']:.2f} s wall,"
@@ -352,6 +358,8 @@ def main() -> None:
         file=sys.stderr,
     )
     full = report["full_size"]["derive_grade"]
+    ours = full["seconds"]
+    fd = report["full_size"]["eval_numerical_gradient"]["extrapolated_s"]
     print(
         f"  full size: derive {ours:.3f} s element-wise = {full['ratio_to_forward_backward']:.1f}x one forward+backward"
         f" ({full['forward_backward_s']:.3f} s); eval_numerical_gradient ~{fd:.0f} s ({fd / ours:.0f}x)",
