@@ -82,6 +82,15 @@ def test_the_file_cache_can_be_turned_off(monkeypatch, tmp_path):
     assert not (tmp_path / "cache").exists()
 
 
+def test_no_home_directory_means_no_cache_file_under_the_working_directory(tmp_path, monkeypatch):
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(drawn.os.path, "expanduser", lambda path: path)  # as with HOME unset and no passwd entry
+    monkeypatch.chdir(tmp_path)
+    assert drawn.cache_file(0, 5) is None
+    assert len(drawn.drawn_problems(0, 5)) > 0
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_unwritable_cache_directory_costs_only_the_file(tmp_path, monkeypatch):
     blocker = tmp_path / "file-not-dir"
     blocker.write_text("x")

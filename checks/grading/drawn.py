@@ -117,6 +117,8 @@ def cache_file(seed: int, examples: int) -> Path | None:
     except OSError:
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):  # no home directory ("~" unexpanded): never a cache under the cwd
+        return None
     digest = hashlib.sha256()
     digest.update(f"{_FORMAT}|{seed}|{examples}|".encode() + hypothesis_version)
     digest.update(Path(problems_module.__file__).read_bytes())  # the strategy decides the draws

@@ -253,6 +253,8 @@ def _hypothesis_storage() -> tuple[str, bool]:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     where = Path(base) / "derive" / "hypothesis"
     try:
+        if not where.is_absolute():  # no home directory ("~" unexpanded): not under the user's cwd
+            raise OSError
         where.mkdir(parents=True, exist_ok=True)
         if os.access(where, os.W_OK):
             return str(where), False
