@@ -54,3 +54,18 @@ def test_rational_zero_in_the_field_and_through_cancel_agree_on_true_and_false_c
     assert not is_rational_zero(e2 * x / (x + e2) - x / (1 + x * e2))
     assert is_rational_zero(sp.sqrt(2) * x / (x + sp.sqrt(2)) - x / (1 + x / sp.sqrt(2)))
     assert not is_rational_zero(sp.Abs(x) * y - y)
+
+
+def test_workers_report_their_cpu_and_the_collector_is_restored() -> None:
+    import gc
+
+    chosen = [CATALOGUE[i] for i in ("sigmoid-derivative", "l1-gradient", "relu-derivative")]
+    before = gc.get_threshold()
+    cpu: dict[int, float] = {}
+    results = verify_all(chosen, examples=3, jobs=2, cpu=cpu)
+    assert [r.verdict for r in results] == ["verified"] * 3
+    assert 1 <= len(cpu) <= 2 and all(seconds > 0 for seconds in cpu.values())
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    alone: dict[int, float] = {}
+    verify_all(chosen[:1], examples=3, jobs=1, cpu=alone)
+    assert alone == {}  # no worker, nothing reported

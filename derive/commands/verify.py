@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from derive.errors import EXIT_FAILED, EXIT_OK, EXIT_UNDECIDED, DeriveError
 
@@ -17,6 +15,9 @@ from derive.errors import EXIT_FAILED, EXIT_OK, EXIT_UNDECIDED, DeriveError
 @click.option("--seed-claims", is_flag=True, help="List the seeds' wrong claims instead.")
 def list_cmd(seed_claims: bool) -> None:
     """The catalogue's ids, titles and sources."""
+    from rich.console import Console
+    from rich.table import Table
+
     from derive.catalogue import load
 
     catalogue, seeds = load()
@@ -71,22 +72,9 @@ def verify(ctx: click.Context, ids: tuple[str, ...], as_json: bool, examples: in
 
     identities = _select(ids)
     start = time.perf_counter()
-    err = Console(stderr=True)
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=as_json or not err.is_terminal,
-    ) as bar:
-        task = bar.add_task("verifying", total=len(identities))
-
-        def advance(identity) -> None:
-            bar.update(task, description=f"verified {identity.id}")
-            bar.advance(task)
-
+    # rich (~0.1 s to import) only when something is shown with it: --json is on the
+    # benchmark's critical path, which is the parent's imports before the workers fork.
+    with contextlib.nullcontext(None) if as_json else _progress_bar(len(identities)) as advance:
         results = verify_all(identities, examples=examples, seed=seed, jobs=jobs or default_jobs(), progress=advance)
     totals = summary(results, time.perf_counter() - start)
     if as_json:
@@ -102,10 +90,38 @@ def verify(ctx: click.Context, ids: tuple[str, ...], as_json: bool, examples: in
     ctx.exit(EXIT_OK)
 
 
+@contextlib.contextmanager
+def _progress_bar(total: int):
+    """A transient bar on stderr when it is a terminal; yields the per-identity callback."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    err = Console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
+        task = bar.add_task("verifying", total=total)
+
+        def advance(identity) -> None:
+            bar.update(task, description=f"verified {identity.id}")
+            bar.advance(task)
+
+        yield advance
+
+
 _STYLE = {"verified": "green", "refuted": "bold red", "unverified": "yellow"}
 
 
 def _print_table(results, totals) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console(width=max(Console().width, 150))
     table = Table("id", "symbolic", "scope", "numeric", "max error", "verdict")
     for r in results:
