@@ -30,6 +30,7 @@ from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_defi
 from derive.checks.latex.extract import extract
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.notation import choose_profile
+from derive.checks.latex.own_functions import find_function_definitions, release_own_functions
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.shapes import check_membership
@@ -98,6 +99,12 @@ def check_text(
             else:
                 lhs = normalize(step.lhs, notation, step.chain_var)
                 rhs = normalize(step.rhs, notation, step.chain_var)
+                if step.kind == "inline" and document.defines_at(step.line, step.column):
+                    continue  # "$z = Wx + b$" in running text introduces z: not a step to judge
+                held = _ambiguous_step(step, lhs, rhs, document)
+                if held is not None:
+                    results.append(held)
+                    continue
                 pending.append((len(results), step))
                 typed, scalar = document.for_step(step.line, step.column, step.rhs)
                 jobs.append((judge_step, (step, lhs, rhs, typed_notation, typed, seed, examples, scalar)))
@@ -107,12 +114,28 @@ def check_text(
                 step, out["status"], out.get("counterexample"), out.get("message", ""), out.get("method", "")
             )
             results[k].seconds = out.get("seconds", 0.0)
-        report.results.extend(r for r in results if r is not None)
+        own = find_function_definitions(equations, notation)
+        report.results.extend(release_own_functions([r for r in results if r is not None], own))
     finally:
         if own:
             runner.close()
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _ambiguous_step(step: Step, lhs: Normalized, rhs: Normalized, document: DocumentDefinitions) -> StepResult | None:
+    """A new value for a name given a number before (an update in a worked example) is not a
+    step, and a step that uses a name with two values is not judged with either."""
+    again = document.reassignment_at(step.line, step.column)
+    if again is not None:
+        why = f"{again.name} was given the value {again.before} before: a new assignment, not a step"
+        return StepResult(step, "inconclusive", None, why, "definitions")
+    unsure = document.ambiguous(step.line, step.column) & (lhs.symbol_names | rhs.symbol_names)
+    if unsure:
+        names = ", ".join(sorted(unsure))
+        why = f"{names} has more than one value in the document by here (assigned again), so it is not judged"
+        return StepResult(step, "inconclusive", None, why, "definitions")
+    return None
 
 
 def judge_step(

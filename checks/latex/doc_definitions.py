@@ -28,9 +28,11 @@ from derive.errors import DeriveError
 __all__ = [
     "Definition",
     "DocumentDefinitions",
+    "Reassignment",
     "definitions_before",
     "find_declarations",
     "find_definitions",
+    "find_reassignments",
     "parsed_definitions",
 ]
 
@@ -47,6 +49,7 @@ class Definition:
     name: str  # canonical (a_{j}, s, z^{(2)})
     rhs: str  # LaTeX of the value
     letters: str = ""  # index letters of a family (a_{j}: "j")
+    value_at: tuple[int, int] = (0, 0)  # (line, column) where the value starts, as the link's step
 
 
 def _name(text: str, notation: Notation) -> str | None:
@@ -85,8 +88,41 @@ def find_definitions(
             if name is None or name in _INDEX_LETTERS or name in seen or _mentions(second.text, name):
                 continue
             seen.add(name)
-            found.append(Definition(first.line, first.column, name, second.text.strip(), _letters(name)))
+            value_at = (second.line, second.column)
+            found.append(Definition(first.line, first.column, name, second.text.strip(), _letters(name), value_at))
     return sorted(found, key=lambda d: (d.line, d.column))
+
+
+@dataclass(frozen=True)
+class Reassignment:
+    """``w_2 = 0.3`` after ``w_2 = 0.5``: a new value (an update step of a worked example), not
+    a claim; (line, column) is where the new value starts, as a step's."""
+
+    line: int
+    column: int
+    name: str
+    before: str  # the value given first
+
+
+#: a number as a worked example gives it: 2, -0.5, 1{,}5, \frac12, \tfrac{1}{4}
+_NUMBER = re.compile(r"[-+]?\s*(\d+(?:[.,]\d+|\{,\}\d+)?|\\[dt]?frac\s*(\d|\{\d+\})\s*(\d|\{\d+\}))\s*")
+
+
+def find_reassignments(equations: list[Equation], notation: Notation, defs: list[Definition]) -> list[Reassignment]:
+    """Every later ``name = value`` of a name first given a number: the name then has two values,
+    and which one a later formula means is the reader's guess (so neither is used after it)."""
+    given = {d.name: d for d in defs if _NUMBER.fullmatch(d.rhs)}
+    found: list[Reassignment] = []
+    for equation in equations:
+        for chain in split_chain(equation):
+            (first, relation), (second, _) = chain[0], chain[1]
+            if relation not in _DEFINES or not second.text.strip():
+                continue
+            name = _name(first.text, notation)
+            old = given.get(name or "")
+            if old is not None and (first.line, first.column) > (old.line, old.column):
+                found.append(Reassignment(second.line, second.column, old.name, old.rhs))
+    return found
 
 
 def find_declarations(equations: list[Equation], notation: Notation) -> dict[str, tuple[str, ...]]:
@@ -131,6 +167,7 @@ class DocumentDefinitions:
     def __init__(self, equations: list[Equation], notation: Notation, *, typed_base: dict[str, Node]) -> None:
         self.defs = find_definitions("", notation, equations=equations)
         self.declared = find_declarations(equations, notation)
+        self.reassigned = find_reassignments(equations, notation, self.defs)
         self.typed_base = typed_base
         self.scalar = {d.name: (d.letters, normalize(d.rhs, notation)) for d in self.defs}
         self.typed: dict[str, Node] = {}
@@ -154,3 +191,26 @@ class DocumentDefinitions:
         typed = {**base, **later, **{d.name: self.typed.get(d.name, Opaque(d.name)) for d in before if not d.letters}}
         scalar = {d.name: self.scalar[d.name] for d in before if not self.scalar[d.name][1].problems}
         return typed, scalar
+
+    def defines_at(self, line: int, column: int) -> bool:
+        """Is the link whose value starts at (line, column) one of the document's definitions?"""
+        return any(d.value_at == (line, column) for d in self.defs)
+
+    def reassignment_at(self, line: int, column: int) -> Reassignment | None:
+        """The new assignment whose value starts at (line, column), if that is one."""
+        return next((r for r in self.reassigned if (r.line, r.column) == (line, column)), None)
+
+    def ambiguous(self, line: int, column: int) -> set[str]:
+        """Names with no one value at (line, column): those given a second value before it, and
+        those defined (before it) from one of them."""
+        names = {r.name for r in self.reassigned if (r.line, r.column) <= (line, column)}
+        grew = bool(names)
+        while grew:
+            grew = False
+            for d in self.defs:
+                if d.name in names or (d.line, d.column) >= (line, column):
+                    continue
+                if self.scalar[d.name][1].symbol_names & names or any(_mentions(d.rhs, n) for n in names):
+                    names.add(d.name)
+                    grew = True
+        return names

@@ -146,7 +146,7 @@ def find_steps(
                 if not left.text or not right.text:
                     continue
                 place = (right.column, equation.context, tuple(dict.fromkeys(left.conditions + right.conditions)))
-                if relation == "=" and equation.kind == "display":
+                if relation == "=":
                     steps.append(Step(right.line, left.text, right.text, "=", equation.kind, var, *place))
                 elif relation == r"\in" and is_real_space(right.text):
                     steps.append(Step(right.line, left.text, right.text, r"\in", equation.kind, var, *place))

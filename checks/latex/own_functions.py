@@ -1,0 +1,88 @@
+r"""Functions a document defines itself: ``$\phi(z) = \tanh(z)$`` where the notation reads φ as
+ReLU, or ``\sigma(z) = \frac{e^{z}}{\sum_j e^{z_j}}`` where it reads σ as the logistic function.
+
+A chain whose first term is one function applied to one argument (or the bare function) and
+whose next term is its value defines the function, when the notation does not confirm that
+step. The document's function is then not the notation's anywhere in the document, so a step
+that mentions it is never called wrong on the notation's reading (no false alarm): it is
+inconclusive, saying so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from derive.checks.latex.extract import Equation
+from derive.checks.latex.normalize import Notation, normalize
+from derive.checks.latex.results import StepResult
+from derive.checks.latex.steps import split_chain
+
+__all__ = ["FunctionDefinition", "find_function_definitions", "release_own_functions"]
+
+#: fonts and operator wrappers around a function's name (\mathrm{ReLU}(x), \operatorname{softmax}(z))
+_LEAD = re.compile(r"\\(mathrm|operatorname|text|mathit|textrm)\s*\{([^{}]*)\}")
+_DEFINES = ("=", ":=", r"\coloneqq", r"\triangleq", r"\equiv")
+
+
+@dataclass(frozen=True)
+class FunctionDefinition:
+    line: int  # where the value starts (the definition's step has this line and column)
+    column: int
+    function: str  # as written: \phi, ReLU, \sigma
+
+
+def _defined_function(term: str, notation: Notation) -> str | None:
+    """The function a left term such as ``\\phi(z)`` or ``\\phi`` names, else None."""
+    norm = normalize(term, notation)
+    if norm.problems or norm.derivatives or len(norm.functions) != 1:
+        return None
+    if any(parts[1:2] != ("0",) for parts in norm.functions.values()):
+        return None  # φ'(z) = … is a claim about the derivative, not a definition
+    if len(norm.calls) == 1 and len(norm.symbol_names) <= 1:
+        function, argument = norm.calls[0]
+        # exactly f(x): "\frac12 \tanh(x/2)" is a claim about tanh, not its definition
+        call = _LEAD.sub(r"\2", term).strip()
+        plain = re.fullmatch(r"\\?[A-Za-z]+(_\{?\w+\}?)?|\\mathbf\{\w+\}|\\mathbf\s*\w", argument.strip())
+        if call.startswith(function) and re.search(r"(\)|\\right\))\s*$", call) and plain:
+            return function
+        return None
+    if len(norm.bare) == 1 and not norm.calls and not norm.symbol_names:
+        return norm.bare[0]
+    return None
+
+
+def find_function_definitions(equations: list[Equation], notation: Notation) -> list[FunctionDefinition]:
+    """Every chain that starts ``f(x) = …`` with f a function of the notation."""
+    found: list[FunctionDefinition] = []
+    for equation in equations:
+        for chain in split_chain(equation):
+            (first, relation), (second, _) = chain[0], chain[1]
+            if relation not in _DEFINES or not second.text.strip():
+                continue
+            function = _defined_function(first.text, notation)
+            if function:
+                found.append(FunctionDefinition(second.line, second.column, function))
+    return found
+
+
+def _mentions(text: str, function: str) -> bool:
+    return re.search(re.escape(function) + r"(?![A-Za-z])", text) is not None
+
+
+def release_own_functions(results: list[StepResult], found: list[FunctionDefinition]) -> list[StepResult]:
+    """Results with every ``wrong`` that mentions a function the document defines (and the
+    notation does not confirm) made inconclusive."""
+    status = {(r.step.line, r.step.column): r.status for r in results}
+    own: dict[str, int] = {}
+    for d in found:
+        if status.get((d.line, d.column)) != "ok":
+            own.setdefault(d.function, d.line)
+    out: list[StepResult] = []
+    for r in results:
+        hit = next((f for f in own if _mentions(r.step.lhs, f) or _mentions(r.step.rhs, f)), None)
+        if r.status == "wrong" and hit is not None:
+            note = f"; the document defines {hit} itself (line {own[hit]}), so the notation's {hit} is not used"
+            r = replace(r, status="inconclusive", counterexample=None, message=r.message + note)
+        out.append(r)
+    return out

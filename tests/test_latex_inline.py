@@ -1,0 +1,78 @@
+"""Inline math ``$a = b$`` is judged like display math, without false alarms: a document's own
+definitions are not steps, a name given a second value (an update in a worked example) is
+judged with neither value, and a function the document defines itself (φ = tanh) is the
+document's, not the notation's."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+
+NOTATION = load_notation()
+
+
+@pytest.fixture(scope="module")
+def runner():
+    with StepRunner(timeout=20) as r:
+        yield r
+
+
+def _statuses(text: str, runner: StepRunner, markdown: bool = True) -> list[tuple[str, str]]:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=markdown)
+    return [(r.step.rhs.strip(), r.status) for r in report.results]
+
+
+def test_inline_worked_example_is_judged_right_and_wrong(runner: StepRunner) -> None:
+    text = "Take $x = 2$ and $w = 3$, so $y = w x$.\n\nThen $y = 6$ and $w x + 1 = 7$ but $y = 5$.\n"
+    got = dict(_statuses(text, runner))
+    assert got["6"] == "ok"
+    assert got["7"] == "ok"
+    assert got["5"] == "wrong"
+    # the definitions themselves are not steps
+    assert "2" not in got and "3" not in got and "w x" not in got
+
+
+def test_inline_identity_wrong_and_right(runner: StepRunner) -> None:
+    text = (
+        "The logistic function satisfies $\\sigma'(x) = \\sigma(x)(1 - \\sigma(x))$, "
+        "and not $\\sigma'(x) = \\sigma(x)(1 + \\sigma(x))$.\n"
+    )
+    got = _statuses(text, runner)
+    assert got == [("\\sigma(x)(1 - \\sigma(x))", "ok"), ("\\sigma(x)(1 + \\sigma(x))", "wrong")]
+
+
+def test_a_name_given_a_new_value_is_not_judged_with_either(runner: StepRunner) -> None:
+    # an SGD update: w = 0.5 first, then w = 0.3; yhat = 3w is 1.5 before and 0.9 after
+    text = (
+        "Let $x = 1$, $w = 0.5$, $\\hat y = 3 w x$. So $\\hat y = 1.5$.\n\n"
+        "After the update $w = 0.3$ and $\\hat y = 0.9$.\n"
+    )
+    got = _statuses(text, runner)
+    assert ("1.5", "ok") in got
+    assert ("0.3", "inconclusive") in got
+    assert ("0.9", "inconclusive") in got
+    assert all(status != "wrong" for _, status in got)
+
+
+def test_a_reassigned_name_still_finds_errors_before_the_new_value(runner: StepRunner) -> None:
+    text = "Let $x = 1$, $w = 0.5$, $\\hat y = 3 w x$. So $\\hat y = 2$.\n\nAfter the update $w = 0.3$.\n"
+    got = _statuses(text, runner)
+    assert ("2", "wrong") in got
+
+
+def test_a_function_the_document_defines_is_the_documents(runner: StepRunner) -> None:
+    # the default notation reads φ as ReLU; this document says φ is tanh
+    text = "Here $\\phi(z) = \\tanh(z)$ and so $\\phi'(z) = 1 - \\tanh^2(z)$.\n"
+    got = _statuses(text, runner)
+    assert got and all(status != "wrong" for _, status in got)
+    assert any(
+        "defines \\phi itself" in r.message for r in check_text(text, NOTATION, runner=runner, markdown=True).results
+    )
+
+
+def test_a_function_agreeing_with_the_notation_keeps_its_errors(runner: StepRunner) -> None:
+    # σ defined as the notation reads it: a wrong derivative of σ is still wrong
+    text = "With $\\sigma(x) = \\frac{1}{1 + e^{-x}}$ we get $\\sigma'(x) = \\sigma(x)(1 + \\sigma(x))$.\n"
+    got = _statuses(text, runner)
+    assert got == [("\\frac{1}{1 + e^{-x}}", "ok"), ("\\sigma(x)(1 + \\sigma(x))", "wrong")]
