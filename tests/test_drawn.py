@@ -5,6 +5,7 @@ them reaches the same verdicts and shrunk counterexamples as one drawing from sc
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 
 import numpy as np
@@ -122,3 +123,28 @@ def test_remembered_draws_grade_as_hypothesis_from_scratch_does(name, monkeypatc
     monkeypatch.setattr(grader, "_hypothesis_stage", _from_scratch)
     assert remembered == outcome()
     assert remembered[0] == ("pass" if name.startswith("correct") else "fail")
+
+
+def test_the_gradescope_setup_draws_what_the_grades_will_ask_for(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+    import zipfile
+
+    from derive.cli import main
+
+    wheel = tmp_path / "derive-0.1.0-py3-none-any.whl"  # write_bundle only names it
+    wheel.write_bytes(b"")
+    rubric = tmp_path / "rubric.toml"
+    rubric.write_text("seed = 7\nexamples = 6\n", encoding="utf-8")
+    out = tmp_path / "bundle.zip"
+    with pytest.raises(SystemExit) as info:
+        main(["gradescope-bundle", str(out), "--wheel", str(wheel), "--rubric", str(rubric), "--examples", "5"])
+    assert info.value.code == 0
+    setup = zipfile.ZipFile(out).read("setup.sh").decode()
+    (line,) = [x for x in setup.splitlines() if "drawn_problems" in x]
+    assert "drawn_problems(7, 5)" in line and line.endswith("|| true")  # --examples over the rubric's
+    # The line as the image's shell runs it, in another process: this process then reads its file.
+    code = line.split('"')[1]
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=120)
+    assert drawn.cached(7, 5) is not None and _keys(drawn.cached(7, 5)) == _keys(drawn.collect(7, 5))

@@ -33,10 +33,18 @@ __all__ = ["build_wheel", "run_autograder_script", "setup_script", "write_bundle
 ROOT_VARIABLE = "DERIVE_AUTOGRADER_ROOT"
 
 
-def setup_script(wheel_name: str, extra_packages: tuple[str, ...] = ()) -> str:
+def setup_script(wheel_name: str, extra_packages: tuple[str, ...] = (), draws: tuple[int, int] = (0, 25)) -> str:
     """The image's setup: Python, derive's wheel, and the rubric's extra packages (which the
-    submissions may import: the rubric promises them, so the image must have them)."""
+    submissions may import: the rubric promises them, so the image must have them). Then the
+    grade's Hypothesis-drawn problems for ``draws`` = (seed, examples), drawn once into the
+    image's cache (``derive.checks.grading.drawn``): each submission's fresh container grades
+    without running Hypothesis unless the submission fails. A failure there costs nothing."""
     extra = "".join(f"python3 -m pip install {shlex.quote(p)}\n" for p in extra_packages)
+    seed, examples = (int(v) for v in draws)
+    extra += (
+        f'python3 -c "from derive.checks.grading.drawn import drawn_problems; drawn_problems({seed}, {examples})"'
+        " || true\n"
+    )
     return f"""#!/usr/bin/env bash
 # Gradescope runs this once when it builds the autograder image.
 set -euo pipefail
@@ -124,8 +132,10 @@ def write_bundle(
     wheel: Path | None = None,
     rubric: str | None = None,
     extra_packages: tuple[str, ...] = (),
+    draws: tuple[int, int] = (0, 25),
 ) -> list[str]:
-    """Write the autograder zip to ``out``; return the names it holds."""
+    """Write the autograder zip to ``out``; return the names it holds. ``draws``: the (seed,
+    examples) the grades will use, whose drawn problems setup.sh prepares."""
     out = Path(out)
     if out.suffix != ".zip":
         raise DeriveError(f"{out}: the bundle must be a .zip file")
@@ -136,7 +146,7 @@ def write_bundle(
         if not wheel_path.name.endswith(".whl"):
             raise DeriveError(f"{wheel_path}: not a wheel (.whl)")
         entries = {
-            "setup.sh": setup_script(wheel_path.name, extra_packages),
+            "setup.sh": setup_script(wheel_path.name, extra_packages, draws),
             "run_autograder": run_autograder_script(options, rubric=rubric is not None),
             "derive-grade.json": json.dumps(options, indent=2, sort_keys=True) + "\n",
         }

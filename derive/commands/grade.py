@@ -301,12 +301,18 @@ def gradescope_bundle(
     """Write a Gradescope autograder zip (setup.sh installs derive; run_autograder grades
     /autograder/submission into /autograder/results/results.json, with the bundled rubric)."""
     from derive.checks.grading.gradescope_bundle import write_bundle
-    from derive.checks.grading.rubric import load_rubric
+    from derive.checks.grading.rubric import Rubric, load_rubric
 
-    rubric_text, extra = None, ()
+    rubric_text, loaded = None, Rubric()
     if rubric is not None:
-        extra = load_rubric(rubric).extra_packages  # validated now, not when the first student submits
+        loaded = load_rubric(rubric)  # validated now, not when the first student submits
         rubric_text = rubric.read_text(encoding="utf-8")
+    # The seed and example count the grades will use (as grade_path settles them), so that
+    # setup.sh draws the very problems run_autograder's grades ask for.
+    draws = (
+        seed if seed is not None else loaded.seed or 0,
+        examples if examples is not None else loaded.examples if loaded.examples is not None else 25,
+    )
     check_output(out, [p for p in (rubric, wheel) if p is not None], force)
     options = {
         "api": api,
@@ -317,7 +323,12 @@ def gradescope_bundle(
         "seed": seed,
     }
     names = write_bundle(
-        out, {k: v for k, v in options.items() if v is not None}, wheel=wheel, rubric=rubric_text, extra_packages=extra
+        out,
+        {k: v for k, v in options.items() if v is not None},
+        wheel=wheel,
+        rubric=rubric_text,
+        extra_packages=loaded.extra_packages,
+        draws=draws,
     )
     click.echo(f"wrote {out}: {', '.join(names)}")
     ctx.exit(EXIT_OK)
