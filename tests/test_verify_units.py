@@ -40,9 +40,9 @@ def test_topic_units_keep_every_identity_and_report_progress_for_each() -> None:
     assert pooled[-1].verdict == "refuted" and all(r.verdict == "verified" for r in pooled[:-1])
 
 
-def test_rational_zero_in_the_field_and_through_cancel_agree_on_true_and_false_claims() -> None:
-    # is_rational_zero decides in QQ(symbols) when it can and falls back to cancel for
-    # coefficients outside QQ (e^2, √2) or non-rational atoms (|x|): both ways, right and wrong.
+def test_rational_zero_on_true_and_false_claims_with_coefficients_outside_qq() -> None:
+    # is_rational_zero decides rational identities whose coefficients lie outside QQ (e^2, √2)
+    # and leaves non-rational atoms (|x|) alone: each true claim beside a false one.
     import sympy as sp
     from derive.checks.proof.canonical import is_rational_zero
 
