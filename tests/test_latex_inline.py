@@ -76,3 +76,28 @@ def test_a_function_agreeing_with_the_notation_keeps_its_errors(runner: StepRunn
     text = "With $\\sigma(x) = \\frac{1}{1 + e^{-x}}$ we get $\\sigma'(x) = \\sigma(x)(1 + \\sigma(x))$.\n"
     got = _statuses(text, runner)
     assert got == [("\\frac{1}{1 + e^{-x}}", "ok"), ("\\sigma(x)(1 + \\sigma(x))", "wrong")]
+
+
+def test_a_worked_example_differentiates_then_puts_the_values_in(runner: StepRunner) -> None:
+    # ∂J/∂ŷ = ŷ - y at ŷ = 3·1 = 3, y = 1: 2 (not 3); ∂J/∂w = (ŷ - y)·x = 2
+    text = (
+        "Let $x = 1$, $y = 1$, $w = 3$, $\\hat y = w x$ and $J = \\frac12(\\hat y - y)^2$.\n\n"
+        "Then $\\partial J/\\partial\\hat y = 2$, $\\partial J/\\partial w = 2$ and $\\partial J/\\partial w = 3$.\n"
+    )
+    got = _statuses(text, runner)
+    assert got == [("2", "ok"), ("2", "ok"), ("3", "wrong")]
+
+
+def test_a_name_defined_again_by_an_expression_is_not_judged_wrong_with_its_first_value(runner: StepRunner) -> None:
+    # L is one loss in the first section and another in the second: no false alarm
+    text = (
+        "Squared error: $$L = (y - p)^2$$\n\nCross-entropy instead: $$L = -y \\log p$$\n\n"
+        "$$\\frac{\\partial L}{\\partial p} = -\\frac{y}{p}$$\n"
+    )
+    got = _statuses(text, runner)
+    assert got and all(status != "wrong" for _, status in got)
+    # a derivation that only continues the first definition is still judged
+    same = "$$L = (y - p)^2$$\n\n$$L = y^2 - 2 y p + p^2$$\n\n$$L = y^2 + p^2$$\n"
+    verdicts = dict(_statuses(same, runner))
+    assert verdicts["y^2 - 2 y p + p^2"] == "ok"
+    assert verdicts["y^2 + p^2"] == "inconclusive"  # wrong on the first meaning, but L was defined again

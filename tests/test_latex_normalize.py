@@ -238,3 +238,40 @@ def test_a_subscripted_name_before_a_bracket_is_a_product() -> None:
     assert not normalize(r"p_j(1-p_j)", notation).problems
     assert normalize(r"f(x + 1)", notation).problems
     assert normalize(r"p(1 - p)", notation).problems
+
+
+NOTATION = load_notation()
+
+
+@pytest.mark.parametrize(
+    ("text", "variable"),
+    [
+        ("\\partial J/\\partial w_2", "w_{2}"),  # inline math's slash form
+        ("\\partial J / \\partial\\hat y", "\\hat{y}"),
+        ("\\tfrac{\\partial J}{\\partial u^{[L]}}", "u^{[L]}"),  # a layer label in brackets
+        ("\\frac{\\partial J}{\\partial u^{[\\ell-1]}}", "u^{[\\ell-1]}"),
+    ],
+)
+def test_derivative_forms_of_notes(text: str, variable: str) -> None:
+    norm = normalize(text, NOTATION)
+    assert not norm.problems
+    assert list(norm.derivatives.values()) == [variable]
+
+
+def test_frac_with_digit_arguments_is_one_half() -> None:
+    norm = normalize("\\frac12(a - b)^2", NOTATION)
+    assert not norm.problems
+    assert norm.latex.startswith("\\frac{1}{2}")
+    # a braced number stays one number
+    assert normalize("\\frac{12}{5}", NOTATION).latex == "\\frac{12}{5}"
+
+
+def test_letter_superscript_by_which_a_document_differentiates_is_a_label() -> None:
+    from derive.checks.latex.doc_labels import with_document_labels
+
+    text = "\\frac{\\partial L}{\\partial W^L} = \\frac{\\partial L}{\\partial a^L} a^{L-1}"
+    labelled = with_document_labels(text, NOTATION)
+    assert normalize("\\frac{\\partial L}{\\partial W^L}", labelled).derivatives == {1: "W^{L}"}
+    # without the document's evidence W^L stays a power, and a numeric superscript is never a label
+    assert normalize("\\frac{\\partial L}{\\partial W^L}", NOTATION).problems
+    assert with_document_labels("\\frac{\\partial^2 f}{\\partial x^2}", NOTATION) == NOTATION

@@ -27,6 +27,7 @@ from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_definitions
+from derive.checks.latex.doc_labels import with_document_labels
 from derive.checks.latex.extract import extract
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.notation import choose_profile
@@ -75,7 +76,7 @@ def check_text(
     report = Report(file)
     own = runner is None
     runner = runner or StepRunner(timeout)
-    notation = choose_profile(text, notation)
+    notation = with_document_labels(text, choose_profile(text, notation))
     equations = extract(text, markdown=markdown)
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
     # the document's own shape declarations, for sampling values in matrix steps
@@ -115,7 +116,8 @@ def check_text(
             )
             results[k].seconds = out.get("seconds", 0.0)
         own = find_function_definitions(equations, notation)
-        report.results.extend(release_own_functions([r for r in results if r is not None], own))
+        judged = release_own_functions([r for r in results if r is not None], own)
+        report.results.extend(document.release_redefined(judged))
     finally:
         if own:
             runner.close()

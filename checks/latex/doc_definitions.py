@@ -12,11 +12,12 @@ never judged true by substitution.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from derive.checks.latex.extract import Equation, extract
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
+from derive.checks.latex.results import StepResult
 from derive.checks.latex.shapes import space_dims
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.tex_tokens import Unreadable
@@ -33,6 +34,7 @@ __all__ = [
     "find_declarations",
     "find_definitions",
     "find_reassignments",
+    "find_redefinitions",
     "parsed_definitions",
 ]
 
@@ -65,6 +67,12 @@ def _name(text: str, notation: Notation) -> str | None:
 def _letters(name: str) -> str:
     m = re.search(r"_\{([A-Za-z,]+)\}", name)
     return m.group(1).replace(",", "") if m else ""
+
+
+def _uses(text: str, name: str) -> bool:
+    """Might this LaTeX use the name (its base letter, also as \\hat y for \\hat{y})? Errs on yes."""
+    squeezed = re.sub(r"[{}\s]", "", text)
+    return _mentions(text, name) or _mentions(squeezed, re.sub(r"[{}\s]", "", name))
 
 
 def _mentions(text: str, name: str) -> bool:
@@ -125,6 +133,24 @@ def find_reassignments(equations: list[Equation], notation: Notation, defs: list
     return found
 
 
+def find_redefinitions(equations: list[Equation], notation: Notation, defs: list[Definition]) -> list[Reassignment]:
+    """Every later ``name = expression`` of a name first defined by an expression (``J =
+    u^{[L]}`` on one page, ``J = \\frac12(\\hat y - y)^2`` on the next): a derivation step or a
+    new definition, which only its verdict tells (a number, ``\\hat y = 1``, is a computed claim)."""
+    first = {d.name: d for d in defs if not _NUMBER.fullmatch(d.rhs)}
+    found: list[Reassignment] = []
+    for equation in equations:
+        for chain in split_chain(equation):
+            (left, relation), (value, _) = chain[0], chain[1]
+            text = value.text.strip()
+            if relation not in _DEFINES or not text or _NUMBER.fullmatch(text) or _PLACEHOLDER.fullmatch(text):
+                continue
+            old = first.get(_name(left.text, notation) or "")
+            if old is not None and (left.line, left.column) > (old.line, old.column):
+                found.append(Reassignment(value.line, value.column, old.name, old.rhs))
+    return found
+
+
 def find_declarations(equations: list[Equation], notation: Notation) -> dict[str, tuple[str, ...]]:
     """Shapes the document declares for names the notation does not know (``Y \\in
     \\mathbb{R}^{N \\times C}``): values are sampled with them where a definition uses them, but
@@ -168,6 +194,7 @@ class DocumentDefinitions:
         self.defs = find_definitions("", notation, equations=equations)
         self.declared = find_declarations(equations, notation)
         self.reassigned = find_reassignments(equations, notation, self.defs)
+        self.redefined = find_redefinitions(equations, notation, self.defs)
         self.typed_base = typed_base
         self.scalar = {d.name: (d.letters, normalize(d.rhs, notation)) for d in self.defs}
         self.typed: dict[str, Node] = {}
@@ -200,17 +227,38 @@ class DocumentDefinitions:
         """The new assignment whose value starts at (line, column), if that is one."""
         return next((r for r in self.reassigned if (r.line, r.column) == (line, column)), None)
 
-    def ambiguous(self, line: int, column: int) -> set[str]:
-        """Names with no one value at (line, column): those given a second value before it, and
-        those defined (before it) from one of them."""
-        names = {r.name for r in self.reassigned if (r.line, r.column) <= (line, column)}
+    def release_redefined(self, results: list[StepResult]) -> list[StepResult]:
+        """A name defined again by an expression that is not confirmed equal to its first value
+        has two meanings from there on: a ``wrong`` there or after it that uses the name (or a
+        name defined from it) is inconclusive, never a false alarm on the first meaning."""
+        status = {(r.step.line, r.step.column): r.status for r in results}
+        fresh = [r for r in self.redefined if status.get((r.line, r.column)) != "ok"]
+        out: list[StepResult] = []
+        for result in results:
+            where = (result.step.line, result.step.column)
+            names = self._closure({r.name for r in fresh if (r.line, r.column) <= where}, where)
+            used = [n for n in sorted(names) if _uses(result.step.lhs, n) or _uses(result.step.rhs, n)]
+            if result.status == "wrong" and used:
+                note = f"; {used[0]} is defined more than once in the document, so which value is meant is not known"
+                result = replace(result, status="inconclusive", counterexample=None, message=result.message + note)
+            out.append(result)
+        return out
+
+    def _closure(self, names: set[str], where: tuple[int, int]) -> set[str]:
+        """The names, and those defined (before ``where``) from them."""
+        names = set(names)
         grew = bool(names)
         while grew:
             grew = False
             for d in self.defs:
-                if d.name in names or (d.line, d.column) >= (line, column):
+                if d.name in names or (d.line, d.column) >= where:
                     continue
-                if self.scalar[d.name][1].symbol_names & names or any(_mentions(d.rhs, n) for n in names):
+                if self.scalar[d.name][1].symbol_names & names or any(_uses(d.rhs, n) for n in names):
                     names.add(d.name)
                     grew = True
         return names
+
+    def ambiguous(self, line: int, column: int) -> set[str]:
+        """Names with no one value at (line, column): those given a second value before it, and
+        those defined (before it) from one of them."""
+        return self._closure({r.name for r in self.reassigned if (r.line, r.column) <= (line, column)}, (line, column))

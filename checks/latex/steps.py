@@ -1,7 +1,7 @@
 r"""Chains and steps of a document's equations.
 
 An equation is split at its top-level relation signs into terms; each adjacent pair joined by
-``=`` (display math) is a step, and each ``X \in \mathbb{R}^{…}`` a membership claim. The chain
+``=`` (display or inline math) is a step, and each ``X \in \mathbb{R}^{…}`` a membership claim. The chain
 variable (the x of a ``d/dx`` in the chain, else its only symbol) lets a bare σ mean σ(x).
 """
 

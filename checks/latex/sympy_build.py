@@ -241,11 +241,11 @@ class _Builder:
         letter, n = m.group(1), int(m.group(2))
         if letter == "s" and n in self.norm.sums and len(node.args) == 1:
             return self.summed(n, node.args[0], env)
+        if letter == "g" and n in self.norm.derivatives and len(node.args) == 1:
+            return self.derivative(n, node.args[0], env)
         args = [self.convert(a, env) for a in node.args]
         if letter == "f" and n in self.norm.functions:
             return self.function(n, args)
-        if letter == "g" and n in self.norm.derivatives and len(args) == 1:
-            return self.derivative(n, args[0], env)
         if letter == "h" and n in self.norm.indicators and len(args) == 1:
             import sympy as sp
 
@@ -275,12 +275,29 @@ class _Builder:
             return sp.diff(fn(t, *args[1:]), t).subs(t, args[0])
         return fn(*args)
 
-    def derivative(self, n: int, operand: Any, env: dict[str, int]) -> Any:
+    def derivative(self, n: int, raw: Any, env: dict[str, int]) -> Any:
+        """d/dx of the operand. Where the document gave x a value (x = 2, ŷ = w₂ ReLU(w₁x)), the
+        operand is read with x left free (the names defined from x still depend on it),
+        differentiated, and x's value put in afterwards: ∂J/∂ŷ at the example's point."""
         import sympy as sp
 
-        var = self.symbol("symbol", self.norm.derivatives[n], env)
+        name = self.norm.derivatives[n]
+        final = _instantiate(name, env) or name
+        valued = final in self.definitions and not self.definitions[final][0]
+        builder = self
+        if valued:
+            free = {k: v for k, v in self.definitions.items() if k != final}
+            builder = _Builder(self.norm, self.size, free)
+        operand = builder.convert(raw, env)
+        var = builder.symbol("symbol", name, env)
         if not isinstance(var, sp.Symbol):
             raise Unparsed("a derivative with respect to a number")
+        self._contains(var, operand, env)
+        slope = sp.diff(operand, var)
+        return slope.subs(var, self.defined(final)) if valued else slope
+
+    @staticmethod
+    def _contains(var: Any, operand: Any, env: dict[str, int]) -> None:
         if var not in operand.free_symbols and not (
             env and _family(var.name) in {_family(str(f)) for f in operand.free_symbols}
         ):
@@ -288,7 +305,6 @@ class _Builder:
                 f"a derivative with respect to {var} of something that, as written, does not contain {var}"
                 " (its dependence is not stated)"
             )
-        return sp.diff(operand, var)
 
     def cases(self, n: int, args: list[Any]) -> Any:
         import sympy as sp

@@ -209,6 +209,11 @@ def clean_tokens(toks: list[tuple[str, bool]]) -> tuple[list[str], list[bool]]:
             continue
         cleaned.append((_SPELLINGS.get(t, t), sp_before))
         k += 1
+        # \frac12 is \frac{1}{2} (TeX takes one digit per argument): the number token is split
+        if cleaned[-1][0] == r"\frac" and k < len(toks) and re.fullmatch(r"\d{2,}", toks[k][0]):
+            digits = toks[k][0]
+            cleaned += [(digits[0], False), (digits[1], False)] + ([(digits[2:], False)] if digits[2:] else [])
+            k += 1
     # {x}_{j} (SymPy's printing of x[j]) is x_{j}: drop braces around a single letter
     # that carries a subscript or superscript.
     k = 0
@@ -224,7 +229,57 @@ def clean_tokens(toks: list[tuple[str, bool]]) -> tuple[list[str], list[bool]]:
             del cleaned[k + 2]
             del cleaned[k]
         k += 1
+    cleaned = _slash_derivatives(cleaned)
     return [t for t, _ in cleaned], [s for _, s in cleaned]
+
+
+def _group_end(toks: list[tuple[str, bool]], k: int) -> int | None:
+    """The index after the brace group or single token at k."""
+    if k >= len(toks):
+        return None
+    if toks[k][0] != "{":
+        return k + 1 if toks[k][0] not in ("}", "/", "=", "^", "_") else None
+    depth = 0
+    for j in range(k, len(toks)):
+        depth += (toks[j][0] == "{") - (toks[j][0] == "}")
+        if depth == 0:
+            return j + 1
+    return None
+
+
+def _name_end(toks: list[tuple[str, bool]], k: int) -> int | None:
+    """The index after a name at k (x, \\theta, \\hat y, \\mathbf{W}, with sub- and superscripts)."""
+    if k >= len(toks):
+        return None
+    t = toks[k][0]
+    if t in FONTS:
+        end = _group_end(toks, k + 1)
+    elif re.fullmatch(r"[A-Za-z]", t) or (t.startswith("\\") and t[1:] in GREEK):
+        end = k + 1
+    else:
+        return None
+    while end is not None and end < len(toks) and toks[end][0] in ("_", "^"):
+        end = _group_end(toks, end + 1)
+    return end
+
+
+def _slash_derivatives(toks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """``\\partial J/\\partial w`` (inline math's way) is ``\\frac{\\partial J}{\\partial w}``."""
+    out: list[tuple[str, bool]] = []
+    k = 0
+    while k < len(toks):
+        num_end = _name_end(toks, k + 1) if toks[k][0] == r"\partial" else None
+        if num_end is not None and num_end + 1 < len(toks) and toks[num_end][0] == "/":
+            if toks[num_end + 1][0] == r"\partial":
+                den_end = _name_end(toks, num_end + 2)
+                if den_end is not None:
+                    num, den = toks[k:num_end], toks[num_end + 1 : den_end]
+                    out += [(r"\frac", False), ("{", False), *num, ("}", False), ("{", False), *den, ("}", False)]
+                    k = den_end
+                    continue
+        out.append(toks[k])
+        k += 1
+    return out
 
 
 class TexReader:
@@ -327,6 +382,13 @@ class TexReader:
                 k = k2
                 continue
             flat = self.text_of(arg)
+            # [1], [L], [\ell-1]: a layer label in brackets (a bracketed power is written with parentheses)
+            bracketed = len(arg) > 2 and arg[0] == "[" and arg[-1] == "]"
+            if bracketed and all(re.fullmatch(r"[A-Za-z0-9]+|\\[A-Za-z]+|[+-]", t) for t in arg[1:-1]):
+                if label is None:
+                    label = flat
+                    k = k2
+                    continue
             if label is None and flat in self.notation.labels.get(base, ()):
                 label = flat
                 k = k2

@@ -1,0 +1,55 @@
+r"""Superscripts a document uses as labels: ``\frac{\partial \mathcal{L}}{\partial W^L}``.
+
+A derivative with respect to ``W^L`` whose numerator is a first derivative (``\partial``, not
+``\partial^2``) is with respect to the quantity W^L of layer L, not a power of W. Where a
+document writes that, ``W^L`` is a name everywhere in the document (``\partial a^L`` in a
+numerator, ``W^L a^{L-1}`` in a value), exactly as the notation's ``[labels]`` table makes
+``o^a`` a name: reading it as a label in one place and a power in another would make a step
+about different things on its two sides. Numeric superscripts (``\partial x^2``) and
+transposes stay what they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from derive.checks.latex.notation import Notation
+
+__all__ = ["with_document_labels"]
+
+#: ∂ then a letter, a Greek letter or a font-wrapped letter, then ^ and one letter or a
+#: braced word (L, l, \ell, {L}, {l-1} is not taken: only what is a name)
+_DERIVATIVE_BY = re.compile(
+    r"\\partial\s*(?:\\(?:mathbf|boldsymbol|bm|mathit|mathrm)\s*\{\s*(?P<font>[A-Za-z])\s*\}|"
+    r"\\(?:mathbf|bm)\s+(?P<fontsp>[A-Za-z])|(?P<greek>\\[a-zA-Z]+)|(?P<letter>[A-Za-z]))\s*"
+    r"\^\s*(?:\{\s*(?P<braced>[A-Za-z]|\\ell)\s*\}|(?P<single>[A-Za-z]|\\ell\b))"
+)
+_TRANSPOSE = {"T", "top", "intercal"}
+#: how far back a numerator's \partial^2 may be for the same fraction
+_LOOKBACK = 60
+
+
+def _found_labels(text: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in _DERIVATIVE_BY.finditer(text):
+        base = m.group("font") or m.group("fontsp") or m.group("greek") or m.group("letter")
+        label = m.group("braced") or m.group("single")
+        if base in (r"\partial", r"\frac", r"\left") or label in _TRANSPOSE:
+            continue
+        before = text[max(0, m.start() - _LOOKBACK) : m.start()]
+        if re.search(r"\\partial\s*\^|\bd\s*\^", before):
+            continue  # ∂²f/∂x^… is a higher derivative: not read as a label
+        out.setdefault(base, set()).add(label)
+    return out
+
+
+def with_document_labels(text: str, notation: Notation) -> Notation:
+    """The notation with the letter superscripts the document differentiates by added as labels."""
+    found = _found_labels(text)
+    if not found:
+        return notation
+    labels = dict(notation.labels)
+    for base, values in found.items():
+        labels[base] = tuple(sorted(set(labels.get(base, ())) | values))
+    return replace(notation, labels=labels)
