@@ -275,3 +275,24 @@ def test_letter_superscript_by_which_a_document_differentiates_is_a_label() -> N
     # without the document's evidence W^L stays a power, and a numeric superscript is never a label
     assert normalize("\\frac{\\partial L}{\\partial W^L}", NOTATION).problems
     assert with_document_labels("\\frac{\\partial^2 f}{\\partial x^2}", NOTATION) == NOTATION
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("\\mathbb{y}", {"y"}),  # Markdown writers' bold vector
+        ("\\mathbb{\\theta}", {"\\theta"}),
+        ("\\mathbb{\\hat{y_i}}", {"\\hat{y}_{i}"}),
+        ("\\hat{y_i}(1 - \\hat{y}_i)", {"\\hat{y}_{i}"}),  # the hat over y_i is the hat over y, entry i
+        ("\\bar{W_{k}}", {"\\bar{W}_{k}"}),
+    ],
+)
+def test_bold_and_decorated_names(text: str, names: set[str]) -> None:
+    norm = normalize(text, NOTATION)
+    assert not norm.problems
+    assert norm.symbol_names == names
+
+
+@pytest.mark.parametrize("text", ["\\mathbb{R}", "\\mathbb{E}[x]", "\\mathbb R^n"])
+def test_blackboard_capitals_stay_sets(text: str) -> None:
+    assert any("set" in p for p in normalize(text, NOTATION).problems)

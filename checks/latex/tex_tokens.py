@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from derive.checks.latex.tex_names import DECORATIONS, DROP, FONTS, GREEK, TEXT_FONTS
+from derive.checks.latex.token_rewrites import rewrite_tokens
+
 __all__ = [
     "DECORATIONS",
     "DROP",
@@ -25,116 +28,6 @@ __all__ = [
     "tex_tokens",
 ]
 
-GREEK = {
-    "alpha",
-    "beta",
-    "gamma",
-    "delta",
-    "epsilon",
-    "varepsilon",
-    "zeta",
-    "eta",
-    "theta",
-    "vartheta",
-    "iota",
-    "kappa",
-    "lambda",
-    "mu",
-    "nu",
-    "xi",
-    "pi",
-    "rho",
-    "varrho",
-    "sigma",
-    "varsigma",
-    "tau",
-    "upsilon",
-    "phi",
-    "varphi",
-    "chi",
-    "psi",
-    "omega",
-    "Gamma",
-    "Delta",
-    "Theta",
-    "Lambda",
-    "Xi",
-    "Pi",
-    "Sigma",
-    "Upsilon",
-    "Phi",
-    "Psi",
-    "Omega",
-    "ell",
-}
-DROP = {
-    r"\bullet",  # a list bullet written inside the math
-    r"\left",
-    r"\right",
-    r"\big",
-    r"\Big",
-    r"\bigg",
-    r"\Bigg",
-    r"\bigl",
-    r"\bigr",
-    r"\Bigl",
-    r"\Bigr",
-    r"\biggl",
-    r"\biggr",
-    r"\Biggl",
-    r"\Biggr",
-    r"\middle",
-    r"\,",
-    r"\;",
-    r"\:",
-    r"\!",
-    r"\ ",
-    r"\quad",
-    r"\qquad",
-    r"\displaystyle",
-    r"\textstyle",
-    r"\limits",
-    r"\nolimits",
-    "~",
-    r"\nonumber",
-    r"\notag",
-}
-FONTS = {
-    r"\mathbf",
-    r"\boldsymbol",
-    r"\bm",
-    r"\mathit",
-    r"\mathrm",
-    r"\mathsf",
-    r"\vec",
-    r"\mathcal",
-    r"\mathbb",
-    r"\mathds",
-    r"\hat",
-    r"\widehat",
-    r"\tilde",
-    r"\widetilde",
-    r"\bar",
-    r"\overline",
-    r"\text",
-    r"\textrm",
-    r"\textit",
-    r"\textbf",
-    r"\operatorname",
-    r"\mathop",
-    r"\mathnormal",
-}
-#: Decorations that make a different name (R̂ is not R); other fonts are dropped.
-DECORATIONS = {
-    r"\hat": "hat",
-    r"\widehat": "hat",
-    r"\tilde": "tilde",
-    r"\widetilde": "tilde",
-    r"\bar": "bar",
-    r"\overline": "bar",
-    r"\mathcal": "mathcal",
-}
-TEXT_FONTS = {r"\text", r"\textrm", r"\textit", r"\textbf", r"\operatorname", r"\mathop", r"\mathrm"}
 TOKEN_RE = re.compile(r"\\[A-Za-z]+\*?|\\.|\d+(?:\.\d+)?|\s+|.", re.S)
 
 
@@ -229,57 +122,8 @@ def clean_tokens(toks: list[tuple[str, bool]]) -> tuple[list[str], list[bool]]:
             del cleaned[k + 2]
             del cleaned[k]
         k += 1
-    cleaned = _slash_derivatives(cleaned)
+    cleaned = rewrite_tokens(cleaned)
     return [t for t, _ in cleaned], [s for _, s in cleaned]
-
-
-def _group_end(toks: list[tuple[str, bool]], k: int) -> int | None:
-    """The index after the brace group or single token at k."""
-    if k >= len(toks):
-        return None
-    if toks[k][0] != "{":
-        return k + 1 if toks[k][0] not in ("}", "/", "=", "^", "_") else None
-    depth = 0
-    for j in range(k, len(toks)):
-        depth += (toks[j][0] == "{") - (toks[j][0] == "}")
-        if depth == 0:
-            return j + 1
-    return None
-
-
-def _name_end(toks: list[tuple[str, bool]], k: int) -> int | None:
-    """The index after a name at k (x, \\theta, \\hat y, \\mathbf{W}, with sub- and superscripts)."""
-    if k >= len(toks):
-        return None
-    t = toks[k][0]
-    if t in FONTS:
-        end = _group_end(toks, k + 1)
-    elif re.fullmatch(r"[A-Za-z]", t) or (t.startswith("\\") and t[1:] in GREEK):
-        end = k + 1
-    else:
-        return None
-    while end is not None and end < len(toks) and toks[end][0] in ("_", "^"):
-        end = _group_end(toks, end + 1)
-    return end
-
-
-def _slash_derivatives(toks: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """``\\partial J/\\partial w`` (inline math's way) is ``\\frac{\\partial J}{\\partial w}``."""
-    out: list[tuple[str, bool]] = []
-    k = 0
-    while k < len(toks):
-        num_end = _name_end(toks, k + 1) if toks[k][0] == r"\partial" else None
-        if num_end is not None and num_end + 1 < len(toks) and toks[num_end][0] == "/":
-            if toks[num_end + 1][0] == r"\partial":
-                den_end = _name_end(toks, num_end + 2)
-                if den_end is not None:
-                    num, den = toks[k:num_end], toks[num_end + 1 : den_end]
-                    out += [(r"\frac", False), ("{", False), *num, ("}", False), ("{", False), *den, ("}", False)]
-                    k = den_end
-                    continue
-        out.append(toks[k])
-        k += 1
-    return out
 
 
 class TexReader:
