@@ -101,3 +101,11 @@ def test_a_name_defined_again_by_an_expression_is_not_judged_wrong_with_its_firs
     verdicts = dict(_statuses(same, runner))
     assert verdicts["y^2 - 2 y p + p^2"] == "ok"
     assert verdicts["y^2 + p^2"] == "inconclusive"  # wrong on the first meaning, but L was defined again
+
+
+def test_implied_sum_steps_are_judged_both_ways(runner: StepRunner) -> None:
+    text = (
+        "$$\\frac{e^{x_i + c}}{\\sum e^{x_j + c}} = \\frac{e^{x_i}}{\\sum e^{x_j}}$$\n\n"
+        "$$\\frac{e^{x_i + c}}{\\sum e^{x_j + c}} = \\frac{e^{x_i}}{\\sum e^{x_j + c}}$$\n"
+    )
+    assert [status for _, status in _statuses(text, runner)] == ["ok", "wrong"]

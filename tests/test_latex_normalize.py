@@ -296,3 +296,12 @@ def test_bold_and_decorated_names(text: str, names: set[str]) -> None:
 @pytest.mark.parametrize("text", ["\\mathbb{R}", "\\mathbb{E}[x]", "\\mathbb R^n"])
 def test_blackboard_capitals_stay_sets(text: str) -> None:
     assert any("set" in p for p in normalize(text, NOTATION).problems)
+
+
+def test_a_sum_without_an_index_sums_over_the_one_letter_its_names_carry() -> None:
+    norm = normalize("\\frac{e^{x_i}}{\\sum e^{x_j}}", NOTATION)
+    assert not norm.problems
+    assert [index for index, _, _ in norm.sums.values()] == ["j"]
+    # two letters, or none: no guess
+    for text in ("\\sum w_{ij} x_j", "\\sum x", "\\sum x_j + y_i"):
+        assert "a sum without an index" in normalize(text, NOTATION).problems

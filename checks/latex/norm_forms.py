@@ -46,10 +46,32 @@ class FormsMixin(TexReader):
                         raise Unreadable("a sum whose end is not a number or a size name")
                     upper = name
         if index is None:
-            raise Unreadable("a sum without an index")
+            index = self._implied_index(k)
         n = self.new_id(self.r.sums)
         self.r.sums[n] = (index, lower, upper)
         return Operator("s", n, "a sum"), k
+
+    def _implied_index(self, k: int) -> str:
+        """``\\sum e^{x_j}``: the one letter that subscripts names in the rest of the sum's group
+        is its index; none or several, and the sum is not read."""
+        letters: set[str] = set()
+        depth = 0
+        for j in range(k, len(self.toks)):
+            t = self.toks[j]
+            depth += (t in ("{", "(", "[")) - (t in ("}", ")", "]"))
+            if depth < 0 or (depth == 0 and t in ("=", r"\sum")):
+                break
+            if t == "_" and j + 1 < len(self.toks):
+                sub = self.toks[j + 1 : j + 4]
+                if re.fullmatch(r"[A-Za-z]", sub[0]):
+                    letters.add(sub[0])
+                elif sub[0] == "{" and len(sub) == 3 and sub[2] == "}" and re.fullmatch(r"[A-Za-z]", sub[1]):
+                    letters.add(sub[1])
+                else:
+                    letters.add("?")  # a subscript that is not one letter: no guess
+        if len(letters) != 1 or "?" in letters:
+            raise Unreadable("a sum without an index")
+        return letters.pop()
 
     def fraction(self, i: int) -> tuple[Any, int]:
         num, k = self.read_arg(i + 1)
