@@ -109,3 +109,10 @@ def test_implied_sum_steps_are_judged_both_ways(runner: StepRunner) -> None:
         "$$\\frac{e^{x_i + c}}{\\sum e^{x_j + c}} = \\frac{e^{x_i}}{\\sum e^{x_j + c}}$$\n"
     )
     assert [status for _, status in _statuses(text, runner)] == ["ok", "wrong"]
+
+
+def test_softmax_with_its_index_on_the_name(runner: StepRunner) -> None:
+    right = "$$\\frac{\\partial softmax_i(z)}{\\partial z_j} = softmax_i(z)(\\delta_{ij} - softmax_j(z))$$\n"
+    wrong = "$$\\frac{\\partial softmax_i(z)}{\\partial z_j} = softmax_i(z)(\\delta_{ij} + softmax_j(z))$$\n"
+    assert [s for _, s in _statuses(right, runner)] == ["ok"]
+    assert [s for _, s in _statuses(wrong, runner)] == ["wrong"]

@@ -170,19 +170,27 @@ class NamesMixin(TexReader):
         return self.postfix(self._call(key, args, prime, power), k)
 
     def _softmax_entry(self, shown: str, k: int) -> tuple[str, int]:
-        """``S(x)_i`` of one named vector x: e^{x_i} / Σ_j e^{x_j} (any other softmax is a
-        vector, which a scalar step cannot hold)."""
+        """``S(x)_i`` or ``S_i(x)`` of one named vector x: e^{x_i} / Σ_j e^{x_j} (any other
+        softmax is a vector, which a scalar step cannot hold)."""
+        index: list[str] | None = None
+        if k < len(self.toks) and self.toks[k] == "_":
+            index, k = self.read_arg(k + 1)
         if k >= len(self.toks) or self.toks[k] not in ("(", "["):
             raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
         end = self.match(k)
         inside = self.toks[k + 1 : end]
-        if end + 1 >= len(self.toks) or self.toks[end + 1] != "_":
-            raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
-        index, after = self.read_arg(end + 2)
+        after = end + 1
+        if index is None:
+            if after >= len(self.toks) or self.toks[after] != "_":
+                raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
+            index, after = self.read_arg(after + 1)
         name, stop, power = self.sub_normalizer(inside).read_identifier(0) if inside else (None, 0, None)
         if name is None or stop != len(inside) or power or "_" in name or len(index) != 1:
             raise Unreadable(f"{shown} of something other than one named vector")
-        letter = next(c for c in "jklmpqrst" if c not in self.toks)
+        # the summed letter must be free nowhere in the side (∂ softmax_i(z)/∂z_j sums over neither
+        # i nor j), and is taken late in the alphabet so that the other side rarely uses it either
+        used = set(self.toks) | set(re.findall(r"(?<![\\A-Za-z])[A-Za-z]", self.r.source))
+        letter = next(c for c in "qrstuvwmnp" if c not in used)
         base = self.text_of(inside)
         text = rf"\frac{{e^{{{base}_{{{index[0]}}}}}}}{{\sum_{{{letter}}} e^{{{base}_{{{letter}}}}}}}"
         piece, _ = self.sub_normalizer(clean_tokens(tex_tokens(text))[0]).unit(0)
