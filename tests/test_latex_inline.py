@@ -116,3 +116,24 @@ def test_softmax_with_its_index_on_the_name(runner: StepRunner) -> None:
     wrong = "$$\\frac{\\partial softmax_i(z)}{\\partial z_j} = softmax_i(z)(\\delta_{ij} + softmax_j(z))$$\n"
     assert [s for _, s in _statuses(right, runner)] == ["ok"]
     assert [s for _, s in _statuses(wrong, runner)] == ["wrong"]
+
+
+def test_a_function_the_document_defines_is_expanded_where_it_is_applied(runner: StepRunner) -> None:
+    text = (
+        "Let $g(z) = \\frac{1}{1+e^{-z}}$.\n\n"
+        "$$\\frac{d}{dz} g(z) = g(z)(1 - g(z))$$\n\n"
+        "$$\\frac{d}{dz} g(z) = g(z)(1 + g(z))$$\n\n"
+        "$$g(0) = \\frac{1}{2}$$\n\n"
+        "$$g(1 - g) = 5$$\n"
+    )
+    got = _statuses(text, runner)
+    assert got[:3] == [("g(z)(1 - g(z))", "ok"), ("g(z)(1 + g(z))", "wrong"), ("\\frac{1}{2}", "ok")]
+    assert got[3] == ("5", "unparsed")  # g(1 - g): g times (1 - g), or g applied to it? not guessed
+    # the inline definition itself is not a step
+    assert len(got) == 4
+
+
+def test_a_function_defined_twice_is_not_expanded(runner: StepRunner) -> None:
+    text = "Let $f(x) = x^2$, and later $f(x) = x^3$.\n\n$$f(2) = 8$$\n"
+    got = dict(_statuses(text, runner))
+    assert got["8"] != "wrong" and got["8"] != "ok"

@@ -31,7 +31,7 @@ from derive.checks.latex.doc_labels import with_document_labels
 from derive.checks.latex.extract import extract
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.notation import choose_profile
-from derive.checks.latex.own_functions import find_function_definitions, release_own_functions
+from derive.checks.latex.own_functions import find_function_definitions, find_new_functions, release_own_functions
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.shapes import check_membership
@@ -78,6 +78,9 @@ def check_text(
     runner = runner or StepRunner(timeout)
     notation = with_document_labels(text, choose_profile(text, notation))
     equations = extract(text, markdown=markdown)
+    new_functions = find_new_functions(equations, notation)
+    notation = replace(notation, doc_functions={f.name: (f.parameter, f.body) for f in new_functions})
+    defining = {(f.line, f.column): f.name for f in new_functions}
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
     # the document's own shape declarations, for sampling values in matrix steps
     typed_notation = replace(notation, sample_shapes={**notation.sample_shapes, **document.declared})
@@ -100,6 +103,12 @@ def check_text(
             else:
                 lhs = normalize(step.lhs, notation, step.chain_var)
                 rhs = normalize(step.rhs, notation, step.chain_var)
+                if (step.line, step.column) in defining:
+                    if step.kind == "inline":
+                        continue  # "$g(z) = …$" in running text introduces g: not a step
+                    why = f"the document's definition of the function {defining[step.line, step.column]}"
+                    results.append(StepResult(step, "inconclusive", None, why, "definitions"))
+                    continue
                 if step.kind == "inline" and document.defines_at(step.line, step.column):
                     continue  # "$z = Wx + b$" in running text introduces z: not a step to judge
                 held = _ambiguous_step(step, lhs, rhs, document)

@@ -87,6 +87,9 @@ class NamesMixin(TexReader):
         base_key = BUILTIN_NAMES.get(name.lower()) if len(name) > 1 and not name.startswith("\\") else None
         if base_key:
             return self.function(base_key, name, k, power=power)
+        expanded = self._document_function(name, k, power)
+        if expanded is not None:
+            return expanded
         if name in self.notation.constants:
             text = self.symbol("constant", self.notation.constants[name])
         else:
@@ -123,6 +126,23 @@ class NamesMixin(TexReader):
         if k < len(self.toks) and self.toks[k] == "'":
             raise Unreadable(f"a prime on {name}, which is not a known function")
         return text, k
+
+    def _document_function(self, name: str, k: int, power: list[str] | None) -> tuple[str, int] | None:
+        """``g(θ^T x)`` where the document wrote ``g(z) = \\frac{1}{1 + e^{-z}}``: the body with the
+        argument in the parameter's place. Not when the bracket mentions g itself (``g(1 - g)`` is
+        g times 1 - g)."""
+        defined = self.notation.doc_functions.get(name)
+        if defined is None or power or k >= len(self.toks) or self.toks[k] not in ("(", "["):
+            return None
+        end = self.match(k)
+        inside = self.toks[k + 1 : end]
+        if not inside or name in inside or self.top_level(inside, ","):
+            return None
+        param, body = defined
+        toks: list[str] = []
+        for t in clean_tokens(tex_tokens(body))[0]:
+            toks += ["(", *inside, ")"] if t == param else [t]
+        return self.postfix(f"\\left({self.seq_of(toks)}\\right)", end + 1)
 
     def function(self, key: str, shown: str, k: int, *, power: list[str] | None = None) -> tuple[str, int]:
         """A known function at k (after its name): sub/superscripts, prime, argument."""

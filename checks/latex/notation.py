@@ -103,6 +103,8 @@ class Notation:
     onehot: frozenset[str] = frozenset()  # label matrices/vectors sampled one-hot (Δ)
     index_values: dict[str, str] = field(default_factory=dict)  # a label index (y) → the size it runs to
     sample_shapes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shapes for evaluation only (x)
+    #: functions the document defines, f(x) = …: name → (parameter, LaTeX of the body)
+    doc_functions: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def domain(self, name: str) -> str:
         """A name's domain; ``\\lambda_{11}`` falls back to the entry for ``\\lambda``."""

@@ -18,7 +18,13 @@ from derive.checks.latex.normalize import Notation, normalize
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import split_chain
 
-__all__ = ["FunctionDefinition", "find_function_definitions", "release_own_functions"]
+__all__ = [
+    "FunctionDefinition",
+    "NewFunction",
+    "find_function_definitions",
+    "find_new_functions",
+    "release_own_functions",
+]
 
 #: fonts and operator wrappers around a function's name (\mathrm{ReLU}(x), \operatorname{softmax}(z))
 _LEAD = re.compile(r"\\(mathrm|operatorname|text|mathit|textrm)\s*\{([^{}]*)\}")
@@ -86,3 +92,37 @@ def release_own_functions(results: list[StepResult], found: list[FunctionDefinit
             r = replace(r, status="inconclusive", counterexample=None, message=r.message + note)
         out.append(r)
     return out
+
+
+@dataclass(frozen=True)
+class NewFunction:
+    line: int  # where the body starts (the definition's own step)
+    column: int
+    name: str  # canonical, as the reader names it (g, \ell)
+    parameter: str  # the token of the parameter (z, \theta)
+    body: str
+
+
+#: ``g(z)``, ``\ell(\theta)``, ``f\left(x\right)``: a one-letter name applied to a one-letter parameter
+_NEW_CALL = re.compile(
+    r"\s*(?P<name>[A-Za-z]|\\[A-Za-z]+)\s*(?:\\left\s*)?\(\s*(?P<param>[A-Za-z]|\\[A-Za-z]+)\s*(?:\\right\s*)?\)\s*"
+)
+
+
+def find_new_functions(equations: list[Equation], notation: Notation) -> list[NewFunction]:
+    """Functions the document defines that the notation does not know (``g(z) = \\frac{1}{1 +
+    e^{-z}}``), each defined once; a name defined twice is left out (which body is meant?)."""
+    found: dict[str, list[NewFunction]] = {}
+    for equation in equations:
+        for chain in split_chain(equation):
+            (first, relation), (second, _) = chain[0], chain[1]
+            m = _NEW_CALL.fullmatch(first.text)
+            body = second.text.strip()
+            if relation not in _DEFINES or m is None or not body:
+                continue
+            name, param = m.group("name"), m.group("param")
+            known = name in notation.functions or name in notation.constants or name[1:] in notation.functions
+            if known or name == param or _mentions(body, name) or name in (r"\sum", r"\prod", r"\log", r"\exp"):
+                continue
+            found.setdefault(name, []).append(NewFunction(second.line, second.column, name, param, body))
+    return [defs[0] for defs in found.values() if len(defs) == 1]
