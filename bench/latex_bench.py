@@ -26,8 +26,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
-import os
-import platform
 import subprocess
 import sys
 import time
@@ -218,18 +216,9 @@ def time_cli(paths: list[Path], repeat: int = 3) -> dict[str, float]:
     return times
 
 
-def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo") as f:
-            names = [line.split(":", 1)[1].strip() for line in f if line.startswith("model name")]
-            cpu = names[0] if names else cpu
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
 def main() -> None:
+    from machine import describe  # bench/machine.py, beside this script (run as python bench/latex_bench.py)
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--manifest", type=Path, default=MANIFEST)
     parser.add_argument("--timeout", type=float, default=10.0)
@@ -240,7 +229,7 @@ def main() -> None:
     if not args.manifest.is_file():
         sys.exit(f"no manifest at {args.manifest}")
     documents = load_manifest(args.manifest)
-    print(f"machine: {_machine()}")
+    print(f"machine: {describe()}")
     scores = check_documents(documents, args.timeout, args.budget)
     print_table(scores)
     whole = total(scores)

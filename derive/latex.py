@@ -33,6 +33,7 @@ from derive.latex_text import plain_text, text_to_latex, unknown_characters
 __all__ = [
     "NAME_TABLE",
     "SUBEXPRESSIONS",
+    "name_of",
     "SeedLatexPrinter",
     "seed_latex",
     "identity_latex",
@@ -65,6 +66,14 @@ SUBEXPRESSIONS: dict[sp.Basic, str] = _subexpressions()
 _MATRIX_NAMES: frozenset[str] = frozenset(v.name for v in vars(nt).values() if isinstance(v, sp.MatrixSymbol))
 
 
+def name_of(expr: Any, names: Mapping[sp.Basic, str | None]) -> str | None:
+    """The name a printer's table gives ``expr``, or None (also for unhashable explicit matrices)."""
+    try:
+        return names.get(expr)
+    except TypeError:
+        return None
+
+
 class SeedLatexPrinter(LatexPrinter):
     """LaTeX in the seeds' notation (see the module docstring)."""
 
@@ -76,10 +85,7 @@ class SeedLatexPrinter(LatexPrinter):
             self._names.update(names)  # a None value removes a name (prints the definition)
 
     def _print(self, expr, **kwargs) -> str:
-        try:
-            name = self._names.get(expr)
-        except TypeError:  # unhashable (explicit mutable matrices)
-            name = None
+        name = name_of(expr, self._names)
         if name is not None:
             return name
         if type(expr).__name__ == "Grad":  # before the class's own _latex: brackets a sum

@@ -22,6 +22,7 @@ from sympy.printing.str import StrPrinter
 
 from derive import notation as nt
 from derive.functions import FUNCTIONS
+from derive.latex import name_of
 
 __all__ = ["UNICODE_NAMES", "UnicodePrinter", "identity_unicode", "unicode_formula"]
 
@@ -52,10 +53,7 @@ class UnicodePrinter(StrPrinter):
         self._names: dict[sp.Basic, str] = {**_forward_names(), **(names or {})}
 
     def _print(self, expr: Any, **kwargs: Any) -> str:
-        try:
-            name = self._names.get(expr)
-        except TypeError:  # unhashable (explicit mutable matrices)
-            name = None
+        name = name_of(expr, self._names)
         if name is not None:
             return name
         record = FUNCTIONS.for_node(type(expr)) if isinstance(expr, sp.Function) else None

@@ -25,7 +25,7 @@ from derive.checks.grading.judge import (
     reference,
     tolerance,
 )
-from derive.checks.grading.problems import PARAMETERS, full_size_problem, toy_problem
+from derive.checks.grading.problems import PARAMETERS, Problem, full_size_problem, toy_problem
 from derive.checks.grading.records import FATAL_KINDS, Check, Evaluation, Fatal, Run, Session
 
 
@@ -343,30 +343,10 @@ def full_size_checks(g: Grade, small_ids: dict[str | None, list[str]]) -> list[C
         # real size (Python loops, an N×D×H temporary): a failed check, not a lost grade.
         # The sandbox starts a fresh child for the calls that follow.
         g.session.fatal = None
-        return [
-            Check(
-                f"{prefix}: runs",
-                None,
-                "fail",
-                None,
-                {"problem": problem.name, "sizes": problem.sizes},
-                [],
-                f"{kind}: {error_text(fatal.error)}",
-            )
-        ]
+        return [_runs_failed(prefix, problem, [], f"{kind}: {error_text(fatal.error)}")]
     if not run.ran:
         diag = ["hard-coded-shape"] if g.toy_eval is not None else []
-        return [
-            Check(
-                f"{prefix}: runs",
-                None,
-                "fail",
-                None,
-                {"problem": problem.name, "sizes": problem.sizes},
-                diag,
-                f"raised: {error_text(run.error)}",
-            )
-        ]
+        return [_runs_failed(prefix, problem, diag, f"raised: {error_text(run.error)}")]
     e = evaluate(run, g.convention)
     checks = []
     for n in PARAMETERS:
@@ -453,3 +433,9 @@ def add_non_finite(checks: list[Check], g: Grade) -> None:
                 bad = c.parameter is None or any(not np.all(np.isfinite(e.run.grads[c.parameter])) for e in evals)
                 if bad and "non-finite" not in c.diagnosis:
                     c.diagnosis = ordered(c.diagnosis + ["non-finite"])
+
+
+def _runs_failed(prefix: str, problem: Problem, diagnosis: list[str], message: str) -> Check:
+    """The one failed check of a problem the submission could not run through."""
+    return Check(f"{prefix}: runs", None, "fail", None, {"problem": problem.name, "sizes": problem.sizes},
+                 diagnosis, message)

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
+from derive.checks.grading import textbook
 from derive.checks.grading.problems import PARAMETERS, Problem
 from derive.checks.grading.textbook import (
     Parts,
@@ -32,16 +33,11 @@ from derive.checks.grading.textbook import (
     reference_loss,
 )
 
-__all__ = [  # the textbook pass's names are re-exported: mistakes are stated in its terms
+# The textbook pass's names are re-exported: mistakes are stated in its terms.
+__all__ = [
+    *textbook.__all__,
     "FORMULAS",
     "FORMULA_SOURCES",
-    "Parts",
-    "backward",
-    "kink_masks",
-    "loss_magnitude",
-    "magnitudes",
-    "parts",
-    "reference_loss",
     "MISTAKE_IDS",
     "MISTAKES",
     "Mistake",
@@ -50,7 +46,6 @@ __all__ = [  # the textbook pass's names are re-exported: mistakes are stated in
     "formula",
     "gradient_ids",
     "loss_ids",
-    "penalty_factor",
     "rel_error",
 ]
 

@@ -84,12 +84,7 @@ class StepRunner:
                 return self._conn.recv()
         except (EOFError, OSError, BrokenPipeError):
             self._stop()
-            return {
-                "status": "inconclusive",
-                "counterexample": None,
-                "message": "the checker process failed on this step",
-                "method": "crash",
-            }
+            return _crashed()
         self._stop()
         return self._over_limit()
 
@@ -132,12 +127,7 @@ class StepRunner:
             return self._conn.recv()
         except (EOFError, OSError):
             self._stop()
-            return {
-                "status": "inconclusive",
-                "counterexample": None,
-                "message": "the checker process failed on this step",
-                "method": "crash",
-            }
+            return _crashed()
 
     def abandon(self) -> None:
         """Kill the worker (a job ran over its limit); the next job starts a new one."""
@@ -157,3 +147,13 @@ class StepRunner:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _crashed() -> dict[str, Any]:
+    """The verdict of a step whose worker died: never a verdict on the mathematics."""
+    return {
+        "status": "inconclusive",
+        "counterexample": None,
+        "message": "the checker process failed on this step",
+        "method": "crash",
+    }

@@ -8,6 +8,7 @@ and label superscript (``W^{(1)}``, ``o^a`` when the notation lists ``a`` as a l
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -249,24 +250,11 @@ class TexReader:
 
     @staticmethod
     def top_level(toks: list[str], target: str) -> bool:
-        depth = 0
-        for t in toks:
-            if t in ("(", "[", "{"):
-                depth += 1
-            elif t in (")", "]", "}"):
-                depth -= 1
-            elif depth == 0 and t == target:
-                return True
-        return False
+        return any(t == target and depth == 0 for t, depth in bracket_depths(toks) if t not in _OPENING + _CLOSING)
 
     def _split_commas(self, toks: list[str]) -> list[list[str]]:
         parts: list[list[str]] = [[]]
-        depth = 0
-        for t in toks:
-            if t in ("(", "[", "{"):
-                depth += 1
-            elif t in (")", "]", "}"):
-                depth -= 1
+        for t, depth in bracket_depths(toks):
             if t == "," and depth == 0:
                 parts.append([])
             else:
@@ -316,3 +304,18 @@ def _closes_at_end(toks: list[str]) -> bool:
         if depth == 0:
             return k == len(toks) - 1
     return False
+
+
+def bracket_depths(toks: list[str]) -> Iterator[tuple[str, int]]:
+    """Each token with the bracket depth after it (an opening bracket counts inside its pair)."""
+    depth = 0
+    for t in toks:
+        if t in _OPENING:
+            depth += 1
+        elif t in _CLOSING:
+            depth -= 1
+        yield t, depth
+
+
+_OPENING = ("(", "[", "{")
+_CLOSING = (")", "]", "}")

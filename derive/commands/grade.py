@@ -111,23 +111,7 @@ def _write(path: Path, text: str) -> None:
 @click.option("--seed", type=int, default=None, help="Hypothesis seed [default: 0, or the rubric's].")
 @click.option("--single", is_flag=True, help="Each PATH is one submission, also a directory (Gradescope).")
 @click.pass_context
-def grade(
-    ctx: click.Context,
-    paths: tuple[Path, ...],
-    api: str,
-    reg_convention: str | None,
-    rubric: Path | None,
-    fmt: str,
-    output: Path | None,
-    gradebook: Path | None,
-    force: bool,
-    timeout: float | None,
-    memory_mb: int | None,
-    jobs: int,
-    examples: int | None,
-    seed: int | None,
-    single: bool,
-) -> None:
+def grade(ctx: click.Context, **_options: Any) -> None:
     """Grade gradient implementations (PATH: a .py file, a notebook or a directory of submissions).
 
     Exit status: 0 every submission passes, 1 some submission fails, 3 some submission could
