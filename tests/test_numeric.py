@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sympy as sp
-from derive.checks.proof.numeric import check_identity, sample_compare
+from derive.checks.proof.numeric import can_share, check_identities, check_identity, sample_compare
 
 from derive.functions import relu, sigmoid, step
 from derive.identity import Claim, Identity, Variable, gradient
@@ -181,3 +181,34 @@ def test_sampling_leaves_no_hypothesis_directory_in_the_working_directory(tmp_pa
     assert proc.stdout.strip() == "passed"
     assert list(work.iterdir()) == []
     assert (cache / "derive" / "hypothesis" / "constants").is_dir()  # where it went instead
+
+
+def test_identities_sharing_their_inputs_keep_their_own_examples_errors_and_counterexamples() -> None:
+    true = _scalar_identity(lambda v, s: Claim(sigmoid(v["x"]), (sp.tanh(v["x"] / 2) + 1) / 2, v), ident="t-true")
+    exact = _scalar_identity(lambda v, s: Claim(v["x"] + v["x"], 2 * v["x"], v), ident="t-exact")
+    false = _scalar_identity(lambda v, s: Claim(sp.tanh(v["x"] / 2 + 1) / 2, sigmoid(v["x"]), v), ident="t-false")
+    assert can_share([true, exact], false)
+    shared = check_identities([true, false, exact], examples=30, seed=3)
+    assert [r.status for r in shared] == ["passed", "failed", "passed"]
+    assert [r.examples for r in (shared[0], shared[2])] == [30, 30]
+    assert 0 < shared[0].max_error < 1e-12 and shared[2].max_error == 0.0
+    # The false one is checked again alone, so its counterexample is Hypothesis's shrunk one.
+    assert shared[1] == check_identity(false, examples=30, seed=3)
+    assert shared[1].counterexample["inputs"]["x"] == 0.0
+    assert check_identities([true, false, exact], examples=30, seed=3) == shared  # deterministic
+
+
+def test_only_inputs_drawn_the_same_way_are_shared() -> None:
+    real = _scalar_identity(lambda v, s: Claim(v["x"], v["x"], v), ident="t-real")
+    nonzero = _scalar_identity(lambda v, s: Claim(v["x"], v["x"], v), "nonzero", ident="t-nonzero")
+    y_only = (Variable("y"),)
+    other = Identity("t-y", "a test claim", "tests", ("tests",), y_only, lambda v, s: Claim(v["y"], v["y"], v))
+    assert not can_share([real], nonzero)  # x drawn off 0 for one, anywhere for the other
+    assert can_share([real], other)  # different names: the example draws both
+    # Given a group that cannot share, each is checked alone: x is then never 0 for `nonzero`.
+    off_zero = _scalar_identity(lambda v, s: Claim(sp.sign(v["x"]) ** 2, sp.Integer(1), v), "nonzero", "t-off")
+    as_real = _scalar_identity(lambda v, s: Claim(sp.sign(v["x"]) ** 2, sp.Integer(1), v), ident="t-off-real")
+    assert check_identity(as_real, examples=20).status == "failed"  # 0 is drawn for a real x
+    results = check_identities([off_zero, real], examples=20)
+    assert [r.status for r in results] == ["passed", "passed"]
+    assert results == [check_identity(off_zero, examples=20), check_identity(real, examples=20)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from derive.checks.proof.judge import VERDICT_WORDS, combine
-from derive.checks.proof.numeric import NumericResult, check_identity
+from derive.checks.proof.numeric import NumericResult, can_share, check_identities, check_identity
 from derive.checks.proof.symbolic import ProofResult, prove_identity
 
 from derive.identity import Identity
@@ -64,32 +64,58 @@ def verify_identity(identity: Identity, *, examples: int = 40, seed: int = 0) ->
     )
 
 
+def verify_group(group: list[Identity], *, examples: int = 40, seed: int = 0) -> list[VerificationResult]:
+    """Identities that can share their drawn inputs (``share_groups``): each proved, all
+    sampled on one Hypothesis run (``check_identities``)."""
+    numeric = check_identities(group, examples=examples, seed=seed)
+    return [VerificationResult(i, prove_identity(i, seed=seed), n) for i, n in zip(group, numeric, strict=True)]
+
+
+def share_groups(identities: list[Identity]) -> list[list[Identity]]:
+    """Identities of one topic whose inputs can be drawn together (same sizes, same
+    variables by name), in order of first appearance: e.g. the six batch gradients of the
+    two-layer network share 40 drawn networks instead of drawing 6 × 40."""
+    groups: list[list[Identity]] = []
+    for identity in identities:
+        fits = (g for g in groups if g[0].topic == identity.topic and can_share(g, identity))
+        group = next(fits, None)
+        if group is None:
+            groups.append([identity])
+        else:
+            group.append(identity)
+    return groups
+
+
 #: A worker's reply for one unit: its pid, its CPU seconds so far, and each identity's evidence.
 _UnitReply = tuple[int, float, list[tuple[str, ProofResult, NumericResult]]]
 
 
-def _verify_in_worker(args: tuple[tuple[str, ...], int, int]) -> _UnitReply:
+def _verify_in_worker(args: tuple[tuple[tuple[str, ...], ...], int, int]) -> _UnitReply:
     """One unit of work; also the worker's pid and its CPU seconds since it was forked (a
     forked child's clock starts at 0), for ``verify_all(cpu=...)``."""
-    ids, examples, seed = args
+    groups, examples, seed = args
     out = []
-    for ident in ids:
-        result = verify_identity(_WORKER_IDENTITIES[ident], examples=examples, seed=seed)
-        out.append((ident, result.symbolic, result.numeric))
+    for ids in groups:
+        for result in verify_group([_WORKER_IDENTITIES[i] for i in ids], examples=examples, seed=seed):
+            out.append((result.identity.id, result.symbolic, result.numeric))
     return os.getpid(), time.process_time(), out
 
 
-def _work_units(identities: list[Identity], jobs: int) -> list[list[Identity]]:
+def _work_units(identities: list[Identity], jobs: int) -> list[list[list[Identity]]]:
     """Identities of one topic share their builds (a network's forward pass and gradients at
     every size): with few workers for many topics, one worker takes a whole topic so nothing
     is built twice (the catalogue on 2 workers: ~15% less CPU); otherwise balance matters
-    more and each identity is a unit. Largest first (by the number of sizes to prove), so no
+    more and each share group (``share_groups``) is a unit. Largest first (by the number of sizes to prove), so no
     worker is left with a batch gradient at the end while the other idles."""
-    topics: dict[str, list[Identity]] = {}
-    for identity in identities:
-        topics.setdefault(identity.topic, []).append(identity)
-    units = list(topics.values()) if len(topics) >= 4 * jobs else [[i] for i in identities]
-    return sorted(units, key=lambda unit: -sum(sum(1 for _ in i.sizes()) * max(1, len(i.variables)) for i in unit))
+    topics: dict[str, list[list[Identity]]] = {}
+    for group in share_groups(identities):
+        topics.setdefault(group[0].topic, []).append(group)
+    units = list(topics.values()) if len(topics) >= 4 * jobs else [[g] for groups in topics.values() for g in groups]
+
+    def cost(unit: list[list[Identity]]) -> int:
+        return sum(sum(1 for _ in i.sizes()) * max(1, len(i.variables)) for group in unit for i in group)
+
+    return sorted(units, key=lambda unit: -cost(unit))
 
 
 #: Identities by id for forked workers (inherited, so their builders need not be pickled).
@@ -140,12 +166,13 @@ def verify_all(
     identities = list(identities)
     with fewer_collections():
         if jobs <= 1 or len(identities) <= 1 or "fork" not in mp.get_all_start_methods():
-            results = []
-            for identity in identities:
-                results.append(verify_identity(identity, examples=examples, seed=seed))
-                if progress is not None:
-                    progress(identity)
-            return results
+            by_id: dict[str, VerificationResult] = {}
+            for group in share_groups(identities):
+                for result in verify_group(group, examples=examples, seed=seed):
+                    by_id[result.identity.id] = result
+                    if progress is not None:
+                        progress(result.identity)
+            return [by_id[i.id] for i in identities]
         return _verify_in_pool(identities, examples, seed, jobs, progress, cpu if cpu is not None else {})
 
 
@@ -161,7 +188,8 @@ def _verify_in_pool(
     _WORKER_IDENTITIES.update({i.id: i for i in identities})
     by_id: dict[str, tuple[ProofResult, NumericResult]] = {}
     with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
-        work = [(tuple(i.id for i in unit), examples, seed) for unit in _work_units(identities, jobs)]
+        units = _work_units(identities, jobs)
+        work = [(tuple(tuple(i.id for i in g) for g in unit), examples, seed) for unit in units]
         for pid, seconds, unit_results in pool.map(_verify_in_worker, work, chunksize=1):
             cpu[pid] = max(cpu.get(pid, 0.0), seconds)
             for ident, symbolic, numeric in unit_results:
