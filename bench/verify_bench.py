@@ -21,24 +21,12 @@ import argparse
 import json
 import multiprocessing as mp
 import os
-import platform
 import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import time
-
-
-def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo") as f:
-            names = [line.split(":", 1)[1].strip() for line in f if line.startswith("model name")]
-            cpu = names[0] if names else cpu
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
 
 
 def _derive() -> list[str]:
@@ -167,13 +155,15 @@ def timed(target, n: int, timeout: float) -> str:
 
 
 def main() -> None:
+    from machine import describe  # bench/machine.py, beside this script (run as python bench/verify_bench.py)
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="cold runs per measurement (the median is shown)")
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--sizes", type=int, nargs="+", default=[2, 4, 8, 16])
     parser.add_argument("--skip-simplify", action="store_true", help="only start-up and the whole catalogue")
     args = parser.parse_args()
-    print(f"machine: {_machine()}")
+    print(f"machine: {describe()}")
     print(f"load average before: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for flag, seconds in startup(args.runs).items():
         print(f"derive {flag}: {seconds:.3f} s wall (median of {args.runs} cold runs)")

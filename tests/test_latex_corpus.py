@@ -44,10 +44,19 @@ def test_no_correct_step_is_called_wrong(scores: dict[str, Any]) -> None:
     assert alarms == []
 
 
+def _outside_repository(document: dict[str, Any]) -> bool:
+    """The seed reports are listed by their path in ../shared, which lives beside the repository
+    (on a developer's machine and in CI), not inside it."""
+    return "path" in document and not (ROOT / document["path"]).resolve().is_relative_to(ROOT)
+
+
 def test_the_corpus_is_read(scores: dict[str, Any]) -> None:
-    # every listed document was found and checked, and the tool judged something in the corpus
+    # every document kept in the repository was found and checked (the seeds beside it when
+    # present), and the tool judged something in the corpus
     listed = latex_bench.load_manifest(latex_bench.MANIFEST)
-    assert len(scores) == len(listed)
+    missing = [d["name"] for d in listed if d["source"] is None and not _outside_repository(d)]
+    assert missing == []
+    assert len(scores) == len([d for d in listed if d["source"] is not None])
     whole = latex_bench.total(list(scores.values()))
     assert whole.counted > 0 and whole.judged > 0
 
@@ -73,6 +82,8 @@ def _found_before() -> list[tuple[str, int]]:
 @pytest.mark.parametrize(("name", "line"), _found_before())
 def test_a_mistake_found_before_is_still_found(scores: dict[str, Any], name: str, line: int) -> None:
     # the regression guard: every wrong step the tool reached when this list was measured
+    if name not in scores and name.startswith("../"):
+        pytest.skip(f"{name} is not beside the repository")
     score = scores[name]
     assert score.wrong > 0
     assert [m for m in score.missed if m["line"] == line] == []

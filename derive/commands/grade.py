@@ -175,15 +175,7 @@ def _grade_command(
     check_output(gradebook, inputs + ([output] if output else []), force)
     if output is not None and gradebook is not None and output.resolve() == gradebook.resolve():
         raise DeriveError(f"{output}: --output and --gradebook name the same file")
-    options = {
-        "api": api,
-        "reg_convention": reg_convention,
-        "timeout": timeout,
-        "memory_mb": memory_mb,
-        "examples": examples,
-        "seed": seed,
-        "rubric": loaded,
-    }
+    options = {**_grading_options(api, reg_convention, timeout, memory_mb, examples, seed), "rubric": loaded}
     start = time.perf_counter()
     results = _grade_all(submissions, options, jobs)
     seconds = time.perf_counter() - start
@@ -298,14 +290,7 @@ def gradescope_bundle(
         examples if examples is not None else loaded.examples if loaded.examples is not None else 25,
     )
     check_output(out, [p for p in (rubric, wheel) if p is not None], force)
-    options = {
-        "api": api,
-        "reg_convention": reg_convention,
-        "timeout": timeout,
-        "memory_mb": memory_mb,
-        "examples": examples,
-        "seed": seed,
-    }
+    options = _grading_options(api, reg_convention, timeout, memory_mb, examples, seed)
     names = write_bundle(
         out,
         {k: v for k, v in options.items() if v is not None},
@@ -316,3 +301,12 @@ def gradescope_bundle(
     )
     click.echo(f"wrote {out}: {', '.join(names)}")
     ctx.exit(EXIT_OK)
+
+
+def _grading_options(
+    api: str, reg_convention: str | None, timeout: float | None, memory_mb: int | None, examples: int | None,
+    seed: int | None,
+) -> dict[str, Any]:
+    """The grading options that ``derive grade`` and the Gradescope bundle pass on alike."""
+    return {"api": api, "reg_convention": reg_convention, "timeout": timeout, "memory_mb": memory_mb,
+            "examples": examples, "seed": seed}
