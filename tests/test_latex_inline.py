@@ -118,6 +118,17 @@ def test_softmax_with_its_index_on_the_name(runner: StepRunner) -> None:
     assert [s for _, s in _statuses(wrong, runner)] == ["wrong"]
 
 
+def test_softmax_of_one_entry_is_that_entry_of_the_softmax(runner: StepRunner) -> None:
+    # ψ(z_k^{(3)}) is written for ψ(z^{(3)})_k; the softmax of a lone scalar (1) is never meant
+    lhs = "$$\\frac{\\partial \\psi(z_k^{(3)})}{\\partial z_j^{(3)}} = "
+    right = lhs + "\\psi(z_k^{(3)})(\\delta_{jk} - \\psi(z_j^{(3)}))$$\n"
+    wrong = lhs + "\\psi(z_k^{(3)})(1 - \\psi(z_j^{(3)}))$$\n"
+    assert [s for _, s in _statuses(right, runner)] == ["ok"]
+    assert [s for _, s in _statuses(wrong, runner)] == ["wrong"]
+    # two subscripts, or an index that is also in the name: not read as an entry
+    assert [s for _, s in _statuses("$$\\psi(z_{k_1}) = 1$$\n", runner)] != ["wrong"]
+
+
 def test_a_function_the_document_defines_is_expanded_where_it_is_applied(runner: StepRunner) -> None:
     text = (
         "Let $g(z) = \\frac{1}{1+e^{-z}}$.\n\n"

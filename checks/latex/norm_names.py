@@ -200,9 +200,11 @@ class NamesMixin(TexReader):
         end = self.match(k)
         inside = self.toks[k + 1 : end]
         after = end + 1
-        if index is None:
-            if after >= len(self.toks) or self.toks[after] != "_":
-                raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
+        if index is None and (after >= len(self.toks) or self.toks[after] != "_"):
+            # ψ(z_k): softmax of one entry of a vector is that vector's k-th softmax entry (the
+            # softmax of a lone scalar would be 1, which nobody writes)
+            inside, index = self._entry_of_vector(shown, inside)
+        elif index is None:
             index, after = self.read_arg(after + 1)
         name, stop, power = self.sub_normalizer(inside).read_identifier(0) if inside else (None, 0, None)
         if name is None or stop != len(inside) or power or "_" in name or len(index) != 1:
@@ -211,10 +213,21 @@ class NamesMixin(TexReader):
         # i nor j), and is taken late in the alphabet so that the other side rarely uses it either
         used = set(self.toks) | set(re.findall(r"(?<![\\A-Za-z])[A-Za-z]", self.r.source))
         letter = next(c for c in "qrstuvwmnp" if c not in used)
-        base = self.text_of(inside)
+        base = " ".join(inside)  # verbatim: text_of drops the braces of a label z^{(3)}
         text = rf"\frac{{e^{{{base}_{{{index[0]}}}}}}}{{\sum_{{{letter}}} e^{{{base}_{{{letter}}}}}}}"
         piece, _ = self.sub_normalizer(clean_tokens(tex_tokens(text))[0]).unit(0)
         return self.postfix(piece, after)
+
+    def _entry_of_vector(self, shown: str, inside: list[str]) -> tuple[list[str], list[str]]:
+        """(vector, index) of ``z_k`` or ``z_k^{(3)}``: one name with a one-letter subscript."""
+        subs = [j for j, t in enumerate(inside) if t == "_"]
+        if len(subs) != 1:
+            raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
+        index, stop = self.sub_normalizer(inside).read_arg(subs[0] + 1)
+        base = inside[: subs[0]] + inside[stop:]
+        if len(index) != 1 or not re.fullmatch(r"[a-z]", index[0]) or index[0] in base:
+            raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
+        return base, index
 
     def _marks(
         self, shown: str, k: int, power: list[str] | None
