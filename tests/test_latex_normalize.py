@@ -305,3 +305,16 @@ def test_a_sum_without_an_index_sums_over_the_one_letter_its_names_carry() -> No
     # two letters, or none: no guess
     for text in ("\\sum w_{ij} x_j", "\\sum x", "\\sum x_j + y_i"):
         assert "a sum without an index" in normalize(text, NOTATION).problems
+
+
+def test_an_undefined_transpose_macro_reads_as_top() -> None:
+    from derive.checks.latex.tex_tokens import clean_tokens, tex_tokens
+
+    def toks(text: str) -> list[str]:
+        return clean_tokens(tex_tokens(text))[0]
+
+    assert toks(r"W_\ell\T\delta") == toks(r"W_\ell^\top\delta")
+    assert toks(r"W^{(2)}\T a") == toks(r"W^{(2)\top} a")
+    # other commands that start with T are untouched, and a document's own \T is expanded first
+    assert r"\top" not in toks(r"\Theta x")
+    assert r"\top" not in toks(r"\Tau x")

@@ -15,7 +15,36 @@ Tokens = list[tuple[str, bool]]
 
 def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
-    return _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
+    return _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(_transpose_macro(toks))))
+
+
+def _transpose_macro(toks: Tokens) -> Tokens:
+    r"""``W\T``: a ``\T`` the document uses without defining it here (its macros are already
+    expanded, so it comes from a style file) is the transpose shorthand ``^\top``; after a
+    superscript group (``W^{(2)}\T``) the transpose joins that group."""
+    out: Tokens = []
+    for tok, spaced in toks:
+        if tok != r"\T":
+            out.append((tok, spaced))
+            continue
+        opener = _superscript_group_start(out)
+        if opener is None:
+            out.extend([("^", spaced), (r"\top", False)])
+        else:
+            out.insert(len(out) - 1, (r"\top", False))
+    return out
+
+
+def _superscript_group_start(toks: Tokens) -> int | None:
+    """Index of the ``{`` of a ``^{…}`` group that ends the tokens, if one does."""
+    if not toks or toks[-1][0] != "}":
+        return None
+    depth = 0
+    for k in range(len(toks) - 1, -1, -1):
+        depth += {"}": 1, "{": -1}.get(toks[k][0], 0)
+        if depth == 0:
+            return k if k > 0 and toks[k - 1][0] == "^" else None
+    return None
 
 
 def _blackboard_names(toks: Tokens) -> Tokens:
