@@ -195,11 +195,7 @@ def notation_from_data(raw: dict[str, Any], *, source: str = "<data>") -> Notati
         if value not in DOMAINS:
             raise DeriveError(f"notation {source}: domain of {name!r} must be one of {', '.join(DOMAINS)}")
         domains[identifier_name(name, source, partial)] = value
-    inputs_raw = raw.get("inputs", {})
-    input_names = inputs_raw.get("names", []) if isinstance(inputs_raw, dict) else None
-    if not isinstance(input_names, list) or not all(isinstance(n, str) for n in input_names):
-        raise DeriveError(f"notation {source}: [inputs] names must be a list of strings")
-    inputs = frozenset(identifier_name(n, source, partial) for n in input_names)
+    inputs = frozenset(identifier_name(n, source, partial) for n in _name_list(raw, "inputs", source))
     definitions, onehot, index_values = _matrix_tables(raw, source, partial, table)
     sample_shapes = {}
     for name, dims in table("sample_shapes").items():
@@ -222,6 +218,15 @@ def notation_from_data(raw: dict[str, Any], *, source: str = "<data>") -> Notati
     )
 
 
+def _name_list(raw: dict[str, Any], section: str, source: str) -> list[str]:
+    """A section's ``names = [...]`` list (empty when the section is absent), checked to be strings."""
+    table = raw.get(section, {})
+    names = table.get("names", []) if isinstance(table, dict) else None
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise DeriveError(f"notation {source}: [{section}] names must be a list of strings")
+    return names
+
+
 def _matrix_tables(raw: dict[str, Any], source: str, partial: Notation, table: Any) -> tuple[Any, Any, Any]:
     """[definitions] name = "LaTeX", [onehot] names = [...], [index_values] y = "m": what the
     matrix steps are evaluated from (the LaTeX is read by the typed reader, never evaluated)."""
@@ -230,10 +235,7 @@ def _matrix_tables(raw: dict[str, Any], source: str, partial: Notation, table: A
         if not isinstance(latex, str):
             raise DeriveError(f"notation {source}: the definition of {name!r} must be a LaTeX string")
         definitions[identifier_name(name, source, partial)] = latex
-    onehot_raw = raw.get("onehot", {})
-    names = onehot_raw.get("names", []) if isinstance(onehot_raw, dict) else None
-    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise DeriveError(f"notation {source}: [onehot] names must be a list of strings")
+    names = _name_list(raw, "onehot", source)
     index_values: dict[str, str] = {}
     for letter, size in table("index_values").items():
         if not isinstance(size, str) or not re.fullmatch(r"[A-Za-z]", letter):
