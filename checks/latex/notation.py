@@ -183,10 +183,7 @@ def notation_from_data(raw: dict[str, Any], *, source: str = "<data>") -> Notati
         if not isinstance(dims, list) or not all(isinstance(d, str) for d in dims) or len(dims) > 2:
             raise DeriveError(f"notation {source}: shape of {name!r} must be a list of at most 2 size names")
         shapes[name] = tuple(dims)
-    scalars = raw.get("scalars", {})
-    names = scalars.get("names", []) if isinstance(scalars, dict) else None
-    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise DeriveError(f"notation {source}: [scalars] names must be a list of strings")
+    names = _name_list(raw, "scalars", source)
     partial = Notation(functions, constants, labels, {}, frozenset(), source)
     shapes = {identifier_name(k, source, partial): tuple(_dim_name(d) for d in v) for k, v in shapes.items()}
     scalar_names = frozenset(identifier_name(n, source, partial) for n in names)
