@@ -55,6 +55,22 @@ def test_a_name_given_a_new_value_is_not_judged_with_either(runner: StepRunner) 
     assert all(status != "wrong" for _, status in got)
 
 
+def test_a_step_with_a_reassigned_name_is_judged_with_the_name_free(runner: StepRunner) -> None:
+    # a is 2 and then 5: an identity in a holds for either value (ok); a slip in it is not
+    # called wrong, since which value is meant is unknown (it would be wrong for both here,
+    # but a step true for one value only must never be a false alarm)
+    text = (
+        "Let $a = 2$. Later $a = 5$.\n\n"
+        "$$a^2 - 1 = (a - 1)(a + 1)$$\n\n"
+        "$$a^2 - 1 = (a - 1)(a - 1)$$\n\n"
+        "$$a + 1 = 6$$\n"
+    )
+    got = dict(_statuses(text, runner))
+    assert got["(a - 1)(a + 1)"] == "ok"
+    assert got["(a - 1)(a - 1)"] == "inconclusive"
+    assert got["6"] == "inconclusive"  # true for a = 5 only
+
+
 def test_a_reassigned_name_still_finds_errors_before_the_new_value(runner: StepRunner) -> None:
     text = "Let $x = 1$, $w = 0.5$, $\\hat y = 3 w x$. So $\\hat y = 2$.\n\nAfter the update $w = 0.3$.\n"
     got = _statuses(text, runner)

@@ -39,7 +39,7 @@ from derive.checks.latex.step_judge import conditions_hold, guard_conditions, ju
 from derive.checks.latex.step_runner import StepRunner
 from derive.checks.latex.steps import Step, Term, find_steps, split_chain
 from derive.checks.latex.sympy_build import Definitions, Unparsed, index_letters, split_name, to_sympy
-from derive.checks.latex.typed_nodes import Node
+from derive.checks.latex.typed_nodes import Node, Opaque
 
 __all__ = [
     "STATUSES",
@@ -89,6 +89,7 @@ def check_text(
     pending: list[tuple[int, Step]] = []
     jobs: list[tuple[Any, tuple]] = []
     results: list[StepResult | None] = []
+    ambiguous_at: dict[int, set[str]] = {}  # result index -> names with two values there
     try:
         for step in find_steps(text, notation, equations=equations):
             t0 = time.perf_counter()
@@ -111,12 +112,14 @@ def check_text(
                     continue
                 if step.kind == "inline" and document.defines_at(step.line, step.column):
                     continue  # "$z = Wx + b$" in running text introduces z: not a step to judge
-                held = _ambiguous_step(step, lhs, rhs, document)
+                held = _reassigned_step(step, document)
                 if held is not None:
                     results.append(held)
                     continue
+                typed, scalar, unsure = _step_definitions(step, lhs, rhs, document)
+                if unsure:
+                    ambiguous_at[len(results)] = unsure
                 pending.append((len(results), step))
-                typed, scalar = document.for_step(step.line, step.column, step.rhs)
                 jobs.append((judge_step, (step, lhs, rhs, typed_notation, typed, seed, examples, scalar)))
                 results.append(None)
         for (k, step), out in zip(pending, runner.run_all(jobs), strict=True):
@@ -124,8 +127,10 @@ def check_text(
                 step, out["status"], out.get("counterexample"), out.get("message", ""), out.get("method", "")
             )
             results[k].seconds = out.get("seconds", 0.0)
-        own = find_function_definitions(equations, notation)
-        judged = release_own_functions([r for r in results if r is not None], own)
+            if k in ambiguous_at:
+                results[k] = _hold_ambiguous(results[k], ambiguous_at[k])
+        functions = find_function_definitions(equations, notation)
+        judged = release_own_functions([r for r in results if r is not None], functions)
         report.results.extend(document.release_redefined(judged))
     finally:
         if own:
@@ -134,19 +139,37 @@ def check_text(
     return report
 
 
-def _ambiguous_step(step: Step, lhs: Normalized, rhs: Normalized, document: DocumentDefinitions) -> StepResult | None:
-    """A new value for a name given a number before (an update in a worked example) is not a
-    step, and a step that uses a name with two values is not judged with either."""
-    again = document.reassignment_at(step.line, step.column)
-    if again is not None:
-        why = f"{again.name} was given the value {again.before} before: a new assignment, not a step"
-        return StepResult(step, "inconclusive", None, why, "definitions")
+def _step_definitions(
+    step: Step, lhs: Normalized, rhs: Normalized, document: DocumentDefinitions
+) -> tuple[dict[str, Node], Definitions, set[str]]:
+    """The document's definitions that hold at a step, and the names it uses that have two
+    values there. Such a name is judged as a free symbol: a step that holds for every value
+    holds for the one meant, and one that fails is not called wrong (see _hold_ambiguous)."""
+    typed, scalar = document.for_step(step.line, step.column, step.rhs)
     unsure = document.ambiguous(step.line, step.column) & (lhs.symbol_names | rhs.symbol_names)
     if unsure:
-        names = ", ".join(sorted(unsure))
-        why = f"{names} has more than one value in the document by here (assigned again), so it is not judged"
-        return StepResult(step, "inconclusive", None, why, "definitions")
-    return None
+        typed = {k: (Opaque(k) if k in unsure else v) for k, v in typed.items()}
+        scalar = {k: v for k, v in scalar.items() if k not in unsure}
+    return typed, scalar, unsure
+
+
+def _reassigned_step(step: Step, document: DocumentDefinitions) -> StepResult | None:
+    """A new value for a name given a number before (an update in a worked example) is not a step."""
+    again = document.reassignment_at(step.line, step.column)
+    if again is None:
+        return None
+    why = f"{again.name} was given the value {again.before} before: a new assignment, not a step"
+    return StepResult(step, "inconclusive", None, why, "definitions")
+
+
+def _hold_ambiguous(result: StepResult, names: set[str]) -> StepResult:
+    """A step using a name with two values was judged with that name free: ``ok`` stands (it
+    holds for every value), anything else is inconclusive and says why."""
+    if result.status in ("ok", "unparsed"):
+        return result
+    listed = ", ".join(sorted(names))
+    why = f"{listed} has more than one value in the document by here (assigned again), so it is not judged"
+    return replace(result, status="inconclusive", counterexample=None, message=why)
 
 
 def judge_step(
