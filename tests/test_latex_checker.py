@@ -101,17 +101,18 @@ def test_seed_004_wrong_steps_are_its_known_matrix_errors(runner: StepRunner) ->
     from the document's names): a scalar Σ_pq 2W_pq added to a matrix (63), the ReLU mask as
     a case split of another shape (79, 85), W^{(2)} multiplied on the wrong side (83), and
     Q2(c)'s ∂J̃/∂b^{(2)} = (1/N)(ψ(z^{(3)}) − Δ), an N×C matrix where the gradient of a bias
-    of C entries is summed over the batch (91)."""
+    of C entries is summed over the batch (91), the same error one line earlier as ∂J/∂z^{(3)} ·
+    ∂(W^{(2)}a^{(2)} + b^{(2)})/∂b^{(2)} = ∂J/∂z^{(3)} (89, the numerator in the column order)."""
     if not SEED_004.exists():
         pytest.skip("seed 004 not present")
     report = _check(SEED_004.read_text(), runner)
     assert report.results
     wrong = [r for r in report.results if r.status == "wrong"]
-    assert [r.step.line for r in wrong] == [63, 79, 83, 85, 91]
+    assert [r.step.line for r in wrong] == [63, 79, 83, 85, 89, 91]
     assert "a scalar added to" in wrong[0].message
     assert all("does not fit" in r.message for r in wrong[:4])
     assert "W^{(2)} \\frac" in wrong[2].step.rhs  # W^{(2)} moved left of ∂J/∂z^{(3)}: H×C times N×C
-    assert "b^{(2)}" in wrong[4].step.lhs and "shapes differ" in wrong[4].message
+    assert all("b^{(2)}" in r.step.lhs and "shapes differ" in r.message for r in wrong[4:])
     for r in wrong:
         assert r.counterexample["point"] and r.counterexample["lhs"] != r.counterexample["rhs"]
     # its correct matrix steps are judged ok on concrete tensors

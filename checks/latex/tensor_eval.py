@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from derive.checks.latex.chain_rule import chain_factors, evaluate_chain
+from derive.checks.latex.loose_order import loose_product
 from derive.checks.latex.tensor_ops import (
     Dual,
     JacobianNeeded,
@@ -199,12 +200,14 @@ class Evaluator:
 
     def _ev_Mul(self, node: Mul) -> Dual:
         factors = chain_factors(node)
+        # inside a derivative (pins) the order of a product is loose: see loose_order
+        multiply = loose_product if self.pins else product
         if any(isinstance(f, Deriv) for f in factors):
             try:
-                return product(self.ev(node.a), self.ev(node.b), node.kind, self.world.flags)
+                return multiply(self.ev(node.a), self.ev(node.b), node.kind, self.world.flags)
             except JacobianNeeded:
                 return evaluate_chain(self, factors)
-        return product(self.ev(node.a), self.ev(node.b), node.kind, self.world.flags)
+        return multiply(self.ev(node.a), self.ev(node.b), node.kind, self.world.flags)
 
     def pinned(self, pins: dict[str, Dual]) -> Evaluator:
         """An evaluator in which these names are the given values (with their tangents)."""

@@ -1,0 +1,51 @@
+"""Derivatives through a document's definitions: products inside a numerator written in the
+other layout's order, losses the document never defines, names with no declared shape. True
+chain-rule steps must be ok, near misses must never be ok, and wrong steps found only where
+no reading of the document makes them right."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from derive.checks.latex.doc_definitions import parsed_definitions
+from derive.checks.latex.loose_order import loose_product
+from derive.checks.latex.matrix_judge import judge_typed
+from derive.checks.latex.notation import DEFAULT_NOTATION, load_notation
+from derive.checks.latex.tensor_ops import Dual, ShapeMismatch
+
+BATCH = load_notation(DEFAULT_NOTATION.parent / "hlcv.toml")
+
+
+def judge(lhs: str, rhs: str, notation=BATCH):
+    return judge_typed(lhs, rhs, notation, definitions=parsed_definitions(notation))
+
+
+# ---------------------------------------------------------------- loose order in a numerator
+
+
+def test_swapped_order_is_used_only_when_it_is_the_one_that_fits() -> None:
+    a, w = Dual(np.ones((5, 3))), Dual(np.ones((3, 4)))
+    assert loose_product(w, a, "juxt", {}).shape == (5, 4)  # W a written, a W meant
+    square = Dual(np.ones((3, 3)))
+    with pytest.raises(ShapeMismatch):  # 3×5 · 3×3 and 3×3 · 3×5: a transposed reading fits too
+        loose_product(Dual(np.ones((3, 5))), square, "juxt", {})
+
+
+def test_bias_derivative_through_a_column_order_numerator_in_a_row_layout() -> None:
+    # seed 004: the batch layout (z3 = a2 W2 + b2), the numerator written W2 a2 + b2
+    lhs = r"\frac{\partial J}{\partial z^{(3)}} \frac{\partial z^{(3)}}{\partial b^{(2)}}"
+    written = r"\frac{\partial J}{\partial z^{(3)}} \frac{\partial (W^{(2)} a^{(2)} + b^{(2)})}{\partial b^{(2)}}"
+    verdict, why = judge(lhs, written)
+    assert verdict is not None and verdict["status"] == "ok", why or verdict["message"]
+    through_hidden = (
+        r"\frac{\partial J}{\partial z^{(3)}} \cdot \frac{\partial (W^{(2)} a^{(2)} + b^{(2)})}{\partial b^{(1)}}"
+    )
+    verdict, why = judge(r"\frac{\partial J}{\partial b^{(1)}}", through_hidden)
+    assert verdict is not None and verdict["status"] == "ok", why or verdict["message"]
+
+
+def test_bias_gradient_not_summed_over_the_batch_is_wrong() -> None:
+    written = r"\frac{\partial J}{\partial z^{(3)}} \frac{\partial (W^{(2)} a^{(2)} + b^{(2)})}{\partial b^{(2)}}"
+    verdict, why = judge(written, r"\frac{\partial J}{\partial z^{(3)}}")
+    assert verdict is not None and verdict["status"] == "wrong", why
+    assert "shapes differ" in verdict["message"]
