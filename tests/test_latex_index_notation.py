@@ -95,3 +95,50 @@ def test_excluding_the_index_is_not_the_full_sum(runner: StepRunner) -> None:
         r"x_i\sum_{k\neq i} x_k = x_i\sum_{k} x_k",
     )
     assert _statuses(text, runner) == [(1, "ok"), (2, "wrong")]
+
+
+# ---------------------------------------------------------------------------- indicators, δ, cases
+
+_SOFTMAX_I = r"\frac{e^{a_i}}{\sum_{k=1}^K e^{a_k}}"
+_SOFTMAX_J = r"\frac{e^{a_j}}{\sum_{k=1}^K e^{a_k}}"
+_JACOBIAN = r"\frac{\partial}{\partial a_j}" + _SOFTMAX_I
+
+
+_INDICATORS = [r"1_{i=j}", r"\mathbb{1}[i=j]", r"\mathbb 1_{\{i=j\}}", r"[i=j]", r"\mathbf{1}_{j = i}"]
+
+
+@pytest.mark.parametrize("indicator", _INDICATORS)
+def test_softmax_jacobian_with_an_index_indicator_is_ok(indicator: str, runner: StepRunner) -> None:
+    text = _display(f"{_JACOBIAN} = {_SOFTMAX_I}({indicator} - {_SOFTMAX_J})")
+    assert _statuses(text, runner) == [(1, "ok")]
+
+
+def test_the_indicator_of_the_wrong_condition_is_wrong(runner: StepRunner) -> None:
+    text = _display(f"{_JACOBIAN} = {_SOFTMAX_I}(1_{{i\\neq j}} - {_SOFTMAX_J})")
+    assert _statuses(text, runner) == [(1, "wrong")]
+
+
+def test_kronecker_delta_in_other_letters(runner: StepRunner) -> None:
+    text = _display(
+        r"\frac{\partial}{\partial z_q}\frac{e^{z_p}}{\sum_m e^{z_m}}"
+        r" = \frac{e^{z_p}}{\sum_m e^{z_m}}(\delta_{pq} - \frac{e^{z_q}}{\sum_m e^{z_m}})",
+        r"\frac{\partial}{\partial z_q}\frac{e^{z_p}}{\sum_m e^{z_m}}"
+        r" = \frac{e^{z_p}}{\sum_m e^{z_m}}(1 - \delta_{pq})\frac{e^{z_q}}{\sum_m e^{z_m}}",
+    )
+    assert _statuses(text, runner) == [(1, "ok"), (2, "wrong")]
+
+
+def test_cases_on_index_conditions(runner: StepRunner) -> None:
+    text = _display(
+        r"\frac{\partial}{\partial a_j}e^{a_i} = \begin{cases} e^{a_i} & i=j \\ 0 & i\neq j \end{cases}",
+        r"\frac{\partial}{\partial a_n}e^{a_m}"
+        r" = \begin{cases} e^{a_m} & \text{if } m = n \\ 0 & \text{otherwise} \end{cases}",
+        r"\frac{\partial}{\partial a_j}e^{a_i} = \begin{cases} 2e^{a_i} & i=j \\ 0 & i\neq j \end{cases}",
+    )
+    assert _statuses(text, runner) == [(1, "ok"), (2, "ok"), (3, "wrong")]
+
+
+def test_comparisons_of_a_variable_stay_heaviside(runner: StepRunner) -> None:
+    # x > 0 is a variable's comparison, never an index condition; x = 0 is not read as one either
+    text = _display(r"\frac{d}{dx}\max(0, x) = \mathbf{1}_{x>0}", r"\frac{d}{dx} x = 1_{x=0}")
+    assert _statuses(text, runner) == [(1, "ok"), (2, "unparsed")]

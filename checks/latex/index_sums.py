@@ -21,6 +21,7 @@ __all__ = [
     "encode_condition",
     "holds",
     "index_condition",
+    "index_equality",
     "is_kronecker",
     "kronecker_letters",
     "sum_subscript",
@@ -58,6 +59,13 @@ def index_condition(toks: list[str]) -> IndexCondition | None:
     if a is None or b is None or (a.isdigit() and b.isdigit()):
         return None
     return (a, rel, b)
+
+
+def index_equality(toks: list[str]) -> IndexCondition | None:
+    """``i = j`` or ``i \\neq j`` (an indicator's or a case's condition between indices); an order
+    comparison (``x > 0``) is left to the reader of comparisons, which takes it as a variable's."""
+    cond = index_condition(toks)
+    return cond if cond is not None and cond[1] in ("=", "!=") else None
 
 
 def holds(cond: IndexCondition, env: dict[str, int]) -> bool | None:

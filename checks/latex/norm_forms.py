@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from derive.checks.latex.index_sums import sum_subscript
+from derive.checks.latex.index_sums import encode_condition, index_equality, sum_subscript
 from derive.checks.latex.tex_tokens import TEXT_FONTS, Operator, TexReader, Unreadable, strip_differential
 
 __all__ = ["FormsMixin"]
@@ -171,6 +171,11 @@ class FormsMixin(TexReader):
                 if n_row != len(rows) - 1:
                     raise Unreadable("'otherwise' before the last case")
                 kinds.append("otherwise")
+                continue
+            between = index_equality(condition)
+            if between is not None:  # i = j, i \neq j: a row taken at the index values where it holds
+                kinds.append("index")
+                args.append(self.symbol("iverson", encode_condition(between)))
                 continue
             split = [j for j, t in enumerate(condition) if t in ("<", ">", r"\le", r"\ge")]
             if (

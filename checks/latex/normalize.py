@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from derive.checks.latex.index_sums import encode_condition, index_equality
 from derive.checks.latex.norm_forms import FormsMixin
 from derive.checks.latex.norm_names import NamesMixin
 from derive.checks.latex.notation import (
@@ -271,6 +272,9 @@ class _Normalizer(NamesMixin, FormsMixin):
             return self.postfix(f"\\left({inner}\\right)", end + 1)
         if t in ("(", "["):
             end = self.match(i)
+            between = index_equality(self.toks[i + 1 : end]) if t == "[" else None
+            if between is not None:  # [i = j]: an Iverson bracket (an equation is never a factor)
+                return self.postfix(self.symbol("iverson", encode_condition(between)), end + 1)
             inner = self.seq_of(self.toks[i + 1 : end])
             return self.postfix(f"\\left({inner}\\right)", end + 1)
         if t == "|":

@@ -75,6 +75,7 @@ def condition_indices(norms: list[Normalized]) -> set[str]:
     """Letters that conditions between indices compare (``\\sum_{k \\neq i}``, ``1_{i=j}``,
     ``\\delta_{ik}``): each is an index that must take concrete values for the side to have one."""
     letters: set[str] = set()
+    subscripts: set[str] = set()
     for norm in norms:
         for conditions in norm.sum_conditions.values():
             letters |= {c for cond in conditions for c in condition_letters(cond)}
@@ -83,7 +84,12 @@ def condition_indices(norms: list[Normalized]) -> set[str]:
                 letters |= condition_letters(decode_condition(name))
             elif kind == "symbol":
                 letters |= kronecker_letters(name)
-    return letters
+                parts = split_name(name)
+                subscripts |= set(parts[1]) if parts else set()
+        subscripts |= {index for index, _, _ in norm.sums.values()}
+        subscripts |= {c for v in norm.derivatives.values() if (p := split_name(v)) for c in p[1]}
+    # 1_{x = 0} compares a variable, not an index: only letters that subscript something count
+    return letters & subscripts
 
 
 #: "subset" (our reader of the normaliser's output) or "parse_latex" (SymPy's, 25× slower).
@@ -355,6 +361,9 @@ class _Builder:
         for kind in self.norm.piecewise[n]:
             if kind == "otherwise":
                 pieces.append((rest.pop(0), True))
+            elif kind == "index":
+                value, flag = rest.pop(0), rest.pop(0)
+                pieces.append((value, sp.Eq(flag, 1)))
             else:
                 value, difference = rest.pop(0), rest.pop(0)
                 pieces.append((value, difference > 0 if kind == "gt" else difference >= 0))
