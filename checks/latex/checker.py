@@ -38,7 +38,14 @@ from derive.checks.latex.shapes import check_membership
 from derive.checks.latex.step_judge import conditions_hold, guard_conditions, judge_sides
 from derive.checks.latex.step_runner import StepRunner
 from derive.checks.latex.steps import Step, Term, find_steps, split_chain
-from derive.checks.latex.sympy_build import Definitions, Unparsed, index_letters, split_name, to_sympy
+from derive.checks.latex.sympy_build import (
+    Definitions,
+    Unparsed,
+    condition_indices,
+    index_letters,
+    split_name,
+    to_sympy,
+)
 from derive.checks.latex.typed_nodes import Node, Opaque
 
 __all__ = [
@@ -228,7 +235,7 @@ def check_step(
     """Parse both sides and decide the step as scalars. Runs inside the worker process."""
     named = named or {}
     family = _family_letters([lhs_norm, rhs_norm], named)
-    if lhs_norm.sums or rhs_norm.sums or family:
+    if lhs_norm.sums or rhs_norm.sums or family or condition_indices([lhs_norm, rhs_norm]):
         return _check_indexed(lhs_norm, rhs_norm, seed, examples, conditions, named, family)
     out = _check_plain(lhs_norm, rhs_norm, seed, examples, named)
     return guard_conditions(out, conditions, checked=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.index_sums import encode_condition, index_equality, sum_subscript
 from derive.checks.latex.tex_tokens import TEXT_FONTS, Operator, TexReader, Unreadable, strip_differential
 
 __all__ = ["FormsMixin"]
@@ -20,12 +21,17 @@ class FormsMixin(TexReader):
         that is a number, a size name or left out. The checker expands it at small sizes."""
         k = i + 1
         index, lower, upper = None, 1, ""
+        conditions: tuple = ()
         while k < len(self.toks) and self.toks[k] in ("_", "^"):
             which = self.toks[k]
             arg, k = self.read_arg(k + 1)
             if which == "_":
                 if index is not None:
                     raise Unreadable("a sum with two subscripts")
+                read = sum_subscript(arg)
+                if read is not None:
+                    index, lower, conditions = read
+                    continue
                 if "=" in arg:
                     eq = arg.index("=")
                     lhs, rhs = arg[:eq], arg[eq + 1 :]
@@ -49,6 +55,8 @@ class FormsMixin(TexReader):
             index = self._implied_index(k)
         n = self.new_id(self.r.sums)
         self.r.sums[n] = (index, lower, upper)
+        if conditions:
+            self.r.sum_conditions[n] = conditions
         return Operator("s", n, "a sum"), k
 
     def _implied_index(self, k: int) -> str:
@@ -163,6 +171,11 @@ class FormsMixin(TexReader):
                 if n_row != len(rows) - 1:
                     raise Unreadable("'otherwise' before the last case")
                 kinds.append("otherwise")
+                continue
+            between = index_equality(condition)
+            if between is not None:  # i = j, i \neq j: a row taken at the index values where it holds
+                kinds.append("index")
+                args.append(self.symbol("iverson", encode_condition(between)))
                 continue
             split = [j for j, t in enumerate(condition) if t in ("<", ">", r"\le", r"\ge")]
             if (

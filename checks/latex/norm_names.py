@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.index_sums import encode_condition, index_equality
 from derive.checks.latex.notation import BUILTIN_NAMES, FUNCTION_KEYS, NATIVE_FUNCTION_COMMANDS
 from derive.checks.latex.tex_tokens import (
     FONTS,
@@ -325,10 +326,18 @@ class NamesMixin(TexReader):
             if end >= len(self.toks):
                 raise Unreadable("an unclosed indicator condition")
             cond, k = self.toks[k + 1 : end], end + 1
+        elif k < len(self.toks) and self.toks[k] in ("[", "("):
+            end = self.match(k)  # 1[i = j], 1(i = j): only an index condition is read this way
+            cond, k = self.toks[k + 1 : end], end + 1
+            if index_equality(cond) is None:
+                raise Unreadable("an indicator 1[…] whose condition is not between two indices")
         else:
             raise Unreadable("an indicator 1 without a condition")
         while cond and cond[0] == r"\{" and cond[-1] == r"\}":
             cond = cond[1:-1]
+        between = index_equality(cond)
+        if between is not None:
+            return self.postfix(self.symbol("iverson", encode_condition(between)), k)
         if k < len(self.toks) and self.toks[k] == "(":
             raise Unreadable("an indicator of a set applied to an argument")
         depth = 0

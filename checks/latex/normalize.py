@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from derive.checks.latex.index_sums import encode_condition, index_equality
 from derive.checks.latex.norm_forms import FormsMixin
 from derive.checks.latex.norm_names import NamesMixin
 from derive.checks.latex.notation import (
@@ -129,6 +130,7 @@ class Normalized:
     indicators: dict[int, int] = field(default_factory=dict)  # N → Heaviside value at 0
     piecewise: dict[int, tuple[str, ...]] = field(default_factory=dict)  # N → condition kinds per row
     sums: dict[int, tuple[str, int, str]] = field(default_factory=dict)  # N → (index, start, end name or digits or "")
+    sum_conditions: dict[int, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)  # N → k ≠ i …
     outside: set[str] = field(default_factory=set)  # names used outside every sum
     problems: list[str] = field(default_factory=list)
     diff_vars: list[str] = field(default_factory=list)
@@ -270,6 +272,9 @@ class _Normalizer(NamesMixin, FormsMixin):
             return self.postfix(f"\\left({inner}\\right)", end + 1)
         if t in ("(", "["):
             end = self.match(i)
+            between = index_equality(self.toks[i + 1 : end]) if t == "[" else None
+            if between is not None:  # [i = j]: an Iverson bracket (an equation is never a factor)
+                return self.postfix(self.symbol("iverson", encode_condition(between)), end + 1)
             inner = self.seq_of(self.toks[i + 1 : end])
             return self.postfix(f"\\left({inner}\\right)", end + 1)
         if t == "|":

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.index_sums import condition_letters, decode_condition, holds, kronecker_letters
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.notation import FUNCTION_KEYS
 
-__all__ = ["Definitions", "PARSER", "Unparsed", "index_letters", "split_name", "to_sympy"]
+__all__ = ["Definitions", "PARSER", "Unparsed", "condition_indices", "index_letters", "split_name", "to_sympy"]
 
 
 class Unparsed(Exception):
@@ -67,7 +68,28 @@ def index_letters(norms: list[Normalized]) -> tuple[set[str], list[str]]:
         parts = split_name(name)
         if parts and (parts[0], parts[2]) in summed_families:
             letters |= {c for c in parts[1] if c.isalpha()}
-    return bound, sorted(letters)
+    return bound, sorted(letters | (condition_indices(norms) - bound))
+
+
+def condition_indices(norms: list[Normalized]) -> set[str]:
+    """Letters that conditions between indices compare (``\\sum_{k \\neq i}``, ``1_{i=j}``,
+    ``\\delta_{ik}``): each is an index that must take concrete values for the side to have one."""
+    letters: set[str] = set()
+    subscripts: set[str] = set()
+    for norm in norms:
+        for conditions in norm.sum_conditions.values():
+            letters |= {c for cond in conditions for c in condition_letters(cond)}
+        for kind, name in norm.symbols.values():
+            if kind == "iverson":
+                letters |= condition_letters(decode_condition(name))
+            elif kind == "symbol":
+                letters |= kronecker_letters(name)
+                parts = split_name(name)
+                subscripts |= set(parts[1]) if parts else set()
+        subscripts |= {index for index, _, _ in norm.sums.values()}
+        subscripts |= {c for v in norm.derivatives.values() if (p := split_name(v)) for c in p[1]}
+    # 1_{x = 0} compares a variable, not an index: only letters that subscript something count
+    return letters & subscripts
 
 
 #: "subset" (our reader of the normaliser's output) or "parse_latex" (SymPy's, 25× slower).
@@ -151,6 +173,21 @@ def _parse(norm: Normalized) -> Any:
     return tree
 
 
+def _iverson(encoded: str, env: dict[str, int]) -> Any:
+    """1 or 0: an indicator of an index condition (``1_{i=j}``) at these index values."""
+    import sympy as sp
+
+    cond = decode_condition(encoded)
+    value = holds(cond, env)
+    if value is None:
+        raise Unparsed(f"an indicator of {encoded} whose indices have no values here")
+    return sp.Integer(int(value))
+
+
+def _shown(conditions: tuple[tuple[str, str, str], ...]) -> str:
+    return ", ".join(" ".join(c) for c in conditions)
+
+
 class _Builder:
     """Placeholders back to what they stand for: names, functions, derivatives, indicators,
     cases and sums (expanded at ``size`` with the index values of ``env``)."""
@@ -167,6 +204,8 @@ class _Builder:
 
         if kind == "constant":
             return sp.E if name == "E" else sp.pi
+        if kind == "iverson":
+            return _iverson(name, env)
         if name in self.sizes and self.size is not None:
             return sp.Integer(self.size)
         if name in env:
@@ -263,7 +302,16 @@ class _Builder:
             raise Unparsed("a sum over an index (no size to expand it at)")
         if end - lower > 12:
             raise Unparsed("a sum with too many terms to expand")
-        return sp.Add(*[self.convert(body, {**env, index: v}) for v in range(lower, end + 1)])
+        conditions = self.norm.sum_conditions.get(n, ())
+        terms = []
+        for v in range(lower, end + 1):
+            inner = {**env, index: v}
+            kept = [holds(c, inner) for c in conditions]
+            if None in kept:
+                raise Unparsed(f"a sum under a condition on an index with no value here ({_shown(conditions)})")
+            if all(kept):
+                terms.append(self.convert(body, inner))
+        return sp.Add(*terms)
 
     def function(self, n: int, args: list[Any]) -> Any:
         import sympy as sp
@@ -313,6 +361,9 @@ class _Builder:
         for kind in self.norm.piecewise[n]:
             if kind == "otherwise":
                 pieces.append((rest.pop(0), True))
+            elif kind == "index":
+                value, flag = rest.pop(0), rest.pop(0)
+                pieces.append((value, sp.Eq(flag, 1)))
             else:
                 value, difference = rest.pop(0), rest.pop(0)
                 pieces.append((value, difference > 0 if kind == "gt" else difference >= 0))

@@ -1,0 +1,159 @@
+r"""Conditions between indices: what ``\sum_{k \neq i}``, ``1_{i=j}``, ``[i = j]``, ``\delta_{ij}``
+and a ``cases`` row "``i \neq j``" say, in the scalar reader.
+
+A softmax / cross-entropy derivation written per index splits the sum at the index it
+differentiates by (``-y_i(1-a_i) - \sum_{k \neq i} y_k \ldots``) and writes the Jacobian with a
+Kronecker delta or an indicator (``\sigma_i(1_{i=j} - \sigma_j)``). The checker expands sums at
+small sizes and gives every free index every value, so each of these is a value known at a
+concrete assignment: a sum skips the excluded values, an indicator is 1 or 0. Nothing here is
+guessed: a condition is one relation between two index letters or numbers, anything else is
+left to the caller to refuse.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "IndexCondition",
+    "condition_letters",
+    "decode_condition",
+    "encode_condition",
+    "holds",
+    "index_condition",
+    "index_equality",
+    "is_kronecker",
+    "kronecker_letters",
+    "sum_subscript",
+]
+
+#: One condition (left, relation, right): sides are index letters or numbers, the relation one of
+#: = ≠ < > ≤ ≥ (spelled "=", "!=", "<", ">", "<=", ">=").
+IndexCondition = tuple[str, str, str]
+
+_RELATIONS = {"=": "=", r"\ne": "!=", r"\neq": "!=", "<": "<", ">": ">", r"\le": "<=", r"\ge": ">="}
+_SIDE = re.compile(r"[A-Za-z]|\d+")
+
+
+def _side(toks: list[str]) -> str | None:
+    """An index side: one letter or one number, optionally in braces."""
+    while len(toks) >= 2 and toks[0] == "{" and toks[-1] == "}":
+        toks = toks[1:-1]
+    return toks[0] if len(toks) == 1 and _SIDE.fullmatch(toks[0]) else None
+
+
+def index_condition(toks: list[str]) -> IndexCondition | None:
+    r"""``i = j``, ``k \neq i``, ``k \not= i``, ``j < k`` as tokens → the condition, else None."""
+    toks = [t for t in toks if t not in ("{", "}")] if toks.count("{") == toks.count("}") else toks
+    at = [j for j, t in enumerate(toks) if (t in _RELATIONS and (j == 0 or toks[j - 1] != r"\not")) or t == r"\not"]
+    if len(at) != 1:
+        return None
+    j = at[0]
+    if toks[j] == r"\not":
+        if j + 1 >= len(toks) or toks[j + 1] != "=":
+            return None
+        rel, right = "!=", toks[j + 2 :]
+    else:
+        rel, right = _RELATIONS[toks[j]], toks[j + 1 :]
+    a, b = _side(toks[:j]), _side(right)
+    if a is None or b is None or (a.isdigit() and b.isdigit()):
+        return None
+    return (a, rel, b)
+
+
+def index_equality(toks: list[str]) -> IndexCondition | None:
+    """``i = j`` or ``i \\neq j`` (an indicator's or a case's condition between indices); an order
+    comparison (``x > 0``) is left to the reader of comparisons, which takes it as a variable's."""
+    cond = index_condition(toks)
+    return cond if cond is not None and cond[1] in ("=", "!=") else None
+
+
+def holds(cond: IndexCondition, env: dict[str, int]) -> bool | None:
+    """Does the condition hold at these index values? None when a letter has no value."""
+    values = []
+    for side in (cond[0], cond[2]):
+        if side.isdigit():
+            values.append(int(side))
+        elif side in env:
+            values.append(env[side])
+        else:
+            return None
+    a, b = values
+    return {"=": a == b, "!=": a != b, "<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b}[cond[1]]
+
+
+def encode_condition(cond: IndexCondition) -> str:
+    """The condition as a name for the reader's symbol table (``i=j``, ``k!=i``)."""
+    return "".join(cond)
+
+
+def decode_condition(text: str) -> IndexCondition:
+    m = re.fullmatch(r"([A-Za-z]|\d+)(!=|<=|>=|=|<|>)([A-Za-z]|\d+)", text)
+    if m is None:
+        raise ValueError(f"not an index condition: {text!r}")
+    return (m.group(1), m.group(2), m.group(3))
+
+
+def condition_letters(cond: IndexCondition) -> set[str]:
+    return {side for side in (cond[0], cond[2]) if not side.isdigit()}
+
+
+def sum_subscript(arg: list[str]) -> tuple[str, int, tuple[IndexCondition, ...]] | None:
+    r"""The subscript of a sum → (index, start, conditions on the index), or None when it is not
+    one index letter with an optional integer start and optional conditions:
+
+    ``k`` · ``k=1`` · ``k \neq i`` · ``j: j \ne i`` · ``k=1, k \neq i`` · ``k \neq i, j``."""
+    toks = list(arg)
+    while len(toks) >= 2 and toks[0] == "{" and toks[-1] == "}":
+        toks = toks[1:-1]
+    if not toks or not re.fullmatch(r"[A-Za-z]", toks[0]):
+        return None
+    index = toks[0]
+    parts = _split_commas(toks[2:] if len(toks) > 1 and toks[1] in (":", r"\mid", "|") else toks)
+    start = 1
+    conditions: list[IndexCondition] = []
+    for part in parts:
+        if part == [index]:
+            continue
+        if len(part) == 3 and part[0] == index and part[1] == "=" and part[2].isdigit():
+            start = int(part[2])
+            continue
+        cond = index_condition(part)
+        # "i = k" under a sum is its start (a letter: not read), never a condition
+        if cond is not None and cond[1] != "=" and index in (cond[0], cond[2]) and cond[0] != cond[2]:
+            conditions.append(cond if cond[0] == index else _flip(cond))
+            continue
+        # "k \neq i, j": the index differs from each listed letter
+        if conditions and conditions[-1][1] == "!=" and len(part) == 1 and _SIDE.fullmatch(part[0]):
+            conditions.append((index, "!=", part[0]))
+            continue
+        return None
+    return index, start, tuple(conditions)
+
+
+def _split_commas(toks: list[str]) -> list[list[str]]:
+    parts: list[list[str]] = [[]]
+    for t in toks:
+        if t in (",", ";", r"\land", r"\wedge"):
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return [p for p in parts if p]
+
+
+def _flip(cond: IndexCondition) -> IndexCondition:
+    mirrored = {"=": "=", "!=": "!=", "<": ">", ">": "<", "<=": ">=", ">=": "<="}
+    return (cond[2], mirrored[cond[1]], cond[0])
+
+
+#: Names read as the Kronecker delta: δ with two index letters or numbers and nothing else.
+_KRONECKER = re.compile(r"\\delta_\{([A-Za-z0-9]),?([A-Za-z0-9])\}")
+
+
+def is_kronecker(name: str) -> bool:
+    return _KRONECKER.fullmatch(name) is not None
+
+
+def kronecker_letters(name: str) -> set[str]:
+    m = _KRONECKER.fullmatch(name)
+    return {c for c in m.groups() if c.isalpha()} if m else set()

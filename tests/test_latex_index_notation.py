@@ -1,0 +1,144 @@
+r"""Index notation of softmax / cross-entropy derivations in the scalar reader: sums with a
+condition under them (``\sum_{k \neq i}``), index indicators, Kronecker deltas and cases on
+index conditions. Wrong steps are found; correct steps and near misses are never wrong."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.index_sums import holds, index_condition, sum_subscript
+from derive.checks.latex.normalize import load_notation
+
+NOTATION = load_notation()
+
+
+@pytest.fixture(scope="module")
+def runner():
+    with StepRunner(timeout=30) as r:
+        yield r
+
+
+def _statuses(text: str, runner: StepRunner) -> list[tuple[int, str]]:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    return [(r.step.line, r.status) for r in report.results]
+
+
+def _display(*rows: str) -> str:
+    return "\n".join(f"$$ {row} $$" for row in rows) + "\n"
+
+
+# ---------------------------------------------------------------------------- the pieces
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (["k"], ("k", 1, ())),
+        (["k", "=", "0"], ("k", 0, ())),
+        (["k", r"\ne", "i"], ("k", 1, (("k", "!=", "i"),))),
+        (["j", ":", "j", r"\ne", "i"], ("j", 1, (("j", "!=", "i"),))),
+        (["k", "=", "1", ",", "k", r"\ne", "i"], ("k", 1, (("k", "!=", "i"),))),
+        (["k", r"\not", "=", "i"], ("k", 1, (("k", "!=", "i"),))),
+        (["i", r"\ne", "k"], ("i", 1, (("i", "!=", "k"),))),
+        (["k", r"\ne", "i", ",", "j"], ("k", 1, (("k", "!=", "i"), ("k", "!=", "j")))),
+    ],
+)
+def test_sum_subscripts_with_conditions_are_read(tokens, expected) -> None:
+    assert sum_subscript(tokens) == expected
+
+
+@pytest.mark.parametrize("tokens", [["k", "j"], ["x", "\\in", "S"], ["i", "=", "k"], ["k", "<", "x", "+", "1"]])
+def test_sum_subscripts_that_are_not_one_index_with_conditions_are_refused(tokens) -> None:
+    assert sum_subscript(tokens) is None
+
+
+def test_index_conditions_hold_only_when_every_letter_has_a_value() -> None:
+    cond = index_condition(["i", "=", "j"])
+    assert cond == ("i", "=", "j")
+    assert holds(cond, {"i": 1, "j": 1}) is True
+    assert holds(cond, {"i": 1, "j": 2}) is False
+    assert holds(cond, {"i": 1}) is None
+    assert index_condition(["x", "=", "y", "+", "1"]) is None
+
+
+# ---------------------------------------------------------------------------- sums k ≠ i
+
+
+def test_split_cross_entropy_gradient_is_ok_step_by_step(runner: StepRunner) -> None:
+    text = _display(
+        r"G = -y_i(1-a_i) - \sum_{k\neq i} y_k \frac{1}{a_k}(-a_ka_i)",
+        r"= -y_i(1-a_i) + \sum_{k\neq i} y_k a_i",
+        r"= -y_i+y_ia_i + \sum_{k\neq i} y_k a_i",
+        r"= a_i \sum_ky_k - y_i",
+    )
+    assert _statuses(text, runner)[1:] == [(2, "ok"), (3, "ok"), (4, "ok")]
+
+
+def test_other_letters_and_layouts_of_the_excluded_sum(runner: StepRunner) -> None:
+    text = _display(
+        r"\sum_{j=1,j\neq m}^{n} x_j = \sum_{j=1}^{n} x_j - x_m",
+        r"\sum_{l: l\ne c} p_l q_c = q_c\sum_{l} p_l - p_c q_c",
+        r"\sum_{t \neq s}^{T} w_t = \sum_{t=1}^{T} w_t - w_s",
+    )
+    assert _statuses(text, runner) == [(1, "ok"), (2, "ok"), (3, "ok")]
+
+
+def test_a_term_dropped_from_the_split_sum_is_wrong(runner: StepRunner) -> None:
+    text = _display(r"-y_i(1-a_i) + \sum_{k\neq i} y_k a_i = -y_i + \sum_{k\neq i} y_k a_i")
+    assert _statuses(text, runner) == [(1, "wrong")]
+
+
+def test_excluding_the_index_is_not_the_full_sum(runner: StepRunner) -> None:
+    # near miss: the full sum where the excluded one is meant
+    text = _display(
+        r"\sum_{k\neq i} x_k = \sum_{k} x_k - x_i",
+        r"x_i\sum_{k\neq i} x_k = x_i\sum_{k} x_k",
+    )
+    assert _statuses(text, runner) == [(1, "ok"), (2, "wrong")]
+
+
+# ---------------------------------------------------------------------------- indicators, δ, cases
+
+_SOFTMAX_I = r"\frac{e^{a_i}}{\sum_{k=1}^K e^{a_k}}"
+_SOFTMAX_J = r"\frac{e^{a_j}}{\sum_{k=1}^K e^{a_k}}"
+_JACOBIAN = r"\frac{\partial}{\partial a_j}" + _SOFTMAX_I
+
+
+_INDICATORS = [r"1_{i=j}", r"\mathbb{1}[i=j]", r"\mathbb 1_{\{i=j\}}", r"[i=j]", r"\mathbf{1}_{j = i}"]
+
+
+@pytest.mark.parametrize("indicator", _INDICATORS)
+def test_softmax_jacobian_with_an_index_indicator_is_ok(indicator: str, runner: StepRunner) -> None:
+    text = _display(f"{_JACOBIAN} = {_SOFTMAX_I}({indicator} - {_SOFTMAX_J})")
+    assert _statuses(text, runner) == [(1, "ok")]
+
+
+def test_the_indicator_of_the_wrong_condition_is_wrong(runner: StepRunner) -> None:
+    text = _display(f"{_JACOBIAN} = {_SOFTMAX_I}(1_{{i\\neq j}} - {_SOFTMAX_J})")
+    assert _statuses(text, runner) == [(1, "wrong")]
+
+
+def test_kronecker_delta_in_other_letters(runner: StepRunner) -> None:
+    text = _display(
+        r"\frac{\partial}{\partial z_q}\frac{e^{z_p}}{\sum_m e^{z_m}}"
+        r" = \frac{e^{z_p}}{\sum_m e^{z_m}}(\delta_{pq} - \frac{e^{z_q}}{\sum_m e^{z_m}})",
+        r"\frac{\partial}{\partial z_q}\frac{e^{z_p}}{\sum_m e^{z_m}}"
+        r" = \frac{e^{z_p}}{\sum_m e^{z_m}}(1 - \delta_{pq})\frac{e^{z_q}}{\sum_m e^{z_m}}",
+    )
+    assert _statuses(text, runner) == [(1, "ok"), (2, "wrong")]
+
+
+def test_cases_on_index_conditions(runner: StepRunner) -> None:
+    text = _display(
+        r"\frac{\partial}{\partial a_j}e^{a_i} = \begin{cases} e^{a_i} & i=j \\ 0 & i\neq j \end{cases}",
+        r"\frac{\partial}{\partial a_n}e^{a_m}"
+        r" = \begin{cases} e^{a_m} & \text{if } m = n \\ 0 & \text{otherwise} \end{cases}",
+        r"\frac{\partial}{\partial a_j}e^{a_i} = \begin{cases} 2e^{a_i} & i=j \\ 0 & i\neq j \end{cases}",
+    )
+    assert _statuses(text, runner) == [(1, "ok"), (2, "ok"), (3, "wrong")]
+
+
+def test_comparisons_of_a_variable_stay_heaviside(runner: StepRunner) -> None:
+    # x > 0 is a variable's comparison, never an index condition; x = 0 is not read as one either
+    text = _display(r"\frac{d}{dx}\max(0, x) = \mathbf{1}_{x>0}", r"\frac{d}{dx} x = 1_{x=0}")
+    assert _statuses(text, runner) == [(1, "ok"), (2, "unparsed")]
