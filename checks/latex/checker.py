@@ -28,6 +28,7 @@ from typing import Any
 
 from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_definitions
 from derive.checks.latex.doc_labels import with_document_labels
+from derive.checks.latex.doc_vectors import with_document_vectors
 from derive.checks.latex.extract import extract
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.notation import choose_profile
@@ -83,7 +84,7 @@ def check_text(
     report = Report(file)
     own = runner is None
     runner = runner or StepRunner(timeout)
-    notation = with_document_labels(text, choose_profile(text, notation))
+    notation = with_document_vectors(text, with_document_labels(text, choose_profile(text, notation)))
     equations = extract(text, markdown=markdown)
     new_functions = find_new_functions(equations, notation)
     notation = replace(notation, doc_functions={f.name: (f.parameter, f.body) for f in new_functions})

@@ -26,6 +26,8 @@ _DERIVATIVE_BY = re.compile(
     r"\^\s*(?:\{\s*(?P<braced>[A-Za-z]|\\ell)\s*\}|(?P<single>[A-Za-z]|\\ell\b))"
 )
 _TRANSPOSE = {"T", "top", "intercal"}
+#: letters that name layers: labelled on one name, they label every name of the document
+_LAYER_LETTERS = {"L", "l", r"\ell"}
 #: how far back a numerator's \partial^2 may be for the same fraction
 _LOOKBACK = 60
 
@@ -52,4 +54,8 @@ def with_document_labels(text: str, notation: Notation) -> Notation:
     labels = dict(notation.labels)
     for base, values in found.items():
         labels[base] = tuple(sorted(set(labels.get(base, ())) | values))
+    # a layer letter (L, l, ℓ) labelled on one name is the document's layer index: b^L beside W^L
+    layers = {v for values in found.values() for v in values if v in _LAYER_LETTERS}
+    if layers:
+        labels["*"] = tuple(sorted(set(labels.get("*", ())) | layers))
     return replace(notation, labels=labels)

@@ -6,13 +6,13 @@ import re
 from typing import Any
 
 from derive.checks.latex.index_sums import encode_condition, index_equality
+from derive.checks.latex.norm_softmax import SoftmaxMixin
 from derive.checks.latex.notation import BUILTIN_NAMES, FUNCTION_KEYS, NATIVE_FUNCTION_COMMANDS
 from derive.checks.latex.tex_tokens import (
     FONTS,
     GREEK,
     TEXT_FONTS,
     Operator,
-    TexReader,
     Unreadable,
     clean_tokens,
     tex_tokens,
@@ -47,7 +47,7 @@ FUNCTION_LETTERS = {
 }
 
 
-class NamesMixin(TexReader):
+class NamesMixin(SoftmaxMixin):
     """``named``, ``function`` and ``indicator``; the rest of the reader is in normalize.py."""
 
     r: Any
@@ -83,6 +83,10 @@ class NamesMixin(TexReader):
                 raise Unreadable(f"the name {t}{{{inner}}}")
         name, k, power = self.read_identifier(i)
         assert name is not None
+        if self.notation.softmax_names and re.split(r"[_^]", name, maxsplit=1)[0] in self.notation.softmax_names:
+            entry = self._document_softmax(i, name, k, power)
+            if entry is not None:
+                return entry
         if name in self.notation.functions:
             return self.function(self.notation.functions[name], name, k, power=power)
         base_key = BUILTIN_NAMES.get(name.lower()) if len(name) > 1 and not name.startswith("\\") else None
@@ -189,46 +193,6 @@ class NamesMixin(TexReader):
         if len(args) != max(arity, 1):
             raise Unreadable(f"{shown} with {len(args)} argument(s)")
         return self.postfix(self._call(key, args, prime, power), k)
-
-    def _softmax_entry(self, shown: str, k: int) -> tuple[str, int]:
-        """``S(x)_i`` or ``S_i(x)`` of one named vector x: e^{x_i} / Σ_j e^{x_j} (any other
-        softmax is a vector, which a scalar step cannot hold)."""
-        index: list[str] | None = None
-        if k < len(self.toks) and self.toks[k] == "_":
-            index, k = self.read_arg(k + 1)
-        if k >= len(self.toks) or self.toks[k] not in ("(", "["):
-            raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
-        end = self.match(k)
-        inside = self.toks[k + 1 : end]
-        after = end + 1
-        if index is None and (after >= len(self.toks) or self.toks[after] != "_"):
-            # ψ(z_k): softmax of one entry of a vector is that vector's k-th softmax entry (the
-            # softmax of a lone scalar would be 1, which nobody writes)
-            inside, index = self._entry_of_vector(shown, inside)
-        elif index is None:
-            index, after = self.read_arg(after + 1)
-        name, stop, power = self.sub_normalizer(inside).read_identifier(0) if inside else (None, 0, None)
-        if name is None or stop != len(inside) or power or "_" in name or len(index) != 1:
-            raise Unreadable(f"{shown} of something other than one named vector")
-        # the summed letter must be free nowhere in the side (∂ softmax_i(z)/∂z_j sums over neither
-        # i nor j), and is taken late in the alphabet so that the other side rarely uses it either
-        used = set(self.toks) | set(re.findall(r"(?<![\\A-Za-z])[A-Za-z]", self.r.source))
-        letter = next(c for c in "qrstuvwmnp" if c not in used)
-        base = " ".join(inside)  # verbatim: text_of drops the braces of a label z^{(3)}
-        text = rf"\frac{{e^{{{base}_{{{index[0]}}}}}}}{{\sum_{{{letter}}} e^{{{base}_{{{letter}}}}}}}"
-        piece, _ = self.sub_normalizer(clean_tokens(tex_tokens(text))[0]).unit(0)
-        return self.postfix(piece, after)
-
-    def _entry_of_vector(self, shown: str, inside: list[str]) -> tuple[list[str], list[str]]:
-        """(vector, index) of ``z_k`` or ``z_k^{(3)}``: one name with a one-letter subscript."""
-        subs = [j for j, t in enumerate(inside) if t == "_"]
-        if len(subs) != 1:
-            raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
-        index, stop = self.sub_normalizer(inside).read_arg(subs[0] + 1)
-        base = inside[: subs[0]] + inside[stop:]
-        if len(index) != 1 or not re.fullmatch(r"[a-z]", index[0]) or index[0] in base:
-            raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
-        return base, index
 
     def _marks(
         self, shown: str, k: int, power: list[str] | None

@@ -105,6 +105,10 @@ class Notation:
     sample_shapes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shapes for evaluation only (x)
     #: functions the document defines, f(x) = …: name → (parameter, LaTeX of the body)
     doc_functions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: names the document writes with a letter subscript or in bold (x for x_i, \mathbf{x}): vectors
+    vectors: frozenset[str] = frozenset()
+    #: function names the document makes the softmax (σ(z)_i = e^{z_i}/Σ_j e^{z_j}), whatever the notation says
+    softmax_names: frozenset[str] = frozenset()
 
     def domain(self, name: str) -> str:
         """A name's domain; ``\\lambda_{11}`` falls back to the entry for ``\\lambda``."""

@@ -72,6 +72,9 @@ _SPELLINGS = {
     r"\leqslant": r"\le",
     r"\colon": ":",
     r"\varphi": r"\phi",
+    r"\Vert": r"\|",
+    r"\lVert": r"\|",
+    r"\rVert": r"\|",
 }
 _SIZERS = (
     r"\left",
@@ -234,7 +237,8 @@ class TexReader:
                     label = flat
                     k = k2
                     continue
-            if label is None and flat in self.notation.labels.get(base, ()):
+            layers = () if base in self.notation.constants else self.notation.labels.get("*", ())
+            if label is None and _is_label(flat, self.notation.labels.get(base, ()), layers):
                 label = flat
                 k = k2
                 continue
@@ -268,6 +272,15 @@ class TexReader:
         if i + 1 >= len(self.toks) or self.toks[i + 1] != "{":
             return ""
         return "".join(self.toks[i + 2 : self.match(i + 1)])
+
+
+def _is_label(flat: str, labels: tuple[str, ...], layers: tuple[str, ...] = ()) -> bool:
+    """Is this superscript one of the base's labels, or a neighbouring layer of a letter label
+    (``a^{L-1}``, ``z^{\\ell+1}`` where ``a^L``, ``z^\\ell`` are labels: the layer before or after)?
+    ``layers`` are the document's layer letters (the ``"*"`` labels: L, l or ℓ used as a label
+    somewhere), labels on every name (``b^L`` beside ``W^L``)."""
+    m = re.fullmatch(r"([A-Za-z]|\\ell)(?:[+-]\d)?", flat)
+    return flat in labels or (m is not None and (m.group(1) in labels or m.group(1) in layers))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK
+from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
 
 __all__ = ["rewrite_tokens"]
 
@@ -15,7 +15,98 @@ Tokens = list[tuple[str, bool]]
 
 def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
-    return _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(_transpose_macro(toks))))
+    toks = _call_out_of_text(_lead_words(toks))
+    return _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(_transpose_macro(_entry_of_call(toks)))))
+
+
+def _call_out_of_text(toks: Tokens) -> Tokens:
+    r"""``\text{softmax(x)}`` is ``\text{softmax}(x)``: a word and its bracketed argument written
+    inside one text group."""
+    out: Tokens = []
+    k = 0
+    while k < len(toks):
+        end = _group_end(toks, k + 1) if toks[k][0] in TEXT_FONTS and toks[k + 1 : k + 2] == [("{", False)] else None
+        inner = [t for t, _ in toks[k + 2 : end - 1]] if end else []
+        word = 0
+        while word < len(inner) and re.fullmatch(r"[A-Za-z]", inner[word]):
+            word += 1
+        if end and word >= 2 and inner[word : word + 1] == ["("] and inner[-1] == ")" and _closes(inner, word):
+            out += [toks[k], toks[k + 1], *toks[k + 2 : k + 2 + word], ("}", False), *toks[k + 2 + word : end - 1]]
+            k = end
+            continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
+def _closes(toks: list[str], start: int) -> bool:
+    """Does the bracket opened at ``start`` close at the last token?"""
+    depth = 0
+    for j in range(start, len(toks)):
+        depth += (toks[j] in ("(", "[")) - (toks[j] in (")", "]"))
+        if depth == 0:
+            return j == len(toks) - 1
+    return False
+
+
+def _entry_of_call(toks: Tokens) -> Tokens:
+    r"""``[\sigma(\mathbf a)]_i`` and ``{\text{softmax}(\theta)}_k`` are ``\sigma(\mathbf a)_i``:
+    brackets around one function call, then an index, only group the call."""
+    out: Tokens = []
+    k = 0
+    while k < len(toks):
+        grouping = toks[k][0] in ("(", "[", "{") and (k == 0 or toks[k - 1][0] in _BEFORE_GROUP)
+        close = _matching(toks, k) if grouping else None
+        if close is not None and close + 1 < len(toks) and toks[close + 1][0] == "_" and _one_call(toks[k + 1 : close]):
+            out += toks[k + 1 : close]
+            k = close + 1
+            continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
+#: what may stand before a bracket that only groups (after a name it may hold an argument, after
+#: ^ or _ it is a script: f(g(x))_i and x^{g(z)}_i are left as they are)
+_BEFORE_GROUP = {"+", "-", "=", "(", "[", "{", r"\cdot", "/", r"\partial", "&", ","}
+
+
+def _matching(toks: Tokens, k: int) -> int | None:
+    pairs = {"(": ")", "[": "]", "{": "}"}
+    opener = toks[k][0]
+    depth = 0
+    for j in range(k, len(toks)):
+        if toks[j][0] in (opener, pairs[opener]):
+            depth += 1 if toks[j][0] == opener else -1
+            if depth == 0:
+                return j
+    return None
+
+
+def _one_call(inner: Tokens) -> bool:
+    """Is this a function's name (a letter, a Greek letter, a font group or a word) followed by
+    exactly one bracketed argument?"""
+    if len(inner) < 4 or inner[-1][0] not in (")", "]"):
+        return False
+    opener = next((j for j in range(len(inner)) if inner[j][0] in ("(", "[")), None)
+    if opener is None or opener == 0 or _matching(inner, opener) != len(inner) - 1:
+        return False
+    head = [t for t, _ in inner[:opener]]
+    word = all(re.fullmatch(r"[A-Za-z]", t) for t in head)
+    return word or _name_end(inner, 0) == opener
+
+
+#: Words of an argument written before a term (∴ Σ_j y_j = 1): they are not part of it.
+_LEAD_WORDS = {r"\therefore", r"\because", r"\hence", r"\thus", r"\implies", r"\Rightarrow", r"\Longrightarrow"}
+
+
+def _lead_words(toks: Tokens) -> Tokens:
+    r"""``\therefore \sum_j y_j``: "therefore" before a term is prose, not mathematics; only at the
+    start (inside a term it is unread: ``a \therefore b`` is not a product)."""
+    k = 0
+    while k < len(toks) and toks[k][0] in _LEAD_WORDS:
+        k += 1
+    return toks[k:]
 
 
 def _transpose_macro(toks: Tokens) -> Tokens:

@@ -1,0 +1,87 @@
+r"""What a document's own writing says about its names: which are vectors (``x`` where it writes
+``x_i`` or ``\mathbf{x}``), and which function letters it makes the softmax (``\sigma(\mathbf z)_i
+= \frac{e^{z_i}}{\sum_j e^{z_j}}``, or "the softmax function is $\phi$").
+
+Read from the document's text before any step, as :mod:`derive.checks.latex.doc_labels` reads its
+labels. A softmax name is only ever used in the forms that say "an entry of a vector function"
+(``\sigma(\mathbf a)_i``, ``[\sigma(\mathbf a)]_i``); the reader refuses the notation's reading of
+that letter elsewhere in the document (σ is not the logistic function there).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from derive.checks.latex.notation import Notation
+from derive.checks.latex.tex_names import GREEK
+
+__all__ = ["document_vectors", "document_softmax_names", "with_document_vectors"]
+
+_BASE = (
+    r"(?:\\(?:mathbf|boldsymbol|bm|vec|mathit|mathrm)\s*\{\s*(?P<font>\\?[A-Za-z]+)\s*\}"
+    r"|\\(?P<deco>hat|tilde|bar)\s*\{?\s*(?P<decoin>[A-Za-z]|\\[A-Za-z]+)\s*\}?"
+    r"|(?P<greek>\\[A-Za-z]+)|(?<![\\A-Za-z])(?P<letter>[A-Za-z]))"
+)
+#: a name with a one-letter index subscript: x_i, x_{j}, \theta_k, \hat{y}_i, \mathbf{x}_i
+_ENTRY = re.compile(_BASE + r"\s*_\s*(?:\{\s*[a-z]\s*\}|[a-z](?![A-Za-z]))")
+#: a bold lower-case letter or Greek letter: a vector in the usual typography
+_BOLD = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec)\s*(?:\{\s*(?P<a>[a-z]|\\[a-z]+)\s*\}|\s(?P<b>[a-z]))")
+_NAME = r"(?P<name>\\[A-Za-z]+|[A-Za-z]|\\(?:mathrm|operatorname|text)\s*\{\s*[A-Za-z]+\s*\})"
+#: F(v)_i = … or [F(v)]_i = …, the value (up to the end of the math) written with e^ or \exp and a sum
+_DEFINED = re.compile(
+    r"(?:\\left)?\[?\s*" + _NAME + r"\s*(?:\\left)?\(\s*(?P<arg>[^()=$]{1,40}?)\s*(?:\\right)?\)\s*(?:\\right)?\]?"
+    r"\s*_\s*\{?\s*[a-z]\s*\}?\s*(?::=|=)(?P<value>[^$=]{0,240})"
+)
+_SAID = (
+    re.compile(
+        r"softmax(?:\s+function)?\s*(?:is|as|by|denoted(?:\s+by)?|:|,)?\s*\$\s*(?P<name>\\[A-Za-z]+|[A-Za-z])"
+        r"\s*(?:[:$(]|\\colon)",
+        re.I,
+    ),
+    re.compile(r"\$\s*(?P<name>\\[A-Za-z]+|[A-Za-z])\s*\$\s*(?:is|denotes)\s+(?:the\s+)?softmax", re.I),
+)
+
+
+def _base(m: re.Match[str]) -> str | None:
+    if m.group("font"):
+        return m.group("font")
+    if m.group("deco"):
+        return f"\\{m.group('deco')}{{{m.group('decoin')}}}"
+    greek = m.group("greek")
+    if greek:
+        return greek if greek[1:] in GREEK else None
+    return m.group("letter")
+
+
+def document_vectors(text: str) -> frozenset[str]:
+    """Base names (fonts dropped, decorations kept) the document writes with an index or in bold."""
+    found = {b for m in _ENTRY.finditer(text) if (b := _base(m))}
+    found |= {m.group("a") or m.group("b") for m in _BOLD.finditer(text)}
+    return frozenset(found - {"e"})
+
+
+def document_softmax_names(text: str, notation: Notation) -> frozenset[str]:
+    """Function names the document defines as the softmax or says are the softmax."""
+    found: set[str] = set()
+    for m in _DEFINED.finditer(text):
+        value = m.group("value")
+        if r"\sum" in value and ("e^" in value or r"\exp" in value) and ("frac" in value or "/" in value):
+            found.add(m.group("name"))
+    for pattern in _SAID:
+        found |= {m.group("name") for m in pattern.finditer(text)}
+    names = {re.sub(r"\\(?:mathrm|operatorname|text)\s*\{\s*([A-Za-z]+)\s*\}", r"\1", n) for n in found}
+    # already the softmax, or not a function name (e, a constant; \sum, \frac …: commands)
+    return frozenset(
+        n
+        for n in names
+        if notation.functions.get(n) != "softmax"
+        and n not in notation.constants
+        and (not n.startswith("\\") or n[1:] in GREEK)
+        and n.lower() != "softmax"
+    )
+
+
+def with_document_vectors(text: str, notation: Notation) -> Notation:
+    """The notation with the document's vectors and softmax names."""
+    return replace(notation, vectors=document_vectors(text), softmax_names=document_softmax_names(text, notation))

@@ -1,0 +1,126 @@
+r"""Entries of the softmax in one side (a mixin of the normaliser): ``S(x)_i``, ``S_i(x)``,
+``\text{softmax}(\mathbf x + c)_i``, ``\psi(z_k)``, and a letter the document makes the softmax
+(``\sigma(\mathbf a)_i`` where it wrote ``\sigma(\mathbf z)_i = \frac{e^{z_i}}{\sum_j e^{z_j}}``).
+
+Entry i of the softmax of an expression E is ``e^{E_i} / \sum_q e^{E_q}``, where E_i puts ``_i``
+on each vector of E; scalars (the c of ``x + c``) stay. A name is a vector when it is bold, when
+the document writes it with an index elsewhere (``x_j``) or declares a vector shape. E must be a
+sum of terms with at most one vector each (``x + c``, ``2x - y``): ``Wx`` is not entry-wise.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from derive.checks.latex.tex_tokens import FONTS, TexReader, Unreadable, clean_tokens, tex_tokens
+
+__all__ = ["SoftmaxMixin"]
+
+_BOLD = (r"\mathbf", r"\boldsymbol", r"\bm", r"\vec")
+
+
+class SoftmaxMixin(TexReader):
+    """``_softmax_entry`` and the document's softmax letters."""
+
+    r: Any
+    sub_normalizer: Any
+    postfix: Any
+
+    def _document_softmax(self, i: int, name: str, k: int, power: list[str] | None) -> tuple[str, int] | None:
+        """A letter the document makes the softmax, at i (its name read up to k): ``F(E)_i``,
+        ``F_i(E)``. Any other use is a plain name (``s_i``: None, read on) or, where the notation
+        reads the letter as a function (σ the logistic function), refused: not the document's."""
+        base_end = self.read_arg(i + 1)[1] if self.toks[i] in FONTS else i + 1
+        sub = k > base_end and self.toks[base_end] == "_"
+        applied = k < len(self.toks) and self.toks[k] in ("(", "[")
+        if power is None and applied and (sub or self._subscript_after(k)):
+            return self._softmax_entry(name, base_end)
+        if re.split(r"[_^]", name, maxsplit=1)[0] not in self.notation.functions:
+            return None  # s_i, s: the document's names for the entries and the vector
+        raise Unreadable(f"{name} is the softmax in this document: write its entries, {name}(z)_i")
+
+    def _subscript_after(self, k: int) -> bool:
+        after = self.match(k) + 1
+        return after < len(self.toks) and self.toks[after] == "_"
+
+    def _softmax_entry(self, shown: str, k: int) -> tuple[str, int]:
+        """``S(x)_i`` or ``S_i(x)``: e^{x_i} / Σ_q e^{x_q}, also of a sum of vectors and scalars
+        (any softmax without an index is a vector, which a scalar step cannot hold)."""
+        index: list[str] | None = None
+        if k < len(self.toks) and self.toks[k] == "_":
+            index, k = self.read_arg(k + 1)
+        if k >= len(self.toks) or self.toks[k] not in ("(", "["):
+            raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
+        end = self.match(k)
+        inside = self.toks[k + 1 : end]
+        after = end + 1
+        if index is None and (after >= len(self.toks) or self.toks[after] != "_"):
+            # ψ(z_k): softmax of one entry of a vector is that vector's k-th softmax entry (the
+            # softmax of a lone scalar would be 1, which nobody writes)
+            inside, index = self._entry_of_vector(shown, inside)
+        elif index is None:
+            index, after = self.read_arg(after + 1)
+        if len(index) != 1:
+            raise Unreadable(f"{shown} with an index that is not one letter or digit")
+        entry = self._vector_entry(shown, inside)
+        # the summed letter must be free nowhere in the side (∂ softmax_i(z)/∂z_j sums over neither
+        # i nor j), and is taken late in the alphabet so that the other side rarely uses it either
+        used = set(self.toks) | set(re.findall(r"(?<![\\A-Za-z])[A-Za-z]", self.r.source))
+        letter = next(c for c in "qrstuvwmnp" if c not in used)
+        text = rf"\frac{{e^{{{entry(index[0])}}}}}{{\sum_{{{letter}}} e^{{{entry(letter)}}}}}"
+        piece, _ = self.sub_normalizer(clean_tokens(tex_tokens(text))[0]).unit(0)
+        return self.postfix(piece, after)
+
+    def _vector_entry(self, shown: str, inside: list[str]) -> Any:
+        """A function of an index letter giving the LaTeX of entry letter of ``inside``."""
+        reader = self.sub_normalizer(inside)
+        name, stop, power = reader.read_identifier(0) if inside else (None, 0, None)
+        if name is not None and stop == len(inside) and not power and "_" not in name:
+            base = " ".join(inside)  # verbatim: text_of drops the braces of a label z^{(3)}
+            return lambda letter: f"{base}_{{{letter}}}"
+        pieces = self._linear_pieces(shown, inside)
+        return lambda letter: " ".join(" ".join(toks) + (f"_{{{letter}}}" if vec else "") for toks, vec in pieces)
+
+    def _linear_pieces(self, shown: str, inside: list[str]) -> list[tuple[list[str], bool]]:
+        """``x + c`` as pieces (tokens, is a vector): names, numbers, + − ·, one vector a term."""
+        refused = Unreadable(f"{shown} of something other than a sum of vectors and scalars")
+        reader = self.sub_normalizer(inside)
+        pieces: list[tuple[list[str], bool]] = []
+        per_term = [0]
+        j = 0
+        while j < len(inside):
+            t = inside[j]
+            if t in ("+", "-", r"\cdot") or re.fullmatch(r"\d+(\.\d+)?", t):
+                per_term += [0] if t in ("+", "-") else []
+                pieces.append(([t], False))
+                j += 1
+                continue
+            name, stop, power = reader.read_identifier(j)
+            if name is None or "_" in name:
+                raise refused
+            vector = self._is_vector(name, inside[j])
+            if vector and power:
+                raise refused
+            per_term[-1] += vector
+            pieces.append((inside[j:stop], vector))
+            j = stop
+        if max(per_term) > 1 or not any(vec for _, vec in pieces):
+            raise refused
+        return pieces
+
+    def _is_vector(self, name: str, first: str) -> bool:
+        base = re.split(r"[_^]", name, maxsplit=1)[0]
+        shape = self.notation.shapes.get(name) or self.notation.sample_shapes.get(name)
+        return first in _BOLD or base in self.notation.vectors or (shape is not None and len(shape) == 1)
+
+    def _entry_of_vector(self, shown: str, inside: list[str]) -> tuple[list[str], list[str]]:
+        """(vector, index) of ``z_k`` or ``z_k^{(3)}``: one name with a one-letter subscript."""
+        subs = [j for j, t in enumerate(inside) if t == "_"]
+        if len(subs) != 1:
+            raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
+        index, stop = self.sub_normalizer(inside).read_arg(subs[0] + 1)
+        base = inside[: subs[0]] + inside[stop:]
+        if len(index) != 1 or not re.fullmatch(r"[a-z]", index[0]) or index[0] in base:
+            raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
+        return base, index

@@ -1,0 +1,127 @@
+"""Forms of notation real homework writes, read as meant: the softmax of an expression and its
+entries in every spelling, a letter the document makes the softmax, layer superscripts, words
+before a term. Each form is held on a right step (ok, never wrong) and a wrong one (found)."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.doc_labels import with_document_labels
+from derive.checks.latex.doc_vectors import document_softmax_names, document_vectors
+from derive.checks.latex.normalize import load_notation, normalize
+
+NOTATION = load_notation()
+
+
+@pytest.fixture(scope="module")
+def runner():
+    with StepRunner(timeout=20) as r:
+        yield r
+
+
+def _statuses(text: str, runner: StepRunner) -> list[tuple[str, str]]:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    return [(r.step.rhs.strip(), r.status) for r in report.results]
+
+
+# ---------------------------------------------------------------- softmax of an expression
+
+
+@pytest.mark.parametrize(
+    ("lhs", "rhs", "expected"),
+    [
+        (r"\text{softmax}(x+c)_i", r"\frac{e^{x_i+c}}{\sum_{j=1}^n e^{x_j+c}}", "ok"),
+        (r"\text{softmax}(x+c)_i", r"\frac{e^{x_i}}{\sum_{j=1}^n e^{x_j+c}}", "wrong"),
+        (r"\operatorname{softmax}(\mathbf z - 2b)_k", r"\frac{e^{z_k}}{\sum_{m=1}^n e^{z_m}}", "ok"),
+        (r"\operatorname{softmax}(\mathbf z - 2b)_k", r"\frac{e^{z_k - 2b}}{\sum_{m=1}^n e^{z_m}}", "wrong"),
+        (r"\text{softmax(x)}_i", r"\frac{e^{x_i}}{\sum_j e^{x_j}}", "ok"),
+        (r"-\log{\text{softmax}(x)}_k", r"\log\sum_j e^{x_j} - x_k", "ok"),
+        (r"-\log{\text{softmax}(x)}_k", r"\log\sum_j e^{x_j} + x_k", "wrong"),
+    ],
+)
+def test_softmax_of_an_expression_and_its_spellings(lhs: str, rhs: str, expected: str, runner: StepRunner) -> None:
+    text = f"The input $x$ has entries $x_j$, $z_j$.\n\n$${lhs} = {rhs}$$\n"
+    assert _statuses(text, runner) == [(rhs, expected)]
+
+
+def test_a_product_inside_softmax_is_not_read_entrywise(runner: StepRunner) -> None:
+    # (Wx)_i is not W_i x_i: refused, never judged
+    text = "Entries $x_j$, $W_j$.\n\n$$\\text{softmax}(W x)_i = \\frac{e^{W_i x_i}}{\\sum_j e^{W_j x_j}}$$\n"
+    assert _statuses(text, runner)[0][1] == "unparsed"
+
+
+def test_a_scalar_of_unknown_kind_is_not_guessed(runner: StepRunner) -> None:
+    # neither u nor v is written as a vector anywhere: which one is the vector is not guessed
+    text = "$$\\text{softmax}(u+v)_i = \\frac{e^{u+v}}{2 e^{u+v}}$$\n"
+    assert _statuses(text, runner)[0][1] == "unparsed"
+
+
+# ---------------------------------------------------------------- a letter the document makes the softmax
+
+DEFINED_SIGMA = r"""The softmax:
+$$\sigma(\mathbf{z})_i = \frac{e^{z_i}}{\sum^K_{j=1}e^{z_j}}$$
+
+$$\frac{\partial[\sigma(\mathbf{a})]_i}{\partial a_i} = [\sigma(\mathbf{a})]_i(1 - [\sigma(\mathbf{a})]_i)$$
+
+$$\frac{\partial[\sigma(\mathbf{a})]_i}{\partial a_i} = [\sigma(\mathbf{a})]_i(1 + [\sigma(\mathbf{a})]_i)$$
+
+$$\sigma(t) = \frac{1}{2}$$
+"""
+
+
+def test_sigma_defined_as_softmax_is_the_softmax_in_entry_forms(runner: StepRunner) -> None:
+    assert document_softmax_names(DEFINED_SIGMA, NOTATION) == {r"\sigma"}
+    statuses = [status for _, status in _statuses(DEFINED_SIGMA, runner)]
+    # the definition itself, the right derivative, the wrong one; σ(t) alone is not the logistic function here
+    assert statuses == ["ok", "ok", "wrong", "unparsed"]
+
+
+SAID_PHI = r"""Since the softmax function is $\phi: \mathbb{R}^d \to \mathbb{R}^d$, its derivative is:
+
+$$\frac{\partial \phi(z)_i}{\partial z_j} = - \phi(z)_i \phi(z)_j \quad \text{for } i \neq j$$
+
+$$\frac{\partial \phi(z)_i}{\partial z_j} = \phi(z)_i \phi(z)_j \quad \text{for } i \neq j$$
+"""
+
+
+def test_phi_said_to_be_the_softmax_in_prose(runner: StepRunner) -> None:
+    assert document_softmax_names(SAID_PHI, NOTATION) == {r"\phi"}
+    assert [status for _, status in _statuses(SAID_PHI, runner)] == ["ok", "wrong"]
+
+
+def test_an_entry_name_of_the_softmax_stays_a_name(runner: StepRunner) -> None:
+    # s is the softmax in s(x)_i; s_i alone is the document's name for that entry
+    text = (
+        "$$s(\\mathbf x)_i = \\frac{e^{x_i}}{\\sum_j e^{x_j}}$$\n\n"
+        "$$\\frac{\\partial s(\\mathbf x)_i}{\\partial x_i} = s(\\mathbf x)_i - s(\\mathbf x)_i^2$$\n\n"
+        "$$s_i + s_j = s_j + s_i$$\n"
+    )
+    assert [status for _, status in _statuses(text, runner)] == ["ok", "ok", "ok"]
+
+
+def test_document_vectors_are_indexed_or_bold() -> None:
+    text = r"$x_i$, $\theta_{j}$, $\hat{y}_k$, $\mathbf{v}$, $W_{ij}$, $e^{x}$, $c$"
+    assert document_vectors(text) == {"x", r"\theta", r"\hat{y}", "v"}
+
+
+# ---------------------------------------------------------------- layer superscripts, words, spellings
+
+
+def test_neighbouring_layers_are_labels() -> None:
+    doc = r"$$\frac{\partial \mathcal{L}}{\partial W^L} = 1$$ $$\frac{\partial \mathcal{L}}{\partial a^{L}} = 1$$"
+    notation = with_document_labels(doc, NOTATION)
+    side = normalize(r"\frac{\partial \mathcal{L}}{\partial a^{L-1}}", notation)
+    assert not side.problems and side.diff_vars == ["a^{L-1}"]
+    # b^L beside W^L: L is the layer letter of the whole document, never a power
+    assert normalize(r"W^L a^{L-1} + b^L", notation).symbol_names == {"W^{L}", "a^{L-1}", "b^{L}"}
+    # without the document's labels a^{L-1} stays what it was (a power), and e^{L} is Euler's e
+    assert "a^{L-1}" not in normalize(r"a^{L-1}", NOTATION).symbol_names
+    assert normalize(r"e^{L}", notation).symbol_names == {"L"}
+
+
+def test_therefore_before_a_term_and_vert_bars(runner: StepRunner) -> None:
+    text = "$$\\therefore \\sum_{j=1}^2 y_j = y_1 + y_2$$\n\n$$\\therefore \\sum_{j=1}^2 y_j = y_1 - y_2$$\n"
+    assert [status for _, status in _statuses(text, runner)] == ["ok", "wrong"]
+    # inside a term "therefore" is not dropped (a ∴ b is not a product)
+    assert normalize(r"a \therefore b", NOTATION).problems
+    assert normalize(r"\Vert w \Vert", NOTATION).problems == normalize(r"\| w \|", NOTATION).problems
