@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.doc_definitions import parsed_definitions
 from derive.checks.latex.loose_order import loose_product
 from derive.checks.latex.matrix_judge import judge_typed
@@ -14,6 +15,19 @@ from derive.checks.latex.notation import DEFAULT_NOTATION, load_notation
 from derive.checks.latex.tensor_ops import Dual, ShapeMismatch
 
 BATCH = load_notation(DEFAULT_NOTATION.parent / "hlcv.toml")
+COLUMN = load_notation()
+
+
+@pytest.fixture(scope="module")
+def runner():
+    with StepRunner(timeout=20) as r:
+        yield r
+
+
+def statuses(text: str, runner: StepRunner) -> dict[str, str]:
+    """The verdict of each step, by its left side and right side."""
+    report = check_text(text, COLUMN, runner=runner, examples=30)
+    return {f"{r.step.lhs} = {r.step.rhs}": r.status for r in report.results}
 
 
 def judge(lhs: str, rhs: str, notation=BATCH):
@@ -49,3 +63,28 @@ def test_bias_gradient_not_summed_over_the_batch_is_wrong() -> None:
     verdict, why = judge(written, r"\frac{\partial J}{\partial z^{(3)}}")
     assert verdict is not None and verdict["status"] == "wrong", why
     assert "shapes differ" in verdict["message"]
+
+
+# ---------------------------------------------------------------- a worked example's own values
+
+WORKED = r"""
+In general the loss is $E = u^{[2]}$, the last unit.
+
+Example: $\hat p = c_2\,\mathrm{ReLU}(c_1 s)$, $s = 3$, $q = 1$, $c_1 = 1$, $c_2 = 2$, $E = \frac12(\hat p - q)^2$.
+Forward: $r = 3$, $\hat p = 6$, $E = 12.5$.
+Backward: $\partial E/\partial\hat p = 5$; $\partial E/\partial c_2 = 5\cdot r$; $\partial E/\partial r = 5\cdot c_2$;
+$\partial E/\partial c_1 = 10\cdot s$; $\partial E/\partial s = 5 \cdot 3$.
+"""
+
+
+def test_a_worked_example_uses_its_own_latest_definition(runner: StepRunner) -> None:
+    got = statuses(WORKED, runner)
+    # E = ½(p̂ − q)² in the example, not the general E = u^{[2]}
+    assert got[r"E = 12.5"] == "ok"
+    assert got[r"\partial E/\partial\hat p = 5"] == "ok"
+    assert got[r"\partial E/\partial c_2 = 5\cdot r"] == "ok"
+    assert got[r"\partial E/\partial c_1 = 10\cdot s"] == "ok"
+    # r = 3 names the value of ReLU(c₁s); E's definitions never mention r: not a zero derivative
+    assert got[r"\partial E/\partial r = 5\cdot c_2"] in ("unparsed", "inconclusive")
+    # a near miss (∂E/∂s is 10 c₁ = 10, not 15): never ok; E has two values, so not wrong either
+    assert got[r"\partial E/\partial s = 5 \cdot 3"] == "inconclusive"

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from derive.checks.latex.dependencies import unstated_dependence
 from derive.checks.latex.tensor_ops import (
     Dual,
     JacobianNeeded,
@@ -76,6 +77,7 @@ def _pull_back(ev: Any, cotangent: Dual, factor: Deriv) -> Dual:
         value = inner.ev(factor.num)
     except ShapeMismatch as exc:
         raise LooseShapes(f"shapes do not fit inside a derivative: {exc}") from None
+    unstated_dependence(ev.world.definitions, target, value)
     g = cotangent.v
     if g.shape != value.shape:
         if g.size != value.size or min(g.shape) != 1 or min(value.shape) != 1:

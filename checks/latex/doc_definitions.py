@@ -110,6 +110,7 @@ class Reassignment:
     column: int
     name: str
     before: str  # the value given first
+    value: str = ""  # the new value (LaTeX)
 
 
 #: a number as a worked example gives it: 2, -0.5, 1{,}5, \frac12, \tfrac{1}{4}
@@ -147,7 +148,7 @@ def find_redefinitions(equations: list[Equation], notation: Notation, defs: list
                 continue
             old = first.get(_name(left.text, notation) or "")
             if old is not None and (left.line, left.column) > (old.line, old.column):
-                found.append(Reassignment(value.line, value.column, old.name, old.rhs))
+                found.append(Reassignment(value.line, value.column, old.name, old.rhs, text))
     return found
 
 
@@ -187,6 +188,30 @@ def parsed_definitions(notation: Notation, extra: dict[str, str] | None = None) 
     return out
 
 
+def _in_notation(name: str, notation: Notation) -> bool:
+    return name in notation.index_values or any(_uses(v, name) for v in notation.definitions.values())
+
+
+def _latest_values(
+    redefined: list[Reassignment], notation: Notation
+) -> dict[Reassignment, tuple[Node | None, tuple[str, Normalized] | None]]:
+    """Each new value, read both ways (None where it cannot be read), in the document's order;
+    a value that mentions the name itself (J = J + λ‖W‖²) is an update, not a value."""
+    out: dict[Reassignment, tuple[Node | None, tuple[str, Normalized] | None]] = {}
+    for again in sorted(redefined, key=lambda r: (r.line, r.column)):
+        if _mentions(again.value, again.name):
+            continue
+        letters = _letters(again.name)
+        norm = normalize(again.value, notation)
+        scalar = None if norm.problems else (letters, norm)
+        try:
+            typed = None if letters else parse_typed(again.value, notation)
+        except Unreadable:
+            typed = None
+        out[again] = (typed, scalar)
+    return out
+
+
 class DocumentDefinitions:
     """A document's definitions, read once, and the ones each step may use."""
 
@@ -205,6 +230,10 @@ class DocumentDefinitions:
                 self.typed[d.name] = parse_typed(d.rhs, notation)
             except Unreadable:
                 continue
+        # Not for a label index (y in o_y is read from its subscript), nor for a name the
+        # notation's definitions use (L = -log o^s_y would silently change meaning with it).
+        kept = [r for r in self.redefined if not _in_notation(r.name, notation)]
+        self.latest = _latest_values(kept, notation)
 
     def for_step(self, line: int, column: int, rhs: str) -> tuple[dict[str, Node], dict[str, tuple[str, Normalized]]]:
         """(definitions for the matrix judge, definitions for the scalar judge) before a step."""
@@ -217,6 +246,18 @@ class DocumentDefinitions:
         later = {d.name: Opaque(d.name) for d in self.defs if not d.letters and d.name in self.typed_base}
         typed = {**base, **later, **{d.name: self.typed.get(d.name, Opaque(d.name)) for d in before if not d.letters}}
         scalar = {d.name: self.scalar[d.name] for d in before if not self.scalar[d.name][1].problems}
+        # A name defined again (J = u^{[L]} on one page, J = ½(ŷ − y)² in a worked example) means
+        # its latest value; a wrong verdict that uses it stays inconclusive (release_redefined).
+        for again in self.latest:
+            if (again.line, again.column) >= (line, column):
+                break
+            if again.name not in scalar and again.name not in typed:
+                continue  # its first definition does not hold here either
+            typed_value, scalar_value = self.latest[again]
+            if typed_value is not None and again.name in typed:
+                typed[again.name] = typed_value
+            if scalar_value is not None:
+                scalar[again.name] = scalar_value
         return typed, scalar
 
     def defines_at(self, line: int, column: int) -> bool:

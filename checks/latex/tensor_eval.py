@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from derive.checks.latex.chain_rule import chain_factors, evaluate_chain
+from derive.checks.latex.dependencies import unstated_dependence
 from derive.checks.latex.loose_order import loose_product
 from derive.checks.latex.tensor_ops import (
     Dual,
@@ -385,6 +386,7 @@ class Evaluator:
             # inside ∂(…)/∂W documents are loose about order (W a vs a W): not judged there
             raise LooseShapes(f"shapes do not fit inside a derivative: {exc}") from None
         self.world.flags["tensor"] = True
+        unstated_dependence(self.world.definitions, target, num)
         tangents = num.dk(seeds.shape[0])
         if num.size == 1:
             grad = tangents.reshape(-1)
