@@ -105,6 +105,8 @@ class Notation:
     sample_shapes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shapes for evaluation only (x)
     #: functions the document defines, f(x) = …: name → (parameter, LaTeX of the body)
     doc_functions: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: families of entries the document states sum to one (y: y_1 + … + y_n = 1), or [onehot] names
+    sums_to_one: frozenset[str] = frozenset()
 
     def domain(self, name: str) -> str:
         """A name's domain; ``\\lambda_{11}`` falls back to the entry for ``\\lambda``."""
