@@ -8,6 +8,7 @@ import pytest
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.index_sums import holds, index_condition, sum_subscript
 from derive.checks.latex.normalize import load_notation
+from derive.checks.latex.stated_facts import stated_sums_to_one
 
 NOTATION = load_notation()
 
@@ -142,3 +143,47 @@ def test_comparisons_of_a_variable_stay_heaviside(runner: StepRunner) -> None:
     # x > 0 is a variable's comparison, never an index condition; x = 0 is not read as one either
     text = _display(r"\frac{d}{dx}\max(0, x) = \mathbf{1}_{x>0}", r"\frac{d}{dx} x = 1_{x=0}")
     assert _statuses(text, runner) == [(1, "ok"), (2, "unparsed")]
+
+
+# ---------------------------------------------------------------------------- stated facts
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (r"Here $y$ is a one-hot vector.", {"y"}),
+        (r"($\because \mathbb{y}$ in classification is one-hot vector $\therefore \sum_{j=1}^K y_j = 1$)", {"y"}),
+        (r"labels $\mathbf{t}$ (one-hot) and outputs $o_k$", {"t"}),
+        (r"the sum over all the elements of the one-hot-vector is one, $y_k$", {"y"}),
+        (r"$$\sum_{c} p_c = 1$$", {"p"}),
+        (r"$$\sum_{i=1}^{n} \mathbf{q}_i = 1$$", {"q"}),
+        (r"$$\sum_{j=1}^K y_j = 1.5$$", set()),
+        (r"$$\sum_{j} y_j x_j = 1$$", set()),
+        (r"nothing here about $y_k$", set()),
+    ],
+)
+def test_facts_the_document_states(text: str, names: set[str]) -> None:
+    assert stated_sums_to_one(text) == names
+
+
+_LAST_STEP = _display(
+    r"G = -y_i + \hat{y}_i \sum_{j=1}^K y_j",
+    r"= \hat{y}_i - y_i",
+)
+
+
+def test_a_step_right_only_by_the_stated_fact_is_ok_with_it_and_unjudged_without(runner: StepRunner) -> None:
+    assert _statuses("Here $y$ is one-hot.\n\n" + _LAST_STEP, runner)[-1] == (4, "ok")
+    assert _statuses(r"where $\sum_{k=1}^{K} y_k = 1$." + "\n\n" + _LAST_STEP, runner)[-1] == (4, "ok")
+    assert _statuses("Here $y$ is a vector.\n\n" + _LAST_STEP, runner)[-1] == (4, "inconclusive")
+
+
+def test_a_step_wrong_even_under_the_fact_is_wrong(runner: StepRunner) -> None:
+    text = "Here $y$ is one-hot.\n\n" + _display(r"-y_i + \hat{y}_i \sum_{j=1}^K y_j = y_i - \hat{y}_i")
+    assert _statuses(text, runner) == [(3, "wrong")]
+
+
+def test_a_step_refuted_without_the_fact_but_true_under_it_is_never_wrong(runner: StepRunner) -> None:
+    step = _display(r"\hat{y}_i \sum_{j} y_j = \hat{y}_i + \sum_{j} y_j - 1")
+    assert _statuses(step, runner) == [(1, "wrong")]
+    assert _statuses("The labels $y$ are one-hot.\n\n" + step, runner) == [(3, "ok")]

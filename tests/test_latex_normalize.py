@@ -98,7 +98,8 @@ def test_indicators_get_an_explicit_value_at_zero(text: str, convention: int, no
         (r"\mathbf{o}_y^s(\mathbf{z})", "function application"),
         (r"L(\mathbf{x}, y)", "function application"),
         (r"\begin{pmatrix} 1 \\ 0 \end{pmatrix}", "environment"),
-        (r"\begin{cases} 1 & i = j \\ 0 & \text{otherwise} \end{cases}", "comparison"),
+        # (i = j between indices is read: tests/test_latex_index_notation.py)
+        (r"\begin{cases} 1 & x = y + 1 \\ 0 & \text{otherwise} \end{cases}", "comparison"),
         (r"\begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \\ 2 & x < 0 \end{cases}", "otherwise"),
         (r"\theta^*", "superscript"),
         (r"\text{softmax}(\mathbf{o}^a)", "softmax"),

@@ -36,6 +36,7 @@ from derive.checks.latex.own_functions import find_function_definitions, find_ne
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.shapes import check_membership
+from derive.checks.latex.stated_facts import STATED_FACT, stated_sums_to_one, with_sums_to_one
 from derive.checks.latex.step_judge import conditions_hold, guard_conditions, judge_sides
 from derive.checks.latex.step_runner import StepRunner
 from derive.checks.latex.steps import Step, Term, find_steps, split_chain
@@ -87,7 +88,11 @@ def check_text(
     notation = with_document_vectors(text, with_document_labels(text, choose_profile(text, notation)))
     equations = extract(text, markdown=markdown)
     new_functions = find_new_functions(equations, notation)
-    notation = replace(notation, doc_functions={f.name: (f.parameter, f.body) for f in new_functions})
+    notation = replace(
+        notation,
+        doc_functions={f.name: (f.parameter, f.body) for f in new_functions},
+        sums_to_one=notation.sums_to_one | stated_sums_to_one(text) | _onehot_letters(notation),
+    )
     defining = {(f.line, f.column): f.name for f in new_functions}
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
     # the document's own shape declarations, for sampling values in matrix steps
@@ -147,6 +152,11 @@ def check_text(
     return report
 
 
+def _onehot_letters(notation: Notation) -> frozenset[str]:
+    """The notation file's [onehot] names that are one letter (y): their entries sum to one."""
+    return frozenset(n for n in notation.onehot if len(n) == 1)
+
+
 def _step_definitions(
     step: Step, lhs: Normalized, rhs: Normalized, document: DocumentDefinitions
 ) -> tuple[dict[str, Node], Definitions, set[str]]:
@@ -200,7 +210,7 @@ def judge_step(
     if problems:
         note = f" (as matrices: {why})" if why and not why.startswith("could not read") else ""
         return _verdict("unparsed", "could not read " + "; ".join(problems) + note, "normalize")
-    out = check_step(lhs_norm, rhs_norm, seed, examples, step.conditions, named)
+    out = check_step(lhs_norm, rhs_norm, seed, examples, step.conditions, named, notation.sums_to_one)
     if out["status"] == "inconclusive" and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
     return _inline_guard(step, out)
@@ -232,12 +242,14 @@ def check_step(
     examples: int = 60,
     conditions: tuple[str, ...] = (),
     named: Definitions | None = None,
+    facts: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    """Parse both sides and decide the step as scalars. Runs inside the worker process."""
+    """Parse both sides and decide the step as scalars. Runs inside the worker process;
+    ``facts`` names the families the document states sum to one (assumptions for ok only)."""
     named = named or {}
     family = _family_letters([lhs_norm, rhs_norm], named)
     if lhs_norm.sums or rhs_norm.sums or family or condition_indices([lhs_norm, rhs_norm]):
-        return _check_indexed(lhs_norm, rhs_norm, seed, examples, conditions, named, family)
+        return _check_indexed(lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts)
     out = _check_plain(lhs_norm, rhs_norm, seed, examples, named)
     return guard_conditions(out, conditions, checked=False)
 
@@ -279,6 +291,7 @@ def _check_indexed(
     conditions: tuple[str, ...] = (),
     named: Definitions | None = None,
     family: list[str] | None = None,
+    facts: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """A step with Σ: expanded at sizes 2 and 3 with every value of its free indices. ok only
     if ok in every instance (said so: not a proof for all sizes); wrong if one instance has a
@@ -300,6 +313,7 @@ def _check_indexed(
     open_sizes = [n or "size" for n in size_names]
     sizes = (INDEX_SIZES if len(free) < 3 else INDEX_SIZES[:1]) if (size_names or free) else (3,)
     first_other = None
+    assumed = ""
     for size in sizes:
         for values in itertools.product(range(1, size + 1), repeat=len(free)):
             env = dict(zip(free, values, strict=True))
@@ -321,6 +335,14 @@ def _check_indexed(
                 or "the sums expanded"
             )
             out = decide(lhs, rhs, matrices=matrices, seed=seed, examples=examples, units=units)
+            out = with_sums_to_one(
+                out,
+                lhs,
+                rhs,
+                facts,
+                size,
+                lambda a, b: decide(a, b, matrices=matrices, seed=seed, examples=examples, units=units),
+            )
             out = guard_conditions(out, conditions, checked=holds is True)
             if out["status"] == "wrong" and _implied_sum(lhs_norm, rhs_norm):
                 note = "; an index summed on one side is free on the other (an implied, Einstein-style sum?)"
@@ -331,11 +353,14 @@ def _check_indexed(
                 out["counterexample"] = cex
                 out["message"] = f"with {where}: {out['message']}"
                 return out
+            if out["status"] == "ok" and out.get("method") == STATED_FACT:
+                assumed = out["message"].rpartition("using ")[2]
             if out["status"] != "ok" and first_other is None:
                 first_other = {**out, "message": f"with {where}: {out['message']}"}
     if first_other is not None:
         return first_other
-    return _expanded_ok(open_sizes, free, sizes)
+    ok = _expanded_ok(open_sizes, free, sizes)
+    return {**ok, "message": f"{ok['message']}, using {assumed}", "method": STATED_FACT} if assumed else ok
 
 
 def _implied_sum(lhs: Normalized, rhs: Normalized) -> bool:

@@ -109,6 +109,8 @@ class Notation:
     vectors: frozenset[str] = frozenset()
     #: function names the document makes the softmax (σ(z)_i = e^{z_i}/Σ_j e^{z_j}), whatever the notation says
     softmax_names: frozenset[str] = frozenset()
+    #: families of entries the document states sum to one (y: y_1 + … + y_n = 1), or [onehot] names
+    sums_to_one: frozenset[str] = frozenset()
 
     def domain(self, name: str) -> str:
         """A name's domain; ``\\lambda_{11}`` falls back to the entry for ``\\lambda``."""

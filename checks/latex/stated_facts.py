@@ -1,0 +1,120 @@
+r"""Facts a document states about its data, used as assumptions to prove later steps.
+
+The last step of a softmax / cross-entropy gradient, ``-y_i + \hat y_i \sum_j y_j = \hat y_i - y_i``,
+is right only because the labels sum to one; documents say so in prose ("y is a one-hot
+vector", "($y$ one-hot)", "the sum over all the elements of the one-hot vector, which is equal
+to one") or in an equation (``\sum_{j=1}^K y_j = 1``). Such a family of entries is recorded
+here by its name (``y``), and a step that is not proved as written is tried again with one
+entry replaced by one minus the others (``y_n = 1 - \sum_{m<n} y_m``): every point of that
+world satisfies the fact, so a proof there is a proof under the fact, and a counterexample
+there is one the fact allows.
+
+Only clear statements are taken: an equation "a sum of one indexed name = 1", or the word
+one-hot beside a single name in the same sentence (without a name: ``y``, the labels' usual
+name, when the document writes entries ``y_k``). The notation file's ``[onehot]`` names count too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["STATED_FACT", "stated_sums_to_one", "with_sums_to_one"]
+
+#: The method of a verdict that needed a fact the document states.
+STATED_FACT = "stated fact"
+
+_FONT = r"\\(?:mathbf|mathbb|boldsymbol|bm|vec|mathrm|mathit)\s*"
+#: ``\sum_{j=1}^{K} y_j = 1`` (also \sum_j y_j = 1, \sum_{k} \mathbf{y}_k = 1, \displaystyle first)
+_SUM_EQ_ONE = re.compile(
+    r"\\sum\s*(?:\\limits\s*)?_\s*\{?\s*(?P<i>[A-Za-z])\s*(?:=\s*[01]\s*)?\}?"
+    r"(?:\s*\^\s*(?:\{[^{}]{0,12}\}|\\?\w+))?\s*"
+    r"(?:" + _FONT + r"\{\s*(?P<a>[A-Za-z])\s*\}|" + _FONT + r"(?P<b>[A-Za-z])|(?P<c>[A-Za-z]))"
+    r"\s*_\s*\{?\s*(?P=i)\s*\}?\s*=\s*1(?![\d.])"
+)
+_ONE_HOT = re.compile(r"one[\s-]?hot", re.I)
+_INLINE_NAME = re.compile(r"\$\s*(?:" + _FONT + r"\{\s*([A-Za-z])\s*\}|" + _FONT + r"([A-Za-z])|([A-Za-z]))\s*\$")
+_SENTENCE = re.compile(r"[.!?](?=\s)|\n\s*\n")
+
+
+def stated_sums_to_one(text: str) -> frozenset[str]:
+    """Names of the families the document states sum to one (``y`` for y_1 … y_n)."""
+    names = {m.group("a") or m.group("b") or m.group("c") for m in _SUM_EQ_ONE.finditer(text)}
+    for m in _ONE_HOT.finditer(text):
+        named = _name_beside(text, m.start(), m.end())
+        if named is not None:
+            names.add(named)
+        elif re.search(r"(?<![A-Za-z\\])y\s*_", text):
+            names.add("y")
+    return frozenset(names)
+
+
+def _name_beside(text: str, start: int, end: int) -> str | None:
+    """The one single-letter inline name nearest to "one-hot" in its sentence, if any."""
+    stops = [s.end() for s in _SENTENCE.finditer(text, 0, start)]
+    begin = max([start - 120, *stops])
+    after = _SENTENCE.search(text, end)
+    finish = min(end + 80, after.start() if after else len(text))
+    found = [
+        (abs(m.start() - start), m.group(1) or m.group(2) or m.group(3))
+        for m in _INLINE_NAME.finditer(text, begin, finish)
+    ]
+    return min(found)[1] if found else None
+
+
+def _family(symbol: Any) -> tuple[str, int] | None:
+    """``y_{2}`` (or ``\\mathbf{y}_{2}``) → ("y", 2); None for anything else."""
+    m = re.fullmatch(r"(?:\\(?:mathbf|mathbb|boldsymbol|bm|vec)\{)?([A-Za-z])\}?_\{(\d+)\}", symbol.name)
+    return (m.group(1), int(m.group(2))) if m else None
+
+
+def _substitution(lhs: Any, rhs: Any, families: frozenset[str], size: int) -> dict[Any, Any]:
+    """y_n → 1 − (y_1 + … + y_{n−1}) for each stated family whose entries here are all in 1..size."""
+    import sympy as sp
+
+    entries: dict[str, dict[int, Any]] = {}
+    for symbol in lhs.free_symbols | rhs.free_symbols:
+        fam = _family(symbol)
+        if fam is not None and fam[0] in families:
+            entries.setdefault(fam[0], {})[fam[1]] = symbol
+    out: dict[Any, Any] = {}
+    for name, found in entries.items():
+        if max(found) > size or len(found) < 2:
+            continue  # entries beyond the size (a sum with its own bound) or nothing to replace
+        last = found.get(size) or sp.Symbol(f"{name}_{{{size}}}", real=True)
+        others = [found.get(m) or sp.Symbol(f"{name}_{{{m}}}", real=True) for m in range(1, size)]
+        out[last] = 1 - sp.Add(*others)
+    return out
+
+
+def with_sums_to_one(
+    out: dict[str, Any],
+    lhs: Any,
+    rhs: Any,
+    families: frozenset[str],
+    size: int | None,
+    judge: Callable[[Any, Any], dict[str, Any]],
+) -> dict[str, Any]:
+    """The verdict of a step not proved as written, under the stated facts: ``ok`` when proved
+    there, ``wrong`` only with a counterexample that satisfies them, else the first verdict
+    (never ``wrong`` when the step holds wherever the facts do)."""
+    if out["status"] == "ok" or not families or size is None:
+        return out
+    swap = _substitution(lhs, rhs, families, size)
+    if not swap:
+        return out
+    under = judge(lhs.xreplace(swap), rhs.xreplace(swap))
+    stated = ", ".join(f"sum of {s.name.split('_')[0]} entries = 1" for s in sorted(swap, key=str))
+    if under["status"] == "ok":
+        return {
+            **under,
+            "message": f"{under['message']}, using the document's statement: {stated}",
+            "method": STATED_FACT,
+        }
+    if under["status"] == "wrong":
+        return {**under, "message": f"{under['message']} (a point where the document's {stated} holds)"}
+    if out["status"] == "wrong":
+        note = f"; under the document's {stated} it is not refuted"
+        return {**under, "status": "inconclusive", "counterexample": None, "message": out["message"] + note}
+    return out
