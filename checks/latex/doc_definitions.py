@@ -216,7 +216,9 @@ class DocumentDefinitions:
         # the notation's definition of a name the document defines later does not hold here either
         later = {d.name: Opaque(d.name) for d in self.defs if not d.letters and d.name in self.typed_base}
         typed = {**base, **later, **{d.name: self.typed.get(d.name, Opaque(d.name)) for d in before if not d.letters}}
-        scalar = {d.name: self.scalar[d.name] for d in before if not self.scalar[d.name][1].problems}
+        # a tuple value ((1, 2)) is entry-wise only where the step writes the tuple itself: not put in for a name
+        usable = {d.name for d in before if not self.scalar[d.name][1].problems and not self.scalar[d.name][1].tuples}
+        scalar = {d.name: self.scalar[d.name] for d in before if d.name in usable}
         return typed, scalar
 
     def defines_at(self, line: int, column: int) -> bool:
