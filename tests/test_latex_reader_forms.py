@@ -172,3 +172,42 @@ def test_a_name_with_a_tuple_value_is_not_put_in_a_function(runner: StepRunner) 
     text = "$z=(1-2,\\;0.5+2)=(-1,\\;2.5)$\n\n$a=\\mathrm{ReLU}(z)=(0,\\;2.5)$\n"
     statuses = dict(_statuses(text, runner))
     assert statuses["(-1,\\;2.5)"] == "ok" and statuses["(0,\\;2.5)"] != "wrong"
+
+
+# ---------------------------------------------------------------- primes on brackets and on the document's functions
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (r"\sigma'(x) = \left(\frac{1}{1+e^{-x}}\right)'", "ok"),
+        (r"\left(\frac{1}{1+e^{-x}}\right)' = \frac{1}{(1+e^{-x})^2}", "wrong"),
+        (r"(\ln(1 + t^2))' = \frac{2t}{1+t^2}", "ok"),
+        (r"(\ln(1 + t^2))' = \frac{t}{1+t^2}", "wrong"),
+        # with respect to what? a or x: not guessed
+        (r"(a x^2)' = 2ax", "unparsed"),
+        (r"(x^3)'' = 6x", "unparsed"),
+    ],
+)
+def test_a_prime_on_a_bracket_is_the_derivative_by_its_one_variable(
+    step: str, expected: str, runner: StepRunner
+) -> None:
+    assert [status for _, status in _statuses(f"$${step}$$\n", runner)] == [expected]
+
+
+OWN_G = r"""$$g(z)=\frac{1}{1+e^{-z}}$$
+
+So $g'=g(1-g)$, $g'(z) = g(z)(1+g(z))$, and $g' = g(1 + g)$.
+
+$$h(u) = u^3 + 1$$
+
+$$h' = 3u^2$$
+
+$$h' = 3h$$
+"""
+
+
+def test_a_prime_on_a_function_the_document_defines(runner: StepRunner) -> None:
+    statuses = [status for _, status in _statuses(OWN_G, runner)]
+    # definitions of g and h (not judged), then g' = g(1-g) ok and two wrong forms, h' ok, h' = 3h wrong
+    assert statuses == ["inconclusive", "ok", "wrong", "wrong", "inconclusive", "ok", "wrong"]

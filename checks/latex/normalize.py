@@ -274,6 +274,8 @@ class _Normalizer(NamesMixin, FormsMixin):
             return self.postfix(f"\\left({inner}\\right)", end + 1)
         if t in ("(", "[") and i in self.tuples:
             return self.tuple_at(i)
+        if t in ("(", "[") and self.match(i) + 1 < len(self.toks) and self.toks[self.match(i) + 1] == "'":
+            return self.primed_group(i, self.match(i))
         if t in ("(", "["):
             end = self.match(i)
             inner = self.seq_of(self.toks[i + 1 : end])
