@@ -125,3 +125,89 @@ def test_therefore_before_a_term_and_vert_bars(runner: StepRunner) -> None:
     # inside a term "therefore" is not dropped (a ∴ b is not a product)
     assert normalize(r"a \therefore b", NOTATION).problems
     assert normalize(r"\Vert w \Vert", NOTATION).problems == normalize(r"\| w \|", NOTATION).problems
+
+
+def test_the_typed_reader_declines_a_letter_the_document_makes_the_softmax() -> None:
+    from dataclasses import replace
+
+    from derive.checks.latex.tex_tokens import Unreadable
+    from derive.checks.latex.typed import parse_typed
+
+    notation = replace(NOTATION, softmax_names=frozenset({r"\sigma"}))
+    with pytest.raises(Unreadable, match="softmax in this document"):
+        parse_typed(r"\sigma(\mathbf a)_i", notation)
+    parse_typed(r"\sigma_i + \sigma(\mathbf a)_i", NOTATION)  # elsewhere σ is the notation's
+
+
+# ---------------------------------------------------------------- tuples, entry by entry
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (r"(1-2,\; 0.5+2) = (-1,\; 2.5)", "ok"),
+        (r"(1-2,\; 0.5+2) = (-1,\; 2.4)", "wrong"),
+        (r"0.5\cdot0.12\cdot(1,2,3) = (0.06,0.12,0.18)", "ok"),
+        (r"0.5\cdot0.12\cdot(1,2,3) = (0.06,0.12,0.19)", "wrong"),
+        (r"2[x, y] - (x, 0) = (x, 2y)", "ok"),
+        (r"(a, b) + (b, a) = (a + b, a - b)", "wrong"),
+        # entries swapped: the same sum of entries, still wrong
+        (r"(1, 2) = (2, 1)", "wrong"),
+        # a tuple of another length is never equal
+        (r"(1, 2) = (1, 2, 0)", "inconclusive"),
+        # products and powers of tuples are not entry-wise: not read
+        (r"(1, 2)(3, 4) = (3, 8)", "unparsed"),
+        (r"(1, 2)^2 = (1, 4)", "unparsed"),
+        (r"\frac{1}{(1, 2)} = (1, 0.5)", "unparsed"),
+        # a function's arguments stay arguments
+        (r"\max(0, x) = \max(x, 0)", "ok"),
+    ],
+)
+def test_tuples_are_compared_entry_by_entry(step: str, expected: str, runner: StepRunner) -> None:
+    assert [status for _, status in _statuses(f"$${step}$$\n", runner)] == [expected]
+
+
+def test_a_name_with_a_tuple_value_is_not_put_in_a_function(runner: StepRunner) -> None:
+    # z = (-1, 2.5) is a vector: ReLU(z) = (0, 2.5) is entry-wise, which its τ-weighted sum is not
+    text = "$z=(1-2,\\;0.5+2)=(-1,\\;2.5)$\n\n$a=\\mathrm{ReLU}(z)=(0,\\;2.5)$\n"
+    statuses = dict(_statuses(text, runner))
+    assert statuses["(-1,\\;2.5)"] == "ok" and statuses["(0,\\;2.5)"] != "wrong"
+
+
+# ---------------------------------------------------------------- primes on brackets and on the document's functions
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (r"\sigma'(x) = \left(\frac{1}{1+e^{-x}}\right)'", "ok"),
+        (r"\left(\frac{1}{1+e^{-x}}\right)' = \frac{1}{(1+e^{-x})^2}", "wrong"),
+        (r"(\ln(1 + t^2))' = \frac{2t}{1+t^2}", "ok"),
+        (r"(\ln(1 + t^2))' = \frac{t}{1+t^2}", "wrong"),
+        # with respect to what? a or x: not guessed
+        (r"(a x^2)' = 2ax", "unparsed"),
+        (r"(x^3)'' = 6x", "unparsed"),
+    ],
+)
+def test_a_prime_on_a_bracket_is_the_derivative_by_its_one_variable(
+    step: str, expected: str, runner: StepRunner
+) -> None:
+    assert [status for _, status in _statuses(f"$${step}$$\n", runner)] == [expected]
+
+
+OWN_G = r"""$$g(z)=\frac{1}{1+e^{-z}}$$
+
+So $g'=g(1-g)$, $g'(z) = g(z)(1+g(z))$, and $g' = g(1 + g)$.
+
+$$h(u) = u^3 + 1$$
+
+$$h' = 3u^2$$
+
+$$h' = 3h$$
+"""
+
+
+def test_a_prime_on_a_function_the_document_defines(runner: StepRunner) -> None:
+    statuses = [status for _, status in _statuses(OWN_G, runner)]
+    # definitions of g and h (not judged), then g' = g(1-g) ok and two wrong forms, h' ok, h' = 3h wrong
+    assert statuses == ["inconclusive", "ok", "wrong", "wrong", "inconclusive", "ok", "wrong"]

@@ -245,7 +245,9 @@ class DocumentDefinitions:
         # the notation's definition of a name the document defines later does not hold here either
         later = {d.name: Opaque(d.name) for d in self.defs if not d.letters and d.name in self.typed_base}
         typed = {**base, **later, **{d.name: self.typed.get(d.name, Opaque(d.name)) for d in before if not d.letters}}
-        scalar = {d.name: self.scalar[d.name] for d in before if not self.scalar[d.name][1].problems}
+        # a tuple value ((1, 2)) is entry-wise only where the step writes the tuple itself: not put in for a name
+        usable = {d.name for d in before if not self.scalar[d.name][1].problems and not self.scalar[d.name][1].tuples}
+        scalar = {d.name: self.scalar[d.name] for d in before if d.name in usable}
         # A name defined again (J = u^{[L]} on one page, J = ½(ŷ − y)² in a worked example) means
         # its latest value; a wrong verdict that uses it stays inconclusive (release_redefined).
         for again in self.latest:
@@ -256,7 +258,7 @@ class DocumentDefinitions:
             typed_value, scalar_value = self.latest[again]
             if typed_value is not None and again.name in typed:
                 typed[again.name] = typed_value
-            if scalar_value is not None:
+            if scalar_value is not None and not scalar_value[1].tuples:
                 scalar[again.name] = scalar_value
         return typed, scalar
 

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from derive.checks.latex.index_sums import encode_condition, index_equality
+from derive.checks.latex.norm_primes import PrimesMixin
 from derive.checks.latex.norm_softmax import SoftmaxMixin
 from derive.checks.latex.notation import BUILTIN_NAMES, FUNCTION_KEYS, NATIVE_FUNCTION_COMMANDS
 from derive.checks.latex.tex_tokens import (
@@ -47,7 +48,7 @@ FUNCTION_LETTERS = {
 }
 
 
-class NamesMixin(SoftmaxMixin):
+class NamesMixin(SoftmaxMixin, PrimesMixin):
     """``named``, ``function`` and ``indicator``; the rest of the reader is in normalize.py."""
 
     r: Any
@@ -92,7 +93,7 @@ class NamesMixin(SoftmaxMixin):
         base_key = BUILTIN_NAMES.get(name.lower()) if len(name) > 1 and not name.startswith("\\") else None
         if base_key:
             return self.function(base_key, name, k, power=power)
-        expanded = self._document_function(name, k, power)
+        expanded = self.own_function_forms(name, k, power) or self._document_function(name, k, power)
         if expanded is not None:
             return expanded
         if name in self.notation.constants:

@@ -37,6 +37,7 @@ from typing import Any
 from derive.checks.latex.index_sums import encode_condition, index_equality
 from derive.checks.latex.norm_forms import FormsMixin
 from derive.checks.latex.norm_names import NamesMixin
+from derive.checks.latex.norm_tuples import linear_tuples, tuple_weight
 from derive.checks.latex.notation import (
     DEFAULT_NOTATION,
     FUNCTION_KEYS,
@@ -138,6 +139,7 @@ class Normalized:
     domains: dict[str, str] = field(default_factory=dict)  # symbol name → domain (when not real)
     bare: list[str] = field(default_factory=list)  # functions written without an argument
     calls: list[tuple[str, str]] = field(default_factory=list)  # (function, argument LaTeX) of unary calls
+    tuples: int = 0  # tuples (1, 2) read, each as entries weighted by powers of a τ
 
     @property
     def symbol_names(self) -> set[str]:
@@ -155,6 +157,7 @@ def normalize(text: str, notation: Notation, chain_var: str | None = None, *, ma
         return result
     norm = _Normalizer(tex_tokens(text), notation, chain_var, result)
     try:
+        norm.tuples = linear_tuples(norm.toks)
         result.latex = norm.run()
     except Unreadable as exc:
         result.problems.append(str(exc))
@@ -176,6 +179,7 @@ class _Normalizer(NamesMixin, FormsMixin):
         self.inside_sum = False
         self.r = result if result is not None else Normalized(source="")
         self._symbol_ids: dict[tuple[str, str], int] = {}
+        self.tuples: set[int] = set()  # brackets of this token list that hold a tuple (top level only)
 
     def problem(self, message: str) -> None:
         if message not in self.r.problems:
@@ -270,6 +274,10 @@ class _Normalizer(NamesMixin, FormsMixin):
             end = self.match(i)
             inner = self.seq_of(self.toks[i + 1 : end])
             return self.postfix(f"\\left({inner}\\right)", end + 1)
+        if t in ("(", "[") and i in self.tuples:
+            return self.tuple_at(i)
+        if t in ("(", "[") and self.match(i) + 1 < len(self.toks) and self.toks[self.match(i) + 1] == "'":
+            return self.primed_group(i, self.match(i))
         if t in ("(", "["):
             end = self.match(i)
             between = index_equality(self.toks[i + 1 : end]) if t == "[" else None
@@ -334,6 +342,17 @@ class _Normalizer(NamesMixin, FormsMixin):
         if t.startswith("\\"):
             raise Unreadable(f"the command {t}")
         raise Unreadable(f"'{t}'")
+
+    def tuple_at(self, i: int) -> tuple[str, int]:
+        """``(c_1, …, c_n)`` as c_1 + τ c_2 + … + τ^{n-1} c_n (see derive.checks.latex.norm_tuples)."""
+        end = self.match(i)
+        self.r.tuples += 1
+        parts = [self.seq_of(part) for part in self._split_commas(self.toks[i + 1 : end])]
+        weight = self.symbol("symbol", tuple_weight(len(parts)))
+        terms = [
+            f"\\left({c}\\right) \\cdot {weight}^{{{j}}}" if j else f"\\left({c}\\right)" for j, c in enumerate(parts)
+        ]
+        return self.postfix(f"\\left({' + '.join(terms)}\\right)", end + 1)
 
     def postfix(self, text: str, i: int) -> tuple[str, int]:
         """Powers after a unit; transposes, primes, factorials and stray subscripts are unread."""

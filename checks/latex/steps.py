@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from derive.checks.latex.conditions import as_conditions
 from derive.checks.latex.extract import RELATIONS, Equation, extract
+from derive.checks.latex.norm_tuples import tuple_weight
 from derive.checks.latex.normalize import Notation, identifier_name, normalize
 
 __all__ = ["Term", "Step", "split_chain", "find_steps", "is_real_space"]
@@ -180,7 +181,7 @@ def _chain_variable(terms: list[str], notation: Notation) -> str | None:
         bare.update(norm.bare)
         calls += norm.calls
         if not norm.problems:
-            names |= norm.symbol_names
+            names |= {n for n in norm.symbol_names if n != tuple_weight(2) and not n.startswith("τ[")}
     var = None
     if len(diff_vars) == 1:
         var = next(iter(diff_vars))

@@ -298,6 +298,11 @@ class AtomsMixin(TexReader):
         name, k, power = self.read_identifier(self.i)
         assert name is not None
         self.i = k
+        if name in self.notation.softmax_names and self.peek() in ("(", "["):
+            # the document makes this letter the softmax (σ(z)_i = e^{z_i}/Σ_j e^{z_j}): not the
+            # notation's σ; its entries are read by the scalar reader, where the step's index
+            # conditions are read too
+            raise Unreadable(f"{name} is the softmax in this document (read per entry)")
         key = self.notation.functions.get(name)
         if key is not None:
             return self._function(key, name, power)

@@ -1,0 +1,78 @@
+r"""Primes a derivation writes on what is not a known function (a mixin of the normaliser):
+
+- on a bracket, ``\left(\frac{1}{1+e^{-x}}\right)'``: the derivative with respect to the one
+  variable the bracket holds (with none or several, which one is meant is not guessed);
+- on a function the document defines once, ``g' = g(1-g)`` where it wrote ``g(z) = \frac{1}{1 +
+  e^{-z}}``: ``g'`` and ``g'(z)`` are the derivative of the body with respect to z. In a chain
+  about z, a bare ``g`` is g(z) and ``g(1 - g)`` is g(z)·(1 − g(z)), the rule the normaliser
+  follows for σ(1 − σ).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
+
+__all__ = ["PrimesMixin"]
+
+
+class PrimesMixin(TexReader):
+    """``primed_group`` and ``own_function_forms``."""
+
+    r: Any
+    chain_var: str | None
+    seq_of: Any
+    symbol: Any
+    new_id: Any
+    postfix: Any
+    _mentions: Any
+
+    def derivative_text(self, toks: list[str], var: str) -> str:
+        """``g_N(operand)``: d/d var of the tokens (the placeholder fraction() writes for d/dx)."""
+        n = self.new_id(self.r.derivatives)
+        self.r.derivatives[n] = var
+        self.r.diff_vars.append(var)
+        self.symbol("symbol", var)
+        return f"g_{{{n}}}\\left({self.seq_of(toks, chain_var=var)}\\right)"
+
+    def primed_group(self, start: int, end: int) -> tuple[str, int]:
+        """``(…)'`` with the group at [start, end]: its derivative by its one variable."""
+        if end + 2 < len(self.toks) and self.toks[end + 2] == "'":
+            raise Unreadable("a higher derivative (…)''")
+        inner = self.seq_of(self.toks[start + 1 : end])
+        ids = {int(n) for n in re.findall(r"v_\{(\d+)\}", inner)}
+        names = {self.r.symbols[n][1] for n in ids if self.r.symbols[n][0] == "symbol"}
+        if len(names) != 1:
+            raise Unreadable("a prime ' on a bracket with no single variable (with respect to what?)")
+        return self.postfix(self.derivative_text(self.toks[start + 1 : end], names.pop()), end + 2)
+
+    def own_function_forms(self, name: str, k: int, power: list[str] | None) -> tuple[str, int] | None:
+        """``g'``, ``g'(z)``, and in a chain about z a bare ``g`` or ``g(1 - g)``, for a function
+        ``g(z) = …`` the document defines; None when the name is not one of these forms."""
+        defined = self.notation.doc_functions.get(name)
+        if defined is None or power:
+            return None
+        param, body = defined
+        body_toks = clean_tokens(tex_tokens(body))[0]
+        if k < len(self.toks) and self.toks[k] == "'":
+            k += 1
+            if k < len(self.toks) and self.toks[k] == "'":
+                raise Unreadable(f"a higher derivative {name}''")
+            if k < len(self.toks) and self.toks[k] in ("(", "["):
+                end = self.match(k)
+                if self.toks[k + 1 : end] != [param]:
+                    raise Unreadable(f"{name}' at something other than {param}")
+                k = end + 1
+            return self.postfix(self.derivative_text(body_toks, param), k)
+        if self.chain_var != param:
+            return None
+        if k < len(self.toks) and self.toks[k] in ("(", "["):
+            end = self.match(k)
+            inside = self.toks[k + 1 : end]
+            if name not in inside or self._mentions(inside, param):
+                return None
+            product = f"\\left({self.seq_of(body_toks)}\\right) \\cdot \\left({self.seq_of(inside)}\\right)"
+            return self.postfix(product, end + 1)
+        return self.postfix(f"\\left({self.seq_of(body_toks)}\\right)", k)
