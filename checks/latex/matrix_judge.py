@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -32,7 +33,7 @@ from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_condition, parse_typed
 from derive.checks.latex.typed_nodes import Cond, Node, Sym
 
-__all__ = ["judge_typed", "build_world", "WORLDS"]
+__all__ = ["judge_typed", "judge_trees", "build_world", "WORLDS"]
 
 #: Worlds (size and value draws) a step is evaluated in.
 WORLDS = 3
@@ -109,6 +110,20 @@ def judge_typed(
         sides = (parse_typed(lhs, notation), parse_typed(rhs, notation))
     except Unreadable as exc:
         return None, f"could not read {exc}"
+    return judge_trees(sides, notation, conditions=conditions, definitions=definitions, seed=seed)
+
+
+def judge_trees(
+    sides: tuple[Node, Node],
+    notation: Notation,
+    *,
+    conditions: tuple[str, ...] = (),
+    definitions: dict[str, Node] | None = None,
+    seed: int = 0,
+    prepare: Callable[[World], None] | None = None,
+) -> tuple[dict[str, Any] | None, str]:
+    """:func:`judge_typed` on sides already read; ``prepare`` adds values to each world before
+    the sides are evaluated (the differentials of a trace form, see trace_forms.py)."""
     conds, unread = _conditions(conditions, notation)
     defs = definitions if definitions is not None else parsed_definitions(notation)
     defined = _defines(sides, defs)
@@ -118,6 +133,8 @@ def judge_typed(
     for draw in range(WORLDS):
         world = build_world(notation, defs, draw, seed)
         try:
+            if prepare is not None:
+                prepare(world)
             outcome = _one_world(world, sides, conds)
         except ShapeMismatch as exc:
             return None, f"shapes do not fit: {exc}"

@@ -44,9 +44,38 @@ def judge_sides(
     from derive.checks.latex.matrix_judge import judge_typed
 
     try:
-        return judge_typed(lhs, rhs, notation, conditions=conditions, definitions=definitions, seed=seed)
+        verdict, why = judge_typed(lhs, rhs, notation, conditions=conditions, definitions=definitions, seed=seed)
     except (ArithmeticError, ValueError, IndexError, RecursionError) as exc:
         return None, f"could not evaluate ({type(exc).__name__})"
+    if verdict is None and not why.startswith(_NOT_INFERRED):
+        return _undeclared(lhs, rhs, notation, conditions, definitions, seed, why)
+    return verdict, why
+
+
+#: declines that shapes inferred for undeclared names would not change (a definition, a scalar step)
+_NOT_INFERRED = ("a definition of", "no vector or matrix")
+
+
+def _undeclared(
+    lhs: str,
+    rhs: str,
+    notation: Notation,
+    conditions: tuple[str, ...],
+    definitions: dict[str, Node],
+    seed: int,
+    why: str,
+) -> tuple[dict[str, Any] | None, str]:
+    """The step again with shapes inferred for the names the document never declares, and
+    its trace differentials read (undeclared.py); the first reason is kept when that declines."""
+    from derive.checks.latex.undeclared import judge_undeclared
+
+    try:
+        verdict, again = judge_undeclared(lhs, rhs, notation, conditions, definitions, seed)
+    except (ArithmeticError, ValueError, IndexError, RecursionError):
+        return None, why
+    if verdict is not None:
+        return verdict, ""
+    return None, again if again.startswith("the sides differ") else why
 
 
 def guard_conditions(out: dict[str, Any], conditions: tuple[str, ...], checked: bool) -> dict[str, Any]:

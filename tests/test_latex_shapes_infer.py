@@ -1,0 +1,59 @@
+"""Matrix steps about names no notation declares: shapes inferred from the step itself."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import check_text
+from derive.checks.latex.notation import load_notation
+from derive.checks.latex.shape_infer import infer_assignments
+from derive.checks.latex.typed import parse_typed
+
+COLUMN = load_notation()
+
+
+def _statuses(text: str) -> list[str]:
+    return [r.status for r in check_text(text, COLUMN, markdown=True).results]
+
+
+def test_a_product_chains_and_a_transpose_swaps() -> None:
+    sides = (parse_typed(r"P^\top Q", COLUMN), parse_typed(r"(Q^\top P)^\top", COLUMN))
+    (best, *_) = infer_assignments(sides, COLUMN, {}, set())
+    assert best.agree
+    assert best.shapes["P"][0] == best.shapes["Q"][0]  # P^T Q: P's rows are Q's rows
+    assert best.shapes["P"][1] != best.shapes["Q"][1]  # nothing ties the columns
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        r"$$\frac{\partial f}{\partial Y} = -2(\hat{Y} - Y)$$",  # f = ||max(XW, 0) - Y||^2 below
+        r"$$\frac{\partial f}{\partial B} = -2(\hat{Y} - B)$$",  # the same with other letters
+    ],
+)
+def test_gradient_of_a_defined_loss_with_undeclared_matrices_is_ok(step: str) -> None:
+    target = "B" if "B" in step else "Y"
+    defs = f"$$Z = XW$$\n\n$$\\hat{{Y}} = \\max(Z, 0)$$\n\n$$f = \\|\\hat{{Y}} - {target}\\|_F^2$$\n\n"
+    assert _statuses(defs + step + "\n")[-1] == "ok"
+
+
+def test_a_wrong_gradient_with_undeclared_names_is_not_ok_and_not_wrong() -> None:
+    # the values differ, but undeclared names may be constrained: never wrong from them alone
+    text = "$$Z = XW$$\n\n$$f = \\|Z - Y\\|_F^2$$\n\n$$\\frac{\\partial f}{\\partial Y} = 2(Z - Y)$$\n"
+    assert _statuses(text)[-1] not in ("ok", "wrong")
+
+
+@pytest.mark.parametrize(
+    ("step", "ok"),
+    [
+        (r"u^\top v = v^\top u", True),
+        (r"\mathrm{tr}(A^\top B) = \mathrm{tr}(A B^\top)", True),  # both the Frobenius product
+        (r"\mathrm{tr}(A^\top B) = \mathrm{tr}(B A^\top)", True),
+        (r"A B = B A", False),  # square matrices do not commute
+        (r"u^\top v = v u^\top", False),  # holds only if u or v is a number
+        (r"W^{(2)} a + b = a W^{(2)} + b", False),
+    ],
+)
+def test_identities_of_undeclared_names(step: str, ok: bool) -> None:
+    statuses = _statuses(f"$$a_0 = 1$$\n\n$${step}$$\n")
+    assert (statuses[-1] == "ok") is ok, statuses
+    assert statuses[-1] != "wrong"
