@@ -85,14 +85,8 @@ def check_text(
     report = Report(file)
     own = runner is None
     runner = runner or StepRunner(timeout)
-    notation = with_document_vectors(text, with_document_labels(text, choose_profile(text, notation)))
     equations = extract(text, markdown=markdown)
-    new_functions = find_new_functions(equations, notation)
-    notation = replace(
-        notation,
-        doc_functions={f.name: (f.parameter, f.body) for f in new_functions},
-        sums_to_one=notation.sums_to_one | stated_sums_to_one(text) | _onehot_letters(notation),
-    )
+    notation, new_functions = _document_notation(text, notation, equations)
     defining = {(f.line, f.column): f.name for f in new_functions}
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
     # the document's own shape declarations, for sampling values in matrix steps
@@ -150,6 +144,19 @@ def check_text(
             runner.close()
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _document_notation(text: str, notation: Notation, equations: list) -> tuple[Notation, list]:
+    """The notation as this document uses it: its profile, labels, vectors, the functions it
+    defines and the label families it says sum to one."""
+    notation = with_document_vectors(text, with_document_labels(text, choose_profile(text, notation)))
+    new_functions = find_new_functions(equations, notation)
+    notation = replace(
+        notation,
+        doc_functions={f.name: (f.parameter, f.body) for f in new_functions},
+        sums_to_one=notation.sums_to_one | stated_sums_to_one(text) | _onehot_letters(notation),
+    )
+    return notation, new_functions
 
 
 def _onehot_letters(notation: Notation) -> frozenset[str]:
