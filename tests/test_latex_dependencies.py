@@ -88,3 +88,42 @@ def test_a_worked_example_uses_its_own_latest_definition(runner: StepRunner) -> 
     assert got[r"\partial E/\partial r = 5\cdot c_2"] in ("unparsed", "inconclusive")
     # a near miss (∂E/∂s is 10 c₁ = 10, not 15): never ok; E has two values, so not wrong either
     assert got[r"\partial E/\partial s = 5 \cdot 3"] == "inconclusive"
+
+
+# ---------------------------------------------------------------- losses never defined
+
+
+ELL = "\\ell"
+
+
+def d(num: str, var: str) -> str:
+    return rf"\frac{{\partial {num}}}{{\partial {var}}}"
+
+
+#: (step, verdict): v = tanh(u) and q = V r + c are defined, the losses ℓ, E, C are not
+ABSTRACT_STEPS = [
+    # chain rules that hold whatever ℓ, E, C are, with shapes inferred from the definitions
+    (rf"{d(ELL, 'u')} = {d(ELL, 'v')} \odot (1 - v \odot v)", "ok"),
+    (rf"{d('E', 'V')} = {d('E', 'q')} {d('q', 'V')}", "ok"),
+    (rf"{d('E', 'r')} = {d('E', 'q')} \cdot {d('q', 'r')}", "ok"),
+    # s never defined but differentiated by W: a function of W, and the chain rule holds
+    (rf"{d('C', 'W')} = {d('C', 's')} \cdot {d('s', 'W')}", "ok"),
+    # near misses, never ok; and never wrong: another layout or loss might make them hold
+    (rf"{d(ELL, 'u')} = {d(ELL, 'v')} \odot (1 - v)", "undecided"),  # tanh' is 1 - v²
+    (rf"{d('E', 'V')} = {d('E', 'q')} r", "undecided"),  # a missing transpose
+    (rf"{d('C', 'p')} = {d('C', 't')}", "undecided"),  # p and t: nothing connects them
+    (rf"{d(ELL, 'v')} = v - y", "undecided"),  # says what ℓ is: the model cannot know
+]
+
+
+def test_a_loss_the_document_never_defines_is_any_smooth_function(runner: StepRunner) -> None:
+    text = "Let $v = \\tanh(u)$ and $q = V r + c$.\n\n" + "\n\n".join(f"$${s}$$" for s, _ in ABSTRACT_STEPS)
+    report = check_text(text, COLUMN, runner=runner, examples=30)
+    got = [r.status for r in report.results if r.step.kind == "display"]
+    want = [v for _, v in ABSTRACT_STEPS]
+    assert len(got) == len(want)
+    for (step, expected), status in zip(ABSTRACT_STEPS, got, strict=True):
+        if expected == "ok":
+            assert status == "ok", step
+        else:
+            assert status in ("unparsed", "inconclusive"), step

@@ -24,6 +24,7 @@ import random
 from typing import Any
 
 import numpy as np
+from derive.checks.latex.abstract_loss import Model, complete
 from derive.checks.latex.doc_definitions import parsed_definitions
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
@@ -111,6 +112,11 @@ def judge_typed(
         return None, f"could not read {exc}"
     conds, unread = _conditions(conditions, notation)
     defs = definitions if definitions is not None else parsed_definitions(notation)
+    try:
+        model, notation = complete(sides, notation, defs)
+    except NotJudged:
+        model = Model()  # the step's dependences are not stated: evaluated as it is written
+    defs = {**defs, **model.definitions}
     defined = _defines(sides, defs)
     if defined:
         return None, f"a definition of {defined}"
@@ -120,15 +126,31 @@ def judge_typed(
         try:
             outcome = _one_world(world, sides, conds)
         except ShapeMismatch as exc:
-            return None, f"shapes do not fit: {exc}"
+            return None, _noted(f"shapes do not fit: {exc}", model)
         except NotJudged as exc:
-            return None, str(exc)
+            return None, _noted(str(exc), model)
         except (RuntimeError, ValueError, IndexError) as exc:
-            return None, f"could not evaluate ({type(exc).__name__})"
+            return None, _noted(f"could not evaluate ({type(exc).__name__})", model)
         if not world.flags.get("tensor"):
             return None, "no vector or matrix in this step"
         outcomes.append((world, outcome))
-    return _verdict(outcomes, unread), ""
+    verdict = _verdict(outcomes, unread)
+    if model and verdict["status"] != "ok":
+        return None, _noted(verdict["message"], model)
+    return ({**verdict, "message": _noted(verdict["message"], model)} if model else verdict), ""
+
+
+def _noted(message: str, model: Model) -> str:
+    return f"{message} {_modelled(model)}" if model else message
+
+
+def _modelled(model: Model) -> str:
+    parts = []
+    if model.definitions:
+        parts.append(f"{', '.join(sorted(model.definitions))} as random smooth functions (not defined in the document)")
+    if model.shapes:
+        parts.append(f"inferred shapes for {', '.join(sorted(model.shapes))}")
+    return "(with " + " and ".join(parts) + ")"
 
 
 def _defines(sides: tuple[Node, Node], defs: dict[str, Node]) -> str | None:
