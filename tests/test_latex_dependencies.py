@@ -127,3 +127,41 @@ def test_a_loss_the_document_never_defines_is_any_smooth_function(runner: StepRu
             assert status == "ok", step
         else:
             assert status in ("unparsed", "inconclusive"), step
+
+
+# ---------------------------------------------------------------- a Jacobian standing alone
+
+
+@pytest.mark.parametrize(
+    ("lhs", "rhs", "accepted"),
+    [
+        # the same numbers, whatever layout each side was meant in (the swapped order read too)
+        (d("z^{(3)}", "a^{(2)}"), d("(W^{(2)} a^{(2)} + b^{(2)})", "a^{(2)}"), True),
+        (r"\frac{\partial a^{(2)}}{\partial W^{(1)}}", r"\frac{\partial \phi(z^{(2)})}{\partial W^{(1)}}", True),
+        # near miss: another variable's Jacobian
+        (r"\frac{\partial a^{(2)}}{\partial W^{(1)}}", r"\frac{\partial z^{(2)}}{\partial W^{(1)}}", False),
+    ],
+)
+def test_two_jacobians_are_compared_entry_by_entry(lhs: str, rhs: str, accepted: bool) -> None:
+    verdict, why = judge(lhs, rhs)
+    if accepted:
+        assert verdict is not None and verdict["status"] == "ok", why
+    else:
+        assert verdict is None and "Jacobians" in why
+
+
+@pytest.mark.parametrize(
+    ("rhs", "accepted"),
+    [
+        (r"W^{(1)}", True),  # numerator layout
+        (r"(W^{(1)})^T", True),  # denominator layout
+        (r"2 W^{(1)}", False),
+        (r"\text{diag}(x)", False),
+    ],
+)
+def test_a_vector_jacobian_against_a_matrix_in_either_layout(rhs: str, accepted: bool) -> None:
+    verdict, why = judge(r"\frac{\partial (W^{(1)} x)}{\partial x}", rhs, COLUMN)
+    if accepted:
+        assert verdict is not None and verdict["status"] == "ok", why
+    else:
+        assert verdict is None, verdict  # declined, never wrong: the document's layout is not known

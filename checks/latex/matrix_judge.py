@@ -26,9 +26,10 @@ from typing import Any
 import numpy as np
 from derive.checks.latex.abstract_loss import Model, complete
 from derive.checks.latex.doc_definitions import parsed_definitions
+from derive.checks.latex.jacobians import Jacobian, full_jacobian, same_jacobian
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
-from derive.checks.latex.tensor_ops import Dual, LooseShapes, NotJudged, ShapeMismatch
+from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, LooseShapes, NotJudged, ShapeMismatch
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_condition, parse_typed
 from derive.checks.latex.typed_nodes import Cond, Node, Sym
@@ -215,6 +216,9 @@ def _one_world(world: World, sides: tuple[Node, Node], conds: list[Cond]) -> dic
             continue
         a, b = (_value_or_mismatch(world, side, bind) for side in sides)
         checked += 1
+        if isinstance(a, Jacobian) or isinstance(b, Jacobian):
+            same_jacobian(a, b)  # type: ignore[arg-type] - equal, or NotJudged (never wrong)
+            continue
         found = _ill_typed(a, b) or _compare(a, b)  # type: ignore[arg-type]
         if found is not None:
             return {**found, "bind": bind}
@@ -223,12 +227,15 @@ def _one_world(world: World, sides: tuple[Node, Node], conds: list[Cond]) -> dic
     return {"status": "same", "checked": checked, "letters": letters}
 
 
-def _value_or_mismatch(world: World, side: Node, bind: dict[str, int]) -> Dual | NotJudged:
-    """The side's value, or the shape problem that stopped it (other problems propagate)."""
+def _value_or_mismatch(world: World, side: Node, bind: dict[str, int]) -> Dual | Jacobian | NotJudged:
+    """The side's value (every entry of a Jacobian standing alone), or the shape problem that
+    stopped it (other problems propagate)."""
     try:
         return Evaluator(world, bind=bind).ev(side)
     except (ShapeMismatch, LooseShapes) as exc:
         return exc
+    except JacobianNeeded:
+        return full_jacobian(Evaluator(world, bind=bind), side)
 
 
 def _ill_typed(a: Dual | NotJudged, b: Dual | NotJudged) -> dict[str, Any] | None:
