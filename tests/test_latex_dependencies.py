@@ -153,15 +153,48 @@ def test_two_jacobians_are_compared_entry_by_entry(lhs: str, rhs: str, accepted:
 @pytest.mark.parametrize(
     ("rhs", "accepted"),
     [
-        (r"W^{(1)}", True),  # numerator layout
-        (r"(W^{(1)})^T", True),  # denominator layout
-        (r"2 W^{(1)}", False),
-        (r"\text{diag}(x)", False),
+        (r"W^{(2)}", True),  # numerator layout
+        (r"(W^{(2)})^T", True),  # denominator layout
+        (r"2 W^{(2)}", False),
+        (r"\text{diag}(h^s)", False),
     ],
 )
 def test_a_vector_jacobian_against_a_matrix_in_either_layout(rhs: str, accepted: bool) -> None:
-    verdict, why = judge(r"\frac{\partial (W^{(1)} x)}{\partial x}", rhs, COLUMN)
+    verdict, why = judge(r"\frac{\partial (W^{(2)} h^s)}{\partial h^s}", rhs, COLUMN)
     if accepted:
         assert verdict is not None and verdict["status"] == "ok", why
     else:
         assert verdict is None, verdict  # declined, never wrong: the document's layout is not known
+
+
+# ---------------------------------------------------------------- undefined loss, declared shapes
+
+DECLARED = r"""
+Let $V \in \mathbb{R}^{3 \times 2}$, $r \in \mathbb{R}^{2}$, $c \in \mathbb{R}^{3}$ and $q = V r + c$.
+"""
+
+#: with every shape declared, a chain-rule manipulation that fails for a generic loss is wrong
+DECLARED_STEPS = [
+    (rf"{d(ELL, 'V')} = {d(ELL, 'q')} r^T", "ok"),
+    (rf"{d(ELL, 'r')} = V^T {d(ELL, 'q')}", "ok"),
+    (rf"{d(ELL, 'c')} = {d(ELL, 'q')}", "ok"),
+    (rf"{d(ELL, 'V')} = {d(ELL, 'q')} r", "wrong"),  # 3×1 times 2×1: the transpose is missing
+    (rf"{d(ELL, 'r')} = V {d(ELL, 'q')}", "wrong"),  # 3×2 times 3×1
+    (rf"{d(ELL, 'c')} = 2 {d(ELL, 'q')}", "wrong"),  # a factor 2 from nowhere
+    (rf"{d(ELL, 'c')} = q", "undecided"),  # says what ℓ's gradient is: not known, so not wrong
+    (rf"{d(ELL, 'r')} = {d('E', 'q')}", "undecided"),  # two different losses
+]
+
+
+def test_a_generic_loss_with_declared_shapes_finds_chain_rule_mistakes(runner: StepRunner) -> None:
+    text = DECLARED + "\n\n".join(f"$${s}$$" for s, _ in DECLARED_STEPS)
+    report = check_text(text, COLUMN, runner=runner, examples=30)
+    got = [r for r in report.results if r.step.kind == "display"]
+    assert len(got) == len(DECLARED_STEPS)
+    for (step, expected), result in zip(DECLARED_STEPS, got, strict=True):
+        if expected == "undecided":
+            assert result.status in ("unparsed", "inconclusive"), step
+        else:
+            assert result.status == expected, (step, result.message)
+        if expected == "wrong":
+            assert result.counterexample and result.counterexample["lhs"] != result.counterexample["rhs"]

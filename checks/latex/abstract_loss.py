@@ -45,9 +45,25 @@ class Model:
 
     definitions: dict[str, Node] = field(default_factory=dict)
     shapes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    losses: frozenset[str] = frozenset()  # the random functions that are scalar losses
+    inferred: frozenset[str] = frozenset()  # names whose shape no declaration gives
 
     def __bool__(self) -> bool:
         return bool(self.definitions or self.shapes)
+
+    def decisive(self, sides: tuple[Node, Node]) -> bool:
+        """Is a difference under this model a mistake of the step? Only when every shape is the
+        document's (none inferred), every random function is a scalar loss (an intermediate's
+        map might be meant element-wise), and both sides differentiate each loss: then the
+        step is a chain-rule manipulation, wrong for a generic loss. A side without ∂C states
+        what C's gradient is, which a random C says nothing about."""
+        if self.inferred or any(n not in self.losses for n in self.definitions):
+            return False
+        for side in sides:
+            differentiated = {d.num.full for d in _walk(side) if isinstance(d, Deriv) and isinstance(d.num, Sym)}
+            if not set(self.definitions) <= differentiated:
+                return False
+        return bool(self.definitions)
 
 
 def _walk(node: Any) -> list[Any]:
@@ -126,6 +142,8 @@ def complete(sides: tuple[Node, Node], notation: Notation, defs: dict[str, Node]
     inferred = solver.solved()
     # the random maps' own shapes too: their sizes must be drawn (their values are definitions)
     model.shapes = dict(inferred)
+    model.losses = frozenset(n for n in model.definitions if n in scalars)
+    model.inferred = frozenset(n for n in inferred if n not in model.definitions)
     for name in model.definitions:
         if name not in scalars:
             base = model.definitions[name].args[0]  # type: ignore[attr-defined]

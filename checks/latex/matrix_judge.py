@@ -136,7 +136,7 @@ def judge_typed(
             return None, "no vector or matrix in this step"
         outcomes.append((world, outcome))
     verdict = _verdict(outcomes, unread)
-    if model and verdict["status"] != "ok":
+    if model and verdict["status"] != "ok" and not (verdict["status"] == "wrong" and model.decisive(sides)):
         return None, _noted(verdict["message"], model)
     return ({**verdict, "message": _noted(verdict["message"], model)} if model else verdict), ""
 

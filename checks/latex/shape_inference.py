@@ -4,8 +4,8 @@ r"""Shapes of names a document never declares, from the way its formulas combine
 ``W a + b``: W has as many columns as a has rows, and b the shape of W a. Each unknown name gets
 a (rows, columns) pair of dimension variables, unified (union-find) by sums, element-wise
 products and functions, and matrix products; what stays free becomes a fresh size, so the name
-is a generic matrix. A contradiction (a dimension that must be two different declared sizes)
-ends the inference: the step is then not judged this way.
+is a generic matrix. A contradiction (a dimension that must be two different declared sizes) is
+left for the evaluator to find.
 
 This is one consistent layout among those the document allows, not the document's own: a step
 that holds here holds in general (a scalar is a 1×1 special case), one that fails may still hold
@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from derive.checks.latex.chain_rule import chain_factors
-from derive.checks.latex.tensor_ops import NotJudged
 from derive.checks.latex.typed_nodes import (
     Add,
     Call,
@@ -81,12 +80,14 @@ class ShapeSolver:
         return k
 
     def unify(self, a: int, b: int) -> None:
+        """Make two sizes one; two different declared sizes stay apart (a product that does not
+        fit is the evaluator's finding, not the inference's)."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return
         la, lb = self.label.get(ra), self.label.get(rb)
         if la is not None and lb is not None and la != lb:
-            raise NotJudged(f"inferred sizes {la} and {lb} would have to be equal")
+            return
         self.parent[rb] = ra
         if la is None and lb is not None:
             self.label[ra] = lb
