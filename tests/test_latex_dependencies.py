@@ -88,3 +88,113 @@ def test_a_worked_example_uses_its_own_latest_definition(runner: StepRunner) -> 
     assert got[r"\partial E/\partial r = 5\cdot c_2"] in ("unparsed", "inconclusive")
     # a near miss (∂E/∂s is 10 c₁ = 10, not 15): never ok; E has two values, so not wrong either
     assert got[r"\partial E/\partial s = 5 \cdot 3"] == "inconclusive"
+
+
+# ---------------------------------------------------------------- losses never defined
+
+
+ELL = "\\ell"
+
+
+def d(num: str, var: str) -> str:
+    return rf"\frac{{\partial {num}}}{{\partial {var}}}"
+
+
+#: (step, verdict): v = tanh(u) and q = V r + c are defined, the losses ℓ, E, C are not
+ABSTRACT_STEPS = [
+    # chain rules that hold whatever ℓ, E, C are, with shapes inferred from the definitions
+    (rf"{d(ELL, 'u')} = {d(ELL, 'v')} \odot (1 - v \odot v)", "ok"),
+    (rf"{d('E', 'V')} = {d('E', 'q')} {d('q', 'V')}", "ok"),
+    (rf"{d('E', 'r')} = {d('E', 'q')} \cdot {d('q', 'r')}", "ok"),
+    # s never defined but differentiated by W: a function of W, and the chain rule holds
+    (rf"{d('C', 'W')} = {d('C', 's')} \cdot {d('s', 'W')}", "ok"),
+    # near misses, never ok; and never wrong: another layout or loss might make them hold
+    (rf"{d(ELL, 'u')} = {d(ELL, 'v')} \odot (1 - v)", "undecided"),  # tanh' is 1 - v²
+    (rf"{d('E', 'V')} = {d('E', 'q')} r", "undecided"),  # a missing transpose
+    (rf"{d('C', 'p')} = {d('C', 't')}", "undecided"),  # p and t: nothing connects them
+    (rf"{d(ELL, 'v')} = v - y", "undecided"),  # says what ℓ is: the model cannot know
+]
+
+
+def test_a_loss_the_document_never_defines_is_any_smooth_function(runner: StepRunner) -> None:
+    text = "Let $v = \\tanh(u)$ and $q = V r + c$.\n\n" + "\n\n".join(f"$${s}$$" for s, _ in ABSTRACT_STEPS)
+    report = check_text(text, COLUMN, runner=runner, examples=30)
+    got = [r.status for r in report.results if r.step.kind == "display"]
+    want = [v for _, v in ABSTRACT_STEPS]
+    assert len(got) == len(want)
+    for (step, expected), status in zip(ABSTRACT_STEPS, got, strict=True):
+        if expected == "ok":
+            assert status == "ok", step
+        else:
+            assert status in ("unparsed", "inconclusive"), step
+
+
+# ---------------------------------------------------------------- a Jacobian standing alone
+
+
+@pytest.mark.parametrize(
+    ("lhs", "rhs", "accepted"),
+    [
+        # the same numbers, whatever layout each side was meant in (the swapped order read too)
+        (d("z^{(3)}", "a^{(2)}"), d("(W^{(2)} a^{(2)} + b^{(2)})", "a^{(2)}"), True),
+        (r"\frac{\partial a^{(2)}}{\partial W^{(1)}}", r"\frac{\partial \phi(z^{(2)})}{\partial W^{(1)}}", True),
+        # near miss: another variable's Jacobian
+        (r"\frac{\partial a^{(2)}}{\partial W^{(1)}}", r"\frac{\partial z^{(2)}}{\partial W^{(1)}}", False),
+    ],
+)
+def test_two_jacobians_are_compared_entry_by_entry(lhs: str, rhs: str, accepted: bool) -> None:
+    verdict, why = judge(lhs, rhs)
+    if accepted:
+        assert verdict is not None and verdict["status"] == "ok", why
+    else:
+        assert verdict is None and "Jacobians" in why
+
+
+@pytest.mark.parametrize(
+    ("rhs", "accepted"),
+    [
+        (r"W^{(2)}", True),  # numerator layout
+        (r"(W^{(2)})^T", True),  # denominator layout
+        (r"2 W^{(2)}", False),
+        (r"\text{diag}(h^s)", False),
+    ],
+)
+def test_a_vector_jacobian_against_a_matrix_in_either_layout(rhs: str, accepted: bool) -> None:
+    verdict, why = judge(r"\frac{\partial (W^{(2)} h^s)}{\partial h^s}", rhs, COLUMN)
+    if accepted:
+        assert verdict is not None and verdict["status"] == "ok", why
+    else:
+        assert verdict is None, verdict  # declined, never wrong: the document's layout is not known
+
+
+# ---------------------------------------------------------------- undefined loss, declared shapes
+
+DECLARED = r"""
+Let $V \in \mathbb{R}^{3 \times 2}$, $r \in \mathbb{R}^{2}$, $c \in \mathbb{R}^{3}$ and $q = V r + c$.
+"""
+
+#: with every shape declared, a chain-rule manipulation that fails for a generic loss is wrong
+DECLARED_STEPS = [
+    (rf"{d(ELL, 'V')} = {d(ELL, 'q')} r^T", "ok"),
+    (rf"{d(ELL, 'r')} = V^T {d(ELL, 'q')}", "ok"),
+    (rf"{d(ELL, 'c')} = {d(ELL, 'q')}", "ok"),
+    (rf"{d(ELL, 'V')} = {d(ELL, 'q')} r", "wrong"),  # 3×1 times 2×1: the transpose is missing
+    (rf"{d(ELL, 'r')} = V {d(ELL, 'q')}", "wrong"),  # 3×2 times 3×1
+    (rf"{d(ELL, 'c')} = 2 {d(ELL, 'q')}", "wrong"),  # a factor 2 from nowhere
+    (rf"{d(ELL, 'c')} = q", "undecided"),  # says what ℓ's gradient is: not known, so not wrong
+    (rf"{d(ELL, 'r')} = {d('E', 'q')}", "undecided"),  # two different losses
+]
+
+
+def test_a_generic_loss_with_declared_shapes_finds_chain_rule_mistakes(runner: StepRunner) -> None:
+    text = DECLARED + "\n\n".join(f"$${s}$$" for s, _ in DECLARED_STEPS)
+    report = check_text(text, COLUMN, runner=runner, examples=30)
+    got = [r for r in report.results if r.step.kind == "display"]
+    assert len(got) == len(DECLARED_STEPS)
+    for (step, expected), result in zip(DECLARED_STEPS, got, strict=True):
+        if expected == "undecided":
+            assert result.status in ("unparsed", "inconclusive"), step
+        else:
+            assert result.status == expected, (step, result.message)
+        if expected == "wrong":
+            assert result.counterexample and result.counterexample["lhs"] != result.counterexample["rhs"]

@@ -25,10 +25,12 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from derive.checks.latex.abstract_loss import Model, complete
 from derive.checks.latex.doc_definitions import parsed_definitions
+from derive.checks.latex.jacobians import Jacobian, full_jacobian, same_jacobian
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
-from derive.checks.latex.tensor_ops import Dual, LooseShapes, NotJudged, ShapeMismatch
+from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, LooseShapes, NotJudged, ShapeMismatch
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_condition, parse_typed
 from derive.checks.latex.typed_nodes import Cond, Node, Sym
@@ -126,6 +128,11 @@ def judge_trees(
     the sides are evaluated (the differentials of a trace form, see trace_forms.py)."""
     conds, unread = _conditions(conditions, notation)
     defs = definitions if definitions is not None else parsed_definitions(notation)
+    try:
+        model, notation = complete(sides, notation, defs)
+    except NotJudged:
+        model = Model()  # the step's dependences are not stated: evaluated as it is written
+    defs = {**defs, **model.definitions}
     defined = _defines(sides, defs)
     if defined:
         return None, f"a definition of {defined}"
@@ -137,15 +144,31 @@ def judge_trees(
                 prepare(world)
             outcome = _one_world(world, sides, conds)
         except ShapeMismatch as exc:
-            return None, f"shapes do not fit: {exc}"
+            return None, _noted(f"shapes do not fit: {exc}", model)
         except NotJudged as exc:
-            return None, str(exc)
+            return None, _noted(str(exc), model)
         except (RuntimeError, ValueError, IndexError) as exc:
-            return None, f"could not evaluate ({type(exc).__name__})"
+            return None, _noted(f"could not evaluate ({type(exc).__name__})", model)
         if not world.flags.get("tensor"):
             return None, "no vector or matrix in this step"
         outcomes.append((world, outcome))
-    return _verdict(outcomes, unread), ""
+    verdict = _verdict(outcomes, unread)
+    if model and verdict["status"] != "ok" and not (verdict["status"] == "wrong" and model.decisive(sides)):
+        return None, _noted(verdict["message"], model)
+    return ({**verdict, "message": _noted(verdict["message"], model)} if model else verdict), ""
+
+
+def _noted(message: str, model: Model) -> str:
+    return f"{message} {_modelled(model)}" if model else message
+
+
+def _modelled(model: Model) -> str:
+    parts = []
+    if model.definitions:
+        parts.append(f"{', '.join(sorted(model.definitions))} as random smooth functions (not defined in the document)")
+    if model.shapes:
+        parts.append(f"inferred shapes for {', '.join(sorted(model.shapes))}")
+    return "(with " + " and ".join(parts) + ")"
 
 
 def _defines(sides: tuple[Node, Node], defs: dict[str, Node]) -> str | None:
@@ -210,6 +233,9 @@ def _one_world(world: World, sides: tuple[Node, Node], conds: list[Cond]) -> dic
             continue
         a, b = (_value_or_mismatch(world, side, bind) for side in sides)
         checked += 1
+        if isinstance(a, Jacobian) or isinstance(b, Jacobian):
+            same_jacobian(a, b)  # type: ignore[arg-type] - equal, or NotJudged (never wrong)
+            continue
         found = _ill_typed(a, b) or _compare(a, b)  # type: ignore[arg-type]
         if found is not None:
             return {**found, "bind": bind}
@@ -218,12 +244,15 @@ def _one_world(world: World, sides: tuple[Node, Node], conds: list[Cond]) -> dic
     return {"status": "same", "checked": checked, "letters": letters}
 
 
-def _value_or_mismatch(world: World, side: Node, bind: dict[str, int]) -> Dual | NotJudged:
-    """The side's value, or the shape problem that stopped it (other problems propagate)."""
+def _value_or_mismatch(world: World, side: Node, bind: dict[str, int]) -> Dual | Jacobian | NotJudged:
+    """The side's value (every entry of a Jacobian standing alone), or the shape problem that
+    stopped it (other problems propagate)."""
     try:
         return Evaluator(world, bind=bind).ev(side)
     except (ShapeMismatch, LooseShapes) as exc:
         return exc
+    except JacobianNeeded:
+        return full_jacobian(Evaluator(world, bind=bind), side)
 
 
 def _ill_typed(a: Dual | NotJudged, b: Dual | NotJudged) -> dict[str, Any] | None:

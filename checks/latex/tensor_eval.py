@@ -19,6 +19,7 @@ import zlib
 from dataclasses import dataclass, field
 
 import numpy as np
+from derive.checks.latex.abstract_loss import abstract_value
 from derive.checks.latex.chain_rule import chain_factors, evaluate_chain
 from derive.checks.latex.dependencies import unstated_dependence
 from derive.checks.latex.loose_order import loose_product
@@ -237,6 +238,8 @@ class Evaluator:
             return self.onehot(node)
         if node.fn.startswith("unknown:"):
             return self.unknown_function(node)
+        if node.fn.startswith("abstract:"):
+            return abstract_value(self, node)
         if node.fn == "prod":
             # d2l's prod(A, B): the product "after transposing and swapping as needed", i.e. the
             # chain rule whatever the order in which the factors are written

@@ -1,0 +1,213 @@
+r"""Losses and intermediate quantities a document differentiates but never defines.
+
+``\frac{\partial C}{\partial Z^{(2)}} = \frac{\partial C}{\partial A^{(2)}} \cdot
+\frac{\partial A^{(2)}}{\partial Z^{(2)}}`` with ``A^{(2)} = \sigma(Z^{(2)})`` and no formula
+for the cost C: the step holds for every smooth C of A^{(2)}, so it is judged with several
+random ones. The model, per step:
+
+- a name differentiated (``∂X/∂V``) that has no value is a function of the variable it is
+  differentiated by that all its other variables feed (through the definitions): C of A^{(2)}
+  when it is differentiated by A^{(2)} and Z^{(2)}; none such (two unrelated variables, a
+  variable the definitions do not connect) and the step is not judged this way;
+- a loss (C, L, J, E, ℓ, 𝓛 or a scalar of the notation) is a random smooth scalar of it, any
+  other name a random smooth map of it (``a^L`` differentiated by ``z^L``: not element-wise);
+- names with no value and no shape get one from :mod:`derive.checks.latex.shape_inference`.
+
+The judge accepts a step that holds in every world under this model. It never calls a step
+wrong from it: another loss, another layout or a scalar reading might make the step hold (a
+side with no derivative of the loss states what the loss is, which the model cannot know).
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+from derive.checks.latex.notation import Notation, identifier_name
+from derive.checks.latex.shape_inference import ShapeSolver
+from derive.checks.latex.tensor_ops import Dual, NotJudged
+from derive.checks.latex.typed_nodes import Call, Cond, Deriv, Node, Num, Opaque, Sym
+
+__all__ = ["LOSS_NAMES", "Model", "abstract_value", "complete"]
+
+#: Names that, undefined, are a scalar loss (besides the notation's scalars).
+LOSS_NAMES = frozenset(
+    {"L", "J", "C", "E", "\\ell", "\\mathcal{L}", "\\mathcal{J}", "\\mathcal{C}", "\\mathcal{E}", "\\mathcal{l}"}
+)
+
+
+@dataclass
+class Model:
+    """What the step's evaluation adds: random functions, inferred shapes."""
+
+    definitions: dict[str, Node] = field(default_factory=dict)
+    shapes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    losses: frozenset[str] = frozenset()  # the random functions that are scalar losses
+    inferred: frozenset[str] = frozenset()  # names whose shape no declaration gives
+
+    def __bool__(self) -> bool:
+        return bool(self.definitions or self.shapes)
+
+    def decisive(self, sides: tuple[Node, Node]) -> bool:
+        """Is a difference under this model a mistake of the step? Only when every shape is the
+        document's (none inferred), every random function is a scalar loss (an intermediate's
+        map might be meant element-wise), and both sides differentiate each loss: then the
+        step is a chain-rule manipulation, wrong for a generic loss. A side without ∂C states
+        what C's gradient is, which a random C says nothing about."""
+        if self.inferred or any(n not in self.losses for n in self.definitions):
+            return False
+        for side in sides:
+            differentiated = {d.num.full for d in _walk(side) if isinstance(d, Deriv) and isinstance(d.num, Sym)}
+            if not set(self.definitions) <= differentiated:
+                return False
+        return bool(self.definitions)
+
+
+def _walk(node: Any) -> list[Any]:
+    found, stack = [], [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Node | Cond):
+            found.append(item)
+            stack.extend(getattr(item, "__dict__", {}).values())
+        elif isinstance(item, tuple):
+            stack.extend(item)
+    return found
+
+
+class _Graph:
+    """Who feeds whom through the definitions (and the abstract links decided so far)."""
+
+    def __init__(self, defs: dict[str, Node]) -> None:
+        self.edges: dict[str, set[str]] = {}
+        for name, node in defs.items():
+            self.edges[name] = {s.full for s in _walk(node) if isinstance(s, Sym)}
+            self.edges[name] |= {s.stem for s in _walk(node) if isinstance(s, Sym)}
+
+    def ancestors(self, name: str) -> set[str]:
+        seen: set[str] = set()
+        stack = [name]
+        while stack:
+            for parent in self.edges.get(stack.pop(), ()):
+                if parent not in seen:
+                    seen.add(parent)
+                    stack.append(parent)
+        return seen
+
+
+def _base(variables: set[str], graph: _Graph) -> str:
+    """The variable all the others feed; NotJudged when there is none."""
+    for candidate in sorted(variables):
+        if variables - {candidate} <= graph.ancestors(candidate):
+            return candidate
+    raise NotJudged(f"the dependence among {', '.join(sorted(variables))} is not stated")
+
+
+def _has_value(name: str, notation: Notation, defs: dict[str, Node]) -> bool:
+    return (
+        name in defs
+        or name in notation.shapes
+        or name in notation.sample_shapes
+        or name in notation.domains
+        or name in notation.index_values
+    )
+
+
+def complete(sides: tuple[Node, Node], notation: Notation, defs: dict[str, Node]) -> tuple[Model, Notation]:
+    """The model of the step's undefined names, and the notation with their inferred shapes."""
+    derivs = [d for side in sides for d in _walk(side) if isinstance(d, Deriv) and isinstance(d.num, Sym)]
+    variables: dict[str, set[str]] = {}
+    for d in derivs:
+        name = d.num.full  # type: ignore[union-attr]
+        if not _has_value(name, notation, defs) and not d.num.sub:  # type: ignore[union-attr]
+            variables.setdefault(name, set()).add(d.var.stem if d.var.sub else d.var.full)
+    model = Model()
+    graph = _Graph(defs)
+    scalars = notation.scalars | LOSS_NAMES
+    # intermediates first (a^L of z^L), so that a loss differentiated by both finds its base
+    for name in sorted(variables, key=lambda n: n in scalars):
+        base = _base(variables[name], graph)
+        graph.edges[name] = {base}
+        model.definitions[name] = Call("abstract:" + name, (Sym(base, base, ""),))
+    solver = _solver(notation, defs, model, scalars)
+    for side in sides:
+        solver.shape(side)
+    for name, call in model.definitions.items():
+        if name not in scalars:
+            solver.fresh(name)
+        solver.shape(call.args[0])  # type: ignore[attr-defined]
+    inferred = solver.solved()
+    # the random maps' own shapes too: their sizes must be drawn (their values are definitions)
+    model.shapes = dict(inferred)
+    model.losses = frozenset(n for n in model.definitions if n in scalars)
+    model.inferred = frozenset(n for n in inferred if n not in model.definitions)
+    for name in model.definitions:
+        if name not in scalars:
+            base = model.definitions[name].args[0]  # type: ignore[attr-defined]
+            dims = tuple(_size_sym(d) for d in inferred[name])
+            model.definitions[name] = Call("abstract:" + name, (base, *dims))
+    shapes = {**notation.shapes, **model.shapes}
+    return model, replace(notation, shapes=shapes) if model.shapes else notation
+
+
+def _solver(notation: Notation, defs: dict[str, Node], model: Model, scalars: frozenset[str]) -> ShapeSolver:
+    sizes = {d for dims in {**notation.shapes, **notation.sample_shapes}.values() for d in dims}
+
+    def value(name: str) -> Node | None:
+        node = None if name in model.definitions else defs.get(name)
+        return None if isinstance(node, Opaque) else node
+
+    def scalar(name: str) -> bool:
+        in_domain = name in notation.domains and name not in notation.shapes
+        return name in sizes or in_domain or name in notation.index_values
+
+    solver = ShapeSolver(
+        known=lambda n: notation.shapes.get(n) or notation.sample_shapes.get(n),
+        value=value,
+        scalar=scalar,
+        loss=lambda n: n in scalars,
+    )
+    solver.opaque = set(model.definitions)
+    return solver
+
+
+def _size_sym(dim: str) -> Node:
+    """A size as the evaluator reads it: a number, or the name the world's sizes use."""
+    if dim.isdigit():
+        return Num(Fraction(int(dim)))
+    try:
+        key = identifier_name(dim)
+    except Exception:  # noqa: BLE001 - an inferred size (⟨1⟩) keeps its spelling, as matrix_judge does
+        key = dim
+    return Sym(key, key, "")
+
+
+def abstract_value(ev: Any, node: Call) -> Dual:
+    """A random smooth function (seeded by the name and shapes, so the same on both sides and
+    different in each world): a scalar Σ w ⊙ tanh(U + s) + ½(Σ v ⊙ U)², or a map
+    tanh(M vec(U) + c) reshaped to the name's shape."""
+    ev.world.flags["abstract"] = True
+    arg = ev.ev(node.args[0])
+    rows = cols = 1
+    if len(node.args) == 3:
+        rows, cols = (int(ev.ev(a).v.reshape(-1)[0]) for a in node.args[1:])
+    rng = np.random.default_rng(zlib.crc32(f"{node.fn}|{arg.shape}|{rows}x{cols}".encode()))
+    n, k = arg.size, (arg.d.shape[0] if arg.d is not None else 0)
+    x = arg.v.reshape(-1, 1)
+    dx = arg.d.reshape(k, n, 1) if arg.d is not None else None
+    if len(node.args) == 1:
+        w, s, v = rng.standard_normal((3, n, 1))
+        t = np.tanh(x + s)
+        lin = float((v * x).sum())
+        value = float((w * t).sum()) + 0.5 * lin**2
+        grad = w * (1 - t**2) + lin * v
+        d = None if dx is None else (grad[None] * dx).sum(axis=(1, 2)).reshape(k, 1, 1)
+        return Dual(np.array([[value]]), d)
+    m = rng.standard_normal((rows * cols, n)) / np.sqrt(n)
+    c = rng.standard_normal((rows * cols, 1))
+    t = np.tanh(m @ x + c)
+    d = None if dx is None else ((1 - t**2)[None] * (m[None] @ dx)).reshape(k, rows, cols)
+    return Dual(t.reshape(rows, cols), d)
