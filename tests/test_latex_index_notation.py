@@ -228,3 +228,21 @@ def test_wrong_steps_under_the_convention_are_found(runner: StepRunner) -> None:
 def test_without_the_convention_a_repeated_index_is_not_summed(runner: StepRunner) -> None:
     text = _display(r"-\sum_n t_n \log q_n = -t_n \log q_n")
     assert _statuses(text, runner) == [(1, "inconclusive")]
+
+
+# ---------------------------------------------------------------------------- ∂ by a defined name
+
+_DEFINED = (
+    "$$ z_k = \\sum_{i=1}^2 w_{ik} x_i + b_k $$\n\n$$ p_j = \\frac{e^{z_j}}{\\sum_{m=1}^3 e^{z_m}} $$\n\n"
+)
+
+
+def test_a_derivative_by_a_name_the_document_defines_holds_it_as_the_variable(runner: StepRunner) -> None:
+    text = _DEFINED + "\n\n".join(
+        [
+            r"$$ \frac{\partial p_j}{\partial z_j} = p_j(1 - p_j) $$",
+            r"$$ \frac{\partial p_j}{\partial z_j} = p_j(1 + p_j) $$",
+            r"Off the diagonal, for $j \neq l$: $$ \frac{\partial p_j}{\partial z_l} = -p_j p_l $$",
+        ]
+    )
+    assert [s for _, s in _statuses(text, runner)[2:]] == ["ok", "wrong", "ok"]
