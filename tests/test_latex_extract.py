@@ -162,11 +162,18 @@ def test_a_clause_after_a_block_is_that_blocks_condition_not_the_next_ones() -> 
     assert second.pieces[0].conditions == ()
 
 
-def test_a_trailing_clause_running_into_the_next_block_is_nobodys_condition() -> None:
-    # "… for $i \neq j$, and $$B$$": whose condition is it? Neither block gets it.
+def test_a_trailing_clause_running_into_the_next_block_is_both_blocks_condition() -> None:
+    # "… for $i \neq j$, and $$B$$": whose condition is it? Both blocks get it: a condition too
+    # many can only leave a step unjudged, one too few can call a correct step wrong.
     md = "$$A_{ij} = 0$$ for $i \\neq j$, and\n$$A_{ii} = 1$$\n"
     first, second = _displays(md)
-    assert first.pieces[0].conditions == () and second.pieces[0].conditions == ()
+    assert first.pieces[0].conditions == ("i \\neq j",) and second.pieces[0].conditions == ("i \\neq j",)
+
+
+def test_a_clause_after_a_blank_line_before_a_block_is_that_blocks_condition() -> None:
+    md = "$$p_j = q_j$$\n\nFor $j \\neq l$: $$a_{jl} = 0$$\n"
+    _, second = _displays(md)
+    assert second.pieces[0].conditions == ("j \\neq l",)
 
 
 def test_a_condition_at_the_end_of_a_row_is_cut_from_the_row_and_kept() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.einstein import uses_einstein
 from derive.checks.latex.index_sums import holds, index_condition, sum_subscript
 from derive.checks.latex.normalize import load_notation
 from derive.checks.latex.stated_facts import stated_sums_to_one
@@ -187,3 +188,61 @@ def test_a_step_refuted_without_the_fact_but_true_under_it_is_never_wrong(runner
     step = _display(r"\hat{y}_i \sum_{j} y_j = \hat{y}_i + \sum_{j} y_j - 1")
     assert _statuses(step, runner) == [(1, "wrong")]
     assert _statuses("The labels $y$ are one-hot.\n\n" + step, runner) == [(3, "ok")]
+
+
+# ---------------------------------------------------------------------------- Einstein's convention
+
+_EINSTEIN = "Repeated indices are summed (Einstein notation).\n\n"
+
+
+@pytest.mark.parametrize(
+    ("prose", "says"),
+    [
+        ("in Einstein notation the sum is implied by the repeated indices", True),
+        ("We use the summation convention throughout.", True),
+        ("with an implied sum over j", True),
+        ("the index i is repeated, but nothing is said", False),
+    ],
+)
+def test_documents_that_say_they_sum_repeated_indices(prose: str, says: bool) -> None:
+    assert uses_einstein(prose) is says
+
+
+def test_implied_sums_in_a_document_that_states_the_convention(runner: StepRunner) -> None:
+    text = _EINSTEIN + _display(
+        r"L = -\sum_n t_n \log q_n = -t_n \log q_n",
+        r"-t_m\delta_{mc} + t_m q_c = -t_c + t_m q_c",
+        r"-t_c + t_m q_c = -t_c + q_c\sum_m t_m",
+    )
+    assert _statuses(text, runner)[1:] == [(3, "ok"), (4, "ok"), (5, "ok")]
+
+
+def test_wrong_steps_under_the_convention_are_found(runner: StepRunner) -> None:
+    text = _EINSTEIN + _display(
+        r"-\sum_n t_n \log q_n = -t_n \log q_n + 1",
+        r"-t_m\delta_{mc} + t_m q_c = t_c - t_m q_c",
+    )
+    assert _statuses(text, runner) == [(3, "wrong"), (4, "wrong")]
+
+
+def test_without_the_convention_a_repeated_index_is_not_summed(runner: StepRunner) -> None:
+    text = _display(r"-\sum_n t_n \log q_n = -t_n \log q_n")
+    assert _statuses(text, runner) == [(1, "inconclusive")]
+
+
+# ---------------------------------------------------------------------------- ∂ by a defined name
+
+_DEFINED = (
+    "$$ z_k = \\sum_{i=1}^2 w_{ik} x_i + b_k $$\n\n$$ p_j = \\frac{e^{z_j}}{\\sum_{m=1}^3 e^{z_m}} $$\n\n"
+)
+
+
+def test_a_derivative_by_a_name_the_document_defines_holds_it_as_the_variable(runner: StepRunner) -> None:
+    text = _DEFINED + "\n\n".join(
+        [
+            r"$$ \frac{\partial p_j}{\partial z_j} = p_j(1 - p_j) $$",
+            r"$$ \frac{\partial p_j}{\partial z_j} = p_j(1 + p_j) $$",
+            r"Off the diagonal, for $j \neq l$: $$ \frac{\partial p_j}{\partial z_l} = -p_j p_l $$",
+        ]
+    )
+    assert [s for _, s in _statuses(text, runner)[2:]] == ["ok", "wrong", "ok"]

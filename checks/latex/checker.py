@@ -29,6 +29,7 @@ from typing import Any
 from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_definitions
 from derive.checks.latex.doc_labels import with_document_labels
 from derive.checks.latex.doc_vectors import with_document_vectors
+from derive.checks.latex.einstein import einstein_free, einstein_sum, uses_einstein
 from derive.checks.latex.extract import extract
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.notation import choose_profile
@@ -155,6 +156,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         notation,
         doc_functions={f.name: (f.parameter, f.body) for f in new_functions},
         sums_to_one=notation.sums_to_one | stated_sums_to_one(text) | _onehot_letters(notation),
+        einstein=notation.einstein or uses_einstein(text),
     )
     return notation, new_functions
 
@@ -217,7 +219,9 @@ def judge_step(
     if problems:
         note = f" (as matrices: {why})" if why and not why.startswith("could not read") else ""
         return _verdict("unparsed", "could not read " + "; ".join(problems) + note, "normalize")
-    out = check_step(lhs_norm, rhs_norm, seed, examples, step.conditions, named, notation.sums_to_one)
+    out = check_step(
+        lhs_norm, rhs_norm, seed, examples, step.conditions, named, notation.sums_to_one, notation.einstein
+    )
     if out["status"] == "inconclusive" and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
     return _inline_guard(step, out)
@@ -250,13 +254,15 @@ def check_step(
     conditions: tuple[str, ...] = (),
     named: Definitions | None = None,
     facts: frozenset[str] = frozenset(),
+    einstein: bool = False,
 ) -> dict[str, Any]:
     """Parse both sides and decide the step as scalars. Runs inside the worker process;
     ``facts`` names the families the document states sum to one (assumptions for ok only)."""
     named = named or {}
     family = _family_letters([lhs_norm, rhs_norm], named)
-    if lhs_norm.sums or rhs_norm.sums or family or condition_indices([lhs_norm, rhs_norm]):
-        return _check_indexed(lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts)
+    implied = einstein and _einstein_free(lhs_norm, rhs_norm, named) is not None
+    if lhs_norm.sums or rhs_norm.sums or family or condition_indices([lhs_norm, rhs_norm]) or implied:
+        return _check_indexed(lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein)
     out = _check_plain(lhs_norm, rhs_norm, seed, examples, named)
     return guard_conditions(out, conditions, checked=False)
 
@@ -299,26 +305,27 @@ def _check_indexed(
     named: Definitions | None = None,
     family: list[str] | None = None,
     facts: frozenset[str] = frozenset(),
+    einstein: bool = False,
 ) -> dict[str, Any]:
     """A step with Σ: expanded at sizes 2 and 3 with every value of its free indices. ok only
     if ok in every instance (said so: not a proof for all sizes); wrong if one instance has a
-    verified counterexample (reported with its size and index values)."""
+    verified counterexample (reported with its size and index values). In a document that sums
+    repeated indices (``einstein``), the free indices are those of every term."""
+    import functools
     import itertools
 
     _, free = index_letters([lhs_norm, rhs_norm])
     free = sorted(set(free) | set(family or ()))
+    implied = _einstein_free(lhs_norm, rhs_norm, named) if einstein else None
+    free = sorted(implied) if implied is not None else free
     if len(free) > 3:
-        return {
-            "status": "unparsed",
-            "counterexample": None,
-            "message": f"could not read a step with {len(free)} free indices",
-            "method": "parse",
-        }
+        return _verdict("unparsed", f"could not read a step with {len(free)} free indices", "parse")
     matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))
     units = {n for n, d in {**lhs_norm.domains, **rhs_norm.domains}.items() if d == "unit"}
     size_names = sorted({u for norm in (lhs_norm, rhs_norm) for _, _, u in norm.sums.values() if not u.isdigit()}) or []
     open_sizes = [n or "size" for n in size_names]
     sizes = (INDEX_SIZES if len(free) < 3 else INDEX_SIZES[:1]) if (size_names or free) else (3,)
+    judge = functools.partial(decide, matrices=matrices, seed=seed, examples=examples, units=units)
     first_other = None
     assumed = ""
     for size in sizes:
@@ -328,30 +335,16 @@ def _check_indexed(
             if holds is False:
                 continue  # outside the step's conditions (i ≠ j): not evidence either way
             try:
-                lhs = to_sympy(lhs_norm, env, size, named)
-                rhs = to_sympy(rhs_norm, env, size, named)
+                lhs, rhs = _sides(lhs_norm, rhs_norm, env, size, named, implied is not None)
             except Unparsed as exc:
-                return {
-                    "status": "unparsed",
-                    "counterexample": None,
-                    "message": f"could not read {exc}",
-                    "method": "parse",
-                }
+                return _verdict("unparsed", f"could not read {exc}", "parse")
             where = (
                 ", ".join([f"{n} = {size}" for n in open_sizes] + [f"{k} = {v}" for k, v in env.items()])
                 or "the sums expanded"
             )
-            out = decide(lhs, rhs, matrices=matrices, seed=seed, examples=examples, units=units)
-            out = with_sums_to_one(
-                out,
-                lhs,
-                rhs,
-                facts,
-                size,
-                lambda a, b: decide(a, b, matrices=matrices, seed=seed, examples=examples, units=units),
-            )
+            out = with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge)
             out = guard_conditions(out, conditions, checked=holds is True)
-            if out["status"] == "wrong" and _implied_sum(lhs_norm, rhs_norm):
+            if out["status"] == "wrong" and implied is None and _implied_sum(lhs_norm, rhs_norm):
                 note = "; an index summed on one side is free on the other (an implied, Einstein-style sum?)"
                 out = {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + note}
             if out["status"] == "wrong":
@@ -367,7 +360,31 @@ def _check_indexed(
     if first_other is not None:
         return first_other
     ok = _expanded_ok(open_sizes, free, sizes)
+    if implied is not None:
+        ok["message"] += ", repeated indices summed (the document's summation convention)"
     return {**ok, "message": f"{ok['message']}, using {assumed}", "method": STATED_FACT} if assumed else ok
+
+
+def _sides(
+    lhs_norm: Normalized, rhs_norm: Normalized, env: dict[str, int], size: int, named: Definitions | None, implied: bool
+) -> tuple[Any, Any]:
+    """Both sides at this size and these index values; with ``implied``, each term summed over
+    the index letters left in it (Einstein's convention)."""
+    lhs, rhs = to_sympy(lhs_norm, env, size, named), to_sympy(rhs_norm, env, size, named)
+    if not implied:
+        return lhs, rhs
+    try:
+        return einstein_sum(lhs, size), einstein_sum(rhs, size)
+    except ValueError as exc:
+        raise Unparsed(str(exc)) from None
+
+
+def _einstein_free(lhs_norm: Normalized, rhs_norm: Normalized, named: Definitions | None) -> set[str] | None:
+    """The step's free indices under the summation convention, or None (nothing implied here)."""
+    try:
+        return einstein_free(to_sympy(lhs_norm, {}, 2, named), to_sympy(rhs_norm, {}, 2, named))
+    except Unparsed:
+        return None
 
 
 def _implied_sum(lhs: Normalized, rhs: Normalized) -> bool:

@@ -81,14 +81,16 @@ def _split_between(between: str, final: bool = False) -> tuple[str, str, bool]:
     """(the end of the previous block's sentence, the prose before the next block, ambiguous).
 
     "$$A$$ for $i \\neq j$. Next, …" : the condition is A's. When such a trailing clause runs
-    into the next block without a sentence end, it cannot be told whose it is: ambiguous."""
+    into the next block without a sentence end, it cannot be told whose it is: ambiguous, and
+    it is given to both blocks (a condition too many can only leave a step unjudged; one too
+    few can call a correct step wrong)."""
     lead = _LEADING_TRIGGER.match(between)
     if lead is None:
         return "", between, False
     end = _SENTENCE_END.search(between, lead.end())
     if end is None:
         # after the last block, the end of the document ends the clause
-        return (between, "", False) if final else ("", between, True)
+        return (between, "", False) if final else (between, between, True)
     return between[: end.end()], between[end.end() :], False
 
 
@@ -122,7 +124,7 @@ def _prose_info(text: str, displays: list[Region], formulas: list[Region]) -> di
         trailing.append(tuple(prose_conditions(after_last)))
     for k, region in enumerate(displays):
         between, before, ambiguous = befores[k]
-        stated = () if ambiguous else (free_conditions(text, region.start, formulas) or ())
+        stated = tuple(prose_conditions(before)) if ambiguous else (free_conditions(text, region.start, formulas) or ())
         conditions = tuple(dict.fromkeys(stated + trailing[k]))
         markup_only = re.fullmatch(r"[\s>]*", between) is not None
         # a block that starts with "=" continues the previous block's chain, unless a heading or

@@ -111,6 +111,8 @@ class Notation:
     softmax_names: frozenset[str] = frozenset()
     #: families of entries the document states sum to one (y: y_1 + … + y_n = 1), or [onehot] names
     sums_to_one: frozenset[str] = frozenset()
+    #: the document sums repeated indices without writing the sum (Einstein's convention)
+    einstein: bool = False
 
     def domain(self, name: str) -> str:
         """A name's domain; ``\\lambda_{11}`` falls back to the entry for ``\\lambda``."""

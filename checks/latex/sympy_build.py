@@ -331,10 +331,12 @@ class _Builder:
 
         name = self.norm.derivatives[n]
         final = _instantiate(name, env) or name
-        valued = final in self.definitions and not self.definitions[final][0]
         builder = self
-        if valued:
-            free = {k: v for k, v in self.definitions.items() if k != final}
+        if self.defined(final) is not None:
+            # ∂ŷ_i/∂θ_i with θ_k = Σ w_ik x_i + b_k defined too: θ stays a variable while
+            # differentiating, and its value is put in afterwards (a partial derivative at the point)
+            family = _family(final)
+            free = {k: v for k, v in self.definitions.items() if k != final and (not v[0] or _family(k) != family)}
             builder = _Builder(self.norm, self.size, free)
         operand = builder.convert(raw, env)
         var = builder.symbol("symbol", name, env)
@@ -342,7 +344,10 @@ class _Builder:
             raise Unparsed("a derivative with respect to a number")
         self._contains(var, operand, env)
         slope = sp.diff(operand, var)
-        return slope.subs(var, self.defined(final)) if valued else slope
+        if builder is self:
+            return slope
+        kin = {s for s in slope.free_symbols if s == var or (family is not None and _family(s.name) == family)}
+        return slope.xreplace({s: value for s in kin if (value := self.defined(s.name)) is not None})
 
     @staticmethod
     def _contains(var: Any, operand: Any, env: dict[str, int]) -> None:
