@@ -284,9 +284,13 @@ class _Builder:
         name = self.norm.derivatives[n]
         final = _instantiate(name, env) or name
         valued = final in self.definitions and not self.definitions[final][0]
+        family = _family(final)
+        # ∂ŷ_i/∂θ_i where the document defined θ_k = Σ_i w_ik x_i + b_k: the θ family is the
+        # variable, free while differentiating, its values put in afterwards
+        members = [k for k, (ls, _) in self.definitions.items() if ls and family and _family(k) == family]
         builder = self
-        if valued:
-            free = {k: v for k, v in self.definitions.items() if k != final}
+        if valued or members:
+            free = {k: v for k, v in self.definitions.items() if k != final and k not in members}
             builder = _Builder(self.norm, self.size, free)
         operand = builder.convert(raw, env)
         var = builder.symbol("symbol", name, env)
@@ -294,6 +298,9 @@ class _Builder:
             raise Unparsed("a derivative with respect to a number")
         self._contains(var, operand, env)
         slope = sp.diff(operand, var)
+        if members:
+            values = {s: self.defined(s.name) for s in slope.free_symbols if _family(s.name) == family}
+            return slope.subs({s: v for s, v in values.items() if v is not None})
         return slope.subs(var, self.defined(final)) if valued else slope
 
     @staticmethod
