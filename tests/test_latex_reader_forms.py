@@ -211,3 +211,54 @@ def test_a_prime_on_a_function_the_document_defines(runner: StepRunner) -> None:
     statuses = [status for _, status in _statuses(OWN_G, runner)]
     # definitions of g and h (not judged), then g' = g(1-g) ok and two wrong forms, h' ok, h' = 3h wrong
     assert statuses == ["inconclusive", "ok", "wrong", "wrong", "inconclusive", "ok", "wrong"]
+
+
+# ---------------------------------------------------------------- a sum as a name, case headings, family variables
+
+SHORTHAND = r"""Let $\hat y_i = \frac{e^{u_i}}{\sum_{j=1}^{K} e^{u_j}}$ (define $\sum_K = \sum_{j=1}^{K} e^{u_j}$).
+
+$i = j$
+
+$$\frac{\partial \hat y_i}{\partial u_i} = \frac{e^{u_i}\sum_K - e^{u_i}e^{u_i}}{(\sum_K)^2} = \hat y_i(1 - \hat y_i)$$
+
+$i \neq j$
+
+$$\frac{\partial \hat y_i}{\partial u_j} = \frac{0 - e^{u_i}e^{u_j}}{(\sum_K)^2} = -\hat y_i\hat y_j$$
+
+A wrong sign:
+
+$$\frac{\partial \hat y_i}{\partial u_i} = \frac{e^{u_i}\sum_K + e^{u_i}e^{u_i}}{(\sum_K)^2}$$
+"""
+
+
+def test_a_sum_with_nothing_after_it_is_the_documents_shorthand(runner: StepRunner) -> None:
+    statuses = [status for _, status in _statuses(SHORTHAND, runner)]
+    # Σ_K is the document's sum; the case headings "$i = j$" and "$i \neq j$" are the blocks'
+    # conditions: the off-diagonal steps are never wrong (they hold for i ≠ j only)
+    assert statuses[-5:-3] == ["ok", "ok"] and statuses[-2] == "ok" and statuses[-1] == "wrong"
+    assert "wrong" not in statuses[:-1]
+
+
+FAMILY_VARIABLE = r"""$$\theta_k = \sum_{i=1}^{2} w_{ik} x_i$$
+
+$$\hat y_k = \frac{e^{\theta_k}}{\sum_{j=1}^{2} e^{\theta_j}}$$
+
+$$\frac{\partial \hat y_1}{\partial \theta_1} = \hat y_1 (1 - \hat y_1)$$
+
+$$\frac{\partial \hat y_1}{\partial \theta_1} = \hat y_1 (1 + \hat y_1)$$
+"""
+
+
+def test_a_derivative_by_a_name_the_document_defines_as_a_family(runner: StepRunner) -> None:
+    # θ_1 has a value (Σ_i w_i1 x_i), yet ∂/∂θ_1 is with θ free, the values put in afterwards
+    statuses = [status for _, status in _statuses(FAMILY_VARIABLE, runner)]
+    assert statuses[-2:] == ["ok", "wrong"]
+
+
+@pytest.mark.parametrize(("heading", "expected"), [("$i \\neq j$", "ok"), ("Case $i \\ne j$:", "ok"), ("", "wrong")])
+def test_a_condition_alone_before_a_block_is_its_condition(heading: str, expected: str, runner: StepRunner) -> None:
+    # true for i ≠ j only: under the heading it is ok, without it the point i = j refutes it
+    lhs = r"\frac{\partial}{\partial u_j} \frac{e^{u_i}}{\sum_{k=1}^K e^{u_k}}"
+    step = lhs + r" = -\frac{e^{u_i} e^{u_j}}{(\sum_{k=1}^K e^{u_k})^2}"
+    text = f"{heading}\n\n$${step}$$\n"
+    assert [status for _, status in _statuses(text, runner)][-1] == expected

@@ -89,6 +89,10 @@ def free_conditions(text: str, start: int, formulas: list[Region]) -> tuple[str,
     inside = [r for r in formulas if sentence <= r.start and r.end <= start]
     gap_start = inside[-1].end if inside else sentence
     gap = text[gap_start:start]
+    # "$i \neq j$" alone before the block (a case heading, "Case $i = j$:"): the block's condition
+    heading = as_conditions(inside[0].text) if len(inside) == 1 and re.fullmatch(r"[\s:.,]*", gap) else []
+    if heading and re.fullmatch(r"\s*(?:case\s*)?", text[sentence : inside[0].start], re.I):
+        return tuple(heading)
     if inside and _TRAILING.match(gap):
         return None
     return tuple(prose_conditions(gap))

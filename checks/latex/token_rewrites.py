@@ -15,13 +15,15 @@ Tokens = list[tuple[str, bool]]
 
 def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
-    toks = _call_out_of_text(_lead_words(toks))
+    toks = _sum_names(_call_out_of_text(_lead_words(toks)))
     return _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(_transpose_macro(_entry_of_call(toks)))))
 
 
 def _call_out_of_text(toks: Tokens) -> Tokens:
     r"""``\text{softmax(x)}`` is ``\text{softmax}(x)``: a word and its bracketed argument written
     inside one text group."""
+    if not any(t in TEXT_FONTS for t, _ in toks):
+        return toks
     out: Tokens = []
     k = 0
     while k < len(toks):
@@ -52,11 +54,16 @@ def _closes(toks: list[str], start: int) -> bool:
 def _entry_of_call(toks: Tokens) -> Tokens:
     r"""``[\sigma(\mathbf a)]_i`` and ``{\text{softmax}(\theta)}_k`` are ``\sigma(\mathbf a)_i``:
     brackets around one function call, then an index, only group the call."""
+    # only where a bracket closes right before an index: ")_", "]_", or "}_" after ")" or "]"
+    marks = [j for j in range(1, len(toks) - 1) if toks[j + 1][0] == "_" and toks[j][0] in (")", "]", "}")]
+    if not any(toks[j][0] != "}" or toks[j - 1][0] in (")", "]") for j in marks):
+        return toks
+    closing = _closing(toks)
     out: Tokens = []
     k = 0
     while k < len(toks):
         grouping = toks[k][0] in ("(", "[", "{") and (k == 0 or toks[k - 1][0] in _BEFORE_GROUP)
-        close = _matching(toks, k) if grouping else None
+        close = closing.get(k) if grouping else None
         if close is not None and close + 1 < len(toks) and toks[close + 1][0] == "_" and _one_call(toks[k + 1 : close]):
             out += toks[k + 1 : close]
             k = close + 1
@@ -69,6 +76,18 @@ def _entry_of_call(toks: Tokens) -> Tokens:
 #: what may stand before a bracket that only groups (after a name it may hold an argument, after
 #: ^ or _ it is a script: f(g(x))_i and x^{g(z)}_i are left as they are)
 _BEFORE_GROUP = {"+", "-", "=", "(", "[", "{", r"\cdot", "/", r"\partial", "&", ","}
+
+
+def _closing(toks: Tokens) -> dict[int, int]:
+    """Where each bracket closes (one pass; ( and [ pair with either, braces with braces)."""
+    out: dict[int, int] = {}
+    stack: list[int] = []
+    for j, (t, _) in enumerate(toks):
+        if t in ("(", "[", "{"):
+            stack.append(j)
+        elif t in (")", "]", "}") and stack and (t == "}") == (toks[stack[-1]][0] == "{"):
+            out[stack.pop()] = j
+    return out
 
 
 def _matching(toks: Tokens, k: int) -> int | None:
@@ -223,6 +242,34 @@ def _slash_derivatives(toks: Tokens) -> Tokens:
                     out += [(r"\frac", False), ("{", False), *num, ("}", False), ("{", False), *den, ("}", False)]
                     k = den_end
                     continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
+#: what may follow a sum written as a name (nothing to sum: the end of a group, a sign, a relation)
+_AFTER_NAME = {")", "]", "}", "+", "-", "=", r"\cdot", "/", ",", "&", "\\\\"}
+
+
+def _sum_names(toks: Tokens) -> Tokens:
+    r"""``\frac{e^{x_i}}{\sum_K}`` after "define $\sum_K = \sum_{j=1}^K e^{x_j}$": a sum with nothing
+    after it sums nothing, so it is the document's shorthand, a name: ``\Sigma^{(K)}`` (a label, not
+    an index, so that K is not taken for an index letter)."""
+    if not any(t == r"\sum" for t, _ in toks):
+        return toks
+    out: Tokens = []
+    k = 0
+    while k < len(toks):
+        if toks[k][0] == r"\sum" and k + 1 < len(toks) and toks[k + 1][0] == "_":
+            end = _group_end(toks, k + 2)
+            inner = [t for t, _ in toks[k + 2 : end]] if end else []
+            letters = [t for t in inner if t not in ("{", "}")]
+            alone = end is not None and (end == len(toks) or toks[end][0] in _AFTER_NAME)
+            if alone and len(letters) == 1 and re.fullmatch(r"[A-Za-z]", letters[0]):
+                label = [("^", False), ("{", False), ("(", False), (letters[0], False), (")", False), ("}", False)]
+                out += [(r"\Sigma", toks[k][1]), *label]
+                k = end
+                continue
         out.append(toks[k])
         k += 1
     return out
