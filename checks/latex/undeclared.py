@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from derive.checks.latex.jacobians import Jacobians, mark_jacobians
 from derive.checks.latex.matrix_judge import judge_trees
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.shape_infer import Assignment, anchored_reading, infer_assignments, reached_names
@@ -69,22 +70,31 @@ def judge_undeclared(
         return None, f"could not read {exc}"
     # A value the document gives in a form not read (ξ = np.where(z > 0, 1, 0)) is any value.
     defs = fold_definitions({k: v for k, v in definitions.items() if not isinstance(v, Opaque)})
-    prepare = None
+    differentials = None
     if found:
         defs.update({DIFFERENTIAL.format(n): Sym(n, n, "") for n in found})  # dN has N's shape
-        prepare = Differentials(found, defs)
+        differentials = Differentials(found, defs)
+    lone: dict[str, Deriv] = {}
+    marked = (mark_jacobians(sides[0], lone), mark_jacobians(sides[1], lone))
+    defs.update(lone)  # shapes only: the hook's value is the world's leaf
     readings = infer_assignments(sides, notation, defs, _sizes(notation))
     if not readings:
-        if not found:
+        if not found and not lone:
             return None, "no shapes could be inferred for the undeclared names"
         readings = [Assignment({}, 0, True, ())]
-
     used = set(reached_names(sides, defs))
+    # a lone Jacobian in either layout (Jacobians(..., transpose)), after the differentials
+    hooks = [_chain(differentials, Jacobians(lone, t) if lone else None) for t in ((False, True) if lone else (False,))]
 
     def run(reading: Assignment) -> dict[str, Any] | None:
         shaped = _restricted(notation, used, reading)
-        verdict, _ = judge_trees(sides, shaped, conditions=conditions, definitions=defs, seed=seed, prepare=prepare)
-        return verdict
+        first = None
+        for hook in hooks:
+            verdict, _ = judge_trees(marked, shaped, conditions=conditions, definitions=defs, seed=seed, prepare=hook)
+            if verdict is not None and verdict["status"] == "ok":
+                return verdict
+            first = first or verdict
+        return first
 
     agreeing = [r for r in readings if r.agree]
     if agreeing:
@@ -96,6 +106,19 @@ def judge_undeclared(
     # No wrong from shapes alone: a reading we do not try (c a scalar in e^{x_i} e^c, a
     # vector written as a matrix) may be the document's, and the corpus shows it happens.
     return None, "the sides' shapes agree under no reading of the undeclared names"
+
+
+def _chain(*hooks: Any) -> Any:
+    """One prepare hook running the given ones in order (None when there are none)."""
+    present = [h for h in hooks if h is not None]
+    if not present:
+        return None
+
+    def prepare(world: Any) -> None:
+        for hook in present:
+            hook(world)
+
+    return prepare
 
 
 def _expand(node: Node, defs: dict[str, Node], depth: int = 0) -> Node:
