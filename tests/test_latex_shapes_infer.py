@@ -57,3 +57,22 @@ def test_identities_of_undeclared_names(step: str, ok: bool) -> None:
     statuses = _statuses(f"$$a_0 = 1$$\n\n$${step}$$\n")
     assert (statuses[-1] == "ok") is ok, statuses
     assert statuses[-1] != "wrong"
+
+
+DEFS = "$$Z = XW$$\n\n$$\\hat{Y} = \\max(Z, 0)$$\n\n$$f = \\|\\hat{Y} - Y\\|_F^2$$\n\n"
+
+
+@pytest.mark.parametrize(
+    ("step", "status"),
+    [
+        (r"\frac{\partial f}{\partial W} = 2 X^{\top}((\hat{Y}-Y)\cdot \xi)", "inconclusive"),  # ξ unknown
+        (r"\frac{\partial f}{\partial W} = 2 ((\hat{Y}-Y)\cdot \xi) X^{\top}", "wrong"),  # fits if W square
+        (r"\frac{\partial f}{\partial X} = 2 ((\hat{Y}-Y)\cdot \xi) W^{\top}", "inconclusive"),
+        (r"\frac{\partial f}{\partial X} = 2 ((\hat{Y}-Y)\cdot \xi) W", "wrong"),  # W not transposed
+    ],
+)
+def test_a_factor_that_fits_only_for_square_matrices_is_wrong(step: str, status: str) -> None:
+    (*_, last) = check_text(DEFS + f"$${step}$$\n", COLUMN, markdown=True).results
+    assert last.status == status, last.message
+    if status == "wrong":
+        assert "keep apart" in last.message

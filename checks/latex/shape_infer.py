@@ -42,7 +42,7 @@ from derive.checks.latex.typed_nodes import (
     Transpose,
 )
 
-__all__ = ["Assignment", "Conflict", "infer_assignments", "reached_names", "undeclared_names"]
+__all__ = ["Assignment", "Conflict", "anchored_reading", "infer_assignments", "reached_names", "undeclared_names"]
 
 ONE = 0  # the dimension 1 (a scalar's rows and columns, a column vector's columns)
 Shape = tuple[int, int] | None  # (rows, columns) as dimension ids; None: not known here
@@ -88,6 +88,8 @@ class _Dims:
         self.parent: dict[int, int] = {ONE: ONE}
         self.rigid: dict[int, str] = {}
         self.count = 0
+        self.anchored: set[int] = set()  # roots that may no longer merge with each other
+        self.forced: list[tuple[int, int]] = []  # merges refused between anchored roots
 
     def fresh(self) -> int:
         self.count += 1
@@ -106,7 +108,10 @@ class _Dims:
             return
         if ONE in (ra, rb) or (ra in self.rigid and rb in self.rigid):
             raise Conflict(f"dimension {ra} = {rb}")
-        if rb in self.rigid:
+        if ra in self.anchored and rb in self.anchored:
+            self.forced.append((ra, rb))  # kept apart: see anchored_reading
+            return
+        if rb in self.rigid or rb in self.anchored:
             ra, rb = rb, ra
         self.parent[rb] = ra
 
@@ -131,6 +136,7 @@ class _Walker:
         self.leaf: dict[str, tuple[int, int]] = {}
         self.cache: dict[str, Shape] = {}
         self.bound: set[str] = set()
+        self.touched: list[tuple[int, int]] = []  # shapes of the names walked so far
         for name, kind in kinds.items():
             self.leaf[name] = self._kind_shape(kind)
 
@@ -171,15 +177,20 @@ class _Walker:
 
     def name(self, key: str) -> Shape:
         if key in self.leaf:
+            self.touched.append(self.leaf[key])
             return self.leaf[key]
         declared = {**self.notation.sample_shapes, **self.notation.shapes}
         if key in declared and key not in self.defs:
-            return self.declared(declared[key])
+            shape = self.declared(declared[key])
+            self.touched.append(shape)
+            return shape
         if key not in self.defs:
             return None
         if key not in self.cache:
             self.cache[key] = None  # a definition in terms of itself is not unified
             self.cache[key] = self.walk(self.defs[key])
+        if self.cache[key] is not None:
+            self.touched.append(self.cache[key])
         return self.cache[key]
 
     # ------------------------------------------------------------------ nodes
@@ -450,3 +461,24 @@ def _concrete(walker: _Walker, shape: tuple[int, int], kind: str) -> tuple[str, 
         return (rows,)
     return rows, cols
 
+
+
+def anchored_reading(
+    sides: tuple[Node, Node], notation: Notation, defs: dict[str, Node], sizes: set[str], kinds: dict[str, str]
+) -> tuple[Assignment, list[str]] | None:
+    """The reading fixed by the left side and the definitions it reaches, with the right side
+    fitted to it without merging two of its sizes; None when the right side needs no such
+    merge. ``2((\\hat Y - Y)\\cdot\\xi) X^\\top`` for ∂f/∂W, with Z = XW: it fits only if W is
+    square (the left side and Z = XW keep W's two sizes apart), so at distinct sizes it does not."""
+    walker = _Walker(kinds, notation, defs, sizes)
+    try:
+        walker.walk(sides[0])
+        walker.dims.anchored = {walker.dims.find(d) for shape in walker.touched for d in shape} - {ONE}
+        walker.walk(sides[1])
+    except Conflict:
+        return None
+    if not walker.dims.forced:
+        return None
+    shapes = {n: _concrete(walker, walker.leaf[n], kinds[n]) for n in sorted(kinds)}
+    merges = [f"{walker.dims.name(a)} = {walker.dims.name(b)}".replace("@", "") for a, b in walker.dims.forced]
+    return Assignment(shapes, 0, False, tuple(sorted(kinds.items()))), merges

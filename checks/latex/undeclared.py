@@ -20,15 +20,16 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from derive.checks.latex.lone_jacobians import Jacobians, mark_jacobians
 from derive.checks.latex.matrix_judge import judge_trees
 from derive.checks.latex.notation import Notation, identifier_name
-from derive.checks.latex.shape_infer import Assignment, infer_assignments, reached_names
+from derive.checks.latex.shape_infer import Assignment, anchored_reading, infer_assignments, reached_names
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.trace_forms import DIFFERENTIAL, Differentials, differential_text, rewrite
 from derive.checks.latex.typed import parse_typed
-from derive.checks.latex.typed_nodes import Node, Opaque, Sym
+from derive.checks.latex.typed_nodes import Deriv, Node, Opaque, Sym
 
-__all__ = ["judge_undeclared"]
+__all__ = ["fold_definitions", "judge_undeclared"]
 
 _PER_TIER = 6  # best-ranked readings evaluated for ok
 
@@ -68,30 +69,116 @@ def judge_undeclared(
     except Unreadable as exc:
         return None, f"could not read {exc}"
     # A value the document gives in a form not read (ξ = np.where(z > 0, 1, 0)) is any value.
-    defs = {k: v for k, v in definitions.items() if not isinstance(v, Opaque)}
-    prepare = None
+    defs = fold_definitions({k: v for k, v in definitions.items() if not isinstance(v, Opaque)})
+    differentials = None
     if found:
         defs.update({DIFFERENTIAL.format(n): Sym(n, n, "") for n in found})  # dN has N's shape
-        prepare = Differentials(found, defs)
+        differentials = Differentials(found, defs)
+    lone: dict[str, Deriv] = {}
+    marked = (mark_jacobians(sides[0], lone), mark_jacobians(sides[1], lone))
+    defs.update(lone)  # shapes only: the hook's value is the world's leaf
     readings = infer_assignments(sides, notation, defs, _sizes(notation))
     if not readings:
-        if not found:
+        if not found and not lone:
             return None, "no shapes could be inferred for the undeclared names"
         readings = [Assignment({}, 0, True, ())]
-
     used = set(reached_names(sides, defs))
+    # a lone Jacobian in either layout (Jacobians(..., transpose)), after the differentials
+    hooks = [_chain(differentials, Jacobians(lone, t) if lone else None) for t in ((False, True) if lone else (False,))]
 
     def run(reading: Assignment) -> dict[str, Any] | None:
         shaped = _restricted(notation, used, reading)
-        verdict, _ = judge_trees(sides, shaped, conditions=conditions, definitions=defs, seed=seed, prepare=prepare)
-        return verdict
+        first = None
+        for hook in hooks:
+            verdict, _ = judge_trees(marked, shaped, conditions=conditions, definitions=defs, seed=seed, prepare=hook)
+            if verdict is not None and verdict["status"] == "ok":
+                return verdict
+            first = first or verdict
+        return first
 
     agreeing = [r for r in readings if r.agree]
     if agreeing:
-        return _judge_agreeing(agreeing, run, bool(found), max(r.score for r in readings))
+        verdict, why = _judge_agreeing(agreeing, run, bool(found))
+        if found or (verdict is not None and verdict["status"] == "ok"):
+            return verdict, why
+        wrong = _anchored_wrong(sides, notation, defs, dict(agreeing[0].kinds), run)
+        return (wrong, "") if wrong is not None else (verdict, why)
     # No wrong from shapes alone: a reading we do not try (c a scalar in e^{x_i} e^c, a
     # vector written as a matrix) may be the document's, and the corpus shows it happens.
     return None, "the sides' shapes agree under no reading of the undeclared names"
+
+
+def _chain(*hooks: Any) -> Any:
+    """One prepare hook running the given ones in order (None when there are none)."""
+    present = [h for h in hooks if h is not None]
+    if not present:
+        return None
+
+    def prepare(world: Any) -> None:
+        for hook in present:
+            hook(world)
+
+    return prepare
+
+
+def _expand(node: Node, defs: dict[str, Node], depth: int = 0) -> Node:
+    """The node with each defined name replaced by its definition (a few levels deep)."""
+    if isinstance(node, Sym) and node.full in defs and depth < 6:
+        return _expand(defs[node.full], defs, depth + 1)
+    fields = getattr(node, "__dict__", None)
+    if not fields:
+        return node
+    changed: dict[str, Any] = {}
+    for key, value in fields.items():
+        if isinstance(value, Node):
+            changed[key] = _expand(value, defs, depth)
+        elif isinstance(value, tuple) and value and all(isinstance(v, Node) for v in value):
+            changed[key] = tuple(_expand(v, defs, depth) for v in value)
+    return type(node)(**{**fields, **changed}) if changed else node
+
+
+def _replace(node: Node, pattern: Node, name: str) -> Node:
+    if node == pattern:
+        return Sym(name, name, "")
+    fields = getattr(node, "__dict__", None)
+    if not fields:
+        return node
+    changed: dict[str, Any] = {}
+    for key, value in fields.items():
+        if isinstance(value, Node):
+            changed[key] = _replace(value, pattern, name)
+        elif isinstance(value, tuple) and value and all(isinstance(v, Node) for v in value):
+            changed[key] = tuple(_replace(v, pattern, name) for v in value)
+    return type(node)(**{**fields, **changed}) if changed else node
+
+
+def fold_definitions(defs: dict[str, Node]) -> dict[str, Node]:
+    r"""Definitions written out in full where another definition names the same expression:
+    f = ||max(XW, 0) - Y||^2 beside \hat Y = max(Z, 0), Z = XW becomes f = ||\hat Y - Y||^2,
+    so ∂f/∂\hat Y is the derivative the writer means (same values, the dependence visible)."""
+    out = dict(defs)
+    for name, value in defs.items():
+        if isinstance(value, Sym | Opaque):
+            continue
+        full = _expand(value, defs)
+        for other in list(out):
+            if other == name or other in {s.full for s in _all_syms(full)}:
+                continue
+            folded = _replace(_replace(out[other], value, name), full, name)
+            if folded != out[other]:
+                out[other] = folded
+    return out
+
+
+def _all_syms(node: object) -> list[Sym]:
+    if isinstance(node, Sym):
+        return [node]
+    found: list[Sym] = []
+    for value in getattr(node, "__dict__", {}).values():
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, Node) or hasattr(item, "lhs"):
+                found += _all_syms(item)
+    return found
 
 
 def _restricted(notation: Notation, used: set[str], reading: Assignment) -> Notation:
@@ -104,13 +191,9 @@ def _restricted(notation: Notation, used: set[str], reading: Assignment) -> Nota
     return replace(notation, shapes={**shapes, **reading.shapes}, sample_shapes=samples, index_values=labels)
 
 
-def _judge_agreeing(
-    readings: list[Assignment], run: Any, differential: bool, best: int
-) -> tuple[dict[str, Any] | None, str]:
-    """ok when every best-ranked reading is evaluated and equal; the best agreeing readings must
-    be as ordinary as any consistent reading (u^T v = v u^T agrees only with u or v a scalar)."""
-    if readings[0].score < best:
-        return None, "the sides' shapes agree only under a less usual reading of the undeclared names"
+def _judge_agreeing(readings: list[Assignment], run: Any, differential: bool) -> tuple[dict[str, Any] | None, str]:
+    """ok when every best-ranked reading is evaluated and equal (no name is read as a number
+    unless it is one: u^T v = v u^T holds only with u or v a number)."""
     tier = [r for r in readings if r.score == readings[0].score]
     if len(tier) > _PER_TIER:
         return None, "too many readings of the undeclared shapes"
@@ -130,6 +213,31 @@ def _judge_agreeing(
         return {"status": "inconclusive", "counterexample": None, "message": why, "method": "tensors"}, ""
     # Not a verdict: the scalar judge, which may prove an entry-level step wrong, gets its turn.
     return None, why
+
+
+def _anchored_wrong(
+    sides: tuple[Node, Node], notation: Notation, defs: dict[str, Node], kinds: dict[str, str], run: Any
+) -> dict[str, Any] | None:
+    """wrong when the right side fits only by making two sizes equal that the left side and the
+    document's definitions keep apart (a transposed factor that fits only for square W), and
+    at distinct sizes it does not fit while the left side does."""
+    lhs = sides[0]
+    if not (isinstance(lhs, Deriv) and isinstance(lhs.num, Sym) and lhs.num.full in defs):
+        # only a gradient of a defined quantity (∂f/∂W) fixes the sizes the right side must
+        # keep apart; A B = B A alone says nothing about whether A and B are square
+        return None
+    found = anchored_reading(sides, notation, defs, _sizes(notation), kinds)
+    if found is None:
+        return None
+    reading, merges = found
+    verdict = run(reading)
+    if verdict is None or verdict["status"] != "wrong":
+        return None
+    cex = verdict["counterexample"] or {}
+    if cex.get("where") != "shape" or not str(cex.get("rhs", "")).startswith("does not fit"):
+        return None
+    why = f"the right side fits only if {', '.join(merges)}, sizes the left side and the definitions keep apart"
+    return {**verdict, "message": f"{verdict['message']}; {why} (shapes not declared, read as {_show(reading)})"}
 
 
 def _show(reading: Assignment) -> str:
