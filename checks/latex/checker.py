@@ -39,6 +39,7 @@ from derive.checks.latex.shapes import check_membership
 from derive.checks.latex.step_judge import conditions_hold, guard_conditions, judge_sides
 from derive.checks.latex.step_runner import StepRunner
 from derive.checks.latex.steps import Step, Term, find_steps, split_chain
+from derive.checks.latex.subscripted_functions import find_more_functions
 from derive.checks.latex.sympy_build import (
     Definitions,
     Unparsed,
@@ -86,7 +87,7 @@ def check_text(
     runner = runner or StepRunner(timeout)
     notation = with_document_vectors(text, with_document_labels(text, choose_profile(text, notation)))
     equations = extract(text, markdown=markdown)
-    new_functions = find_new_functions(equations, notation)
+    new_functions = find_more_functions(equations, notation, find_new_functions(equations, notation))
     notation = replace(notation, doc_functions={f.name: (f.parameter, f.body) for f in new_functions})
     defining = {(f.line, f.column): f.name for f in new_functions}
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
