@@ -169,3 +169,39 @@ def test_functions_with_subscripted_names_are_expanded(
 )
 def test_function_definitions_that_are_not_clear_are_not_used(text: str, runner: StepRunner) -> None:
     assert "wrong" not in _statuses(text, runner) and "ok" not in _statuses(text, runner)
+
+
+IMPLIED_OK = [
+    r"\sum e^{z_j} + z_i = \sum_k e^{z_k} + z_i",
+    r"p_i - \sum y_j p_i = p_i - p_i \sum_j y_j",
+    r"-\sum y_k \log \hat y_k = -\sum_j y_j \log \hat y_j",
+    r"\frac{\partial}{\partial z_i} \log \sum e^{z_j} = \frac{e^{z_i}}{\sum e^{z_j}}",
+    r"x_m + \sum w_{mn} x_n = x_m + \sum_r w_{mr} x_r",
+]
+IMPLIED_WRONG = [
+    r"\sum e^{z_j} + z_i = \sum_k e^{z_k} + 2z_i",
+    r"p_i - \sum y_j p_i = p_i - \sum_j y_j",
+    r"x_m + \sum w_{mn} x_n = x_m + 2\sum_r w_{mr} x_r",
+]
+IMPLIED_UNREAD = [
+    r"\sum x_i + y_i = 1",  # i is used outside the sum too: which letter is summed?
+    r"\sum w_{ij} x_j = 1",  # two letters, neither used elsewhere
+    r"\sum e^{z} = 1",  # no index letter at all
+]
+
+
+@pytest.mark.parametrize("step", IMPLIED_OK)
+def test_sums_without_an_index_are_read_and_correct_steps_are_ok(step: str, runner: StepRunner) -> None:
+    assert _one(step, runner) == "ok"
+
+
+@pytest.mark.parametrize("step", IMPLIED_WRONG)
+def test_sums_without_an_index_wrong_steps_are_found(step: str, runner: StepRunner) -> None:
+    assert _one(step, runner) == "wrong"
+
+
+@pytest.mark.parametrize("step", IMPLIED_UNREAD)
+def test_a_sum_whose_index_is_not_clear_stays_unread(step: str, runner: StepRunner) -> None:
+    report = check_text(f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
+    (result,) = report.results
+    assert result.status == "unparsed" and "without an index" in result.message
