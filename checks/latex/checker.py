@@ -41,6 +41,7 @@ from derive.checks.latex.stated_facts import STATED_FACT, stated_sums_to_one, wi
 from derive.checks.latex.step_judge import conditions_hold, guard_conditions, judge_sides
 from derive.checks.latex.step_runner import StepRunner
 from derive.checks.latex.steps import Step, Term, find_steps, split_chain
+from derive.checks.latex.subscripted_functions import find_more_functions
 from derive.checks.latex.sympy_build import (
     Definitions,
     Unparsed,
@@ -151,7 +152,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
     """The notation as this document uses it: its profile, labels, vectors, the functions it
     defines and the label families it says sum to one."""
     notation = with_document_vectors(text, with_document_labels(text, choose_profile(text, notation)))
-    new_functions = find_new_functions(equations, notation)
+    new_functions = find_more_functions(equations, notation, find_new_functions(equations, notation))
     notation = replace(
         notation,
         doc_functions={f.name: (f.parameter, f.body) for f in new_functions},

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.implied_sums import implied_index
 from derive.checks.latex.index_sums import encode_condition, index_equality, sum_subscript
 from derive.checks.latex.tex_tokens import TEXT_FONTS, Operator, TexReader, Unreadable, strip_differential
 
@@ -52,34 +53,20 @@ class FormsMixin(TexReader):
                         raise Unreadable("a sum whose end is not a number or a size name")
                     upper = name
         if index is None:
-            index = self._implied_index(k)
+            index = self._implied_index(i, k)
         n = self.new_id(self.r.sums)
         self.r.sums[n] = (index, lower, upper)
         if conditions:
             self.r.sum_conditions[n] = conditions
         return Operator("s", n, "a sum"), k
 
-    def _implied_index(self, k: int) -> str:
-        """``\\sum e^{x_j}``: the one letter that subscripts names in the rest of the sum's group
-        is its index; none or several, and the sum is not read."""
-        letters: set[str] = set()
-        depth = 0
-        for j in range(k, len(self.toks)):
-            t = self.toks[j]
-            depth += (t in ("{", "(", "[")) - (t in ("}", ")", "]"))
-            if depth < 0 or (depth == 0 and t in ("=", r"\sum")):
-                break
-            if t == "_" and j + 1 < len(self.toks):
-                sub = self.toks[j + 1 : j + 4]
-                if re.fullmatch(r"[A-Za-z]", sub[0]):
-                    letters.add(sub[0])
-                elif sub[0] == "{" and len(sub) == 3 and sub[2] == "}" and re.fullmatch(r"[A-Za-z]", sub[1]):
-                    letters.add(sub[1])
-                else:
-                    letters.add("?")  # a subscript that is not one letter: no guess
-        if len(letters) != 1 or "?" in letters:
+    def _implied_index(self, start: int, k: int) -> str:
+        """``\\sum e^{x_j}``: the index is the one letter that subscripts the summand and nothing
+        else around it (see implied_sums); none or several, and the sum is not read."""
+        index = implied_index(self.toks, start, k)
+        if index is None:
             raise Unreadable("a sum without an index")
-        return letters.pop()
+        return index
 
     def fraction(self, i: int) -> tuple[Any, int]:
         num, k = self.read_arg(i + 1)

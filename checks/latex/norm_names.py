@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.function_calls import expand_document_function
 from derive.checks.latex.index_sums import encode_condition, index_equality
 from derive.checks.latex.norm_primes import PrimesMixin
 from derive.checks.latex.norm_softmax import SoftmaxMixin
@@ -15,8 +16,6 @@ from derive.checks.latex.tex_tokens import (
     TEXT_FONTS,
     Operator,
     Unreadable,
-    clean_tokens,
-    tex_tokens,
 )
 
 __all__ = ["NamesMixin", "BAREABLE", "FUNCTION_LETTERS"]
@@ -134,21 +133,13 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         return text, k
 
     def _document_function(self, name: str, k: int, power: list[str] | None) -> tuple[str, int] | None:
-        """``g(θ^T x)`` where the document wrote ``g(z) = \\frac{1}{1 + e^{-z}}``: the body with the
-        argument in the parameter's place. Not when the bracket mentions g itself (``g(1 - g)`` is
-        g times 1 - g)."""
-        defined = self.notation.doc_functions.get(name)
-        if defined is None or power or k >= len(self.toks) or self.toks[k] not in ("(", "["):
+        """A function the document defines (``g(z) = …``, ``h_\\theta(x) = …``) where it is used:
+        its value (see function_calls.expand_document_function)."""
+        expanded = expand_document_function(self, name, k, power)
+        if expanded is None:
             return None
-        end = self.match(k)
-        inside = self.toks[k + 1 : end]
-        if not inside or name in inside or self.top_level(inside, ","):
-            return None
-        param, body = defined
-        toks: list[str] = []
-        for t in clean_tokens(tex_tokens(body))[0]:
-            toks += ["(", *inside, ")"] if t == param else [t]
-        return self.postfix(f"\\left({self.seq_of(toks)}\\right)", end + 1)
+        toks, end = expanded
+        return self.postfix(f"\\left({self.seq_of(toks)}\\right)", end)
 
     def function(self, key: str, shown: str, k: int, *, power: list[str] | None = None) -> tuple[str, int]:
         """A known function at k (after its name): sub/superscripts, prime, argument."""

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from derive.checks.latex.ellipsis_sums import ellipsis_sums
+from derive.checks.latex.plain_tex import plain_tex_forms
 from derive.checks.latex.tex_names import DECORATIONS, DROP, FONTS, GREEK, TEXT_FONTS
 from derive.checks.latex.token_rewrites import rewrite_tokens
 
@@ -94,6 +96,7 @@ _SIZERS = (
 
 def clean_tokens(toks: list[tuple[str, bool]]) -> tuple[list[str], list[bool]]:
     """Spacing and sizing dropped, spellings unified (``\\times`` → ``\\cdot``), ``{x}_{j}`` → ``x_{j}``."""
+    toks = plain_tex_forms(toks)
     cleaned: list[tuple[str, bool]] = []
     k = 0
     while k < len(toks):
@@ -126,7 +129,7 @@ def clean_tokens(toks: list[tuple[str, bool]]) -> tuple[list[str], list[bool]]:
             del cleaned[k + 2]
             del cleaned[k]
         k += 1
-    cleaned = rewrite_tokens(cleaned)
+    cleaned = ellipsis_sums(rewrite_tokens(cleaned))
     return [t for t, _ in cleaned], [s for _, s in cleaned]
 
 

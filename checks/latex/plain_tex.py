@@ -1,0 +1,202 @@
+r"""Plain-TeX and MathJax spellings read as the LaTeX the rest of the reader knows.
+
+Homework written for MathJax (Jupyter, Markdown) or by TeX users keeps old spellings:
+
+- ``{a \over b}`` is ``\frac{a}{b}``: ``\over`` splits the group around it (braces, or a
+  ``\left … \right`` pair, or the whole side);
+- ``\cancel{x}``, ``\bcancel{x}``, ``\xcancel{x}`` and ``\cancelto{0}{x}`` strike a term out to
+  show a cancellation that happens in the next step: the term is still there, so it reads as
+  ``{x}`` (``\cancelto``'s first argument, where the term is going, is dropped);
+- ``\require{cancel}`` (MathJax loading an extension), ``\tag{…}``, ``\label{…}`` are not
+  mathematics and are dropped;
+- ``\left. E \right|_{x=a}`` (E evaluated at x = a) is E with ``(a)`` in the place of every x,
+  when x is one letter used in E only as a name of its own (not as an index, not inside a word
+  or a derivative, where putting a in its place would change what is said); otherwise it is
+  left as written and stays unread.
+
+Works on the raw token list (``\left`` and spacing still present), before any other rewrite.
+"""
+
+from __future__ import annotations
+
+import re
+
+from derive.checks.latex.tex_names import GREEK, TEXT_FONTS
+
+__all__ = ["plain_tex_forms"]
+
+Tokens = list[tuple[str, bool]]
+
+_CANCELS = {r"\cancel", r"\bcancel", r"\xcancel"}
+_DROPPED_WITH_ARGUMENT = {r"\require", r"\tag", r"\tag*", r"\label"}
+_BARS = {"|", r"\vert", r"\rvert", r"\Big", r"\big", r"\bigg", r"\Bigg"}
+
+
+def plain_tex_forms(toks: Tokens) -> Tokens:
+    """All the plain-TeX rewrites, in order: arguments first dropped or unwrapped, then ``\\over``,
+    then evaluation bars."""
+    return _evaluation_bars(_over(_unwrap(toks)))
+
+
+def _group_end(toks: Tokens, k: int) -> int | None:
+    """The index after the brace group (or the single token) at k, or None."""
+    if k >= len(toks):
+        return None
+    if toks[k][0] != "{":
+        return k + 1 if toks[k][0] not in ("}", "^", "_") else None
+    depth = 0
+    for j in range(k, len(toks)):
+        depth += (toks[j][0] == "{") - (toks[j][0] == "}")
+        if depth == 0:
+            return j + 1
+    return None
+
+
+def _unwrap(toks: Tokens) -> Tokens:
+    r"""``\cancel{x}`` → ``{x}``, ``\cancelto{0}{x}`` → ``{x}``; ``\require{…}``, ``\tag{…}``,
+    ``\label{…}`` dropped. A command without its argument is left as written (it stays unread)."""
+    out: Tokens = []
+    k = 0
+    while k < len(toks):
+        t, spaced = toks[k]
+        if t == r"\tag" and toks[k + 1 : k + 2] == [("*", False)]:
+            t, k = r"\tag*", k + 1
+        if t in _DROPPED_WITH_ARGUMENT:
+            end = _group_end(toks, k + 1)
+            if end is not None:
+                k = end
+                continue
+        first = k + 1
+        if t == r"\cancelto":
+            first = _group_end(toks, k + 1) or len(toks)
+        if t in _CANCELS or t == r"\cancelto":
+            end = _group_end(toks, first)
+            if end is not None:
+                body = toks[first + 1 : end - 1] if toks[first][0] == "{" else toks[first:end]
+                out += [("{", spaced), *body, ("}", False)]
+                k = end
+                continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
+def _enclosing(toks: Tokens, at: int) -> tuple[int, int]:
+    """(start, end) of the tokens of the group around index ``at``: inside the nearest unmatched
+    ``{``/``}`` or ``\\left``/``\\right`` pair, or the whole list."""
+    depth = 0
+    start = 0
+    for j in range(at - 1, -1, -1):
+        t = toks[j][0]
+        depth += (t in ("}", r"\right")) - (t in ("{", r"\left"))
+        if depth < 0:
+            start = j + 1 if t == "{" else j + 2  # after \left and its delimiter
+            break
+    depth = 0
+    end = len(toks)
+    for j in range(at + 1, len(toks)):
+        t = toks[j][0]
+        depth += (t in ("{", r"\left")) - (t in ("}", r"\right"))
+        if depth < 0:
+            end = j
+            break
+    return start, end
+
+
+def _over(toks: Tokens) -> Tokens:
+    r"""``A \over B`` inside its group → ``\frac{A}{B}``; a group with two ``\over`` (a TeX error)
+    is left as written."""
+    for _ in range(len(toks)):
+        at = next((j for j, (t, _) in enumerate(toks) if t == r"\over"), None)
+        if at is None:
+            return toks
+        start, end = _enclosing(toks, at)
+        group = toks[start:end]
+        if sum(1 for t, _ in group if t == r"\over") > 1 and _same_level_overs(toks, start, end):
+            return toks
+        num, den = toks[start:at], toks[at + 1 : end]
+        if not num or not den:
+            return toks
+        frac = [(r"\frac", toks[start][1]), ("{", False), *num, ("}", False), ("{", False), *den, ("}", False)]
+        toks = toks[:start] + frac + toks[end:]
+    return toks
+
+
+def _same_level_overs(toks: Tokens, start: int, end: int) -> bool:
+    """Are there two ``\\over`` directly in this group (not one nested deeper)?"""
+    depth = 0
+    count = 0
+    for t, _ in toks[start:end]:
+        depth += (t in ("{", r"\left")) - (t in ("}", r"\right"))
+        count += t == r"\over" and depth == 0
+    return count > 1
+
+
+def _evaluation_bars(toks: Tokens) -> Tokens:
+    r"""``\left. E \right|_{x=a}`` → ``{E with (a) for x}`` when that substitution is safe."""
+    k = 0
+    while k + 1 < len(toks):
+        if toks[k][0] == r"\left" and toks[k + 1][0] == ".":
+            done = _evaluate(toks, k)
+            if done is not None:
+                toks = done
+        k += 1
+    return toks
+
+
+def _evaluate(toks: Tokens, k: int) -> Tokens | None:
+    close = _matching_right(toks, k)
+    if close is None or close + 2 >= len(toks) or toks[close + 1][0] not in _BARS:
+        return None
+    bar_end = close + 2
+    if toks[bar_end][0] != "_":
+        return None
+    end = _group_end(toks, bar_end + 1)
+    if end is None or end < len(toks) and toks[end][0] == "^":
+        return None  # F(x)|_a^b: a difference of two values, not read here
+    at = [t for t, _ in toks[bar_end + 1 : end]]
+    if at and at[0] == "{":
+        at = at[1:-1]
+    if len(at) < 3 or at[1] != "=" or not _is_letter(at[0]):
+        return None
+    body = _substituted(toks[k + 2 : close], at[0], toks[bar_end + 1 : end])
+    if body is None:
+        return None
+    return toks[:k] + [("{", toks[k][1])] + body + [("}", False)] + toks[end:]
+
+
+def _matching_right(toks: Tokens, k: int) -> int | None:
+    depth = 0
+    for j in range(k, len(toks)):
+        depth += (toks[j][0] == r"\left") - (toks[j][0] == r"\right")
+        if depth == 0:
+            return j
+    return None
+
+
+def _is_letter(t: str) -> bool:
+    return re.fullmatch(r"[A-Za-z]", t) is not None or (t.startswith("\\") and t[1:] in GREEK)
+
+
+def _substituted(body: Tokens, var: str, where: Tokens) -> Tokens | None:
+    """The body with ``(value)`` for each use of ``var``, or None when a use is not a plain name."""
+    value = [t for t in where if t[0] not in ("{", "}")] if where[0][0] != "{" else where[1:-1]
+    eq = next(j for j, (t, _) in enumerate(value) if t == "=")
+    value = value[eq + 1 :]
+    if not value or any(t in (r"\partial", r"\nabla", "'", r"\prime") or t in TEXT_FONTS for t, _ in body):
+        return None
+    fractions = [j for j, (t, _) in enumerate(body) if t == r"\frac"]
+    if any(j + 2 < len(body) and body[j + 2][0] in ("d", r"\mathrm") for j in fractions):
+        return None  # d/dx … evaluated at a point: the derivative must be taken before x is replaced
+    out: Tokens = []
+    for j, (t, spaced) in enumerate(body):
+        if t != var:
+            out.append((t, spaced))
+            continue
+        before = body[j - 1][0] if j else ""
+        after = body[j + 1] if j + 1 < len(body) else ("", True)
+        glued = _is_letter(before) and not spaced or re.fullmatch(r"[A-Za-z]", after[0]) and not after[1]
+        if before == "_" or after[0] == "_" or glued or before == "d":
+            return None  # an index, a word, a differential: not a use of the variable's value
+        out += [("{", spaced), ("(", False), *value, (")", False), ("}", False)]
+    return out

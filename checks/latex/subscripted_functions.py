@@ -1,0 +1,98 @@
+r"""Functions the document defines under a subscripted name, or of a decorated parameter.
+
+``h_{\theta}(x^{(i)}) = \frac{1}{1+e^{-\theta_0-\theta_1 x^{(i)}}}``, ``f_W(\mathbf x) = …``,
+``\phi_l(z) = …``: the name carries a subscript (the parameters it depends on, a layer) and
+the parameter may carry a label or a font. :mod:`own_functions` finds one-letter names of
+one-letter parameters; this module finds these, and expands them where they are used:
+
+- applied: ``h_\theta(x)``, ``h_{\theta}(x^{(i)})`` (the same function at another argument) is
+  the body with the argument in each place of the parameter;
+- bare, for a subscripted name: ``\frac{\partial h_{\theta}}{\partial\theta_0}`` is the body as
+  written (the function's value at its own parameter), so that a derivative with respect to a
+  parameter inside the body can be taken.
+
+Never when the bracket mentions the function's letter (``p_k(1 - p_k)`` is a product), when
+the body does not use the parameter (``f(x_1) = 3`` is a value, not a definition), or when the
+name is defined twice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from derive.checks.latex.extract import Equation
+from derive.checks.latex.function_calls import substitute_name
+from derive.checks.latex.notation import BUILTIN_NAMES, Notation
+from derive.checks.latex.own_functions import NewFunction
+from derive.checks.latex.steps import split_chain
+from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
+
+__all__ = ["find_more_functions"]
+
+_DEFINES = ("=", ":=", r"\coloneqq", r"\triangleq", r"\equiv")
+_NOT_FUNCTIONS = (r"\sum", r"\prod", r"\log", r"\exp", r"\max", r"\min")
+
+
+def _reader(text: str, notation: Notation) -> TexReader:
+    return TexReader(*clean_tokens(tex_tokens(text)), notation)
+
+
+def _base(name: str) -> str:
+    return re.split(r"[_^]", name, maxsplit=1)[0]
+
+
+def _call(text: str, notation: Notation) -> tuple[str, str] | None:
+    """(name, parameter) of a term that is exactly ``name(parameter)``, both names."""
+    try:
+        reader = _reader(text, notation)
+        name, k, power = reader.read_identifier(0) if reader.toks else (None, 0, None)
+        if name is None or power or reader.toks[k : k + 1] != ["("] or reader.match(k) != len(reader.toks) - 1:
+            return None
+        inside = reader.toks[k + 1 : -1]
+        param, end, power = reader.read_identifier(k + 1) if inside else (None, 0, None)
+    except Unreadable:
+        return None
+    if param is None or power or end != len(reader.toks) - 1:
+        return None
+    return name, param
+
+
+def _uses(body: str, name: str, notation: Notation) -> bool:
+    """Does ``body`` use the name ``name`` (as the reader names it)?"""
+    try:
+        reader = _reader(body, notation)
+        marked = substitute_name(reader, name, ["\0"])
+    except Unreadable:
+        return False
+    return marked is None or "\0" in marked  # None: a use inside a word
+
+
+def _definable(name: str, param: str, notation: Notation) -> bool:
+    """A name the notation does not know, applied to a parameter that is a variable (not a
+    numbered sample ``x^{(1)}`` or entry ``x_1``)."""
+    base = _base(name)
+    known_base = base in notation.functions or base[1:] in notation.functions or base.lower() in BUILTIN_NAMES
+    # \phi_l is the document's own even where the notation reads \phi (the reader refuses a
+    # subscript on the notation's function letter); a word keeps its meaning (LeakyReLU_\alpha)
+    letter = re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", base) is not None and name != base
+    known = (known_base and not letter) or name in notation.functions or name in notation.constants
+    known = known or base in notation.softmax_names
+    numbered = re.search(r"[_^]\{?\(?\d", param) is not None
+    return not known and not numbered and name != param and base not in _NOT_FUNCTIONS
+
+
+def find_more_functions(equations: list[Equation], notation: Notation, found: list[NewFunction]) -> list[NewFunction]:
+    """``found`` and the definitions it does not hold (a subscripted name, a parameter with a
+    label or font); a name defined twice in all is left out (which body is meant?)."""
+    more: dict[str, list[NewFunction]] = {}
+    for equation in equations:
+        for chain in split_chain(equation):
+            (first, relation), (second, _) = chain[0], chain[1]
+            body = second.text.strip()
+            call = _call(first.text, notation) if relation in _DEFINES and body else None
+            if call is None or any(f.name == call[0] for f in found):
+                continue
+            name, param = call
+            if _definable(name, param, notation) and _uses(body, param, notation) and not _uses(body, name, notation):
+                more.setdefault(name, []).append(NewFunction(second.line, second.column, name, param, body))
+    return found + [defs[0] for defs in more.values() if len(defs) == 1]

@@ -1,0 +1,207 @@
+"""Forms real homework writes that the reader reads as the LaTeX it knows: plain-TeX ``\\over``,
+MathJax's ``\\cancel`` family and ``\\require``, evaluation bars, sums written with an ellipsis,
+functions with subscripted names the document defines. Each form is checked on correct steps
+(ok, never wrong) and on wrong ones (found), with other letters and spellings."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+
+NOTATION = load_notation()
+
+
+@pytest.fixture(scope="module")
+def runner():
+    with StepRunner(timeout=20) as r:
+        yield r
+
+
+def _statuses(text: str, runner: StepRunner) -> list[str]:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    return [r.status for r in report.results]
+
+
+def _one(step: str, runner: StepRunner) -> str:
+    (status,) = _statuses(f"$$ {step} $$\n", runner)
+    return status
+
+
+PLAIN_OK = [
+    r"{a \over b} + c = \frac{a}{b} + c",
+    r"{1 \over 1+e^{-x}} = \frac{1}{1+e^{-x}}",
+    r"\left( {u \over v} \right)^2 = \frac{u^2}{v^2}",
+    r"{{x \over 2} \over y} = \frac{x}{2y}",
+    r"\cancel{x} + \cancel{x} = 2x",
+    r"x + \bcancel{y} - \xcancel{y} = x",
+    r"\require{cancel} x\cdot\cancelto{1}{y/y} = x",
+    r"\frac{\cancel{a} b}{\cancel{a}} = b",
+    r"x^2 - x^2 + y = y \tag{3}",
+    r"x + x = 2x \label{eq:two}",
+    r"\left. t^2 + 3t \right|_{t=2} = 10",
+    r"\left. e^{-\theta} \right|_{\theta=0} = 1",
+]
+PLAIN_WRONG = [
+    r"{a \over b} + c = \frac{b}{a} + c",
+    r"\cancel{x} + \cancel{x} = x",
+    r"\require{cancel} x + 2\cancelto{0}{(x - x)} = 2x",
+    r"\left. t^2 + 3t \right|_{t=2} = 11",
+]
+
+
+@pytest.mark.parametrize("step", PLAIN_OK)
+def test_plain_tex_forms_are_read_and_correct_steps_are_ok(step: str, runner: StepRunner) -> None:
+    assert _one(step, runner) == "ok"
+
+
+@pytest.mark.parametrize("step", PLAIN_WRONG)
+def test_plain_tex_forms_wrong_steps_are_found(step: str, runner: StepRunner) -> None:
+    assert _one(step, runner) == "wrong"
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        r"\left. \frac{d}{dx} x^2 \right|_{x=1} = 2",  # the derivative comes before the value
+        r"\left. x_1 + x \right|_{x=2} = x_1 + 2",  # x_1 is another name: fine, but x_x is not
+        r"\left. a_x \right|_{x=2} = a_2",  # the variable used as an index
+        r"\left. F(x) \right|_{0}^{1} = F(1) - F(0)",  # a difference of two values
+        r"{a \over b \over c} = 1",  # two \over in one group: a TeX error
+    ],
+)
+def test_evaluation_bars_and_over_never_guess(step: str, runner: StepRunner) -> None:
+    assert _one(step, runner) != "wrong"
+
+
+ELLIPSIS_OK = [
+    r"a_1 + a_2 + \dots + a_n = \sum_{i=1}^n a_i",
+    r"\exp(x_1) + \exp(x_2) + \cdots + \exp(x_n) = \sum_{k=1}^{n} e^{x_k}",
+    r"p_iy_1 + p_iy_2 + \ldots + p_iy_n = p_i\sum_j y_j",
+    r"x_0 + x_1 + x_2 + \dots + x_N = \sum_{i=0}^N x_i",
+    r"-a_1 - a_2 - \cdots - a_K = -\sum_{k=1}^K a_k",
+    r"x^1 + x^2 + \dots + x^m = \sum_{j=1}^m x^j",
+    r"y_1\log p_1 + \dots + y_N\log p_N = \sum_{c} y_c\log p_c",
+    r"e^{z_1} + ... + e^{z_K} = \sum_{k=1}^K e^{z_k}",
+    r"(w_1 + \dots + w_n)^2 = \sum_i\sum_j w_i w_j",
+    r"\frac{\partial}{\partial a_1}(a_1 + a_2 + \cdots + a_n) = 1",
+    r"b + \theta_1 x_1 + \theta_2 x_2 + \dots + \theta_d x_d = b + \sum_{r=1}^d \theta_r x_r",
+]
+ELLIPSIS_WRONG = [
+    r"a_1 + a_2 + \dots + a_n = \sum_{i=1}^n a_i + 1",
+    r"\exp(x_1) + \cdots + \exp(x_n) = \sum_{k=1}^{n} e^{2x_k}",
+    r"x_0 + x_1 + \dots + x_m = x_0 + \sum_{i=0}^m x_i",  # x_0 counted twice
+    r"-a_1 - a_2 - \cdots - a_K = \sum_{k=1}^K a_k",
+]
+ELLIPSIS_UNREAD = [
+    r"a_1 + a_3 + \dots + a_n = \sum_{i=1}^n a_i",  # not counting up by one
+    r"a_2 + \dots + a_n = \sum_{i=2}^n a_i",  # no start at 0 or 1 to anchor it
+    r"a_1 + a_2 + \dots + a_{n-1} = \sum_{i=1}^{n-1} a_i",  # an end that is not one letter
+    r"a_1 + a_2 + \dots = 1",  # a series without a last term
+    r"a_1 - a_2 + \dots + a_n = 0",  # signs that do not agree
+    r"a_1 b_2 + a_2 b_2 + \dots + a_n b_n = 0",  # the terms differ elsewhere
+]
+
+
+@pytest.mark.parametrize("step", ELLIPSIS_OK)
+def test_ellipsis_sums_are_read_and_correct_steps_are_ok(step: str, runner: StepRunner) -> None:
+    assert _one(step, runner) == "ok"
+
+
+@pytest.mark.parametrize("step", ELLIPSIS_WRONG)
+def test_ellipsis_sums_wrong_steps_are_found(step: str, runner: StepRunner) -> None:
+    assert _one(step, runner) == "wrong"
+
+
+@pytest.mark.parametrize("step", ELLIPSIS_UNREAD)
+def test_ellipsis_without_a_clear_pattern_stays_unread(step: str, runner: StepRunner) -> None:
+    report = check_text(f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
+    (result,) = report.results
+    assert result.status == "unparsed" and "ellipsis" in result.message
+
+
+def _document(steps: list[str], definition: str) -> str:
+    """A short document: the definition in running text, then one display per step."""
+    return f"Let ${definition}$ here.\n\n" + "".join(f"$$ {s} $$\n\n" for s in steps)
+
+
+LOGISTIC_H = r"h_{\theta}(x^{(i)}) = \frac{1}{1+e^{-\theta_0-\theta_1 x^{(i)}}}"
+FUNCTION_CASES = [
+    # (definition, step, expected)
+    (LOGISTIC_H, r"\frac{\partial h_{\theta}}{\partial\theta_0} = h_\theta(x^{(i)})(1-h_\theta(x^{(i)}))", "ok"),
+    (LOGISTIC_H, r"\frac{\partial}{\partial\theta_1} h_{\theta}(x) = x\, h_\theta(x)(1-h_\theta(x))", "ok"),
+    (LOGISTIC_H, r"1 - h_\theta(x) = \frac{e^{-\theta_0-\theta_1 x}}{1+e^{-\theta_0-\theta_1 x}}", "ok"),
+    # the factor x^{(i)} of the chain rule is missing
+    (
+        LOGISTIC_H,
+        r"\frac{\partial h_{\theta}(x^{(i)})}{\partial\theta_1} = h_\theta(x^{(i)})(1-h_\theta(x^{(i)}))",
+        "wrong",
+    ),
+    (LOGISTIC_H, r"1 - h_\theta(x) = \frac{1}{1+e^{-\theta_0-\theta_1 x}}", "wrong"),
+    (r"f_W(\mathbf x) = \tanh(W \mathbf x)", r"\frac{d}{dW} f_W(\mathbf x) = \mathbf x (1 - f_W(\mathbf x)^2)", "ok"),
+    (r"f_W(\mathbf x) = \tanh(W \mathbf x)", r"\frac{d}{dW} f_W(\mathbf x) = \mathbf x (1 - f_W(\mathbf x))", "wrong"),
+    (r"\phi_l(z) = z^2 + l", r"\phi_l(a+b) = a^2 + 2ab + b^2 + l", "ok"),
+    (r"\phi_l(z) = z^2 + l", r"\phi_l(a+b) = a^2 + b^2 + l", "wrong"),
+    (r"g_k(t) = e^{-k t}", r"\frac{d}{dt} g_k(2t) = -2k\,g_k(2t)", "ok"),
+    (r"g_k(t) = e^{-k t}", r"\frac{d}{dt} g_k(2t) = -k\,g_k(2t)", "wrong"),
+    # a subscripted name before a bracket that mentions it stays a product
+    (r"p_k(z) = z^2", r"p_k(1 - p_k) = p_k - p_k^2", "ok"),
+]
+
+
+@pytest.mark.parametrize(("definition", "step", "expected"), FUNCTION_CASES)
+def test_functions_with_subscripted_names_are_expanded(
+    definition: str, step: str, expected: str, runner: StepRunner
+) -> None:
+    assert _statuses(_document([step], definition), runner) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a value at a point is not a definition: f_a(x_1) is not expanded at x_2
+        "$$ f_a(x_1) = 3 $$\n\n$$ f_a(x_2) = 3 $$\n",
+        # defined twice: which body is meant?
+        "$h_w(x) = w x$ and later $h_w(x) = w x^2$.\n\n$$ h_w(2) = 2w $$\n",
+        # the body uses the name itself
+        "$$ q_n(x) = x q_n(x) $$\n\n$$ q_n(1) = 1 $$\n",
+    ],
+)
+def test_function_definitions_that_are_not_clear_are_not_used(text: str, runner: StepRunner) -> None:
+    assert "wrong" not in _statuses(text, runner) and "ok" not in _statuses(text, runner)
+
+
+IMPLIED_OK = [
+    r"\sum e^{z_j} + z_i = \sum_k e^{z_k} + z_i",
+    r"p_i - \sum y_j p_i = p_i - p_i \sum_j y_j",
+    r"-\sum y_k \log \hat y_k = -\sum_j y_j \log \hat y_j",
+    r"\frac{\partial}{\partial z_i} \log \sum e^{z_j} = \frac{e^{z_i}}{\sum e^{z_j}}",
+    r"x_m + \sum w_{mn} x_n = x_m + \sum_r w_{mr} x_r",
+]
+IMPLIED_WRONG = [
+    r"\sum e^{z_j} + z_i = \sum_k e^{z_k} + 2z_i",
+    r"p_i - \sum y_j p_i = p_i - \sum_j y_j",
+    r"x_m + \sum w_{mn} x_n = x_m + 2\sum_r w_{mr} x_r",
+]
+IMPLIED_UNREAD = [
+    r"\sum x_i + y_i = 1",  # i is used outside the sum too: which letter is summed?
+    r"\sum w_{ij} x_j = 1",  # two letters, neither used elsewhere
+    r"\sum e^{z} = 1",  # no index letter at all
+]
+
+
+@pytest.mark.parametrize("step", IMPLIED_OK)
+def test_sums_without_an_index_are_read_and_correct_steps_are_ok(step: str, runner: StepRunner) -> None:
+    assert _one(step, runner) == "ok"
+
+
+@pytest.mark.parametrize("step", IMPLIED_WRONG)
+def test_sums_without_an_index_wrong_steps_are_found(step: str, runner: StepRunner) -> None:
+    assert _one(step, runner) == "wrong"
+
+
+@pytest.mark.parametrize("step", IMPLIED_UNREAD)
+def test_a_sum_whose_index_is_not_clear_stays_unread(step: str, runner: StepRunner) -> None:
+    report = check_text(f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
+    (result,) = report.results
+    assert result.status == "unparsed" and "without an index" in result.message
