@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from derive.checks.latex.bare_groups import signed_bare_groups
 from derive.checks.latex.tex_names import GREEK, TEXT_FONTS
 
 __all__ = ["plain_tex_forms"]
@@ -35,7 +36,7 @@ _BARS = {"|", r"\vert", r"\rvert", r"\Big", r"\big", r"\bigg", r"\Bigg"}
 def plain_tex_forms(toks: Tokens) -> Tokens:
     """All the plain-TeX rewrites, in order: arguments first dropped or unwrapped, then ``\\over``,
     then evaluation bars."""
-    return _evaluation_bars(_over(_unwrap(toks)))
+    return _evaluation_bars(_over(signed_bare_groups(_unwrap(toks))))
 
 
 def _group_end(toks: Tokens, k: int) -> int | None:
@@ -53,8 +54,9 @@ def _group_end(toks: Tokens, k: int) -> int | None:
 
 
 def _unwrap(toks: Tokens) -> Tokens:
-    r"""``\cancel{x}`` → ``{x}``, ``\cancelto{0}{x}`` → ``{x}``; ``\require{…}``, ``\tag{…}``,
-    ``\label{…}`` dropped. A command without its argument is left as written (it stays unread)."""
+    r"""``\cancel{x}`` → ``{x}``, ``\cancelto{0}{x}`` → ``{x}``, ``y \cancel{-x}`` → ``y - x``;
+    ``\require{…}``, ``\tag{…}``, ``\label{…}`` dropped. A command without its argument is left
+    as written (it stays unread)."""
     out: Tokens = []
     k = 0
     while k < len(toks):
@@ -73,7 +75,12 @@ def _unwrap(toks: Tokens) -> Tokens:
             end = _group_end(toks, first)
             if end is not None:
                 body = toks[first + 1 : end - 1] if toks[first][0] == "{" else toks[first:end]
-                out += [("{", spaced), *body, ("}", False)]
+                if body and body[0][0] in ("+", "-"):
+                    # y \cancel{-yh} - h \cancel{+yh}: a struck-out term with its sign is a term of
+                    # the sum around it (grouped, {-yh} after y would read as a product y·(−yh))
+                    out += [(body[0][0], spaced), *body[1:]]
+                else:
+                    out += [("{", spaced), *body, ("}", False)]
                 k = end
                 continue
         out.append(toks[k])
