@@ -44,6 +44,19 @@ def test_no_correct_step_is_called_wrong(scores: dict[str, Any]) -> None:
     assert alarms == []
 
 
+HELDOUT = ROOT / "tests" / "data" / "latex_heldout" / "manifest.toml"
+
+
+@pytest.mark.skipif(not HELDOUT.is_file(), reason="no held-out manifest")
+def test_no_correct_step_is_called_wrong_on_the_heldout_documents() -> None:
+    documents = [d for d in latex_bench.load_manifest(HELDOUT) if d["source"] is not None]
+    assert len(documents) == 8
+    scores = latex_bench.check_documents(documents, timeout=10.0, budget=120.0)
+    alarms = [(s.name, a["line"], a["claim"], a["tool"]["message"]) for s in scores for a in s.false_alarms]
+    assert alarms == []
+    assert latex_bench.total(scores).counted > 200
+
+
 def _outside_repository(document: dict[str, Any]) -> bool:
     """The seed reports are listed by their path in ../shared, which lives beside the repository
     (on a developer's machine and in CI), not inside it."""
