@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from derive.checks.latex.ellipsis_sums import ellipsis_sums
@@ -96,7 +97,15 @@ _SIZERS = (
 
 def clean_tokens(toks: list[tuple[str, bool]]) -> tuple[list[str], list[bool]]:
     """Spacing and sizing dropped, spellings unified (``\\times`` → ``\\cdot``), ``{x}_{j}`` → ``x_{j}``."""
-    toks = plain_tex_forms(toks)
+    # The same sides are cleaned many times over (definitions, each step's reader, the notation's
+    # names): the rewrites are pure, so their result is kept; callers get lists of their own.
+    words, spaces = _clean_tokens(tuple(toks))
+    return list(words), list(spaces)
+
+
+@lru_cache(maxsize=8192)
+def _clean_tokens(toks_in: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    toks = plain_tex_forms(list(toks_in))
     cleaned: list[tuple[str, bool]] = []
     k = 0
     while k < len(toks):
@@ -130,7 +139,7 @@ def clean_tokens(toks: list[tuple[str, bool]]) -> tuple[list[str], list[bool]]:
             del cleaned[k]
         k += 1
     cleaned = ellipsis_sums(rewrite_tokens(cleaned))
-    return [t for t, _ in cleaned], [s for _, s in cleaned]
+    return tuple(t for t, _ in cleaned), tuple(s for _, s in cleaned)
 
 
 class TexReader:
