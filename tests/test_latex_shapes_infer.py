@@ -76,3 +76,20 @@ def test_a_factor_that_fits_only_for_square_matrices_is_wrong(step: str, status:
     assert last.status == status, last.message
     if status == "wrong":
         assert "keep apart" in last.message
+
+
+@pytest.mark.parametrize(
+    ("step", "ok"),
+    [
+        # mattpetersen's row vectors: y diag(1/s) is y / s entry by entry
+        (r"-\mathbf y\,\text{diag}(\frac{\mathbf 1}{\mathbf s}) = -\frac{\mathbf y}{\mathbf s}", True),
+        (r"-\mathbf y\,\text{diag}(\frac{\mathbf 1}{\mathbf s}) = -\frac{\mathbf s}{\mathbf y}", False),
+        (r"\mathbf 1^\top \mathbf u = \sum_i u_i", True),
+        (r"A I = A", True),  # I is the identity of the size the product needs
+        (r"I A = A^\top", False),
+    ],
+)
+def test_ones_zeros_and_the_identity_take_the_shape_the_step_needs(step: str, ok: bool) -> None:
+    statuses = _statuses(f"$$a_0 = 1$$\n\n$${step}$$\n")
+    assert (statuses[-1] == "ok") is ok, statuses
+    assert statuses[-1] != "wrong"

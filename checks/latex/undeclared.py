@@ -20,10 +20,19 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
 from derive.checks.latex.jacobians import Jacobians, mark_jacobians
 from derive.checks.latex.matrix_judge import judge_trees
 from derive.checks.latex.notation import Notation, identifier_name
-from derive.checks.latex.shape_infer import Assignment, anchored_reading, infer_assignments, reached_names
+from derive.checks.latex.shape_infer import (
+    CONSTANTS,
+    Assignment,
+    anchored_reading,
+    infer_assignments,
+    reached_names,
+    undeclared_names,
+)
+from derive.checks.latex.tensor_ops import Dual, NotJudged
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.trace_forms import DIFFERENTIAL, Differentials, differential_text, rewrite
 from derive.checks.latex.typed import parse_typed
@@ -84,7 +93,9 @@ def judge_undeclared(
         readings = [Assignment({}, 0, True, ())]
     used = set(reached_names(sides, defs))
     # a lone Jacobian in either layout (Jacobians(..., transpose)), after the differentials
-    hooks = [_chain(differentials, Jacobians(lone, t) if lone else None) for t in ((False, True) if lone else (False,))]
+    consts = _Constants(set(CONSTANTS) & set(undeclared_names(sides, notation, defs, _sizes(notation))))
+    layouts = (False, True) if lone else (False,)
+    hooks = [_chain(consts, differentials, Jacobians(lone, t) if lone else None) for t in layouts]
 
     def run(reading: Assignment) -> dict[str, Any] | None:
         shaped = _restricted(notation, used, reading)
@@ -108,9 +119,30 @@ def judge_undeclared(
     return None, "the sides' shapes agree under no reading of the undeclared names"
 
 
+class _Constants:
+    """The prepare hook that gives \\mathbf 1, \\mathbf 0 and I their values at the shapes read."""
+
+    def __init__(self, names: set[str]) -> None:
+        self.names = names
+
+    def __call__(self, world: Any) -> None:
+        for name in self.names:
+            leaf = world.leaves.get(name)
+            if leaf is None:
+                continue
+            kind = CONSTANTS[name]
+            if kind == "identity" and leaf.shape[0] != leaf.shape[1]:
+                raise NotJudged("an identity matrix that is not square")
+            value = np.ones(leaf.shape) if kind == "ones" else np.zeros(leaf.shape)
+            world.leaves[name] = Dual(np.eye(leaf.shape[0]) if kind == "identity" else value)
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+
 def _chain(*hooks: Any) -> Any:
     """One prepare hook running the given ones in order (None when there are none)."""
-    present = [h for h in hooks if h is not None]
+    present = [h for h in hooks if h]
     if not present:
         return None
 
