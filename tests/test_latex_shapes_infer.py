@@ -93,3 +93,9 @@ def test_ones_zeros_and_the_identity_take_the_shape_the_step_needs(step: str, ok
     statuses = _statuses(f"$$a_0 = 1$$\n\n$${step}$$\n")
     assert (statuses[-1] == "ok") is ok, statuses
     assert statuses[-1] != "wrong"
+
+
+def test_a_derivative_of_a_name_that_does_not_use_the_variable_is_not_judged() -> None:
+    # J and θ undeclared and undefined: ∂J/∂w would be 0 on both sides, which proves nothing
+    statuses = _statuses("$$a_0 = 1$$\n\n$$\\frac{\\partial J}{\\partial w} = 2\\frac{\\partial J}{\\partial t}$$\n")
+    assert statuses[-1] not in ("ok", "wrong")

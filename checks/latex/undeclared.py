@@ -83,6 +83,10 @@ def judge_undeclared(
     if found:
         defs.update({DIFFERENTIAL.format(n): Sym(n, n, "") for n in found})  # dN has N's shape
         differentials = Differentials(found, defs)
+    unstated = _unstated_dependence(sides, defs)
+    if unstated:
+        # a sampled name does not depend on another: ∂J/∂θ would be 0 on both sides
+        return None, f"a derivative with respect to {unstated} of something that does not contain it"
     lone: dict[str, Deriv] = {}
     marked = (mark_jacobians(sides[0], lone), mark_jacobians(sides[1], lone))
     defs.update(lone)  # shapes only: the hook's value is the world's leaf
@@ -138,6 +142,27 @@ class _Constants:
 
     def __bool__(self) -> bool:
         return bool(self.names)
+
+
+def _unstated_dependence(sides: tuple[Node, ...], defs: dict[str, Node]) -> str | None:
+    """The variable of a derivative whose numerator, through the definitions, never uses it."""
+    for deriv in _derivs(sides):
+        if deriv.num is None:
+            continue
+        reached = reached_names((deriv.num, deriv.num), defs)
+        if deriv.var.full not in reached and deriv.var.stem not in reached:
+            return deriv.var.full
+    return None
+
+
+def _derivs(node: object) -> list[Deriv]:
+    if isinstance(node, Deriv):
+        return [node, *_derivs(node.num)]
+    found: list[Deriv] = []
+    for value in node if isinstance(node, tuple) else getattr(node, "__dict__", {}).values():
+        if isinstance(value, Node | tuple):
+            found += _derivs(value)
+    return found
 
 
 def _chain(*hooks: Any) -> Any:
