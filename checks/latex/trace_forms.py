@@ -31,6 +31,8 @@ __all__ = ["DIFFERENTIAL", "differential_text", "moving_names", "Differentials",
 DIFFERENTIAL = "\\mathrm{{d}}{}"
 # a standalone d before a name: not inside a word, not right after a brace (\frac{d f}{d x})
 _BARE_D = re.compile(r"(?<![A-Za-z\\{])d\s*(?=[A-Za-z]|\\(?:hat|tilde|bar|mathbf|boldsymbol|bm)\b|\\[A-Za-z]+)")
+# tr(…) written in plain letters (t times r, as read otherwise)
+_PLAIN_TRACE = re.compile(r"(?<![A-Za-z\\{])[Tt]r\s*(?=\\left|\()")
 _TRACE = re.compile(r"\\(?:operatorname|mathrm|text)\s*\{\s*[Tt]r\s*\}|(?<![A-Za-z\\])[Tt]r\s*(?=\\left|\()")
 
 
@@ -40,7 +42,7 @@ def differential_text(text: str) -> str | None:
     stripped = text.strip()
     if not _TRACE.search(text) and not re.fullmatch(r"d\s*(?:[A-Za-z]|\\[A-Za-z]+(?:\{[^{}]*\})?)", stripped):
         return None
-    rewritten = _BARE_D.sub(r"\\mathrm{d} ", text)
+    rewritten = _BARE_D.sub(r"\\mathrm{d} ", _PLAIN_TRACE.sub(r"\\operatorname{tr}", text))
     return rewritten if rewritten != text else None
 
 
