@@ -6,10 +6,10 @@ then says ∂f/∂X = G. Each such step is an equality between directional deriv
 judged on concrete tensors: the names whose differentials the step writes are perturbed along
 random directions and every ``dN`` is the derivative of N along them.
 
-Which names move: those written with a ``d`` that do not depend on another such name through
-the document's definitions. In ``tr(G^\top dZ) = tr(G^\top X\,dW)`` with Z = XW, W moves
-(Z follows, dZ = X dW) and X is held fixed, which is what the writer means; in
-``df = tr(∂f/∂\hat Y^\top d\hat Y)``, \hat Y moves and f follows.
+Which names move: the sampled names written with a d (in ``tr(G^\top X\,dW)`` with Z = XW,
+W moves, Z follows, dZ = X dW, and X is held fixed, which is what the writer means); when the
+step writes only differentials of defined names (``df = tr(∂f/∂\hat Y^\top d\hat Y)``), the
+sampled names all of them are computed from (X and W, not the target Y that only f uses).
 
 ``\frac{\partial f^\top}{\partial Y}`` (a transpose on the numerator) is the transpose of the
 gradient: f is a scalar, and the writer transposes the derivative.
