@@ -76,3 +76,26 @@ def test_a_factor_that_fits_only_for_square_matrices_is_wrong(step: str, status:
     assert last.status == status, last.message
     if status == "wrong":
         assert "keep apart" in last.message
+
+
+@pytest.mark.parametrize(
+    ("step", "ok"),
+    [
+        # mattpetersen's row vectors: y diag(1/s) is y / s entry by entry
+        (r"-\mathbf y\,\text{diag}(\frac{\mathbf 1}{\mathbf s}) = -\frac{\mathbf y}{\mathbf s}", True),
+        (r"-\mathbf y\,\text{diag}(\frac{\mathbf 1}{\mathbf s}) = -\frac{\mathbf s}{\mathbf y}", False),
+        (r"\mathbf 1^\top \mathbf u = \sum_i u_i", True),
+        (r"A I = A", True),  # I is the identity of the size the product needs
+        (r"I A = A^\top", False),
+    ],
+)
+def test_ones_zeros_and_the_identity_take_the_shape_the_step_needs(step: str, ok: bool) -> None:
+    statuses = _statuses(f"$$a_0 = 1$$\n\n$${step}$$\n")
+    assert (statuses[-1] == "ok") is ok, statuses
+    assert statuses[-1] != "wrong"
+
+
+def test_a_derivative_of_a_name_that_does_not_use_the_variable_is_not_judged() -> None:
+    # J and θ undeclared and undefined: ∂J/∂w would be 0 on both sides, which proves nothing
+    statuses = _statuses("$$a_0 = 1$$\n\n$$\\frac{\\partial J}{\\partial w} = 2\\frac{\\partial J}{\\partial t}$$\n")
+    assert statuses[-1] not in ("ok", "wrong")

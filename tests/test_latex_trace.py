@@ -51,3 +51,13 @@ def test_df_as_a_trace_of_the_gradient() -> None:
     assert _last(good) == "ok"
     bad = r"$$df = \operatorname{tr}\left(2\frac{\partial f^{\top}}{\partial \hat{Y}} d \hat{Y}\right)$$"
     assert _last(bad) not in ("ok", "wrong")
+
+
+@pytest.mark.parametrize(
+    "trace",
+    [r"\mathrm{tr}", r"\operatorname{tr}", r"\text{Tr}", r"\operatorname{Tr}", "tr", "Tr"],
+)
+def test_every_spelling_of_the_trace_of_a_differential(trace: str) -> None:
+    # f = ||Y^ - Y||^2 with Y^ = max(XW, 0): df = tr(2 (Y^ - Y)^T dY^), whatever the spelling
+    assert _last(f"$$df = {trace}\\left(2(\\hat{{Y}} - Y)^\\top d\\hat{{Y}}\\right)$$") == "ok"
+    assert _last(f"$$df = {trace}\\left(2(\\hat{{Y}} - Y) d\\hat{{Y}}\\right)$$") not in ("ok", "wrong")

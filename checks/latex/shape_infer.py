@@ -42,7 +42,15 @@ from derive.checks.latex.typed_nodes import (
     Transpose,
 )
 
-__all__ = ["Assignment", "Conflict", "anchored_reading", "infer_assignments", "reached_names", "undeclared_names"]
+__all__ = [
+    "CONSTANTS",
+    "Assignment",
+    "Conflict",
+    "anchored_reading",
+    "infer_assignments",
+    "reached_names",
+    "undeclared_names",
+]
 
 ONE = 0  # the dimension 1 (a scalar's rows and columns, a column vector's columns)
 Shape = tuple[int, int] | None  # (rows, columns) as dimension ids; None: not known here
@@ -55,7 +63,10 @@ _PREFERENCE = {
     "vector": {"col": 3, "row": 2},
     "entries2": {"matrix": 3},
     "scalar": {"scalar": 3},
+    "identity": {"matrix": 3},
 }
+#: names that are constants of a shape the step fixes: the vector of ones, of zeros, the identity
+CONSTANTS = {"1": "ones", "0": "zeros", "I": "identity"}
 #: letters that are sizes or counts in homework (1/m, 1/N, \sum_{k=1}^K)
 _SIZE_LETTERS = {"m", "n", "N", "K"}
 _ELEMENTWISE = {
@@ -139,6 +150,8 @@ class _Walker:
         self.touched: list[tuple[int, int]] = []  # shapes of the names walked so far
         for name, kind in kinds.items():
             self.leaf[name] = self._kind_shape(kind)
+            if CONSTANTS.get(name) == "identity":
+                self.dims.union(*self.leaf[name])
 
     def _kind_shape(self, kind: str) -> tuple[int, int]:
         if kind == "scalar":
@@ -403,13 +416,15 @@ def undeclared_names(
     known |= set(notation.domains) | set(notation.labels) | set(notation.constants)
     out: dict[str, str] = {}
     for name, count in found.items():
-        if name in known or name.isdigit():
+        if name in known or (name.isdigit() and name not in CONSTANTS):
             continue
         out[name] = _name_class(name, count, notation)
     return out
 
 
 def _name_class(name: str, count: int, notation: Notation) -> str:
+    if name in CONSTANTS:
+        return "identity" if CONSTANTS[name] == "identity" else "lower"
     if count == 1:
         return "vector"
     if count == 2:

@@ -6,10 +6,10 @@ then says ∂f/∂X = G. Each such step is an equality between directional deriv
 judged on concrete tensors: the names whose differentials the step writes are perturbed along
 random directions and every ``dN`` is the derivative of N along them.
 
-Which names move: those written with a ``d`` that do not depend on another such name through
-the document's definitions. In ``tr(G^\top dZ) = tr(G^\top X\,dW)`` with Z = XW, W moves
-(Z follows, dZ = X dW) and X is held fixed, which is what the writer means; in
-``df = tr(∂f/∂\hat Y^\top d\hat Y)``, \hat Y moves and f follows.
+Which names move: the sampled names written with a d (in ``tr(G^\top X\,dW)`` with Z = XW,
+W moves, Z follows, dZ = X dW, and X is held fixed, which is what the writer means); when the
+step writes only differentials of defined names (``df = tr(∂f/∂\hat Y^\top d\hat Y)``), the
+sampled names all of them are computed from (X and W, not the target Y that only f uses).
 
 ``\frac{\partial f^\top}{\partial Y}`` (a transpose on the numerator) is the transpose of the
 gradient: f is a scalar, and the writer transposes the derivative.
@@ -31,6 +31,8 @@ __all__ = ["DIFFERENTIAL", "differential_text", "moving_names", "Differentials",
 DIFFERENTIAL = "\\mathrm{{d}}{}"
 # a standalone d before a name: not inside a word, not right after a brace (\frac{d f}{d x})
 _BARE_D = re.compile(r"(?<![A-Za-z\\{])d\s*(?=[A-Za-z]|\\(?:hat|tilde|bar|mathbf|boldsymbol|bm)\b|\\[A-Za-z]+)")
+# tr(…) written in plain letters (t times r, as read otherwise)
+_PLAIN_TRACE = re.compile(r"(?<![A-Za-z\\{])[Tt]r\s*(?=\\left|\()")
 _TRACE = re.compile(r"\\(?:operatorname|mathrm|text)\s*\{\s*[Tt]r\s*\}|(?<![A-Za-z\\])[Tt]r\s*(?=\\left|\()")
 
 
@@ -40,7 +42,7 @@ def differential_text(text: str) -> str | None:
     stripped = text.strip()
     if not _TRACE.search(text) and not re.fullmatch(r"d\s*(?:[A-Za-z]|\\[A-Za-z]+(?:\{[^{}]*\})?)", stripped):
         return None
-    rewritten = _BARE_D.sub(r"\\mathrm{d} ", text)
+    rewritten = _BARE_D.sub(r"\\mathrm{d} ", _PLAIN_TRACE.sub(r"\\operatorname{tr}", text))
     return rewritten if rewritten != text else None
 
 

@@ -20,10 +20,19 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
 from derive.checks.latex.lone_jacobians import Jacobians, mark_jacobians
 from derive.checks.latex.matrix_judge import judge_trees
 from derive.checks.latex.notation import Notation, identifier_name
-from derive.checks.latex.shape_infer import Assignment, anchored_reading, infer_assignments, reached_names
+from derive.checks.latex.shape_infer import (
+    CONSTANTS,
+    Assignment,
+    anchored_reading,
+    infer_assignments,
+    reached_names,
+    undeclared_names,
+)
+from derive.checks.latex.tensor_ops import Dual, NotJudged
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.trace_forms import DIFFERENTIAL, Differentials, differential_text, rewrite
 from derive.checks.latex.typed import parse_typed
@@ -74,6 +83,10 @@ def judge_undeclared(
     if found:
         defs.update({DIFFERENTIAL.format(n): Sym(n, n, "") for n in found})  # dN has N's shape
         differentials = Differentials(found, defs)
+    unstated = _unstated_dependence(sides, defs)
+    if unstated:
+        # a sampled name does not depend on another: ∂J/∂θ would be 0 on both sides
+        return None, f"a derivative with respect to {unstated} of something that does not contain it"
     lone: dict[str, Deriv] = {}
     marked = (mark_jacobians(sides[0], lone), mark_jacobians(sides[1], lone))
     defs.update(lone)  # shapes only: the hook's value is the world's leaf
@@ -84,7 +97,9 @@ def judge_undeclared(
         readings = [Assignment({}, 0, True, ())]
     used = set(reached_names(sides, defs))
     # a lone Jacobian in either layout (Jacobians(..., transpose)), after the differentials
-    hooks = [_chain(differentials, Jacobians(lone, t) if lone else None) for t in ((False, True) if lone else (False,))]
+    consts = _Constants(set(CONSTANTS) & set(undeclared_names(sides, notation, defs, _sizes(notation))))
+    layouts = (False, True) if lone else (False,)
+    hooks = [_chain(consts, differentials, Jacobians(lone, t) if lone else None) for t in layouts]
 
     def run(reading: Assignment) -> dict[str, Any] | None:
         shaped = _restricted(notation, used, reading)
@@ -108,9 +123,51 @@ def judge_undeclared(
     return None, "the sides' shapes agree under no reading of the undeclared names"
 
 
+class _Constants:
+    """The prepare hook that gives \\mathbf 1, \\mathbf 0 and I their values at the shapes read."""
+
+    def __init__(self, names: set[str]) -> None:
+        self.names = names
+
+    def __call__(self, world: Any) -> None:
+        for name in self.names:
+            leaf = world.leaves.get(name)
+            if leaf is None:
+                continue
+            kind = CONSTANTS[name]
+            if kind == "identity" and leaf.shape[0] != leaf.shape[1]:
+                raise NotJudged("an identity matrix that is not square")
+            value = np.ones(leaf.shape) if kind == "ones" else np.zeros(leaf.shape)
+            world.leaves[name] = Dual(np.eye(leaf.shape[0]) if kind == "identity" else value)
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+
+def _unstated_dependence(sides: tuple[Node, ...], defs: dict[str, Node]) -> str | None:
+    """The variable of a derivative whose numerator, through the definitions, never uses it."""
+    for deriv in _derivs(sides):
+        if deriv.num is None:
+            continue
+        reached = reached_names((deriv.num, deriv.num), defs)
+        if deriv.var.full not in reached and deriv.var.stem not in reached:
+            return deriv.var.full
+    return None
+
+
+def _derivs(node: object) -> list[Deriv]:
+    if isinstance(node, Deriv):
+        return [node, *_derivs(node.num)]
+    found: list[Deriv] = []
+    for value in node if isinstance(node, tuple) else getattr(node, "__dict__", {}).values():
+        if isinstance(value, Node | tuple):
+            found += _derivs(value)
+    return found
+
+
 def _chain(*hooks: Any) -> Any:
     """One prepare hook running the given ones in order (None when there are none)."""
-    present = [h for h in hooks if h is not None]
+    present = [h for h in hooks if h]
     if not present:
         return None
 
