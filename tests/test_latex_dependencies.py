@@ -183,6 +183,8 @@ DECLARED_STEPS = [
     (rf"{d(ELL, 'c')} = 2 {d(ELL, 'q')}", "wrong"),  # a factor 2 from nowhere
     (rf"{d(ELL, 'c')} = q", "undecided"),  # says what ℓ's gradient is: not known, so not wrong
     (rf"{d(ELL, 'r')} = {d('E', 'q')}", "undecided"),  # two different losses
+    # a term without ∂ℓ (weight decay the document may describe in words): not wrong
+    (rf"{d(ELL, 'V')} = {d(ELL, 'q')} r^T + 2 V", "undecided"),
 ]
 
 

@@ -29,7 +29,7 @@ import numpy as np
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.shape_inference import ShapeSolver
 from derive.checks.latex.tensor_ops import Dual, NotJudged
-from derive.checks.latex.typed_nodes import Call, Cond, Deriv, Node, Num, Opaque, Sym
+from derive.checks.latex.typed_nodes import Add, Call, Cond, Deriv, Neg, Node, Num, Opaque, Sym
 
 __all__ = ["LOSS_NAMES", "Model", "abstract_value", "complete"]
 
@@ -59,11 +59,23 @@ class Model:
         what C's gradient is, which a random C says nothing about."""
         if self.inferred or any(n not in self.losses for n in self.definitions):
             return False
-        for side in sides:
-            differentiated = {d.num.full for d in _walk(side) if isinstance(d, Deriv) and isinstance(d.num, Sym)}
-            if not set(self.definitions) <= differentiated:
-                return False
-        return bool(self.definitions)
+        # each side differentiates every loss (ℓ against E says nothing), and every term does
+        # one: a term without (+ 2λW) may be part of a loss the document describes in words
+        if any(self._differentiated(side) != set(self.losses) for side in sides):
+            return False
+        return bool(self.definitions) and all(self._differentiated(t) for side in sides for t in _terms(side))
+
+    def _differentiated(self, node: Node) -> set[str]:
+        derivs = [d for d in _walk(node) if isinstance(d, Deriv) and isinstance(d.num, Sym)]
+        return {d.num.full for d in derivs if d.num.full in self.losses}  # type: ignore[union-attr]
+
+
+def _terms(node: Node) -> list[Node]:
+    while isinstance(node, Neg):
+        node = node.x
+    if isinstance(node, Add):
+        return _terms(node.a) + _terms(node.b)
+    return [node]
 
 
 def _walk(node: Any) -> list[Any]:
