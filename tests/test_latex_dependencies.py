@@ -5,6 +5,8 @@ no reading of the document makes them right."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from derive.checks.latex.checker import StepRunner, check_text
@@ -200,3 +202,22 @@ def test_a_generic_loss_with_declared_shapes_finds_chain_rule_mistakes(runner: S
             assert result.status == expected, (step, result.message)
         if expected == "wrong":
             assert result.counterexample and result.counterexample["lhs"] != result.counterexample["rhs"]
+
+
+SCALAR_LETTERS = r"""
+One neuron, every quantity a number: $z = w x + b$, $a = \sigma(z)$.
+
+$$\frac{\partial L}{\partial w} = \frac{\partial L}{\partial z} \cdot x$$
+
+$$\frac{\partial L}{\partial z} = \frac{\partial L}{\partial a} \cdot a (1 - a)$$
+"""
+
+
+def test_a_scalar_neuron_is_never_wrong_under_inferred_shapes(runner: StepRunner) -> None:
+    # read with inferred matrix shapes ∂L/∂z · x is not the gradient (it needs xᵀ), but nothing
+    # says w, x, z are matrices: these true scalar steps must never be wrong
+    notation = load_notation()
+    report = check_text(SCALAR_LETTERS, replace(notation, definitions={}), runner=runner, examples=30)
+    steps = [r for r in report.results if r.step.kind == "display"]
+    assert len(steps) == 2
+    assert all(r.status != "wrong" for r in steps), [r.message for r in steps]
