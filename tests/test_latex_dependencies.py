@@ -221,3 +221,26 @@ def test_a_scalar_neuron_is_never_wrong_under_inferred_shapes(runner: StepRunner
     steps = [r for r in report.results if r.step.kind == "display"]
     assert len(steps) == 2
     assert all(r.status != "wrong" for r in steps), [r.message for r in steps]
+
+
+# ---------------------------------------------------------------- a label index in a condition
+
+
+@pytest.mark.parametrize(
+    ("rhs", "condition", "status"),
+    [
+        (r"o^s_k", r"k \neq y", "ok"),
+        (r"o^s_k - 1", r"k \neq y", "wrong"),  # the −1 belongs to the true class only
+        (r"o^s_k - 1", r"k = y", "ok"),
+    ],
+)
+def test_a_condition_on_the_label_uses_the_class_index(rhs: str, condition: str, status: str) -> None:
+    verdict, why = judge_typed(
+        r"\frac{\partial L}{\partial o^a_k}",
+        rhs,
+        COLUMN,
+        conditions=(condition,),
+        definitions=parsed_definitions(COLUMN),
+    )
+    assert verdict is not None, why
+    assert verdict["status"] == status, verdict["message"]

@@ -297,8 +297,14 @@ class Evaluator:
         return self.bind[part]
 
     def condition(self, cond: Cond) -> Dual:
-        a, b = broadcast(self.ev(cond.lhs), self.ev(cond.rhs), cond.rel)
+        a, b = broadcast(self.side_of_condition(cond.lhs), self.side_of_condition(cond.rhs), cond.rel)
         return Dual(_COMPARE[cond.rel](a.v, b.v).astype(np.float64))
+
+    def side_of_condition(self, node: Node) -> Dual:
+        """A label (y in ``k \\neq y``) compared with an index is its value, the class index."""
+        if isinstance(node, Sym) and node.full in self.world.labels and not self.known(node.full):
+            return scalar(self.world.labels[node.full])
+        return self.ev(node)
 
     def _ev_Indicator(self, node: Indicator) -> Dual:
         return self.condition(node.cond)
