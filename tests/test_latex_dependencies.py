@@ -244,3 +244,21 @@ def test_a_condition_on_the_label_uses_the_class_index(rhs: str, condition: str,
     )
     assert verdict is not None, why
     assert verdict["status"] == status, verdict["message"]
+
+
+def test_the_notations_loss_is_not_a_documents_undefined_loss(runner: StepRunner) -> None:
+    # the default notation's L is seed 001's -log o^s_y; a document that differentiates L only
+    # by its own names (u, v) means its own loss, which it never defines
+    text = r"""Let $v = \tanh(u)$.
+
+$$\frac{\partial L}{\partial u} = \frac{\partial L}{\partial v} \odot (1 - v \odot v)$$
+
+$$\frac{\partial L}{\partial u} = \frac{\partial L}{\partial v} \odot (1 - v)$$
+
+$$\frac{\partial L}{\partial o^a} = o^s - \text{onehot}_m(y)$$
+"""
+    report = check_text(text, COLUMN, runner=runner, examples=30)
+    got = [r.status for r in report.results if r.step.kind == "display"]
+    assert got[0] == "ok"
+    assert got[1] in ("unparsed", "inconclusive")
+    assert got[2] == "ok"  # by the notation's own names, L is still the notation's loss
