@@ -6,6 +6,7 @@ no reading of the document makes them right."""
 from __future__ import annotations
 
 from dataclasses import replace
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -15,6 +16,7 @@ from derive.checks.latex.loose_order import loose_product
 from derive.checks.latex.matrix_judge import judge_typed
 from derive.checks.latex.notation import DEFAULT_NOTATION, load_notation
 from derive.checks.latex.tensor_ops import Dual, ShapeMismatch
+from derive.checks.latex.typed_nodes import Num
 
 BATCH = load_notation(DEFAULT_NOTATION.parent / "hlcv.toml")
 COLUMN = load_notation()
@@ -262,3 +264,12 @@ $$\frac{\partial L}{\partial o^a} = o^s - \text{onehot}_m(y)$$
     assert got[0] == "ok"
     assert got[1] in ("unparsed", "inconclusive")
     assert got[2] == "ok"  # by the notation's own names, L is still the notation's loss
+
+
+def test_a_label_is_the_class_index_only_when_compared_with_an_index() -> None:
+    # y > 0 compares the document's y (here -2), not the class index: no point satisfies it
+    definitions = {**parsed_definitions(COLUMN), "y": Num(Fraction(-2))}
+    verdict, why = judge_typed(
+        r"\frac{\partial L}{\partial o^a_k}", r"o^s_k", COLUMN, conditions=("y > 0",), definitions=definitions
+    )
+    assert verdict is None and "no index values" in why

@@ -221,7 +221,6 @@ class DocumentDefinitions:
         self.reassigned = find_reassignments(equations, notation, self.defs)
         self.redefined = find_redefinitions(equations, notation, self.defs)
         self.typed_base = typed_base
-        self.labels = frozenset(notation.index_values)
         self.scalar = {d.name: (d.letters, normalize(d.rhs, notation)) for d in self.defs}
         self.typed: dict[str, Node] = {}
         for d in self.defs:
@@ -245,17 +244,7 @@ class DocumentDefinitions:
         base = {k: v for k, v in self.typed_base.items() if k not in own}
         # the notation's definition of a name the document defines later does not hold here either
         later = {d.name: Opaque(d.name) for d in self.defs if not d.letters and d.name in self.typed_base}
-        # a label index of the notation (y in o_y, k ≠ y) keeps that meaning in matrix steps:
-        # the document's y = f(x) is another y (the true function), not a value for the label
-        typed = {
-            **base,
-            **later,
-            **{
-                d.name: self.typed.get(d.name, Opaque(d.name))
-                for d in before
-                if not d.letters and d.name not in self.labels
-            },
-        }
+        typed = {**base, **later, **{d.name: self.typed.get(d.name, Opaque(d.name)) for d in before if not d.letters}}
         scalar = {d.name: self.scalar[d.name] for d in before if not self.scalar[d.name][1].problems}
         # A name defined again (J = u^{[L]} on one page, J = ½(ŷ − y)² in a worked example) means
         # its latest value; a wrong verdict that uses it stays inconclusive (release_redefined).

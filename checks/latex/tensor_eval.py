@@ -297,13 +297,18 @@ class Evaluator:
         return self.bind[part]
 
     def condition(self, cond: Cond) -> Dual:
-        a, b = broadcast(self.side_of_condition(cond.lhs), self.side_of_condition(cond.rhs), cond.rel)
+        lhs, rhs = self.label_or_value(cond.lhs, cond.rhs), self.label_or_value(cond.rhs, cond.lhs)
+        a, b = broadcast(lhs, rhs, cond.rel)
         return Dual(_COMPARE[cond.rel](a.v, b.v).astype(np.float64))
 
-    def side_of_condition(self, node: Node) -> Dual:
-        """A label (y in ``k \\neq y``) compared with an index is its value, the class index."""
-        if isinstance(node, Sym) and node.full in self.world.labels and not self.known(node.full):
-            return scalar(self.world.labels[node.full])
+    def label_or_value(self, node: Node, other: Node) -> Dual:
+        """A label compared with an index (y in ``k \\neq y``) is the class index, even where the
+        document gives another y a value (y = f(x), the true function); anywhere else (y > 0)
+        it is the value."""
+        labels = self.world.labels
+        index = isinstance(other, Sym) and other.full in self.bind and other.full not in labels
+        if isinstance(node, Sym) and node.full in labels and index:
+            return scalar(labels[node.full])
         return self.ev(node)
 
     def _ev_Indicator(self, node: Indicator) -> Dual:
