@@ -5,6 +5,9 @@ no reading of the document makes them right."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from fractions import Fraction
+
 import numpy as np
 import pytest
 from derive.checks.latex.checker import StepRunner, check_text
@@ -13,6 +16,7 @@ from derive.checks.latex.loose_order import loose_product
 from derive.checks.latex.matrix_judge import judge_typed
 from derive.checks.latex.notation import DEFAULT_NOTATION, load_notation
 from derive.checks.latex.tensor_ops import Dual, ShapeMismatch
+from derive.checks.latex.typed_nodes import Num
 
 BATCH = load_notation(DEFAULT_NOTATION.parent / "hlcv.toml")
 COLUMN = load_notation()
@@ -183,6 +187,8 @@ DECLARED_STEPS = [
     (rf"{d(ELL, 'c')} = 2 {d(ELL, 'q')}", "wrong"),  # a factor 2 from nowhere
     (rf"{d(ELL, 'c')} = q", "undecided"),  # says what ℓ's gradient is: not known, so not wrong
     (rf"{d(ELL, 'r')} = {d('E', 'q')}", "undecided"),  # two different losses
+    # a term without ∂ℓ (weight decay the document may describe in words): not wrong
+    (rf"{d(ELL, 'V')} = {d(ELL, 'q')} r^T + 2 V", "undecided"),
 ]
 
 
@@ -198,3 +204,72 @@ def test_a_generic_loss_with_declared_shapes_finds_chain_rule_mistakes(runner: S
             assert result.status == expected, (step, result.message)
         if expected == "wrong":
             assert result.counterexample and result.counterexample["lhs"] != result.counterexample["rhs"]
+
+
+SCALAR_LETTERS = r"""
+One neuron, every quantity a number: $z = w x + b$, $a = \sigma(z)$.
+
+$$\frac{\partial L}{\partial w} = \frac{\partial L}{\partial z} \cdot x$$
+
+$$\frac{\partial L}{\partial z} = \frac{\partial L}{\partial a} \cdot a (1 - a)$$
+"""
+
+
+def test_a_scalar_neuron_is_never_wrong_under_inferred_shapes(runner: StepRunner) -> None:
+    # read with inferred matrix shapes ∂L/∂z · x is not the gradient (it needs xᵀ), but nothing
+    # says w, x, z are matrices: these true scalar steps must never be wrong
+    notation = load_notation()
+    report = check_text(SCALAR_LETTERS, replace(notation, definitions={}), runner=runner, examples=30)
+    steps = [r for r in report.results if r.step.kind == "display"]
+    assert len(steps) == 2
+    assert all(r.status != "wrong" for r in steps), [r.message for r in steps]
+
+
+# ---------------------------------------------------------------- a label index in a condition
+
+
+@pytest.mark.parametrize(
+    ("rhs", "condition", "status"),
+    [
+        (r"o^s_k", r"k \neq y", "ok"),
+        (r"o^s_k - 1", r"k \neq y", "wrong"),  # the −1 belongs to the true class only
+        (r"o^s_k - 1", r"k = y", "ok"),
+    ],
+)
+def test_a_condition_on_the_label_uses_the_class_index(rhs: str, condition: str, status: str) -> None:
+    verdict, why = judge_typed(
+        r"\frac{\partial L}{\partial o^a_k}",
+        rhs,
+        COLUMN,
+        conditions=(condition,),
+        definitions=parsed_definitions(COLUMN),
+    )
+    assert verdict is not None, why
+    assert verdict["status"] == status, verdict["message"]
+
+
+def test_the_notations_loss_is_not_a_documents_undefined_loss(runner: StepRunner) -> None:
+    # the default notation's L is seed 001's -log o^s_y; a document that differentiates L only
+    # by its own names (u, v) means its own loss, which it never defines
+    text = r"""Let $v = \tanh(u)$.
+
+$$\frac{\partial L}{\partial u} = \frac{\partial L}{\partial v} \odot (1 - v \odot v)$$
+
+$$\frac{\partial L}{\partial u} = \frac{\partial L}{\partial v} \odot (1 - v)$$
+
+$$\frac{\partial L}{\partial o^a} = o^s - \text{onehot}_m(y)$$
+"""
+    report = check_text(text, COLUMN, runner=runner, examples=30)
+    got = [r.status for r in report.results if r.step.kind == "display"]
+    assert got[0] == "ok"
+    assert got[1] in ("unparsed", "inconclusive")
+    assert got[2] == "ok"  # by the notation's own names, L is still the notation's loss
+
+
+def test_a_label_is_the_class_index_only_when_compared_with_an_index() -> None:
+    # y > 0 compares the document's y (here -2), not the class index: no point satisfies it
+    definitions = {**parsed_definitions(COLUMN), "y": Num(Fraction(-2))}
+    verdict, why = judge_typed(
+        r"\frac{\partial L}{\partial o^a_k}", r"o^s_k", COLUMN, conditions=("y > 0",), definitions=definitions
+    )
+    assert verdict is None and "no index values" in why

@@ -29,7 +29,9 @@ import numpy as np
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.shape_inference import ShapeSolver
 from derive.checks.latex.tensor_ops import Dual, NotJudged
-from derive.checks.latex.typed_nodes import Call, Cond, Deriv, Node, Num, Opaque, Sym
+from derive.checks.latex.tex_tokens import Unreadable
+from derive.checks.latex.typed import parse_typed
+from derive.checks.latex.typed_nodes import Add, Call, Cond, Deriv, Neg, Node, Num, Opaque, Sym
 
 __all__ = ["LOSS_NAMES", "Model", "abstract_value", "complete"]
 
@@ -59,11 +61,23 @@ class Model:
         what C's gradient is, which a random C says nothing about."""
         if self.inferred or any(n not in self.losses for n in self.definitions):
             return False
-        for side in sides:
-            differentiated = {d.num.full for d in _walk(side) if isinstance(d, Deriv) and isinstance(d.num, Sym)}
-            if not set(self.definitions) <= differentiated:
-                return False
-        return bool(self.definitions)
+        # each side differentiates every loss (ℓ against E says nothing), and every term does
+        # one: a term without (+ 2λW) may be part of a loss the document describes in words
+        if any(self._differentiated(side) != set(self.losses) for side in sides):
+            return False
+        return bool(self.definitions) and all(self._differentiated(t) for side in sides for t in _terms(side))
+
+    def _differentiated(self, node: Node) -> set[str]:
+        derivs = [d for d in _walk(node) if isinstance(d, Deriv) and isinstance(d.num, Sym)]
+        return {d.num.full for d in derivs if d.num.full in self.losses}  # type: ignore[union-attr]
+
+
+def _terms(node: Node) -> list[Node]:
+    while isinstance(node, Neg):
+        node = node.x
+    if isinstance(node, Add):
+        return _terms(node.a) + _terms(node.b)
+    return [node]
 
 
 def _walk(node: Any) -> list[Any]:
@@ -106,6 +120,16 @@ def _base(variables: set[str], graph: _Graph) -> str:
     raise NotJudged(f"the dependence among {', '.join(sorted(variables))} is not stated")
 
 
+def _notation_value(name: str, notation: Notation, defs: dict[str, Node]) -> bool:
+    """Is the name's value in ``defs`` the notation's own definition (not the document's)?"""
+    if name not in notation.definitions:
+        return False
+    try:
+        return parse_typed(notation.definitions[name], notation) == defs.get(name)
+    except Unreadable:
+        return False
+
+
 def _has_value(name: str, notation: Notation, defs: dict[str, Node]) -> bool:
     return (
         name in defs
@@ -120,13 +144,23 @@ def complete(sides: tuple[Node, Node], notation: Notation, defs: dict[str, Node]
     """The model of the step's undefined names, and the notation with their inferred shapes."""
     derivs = [d for side in sides for d in _walk(side) if isinstance(d, Deriv) and isinstance(d.num, Sym)]
     variables: dict[str, set[str]] = {}
-    for d in derivs:
-        name = d.num.full  # type: ignore[union-attr]
-        if not _has_value(name, notation, defs) and not d.num.sub:  # type: ignore[union-attr]
-            variables.setdefault(name, set()).add(d.var.stem if d.var.sub else d.var.full)
-    model = Model()
-    graph = _Graph(defs)
+    borrowed: dict[str, set[str]] = {}  # losses whose value is the notation's, and their variables
     scalars = notation.scalars | LOSS_NAMES
+    for d in derivs:
+        name, var = d.num.full, d.var.stem if d.var.sub else d.var.full  # type: ignore[union-attr]
+        if d.num.sub:  # type: ignore[union-attr]
+            continue
+        if not _has_value(name, notation, defs):
+            variables.setdefault(name, set()).add(var)
+        elif name in scalars and _notation_value(name, notation, defs):
+            borrowed.setdefault(name, set()).add(var)
+    graph = _Graph(defs)
+    for name, found in borrowed.items():
+        # another course's loss (the notation's L = -log o^s_y) differentiated only by names it
+        # never reaches: the document's own loss is meant, which it never defines
+        if not found & graph.ancestors(name) and not any(_has_value(v, notation, {}) for v in found):
+            variables[name] = found
+    model = Model()
     # intermediates first (a^L of z^L), so that a loss differentiated by both finds its base
     for name in sorted(variables, key=lambda n: n in scalars):
         base = _base(variables[name], graph)

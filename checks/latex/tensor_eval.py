@@ -297,8 +297,19 @@ class Evaluator:
         return self.bind[part]
 
     def condition(self, cond: Cond) -> Dual:
-        a, b = broadcast(self.ev(cond.lhs), self.ev(cond.rhs), cond.rel)
+        lhs, rhs = self.label_or_value(cond.lhs, cond.rhs), self.label_or_value(cond.rhs, cond.lhs)
+        a, b = broadcast(lhs, rhs, cond.rel)
         return Dual(_COMPARE[cond.rel](a.v, b.v).astype(np.float64))
+
+    def label_or_value(self, node: Node, other: Node) -> Dual:
+        """A label compared with an index (y in ``k \\neq y``) is the class index, even where the
+        document gives another y a value (y = f(x), the true function); anywhere else (y > 0)
+        it is the value."""
+        labels = self.world.labels
+        index = isinstance(other, Sym) and other.full in self.bind and other.full not in labels
+        if isinstance(node, Sym) and node.full in labels and index:
+            return scalar(labels[node.full])
+        return self.ev(node)
 
     def _ev_Indicator(self, node: Indicator) -> Dual:
         return self.condition(node.cond)
