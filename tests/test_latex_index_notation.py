@@ -246,3 +246,28 @@ def test_a_derivative_by_a_name_the_document_defines_holds_it_as_the_variable(ru
         ]
     )
     assert [s for _, s in _statuses(text, runner)[2:]] == ["ok", "wrong", "ok"]
+
+
+# ---------------------------------------------------------------------------- a sum named by its operator
+
+_NAMED = "Let $\\sum_{N} = \\sum_{m=1}^{N} e^{s_m}$.\n\n"
+
+
+def test_a_sum_the_document_names_by_its_operator(runner: StepRunner) -> None:
+    text = _NAMED + _display(
+        r"\frac{\partial}{\partial s_c}\frac{e^{s_c}}{\sum_N} = \frac{e^{s_c}\sum_N - e^{s_c}e^{s_c}}{(\sum_N)^2}",
+        r"\frac{e^{s_c}}{\sum_N}\frac{\sum_N - e^{s_c}}{\sum_N} = \frac{e^{s_c}}{\sum_N}(1 - \frac{e^{s_c}}{\sum_N})",
+        r"\frac{\partial}{\partial s_c}\frac{e^{s_c}}{\sum_N} = \frac{e^{s_c}\sum_N + e^{s_c}e^{s_c}}{(\sum_N)^2}",
+    )
+    assert _statuses(text, runner) == [(3, "ok"), (4, "ok"), (5, "wrong")]
+
+
+def test_a_bare_sum_the_document_does_not_name_stays_unread(runner: StepRunner) -> None:
+    text = _display(r"\frac{\partial}{\partial s_c}\frac{e^{s_c}}{\sum_N} = \frac{e^{s_c}}{\sum_N}")
+    assert _statuses(text, runner) == [(1, "unparsed")]
+
+
+def test_a_case_heading_alone_above_a_block_is_its_condition(runner: StepRunner) -> None:
+    step = r"\frac{\partial}{\partial a_j}\frac{e^{a_i}}{\sum_k e^{a_k}} = -\frac{e^{a_i}e^{a_j}}{(\sum_k e^{a_k})^2}"
+    text = "Two cases.\n\n$i \\neq j$\n\n" + _display(step)
+    assert _statuses(text, runner)[-1] == (5, "ok")

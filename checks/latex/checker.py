@@ -30,6 +30,7 @@ from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_defi
 from derive.checks.latex.doc_labels import with_document_labels
 from derive.checks.latex.einstein import einstein_free, einstein_sum, uses_einstein
 from derive.checks.latex.extract import extract
+from derive.checks.latex.index_sums import named_sums
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.notation import choose_profile
 from derive.checks.latex.own_functions import find_function_definitions, find_new_functions, release_own_functions
@@ -45,6 +46,7 @@ from derive.checks.latex.sympy_build import (
     Unparsed,
     condition_indices,
     index_letters,
+    named_sum_letters,
     split_name,
     to_sympy,
 )
@@ -93,6 +95,7 @@ def check_text(
         doc_functions={f.name: (f.parameter, f.body) for f in new_functions},
         sums_to_one=notation.sums_to_one | stated_sums_to_one(text) | _onehot_letters(notation),
         einstein=notation.einstein or uses_einstein(text),
+        named_sums=named_sums(text),
     )
     defining = {(f.line, f.column): f.name for f in new_functions}
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
@@ -228,9 +231,10 @@ def check_step(
     """Parse both sides and decide the step as scalars. Runs inside the worker process;
     ``facts`` names the families the document states sum to one (assumptions for ok only)."""
     named = named or {}
-    family = _family_letters([lhs_norm, rhs_norm], named)
+    family = sorted(set(_family_letters([lhs_norm, rhs_norm], named)) | named_sum_letters([lhs_norm, rhs_norm], named))
     implied = einstein and _einstein_free(lhs_norm, rhs_norm, named) is not None
-    if lhs_norm.sums or rhs_norm.sums or family or condition_indices([lhs_norm, rhs_norm]) or implied:
+    named_sum = any(n.startswith("\\sum_") for norm in (lhs_norm, rhs_norm) for n in norm.symbol_names)
+    if lhs_norm.sums or rhs_norm.sums or family or condition_indices([lhs_norm, rhs_norm]) or implied or named_sum:
         return _check_indexed(lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein)
     out = _check_plain(lhs_norm, rhs_norm, seed, examples, named)
     return guard_conditions(out, conditions, checked=False)
