@@ -271,3 +271,11 @@ def test_a_case_heading_alone_above_a_block_is_its_condition(runner: StepRunner)
     step = r"\frac{\partial}{\partial a_j}\frac{e^{a_i}}{\sum_k e^{a_k}} = -\frac{e^{a_i}e^{a_j}}{(\sum_k e^{a_k})^2}"
     text = "Two cases.\n\n$i \\neq j$\n\n" + _display(step)
     assert _statuses(text, runner)[-1] == (5, "ok")
+
+
+def test_the_targets_of_a_written_out_cross_entropy_sum_to_one(runner: StepRunner) -> None:
+    assert stated_sums_to_one(r"$$L = -\sum_k t_k \log a_k$$") == {"t"}
+    assert stated_sums_to_one(r"$$L = -\sum_k \log a_k$$ and $$-\sum_k t_k x_k$$") == set()
+    loss = _display(r"L = -\sum_c t_c \log q_c")
+    steps = _display(r"q_m \sum_c t_c - t_m = q_m - t_m", r"q_m \sum_c t_c - t_m = t_m - q_m")
+    assert _statuses(loss + steps, runner)[1:] == [(2, "ok"), (3, "wrong")]

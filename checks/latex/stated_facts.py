@@ -9,9 +9,12 @@ entry replaced by one minus the others (``y_n = 1 - \sum_{m<n} y_m``): every poi
 world satisfies the fact, so a proof there is a proof under the fact, and a counterexample
 there is one the fact allows.
 
-Only clear statements are taken: an equation "a sum of one indexed name = 1", or the word
+Only clear statements are taken: an equation "a sum of one indexed name = 1", the word
 one-hot beside a single name in the same sentence (without a name: ``y``, the labels' usual
-name, when the document writes entries ``y_k``). The notation file's ``[onehot]`` names count too.
+name, when the document writes entries ``y_k``), or a cross-entropy written out
+(``-\sum_k y_k \log a_k``: its weights are the target distribution). The notation file's
+``[onehot]`` names count too. A wrong verdict never rests on the fact (its point satisfies
+it, so the sides differ there whatever the data are); only an ok does.
 """
 
 from __future__ import annotations
@@ -33,6 +36,13 @@ _SUM_EQ_ONE = re.compile(
     r"(?:" + _FONT + r"\{\s*(?P<a>[A-Za-z])\s*\}|" + _FONT + r"(?P<b>[A-Za-z])|(?P<c>[A-Za-z]))"
     r"\s*_\s*\{?\s*(?P=i)\s*\}?\s*=\s*1(?![\d.])"
 )
+#: a cross-entropy written out, ``-\sum_k y_k \log a_k``: its weights y are a target distribution
+_CROSS_ENTROPY = re.compile(
+    r"-\s*\\sum\s*(?:\\limits\s*)?_\s*\{?\s*(?P<i>[A-Za-z])\s*(?:=\s*[01]\s*)?\}?"
+    r"(?:\s*\^\s*(?:\{[^{}]{0,12}\}|\\?\w+))?\s*"
+    r"(?:" + _FONT + r"\{\s*(?P<a>[A-Za-z])\s*\}|" + _FONT + r"(?P<b>[A-Za-z])|(?P<c>[A-Za-z]))"
+    r"\s*_\s*\{?\s*(?P=i)\s*\}?\s*(?:\\cdot\s*)?\\(?:log|ln)\b"
+)
 _ONE_HOT = re.compile(r"one[\s-]?hot", re.I)
 _INLINE_NAME = re.compile(r"\$\s*(?:" + _FONT + r"\{\s*([A-Za-z])\s*\}|" + _FONT + r"([A-Za-z])|([A-Za-z]))\s*\$")
 _SENTENCE = re.compile(r"[.!?](?=\s)|\n\s*\n")
@@ -41,6 +51,8 @@ _SENTENCE = re.compile(r"[.!?](?=\s)|\n\s*\n")
 def stated_sums_to_one(text: str) -> frozenset[str]:
     """Names of the families the document states sum to one (``y`` for y_1 … y_n)."""
     names = {m.group("a") or m.group("b") or m.group("c") for m in _SUM_EQ_ONE.finditer(text)}
+    # the targets of a cross-entropy the document writes out are a distribution: they sum to one
+    names |= {m.group("a") or m.group("b") or m.group("c") for m in _CROSS_ENTROPY.finditer(text)}
     for m in _ONE_HOT.finditer(text):
         named = _name_beside(text, m.start(), m.end())
         if named is not None:
