@@ -9,7 +9,7 @@ from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.einstein import uses_einstein
 from derive.checks.latex.index_sums import holds, index_condition, sum_subscript
 from derive.checks.latex.normalize import load_notation
-from derive.checks.latex.stated_facts import stated_sums_to_one
+from derive.checks.latex.stated_facts import stated_sums_to_one, stated_true_class
 
 NOTATION = load_notation()
 
@@ -279,3 +279,13 @@ def test_the_targets_of_a_written_out_cross_entropy_sum_to_one(runner: StepRunne
     loss = _display(r"L = -\sum_c t_c \log q_c")
     steps = _display(r"q_m \sum_c t_c - t_m = q_m - t_m", r"q_m \sum_c t_c - t_m = t_m - q_m")
     assert _statuses(loss + steps, runner)[1:] == [(2, "ok"), (3, "wrong")]
+
+
+def test_a_stated_correct_class_makes_the_labels_one_hot_there(runner: StepRunner) -> None:
+    assert stated_true_class("where $c$ is the index of the correct class", frozenset()) == {"y=c"}
+    assert stated_true_class("where $c$ is the true label", frozenset({"t"})) == {"t=c"}
+    assert stated_true_class("where $c$ is a constant", frozenset()) == set()
+    steps = _display(r"-\sum_j t_j \log q_j = -\log q_c", r"-\sum_j t_j \log q_j = \log q_c")
+    said = "where $c$ is the index of the true class.\n\n"
+    assert _statuses(said + steps, runner) == [(3, "ok"), (4, "wrong")]
+    assert _statuses(steps, runner)[0] == (1, "inconclusive")

@@ -37,7 +37,7 @@ from derive.checks.latex.own_functions import find_function_definitions, find_ne
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.shapes import check_membership
-from derive.checks.latex.stated_facts import STATED_FACT, stated_sums_to_one, with_sums_to_one
+from derive.checks.latex.stated_facts import STATED_FACT, stated_sums_to_one, stated_true_class, with_sums_to_one
 from derive.checks.latex.step_judge import conditions_hold, guard_conditions, judge_sides
 from derive.checks.latex.step_runner import StepRunner
 from derive.checks.latex.steps import Step, Term, find_steps, split_chain
@@ -93,7 +93,7 @@ def check_text(
     notation = replace(
         notation,
         doc_functions={f.name: (f.parameter, f.body) for f in new_functions},
-        sums_to_one=notation.sums_to_one | stated_sums_to_one(text) | _onehot_letters(notation),
+        sums_to_one=notation.sums_to_one | _stated_facts(text, notation),
         einstein=notation.einstein or uses_einstein(text),
         named_sums=named_sums(text),
     )
@@ -149,6 +149,12 @@ def check_text(
             runner.close()
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _stated_facts(text: str, notation: Notation) -> frozenset[str]:
+    """Families stated to sum to one (``y``) and a stated true class (``y=k``)."""
+    families = stated_sums_to_one(text) | _onehot_letters(notation)
+    return families | stated_true_class(text, families)
 
 
 def _onehot_letters(notation: Notation) -> frozenset[str]:
@@ -315,7 +321,7 @@ def _check_indexed(
                 ", ".join([f"{n} = {size}" for n in open_sizes] + [f"{k} = {v}" for k, v in env.items()])
                 or "the sums expanded"
             )
-            out = with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge)
+            out = with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)
             out = guard_conditions(out, conditions, checked=holds is True)
             if out["status"] == "wrong" and implied is None and _implied_sum(lhs_norm, rhs_norm):
                 note = "; an index summed on one side is free on the other (an implied, Einstein-style sum?)"
