@@ -9,7 +9,7 @@ from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.einstein import uses_einstein
 from derive.checks.latex.index_sums import holds, index_condition, sum_subscript
 from derive.checks.latex.normalize import load_notation
-from derive.checks.latex.stated_facts import stated_sums_to_one
+from derive.checks.latex.stated_facts import stated_sums_to_one, stated_true_class
 
 NOTATION = load_notation()
 
@@ -246,3 +246,46 @@ def test_a_derivative_by_a_name_the_document_defines_holds_it_as_the_variable(ru
         ]
     )
     assert [s for _, s in _statuses(text, runner)[2:]] == ["ok", "wrong", "ok"]
+
+
+# ---------------------------------------------------------------------------- a sum named by its operator
+
+_NAMED = "Let $\\sum_{N} = \\sum_{m=1}^{N} e^{s_m}$.\n\n"
+
+
+def test_a_sum_the_document_names_by_its_operator(runner: StepRunner) -> None:
+    text = _NAMED + _display(
+        r"\frac{\partial}{\partial s_c}\frac{e^{s_c}}{\sum_N} = \frac{e^{s_c}\sum_N - e^{s_c}e^{s_c}}{(\sum_N)^2}",
+        r"\frac{e^{s_c}}{\sum_N}\frac{\sum_N - e^{s_c}}{\sum_N} = \frac{e^{s_c}}{\sum_N}(1 - \frac{e^{s_c}}{\sum_N})",
+        r"\frac{\partial}{\partial s_c}\frac{e^{s_c}}{\sum_N} = \frac{e^{s_c}\sum_N + e^{s_c}e^{s_c}}{(\sum_N)^2}",
+    )
+    assert _statuses(text, runner) == [(3, "ok"), (4, "ok"), (5, "wrong")]
+
+
+def test_a_bare_sum_the_document_does_not_name_stays_unread(runner: StepRunner) -> None:
+    text = _display(r"\frac{\partial}{\partial s_c}\frac{e^{s_c}}{\sum_N} = \frac{e^{s_c}}{\sum_N}")
+    assert _statuses(text, runner) == [(1, "unparsed")]
+
+
+def test_a_case_heading_alone_above_a_block_is_its_condition(runner: StepRunner) -> None:
+    step = r"\frac{\partial}{\partial a_j}\frac{e^{a_i}}{\sum_k e^{a_k}} = -\frac{e^{a_i}e^{a_j}}{(\sum_k e^{a_k})^2}"
+    text = "Two cases.\n\n$i \\neq j$\n\n" + _display(step)
+    assert _statuses(text, runner)[-1] == (5, "ok")
+
+
+def test_the_targets_of_a_written_out_cross_entropy_sum_to_one(runner: StepRunner) -> None:
+    assert stated_sums_to_one(r"$$L = -\sum_k t_k \log a_k$$") == {"t"}
+    assert stated_sums_to_one(r"$$L = -\sum_k \log a_k$$ and $$-\sum_k t_k x_k$$") == set()
+    loss = _display(r"L = -\sum_c t_c \log q_c")
+    steps = _display(r"q_m \sum_c t_c - t_m = q_m - t_m", r"q_m \sum_c t_c - t_m = t_m - q_m")
+    assert _statuses(loss + steps, runner)[1:] == [(2, "ok"), (3, "wrong")]
+
+
+def test_a_stated_correct_class_makes_the_labels_one_hot_there(runner: StepRunner) -> None:
+    assert stated_true_class("where $c$ is the index of the correct class", frozenset()) == {"y=c"}
+    assert stated_true_class("where $c$ is the true label", frozenset({"t"})) == {"t=c"}
+    assert stated_true_class("where $c$ is a constant", frozenset()) == set()
+    steps = _display(r"-\sum_j t_j \log q_j = -\log q_c", r"-\sum_j t_j \log q_j = \log q_c")
+    said = "where $c$ is the index of the true class.\n\n"
+    assert _statuses(said + steps, runner) == [(3, "ok"), (4, "wrong")]
+    assert _statuses(steps, runner)[0] == (1, "inconclusive")

@@ -31,13 +31,14 @@ from derive.checks.latex.doc_labels import with_document_labels
 from derive.checks.latex.doc_vectors import with_document_vectors
 from derive.checks.latex.einstein import einstein_free, einstein_sum, uses_einstein
 from derive.checks.latex.extract import extract
+from derive.checks.latex.index_sums import named_sums
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.notation import choose_profile
 from derive.checks.latex.own_functions import find_function_definitions, find_new_functions, release_own_functions
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.shapes import check_membership
-from derive.checks.latex.stated_facts import STATED_FACT, stated_sums_to_one, with_sums_to_one
+from derive.checks.latex.stated_facts import STATED_FACT, stated_sums_to_one, stated_true_class, with_sums_to_one
 from derive.checks.latex.step_judge import conditions_hold, guard_conditions, judge_sides
 from derive.checks.latex.step_runner import StepRunner
 from derive.checks.latex.steps import Step, Term, find_steps, split_chain
@@ -47,6 +48,7 @@ from derive.checks.latex.sympy_build import (
     Unparsed,
     condition_indices,
     index_letters,
+    named_sum_letters,
     split_name,
     to_sympy,
 )
@@ -156,10 +158,17 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
     notation = replace(
         notation,
         doc_functions={f.name: (f.parameter, f.body) for f in new_functions},
-        sums_to_one=notation.sums_to_one | stated_sums_to_one(text) | _onehot_letters(notation),
+        sums_to_one=notation.sums_to_one | _stated_facts(text, notation),
         einstein=notation.einstein or uses_einstein(text),
+        named_sums=named_sums(text),
     )
     return notation, new_functions
+
+
+def _stated_facts(text: str, notation: Notation) -> frozenset[str]:
+    """Families stated to sum to one (``y``) and a stated true class (``y=k``)."""
+    families = stated_sums_to_one(text) | _onehot_letters(notation)
+    return families | stated_true_class(text, families)
 
 
 def _onehot_letters(notation: Notation) -> frozenset[str]:
@@ -260,9 +269,10 @@ def check_step(
     """Parse both sides and decide the step as scalars. Runs inside the worker process;
     ``facts`` names the families the document states sum to one (assumptions for ok only)."""
     named = named or {}
-    family = _family_letters([lhs_norm, rhs_norm], named)
+    family = sorted(set(_family_letters([lhs_norm, rhs_norm], named)) | named_sum_letters([lhs_norm, rhs_norm], named))
     implied = einstein and _einstein_free(lhs_norm, rhs_norm, named) is not None
-    if lhs_norm.sums or rhs_norm.sums or family or condition_indices([lhs_norm, rhs_norm]) or implied:
+    named_sum = any(n.startswith("\\sum_") for norm in (lhs_norm, rhs_norm) for n in norm.symbol_names)
+    if lhs_norm.sums or rhs_norm.sums or family or condition_indices([lhs_norm, rhs_norm]) or implied or named_sum:
         return _check_indexed(lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein)
     out = _check_plain(lhs_norm, rhs_norm, seed, examples, named)
     return guard_conditions(out, conditions, checked=False)
@@ -343,7 +353,7 @@ def _check_indexed(
                 ", ".join([f"{n} = {size}" for n in open_sizes] + [f"{k} = {v}" for k, v in env.items()])
                 or "the sums expanded"
             )
-            out = with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge)
+            out = with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)
             out = guard_conditions(out, conditions, checked=holds is True)
             if out["status"] == "wrong" and implied is None and _implied_sum(lhs_norm, rhs_norm):
                 note = "; an index summed on one side is free on the other (an implied, Einstein-style sum?)"

@@ -23,6 +23,8 @@ _LEAD = re.compile(
     r"\b(?:if|for|when|whenever|where|provided|assuming|given|case)\s*(?:all\s+|each\s+|that\s+)?[:(]?\s*$", re.I
 )
 _TRAILING = re.compile(r"^[\s,;]*(?:\\text\{\s*)?(?:if|for|when|whenever|where|provided|assuming|given|unless)\b", re.I)
+#: what may stand before a lone case heading: "Case 2:", "(b)", "-", nothing
+_LONE_CASE = re.compile(r"[\s>*#\-]*(?:(?:case|fall)\s*\w{0,3}\s*[:.)]?\s*|\(\w\)\s*)?", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t>]*\n")
 
 
@@ -95,4 +97,7 @@ def free_conditions(text: str, start: int, formulas: list[Region]) -> tuple[str,
         return tuple(heading)
     if inside and _TRAILING.match(gap):
         return None
+    if inside and not gap.strip() and _LONE_CASE.fullmatch(text[sentence : inside[-1].start]):
+        # "$i \neq j$" alone on its line (a case heading) above the block: the block's condition
+        return tuple(as_conditions(inside[-1].text))
     return tuple(prose_conditions(gap))

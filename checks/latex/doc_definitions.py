@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from derive.checks.latex.extract import Equation, extract
+from derive.checks.latex.index_sums import named_sum
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.results import StepResult
@@ -55,6 +56,8 @@ class Definition:
 
 
 def _name(text: str, notation: Notation) -> str | None:
+    if named_sum(text) in notation.named_sums:
+        return named_sum(text)  # \sum_K := \sum_{j=1}^K e^{z_j}: a sum the document names
     try:
         name = identifier_name(text, notation=notation)
     except DeriveError:
@@ -77,6 +80,8 @@ def _uses(text: str, name: str) -> bool:
 
 def _mentions(text: str, name: str) -> bool:
     """Does a value mention the name it defines (then it is an equation, not a definition)?"""
+    if named_sum(name) == name:  # \sum_K = \sum_{j=1}^K …: only \sum_K itself is a mention
+        return re.search(r"\\sum\s*_\s*\{?\s*" + name[-1] + r"(?![A-Za-z=])", text) is not None
     base = re.split(r"[_^]", name, maxsplit=1)[0]
     return re.search(re.escape(base) + r"(?![A-Za-z])", text) is not None
 

@@ -24,6 +24,8 @@ __all__ = [
     "index_equality",
     "is_kronecker",
     "kronecker_letters",
+    "named_sum",
+    "named_sums",
     "sum_subscript",
 ]
 
@@ -157,3 +159,19 @@ def is_kronecker(name: str) -> bool:
 def kronecker_letters(name: str) -> set[str]:
     m = _KRONECKER.fullmatch(name)
     return {c for c in m.groups() if c.isalpha()} if m else set()
+
+
+#: ``\sum_K = \sum_{j=1}^{K} \exp(\theta_j)``: the operator alone used as a name for a sum.
+_NAMED_SUM = re.compile(r"\\sum\s*_\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*(?::=|=)\s*(?:\\displaystyle\s*)?\\sum")
+
+
+def named_sums(text: str) -> frozenset[str]:
+    """Sums a document names by the operator alone (``\\sum_K``, defined as a sum in the text):
+    the name (``\\sum_K``) of each. Where it is not defined, a bare ``\\sum_K`` stays unread."""
+    return frozenset(f"\\sum_{m.group(1) or m.group(2)}" for m in _NAMED_SUM.finditer(text))
+
+
+def named_sum(text: str) -> str | None:
+    """``\\sum_K`` or ``\\sum_{K}`` alone → its name ``\\sum_K``; anything else → None."""
+    m = re.fullmatch(r"\s*\\sum\s*_\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*", text)
+    return f"\\sum_{m.group(1) or m.group(2)}" if m else None

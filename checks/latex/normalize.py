@@ -234,6 +234,11 @@ class _Normalizer(NamesMixin, FormsMixin):
             if isinstance(piece, Operator):
                 # d/dx and Σ_j apply to the rest of the product, up to a top-level + or −.
                 end = self._product_end(i)
+                # "\\sum_K - e^{z_i}" where the document names \\sum_K: the name, not a sum of −e^{z_i}
+                named = self._named_sum(piece) if end == i or self.toks[i] in ("+", "-") else ""
+                if named:
+                    out.append(self.symbol("symbol", named))
+                    continue
                 if end == i:
                     raise Unreadable(f"{piece.what} with nothing after it")
                 child = self.sub_normalizer(self.toks[i:end])
@@ -253,6 +258,18 @@ class _Normalizer(NamesMixin, FormsMixin):
             if a in ops and b in (r"\cdot", "/"):
                 raise Unreadable(f"'{a} {b}'")
         return " ".join(out)
+
+    def _named_sum(self, piece: Operator) -> str:
+        """``\\sum_K`` with nothing after it, where the document names a sum so: that name
+        (its record as a sum is dropped), else ""."""
+        if piece.letter != "s" or piece.n not in self.r.sums:
+            return ""
+        index, lower, upper = self.r.sums[piece.n]
+        name = f"\\sum_{index}"
+        if name not in self.notation.named_sums or lower != 1 or upper or piece.n in self.r.sum_conditions:
+            return ""
+        del self.r.sums[piece.n]
+        return name
 
     def _product_end(self, k: int) -> int:
         depth = 0

@@ -113,6 +113,8 @@ class Notation:
     sums_to_one: frozenset[str] = frozenset()
     #: the document sums repeated indices without writing the sum (Einstein's convention)
     einstein: bool = False
+    #: sums the document names by the operator alone (\sum_K := \sum_{j=1}^K …): read as those names
+    named_sums: frozenset[str] = frozenset()
 
     def domain(self, name: str) -> str:
         """A name's domain; ``\\lambda_{11}`` falls back to the entry for ``\\lambda``."""

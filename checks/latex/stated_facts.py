@@ -9,9 +9,12 @@ entry replaced by one minus the others (``y_n = 1 - \sum_{m<n} y_m``): every poi
 world satisfies the fact, so a proof there is a proof under the fact, and a counterexample
 there is one the fact allows.
 
-Only clear statements are taken: an equation "a sum of one indexed name = 1", or the word
+Only clear statements are taken: an equation "a sum of one indexed name = 1", the word
 one-hot beside a single name in the same sentence (without a name: ``y``, the labels' usual
-name, when the document writes entries ``y_k``). The notation file's ``[onehot]`` names count too.
+name, when the document writes entries ``y_k``), or a cross-entropy written out
+(``-\sum_k y_k \log a_k``: its weights are the target distribution). The notation file's
+``[onehot]`` names count too. A wrong verdict never rests on the fact (its point satisfies
+it, so the sides differ there whatever the data are); only an ok does.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["STATED_FACT", "stated_sums_to_one", "with_sums_to_one"]
+__all__ = ["STATED_FACT", "stated_sums_to_one", "stated_true_class", "with_sums_to_one"]
 
 #: The method of a verdict that needed a fact the document states.
 STATED_FACT = "stated fact"
@@ -33,6 +36,13 @@ _SUM_EQ_ONE = re.compile(
     r"(?:" + _FONT + r"\{\s*(?P<a>[A-Za-z])\s*\}|" + _FONT + r"(?P<b>[A-Za-z])|(?P<c>[A-Za-z]))"
     r"\s*_\s*\{?\s*(?P=i)\s*\}?\s*=\s*1(?![\d.])"
 )
+#: a cross-entropy written out, ``-\sum_k y_k \log a_k``: its weights y are a target distribution
+_CROSS_ENTROPY = re.compile(
+    r"-\s*\\sum\s*(?:\\limits\s*)?_\s*\{?\s*(?P<i>[A-Za-z])\s*(?:=\s*[01]\s*)?\}?"
+    r"(?:\s*\^\s*(?:\{[^{}]{0,12}\}|\\?\w+))?\s*"
+    r"(?:" + _FONT + r"\{\s*(?P<a>[A-Za-z])\s*\}|" + _FONT + r"(?P<b>[A-Za-z])|(?P<c>[A-Za-z]))"
+    r"\s*_\s*\{?\s*(?P=i)\s*\}?\s*(?:\\cdot\s*)?\\(?:log|ln)\b"
+)
 _ONE_HOT = re.compile(r"one[\s-]?hot", re.I)
 _INLINE_NAME = re.compile(r"\$\s*(?:" + _FONT + r"\{\s*([A-Za-z])\s*\}|" + _FONT + r"([A-Za-z])|([A-Za-z]))\s*\$")
 _SENTENCE = re.compile(r"[.!?](?=\s)|\n\s*\n")
@@ -41,6 +51,8 @@ _SENTENCE = re.compile(r"[.!?](?=\s)|\n\s*\n")
 def stated_sums_to_one(text: str) -> frozenset[str]:
     """Names of the families the document states sum to one (``y`` for y_1 … y_n)."""
     names = {m.group("a") or m.group("b") or m.group("c") for m in _SUM_EQ_ONE.finditer(text)}
+    # the targets of a cross-entropy the document writes out are a distribution: they sum to one
+    names |= {m.group("a") or m.group("b") or m.group("c") for m in _CROSS_ENTROPY.finditer(text)}
     for m in _ONE_HOT.finditer(text):
         named = _name_beside(text, m.start(), m.end())
         if named is not None:
@@ -48,6 +60,22 @@ def stated_sums_to_one(text: str) -> frozenset[str]:
         elif re.search(r"(?<![A-Za-z\\])y\s*_", text):
             names.add("y")
     return frozenset(names)
+
+
+#: "where $k$ is the index of the correct class": the labels are one-hot at k
+_TRUE_CLASS = re.compile(
+    r"\$\s*([A-Za-z])\s*\$\s+(?:is|denotes)\s+the\s+(?:index\s+of\s+the\s+)?"
+    r"(?:correct|true|target|right|ground[- ]truth)\s+(?:class|label|category)",
+    re.I,
+)
+
+
+def stated_true_class(text: str, targets: frozenset[str]) -> frozenset[str]:
+    """``y=k`` when the document says k is the correct class (y: its one target family, or ``y``):
+    y_m = 1 for m = k and 0 otherwise."""
+    letters = {m.group(1) for m in _TRUE_CLASS.finditer(text)}
+    family = next(iter(targets)) if len(targets) == 1 else "y"
+    return frozenset(f"{family}={k}" for k in letters) if len(letters) == 1 else frozenset()
 
 
 def _name_beside(text: str, start: int, end: int) -> str | None:
@@ -69,17 +97,26 @@ def _family(symbol: Any) -> tuple[str, int] | None:
     return (m.group(1), int(m.group(2))) if m else None
 
 
-def _substitution(lhs: Any, rhs: Any, families: frozenset[str], size: int) -> dict[Any, Any]:
-    """y_n → 1 − (y_1 + … + y_{n−1}) for each stated family whose entries here are all in 1..size."""
+def _substitution(
+    lhs: Any, rhs: Any, families: frozenset[str], size: int, env: dict[str, int] | None = None
+) -> dict[Any, Any]:
+    """y_n → 1 − (y_1 + … + y_{n−1}) for each stated family whose entries here are all in 1..size;
+    with a stated true class k (``y=k`` in ``families``) and k's value here, y_m → [m = k]."""
     import sympy as sp
 
     entries: dict[str, dict[int, Any]] = {}
     for symbol in lhs.free_symbols | rhs.free_symbols:
         fam = _family(symbol)
-        if fam is not None and fam[0] in families:
+        if fam is not None and (fam[0] in families or any(f.startswith(fam[0] + "=") for f in families)):
             entries.setdefault(fam[0], {})[fam[1]] = symbol
     out: dict[Any, Any] = {}
     for name, found in entries.items():
+        hot = [f[len(name) + 1 :] for f in families if f.startswith(name + "=")]
+        if hot and hot[0] in (env or {}) and max(found) <= size:
+            out.update({symbol: sp.Integer(int(m == (env or {})[hot[0]])) for m, symbol in found.items()})
+            continue
+        if name not in families:
+            continue
         if max(found) > size or len(found) < 2:
             continue  # entries beyond the size (a sum with its own bound) or nothing to replace
         last = found.get(size) or sp.Symbol(f"{name}_{{{size}}}", real=True)
@@ -95,17 +132,18 @@ def with_sums_to_one(
     families: frozenset[str],
     size: int | None,
     judge: Callable[[Any, Any], dict[str, Any]],
+    env: dict[str, int] | None = None,
 ) -> dict[str, Any]:
     """The verdict of a step not proved as written, under the stated facts: ``ok`` when proved
     there, ``wrong`` only with a counterexample that satisfies them, else the first verdict
     (never ``wrong`` when the step holds wherever the facts do)."""
     if out["status"] == "ok" or not families or size is None:
         return out
-    swap = _substitution(lhs, rhs, families, size)
+    swap = _substitution(lhs, rhs, families, size, env)
     if not swap:
         return out
     under = judge(lhs.xreplace(swap), rhs.xreplace(swap))
-    stated = ", ".join(f"sum of {s.name.split('_')[0]} entries = 1" for s in sorted(swap, key=str))
+    stated = ", ".join(sorted({_what(s.name, families) for s in swap}))
     if under["status"] == "ok":
         return {
             **under,
@@ -118,3 +156,9 @@ def with_sums_to_one(
         note = f"; under the document's {stated} it is not refuted"
         return {**under, "status": "inconclusive", "counterexample": None, "message": out["message"] + note}
     return out
+
+
+def _what(name: str, families: frozenset[str]) -> str:
+    base = name.split("_")[0]
+    hot = [f for f in families if f.startswith(base + "=")]
+    return f"{base} one-hot at the correct class {hot[0][len(base) + 1 :]}" if hot else f"sum of {base} entries = 1"

@@ -9,7 +9,16 @@ from derive.checks.latex.index_sums import condition_letters, decode_condition, 
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.notation import FUNCTION_KEYS
 
-__all__ = ["Definitions", "PARSER", "Unparsed", "condition_indices", "index_letters", "split_name", "to_sympy"]
+__all__ = [
+    "Definitions",
+    "PARSER",
+    "Unparsed",
+    "condition_indices",
+    "index_letters",
+    "named_sum_letters",
+    "split_name",
+    "to_sympy",
+]
 
 
 class Unparsed(Exception):
@@ -68,7 +77,30 @@ def index_letters(norms: list[Normalized]) -> tuple[set[str], list[str]]:
         parts = split_name(name)
         if parts and (parts[0], parts[2]) in summed_families:
             letters |= {c for c in parts[1] if c.isalpha()}
-    return bound, sorted(letters | (condition_indices(norms) - bound))
+    # ∂/∂z_i: i is the index of the variable, to be given values like any free index (left
+    # as a letter, z_i is none of the z_1, z_2 … a defined name expands into)
+    by = {c for norm in norms for v in norm.derivatives.values() if (p := split_name(v)) for c in p[1] if c.isalpha()}
+    return bound, sorted(letters | (condition_indices(norms) - bound) | (by - bound))
+
+
+def named_sum_letters(norms: list[Normalized], named: Definitions) -> set[str]:
+    """Letters of the names a step shares with the terms of a sum the document names
+    (``e^{s_c}`` beside ``\\sum_N = \\sum_m e^{s_m}``): indices to give values, so that s_c is
+    one of s_1 … s_n when the sum is expanded."""
+    families: set[tuple[str, str]] = set()
+    for norm in norms:
+        for name in norm.symbol_names:
+            if name.startswith("\\sum_") and name in named:
+                value = named[name][1]
+                bound = {index for index, _, _ in value.sums.values()}
+                families |= {(p[0], p[2]) for n in value.symbol_names if (p := split_name(n)) and set(p[1]) & bound}
+    letters: set[str] = set()
+    for norm in norms:
+        for name in norm.symbol_names | set(norm.derivatives.values()):
+            parts = split_name(name)
+            if parts and (parts[0], parts[2]) in families and parts[1].isalpha():
+                letters |= set(parts[1])
+    return letters
 
 
 def condition_indices(norms: list[Normalized]) -> set[str]:
@@ -219,6 +251,8 @@ class _Builder:
         value = self.defined(final)
         if value is not None:
             return value
+        if final.startswith("\\sum"):  # \sum_K named by the document: never a free variable
+            raise Unparsed(f"{final}, a sum the document names, without a definition read before this step")
         return _make_symbol(final, self.norm.domains.get(name, "real"))
 
     def defined(self, name: str) -> Any:
@@ -343,9 +377,17 @@ class _Builder:
         if not isinstance(var, sp.Symbol):
             raise Unparsed("a derivative with respect to a number")
         self._contains(var, operand, env)
+        family = _family(var.name)
+        if family and not split_name(var.name)[1].isdigit() and any(  # type: ignore[index]
+            _family(f.name) == family and split_name(f.name)[1].isdigit()  # type: ignore[index]
+            for f in operand.free_symbols
+        ):
+            # ∂/∂s_c of something holding s_1, s_2 …: c is an index with no value here
+            raise Unparsed(f"a derivative with respect to {var} beside numbered entries of the same name")
         slope = sp.diff(operand, var)
         if builder is self:
             return slope
+        family = _family(final)
         kin = {s for s in slope.free_symbols if s == var or (family is not None and _family(s.name) == family)}
         return slope.xreplace({s: value for s in kin if (value := self.defined(s.name)) is not None})
 
