@@ -262,3 +262,18 @@ def test_a_condition_alone_before_a_block_is_its_condition(heading: str, expecte
     step = lhs + r" = -\frac{e^{u_i} e^{u_j}}{(\sum_{k=1}^K e^{u_k})^2}"
     text = f"{heading}\n\n$${step}$$\n"
     assert [status for _, status in _statuses(text, runner)][-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (r"e^{x_\text{max}-x_\text{max}} = 1", "ok"),
+        (r"e^{x_\text{max}-x_\text{max}} = 2", "wrong"),
+        (r"W_\mathrm{out} + W_{out} = 2 W_\mathrm{out}", "ok"),
+        (r"\nabla_{z} (z^2 + 3z) = 2z + 3", "ok"),
+        (r"\nabla_{z} (z^2 + 3z) = 2z", "wrong"),
+        (r"\nabla_\theta \log \theta = \frac{1}{\theta}", "ok"),
+    ],
+)
+def test_font_subscripts_and_gradients(step: str, expected: str, runner: StepRunner) -> None:
+    assert [status for _, status in _statuses(f"$${step}$$\n", runner)] == [expected]

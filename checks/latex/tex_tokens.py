@@ -167,6 +167,10 @@ class TexReader:
         if self.toks[i] == "{":
             end = self.match(i)
             return self.toks[i + 1 : end], end + 1
+        if self.toks[i] in FONTS and i + 1 < len(self.toks) and self.toks[i + 1] == "{":
+            # x_\text{max}, W_\mathrm{out}: the font command takes its group into the script
+            end = self.match(i + 1)
+            return self.toks[i : end + 1], end + 1
         return [self.toks[i]], i + 1
 
     def text_of(self, toks: list[str]) -> str:

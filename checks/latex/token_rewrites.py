@@ -15,7 +15,7 @@ Tokens = list[tuple[str, bool]]
 
 def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
-    toks = _sum_names(_call_out_of_text(_lead_words(toks)))
+    toks = _gradients(_sum_names(_call_out_of_text(_lead_words(toks))))
     return _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(_transpose_macro(_entry_of_call(toks)))))
 
 
@@ -270,6 +270,27 @@ def _sum_names(toks: Tokens) -> Tokens:
                 out += [(r"\Sigma", toks[k][1]), *label]
                 k = end
                 continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
+def _gradients(toks: Tokens) -> Tokens:
+    r"""``\nabla_{\mathbf z} L`` is ``\frac{\partial}{\partial \mathbf z} L``: the gradient by one
+    name, an operator on what follows (``\nabla L`` and ``\nabla^2`` are left as they are)."""
+    if not any(t == r"\nabla" for t, _ in toks):
+        return toks
+    out: Tokens = []
+    k = 0
+    while k < len(toks):
+        scripted = toks[k][0] == r"\nabla" and k + 2 < len(toks) and toks[k + 1][0] == "_"
+        end = _group_end(toks, k + 2) if scripted else None
+        if end is not None:
+            var = toks[k + 3 : end - 1] if toks[k + 2][0] == "{" else toks[k + 2 : end]
+            frac = [(r"\frac", toks[k][1]), ("{", False), (r"\partial", False), ("}", False), ("{", False)]
+            out += [*frac, (r"\partial", False), *var, ("}", False)]
+            k = end
+            continue
         out.append(toks[k])
         k += 1
     return out
