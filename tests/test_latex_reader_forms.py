@@ -277,3 +277,39 @@ def test_a_condition_alone_before_a_block_is_its_condition(heading: str, expecte
 )
 def test_font_subscripts_and_gradients(step: str, expected: str, runner: StepRunner) -> None:
     assert [status for _, status in _statuses(f"$${step}$$\n", runner)] == [expected]
+
+
+# ---------------------------------------------------------------- words a document uses as names
+
+WORDS = r"""$$\text{MSE} = \frac{1}{2}(y - \hat y)^2$$
+
+$$\frac{\partial \text{MSE}}{\partial \hat y} = \hat y - y$$
+
+$$\frac{\partial \mathrm{MSE}}{\partial \hat y} = y - \hat y$$
+
+$$Loss = (a - b)^2$$
+
+$$\frac{d Loss}{d a} = 2(a - b)$$
+
+$$\frac{d Loss}{d a} = 2(b - a)$$
+
+$$\frac{d}{dx} x^2 = 2x$$
+
+$$\text{if} = 2$$
+"""
+
+
+def test_words_the_document_defines_are_names(runner: StepRunner) -> None:
+    from derive.checks.latex.word_names import document_word_names
+
+    assert document_word_names(WORDS, NOTATION) == {"MSE", "Loss"}
+    statuses = [status for _, status in _statuses(WORDS, runner)]
+    # definitions (not judged), the right derivative ok and the wrong one found, in every font;
+    # dy/dx stays a derivative, a word of prose stays unread
+    assert statuses == ["inconclusive", "ok", "wrong", "inconclusive", "ok", "wrong", "ok", "unparsed"]
+
+
+def test_two_lower_case_letters_are_never_a_word_name() -> None:
+    from derive.checks.latex.word_names import document_word_names
+
+    assert document_word_names("$$xy = 2$$ $$dx = 0.1$$ $$\\text{CE}(y, p) = 1$$", NOTATION) == {"CE"}

@@ -47,6 +47,7 @@ from derive.checks.latex.notation import (
     notation_from_data,
 )
 from derive.checks.latex.tex_tokens import FONTS, GREEK, Operator, Unreadable, clean_tokens, tex_tokens
+from derive.checks.latex.token_rewrites import merge_word_names
 
 __all__ = [
     "DEFAULT_NOTATION",
@@ -172,7 +173,7 @@ class _Normalizer(NamesMixin, FormsMixin):
     def __init__(
         self, toks: list[tuple[str, bool]], notation: Notation, chain_var: str | None, result: Normalized | None = None
     ) -> None:
-        super().__init__(*clean_tokens(toks), notation)
+        super().__init__(*merge_word_names(*clean_tokens(toks), notation.word_names), notation)
         self.chain_var = chain_var
         self.inside_sum = False
         self.r = result if result is not None else Normalized(source="")

@@ -8,7 +8,7 @@ import re
 
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
 
-__all__ = ["rewrite_tokens"]
+__all__ = ["merge_word_names", "rewrite_tokens"]
 
 Tokens = list[tuple[str, bool]]
 
@@ -294,3 +294,29 @@ def _gradients(toks: Tokens) -> Tokens:
         out.append(toks[k])
         k += 1
     return out
+
+
+def merge_word_names(toks: list[str], spaced: list[bool], words: frozenset[str]) -> tuple[list[str], list[bool]]:
+    """Letters in a row that spell a word name become ``\\mathrm{word}`` (one name for the readers)."""
+    if not words:
+        return toks, spaced
+    out: list[str] = []
+    gaps: list[bool] = []
+    k = 0
+    while k < len(toks):
+        run = k
+        while run < len(toks) and re.fullmatch(r"[A-Za-z]", toks[run]) and (run == k or not spaced[run]):
+            run += 1
+        word = "".join(toks[k:run])
+        before = toks[k - 1] if k else ""
+        after = toks[run] if run < len(toks) else ""
+        # a whole run only (not the "CE" of "ACE"), not already inside a font group
+        if run - k >= 2 and word in words and before != "{" and not re.fullmatch(r"[A-Za-z]", after):
+            out += [r"\mathrm", "{", word, "}"]
+            gaps += [spaced[k], False, False, False]
+            k = run
+            continue
+        out.append(toks[k])
+        gaps.append(spaced[k])
+        k += 1
+    return out, gaps

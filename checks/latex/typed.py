@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.tex_tokens import Unreadable, clean_tokens, tex_tokens
+from derive.checks.latex.token_rewrites import merge_word_names
 from derive.checks.latex.typed_atoms import AtomsMixin
 from derive.checks.latex.typed_nodes import TRANSPOSES, Add, Cond, Deriv, Index, Mul, Neg, Node, Pow, Transpose
 
@@ -29,7 +30,7 @@ _STOP = {r"\otimes", "+", "-", r"\cdot", "/", r"\odot", r"\circ", ")", "]", "}",
 
 class _Reader(AtomsMixin):
     def __init__(self, text: str, notation: Notation) -> None:
-        super().__init__(*clean_tokens(tex_tokens(text)), notation)
+        super().__init__(*merge_word_names(*clean_tokens(tex_tokens(text)), notation.word_names), notation)
         self.i = 0
 
     def check_power(self, arg: list[str]) -> None:
