@@ -313,3 +313,18 @@ def test_two_lower_case_letters_are_never_a_word_name() -> None:
     from derive.checks.latex.word_names import document_word_names
 
     assert document_word_names("$$xy = 2$$ $$dx = 0.1$$ $$\\text{CE}(y, p) = 1$$", NOTATION) == {"CE"}
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (r"\sigma' = \sigma(1-\sigma)", "ok"),
+        (r"\sigma' = \sigma(1+\sigma)", "wrong"),
+        (r"\tanh' = 1 - \tanh^2", "ok"),
+        # a value with no function in it (σ' = 1 for a linear output) is not about σ(x): unread
+        (r"\sigma' = 1", "unparsed"),
+        (r"\sigma = \tanh", "unparsed"),
+    ],
+)
+def test_functions_written_without_their_argument_in_every_term(step: str, expected: str, runner: StepRunner) -> None:
+    assert [status for _, status in _statuses(f"$${step}$$\n", runner)] == [expected]
