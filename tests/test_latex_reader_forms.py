@@ -328,3 +328,27 @@ def test_two_lower_case_letters_are_never_a_word_name() -> None:
 )
 def test_functions_written_without_their_argument_in_every_term(step: str, expected: str, runner: StepRunner) -> None:
     assert [status for _, status in _statuses(f"$${step}$$\n", runner)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (r"[x]_+ = \max(0,x)", "ok"),
+        (r"[x]_+ = \max(0,-x)", "wrong"),
+        (r"(1 - y t)_{+} = \max(0, 1 - yt)", "ok"),
+        (r"\frac{\partial z^{(l)}}{\partial z^{(l-1)}} = 0", "unparsed"),  # read as a layer, not a power
+        (r"x^{(y + 1)} = x x^{y}", "ok"),  # a bracketed power stays a power
+    ],
+)
+def test_positive_part_and_layer_labels(step: str, expected: str, runner: StepRunner) -> None:
+    assert [status for _, status in _statuses(f"$${step}$$\n", runner)] == [expected]
+    if "(l-1)" in step:
+        assert normalize(step.split("=")[0], NOTATION).diff_vars == ["z^{(l-1)}"]
+
+
+def test_the_typed_reader_reads_the_positive_part() -> None:
+    from derive.checks.latex.typed import parse_typed
+    from derive.checks.latex.typed_nodes import Call
+
+    node = parse_typed(r"[x - 1]_+", NOTATION)
+    assert isinstance(node, Call) and node.fn == "max"

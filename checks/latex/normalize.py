@@ -280,6 +280,9 @@ class _Normalizer(NamesMixin, FormsMixin):
         if t in ("(", "["):
             end = self.match(i)
             inner = self.seq_of(self.toks[i + 1 : end])
+            if self.toks[end + 1 : end + 3] in (["_", "+"], ["_", "{"]) and self.read_arg(end + 2)[0] == ["+"]:
+                # [x]_+ is the positive part max(0, x)
+                return self.postfix(self._call("max", ["0", inner], 0, None), self.read_arg(end + 2)[1])
             return self.postfix(f"\\left({inner}\\right)", end + 1)
         if t == "|":
             k = i + 1
