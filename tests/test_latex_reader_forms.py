@@ -262,3 +262,99 @@ def test_a_condition_alone_before_a_block_is_its_condition(heading: str, expecte
     step = lhs + r" = -\frac{e^{u_i} e^{u_j}}{(\sum_{k=1}^K e^{u_k})^2}"
     text = f"{heading}\n\n$${step}$$\n"
     assert [status for _, status in _statuses(text, runner)][-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (r"e^{x_\text{max}-x_\text{max}} = 1", "ok"),
+        (r"e^{x_\text{max}-x_\text{max}} = 2", "wrong"),
+        (r"W_\mathrm{out} + W_{out} = 2 W_\mathrm{out}", "ok"),
+        (r"\nabla_{z} (z^2 + 3z) = 2z + 3", "ok"),
+        (r"\nabla_{z} (z^2 + 3z) = 2z", "wrong"),
+        (r"\nabla_\theta \log \theta = \frac{1}{\theta}", "ok"),
+    ],
+)
+def test_font_subscripts_and_gradients(step: str, expected: str, runner: StepRunner) -> None:
+    assert [status for _, status in _statuses(f"$${step}$$\n", runner)] == [expected]
+
+
+# ---------------------------------------------------------------- words a document uses as names
+
+WORDS = r"""$$\text{MSE} = \frac{1}{2}(y - \hat y)^2$$
+
+$$\frac{\partial \text{MSE}}{\partial \hat y} = \hat y - y$$
+
+$$\frac{\partial \mathrm{MSE}}{\partial \hat y} = y - \hat y$$
+
+$$Loss = (a - b)^2$$
+
+$$\frac{d Loss}{d a} = 2(a - b)$$
+
+$$\frac{d Loss}{d a} = 2(b - a)$$
+
+$$\frac{d}{dx} x^2 = 2x$$
+
+$$\text{if} = 2$$
+"""
+
+
+def test_words_the_document_defines_are_names(runner: StepRunner) -> None:
+    from derive.checks.latex.word_names import document_word_names
+
+    assert document_word_names(WORDS, NOTATION) == {"MSE", "Loss"}
+    statuses = [status for _, status in _statuses(WORDS, runner)]
+    # definitions (not judged), the right derivative ok and the wrong one found, in every font;
+    # dy/dx stays a derivative, a word of prose stays unread
+    assert statuses == ["inconclusive", "ok", "wrong", "inconclusive", "ok", "wrong", "ok", "unparsed"]
+
+
+def test_two_lower_case_letters_are_never_a_word_name() -> None:
+    from derive.checks.latex.word_names import document_word_names
+
+    assert document_word_names("$$xy = 2$$ $$dx = 0.1$$ $$\\text{CE}(y, p) = 1$$", NOTATION) == {"CE"}
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (r"\sigma' = \sigma(1-\sigma)", "ok"),
+        (r"\sigma' = \sigma(1+\sigma)", "wrong"),
+        (r"\tanh' = 1 - \tanh^2", "ok"),
+        # a value with no function in it (σ' = 1 for a linear output) is not about σ(x): unread
+        (r"\sigma' = 1", "unparsed"),
+        (r"\sigma = \tanh", "unparsed"),
+    ],
+)
+def test_functions_written_without_their_argument_in_every_term(step: str, expected: str, runner: StepRunner) -> None:
+    assert [status for _, status in _statuses(f"$${step}$$\n", runner)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (r"[x]_+ = \max(0,x)", "ok"),
+        (r"[x]_+ = \max(0,-x)", "wrong"),
+        (r"(1 - y t)_{+} = \max(0, 1 - yt)", "ok"),
+        (r"\frac{\partial z^{(l)}}{\partial z^{(l-1)}} = 0", "unparsed"),  # read as a layer, not a power
+        (r"x^{(y + 1)} = x x^{y}", "ok"),  # a bracketed power stays a power
+    ],
+)
+def test_positive_part_and_layer_labels(step: str, expected: str, runner: StepRunner) -> None:
+    assert [status for _, status in _statuses(f"$${step}$$\n", runner)] == [expected]
+    if "(l-1)" in step:
+        assert normalize(step.split("=")[0], NOTATION).diff_vars == ["z^{(l-1)}"]
+
+
+def test_the_typed_reader_reads_the_positive_part() -> None:
+    from derive.checks.latex.typed import parse_typed
+    from derive.checks.latex.typed_nodes import Call
+
+    node = parse_typed(r"[x - 1]_+", NOTATION)
+    assert isinstance(node, Call) and node.fn == "max"
+
+
+def test_a_value_alone_before_a_block_is_not_its_condition(runner: StepRunner) -> None:
+    # "$y = 2$" on its own line is a worked example's value: the wrong step below is still found
+    text = "$i = 2$\n\n$$\\sum_{j=1}^2 j = 4$$\n"
+    assert [status for _, status in _statuses(text, runner)][-1] == "wrong"

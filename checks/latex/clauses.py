@@ -93,7 +93,9 @@ def free_conditions(text: str, start: int, formulas: list[Region]) -> tuple[str,
     gap = text[gap_start:start]
     # "$i \neq j$" alone before the block (a case heading, "Case $i = j$:"): the block's condition
     heading = as_conditions(inside[0].text) if len(inside) == 1 and re.fullmatch(r"[\s:.,]*", gap) else []
-    if heading and re.fullmatch(r"\s*(?:case\s*)?", text[sentence : inside[0].start], re.I):
+    # between two index letters only ("$y = 2$" alone is a worked example's value, not a case)
+    letters = all(re.fullmatch(r"[A-Za-z]\s*\S+\s*[A-Za-z]", c) for c in heading)
+    if heading and letters and re.fullmatch(r"\s*(?:case\s*)?", text[sentence : inside[0].start], re.I):
         return tuple(heading)
     if inside and _TRAILING.match(gap):
         return None

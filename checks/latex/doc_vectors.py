@@ -83,5 +83,12 @@ def document_softmax_names(text: str, notation: Notation) -> frozenset[str]:
 
 
 def with_document_vectors(text: str, notation: Notation) -> Notation:
-    """The notation with the document's vectors and softmax names."""
-    return replace(notation, vectors=document_vectors(text), softmax_names=document_softmax_names(text, notation))
+    """The notation with the document's vectors, softmax names and word names."""
+    from derive.checks.latex.word_names import document_word_names
+
+    return replace(
+        notation,
+        vectors=document_vectors(text),
+        softmax_names=document_softmax_names(text, notation),
+        word_names=document_word_names(text, notation),
+    )

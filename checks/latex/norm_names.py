@@ -75,11 +75,11 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
             named = self.notation.functions.get(inner)
             if named is not None or key is not None:
                 return self.function(named or key, inner, k)
-            if t in TEXT_FONTS and len(inner) > 1:
+            if t in TEXT_FONTS and len(inner) > 1 and inner not in self.notation.word_names:
                 raise Unreadable(f"the text '{inner}'")
             if t == r"\mathbb":
                 raise Unreadable(f"the set \\mathbb{{{inner}}}")
-            if not re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", inner):
+            if not re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", inner) and inner not in self.notation.word_names:
                 raise Unreadable(f"the name {t}{{{inner}}}")
         name, k, power = self.read_identifier(i)
         assert name is not None

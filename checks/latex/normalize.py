@@ -48,6 +48,7 @@ from derive.checks.latex.notation import (
     notation_from_data,
 )
 from derive.checks.latex.tex_tokens import FONTS, GREEK, Operator, Unreadable, clean_tokens, tex_tokens
+from derive.checks.latex.token_rewrites import merge_word_names
 
 __all__ = [
     "DEFAULT_NOTATION",
@@ -174,7 +175,7 @@ class _Normalizer(NamesMixin, FormsMixin):
     def __init__(
         self, toks: list[tuple[str, bool]], notation: Notation, chain_var: str | None, result: Normalized | None = None
     ) -> None:
-        super().__init__(*clean_tokens(toks), notation)
+        super().__init__(*merge_word_names(*clean_tokens(toks), notation.word_names), notation)
         self.chain_var = chain_var
         self.inside_sum = False
         self.r = result if result is not None else Normalized(source="")
@@ -301,6 +302,9 @@ class _Normalizer(NamesMixin, FormsMixin):
             if between is not None:  # [i = j]: an Iverson bracket (an equation is never a factor)
                 return self.postfix(self.symbol("iverson", encode_condition(between)), end + 1)
             inner = self.seq_of(self.toks[i + 1 : end])
+            if self.toks[end + 1 : end + 3] in (["_", "+"], ["_", "{"]) and self.read_arg(end + 2)[0] == ["+"]:
+                # [x]_+ is the positive part max(0, x)
+                return self.postfix(self._call("max", ["0", inner], 0, None), self.read_arg(end + 2)[1])
             return self.postfix(f"\\left({inner}\\right)", end + 1)
         if t == "|":
             k = i + 1

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
+from derive.checks.latex.token_rewrites import merge_word_names
 
 import derive
 from derive.errors import DeriveError
@@ -115,6 +116,8 @@ class Notation:
     einstein: bool = False
     #: sums the document names by the operator alone (\sum_K := \sum_{j=1}^K …): read as those names
     named_sums: frozenset[str] = frozenset()
+    #: words the document uses as names (\text{CE}, Tot_{par}): read as one name, not refused
+    word_names: frozenset[str] = frozenset()
 
     def domain(self, name: str) -> str:
         """A name's domain; ``\\lambda_{11}`` falls back to the entry for ``\\lambda``."""
@@ -262,7 +265,8 @@ def _dim_name(text: str) -> str:
 
 def identifier_name(text: str, source: str = "<notation>", notation: Notation | None = None) -> str:
     """The canonical name of a LaTeX identifier such as ``\\mathbf{W}^{(1)}`` → ``W^{(1)}``."""
-    reader = TexReader(*clean_tokens(tex_tokens(text)), notation or Notation())
+    notation = notation or Notation()
+    reader = TexReader(*merge_word_names(*clean_tokens(tex_tokens(text)), notation.word_names), notation)
     try:
         name, end, power = reader.read_identifier(0)
     except (Unreadable, IndexError, RecursionError):

@@ -175,13 +175,20 @@ def _chain_variable(terms: list[str], notation: Notation) -> str | None:
     names: set[str] = set()
     bare: set[str] = set()
     calls: list[tuple[str, str]] = []
+    implicit = True  # "σ' = σ(1 − σ)": no name anywhere, a bare function in every term, one primed
+    primed = False
     for text in terms:
         norm = normalize(text, notation)
         diff_vars.update(norm.diff_vars)
         bare.update(norm.bare)
         calls += norm.calls
+        implicit = implicit and bool(norm.bare) and not norm.symbol_names and not norm.calls
+        primed = primed or (bool(norm.bare) and any(parts[1] == "1" for parts in norm.functions.values()))
         if not norm.problems:
             names |= {n for n in norm.symbol_names if n != tuple_weight(2) and not n.startswith("τ[")}
+    if implicit and primed and not diff_vars:
+        # every function of the chain at one argument, left unwritten: call it x
+        return "x"
     var = None
     if len(diff_vars) == 1:
         var = next(iter(diff_vars))

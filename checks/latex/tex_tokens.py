@@ -179,6 +179,10 @@ class TexReader:
         if self.toks[i] == "{":
             end = self.match(i)
             return self.toks[i + 1 : end], end + 1
+        if self.toks[i] in FONTS and i + 1 < len(self.toks) and self.toks[i + 1] == "{":
+            # x_\text{max}, W_\mathrm{out}: the font command takes its group into the script
+            end = self.match(i + 1)
+            return self.toks[i : end + 1], end + 1
         return [self.toks[i]], i + 1
 
     def text_of(self, toks: list[str]) -> str:
@@ -228,13 +232,8 @@ class TexReader:
             arg, k2 = self.read_power(k + 1)
             close = arg.index(")") if arg and arg[0] == "(" and ")" in arg else -1
             inner_label = arg[1:close] if close > 0 else []
-            # (1), (i), (12): a layer or sample label; (y + 1) is a bracketed power.
-            if (
-                close > 0
-                and label is None
-                and (len(inner_label) == 1 or all(t.isdigit() for t in inner_label))
-                and all(re.fullmatch(r"[A-Za-z0-9]+|\\[A-Za-z]+", t) for t in inner_label)
-            ):
+            # (1), (i), (12), (l-1): a layer or sample label; (y + 1) is a bracketed power.
+            if close > 0 and label is None and _label_in_brackets(inner_label):
                 label = self.text_of(arg[: close + 1])
                 rest = arg[close + 1 :]
                 if rest:
@@ -284,6 +283,15 @@ class TexReader:
         if i + 1 >= len(self.toks) or self.toks[i + 1] != "{":
             return ""
         return "".join(self.toks[i + 2 : self.match(i + 1)])
+
+
+def _label_in_brackets(inner: list[str]) -> bool:
+    """``(1)``, ``(i)``, ``(12)``, and a neighbouring layer or time step ``(l-1)``, ``(\\ell+1)``,
+    ``(L-2)``, ``(t+1)`` (with another letter, ``(y + 1)`` is a bracketed power)."""
+    if len(inner) == 3 and inner[1] in ("-", "+") and inner[2].isdigit():
+        return inner[0] in ("l", "L", r"\ell", "t")
+    one = len(inner) == 1 or all(t.isdigit() for t in inner)
+    return one and all(re.fullmatch(r"[A-Za-z0-9]+|\\[A-Za-z]+", t) for t in inner)
 
 
 def _is_label(flat: str, labels: tuple[str, ...], layers: tuple[str, ...] = ()) -> bool:

@@ -8,14 +8,14 @@ import re
 
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
 
-__all__ = ["rewrite_tokens"]
+__all__ = ["merge_word_names", "rewrite_tokens"]
 
 Tokens = list[tuple[str, bool]]
 
 
 def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
-    toks = _sum_names(_call_out_of_text(_lead_words(toks)))
+    toks = _gradients(_sum_names(_call_out_of_text(_lead_words(toks))))
     return _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(_transpose_macro(_entry_of_call(toks)))))
 
 
@@ -273,3 +273,50 @@ def _sum_names(toks: Tokens) -> Tokens:
         out.append(toks[k])
         k += 1
     return out
+
+
+def _gradients(toks: Tokens) -> Tokens:
+    r"""``\nabla_{\mathbf z} L`` is ``\frac{\partial}{\partial \mathbf z} L``: the gradient by one
+    name, an operator on what follows (``\nabla L`` and ``\nabla^2`` are left as they are)."""
+    if not any(t == r"\nabla" for t, _ in toks):
+        return toks
+    out: Tokens = []
+    k = 0
+    while k < len(toks):
+        scripted = toks[k][0] == r"\nabla" and k + 2 < len(toks) and toks[k + 1][0] == "_"
+        end = _group_end(toks, k + 2) if scripted else None
+        if end is not None:
+            var = toks[k + 3 : end - 1] if toks[k + 2][0] == "{" else toks[k + 2 : end]
+            frac = [(r"\frac", toks[k][1]), ("{", False), (r"\partial", False), ("}", False), ("{", False)]
+            out += [*frac, (r"\partial", False), *var, ("}", False)]
+            k = end
+            continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
+def merge_word_names(toks: list[str], spaced: list[bool], words: frozenset[str]) -> tuple[list[str], list[bool]]:
+    """Letters in a row that spell a word name become ``\\mathrm{word}`` (one name for the readers)."""
+    if not words:
+        return toks, spaced
+    out: list[str] = []
+    gaps: list[bool] = []
+    k = 0
+    while k < len(toks):
+        run = k
+        while run < len(toks) and re.fullmatch(r"[A-Za-z]", toks[run]) and (run == k or not spaced[run]):
+            run += 1
+        word = "".join(toks[k:run])
+        before = toks[k - 1] if k else ""
+        after = toks[run] if run < len(toks) else ""
+        # a whole run only (not the "CE" of "ACE"), not already inside a font group
+        if run - k >= 2 and word in words and before != "{" and not re.fullmatch(r"[A-Za-z]", after):
+            out += [r"\mathrm", "{", word, "}"]
+            gaps += [spaced[k], False, False, False]
+            k = run
+            continue
+        out.append(toks[k])
+        gaps.append(spaced[k])
+        k += 1
+    return out, gaps

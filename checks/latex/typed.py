@@ -15,10 +15,26 @@ and ``\odot``; a unary minus covers the implicit product after it. Nothing is ev
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.tex_tokens import Unreadable, clean_tokens, tex_tokens
+from derive.checks.latex.token_rewrites import merge_word_names
 from derive.checks.latex.typed_atoms import AtomsMixin
-from derive.checks.latex.typed_nodes import TRANSPOSES, Add, Cond, Deriv, Index, Mul, Neg, Node, Pow, Transpose
+from derive.checks.latex.typed_nodes import (
+    TRANSPOSES,
+    Add,
+    Call,
+    Cond,
+    Deriv,
+    Index,
+    Mul,
+    Neg,
+    Node,
+    Num,
+    Pow,
+    Transpose,
+)
 
 __all__ = ["parse_typed", "parse_condition"]
 
@@ -29,7 +45,7 @@ _STOP = {r"\otimes", "+", "-", r"\cdot", "/", r"\odot", r"\circ", ")", "]", "}",
 
 class _Reader(AtomsMixin):
     def __init__(self, text: str, notation: Notation) -> None:
-        super().__init__(*clean_tokens(tex_tokens(text)), notation)
+        super().__init__(*merge_word_names(*clean_tokens(tex_tokens(text)), notation.word_names), notation)
         self.i = 0
 
     def check_power(self, arg: list[str]) -> None:
@@ -108,7 +124,9 @@ class _Reader(AtomsMixin):
                 arg = [sign, *arg]
             else:
                 arg, self.i = self.read_arg(self.i)
-            if t == "_":
+            if t == "_" and self.text_of(arg).strip() == "+":
+                node = Call("max", (Num(Fraction(0)), node))  # [x]_+ is the positive part max(0, x)
+            elif t == "_":
                 node = Index(node, self.text_of(arg).replace(" ", ""))
             else:
                 node = self._power(node, arg)

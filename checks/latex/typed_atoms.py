@@ -289,7 +289,7 @@ class AtomsMixin(TexReader):
             if key is not None and (len(inner) > 1 or inner in self.notation.functions):
                 self.i = k
                 return self._function(key, inner)
-            if t in TEXT_FONTS and len(inner) > 1:
+            if t in TEXT_FONTS and len(inner) > 1 and inner not in self.notation.word_names:
                 raise Unreadable(f"the text '{inner}'")
         if not (t in FONTS or (t.startswith("\\") and t[1:] in GREEK) or re.fullmatch(r"[A-Za-z]", t)):
             raise Unreadable(f"the command {t}" if t.startswith("\\") else f"'{t}'")

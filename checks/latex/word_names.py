@@ -1,0 +1,51 @@
+r"""Names of several letters a document uses as names: ``\text{CE}``, ``\mathrm{MSE}``, ``Tot_{par}``.
+
+A word is a name in a document that defines it (``\text{CE}(y, \hat y) = …``, ``Tot_{par} = …`` at
+the start of a formula), differentiates it (``\partial \text{CE}``, ``\partial CE``) or takes its
+gradient (``\nabla_z \text{CE}``); elsewhere a word stays unread (``\text{if}``, a product of
+letters). The readers then read it as one name, whatever its font: plain letters written in a row
+become ``\mathrm{W}`` before anything reads them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from derive.checks.latex.notation import BUILTIN_NAMES, Notation
+from derive.checks.latex.token_rewrites import merge_word_names
+
+__all__ = ["document_word_names", "merge_word_names"]
+
+
+def _text(group: str) -> str:
+    """A word in a text font, captured as ``group``."""
+    return r"\\(?:text|mathrm|operatorname|mathit|textrm)\s*\{\s*(?P<" + group + r">[A-Za-z]{2,})\s*\}"
+
+
+_USES = (
+    re.compile(r"\\partial\s*(?:" + _text("a") + r"|(?P<b>[A-Z][A-Za-z]+)\b)"),
+    re.compile(r"\\nabla\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z]+)\s*" + _text("a")),
+    re.compile(
+        r"(?:^|\$|\\\[|&|\n)\s*(?:" + _text("a") + r"|(?P<b>[A-Za-z]{2,}))"
+        r"\s*(?:_\s*\{[A-Za-z0-9]*\}|_[A-Za-z0-9])?\s*(?:\([^()=$]*\))?\s*(?::=|=)(?!=)"
+    ),
+)
+#: words of running text inside math, never names
+_PROSE = {"if", "for", "and", "or", "where", "with", "otherwise", "else", "when", "let", "then", "so"}
+
+
+def document_word_names(text: str, notation: Notation) -> frozenset[str]:
+    """The words the document uses as names (see the module docstring)."""
+    found = {m.group("a") or m.group("b") for pattern in _USES for m in pattern.finditer(text)}
+    return frozenset(
+        w
+        for w in found
+        if w
+        # two lower-case letters are a product (xy) or a differential (dx): only CE, Loss, Tot … are names
+        and (len(w) >= 3 or w[0].isupper())
+        and not re.fullmatch(r"d[A-Za-z]", w)
+        and w.lower() not in _PROSE
+        and w not in notation.functions
+        and w.lower().replace(" ", "") not in BUILTIN_NAMES
+        and w.lower() not in ("softmax", "diag", "tr", "trace", "prod", "onehot", "sgn", "argmax", "argmin")
+    )
