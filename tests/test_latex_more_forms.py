@@ -205,3 +205,22 @@ def test_a_sum_whose_index_is_not_clear_stays_unread(step: str, runner: StepRunn
     report = check_text(f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
     (result,) = report.results
     assert result.status == "unparsed" and "without an index" in result.message
+
+
+LIMIT_CASES = [
+    (r"\lim_{h \to 0} \frac{(x+h)^2 - x^2}{h} = 2x", "ok"),
+    (r"\lim\limits_{\Delta t \rightarrow 0} \frac{e^{-(t + \Delta t)} - e^{-t}}{\Delta t} = -e^{-t}", "ok"),
+    (r"\lim_{\epsilon\to 0}\frac{\sigma(z+\epsilon)-\sigma(z)}{\epsilon} = \sigma(z)(1-\sigma(z))", "ok"),
+    (r"\lim_{h\to 0} \frac{a(x+h) - ax}{h} = a", "ok"),
+    (r"\lim_{h \to 0} \frac{(x+h)^2 - x^2}{h} = x", "wrong"),
+    (r"\lim_{\epsilon\to 0}\frac{\sigma(z+\epsilon)-\sigma(z)}{\epsilon} = \sigma(z)^2", "wrong"),
+    # not a difference quotient of one shift: left unread
+    (r"\lim_{h \to 0} \frac{\sin(x+h) - \sin(x)}{2h} = \cos(x)", "unparsed"),
+    (r"\lim_{h \to 0^+} \frac{|x+h| - |x|}{h} = 1", "unparsed"),
+    (r"\lim_{h \to 0} \frac{(x+2h)^2 - x^2}{h} = 4x", "unparsed"),
+]
+
+
+@pytest.mark.parametrize(("step", "expected"), LIMIT_CASES)
+def test_a_derivative_by_first_principles_is_that_derivative(step: str, expected: str, runner: StepRunner) -> None:
+    assert _one(step, runner) == expected
