@@ -224,3 +224,21 @@ LIMIT_CASES = [
 @pytest.mark.parametrize(("step", "expected"), LIMIT_CASES)
 def test_a_derivative_by_first_principles_is_that_derivative(step: str, expected: str, runner: StepRunner) -> None:
     assert _one(step, runner) == expected
+
+
+def test_a_function_defined_again_in_another_form_is_not_expanded(runner: StepRunner) -> None:
+    # g(z) is found by own_functions, g(\mathbf x) here: two bodies, so g is expanded with neither
+    text = "Let $g(z) = z^2$ and later $g(\\mathbf x) = 3x$.\n\n$$ g(2) = 4 $$\n\n$$ g(2) = 6 $$\n"
+    assert "wrong" not in _statuses(text, runner) and "ok" not in _statuses(text, runner)
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (r"a_{1} + a_2 + \dots + a_{n} = \sum_{i=1}^n a_i", "ok"),  # braces or not, the same term
+        (r"w_1 x_{1} + w_{2} x_2 + \cdots + w_{N} x_{N} = \sum_k w_k x_k", "ok"),
+        (r"x^{(1)} + x^{(2)} + \dots + x^{(m)} = m x^{(k)}", "unparsed"),  # labels are names, not indices
+    ],
+)
+def test_ellipsis_terms_compare_as_read(step: str, expected: str, runner: StepRunner) -> None:
+    assert _one(step, runner) == expected
