@@ -242,3 +242,35 @@ def test_a_function_defined_again_in_another_form_is_not_expanded(runner: StepRu
 )
 def test_ellipsis_terms_compare_as_read(step: str, expected: str, runner: StepRunner) -> None:
     assert _one(step, runner) == expected
+
+
+DECORATION_CASES = [
+    (r"\color{red}{x} + x = 2x", "ok"),
+    (r"{\color{red} x} + x = 2x", "ok"),
+    (r"\textcolor{blue}{x} + x = 2x", "ok"),
+    (r"\bbox[yellow]{x + x} = 2x", "ok"),
+    (r"\cfrac{x}{2} + \cfrac{x}{2} = x", "ok"),
+    (r"x + x = 2x \hspace{1cm}", "ok"),
+    (r"x + x = 2x \quad \text{(by symmetry)}", "ok"),
+    (r"x + x = 2x \qquad (\text{chain rule})", "ok"),
+    (r"\textcolor{blue}{x} + x = 3x", "wrong"),
+    (r"x + x = 3x \quad (\text{by symmetry})", "wrong"),
+    # a remark that may be a condition is kept, so the step is not read (never wrong)
+    (r"|x| = x \quad \text{(x positive)}", "unparsed"),
+    (r"|x| = x \quad (\text{valid for positive values})", "unparsed"),
+    (r"|x| = x \quad (\text{when positive})", "unparsed"),
+]
+
+
+@pytest.mark.parametrize(("step", "expected"), DECORATION_CASES)
+def test_colours_boxes_spacing_and_closing_remarks(step: str, expected: str, runner: StepRunner) -> None:
+    assert _one(step, runner) == expected
+
+
+@pytest.mark.parametrize(
+    "step",
+    [r"x \quad", r"\quad", r"\left. x", r"a_1 + \dots +", r"\lim_{h \to", r"{a \over", r"\cancelto{0}", r"\bbox["],
+)
+def test_malformed_forms_never_crash_the_reader(step: str, runner: StepRunner) -> None:
+    # an unbalanced group may hide the = (then there is no step at all): never a verdict, never a crash
+    assert set(_statuses(f"$$ {step} = 1 $$\n", runner)) <= {"unparsed", "inconclusive"}

@@ -31,6 +31,13 @@ _FRESH = "kjimlrstuvpq"
 
 def ellipsis_sums(toks: Tokens) -> Tokens:
     """Every ``T_1 + T_2 + … + T_n`` of the side rewritten as a sum, when its pattern is clear."""
+    try:
+        return _all_sums(toks)
+    except (IndexError, ValueError):  # malformed input: left as written, the reader says why
+        return toks
+
+
+def _all_sums(toks: Tokens) -> Tokens:
     start = 0
     for _ in range(len(toks)):
         found = _next_ellipsis(toks, start)

@@ -27,7 +27,10 @@ def limit_derivatives(toks: Tokens) -> Tokens:
     k = 0
     while k < len(toks):
         if toks[k][0] == r"\lim":
-            done = _rewrite(toks, k)
+            try:
+                done = _rewrite(toks, k)
+            except (IndexError, ValueError):  # malformed input: left as written, read as "a limit"
+                done = None
             if done is not None:
                 toks = done
         k += 1
