@@ -34,6 +34,9 @@ PLAIN_OK = [
     r"\left( {u \over v} \right)^2 = \frac{u^2}{v^2}",
     r"{{x \over 2} \over y} = \frac{x}{2y}",
     r"\cancel{x} + \cancel{x} = 2x",
+    r"y \cancel{- y h} - h \cancel{+ y h} = y - h",
+    r"-\frac{1}{m}\sum_{i=1}^{m}\left(y^{(i)} \cancel{-y^{(i)} h^{(i)}} - h^{(i)} \cancel{+y^{(i)} h^{(i)}}\right)"
+    r" = -\frac{1}{m}\sum_{i=1}^{m}(y^{(i)} - h^{(i)})",
     r"x + \bcancel{y} - \xcancel{y} = x",
     r"\require{cancel} x\cdot\cancelto{1}{y/y} = x",
     r"\frac{\cancel{a} b}{\cancel{a}} = b",
@@ -45,6 +48,7 @@ PLAIN_OK = [
 PLAIN_WRONG = [
     r"{a \over b} + c = \frac{b}{a} + c",
     r"\cancel{x} + \cancel{x} = x",
+    r"y \cancel{- y h} - h \cancel{+ y h} = y + h",
     r"\require{cancel} x + 2\cancelto{0}{(x - x)} = 2x",
     r"\left. t^2 + 3t \right|_{t=2} = 11",
 ]

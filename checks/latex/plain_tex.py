@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from derive.checks.latex.bare_groups import signed_bare_groups
 from derive.checks.latex.tex_names import GREEK, TEXT_FONTS
 
 __all__ = ["plain_tex_forms"]
@@ -52,7 +53,7 @@ def plain_tex_forms(toks: Tokens) -> Tokens:
     unwrapped, then ``\\over``, then evaluation bars."""
     try:
         toks = [(_SPELLINGS.get(t, t), spaced) for t, spaced in _closing_remark(toks)]
-        return _evaluation_bars(_over(_unwrap(toks)))
+        return _evaluation_bars(_over(signed_bare_groups(_unwrap(toks))))
     except (IndexError, ValueError, StopIteration):  # malformed input: left as written, read later
         return toks
 
@@ -119,7 +120,12 @@ def _unwrap(toks: Tokens) -> Tokens:
             end = _group_end(toks, first)
             if end is not None:
                 body = toks[first + 1 : end - 1] if toks[first][0] == "{" else toks[first:end]
-                out += [("{", spaced), *body, ("}", False)]
+                if body and body[0][0] in ("+", "-"):
+                    # y \cancel{-yh} - h \cancel{+yh}: a struck-out term with its sign is a term of
+                    # the sum around it (grouped, {-yh} after y would read as a product y·(−yh))
+                    out += [(body[0][0], spaced), *body[1:]]
+                else:
+                    out += [("{", spaced), *body, ("}", False)]
                 k = end
                 continue
         out.append(toks[k])
