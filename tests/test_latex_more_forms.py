@@ -209,3 +209,72 @@ def test_a_sum_whose_index_is_not_clear_stays_unread(step: str, runner: StepRunn
     report = check_text(f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
     (result,) = report.results
     assert result.status == "unparsed" and "without an index" in result.message
+
+
+LIMIT_CASES = [
+    (r"\lim_{h \to 0} \frac{(x+h)^2 - x^2}{h} = 2x", "ok"),
+    (r"\lim\limits_{\Delta t \rightarrow 0} \frac{e^{-(t + \Delta t)} - e^{-t}}{\Delta t} = -e^{-t}", "ok"),
+    (r"\lim_{\epsilon\to 0}\frac{\sigma(z+\epsilon)-\sigma(z)}{\epsilon} = \sigma(z)(1-\sigma(z))", "ok"),
+    (r"\lim_{h\to 0} \frac{a(x+h) - ax}{h} = a", "ok"),
+    (r"\lim_{h \to 0} \frac{(x+h)^2 - x^2}{h} = x", "wrong"),
+    (r"\lim_{\epsilon\to 0}\frac{\sigma(z+\epsilon)-\sigma(z)}{\epsilon} = \sigma(z)^2", "wrong"),
+    # not a difference quotient of one shift: left unread
+    (r"\lim_{h \to 0} \frac{\sin(x+h) - \sin(x)}{2h} = \cos(x)", "unparsed"),
+    (r"\lim_{h \to 0^+} \frac{|x+h| - |x|}{h} = 1", "unparsed"),
+    (r"\lim_{h \to 0} \frac{(x+2h)^2 - x^2}{h} = 4x", "unparsed"),
+]
+
+
+@pytest.mark.parametrize(("step", "expected"), LIMIT_CASES)
+def test_a_derivative_by_first_principles_is_that_derivative(step: str, expected: str, runner: StepRunner) -> None:
+    assert _one(step, runner) == expected
+
+
+def test_a_function_defined_again_in_another_form_is_not_expanded(runner: StepRunner) -> None:
+    # g(z) is found by own_functions, g(\mathbf x) here: two bodies, so g is expanded with neither
+    text = "Let $g(z) = z^2$ and later $g(\\mathbf x) = 3x$.\n\n$$ g(2) = 4 $$\n\n$$ g(2) = 6 $$\n"
+    assert "wrong" not in _statuses(text, runner) and "ok" not in _statuses(text, runner)
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (r"a_{1} + a_2 + \dots + a_{n} = \sum_{i=1}^n a_i", "ok"),  # braces or not, the same term
+        (r"w_1 x_{1} + w_{2} x_2 + \cdots + w_{N} x_{N} = \sum_k w_k x_k", "ok"),
+        (r"x^{(1)} + x^{(2)} + \dots + x^{(m)} = m x^{(k)}", "unparsed"),  # labels are names, not indices
+    ],
+)
+def test_ellipsis_terms_compare_as_read(step: str, expected: str, runner: StepRunner) -> None:
+    assert _one(step, runner) == expected
+
+
+DECORATION_CASES = [
+    (r"\color{red}{x} + x = 2x", "ok"),
+    (r"{\color{red} x} + x = 2x", "ok"),
+    (r"\textcolor{blue}{x} + x = 2x", "ok"),
+    (r"\bbox[yellow]{x + x} = 2x", "ok"),
+    (r"\cfrac{x}{2} + \cfrac{x}{2} = x", "ok"),
+    (r"x + x = 2x \hspace{1cm}", "ok"),
+    (r"x + x = 2x \quad \text{(by symmetry)}", "ok"),
+    (r"x + x = 2x \qquad (\text{chain rule})", "ok"),
+    (r"\textcolor{blue}{x} + x = 3x", "wrong"),
+    (r"x + x = 3x \quad (\text{by symmetry})", "wrong"),
+    # a remark that may be a condition is kept, so the step is not read (never wrong)
+    (r"|x| = x \quad \text{(x positive)}", "unparsed"),
+    (r"|x| = x \quad (\text{valid for positive values})", "unparsed"),
+    (r"|x| = x \quad (\text{when positive})", "unparsed"),
+]
+
+
+@pytest.mark.parametrize(("step", "expected"), DECORATION_CASES)
+def test_colours_boxes_spacing_and_closing_remarks(step: str, expected: str, runner: StepRunner) -> None:
+    assert _one(step, runner) == expected
+
+
+@pytest.mark.parametrize(
+    "step",
+    [r"x \quad", r"\quad", r"\left. x", r"a_1 + \dots +", r"\lim_{h \to", r"{a \over", r"\cancelto{0}", r"\bbox["],
+)
+def test_malformed_forms_never_crash_the_reader(step: str, runner: StepRunner) -> None:
+    # an unbalanced group may hide the = (then there is no step at all): never a verdict, never a crash
+    assert set(_statuses(f"$$ {step} = 1 $$\n", runner)) <= {"unparsed", "inconclusive"}

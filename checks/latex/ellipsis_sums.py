@@ -31,6 +31,13 @@ _FRESH = "kjimlrstuvpq"
 
 def ellipsis_sums(toks: Tokens) -> Tokens:
     """Every ``T_1 + T_2 + … + T_n`` of the side rewritten as a sum, when its pattern is clear."""
+    try:
+        return _all_sums(toks)
+    except (IndexError, ValueError):  # malformed input: left as written, the reader says why
+        return toks
+
+
+def _all_sums(toks: Tokens) -> Tokens:
     start = 0
     for _ in range(len(toks)):
         found = _next_ellipsis(toks, start)
@@ -104,6 +111,8 @@ def _running(last: list[str], after: list[str]) -> tuple[list[int], int, str] | 
     letters = {after[j] for j in places}
     if len(numbers) != 1 or len(letters) != 1:
         return None
+    if any(j > 0 and last[j - 1] in ("(", "[") for j in places):
+        return None  # x^{(1)}, W^{[2]}: a layer or sample label, which the reader keeps as a name
     number, letter = numbers.pop(), letters.pop()
     if not number.isdigit() or not re.fullmatch(r"[A-Za-z]", letter) or letter in last:
         return None
@@ -120,15 +129,15 @@ def _rewrite_at(toks: Tokens, at: int, width: int) -> Tokens | None:
     s, e, sign = terms[here]
     if (s, e) != (at, at + width) or terms[here + 1][2] != sign:
         return None  # the ellipsis is a term of its own, between two equal signs
-    after = [t for t, _ in toks[terms[here + 1][0] : terms[here + 1][1]]]
-    last = [t for t, _ in toks[terms[here - 1][0] : terms[here - 1][1]]]
+    after = _plain([t for t, _ in toks[terms[here + 1][0] : terms[here + 1][1]]])
+    last = _plain([t for t, _ in toks[terms[here - 1][0] : terms[here - 1][1]]])
     found = _running(last, after)
     if found is None:
         return None
     places, value, letter = found
     first = here - 1
     while first > 0 and value > 0 and terms[first][2] == sign:
-        earlier = [t for t, _ in toks[terms[first - 1][0] : terms[first - 1][1]]]
+        earlier = _plain([t for t, _ in toks[terms[first - 1][0] : terms[first - 1][1]]])
         if not _same_but(earlier, last, places, str(value - 1)):
             break
         first, value = first - 1, value - 1
@@ -151,3 +160,23 @@ def _same_but(earlier: list[str], last: list[str], places: list[int], number: st
     if len(earlier) != len(last):
         return False
     return all((a == number) if j in places else (a == b) for j, (a, b) in enumerate(zip(earlier, last, strict=True)))
+
+
+def _plain(term: list[str]) -> list[str]:
+    """``a_{1}`` written as ``a_1``: braces around one token of a script dropped, so that terms
+    written both ways compare equal."""
+    out: list[str] = []
+    k = 0
+    while k < len(term):
+        if (
+            term[k] in ("_", "^")
+            and k + 3 < len(term) + 1
+            and term[k + 1 : k + 2] == ["{"]
+            and term[k + 3 : k + 4] == ["}"]
+        ):
+            out += [term[k], term[k + 2]]
+            k += 4
+            continue
+        out.append(term[k])
+        k += 1
+    return out

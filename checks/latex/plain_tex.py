@@ -28,15 +28,59 @@ __all__ = ["plain_tex_forms"]
 
 Tokens = list[tuple[str, bool]]
 
-_CANCELS = {r"\cancel", r"\bcancel", r"\xcancel"}
-_DROPPED_WITH_ARGUMENT = {r"\require", r"\tag", r"\tag*", r"\label"}
+_CANCELS = {r"\cancel", r"\bcancel", r"\xcancel", r"\bbox"}
+#: commands whose second argument is the term (the first says where it goes, or its colour)
+_SECOND = {r"\cancelto", r"\textcolor"}
+_DROPPED_WITH_ARGUMENT = {r"\require", r"\tag", r"\tag*", r"\label", r"\color", r"\hspace", r"\vspace"}
+_SPELLINGS = {r"\cfrac": r"\frac"}
+#: wide spacing before a parenthesised remark at the end of a side (``\quad (\text{chain rule})``)
+_WIDE = {r"\quad", r"\qquad", r"\hspace"}
+#: words of a remark that gives the step's reason ("by symmetry", "chain rule", "from (3)")
+_REASONS = re.compile(
+    r"\b(by|rule|def|definition|using|from|since|because|eq|equation|lemma|theorem|identity|simplif\w*"
+    r"|expand\w*|factor\w*|cancel\w*|linearity|substitut\w*|step|see|above|below|hence|thus|so|wegen|nach)\b",
+    re.I,
+)
+#: words that make a remark a condition (``\quad (\text{for } x > 0)``): such a remark is kept
+_CONDITION_WORDS = re.compile(
+    r"\b(if|for|when|whenever|where|assum\w*|provided|with|unless|only|except|given|iff|wenn|falls|für|si|pour)\b", re.I
+)
 _BARS = {"|", r"\vert", r"\rvert", r"\Big", r"\big", r"\bigg", r"\Bigg"}
 
 
 def plain_tex_forms(toks: Tokens) -> Tokens:
-    """All the plain-TeX rewrites, in order: arguments first dropped or unwrapped, then ``\\over``,
-    then evaluation bars."""
-    return _evaluation_bars(_over(signed_bare_groups(_unwrap(toks))))
+    """All the plain-TeX rewrites, in order: a closing remark dropped, arguments dropped or
+    unwrapped, then ``\\over``, then evaluation bars."""
+    try:
+        toks = [(_SPELLINGS.get(t, t), spaced) for t, spaced in _closing_remark(toks)]
+        return _evaluation_bars(_over(signed_bare_groups(_unwrap(toks))))
+    except (IndexError, ValueError, StopIteration):  # malformed input: left as written, read later
+        return toks
+
+
+def _closing_remark(toks: Tokens) -> Tokens:
+    r"""``2x \quad (	ext{chain rule})`` or ``\qquad 	ext{(by symmetry)}`` at the end of a side:
+    a remark in words after wide spacing, dropped. Kept (and so unread) when its words make it a
+    condition (``\quad (	ext{for } x > 0)``) or it holds anything but words in a text group."""
+    wide = [k for k, (t, _) in enumerate(toks) if t in _WIDE]
+    if not wide:
+        return toks
+    start = wide[-1]
+    rest = [tok for tok in toks[start + 1 :] if tok[0] not in _WIDE]
+    if toks[start][0] == r"\hspace":
+        end = _group_end(toks, start + 1)
+        rest = toks[end:] if end else [("?", False)]
+    if rest and rest[0][0] == "(" and rest[-1][0] == ")":
+        rest = rest[1:-1]
+    if len(rest) < 3 or rest[0][0] not in TEXT_FONTS or rest[1][0] != "{" or rest[-1][0] != "}":
+        return toks
+    words = "".join((" " if spaced else "") + t for t, spaced in rest[2:-1])
+    letters = re.findall(r"\b[A-Za-z]\b", words)  # a single letter is a name: "(x positive)"
+    if not re.fullmatch(r"[A-Za-z()\s.,:;'-]+", words) or _CONDITION_WORDS.search(words) or letters:
+        return toks
+    if not _REASONS.search(words):
+        return toks  # only a remark that gives a reason is dropped; a property may be a condition
+    return toks[:start]
 
 
 def _group_end(toks: Tokens, k: int) -> int | None:
@@ -69,9 +113,11 @@ def _unwrap(toks: Tokens) -> Tokens:
                 k = end
                 continue
         first = k + 1
-        if t == r"\cancelto":
+        if t == r"\bbox" and toks[first : first + 1] == [("[", False)]:
+            first = next((j + 1 for j in range(first, len(toks)) if toks[j][0] == "]"), len(toks))
+        if t in _SECOND:
             first = _group_end(toks, k + 1) or len(toks)
-        if t in _CANCELS or t == r"\cancelto":
+        if t in _CANCELS or t in _SECOND:
             end = _group_end(toks, first)
             if end is not None:
                 body = toks[first + 1 : end - 1] if toks[first][0] == "{" else toks[first:end]

@@ -83,16 +83,18 @@ def _definable(name: str, param: str, notation: Notation) -> bool:
 
 def find_more_functions(equations: list[Equation], notation: Notation, found: list[NewFunction]) -> list[NewFunction]:
     """``found`` and the definitions it does not hold (a subscripted name, a parameter with a
-    label or font); a name defined twice in all is left out (which body is meant?)."""
-    more: dict[str, list[NewFunction]] = {}
+    label or font); a name defined twice in all (``g(z) = …`` and ``g(\\mathbf x) = …``) is left
+    out, also from ``found`` (which body is meant?)."""
+    seen = {(f.name, f.line, f.column) for f in found}
+    more: dict[str, list[NewFunction]] = {f.name: [f] for f in found}
     for equation in equations:
         for chain in split_chain(equation):
             (first, relation), (second, _) = chain[0], chain[1]
             body = second.text.strip()
             call = _call(first.text, notation) if relation in _DEFINES and body else None
-            if call is None or any(f.name == call[0] for f in found):
+            if call is None or (call[0], second.line, second.column) in seen:
                 continue
             name, param = call
             if _definable(name, param, notation) and _uses(body, param, notation) and not _uses(body, name, notation):
                 more.setdefault(name, []).append(NewFunction(second.line, second.column, name, param, body))
-    return found + [defs[0] for defs in more.values() if len(defs) == 1]
+    return [defs[0] for defs in more.values() if len(defs) == 1]

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from derive.checks.latex.ellipsis_sums import ellipsis_sums
+from derive.checks.latex.first_principles import limit_derivatives
 from derive.checks.latex.plain_tex import plain_tex_forms
 from derive.checks.latex.tex_names import DECORATIONS, DROP, FONTS, GREEK, TEXT_FONTS
 from derive.checks.latex.token_rewrites import rewrite_tokens
@@ -138,7 +139,7 @@ def _clean_tokens(toks_in: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, ...
             del cleaned[k + 2]
             del cleaned[k]
         k += 1
-    cleaned = ellipsis_sums(rewrite_tokens(cleaned))
+    cleaned = limit_derivatives(ellipsis_sums(rewrite_tokens(cleaned)))
     return tuple(t for t, _ in cleaned), tuple(s for _, s in cleaned)
 
 
