@@ -94,12 +94,19 @@ def free_conditions(text: str, start: int, formulas: list[Region]) -> tuple[str,
     # "$i \neq j$" alone before the block (a case heading, "Case $i = j$:"): the block's condition
     heading = as_conditions(inside[0].text) if len(inside) == 1 and re.fullmatch(r"[\s:.,]*", gap) else []
     # between two index letters only ("$y = 2$" alone is a worked example's value, not a case)
-    letters = all(re.fullmatch(r"[A-Za-z]\s*\S+\s*[A-Za-z]", c) for c in heading)
-    if heading and letters and re.fullmatch(r"\s*(?:case\s*)?", text[sentence : inside[0].start], re.I):
+    before = text[sentence : inside[0].start] if inside else ""
+    if heading and _between_letters(heading) and re.fullmatch(r"\s*(?:case\s*)?", before, re.I):
         return tuple(heading)
     if inside and _TRAILING.match(gap):
         return None
-    if inside and not gap.strip() and _LONE_CASE.fullmatch(text[sentence : inside[-1].start]):
+    lone = as_conditions(inside[-1].text) if inside and not gap.strip() else []
+    if lone and _LONE_CASE.fullmatch(text[sentence : inside[-1].start]) and _between_letters(lone):
         # "$i \neq j$" alone on its line (a case heading) above the block: the block's condition
-        return tuple(as_conditions(inside[-1].text))
+        return tuple(lone)
     return tuple(prose_conditions(gap))
+
+
+def _between_letters(conditions: list[str]) -> bool:
+    """Conditions between two index letters only (i ≠ j, k = i): a case heading. "$y = 2$" alone
+    on its line is a worked example's value, and must not silence the steps below it."""
+    return all(re.fullmatch(r"[A-Za-z]\s*\S+\s*[A-Za-z]", c) for c in conditions)

@@ -15,7 +15,7 @@ Tokens = list[tuple[str, bool]]
 
 def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
-    toks = _gradients(_sum_names(_call_out_of_text(_lead_words(toks))))
+    toks = _gradients(_call_out_of_text(_lead_words(toks)))
     return _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(_transpose_macro(_entry_of_call(toks)))))
 
 
