@@ -273,3 +273,26 @@ def test_a_label_is_the_class_index_only_when_compared_with_an_index() -> None:
         r"\frac{\partial L}{\partial o^a_k}", r"o^s_k", COLUMN, conditions=("y > 0",), definitions=definitions
     )
     assert verdict is None and "no index values" in why
+
+
+ERROR_SIGNAL = r"""
+Column vectors: $r \in \mathbb{R}^{n}$, $W \in \mathbb{R}^{m \times n}$, $c \in \mathbb{R}^{m}$,
+$u = W r + c$, $a = \tanh(u)$.
+Write $\delta = \frac{\partial E}{\partial u}$ for the error signal.
+
+$$\frac{\partial E}{\partial W} = \delta r^T$$
+
+$$\frac{\partial E}{\partial c} = \delta$$
+
+$$\frac{\partial E}{\partial r} = W^T \delta$$
+
+$$\frac{\partial E}{\partial r} = W^T \frac{\partial E}{\partial a}$$
+"""
+
+
+def test_a_name_defined_as_a_derivative_of_the_undefined_loss(runner: StepRunner) -> None:
+    # δ = ∂E/∂u differentiates E too: E is a function of a, which u feeds
+    report = check_text(ERROR_SIGNAL, COLUMN, runner=runner, examples=30)
+    got = [r.status for r in report.results if r.step.kind == "display"]
+    assert got[:3] == ["ok", "ok", "ok"]
+    assert got[3] == "wrong"  # the tanh' factor between ∂E/∂a and Wᵀ is missing

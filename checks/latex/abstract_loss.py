@@ -120,6 +120,21 @@ def _base(variables: set[str], graph: _Graph) -> str:
     raise NotJudged(f"the dependence among {', '.join(sorted(variables))} is not stated")
 
 
+def _reachable(sides: tuple[Node, Node], defs: dict[str, Node]) -> list[Node]:
+    """The sides and the definitions they use, transitively (δ = ∂E/∂u differentiates E too)."""
+    nodes: list[Node] = list(sides)
+    seen: set[str] = set()
+    k = 0
+    while k < len(nodes):
+        for s in _walk(nodes[k]):
+            for name in (s.full, s.stem) if isinstance(s, Sym) else ():
+                if name in defs and name not in seen:
+                    seen.add(name)
+                    nodes.append(defs[name])
+        k += 1
+    return nodes
+
+
 def _notation_value(name: str, notation: Notation, defs: dict[str, Node]) -> bool:
     """Is the name's value in ``defs`` the notation's own definition (not the document's)?"""
     if name not in notation.definitions:
@@ -142,7 +157,8 @@ def _has_value(name: str, notation: Notation, defs: dict[str, Node]) -> bool:
 
 def complete(sides: tuple[Node, Node], notation: Notation, defs: dict[str, Node]) -> tuple[Model, Notation]:
     """The model of the step's undefined names, and the notation with their inferred shapes."""
-    derivs = [d for side in sides for d in _walk(side) if isinstance(d, Deriv) and isinstance(d.num, Sym)]
+    nodes = [d for node in _reachable(sides, defs) for d in _walk(node)]
+    derivs = [d for d in nodes if isinstance(d, Deriv) and isinstance(d.num, Sym)]
     variables: dict[str, set[str]] = {}
     borrowed: dict[str, set[str]] = {}  # losses whose value is the notation's, and their variables
     scalars = notation.scalars | LOSS_NAMES
