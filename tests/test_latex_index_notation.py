@@ -202,6 +202,8 @@ _EINSTEIN = "Repeated indices are summed (Einstein notation).\n\n"
         ("We use the summation convention throughout.", True),
         ("with an implied sum over j", True),
         ("the index i is repeated, but nothing is said", False),
+        ("We do not use Einstein notation here.", False),
+        ("Sums are written out; we don't follow the summation convention.", False),
     ],
 )
 def test_documents_that_say_they_sum_repeated_indices(prose: str, says: bool) -> None:
@@ -289,3 +291,11 @@ def test_a_stated_correct_class_makes_the_labels_one_hot_there(runner: StepRunne
     said = "where $c$ is the index of the true class.\n\n"
     assert _statuses(said + steps, runner) == [(3, "ok"), (4, "wrong")]
     assert _statuses(steps, runner)[0] == (1, "inconclusive")
+
+
+def test_an_indicator_of_the_label_index(runner: StepRunner) -> None:
+    text = "$$ p_k = \\frac{e^{z_k}}{\\sum_j e^{z_j}} $$\n\n" + _display(
+        r"\frac{\partial}{\partial z_k}\left(-\log p_y\right) = p_k - 1_{y=k}",
+        r"\frac{\partial}{\partial z_k}\left(-\log p_y\right) = p_k - 1_{y\neq k}",
+    )
+    assert _statuses(text, runner)[1:] == [(3, "ok"), (4, "wrong")]

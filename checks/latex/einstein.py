@@ -27,9 +27,12 @@ _SUBSCRIPTED = re.compile(r"(?P<base>.*?)_\{(?P<sub>[A-Za-z0-9]{1,3})\}(?P<label
 _MAX_SUMMED = 3
 
 
+_DENIED = re.compile(r"\b(?:not|no|without|avoid\w*|never)\b[^.]{0,30}$|n't\b[^.]{0,30}$", re.I)
+
+
 def uses_einstein(text: str) -> bool:
-    """Does the document's prose say that repeated indices are summed?"""
-    return _SAYS.search(text) is not None
+    """Does the document's prose say that repeated indices are summed (and not that they are not)?"""
+    return any(not _DENIED.search(text[max(0, m.start() - 40) : m.start()]) for m in _SAYS.finditer(text))
 
 
 def _letters(expr: Any) -> set[str]:
