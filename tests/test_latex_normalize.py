@@ -303,8 +303,11 @@ def test_a_sum_without_an_index_sums_over_the_one_letter_its_names_carry() -> No
     assert not norm.problems
     assert [index for index, _, _ in norm.sums.values()] == ["j"]
     # two letters, or none: no guess
-    for text in ("\\sum w_{ij} x_j", "\\sum x", "\\sum x_j + y_i"):
+    for text in ("\\sum w_{ij} x_j", "\\sum x"):
         assert "a sum without an index" in normalize(text, NOTATION).problems
+    # the sum's scope is the product after it: y_i beside it does not make the index ambiguous
+    beside = normalize("\\sum x_j + y_i", NOTATION)
+    assert not beside.problems and [index for index, _, _ in beside.sums.values()] == ["j"]
 
 
 def test_an_undefined_transpose_macro_reads_as_top() -> None:
