@@ -278,3 +278,20 @@ def test_colours_boxes_spacing_and_closing_remarks(step: str, expected: str, run
 def test_malformed_forms_never_crash_the_reader(step: str, runner: StepRunner) -> None:
     # an unbalanced group may hide the = (then there is no step at all): never a verdict, never a crash
     assert set(_statuses(f"$$ {step} = 1 $$\n", runner)) <= {"unparsed", "inconclusive"}
+
+
+LOG_BASE_CASES = [
+    (r"\log_2 8 = 3", "ok"),
+    (r"\log_{10}(100 x) = 2 + \log_{10} x", "ok"),
+    (r"\frac{d}{dx} \log_a x = \frac{1}{x \ln a}", "ok"),
+    (r"\lim_{\Delta x\to0}\frac{\log_a(x+\Delta x)-\log_ax}{\Delta x} = \frac{1}{x\ln a}", "ok"),
+    (r"\log_2(x) y = \frac{y \ln x}{\ln 2}", "ok"),
+    (r"\log_2 8 = 4", "wrong"),
+    (r"\frac{d}{dx} \log_2 x = \frac{1}{x}", "wrong"),
+    (r"\log_a xy = \log_a x + \log_a y", "unparsed"),  # where does the argument end?
+]
+
+
+@pytest.mark.parametrize(("step", "expected"), LOG_BASE_CASES)
+def test_logarithms_to_a_base_change_base(step: str, expected: str, runner: StepRunner) -> None:
+    assert _one(step, runner) == expected

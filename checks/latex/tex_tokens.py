@@ -15,6 +15,7 @@ from typing import Any
 
 from derive.checks.latex.ellipsis_sums import ellipsis_sums
 from derive.checks.latex.first_principles import limit_derivatives
+from derive.checks.latex.log_bases import log_bases
 from derive.checks.latex.plain_tex import plain_tex_forms
 from derive.checks.latex.tex_names import DECORATIONS, DROP, FONTS, GREEK, TEXT_FONTS
 from derive.checks.latex.token_rewrites import rewrite_tokens
@@ -139,7 +140,7 @@ def _clean_tokens(toks_in: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, ...
             del cleaned[k + 2]
             del cleaned[k]
         k += 1
-    cleaned = limit_derivatives(ellipsis_sums(rewrite_tokens(cleaned)))
+    cleaned = log_bases(limit_derivatives(ellipsis_sums(rewrite_tokens(cleaned))))
     return tuple(t for t, _ in cleaned), tuple(s for _, s in cleaned)
 
 
