@@ -1,0 +1,67 @@
+"""Wrong steps found in the ways students write them, and their near misses kept from a verdict
+of wrong: a name defined twice with the same value, a sign slip, a dropped factor."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+
+NOTATION = load_notation()
+
+
+@pytest.fixture(scope="module")
+def runner():
+    with StepRunner(timeout=20) as r:
+        yield r
+
+
+def _status(text: str, runner: StepRunner, line: int) -> tuple[str, str]:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    found = [r for r in report.results if r.step.line == line]
+    assert found, [(r.step.line, r.status) for r in report.results]
+    return found[-1].status, found[-1].message
+
+
+_TWICE = r"""
+$$
+f=\|\max (X W, 0)-Y\|_F^2
+$$
+
+$$
+f=\|{SECOND}\|_F^2  \quad \quad \hat{Y} = \max(Z,0) \quad \quad Z = XW
+$$
+
+$$
+\frac{\partial f}{\partial W}= {GRADIENT}
+$$
+"""
+
+
+@pytest.mark.parametrize(
+    ("second", "gradient", "expected"),
+    [
+        # the same value written through names defined after it: one value, so the slip is found
+        (r"\hat{Y}-Y", r"2 ((\hat{Y}-Y)\cdot \xi) X^{\top}", "wrong"),
+        (r"\hat{Y}-Y", r"2 X^{\top}((\hat{Y}-Y)\odot (Z > 0))", None),
+        # another value (a plus for the minus): which f is meant is not known, never wrong
+        (r"\hat{Y}+Y", r"2 ((\hat{Y}-Y)\cdot \xi) X^{\top}", "inconclusive"),
+    ],
+)
+def test_a_name_defined_twice_with_one_value_keeps_its_wrong_steps(runner, second, gradient, expected):
+    text = _TWICE.replace("{SECOND}", second).replace("{GRADIENT}", gradient)
+    status, message = _status(text, runner, 11)
+    if expected is None:
+        assert status != "wrong", message
+    else:
+        assert status == expected, message
+
+
+@pytest.mark.parametrize("sub", [r"\ell", "l", "{l-1}", r"{\ell+1}", "L", "2"])
+def test_a_delta_with_one_subscript_is_a_name_not_kronecker(sub):
+    from derive.checks.latex.typed import parse_typed
+    from derive.checks.latex.typed_nodes import Delta
+
+    node = parse_typed(rf"W^T\delta_{sub}", NOTATION)
+    assert "Delta(" not in repr(node) and not isinstance(node, Delta)
+    assert isinstance(parse_typed(r"\delta_{ij}", NOTATION), Delta)
