@@ -65,3 +65,26 @@ def test_a_delta_with_one_subscript_is_a_name_not_kronecker(sub):
     node = parse_typed(rf"W^T\delta_{sub}", NOTATION)
     assert "Delta(" not in repr(node) and not isinstance(node, Delta)
     assert isinstance(parse_typed(r"\delta_{ij}", NOTATION), Delta)
+
+
+@pytest.mark.parametrize(
+    ("rhs", "expected"),
+    [
+        (r"\frac{-e^{-z}}{(1+e^{-z})^{2}}", "wrong"),  # the sign slip of a held-out derivation
+        (r"\frac{e^{-z}}{(1+e^{-z})^{2}}", "ok"),
+    ],
+)
+def test_a_bracket_crossing_a_brace_group_reads_as_typeset(runner, rhs, expected):
+    text = "$$\n\\frac{\\partial{[\\frac{1}{1 + e^{-z}}}]}{\\partial{z}} = " + rhs + "\n$$\n"
+    status, message = _status(text, runner, 2)
+    assert status == expected, message
+
+
+def test_a_crossed_bracket_before_another_argument_is_left_alone():
+    from derive.checks.latex.crossed_groups import uncross_groups
+    from derive.checks.latex.tex_tokens import tex_tokens
+
+    toks = tex_tokens(r"\frac{[a}]{b}")
+    assert uncross_groups(toks) == toks
+    fixed = [t for t, _ in uncross_groups(tex_tokens(r"\partial{[x+1}]"))]
+    assert fixed == [r"\partial", "{", "[", "x", "+", "1", "]", "}"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from derive.checks.latex.crossed_groups import uncross_groups
 from derive.checks.latex.ellipsis_sums import ellipsis_sums
 from derive.checks.latex.first_principles import limit_derivatives
 from derive.checks.latex.log_bases import log_bases
@@ -107,7 +108,7 @@ def clean_tokens(toks: list[tuple[str, bool]]) -> tuple[list[str], list[bool]]:
 
 @lru_cache(maxsize=8192)
 def _clean_tokens(toks_in: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
-    toks = plain_tex_forms(list(toks_in))
+    toks = uncross_groups(plain_tex_forms(list(toks_in)))
     cleaned: list[tuple[str, bool]] = []
     k = 0
     while k < len(toks):
