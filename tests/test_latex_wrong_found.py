@@ -88,3 +88,21 @@ def test_a_crossed_bracket_before_another_argument_is_left_alone():
     assert uncross_groups(toks) == toks
     fixed = [t for t, _ in uncross_groups(tex_tokens(r"\partial{[x+1}]"))]
     assert fixed == [r"\partial", "{", "[", "x", "+", "1", "]", "}"]
+
+
+@pytest.mark.parametrize(("rhs", "expected"), [(r"\bf{2x}", "ok"), (r"\bf{2 - x}", "wrong"), (r"{\bf 3x}", "wrong")])
+def test_plain_tex_font_switches_are_read_through(runner, rhs, expected):
+    text = "$$\n\\frac{d}{d\\bf{x}}\\bf{x^2} = " + rhs + "\n$$\n"
+    status, message = _status(text, runner, 2)
+    assert status == expected, message
+
+
+def test_a_font_switch_keeps_the_ones_vector_and_the_calligraphic_name():
+    from derive.checks.latex.font_switches import font_switches
+    from derive.checks.latex.tex_tokens import tex_tokens
+
+    def words(tex: str) -> list[str]:
+        return [t for t, _ in font_switches(tex_tokens(tex))]
+
+    assert words(r"\bf 1^T x") == [r"\mathbf", "1", "^", "T", "x"]
+    assert words(r"\cal L + \rm{d}x") == [r"\mathcal", "L", "+", "{", "d", "}", "x"]
