@@ -106,3 +106,18 @@ def test_a_font_switch_keeps_the_ones_vector_and_the_calligraphic_name():
 
     assert words(r"\bf 1^T x") == [r"\mathbf", "1", "^", "T", "x"]
     assert words(r"\cal L + \rm{d}x") == [r"\mathcal", "L", "+", "{", "d", "}", "x"]
+
+
+@pytest.mark.parametrize(("rhs", "expected"), [("2W", "ok"), ("W", "wrong")])
+def test_a_norm_typed_with_plain_bars_is_the_norm(runner, rhs, expected):
+    text = "Let $W \\in \\mathbb{R}^{3 \\times 2}$.\n$$\n\\frac{\\partial}{\\partial W} ||W||_F^2 = " + rhs + "\n$$\n"
+    status, message = _status(text, runner, 3)
+    assert status == expected, message
+
+
+def test_plain_bars_that_are_absolute_values_stay_so():
+    from derive.checks.latex.double_bars import double_bars
+    from derive.checks.latex.tex_tokens import tex_tokens
+
+    for tex in (r"|x||y|", r"||a| - |b||"):
+        assert double_bars(tex_tokens(tex)) == tex_tokens(tex)
