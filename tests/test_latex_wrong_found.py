@@ -121,3 +121,11 @@ def test_plain_bars_that_are_absolute_values_stay_so():
 
     for tex in (r"|x||y|", r"||a| - |b||"):
         assert double_bars(tex_tokens(tex)) == tex_tokens(tex)
+
+
+@pytest.mark.parametrize(("rhs", "expected"), [("2w", "ok"), ("3w", "wrong")])
+def test_a_derivative_evaluated_at_a_list_is_the_derivative(runner, rhs, expected):
+    at = r"(\theta, \{x_i, y_i\}_{i=1}^N)"
+    text = "$$\nJ = w^2\n$$\n\n$$\n\\frac{\\partial J}{\\partial w}" + at + " = " + rhs + "\n$$\n"
+    status, message = _status(text, runner, 6)
+    assert status == expected, message
