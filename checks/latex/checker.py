@@ -142,7 +142,8 @@ def check_text(
                 results[k] = _hold_ambiguous(results[k], ambiguous_at[k])
         functions = find_function_definitions(equations, notation)
         judged = release_own_functions([r for r in results if r is not None], functions)
-        report.results.extend(document.release_redefined(judged))
+        equal = _equal_redefinitions(document, judged, runner, typed_notation, seed, examples)
+        report.results.extend(document.release_redefined(judged, equal))
     finally:
         if own:
             runner.close()
@@ -197,6 +198,28 @@ def _reassigned_step(step: Step, document: DocumentDefinitions) -> StepResult | 
         return None
     why = f"{again.name} was given the value {again.before} before: a new assignment, not a step"
     return StepResult(step, "inconclusive", None, why, "definitions")
+
+
+def _equal_redefinitions(
+    document: DocumentDefinitions,
+    judged: list[StepResult],
+    runner: StepRunner,
+    notation: Notation,
+    seed: int,
+    examples: int,
+) -> frozenset:
+    """The redefinitions (``f = \\|\\hat Y - Y\\|^2`` after ``f = \\|\\max(XW, 0) - Y\\|^2``,
+    with \\hat Y = \\max(Z, 0), Z = XW) whose new value is judged ``ok`` equal to the first one
+    at a wrong step that uses the name: the name then has one value there, not two."""
+    pairs = document.redefinitions_to_compare(judged)
+    jobs: list[tuple[Any, tuple]] = []
+    for again, (line, column) in pairs:
+        step = Step(line, again.before, again.value, "=", "display", column=column)
+        typed, scalar = document.for_step(line, column, again.value)
+        lhs, rhs = normalize(step.lhs, notation), normalize(step.rhs, notation)
+        jobs.append((judge_step, (step, lhs, rhs, notation, typed, seed, examples, scalar)))
+    outs = runner.run_all(jobs) if jobs else []
+    return frozenset(pair for pair, out in zip(pairs, outs, strict=True) if out["status"] == "ok")
 
 
 def _hold_ambiguous(result: StepResult, names: set[str]) -> StepResult:

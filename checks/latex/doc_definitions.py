@@ -275,16 +275,38 @@ class DocumentDefinitions:
         """The new assignment whose value starts at (line, column), if that is one."""
         return next((r for r in self.reassigned if (r.line, r.column) == (line, column)), None)
 
-    def release_redefined(self, results: list[StepResult]) -> list[StepResult]:
+    def redefinitions_to_compare(self, results: list[StepResult]) -> list[tuple[Reassignment, tuple[int, int]]]:
+        """(redefinition, where) pairs worth judging ``first value = new value`` at a ``wrong``
+        step that uses the name: equal there (once the definitions written before that step are
+        put in), the two definitions are one value and the step's verdict stands."""
+        status = {(r.step.line, r.step.column): r.status for r in results}
+        fresh = [r for r in self.redefined if status.get((r.line, r.column)) != "ok" and r.value]
+        pairs: list[tuple[Reassignment, tuple[int, int]]] = []
+        for result in results:
+            where = (result.step.line, result.step.column)
+            if result.status != "wrong":
+                continue
+            for again in fresh:
+                if (again.line, again.column) <= where and (again, where) not in pairs:
+                    pairs.append((again, where))
+        return pairs
+
+    def release_redefined(
+        self, results: list[StepResult], equal: frozenset[tuple[Reassignment, tuple[int, int]]] = frozenset()
+    ) -> list[StepResult]:
         """A name defined again by an expression that is not confirmed equal to its first value
         has two meanings from there on: a ``wrong`` there or after it that uses the name (or a
-        name defined from it) is inconclusive, never a false alarm on the first meaning."""
+        name defined from it) is inconclusive, never a false alarm on the first meaning.
+        ``equal`` holds the (redefinition, step position) pairs judged equal to the first value
+        at that step, which therefore do not count there."""
         status = {(r.step.line, r.step.column): r.status for r in results}
         fresh = [r for r in self.redefined if status.get((r.line, r.column)) != "ok"]
         out: list[StepResult] = []
         for result in results:
             where = (result.step.line, result.step.column)
-            names = self._closure({r.name for r in fresh if (r.line, r.column) <= where}, where)
+            names = self._closure(
+                {r.name for r in fresh if (r.line, r.column) <= where and (r, where) not in equal}, where
+            )
             used = [n for n in sorted(names) if _uses(result.step.lhs, n) or _uses(result.step.rhs, n)]
             if result.status == "wrong" and used:
                 note = f"; {used[0]} is defined more than once in the document, so which value is meant is not known"

@@ -84,10 +84,20 @@ class FormsMixin(TexReader):
                 if not rest:
                     return Operator("g", n, "a derivative operator d/dx"), k
                 operand = self.seq_of(rest, chain_var=kind_name)
-                return self.postfix(f"g_{{{n}}}\\left({operand}\\right)", k)
+                return self.postfix(f"g_{{{n}}}\\left({operand}\\right)", self._evaluated_at(k))
         if self._differential(num) is not None or (num and num[0] == r"\partial"):
             raise Unreadable("a derivative written in a form not read")
         return self.postfix(f"\\frac{{{self.seq_of(num)}}}{{{self.seq_of(den)}}}", k)
+
+    def _evaluated_at(self, k: int) -> int:
+        """``∂J/∂z (θ, \\{x_i, y_i\\})``: a bracket holding a list (or θ) after a derivative says
+        where it is taken, it is not a factor (as the typed reader reads it)."""
+        if k < len(self.toks) and self.toks[k] == "(":
+            end = self.match(k)
+            inner = self.toks[k + 1 : end]
+            if self.top_level(inner, ",") or r"\theta" in inner:
+                return end + 1
+        return k
 
     def _strip_d(self, toks: list[str]) -> list[str] | None:
         """The tokens after a leading differential sign d / ∂ / \\mathrm{d}, or None."""

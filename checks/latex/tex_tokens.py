@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from derive.checks.latex.crossed_groups import uncross_groups
+from derive.checks.latex.double_bars import double_bars
 from derive.checks.latex.ellipsis_sums import ellipsis_sums
 from derive.checks.latex.first_principles import limit_derivatives
+from derive.checks.latex.font_switches import font_switches
 from derive.checks.latex.log_bases import log_bases
 from derive.checks.latex.plain_tex import plain_tex_forms
 from derive.checks.latex.tex_names import DECORATIONS, DROP, FONTS, GREEK, TEXT_FONTS
@@ -107,7 +110,7 @@ def clean_tokens(toks: list[tuple[str, bool]]) -> tuple[list[str], list[bool]]:
 
 @lru_cache(maxsize=8192)
 def _clean_tokens(toks_in: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
-    toks = plain_tex_forms(list(toks_in))
+    toks = double_bars(uncross_groups(font_switches(plain_tex_forms(list(toks_in)))))
     cleaned: list[tuple[str, bool]] = []
     k = 0
     while k < len(toks):

@@ -43,6 +43,8 @@ _EXTRA_FUNCTIONS = {
 }
 _RELATIONS = {"=": "=", r"\ne": "!=", "<": "<", ">": ">", r"\le": "<=", r"\ge": ">="}
 _WRAPPERS = (r"\boxed", r"\underbrace", r"\overbrace", r"\mathclap", r"\color")
+#: one index or layer label (ℓ, l-1, L, 2): a subscript Kronecker's two-index delta never has
+_ONE_INDEX = re.compile(r"(\\ell|[A-Za-z])([+-]\d)?|\d|\((\\ell|[A-Za-z])([+-]\d)?\)")
 _ONE_FONTS = (r"\mathbf", r"\mathbb", r"\mathds", r"\bm", r"\boldsymbol", r"\mathbbm")
 
 
@@ -143,8 +145,13 @@ class AtomsMixin(TexReader):
         return Num(Fraction(digits))
 
     def _delta(self) -> Node:
+        start = self.i - 1
         arg, self.i = self.read_arg(self.i + 1)
         sub = self.text_of(arg).replace(",", "").replace(" ", "")
+        if _ONE_INDEX.fullmatch(self.text_of(arg).replace(" ", "")):
+            # Kronecker's delta has two indices; δ_ℓ, δ_{l-1}, δ_j is a name (an error signal)
+            self.i = start
+            return self._named()
         if not re.fullmatch(r"[A-Za-z0-9]{2}", sub):
             raise Unreadable(f"\\delta_{{{sub}}}")
         return Delta(sub[0], sub[1])
