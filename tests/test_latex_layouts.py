@@ -54,3 +54,50 @@ def test_a_layer_error_signal_in_column_layout(delta: str, runner: StepRunner) -
     # the outer product the wrong way round, and W without its transpose: never ok, never a
     # false alarm either way (the shapes of a transposed product do not fit)
     assert "ok" not in got[2:]
+
+
+SECTIONS = r"""
+A scalar example: $E=\frac12(\hat y-y)^2$, $\hat y=v_2h$, $h=\tanh(u)$, $u=v_1x$.
+
+$$\frac{\partial E}{\partial\hat y} = \hat y-y$$
+
+Now a network: $u_\ell=V_\ell h_{\ell-1}+c_\ell$, $h_\ell=\tanh(u_\ell)$; $\delta_\ell:=\partial E/\partial u_\ell$.
+
+\begin{align*}
+\frac{\partial E}{\partial V_\ell}&=\delta_\ell\,h_{\ell-1}^T\\
+\frac{\partial E}{\partial c_\ell}&=\delta_\ell\\
+\frac{\partial E}{\partial h_{\ell-1}}&=V_\ell^T\delta_\ell\\
+\frac{\partial E}{\partial V_\ell}&=h_{\ell-1}\delta_\ell^T\\
+\frac{\partial E}{\partial h_{\ell-1}}&=V_\ell\delta_\ell\\
+\delta_{\ell-1}&=(V_\ell^T\delta_\ell)\odot\tanh'(u_{\ell-1})\\
+\delta_{\ell-1}&=V_\ell^T\delta_\ell
+\end{align*}
+"""
+
+
+def test_a_loss_defined_in_another_section_is_the_undefined_loss_here(runner: StepRunner) -> None:
+    # E = ½(ŷ - y)² never reaches V_ℓ: the network's steps are about a loss the document does
+    # not write, judged for a random smooth one; layer subscripts (V_ℓ, h_{ℓ-1}) are names
+    report = check_text(SECTIONS, COLUMN, runner=runner, examples=30)
+    got = {f"{r.step.lhs} = {r.step.rhs}": r.status for r in report.results}
+    assert got[r"\frac{\partial E}{\partial V_\ell} = \delta_\ell\,h_{\ell-1}^T"] == "ok"
+    assert got[r"\frac{\partial E}{\partial c_\ell} = \delta_\ell"] == "ok"
+    assert got[r"\frac{\partial E}{\partial h_{\ell-1}} = V_\ell^T\delta_\ell"] == "ok"
+    # transposed: never ok; and never wrong, since the loss set aside might be the one meant
+    assert got[r"\frac{\partial E}{\partial V_\ell} = h_{\ell-1}\delta_\ell^T"] not in ("ok", "wrong")
+    assert got[r"\frac{\partial E}{\partial h_{\ell-1}} = V_\ell\delta_\ell"] not in ("ok", "wrong")
+    # the recursion one layer down uses u_{ℓ-1}'s and h_{ℓ-1}'s definitions at ℓ-1 (layer_shift)
+    assert got[r"\delta_{\ell-1} = (V_\ell^T\delta_\ell)\odot\tanh'(u_{\ell-1})"] == "ok"
+    assert got[r"\delta_{\ell-1} = V_\ell^T\delta_\ell"] not in ("ok", "wrong")  # tanh' missing
+
+
+def test_the_last_layer_is_not_shifted() -> None:
+    # a^{(L)} = softmax(z^{(L)}) is the output layer's own: never taken to hold at L-1
+    from derive.checks.latex.layer_shift import with_layer_shifts
+
+    defs = {"a^{(L)}": parse_typed(r"\mathrm{softmax}(z^{(L)})", COLUMN)}
+    sides = (parse_typed(r"a^{(L-1)}", COLUMN), parse_typed(r"z^{(L-1)}", COLUMN))
+    assert with_layer_shifts(sides, defs) == defs
+    generic = {"a^{(l)}": parse_typed(r"\sigma(z^{(l)})", COLUMN)}
+    shifted = with_layer_shifts((parse_typed(r"a^{(l-1)}", COLUMN), parse_typed("x", COLUMN)), generic)
+    assert shifted["a^{(l-1)}"] == parse_typed(r"\sigma(z^{(l-1)})", COLUMN)
