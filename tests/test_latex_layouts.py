@@ -101,3 +101,33 @@ def test_the_last_layer_is_not_shifted() -> None:
     generic = {"a^{(l)}": parse_typed(r"\sigma(z^{(l)})", COLUMN)}
     shifted = with_layer_shifts((parse_typed(r"a^{(l-1)}", COLUMN), parse_typed("x", COLUMN)), generic)
     assert shifted["a^{(l-1)}"] == parse_typed(r"\sigma(z^{(l-1)})", COLUMN)
+
+
+def _superscript_document(label: str) -> str:
+    def at(shift: str) -> str:
+        letter = r"\ell" if "ell" in label else "l"
+        return "^{" + label.replace(letter, letter + shift, 1) + "}"
+
+    z, w, a, b, d = (f"{x}{at('')}" for x in ("z", "W", "a", "b", r"\delta"))
+    a1, z1, d1 = (f"{x}{at('-1')}" for x in ("a", "z", r"\delta"))
+    return rf"""
+Forward pass: ${z} = {w} {a1} + {b}$ and ${a} = \sigma({z})$; the error is ${d} = \frac{{\partial L}}{{\partial {z}}}$.
+
+$$\frac{{\partial L}}{{\partial {w}}} = {d} ({a1})^T$$
+
+$$\frac{{\partial L}}{{\partial {b}}} = {d}$$
+
+$$ {d1} = ({w})^T {d} \odot \sigma'({z1})$$
+
+$$ {d1} = ({w})^T {d}$$
+
+$$\frac{{\partial L}}{{\partial {w}}} = {a1} ({d})^T$$
+"""
+
+
+@pytest.mark.parametrize("label", ["(l)", "[l]", r"(\ell)"])
+def test_layer_superscripts_in_every_spelling(label: str, runner: StepRunner) -> None:
+    report = check_text(_superscript_document(label), COLUMN, runner=runner, examples=30)
+    got = [r.status for r in report.results]
+    assert got[:3] == ["ok", "ok", "ok"], [r.message for r in report.results]
+    assert not set(got[3:]) & {"ok", "wrong"}  # σ' missing; the outer product transposed
