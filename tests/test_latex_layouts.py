@@ -131,3 +131,20 @@ def test_layer_superscripts_in_every_spelling(label: str, runner: StepRunner) ->
     got = [r.status for r in report.results]
     assert got[:3] == ["ok", "ok", "ok"], [r.message for r in report.results]
     assert not set(got[3:]) & {"ok", "wrong"}  # σ' missing; the outer product transposed
+
+
+@pytest.mark.parametrize(
+    "value, name, mentions",
+    [
+        (r"\sigma(z_\ell)", "a_{\\ell}", False),  # the a of \sigma is not a
+        (r"\tanh(u)", "h", False),
+        (r"\sigma(a)", "a", True),
+        ("2xy", "y", True),  # a product of letters still mentions y
+        (r"\hat{y} + 1", "y", True),
+        (r"W_\ell^T\delta_\ell", r"\delta_{\ell-1}", True),
+    ],
+)
+def test_a_definition_mentions_its_name_only_outside_commands(value: str, name: str, mentions: bool) -> None:
+    from derive.checks.latex.doc_definitions import _mentions
+
+    assert _mentions(value, name) is mentions

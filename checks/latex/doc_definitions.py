@@ -83,9 +83,9 @@ def _mentions(text: str, name: str) -> bool:
     if named_sum(name) == name:  # \sum_K = \sum_{j=1}^K …: only \sum_K itself is a mention
         return re.search(r"\\sum\s*_\s*\{?\s*" + name[-1] + r"(?![A-Za-z=])", text) is not None
     base = re.split(r"[_^]", name, maxsplit=1)[0]
-    # a letter inside a command (the a of \sigma, \lambda) is not the name
-    before = r"(?<![A-Za-z\\])" if base[:1].isalpha() else ""
-    return re.search(before + re.escape(base) + r"(?![A-Za-z])", text) is not None
+    if base[:1].isalpha():
+        text = re.sub(r"\\[A-Za-z]+", " ", text)  # the a of \sigma, \lambda is not the name a
+    return re.search(re.escape(base) + r"(?![A-Za-z])", text) is not None
 
 
 def find_definitions(
