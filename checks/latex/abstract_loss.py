@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 from derive.checks.latex.notation import Notation, identifier_name
-from derive.checks.latex.shape_inference import ShapeSolver
+from derive.checks.latex.shape_inference import ShapeSolver, layer_subscript
 from derive.checks.latex.tensor_ops import Dual, NotJudged
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
@@ -49,6 +49,7 @@ class Model:
     shapes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     losses: frozenset[str] = frozenset()  # the random functions that are scalar losses
     inferred: frozenset[str] = frozenset()  # names whose shape no declaration gives
+    released: frozenset[str] = frozenset()  # losses whose document value was set aside
 
     def __bool__(self) -> bool:
         return bool(self.definitions or self.shapes)
@@ -59,8 +60,8 @@ class Model:
         map might be meant element-wise), and both sides differentiate each loss: then the
         step is a chain-rule manipulation, wrong for a generic loss. A side without ∂C states
         what C's gradient is, which a random C says nothing about."""
-        if self.inferred or any(n not in self.losses for n in self.definitions):
-            return False
+        if self.inferred or self.released or any(n not in self.losses for n in self.definitions):
+            return False  # a loss set aside may yet be the one meant: never wrong from it
         # each side differentiates every loss (ℓ against E says nothing), and every term does
         # one: a term without (+ 2λW) may be part of a loss the document describes in words
         if any(self._differentiated(side) != set(self.losses) for side in sides):
@@ -163,20 +164,27 @@ def complete(sides: tuple[Node, Node], notation: Notation, defs: dict[str, Node]
     borrowed: dict[str, set[str]] = {}  # losses whose value is the notation's, and their variables
     scalars = notation.scalars | LOSS_NAMES
     for d in derivs:
-        name, var = d.num.full, d.var.stem if d.var.sub else d.var.full  # type: ignore[union-attr]
+        entry = d.var.sub and not layer_subscript(d.var.sub)  # ∂C/∂w_j is by w; ∂C/∂W_ℓ by W_ℓ
+        name, var = d.num.full, d.var.stem if entry else d.var.full  # type: ignore[union-attr]
         if d.num.sub:  # type: ignore[union-attr]
             continue
         if not _has_value(name, notation, defs):
             variables.setdefault(name, set()).add(var)
-        elif name in scalars and _notation_value(name, notation, defs):
+        elif name in scalars and name in defs:
             borrowed.setdefault(name, set()).add(var)
     graph = _Graph(defs)
+    released: set[str] = set()
     for name, found in borrowed.items():
-        # another course's loss (the notation's L = -log o^s_y) differentiated only by names it
-        # never reaches: the document's own loss is meant, which it never defines
-        if not found & graph.ancestors(name) and not any(_has_value(v, notation, {}) for v in found):
-            variables[name] = found
-    model = Model()
+        # a loss differentiated only by names its value never reaches is another loss than the
+        # one written: the notation's (L = -log o^s_y) beside a document that never defines its
+        # own, or the document's from another section (J = ½(ŷ - y)² of a scalar example, then
+        # ∂J/∂W_ℓ of a network): the loss meant is one the document does not write here
+        if found & graph.ancestors(name) or any(_has_value(v, notation, {}) for v in found):
+            continue
+        variables[name] = found
+        if not _notation_value(name, notation, defs):
+            released.add(name)
+    model = Model(released=frozenset(released))
     # intermediates first (a^L of z^L), so that a loss differentiated by both finds its base
     for name in sorted(variables, key=lambda n: n in scalars):
         base = _base(variables[name], graph)

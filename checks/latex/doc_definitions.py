@@ -83,6 +83,8 @@ def _mentions(text: str, name: str) -> bool:
     if named_sum(name) == name:  # \sum_K = \sum_{j=1}^K …: only \sum_K itself is a mention
         return re.search(r"\\sum\s*_\s*\{?\s*" + name[-1] + r"(?![A-Za-z=])", text) is not None
     base = re.split(r"[_^]", name, maxsplit=1)[0]
+    if base[:1].isalpha():
+        text = re.sub(r"\\[A-Za-z]+", " ", text)  # the a of \sigma, \lambda is not the name a
     return re.search(re.escape(base) + r"(?![A-Za-z])", text) is not None
 
 

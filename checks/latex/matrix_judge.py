@@ -28,6 +28,7 @@ import numpy as np
 from derive.checks.latex.abstract_loss import Model, complete
 from derive.checks.latex.doc_definitions import parsed_definitions
 from derive.checks.latex.jacobians import Jacobian, full_jacobian, same_jacobian
+from derive.checks.latex.layer_shift import with_layer_shifts
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
 from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, LooseShapes, NotJudged, ShapeMismatch
@@ -128,6 +129,7 @@ def judge_trees(
     the sides are evaluated (the differentials of a trace form, see trace_forms.py)."""
     conds, unread = _conditions(conditions, notation)
     defs = definitions if definitions is not None else parsed_definitions(notation)
+    defs = with_layer_shifts(sides, defs)  # z_ℓ = W_ℓ a_{ℓ-1} + b_ℓ holds at ℓ-1 too
     try:
         model, notation = complete(sides, notation, defs)
     except NotJudged:

@@ -14,6 +14,7 @@ in another layout, so callers only ever accept with it (see abstract_loss).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from derive.checks.latex.chain_rule import chain_factors
@@ -34,7 +35,16 @@ from derive.checks.latex.typed_nodes import (
     Transpose,
 )
 
-__all__ = ["ShapeSolver", "fresh_dim"]
+__all__ = ["ShapeSolver", "fresh_dim", "layer_subscript"]
+
+#: a subscript naming a layer, never an entry: ℓ in any form (W_\ell, a_{\ell-1}) or a layer
+#: letter shifted by a number (a_{l-1}, W_{L+1})
+_LAYER_SUB = re.compile(r"(?:[^,]*\\ell\b[^,]*|[lL]\s*[-+]\s*\d+)")
+
+
+def layer_subscript(sub: str) -> bool:
+    """Is this subscript a layer's label (the name is the whole W_ℓ), not an entry's index?"""
+    return bool(_LAYER_SUB.fullmatch(sub.strip()))
 
 _ELEMENTWISE = {"sigmoid", "tanh", "relu", "exp", "log", "softplus", "abs", "sign", "sqrt", "step", "heaviside"}
 Shape = tuple[int, int]
@@ -109,7 +119,7 @@ class ShapeSolver:
     def sym(self, s: Sym) -> Shape | None:
         if s.full in self.bound or self.scalar(s.full):
             return (self.one, self.one)
-        if s.sub:
+        if s.sub and not layer_subscript(s.sub):
             if self.known(s.stem) is None and self.value(s.stem) is None and self.known(s.full) is None:
                 stem = self.fresh(s.stem)
                 if len(s.sub.replace(",", "")) == 1:

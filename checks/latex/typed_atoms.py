@@ -145,16 +145,15 @@ class AtomsMixin(TexReader):
         return Num(Fraction(digits))
 
     def _delta(self) -> Node:
-        start = self.i - 1
+        start = self.i
         arg, self.i = self.read_arg(self.i + 1)
         sub = self.text_of(arg).replace(",", "").replace(" ", "")
-        if _ONE_INDEX.fullmatch(self.text_of(arg).replace(" ", "")):
-            # Kronecker's delta has two indices; δ_ℓ, δ_{l-1}, δ_j is a name (an error signal)
-            self.i = start
-            return self._named()
-        if not re.fullmatch(r"[A-Za-z0-9]{2}", sub):
-            raise Unreadable(f"\\delta_{{{sub}}}")
-        return Delta(sub[0], sub[1])
+        if re.fullmatch(r"[A-Za-z0-9]{2}", sub):
+            return Delta(sub[0], sub[1])
+        # One index (δ_ℓ, δ_{ℓ-1}, δ_L): a layer's error signal, a name as in the scalar reader;
+        # a Kronecker delta always has two.
+        self.i = start - 1
+        return self._named()
 
     # ------------------------------------------------------------------ derivatives
     def _fraction(self) -> Node:
