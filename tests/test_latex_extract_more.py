@@ -52,6 +52,15 @@ MULTI_CASES = [
 ]
 
 
+VECTOR_CE = r"\text{CE}(y, \hat y) = -y_1\log\hat y_1 - y_2\log\hat y_2"
+MULTI_CASES += [
+    # parameters used by their entries: read at the function's own parameters only
+    (VECTOR_CE, r"\frac{\partial \text{CE}(y, \hat y)}{\partial \hat y_1} = -\frac{y_1}{\hat y_1}", "ok"),
+    (VECTOR_CE, r"\frac{\partial \text{CE}}{\partial \hat y_2} = \frac{y_2}{\hat y_2}", "wrong"),
+    (VECTOR_CE, r"\frac{\partial \text{CE}(a, b)}{\partial b_1} = -\frac{a_1}{b_1}", "unparsed"),
+]
+
+
 @pytest.mark.parametrize(("definition", "step", "expected"), MULTI_CASES)
 def test_functions_of_several_parameters_are_expanded(
     definition: str, step: str, expected: str, runner: StepRunner

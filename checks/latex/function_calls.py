@@ -25,7 +25,7 @@ from typing import Any
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
 
-__all__ = ["PARAMETER_SEPARATOR", "expand_document_function", "substitute_name", "substitute_names"]
+__all__ = ["PARAMETER_SEPARATOR", "expand_document_function", "names_in", "substitute_name", "substitute_names"]
 
 #: joins the parameters of a function of several (a character no name holds, unlike ",")
 PARAMETER_SEPARATOR = "\x1f"
@@ -52,13 +52,49 @@ def expand_document_function(reader: Any, name: str, k: int, power: list[str] | 
         args = _arguments(inside)
         if len(args) != len(params) or not all(args):
             return None  # f(x, y) of a one-parameter f, or f(x) of a two-parameter one: not read
-        substituted = _substituted(body, dict(zip(params, args, strict=True)), reader.notation)
+        moved = {p: a for p, a in zip(params, args, strict=True) if _name_of(a, reader.notation) != p}
+        if len(params) > 1 and any(_entries_used(body, p, reader.notation) for p in moved):
+            return None  # CE(a, b) of a body in y_i, \hat y_i: entries of another vector, not read
+        substituted = _substituted(body, moved, reader.notation) if moved else clean_tokens(tex_tokens(body))[0]
         return None if substituted is None else (substituted, end + 1)
     if k >= len(toks) or toks[k] not in ("'", "^", "_"):
         plain = _substituted(body, {}, reader.notation) or []
         bare_value = len(params) > 1 or _parameters_in_subscript(name, plain)
         return (plain, k) if bare_value else None
     return None
+
+
+def _name_of(toks: list[str], notation: Notation) -> str | None:
+    """The name ``toks`` are, when they are exactly one name."""
+    try:
+        name, end, power = TexReader(toks, [False] * len(toks), notation).read_identifier(0)
+    except Unreadable:
+        return None
+    return name if name is not None and not power and end == len(toks) else None
+
+
+def names_in(text: str, notation: Notation) -> set[str]:
+    """Every name ``text`` uses, as the reader names them (y_{i}, \\hat{y}_{i})."""
+    reader = TexReader(*clean_tokens(tex_tokens(text)), notation)
+    found: set[str] = set()
+    j = 0
+    while j < len(reader.toks):
+        try:
+            name, end, _ = reader.read_identifier(j)
+        except Unreadable:
+            j += 1
+            continue
+        if name is None:
+            j += 1
+            continue
+        found.add(name)
+        j = end
+    return found
+
+
+def _entries_used(body: str, param: str, notation: Notation) -> bool:
+    """Does ``body`` use entries of the parameter (``y_{i}`` of ``y``)?"""
+    return any(n.startswith(param + "_") for n in names_in(body, notation))
 
 
 def _arguments(inside: list[str]) -> list[list[str]]:

@@ -2,9 +2,11 @@ r"""Functions the document defines of several parameters.
 
 ``\mathcal L(\hat y, y) = -y\log\hat y - (1 - y)\log(1 - \hat y)``, ``H(p, q) = -\sum_x …``,
 ``L(w, b) = (wx + b - y)^2``: a name the notation does not know, applied to two or more
-different plain names, and a value that uses at least one of them and never the name itself.
+different plain names, and a value that uses at least one of them (itself, or by its entries:
+``CE(y, \hat y) = -\sum_i y_i\log\hat y_i``) and never the name itself.
 Where the function is used (:func:`~derive.checks.latex.function_calls.expand_document_function`)
-it is its value: applied to as many arguments, each argument in its parameter's place; written
+it is its value: applied to as many arguments, each argument in its parameter's place (a
+parameter used by its entries only at itself: ``CE(y, \hat y)``, not ``CE(a, b)``); written
 bare (``\frac{\partial\mathcal L}{\partial\hat y}``), the value at its own parameters.
 
 Never when a parameter is a numbered sample or entry (``f(x_1, x_2) = 3`` states a value),
@@ -14,7 +16,7 @@ when the call is followed by anything (``L(w, b)^2``), or when the name is defin
 from __future__ import annotations
 
 from derive.checks.latex.extract import Equation
-from derive.checks.latex.function_calls import PARAMETER_SEPARATOR
+from derive.checks.latex.function_calls import PARAMETER_SEPARATOR, names_in
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.own_functions import NewFunction
 from derive.checks.latex.steps import split_chain
@@ -67,6 +69,11 @@ def _one_name(reader: TexReader, toks: list[str], notation: Notation) -> str | N
     return name
 
 
+def _uses_parameter(body: str, param: str, notation: Notation) -> bool:
+    """Does the value use the parameter, itself or by its entries (``y_i`` of a vector ``y``)?"""
+    return uses(body, param, notation) or any(n.startswith(param + "_") for n in names_in(body, notation))
+
+
 def find_multi_functions(equations: list[Equation], notation: Notation) -> list[NewFunction]:
     """Every definition ``f(p_1, …, p_n) = value`` of the document (see the module's rules),
     with its parameters joined by PARAMETER_SEPARATOR; a name defined twice is left out."""
@@ -81,7 +88,7 @@ def find_multi_functions(equations: list[Equation], notation: Notation) -> list[
             name, params = call
             if not all(definable(name, p, notation) for p in params):
                 continue
-            if any(uses(body, p, notation) for p in params) and not uses(body, name, notation):
+            if any(_uses_parameter(body, p, notation) for p in params) and not uses(body, name, notation):
                 joined = PARAMETER_SEPARATOR.join(params)
                 found.setdefault(name, []).append(NewFunction(second.line, second.column, name, joined, body))
     return [defs[0] for defs in found.values() if len(defs) == 1]
