@@ -106,3 +106,28 @@ def test_unclear_functions_of_several_parameters_are_not_used(text: str, runner:
 )
 def test_multi_call_reads_only_a_name_of_plain_parameters(term: str, expected: object) -> None:
     assert multi_call(term, NOTATION) == expected
+
+
+# --------------------------------------------------------------------------- annotated relations
+
+ANNOTATED = [
+    # (document, statuses): a definition under def / Δ / \triangleq is used by the steps after it
+    ("Let $q \\stackrel{\\text{def}}{=} v^3$.\n\n$$ \\frac{dq}{dv} = 3v^2 $$\n", ["ok"]),
+    ("Let $q \\overset{def}{=} v^3$.\n\n$$ \\frac{dq}{dv} = 2v^2 $$\n", ["wrong"]),
+    ("Let $r \\triangleq v^4$.\n\n$$ \\frac{dr}{dv} = 4v^3 $$\n", ["ok"]),
+    ("Let $r \\overset{\\Delta}{=} v^4$.\n\n$$ \\frac{dr}{dv} = 4v^3 $$\n", ["ok"]),
+    # an equals sign under a reason is a step like any other
+    ("$$ \\frac{d}{dv} v^2 \\overset{(1)}{=} 2v \\stackrel{\\text{chain rule}}{=} 3v $$\n", ["ok", "wrong"]),
+    (
+        "$$\\begin{aligned} \\frac{d}{dv} v^3 &\\overset{(a)}{=} 3v^2 \\\\\n"
+        " &\\stackrel{(b)}{=} 3 v v \\end{aligned}$$\n",
+        ["ok", "ok"],
+    ),
+    # an equation to solve (\overset{!}{=}) is not a claim
+    ("$$ \\frac{d}{dv} v^2 \\overset{!}{=} 0 $$\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ANNOTATED)
+def test_annotated_equals_signs(text: str, expected: list[str], runner: StepRunner) -> None:
+    assert _statuses(text, runner) == expected
