@@ -32,6 +32,7 @@ from derive.checks.latex.doc_vectors import with_document_vectors
 from derive.checks.latex.einstein import einstein_free, einstein_sum, uses_einstein
 from derive.checks.latex.extract import extract
 from derive.checks.latex.index_sums import named_sums
+from derive.checks.latex.multi_functions import with_multi_functions
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.notation import choose_profile
 from derive.checks.latex.own_functions import find_function_definitions, find_new_functions, release_own_functions
@@ -156,6 +157,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
     defines and the label families it says sum to one."""
     notation = with_document_vectors(text, with_document_labels(text, choose_profile(text, notation)))
     new_functions = find_more_functions(equations, notation, find_new_functions(equations, notation))
+    new_functions = with_multi_functions(equations, notation, new_functions)
     notation = replace(
         notation,
         doc_functions={f.name: (f.parameter, f.body) for f in new_functions},

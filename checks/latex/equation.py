@@ -7,6 +7,7 @@ Shared by the readers that build equations (:mod:`~derive.checks.latex.rows`,
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 __all__ = ["Piece", "Equation", "RELATIONS", "starts_with_relation"]
@@ -29,6 +30,8 @@ RELATIONS = (
     r"\simeq",
     r"\sim",
     r"\equiv",
+    r"\triangleq",
+    r"\doteq",
     r"\propto",
     r"\notin",
     r"\in",
@@ -110,8 +113,14 @@ class Equation:
         return " ".join(p.text for p in self.pieces)
 
 
+#: "\\overset{(1)}{=}", "\\stackrel{\\text{def}}{=}": an equals sign under an annotation
+_ANNOTATED_EQUALS = re.compile(r"\\(?:stackrel|overset)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*=\s*\}")
+
+
 def starts_with_relation(text: str) -> bool:
     stripped = text.lstrip()
+    if _ANNOTATED_EQUALS.match(stripped):
+        return True
     for rel in RELATIONS:
         if stripped.startswith(rel):
             if rel[0] == "\\" and len(stripped) > len(rel) and stripped[len(rel)].isalpha():

@@ -7,6 +7,12 @@ for which definitions are found).
   written (the function's value at its own parameter), so that a derivative with respect to a
   parameter inside the body can be taken.
 
+A function of several parameters (``\mathcal L(\hat y, y) = …``, ``H(p, q) = …``; see
+:mod:`multi_functions`) is stored with its parameters joined by :data:`PARAMETER_SEPARATOR`: applied to as many
+arguments it is the body with each argument put in its parameter's place at once (``f(c, a)``
+of ``f(a, c) = a^2 - c`` is ``c^2 - a``), and written bare (``\frac{\partial\mathcal
+L}{\partial\hat y}``) it is the body as written, the function at its own parameters.
+
 Not when the bracket mentions the function's letter (``g(1 - g)``, ``p_k(1 - p_k)`` are
 products), nor where a use of the parameter sits inside a word.
 """
@@ -19,7 +25,10 @@ from typing import Any
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
 
-__all__ = ["expand_document_function", "substitute_name"]
+__all__ = ["PARAMETER_SEPARATOR", "expand_document_function", "names_in", "substitute_name", "substitute_names"]
+
+#: joins the parameters of a function of several (a character no name holds, unlike ",")
+PARAMETER_SEPARATOR = "\x1f"
 
 
 def _base(name: str) -> str:
@@ -33,18 +42,72 @@ def expand_document_function(reader: Any, name: str, k: int, power: list[str] | 
     if defined is None or power:
         return None
     param, body = defined
+    params = param.split(PARAMETER_SEPARATOR)
     toks = reader.toks
     if k < len(toks) and toks[k] in ("(", "["):
         end = reader.match(k)
         inside = toks[k + 1 : end]
-        if not inside or name in inside or _base(name) in inside or reader.top_level(inside, ","):
+        if not inside or name in inside or _base(name) in inside:
             return None
-        substituted = _substituted(body, param, inside, reader.notation)
+        args = _arguments(inside)
+        if len(args) != len(params) or not all(args):
+            return None  # f(x, y) of a one-parameter f, or f(x) of a two-parameter one: not read
+        moved = {p: a for p, a in zip(params, args, strict=True) if _name_of(a, reader.notation) != p}
+        if len(params) > 1 and any(_entries_used(body, p, reader.notation) for p in moved):
+            return None  # CE(a, b) of a body in y_i, \hat y_i: entries of another vector, not read
+        substituted = _substituted(body, moved, reader.notation) if moved else clean_tokens(tex_tokens(body))[0]
         return None if substituted is None else (substituted, end + 1)
     if k >= len(toks) or toks[k] not in ("'", "^", "_"):
-        plain = _substituted(body, param, [], reader.notation) or []
-        return (plain, k) if _parameters_in_subscript(name, plain) else None
+        plain = _substituted(body, {}, reader.notation) or []
+        bare_value = len(params) > 1 or _parameters_in_subscript(name, plain)
+        return (plain, k) if bare_value else None
     return None
+
+
+def _name_of(toks: list[str], notation: Notation) -> str | None:
+    """The name ``toks`` are, when they are exactly one name."""
+    try:
+        name, end, power = TexReader(toks, [False] * len(toks), notation).read_identifier(0)
+    except Unreadable:
+        return None
+    return name if name is not None and not power and end == len(toks) else None
+
+
+def names_in(text: str, notation: Notation) -> set[str]:
+    """Every name ``text`` uses, as the reader names them (y_{i}, \\hat{y}_{i})."""
+    reader = TexReader(*clean_tokens(tex_tokens(text)), notation)
+    found: set[str] = set()
+    j = 0
+    while j < len(reader.toks):
+        try:
+            name, end, _ = reader.read_identifier(j)
+        except Unreadable:
+            j += 1
+            continue
+        if name is None:
+            j += 1
+            continue
+        found.add(name)
+        j = end
+    return found
+
+
+def _entries_used(body: str, param: str, notation: Notation) -> bool:
+    """Does ``body`` use entries of the parameter (``y_{i}`` of ``y``)?"""
+    return any(n.startswith(param + "_") for n in names_in(body, notation))
+
+
+def _arguments(inside: list[str]) -> list[list[str]]:
+    """The arguments of a call: ``inside`` split at its top-level commas."""
+    parts: list[list[str]] = [[]]
+    depth = 0
+    for t in inside:
+        depth += (t in ("(", "[", "{")) - (t in (")", "]", "}"))
+        if t == "," and depth == 0:
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return parts
 
 
 def _parameters_in_subscript(name: str, body: list[str]) -> bool:
@@ -57,17 +120,23 @@ def _parameters_in_subscript(name: str, body: list[str]) -> bool:
     return bool(letters) and all(t in body for t in letters)
 
 
-def _substituted(body: str, param: str, inside: list[str], notation: Notation) -> list[str] | None:
-    """The body's tokens with ``(inside)`` for each use of the parameter (``inside`` empty: the
-    body as it is); None where a use sits in a word (``exp`` in plain letters)."""
+def _substituted(body: str, values: dict[str, list[str]], notation: Notation) -> list[str] | None:
+    """The body's tokens with ``(value)`` for each use of a parameter, all at once (``values``
+    empty: the body as it is); None where a use sits in a word (``exp`` in plain letters)."""
     reader = TexReader(*clean_tokens(tex_tokens(body)), notation)
-    return substitute_name(reader, param, inside) if inside else reader.toks
+    return substitute_names(reader, values) if values else reader.toks
 
 
 def substitute_name(reader: TexReader, name: str, value: list[str]) -> list[str] | None:
     """``reader``'s tokens with ``{(value)}`` for each use of the name ``name`` (as the reader names
     it), powers included (``e^{-\\theta x}``); None where a use sits in a word (``exp`` in plain
     letters: putting a value there would change what is said)."""
+    return substitute_names(reader, {name: value})
+
+
+def substitute_names(reader: TexReader, values: dict[str, list[str]]) -> list[str] | None:
+    """:func:`substitute_name` for several names in one pass, so that a value holding another
+    name (``f(c, a)`` of ``f(a, c)``) is never substituted again."""
     toks, spaced = reader.toks, reader.spaced
     out: list[str] = []
     j = 0
@@ -81,14 +150,14 @@ def substitute_name(reader: TexReader, name: str, value: list[str]) -> list[str]
             j += 1
             continue
         head_end = _power_start(toks, j, end) if power else end
-        if found != name:
+        if found not in values:
             out += toks[j:head_end]
         elif _in_word(toks, spaced, j):
             return None
         else:
-            out += ["{", "(", *value, ")", "}"]
+            out += ["{", "(", *values[found], ")", "}"]
         if power:
-            inner = substitute_name(TexReader(power, [False] * len(power), reader.notation), name, value)
+            inner = substitute_names(TexReader(power, [False] * len(power), reader.notation), values)
             if inner is None:
                 return None
             out += ["^", "{", *inner, "}"]

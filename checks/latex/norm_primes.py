@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.function_calls import PARAMETER_SEPARATOR
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
 
 __all__ = ["PrimesMixin"]
@@ -55,6 +56,8 @@ class PrimesMixin(TexReader):
         if defined is None or power:
             return None
         param, body = defined
+        if PARAMETER_SEPARATOR in param:
+            return None  # L'(…) of a function of several parameters: by which one?
         body_toks = clean_tokens(tex_tokens(body))[0]
         if k < len(self.toks) and self.toks[k] == "'":
             k += 1

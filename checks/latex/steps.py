@@ -74,6 +74,13 @@ def split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
         while k < len(toks):
             t = toks[k]
             # \left( and \right) count through their delimiter tokens.
+            annotated = _annotated_relation(toks, k) if depth == 0 else None
+            if annotated is not None:
+                # "A \overset{(1)}{=} B": the relation under its annotation (see _annotated_relation)
+                rel, k = annotated
+                close_term(rel)
+                current_line = piece.line
+                continue
             if t in ("{", "(", "[", r"\{", r"\langle", r"\begin"):
                 depth += 1
             elif t in ("}", ")", "]", r"\}", r"\rangle", r"\end"):
@@ -109,6 +116,48 @@ def split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
             k += 1
     close_term("")
     return [c for c in chains if len(c) >= 2]
+
+
+#: an annotation over "=" that makes it a definition: \stackrel{def}{=}, \overset{\text{def}}{=}, \overset{\Delta}{=}
+_DEFINITION_MARK = re.compile(r"def|defn|def\.|\\Delta|:")
+#: an annotation that asks for equality rather than stating it: \overset{!}{=}, \stackrel{?}{=}
+_REQUEST_MARK = re.compile(r"[!?]")
+_FONTS = re.compile(r"\\(?:text|mathrm|textrm|rm|mathit|scriptscriptstyle|scriptstyle|small|tiny)|[{}\s]")
+
+
+def _annotated_relation(toks: list[str], k: int) -> tuple[str, int] | None:
+    """``\\stackrel{a}{=}`` or ``\\overset{a}{=}`` at ``k``: (the relation, the index after it).
+
+    An annotation naming a definition (def, Δ) makes ``:=`` (the document defines the name on
+    the left); one asking for equality (!, ?) makes ``=?``, no step (it is the equation to
+    solve); any other (a reason, ``(1)``, ``\text{chain rule}``) leaves a plain ``=`` step."""
+    if toks[k] not in (r"\stackrel", r"\overset"):
+        return None
+    note, j = _group(toks, k + 1)
+    below, end = _group(toks, j) if note is not None else (None, j)
+    if note is None or below is None or "".join(below).strip() != "=":
+        return None
+    text = _FONTS.sub("", "".join(note))
+    if _REQUEST_MARK.fullmatch(text):
+        return "=?", end
+    if _DEFINITION_MARK.fullmatch(text):
+        return ":=", end
+    return "=", end
+
+
+def _group(toks: list[str], k: int) -> tuple[list[str] | None, int]:
+    """The tokens of the brace group starting at ``k`` (spaces before it skipped), and the index
+    after it; (None, k) when there is none."""
+    while k < len(toks) and not toks[k].strip():
+        k += 1
+    if k >= len(toks) or toks[k] != "{":
+        return None, k
+    depth = 0
+    for j in range(k, len(toks)):
+        depth += (toks[j] == "{") - (toks[j] == "}")
+        if depth == 0:
+            return toks[k + 1 : j], j + 1
+    return None, k
 
 
 def _thousands(toks: list[str], k: int) -> bool:

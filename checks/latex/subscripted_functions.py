@@ -27,7 +27,7 @@ from derive.checks.latex.own_functions import NewFunction
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
 
-__all__ = ["find_more_functions"]
+__all__ = ["definable", "find_more_functions", "uses"]
 
 _DEFINES = ("=", ":=", r"\coloneqq", r"\triangleq", r"\equiv")
 _NOT_FUNCTIONS = (r"\sum", r"\prod", r"\log", r"\exp", r"\max", r"\min")
@@ -57,7 +57,7 @@ def _call(text: str, notation: Notation) -> tuple[str, str] | None:
     return name, param
 
 
-def _uses(body: str, name: str, notation: Notation) -> bool:
+def uses(body: str, name: str, notation: Notation) -> bool:
     """Does ``body`` use the name ``name`` (as the reader names it)?"""
     try:
         reader = _reader(body, notation)
@@ -67,7 +67,7 @@ def _uses(body: str, name: str, notation: Notation) -> bool:
     return marked is None or "\0" in marked  # None: a use inside a word
 
 
-def _definable(name: str, param: str, notation: Notation) -> bool:
+def definable(name: str, param: str, notation: Notation) -> bool:
     """A name the notation does not know, applied to a parameter that is a variable (not a
     numbered sample ``x^{(1)}`` or entry ``x_1``)."""
     base = _base(name)
@@ -95,6 +95,6 @@ def find_more_functions(equations: list[Equation], notation: Notation, found: li
             if call is None or (call[0], second.line, second.column) in seen:
                 continue
             name, param = call
-            if _definable(name, param, notation) and _uses(body, param, notation) and not _uses(body, name, notation):
+            if definable(name, param, notation) and uses(body, param, notation) and not uses(body, name, notation):
                 more.setdefault(name, []).append(NewFunction(second.line, second.column, name, param, body))
     return [defs[0] for defs in more.values() if len(defs) == 1]

@@ -1,0 +1,133 @@
+"""check-latex on functions the document defines of several parameters (multi_functions,
+function_calls): ``\\mathcal L(\\hat y, y) = …``, ``L(w, b) = …``, ``H(p, q) = …``. Each form is
+checked on correct steps (ok), on a near miss (wrong), and on uses that must stay unread."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.multi_functions import multi_call
+from derive.checks.latex.normalize import load_notation
+
+NOTATION = load_notation()
+
+
+@pytest.fixture(scope="module")
+def runner():
+    with StepRunner(timeout=20) as r:
+        yield r
+
+
+def _statuses(text: str, runner: StepRunner) -> list[str]:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    return [r.status for r in report.results]
+
+
+def _document(steps: list[str], definition: str, *, inline: bool = True) -> str:
+    """The definition in running text (or its own display), then one display per step."""
+    head = f"Let ${definition}$ here.\n\n" if inline else f"We define\n\n$$ {definition} $$\n\n"
+    return head + "".join(f"$$ {s} $$\n\n" for s in steps)
+
+
+BCE = r"\mathcal{L}(\hat y, y) = -y\log\hat y - (1-y)\log(1-\hat y)"
+SQUARE = r"L(w, b) = (wx + b - y)^2"
+DIFF = r"f(a, c) = a^2 - c"
+CE = r"H(p, q) = -p\log q - (1-p)\log(1-q)"
+MULTI_CASES = [
+    # (definition, step, expected): bare, the function at its own parameters
+    (BCE, r"\frac{\partial \mathcal L}{\partial \hat y} = -\frac{y}{\hat y} + \frac{1-y}{1-\hat y}", "ok"),
+    (BCE, r"\frac{\partial \mathcal L}{\partial \hat y} = \frac{y}{\hat y} + \frac{1-y}{1-\hat y}", "wrong"),
+    (SQUARE, r"\frac{\partial L}{\partial w} = 2(wx + b - y)x", "ok"),
+    (SQUARE, r"\frac{\partial L}{\partial b} = 2(wx + b - y)", "ok"),
+    (SQUARE, r"\frac{\partial L}{\partial b} = 2(wx + b - y)x", "wrong"),
+    # applied: each argument in its parameter's place, all at once (swapped arguments)
+    (DIFF, r"f(c, a) + a = c^2", "ok"),
+    (DIFF, r"2 f(c, a) = 2c^2 - 2a", "ok"),
+    (DIFF, r"2 f(c, a) = 2a^2 - 2c", "wrong"),
+    (DIFF, r"f(2a, c) = 4a^2 - c", "ok"),
+    (DIFF, r"f(2a, c) = 2a^2 - c", "wrong"),
+    (BCE, r"\frac{\partial \mathcal L(\hat y, y)}{\partial \hat y} = \frac{\hat y - y}{\hat y(1-\hat y)}", "ok"),
+    (CE, r"\frac{\partial H(p, q)}{\partial q} = -\frac{p}{q} + \frac{1-p}{1-q}", "ok"),
+    (CE, r"\frac{\partial H}{\partial q} = -\frac{p}{q} - \frac{1-p}{1-q}", "wrong"),
+]
+
+
+VECTOR_CE = r"\text{CE}(y, \hat y) = -y_1\log\hat y_1 - y_2\log\hat y_2"
+MULTI_CASES += [
+    # parameters used by their entries: read at the function's own parameters only
+    (VECTOR_CE, r"\frac{\partial \text{CE}(y, \hat y)}{\partial \hat y_1} = -\frac{y_1}{\hat y_1}", "ok"),
+    (VECTOR_CE, r"\frac{\partial \text{CE}}{\partial \hat y_2} = \frac{y_2}{\hat y_2}", "wrong"),
+    (VECTOR_CE, r"\frac{\partial \text{CE}(a, b)}{\partial b_1} = -\frac{a_1}{b_1}", "unparsed"),
+]
+
+
+@pytest.mark.parametrize(("definition", "step", "expected"), MULTI_CASES)
+def test_functions_of_several_parameters_are_expanded(
+    definition: str, step: str, expected: str, runner: StepRunner
+) -> None:
+    assert _statuses(_document([step], definition), runner) == [expected]
+
+
+def test_a_displayed_definition_is_listed_not_judged(runner: StepRunner) -> None:
+    steps = [r"\frac{\partial L}{\partial w} = 2(wx + b - y)x"]
+    assert _statuses(_document(steps, SQUARE, inline=False), runner) == ["inconclusive", "ok"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the wrong number of arguments: not read as the function
+        _document([r"f(c) + a = c^2"], DIFF),
+        _document([r"f(a, c, a) = a^2 - c"], DIFF),
+        # defined twice: which body is meant?
+        f"Let ${DIFF}$ and ${r'f(a, c) = a - c'}$.\n\n$$ f(c, a) + a = c^2 $$\n",
+        # a numbered sample as a parameter states a value, not a function
+        "$$ g(x_1, x_2) = 3 $$\n\n$$ g(x_2, x_1) = 3 $$\n",
+        # a prime on a function of several parameters: by which one?
+        _document([r"f'(a, c) = 2a"], DIFF),
+    ],
+)
+def test_unclear_functions_of_several_parameters_are_not_used(text: str, runner: StepRunner) -> None:
+    statuses = _statuses(text, runner)
+    assert "wrong" not in statuses and "ok" not in statuses
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        (r"H(p, q)", ("H", ["p", "q"])),
+        (r"\mathcal L(\hat y, y)", (r"\mathcal{L}", [r"\hat{y}", "y"])),
+        (r"CE(y, \hat y)", None),  # a word: two letters before the bracket, not one name
+        (r"f(x, x)", None),  # the same parameter twice
+        (r"f(x)", None),  # one parameter: own_functions' business
+        (r"f(x, y)^2", None),  # something after the call
+        (r"f(x + 1, y)", None),  # an expression, not a parameter
+    ],
+)
+def test_multi_call_reads_only_a_name_of_plain_parameters(term: str, expected: object) -> None:
+    assert multi_call(term, NOTATION) == expected
+
+
+# --------------------------------------------------------------------------- annotated relations
+
+ANNOTATED = [
+    # (document, statuses): a definition under def / Δ / \triangleq is used by the steps after it
+    ("Let $q \\stackrel{\\text{def}}{=} v^3$.\n\n$$ \\frac{dq}{dv} = 3v^2 $$\n", ["ok"]),
+    ("Let $q \\overset{def}{=} v^3$.\n\n$$ \\frac{dq}{dv} = 2v^2 $$\n", ["wrong"]),
+    ("Let $r \\triangleq v^4$.\n\n$$ \\frac{dr}{dv} = 4v^3 $$\n", ["ok"]),
+    ("Let $r \\overset{\\Delta}{=} v^4$.\n\n$$ \\frac{dr}{dv} = 4v^3 $$\n", ["ok"]),
+    # an equals sign under a reason is a step like any other
+    ("$$ \\frac{d}{dv} v^2 \\overset{(1)}{=} 2v \\stackrel{\\text{chain rule}}{=} 3v $$\n", ["ok", "wrong"]),
+    (
+        "$$\\begin{aligned} \\frac{d}{dv} v^3 &\\overset{(a)}{=} 3v^2 \\\\\n"
+        " &\\stackrel{(b)}{=} 3 v v \\end{aligned}$$\n",
+        ["ok", "ok"],
+    ),
+    # an equation to solve (\overset{!}{=}) is not a claim
+    ("$$ \\frac{d}{dv} v^2 \\overset{!}{=} 0 $$\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ANNOTATED)
+def test_annotated_equals_signs(text: str, expected: list[str], runner: StepRunner) -> None:
+    assert _statuses(text, runner) == expected
