@@ -44,7 +44,6 @@ _EXTRA_FUNCTIONS = {
 _RELATIONS = {"=": "=", r"\ne": "!=", "<": "<", ">": ">", r"\le": "<=", r"\ge": ">="}
 _WRAPPERS = (r"\boxed", r"\underbrace", r"\overbrace", r"\mathclap", r"\color")
 #: one index or layer label (ℓ, l-1, L, 2): a subscript Kronecker's two-index delta never has
-_ONE_INDEX = re.compile(r"(\\ell|[A-Za-z])([+-]\d)?|\d|\((\\ell|[A-Za-z])([+-]\d)?\)")
 _ONE_FONTS = (r"\mathbf", r"\mathbb", r"\mathds", r"\bm", r"\boldsymbol", r"\mathbbm")
 
 
