@@ -129,3 +129,11 @@ def test_a_derivative_evaluated_at_a_list_is_the_derivative(runner, rhs, expecte
     text = "$$\nJ = w^2\n$$\n\n$$\n\\frac{\\partial J}{\\partial w}" + at + " = " + rhs + "\n$$\n"
     status, message = _status(text, runner, 6)
     assert status == expected, message
+
+
+@pytest.mark.parametrize(("rhs", "ok"), [(r"M^T u - M^T v", True), (r"M^T u + M^T v", False), (r"M u - M v", False)])
+def test_an_error_signal_delta_with_a_layer_subscript_is_judged_as_a_name(runner, rhs, ok):
+    declared = r"Let $u \in \mathbb{R}^{3}$, $v \in \mathbb{R}^{3}$, $M \in \mathbb{R}^{3 \times 2}$."
+    text = declared + "\n\n$$\n\\delta_{\\ell} = u - v\n$$\n\n$$\nM^T\\delta_\\ell = " + rhs + "\n$$\n"
+    status, message = _status(text, runner, 8)
+    assert (status == "ok") is ok, message

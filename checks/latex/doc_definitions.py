@@ -42,6 +42,8 @@ __all__ = [
 #: "for i = 1 … n", "i = j": index letters are conditions and ranges, never defined names.
 _INDEX_LETTERS = {"i", "j", "k", "l", "n"}
 _PLACEHOLDER = re.compile(r"\\[lc]?dots|\\dotsc|\.\.\.|\?|\\square|\\_+|_+")
+#: redefinitions compared per document at most (each is one more judged step)
+_MOST_COMPARED = 12
 _DEFINES = ("=", ":=", r"\coloneqq", r"\triangleq", r"\doteq", r"\equiv")
 
 
@@ -289,9 +291,12 @@ class DocumentDefinitions:
             if result.status != "wrong":
                 continue
             for again in fresh:
-                if (again.line, again.column) <= where and (again, where) not in pairs:
+                if (again.line, again.column) > where or (again, where) in pairs:
+                    continue
+                names = self._closure({again.name}, where)
+                if any(_uses(result.step.lhs, n) or _uses(result.step.rhs, n) for n in names):
                     pairs.append((again, where))
-        return pairs
+        return pairs[:_MOST_COMPARED]
 
     def release_redefined(
         self, results: list[StepResult], equal: frozenset[tuple[Reassignment, tuple[int, int]]] = frozenset()
