@@ -131,3 +131,26 @@ ANNOTATED = [
 @pytest.mark.parametrize(("text", "expected"), ANNOTATED)
 def test_annotated_equals_signs(text: str, expected: list[str], runner: StepRunner) -> None:
     assert _statuses(text, runner) == expected
+
+
+RECALLED = f"Let ${SQUARE}$.\n\nRecall\n\n$$ {SQUARE} $$\n\n"
+RESTATED = [
+    # a definition restated alike before the derivation keeps its one meaning
+    (RECALLED + "$$ \\frac{\\partial L}{\\partial b} = 2(wx + b - y) $$\n", "ok"),
+    (RECALLED + "$$ \\frac{\\partial L}{\\partial b} = 2(wx + b - y)x $$\n", "wrong"),
+    ("Let $g(z) = z^3$.\n\n$$ g(z) = z^3 $$\n\n$$ g(2t) = 8t^3 $$\n", "ok"),
+    # restated differently: which one is meant? not used
+    ("Let $g(z) = z^3$.\n\n$$ g(z) = z^2 $$\n\n$$ g(2t) = 8t^3 $$\n", "unparsed"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESTATED)
+def test_a_definition_restated_alike_keeps_its_meaning(text: str, expected: str, runner: StepRunner) -> None:
+    assert _statuses(text, runner)[-1] == expected
+
+
+def test_the_notations_own_loss_is_not_a_new_function(runner: StepRunner) -> None:
+    """L(x, y) = -log o^s_y(x) restated: the default notation's loss, judged as before (ok), not
+    listed as the document's own function."""
+    loss = r"L(\mathbf{x}, y) = -\log \mathbf{o}_y^s(\mathbf{x})"
+    assert _statuses(f"$$ {loss} $$\n\nand again\n\n$$ {loss} $$\n", runner) == ["ok", "ok"]
