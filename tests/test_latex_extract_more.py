@@ -154,3 +154,22 @@ def test_the_notations_own_loss_is_not_a_new_function(runner: StepRunner) -> Non
     listed as the document's own function."""
     loss = r"L(\mathbf{x}, y) = -\log \mathbf{o}_y^s(\mathbf{x})"
     assert _statuses(f"$$ {loss} $$\n\nand again\n\n$$ {loss} $$\n", runner) == ["ok", "ok"]
+
+
+# --------------------------------------------------------------------------- several claims in one formula
+
+SEPARATED = [
+    ("$$ \\frac{d}{dx} x^2 = 2x; \\quad \\frac{d}{dx} x^3 = 3x^2 $$\n", ["ok", "ok"]),
+    ("$$ \\frac{d}{dx} x^2 = 2x; \\quad \\frac{d}{dx} x^3 = 2x^2 $$\n", ["ok", "wrong"]),
+    ("$$ \\frac{d}{dx} x^2 = 2x \\;\\;\\text{so}\\;\\; \\frac{d}{dx} x^3 = 3x^2 $$\n", ["ok", "ok"]),
+    ("$$ \\frac{d}{dx} x^2 = 2x \\text{ hence } \\frac{d}{dx} 3x^2 = 3x $$\n", ["ok", "wrong"]),
+    # a semicolon inside brackets separates arguments, not claims
+    ("$$ \\frac{d}{dx} (x^2 + 1) = 2x $$\n", ["ok"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEPARATED)
+def test_claims_separated_by_a_semicolon_or_a_word_are_steps_of_their_own(
+    text: str, expected: list[str], runner: StepRunner
+) -> None:
+    assert _statuses(text, runner) == expected
