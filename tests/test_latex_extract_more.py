@@ -173,3 +173,23 @@ def test_claims_separated_by_a_semicolon_or_a_word_are_steps_of_their_own(
     text: str, expected: list[str], runner: StepRunner
 ) -> None:
     assert _statuses(text, runner) == expected
+
+
+COMPOSED = (
+    "Let $\\ell(\\hat y, y) = -y\\log\\hat y - (1-y)\\log(1-\\hat y)$ "
+    "and $h_\\theta(x) = \\frac{1}{1+e^{-\\theta x}}$.\n\n"
+    "$$ J(\\theta) = \\ell(h_\\theta(x), y) $$\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (r"\frac{\partial J}{\partial \theta} = (h_\theta(x) - y)x", "ok"),
+        (r"\frac{\partial J}{\partial \theta} = (y - h_\theta(x))x", "wrong"),
+        (r"\frac{\partial}{\partial \theta} \ell(h_\theta(x), y) = (h_\theta(x) - y)x", "ok"),
+    ],
+)
+def test_a_loss_of_several_parameters_composed_with_the_model(step: str, expected: str, runner: StepRunner) -> None:
+    """J(θ) = ℓ(h_θ(x), y): the loss's parameters take the model's value, and J is that."""
+    assert _statuses(COMPOSED + f"$$ {step} $$\n", runner) == ["inconclusive", expected]
