@@ -131,3 +131,65 @@ ANNOTATED = [
 @pytest.mark.parametrize(("text", "expected"), ANNOTATED)
 def test_annotated_equals_signs(text: str, expected: list[str], runner: StepRunner) -> None:
     assert _statuses(text, runner) == expected
+
+
+RECALLED = f"Let ${SQUARE}$.\n\nRecall\n\n$$ {SQUARE} $$\n\n"
+RESTATED = [
+    # a definition restated alike before the derivation keeps its one meaning
+    (RECALLED + "$$ \\frac{\\partial L}{\\partial b} = 2(wx + b - y) $$\n", "ok"),
+    (RECALLED + "$$ \\frac{\\partial L}{\\partial b} = 2(wx + b - y)x $$\n", "wrong"),
+    ("Let $g(z) = z^3$.\n\n$$ g(z) = z^3 $$\n\n$$ g(2t) = 8t^3 $$\n", "ok"),
+    # restated differently: which one is meant? not used
+    ("Let $g(z) = z^3$.\n\n$$ g(z) = z^2 $$\n\n$$ g(2t) = 8t^3 $$\n", "unparsed"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESTATED)
+def test_a_definition_restated_alike_keeps_its_meaning(text: str, expected: str, runner: StepRunner) -> None:
+    assert _statuses(text, runner)[-1] == expected
+
+
+def test_the_notations_own_loss_is_not_a_new_function(runner: StepRunner) -> None:
+    """L(x, y) = -log o^s_y(x) restated: the default notation's loss, judged as before (ok), not
+    listed as the document's own function."""
+    loss = r"L(\mathbf{x}, y) = -\log \mathbf{o}_y^s(\mathbf{x})"
+    assert _statuses(f"$$ {loss} $$\n\nand again\n\n$$ {loss} $$\n", runner) == ["ok", "ok"]
+
+
+# --------------------------------------------------------------------------- several claims in one formula
+
+SEPARATED = [
+    ("$$ \\frac{d}{dx} x^2 = 2x; \\quad \\frac{d}{dx} x^3 = 3x^2 $$\n", ["ok", "ok"]),
+    ("$$ \\frac{d}{dx} x^2 = 2x; \\quad \\frac{d}{dx} x^3 = 2x^2 $$\n", ["ok", "wrong"]),
+    ("$$ \\frac{d}{dx} x^2 = 2x \\;\\;\\text{so}\\;\\; \\frac{d}{dx} x^3 = 3x^2 $$\n", ["ok", "ok"]),
+    ("$$ \\frac{d}{dx} x^2 = 2x \\text{ hence } \\frac{d}{dx} 3x^2 = 3x $$\n", ["ok", "wrong"]),
+    # a semicolon inside brackets separates arguments, not claims
+    ("$$ \\frac{d}{dx} (x^2 + 1) = 2x $$\n", ["ok"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEPARATED)
+def test_claims_separated_by_a_semicolon_or_a_word_are_steps_of_their_own(
+    text: str, expected: list[str], runner: StepRunner
+) -> None:
+    assert _statuses(text, runner) == expected
+
+
+COMPOSED = (
+    "Let $\\ell(\\hat y, y) = -y\\log\\hat y - (1-y)\\log(1-\\hat y)$ "
+    "and $h_\\theta(x) = \\frac{1}{1+e^{-\\theta x}}$.\n\n"
+    "$$ J(\\theta) = \\ell(h_\\theta(x), y) $$\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (r"\frac{\partial J}{\partial \theta} = (h_\theta(x) - y)x", "ok"),
+        (r"\frac{\partial J}{\partial \theta} = (y - h_\theta(x))x", "wrong"),
+        (r"\frac{\partial}{\partial \theta} \ell(h_\theta(x), y) = (h_\theta(x) - y)x", "ok"),
+    ],
+)
+def test_a_loss_of_several_parameters_composed_with_the_model(step: str, expected: str, runner: StepRunner) -> None:
+    """J(θ) = ℓ(h_θ(x), y): the loss's parameters take the model's value, and J is that."""
+    assert _statuses(COMPOSED + f"$$ {step} $$\n", runner) == ["inconclusive", expected]

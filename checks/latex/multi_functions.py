@@ -9,16 +9,19 @@ it is its value: applied to as many arguments, each argument in its parameter's 
 parameter used by its entries only at itself: ``CE(y, \hat y)``, not ``CE(a, b)``); written
 bare (``\frac{\partial\mathcal L}{\partial\hat y}``), the value at its own parameters.
 
-Never when a parameter is a numbered sample or entry (``f(x_1, x_2) = 3`` states a value),
+Never for a name the notation defines from its own quantities (its loss L of o^s), when a
+parameter is a numbered sample or entry (``f(x_1, x_2) = 3`` states a value),
 when the call is followed by anything (``L(w, b)^2``), or when the name is defined twice.
 """
 
 from __future__ import annotations
 
+import re
+
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.function_calls import PARAMETER_SEPARATOR, names_in
 from derive.checks.latex.notation import Notation
-from derive.checks.latex.own_functions import NewFunction
+from derive.checks.latex.own_functions import NewFunction, one_meaning
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.subscripted_functions import definable, uses
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
@@ -74,6 +77,15 @@ def _uses_parameter(body: str, param: str, notation: Notation) -> bool:
     return uses(body, param, notation) or any(n.startswith(param + "_") for n in names_in(body, notation))
 
 
+def _notations_own(name: str, body: str, notation: Notation) -> bool:
+    """``L(x, y) = -\\log o^s_y(x)`` where the notation defines L from o^s: the notation's own
+    quantity (judged as the notation's, as before), not a new function."""
+    if name not in notation.definitions:
+        return False
+    defined = {re.split(r"[_^]", n, maxsplit=1)[0] for n in notation.definitions}
+    return any(re.split(r"[_^]", n, maxsplit=1)[0] in defined - {name} for n in names_in(body, notation))
+
+
 def find_multi_functions(equations: list[Equation], notation: Notation) -> list[NewFunction]:
     """Every definition ``f(p_1, …, p_n) = value`` of the document (see the module's rules),
     with its parameters joined by PARAMETER_SEPARATOR; a name defined twice is left out."""
@@ -86,12 +98,12 @@ def find_multi_functions(equations: list[Equation], notation: Notation) -> list[
             if call is None:
                 continue
             name, params = call
-            if not all(definable(name, p, notation) for p in params):
+            if _notations_own(name, body, notation) or not all(definable(name, p, notation) for p in params):
                 continue
             if any(_uses_parameter(body, p, notation) for p in params) and not uses(body, name, notation):
                 joined = PARAMETER_SEPARATOR.join(params)
                 found.setdefault(name, []).append(NewFunction(second.line, second.column, name, joined, body))
-    return [defs[0] for defs in found.values() if len(defs) == 1]
+    return [defs[0] for defs in found.values() if one_meaning(defs)]
 
 
 def with_multi_functions(equations: list[Equation], notation: Notation, found: list[NewFunction]) -> list[NewFunction]:

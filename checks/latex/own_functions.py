@@ -23,6 +23,7 @@ __all__ = [
     "NewFunction",
     "find_function_definitions",
     "find_new_functions",
+    "one_meaning",
     "release_own_functions",
 ]
 
@@ -111,7 +112,8 @@ _NEW_CALL = re.compile(
 
 def find_new_functions(equations: list[Equation], notation: Notation) -> list[NewFunction]:
     """Functions the document defines that the notation does not know (``g(z) = \\frac{1}{1 +
-    e^{-z}}``), each defined once; a name defined twice is left out (which body is meant?)."""
+    e^{-z}}``), each defined once or restated alike; a name defined twice differently is left
+    out (which body is meant?)."""
     found: dict[str, list[NewFunction]] = {}
     for equation in equations:
         for chain in split_chain(equation):
@@ -125,4 +127,10 @@ def find_new_functions(equations: list[Equation], notation: Notation) -> list[Ne
             if known or name == param or _mentions(body, name) or name in (r"\sum", r"\prod", r"\log", r"\exp"):
                 continue
             found.setdefault(name, []).append(NewFunction(second.line, second.column, name, param, body))
-    return [defs[0] for defs in found.values() if len(defs) == 1]
+    return [defs[0] for defs in found.values() if one_meaning(defs)]
+
+
+def one_meaning(defs: list[NewFunction]) -> bool:
+    """Do the definitions of one name say the same (a document restating its loss before the
+    derivation), so that the name has one meaning? Two different bodies: which one is meant?"""
+    return len({(d.parameter, "".join(d.body.split())) for d in defs}) == 1

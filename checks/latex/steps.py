@@ -50,8 +50,9 @@ _REL_COMMANDS = {r[1:] for r in RELATIONS if r.startswith("\\")}
 def split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
     """The chains of an equation: lists of (term, relation to the next term).
 
-    An equation holds several chains when its terms are separated by top-level commas or
-    ``\\text{ and }`` (``a \\in A, b \\in B``); thousands separators (1,572,864) are kept."""
+    An equation holds several chains when its terms are separated by top-level commas,
+    semicolons or a word between claims (``\\text{ and }``, ``\\text{so}``: ``a \\in A, b \\in B``);
+    thousands separators (1,572,864) are kept."""
     chains: list[list[tuple[Term, str]]] = [[]]
     current: list[str] = []
     current_line = equation.line
@@ -102,7 +103,7 @@ def split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
                     current_line = piece.line
                     k += 1
                     continue
-                if t == "," and not _thousands(toks, k) or _text_and(toks, k):
+                if t in (",", ";") and not _thousands(toks, k) or _text_and(toks, k):
                     close_term("")
                     chains.append([])
                     k = _skip_text_and(toks, k)
@@ -168,11 +169,13 @@ def _text_and(toks: list[str], k: int) -> bool:
     if toks[k] not in (r"\text", r"\quad", r"\qquad", r"\mbox"):
         return False
     rest = "".join(toks[k : k + 12])
-    return re.match(r"(\\q?quad\s*)?\\(text|mbox)\{\s*(and|where|for|with|,)\s*\}", rest) is not None
+    # "and", "so", "hence" … between two formulas: two claims, each its own chain
+    words = r"and|where|for|with|so|hence|thus|then|therefore|,|;"
+    return re.match(r"(\\q?quad\s*)?\\(text|mbox)\{\s*(" + words + r")\s*\}", rest) is not None
 
 
 def _skip_text_and(toks: list[str], k: int) -> int:
-    if toks[k] == ",":
+    if toks[k] in (",", ";"):
         return k + 1
     # skip up to and including the closing brace of \text{…}
     while k < len(toks) and toks[k] != "}":

@@ -23,7 +23,7 @@ import re
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.function_calls import substitute_name
 from derive.checks.latex.notation import BUILTIN_NAMES, Notation
-from derive.checks.latex.own_functions import NewFunction
+from derive.checks.latex.own_functions import NewFunction, one_meaning
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
 
@@ -97,4 +97,4 @@ def find_more_functions(equations: list[Equation], notation: Notation, found: li
             name, param = call
             if definable(name, param, notation) and uses(body, param, notation) and not uses(body, name, notation):
                 more.setdefault(name, []).append(NewFunction(second.line, second.column, name, param, body))
-    return [defs[0] for defs in more.values() if len(defs) == 1]
+    return [defs[0] for defs in more.values() if one_meaning(defs)]
