@@ -13,7 +13,7 @@ import re
 
 from derive.checks.latex.tex_names import GREEK
 
-__all__ = ["signed_bare_groups"]
+__all__ = ["brace_close", "signed_bare_groups"]
 
 Tokens = list[tuple[str, bool]]
 
@@ -24,7 +24,8 @@ def _is_operand(token: str) -> bool:
     return bool(_OPERAND.fullmatch(token)) or token.lstrip("\\") in GREEK
 
 
-def _group_close(toks: Tokens, start: int) -> int | None:
+def brace_close(toks: Tokens, start: int) -> int | None:
+    """The index of the brace that closes the group opened at ``start``, or None."""
     depth = 0
     for j in range(start, len(toks)):
         depth += (toks[j][0] == "{") - (toks[j][0] == "}")
@@ -40,7 +41,7 @@ def signed_bare_groups(toks: Tokens) -> Tokens:
     while k < len(toks):
         signed = toks[k][0] == "{" and k + 1 < len(toks) and toks[k + 1][0] in ("+", "-")
         if signed and k > 0 and _is_operand(toks[k - 1][0]) and (k < 2 or toks[k - 2][0] not in ("^", "_")):
-            close = _group_close(toks, k)
+            close = brace_close(toks, k)
             if close is not None:
                 out += [(toks[k + 1][0], toks[k][1]), *toks[k + 2 : close]]
                 k = close + 1

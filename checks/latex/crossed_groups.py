@@ -4,6 +4,8 @@ first inside the group and closed right after it encloses the group's content.""
 
 from __future__ import annotations
 
+from derive.checks.latex.bare_groups import brace_close
+
 __all__ = ["uncross_groups"]
 
 Tokens = list[tuple[str, bool]]
@@ -20,7 +22,7 @@ def uncross_groups(toks: Tokens) -> Tokens:
     for k in range(len(out) - 1):
         if out[k][0] != "{" or out[k + 1][0] not in _CLOSER:
             continue
-        end = _brace_end(out, k)
+        end = brace_close(out, k)
         if end is None or end + 1 >= len(out) or out[end + 1][0] != _CLOSER[out[k + 1][0]]:
             continue
         if end + 2 < len(out) and out[end + 2][0] == "{":
@@ -28,15 +30,6 @@ def uncross_groups(toks: Tokens) -> Tokens:
         if _open_brackets(out[k + 2 : end]) == 0:
             out[end], out[end + 1] = (out[end + 1][0], out[end][1]), (out[end][0], out[end + 1][1])
     return out
-
-
-def _brace_end(toks: Tokens, start: int) -> int | None:
-    depth = 0
-    for j in range(start, len(toks)):
-        depth += (toks[j][0] == "{") - (toks[j][0] == "}")
-        if depth == 0:
-            return j
-    return None
 
 
 def _open_brackets(toks: Tokens) -> int:

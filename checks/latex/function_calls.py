@@ -23,7 +23,7 @@ import re
 from typing import Any
 
 from derive.checks.latex.notation import Notation
-from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
+from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, split_at_top_commas, tex_tokens
 
 __all__ = ["PARAMETER_SEPARATOR", "expand_document_function", "names_in", "substitute_name", "substitute_names"]
 
@@ -49,7 +49,7 @@ def expand_document_function(reader: Any, name: str, k: int, power: list[str] | 
         inside = toks[k + 1 : end]
         if not inside or name in inside or _base(name) in inside:
             return None
-        args = _arguments(inside)
+        args = split_at_top_commas(inside)
         if len(args) != len(params) or not all(args):
             return None  # f(x, y) of a one-parameter f, or f(x) of a two-parameter one: not read
         moved = {p: a for p, a in zip(params, args, strict=True) if _name_of(a, reader.notation) != p}
@@ -95,19 +95,6 @@ def names_in(text: str, notation: Notation) -> set[str]:
 def _entries_used(body: str, param: str, notation: Notation) -> bool:
     """Does ``body`` use entries of the parameter (``y_{i}`` of ``y``)?"""
     return any(n.startswith(param + "_") for n in names_in(body, notation))
-
-
-def _arguments(inside: list[str]) -> list[list[str]]:
-    """The arguments of a call: ``inside`` split at its top-level commas."""
-    parts: list[list[str]] = [[]]
-    depth = 0
-    for t in inside:
-        depth += (t in ("(", "[", "{")) - (t in (")", "]", "}"))
-        if t == "," and depth == 0:
-            parts.append([])
-        else:
-            parts[-1].append(t)
-    return parts
 
 
 def _parameters_in_subscript(name: str, body: list[str]) -> bool:

@@ -24,7 +24,7 @@ from derive.checks.latex.notation import Notation
 from derive.checks.latex.own_functions import NewFunction, one_meaning
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.subscripted_functions import definable, uses
-from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
+from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, split_at_top_commas, tex_tokens
 
 __all__ = ["find_multi_functions", "multi_call", "with_multi_functions"]
 
@@ -41,24 +41,12 @@ def multi_call(text: str, notation: Notation) -> tuple[str, list[str]] | None:
         name, k, power = reader.read_identifier(0)
         if name is None or power or reader.toks[k : k + 1] != ["("] or reader.match(k) != len(reader.toks) - 1:
             return None
-        params = [_one_name(reader, part, notation) for part in _split(reader.toks[k + 1 : -1])]
+        params = [_one_name(reader, part, notation) for part in split_at_top_commas(reader.toks[k + 1 : -1])]
     except Unreadable:
         return None
     if len(params) < 2 or None in params or len(set(params)) != len(params):
         return None
     return name, [p for p in params if p is not None]
-
-
-def _split(toks: list[str]) -> list[list[str]]:
-    parts: list[list[str]] = [[]]
-    depth = 0
-    for t in toks:
-        depth += (t in ("(", "[", "{")) - (t in (")", "]", "}"))
-        if t == "," and depth == 0:
-            parts.append([])
-        else:
-            parts[-1].append(t)
-    return parts
 
 
 def _one_name(reader: TexReader, toks: list[str], notation: Notation) -> str | None:

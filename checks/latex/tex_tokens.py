@@ -273,12 +273,7 @@ class TexReader:
         return any(t == target and depth == 0 for t, depth in bracket_depths(toks) if t not in _OPENING + _CLOSING)
 
     def _split_commas(self, toks: list[str]) -> list[list[str]]:
-        parts: list[list[str]] = [[]]
-        for t, depth in bracket_depths(toks):
-            if t == "," and depth == 0:
-                parts.append([])
-            else:
-                parts[-1].append(t)
+        parts = split_at_top_commas(toks)
         if any(not p for p in parts):
             raise Unreadable("an empty function argument")
         return parts
@@ -357,3 +352,14 @@ def bracket_depths(toks: list[str]) -> Iterator[tuple[str, int]]:
 
 _OPENING = ("(", "[", "{")
 _CLOSING = (")", "]", "}")
+
+
+def split_at_top_commas(toks: list[str]) -> list[list[str]]:
+    """The tokens split at the commas outside every bracket (a call's arguments)."""
+    parts: list[list[str]] = [[]]
+    for t, depth in bracket_depths(toks):
+        if t == "," and depth == 0:
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return parts
