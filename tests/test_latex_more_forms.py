@@ -181,15 +181,17 @@ IMPLIED_OK = [
     r"-\sum y_k \log \hat y_k = -\sum_j y_j \log \hat y_j",
     r"\frac{\partial}{\partial z_i} \log \sum e^{z_j} = \frac{e^{z_i}}{\sum e^{z_j}}",
     r"x_m + \sum w_{mn} x_n = x_m + \sum_r w_{mr} x_r",
+    r"\sum w_{ij} x_j = \sum_k w_{ik} x_k",  # j is repeated: summed; i is free
 ]
 IMPLIED_WRONG = [
     r"\sum e^{z_j} + z_i = \sum_k e^{z_k} + 2z_i",
     r"p_i - \sum y_j p_i = p_i - \sum_j y_j",
     r"x_m + \sum w_{mn} x_n = x_m + 2\sum_r w_{mr} x_r",
+    r"\sum w_{ij} x_j = 2\sum_k w_{ik} x_k",
 ]
 IMPLIED_UNREAD = [
     r"\sum x_i + y_i = 1",  # i is used outside the sum too: which letter is summed?
-    r"\sum w_{ij} x_j = 1",  # two letters, neither used elsewhere
+    r"\sum W_{ij}^2 = 1",  # two letters, each once: a double sum?
     r"\sum e^{z} = 1",  # no index letter at all
 ]
 

@@ -303,9 +303,12 @@ def test_a_sum_without_an_index_sums_over_the_one_letter_its_names_carry() -> No
     norm = normalize("\\frac{e^{x_i}}{\\sum e^{x_j}}", NOTATION)
     assert not norm.problems
     assert [index for index, _, _ in norm.sums.values()] == ["j"]
-    # two letters, or none: no guess
-    for text in ("\\sum w_{ij} x_j", "\\sum x"):
+    # two letters each written once, or none: no guess
+    for text in ("\\sum W_{ij}^2", "\\sum x"):
         assert "a sum without an index" in normalize(text, NOTATION).problems
+    # two letters, one repeated: the repeated one is summed (w_{ij} x_j, Einstein's reading)
+    repeated = normalize("\\sum w_{ij} x_j", NOTATION)
+    assert not repeated.problems and [index for index, _, _ in repeated.sums.values()] == ["j"]
     # the sum's scope is the product after it: y_i beside it does not make the index ambiguous
     beside = normalize("\\sum x_j + y_i", NOTATION)
     assert not beside.problems and [index for index, _, _ in beside.sums.values()] == ["j"]

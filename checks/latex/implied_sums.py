@@ -4,8 +4,9 @@ r"""The index of a sum written without one: ``\sum e^{z_j}``, ``\sum y_i = 1``,
 The sum applies to the product after it (up to a top-level + or −, as with a written index).
 Its index is the one letter that subscripts names in that product and subscripts nothing else
 in the expression around it: a letter also used outside the sum is a free index there
-(``p_i``), not the one summed over. No such letter, or several, and the sum is not read: the
-bound index is never guessed.
+(``p_i``), not the one summed over. Of several such letters, the one repeated in two
+subscripts is summed (``w_{ij} x_j``: j, Einstein's reading), a letter written once is free.
+No such letter, or several, and the sum is not read: the bound index is never guessed.
 """
 
 from __future__ import annotations
@@ -27,7 +28,24 @@ def implied_index(toks: list[str], start: int, k: int) -> str | None:
         return None
     outside = _loose_letters(toks[:start]) | _loose_letters(toks[end:])
     candidates = inside - outside
+    if len(candidates) > 1:
+        # w_{ij} x_j: the letter repeated in two subscripts is the one summed (Einstein's reading);
+        # a letter written once is free
+        candidates = {c for c in candidates if _subscripts_with(toks[k:end], c) >= 2}
     return candidates.pop() if len(candidates) == 1 else None
+
+
+def _subscripts_with(toks: list[str], letter: str) -> int:
+    """How many subscripts of ``toks`` hold ``letter``."""
+    count = 0
+    for j, t in enumerate(toks):
+        if t == "_" and j + 1 < len(toks):
+            sub = [toks[j + 1]]
+            if toks[j + 1] == "{":
+                close = toks.index("}", j + 1) if "}" in toks[j + 1 :] else len(toks)
+                sub = toks[j + 2 : close]
+            count += letter in sub
+    return count
 
 
 def _summand_end(toks: list[str], k: int) -> int:
