@@ -96,14 +96,22 @@ def _pair(hand: list[dict[str, Any]], tool: list[dict[str, Any]]) -> list[tuple[
     """Hand steps of one line with the tool steps of that line."""
     if len(hand) == len(tool):
         return list(zip(hand, sorted(tool, key=lambda s: s.get("column", 0)), strict=True))
-    free = list(tool)
-    pairs: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
-    for h in hand:
-        claim = " ".join(str(h.get("claim", "")).split())
-        best = max(free, key=lambda t: difflib.SequenceMatcher(None, claim, _claim(t)).ratio(), default=None)
-        if best is not None:
-            free.remove(best)
-        pairs.append((h, best))
+    # Best matches first over the whole line, not hand step by hand step: a definition listed first
+    # (`z = 2` beside `∂J/∂z = 0.5`) must not take the tool step that plainly belongs to a later one.
+    ratios = sorted(
+        (
+            (-difflib.SequenceMatcher(None, " ".join(str(h.get("claim", "")).split()), _claim(t)).ratio(), i, j)
+            for i, h in enumerate(hand)
+            for j, t in enumerate(tool)
+        ),
+    )
+    chosen: dict[int, int] = {}
+    for _, i, j in ratios:
+        if i not in chosen and j not in chosen.values():
+            chosen[i] = j
+    pairs: list[tuple[dict[str, Any], dict[str, Any] | None]] = [
+        (h, tool[chosen[i]] if i in chosen else None) for i, h in enumerate(hand)
+    ]
     return pairs
 
 
