@@ -61,3 +61,14 @@ def test_steps_of_one_line_pair_by_claim_when_the_counts_differ() -> None:
     tool = [_tool(4, 3, "a", "b", "ok"), _tool(4, 9, "c", "d", "wrong")]
     s = latex_bench.score("doc", hand, tool, 1.0)
     assert (s.found, s.false_alarms) == (1, [])
+
+
+def test_a_definition_listed_first_does_not_take_a_later_steps_result() -> None:
+    # One tool step on a line where the hand lists a definition and then the judged step: the
+    # tool step goes to the claim it matches best, whatever the hand's order.
+    hand = [
+        {"line": 4, "claim": "z = 2", "verdict": "definition"},
+        {"line": 4, "claim": "\\partial J/\\partial z = 0.5", "verdict": "correct"},
+    ]
+    s = latex_bench.score("doc", hand, [_tool(4, 9, "\\partial J/\\partial z", "0.5", "ok")], 1.0)
+    assert (s.counted, s.judged) == (1, 1)
