@@ -33,6 +33,11 @@ PLAIN_OK = [
     r"{1 \over 1+e^{-x}} = \frac{1}{1+e^{-x}}",
     r"\left( {u \over v} \right)^2 = \frac{u^2}{v^2}",
     r"{{x \over 2} \over y} = \frac{x}{2y}",
+    r"{1 \over 2}{\partial \over \partial u}\left( u^2 + 3u \right) = u + \frac{3}{2}",  # operator, then operand
+    r"{d \over dx} (x^3) = 3x^2",
+    r"\sqrt{x^2 \over 4} = \frac{\sqrt{x^2}}{2}",  # an argument's braces stay
+    r"e^{x \over 2} e^{x \over 2} = e^{x}",
+    r"\frac{1}{y \over 2} = \frac{2}{y}",
     r"\cancel{x} + \cancel{x} = 2x",
     r"y \cancel{- y h} - h \cancel{+ y h} = y - h",
     r"-\frac{1}{m}\sum_{i=1}^{m}\left(y^{(i)} \cancel{-y^{(i)} h^{(i)}} - h^{(i)} \cancel{+y^{(i)} h^{(i)}}\right)"
@@ -47,6 +52,8 @@ PLAIN_OK = [
 ]
 PLAIN_WRONG = [
     r"{a \over b} + c = \frac{b}{a} + c",
+    r"{\partial \over \partial u}\left( u^2 + 3u \right) = 2u",
+    r"e^{x \over 2} = e^{2x}",
     r"\cancel{x} + \cancel{x} = x",
     r"y \cancel{- y h} - h \cancel{+ y h} = y + h",
     r"\require{cancel} x + 2\cancelto{0}{(x - x)} = 2x",
@@ -297,3 +304,20 @@ LOG_BASE_CASES = [
 @pytest.mark.parametrize(("step", "expected"), LOG_BASE_CASES)
 def test_logarithms_to_a_base_change_base(step: str, expected: str, runner: StepRunner) -> None:
     assert _one(step, runner) == expected
+
+
+BARE_LOG_CASES = [
+    (r"y log(a) + (1-y) log(1-a) = y\log a + (1-y)\log(1-a)", "ok"),  # log typed without \
+    (r"ylog(a) + 2ylog(a) = 3y\log a", "ok"),
+    (r"xexp(t) = x e^{t}", "ok"),
+    (r"2ylog(a) = y\log a", "wrong"),
+    (r"ylog(a) = y + \log a", "wrong"),
+    (r"abclog(x) = 2", "no verdict"),  # three letters before log: a word (here defined), not factors
+    (r"ylogx(a) = 1", "no verdict"),
+]
+
+
+@pytest.mark.parametrize(("step", "expected"), BARE_LOG_CASES)
+def test_a_factor_typed_against_log_ln_or_exp_is_a_factor(step: str, expected: str, runner: StepRunner) -> None:
+    status = _one(step, runner)
+    assert status in ("unparsed", "inconclusive") if expected == "no verdict" else status == expected

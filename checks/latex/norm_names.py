@@ -10,6 +10,7 @@ from derive.checks.latex.index_sums import encode_condition, index_equality
 from derive.checks.latex.norm_primes import PrimesMixin
 from derive.checks.latex.norm_softmax import SoftmaxMixin
 from derive.checks.latex.notation import BUILTIN_NAMES, FUNCTION_KEYS, NATIVE_FUNCTION_COMMANDS
+from derive.checks.latex.tex_names import letters_before_function
 from derive.checks.latex.tex_tokens import (
     FONTS,
     GREEK,
@@ -67,7 +68,8 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
                 key = self.notation.functions.get(word) or BUILTIN_NAMES.get(word.lower())
                 if key is not None and key != "step":
                     return self.function(key, word, run + 1)
-                raise Unreadable(f"the word '{word}'")
+                if not letters_before_function(word):
+                    raise Unreadable(f"the word '{word}'")
         if t in FONTS:
             arg, k = self.read_arg(i + 1)
             inner = self.text_of(arg)

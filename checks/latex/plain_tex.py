@@ -171,8 +171,40 @@ def _over(toks: Tokens) -> Tokens:
         if not num or not den:
             return toks
         frac = [(r"\frac", toks[start][1]), ("{", False), *num, ("}", False), ("{", False), *den, ("}", False)]
+        if _free_group(toks, start, end):
+            # ``{\partial \over \partial u} (…)``: the braces only delimited the fraction; kept,
+            # they would wall an operator off from the operand that follows it
+            start, end = start - 1, end + 1
         toks = toks[:start] + frac + toks[end:]
     return toks
+
+
+#: commands that take two brace arguments; any other command before a group takes it as its argument
+_TWO_ARGUMENTS = {r"\frac", r"\dfrac", r"\tfrac", r"\binom", r"\cfrac"}
+
+
+def _free_group(toks: Tokens, start: int, end: int) -> bool:
+    """Is ``toks[start:end]`` the whole inside of a ``{…}`` that is no command's argument (not
+    after ``^``/``_``, a command, or the first argument of ``\frac``)?"""
+    if start < 1 or end >= len(toks) or toks[start - 1][0] != "{" or toks[end][0] != "}":
+        return False
+    j, groups = start - 2, 0
+    while j >= 0 and toks[j][0] == "}":  # complete groups just before this one: maybe earlier arguments
+        depth = 0
+        while j >= 0:
+            depth += (toks[j][0] == "}") - (toks[j][0] == "{")
+            if depth == 0:
+                break
+            j -= 1
+        j, groups = j - 1, groups + 1
+    if j < 0:
+        return True
+    prev = toks[j][0]
+    if prev in ("^", "_"):
+        return False
+    if prev.startswith("\\") and prev[1:].isalpha():
+        return groups >= (2 if prev in _TWO_ARGUMENTS else 1)
+    return True
 
 
 def _same_level_overs(toks: Tokens, start: int, end: int) -> bool:

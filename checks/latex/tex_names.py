@@ -3,7 +3,7 @@ decorations, commands dropped as spacing."""
 
 from __future__ import annotations
 
-__all__ = ["DECORATIONS", "DROP", "FONTS", "GREEK", "TEXT_FONTS"]
+__all__ = ["DECORATIONS", "DROP", "FONTS", "GREEK", "TEXT_FONTS", "letters_before_function"]
 
 GREEK = {
     "alpha",
@@ -115,3 +115,13 @@ DECORATIONS = {
     r"\mathcal": "mathcal",
 }
 TEXT_FONTS = {r"\text", r"\textrm", r"\textit", r"\textbf", r"\operatorname", r"\mathop", r"\mathrm"}
+
+#: functions homework writes without a backslash right after a factor: ``y log(a)`` typed as
+#: ``ylog(a)`` (or with a space TeX drops), ``xexp(t)``
+_TAIL_FUNCTIONS = ("log", "ln", "exp")
+
+
+def letters_before_function(word: str) -> bool:
+    """Is ``word`` one or two single-letter factors and then log, ln or exp (``ylog``, ``xyexp``)?
+    Then its first letter is a name of its own and the rest is read after it."""
+    return any(word.endswith(f) and 1 <= len(word) - len(f) <= 2 for f in _TAIL_FUNCTIONS)

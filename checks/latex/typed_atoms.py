@@ -9,6 +9,7 @@ from typing import Any
 
 from derive.checks.latex.norm_names import FUNCTION_LETTERS
 from derive.checks.latex.notation import BUILTIN_NAMES, NATIVE_FUNCTION_COMMANDS
+from derive.checks.latex.tex_names import letters_before_function
 from derive.checks.latex.tex_tokens import FONTS, GREEK, TEXT_FONTS, TexReader, Unreadable, strip_differential
 from derive.checks.latex.typed_nodes import (
     Call,
@@ -283,10 +284,11 @@ class AtomsMixin(TexReader):
             if run - self.i >= 2:
                 word = "".join(self.toks[self.i : run + 1])
                 key = function_key(self.notation, word)
-                if key is None:
+                if key is not None:
+                    self.i = run + 1
+                    return self._function(key, word)
+                if not letters_before_function(word):
                     raise Unreadable(f"the word '{word}'")
-                self.i = run + 1
-                return self._function(key, word)
         if t in FONTS:
             arg, k = self.read_arg(self.i + 1)
             inner = self.text_of(arg)
