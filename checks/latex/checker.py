@@ -26,6 +26,7 @@ import time
 from dataclasses import replace
 from typing import Any
 
+from derive.checks.latex.abstract_functions import document_abstract_functions
 from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_definitions
 from derive.checks.latex.doc_labels import with_document_labels
 from derive.checks.latex.doc_vectors import with_document_vectors
@@ -165,6 +166,10 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         einstein=notation.einstein or uses_einstein(text),
         named_sums=named_sums(text),
     )
+    # f'(…) written for a function the document never defines: f(…) is a call (abstract_functions)
+    abstract = document_abstract_functions(text, notation)
+    if abstract:
+        notation = replace(notation, functions={**notation.functions, **abstract})
     return notation, new_functions
 
 

@@ -148,7 +148,7 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         if key == "softmax":
             return self._softmax_entry(shown, k)
         prime, sub_arg, power, k = self._marks(shown, k, power)
-        arity = FUNCTION_KEYS[key]
+        arity = FUNCTION_KEYS.get(key, 1)  # abstract:f (an undefined function) takes one
         extra: list[str] = []
         if sub_arg is not None:
             if key != "leaky_relu":

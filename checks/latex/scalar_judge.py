@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from derive.checks.latex.abstract_functions import stand_in_pairs
+
 from derive.errors import DeriveError
 
 __all__ = ["decide"]
@@ -60,6 +62,13 @@ def decide(
     """ok / wrong / inconclusive for two parsed sides (see the module docstring). ``units``
     names the symbols restricted to (0, 1); others follow their SymPy assumptions."""
     scalars_note = f"; {', '.join(matrices)} read as scalars (1×1), matrix algebra is not checked" if matrices else ""
+    stand_ins = stand_in_pairs(lhs, rhs)
+    if stand_ins and lhs.free_symbols != rhs.free_symbols:
+        # a definition through an undefined function (h = g(w x)): proving it with stand-ins costs
+        # much and could only end here
+        return _different_symbols(lhs, rhs)
+    if stand_ins:
+        return _decide_for_any_function(stand_ins, matrices=matrices, seed=seed, examples=examples, units=units)
     same_symbols = lhs.free_symbols == rhs.free_symbols
     try:
         # The caller runs in a killable worker with the step's time limit: no second fork.
@@ -73,12 +82,7 @@ def decide(
     if j.status == "proved":
         return _verdict("inconclusive" if matrices else "ok", f"proved ({j.method})" + scalars_note, j.method)
     if not same_symbols:
-        return _verdict(
-            "inconclusive",
-            f"not proved, and the sides use different symbols ({_symbols_note(lhs, rhs)}):"
-            " a definition, or a step that needs context",
-            "symbols",
-        )
+        return _different_symbols(lhs, rhs)
     if j.status == "refuted" and j.counterexample is not None:
         cex = {**j.counterexample, "where": j.counterexample.get("where", "")}
         return _verdict("wrong", "the sides differ " + _describe(cex), j.method, cex)
@@ -87,6 +91,36 @@ def decide(
         message = f"numerically confirmed on {sampled.get('examples', 0)} samples (sampled, not proved)"
         return _verdict("inconclusive" if matrices else "ok", message + scalars_note, "sampled")
     return _verdict("inconclusive", "; ".join(j.notes) or "neither proved nor refuted", j.method)
+
+
+def _different_symbols(lhs: Any, rhs: Any) -> dict[str, Any]:
+    return _verdict(
+        "inconclusive",
+        f"not proved, and the sides use different symbols ({_symbols_note(lhs, rhs)}):"
+        " a definition, or a step that needs context",
+        "symbols",
+    )
+
+
+def _decide_for_any_function(pairs: list[tuple[Any, Any]], **how: Any) -> dict[str, Any]:
+    """A step about a function the document leaves undefined (abstract_functions): ok when it
+    holds with each stand-in in the function's place; never wrong (the author's function may be
+    a particular one), so anything else is inconclusive."""
+    for lhs, rhs in pairs:
+        verdict = decide(lhs, rhs, **how)
+        if verdict["status"] != "ok":
+            why = verdict["message"] if verdict["status"] == "inconclusive" else "it fails for some functions"
+            return _verdict(
+                "inconclusive",
+                f"true or not depending on a function the document does not define ({why})",
+                "undefined function",
+            )
+    return _verdict(
+        "ok",
+        f"holds with three unrelated smooth functions in place of the one the document leaves undefined"
+        f" ({verdict['message']})",
+        "undefined function",
+    )
 
 
 def _agree_at_50_digits(lhs: Any, rhs: Any) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.abstract_functions import abstract_name
 from derive.checks.latex.index_sums import condition_letters, decode_condition, holds, kronecker_letters
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.notation import FUNCTION_KEYS
@@ -164,6 +165,7 @@ def to_sympy(
     every symbol of the parse must be one of the normaliser's placeholders, so letters that
     ``parse_latex`` makes out of stray LaTeX (``mathbf``, ``text`` …) are caught here."""
     import sympy as sp
+    from sympy.core.function import AppliedUndef
 
     if norm.problems:
         raise Unparsed("; ".join(norm.problems))
@@ -174,7 +176,8 @@ def to_sympy(
         raise Unparsed("an expression nested too deeply") from None
     if expr.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
         raise Unparsed("an undefined value (division by zero?)")
-    if expr.has(sp.Derivative):
+    if any(not isinstance(d.expr, AppliedUndef) for d in expr.atoms(sp.Derivative)):
+        # f'(u) of a function the document leaves undefined stays a derivative (abstract_functions)
         raise Unparsed("a derivative SymPy could not evaluate")
     return expr
 
@@ -351,7 +354,8 @@ class _Builder:
         import sympy as sp
 
         key, prime = self.norm.functions[n][:2]
-        fn = self.functions[key]
+        undefined = abstract_name(key)
+        fn = sp.Function(undefined.lstrip("\\")) if undefined else self.functions[key]
         if prime == "1":
             t = sp.Dummy("t", real=True)
             return sp.diff(fn(t, *args[1:]), t).subs(t, args[0])

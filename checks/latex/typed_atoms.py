@@ -367,6 +367,8 @@ class AtomsMixin(TexReader):
         return bool(inside)
 
     def _function(self, key: str, shown: str, power: list[str] | None = None) -> Node:
+        if key.startswith("abstract:"):
+            raise Unreadable(f"{shown}, a function the document does not define (read in scalar steps only)")
         prime, extra = 0, []
         while self.peek() in ("'", "_", "^"):
             t = self.take()

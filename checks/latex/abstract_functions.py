@@ -1,0 +1,101 @@
+r"""Functions a document uses without defining them: ``f(net_1)``, ``g'(i_1w_{11} + i_2w_{21})``.
+
+Lecture notes derive back-propagation for "an activation f" they never pin down: ``\frac{\partial}
+{\partial w}f(wx + b) = f'(wx + b)\,x``. A letter is such a function when the document writes it
+with a prime in front of a bracket (``f'(``, ``g^{\prime}(``) and does not define it or know it
+under another name; every ``f(…)`` is then a call, not a product.
+
+What such a step claims must hold for every f, but the document may have a particular f in mind
+that it names only in prose (the sigmoid, whose f' = f(1 − f)). So the step is judged with three
+unrelated smooth functions put in f's place: ok when it holds for all three, inconclusive
+otherwise — never wrong, since a counterexample for our f need not be one for the author's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from derive.checks.latex.notation import BUILTIN_NAMES, Notation
+
+__all__ = ["ABSTRACT", "abstract_name", "document_abstract_functions", "stand_in_pairs"]
+
+#: prefix of the function key of an undefined function: ``abstract:f``
+ABSTRACT = "abstract:"
+
+_LETTER = r"(?:(?<![\\A-Za-z])[A-Za-z]|\\(?:phi|varphi|psi|eta|rho|kappa|xi|zeta|chi))"
+#: f'(…, f^{\prime}(…, f^\prime \left(…: a derivative of f at a point, so f is a function
+_PRIMED_CALL = re.compile(r"(" + _LETTER + r")\s*(?:'|\^\s*\{?\s*\\prime\s*\}?)\s*(?:\\left\s*)?\(")
+
+
+def abstract_name(key: str) -> str | None:
+    """``f`` for the key ``abstract:f``; None for any other key."""
+    return key[len(ABSTRACT) :] if key.startswith(ABSTRACT) else None
+
+
+def document_abstract_functions(text: str, notation: Notation) -> dict[str, str]:
+    """name → key of every letter the document uses as an undefined function (module docstring)."""
+    found: dict[str, str] = {}
+    for m in _PRIMED_CALL.finditer(text):
+        name = m.group(1)
+        plain = name.lstrip("\\").lower()
+        if (
+            name in notation.functions
+            or name in notation.doc_functions
+            or plain in BUILTIN_NAMES
+            or name in notation.constants
+            or name in notation.softmax_names
+            or name in ("e", "d")  # e'(…) and d'(…) are not functions anyone means
+        ):
+            continue
+        found[name] = ABSTRACT + name
+    return found
+
+
+def _stand_ins() -> list[Any]:
+    """Three smooth functions of unrelated kinds, for f in turn (SymPy Lambdas)."""
+    import sympy as sp
+
+    t = sp.Dummy("t", real=True)
+    return [
+        sp.Lambda(t, sp.exp(t / 2) + t**2 / 3),
+        sp.Lambda(t, 2 / (1 + sp.exp(-3 * t)) + t**3 / 5),
+        sp.Lambda(t, t**4 / 7 - 2 * t + sp.exp(-t)),
+    ]
+
+
+def stand_in_pairs(lhs: Any, rhs: Any) -> list[tuple[Any, Any]]:
+    """The two sides with each undefined function replaced by one stand-in, for three choices
+    (the same function on both sides), derivatives done; empty when there is none (or more than
+    three, or none of the orders of replacing works)."""
+    from sympy.core.function import AppliedUndef
+
+    undefined = sorted({call.func for side in (lhs, rhs) for call in side.atoms(AppliedUndef)}, key=str)
+    if not undefined or len(undefined) > 3:
+        return []
+    pairs = []
+    for k in range(3):
+        chosen = {f: _stand_ins()[(k + j) % 3] for j, f in enumerate(undefined)}
+        pair = _replaced(lhs, rhs, chosen)
+        if pair is None:
+            return []
+        pairs.append(pair)
+    return pairs
+
+
+def _replaced(lhs: Any, rhs: Any, chosen: dict[Any, Any]) -> tuple[Any, Any] | None:
+    """Replace one function at a time, outer before inner: g'(f(x)) is a derivative with respect
+    to f(x), which must still be f(x) when it is taken. Tries each order (at most six)."""
+    from itertools import permutations
+
+    for order in permutations(chosen):
+        try:
+            sides = []
+            for side in (lhs, rhs):
+                for f in order:
+                    side = side.replace(f, chosen[f]).doit()
+                sides.append(side)
+            return sides[0], sides[1]
+        except (ValueError, TypeError):
+            continue
+    return None

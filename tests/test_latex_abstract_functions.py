@@ -1,0 +1,83 @@
+"""Functions a document uses without defining them (checks/latex/abstract_functions.py): a letter
+written ``f'(…)`` is a function; steps about it are ok when they hold for any function (three
+unrelated stand-ins), and never wrong, since the author may mean one particular f."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.abstract_functions import document_abstract_functions, stand_in_pairs
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+
+NOTATION = load_notation()
+#: the prose that makes f (and g) functions: a primed call
+PREAMBLE = "The activation is $f$ with slope $f'(x)$, and $g'(x)$ for the hidden layer.\n\n"
+
+
+@pytest.fixture(scope="module")
+def runner():
+    with StepRunner(timeout=20) as r:
+        yield r
+
+
+def _status(step: str, runner: StepRunner, preamble: str = PREAMBLE) -> tuple[str, str]:
+    report = check_text(f"{preamble}$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
+    (result,) = report.results
+    return result.status, result.message
+
+
+HOLD_FOR_ANY_F = [
+    r"\frac{\partial}{\partial w} f(w x + b) = f'(w x + b)\, x",
+    r"\frac{\partial}{\partial w} \frac12 (f(w x + b) - t)^2 = (f(w x + b) - t) f'(w x + b) x",
+    r"{1 \over 2}\left( {\partial \over \partial u}(f(u) - t)^2 + {\partial \over \partial u}(f(2u) - s)^2 \right)"
+    r" = (f(u)-t)f'(u) + 2(f(2u)-s)f'(2u)",
+    r"\frac{d}{dx} g(f(x)) = g'(f(x)) f'(x)",
+    r"\frac{\partial}{\partial w_{11}} f(i_1 w_{11} + i_2 w_{21}) = i_1 f'(i_1 w_{11} + i_2 w_{21})",
+]
+
+
+@pytest.mark.parametrize("step", HOLD_FOR_ANY_F)
+def test_a_step_true_for_every_function_is_ok(step: str, runner: StepRunner) -> None:
+    status, message = _status(step, runner)
+    assert status == "ok", message
+    assert "undefined" in message
+
+
+FALSE_FOR_SOME_F = [
+    r"\frac{\partial}{\partial w} f(w x + b) = f'(w x + b)",  # the inner derivative x dropped
+    r"\frac{\partial}{\partial w} \frac12 (f(w x + b) - t)^2 = (f(w x + b) - t) x",
+    r"\frac{d}{dx} g(f(x)) = g'(x) f'(x)",
+    r"f'(x) = f(x)(1 - f(x))",  # true when f is the sigmoid, which the prose may say
+]
+
+
+@pytest.mark.parametrize("step", FALSE_FOR_SOME_F)
+def test_a_step_false_for_some_function_is_never_called_wrong(step: str, runner: StepRunner) -> None:
+    status, message = _status(step, runner)
+    assert status == "inconclusive", message
+    assert "does not define" in message
+
+
+def test_without_a_primed_call_the_letter_stays_a_question(runner: StepRunner) -> None:
+    status, _ = _status(r"\frac{\partial}{\partial w} f(w x) = f'(w x) x", runner, preamble="")
+    assert status == "ok"  # the primed call in the step itself makes f a function
+    status, message = _status(r"f(w x) = 2", runner, preamble="")
+    assert status == "unparsed" and "function application or a product" in message
+
+
+def test_known_and_defined_functions_are_not_taken_for_undefined_ones() -> None:
+    text = r"$\sigma'(x)$, $f'(x)$, $\varphi^{\prime}(z)$, $e'(x)$, $y' (t)$, $\phi'(z)$ and $\log'(x)$"
+    found = document_abstract_functions(text, NOTATION)
+    # φ is the ReLU in this notation, σ and log are known, e is Euler's number
+    assert set(found) == {"f", r"\varphi", "y"}
+
+
+def test_stand_ins_replace_the_same_function_on_both_sides() -> None:
+    import sympy as sp
+
+    x = sp.Symbol("x", real=True)
+    f = sp.Function("f")
+    pairs = stand_in_pairs(sp.diff(f(2 * x), x), 2 * sp.Subs(sp.Derivative(f(x), x), x, 2 * x))
+    assert len(pairs) == 3
+    assert all(sp.simplify(a - b) == 0 for a, b in pairs)
+    assert stand_in_pairs(x**2, x) == []
