@@ -321,3 +321,18 @@ BARE_LOG_CASES = [
 def test_a_factor_typed_against_log_ln_or_exp_is_a_factor(step: str, expected: str, runner: StepRunner) -> None:
     status = _one(step, runner)
     assert status in ("unparsed", "inconclusive") if expected == "no verdict" else status == expected
+
+
+STARRED_CASES = [
+    (r"\frac{\partial}{\partial h} \frac12 (h - t^*)^2 = h - t^*", "ok"),  # a target written t*
+    (r"\frac{\partial}{\partial w} (w - t^*_1)^2 = 2(w - t^*_1)", "ok"),
+    (r"\theta^\star + \theta^{\ast} = 2\theta^*", "ok"),  # one name however the star is written
+    (r"\frac{\partial}{\partial h} \frac12 (h - t^{*})^2 = h + t^{*}", "wrong"),
+    (r"t^* - t = 0", "no verdict"),  # t* is not t
+]
+
+
+@pytest.mark.parametrize(("step", "expected"), STARRED_CASES)
+def test_a_star_superscript_is_part_of_the_name(step: str, expected: str, runner: StepRunner) -> None:
+    status = _one(step, runner)
+    assert status in ("unparsed", "inconclusive") if expected == "no verdict" else status == expected

@@ -101,7 +101,7 @@ def test_indicators_get_an_explicit_value_at_zero(text: str, convention: int, no
         # (i = j between indices is read: tests/test_latex_index_notation.py)
         (r"\begin{cases} 1 & x = y + 1 \\ 0 & \text{otherwise} \end{cases}", "comparison"),
         (r"\begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \\ 2 & x < 0 \end{cases}", "otherwise"),
-        (r"\theta^*", "superscript"),
+        (r"\theta^{\dagger}", "dagger"),  # (θ^* is a starred name: test_latex_more_forms.py)
         (r"\text{softmax}(\mathbf{o}^a)", "softmax"),
         (r"\sigma", "without an argument"),
         (r"\mathbf{1}_S(x)", "indicator"),

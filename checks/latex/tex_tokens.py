@@ -246,6 +246,11 @@ class TexReader:
                 k = k2
                 continue
             flat = self.text_of(arg)
+            if label is None and flat in _STARS:
+                # E^*, t^*_1, θ^*: a starred name (a target, an optimum), not a power
+                label = r"\ast"
+                k = k2
+                continue
             # [1], [L], [\ell-1]: a layer label in brackets (a bracketed power is written with parentheses)
             bracketed = len(arg) > 2 and arg[0] == "[" and arg[-1] == "]"
             if bracketed and all(re.fullmatch(r"[A-Za-z0-9]+|\\[A-Za-z]+|[+-]", t) for t in arg[1:-1]):
@@ -283,6 +288,10 @@ class TexReader:
         if i + 1 >= len(self.toks) or self.toks[i + 1] != "{":
             return ""
         return "".join(self.toks[i + 2 : self.match(i + 1)])
+
+
+#: a star written as a superscript (``*`` is read as ``\cdot`` before names are)
+_STARS = {"*", r"\ast", r"\star", r"\cdot"}
 
 
 def _label_in_brackets(inner: list[str]) -> bool:
