@@ -45,16 +45,18 @@ def test_no_correct_step_is_called_wrong(scores: dict[str, Any]) -> None:
 
 
 HELDOUT = ROOT / "tests" / "data" / "latex_heldout" / "manifest.toml"
+HELDOUT2 = ROOT / "tests" / "data" / "latex_heldout2" / "manifest.toml"
 
 
-@pytest.mark.skipif(not HELDOUT.is_file(), reason="no held-out manifest")
-def test_no_correct_step_is_called_wrong_on_the_heldout_documents() -> None:
-    documents = [d for d in latex_bench.load_manifest(HELDOUT) if d["source"] is not None]
-    assert len(documents) == 8
-    scores = latex_bench.check_documents(documents, timeout=10.0, budget=120.0)
+@pytest.mark.parametrize(("manifest", "documents", "counted"), [(HELDOUT, 8, 200), (HELDOUT2, 8, 150)])
+def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:
+    # both sets were measured before anything was tuned on them (see their README.md)
+    listed = [d for d in latex_bench.load_manifest(manifest) if d["source"] is not None]
+    assert len(listed) == documents
+    scores = latex_bench.check_documents(listed, timeout=10.0, budget=120.0)
     alarms = [(s.name, a["line"], a["claim"], a["tool"]["message"]) for s in scores for a in s.false_alarms]
     assert alarms == []
-    assert latex_bench.total(scores).counted > 200
+    assert latex_bench.total(scores).counted > counted
 
 
 def _outside_repository(document: dict[str, Any]) -> bool:

@@ -38,6 +38,7 @@ from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.notation import choose_profile
 from derive.checks.latex.own_functions import find_function_definitions, find_new_functions, release_own_functions
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
+from derive.checks.latex.rounded_numbers import judge_rounded
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.shapes import check_membership
 from derive.checks.latex.stated_facts import STATED_FACT, stated_sums_to_one, stated_true_class, with_sums_to_one
@@ -328,6 +329,9 @@ def _check_plain(
         rhs = to_sympy(rhs_norm, definitions=named)
     except Unparsed as exc:
         return {"status": "unparsed", "counterexample": None, "message": f"could not read {exc}", "method": "parse"}
+    rounded = judge_rounded(lhs_norm.latex, rhs_norm.latex, lhs, rhs)
+    if rounded is not None:  # -\log(0.245) = 1.406: a value printed to three places
+        return rounded
     matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))
     units = {n for n, d in {**lhs_norm.domains, **rhs_norm.domains}.items() if d == "unit"}
     return decide(lhs, rhs, matrices=matrices, seed=seed, examples=examples, units=units)

@@ -1,0 +1,75 @@
+"""Values printed to a few decimals (checks/latex/rounded_numbers.py): ok within a unit of the
+last written place, inconclusive a few units off, wrong beyond; an integer stays exact. The first
+four correct cases are the false alarms a blind held-out set found (tests/data/latex_heldout2)."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+from derive.checks.latex.rounded_numbers import decimal_places
+
+NOTATION = load_notation()
+
+
+@pytest.fixture(scope="module")
+def runner():
+    with StepRunner(timeout=20) as r:
+        yield r
+
+
+def _result(step: str, runner: StepRunner) -> tuple[str, str]:
+    (result,) = check_text(f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True).results
+    return result.status, result.message
+
+
+ROUNDED_RIGHT = [
+    r"-\log(0.245) = 1.406",  # 1.40649…
+    r"\frac{1}{1+e^{-0.19}} = 0.547",  # 0.54735…
+    r"-2 \cdot (0.7-0.4943) \cdot 0.552 = -0.227",
+    r"-2 \cdot (0.7-0.4943) \cdot 0.547 = -0.225",
+    r"\frac{1}{1+e^{-0.19}} = 0.548",  # truncated the other way: within one unit
+    r"1.406 = -\log(0.245)",  # the literal on the left
+    r"\sigma(0.19) = 0.5474",
+    r"0.1 + 0.2 = 0.3",  # exact anyway
+]
+
+
+@pytest.mark.parametrize("step", ROUNDED_RIGHT)
+def test_a_correctly_rounded_value_is_ok(step: str, runner: StepRunner) -> None:
+    status, message = _result(step, runner)
+    assert status == "ok", message
+
+
+def test_a_few_units_off_is_inconclusive(runner: StepRunner) -> None:
+    status, message = _result(r"\frac{1}{1+e^{-0.19}} = 0.550", runner)  # 2.6 units of the third place
+    assert status == "inconclusive" and "units of its last place" in message
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        r"\frac{1}{1+e^{-0.19}} = 0.557",  # a digit slip: ten units off
+        r"-\log(0.245) = 1.604",
+        r"-2 \cdot (0.7-0.4943) \cdot 0.552 = 0.227",  # the sign dropped
+        r"2 \cdot 3 = 7",  # integers are exact claims
+    ],
+)
+def test_a_value_far_from_the_printed_one_is_wrong(step: str, runner: StepRunner) -> None:
+    status, message = _result(step, runner)
+    assert status == "wrong", message
+
+
+def test_an_integer_is_not_a_rounded_value(runner: StepRunner) -> None:
+    # 1.4064… is not 1 in a step that prints no decimals
+    status, _ = _result(r"-\log(0.245) = 1", runner)
+    assert status == "wrong"
+
+
+def test_decimal_places_reads_only_a_lone_decimal() -> None:
+    assert decimal_places("0.547") == 3
+    assert decimal_places("-1.5") == 1
+    assert decimal_places(" - .25 ") == 2
+    assert decimal_places("12") is None
+    assert decimal_places("0.5 x") is None
+    assert decimal_places("1.5 + 2.5") is None
