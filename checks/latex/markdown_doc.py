@@ -4,7 +4,8 @@
 from mdit-py-plugins' dollarmath; bare ``\\begin{align}`` (and the other amsmath environments)
 from its amsmath plugin; ``\\[…\\]`` and ``\\(…\\)`` from its texmath plugin in a second pass.
 Code blocks, fences, inline code and HTML are what the parser says they are, so math inside
-them is never read. Single-``$`` math standing alone on its line is display math: Obsidian and
+them is never read, except what renderers typeset there too: a GitHub ```` ```math ```` fence, and
+``\\( … \\)``, ``\\[ … \\]``, ``$$ … $$`` or ``<script type="math/tex">`` inside an HTML block. Single-``$`` math standing alone on its line is display math: Obsidian and
 Jupyter users write displayed derivations that way.
 """
 
@@ -113,6 +114,38 @@ def _script_math(text: str, table: LineTable, lines: tuple[int, int]) -> list[Re
     return found
 
 
+#: ``\( … \)``, ``\[ … \]`` and ``$$ … $$`` written inside an HTML block (a ``<div>`` around a
+#: worked example): MathJax typesets them there, the Markdown parser leaves the block alone
+_HTML_MATH = re.compile(
+    r"\\\((?P<inline>.+?)\\\)|\\\[(?P<display>.+?)\\\]|(?<!\\)\$\$(?P<dollars>.+?)(?<!\\)\$\$", re.S
+)
+
+
+def _html_math(text: str, table: LineTable, lines: tuple[int, int]) -> list[Region]:
+    """Math delimited inside an HTML block (see _HTML_MATH), outside its ``<script>`` elements."""
+    start = table.starts[lines[0]]
+    end = table.starts[lines[1]] if lines[1] < len(table.starts) else len(text)
+    found = []
+    for m in _HTML_MATH.finditer(text, start, end):
+        if re.search(r"<script\b", text[start : m.start()], re.I):
+            break  # script math is read by _script_math
+        group = next(g for g in ("inline", "display", "dollars") if m.group(g) is not None)
+        kind = "inline" if group == "inline" and not _stands_alone(text, m.start(), m.end()) else "display"
+        found.append(Region(kind, m.group(group), tuple(range(m.start(group), m.end(group))), m.start(), m.end()))
+    return found
+
+
+def _math_fence(text: str, token: Token, table: LineTable, lines: tuple[int, int]) -> list[Region]:
+    """A GitHub ```` ```math ```` fence: display math. Its content must stand in the file as the
+    parser gives it (not inside a quote, whose ``>`` the parser strips), or it is skipped."""
+    body_start = table.starts[lines[0] + 1] if lines[0] + 1 < len(table.starts) else len(text)
+    content = token.content
+    if not content.strip() or text[body_start : body_start + len(content)] != content:
+        return []
+    offsets = tuple(range(body_start, body_start + len(content)))
+    return [Region("display", content, offsets, table.starts[lines[0]], body_start + len(content))]
+
+
 _DELIMITER_LINE = re.compile(r"[ \t>]*(?:\$\$|\\\[)[ \t]*")
 
 
@@ -161,7 +194,10 @@ def _regions(text: str, parser: MarkdownIt, table: LineTable) -> list[Region]:
             # the parser's lines are those of the prepared text: back to the file's
             lines = (origin[min(lines[0], len(origin) - 1)], origin[min(lines[1], len(origin) - 1)])
         if token.type == "html_block" and lines is not None:
-            regions += _script_math(text, table, lines)
+            regions += _script_math(text, table, lines) + _html_math(text, table, lines)
+            continue
+        if token.type == "fence" and token.info.strip().lower() == "math" and lines is not None:
+            regions += _math_fence(text, token, table, lines)
             continue
         if token.type not in _MATH_TOKENS:
             continue

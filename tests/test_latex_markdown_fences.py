@@ -1,0 +1,31 @@
+"""Math that Markdown renderers typeset outside $…$: GitHub's ```math fences and \\( … \\) / \\[ … \\]
+/ $$ … $$ inside an HTML block (checks/latex/markdown_doc.py), with their exact place."""
+
+from __future__ import annotations
+
+from derive.checks.latex.markdown_doc import markdown_regions
+
+FENCE = "Intro.\n\n```math\nz = 2x + 1\n```\n\nThen\n\n```python\ny = x = 2\n```\n"
+
+
+def test_a_math_fence_is_display_math_at_its_place() -> None:
+    (region,) = markdown_regions(FENCE)
+    assert region.kind == "display"
+    assert region.text.strip() == "z = 2x + 1"
+    assert FENCE[region.offsets[0] : region.offsets[-1] + 1].strip() == "z = 2x + 1"
+
+
+def test_other_fences_stay_code() -> None:
+    assert [r.text for r in markdown_regions("```python\nx = y\n```\n\n```\na = b\n```\n")] == []
+
+
+def test_math_inside_an_html_block_is_read_where_it_stands() -> None:
+    text = '<div style="a">\n\\( a_1 = \\sigma(z_1) \\)\n<br>\n\\[ c = 3 \\] and $$ b = 2 $$\n</div>\n'
+    regions = markdown_regions(text)
+    assert [r.text.strip() for r in regions] == [r"a_1 = \sigma(z_1)", "c = 3", "b = 2"]
+    for region in regions:
+        assert text[region.offsets[0] : region.offsets[-1] + 1] == region.text
+
+
+def test_html_without_math_gives_nothing() -> None:
+    assert markdown_regions("<div>\nprice: 5 dollars, (a) and [b]\n</div>\n") == []
