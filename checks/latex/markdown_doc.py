@@ -5,8 +5,9 @@ from mdit-py-plugins' dollarmath; bare ``\\begin{align}`` (and the other amsmath
 from its amsmath plugin; ``\\[…\\]`` and ``\\(…\\)`` from its texmath plugin in a second pass.
 Code blocks, fences, inline code and HTML are what the parser says they are, so math inside
 them is never read, except what renderers typeset there too: a GitHub ```` ```math ```` fence, and
-``\\( … \\)``, ``\\[ … \\]``, ``$$ … $$`` or ``<script type="math/tex">`` inside an HTML block. Single-``$`` math standing alone on its line is display math: Obsidian and
-Jupyter users write displayed derivations that way.
+``\\( … \\)``, ``\\[ … \\]``, ``$$ … $$`` or ``<script type="math/tex">`` inside an HTML block.
+Single-``$`` math standing alone on its line is display math: Obsidian and Jupyter users write
+displayed derivations that way.
 """
 
 from __future__ import annotations
