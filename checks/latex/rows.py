@@ -171,6 +171,22 @@ def _ascii_math(body: MappedText) -> MappedText:
     return MappedText("".join(text), offsets)
 
 
+#: ``\because`` (∵) before a reason; ``\therefore`` (∴) before a conclusion
+_BECAUSE = re.compile(r"(?:\\q?quad\b|\\[,;:! ]|\s)*\\because\b")
+_THEREFORE = re.compile(r"\s*\\therefore\b")
+
+
+def _without_reason(row: MappedText) -> MappedText:
+    r"""``A &= B \quad \because (rule)``: the reason after ``\because`` is not part of the chain and
+    is cut off; a row that opens with ``\because`` or ``\therefore`` is a claim of its own, read
+    without the sign."""
+    opening = _THEREFORE.match(row.text) or _BECAUSE.match(row.text)
+    if opening:
+        return row.slice(opening.end(), len(row.text))
+    reason = _BECAUSE.search(row.text)
+    return row.slice(0, reason.start()) if reason else row
+
+
 def _clean_row(row: MappedText) -> tuple[MappedText, tuple[str, ...]]:
     """Alignment, boxes, equation numbers, trailing punctuation and a trailing condition off."""
     row = MappedText(_strip_alignment(row.text), row.offsets)
@@ -182,6 +198,7 @@ def _clean_row(row: MappedText) -> tuple[MappedText, tuple[str, ...]]:
     number = _EQ_NUMBER.search(row.text)
     if number:
         row = row.slice(0, number.start())
+    row = _without_reason(row.strip())
     row = row.strip()
     row = row.slice(0, len(re.sub(r"[\s,.;]+$", "", row.text)))
     return row, conditions

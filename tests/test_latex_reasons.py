@@ -1,0 +1,48 @@
+"""``\\because`` and ``\\therefore`` in a chain (checks/latex/rows.py): a reason after ``\\because``
+is not part of the chain; a row opened by either sign is a claim of its own."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+
+NOTATION = load_notation()
+
+
+@pytest.fixture(scope="module")
+def runner():
+    with StepRunner(timeout=20) as r:
+        yield r
+
+
+def _steps(block: str, runner: StepRunner) -> list[tuple[str, str]]:
+    text = f"$$\n\\begin{{align*}}\n{block}\n\\end{{align*}}\n$$\n"
+    report = check_text(text, NOTATION, runner=runner, markdown=True)
+    return [(" ".join(f"{r.step.lhs} = {r.step.rhs}".split()), r.status) for r in report.results]
+
+
+def test_a_reason_after_because_is_cut_off(runner: StepRunner) -> None:
+    steps = _steps(
+        r"\frac{d}{dz}\ln(1 + e^{-z}) &= \frac{1}{1 + e^{-z}} \cdot \frac{d}{dz}(1 + e^{-z}) \quad"
+        "\n"
+        r"\because \frac{d}{dg}\ln(u) = \frac{1}{u} \cdot \frac{du}{dg} \tag{3} \\"
+        "\n"
+        r"&= \frac{-e^{-z}}{1 + e^{-z}}",
+        runner,
+    )
+    assert [status for _, status in steps] == ["ok", "ok"]
+    assert not any("because" in claim or "dg" in claim for claim, _ in steps)
+
+
+def test_rows_opened_by_because_or_therefore_are_judged(runner: StepRunner) -> None:
+    steps = _steps(
+        r"\because \sigma(z) &= \frac{1}{1 + e^{-z}} \\" "\n" r"\therefore \frac{d}{dx} x^2 &= 3x",
+        runner,
+    )
+    assert [status for _, status in steps] == ["ok", "wrong"]
+
+
+def test_a_wrong_step_before_a_reason_is_still_found(runner: StepRunner) -> None:
+    steps = _steps(r"\frac{d}{dx} e^{2x} &= e^{2x} \quad \because \frac{d}{dx} e^{u} = e^{u}", runner)
+    assert steps == [(r"\frac{d}{dx} e^{2x} = e^{2x}", "wrong")]
