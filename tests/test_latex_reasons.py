@@ -1,5 +1,6 @@
-"""``\\because`` and ``\\therefore`` in a chain (checks/latex/rows.py): a reason after ``\\because``
-is not part of the chain; a row opened by either sign is a claim of its own."""
+"""``\\because``, ``\\therefore`` and ``=>`` in a chain (checks/latex/rows.py, steps.py): a reason
+after ``\\because`` is not part of the chain; a row opened by either sign is a claim of its own;
+``=>`` is an implication between claims."""
 
 from __future__ import annotations
 
@@ -46,3 +47,17 @@ def test_rows_opened_by_because_or_therefore_are_judged(runner: StepRunner) -> N
 def test_a_wrong_step_before_a_reason_is_still_found(runner: StepRunner) -> None:
     steps = _steps(r"\frac{d}{dx} e^{2x} &= e^{2x} \quad \because \frac{d}{dx} e^{u} = e^{u}", runner)
     assert steps == [(r"\frac{d}{dx} e^{2x} = e^{2x}", "wrong")]
+
+
+def test_an_ascii_implication_arrow_separates_claims(runner: StepRunner) -> None:
+    # "=>" is not "=" followed by a comparison: the claims on either side are judged apart
+    report = check_text(
+        "$$ u = -z => \\frac{d}{dz}(1 + e^{-z}) = \\frac{d}{dz}e^u $$\n\n$$ x = 2 => x^2 = 5 $$\n",
+        NOTATION,
+        runner=runner,
+        markdown=True,
+    )
+    steps = [(r.step.lhs.strip(), r.step.rhs.strip(), r.status) for r in report.results]
+    assert steps[1] == (r"\frac{d}{dz}(1 + e^{-z})", r"\frac{d}{dz}e^u", "ok")
+    assert steps[3] == ("x^2", "5", "wrong")
+    assert all(">" not in lhs + rhs for lhs, rhs, _ in steps)

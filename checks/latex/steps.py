@@ -90,7 +90,10 @@ def split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
                 rel = None
                 if t in ("=", "<", ">"):
                     rel = t
-                    if t == "=" and k + 1 < len(toks) and toks[k + 1] == ":":
+                    if t == "=" and k + 1 < len(toks) and toks[k + 1] == ">":
+                        rel = r"\Rightarrow"  # "=>" typed for an implication: not an equals sign
+                        k += 1
+                    elif t == "=" and k + 1 < len(toks) and toks[k + 1] == ":":
                         rel = "=:"
                         k += 1
                 elif t == ":" and k + 1 < len(toks) and toks[k + 1] == "=":
