@@ -47,3 +47,51 @@ def test_a_column_with_a_relation_is_kept() -> None:
     assert annotation_start(r"A = \begin{cases} 1 && x \end{cases}") is None  # inside an environment
     assert annotation_start(r"a &= b & & \text{(chain rule)}") == 7
     assert annotation_start(r"a &= b") is None
+
+
+def _display(*steps: str) -> list[str]:
+    text = "".join(f"$${s}$$\n\n" for s in steps)
+    return [r.status for r in check_text(text, COURSE, markdown=True).results]
+
+
+def test_an_inferred_name_under_a_log_is_drawn_positive() -> None:
+    # s and y are never declared: row vectors here (y log sᵀ is the dot product)
+    assert _display(r"-\sum_{i=1}^n y_i \log s_i = -\mathbf y \log \mathbf s^\top") == ["ok"]
+    step = r"-\nabla_{\mathbf s} \mathbf y \log \mathbf s^\top = -\mathbf y \nabla_{\mathbf s} \log \mathbf s"
+    assert _display(step) == ["ok"]
+
+
+def test_a_false_step_on_inferred_names_under_a_log_is_not_called_wrong_nor_ok() -> None:
+    (status,) = _display(r"-\sum_{i=1}^n y_i \log s_i = -\mathbf y \log \mathbf s^\top + 1")
+    assert status not in ("ok", "wrong")
+    (status,) = _display(r"-\sum_{i=1}^n y_i \log s_i = -2\mathbf y \log \mathbf s^\top")
+    assert status not in ("ok", "wrong")
+
+
+def test_only_inferred_names_under_a_log_are_made_positive() -> None:
+    import numpy as np
+    from derive.checks.latex.log_domains import log_arguments, with_positive_logs
+    from derive.checks.latex.tensor_eval import World
+    from derive.checks.latex.tensor_ops import Dual
+    from derive.checks.latex.typed import parse_typed
+
+    side = parse_typed(r"\mathbf y \log \mathbf s^\top + \log(\mathbf u)", COURSE)
+    assert {"s", "u"} <= log_arguments([side], {}) and "y" not in log_arguments([side], {})
+    hook = with_positive_logs(None, [side], {}, {"s", "y"})  # u is declared here: left alone
+    assert hook is not None
+    world = World({}, {n: Dual(-np.ones((1, 3))) for n in ("s", "u", "y")}, {})
+    hook(world)
+    assert (world.leaves["s"].v > 0).all()
+    assert (world.leaves["u"].v < 0).all() and (world.leaves["y"].v < 0).all()
+
+
+def test_a_derivative_of_a_matrix_by_a_vector_is_not_a_reading() -> None:
+    from derive.checks.latex.shape_infer import infer_assignments
+    from derive.checks.latex.typed import parse_typed
+
+    sides = (
+        parse_typed(r"-\nabla_{\mathbf s} \mathbf y \log \mathbf s^\top", COURSE),
+        parse_typed(r"-\mathbf y \nabla_{\mathbf s} \log \mathbf s", COURSE),
+    )
+    kinds = [dict(r.kinds) for r in infer_assignments(sides, COURSE, {}, set()) if r.agree]
+    assert kinds and {"s": "col", "y": "col"} not in kinds  # y sᵀ would be a matrix: ∂/∂s a 3-index tensor
