@@ -95,3 +95,37 @@ def test_a_derivative_of_a_matrix_by_a_vector_is_not_a_reading() -> None:
     )
     kinds = [dict(r.kinds) for r in infer_assignments(sides, COURSE, {}, set()) if r.agree]
     assert kinds and {"s": "col", "y": "col"} not in kinds  # y sᵀ would be a matrix: ∂/∂s a 3-index tensor
+
+
+def _solver() -> object:
+    from derive.checks.latex.shape_inference import ShapeSolver
+
+    return ShapeSolver(known=lambda n: {"x": ("d",)}.get(n), value=lambda n: None, scalar=lambda n: False)
+
+
+def test_the_two_sides_of_a_step_get_one_shape() -> None:
+    from derive.checks.latex.side_shapes import unify_sides
+    from derive.checks.latex.typed import parse_typed
+
+    solver = _solver()
+    left, right = (solver.shape(parse_typed(t, COURSE)) for t in (r"P", r"(\hat q - q) a^\top"))  # type: ignore[attr-defined]
+    unify_sides(solver, left, right)
+    shapes = solver.solved()  # type: ignore[attr-defined]
+    assert shapes["P"] == (shapes["q"][0], shapes["a"][0])  # P is (q - q̂) aᵀ's shape
+    assert shapes["a"][1] == shapes["q"][1]  # the product chains: aᵀ's rows are q's columns
+
+
+def test_a_row_against_a_column_unifies_lengths_and_declared_sizes_stay_apart() -> None:
+    from derive.checks.latex.side_shapes import unify_sides
+    from derive.checks.latex.typed import parse_typed
+
+    solver = _solver()
+    left, right = (solver.shape(parse_typed(t, COURSE)) for t in (r"x", r"g^\top"))  # type: ignore[attr-defined]
+    solver.unify(solver.names["g"][1], solver.one)  # type: ignore[attr-defined]  # g a column
+    unify_sides(solver, left, right)
+    assert solver.solved()["g"] == ("d", "1")  # type: ignore[attr-defined]  # gᵀ is x laid out as a row
+    declared = _solver()
+    x, u = (declared.shape(parse_typed(t, COURSE)) for t in (r"x", r"u"))  # type: ignore[attr-defined]
+    declared.unify(u[0], declared._var("m"))  # type: ignore[attr-defined]  # u declared m-long
+    unify_sides(declared, x, u)
+    assert declared.find(x[0]) != declared.find(u[0])  # type: ignore[attr-defined]  # d and m stay apart

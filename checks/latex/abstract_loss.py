@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.shape_inference import ShapeSolver, layer_subscript
+from derive.checks.latex.side_shapes import unify_sides
 from derive.checks.latex.tensor_ops import Dual, NotJudged
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
@@ -191,8 +192,7 @@ def complete(sides: tuple[Node, Node], notation: Notation, defs: dict[str, Node]
         graph.edges[name] = {base}
         model.definitions[name] = Call("abstract:" + name, (Sym(base, base, ""),))
     solver = _solver(notation, defs, model, scalars)
-    for side in sides:
-        solver.shape(side)
+    unify_sides(solver, *(solver.shape(side) for side in sides))  # one shape on both sides
     for name, call in model.definitions.items():
         if name not in scalars:
             solver.fresh(name)
