@@ -129,3 +129,27 @@ def test_a_row_against_a_column_unifies_lengths_and_declared_sizes_stay_apart() 
     declared.unify(u[0], declared._var("m"))  # type: ignore[attr-defined]  # u declared m-long
     unify_sides(declared, x, u)
     assert declared.find(x[0]) != declared.find(u[0])  # type: ignore[attr-defined]  # d and m stay apart
+
+
+def test_a_label_letter_written_as_an_operand_is_a_vector() -> None:
+    from derive.checks.latex.label_operands import labels_as_names
+    from derive.checks.latex.typed import parse_typed
+
+    def names(text: str) -> set[str]:
+        return labels_as_names([parse_typed(text, COURSE)], COURSE.index_values)
+
+    assert names(r"(\hat y - y) a^\top") == {"y"}
+    assert names(r"(h - y)^\top") == {"y"}
+    assert names(r"-\log o^s_y") == set()  # the label as an index
+    assert names(r"a^{y} (1 - a)^{1 - y}") == set()  # a number in an exponent
+    # the step then reads y as ŷ's shape: judged on values (a random loss: declined, not wrong)
+    text = r"$$\frac{\partial \mathcal{L}}{\partial W^L} = (\hat{y} - y) \cdot (a^{L-1})^T$$" + "\n"
+    (result,) = check_text(text, COURSE, markdown=True).results
+    assert result.status not in ("ok", "wrong") and "no value or shape for y" not in result.message
+
+
+def test_a_gradient_with_the_label_letter_as_a_vector_is_ok() -> None:
+    text = "$$E = \\frac12\\|\\hat y - y\\|^2$$\n\n$$\\frac{\\partial E}{\\partial \\hat y} = \\hat y - y$$\n"
+    assert [r.status for r in check_text(text, COURSE, markdown=True).results][-1] == "ok"
+    wrong = "$$E = \\frac12\\|\\hat y - y\\|^2$$\n\n$$\\frac{\\partial E}{\\partial \\hat y} = 2(\\hat y - y)$$\n"
+    assert [r.status for r in check_text(wrong, COURSE, markdown=True).results][-1] != "ok"
