@@ -153,3 +153,11 @@ def test_a_gradient_with_the_label_letter_as_a_vector_is_ok() -> None:
     assert [r.status for r in check_text(text, COURSE, markdown=True).results][-1] == "ok"
     wrong = "$$E = \\frac12\\|\\hat y - y\\|^2$$\n\n$$\\frac{\\partial E}{\\partial \\hat y} = 2(\\hat y - y)$$\n"
     assert [r.status for r in check_text(wrong, COURSE, markdown=True).results][-1] != "ok"
+
+
+def test_a_probability_under_log_and_log_one_minus_is_drawn_inside_zero_one() -> None:
+    lhs = r"-\mathbf u^\top \log \mathbf a - (\mathbf 1 - \mathbf u)^\top \log(\mathbf 1 - \mathbf a)"
+    right = r"-\sum_i \left(u_i \log a_i + (1 - u_i)\log(1 - a_i)\right)"
+    assert _display(f"{lhs} = {right}") == ["ok"]  # the vector of ones keeps its value
+    (status,) = _display(f"{lhs} = {right.replace('(1 - a_i)', '(2 - a_i)')}")
+    assert status not in ("ok", "wrong")

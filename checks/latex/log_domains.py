@@ -4,11 +4,12 @@ r"""Positive values for undeclared names a step takes the log (or square root) o
 judge draws s from a normal distribution, half its entries are negative, and the log stops the
 step ("log outside its domain"). The writer means s where its log exists, so a name whose
 shape is inferred (never one the document or the notation declares) and that stands inside a
-log or a square root is drawn positive: |v| + 0.1 of the normal draw, so the rest of the world
-is the same. Only names with inferred shapes: their steps are never called wrong from a
-difference in values, so this can only turn a declined step into an accepted one, not a
-correct one into a wrong one (a declared probability vector that sums to one would be a
-different story: random positive values do not).
+log or a square root is drawn in (0.1, 0.9), where log s and log(1 - s) both exist (such names
+are probabilities: ŷ, a, p), as the logistic function of the normal draw, so the rest of the
+world is the same. The constants 1, 0 and I keep their values. Only names with inferred shapes:
+their steps are never called wrong from a difference in values, so this can only turn a
+declined step into an accepted one, never a correct one into a wrong one (a declared
+probability vector that sums to one would be a different story: random values in (0, 1) do not).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
+from derive.checks.latex.shape_infer import CONSTANTS
 from derive.checks.latex.tensor_ops import Dual
 from derive.checks.latex.typed_nodes import Call, Node, Sym
 
@@ -57,8 +59,8 @@ def positive_leaves(names: set[str]) -> Callable[[Any], None] | None:
     def prepare(world: Any) -> None:
         for name in names:
             leaf = world.leaves.get(name)
-            if leaf is not None and leaf.d is None:
-                world.leaves[name] = Dual(np.abs(leaf.v) + 0.1)
+            if leaf is not None and leaf.d is None and name not in CONSTANTS:
+                world.leaves[name] = Dual(0.1 + 0.8 / (1.0 + np.exp(-leaf.v)))
 
     return prepare
 
