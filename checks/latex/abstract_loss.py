@@ -26,8 +26,10 @@ from fractions import Fraction
 from typing import Any
 
 import numpy as np
+from derive.checks.latex.label_operands import labels_as_names
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.shape_inference import ShapeSolver, layer_subscript
+from derive.checks.latex.side_shapes import unify_sides
 from derive.checks.latex.tensor_ops import Dual, NotJudged
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
@@ -190,9 +192,9 @@ def complete(sides: tuple[Node, Node], notation: Notation, defs: dict[str, Node]
         base = _base(variables[name], graph)
         graph.edges[name] = {base}
         model.definitions[name] = Call("abstract:" + name, (Sym(base, base, ""),))
-    solver = _solver(notation, defs, model, scalars)
-    for side in sides:
-        solver.shape(side)
+    written = labels_as_names(_reachable(sides, defs), notation.index_values)  # ŷ - y: y a vector
+    solver = _solver(notation, defs, model, scalars, written)
+    unify_sides(solver, *(solver.shape(side) for side in sides))  # one shape on both sides
     for name, call in model.definitions.items():
         if name not in scalars:
             solver.fresh(name)
@@ -211,7 +213,9 @@ def complete(sides: tuple[Node, Node], notation: Notation, defs: dict[str, Node]
     return model, replace(notation, shapes=shapes) if model.shapes else notation
 
 
-def _solver(notation: Notation, defs: dict[str, Node], model: Model, scalars: frozenset[str]) -> ShapeSolver:
+def _solver(
+    notation: Notation, defs: dict[str, Node], model: Model, scalars: frozenset[str], written: set[str]
+) -> ShapeSolver:
     sizes = {d for dims in {**notation.shapes, **notation.sample_shapes}.values() for d in dims}
 
     def value(name: str) -> Node | None:
@@ -220,7 +224,7 @@ def _solver(notation: Notation, defs: dict[str, Node], model: Model, scalars: fr
 
     def scalar(name: str) -> bool:
         in_domain = name in notation.domains and name not in notation.shapes
-        return name in sizes or in_domain or name in notation.index_values
+        return name in sizes or in_domain or (name in notation.index_values and name not in written)
 
     solver = ShapeSolver(
         known=lambda n: notation.shapes.get(n) or notation.sample_shapes.get(n),

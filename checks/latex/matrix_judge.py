@@ -29,6 +29,7 @@ from derive.checks.latex.abstract_loss import Model, complete
 from derive.checks.latex.doc_definitions import parsed_definitions
 from derive.checks.latex.jacobians import Jacobian, full_jacobian, same_jacobian
 from derive.checks.latex.layer_shift import with_layer_shifts
+from derive.checks.latex.log_domains import with_positive_logs
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
 from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, LooseShapes, NotJudged, ShapeMismatch
@@ -135,6 +136,7 @@ def judge_trees(
     except NotJudged:
         model = Model()  # the step's dependences are not stated: evaluated as it is written
     defs = {**defs, **model.definitions}
+    prepare = with_positive_logs(prepare, sides, defs, model.inferred)  # log s of an inferred s
     defined = _defines(sides, defs)
     if defined:
         return None, f"a definition of {defined}"

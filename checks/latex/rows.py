@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from derive.checks.latex.annotation_column import annotation_start
 from derive.checks.latex.conditions import as_conditions, row_condition
 from derive.checks.latex.equation import Piece, starts_with_relation
 from derive.checks.latex.latex_doc import DISPLAY_ENVIRONMENTS
@@ -189,6 +190,9 @@ def _without_reason(row: MappedText) -> MappedText:
 
 def _clean_row(row: MappedText) -> tuple[MappedText, tuple[str, ...]]:
     """Alignment, boxes, equation numbers, trailing punctuation and a trailing condition off."""
+    cut = annotation_start(row.text)  # "&&\why{…}": a comment column, not math of the step
+    if cut is not None:
+        row = row.slice(0, cut)
     row = MappedText(_strip_alignment(row.text), row.offsets)
     row = _unbox(row)
     conditions: tuple[str, ...] = ()

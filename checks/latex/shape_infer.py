@@ -25,11 +25,9 @@ from derive.checks.latex.notation import Notation
 from derive.checks.latex.typed_nodes import (
     Add,
     Call,
-    Cases,
     Delta,
     Deriv,
     Index,
-    Indicator,
     Mul,
     Neg,
     Node,
@@ -238,12 +236,6 @@ class _Walker:
     def _w_Delta(self, node: Delta) -> Shape:
         return ONE, ONE
 
-    def _w_Indicator(self, node: Indicator) -> Shape:
-        return None
-
-    def _w_Cases(self, node: Cases) -> Shape:
-        return None
-
     def _w_Add(self, node: Add) -> Shape:
         a, b = self.walk(node.a), self.walk(node.b)
         if a is None or b is None:
@@ -326,7 +318,11 @@ class _Walker:
             return None
         if _scalar(num):
             return var
-        return num if _scalar(var) else None
+        if _scalar(var):
+            return num
+        if ONE not in (self.dims.find(num[0]), self.dims.find(num[1])):  # ∂(matrix)/∂(vector): 3 indices
+            raise Conflict("a derivative of a matrix by a vector or matrix")  # not the writer's reading
+        return None
 
     def _w_Sum(self, node: Sum) -> Shape:
         outer = set(self.bound)
@@ -475,7 +471,6 @@ def _concrete(walker: _Walker, shape: tuple[int, int], kind: str) -> tuple[str, 
     if kind == "col":
         return (rows,)
     return rows, cols
-
 
 
 def anchored_reading(

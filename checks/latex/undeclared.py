@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
+from derive.checks.latex.log_domains import with_positive_logs
 from derive.checks.latex.lone_jacobians import Jacobians, mark_jacobians
 from derive.checks.latex.matrix_judge import judge_trees
 from derive.checks.latex.notation import Notation, identifier_name
@@ -104,7 +105,8 @@ def judge_undeclared(
     def run(reading: Assignment) -> dict[str, Any] | None:
         shaped = _restricted(notation, used, reading)
         first = None
-        for hook in hooks:
+        for layout in hooks:
+            hook = with_positive_logs(layout, marked, defs, reading.shapes)  # log s of an inferred s
             verdict, _ = judge_trees(marked, shaped, conditions=conditions, definitions=defs, seed=seed, prepare=hook)
             if verdict is not None and verdict["status"] == "ok":
                 return verdict
