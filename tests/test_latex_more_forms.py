@@ -336,3 +336,18 @@ STARRED_CASES = [
 def test_a_star_superscript_is_part_of_the_name(step: str, expected: str, runner: StepRunner) -> None:
     status = _one(step, runner)
     assert status in ("unparsed", "inconclusive") if expected == "no verdict" else status == expected
+
+
+INDICATOR_AT_CASES = [
+    (r"\frac{d}{dx}\max(0,x) = \mathbf{1}_{\{x>0\}}(x)", "ok"),  # 1_S(x): the indicator function at x
+    (r"\max(0,x) = x\,\mathbf{1}_{\{x>0\}}(x)", "ok"),
+    (r"\max(0,x) = \mathbf{1}_{\{x>0\}}(x)", "wrong"),  # seed 001's slip: the indicator is 0 or 1, not x
+    (r"\mathbf{1}_{\{x>0\}}(y) = 1", "unparsed"),  # at another argument: not read
+]
+
+
+@pytest.mark.parametrize(("step", "expected"), INDICATOR_AT_CASES)
+def test_an_indicator_function_at_its_own_variable_is_its_condition(
+    step: str, expected: str, runner: StepRunner
+) -> None:
+    assert _one(step, runner) == expected

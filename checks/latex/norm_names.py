@@ -297,7 +297,14 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         if between is not None:
             return self.postfix(self.symbol("iverson", encode_condition(between)), k)
         if k < len(self.toks) and self.toks[k] == "(":
-            raise Unreadable("an indicator of a set applied to an argument")
+            # 1_{\{x>0\}}(x): the indicator function of the set, at the very variable its condition
+            # is written in, is the condition's truth value (1_S(x) = 1 if x ∈ S); at anything
+            # else it would need a substitution, and is not read
+            end = self.match(k)
+            inside = [t for t in self.toks[k + 1 : end] if t.strip()]
+            if len(inside) != 1 or not re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", inside[0]) or inside[0] not in cond:
+                raise Unreadable("an indicator of a set applied to an argument")
+            k = end + 1
         depth = 0
         split = None
         for j, t in enumerate(cond):
