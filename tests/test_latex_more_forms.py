@@ -351,3 +351,27 @@ def test_an_indicator_function_at_its_own_variable_is_its_condition(
     step: str, expected: str, runner: StepRunner
 ) -> None:
     assert _one(step, runner) == expected
+
+
+SCRIPT_FORM_CASES = [
+    (r"\frac{d}{dx} x^2 = f^{'}(x)", "no verdict"),  # f^{'}: a prime; f undefined here
+    (r"\sigma^{'}(x) = \sigma(x)(1 - \sigma(x))", "ok"),
+    (r"\sigma^{\prime}(x) = \sigma(x)(1 + \sigma(x))", "wrong"),
+]
+
+
+@pytest.mark.parametrize(("step", "expected"), SCRIPT_FORM_CASES)
+def test_primes_written_as_superscripts(step: str, expected: str, runner: StepRunner) -> None:
+    status = _one(step, runner)
+    assert status in ("unparsed", "inconclusive") if expected == "no verdict" else status == expected
+
+
+@pytest.mark.parametrize(
+    "written", [r"W^{[2]T}", r"W^{[2]^T}", r"W^{[2]\top}", r"W^{[2]^{T}}", r"(W^{[2]})^T", r"W^{[2]}^T"]
+)
+def test_a_transpose_inside_a_layer_label_is_a_transpose(written: str) -> None:
+    from derive.checks.latex.typed import parse_typed
+    from derive.checks.latex.typed_nodes import Transpose
+
+    node = parse_typed(rf"{written} v", NOTATION)
+    assert isinstance(node.a, Transpose) and node.a.x.full == "W^{[2]}"  # type: ignore[attr-defined]

@@ -24,8 +24,8 @@ __all__ = ["ABSTRACT", "abstract_name", "document_abstract_functions", "stand_in
 ABSTRACT = "abstract:"
 
 _LETTER = r"(?:(?<![\\A-Za-z])[A-Za-z]|\\(?:phi|varphi|psi|eta|rho|kappa|xi|zeta|chi))"
-#: f'(…, f^{\prime}(…, f^\prime \left(…: a derivative of f at a point, so f is a function
-_PRIMED_CALL = re.compile(r"(" + _LETTER + r")\s*(?:'|\^\s*\{?\s*\\prime\s*\}?)\s*(?:\\left\s*)?\(")
+#: f'(…, f^{\prime}(…, f^{'}(…, f^\prime \left(…: a derivative of f at a point, so f is a function
+_PRIMED_CALL = re.compile(r"(" + _LETTER + r")\s*(?:'|\^\s*\{?\s*(?:\\prime|')\s*\}?)\s*(?:\\left\s*)?\(")
 
 
 def abstract_name(key: str) -> str | None:

@@ -16,7 +16,8 @@ Tokens = list[tuple[str, bool]]
 def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
     toks = _gradients(_call_out_of_text(_lead_words(toks)))
-    return _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(_transpose_macro(_entry_of_call(toks)))))
+    toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(toks))))
+    return _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
 
 
 def _call_out_of_text(toks: Tokens) -> Tokens:
@@ -178,9 +179,14 @@ def _blackboard_names(toks: Tokens) -> Tokens:
     return out
 
 
+#: a transpose written inside a label's superscript group: ``W^{[l]T}``, ``W^{[l]^T}``, ``W^{(2)\top}``
+_LABEL_TRANSPOSES = {"T", r"\top", r"\intercal", r"\mathsf"}
+
+
 def _subscript_out_of_decoration(toks: Tokens) -> Tokens:
     """``\\hat{y_i}`` is ``\\hat{y}_i`` (the hat over the letter of the i-th entry): the subscript
-    is moved out, so that ``\\hat{y_i}`` and ``\\hat{y}_i`` are one name."""
+    is moved out, so that ``\\hat{y_i}`` and ``\\hat{y}_i`` are one name. (A bold ``\\mathbf{z_1}``
+    stays one name: the vector of layer 1, not the first entry of z.)"""
     out: Tokens = []
     k = 0
     while k < len(toks):
@@ -193,6 +199,50 @@ def _subscript_out_of_decoration(toks: Tokens) -> Tokens:
                 out += [toks[k], toks[k + 1], toks[k + 2], ("}", False), ("_", False), *toks[k + 4 : end - 1]]
                 k = end
                 continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
+def _transpose_in_label(toks: Tokens) -> Tokens:
+    """``W^{[l]T}``, ``W^{[l]^T}``, ``W^{(2)\\top}``: a layer label and a transpose in one superscript
+    group (Andrew Ng's notation) are ``W^{[l]}^{T}``, the label's name transposed, not a power."""
+    out: Tokens = []
+    k = 0
+    while k < len(toks):
+        end = _group_end(toks, k + 1) if toks[k][0] == "^" and toks[k + 1 : k + 2] == [("{", False)] else None
+        inner = [t for t, _ in toks[k + 2 : end - 1]] if end else []
+        close = {"[": "]", "(": ")"}.get(inner[0]) if inner else None
+        at = inner.index(close) if close and close in inner else -1
+        rest = inner[at + 1 :] if at > 0 else []
+        if rest[:1] == ["^"]:
+            rest = rest[1:]
+        if rest[:1] == ["{"] and rest[-1:] == ["}"]:
+            rest = rest[1:-1]
+        if at > 0 and rest and rest[0] in _LABEL_TRANSPOSES and (len(rest) == 1 or rest == [r"\mathsf", "{", "T", "}"]):
+            label = toks[k + 2 : k + 3 + at]
+            out += [toks[k], ("{", False), *label, ("}", False), ("^", False), ("{", False), ("T", False), ("}", False)]
+            k = end  # type: ignore[assignment]
+            continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
+def _primes_as_superscripts(toks: Tokens) -> Tokens:
+    """``f^{'}(x)``, ``f^{\\prime}(x)``, ``f^\\prime(x)``: a prime written as a superscript is the prime."""
+    out: Tokens = []
+    k = 0
+    while k < len(toks):
+        t = toks[k][0]
+        if t == "^" and [x for x, _ in toks[k + 1 : k + 4]] in (["{", "'", "}"], ["{", r"\prime", "}"]):
+            out.append(("'", False))
+            k += 4
+            continue
+        if t == "^" and toks[k + 1 : k + 2] == [(r"\prime", toks[k + 1][1] if k + 1 < len(toks) else False)]:
+            out.append(("'", False))
+            k += 2
+            continue
         out.append(toks[k])
         k += 1
     return out
