@@ -70,3 +70,111 @@ def test_run_with_one_term_apart_wrong_steps_are_found(step: str, runner: StepRu
 def test_run_whose_pattern_is_not_certain_is_not_judged(step: str, runner: StepRunner) -> None:
     result = _one(step, runner)
     assert result.status == "unparsed" and "ellipsis" in result.message, (result.status, result.message)
+
+
+# ---------------------------------------------------------------- matrices written out
+
+DECLARED = (
+    r"Let $\mathbf p \in \mathbb{R}^n$, $\mathbf y \in \mathbb{R}^n$, $\mathbf u \in \mathbb{R}^n$, "
+    r"$\mathbf w \in \mathbb{R}^n$, $a \in \mathbb{R}^K$, $v \in \mathbb{R}^m$ "
+    r"and $L = \frac{1}{2}(\mathbf w^T \mathbf u)^2$." + "\n\n"
+)
+COLUMN = r"\begin{pmatrix} p_1 - y_1 \\ p_2 - y_2 \\ \vdots \\ p_n - y_n \end{pmatrix}"
+OUTER = (
+    r"\begin{bmatrix} a_1 v_1 & a_2 v_1 & \cdots & a_K v_1 \\ a_1 v_2 & a_2 v_2 & \cdots & a_K v_2 \\ "
+    r"\vdots & \vdots & \ddots & \vdots \\ a_1 v_m & a_2 v_m & \cdots & a_K v_m \end{bmatrix}"
+)
+DIAG = (
+    r"\begin{bmatrix} p_1 & 0 & \cdots & 0 \\ 0 & p_2 & \cdots & 0 \\ "
+    r"\vdots & \vdots & \ddots & \vdots \\ 0 & 0 & \cdots & p_n \end{bmatrix}"
+)
+A = r"\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}"
+ONES = r"\begin{bmatrix} 1 \\ 1 \end{bmatrix}"
+WU = r"(\mathbf w^T \mathbf u)"
+
+
+def _jacobian(diagonal: str) -> str:
+    """The softmax Jacobian written out, with the diagonal entry template ``diagonal`` (k → index)."""
+    d = [diagonal.replace("k", c) for c in "12n"]
+    return (
+        rf"\begin{{bmatrix}} {d[0]} & -p_1p_2 & \cdots & -p_1p_n \\ -p_2p_1 & {d[1]} & \cdots & -p_2p_n \\ "
+        rf"\vdots & \vdots & \ddots & \vdots \\ -p_np_1 & -p_np_2 & \cdots & {d[2]} \end{{bmatrix}}"
+    )
+
+
+LITERAL_OK = [
+    rf"\mathbf p - \mathbf y = {COLUMN}",
+    r"\left( \begin{matrix} p_1 - y_1 \\ \vdots \\ p_n - y_n \end{matrix} \right) = \mathbf p - \mathbf y",
+    rf"v a^T = {OUTER}",
+    rf"\text{{diag}}(\mathbf p) = {DIAG}",
+    rf"\text{{diag}}(\mathbf p) - \mathbf p \mathbf p^T = {_jacobian('p_k(1-p_k)')}",
+    r"\mathbf p^T \mathbf y = \begin{pmatrix} p_1 & p_2 & \cdots & p_n \end{pmatrix} "
+    r"\begin{pmatrix} y_1 \\ \vdots \\ y_n \end{pmatrix}",
+    r"\frac{\partial L}{\partial \mathbf w} = \begin{bmatrix} \frac{\partial L}{\partial w_1} \\ \vdots \\ "
+    r"\frac{\partial L}{\partial w_n} \end{bmatrix}",
+    rf"\frac{{\partial L}}{{\partial \mathbf w}} = \begin{{bmatrix}} {WU} u_1 \\ \vdots \\ {WU} u_n \end{{bmatrix}}",
+    rf"{A} {ONES} = \begin{{bmatrix}} 3 \\ 7 \end{{bmatrix}}",
+    r"\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}^T = \begin{bmatrix} 1 & 3 \\ 2 & 4 \end{bmatrix}",
+    r"\begin{bmatrix} 1 & 1 & \cdots & 1 \\ p_1 & p_2 & \cdots & p_n \end{bmatrix} \mathbf y = "
+    r"\begin{bmatrix} \mathbf 1^T \mathbf y \\ \mathbf p^T \mathbf y \end{bmatrix}",
+]
+LITERAL_WRONG = [
+    # (step, the entry of the counterexample)
+    (rf"\mathbf p + \mathbf y = {COLUMN}", "entry ("),
+    (
+        rf"{A} {ONES} = \begin{{bmatrix}} 3 \\ 8 \end{{bmatrix}}",
+        "entry (2, 1)",
+    ),
+    (r"\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}^T = \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}", "entry (1, 2)"),
+    (
+        rf"\frac{{\partial L}}{{\partial \mathbf w}} = "
+        rf"\begin{{bmatrix}} {WU} w_1 \\ \vdots \\ {WU} w_n \end{{bmatrix}}",
+        "entry (",
+    ),
+    # every diagonal entry written p_k(1+p_k): a consistent pattern, and a wrong one
+    (rf"\text{{diag}}(\mathbf p) - \mathbf p \mathbf p^T = {_jacobian('p_k(1+p_k)')}", "entry ("),
+]
+LITERAL_NOT_JUDGED = [
+    rf"\mathbf y - \mathbf p = {_jacobian('p_k(1-p_k)').replace('p_n(1-p_n)', 'p_n(1+p_n)')}",  # one entry breaks it
+    r"\mathbf p + \mathbf y = \begin{pmatrix} p_1 - y_1 \\ \vdots \end{pmatrix}",  # no last entry
+    r"\mathbf p + \mathbf y = \begin{pmatrix} p_1 \\ \vdots \\ p_{n-1} \\ p_n \end{pmatrix}",  # two after the dots
+    r"\mathbf p + \mathbf y = \begin{pmatrix} p_1 \\ p_3 \\ \vdots \\ p_n \end{pmatrix}",  # 1, 3: not a count
+    r"\mathbf p + \mathbf y = \begin{pmatrix} p_1 \\ \vdots \\ p_1 \end{pmatrix}",  # no size written
+    r"\mathbf p + \mathbf y = \begin{pmatrix} y^{(1)} \\ \vdots \\ y^{(n)} \end{pmatrix}",  # labels, not indices
+    r"\mathbf p + \mathbf y = \begin{pmatrix} p_1 \\ \vdots \\ p_K \end{pmatrix}",  # K entries of an n-vector
+    r"\mathbf p^T \mathbf y = \begin{vmatrix} p_1 & p_2 \\ y_1 & y_2 \end{vmatrix}",  # a determinant
+    r"\mathbf u + \mathbf w = \begin{pmatrix} p_1 & 0 & \cdots & 0 \\ 0 & p_2 & & \vdots \\ "
+    r"\vdots & & \ddots & 0 \\ 0 & \cdots & 0 & p_n \end{pmatrix}",  # dots in a layout not read
+]
+
+
+@pytest.mark.parametrize("step", LITERAL_OK)
+def test_matrix_literals_right_steps_are_ok(step: str, runner: StepRunner) -> None:
+    result = _one(step, runner, DECLARED)
+    assert result.status == "ok", result.message
+
+
+@pytest.mark.parametrize(("step", "entry"), LITERAL_WRONG)
+def test_matrix_literals_wrong_entries_are_found(step: str, entry: str, runner: StepRunner) -> None:
+    result = _one(step, runner, DECLARED)
+    assert result.status == "wrong", result.message
+    cex = result.counterexample
+    assert cex["lhs"] != cex["rhs"] and cex["lhs"].startswith(entry), cex
+
+
+@pytest.mark.parametrize("step", LITERAL_NOT_JUDGED)
+def test_matrix_literals_whose_pattern_is_not_certain_are_not_judged(step: str, runner: StepRunner) -> None:
+    result = _one(step, runner, DECLARED)
+    assert result.status in ("unparsed", "inconclusive"), (result.status, result.message)
+
+
+def test_literal_shapes_are_checked(runner: StepRunner) -> None:
+    result = _one(r"\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix} = \begin{bmatrix} 1 \\ 2 \end{bmatrix}", runner)
+    assert result.status == "wrong" and result.counterexample["where"] == "shape", result.message
+
+
+def test_an_uncertain_pattern_says_why(runner: StepRunner) -> None:
+    result = _one(
+        r"\mathbf p + \mathbf y = \begin{pmatrix} p_1 \\ p_3 \\ \vdots \\ p_n \end{pmatrix}", runner, DECLARED
+    )
+    assert result.status == "unparsed" and "a matrix with ellipses" in result.message, result.message

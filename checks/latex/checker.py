@@ -252,7 +252,9 @@ def judge_step(
         return _inline_guard(step, typed)
     problems = [f"left side: {p}" for p in lhs_norm.problems] + [f"right side: {p}" for p in rhs_norm.problems]
     if problems:
-        note = f" (as matrices: {why})" if why and not why.startswith("could not read") else ""
+        # why a matrix written out was not read (matrix_literals.py) is worth showing too
+        shown = why and (not why.startswith("could not read") or why.startswith("could not read a matrix"))
+        note = f" (as matrices: {why})" if shown else ""
         return _verdict("unparsed", "could not read " + "; ".join(problems) + note, "normalize")
     out = check_step(
         lhs_norm, rhs_norm, seed, examples, step.conditions, named, notation.sums_to_one, notation.einstein

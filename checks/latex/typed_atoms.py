@@ -7,6 +7,7 @@ import re
 from fractions import Fraction
 from typing import Any
 
+from derive.checks.latex.matrix_literals import MATRIX_ENVIRONMENTS, read_literal
 from derive.checks.latex.norm_names import FUNCTION_LETTERS
 from derive.checks.latex.notation import BUILTIN_NAMES, NATIVE_FUNCTION_COMMANDS
 from derive.checks.latex.tex_tokens import FONTS, GREEK, TEXT_FONTS, TexReader, Unreadable, strip_differential
@@ -256,6 +257,8 @@ class AtomsMixin(TexReader):
 
     def _cases(self) -> Node:
         arg, k = self.read_arg(self.i)
+        if self.text_of(arg) in MATRIX_ENVIRONMENTS:  # a matrix or vector written out (matrix_literals.py)
+            return read_literal(self, self.text_of(arg), k)
         if self.text_of(arg) != "cases":
             raise Unreadable(f"the environment {self.text_of(arg)}")
         end = self.toks.index(r"\end", k)
