@@ -202,8 +202,7 @@ def _blocks(grid: list[list[Any]]) -> Any:
 def _length(ev: Any, node: Pattern, axis: int) -> int:
     """How many rows (axis 0) or columns the pattern runs to in this world: the size its last
     index names, and the lengths of what its index runs over, which must all agree."""
-    from derive.checks.latex.tensor_eval import UnboundIndex
-    from derive.checks.latex.tensor_ops import NotJudged
+    from derive.checks.latex.tensor_ops import NotJudged  # (tensor_eval's UnboundIndex is one, with .letter)
 
     size, index = (node.rows, node.row_index) if axis == 0 else (node.cols, node.col_index)
     other = node.col_index if axis == 0 else node.row_index
@@ -219,11 +218,9 @@ def _length(ev: Any, node: Pattern, axis: int) -> int:
                 found.add(length)
         try:
             ev.child({index: None, other: 1}).ev(template)
-        except UnboundIndex as exc:
-            if exc.letter == index:
-                found.add(exc.size)
-        except NotJudged:
-            pass
+        except NotJudged as exc:
+            if getattr(exc, "letter", None) == index:  # the index has no value yet: its range
+                found.add(exc.size)  # type: ignore[attr-defined]
     if not found:
         raise NotJudged(f"the size {size} of a matrix written with ellipses (declare the vectors' shapes)")
     if len(found) > 1:
