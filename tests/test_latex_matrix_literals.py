@@ -178,3 +178,22 @@ def test_an_uncertain_pattern_says_why(runner: StepRunner) -> None:
         r"\mathbf p + \mathbf y = \begin{pmatrix} p_1 \\ p_3 \\ \vdots \\ p_n \end{pmatrix}", runner, DECLARED
     )
     assert result.status == "unparsed" and "a matrix with ellipses" in result.message, result.message
+
+
+# ---------------------------------------------------------------- conditions about a letter not written
+
+
+def test_a_condition_about_a_letter_the_step_never_writes_does_not_hold_a_wrong_step(runner: StepRunner) -> None:
+    text = (
+        "In the middle of the sum I have slipped the special case when $j = i$:\n\n"
+        r"$$ p_iy_1 + p_iy_2 + \dots + p_i + \dots + p_iy_n - y_i = p_i(y_1 + y_2 + \dots + y_n) - y_i $$" + "\n"
+    )
+    (result,) = _results(text, runner)
+    assert result.status == "wrong" and "i = " in result.counterexample["where"], result.message
+
+
+def test_a_condition_about_a_letter_a_definition_uses_is_kept(runner: StepRunner) -> None:
+    # the notation's loss is -log o^s_y: k ≠ y is about the label y, which the step does not write
+    text = "- i) if $k \\neq y$ :\n\n" + r"$$ \frac{\partial L}{\partial \mathbf o^a_k} = -0 + \mathbf o^s_k $$" + "\n"
+    results = _results(text, runner)
+    assert results and all(r.status != "wrong" for r in results), [(r.status, r.message) for r in results]
