@@ -197,3 +197,33 @@ def test_a_condition_about_a_letter_a_definition_uses_is_kept(runner: StepRunner
     text = "- i) if $k \\neq y$ :\n\n" + r"$$ \frac{\partial L}{\partial \mathbf o^a_k} = -0 + \mathbf o^s_k $$" + "\n"
     results = _results(text, runner)
     assert results and all(r.status != "wrong" for r in results), [(r.status, r.message) for r in results]
+
+
+# ---------------------------------------------------------------- lists (a_1, …, a_n)
+
+LIST_OK = [
+    r"\mathbf p - \mathbf y = (p_1 - y_1, \dots, p_n - y_n)^T",
+    r"\text{diag}(p_1, p_2, \dots, p_n) \mathbf u = \mathbf p \odot \mathbf u",
+    r"\mathbf p = \begin{bmatrix} p_1, \dots, p_n \end{bmatrix}",
+]
+
+
+@pytest.mark.parametrize("step", LIST_OK)
+def test_lists_with_an_ellipsis_are_vectors(step: str, runner: StepRunner) -> None:
+    result = _one(step, runner, DECLARED)
+    assert result.status == "ok", result.message
+
+
+def test_a_list_that_may_be_a_row_or_a_column_is_never_wrong(runner: StepRunner) -> None:
+    result = _one(r"\mathbf p + \mathbf y = (p_1 - y_1, \dots, p_n - y_n)^T", runner, DECLARED)
+    assert result.status == "inconclusive" and "row or a column" in result.message, result.message
+
+
+def test_a_diagonal_written_as_a_list_finds_a_wrong_step(runner: StepRunner) -> None:
+    result = _one(r"\text{diag}(p_1, p_2, \dots, p_n) \mathbf u = \mathbf p + \mathbf u", runner, DECLARED)
+    assert result.status == "wrong" and result.counterexample["lhs"] != result.counterexample["rhs"], result.message
+
+
+def test_tuples_of_numbers_are_still_the_scalar_readers(runner: StepRunner) -> None:
+    assert _one(r"(1-2, 0.5+2) = (-1, 2.5)", runner).status == "ok"
+    assert _one(r"(1-2, 0.5+2) = (-1, 2.4)", runner).status == "wrong"

@@ -308,6 +308,8 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
         return _out(
             "inconclusive", "the sides differ if A · B is a matrix product, and · between square matrices is ambiguous"
         )
+    if any(w.flags.get("orientation") for w, _ in outcomes):  # (a_1, …, a_n): see matrix_literals.Pattern
+        return _out("inconclusive", "the sides differ, but a list (a_1, …, a_n) may be meant as a row or a column")
     if unread_conditions:
         return _out("inconclusive", "the sides differ, but a condition of the step could not be read")
     if first["status"] == "illtyped":

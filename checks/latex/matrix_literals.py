@@ -23,7 +23,7 @@ from derive.checks.latex.literal_patterns import infer_pattern, is_ellipsis
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed_nodes import Node, Sym
 
-__all__ = ["MATRIX_ENVIRONMENTS", "Literal", "Pattern", "read_literal"]
+__all__ = ["MATRIX_ENVIRONMENTS", "Literal", "Pattern", "read_list", "read_literal"]
 
 MATRIX_ENVIRONMENTS = {"matrix", "pmatrix", "bmatrix", "Bmatrix", "smallmatrix", "array"}
 _DROPPED = {r"\hline", r"\,", r"\;", r"\!", r"\quad", r"\qquad"}
@@ -71,6 +71,9 @@ class Pattern(Node):
     ncols: int
     row_index: str
     col_index: str
+    #: a list (a_1, …, a_n): a vector that may be meant as a row or a column (evaluated as a
+    #: column; a step it does not satisfy is then not called wrong, see matrix_judge._verdict)
+    loose: bool = False
 
     def template(self, i: int, j: int) -> Node:
         if self.kind == "diag":
@@ -96,9 +99,14 @@ class Pattern(Node):
                 row.append(value)
             grid.append(row)
         ev.world.flags["tensor"] = True
+        if self.loose:
+            ev.world.flags["orientation"] = True
+            return _stack(grid).T
         return _stack(grid)
 
     def shape_in(self, walker: Any) -> Any:
+        if self.loose:
+            return None  # a row or a column: not a shape to unify with
         outer = set(walker.bound)
         walker.bound |= {self.row_index, self.col_index}
         try:
@@ -127,6 +135,8 @@ def read_literal(reader: Any, env: str, k: int) -> Node:
     grid = _grid([t for t in toks[k:end] if t not in _DROPPED])
     if not grid:
         raise Unreadable("a matrix with no entries")
+    if len(grid) == 1 and len(grid[0]) == 1 and reader.top_level(grid[0][0], ","):
+        return read_list(reader, reader._split_commas(grid[0][0]), "a matrix with commas between its entries")
     if any(is_ellipsis(c) for row in grid for c in row):
         spec = infer_pattern(grid)
         templates = tuple(reader.whole(list(t)) for t in spec.templates)
@@ -141,6 +151,20 @@ def read_literal(reader: Any, env: str, k: int) -> Node:
                 raise Unreadable("a matrix with an ellipsis inside an entry")
     cells = tuple(reader.whole(c) for row in grid for c in row)
     return Literal(cells, len(grid), widths.pop())
+
+
+def read_list(reader: Any, parts: list[list[str]], refused: str, loose: bool = True) -> Node:
+    """``(a_1, a_2, …, a_n)``, the parts split at top-level commas: a vector with the list's
+    pattern. A list without an ellipsis raises Unreadable(refused) (tuples of numbers are the
+    scalar reader's), and so does one whose pattern is not certain."""
+    if not any(is_ellipsis(p) for p in parts):
+        raise Unreadable(refused or "a list of arguments")
+    spec = infer_pattern([parts])
+    if spec.kind != "by_row" or spec.nrows != 1:
+        raise Unreadable("a list with ellipses in a layout not read")
+    templates = tuple(reader.whole(list(t)) for t in spec.templates)
+    sizes = (spec.rows, spec.cols, spec.nrows, spec.ncols)
+    return Pattern(spec.kind, templates, *sizes, spec.row_index, spec.col_index, loose=loose)
 
 
 def _end(toks: list[str], k: int) -> int:
