@@ -227,3 +227,11 @@ def test_a_diagonal_written_as_a_list_finds_a_wrong_step(runner: StepRunner) -> 
 def test_tuples_of_numbers_are_still_the_scalar_readers(runner: StepRunner) -> None:
     assert _one(r"(1-2, 0.5+2) = (-1, 2.5)", runner).status == "ok"
     assert _one(r"(1-2, 0.5+2) = (-1, 2.4)", runner).status == "wrong"
+
+
+def test_a_last_index_written_as_a_group_is_the_size(runner: StepRunner) -> None:
+    column = r"\begin{bmatrix} u_1 + v_1 \\ u_2 + v_2 \\ \vdots \\ u_{n_x} + v_{n_x} \end{bmatrix}"
+    assert _one(rf"\mathbf u + \mathbf v = {column}", runner).status == "ok"
+    mixed = column.replace("v_{n_x}", "v_{n_y}")  # two different last indices: no one size
+    result = _one(rf"\mathbf u + \mathbf v = {mixed}", runner)
+    assert result.status == "unparsed" and "size is not written" in result.message, result.message

@@ -69,6 +69,7 @@ def is_ellipsis(cell: list[str]) -> bool:
 def infer_pattern(grid: list[list[list[str]]]) -> PatternSpec:
     """The pattern of a grid of cells (rows of token lists) that has ellipses."""
     cells, nrows, ncols = _layout(grid)
+    cells, groups = _grouped_sizes(cells)
     rows_end = _end_letter(cells, 0) if not nrows else ""
     cols_end = _end_letter(cells, 1) if not ncols else ""
     if not nrows and not ncols and not (rows_end and cols_end):
@@ -84,6 +85,7 @@ def infer_pattern(grid: list[list[list[str]]]) -> PatternSpec:
         raise Unreadable("a matrix with ellipses that uses every index letter")
     kind, templates = _templates(cells, nrows, ncols, rows_end == cols_end)
     shown = tuple(tuple(_fill(t, roles, letters[0], letters[1])) for t, roles in templates)
+    rows_end, cols_end = groups.get(rows_end, rows_end), groups.get(cols_end, cols_end)
     return PatternSpec(kind, shown, rows_end, cols_end, nrows, ncols, letters[0], letters[1])
 
 
@@ -192,11 +194,71 @@ def _diagonal_letter(cells: list[Cell]) -> str:
     return ""
 
 
+_GROUP = {END_ROW: "\x00n", END_COL: "\x00m"}  # a last index written as a group, as one token
+
+
+def _grouped_sizes(cells: list[Cell]) -> tuple[list[Cell], dict[str, str]]:
+    r"""A last index written as a group (``x_{n_x}``, ``\delta_{d_{\ell+1}}``) made one token in
+    the last row's (column's) entries, when an earlier entry has its number just there; with
+    the group's text for each such token."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for axis, end in ((0, END_ROW), (1, END_COL)):
+        for a, b in itertools.product(cells, cells):
+            here, there = (a.row, b.row) if axis == 0 else (a.col, b.col)
+            if there != end or here == end or (a.col, a.row)[axis] != (b.col, b.row)[axis] or end in groups:
+                continue
+            for group in _script_groups(b.toks):
+                toks = _replace_group(b.toks, group, _GROUP[end])
+                diffs = {(x, y) for x, y in zip(a.toks, toks, strict=False) if x != y}
+                if len(toks) == len(a.toks) and diffs == {(here, _GROUP[end])}:
+                    groups[end] = group
+                    break
+    if not groups:
+        return cells, {}
+    out = []
+    for c in cells:
+        toks = c.toks
+        for end, group in groups.items():
+            if end in (c.row, c.col):
+                toks = _replace_group(toks, group, _GROUP[end])
+        out.append(Cell(c.row, c.col, toks))
+    return out, {_GROUP[end]: "".join(group) for end, group in groups.items()}
+
+
+def _script_groups(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The contents of the braced subscripts of more than one token."""
+    found = []
+    for p in range(1, len(toks)):
+        if toks[p] == "{" and toks[p - 1] == "_":
+            depth, q = 0, p
+            for q in range(p, len(toks)):
+                depth += (toks[q] == "{") - (toks[q] == "}")
+                if depth == 0:
+                    break
+            if q - p > 2:
+                found.append(tuple(toks[p + 1 : q]))
+    return found
+
+
+def _replace_group(toks: tuple[str, ...], group: tuple[str, ...], token: str) -> tuple[str, ...]:
+    """Every braced ``{group}`` of the tokens as the one token."""
+    out: list[str] = []
+    k, width = 0, len(group) + 2
+    while k < len(toks):
+        if toks[k : k + width] == ("{", *group, "}"):
+            out.append(token)
+            k += width
+        else:
+            out.append(toks[k])
+            k += 1
+    return tuple(out)
+
+
 def _one_size(found: set[str]) -> str:
     if len(found) > 1:
         raise Unreadable(f"a matrix with ellipses whose last index is not one name ({', '.join(sorted(found))})")
     size = found.pop() if found else ""
-    if size and not re.fullmatch(r"[A-Za-z]|\d+", size):
+    if size and not re.fullmatch(r"[A-Za-z]|\d+|\x00[nm]", size):
         raise Unreadable(f"a matrix with ellipses that runs to {size}")
     return size
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from derive.checks.latex.literal_patterns import infer_pattern, is_ellipsis
+from derive.checks.latex.notation import identifier_name
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed_nodes import Node, Sym
 
@@ -233,8 +234,8 @@ def _length(ev: Any, node: Pattern, axis: int) -> int:
     found: set[int] = set()
     if size.isdigit():
         found.add(int(size))
-    elif size in ev.world.sizes and not ev.known(size):
-        found.add(int(ev.world.sizes[size]))
+    elif _size_key(size) in ev.world.sizes and not ev.known(_size_key(size)):
+        found.add(int(ev.world.sizes[_size_key(size)]))
     for template in node.templates:
         for sym in _syms(template):
             length = _indexed_length(ev, sym, index)
@@ -250,6 +251,14 @@ def _length(ev: Any, node: Pattern, axis: int) -> int:
     if len(found) > 1:
         raise NotJudged(f"a matrix written with ellipses whose entries run to {size} and to other lengths")
     return found.pop()
+
+
+def _size_key(size: str) -> str:
+    """A size as the worlds name it (``n_x`` is ``n_{x}``)."""
+    try:
+        return identifier_name(size)
+    except Exception:  # noqa: BLE001 - a size not written as a name keeps its spelling
+        return size
 
 
 def _parts(sub: str) -> list[str]:
@@ -277,7 +286,7 @@ def _indexed_length(ev: Any, sym: Sym, index: str) -> int | None:
 def _dim(walker: Any, count: int, size: str) -> int:
     if count:
         return walker.declared((str(count),))[0]
-    if size.isdigit() or size in walker.sizes:
+    if size.isdigit() or size in walker.sizes or _size_key(size) in walker.sizes:
         return walker.declared((size,))[0]
     return walker.dims.fresh()
 
