@@ -235,3 +235,16 @@ def test_a_last_index_written_as_a_group_is_the_size(runner: StepRunner) -> None
     mixed = column.replace("v_{n_x}", "v_{n_y}")  # two different last indices: no one size
     result = _one(rf"\mathbf u + \mathbf v = {mixed}", runner)
     assert result.status == "unparsed" and "size is not written" in result.message, result.message
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        r"\begin{pmatrix} x_1 & x_2 \end{pmatrix} = \begin{pmatrix} 0.5 & 0.3 \end{pmatrix}",
+        r"\begin{pmatrix} w_1 & w_2 \\ w_3 & w_4 \end{pmatrix} = \begin{pmatrix} 0.3 & 0.2 \\ 0.2 & 0.3 \end{pmatrix}",
+        r"\begin{bmatrix} a_1 \\ \vdots \\ a_n \end{bmatrix}^T = \begin{bmatrix} 1 & \cdots & 1 \end{bmatrix}",
+    ],
+)
+def test_a_matrix_of_names_set_to_values_is_an_assignment_not_a_claim(step: str, runner: StepRunner) -> None:
+    results = _results(f"$$ {step} $$\n", runner)
+    assert all(r.status != "wrong" for r in results), [(r.status, r.message) for r in results]

@@ -29,6 +29,7 @@ from derive.checks.latex.abstract_loss import Model, complete
 from derive.checks.latex.doc_definitions import parsed_definitions
 from derive.checks.latex.jacobians import Jacobian, full_jacobian, same_jacobian
 from derive.checks.latex.layer_shift import with_layer_shifts
+from derive.checks.latex.matrix_literals import assignment
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
 from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, LooseShapes, NotJudged, ShapeMismatch
@@ -180,6 +181,8 @@ def _defines(sides: tuple[Node, Node], defs: dict[str, Node]) -> str | None:
         stems = {n.stem for n in _names(other)}
         if isinstance(side, Sym) and side.full not in defs and side.stem not in defs and side.stem not in stems:
             return side.full
+        if assignment(side, other, defs):  # (x_1 x_2) = (0.5 0.3): the entries' values (matrix_literals.py)
+            return assignment(side, other, defs)
     return None
 
 

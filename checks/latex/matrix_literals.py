@@ -22,9 +22,9 @@ from typing import Any
 from derive.checks.latex.literal_patterns import infer_pattern, is_ellipsis
 from derive.checks.latex.notation import identifier_name
 from derive.checks.latex.tex_tokens import Unreadable
-from derive.checks.latex.typed_nodes import Node, Sym
+from derive.checks.latex.typed_nodes import Node, Sym, Transpose
 
-__all__ = ["MATRIX_ENVIRONMENTS", "Literal", "Pattern", "read_list", "read_literal"]
+__all__ = ["MATRIX_ENVIRONMENTS", "Literal", "Pattern", "assignment", "read_list", "read_literal"]
 
 MATRIX_ENVIRONMENTS = {"matrix", "pmatrix", "bmatrix", "Bmatrix", "smallmatrix", "array"}
 _DROPPED = {r"\hline", r"\,", r"\;", r"\!", r"\quad", r"\qquad"}
@@ -152,6 +152,21 @@ def read_literal(reader: Any, env: str, k: int) -> Node:
                 raise Unreadable("a matrix with an ellipsis inside an entry")
     cells = tuple(reader.whole(c) for row in grid for c in row)
     return Literal(cells, len(grid), widths.pop())
+
+
+def assignment(side: Node, other: Node, defs: dict[str, Node]) -> str | None:
+    r"""``(x_1\ x_2) = (0.5\ 0.3)``: a matrix (or its transpose) of plain names, none defined,
+    set equal to something that does not mention them, gives those names values (as ``x = 3``
+    does): the names, else None."""
+    while isinstance(side, Transpose):
+        side = side.x
+    cells = side.cells if isinstance(side, Literal) else side.templates if isinstance(side, Pattern) else ()
+    if not cells or not all(isinstance(c, Sym) for c in cells):
+        return None
+    mentioned = {name for s in _syms(other) for name in (s.full, s.stem)}
+    if any(c.full in defs or c.stem in defs or c.full in mentioned or c.stem in mentioned for c in cells):
+        return None
+    return ", ".join(c.full for c in cells if isinstance(c, Sym))
 
 
 def read_list(reader: Any, parts: list[list[str]], refused: str, loose: bool = True) -> Node:
