@@ -29,7 +29,6 @@ from derive.checks.latex.abstract_loss import Model, complete
 from derive.checks.latex.doc_definitions import parsed_definitions
 from derive.checks.latex.jacobians import Jacobian, full_jacobian, same_jacobian
 from derive.checks.latex.layer_shift import with_layer_shifts
-from derive.checks.latex.matrix_literals import assignment
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
 from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, LooseShapes, NotJudged, ShapeMismatch
@@ -177,11 +176,13 @@ def _modelled(model: Model) -> str:
 def _defines(sides: tuple[Node, Node], defs: dict[str, Node]) -> str | None:
     """``z = W x``: a side that is only a name without a definition, which the other side does
     not mention, is being defined here (its sampled value says nothing about the step)."""
+    from derive.checks.latex.matrix_literals import assignment  # (x_1 x_2) = (0.5 0.3): values of its entries
+
     for side, other in (sides, sides[::-1]):
         stems = {n.stem for n in _names(other)}
         if isinstance(side, Sym) and side.full not in defs and side.stem not in defs and side.stem not in stems:
             return side.full
-        if assignment(side, other, defs):  # (x_1 x_2) = (0.5 0.3): the entries' values (matrix_literals.py)
+        if assignment(side, other, defs):
             return assignment(side, other, defs)
     return None
 
