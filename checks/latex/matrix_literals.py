@@ -161,8 +161,9 @@ def assignment(side: Node, other: Node, defs: dict[str, Node]) -> str | None:
     while isinstance(side, Transpose):
         side = side.x
     cells = side.cells if isinstance(side, Literal) else side.templates if isinstance(side, Pattern) else ()
-    if not cells or not all(isinstance(c, Sym) for c in cells):
-        return None
+    indices = {side.row_index, side.col_index} if isinstance(side, Pattern) else set()
+    if not cells or not all(isinstance(c, Sym) and c.full not in indices for c in cells):
+        return None  # (1, 2, …, n): the index itself is a number, not a name being given a value
     mentioned = {name for s in _syms(other) for name in (s.full, s.stem)}
     if any(c.full in defs or c.stem in defs or c.full in mentioned or c.stem in mentioned for c in cells):
         return None
