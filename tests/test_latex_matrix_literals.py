@@ -248,3 +248,46 @@ def test_a_last_index_written_as_a_group_is_the_size(runner: StepRunner) -> None
 def test_a_matrix_of_names_set_to_values_is_an_assignment_not_a_claim(step: str, runner: StepRunner) -> None:
     results = _results(f"$$ {step} $$\n", runner)
     assert all(r.status != "wrong" for r in results), [(r.status, r.message) for r in results]
+
+
+# ---------------------------------------------------------------- spellings and random products
+
+SPELLINGS = [
+    # (environment pair, dots, entry spelling): one correct step each, never wrong
+    (r"\begin{pmatrix}", r"\end{pmatrix}", r"\vdots", "p_{{{k}}} - y_{{{k}}}"),
+    (r"\left[ \begin{matrix}", r"\end{matrix} \right]", r"\vdots", "p_{k}-y_{k}"),
+    (r"\begin{bmatrix}", r"\end{bmatrix}", r"\cdots", "p_{k} - y_{k}"),
+    (r"\begin{Bmatrix}", r"\end{Bmatrix}", r"\ldots", "p_{{{k}}}-y_{k}"),
+    (r"\begin{array}{c}", r"\end{array}", "...", "p_{k} - y_{k}"),
+]
+
+
+@pytest.mark.parametrize(("begin", "end", "dots", "entry"), SPELLINGS)
+def test_spellings_of_one_column_read_alike(begin: str, end: str, dots: str, entry: str, runner: StepRunner) -> None:
+    rows = [entry.format(k=k) for k in ("1", "2")] + [dots, entry.format(k="n")]
+    newline = r" \\ "
+    column = f"{begin} {newline.join(rows)} {end}"
+    assert _one(rf"\mathbf p - \mathbf y = {column}", runner, DECLARED).status == "ok"
+    assert _one(rf"\mathbf y - \mathbf p = {column}", runner, DECLARED).status == "wrong"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_integer_products_are_judged_entry_by_entry(seed: int, runner: StepRunner) -> None:
+    import random
+
+    rng = random.Random(seed)
+    rows, inner, cols = rng.randint(1, 3), rng.randint(1, 3), rng.randint(1, 3)
+    a = [[rng.randint(-4, 4) for _ in range(inner)] for _ in range(rows)]
+    b = [[rng.randint(-4, 4) for _ in range(cols)] for _ in range(inner)]
+    c = [[sum(a[i][k] * b[k][j] for k in range(inner)) for j in range(cols)] for i in range(rows)]
+
+    def tex(m: list[list[int]]) -> str:
+        return r"\begin{bmatrix} " + r" \\ ".join(" & ".join(map(str, row)) for row in m) + r" \end{bmatrix}"
+
+    assert _one(f"{tex(a)} {tex(b)} = {tex(c)}", runner).status == "ok"
+    i, j = rng.randrange(rows), rng.randrange(cols)
+    c[i][j] += 1
+    result = _one(f"{tex(a)} {tex(b)} = {tex(c)}", runner)
+    assert result.status == "wrong", result.message
+    if rows * cols > 1:
+        assert result.counterexample["rhs"].startswith(f"entry ({i + 1}, {j + 1})"), result.counterexample
