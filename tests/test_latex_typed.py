@@ -120,7 +120,9 @@ REFUSED = [
     (r"\|x\|_\infty", "norm"),
     (r"\text{hello}", "text"),
     (r"(x", "unbalanced"),
-    (r"\begin{pmatrix} 1 \\ 2 \end{pmatrix}", "environment"),
+    # pmatrix is read now (matrix_literals.py); a determinant is not
+    (r"\begin{vmatrix} 1 & 2 \\ 3 & 4 \end{vmatrix}", "environment"),
+    (r"\begin{pmatrix} x_1 \\ \vdots \end{pmatrix}", "a matrix"),
 ]
 
 

@@ -32,6 +32,7 @@ from derive.checks.latex.doc_labels import with_document_labels
 from derive.checks.latex.doc_vectors import with_document_vectors
 from derive.checks.latex.einstein import einstein_free, einstein_sum, uses_einstein
 from derive.checks.latex.extract import extract
+from derive.checks.latex.idle_conditions import bearing_conditions
 from derive.checks.latex.index_sums import named_sums
 from derive.checks.latex.multi_functions import with_multi_functions
 from derive.checks.latex.normalize import Normalized, Notation, normalize
@@ -253,16 +254,18 @@ def judge_step(
     """The worker's job for one equality step: the matrix judge first (it declines scalar
     steps), then the scalar judge; the step's conditions are assumptions for both, and the
     names the document defined before the step (``named``) mean their values."""
-    typed, why = judge_sides(step.lhs, step.rhs, notation, step.conditions, definitions, seed)
+    # a prose condition about a letter the step never writes (j = i) constrains nothing here
+    conditions = bearing_conditions(step.conditions, (step.lhs, step.rhs), notation, definitions, named)
+    typed, why = judge_sides(step.lhs, step.rhs, notation, conditions, definitions, seed)
     if typed is not None:
         return _inline_guard(step, typed)
     problems = [f"left side: {p}" for p in lhs_norm.problems] + [f"right side: {p}" for p in rhs_norm.problems]
     if problems:
-        note = f" (as matrices: {why})" if why and not why.startswith("could not read") else ""
+        # why a matrix written out was not read (matrix_literals.py) is worth showing too
+        shown = why and (not why.startswith("could not read") or why.startswith("could not read a matrix"))
+        note = f" (as matrices: {why})" if shown else ""
         return _verdict("unparsed", "could not read " + "; ".join(problems) + note, "normalize")
-    out = check_step(
-        lhs_norm, rhs_norm, seed, examples, step.conditions, named, notation.sums_to_one, notation.einstein
-    )
+    out = check_step(lhs_norm, rhs_norm, seed, examples, conditions, named, notation.sums_to_one, notation.einstein)
     if out["status"] == "inconclusive" and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
     return _inline_guard(step, out)

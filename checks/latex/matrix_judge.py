@@ -178,10 +178,14 @@ def _modelled(model: Model) -> str:
 def _defines(sides: tuple[Node, Node], defs: dict[str, Node]) -> str | None:
     """``z = W x``: a side that is only a name without a definition, which the other side does
     not mention, is being defined here (its sampled value says nothing about the step)."""
+    from derive.checks.latex.matrix_literals import assignment  # (x_1 x_2) = (0.5 0.3): values of its entries
+
     for side, other in (sides, sides[::-1]):
         stems = {n.stem for n in _names(other)}
         if isinstance(side, Sym) and side.full not in defs and side.stem not in defs and side.stem not in stems:
             return side.full
+        if assignment(side, other, defs):
+            return assignment(side, other, defs)
     return None
 
 
@@ -310,6 +314,8 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
         return _out(
             "inconclusive", "the sides differ if A · B is a matrix product, and · between square matrices is ambiguous"
         )
+    if any(w.flags.get("orientation") for w, _ in outcomes):  # (a_1, …, a_n): see matrix_literals.Pattern
+        return _out("inconclusive", "the sides differ, but a list (a_1, …, a_n) may be meant as a row or a column")
     if unread_conditions:
         return _out("inconclusive", "the sides differ, but a condition of the step could not be read")
     if first["status"] == "illtyped":

@@ -206,8 +206,8 @@ class _Walker:
 
     # ------------------------------------------------------------------ nodes
     def walk(self, node: Node) -> Shape:
-        method = getattr(self, "_w_" + type(node).__name__, None)
-        return None if method is None else method(node)
+        method = getattr(self, "_w_" + type(node).__name__, None)  # matrices written out: shape_in
+        return method(node) if method else node.shape_in(self) if hasattr(node, "shape_in") else None
 
     def _w_Num(self, node: Num) -> Shape:
         return ONE, ONE

@@ -177,6 +177,8 @@ class Evaluator:
     # ------------------------------------------------------------------ nodes
     def ev(self, node: Node) -> Dual:
         method = getattr(self, "_ev_" + type(node).__name__, None)
+        if method is None and hasattr(node, "evaluate"):
+            return node.evaluate(self)  # matrices written out evaluate themselves (matrix_literals.py)
         if method is None:
             raise NotJudged(f"{type(node).__name__} is not evaluated")
         return method(node)

@@ -15,6 +15,7 @@ from typing import Any
 
 from derive.checks.latex.crossed_groups import uncross_groups
 from derive.checks.latex.double_bars import double_bars
+from derive.checks.latex.ellipsis_runs import ellipsis_runs
 from derive.checks.latex.ellipsis_sums import ellipsis_sums
 from derive.checks.latex.first_principles import limit_derivatives
 from derive.checks.latex.font_switches import font_switches
@@ -143,7 +144,8 @@ def _clean_tokens(toks_in: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, ...
             del cleaned[k + 2]
             del cleaned[k]
         k += 1
-    cleaned = log_bases(limit_derivatives(ellipsis_sums(rewrite_tokens(cleaned))))
+    # a run with one term written apart (… + X + …) only after every plain run is a sum
+    cleaned = log_bases(limit_derivatives(ellipsis_runs(ellipsis_sums(rewrite_tokens(cleaned)))))
     return tuple(t for t, _ in cleaned), tuple(s for _, s in cleaned)
 
 

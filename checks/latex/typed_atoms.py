@@ -7,6 +7,8 @@ import re
 from fractions import Fraction
 from typing import Any
 
+from derive.checks.latex.literal_patterns import is_ellipsis
+from derive.checks.latex.matrix_literals import MATRIX_ENVIRONMENTS, read_list, read_literal
 from derive.checks.latex.norm_names import FUNCTION_LETTERS
 from derive.checks.latex.notation import BUILTIN_NAMES, NATIVE_FUNCTION_COMMANDS
 from derive.checks.latex.tex_names import letters_before_function
@@ -109,7 +111,8 @@ class AtomsMixin(TexReader):
         inner = self.toks[start + 1 : end]
         self.i = end + 1
         if self.top_level(inner, ","):
-            raise Unreadable("a list in brackets")
+            # (a_1, …, a_n) with an ellipsis: a vector (matrix_literals.py); other lists are not read
+            return read_list(self, self._split_commas(inner), "a list in brackets")
         return self.whole(inner)
 
     def _bars(self, bar: str) -> Node:
@@ -257,6 +260,8 @@ class AtomsMixin(TexReader):
 
     def _cases(self) -> Node:
         arg, k = self.read_arg(self.i)
+        if self.text_of(arg) in MATRIX_ENVIRONMENTS:  # a matrix or vector written out (matrix_literals.py)
+            return read_literal(self, self.text_of(arg), k)
         if self.text_of(arg) != "cases":
             raise Unreadable(f"the environment {self.text_of(arg)}")
         end = self.toks.index(r"\end", k)
@@ -396,7 +401,11 @@ class AtomsMixin(TexReader):
             end = self.match(self.i)
             inside = self.toks[self.i + 1 : end]
             self.i = end + 1
-            return [self.whole(part) for part in self._split_commas(inside)]
+            parts = self._split_commas(inside)
+            if len(parts) > 2 and any(is_ellipsis(p) for p in parts):  # diag(x_1, …, x_n): one vector
+                loose = function_key(self.notation, shown) not in ("diag", "sum")  # these: a row or a column alike
+                return [read_list(self, parts, "", loose)]
+            return [self.whole(part) for part in parts]
         if t == "{":
             arg, self.i = self.read_arg(self.i)
             return [self.whole(arg)]

@@ -1,0 +1,61 @@
+r"""Prose conditions about an index the step never writes.
+
+"(… I have slipped in the special case $j = i$)" before a block whose steps use only i: the
+condition ties i to a letter the step does not mention, so every value of i satisfies it (take
+j = i; for ``j \ne i``, any other j, every size being at least 2). Such a condition constrains
+nothing the step says, and a counterexample to the step is one under the condition too; kept, it
+would only keep a wrong step from being reported ("not checked against the condition").
+
+Only comparisons ``a = b`` and ``a \ne b`` of two plain letters (or a letter and a number), one
+of them a letter that appears nowhere in the step's text nor in any definition or label the step
+could reach (``k \ne y`` stays: the loss -log o^s_y is about the label y), are dropped; any other
+condition is kept as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from derive.checks.latex.tex_tokens import tex_tokens
+
+__all__ = ["bearing_conditions"]
+
+_EQUALITIES = ("=", r"\ne", r"\neq")
+
+
+def bearing_conditions(
+    conditions: tuple[str, ...], sides: tuple[str, str], notation: Any, typed: dict[str, Any], named: dict | None
+) -> tuple[str, ...]:
+    """The conditions without those about a letter that neither the sides nor any definition
+    (the notation's, the document's typed ones and named scalar ones) nor a label writes."""
+    if not conditions:
+        return conditions
+    texts = [*sides, *notation.definitions, *notation.definitions.values(), *notation.index_values]
+    texts += [*notation.labels, *notation.onehot, *typed, *(k + " " + v[1].source for k, v in (named or {}).items())]
+    texts += [name for node in typed.values() for name in _names(node)]
+    written = {t for text in texts for t, _ in tex_tokens(str(text)) if re.fullmatch(r"[A-Za-z]", t)}
+    return tuple(c for c in conditions if not _idle(c, written))
+
+
+def _names(node: object) -> list[str]:
+    """Every name and index letter a typed definition writes."""
+    found: list[str] = []
+    for key, value in getattr(node, "__dict__", {}).items():
+        if isinstance(value, str) and key in ("full", "index", "name", "i", "j", "sub"):
+            found.append(value)
+        for item in value if isinstance(value, tuple) else (value,):
+            if hasattr(item, "__dict__"):
+                found += _names(item)
+    return found
+
+
+def _idle(condition: str, written: set[str]) -> bool:
+    toks = [t for t, _ in tex_tokens(condition) if t not in ("$", ".", ",", ";")]
+    if len(toks) != 3 or toks[1] not in _EQUALITIES:
+        return False
+    a, b = toks[0], toks[2]
+    plain = [re.fullmatch(r"[A-Za-z]", x) is not None for x in (a, b)]
+    if not any(plain) or a == b or not all(p or x.isdigit() for p, x in zip(plain, (a, b), strict=True)):
+        return False
+    return any(p and x not in written for p, x in zip(plain, (a, b), strict=True))
