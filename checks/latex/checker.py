@@ -31,6 +31,7 @@ from derive.checks.latex.doc_labels import with_document_labels
 from derive.checks.latex.doc_vectors import with_document_vectors
 from derive.checks.latex.einstein import einstein_free, einstein_sum, uses_einstein
 from derive.checks.latex.extract import extract
+from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.index_sums import named_sums
 from derive.checks.latex.multi_functions import with_multi_functions
 from derive.checks.latex.normalize import Normalized, Notation, normalize
@@ -144,7 +145,8 @@ def check_text(
         functions = find_function_definitions(equations, notation)
         judged = release_own_functions([r for r in results if r is not None], functions)
         equal = _equal_redefinitions(document, judged, runner, typed_notation, seed, examples)
-        report.results.extend(document.release_redefined(judged, equal))
+        # the readings implied_losses gave names a chain differentiates are said where they decide
+        report.results.extend(document.implied.explain(document.release_redefined(judged, equal)))
     finally:
         if own:
             runner.close()
@@ -297,6 +299,8 @@ def check_step(
     family = sorted(set(_family_letters([lhs_norm, rhs_norm], named)) | named_sum_letters([lhs_norm, rhs_norm], named))
     implied = einstein and _einstein_free(lhs_norm, rhs_norm, named) is not None
     named_sum = any(n.startswith("\\sum_") for norm in (lhs_norm, rhs_norm) for n in norm.symbol_names)
+    # a name whose value is a sum (L read by implied_losses as -Σ_i y_i log p_i) is expanded too
+    named_sum = named_sum or uses_summed_value([lhs_norm, rhs_norm], named)
     if lhs_norm.sums or rhs_norm.sums or family or condition_indices([lhs_norm, rhs_norm]) or implied or named_sum:
         return _check_indexed(lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein)
     out = _check_plain(lhs_norm, rhs_norm, seed, examples, named)
