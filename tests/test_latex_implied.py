@@ -171,3 +171,149 @@ $$
     out = results(text, runner)
     assert out[-1].status == "inconclusive", (out[-1].status, out[-1].message)
     assert out[0].status == "ok" and out[1].status == "ok"
+
+
+# ---------------------------------------------------------------- Andrew Ng's names
+
+NG_ONE = r"""
+For one example, $z = w x + b$ and $a = \sigma(z)$, with the loss
+
+$$
+L = -(y \log a + (1 - y)\log(1 - a))
+$$
+
+Back-propagation:
+
+$$
+dz = a - y
+$$
+
+$$
+dw = x\,dz
+$$
+
+$$
+db = dz
+$$
+"""
+
+
+def test_ng_names_of_one_example_are_derivatives_of_its_loss(runner) -> None:
+    out = results(NG_ONE, runner)
+    ng = [r for r in out if r.step.lhs.startswith("d")]
+    assert [r.status for r in ng] == ["ok", "ok", "ok"], [(r.status, r.message) for r in ng]
+    assert all("Ng" in r.message for r in ng)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "dz = y - a",  # the sign of the loss's derivative turned round
+        r"dw = -x\,dz",  # a dropped minus, the other way
+        r"dw = x\,dz + 1",
+    ],
+)
+def test_wrong_ng_steps_of_one_example_are_found(runner, claim: str) -> None:
+    out = results(NG_ONE + f"\n$$\n{claim}\n$$\n", runner)
+    last = out[-1]
+    assert last.status == "wrong", (last.status, last.message)
+    cex = last.counterexample
+    assert cex is not None and float(cex["lhs"]) != float(cex["rhs"])
+
+
+NG_NET = r"""
+Two layers, $m$ examples as the columns of $X$: $Z^{[1]} = W^{[1]} X + b^{[1]}$,
+$A^{[1]} = \tanh(Z^{[1]})$, $Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}$, $A^{[2]} = \sigma(Z^{[2]})$.
+
+$$
+dZ^{[2]} = A^{[2]} - Y
+$$
+"""
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        r"dW^{[2]} = \frac{1}{m} dZ^{[2]} A^{[1]T}",  # of the mean, dZ of the sum: Ng's own
+        r"dW^{[2]} = dZ^{[2]} A^{[1]T}",  # every name of one loss
+        r"dA^{[1]} = W^{[2]T} dZ^{[2]}",
+        r"dZ^{[1]} = W^{[2]T} dZ^{[2]} * (1 - A^{[1]2})",  # * is numpy's element-wise product
+        r"dW^{[1]} = \frac{1}{m} dZ^{[1]} X^T",
+    ],
+)
+def test_ng_names_of_a_network_hold_under_a_convention(runner, claim: str) -> None:
+    out = results(NG_NET + f"\n$$\n{claim}\n$$\n", runner)
+    last = out[-1]
+    assert last.status == "ok", (last.status, last.message)
+    assert "Ng" in last.message
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        r"dW^{[2]} = m\, dZ^{[2]} A^{[1]T}",  # a factor m no convention gives
+        r"dW^{[1]} = \frac{1}{m} dZ^{[1]} X",  # the transpose dropped (shapes the document does not declare)
+        r"dZ^{[1]} = W^{[2]T} dZ^{[2]} * (1 + A^{[1]2})",
+    ],
+)
+def test_ng_near_misses_of_a_network_are_never_ok(runner, claim: str) -> None:
+    out = results(NG_NET + f"\n$$\n{claim}\n$$\n", runner)
+    assert out[-1].status != "ok", out[-1].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # d is a dimension here: dW is d times W
+        r"""Let $W \in \mathbb{R}^{d \times n}$.
+
+$$
+dW = W d
+$$
+""",
+        # Leibniz and integrals: d is a differential
+        r"""$z = w x$ and
+
+$$
+dz = \frac{dz}{dw} dw
+$$
+""",
+        # matrix differentials: dW is the differential of W, df = tr(…)
+        r"""$\hat Y = X W$ and $f = \|\hat Y - Y\|^2$.
+
+$$
+dW = X^T d\hat{Y}
+$$
+
+$$
+df = \operatorname{tr}\left(2(\hat{Y} - Y)^T d\hat{Y}\right)
+$$
+""",
+        # no d-name as a side anywhere: dz in a product is not read
+        r"""$z = w x$.
+
+$$
+w\,dz = dz\,w
+$$
+""",
+    ],
+)
+def test_no_ng_reading_where_d_is_a_name_or_a_differential(runner, text: str) -> None:
+    for r in results(text, runner):
+        assert "Ng" not in r.message and r.status != "wrong", (r.status, r.message)
+
+
+def test_a_factor_1_over_m_is_a_convention_not_a_mistake(runner) -> None:
+    out = results(NG_ONE + "\n$$\ndz = \\frac{1}{m}(a - y)\n$$\n", runner)
+    assert out[-1].status == "ok", (out[-1].status, out[-1].message)  # dz of the mean over m examples
+    out = results(NG_ONE + "\n$$\ndz = \\frac{1}{m}(y - a)\n$$\n", runner)
+    # refuted under two readings; under one example's the 1/m is a symbol only one side has,
+    # which the judge never calls wrong (it may be a definition): not ok, and not a false alarm
+    assert out[-1].status == "inconclusive", (out[-1].status, out[-1].message)
+
+
+def test_a_step_wrong_under_every_convention_is_wrong(runner) -> None:
+    text = NG_ONE + "\n$$\n(m + 1)\\,db = (m + 1)(y - a)\n$$\n"  # a dropped minus
+    out = results(text, runner)
+    assert out[-1].status == "wrong", (out[-1].status, out[-1].message)
+    assert "each convention" in out[-1].message

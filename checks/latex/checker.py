@@ -34,6 +34,7 @@ from derive.checks.latex.extract import extract
 from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.index_sums import named_sums
 from derive.checks.latex.multi_functions import with_multi_functions
+from derive.checks.latex.ng_names import NgNames, ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.notation import choose_profile
 from derive.checks.latex.own_functions import find_function_definitions, find_new_functions, release_own_functions
@@ -97,6 +98,7 @@ def check_text(
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
     # the document's own shape declarations, for sampling values in matrix steps
     typed_notation = replace(notation, sample_shapes={**notation.sample_shapes, **document.declared})
+    ng = NgNames(text, equations, set(document.first_at) | {d.name for d in document.implied.found})
     # Equality steps are collected first and judged in one call, so that a runner with several
     # workers (derive.checks.latex.budget.ParallelRunner) can judge them side by side.
     pending: list[tuple[int, Step]] = []
@@ -133,7 +135,9 @@ def check_text(
                 if unsure:
                     ambiguous_at[len(results)] = unsure
                 pending.append((len(results), step))
-                jobs.append((judge_step, (step, lhs, rhs, typed_notation, typed, seed, examples, scalar)))
+                readings = ng.readings(step)  # Andrew Ng's dz, dW: judged under each reading (ng_names)
+                args = (typed_notation, typed, seed, examples, scalar)
+                jobs.append(ng_job(judge_step, readings, *args) if readings else (judge_step, (step, lhs, rhs, *args)))
                 results.append(None)
         for (k, step), out in zip(pending, runner.run_all(jobs), strict=True):
             results[k] = StepResult(
