@@ -88,9 +88,26 @@ def _after_diff(text: str) -> str | None:
 
 
 def derivative_parts(term: str) -> tuple[str, str, bool] | None:
-    """(what is differentiated, by what, whether it is written after the fraction) of a term that
-    is exactly one derivative: ``\\frac{\\partial X}{\\partial V}`` or ``\\frac{\\partial}{\\partial V} X``."""
+    """(what is differentiated, by what, whether it is an expression form) of a term that is
+    exactly one derivative: ``\\frac{\\partial X}{\\partial V}``, ``\\partial X/\\partial V``, or
+    ``\\frac{\\partial}{\\partial V} X``; a minus before it or before ∂ is put in the expression."""
     term = term.strip()
+    sign = term.startswith("-")
+    parts = _fraction_parts(term[1:] if sign else term) or _slash_parts(term[1:] if sign else term)
+    if parts is None:
+        return None
+    what, by, expression = parts
+    if what.startswith("-"):  # \frac{-\partial X}{\partial V}
+        sign, what = not sign, what[1:].strip()
+        if not what.startswith(("\\partial", "d")):
+            return None
+        what = _after_diff(what) or ""
+    if not what:
+        return None
+    return (f"-\\left({what}\\right)", by, True) if sign else (what, by, expression)
+
+
+def _fraction_parts(term: str) -> tuple[str, str, bool] | None:
     m = _FRAC.match(term)
     if m is None:
         return None
@@ -98,13 +115,29 @@ def derivative_parts(term: str) -> tuple[str, str, bool] | None:
     den = _group(term, num[1]) if num else None
     if num is None or den is None:
         return None
-    top, by = _after_diff(num[0]), _after_diff(den[0])
+    by = _after_diff(den[0])
+    top = "-" + num[0].strip()[1:].strip() if num[0].strip().startswith("-") else _after_diff(num[0])
     if top is None or by is None or not by.strip():
         return None
     rest = term[den[1] :].strip()
     if not top.strip():
         return (_unwrap(rest), by.strip(), True) if rest else None
     return (top.strip(), by.strip(), False) if not rest else None
+
+
+def _slash_parts(term: str) -> tuple[str, str, bool] | None:
+    """``\\partial L/\\partial w``: one slash outside every bracket, a differential on each side."""
+    depth, cuts = 0, []
+    for k, c in enumerate(term):
+        depth += (c in "({[") - (c in ")}]")
+        if c == "/" and depth == 0:
+            cuts.append(k)
+    if len(cuts) != 1:
+        return None
+    top, by = _after_diff(term[: cuts[0]]), _after_diff(term[cuts[0] + 1 :])
+    if not top or not by or not by.strip():
+        return None
+    return _unwrap(top), by.strip(), False
 
 
 def _name(text: str, notation: Notation) -> str | None:
