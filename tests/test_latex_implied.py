@@ -346,3 +346,33 @@ def test_a_step_wrong_under_every_convention_is_wrong(runner) -> None:
     out = results(text, runner)
     assert out[-1].status == "wrong", (out[-1].status, out[-1].message)
     assert "each convention" in out[-1].message
+
+
+# ---------------------------------------------------------------- a minus written inside ∂'s numerator
+
+
+def test_a_minus_before_the_partial_in_a_numerator(runner) -> None:
+    text = r"""
+$$
+\begin{align}
+\frac{\partial L}{\partial p_j} &= \frac{\partial (- \sum_i y_i \log p_i)}{\partial p_j} \\
+&= \frac{- \partial \sum_i y_i \log p_i}{\partial p_j}
+\end{align}
+$$
+
+$$
+\frac{-\partial (x^2)}{\partial x} = -2x
+$$
+
+$$
+\frac{-\partial (x^2)}{\partial x} = 2x
+$$
+
+$$
+\frac{-d}{dx} x^2 = -2x
+$$
+"""
+    out = results(text, runner)
+    assert [r.status for r in out[:4]] == ["ok", "ok", "ok", "wrong"], [(r.status, r.message) for r in out]
+    # the operator -d/dx is not read, and never as the fraction (−d)/(dx)
+    assert out[4].status == "unparsed", (out[4].status, out[4].message)
