@@ -98,7 +98,7 @@ def check_text(
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
     # the document's own shape declarations, for sampling values in matrix steps
     typed_notation = replace(notation, sample_shapes={**notation.sample_shapes, **document.declared})
-    ng = NgNames(text, equations, set(document.first_at) | {d.name for d in document.implied.found})
+    ng = NgNames(text, equations, {d.name: d.rhs for d in [*document.implied.found, *document.defs]})
     # Equality steps are collected first and judged in one call, so that a runner with several
     # workers (derive.checks.latex.budget.ParallelRunner) can judge them side by side.
     pending: list[tuple[int, Step]] = []

@@ -37,9 +37,9 @@ _DNAME = re.compile(
     r"(?:\^\{(?P<label>\[[^\]{}]*\]|\([^(){}]*\))(?P<t1>\s*T)?\}|\^(?P<t2>T)(?![A-Za-z]))?"
     r"(?P<sub2>_\{[^{}]*\}|_[A-Za-z0-9])?"
 )
-#: d written as a name of its own: d = 3, d \in, \mathbb{R}^d, d \times n, n \times d, d-dimensional
+#: d written as a name of its own: d = 3, d \in, \mathbb{R}^d, d \times n, n \times d, d-dimensional, $d$
 _D_ITSELF = re.compile(
-    r"(?<![A-Za-z\\])d\s*(?:=|:=|\\in\b|\\times|\\geq|\\leq|<|>|-dim)"
+    r"\$\s*d\s*\$|\\\(\s*d\s*\\\)|(?<![A-Za-z\\])d\s*(?:=|:=|\\in\b|\\times|\\geq|\\leq|<|>|-dim)"
     r"|\\times\s*d(?![A-Za-z])|\^\{?\s*d\s*[}\s$,)]|\^d(?![A-Za-z])"
 )
 #: a document of differentials (df = tr(∂f/∂Ŷ^T dŶ), d(XW), d\hat Y, \int … dx): no d-name is Ng's there
@@ -64,6 +64,8 @@ _LABEL_POWER = re.compile(
 _MATRIX = re.compile(r"(?<![A-Za-z\\])[A-Z](?![A-Za-z])|\^\{\[")
 #: the parameters' names in the course (dW, dw, db), whose derivatives are of the mean loss
 _PARAMETERS = frozenset({"W", "w", "b"})
+#: what a loss's value has (a log, a square, a norm, a sum, a max): never a bare number or a size
+_LOSS_VALUE = re.compile(r"\\log|\\ln|\^\s*\{?\s*2|\\\||\\sum|\\max")
 #: the names a document's loss goes by, in the order a d-name is read as the derivative of one
 _LOSSES = ("L", "\\mathcal{L}", "\\ell", "J", "E", "C")
 
@@ -85,9 +87,12 @@ def _bare_uses(text: str) -> set[str]:
 class NgNames:
     """The d-names of one document, if it uses them, and the readings of each step."""
 
-    def __init__(self, text: str, equations: list[Equation], defined: set[str]) -> None:
+    def __init__(self, text: str, equations: list[Equation], defined: dict[str, str]) -> None:
+        """``defined``: the document's names with the LaTeX of their values."""
         self.names: set[str] = set()
-        self.loss = next((n for n in _LOSSES if n in defined and n != "J"), "\\mathcal{L}")
+        # a loss the document writes (L = -(y log a + …)); L = 3 layers, or J of the batch, is not one
+        losses = [n for n in _LOSSES if n != "J" and _LOSS_VALUE.search(defined.get(n, ""))]
+        self.loss = losses[0] if losses else "\\mathcal{L}"
         if _D_ITSELF.search(text) or _DIFFERENTIALS.search(_LEIBNIZ.sub(" ", text)) or "d" in defined:
             return
         sides = set()
