@@ -4,9 +4,12 @@ Right steps must be ok, wrong ones found, and near misses never called wrong."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from derive.checks.latex.checker import StepRunner, check_text
-from derive.checks.latex.implied_losses import derivative_parts
+from derive.checks.latex.extract import extract
+from derive.checks.latex.implied_losses import derivative_parts, find_implied
 from derive.checks.latex.notation import load_notation
 
 COLUMN = load_notation()
@@ -391,3 +394,22 @@ $$
     assert [r.status for r in out[:4]] == ["ok", "ok", "ok", "wrong"], [(r.status, r.message) for r in out]
     # the operator -d/dx is not read, and never as the fraction (−d)/(dx)
     assert out[4].status == "unparsed", (out[4].status, out[4].message)
+
+
+def test_no_reading_in_a_document_that_sums_repeated_indices(runner) -> None:
+    text = r"""
+Repeated indices are summed (Einstein notation).
+
+$$
+\frac{\partial C}{\partial \theta_k} = -\frac{\partial}{\partial \theta_k}\left(y_i \log \hat{y}_i\right)
+$$
+
+$$
+\frac{\partial C}{\partial \hat{y}_k} = -\frac{y_k}{\hat{y}_k}
+$$
+"""
+    for r in results(text, runner):
+        assert "reading" not in r.message and r.status != "wrong", (r.status, r.message)
+    equations = extract(text, markdown=True)
+    assert find_implied(equations, replace(COLUMN, einstein=True), {}) == []
+    assert [d.name for d in find_implied(equations, COLUMN, {})] == ["C"]  # read where sums are written

@@ -195,6 +195,8 @@ def find_implied(equations: list[Equation], notation: Notation, defined: dict[st
     """Every reading of the document, in order. ``defined`` holds where each name is first defined
     explicitly: a name with a value before the step is never read this way."""
     found: list[ImpliedDefinition] = []
+    if notation.einstein:
+        return found  # y_i log ŷ_i summed by convention: a value whose sums a substitution would lose
     for equation in equations:
         for chain in split_chain(equation):
             for (left, relation), (right, _) in zip(chain, chain[1:], strict=False):
