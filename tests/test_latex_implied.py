@@ -413,3 +413,28 @@ $$
     equations = extract(text, markdown=True)
     assert find_implied(equations, replace(COLUMN, einstein=True), {}) == []
     assert [d.name for d in find_implied(equations, COLUMN, {})] == ["C"]  # read where sums are written
+
+
+def test_a_reading_from_an_earlier_section_never_makes_a_step_wrong(runner) -> None:
+    text = r"""
+## Squared error
+
+$$
+\frac{\partial L}{\partial w} = \frac{\partial}{\partial w}\left(\frac12 (w x - y)^2\right) = (w x - y) x
+$$
+
+$$
+\frac{\partial L}{\partial w} = (w x + y) x
+$$
+
+## Cross-entropy
+
+With the cross-entropy loss instead:
+
+$$
+\frac{\partial L}{\partial w} = (\sigma(w x) - y) x
+$$
+"""
+    out = results(text, runner)
+    assert [r.status for r in out[:3]] == ["ok", "ok", "wrong"], [(r.status, r.message) for r in out]
+    assert out[3].status == "inconclusive" and "earlier section" in out[3].message, (out[3].status, out[3].message)

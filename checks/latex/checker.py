@@ -150,7 +150,7 @@ def check_text(
         judged = release_own_functions([r for r in results if r is not None], functions)
         equal = _equal_redefinitions(document, judged, runner, typed_notation, seed, examples)
         # the readings implied_losses gave names a chain differentiates are said where they decide
-        report.results.extend(document.implied.explain(document.release_redefined(judged, equal)))
+        report.results.extend(document.implied.explain(document.release_redefined(judged, equal), text))
     finally:
         if own:
             runner.close()

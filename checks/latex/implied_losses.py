@@ -218,6 +218,9 @@ class ImpliedDefinitions:
 
     def __init__(self, equations: list[Equation], notation: Notation, defined: dict[str, tuple[int, int]]) -> None:
         self.found = find_implied(equations, notation, defined)
+        self.explicit = defined
+        self.losses = LOSS_NAMES | notation.scalars  # names that, read, are a loss
+        self.headings: list[int] = []
         self.scalar: dict[ImpliedDefinition, tuple[str, Normalized]] = {}
         self.typed: dict[ImpliedDefinition, Node] = {}
         for d in self.found:
@@ -259,8 +262,10 @@ class ImpliedDefinitions:
             if not d.letters:
                 typed[name] = self.typed.get(d, Opaque(name))
 
-    def explain(self, results: list[StepResult]) -> list[StepResult]:
-        """Say which reading made a defining step ok; hold a ``wrong`` that uses a name read twice."""
+    def explain(self, results: list[StepResult], text: str = "") -> list[StepResult]:
+        """Say which reading made a defining step ok; hold a ``wrong`` that uses a name read twice,
+        or read in an earlier section of ``text`` (the document)."""
+        self.headings = _heading_lines(text)
         defining = {d.step_at: d for d in self.found}
         out: list[StepResult] = []
         for result in results:
@@ -282,18 +287,35 @@ class ImpliedDefinitions:
         it is refuted where two indices are equal (``i = j``): a case split's conditions are often
         in prose ("for i ≠ j"), and only a reading, not the document, put the value in."""
         read = [d for d in self.found if (d.line, d.column) < where]
+        read = [d for d in read if not (d.line, d.column) < self.explicit.get(d.name, (10**9, 0)) < where]
         step = result.step
         used = sorted(n for n in {d.name for d in read} if _mentions(step.lhs, n) or _mentions(step.rhs, n))
         if not used:
             return result
         twice = [n for n in used if len({d.rhs for d in read if d.name == n}) > 1]
+        # a section that uses a loss without its own first step may mean another loss by it
+        # ("for the cross-entropy, ∂L/∂w = (ŷ − y)x" after a section on the squared error)
+        later = [n for n in used if n in self.losses]
+        away = [n for n in later if any(max(d.line for d in read if d.name == n) < h < where[0] for h in self.headings)]
         if twice:
             note = f"; {twice[0]} is named by two different expressions before this step: which is meant is not known"
+        elif away:
+            note = (
+                f"; {away[0]} was read from the first step of its chain in an earlier section, which may mean another"
+            )
         elif _equal_indices(result):
             note = "; refuted only where two indices are equal, a case the document may set aside in words"
         else:
             return result
         return replace(result, status="inconclusive", counterexample=None, message=result.message + note)
+
+
+#: a heading: Markdown #…, LaTeX \section, \subsection, \chapter, \paragraph (starred or not)
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*\\(?:sub)*section\*?\s*\{|^\s*\\(?:chapter|paragraph)\*?\s*\{")
+
+
+def _heading_lines(text: str) -> list[int]:
+    return [k for k, line in enumerate(text.splitlines(), start=1) if _HEADING.match(line)]
 
 
 def _equal_indices(result: StepResult) -> bool:
