@@ -33,8 +33,10 @@ from derive.checks.latex.doc_vectors import with_document_vectors
 from derive.checks.latex.einstein import einstein_free, einstein_sum, uses_einstein
 from derive.checks.latex.extract import extract
 from derive.checks.latex.idle_conditions import bearing_conditions
+from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.index_sums import named_sums
 from derive.checks.latex.multi_functions import with_multi_functions
+from derive.checks.latex.ng_names import NgNames, ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.notation import choose_profile
 from derive.checks.latex.own_functions import find_function_definitions, find_new_functions, release_own_functions
@@ -99,6 +101,7 @@ def check_text(
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
     # the document's own shape declarations, for sampling values in matrix steps
     typed_notation = replace(notation, sample_shapes={**notation.sample_shapes, **document.declared})
+    ng = NgNames(text, equations, {d.name: d.rhs for d in [*document.implied.found, *document.defs]})
     # Equality steps are collected first and judged in one call, so that a runner with several
     # workers (derive.checks.latex.budget.ParallelRunner) can judge them side by side.
     pending: list[tuple[int, Step]] = []
@@ -135,7 +138,9 @@ def check_text(
                 if unsure:
                     ambiguous_at[len(results)] = unsure
                 pending.append((len(results), step))
-                jobs.append((judge_step, (step, lhs, rhs, typed_notation, typed, seed, examples, scalar)))
+                readings = ng.readings(step)  # Andrew Ng's dz, dW: judged under each reading (ng_names)
+                args = (typed_notation, typed, seed, examples, scalar)
+                jobs.append(ng_job(judge_step, readings, *args) if readings else (judge_step, (step, lhs, rhs, *args)))
                 results.append(None)
         for (k, step), out in zip(pending, runner.run_all(jobs), strict=True):
             results[k] = StepResult(
@@ -147,7 +152,8 @@ def check_text(
         functions = find_function_definitions(equations, notation)
         judged = release_own_functions([r for r in results if r is not None], functions)
         equal = _equal_redefinitions(document, judged, runner, typed_notation, seed, examples)
-        report.results.extend(document.release_redefined(judged, equal))
+        # the readings implied_losses gave names a chain differentiates are said where they decide
+        report.results.extend(document.implied.explain(document.release_redefined(judged, equal), text))
     finally:
         if own:
             runner.close()
@@ -306,6 +312,8 @@ def check_step(
     family = sorted(set(_family_letters([lhs_norm, rhs_norm], named)) | named_sum_letters([lhs_norm, rhs_norm], named))
     implied = einstein and _einstein_free(lhs_norm, rhs_norm, named) is not None
     named_sum = any(n.startswith("\\sum_") for norm in (lhs_norm, rhs_norm) for n in norm.symbol_names)
+    # a name whose value is a sum (L read by implied_losses as -Σ_i y_i log p_i) is expanded too
+    named_sum = named_sum or uses_summed_value([lhs_norm, rhs_norm], named)
     if lhs_norm.sums or rhs_norm.sums or family or condition_indices([lhs_norm, rhs_norm]) or implied or named_sum:
         return _check_indexed(lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein)
     out = _check_plain(lhs_norm, rhs_norm, seed, examples, named)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from derive.checks.latex.extract import Equation, extract
+from derive.checks.latex.implied_losses import ImpliedDefinitions
 from derive.checks.latex.index_sums import named_sum
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
@@ -243,6 +244,12 @@ class DocumentDefinitions:
         # notation's definitions use (L = -log o^s_y would silently change meaning with it).
         kept = [r for r in self.redefined if not _in_notation(r.name, notation)]
         self.latest = _latest_values(kept, notation)
+        # Names a chain defines by its first step (∂L/∂p_j = ∂(−Σ y_i log p_i)/∂p_j, L written
+        # nowhere before): see implied_losses; an explicit definition always wins over them.
+        self.first_at: dict[str, tuple[int, int]] = {}
+        for d in self.defs:
+            self.first_at.setdefault(d.name, (d.line, d.column))
+        self.implied = ImpliedDefinitions(equations, notation, self.first_at)
 
     def for_step(self, line: int, column: int, rhs: str) -> tuple[dict[str, Node], dict[str, tuple[str, Normalized]]]:
         """(definitions for the matrix judge, definitions for the scalar judge) before a step."""
@@ -269,6 +276,7 @@ class DocumentDefinitions:
                 typed[again.name] = typed_value
             if scalar_value is not None and not scalar_value[1].tuples:
                 scalar[again.name] = scalar_value
+        self.implied.apply(line, column, typed, scalar, self.first_at)
         return typed, scalar
 
     def defines_at(self, line: int, column: int) -> bool:

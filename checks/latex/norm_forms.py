@@ -85,6 +85,14 @@ class FormsMixin(TexReader):
                     return Operator("g", n, "a derivative operator d/dx"), k
                 operand = self.seq_of(rest, chain_var=kind_name)
                 return self.postfix(f"g_{{{n}}}\\left({operand}\\right)", self._evaluated_at(k))
+        signed = self._diff_numerator(num[1:]) if var is not None and num[:1] == ["-"] else None
+        if signed is not None:
+            # \frac{-\partial X}{\partial v}: the minus of what is differentiated, written before ∂
+            # (\frac{-d}{dx} x² is no fraction (−d)/(dx) either: an operator this reader does not take)
+            if not signed:
+                raise Unreadable("a derivative operator with a sign in its numerator")
+            inner = self.seq_of([r"\frac", "{", *num[1:], "}", "{", *den, "}"])
+            return self.postfix(f"\\left(-{inner}\\right)", k)
         if self._differential(num) is not None or (num and num[0] == r"\partial"):
             raise Unreadable("a derivative written in a form not read")
         return self.postfix(f"\\frac{{{self.seq_of(num)}}}{{{self.seq_of(den)}}}", k)
