@@ -27,6 +27,7 @@ from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.abstract_functions import document_abstract_functions
+from derive.checks.latex.case_splits import case_split, document_case_pairs, unstated_case
 from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_definitions
 from derive.checks.latex.doc_labels import with_document_labels
 from derive.checks.latex.doc_vectors import with_document_vectors
@@ -172,6 +173,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         doc_functions={f.name: (f.parameter, f.body) for f in new_functions},
         sums_to_one=notation.sums_to_one | _stated_facts(text, notation),
         einstein=notation.einstein or uses_einstein(text),
+        case_pairs=document_case_pairs(text),
         named_sums=named_sums(text),
     )
     # f'(…) written for a function the document never defines: f(…) is a call (abstract_functions)
@@ -271,7 +273,8 @@ def judge_step(
         shown = why and (not why.startswith("could not read") or why.startswith("could not read a matrix"))
         note = f" (as matrices: {why})" if shown else ""
         return _verdict("unparsed", "could not read " + "; ".join(problems) + note, "normalize")
-    out = check_step(lhs_norm, rhs_norm, seed, examples, conditions, named, notation.sums_to_one, notation.einstein)
+    facts, einstein, pairs = notation.sums_to_one, notation.einstein, notation.case_pairs
+    out = check_step(lhs_norm, rhs_norm, seed, examples, conditions, named, facts, einstein, pairs)
     if out["status"] == "inconclusive" and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
     return _inline_guard(step, out)
@@ -305,6 +308,7 @@ def check_step(
     named: Definitions | None = None,
     facts: frozenset[str] = frozenset(),
     einstein: bool = False,
+    case_pairs: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """Parse both sides and decide the step as scalars. Runs inside the worker process;
     ``facts`` names the families the document states sum to one (assumptions for ok only)."""
@@ -315,7 +319,9 @@ def check_step(
     # a name whose value is a sum (L read by implied_losses as -Σ_i y_i log p_i) is expanded too
     named_sum = named_sum or uses_summed_value([lhs_norm, rhs_norm], named)
     if lhs_norm.sums or rhs_norm.sums or family or condition_indices([lhs_norm, rhs_norm]) or implied or named_sum:
-        return _check_indexed(lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein)
+        return _check_indexed(
+            lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein, case_pairs
+        )
     out = _check_plain(lhs_norm, rhs_norm, seed, examples, named)
     return guard_conditions(out, conditions, checked=False)
 
@@ -362,6 +368,7 @@ def _check_indexed(
     family: list[str] | None = None,
     facts: frozenset[str] = frozenset(),
     einstein: bool = False,
+    case_pairs: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """A step with Σ: expanded at sizes 2 and 3 with every value of its free indices. ok only
     if ok in every instance (said so: not a proof for all sizes); wrong if one instance has a
@@ -382,6 +389,14 @@ def _check_indexed(
     open_sizes = [n or "size" for n in size_names]
     sizes = (INDEX_SIZES if len(free) < 3 else INDEX_SIZES[:1]) if (size_names or free) else (3,)
     judge = functools.partial(decide, matrices=matrices, seed=seed, examples=examples, units=units)
+
+    def holds_at(env: dict[str, int], size: int) -> bool:
+        try:
+            lhs, rhs = _sides(lhs_norm, rhs_norm, env, size, named, implied is not None)
+        except Unparsed:
+            return False
+        return with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)["status"] == "ok"
+
     first_other = None
     assumed = ""
     for size in sizes:
@@ -408,7 +423,10 @@ def _check_indexed(
                 cex["where"] = where
                 out["counterexample"] = cex
                 out["message"] = f"with {where}: {out['message']}"
-                return out
+                # a split the step writes itself (cases on i = j, 1_{i=j}, δ_ij) is no unstated case
+                stated = condition_indices([lhs_norm, rhs_norm])
+                split = None if conditions else case_split(free, env, size, holds_at, stated, case_pairs)
+                return unstated_case(out, split) if split else out
             if out["status"] == "ok" and out.get("method") == STATED_FACT:
                 assumed = out["message"].rpartition("using ")[2]
             if out["status"] != "ok" and first_other is None:

@@ -51,8 +51,12 @@ __all__ = ["Piece", "Equation", "extract", "equations_of", "RELATIONS", "starts_
 _HEADING = re.compile(
     r"^\s{0,3}#{1,6}\s|^\s*\*\*[^*\n]+\*\*\s*$|\\(?:sub)*section\*?\{|\\paragraph\{|\\chapter\{", re.M
 )
+#: a clause that goes on the sentence of the block before it: on the same line or the next (never
+#: after a blank line), in lower case or after a comma ("$$A$$ for $i \neq j$."); a capitalised
+#: "When $j \neq k$, …" opens a new sentence, about what follows
+_TRIGGER_WORD = r"(?:\\text\{\s*)?(?:for|if|when|whenever|where|provided|assuming|with)"
 _LEADING_TRIGGER = re.compile(
-    r"[ \t]*(?:\n[ \t>]*)?[,;]?\s*(?:\\text\{\s*)?(?:for|if|when|whenever|where|provided|assuming|with)\b", re.I
+    r"[ \t]*(?:\n[ \t>]*)?(?:[,;][ \t]*(?:\n[ \t>]*)?(?i:" + _TRIGGER_WORD + r")|" + _TRIGGER_WORD + r")\b"
 )
 _SENTENCE_END = re.compile(r"[.;!?](?=\s|$)|\n[ \t>]*\n")
 #: prose longer than this between two blocks breaks a chain even if the next block starts with "="

@@ -114,6 +114,8 @@ class Notation:
     sums_to_one: frozenset[str] = frozenset()
     #: the document sums repeated indices without writing the sum (Einstein's convention)
     einstein: bool = False
+    #: index pairs the document splits into cases somewhere ("jk" for $j = k$ / $j \neq k$)
+    case_pairs: frozenset[str] = frozenset()
     #: sums the document names by the operator alone (\sum_K := \sum_{j=1}^K …): read as those names
     named_sums: frozenset[str] = frozenset()
     #: words the document uses as names (\text{CE}, Tot_{par}): read as one name, not refused
