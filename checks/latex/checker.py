@@ -31,6 +31,7 @@ from derive.checks.latex.doc_labels import with_document_labels
 from derive.checks.latex.doc_vectors import with_document_vectors
 from derive.checks.latex.einstein import einstein_free, einstein_sum, uses_einstein
 from derive.checks.latex.extract import extract
+from derive.checks.latex.function_values import two_valued, with_function_values
 from derive.checks.latex.index_sums import named_sums
 from derive.checks.latex.multi_functions import with_multi_functions
 from derive.checks.latex.normalize import Normalized, Notation, normalize
@@ -94,6 +95,8 @@ def check_text(
     notation, new_functions = _document_notation(text, notation, equations)
     defining = {(f.line, f.column): f.name for f in new_functions}
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
+    # a name the document defines both as a function and by a plain value has two values (function_values)
+    doubled = two_valued(notation, {d.name for d in document.defs})
     # the document's own shape declarations, for sampling values in matrix steps
     typed_notation = replace(notation, sample_shapes={**notation.sample_shapes, **document.declared})
     # Equality steps are collected first and judged in one call, so that a runner with several
@@ -128,7 +131,7 @@ def check_text(
                 if held is not None:
                     results.append(held)
                     continue
-                typed, scalar, unsure = _step_definitions(step, lhs, rhs, document)
+                typed, scalar, unsure = _step_definitions(step, lhs, rhs, document, doubled)
                 if unsure:
                     ambiguous_at[len(results)] = unsure
                 pending.append((len(results), step))
@@ -165,7 +168,8 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         einstein=notation.einstein or uses_einstein(text),
         named_sums=named_sums(text),
     )
-    return notation, new_functions
+    # functions defined at expressions, and bare names that are a function's value (function_values)
+    return with_function_values(equations, notation, new_functions)
 
 
 def _stated_facts(text: str, notation: Notation) -> frozenset[str]:
@@ -180,13 +184,13 @@ def _onehot_letters(notation: Notation) -> frozenset[str]:
 
 
 def _step_definitions(
-    step: Step, lhs: Normalized, rhs: Normalized, document: DocumentDefinitions
+    step: Step, lhs: Normalized, rhs: Normalized, document: DocumentDefinitions, doubled: frozenset[str] = frozenset()
 ) -> tuple[dict[str, Node], Definitions, set[str]]:
     """The document's definitions that hold at a step, and the names it uses that have two
     values there. Such a name is judged as a free symbol: a step that holds for every value
     holds for the one meant, and one that fails is not called wrong (see _hold_ambiguous)."""
     typed, scalar = document.for_step(step.line, step.column, step.rhs)
-    unsure = document.ambiguous(step.line, step.column) & (lhs.symbol_names | rhs.symbol_names)
+    unsure = (document.ambiguous(step.line, step.column) | doubled) & (lhs.symbol_names | rhs.symbol_names)
     if unsure:
         typed = {k: (Opaque(k) if k in unsure else v) for k, v in typed.items()}
         scalar = {k: v for k, v in scalar.items() if k not in unsure}

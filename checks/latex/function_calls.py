@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.function_uses import called_value
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, split_at_top_commas, tex_tokens
 
@@ -39,7 +40,10 @@ def expand_document_function(reader: Any, name: str, k: int, power: list[str] | 
     """(tokens of the value, index after the use) of the document's function ``name`` used at
     ``k`` (just after its name) in ``reader``'s tokens, or None when it is not expanded there."""
     defined = reader.notation.doc_functions.get(name)
-    if defined is None or power:
+    if defined is None:
+        # Cost(h(x^{(i)}), y^{(i)}) at the very arguments it was defined at (function_values)
+        return called_value(reader, name, k, power)
+    if power:
         return None
     param, body = defined
     params = param.split(PARAMETER_SEPARATOR)
@@ -59,7 +63,8 @@ def expand_document_function(reader: Any, name: str, k: int, power: list[str] | 
         return None if substituted is None else (substituted, end + 1)
     if k >= len(toks) or toks[k] not in ("'", "^", "_"):
         plain = _substituted(body, {}, reader.notation) or []
-        bare_value = len(params) > 1 or _parameters_in_subscript(name, plain)
+        # J of J(\theta) = …, bare: J at its own parameter (function_values decides which names)
+        bare_value = len(params) > 1 or _parameters_in_subscript(name, plain) or name in reader.notation.bare_functions
         return (plain, k) if bare_value else None
     return None
 

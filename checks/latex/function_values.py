@@ -1,0 +1,183 @@
+r"""Functions the document defines, used as values: the habit of every ML write-up of defining a
+function with its parameters and then writing it bare, at its own parameters, or by its value.
+
+- **Bare, at its own parameters**: after ``J(\theta) = -\frac1m\sum_i(…)``, a bare ``J``
+  (``\frac{\partial J}{\partial\theta_0}``) is J at its own parameter, i.e. its body as written;
+  the parameters' own definitions are followed where the body uses them. Only where the name
+  has no other value in the document (no ``J = …`` of its own: which one would be meant?) and
+  the body can be read. Functions of several parameters and subscripted names
+  (``h_\theta``) already read so (:mod:`function_calls`); this extends it to every function.
+- **Defined at expressions**: ``\text{Cost}(h_\theta(x^{(i)}), y^{(i)}) = -y^{(i)}\log(…) - …``
+  defines Cost at those arguments; written again at exactly the same arguments (token for token,
+  spaces aside) it is that body. At any other argument it is not read (which parameter is which
+  is not said).
+- **By its value**: ``\frac{\partial}{\partial h_\theta}\log(h_\theta(x^{(i)}))`` is the derivative
+  by the value h_θ(x^{(i)}): the applications of the function in the operand are one variable
+  while differentiating, and the value is put in afterwards. Every application in the operand
+  must have the same argument (the bare name counts as its own parameters), and that argument
+  must not change with the index of a sum inside the operand (``\partial J/\partial L`` of
+  ``J = \sum_i L(a^{(i)}, y^{(i)})`` differentiates by m different values); otherwise the
+  derivative is not read, with the reason.
+
+A function applied at a different argument stays the body with that argument put in (as before).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from derive.checks.latex.extract import Equation
+from derive.checks.latex.function_uses import one_name, word_reader
+from derive.checks.latex.notation import BUILTIN_NAMES, Notation
+from derive.checks.latex.steps import split_chain
+from derive.checks.latex.tex_tokens import Unreadable, split_at_top_commas
+
+if TYPE_CHECKING:
+    from derive.checks.latex.own_functions import NewFunction
+
+__all__ = ["two_valued", "with_function_values"]
+
+_DEFINES = ("=", ":=", r"\coloneqq", r"\triangleq", r"\equiv", r"\doteq")
+_SEPARATOR = "\x1f"  # function_calls.PARAMETER_SEPARATOR (not imported: function_calls imports this module)
+#: a word in a text font heading a term: \text{Cost}(…), \mathrm{Loss}(…)
+_NOT_WORDS = {"softmax", "diag", "tr", "trace", "prod", "onehot", "sgn", "argmax", "argmin", "if", "for", "and"}
+_WORD_CALL = re.compile(r"\s*\\(?:text|mathrm|operatorname|textrm|mathit)\s*\{\s*([A-Za-z]{2,})\s*\}\s*\(")
+
+
+# --- finding: functions defined at expressions, and which bare names are values -------------
+
+
+@dataclass(frozen=True)
+class _CallDefinition:
+    line: int
+    column: int
+    name: str
+    args: tuple[tuple[str, ...], ...]
+    body: str
+
+
+def _call_head(text: str, notation: Notation) -> tuple[str, tuple[tuple[str, ...], ...], bool] | None:
+    """(name, argument tokens, whether every argument is a plain name) of a term that is exactly
+    ``name(a_1, …, a_n)`` with a name that could be the document's own function, else None."""
+    try:
+        reader = word_reader(text, notation)
+        if not reader.toks:
+            return None
+        name, k, power = reader.read_identifier(0)
+        if name is None or power or reader.toks[k : k + 1] != ["("] or reader.match(k) != len(reader.toks) - 1:
+            return None
+        args = split_at_top_commas(reader.toks[k + 1 : -1])
+        plain = all(one_name(a, notation) is not None for a in args)
+    except Unreadable:
+        return None
+    base = re.split(r"[_^]", name, maxsplit=1)[0]
+    known = name in notation.functions or base.lower() in BUILTIN_NAMES or name in notation.constants
+    if not all(args) or known or base in (r"\sum", r"\prod", r"\log", r"\exp", r"\max", r"\min"):
+        return None
+    return name, tuple(tuple(a) for a in args), plain
+
+
+def _mentions_name(body: str, name: str, notation: Notation) -> bool:
+    reader = word_reader(body, notation)
+    j = 0
+    while j < len(reader.toks):
+        try:
+            found, end, _ = reader.read_identifier(j)
+        except Unreadable:
+            return True  # not read: err on "it may mention itself"
+        if found == name:
+            return True
+        j = end if found is not None else j + 1
+    return False
+
+
+def _call_definitions(equations: list[Equation], notation: Notation) -> list[_CallDefinition]:
+    """Every ``name(expressions) = body`` of a name that heads no other formula: a name written
+    first in several formulas at different arguments or with different values (``g(z) = z^2``,
+    ``g(2t) = 8t^3``) states claims about g, and is left out; so is a body that mentions the name."""
+    found: dict[str, list[tuple[_CallDefinition, bool]]] = {}
+    for equation in equations:
+        for chain in split_chain(equation):
+            (first, relation), (second, _) = chain[0], chain[1]
+            body = second.text.strip()
+            head = _call_head(first.text, notation) if relation in _DEFINES and body else None
+            if head is not None:
+                name, args, plain = head
+                found.setdefault(name, []).append(
+                    (_CallDefinition(second.line, second.column, name, args, body), plain)
+                )
+    out: list[_CallDefinition] = []
+    for name, defs in found.items():
+        first, plain = defs[0]
+        if plain or len({(d.args, "".join(d.body.split())) for d, _ in defs}) != 1:
+            continue
+        if not _mentions_name(first.body, name, notation):
+            out.append(first)
+    return out
+
+
+def _heading_words(equations: list[Equation]) -> set[str]:
+    """Words that head a definition as a function (``\\text{Cost}(…) = …``): names, not prose."""
+    words: set[str] = set()
+    for equation in equations:
+        for chain in split_chain(equation):
+            (first, relation), _ = chain[0], chain[1]
+            m = _WORD_CALL.match(first.text)
+            if (
+                relation in _DEFINES
+                and m
+                and m.group(1).lower() not in _NOT_WORDS
+                and m.group(1).lower() not in BUILTIN_NAMES
+            ):
+                words.add(m.group(1))
+    return words
+
+
+def _plain_names(equations: list[Equation], notation: Notation) -> set[str]:
+    from derive.checks.latex.doc_definitions import find_definitions
+
+    return {d.name for d in find_definitions("", notation, equations=equations)}
+
+
+def _bare_functions(equations: list[Equation], notation: Notation) -> frozenset[str]:
+    """One-parameter functions whose bare name is their value at their own parameter: the name
+    has no plain value of its own in the document, and the body can be read."""
+    from derive.checks.latex.normalize import normalize
+
+    plain = _plain_names(equations, notation)
+    out: set[str] = set()
+    for name, (param, body) in notation.doc_functions.items():
+        if _SEPARATOR in param or name in plain:
+            continue
+        if not normalize(body, notation).problems:
+            out.add(name)
+    return frozenset(out)
+
+
+def with_function_values(
+    equations: list[Equation], notation: Notation, functions: list[NewFunction]
+) -> tuple[Notation, list[NewFunction]]:
+    """The notation with the functions defined at expressions and the bare names that are values;
+    and the definitions to mark as such (their first link is a definition, not a step)."""
+    from derive.checks.latex.own_functions import NewFunction
+
+    # a word heading such a definition (\text{Cost}(…) = …) is a name, only where it is one
+    words = _heading_words(equations) - set(notation.functions) - notation.word_names
+    trial = replace(notation, word_names=notation.word_names | frozenset(words))
+    calls = [c for c in _call_definitions(equations, trial) if c.name not in notation.doc_functions]
+    named = frozenset(c.name for c in calls) & words
+    notation = replace(
+        notation, word_names=notation.word_names | named, doc_calls={c.name: (c.args, c.body) for c in calls}
+    )
+    notation = replace(notation, bare_functions=_bare_functions(equations, notation))
+    marked = [NewFunction(c.line, c.column, c.name, "", c.body) for c in calls]
+    return notation, functions + marked
+
+
+def two_valued(notation: Notation, plain: set[str]) -> frozenset[str]:
+    """Names the document defines as a function and also gives a plain value (``J(\\theta) = …`` and
+    ``J = 5\\theta_1``): written bare, either could be meant, so such a name is judged as a free
+    symbol (a step that holds for every value is ok, any other is not judged)."""
+    return frozenset((set(notation.doc_functions) | set(notation.doc_calls)) & plain)

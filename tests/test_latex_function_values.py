@@ -1,0 +1,137 @@
+"""Functions a document defines, used as values (checks/latex/function_values.py, function_uses.py):
+a bare name is the function at its own parameters (``\\partial J/\\partial\\theta_0`` of
+``J(\\theta) = …``), a function defined at expressions (``\\text{Cost}(h_\\theta(x^{(i)}), y^{(i)})``)
+is its body at exactly those arguments, and a derivative by a function's name is by its value.
+Right steps are ok, wrong ones are found with a counterexample, and the readings that are not clear
+(two values, different arguments, an argument a sum changes) are never called wrong."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+
+NOTATION = load_notation()
+
+
+@pytest.fixture(scope="module")
+def runner():
+    with StepRunner(timeout=20) as r:
+        yield r
+
+
+def _results(text: str, runner: StepRunner) -> list:
+    return check_text(text, NOTATION, runner=runner, examples=30, markdown=True).results
+
+
+def _last(definitions: list[str], step: str, runner: StepRunner):
+    """The verdict of ``step`` after the definitions (each in its own display)."""
+    text = "".join(f"$$ {d} $$\n\n" for d in definitions) + f"$$ {step} $$\n"
+    return _results(text, runner)[-1]
+
+
+H = r"h_\theta(x^{(i)}) = \frac{1}{1+e^{-\theta_0-\theta_1 x^{(i)}}}"
+J = (
+    r"J(\theta) = -\frac{1}{m}\sum_{i=1}^m\left(y^{(i)}\log h_\theta(x^{(i)})"
+    r" + (1-y^{(i)})\log(1-h_\theta(x^{(i)}))\right)"
+)
+COST_J = r"J(\theta) = \frac{1}{m}\sum_{i=1}^m \text{Cost}(h_{\theta}(x^{(i)}), y^{(i)})"
+COST = (
+    r"\text{Cost}(h_{\theta}(x^{(i)}), y^{(i)}) = -y^{(i)}\log(h_{\theta}(x^{(i)}))"
+    r" - (1-y^{(i)})\log(1-h_{\theta}(x^{(i)}))"
+)
+L_AY = r"L(a, y) = -(y\log a + (1-y)\log(1-a))"
+SQUARED = r"J(\theta) = (\theta_0 + \theta_1 u - v)^2"
+
+RIGHT = [
+    # a bare J is J at its own parameter; θ_0 is one of its entries
+    ([H, J], r"\frac{\partial J}{\partial\theta_0} = \frac{1}{m}\sum_{i=1}^m(h_\theta(x^{(i)})-y^{(i)})"),
+    ([H, J], r"\frac{\partial J}{\partial\theta_1} = \frac{1}{m}\sum_{i=1}^m(h_\theta(x^{(i)})-y^{(i)})x^{(i)}"),
+    ([SQUARED], r"\frac{\partial J}{\partial\theta_1} = 2(\theta_0 + \theta_1 u - v)u"),
+    # a function defined at expressions, used at exactly those arguments
+    ([H, COST_J, COST], r"\frac{\partial J}{\partial\theta_0} = \frac{1}{m}\sum_{i=1}^m(h_\theta(x^{(i)})-y^{(i)})"),
+    (
+        [H, COST],
+        r"\log(1+e^{-\theta_0-\theta_1 x^{(i)}}) + (1-y^{(i)})(\theta_0+\theta_1 x^{(i)})"
+        r" = \text{Cost}(h_{\theta}(x^{(i)}), y^{(i)})",
+    ),
+    # by a function's value
+    ([H], r"\frac{\partial}{\partial h_{\theta}}\left(\log(h_{\theta}(x^{(i)}))\right) = \frac{1}{h_{\theta}(x^{(i)})}"),
+    ([H], r"\frac{\partial}{\partial h_{\theta}}\log(1-h_{\theta}(x^{(i)})) = -\frac{1}{1-h_{\theta}(x^{(i)})}"),
+    (
+        [H],
+        r"\frac{\partial}{\partial\theta_0}\left(\log(h_{\theta}(x^{(i)}))\right)"
+        r" = \frac{\partial}{\partial h_{\theta}}\left(\log(h_{\theta}(x^{(i)}))\right)\frac{\partial h_{\theta}}{\partial\theta_0}",
+    ),
+    # a function of several parameters, bare, through its parameters' definitions
+    ([L_AY, r"a = \sigma(z)", r"z = wx + b"], r"\frac{\partial L}{\partial z} = a - y"),
+    ([L_AY, r"a = \sigma(z)", r"z = wx + b"], r"\frac{\partial L}{\partial w} = x(a - y)"),
+    ([L_AY], r"\frac{\partial}{\partial L}\left(3 L(a, y)\right) = 3"),
+]
+
+WRONG = [
+    ([H, J], r"\frac{\partial J}{\partial\theta_0} = \frac{1}{m}\sum_{i=1}^m(y^{(i)}-h_\theta(x^{(i)}))"),
+    # the factor x^{(i)} of the chain rule is missing
+    ([H, J], r"\frac{\partial J}{\partial\theta_1} = \frac{1}{m}\sum_{i=1}^m(h_\theta(x^{(i)})-y^{(i)})"),
+    ([SQUARED], r"\frac{\partial J}{\partial\theta_1} = 2(\theta_0 + \theta_1 u - v)"),
+    ([H, COST_J, COST], r"\frac{\partial J}{\partial\theta_0} = \frac{1}{m}\sum_{i=1}^m(y^{(i)}-h_\theta(x^{(i)}))"),
+    ([H], r"\frac{\partial}{\partial h_{\theta}}\log(1-h_{\theta}(x^{(i)})) = \frac{1}{1-h_{\theta}(x^{(i)})}"),
+    ([L_AY, r"a = \sigma(z)", r"z = wx + b"], r"\frac{\partial L}{\partial z} = y - a"),
+]
+
+
+@pytest.mark.parametrize(("definitions", "step"), RIGHT)
+def test_functions_used_as_values_right_steps_are_ok(definitions: list[str], step: str, runner: StepRunner) -> None:
+    result = _last(definitions, step, runner)
+    assert result.status == "ok", result.message
+
+
+@pytest.mark.parametrize(("definitions", "step"), WRONG)
+def test_functions_used_as_values_wrong_steps_are_found(definitions: list[str], step: str, runner: StepRunner) -> None:
+    result = _last(definitions, step, runner)
+    assert result.status == "wrong", result.message
+    cex = result.counterexample
+    assert cex is not None and cex["lhs"] != cex["rhs"]
+
+
+NOT_CLEAR = [
+    # a name defined twice differently has no one value: its bare name is not read
+    ([r"J(\theta) = (\theta_0 - v)^2", r"J(\theta) = \theta_0^3"], r"\frac{\partial J}{\partial\theta_0} = 2(\theta_0 - v)"),
+    # a name that also has a plain value of its own is not read as the function's value
+    ([r"J(\theta) = \theta_1^2", r"J = 5\theta_1"], r"\frac{\partial J}{\partial\theta_1}\,\theta_1 = 2\theta_1^2"),
+    ([r"J = 5\theta_1", r"J(\theta) = \theta_1^2"], r"\frac{\partial J}{\partial\theta_1}\,\theta_1 = 2\theta_1^2"),
+    # the function applied at two arguments: by which value?
+    ([H], r"\frac{\partial}{\partial h_{\theta}}\left(h_{\theta}(x^{(1)})\,h_{\theta}(x^{(2)})\right) = 2h_\theta(x^{(1)})"),
+    # applied inside a sum at an argument the sum's index changes: m values, not one
+    ([H, J], r"\frac{\partial J}{\partial h_\theta} = 7"),
+    # a function defined at expressions, written at other arguments: which parameter is which?
+    ([H, COST], r"-v\log u = \text{Cost}(u, v)"),
+    # a bare function meaning it at another argument than its own stays unjudged
+    ([r"g(z) = \frac{1}{1+e^{-z}}", r"a = g(wx+b)"], r"\frac{\partial a}{\partial w} = g \cdot (1-g) \cdot x"),
+]
+
+
+@pytest.mark.parametrize(("definitions", "step"), NOT_CLEAR)
+def test_functions_used_as_values_unclear_readings_are_never_wrong(
+    definitions: list[str], step: str, runner: StepRunner
+) -> None:
+    result = _last(definitions, step, runner)
+    assert result.status in ("unparsed", "inconclusive"), (result.status, result.message)
+
+
+def test_a_derivative_by_a_function_at_two_arguments_says_why(runner: StepRunner) -> None:
+    result = _last([H], r"\frac{\partial}{\partial h_{\theta}}\left(h_{\theta}(x^{(1)})\,h_{\theta}(x^{(2)})\right) = 1", runner)
+    assert result.status == "unparsed"
+    assert "applied at different arguments" in result.message
+
+
+def test_a_derivative_by_a_function_a_sum_changes_says_why(runner: StepRunner) -> None:
+    result = _last([H, J], r"\frac{\partial J}{\partial h_\theta} = 7", runner)
+    assert result.status == "unparsed"
+    assert "changes with the index of a sum" in result.message
+
+
+def test_a_function_defined_at_expressions_is_a_definition_not_a_step(runner: StepRunner) -> None:
+    results = _results(f"$$ {H} $$\n\n$$ {COST} $$\n", runner)
+    assert [r.status for r in results] == ["inconclusive", "inconclusive"]
+    assert "definition of the function Cost" in results[1].message
