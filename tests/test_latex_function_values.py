@@ -24,10 +24,17 @@ def _results(text: str, runner: StepRunner) -> list:
     return check_text(text, NOTATION, runner=runner, examples=30, markdown=True).results
 
 
-def _last(definitions: list[str], step: str, runner: StepRunner):
-    """The verdict of ``step`` after the definitions (each in its own display)."""
+def _last_line(definitions: list[str], step: str, runner: StepRunner) -> list:
+    """The verdicts of the steps of ``step`` (a chain may hold several) after the definitions,
+    each in its own display."""
     text = "".join(f"$$ {d} $$\n\n" for d in definitions) + f"$$ {step} $$\n"
-    return _results(text, runner)[-1]
+    results = _results(text, runner)
+    return [r for r in results if r.step.line == 2 * len(definitions) + 1]
+
+
+def _last(definitions: list[str], step: str, runner: StepRunner):
+    """The verdict of the last step of ``step`` after the definitions."""
+    return _last_line(definitions, step, runner)[-1]
 
 
 H = r"h_\theta(x^{(i)}) = \frac{1}{1+e^{-\theta_0-\theta_1 x^{(i)}}}"
@@ -42,6 +49,9 @@ COST = (
 )
 L_AY = r"L(a, y) = -(y\log a + (1-y)\log(1-a))"
 SQUARED = r"J(\theta) = (\theta_0 + \theta_1 u - v)^2"
+CE = r"\text{CE}(y, \hat y) = -\sum_i y_i \log \hat y_i"
+TWO_ARGUMENTS = r"\frac{\partial}{\partial h_{\theta}}\left(h_{\theta}(x^{(1)})\,h_{\theta}(x^{(2)})\right)"
+SOFTMAX = r"\hat y_i = \frac{e^{\theta_i}}{\sum_j e^{\theta_j}}"
 
 RIGHT = [
     # a bare J is J at its own parameter; θ_0 is one of its entries
@@ -56,13 +66,31 @@ RIGHT = [
         r" = \text{Cost}(h_{\theta}(x^{(i)}), y^{(i)})",
     ),
     # by a function's value
-    ([H], r"\frac{\partial}{\partial h_{\theta}}\left(\log(h_{\theta}(x^{(i)}))\right) = \frac{1}{h_{\theta}(x^{(i)})}"),
+    (
+        [H],
+        r"\frac{\partial}{\partial h_{\theta}}\left(\log(h_{\theta}(x^{(i)}))\right)"
+        r" = \frac{1}{h_{\theta}(x^{(i)})}",
+    ),
     ([H], r"\frac{\partial}{\partial h_{\theta}}\log(1-h_{\theta}(x^{(i)})) = -\frac{1}{1-h_{\theta}(x^{(i)})}"),
     (
         [H],
         r"\frac{\partial}{\partial\theta_0}\left(\log(h_{\theta}(x^{(i)}))\right)"
-        r" = \frac{\partial}{\partial h_{\theta}}\left(\log(h_{\theta}(x^{(i)}))\right)\frac{\partial h_{\theta}}{\partial\theta_0}",
+        r" = \frac{\partial}{\partial h_{\theta}}\left(\log(h_{\theta}(x^{(i)}))\right)"
+        r"\frac{\partial h_{\theta}}{\partial\theta_0}",
     ),
+    # bare, in a chain that applies it at one argument only: the function there
+    (
+        [H],
+        r"\frac{\partial h_{\theta}}{\partial\theta_0}"
+        r" = \frac{e^{-\theta_0-\theta_1 x}}{(1+e^{-\theta_0-\theta_1 x})^2} = h_\theta(x)(1-h_\theta(x))",
+    ),
+    ([H], r"\frac{\partial h_{\theta}}{\partial\theta_1} = h_\theta(x)(1-h_\theta(x))x"),
+    # the brief's cross-entropy: applied at its own parameters or bare, through \hat y's definition
+    (
+        ["y \\text{ is one-hot}", CE, SOFTMAX],
+        r"\frac{\partial \text{CE}(y,\hat y)}{\partial\theta_k} = \hat y_k - y_k",
+    ),
+    (["y \\text{ is one-hot}", CE, SOFTMAX], r"\frac{\partial \text{CE}}{\partial\theta_k} = \hat y_k - y_k"),
     # a function of several parameters, bare, through its parameters' definitions
     ([L_AY, r"a = \sigma(z)", r"z = wx + b"], r"\frac{\partial L}{\partial z} = a - y"),
     ([L_AY, r"a = \sigma(z)", r"z = wx + b"], r"\frac{\partial L}{\partial w} = x(a - y)"),
@@ -77,13 +105,15 @@ WRONG = [
     ([H, COST_J, COST], r"\frac{\partial J}{\partial\theta_0} = \frac{1}{m}\sum_{i=1}^m(y^{(i)}-h_\theta(x^{(i)}))"),
     ([H], r"\frac{\partial}{\partial h_{\theta}}\log(1-h_{\theta}(x^{(i)})) = \frac{1}{1-h_{\theta}(x^{(i)})}"),
     ([L_AY, r"a = \sigma(z)", r"z = wx + b"], r"\frac{\partial L}{\partial z} = y - a"),
+    ([H], r"\frac{\partial h_{\theta}}{\partial\theta_1} = h_\theta(x)(1-h_\theta(x))"),
+    (["y \\text{ is one-hot}", CE, SOFTMAX], r"\frac{\partial CE}{\partial\theta_k} = y_k - \hat y_k"),
 ]
 
 
 @pytest.mark.parametrize(("definitions", "step"), RIGHT)
 def test_functions_used_as_values_right_steps_are_ok(definitions: list[str], step: str, runner: StepRunner) -> None:
-    result = _last(definitions, step, runner)
-    assert result.status == "ok", result.message
+    results = _last_line(definitions, step, runner)
+    assert results and all(r.status == "ok" for r in results), [r.message for r in results]
 
 
 @pytest.mark.parametrize(("definitions", "step"), WRONG)
@@ -96,16 +126,20 @@ def test_functions_used_as_values_wrong_steps_are_found(definitions: list[str], 
 
 NOT_CLEAR = [
     # a name defined twice differently has no one value: its bare name is not read
-    ([r"J(\theta) = (\theta_0 - v)^2", r"J(\theta) = \theta_0^3"], r"\frac{\partial J}{\partial\theta_0} = 2(\theta_0 - v)"),
+    ([r"J(\theta) = (\theta_0 - v)^2", r"J(\theta) = \theta_0^3"], r"\partial J/\partial\theta_0 = 2(\theta_0 - v)"),
     # a name that also has a plain value of its own is not read as the function's value
     ([r"J(\theta) = \theta_1^2", r"J = 5\theta_1"], r"\frac{\partial J}{\partial\theta_1}\,\theta_1 = 2\theta_1^2"),
     ([r"J = 5\theta_1", r"J(\theta) = \theta_1^2"], r"\frac{\partial J}{\partial\theta_1}\,\theta_1 = 2\theta_1^2"),
     # the function applied at two arguments: by which value?
-    ([H], r"\frac{\partial}{\partial h_{\theta}}\left(h_{\theta}(x^{(1)})\,h_{\theta}(x^{(2)})\right) = 2h_\theta(x^{(1)})"),
+    ([H], TWO_ARGUMENTS + r" = 2h_\theta(x^{(1)})"),
     # applied inside a sum at an argument the sum's index changes: m values, not one
     ([H, J], r"\frac{\partial J}{\partial h_\theta} = 7"),
     # a function defined at expressions, written at other arguments: which parameter is which?
     ([H, COST], r"-v\log u = \text{Cost}(u, v)"),
+    # a chain that applies it at two arguments: the bare name is not read at either
+    ([H], r"\frac{\partial h_{\theta}}{\partial\theta_1} = h_\theta(u)(1-h_\theta(v))"),
+    # a chain that applies it at a number: a value at a point, not the chain's argument
+    ([H], r"\frac{\partial h_{\theta}}{\partial\theta_0} = h_\theta(2)(1-h_\theta(2))\,t"),
     # a bare function meaning it at another argument than its own stays unjudged
     ([r"g(z) = \frac{1}{1+e^{-z}}", r"a = g(wx+b)"], r"\frac{\partial a}{\partial w} = g \cdot (1-g) \cdot x"),
 ]
@@ -120,7 +154,7 @@ def test_functions_used_as_values_unclear_readings_are_never_wrong(
 
 
 def test_a_derivative_by_a_function_at_two_arguments_says_why(runner: StepRunner) -> None:
-    result = _last([H], r"\frac{\partial}{\partial h_{\theta}}\left(h_{\theta}(x^{(1)})\,h_{\theta}(x^{(2)})\right) = 1", runner)
+    result = _last([H], TWO_ARGUMENTS + " = 1", runner)
     assert result.status == "unparsed"
     assert "applied at different arguments" in result.message
 

@@ -117,8 +117,10 @@ def check_text(
                 result.seconds = time.perf_counter() - t0
                 results.append(result)
             else:
-                lhs = normalize(step.lhs, notation, step.chain_var)
-                rhs = normalize(step.rhs, notation, step.chain_var)
+                # a bare document function means it at the one argument its chain applies it at
+                chained = replace(notation, chain_arguments=dict(step.chain_args)) if step.chain_args else notation
+                lhs = normalize(step.lhs, chained, step.chain_var)
+                rhs = normalize(step.rhs, chained, step.chain_var)
                 if (step.line, step.column) in defining:
                     if step.kind == "inline":
                         continue  # "$g(z) = …$" in running text introduces g: not a step

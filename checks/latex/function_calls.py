@@ -65,6 +65,10 @@ def expand_document_function(reader: Any, name: str, k: int, power: list[str] | 
         plain = _substituted(body, {}, reader.notation) or []
         # J of J(\theta) = …, bare: J at its own parameter (function_values decides which names)
         bare_value = len(params) > 1 or _parameters_in_subscript(name, plain) or name in reader.notation.bare_functions
+        at = reader.notation.chain_arguments.get(name)
+        if bare_value and at is not None and len(params) == 1:
+            # the one argument its chain applies it at (function_uses.chain_arguments)
+            return _substituted(body, {params[0]: list(at)}, reader.notation), k
         return (plain, k) if bare_value else None
     return None
 
@@ -92,7 +96,8 @@ def names_in(text: str, notation: Notation) -> set[str]:
         if name is None:
             j += 1
             continue
-        found.add(name)
+        if not _in_word(reader.toks, reader.spaced, j):  # the l, o, g of a plain "log" are no names
+            found.add(name)
         j = end
     return found
 

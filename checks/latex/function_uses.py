@@ -18,7 +18,15 @@ from typing import Any
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, split_at_top_commas, tex_tokens
 
-__all__ = ["ValueOf", "called_value", "differentiated_operand", "frozen_use", "one_name", "word_reader"]
+__all__ = [
+    "ValueOf",
+    "called_value",
+    "chain_arguments",
+    "differentiated_operand",
+    "frozen_use",
+    "one_name",
+    "word_reader",
+]
 
 _SEPARATOR = "\x1f"  # function_calls.PARAMETER_SEPARATOR (not imported: function_calls imports this module)
 
@@ -87,7 +95,8 @@ def frozen_use(norm: Any, name: str, k: int, power: list[str] | None) -> tuple[s
         frozen.uses.add(_canonical(split_at_top_commas(toks[k + 1 : end]), norm.notation))
         k = end + 1
     else:
-        frozen.uses.add(tuple(params))
+        at = norm.notation.chain_arguments.get(name)
+        frozen.uses.add(_canonical([list(at)], norm.notation) if at is not None else tuple(params))
     return norm.postfix(norm.symbol("symbol", name), k)
 
 
@@ -133,3 +142,48 @@ def _name_tokens(name: str) -> list[str]:
     if re.fullmatch(r"[A-Za-z]{2,}", name):
         return ["\\mathrm", "{", name, "}"]
     return clean_tokens(tex_tokens(name))[0]
+
+
+def chain_arguments(terms: list[str], notation: Notation) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(name, argument tokens) for each one-parameter document function a chain writes bare
+    (``\\partial h_\\theta``) and applies at exactly one argument that is not its own parameter
+    (``h_\\theta(x)`` of ``h_\\theta(x^{(i)}) = …``): there the bare name means the function at that
+    argument. A number is a value at a point (``g(3)``), not the chain's argument."""
+    applied: dict[str, set[tuple[str, ...]]] = {}
+    bare: set[str] = set()
+    for text in terms:
+        _uses_in(word_reader(text, notation), notation, applied, bare)
+    out = []
+    for name in sorted(bare):
+        args = applied.get(name, set())
+        if len(args) != 1:
+            continue
+        (arg,) = args
+        own = one_name(list(arg), notation) == notation.doc_functions[name][0]
+        if not own and any(re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", t) for t in arg):
+            out.append((name, arg))
+    return tuple(out)
+
+
+def _uses_in(reader: TexReader, notation: Notation, applied: dict[str, set[tuple[str, ...]]], bare: set[str]) -> None:
+    toks = reader.toks
+    j = 0
+    while j < len(toks):
+        try:
+            name, end, power = reader.read_identifier(j)
+        except Unreadable:
+            j += 1
+            continue
+        defined = notation.doc_functions.get(name) if name is not None else None
+        if defined is None or _SEPARATOR in defined[0] or power:
+            j = end if name is not None else j + 1
+            continue
+        if end < len(toks) and toks[end] == "(":
+            inside = toks[end + 1 : reader.match(end)]
+            if re.split(r"[_^]", name, maxsplit=1)[0] not in inside:  # g(1 - g) is a product
+                applied.setdefault(name, set()).add(tuple(inside))
+            j = end + 1
+            continue
+        if end >= len(toks) or toks[end] != "'":
+            bare.add(name)
+        j = end

@@ -123,6 +123,9 @@ class Notation:
     doc_calls: dict[str, tuple[tuple[tuple[str, ...], ...], str]] = field(default_factory=dict)
     #: one-parameter document functions whose bare name is their value at their own parameter
     bare_functions: frozenset[str] = frozenset()
+    #: in one chain, the one argument each of those functions is applied at there (h_\theta(x) in a
+    #: chain that writes ∂h_\theta/∂\theta_0): the bare name means the function there (function_uses)
+    chain_arguments: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def domain(self, name: str) -> str:
         """A name's domain; ``\\lambda_{11}`` falls back to the entry for ``\\lambda``."""
