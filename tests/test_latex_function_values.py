@@ -140,6 +140,10 @@ NOT_CLEAR = [
     ([H], r"\frac{\partial h_{\theta}}{\partial\theta_1} = h_\theta(u)(1-h_\theta(v))"),
     # a chain that applies it at a number: a value at a point, not the chain's argument
     ([H], r"\frac{\partial h_{\theta}}{\partial\theta_0} = h_\theta(2)(1-h_\theta(2))\,t"),
+    # applied at an expression (another point), bare elsewhere: the bare name is not read there
+    ([SQUARED], r"J(\theta + \epsilon) = J + \epsilon \frac{\partial J}{\partial\theta_1}"),
+    # applied at another point, a body in the parameter's entries (\theta_0, \theta_1) has no value there
+    ([SQUARED], r"J(\theta + \epsilon) = (\theta_0 + \theta_1 u - v)^2 + 1"),
     # a bare function meaning it at another argument than its own stays unjudged
     ([r"g(z) = \frac{1}{1+e^{-z}}", r"a = g(wx+b)"], r"\frac{\partial a}{\partial w} = g \cdot (1-g) \cdot x"),
 ]

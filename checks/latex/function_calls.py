@@ -57,8 +57,10 @@ def expand_document_function(reader: Any, name: str, k: int, power: list[str] | 
         if len(args) != len(params) or not all(args):
             return None  # f(x, y) of a one-parameter f, or f(x) of a two-parameter one: not read
         moved = {p: a for p, a in zip(params, args, strict=True) if _name_of(a, reader.notation) != p}
-        if len(params) > 1 and any(_entries_used(body, p, reader.notation) for p in moved):
-            return None  # CE(a, b) of a body in y_i, \hat y_i: entries of another vector, not read
+        if any(_entries_used(body, p, reader.notation) for p in moved):
+            # CE(a, b) of a body in y_i, \hat y_i, J(\theta + \epsilon) of a body in \theta_0, \theta_1:
+            # entries of another vector, which putting the argument in would leave as they are: not read
+            return None
         substituted = _substituted(body, moved, reader.notation) if moved else clean_tokens(tex_tokens(body))[0]
         return None if substituted is None else (substituted, end + 1)
     if k >= len(toks) or toks[k] not in ("'", "^", "_"):

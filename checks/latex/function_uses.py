@@ -148,7 +148,8 @@ def chain_arguments(terms: list[str], notation: Notation) -> tuple[tuple[str, tu
     """(name, argument tokens) for each one-parameter document function a chain writes bare
     (``\\partial h_\\theta``) and applies at exactly one argument that is not its own parameter
     (``h_\\theta(x)`` of ``h_\\theta(x^{(i)}) = …``): there the bare name means the function at that
-    argument. A number is a value at a point (``g(3)``), not the chain's argument."""
+    argument. Only a plain name is such an argument: a number is a value at a point (``g(3)``), an
+    expression another point (``J(\\theta + \\epsilon)``)."""
     applied: dict[str, set[tuple[str, ...]]] = {}
     bare: set[str] = set()
     for text in terms:
@@ -159,8 +160,10 @@ def chain_arguments(terms: list[str], notation: Notation) -> tuple[tuple[str, tu
         if len(args) != 1:
             continue
         (arg,) = args
-        own = one_name(list(arg), notation) == notation.doc_functions[name][0]
-        if not own and any(re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", t) for t in arg):
+        # one plain name other than its parameter: h_\theta(x) beside h_\theta(x^{(i)}) = …; an
+        # expression (J(\theta + \epsilon) beside a bare J in a Taylor step) is not the chain's argument
+        named = one_name(list(arg), notation)
+        if named is not None and named != notation.doc_functions[name][0]:
             out.append((name, arg))
     return tuple(out)
 
