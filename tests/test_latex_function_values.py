@@ -95,6 +95,11 @@ RIGHT = [
     ([L_AY, r"a = \sigma(z)", r"z = wx + b"], r"\frac{\partial L}{\partial z} = a - y"),
     ([L_AY, r"a = \sigma(z)", r"z = wx + b"], r"\frac{\partial L}{\partial w} = x(a - y)"),
     ([L_AY], r"\frac{\partial}{\partial L}\left(3 L(a, y)\right) = 3"),
+    # the same value restated as a plain name is one value, not two
+    (
+        [SQUARED, r"J = (\theta_0 + \theta_1 u - v)^2"],
+        r"\frac{\partial J}{\partial\theta_1} = 2(\theta_0 + \theta_1 u - v)u",
+    ),
 ]
 
 WRONG = [

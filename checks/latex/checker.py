@@ -96,7 +96,7 @@ def check_text(
     defining = {(f.line, f.column): f.name for f in new_functions}
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
     # a name the document defines both as a function and by a plain value has two values (function_values)
-    doubled = two_valued(notation, {d.name for d in document.defs})
+    doubled = two_valued(notation, {d.name: d.rhs for d in document.defs})
     # the document's own shape declarations, for sampling values in matrix steps
     typed_notation = replace(notation, sample_shapes={**notation.sample_shapes, **document.declared})
     # Equality steps are collected first and judged in one call, so that a runner with several

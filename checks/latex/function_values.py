@@ -176,8 +176,15 @@ def with_function_values(
     return notation, functions + marked
 
 
-def two_valued(notation: Notation, plain: set[str]) -> frozenset[str]:
-    """Names the document defines as a function and also gives a plain value (``J(\\theta) = …`` and
-    ``J = 5\\theta_1``): written bare, either could be meant, so such a name is judged as a free
-    symbol (a step that holds for every value is ok, any other is not judged)."""
-    return frozenset((set(notation.doc_functions) | set(notation.doc_calls)) & plain)
+def two_valued(notation: Notation, plain: dict[str, str]) -> frozenset[str]:
+    """Names the document defines as a function and also gives a different plain value
+    (``J(\\theta) = …`` and ``J = 5\\theta_1``; ``plain``: name → value): written bare, either could
+    be meant, so such a name is judged as a free symbol (a step that holds for every value is ok,
+    any other is not judged). The same value written again (``J = …`` restating the body) is one."""
+    bodies = {name: body for name, (_, body) in notation.doc_functions.items()}
+    bodies.update({name: body for name, (_, body) in notation.doc_calls.items()})
+    return frozenset(
+        name
+        for name, value in plain.items()
+        if name in bodies and "".join(value.split()) != "".join(bodies[name].split())
+    )
