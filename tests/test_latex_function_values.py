@@ -49,6 +49,12 @@ COST = (
 )
 L_AY = r"L(a, y) = -(y\log a + (1-y)\log(1-a))"
 SQUARED = r"J(\theta) = (\theta_0 + \theta_1 u - v)^2"
+NG = [
+    r"L(\hat y, y) = -(y\log\hat y + (1-y)\log(1-\hat y))",
+    r"J(w, b) = \frac{1}{m}\sum_{i=1}^m L(\hat y^{(i)}, y^{(i)})",
+    r"\hat y^{(i)} = \sigma(z^{(i)})",
+    r"z^{(i)} = w x^{(i)} + b",
+]
 CE = r"\text{CE}(y, \hat y) = -\sum_i y_i \log \hat y_i"
 TWO_ARGUMENTS = r"\frac{\partial}{\partial h_{\theta}}\left(h_{\theta}(x^{(1)})\,h_{\theta}(x^{(2)})\right)"
 SOFTMAX = r"\hat y_i = \frac{e^{\theta_i}}{\sum_j e^{\theta_j}}"
@@ -95,6 +101,9 @@ RIGHT = [
     ([L_AY, r"a = \sigma(z)", r"z = wx + b"], r"\frac{\partial L}{\partial z} = a - y"),
     ([L_AY, r"a = \sigma(z)", r"z = wx + b"], r"\frac{\partial L}{\partial w} = x(a - y)"),
     ([L_AY], r"\frac{\partial}{\partial L}\left(3 L(a, y)\right) = 3"),
+    # a function of several parameters its value reaches only through the document's definitions
+    (NG, r"\frac{\partial J}{\partial w} = \frac{1}{m}\sum_{i=1}^m (\hat y^{(i)} - y^{(i)}) x^{(i)}"),
+    (NG, r"\frac{\partial J}{\partial b} = \frac{1}{m}\sum_{i=1}^m (\hat y^{(i)} - y^{(i)})"),
     # the same value restated as a plain name is one value, not two
     (
         [SQUARED, r"J = (\theta_0 + \theta_1 u - v)^2"],
@@ -111,6 +120,7 @@ WRONG = [
     ([H], r"\frac{\partial}{\partial h_{\theta}}\log(1-h_{\theta}(x^{(i)})) = \frac{1}{1-h_{\theta}(x^{(i)})}"),
     ([L_AY, r"a = \sigma(z)", r"z = wx + b"], r"\frac{\partial L}{\partial z} = y - a"),
     ([H], r"\frac{\partial h_{\theta}}{\partial\theta_1} = h_\theta(x)(1-h_\theta(x))"),
+    (NG, r"\frac{\partial J}{\partial b} = \frac{1}{m}\sum_{i=1}^m (y^{(i)} - \hat y^{(i)})"),
     (["y \\text{ is one-hot}", CE, SOFTMAX], r"\frac{\partial CE}{\partial\theta_k} = y_k - \hat y_k"),
 ]
 
@@ -141,6 +151,8 @@ NOT_CLEAR = [
     ([H, J], r"\frac{\partial J}{\partial h_\theta} = 7"),
     # a function defined at expressions, written at other arguments: which parameter is which?
     ([H, COST], r"-v\log u = \text{Cost}(u, v)"),
+    # a value that reaches none of its parameters (\hat y^{(i)} is never defined): not a function of w
+    (NG[:2], r"\frac{\partial J}{\partial w} = \frac{1}{m}\sum_{i=1}^m (\hat y^{(i)} - y^{(i)}) x^{(i)}"),
     # a chain that applies it at two arguments: the bare name is not read at either
     ([H], r"\frac{\partial h_{\theta}}{\partial\theta_1} = h_\theta(u)(1-h_\theta(v))"),
     # a chain that applies it at a number: a value at a point, not the chain's argument

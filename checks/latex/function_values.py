@@ -93,10 +93,8 @@ def _mentions_name(body: str, name: str, notation: Notation) -> bool:
     return False
 
 
-def _call_definitions(equations: list[Equation], notation: Notation) -> list[_CallDefinition]:
-    """Every ``name(expressions) = body`` of a name that heads no other formula: a name written
-    first in several formulas at different arguments or with different values (``g(z) = z^2``,
-    ``g(2t) = 8t^3``) states claims about g, and is left out; so is a body that mentions the name."""
+def _heads(equations: list[Equation], notation: Notation) -> dict[str, list[tuple[_CallDefinition, bool]]]:
+    """Every formula that starts ``name(…) = value``, by name, with whether its arguments are plain names."""
     found: dict[str, list[tuple[_CallDefinition, bool]]] = {}
     for equation in equations:
         for chain in split_chain(equation):
@@ -108,14 +106,66 @@ def _call_definitions(equations: list[Equation], notation: Notation) -> list[_Ca
                 found.setdefault(name, []).append(
                     (_CallDefinition(second.line, second.column, name, args, body), plain)
                 )
+    return found
+
+
+def _one_meaning(defs: list[tuple[_CallDefinition, bool]]) -> bool:
+    return len({(d.args, "".join(d.body.split())) for d, _ in defs}) == 1
+
+
+def _call_definitions(
+    heads: dict[str, list[tuple[_CallDefinition, bool]]], notation: Notation
+) -> list[_CallDefinition]:
+    """Every ``name(expressions) = body`` of a name that heads no other formula: a name written
+    first in several formulas at different arguments or with different values (``g(z) = z^2``,
+    ``g(2t) = 8t^3``) states claims about g, and is left out; so is a body that mentions the name."""
     out: list[_CallDefinition] = []
-    for name, defs in found.items():
+    for name, defs in heads.items():
         first, plain = defs[0]
-        if plain or len({(d.args, "".join(d.body.split())) for d, _ in defs}) != 1:
-            continue
-        if not _mentions_name(first.body, name, notation):
+        if not plain and _one_meaning(defs) and not _mentions_name(first.body, name, notation):
             out.append(first)
     return out
+
+
+def _reached_functions(
+    heads: dict[str, list[tuple[_CallDefinition, bool]]], notation: Notation, plain: dict[str, str]
+) -> list[_CallDefinition]:
+    """Functions of several parameters whose value reaches them only through the document's
+    definitions: ``J(w, b) = \\frac1m\\sum_i L(\\hat y^{(i)}, y^{(i)})`` with ``\\hat y^{(i)} = \\sigma(z^{(i)})``,
+    ``z^{(i)} = w x^{(i)} + b`` (multi_functions wants a parameter in the value itself)."""
+    from derive.checks.latex.function_calls import names_in
+    from derive.checks.latex.subscripted_functions import definable
+
+    out: list[_CallDefinition] = []
+    for name, defs in heads.items():
+        first, is_plain = defs[0]
+        params = [one_name(list(a), notation) or "" for a in first.args]
+        if not is_plain or len(params) < 2 or len(set(params)) != len(params) or name in notation.doc_functions:
+            continue
+        if name in notation.definitions or not all(definable(name, p, notation) for p in params):
+            continue  # the notation's own loss (L of o^s) keeps the notation's meaning
+        if not _one_meaning(defs) or _mentions_name(first.body, name, notation):
+            continue
+        if _reaches(names_in(first.body, notation), set(params), plain, notation):
+            out.append(first)
+    return out
+
+
+def _reaches(names: set[str], params: set[str], plain: dict[str, str], notation: Notation) -> bool:
+    """Do these names, followed through the document's plain definitions, reach a parameter?"""
+    from derive.checks.latex.function_calls import names_in
+
+    seen: set[str] = set()
+    todo = list(names)
+    while todo:
+        name = todo.pop()
+        if name in params:
+            return True
+        if name in seen or name not in plain:
+            continue
+        seen.add(name)
+        todo += names_in(plain[name], notation)
+    return False
 
 
 def _heading_words(equations: list[Equation]) -> set[str]:
@@ -135,10 +185,11 @@ def _heading_words(equations: list[Equation]) -> set[str]:
     return words
 
 
-def _plain_names(equations: list[Equation], notation: Notation) -> set[str]:
+def _plain_values(equations: list[Equation], notation: Notation) -> dict[str, str]:
+    """The document's plain definitions (``z^{(i)} = w x^{(i)} + b``): name → value."""
     from derive.checks.latex.doc_definitions import find_definitions
 
-    return {d.name for d in find_definitions("", notation, equations=equations)}
+    return {d.name: d.rhs for d in find_definitions("", notation, equations=equations)}
 
 
 def _bare_functions(equations: list[Equation], notation: Notation) -> frozenset[str]:
@@ -146,7 +197,7 @@ def _bare_functions(equations: list[Equation], notation: Notation) -> frozenset[
     has no plain value of its own in the document, and the body can be read."""
     from derive.checks.latex.normalize import normalize
 
-    plain = _plain_names(equations, notation)
+    plain = _plain_values(equations, notation)
     out: set[str] = set()
     for name, (param, body) in notation.doc_functions.items():
         if _SEPARATOR in param or name in plain:
@@ -166,13 +217,18 @@ def with_function_values(
     # a word heading such a definition (\text{Cost}(…) = …) is a name, only where it is one
     words = _heading_words(equations) - set(notation.functions) - notation.word_names
     trial = replace(notation, word_names=notation.word_names | frozenset(words))
-    calls = [c for c in _call_definitions(equations, trial) if c.name not in notation.doc_functions]
+    heads = _heads(equations, trial)
+    calls = [c for c in _call_definitions(heads, trial) if c.name not in notation.doc_functions]
     named = frozenset(c.name for c in calls) & words
     notation = replace(
         notation, word_names=notation.word_names | named, doc_calls={c.name: (c.args, c.body) for c in calls}
     )
+    reached = _reached_functions(heads, notation, _plain_values(equations, notation))
+    joined = {f.name: (_SEPARATOR.join(one_name(list(a), notation) or "" for a in f.args), f.body) for f in reached}
+    notation = replace(notation, doc_functions={**notation.doc_functions, **joined})
     notation = replace(notation, bare_functions=_bare_functions(equations, notation))
     marked = [NewFunction(c.line, c.column, c.name, "", c.body) for c in calls]
+    marked += [NewFunction(f.line, f.column, f.name, joined[f.name][0], f.body) for f in reached]
     return notation, functions + marked
 
 
