@@ -55,6 +55,10 @@ NG = [
     r"\hat y^{(i)} = \sigma(z^{(i)})",
     r"z^{(i)} = w x^{(i)} + b",
 ]
+LINEAR = [
+    r"h_\theta(x) = \theta_0 + \theta_1 x",
+    r"J(\theta_0, \theta_1) = \frac{1}{2m}\sum_{i=1}^m (h_\theta(x^{(i)}) - y^{(i)})^2",
+]
 CE = r"\text{CE}(y, \hat y) = -\sum_i y_i \log \hat y_i"
 TWO_ARGUMENTS = r"\frac{\partial}{\partial h_{\theta}}\left(h_{\theta}(x^{(1)})\,h_{\theta}(x^{(2)})\right)"
 SOFTMAX = r"\hat y_i = \frac{e^{\theta_i}}{\sum_j e^{\theta_j}}"
@@ -104,6 +108,13 @@ RIGHT = [
     # a function of several parameters its value reaches only through the document's definitions
     (NG, r"\frac{\partial J}{\partial w} = \frac{1}{m}\sum_{i=1}^m (\hat y^{(i)} - y^{(i)}) x^{(i)}"),
     (NG, r"\frac{\partial J}{\partial b} = \frac{1}{m}\sum_{i=1}^m (\hat y^{(i)} - y^{(i)})"),
+    # parameters that are entries, reached through another function's body
+    (LINEAR, r"\frac{\partial J}{\partial\theta_0} = \frac{1}{m}\sum_{i=1}^m (h_\theta(x^{(i)}) - y^{(i)})"),
+    (
+        LINEAR,
+        r"\frac{\partial}{\partial\theta_1} J(\theta_0, \theta_1)"
+        r" = \frac{1}{m}\sum_{i=1}^m (h_\theta(x^{(i)}) - y^{(i)})x^{(i)}",
+    ),
     # the same value restated as a plain name is one value, not two
     (
         [SQUARED, r"J = (\theta_0 + \theta_1 u - v)^2"],
@@ -121,6 +132,7 @@ WRONG = [
     ([L_AY, r"a = \sigma(z)", r"z = wx + b"], r"\frac{\partial L}{\partial z} = y - a"),
     ([H], r"\frac{\partial h_{\theta}}{\partial\theta_1} = h_\theta(x)(1-h_\theta(x))"),
     (NG, r"\frac{\partial J}{\partial b} = \frac{1}{m}\sum_{i=1}^m (y^{(i)} - \hat y^{(i)})"),
+    (LINEAR, r"\frac{\partial J}{\partial\theta_1} = \frac{1}{m}\sum_{i=1}^m (h_\theta(x^{(i)}) - y^{(i)})"),
     (["y \\text{ is one-hot}", CE, SOFTMAX], r"\frac{\partial CE}{\partial\theta_k} = y_k - \hat y_k"),
 ]
 
@@ -153,6 +165,10 @@ NOT_CLEAR = [
     ([H, COST], r"-v\log u = \text{Cost}(u, v)"),
     # a value that reaches none of its parameters (\hat y^{(i)} is never defined): not a function of w
     (NG[:2], r"\frac{\partial J}{\partial w} = \frac{1}{m}\sum_{i=1}^m (\hat y^{(i)} - y^{(i)}) x^{(i)}"),
+    # at other arguments than parameters its body never writes (it reaches them through h_\theta)
+    (LINEAR, r"J(1, 2) = \frac{1}{2m}\sum_{i=1}^m (h_\theta(x^{(i)}) - y^{(i)})^2"),
+    # a value at a point is not a function (f(x_1, x_2) = 3 reaches neither parameter)
+    ([r"f(x_1, x_2) = 3"], r"\frac{\partial f}{\partial x_1} = 0"),
     # a chain that applies it at two arguments: the bare name is not read at either
     ([H], r"\frac{\partial h_{\theta}}{\partial\theta_1} = h_\theta(u)(1-h_\theta(v))"),
     # a chain that applies it at a number: a value at a point, not the chain's argument

@@ -57,9 +57,10 @@ def expand_document_function(reader: Any, name: str, k: int, power: list[str] | 
         if len(args) != len(params) or not all(args):
             return None  # f(x, y) of a one-parameter f, or f(x) of a two-parameter one: not read
         moved = {p: a for p, a in zip(params, args, strict=True) if _name_of(a, reader.notation) != p}
-        if any(_entries_used(body, p, reader.notation) for p in moved):
-            # CE(a, b) of a body in y_i, \hat y_i, J(\theta + \epsilon) of a body in \theta_0, \theta_1:
-            # entries of another vector, which putting the argument in would leave as they are: not read
+        if any(_entries_used(body, p, reader.notation) or not _writes(body, p, reader.notation) for p in moved):
+            # CE(a, b) of a body in y_i, \hat y_i, J(\theta + \epsilon) of a body in \theta_0, \theta_1, or
+            # J(1, 2) of a body that reaches \theta_0 only through h_\theta: entries of another vector, or
+            # a parameter the body never writes, which putting the argument in would leave as it was
             return None
         substituted = _substituted(body, moved, reader.notation) if moved else clean_tokens(tex_tokens(body))[0]
         return None if substituted is None else (substituted, end + 1)
@@ -102,6 +103,16 @@ def names_in(text: str, notation: Notation) -> set[str]:
             found.add(name)
         j = end
     return found
+
+
+def _writes(body: str, param: str, notation: Notation) -> bool:
+    """Does ``body`` write the parameter itself (so that an argument can be put in its place)?"""
+    reader = TexReader(*clean_tokens(tex_tokens(body)), notation)
+    try:
+        marked = substitute_name(reader, param, ["\0"])
+    except Unreadable:
+        return False
+    return marked is not None and "\0" in marked
 
 
 def _entries_used(body: str, param: str, notation: Notation) -> bool:

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["two_valued", "with_function_values"]
 
 _DEFINES = ("=", ":=", r"\coloneqq", r"\triangleq", r"\equiv", r"\doteq")
+_ANY = "\x00"  # a parameter no name is: definable() then judges the function's name alone
 _SEPARATOR = "\x1f"  # function_calls.PARAMETER_SEPARATOR (not imported: function_calls imports this module)
 #: a word in a text font heading a term: \text{Cost}(…), \mathrm{Loss}(…)
 _NOT_WORDS = {"softmax", "diag", "tr", "trace", "prod", "onehot", "sgn", "argmax", "argmin", "if", "for", "and"}
@@ -131,8 +132,10 @@ def _reached_functions(
     heads: dict[str, list[tuple[_CallDefinition, bool]]], notation: Notation, plain: dict[str, str]
 ) -> list[_CallDefinition]:
     """Functions of several parameters whose value reaches them only through the document's
-    definitions: ``J(w, b) = \\frac1m\\sum_i L(\\hat y^{(i)}, y^{(i)})`` with ``\\hat y^{(i)} = \\sigma(z^{(i)})``,
-    ``z^{(i)} = w x^{(i)} + b`` (multi_functions wants a parameter in the value itself)."""
+    definitions or functions (``J(w, b) = \\frac1m\\sum_i L(\\hat y^{(i)}, y^{(i)})`` with ``\\hat y^{(i)} =
+    \\sigma(z^{(i)})``, ``z^{(i)} = w x^{(i)} + b``; multi_functions wants a parameter in the value
+    itself), or whose parameters are entries (``J(\\theta_0, \\theta_1) = \\frac{1}{2m}\\sum_i
+    (h_\\theta(x^{(i)}) - y^{(i)})^2``). ``f(x_1, x_2) = 3`` reaches none: a value, not a function."""
     from derive.checks.latex.function_calls import names_in
     from derive.checks.latex.subscripted_functions import definable
 
@@ -142,7 +145,8 @@ def _reached_functions(
         params = [one_name(list(a), notation) or "" for a in first.args]
         if not is_plain or len(params) < 2 or len(set(params)) != len(params) or name in notation.doc_functions:
             continue
-        if name in notation.definitions or not all(definable(name, p, notation) for p in params):
+        # parameters may be entries here (J(\theta_0, \theta_1)): the value must reach them anyway
+        if name in notation.definitions or not definable(name, _ANY, notation) or name in params:
             continue  # the notation's own loss (L of o^s) keeps the notation's meaning
         if not _one_meaning(defs) or _mentions_name(first.body, name, notation):
             continue
@@ -152,7 +156,8 @@ def _reached_functions(
 
 
 def _reaches(names: set[str], params: set[str], plain: dict[str, str], notation: Notation) -> bool:
-    """Do these names, followed through the document's plain definitions, reach a parameter?"""
+    """Do these names, followed through the document's plain definitions and the bodies of its
+    functions (h_\\theta(x^{(i)}) of h_\\theta(x) = \\theta_0 + \\theta_1 x), reach a parameter?"""
     from derive.checks.latex.function_calls import names_in
 
     seen: set[str] = set()
@@ -161,10 +166,11 @@ def _reaches(names: set[str], params: set[str], plain: dict[str, str], notation:
         name = todo.pop()
         if name in params:
             return True
-        if name in seen or name not in plain:
+        value = plain.get(name) or notation.doc_functions.get(name, ("", ""))[1]
+        if name in seen or not value:
             continue
         seen.add(name)
-        todo += names_in(plain[name], notation)
+        todo += names_in(value, notation)
     return False
 
 
