@@ -182,7 +182,10 @@ def _uses_in(reader: TexReader, notation: Notation, applied: dict[str, set[tuple
             j = end if name is not None else j + 1
             continue
         if end < len(toks) and toks[end] == "(":
-            inside = toks[end + 1 : reader.match(end)]
+            try:
+                inside = toks[end + 1 : reader.match(end)]
+            except Unreadable:  # an unclosed bracket: the term says nothing readable here
+                return
             if re.split(r"[_^]", name, maxsplit=1)[0] not in inside:  # g(1 - g) is a product
                 applied.setdefault(name, set()).add(tuple(inside))
             j = end + 1
