@@ -93,6 +93,8 @@ def check_text(
     runner = runner or StepRunner(timeout)
     equations = extract(text, markdown=markdown)
     notation, new_functions = _document_notation(text, notation, equations)
+    # functions defined at expressions, and bare names that are a function's value (function_values)
+    notation, new_functions = with_function_values(equations, notation, new_functions)
     defining = {(f.line, f.column): f.name for f in new_functions}
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
     # a name the document defines both as a function and by a plain value has two values (function_values)
@@ -170,8 +172,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         einstein=notation.einstein or uses_einstein(text),
         named_sums=named_sums(text),
     )
-    # functions defined at expressions, and bare names that are a function's value (function_values)
-    return with_function_values(equations, notation, new_functions)
+    return notation, new_functions
 
 
 def _stated_facts(text: str, notation: Notation) -> frozenset[str]:
