@@ -216,6 +216,12 @@ def test_a_derivative_by_a_function_a_sum_changes_says_why(runner: StepRunner) -
     assert any("changes with the index of a sum" in p for p in _reading_problems([H, J], step))
 
 
+def test_a_value_at_a_point_is_not_a_definition_at_expressions(runner: StepRunner) -> None:
+    # arithmetic in the argument: a claim about f at a point, not f defined there
+    (result,) = _results("$$ f(w x) = 2 $$\n", runner)
+    assert "definition of the function" not in result.message
+
+
 def test_a_function_defined_at_expressions_is_a_definition_not_a_step(runner: StepRunner) -> None:
     results = _results(f"$$ {H} $$\n\n$$ {COST} $$\n", runner)
     assert [r.status for r in results] == ["inconclusive", "inconclusive"]

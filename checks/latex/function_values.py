@@ -32,7 +32,7 @@ from derive.checks.latex.extract import Equation
 from derive.checks.latex.function_uses import one_name, word_reader
 from derive.checks.latex.notation import BUILTIN_NAMES, Notation
 from derive.checks.latex.steps import split_chain
-from derive.checks.latex.tex_tokens import Unreadable, split_at_top_commas
+from derive.checks.latex.tex_tokens import TexReader, Unreadable, split_at_top_commas
 
 if TYPE_CHECKING:
     from derive.checks.latex.own_functions import NewFunction
@@ -61,7 +61,9 @@ class _CallDefinition:
 
 def _call_head(text: str, notation: Notation) -> tuple[str, tuple[tuple[str, ...], ...], bool] | None:
     """(name, argument tokens, whether every argument is a plain name) of a term that is exactly
-    ``name(a_1, …, a_n)`` with a name that could be the document's own function, else None."""
+    ``name(a_1, …, a_n)`` with a name that could be the document's own function, each argument a
+    name or a name applied to something (``h_\\theta(x^{(i)})``), else None: arithmetic in an
+    argument (``f(wx) = 2``, ``g(2t) = 8t^3``) states a value at a point, not a definition."""
     try:
         reader = word_reader(text, notation)
         if not reader.toks:
@@ -71,6 +73,8 @@ def _call_head(text: str, notation: Notation) -> tuple[str, tuple[tuple[str, ...
             return None
         args = split_at_top_commas(reader.toks[k + 1 : -1])
         plain = all(one_name(a, notation) is not None for a in args)
+        if not all(a and (one_name(a, notation) is not None or _applied_name(a, notation)) for a in args):
+            return None
     except Unreadable:
         return None
     base = re.split(r"[_^]", name, maxsplit=1)[0]
@@ -78,6 +82,13 @@ def _call_head(text: str, notation: Notation) -> tuple[str, tuple[tuple[str, ...
     if not all(args) or known or base in (r"\sum", r"\prod", r"\log", r"\exp", r"\max", r"\min"):
         return None
     return name, tuple(tuple(a) for a in args), plain
+
+
+def _applied_name(toks: list[str], notation: Notation) -> bool:
+    """Are ``toks`` exactly a name applied to one bracket (``h_\\theta(x^{(i)})``)?"""
+    reader = TexReader(toks, [False] * len(toks), notation)
+    name, k, power = reader.read_identifier(0)
+    return name is not None and not power and toks[k : k + 1] == ["("] and reader.match(k) == len(toks) - 1
 
 
 def _mentions_name(body: str, name: str, notation: Notation) -> bool:
