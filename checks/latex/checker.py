@@ -119,10 +119,7 @@ def check_text(
                 result.seconds = time.perf_counter() - t0
                 results.append(result)
             else:
-                # a bare document function means it at the one argument its chain applies it at
-                chained = replace(notation, chain_arguments=dict(step.chain_args)) if step.chain_args else notation
-                lhs = normalize(step.lhs, chained, step.chain_var)
-                rhs = normalize(step.rhs, chained, step.chain_var)
+                lhs, rhs = _read_sides(step, notation)
                 if (step.line, step.column) in defining:
                     if step.kind == "inline":
                         continue  # "$g(z) = …$" in running text introduces g: not a step
@@ -173,6 +170,13 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         named_sums=named_sums(text),
     )
     return notation, new_functions
+
+
+def _read_sides(step: Step, notation: Notation) -> tuple[Normalized, Normalized]:
+    """Both sides of a step, read; a bare document function means it at the one argument its chain
+    applies it at (function_uses.chain_arguments)."""
+    chained = replace(notation, chain_arguments=dict(step.chain_args)) if step.chain_args else notation
+    return normalize(step.lhs, chained, step.chain_var), normalize(step.rhs, chained, step.chain_var)
 
 
 def _stated_facts(text: str, notation: Notation) -> frozenset[str]:
