@@ -26,30 +26,24 @@ import time
 from dataclasses import replace
 from typing import Any
 
-from derive.checks.latex.abstract_functions import document_abstract_functions
-from derive.checks.latex.case_splits import case_split, document_case_pairs, unstated_case
-from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_definitions
-from derive.checks.latex.doc_labels import with_document_labels
-from derive.checks.latex.doc_vectors import with_document_vectors
-from derive.checks.latex.einstein import einstein_free, einstein_sum, uses_einstein
+from derive.checks.latex.case_splits import case_split, unstated_case
+from derive.checks.latex.doc_definitions import DocumentDefinitions
+from derive.checks.latex.document_context import document_context
+from derive.checks.latex.einstein import einstein_free, einstein_sum
 from derive.checks.latex.extract import extract
 from derive.checks.latex.idle_conditions import bearing_conditions
 from derive.checks.latex.implied_losses import uses_summed_value
-from derive.checks.latex.index_sums import named_sums
-from derive.checks.latex.multi_functions import with_multi_functions
-from derive.checks.latex.ng_names import NgNames, ng_job
+from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
-from derive.checks.latex.notation import choose_profile
-from derive.checks.latex.own_functions import find_function_definitions, find_new_functions, release_own_functions
+from derive.checks.latex.own_functions import find_function_definitions, release_own_functions
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
 from derive.checks.latex.rounded_numbers import judge_rounded
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.shapes import check_membership
-from derive.checks.latex.stated_facts import STATED_FACT, stated_sums_to_one, stated_true_class, with_sums_to_one
+from derive.checks.latex.stated_facts import STATED_FACT, with_sums_to_one
 from derive.checks.latex.step_judge import conditions_hold, guard_conditions, judge_sides
 from derive.checks.latex.step_runner import StepRunner
 from derive.checks.latex.steps import Step, Term, find_steps, split_chain
-from derive.checks.latex.subscripted_functions import find_more_functions
 from derive.checks.latex.sympy_build import (
     Definitions,
     Unparsed,
@@ -97,12 +91,9 @@ def check_text(
     own = runner is None
     runner = runner or StepRunner(timeout)
     equations = extract(text, markdown=markdown)
-    notation, new_functions = _document_notation(text, notation, equations)
-    defining = {(f.line, f.column): f.name for f in new_functions}
-    document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
-    # the document's own shape declarations, for sampling values in matrix steps
-    typed_notation = replace(notation, sample_shapes={**notation.sample_shapes, **document.declared})
-    ng = NgNames(text, equations, {d.name: d.rhs for d in [*document.implied.found, *document.defs]})
+    context = document_context(text, notation, equations)
+    notation, document, typed_notation, ng = context.notation, context.document, context.typed_notation, context.ng
+    defining = {(f.line, f.column): f.name for f in context.new_functions}
     # Equality steps are collected first and judged in one call, so that a runner with several
     # workers (derive.checks.latex.budget.ParallelRunner) can judge them side by side.
     pending: list[tuple[int, Step]] = []
@@ -121,8 +112,7 @@ def check_text(
                 result.seconds = time.perf_counter() - t0
                 results.append(result)
             else:
-                lhs = normalize(step.lhs, notation, step.chain_var)
-                rhs = normalize(step.rhs, notation, step.chain_var)
+                lhs, rhs = _read_sides(step, notation)
                 if (step.line, step.column) in defining:
                     if step.kind == "inline":
                         continue  # "$g(z) = …$" in running text introduces g: not a step
@@ -135,7 +125,7 @@ def check_text(
                 if held is not None:
                     results.append(held)
                     continue
-                typed, scalar, unsure = _step_definitions(step, lhs, rhs, document)
+                typed, scalar, unsure = _step_definitions(step, lhs, rhs, document, context.doubled)
                 if unsure:
                     ambiguous_at[len(results)] = unsure
                 pending.append((len(results), step))
@@ -162,46 +152,21 @@ def check_text(
     return report
 
 
-def _document_notation(text: str, notation: Notation, equations: list) -> tuple[Notation, list]:
-    """The notation as this document uses it: its profile, labels, vectors, the functions it
-    defines and the label families it says sum to one."""
-    notation = with_document_vectors(text, with_document_labels(text, choose_profile(text, notation)))
-    new_functions = find_more_functions(equations, notation, find_new_functions(equations, notation))
-    new_functions = with_multi_functions(equations, notation, new_functions)
-    notation = replace(
-        notation,
-        doc_functions={f.name: (f.parameter, f.body) for f in new_functions},
-        sums_to_one=notation.sums_to_one | _stated_facts(text, notation),
-        einstein=notation.einstein or uses_einstein(text),
-        case_pairs=document_case_pairs(text),
-        named_sums=named_sums(text),
-    )
-    # f'(…) written for a function the document never defines: f(…) is a call (abstract_functions)
-    abstract = document_abstract_functions(text, notation)
-    if abstract:
-        notation = replace(notation, functions={**notation.functions, **abstract})
-    return notation, new_functions
-
-
-def _stated_facts(text: str, notation: Notation) -> frozenset[str]:
-    """Families stated to sum to one (``y``) and a stated true class (``y=k``)."""
-    families = stated_sums_to_one(text) | _onehot_letters(notation)
-    return families | stated_true_class(text, families)
-
-
-def _onehot_letters(notation: Notation) -> frozenset[str]:
-    """The notation file's [onehot] names that are one letter (y): their entries sum to one."""
-    return frozenset(n for n in notation.onehot if len(n) == 1)
+def _read_sides(step: Step, notation: Notation) -> tuple[Normalized, Normalized]:
+    """Both sides of a step, read; a bare document function means it at the one argument its chain
+    applies it at (function_uses.chain_arguments)."""
+    chained = replace(notation, chain_arguments=dict(step.chain_args)) if step.chain_args else notation
+    return normalize(step.lhs, chained, step.chain_var), normalize(step.rhs, chained, step.chain_var)
 
 
 def _step_definitions(
-    step: Step, lhs: Normalized, rhs: Normalized, document: DocumentDefinitions
+    step: Step, lhs: Normalized, rhs: Normalized, document: DocumentDefinitions, doubled: frozenset[str] = frozenset()
 ) -> tuple[dict[str, Node], Definitions, set[str]]:
     """The document's definitions that hold at a step, and the names it uses that have two
     values there. Such a name is judged as a free symbol: a step that holds for every value
     holds for the one meant, and one that fails is not called wrong (see _hold_ambiguous)."""
     typed, scalar = document.for_step(step.line, step.column, step.rhs)
-    unsure = document.ambiguous(step.line, step.column) & (lhs.symbol_names | rhs.symbol_names)
+    unsure = (document.ambiguous(step.line, step.column) | doubled) & (lhs.symbol_names | rhs.symbol_names)
     if unsure:
         typed = {k: (Opaque(k) if k in unsure else v) for k, v in typed.items()}
         scalar = {k: v for k, v in scalar.items() if k not in unsure}

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.function_uses import called_value
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, split_at_top_commas, tex_tokens
 
@@ -39,7 +40,10 @@ def expand_document_function(reader: Any, name: str, k: int, power: list[str] | 
     """(tokens of the value, index after the use) of the document's function ``name`` used at
     ``k`` (just after its name) in ``reader``'s tokens, or None when it is not expanded there."""
     defined = reader.notation.doc_functions.get(name)
-    if defined is None or power:
+    if defined is None:
+        # Cost(h(x^{(i)}), y^{(i)}) at the very arguments it was defined at (function_values)
+        return called_value(reader, name, k, power)
+    if power:
         return None
     param, body = defined
     params = param.split(PARAMETER_SEPARATOR)
@@ -53,13 +57,21 @@ def expand_document_function(reader: Any, name: str, k: int, power: list[str] | 
         if len(args) != len(params) or not all(args):
             return None  # f(x, y) of a one-parameter f, or f(x) of a two-parameter one: not read
         moved = {p: a for p, a in zip(params, args, strict=True) if _name_of(a, reader.notation) != p}
-        if len(params) > 1 and any(_entries_used(body, p, reader.notation) for p in moved):
-            return None  # CE(a, b) of a body in y_i, \hat y_i: entries of another vector, not read
+        if any(_entries_used(body, p, reader.notation) or not _writes(body, p, reader.notation) for p in moved):
+            # CE(a, b) of a body in y_i, \hat y_i, J(\theta + \epsilon) of a body in \theta_0, \theta_1, or
+            # J(1, 2) of a body that reaches \theta_0 only through h_\theta: entries of another vector, or
+            # a parameter the body never writes, which putting the argument in would leave as it was
+            return None
         substituted = _substituted(body, moved, reader.notation) if moved else clean_tokens(tex_tokens(body))[0]
         return None if substituted is None else (substituted, end + 1)
     if k >= len(toks) or toks[k] not in ("'", "^", "_"):
         plain = _substituted(body, {}, reader.notation) or []
-        bare_value = len(params) > 1 or _parameters_in_subscript(name, plain)
+        # J of J(\theta) = …, bare: J at its own parameter (function_values decides which names)
+        bare_value = len(params) > 1 or _parameters_in_subscript(name, plain) or name in reader.notation.bare_functions
+        at = reader.notation.chain_arguments.get(name)
+        if bare_value and at is not None and len(params) == 1:
+            # the one argument its chain applies it at (function_uses.chain_arguments)
+            return _substituted(body, {params[0]: list(at)}, reader.notation), k
         return (plain, k) if bare_value else None
     return None
 
@@ -87,9 +99,20 @@ def names_in(text: str, notation: Notation) -> set[str]:
         if name is None:
             j += 1
             continue
-        found.add(name)
+        if not _in_word(reader.toks, reader.spaced, j):  # the l, o, g of a plain "log" are no names
+            found.add(name)
         j = end
     return found
+
+
+def _writes(body: str, param: str, notation: Notation) -> bool:
+    """Does ``body`` write the parameter itself (so that an argument can be put in its place)?"""
+    reader = TexReader(*clean_tokens(tex_tokens(body)), notation)
+    try:
+        marked = substitute_name(reader, param, ["\0"])
+    except Unreadable:
+        return False
+    return marked is not None and "\0" in marked
 
 
 def _entries_used(body: str, param: str, notation: Notation) -> bool:

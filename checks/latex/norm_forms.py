@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.function_uses import differentiated_operand
 from derive.checks.latex.implied_sums import implied_index
 from derive.checks.latex.index_sums import encode_condition, index_equality, sum_subscript
 from derive.checks.latex.tex_tokens import TEXT_FONTS, Operator, TexReader, Unreadable, strip_differential
@@ -83,7 +84,8 @@ class FormsMixin(TexReader):
                 self.symbol("symbol", kind_name)
                 if not rest:
                     return Operator("g", n, "a derivative operator d/dx"), k
-                operand = self.seq_of(rest, chain_var=kind_name)
+                # by a function the document defines: by its value (function_values)
+                operand = differentiated_operand(self.sub_normalizer(rest, chain_var=kind_name), kind_name)
                 return self.postfix(f"g_{{{n}}}\\left({operand}\\right)", self._evaluated_at(k))
         signed = self._diff_numerator(num[1:]) if var is not None and num[:1] == ["-"] else None
         if signed is not None:

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from derive.checks.latex.function_calls import expand_document_function
+from derive.checks.latex.function_uses import frozen_use
 from derive.checks.latex.index_sums import encode_condition, index_equality
 from derive.checks.latex.norm_primes import PrimesMixin
 from derive.checks.latex.norm_softmax import SoftmaxMixin
@@ -136,7 +137,13 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
 
     def _document_function(self, name: str, k: int, power: list[str] | None) -> tuple[str, int] | None:
         """A function the document defines (``g(z) = …``, ``h_\\theta(x) = …``) where it is used:
-        its value (see function_calls.expand_document_function)."""
+        its value (see function_calls.expand_document_function); in the operand of a derivative by
+        that function, one variable (function_values.frozen_use)."""
+        frozen = getattr(self, "frozen", None)
+        if frozen is not None and name == frozen.name:
+            used = frozen_use(self, name, k, power)
+            if used is not None:
+                return used
         expanded = expand_document_function(self, name, k, power)
         if expanded is None:
             return None

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from derive.checks.latex.function_uses import differentiated_operand
 from derive.checks.latex.index_sums import encode_condition, index_equality
 from derive.checks.latex.norm_forms import FormsMixin
 from derive.checks.latex.norm_names import NamesMixin
@@ -181,6 +182,7 @@ class _Normalizer(NamesMixin, FormsMixin):
         self.r = result if result is not None else Normalized(source="")
         self._symbol_ids: dict[tuple[str, str], int] = {}
         self.tuples: set[int] = set()  # brackets of this token list that hold a tuple (top level only)
+        self.frozen: Any = None  # the function a derivative's operand is by (function_values.ValueOf)
 
     def problem(self, message: str) -> None:
         if message not in self.r.problems:
@@ -192,6 +194,7 @@ class _Normalizer(NamesMixin, FormsMixin):
         child.spaced = [False] * len(toks)
         child._symbol_ids = self._symbol_ids
         child.inside_sum = self.inside_sum
+        child.frozen = self.frozen
         return child
 
     def seq_of(self, toks: list[str], chain_var: str | None = None) -> str:
@@ -244,7 +247,8 @@ class _Normalizer(NamesMixin, FormsMixin):
                     raise Unreadable(f"{piece.what} with nothing after it")
                 child = self.sub_normalizer(self.toks[i:end])
                 child.inside_sum = self.inside_sum or piece.letter == "s"
-                body = child.run()
+                var = self.r.derivatives.get(piece.n) if piece.letter == "g" else None
+                body = differentiated_operand(child, var) if piece.letter == "g" else child.run()
                 out.append(f"{piece.letter}_{{{piece.n}}}\\left({body}\\right)")
                 i = end
                 continue

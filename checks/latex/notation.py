@@ -120,6 +120,14 @@ class Notation:
     named_sums: frozenset[str] = frozenset()
     #: words the document uses as names (\text{CE}, Tot_{par}): read as one name, not refused
     word_names: frozenset[str] = frozenset()
+    #: functions the document defines at expressions (\text{Cost}(h(x^{(i)}), y^{(i)}) = …): name →
+    #: (argument tokens, body); see function_values
+    doc_calls: dict[str, tuple[tuple[tuple[str, ...], ...], str]] = field(default_factory=dict)
+    #: one-parameter document functions whose bare name is their value at their own parameter
+    bare_functions: frozenset[str] = frozenset()
+    #: in one chain, the one argument each of those functions is applied at there (h_\theta(x) in a
+    #: chain that writes ∂h_\theta/∂\theta_0): the bare name means the function there (function_uses)
+    chain_arguments: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def domain(self, name: str) -> str:
         """A name's domain; ``\\lambda_{11}`` falls back to the entry for ``\\lambda``."""

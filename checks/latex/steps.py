@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from derive.checks.latex.conditions import as_conditions
 from derive.checks.latex.extract import RELATIONS, Equation, extract
+from derive.checks.latex.function_uses import chain_arguments
 from derive.checks.latex.norm_tuples import tuple_weight
 from derive.checks.latex.normalize import Notation, identifier_name, normalize
 
@@ -42,6 +43,8 @@ class Step:
     column: int = 1
     context: str = ""
     conditions: tuple[str, ...] = ()
+    #: the one argument the chain applies each document function it also writes bare at (function_uses)
+    chain_args: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 _REL_COMMANDS = {r[1:] for r in RELATIONS if r.startswith("\\")}
@@ -198,12 +201,15 @@ def find_steps(
                 (replace(term, conditions=tuple(dict.fromkeys(term.conditions + trailing))), r) for term, r in chain
             ]
             var = _chain_variable([term.text for term, _ in chain], notation)
+            at = chain_arguments([term.text for term, _ in chain], notation)
             for (left, relation), (right, _) in zip(chain, chain[1:], strict=False):
                 if not left.text or not right.text:
                     continue
                 place = (right.column, equation.context, tuple(dict.fromkeys(left.conditions + right.conditions)))
                 if relation == "=":
-                    steps.append(Step(right.line, left.text, right.text, "=", equation.kind, var, *place))
+                    steps.append(
+                        Step(right.line, left.text, right.text, "=", equation.kind, var, *place, chain_args=at)
+                    )
                 elif relation == r"\in" and is_real_space(right.text):
                     steps.append(Step(right.line, left.text, right.text, r"\in", equation.kind, var, *place))
     return steps

@@ -319,6 +319,11 @@ class _Builder:
             return self.summed(n, node.args[0], env)
         if letter == "g" and n in self.norm.derivatives and len(node.args) == 1:
             return self.derivative(n, node.args[0], env)
+        if letter == "g" and n in self.norm.derivatives and len(node.args) == 2:
+            # by a function's value (function_uses): differentiate by it, then put the value in
+            slope = self.derivative(n, node.args[0], env)
+            var = self.symbol("symbol", self.norm.derivatives[n], env)
+            return slope.xreplace({var: self.convert(node.args[1], env)})
         args = [self.convert(a, env) for a in node.args]
         if letter == "f" and n in self.norm.functions:
             return self.function(n, args)

@@ -1,0 +1,86 @@
+r"""What a document says about its own notation, gathered once before its steps are judged.
+
+The profile it uses (default or a course layout), its labels and vectors, the functions it
+defines (also at expressions, and bare names that are a function's value), the facts it states
+(label families that sum to one), whether it sums repeated indices, the index pairs it splits
+into cases, functions it leaves undefined, its definitions and Andrew Ng's d-names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from derive.checks.latex.abstract_functions import document_abstract_functions
+from derive.checks.latex.case_splits import document_case_pairs
+from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_definitions
+from derive.checks.latex.doc_labels import with_document_labels
+from derive.checks.latex.doc_vectors import with_document_vectors
+from derive.checks.latex.einstein import uses_einstein
+from derive.checks.latex.function_values import two_valued, with_function_values
+from derive.checks.latex.index_sums import named_sums
+from derive.checks.latex.multi_functions import with_multi_functions
+from derive.checks.latex.ng_names import NgNames
+from derive.checks.latex.normalize import Notation
+from derive.checks.latex.notation import choose_profile
+from derive.checks.latex.own_functions import find_new_functions
+from derive.checks.latex.stated_facts import stated_sums_to_one, stated_true_class
+from derive.checks.latex.subscripted_functions import find_more_functions
+
+__all__ = ["DocumentContext", "document_context"]
+
+
+@dataclass
+class DocumentContext:
+    notation: Notation  # the notation as this document uses it
+    new_functions: list[Any]  # the functions it defines, where it defines them
+    document: DocumentDefinitions  # its definitions of names
+    doubled: frozenset[str]  # names defined both as a function and by a plain value
+    typed_notation: Notation  # with the document's own shape declarations, for sampling
+    ng: NgNames  # Andrew Ng's d-names, where the document writes them
+
+
+def document_context(text: str, notation: Notation, equations: list) -> DocumentContext:
+    """Everything of the module docstring, for one document."""
+    notation, new_functions = _document_notation(text, notation, equations)
+    # functions defined at expressions, and bare names that are a function's value (function_values)
+    notation, new_functions = with_function_values(equations, notation, new_functions)
+    document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
+    # a name the document defines both as a function and by a plain value has two values (function_values)
+    doubled = two_valued(notation, {d.name: d.rhs for d in document.defs})
+    # the document's own shape declarations, for sampling values in matrix steps
+    typed_notation = replace(notation, sample_shapes={**notation.sample_shapes, **document.declared})
+    ng = NgNames(text, equations, {d.name: d.rhs for d in [*document.implied.found, *document.defs]})
+    return DocumentContext(notation, new_functions, document, doubled, typed_notation, ng)
+
+
+def _document_notation(text: str, notation: Notation, equations: list) -> tuple[Notation, list]:
+    """The notation as this document uses it: its profile, labels, vectors, the functions it
+    defines and the label families it says sum to one."""
+    notation = with_document_vectors(text, with_document_labels(text, choose_profile(text, notation)))
+    new_functions = find_more_functions(equations, notation, find_new_functions(equations, notation))
+    new_functions = with_multi_functions(equations, notation, new_functions)
+    notation = replace(
+        notation,
+        doc_functions={f.name: (f.parameter, f.body) for f in new_functions},
+        sums_to_one=notation.sums_to_one | _stated_facts(text, notation),
+        einstein=notation.einstein or uses_einstein(text),
+        case_pairs=document_case_pairs(text),
+        named_sums=named_sums(text),
+    )
+    # f'(…) written for a function the document never defines: f(…) is a call (abstract_functions)
+    abstract = document_abstract_functions(text, notation)
+    if abstract:
+        notation = replace(notation, functions={**notation.functions, **abstract})
+    return notation, new_functions
+
+
+def _stated_facts(text: str, notation: Notation) -> frozenset[str]:
+    """Families stated to sum to one (``y``) and a stated true class (``y=k``)."""
+    families = stated_sums_to_one(text) | _onehot_letters(notation)
+    return families | stated_true_class(text, families)
+
+
+def _onehot_letters(notation: Notation) -> frozenset[str]:
+    """The notation file's [onehot] names that are one letter (y): their entries sum to one."""
+    return frozenset(n for n in notation.onehot if len(n) == 1)
