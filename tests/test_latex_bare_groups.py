@@ -11,11 +11,6 @@ from derive.checks.latex.normalize import load_notation
 NOTATION = load_notation()
 
 
-@pytest.fixture(scope="module")
-def runner():
-    with StepRunner(timeout=20) as r:
-        yield r
-
 
 def _status(step: str, runner: StepRunner) -> str:
     (result,) = check_text(f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True).results

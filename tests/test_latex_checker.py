@@ -20,11 +20,6 @@ SEED_004 = SEEDS / "004_c20b417d9ce3330f.txt"
 NOTATION = load_notation()
 
 
-@pytest.fixture(scope="module")
-def runner():
-    with StepRunner(timeout=20) as r:
-        yield r
-
 
 def _check(text: str, runner: StepRunner, **kw):
     return check_text(text, NOTATION, runner=runner, examples=30, **kw)

@@ -22,11 +22,6 @@ BATCH = load_notation(DEFAULT_NOTATION.parent / "hlcv.toml")
 COLUMN = load_notation()
 
 
-@pytest.fixture(scope="module")
-def runner():
-    with StepRunner(timeout=20) as r:
-        yield r
-
 
 def statuses(text: str, runner: StepRunner) -> dict[str, str]:
     """The verdict of each step, by its left side and right side."""

@@ -12,11 +12,6 @@ from derive.checks.latex.normalize import load_notation
 NOTATION = load_notation()
 
 
-@pytest.fixture(scope="module")
-def runner():
-    with StepRunner(timeout=20) as r:
-        yield r
-
 
 def _statuses(text: str, runner: StepRunner) -> list[str]:
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)

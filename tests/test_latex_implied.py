@@ -15,11 +15,6 @@ from derive.checks.latex.notation import load_notation
 COLUMN = load_notation()
 
 
-@pytest.fixture(scope="module")
-def runner():
-    with StepRunner(timeout=20) as r:
-        yield r
-
 
 def results(text: str, runner: StepRunner) -> list:
     return check_text(text, COLUMN, runner=runner, examples=30, markdown=True).results

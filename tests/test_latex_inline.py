@@ -5,17 +5,11 @@ document's, not the notation's."""
 
 from __future__ import annotations
 
-import pytest
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.normalize import load_notation
 
 NOTATION = load_notation()
 
-
-@pytest.fixture(scope="module")
-def runner():
-    with StepRunner(timeout=20) as r:
-        yield r
 
 
 def _statuses(text: str, runner: StepRunner, markdown: bool = True) -> list[tuple[str, str]]:

@@ -13,11 +13,6 @@ from derive.checks.latex.typed_nodes import Delta, Sym
 COLUMN = load_notation()
 
 
-@pytest.fixture(scope="module")
-def runner():
-    with StepRunner(timeout=20) as r:
-        yield r
-
 
 @pytest.mark.parametrize("latex", [r"\delta_{\ell}", r"\delta_\ell", r"\delta_{\ell-1}", r"\delta_{l+1}"])
 def test_a_delta_with_one_index_is_a_name(latex: str) -> None:

@@ -4,17 +4,11 @@ after ``\\because`` is not part of the chain; a row opened by either sign is a c
 
 from __future__ import annotations
 
-import pytest
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.normalize import load_notation
 
 NOTATION = load_notation()
 
-
-@pytest.fixture(scope="module")
-def runner():
-    with StepRunner(timeout=20) as r:
-        yield r
 
 
 def _steps(block: str, runner: StepRunner) -> list[tuple[str, str]]:

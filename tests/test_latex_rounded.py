@@ -12,11 +12,6 @@ from derive.checks.latex.rounded_numbers import decimal_places
 NOTATION = load_notation()
 
 
-@pytest.fixture(scope="module")
-def runner():
-    with StepRunner(timeout=20) as r:
-        yield r
-
 
 def _result(step: str, runner: StepRunner) -> tuple[str, str]:
     (result,) = check_text(f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True).results

@@ -10,11 +10,6 @@ from derive.checks.latex.normalize import load_notation
 NOTATION = load_notation()
 
 
-@pytest.fixture(scope="module")
-def runner():
-    with StepRunner(timeout=20) as r:
-        yield r
-
 
 def _status(text: str, runner: StepRunner, line: int) -> tuple[str, str]:
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)

@@ -17,14 +17,16 @@ from __future__ import annotations
 import re
 
 # the pattern rules are ellipsis_sums' own, so that both read a run the same way
-from derive.checks.latex.ellipsis_sums import _FRESH as FRESH
-from derive.checks.latex.ellipsis_sums import Tokens
-from derive.checks.latex.ellipsis_sums import _group_bounds as group_bounds
-from derive.checks.latex.ellipsis_sums import _next_ellipsis as next_ellipsis
-from derive.checks.latex.ellipsis_sums import _plain as plain
-from derive.checks.latex.ellipsis_sums import _running as running
-from derive.checks.latex.ellipsis_sums import _same_but as same_but
-from derive.checks.latex.ellipsis_sums import _terms as split_terms
+from derive.checks.latex.ellipsis_sums import (
+    FRESH,
+    Tokens,
+    each_ellipsis,
+    group_bounds,
+    plain,
+    running,
+    same_but,
+    split_terms,
+)
 
 __all__ = ["ellipsis_runs"]
 
@@ -38,18 +40,7 @@ def ellipsis_runs(toks: Tokens) -> Tokens:
 
 
 def _all_runs(toks: Tokens) -> Tokens:
-    start = 0
-    for _ in range(len(toks)):
-        found = next_ellipsis(toks, start)
-        if found is None:
-            return toks
-        at, width = found
-        rewritten = _rewrite_at(toks, at, width)
-        if rewritten is None:
-            start = at + width
-        else:
-            toks, start = rewritten, 0
-    return toks
+    return each_ellipsis(toks, _rewrite_at)
 
 
 def _text(toks: Tokens, term: tuple[int, int, str]) -> list[str]:

@@ -17,8 +17,19 @@ already a fraction).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-__all__ = ["ellipsis_sums"]
+__all__ = [
+    "FRESH",
+    "each_ellipsis",
+    "ellipsis_sums",
+    "group_bounds",
+    "next_ellipsis",
+    "plain",
+    "running",
+    "same_but",
+    "split_terms",
+]
 
 Tokens = list[tuple[str, bool]]
 
@@ -26,7 +37,7 @@ _ELLIPSES = {r"\dots", r"\cdots", r"\ldots", r"\dotsb", r"\dotsc", r"\dotsm"}
 _OPEN = ("(", "[", "{")
 _CLOSE = (")", "]", "}")
 #: index letters tried for the sum, in this order; the first not used in the side is taken
-_FRESH = "kjimlrstuvpq"
+FRESH = "kjimlrstuvpq"
 
 
 def ellipsis_sums(toks: Tokens) -> Tokens:
@@ -38,13 +49,19 @@ def ellipsis_sums(toks: Tokens) -> Tokens:
 
 
 def _all_sums(toks: Tokens) -> Tokens:
+    return each_ellipsis(toks, _rewrite_at)
+
+
+def each_ellipsis(toks: Tokens, rewrite_at: Callable[[Tokens, int, int], Tokens | None]) -> Tokens:
+    """``rewrite_at(toks, index, width)`` tried at every ellipsis in turn, from the start again
+    after each rewrite (None: that ellipsis is left as written)."""
     start = 0
     for _ in range(len(toks)):
-        found = _next_ellipsis(toks, start)
+        found = next_ellipsis(toks, start)
         if found is None:
             return toks
         at, width = found
-        rewritten = _rewrite_at(toks, at, width)
+        rewritten = rewrite_at(toks, at, width)
         if rewritten is None:
             start = at + width
         else:
@@ -52,7 +69,7 @@ def _all_sums(toks: Tokens) -> Tokens:
     return toks
 
 
-def _next_ellipsis(toks: Tokens, start: int) -> tuple[int, int] | None:
+def next_ellipsis(toks: Tokens, start: int) -> tuple[int, int] | None:
     """(index, number of tokens) of the next ellipsis at or after ``start``."""
     for k in range(start, len(toks)):
         if toks[k][0] in _ELLIPSES:
@@ -62,7 +79,7 @@ def _next_ellipsis(toks: Tokens, start: int) -> tuple[int, int] | None:
     return None
 
 
-def _group_bounds(toks: Tokens, at: int) -> tuple[int, int]:
+def group_bounds(toks: Tokens, at: int) -> tuple[int, int]:
     """(start, end) of the bracket group around index ``at``, or the whole list."""
     depth = 0
     start = 0
@@ -81,7 +98,7 @@ def _group_bounds(toks: Tokens, at: int) -> tuple[int, int]:
     return start, end
 
 
-def _terms(toks: Tokens, start: int, end: int) -> list[tuple[int, int, str]]:
+def split_terms(toks: Tokens, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, sign) of each term of ``toks[start:end]`` split at its top-level + and −
     (a sign after ^ or _ belongs to a script: ``e^-x``); sign is "" for an unsigned first term."""
     out: list[tuple[int, int, str]] = []
@@ -99,7 +116,7 @@ def _terms(toks: Tokens, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _running(last: list[str], after: list[str]) -> tuple[list[int], int, str] | None:
+def running(last: list[str], after: list[str]) -> tuple[list[int], int, str] | None:
     """(places, number, letter): where the last term before the ellipsis has one number and the
     term after it one letter, the two being the same elsewhere."""
     if len(last) != len(after):
@@ -121,30 +138,30 @@ def _running(last: list[str], after: list[str]) -> tuple[list[int], int, str] | 
 
 def _rewrite_at(toks: Tokens, at: int, width: int) -> Tokens | None:
     """The tokens with the sequence around the ellipsis at ``at`` as a sum, or None."""
-    start, end = _group_bounds(toks, at)
-    terms = _terms(toks, start, end)
+    start, end = group_bounds(toks, at)
+    terms = split_terms(toks, start, end)
     here = next((n for n, (s, e, _) in enumerate(terms) if s <= at < e or s == at), None)
     if here is None or here == 0 or here + 1 >= len(terms):
         return None
     s, e, sign = terms[here]
     if (s, e) != (at, at + width) or terms[here + 1][2] != sign:
         return None  # the ellipsis is a term of its own, between two equal signs
-    after = _plain([t for t, _ in toks[terms[here + 1][0] : terms[here + 1][1]]])
-    last = _plain([t for t, _ in toks[terms[here - 1][0] : terms[here - 1][1]]])
-    found = _running(last, after)
+    after = plain([t for t, _ in toks[terms[here + 1][0] : terms[here + 1][1]]])
+    last = plain([t for t, _ in toks[terms[here - 1][0] : terms[here - 1][1]]])
+    found = running(last, after)
     if found is None:
         return None
     places, value, letter = found
     first = here - 1
     while first > 0 and value > 0 and terms[first][2] == sign:
-        earlier = _plain([t for t, _ in toks[terms[first - 1][0] : terms[first - 1][1]]])
-        if not _same_but(earlier, last, places, str(value - 1)):
+        earlier = plain([t for t, _ in toks[terms[first - 1][0] : terms[first - 1][1]]])
+        if not same_but(earlier, last, places, str(value - 1)):
             break
         first, value = first - 1, value - 1
     lead = terms[first][2]
     if value not in (0, 1) or not (lead == sign or (sign == "+" and lead == "")):
         return None
-    index = next((c for c in _FRESH if c not in {t for t, _ in toks}), None)
+    index = next((c for c in FRESH if c not in {t for t, _ in toks}), None)
     if index is None:
         return None
     body = [(index, False) if j in places else (t, False) for j, t in enumerate(last)]
@@ -155,14 +172,14 @@ def _rewrite_at(toks: Tokens, at: int, width: int) -> Tokens | None:
     return toks[: terms[first][0]] + total + toks[terms[here + 1][1] :]
 
 
-def _same_but(earlier: list[str], last: list[str], places: list[int], number: str) -> bool:
+def same_but(earlier: list[str], last: list[str], places: list[int], number: str) -> bool:
     """Is ``earlier`` the term ``last`` with ``number`` in the running places?"""
     if len(earlier) != len(last):
         return False
     return all((a == number) if j in places else (a == b) for j, (a, b) in enumerate(zip(earlier, last, strict=True)))
 
 
-def _plain(term: list[str]) -> list[str]:
+def plain(term: list[str]) -> list[str]:
     """``a_{1}`` written as ``a_1``: braces around one token of a script dropped, so that terms
     written both ways compare equal."""
     out: list[str] = []

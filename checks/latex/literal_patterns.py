@@ -28,7 +28,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from derive.checks.latex.ellipsis_sums import _plain as plain
+from derive.checks.latex.ellipsis_sums import plain
 from derive.checks.latex.tex_tokens import Unreadable
 
 __all__ = ["Cell", "PatternSpec", "ELLIPSES", "HORIZONTAL", "infer_pattern", "is_ellipsis"]
