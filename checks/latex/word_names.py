@@ -46,7 +46,8 @@ _PROSE = {"if", "for", "and", "or", "where", "with", "otherwise", "else", "when"
 def document_word_names(text: str, notation: Notation) -> frozenset[str]:
     """The words the document uses as names (see the module docstring)."""
     found = {m.group("a") or m.group("b") for pattern in _USES for m in pattern.finditer(text)}
-    found |= {w for p in _SUBSCRIPTED for m in p.finditer(text) if (w := m.groupdict().get("a") or m.groupdict().get("b"))}
+    for pattern in _SUBSCRIPTED:
+        found |= {m.groupdict().get("a") or m.groupdict().get("b") for m in pattern.finditer(text)}
     found -= _SCRIPTED_OPERATORS
     return frozenset(
         w

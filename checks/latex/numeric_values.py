@@ -1,0 +1,212 @@
+r"""Values a worked example computes, and the steps that put them in.
+
+A numeric worked example ("a step by step back-propagation example") writes every formula, then
+the same formula with the numbers put in, then the number:
+
+    out_{h1} = \frac{1}{1+e^{-net_{h1}}} = \frac{1}{1+e^{-0.3775}} = 0.593269992
+
+A chain whose first term is a name and whose last term is a number (``X = … = 0.593269992``, or
+``X = 0.05`` given, also with ``\approx``) gives X that value from there on, with the precision
+written (its decimals). A later step with names on one side and only numbers on the other
+(``out_{o1}(1 - out_{o1}) = 0.75136507(1 - 0.75136507)``) is judged with those values put in:
+
+- ``ok`` when the sides agree within what the rounding of the values used explains: one unit of
+  the last place of each value (or of the number the step writes for it, when it writes it with
+  fewer places), carried through the formula to first order;
+- ``inconclusive`` up to ten times that (rounded values of earlier steps may explain it);
+- ``wrong`` beyond (a wrong digit, a dropped minus), with the values as the counterexample, but
+  never when a name used was given two values that disagree (which one is meant is not known).
+
+Only steps the other judges left inconclusive are judged here, and nothing is evaluated from
+the document's text: the sides are read by the normaliser and built by the SymPy builder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from derive.checks.latex.equation import Equation
+from derive.checks.latex.normalize import normalize
+from derive.checks.latex.notation import Notation, identifier_name
+from derive.checks.latex.results import StepResult
+from derive.checks.latex.steps import split_chain
+from derive.checks.latex.sympy_build import Unparsed, to_sympy
+
+from derive.errors import DeriveError
+
+__all__ = ["NumericValue", "document_values", "judge_numeric_steps"]
+
+#: a number as a result is written: 0.593269992, -0.0204, 12, 1{,}5 is left out (a list, or a comma)
+_LITERAL = re.compile(r"\s*(-?)\s*(\d+(?:\.\d+)?|\.\d+)\s*")
+_DECIMALS = re.compile(r"(?<![\d.])\d*\.(\d+)")
+_VALUE_RELATIONS = ("=", r"\approx", r"\simeq", r"\thickapprox")
+#: beyond one unit (ok), up to this many units the step is inconclusive; further off it is wrong
+_BAND = 10
+
+
+@dataclass(frozen=True)
+class NumericValue:
+    name: str
+    value: Any  # sympy Rational
+    unit: Any  # one unit of the last written place of a computed value (0 for a given one: exact)
+    at: tuple[int, int]  # (line, column) of the number: the value holds after it
+    text: str = ""  # the number as written
+
+
+def _literal(text: str) -> tuple[Any, Any] | None:
+    """(value, unit) of a side that is only a number, else None."""
+    import sympy as sp
+
+    m = _LITERAL.fullmatch(text)
+    if not m:
+        return None
+    digits = m.group(2)
+    value = sp.Rational(digits if not digits.startswith(".") else "0" + digits)
+    places = len(digits.split(".")[1]) if "." in digits else 0
+    return (-value if m.group(1) else value), (sp.Rational(1, 10**places) if places else sp.Integer(0))
+
+
+def _name(text: str, notation: Notation) -> str | None:
+    try:
+        name = identifier_name(text, notation=notation)
+    except DeriveError:
+        return None
+    return None if name in notation.functions or name in notation.constants else name
+
+
+def document_values(equations: list[Equation], notation: Notation) -> list[NumericValue]:
+    """Every ``name = … = number`` of the document, in order (module docstring)."""
+    found: list[NumericValue] = []
+    for equation in equations:
+        for chain in split_chain(equation):
+            if len(chain) < 2 or any(rel not in _VALUE_RELATIONS for _, rel in chain[:-1]):
+                continue
+            last = chain[-1][0]
+            number = _literal(last.text)
+            name = _name(chain[0][0].text, notation) if number else None
+            if number and name:
+                # given (X = 0.05): an input, exact; computed (X = … = 0.5933): rounded to its places
+                unit = number[1] if len(chain) > 2 else 0
+                found.append(NumericValue(name, number[0], unit, (last.line, last.column), last.text.strip()))
+    return sorted(found, key=lambda v: v.at)
+
+
+def _values_at(values: list[NumericValue], where: tuple[int, int]) -> tuple[dict[str, NumericValue], set[str]]:
+    """The latest value of each name before ``where``, and the names given values that disagree."""
+    latest: dict[str, NumericValue] = {}
+    torn: set[str] = set()
+    for v in values:
+        if v.at >= where:
+            break
+        old = latest.get(v.name)
+        if old is not None and abs(old.value - v.value) > max(old.unit, v.unit):
+            torn.add(v.name)
+        latest[v.name] = v
+    return latest, torn
+
+
+def judge_numeric_steps(results: list[StepResult], values: list[NumericValue], notation: Notation) -> list[StepResult]:
+    """The results, with the steps that put the document's values in judged with them (an exact
+    ``wrong`` too: a value printed to eight places is never exactly its formula). Such a step uses
+    no formula, so a name defined twice (net = w_1 i_1 + …, then net = 0.3775) does not make it
+    ambiguous; a name given two numbers that disagree does."""
+    if not values:
+        return results
+    for k, result in enumerate(results):
+        if (
+            result.status not in ("inconclusive", "wrong")
+            or result.step.relation != "="
+            or result.method == "definitions"
+        ):
+            continue
+        step = result.step
+        if not (_DECIMALS.search(step.lhs) or _DECIMALS.search(step.rhs)):
+            continue
+        latest, torn = _values_at(values, (step.line, step.column))
+        out = _judge(step.lhs, step.rhs, notation, latest, torn, step.chain_var)
+        if out is not None:
+            results[k] = replace(result, **out)
+    return results
+
+
+def _judge(
+    lhs_tex: str, rhs_tex: str, notation: Notation, latest: dict[str, NumericValue], torn: set[str], var: str | None
+) -> dict[str, Any] | None:
+    import sympy as sp
+
+    try:
+        lhs = to_sympy(normalize(lhs_tex, notation, var))
+        rhs = to_sympy(normalize(rhs_tex, notation, var))
+    except (Unparsed, RecursionError, TypeError, ValueError):
+        return None
+    if lhs.free_symbols and rhs.free_symbols:
+        return None
+    named, numbers, numbers_tex = (lhs, rhs, rhs_tex) if lhs.free_symbols else (rhs, lhs, lhs_tex)
+    symbols = sorted(named.free_symbols, key=lambda s: s.name)
+    if not symbols or any(s.name not in latest for s in symbols) or named.is_Symbol:
+        return None  # a lone name = number gives it a (new) value: an assignment, not a substitution
+    written = [(sp.Rational("0" + m.group(0)), len(m.group(1))) for m in _DECIMALS.finditer(numbers_tex)]
+    point = {s: latest[s.name].value for s in symbols}
+    try:
+        left = sp.N(named.subs(point), 30)
+        right = sp.N(numbers, 30)
+        slack = sum(
+            (abs(sp.N(sp.diff(named, s).subs(point), 30)) * _unit(latest[s.name], written) for s in symbols),
+            sp.Integer(0),
+        )
+    except (TypeError, ValueError, ArithmeticError):
+        return None
+    if not all(x.is_real and x.is_finite for x in (left, right, slack)):
+        return None
+    diff = abs(left - right)
+    slack = slack + sp.Float(1e-12) * max(abs(left), 1)
+    shown = ", ".join(f"{s.name} = {latest[s.name].text}" for s in symbols)
+    if diff <= slack:
+        return _out("ok", f"equal with the document's values put in ({shown}), to the precision written")
+    unseen = [s.name for s in symbols if not _seen(latest[s.name], written)]
+    if diff <= _BAND * slack or torn & {s.name for s in symbols} or unseen:
+        why = f"with the document's values ({shown}) the sides differ by {float(diff):.3g}"
+        return _out("inconclusive", why + ": rounded values, or a name given two values, may explain it")
+    cex = {
+        "point": {s.name: latest[s.name].text for s in symbols},
+        "lhs": f"{float(left if named is lhs else right):.10g}",
+        "rhs": f"{float(right if named is lhs else left):.10g}",
+        "where": "the values the document computed before this step",
+    }
+    message = f"with the document's values ({shown}) the sides are {cex['lhs']} and {cex['rhs']}"
+    return {"status": "wrong", "counterexample": cex, "message": message, "method": "numeric values"}
+
+
+def _unit(value: NumericValue, written: list[Any]) -> Any:
+    """One unit of the value's last place, or of the number the step writes for it with fewer
+    places (0.75 put in for 0.75136507: the step rounds the value, which is no slip)."""
+    import sympy as sp
+
+    unit = value.unit
+    own = len(value.text.split(".")[1]) if "." in value.text else 0
+    for number, places in written:
+        coarse = sp.Rational(1, 10**places)
+        if places < own and coarse > unit and abs(abs(value.value) - number) <= coarse:
+            unit = coarse
+    return unit
+
+
+def _seen(value: NumericValue, written: list[Any]) -> bool:
+    """Does the step write this value (to its own places), or it with one digit changed (a slip)?
+    A step that writes none of a name's value may be about another example's values: not wrong."""
+    if value.value.q == 1:
+        return True  # an integer value
+    for number, places in written:
+        unit = 10**places
+        a, b = str(int(round(abs(value.value) * unit))), str(int(number * unit))
+        if len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1:
+            return True
+        if abs(abs(value.value) - number) * unit <= 1:
+            return True
+    return False
+
+
+def _out(status: str, message: str) -> dict[str, Any]:
+    return {"status": status, "counterexample": None, "message": message, "method": "numeric values"}

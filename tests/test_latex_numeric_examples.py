@@ -1,0 +1,112 @@
+"""Numeric worked examples (checks/latex/numeric_values.py, word_names.py): a step that puts the
+values the document computed before it in is judged with them, to the precision written. Correct
+substitutions are ok, planted slips (a wrong digit, a dropped minus, a sign flipped) are wrong with
+the values as counterexample, and rounding is never called wrong."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+from derive.checks.latex.notation import Notation
+from derive.checks.latex.word_names import document_word_names
+
+NOTATION = load_notation()
+
+#: a worked example in the style of "a step by step back-propagation example"
+EXAMPLE = r"""
+The inputs are $i_1 = 0.05$ and $i_2 = 0.10$, the target is $target_{o1} = 0.01$.
+
+$$net_{h1} = w_1 * i_1 + w_2 * i_2 + b_1 * 1$$
+
+$$net_{h1} = 0.15 * 0.05 + 0.2 * 0.1 + 0.35 * 1 = 0.3775$$
+
+$$out_{h1} = \frac{1}{1+e^{-net_{h1}}} = \frac{1}{1+e^{-0.3775}} = 0.593269992$$
+
+The output neuron gives $out_{o1} = 0.75136507$.
+
+$$E_{o1} = \frac{1}{2}(target_{o1} - out_{o1})^{2} = \frac{1}{2}(0.01 - 0.75136507)^{2} = 0.274811083$$
+
+"""
+
+
+@pytest.fixture(scope="module")
+def runner():
+    with StepRunner(timeout=20) as r:
+        yield r
+
+
+def _last(step: str, runner: StepRunner) -> tuple[str, str, dict | None]:
+    report = check_text(EXAMPLE + f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
+    result = report.results[-1]
+    assert result.step.line == EXAMPLE.count("\n") + 1
+    return result.status, result.message, result.counterexample
+
+
+RIGHT = [
+    r"-(target_{o1} - out_{o1}) = -(0.01 - 0.75136507)",
+    r"out_{o1}(1 - out_{o1}) = 0.75136507(1 - 0.75136507)",
+    r"\frac{1}{1+e^{-net_{h1}}} = \frac{1}{1+e^{-0.3775}}",
+    r"out_{h1} \cdot out_{o1} = 0.593269992 \cdot 0.75136507",
+    r"out_{h1} \cdot out_{o1} = 0.5933 \cdot 0.7514",  # both values rounded to four places
+    r"(target_{o1} - out_{o1})^2 = (0.01 - 0.7514)^2",
+]
+
+
+@pytest.mark.parametrize("step", RIGHT)
+def test_a_correct_substitution_is_ok(step: str, runner: StepRunner) -> None:
+    status, message, _ = _last(step, runner)
+    assert status == "ok", message
+
+
+SLIPS = [
+    # a wrong digit in a substituted value
+    (r"-(target_{o1} - out_{o1}) = -(0.01 - 0.75136587)", "0.74136507", "0.74136587"),
+    # a dropped minus
+    (r"-(target_{o1} - out_{o1}) = (0.01 - 0.75136507)", "0.74136507", "-0.74136507"),
+    # a sign slip inside the formula
+    (r"out_{o1}(1 - out_{o1}) = 0.75136507(1 + 0.75136507)", "0.1868156016", "1.315914538"),
+    # a wrong digit in a computed value used again
+    (r"out_{h1} + out_{o1} = 0.593269992 + 0.75176507", "1.344635062", "1.345035062"),
+]
+
+
+@pytest.mark.parametrize(("step", "left", "right"), SLIPS)
+def test_a_slip_in_the_numbers_is_wrong(step: str, left: str, right: str, runner: StepRunner) -> None:
+    status, message, cex = _last(step, runner)
+    assert status == "wrong", message
+    assert cex is not None and cex["lhs"] == left and cex["rhs"] == right
+    assert cex["point"]["out_{o1}"] == "0.75136507"
+
+
+ROUNDING = [
+    r"out_{h1} \cdot out_{o1} = 0.5933 \cdot 0.7515",  # 0.7515 mis-rounded: a few units off
+    r"out_{h1} \cdot out_{o1} = 0.59 \cdot 0.75",  # rounded to two places
+    r"out_{h1} \cdot 2 = 0.593269993 \cdot 2",  # the last place of a computed value
+]
+
+
+@pytest.mark.parametrize("step", ROUNDING)
+def test_rounding_is_never_wrong(step: str, runner: StepRunner) -> None:
+    status, message, _ = _last(step, runner)
+    assert status in ("ok", "inconclusive"), message
+
+
+def test_a_value_from_another_example_is_not_used_to_refute(runner: StepRunner) -> None:
+    """None of the numbers written is the value the document gave: the step may be about another
+    example's numbers, so it is not called wrong."""
+    status, message, _ = _last(r"out_{o1}(1 - out_{o1}) = 0.31(1 - 0.31)", runner)
+    assert status != "wrong", message
+
+
+def test_a_name_given_two_values_is_not_refuted(runner: StepRunner) -> None:
+    text = EXAMPLE + "Next example: $out_{o1} = 0.6$.\n\n$$ -(target_{o1} - out_{o1}) = -(0.01 - 0.75136507) $$\n"
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert report.results[-1].status != "wrong"
+
+
+def test_a_word_with_a_subscript_is_one_name() -> None:
+    text = r"$$E = \frac12 (target_{o1} - out_{o1})^2 + \text{net}_{h} + max_i x_i + Wx_i$$"
+    words = document_word_names(text, NOTATION if isinstance(NOTATION, Notation) else load_notation())
+    assert {"target", "out", "net"} <= words
+    assert not {"max", "Wx"} & words
