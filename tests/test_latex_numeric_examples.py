@@ -110,3 +110,37 @@ def test_a_word_with_a_subscript_is_one_name() -> None:
     words = document_word_names(text, NOTATION if isinstance(NOTATION, Notation) else load_notation())
     assert {"target", "out", "net"} <= words
     assert not {"max", "Wx"} & words
+
+
+#: given as matrices of names and numbers, then names defined by formulas of them
+MATRICES = r"""
+$$X = \begin{pmatrix} x_1 & x_2 \end{pmatrix} = \begin{pmatrix} 0.5 & 0.3 \end{pmatrix}, \quad
+W = \begin{pmatrix} w_1 & w_2 \\ w_3 & w_4 \end{pmatrix} = \begin{pmatrix} 0.3 & 0.2 \\ 0.2 & 0.3 \end{pmatrix}$$
+
+$$z_1 = w_1 x_1 + w_3 x_2$$
+
+"""
+
+
+def _after_matrices(step: str, runner: StepRunner) -> tuple[str, str]:
+    report = check_text(MATRICES + f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
+    return report.results[-1].status, report.results[-1].message
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        r"\frac{1}{1+e^{-z_1}} = \frac{1}{1+e^{-0.21}}",  # z_1 = 0.3·0.5 + 0.2·0.3 from the matrices
+        r"w_2 x_1 + w_4 x_2 = 0.2 \times 0.5 + 0.3 \times 0.3",
+        r"-2 (0.7 - z_1) \cdot w_1 = -0.294",  # a bare result rounded to its places
+        r"-2 (0.7 - z_1) \cdot w_1 = -0.29",
+    ],
+)
+def test_matrix_entries_and_formulas_give_values(step: str, runner: StepRunner) -> None:
+    status, message = _after_matrices(step, runner)
+    assert status == "ok", message
+
+
+def test_a_wrong_entry_after_matrices_is_wrong(runner: StepRunner) -> None:
+    status, message = _after_matrices(r"w_2 x_1 + w_4 x_2 = 0.3 \times 0.5 + 0.3 \times 0.3", runner)
+    assert status == "wrong", message

@@ -31,6 +31,7 @@ from derive.checks.latex.equation import Equation
 from derive.checks.latex.normalize import normalize
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.results import StepResult
+from derive.checks.latex.rounded_numbers import decimal_places
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.sympy_build import Unparsed, to_sympy
 
@@ -77,20 +78,92 @@ def _name(text: str, notation: Notation) -> str | None:
 
 
 def document_values(equations: list[Equation], notation: Notation) -> list[NumericValue]:
-    """Every ``name = … = number`` of the document, in order (module docstring)."""
+    r"""Every ``name = … = number`` of the document, the entries of ``(x_1 \; x_2) = (0.5 \; 0.3)``,
+    and the names defined by a formula whose names all have values by then, in order."""
     found: list[NumericValue] = []
-    for equation in equations:
-        for chain in split_chain(equation):
-            if len(chain) < 2 or any(rel not in _VALUE_RELATIONS for _, rel in chain[:-1]):
-                continue
-            last = chain[-1][0]
-            number = _literal(last.text)
-            name = _name(chain[0][0].text, notation) if number else None
-            if number and name:
-                # given (X = 0.05): an input, exact; computed (X = … = 0.5933): rounded to its places
-                unit = number[1] if len(chain) > 2 else 0
-                found.append(NumericValue(name, number[0], unit, (last.line, last.column), last.text.strip()))
-    return sorted(found, key=lambda v: v.at)
+    chains = [chain for equation in equations for chain in split_chain(equation) if len(chain) >= 2]
+    for chain in chains:
+        found += _matrix_values(chain, notation)
+        if any(rel not in _VALUE_RELATIONS for _, rel in chain[:-1]):
+            continue
+        last = chain[-1][0]
+        number = _literal(last.text)
+        name = _name(chain[0][0].text, notation) if number else None
+        if number and name:
+            # given (X = 0.05): an input, exact; computed (X = … = 0.5933): rounded to its places
+            unit = number[1] if len(chain) > 2 else 0
+            found.append(NumericValue(name, number[0], unit, (last.line, last.column), last.text.strip()))
+    found.sort(key=lambda v: v.at)
+    for chain in chains:
+        computed = _formula_value(chain, notation, found)
+        if computed is not None:
+            found = sorted([*found, computed], key=lambda v: v.at)
+    return found
+
+
+_MATRIX = re.compile(r"\\begin\{([pbvBV]?matrix)\}(.*?)\\end\{\1\}", re.S)
+
+
+def _cells(text: str) -> list[list[str]] | None:
+    """The cells of a side that is one matrix environment, row by row, else None."""
+    m = _MATRIX.fullmatch(text.strip())
+    if not m:
+        return None
+    rows = [row for row in re.split(r"\\\\", m.group(2)) if row.strip()]
+    return [[cell.strip() for cell in row.split("&")] for row in rows]
+
+
+def _matrix_values(chain: list, notation: Notation) -> list[NumericValue]:
+    r"""``W = (w_1 \; w_2) = (0.3 \; 0.2)``: each named entry is given the number in its place."""
+    out: list[NumericValue] = []
+    for (left, rel), (right, _) in zip(chain, chain[1:], strict=False):
+        names, numbers = _cells(left.text), _cells(right.text)
+        if rel != "=" or not names or not numbers or [len(r) for r in names] != [len(r) for r in numbers]:
+            continue
+        for row_names, row_numbers in zip(names, numbers, strict=True):
+            for cell, text in zip(row_names, row_numbers, strict=True):
+                name, number = _name(cell, notation), _literal(text)
+                if name and number:
+                    out.append(NumericValue(name, number[0], 0, (right.line, right.column), text))
+    return out
+
+
+def _formula_value(chain: list, notation: Notation, found: list[NumericValue]) -> NumericValue | None:
+    """``z_1 = w_1 x_1 + w_3 x_2`` with every name on the right given a number before: z_1 has
+    the formula's value, with the rounding of those numbers carried through."""
+    (first, rel), (second, _) = chain[0], chain[1]
+    name = _name(first.text, notation) if rel == "=" and _literal(second.text) is None else None
+    if name is None or _cells(second.text) is not None:
+        return None
+    latest, torn = _values_at(found, (second.line, second.column))
+    got = _evaluate(second.text, notation, latest, None)
+    if got is None or name in {s.name for s in got[2]} or torn & {s.name for s in got[2]}:
+        return None
+    value, slack, _ = got
+    return NumericValue(name, value, slack, (second.line, second.column), f"{float(value):.10g}")
+
+
+def _evaluate(tex: str, notation: Notation, latest: dict[str, NumericValue], var: str | None) -> tuple | None:
+    """(value, slack, symbols) of a side whose names all have values (slack: their rounding carried
+    through to first order), else None; a side with no names is not one."""
+    import sympy as sp
+
+    try:
+        expr = to_sympy(normalize(tex, notation, var))
+    except (Unparsed, RecursionError, TypeError, ValueError):
+        return None
+    symbols = sorted(expr.free_symbols, key=lambda s: s.name)
+    if not symbols or any(s.name not in latest for s in symbols):
+        return None
+    point = {s: latest[s.name].value for s in symbols}
+    try:
+        value = sp.N(expr.subs(point), 30)
+        slack = sum((abs(sp.N(sp.diff(expr, s).subs(point), 30)) * latest[s.name].unit for s in symbols), sp.Integer(0))
+    except (TypeError, ValueError, ArithmeticError):
+        return None
+    if not (value.is_real and value.is_finite and slack.is_real and slack.is_finite):
+        return None
+    return value, slack, symbols
 
 
 def _values_at(values: list[NumericValue], where: tuple[int, int]) -> tuple[dict[str, NumericValue], set[str]]:
@@ -161,7 +234,9 @@ def _judge(
     if not all(x.is_real and x.is_finite for x in (left, right, slack)):
         return None
     diff = abs(left - right)
-    slack = slack + sp.Float(1e-12) * max(abs(left), 1)
+    # a bare result (… = -0.0204) is itself rounded to its last place (rounded_numbers)
+    places = decimal_places(numbers_tex)
+    slack = slack + (sp.Rational(1, 10**places) if places else 0) + sp.Float(1e-12) * max(abs(left), 1)
     shown = ", ".join(f"{s.name} = {latest[s.name].text}" for s in symbols)
     if diff <= slack:
         return _out("ok", f"equal with the document's values put in ({shown}), to the precision written")
@@ -196,7 +271,7 @@ def _unit(value: NumericValue, written: list[Any]) -> Any:
 def _seen(value: NumericValue, written: list[Any]) -> bool:
     """Does the step write this value (to its own places), or it with one digit changed (a slip)?
     A step that writes none of a name's value may be about another example's values: not wrong."""
-    if value.value.q == 1:
+    if value.value.is_Integer:
         return True  # an integer value
     for number, places in written:
         unit = 10**places
