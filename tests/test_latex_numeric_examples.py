@@ -144,3 +144,40 @@ def test_matrix_entries_and_formulas_give_values(step: str, runner: StepRunner) 
 def test_a_wrong_entry_after_matrices_is_wrong(runner: StepRunner) -> None:
     status, message = _after_matrices(r"w_2 x_1 + w_4 x_2 = 0.3 \times 0.5 + 0.3 \times 0.3", runner)
     assert status == "wrong", message
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (r"w_5^{+} - w_5", "w_{5}^{[+]}"),
+        (r"w_5^{new} - w_5", "w_{5}^{[new]}"),
+        (r"W^{\text{old}} - W", "W^{[old]}"),
+        (r"w_1' - w_1", "w_{1}^{[prime]}"),
+    ],
+)
+def test_an_updated_weight_is_a_name_of_its_own(text: str, name: str) -> None:
+    from derive.checks.latex.normalize import normalize
+
+    norm = normalize(text, NOTATION)
+    assert not norm.problems and len(norm.symbol_names) == 2 and name in norm.symbol_names
+
+
+@pytest.mark.parametrize(("text", "problem"), [(r"y' - 2x", "a prime on y"), (r"(x)^+", "a superscript +")])
+def test_a_derivative_prime_and_a_positive_part_are_not_update_marks(text: str, problem: str) -> None:
+    from derive.checks.latex.normalize import normalize
+
+    assert any(problem in p for p in normalize(text, NOTATION).problems)
+
+
+def test_an_update_step_puts_the_new_value_in(runner: StepRunner) -> None:
+    text = EXAMPLE + "$$ w_5^{+} = 0.35891648 $$\n\n$$ 2 w_5^{+} = 2 \\cdot 0.35891648 $$\n"
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert report.results[-1].status == "ok", report.results[-1].message
+
+
+def test_a_definition_after_a_line_break_does_not_confirm_itself(runner: StepRunner) -> None:
+    """``v_3 = 0.201`` written after ``v_2 = 0.203, \\quad`` and a line break is a definition: it
+    was once judged ok by its own value (its name starts on the line before its value)."""
+    text = "$$\n\\begin{aligned}\nv_2 = 0.203, \\quad\nv_3 = 0.201\n\\end{aligned}\n$$\n"
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == ["inconclusive", "inconclusive"]

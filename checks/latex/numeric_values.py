@@ -94,7 +94,7 @@ def document_values(equations: list[Equation], notation: Notation) -> list[Numer
             unit = number[1] if len(chain) > 2 else 0
             found.append(NumericValue(name, number[0], unit, (last.line, last.column), last.text.strip()))
     found.sort(key=lambda v: v.at)
-    for chain in chains:
+    for chain in chains if found else []:  # a document with no numbers has no formula values either
         computed = _formula_value(chain, notation, found)
         if computed is not None:
             found = sorted([*found, computed], key=lambda v: v.at)
@@ -136,6 +136,8 @@ def _formula_value(chain: list, notation: Notation, found: list[NumericValue]) -
     if name is None or _cells(second.text) is not None:
         return None
     latest, torn = _values_at(found, (second.line, second.column))
+    if not latest:
+        return None
     got = _evaluate(second.text, notation, latest, None)
     if got is None or name in {s.name for s in got[2]} or torn & {s.name for s in got[2]}:
         return None
