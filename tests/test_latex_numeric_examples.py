@@ -181,3 +181,32 @@ def test_a_definition_after_a_line_break_does_not_confirm_itself(runner: StepRun
     text = "$$\n\\begin{aligned}\nv_2 = 0.203, \\quad\nv_3 = 0.201\n\\end{aligned}\n$$\n"
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results] == ["inconclusive", "inconclusive"]
+
+
+UPDATE = r"""
+$\hat y = w_2 \, \mathrm{ReLU}(w_1 x)$, $x = 2$, $w_1 = 1$, $w_2 = 0.5$.
+
+Forward: $\hat y = 1$. After the update: $w_2 = 0.3$, $w_1 = 0.9 \Rightarrow \hat y = VALUE$.
+
+$z = -3 + 2 + 3 = 2 \Rightarrow h = \sigma(2) \approx 0.88$, so $(1 - h) = 0.12$.
+"""
+
+
+@pytest.mark.parametrize(("value", "status"), [("0.54", "ok"), ("0.64", "inconclusive")])
+def test_a_formula_value_recomputed_after_an_update(value: str, status: str, runner: StepRunner) -> None:
+    report = check_text(UPDATE.replace("VALUE", value), NOTATION, runner=runner, examples=30, markdown=True)
+    (claim,) = [r for r in report.results if r.step.rhs.strip() == value]
+    assert claim.status == status, claim.message
+    (rest,) = [r for r in report.results if r.step.lhs.strip() == "(1 - h)"]
+    assert rest.status == "ok", rest.message  # h = σ(2) ≈ 0.88 after an implication
+
+
+def test_the_old_value_after_an_update_is_not_wrong(runner: StepRunner) -> None:
+    """After ``w = 0.3`` the formula gives 0.9: a document writing the value before the update
+    again (1.5) is not called wrong (which value it means is its own business)."""
+    text = (
+        "Let $x = 1$, $w = 0.5$, $\\hat y = 3 w x$. So $\\hat y = 1.5$.\n\n"
+        "After the update $w = 0.3$ and $\\hat y = 1.5$.\n"
+    )
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results if r.step.rhs.strip() == "1.5"][-1] == "inconclusive"

@@ -36,7 +36,7 @@ from derive.checks.latex.index_sums import named_sums
 from derive.checks.latex.multi_functions import with_multi_functions
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.notation import choose_profile
-from derive.checks.latex.numeric_values import document_values, judge_numeric_steps
+from derive.checks.latex.numeric_values import judge_numeric_steps
 from derive.checks.latex.own_functions import find_function_definitions, find_new_functions, release_own_functions
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
 from derive.checks.latex.rounded_numbers import judge_rounded
@@ -149,7 +149,7 @@ def check_text(
         equal = _equal_redefinitions(document, judged, runner, typed_notation, seed, examples)
         judged = document.release_redefined(judged, equal)
         # steps that put a worked example's computed values in, judged with them (numeric_values)
-        report.results.extend(judge_numeric_steps(judged, document_values(equations, notation), notation))
+        report.results.extend(judge_numeric_steps(judged, equations, notation))
     finally:
         if own:
             runner.close()

@@ -37,7 +37,7 @@ from derive.checks.latex.sympy_build import Unparsed, to_sympy
 
 from derive.errors import DeriveError
 
-__all__ = ["NumericValue", "document_values", "judge_numeric_steps"]
+__all__ = ["NumericValue", "document_formulas", "document_values", "judge_numeric_steps"]
 
 #: a number as a result is written: 0.593269992, -0.0204, 12, 1{,}5 is left out (a list, or a comma)
 _LITERAL = re.compile(r"\s*(-?)\s*(\d+(?:\.\d+)?|\.\d+)\s*")
@@ -77,6 +77,17 @@ def _name(text: str, notation: Notation) -> str | None:
     return None if name in notation.functions or name in notation.constants else name
 
 
+def _runs(chain: list) -> list[list]:
+    r"""The runs of a chain joined by value relations: ``z = 2 \Rightarrow h = \sigma(2) \approx
+    0.88`` holds two (z = 2, and h = σ(2) ≈ 0.88)."""
+    runs: list[list] = [[]]
+    for term, rel in chain:
+        runs[-1].append((term, rel))
+        if rel not in _VALUE_RELATIONS:
+            runs.append([])
+    return [run for run in runs if len(run) >= 2]
+
+
 def document_values(equations: list[Equation], notation: Notation) -> list[NumericValue]:
     r"""Every ``name = … = number`` of the document, the entries of ``(x_1 \; x_2) = (0.5 \; 0.3)``,
     and the names defined by a formula whose names all have values by then, in order."""
@@ -84,21 +95,36 @@ def document_values(equations: list[Equation], notation: Notation) -> list[Numer
     chains = [chain for equation in equations for chain in split_chain(equation) if len(chain) >= 2]
     for chain in chains:
         found += _matrix_values(chain, notation)
-        if any(rel not in _VALUE_RELATIONS for _, rel in chain[:-1]):
-            continue
-        last = chain[-1][0]
-        number = _literal(last.text)
-        name = _name(chain[0][0].text, notation) if number else None
-        if number and name:
-            # given (X = 0.05): an input, exact; computed (X = … = 0.5933): rounded to its places
-            unit = number[1] if len(chain) > 2 else 0
-            found.append(NumericValue(name, number[0], unit, (last.line, last.column), last.text.strip()))
+        for run in _runs(chain):
+            last = run[-1][0]
+            number = _literal(last.text)
+            name = _name(run[0][0].text, notation) if number else None
+            if number and name:
+                # given (X = 0.05): an input, exact; computed (X = … = 0.5933): rounded to its places
+                unit = number[1] if len(run) > 2 else 0
+                found.append(NumericValue(name, number[0], unit, (last.line, last.column), last.text.strip()))
     found.sort(key=lambda v: v.at)
     for chain in chains if found else []:  # a document with no numbers has no formula values either
-        computed = _formula_value(chain, notation, found)
-        if computed is not None:
-            found = sorted([*found, computed], key=lambda v: v.at)
+        for run in _runs(chain):
+            computed = _formula_value(run, notation, found)
+            if computed is not None:
+                found = sorted([*found, computed], key=lambda v: v.at)
     return found
+
+
+def document_formulas(equations: list[Equation], notation: Notation) -> list[tuple[str, str, tuple[int, int]]]:
+    """(name, formula, where) for every ``name = formula`` (not a number), in order."""
+    out: list[tuple[str, str, tuple[int, int]]] = []
+    for equation in equations:
+        for chain in split_chain(equation):
+            for run in _runs(chain):
+                (first, rel), (second, _) = run[0], run[1]
+                if rel != "=" or _literal(second.text) is not None or _cells(second.text) is not None:
+                    continue
+                name = _name(first.text, notation)
+                if name is not None:
+                    out.append((name, second.text, (second.line, second.column)))
+    return sorted(out, key=lambda f: f[2])
 
 
 _MATRIX = re.compile(r"\\begin\{([pbvBV]?matrix)\}(.*?)\\end\{\1\}", re.S)
@@ -128,10 +154,10 @@ def _matrix_values(chain: list, notation: Notation) -> list[NumericValue]:
     return out
 
 
-def _formula_value(chain: list, notation: Notation, found: list[NumericValue]) -> NumericValue | None:
+def _formula_value(run: list, notation: Notation, found: list[NumericValue]) -> NumericValue | None:
     """``z_1 = w_1 x_1 + w_3 x_2`` with every name on the right given a number before: z_1 has
     the formula's value, with the rounding of those numbers carried through."""
-    (first, rel), (second, _) = chain[0], chain[1]
+    (first, rel), (second, _) = run[0], run[1]
     name = _name(first.text, notation) if rel == "=" and _literal(second.text) is None else None
     if name is None or _cells(second.text) is not None:
         return None
@@ -182,28 +208,66 @@ def _values_at(values: list[NumericValue], where: tuple[int, int]) -> tuple[dict
     return latest, torn
 
 
-def judge_numeric_steps(results: list[StepResult], values: list[NumericValue], notation: Notation) -> list[StepResult]:
+def judge_numeric_steps(results: list[StepResult], equations: list[Equation], notation: Notation) -> list[StepResult]:
     """The results, with the steps that put the document's values in judged with them (an exact
     ``wrong`` too: a value printed to eight places is never exactly its formula). Such a step uses
     no formula, so a name defined twice (net = w_1 i_1 + …, then net = 0.3775) does not make it
-    ambiguous; a name given two numbers that disagree does."""
+    ambiguous; a name given two numbers that disagree does. ``X = number`` for a name defined by
+    a formula whose names all have values is that formula's value (ok or inconclusive only)."""
+    values = document_values(equations, notation)
     if not values:
         return results
+    formulas = document_formulas(equations, notation)
     for k, result in enumerate(results):
-        if (
-            result.status not in ("inconclusive", "wrong")
-            or result.step.relation != "="
-            or result.method == "definitions"
-        ):
-            continue
         step = result.step
+        if result.status not in ("inconclusive", "wrong") or step.relation != "=":
+            continue
         if not (_DECIMALS.search(step.lhs) or _DECIMALS.search(step.rhs)):
             continue
         latest, torn = _values_at(values, (step.line, step.column))
-        out = _judge(step.lhs, step.rhs, notation, latest, torn, step.chain_var)
+        out = (
+            None
+            if result.method == "definitions"
+            else _judge(step.lhs, step.rhs, notation, latest, torn, step.chain_var)
+        )
+        if out is None:
+            out = _recomputed(step.lhs, step.rhs, notation, latest, formulas, (step.line, step.column))
+            # a wrong verdict stands unless the formula's value confirms the number
+            out = None if out and result.status == "wrong" and out["status"] != "ok" else out
         if out is not None:
             results[k] = replace(result, **out)
     return results
+
+
+def _recomputed(
+    lhs_tex: str,
+    rhs_tex: str,
+    notation: Notation,
+    latest: dict[str, NumericValue],
+    formulas: list[tuple[str, str, tuple[int, int]]],
+    where: tuple[int, int],
+) -> dict[str, Any] | None:
+    r"""``\hat y = 0.54`` after an update, ``\hat y = w_2 ReLU(w_1 x)`` defined before and every
+    name in it given a number: ok when the formula's value there is the number written (to its
+    places and the rounding of those values), else inconclusive (the number may be a new input)."""
+    import sympy as sp
+
+    name, places = _name(lhs_tex, notation), decimal_places(rhs_tex)
+    number = _literal(rhs_tex)
+    earlier = [f for n, f, at in formulas if n == name and at < where]
+    if name is None or places is None or number is None or not earlier:
+        return None
+    got = _evaluate(earlier[-1], notation, {k: v for k, v in latest.items() if k != name}, None)
+    if got is None:
+        return None
+    value, slack, symbols = got
+    diff = abs(value - number[0])
+    slack = slack + sp.Rational(1, 10**places) + sp.Float(1e-12) * max(abs(value), 1)
+    shown = ", ".join(f"{s.name} = {latest[s.name].text}" for s in symbols)
+    if diff <= slack:
+        return _out("ok", f"{name} = {earlier[-1].strip()} is {float(value):.6g} with the document's values ({shown})")
+    why = f"{name} = {earlier[-1].strip()} is {float(value):.6g} with the document's values ({shown})"
+    return _out("inconclusive", why + ": a new value, or a slip, which the step does not say")
 
 
 def _judge(
