@@ -210,3 +210,16 @@ def test_the_old_value_after_an_update_is_not_wrong(runner: StepRunner) -> None:
     )
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results if r.step.rhs.strip() == "1.5"][-1] == "inconclusive"
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        r"2 x_{1} = 2 \cdot 0.3",  # x_1 was 0.5: another example's x_1, written only in prose
+        r"2 v + x_{1} = 2 \cdot 0.7 + 0.5",  # v was 0.3: a short value with another digit is no slip
+    ],
+)
+def test_a_step_that_writes_none_of_the_values_is_not_wrong(step: str, runner: StepRunner) -> None:
+    text = f"$x_1 = 0.5$ and $v = 0.3$.\n\nIn the second example:\n\n$$ {step} $$\n"
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert report.results[-1].status != "wrong", report.results[-1].message

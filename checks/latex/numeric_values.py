@@ -43,6 +43,7 @@ __all__ = ["NumericValue", "document_formulas", "document_values", "judge_numeri
 _LITERAL = re.compile(r"\s*(-?)\s*(\d+(?:\.\d+)?|\.\d+)\s*")
 _DECIMALS = re.compile(r"(?<![\d.])\d*\.(\d+)")
 _VALUE_RELATIONS = ("=", r"\approx", r"\simeq", r"\thickapprox")
+_INDEX_LETTERS = {"i", "j", "k", "l", "n"}
 #: beyond one unit (ok), up to this many units the step is inconclusive; further off it is wrong
 _BAND = 10
 
@@ -74,7 +75,8 @@ def _name(text: str, notation: Notation) -> str | None:
         name = identifier_name(text, notation=notation)
     except DeriveError:
         return None
-    return None if name in notation.functions or name in notation.constants else name
+    # index letters (for i = 1 …) are counters, not quantities of the example
+    return None if name in notation.functions or name in notation.constants or name in _INDEX_LETTERS else name
 
 
 def _runs(chain: list) -> list[list]:
@@ -306,7 +308,7 @@ def _judge(
     shown = ", ".join(f"{s.name} = {latest[s.name].text}" for s in symbols)
     if diff <= slack:
         return _out("ok", f"equal with the document's values put in ({shown}), to the precision written")
-    unseen = [s.name for s in symbols if not _seen(latest[s.name], written)]
+    unseen = [s.name for s in symbols if not _seen(latest[s.name], numbers_tex)]
     if diff <= _BAND * slack or torn & {s.name for s in symbols} or unseen:
         why = f"with the document's values ({shown}) the sides differ by {float(diff):.3g}"
         return _out("inconclusive", why + ": rounded values, or a name given two values, may explain it")
@@ -334,17 +336,20 @@ def _unit(value: NumericValue, written: list[Any]) -> Any:
     return unit
 
 
-def _seen(value: NumericValue, written: list[Any]) -> bool:
-    """Does the step write this value (to its own places), or it with one digit changed (a slip)?
-    A step that writes none of a name's value may be about another example's values: not wrong."""
-    if value.value.is_Integer:
-        return True  # an integer value
-    for number, places in written:
-        unit = 10**places
-        a, b = str(int(round(abs(value.value) * unit))), str(int(number * unit))
-        if len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1:
+def _seen(value: NumericValue, numbers_tex: str) -> bool:
+    """Does the step write this value (to the places it writes), or, for a value of three digits
+    or more, it with one digit changed (a slip)? A step that writes none of a name's values may
+    be about another example's numbers (or an index's other value): it is not called wrong."""
+    import sympy as sp
+
+    for m in re.finditer(r"\d+(?:\.(\d+))?", numbers_tex):
+        places = len(m.group(1) or "")
+        number, unit = sp.Rational(m.group(0)), 10**places
+        # an integer (the 1 of 1 - 0.31) is only ever an integer value
+        if abs(abs(value.value) - number) * unit <= 1 if places else abs(value.value) == number:
             return True
-        if abs(abs(value.value) - number) * unit <= 1:
+        a, b = str(int(round(abs(value.value) * unit))), m.group(0).replace(".", "").lstrip("0")
+        if len(a) >= 3 and len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1:
             return True
     return False
 
