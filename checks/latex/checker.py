@@ -35,6 +35,7 @@ from derive.checks.latex.idle_conditions import bearing_conditions
 from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
+from derive.checks.latex.numeric_values import judge_numeric_steps
 from derive.checks.latex.own_functions import find_function_definitions, release_own_functions
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
 from derive.checks.latex.rounded_numbers import judge_rounded
@@ -144,7 +145,9 @@ def check_text(
         judged = release_own_functions([r for r in results if r is not None], functions)
         equal = _equal_redefinitions(document, judged, runner, typed_notation, seed, examples)
         # the readings implied_losses gave names a chain differentiates are said where they decide
-        report.results.extend(document.implied.explain(document.release_redefined(judged, equal), text))
+        judged = document.implied.explain(document.release_redefined(judged, equal), text)
+        # steps that put a worked example's computed values in, judged with them (numeric_values)
+        report.results.extend(judge_numeric_steps(judged, equations, notation))
     finally:
         if own:
             runner.close()

@@ -183,7 +183,14 @@ def find_declarations(equations: list[Equation], notation: Notation) -> dict[str
 def definitions_before(definitions: list[Definition], line: int, column: int, rhs: str) -> list[Definition]:
     """The definitions a step at (line, column) may use: those written before it, never its own."""
     own = rhs.strip()
-    return [d for d in definitions if (d.line, d.column) < (line, column) and not (d.line == line and d.rhs == own)]
+    # never its own: also when the name starts on an earlier line than its value (", \quad" + newline)
+    return [
+        d
+        for d in definitions
+        if (d.line, d.column) < (line, column)
+        and not (d.line == line and d.rhs == own)
+        and d.value_at != (line, column)
+    ]
 
 
 def parsed_definitions(notation: Notation, extra: dict[str, str] | None = None) -> dict[str, Node]:

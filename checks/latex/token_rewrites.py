@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
+from derive.checks.latex.updated_names import updated_names
 
 __all__ = ["merge_word_names", "rewrite_tokens"]
 
@@ -348,6 +349,8 @@ def _gradients(toks: Tokens) -> Tokens:
 
 def merge_word_names(toks: list[str], spaced: list[bool], words: frozenset[str]) -> tuple[list[str], list[bool]]:
     """Letters in a row that spell a word name become ``\\mathrm{word}`` (one name for the readers)."""
+    # every reader comes through here: an update mark (w_5^{+}, w_1') makes a name of its own
+    toks, spaced = updated_names(toks, spaced)
     if not words:
         return toks, spaced
     out: list[str] = []

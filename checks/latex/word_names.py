@@ -31,6 +31,14 @@ _USES = (
         r"\s*(?:_\s*\{[A-Za-z0-9]*\}|_[A-Za-z0-9])?\s*(?:\([^()=$]*\))?\s*(?::=|=)(?!=)"
     ),
 )
+#: a word written with a subscript, anywhere (target_{o1}, out_{h1}, \text{net}_{o1}): a quantity's
+#: name, as worked examples write them; three letters at least (Wx_i is W times x_i)
+_SUBSCRIPTED = (
+    re.compile(_text("a") + r"\s*_"),
+    re.compile(r"(?<![\\A-Za-z])(?P<b>[A-Za-z]{3,})\s*_\s*(?:\{\s*[A-Za-z0-9]|[A-Za-z0-9])"),
+)
+#: operators written with a subscript in plain letters (max_i, lim_{x}), never names
+_SCRIPTED_OPERATORS = {"max", "min", "lim", "sup", "inf", "arg", "sum", "prod", "argmax", "argmin", "det", "log"}
 #: words of running text inside math, never names
 _PROSE = {"if", "for", "and", "or", "where", "with", "otherwise", "else", "when", "let", "then", "so"}
 
@@ -38,6 +46,9 @@ _PROSE = {"if", "for", "and", "or", "where", "with", "otherwise", "else", "when"
 def document_word_names(text: str, notation: Notation) -> frozenset[str]:
     """The words the document uses as names (see the module docstring)."""
     found = {m.group("a") or m.group("b") for pattern in _USES for m in pattern.finditer(text)}
+    for pattern in _SUBSCRIPTED:
+        found |= {m.groupdict().get("a") or m.groupdict().get("b") for m in pattern.finditer(text)}
+    found -= _SCRIPTED_OPERATORS
     return frozenset(
         w
         for w in found
