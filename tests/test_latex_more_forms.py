@@ -370,3 +370,21 @@ def test_a_transpose_inside_a_layer_label_is_a_transpose(written: str) -> None:
 
     node = parse_typed(rf"{written} v", NOTATION)
     assert isinstance(node.a, Transpose) and node.a.x.full == "W^{[2]}"  # type: ignore[attr-defined]
+
+
+PACKAGE_FORM_CASES = [
+    (r"\pdv{}{x} (x^2 y) = 2xy", "ok"),  # physics package: an operator on what follows
+    (r"\pdv{(x^2 y)}{x} = 2xy", "ok"),
+    (r"\dv{x}(x^3) = 3x^2", "ok"),
+    (r"\odv{\sigma(x)}{x} = \sigma(x)(1-\sigma(x))", "ok"),  # derivative package
+    (r"\pdv{(x^2 y)}{x} = xy", "wrong"),
+    (r"\odv{\sigma(x)}{x} = \sigma(x)", "wrong"),
+    (r"\pdv[2]{(x^3)}{x} = 6x", "unparsed"),  # an order: not read
+    (r"\prescript{h \times 1}{}b_1 + 0 = b_1", "ok"),  # a shape written before the name
+    (r"x \space + \space x = 2x", "ok"),
+]
+
+
+@pytest.mark.parametrize(("step", "expected"), PACKAGE_FORM_CASES)
+def test_derivative_package_macros_prescripts_and_spaces(step: str, expected: str, runner: StepRunner) -> None:
+    assert _one(step, runner) == expected

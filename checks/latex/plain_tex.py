@@ -97,6 +97,27 @@ def _group_end(toks: Tokens, k: int) -> int | None:
     return None
 
 
+#: the physics / derivative packages: \pdv{f}{x} is ∂f/∂x, \dv{f}{x} and \odv{f}{x} df/dx
+_PHYSICS_DERIVATIVES = {r"\pdv": r"\partial", r"\dv": "d", r"\odv": "d", r"\pd": r"\partial"}
+
+
+def _physics_derivative(toks: Tokens, k: int) -> tuple[Tokens, int] | None:
+    r"""``\pdv{f}{x}`` → ``\frac{\partial f}{\partial x}``, ``\pdv{x}`` → ``\frac{\partial}{\partial x}``
+    (an operator on what follows); with an order (``\pdv[2]{f}{x}``) it is left unread."""
+    d = _PHYSICS_DERIVATIVES[toks[k][0]]
+    first = _group_end(toks, k + 1)
+    if first is None or toks[k + 1][0] != "{":
+        return None
+    second = _group_end(toks, first) if first < len(toks) and toks[first][0] == "{" else None
+    top = toks[k + 2 : first - 1]
+    if second is None:  # one argument: the variable
+        numerator = [("{", False), (d, False), ("}", False)]
+        return [(r"\frac", toks[k][1]), *numerator, ("{", False), (d, False), *top, ("}", False)], first
+    bottom = toks[first + 1 : second - 1]
+    frac = [(r"\frac", toks[k][1]), ("{", False), (d, False), ("{", False), *top, ("}", False), ("}", False)]
+    return frac + [("{", False), (d, False), *bottom, ("}", False)], second
+
+
 def _unwrap(toks: Tokens) -> Tokens:
     r"""``\cancel{x}`` → ``{x}``, ``\cancelto{0}{x}`` → ``{x}``, ``y \cancel{-x}`` → ``y - x``;
     ``\require{…}``, ``\tag{…}``, ``\label{…}`` dropped. A command without its argument is left
@@ -111,6 +132,19 @@ def _unwrap(toks: Tokens) -> Tokens:
             end = _group_end(toks, k + 1)
             if end is not None:
                 k = end
+                continue
+        if t == r"\prescript":
+            # \prescript{h \times i}{}W_1: a shape written before the name (mathtools), dropped
+            middle = _group_end(toks, k + 1)
+            end = _group_end(toks, middle) if middle is not None else None
+            if end is not None:
+                k = end
+                continue
+        if t in _PHYSICS_DERIVATIVES:
+            rewritten = _physics_derivative(toks, k)
+            if rewritten is not None:
+                out += rewritten[0]
+                k = rewritten[1]
                 continue
         first = k + 1
         if t == r"\bbox" and toks[first : first + 1] == [("[", False)]:

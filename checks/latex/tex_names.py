@@ -71,6 +71,7 @@ DROP = {
     r"\ ",
     r"\quad",
     r"\qquad",
+    r"\space",  # (MathJax / plain TeX)
     r"\displaystyle",
     r"\textstyle",
     r"\limits",
