@@ -14,7 +14,6 @@ NOTATION = load_notation()
 PREAMBLE = "The activation is $f$ with slope $f'(x)$, and $g'(x)$ for the hidden layer.\n\n"
 
 
-
 def _status(step: str, runner: StepRunner, preamble: str = PREAMBLE) -> tuple[str, str]:
     report = check_text(f"{preamble}$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
     (result,) = report.results

@@ -11,7 +11,6 @@ from derive.checks.latex.normalize import load_notation
 NOTATION = load_notation()
 
 
-
 def _status(step: str, runner: StepRunner) -> str:
     (result,) = check_text(f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True).results
     return result.status

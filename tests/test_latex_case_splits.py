@@ -14,7 +14,6 @@ NOTATION = load_notation()
 SOFTMAX = "Let $\\hat y_k = \\frac{e^{z_k}}{\\sum_{t=1}^K e^{z_t}}$ be the softmax.\n\n"
 
 
-
 def _result(text: str, runner: StepRunner) -> tuple[str, str]:
     result = check_text(text, NOTATION, runner=runner, markdown=True).results[-1]
     return result.status, result.message

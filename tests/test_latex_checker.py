@@ -20,7 +20,6 @@ SEED_004 = SEEDS / "004_c20b417d9ce3330f.txt"
 NOTATION = load_notation()
 
 
-
 def _check(text: str, runner: StepRunner, **kw):
     return check_text(text, NOTATION, runner=runner, examples=30, **kw)
 

@@ -22,7 +22,6 @@ BATCH = load_notation(DEFAULT_NOTATION.parent / "hlcv.toml")
 COLUMN = load_notation()
 
 
-
 def statuses(text: str, runner: StepRunner) -> dict[str, str]:
     """The verdict of each step, by its left side and right side."""
     report = check_text(text, COLUMN, runner=runner, examples=30)
@@ -291,3 +290,14 @@ def test_a_name_defined_as_a_derivative_of_the_undefined_loss(runner: StepRunner
     got = [r.status for r in report.results if r.step.kind == "display"]
     assert got[:3] == ["ok", "ok", "ok"]
     assert got[3] == "wrong"  # the tanh' factor between ∂E/∂a and Wᵀ is missing
+
+
+def test_a_derivative_between_names_of_inferred_shape_is_not_taken_as_zero(runner: StepRunner) -> None:
+    # ∂E_{o1}/∂net_{o1} and ∂out_{o1}/∂net_{h1} of undeclared names are not 0: the step below (a
+    # wrong chain rule from a held-out document) once came out "ok" as 0 = 0·0
+    step = (
+        r"\frac{\partial E_{o1}}{\partial net_{o1}}"
+        r" = \frac{\partial E_{o1}}{\partial net_{o1}} \times \frac{\partial out_{o1}}{\partial net_{h1}}"
+    )
+    (status,) = statuses(f"$$ {step} $$\n", runner).values()
+    assert status == "unparsed"

@@ -15,7 +15,6 @@ from derive.checks.latex.notation import load_notation
 COLUMN = load_notation()
 
 
-
 def results(text: str, runner: StepRunner) -> list:
     return check_text(text, COLUMN, runner=runner, examples=30, markdown=True).results
 

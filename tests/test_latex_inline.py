@@ -11,7 +11,6 @@ from derive.checks.latex.normalize import load_notation
 NOTATION = load_notation()
 
 
-
 def _statuses(text: str, runner: StepRunner, markdown: bool = True) -> list[tuple[str, str]]:
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=markdown)
     return [(r.step.rhs.strip(), r.status) for r in report.results]

@@ -13,7 +13,6 @@ from derive.checks.latex.typed_nodes import Delta, Sym
 COLUMN = load_notation()
 
 
-
 @pytest.mark.parametrize("latex", [r"\delta_{\ell}", r"\delta_\ell", r"\delta_{\ell-1}", r"\delta_{l+1}"])
 def test_a_delta_with_one_index_is_a_name(latex: str) -> None:
     node = parse_typed(latex, COLUMN)

@@ -13,7 +13,6 @@ from derive.checks.latex.normalize import load_notation
 NOTATION = load_notation()
 
 
-
 def _results(text: str, runner: StepRunner) -> list:
     return check_text(text, NOTATION, runner=runner, examples=30, markdown=True).results
 

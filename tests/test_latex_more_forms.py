@@ -12,7 +12,6 @@ from derive.checks.latex.normalize import load_notation
 NOTATION = load_notation()
 
 
-
 def _statuses(text: str, runner: StepRunner) -> list[str]:
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     return [r.status for r in report.results]

@@ -30,7 +30,6 @@ $$E_{o1} = \frac{1}{2}(target_{o1} - out_{o1})^{2} = \frac{1}{2}(0.01 - 0.751365
 """
 
 
-
 def _last(step: str, runner: StepRunner) -> tuple[str, str, dict | None]:
     report = check_text(EXAMPLE + f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
     result = report.results[-1]

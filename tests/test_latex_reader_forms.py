@@ -13,7 +13,6 @@ from derive.checks.latex.normalize import load_notation, normalize
 NOTATION = load_notation()
 
 
-
 def _statuses(text: str, runner: StepRunner) -> list[tuple[str, str]]:
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     return [(r.step.rhs.strip(), r.status) for r in report.results]

@@ -10,7 +10,6 @@ from derive.checks.latex.normalize import load_notation
 NOTATION = load_notation()
 
 
-
 def _steps(block: str, runner: StepRunner) -> list[tuple[str, str]]:
     text = f"$$\n\\begin{{align*}}\n{block}\n\\end{{align*}}\n$$\n"
     report = check_text(text, NOTATION, runner=runner, markdown=True)

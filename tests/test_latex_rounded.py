@@ -12,7 +12,6 @@ from derive.checks.latex.rounded_numbers import decimal_places
 NOTATION = load_notation()
 
 
-
 def _result(step: str, runner: StepRunner) -> tuple[str, str]:
     (result,) = check_text(f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True).results
     return result.status, result.message

@@ -10,7 +10,6 @@ from derive.checks.latex.normalize import load_notation
 NOTATION = load_notation()
 
 
-
 def _status(text: str, runner: StepRunner, line: int) -> tuple[str, str]:
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     found = [r for r in report.results if r.step.line == line]

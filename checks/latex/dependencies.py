@@ -15,8 +15,11 @@ from derive.checks.latex.tensor_ops import Dual, NotJudged
 __all__ = ["unstated_dependence"]
 
 
-def unstated_dependence(definitions: Mapping[str, object], target: str, value: Dual) -> None:
+def unstated_dependence(
+    definitions: Mapping[str, object], target: str, value: Dual, undeclared: frozenset[str] = frozenset()
+) -> None:
     """Raise NotJudged when ``value`` (a numerator evaluated with ``target`` pinned) never
-    touched ``target`` although the document defines it."""
-    if value.d is None and target in definitions:
+    touched ``target`` although the document defines it, or although ``target`` is a name whose
+    shape was only inferred (∂E_{o1}/∂net_{o1} of two undeclared names: 0 would be a guess)."""
+    if value.d is None and (target in definitions or target in undeclared):
         raise NotJudged(f"a derivative with respect to {target} of something whose definitions do not contain it")

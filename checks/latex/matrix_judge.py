@@ -143,6 +143,7 @@ def judge_trees(
     outcomes = []
     for draw in range(WORLDS):
         world = build_world(notation, defs, draw, seed)
+        world.undeclared = model.inferred
         try:
             if prepare is not None:
                 prepare(world)

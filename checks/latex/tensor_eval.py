@@ -81,6 +81,8 @@ class World:
     cache: dict[str, Dual] = field(default_factory=dict)
     #: names sampled only to evaluate definitions (x): using one alone does not make a matrix step
     sample_only: frozenset[str] = frozenset()
+    #: names whose shapes were inferred, not declared: whether one depends on another is not known
+    undeclared: frozenset[str] = frozenset()
 
 
 class Evaluator:
@@ -402,7 +404,7 @@ class Evaluator:
             # inside ∂(…)/∂W documents are loose about order (W a vs a W): not judged there
             raise LooseShapes(f"shapes do not fit inside a derivative: {exc}") from None
         self.world.flags["tensor"] = True
-        unstated_dependence(self.world.definitions, target, num)
+        unstated_dependence(self.world.definitions, target, num, self.world.undeclared)
         tangents = num.dk(seeds.shape[0])
         if num.size == 1:
             grad = tangents.reshape(-1)
