@@ -37,6 +37,7 @@ from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.numeric_values import judge_numeric_steps
 from derive.checks.latex.own_functions import find_function_definitions, release_own_functions
+from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
 from derive.checks.latex.rounded_numbers import judge_rounded
 from derive.checks.latex.scalar_judge import decide
@@ -141,6 +142,7 @@ def check_text(
             results[k].seconds = out.get("seconds", 0.0)
             if k in ambiguous_at:
                 results[k] = _hold_ambiguous(results[k], ambiguous_at[k])
+            results[k] = with_notation_values(results[k], document.fallback_for(step))
         functions = find_function_definitions(equations, notation)
         judged = release_own_functions([r for r in results if r is not None], functions)
         equal = _equal_redefinitions(document, judged, runner, typed_notation, seed, examples)

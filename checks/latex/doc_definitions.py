@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from derive.checks.latex.extract import Equation, extract
 from derive.checks.latex.implied_losses import ImpliedDefinitions
 from derive.checks.latex.index_sums import named_sum
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
+from derive.checks.latex.restated_values import unevaluable_restatements
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.shapes import space_dims
 from derive.checks.latex.steps import split_chain
@@ -247,6 +249,8 @@ class DocumentDefinitions:
                 self.typed[d.name] = parse_typed(d.rhs, notation)
             except Unreadable:
                 continue
+        # the notation's value stands in for a restatement that cannot be evaluated (restated_values)
+        self.fallback = unevaluable_restatements(self.typed, typed_base, notation)
         # Not for a label index (y in o_y is read from its subscript), nor for a name the
         # notation's definitions use (L = -log o^s_y would silently change meaning with it).
         kept = [r for r in self.redefined if not _in_notation(r.name, notation)]
@@ -268,6 +272,7 @@ class DocumentDefinitions:
         # the notation's definition of a name the document defines later does not hold here either
         later = {d.name: Opaque(d.name) for d in self.defs if not d.letters and d.name in self.typed_base}
         typed = {**base, **later, **{d.name: self.typed.get(d.name, Opaque(d.name)) for d in before if not d.letters}}
+        typed.update({name: self.typed_base[name] for name in self.fallback if name in typed})
         # a tuple value ((1, 2)) is entry-wise only where the step writes the tuple itself: not put in for a name
         usable = {d.name for d in before if not self.scalar[d.name][1].problems and not self.scalar[d.name][1].tuples}
         scalar = {d.name: self.scalar[d.name] for d in before if d.name in usable}
@@ -285,6 +290,14 @@ class DocumentDefinitions:
                 scalar[again.name] = scalar_value
         self.implied.apply(line, column, typed, scalar, self.first_at)
         return typed, scalar
+
+    def fallback_for(self, step: Any) -> set[str]:
+        """The restated names (restated_values) defined before this step and reached from it."""
+        before = {d.name for d in definitions_before(self.defs, step.line, step.column, step.rhs)}
+        text = f"{step.lhs} {step.rhs}"
+        # by the name's letter, so that \tilde J (defined from J) counts as a use of J
+        core = {n: re.sub(r"\\[A-Za-z]+|[^A-Za-z]", "", n) or n for n in self.fallback & before}
+        return {n for n, c in core.items() if re.search(rf"(?<![A-Za-z\\]){re.escape(c)}(?![A-Za-z])", text)}
 
     def defines_at(self, line: int, column: int) -> bool:
         """Is the link whose value starts at (line, column) one of the document's definitions?"""
