@@ -27,6 +27,9 @@ def _result(step: str, runner: StepRunner):  # noqa: ANN202 - a StepResult
         r"\sum_{j=1}^{n+1} 1 = n + 1",
         r"\sum_{j=2}^{n} x_j = \sum_{j=1}^{n} x_j - x_1",
         r"\frac{\partial}{\partial x_k} \sum_{i=0}^{N-1} x_i^2 = 2 x_k",
+        r"\sum_{i=1}^{N} 1 = N",  # N on the other side is the size for any size-name end
+        r"\frac{1}{m} \sum_{i=1}^{m} 2 = 2",
+        r"\sum_{i=1}^{n} x_i = x_n + \sum_{i=1}^{n-1} x_i",  # x_n is the last term, n no free index
         r"\frac{1}{N} \sum_{n=0}^{N-1} (y_n - t_n)"
         r" = \frac{1}{N} \sum_{n=0}^{N-1} y_n - \frac{1}{N} \sum_{n=0}^{N-1} t_n",
     ],

@@ -5,10 +5,11 @@ small integer. The sum is recorded with its size name as the end (so N itself, w
 uses it, is the size the checker expands at) and the integer as a shift of that end: at size N the
 index runs from the start to N + shift. Anything else keeps the reason it is not read.
 
-A step with such a sum has its free indices take only the values every size-bounded sum of the step
-runs over (x_k against Σ_{i=0}^{N-1} x_i: k in 0..N-1, never N, which no sum reaches), and a size at
-which a sum would run backwards past empty (Σ_{i=3}^{N-1} at N = 2: the writer assumes N ≥ 3) is
-not evidence either way.
+A step with such a sum (or any sum ending in a size name) has its free indices take only the
+values every size-bounded sum of the step runs over (x_k against Σ_{i=0}^{N-1} x_i: k in 0..N-1,
+never N, which no sum reaches), N on either side (1/N, x_N) is the size, and a size at which a sum
+would run backwards past empty (Σ_{i=3}^{N-1} at N = 2: the writer assumes N ≥ 3) is not evidence
+either way.
 """
 
 from __future__ import annotations
@@ -60,9 +61,13 @@ def end_shift(rest: list[str]) -> int | None:
 
 
 def shifted(norms: list[Normalized]) -> bool:
-    """Does the step have a sum read by this module's rules (a shifted end, a start other than a
-    digit)? Only such steps get the free-index range and size guard below; others stay as today."""
-    return any(norm.sum_shifts for norm in norms)
+    """Does the step have a sum this module reads (a shifted end, a start other than a digit) or
+    one whose end is a size name? Such steps get the free-index range, the size guard and N as
+    the size on both sides below; steps whose sums all end in numbers are expanded as before.
+    (Measured: 1/m on the left of Σ_{i=1}^{m} dw^{(i)} read as the size took held-out 109 -> 111.)"""
+    return any(norm.sum_shifts for norm in norms) or any(
+        upper and not upper.isdigit() for norm in norms for _, _, upper in norm.sums.values()
+    )
 
 
 def _bounds(norms: list[Normalized], size: int) -> list[tuple[int, int]]:
