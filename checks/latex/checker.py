@@ -46,6 +46,7 @@ from derive.checks.latex.stated_facts import STATED_FACT, with_sums_to_one
 from derive.checks.latex.step_judge import conditions_hold, guard_conditions, judge_sides
 from derive.checks.latex.step_runner import StepRunner
 from derive.checks.latex.steps import Step, Term, find_steps, split_chain
+from derive.checks.latex.sum_bounds import expansions, unsized
 from derive.checks.latex.sympy_build import (
     Definitions,
     Unparsed,
@@ -345,12 +346,12 @@ def _check_indexed(
     verified counterexample (reported with its size and index values). In a document that sums
     repeated indices (``einstein``), the free indices are those of every term."""
     import functools
-    import itertools
 
     _, free = index_letters([lhs_norm, rhs_norm])
     free = sorted(set(free) | set(family or ()))
     implied = _einstein_free(lhs_norm, rhs_norm, named) if einstein else None
     free = sorted(implied) if implied is not None else free
+    free = unsized([lhs_norm, rhs_norm], free)  # Σ_{i=0}^{N-1} … x_N: N is the size, not free (sum_bounds)
     if len(free) > 3:
         return _verdict("unparsed", f"could not read a step with {len(free)} free indices", "parse")
     matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))
@@ -369,44 +370,50 @@ def _check_indexed(
 
     first_other = None
     assumed = ""
-    for size in sizes:
-        for values in itertools.product(range(1, size + 1), repeat=len(free)):
-            env = dict(zip(free, values, strict=True))
-            holds = conditions_hold(conditions, env) if conditions else True
-            if holds is False:
-                continue  # outside the step's conditions (i ≠ j): not evidence either way
-            try:
-                lhs, rhs = _sides(lhs_norm, rhs_norm, env, size, named, implied is not None)
-            except Unparsed as exc:
-                return _verdict("unparsed", f"could not read {exc}", "parse")
-            where = (
-                ", ".join([f"{n} = {size}" for n in open_sizes] + [f"{k} = {v}" for k, v in env.items()])
-                or "the sums expanded"
-            )
-            out = with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)
-            out = guard_conditions(out, conditions, checked=holds is True)
-            if out["status"] == "wrong" and implied is None and _implied_sum(lhs_norm, rhs_norm):
-                note = "; an index summed on one side is free on the other (an implied, Einstein-style sum?)"
-                out = {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + note}
-            if out["status"] == "wrong":
-                cex = dict(out["counterexample"])
-                cex["where"] = where
-                out["counterexample"] = cex
-                out["message"] = f"with {where}: {out['message']}"
-                # a split the step writes itself (cases on i = j, 1_{i=j}, δ_ij) is no unstated case
-                stated = condition_indices([lhs_norm, rhs_norm])
-                split = None if conditions else case_split(free, env, size, holds_at, stated, case_pairs)
-                return unstated_case(out, split) if split else out
-            if out["status"] == "ok" and out.get("method") == STATED_FACT:
-                assumed = out["message"].rpartition("using ")[2]
-            if out["status"] != "ok" and first_other is None:
-                first_other = {**out, "message": f"with {where}: {out['message']}"}
+    checked = 0
+    # every size, every value of the free indices (in a shifted sum's range: sum_bounds)
+    for size, env, fixed in expansions([lhs_norm, rhs_norm], free, sizes):
+        checked += 1
+        holds = conditions_hold(conditions, env) if conditions else True
+        if holds is False:
+            continue  # outside the step's conditions (i ≠ j): not evidence either way
+        try:
+            lhs, rhs = _sides(lhs_norm, rhs_norm, {**env, **fixed}, size, named, implied is not None)
+        except Unparsed as exc:
+            return _verdict("unparsed", f"could not read {exc}", "parse")
+        where = _where(open_sizes, size, env)
+        out = with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)
+        out = guard_conditions(out, conditions, checked=holds is True)
+        if out["status"] == "wrong" and implied is None and _implied_sum(lhs_norm, rhs_norm):
+            note = "; an index summed on one side is free on the other (an implied, Einstein-style sum?)"
+            out = {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + note}
+        if out["status"] == "wrong":
+            cex = dict(out["counterexample"])
+            cex["where"] = where
+            out["counterexample"] = cex
+            out["message"] = f"with {where}: {out['message']}"
+            # a split the step writes itself (cases on i = j, 1_{i=j}, δ_ij) is no unstated case
+            stated = condition_indices([lhs_norm, rhs_norm])
+            split = None if conditions else case_split(free, env, size, holds_at, stated, case_pairs)
+            return unstated_case(out, split) if split else out
+        if out["status"] == "ok" and out.get("method") == STATED_FACT:
+            assumed = out["message"].rpartition("using ")[2]
+        if out["status"] != "ok" and first_other is None:
+            first_other = {**out, "message": f"with {where}: {out['message']}"}
     if first_other is not None:
         return first_other
+    if not checked:
+        return _verdict("inconclusive", "no size at which every sum's bounds make sense to expand at", "sampled")
     ok = _expanded_ok(open_sizes, free, sizes)
     if implied is not None:
         ok["message"] += ", repeated indices summed (the document's summation convention)"
     return {**ok, "message": f"{ok['message']}, using {assumed}", "method": STATED_FACT} if assumed else ok
+
+
+def _where(open_sizes: list[str], size: int, env: dict[str, int]) -> str:
+    return (
+        ", ".join([f"{n} = {size}" for n in open_sizes] + [f"{k} = {v}" for k, v in env.items()]) or "the sums expanded"
+    )
 
 
 def _sides(

@@ -8,6 +8,7 @@ from typing import Any
 from derive.checks.latex.function_uses import differentiated_operand
 from derive.checks.latex.implied_sums import implied_index
 from derive.checks.latex.index_sums import encode_condition, index_equality, sum_subscript
+from derive.checks.latex.sum_bounds import end_shift, read_start
 from derive.checks.latex.tex_tokens import TEXT_FONTS, Operator, TexReader, Unreadable, strip_differential
 
 __all__ = ["FormsMixin"]
@@ -23,6 +24,7 @@ class FormsMixin(TexReader):
         that is a number, a size name or left out. The checker expands it at small sizes."""
         k = i + 1
         index, lower, upper = None, 1, ""
+        shift: int | None = None  # set for the shapes sum_bounds reads (a shifted end, a wider start)
         conditions: tuple = ()
         while k < len(self.toks) and self.toks[k] in ("_", "^"):
             which = self.toks[k]
@@ -38,8 +40,13 @@ class FormsMixin(TexReader):
                     eq = arg.index("=")
                     lhs, rhs = arg[:eq], arg[eq + 1 :]
                     if len(rhs) != 1 or not rhs[0].isdigit():
-                        raise Unreadable("a sum whose start is not a number")
-                    lower = int(rhs[0])
+                        # i=10, i=-1: a small integer start (sum_bounds), recorded as a new shape
+                        lower = read_start(rhs)
+                        if lower is None:
+                            raise Unreadable("a sum whose start is not a number")
+                        shift = 0 if shift is None else shift
+                    else:
+                        lower = int(rhs[0])
                 else:
                     lhs = arg
                 if len(lhs) != 1 or not re.fullmatch(r"[A-Za-z]", lhs[0]):
@@ -50,6 +57,10 @@ class FormsMixin(TexReader):
                     upper = arg[0]
                 else:
                     name, end, power = self.sub_normalizer(arg).read_identifier(0) if arg else (None, 0, None)
+                    if name is not None and not power and end < len(arg):
+                        # N-1, n+2: the size name is the end, shifted by the integer (sum_bounds)
+                        shift = end_shift(arg[end:])
+                        end = len(arg) if shift is not None else end
                     if name is None or end != len(arg) or power:
                         raise Unreadable("a sum whose end is not a number or a size name")
                     upper = name
@@ -59,6 +70,8 @@ class FormsMixin(TexReader):
         self.r.sums[n] = (index, lower, upper)
         if conditions:
             self.r.sum_conditions[n] = conditions
+        if shift is not None:
+            self.r.sum_shifts[n] = shift
         return Operator("s", n, "a sum"), k
 
     def _implied_index(self, start: int, k: int) -> str:

@@ -134,6 +134,7 @@ class Normalized:
     piecewise: dict[int, tuple[str, ...]] = field(default_factory=dict)  # N → condition kinds per row
     sums: dict[int, tuple[str, int, str]] = field(default_factory=dict)  # N → (index, start, end name or digits or "")
     sum_conditions: dict[int, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)  # N → k ≠ i …
+    sum_shifts: dict[int, int] = field(default_factory=dict)  # N → shift of a size-name end (sum_bounds)
     outside: set[str] = field(default_factory=set)  # names used outside every sum
     problems: list[str] = field(default_factory=list)
     diff_vars: list[str] = field(default_factory=list)

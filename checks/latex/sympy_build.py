@@ -342,6 +342,8 @@ class _Builder:
         end = int(upper) if upper.isdigit() else self.size
         if end is None:
             raise Unparsed("a sum over an index (no size to expand it at)")
+        if not upper.isdigit():
+            end += self.norm.sum_shifts.get(n, 0)  # \sum_{i=0}^{N-1}: the end N shifted (sum_bounds)
         if end - lower > 12:
             raise Unparsed("a sum with too many terms to expand")
         conditions = self.norm.sum_conditions.get(n, ())
