@@ -30,6 +30,12 @@ from typing import Any
 from derive.checks.latex.equation import Equation
 from derive.checks.latex.normalize import normalize
 from derive.checks.latex.notation import Notation, identifier_name
+from derive.checks.latex.numeric_derivatives import (
+    derivative_values,
+    placed_values,
+    prose_rates,
+    with_placeholders,
+)
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.rounded_numbers import decimal_places
 from derive.checks.latex.steps import split_chain
@@ -210,28 +216,42 @@ def _values_at(values: list[NumericValue], where: tuple[int, int]) -> tuple[dict
     return latest, torn
 
 
-def judge_numeric_steps(results: list[StepResult], equations: list[Equation], notation: Notation) -> list[StepResult]:
+def judge_numeric_steps(
+    results: list[StepResult], equations: list[Equation], notation: Notation, text: str = ""
+) -> list[StepResult]:
     """The results, with the steps that put the document's values in judged with them (an exact
     ``wrong`` too: a value printed to eight places is never exactly its formula). Such a step uses
     no formula, so a name defined twice (net = w_1 i_1 + …, then net = 0.3775) does not make it
     ambiguous; a name given two numbers that disagree does. ``X = number`` for a name defined by
     a formula whose names all have values is that formula's value (ok or inconclusive only)."""
-    values = document_values(equations, notation)
+    # derivatives and a learning rate stated in prose have values too (numeric_derivatives)
+    derivatives = derivative_values(equations, notation, NumericValue)
+    rates = prose_rates(text, equations, notation, NumericValue)
+    values = sorted([*document_values(equations, notation), *derivatives, *rates], key=lambda v: v.at)
     if not values:
         return results
     formulas = document_formulas(equations, notation)
+    valued = {v.name: v for v in derivatives}
+    loose = {v.name for v in rates}
     for k, result in enumerate(results):
         step = result.step
-        if result.status not in ("inconclusive", "wrong") or step.relation != "=":
+        lhs, names = with_placeholders(step.lhs, notation, valued)
+        rhs, more = with_placeholders(step.rhs, notation, valued)
+        names.update(more)
+        # a step that writes a valued derivative was unparsed (its dependence is not stated)
+        if result.status not in ("inconclusive", "wrong", *(("unparsed",) if names else ())):
             continue
-        if not (_DECIMALS.search(step.lhs) or _DECIMALS.search(step.rhs)):
+        if step.relation != "=" or not (_DECIMALS.search(step.lhs) or _DECIMALS.search(step.rhs)):
             continue
         latest, torn = _values_at(values, (step.line, step.column))
+        latest = placed_values(latest, names)
         out = (
             None
             if result.method == "definitions"
-            else _judge(step.lhs, step.rhs, notation, latest, torn, step.chain_var)
+            else _judge(lhs, rhs, notation, latest, torn, step.chain_var, loose)
         )
+        if out is not None and names:
+            out = _named_back(out, names)
         if out is None:
             out = _recomputed(step.lhs, step.rhs, notation, latest, formulas, (step.line, step.column))
             # a wrong verdict stands unless the formula's value confirms the number
@@ -273,7 +293,13 @@ def _recomputed(
 
 
 def _judge(
-    lhs_tex: str, rhs_tex: str, notation: Notation, latest: dict[str, NumericValue], torn: set[str], var: str | None
+    lhs_tex: str,
+    rhs_tex: str,
+    notation: Notation,
+    latest: dict[str, NumericValue],
+    torn: set[str],
+    var: str | None,
+    loose: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> dict[str, Any] | None:
     import sympy as sp
 
@@ -308,7 +334,9 @@ def _judge(
     shown = ", ".join(f"{s.name} = {latest[s.name].text}" for s in symbols)
     if diff <= slack:
         return _out("ok", f"equal with the document's values put in ({shown}), to the precision written")
-    unseen = [s.name for s in symbols if not _seen(latest[s.name], numbers_tex)]
+    # a prose learning rate need not be written (a dropped η) when another value ties the step
+    seen = [s.name for s in symbols if _seen(latest[s.name], numbers_tex)]
+    unseen = [s.name for s in symbols if s.name not in seen and (s.name not in loose or set(seen) <= loose)]
     if diff <= _BAND * slack or torn & {s.name for s in symbols} or unseen:
         why = f"with the document's values ({shown}) the sides differ by {float(diff):.3g}"
         return _out("inconclusive", why + ": rounded values, or a name given two values, may explain it")
@@ -320,6 +348,17 @@ def _judge(
     }
     message = f"with the document's values ({shown}) the sides are {cex['lhs']} and {cex['rhs']}"
     return {"status": "wrong", "counterexample": cex, "message": message, "method": "numeric values"}
+
+
+def _named_back(out: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    """The placeholder names of derivatives, written back as the derivatives in a verdict."""
+    message = out["message"]
+    for placeholder, key in names.items():
+        message = message.replace(placeholder, key)
+    cex = out.get("counterexample")
+    if cex:
+        cex = {**cex, "point": {names.get(n, n): v for n, v in cex["point"].items()}}
+    return {**out, "message": message, "counterexample": cex}
 
 
 def _unit(value: NumericValue, written: list[Any]) -> Any:
