@@ -111,3 +111,25 @@ def test_prose_rates() -> None:
     assert _rates("learning rate 0.5, then learning rate 0.1\n" + math) == []
     # no symbol written and the document uses two: which one is not known
     assert _rates("learning rate of 0.5\n" + r"$$w' = w - \eta \alpha g$$") == []
+
+
+CHAIN = r"""
+$$\frac{\partial E}{\partial out} = 0.7414$$
+
+$$\frac{\partial out}{\partial w_5} = 0.1108$$
+
+$$\frac{\partial E}{\partial w_5} = \frac{\partial E}{\partial out} \frac{\partial out}{\partial w_5}$$
+
+"""
+
+
+def test_a_derivative_put_in_by_its_earlier_chain_rule_is_ok(runner: StepRunner) -> None:
+    status, message, _ = _last(CHAIN, r"\frac{\partial E}{\partial w_{5}} = 0.7414 \times 0.1108", runner)
+    assert status == "ok", message
+    assert "earlier formula" in message
+
+
+def test_numbers_that_miss_the_earlier_chain_rule_are_never_wrong(runner: StepRunner) -> None:
+    # the chain rule written before may be the slip: inconclusive, not wrong
+    status, message, _ = _last(CHAIN, r"\frac{\partial E}{\partial w_{5}} = 0.7414 \times 0.5108", runner)
+    assert status == "inconclusive", message

@@ -91,6 +91,8 @@ def _operands(top: str, bottom: str) -> tuple[str, str] | None:
 
 def _key(num: str, var: str, notation: Notation) -> str:
     def read(text: str) -> str:
+        while text.startswith("{") and _group(text, 0) == len(text):
+            text = text[1:-1].strip()  # \partial {y_1} is \partial y_1
         try:
             return identifier_name(text, notation=notation)
         except DeriveError:
@@ -208,3 +210,27 @@ def prose_rates(text: str, equations: list[Equation], notation: Notation, value_
         return []
     value = sp.Rational(stated[0][1])
     return [value_type(name, value, sp.Integer(0), (0, 0), stated[0][1])]
+
+
+def derivative_formulas(equations: list[Equation], notation: Notation) -> list[tuple[str, str, tuple[int, int]]]:
+    r"""(key, formula, where) of each ``\frac{\partial E}{\partial w} = formula`` (the chain rule
+    written with the factors' own derivatives, say) that is not a number, in order."""
+    out: list[tuple[str, str, tuple[int, int]]] = []
+    for equation in equations:
+        for chain in split_chain(equation):
+            if len(chain) < 2 or chain[0][1] != "=":
+                continue
+            key, second = derivative_key(chain[0][0].text, notation), chain[1][0]
+            if key is None or "?" in second.text or _NUMBER.fullmatch(second.text):
+                continue
+            out.append((key, second.text, (second.line, second.column)))
+    return sorted(out, key=lambda f: f[2])
+
+
+def earlier_formula(
+    lhs_tex: str, notation: Notation, formulas: list[tuple[str, str, tuple[int, int]]], where: tuple[int, int]
+) -> tuple[str, str] | None:
+    """(key, formula) of the derivative a step's left side is, by its latest formula before the step."""
+    key = derivative_key(lhs_tex, notation)
+    earlier = [f for k, f, at in formulas if k == key and at < where]
+    return (key, earlier[-1]) if key is not None and earlier else None

@@ -31,7 +31,9 @@ from derive.checks.latex.equation import Equation
 from derive.checks.latex.normalize import normalize
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.numeric_derivatives import (
+    derivative_formulas,
     derivative_values,
+    earlier_formula,
     placed_values,
     prose_rates,
     with_placeholders,
@@ -232,14 +234,18 @@ def judge_numeric_steps(
         return results
     formulas = document_formulas(equations, notation)
     valued = {v.name: v for v in derivatives}
+    dformulas = derivative_formulas(equations, notation)
     loose = {v.name for v in rates}
     for k, result in enumerate(results):
         step = result.step
         lhs, names = with_placeholders(step.lhs, notation, valued)
         rhs, more = with_placeholders(step.rhs, notation, valued)
         names.update(more)
-        # a step that writes a valued derivative was unparsed (its dependence is not stated)
-        if result.status not in ("inconclusive", "wrong", *(("unparsed",) if names else ())):
+        at = (step.line, step.column)
+        # a step that writes a valued derivative, or one a formula gives, was unparsed (its
+        # dependence is not stated)
+        derivative = names or earlier_formula(step.lhs, notation, dformulas, at)
+        if result.status not in ("inconclusive", "wrong", *(("unparsed",) if derivative else ())):
             continue
         if step.relation != "=" or not (_DECIMALS.search(step.lhs) or _DECIMALS.search(step.rhs)):
             continue
@@ -256,9 +262,35 @@ def judge_numeric_steps(
             out = _recomputed(step.lhs, step.rhs, notation, latest, formulas, (step.line, step.column))
             # a wrong verdict stands unless the formula's value confirms the number
             out = None if out and result.status == "wrong" and out["status"] != "ok" else out
+        if out is None and derivative and result.status != "wrong":
+            out = _by_formula(step.lhs, step.rhs, notation, (values, valued, dformulas, loose), at, step.chain_var)
         if out is not None:
             results[k] = replace(result, **out)
     return results
+
+
+def _by_formula(
+    lhs_tex: str, rhs_tex: str, notation: Notation, known: tuple, where: tuple[int, int], var: str | None
+) -> dict[str, Any] | None:
+    r"""``\frac{\partial E}{\partial w_5} = 0.7576 \times 0.1784`` after ``\frac{\partial E}{\partial
+    w_5} = \frac{\partial E}{\partial o} \frac{\partial o}{\partial w_5}`` with both factors given
+    values: the earlier formula's value, put in. Ok or inconclusive only: when they differ, the
+    earlier formula (the chain rule as written) may be the slip rather than this step."""
+    values, valued, dformulas, loose = known
+    found = earlier_formula(lhs_tex, notation, dformulas, where)
+    if found is None:
+        return None
+    key, formula = found
+    tex, names = with_placeholders(formula, notation, valued)
+    latest, torn = _values_at(values, where)
+    out = _judge(tex, rhs_tex, notation, placed_values(latest, names), torn, var, loose)
+    if out is None:
+        return None
+    out = _named_back(out, names)
+    message = f"by its earlier formula {key} = {formula.strip()}: {out['message']}"
+    if out["status"] != "ok":
+        return _out("inconclusive", message + " (the earlier formula may be the slip)")
+    return {**out, "message": message}
 
 
 def _recomputed(
