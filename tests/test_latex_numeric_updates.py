@@ -133,3 +133,10 @@ def test_numbers_that_miss_the_earlier_chain_rule_are_never_wrong(runner: StepRu
     # the chain rule written before may be the slip: inconclusive, not wrong
     status, message, _ = _last(CHAIN, r"\frac{\partial E}{\partial w_{5}} = 0.7414 \times 0.5108", runner)
     assert status == "inconclusive", message
+
+
+def test_a_step_with_its_own_rate_is_not_wrong_by_the_prose_rate(runner: StepRunner) -> None:
+    # the prose rate is another training's; this step writes its own (0.1): not a dropped η
+    doc = "The network is trained with a learning rate of 0.01.\n\n" + EXAMPLE
+    status, message, _ = _last(doc, UPDATE + r"0.4 - 0.1 \times 0.082167041", runner)
+    assert status != "wrong", message

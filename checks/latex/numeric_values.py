@@ -367,8 +367,13 @@ def _judge(
     if diff <= slack:
         return _out("ok", f"equal with the document's values put in ({shown}), to the precision written")
     # a prose learning rate need not be written (a dropped η) when another value ties the step
+    # … and only when every number the step writes is one of the values it does write (the step
+    # writes no number of its own, such as another learning rate)
     seen = [s.name for s in symbols if _seen(latest[s.name], numbers_tex)]
-    unseen = [s.name for s in symbols if s.name not in seen and (s.name not in loose or set(seen) <= loose)]
+    tied = not set(seen) <= loose and all(
+        any(_seen(latest[name], m.group(0)) for name in seen) for m in re.finditer(r"\d+(?:\.\d+)?", numbers_tex)
+    )
+    unseen = [s.name for s in symbols if s.name not in seen and (s.name not in loose or not tied)]
     if diff <= _BAND * slack or torn & {s.name for s in symbols} or unseen:
         why = f"with the document's values ({shown}) the sides differ by {float(diff):.3g}"
         return _out("inconclusive", why + ": rounded values, or a name given two values, may explain it")
