@@ -150,7 +150,7 @@ def check_text(
         # the readings implied_losses gave names a chain differentiates are said where they decide
         judged = document.implied.explain(document.release_redefined(judged, equal), text)
         # steps that put a worked example's computed values in, judged with them (numeric_values)
-        report.results.extend(judge_numeric_steps(judged, equations, notation))
+        report.results.extend(judge_numeric_steps(judged, equations, notation, text))
     finally:
         if own:
             runner.close()

@@ -30,6 +30,14 @@ from typing import Any
 from derive.checks.latex.equation import Equation
 from derive.checks.latex.normalize import normalize
 from derive.checks.latex.notation import Notation, identifier_name
+from derive.checks.latex.numeric_derivatives import (
+    derivative_formulas,
+    derivative_values,
+    earlier_formula,
+    placed_values,
+    prose_rates,
+    with_placeholders,
+)
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.rounded_numbers import decimal_places
 from derive.checks.latex.steps import split_chain
@@ -210,35 +218,79 @@ def _values_at(values: list[NumericValue], where: tuple[int, int]) -> tuple[dict
     return latest, torn
 
 
-def judge_numeric_steps(results: list[StepResult], equations: list[Equation], notation: Notation) -> list[StepResult]:
+def judge_numeric_steps(
+    results: list[StepResult], equations: list[Equation], notation: Notation, text: str = ""
+) -> list[StepResult]:
     """The results, with the steps that put the document's values in judged with them (an exact
     ``wrong`` too: a value printed to eight places is never exactly its formula). Such a step uses
     no formula, so a name defined twice (net = w_1 i_1 + …, then net = 0.3775) does not make it
     ambiguous; a name given two numbers that disagree does. ``X = number`` for a name defined by
     a formula whose names all have values is that formula's value (ok or inconclusive only)."""
-    values = document_values(equations, notation)
+    # derivatives and a learning rate stated in prose have values too (numeric_derivatives)
+    derivatives = derivative_values(equations, notation, NumericValue)
+    rates = prose_rates(text, equations, notation, NumericValue)
+    values = sorted([*document_values(equations, notation), *derivatives, *rates], key=lambda v: v.at)
     if not values:
         return results
     formulas = document_formulas(equations, notation)
+    valued = {v.name: v for v in derivatives}
+    dformulas = derivative_formulas(equations, notation)
+    loose = {v.name for v in rates}
     for k, result in enumerate(results):
         step = result.step
-        if result.status not in ("inconclusive", "wrong") or step.relation != "=":
+        lhs, names = with_placeholders(step.lhs, notation, valued)
+        rhs, more = with_placeholders(step.rhs, notation, valued)
+        names.update(more)
+        at = (step.line, step.column)
+        # a step that writes a valued derivative, or one a formula gives, was unparsed (its
+        # dependence is not stated)
+        derivative = names or earlier_formula(step.lhs, notation, dformulas, at)
+        if result.status not in ("inconclusive", "wrong", *(("unparsed",) if derivative else ())):
             continue
-        if not (_DECIMALS.search(step.lhs) or _DECIMALS.search(step.rhs)):
+        if step.relation != "=" or not (_DECIMALS.search(step.lhs) or _DECIMALS.search(step.rhs)):
             continue
         latest, torn = _values_at(values, (step.line, step.column))
+        latest = placed_values(latest, names)
         out = (
             None
             if result.method == "definitions"
-            else _judge(step.lhs, step.rhs, notation, latest, torn, step.chain_var)
+            else _judge(lhs, rhs, notation, latest, torn, step.chain_var, loose)
         )
+        if out is not None and names:
+            out = _named_back(out, names)
         if out is None:
             out = _recomputed(step.lhs, step.rhs, notation, latest, formulas, (step.line, step.column))
             # a wrong verdict stands unless the formula's value confirms the number
             out = None if out and result.status == "wrong" and out["status"] != "ok" else out
+        if out is None and derivative and result.status != "wrong":
+            out = _by_formula(step.lhs, step.rhs, notation, (values, valued, dformulas, loose), at, step.chain_var)
         if out is not None:
             results[k] = replace(result, **out)
     return results
+
+
+def _by_formula(
+    lhs_tex: str, rhs_tex: str, notation: Notation, known: tuple, where: tuple[int, int], var: str | None
+) -> dict[str, Any] | None:
+    r"""``\frac{\partial E}{\partial w_5} = 0.7576 \times 0.1784`` after ``\frac{\partial E}{\partial
+    w_5} = \frac{\partial E}{\partial o} \frac{\partial o}{\partial w_5}`` with both factors given
+    values: the earlier formula's value, put in. Ok or inconclusive only: when they differ, the
+    earlier formula (the chain rule as written) may be the slip rather than this step."""
+    values, valued, dformulas, loose = known
+    found = earlier_formula(lhs_tex, notation, dformulas, where)
+    if found is None:
+        return None
+    key, formula = found
+    tex, names = with_placeholders(formula, notation, valued)
+    latest, torn = _values_at(values, where)
+    out = _judge(tex, rhs_tex, notation, placed_values(latest, names), torn, var, loose)
+    if out is None:
+        return None
+    out = _named_back(out, names)
+    message = f"by its earlier formula {key} = {formula.strip()}: {out['message']}"
+    if out["status"] != "ok":
+        return _out("inconclusive", message + " (the earlier formula may be the slip)")
+    return {**out, "message": message}
 
 
 def _recomputed(
@@ -273,7 +325,13 @@ def _recomputed(
 
 
 def _judge(
-    lhs_tex: str, rhs_tex: str, notation: Notation, latest: dict[str, NumericValue], torn: set[str], var: str | None
+    lhs_tex: str,
+    rhs_tex: str,
+    notation: Notation,
+    latest: dict[str, NumericValue],
+    torn: set[str],
+    var: str | None,
+    loose: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> dict[str, Any] | None:
     import sympy as sp
 
@@ -308,7 +366,14 @@ def _judge(
     shown = ", ".join(f"{s.name} = {latest[s.name].text}" for s in symbols)
     if diff <= slack:
         return _out("ok", f"equal with the document's values put in ({shown}), to the precision written")
-    unseen = [s.name for s in symbols if not _seen(latest[s.name], numbers_tex)]
+    # a prose learning rate need not be written (a dropped η) when another value ties the step
+    # … and only when every number the step writes is one of the values it does write (the step
+    # writes no number of its own, such as another learning rate)
+    seen = [s.name for s in symbols if _seen(latest[s.name], numbers_tex)]
+    tied = not set(seen) <= loose and all(
+        any(_seen(latest[name], m.group(0)) for name in seen) for m in re.finditer(r"\d+(?:\.\d+)?", numbers_tex)
+    )
+    unseen = [s.name for s in symbols if s.name not in seen and (s.name not in loose or not tied)]
     if diff <= _BAND * slack or torn & {s.name for s in symbols} or unseen:
         why = f"with the document's values ({shown}) the sides differ by {float(diff):.3g}"
         return _out("inconclusive", why + ": rounded values, or a name given two values, may explain it")
@@ -320,6 +385,17 @@ def _judge(
     }
     message = f"with the document's values ({shown}) the sides are {cex['lhs']} and {cex['rhs']}"
     return {"status": "wrong", "counterexample": cex, "message": message, "method": "numeric values"}
+
+
+def _named_back(out: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    """The placeholder names of derivatives, written back as the derivatives in a verdict."""
+    message = out["message"]
+    for placeholder, key in names.items():
+        message = message.replace(placeholder, key)
+    cex = out.get("counterexample")
+    if cex:
+        cex = {**cex, "point": {names.get(n, n): v for n, v in cex["point"].items()}}
+    return {**out, "message": message, "counterexample": cex}
 
 
 def _unit(value: NumericValue, written: list[Any]) -> Any:
