@@ -20,7 +20,6 @@ from derive.checks.latex.implied_losses import ImpliedDefinitions
 from derive.checks.latex.index_sums import named_sum
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
-from derive.checks.latex.restated_values import unevaluable_restatements
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.shapes import space_dims
 from derive.checks.latex.steps import split_chain
@@ -249,8 +248,9 @@ class DocumentDefinitions:
                 self.typed[d.name] = parse_typed(d.rhs, notation)
             except Unreadable:
                 continue
-        # the notation's value stands in for a restatement that cannot be evaluated (restated_values)
-        self.fallback = unevaluable_restatements(self.typed, typed_base, notation)
+        # the notation's value stands in for a restatement that cannot be evaluated: set by
+        # document_context (restated_values), which may evaluate values; this module does not
+        self.fallback: frozenset[str] = frozenset()
         # Not for a label index (y in o_y is read from its subscript), nor for a name the
         # notation's definitions use (L = -log o^s_y would silently change meaning with it).
         kept = [r for r in self.redefined if not _in_notation(r.name, notation)]

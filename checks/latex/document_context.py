@@ -24,6 +24,7 @@ from derive.checks.latex.ng_names import NgNames
 from derive.checks.latex.normalize import Notation
 from derive.checks.latex.notation import choose_profile
 from derive.checks.latex.own_functions import find_new_functions
+from derive.checks.latex.restated_values import unevaluable_restatements
 from derive.checks.latex.stated_facts import stated_sums_to_one, stated_true_class
 from derive.checks.latex.subscripted_functions import find_more_functions
 
@@ -46,6 +47,8 @@ def document_context(text: str, notation: Notation, equations: list) -> Document
     # functions defined at expressions, and bare names that are a function's value (function_values)
     notation, new_functions = with_function_values(equations, notation, new_functions)
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
+    # a restatement of the notation's loss that cannot be evaluated gives way to it (restated_values)
+    document.fallback = unevaluable_restatements(document.typed, document.typed_base, notation)
     # a name the document defines both as a function and by a plain value has two values (function_values)
     doubled = two_valued(notation, {d.name: d.rhs for d in document.defs})
     # the document's own shape declarations, for sampling values in matrix steps
