@@ -33,13 +33,6 @@ __all__ = ["ellipsis_runs"]
 
 def ellipsis_runs(toks: Tokens) -> Tokens:
     """Every ``T_1 + … + X + … + T_n`` of the side rewritten, when its pattern is clear."""
-    try:
-        return _all_runs(toks)
-    except (IndexError, ValueError):  # malformed input: left as written, the reader says why
-        return toks
-
-
-def _all_runs(toks: Tokens) -> Tokens:
     return each_ellipsis(toks, _rewrite_at)
 
 

@@ -42,19 +42,20 @@ FRESH = "kjimlrstuvpq"
 
 def ellipsis_sums(toks: Tokens) -> Tokens:
     """Every ``T_1 + T_2 + … + T_n`` of the side rewritten as a sum, when its pattern is clear."""
-    try:
-        return _all_sums(toks)
-    except (IndexError, ValueError):  # malformed input: left as written, the reader says why
-        return toks
-
-
-def _all_sums(toks: Tokens) -> Tokens:
     return each_ellipsis(toks, _rewrite_at)
 
 
 def each_ellipsis(toks: Tokens, rewrite_at: Callable[[Tokens, int, int], Tokens | None]) -> Tokens:
     """``rewrite_at(toks, index, width)`` tried at every ellipsis in turn, from the start again
-    after each rewrite (None: that ellipsis is left as written)."""
+    after each rewrite (None: that ellipsis is left as written). Malformed input is left as
+    written (the reader then says why)."""
+    try:
+        return _each_ellipsis(toks, rewrite_at)
+    except (IndexError, ValueError):
+        return toks
+
+
+def _each_ellipsis(toks: Tokens, rewrite_at: Callable[[Tokens, int, int], Tokens | None]) -> Tokens:
     start = 0
     for _ in range(len(toks)):
         found = next_ellipsis(toks, start)

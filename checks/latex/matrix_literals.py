@@ -22,7 +22,7 @@ from typing import Any
 from derive.checks.latex.literal_patterns import infer_pattern, is_ellipsis
 from derive.checks.latex.notation import identifier_name
 from derive.checks.latex.tex_tokens import Unreadable
-from derive.checks.latex.typed_nodes import Node, Sym, Transpose
+from derive.checks.latex.typed_nodes import Node, Sym, Transpose, all_syms
 
 __all__ = ["MATRIX_ENVIRONMENTS", "Literal", "Pattern", "assignment", "read_list", "read_literal"]
 
@@ -116,7 +116,7 @@ class Pattern(Node):
         finally:
             walker.bound = outer
         dims = [_dim(walker, count, size) for count, size in ((self.nrows, self.rows), (self.ncols, self.cols))]
-        for sym in {s for t in self.templates for s in _syms(t)}:
+        for sym in {s for t in self.templates for s in all_syms(t)}:
             for axis, index in enumerate((self.row_index, self.col_index)):
                 found = _indexed_dim(walker, sym, index)
                 if found is not None:
@@ -164,7 +164,7 @@ def assignment(side: Node, other: Node, defs: dict[str, Node]) -> str | None:
     indices = {side.row_index, side.col_index} if isinstance(side, Pattern) else set()
     if not cells or not all(isinstance(c, Sym) and c.full not in indices for c in cells):
         return None  # (1, 2, …, n): the index itself is a number, not a name being given a value
-    mentioned = {name for s in _syms(other) for name in (s.full, s.stem)}
+    mentioned = {name for s in all_syms(other) for name in (s.full, s.stem)}
     if any(c.full in defs or c.stem in defs or c.full in mentioned or c.stem in mentioned for c in cells):
         return None
     return ", ".join(c.full for c in cells if isinstance(c, Sym))
@@ -253,7 +253,7 @@ def _length(ev: Any, node: Pattern, axis: int) -> int:
     elif _size_key(size) in ev.world.sizes and not ev.known(_size_key(size)):
         found.add(int(ev.world.sizes[_size_key(size)]))
     for template in node.templates:
-        for sym in _syms(template):
+        for sym in all_syms(template):
             length = _indexed_length(ev, sym, index)
             if length is not None:
                 found.add(length)
@@ -322,12 +322,3 @@ def _indexed_dim(walker: Any, sym: Sym, index: str) -> int | None:
     return shape[parts.index(index)] if len(parts) == 2 else None
 
 
-def _syms(node: object) -> list[Sym]:
-    if isinstance(node, Sym):
-        return [node]
-    found: list[Sym] = []
-    for value in getattr(node, "__dict__", {}).values():
-        for item in value if isinstance(value, tuple) else (value,):
-            if isinstance(item, Node) or hasattr(item, "lhs"):
-                found += _syms(item)
-    return found

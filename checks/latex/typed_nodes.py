@@ -25,6 +25,7 @@ __all__ = [
     "Cond",
     "Cases",
     "TRANSPOSES",
+    "all_syms",
     "split_name",
 ]
 
@@ -155,3 +156,15 @@ def split_name(full: str) -> tuple[str, str]:
     if m is None or not m.group("sub"):
         return full, ""
     return m.group("base") + (m.group("label") or ""), m.group("sub")
+
+
+def all_syms(node: object) -> list[Sym]:
+    """Every name in a typed tree (and in a condition's sides), in order, with repeats."""
+    if isinstance(node, Sym):
+        return [node]
+    found: list[Sym] = []
+    for value in getattr(node, "__dict__", {}).values():
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, Node) or hasattr(item, "lhs"):
+                found += all_syms(item)
+    return found

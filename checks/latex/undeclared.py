@@ -37,7 +37,7 @@ from derive.checks.latex.tensor_ops import Dual, NotJudged
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.trace_forms import DIFFERENTIAL, Differentials, differential_text, rewrite
 from derive.checks.latex.typed import parse_typed
-from derive.checks.latex.typed_nodes import Deriv, Node, Opaque, Sym
+from derive.checks.latex.typed_nodes import Deriv, Node, Opaque, Sym, all_syms
 
 __all__ = ["fold_definitions", "judge_undeclared"]
 
@@ -221,7 +221,7 @@ def fold_definitions(defs: dict[str, Node]) -> dict[str, Node]:
             continue
         full = _expand(value, defs)
         for other in list(out):
-            if other == name or other in {s.full for s in _all_syms(full)}:
+            if other == name or other in {s.full for s in all_syms(full)}:
                 continue
             folded = _replace(_replace(out[other], value, name), full, name)
             if folded != out[other]:
@@ -229,15 +229,6 @@ def fold_definitions(defs: dict[str, Node]) -> dict[str, Node]:
     return out
 
 
-def _all_syms(node: object) -> list[Sym]:
-    if isinstance(node, Sym):
-        return [node]
-    found: list[Sym] = []
-    for value in getattr(node, "__dict__", {}).values():
-        for item in value if isinstance(value, tuple) else (value,):
-            if isinstance(item, Node) or hasattr(item, "lhs"):
-                found += _all_syms(item)
-    return found
 
 
 def _restricted(notation: Notation, used: set[str], reading: Assignment) -> Notation:
