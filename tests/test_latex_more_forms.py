@@ -387,3 +387,22 @@ PACKAGE_FORM_CASES = [
 @pytest.mark.parametrize(("step", "expected"), PACKAGE_FORM_CASES)
 def test_derivative_package_macros_prescripts_and_spaces(step: str, expected: str, runner: StepRunner) -> None:
     assert _one(step, runner) == expected
+
+
+TYPED_TOGETHER_CASES = [
+    (r"logw + logw = 2\log w", "ok"),  # log typed against its argument
+    (r"expx \cdot expx = e^{2x}", "ok"),
+    (r"lnx = \ln x + 1", "wrong"),  # at the start of a formula too: ln x, not a name lnx
+    (r"logwx = 1", "no verdict"),  # three letters after log: a word
+    (r"\delta{_1}^T x = x^T \delta_1", "ok"),  # a subscript written in braces after the name
+    (r"\delta{_2} + 1 = \delta_2 + 2", "wrong"),
+    (r"\text{for}{_1} x = 1", "no verdict"),  # after a command: left as written
+]
+
+
+@pytest.mark.parametrize(("step", "expected"), TYPED_TOGETHER_CASES)
+def test_functions_typed_against_their_argument_and_braced_subscripts(
+    step: str, expected: str, runner: StepRunner
+) -> None:
+    status = _one(step, runner)
+    assert status in ("unparsed", "inconclusive") if expected == "no verdict" else status == expected

@@ -11,7 +11,7 @@ from derive.checks.latex.index_sums import encode_condition, index_equality
 from derive.checks.latex.norm_primes import PrimesMixin
 from derive.checks.latex.norm_softmax import SoftmaxMixin
 from derive.checks.latex.notation import BUILTIN_NAMES, FUNCTION_KEYS, NATIVE_FUNCTION_COMMANDS
-from derive.checks.latex.tex_names import letters_before_function
+from derive.checks.latex.tex_names import function_before_letters, letters_before_function
 from derive.checks.latex.tex_tokens import (
     FONTS,
     GREEK,
@@ -69,6 +69,9 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
                 key = self.notation.functions.get(word) or BUILTIN_NAMES.get(word.lower())
                 if key is not None and key != "step":
                     return self.function(key, word, run + 1)
+                head = function_before_letters(word)
+                if head is not None:  # logw typed for log w: the function, then its argument
+                    return self.function(BUILTIN_NAMES[head], head, i + len(head))
                 if not letters_before_function(word):
                     raise Unreadable(f"the word '{word}'")
         if t in FONTS:

@@ -3,7 +3,7 @@ decorations, commands dropped as spacing."""
 
 from __future__ import annotations
 
-__all__ = ["DECORATIONS", "DROP", "FONTS", "GREEK", "TEXT_FONTS", "letters_before_function"]
+__all__ = ["DECORATIONS", "DROP", "FONTS", "GREEK", "TEXT_FONTS", "function_before_letters", "letters_before_function"]
 
 GREEK = {
     "alpha",
@@ -126,3 +126,9 @@ def letters_before_function(word: str) -> bool:
     """Is ``word`` one or two single-letter factors and then log, ln or exp (``ylog``, ``xyexp``)?
     Then its first letter is a name of its own and the rest is read after it."""
     return any(word.endswith(f) and 1 <= len(word) - len(f) <= 2 for f in _TAIL_FUNCTIONS)
+
+
+def function_before_letters(word: str) -> str | None:
+    """log, ln or exp when ``word`` is that function typed against a one- or two-letter argument
+    (``logw``, ``logP``, ``expx``): the function's name, to be read before the letters; else None."""
+    return next((f for f in _TAIL_FUNCTIONS if word.startswith(f) and 1 <= len(word) - len(f) <= 2), None)

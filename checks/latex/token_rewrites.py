@@ -17,7 +17,7 @@ Tokens = list[tuple[str, bool]]
 def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
     toks = _gradients(_call_out_of_text(_lead_words(toks)))
-    toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(toks))))
+    toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(_braced_scripts(toks)))))
     return _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
 
 
@@ -225,6 +225,24 @@ def _transpose_in_label(toks: Tokens) -> Tokens:
             out += [toks[k], ("{", False), *label, ("}", False), ("^", False), ("{", False), ("T", False), ("}", False)]
             k = end  # type: ignore[assignment]
             continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
+def _braced_scripts(toks: Tokens) -> Tokens:
+    """``\\delta{_2}``, ``x{^{(1)}}``: a sub- or superscript written inside braces right after a
+    name is that name's script (TeX sets it on an empty base, at the same place)."""
+    out: Tokens = []
+    k = 0
+    while k < len(toks):
+        after_name = bool(out) and (re.fullmatch(r"[A-Za-z]", out[-1][0]) is not None or out[-1][0][1:] in GREEK)
+        if toks[k][0] == "{" and k + 2 < len(toks) and toks[k + 1][0] in ("_", "^") and after_name:
+            end = _group_end(toks, k)
+            if end is not None and end - k > 3:
+                out += [toks[k + 1], ("{", False), *toks[k + 2 : end - 1], ("}", False)]
+                k = end
+                continue
         out.append(toks[k])
         k += 1
     return out

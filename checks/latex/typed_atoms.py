@@ -11,7 +11,7 @@ from derive.checks.latex.literal_patterns import is_ellipsis
 from derive.checks.latex.matrix_literals import MATRIX_ENVIRONMENTS, read_list, read_literal
 from derive.checks.latex.norm_names import FUNCTION_LETTERS
 from derive.checks.latex.notation import BUILTIN_NAMES, NATIVE_FUNCTION_COMMANDS
-from derive.checks.latex.tex_names import letters_before_function
+from derive.checks.latex.tex_names import function_before_letters, letters_before_function
 from derive.checks.latex.tex_tokens import FONTS, GREEK, TEXT_FONTS, TexReader, Unreadable, strip_differential
 from derive.checks.latex.typed_nodes import (
     Call,
@@ -292,6 +292,10 @@ class AtomsMixin(TexReader):
                 if key is not None:
                     self.i = run + 1
                     return self._function(key, word)
+                head = function_before_letters(word)
+                if head is not None:  # logw typed for log w: the function, then its argument
+                    self.i += len(head)
+                    return self._function(BUILTIN_NAMES[head], head)
                 if not letters_before_function(word):
                     raise Unreadable(f"the word '{word}'")
         if t in FONTS:

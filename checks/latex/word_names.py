@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.notation import BUILTIN_NAMES, Notation
-from derive.checks.latex.tex_names import letters_before_function
+from derive.checks.latex.tex_names import function_before_letters, letters_before_function
 from derive.checks.latex.token_rewrites import merge_word_names
 
 __all__ = ["document_word_names", "merge_word_names"]
@@ -58,6 +58,7 @@ def document_word_names(text: str, notation: Notation) -> frozenset[str]:
         and not re.fullmatch(r"d[A-Za-z]", w)
         and w.lower() not in _PROSE
         and not letters_before_function(w)  # ylog(a) = … is y log(a), not a function named ylog
+        and not function_before_letters(w)  # lnx = … is ln x
         and w not in notation.functions
         and w.lower().replace(" ", "") not in BUILTIN_NAMES
         and w.lower() not in ("softmax", "diag", "tr", "trace", "prod", "onehot", "sgn", "argmax", "argmin")
