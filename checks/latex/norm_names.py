@@ -55,25 +55,32 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
     r: Any
     chain_var: str | None
 
+    def _word(self, i: int) -> tuple[str, int] | None:
+        """Three or more letters in a row at i (a name the parser would split): a function's name,
+        a function typed against its argument (``logw``), or letters before one (``ylog``, read
+        letter by letter: None); any other word is not read."""
+        run = i
+        while run + 1 < len(self.toks) and re.fullmatch(r"[A-Za-z]", self.toks[run + 1]) and not self.spaced[run + 1]:
+            run += 1
+        if run - i < 2:
+            return None
+        word = "".join(self.toks[i : run + 1])
+        key = self.notation.functions.get(word) or BUILTIN_NAMES.get(word.lower())
+        if key is not None and key != "step":
+            return self.function(key, word, run + 1)
+        head = function_before_letters(word)
+        if head is not None:  # logw typed for log w: the function, then its argument
+            return self.function(BUILTIN_NAMES[head], head, i + len(head))
+        if not letters_before_function(word):
+            raise Unreadable(f"the word '{word}'")
+        return None
+
     def named(self, i: int) -> tuple[str, int]:
         t = self.toks[i]
-        # A word: three or more letters in a row is a name the parser would split.
         if re.fullmatch(r"[A-Za-z]", t):
-            run = i
-            while (
-                run + 1 < len(self.toks) and re.fullmatch(r"[A-Za-z]", self.toks[run + 1]) and not self.spaced[run + 1]
-            ):
-                run += 1
-            if run - i >= 2:
-                word = "".join(self.toks[i : run + 1])
-                key = self.notation.functions.get(word) or BUILTIN_NAMES.get(word.lower())
-                if key is not None and key != "step":
-                    return self.function(key, word, run + 1)
-                head = function_before_letters(word)
-                if head is not None:  # logw typed for log w: the function, then its argument
-                    return self.function(BUILTIN_NAMES[head], head, i + len(head))
-                if not letters_before_function(word):
-                    raise Unreadable(f"the word '{word}'")
+            word = self._word(i)
+            if word is not None:
+                return word
         if t in FONTS:
             arg, k = self.read_arg(i + 1)
             inner = self.text_of(arg)
