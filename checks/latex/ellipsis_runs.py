@@ -23,8 +23,8 @@ from derive.checks.latex.ellipsis_sums import (
     each_ellipsis,
     group_bounds,
     plain,
+    run_start,
     running,
-    same_but,
     split_terms,
 )
 
@@ -58,11 +58,7 @@ def _rewrite_at(toks: Tokens, at: int, width: int) -> Tokens | None:
     if found is None:
         return None
     places, value, letter = found
-    first = here - 1
-    while first > 0 and value > 0 and terms[first][2] == sign:
-        if not same_but(_text(toks, terms[first - 1]), last, places, str(value - 1)):
-            break
-        first, value = first - 1, value - 1
+    first, value = run_start(toks, terms, here - 1, last, places, value, sign)
     lead = terms[first][2]
     if value != 1 or not (lead == sign or (sign == "+" and lead == "")):
         return None

@@ -26,6 +26,7 @@ __all__ = [
     "group_bounds",
     "next_ellipsis",
     "plain",
+    "run_start",
     "running",
     "same_but",
     "split_terms",
@@ -153,12 +154,7 @@ def _rewrite_at(toks: Tokens, at: int, width: int) -> Tokens | None:
     if found is None:
         return None
     places, value, letter = found
-    first = here - 1
-    while first > 0 and value > 0 and terms[first][2] == sign:
-        earlier = plain([t for t, _ in toks[terms[first - 1][0] : terms[first - 1][1]]])
-        if not same_but(earlier, last, places, str(value - 1)):
-            break
-        first, value = first - 1, value - 1
+    first, value = run_start(toks, terms, here - 1, last, places, value, sign)
     lead = terms[first][2]
     if value not in (0, 1) or not (lead == sign or (sign == "+" and lead == "")):
         return None
@@ -171,6 +167,25 @@ def _rewrite_at(toks: Tokens, at: int, width: int) -> Tokens | None:
     total += [("{", False), *body, ("}", False)]
     # from the first term (its sign kept) to the end of the term after the ellipsis
     return toks[: terms[first][0]] + total + toks[terms[here + 1][1] :]
+
+
+def run_start(
+    toks: Tokens,
+    terms: list[tuple[int, int, str]],
+    first: int,
+    last: list[str],
+    places: list[int],
+    value: int,
+    sign: str,
+) -> tuple[int, int]:
+    """Back from term ``first`` (counter ``value``) over the terms of the same sign that are ``last``
+    with the counter one less each time: (the run's first term, its counter)."""
+    while first > 0 and value > 0 and terms[first][2] == sign:
+        earlier = plain([t for t, _ in toks[terms[first - 1][0] : terms[first - 1][1]]])
+        if not same_but(earlier, last, places, str(value - 1)):
+            break
+        first, value = first - 1, value - 1
+    return first, value
 
 
 def same_but(earlier: list[str], last: list[str], places: list[int], number: str) -> bool:

@@ -5,6 +5,7 @@ standard form (``\partial J/\partial w`` is ``\frac{\partial J}{\partial w}``,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
 from derive.checks.latex.updated_names import updated_names
@@ -184,87 +185,92 @@ def _blackboard_names(toks: Tokens) -> Tokens:
 _LABEL_TRANSPOSES = {"T", r"\top", r"\intercal", r"\mathsf"}
 
 
+def _each_span(toks: Tokens, at: Callable[[Tokens, int, Tokens], tuple[Tokens, int] | None]) -> Tokens:
+    """The tokens with ``at(toks, k, out)`` tried at each index k (``out``: what is already
+    written): (replacement, next index) puts the replacement in, None keeps ``toks[k]``."""
+    out: Tokens = []
+    k = 0
+    while k < len(toks):
+        found = at(toks, k, out)
+        if found is None:
+            out.append(toks[k])
+            k += 1
+        else:
+            replacement, k = found
+            out += replacement
+    return out
+
+
 def _subscript_out_of_decoration(toks: Tokens) -> Tokens:
     """``\\hat{y_i}`` is ``\\hat{y}_i`` (the hat over the letter of the i-th entry): the subscript
     is moved out, so that ``\\hat{y_i}`` and ``\\hat{y}_i`` are one name. (A bold ``\\mathbf{z_1}``
     stays one name: the vector of layer 1, not the first entry of z.)"""
-    out: Tokens = []
-    k = 0
-    while k < len(toks):
-        t = toks[k][0]
-        end = _group_end(toks, k + 1) if t in DECORATIONS and k + 4 < len(toks) and toks[k + 1][0] == "{" else None
-        if end is not None:
-            letter, mark = toks[k + 2][0], toks[k + 3][0]
-            sub_end = _group_end(toks, k + 4) if mark == "_" else None
-            if re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", letter) and letter not in FONTS and sub_end == end - 1:
-                out += [toks[k], toks[k + 1], toks[k + 2], ("}", False), ("_", False), *toks[k + 4 : end - 1]]
-                k = end
-                continue
-        out.append(toks[k])
-        k += 1
-    return out
+    return _each_span(toks, _decorated_subscript)
+
+
+def _decorated_subscript(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
+    t = toks[k][0]
+    end = _group_end(toks, k + 1) if t in DECORATIONS and k + 4 < len(toks) and toks[k + 1][0] == "{" else None
+    if end is None:
+        return None
+    letter, mark = toks[k + 2][0], toks[k + 3][0]
+    sub_end = _group_end(toks, k + 4) if mark == "_" else None
+    if re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", letter) and letter not in FONTS and sub_end == end - 1:
+        return [toks[k], toks[k + 1], toks[k + 2], ("}", False), ("_", False), *toks[k + 4 : end - 1]], end
+    return None
 
 
 def _transpose_in_label(toks: Tokens) -> Tokens:
     """``W^{[l]T}``, ``W^{[l]^T}``, ``W^{(2)\\top}``: a layer label and a transpose in one superscript
     group (Andrew Ng's notation) are ``W^{[l]}^{T}``, the label's name transposed, not a power."""
-    out: Tokens = []
-    k = 0
-    while k < len(toks):
-        end = _group_end(toks, k + 1) if toks[k][0] == "^" and toks[k + 1 : k + 2] == [("{", False)] else None
-        inner = [t for t, _ in toks[k + 2 : end - 1]] if end else []
-        close = {"[": "]", "(": ")"}.get(inner[0]) if inner else None
-        at = inner.index(close) if close and close in inner else -1
-        rest = inner[at + 1 :] if at > 0 else []
-        if rest[:1] == ["^"]:
-            rest = rest[1:]
-        if rest[:1] == ["{"] and rest[-1:] == ["}"]:
-            rest = rest[1:-1]
-        if at > 0 and rest and rest[0] in _LABEL_TRANSPOSES and (len(rest) == 1 or rest == [r"\mathsf", "{", "T", "}"]):
-            label = toks[k + 2 : k + 3 + at]
-            out += [toks[k], ("{", False), *label, ("}", False), ("^", False), ("{", False), ("T", False), ("}", False)]
-            k = end  # type: ignore[assignment]
-            continue
-        out.append(toks[k])
-        k += 1
-    return out
+    return _each_span(toks, _label_transpose)
+
+
+def _label_transpose(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
+    end = _group_end(toks, k + 1) if toks[k][0] == "^" and toks[k + 1 : k + 2] == [("{", False)] else None
+    inner = [t for t, _ in toks[k + 2 : end - 1]] if end else []
+    close = {"[": "]", "(": ")"}.get(inner[0]) if inner else None
+    at = inner.index(close) if close and close in inner else -1
+    rest = inner[at + 1 :] if at > 0 else []
+    if rest[:1] == ["^"]:
+        rest = rest[1:]
+    if rest[:1] == ["{"] and rest[-1:] == ["}"]:
+        rest = rest[1:-1]
+    transpose = bool(rest) and rest[0] in _LABEL_TRANSPOSES and (len(rest) == 1 or rest == [r"\mathsf", "{", "T", "}"])
+    if end and at > 0 and transpose:
+        label = [toks[k], ("{", False), *toks[k + 2 : k + 3 + at], ("}", False)]
+        return [*label, ("^", False), ("{", False), ("T", False), ("}", False)], end
+    return None
 
 
 def _braced_scripts(toks: Tokens) -> Tokens:
     """``\\delta{_2}``, ``x{^{(1)}}``: a sub- or superscript written inside braces right after a
     name is that name's script (TeX sets it on an empty base, at the same place)."""
-    out: Tokens = []
-    k = 0
-    while k < len(toks):
-        after_name = bool(out) and (re.fullmatch(r"[A-Za-z]", out[-1][0]) is not None or out[-1][0][1:] in GREEK)
-        if toks[k][0] == "{" and k + 2 < len(toks) and toks[k + 1][0] in ("_", "^") and after_name:
-            end = _group_end(toks, k)
-            if end is not None and end - k > 3:
-                out += [toks[k + 1], ("{", False), *toks[k + 2 : end - 1], ("}", False)]
-                k = end
-                continue
-        out.append(toks[k])
-        k += 1
-    return out
+    return _each_span(toks, _braced_script)
+
+
+def _braced_script(toks: Tokens, k: int, out: Tokens) -> tuple[Tokens, int] | None:
+    after_name = bool(out) and (re.fullmatch(r"[A-Za-z]", out[-1][0]) is not None or out[-1][0][1:] in GREEK)
+    if toks[k][0] == "{" and k + 2 < len(toks) and toks[k + 1][0] in ("_", "^") and after_name:
+        end = _group_end(toks, k)
+        if end is not None and end - k > 3:
+            return [toks[k + 1], ("{", False), *toks[k + 2 : end - 1], ("}", False)], end
+    return None
 
 
 def _primes_as_superscripts(toks: Tokens) -> Tokens:
     """``f^{'}(x)``, ``f^{\\prime}(x)``, ``f^\\prime(x)``: a prime written as a superscript is the prime."""
-    out: Tokens = []
-    k = 0
-    while k < len(toks):
-        t = toks[k][0]
-        if t == "^" and [x for x, _ in toks[k + 1 : k + 4]] in (["{", "'", "}"], ["{", r"\prime", "}"]):
-            out.append(("'", False))
-            k += 4
-            continue
-        if t == "^" and toks[k + 1 : k + 2] == [(r"\prime", toks[k + 1][1] if k + 1 < len(toks) else False)]:
-            out.append(("'", False))
-            k += 2
-            continue
-        out.append(toks[k])
-        k += 1
-    return out
+    return _each_span(toks, _superscript_prime)
+
+
+def _superscript_prime(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
+    if toks[k][0] != "^":
+        return None
+    if [x for x, _ in toks[k + 1 : k + 4]] in (["{", "'", "}"], ["{", r"\prime", "}"]):
+        return [("'", False)], k + 4
+    if toks[k + 1 : k + 2] == [(r"\prime", toks[k + 1][1] if k + 1 < len(toks) else False)]:
+        return [("'", False)], k + 2
+    return None
 
 
 def _group_end(toks: Tokens, k: int) -> int | None:
