@@ -376,7 +376,7 @@ def _children(pid: int) -> list[int]:
 def _gone(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):  # gone before, or while, its stat was read (ESRCH)
         return True
     return state in ("Z", "X")
 
