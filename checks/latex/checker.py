@@ -142,7 +142,7 @@ def check_text(
             )
             results[k].seconds = out.get("seconds", 0.0)
             if k in ambiguous_at:
-                results[k] = _hold_ambiguous(results[k], ambiguous_at[k])
+                results[k] = _hold_ambiguous(results[k], ambiguous_at[k], document.shorthand_families(ambiguous_at[k]))
             results[k] = with_notation_values(results[k], document.fallback_for(step))
         functions = find_function_definitions(equations, notation)
         judged = release_own_functions([r for r in results if r is not None], functions)
@@ -172,7 +172,8 @@ def _step_definitions(
     values there. Such a name is judged as a free symbol: a step that holds for every value
     holds for the one meant, and one that fails is not called wrong (see _hold_ambiguous)."""
     typed, scalar = document.for_step(step.line, step.column, step.rhs)
-    unsure = (document.ambiguous(step.line, step.column) | doubled) & (lhs.symbol_names | rhs.symbol_names)
+    used = lhs.symbol_names | rhs.symbol_names
+    unsure = ((document.ambiguous(step.line, step.column) | doubled) & used) | document.shorthand_families(used)
     if unsure:
         typed = {k: (Opaque(k) if k in unsure else v) for k, v in typed.items()}
         scalar = {k: v for k, v in scalar.items() if k not in unsure}
@@ -210,13 +211,15 @@ def _equal_redefinitions(
     return frozenset(pair for pair, out in zip(pairs, outs, strict=True) if out["status"] == "ok")
 
 
-def _hold_ambiguous(result: StepResult, names: set[str]) -> StepResult:
-    """A step using a name with two values was judged with that name free: ``ok`` stands (it
-    holds for every value), anything else is inconclusive and says why."""
+def _hold_ambiguous(result: StepResult, names: set[str], shorthands: set[str] = frozenset()) -> StepResult:
+    """A step using a name with two values (or a shorthand family's name) was judged with that
+    name free: ``ok`` stands (it holds for every value), anything else is inconclusive and says why."""
     if result.status in ("ok", "unparsed"):
         return result
     listed = ", ".join(sorted(names))
     why = f"{listed} has more than one value in the document by here (assigned again), so it is not judged"
+    if names <= shorthands:
+        why = f"{listed} is defined in its index alone (a shorthand): its value is not known, so the step is not judged"
     return replace(result, status="inconclusive", counterexample=None, message=why)
 
 

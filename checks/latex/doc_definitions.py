@@ -23,7 +23,8 @@ from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.shapes import space_dims
 from derive.checks.latex.steps import split_chain
-from derive.checks.latex.tex_tokens import Unreadable
+from derive.checks.latex.tex_names import GREEK
+from derive.checks.latex.tex_tokens import Unreadable, tex_tokens
 from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import Node, Opaque
 
@@ -90,6 +91,19 @@ def _mentions(text: str, name: str) -> bool:
     if base[:1].isalpha():
         text = re.sub(r"\\[A-Za-z]+", " ", text)  # the a of \sigma, \lambda is not the name a
     return re.search(re.escape(base) + r"(?![A-Za-z])", text) is not None
+
+
+def index_only_value(rhs: str, letters: str) -> bool:
+    """Is this value written in the family's index letters alone (``e^j / \\sum_i e^i`` for
+    ``p_j``): no name besides the index, e, and the indices its own sums bind?"""
+    try:
+        toks = [t for t, _ in tex_tokens(rhs)]
+    except Unreadable:
+        return False
+    after_sum = [toks[k + 2 : k + 4] for k in range(len(toks) - 2) if toks[k] == r"\sum" and toks[k + 1] == "_"]
+    bound = {a[1] if a[0] == "{" and len(a) > 1 else a[0] for a in after_sum}
+    names = {t for t in toks if re.fullmatch(r"[A-Za-z]", t) or (t.startswith("\\") and t[1:] in GREEK)}
+    return bool(names & set(letters)) and names <= set(letters) | bound | {"e"}
 
 
 def find_definitions(
@@ -240,6 +254,9 @@ class DocumentDefinitions:
         self.redefined = find_redefinitions(equations, notation, self.defs)
         self.typed_base = typed_base
         self.scalar = {d.name: (d.letters, normalize(d.rhs, notation)) for d in self.defs}
+        # p_j = e^j / Σ_i e^i: a family whose value is a function of its own index alone is the
+        # document's shorthand (e^j for e^{o_j}, as its later steps show), not a value to put in
+        self.index_only = {d.name for d in self.defs if d.letters and index_only_value(d.rhs, d.letters)}
         self.typed: dict[str, Node] = {}
         for d in self.defs:
             if d.letters:
@@ -274,7 +291,8 @@ class DocumentDefinitions:
         typed = {**base, **later, **{d.name: self.typed.get(d.name, Opaque(d.name)) for d in before if not d.letters}}
         typed.update({name: self.typed_base[name] for name in self.fallback if name in typed})
         # a tuple value ((1, 2)) is entry-wise only where the step writes the tuple itself: not put in for a name
-        usable = {d.name for d in before if not self.scalar[d.name][1].problems and not self.scalar[d.name][1].tuples}
+        readable = {d.name for d in before if not self.scalar[d.name][1].problems and not self.scalar[d.name][1].tuples}
+        usable = readable - self.index_only
         scalar = {d.name: self.scalar[d.name] for d in before if d.name in usable}
         # A name defined again (J = u^{[L]} on one page, J = ½(ŷ − y)² in a worked example) means
         # its latest value; a wrong verdict that uses it stays inconclusive (release_redefined).
@@ -362,6 +380,13 @@ class DocumentDefinitions:
                     names.add(d.name)
                     grew = True
         return names
+
+    def shorthand_families(self, names: set[str]) -> set[str]:
+        """The names (p_{k}, p_{1}) of families defined in their index alone (index_only_value):
+        such a name means a value the document never writes, so it is judged free and a step
+        that fails for it is not called wrong."""
+        bases = {n.split("_", 1)[0] for n in self.index_only}
+        return {n for n in names if "_" in n and n.split("_", 1)[0] in bases}
 
     def ambiguous(self, line: int, column: int) -> set[str]:
         """Names with no one value at (line, column): those given a second value before it, and

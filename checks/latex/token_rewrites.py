@@ -19,7 +19,8 @@ def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
     toks = _gradients(_call_out_of_text(_lead_words(toks)))
     toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(_braced_scripts(toks)))))
-    return _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
+    toks = _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
+    return _each_span(toks, _bare_operator_denominator)
 
 
 def _call_out_of_text(toks: Tokens) -> Tokens:
@@ -301,6 +302,21 @@ def _name_end(toks: Tokens, k: int) -> int | None:
     while end is not None and end < len(toks) and toks[end][0] in ("_", "^"):
         end = _group_end(toks, end + 1)
     return end
+
+
+def _bare_operator_denominator(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
+    r"""``\frac{\partial}{o_k}``: an operator whose denominator lost its ∂ is ∂/∂o_k. A ∂ alone
+    over a name has no other reading (∂ is no quantity to divide), so the slip is mended; with
+    ``d`` it is not (``\frac{d}{x}`` may be a length d over x)."""
+    if toks[k][0] != r"\frac" or toks[k + 1 : k + 4] != [("{", False), (r"\partial", False), ("}", False)]:
+        return None
+    if k + 4 >= len(toks) or toks[k + 4][0] != "{":
+        return None
+    den_end = _group_end(toks, k + 4)
+    name_end = _name_end(toks, k + 5)
+    if den_end is None or name_end != den_end - 1 or toks[k + 5][0] in (r"\partial", "d", r"\mathrm", r"\operatorname"):
+        return None
+    return [*toks[k : k + 5], (r"\partial", False), *toks[k + 5 : den_end]], den_end
 
 
 def _slash_derivatives(toks: Tokens) -> Tokens:
