@@ -285,3 +285,19 @@ def test_random_integer_products_are_judged_entry_by_entry(seed: int, runner: St
     assert result.status == "wrong", result.message
     if rows * cols > 1:
         assert result.counterexample["rhs"].startswith(f"entry ({i + 1}, {j + 1})"), result.counterexample
+
+
+def test_a_vector_written_out_at_an_open_size_is_not_a_shape_error(runner: StepRunner) -> None:
+    # a worked example of x ∈ ℝ^n (tests/data/latex_heldout4, purepisces line 272): the two
+    # entries fix n = 2, they do not contradict x; the first blind run called this wrong
+    before = "Let $x \\in \\mathbb{R}^n$ be the input. For example, with two features,\n\n"
+    result = _one(r"x = \begin{pmatrix} x_1 \\ x_2 \end{pmatrix}", runner, before)
+    assert result.status == "inconclusive", (result.status, result.message)
+    assert "leaves open" in result.message
+
+
+def test_a_vector_written_out_against_a_fixed_size_is_still_wrong(runner: StepRunner) -> None:
+    # (a declared size equal to one the judge picks, 2 to 6, is not told apart from it: inconclusive)
+    before = "Let $$u \\in \\mathbb{R}^{7}$$\n\n"
+    result = _one(r"u = \begin{pmatrix} u_1 \\ u_2 \end{pmatrix}", runner, before)
+    assert result.status == "wrong" and result.counterexample["where"] == "shape", result.message

@@ -247,7 +247,8 @@ def _one_world(world: World, sides: tuple[Node, Node], conds: list[Cond]) -> dic
             continue
         found = _ill_typed(a, b) or _compare(a, b)  # type: ignore[arg-type]
         if found is not None:
-            return {**found, "bind": bind}
+            # which side is a matrix written out (its size fixed by its entries): see _literal_meets_open_size
+            return {**found, "bind": bind, "written_out": tuple(hasattr(side, "evaluate") for side in sides)}
     if conds and not checked:
         raise NotJudged("no index values satisfy the step's conditions")
     return {"status": "same", "checked": checked, "letters": letters}
@@ -327,6 +328,9 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
         cex[first["side"][0] + "hs"] = f"does not fit: {first['reason']}"
         cex[other[0] + "hs"] = _describe_other(first["other"])
         return _out("wrong", msg + f" (at {_show_sizes(world)})", _with_indices(cex, first))
+    if first["status"] == "shape" and _literal_meets_open_size(world, first):
+        why = f"a matrix written out has a size the document leaves open ({_show_sizes(world)}): the step may fix it"
+        return _out("inconclusive", why)
     if first["status"] == "shape":
         msg = f"shapes differ: left side is {_shape(first['lhs'])}, right side is {_shape(first['rhs'])}"
         return _out(
@@ -336,6 +340,18 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
         return _out("inconclusive", "the sides differ in one random draw only")
     cex = _with_indices(_counterexample(world, first, "values"), first)
     return _out("wrong", f"the sides differ at {_describe_point(cex)}: left {cex['lhs']}, right {cex['rhs']}", cex)
+
+
+def _literal_meets_open_size(world: World, found: dict[str, Any]) -> bool:
+    """``x = (x_1, x_2)`` in a worked example of x ∈ ℝ^n: a matrix written out has its size by
+    its entries, and where the other side's size is one the judge chose (n = 5), the shapes
+    differ only by that choice; the step states n = 2, it does not contradict x."""
+    written = found.get("written_out", (False, False))
+    if written.count(True) != 1:
+        return False  # two matrices written out (or none): their sizes are what they are
+    open_sizes = set(world.sizes.values())
+    fixed, other = (found["lhs"], found["rhs"]) if written[0] else (found["rhs"], found["lhs"])
+    return any(x != y and y in open_sizes for x, y in zip(fixed.shape, other.shape, strict=False))
 
 
 def _describe_other(other: Dual | NotJudged) -> str:

@@ -59,6 +59,28 @@ def _defined_function(term: str, notation: Notation) -> str | None:
     return None
 
 
+#: the notation's smooth functions: a derivative of one of them is never a case split
+_SMOOTH = {"sigmoid", "tanh", "softplus", "softmax"}
+#: a value in cases, or an indicator: piecewise in its argument
+_PIECEWISE = re.compile(
+    r"\\begin\s*\{\s*(cases|dcases|rcases)\s*\}|\\(mathrm|mathbb|mathbf)\s*\{?\s*1\s*\}?\s*(?:[_\[\{(]|\\\{)|\bif\b"
+)
+
+
+def _piecewise_derivative(term: str, value: str, notation: Notation) -> str | None:
+    """``\\sigma'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}`` names σ the
+    document's own (ReLU-like) activation: the notation's σ is smooth, and no one claims a
+    smooth function's derivative is a case split. (A piecewise function of the notation, ReLU,
+    stays judged: ``rect'(x) = …`` there is a claim.)"""
+    norm = normalize(term, notation)
+    if norm.problems or norm.derivatives or len(norm.functions) != 1 or len(norm.calls) != 1:
+        return None
+    kind, order = next(iter(norm.functions.values()))[:2]
+    if order == "0" or kind not in _SMOOTH or not _PIECEWISE.search(value):
+        return None
+    return norm.calls[0][0]
+
+
 def find_function_definitions(equations: list[Equation], notation: Notation) -> list[FunctionDefinition]:
     """Every chain that starts ``f(x) = …`` with f a function of the notation."""
     found: list[FunctionDefinition] = []
@@ -68,6 +90,7 @@ def find_function_definitions(equations: list[Equation], notation: Notation) -> 
             if relation not in _DEFINES or not second.text.strip():
                 continue
             function = _defined_function(first.text, notation)
+            function = function or _piecewise_derivative(first.text, second.text, notation)
             if function:
                 found.append(FunctionDefinition(second.line, second.column, function))
     return found

@@ -1,0 +1,57 @@
+"""A document whose σ is its own activation (checks/latex/own_functions.py, _piecewise_derivative):
+``σ'(x) = 1 if x > 0, 0 otherwise`` names σ a ReLU-like function, since no one claims the
+logistic function's derivative is a case split. The first blind run of tests/data/latex_heldout4
+(purepisces, line 180) called that line wrong on the notation's sigmoid."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+
+NOTATION = load_notation()
+
+
+def _last(text: str, runner: StepRunner):
+    return check_text(text, NOTATION, runner=runner, markdown=True).results[-1]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        r"\begin{cases} 1 & \text{if } x > 0 \\ 0 & \text{if } x \leq 0 \end{cases}",
+        r"\mathbb{1}[x > 0]",
+        r"\mathbb{1}_{x > 0}",
+    ],
+)
+def test_a_case_split_for_sigma_prime_defines_the_documents_activation(value: str, runner: StepRunner) -> None:
+    result = _last(f"A two-layer ReLU network.\n\n$$\\sigma'(x) = {value}$$\n", runner)
+    assert result.status != "wrong", result.message
+    if result.status == "inconclusive":  # an indicator may not be read at all (unparsed): fine
+        assert "defines \\sigma itself" in result.message
+
+
+def test_the_cases_form_is_read_and_held(runner: StepRunner) -> None:
+    value = r"\begin{cases} 1 & \text{if } x > 0 \\ 0 & \text{if } x \leq 0 \end{cases}"
+    result = _last(f"$$\\sigma'(x) = {value}$$\n", runner)
+    assert result.status == "inconclusive" and "defines \\sigma itself" in result.message, result.message
+
+
+def test_a_later_sigmoid_step_is_not_called_wrong_either(runner: StepRunner) -> None:
+    text = (
+        "$$\\sigma'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}$$\n\n"
+        "$$\\sigma'(z) = \\sigma(z)(1 + \\sigma(z))$$\n"
+    )
+    assert _last(text, runner).status != "wrong"
+
+
+def test_a_wrong_sigmoid_derivative_is_still_found(runner: StepRunner) -> None:
+    result = _last("$$\\sigma'(x) = \\sigma(x)(1 + \\sigma(x))$$\n", runner)
+    assert result.status == "wrong", result.message
+
+
+def test_a_wrong_case_split_for_relu_is_still_found(runner: StepRunner) -> None:
+    # ReLU is piecewise itself: a case split is a claim about it, and this one is wrong
+    text = "$$\\mathrm{ReLU}'(x) = \\begin{cases} 1 & x < 0 \\\\ 0 & x > 0 \\end{cases}$$\n"
+    result = _last(text, runner)
+    assert result.status == "wrong", (result.status, result.message)
