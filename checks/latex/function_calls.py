@@ -57,12 +57,21 @@ def expand_document_function(reader: Any, name: str, k: int, power: list[str] | 
         if len(args) != len(params) or not all(args):
             return None  # f(x, y) of a one-parameter f, or f(x) of a two-parameter one: not read
         moved = {p: a for p, a in zip(params, args, strict=True) if _name_of(a, reader.notation) != p}
-        if any(_entries_used(body, p, reader.notation) or not _writes(body, p, reader.notation) for p in moved):
+        # H(Y, \sigma(z)) of a body in P_i: a call's entries σ(z)_i stand for the entries of P
+        by_entries = {p: a for p, a in moved.items() if _entries_used(body, p, reader.notation) and _one_call(a)}
+        if any(not _single_token_name(p) for p in by_entries):
+            return None
+        rest = {p: a for p, a in moved.items() if p not in by_entries}
+        if any(_entries_used(body, p, reader.notation) or not _writes(body, p, reader.notation) for p in rest):
             # CE(a, b) of a body in y_i, \hat y_i, J(\theta + \epsilon) of a body in \theta_0, \theta_1, or
             # J(1, 2) of a body that reaches \theta_0 only through h_\theta: entries of another vector, or
             # a parameter the body never writes, which putting the argument in would leave as it was
             return None
-        substituted = _substituted(body, moved, reader.notation) if moved else clean_tokens(tex_tokens(body))[0]
+        if by_entries:
+            reader_of_body = TexReader(*clean_tokens(tex_tokens(body)), reader.notation)
+            substituted = substitute_names(reader_of_body, moved, by_entries)
+        else:
+            substituted = _substituted(body, moved, reader.notation) if moved else clean_tokens(tex_tokens(body))[0]
         return None if substituted is None else (substituted, end + 1)
     if k >= len(toks) or toks[k] not in ("'", "^", "_"):
         plain = _substituted(body, {}, reader.notation) or []
@@ -74,6 +83,24 @@ def expand_document_function(reader: Any, name: str, k: int, power: list[str] | 
             return _substituted(body, {params[0]: list(at)}, reader.notation), k
         return (plain, k) if bare_value else None
     return None
+
+
+def _one_call(toks: list[str]) -> bool:
+    """Are the tokens one function call, a name then one bracket that closes at the end
+    (``\\sigma(z)``, ``\\text{softmax}(h)``)?"""
+    opener = toks.index("(") if "(" in toks else -1
+    if opener < 1 or toks[-1] != ")":
+        return False
+    depth = 0
+    for j in range(opener, len(toks)):
+        depth += (toks[j] == "(") - (toks[j] == ")")
+        if depth == 0:
+            return j == len(toks) - 1 and all(re.fullmatch(r"[A-Za-z{}]|\\[A-Za-z]+", t) for t in toks[:opener])
+    return False
+
+
+def _single_token_name(name: str) -> bool:
+    return re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", name) is not None
 
 
 def _name_of(toks: list[str], notation: Notation) -> str | None:
@@ -144,9 +171,13 @@ def substitute_name(reader: TexReader, name: str, value: list[str]) -> list[str]
     return substitute_names(reader, {name: value})
 
 
-def substitute_names(reader: TexReader, values: dict[str, list[str]]) -> list[str] | None:
+def substitute_names(
+    reader: TexReader, values: dict[str, list[str]], calls: dict[str, list[str]] | None = None
+) -> list[str] | None:
     """:func:`substitute_name` for several names in one pass, so that a value holding another
-    name (``f(c, a)`` of ``f(a, c)``) is never substituted again."""
+    name (``f(c, a)`` of ``f(a, c)``) is never substituted again. ``calls`` gives a one-token
+    parameter whose entries are a call's (``P_i`` is ``\\sigma(z)_i``)."""
+    calls = calls or {}
     toks, spaced = reader.toks, reader.spaced
     out: list[str] = []
     j = 0
@@ -160,14 +191,16 @@ def substitute_names(reader: TexReader, values: dict[str, list[str]]) -> list[st
             j += 1
             continue
         head_end = _power_start(toks, j, end) if power else end
-        if found not in values:
+        if toks[j] in calls and toks[j + 1 : j + 2] == ["_"] and found != toks[j]:
+            out += [*calls[toks[j]], *toks[j + 1 : head_end]]  # an entry of the call: σ(z)_i
+        elif found not in values:
             out += toks[j:head_end]
         elif _in_word(toks, spaced, j):
             return None
         else:
             out += ["{", "(", *values[found], ")", "}"]
         if power:
-            inner = substitute_names(TexReader(power, [False] * len(power), reader.notation), values)
+            inner = substitute_names(TexReader(power, [False] * len(power), reader.notation), values, calls)
             if inner is None:
                 return None
             out += ["^", "{", *inner, "}"]
