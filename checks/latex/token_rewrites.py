@@ -17,7 +17,7 @@ Tokens = list[tuple[str, bool]]
 
 def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
-    toks = _gradients(_call_out_of_text(_lead_words(toks)))
+    toks = _gradients(_call_out_of_text(_lead_words(_each_span(toks, _typed_ellipsis))))
     toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(_braced_scripts(toks)))))
     toks = _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
     return _each_span(toks, _bare_operator_denominator)
@@ -302,6 +302,25 @@ def _name_end(toks: Tokens, k: int) -> int | None:
     while end is not None and end < len(toks) and toks[end][0] in ("_", "^"):
         end = _group_end(toks, end + 1)
     return end
+
+
+#: an ellipsis typed rather than written with a command: "...", "..", the character "…" or "⋯"
+_ELLIPSIS_CHARS = {"…": r"\ldots", "⋯": r"\cdots"}
+
+
+def _typed_ellipsis(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
+    """``(x_1,...,x_n)``, ``+ .… +``: dots typed as periods (two or more, or with the character
+    …) are the ellipsis ``\\ldots``; one period stays what it was (a decimal point, a full stop)."""
+    end = k
+    while end < len(toks) and (toks[end][0] == "." or toks[end][0] in _ELLIPSIS_CHARS):
+        end += 1
+    run = [t for t, _ in toks[k:end]]
+    if not run or run == ["."]:
+        return None
+    if end < len(toks) and re.fullmatch(r"\d+", toks[end][0]) and run[-1] == ".":
+        return None  # "..5": leave a number's decimal point alone
+    command = _ELLIPSIS_CHARS.get(run[0], r"\ldots") if len(run) == 1 else r"\ldots"
+    return [(command, toks[k][1])], end
 
 
 def _bare_operator_denominator(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
