@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from derive.checks.latex.entry_definitions import entry_definitions
 from derive.checks.latex.extract import Equation, extract
 from derive.checks.latex.implied_losses import ImpliedDefinitions
 from derive.checks.latex.index_sums import named_sum
@@ -238,6 +239,12 @@ class DocumentDefinitions:
         self.declared = find_declarations(equations, notation)
         self.reassigned = find_reassignments(equations, notation, self.defs)
         self.redefined = find_redefinitions(equations, notation, self.defs)
+        # p = softmax(z), h = σ(z) also define the entries p_k, h_k (entry_definitions)
+        twice = {r.name for r in [*self.reassigned, *self.redefined]}
+        math = " ".join(p.text for e in equations for p in e.pieces)
+        self.defs = sorted(
+            [*self.defs, *entry_definitions(self.defs, notation, math, twice)], key=lambda d: (d.line, d.column)
+        )
         self.typed_base = typed_base
         self.scalar = {d.name: (d.letters, normalize(d.rhs, notation)) for d in self.defs}
         self.typed: dict[str, Node] = {}
