@@ -74,3 +74,54 @@ NEAR_MISSES = [
 def test_entries_that_could_mean_something_else_are_never_wrong(text: str, runner: StepRunner) -> None:
     status, message, _ = _last(text, runner)
     assert status != "wrong", message
+
+
+# --- a number as written depends on nothing --------------------------------------------------
+
+
+def test_the_derivative_of_a_number_is_zero(runner: StepRunner) -> None:
+    status, message, _ = _last(r"$$\frac{d}{dz}(1 + e^{-z}) = \frac{d}{dz}(1) + \frac{d}{dz}e^{-z}$$", runner)
+    assert status == "ok", message
+
+
+def test_a_nonzero_derivative_of_a_number_is_wrong(runner: StepRunner) -> None:
+    status, message, counterexample = _last(r"$$\frac{d}{dz}(3) = 1$$", runner)
+    assert status == "wrong", message
+    assert counterexample is not None
+
+
+def test_a_name_without_a_stated_dependence_is_still_not_read(runner: StepRunner) -> None:
+    # t is a name, not a number: it may depend on z, so ∂t/∂z = 0 is not judged
+    status, message, _ = _last(r"$$\frac{\partial t}{\partial z} = 0$$", runner)
+    assert status not in ("ok", "wrong"), message
+
+
+# --- a definition given as a row's reason (checks/latex/reason_definitions.py) ---------------
+
+REASON = (
+    r"\frac{dz_i}{dw_2} &= \frac{d}{dw_2}[w_1 x_{i1} + w_2 x_{i2} + b] \quad \because z_i = w_1 x_{i1} + w_2 x_{i2} + b"
+)
+
+
+def _aligned(*rows: str) -> str:
+    return "$$\n\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}\n$$\n"
+
+
+def test_a_reason_clause_defines_the_name_for_its_row(runner: StepRunner) -> None:
+    report = check_text(_aligned(REASON, r"&= x_{i2}"), NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == ["ok", "ok"], [r.message for r in report.results]
+
+
+def test_a_reason_clause_makes_a_wrong_row_wrong(runner: StepRunner) -> None:
+    row = REASON.replace(r"\frac{d}{dw_2}[w_1 x_{i1} + w_2 x_{i2} + b]", r"2 x_{i2}")
+    report = check_text(_aligned(row), NOTATION, runner=runner, examples=30, markdown=True)
+    (result,) = report.results
+    assert result.status == "wrong", result.message
+    assert result.counterexample
+
+
+def test_two_reasons_that_disagree_define_nothing(runner: StepRunner) -> None:
+    other = r"\frac{dz_i}{db} &= 2 \quad \because z_i = 2 w_2 x_{i2} + 2b"
+    row = REASON.replace(r"\frac{d}{dw_2}[w_1 x_{i1} + w_2 x_{i2} + b]", r"2 x_{i2}")
+    report = check_text(_aligned(row, other), NOTATION, runner=runner, examples=30, markdown=True)
+    assert all(r.status != "wrong" for r in report.results), [r.message for r in report.results]

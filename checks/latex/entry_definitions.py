@@ -9,8 +9,9 @@ is "of something that does not contain z_k". The entries are added as a family d
 
 Left out (the entries could mean something else, so nothing is guessed):
 - a vector whose name has a subscript (``z_1 = x W_1 + b_1`` names a layer, not an entry);
-- a vector or an argument of which the document defines an entry or any subscripted name
-  itself (``p_1 = 0.3``, ``z_1 = \ldots``), or which it defines twice;
+- a vector of which the document defines an entry itself (``p_1 = 0.3``, ``p_j = \ldots``), an
+  argument of which it defines a numbered name (``z_1 = x W_1 + b_1``: a layer), or either
+  defined twice;
 - a function the document applies and then indexes (``\sigma(\mathbf z)_i``: its σ is the
   softmax, not entry-wise) or writes with a subscript (``\text{LeakyReLU}_\alpha``).
 """
@@ -105,6 +106,8 @@ def entry_definitions(defs: list, notation: Notation, text: str, twice: set[str]
     module docstring); ``defs`` are the document's definitions (doc_definitions.Definition),
     ``twice`` the names it defines more than once, ``text`` all of its math."""
     subscripted = {(p[0], p[2]) for d in defs if (p := split_name(d.name)) and p[1]}
+    # z_1 = x W_1 + b_1 names a layer; z_k = \sum_j W_{kj} h_j + b_k defines the entries themselves
+    numbered = {(p[0], p[2]) for d in defs if (p := split_name(d.name)) and p[1] and not d.letters}
     found = []
     for d in defs:
         vector = _plain(d.name, notation)
@@ -115,8 +118,8 @@ def entry_definitions(defs: list, notation: Notation, text: str, twice: set[str]
         argument = _plain(arg_text, notation)
         if argument is None or argument[2] == vector[2] or argument[2] in twice:
             continue
-        if (vector[0], vector[1]) in subscripted or (argument[0], argument[1]) in subscripted:
-            continue  # the document names entries (or layers z_1) itself
+        if (vector[0], vector[1]) in subscripted or (argument[0], argument[1]) in numbered:
+            continue  # the document defines the entries itself, or names layers z_1
         if kind == "elementwise" and _indexed_somewhere(text, key):
             continue
         z = _entry(argument[0], argument[1], _LETTER)
