@@ -32,6 +32,9 @@ RIGHT = [
     SIGMOID + r"$$\frac{\partial h_j}{\partial z_j} = h_j (1 - h_j)$$",
     r"Let $\hat{y} = \mathrm{softmax}(z^{[2]})$." + "\n\n"
     r"$$\frac{\partial \hat{y}_j}{\partial z_j^{[2]}} = \hat{y}_j (1 - \hat{y}_j)$$",
+    # the argument's entries defined as a family (not numbered layers): still the softmax's input
+    r"Let $z_k = w_k x + b_k$ and $\mathbf{p} = \text{softmax}(\mathbf{z})$." + "\n\n"
+    r"$$\frac{\partial p_k}{\partial w_k} = p_k (1 - p_k) x$$",
 ]
 
 
