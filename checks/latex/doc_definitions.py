@@ -15,11 +15,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from derive.checks.latex.entry_definitions import entry_definitions
 from derive.checks.latex.extract import Equation, extract
 from derive.checks.latex.implied_losses import ImpliedDefinitions
 from derive.checks.latex.index_sums import named_sum
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
+from derive.checks.latex.reason_definitions import reason_definitions
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.shapes import space_dims
 from derive.checks.latex.steps import split_chain
@@ -244,14 +246,35 @@ def _latest_values(
     return out
 
 
+def _reason_defs(text: str, notation: Notation, defined: set[str]) -> list[Definition]:
+    """The reason-clause definitions (reason_definitions), at column 0 of their line."""
+    return [
+        Definition(line, 0, name, rhs, _letters(name), (line, 0))
+        for line, name, rhs in reason_definitions(text, notation, defined)
+    ]
+
+
 class DocumentDefinitions:
     """A document's definitions, read once, and the ones each step may use."""
 
-    def __init__(self, equations: list[Equation], notation: Notation, *, typed_base: dict[str, Node]) -> None:
+    def __init__(
+        self, equations: list[Equation], notation: Notation, *, typed_base: dict[str, Node], text: str = ""
+    ) -> None:
         self.defs = find_definitions("", notation, equations=equations)
+        # "… \quad \because z = wx + b": a definition given as a row's reason holds from that
+        # row's start on (reason_definitions); ``text`` is the document's source
+        self.defs = sorted(
+            [*self.defs, *_reason_defs(text, notation, {d.name for d in self.defs})], key=lambda d: (d.line, d.column)
+        )
         self.declared = find_declarations(equations, notation)
         self.reassigned = find_reassignments(equations, notation, self.defs)
         self.redefined = find_redefinitions(equations, notation, self.defs)
+        # p = softmax(z), h = σ(z) also define the entries p_k, h_k (entry_definitions)
+        twice = {r.name for r in [*self.reassigned, *self.redefined]}
+        math = " ".join(p.text for e in equations for p in e.pieces)
+        self.defs = sorted(
+            [*self.defs, *entry_definitions(self.defs, notation, math, twice)], key=lambda d: (d.line, d.column)
+        )
         self.typed_base = typed_base
         self.scalar = {d.name: (d.letters, normalize(d.rhs, notation)) for d in self.defs}
         # p_j = e^j / Σ_i e^i: a family whose value is a function of its own index alone is the

@@ -46,7 +46,7 @@ def document_context(text: str, notation: Notation, equations: list) -> Document
     notation, new_functions = _document_notation(text, notation, equations)
     # functions defined at expressions, and bare names that are a function's value (function_values)
     notation, new_functions = with_function_values(equations, notation, new_functions)
-    document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation))
+    document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation), text=text)
     # a restatement of the notation's loss that cannot be evaluated gives way to it (restated_values)
     document.fallback = unevaluable_restatements(document.typed, document.typed_base, notation)
     # a name the document defines both as a function and by a plain value has two values (function_values)
