@@ -57,6 +57,7 @@ from derive.checks.latex.sympy_build import (
     to_sympy,
 )
 from derive.checks.latex.typed_nodes import Node, Opaque
+from derive.checks.latex.written_sizes import written_size
 
 __all__ = [
     "STATUSES",
@@ -361,7 +362,7 @@ def _check_indexed(
     units = {n for n, d in {**lhs_norm.domains, **rhs_norm.domains}.items() if d == "unit"}
     size_names = sorted({u for norm in (lhs_norm, rhs_norm) for _, _, u in norm.sums.values() if not u.isdigit()}) or []
     open_sizes = [n or "size" for n in size_names]
-    sizes = (INDEX_SIZES if len(free) < 3 else INDEX_SIZES[:1]) if (size_names or free) else (3,)
+    sizes = _expansion_sizes([lhs_norm, rhs_norm], size_names, free)
     judge = functools.partial(decide, matrices=matrices, seed=seed, examples=examples, units=units)
 
     def holds_at(env: dict[str, int], size: int) -> bool:
@@ -411,6 +412,15 @@ def _check_indexed(
     if implied is not None:
         ok["message"] += ", repeated indices summed (the document's summation convention)"
     return {**ok, "message": f"{ok['message']}, using {assumed}", "method": STATED_FACT} if assumed else ok
+
+
+def _expansion_sizes(norms: list[Normalized], size_names: list[str], free: list[str]) -> tuple[int, ...]:
+    """Sizes 2 and 3 (only 2 with three free indices), or the one a step writes out
+    (e^{z_1} + e^{z_2} + e^{z_3} against Σ_j: size 3, see written_sizes)."""
+    written = written_size(norms) if size_names else None
+    if written:
+        return (written,)
+    return (INDEX_SIZES if len(free) < 3 else INDEX_SIZES[:1]) if (size_names or free) else (3,)
 
 
 def _where(open_sizes: list[str], size: int, env: dict[str, int]) -> str:

@@ -34,11 +34,20 @@ class SoftmaxMixin(TexReader):
         base_end = self.read_arg(i + 1)[1] if self.toks[i] in FONTS else i + 1
         sub = k > base_end and self.toks[base_end] == "_"
         applied = k < len(self.toks) and self.toks[k] in ("(", "[")
-        if power is None and applied and (sub or self._subscript_after(k)):
-            return self._softmax_entry(name, base_end)
+        if power is None and applied and (sub or self._subscript_after(k) or self._entry_argument(name, k)):
+            return self._softmax_entry(name, base_end)  # σ(z)_i, σ_i(z), or σ(z_k) as the notation's ψ(z_k)
         if re.split(r"[_^]", name, maxsplit=1)[0] not in self.notation.functions:
             return None  # s_i, s: the document's names for the entries and the vector
         raise Unreadable(f"{name} is the softmax in this document: write its entries, {name}(z)_i")
+
+    def _entry_argument(self, shown: str, k: int) -> bool:
+        """Is the bracket at k one entry of a vector, ``z_k`` (a letter index: ``z_1`` may be
+        layer 1's vector)? Then σ(z_k) is entry k of the softmax of z (see _softmax_entry)."""
+        try:
+            self._entry_of_vector(shown, self.toks[k + 1 : self.match(k)])
+        except Unreadable:
+            return False
+        return True
 
     def _subscript_after(self, k: int) -> bool:
         after = self.match(k) + 1
