@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from derive.checks.latex.digit_names import split_digit_names
+from derive.checks.latex.digit_tokens import split_digit_names
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
 from derive.checks.latex.updated_names import updated_names
 
