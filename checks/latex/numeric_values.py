@@ -43,6 +43,7 @@ from derive.checks.latex.rounded_numbers import decimal_places
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.substituted_values import held_placed, own_values, placed_values_of, restated
 from derive.checks.latex.sympy_build import Unparsed, to_sympy
+from derive.checks.latex.updated_values import judge_update_value
 
 from derive.errors import DeriveError
 
@@ -272,6 +273,8 @@ def judge_numeric_steps(
             out = None if out and result.status == "wrong" and out["status"] != "ok" else out
         if out is None and result.status != "wrong" and result.method != "definitions":
             out = restated(step.lhs, step.rhs, notation, latest, at)  # x1 = 0.05, the value again
+            # w_2' = 0.203 after w_1' = w_1 - η ∂L/∂w_1 = …, with w_2, η and ∂L/∂w_2 valued (updated_values)
+            out = out or judge_update_value(step.lhs, step.rhs, notation, latest, valued, formulas, at)
         if out is None and derivative and result.status != "wrong":
             out = _by_formula(step.lhs, step.rhs, notation, (values, valued, dformulas, loose), at, step.chain_var)
         if out is not None:
