@@ -32,6 +32,8 @@ def test_assigned_and_numbered_letters_are_names() -> None:
     assert _letters(EXAMPLE) == {"x", "w", "b", "z"}
     # a family w1 … w8 without any value: still numbered quantities
     assert _letters(r"$$E = f(w1, w2, w7)$$") == {"w"}
+    # the names of a digit name's formula are quantities too (one neuron: no family)
+    assert _letters(r"$$z1 = w1 \times x1 + b1$$") == {"z", "w", "x", "b"}
 
 
 @pytest.mark.parametrize(

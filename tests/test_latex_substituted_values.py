@@ -87,3 +87,38 @@ def test_a_step_with_placed_values_is_never_wrong(step: str, runner: StepRunner)
 def test_a_value_given_by_the_step_itself_does_not_confirm_it(runner: StepRunner) -> None:
     status, message = _last(r"w_6^{+} = 0.408666186", runner)
     assert status == "inconclusive", message
+
+
+#: two examples in one document, the second with other weights put in the same formula
+TWO_EXAMPLES = r"""
+$$z1 = w1 \times x1 + b1$$
+
+$$z1 = 0.15 \times 0.05 + 0.35 = 0.3575$$
+
+For the second example the weights are others:
+
+$$z1 = w1 \times x1 + b1$$
+
+$$z1 = 0.5 \times 1 + 0.1 = 0.6$$
+
+"""
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        r"\frac{1}{1 + e^{-z1}} = \frac{1}{1 + e^{-0.6}}",  # z1 has two values
+        r"w1 - 0.1 \times 0.2 = 0.5 - 0.1 \times 0.2",  # w1 of the second example
+        r"w1 \times x1 = 0.5 \times 1",
+    ],
+)
+def test_a_second_example_is_never_wrong(step: str, runner: StepRunner) -> None:
+    report = check_text(TWO_EXAMPLES + f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
+    result = report.results[-1]
+    assert result.status != "wrong", result.message
+
+
+def test_the_first_example_is_still_judged(runner: StepRunner) -> None:
+    doc = TWO_EXAMPLES.split("For the second")[0]
+    report = check_text(doc + "$$ w1 \\times x1 = 0.15 \\times 0.05 $$\n", NOTATION, runner=runner, markdown=True)
+    assert report.results[-1].status == "ok", report.results[-1].message

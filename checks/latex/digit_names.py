@@ -9,7 +9,8 @@ A letter followed directly by one or two digits is read as the letter with that 
 the document uses such names as quantities, for that letter:
 
 - it gives one of them a value or a formula (``z1 = …``, ``x1 = 0.05``: a whole term of a chain
-  that is only the name), or
+  that is only the name; then the letter-digit names of that equation are quantities too: the
+  w1, x1, b1 of ``z1 = w1 x1 + b1``), or
 - it writes two or more of them with different numbers, one of them 1 or 0 (the weights
   ``w1`` … ``w8``): a numbered family.
 
@@ -47,13 +48,16 @@ def document_digit_names(equations: list[Any], notation: Any) -> frozenset[str]:
             continue
         toks, spaced = clean_tokens(tex_tokens(text))
         toks, spaced = list(toks), list(spaced)
+        here = {toks[k] for k in digit_name_at(toks, spaced)}
         for k in digit_name_at(toks, spaced):
             numbers[toks[k]].add(str(int(toks[k + 1])))
         for chain in split_chain(equation):
-            for term, _ in chain if len(chain) >= 2 else ():
+            for n, (term, _) in enumerate(chain if len(chain) >= 2 else ()):
                 m = _WHOLE.fullmatch(term.text.strip())
                 if m:
                     assigned.add(m.group(1))
+                    if n == 0:  # z1 = w1 x1 + b1: the names of a digit name's formula are quantities too
+                        assigned |= here
     own = set(notation.functions) | set(notation.constants)
     return frozenset(
         letter

@@ -259,7 +259,10 @@ def judge_numeric_steps(
         latest, torn = _values_at(values, (step.line, step.column))
         latest = placed_values(latest, names)
         # … and the names this step itself gives numbers (t_1 in ½(t_1 - ŷ)² = ½(0.01 - 0.77)²)
-        latest = {**latest, **own_values(lhs, rhs, notation, latest, NumericValue, at)}
+        latest = {
+            **latest,
+            **(own_values(lhs, rhs, notation, latest, NumericValue, at) if result.status != "wrong" else {}),
+        }
         out = (
             None
             if result.method == "definitions"
