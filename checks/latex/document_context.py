@@ -13,6 +13,7 @@ from typing import Any
 
 from derive.checks.latex.abstract_functions import document_abstract_functions
 from derive.checks.latex.case_splits import document_case_pairs
+from derive.checks.latex.digit_names import document_digit_names
 from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_definitions
 from derive.checks.latex.doc_labels import with_document_labels
 from derive.checks.latex.doc_vectors import with_document_vectors
@@ -61,6 +62,8 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
     """The notation as this document uses it: its profile, labels, vectors, the functions it
     defines and the label families it says sum to one."""
     notation = with_document_vectors(text, with_document_labels(text, choose_profile(text, notation)))
+    # w5, z1 typed for w_5, z_1 where the document numbers those letters (digit_names)
+    notation = replace(notation, digit_names=document_digit_names(equations, notation))
     new_functions = find_more_functions(equations, notation, find_new_functions(equations, notation))
     new_functions = with_multi_functions(equations, notation, new_functions)
     notation = replace(

@@ -35,7 +35,9 @@ def word_reader(text: str, notation: Notation) -> TexReader:
     """A reader of ``text`` with the document's words merged into names (\\text{Cost} → Cost)."""
     from derive.checks.latex.token_rewrites import merge_word_names
 
-    return TexReader(*merge_word_names(*clean_tokens(tex_tokens(text)), notation.word_names), notation)
+    return TexReader(
+        *merge_word_names(*clean_tokens(tex_tokens(text)), notation.word_names, notation.digit_names), notation
+    )
 
 
 def one_name(toks: list[str], notation: Notation) -> str | None:

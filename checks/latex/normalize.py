@@ -177,7 +177,7 @@ class _Normalizer(NamesMixin, FormsMixin):
     def __init__(
         self, toks: list[tuple[str, bool]], notation: Notation, chain_var: str | None, result: Normalized | None = None
     ) -> None:
-        super().__init__(*merge_word_names(*clean_tokens(toks), notation.word_names), notation)
+        super().__init__(*merge_word_names(*clean_tokens(toks), notation.word_names, notation.digit_names), notation)
         self.chain_var = chain_var
         self.inside_sum = False
         self.r = result if result is not None else Normalized(source="")

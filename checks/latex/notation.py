@@ -120,6 +120,8 @@ class Notation:
     named_sums: frozenset[str] = frozenset()
     #: words the document uses as names (\text{CE}, Tot_{par}): read as one name, not refused
     word_names: frozenset[str] = frozenset()
+    #: letters the document numbers without an underscore (w5, z1 for w_5, z_1): see digit_names
+    digit_names: frozenset[str] = frozenset()
     #: functions the document defines at expressions (\text{Cost}(h(x^{(i)}), y^{(i)}) = …): name →
     #: (argument tokens, body); see function_values
     doc_calls: dict[str, tuple[tuple[tuple[str, ...], ...], str]] = field(default_factory=dict)
@@ -276,7 +278,9 @@ def _dim_name(text: str) -> str:
 def identifier_name(text: str, source: str = "<notation>", notation: Notation | None = None) -> str:
     """The canonical name of a LaTeX identifier such as ``\\mathbf{W}^{(1)}`` → ``W^{(1)}``."""
     notation = notation or Notation()
-    reader = TexReader(*merge_word_names(*clean_tokens(tex_tokens(text)), notation.word_names), notation)
+    reader = TexReader(
+        *merge_word_names(*clean_tokens(tex_tokens(text)), notation.word_names, notation.digit_names), notation
+    )
     try:
         name, end, power = reader.read_identifier(0)
     except (Unreadable, IndexError, RecursionError):

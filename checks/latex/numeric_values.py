@@ -41,7 +41,9 @@ from derive.checks.latex.numeric_derivatives import (
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.rounded_numbers import decimal_places
 from derive.checks.latex.steps import split_chain
+from derive.checks.latex.substituted_values import held_placed, own_values, placed_values_of, restated
 from derive.checks.latex.sympy_build import Unparsed, to_sympy
+from derive.checks.latex.updated_values import judge_update_value
 
 from derive.errors import DeriveError
 
@@ -63,6 +65,7 @@ class NumericValue:
     unit: Any  # one unit of the last written place of a computed value (0 for a given one: exact)
     at: tuple[int, int]  # (line, column) of the number: the value holds after it
     text: str = ""  # the number as written
+    placed: bool = False  # given by a number put in the name's place (substituted_values): ok, never wrong
 
 
 def _literal(text: str) -> tuple[Any, Any] | None:
@@ -233,6 +236,10 @@ def judge_numeric_steps(
     if not values:
         return results
     formulas = document_formulas(equations, notation)
+    # names given numbers by a row that puts them in (w1 = 0.15 from z1 = 0.15 x 0.05 + …)
+    values = sorted(
+        [*values, *placed_values_of(equations, notation, values, formulas, NumericValue)], key=lambda v: v.at
+    )
     valued = {v.name: v for v in derivatives}
     dformulas = derivative_formulas(equations, notation)
     loose = {v.name for v in rates}
@@ -251,10 +258,15 @@ def judge_numeric_steps(
             continue
         latest, torn = _values_at(values, (step.line, step.column))
         latest = placed_values(latest, names)
+        # … and the names this step itself gives numbers (t_1 in ½(t_1 - ŷ)² = ½(0.01 - 0.77)²)
+        latest = {
+            **latest,
+            **(own_values(lhs, rhs, notation, latest, NumericValue, at) if result.status != "wrong" else {}),
+        }
         out = (
             None
             if result.method == "definitions"
-            else _judge(lhs, rhs, notation, latest, torn, step.chain_var, loose)
+            else held_placed(_judge(lhs, rhs, notation, latest, torn, step.chain_var, loose), latest)
         )
         if out is not None and names:
             out = _named_back(out, names)
@@ -262,6 +274,10 @@ def judge_numeric_steps(
             out = _recomputed(step.lhs, step.rhs, notation, latest, formulas, (step.line, step.column))
             # a wrong verdict stands unless the formula's value confirms the number
             out = None if out and result.status == "wrong" and out["status"] != "ok" else out
+        if out is None and result.status != "wrong" and result.method != "definitions":
+            out = restated(step.lhs, step.rhs, notation, latest, at)  # x1 = 0.05, the value again
+            # w_2' = 0.203 after w_1' = w_1 - η ∂L/∂w_1 = …, with w_2, η and ∂L/∂w_2 valued (updated_values)
+            out = out or judge_update_value(step.lhs, step.rhs, notation, latest, valued, formulas, at)
         if out is None and derivative and result.status != "wrong":
             out = _by_formula(step.lhs, step.rhs, notation, (values, valued, dformulas, loose), at, step.chain_var)
         if out is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from derive.checks.latex.digit_tokens import split_digit_names
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
 from derive.checks.latex.updated_names import updated_names
 
@@ -406,10 +407,13 @@ def _gradients(toks: Tokens) -> Tokens:
     return out
 
 
-def merge_word_names(toks: list[str], spaced: list[bool], words: frozenset[str]) -> tuple[list[str], list[bool]]:
+def merge_word_names(
+    toks: list[str], spaced: list[bool], words: frozenset[str], digits: frozenset[str] = frozenset()
+) -> tuple[list[str], list[bool]]:
     """Letters in a row that spell a word name become ``\\mathrm{word}`` (one name for the readers)."""
-    # every reader comes through here: an update mark (w_5^{+}, w_1') makes a name of its own
-    toks, spaced = updated_names(toks, spaced)
+    # every reader comes through here: w5 typed for w_5 in a document that numbers its letters
+    # (``digits``: digit_names), and an update mark (w_5^{+}, w_1') makes a name of its own
+    toks, spaced = updated_names(*split_digit_names(toks, spaced, digits))
     if not words:
         return toks, spaced
     out: list[str] = []

@@ -45,7 +45,9 @@ _STOP = {r"\otimes", "+", "-", r"\cdot", "/", r"\odot", r"\circ", ")", "]", "}",
 
 class _Reader(AtomsMixin):
     def __init__(self, text: str, notation: Notation) -> None:
-        super().__init__(*merge_word_names(*clean_tokens(tex_tokens(text)), notation.word_names), notation)
+        super().__init__(
+            *merge_word_names(*clean_tokens(tex_tokens(text)), notation.word_names, notation.digit_names), notation
+        )
         self.i = 0
 
     def check_power(self, arg: list[str]) -> None:

@@ -1,0 +1,74 @@
+r"""Letter-digit names as tokens: ``w 5`` read as ``w _ { 5 }`` (digit_names decides for which letters).
+
+Kept apart from digit_names, which reads whole equations (steps, tex_tokens): the token rewrites
+every reader passes (token_rewrites.merge_word_names) use only this, below those modules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from derive.checks.latex.tex_names import DECORATIONS
+
+__all__ = ["digit_name_at", "split_digit_names"]
+
+_DIGITS = re.compile(r"\d{1,2}")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def digit_name_at(toks: list[str], spaced: list[bool]) -> list[int]:
+    """Indices k where toks[k] is a letter and toks[k + 1] its digits, typed as one name (module
+    docstring of digit_names): outside subscripts, not against a number, another letter or a command."""
+    out: list[int] = []
+    scripts: list[bool] = []  # for each open brace: is it a subscript's (a label: out_{h1})?
+    for k, t in enumerate(toks):
+        if t == "{":
+            # a superscript is read (e^{-z1}), a subscript is a label already
+            scripts.append(k > 0 and toks[k - 1] == "_")
+            continue
+        if t == "}":
+            if scripts:
+                scripts.pop()
+            continue
+        if any(scripts) or not _LETTER.fullmatch(t) or k + 1 >= len(toks) or spaced[k + 1]:
+            continue
+        before = toks[k - 1] if k else ""
+        if before in ("_", "^") or (not spaced[k] and (_LETTER.fullmatch(before) or re.fullmatch(r"[\d.]+", before))):
+            continue
+        after = toks[k + 2] if k + 2 < len(toks) else ""
+        if (
+            _DIGITS.fullmatch(toks[k + 1])
+            and after not in ("_", ".")
+            and not (after[:1].isdigit() and not spaced[k + 2])
+        ):
+            out.append(k)
+    return out
+
+
+def split_digit_names(toks: list[str], spaced: list[bool], letters: frozenset[str]) -> tuple[list[str], list[bool]]:
+    r"""``w 5`` becomes ``w _ { 5 }`` for the document's letters; ``\hat { y 1 }`` becomes
+    ``\hat { y } _ { 1 }`` (as ``\hat{y_1}`` is read: the hat over the letter of entry 1)."""
+    if not letters:
+        return toks, spaced
+    at = {k for k in digit_name_at(toks, spaced) if toks[k] in letters}
+    if not at:
+        return toks, spaced
+    out: list[str] = []
+    gaps: list[bool] = []
+    k = 0
+    while k < len(toks):
+        if k not in at:
+            out.append(toks[k])
+            gaps.append(spaced[k])
+            k += 1
+            continue
+        decorated = k >= 2 and toks[k - 1] == "{" and toks[k - 2] in DECORATIONS and toks[k + 2 : k + 3] == ["}"]
+        if decorated:  # \hat { y 1 } -> \hat { y } _ { 1 }
+            out += [toks[k], "}", "_", "{", toks[k + 1], "}"]
+            gaps += [spaced[k], False, False, False, False, False]
+            k += 3
+            continue
+        out += [toks[k], "_", "{", toks[k + 1], "}"]
+        gaps += [spaced[k], False, False, False, False]
+        k += 2
+    return out, gaps
