@@ -23,7 +23,9 @@ def test_keys_are_the_normalised_text() -> None:
     assert probability_name(r"P(\bm{T}|\bm{X})") == "P(T|X)"
     assert probability_name(r"p(x)") is None  # a density (or any function) of x: not read here
     assert probability_name(r"P(y|x) h") is None
-    assert instantiate_key("P(t_n|x_n)", {"n": 2}) == "P(t_2|x_2)"
+    key = r"P(t_{n}|\hat{x}_{n})"
+    assert probability_name(r"P(t_n|\hat{x}_{n})") == probability_name(r"P(t_{n}|\widehat x_n)") == key
+    assert instantiate_key("P(t_{n}|x_{n})", {"n": 2}) == "P(t_{2}|x_{2})"
     assert complement_of("P(y=1|x)", {"y"}) == ("P(y=0|x)", r"1 - P(y=1 \mid x)")
     assert complement_of("P(y=1|x)", set()) is None
     assert complement_of("P(y=k|x)", {"y"}) is None
@@ -39,6 +41,9 @@ RIGHT = [
     # a likelihood: the log of a product of probabilities is the sum of their logs
     "$$ L(\\theta) = \\prod_{i=1}^{m} p(y_i|x_i) $$\n\n$$ \\log L(\\theta) = \\sum_{i=1}^{m} \\log p(y_i|x_i) $$\n",
     "$$ \\prod_{n=1}^{2} P(t_n|x_n) = P(t_1|x_1) P(t_2|x_2) $$\n",
+    # a probability defined with letters, used with values: P(y=0|x) of P(y|x) = …, P(t_n|x) of P(t|x)
+    "$$ p(y|x;\\theta) = a^{y}(1-a)^{1-y} $$\n\n$$ \\log p(y=0|x;\\theta) = \\log(1-a) $$\n",
+    "$$ P(t|x) = a^{t}(1-a)^{1-t} $$\n\n$$ \\prod_{n=1}^{N} P(t_n|x) = \\prod_{n=1}^{N} a^{t_n}(1-a)^{1-t_n} $$\n",
 ]
 
 
@@ -54,6 +59,7 @@ WRONG = [
     "Labels $y \\in \\{0,1\\}$ and $P(y=1|x) = a$.\n\nSo $\\log P(y=0|x) = \\log a$.\n",
     "$$ P(T|X) = \\prod_{n=0}^{N-1} P(t_n|x_n) $$\n\n$$ -\\log P(T|X) = -\\prod_{n=0}^{N-1} \\log P(t_n|x_n) $$\n",
     "$$ \\prod_{n=1}^{2} P(t_n|x_n) = P(t_1|x_1) + P(t_2|x_2) $$\n",
+    "$$ p(y|x) = a^{y}(1-a)^{1-y} $$\n\n$$ \\log p(y=0|x) = \\log a $$\n",
 ]
 
 
@@ -73,6 +79,9 @@ NEAR = [
     "$$ P(a|b) = \\frac{P(b|a) P(a|c)}{P(b|c)} $$\n",
     "$$ \\sum_x p(x) \\log q(x) = 1 $$\n",
     "$$ P(t|x) = y^t (1-y)^{1-t} $$\n",
+    # another variable (y is not t) or another condition (z is not x): not an instance of the definition
+    "$$ P(t|x) = a^{t}(1-a)^{1-t} $$\n\n$$ \\log P(y|x) = y \\log a $$\n",
+    "$$ P(y|x) = a^{y}(1-a)^{1-y} $$\n\n$$ \\log P(y=1|z) = \\log(1-a) $$\n",
 ]
 
 

@@ -30,8 +30,11 @@ __all__ = [
     "PROBABILITY_STARTS",
     "binary_labels",
     "complement_of",
+    "instance_bindings",
+    "instance_sources",
     "instantiate_key",
     "is_probability_key",
+    "key_letters",
     "likelihood_form",
     "probability_at",
     "probability_keys",
@@ -120,12 +123,23 @@ def _closing(toks: list[str], k: int) -> int | None:
 
 
 def _flat(toks: list[str]) -> str:
-    """Tokens as one key: fonts (not decorations) and braces dropped, bars unified."""
+    """Tokens as one key: fonts (not decorations) and spacing dropped, bars unified, a script's
+    argument always in braces (``t_n`` and ``t_{n}`` alike are ``t_{n}``), other braces dropped."""
     out = ""
-    for t in toks:
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        k += 1
         if t in ("{", "}") or (t in FONTS and t not in DECORATIONS):
             continue
-        t = _BARS.get(t, t)
+        t = "\\" + DECORATIONS[t] if t in DECORATIONS else _BARS.get(t, t)  # \widehat y as \hat{y}
+        if (t in ("_", "^") or t[1:] in DECORATIONS.values()) and k < len(toks):
+            end = _closing(toks, k) if toks[k] == "{" else k
+            if end is None:
+                return out + t + _flat(toks[k:])
+            out += t + "{" + _flat(toks[k + 1 : end] if toks[k] == "{" else [toks[k]]) + "}"
+            k = end + 1
+            continue
         if re.search(r"\\[A-Za-z]+$", out) and re.match(r"[A-Za-z]", t):
             out += " "
         out += t
@@ -182,7 +196,46 @@ def instantiate_key(key: str, env: dict[str, int]) -> str:
     def put(m: re.Match[str]) -> str:
         return "_" + "".join(str(env[c]) if c in env else c for c in m.group(1))
 
-    return re.sub(r"_([A-Za-z0-9]+)", put, key)
+    return re.sub(r"_\{([A-Za-z0-9,]+)\}", lambda m: "_{" + put(m)[1:] + "}", key)
+
+
+def instance_bindings(used: str, defined: str) -> dict[str, str] | None:
+    """``{letter: value}`` when the probability ``used`` is the defined ``defined`` with some of its
+    letters given values: ``P(y=1|x)`` of ``P(y|x)`` (y = 1), ``p(y^{(i)}|x^{(i)};\\theta)`` of
+    ``p(y|x;\\theta)`` (y = y^{(i)}, x = x^{(i)}), ``P(t_{n}|x_{n})`` of ``P(t|x)``. A letter takes a
+    number (as an event, ``y=1``) or an instance of itself (a name with the same base letter and a
+    subscript or superscript); ``P(y|x)`` is never ``P(t|x)`` renamed (other variables)."""
+    used_m, defined_m = _KEY.fullmatch(used), _KEY.fullmatch(defined)
+    if used_m is None or defined_m is None or used[: used.index("(")] != defined[: defined.index("(")]:
+        return None
+    used_parts = re.split(r"([|;,])", used_m.group("inside"))
+    defined_parts = re.split(r"([|;,])", defined_m.group("inside"))
+    if len(used_parts) != len(defined_parts):
+        return None
+    bindings: dict[str, str] = {}
+    for mine, theirs in zip(defined_parts, used_parts, strict=True):
+        if mine == theirs:
+            continue
+        event = re.fullmatch(re.escape(mine) + r"=(-?\d+)", theirs)
+        instance = re.fullmatch(re.escape(mine) + r"(?:_\{[^{}]+\})?(?:\^\{[^{}]+\})?", theirs)
+        if not re.fullmatch(r"[A-Za-z]", mine) or (event is None and instance is None):
+            return None
+        value = event.group(1) if event else theirs
+        if bindings.setdefault(mine, value) != value:
+            return None
+    return bindings or None
+
+
+def instance_sources(names: set[str], keys: Any) -> set[str]:
+    """The defined probabilities (among ``keys``) that give one of ``names`` its value as an instance."""
+    used = [n for n in names if is_probability_key(n)]
+    return {k for k in keys if is_probability_key(k) and any(instance_bindings(n, k) for n in used)} if used else set()
+
+
+def key_letters(key: str) -> set[str]:
+    """The one-letter parts of a probability's key (y and x of ``P(y|x)``): its variables."""
+    m = _KEY.fullmatch(key)
+    return {p for p in re.split(r"[|;,]", m.group("inside")) if re.fullmatch(r"[A-Za-z]", p)} if m else set()
 
 
 def binary_labels(texts: list[str]) -> set[str]:

@@ -10,7 +10,7 @@ from derive.checks.latex.index_sums import condition_letters, decode_condition, 
 from derive.checks.latex.limits import settle_limit
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.notation import FUNCTION_KEYS
-from derive.checks.latex.probabilities import instantiate_key, is_probability_key
+from derive.checks.latex.probabilities import instance_bindings, instantiate_key, is_probability_key
 
 __all__ = [
     "Definitions",
@@ -266,6 +266,8 @@ class _Builder:
         rest = {k: v for k, v in self.definitions.items() if k != name}
         if name in self.definitions and not self.definitions[name][0]:
             return _value(self.definitions[name][1], {}, self.size, rest)
+        if is_probability_key(name):  # P(y=1|x) from P(y|x) = …, y given the value 1 (probabilities.py)
+            return self.probability_instance(name)
         parts = split_name(name)
         if parts is None or not parts[1].isdigit():
             return None
@@ -276,6 +278,26 @@ class _Builder:
                 others = {k: v for k, v in self.definitions.items() if k != key}
                 return _value(value, {c: int(d) for c, d in zip(letters, sub, strict=True)}, self.size, others)
         return None
+
+    def probability_instance(self, name: str) -> Any:
+        """The value of a probability the document defines with letters where this one has values
+        (instance_bindings); None unless exactly one definition fits. The letters stay variables
+        while its value is read (a worked example's x = (1, 2, 3) is not put in for them)."""
+        import sympy as sp
+
+        fits = [(k, b) for k in self.definitions if is_probability_key(k) and (b := instance_bindings(name, k))]
+        if len(fits) != 1 or self.definitions[fits[0][0]][0]:
+            return None
+        key, bindings = fits[0]
+        rest = {k: v for k, v in self.definitions.items() if k != key and k not in bindings}
+        value = _value(self.definitions[key][1], {}, self.size, rest)
+        if value is None:
+            return None
+        put = {}
+        for letter, text in bindings.items():
+            new = sp.Integer(int(text)) if re.fullmatch(r"-?\d+", text) else self.symbol("symbol", text, {})
+            put.update({s: new for s in value.free_symbols if s.name == letter})
+        return value.xreplace(put)
 
     def convert(self, node: Any, env: dict[str, int]) -> Any:
         import sympy as sp
