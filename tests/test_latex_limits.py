@@ -87,3 +87,21 @@ def test_delta_x_is_one_name_only_beside_a_limit() -> None:
     assert delta_increments(plain) == plain
     # the update Δθ = α(y - h)x keeps Δ as a name of its own
     assert not normalize(r"\Delta x", NOTATION).problems
+
+
+BARE_CHAIN = (
+    "$$ \\frac{d}{dx}\\ln x = \\lim_{h \\to 0}\\frac{\\ln(x+h)-\\ln x}{h} = \\lim \\frac{1}{h}\\ln(1+\\frac{h}{x})"
+    " = \\lim \\frac{1}{x}\\cdot\\frac{x}{h}\\ln(1+\\frac{h}{x}) = \\frac{1}{x} $$\n"
+)
+
+
+def test_a_bare_lim_continues_the_chains_limit(runner: StepRunner) -> None:
+    assert [r.status for r in _results(BARE_CHAIN, runner)] == ["ok"] * 4
+    wrong = _results("$$ \\lim_{v \\to 0}\\frac{e^{v}-1}{v} = \\lim \\frac{e^v}{1} = 2 $$\n", runner)
+    assert [r.status for r in wrong] == ["ok", "wrong"]
+    assert "left side = 1" in wrong[1].message
+
+
+def test_a_bare_lim_beside_two_different_limits_is_not_read(runner: StepRunner) -> None:
+    text = "$$ \\lim_{h \\to 0} \\frac{\\sin h}{h} = \\lim_{k \\to 0} \\cos k = \\lim 2 $$\n"
+    assert [r.status for r in _results(text, runner)][-1] == "unparsed"

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["delta_increments"]
+__all__ = ["chain_limits", "delta_increments"]
 
 Tokens = list[tuple[str, bool]]
 
+#: \lim with its subscript (one brace level inside), and a \lim written without one
+_SUBSCRIPTED = re.compile(r"\\lim(?:\s*\\limits)?\s*_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+)")
+_BARE = re.compile(r"\\lim(?![A-Za-z])(?!\s*(?:\\limits\s*)?_)")
 _INCREMENTS = {r"\Delta", r"\delta"}
 _LETTER = re.compile(r"[A-Za-z]")
 
@@ -45,3 +48,14 @@ def _increment_letter(toks: Tokens, k: int) -> tuple[str, int] | None:
     if len(nxt) == 3 and nxt[0] == "{" and _LETTER.fullmatch(nxt[1]) and nxt[2] == "}":
         return nxt[1], 4
     return None
+
+
+def chain_limits(terms: list[str]) -> list[str] | None:
+    r"""The terms of a chain with each bare ``\lim`` given the subscript the chain wrote
+    (``\lim_{\Delta x\to0} f = \lim g = \lim h``: the same limit throughout); None when no term
+    has a bare ``\lim``, or the chain's subscripts are not one and the same."""
+    subscripts = {m.group(1) for term in terms for m in _SUBSCRIPTED.finditer(term)}
+    if len(subscripts) != 1 or not any(_BARE.search(term) for term in terms):
+        return None
+    (sub,) = subscripts
+    return [_BARE.sub(lambda _: "\\lim_" + sub, term) for term in terms]
