@@ -88,3 +88,9 @@ NEAR = [
 @pytest.mark.parametrize("text", NEAR)
 def test_what_the_document_leaves_open_is_never_wrong(text: str, runner: StepRunner) -> None:
     assert all(r.status != "wrong" for r in check_text(text, NOTATION, runner=runner, markdown=True).results)
+
+
+def test_an_index_as_an_events_value_takes_its_values(runner: StepRunner) -> None:
+    text = "$$ \\sum_{k=1}^{2} P(y=k|x) = P(y=1|x) + P(y=2|x) $$\n"
+    assert _last(text, runner).status == "ok"
+    assert _last("$$ \\sum_{k=1}^{2} P(y=k|x) = 2 P(y=1|x) $$\n", runner).status != "wrong"

@@ -60,3 +60,12 @@ def test_a_product_is_recorded_as_a_multiplied_sum() -> None:
     norm = normalize(r"\prod_{n=0}^{N-1} x_n", NOTATION)
     assert not norm.problems and list(norm.products) == list(norm.sums)
     assert "product" in normalize(r"\prod_{i,j} x_{ij}", NOTATION).problems[0]
+
+
+def test_the_log_of_a_product_of_probabilities_is_the_sum_of_their_logs(runner: StepRunner) -> None:
+    ok = _one(r"\log\prod_{i=1}^m p(y_i|x_i) = \sum_{i=1}^m \log p(y_i|x_i)", runner)
+    assert ok.status == "ok", ok.message
+    wrong = _one(r"\log\prod_{i=1}^m x_i = \prod_{i=1}^m \log x_i", runner)
+    assert wrong.status == "wrong" and "m = 2" in wrong.message
+    # for real x_i (negative ones too) the log of the product is not the sum of logs: never wrong
+    assert _one(r"\log\prod_{i=1}^m x_i = \sum_{i=1}^m \log x_i", runner).status != "wrong"

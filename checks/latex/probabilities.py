@@ -196,7 +196,9 @@ def instantiate_key(key: str, env: dict[str, int]) -> str:
     def put(m: re.Match[str]) -> str:
         return "_" + "".join(str(env[c]) if c in env else c for c in m.group(1))
 
-    return re.sub(r"_\{([A-Za-z0-9,]+)\}", lambda m: "_{" + put(m)[1:] + "}", key)
+    key = re.sub(r"_\{([A-Za-z0-9,]+)\}", lambda m: "_{" + put(m)[1:] + "}", key)
+    # an event's value that is an index (P(y=k|x) under \sum_k): P(y=1|x), P(y=2|x), …
+    return re.sub(r"=([A-Za-z])(?=[|;,)])", lambda m: "=" + str(env.get(m.group(1), m.group(1))), key)
 
 
 def instance_bindings(used: str, defined: str) -> dict[str, str] | None:
