@@ -47,6 +47,8 @@ _HEADS = {"P", "p", r"\Pr"}
 PROBABILITY_STARTS = _HEADS | set(FONTS)
 _BARS = {"|": "|", r"\mid": "|", r"\vert": "|"}
 _KEY = re.compile(r"(?:\\Pr|P|p)(?:_[^()]+)?\((?P<inside>.*)\)")
+#: a P, p or \Pr (not the p of \partial) before a bracket: text that may hold a probability
+_MAYBE = re.compile(r"(?:^|[^A-Za-z\\])(?:P|p|\\Pr)(?![A-Za-z])[^()]{0,40}?\(")
 _BINARY = re.compile(r"\\\{\s*0\s*,\s*1\s*\\\}")
 
 
@@ -148,6 +150,8 @@ def _flat(toks: list[str]) -> str:
 
 def probability_keys(text: str) -> set[str]:
     """The keys of every probability written in a piece of LaTeX."""
+    if not _MAYBE.search(text):
+        return set()
     try:
         toks = list(clean_tokens(tex_tokens(text))[0])
     except Exception:  # noqa: BLE001 - untrusted input: no keys, never a traceback
@@ -173,7 +177,7 @@ def probability_name(text: str) -> str | None:
 def without_probabilities(text: str) -> str:
     """The text with each probability written as its sign alone: the names inside ``P(T|X)`` are
     part of that quantity's name, not uses of their values (its definition says what it is)."""
-    if "(" not in text or not any(h in text for h in ("P", "p")):
+    if not _MAYBE.search(text):
         return text
     try:
         toks = list(clean_tokens(tex_tokens(text))[0])
