@@ -37,6 +37,7 @@ from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.numeric_values import judge_numeric_steps
 from derive.checks.latex.own_functions import find_function_definitions, release_own_functions
+from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
 from derive.checks.latex.rounded_numbers import judge_rounded
@@ -173,12 +174,16 @@ def _step_definitions(
     values there. Such a name is judged as a free symbol: a step that holds for every value
     holds for the one meant, and one that fails is not called wrong (see _hold_ambiguous)."""
     typed, scalar = document.for_step(step.line, step.column, step.rhs)
+    ambiguous = document.ambiguous(step.line, step.column) | doubled
     used = lhs.symbol_names | rhs.symbol_names
-    unsure = ((document.ambiguous(step.line, step.column) | doubled) & used) | document.shorthand_families(used)
+    # P(y=1|x) valued through P(y|x) = …: the names of that value count as used, its letters (bound) not
+    through = instance_sources(used, scalar)
+    used |= {n for key in through for n in scalar[key][1].symbol_names if n not in key_letters(key)}
+    unsure = (ambiguous & used) | document.shorthand_families(used)
     if unsure:
         typed = {k: (Opaque(k) if k in unsure else v) for k, v in typed.items()}
         scalar = {k: v for k, v in scalar.items() if k not in unsure}
-    return typed, scalar, unsure
+    return typed, scalar, unsure | (ambiguous & through)
 
 
 def _reassigned_step(step: Step, document: DocumentDefinitions) -> StepResult | None:

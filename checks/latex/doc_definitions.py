@@ -21,6 +21,14 @@ from derive.checks.latex.implied_losses import ImpliedDefinitions
 from derive.checks.latex.index_sums import named_sum
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
+from derive.checks.latex.probabilities import (
+    binary_labels,
+    complement_of,
+    is_probability_key,
+    probability_keys,
+    probability_name,
+    without_probabilities,
+)
 from derive.checks.latex.reason_definitions import reason_definitions
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.shapes import space_dims
@@ -63,6 +71,9 @@ class Definition:
 
 
 def _name(text: str, notation: Notation) -> str | None:
+    probability = probability_name(text)
+    if probability is not None:
+        return probability  # P(y=1|x) = h_\theta(x): a probability the document defines (probabilities.py)
     if named_sum(text) in notation.named_sums:
         return named_sum(text)  # \sum_K := \sum_{j=1}^K e^{z_j}: a sum the document names
     try:
@@ -87,6 +98,9 @@ def _uses(text: str, name: str) -> bool:
 
 def _mentions(text: str, name: str) -> bool:
     """Does a value mention the name it defines (then it is an equation, not a definition)?"""
+    if is_probability_key(name):
+        return name in probability_keys(text)
+    text = without_probabilities(text)  # T in P(T|X) is part of that name, not a use of T
     if named_sum(name) == name:  # \sum_K = \sum_{j=1}^K …: only \sum_K itself is a mention
         return re.search(r"\\sum\s*_\s*\{?\s*" + name[-1] + r"(?![A-Za-z=])", text) is not None
     base = re.split(r"[_^]", name, maxsplit=1)[0]
@@ -114,7 +128,9 @@ def find_definitions(
     """Every definition of the document, in order (only a name's first definition)."""
     found: list[Definition] = []
     seen: set[str] = set()
-    for equation in extract(text, markdown=markdown) if equations is None else equations:
+    equations = extract(text, markdown=markdown) if equations is None else equations
+    binary = binary_labels([f"{equation.context} {equation.text}" for equation in equations])
+    for equation in equations:
         for chain in split_chain(equation):
             (first, relation), (second, _) = chain[0], chain[1]
             if relation not in _DEFINES or not second.text or _PLACEHOLDER.fullmatch(second.text.strip()):
@@ -125,6 +141,10 @@ def find_definitions(
             seen.add(name)
             value_at = (second.line, second.column)
             found.append(Definition(first.line, first.column, name, second.text.strip(), _letters(name), value_at))
+            twin = complement_of(name, binary) if binary else None
+            if twin is not None and twin[0] not in seen:  # P(y=0|x) of a binary y: 1 - P(y=1|x)
+                seen.add(twin[0])
+                found.append(Definition(first.line, first.column, twin[0], twin[1], "", value_at))
     return sorted(found, key=lambda d: (d.line, d.column))
 
 

@@ -25,6 +25,8 @@ def log_bases(toks: Tokens) -> Tokens:
     """Every ``\\log_b X`` with a clear argument as ``\\frac{\\log(X)}{\\log(b)}``."""
     k = 0
     while k < len(toks):
+        if _plain_log(toks, k):  # log_a x typed without the backslash: the same logarithm
+            toks = toks[:k] + [(r"\log", toks[k][1])] + toks[k + 3 :]
         if toks[k][0] == r"\log" and k + 1 < len(toks) and toks[k + 1][0] == "_":
             try:
                 done = _rewrite(toks, k)
@@ -34,6 +36,13 @@ def log_bases(toks: Tokens) -> Tokens:
                 toks = done
         k += 1
     return toks
+
+
+def _plain_log(toks: Tokens, k: int) -> bool:
+    """The letters l o g, not ending a longer word, with a subscript after them, at k."""
+    if [t for t, _ in toks[k : k + 4]] != ["l", "o", "g", "_"]:
+        return False
+    return k == 0 or not re.fullmatch(r"[A-Za-z]", toks[k - 1][0]) or toks[k][1]
 
 
 def _unit_end(toks: Tokens, k: int) -> int | None:
@@ -50,6 +59,9 @@ def _unit_end(toks: Tokens, k: int) -> int | None:
         return None
     if re.fullmatch(r"\d+(\.\d+)?", t):
         return k + 1
+    if t == r"\frac":  # a fraction as a power: e^\frac{1}{x}
+        first = _unit_end(toks, k + 1)
+        return _unit_end(toks, first) if first is not None else None
     if t in FONTS:
         end = _unit_end(toks, k + 1)
     elif re.fullmatch(r"[A-Za-z]", t) or (t.startswith("\\") and t[1:] in GREEK):

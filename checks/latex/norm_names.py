@@ -185,8 +185,8 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         elif k < len(self.toks) and self.toks[k] == "{":
             arg, k = self.read_arg(k)
             args = [self.seq_of(arg)]
-        elif k < len(self.toks) and self.toks[k] == r"\sum":
-            # \log \sum_j e^{x_j}: the argument is the whole sum (the rest of the product).
+        elif k < len(self.toks) and self.toks[k] in (r"\sum", r"\prod"):
+            # \log \sum_j e^{x_j}, \log\prod_i p_i: the argument is the whole sum (the rest of the product).
             end = self._product_end(k)
             args = [self.sub_normalizer(self.toks[k:end]).run()]
             k = end

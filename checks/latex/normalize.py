@@ -48,6 +48,7 @@ from derive.checks.latex.notation import (
     load_notation,
     notation_from_data,
 )
+from derive.checks.latex.probabilities import likelihood_form
 from derive.checks.latex.tex_tokens import FONTS, GREEK, Operator, Unreadable, clean_tokens, tex_tokens
 from derive.checks.latex.token_rewrites import merge_word_names
 
@@ -135,6 +136,8 @@ class Normalized:
     sums: dict[int, tuple[str, int, str]] = field(default_factory=dict)  # N → (index, start, end name or digits or "")
     sum_conditions: dict[int, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)  # N → k ≠ i …
     sum_shifts: dict[int, int] = field(default_factory=dict)  # N → shift of a size-name end (sum_bounds)
+    products: set[int] = field(default_factory=set)  # sums (N) that are products \prod (products.py)
+    limits: dict[int, tuple[str, str]] = field(default_factory=dict)  # N → (variable, point) (limits.py)
     outside: set[str] = field(default_factory=set)  # names used outside every sum
     problems: list[str] = field(default_factory=list)
     diff_vars: list[str] = field(default_factory=list)
@@ -209,6 +212,7 @@ class _Normalizer(NamesMixin, FormsMixin):
             + len(self.r.indicators)
             + len(self.r.piecewise)
             + len(self.r.sums)
+            + len(self.r.limits)
             + 1
         )
 
@@ -357,6 +361,9 @@ class _Normalizer(NamesMixin, FormsMixin):
             return self.cases(i)
         if t == r"\sum":
             return self.summation(i)
+        form = likelihood_form(self, i)  # \prod, \lim, P(y=1|x): products.py, limits.py, probabilities.py
+        if form is not None:
+            return form
         if t in UNSUPPORTED:
             raise Unreadable(UNSUPPORTED[t])
         if t == "&":

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from derive.checks.latex.abstract_functions import stand_in_pairs
+from derive.checks.latex.probabilities import is_probability_key
 
 from derive.errors import DeriveError
 
@@ -62,6 +63,8 @@ def decide(
     """ok / wrong / inconclusive for two parsed sides (see the module docstring). ``units``
     names the symbols restricted to (0, 1); others follow their SymPy assumptions."""
     scalars_note = f"; {', '.join(matrices)} read as scalars (1×1), matrix algebra is not checked" if matrices else ""
+    # every probability (P(t_1|x_1) as well as P(t_n|x_n)) is sampled in (0, 1): probabilities.py
+    units = set(units or ()) | {s.name for s in lhs.free_symbols | rhs.free_symbols if is_probability_key(s.name)}
     stand_ins = stand_in_pairs(lhs, rhs)
     if stand_ins and lhs.free_symbols != rhs.free_symbols:
         # a definition through an undefined function (h = g(w x)): proving it with stand-ins costs

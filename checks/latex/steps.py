@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from derive.checks.latex.conditions import as_conditions
 from derive.checks.latex.extract import RELATIONS, Equation, extract
 from derive.checks.latex.function_uses import chain_arguments
+from derive.checks.latex.limit_tokens import chain_limits
 from derive.checks.latex.norm_tuples import tuple_weight
 from derive.checks.latex.normalize import Notation, identifier_name, normalize
 
@@ -200,6 +201,9 @@ def find_steps(
             chain = [
                 (replace(term, conditions=tuple(dict.fromkeys(term.conditions + trailing))), r) for term, r in chain
             ]
+            limited = chain_limits([term.text for term, _ in chain])
+            if limited is not None:  # a bare \lim continues the chain's limit (limit_tokens.py)
+                chain = [(replace(term, text=text), r) for (term, r), text in zip(chain, limited, strict=True)]
             var = _chain_variable([term.text for term, _ in chain], notation)
             at = chain_arguments([term.text for term, _ in chain], notation)
             for (left, relation), (right, _) in zip(chain, chain[1:], strict=False):

@@ -23,7 +23,7 @@ import sympy as sp
 __all__ = ["SubsetSyntaxError", "parse_subset"]
 
 _TOKEN = re.compile(
-    r"\s*(?:(?P<ph>[vfghps]_\{\d+\})|(?P<num>\d+(?:\.\d+)?)|(?P<cmd>\\left\(\||\|\\right\)|\\left\(|\\right\)|\\frac|\\sqrt|\\cdot)"
+    r"\s*(?:(?P<ph>[vfghpsl]_\{\d+\})|(?P<num>\d+(?:\.\d+)?)|(?P<cmd>\\left\(\||\|\\right\)|\\left\(|\\right\)|\\frac|\\sqrt|\\cdot)"
     r"|(?P<sym>[-+/^,()\[\]{}]))"
 )
 
@@ -140,7 +140,7 @@ class _Reader:
             return sp.Rational(t)
         if t[0] == "v":
             return sp.Symbol(t)
-        if t[0] in "fghps":
+        if t[0] in "fghpsl":
             return self.call(t)
         raise SubsetSyntaxError(f"unexpected {t!r}")
 

@@ -7,8 +7,10 @@ from typing import Any
 
 from derive.checks.latex.abstract_functions import abstract_name
 from derive.checks.latex.index_sums import condition_letters, decode_condition, holds, kronecker_letters
+from derive.checks.latex.limits import settle_limit
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.notation import FUNCTION_KEYS
+from derive.checks.latex.probabilities import instance_bindings, instantiate_key, is_probability_key
 
 __all__ = [
     "Definitions",
@@ -127,7 +129,7 @@ def condition_indices(norms: list[Normalized]) -> set[str]:
 
 #: "subset" (our reader of the normaliser's output) or "parse_latex" (SymPy's, 25× slower).
 PARSER = "subset"
-_PLACEHOLDER = re.compile(r"([vfghps])_\{(\d+)\}")
+_PLACEHOLDER = re.compile(r"([vfghpsl])_\{(\d+)\}")  # l: a limit (limits.py)
 #: Numbers above this (as an integer power) are not built: 9^{9^{9}} would fill memory.
 _MAX_EXPONENT = 10_000
 
@@ -245,7 +247,8 @@ class _Builder:
             return sp.Integer(self.size)
         if name in env:
             return sp.Integer(env[name])  # the index itself, as in \sum_{k=1}^{3} k
-        renamed = _instantiate(name, env)
+        # P(t_n|x_n) under \prod_n: its subscripts take their values too (probabilities.py)
+        renamed = instantiate_key(name, env) if is_probability_key(name) else _instantiate(name, env)
         if renamed is not None and renamed != name:
             kron = re.fullmatch(r"\\delta_\{(\d)(\d)\}", renamed)
             if kron:
@@ -263,6 +266,8 @@ class _Builder:
         rest = {k: v for k, v in self.definitions.items() if k != name}
         if name in self.definitions and not self.definitions[name][0]:
             return _value(self.definitions[name][1], {}, self.size, rest)
+        if is_probability_key(name):  # P(y=1|x) from P(y|x) = …, y given the value 1 (probabilities.py)
+            return self.probability_instance(name)
         parts = split_name(name)
         if parts is None or not parts[1].isdigit():
             return None
@@ -273,6 +278,26 @@ class _Builder:
                 others = {k: v for k, v in self.definitions.items() if k != key}
                 return _value(value, {c: int(d) for c, d in zip(letters, sub, strict=True)}, self.size, others)
         return None
+
+    def probability_instance(self, name: str) -> Any:
+        """The value of a probability the document defines with letters where this one has values
+        (instance_bindings); None unless exactly one definition fits. The letters stay variables
+        while its value is read (a worked example's x = (1, 2, 3) is not put in for them)."""
+        import sympy as sp
+
+        fits = [(k, b) for k in self.definitions if is_probability_key(k) and (b := instance_bindings(name, k))]
+        if len(fits) != 1 or self.definitions[fits[0][0]][0]:
+            return None
+        key, bindings = fits[0]
+        rest = {k: v for k, v in self.definitions.items() if k != key and k not in bindings}
+        value = _value(self.definitions[key][1], {}, self.size, rest)
+        if value is None:
+            return None
+        put = {}
+        for letter, text in bindings.items():
+            new = sp.Integer(int(text)) if re.fullmatch(r"-?\d+", text) else self.symbol("symbol", text, {})
+            put.update({s: new for s in value.free_symbols if s.name == letter})
+        return value.xreplace(put)
 
     def convert(self, node: Any, env: dict[str, int]) -> Any:
         import sympy as sp
@@ -319,6 +344,8 @@ class _Builder:
             return self.summed(n, node.args[0], env)
         if letter == "g" and n in self.norm.derivatives and len(node.args) == 1:
             return self.derivative(n, node.args[0], env)
+        if letter == "l" and n in self.norm.limits and len(node.args) == 1:
+            return self.limit(n, node.args[0], env)
         if letter == "g" and n in self.norm.derivatives and len(node.args) == 2:
             # by a function's value (function_uses): differentiate by it, then put the value in
             slope = self.derivative(n, node.args[0], env)
@@ -355,7 +382,20 @@ class _Builder:
                 raise Unparsed(f"a sum under a condition on an index with no value here ({_shown(conditions)})")
             if all(kept):
                 terms.append(self.convert(body, inner))
-        return sp.Add(*terms)
+        return sp.Mul(*terms) if n in self.norm.products else sp.Add(*terms)  # \prod: products.py
+
+    def limit(self, n: int, raw: Any, env: dict[str, int]) -> Any:
+        """The limit of the operand (limits.py); its variable is bound, so a value the document
+        gives a name of the same spelling (h = σ(z)) is not put in for it."""
+        name, point = self.norm.limits[n]
+        free = {k: v for k, v in self.definitions.items() if k != name}
+        builder = self if len(free) == len(self.definitions) else _Builder(self.norm, self.size, free)
+        var = builder.symbol("symbol", name, env)
+        symbol = getattr(var, "is_Symbol", False)  # a variable given a number (h = 2) is no limit variable
+        value = settle_limit(builder.convert(raw, env), var, point) if symbol else None
+        if value is None:
+            raise Unparsed("a limit SymPy could not settle")
+        return value
 
     def function(self, n: int, args: list[Any]) -> Any:
         import sympy as sp

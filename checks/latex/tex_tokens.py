@@ -19,6 +19,7 @@ from derive.checks.latex.ellipsis_runs import ellipsis_runs
 from derive.checks.latex.ellipsis_sums import ellipsis_sums
 from derive.checks.latex.first_principles import limit_derivatives
 from derive.checks.latex.font_switches import font_switches
+from derive.checks.latex.limit_tokens import delta_increments
 from derive.checks.latex.log_bases import log_bases
 from derive.checks.latex.plain_tex import plain_tex_forms
 from derive.checks.latex.tex_names import DECORATIONS, DROP, FONTS, GREEK, TEXT_FONTS
@@ -145,7 +146,8 @@ def _clean_tokens(toks_in: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, ...
             del cleaned[k]
         k += 1
     # a run with one term written apart (… + X + …) only after every plain run is a sum
-    cleaned = log_bases(limit_derivatives(ellipsis_runs(ellipsis_sums(rewrite_tokens(cleaned)))))
+    # Δx in a side with a limit is one name (limits.py) before first principles compare it
+    cleaned = log_bases(limit_derivatives(delta_increments(ellipsis_runs(ellipsis_sums(rewrite_tokens(cleaned))))))
     return tuple(t for t, _ in cleaned), tuple(s for _, s in cleaned)
 
 
@@ -177,6 +179,10 @@ class TexReader:
         if i + 1 < len(self.toks) and self.toks[i] in ("-", "+") and self.toks[i + 1] not in ("}", ")", "]"):
             arg, k = self.read_arg(i + 1)
             return [self.toks[i], *arg], k
+        if i < len(self.toks) and self.toks[i] == r"\frac":  # e^\frac{1}{x}: TeX takes the whole fraction
+            _, k = self.read_arg(i + 1)
+            _, k = self.read_arg(k)
+            return self.toks[i:k], k
         return self.read_arg(i)
 
     def read_arg(self, i: int) -> tuple[list[str], int]:
