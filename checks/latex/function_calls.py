@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.dot_products import dot_products  # the body is read by the scalar reader
 from derive.checks.latex.function_uses import called_value
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, split_at_top_commas, tex_tokens
@@ -68,10 +69,11 @@ def expand_document_function(reader: Any, name: str, k: int, power: list[str] | 
             # a parameter the body never writes, which putting the argument in would leave as it was
             return None
         if by_entries:
-            reader_of_body = TexReader(*clean_tokens(tex_tokens(body)), reader.notation)
+            reader_of_body = TexReader(*clean_tokens(dot_products(tex_tokens(body))), reader.notation)
             substituted = substitute_names(reader_of_body, moved, by_entries)
         else:
-            substituted = _substituted(body, moved, reader.notation) if moved else clean_tokens(tex_tokens(body))[0]
+            as_written = clean_tokens(dot_products(tex_tokens(body)))[0]
+            substituted = _substituted(body, moved, reader.notation) if moved else as_written
         return None if substituted is None else (substituted, end + 1)
     if k >= len(toks) or toks[k] not in ("'", "^", "_"):
         plain = _substituted(body, {}, reader.notation) or []
@@ -134,7 +136,7 @@ def names_in(text: str, notation: Notation) -> set[str]:
 
 def _writes(body: str, param: str, notation: Notation) -> bool:
     """Does ``body`` write the parameter itself (so that an argument can be put in its place)?"""
-    reader = TexReader(*clean_tokens(tex_tokens(body)), notation)
+    reader = TexReader(*clean_tokens(dot_products(tex_tokens(body))), notation)
     try:
         marked = substitute_name(reader, param, ["\0"])
     except Unreadable:
@@ -160,7 +162,7 @@ def _parameters_in_subscript(name: str, body: list[str]) -> bool:
 def _substituted(body: str, values: dict[str, list[str]], notation: Notation) -> list[str] | None:
     """The body's tokens with ``(value)`` for each use of a parameter, all at once (``values``
     empty: the body as it is); None where a use sits in a word (``exp`` in plain letters)."""
-    reader = TexReader(*clean_tokens(tex_tokens(body)), notation)
+    reader = TexReader(*clean_tokens(dot_products(tex_tokens(body))), notation)
     return substitute_names(reader, values) if values else reader.toks
 
 

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from derive.checks.latex.dot_products import dot_products
 from derive.checks.latex.function_uses import differentiated_operand
 from derive.checks.latex.index_sums import encode_condition, index_equality
 from derive.checks.latex.norm_forms import FormsMixin
@@ -161,7 +162,8 @@ def normalize(text: str, notation: Notation, chain_var: str | None = None, *, ma
     if not text.strip():
         result.problems.append("empty side")
         return result
-    norm = _Normalizer(tex_tokens(text), notation, chain_var, result)
+    # θ^T x of two vectors is Σ_q θ_q x_q for this scalar reader (dot_products)
+    norm = _Normalizer(dot_products(tex_tokens(text)), notation, chain_var, result)
     try:
         norm.tuples = linear_tuples(norm.toks)
         result.latex = norm.run()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from derive.checks.latex.dot_products import dot_products
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.function_calls import substitute_name
 from derive.checks.latex.notation import BUILTIN_NAMES, Notation
@@ -34,7 +35,8 @@ _NOT_FUNCTIONS = (r"\sum", r"\prod", r"\log", r"\exp", r"\max", r"\min")
 
 
 def _reader(text: str, notation: Notation) -> TexReader:
-    return TexReader(*clean_tokens(tex_tokens(text)), notation)
+    # as the scalar reader reads it: θ^T x is Σ_q θ_q x_q (dot_products)
+    return TexReader(*clean_tokens(dot_products(tex_tokens(text))), notation)
 
 
 def _base(name: str) -> str:
@@ -67,6 +69,20 @@ def uses(body: str, name: str, notation: Notation) -> bool:
     return marked is None or "\0" in marked  # None: a use inside a word
 
 
+def _entries_in(body: str, param: str, notation: Notation) -> bool:
+    """Does the body use entries of a one-token parameter only through a dot product (``θ^T x``,
+    read as Σ_q θ_q x_q)? Entries written out (``\\text{diag}(p) = [p_1 …]``) do not make a
+    definition, as before."""
+    raw = tex_tokens(body)
+    if dot_products(raw) == raw:
+        return False
+    try:
+        toks = _reader(body, notation).toks
+    except Unreadable:
+        return False
+    return any(t == param and toks[j + 1 : j + 2] == ["_"] for j, t in enumerate(toks))
+
+
 def definable(name: str, param: str, notation: Notation) -> bool:
     """A name the notation does not know, applied to a parameter that is a variable (not a
     numbered sample ``x^{(1)}`` or entry ``x_1``)."""
@@ -95,6 +111,8 @@ def find_more_functions(equations: list[Equation], notation: Notation, found: li
             if call is None or (call[0], second.line, second.column) in seen:
                 continue
             name, param = call
-            if definable(name, param, notation) and uses(body, param, notation) and not uses(body, name, notation):
+            # the parameter itself, or by its entries (θ^T x read as Σ_q θ_q x_q: dot_products)
+            used = uses(body, param, notation) or _entries_in(body, param, notation)
+            if definable(name, param, notation) and used and not uses(body, name, notation):
                 more.setdefault(name, []).append(NewFunction(second.line, second.column, name, param, body))
     return [defs[0] for defs in more.values() if one_meaning(defs)]
