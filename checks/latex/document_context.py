@@ -25,6 +25,7 @@ from derive.checks.latex.ng_names import NgNames
 from derive.checks.latex.normalize import Notation
 from derive.checks.latex.notation import choose_profile
 from derive.checks.latex.own_functions import find_new_functions
+from derive.checks.latex.pattern_functions import find_pattern_functions
 from derive.checks.latex.restated_values import unevaluable_restatements
 from derive.checks.latex.stated_facts import stated_sums_to_one, stated_true_class
 from derive.checks.latex.subscripted_functions import find_more_functions
@@ -66,6 +67,8 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
     notation = replace(notation, digit_names=document_digit_names(equations, notation))
     new_functions = find_more_functions(equations, notation, find_new_functions(equations, notation))
     new_functions = with_multi_functions(equations, notation, new_functions)
+    # g(θ^T x) = 1/(1 + e^{-θ^T x}): g defined at an expression (pattern_functions)
+    new_functions += find_pattern_functions(equations, notation, {f.name for f in new_functions})
     notation = replace(
         notation,
         doc_functions={f.name: (f.parameter, f.body) for f in new_functions},
