@@ -143,3 +143,42 @@ def test_a_total_defined_twice_is_not_used_for_a_wrong(runner: StepRunner) -> No
     text = DEFS + "$$E_{total} = \\frac{1}{2}(t_{1} - out_{o1})^2$$\n\n"
     result = _last(text + f"$${CHAIN}(out_{{o1}} - t_{{1}}) out_{{o1}} out_{{h1}}$$\n", runner)
     assert result.status != "wrong", result.message
+
+
+#: Mazur's order: formulas, the example's numbers for them, a sum with no index first
+WORKED = r"""$$net_{o1} = w_5 out_{h1} + w_6 out_{h2} + b_2$$
+
+$$net_{o1} = 0.4 \cdot 0.593 + 0.45 \cdot 0.597 + 0.6 = 1.1059$$
+
+$$out_{o1} = \frac{1}{1+e^{-net_{o1}}}$$
+
+$$E_{total} = \sum \frac{1}{2}(target - output)^{2}$$
+
+$$E_{o1} = \frac{1}{2}(target_{o1} - out_{o1})^2$$
+
+$$E_{o2} = \frac{1}{2}(target_{o2} - out_{o2})^2$$
+
+$$out_{o2} = \frac{1}{1+e^{-net_{o2}}}$$
+
+$$net_{o2} = w_7 out_{h1} + w_8 out_{h2} + b_2$$
+
+$$E_{total} = E_{o1} + E_{o2}$$
+
+"""
+
+
+def test_a_worked_examples_numbers_do_not_hide_the_formula_from_a_derivative(runner: StepRunner) -> None:
+    # net_{o1} given the example's number after its formula: ∂net_{o1}/∂w_5 still needs the formula
+    step = (
+        r"\frac{\partial E_{total}}{\partial w_{5}} = \frac{\partial E_{total}}{\partial out_{o1}} * "
+        r"\frac{\partial out_{o1}}{\partial net_{o1}} * \frac{\partial net_{o1}}{\partial w_{5}}"
+    )
+    result = _last(WORKED + f"$${step}$$\n", runner)
+    assert result.status == "ok", result.message
+    result = _last(
+        WORKED + r"$$\frac{\partial E_{total}}{\partial out_{o1}} = -(target_{o1} - out_{o1})$$" + "\n", runner
+    )
+    assert result.status == "ok", result.message
+    # dropped σ′: the total was defined twice (the sum, then the parts), so not called wrong
+    wrong = r"\frac{\partial E_{total}}{\partial w_{5}} = (out_{o1} - target_{o1}) out_{o1} out_{h1}"
+    assert _last(WORKED + f"$${wrong}$$\n", runner).status != "wrong"

@@ -174,7 +174,9 @@ def _step_definitions(
     """The document's definitions that hold at a step, and the names it uses that have two
     values there. Such a name is judged as a free symbol: a step that holds for every value
     holds for the one meant, and one that fails is not called wrong (see _hold_ambiguous)."""
-    typed, scalar = document.for_step(step.line, step.column, step.rhs)
+    typed, scalar = document.for_step(
+        step.line, step.column, step.rhs, derivative=bool(lhs.derivatives or rhs.derivatives)
+    )
     ambiguous = document.ambiguous(step.line, step.column) | doubled
     used = lhs.symbol_names | rhs.symbol_names
     # P(y=1|x) valued through P(y|x) = …: the names of that value count as used, its letters (bound) not

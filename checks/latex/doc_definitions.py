@@ -38,6 +38,7 @@ from derive.checks.latex.tex_names import GREEK
 from derive.checks.latex.tex_tokens import Unreadable, tex_tokens
 from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import Node, Opaque
+from derive.checks.latex.unwritten_parts import computed_value
 
 from derive.errors import DeriveError
 
@@ -88,7 +89,10 @@ def _name(text: str, notation: Notation) -> str | None:
 
 def _letters(name: str) -> str:
     m = re.search(r"_\{([A-Za-z,]+)\}", name)
-    return m.group(1).replace(",", "") if m else ""
+    letters = m.group(1).replace(",", "") if m else ""
+    # E_{total}, L_{train}, y_{pred}: a word labels one quantity; index letters never repeat
+    # in a family's name and are at most three (W_{ijk})
+    return "" if len(letters) > 3 or len(set(letters)) < len(letters) else letters
 
 
 def _uses(text: str, name: str) -> bool:
@@ -331,8 +335,11 @@ class DocumentDefinitions:
             self.first_at.setdefault(d.name, (d.line, d.column))
         self.implied = ImpliedDefinitions(equations, notation, self.first_at)
 
-    def for_step(self, line: int, column: int, rhs: str) -> tuple[dict[str, Node], dict[str, tuple[str, Normalized]]]:
-        """(definitions for the matrix judge, definitions for the scalar judge) before a step."""
+    def for_step(
+        self, line: int, column: int, rhs: str, *, derivative: bool = False
+    ) -> tuple[dict[str, Node], dict[str, tuple[str, Normalized]]]:
+        """(definitions for the matrix judge, definitions for the scalar judge) before a step;
+        ``derivative``: the step differentiates (unwritten_parts.computed_value)."""
         before = definitions_before(self.defs, line, column, rhs)
         # A name the document defines is the document's, even where its definition cannot be
         # read (L = l(o, y)): the notation's L (another course's loss) must not stand in for it.
@@ -357,6 +364,8 @@ class DocumentDefinitions:
             if again.name not in scalar and again.name not in typed and again.name not in unreadable:
                 continue  # its first definition does not hold here either
             typed_value, scalar_value = self.latest[again]
+            if derivative and computed_value(scalar_value, scalar.get(again.name)):
+                continue  # net_{o1} = 0.4 \cdot 0.593 + …: the example's number, not what a derivative needs
             if typed_value is not None and again.name in typed:
                 typed[again.name] = typed_value
             if scalar_value is not None and not scalar_value[1].tuples:

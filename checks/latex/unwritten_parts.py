@@ -19,12 +19,22 @@ from collections.abc import Mapping
 
 from derive.checks.latex.sympy_build import split_name
 
-__all__ = ["UNWRITTEN", "unwritten_parts"]
+__all__ = ["UNWRITTEN", "computed_value", "step_unwritten", "unwritten_parts"]
 
 UNWRITTEN = (
     "{} has no written dependence (a number or nothing, while {} has a formula), so a derivative"
     " through it is not judged wrong"
 )
+
+
+def computed_value(new: tuple[str, object] | None, current: tuple[str, object] | None) -> bool:
+    """Is ``new`` (a later value, (letters, Normalized)) the worked example's arithmetic for a
+    name whose value in force has symbols (``net_{o1} = 0.4 \\cdot 0.593 + 0.45 \\cdot 0.597 + 0.6``
+    after ``net_{o1} = w_5 out_{h1} + w_6 out_{h2} + b_2``)? A derivative then needs the formula
+    (its dependence), not the number; other steps keep the number."""
+    if new is None or current is None:
+        return False
+    return not getattr(new[1], "symbol_names", None) and bool(getattr(current[1], "symbol_names", None))
 
 
 def _sibling_key(name: str) -> tuple[str, str, str] | None:
@@ -68,6 +78,6 @@ def step_unwritten(lhs: object, rhs: object, document: object, step: object) -> 
     doc_definitions.DocumentDefinitions), with the definitions that hold at it."""
     if not (getattr(lhs, "derivatives", None) or getattr(rhs, "derivatives", None)):
         return {}
-    _, scalar = document.for_step(step.line, step.column, step.rhs)  # type: ignore[attr-defined]
+    _, scalar = document.for_step(step.line, step.column, step.rhs, derivative=True)  # type: ignore[attr-defined]
     used = set(getattr(lhs, "symbol_names", ())) | set(getattr(rhs, "symbol_names", ()))
     return unwritten_parts(used, scalar)
