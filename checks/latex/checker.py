@@ -174,17 +174,15 @@ def _step_definitions(
     """The document's definitions that hold at a step, and the names it uses that have two
     values there. Such a name is judged as a free symbol: a step that holds for every value
     holds for the one meant, and one that fails is not called wrong (see _hold_ambiguous)."""
-    typed, scalar = document.for_step(
-        step.line, step.column, step.rhs, derivative=bool(lhs.derivatives or rhs.derivatives)
-    )
+    differentiates = bool(lhs.derivatives or rhs.derivatives)  # keeps the formulas (unwritten_parts)
+    typed, scalar = document.for_step(step.line, step.column, step.rhs, derivative=differentiates)
     ambiguous = document.ambiguous(step.line, step.column) | doubled
     used = lhs.symbol_names | rhs.symbol_names
     # P(y=1|x) valued through P(y|x) = …: the names of that value count as used, its letters (bound) not
     through = instance_sources(used, scalar)
     used |= {n for key in through for n in scalar[key][1].symbol_names if n not in key_letters(key)}
     unsure = (ambiguous & used) | document.shorthand_families(used)
-    if lhs.derivatives or rhs.derivatives:
-        # E_{o2} given only as a number beside a written-out E_{o1}: judged free (unwritten_parts)
+    if differentiates:  # E_{o2} only a number beside a written-out E_{o1}: judged free (unwritten_parts)
         unsure |= set(unwritten_parts(used, scalar))
     if unsure:
         typed = {k: (Opaque(k) if k in unsure else v) for k, v in typed.items()}
