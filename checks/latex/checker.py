@@ -58,6 +58,7 @@ from derive.checks.latex.sympy_build import (
     to_sympy,
 )
 from derive.checks.latex.typed_nodes import Node, Opaque
+from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
 from derive.checks.latex.written_sizes import written_size
 
 __all__ = [
@@ -144,7 +145,7 @@ def check_text(
             )
             results[k].seconds = out.get("seconds", 0.0)
             if k in ambiguous_at:
-                results[k] = _hold_ambiguous(results[k], ambiguous_at[k], document.shorthand_families(ambiguous_at[k]))
+                results[k] = _hold_ambiguous(results[k], ambiguous_at[k], document, notation)
             results[k] = with_notation_values(results[k], document.fallback_for(step))
         functions = find_function_definitions(equations, notation)
         judged = release_own_functions([r for r in results if r is not None], functions)
@@ -173,13 +174,16 @@ def _step_definitions(
     """The document's definitions that hold at a step, and the names it uses that have two
     values there. Such a name is judged as a free symbol: a step that holds for every value
     holds for the one meant, and one that fails is not called wrong (see _hold_ambiguous)."""
-    typed, scalar = document.for_step(step.line, step.column, step.rhs)
+    differentiates = bool(lhs.derivatives or rhs.derivatives)  # keeps the formulas (unwritten_parts)
+    typed, scalar = document.for_step(step.line, step.column, step.rhs, derivative=differentiates)
     ambiguous = document.ambiguous(step.line, step.column) | doubled
     used = lhs.symbol_names | rhs.symbol_names
     # P(y=1|x) valued through P(y|x) = …: the names of that value count as used, its letters (bound) not
     through = instance_sources(used, scalar)
     used |= {n for key in through for n in scalar[key][1].symbol_names if n not in key_letters(key)}
     unsure = (ambiguous & used) | document.shorthand_families(used)
+    if differentiates:  # E_{o2} only a number beside a written-out E_{o1}: judged free (unwritten_parts)
+        unsure |= set(unwritten_parts(used, scalar))
     if unsure:
         typed = {k: (Opaque(k) if k in unsure else v) for k, v in typed.items()}
         scalar = {k: v for k, v in scalar.items() if k not in unsure}
@@ -217,15 +221,22 @@ def _equal_redefinitions(
     return frozenset(pair for pair, out in zip(pairs, outs, strict=True) if out["status"] == "ok")
 
 
-def _hold_ambiguous(result: StepResult, names: set[str], shorthands: set[str] = frozenset()) -> StepResult:
+def _hold_ambiguous(
+    result: StepResult, names: set[str], document: DocumentDefinitions, notation: Notation
+) -> StepResult:
     """A step using a name with two values (or a shorthand family's name) was judged with that
     name free: ``ok`` stands (it holds for every value), anything else is inconclusive and says why."""
     if result.status in ("ok", "unparsed"):
         return result
+    shorthands = document.shorthand_families(names)
+    unwritten = step_unwritten(*_read_sides(result.step, notation), document, result.step)
     listed = ", ".join(sorted(names))
     why = f"{listed} has more than one value in the document by here (assigned again), so it is not judged"
     if names <= shorthands:
         why = f"{listed} is defined in its index alone (a shorthand): its value is not known, so the step is not judged"
+    if unwritten and names <= set(unwritten):  # E_{o2} = 0.0236 beside E_{o1} = ½(t₁ − out_{o1})² (unwritten_parts)
+        first = sorted(names)[0]
+        why = UNWRITTEN.format(first, unwritten[first])
     return replace(result, status="inconclusive", counterexample=None, message=why)
 
 

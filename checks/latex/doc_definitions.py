@@ -32,11 +32,13 @@ from derive.checks.latex.probabilities import (
 from derive.checks.latex.reason_definitions import reason_definitions
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.shapes import space_dims
+from derive.checks.latex.sibling_parts import sum_of_parts
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.tex_names import GREEK
 from derive.checks.latex.tex_tokens import Unreadable, tex_tokens
 from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import Node, Opaque
+from derive.checks.latex.unwritten_parts import computed_value
 
 from derive.errors import DeriveError
 
@@ -87,7 +89,10 @@ def _name(text: str, notation: Notation) -> str | None:
 
 def _letters(name: str) -> str:
     m = re.search(r"_\{([A-Za-z,]+)\}", name)
-    return m.group(1).replace(",", "") if m else ""
+    letters = m.group(1).replace(",", "") if m else ""
+    # E_{total}, L_{train}, y_{pred}: a word labels one quantity; index letters never repeat
+    # in a family's name and are at most three (W_{ijk})
+    return "" if len(letters) > 3 or len(set(letters)) < len(letters) else letters
 
 
 def _uses(text: str, name: str) -> bool:
@@ -129,6 +134,8 @@ def find_definitions(
     found: list[Definition] = []
     seen: set[str] = set()
     equations = extract(text, markdown=markdown) if equations is None else equations
+    # E_{total} = E_{o1} + E_{o2} defines E_{total} from parts defined anywhere (sibling_parts)
+    named = {n for eq in equations for c in split_chain(eq) if (n := _name(c[0][0].text, notation))}
     binary = binary_labels([f"{equation.context} {equation.text}" for equation in equations])
     for equation in equations:
         for chain in split_chain(equation):
@@ -136,11 +143,15 @@ def find_definitions(
             if relation not in _DEFINES or not second.text or _PLACEHOLDER.fullmatch(second.text.strip()):
                 continue  # "h^a = \\dots" in a question is a blank to fill, not a definition
             name = _name(first.text, notation)
-            if name is None or name in _INDEX_LETTERS or name in seen or _mentions(second.text, name):
+            if name is None or name in _INDEX_LETTERS or name in seen:
+                continue
+            parts = sum_of_parts(second.text, name, named)
+            if _mentions(second.text, name) and not parts:
                 continue
             seen.add(name)
             value_at = (second.line, second.column)
-            found.append(Definition(first.line, first.column, name, second.text.strip(), _letters(name), value_at))
+            letters = "" if parts else _letters(name)  # E_{total} from its parts: one name, not a family t, o, a, l
+            found.append(Definition(first.line, first.column, name, second.text.strip(), letters, value_at))
             twin = complement_of(name, binary) if binary else None
             if twin is not None and twin[0] not in seen:  # P(y=0|x) of a binary y: 1 - P(y=1|x)
                 seen.add(twin[0])
@@ -247,15 +258,17 @@ def _in_notation(name: str, notation: Notation) -> bool:
 
 
 def _latest_values(
-    redefined: list[Reassignment], notation: Notation
+    redefined: list[Reassignment], notation: Notation, defined: frozenset[str] = frozenset()
 ) -> dict[Reassignment, tuple[Node | None, tuple[str, Normalized] | None]]:
     """Each new value, read both ways (None where it cannot be read), in the document's order;
     a value that mentions the name itself (J = J + λ‖W‖²) is an update, not a value."""
     out: dict[Reassignment, tuple[Node | None, tuple[str, Normalized] | None]] = {}
     for again in sorted(redefined, key=lambda r: (r.line, r.column)):
-        if _mentions(again.value, again.name):
+        # E_{total} = E_{o1} + E_{o2} uses the letter E only through defined parts (sibling_parts)
+        parts = sum_of_parts(again.value, again.name, defined)
+        if _mentions(again.value, again.name) and not parts:
             continue
-        letters = _letters(again.name)
+        letters = "" if parts else _letters(again.name)  # E_{total}: a fixed name, not a family t, o, a, l
         norm = normalize(again.value, notation)
         scalar = None if norm.problems else (letters, norm)
         try:
@@ -314,7 +327,7 @@ class DocumentDefinitions:
         # Not for a label index (y in o_y is read from its subscript), nor for a name the
         # notation's definitions use (L = -log o^s_y would silently change meaning with it).
         kept = [r for r in self.redefined if not _in_notation(r.name, notation)]
-        self.latest = _latest_values(kept, notation)
+        self.latest = _latest_values(kept, notation, frozenset(d.name for d in self.defs))
         # Names a chain defines by its first step (∂L/∂p_j = ∂(−Σ y_i log p_i)/∂p_j, L written
         # nowhere before): see implied_losses; an explicit definition always wins over them.
         self.first_at: dict[str, tuple[int, int]] = {}
@@ -322,8 +335,11 @@ class DocumentDefinitions:
             self.first_at.setdefault(d.name, (d.line, d.column))
         self.implied = ImpliedDefinitions(equations, notation, self.first_at)
 
-    def for_step(self, line: int, column: int, rhs: str) -> tuple[dict[str, Node], dict[str, tuple[str, Normalized]]]:
-        """(definitions for the matrix judge, definitions for the scalar judge) before a step."""
+    def for_step(
+        self, line: int, column: int, rhs: str, *, derivative: bool = False
+    ) -> tuple[dict[str, Node], dict[str, tuple[str, Normalized]]]:
+        """(definitions for the matrix judge, definitions for the scalar judge) before a step;
+        ``derivative``: the step differentiates (unwritten_parts.computed_value)."""
         before = definitions_before(self.defs, line, column, rhs)
         # A name the document defines is the document's, even where its definition cannot be
         # read (L = l(o, y)): the notation's L (another course's loss) must not stand in for it.
@@ -339,12 +355,17 @@ class DocumentDefinitions:
         scalar = {d.name: self.scalar[d.name] for d in before if d.name in usable}
         # A name defined again (J = u^{[L]} on one page, J = ½(ŷ − y)² in a worked example) means
         # its latest value; a wrong verdict that uses it stays inconclusive (release_redefined).
+        # a first definition written before but not readable (E_{total} = \\sum \\frac12(target -
+        # output)^2, no index) holds here too: a readable value given later replaces it
+        unreadable = {d.name for d in before if d.name not in self.index_only and self.scalar[d.name][1].problems}
         for again in self.latest:
             if (again.line, again.column) >= (line, column):
                 break
-            if again.name not in scalar and again.name not in typed:
+            if again.name not in scalar and again.name not in typed and again.name not in unreadable:
                 continue  # its first definition does not hold here either
             typed_value, scalar_value = self.latest[again]
+            if derivative and computed_value(scalar_value, scalar.get(again.name)):
+                continue  # net_{o1} = 0.4 \cdot 0.593 + …: the example's number, not what a derivative needs
             if typed_value is not None and again.name in typed:
                 typed[again.name] = typed_value
             if scalar_value is not None and not scalar_value[1].tuples:
