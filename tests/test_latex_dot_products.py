@@ -40,8 +40,10 @@ def _results(text: str, runner: StepRunner):
 def test_logistic_regression_steps_in_theta_transpose_x_are_judged(runner: StepRunner) -> None:
     text = (
         "Let $h_\\theta(x) = \\sigma(\\theta^T x)$.\n\n"
-        "$$\\frac{\\partial h_\\theta(x)}{\\partial \\theta_j} = \\sigma(\\theta^T x)(1 - \\sigma(\\theta^T x)) x_j$$\n\n"
-        "$$\\frac{\\partial \\sigma(\\theta^T x)}{\\partial \\theta_j} = \\sigma(\\theta^T x)(1 + \\sigma(\\theta^T x)) x_j$$\n"
+        "$$\\frac{\\partial h_\\theta(x)}{\\partial \\theta_j} = "
+        "\\sigma(\\theta^T x)(1 - \\sigma(\\theta^T x)) x_j$$\n\n"
+        "$$\\frac{\\partial \\sigma(\\theta^T x)}{\\partial \\theta_j} = "
+        "\\sigma(\\theta^T x)(1 + \\sigma(\\theta^T x)) x_j$$\n"
     )
     by_line = {r.step.line: r for r in _results(text, runner)}
     assert by_line[3].status == "ok", by_line[3].message  # through h_θ's definition
