@@ -105,3 +105,55 @@ def test_a_star_between_scalars_stays_a_product(runner: StepRunner) -> None:
     assert status == "ok", message
     status, _, _ = _result(r"dz = da * 3", runner, "Let $z = 3 a$ and $a$ be a number, $L$ the loss.\n\n")
     assert status != "wrong"
+
+
+#: no g'(…) in the preamble: the step's own labelled primed call makes g^{[l]} an activation
+LABELLED = (
+    "Let $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$ with $A^{[l]} = g^{[l]}(Z^{[l]})$, and $J$ the cost over $m$ "
+    "examples.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        r"dZ^{[l]} = dA^{[l]} * g'^{[l]}(Z^{[l]})",
+        r"dZ^{[l]} = dA^{[l]} * g^{[l]\prime}(Z^{[l]})",
+        r"dZ^{[l]} = dA^{[l]} * g^{[l]'}(Z^{[l]})",
+    ],
+)
+def test_a_layers_activation_with_its_label_is_read(step: str, runner: StepRunner) -> None:
+    status, message, _ = _result(step, runner, LABELLED)
+    assert status == "ok", message
+
+
+def test_the_label_is_dropped_only_from_an_activation_call() -> None:
+    from derive.checks.latex.activation_labels import layer_labelled_calls
+    from derive.checks.latex.tex_tokens import tex_tokens
+
+    def rewritten(text: str) -> str:
+        return " ".join(t for t, _ in layer_labelled_calls(tex_tokens(text)))
+
+    assert rewritten(r"g'^{[l]}(Z^{[l]})") == "g ' ( Z ^ { [ l ] } )"
+    assert rewritten(r"g^{[l]}(Z)") == "g ( Z )"
+    assert rewritten(r"W^{[l]}(A + B)") == "W ^ { [ l ] } ( A + B )"  # a product, not a call
+    assert rewritten(r"g^{[l]}") == "g ^ { [ l ] }"  # no bracket: not a call
+
+
+@pytest.mark.parametrize(
+    "step",
+    [r"dZ^{[l]} = dA^{[l]} g'(Z^{[l]})", r"dZ^{[l-1]} = W^{[l]T} dZ^{[l]} g'(Z^{[l-1]})"],
+)
+def test_g_prime_written_against_a_factor_is_the_element_wise_product(step: str, runner: StepRunner) -> None:
+    status, message, _ = _result(step, runner, NG)
+    assert status == "ok", message
+
+
+def test_g_prime_against_a_factor_stays_a_matrix_product_where_one_fits(runner: StepRunner) -> None:
+    step = r"\frac{\partial}{\partial x} \operatorname{sum}(g(W x)) = W^T g'(W x)"
+    preamble = (
+        "Let $W \\in \\mathbb{R}^{n \\times d}$ and $x \\in \\mathbb{R}^{d}$, with an activation $g$ of slope "
+        "$g'(t)$.\n\n"
+    )
+    status, message, _ = _result(step, runner, preamble)
+    assert status == "ok", message

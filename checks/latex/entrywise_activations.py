@@ -22,7 +22,14 @@ import numpy as np
 from derive.checks.latex.tensor_ops import Dual, NotJudged
 from derive.checks.latex.typed_nodes import Call, Deriv, Sym
 
-__all__ = ["ACTIVATION", "activation_key", "activation_value", "activation_verdict", "is_activation"]
+__all__ = [
+    "ACTIVATION",
+    "activation_key",
+    "activation_value",
+    "activation_verdict",
+    "is_activation",
+    "primed_activation",
+]
 
 #: prefix of the function key of an undefined entry-wise activation in the typed (matrix) reader
 ACTIVATION = "activation:"
@@ -35,6 +42,13 @@ def activation_key(key: str) -> str:
 
 def is_activation(fn: str) -> bool:
     return fn.startswith(ACTIVATION)
+
+
+def primed_activation(node: Any) -> bool:
+    r"""Is this ``g'(…)`` of an undefined activation? Written against a factor (``dA g'(Z)``,
+    ``W^T dZ g'(Z)``), the product is read as ``\cdot`` is: a matrix product where one fits,
+    else element-wise between equal shapes (the course's ``*`` left out)."""
+    return isinstance(node, Call) and is_activation(node.fn) and node.prime == 1
 
 
 def _sigmoid(t: np.ndarray) -> np.ndarray:
