@@ -138,6 +138,10 @@ def test_the_label_is_dropped_only_from_an_activation_call() -> None:
     assert rewritten(r"g^{[l]}(Z)") == "g ( Z )"
     assert rewritten(r"W^{[l]}(A + B)") == "W ^ { [ l ] } ( A + B )"  # a product, not a call
     assert rewritten(r"g^{[l]}") == "g ^ { [ l ] }"  # no bracket: not a call
+    # the output layer's and numbered layers' activations may be functions the document defines
+    assert rewritten(r"g^{[L]}(Z)") == "g ^ { [ L ] } ( Z )"
+    assert rewritten(r"g^{[2]}(Z)") == "g ^ { [ 2 ] } ( Z )"
+    assert rewritten(r"g^{[l-1]\prime}(Z)") == "g ' ( Z )"
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,9 @@ Andrew Ng's course gives each layer its activation g^{[l]} and writes its deriva
 document does not define: :mod:`derive.checks.latex.entrywise_activations`). Every layer's
 activation is then the same stand-in; a step true for any activations per layer is true for
 equal ones, so this can miss a mistake that swaps two layers' activations, never make a correct
-step wrong. Only the letters an activation goes by (g, f, φ), and only before a bracket.
+step wrong. Only the letters an activation goes by (g, f, φ), only before a bracket, and only
+with a generic layer label (``[l]``, ``[l-1]``, ``[\ell+1]``): ``g^{[L]}`` (the output layer's)
+and ``g^{[1]}``, ``g^{[2]}`` may be different functions the document defines, and keep their names.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ Tokens = list[tuple[str, bool]]
 
 _LETTERS = frozenset({"g", "f", r"\phi", r"\varphi"})
 _PRIMES = frozenset({"'", r"\prime"})
+#: the tokens of a generic layer label inside [ ]: l or ℓ, then at most ± a digit
+_GENERIC = ({"l", r"\ell"}, {"+", "-"}, set("123456789"))
 
 
 def layer_labelled_calls(toks: Tokens) -> Tokens:
@@ -50,10 +54,11 @@ def _call(toks: Tokens, k: int) -> tuple[bool, int] | None:
     if words[j : j + 3] != ["^", "{", "["]:
         return None
     j += 3
+    start = j
     while j < len(words) and words[j] not in ("]", "{", "}", "(", ")"):
         j += 1
-    if j >= len(words) or words[j] != "]" or j == k + 4 + primed:
-        return None  # no label, or an empty one
+    if j >= len(words) or words[j] != "]" or not _generic(words[start:j]):
+        return None  # no label, or not a generic layer's
     j += 1
     if j < len(words) and words[j] in _PRIMES and not primed:
         primed, j = True, j + 1
@@ -65,3 +70,10 @@ def _call(toks: Tokens, k: int) -> tuple[bool, int] | None:
     if j < len(words) and words[j] in ("(", r"\left"):
         return primed, j
     return None
+
+
+def _generic(label: list[str]) -> bool:
+    """``l``, ``l-1``, ``\\ell+1``: the label of any layer (not L, not 2)."""
+    if len(label) not in (1, 3):
+        return False
+    return all(token in allowed for token, allowed in zip(label, _GENERIC, strict=False))
