@@ -26,6 +26,11 @@ ABSTRACT = "abstract:"
 _LETTER = r"(?:(?<![\\A-Za-z])[A-Za-z]|\\(?:phi|varphi|psi|eta|rho|kappa|xi|zeta|chi))"
 #: f'(…, f^{\prime}(…, f^{'}(…, f^\prime \left(…: a derivative of f at a point, so f is a function
 _PRIMED_CALL = re.compile(r"(" + _LETTER + r")\s*(?:'|\^\s*\{?\s*(?:\\prime|')\s*\}?)\s*(?:\\left\s*)?\(")
+#: g'^{[l]}(, g^{[l]\prime}(, g^{[l]'}(: a layer's activation primed (activation_labels.py drops the label)
+_LABELLED_PRIMED_CALL = re.compile(
+    r"(" + _LETTER + r")\s*(?:'\s*\^\s*\{\s*\[[^\]{}]*\]\s*\}|\^\s*\{\s*\[[^\]{}]*\]\s*(?:'|\\prime)\s*\}"
+    r"|\^\s*\{\s*\[[^\]{}]*\]\s*\}\s*')\s*(?:\\left\s*)?\("
+)
 
 
 def abstract_name(key: str) -> str | None:
@@ -36,7 +41,7 @@ def abstract_name(key: str) -> str | None:
 def document_abstract_functions(text: str, notation: Notation) -> dict[str, str]:
     """name → key of every letter the document uses as an undefined function (module docstring)."""
     found: dict[str, str] = {}
-    for m in _PRIMED_CALL.finditer(text):
+    for m in [*_PRIMED_CALL.finditer(text), *_LABELLED_PRIMED_CALL.finditer(text)]:
         name = m.group(1)
         plain = name.lstrip("\\").lower()
         if (

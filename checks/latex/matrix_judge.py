@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 from derive.checks.latex.abstract_loss import Model, complete
 from derive.checks.latex.doc_definitions import parsed_definitions
+from derive.checks.latex.entrywise_activations import activation_verdict
 from derive.checks.latex.jacobians import Jacobian, full_jacobian, same_jacobian
 from derive.checks.latex.layer_shift import with_layer_shifts
 from derive.checks.latex.log_domains import with_positive_logs
@@ -87,7 +88,8 @@ def build_world(notation: Notation, definitions: dict[str, Node], draw: int, see
         letter: rng.randint(1, raw_sizes[dim]) for letter, dim in notation.index_values.items() if dim in raw_sizes
     }
     sample_only = frozenset(notation.sample_shapes) - set(notation.shapes)
-    return World(sizes, leaves, definitions, labels, sample_only=sample_only)
+    # stand_in: which stand-in an undefined activation g is in this draw (entrywise_activations.py)
+    return World(sizes, leaves, definitions, labels, sample_only=sample_only, stand_in=draw)
 
 
 def _onehot(rows: int, cols: int, rng: random.Random) -> np.ndarray:
@@ -158,6 +160,9 @@ def judge_trees(
             return None, "no vector or matrix in this step"
         outcomes.append((world, outcome))
     verdict = _verdict(outcomes, unread)
+    # an undefined activation g (A = g(Z)): wrong only if the values differ under every stand-in
+    # and no specific g could make the step hold (entrywise_activations.py)
+    verdict = activation_verdict(verdict, outcomes, sides, defs)
     if model and verdict["status"] != "ok" and not (verdict["status"] == "wrong" and model.decisive(sides)):
         return None, _noted(verdict["message"], model)
     return ({**verdict, "message": _noted(verdict["message"], model)} if model else verdict), ""

@@ -291,8 +291,8 @@ class _Walker:
             return None
         first = args[0]
         assert first is not None
-        if node.fn in _ELEMENTWISE or node.fn == "leaky_relu":
-            return first
+        if node.fn in _ELEMENTWISE or node.fn == "leaky_relu" or node.fn.startswith("activation:"):
+            return first  # activation: an undefined g, entry-wise (entrywise_activations.py)
         if node.fn in ("max", "min") and len(args) == 2:
             second = args[1]
             assert second is not None

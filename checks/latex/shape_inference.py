@@ -196,7 +196,8 @@ class ShapeSolver:
         args = [self.shape(a) for a in node.args]
         if node.fn in ("sum", "trace") or node.fn.startswith("unknown:"):
             return (self.one, self.one)
-        if node.fn in _ELEMENTWISE or node.fn in ("softmax", "leaky_relu"):
+        # activation: an undefined g, entry-wise (entrywise_activations.py)
+        if node.fn in _ELEMENTWISE or node.fn in ("softmax", "leaky_relu") or node.fn.startswith("activation:"):
             return args[0] if args else None
         return None
 

@@ -22,6 +22,7 @@ import numpy as np
 from derive.checks.latex.abstract_loss import abstract_value
 from derive.checks.latex.chain_rule import chain_factors, evaluate_chain
 from derive.checks.latex.dependencies import unstated_dependence
+from derive.checks.latex.entrywise_activations import activation_value, is_activation
 from derive.checks.latex.loose_order import loose_product
 from derive.checks.latex.tensor_ops import (
     Dual,
@@ -83,6 +84,8 @@ class World:
     sample_only: frozenset[str] = frozenset()
     #: names whose shapes were inferred, not declared: whether one depends on another is not known
     undeclared: frozenset[str] = frozenset()
+    #: which stand-in an activation the document does not define is in this draw (entrywise_activations.py)
+    stand_in: int = 0
 
 
 class Evaluator:
@@ -244,6 +247,8 @@ class Evaluator:
             return self.unknown_function(node)
         if node.fn.startswith("abstract:"):
             return abstract_value(self, node)
+        if is_activation(node.fn):  # g(Z) of an undefined activation: entry-wise stand-ins
+            return activation_value(self, node)
         if node.fn == "prod":
             # d2l's prod(A, B): the product "after transposing and swapping as needed", i.e. the
             # chain rule whatever the order in which the factors are written

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from derive.checks.latex.activation_labels import layer_labelled_calls
 from derive.checks.latex.digit_tokens import split_digit_names
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
 from derive.checks.latex.updated_names import updated_names
@@ -18,6 +19,7 @@ Tokens = list[tuple[str, bool]]
 
 def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
+    toks = layer_labelled_calls(toks)  # g'^{[l]}(Z) is g'(Z): one activation letter (activation_labels.py)
     toks = _gradients(_call_out_of_text(_lead_words(_each_span(toks, _typed_ellipsis))))
     toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(_braced_scripts(toks)))))
     toks = _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))

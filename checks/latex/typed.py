@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from derive.checks.latex.entrywise_activations import primed_activation
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.tex_tokens import Unreadable, clean_tokens, tex_tokens
 from derive.checks.latex.token_rewrites import merge_word_names
@@ -145,6 +146,8 @@ class _Reader(AtomsMixin):
 def _apply(a: Node, b: Node, kind: str) -> Node:
     if isinstance(a, Deriv) and a.num is None:
         return Deriv(b, a.var)
+    if kind == "juxt" and (primed_activation(a) or primed_activation(b)):
+        kind = "cdot"  # dA g'(Z): element-wise where a matrix product cannot be (entrywise_activations.py)
     return Mul(a, b, kind)
 
 

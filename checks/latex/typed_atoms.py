@@ -7,6 +7,7 @@ import re
 from fractions import Fraction
 from typing import Any
 
+from derive.checks.latex.entrywise_activations import activation_key
 from derive.checks.latex.literal_patterns import is_ellipsis
 from derive.checks.latex.matrix_literals import MATRIX_ENVIRONMENTS, read_list, read_literal
 from derive.checks.latex.norm_names import FUNCTION_LETTERS
@@ -377,7 +378,8 @@ class AtomsMixin(TexReader):
 
     def _function(self, key: str, shown: str, power: list[str] | None = None) -> Node:
         if key.startswith("abstract:"):
-            raise Unreadable(f"{shown}, a function the document does not define (read in scalar steps only)")
+            # an undefined activation: entry-wise, judged with stand-ins (entrywise_activations.py)
+            key = activation_key(key)
         prime, extra = 0, []
         while self.peek() in ("'", "_", "^"):
             t = self.take()
