@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.tex_names import DECORATIONS
+from derive.checks.latex.token_spans import each_span
 
 __all__ = ["digit_name_at", "split_digit_names"]
 
@@ -53,22 +54,13 @@ def split_digit_names(toks: list[str], spaced: list[bool], letters: frozenset[st
     at = {k for k in digit_name_at(toks, spaced) if toks[k] in letters}
     if not at:
         return toks, spaced
-    out: list[str] = []
-    gaps: list[bool] = []
-    k = 0
-    while k < len(toks):
+
+    def split(k: int) -> tuple[list[str], int] | None:
         if k not in at:
-            out.append(toks[k])
-            gaps.append(spaced[k])
-            k += 1
-            continue
+            return None
         decorated = k >= 2 and toks[k - 1] == "{" and toks[k - 2] in DECORATIONS and toks[k + 2 : k + 3] == ["}"]
         if decorated:  # \hat { y 1 } -> \hat { y } _ { 1 }
-            out += [toks[k], "}", "_", "{", toks[k + 1], "}"]
-            gaps += [spaced[k], False, False, False, False, False]
-            k += 3
-            continue
-        out += [toks[k], "_", "{", toks[k + 1], "}"]
-        gaps += [spaced[k], False, False, False, False]
-        k += 2
-    return out, gaps
+            return [toks[k], "}", "_", "{", toks[k + 1], "}"], k + 3
+        return [toks[k], "_", "{", toks[k + 1], "}"], k + 2
+
+    return each_span(toks, spaced, split)

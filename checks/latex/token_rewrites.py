@@ -10,6 +10,7 @@ from collections.abc import Callable
 from derive.checks.latex.activation_labels import layer_labelled_calls
 from derive.checks.latex.digit_tokens import split_digit_names
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
+from derive.checks.latex.token_spans import each_span
 from derive.checks.latex.updated_names import updated_names
 
 __all__ = ["merge_word_names", "rewrite_tokens"]
@@ -418,10 +419,8 @@ def merge_word_names(
     toks, spaced = updated_names(*split_digit_names(toks, spaced, digits))
     if not words:
         return toks, spaced
-    out: list[str] = []
-    gaps: list[bool] = []
-    k = 0
-    while k < len(toks):
+
+    def word_at(k: int) -> tuple[list[str], int] | None:
         run = k
         while run < len(toks) and re.fullmatch(r"[A-Za-z]", toks[run]) and (run == k or not spaced[run]):
             run += 1
@@ -430,11 +429,7 @@ def merge_word_names(
         after = toks[run] if run < len(toks) else ""
         # a whole run only (not the "CE" of "ACE"), not already inside a font group
         if run - k >= 2 and word in words and before != "{" and not re.fullmatch(r"[A-Za-z]", after):
-            out += [r"\mathrm", "{", word, "}"]
-            gaps += [spaced[k], False, False, False]
-            k = run
-            continue
-        out.append(toks[k])
-        gaps.append(spaced[k])
-        k += 1
-    return out, gaps
+            return [r"\mathrm", "{", word, "}"], run
+        return None
+
+    return each_span(toks, spaced, word_at)

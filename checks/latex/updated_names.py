@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from derive.checks.latex.token_spans import each_span
+
 __all__ = ["updated_names"]
 
 _WORDS = {"new", "old", "next", "updated", "upd", "neu", "alt"}
@@ -81,21 +83,15 @@ def updated_names(toks: list[str], spaced: list[bool]) -> tuple[list[str], list[
     """The tokens with each update mark written as a bracket label (module docstring)."""
     if "'" not in toks and "^" not in toks:
         return toks, spaced
-    out: list[str] = []
-    gaps: list[bool] = []
-    k = 0
-    while k < len(toks):
+
+    def marked(k: int) -> tuple[list[str], int] | None:
         found = _mark(toks, k) if toks[k] in ("'", "^") else None
-        if found is not None:
-            is_name, subscripted = _name_before(toks, k)
-            if is_name and (subscripted or toks[k] == "^"):
-                label, k_next = found
-                new = ["^", "{", "[", *label, "]", "}"] if label != "+" else ["^", "{", "[", "+", "]", "}"]
-                out += new
-                gaps += [spaced[k]] + [False] * (len(new) - 1)
-                k = k_next
-                continue
-        out.append(toks[k])
-        gaps.append(spaced[k])
-        k += 1
-    return out, gaps
+        if found is None:
+            return None
+        is_name, subscripted = _name_before(toks, k)
+        if not (is_name and (subscripted or toks[k] == "^")):
+            return None
+        label, k_next = found
+        return ["^", "{", "[", *label, "]", "}"], k_next  # the label's letters, or "+"
+
+    return each_span(toks, spaced, marked)

@@ -1,0 +1,34 @@
+"""One scan for the rewrites of a token list kept as two lists (tokens, spacing before each):
+a rewrite tries each index and either keeps that token or puts a replacement in.
+
+The replacement takes the spacing of the token it starts at, and its other tokens none (they
+are one name: ``w 5`` -> ``w _ { 5 }``), which is what every rewrite of these lists wants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+__all__ = ["each_span"]
+
+
+def each_span(
+    toks: list[str], spaced: list[bool], at: Callable[[int], tuple[list[str], int] | None]
+) -> tuple[list[str], list[bool]]:
+    """(tokens, spacing) with ``at(k)`` tried at each index k: (replacement, next index) puts the
+    replacement in, None keeps ``toks[k]``."""
+    out: list[str] = []
+    gaps: list[bool] = []
+    k = 0
+    while k < len(toks):
+        found = at(k)
+        if found is None:
+            out.append(toks[k])
+            gaps.append(spaced[k])
+            k += 1
+            continue
+        replacement, end = found
+        out += replacement
+        gaps += [spaced[k]] + [False] * (len(replacement) - 1)
+        k = end
+    return out, gaps
