@@ -35,7 +35,7 @@ from derive.checks.latex.shapes import space_dims
 from derive.checks.latex.sibling_parts import sum_of_parts
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.tex_names import GREEK
-from derive.checks.latex.tex_tokens import Unreadable, tex_tokens
+from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import Node, Opaque
 from derive.checks.latex.unwritten_parts import computed_value
@@ -114,17 +114,13 @@ def _mentions(text: str, name: str) -> bool:
     return re.search(re.escape(base) + r"(?![A-Za-z])", text) is not None
 
 
-def index_only_value(rhs: str, letters: str) -> bool:
+def index_only_value(value: Normalized, letters: str) -> bool:
     """Is this value written in the family's index letters alone (``e^j / \\sum_i e^i`` for
-    ``p_j``): no name besides the index, e, and the indices its own sums bind?"""
-    try:
-        toks = [t for t, _ in tex_tokens(rhs)]
-    except Unreadable:
-        return False
-    after_sum = [toks[k + 2 : k + 4] for k in range(len(toks) - 2) if toks[k] == r"\sum" and toks[k + 1] == "_"]
-    bound = {a[1] if a[0] == "{" and len(a) > 1 else a[0] for a in after_sum}
-    names = {t for t in toks if re.fullmatch(r"[A-Za-z]", t) or (t.startswith("\\") and t[1:] in GREEK)}
-    return bool(names & set(letters)) and names <= set(letters) | bound | {"e"}
+    ``p_j``): no name besides the index and the indices its own sums bind (e is a constant;
+    a Greek letter applied, ``\\sigma(j)``, counts as a name)?"""
+    bound = {index for index, _, _ in value.sums.values()}
+    names = set(value.symbol_names) | {f for f, _ in value.calls if f[1:] in GREEK}
+    return bool(names & set(letters)) and names <= set(letters) | bound
 
 
 def find_definitions(
@@ -312,7 +308,8 @@ class DocumentDefinitions:
         self.scalar = {d.name: (d.letters, normalize(d.rhs, notation)) for d in self.defs}
         # p_j = e^j / Σ_i e^i: a family whose value is a function of its own index alone is the
         # document's shorthand (e^j for e^{o_j}, as its later steps show), not a value to put in
-        self.index_only = {d.name for d in self.defs if d.letters and index_only_value(d.rhs, d.letters)}
+        shorthand = [d for d in self.defs if d.letters and index_only_value(self.scalar[d.name][1], d.letters)]
+        self.index_only = {d.name for d in shorthand}
         self.typed: dict[str, Node] = {}
         for d in self.defs:
             if d.letters:
