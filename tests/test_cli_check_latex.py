@@ -120,11 +120,15 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
 
 def test_the_document_budget_stops_the_run_and_marks_what_is_left(tmp_path: Path) -> None:
     doc = tmp_path / "long.md"
-    # product-rule derivatives: about 6 s to judge all 148 on two idle cores, 0.5 s to read them;
-    # the budget counts from the command's start, so it leaves room for start-up on a busy machine
+    # three-factor product rules with growing powers: each takes about 1.4 s to judge on an idle
+    # core (148 need about 100 s on two), so even a machine ten times faster runs past a 3 s
+    # budget; reading them all takes under 1 s. (Lighter steps, 30 ms each, were all judged
+    # within the budget on a fast CI machine, and the test failed for want of work.)
     steps = [
-        f"$$\\frac{{d}}{{dx}}\\left(\\sigma(x)^{k}\\tanh(x)\\right) = "
-        f"{k}\\sigma(x)^{k}(1-\\sigma(x))\\tanh(x) + \\sigma(x)^{k}(1-\\tanh(x)^2)$$"
+        f"$$\\frac{{d}}{{dx}}\\left(\\sigma(x)^{{{k}}}\\tanh(x)^{{{k}}}\\log(1+e^{{x}})^{{{k}}}\\right) = "
+        f"{k}\\sigma(x)^{{{k}}}(1-\\sigma(x))\\tanh(x)^{{{k}}}\\log(1+e^{{x}})^{{{k}}} "
+        f"+ {k}\\sigma(x)^{{{k}}}\\tanh(x)^{{{k - 1}}}(1-\\tanh(x)^2)\\log(1+e^{{x}})^{{{k}}} "
+        f"+ {k}\\sigma(x)^{{{k + 1}}}\\tanh(x)^{{{k}}}\\log(1+e^{{x}})^{{{k - 1}}}$$"
         for k in range(2, 150)
     ]
     doc.write_text("\n\n".join(steps) + "\n")
