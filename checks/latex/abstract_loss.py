@@ -194,6 +194,8 @@ def complete(sides: tuple[Node, Node], notation: Notation, defs: dict[str, Node]
         model.definitions[name] = Call("abstract:" + name, (Sym(base, base, ""),))
     written = labels_as_names(_reachable(sides, defs), notation.index_values)  # ŷ - y: y a vector
     solver = _solver(notation, defs, model, scalars, written)
+    if any(isinstance(s, Sym) and s.full == "m" for side in sides for s in _walk(side)):
+        solver.batch = "m"  # 1/m in the step: m counts the examples (bias_layout.batch_data)
     unify_sides(solver, *(solver.shape(side) for side in sides))  # one shape on both sides
     for name, call in model.definitions.items():
         if name not in scalars:

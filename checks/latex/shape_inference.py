@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from derive.checks.latex.bias_layout import batch_data, bias_layout
 from derive.checks.latex.chain_rule import chain_factors
 from derive.checks.latex.typed_nodes import (
     Add,
@@ -76,6 +77,7 @@ class ShapeSolver:
         self.one = self._var("1")
         self.bound: set[str] = set()
         self.opaque: set[str] = set()  # names given a random function elsewhere (abstract)
+        self.batch: str | None = None  # the size that counts the examples (m of 1/m), when the step writes it
 
     def _var(self, label: str | None = None) -> int:
         self.parent.append(len(self.parent))
@@ -190,6 +192,17 @@ class ShapeSolver:
             return b
         if b is None or _literal(node.b):
             return a
+        for bias, other, (rows, cols) in ((node.b, node.a, b), (node.a, node.b, a)):
+            layout = bias_layout(bias, other) if getattr(bias, "full", None) in self.names else None
+            if layout is not None:  # an undeclared bias: one column (W A + b) or row (X W + b) of the batch
+                shared = a if other is node.a else b
+                self.unify(*((rows, shared[0]) if layout == "column" else (cols, shared[1])))
+                self.unify(*((cols, self.one) if layout == "column" else (rows, self.one)))
+                if self.batch is not None and batch_data(other, layout):
+                    # the data's examples are the step's m: the batch cannot shrink to one example
+                    # to make db = (1/m) dZ fit a bias column
+                    self.unify(shared[1] if layout == "column" else shared[0], self._var(self.batch))
+                return shared
         return self.same(a, b)
 
     def _s_Call(self, node: Call) -> Shape | None:

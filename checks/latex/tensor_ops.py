@@ -102,7 +102,8 @@ def _expand(x: Dual, shape: tuple[int, int], row: bool = False) -> Dual:
 
 def broadcast(a: Dual, b: Dual, what: str) -> tuple[Dual, Dual]:
     """Equal shapes, a scalar against anything, or a bias vector added to every row
-    (``XW + b`` in the row layout: N×H plus a vector of H)."""
+    (``XW + b`` in the row layout: N×H plus a vector of H) or, as a column, to every column
+    (``WX + b`` with one example per column: H×m plus an H×1 column, see bias_layout)."""
     if a.shape == b.shape:
         return a, b
     if a.size == 1:
@@ -113,11 +114,19 @@ def broadcast(a: Dual, b: Dual, what: str) -> tuple[Dual, Dual]:
         return a, _expand(b, a.shape, row=True)
     if _is_row_of(a, b):
         return _expand(a, b.shape, row=True), b
+    if _is_column_of(b, a):  # a bias column added to every column (W A + b, one example per column)
+        return a, _expand(b, a.shape, row=False)
+    if _is_column_of(a, b):
+        return _expand(a, b.shape, row=False), b
     raise ShapeMismatch(f"{shape_of(a)} and {shape_of(b)} do not fit in '{what}'")
 
 
 def _is_row_of(v: Dual, m: Dual) -> bool:
     return min(m.shape) > 1 and min(v.shape) == 1 and v.size == m.shape[1]
+
+
+def _is_column_of(v: Dual, m: Dual) -> bool:
+    return min(m.shape) > 1 and v.shape == (m.shape[0], 1)
 
 
 def add(a: Dual, b: Dual) -> Dual:
