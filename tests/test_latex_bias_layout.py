@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from derive.checks.latex.bias_layout import batch_data, bias_layout
+from derive.checks.latex.bias_layout import batch_data, bias_layout, kept_axis
 from derive.checks.latex.checker import check_text
 from derive.checks.latex.notation import load_notation
 from derive.checks.latex.tensor_ops import Dual, add
@@ -38,6 +38,15 @@ def test_only_a_capital_data_name_is_a_batch() -> None:
     assert batch_data(parse_typed("W X", NOTATION), "column")
     assert batch_data(parse_typed("X^T W", NOTATION), "row")
     assert not batch_data(parse_typed("W x", NOTATION), "column")
+
+
+def test_the_kept_axis_needs_a_vector_of_the_layouts_kind() -> None:
+    b, wx, xw = (parse_typed(t, NOTATION) for t in ("b", "W X", "X W"))
+    one, rows, cols = 0, 1, 2  # dimension ids, 0 the dimension 1
+    assert kept_axis(b, wx, (rows, one), one) == 0  # a column beside W X keeps the rows
+    assert kept_axis(b, xw, (one, cols), one) == 1  # a row beside X W keeps the columns
+    assert kept_axis(b, wx, (one, cols), one) is None  # a row beside W X: not this rule's
+    assert kept_axis(b, wx, (rows, cols), one) is None  # a matrix: the sum needs equal shapes
 
 
 def test_a_bias_column_is_added_to_every_column() -> None:

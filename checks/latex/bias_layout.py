@@ -21,7 +21,7 @@ import re
 from derive.checks.latex.chain_rule import chain_factors
 from derive.checks.latex.typed_nodes import Mul, Node, Sym, Transpose
 
-__all__ = ["batch_data", "bias_layout"]
+__all__ = ["batch_data", "bias_layout", "kept_axis"]
 
 #: b, \mathbf{b}, \boldsymbol b, \vec{b}, with a layer label (b^{[1]}, b^{(2)}) or a subscript
 _BIAS = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*)?b\s*\}?(?:\^\{?\s*[\[(][^\])]*[\])]\s*\}?)?")
@@ -60,3 +60,15 @@ def batch_data(product: Node, layout: str) -> bool:
     while isinstance(data, Transpose):
         data = data.x
     return isinstance(data, Sym) and data.stem.lstrip("\\")[:1].isupper()
+
+
+def kept_axis(bias: Node, other: Node, shape: tuple[int, int], one: int) -> int | None:
+    """The axis along which an undeclared bias of ``shape`` (dimension ids, ``one`` the id of
+    the dimension 1) keeps the size of ``other``: 0 for a column added to every column, 1 for a
+    row added to every row; None when it is not a bias of that layout's kind."""
+    layout = bias_layout(bias, other)
+    if layout == "column" and shape[1] == one:
+        return 0
+    if layout == "row" and shape[0] == one:
+        return 1
+    return None

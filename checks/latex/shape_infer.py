@@ -21,7 +21,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from derive.checks.latex.bias_layout import bias_layout
+from derive.checks.latex.bias_layout import kept_axis
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.typed_nodes import (
     Add,
@@ -246,10 +246,8 @@ class _Walker:
                 return b if _scalar(a) else a  # 1 - σ(z): a number added entry by entry
             raise Conflict("a scalar added to a vector or matrix")
         for bias, other, shape, shared in ((node.b, node.a, b, a), (node.a, node.b, a, b)):
-            layout = bias_layout(bias, other) if getattr(bias, "full", None) in self.leaf else None
-            if layout == "column" and shape[1] == ONE or layout == "row" and shape[0] == ONE:
-                # an undeclared bias vector added to every column (W A + b) or row (X W + b)
-                k = 0 if layout == "column" else 1
+            k = kept_axis(bias, other, shape, ONE) if getattr(bias, "full", None) in self.leaf else None
+            if k is not None:  # an undeclared bias vector added to every column (W A + b) or row (X W + b)
                 self.dims.union(shape[k], shared[k])
                 return shared
         self.same(a, b)
