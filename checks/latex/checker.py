@@ -266,7 +266,9 @@ def judge_step(
         return _verdict("unparsed", "could not read " + "; ".join(problems) + note, "normalize")
     facts, einstein, pairs = notation.sums_to_one, notation.einstein, notation.case_pairs
     out = check_step(lhs_norm, rhs_norm, seed, examples, conditions, named, facts, einstein, pairs)
-    if out["status"] == "inconclusive" and why and "no vector or matrix" not in why:
+    # what the matrix reading found is worth showing beside a scalar reading that was not read
+    # too (db = (1/m) dZ: "shapes do not fit" says more than "does not contain b")
+    if out["status"] in ("inconclusive", "unparsed") and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
     return _inline_guard(step, out)
 
