@@ -15,9 +15,8 @@ verdict:
 - ``unparsed``: what could not be read (see :mod:`derive.checks.latex.normalize`);
 - ``inconclusive``: neither, or over the time limit.
 
-Parsing and checking run in a worker process with a time limit per step (SymPy's arithmetic
-can hang in C on inputs such as ``9^{9^{9^{9}}}``, where ``signal.alarm`` does not help); a
-worker over its limit is killed and replaced.
+Parsing and checking run in a worker process with a time limit per step (SymPy can hang in C on
+``9^{9^{9^{9}}}``, where ``signal.alarm`` does not help); a worker over its limit is replaced.
 """
 
 from __future__ import annotations
@@ -266,8 +265,7 @@ def judge_step(
         return _verdict("unparsed", "could not read " + "; ".join(problems) + note, "normalize")
     facts, einstein, pairs = notation.sums_to_one, notation.einstein, notation.case_pairs
     out = check_step(lhs_norm, rhs_norm, seed, examples, conditions, named, facts, einstein, pairs)
-    # what the matrix reading found is worth showing beside a scalar reading that was not read
-    # too (db = (1/m) dZ: "shapes do not fit" says more than "does not contain b")
+    # what the matrices showed, beside an unread scalar step too (db = (1/m) dZ: shapes differ)
     if out["status"] in ("inconclusive", "unparsed") and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
     return _inline_guard(step, out)
