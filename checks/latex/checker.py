@@ -58,6 +58,7 @@ from derive.checks.latex.sympy_build import (
 )
 from derive.checks.latex.typed_nodes import Node, Opaque
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
+from derive.checks.latex.verdict_guards import guard_verdict
 from derive.checks.latex.written_sizes import written_size
 
 __all__ = [
@@ -256,7 +257,7 @@ def judge_step(
     conditions = bearing_conditions(step.conditions, (step.lhs, step.rhs), notation, definitions, named)
     typed, why = judge_sides(step.lhs, step.rhs, notation, conditions, definitions, seed)
     if typed is not None:
-        return _inline_guard(step, typed)
+        return guard_verdict(step, typed, (lhs_norm, rhs_norm))
     problems = [f"left side: {p}" for p in lhs_norm.problems] + [f"right side: {p}" for p in rhs_norm.problems]
     if problems:
         # why a matrix written out was not read (matrix_literals.py) is worth showing too
@@ -268,22 +269,7 @@ def judge_step(
     # what the matrices showed, beside an unread scalar step too (db = (1/m) dZ: shapes differ)
     if out["status"] in ("inconclusive", "unparsed") and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
-    return _inline_guard(step, out)
-
-
-def _inline_guard(step: Step, out: dict[str, Any]) -> dict[str, Any]:
-    """Inline math is followed by its conditions in prose ("$diag(x)_{ij} = x_i$ if $i = j$"),
-    which are not always read: an inline step refuted only at some index values is not wrong."""
-    cex = out.get("counterexample") or {}
-    indices = cex.get("indices") or out["message"].startswith("with ")
-    if out["status"] != "wrong" or step.kind != "inline" or step.conditions or not indices:
-        return out
-    return {
-        **out,
-        "status": "inconclusive",
-        "counterexample": None,
-        "message": out["message"] + "; at these index values only, and inline math may state its conditions in prose",
-    }
+    return guard_verdict(step, out, (lhs_norm, rhs_norm))
 
 
 def _verdict(status: str, message: str, method: str) -> dict[str, Any]:

@@ -37,6 +37,7 @@ from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, LooseShapes, No
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_condition, parse_typed
 from derive.checks.latex.typed_nodes import Cond, Node, Sym
+from derive.checks.latex.worked_examples import holds_literal, numbers_for_names
 
 __all__ = ["judge_typed", "judge_trees", "build_world", "WORLDS"]
 
@@ -252,8 +253,11 @@ def _one_world(world: World, sides: tuple[Node, Node], conds: list[Cond]) -> dic
             continue
         found = _ill_typed(a, b) or _compare(a, b)  # type: ignore[arg-type]
         if found is not None:
-            # which side is a matrix written out (its size fixed by its entries): see _literal_meets_open_size
-            return {**found, "bind": bind, "written_out": tuple(hasattr(side, "evaluate") for side in sides)}
+            # which side holds a matrix written out (its size fixed by its entries), and whether it
+            # is the example's numbers for sampled names (see worked_examples, _literal_meets_open_size)
+            known = {*world.definitions, *world.labels, *world.sizes}
+            numbers = numbers_for_names(sides, known)
+            return {**found, "bind": bind, "written_out": tuple(map(holds_literal, sides)), "numbers": numbers}
     if conds and not checked:
         raise NotJudged("no index values satisfy the step's conditions")
     return {"status": "same", "checked": checked, "letters": letters}
@@ -333,6 +337,9 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
         cex[first["side"][0] + "hs"] = f"does not fit: {first['reason']}"
         cex[other[0] + "hs"] = _describe_other(first["other"])
         return _out("wrong", msg + f" (at {_show_sizes(world)})", _with_indices(cex, first))
+    if first.get("numbers") and first["status"] in ("shape", "differ"):
+        why = "the step puts a worked example's numbers in for names the document gives no values here"
+        return _out("inconclusive", f"{why} (the judge's own sizes and values differ from them: {_show_sizes(world)})")
     if first["status"] == "shape" and _literal_meets_open_size(world, first):
         why = f"a matrix written out has a size the document leaves open ({_show_sizes(world)}): the step may fix it"
         return _out("inconclusive", why)

@@ -198,6 +198,8 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
             if isinstance(piece, Operator):
                 raise Unreadable(f"{shown} applied to {piece.what} without brackets")
             args = [piece]
+            if key == "log" and k < len(self.toks) and (self._starts_unit(k) or self.toks[k] in ("(", r"\left")):
+                self.r.loose_calls.append(shown)  # \log\frac{1}{a}\exp(b): of one factor, or of the product?
         else:
             args = self._no_argument(key, shown, arity)
         args = args + extra

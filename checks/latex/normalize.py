@@ -146,6 +146,7 @@ class Normalized:
     domains: dict[str, str] = field(default_factory=dict)  # symbol name → domain (when not real)
     bare: list[str] = field(default_factory=list)  # functions written without an argument
     calls: list[tuple[str, str]] = field(default_factory=list)  # (function, argument LaTeX) of unary calls
+    loose_calls: list[str] = field(default_factory=list)  # \log a b: where its argument ends is open
     tuples: int = 0  # tuples (1, 2) read, each as entries weighted by powers of a τ
 
     @property

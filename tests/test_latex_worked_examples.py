@@ -1,0 +1,64 @@
+"""A worked example's numbers put in for the document's names (worked_examples.py), and a bare
+log followed by a product (verdict_guards.py): never wrong on a choice the judge made itself."""
+
+from __future__ import annotations
+
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.notation import load_notation
+from derive.checks.latex.typed import parse_typed
+from derive.checks.latex.worked_examples import holds_literal, numbers_for_names
+
+NOTATION = load_notation()
+W = r"\begin{bmatrix}1 & 2 & 1 \\ -2 & 1 & 0 \\ 1 & -2 & -1\end{bmatrix}"
+X = r"\begin{bmatrix}1 \\ 3 \\ 1\end{bmatrix}"
+
+
+def _statuses(text: str, runner: StepRunner) -> list[tuple[str, str]]:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    return [(r.status, r.message) for r in report.results]
+
+
+def test_a_literal_anywhere_inside_a_side_counts() -> None:
+    assert holds_literal(parse_typed(f"{W} {X}", NOTATION))
+    assert holds_literal(parse_typed(f"2 {X}", NOTATION))
+    assert not holds_literal(parse_typed("W x", NOTATION))
+
+
+def test_numbers_for_names_needs_a_side_without_names() -> None:
+    numbers, names, mixed = (parse_typed(t, NOTATION) for t in (f"{W} {X}", "W x", f"W {X}"))
+    assert numbers_for_names((names, numbers), set())
+    assert numbers_for_names((numbers, names), set())
+    assert not numbers_for_names((names, numbers), {"W", "x"})  # the document gave them values
+    assert not numbers_for_names((names, mixed), set())  # W on both sides: not the example's numbers
+
+
+def test_the_examples_numbers_for_sampled_names_are_not_wrong(runner: StepRunner) -> None:
+    # the notation's W^{(1)} is d_h × d at sizes the judge chooses: the 3×3 example fixes them
+    ((status, message),) = _statuses(f"$$W^{{(1)}} x = {W} {X}$$\n", runner)
+    assert status == "inconclusive" and "worked example" in message
+
+
+def test_a_wrong_product_of_written_matrices_is_still_wrong(runner: StepRunner) -> None:
+    # no name at all: the numbers are the whole claim (1·1 + 2·3 + 1·1 = 8, not 9)
+    wrong = r"\begin{bmatrix}9 \\ 1 \\ -6\end{bmatrix}"
+    ((status, _),) = _statuses(f"$${W} {X} = {wrong}$$\n", runner)
+    assert status == "wrong"
+    right = r"\begin{bmatrix}8 \\ 1 \\ -6\end{bmatrix}"
+    ((status, _),) = _statuses(f"$${W} {X} = {right}$$\n", runner)
+    assert status == "ok"
+
+
+def test_a_bare_log_before_a_product_is_never_refuted_by_one_reading(runner: StepRunner) -> None:
+    # CS229's Gaussian likelihood: log (1/(√(2π)σ)) exp(-u) is log of the whole product
+    text = r"$$\log\frac{1}{x} e^{y} = -\log x + y$$" + "\n\n" + r"$$\log\frac{1}{x} e^{y} = \log x + y$$" + "\n"
+    for status, message in _statuses(text, runner):
+        assert status == "inconclusive" and "followed by a product" in message
+
+
+def test_a_log_with_brackets_or_alone_is_still_judged(runner: StepRunner) -> None:
+    text = (
+        r"$$\log\left(\frac{1}{x} e^{y}\right) = \log x + y$$" + "\n\n"
+        r"$$\log\left(\frac{1}{x} e^{y}\right) = -\log x + y$$" + "\n\n"
+        r"$$y \log x + \log x = (y + 1) \log x$$" + "\n"
+    )
+    assert [s for s, _ in _statuses(text, runner)] == ["wrong", "ok", "ok"]
