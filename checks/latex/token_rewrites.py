@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from derive.checks.latex.activation_labels import layer_labelled_calls
 from derive.checks.latex.digit_tokens import split_digit_names
+from derive.checks.latex.font_transposes import transpose_out_of_font
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
 from derive.checks.latex.token_spans import each_span
 from derive.checks.latex.updated_names import updated_names
@@ -24,6 +25,7 @@ def rewrite_tokens(toks: Tokens) -> Tokens:
     toks = _gradients(_call_out_of_text(_lead_words(_each_span(toks, _typed_ellipsis))))
     toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(_braced_scripts(toks)))))
     toks = _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
+    toks = transpose_out_of_font(toks)  # \mathbf{U^\intercal} is \mathbf{U}^T (font_transposes.py)
     return _each_span(toks, _bare_operator_denominator)
 
 
