@@ -329,6 +329,10 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
         return _out("inconclusive", "the sides differ, but a list (a_1, …, a_n) may be meant as a row or a column")
     if unread_conditions:
         return _out("inconclusive", "the sides differ, but a condition of the step could not be read")
+    if first["status"] in ("illtyped", "shape") and any(w.flags.get("sampled_form") for w, _ in outcomes):
+        # names the step takes from declarations only (x ∈ ℝ^n) where the notation may size them
+        # otherwise (its x ∈ ℝ^d): their sizes can disagree by that mix alone (tensor_eval._matrix_form)
+        return _out("inconclusive", "the shapes differ, but they are the document's and the notation's sizes mixed")
     if first["status"] == "illtyped":
         other = "right" if first["side"] == "left" else "left"
         msg = f"the {first['side']} side does not fit together ({first['reason']})"

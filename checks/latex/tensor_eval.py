@@ -231,10 +231,17 @@ class Evaluator:
         return power(base, exp)
 
     def _ev_Transpose(self, node: Transpose) -> Dual:
-        return self.ev(node.x).T
+        return self._matrix_form(self.ev(node.x)).T
+
+    def _matrix_form(self, x: Dual) -> Dual:
+        """A transpose or a norm of a vector is matrix notation, which the scalar judge cannot read:
+        the step is this judge's even when its names are the document's sampled ones (x ∈ ℝ^n)."""
+        if x.size > 1 and not self.world.flags.get("tensor"):
+            self.world.flags["tensor"] = self.world.flags["sampled_form"] = True
+        return x
 
     def _ev_Norm(self, node: Norm) -> Dual:
-        x = self.ev(node.x)
+        x = self._matrix_form(self.ev(node.x))
         if node.p == "1":
             return apply_function("sum", [apply_function("abs", [x], 0)], 0)
         squares = apply_function("sum", [product(x, x, "hadamard", {})], 0)

@@ -85,6 +85,9 @@ _SPELLINGS = {
     r"\Vert": r"\|",
     r"\lVert": r"\|",
     r"\rVert": r"\|",
+    r"\triangledown": r"\nabla",  # ∇ drawn as a triangle (\triangledown_{w} J)
+    r"\bigtriangledown": r"\nabla",
+    r"\overrightarrow": r"\vec",  # an arrow over a vector's name (\overrightarrow{y})
 }
 _SIZERS = (
     r"\left",

@@ -131,12 +131,26 @@ class AtomsMixin(TexReader):
         if bar == "|":
             return Call("abs", (inner,))
         p = ""
+        self._subscript_first()
         if self.peek() == "_":
             arg, self.i = self.read_arg(self.i + 1)
             p = self.text_of(arg)
             if p not in ("1", "2", "F"):
                 raise Unreadable(f"a norm with subscript {p}")
         return Norm(inner, p)
+
+    def _subscript_first(self) -> None:
+        """``||x||^2_2`` is ``||x||_2^2``: TeX sets the two scripts alike in either order, and
+        the norm's subscript must be read before the power (else it is an index on the square)."""
+        if self.peek() != "^":
+            return
+        _, sub = self.read_arg(self.i + 1)
+        if sub >= len(self.toks) or self.toks[sub] != "_":
+            return
+        _, end = self.read_arg(sub + 1)
+        order = [*range(sub, end), *range(self.i, sub)]
+        self.toks[self.i : end] = [self.toks[k] for k in order]
+        self.spaced[self.i : end] = [self.spaced[k] for k in order]
 
     def _number(self, digits: str) -> Node:
         while self.peek() == "," and re.fullmatch(r"\d{3}", self.peek(1) or "") and "." not in digits:
