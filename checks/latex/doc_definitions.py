@@ -87,6 +87,10 @@ def _name(text: str, notation: Notation) -> str | None:
     return name
 
 
+#: a plain number, the whole value of ``y_o = 1`` (an entry at one index, see find_definitions)
+_NUMBER = re.compile(r"-?\s*\d+(?:\.\d+)?")
+
+
 def _letters(name: str) -> str:
     m = re.search(r"_\{([A-Za-z,]+)\}", name)
     letters = m.group(1).replace(",", "") if m else ""
@@ -144,6 +148,8 @@ def find_definitions(
             parts = sum_of_parts(second.text, name, named)
             if _mentions(second.text, name) and not parts:
                 continue
+            if _letters(name) and _NUMBER.fullmatch(second.text.strip()):
+                continue  # "one-hot, with y_o = 1": the entry at one index, not every entry of y
             seen.add(name)
             value_at = (second.line, second.column)
             letters = "" if parts else _letters(name)  # E_{total} from its parts: one name, not a family t, o, a, l
