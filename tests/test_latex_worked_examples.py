@@ -48,11 +48,27 @@ def test_a_wrong_product_of_written_matrices_is_still_wrong(runner: StepRunner) 
     assert status == "ok"
 
 
-def test_a_bare_log_before_a_product_is_never_refuted_by_one_reading(runner: StepRunner) -> None:
-    # CS229's Gaussian likelihood: log (1/(√(2π)σ)) exp(-u) is log of the whole product
-    text = r"$$\log\frac{1}{x} e^{y} = -\log x + y$$" + "\n\n" + r"$$\log\frac{1}{x} e^{y} = \log x + y$$" + "\n"
-    for status, message in _statuses(text, runner):
-        assert status == "inconclusive" and "followed by a product" in message
+def test_a_bare_log_before_a_product_is_judged_under_both_readings(runner: StepRunner) -> None:
+    # CS229's Gaussian likelihood: log (1/(√(2π)σ)) exp(-u) is usually the log of the whole product
+    right = r"$$\log\frac{1}{x} e^{y} = -\log x + y$$"  # of the whole product: true
+    first = r"$$\log\frac{1}{x} e^{y} = -e^{y}\log x$$"  # of the first factor: true too
+    wrong = r"$$\log\frac{1}{x} e^{y} = \log x + y$$"  # under neither reading
+    results = _statuses("\n\n".join([right, first, wrong]) + "\n", runner)
+    assert [s for s, _ in results] == ["ok", "ok", "wrong"]
+    assert "whole product" in results[0][1] and "whole product" in results[2][1]
+
+
+def test_a_bare_log_refuted_under_one_reading_only_is_not_wrong(runner: StepRunner) -> None:
+    from derive.checks.latex.normalize import normalize
+    from derive.checks.latex.steps import Step
+    from derive.checks.latex.verdict_guards import guard_verdict
+
+    sides = (normalize(r"\log\frac{1}{x} e^{y}", NOTATION), normalize("y", NOTATION))
+    step = Step(line=1, lhs="", rhs="", relation="=", kind="display")
+    refuted = {"status": "wrong", "counterexample": {"point": {}}, "message": "differ", "method": "sampled"}
+    unsure = {"status": "inconclusive", "counterexample": None, "message": "not proved", "method": "sampled"}
+    out = guard_verdict(step, refuted, sides, lambda: unsure)
+    assert out["status"] == "inconclusive" and "followed by a product" in out["message"]
 
 
 def test_a_log_with_brackets_or_alone_is_still_judged(runner: StepRunner) -> None:

@@ -266,10 +266,12 @@ def judge_step(
         return _verdict("unparsed", "could not read " + "; ".join(problems) + note, "normalize")
     facts, einstein, pairs = notation.sums_to_one, notation.einstein, notation.case_pairs
     out = check_step(lhs_norm, rhs_norm, seed, examples, conditions, named, facts, einstein, pairs)
+    product = replace(notation, log_takes_product=True)  # \log a b as log(ab): verdict_guards
+    other = lambda: check_step(*_read_sides(step, product), seed, examples, conditions, named, facts, einstein, pairs)  # noqa: E731
     # what the matrices showed, beside an unread scalar step too (db = (1/m) dZ: shapes differ)
     if out["status"] in ("inconclusive", "unparsed") and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
-    return guard_verdict(step, out, (lhs_norm, rhs_norm))
+    return guard_verdict(step, out, (lhs_norm, rhs_norm), other)
 
 
 def _verdict(status: str, message: str, method: str) -> dict[str, Any]:

@@ -200,6 +200,9 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
             args = [piece]
             if key == "log" and k < len(self.toks) and (self._starts_unit(k) or self.toks[k] in ("(", r"\left")):
                 self.r.loose_calls.append(shown)  # \log\frac{1}{a}\exp(b): of one factor, or of the product?
+                if self.notation.log_takes_product:  # the other reading (verdict_guards)
+                    end = self._product_end(k0)
+                    args, k = [self.sub_normalizer(self.toks[k0:end]).run()], end
         else:
             args = self._no_argument(key, shown, arity)
         args = args + extra

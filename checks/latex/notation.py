@@ -127,6 +127,8 @@ class Notation:
     doc_calls: dict[str, tuple[tuple[tuple[str, ...], ...], str]] = field(default_factory=dict)
     #: one-parameter document functions whose bare name is their value at their own parameter
     bare_functions: frozenset[str] = frozenset()
+    #: read a bare \log before a product as the log of the whole product (verdict_guards)
+    log_takes_product: bool = False
     #: in one chain, the one argument each of those functions is applied at there (h_\theta(x) in a
     #: chain that writes ∂h_\theta/∂\theta_0): the bare name means the function there (function_uses)
     chain_arguments: dict[str, tuple[str, ...]] = field(default_factory=dict)

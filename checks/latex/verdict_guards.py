@@ -13,6 +13,7 @@ try:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from derive.checks.latex.normalize import Normalized
@@ -21,11 +22,24 @@ from derive.checks.latex.steps import Step
 __all__ = ["guard_verdict"]
 
 
-def guard_verdict(step: Step, out: dict[str, Any], sides: tuple[Normalized, Normalized]) -> dict[str, Any]:
-    """The verdict, with a ``wrong`` that the writing leaves open made inconclusive."""
+def guard_verdict(
+    step: Step,
+    out: dict[str, Any],
+    sides: tuple[Normalized, Normalized],
+    other_reading: Callable[[], dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The verdict, with a ``wrong`` that the writing leaves open made inconclusive.
+    ``other_reading`` judges the step again with a bare log taking the whole product: where that
+    reading holds, the step is ok under it (said in the message), as a reader would take it."""
+    loose = [f for side in sides for f in side.loose_calls]
+    other = other_reading() if loose and other_reading and out["status"] in ("wrong", "inconclusive") else None
+    if other is not None and other["status"] == "ok":
+        return {**other, "message": f"{other['message']}; reading {loose[0]} as the log of the whole product after it"}
     if out["status"] != "wrong":
         return out
-    loose = [f for side in sides for f in side.loose_calls]
+    if other is not None and other["status"] == "wrong":  # refuted under both readings: show the usual one
+        why = f"; reading {loose[0]} as the log of the whole product after it (of its first factor alone, too)"
+        return {**other, "message": other["message"] + why}
     if loose:
         why = (
             f"; {loose[0]} is followed by a product without brackets: read as {loose[0]} of its first"
