@@ -1,0 +1,35 @@
+r"""Where a use ``X(args)`` is read: the name X itself when ``args`` is the one argument list at
+which the document writes X as a name of its variables (found by :mod:`applied_names`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from derive.checks.latex.tex_tokens import TexReader, Unreadable, split_at_top_commas
+
+__all__ = ["applied_as_name", "arguments"]
+
+
+def _one_name(toks: list[str], notation: Any) -> str | None:
+    """The canonical name ``toks`` are, when they are exactly one name with no power."""
+    if not toks:
+        return None
+    try:
+        name, end, power = TexReader(toks, [False] * len(toks), notation).read_identifier(0)
+    except Unreadable:
+        return None
+    return name if name is not None and not power and end == len(toks) else None
+
+
+def arguments(reader: TexReader, inside: list[str]) -> tuple[str, ...] | None:
+    """The names of a bracket's comma-separated arguments, when each is one plain name."""
+    if not inside:
+        return None
+    names = tuple(_one_name(part, reader.notation) for part in split_at_top_commas(inside))
+    return None if None in names else names  # type: ignore[return-value]
+
+
+def applied_as_name(reader: TexReader, name: str, inside: list[str]) -> bool:
+    """Is ``name(inside)`` the name itself (the document's argument list of that name)?"""
+    wanted = getattr(reader.notation, "applied_names", {}).get(name)
+    return wanted is not None and arguments(reader, inside) == wanted
