@@ -137,3 +137,21 @@ def test_an_argument_that_is_no_name_is_not_read(runner: StepRunner) -> None:
     )
     results = _results(text, runner)
     assert all(r.status not in ("ok", "wrong") for r in results[1:]), [r.status for r in results]
+
+
+def test_the_loss_at_the_logits_of_the_input_restated(runner: StepRunner) -> None:
+    # purepisces (heldout4) line 141: the heading restates the definition of line 149
+    definition = r"$$\ell_{ce}(h(x), y) = -\log p(\text{label} = y) = -h_y(x) + \log \sum_{j=1}^{k} \exp(h_j(x))$$"
+    claim = r"$\ell_{ce}(h(x), y) = -h_y(x) + \log \sum_{j=1}^{k} \exp(h_j(x))$"
+    results = _results(f"{definition}\n\nSo {claim} holds.\n", runner)
+    assert results[-1].status == "ok", results[-1].message
+
+
+def test_two_different_definitions_leave_the_name_unread(runner: StepRunner) -> None:
+    text = (
+        r"$$\ell_{ce}(h, y) = -h_y + \log \sum_{j=1}^{k} \exp h_j$$"
+        "\n\n"
+        r"$$\ell_{ce}(h, y) = h_y + \log \sum_{j=1}^{k} \exp h_j$$"
+        f"\n\n$${LEFT} = {RIGHT % '-h_y'}$$\n"
+    )
+    assert _last(text, runner).status not in ("ok", "wrong")

@@ -14,7 +14,10 @@ quantity depends on, not to apply a function to a value: ``X(args)`` reads as th
 - the document defines X in that very form, or differentiates X written bare (``\partial\ell``;
   a function written bare, ``g \circ f``, is no loss);
 - X is no function the reader knows (the notation's, or the document's own ``f(x) = x^2``,
-  which is put in where it is applied), and no argument is a summation index's entry
+  which is put in where it is applied; a definition whose value uses a parameter,
+  ``f(\mathbf x) = \sigma(\mathbf x)``, makes X a function even where two such definitions
+  leave it unread), no argument is the network's input (``o^a_k(\mathbf x)`` is read so
+  already), and no argument is a summation index's entry
   (``\sum_i f(x_i)`` is a sum of different values: f(x_i) is not one name).
 
 A near miss is never read this way: ``J(\theta + h)``, ``f(x + 1)`` (an argument that is no
@@ -27,8 +30,9 @@ import re
 
 from derive.checks.latex.applied_uses import arguments
 from derive.checks.latex.extract import Equation
-from derive.checks.latex.notation import Notation
+from derive.checks.latex.notation import BUILTIN_NAMES, Notation
 from derive.checks.latex.steps import split_chain
+from derive.checks.latex.subscripted_functions import uses
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
 
 __all__ = ["find_applied_names"]
@@ -97,6 +101,7 @@ def _known_function(name: str, notation: Notation) -> bool:
         or name in notation.doc_functions
         or name in notation.doc_calls
         or name in notation.constants
+        or (len(name) > 1 and name.lower() in BUILTIN_NAMES)
         or re.split(r"[_^]", name, maxsplit=1)[0] in notation.softmax_names
     )
 
@@ -116,6 +121,7 @@ def find_applied_names(equations: list[Equation], notation: Notation, text: str)
     lists: dict[str, set[tuple[str, ...]]] = {}
     by: set[str] = set()
     defined: set[tuple[str, tuple[str, ...]]] = set()
+    functions: set[str] = set()
     for equation in equations:
         for chain in split_chain(equation):
             for k, (term, relation) in enumerate(chain):
@@ -127,15 +133,17 @@ def find_applied_names(equations: list[Equation], notation: Notation, text: str)
                 form = _defining_form(term.text, notation) if k == 0 and relation in _DEFINES else None
                 if form is not None and len(chain) > 1 and chain[1][0].text.strip():
                     defined.add(form)
+                    if any(uses(chain[1][0].text, p, notation) for p in form[1]):
+                        functions.add(form[0])  # f(\mathbf x) = \sigma(\mathbf x): a function of its parameter
     parameter_lists = {params for _, params in defined}
     sum_letters = set(_SUM_INDEX.findall(text))
     found: dict[str, tuple[str, ...]] = {}
     for name, seen in lists.items():
-        if len(seen) != 1 or _known_function(name, notation):
+        if len(seen) != 1 or _known_function(name, notation) or name in functions:
             continue
         (args,) = seen
-        if name in args or _indexed_by_sum(args, sum_letters):
-            continue
+        if name in args or _indexed_by_sum(args, sum_letters) or all(a in notation.inputs for a in args):
+            continue  # o^a_k(\mathbf x), at the network's input, is the reader's already
         variables = args in parameter_lists or any(a in by for a in args)
         # bare, a loss is differentiated (∂ℓ, dJ); a function written bare (g ∘ f) is not read
         if variables and ((name, args) in defined or name in by):

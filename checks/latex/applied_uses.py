@@ -7,7 +7,7 @@ from typing import Any
 
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, split_at_top_commas
 
-__all__ = ["applied_as_name", "arguments"]
+__all__ = ["applied_as_name", "arguments", "at_input"]
 
 
 def _one_name(toks: list[str], notation: Any) -> str | None:
@@ -33,3 +33,15 @@ def applied_as_name(reader: TexReader, name: str, inside: list[str]) -> bool:
     """Is ``name(inside)`` the name itself (the document's argument list of that name)?"""
     wanted = getattr(reader.notation, "applied_names", {}).get(name)
     return wanted is not None and arguments(reader, inside) == wanted
+
+
+def at_input(reader: TexReader, toks: list[str], param: str) -> list[str]:
+    """``h(x)`` given for the parameter h of a document's function, x the network's input: h
+    itself, as the reader reads ``h_y(x)`` as h_y (the logits at the input); any other argument
+    as it is."""
+    if len(toks) < 4 or toks[-3] != "(" or toks[-1] != ")" or toks[-2] not in reader.notation.inputs:
+        return toks
+    head = toks[:-3]
+    if _one_name(head, reader.notation) != param:
+        return toks
+    return head

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from derive.checks.latex.applied_uses import arguments
+from derive.checks.latex.applied_uses import arguments, at_input
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.function_calls import PARAMETER_SEPARATOR
 from derive.checks.latex.notation import Notation
@@ -57,11 +57,14 @@ def _call(text: str, notation: Notation) -> tuple[str, list[list[str]], TexReade
     return name, split_at_top_commas(reader.toks[k + 1 : -1]), reader
 
 
-def _at_input(reader: TexReader, part: list[str]) -> list[str]:
-    """``h(x)`` with x the network's input is h (the logits at the input); anything else as is."""
-    if len(part) > 3 and part[-3] == "(" and part[-1] == ")" and part[-2] in reader.notation.inputs:
-        return part[:-3]
-    return part
+def _logits_at_input(reader: TexReader, part: list[str]) -> list[str]:
+    """``h(x)``, a parameter written at the network's input, is the parameter h."""
+    return at_input(reader, part, _one(part[:-3], reader)) if len(part) > 3 else part
+
+
+def _one(toks: list[str], reader: TexReader) -> str:
+    names = arguments(reader, toks)
+    return names[0] if names and len(names) == 1 else ""
 
 
 def _squeezed(text: str) -> str:
@@ -82,7 +85,7 @@ def _document_definitions(
                 continue
             name, parts, reader = call
             plain = all(rel in ("=", "") for _, rel in chain[1:-1])
-            joined = [t for part in parts for t in [*_at_input(reader, part), ","]][:-1]
+            joined = [t for part in parts for t in [*_logits_at_input(reader, part), ","]][:-1]
             params = arguments(reader, joined) if plain else None
             found.setdefault(name, set()).add((params, chain[-1][0].text.strip()))
     return found
@@ -118,7 +121,10 @@ def with_standard_losses(equations: list[Equation], notation: Notation) -> Notat
     the document (see the module's rules)."""
     definitions = _document_definitions(equations, notation)
     added: dict[str, tuple[str, str]] = {}
-    for name, lists in _plain_uses(equations, notation).items():
+    uses = _plain_uses(equations, notation)
+    for name in set(uses) | set(definitions):
+        # one list of plain names, where it is used and where it is defined (h(x) of the input as h)
+        lists = uses.get(name, set()) | {p for p, _ in definitions.get(name, set()) if p is not None}
         if name in notation.doc_functions or name in notation.functions or len(lists) != 1:
             continue
         (args,) = lists
