@@ -155,3 +155,41 @@ def test_two_different_definitions_leave_the_name_unread(runner: StepRunner) -> 
         f"\n\n$${LEFT} = {RIGHT % '-h_y'}$$\n"
     )
     assert _last(text, runner).status not in ("ok", "wrong")
+
+
+GRADIENT = r"\nabla_h \ell_{ce}(h, y)"
+
+
+@pytest.mark.parametrize(
+    "rhs", [r"z - e_y, \text{ where } z = \text{softmax}(h)", r"\text{softmax}(h) - e_y", r"-e_y + \text{softmax}(h)"]
+)
+def test_the_gradient_by_the_logits_is_read_entry_by_entry(rhs: str, runner: StepRunner) -> None:
+    results = _results(f"$${GRADIENT} = {rhs}$$\n", runner)
+    assert results[0].status == "ok", results[0].message
+
+
+@pytest.mark.parametrize(
+    "rhs", [r"z + e_y, \text{ where } z = \text{softmax}(h)", r"e_y - \text{softmax}(h)", r"\text{softmax}(h) - h"]
+)
+def test_e_y_with_the_wrong_sign_is_found(rhs: str, runner: StepRunner) -> None:
+    result = _results(f"$${GRADIENT} = {rhs}$$\n", runner)[0]
+    assert result.status == "wrong", result.message
+    assert result.counterexample, result.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # z with no value on the step's line: which z?
+        f"$${GRADIENT} = z - e_y$$",
+        # the document's own e_y (a worked example's vector)
+        r"$$e_y = \begin{pmatrix} 0 \\ 1 \end{pmatrix}$$" f"\n\n$${GRADIENT} = \\text{{softmax}}(h) - e_y$$",
+        # a batch, a transpose: not an entry-wise difference
+        r"$$\nabla_\Theta \ell_{ce}(\Theta^T x, y) = x (z - e_y)^T, \text{ where } z = \text{softmax}(\Theta^T x)$$",
+        # another label: e_k is no unit vector of this loss
+        f"$${GRADIENT} = \\text{{softmax}}(h) - e_k$$",
+    ],
+)
+def test_near_misses_of_the_gradient_are_not_read(text: str, runner: StepRunner) -> None:
+    result = _results(text + "\n", runner)[-1]
+    assert result.status not in ("ok", "wrong"), result.message

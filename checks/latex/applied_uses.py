@@ -7,7 +7,10 @@ from typing import Any
 
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, split_at_top_commas
 
-__all__ = ["applied_as_name", "arguments", "at_input"]
+__all__ = ["CE_NAMES", "applied_as_name", "arguments", "at_input"]
+
+#: the reader's names of a softmax cross-entropy (\ell_{\mathrm{softmax}} reads as \ell_{softmax})
+CE_NAMES = frozenset({r"\ell_{ce}", r"\ell_{CE}", r"\ell_{softmax}", "CE", r"\mathcal{L}_{CE}"})
 
 
 def _one_name(toks: list[str], notation: Any) -> str | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from derive.checks.latex.applied_uses import arguments, at_input
+from derive.checks.latex.applied_uses import CE_NAMES, arguments, at_input
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.function_calls import PARAMETER_SEPARATOR
 from derive.checks.latex.notation import Notation
@@ -29,8 +29,6 @@ from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, 
 
 __all__ = ["CE_NAMES", "with_standard_losses"]
 
-#: the reader's names of a softmax cross-entropy (\ell_{\mathrm{softmax}} reads as \ell_{softmax})
-CE_NAMES = frozenset({r"\ell_{ce}", r"\ell_{CE}", r"\ell_{softmax}", "CE", r"\mathcal{L}_{CE}"})
 #: (parameters, or None when they are not plain names; the body as written)
 _Definition = tuple[tuple[str, ...] | None, str]
 _DEFINES = ("=", ":=", r"\coloneqq", r"\triangleq", r"\equiv", r"\doteq")
