@@ -193,3 +193,22 @@ def test_e_y_with_the_wrong_sign_is_found(rhs: str, runner: StepRunner) -> None:
 def test_near_misses_of_the_gradient_are_not_read(text: str, runner: StepRunner) -> None:
     result = _results(text + "\n", runner)[-1]
     assert result.status not in ("ok", "wrong"), result.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # probabilities, not logits: CE(p, y) = -log p_y would be meant
+        r"$$\frac{\partial \mathrm{CE}(p, y)}{\partial p_i} = "
+        r"\frac{\partial}{\partial p_i} \left( -p_y + \log \sum_{j} \exp p_j \right)$$",
+        # a one-hot label vector with entries: -h_y is no entry of h at index y there
+        r"$$\frac{\partial \ell_{ce}(h, y)}{\partial h_i} = \text{softmax}(h)_i - y_i$$",
+        # a bold label is a vector
+        r"Let $\mathbf{y}$ be one-hot."
+        "\n\n"
+        r"$$\frac{\partial \ell_{ce}(h, y)}{\partial h_i} = \text{softmax}(h)_i - \delta_{iy}$$",
+    ],
+)
+def test_the_standard_value_is_not_put_in_where_it_may_not_be_meant(text: str, runner: StepRunner) -> None:
+    result = _last(text + "\n", runner)
+    assert result.status not in ("ok", "wrong"), result.message

@@ -95,6 +95,29 @@ def _defining_form(text: str, notation: Notation) -> tuple[str, tuple[str, ...]]
     return (name, params) if params else None
 
 
+#: a name, or a name in a font group, with its scripts, before a bracket: maybe an application
+_BEFORE_BRACKET = re.compile(
+    r"(\\[A-Za-z]+\s*\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])\s*(?:[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+)\s*)*(?:\\left\s*)?\("
+)
+#: commands before a bracket that never apply a name of the document
+_NOT_NAMES = frozenset(
+    r"\left \right \big \Big \bigg \Bigg \frac \sqrt \log \ln \exp".split()
+    + r"\sin \cos \tan \tanh \max \min \det \sum \prod".split()
+)
+#: a derivative mark: ∂, or a d before a name
+_DERIVATIVE = re.compile(r"\\partial|(?<![A-Za-z\\])d\s*(?:\\?[A-Za-z{(])")
+
+
+def _may_apply(text: str, notation: Notation) -> bool:
+    """Does the term write anything but a known function before a bracket?"""
+    for m in _BEFORE_BRACKET.finditer(text):
+        head = m.group(1)
+        if head in _NOT_NAMES or head in notation.functions:
+            continue
+        return True
+    return False
+
+
 def _known_function(name: str, notation: Notation) -> bool:
     return (
         name in notation.functions
@@ -122,19 +145,29 @@ def find_applied_names(equations: list[Equation], notation: Notation, text: str)
     by: set[str] = set()
     defined: set[tuple[str, tuple[str, ...]]] = set()
     functions: set[str] = set()
-    for equation in equations:
-        for chain in split_chain(equation):
-            for k, (term, relation) in enumerate(chain):
-                applied, differentiated = _uses(term.text, notation)
-                by |= differentiated
-                for name, args in applied:
-                    if args is not None:
-                        lists.setdefault(name, set()).add(args)
-                form = _defining_form(term.text, notation) if k == 0 and relation in _DEFINES else None
-                if form is not None and len(chain) > 1 and chain[1][0].text.strip():
-                    defined.add(form)
-                    if any(uses(chain[1][0].text, p, notation) for p in form[1]):
-                        functions.add(form[0])  # f(\mathbf x) = \sigma(\mathbf x): a function of its parameter
+    terms = [
+        (k, term, relation, chain)
+        for eq in equations
+        for chain in split_chain(eq)
+        for k, (term, relation) in enumerate(chain)
+    ]
+    for k, term, relation, chain in terms:
+        if not _may_apply(term.text, notation):
+            continue  # no name before a bracket but known functions' (\sigma(x), \log(…)): nothing to read
+        applied, _ = _uses(term.text, notation)
+        for name, args in applied:
+            if args is not None:
+                lists.setdefault(name, set()).add(args)
+        form = _defining_form(term.text, notation) if k == 0 and relation in _DEFINES else None
+        if form is not None and len(chain) > 1 and chain[1][0].text.strip():
+            defined.add(form)
+            if any(uses(chain[1][0].text, p, notation) for p in form[1]):
+                functions.add(form[0])  # f(\mathbf x) = \sigma(\mathbf x): a function of its parameter
+    if not lists:
+        return {}
+    for _, term, _, _ in terms:
+        if _DERIVATIVE.search(term.text):
+            by |= _uses(term.text, notation)[1]
     parameter_lists = {params for _, params in defined}
     sum_letters = set(_SUM_INDEX.findall(text))
     found: dict[str, tuple[str, ...]] = {}

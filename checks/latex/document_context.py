@@ -51,7 +51,7 @@ def document_context(text: str, notation: Notation, equations: list) -> Document
     # functions defined at expressions, and bare names that are a function's value (function_values)
     notation, new_functions = with_function_values(equations, notation, new_functions)
     # \ell_{ce}(h, y): the softmax cross-entropy, or the document's own definition of it (standard_losses)
-    notation = with_standard_losses(equations, notation)
+    notation = with_standard_losses(equations, notation, text)
     # J(w_1, w_2, b), E(\bm W): a loss written applied to the document's variables is that name (applied_names)
     notation = replace(notation, applied_names=find_applied_names(equations, notation, text))
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation), text=text)

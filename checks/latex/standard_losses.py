@@ -18,17 +18,20 @@ stays unread.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from derive.checks.latex.applied_uses import CE_NAMES, arguments, at_input
 from derive.checks.latex.extract import Equation
-from derive.checks.latex.function_calls import PARAMETER_SEPARATOR
+from derive.checks.latex.function_calls import PARAMETER_SEPARATOR, names_in
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, split_at_top_commas, tex_tokens
 
 __all__ = ["CE_NAMES", "with_standard_losses"]
 
+#: names of logits a cross-entropy is applied to (p, a, s, \hat y are often probabilities)
+_LOGITS = frozenset({"h", "z", "o", "u", "f"})
 #: (parameters, or None when they are not plain names; the body as written)
 _Definition = tuple[tuple[str, ...] | None, str]
 _DEFINES = ("=", ":=", r"\coloneqq", r"\triangleq", r"\equiv", r"\doteq")
@@ -114,9 +117,34 @@ def _standard_body(logits: str, label: str) -> str:
     return f"-{logits}_{{{label}}} + \\log \\sum_{{{index}}} \\exp({logits}_{{{index}}})"
 
 
-def with_standard_losses(equations: list[Equation], notation: Notation) -> Notation:
+def _standard_fits(name: str, args: tuple[str, ...], equations: list[Equation], notation: Notation, text: str) -> bool:
+    r"""May the standard value be put in for ``name(logits, label)``? Only where the first argument
+    is named as logits (``\ell_{ce}(p, y)``, ``\mathrm{CE}(a, y)`` may be of probabilities; any
+    name for ``\ell_{softmax}``, the softmax's loss), the document speaks of a softmax or an
+    exponential, and the label is a class index: never bold, never with entries in a derivation
+    (``y_i`` of a one-hot vector, where -h_y would be read as an entry of h at index y)."""
+    logits, label = args
+    if name != r"\ell_{softmax}" and logits not in _LOGITS:
+        return False
+    if not re.search(r"softmax|\\exp|e\^", text):
+        return False
+    bold = r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*" + re.escape(label) + r"(?![A-Za-z])"
+    if re.search(bold, text):
+        return False
+    for equation in equations:
+        for chain in split_chain(equation):
+            if equation.kind != "display" and len(chain) < 2:
+                continue  # "the true class $y_i$" in prose: a label per example, not an entry
+            if any(n.startswith(label + "_") for term, _ in chain for n in names_in(term.text, notation)):
+                return False
+    return True
+
+
+def with_standard_losses(equations: list[Equation], notation: Notation, text: str = "") -> Notation:
     """The notation with each CE name the document applies to (logits, label) as a function of
     the document (see the module's rules)."""
+    if text and not re.search(r"\\ell|CE", text):
+        return notation  # no name of a cross-entropy anywhere
     definitions = _document_definitions(equations, notation)
     added: dict[str, tuple[str, str]] = {}
     uses = _plain_uses(equations, notation)
@@ -130,7 +158,8 @@ def with_standard_losses(equations: list[Equation], notation: Notation) -> Notat
             continue  # (logits, label), each one plain letter or Greek name
         defs = definitions.get(name, set())
         if not defs:
-            added[name] = (PARAMETER_SEPARATOR.join(args), _standard_body(*args))
+            if _standard_fits(name, args, equations, notation, text):
+                added[name] = (PARAMETER_SEPARATOR.join(args), _standard_body(*args))
             continue
         bodies = {_squeezed(body) for _, body in defs}
         params = {p for p, _ in defs}
