@@ -120,6 +120,10 @@ def test_a_cost_of_its_parameters_is_the_cost() -> None:
         r"$$Z = g(Y) = g \circ f(X)$$" "\n\n" r"$$\frac{\partial Z}{\partial X} = 1$$",
         # an argument indexed by a sum: f(x_i) differs for every i
         r"$$f(x_i) = \ln(1 + e^{-z_i})$$" "\n\n" r"$$\frac{dJ}{dw} = \frac{1}{N} \sum_{i=1}^{N} \frac{d}{dw} f(x_i)$$",
+        # an argument a sum runs over: E(t) is a value at every t
+        r"$$E(t) = \frac{1}{2} e_t^2$$"
+        "\n\n"
+        r"$$\frac{\partial E}{\partial w} = \sum_{t} \frac{\partial E(t)}{\partial w}$$",
     ],
 )
 def test_near_misses_are_not_names(text: str) -> None:

@@ -130,8 +130,11 @@ def _known_function(name: str, notation: Notation) -> bool:
 
 
 def _indexed_by_sum(params: tuple[str, ...], sum_letters: set[str]) -> bool:
-    """Does an argument carry a summation index (``x_i`` of ``\\sum_i``, ``x^{(n)}``)?"""
+    """Does an argument carry a summation index (``x_i`` of ``\\sum_i``, ``x^{(n)}``), or is it
+    one (``E(t)`` of ``\\sum_t E(t)``: a value at every t)?"""
     for p in params:
+        if p in sum_letters:
+            return True
         scripts = re.split(r"[_^]", p, maxsplit=1)[1:]
         if scripts and set(re.findall(r"\\?[A-Za-z]+", scripts[0])) & sum_letters:
             return True
