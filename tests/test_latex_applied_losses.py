@@ -190,6 +190,10 @@ def test_e_y_with_the_wrong_sign_is_found(rhs: str, runner: StepRunner) -> None:
         r"$$e_y = \begin{pmatrix} 0 \\ 1 \end{pmatrix}$$" f"\n\n$${GRADIENT} = \\text{{softmax}}(h) - e_y$$",
         # a batch, a transpose: not an entry-wise difference
         r"$$\nabla_\Theta \ell_{ce}(\Theta^T x, y) = x (z - e_y)^T, \text{ where } z = \text{softmax}(\Theta^T x)$$",
+        # a loss of a one-hot label vector y: e_y means nothing there
+        r"$$\ell_{ce}(h, y) = -\sum_{j=1}^{k} y_j \log \text{softmax}(h)_j$$"
+        "\n\n"
+        f"$${GRADIENT} = \\text{{softmax}}(h) + e_y$$",
         # another label: e_k is no unit vector of this loss
         f"$${GRADIENT} = \\text{{softmax}}(h) - e_k$$",
     ],

@@ -5,12 +5,13 @@ scalar loss by the vector h is the vector of its partial derivatives, so the ste
 entry i, ``\frac{\partial \ell_{ce}(h, y)}{\partial h_i} = \text{softmax}(h)_i - \delta_{iy}``,
 which the scalar reader judges (index notation, the loss's value from :mod:`standard_losses`).
 
-Read so only when the left side is exactly ``\nabla_v`` of a softmax cross-entropy applied to
-(v, label) (:data:`applied_uses.CE_NAMES`), and every term of the right side, added or
-subtracted, is one of: v itself (v_i); ``\text{softmax}(v)`` (its entry i); a name the same line
-defines as ``\text{softmax}(v)`` (a ``where`` clause); ``e_y`` for the loss's label y, the
-y-th unit vector (the usual name beside this gradient), unless the document gives e_y a value
-before. Anything else (a batch ``X\Theta``, a transpose, a product) leaves the step as it is.
+Read so only when the loss's value picks an entry by its label (never with the label's own
+entries, y_j of a one-hot vector), the left side is exactly ``\nabla_v`` of a softmax
+cross-entropy applied to (v, label) (:data:`applied_uses.CE_NAMES`), and every term of the right
+side, added or subtracted, is one of: v itself (v_i); ``\text{softmax}(v)`` (its entry i); a name
+the same line defines as ``\text{softmax}(v)`` (a ``where`` clause); ``e_y`` for the loss's
+label y, the y-th unit vector (the usual name beside this gradient), unless the document gives e_y
+a value before. Anything else (a batch ``X\Theta``, a transpose, a product) leaves the step as it is.
 """
 
 from __future__ import annotations
@@ -102,6 +103,8 @@ def _per_entry(step: Any, same_line: list[Any], text: str, notation: Notation) -
     if var is None or call is None or len(call[1]) != 2 or call[1][0] != var or len(call[1][1]) != 1:
         return None
     label = call[1][1]
+    if not _label_is_index(call[0], label, notation):
+        return None
     softmax_names = {
         n
         for s in same_line
@@ -125,6 +128,20 @@ def _per_entry(step: Any, same_line: list[Any], text: str, notation: Notation) -
     rhs = " ".join(parts).lstrip("+ ").strip()
     lhs = rf"\frac{{\partial {m.group(2).strip()}}}{{\partial {var}_{{{index}}}}}"
     return replace(step, lhs=lhs, rhs=rhs)
+
+
+def _label_is_index(name: str, label: str, notation: Notation) -> bool:
+    """Does the loss's value (the document's, or the standard one) pick an entry by the label
+    (``h_y``, ``z_{y}``) and never use the label's own entries (``y_j`` of a one-hot vector, where
+    e_y would mean nothing)?"""
+    defined = notation.doc_functions.get(name)
+    if defined is None:
+        return False
+    body = defined[1]
+    letter = re.escape(label)
+    return bool(re.search(r"_\s*\{?\s*" + letter + r"(?![A-Za-z])", body)) and not re.search(
+        r"(?<![A-Za-z\\])" + letter + r"\s*_", body
+    )
 
 
 def _offset(text: str, line: int) -> int:
