@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from derive.checks.latex.abstract_functions import document_abstract_functions
+from derive.checks.latex.applied_names import find_applied_names
 from derive.checks.latex.case_splits import document_case_pairs
 from derive.checks.latex.digit_names import document_digit_names
 from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_definitions
@@ -27,6 +28,7 @@ from derive.checks.latex.notation import choose_profile
 from derive.checks.latex.own_functions import find_new_functions
 from derive.checks.latex.pattern_functions import find_pattern_functions
 from derive.checks.latex.restated_values import unevaluable_restatements
+from derive.checks.latex.standard_losses import with_standard_losses
 from derive.checks.latex.stated_facts import stated_sums_to_one, stated_true_class
 from derive.checks.latex.subscripted_functions import find_more_functions
 
@@ -48,6 +50,10 @@ def document_context(text: str, notation: Notation, equations: list) -> Document
     notation, new_functions = _document_notation(text, notation, equations)
     # functions defined at expressions, and bare names that are a function's value (function_values)
     notation, new_functions = with_function_values(equations, notation, new_functions)
+    # \ell_{ce}(h, y): the softmax cross-entropy, or the document's own definition of it (standard_losses)
+    notation = with_standard_losses(equations, notation, text)
+    # J(w_1, w_2, b), E(\bm W): a loss written applied to the document's variables is that name (applied_names)
+    notation = replace(notation, applied_names=find_applied_names(equations, notation, text))
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation), text=text)
     # a restatement of the notation's loss that cannot be evaluated gives way to it (restated_values)
     document.fallback = unevaluable_restatements(document.typed, document.typed_base, notation)

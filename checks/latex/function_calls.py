@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.applied_uses import at_input
 from derive.checks.latex.dot_products import dot_products  # the body is read by the scalar reader
 from derive.checks.latex.function_uses import called_value
 from derive.checks.latex.notation import Notation
@@ -54,7 +55,10 @@ def expand_document_function(reader: Any, name: str, k: int, power: list[str] | 
         inside = toks[k + 1 : end]
         if not inside or name in inside or _base(name) in inside:
             return None
+        # \ell_{ce}(h(x), y) of a loss in h: h at the network's input x is h (applied_uses.at_input)
         args = split_at_top_commas(inside)
+        if len(args) == len(params):
+            args = [at_input(reader, a, p) for a, p in zip(args, params, strict=True)]
         if len(args) != len(params) or not all(args):
             return None  # f(x, y) of a one-parameter f, or f(x) of a two-parameter one: not read
         moved = {p: a for p, a in zip(params, args, strict=True) if _name_of(a, reader.notation) != p}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.applied_uses import applied_as_name
 from derive.checks.latex.function_calls import expand_document_function
 from derive.checks.latex.function_uses import frozen_use
 from derive.checks.latex.index_sums import encode_condition, index_equality
@@ -134,6 +135,8 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
                 if single and not had_power and nm in self.notation.inputs and not function_like:
                     # o_k^a(\mathbf{x}): the quantity at the network's input, i.e. o_k^a.
                     return text, end + 1
+                if not had_power and applied_as_name(self, name, inside):
+                    return text, end + 1  # J(w_1, w_2, b): the document's J of its variables (applied_names)
                 if function_like or top_comma or not inside or (single and not had_power):
                     raise Unreadable(
                         f"{name}(…): a function application or a product? (declare the function in the notation)"

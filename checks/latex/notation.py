@@ -132,6 +132,9 @@ class Notation:
     #: in one chain, the one argument each of those functions is applied at there (h_\theta(x) in a
     #: chain that writes ∂h_\theta/∂\theta_0): the bare name means the function there (function_uses)
     chain_arguments: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: names the document writes applied to its variables (J(w_1, w_2, b), E(\bm W)): name → that
+    #: one argument list, at which the use reads as the bare name (applied_names)
+    applied_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def domain(self, name: str) -> str:
         """A name's domain; ``\\lambda_{11}`` falls back to the entry for ``\\lambda``."""

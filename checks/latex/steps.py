@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from derive.checks.latex.conditions import as_conditions
 from derive.checks.latex.extract import RELATIONS, Equation, extract
 from derive.checks.latex.function_uses import chain_arguments
+from derive.checks.latex.gradient_entries import per_entry_steps
 from derive.checks.latex.limit_tokens import chain_limits
 from derive.checks.latex.norm_tuples import tuple_weight
 from derive.checks.latex.normalize import Notation, identifier_name, normalize
@@ -216,7 +217,7 @@ def find_steps(
                     )
                 elif relation == r"\in" and is_real_space(right.text):
                     steps.append(Step(right.line, left.text, right.text, r"\in", equation.kind, var, *place))
-    return steps
+    return per_entry_steps(steps, text, notation)  # ∇_h ℓ_ce(h, y) = z - e_y, entry by entry (gradient_entries)
 
 
 def _trailing_conditions(chains: list[list[tuple[Term, str]]]) -> tuple[list[list[tuple[Term, str]]], tuple[str, ...]]:

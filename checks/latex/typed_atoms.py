@@ -7,6 +7,7 @@ import re
 from fractions import Fraction
 from typing import Any
 
+from derive.checks.latex.applied_uses import applied_as_name
 from derive.checks.latex.entrywise_activations import activation_key
 from derive.checks.latex.literal_patterns import is_ellipsis
 from derive.checks.latex.matrix_literals import MATRIX_ENVIRONMENTS, read_list, read_literal
@@ -370,6 +371,9 @@ class AtomsMixin(TexReader):
             return
         if (name in self.notation.definitions or stem in self.notation.definitions) and self._argument_list(inside):
             self.i = end + 1  # L(x, y), J(θ): the defined quantity, at its arguments
+            return
+        if applied_as_name(self, name, inside):
+            self.i = end + 1  # E(\bm W), \ell(Z_{L+1}, y): the document's name of its variables (applied_names)
             return
         if not sub and (stem in FUNCTION_LETTERS or stem in ("l", r"\ell") or self.top_level(inside, ",")):
             if name in self.notation.shapes or not inside:
