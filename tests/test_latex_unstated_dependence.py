@@ -134,3 +134,15 @@ def test_without_other_steps_the_dependence_stays_unstated(runner: StepRunner) -
     assert status == "unparsed" and "dependence is not stated" in message, message
     status, message = _status(step, runner)
     assert status == "ok" and "L of a, a of z" in message, message
+
+
+def test_capital_names_may_be_matrices_so_no_ok(runner: StepRunner) -> None:
+    context = (
+        "Let $Z = W X + B$.\n\n"
+        r"$$\frac{\partial C}{\partial A} = u$$" "\n\n"
+        r"$$\frac{\partial A}{\partial Z} = v$$" "\n\n"
+    )
+    step = r"\frac{\partial C}{\partial W} = \frac{\partial C}{\partial A}\frac{\partial A}{\partial Z} X"
+    status, message = _status(step, runner, context)
+    assert status == "inconclusive", message  # X^T may be meant: as scalars it holds, as matrices maybe not
+    assert "may be matrices" in message or "as matrices" in message, message

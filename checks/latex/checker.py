@@ -58,7 +58,7 @@ from derive.checks.latex.sympy_build import (
     to_sympy,
 )
 from derive.checks.latex.typed_nodes import Node, Opaque
-from derive.checks.latex.unstated_dependence import DependenceNotes
+from derive.checks.latex.unstated_dependence import DependenceNotes, split_unstated, undetermined
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
 from derive.checks.latex.written_sizes import written_size
 
@@ -158,11 +158,7 @@ def _read_sides(step: Step, notation: Notation) -> tuple[Normalized, Normalized]
 
 
 def _step_definitions(
-    step: Step,
-    lhs: Normalized,
-    rhs: Normalized,
-    document: DocumentDefinitions,
-    doubled: frozenset[str] = frozenset(),
+    step: Step, lhs: Normalized, rhs: Normalized, document: DocumentDefinitions, doubled: frozenset[str] = frozenset(),
     notes: DependenceNotes | None = None,
 ) -> tuple[dict[str, Node], Definitions, set[str]]:
     """The document's definitions that hold at a step, and the names it uses that have two
@@ -249,6 +245,7 @@ def judge_step(
     """The worker's job for one equality step: the matrix judge first (it declines scalar
     steps), then the scalar judge; the step's conditions are assumptions for both, and the
     names the document defined before the step (``named``) mean their values."""
+    named, unstated = split_unstated(named)  # read without unknown functions first (unstated_dependence)
     # a prose condition about a letter the step never writes (j = i) constrains nothing here
     conditions = bearing_conditions(step.conditions, (step.lhs, step.rhs), notation, definitions, named)
     typed, why = judge_sides(step.lhs, step.rhs, notation, conditions, definitions, seed)
@@ -262,6 +259,8 @@ def judge_step(
         return _verdict("unparsed", "could not read " + "; ".join(problems) + note, "normalize")
     facts, einstein, pairs = notation.sums_to_one, notation.einstein, notation.case_pairs
     out = check_step(lhs_norm, rhs_norm, seed, examples, conditions, named, facts, einstein, pairs)
+    if unstated and undetermined(out):  # a dependence the document does not state: read with it
+        out = check_step(lhs_norm, rhs_norm, seed, examples, conditions, {**named, **unstated}, facts, einstein, pairs)
     if out["status"] == "inconclusive" and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
     return _inline_guard(step, out)

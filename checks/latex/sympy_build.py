@@ -268,8 +268,7 @@ class _Builder:
         if name in self.definitions and isinstance(self.definitions[name][1], Unstated):
             # differentiated by the document but never given a value: an unknown function of the
             # parents its derivatives imply (unstated_dependence); each parent read as usual
-            parents = _Builder(self.norm, self.size, rest)
-            return unstated_value(self.definitions[name][1], lambda p: parents.symbol("symbol", p, {}))
+            return unstated_value(self.definitions[name][1], _Builder(self.norm, self.size, rest).parent, self.size)
         if name in self.definitions and not self.definitions[name][0]:
             return _value(self.definitions[name][1], {}, self.size, rest)
         if is_probability_key(name):  # P(y=1|x) from P(y|x) = …, y given the value 1 (probabilities.py)
@@ -282,8 +281,14 @@ class _Builder:
             family = split_name(key)
             if letters and family and family[0] == base and family[2] == label and len(letters) == len(sub):
                 others = {k: v for k, v in self.definitions.items() if k != key}
+                if isinstance(value, Unstated):  # p_2 of an unknown family p (unstated_dependence)
+                    return unstated_value(value, _Builder(self.norm, self.size, others).parent, self.size, sub)
                 return _value(value, {c: int(d) for c, d in zip(letters, sub, strict=True)}, self.size, others)
         return None
+
+    def parent(self, name: str) -> Any:
+        """A parent of an unknown function (unstated_dependence): the name, read as usual."""
+        return self.symbol("symbol", name, {})
 
     def probability_instance(self, name: str) -> Any:
         """The value of a probability the document defines with letters where this one has values

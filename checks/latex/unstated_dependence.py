@@ -23,7 +23,7 @@ function), so anything else is inconclusive with that reason.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,19 +59,62 @@ class Unstated(Normalized):
     name: str = ""
 
 
-def unstated_entry(name: str, parents: tuple[str, ...]) -> tuple[str, Unstated]:
-    """A step's definitions entry (no family letters) for ``name`` of ``parents``."""
+#: canonical name → (base, subscript, label), as sympy_build.split_name (not imported: it imports us)
+_NAME = re.compile(r"(?P<base>\\?[A-Za-z]+(?:\{[A-Za-z]\})?)(?:_\{(?P<sub>[^{}]*)\})?(?:\^\{(?P<label>[^{}]*)\})?")
+#: the subscript of a family node: p_{*} stands for p_1 … p_n (every entry)
+EVERY = "*"
+
+
+def _parts(name: str) -> tuple[str, str, str] | None:
+    m = _NAME.fullmatch(name)
+    return (m.group("base"), m.group("sub") or "", m.group("label") or "") if m else None
+
+
+def _named(base: str, sub: str, label: str) -> str:
+    return base + (f"_{{{sub}}}" if sub else "") + (f"^{{{label}}}" if label else "")
+
+
+def node(name: str) -> str:
+    """The graph node of a name: p_{k} (one index letter) is its family p_{*}, others themselves."""
+    parts = _parts(name)
+    if parts and len(parts[1]) == 1 and parts[1].isalpha():
+        return _named(parts[0], EVERY, parts[2])
+    return name
+
+
+def unstated_entry(name: str, parents: tuple[str, ...]) -> tuple[str, tuple[str, Unstated]]:
+    """A step's definitions entry for ``name`` of ``parents``: (key, (letters, value)); a family
+    node p_{*} is keyed p_{k} with the letter k (each p_1, p_2 … its own unknown function)."""
     symbols = {k: ("symbol", p) for k, p in enumerate(parents, 1)}
-    return "", Unstated(source=f"{name} of {', '.join(parents)}", symbols=symbols, parents=parents, name=name)
+    value = Unstated(source=f"{name} of {', '.join(parents)}", symbols=symbols, parents=parents, name=name)
+    parts = _parts(name)
+    if parts and parts[1] == EVERY:
+        return _named(parts[0], "k", parts[2]), ("k", value)
+    return name, ("", value)
 
 
-def unstated_value(entry: Unstated, parent: Callable[[str], Any]) -> Any:
+def unstated_value(entry: Unstated, parent: Callable[[str], Any], size: int | None, index: str = "") -> Any:
     """``L(a)`` for L of a: a SymPy function named so that the judge knows it (and its parents);
-    ``parent`` gives each parent's own value (a name, a definition, another unknown)."""
+    ``parent`` gives each parent's own value (a name, a definition, another unknown); a family
+    parent z_{*} is every entry z_1 … z_size, a family member (``index``: p_{2}) its own function.
+    None when a family has no size here."""
     import sympy as sp
 
-    fn = sp.Function(f"{PREFIX}{entry.name} of {'; '.join(entry.parents)}")
-    return fn(*[parent(p) for p in entry.parents])
+    args = []
+    for name in entry.parents:
+        parts = _parts(name)
+        if parts and parts[1] == EVERY:
+            if size is None:
+                return None
+            args += [parent(_named(parts[0], str(i), parts[2])) for i in range(1, size + 1)]
+        else:
+            args.append(parent(name))
+    own = entry.name
+    if index:
+        parts = _parts(own)
+        own = _named(parts[0], index, parts[2]) if parts else own
+    fn = sp.Function(f"{PREFIX}{own} of {'; '.join(entry.parents)}")
+    return fn(*args)
 
 
 def written_dependences(norm: Normalized) -> set[tuple[str, str]]:
@@ -94,7 +137,8 @@ def choose_parents(written: dict[str, set[str]], edges: dict[str, set[str]]) -> 
     chosen: dict[str, tuple[str, ...]] = {}
     pending = dict(written)
     while pending:
-        ready = [n for n in sorted(pending) if not (pending[n] & (set(pending) - {n}))]
+        # J by L, with L's value holding a and a = ŷ of z: J waits for ŷ (its edges decide J's parents)
+        ready = [n for n in sorted(pending) if not (_reach(pending[n], edges) & (set(pending) - {n}))]
         if not ready:
             break  # a cycle among unknowns (a of z, z of a): none of them is read
         for name in ready:
@@ -107,6 +151,11 @@ def choose_parents(written: dict[str, set[str]], edges: dict[str, set[str]]) -> 
             chosen[name] = parents
             edges[name] = set(parents)
     return chosen
+
+
+def _reach(names: set[str], edges: dict[str, set[str]]) -> set[str]:
+    """The names and all that feed them."""
+    return set(names).union(*(_ancestors(n, edges) for n in names))
 
 
 def _ancestors(name: str, edges: dict[str, set[str]]) -> set[str]:
@@ -135,22 +184,83 @@ class DependenceNotes:
     def settle(self, jobs: list) -> list:
         """Add to each step's definitions the unknowns the OTHER steps imply (the jobs hold those
         definitions, and are returned as they are). Names the document gives a value anywhere
-        (DocumentDefinitions, implied losses), and functions and constants, keep what they are."""
+        (DocumentDefinitions), and functions and constants, keep what they are; a loss implied_losses
+        reads (L = -Σ y log p) is unknown only at steps where that reading does not hold."""
         document, notation = self.document, self.notation
-        defined = {d.name for d in document.defs} | {d.name for d in document.implied.found}
+        defined = {d.name for d in document.defs}
         defined |= set(notation.functions) | set(notation.doc_functions) | set(notation.constants)
         for k, (_, scalar) in enumerate(self.steps):
             written: dict[str, set[str]] = {}
+            valued = _families(defined | set(scalar))
             for j, (pairs, _) in enumerate(self.steps):
                 for name, var in pairs if j != k else ():
-                    if name not in defined and name not in scalar:
-                        written.setdefault(name, set()).add(var)
+                    name = node(_alias_end(name, scalar))  # a = ŷ, ∂a/∂z: ŷ of z
+                    family = _parts(name)[1] == EVERY if _parts(name) else False  # type: ignore[index]
+                    if name not in defined and name not in scalar and not (family and _family(name) in valued):
+                        written.setdefault(name, set()).add(node(var))
             if not written:
                 continue
-            edges = {name: value.symbol_names for name, (_, value) in scalar.items()}
+            written = _one_reading(written)
+            edges = {node(name): {node(n) for n in value.symbol_names} for name, (_, value) in scalar.items()}
             for name, parents in choose_parents(written, edges).items():
-                scalar[name] = unstated_entry(name, parents)
+                key, entry = unstated_entry(name, parents)
+                scalar[key] = entry
         return jobs
+
+
+def _family(name: str) -> tuple[str, str] | None:
+    parts = _parts(name)
+    return (parts[0], parts[2]) if parts and parts[1] else None
+
+
+def _families(names: set[str]) -> set[tuple[str, str] | None]:
+    """The families (base, label) of names with a subscript: an entry or a family the document
+    gives a value (a_j = …, w_1 = 0.5) keeps it, so its family is no unknown."""
+    return {_family(n) for n in names} - {None}
+
+
+def _one_reading(written: dict[str, set[str]]) -> dict[str, set[str]]:
+    """p_1 beside p_{*} in the document: the entry is part of the family node (∂J/∂p_1 says J
+    depends on p, ∂p_1/∂z_2 that p depends on z)."""
+    families = {_family(n) for n in [*written, *set().union(*written.values())] if _parts(n) and _parts(n)[1] == EVERY}
+
+    def merged(name: str) -> str:
+        parts = _parts(name)
+        return _named(parts[0], EVERY, parts[2]) if parts and _family(name) in families else name
+
+    out: dict[str, set[str]] = {}
+    for name, variables in written.items():
+        out.setdefault(merged(name), set()).update(merged(v) for v in variables)
+    return out
+
+
+def _alias_end(name: str, scalar: dict[str, tuple[str, Normalized]]) -> str:
+    """The name a chain of aliases ends at (a = ŷ: ŷ), or ``name`` itself: differentiated by V,
+    an alias depends on V through the name it stands for."""
+    seen = {name}
+    while name in scalar and not scalar[name][0]:
+        value = scalar[name][1]
+        if isinstance(value, Unstated) or not re.fullmatch(r"\s*v_\{\d+\}\s*", value.latex):
+            break
+        (kind, other), *_ = value.symbols.values()
+        if kind != "symbol" or other in seen:
+            break
+        seen.add(other)
+        name = other
+    return name
+
+
+def split_unstated(named: dict[str, tuple[str, Normalized]] | None) -> tuple[dict, dict]:
+    """(the step's definitions, its unknown functions): a step is read without these first, so
+    that every verdict the document's own definitions give stays as it was."""
+    named = named or {}
+    unknown = {k: v for k, v in named.items() if isinstance(v[1], Unstated)}
+    return {k: v for k, v in named.items() if k not in unknown}, unknown
+
+
+def undetermined(out: dict[str, Any]) -> bool:
+    """Was the step not read for a derivative of a name with no stated dependence? (sympy_build)"""
+    return out["status"] == "unparsed" and "(its dependence is not stated)" in out["message"]
 
 
 def has_unstated(lhs: Any, rhs: Any) -> bool:
@@ -178,9 +288,10 @@ def _stand_ins(arity: int, k: int) -> Any:
     return sp.Lambda(t, bodies[k % len(bodies)])
 
 
-def _pairs(lhs: Any, rhs: Any) -> list[tuple[Any, Any]]:
+def _pairs(lhs: Any, rhs: Any) -> Iterator[tuple[Any, Any] | None]:
     """The sides with every unknown function (this module's and abstract_functions') replaced
-    by stand-ins, three choices; empty when that cannot be done."""
+    by stand-ins, three choices, one at a time (a first failure ends the judgement); None when
+    that cannot be done."""
     from itertools import permutations
 
     from sympy.core.function import AppliedUndef
@@ -189,24 +300,51 @@ def _pairs(lhs: Any, rhs: Any) -> list[tuple[Any, Any]]:
     functions = sorted({c.func for c in calls}, key=str)
     arity = {f: {len(c.args) for c in calls if c.func == f} for f in functions}
     if not functions or len(functions) > _MOST_FUNCTIONS or any(len(a) != 1 for a in arity.values()):
-        return []
-    pairs = []
+        yield None
+        return
     for k in range(3):
         chosen = {f: _stand_ins(next(iter(arity[f])), k + 2 * j) for j, f in enumerate(functions)}
+        pair = None
         for order in list(permutations(chosen))[:24]:
             try:
-                pair = []
+                sides = []
                 for side in (lhs, rhs):
                     for f in order:  # outer before inner: g'(f(x)) is a derivative by f(x)
                         side = side.replace(f, chosen[f]).doit()
-                    pair.append(side)
-                pairs.append((pair[0], pair[1]))
+                    sides.append(side)
+                pair = (sides[0], sides[1])
                 break
             except (ValueError, TypeError):
                 continue
-        else:
-            return []
-    return pairs
+        yield pair
+
+
+def _differs(lhs: Any, rhs: Any) -> dict[str, Any] | None:
+    """A quick look before the judge: sides that clearly differ at a point (20 digits) need no
+    proof attempt, since no verdict but inconclusive can come of them here."""
+    import sympy as sp
+
+    symbols = sorted(lhs.free_symbols | rhs.free_symbols, key=str)
+    point = {x: sp.Rational(2, 7) + sp.Rational(j + 1, 5) for j, x in enumerate(symbols)}
+    try:
+        a, b = (sp.N(side.xreplace(point), 20) for side in (lhs, rhs))
+        gap = abs(a - b)
+        if a.is_real and b.is_real and gap > sp.Float("1e-6") * max(1, abs(a), abs(b)):
+            return {"status": "wrong", "message": "the sides differ"}
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        pass
+    return None
+
+
+def _vanishes(lhs: Any, rhs: Any) -> bool:
+    """Is the difference of the sides 0 as written, unknown functions and all (the chain rule
+    SymPy applies itself)? Then the step holds for every function: no stand-in is needed."""
+    import sympy as sp
+
+    try:
+        return bool(sp.expand((lhs - rhs).doit()) == 0)
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        return False
 
 
 def _shown(lhs: Any, rhs: Any) -> str:
@@ -218,24 +356,57 @@ def _shown(lhs: Any, rhs: Any) -> str:
 
 
 def decide_unstated(lhs: Any, rhs: Any, decide: Callable[..., dict[str, Any]], **how: Any) -> dict[str, Any]:
-    """ok when the step holds with each choice of stand-ins; never wrong, else inconclusive."""
+    """ok when the step holds for any functions (its difference vanishes as written, or it
+    holds with each choice of stand-ins); never wrong, else inconclusive."""
     where = f"the dependence the document's derivatives imply: {_shown(lhs, rhs)}"
-    pairs = _pairs(lhs, rhs) if lhs.free_symbols == rhs.free_symbols else []
-    if not pairs:
-        why = "the sides use different variables" if lhs.free_symbols != rhs.free_symbols else "not read"
-        return _inconclusive(f"a step about unknown functions ({where}); {why}")
-    verdict: dict[str, Any] = {}
-    for left, right in pairs:
-        verdict = decide(left, right, **how)
-        if verdict["status"] != "ok":
-            why = verdict["message"] if verdict["status"] == "inconclusive" else "it fails for some functions"
-            return _inconclusive(f"true or not depending on functions the document does not state ({where}; {why})")
+    if lhs.free_symbols != rhs.free_symbols:
+        return _inconclusive(f"a step about unknown functions ({where}); the sides use different variables")
+    if _vanishes(lhs, rhs):
+        how_known = "proved: the sides agree as written"
+    else:
+        for pair in _pairs(lhs, rhs):
+            if pair is None:
+                return _inconclusive(f"a step about unknown functions ({where}) not read with stand-ins")
+            verdict = _differs(*pair) or decide(*pair, **how)
+            if verdict["status"] != "ok":
+                why = verdict["message"] if verdict["status"] == "inconclusive" else "it fails for some functions"
+                return _inconclusive(f"true or not depending on functions the document does not state ({where}; {why})")
+        how_known = f"three choices of smooth stand-ins; {verdict['message']}"
+    matrices = [*(how.get("matrices") or []), *_matrix_like(lhs, rhs)]
+    if matrices:
+        why = f"{', '.join(matrices)} may be matrices, whose products and transposes are not checked here"
+        return _inconclusive(f"holds for any scalar functions with {where}, but {why}")
     return {
         "status": "ok",
         "counterexample": None,
-        "message": f"holds for any functions with {where} (three choices of smooth stand-ins; {verdict['message']})",
+        "message": f"holds for any functions with {where} ({how_known})",
         "method": "unstated dependence",
     }
+
+
+#: capital names that are scalar losses, not matrices (abstract_loss.LOSS_NAMES)
+_LOSSES = frozenset({"L", "J", "C", "E", "\\mathcal{L}", "\\mathcal{J}", "\\mathcal{C}", "\\mathcal{E}"})
+
+
+def _matrix_like(lhs: Any, rhs: Any) -> list[str]:
+    """Names of the step (or of its unknowns) that are one capital letter, not a loss: Z^{(2)},
+    W, A^{(1)} are matrices in most documents, and read as scalars a step that misses a
+    transpose (∂C/∂W = ∂C/∂Z · A instead of · Aᵀ) would hold."""
+    from sympy.core.function import AppliedUndef
+
+    names = {s.name for side in (lhs, rhs) for s in side.free_symbols}
+    funcs = {str(c.func) for side in (lhs, rhs) for c in side.atoms(AppliedUndef)}
+    names |= {f[len(PREFIX) :].split(" of ")[0] for f in funcs if f.startswith(PREFIX)}
+    found = []
+    for name in sorted(names):
+        base = re.match(r"\\math[a-z]+\{[^{}]*\}|\\?[A-Za-z]+", name)
+        text = base.group(0) if base else name
+        parts = _parts(name)
+        # W_{j,i}, W_{12}: an entry, a scalar; W, W_2 (a layer's), Z^{(2)}: maybe a matrix
+        entry = parts is not None and (len(parts[1].replace(",", "")) > 1 or parts[1].isalpha())
+        if re.fullmatch(r"(?:\\math(?:bf|rm|it|sf)\{)?[A-Z]\}?", text) and text not in _LOSSES and not entry:
+            found.append(name)
+    return found
 
 
 def _inconclusive(message: str) -> dict[str, Any]:
