@@ -146,3 +146,34 @@ def test_capital_names_may_be_matrices_so_no_ok(runner: StepRunner) -> None:
     status, message = _status(step, runner, context)
     assert status == "inconclusive", message  # X^T may be meant: as scalars it holds, as matrices maybe not
     assert "may be matrices" in message or "as matrices" in message, message
+
+
+#: softmax probabilities p_k of the scores o_j, a loss L of the p's; neither defined
+FAMILY = (
+    r"$$\frac{\partial p_k}{\partial o_j} = q$$" "\n\n"
+    r"$$\frac{\partial L}{\partial p_k} = r$$" "\n\n"
+)
+
+
+def test_a_family_depends_on_every_entry_of_its_parent(runner: StepRunner) -> None:
+    chain = r"\sum_{k=1}^{n} \frac{\partial L}{\partial p_k}\frac{\partial p_k}{\partial o_j}"
+    status, message = _status(r"\frac{\partial L}{\partial o_j} = " + chain, runner, FAMILY)
+    assert status == "ok", message
+    assert "for any functions with the dependence the document's derivatives imply: L of p, p of o" in message
+    status, message = _status(
+        r"\frac{\partial}{\partial o_j}(-\log p_k) = -\frac{1}{p_k}\frac{\partial p_k}{\partial o_j}", runner, FAMILY
+    )
+    assert status == "ok", message
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        # only the diagonal term: true when p_j depends on o_j alone, not for a softmax
+        r"\frac{\partial L}{\partial o_j} = \frac{\partial L}{\partial p_j}\frac{\partial p_j}{\partial o_j}",
+        r"\frac{\partial}{\partial o_j}(-\log p_k) = -\frac{\partial p_k}{\partial o_j}",  # 1/p_k dropped
+    ],
+)
+def test_a_family_step_that_fails_for_some_functions_is_inconclusive(step: str, runner: StepRunner) -> None:
+    status, message = _status(step, runner, FAMILY)
+    assert status == "inconclusive", message

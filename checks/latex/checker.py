@@ -58,7 +58,7 @@ from derive.checks.latex.sympy_build import (
     to_sympy,
 )
 from derive.checks.latex.typed_nodes import Node, Opaque
-from derive.checks.latex.unstated_dependence import DependenceNotes, split_unstated, undetermined
+from derive.checks.latex.unstated_dependence import DependenceNotes, said, split_unstated, undetermined
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
 from derive.checks.latex.written_sizes import written_size
 
@@ -260,7 +260,8 @@ def judge_step(
     facts, einstein, pairs = notation.sums_to_one, notation.einstein, notation.case_pairs
     out = check_step(lhs_norm, rhs_norm, seed, examples, conditions, named, facts, einstein, pairs)
     if unstated and undetermined(out):  # a dependence the document does not state: read with it
-        out = check_step(lhs_norm, rhs_norm, seed, examples, conditions, {**named, **unstated}, facts, einstein, pairs)
+        both = {**named, **unstated}
+        out = said(check_step(lhs_norm, rhs_norm, seed, examples, conditions, both, facts, einstein, pairs), unstated)
     if out["status"] == "inconclusive" and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
     return _inline_guard(step, out)

@@ -263,6 +263,17 @@ def undetermined(out: dict[str, Any]) -> bool:
     return out["status"] == "unparsed" and "(its dependence is not stated)" in out["message"]
 
 
+def said(out: dict[str, Any], unstated: dict[str, tuple[str, Normalized]]) -> dict[str, Any]:
+    """An ``ok`` read with unknown functions says so, also where the verdict's message is another's
+    (sums expanded at sizes): every dependence the step was read with."""
+    if out["status"] != "ok" or "for any functions" in out["message"]:
+        return out
+    entries = [v[1] for v in unstated.values() if isinstance(v[1], Unstated)]
+    shown = ", ".join(sorted(f"{e.name} of {', '.join(e.parents)}" for e in entries)).replace("_{*}", "")
+    note = f"; for any functions with the dependence the document's derivatives imply: {shown}"
+    return {**out, "message": out["message"] + note}
+
+
 def has_unstated(lhs: Any, rhs: Any) -> bool:
     """Does either side hold an unknown function of this module?"""
     from sympy.core.function import AppliedUndef
@@ -352,7 +363,8 @@ def _shown(lhs: Any, rhs: Any) -> str:
     from sympy.core.function import AppliedUndef
 
     funcs = {str(c.func) for side in (lhs, rhs) for c in side.atoms(AppliedUndef)}
-    return ", ".join(sorted(f[len(PREFIX) :].replace("; ", ", ") for f in funcs if f.startswith(PREFIX)))
+    shown = sorted(f[len(PREFIX) :].replace("; ", ", ") for f in funcs if f.startswith(PREFIX))
+    return ", ".join(shown).replace("_{*}", "")  # a family parent o_{*}: every o
 
 
 def decide_unstated(lhs: Any, rhs: Any, decide: Callable[..., dict[str, Any]], **how: Any) -> dict[str, Any]:
