@@ -23,6 +23,7 @@ function), so anything else is inconclusive with that reason.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -189,15 +190,17 @@ class DependenceNotes:
         document, notation = self.document, self.notation
         defined = {d.name for d in document.defs}
         defined |= set(notation.functions) | set(notation.doc_functions) | set(notation.constants)
-        for k, (_, scalar) in enumerate(self.steps):
+        counts = Counter(pair for pairs, _ in self.steps for pair in pairs)
+        for own, scalar in self.steps:
             written: dict[str, set[str]] = {}
             valued = _families(defined | set(scalar))
-            for j, (pairs, _) in enumerate(self.steps):
-                for name, var in pairs if j != k else ():
-                    name = node(_alias_end(name, scalar))  # a = ŷ, ∂a/∂z: ŷ of z
-                    family = _parts(name)[1] == EVERY if _parts(name) else False  # type: ignore[index]
-                    if name not in defined and name not in scalar and not (family and _family(name) in valued):
-                        written.setdefault(name, set()).add(node(var))
+            for name, var in counts:
+                if counts[name, var] == 1 and (name, var) in own:
+                    continue  # written by this step alone
+                name = node(_alias_end(name, scalar))  # a = ŷ, ∂a/∂z: ŷ of z
+                family = _parts(name)[1] == EVERY if _parts(name) else False  # type: ignore[index]
+                if name not in defined and name not in scalar and not (family and _family(name) in valued):
+                    written.setdefault(name, set()).add(node(var))
             if not written:
                 continue
             written = _one_reading(written)
