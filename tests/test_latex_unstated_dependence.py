@@ -30,6 +30,8 @@ def test_the_graph_is_read_from_bare_derivatives() -> None:
     tex = r"\frac{\partial L}{\partial a}\frac{\partial a}{\partial z} + \frac{\partial}{\partial z}(a b)"
     norm = normalize(tex, NOTATION)
     assert written_dependences(norm) == {("L", "a"), ("a", "z")}  # (a b) is no bare name: nothing said of b
+    assert written_dependences(normalize(r"\frac{\partial}{\partial w}(L)", NOTATION)) == {("L", "w")}
+    assert written_dependences(normalize(r"\frac{\partial}{\partial w}((L) x)", NOTATION)) == set()
 
 
 def test_parents_are_the_variables_no_other_one_feeds() -> None:

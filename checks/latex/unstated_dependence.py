@@ -13,11 +13,20 @@ The derivatives counted for a step are those of every OTHER step of the document
 not create the dependence that makes it true (``\partial_\theta(y \log \hat y) = \partial_\theta
 y \log \hat y`` must not read y as a function of θ because it differentiates y itself).
 
+A name with one index letter is a family: ``\partial p_k/\partial o_j`` makes each p_1, p_2 …
+an unknown function of every o (a softmax), ``\partial L/\partial p_k`` L one of every p. An
+alias passes its dependence on (a = ŷ and ∂a/∂z: ŷ of z). A name the document defines anywhere
+keeps its definition.
+
 Each such name then stands for an unknown function of its parents in the scalar judge
-(:func:`unstated_value`, hooked into sympy_build), judged like a document's undefined ``f'(x)``
-(:mod:`derive.checks.latex.abstract_functions`): with several unrelated smooth stand-ins, ok
-only when the step holds for every one, and never wrong (the author may mean one particular
-function), so anything else is inconclusive with that reason.
+(:func:`unstated_value`, hooked into sympy_build), but only for a step that the document's own
+values leave unread for a dependence not stated (checker.judge_step reads every step without
+them first, so no other verdict moves). The step is ok when it holds for any functions: its
+sides agree as written (SymPy's chain rule), or it holds with each of three choices of unrelated
+smooth stand-ins, as for a document's undefined ``f'(x)``
+(:mod:`derive.checks.latex.abstract_functions`); never wrong (the author may mean one particular
+function), so anything else is inconclusive with that reason. A step with a name that may be a
+matrix (one capital letter, not a loss) is never ok: read as scalars, a missing transpose holds.
 """
 
 from __future__ import annotations
@@ -36,6 +45,11 @@ __all__ = [
     "choose_parents",
     "decide_unstated",
     "has_unstated",
+    "node",
+    "said",
+    "split_unstated",
+    "undetermined",
+    "unstated_entry",
     "unstated_value",
     "written_dependences",
 ]
@@ -43,7 +57,9 @@ __all__ = [
 #: prefix of the SymPy function name of an unstated dependence: ``unstated:L of a``
 PREFIX = "unstated:"
 #: a derivative whose operand is one bare name, as the normaliser writes it: g_{1}\left(v_{3}\right)
-_BARE = re.compile(r"g_\{(\d+)\}\\left\(v_\{(\d+)\}\\right\)")
+_BARE = re.compile(
+    r"g_\{(\d+)\}\\left\((?:v_\{(\d+)\}|\\left\(v_\{(\d+)\}\\right\))\\right\)"  # also ∂(L)/∂w: one bracket more
+)
 #: parents a name may have (each is one more argument of its stand-ins)
 _MOST_PARENTS = 3
 #: unknown functions in one step at most (each stand-in choice is one more judgement)
@@ -123,7 +139,7 @@ def written_dependences(norm: Normalized) -> set[tuple[str, str]]:
     found = set()
     for m in _BARE.finditer(norm.latex):
         var = norm.derivatives.get(int(m.group(1)))
-        kind, name = norm.symbols.get(int(m.group(2)), ("", ""))
+        kind, name = norm.symbols.get(int(m.group(2) or m.group(3)), ("", ""))
         if var and kind == "symbol" and name != var:
             found.add((name, var))
     return found
