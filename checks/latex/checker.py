@@ -57,26 +57,14 @@ from derive.checks.latex.sympy_build import (
     to_sympy,
 )
 from derive.checks.latex.typed_nodes import Node, Opaque
+from derive.checks.latex.unstated_dependence import DependenceNotes, said, split_unstated, undetermined
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
 from derive.checks.latex.verdict_guards import guard_verdict
 from derive.checks.latex.written_sizes import written_size
 
 __all__ = [
-    "STATUSES",
-    "Status",
-    "Step",
-    "Term",
-    "StepResult",
-    "Report",
-    "split_chain",
-    "find_steps",
-    "check_text",
-    "StepRunner",
-    "check_step",
-    "check_membership",
-    "Unparsed",
-    "to_sympy",
-    "decide",
+    "STATUSES", "Status", "Step", "Term", "StepResult", "Report", "split_chain", "find_steps", "check_text",
+    "StepRunner", "check_step", "check_membership", "Unparsed", "to_sympy", "decide",
 ]
 
 
@@ -131,7 +119,7 @@ def check_text(
                 if held is not None:
                     results.append(held)
                     continue
-                typed, scalar, unsure = _step_definitions(step, lhs, rhs, document, context.doubled)
+                typed, scalar, unsure = _step_definitions(step, lhs, rhs, document, context.doubled, context.unstated)
                 if unsure:
                     ambiguous_at[len(results)] = unsure
                 pending.append((len(results), step))
@@ -139,7 +127,8 @@ def check_text(
                 args = (typed_notation, typed, seed, examples, scalar)
                 jobs.append(ng_job(judge_step, readings, *args) if readings else (judge_step, (step, lhs, rhs, *args)))
                 results.append(None)
-        for (k, step), out in zip(pending, runner.run_all(jobs), strict=True):
+        # names differentiated but never defined: unknown functions in every step (unstated_dependence)
+        for (k, step), out in zip(pending, runner.run_all(context.unstated.settle(jobs)), strict=True):
             results[k] = StepResult(
                 step, out["status"], out.get("counterexample"), out.get("message", ""), out.get("method", "")
             )
@@ -169,7 +158,8 @@ def _read_sides(step: Step, notation: Notation) -> tuple[Normalized, Normalized]
 
 
 def _step_definitions(
-    step: Step, lhs: Normalized, rhs: Normalized, document: DocumentDefinitions, doubled: frozenset[str] = frozenset()
+    step: Step, lhs: Normalized, rhs: Normalized, document: DocumentDefinitions, doubled: frozenset[str] = frozenset(),
+    notes: DependenceNotes | None = None,
 ) -> tuple[dict[str, Node], Definitions, set[str]]:
     """The document's definitions that hold at a step, and the names it uses that have two
     values there. Such a name is judged as a free symbol: a step that holds for every value
@@ -187,6 +177,8 @@ def _step_definitions(
     if unsure:
         typed = {k: (Opaque(k) if k in unsure else v) for k, v in typed.items()}
         scalar = {k: v for k, v in scalar.items() if k not in unsure}
+    if notes is not None:  # what the step differentiates, for the other steps (unstated_dependence)
+        notes.note((lhs, rhs), scalar)
     return typed, scalar, unsure | (ambiguous & through)
 
 
@@ -253,6 +245,7 @@ def judge_step(
     """The worker's job for one equality step: the matrix judge first (it declines scalar
     steps), then the scalar judge; the step's conditions are assumptions for both, and the
     names the document defined before the step (``named``) mean their values."""
+    named, unstated = split_unstated(named)  # read without unknown functions first (unstated_dependence)
     # a prose condition about a letter the step never writes (j = i) constrains nothing here
     conditions = bearing_conditions(step.conditions, (step.lhs, step.rhs), notation, definitions, named)
     typed, why = judge_sides(step.lhs, step.rhs, notation, conditions, definitions, seed)
@@ -266,6 +259,9 @@ def judge_step(
         return _verdict("unparsed", "could not read " + "; ".join(problems) + note, "normalize")
     facts, einstein, pairs = notation.sums_to_one, notation.einstein, notation.case_pairs
     out = check_step(lhs_norm, rhs_norm, seed, examples, conditions, named, facts, einstein, pairs)
+    if unstated and undetermined(out):  # a dependence the document does not state: read with it
+        both = {**named, **unstated}
+        out = said(check_step(lhs_norm, rhs_norm, seed, examples, conditions, both, facts, einstein, pairs), unstated)
     product = replace(notation, log_takes_product=True)  # \log a b as log(ab): verdict_guards
     other = lambda: check_step(*_read_sides(step, product), seed, examples, conditions, named, facts, einstein, pairs)  # noqa: E731
     # what the matrices showed, beside an unread scalar step too (db = (1/m) dZ: shapes differ)

@@ -31,6 +31,7 @@ from derive.checks.latex.restated_values import unevaluable_restatements
 from derive.checks.latex.standard_losses import with_standard_losses
 from derive.checks.latex.stated_facts import stated_sums_to_one, stated_true_class
 from derive.checks.latex.subscripted_functions import find_more_functions
+from derive.checks.latex.unstated_dependence import DependenceNotes
 
 __all__ = ["DocumentContext", "document_context"]
 
@@ -43,6 +44,7 @@ class DocumentContext:
     doubled: frozenset[str]  # names defined both as a function and by a plain value
     typed_notation: Notation  # with the document's own shape declarations, for sampling
     ng: NgNames  # Andrew Ng's d-names, where the document writes them
+    unstated: DependenceNotes  # what its steps differentiate, for names it never defines
 
 
 def document_context(text: str, notation: Notation, equations: list) -> DocumentContext:
@@ -62,7 +64,8 @@ def document_context(text: str, notation: Notation, equations: list) -> Document
     # the document's own shape declarations, for sampling values in matrix steps
     typed_notation = replace(notation, sample_shapes={**notation.sample_shapes, **document.declared})
     ng = NgNames(text, equations, {d.name: d.rhs for d in [*document.implied.found, *document.defs]})
-    return DocumentContext(notation, new_functions, document, doubled, typed_notation, ng)
+    unstated = DependenceNotes(document, notation)  # unstated_dependence
+    return DocumentContext(notation, new_functions, document, doubled, typed_notation, ng, unstated)
 
 
 def _document_notation(text: str, notation: Notation, equations: list) -> tuple[Notation, list]:

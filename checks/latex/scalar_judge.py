@@ -18,6 +18,7 @@ from typing import Any
 
 from derive.checks.latex.abstract_functions import stand_in_pairs
 from derive.checks.latex.probabilities import is_probability_key
+from derive.checks.latex.unstated_dependence import decide_unstated, has_unstated
 
 from derive.errors import DeriveError
 
@@ -65,6 +66,8 @@ def decide(
     scalars_note = f"; {', '.join(matrices)} read as scalars (1×1), matrix algebra is not checked" if matrices else ""
     # every probability (P(t_1|x_1) as well as P(t_n|x_n)) is sampled in (0, 1): probabilities.py
     units = set(units or ()) | {s.name for s in lhs.free_symbols | rhs.free_symbols if is_probability_key(s.name)}
+    if has_unstated(lhs, rhs):  # names the document differentiates but never defines (unstated_dependence)
+        return decide_unstated(lhs, rhs, decide, matrices=matrices, seed=seed, examples=examples, units=units)
     stand_ins = stand_in_pairs(lhs, rhs)
     if stand_ins and lhs.free_symbols != rhs.free_symbols:
         # a definition through an undefined function (h = g(w x)): proving it with stand-ins costs

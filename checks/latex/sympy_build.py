@@ -11,6 +11,7 @@ from derive.checks.latex.limits import settle_limit
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.notation import FUNCTION_KEYS
 from derive.checks.latex.probabilities import instance_bindings, instantiate_key, is_probability_key
+from derive.checks.latex.unstated_dependence import Unstated, unstated_value
 
 __all__ = [
     "Definitions",
@@ -264,6 +265,10 @@ class _Builder:
     def defined(self, name: str) -> Any:
         """The value the document gave this name (s = σ(z); a_2 from a_j = …), or None."""
         rest = {k: v for k, v in self.definitions.items() if k != name}
+        if name in self.definitions and isinstance(self.definitions[name][1], Unstated):
+            # differentiated by the document but never given a value: an unknown function of the
+            # parents its derivatives imply (unstated_dependence); each parent read as usual
+            return unstated_value(self.definitions[name][1], _Builder(self.norm, self.size, rest).parent, self.size)
         if name in self.definitions and not self.definitions[name][0]:
             return _value(self.definitions[name][1], {}, self.size, rest)
         if is_probability_key(name):  # P(y=1|x) from P(y|x) = …, y given the value 1 (probabilities.py)
@@ -276,8 +281,14 @@ class _Builder:
             family = split_name(key)
             if letters and family and family[0] == base and family[2] == label and len(letters) == len(sub):
                 others = {k: v for k, v in self.definitions.items() if k != key}
+                if isinstance(value, Unstated):  # p_2 of an unknown family p (unstated_dependence)
+                    return unstated_value(value, _Builder(self.norm, self.size, others).parent, self.size, sub)
                 return _value(value, {c: int(d) for c, d in zip(letters, sub, strict=True)}, self.size, others)
         return None
+
+    def parent(self, name: str) -> Any:
+        """A parent of an unknown function (unstated_dependence): the name, read as usual."""
+        return self.symbol("symbol", name, {})
 
     def probability_instance(self, name: str) -> Any:
         """The value of a probability the document defines with letters where this one has values
@@ -443,7 +454,9 @@ class _Builder:
             return slope
         family = _family(final)
         kin = {s for s in slope.free_symbols if s == var or (family is not None and _family(s.name) == family)}
-        return slope.xreplace({s: value for s in kin if (value := self.defined(s.name)) is not None})
+        values = {s: value for s in kin if (value := self.defined(s.name)) is not None}
+        # a'(z) of an unknown a (unstated_dependence) at z = wx + b: a Subs, which xreplace cannot make
+        return slope.subs(values) if slope.has(sp.Derivative) else slope.xreplace(values)
 
     @staticmethod
     def _contains(var: Any, operand: Any, env: dict[str, int]) -> None:
