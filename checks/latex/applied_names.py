@@ -28,46 +28,29 @@ from __future__ import annotations
 
 import re
 
-from derive.checks.latex.applied_uses import arguments
+from derive.checks.latex.applied_uses import DEFINES, arguments, exact_call, term_reader
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.notation import BUILTIN_NAMES, Notation
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.subscripted_functions import uses
-from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
+from derive.checks.latex.tex_tokens import Unreadable
 
 __all__ = ["find_applied_names"]
 
-_DEFINES = ("=", ":=", r"\coloneqq", r"\triangleq", r"\equiv", r"\doteq")
 #: ``\sum_{i=1}``, ``\sum_i``, ``\prod_{n}``: the letter a sum runs over
 _SUM_INDEX = re.compile(r"\\(?:sum|prod)\s*(?:\\limits\s*)?_\s*\{?\s*\\?([A-Za-z]+)")
-
-
-def _reader(text: str, notation: Notation) -> TexReader | None:
-    try:
-        return TexReader(*clean_tokens(tex_tokens(text)), notation)
-    except Unreadable:
-        return None
 
 
 def _uses(text: str, notation: Notation) -> tuple[list[tuple[str, tuple[str, ...] | None]], set[str]]:
     """(applied uses: (name, plain argument names or None), names written bare after ∂ or d)
     in one term."""
-    reader = _reader(text, notation)
+    reader = term_reader(text, notation)
     applied: list[tuple[str, tuple[str, ...] | None]] = []
     by: set[str] = set()
     if reader is None:
         return applied, by
     toks = reader.toks
-    j = 0
-    while j < len(toks):
-        try:
-            name, end, power = reader.read_identifier(j)
-        except Unreadable:
-            j += 1
-            continue
-        if name is None:
-            j += 1
-            continue
+    for j, name, end, power in reader.identifiers():
         if end < len(toks) and toks[end] == "(" and not power:
             try:
                 close = reader.match(end)
@@ -76,23 +59,14 @@ def _uses(text: str, notation: Notation) -> tuple[list[tuple[str, tuple[str, ...
             applied.append((name, arguments(reader, toks[end + 1 : close])))
         elif j > 0 and toks[j - 1] in (r"\partial", "d"):
             by.add(name)
-        j = end
     return applied, by
 
 
 def _defining_form(text: str, notation: Notation) -> tuple[str, tuple[str, ...]] | None:
     """(name, parameters) of a term that is exactly ``X(p_1, …, p_n)`` of plain names."""
-    reader = _reader(text, notation)
-    if reader is None or not reader.toks:
-        return None
-    try:
-        name, k, power = reader.read_identifier(0)
-        if name is None or power or reader.toks[k : k + 1] != ["("] or reader.match(k) != len(reader.toks) - 1:
-            return None
-    except Unreadable:
-        return None
-    params = arguments(reader, reader.toks[k + 1 : -1])
-    return (name, params) if params else None
+    call = exact_call(text, notation)
+    params = arguments(call[2], call[1]) if call is not None else None
+    return (call[0], params) if call is not None and params else None
 
 
 #: a name, or a name in a font group, with its scripts, before a bracket: maybe an application
@@ -161,7 +135,7 @@ def find_applied_names(equations: list[Equation], notation: Notation, text: str)
         for name, args in applied:
             if args is not None:
                 lists.setdefault(name, set()).add(args)
-        form = _defining_form(term.text, notation) if k == 0 and relation in _DEFINES else None
+        form = _defining_form(term.text, notation) if k == 0 and relation in DEFINES else None
         if form is not None and len(chain) > 1 and chain[1][0].text.strip():
             defined.add(form)
             if any(uses(chain[1][0].text, p, notation) for p in form[1]):

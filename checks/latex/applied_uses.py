@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from derive.checks.latex.tex_tokens import TexReader, Unreadable, split_at_top_commas
+from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, split_at_top_commas, tex_tokens
 
-__all__ = ["CE_NAMES", "applied_as_name", "arguments", "at_input"]
+__all__ = ["CE_NAMES", "DEFINES", "applied_as_name", "arguments", "at_input", "exact_call", "term_reader"]
 
 #: the reader's names of a softmax cross-entropy (\ell_{\mathrm{softmax}} reads as \ell_{softmax})
 CE_NAMES = frozenset({r"\ell_{ce}", r"\ell_{CE}", r"\ell_{softmax}", "CE", r"\mathcal{L}_{CE}"})
@@ -48,3 +48,29 @@ def at_input(reader: TexReader, toks: list[str], param: str) -> list[str]:
     if _one_name(head, reader.notation) != param:
         return toks
     return head
+
+
+#: the relations that define a name (``J(w) = …``, ``:=``, ``\triangleq``)
+DEFINES = ("=", ":=", r"\coloneqq", r"\triangleq", r"\equiv", r"\doteq")
+
+
+def term_reader(text: str, notation: Any) -> TexReader | None:
+    """A reader of one term's tokens, or None where they cannot be read."""
+    try:
+        return TexReader(*clean_tokens(tex_tokens(text)), notation)
+    except Unreadable:
+        return None
+
+
+def exact_call(text: str, notation: Any) -> tuple[str, list[str], TexReader] | None:
+    """(name, the tokens inside its brackets, reader) of a term that is exactly ``name(…)``."""
+    reader = term_reader(text, notation)
+    if reader is None or not reader.toks:
+        return None
+    try:
+        name, k, power = reader.read_identifier(0)
+        if name is None or power or reader.toks[k : k + 1] != ["("] or reader.match(k) != len(reader.toks) - 1:
+            return None
+    except Unreadable:
+        return None
+    return name, reader.toks[k + 1 : -1], reader

@@ -122,19 +122,9 @@ def names_in(text: str, notation: Notation) -> set[str]:
     """Every name ``text`` uses, as the reader names them (y_{i}, \\hat{y}_{i})."""
     reader = TexReader(*clean_tokens(tex_tokens(text)), notation)
     found: set[str] = set()
-    j = 0
-    while j < len(reader.toks):
-        try:
-            name, end, _ = reader.read_identifier(j)
-        except Unreadable:
-            j += 1
-            continue
-        if name is None:
-            j += 1
-            continue
+    for j, name, _, _ in reader.identifiers():
         if not _in_word(reader.toks, reader.spaced, j):  # the l, o, g of a plain "log" are no names
             found.add(name)
-        j = end
     return found
 
 

@@ -172,16 +172,9 @@ def chain_arguments(terms: list[str], notation: Notation) -> tuple[tuple[str, tu
 
 def _uses_in(reader: TexReader, notation: Notation, applied: dict[str, set[tuple[str, ...]]], bare: set[str]) -> None:
     toks = reader.toks
-    j = 0
-    while j < len(toks):
-        try:
-            name, end, power = reader.read_identifier(j)
-        except Unreadable:
-            j += 1
-            continue
-        defined = notation.doc_functions.get(name) if name is not None else None
+    for _, name, end, power in reader.identifiers():
+        defined = notation.doc_functions.get(name)
         if defined is None or _SEPARATOR in defined[0] or power:
-            j = end if name is not None else j + 1
             continue
         if end < len(toks) and toks[end] == "(":
             try:
@@ -190,8 +183,6 @@ def _uses_in(reader: TexReader, notation: Notation, applied: dict[str, set[tuple
                 return
             if re.split(r"[_^]", name, maxsplit=1)[0] not in inside:  # g(1 - g) is a product
                 applied.setdefault(name, set()).add(tuple(inside))
-            j = end + 1
             continue
         if end >= len(toks) or toks[end] != "'":
             bare.add(name)
-        j = end

@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from derive.checks.latex.applied_uses import CE_NAMES, arguments, at_input
+from derive.checks.latex.applied_uses import CE_NAMES, DEFINES, arguments, at_input, exact_call, term_reader
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.function_calls import PARAMETER_SEPARATOR, names_in
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.steps import split_chain
-from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, split_at_top_commas, tex_tokens
+from derive.checks.latex.tex_tokens import TexReader, Unreadable, split_at_top_commas
 
 __all__ = ["CE_NAMES", "with_standard_losses"]
 
@@ -34,28 +34,6 @@ __all__ = ["CE_NAMES", "with_standard_losses"]
 _LOGITS = frozenset({"h", "z", "o", "u", "f"})
 #: (parameters, or None when they are not plain names; the body as written)
 _Definition = tuple[tuple[str, ...] | None, str]
-_DEFINES = ("=", ":=", r"\coloneqq", r"\triangleq", r"\equiv", r"\doteq")
-
-
-def _reader(text: str, notation: Notation) -> TexReader | None:
-    try:
-        return TexReader(*clean_tokens(tex_tokens(text)), notation)
-    except Unreadable:
-        return None
-
-
-def _call(text: str, notation: Notation) -> tuple[str, list[list[str]], TexReader] | None:
-    """(name, argument token lists, reader) of a term that is exactly ``name(…)``."""
-    reader = _reader(text, notation)
-    if reader is None or not reader.toks:
-        return None
-    try:
-        name, k, power = reader.read_identifier(0)
-        if name is None or power or reader.toks[k : k + 1] != ["("] or reader.match(k) != len(reader.toks) - 1:
-            return None
-    except Unreadable:
-        return None
-    return name, split_at_top_commas(reader.toks[k + 1 : -1]), reader
 
 
 def _logits_at_input(reader: TexReader, part: list[str]) -> list[str]:
@@ -79,12 +57,13 @@ def _document_definitions(
     found: dict[str, set[_Definition]] = {}
     for equation in equations:
         for chain in split_chain(equation):
-            if len(chain) < 2 or chain[0][1] not in _DEFINES:
+            if len(chain) < 2 or chain[0][1] not in DEFINES:
                 continue
-            call = _call(chain[0][0].text, notation)
+            call = exact_call(chain[0][0].text, notation)
             if call is None or call[0] not in CE_NAMES:
                 continue
-            name, parts, reader = call
+            name, inside, reader = call
+            parts = split_at_top_commas(inside)
             plain = all(rel in ("=", "") for _, rel in chain[1:-1])
             joined = [t for part in parts for t in [*_logits_at_input(reader, part), ","]][:-1]
             params = arguments(reader, joined) if plain else None
@@ -98,7 +77,7 @@ def _plain_uses(equations: list[Equation], notation: Notation) -> dict[str, set[
     for equation in equations:
         for chain in split_chain(equation):
             for term, _ in chain:
-                reader = _reader(term.text, notation)
+                reader = term_reader(term.text, notation)
                 toks = reader.toks if reader is not None else []
                 for j in range(len(toks)):
                     try:

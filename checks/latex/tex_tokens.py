@@ -217,6 +217,21 @@ class TexReader:
         if flat in ("*", r"\cdot", r"\star", r"\ast", "+", "-"):
             raise Unreadable(f"a superscript {flat}")
 
+    def identifiers(self) -> Iterator[tuple[int, str, int, list[str] | None]]:
+        """(start, name, end, power) of each name in the tokens, left to right; a token that
+        starts no name (or none that can be read) is stepped over."""
+        j = 0
+        while j < len(self.toks):
+            try:
+                name, end, power = self.read_identifier(j)
+            except Unreadable:
+                name = None
+            if name is None:
+                j += 1
+                continue
+            yield j, name, end, power
+            j = end
+
     def read_identifier(self, i: int) -> tuple[str | None, int, list[str] | None]:
         """(canonical name, next index, power tokens) for the name at i, or (None, i, None)."""
         t = self.toks[i]
