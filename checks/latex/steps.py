@@ -7,6 +7,7 @@ variable (the x of a ``d/dx`` in the chain, else its only symbol) lets a bare σ
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -53,6 +54,22 @@ _REL_COMMANDS = {r[1:] for r in RELATIONS if r.startswith("\\")}
 
 
 def split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
+    """The chains of an equation: lists of (term, relation to the next term); see _split_chain.
+    Every reader of a document asks for its equations' chains, about 4,000 times on seed 001, so
+    they are computed once per equation (a copy of the lists is returned: callers may change it)."""
+    try:
+        chains = _chains(equation)
+    except TypeError:  # an equation that cannot be hashed (built by hand with lists) is split afresh
+        chains = _split_chain(equation)
+    return [list(chain) for chain in chains]
+
+
+@functools.lru_cache(maxsize=4096)
+def _chains(equation: Equation) -> tuple[tuple[tuple[Term, str], ...], ...]:
+    return tuple(tuple(chain) for chain in _split_chain(equation))
+
+
+def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
     """The chains of an equation: lists of (term, relation to the next term).
 
     An equation holds several chains when its terms are separated by top-level commas,
