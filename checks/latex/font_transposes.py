@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from derive.checks.latex.token_spans import group_end
+
 __all__ = ["transpose_out_of_font"]
 
 Tokens = list[tuple[str, bool]]
@@ -38,14 +40,10 @@ def transpose_out_of_font(toks: Tokens) -> Tokens:
 def _moved(toks: Tokens, k: int) -> tuple[Tokens, int] | None:
     if toks[k][0] not in _FONTS or k + 1 >= len(toks) or toks[k + 1][0] != "{":
         return None
-    depth, end = 0, None
-    for j in range(k + 1, len(toks)):
-        depth += (toks[j][0] == "{") - (toks[j][0] == "}")
-        if depth == 0:
-            end = j
-            break
-    if end is None:
+    after = group_end(toks, k + 1)
+    if after is None:
         return None
+    end = after - 1  # the group's closing brace
     inner = [t for t, _ in toks[k + 2 : end]]
     if "^" not in inner:
         return None

@@ -23,6 +23,7 @@ import re
 
 from derive.checks.latex.bare_groups import signed_bare_groups
 from derive.checks.latex.tex_names import GREEK, TEXT_FONTS
+from derive.checks.latex.token_spans import group_end
 
 __all__ = ["plain_tex_forms"]
 
@@ -68,7 +69,7 @@ def _closing_remark(toks: Tokens) -> Tokens:
     start = wide[-1]
     rest = [tok for tok in toks[start + 1 :] if tok[0] not in _WIDE]
     if toks[start][0] == r"\hspace":
-        end = _group_end(toks, start + 1)
+        end = group_end(toks, start + 1)
         rest = toks[end:] if end else [("?", False)]
     if rest and rest[0][0] == "(" and rest[-1][0] == ")":
         rest = rest[1:-1]
@@ -83,20 +84,6 @@ def _closing_remark(toks: Tokens) -> Tokens:
     return toks[:start]
 
 
-def _group_end(toks: Tokens, k: int) -> int | None:
-    """The index after the brace group (or the single token) at k, or None."""
-    if k >= len(toks):
-        return None
-    if toks[k][0] != "{":
-        return k + 1 if toks[k][0] not in ("}", "^", "_") else None
-    depth = 0
-    for j in range(k, len(toks)):
-        depth += (toks[j][0] == "{") - (toks[j][0] == "}")
-        if depth == 0:
-            return j + 1
-    return None
-
-
 #: the physics / derivative packages: \pdv{f}{x} is ∂f/∂x, \dv{f}{x} and \odv{f}{x} df/dx
 _PHYSICS_DERIVATIVES = {r"\pdv": r"\partial", r"\dv": "d", r"\odv": "d", r"\pd": r"\partial"}
 
@@ -105,10 +92,10 @@ def _physics_derivative(toks: Tokens, k: int) -> tuple[Tokens, int] | None:
     r"""``\pdv{f}{x}`` → ``\frac{\partial f}{\partial x}``, ``\pdv{x}`` → ``\frac{\partial}{\partial x}``
     (an operator on what follows); with an order (``\pdv[2]{f}{x}``) it is left unread."""
     d = _PHYSICS_DERIVATIVES[toks[k][0]]
-    first = _group_end(toks, k + 1)
+    first = group_end(toks, k + 1)
     if first is None or toks[k + 1][0] != "{":
         return None
-    second = _group_end(toks, first) if first < len(toks) and toks[first][0] == "{" else None
+    second = group_end(toks, first) if first < len(toks) and toks[first][0] == "{" else None
     top = toks[k + 2 : first - 1]
     if second is None:  # one argument: the variable
         numerator = [("{", False), (d, False), ("}", False)]
@@ -129,14 +116,14 @@ def _unwrap(toks: Tokens) -> Tokens:
         if t == r"\tag" and toks[k + 1 : k + 2] == [("*", False)]:
             t, k = r"\tag*", k + 1
         if t in _DROPPED_WITH_ARGUMENT:
-            end = _group_end(toks, k + 1)
+            end = group_end(toks, k + 1)
             if end is not None:
                 k = end
                 continue
         if t == r"\prescript":
             # \prescript{h \times i}{}W_1: a shape written before the name (mathtools), dropped
-            middle = _group_end(toks, k + 1)
-            end = _group_end(toks, middle) if middle is not None else None
+            middle = group_end(toks, k + 1)
+            end = group_end(toks, middle) if middle is not None else None
             if end is not None:
                 k = end
                 continue
@@ -150,9 +137,9 @@ def _unwrap(toks: Tokens) -> Tokens:
         if t == r"\bbox" and toks[first : first + 1] == [("[", False)]:
             first = next((j + 1 for j in range(first, len(toks)) if toks[j][0] == "]"), len(toks))
         if t in _SECOND:
-            first = _group_end(toks, k + 1) or len(toks)
+            first = group_end(toks, k + 1) or len(toks)
         if t in _CANCELS or t in _SECOND:
-            end = _group_end(toks, first)
+            end = group_end(toks, first)
             if end is not None:
                 body = toks[first + 1 : end - 1] if toks[first][0] == "{" else toks[first:end]
                 if body and body[0][0] in ("+", "-"):
@@ -270,7 +257,7 @@ def _evaluate(toks: Tokens, k: int) -> Tokens | None:
     bar_end = close + 2
     if toks[bar_end][0] != "_":
         return None
-    end = _group_end(toks, bar_end + 1)
+    end = group_end(toks, bar_end + 1)
     if end is None or end < len(toks) and toks[end][0] == "^":
         return None  # F(x)|_a^b: a difference of two values, not read here
     at = [t for t, _ in toks[bar_end + 1 : end]]

@@ -11,7 +11,7 @@ from derive.checks.latex.activation_labels import layer_labelled_calls
 from derive.checks.latex.digit_tokens import split_digit_names
 from derive.checks.latex.font_transposes import transpose_out_of_font
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
-from derive.checks.latex.token_spans import each_span
+from derive.checks.latex.token_spans import each_span, group_end
 from derive.checks.latex.updated_names import updated_names
 
 __all__ = ["merge_word_names", "rewrite_tokens"]
@@ -281,17 +281,8 @@ def _superscript_prime(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | 
 
 
 def _group_end(toks: Tokens, k: int) -> int | None:
-    """The index after the brace group or single token at k."""
-    if k >= len(toks):
-        return None
-    if toks[k][0] != "{":
-        return k + 1 if toks[k][0] not in ("}", "/", "=", "^", "_") else None
-    depth = 0
-    for j in range(k, len(toks)):
-        depth += (toks[j][0] == "{") - (toks[j][0] == "}")
-        if depth == 0:
-            return j + 1
-    return None
+    """The index after the brace group or single token at k (a slash or = is no argument here)."""
+    return group_end(toks, k, ("}", "/", "=", "^", "_"))
 
 
 def _name_end(toks: Tokens, k: int) -> int | None:

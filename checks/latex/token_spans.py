@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["each_span"]
+__all__ = ["each_span", "group_end"]
 
 
 def each_span(
@@ -32,3 +32,20 @@ def each_span(
         gaps += [spaced[k]] + [False] * (len(replacement) - 1)
         k = end
     return out, gaps
+
+
+def group_end(
+    toks: list[tuple[str, bool]], k: int, not_alone: tuple[str, ...] = ("}", "^", "_")
+) -> int | None:
+    """The index after the brace group at k, or after the single token at k unless it is one of
+    ``not_alone`` (a closing brace or a script mark is no argument); None when there is none."""
+    if k >= len(toks):
+        return None
+    if toks[k][0] != "{":
+        return k + 1 if toks[k][0] not in not_alone else None
+    depth = 0
+    for j in range(k, len(toks)):
+        depth += (toks[j][0] == "{") - (toks[j][0] == "}")
+        if depth == 0:
+            return j + 1
+    return None
