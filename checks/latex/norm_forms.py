@@ -8,6 +8,7 @@ from typing import Any
 from derive.checks.latex.function_uses import differentiated_operand
 from derive.checks.latex.implied_sums import implied_index
 from derive.checks.latex.index_sums import encode_condition, index_equality, sum_subscript
+from derive.checks.latex.set_sums import set_index
 from derive.checks.latex.sum_bounds import end_shift, read_start
 from derive.checks.latex.tex_tokens import TEXT_FONTS, Operator, TexReader, Unreadable, strip_differential
 
@@ -50,7 +51,11 @@ class FormsMixin(TexReader):
                 else:
                     lhs = arg
                 if len(lhs) != 1 or not re.fullmatch(r"[A-Za-z]", lhs[0]):
-                    raise Unreadable("a sum over something other than one index letter")
+                    # \sum_{w \in V}: every member of a named set, w an index in the summand (set_sums)
+                    index = set_index(arg, self.toks[k : self._product_end(k)])
+                    if index is None:
+                        raise Unreadable("a sum over something other than one index letter")
+                    continue
                 index = lhs[0]
             else:
                 if len(arg) == 1 and arg[0].isdigit():

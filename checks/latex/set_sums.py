@@ -1,0 +1,52 @@
+r"""A sum over a named set: ``\sum_{w \in V} y_w \log \hat y_w``, ``\sum_{k \in \mathcal{C}} p_k``.
+
+Word2vec answers sum over the vocabulary this way. Read as a sum over an index w running over
+the whole set (expanded at sizes 2 and 3, as ``\sum_w``), but only where w is an index in the
+summand: written nowhere except as a subscript (``y_w``, ``u_{w}``). ``\sum_{x \in D} (w^T x -
+y)^2`` sums over data points, not positions, and stays unread, as does a set written out
+(``\{1, \dots, n\}``) or a set with a condition.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["set_index"]
+
+_SET_WRAPPERS = {r"\mathcal", r"\mathbb", r"\mathrm", r"\text", r"\mathbf", r"\mathit", r"\operatorname"}
+
+
+def set_index(subscript: list[str], summand: list[str]) -> str | None:
+    """The index letter of a subscript ``w \\in V`` (V one name), when the summand uses w only
+    as a subscript; None otherwise."""
+    toks = [t for t in subscript if t not in ("{", "}")]
+    if len(toks) < 3 or not re.fullmatch(r"[A-Za-z]", toks[0]) or toks[1] != r"\in":
+        return None
+    name = toks[2:]
+    if name and name[0] in _SET_WRAPPERS:
+        name = name[1:]
+    if not name or not all(re.fullmatch(r"[A-Za-z]+", t) for t in name):
+        return None
+    letter = toks[0]
+    return letter if _only_subscript(letter, summand) else None
+
+
+def _only_subscript(letter: str, toks: list[str]) -> bool:
+    """Is every use of ``letter`` in ``toks`` inside a subscript (``_w``, ``_{w}``, ``_{w,k}``)?"""
+    used = False
+    depth_in_sub: list[int] = []  # brace depths at which a subscript group opened
+    depth = 0
+    for k, t in enumerate(toks):
+        if t == "{":
+            depth += 1
+            if k > 0 and toks[k - 1] == "_":
+                depth_in_sub.append(depth)
+        elif t == "}":
+            if depth_in_sub and depth_in_sub[-1] == depth:
+                depth_in_sub.pop()
+            depth -= 1
+        elif t == letter:
+            used = True
+            if not (depth_in_sub or (k > 0 and toks[k - 1] == "_")):
+                return False
+    return used
