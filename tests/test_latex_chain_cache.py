@@ -21,3 +21,14 @@ def test_equal_equations_in_two_documents_give_equal_chains() -> None:
     one = extract("$$x = y, \\quad u \\in U$$\n", markdown=True)[0]
     two = extract("$$x = y, \\quad u \\in U$$\n", markdown=True)[0]
     assert split_chain(one) == split_chain(two) and len(split_chain(one)) == 2
+
+
+def test_equations_that_differ_only_in_their_runs_keep_their_own_positions() -> None:
+    from derive.checks.latex.equation import Equation, Piece
+
+    # one text on one line, and the same text continued on a second line at "= c"
+    flat = Equation((Piece(1, "a = b = c", 1),), "display")
+    broken = Equation((Piece(1, "a = b = c", 1, (), ((0, 1, 1), (6, 2, 1))),), "display")
+    assert flat == broken  # runs take no part in equality
+    assert [term.line for term, _ in split_chain(flat)[0]] == [1, 1, 1]
+    assert [term.line for term, _ in split_chain(broken)[0]] == [1, 1, 2]

@@ -57,15 +57,14 @@ def split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
     """The chains of an equation: lists of (term, relation to the next term); see _split_chain.
     Every reader of a document asks for its equations' chains, about 4,000 times on seed 001, so
     they are computed once per equation (a copy of the lists is returned: callers may change it)."""
-    try:
-        chains = _chains(equation)
-    except TypeError:  # an equation that cannot be hashed (built by hand with lists) is split afresh
-        chains = _split_chain(equation)
+    # a piece's runs (where its text and the file stop running in step) place the terms but take
+    # no part in an equation's equality, so they are part of the key
+    chains = _chains(equation, tuple(piece.runs for piece in equation.pieces))
     return [list(chain) for chain in chains]
 
 
 @functools.lru_cache(maxsize=4096)
-def _chains(equation: Equation) -> tuple[tuple[tuple[Term, str], ...], ...]:
+def _chains(equation: Equation, runs: tuple) -> tuple[tuple[tuple[Term, str], ...], ...]:
     return tuple(tuple(chain) for chain in _split_chain(equation))
 
 
