@@ -262,8 +262,11 @@ def judge_step(
     if unstated and undetermined(out):  # a dependence the document does not state: read with it
         both = {**named, **unstated}
         out = said(check_step(lhs_norm, rhs_norm, seed, examples, conditions, both, facts, einstein, pairs), unstated)
-    product = replace(notation, log_takes_product=True)  # \log a b as log(ab): verdict_guards
-    other = lambda: check_step(*_read_sides(step, product), seed, examples, conditions, named, facts, einstein, pairs)  # noqa: E731
+
+    def other() -> dict[str, Any]:  # \log a b read as log(ab); asked only of a step with one (verdict_guards)
+        product = _read_sides(step, replace(notation, log_takes_product=True))
+        return check_step(*product, seed, examples, conditions, named, facts, einstein, pairs)
+
     # what the matrices showed, beside an unread scalar step too (db = (1/m) dZ: shapes differ)
     if out["status"] in ("inconclusive", "unparsed") and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
