@@ -35,6 +35,7 @@ from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.numeric_values import judge_numeric_steps
+from derive.checks.latex.opaque_calls import judge_opaque
 from derive.checks.latex.own_functions import find_function_definitions, release_own_functions
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.restated_values import with_notation_values
@@ -42,7 +43,7 @@ from derive.checks.latex.results import STATUSES, Report, Status, StepResult
 from derive.checks.latex.rounded_numbers import judge_rounded
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.shapes import check_membership
-from derive.checks.latex.stated_facts import STATED_FACT, with_sums_to_one
+from derive.checks.latex.stated_facts import STATED_FACT, hot_letters, with_sums_to_one
 from derive.checks.latex.step_judge import conditions_hold, guard_conditions, judge_sides
 from derive.checks.latex.step_runner import StepRunner
 from derive.checks.latex.steps import Step, Term, find_steps, split_chain
@@ -252,20 +253,25 @@ def judge_step(
     if typed is not None:
         return guard_verdict(step, typed, (lhs_norm, rhs_norm))
     problems = [f"left side: {p}" for p in lhs_norm.problems] + [f"right side: {p}" for p in rhs_norm.problems]
+    facts, einstein, pairs = notation.sums_to_one, notation.einstein, notation.case_pairs
+
+    def judged(lhs: Normalized, rhs: Normalized, known: Definitions = named) -> dict[str, Any]:
+        return check_step(lhs, rhs, seed, examples, conditions, known, facts, einstein, pairs)
+
+    opaque = judge_opaque(step, problems, notation, _read_sides, judged)
+    if opaque is not None:  # f(x) of an undefined f, as one unknown value: ok for any (opaque_calls)
+        return opaque
     if problems:
         # why a matrix written out was not read (matrix_literals.py) is worth showing too
         shown = why and (not why.startswith("could not read") or why.startswith("could not read a matrix"))
         note = f" (as matrices: {why})" if shown else ""
         return _verdict("unparsed", "could not read " + "; ".join(problems) + note, "normalize")
-    facts, einstein, pairs = notation.sums_to_one, notation.einstein, notation.case_pairs
-    out = check_step(lhs_norm, rhs_norm, seed, examples, conditions, named, facts, einstein, pairs)
+    out = judged(lhs_norm, rhs_norm)
     if unstated and undetermined(out):  # a dependence the document does not state: read with it
-        both = {**named, **unstated}
-        out = said(check_step(lhs_norm, rhs_norm, seed, examples, conditions, both, facts, einstein, pairs), unstated)
+        out = said(judged(lhs_norm, rhs_norm, {**named, **unstated}), unstated)
 
     def other() -> dict[str, Any]:  # \log a b read as log(ab); asked only of a step with one (verdict_guards)
-        product = _read_sides(step, replace(notation, log_takes_product=True))
-        return check_step(*product, seed, examples, conditions, named, facts, einstein, pairs)
+        return judged(*_read_sides(step, replace(notation, log_takes_product=True)))
 
     # what the matrices showed, beside an unread scalar step too (db = (1/m) dZ: shapes differ)
     if out["status"] in ("inconclusive", "unparsed") and why and "no vector or matrix" not in why:
@@ -292,6 +298,7 @@ def check_step(
     ``facts`` names the families the document states sum to one (assumptions for ok only)."""
     named = named or {}
     family = sorted(set(_family_letters([lhs_norm, rhs_norm], named)) | named_sum_letters([lhs_norm, rhs_norm], named))
+    family = sorted(set(family) | hot_letters(lhs_norm.symbol_names | rhs_norm.symbol_names, facts))  # y_o: true class
     implied = einstein and _einstein_free(lhs_norm, rhs_norm, named) is not None
     named_sum = any(n.startswith("\\sum_") for norm in (lhs_norm, rhs_norm) for n in norm.symbol_names)
     # a name whose value is a sum (L read by implied_losses as -Σ_i y_i log p_i) is expanded too

@@ -12,6 +12,7 @@ from derive.checks.latex.index_sums import encode_condition, index_equality
 from derive.checks.latex.norm_primes import PrimesMixin
 from derive.checks.latex.norm_softmax import SoftmaxMixin
 from derive.checks.latex.notation import BUILTIN_NAMES, FUNCTION_KEYS, NATIVE_FUNCTION_COMMANDS
+from derive.checks.latex.opaque_calls import call_key
 from derive.checks.latex.tex_names import function_before_letters, letters_before_function
 from derive.checks.latex.tex_tokens import (
     FONTS,
@@ -138,6 +139,8 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
                 if not had_power and applied_as_name(self, name, inside):
                     return text, end + 1  # J(w_1, w_2, b): the document's J of its variables (applied_names)
                 if function_like or top_comma or not inside or (single and not had_power):
+                    if self.notation.opaque_calls and inside and not had_power:  # the other reading (opaque_calls)
+                        return self.postfix(self.symbol("symbol", call_key(name, inside)), end + 1)
                     raise Unreadable(
                         f"{name}(…): a function application or a product? (declare the function in the notation)"
                     )

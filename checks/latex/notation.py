@@ -129,6 +129,8 @@ class Notation:
     bare_functions: frozenset[str] = frozenset()
     #: read a bare \log before a product as the log of the whole product (verdict_guards)
     log_takes_product: bool = False
+    #: read f(x) of a function the document never defines as one unknown value (opaque_calls)
+    opaque_calls: bool = False
     #: in one chain, the one argument each of those functions is applied at there (h_\theta(x) in a
     #: chain that writes ∂h_\theta/∂\theta_0): the bare name means the function there (function_uses)
     chain_arguments: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -28,6 +28,7 @@ from derive.checks.latex.tex_tokens import Operator, clean_tokens, tex_tokens
 
 __all__ = [
     "PROBABILITY_STARTS",
+    "flat_tokens",
     "binary_labels",
     "complement_of",
     "instance_bindings",
@@ -146,6 +147,11 @@ def _flat(toks: list[str]) -> str:
             out += " "
         out += t
     return out
+
+
+def flat_tokens(toks: list[str]) -> str:
+    """Tokens as one name's text, the way a probability's key is written (see _flat)."""
+    return _flat(toks)
 
 
 def probability_keys(text: str) -> set[str]:

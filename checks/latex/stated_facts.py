@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["STATED_FACT", "stated_sums_to_one", "stated_true_class", "with_sums_to_one"]
+__all__ = ["STATED_FACT", "hot_letters", "stated_sums_to_one", "stated_true_class", "with_sums_to_one"]
 
 #: The method of a verdict that needed a fact the document states.
 STATED_FACT = "stated fact"
@@ -62,20 +62,44 @@ def stated_sums_to_one(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
-#: "where $k$ is the index of the correct class": the labels are one-hot at k
+_TRUE = r"(?:correct|true|target|right|ground[- ]truth|actual)\s+(?:(?:outside|output|context)\s+)?"
+_CLASS = r"(?:class|label|category|word|index)"
+#: "where $k$ is the index of the correct class", "let $k$ be the true class": one-hot at k
 _TRUE_CLASS = re.compile(
-    r"\$\s*([A-Za-z])\s*\$\s+(?:is|denotes)\s+the\s+(?:index\s+of\s+the\s+)?"
-    r"(?:correct|true|target|right|ground[- ]truth)\s+(?:class|label|category)",
+    r"\$\s*([A-Za-z])\s*\$\s+(?:is|be|denotes|as)\s+the\s+(?:index\s+of\s+the\s+)?" + _TRUE + _CLASS,
     re.I,
 )
+#: "a 1 for the true outside word $o$", "the correct class $k$": the letter after the words
+_CLASS_LETTER = re.compile(r"\b" + _TRUE + _CLASS + r"\s+(?:is\s+)?\$\s*([A-Za-z])\s*\$", re.I)
+#: in a sentence that says one-hot: "$y_o = 1$", "$Y_y = 1$" (the hot entry), or "1 if and only if
+#: $i == o$", "$y_w = 1$ when $w = o$" (the condition that makes it 1)
+_HOT_ENTRY = re.compile(
+    r"\$\s*(?:" + _FONT + r")?\{?([A-Za-z])\}?\s*_\s*\{?\s*([A-Za-z])\s*\}?\s*=\s*1\s*\$(?!\s*(?:when|if|for))"
+)
+_HOT_WHEN = re.compile(r"(?:when|if|iff|only\s+if)\s+\$\s*[A-Za-z]\s*={1,2}\s*([A-Za-z])\s*\$", re.I)
 
 
 def stated_true_class(text: str, targets: frozenset[str]) -> frozenset[str]:
     """``y=k`` when the document says k is the correct class (y: its one target family, or ``y``):
-    y_m = 1 for m = k and 0 otherwise."""
-    letters = {m.group(1) for m in _TRUE_CLASS.finditer(text)}
+    y_m = 1 for m = k and 0 otherwise. Taken only when every such statement names the same letter."""
+    letters = {m.group(1) for m in _TRUE_CLASS.finditer(text)} | {m.group(1) for m in _CLASS_LETTER.finditer(text)}
+    entries: set[tuple[str, str]] = set()  # (family, letter) of "$y_o = 1$" beside "one-hot"
+    for m in _ONE_HOT.finditer(text):
+        sentence = _sentence_at(text, m.start(), m.end())
+        entries |= {(h.group(1), h.group(2)) for h in _HOT_ENTRY.finditer(sentence) if h.group(1) != h.group(2)}
+        letters |= {h.group(1) for h in _HOT_WHEN.finditer(sentence)}
+    letters |= {letter for _, letter in entries}
+    if len(letters) == 1 and len({fam for fam, _ in entries}) == 1:
+        return frozenset({f"{next(iter(entries))[0]}={next(iter(letters))}"})
     family = next(iter(targets)) if len(targets) == 1 else "y"
     return frozenset(f"{family}={k}" for k in letters) if len(letters) == 1 else frozenset()
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end] (at most 200 characters either side)."""
+    stops = [s.end() for s in _SENTENCE.finditer(text, max(0, start - 200), start)]
+    after = _SENTENCE.search(text, end)
+    return text[max([start - 200, *stops]) : min(end + 200, after.start() if after else len(text))]
 
 
 def _name_beside(text: str, start: int, end: int) -> str | None:
@@ -89,6 +113,21 @@ def _name_beside(text: str, start: int, end: int) -> str | None:
         for m in _INLINE_NAME.finditer(text, begin, finish)
     ]
     return min(found)[1] if found else None
+
+
+def hot_letters(names: set[str], facts: frozenset[str]) -> set[str]:
+    """The stated true-class letters (o of ``y=o``) that a step writes as the index of that family
+    (``y_{o}``): indices to give values, so that y_o is the hot entry of the expanded family."""
+    out = set()
+    for fact in facts:
+        family, _, letter = fact.partition("=")
+        if letter and any(re.fullmatch(_FONT_NAME.format(family) + r"_\{" + letter + r"\}", n) for n in names):
+            out.add(letter)
+    return out
+
+
+#: a family's entry name, with or without a font: y_{o}, \mathbf{y}_{o}
+_FONT_NAME = r"(?:\\(?:mathbf|mathbb|boldsymbol|bm|vec)\{{{0}\}}|{0})"
 
 
 def _family(symbol: Any) -> tuple[str, int] | None:

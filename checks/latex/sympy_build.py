@@ -6,10 +6,12 @@ import re
 from typing import Any
 
 from derive.checks.latex.abstract_functions import abstract_name
+from derive.checks.latex.example_labels import instantiate_label, label_definition
 from derive.checks.latex.index_sums import condition_letters, decode_condition, holds, kronecker_letters
 from derive.checks.latex.limits import settle_limit
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.notation import FUNCTION_KEYS
+from derive.checks.latex.opaque_calls import IndexInCall, instantiate_call, is_call_key
 from derive.checks.latex.probabilities import instance_bindings, instantiate_key, is_probability_key
 from derive.checks.latex.unstated_dependence import Unstated, unstated_value
 
@@ -49,9 +51,13 @@ def _instantiate(name: str, env: dict[str, int]) -> str | None:
     if not env:
         return name
     parts = split_name(name)
-    if parts is None or not parts[1]:
+    if parts is None:
         return name
     base, sub, label = parts
+    label = instantiate_label(label, env)  # y^{(i)} under \sum_i: the i-th example (example_labels)
+    name = base + (f"_{{{sub}}}" if sub else "") + (f"^{{{label}}}" if label else "")
+    if not sub:
+        return name
     chars = [c for c in sub if c != ","]
     if not all(re.fullmatch(r"[A-Za-z0-9]", c) for c in chars) or not any(c in env for c in chars):
         return name
@@ -250,6 +256,11 @@ class _Builder:
             return sp.Integer(env[name])  # the index itself, as in \sum_{k=1}^{3} k
         # P(t_n|x_n) under \prod_n: its subscripts take their values too (probabilities.py)
         renamed = instantiate_key(name, env) if is_probability_key(name) else _instantiate(name, env)
+        if is_call_key(name) and not is_probability_key(name):
+            try:
+                renamed = instantiate_call(name, env)  # h(x^{(i)}) under \sum_i: opaque_calls
+            except IndexInCall as exc:
+                raise Unparsed(str(exc)) from None
         if renamed is not None and renamed != name:
             kron = re.fullmatch(r"\\delta_\{(\d)(\d)\}", renamed)
             if kron:
@@ -274,6 +285,9 @@ class _Builder:
         if is_probability_key(name):  # P(y=1|x) from P(y|x) = …, y given the value 1 (probabilities.py)
             return self.probability_instance(name)
         parts = split_name(name)
+        example = label_definition(parts, self.definitions) if parts else None
+        if example is not None:  # \hat{y}^{(2)} from \hat{y}^{(i)} = … (example_labels)
+            return _value(example[0], example[1], self.size, example[2])
         if parts is None or not parts[1].isdigit():
             return None
         base, sub, label = parts

@@ -1,0 +1,48 @@
+r"""The i-th example written as a label, ``y^{(i)}`` (Andrew Ng, CS229), as an index.
+
+Under ``\sum_{i=1}^m`` the names ``x^{(i)}``, ``y^{(i)}``, ``\hat y^{(i)}`` are one per example:
+expanded, they are ``x^{(1)}``, ``x^{(2)}``, … (a label ``[l]`` under ``\sum_l`` alike), so that
+``\sum_i (y^{(i)})^2`` is not m copies of one value. A definition written for the i-th example
+(``\hat y^{(i)} = \sigma(z^{(i)})``) gives each of them its value, at that example.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["instantiate_label", "label_definition"]
+
+#: a label that is one letter in brackets: (i), [l]
+_LETTER_LABEL = re.compile(r"([(\[])([A-Za-z])([)\]])")
+#: a label that is one number in brackets: (2), [1]
+_NUMBER_LABEL = re.compile(r"([(\[])(\d+)([)\]])")
+
+
+def instantiate_label(label: str, env: dict[str, int]) -> str:
+    """``(i)`` with i = 2 → ``(2)``; any other label as it is."""
+    m = _LETTER_LABEL.fullmatch(label)
+    if m is None or m.group(2) not in env:
+        return label
+    return f"{m.group(1)}{env[m.group(2)]}{m.group(3)}"
+
+
+def label_definition(
+    parts: tuple[str, str, str], definitions: dict[str, Any]
+) -> tuple[Any, dict[str, int], dict[str, Any]] | None:
+    """(value, {letter: number}, the other definitions) of the definition for the i-th example
+    that gives this example's name (base, subscript, label) its value: ``\\hat{y}^{(2)}`` from
+    ``\\hat{y}^{(i)} = …``, with i = 2."""
+    base, sub, label = parts
+    m = _NUMBER_LABEL.fullmatch(label)
+    if m is None:
+        return None
+    for key, (letters, _) in definitions.items():
+        if letters:
+            continue  # a family by its subscript (a_j = …) is read by the caller
+        k = re.fullmatch(r"(.+?)(?:_\{([^{}]*)\})?\^\{([(\[])([A-Za-z])([)\]])\}", key)
+        same_brackets = k is not None and (k.group(3), k.group(5)) == (m.group(1), m.group(3))
+        if k and same_brackets and k.group(1) == base and (k.group(2) or "") == sub:
+            rest = {name: v for name, v in definitions.items() if name != key}
+            return definitions[key][1], {k.group(4): int(m.group(2))}, rest
+    return None
