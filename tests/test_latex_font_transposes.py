@@ -1,5 +1,6 @@
 """A transpose inside a font's braces (``\\mathbf{U^\\intercal}``) is the bold name transposed
-(font_transposes.py); a subscript or a label inside the braces stays part of the name."""
+(font_transposes.py); a layer or example label moves out too (``\\mathbf{b^{[3]}}`` is b^{[3]}); a
+subscript inside the braces stays part of the name, a power stays inside."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ def _moved(tokens: list[str]) -> list[str]:
             [r"\boldsymbol", "{", "u", "_", "o", "}", "^", "{", "T", "}", "v"],
         ),
         ([r"\bm", "{", r"\theta", "^", "{", r"\top", "}", "}"], [r"\bm", "{", r"\theta", "}", "^", "{", "T", "}"]),
+        (
+            [r"\mathbf", "{", "x", "^", "{", "(", "i", ")", "}", "}"],  # a sample label: out, as x^{(i)}
+            [r"\mathbf", "{", "x", "}", "^", "{", "(", "i", ")", "}"],
+        ),
     ],
 )
 def test_the_transpose_moves_out_of_the_group(tokens: list[str], expected: list[str]) -> None:
@@ -33,7 +38,6 @@ def test_the_transpose_moves_out_of_the_group(tokens: list[str], expected: list[
 @pytest.mark.parametrize(
     "tokens",
     [
-        [r"\mathbf", "{", "x", "^", "{", "(", "i", ")", "}", "}"],  # a sample label: part of the name
         [r"\mathbf", "{", "x", "^", "2", "}"],  # a power
         [r"\hat", "{", "y", "^", "T", "}"],  # a decoration makes another name: not this rule's
         [r"\mathbf", "{", "U", "}", "^", "T"],  # already outside

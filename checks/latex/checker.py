@@ -32,6 +32,7 @@ from derive.checks.latex.einstein import einstein_free, einstein_sum
 from derive.checks.latex.extract import extract
 from derive.checks.latex.idle_conditions import bearing_conditions
 from derive.checks.latex.implied_losses import uses_summed_value
+from derive.checks.latex.jacobians import AS_MATRIX
 from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.numeric_values import judge_numeric_steps
@@ -273,6 +274,8 @@ def judge_step(
     def other() -> dict[str, Any]:  # \log a b read as log(ab); asked only of a step with one (verdict_guards)
         return judged(*_read_sides(step, replace(notation, log_takes_product=True)))
 
+    if out["status"] == "ok" and why and AS_MATRIX in why:  # ∂Z/∂W = A proved for scalars only (jacobians)
+        out = {**out, "status": "inconclusive", "message": f"{out['message']} if the names were scalars"}
     # what the matrices showed, beside an unread scalar step too (db = (1/m) dZ: shapes differ)
     if out["status"] in ("inconclusive", "unparsed") and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}

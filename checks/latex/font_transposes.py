@@ -1,4 +1,5 @@
-r"""A transpose written inside a font's braces: ``\mathbf{U^\intercal}``, ``\boldsymbol{u_o^T}``.
+r"""A transpose or a layer label written inside a font's braces: ``\mathbf{U^\intercal}``,
+``\boldsymbol{u_o^T}``, ``\mathbf{b^{[3]}}`` (Andrew Ng's bias of layer 3).
 
 CS224n's word2vec answers (and many vector-notation write-ups) put the transpose inside the bold
 group. TeX sets it the same as ``\mathbf{U}^\intercal``, and the reader took ``U^\intercal`` as a
@@ -51,7 +52,14 @@ def _moved(toks: Tokens, k: int) -> tuple[Tokens, int] | None:
     name, script = inner[:at], inner[at + 1 :]
     letter = bool(name) and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", name[0]) is not None
     subscript = len(name) == 1 or (len(name) >= 3 and name[1] == "_")
-    if not (letter and subscript and script in _TRANSPOSE):
+    if not (letter and subscript and (script in _TRANSPOSE or _is_label(script))):
         return None
     kept = toks[k : k + 2 + at]  # the font, "{" and the name with its subscript
-    return [*kept, ("}", False), ("^", False), ("{", False), ("T", False), ("}", False)], end + 1
+    moved = [(t, False) for t in script] if _is_label(script) else [("{", False), ("T", False), ("}", False)]
+    return [*kept, ("}", False), ("^", False), *moved], end + 1
+
+
+def _is_label(script: list[str]) -> bool:
+    """A layer or example label in braces, ``{[3]}``, ``{(l)}``: Ng's \\mathbf{b^{[3]}} is b^{[3]}."""
+    braced = len(script) >= 5 and script[0] == "{" and script[-1] == "}"
+    return braced and (script[1], script[-2]) in (("[", "]"), ("(", ")"))

@@ -5,7 +5,9 @@ Alone (not in a chain rule) a Jacobian of a vector or matrix has no layout-free 
 is still a definite set of numbers: ∂(entry of the numerator)/∂(entry of the variable). Two
 such sides are equal when those numbers are, whatever layout each was meant in. Against a
 written matrix (``diag(S) − S Sᵀ``), a Jacobian of a vector by a vector is accepted in either
-layout (numerator: one row per entry of the numerator; denominator: its transpose). Nothing
+layout (numerator: one row per entry of the numerator; denominator: its transpose); the Jacobian
+of an entry-wise map (s = σ(z) of a matrix z) against the matrix of its entries' derivatives
+(``ds/dz = s(1-s)``, the usual shorthand). Nothing
 here ever makes a step wrong: a per-example reading or another layout might be the document's.
 """
 
@@ -18,7 +20,11 @@ import numpy as np
 from derive.checks.latex.tensor_ops import Dual, NotJudged
 from derive.checks.latex.typed_nodes import Deriv
 
-__all__ = ["Jacobian", "full_jacobian", "same_jacobian"]
+__all__ = ["AS_MATRIX", "Jacobian", "full_jacobian", "same_jacobian"]
+
+#: why a Jacobian by a matrix set equal to a matrix is not judged: the scalar reader's proof of
+#: the same text (∂(W a + b)/∂W = a) holds for scalars only, so it is no proof of the step
+AS_MATRIX = "a Jacobian of a matrix, or by a matrix, written as a matrix (its layout is a convention)"
 
 
 @dataclass(frozen=True)
@@ -63,12 +69,31 @@ def same_jacobian(a: Jacobian | Dual, b: Jacobian | Dual) -> bool:
         raise NotJudged(f"a Jacobian against a side that is not evaluated ({b})")
     num_vector = min(a.d.shape[1:]) == 1
     if not (num_vector and min(a.var_shape) == 1):
-        raise NotJudged("a Jacobian of a matrix, or by a matrix, written as a matrix (its layout is a convention)")
+        entrywise = _entrywise(a)  # ds/dz = s(1 - s) for s = σ(z) taken entry by entry
+        if entrywise is None:
+            raise NotJudged(AS_MATRIX)
+        if entrywise.shape == b.v.shape and _close(entrywise, b.v):
+            return True
+        raise NotJudged("an entry-wise Jacobian that is not the matrix written (in this judge's reading)")
     layout = a.numerator_layout()
     for candidate in (layout, layout.T):
         if candidate.shape == b.v.shape and _close(candidate, b.v):
             return True
     raise NotJudged("the Jacobian is not the matrix written in either layout")
+
+
+def _entrywise(a: Jacobian) -> np.ndarray | None:
+    """The derivatives of an entry-wise map (each entry of the numerator depends on the same
+    entry of the variable alone), as a matrix of the variable's shape; None for any other map
+    (a matrix product W a: its Jacobian by W is no matrix)."""
+    n = a.d.shape[0]
+    if a.d.shape[1:] != a.var_shape:
+        return None
+    square = a.d.reshape(n, n)
+    off = square - np.diag(np.diag(square))
+    if not np.all(np.isfinite(square)) or np.abs(off).max(initial=0.0) > 1e-12 * max(1.0, np.abs(square).max()):
+        return None
+    return np.diag(square).reshape(a.var_shape)
 
 
 def _close(x: np.ndarray, y: np.ndarray) -> bool:

@@ -180,6 +180,9 @@ class TexReader:
     def read_power(self, i: int) -> tuple[list[str], int]:
         """A superscript's argument at i; ``e^-x`` (Markdown shorthand) reads as ``e^{-x}``."""
         if i + 1 < len(self.toks) and self.toks[i] in ("-", "+") and self.toks[i + 1] not in ("}", ")", "]"):
+            if self.toks[i + 1] == "(":  # e^-(x + b): the bracket is the exponent, as the writer meant
+                k = self.match(i + 1) + 1
+                return self.toks[i:k], k
             arg, k = self.read_arg(i + 1)
             return [self.toks[i], *arg], k
         if i < len(self.toks) and self.toks[i] == r"\frac":  # e^\frac{1}{x}: TeX takes the whole fraction

@@ -25,7 +25,7 @@ def rewrite_tokens(toks: Tokens) -> Tokens:
     toks = _gradients(_call_out_of_text(_lead_words(_each_span(toks, _typed_ellipsis))))
     toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(_braced_scripts(toks)))))
     toks = _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
-    toks = transpose_out_of_font(toks)  # \mathbf{U^\intercal} is \mathbf{U}^T (font_transposes.py)
+    toks = _empty_groups(transpose_out_of_font(toks))  # \mathbf{U^\intercal} is \mathbf{U}^T (font_transposes.py)
     return _each_span(toks, _bare_operator_denominator)
 
 
@@ -337,6 +337,7 @@ def _bare_operator_denominator(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens,
 
 def _slash_derivatives(toks: Tokens) -> Tokens:
     """``\\partial J/\\partial w`` (inline math's way) is ``\\frac{\\partial J}{\\partial w}``."""
+    toks = _braced_slash(toks)
     out: Tokens = []
     k = 0
     while k < len(toks):
@@ -351,6 +352,63 @@ def _slash_derivatives(toks: Tokens) -> Tokens:
                     continue
         out.append(toks[k])
         k += 1
+    return out
+
+
+_FRACS = {r"\frac", r"\dfrac", r"\tfrac"}
+
+
+def _empty_groups(toks: Tokens) -> Tokens:
+    """An empty group ``{}`` that is no command's argument sets nothing (``\\frac{a}{b}{}``,
+    ``x{} + 1``): dropped. After a script mark, a command, or a group that a command may still
+    take (``\\frac{a}{}``), it stays."""
+    out: Tokens = []
+    for k, tok in enumerate(toks):
+        if tok[0] == "{" and toks[k + 1 : k + 2] and toks[k + 1][0] == "}" and _sets_nothing(out):
+            continue
+        if tok[0] == "}" and k > 0 and toks[k - 1][0] == "{" and (not out or out[-1][0] != "{"):
+            continue  # the closing brace of a group dropped just now
+        out.append(tok)
+    return out
+
+
+def _sets_nothing(before: Tokens) -> bool:
+    """Is a group after these tokens no argument? After a name, number or bracket it is none; after
+    a closing brace, only when that brace ends a complete \\frac{…}{…}."""
+    if not before:
+        return False
+    last = before[-1][0]
+    if last in ("^", "_") or last.startswith("\\"):
+        return False
+    if last != "}":
+        return True
+    starts = []
+    depth, j = 0, len(before) - 1
+    while j >= 0 and len(starts) < 2:
+        depth += (before[j][0] == "}") - (before[j][0] == "{")
+        if depth == 0:
+            starts.append(j)
+            if len(starts) < 2 and (j == 0 or before[j - 1][0] != "}"):
+                return False
+        j -= 1
+    return len(starts) == 2 and starts[1] > 0 and before[starts[1] - 1][0] in _FRACS
+
+
+def _braced_slash(toks: Tokens) -> Tokens:
+    """``{\\partial y}/{\\partial z}`` (each side braced) is ``\\frac{\\partial y}{\\partial z}``."""
+    out: Tokens = []
+    k = 0
+    while k < len(toks):
+        num_end = _group_end(toks, k) if [t for t, _ in toks[k : k + 2]] == ["{", r"\partial"] else None
+        after = num_end + 1 if num_end is not None and [t for t, _ in toks[num_end : num_end + 1]] == ["/"] else None
+        den = after is not None and [t for t, _ in toks[after : after + 2]] == ["{", r"\partial"]
+        den_end = _group_end(toks, after) if den and after is not None else None
+        if num_end is None or after is None or den_end is None:
+            out.append(toks[k])
+            k += 1
+            continue
+        out += [(r"\frac", False), *toks[k:num_end], *toks[after:den_end]]
+        k = den_end
     return out
 
 

@@ -1,0 +1,58 @@
+r"""Forms of homework mathematics rewritten to a standard form before reading
+(token_rewrites.py, tex_tokens.read_power): ``{\partial y}/{\partial z}``, an empty group ``{}``
+left in a formula, ``e^-(x + b)``. Each rewritten step is then judged like its standard form:
+ok when right, wrong when wrong; a group that is an argument stays."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.notation import load_notation
+from derive.checks.latex.tex_tokens import clean_tokens, tex_tokens
+from derive.checks.latex.token_rewrites import rewrite_tokens
+
+NOTATION = load_notation()
+
+
+def _rewritten(text: str) -> list[str]:
+    return [t for t, _ in rewrite_tokens(list(zip(*clean_tokens(tex_tokens(text)), strict=True)))]
+
+
+def test_a_braced_slash_derivative_is_a_fraction() -> None:
+    assert _rewritten(r"{\partial y}/{\partial z}") == _rewritten(r"\frac{\partial y}{\partial z}")
+    assert _rewritten(r"{\partial y} / {\partial z}") == _rewritten(r"\frac{\partial y}{\partial z}")
+    assert _rewritten("{a}/{b}") == ["{", "a", "}", "/", "{", "b", "}"]  # no derivative: as written
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (r"\frac{\partial y}{\partial z}{}", r"\frac{\partial y}{\partial z}"),
+        (r"(a + b){} c", "(a + b) c"),
+    ],
+)
+def test_an_empty_group_that_sets_nothing_is_dropped(text: str, expected: str) -> None:
+    assert _rewritten(text) == _rewritten(expected)
+
+
+@pytest.mark.parametrize("text", [r"\frac{a}{} b", r"\sqrt{} x"])
+def test_an_empty_argument_stays(text: str) -> None:
+    assert "}" in _rewritten(text) and _rewritten(text).count("{") == _rewritten(text).count("}")
+    assert len(_rewritten(text)) == len([t for t in clean_tokens(tex_tokens(text))[0]])
+
+
+def _statuses(text: str, runner: StepRunner) -> list[str]:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    return [r.status for r in report.results]
+
+
+def test_the_rewritten_steps_are_judged(runner: StepRunner) -> None:
+    steps = [
+        r"{\partial y}/{\partial z} = y (1-y)",
+        r"{\partial y}/{\partial z} = y (1+y)",
+        r"\frac{\partial y}{\partial z}{} = y (1-y)",
+        r"\frac{1}{1+e^-(x+b)} = \sigma(x+b)",
+        r"\frac{1}{1+e^-(x+b)} = \sigma(x-b)",
+    ]
+    text = "Let $y = \\sigma(z)$.\n\n" + "\n\n".join(f"$${s}$$" for s in steps) + "\n"
+    assert _statuses(text, runner)[-5:] == ["ok", "wrong", "ok", "ok", "wrong"]
