@@ -105,6 +105,12 @@ def _uses(text: str, name: str) -> bool:
     return _mentions(text, name) or _mentions(squeezed, re.sub(r"[{}\s]", "", name))
 
 
+#: Kronecker's delta of two indices: \delta_{ij}, \delta_{i,j}, \delta_{1k}
+_KRONECKER = re.compile(
+    r"\\delta\s*_\s*(?:\{\s*[A-Za-z0-9]\s*,?\s*[A-Za-z0-9]\s*\}|[A-Za-z0-9],?[A-Za-z0-9](?![A-Za-z0-9]))"
+)
+
+
 def _mentions(text: str, name: str) -> bool:
     """Does a value mention the name it defines (then it is an equation, not a definition)?"""
     if is_probability_key(name):
@@ -115,6 +121,8 @@ def _mentions(text: str, name: str) -> bool:
     base = re.split(r"[_^]", name, maxsplit=1)[0]
     if base[:1].isalpha():
         text = re.sub(r"\\[A-Za-z]+", " ", text)  # the a of \sigma, \lambda is not the name a
+    if base == r"\delta" and not _KRONECKER.fullmatch(name):
+        text = _KRONECKER.sub(" ", text)  # δ_{ij} is Kronecker's delta, not a use of the document's δ^L
     return re.search(re.escape(base) + r"(?![A-Za-z])", text) is not None
 
 

@@ -173,6 +173,9 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         prime, sub_arg, power, k = self._marks(shown, k, power)
         arity = FUNCTION_KEYS.get(key, 1)  # abstract:f (an undefined function) takes one
         extra: list[str] = []
+        named = _named_activation(self.text_of(sub_arg)) if sub_arg is not None and key != "leaky_relu" else None
+        if named is not None:  # \sigma_\mathrm{relu}, \sigma'_{\text{tanh}}: the activation its subscript names
+            key, sub_arg, arity = named, None, 1
         if sub_arg is not None:
             if key != "leaky_relu":
                 raise Unreadable(f"a subscript on the function {shown}")
@@ -355,3 +358,16 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         n = self.new_id(self.r.indicators)
         self.r.indicators[n] = 0 if rel in ("<", ">") else 1
         return self.postfix(f"h_{{{n}}}\\left(\\left({a}\\right) - \\left({b}\\right)\\right)", k)
+
+
+#: activations a subscript may name (σ_relu, g_{tanh}, f_\text{sigmoid}); leaky ReLU needs its slope
+_NAMED = {"relu", "rect", "tanh", "sigmoid", "logistic", "heaviside", "step", "softplus", "sign", "sgn"}
+
+
+def _named_activation(text: str) -> str | None:
+    """The function key an activation's name written as a subscript stands for, or None."""
+    word = text.strip().lower()
+    if word == "logistic":
+        return "sigmoid"
+    return BUILTIN_NAMES[word] if word in _NAMED and word in BUILTIN_NAMES else None
+
