@@ -11,6 +11,7 @@ never judged true by substitution.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -99,6 +100,7 @@ def _letters(name: str) -> str:
     return "" if len(letters) > 3 or len(set(letters)) < len(letters) else letters
 
 
+@functools.lru_cache(maxsize=16384)  # asked for every step and every name defined twice: a pure test
 def _uses(text: str, name: str) -> bool:
     """Might this LaTeX use the name (its base letter, also as \\hat y for \\hat{y})? Errs on yes."""
     squeezed = re.sub(r"[{}\s]", "", text)

@@ -4,6 +4,7 @@ standard form (``\partial J/\partial w`` is ``\frac{\partial J}{\partial w}``,
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -13,6 +14,7 @@ from derive.checks.latex.font_transposes import transpose_out_of_font
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
 from derive.checks.latex.token_spans import each_span, group_end
 from derive.checks.latex.updated_names import updated_names
+from derive.checks.latex.written_forms import braced_slash, empty_groups
 
 __all__ = ["merge_word_names", "rewrite_tokens"]
 
@@ -25,7 +27,7 @@ def rewrite_tokens(toks: Tokens) -> Tokens:
     toks = _gradients(_call_out_of_text(_lead_words(_each_span(toks, _typed_ellipsis))))
     toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(_braced_scripts(toks)))))
     toks = _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
-    toks = _empty_groups(transpose_out_of_font(toks))  # \mathbf{U^\intercal} is \mathbf{U}^T (font_transposes.py)
+    toks = empty_groups(transpose_out_of_font(toks))  # \mathbf{U^\intercal} is \mathbf{U}^T (font_transposes.py)
     return _each_span(toks, _bare_operator_denominator)
 
 
@@ -337,7 +339,7 @@ def _bare_operator_denominator(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens,
 
 def _slash_derivatives(toks: Tokens) -> Tokens:
     """``\\partial J/\\partial w`` (inline math's way) is ``\\frac{\\partial J}{\\partial w}``."""
-    toks = _braced_slash(toks)
+    toks = braced_slash(toks)
     out: Tokens = []
     k = 0
     while k < len(toks):
@@ -352,63 +354,6 @@ def _slash_derivatives(toks: Tokens) -> Tokens:
                     continue
         out.append(toks[k])
         k += 1
-    return out
-
-
-_FRACS = {r"\frac", r"\dfrac", r"\tfrac"}
-
-
-def _empty_groups(toks: Tokens) -> Tokens:
-    """An empty group ``{}`` that is no command's argument sets nothing (``\\frac{a}{b}{}``,
-    ``x{} + 1``): dropped. After a script mark, a command, or a group that a command may still
-    take (``\\frac{a}{}``), it stays."""
-    out: Tokens = []
-    for k, tok in enumerate(toks):
-        if tok[0] == "{" and toks[k + 1 : k + 2] and toks[k + 1][0] == "}" and _sets_nothing(out):
-            continue
-        if tok[0] == "}" and k > 0 and toks[k - 1][0] == "{" and (not out or out[-1][0] != "{"):
-            continue  # the closing brace of a group dropped just now
-        out.append(tok)
-    return out
-
-
-def _sets_nothing(before: Tokens) -> bool:
-    """Is a group after these tokens no argument? After a name, number or bracket it is none; after
-    a closing brace, only when that brace ends a complete \\frac{…}{…}."""
-    if not before:
-        return False
-    last = before[-1][0]
-    if last in ("^", "_") or last.startswith("\\"):
-        return False
-    if last != "}":
-        return True
-    starts = []
-    depth, j = 0, len(before) - 1
-    while j >= 0 and len(starts) < 2:
-        depth += (before[j][0] == "}") - (before[j][0] == "{")
-        if depth == 0:
-            starts.append(j)
-            if len(starts) < 2 and (j == 0 or before[j - 1][0] != "}"):
-                return False
-        j -= 1
-    return len(starts) == 2 and starts[1] > 0 and before[starts[1] - 1][0] in _FRACS
-
-
-def _braced_slash(toks: Tokens) -> Tokens:
-    """``{\\partial y}/{\\partial z}`` (each side braced) is ``\\frac{\\partial y}{\\partial z}``."""
-    out: Tokens = []
-    k = 0
-    while k < len(toks):
-        num_end = _group_end(toks, k) if [t for t, _ in toks[k : k + 2]] == ["{", r"\partial"] else None
-        after = num_end + 1 if num_end is not None and [t for t, _ in toks[num_end : num_end + 1]] == ["/"] else None
-        den = after is not None and [t for t, _ in toks[after : after + 2]] == ["{", r"\partial"]
-        den_end = _group_end(toks, after) if den and after is not None else None
-        if num_end is None or after is None or den_end is None:
-            out.append(toks[k])
-            k += 1
-            continue
-        out += [(r"\frac", False), *toks[k:num_end], *toks[after:den_end]]
-        k = den_end
     return out
 
 
@@ -465,6 +410,23 @@ def merge_word_names(
     toks: list[str], spaced: list[bool], words: frozenset[str], digits: frozenset[str] = frozenset()
 ) -> tuple[list[str], list[bool]]:
     """Letters in a row that spell a word name become ``\\mathrm{word}`` (one name for the readers)."""
+    # every reader of a side comes here, and a document's sides are read many times (once per
+    # notation a judge tries): the result depends on these four values alone, so it is kept
+    merged, flags = _merged_words(tuple(toks), tuple(spaced), words, digits)
+    return list(merged), list(flags)
+
+
+@functools.lru_cache(maxsize=8192)
+def _merged_words(
+    toks: tuple[str, ...], spaced: tuple[bool, ...], words: frozenset[str], digits: frozenset[str]
+) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    merged, flags = _merge_word_names(list(toks), list(spaced), words, digits)
+    return tuple(merged), tuple(flags)
+
+
+def _merge_word_names(
+    toks: list[str], spaced: list[bool], words: frozenset[str], digits: frozenset[str]
+) -> tuple[list[str], list[bool]]:
     # every reader comes through here: w5 typed for w_5 in a document that numbers its letters
     # (``digits``: digit_names), and an update mark (w_5^{+}, w_1') makes a name of its own
     toks, spaced = updated_names(*split_digit_names(toks, spaced, digits))

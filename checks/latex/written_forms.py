@@ -1,0 +1,73 @@
+r"""Written forms with a standard meaning, rewritten before reading (see token_rewrites.py):
+``{\partial y}/{\partial z}`` is ``\frac{\partial y}{\partial z}``, and an empty group ``{}`` that
+is no command's argument (``\frac{\partial y}{\partial z}{}``) sets nothing."""
+
+from __future__ import annotations
+
+from derive.checks.latex.token_spans import group_end
+
+__all__ = ["braced_slash", "empty_groups"]
+
+Tokens = list[tuple[str, bool]]
+
+
+def _group_end(toks: Tokens, k: int) -> int | None:
+    """The index after the brace group or single token at k (a slash or = is no argument here)."""
+    return group_end(toks, k, ("}", "/", "=", "^", "_"))
+
+
+_FRACS = {r"\frac", r"\dfrac", r"\tfrac"}
+
+
+def empty_groups(toks: Tokens) -> Tokens:
+    """An empty group ``{}`` that is no command's argument sets nothing (``\\frac{a}{b}{}``,
+    ``x{} + 1``): dropped. After a script mark, a command, or a group that a command may still
+    take (``\\frac{a}{}``), it stays."""
+    out: Tokens = []
+    for k, tok in enumerate(toks):
+        if tok[0] == "{" and toks[k + 1 : k + 2] and toks[k + 1][0] == "}" and _sets_nothing(out):
+            continue
+        if tok[0] == "}" and k > 0 and toks[k - 1][0] == "{" and (not out or out[-1][0] != "{"):
+            continue  # the closing brace of a group dropped just now
+        out.append(tok)
+    return out
+
+
+def _sets_nothing(before: Tokens) -> bool:
+    """Is a group after these tokens no argument? After a name, number or bracket it is none; after
+    a closing brace, only when that brace ends a complete \\frac{…}{…}."""
+    if not before:
+        return False
+    last = before[-1][0]
+    if last in ("^", "_") or last.startswith("\\"):
+        return False
+    if last != "}":
+        return True
+    starts = []
+    depth, j = 0, len(before) - 1
+    while j >= 0 and len(starts) < 2:
+        depth += (before[j][0] == "}") - (before[j][0] == "{")
+        if depth == 0:
+            starts.append(j)
+            if len(starts) < 2 and (j == 0 or before[j - 1][0] != "}"):
+                return False
+        j -= 1
+    return len(starts) == 2 and starts[1] > 0 and before[starts[1] - 1][0] in _FRACS
+
+
+def braced_slash(toks: Tokens) -> Tokens:
+    """``{\\partial y}/{\\partial z}`` (each side braced) is ``\\frac{\\partial y}{\\partial z}``."""
+    out: Tokens = []
+    k = 0
+    while k < len(toks):
+        num_end = _group_end(toks, k) if [t for t, _ in toks[k : k + 2]] == ["{", r"\partial"] else None
+        after = num_end + 1 if num_end is not None and [t for t, _ in toks[num_end : num_end + 1]] == ["/"] else None
+        den = after is not None and [t for t, _ in toks[after : after + 2]] == ["{", r"\partial"]
+        den_end = _group_end(toks, after) if den and after is not None else None
+        if num_end is None or after is None or den_end is None:
+            out.append(toks[k])
+            k += 1
+            continue
+        out += [(r"\frac", False), *toks[k:num_end], *toks[after:den_end]]
+        k = den_end
+    return out
