@@ -32,9 +32,14 @@ def bearing_conditions(
     if not conditions:
         return conditions
     texts = [*sides, *notation.definitions, *notation.definitions.values(), *notation.index_values]
-    texts += [*notation.labels, *notation.onehot, *typed, *(k + " " + v[1].source for k, v in (named or {}).items())]
+    texts += [*notation.labels, *notation.onehot, *typed]
     texts += [name for node in typed.values() for name in _names(node)]
     written = {t for text in texts for t, _ in tex_tokens(str(text)) if re.fullmatch(r"[A-Za-z]", t)}
+    # a family's definition (p_j = e^{x_j} / \sum_k e^{x_k}) writes its own parameter j, which a
+    # step's p_i puts a value in: only its other letters are ones the step can reach
+    for key, (letters, value) in (named or {}).items():
+        own = set(letters or ())
+        written |= {t for t, _ in tex_tokens(f"{key} {value.source}") if re.fullmatch(r"[A-Za-z]", t)} - own
     return tuple(c for c in conditions if not _idle(c, written))
 
 

@@ -1,0 +1,42 @@
+r"""Prose conditions about a letter the step never writes (idle_conditions.py) constrain nothing;
+a family's own parameter (the j of ``p_j = e^{x_j}/\sum_k e^{x_k}``) is no letter the step reaches,
+so "the special case $i = j$" does not hold back a wrong step about p_i."""
+
+from __future__ import annotations
+
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.idle_conditions import bearing_conditions
+from derive.checks.latex.normalize import normalize
+from derive.checks.latex.notation import load_notation
+
+NOTATION = load_notation()
+
+
+def _named(value: str, letters: tuple[str, ...] = ("j",)) -> dict:
+    return {"p_{j}": (letters, normalize(value, NOTATION))}
+
+
+def test_a_condition_on_a_letter_the_step_never_writes_is_idle() -> None:
+    sides = ("p_i", "p_i - y_i")
+    assert bearing_conditions(("i = j",), sides, NOTATION, {}, None) == ()
+    assert bearing_conditions(("i = j",), ("p_i y_j", "0"), NOTATION, {}, None) == ("i = j",)  # written
+
+
+def test_a_familys_own_parameter_is_not_written() -> None:
+    sides = ("p_i", "p_i - y_i")
+    named = _named(r"\frac{e^{x_j}}{\sum_k e^{x_k}}")
+    assert bearing_conditions(("i = j",), sides, NOTATION, {}, named) == ()
+    # the sum's letter k is written by the value the step reaches: a condition on it stays
+    assert bearing_conditions(("i = k",), sides, NOTATION, {}, named) == ("i = k",)
+    # a plain (not family) definition that writes j keeps the condition
+    plain = {"p_{i}": ((), normalize(r"x_j + 1", NOTATION))}
+    assert bearing_conditions(("i = j",), sides, NOTATION, {}, plain) == ("i = j",)
+
+
+def test_a_wrong_step_under_an_idle_condition_is_wrong(runner: StepRunner) -> None:
+    text = (
+        "Let $p_j = \\frac{e^{x_j}}{\\sum_k e^{x_k}}$. Now the special case $i = j$:\n\n"
+        "$$\\frac{\\partial p_i}{\\partial x_i} = p_i(1 + p_i)$$\n"
+    )
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results if r.step.line == 3] == ["wrong"]
