@@ -1,0 +1,384 @@
+r"""Layered back-propagation with a defined delta (Nielsen's BP1-BP4), judged on a network.
+
+Lecture notes derive back-propagation for L layers as z^l = w^l a^{l-1} + b^l (or per entry
+z^l_j = \sum_k w^l_{jk} a^{l-1}_k + b^l_j), a^l = \sigma(z^l), \delta^l_j := \partial C/\partial
+z^l_j, and then BP1-BP4 per entry and in vector form. The general reader knows no layers. Where
+a document
+
+- defines its delta as the derivative of its loss by its pre-activation (``\delta^l_j =
+  \partial C / \partial z^l_j``, ``\delta_\ell := \partial J / \partial z_\ell``, in display or
+  inline math),
+- states its forward pass (the pre-activation of layer l from the activations of layer l-1, per
+  entry or as a vector: its weight index order is read from it), and
+- states its activation (``a^l = \sigma(z^l)``),
+
+a step left unread that writes only these names (and derivatives of the loss or of the
+network's quantities) is judged on small random networks (layered_net): both sides are
+evaluated at every entry, for layers l = 2 and 3 of a network with L = 4, under two random
+networks (and, when the document does not say its activation is the logistic function, under
+two activations).
+
+``ok`` when they agree everywhere. ``wrong`` (with the network's numbers as the counterexample)
+only when they differ and everything the step uses is stated by the document in the form the
+step writes it: entries of the weights only under a per-entry forward pass, the weight matrix
+only under a vector one; a step whose two sides have different free indices, a derivative by a
+matrix that equals the other side transposed (a layout), a document whose two forward passes
+disagree: inconclusive with the reason. A document without a defined delta, forward pass or
+activation is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+from derive.checks.latex.layered_net import LAST, WIDTH, Net, NotEvaluable, Roles
+from derive.checks.latex.layered_parse import NotLayered, layer_of, read_formula, tokens_of
+from derive.checks.latex.results import StepResult
+from derive.checks.latex.steps import split_chain
+
+__all__ = ["LayeredContext", "judge_layered", "layered_context"]
+
+METHOD = "layered back-propagation"
+LOGISTIC = re.compile(r"sigmoid|logistic|1\s*\+\s*e\^\{?\s*-|1\s*\+\s*\\exp\s*\(\s*-", re.I)
+# the activation functions a document may name, when it names a different one
+OTHER_ACTIVATION = re.compile(r"relu|softmax|leaky|\\max\s*\(\s*0", re.I)
+
+
+@dataclass(frozen=True)
+class LayeredContext:
+    roles: Roles
+    superscript: bool
+    activations: tuple[str, ...]
+    forms: frozenset[str]  # "entry" / "vector": the forward passes the document states
+    definitions: frozenset[tuple[int, int]]  # where the definitions stand (not steps)
+    consistent: bool
+    loss_elsewhere: bool = False  # the loss's only formulas never write the network's activations
+
+
+DEFINES = {"=", ":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\stackrel", "\\doteq"}
+
+
+@dataclass(frozen=True)
+class _Pair:
+    line: int
+    column: int
+    lhs: str
+    rhs: str
+
+
+def _definitions(equations: list[Any]) -> list[_Pair]:
+    """Every two neighbouring terms of the document's chains joined by = or a defining sign (:=,
+    \\equiv): where a delta, a forward pass, an activation may be defined."""
+    out = []
+    for equation in equations:
+        for chain in split_chain(equation):
+            for (left, rel), (right, _) in zip(chain, chain[1:], strict=False):
+                if rel in DEFINES and left.text and right.text:
+                    out.append(_Pair(right.line, right.column, left.text, right.text))
+    return out
+
+
+def _read(text: str, sup: bool) -> tuple | None:
+    try:
+        return read_formula(text, sup)
+    except (NotLayered, ValueError, IndexError):
+        return None
+
+
+def _names(t: Any, out: set[str] | None = None) -> set[str]:
+    out = set() if out is None else out
+    if isinstance(t, tuple):
+        if t and t[0] == "var":
+            out.add(t[1])
+        for x in t[1:]:
+            _names(x, out)
+    return out
+
+
+def _delta_definition(lhs: tuple | None, rhs: tuple | None) -> tuple[str, str, str] | None:
+    """(delta, loss, z) from delta^l_j = dC/dz^l_j."""
+    if not lhs or not rhs or lhs[0] != "var" or rhs[0] != "d" or lhs[2] is None:
+        return None
+    num, den = rhs[1], rhs[2]
+    if num[2] is not None or num[3] or den[2] != lhs[2] or den[3] != lhs[3] or lhs[2][0] != "l":
+        return None
+    return lhs[1], num[1], den[1]
+
+
+def _shift(t: Any, by: int) -> Any:
+    if isinstance(t, tuple) and t and t[0] == "var" and t[2] is not None:
+        return ("var", t[1], (t[2][0], t[2][1] + by), t[3])
+    if isinstance(t, tuple):
+        return tuple(_shift(x, by) for x in t)
+    return t
+
+
+def _roles_of_forward(rhs: tuple, a: str) -> tuple[str, str | None] | None:
+    """(weight, bias) of a forward pass: the name multiplied with a, the name added alone."""
+    weight: set[str] = set()
+    bias: set[str] = set()
+
+    def walk(t: tuple, in_product: bool) -> None:
+        if t[0] == "var":
+            if t[1] != a:
+                (weight if in_product else bias).add(t[1])
+            elif t[2] != ("l", -1):
+                weight.add("?")  # a at another layer: not a forward pass
+            return
+        for x in t[1:]:
+            if isinstance(x, tuple):
+                walk(x, in_product or t[0] in ("mul", "T"))
+
+    walk(rhs, False)
+    if len(weight) != 1 or "?" in weight or len(bias) > 1 or weight & bias or a not in _names(rhs):
+        return None
+    return weight.pop(), (bias.pop() if bias else None)
+
+
+def layered_context(text: str, notation: Any, equations: list[Any]) -> LayeredContext | None:
+    """The document's delta, forward pass and activation, read from its steps (see the module doc)."""
+    if "\\delta" not in text or "\\partial" not in text and "\\pdv" not in text:
+        return None
+    steps = _definitions(equations)
+    for sup in (True, False):
+        trees = [(s, _read(s.lhs, sup), _read(s.rhs, sup)) for s in steps]
+        found = [(s, d) for s, lhs, rhs in trees if (d := _delta_definition(lhs, rhs))]
+        if found:
+            return _context(found[0], trees, text, sup)
+    return None
+
+
+def _context(found: tuple, trees: list, text: str, sup: bool) -> LayeredContext | None:
+    (where, (delta, loss, z)) = found
+    places = {(where.line, where.column)}
+    act = a = None
+    for s, lhs, rhs in trees:  # a^l = \sigma(z^l)
+        if lhs and rhs and lhs[0] == "var" and rhs[0] == "call" and rhs[2] == 0 and lhs[2] and lhs[2][0] == "l":
+            arg = rhs[3]
+            if arg[0] == "var" and arg[1] == z and arg[2] == lhs[2] and arg[3] == lhs[3] and lhs[1] != z:
+                act, a = act or rhs[1], a or lhs[1]
+                places.add((s.line, s.column))
+    if act is None:
+        return None
+    forwards: dict[str, tuple] = {}
+    for s, lhs, rhs in trees:
+        if not (lhs and rhs and lhs[0] == "var" and lhs[1] == z and lhs[2] and lhs[2][0] == "l" and len(lhs[3]) <= 1):
+            continue
+        if z in _names(rhs) or not all(isinstance(i, str) for i in lhs[3]):
+            continue
+        body = _shift(rhs, -lhs[2][1])
+        parts = _roles_of_forward(body, a)
+        if parts is None:
+            continue
+        form = "entry" if lhs[3] else "vector"
+        forwards.setdefault(form, (body, lhs[3][0] if lhs[3] else None, parts))
+        places.add((s.line, s.column))
+    if not forwards:
+        return None
+    body, letter, (weight, bias) = forwards.get("entry") or forwards["vector"]
+    roles = Roles(delta, z, a, weight, bias, loss, act, body, letter)
+    if len({f[2][0] for f in forwards.values()}) > 1:
+        return None
+    named_other = bool(OTHER_ACTIVATION.search(text))
+    activations = ("logistic",) if LOGISTIC.search(text) and not named_other else ("logistic", "smooth")
+    consistent = _forwards_agree(roles, forwards)
+    # E = ½(ŷ - y)² of another section: for that loss both sides of a layer's step may be 0
+    formulas = [s.rhs for s, lhs, _ in trees if lhs == ("var", loss, None, ())]
+    elsewhere = bool(formulas) and not _reaches_network(formulas, [s for s, _, _ in trees], {a, z}, sup)
+    return LayeredContext(roles, sup, activations, frozenset(forwards), frozenset(places), consistent, elsewhere)
+
+
+def _reaches_network(formulas: list[str], pairs: list[_Pair], names: set[str], sup: bool) -> bool:
+    """Whether the loss's formulas, or the formulas of the names they write (p = softmax(z_L)),
+    write the network's z or a with a layer."""
+    defined = [(tokens_of(p.lhs), tokens_of(p.rhs)) for p in pairs]
+    seen: list[list[str]] = []
+    todo = [tokens_of(f) for f in formulas]
+    for _ in range(4):
+        found = []
+        for toks in todo:
+            if _layered_mention(toks, names, sup):
+                return True
+            found += [rhs for lhs, rhs in defined if lhs and rhs not in seen and _contains(toks, lhs)]
+        seen += todo
+        todo = found[:50]
+    return False
+
+
+def _contains(toks: list[str], part: list[str]) -> bool:
+    return any(toks[k:k + len(part)] == part for k in range(len(toks) - len(part) + 1))
+
+
+def _layered_mention(toks: list[str], names: set[str], sup: bool) -> bool:
+    script = "^" if sup else "_"
+    for k, t in enumerate(toks[:-2]):
+        if t in names and toks[k + 1] == script:
+            group = [toks[k + 2]]
+            if group == ["{"]:
+                end = next((j for j in range(k + 3, len(toks)) if toks[j] == "}"), len(toks))
+                group = toks[k + 3:end]
+            if layer_of(group) is not None:
+                return True
+    return False
+
+
+def _forwards_agree(roles: Roles, forwards: dict[str, tuple]) -> bool:
+    """Both forward passes (per entry and vector) give the same network."""
+    if len(forwards) < 2:
+        return True
+    try:
+        nets = [Net(replace(roles, forward=body, entry=letter), "smooth", 7) for body, letter, _ in forwards.values()]
+    except NotEvaluable:
+        return False
+    return all(np.allclose(nets[0].base["z"][x], nets[1].base["z"][x]) for x in range(1, LAST + 1))
+
+
+def judge_layered(results: list[StepResult], context: LayeredContext | None) -> list[StepResult]:
+    """The results, with the unread steps this module can evaluate judged (see the module doc)."""
+    if context is None:
+        return results
+    out = []
+    for r in results:
+        if r.status in ("inconclusive", "unparsed") and (r.step.line, r.step.column) not in context.definitions:
+            verdict = _judge(r.step, context)
+            if verdict is not None:
+                r = replace(r, status=verdict[0], counterexample=verdict[1], message=verdict[2], method=METHOD)
+        out.append(r)
+    return out
+
+
+def _free(t: Any, bound: frozenset = frozenset()) -> set[str]:
+    if not isinstance(t, tuple) or not t:
+        return set()
+    if t[0] == "sum":
+        return _free(t[2], bound | {t[1]})
+    if t[0] == "var":
+        return {i for i in t[3] if isinstance(i, str) and i not in bound}
+    if t[0] == "entry":
+        return _free(t[1], bound) | {i for i in t[2] if isinstance(i, str) and i not in bound}
+    return set().union(*(_free(x, bound) for x in t[1:]))
+
+
+def _uses(t: Any, kind: str) -> bool:
+    return isinstance(t, tuple) and bool(t) and (t[0] == kind or any(_uses(x, kind) for x in t[1:]))
+
+
+def _weight_forms(t: Any, roles: Roles) -> set[str]:
+    if not isinstance(t, tuple) or not t:
+        return set()
+    if t[0] == "var" and roles.role(t[1]) == "w":
+        return {"entry" if t[3] else "vector"}
+    return set().union(*(_weight_forms(x, roles) for x in t[1:]))
+
+
+def _judge(step: Any, ctx: LayeredContext) -> tuple[str, Any, str] | None:
+    lhs, rhs = _read(step.lhs, ctx.superscript), _read(step.rhs, ctx.superscript)
+    if lhs is None or rhs is None:
+        return None
+    roles = ctx.roles
+    names = _names(lhs) | _names(rhs)
+    if any(roles.role(n) is None for n in names):
+        return None
+    if not (any(roles.role(n) == "delta" for n in names) or _uses(lhs, "d") or _uses(rhs, "d")):
+        return None  # nothing of back-propagation: the general judges' business
+    free = sorted(_free(lhs) | _free(rhs))
+    if len(free) > 3:
+        return None
+    outcome = _evaluate(lhs, rhs, free, ctx)
+    if outcome is None:
+        return None
+    if outcome[0] == "ok":
+        return "ok", None, f"holds at every entry of random networks ({_what(ctx)})"
+    if outcome[0] == "mixed":
+        return "inconclusive", None, "holds for one activation and not another; the document does not say which it uses"
+    where, left, right, transposed = outcome[1]
+    reason = _no_wrong(lhs, rhs, ctx, transposed)
+    if reason:
+        return "inconclusive", None, f"the sides differ on a random network ({_what(ctx)}), but {reason}"
+    example = {**where, "left": left, "right": right}
+    return "wrong", example, f"the sides differ on a random network ({_what(ctx)}): {_show(where, left, right)}"
+
+
+def _what(ctx: LayeredContext) -> str:
+    act = "the logistic activation"
+    if ctx.activations != ("logistic",):
+        act = "the logistic and another smooth activation"
+    forms = " and ".join(sorted(ctx.forms))
+    return (f"{WIDTH} units a layer, l = 2 and 3 of L = {LAST} layers, {act}, a random smooth loss of the "
+            f"last layer's activations, the forward pass as the document states it ({forms})")
+
+
+def _show(where: dict, left: float, right: float) -> str:
+    at = ", ".join(f"{k} = {v}" for k, v in where.items())
+    return f"at {at}: left side = {left:.6g}, right side = {right:.6g}"
+
+
+def _no_wrong(lhs: tuple, rhs: tuple, ctx: LayeredContext, transposed: bool) -> str:
+    """Why a difference is not called wrong, or ''."""
+    if not ctx.consistent:
+        return "the document's two forward passes do not give the same network"
+    if ctx.loss_elsewhere:
+        return f"the document's formula for {ctx.roles.loss} does not write {ctx.roles.a}: the loss meant is not known"
+    if _free(lhs) != _free(rhs):
+        return "the two sides do not write the same free indices"
+    if transposed:
+        return "they agree transposed (a derivative by a matrix laid out the other way)"
+    forms = _weight_forms(lhs, ctx.roles) | _weight_forms(rhs, ctx.roles)
+    if forms - ctx.forms:
+        return "the document states its forward pass only " + (
+            "per entry, not what its weight matrix is"
+            if "entry" in ctx.forms
+            else "with the weight matrix, not its entries"
+        )
+    return ""
+
+
+def _evaluate(lhs: tuple, rhs: tuple, free: list[str], ctx: LayeredContext) -> tuple | None:
+    """("ok",) when the sides agree at every sample, ("differ", (where, left, right, transposed))
+    when they differ under every activation tried, ("mixed",) when under some only; None when
+    nothing could be evaluated."""
+    outcomes = [_evaluate_one(lhs, rhs, free, ctx, activation) for activation in ctx.activations]
+    if any(o is None for o in outcomes):
+        return None
+    if all(o[0] == "ok" for o in outcomes):
+        return ("ok",)
+    if all(o[0] == "differ" for o in outcomes):
+        return outcomes[0]
+    return ("mixed",)
+
+
+def _evaluate_one(lhs: tuple, rhs: tuple, free: list[str], ctx: LayeredContext, activation: str) -> tuple | None:
+    agreed = 0
+    for seed in (1, 2):
+        try:
+            net = Net(ctx.roles, activation, seed)
+        except NotEvaluable:
+            return None
+        for layer in (2, 3):
+            for combo in np.ndindex(*([WIDTH] * len(free))):
+                idx = {k: int(v) + 1 for k, v in zip(free, combo, strict=True)}
+                try:
+                    left, right = net.value(lhs, layer, idx), net.value(rhs, layer, idx)
+                except NotEvaluable:
+                    continue
+                if np.shape(left) != np.shape(right):
+                    return None
+                if np.allclose(left, right, rtol=1e-7, atol=1e-9):
+                    agreed += 1
+                    continue
+                return ("differ", _difference(left, right, {"l": layer, **idx}, seed, activation))
+    return ("ok",) if agreed else None
+
+
+def _difference(left: Any, right: Any, where: dict, seed: int, activation: str) -> tuple:
+    where = {**where, "network": seed, "activation": activation}
+    transposed = np.ndim(left) == 2 and np.allclose(left, np.transpose(right), rtol=1e-7, atol=1e-9)
+    if np.ndim(left) == 0:
+        return where, float(np.real(left)), float(np.real(right)), transposed
+    k = int(np.argmax(np.abs(np.asarray(left) - np.asarray(right))))
+    entry = np.unravel_index(k, np.shape(left))
+    where = {**where, "entry": tuple(int(e) + 1 for e in entry)}
+    return where, float(np.real(np.asarray(left)[entry])), float(np.real(np.asarray(right)[entry])), transposed
