@@ -133,3 +133,40 @@ def test_the_reader_reads_layers_and_refuses_the_rest() -> None:
         read_formula(r"\sum_{k=1}^{j} w^l_{jk}")  # part of a layer summed
     with pytest.raises(NotLayered):
         read_formula(r"x^2 + \log y")
+
+
+MSE = NIELSEN + r"""The quadratic cost is
+$$C = \frac{1}{2} \sum_j (y_j - a^L_j)^2$$
+
+"""
+#: two losses: the quadratic one and the cross-entropy (not read): which one a step means is unknown
+TWO_LOSSES = MSE + r"""or the cross-entropy
+$$C = -\sum_j \left[y_j \ln a^L_j + (1 - y_j) \ln (1 - a^L_j)\right]$$
+
+"""
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        r"\nabla_a C = a^L - y",
+        r"\delta^L = (a^L - y) \odot \sigma'(z^L)",
+        r"\frac{\partial C}{\partial a^L_j} = a^L_j - y_j",
+    ],
+)
+def test_the_documents_loss_formula_judges_steps_with_its_target(step: str, runner: StepRunner) -> None:
+    status, _, message = _result(MSE, step, runner)
+    assert status == "ok", message
+
+
+@pytest.mark.parametrize("step", [r"\delta^L = a^L - y", r"\nabla_a C = y - a^L"])
+def test_a_wrong_last_layer_step_is_wrong_under_the_documents_loss(step: str, runner: StepRunner) -> None:
+    status, example, message = _result(MSE, step, runner)
+    assert status == "wrong", message
+    assert abs(example["left"] - example["right"]) > 1e-6
+
+
+@pytest.mark.parametrize("preamble", [NIELSEN, TWO_LOSSES])
+def test_a_target_without_one_loss_formula_is_not_wrong(preamble: str, runner: StepRunner) -> None:
+    status, _, message = _result(preamble, r"\delta^L = a^L - y", runner)
+    assert status != "wrong", message

@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 from derive.checks.latex.layered_net import LAST, WIDTH, Net, NotEvaluable, Roles
-from derive.checks.latex.layered_parse import NotLayered, layer_of, read_formula, tokens_of
+from derive.checks.latex.layered_parse import NotLayered, free_indices, layer_of, read_formula, tokens_of
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import split_chain
 
@@ -56,6 +56,8 @@ class LayeredContext:
     definitions: frozenset[tuple[int, int]]  # where the definitions stand (not steps)
     consistent: bool
     loss_elsewhere: bool = False  # the loss's only formulas never write the network's activations
+    losses: tuple = ()  # (formula tree, target name) of each formula the loss is given in a^L and y
+    loss_unsure: bool = False  # the loss is also given a formula not read
 
 
 DEFINES = {"=", ":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\stackrel", "\\doteq"}
@@ -188,7 +190,36 @@ def _context(found: tuple, trees: list, text: str, sup: bool) -> LayeredContext 
     # E = ½(ŷ - y)² of another section: for that loss both sides of a layer's step may be 0
     formulas = [s.rhs for s, lhs, _ in trees if lhs == ("var", loss, None, ())]
     elsewhere = bool(formulas) and not _reaches_network(formulas, [s for s, _, _ in trees], {a, z}, sup)
-    return LayeredContext(roles, sup, activations, frozenset(forwards), frozenset(places), consistent, elsewhere)
+    losses, unsure = _loss_formulas(trees, loss, a)
+    return LayeredContext(
+        roles, sup, activations, frozenset(forwards), frozenset(places), consistent, elsewhere, losses, unsure
+    )
+
+
+def _loss_formulas(trees: list, loss: str, a: str) -> tuple[tuple, bool]:
+    """The loss's formulas in the last layer's a and one target (C = ½ Σ_j (y_j - a^L_j)², C =
+    ½‖a^L - y‖²), and whether it is given another formula too. A formula that writes the loss
+    again (C = (1/n) Σ_x C_x, C = C(a^L_1, …)) restates it and is passed over."""
+    found: list[tuple] = []
+    unsure = False
+    for s, lhs, rhs in trees:
+        if lhs != ("var", loss, None, ()) or _contains(tokens_of(s.rhs), tokens_of(loss)):
+            continue
+        names = _names(rhs) - {a} if rhs else set()
+        if rhs is None or a not in _names(rhs) or len(names) != 1 or _layers(rhs, a) != {("L", 0)}:
+            unsure = True
+            continue
+        if (rhs, next(iter(names))) not in found:
+            found.append((rhs, next(iter(names))))
+    return tuple(found), unsure
+
+
+def _layers(t: Any, name: str) -> set:
+    if not isinstance(t, tuple) or not t:
+        return set()
+    if t[0] == "var":
+        return {t[2]} if t[1] == name else set()
+    return set().union(*(_layers(x, name) for x in t[1:]))
 
 
 def _reaches_network(formulas: list[str], pairs: list[_Pair], names: set[str], sup: bool) -> bool:
@@ -250,18 +281,6 @@ def judge_layered(results: list[StepResult], context: LayeredContext | None) -> 
     return out
 
 
-def _free(t: Any, bound: frozenset = frozenset()) -> set[str]:
-    if not isinstance(t, tuple) or not t:
-        return set()
-    if t[0] == "sum":
-        return _free(t[2], bound | {t[1]})
-    if t[0] == "var":
-        return {i for i in t[3] if isinstance(i, str) and i not in bound}
-    if t[0] == "entry":
-        return _free(t[1], bound) | {i for i in t[2] if isinstance(i, str) and i not in bound}
-    return set().union(*(_free(x, bound) for x in t[1:]))
-
-
 def _uses(t: Any, kind: str) -> bool:
     return isinstance(t, tuple) and bool(t) and (t[0] == kind or any(_uses(x, kind) for x in t[1:]))
 
@@ -278,37 +297,45 @@ def _judge(step: Any, ctx: LayeredContext) -> tuple[str, Any, str] | None:
     lhs, rhs = _read(step.lhs, ctx.superscript), _read(step.rhs, ctx.superscript)
     if lhs is None or rhs is None:
         return None
-    roles = ctx.roles
     names = _names(lhs) | _names(rhs)
-    if any(roles.role(n) is None for n in names):
+    unknown = {n for n in names if ctx.roles.role(n) is None}
+    # a step that writes the target y is judged with the document's loss formula(s) that write it
+    formulas = [f for f, target in ctx.losses if {target} == unknown]
+    if unknown and not formulas:
         return None
+    roles = replace(ctx.roles, target=unknown.pop()) if unknown else ctx.roles
     if not (any(roles.role(n) == "delta" for n in names) or _uses(lhs, "d") or _uses(rhs, "d")):
         return None  # nothing of back-propagation: the general judges' business
-    free = sorted(_free(lhs) | _free(rhs))
+    free = sorted(free_indices(lhs) | free_indices(rhs))
     if len(free) > 3:
         return None
-    outcome = _evaluate(lhs, rhs, free, ctx)
-    if outcome is None:
+    outcomes = [_evaluate(lhs, rhs, free, ctx, roles, f) for f in formulas or [None]]
+    if any(o is None for o in outcomes):
         return None
+    outcome = outcomes[0] if all(o[0] == "ok" for o in outcomes) or len(outcomes) == 1 else ("loss",)
+    if outcome[0] == "loss" or outcome[0] != "ok" and formulas and ctx.loss_unsure:
+        return "inconclusive", None, "the document gives its loss more than one formula; not under every one of them"
+    what = _what(ctx, bool(formulas))
     if outcome[0] == "ok":
-        return "ok", None, f"holds at every entry of random networks ({_what(ctx)})"
+        return "ok", None, f"holds at every entry of random networks ({what})"
     if outcome[0] == "mixed":
         return "inconclusive", None, "holds for one activation and not another; the document does not say which it uses"
     where, left, right, transposed = outcome[1]
     reason = _no_wrong(lhs, rhs, ctx, transposed)
     if reason:
-        return "inconclusive", None, f"the sides differ on a random network ({_what(ctx)}), but {reason}"
+        return "inconclusive", None, f"the sides differ on a random network ({what}), but {reason}"
     example = {**where, "left": left, "right": right}
-    return "wrong", example, f"the sides differ on a random network ({_what(ctx)}): {_show(where, left, right)}"
+    return "wrong", example, f"the sides differ on a random network ({what}): {_show(where, left, right)}"
 
 
-def _what(ctx: LayeredContext) -> str:
+def _what(ctx: LayeredContext, formula: bool = False) -> str:
     act = "the logistic activation"
     if ctx.activations != ("logistic",):
         act = "the logistic and another smooth activation"
     forms = " and ".join(sorted(ctx.forms))
-    return (f"{WIDTH} units a layer, l = 2 and 3 of L = {LAST} layers, {act}, a random smooth loss of the "
-            f"last layer's activations, the forward pass as the document states it ({forms})")
+    loss = "the document's loss formula, a random target" if formula else "a random smooth loss of the last layer's a"
+    return (f"{WIDTH} units a layer, l = 2 and 3 of L = {LAST} layers, {act}, {loss}, "
+            f"the forward pass as the document states it ({forms})")
 
 
 def _show(where: dict, left: float, right: float) -> str:
@@ -322,7 +349,7 @@ def _no_wrong(lhs: tuple, rhs: tuple, ctx: LayeredContext, transposed: bool) -> 
         return "the document's two forward passes do not give the same network"
     if ctx.loss_elsewhere:
         return f"the document's formula for {ctx.roles.loss} does not write {ctx.roles.a}: the loss meant is not known"
-    if _free(lhs) != _free(rhs):
+    if free_indices(lhs) != free_indices(rhs):
         return "the two sides do not write the same free indices"
     if transposed:
         return "they agree transposed (a derivative by a matrix laid out the other way)"
@@ -336,11 +363,11 @@ def _no_wrong(lhs: tuple, rhs: tuple, ctx: LayeredContext, transposed: bool) -> 
     return ""
 
 
-def _evaluate(lhs: tuple, rhs: tuple, free: list[str], ctx: LayeredContext) -> tuple | None:
+def _evaluate(lhs: tuple, rhs: tuple, free: list[str], ctx: LayeredContext, roles: Roles, formula: Any) -> tuple | None:
     """("ok",) when the sides agree at every sample, ("differ", (where, left, right, transposed))
     when they differ under every activation tried, ("mixed",) when under some only; None when
     nothing could be evaluated."""
-    outcomes = [_evaluate_one(lhs, rhs, free, ctx, activation) for activation in ctx.activations]
+    outcomes = [_evaluate_one(lhs, rhs, free, (roles, activation, formula)) for activation in ctx.activations]
     if any(o is None for o in outcomes):
         return None
     if all(o[0] == "ok" for o in outcomes):
@@ -350,11 +377,12 @@ def _evaluate(lhs: tuple, rhs: tuple, free: list[str], ctx: LayeredContext) -> t
     return ("mixed",)
 
 
-def _evaluate_one(lhs: tuple, rhs: tuple, free: list[str], ctx: LayeredContext, activation: str) -> tuple | None:
+def _evaluate_one(lhs: tuple, rhs: tuple, free: list[str], how: tuple) -> tuple | None:
+    roles, activation, formula = how
     agreed = 0
     for seed in (1, 2):
         try:
-            net = Net(ctx.roles, activation, seed)
+            net = Net(roles, activation, seed, formula)
         except NotEvaluable:
             return None
         for layer in (2, 3):

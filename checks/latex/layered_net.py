@@ -61,19 +61,22 @@ class Roles:
     forward: tuple
     entry: str | None
     aliases: dict[str, str] = field(default_factory=dict)
+    target: str | None = None  # y of the loss formula a step is judged with
 
     def role(self, name: str) -> str | None:
         name = self.aliases.get(name, name)
         table = {self.delta: "delta", self.z: "z", self.a: "a", self.weight: "w", self.loss: "loss"}
         if self.bias:
             table[self.bias] = "b"
+        if self.target:
+            table[self.target] = "y"
         return table.get(name)
 
 
 class Net:
     """One random network; ``value(tree, layer, indices)`` evaluates a side."""
 
-    def __init__(self, roles: Roles, activation: str, seed: int) -> None:
+    def __init__(self, roles: Roles, activation: str, seed: int, formula: tuple | None = None) -> None:
         rng = np.random.default_rng(seed)
         self.roles, self.act = roles, ACTIVATIONS[activation]
         self.params = {("w", x): rng.normal(0, 0.8, (WIDTH, WIDTH)) for x in range(1, LAST + 1)}
@@ -83,10 +86,17 @@ class Net:
         q = rng.normal(0, 0.5, (WIDTH, WIDTH))
         self.q = q + q.T
         self.r = rng.normal(0, 0.5, WIDTH)
+        self.y = rng.uniform(0.05, 0.95, WIDTH)  # the target, for the document's loss formula
+        self.formula = formula
         self.base = self.run(None)
 
     # ---------------------------------------------------------------- the forward pass
     def loss(self, a: Any) -> Any:
+        if self.formula is not None:  # the document's own loss (a step that writes its target y)
+            out = _Eval(self, {"a": {LAST: a}, "z": {}, "params": {}}, LAST, {}).eval(self.formula)
+            if np.ndim(out) != 0:
+                raise NotEvaluable("a loss that is not a number")
+            return out
         return self.c @ a + 0.5 * a @ self.q @ a + self.r @ np.exp(0.5 * a)
 
     def run(self, perturb: tuple | None) -> dict:
@@ -172,6 +182,9 @@ class _Eval:
             if np.ndim(v) != 0:
                 raise NotEvaluable("a power of a vector")
             return v ** t[2]
+        if kind == "norm":
+            v = self.eval(t[1])
+            return np.sqrt(np.sum(v * v))  # v * v, not |v|²: analytic, for the complex step
         if kind == "T":
             v = self.eval(t[1])
             return v if np.ndim(v) == 0 else _column(v).T
@@ -219,6 +232,11 @@ class _Eval:
         role = self.net.roles.role(name)
         if role in (None, "loss"):
             raise NotEvaluable(f"the name {name}")
+        if role == "y":
+            if layer is not None:
+                raise NotEvaluable("a target with a layer")
+            full = self.net.y
+            return _entry(full, [self.index(i) for i in indices]) if indices else _column(full)
         x = self.at(layer)
         if role == "delta":
             full = np.array([self.net.derivative(None, ("z", x, j)) for j in range(WIDTH)]) if x >= 1 else None

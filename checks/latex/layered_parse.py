@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from derive.checks.latex.tex_tokens import clean_tokens, tex_tokens
 
-__all__ = ["NotLayered", "Reader", "layer_of", "read_formula", "tokens_of"]
+__all__ = ["NotLayered", "Reader", "free_indices", "layer_of", "read_formula", "tokens_of"]
 
 LAYER_LETTERS = {"l": "l", "\\ell": "l", "L": "L"}
 HADAMARD = {"\\odot", "\\circ", "\\otimes", "*"}
@@ -170,6 +170,13 @@ class Reader:
             return ("num", float(t))
         if t in {"\\frac", "\\tfrac", "\\dfrac"}:
             return self.fraction()
+        if t == "\\|":  # a norm (every spelling of it reaches here as \|)
+            self.take()
+            inner = self.expr()
+            self.take("\\|")
+            if self.peek() == "_" and self.peek(1) == "2":
+                self.k += 2
+            return ("norm", inner)
         if t == "\\sum":
             return self.summation()
         return self.name()
@@ -196,8 +203,12 @@ class Reader:
 
     def summation(self) -> tuple:
         self.take()
-        if self.peek() != "_":
-            raise NotLayered("a sum without its index")
+        if self.peek() != "_":  # \sum (y_i - a^L_i)^2: over the one index its summand writes
+            body = self.term()
+            letters = free_indices(body)
+            if len(letters) != 1:
+                raise NotLayered("a sum without its index")
+            return ("sum", letters.pop(), body)
         self.take()
         below = self.group()
         if not below or len(below[0]) != 1 or not below[0].isalpha() or below[0] in LAYER_LETTERS:
@@ -291,3 +302,16 @@ def _width(top: list[str]) -> bool:
         return False
     rest = set(top[1:]) - {"l", "\\ell", "L", "+", "-", "1", "{", "}", "(", ")", "[", "]", "^", "_"}
     return not rest
+
+
+def free_indices(t: object, bound: frozenset = frozenset()) -> set[str]:
+    """The index letters a tree writes that no sum in it binds."""
+    if not isinstance(t, tuple) or not t:
+        return set()
+    if t[0] == "sum":
+        return free_indices(t[2], bound | {t[1]})
+    if t[0] == "var":
+        return {i for i in t[3] if isinstance(i, str) and i not in bound}
+    if t[0] == "entry":
+        return free_indices(t[1], bound) | {i for i in t[2] if isinstance(i, str) and i not in bound}
+    return set().union(*(free_indices(x, bound) for x in t[1:]))
