@@ -170,3 +170,42 @@ def test_a_wrong_last_layer_step_is_wrong_under_the_documents_loss(step: str, ru
 def test_a_target_without_one_loss_formula_is_not_wrong(preamble: str, runner: StepRunner) -> None:
     status, _, message = _result(preamble, r"\delta^L = a^L - y", runner)
     assert status != "wrong", message
+
+
+def test_the_output_layers_step_written_with_l_is_not_wrong(runner: StepRunner) -> None:
+    # "for the output layer l": BP1 with l holds at l = L, and is not called wrong for l < L
+    status, _, message = _result(NIELSEN, r"\delta^l = \nabla_a C \odot \sigma'(z^l)", runner)
+    assert status == "inconclusive", message
+    assert "last layer" in message
+
+
+def test_a_document_with_softmax_gets_no_wrong_about_its_last_layer(runner: StepRunner) -> None:
+    preamble = NIELSEN + "The output layer may use the softmax instead.\n\n"
+    status, _, message = _result(preamble, r"\frac{\partial a^L_i}{\partial z^L_j} = - a^L_i a^L_j", runner)
+    assert status != "wrong", message
+    status, _, message = _result(preamble, r"\delta^l = (w^{l+1})^T \delta^{l+1}", runner)
+    assert status == "wrong", message  # the hidden layers' steps still are
+
+
+#: a real Nielsen-style write-up (held-out set 4) with the usual mistakes planted: line -> (right, planted)
+PLANTED = {
+    380: (r"\frac{\partial C}{\partial a^L_k}\sigma'(z^L_k)$$", r"\frac{\partial C}{\partial a^L_k}$$"),  # σ' dropped
+    435: (r"\delta^{l+1}_i w^{l+1}_{i,k}$$", r"\delta^{l+1}_i w^{l+1}_{k,i}$$"),  # the weight index transposed
+    488: (r"\delta^l=((w^{l+1})^T\delta^{l+1})", r"\delta^l=(w^{l+1}\delta^{l+1})"),  # the transpose missing
+    490: (r"=a^{l-1}_k\delta^l_j", r"=a^{l-1}_j\delta^l_k"),  # BP4's indices swapped
+}
+
+
+def test_planted_mistakes_in_a_real_document_are_found_and_nothing_else(runner: StepRunner) -> None:
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "latex_heldout4" / "backprop_index_blackkeys17.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for number, (right, planted) in PLANTED.items():
+        assert right in lines[number - 1], number
+        lines[number - 1] = lines[number - 1].replace(right, planted)
+    report = check_text("\n".join(lines), NOTATION, runner=runner, markdown=True)
+    wrong = {r.step.line for r in report.results if r.status == "wrong"}
+    assert wrong == set(PLANTED), [(r.step.line, r.message) for r in report.results if r.status == "wrong"]
+    original = check_text(path.read_text(encoding="utf-8"), NOTATION, runner=runner, markdown=True)
+    assert not {r.step.line for r in original.results if r.status == "wrong"}

@@ -58,6 +58,7 @@ class LayeredContext:
     loss_elsewhere: bool = False  # the loss's only formulas never write the network's activations
     losses: tuple = ()  # (formula tree, target name) of each formula the loss is given in a^L and y
     loss_unsure: bool = False  # the loss is also given a formula not read
+    softmax: bool = False  # the document names softmax (its last layer may use it)
 
 
 DEFINES = {"=", ":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\stackrel", "\\doteq"}
@@ -191,8 +192,9 @@ def _context(found: tuple, trees: list, text: str, sup: bool) -> LayeredContext 
     formulas = [s.rhs for s, lhs, _ in trees if lhs == ("var", loss, None, ())]
     elsewhere = bool(formulas) and not _reaches_network(formulas, [s for s, _, _ in trees], {a, z}, sup)
     losses, unsure = _loss_formulas(trees, loss, a)
+    softmax = bool(re.search("softmax", text, re.I))
     return LayeredContext(
-        roles, sup, activations, frozenset(forwards), frozenset(places), consistent, elsewhere, losses, unsure
+        roles, sup, activations, frozenset(forwards), frozenset(places), consistent, elsewhere, losses, unsure, softmax
     )
 
 
@@ -318,10 +320,13 @@ def _judge(step: Any, ctx: LayeredContext) -> tuple[str, Any, str] | None:
     what = _what(ctx, bool(formulas))
     if outcome[0] == "ok":
         return "ok", None, f"holds at every entry of random networks ({what})"
+    if outcome[0] == "last":
+        why = f"holds at the last layer (l = L) only, not before it ({what}): a step about the output layer?"
+        return "inconclusive", None, why
     if outcome[0] == "mixed":
         return "inconclusive", None, "holds for one activation and not another; the document does not say which it uses"
     where, left, right, transposed = outcome[1]
-    reason = _no_wrong(lhs, rhs, ctx, transposed)
+    reason = _no_wrong(lhs, rhs, ctx, transposed) or _unsure_here(step, (lhs, rhs), ctx)
     if reason:
         return "inconclusive", None, f"the sides differ on a random network ({what}), but {reason}"
     example = {**where, "left": left, "right": right}
@@ -341,6 +346,17 @@ def _what(ctx: LayeredContext, formula: bool = False) -> str:
 def _show(where: dict, left: float, right: float) -> str:
     at = ", ".join(f"{k} = {v}" for k, v in where.items())
     return f"at {at}: left side = {left:.6g}, right side = {right:.6g}"
+
+
+def _unsure_here(step: Any, sides: tuple, ctx: LayeredContext) -> str:
+    """Why a difference at this step is not called wrong, or '': conditions it is stated under
+    (i ≠ j) are not applied here; a document that also uses softmax may mean it at the last layer."""
+    if step.conditions:
+        return "the step is stated under conditions (" + ", ".join(step.conditions) + ") not applied here"
+    both = ("pair", *sides)
+    if ctx.softmax and any(layer[0] == "L" for name in _names(both) for layer in _layers(both, name)):
+        return "the document also uses softmax, which its last layer may apply instead of the activation"
+    return ""
 
 
 def _no_wrong(lhs: tuple, rhs: tuple, ctx: LayeredContext, transposed: bool) -> str:
@@ -372,7 +388,7 @@ def _evaluate(lhs: tuple, rhs: tuple, free: list[str], ctx: LayeredContext, role
         return None
     if all(o[0] == "ok" for o in outcomes):
         return ("ok",)
-    if all(o[0] == "differ" for o in outcomes):
+    if len({o[0] for o in outcomes}) == 1:  # all differ (or all only at the last layer)
         return outcomes[0]
     return ("mixed",)
 
@@ -397,8 +413,26 @@ def _evaluate_one(lhs: tuple, rhs: tuple, free: list[str], how: tuple) -> tuple 
                 if np.allclose(left, right, rtol=1e-7, atol=1e-9):
                     agreed += 1
                     continue
+                if _holds_at(net, (lhs, rhs), free, LAST):
+                    return ("last",)  # "for the output layer l, δ^l = …": BP1 written with l
                 return ("differ", _difference(left, right, {"l": layer, **idx}, seed, activation))
     return ("ok",) if agreed else None
+
+
+def _holds_at(net: Net, sides: tuple, free: list[str], layer: int) -> bool:
+    """Whether the step holds at every entry where both sides have a value at this layer (and one
+    at least)."""
+    agreed = 0
+    for combo in np.ndindex(*([WIDTH] * len(free))):
+        idx = {k: int(v) + 1 for k, v in zip(free, combo, strict=True)}
+        try:
+            left, right = net.value(sides[0], layer, idx), net.value(sides[1], layer, idx)
+        except NotEvaluable:
+            continue
+        if np.shape(left) != np.shape(right) or not np.allclose(left, right, rtol=1e-7, atol=1e-9):
+            return False
+        agreed += 1
+    return agreed > 0
 
 
 def _difference(left: Any, right: Any, where: dict, seed: int, activation: str) -> tuple:

@@ -182,6 +182,11 @@ class _Eval:
             if np.ndim(v) != 0:
                 raise NotEvaluable("a power of a vector")
             return v ** t[2]
+        if kind == "diag":
+            v = self.eval(t[1])
+            if np.shape(v) != (WIDTH, 1):
+                raise NotEvaluable("diag of something not a vector")
+            return np.diag(v[:, 0])
         if kind == "norm":
             v = self.eval(t[1])
             return np.sqrt(np.sum(v * v))  # v * v, not |v|²: analytic, for the complex step

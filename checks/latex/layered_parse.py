@@ -13,7 +13,7 @@ evaluating a small random network, and this module reads them into plain tuples:
 - ``("call", name, order, argument)``: the activation (order 1 for ``\sigma'``);
 - ``("add", x, y)``, ``("neg", x)``, ``("mul", x, y)`` (juxtaposition, ``\cdot``), ``("had", x, y)``
   (``\odot``, ``\circ``, ``\otimes``), ``("div", x, y)``, ``("T", x)``, ``("sum", letter, body)``,
-  ``("entry", x, indices)`` for ``[\,\cdot\,]_i``.
+  ``("entry", x, indices)`` for ``[\,\cdot\,]_i``, ``("norm", x)``, ``("diag", x)``.
 
 Nothing is evaluated here; anything outside this small language raises ``NotLayered``.
 Tokens come from tex_tokens.clean_tokens (the reader's own tokenizer).
@@ -179,6 +179,12 @@ class Reader:
             return ("norm", inner)
         if t == "\\sum":
             return self.summation()
+        if t in {"\\mathrm", "\\operatorname", "\\text"} and self.toks[self.k + 1:self.k + 7] == ["{", *"diag", "}"]:
+            self.k += 7  # diag(σ'(z^l)): the diagonal matrix of a vector
+            self.take("(")
+            inner = self.expr()
+            self.take(")")
+            return ("diag", inner)
         return self.name()
 
     def fraction(self) -> tuple:
