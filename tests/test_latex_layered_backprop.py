@@ -209,3 +209,27 @@ def test_planted_mistakes_in_a_real_document_are_found_and_nothing_else(runner: 
     assert wrong == set(PLANTED), [(r.step.line, r.message) for r in report.results if r.status == "wrong"]
     original = check_text(path.read_text(encoding="utf-8"), NOTATION, runner=runner, markdown=True)
     assert not {r.step.line for r in original.results if r.status == "wrong"}
+
+
+CASES = NIELSEN.replace("$$z^l = w^l a^{l-1} + b^l$$", "$$z^l = W^l a^{l-1} + b^l$$")
+#: w^l leads from layer l to layer l+1
+FORWARD_AHEAD = r"""Here $z^{l+1} = w^l a^l + b^l$ and $a^l = \sigma(z^l)$, and $\delta^l = \partial C / \partial z^l$.
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("preamble", "step", "expected"),
+    [
+        (CASES, r"\delta^l = ((W^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)", "ok"),
+        (CASES, r"\delta^l = (W^{l+1} \delta^{l+1}) \odot \sigma'(z^l)", "wrong"),
+        (FORWARD_AHEAD, r"\delta^l = ((w^l)^T \delta^{l+1}) \odot \sigma'(z^l)", "ok"),
+        (FORWARD_AHEAD, r"\frac{\partial C}{\partial w^l} = \delta^{l+1} (a^l)^T", "ok"),
+        (FORWARD_AHEAD, r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)", "wrong"),
+    ],
+)
+def test_the_documents_own_letters_and_layer_numbering(
+    preamble: str, step: str, expected: str, runner: StepRunner
+) -> None:
+    status, _, message = _result(preamble, step, runner)
+    assert status == expected, message

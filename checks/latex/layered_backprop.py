@@ -42,6 +42,7 @@ from derive.checks.latex.steps import split_chain
 __all__ = ["LayeredContext", "judge_layered", "layered_context"]
 
 METHOD = "layered back-propagation"
+UNFORESEEN = (ArithmeticError, FloatingPointError, ValueError, IndexError, KeyError, TypeError, NotEvaluable)
 LOGISTIC = re.compile(r"sigmoid|logistic|1\s*\+\s*e\^\{?\s*-|1\s*\+\s*\\exp\s*\(\s*-", re.I)
 # the activation functions a document may name, when it names a different one
 OTHER_ACTIVATION = re.compile(r"relu|softmax|leaky|\\max\s*\(\s*0", re.I)
@@ -146,6 +147,14 @@ def layered_context(text: str, notation: Any, equations: list[Any]) -> LayeredCo
     if "\\delta" not in text or "\\partial" not in text and "\\pdv" not in text:
         return None
     steps = _definitions(equations)
+    try:
+        with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
+            return _scan(steps, text)
+    except UNFORESEEN:
+        return None
+
+
+def _scan(steps: list[_Pair], text: str) -> LayeredContext | None:
     for sup in (True, False):
         trees = [(s, _read(s.lhs, sup), _read(s.rhs, sup)) for s in steps]
         found = [(s, d) for s, lhs, rhs in trees if (d := _delta_definition(lhs, rhs))]
@@ -182,9 +191,10 @@ def _context(found: tuple, trees: list, text: str, sup: bool) -> LayeredContext 
     if not forwards:
         return None
     body, letter, (weight, bias) = forwards.get("entry") or forwards["vector"]
-    roles = Roles(delta, z, a, weight, bias, loss, act, body, letter)
-    if len({f[2][0] for f in forwards.values()}) > 1:
-        return None
+    aliases = _aliases(forwards)
+    if aliases is None:  # the matrix is another letter than the entries: read per entry only
+        del forwards["vector"]
+    roles = Roles(delta, z, a, weight, bias, loss, act, body, letter, aliases or {})
     named_other = bool(OTHER_ACTIVATION.search(text))
     activations = ("logistic",) if LOGISTIC.search(text) and not named_other else ("logistic", "smooth")
     consistent = _forwards_agree(roles, forwards)
@@ -222,6 +232,18 @@ def _layers(t: Any, name: str) -> set:
     if t[0] == "var":
         return {t[2]} if t[1] == name else set()
     return set().union(*(_layers(x, name) for x in t[1:]))
+
+
+def _aliases(forwards: dict[str, tuple]) -> dict[str, str] | None:
+    """The vector form's names for the entry form's weight and bias when they differ only in case
+    (W^l with entries w^l_{jk}); None when they differ otherwise."""
+    if len(forwards) < 2:
+        return {}
+    (w, b), (mw, mb) = forwards["entry"][2], forwards["vector"][2]
+    pairs = [(mw, w), (mb, b)] if b and mb else [(mw, w)]
+    if any(m.lower() != e.lower() for m, e in pairs):
+        return None
+    return {m: e for m, e in pairs if m != e}
 
 
 def _reaches_network(formulas: list[str], pairs: list[_Pair], names: set[str], sup: bool) -> bool:
@@ -276,7 +298,7 @@ def judge_layered(results: list[StepResult], context: LayeredContext | None) -> 
     out = []
     for r in results:
         if r.status in ("inconclusive", "unparsed") and (r.step.line, r.step.column) not in context.definitions:
-            verdict = _judge(r.step, context)
+            verdict = _safely(r.step, context)
             if verdict is not None:
                 r = replace(r, status=verdict[0], counterexample=verdict[1], message=verdict[2], method=METHOD)
         out.append(r)
@@ -293,6 +315,16 @@ def _weight_forms(t: Any, roles: Roles) -> set[str]:
     if t[0] == "var" and roles.role(t[1]) == "w":
         return {"entry" if t[3] else "vector"}
     return set().union(*(_weight_forms(x, roles) for x in t[1:]))
+
+
+def _safely(step: Any, ctx: LayeredContext) -> tuple[str, Any, str] | None:
+    """_judge, with an overflow or a value this small language did not foresee giving no verdict
+    (the step keeps the general judges' one) rather than stopping the document."""
+    try:
+        with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
+            return _judge(step, ctx)
+    except UNFORESEEN:
+        return None
 
 
 def _judge(step: Any, ctx: LayeredContext) -> tuple[str, Any, str] | None:

@@ -87,6 +87,8 @@ class Net:
         self.q = q + q.T
         self.r = rng.normal(0, 0.5, WIDTH)
         self.y = rng.uniform(0.05, 0.95, WIDTH)  # the target, for the document's loss formula
+        # weights of layer 0 too, for a document whose w^l leads from layer l to l+1
+        self.params.update({("w", 0): rng.normal(0, 0.8, (WIDTH, WIDTH)), ("b", 0): rng.normal(0, 0.5, WIDTH)})
         self.formula = formula
         self.base = self.run(None)
 
@@ -260,7 +262,7 @@ class _Eval:
         if drole not in ("z", "a", "w", "b"):
             raise NotEvaluable(f"a derivative by {dname}")
         x = self.at(dlayer if dlayer is not None or drole != "a" else ("L", 0))  # \nabla_a C: the output layer
-        if drole in ("z", "w", "b") and x < 1:
+        if drole == "z" and x < 1:
             raise NotEvaluable("a layer out of range")
         shape = (WIDTH, WIDTH) if drole == "w" else (WIDTH,)
         if dind:
