@@ -233,3 +233,28 @@ def test_the_documents_own_letters_and_layer_numbering(
 ) -> None:
     status, _, message = _result(preamble, step, runner)
     assert status == expected, message
+
+
+#: row vectors: the forward pass multiplies a row by the weights
+ROWS = r"""Each layer computes $z^l = a^{l-1} W^l + b^l$ and $a^l = \sigma(z^l)$ for row vectors; let
+$\delta^l = \partial C / \partial z^l$.
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        (r"\delta^l = (\delta^{l+1} (W^{l+1})^T) \odot \sigma'(z^l)", "ok"),
+        (r"\frac{\partial C}{\partial W^l} = (a^{l-1})^T \delta^l", "ok"),
+        (r"\delta^l = (\delta^{l+1} W^{l+1}) \odot \sigma'(z^l)", "wrong"),
+    ],
+)
+def test_a_row_vector_document_is_read_with_rows(step: str, expected: str, runner: StepRunner) -> None:
+    status, _, message = _result(ROWS, step, runner)
+    assert status == expected, message
+
+
+def test_a_column_step_in_a_row_document_is_not_wrong(runner: StepRunner) -> None:
+    status, _, message = _result(ROWS, r"\frac{\partial C}{\partial W^l} = \delta^l (a^{l-1})^T", runner)
+    assert status != "wrong", message

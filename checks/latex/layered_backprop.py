@@ -194,7 +194,9 @@ def _context(found: tuple, trees: list, text: str, sup: bool) -> LayeredContext 
     aliases = _aliases(forwards)
     if aliases is None:  # the matrix is another letter than the entries: read per entry only
         del forwards["vector"]
-    roles = Roles(delta, z, a, weight, bias, loss, act, body, letter, aliases or {})
+    roles = _orientation(Roles(delta, z, a, weight, bias, loss, act, body, letter, aliases or {}), forwards)
+    if roles is None:
+        return None
     named_other = bool(OTHER_ACTIVATION.search(text))
     activations = ("logistic",) if LOGISTIC.search(text) and not named_other else ("logistic", "smooth")
     consistent = _forwards_agree(roles, forwards)
@@ -232,6 +234,21 @@ def _layers(t: Any, name: str) -> set:
     if t[0] == "var":
         return {t[2]} if t[1] == name else set()
     return set().union(*(_layers(x, name) for x in t[1:]))
+
+
+def _orientation(roles: Roles, forwards: dict[str, tuple]) -> Roles | None:
+    """The roles with the document's vectors as columns (z = W a + b), or as rows when only that
+    reads its vector forward pass (z = a W + b); None when neither does."""
+    if "vector" not in forwards:
+        return roles
+    vector = replace(roles, forward=forwards["vector"][0], entry=None)
+    for rows in (False, True):
+        try:
+            Net(replace(vector, rows=rows), "smooth", 7)
+        except NotEvaluable:
+            continue
+        return replace(roles, rows=rows)
+    return None
 
 
 def _aliases(forwards: dict[str, tuple]) -> dict[str, str] | None:

@@ -62,6 +62,7 @@ class Roles:
     entry: str | None
     aliases: dict[str, str] = field(default_factory=dict)
     target: str | None = None  # y of the loss formula a step is judged with
+    rows: bool = False  # vectors are rows: the forward pass is z = a W + b
 
     def role(self, name: str) -> str | None:
         name = self.aliases.get(name, name)
@@ -124,10 +125,10 @@ class Net:
     def _forward(self, state: dict, x: int) -> Any:
         ev = _Eval(self, state, x, {})
         if self.roles.entry is None:
-            out = _column(ev.eval(self.roles.forward))
-            if out.shape != (WIDTH, 1):
+            out = ev.vector(ev.eval(self.roles.forward))
+            if out.shape != ev.vector(np.zeros(WIDTH)).shape:
                 raise NotEvaluable("the forward pass is not a vector")
-            return out[:, 0].copy()
+            return out.ravel().copy()
         vals = []
         for j in range(1, WIDTH + 1):
             ev.idx = {self.roles.entry: j}
@@ -160,6 +161,12 @@ class _Eval:
     def __init__(self, net: Net, state: dict, layer: int, idx: dict[str, int]) -> None:
         self.net, self.state, self.layer, self.idx = net, state, layer, idx
 
+    def vector(self, v: Any) -> Any:
+        """A vector as a column, or as a row in a document whose forward pass multiplies rows (a W)."""
+        if np.ndim(v) != 1:
+            return v
+        return v.reshape(1, -1) if self.net.roles.rows else v.reshape(-1, 1)
+
     def eval(self, t: tuple) -> Any:
         kind = t[0]
         if kind == "num":
@@ -186,15 +193,15 @@ class _Eval:
             return v ** t[2]
         if kind == "diag":
             v = self.eval(t[1])
-            if np.shape(v) != (WIDTH, 1):
+            if np.shape(v) not in ((WIDTH, 1), (1, WIDTH)):
                 raise NotEvaluable("diag of something not a vector")
-            return np.diag(v[:, 0])
+            return np.diag(np.ravel(v))
         if kind == "norm":
             v = self.eval(t[1])
             return np.sqrt(np.sum(v * v))  # v * v, not |v|²: analytic, for the complex step
         if kind == "T":
             v = self.eval(t[1])
-            return v if np.ndim(v) == 0 else _column(v).T
+            return v if np.ndim(v) == 0 else self.vector(v).T
         if kind == "sum":
             return self.summed(t)
         if kind == "call":
@@ -243,7 +250,7 @@ class _Eval:
             if layer is not None:
                 raise NotEvaluable("a target with a layer")
             full = self.net.y
-            return _entry(full, [self.index(i) for i in indices]) if indices else _column(full)
+            return _entry(full, [self.index(i) for i in indices]) if indices else self.vector(full)
         x = self.at(layer)
         if role == "delta":
             full = np.array([self.net.derivative(None, ("z", x, j)) for j in range(WIDTH)]) if x >= 1 else None
@@ -253,7 +260,7 @@ class _Eval:
             full = self.state["params"].get((role, x)) if "params" in self.state else self.net.params.get((role, x))
         if full is None:
             raise NotEvaluable(f"{name} at layer {x}")
-        return _entry(full, [self.index(i) for i in indices]) if indices else _column(full)
+        return _entry(full, [self.index(i) for i in indices]) if indices else self.vector(full)
 
     def derivative(self, t: tuple) -> Any:
         _, num, den = t
@@ -280,7 +287,7 @@ class _Eval:
             return vals[0]
         if target is not None:
             raise NotEvaluable("a Jacobian")
-        return _column(vals.reshape(shape))
+        return self.vector(vals.reshape(shape))
 
     def _numerator(self, num: tuple) -> tuple | None:
         name, layer, indices = num[1:]
