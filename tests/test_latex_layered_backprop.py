@@ -258,3 +258,15 @@ def test_a_row_vector_document_is_read_with_rows(step: str, expected: str, runne
 def test_a_column_step_in_a_row_document_is_not_wrong(runner: StepRunner) -> None:
     status, _, message = _result(ROWS, r"\frac{\partial C}{\partial W^l} = \delta^l (a^{l-1})^T", runner)
     assert status != "wrong", message
+
+
+def test_a_chain_of_single_neurons_is_not_read_as_vectors_for_wrong(runner: StepRunner) -> None:
+    # one neuron a layer: z^l = w^l a^{l-1} + b^l are numbers, and w^l delta^l is right there
+    preamble = r"""Each layer has one neuron: $z^l = w^l a^{l-1} + b^l$, $a^l = \sigma(z^l)$, and
+$\delta^l = \partial C / \partial z^l$.
+
+"""
+    status, _, message = _result(preamble, r"\frac{\partial C}{\partial a^{l-1}} = w^l \delta^l", runner)
+    assert status != "wrong", message
+    status, _, message = _result(preamble, r"\frac{\partial C}{\partial b^l} = \delta^l", runner)
+    assert status == "ok", message

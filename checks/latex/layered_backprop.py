@@ -36,12 +36,17 @@ from typing import Any
 import numpy as np
 from derive.checks.latex.layered_net import LAST, WIDTH, Net, NotEvaluable, Roles
 from derive.checks.latex.layered_parse import NotLayered, free_indices, layer_of, read_formula, tokens_of
+from derive.checks.latex.layered_samples import evaluate
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import split_chain
 
 __all__ = ["LayeredContext", "judge_layered", "layered_context"]
 
 METHOD = "layered back-propagation"
+# signs that a document's layers are vectors, not one neuron each (z^l = w^l a^{l-1} + b^l is both)
+VECTORS = re.compile(
+    r"\^\s*\{?\s*(?:(?-i:T)\b|\\top|\\intercal)|\\odot|\\circ|\\otimes|matri|vector|hadamard|\\mathbb\{R\}\^", re.I
+)
 UNFORESEEN = (ArithmeticError, FloatingPointError, ValueError, IndexError, KeyError, TypeError, NotEvaluable)
 LOGISTIC = re.compile(r"sigmoid|logistic|1\s*\+\s*e\^\{?\s*-|1\s*\+\s*\\exp\s*\(\s*-", re.I)
 # the activation functions a document may name, when it names a different one
@@ -60,6 +65,7 @@ class LayeredContext:
     losses: tuple = ()  # (formula tree, target name) of each formula the loss is given in a^L and y
     loss_unsure: bool = False  # the loss is also given a formula not read
     softmax: bool = False  # the document names softmax (its last layer may use it)
+    vectors: bool = True  # the document shows its layers are vectors (per entry, ^T, ⊙, "matrix")
 
 
 DEFINES = {"=", ":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\stackrel", "\\doteq"}
@@ -205,8 +211,10 @@ def _context(found: tuple, trees: list, text: str, sup: bool) -> LayeredContext 
     elsewhere = bool(formulas) and not _reaches_network(formulas, [s for s, _, _ in trees], {a, z}, sup)
     losses, unsure = _loss_formulas(trees, loss, a)
     softmax = bool(re.search("softmax", text, re.I))
+    vectors = "entry" in forwards or bool(VECTORS.search(text))
     return LayeredContext(
-        roles, sup, activations, frozenset(forwards), frozenset(places), consistent, elsewhere, losses, unsure, softmax
+        roles, sup, activations, frozenset(forwards), frozenset(places), consistent, elsewhere, losses, unsure,
+        softmax, vectors,
     )
 
 
@@ -360,7 +368,7 @@ def _judge(step: Any, ctx: LayeredContext) -> tuple[str, Any, str] | None:
     free = sorted(free_indices(lhs) | free_indices(rhs))
     if len(free) > 3:
         return None
-    outcomes = [_evaluate(lhs, rhs, free, ctx, roles, f) for f in formulas or [None]]
+    outcomes = [evaluate((lhs, rhs), free, ctx.activations, roles, f) for f in formulas or [None]]
     if any(o is None for o in outcomes):
         return None
     outcome = outcomes[0] if all(o[0] == "ok" for o in outcomes) or len(outcomes) == 1 else ("loss",)
@@ -412,6 +420,8 @@ def _no_wrong(lhs: tuple, rhs: tuple, ctx: LayeredContext, transposed: bool) -> 
     """Why a difference is not called wrong, or ''."""
     if not ctx.consistent:
         return "the document's two forward passes do not give the same network"
+    if not ctx.vectors:
+        return "the document never shows its layers are vectors: it may mean one neuron a layer (numbers)"
     if ctx.loss_elsewhere:
         return f"the document's formula for {ctx.roles.loss} does not write {ctx.roles.a}: the loss meant is not known"
     if free_indices(lhs) != free_indices(rhs):
@@ -426,70 +436,3 @@ def _no_wrong(lhs: tuple, rhs: tuple, ctx: LayeredContext, transposed: bool) -> 
             else "with the weight matrix, not its entries"
         )
     return ""
-
-
-def _evaluate(lhs: tuple, rhs: tuple, free: list[str], ctx: LayeredContext, roles: Roles, formula: Any) -> tuple | None:
-    """("ok",) when the sides agree at every sample, ("differ", (where, left, right, transposed))
-    when they differ under every activation tried, ("mixed",) when under some only; None when
-    nothing could be evaluated."""
-    outcomes = [_evaluate_one(lhs, rhs, free, (roles, activation, formula)) for activation in ctx.activations]
-    if any(o is None for o in outcomes):
-        return None
-    if all(o[0] == "ok" for o in outcomes):
-        return ("ok",)
-    if len({o[0] for o in outcomes}) == 1:  # all differ (or all only at the last layer)
-        return outcomes[0]
-    return ("mixed",)
-
-
-def _evaluate_one(lhs: tuple, rhs: tuple, free: list[str], how: tuple) -> tuple | None:
-    roles, activation, formula = how
-    agreed = 0
-    for seed in (1, 2):
-        try:
-            net = Net(roles, activation, seed, formula)
-        except NotEvaluable:
-            return None
-        for layer in (2, 3):
-            for combo in np.ndindex(*([WIDTH] * len(free))):
-                idx = {k: int(v) + 1 for k, v in zip(free, combo, strict=True)}
-                try:
-                    left, right = net.value(lhs, layer, idx), net.value(rhs, layer, idx)
-                except NotEvaluable:
-                    continue
-                if np.shape(left) != np.shape(right):
-                    return None
-                if np.allclose(left, right, rtol=1e-7, atol=1e-9):
-                    agreed += 1
-                    continue
-                if _holds_at(net, (lhs, rhs), free, LAST):
-                    return ("last",)  # "for the output layer l, δ^l = …": BP1 written with l
-                return ("differ", _difference(left, right, {"l": layer, **idx}, seed, activation))
-    return ("ok",) if agreed else None
-
-
-def _holds_at(net: Net, sides: tuple, free: list[str], layer: int) -> bool:
-    """Whether the step holds at every entry where both sides have a value at this layer (and one
-    at least)."""
-    agreed = 0
-    for combo in np.ndindex(*([WIDTH] * len(free))):
-        idx = {k: int(v) + 1 for k, v in zip(free, combo, strict=True)}
-        try:
-            left, right = net.value(sides[0], layer, idx), net.value(sides[1], layer, idx)
-        except NotEvaluable:
-            continue
-        if np.shape(left) != np.shape(right) or not np.allclose(left, right, rtol=1e-7, atol=1e-9):
-            return False
-        agreed += 1
-    return agreed > 0
-
-
-def _difference(left: Any, right: Any, where: dict, seed: int, activation: str) -> tuple:
-    where = {**where, "network": seed, "activation": activation}
-    transposed = np.ndim(left) == 2 and np.allclose(left, np.transpose(right), rtol=1e-7, atol=1e-9)
-    if np.ndim(left) == 0:
-        return where, float(np.real(left)), float(np.real(right)), transposed
-    k = int(np.argmax(np.abs(np.asarray(left) - np.asarray(right))))
-    entry = np.unravel_index(k, np.shape(left))
-    where = {**where, "entry": tuple(int(e) + 1 for e in entry)}
-    return where, float(np.real(np.asarray(left)[entry])), float(np.real(np.asarray(right)[entry])), transposed
