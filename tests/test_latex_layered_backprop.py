@@ -270,3 +270,11 @@ $\delta^l = \partial C / \partial z^l$.
     assert status != "wrong", message
     status, _, message = _result(preamble, r"\frac{\partial C}{\partial b^l} = \delta^l", runner)
     assert status == "ok", message
+
+
+def test_a_delta_defined_twice_differently_is_not_judged(runner: StepRunner) -> None:
+    preamble = NIELSEN + r"""In the next section we write $\delta^l_j = \frac{\partial C}{\partial a^l_j}$ instead.
+
+"""
+    status, _, message = _result(preamble, r"\delta^l = (w^{l+1} \delta^{l+1}) \odot \sigma'(z^l)", runner)
+    assert status != "wrong", message

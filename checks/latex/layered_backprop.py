@@ -165,6 +165,9 @@ def _scan(steps: list[_Pair], text: str) -> LayeredContext | None:
         trees = [(s, _read(s.lhs, sup), _read(s.rhs, sup)) for s in steps]
         found = [(s, d) for s, lhs, rhs in trees if (d := _delta_definition(lhs, rhs))]
         if found:
+            # a δ defined twice, by different derivatives (∂C/∂z, later ∂C/∂a): which one a step means is unknown
+            if len({d for _, d in found if d[0] == found[0][1][0]}) > 1:
+                return None
             return _context(found[0], trees, text, sup)
     return None
 
