@@ -148,7 +148,7 @@ def _roles_of_forward(rhs: tuple, a: str) -> tuple[str, str | None] | None:
     return weight.pop(), (bias.pop() if bias else None)
 
 
-def layered_context(text: str, notation: Any, equations: list[Any]) -> LayeredContext | None:
+def layered_context(text: str, equations: list[Any]) -> LayeredContext | None:
     """The document's delta, forward pass and activation, read from its steps (see the module doc)."""
     if "\\delta" not in text or "\\partial" not in text and "\\pdv" not in text:
         return None
@@ -319,8 +319,9 @@ def _forwards_agree(roles: Roles, forwards: dict[str, tuple]) -> bool:
     return all(np.allclose(nets[0].base["z"][x], nets[1].base["z"][x]) for x in range(1, LAST + 1))
 
 
-def judge_layered(results: list[StepResult], context: LayeredContext | None) -> list[StepResult]:
+def judge_layered(results: list[StepResult], equations: list[Any], text: str) -> list[StepResult]:
     """The results, with the unread steps this module can evaluate judged (see the module doc)."""
+    context = layered_context(text, equations)
     if context is None:
         return results
     out = []
