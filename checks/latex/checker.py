@@ -33,6 +33,7 @@ from derive.checks.latex.extract import extract
 from derive.checks.latex.idle_conditions import bearing_conditions
 from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.jacobians import AS_MATRIX
+from derive.checks.latex.layered_backprop import judge_layered
 from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.numeric_values import judge_numeric_steps
@@ -143,8 +144,8 @@ def check_text(
         equal = _equal_redefinitions(document, judged, runner, typed_notation, seed, examples)
         # the readings implied_losses gave names a chain differentiates are said where they decide
         judged = document.implied.explain(document.release_redefined(judged, equal), text)
-        # steps that put a worked example's computed values in, judged with them (numeric_values)
-        report.results.extend(judge_numeric_steps(judged, equations, notation, text))
+        # steps that put a worked example's values in (numeric_values); BP1-BP4 on a network (layered_backprop)
+        report.results.extend(judge_layered(judge_numeric_steps(judged, equations, notation, text), equations, text))
     finally:
         if own:
             runner.close()
