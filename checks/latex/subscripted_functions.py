@@ -83,6 +83,11 @@ def _entries_in(body: str, param: str, notation: Notation) -> bool:
     return any(t == param and toks[j + 1 : j + 2] == ["_"] for j, t in enumerate(toks))
 
 
+def _plain_name(text: str) -> bool:
+    """Is a chain's first term one plain name (L, x_1, \\hat y), as in ``L = g_1(x_1) = …``?"""
+    return re.fullmatch(r"\s*(?:\\hat\s*)?\{?[A-Za-z]\}?(?:_\{?\w+\}?)?\s*", text) is not None
+
+
 def definable(name: str, param: str, notation: Notation) -> bool:
     """A name the notation does not know, applied to a parameter that is a variable (not a
     numbered sample ``x^{(1)}`` or entry ``x_1``)."""
@@ -94,7 +99,9 @@ def definable(name: str, param: str, notation: Notation) -> bool:
     known = (known_base and not letter) or name in notation.functions or name in notation.constants
     known = known or base in notation.softmax_names
     numbered = re.search(r"[_^]\{?\(?\d", param) is not None
-    return not known and not numbered and name != param and base not in _NOT_FUNCTIONS
+    # g_1(x_1), g_2(x_2): a graph of numbered functions, each of its own numbered variable
+    graph = name != base and re.fullmatch(r"[A-Za-z]_\{?\d+\}?", param) is not None
+    return not known and (graph or not numbered) and name != param and base not in _NOT_FUNCTIONS
 
 
 def find_more_functions(equations: list[Equation], notation: Notation, found: list[NewFunction]) -> list[NewFunction]:
@@ -106,6 +113,9 @@ def find_more_functions(equations: list[Equation], notation: Notation, found: li
     for equation in equations:
         for chain in split_chain(equation):
             (first, relation), (second, _) = chain[0], chain[1]
+            if _call(first.text, notation) is None and len(chain) > 2 and _plain_name(first.text):
+                # L = g_1(x_1) = -\log(x_1): a name, then the function it is, then the body
+                (first, relation), (second, _) = chain[1], chain[2]
             body = second.text.strip()
             call = _call(first.text, notation) if relation in _DEFINES and body else None
             if call is None or (call[0], second.line, second.column) in seen:
