@@ -16,7 +16,7 @@ from dataclasses import replace
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.tex_names import GREEK
 
-__all__ = ["document_vectors", "document_softmax_names", "with_document_vectors"]
+__all__ = ["document_softmax_names", "document_vectors", "scalar_entries", "with_document_vectors"]
 
 _BASE = (
     r"(?:\\(?:mathbf|boldsymbol|bm|vec|mathit|mathrm)\s*\{\s*(?P<font>\\?[A-Za-z]+)\s*\}"
@@ -61,6 +61,23 @@ def document_vectors(text: str) -> frozenset[str]:
     return frozenset(found - {"e"})
 
 
+#: an exponentiated entry, e^{z_1}, \exp(z_j), e^{z_{k}}: its letter's entries are scalars
+_EXPONENTIATED = re.compile(r"(?:\be\s*\^\s*\{?|\\exp\s*\(?\s*\{?)\s*([A-Za-z])\s*_\s*\{?\s*[A-Za-z0-9]")
+#: a numbered name defined as something: z_1 = W_1 x + b_1 (a layer's vector) or z_1 = Θ_{11} x_1 + …
+_NUMBERED_DEFINED = re.compile(
+    r"(?<![\\A-Za-z])([A-Za-z])\s*_\s*\{?\s*\d\s*\}?\s*(?:=|:=)(?P<value>[^$,;]*?)(?:\$|,|;|\\quad|\\\\|$)", re.M
+)
+#: a matrix or a whole vector in a value: a capital letter (W, X, W_1, \mathbf W), not an entry Θ_{11}
+_MATRIX = re.compile(r"(?<![\\A-Za-z])[A-Z](?![A-Za-z])(?!\s*_\s*\{?\s*\d\s*\d)|\\mathbf\s*\{?\s*[A-Za-z]")
+
+
+def scalar_entries(text: str) -> frozenset[str]:
+    """Letters whose entries the document exponentiates and never defines as a layer's vector
+    (z_1 = W_1 x + b_1; an entry's formula z_1 = Θ_{11} x_1 + Θ_{21} x_2 keeps z's entries scalars)."""
+    layers = {m.group(1) for m in _NUMBERED_DEFINED.finditer(text) if _MATRIX.search(m.group("value"))}
+    return frozenset(set(_EXPONENTIATED.findall(text)) - layers)
+
+
 def document_softmax_names(text: str, notation: Notation) -> frozenset[str]:
     """Function names the document defines as the softmax or says are the softmax."""
     found: set[str] = set()
@@ -90,5 +107,6 @@ def with_document_vectors(text: str, notation: Notation) -> Notation:
         notation,
         vectors=document_vectors(text),
         softmax_names=document_softmax_names(text, notation),
+        scalar_entries=scalar_entries(text),
         word_names=document_word_names(text, notation),
     )

@@ -130,6 +130,9 @@ class SoftmaxMixin(TexReader):
             raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
         index, stop = self.sub_normalizer(inside).read_arg(subs[0] + 1)
         base = inside[: subs[0]] + inside[stop:]
-        if len(index) != 1 or not re.fullmatch(r"[a-z]", index[0]) or index[0] in base:
+        # z_1 may be layer 1's vector, unless the document exponentiates z's entries (e^{z_1})
+        # and defines none of them (doc_vectors.scalar_entries)
+        numbered = index[:1] and index[0].isdigit() and "".join(base) in self.notation.scalar_entries
+        if len(index) != 1 or not (re.fullmatch(r"[a-z]", index[0]) or numbered) or index[0] in base:
             raise Unreadable(f"{shown} is softmax of a vector: write the step per index")
         return base, index
