@@ -62,7 +62,7 @@ from derive.checks.latex.sympy_build import (
 from derive.checks.latex.typed_nodes import Node, Opaque
 from derive.checks.latex.unstated_dependence import DependenceNotes, said, split_unstated, undetermined
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
-from derive.checks.latex.verdict_guards import guard_verdict
+from derive.checks.latex.verdict_guards import guard_verdict, prose_valued
 from derive.checks.latex.written_sizes import written_size
 
 __all__ = [
@@ -280,7 +280,7 @@ def judge_step(
     # what the matrices showed, beside an unread scalar step too (db = (1/m) dZ: shapes differ)
     if out["status"] in ("inconclusive", "unparsed") and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
-    return guard_verdict(step, out, (lhs_norm, rhs_norm), other)
+    return guard_verdict(step, prose_valued(out, notation.prose_values), (lhs_norm, rhs_norm), other)
 
 
 def _verdict(status: str, message: str, method: str) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from derive.checks.latex.standard_losses import with_standard_losses
 from derive.checks.latex.stated_facts import stated_sums_to_one, stated_true_class
 from derive.checks.latex.subscripted_functions import find_more_functions
 from derive.checks.latex.unstated_dependence import DependenceNotes
+from derive.checks.latex.verdict_guards import prose_index_values
 
 __all__ = ["DocumentContext", "document_context"]
 
@@ -85,6 +86,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         einstein=notation.einstein or uses_einstein(text),
         case_pairs=document_case_pairs(text),
         named_sums=named_sums(text),
+        prose_values=prose_index_values(text),
     )
     # f'(…) written for a function the document never defines: f(…) is a call (abstract_functions)
     abstract = document_abstract_functions(text, notation)

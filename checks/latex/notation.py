@@ -132,6 +132,8 @@ class Notation:
     #: letters whose numbered entries the document exponentiates (e^{z_1}) and never defines as
     #: vectors (z_1 = W_1 x): σ(z_1) of the document's softmax σ is its entry 1 (doc_vectors)
     scalar_entries: frozenset[str] = frozenset()
+    #: index letters the document's inline math gives a number ("the true class $y = 1$"): verdict_guards
+    prose_values: frozenset[str] = frozenset()
     #: read f(x) of a function the document never defines as one unknown value (opaque_calls)
     opaque_calls: bool = False
     #: in one chain, the one argument each of those functions is applied at there (h_\theta(x) in a

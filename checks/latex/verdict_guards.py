@@ -13,13 +13,34 @@ try:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.steps import Step
 
-__all__ = ["guard_verdict"]
+__all__ = ["guard_verdict", "prose_index_values", "prose_valued"]
+
+#: an index letter given a whole number in the document's inline math: "the true class $y = 1$"
+_PROSE_VALUE = re.compile(r"\$\s*([A-Za-z])\s*=\s*\d+\s*\$")
+
+
+def prose_index_values(text: str) -> frozenset[str]:
+    """Letters the document's inline math gives a whole number (``$y = 1$``)."""
+    return frozenset(_PROSE_VALUE.findall(text))
+
+
+def prose_valued(out: dict[str, Any], letters: frozenset[str]) -> dict[str, Any]:
+    """A ``wrong`` whose counterexample gives an index a value, where the document's prose gives
+    that letter a number of its own ("the true class $y = 1$ (second class)": counted from 0 or 1?),
+    is inconclusive: the point may not be the one the document means."""
+    where = str((out.get("counterexample") or {}).get("where", ""))
+    used = sorted(c for c in letters if re.search(rf"(?<![A-Za-z\\]){c} = ", where))
+    if out["status"] != "wrong" or not used:
+        return out
+    why = f"; the document gives {used[0]} a number in its prose, and this point may not index it the same way"
+    return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
 
 
 def guard_verdict(
