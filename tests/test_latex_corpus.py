@@ -50,6 +50,7 @@ HELDOUT3 = ROOT / "tests" / "data" / "latex_heldout3" / "manifest.toml"
 HELDOUT4 = ROOT / "tests" / "data" / "latex_heldout4" / "manifest.toml"
 HELDOUT5 = ROOT / "tests" / "data" / "latex_heldout5" / "manifest.toml"
 HELDOUT6 = ROOT / "tests" / "data" / "latex_heldout6" / "manifest.toml"
+HELDOUT7 = ROOT / "tests" / "data" / "latex_heldout7" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -61,6 +62,7 @@ HELDOUT6 = ROOT / "tests" / "data" / "latex_heldout6" / "manifest.toml"
         (HELDOUT4, 7, 180),
         (HELDOUT5, 8, 140),
         (HELDOUT6, 8, 120),
+        (HELDOUT7, 8, 60),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:

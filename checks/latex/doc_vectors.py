@@ -81,12 +81,18 @@ def scalar_entries(text: str) -> frozenset[str]:
 def document_softmax_names(text: str, notation: Notation) -> frozenset[str]:
     """Function names the document defines as the softmax or says are the softmax."""
     found: set[str] = set()
+    other: set[str] = set()  # names also defined as another function of entries (z_i / Σ_k z_k)
     for m in _DEFINED.finditer(text):
         value = m.group("value")
         if r"\sum" in value and ("e^" in value or r"\exp" in value) and ("frac" in value or "/" in value):
             found.add(m.group("name"))
+        elif value.strip():
+            other.add(m.group("name"))
     for pattern in _SAID:
         found |= {m.group("name") for m in pattern.finditer(text)}
+    # a section that defines the letter again as another function (the "sumone" σ(z)_i = z_i / Σ z_k
+    # after the softmax): which one a step means is not known, so it is the softmax nowhere
+    found -= other
     names = {re.sub(r"\\(?:mathrm|operatorname|text)\s*\{\s*([A-Za-z]+)\s*\}", r"\1", n) for n in found}
     # already the softmax, or not a function name (e, a constant; \sum, \frac …: commands)
     return frozenset(

@@ -14,7 +14,7 @@ from derive.checks.latex.font_transposes import transpose_out_of_font
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
 from derive.checks.latex.token_spans import each_span, group_end
 from derive.checks.latex.updated_names import updated_names
-from derive.checks.latex.written_forms import braced_slash, empty_groups
+from derive.checks.latex.written_forms import braced_slash, delta_fractions, empty_groups
 
 __all__ = ["merge_word_names", "rewrite_tokens"]
 
@@ -339,7 +339,7 @@ def _bare_operator_denominator(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens,
 
 def _slash_derivatives(toks: Tokens) -> Tokens:
     """``\\partial J/\\partial w`` (inline math's way) is ``\\frac{\\partial J}{\\partial w}``."""
-    toks = braced_slash(toks)
+    toks = braced_slash(delta_fractions(toks))
     out: Tokens = []
     k = 0
     while k < len(toks):

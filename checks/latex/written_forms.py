@@ -1,12 +1,14 @@
 r"""Written forms with a standard meaning, rewritten before reading (see token_rewrites.py):
-``{\partial y}/{\partial z}`` is ``\frac{\partial y}{\partial z}``, and an empty group ``{}`` that
-is no command's argument (``\frac{\partial y}{\partial z}{}``) sets nothing."""
+``{\partial y}/{\partial z}`` is ``\frac{\partial y}{\partial z}``; an empty group ``{}`` that
+is no command's argument (``\frac{\partial y}{\partial z}{}``) sets nothing; and a fraction whose
+numerator and denominator both begin with ``\delta`` (``\frac{\delta a}{\delta z}``, the
+variational sign many notes use for ∂) is a derivative, never a product with a variable δ."""
 
 from __future__ import annotations
 
 from derive.checks.latex.token_spans import group_end
 
-__all__ = ["braced_slash", "empty_groups"]
+__all__ = ["braced_slash", "delta_fractions", "empty_groups"]
 
 Tokens = list[tuple[str, bool]]
 
@@ -71,3 +73,26 @@ def braced_slash(toks: Tokens) -> Tokens:
         out += [(r"\frac", False), *toks[k:num_end], *toks[after:den_end]]
         k = den_end
     return out
+
+
+def delta_fractions(toks: Tokens) -> Tokens:
+    """``\\frac{\\delta a}{\\delta z}`` as ``\\frac{\\partial a}{\\partial z}`` (also ``\\frac{\\delta}{\\delta z}``);
+    a δ with a script (``\\delta_{ij}``, ``\\delta^{(l)}``) is a name and stays."""
+    out = list(toks)
+    for k, (tok, _) in enumerate(toks):
+        if tok not in _FRACS or [t for t, _ in toks[k + 1 : k + 3]] != ["{", r"\delta"]:
+            continue
+        num_end = _group_end(toks, k + 1)
+        if num_end is None or num_end + 1 >= len(toks) or toks[num_end][0] != "{":
+            continue
+        den = num_end + 1
+        if den < len(toks) and toks[den][0] == r"\delta" and _bare_delta(toks, k + 2) and _bare_delta(toks, den):
+            out[k + 2] = (r"\partial", toks[k + 2][1])
+            out[den] = (r"\partial", toks[den][1])
+    return out
+
+
+def _bare_delta(toks: Tokens, k: int) -> bool:
+    """Is the \\delta at k no name of its own (no script after it)?"""
+    return k + 1 < len(toks) and toks[k + 1][0] not in ("_", "^")
+
