@@ -9,6 +9,7 @@ expanded, they are ``x^{(1)}``, ``x^{(2)}``, … (a label ``[l]`` under ``\sum_l
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 __all__ = ["instantiate_label", "label_definition"]
@@ -28,11 +29,12 @@ def instantiate_label(label: str, env: dict[str, int]) -> str:
 
 
 def label_definition(
-    parts: tuple[str, str, str], definitions: dict[str, Any]
+    parts: tuple[str, str, str], definitions: dict[str, Any], split: Callable[[str], tuple[str, str, str] | None]
 ) -> tuple[Any, dict[str, int], dict[str, Any]] | None:
     """(value, {letter: number}, the other definitions) of the definition for the i-th example
     that gives this example's name (base, subscript, label) its value: ``\\hat{y}^{(2)}`` from
-    ``\\hat{y}^{(i)} = …``, with i = 2."""
+    ``\\hat{y}^{(i)} = …``, with i = 2. ``split`` parts a definition's name the same way
+    (sympy_build.split_name)."""
     base, sub, label = parts
     m = _NUMBER_LABEL.fullmatch(label)
     if m is None:
@@ -40,9 +42,9 @@ def label_definition(
     for key, (letters, _) in definitions.items():
         if letters:
             continue  # a family by its subscript (a_j = …) is read by the caller
-        k = re.fullmatch(r"(.+?)(?:_\{([^{}]*)\})?\^\{([(\[])([A-Za-z])([)\]])\}", key)
-        same_brackets = k is not None and (k.group(3), k.group(5)) == (m.group(1), m.group(3))
-        if k and same_brackets and k.group(1) == base and (k.group(2) or "") == sub:
+        key_parts = split(key)
+        k = _LETTER_LABEL.fullmatch(key_parts[2]) if key_parts else None
+        if k and key_parts[:2] == (base, sub) and (k.group(1), k.group(3)) == (m.group(1), m.group(3)):
             rest = {name: v for name, v in definitions.items() if name != key}
-            return definitions[key][1], {k.group(4): int(m.group(2))}, rest
+            return definitions[key][1], {k.group(2): int(m.group(2))}, rest
     return None

@@ -24,7 +24,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from derive.checks.latex.probabilities import flat_tokens
+from derive.checks.latex.example_labels import instantiate_label
+from derive.checks.latex.probabilities import flat_tokens, instantiate_subscripts
 
 __all__ = ["AMBIGUOUS_CALL", "IndexInCall", "call_key", "instantiate_call", "is_call_key", "judge_opaque"]
 
@@ -57,16 +58,9 @@ def instantiate_call(key: str, env: dict[str, int]) -> str:
     if not env:
         return key
     head, _, arguments = key.partition("(")
-
-    def sub(m: re.Match[str]) -> str:
-        return "_{" + "".join(str(env.get(c, c)) if c.isalpha() else c for c in m.group(1)) + "}"
-
-    def label(m: re.Match[str]) -> str:
-        return "^{" + m.group(1) + str(env.get(m.group(2), m.group(2))) + m.group(3) + "}"
-
-    arguments = re.sub(r"_\{([A-Za-z0-9,]+)\}", sub, arguments)
-    arguments = re.sub(r"\^\{([(\[])([A-Za-z])([)\]])\}", label, arguments)
-    head = re.sub(r"_\{([A-Za-z0-9,]+)\}", sub, head)
+    arguments = instantiate_subscripts(arguments, env)
+    arguments = re.sub(r"\^\{([^{}]*)\}", lambda m: "^{" + instantiate_label(m.group(1), env) + "}", arguments)
+    head = instantiate_subscripts(head, env)
     bare = [c for c in env if re.search(rf"(?<![A-Za-z\\]){c}(?![A-Za-z])", _without_scripts(arguments))]
     if bare:
         raise IndexInCall(f"the index {bare[0]} inside the argument of {head}")

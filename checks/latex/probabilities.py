@@ -34,6 +34,7 @@ __all__ = [
     "instance_bindings",
     "instance_sources",
     "instantiate_key",
+    "instantiate_subscripts",
     "is_probability_key",
     "key_letters",
     "likelihood_form",
@@ -198,15 +199,21 @@ def without_probabilities(text: str) -> str:
     return " ".join(out) if found else text
 
 
+def instantiate_subscripts(text: str, env: dict[str, int]) -> str:
+    """``t_{n}`` with n = 2 → ``t_{2}`` throughout a key's text: each braced subscript's index
+    letters take their values (also for calls read as one name: opaque_calls)."""
+
+    def put(m: re.Match[str]) -> str:
+        return "_{" + "".join(str(env[c]) if c in env else c for c in m.group(1)) + "}"
+
+    return re.sub(r"_\{([A-Za-z0-9,]+)\}", put, text)
+
+
 def instantiate_key(key: str, env: dict[str, int]) -> str:
     """``P(t_n|x_n)`` with n = 2 → ``P(t_2|x_2)``: each subscript's index letters take their values."""
     if not env:
         return key
-
-    def put(m: re.Match[str]) -> str:
-        return "_" + "".join(str(env[c]) if c in env else c for c in m.group(1))
-
-    key = re.sub(r"_\{([A-Za-z0-9,]+)\}", lambda m: "_{" + put(m)[1:] + "}", key)
+    key = instantiate_subscripts(key, env)
     # an event's value that is an index (P(y=k|x) under \sum_k): P(y=1|x), P(y=2|x), …
     return re.sub(r"=([A-Za-z])(?=[|;,)])", lambda m: "=" + str(env.get(m.group(1), m.group(1))), key)
 

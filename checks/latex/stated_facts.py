@@ -95,19 +95,23 @@ def stated_true_class(text: str, targets: frozenset[str]) -> frozenset[str]:
     return frozenset(f"{family}={k}" for k in letters) if len(letters) == 1 else frozenset()
 
 
+def _sentence_bounds(text: str, start: int, end: int, before: int, after: int) -> tuple[int, int]:
+    """Where the sentence around text[start:end] begins and ends, at most ``before`` characters
+    before it and ``after`` characters after it."""
+    stops = [s.end() for s in _SENTENCE.finditer(text, 0, start)]
+    following = _SENTENCE.search(text, end)
+    return max([start - before, *stops]), min(end + after, following.start() if following else len(text))
+
+
 def _sentence_at(text: str, start: int, end: int) -> str:
     """The sentence around text[start:end] (at most 200 characters either side)."""
-    stops = [s.end() for s in _SENTENCE.finditer(text, max(0, start - 200), start)]
-    after = _SENTENCE.search(text, end)
-    return text[max([start - 200, *stops]) : min(end + 200, after.start() if after else len(text))]
+    begin, finish = _sentence_bounds(text, start, end, 200, 200)
+    return text[begin:finish]
 
 
 def _name_beside(text: str, start: int, end: int) -> str | None:
     """The one single-letter inline name nearest to "one-hot" in its sentence, if any."""
-    stops = [s.end() for s in _SENTENCE.finditer(text, 0, start)]
-    begin = max([start - 120, *stops])
-    after = _SENTENCE.search(text, end)
-    finish = min(end + 80, after.start() if after else len(text))
+    begin, finish = _sentence_bounds(text, start, end, 120, 80)
     found = [
         (abs(m.start() - start), m.group(1) or m.group(2) or m.group(3))
         for m in _INLINE_NAME.finditer(text, begin, finish)
@@ -121,19 +125,25 @@ def hot_letters(names: set[str], facts: frozenset[str]) -> set[str]:
     out = set()
     for fact in facts:
         family, _, letter = fact.partition("=")
-        if letter and any(re.fullmatch(_FONT_NAME.format(family) + r"_\{" + letter + r"\}", n) for n in names):
+        if letter and (family, letter) in {_entry(n) for n in names}:
             out.add(letter)
     return out
 
 
-#: a family's entry name, with or without a font: y_{o}, \mathbf{y}_{o}
-_FONT_NAME = r"(?:\\(?:mathbf|mathbb|boldsymbol|bm|vec)\{{{0}\}}|{0})"
+#: a family's entry name, with or without a font: y_{2}, \mathbf{y}_{o}
+_ENTRY = re.compile(r"(?:\\(?:mathbf|mathbb|boldsymbol|bm|vec)\{)?([A-Za-z])\}?_\{([A-Za-z0-9]+)\}")
+
+
+def _entry(name: str) -> tuple[str, str] | None:
+    """``\\mathbf{y}_{o}`` → ("y", "o"); None for anything else."""
+    m = _ENTRY.fullmatch(name)
+    return (m.group(1), m.group(2)) if m else None
 
 
 def _family(symbol: Any) -> tuple[str, int] | None:
     """``y_{2}`` (or ``\\mathbf{y}_{2}``) → ("y", 2); None for anything else."""
-    m = re.fullmatch(r"(?:\\(?:mathbf|mathbb|boldsymbol|bm|vec)\{)?([A-Za-z])\}?_\{(\d+)\}", symbol.name)
-    return (m.group(1), int(m.group(2))) if m else None
+    entry = _entry(symbol.name)
+    return (entry[0], int(entry[1])) if entry and entry[1].isdigit() else None
 
 
 def _substitution(

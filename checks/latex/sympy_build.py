@@ -285,7 +285,7 @@ class _Builder:
         if is_probability_key(name):  # P(y=1|x) from P(y|x) = …, y given the value 1 (probabilities.py)
             return self.probability_instance(name)
         parts = split_name(name)
-        example = label_definition(parts, self.definitions) if parts else None
+        example = label_definition(parts, self.definitions, split_name) if parts else None
         if example is not None:  # \hat{y}^{(2)} from \hat{y}^{(i)} = … (example_labels)
             return _value(example[0], example[1], self.size, example[2])
         if parts is None or not parts[1].isdigit():

@@ -12,7 +12,7 @@ from derive.checks.latex.activation_labels import layer_labelled_calls
 from derive.checks.latex.digit_tokens import split_digit_names
 from derive.checks.latex.font_transposes import transpose_out_of_font
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
-from derive.checks.latex.token_spans import each_span, group_end
+from derive.checks.latex.token_spans import argument_end, each_span
 from derive.checks.latex.updated_names import updated_names
 from derive.checks.latex.written_forms import braced_slash, delta_fractions, empty_groups
 
@@ -39,7 +39,7 @@ def _call_out_of_text(toks: Tokens) -> Tokens:
     out: Tokens = []
     k = 0
     while k < len(toks):
-        end = _group_end(toks, k + 1) if toks[k][0] in TEXT_FONTS and toks[k + 1 : k + 2] == [("{", False)] else None
+        end = argument_end(toks, k + 1) if toks[k][0] in TEXT_FONTS and toks[k + 1 : k + 2] == [("{", False)] else None
         inner = [t for t, _ in toks[k + 2 : end - 1]] if end else []
         word = 0
         while word < len(inner) and re.fullmatch(r"[A-Za-z]", inner[word]):
@@ -176,7 +176,7 @@ def _blackboard_names(toks: Tokens) -> Tokens:
     out: Tokens = []
     k = 0
     while k < len(toks):
-        end = _group_end(toks, k + 1) if toks[k][0] == r"\mathbb" else None
+        end = argument_end(toks, k + 1) if toks[k][0] == r"\mathbb" else None
         braced = end is not None and toks[k + 1][0] == "{"
         inner = [t for t, _ in (toks[k + 2 : end - 1] if braced else toks[k + 1 : end])] if end else []
         letters = [t for t in inner if re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", t) and t not in FONTS]
@@ -219,11 +219,11 @@ def _subscript_out_of_decoration(toks: Tokens) -> Tokens:
 
 def _decorated_subscript(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
     t = toks[k][0]
-    end = _group_end(toks, k + 1) if t in DECORATIONS and k + 4 < len(toks) and toks[k + 1][0] == "{" else None
+    end = argument_end(toks, k + 1) if t in DECORATIONS and k + 4 < len(toks) and toks[k + 1][0] == "{" else None
     if end is None:
         return None
     letter, mark = toks[k + 2][0], toks[k + 3][0]
-    sub_end = _group_end(toks, k + 4) if mark == "_" else None
+    sub_end = argument_end(toks, k + 4) if mark == "_" else None
     if re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", letter) and letter not in FONTS and sub_end == end - 1:
         return [toks[k], toks[k + 1], toks[k + 2], ("}", False), ("_", False), *toks[k + 4 : end - 1]], end
     return None
@@ -236,7 +236,7 @@ def _transpose_in_label(toks: Tokens) -> Tokens:
 
 
 def _label_transpose(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
-    end = _group_end(toks, k + 1) if toks[k][0] == "^" and toks[k + 1 : k + 2] == [("{", False)] else None
+    end = argument_end(toks, k + 1) if toks[k][0] == "^" and toks[k + 1 : k + 2] == [("{", False)] else None
     inner = [t for t, _ in toks[k + 2 : end - 1]] if end else []
     close = {"[": "]", "(": ")"}.get(inner[0]) if inner else None
     at = inner.index(close) if close and close in inner else -1
@@ -261,7 +261,7 @@ def _braced_scripts(toks: Tokens) -> Tokens:
 def _braced_script(toks: Tokens, k: int, out: Tokens) -> tuple[Tokens, int] | None:
     after_name = bool(out) and (re.fullmatch(r"[A-Za-z]", out[-1][0]) is not None or out[-1][0][1:] in GREEK)
     if toks[k][0] == "{" and k + 2 < len(toks) and toks[k + 1][0] in ("_", "^") and after_name:
-        end = _group_end(toks, k)
+        end = argument_end(toks, k)
         if end is not None and end - k > 3:
             return [toks[k + 1], ("{", False), *toks[k + 2 : end - 1], ("}", False)], end
     return None
@@ -282,24 +282,19 @@ def _superscript_prime(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | 
     return None
 
 
-def _group_end(toks: Tokens, k: int) -> int | None:
-    """The index after the brace group or single token at k (a slash or = is no argument here)."""
-    return group_end(toks, k, ("}", "/", "=", "^", "_"))
-
-
 def _name_end(toks: Tokens, k: int) -> int | None:
     """The index after a name at k (x, \\theta, \\hat y, \\mathbf{W}, with sub- and superscripts)."""
     if k >= len(toks):
         return None
     t = toks[k][0]
     if t in FONTS:
-        end = _group_end(toks, k + 1)
+        end = argument_end(toks, k + 1)
     elif re.fullmatch(r"[A-Za-z]", t) or (t.startswith("\\") and t[1:] in GREEK):
         end = k + 1
     else:
         return None
     while end is not None and end < len(toks) and toks[end][0] in ("_", "^"):
-        end = _group_end(toks, end + 1)
+        end = argument_end(toks, end + 1)
     return end
 
 
@@ -330,7 +325,7 @@ def _bare_operator_denominator(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens,
         return None
     if k + 4 >= len(toks) or toks[k + 4][0] != "{":
         return None
-    den_end = _group_end(toks, k + 4)
+    den_end = argument_end(toks, k + 4)
     name_end = _name_end(toks, k + 5)
     if den_end is None or name_end != den_end - 1 or toks[k + 5][0] in (r"\partial", "d", r"\mathrm", r"\operatorname"):
         return None
@@ -371,7 +366,7 @@ def _sum_names(toks: Tokens) -> Tokens:
     k = 0
     while k < len(toks):
         if toks[k][0] == r"\sum" and k + 1 < len(toks) and toks[k + 1][0] == "_":
-            end = _group_end(toks, k + 2)
+            end = argument_end(toks, k + 2)
             inner = [t for t, _ in toks[k + 2 : end]] if end else []
             letters = [t for t in inner if t not in ("{", "}")]
             alone = end is not None and (end == len(toks) or toks[end][0] in _AFTER_NAME)
@@ -394,7 +389,7 @@ def _gradients(toks: Tokens) -> Tokens:
     k = 0
     while k < len(toks):
         scripted = toks[k][0] == r"\nabla" and k + 2 < len(toks) and toks[k + 1][0] == "_"
-        end = _group_end(toks, k + 2) if scripted else None
+        end = argument_end(toks, k + 2) if scripted else None
         if end is not None:
             var = toks[k + 3 : end - 1] if toks[k + 2][0] == "{" else toks[k + 2 : end]
             frac = [(r"\frac", toks[k][1]), ("{", False), (r"\partial", False), ("}", False), ("{", False)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["each_span", "group_end"]
+__all__ = ["argument_end", "each_span", "group_end"]
 
 
 def each_span(
@@ -49,3 +49,10 @@ def group_end(
         if depth == 0:
             return j + 1
     return None
+
+
+def argument_end(toks: list[tuple[str, bool]], k: int) -> int | None:
+    """The index after the brace group or single token at k, where a slash, =, or script mark is
+    no argument either (the rewrites of token_rewrites.py and written_forms.py)."""
+    return group_end(toks, k, ("}", "/", "=", "^", "_"))
+

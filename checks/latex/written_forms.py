@@ -6,16 +6,11 @@ variational sign many notes use for ∂) is a derivative, never a product with a
 
 from __future__ import annotations
 
-from derive.checks.latex.token_spans import group_end
+from derive.checks.latex.token_spans import argument_end
 
 __all__ = ["braced_slash", "delta_fractions", "empty_groups"]
 
 Tokens = list[tuple[str, bool]]
-
-
-def _group_end(toks: Tokens, k: int) -> int | None:
-    """The index after the brace group or single token at k (a slash or = is no argument here)."""
-    return group_end(toks, k, ("}", "/", "=", "^", "_"))
 
 
 _FRACS = {r"\frac", r"\dfrac", r"\tfrac"}
@@ -62,10 +57,10 @@ def braced_slash(toks: Tokens) -> Tokens:
     out: Tokens = []
     k = 0
     while k < len(toks):
-        num_end = _group_end(toks, k) if [t for t, _ in toks[k : k + 2]] == ["{", r"\partial"] else None
+        num_end = argument_end(toks, k) if [t for t, _ in toks[k : k + 2]] == ["{", r"\partial"] else None
         after = num_end + 1 if num_end is not None and [t for t, _ in toks[num_end : num_end + 1]] == ["/"] else None
         den = after is not None and [t for t, _ in toks[after : after + 2]] == ["{", r"\partial"]
-        den_end = _group_end(toks, after) if den and after is not None else None
+        den_end = argument_end(toks, after) if den and after is not None else None
         if num_end is None or after is None or den_end is None:
             out.append(toks[k])
             k += 1
@@ -82,7 +77,7 @@ def delta_fractions(toks: Tokens) -> Tokens:
     for k, (tok, _) in enumerate(toks):
         if tok not in _FRACS or [t for t, _ in toks[k + 1 : k + 3]] != ["{", r"\delta"]:
             continue
-        num_end = _group_end(toks, k + 1)
+        num_end = argument_end(toks, k + 1)
         if num_end is None or num_end + 1 >= len(toks) or toks[num_end][0] != "{":
             continue
         den = num_end + 1
