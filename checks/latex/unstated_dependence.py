@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from derive.checks.latex.normalize import Normalized
@@ -74,10 +74,15 @@ class Unstated(Normalized):
 
     parents: tuple[str, ...] = ()
     name: str = ""
+    #: in the second reading (OVER), the document's definitions this one stands in for
+    replaces: tuple[str, ...] = ()
 
 
 #: canonical name → (base, subscript, label), as sympy_build.split_name (not imported: it imports us)
 _NAME = re.compile(r"(?P<base>\\?[A-Za-z]+(?:\{[A-Za-z]\})?)(?:_\{(?P<sub>[^{}]*)\})?(?:\^\{(?P<label>[^{}]*)\})?")
+#: key prefix of the second reading's unknowns, for names the document defines but whose value
+#: does not reach what its derivatives take them by (tried only where the first reading fails)
+OVER = "over:"
 #: the subscript of a family node: p_{*} stands for p_1 … p_n (every entry)
 EVERY = "*"
 
@@ -205,7 +210,8 @@ class DependenceNotes:
         reads (L = -Σ y log p) is unknown only at steps where that reading does not hold."""
         document, notation = self.document, self.notation
         defined = {d.name for d in document.defs}
-        defined |= set(notation.functions) | set(notation.doc_functions) | set(notation.constants)
+        fixed = set(notation.functions) | set(notation.doc_functions) | set(notation.constants)
+        defined |= fixed
         counts = Counter(pair for pairs, _ in self.steps for pair in pairs)
         for own, scalar in self.steps:
             written: dict[str, set[str]] = {}
@@ -217,14 +223,41 @@ class DependenceNotes:
                 family = _parts(name)[1] == EVERY if _parts(name) else False  # type: ignore[index]
                 if name not in defined and name not in scalar and not (family and _family(name) in valued):
                     written.setdefault(name, set()).add(node(var))
-            if not written:
-                continue
-            written = _one_reading(written)
             edges = {node(name): {node(n) for n in value.symbol_names} for name, (_, value) in scalar.items()}
-            for name, parents in choose_parents(written, edges).items():
-                key, entry = unstated_entry(name, parents)
-                scalar[key] = entry
+            over = self._unreached(own, counts, scalar, edges, fixed | set(written))
+            if written:
+                written = _one_reading(written)
+                for name, parents in choose_parents(written, edges).items():
+                    key, entry = unstated_entry(name, parents)
+                    scalar[key] = entry
+            if over:  # the second reading: every name as the derivatives say (split_unstated)
+                dropped = {k for k in scalar if node(k) in over}
+                kept = {k: v for k, v in edges.items() if k not in over}
+                for name, parents in choose_parents(_one_reading({**written, **over}), kept).items():
+                    key, entry = unstated_entry(name, parents)
+                    scalar[OVER + key] = (entry[0], replace(entry[1], replaces=tuple(sorted(dropped))))
         return jobs
+
+    @staticmethod
+    def _unreached(
+        own: set[tuple[str, str]],
+        counts: Counter,
+        scalar: dict[str, tuple[str, Normalized]],
+        edges: dict,
+        fixed: set[str],
+    ) -> dict[str, set[str]]:
+        """Names the document gives a value that does not reach a variable its derivatives take
+        them by (L = (y - ŷ)^2 and ∂L/∂w_5 with ŷ_1 = w_5 a_1 + …; a = σ(z) and ∂a/∂w with z = wx
+        never written): each with those variables."""
+        out: dict[str, set[str]] = {}
+        for name, var in counts:
+            if counts[name, var] == 1 and (name, var) in own:
+                continue
+            name = node(_alias_end(name, scalar))
+            if name in fixed or node(var) in _reach({name}, edges):
+                continue
+            out.setdefault(name, set()).add(node(var))
+        return out
 
 
 def _family(name: str) -> tuple[str, str] | None:
@@ -269,12 +302,22 @@ def _alias_end(name: str, scalar: dict[str, tuple[str, Normalized]]) -> str:
     return name
 
 
-def split_unstated(named: dict[str, tuple[str, Normalized]] | None) -> tuple[dict, dict]:
-    """(the step's definitions, its unknown functions): a step is read without these first, so
-    that every verdict the document's own definitions give stays as it was."""
+def split_unstated(named: dict[str, tuple[str, Normalized]] | None) -> tuple[dict, list[dict]]:
+    """(the step's definitions, the readings to try where those leave a derivative unread): a step
+    is read without unknown functions first, so that every verdict the document's own definitions
+    give stays as it was; then with the unknowns for names never defined; then with every name
+    its derivatives take by a variable its value does not reach as an unknown too (a definition
+    that does not say all: L = (y - ŷ)^2 beside ∂L/∂w_5, ŷ_1 = w_5 a_1 + …). Each is ok-only."""
     named = named or {}
+    over = {k[len(OVER) :]: v for k, v in named.items() if k.startswith(OVER)}
+    named = {k: v for k, v in named.items() if not k.startswith(OVER)}
     unknown = {k: v for k, v in named.items() if isinstance(v[1], Unstated)}
-    return {k: v for k, v in named.items() if k not in unknown}, unknown
+    plain = {k: v for k, v in named.items() if k not in unknown}
+    tiers = [{**plain, **unknown}] if unknown else []
+    if over:
+        dropped = {d for _, value in over.values() for d in value.replaces}
+        tiers.append({**{k: v for k, v in plain.items() if k not in dropped}, **over})
+    return plain, tiers
 
 
 def undetermined(out: dict[str, Any]) -> bool:
@@ -284,12 +327,18 @@ def undetermined(out: dict[str, Any]) -> bool:
 
 def said(out: dict[str, Any], unstated: dict[str, tuple[str, Normalized]]) -> dict[str, Any]:
     """An ``ok`` read with unknown functions says so, also where the verdict's message is another's
-    (sums expanded at sizes): every dependence the step was read with."""
-    if out["status"] != "ok" or "for any functions" in out["message"]:
+    (sums expanded at sizes): every dependence the step was read with, and which of the document's
+    own values it set aside (the second reading of split_unstated)."""
+    if out["status"] != "ok":
         return out
     entries = [v[1] for v in unstated.values() if isinstance(v[1], Unstated)]
-    shown = ", ".join(sorted(f"{e.name} of {', '.join(e.parents)}" for e in entries)).replace("_{*}", "")
-    note = f"; for any functions with the dependence the document's derivatives imply: {shown}"
+    note = ""
+    if "for any functions" not in out["message"]:
+        shown = ", ".join(sorted(f"{e.name} of {', '.join(e.parents)}" for e in entries)).replace("_{*}", "")
+        note = f"; for any functions with the dependence the document's derivatives imply: {shown}"
+    aside = sorted({d for e in entries for d in e.replaces})
+    if aside:  # its value as written does not reach what its derivatives take it by
+        note += f"; the document's value of {', '.join(aside)} was set aside: as written it does not reach them"
     return {**out, "message": out["message"] + note}
 
 
