@@ -99,3 +99,26 @@ def test_a_derivative_of_a_name_that_does_not_use_the_variable_is_not_judged() -
     # J and θ undeclared and undefined: ∂J/∂w would be 0 on both sides, which proves nothing
     statuses = _statuses("$$a_0 = 1$$\n\n$$\\frac{\\partial J}{\\partial w} = 2\\frac{\\partial J}{\\partial t}$$\n")
     assert statuses[-1] not in ("ok", "wrong")
+
+
+#: willyaucy's CS189 homework (held-out set 8): the loss is written entry by entry, so t_k and
+#: y_k pair up and t has y's length, though no shape of t is written anywhere
+ENTRIES = (
+    "Let $y_k = \\sigma(s_k)$, where $s_k = \\sum_j W_{jk} x_j + b_k$.\n\n"
+    "$$J = \\frac{1}{2} \\sum_{k=1}^{n_{out}} (t_k - y_k)^2$$\n\n"
+    "Let $\\vec{y} = \\sigma(\\vec{s})$, and $\\vec{s} = W \\vec{x} + \\vec{b}$:\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        r"\frac{dJ}{dW} = diag(\vec{y}) (1 - diag(\vec{y})) [ \vec{y} - \vec{t} ] \vec{x}^T",
+        r"\frac{dJ}{d\vec{b}} = diag(\vec{y}) (1 - diag(\vec{y})) [ \vec{y} - \vec{t} ]",
+    ],
+)
+def test_a_vector_seen_only_through_its_entries_has_no_size_to_keep_apart(step: str) -> None:
+    # before: 'the right side fits only if n_3 = n_4, sizes the left side and the definitions keep
+    # apart', a false alarm: J's entries tie t's length to y's
+    (*_, last) = check_text(ENTRIES + f"$${step}$$\n", COLUMN, markdown=True).results
+    assert last.status != "wrong", last.message

@@ -182,26 +182,26 @@ class _Walker:
         if s.full in self.bound or s.full in self.sizes:
             return ONE, ONE
         for key in (s.full, s.stem):
-            shape = self.name(key)
+            shape = self.name(key, touch=key == s.full)  # t_k anchors no size of t (its k may tie t to y_k)
             if shape is not None or key in self.defs:
                 return shape if key == s.full else (ONE, ONE)  # an entry of a known name
         return ONE, ONE  # a number-like name the evaluator knows (a domain or label)
 
-    def name(self, key: str) -> Shape:
+    def name(self, key: str, touch: bool = True) -> Shape:
         if key in self.leaf:
-            self.touched.append(self.leaf[key])
+            self.touched.extend([self.leaf[key]] if touch else [])
             return self.leaf[key]
         declared = {**self.notation.sample_shapes, **self.notation.shapes}
         if key in declared and key not in self.defs:
             shape = self.declared(declared[key])
-            self.touched.append(shape)
+            self.touched.extend([shape] if touch else [])
             return shape
         if key not in self.defs:
             return None
         if key not in self.cache:
             self.cache[key] = None  # a definition in terms of itself is not unified
             self.cache[key] = self.walk(self.defs[key])
-        if self.cache[key] is not None:
+        if self.cache[key] is not None and touch:
             self.touched.append(self.cache[key])
         return self.cache[key]
 
