@@ -40,6 +40,7 @@ from derive.checks.latex.numeric_values import judge_numeric_steps
 from derive.checks.latex.opaque_calls import judge_opaque
 from derive.checks.latex.own_functions import find_function_definitions, release_own_functions
 from derive.checks.latex.probabilities import instance_sources, key_letters
+from derive.checks.latex.prose_joins import rejudge_joined
 from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
 from derive.checks.latex.rounded_numbers import judge_rounded
@@ -139,8 +140,8 @@ def check_text(
             if k in ambiguous_at:
                 results[k] = _hold_ambiguous(results[k], ambiguous_at[k], document, notation)
             results[k] = with_notation_values(results[k], document.fallback_for(step))
-        functions = find_function_definitions(equations, notation)
-        judged = release_own_functions([r for r in results if r is not None], functions)
+        judged = release_own_functions([r for r in results if r], find_function_definitions(equations, notation))
+        judged = rejudge_joined(judged, runner, document, typed_notation, seed, examples, judge_step)  # prose_joins
         equal = _equal_redefinitions(document, judged, runner, typed_notation, seed, examples)
         # the readings implied_losses gave names a chain differentiates are said where they decide
         judged = document.implied.explain(document.release_redefined(judged, equal), text)
@@ -248,7 +249,7 @@ def judge_step(
     """The worker's job for one equality step: the matrix judge first (it declines scalar
     steps), then the scalar judge; the step's conditions are assumptions for both, and the
     names the document defined before the step (``named``) mean their values."""
-    named, unstated = split_unstated(named)  # read without unknown functions first (unstated_dependence)
+    named, readings = split_unstated(named)  # read without unknown functions first (unstated_dependence)
     # a prose condition about a letter the step never writes (j = i) constrains nothing here
     conditions = bearing_conditions(step.conditions, (step.lhs, step.rhs), notation, definitions, named)
     typed, why = judge_sides(step.lhs, step.rhs, notation, conditions, definitions, seed)
@@ -269,8 +270,8 @@ def judge_step(
         note = f" (as matrices: {why})" if shown else ""
         return _verdict("unparsed", "could not read " + "; ".join(problems) + note, "normalize")
     out = judged(lhs_norm, rhs_norm)
-    if unstated and undetermined(out):  # a dependence the document does not state: read with it
-        out = said(judged(lhs_norm, rhs_norm, {**named, **unstated}), unstated)
+    for reading in readings:  # a dependence the document does not state: read with it
+        out = said(judged(lhs_norm, rhs_norm, reading), reading) if undetermined(out) else out
 
     def other() -> dict[str, Any]:  # \log a b read as log(ab); asked only of a step with one (verdict_guards)
         return judged(*_read_sides(step, replace(notation, log_takes_product=True)))

@@ -74,6 +74,9 @@ class Piece:
     conditions: tuple[str, ...] = ()
     #: (index in text, line, column) at each place where text and file stop running in step
     runs: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False)
+    #: a row starting with "=" after prose continues the previous block's chain; the prose may go
+    #: back to an earlier chain instead (after a side computation): those equations' indices
+    earlier: tuple[int, ...] = field(default=(), compare=False, repr=False)
 
     def position(self, index: int) -> tuple[int, int]:
         """(line, column), 1-based, of ``text[index]`` in the file."""

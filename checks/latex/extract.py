@@ -32,7 +32,7 @@ Nothing of the document is evaluated.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from derive.checks.latex.clauses import free_conditions, inline_conditions, sentence_start
 from derive.checks.latex.conditions import prose_conditions
@@ -238,6 +238,9 @@ def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> li
                 if not chains:
                     chains.append(target)
                     joined = True
+                    if not prose.join_by_operator and last is not None:  # across prose: a guess (Piece.earlier)
+                        before = [i for i in range(last - 1, -1, -1) if equations[i].kind == "display"]
+                        row = replace(row, earlier=tuple(before[:2]))
                 chains[-1].append(row)
             else:
                 chains.append([row])

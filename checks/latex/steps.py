@@ -48,6 +48,9 @@ class Step:
     conditions: tuple[str, ...] = ()
     #: the one argument the chain applies each document function it also writes bare at (function_uses)
     chain_args: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: a step joined to the block before across prose: the ends of earlier chains the prose may
+    #: go back to instead (extract.Piece.earlier; judged by prose_joins where the step fails)
+    earlier: tuple[str, ...] = ()
 
 
 _REL_COMMANDS = {r[1:] for r in RELATIONS if r.startswith("\\")}
@@ -212,7 +215,9 @@ def find_steps(
 ) -> list[Step]:
     """Every step of a document, in order (``equations``: the document already extracted)."""
     steps: list[Step] = []
-    for equation in extract(text, markdown=markdown) if equations is None else equations:
+    equations = extract(text, markdown=markdown) if equations is None else equations
+    for equation in equations:
+        joins = [((p.line, p.column), _chain_ends(equations, p.earlier)) for p in equation.pieces if p.earlier]
         chains, trailing = _trailing_conditions(split_chain(equation))
         for chain in chains:
             chain = [
@@ -228,12 +233,24 @@ def find_steps(
                     continue
                 place = (right.column, equation.context, tuple(dict.fromkeys(left.conditions + right.conditions)))
                 if relation == "=":
-                    steps.append(
-                        Step(right.line, left.text, right.text, "=", equation.kind, var, *place, chain_args=at)
-                    )
+                    # the step across the prose: its right term is the joined row's first
+                    span = ((left.line, left.column), (right.line, right.column))
+                    earlier = next((e for at_row, e in joins if span[0] < at_row <= span[1]), ())
+                    step = Step(right.line, left.text, right.text, "=", equation.kind, var, *place, chain_args=at)
+                    steps.append(replace(step, earlier=earlier) if earlier else step)
                 elif relation == r"\in" and is_real_space(right.text):
                     steps.append(Step(right.line, left.text, right.text, r"\in", equation.kind, var, *place))
     return per_entry_steps(steps, text, notation)  # ∇_h ℓ_ce(h, y) = z - e_y, entry by entry (gradient_entries)
+
+
+def _chain_ends(equations: list[Equation], indices: tuple[int, ...]) -> tuple[str, ...]:
+    """The last term of each of these equations' last chains (a chain the prose may go back to)."""
+    ends = []
+    for i in indices:
+        chains = split_chain(equations[i])
+        if chains and chains[-1] and chains[-1][-1][0].text:
+            ends.append(chains[-1][-1][0].text)
+    return tuple(ends)
 
 
 def _trailing_conditions(chains: list[list[tuple[Term, str]]]) -> tuple[list[list[tuple[Term, str]]], tuple[str, ...]]:

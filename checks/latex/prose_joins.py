@@ -1,0 +1,70 @@
+r"""Steps joined to the block before across prose, where the prose may go back to an earlier chain.
+
+A block that starts with ``=`` after prose continues the previous block's chain (extract.py).
+After a side computation that is often not what the author means::
+
+    $$\sigma(x)(1 - \sigma(x)) = \frac{1}{1+e^{-x}}\left(1 - \frac{1}{1+e^{-x}}\right)$$
+    Simplify the second term: $$1 - \frac{1}{1+e^{-x}} = \frac{e^{-x}}{1+e^{-x}}$$
+    Substitute it back into our main expression: $$= \frac{1}{1+e^{-x}}\cdot\frac{e^{-x}}{1+e^{-x}}$$
+
+The last block goes on from the first chain, not from the side computation just before it. A
+step found wrong against the block just before is judged again against the ends of the (at
+most two) chains before that one (steps.Step.earlier): when it holds against one, the reader
+meant that chain and the step is ok (the message says which); when one of them cannot be
+judged, the step is inconclusive; it stays wrong only when it fails against every one of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from derive.checks.latex.normalize import Notation, normalize
+from derive.checks.latex.results import StepResult
+
+__all__ = ["rejudge_joined"]
+
+
+def rejudge_joined(
+    judged: list[StepResult],
+    runner: Any,
+    document: Any,
+    notation: Notation,
+    seed: int,
+    examples: int,
+    judge: Callable[..., dict[str, Any]],
+) -> list[StepResult]:
+    """``judged`` with each wrong step across prose judged again against the earlier chains' ends."""
+    todo = [(k, end) for k, r in enumerate(judged) if r.status == "wrong" for end in r.step.earlier]
+    if not todo:
+        return judged
+    jobs = []
+    for k, end in todo:
+        step = replace(judged[k].step, lhs=end, earlier=())
+        typed, scalar = document.for_step(step.line, step.column, step.rhs)
+        lhs, rhs = normalize(step.lhs, notation, step.chain_var), normalize(step.rhs, notation, step.chain_var)
+        jobs.append((judge, (step, lhs, rhs, notation, typed, seed, examples, scalar)))
+    outs: dict[int, list[tuple[str, dict[str, Any]]]] = {}
+    for (k, end), out in zip(todo, runner.run_all(jobs), strict=True):
+        outs.setdefault(k, []).append((end, out))
+    result = list(judged)
+    for k, tries in outs.items():
+        result[k] = _settled(judged[k], tries)
+    return result
+
+
+def _settled(wrong: StepResult, tries: list[tuple[str, dict[str, Any]]]) -> StepResult:
+    before = f"against the block just before, {wrong.message}"
+    for end, out in tries:
+        if out["status"] == "ok":
+            why = (
+                f"holds as the continuation of the earlier chain that ends in {end} (the prose before"
+                f" this block goes back to it): {out['message']}; {before}"
+            )
+            return replace(wrong, status="ok", counterexample=None, message=why, method=out.get("method", wrong.method))
+    for end, out in tries:
+        if out["status"] != "wrong":
+            why = f"{before}; but the prose may go back to the earlier chain ending in {end} ({out['status']} there)"
+            return replace(wrong, status="inconclusive", counterexample=None, message=why)
+    return wrong

@@ -1,0 +1,56 @@
+r"""A block starting with "=" after prose continues the previous block's chain, but the prose may go
+back to an earlier chain after a side computation (checks/latex/prose_joins.py): a step that fails
+against the block just before is judged against the earlier chains' ends too."""
+
+from __future__ import annotations
+
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+from derive.checks.latex.steps import find_steps
+
+NOTATION = load_notation()
+
+MAIN = r"$$\sigma(x)(1 - \sigma(x)) = \frac{1}{1 + e^{-x}} \left(1 - \frac{1}{1 + e^{-x}}\right)$$"
+SIDE = r"$$1 - \frac{1}{1 + e^{-x}} = \frac{e^{-x}}{1 + e^{-x}}$$"
+
+
+def _document(back: str) -> str:
+    return (
+        f"Start with the expression:\n\n{MAIN}\n\nSimplify the second term:\n\n{SIDE}\n\n"
+        f"Substitute this back into our main expression:\n\n$${back}$$\n"
+    )
+
+
+def _last(text: str, runner: StepRunner) -> tuple[str, str]:
+    report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
+    result = report.results[-1]
+    return result.status, result.message
+
+
+def test_the_step_across_prose_knows_the_earlier_chain_end() -> None:
+    text = _document(r"= \frac{1}{1 + e^{-x}} \cdot \frac{e^{-x}}{1 + e^{-x}}")
+    steps = find_steps(text, NOTATION, markdown=True)
+    across = steps[-1]
+    assert across.lhs.strip() == r"\frac{e^{-x}}{1 + e^{-x}}"  # the block just before, as ever
+    assert [e.strip() for e in across.earlier] == [r"\frac{1}{1 + e^{-x}} \left(1 - \frac{1}{1 + e^{-x}}\right)"]
+    assert all(not s.earlier for s in steps[:-1])  # steps within a block, or with no prose between, have none
+
+
+def test_going_back_to_the_main_chain_is_ok_not_wrong(runner: StepRunner) -> None:
+    status, message = _last(_document(r"= \frac{1}{1 + e^{-x}} \cdot \frac{e^{-x}}{1 + e^{-x}}"), runner)
+    assert status == "ok", message
+    assert "continuation of the earlier chain" in message and "against the block just before" in message
+
+
+def test_a_step_wrong_against_both_chains_stays_wrong(runner: StepRunner) -> None:
+    # σ(1 + σ)-style slip: neither the side computation's end nor the main chain's equals it
+    status, message = _last(_document(r"= \frac{1}{1 + e^{-x}} \cdot \frac{2 + e^{-x}}{1 + e^{-x}}"), runner)
+    assert status == "wrong", message
+
+
+def test_a_continuation_of_the_block_just_before_is_judged_against_it(runner: StepRunner) -> None:
+    # the usual case: the side computation goes on after prose; it is judged as before
+    status, message = _last(_document(r"= e^{-x} \cdot \frac{1}{1 + e^{-x}}"), runner)
+    assert status == "ok" and "earlier chain" not in message, message
+    status, message = _last(_document(r"= e^{x} \cdot \frac{1}{1 + e^{-x}}"), runner)
+    assert status == "wrong", message
