@@ -106,7 +106,14 @@ _SOFTMAX_J = r"\frac{e^{a_j}}{\sum_{k=1}^K e^{a_k}}"
 _JACOBIAN = r"\frac{\partial}{\partial a_j}" + _SOFTMAX_I
 
 
-_INDICATORS = [r"1_{i=j}", r"\mathbb{1}[i=j]", r"\mathbb 1_{\{i=j\}}", r"[i=j]", r"\mathbf{1}_{j = i}"]
+_INDICATORS = [
+    r"1_{i=j}",
+    r"\mathbb{1}[i=j]",
+    r"\mathbb 1_{\{i=j\}}",
+    r"[i=j]",
+    r"\mathbf{1}_{j = i}",
+    r"1\{i = j\}",  # CS229's notes write a bare 1 before set braces
+]
 
 
 @pytest.mark.parametrize("indicator", _INDICATORS)
@@ -115,8 +122,9 @@ def test_softmax_jacobian_with_an_index_indicator_is_ok(indicator: str, runner: 
     assert _statuses(text, runner) == [(1, "ok")]
 
 
-def test_the_indicator_of_the_wrong_condition_is_wrong(runner: StepRunner) -> None:
-    text = _display(f"{_JACOBIAN} = {_SOFTMAX_I}(1_{{i\\neq j}} - {_SOFTMAX_J})")
+@pytest.mark.parametrize("indicator", [r"1_{{i\neq j}}", r"1\{{i \neq j\}}"])
+def test_the_indicator_of_the_wrong_condition_is_wrong(indicator: str, runner: StepRunner) -> None:
+    text = _display(f"{_JACOBIAN} = {_SOFTMAX_I}({indicator.format()} - {_SOFTMAX_J})")
     assert _statuses(text, runner) == [(1, "wrong")]
 
 

@@ -421,6 +421,6 @@ class _Normalizer(NamesMixin, FormsMixin):
         ):
             digits += self.toks[k + 1]
             k += 2
-        if digits == "1" and k < len(self.toks) and self.toks[k] == "_":
+        if digits == "1" and k < len(self.toks) and self.toks[k] in ("_", r"\{"):  # 1_{i=j}, CS229's 1\{k = i\}
             return self.indicator(k)
         return self.postfix(digits, k)
