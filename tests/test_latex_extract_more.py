@@ -159,6 +159,12 @@ SEPARATED = [
     ("$$ \\frac{d}{dx} x^2 = 2x \\text{ hence } \\frac{d}{dx} 3x^2 = 3x $$\n", ["ok", "wrong"]),
     # a semicolon inside brackets separates arguments, not claims
     ("$$ \\frac{d}{dx} (x^2 + 1) = 2x $$\n", ["ok"]),
+    # a clause of prose leading a row (jihwan-jeong's back-propagation post): not part of the left side
+    ("$$\\begin{aligned}\\text{Similarly,}\\quad \\frac{d}{dx} x^3 &= 3x^2\\end{aligned}$$\n", ["ok"]),
+    ("$$\\begin{aligned}\\text{or,}\\quad \\sigma(-x) &= 1 + \\sigma(x)\\end{aligned}$$\n", ["wrong"]),
+    ("$$\\text{In the output layer,}\\quad \\tanh(x) = 2\\sigma(2x) - 1$$\n", ["ok"]),
+    # a name set in \text is not prose: \text{softmax}(z) stays the left side
+    ("$$\\text{softmax}(z)_1 = \\frac{e^{z_1}}{e^{z_1} + e^{z_2}}, z \\in \\mathbb{R}^2$$\n", ["ok", "inconclusive"]),
 ]
 
 

@@ -195,10 +195,20 @@ def _thousands(toks: list[str], k: int) -> bool:
 def _text_and(toks: list[str], k: int) -> bool:
     if toks[k] not in (r"\text", r"\quad", r"\qquad", r"\mbox"):
         return False
-    rest = "".join(toks[k : k + 12])
-    # "and", "so", "hence" … between two formulas: two claims, each its own chain
-    words = r"and|where|for|with|so|hence|thus|then|therefore|,|;"
-    return re.match(r"(\\q?quad\s*)?\\(text|mbox)\{\s*(" + words + r")\s*\}", rest) is not None
+    rest = "".join(toks[k : k + 40])
+    return _CLAIM_WORDS.match(rest) is not None
+
+
+#: "and", "so", "hence" … between two formulas: two claims, each its own chain; also a clause of
+#: prose that leads a row (``\text{Similarly,}\quad``, ``\text{or,}``, ``\text{In the output
+#: layer,}``): words ending with a comma or colon, never a name such as ``\text{softmax}``
+_CLAIM_WORDS = re.compile(
+    r"(\\q?quad\s*)?\\(text|mbox)\{\s*(?:"
+    r"(?:and|where|for|with|so|hence|thus|then|therefore|or|similarly|proof|since|because|,|;)[\s,.:]*"
+    r"|[A-Za-z][A-Za-z ]*[,:]\s*"
+    r")\}",
+    re.I,
+)
 
 
 def _skip_text_and(toks: list[str], k: int) -> int:
