@@ -40,3 +40,30 @@ def test_a_wrong_step_under_an_idle_condition_is_wrong(runner: StepRunner) -> No
     )
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results if r.step.line == 3] == ["wrong"]
+
+
+def test_a_value_given_to_a_name_the_step_does_not_reach_is_idle() -> None:
+    # kyuusaku's sigmoid cross-entropy, case y_i = 0: the step is about z_i alone
+    sides = (r"-\log(1 - \frac{1}{1+e^{-z_i}})", r"\log(\frac{e^{-z_i}}{1+e^{-z_i}})")
+    assert bearing_conditions(("y_i = 0",), sides, NOTATION, {}, None) == ()
+    assert bearing_conditions((r"y^{(i)} \neq 1",), sides, NOTATION, {}, None) == ()
+    # a name the step writes, or reaches through a definition, or that the document defines: kept
+    assert bearing_conditions(("z_i = 0",), sides, NOTATION, {}, None) == ("z_i = 0",)
+    reaching = {"o_{i}": ((), normalize(r"y_i + z_i", NOTATION))}
+    assert bearing_conditions(("y_i = 0",), ("o_i", "z_i"), NOTATION, {}, reaching) == ("y_i = 0",)
+    defined = {"y_{i}": ((), normalize(r"\sigma(z_i)", NOTATION))}
+    assert bearing_conditions(("y_i = 0",), sides, NOTATION, {}, defined) == ("y_i = 0",)
+    # a condition between two names, or on an expression, is not this rule's
+    assert bearing_conditions(("y_i = t_i",), sides, NOTATION, {}, None) == ("y_i = t_i",)
+
+
+def test_a_sign_slip_under_a_case_about_another_name_is_wrong(runner: StepRunner) -> None:
+    text = (
+        "For $y_i = 0$:\n\n"
+        "$$- \\log \\left( 1 - \\frac{1}{1+e^{-z_i}} \\right) = \\log \\left( \\frac{e^{-z_i}}{1+e^{-z_i}} \\right)$$\n\n"
+        "For $y_i = 0$:\n\n"
+        "$$- \\log \\left( 1 - \\frac{1}{1+e^{-z_i}} \\right) = -\\log \\left( \\frac{e^{-z_i}}{1+e^{-z_i}} \\right)$$\n"
+    )
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    displays = [r for r in report.results if r.step.kind == "display"]
+    assert [r.status for r in displays] == ["wrong", "ok"], [r.message for r in displays]

@@ -10,6 +10,10 @@ Only comparisons ``a = b`` and ``a \ne b`` of two plain letters (or a letter and
 of them a letter that appears nowhere in the step's text nor in any definition or label the step
 could reach (``k \ne y`` stays: the loss -log o^s_y is about the label y), are dropped; any other
 condition is kept as it is.
+
+Likewise a value given to a name (``y_i = 0``, ``y^{(i)} \ne 1``: one name against a number)
+whose letter neither the step nor any definition it reaches writes, and that the document does
+not define: the case "for y_i = 0" above a step about z_i alone, whose truth cannot depend on y.
 """
 
 from __future__ import annotations
@@ -40,7 +44,53 @@ def bearing_conditions(
     for key, (letters, value) in (named or {}).items():
         own = set(letters or ())
         written |= {t for t, _ in tex_tokens(f"{key} {value.source}") if re.fullmatch(r"[A-Za-z]", t)} - own
-    return tuple(c for c in conditions if not _idle(c, written))
+    kept = tuple(c for c in conditions if not _idle(c, written))
+    if not kept:
+        return kept
+    reached = _reached_letters(sides, notation, typed, named or {})
+    return tuple(c for c in kept if not _idle_value(c, reached))
+
+
+def _letters(text: str) -> set[str]:
+    return {t for t, _ in tex_tokens(text) if re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", t)}
+
+
+def _reached_letters(sides: tuple[str, str], notation: Any, typed: dict[str, Any], named: dict) -> set[str]:
+    """Every letter of the sides and of the definitions they reach, name by name (the notation's
+    own definitions only where the step uses their names); a defined name counts as reached."""
+    values: dict[str, set[str]] = {}
+    for key, text in notation.definitions.items():
+        values.setdefault(_head(str(key)), set()).update(_letters(f"{key} {text}"))
+    for key, node in typed.items():
+        values.setdefault(_head(str(key)), set()).update(_letters(" ".join([str(key), *_names(node)])))
+    for key, (_, value) in named.items():
+        values.setdefault(_head(str(key)), set()).update(_letters(f"{key} {getattr(value, 'source', '')}"))
+    reached = _letters(" ".join(sides))
+    todo = list(reached)
+    while todo:
+        for letter in values.get(todo.pop(), set()) - reached:
+            reached.add(letter)
+            todo.append(letter)
+    return reached | set(values)
+
+
+def _head(name: str) -> str:
+    match = re.match(r"\\?[A-Za-z]+", name.strip())
+    return match.group(0) if match else name
+
+
+#: ``y_i = 0``, ``y^{(i)} = 1``, ``t \ne 1``: one name (a letter, a script at most) against a number
+_NAME_VALUE = re.compile(
+    r"\s*([A-Za-z])\s*(?:[_^]\s*(?:\{[^{}]*\}|[A-Za-z0-9]))*\s*"  # the name and its scripts
+    r"(?:=|\\neq?|<|>|\\le|\\ge|\\leq|\\geq)\s*-?\d+(?:\.\d+)?\s*"  # against a number
+)
+
+
+def _idle_value(condition: str, reached: set[str]) -> bool:
+    """A value given to a name whose letter neither the step nor any definition it reaches writes
+    (``y_i = 0`` above a step about z alone): the step's truth cannot depend on it."""
+    match = _NAME_VALUE.fullmatch(condition.strip().strip("$").rstrip(".,;"))
+    return match is not None and match.group(1) not in reached
 
 
 def _names(node: object) -> list[str]:
