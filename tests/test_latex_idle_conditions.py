@@ -60,9 +60,11 @@ def test_a_value_given_to_a_name_the_step_does_not_reach_is_idle() -> None:
 def test_a_sign_slip_under_a_case_about_another_name_is_wrong(runner: StepRunner) -> None:
     text = (
         "For $y_i = 0$:\n\n"
-        "$$- \\log \\left( 1 - \\frac{1}{1+e^{-z_i}} \\right) = \\log \\left( \\frac{e^{-z_i}}{1+e^{-z_i}} \\right)$$\n\n"
+        "$$- \\log \\left( 1 - \\frac{1}{1+e^{-z_i}} \\right)"
+        " = \\log \\left( \\frac{e^{-z_i}}{1+e^{-z_i}} \\right)$$\n\n"
         "For $y_i = 0$:\n\n"
-        "$$- \\log \\left( 1 - \\frac{1}{1+e^{-z_i}} \\right) = -\\log \\left( \\frac{e^{-z_i}}{1+e^{-z_i}} \\right)$$\n"
+        "$$- \\log \\left( 1 - \\frac{1}{1+e^{-z_i}} \\right)"
+        " = -\\log \\left( \\frac{e^{-z_i}}{1+e^{-z_i}} \\right)$$\n"
     )
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     displays = [r for r in report.results if r.step.kind == "display"]

@@ -139,10 +139,18 @@ def test_a_wrong_step_through_an_unwritten_sibling_is_not_called_wrong(runner: S
 
 
 def test_a_total_defined_twice_is_not_used_for_a_wrong(runner: StepRunner) -> None:
-    # E_{total} defined again with another value: which one is meant is not known
+    # E_{total} defined again with another value: which one is meant is not known, so a step right
+    # with the first value (the sum of both paths) and wrong with the second is not called wrong
     text = DEFS + "$$E_{total} = \\frac{1}{2}(t_{1} - out_{o1})^2$$\n\n"
-    result = _last(text + f"$${CHAIN}(out_{{o1}} - t_{{1}}) out_{{o1}} out_{{h1}}$$\n", runner)
+    step = (
+        r"\frac{\partial E_{total}}{\partial out_{h1}} = \frac{\partial E_{o1}}{\partial out_{h1}}"
+        r" + \frac{\partial E_{o2}}{\partial out_{h1}}"
+    )
+    result = _last(text + f"$${step}$$\n", runner)
     assert result.status != "wrong", result.message
+    # the dropped σ' factor is wrong with either value (redefined_steps): that is said, and wrong
+    result = _last(text + f"$${CHAIN}(out_{{o1}} - t_{{1}}) out_{{o1}} out_{{h1}}$$\n", runner)
+    assert result.status == "wrong" and "wrong with either value" in result.message, result.message
 
 
 #: Mazur's order: formulas, the example's numbers for them, a sum with no index first

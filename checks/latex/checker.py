@@ -41,6 +41,7 @@ from derive.checks.latex.opaque_calls import judge_opaque
 from derive.checks.latex.own_functions import find_function_definitions, release_own_functions
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.prose_joins import rejudge_joined
+from derive.checks.latex.redefined_steps import settle_redefined
 from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
 from derive.checks.latex.rounded_numbers import judge_rounded
@@ -142,9 +143,9 @@ def check_text(
             results[k] = with_notation_values(results[k], document.fallback_for(step))
         judged = release_own_functions([r for r in results if r], find_function_definitions(equations, notation))
         judged = rejudge_joined(judged, runner, document, typed_notation, seed, examples, judge_step)  # prose_joins
-        equal = _equal_redefinitions(document, judged, runner, typed_notation, seed, examples)
+        judged = settle_redefined(judged, document, runner, typed_notation, seed, examples, judge_step)
         # the readings implied_losses gave names a chain differentiates are said where they decide
-        judged = document.implied.explain(document.release_redefined(judged, equal), text)
+        judged = document.implied.explain(judged, text)
         # steps that put a worked example's values in (numeric_values); BP1-BP4 on a network (layered_backprop)
         report.results.extend(judge_layered(judge_numeric_steps(judged, equations, notation, text), equations, text))
     finally:
@@ -193,28 +194,6 @@ def _reassigned_step(step: Step, document: DocumentDefinitions) -> StepResult | 
         return None
     why = f"{again.name} was given the value {again.before} before: a new assignment, not a step"
     return StepResult(step, "inconclusive", None, why, "definitions")
-
-
-def _equal_redefinitions(
-    document: DocumentDefinitions,
-    judged: list[StepResult],
-    runner: StepRunner,
-    notation: Notation,
-    seed: int,
-    examples: int,
-) -> frozenset:
-    """The redefinitions (``f = \\|\\hat Y - Y\\|^2`` after ``f = \\|\\max(XW, 0) - Y\\|^2``,
-    with \\hat Y = \\max(Z, 0), Z = XW) whose new value is judged ``ok`` equal to the first one
-    at a wrong step that uses the name: the name then has one value there, not two."""
-    pairs = document.redefinitions_to_compare(judged)
-    jobs: list[tuple[Any, tuple]] = []
-    for again, (line, column) in pairs:
-        step = Step(line, again.before, again.value, "=", "display", column=column)
-        typed, scalar = document.for_step(line, column, again.value)
-        lhs, rhs = normalize(step.lhs, notation), normalize(step.rhs, notation)
-        jobs.append((judge_step, (step, lhs, rhs, notation, typed, seed, examples, scalar)))
-    outs = runner.run_all(jobs) if jobs else []
-    return frozenset(pair for pair, out in zip(pairs, outs, strict=True) if out["status"] == "ok")
 
 
 def _hold_ambiguous(

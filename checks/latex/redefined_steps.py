@@ -1,0 +1,138 @@
+r"""Steps that use a name the document defines twice (a second section re-defines o_i, f, ℓ).
+
+The step is judged with the latest value written before it (DocumentDefinitions.for_step). A
+``wrong`` there might be a false alarm on the value the author meant, so
+DocumentDefinitions.release_redefined makes it inconclusive, unless:
+
+- the two values are judged equal at that step (``f = \|\hat Y - Y\|^2`` after ``f = \|\max(XW,
+  0) - Y\|^2`` with ``\hat Y = \max(Z, 0)``): the name has one value there (:func:`_equal_values`);
+- the step is wrong under each value (``-(y_i - o_i) = -(o_i - y_i)`` with o_i the softmax of
+  one section and the sigmoid of the next): judged again with the first value and with the
+  second, it is wrong whichever is meant, and said so (:func:`_wrong_either_way`). Names defined
+  from the twice-defined one keep their definitions in terms of it; when either value cannot be
+  put in, or the step uses two twice-defined names, nothing changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from derive.checks.latex.doc_definitions import DocumentDefinitions, Reassignment, _letters, _mentions, _uses
+from derive.checks.latex.normalize import Notation, normalize
+from derive.checks.latex.results import StepResult
+from derive.checks.latex.steps import Step
+
+__all__ = ["settle_redefined"]
+
+#: the note release_redefined adds to a wrong step it holds back
+_HELD = "is defined more than once in the document, so which value is meant is not known"
+
+
+def settle_redefined(
+    judged: list[StepResult],
+    document: DocumentDefinitions,
+    runner: Any,
+    notation: Notation,
+    seed: int,
+    examples: int,
+    judge: Callable[..., dict[str, Any]],
+) -> list[StepResult]:
+    """``judged`` with the wrong steps that use a twice-defined name settled (module docstring)."""
+    how = (runner, notation, seed, examples, judge)
+    released = document.release_redefined(judged, _equal_values(document, judged, *how))
+    return _wrong_either_way(judged, released, document, *how)
+
+
+def _equal_values(
+    document: DocumentDefinitions,
+    judged: list[StepResult],
+    runner: Any,
+    notation: Notation,
+    seed: int,
+    examples: int,
+    judge: Callable,
+) -> frozenset:
+    """The (redefinition, step) pairs whose new value is judged ``ok`` equal to the first one at a
+    wrong step that uses the name: the name then has one value there, not two."""
+    pairs = document.redefinitions_to_compare(judged)
+    jobs: list[tuple[Any, tuple]] = []
+    for again, (line, column) in pairs:
+        step = Step(line, again.before, again.value, "=", "display", column=column)
+        typed, scalar = document.for_step(line, column, again.value)
+        lhs, rhs = normalize(step.lhs, notation), normalize(step.rhs, notation)
+        jobs.append((judge, (step, lhs, rhs, notation, typed, seed, examples, scalar)))
+    outs = runner.run_all(jobs) if jobs else []
+    return frozenset(pair for pair, out in zip(pairs, outs, strict=True) if out["status"] == "ok")
+
+
+def _wrong_either_way(
+    judged: list[StepResult],
+    released: list[StepResult],
+    document: DocumentDefinitions,
+    runner: Any,
+    notation: Notation,
+    seed: int,
+    examples: int,
+    judge: Callable,
+) -> list[StepResult]:
+    """Each held-back wrong step judged again with the first values of the names it was held for."""
+    todo: list[tuple[int, Reassignment]] = []
+    jobs: list[tuple[Any, tuple]] = []
+    for k, (was, now) in enumerate(zip(judged, released, strict=True)):
+        if was.status != "wrong" or now.status != "inconclusive" or _HELD not in now.message:
+            continue
+        step = was.step
+        where = (step.line, step.column)
+        earlier = [r for r in document.redefined if (r.line, r.column) <= where and _used(document, r, step)]
+        if len(earlier) != 1:  # several names with two values: their combinations are not tried
+            continue
+        both = _both_values(document, earlier[0], step, notation)
+        if both is None:
+            continue
+        lhs, rhs = normalize(step.lhs, notation, step.chain_var), normalize(step.rhs, notation, step.chain_var)
+        for typed, scalar in both:
+            todo.append((k, earlier[0]))
+            jobs.append((judge, (step, lhs, rhs, notation, typed, seed, examples, scalar)))
+    verdicts: dict[int, list[dict[str, Any]]] = {}
+    for (k, _), verdict in zip(todo, runner.run_all(jobs) if jobs else [], strict=True):
+        verdicts.setdefault(k, []).append(verdict)
+    out = list(released)
+    for k, again in dict(todo).items():
+        if all(v["status"] == "wrong" for v in verdicts[k]):
+            first, second = (v["message"] for v in verdicts[k])
+            why = f"{again.name} is defined twice; wrong with either value: the first, {first}; the second, {second}"
+            out[k] = replace(judged[k], message=why, counterexample=verdicts[k][1]["counterexample"])
+    return out
+
+
+def _used(document: DocumentDefinitions, again: Reassignment, step: Step) -> bool:
+    """Does the step use the twice-defined name, or a name defined from it (errs on yes)?"""
+    names = document._closure({again.name}, (step.line, step.column))  # noqa: SLF001 - its own closure rule
+    return any(_uses(step.lhs, n) or _uses(step.rhs, n) for n in names)
+
+
+def _read_value(again: Reassignment, notation: Notation) -> tuple[None, tuple[str, Any] | None]:
+    """A second value the document keeps out of its latest values (a name the notation also
+    uses, such as o_i): read for the scalar judge alone."""
+    norm = normalize(again.value, notation)
+    return None, (None if norm.problems else (_letters(again.name), norm))
+
+
+def _both_values(
+    document: DocumentDefinitions, again: Reassignment, step: Step, notation: Notation
+) -> list[tuple[dict, dict]] | None:
+    """The step's definitions with the twice-defined name at its first value (as before its
+    second definition), and at its second value; None when either cannot be put in."""
+    typed, scalar = document.for_step(step.line, step.column, step.rhs)
+    typed_first, scalar_first = document.for_step(again.line, again.column, again.value)
+    name = again.name
+    latest = document.latest.get(again) or _read_value(again, notation)
+    if latest[1] is None or (name in typed and latest[0] is None) or _mentions(again.value, name):
+        return None  # the second value is not read, or is an update (J = J + λ‖W‖²)
+    if (name in scalar) != (name in scalar_first) or (name in typed) != (name in typed_first) or name not in scalar:
+        return None
+    first = ({**typed, **({name: typed_first[name]} if name in typed else {})}, {**scalar, name: scalar_first[name]})
+    second = ({**typed, **({name: latest[0]} if name in typed else {})}, {**scalar, name: latest[1]})
+    return [first, second]

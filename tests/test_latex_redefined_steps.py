@@ -1,0 +1,35 @@
+r"""Steps that use a name the document defines twice (checks/latex/redefined_steps.py): a wrong
+verdict stands only when the step is wrong with either value (kyuusaku's notes define o_i as the
+softmax, then as the sigmoid in a later section); otherwise it is held back as inconclusive."""
+
+from __future__ import annotations
+
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+
+NOTATION = load_notation()
+
+TWICE = (
+    "## Softmax\n\n$$o_i = \\frac{e^{z_i}}{\\sum_{k=1}^{K} e^{z_k}}$$\n\n"
+    "## Sigmoid\n\nNow the output is a sigmoid: $$o_i = \\frac{1}{1+e^{-z_i}}$$\n\n"
+)
+
+
+def _last(step: str, runner: StepRunner) -> tuple[str, str]:
+    report = check_text(f"{TWICE}$${step}$$\n", NOTATION, runner=runner, markdown=True, examples=30)
+    result = report.results[-1]
+    return result.status, result.message
+
+
+def test_a_step_wrong_with_either_value_is_wrong(runner: StepRunner) -> None:
+    status, message = _last(r"-\left( y_i - o_i \right) = -\left( o_i - y_i \right)", runner)
+    assert status == "wrong", message
+    assert "defined twice; wrong with either value" in message
+
+
+def test_a_step_right_with_one_value_is_never_wrong(runner: StepRunner) -> None:
+    # true for the sigmoid of the second section, false for the softmax of the first
+    status, message = _last(r"1 - o_i = \frac{1}{1+e^{z_i}}", runner)
+    assert status in ("ok", "inconclusive"), message
+    status, message = _last(r"1 - o_i = \frac{e^{z_i}}{1+e^{z_i}}", runner)  # wrong for the sigmoid only
+    assert status != "wrong", message
