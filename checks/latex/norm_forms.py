@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.cases_rows import with_ampersand
 from derive.checks.latex.function_uses import differentiated_operand
 from derive.checks.latex.implied_sums import implied_index
 from derive.checks.latex.index_sums import encode_condition, index_equality, sum_subscript
@@ -187,6 +188,7 @@ class FormsMixin(TexReader):
         kinds: list[str] = []
         args: list[str] = []
         for n_row, row in enumerate(rows):
+            row = with_ampersand(row)  # 1, \\text{if } U > 0 (cases_rows)
             if row.count("&") != 1:
                 raise Unreadable("a cases row without exactly one &")
             amp = row.index("&")

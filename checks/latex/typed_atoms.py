@@ -8,6 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 from derive.checks.latex.applied_uses import applied_as_name
+from derive.checks.latex.cases_rows import with_ampersand
 from derive.checks.latex.entrywise_activations import activation_key
 from derive.checks.latex.literal_patterns import is_ellipsis
 from derive.checks.latex.matrix_literals import MATRIX_ENVIRONMENTS, read_list, read_literal
@@ -284,6 +285,7 @@ class AtomsMixin(TexReader):
         body, self.i = self.toks[k:end], self.toks.index("}", end) + 1
         rows: list[tuple[Node, Cond | None]] = []
         for row in _split_rows(body):
+            row = with_ampersand(row)  # 1, \\text{if } U > 0 (cases_rows)
             if row.count("&") != 1:
                 raise Unreadable("a cases row without exactly one &")
             amp = row.index("&")

@@ -1,0 +1,35 @@
+r"""Rows of a ``cases`` environment written without ``&``.
+
+``\begin{cases} 1, \qquad \text{if } U > 0, \\ 0, \qquad \text{otherwise} \end{cases}``: the
+author separated value and condition with spacing instead of ``&``. Both readers (norm_forms,
+typed_atoms) split such a row before its first top-level text word that opens a condition (if,
+otherwise, else, for, when), and drop the comma that ends the value. A row with neither ``&``
+nor such a word stays as it is (and unread).
+"""
+
+from __future__ import annotations
+
+__all__ = ["with_ampersand"]
+
+_TEXT = (r"\text", r"\textrm", r"\mbox", r"\mathrm", r"\textnormal")
+_OPENERS = ("if", "otherwise", "else", "for", "when")
+
+
+def with_ampersand(row: list[str]) -> list[str]:
+    """The row (tokens, spacing removed, text as single letters) with ``&`` before its condition."""
+    if "&" in row:
+        return row
+    level = 0
+    for j, tok in enumerate(row):
+        level += (tok in ("{", "(", "[")) - (tok in ("}", ")", "]"))
+        if level != 0 or tok not in _TEXT or j == 0 or j + 1 >= len(row) or row[j + 1] != "{":
+            continue
+        close = row.index("}", j + 1) if "}" in row[j + 1 :] else len(row)
+        word = "".join(row[j + 2 : close]).lower().strip()
+        if not word.startswith(_OPENERS):
+            return row
+        value = row[:j]
+        while value and value[-1] in (",", ";"):
+            value = value[:-1]
+        return [*value, "&", *row[j:]] if value else row
+    return row

@@ -1,0 +1,39 @@
+r"""Rows of a cases environment written without & (checks/latex/cases_rows.py), as in
+jihwan-jeong's back-propagation post:
+``\begin{cases} 1,\qquad\text{if }U>0,\\ 0, \qquad\text{otherwise} \end{cases}``."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.cases_rows import with_ampersand
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+from derive.checks.latex.tex_tokens import clean_tokens, tex_tokens
+
+NOTATION = load_notation()
+
+
+def _row(text: str) -> list[str]:
+    return clean_tokens(tex_tokens(text))[0]
+
+
+def test_the_ampersand_goes_before_the_condition_words() -> None:
+    assert with_ampersand(_row(r"1,\qquad\text{if }U>0,")) == _row(r"1 & \text{if }U>0,")
+    assert with_ampersand(_row(r"0 \quad \text{otherwise}")) == _row(r"0 & \text{otherwise}")
+    # a row that has one already, or whose text is not a condition, is left alone
+    assert with_ampersand(_row(r"1 & \text{if } x > 0")) == _row(r"1 & \text{if } x > 0")
+    assert with_ampersand(_row(r"\text{ReLU}(x) + 1")) == _row(r"\text{ReLU}(x) + 1")
+    assert with_ampersand(_row(r"x \mathrm{d}x")) == _row(r"x \mathrm{d}x")
+
+
+@pytest.mark.parametrize(
+    ("cases", "status"),
+    [
+        (r"\begin{cases} 1,\qquad\text{if }x>0,\\ 0, \qquad\text{otherwise} \end{cases}", "ok"),
+        (r"\begin{cases} 1 \quad \text{if } x > 0 \\ 0 \quad \text{otherwise} \end{cases}", "ok"),
+        (r"\begin{cases} 0 \quad \text{if } x > 0 \\ 1 \quad \text{otherwise} \end{cases}", "wrong"),
+    ],
+)
+def test_a_relu_derivative_in_cases_without_ampersands_is_judged(cases: str, status: str, runner: StepRunner) -> None:
+    report = check_text(f"$$\\frac{{d}}{{dx}}\\max(x, 0) = {cases}$$\n", NOTATION, runner=runner, markdown=True)
+    assert [r.status for r in report.results] == [status], [r.message for r in report.results]
