@@ -65,3 +65,17 @@ def test_the_call_reading_never_calls_a_step_wrong(runner: StepRunner) -> None:
     statuses = _statuses(steps, runner)
     assert "wrong" not in statuses
     assert statuses[0] == "unparsed" and statuses[2] == "unparsed" and statuses[3] == "unparsed"
+
+
+def test_the_largest_entry_as_one_unknown_value(runner: StepRunner) -> None:
+    # the softmax's stabilising shift (freelw's notes): the step holds whatever max(z_k) is
+    shifted = r"\frac{e^{z_i - \max(z_k)}}{\sum_{j=1}^n e^{z_j - \max(z_k)}}"
+    log_form = r"-\log\frac{e^{Z_t - \max(Z_i)}}{\sum_{i=1}^n e^{Z_i - \max(Z_i)}}"
+    steps = [
+        shifted + r" = \frac{e^{z_i}}{\sum_{j=1}^n e^{z_j}}",
+        log_form + r" = -Z_t + \max(Z_i) + \log \sum_{i=1}^n e^{Z_i - \max(Z_i)}",
+        shifted + r" = \frac{e^{z_i}}{\sum_{j=1}^n e^{2 z_j}}",  # wrong: never ok, and not called wrong here
+        log_form + r" = -Z_t - \max(Z_i) + \log \sum_{i=1}^n e^{Z_i - \max(Z_i)}",  # a sign slip
+        r"\frac{\partial}{\partial z_1} \max(z_k) = 0",  # a derivative of it: not this reading's
+    ]
+    assert _statuses(steps, runner) == ["ok", "ok", "unparsed", "unparsed", "unparsed"]

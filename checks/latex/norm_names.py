@@ -187,6 +187,9 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
             end = self.match(k)
             inside = self.toks[k + 1 : end]
             k = end + 1
+            if key in ("max", "min") and self.notation.opaque_calls and not self.top_level(inside, ","):
+                # max(Z_i): the largest entry of a family, one unknown value (the other reading: opaque_calls)
+                return self.postfix(self.symbol("symbol", call_key(shown, inside)), k)
             bare = self._bare_rule(key, shown, arity, inside, prime, power)
             if bare is not None:
                 return self.postfix(bare, k)

@@ -1,5 +1,6 @@
 r"""A function the document never defines, applied: ``h_\theta(x^{(i)})``, ``\ell(\theta)``,
-``g(z, y)``, read as the value of an unknown function, for algebra steps only.
+``g(z, y)``, read as the value of an unknown function, for algebra steps only; likewise
+``\max(Z_i)`` of one argument (the largest entry of a family: the softmax's stabilising shift).
 
 CS229-style write-ups use ``h_\theta(x^{(i)})`` throughout without ever writing what h is in a
 form the reader takes, and ``f(x)`` may just as well be a product f·x, so the reader refuses such a
@@ -35,6 +36,10 @@ AMBIGUOUS_CALL = "a function application or a product?"
 _DERIVATIVE = re.compile(
     r"\\partial|\\nabla|\\prime|'|\\frac\s*\{\s*d|\\dfrac\s*\{\s*d|\\mathrm\s*\{\s*d\s*\}|\\operatorname\s*\{\s*d\s*\}|\\dot"
 )
+
+
+#: ``\max(Z_i)``, ``\max(z)``: the largest entry of a family (softmax's stabilising shift), one value
+_EXTREMUM = re.compile(r"\b(?:max|min) with 1 argument\(s\)")
 
 
 class IndexInCall(Exception):
@@ -82,7 +87,7 @@ def judge_opaque(
 ) -> dict[str, Any] | None:
     """The verdict of a step refused only for calls of undefined functions, read with each call as
     an unknown value: ``ok`` when proved (or exactly sampled) for every such value, else None."""
-    if not problems or not all(AMBIGUOUS_CALL in p for p in problems):
+    if not problems or not all(AMBIGUOUS_CALL in p or _EXTREMUM.search(p) for p in problems):
         return None
     if _DERIVATIVE.search(step.lhs) or _DERIVATIVE.search(step.rhs):
         return None
