@@ -32,6 +32,7 @@ from derive.checks.latex.jacobians import Jacobian, full_jacobian, same_jacobian
 from derive.checks.latex.layer_shift import with_layer_shifts
 from derive.checks.latex.log_domains import with_positive_logs
 from derive.checks.latex.notation import Notation, identifier_name
+from derive.checks.latex.rounded_numbers import rounded_entries
 from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
 from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, LooseShapes, NotJudged, ShapeMismatch
 from derive.checks.latex.tex_tokens import Unreadable
@@ -117,7 +118,8 @@ def judge_typed(
         sides = (parse_typed(lhs, notation), parse_typed(rhs, notation))
     except Unreadable as exc:
         return None, f"could not read {exc}"
-    return judge_trees(sides, notation, conditions=conditions, definitions=definitions, seed=seed)
+    verdict, why = judge_trees(sides, notation, conditions=conditions, definitions=definitions, seed=seed)
+    return rounded_entries(verdict, lhs, rhs), why
 
 
 def judge_trees(
@@ -305,7 +307,8 @@ def _compare(x: Dual, y: Dual) -> dict[str, Any] | None:
     diff = np.abs(a - b)
     if float(diff.max()) <= 1e-9 * scale:
         return None
-    return {"status": "differ", "lhs": a, "rhs": b, "at": divmod(int(diff.argmax()), a.shape[1])}
+    at = divmod(int(diff.argmax()), a.shape[1])
+    return {"status": "differ", "lhs": a, "rhs": b, "at": at, "gap": float(diff.max())}
 
 
 def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bool) -> dict[str, Any]:
@@ -355,6 +358,7 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
     if len(bad) < 2:
         return _out("inconclusive", "the sides differ in one random draw only")
     cex = _with_indices(_counterexample(world, first, "values"), first)
+    cex["gap"] = max(o.get("gap", 0.0) for _, o in bad)  # the largest entry difference (rounded_entries)
     return _out("wrong", f"the sides differ at {_describe_point(cex)}: left {cex['lhs']}, right {cex['rhs']}", cex)
 
 

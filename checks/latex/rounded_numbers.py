@@ -9,6 +9,10 @@ literal with d places and the other side has a numeric value, the step is judged
 - further off: left to the exact judge, which reports the difference as ``wrong``.
 
 A literal without a decimal point (``1{,}707{,}264``) is an exact claim and is not touched.
+
+The same holds entry by entry for a matrix written out in decimals (``\begin{bmatrix} 0.5501 &
+-0.6715 \end{bmatrix}``, :func:`rounded_entries`): the matrix judge's ``wrong`` is weighed by the
+largest entry difference against the fewest places any of its decimal entries writes.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["decimal_places", "judge_rounded"]
+__all__ = ["decimal_places", "judge_rounded", "rounded_entries"]
 
 _DECIMAL = re.compile(r"\s*-?\s*\d*\.(\d+)\s*")
 #: at most this many units of the last written place off: rounding explains it (see docstring)
@@ -58,3 +62,37 @@ def judge_rounded(lhs_latex: str, rhs_latex: str, lhs: Any, rhs: Any) -> dict[st
 
 def _verdict(status: str, message: str) -> dict[str, Any]:
     return {"status": status, "counterexample": None, "message": message, "method": "rounded"}
+
+
+#: a side that is only a matrix of numbers: its markup, numbers, signs and spacing
+_NUMBERS_MATRIX = re.compile(
+    r"\s*(?:\\left\s*[(\[]\s*)?\\begin\{[bpv]?matrix\}(?:[\s&\\.\d-]|\\[,;!]|\{,\})*\\end\{[bpv]?matrix\}"
+    r"(?:\s*\\right\s*[)\]])?\s*"
+)
+
+
+def _matrix_places(latex: str) -> int | None:
+    """The fewest decimal places of the decimal entries of a side that is only a matrix of numbers."""
+    if not _NUMBERS_MATRIX.fullmatch(latex):
+        return None
+    places = [len(m) for m in re.findall(r"\d*\.(\d+)", latex)]
+    return min(places) if places else None
+
+
+def rounded_entries(verdict: dict[str, Any] | None, lhs_latex: str, rhs_latex: str) -> dict[str, Any] | None:
+    """The matrix judge's verdict, with a ``wrong`` against a matrix of decimals weighed as the
+    module docstring says: ok within one unit of its last place, inconclusive within five."""
+    if verdict is None or verdict["status"] != "wrong":
+        return verdict
+    gap = (verdict.get("counterexample") or {}).get("gap")
+    places = [p for p in (_matrix_places(lhs_latex), _matrix_places(rhs_latex)) if p is not None]
+    verdict = {**verdict, "counterexample": {k: v for k, v in verdict["counterexample"].items() if k != "gap"}}
+    if gap is None or not places:
+        return verdict
+    unit = 10.0 ** -min(places)
+    if gap <= unit * (1 + 1e-9):
+        return _verdict("ok", f"equal to the {min(places)} decimal place(s) written, entry by entry")
+    if gap <= _NEAR_UNITS * unit:
+        why = f"entries differ by {gap:.2g}, within {_NEAR_UNITS} units of the last place written: rounded values"
+        return _verdict("inconclusive", why)
+    return verdict

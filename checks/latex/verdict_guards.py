@@ -67,7 +67,26 @@ def guard_verdict(
             " factor the sides differ, but it may be meant of the whole product"
         )
         return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
-    return _inline(step, out)
+    return _inline(step, _example_value(step, out))
+
+
+#: a bare name (a letter, a hat or arrow, scripts) given a number: ``y = 0``, ``y^{(1)} = 1``
+_NAME_EQ_NUMBER = re.compile(
+    r"\s*(?:\\(?:hat|vec|mathbf|boldsymbol|bm)\s*\{?\s*)*[A-Za-z]\}*\s*(?:[_^]\s*\{?[^{}=]*\}?\s*)*"
+)
+
+
+def _example_value(step: Step, out: dict[str, Any]) -> dict[str, Any]:
+    """``y = 0`` where the document made y a vector (\\vec{\\mathbf{y}} = [0; 1]): the value one
+    example gives it, not a claim about the vector; a shape difference alone does not refute it."""
+    cex = out.get("counterexample") or {}
+    if cex.get("where") != "shape" or not _NAME_EQ_NUMBER.fullmatch(step.lhs):
+        return out
+    if not re.fullmatch(r"\s*-?\s*\d+(?:\.\d+)?\s*", step.rhs):
+        return out
+    given = f"{step.lhs.strip()} = {step.rhs.strip()}"
+    why = f"{out['message']}; but {given} may give one example's value (not the whole vector)"
+    return {**out, "status": "inconclusive", "counterexample": None, "message": why}
 
 
 def _inline(step: Step, out: dict[str, Any]) -> dict[str, Any]:
