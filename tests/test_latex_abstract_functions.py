@@ -75,3 +75,13 @@ def test_stand_ins_replace_the_same_function_on_both_sides() -> None:
     assert len(pairs) == 3
     assert all(sp.simplify(a - b) == 0 for a, b in pairs)
     assert stand_in_pairs(x**2, x) == []
+
+
+def test_a_prime_spelled_with_the_command_makes_a_function(runner: StepRunner) -> None:
+    # f\prime(x), as a LaTeX homework writes f'(x): f is a function, f\prime its derivative
+    assert set(document_abstract_functions(r"$f\prime(x) = \frac{g\prime(x)}{h(x)}$", NOTATION)) == {"f", "g"}
+    assert set(document_abstract_functions(r"$a\primer(x)$", NOTATION)) == set()  # another command
+    status, message = _status(r"\frac{d}{dx} f(2x) = 2 f\prime(2x)", runner, preamble="")
+    assert status == "ok", message
+    status, message = _status(r"\frac{d}{dx} f(2x) = f\prime(2x)", runner, preamble="")
+    assert status == "inconclusive", message

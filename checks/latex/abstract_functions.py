@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.activation_labels import ACTIVATION_LETTERS
 from derive.checks.latex.notation import BUILTIN_NAMES, Notation
 
 __all__ = ["ABSTRACT", "abstract_name", "document_abstract_functions", "stand_in_pairs"]
@@ -24,12 +25,20 @@ __all__ = ["ABSTRACT", "abstract_name", "document_abstract_functions", "stand_in
 ABSTRACT = "abstract:"
 
 _LETTER = r"(?:(?<![\\A-Za-z])[A-Za-z]|\\(?:phi|varphi|psi|eta|rho|kappa|xi|zeta|chi))"
-#: f'(…, f^{\prime}(…, f^{'}(…, f^\prime \left(…: a derivative of f at a point, so f is a function
-_PRIMED_CALL = re.compile(r"(" + _LETTER + r")\s*(?:'|\^\s*\{?\s*(?:\\prime|')\s*\}?)\s*(?:\\left\s*)?\(")
+#: f'(…, f^{\prime}(…, f^{'}(…, f^\prime \left(…, f\prime(…: a derivative of f at a point, so f is a function
+_PRIMED_CALL = re.compile(
+    r"(" + _LETTER + r")\s*(?:'|\\prime(?![A-Za-z])|\^\s*\{?\s*(?:\\prime|')\s*\}?)\s*(?:\\left\s*)?\("
+)
 #: g'^{[l]}(, g^{[l]\prime}(, g^{[l]'}(: a layer's activation primed (activation_labels.py drops the label)
 _LABELLED_PRIMED_CALL = re.compile(
     r"(" + _LETTER + r")\s*(?:'\s*\^\s*\{\s*\[[^\]{}]*\]\s*\}|\^\s*\{\s*\[[^\]{}]*\]\s*(?:'|\\prime)\s*\}"
     r"|\^\s*\{\s*\[[^\]{}]*\]\s*\}\s*')\s*(?:\\left\s*)?\("
+)
+
+#: g^{[3]}(, g^{[L]'}(, g'^{[L-1]}(, g^{[2]\prime}(: a named layer's activation called (group 2: its label)
+_NAMED_LAYER_CALL = re.compile(
+    r"(" + _LETTER + r")\s*'?\s*\^\s*\{\s*\[\s*(\d+|L(?:\s*[+-]\s*\d)?)\s*\]\s*(?:'|\\prime)?\s*\}"
+    r"\s*(?:'|\\prime)?\s*(?:\\left\s*)?\("
 )
 
 
@@ -39,10 +48,11 @@ def abstract_name(key: str) -> str | None:
 
 
 def document_abstract_functions(text: str, notation: Notation) -> dict[str, str]:
-    """name → key of every letter the document uses as an undefined function (module docstring)."""
+    """name → key of every letter the document uses as an undefined function (module docstring),
+    and of each named layer's activation of a letter it primes with a layer label (``g^{[3]}``)."""
     found: dict[str, str] = {}
-    for m in [*_PRIMED_CALL.finditer(text), *_LABELLED_PRIMED_CALL.finditer(text)]:
-        name = m.group(1)
+    labelled = list(_LABELLED_PRIMED_CALL.finditer(text))
+    for name in [m.group(1) for m in [*_PRIMED_CALL.finditer(text), *labelled]] + _named_layers(text, labelled):
         plain = name.lstrip("\\").lower()
         if (
             name in notation.functions
@@ -55,6 +65,19 @@ def document_abstract_functions(text: str, notation: Notation) -> dict[str, str]
             continue
         found[name] = ABSTRACT + name
     return found
+
+
+def _named_layers(text: str, labelled: list[re.Match]) -> list[str]:
+    """``g^{[3]}``, ``g^{[L]}`` for each call of a named layer's activation, primed or not, of a
+    letter the document primes with a layer label: one function per layer, unrelated to the
+    others and to g^{[l]} (the document's g may be the ReLU while its g^{[3]} is the softmax);
+    named as the reader names them (activation_labels.py moves the prime after the label)."""
+    letters = {m.group(1) for m in labelled} & ACTIVATION_LETTERS
+    names = []
+    for m in _NAMED_LAYER_CALL.finditer(text):
+        if m.group(1) in letters:
+            names.append(m.group(1) + "^{[" + re.sub(r"\s+", "", m.group(2)) + "]}")
+    return names
 
 
 def _stand_ins() -> list[Any]:

@@ -1,11 +1,12 @@
 r"""Primes a derivation writes on what is not a known function (a mixin of the normaliser):
 
 - on a bracket, ``\left(\frac{1}{1+e^{-x}}\right)'``: the derivative with respect to the one
-  variable the bracket holds (with none or several, which one is meant is not guessed);
+  variable the bracket holds, or in a chain about one variable, by it where the bracket holds it
+  (prime_variables.py; otherwise which one is meant is not guessed);
 - on a function the document defines once, ``g' = g(1-g)`` where it wrote ``g(z) = \frac{1}{1 +
-  e^{-z}}``: ``g'`` and ``g'(z)`` are the derivative of the body with respect to z. In a chain
-  about z, a bare ``g`` is g(z) and ``g(1 - g)`` is g(z)·(1 − g(z)), the rule the normaliser
-  follows for σ(1 − σ).
+  e^{-z}}``: ``g'`` and ``g'(z)`` are the derivative of the body with respect to z, and
+  ``g'(h(x))`` that derivative with h(x) put in for z. In a chain about z, a bare ``g`` is g(z)
+  and ``g(1 - g)`` is g(z)·(1 − g(z)), the rule the normaliser follows for σ(1 − σ).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from typing import Any
 
 from derive.checks.latex.function_calls import PARAMETER_SEPARATOR
+from derive.checks.latex.prime_variables import prime_variable
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
 
 __all__ = ["PrimesMixin"]
@@ -30,13 +32,15 @@ class PrimesMixin(TexReader):
     postfix: Any
     _mentions: Any
 
-    def derivative_text(self, toks: list[str], var: str) -> str:
-        """``g_N(operand)``: d/d var of the tokens (the placeholder fraction() writes for d/dx)."""
+    def derivative_text(self, toks: list[str], var: str, at: list[str] | None = None) -> str:
+        """``g_N(operand)``: d/d var of the tokens (the placeholder fraction() writes for d/dx);
+        ``g_N(operand, value)`` with ``at``: then var := at (the judge's two-argument derivative)."""
         n = self.new_id(self.r.derivatives)
         self.r.derivatives[n] = var
         self.r.diff_vars.append(var)
         self.symbol("symbol", var)
-        return f"g_{{{n}}}\\left({self.seq_of(toks, chain_var=var)}\\right)"
+        value = "" if at is None else f", {self.seq_of(at)}"
+        return f"g_{{{n}}}\\left({self.seq_of(toks, chain_var=var)}{value}\\right)"
 
     def primed_group(self, start: int, end: int) -> tuple[str, int]:
         """``(…)'`` with the group at [start, end]: its derivative by its one variable."""
@@ -45,9 +49,19 @@ class PrimesMixin(TexReader):
         inner = self.seq_of(self.toks[start + 1 : end])
         ids = {int(n) for n in re.findall(r"v_\{(\d+)\}", inner)}
         names = {self.r.symbols[n][1] for n in ids if self.r.symbols[n][0] == "symbol"}
-        if len(names) != 1:
-            raise Unreadable("a prime ' on a bracket with no single variable (with respect to what?)")
-        return self.postfix(self.derivative_text(self.toks[start + 1 : end], names.pop()), end + 2)
+        summed = {self.r.sums[int(n)][0] for n in re.findall(r"s_\{(\d+)\}", inner) if int(n) in self.r.sums}
+        var = prime_variable(names, summed, self.chain_var)
+        text = self.derivative_text(self.toks[start + 1 : end], var)
+        # a variable guessed from the bracket, not written: the chain's written d/dx decides (steps.py)
+        self.r.prime_vars.append(self.r.diff_vars.pop())
+        return self.postfix(text, end + 2)
+
+    def _slope_at(self, body: list[str], param: str, at: list[str]) -> str:
+        """``f'(g(x))`` of ``f(u) = …``: d/du of the body, then u := g(x) (the judge's two-argument
+        derivative, as function_uses writes it)."""
+        if not at or self.top_level(at, ","):
+            raise Unreadable(f"f' at {' '.join(at) or 'nothing'}")
+        return self.derivative_text(body, param, at)
 
     def own_function_forms(self, name: str, k: int, power: list[str] | None) -> tuple[str, int] | None:
         """``g'``, ``g'(z)``, and in a chain about z a bare ``g`` or ``g(1 - g)``, for a function
@@ -65,8 +79,9 @@ class PrimesMixin(TexReader):
                 raise Unreadable(f"a higher derivative {name}''")
             if k < len(self.toks) and self.toks[k] in ("(", "["):
                 end = self.match(k)
-                if self.toks[k + 1 : end] != [param]:
-                    raise Unreadable(f"{name}' at something other than {param}")
+                # the parameter as tokens: g'(Z^{[l]}) for g(Z^{[l]}) = …, not only g'(z)
+                if self.toks[k + 1 : end] not in ([param], clean_tokens(tex_tokens(param))[0]):
+                    return self.postfix(self._slope_at(body_toks, param, self.toks[k + 1 : end]), end + 1)
                 k = end + 1
             return self.postfix(self.derivative_text(body_toks, param), k)
         if self.chain_var != param:

@@ -142,6 +142,7 @@ class Normalized:
     outside: set[str] = field(default_factory=set)  # names used outside every sum
     problems: list[str] = field(default_factory=list)
     diff_vars: list[str] = field(default_factory=list)
+    prime_vars: list[str] = field(default_factory=list)  # what primes on brackets differentiate by (norm_primes)
     matrices: list[str] = field(default_factory=list)  # names with a declared non-scalar shape
     domains: dict[str, str] = field(default_factory=dict)  # symbol name → domain (when not real)
     bare: list[str] = field(default_factory=list)  # functions written without an argument

@@ -281,6 +281,7 @@ def _trailing_conditions(chains: list[list[tuple[Term, str]]]) -> tuple[list[lis
 def _chain_variable(terms: list[str], notation: Notation) -> str | None:
     """The variable a chain is about: its d/dx variable, else its only symbol."""
     diff_vars: set[str] = set()
+    primes: set[str] = set()  # the variables of primes on brackets (norm_primes)
     names: set[str] = set()
     bare: set[str] = set()
     calls: list[tuple[str, str]] = []
@@ -289,6 +290,7 @@ def _chain_variable(terms: list[str], notation: Notation) -> str | None:
     for text in terms:
         norm = normalize(text, notation)
         diff_vars.update(norm.diff_vars)
+        primes.update(norm.prime_vars)
         bare.update(norm.bare)
         calls += norm.calls
         implicit = implicit and bool(norm.bare) and not norm.symbol_names and not norm.calls
@@ -298,6 +300,8 @@ def _chain_variable(terms: list[str], notation: Notation) -> str | None:
     if implicit and primed and not diff_vars:
         # every function of the chain at one argument, left unwritten: call it x
         return "x"
+    if not diff_vars:  # the variables primes on brackets are read by count where nothing is written
+        diff_vars = primes
     var = None
     if len(diff_vars) == 1:
         var = next(iter(diff_vars))
