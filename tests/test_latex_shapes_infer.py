@@ -122,3 +122,22 @@ def test_a_vector_seen_only_through_its_entries_has_no_size_to_keep_apart(step: 
     # apart', a false alarm: J's entries tie t's length to y's
     (*_, last) = check_text(ENTRIES + f"$${step}$$\n", COLUMN, markdown=True).results
     assert last.status != "wrong", last.message
+
+
+#: Ng-style layers with the data matrix X reached only through the definitions (hari31416's take-home)
+BATCH = "$$Z^{[1]} = W^{[1]} X + b^{[1]}$$\n\n$$A^{[1]} = \\sigma(Z^{[1]})$$\n\n"
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        r"\frac{\partial J}{\partial b^{[1]}} = \frac{\partial J}{\partial Z^{[1]}}",
+        r"\frac{\partial J}{\partial b^{[1]}} = \frac{\partial J}{\partial A^{[1]}} \odot \sigma'(Z^{[1]})",
+    ],
+)
+def test_an_ok_that_needs_the_data_matrix_read_as_one_column_is_not_given(step: str) -> None:
+    # with X inferred as a column the bias gradient needs no sum over examples and 'holds'; for a
+    # batch of m examples it does not (the manifest's hari31416 lines 229 and 264 are wrong)
+    (*_, last) = check_text(BATCH + f"$${step}$$\n", COLUMN, markdown=True).results
+    assert last.status == "inconclusive", last.message
+    assert "X (a capital letter: a matrix in most documents) read as a vector" in last.message

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -166,9 +167,27 @@ def judge_trees(
     # an undefined activation g (A = g(Z)): wrong only if the values differ under every stand-in
     # and no specific g could make the step hold (entrywise_activations.py)
     verdict = activation_verdict(verdict, outcomes, sides, defs)
+    flat = _capitals_as_vectors(model, sides) if verdict["status"] == "ok" else []
+    if flat:  # X read as one example's column: a batch gradient's sum over examples would go unseen
+        why = f"equal only with {', '.join(flat)} (a capital letter: a matrix in most documents) read as a vector"
+        return {**verdict, "status": "inconclusive", "message": _noted(why, model)}, ""
     if model and verdict["status"] != "ok" and not (verdict["status"] == "wrong" and model.decisive(sides)):
         return None, _noted(verdict["message"], model)
     return ({**verdict, "message": _noted(verdict["message"], model)} if model else verdict), ""
+
+
+def _capitals_as_vectors(model: Model, sides: tuple[Node, Node]) -> list[str]:
+    """Names of one capital letter (scripts aside) that the step reaches through definitions only
+    (Z^{[1]} = W^{[1]} X + b^{[1]}) and whose inferred shape has a size 1: the data matrix X read
+    as one example's column, which a batch gradient's sum over examples needs (a capital the step
+    writes itself is evaluated as written on both sides)."""
+    written = {name for side in sides for sym in _names(side) for name in (sym.full, sym.stem)}
+    out = []
+    for name in sorted(model.inferred - written):
+        base = re.match(r"(?:\\math(?:bf|rm|it)\{)?([A-Z])\}?(?![A-Za-z])", name)
+        if base and "1" in model.shapes.get(name, ()):
+            out.append(name)
+    return out
 
 
 def _noted(message: str, model: Model) -> str:
