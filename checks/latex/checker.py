@@ -260,7 +260,7 @@ def judge_step(
     # what the matrices showed, beside an unread scalar step too (db = (1/m) dZ: shapes differ)
     if out["status"] in ("inconclusive", "unparsed") and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
-    return guard_verdict(step, prose_valued(out, notation.prose_values), (lhs_norm, rhs_norm), other)
+    return guard_verdict(step, prose_valued(out, notation.prose_values), (lhs_norm, rhs_norm), other, (named, notation))
 
 
 def _verdict(status: str, message: str, method: str) -> dict[str, Any]:

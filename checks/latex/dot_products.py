@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["dot_products"]
+__all__ = ["dot_pairs", "dot_products"]
 
 Tokens = list[tuple[str, bool]]
 
@@ -54,7 +54,11 @@ def _group(toks: list[str], k: int) -> int | None:
 
 
 def _transpose_end(toks: list[str], k: int) -> int | None:
-    """The index after ``^T``, ``^{T}``, ``^\\top``, ``^{\\top}`` at k, else None."""
+    """The index after ``^T``, ``^{T}``, ``^\\top``, ``^{\\top}`` at k, else None; also after
+    ``{^T}`` (``\\theta{^T} x``, a transpose set in braces of its own)."""
+    if toks[k : k + 2] == ["{", "^"]:
+        end = _transpose_end(toks, k + 1)
+        return end + 1 if end is not None and toks[end : end + 1] == ["}"] else None
     if k >= len(toks) or toks[k] != "^":
         return None
     end = _group(toks, k + 1)
@@ -64,13 +68,24 @@ def _transpose_end(toks: list[str], k: int) -> int | None:
 
 def dot_products(toks: Tokens) -> Tokens:
     """The tokens with each ``a^T b`` of two vectors written as ``\\left(\\sum_q a_q b_q\\right)``."""
+    return _rewrite(toks)[0]
+
+
+def dot_pairs(toks: Tokens) -> list[tuple[str, str]]:
+    """The two vector letters of each ``a^T b`` that :func:`dot_products` reads (θ, x of θ^T x):
+    a guess that both are vectors, which :mod:`dot_verdicts` keeps from calling a step wrong."""
+    return _rewrite(toks)[1]
+
+
+def _rewrite(toks: Tokens) -> tuple[Tokens, list[tuple[str, str]]]:
     plain = [t for t, _ in toks]
     if not any(t in ("T", r"\top", r"\intercal") for t in plain):
-        return toks
+        return toks, []
     letter = next((c for c in "qrsuvp" if c not in plain), None)
     if letter is None:
-        return toks
+        return toks, []
     out: Tokens = []
+    pairs: list[tuple[str, str]] = []
     k = 0
     while k < len(toks):
         found = _dot_at(plain, k, letter) if not out or out[-1][0] not in ("_", "^", r"\frac") else None
@@ -78,14 +93,18 @@ def dot_products(toks: Tokens) -> Tokens:
             out.append(toks[k])
             k += 1
             continue
-        replacement, k = found
+        replacement, k, names = found
         out += [(t, False) for t in replacement]
-    return out
+        pairs.append(names)
+    return out, pairs
 
 
-def _dot_at(toks: list[str], k: int, letter: str) -> tuple[list[str], int] | None:
+def _dot_at(toks: list[str], k: int, letter: str) -> tuple[list[str], int, tuple[str, str]] | None:
     first_end = _vector(toks, k)
     t_end = _transpose_end(toks, first_end) if first_end is not None else None
+    first_label: list[str] = []
+    if first_end is not None and t_end is None:
+        first_label, t_end = _labelled_transpose(toks, first_end)
     second_end = _vector(toks, t_end) if t_end is not None else None
     if second_end is None:
         return None
@@ -100,4 +119,21 @@ def _dot_at(toks: list[str], k: int, letter: str) -> tuple[list[str], int] | Non
         return None  # x_j, x(t), x': not a plain vector
     first, second = toks[k:first_end], toks[t_end:second_end]
     entry = ["_", "{", letter, "}"]
-    return [r"\left", "(", r"\sum", "_", "{", letter, "}", *first, *entry, *second, *entry, *label, r"\right", ")"], end
+    names = (next(t for t in first if _letter(t)), next(t for t in second if _letter(t)))
+    dot = [r"\left", "(", r"\sum", "_", "{", letter, "}", *first, *entry, *first_label, *second, *entry, *label]
+    dot += [r"\right", ")"]
+    return dot, end, names
+
+
+def _labelled_transpose(toks: list[str], k: int) -> tuple[list[str], int | None]:
+    """(the label, the index after) of a transpose inside a bracketed label's superscript at k,
+    ``x^{(i)T}``, ``x^{(i)^T}``, ``x^{(i)\\top}`` (the i-th example, transposed), else ([], None)."""
+    end = _group(toks, k + 1) if toks[k : k + 2] == ["^", "{"] else None
+    inner = toks[k + 2 : end - 1] if end is not None else []
+    if len(inner) < 4 or {inner[-1]} not in _TRANSPOSES:
+        return [], None
+    label = inner[:-2] if inner[-2] == "^" else inner[:-1]
+    closing = {"(": ")", "[": "]"}.get(label[0])
+    if closing is None or label[-1] != closing or any(t in ("(", "[") for t in label[1:]):
+        return [], None
+    return ["^", "{", *label, "}"], end

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from derive.checks.latex.applied_uses import applied_as_name
+from derive.checks.latex.dot_products import dot_pairs
 from derive.checks.latex.function_calls import expand_document_function
 from derive.checks.latex.function_uses import frozen_use
 from derive.checks.latex.index_sums import encode_condition, index_equality
@@ -20,6 +21,7 @@ from derive.checks.latex.tex_tokens import (
     TEXT_FONTS,
     Operator,
     Unreadable,
+    tex_tokens,
 )
 
 __all__ = ["NamesMixin", "BAREABLE", "FUNCTION_LETTERS"]
@@ -164,6 +166,7 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         if expanded is None:
             return None
         toks, end = expanded
+        self.r.dots += dot_pairs(tex_tokens(self.notation.doc_functions.get(name, ("", ""))[1]))  # its body's θ^T x
         return self.postfix(f"\\left({self.seq_of(toks)}\\right)", end)
 
     def function(self, key: str, shown: str, k: int, *, power: list[str] | None = None) -> tuple[str, int]:

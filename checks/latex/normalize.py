@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from derive.checks.latex.dot_products import dot_products
+from derive.checks.latex.dot_products import dot_pairs, dot_products
 from derive.checks.latex.function_uses import differentiated_operand
 from derive.checks.latex.index_sums import encode_condition, index_equality
 from derive.checks.latex.norm_forms import FormsMixin
@@ -149,6 +149,7 @@ class Normalized:
     calls: list[tuple[str, str]] = field(default_factory=list)  # (function, argument LaTeX) of unary calls
     loose_calls: list[str] = field(default_factory=list)  # \log a b: where its argument ends is open
     tuples: int = 0  # tuples (1, 2) read, each as entries weighted by powers of a τ
+    dots: list[tuple[str, str]] = field(default_factory=list)  # θ^T x read as Σ θ_q x_q (dot_verdicts)
 
     @property
     def symbol_names(self) -> set[str]:
@@ -165,7 +166,9 @@ def normalize(text: str, notation: Notation, chain_var: str | None = None, *, ma
         result.problems.append("empty side")
         return result
     # θ^T x of two vectors is Σ_q θ_q x_q for this scalar reader (dot_products)
-    norm = _Normalizer(dot_products(tex_tokens(text)), notation, chain_var, result)
+    toks = tex_tokens(text)
+    result.dots = dot_pairs(toks)
+    norm = _Normalizer(dot_products(toks), notation, chain_var, result)
     try:
         norm.tuples = linear_tuples(norm.toks)
         result.latex = norm.run()

@@ -6,6 +6,7 @@ try:
 
 - inline math followed by its conditions in prose (``$diag(x)_{ij} = x_i$ if $i = j$``), which
   are not always read: refuted only at some index values, it is not wrong;
+- a dot product ``θ^T x`` read on the guess that both names are vectors (:mod:`dot_verdicts`);
 - a bare ``\log`` followed by a product (``\log\frac{1}{\sqrt{2\pi}\sigma}\exp(-\frac{…}{…})``,
   CS229's Gaussian likelihood): the reader takes the first factor as the argument, but ML
   writers usually mean the logarithm of the whole product, so neither reading may refute it.
@@ -17,6 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from derive.checks.latex.dot_verdicts import dot_guarded
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.steps import Step
 
@@ -48,10 +50,23 @@ def guard_verdict(
     out: dict[str, Any],
     sides: tuple[Normalized, Normalized],
     other_reading: Callable[[], dict[str, Any]] | None = None,
+    scalar: tuple[Any, Any] | None = None,
 ) -> dict[str, Any]:
     """The verdict, with a ``wrong`` that the writing leaves open made inconclusive.
     ``other_reading`` judges the step again with a bare log taking the whole product: where that
-    reading holds, the step is ok under it (said in the message), as a reader would take it."""
+    reading holds, the step is ok under it (said in the message), as a reader would take it.
+    ``scalar`` (the step's definitions and notation) is given for the scalar judge's verdicts,
+    which may go through a guessed dot product θ^T x (dot_verdicts)."""
+    out = _guarded(step, out, sides, other_reading)
+    return out if scalar is None else dot_guarded(out, sides, *scalar)
+
+
+def _guarded(
+    step: Step,
+    out: dict[str, Any],
+    sides: tuple[Normalized, Normalized],
+    other_reading: Callable[[], dict[str, Any]] | None,
+) -> dict[str, Any]:
     loose = [f for side in sides for f in side.loose_calls]
     other = other_reading() if loose and other_reading and out["status"] in ("wrong", "inconclusive") else None
     if other is not None and other["status"] == "ok":
