@@ -101,6 +101,11 @@ def test_a_derivative_of_a_name_that_does_not_use_the_variable_is_not_judged() -
     assert statuses[-1] not in ("ok", "wrong")
 
 
+def _last(context: str, step: str):  # noqa: ANN202 - a StepResult
+    """The verdict on ``step`` written after ``context`` (definitions in display math)."""
+    return check_text(context + f"$${step}$$\n", COLUMN, markdown=True).results[-1]
+
+
 #: willyaucy's CS189 homework (held-out set 8): the loss is written entry by entry, so t_k and
 #: y_k pair up and t has y's length, though no shape of t is written anywhere
 ENTRIES = (
@@ -120,7 +125,7 @@ ENTRIES = (
 def test_a_vector_seen_only_through_its_entries_has_no_size_to_keep_apart(step: str) -> None:
     # before: 'the right side fits only if n_3 = n_4, sizes the left side and the definitions keep
     # apart', a false alarm: J's entries tie t's length to y's
-    (*_, last) = check_text(ENTRIES + f"$${step}$$\n", COLUMN, markdown=True).results
+    last = _last(ENTRIES, step)
     assert last.status != "wrong", last.message
 
 
@@ -138,6 +143,6 @@ BATCH = "$$Z^{[1]} = W^{[1]} X + b^{[1]}$$\n\n$$A^{[1]} = \\sigma(Z^{[1]})$$\n\n
 def test_an_ok_that_needs_the_data_matrix_read_as_one_column_is_not_given(step: str) -> None:
     # with X inferred as a column the bias gradient needs no sum over examples and 'holds'; for a
     # batch of m examples it does not (the manifest's hari31416 lines 229 and 264 are wrong)
-    (*_, last) = check_text(BATCH + f"$${step}$$\n", COLUMN, markdown=True).results
+    last = _last(BATCH, step)
     assert last.status == "inconclusive", last.message
     assert "X (a capital letter: a matrix in most documents) read as a vector" in last.message
