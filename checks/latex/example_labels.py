@@ -12,7 +12,16 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["instantiate_label", "label_definition"]
+__all__ = ["instantiate_label", "label_definition", "word_subscript"]
+
+#: subscripts that are words naming one entry, not index letters: z_{max} (the largest entry, the
+#: softmax's shift), Z_{target} (the true class's score), y_{true}, y_{pred}
+_WORDS = frozenset({"max", "min", "target", "true", "pred"})
+
+
+def word_subscript(sub: str) -> bool:
+    """Is this subscript a word (``max`` in z_{max}), whose letters are no indices?"""
+    return sub.lower() in _WORDS
 
 #: a label that is one letter in brackets: (i), [l]
 _LETTER_LABEL = re.compile(r"([(\[])([A-Za-z])([)\]])")

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from derive.checks.latex.abstract_functions import abstract_name
-from derive.checks.latex.example_labels import instantiate_label, label_definition
+from derive.checks.latex.example_labels import instantiate_label, label_definition, word_subscript
 from derive.checks.latex.index_sums import condition_letters, decode_condition, holds, kronecker_letters
 from derive.checks.latex.limits import settle_limit
 from derive.checks.latex.normalize import Normalized
@@ -58,7 +58,7 @@ def _instantiate(name: str, env: dict[str, int]) -> str | None:
     name = base + (f"_{{{sub}}}" if sub else "") + (f"^{{{label}}}" if label else "")
     if not sub:
         return name
-    chars = [c for c in sub if c != ","]
+    chars = [c for c in sub if c != ","] if not word_subscript(sub) else []  # z_{max}: a name, kept
     if not all(re.fullmatch(r"[A-Za-z0-9]", c) for c in chars) or not any(c in env for c in chars):
         return name
     new_sub = "".join(str(env[c]) if c in env else c for c in chars)
@@ -86,7 +86,7 @@ def index_letters(norms: list[Normalized]) -> tuple[set[str], list[str]]:
     for name in outside:
         parts = split_name(name)
         if parts and (parts[0], parts[2]) in summed_families:
-            letters |= {c for c in parts[1] if c.isalpha()}
+            letters |= {c for c in parts[1] if c.isalpha() and not word_subscript(parts[1])}  # z_{max}: a name
     # ∂/∂z_i: i is the index of the variable, to be given values like any free index (left
     # as a letter, z_i is none of the z_1, z_2 … a defined name expands into)
     by = {c for norm in norms for v in norm.derivatives.values() if (p := split_name(v)) for c in p[1] if c.isalpha()}
