@@ -42,6 +42,7 @@ from derive.checks.latex.own_functions import find_function_definitions, release
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.prose_joins import rejudge_joined
 from derive.checks.latex.redefined_steps import settle_redefined
+from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
 from derive.checks.latex.rounded_numbers import judge_rounded
@@ -142,8 +143,8 @@ def check_text(
                 results[k] = _hold_ambiguous(results[k], ambiguous_at[k], document, notation)
             results[k] = with_notation_values(results[k], document.fallback_for(step))
         judged = release_own_functions([r for r in results if r], find_function_definitions(equations, notation))
-        judged = rejudge_joined(judged, runner, document, typed_notation, seed, examples, judge_step)  # prose_joins
-        judged = settle_redefined(judged, document, runner, typed_notation, seed, examples, judge_step)
+        again = Rejudge(runner, typed_notation, seed, examples, judge_step)  # other readings of some verdicts
+        judged = settle_redefined(rejudge_joined(judged, document, again), document, again)
         # the readings implied_losses gave names a chain differentiates are said where they decide
         judged = document.implied.explain(judged, text)
         # steps that put a worked example's values in (numeric_values); BP1-BP4 on a network (layered_backprop)

@@ -416,10 +416,15 @@ class DocumentDefinitions:
             for again in fresh:
                 if (again.line, again.column) > where or (again, where) in pairs:
                     continue
-                names = self._closure({again.name}, where)
-                if any(_uses(result.step.lhs, n) or _uses(result.step.rhs, n) for n in names):
+                if self.step_uses(again, result.step):
                     pairs.append((again, where))
         return pairs[:_MOST_COMPARED]
+
+    def step_uses(self, again: Reassignment, step: Any) -> bool:
+        """Does the step use the twice-defined name, or a name defined from it before the step
+        (errs on yes)?"""
+        names = self._closure({again.name}, (step.line, step.column))
+        return any(_uses(step.lhs, n) or _uses(step.rhs, n) for n in names)
 
     def release_redefined(
         self, results: list[StepResult], equal: frozenset[tuple[Reassignment, tuple[int, int]]] = frozenset()

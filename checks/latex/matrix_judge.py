@@ -377,8 +377,9 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
     if len(bad) < 2:
         return _out("inconclusive", "the sides differ in one random draw only")
     cex = _with_indices(_counterexample(world, first, "values"), first)
-    cex["gap"] = max(o.get("gap", 0.0) for _, o in bad)  # the largest entry difference (rounded_entries)
-    return _out("wrong", f"the sides differ at {_describe_point(cex)}: left {cex['lhs']}, right {cex['rhs']}", cex)
+    verdict = _out("wrong", f"the sides differ at {_describe_point(cex)}: left {cex['lhs']}, right {cex['rhs']}", cex)
+    # the largest entry difference, for rounded_entries (beside the verdict, not in its counterexample)
+    return {**verdict, "gap": max(o.get("gap", 0.0) for _, o in bad)}
 
 
 def _literal_meets_open_size(world: World, found: dict[str, Any]) -> bool:

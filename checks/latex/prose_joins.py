@@ -16,37 +16,26 @@ judged, the step is inconclusive; it stays wrong only when it fails against ever
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from derive.checks.latex.normalize import Notation, normalize
+from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.results import StepResult
 
 __all__ = ["rejudge_joined"]
 
 
-def rejudge_joined(
-    judged: list[StepResult],
-    runner: Any,
-    document: Any,
-    notation: Notation,
-    seed: int,
-    examples: int,
-    judge: Callable[..., dict[str, Any]],
-) -> list[StepResult]:
+def rejudge_joined(judged: list[StepResult], document: Any, again: Rejudge) -> list[StepResult]:
     """``judged`` with each wrong step across prose judged again against the earlier chains' ends."""
     todo = [(k, end) for k, r in enumerate(judged) if r.status == "wrong" for end in r.step.earlier]
     if not todo:
         return judged
-    jobs = []
+    tasks = []
     for k, end in todo:
         step = replace(judged[k].step, lhs=end, earlier=())
-        typed, scalar = document.for_step(step.line, step.column, step.rhs)
-        lhs, rhs = normalize(step.lhs, notation, step.chain_var), normalize(step.rhs, notation, step.chain_var)
-        jobs.append((judge, (step, lhs, rhs, notation, typed, seed, examples, scalar)))
+        tasks.append((step, document.for_step(step.line, step.column, step.rhs)))
     outs: dict[int, list[tuple[str, dict[str, Any]]]] = {}
-    for (k, end), out in zip(todo, runner.run_all(jobs), strict=True):
+    for (k, end), out in zip(todo, again.run(tasks), strict=True):
         outs.setdefault(k, []).append((end, out))
     result = list(judged)
     for k, tries in outs.items():

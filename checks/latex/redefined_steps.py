@@ -15,12 +15,12 @@ DocumentDefinitions.release_redefined makes it inconclusive, unless:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from derive.checks.latex.doc_definitions import DocumentDefinitions, Reassignment, _letters, _mentions, _uses
+from derive.checks.latex.doc_definitions import DocumentDefinitions, Reassignment, _letters, _mentions
 from derive.checks.latex.normalize import Notation, normalize
+from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import Step
 
@@ -30,87 +30,52 @@ __all__ = ["settle_redefined"]
 _HELD = "is defined more than once in the document, so which value is meant is not known"
 
 
-def settle_redefined(
-    judged: list[StepResult],
-    document: DocumentDefinitions,
-    runner: Any,
-    notation: Notation,
-    seed: int,
-    examples: int,
-    judge: Callable[..., dict[str, Any]],
-) -> list[StepResult]:
+def settle_redefined(judged: list[StepResult], document: DocumentDefinitions, again: Rejudge) -> list[StepResult]:
     """``judged`` with the wrong steps that use a twice-defined name settled (module docstring)."""
-    how = (runner, notation, seed, examples, judge)
-    released = document.release_redefined(judged, _equal_values(document, judged, *how))
-    return _wrong_either_way(judged, released, document, *how)
+    released = document.release_redefined(judged, _equal_values(document, judged, again))
+    return _wrong_either_way(judged, released, document, again)
 
 
-def _equal_values(
-    document: DocumentDefinitions,
-    judged: list[StepResult],
-    runner: Any,
-    notation: Notation,
-    seed: int,
-    examples: int,
-    judge: Callable,
-) -> frozenset:
+def _equal_values(document: DocumentDefinitions, judged: list[StepResult], again: Rejudge) -> frozenset:
     """The (redefinition, step) pairs whose new value is judged ``ok`` equal to the first one at a
     wrong step that uses the name: the name then has one value there, not two."""
     pairs = document.redefinitions_to_compare(judged)
-    jobs: list[tuple[Any, tuple]] = []
-    for again, (line, column) in pairs:
-        step = Step(line, again.before, again.value, "=", "display", column=column)
-        typed, scalar = document.for_step(line, column, again.value)
-        lhs, rhs = normalize(step.lhs, notation), normalize(step.rhs, notation)
-        jobs.append((judge, (step, lhs, rhs, notation, typed, seed, examples, scalar)))
-    outs = runner.run_all(jobs) if jobs else []
-    return frozenset(pair for pair, out in zip(pairs, outs, strict=True) if out["status"] == "ok")
+    tasks = []
+    for redefinition, (line, column) in pairs:
+        step = Step(line, redefinition.before, redefinition.value, "=", "display", column=column)
+        tasks.append((step, document.for_step(line, column, redefinition.value)))
+    return frozenset(pair for pair, out in zip(pairs, again.run(tasks), strict=True) if out["status"] == "ok")
 
 
 def _wrong_either_way(
-    judged: list[StepResult],
-    released: list[StepResult],
-    document: DocumentDefinitions,
-    runner: Any,
-    notation: Notation,
-    seed: int,
-    examples: int,
-    judge: Callable,
+    judged: list[StepResult], released: list[StepResult], document: DocumentDefinitions, again: Rejudge
 ) -> list[StepResult]:
     """Each held-back wrong step judged again with the first values of the names it was held for."""
     todo: list[tuple[int, Reassignment]] = []
-    jobs: list[tuple[Any, tuple]] = []
+    tasks = []
     for k, (was, now) in enumerate(zip(judged, released, strict=True)):
         if was.status != "wrong" or now.status != "inconclusive" or _HELD not in now.message:
             continue
         step = was.step
         where = (step.line, step.column)
-        earlier = [r for r in document.redefined if (r.line, r.column) <= where and _used(document, r, step)]
+        earlier = [r for r in document.redefined if (r.line, r.column) <= where and document.step_uses(r, step)]
         if len(earlier) != 1:  # several names with two values: their combinations are not tried
             continue
-        both = _both_values(document, earlier[0], step, notation)
-        if both is None:
-            continue
-        lhs, rhs = normalize(step.lhs, notation, step.chain_var), normalize(step.rhs, notation, step.chain_var)
-        for typed, scalar in both:
+        both = _both_values(document, earlier[0], step, again.notation)
+        for definitions in both or ():
             todo.append((k, earlier[0]))
-            jobs.append((judge, (step, lhs, rhs, notation, typed, seed, examples, scalar)))
+            tasks.append((step, definitions))
     verdicts: dict[int, list[dict[str, Any]]] = {}
-    for (k, _), verdict in zip(todo, runner.run_all(jobs) if jobs else [], strict=True):
+    for (k, _), verdict in zip(todo, again.run(tasks), strict=True):
         verdicts.setdefault(k, []).append(verdict)
     out = list(released)
-    for k, again in dict(todo).items():
+    for k, redefinition in dict(todo).items():
         if all(v["status"] == "wrong" for v in verdicts[k]):
             first, second = (v["message"] for v in verdicts[k])
-            why = f"{again.name} is defined twice; wrong with either value: the first, {first}; the second, {second}"
+            name = redefinition.name
+            why = f"{name} is defined twice; wrong with either value: the first, {first}; the second, {second}"
             out[k] = replace(judged[k], message=why, counterexample=verdicts[k][1]["counterexample"])
     return out
-
-
-def _used(document: DocumentDefinitions, again: Reassignment, step: Step) -> bool:
-    """Does the step use the twice-defined name, or a name defined from it (errs on yes)?"""
-    names = document._closure({again.name}, (step.line, step.column))  # noqa: SLF001 - its own closure rule
-    return any(_uses(step.lhs, n) or _uses(step.rhs, n) for n in names)
 
 
 def _read_value(again: Reassignment, notation: Notation) -> tuple[None, tuple[str, Any] | None]:

@@ -84,9 +84,8 @@ def rounded_entries(verdict: dict[str, Any] | None, lhs_latex: str, rhs_latex: s
     module docstring says: ok within one unit of its last place, inconclusive within five."""
     if verdict is None or verdict["status"] != "wrong":
         return verdict
-    gap = (verdict.get("counterexample") or {}).get("gap")
+    gap = verdict.get("gap")
     places = [p for p in (_matrix_places(lhs_latex), _matrix_places(rhs_latex)) if p is not None]
-    verdict = {**verdict, "counterexample": {k: v for k, v in verdict["counterexample"].items() if k != "gap"}}
     if gap is None or not places:
         return verdict
     unit = 10.0 ** -min(places)

@@ -214,8 +214,10 @@ class DependenceNotes:
         defined |= fixed
         counts = Counter(pair for pairs, _ in self.steps for pair in pairs)
         for own, scalar in self.steps:
-            written: dict[str, set[str]] = {}
             valued = _families(defined | set(scalar))
+            edges = {node(name): {node(n) for n in value.symbol_names} for name, (_, value) in scalar.items()}
+            written: dict[str, set[str]] = {}  # names with no value, by what they are differentiated by
+            over: dict[str, set[str]] = {}  # names with a value that does not reach one of those
             for name, var in counts:
                 if counts[name, var] == 1 and (name, var) in own:
                     continue  # written by this step alone
@@ -223,8 +225,9 @@ class DependenceNotes:
                 family = _parts(name)[1] == EVERY if _parts(name) else False  # type: ignore[index]
                 if name not in defined and name not in scalar and not (family and _family(name) in valued):
                     written.setdefault(name, set()).add(node(var))
-            edges = {node(name): {node(n) for n in value.symbol_names} for name, (_, value) in scalar.items()}
-            over = self._unreached(own, counts, scalar, edges, fixed | set(written))
+                elif name not in fixed and node(var) not in _reach({name}, edges):
+                    # L = (y - ŷ)^2 beside ∂L/∂w_5 through ŷ_1 = w_5 a_1 + …; a = σ(z), z = wx never written
+                    over.setdefault(name, set()).add(node(var))
             if written:
                 written = _one_reading(written)
                 for name, parents in choose_parents(written, edges).items():
@@ -237,27 +240,6 @@ class DependenceNotes:
                     key, entry = unstated_entry(name, parents)
                     scalar[OVER + key] = (entry[0], replace(entry[1], replaces=tuple(sorted(dropped))))
         return jobs
-
-    @staticmethod
-    def _unreached(
-        own: set[tuple[str, str]],
-        counts: Counter,
-        scalar: dict[str, tuple[str, Normalized]],
-        edges: dict,
-        fixed: set[str],
-    ) -> dict[str, set[str]]:
-        """Names the document gives a value that does not reach a variable its derivatives take
-        them by (L = (y - ŷ)^2 and ∂L/∂w_5 with ŷ_1 = w_5 a_1 + …; a = σ(z) and ∂a/∂w with z = wx
-        never written): each with those variables."""
-        out: dict[str, set[str]] = {}
-        for name, var in counts:
-            if counts[name, var] == 1 and (name, var) in own:
-                continue
-            name = node(_alias_end(name, scalar))
-            if name in fixed or node(var) in _reach({name}, edges):
-                continue
-            out.setdefault(name, set()).add(node(var))
-        return out
 
 
 def _family(name: str) -> tuple[str, str] | None:

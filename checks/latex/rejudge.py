@@ -1,0 +1,37 @@
+"""Steps judged again after the first pass, with definitions the caller chooses.
+
+check_text judges every step once; a few verdicts are then weighed again with other readings:
+a step across prose against an earlier chain's end (prose_joins), a twice-defined name's two
+values against each other and the step under each value (redefined_steps). Each builds the
+same worker job as the first pass, here in one place, and runs them side by side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from derive.checks.latex.normalize import Notation, normalize
+
+__all__ = ["Rejudge"]
+
+
+@dataclass(frozen=True)
+class Rejudge:
+    """What a second judgement needs: the worker runner, the notation and the judge's settings."""
+
+    runner: Any  # StepRunner or ParallelRunner
+    notation: Notation
+    seed: int
+    examples: int
+    judge: Callable[..., dict[str, Any]]  # checker.judge_step
+
+    def run(self, tasks: list[tuple[Any, tuple[dict, dict]]]) -> list[dict[str, Any]]:
+        """The verdict on each (step, (typed definitions, scalar definitions)), in order."""
+        jobs = []
+        for step, (typed, scalar) in tasks:
+            lhs = normalize(step.lhs, self.notation, step.chain_var)
+            rhs = normalize(step.rhs, self.notation, step.chain_var)
+            jobs.append((self.judge, (step, lhs, rhs, self.notation, typed, self.seed, self.examples, scalar)))
+        return self.runner.run_all(jobs) if jobs else []
