@@ -69,3 +69,16 @@ def test_a_sign_slip_under_a_case_about_another_name_is_wrong(runner: StepRunner
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     displays = [r for r in report.results if r.step.kind == "display"]
     assert [r.status for r in displays] == ["wrong", "ok"], [r.message for r in displays]
+
+
+def test_a_case_condition_stays_for_a_name_the_document_gives_a_value(runner: StepRunner) -> None:
+    # kyuusaku's cases block: ℓ_i's value written for y_i = 1 (row one) is not its value in the
+    # y_i = 0 row, so the condition is not idle there (it was, and ℓ_i = -log(1 - σ(z_i)) was wrong)
+    text = (
+        "$$\\ell_{i} = \\begin{cases} - \\log \\left( \\frac{1}{1+e^{-z_i}} \\right) & \\text{if } y_i = 1 \\\\\n"
+        "- \\log \\left( 1 - \\frac{1}{1+e^{-z_i}} \\right) & \\text{if } y_i = 0 \\end{cases}$$\n"
+    )
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert "wrong" not in [r.status for r in report.results], [r.message for r in report.results]
+    named = {"\\ell_{i}": ((), normalize("z_i", NOTATION))}
+    assert bearing_conditions(("y_i = 0",), (r"\ell_{i}", r"-\log(1 - z_i)"), NOTATION, {}, named) == ("y_i = 0",)

@@ -13,7 +13,9 @@ condition is kept as it is.
 
 Likewise a value given to a name (``y_i = 0``, ``y^{(i)} \ne 1``: one name against a number)
 whose letter neither the step nor any definition it reaches writes, and that the document does
-not define: the case "for y_i = 0" above a step about z_i alone, whose truth cannot depend on y.
+not define: the case "for y_i = 0" above a step about z_i alone, whose truth cannot depend on y;
+only in a step that writes no defined name at all (``\ell_i = -\log(1 - σ(z_i))`` in the y_i = 0
+row of a cases block uses ℓ_i, whose value the document may have written for the other case).
 """
 
 from __future__ import annotations
@@ -47,8 +49,17 @@ def bearing_conditions(
     kept = tuple(c for c in conditions if not _idle(c, written))
     if not kept:
         return kept
+    if _defined_names(sides, notation, typed, named or {}):
+        # a name with a value (ℓ_i of a cases block) may have been given it under that very case
+        return kept
     reached = _reached_letters(sides, notation, typed, named or {})
     return tuple(c for c in kept if not _idle_value(c, reached))
+
+
+def _defined_names(sides: tuple[str, str], notation: Any, typed: dict[str, Any], named: dict) -> bool:
+    """Does a side write a name that a definition gives a value (by its letter)?"""
+    heads = {_head(str(key)) for key in (*notation.definitions, *typed, *named)}
+    return bool(_letters(" ".join(sides)) & heads)
 
 
 def _letters(text: str) -> set[str]:
