@@ -143,11 +143,16 @@ def score(name: str, hand_steps: list[dict[str, Any]], tool_steps: list[dict[str
                     result.missed.append({"line": line, "claim": h.get("claim"), "tool": status})
             elif status == "wrong":
                 result.false_alarms.append({"line": line, "claim": h.get("claim"), "hand": verdict, "tool": t})
-        if not any(str(h.get("verdict", "")).strip().lower() == "wrong" for h in hand):
-            paired = {id(t) for _, t in _pair(hand, tool) if t is not None}
-            for t in tool:
-                if t["status"] == "wrong" and id(t) not in paired:
-                    result.false_alarms.append({"line": line, "claim": _claim(t), "hand": "correct (line)", "tool": t})
+        # a wrong tool step no hand step pairs with (ℓ_i = … of a cases row beside the listed steps
+        # of its line) is a false alarm too, also on a line that has a wrong step of its own
+        paired = {id(t) for _, t in _pair(hand, tool) if t is not None}
+        for t in tool:
+            if t["status"] == "wrong" and id(t) not in paired:
+                result.false_alarms.append({"line": line, "claim": _claim(t), "hand": "not listed", "tool": t})
+    for line in sorted(set(by_line) - set(hand_by_line)):  # and on a line the hand lists no step of
+        for t in by_line[line]:
+            if t["status"] == "wrong":
+                result.false_alarms.append({"line": line, "claim": _claim(t), "hand": "not listed", "tool": t})
     return result
 
 

@@ -72,3 +72,14 @@ def test_a_definition_listed_first_does_not_take_a_later_steps_result() -> None:
     ]
     s = latex_bench.score("doc", hand, [_tool(4, 9, "\\partial J/\\partial z", "0.5", "ok")], 1.0)
     assert (s.counted, s.judged) == (1, 1)
+
+
+def test_an_unlisted_wrong_step_is_a_false_alarm_also_beside_a_wrong_one() -> None:
+    # kyuusaku's cases block: the hand lists the row's chain steps (one wrong), the tool also cuts
+    # out ℓ_i = -log(1 - σ(z_i)) and calls it wrong: that was not counted while the line held a
+    # hand-wrong step; nor was a wrong step on a line the hand lists nothing of
+    hand = [{"line": 4, "claim": "c = d", "verdict": "wrong"}]
+    tool = [_tool(4, 3, "l", "c", "wrong"), _tool(4, 9, "c", "d", "wrong"), _tool(6, 1, "e", "f", "wrong")]
+    s = latex_bench.score("doc", hand, tool, 1.0)
+    assert s.found == 1
+    assert [(a["line"], a["hand"]) for a in s.false_alarms] == [(4, "not listed"), (6, "not listed")]
