@@ -39,7 +39,7 @@ def test_the_step_across_prose_knows_the_earlier_chain_end() -> None:
 def test_going_back_to_the_main_chain_is_ok_not_wrong(runner: StepRunner) -> None:
     status, message = _last(_document(r"= \frac{1}{1 + e^{-x}} \cdot \frac{e^{-x}}{1 + e^{-x}}"), runner)
     assert status == "ok", message
-    assert "continuation of the earlier chain" in message and "against the block just before" in message
+    assert "continuation of the earlier chain" in message and "against the chain it follows" in message
 
 
 def test_a_step_wrong_against_both_chains_stays_wrong(runner: StepRunner) -> None:
@@ -53,4 +53,43 @@ def test_a_continuation_of_the_block_just_before_is_judged_against_it(runner: St
     status, message = _last(_document(r"= e^{-x} \cdot \frac{1}{1 + e^{-x}}"), runner)
     assert status == "ok" and "earlier chain" not in message, message
     status, message = _last(_document(r"= e^{x} \cdot \frac{1}{1 + e^{-x}}"), runner)
+    assert status == "wrong", message
+
+
+# ------------------------------------------------------------------ a reason row within a block
+
+REASONED = "\n".join(
+    [
+        r"$$\begin{aligned}",
+        r"J &= \ln(1) + a^2 + 2a \\",
+        r"\because (a + 1)^2 &= a^2 + 2a + 1 \\",
+        r"&= REST",
+        r"\end{aligned}$$",
+        "",
+    ]
+)
+
+
+def _after_reason(rest: str, runner: StepRunner) -> tuple[str, str, str]:
+    text = REASONED.replace("REST", rest)
+    report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
+    (result,) = [r for r in report.results if r.step.line == 4]  # the row after the reason
+    return result.step.lhs.strip(), result.status, result.message
+
+
+def test_the_row_after_a_reason_goes_on_with_the_chain_before_it(runner: StepRunner) -> None:
+    lhs, status, message = _after_reason("a(a + 2)", runner)
+    assert lhs == r"\ln(1) + a^2 + 2a", lhs  # not "a^2 + 2a + 1 = a(a + 2)"
+    assert status == "ok", message
+
+
+def test_a_row_that_goes_on_with_the_reason_is_not_wrong(runner: StepRunner) -> None:
+    # "∵ (a+1)² = a² + 2a + 1 = (a+1)(a+1)": a reader could mean the reason's chain; wrong
+    # against J's chain only
+    lhs, status, message = _after_reason("(a + 1)(a + 1)", runner)
+    assert status == "ok" and "earlier chain that ends in a^2 + 2a + 1" in message, message
+
+
+def test_a_row_wrong_against_both_chains_after_a_reason_stays_wrong(runner: StepRunner) -> None:
+    lhs, status, message = _after_reason("a(a - 2)", runner)
     assert status == "wrong", message

@@ -77,6 +77,9 @@ class Piece:
     #: a row starting with "=" after prose continues the previous block's chain; the prose may go
     #: back to an earlier chain instead (after a side computation): those equations' indices
     earlier: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    #: a row that opens with ``\\because``: a reason stated beside the chain, not a term of it (the
+    #: rows after it go on with the chain before it: extract.equations_of)
+    aside: bool = field(default=False, compare=False, repr=False)
 
     def position(self, index: int) -> tuple[int, int]:
         """(line, column), 1-based, of ``text[index]`` in the file."""

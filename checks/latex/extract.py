@@ -225,6 +225,7 @@ def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> li
         prose = info[region.start]
         previous = equations[last] if last is not None else None
         chains: list[list[Piece]] = []
+        asides: list[tuple[int, int, int]] = []  # (chain, row in it, the reason's chain): see _before_aside
         joined = False
         for row in (_with_conditions(p, prose.conditions) for p in rows_of(region, table, latex)):
             target = chains[-1] if chains else (list(previous.pieces) if previous is not None else None)
@@ -241,9 +242,13 @@ def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> li
                     if not prose.join_by_operator and last is not None:  # across prose: a guess (Piece.earlier)
                         before = [i for i in range(last - 1, -1, -1) if equations[i].kind == "display"]
                         row = replace(row, earlier=tuple(before[:2]))
-                chains[-1].append(row)
+                main = _before_aside(chains) if chains else None
+                if main is not None and all(reason != len(chains) - 1 for _, _, reason in asides):
+                    asides.append((main, len(chains[main]), len(chains) - 1))
+                chains[main if main is not None else -1].append(row)
             else:
                 chains.append([row])
+        _point_back_to_asides(chains, asides, len(equations) - (1 if joined else 0), last if joined else None)
         for n, pieces in enumerate(chains):
             if n == 0 and joined and previous is not None and last is not None:
                 equations[last] = Equation(tuple(pieces), "display", previous.context, previous.conditions)
@@ -251,6 +256,28 @@ def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> li
                 equations.append(Equation(tuple(pieces), "display", prose.context, prose.conditions))
                 last = len(equations) - 1
     return equations
+
+
+def _before_aside(chains: list[list[Piece]]) -> int | None:
+    r"""A row ``&= …`` after a reason row (``\because \ln 1 &= 0``) goes on with the chain before
+    the reason, as a reader reads ``J &= …`` / ``\because \ln 1 &= 0`` / ``&= …``: the index of
+    that chain, or None when the last chain is no reason or nothing comes before it."""
+    if not chains[-1] or not chains[-1][0].aside:
+        return None
+    before = [n for n in range(len(chains) - 1) if not chains[n][0].aside]
+    return before[-1] if before else None
+
+
+def _point_back_to_asides(
+    chains: list[list[Piece]], asides: list[tuple[int, int, int]], first: int, joined_to: int | None
+) -> None:
+    """The first row after a reason may still go on with the reason's own chain: it keeps that
+    equation's index as the chain it may go back to (Piece.earlier, judged by prose_joins where
+    the step fails against the chain before the reason). ``first``: the equation index of
+    ``chains[0]`` when it is a new equation; ``joined_to``: its index when it joined the one before."""
+    for main, row, reason in asides:
+        index = joined_to if reason == 0 and joined_to is not None else first + reason
+        chains[main][row] = replace(chains[main][row], earlier=(index,))
 
 
 _OPERATOR_START = re.compile(

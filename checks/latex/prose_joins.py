@@ -12,6 +12,13 @@ step found wrong against the block just before is judged again against the ends 
 most two) chains before that one (steps.Step.earlier): when it holds against one, the reader
 meant that chain and the step is ok (the message says which); when one of them cannot be
 judged, the step is inconclusive; it stays wrong only when it fails against every one of them.
+
+A reason row within a block is the other way round (extract._before_aside)::
+
+    J &= -\frac1N\sum_i [\ldots \ln(1) \ldots] \\ \because \ln(1) &= 0 \\ &= -\frac1N\sum_i [\ldots]
+
+The row after the reason goes on with the chain before it (a reader does not read ``0 = …``);
+the reason's own chain is the one it may go back to, judged the same way.
 """
 
 from __future__ import annotations
@@ -44,16 +51,16 @@ def rejudge_joined(judged: list[StepResult], document: Any, again: Rejudge) -> l
 
 
 def _settled(wrong: StepResult, tries: list[tuple[str, dict[str, Any]]]) -> StepResult:
-    before = f"against the block just before, {wrong.message}"
+    before = f"against the chain it follows, {wrong.message}"
     for end, out in tries:
         if out["status"] == "ok":
             why = (
-                f"holds as the continuation of the earlier chain that ends in {end} (the prose before"
-                f" this block goes back to it): {out['message']}; {before}"
+                f"holds as the continuation of the earlier chain that ends in {end} (prose or a reason"
+                f" row stands between, and the row goes back to it): {out['message']}; {before}"
             )
             return replace(wrong, status="ok", counterexample=None, message=why, method=out.get("method", wrong.method))
     for end, out in tries:
         if out["status"] != "wrong":
-            why = f"{before}; but the prose may go back to the earlier chain ending in {end} ({out['status']} there)"
+            why = f"{before}; but the row may go back to the earlier chain ending in {end} ({out['status']} there)"
             return replace(wrong, status="inconclusive", counterexample=None, message=why)
     return wrong

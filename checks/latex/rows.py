@@ -11,6 +11,7 @@ case's condition (:func:`expand_cases`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from derive.checks.latex.annotation_column import annotation_start
 from derive.checks.latex.conditions import as_conditions, row_condition
@@ -177,19 +178,23 @@ _BECAUSE = re.compile(r"(?:\\q?quad\b|\\[,;:! ]|\s)*\\because\b")
 _THEREFORE = re.compile(r"\s*\\therefore\b")
 
 
-def _without_reason(row: MappedText) -> MappedText:
+def _without_reason(row: MappedText) -> tuple[MappedText, bool]:
     r"""``A &= B \quad \because (rule)``: the reason after ``\because`` is not part of the chain and
     is cut off; a row that opens with ``\because`` or ``\therefore`` is a claim of its own, read
-    without the sign."""
-    opening = _THEREFORE.match(row.text) or _BECAUSE.match(row.text)
+    without the sign. The flag: the row opened with ``\because`` (a reason beside the chain)."""
+    opening = _THEREFORE.match(row.text)
     if opening:
-        return row.slice(opening.end(), len(row.text))
+        return row.slice(opening.end(), len(row.text)), False
+    opening = _BECAUSE.match(row.text)
+    if opening:
+        return row.slice(opening.end(), len(row.text)), True
     reason = _BECAUSE.search(row.text)
-    return row.slice(0, reason.start()) if reason else row
+    return (row.slice(0, reason.start()) if reason else row), False
 
 
-def _clean_row(row: MappedText) -> tuple[MappedText, tuple[str, ...]]:
-    """Alignment, boxes, equation numbers, trailing punctuation and a trailing condition off."""
+def _clean_row(row: MappedText) -> tuple[MappedText, tuple[str, ...], bool]:
+    """Alignment, boxes, equation numbers, trailing punctuation and a trailing condition off; and
+    whether the row is a reason beside the chain (it opens with ``\\because``)."""
     cut = annotation_start(row.text)  # "&&\why{…}": a comment column, not math of the step
     if cut is not None:
         row = row.slice(0, cut)
@@ -202,10 +207,10 @@ def _clean_row(row: MappedText) -> tuple[MappedText, tuple[str, ...]]:
     number = _EQ_NUMBER.search(row.text)
     if number:
         row = row.slice(0, number.start())
-    row = _without_reason(row.strip())
+    row, aside = _without_reason(row.strip())
     row = row.strip()
     row = row.slice(0, len(re.sub(r"[\s,.;]+$", "", row.text)))
-    return row, conditions
+    return row, conditions, aside
 
 
 def rows_of(region: Region, table: LineTable, latex: bool) -> list[Piece]:
@@ -216,12 +221,13 @@ def rows_of(region: Region, table: LineTable, latex: bool) -> list[Piece]:
     body = _blank_all(body, _DROP)
     pieces = []
     for raw in _split_rows(body):
-        row, conditions = _clean_row(raw)
+        row, conditions, aside = _clean_row(raw)
         if not row.text:
             continue
         for part in _wide_space_parts(row):
             for case, holds_under in expand_cases(part, conditions) or [(part, conditions)]:
-                pieces.append(case.piece(table, holds_under))
+                piece = case.piece(table, holds_under)
+                pieces.append(replace(piece, aside=True) if aside else piece)
     return pieces
 
 
