@@ -1,21 +1,21 @@
-r"""Kronecker's delta ``\delta_{ij}`` is not a use of a document's own δ (doc_definitions._mentions):
+r"""Kronecker's delta ``\delta_{ij}`` is not a use of a document's own δ (doc_definitions.mentions_name):
 a step with δ_{ij} keeps its verdict where the document defines its error δ^L twice, while a step
 that uses that δ^L does not get ``wrong`` from either of its values."""
 
 from __future__ import annotations
 
 from derive.checks.latex.checker import StepRunner, check_text
-from derive.checks.latex.doc_definitions import _mentions
+from derive.checks.latex.doc_definitions import mentions_name
 from derive.checks.latex.notation import load_notation
 
 NOTATION = load_notation()
 
 
 def test_kronecker_deltas_are_not_the_documents_delta() -> None:
-    assert not _mentions(r"z_i(\delta_{ij} - z_j)", r"\delta^{L}")
-    assert not _mentions(r"\delta_{i,j} + 1", r"\delta^{L}")
-    assert _mentions(r"\delta^L_j a_k", r"\delta^{L}")
-    assert _mentions(r"\delta_{ij} - 1", r"\delta_{ij}")  # the name itself
+    assert not mentions_name(r"z_i(\delta_{ij} - z_j)", r"\delta^{L}")
+    assert not mentions_name(r"\delta_{i,j} + 1", r"\delta^{L}")
+    assert mentions_name(r"\delta^L_j a_k", r"\delta^{L}")
+    assert mentions_name(r"\delta_{ij} - 1", r"\delta_{ij}")  # the name itself
 
 
 def test_a_wrong_step_with_kronecker_delta_stays_wrong(runner: StepRunner) -> None:

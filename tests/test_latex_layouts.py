@@ -143,6 +143,6 @@ def test_layer_superscripts_in_every_spelling(label: str, runner: StepRunner) ->
     ],
 )
 def test_a_definition_mentions_its_name_only_outside_commands(value: str, name: str, mentions: bool) -> None:
-    from derive.checks.latex.doc_definitions import _mentions
+    from derive.checks.latex.doc_definitions import mentions_name
 
-    assert _mentions(value, name) is mentions
+    assert mentions_name(value, name) is mentions

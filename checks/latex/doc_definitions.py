@@ -48,10 +48,12 @@ __all__ = [
     "DocumentDefinitions",
     "Reassignment",
     "definitions_before",
+    "family_letters",
     "find_declarations",
     "find_definitions",
     "find_reassignments",
     "find_redefinitions",
+    "mentions_name",
     "parsed_definitions",
 ]
 
@@ -92,7 +94,7 @@ def _name(text: str, notation: Notation) -> str | None:
 _NUMBER = re.compile(r"-?\s*\d+(?:\.\d+)?")
 
 
-def _letters(name: str) -> str:
+def family_letters(name: str) -> str:
     m = re.search(r"_\{([A-Za-z,]+)\}", name)
     letters = m.group(1).replace(",", "") if m else ""
     # E_{total}, L_{train}, y_{pred}: a word labels one quantity; index letters never repeat
@@ -104,7 +106,7 @@ def _letters(name: str) -> str:
 def _uses(text: str, name: str) -> bool:
     """Might this LaTeX use the name (its base letter, also as \\hat y for \\hat{y})? Errs on yes."""
     squeezed = re.sub(r"[{}\s]", "", text)
-    return _mentions(text, name) or _mentions(squeezed, re.sub(r"[{}\s]", "", name))
+    return mentions_name(text, name) or mentions_name(squeezed, re.sub(r"[{}\s]", "", name))
 
 
 #: Kronecker's delta of two indices: \delta_{ij}, \delta_{i,j}, \delta_{1k}
@@ -113,7 +115,7 @@ _KRONECKER = re.compile(
 )
 
 
-def _mentions(text: str, name: str) -> bool:
+def mentions_name(text: str, name: str) -> bool:
     """Does a value mention the name it defines (then it is an equation, not a definition)?"""
     if is_probability_key(name):
         return name in probability_keys(text)
@@ -156,13 +158,13 @@ def find_definitions(
             if name is None or name in _INDEX_LETTERS or name in seen:
                 continue
             parts = sum_of_parts(second.text, name, named)
-            if _mentions(second.text, name) and not parts:
+            if mentions_name(second.text, name) and not parts:
                 continue
-            if _letters(name) and _NUMBER.fullmatch(second.text.strip()):
+            if family_letters(name) and _NUMBER.fullmatch(second.text.strip()):
                 continue  # "one-hot, with y_o = 1": the entry at one index, not every entry of y
             seen.add(name)
             value_at = (second.line, second.column)
-            letters = "" if parts else _letters(name)  # E_{total} from its parts: one name, not a family t, o, a, l
+            letters = "" if parts else family_letters(name)  # E_{total} from its parts: one name, no family t, o, a, l
             found.append(Definition(first.line, first.column, name, second.text.strip(), letters, value_at))
             twin = complement_of(name, binary) if binary else None
             if twin is not None and twin[0] not in seen:  # P(y=0|x) of a binary y: 1 - P(y=1|x)
@@ -278,9 +280,9 @@ def _latest_values(
     for again in sorted(redefined, key=lambda r: (r.line, r.column)):
         # E_{total} = E_{o1} + E_{o2} uses the letter E only through defined parts (sibling_parts)
         parts = sum_of_parts(again.value, again.name, defined)
-        if _mentions(again.value, again.name) and not parts:
+        if mentions_name(again.value, again.name) and not parts:
             continue
-        letters = "" if parts else _letters(again.name)  # E_{total}: a fixed name, not a family t, o, a, l
+        letters = "" if parts else family_letters(again.name)  # E_{total}: a fixed name, not a family t, o, a, l
         norm = normalize(again.value, notation)
         scalar = None if norm.problems else (letters, norm)
         try:
@@ -294,7 +296,7 @@ def _latest_values(
 def _reason_defs(text: str, notation: Notation, defined: set[str]) -> list[Definition]:
     """The reason-clause definitions (reason_definitions), at column 0 of their line."""
     return [
-        Definition(line, 0, name, rhs, _letters(name), (line, 0))
+        Definition(line, 0, name, rhs, family_letters(name), (line, 0))
         for line, name, rhs in reason_definitions(text, notation, defined)
     ]
 

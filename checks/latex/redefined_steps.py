@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from derive.checks.latex.doc_definitions import DocumentDefinitions, Reassignment, _letters, _mentions
+from derive.checks.latex.doc_definitions import DocumentDefinitions, Reassignment, family_letters, mentions_name
 from derive.checks.latex.normalize import Notation, normalize
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.results import StepResult
@@ -82,7 +82,7 @@ def _read_value(again: Reassignment, notation: Notation) -> tuple[None, tuple[st
     """A second value the document keeps out of its latest values (a name the notation also
     uses, such as o_i): read for the scalar judge alone."""
     norm = normalize(again.value, notation)
-    return None, (None if norm.problems else (_letters(again.name), norm))
+    return None, (None if norm.problems else (family_letters(again.name), norm))
 
 
 def _both_values(
@@ -94,7 +94,7 @@ def _both_values(
     typed_first, scalar_first = document.for_step(again.line, again.column, again.value)
     name = again.name
     latest = document.latest.get(again) or _read_value(again, notation)
-    if latest[1] is None or (name in typed and latest[0] is None) or _mentions(again.value, name):
+    if latest[1] is None or (name in typed and latest[0] is None) or mentions_name(again.value, name):
         return None  # the second value is not read, or is an update (J = J + λ‖W‖²)
     if (name in scalar) != (name in scalar_first) or (name in typed) != (name in typed_first) or name not in scalar:
         return None
