@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
+from derive.checks.latex.entrywise_steps import entrywise
 from derive.checks.latex.log_domains import with_positive_logs
 from derive.checks.latex.lone_jacobians import Jacobians, mark_jacobians
 from derive.checks.latex.matrix_judge import judge_trees
@@ -115,7 +116,7 @@ def judge_undeclared(
 
     agreeing = [r for r in readings if r.agree]
     if agreeing:
-        verdict, why = _judge_agreeing(agreeing, run, bool(found))
+        verdict, why = _judge_agreeing(agreeing, run, bool(found), sides)
         if found or (verdict is not None and verdict["status"] == "ok"):
             return verdict, why
         wrong = _anchored_wrong(sides, notation, defs, dict(agreeing[0].kinds), run)
@@ -241,7 +242,9 @@ def _restricted(notation: Notation, used: set[str], reading: Assignment) -> Nota
     return replace(notation, shapes={**shapes, **reading.shapes}, sample_shapes=samples, index_values=labels)
 
 
-def _judge_agreeing(readings: list[Assignment], run: Any, differential: bool) -> tuple[dict[str, Any] | None, str]:
+def _judge_agreeing(
+    readings: list[Assignment], run: Any, differential: bool, sides: tuple[Node, Node]
+) -> tuple[dict[str, Any] | None, str]:
     """ok when every best-ranked reading is evaluated and equal (no name is read as a number
     unless it is one: u^T v = v u^T holds only with u or v a number)."""
     tier = [r for r in readings if r.score == readings[0].score]
@@ -258,8 +261,10 @@ def _judge_agreeing(readings: list[Assignment], run: Any, differential: bool) ->
     shown = _show(outcomes[0][0])
     why = f"the sides differ for unconstrained values of names the document does not declare ({shown})"
     decided = all(v["status"] in ("ok", "wrong") for _, v in outcomes)
-    if decided and any(len(d) == 2 and "1" not in d for r, _ in outcomes for d in r.shapes.values()):
-        # read as scalars, matrices would commute (A B = B A): the scalar judge must not see it
+    matrices = any(len(d) == 2 and "1" not in d for r, _ in outcomes for d in r.shapes.values())
+    if decided and matrices and not all(entrywise(sides, r.shapes) for r, _ in outcomes):
+        # read as scalars, matrices would commute (A B = B A): the scalar judge must not see it,
+        # unless the step is the same scalar step in every entry (entrywise_steps)
         return {"status": "inconclusive", "counterexample": None, "message": why, "method": "tensors"}, ""
     # Not a verdict: the scalar judge, which may prove an entry-level step wrong, gets its turn.
     return None, why

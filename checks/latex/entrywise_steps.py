@@ -1,0 +1,67 @@
+r"""Matrix steps that are scalar steps entry by entry, so the scalar judge may see them.
+
+``W - \alpha(D + \frac{\alpha\lambda}{m} W) = W(1 - \frac{\lambda}{m}) - \alpha D`` (an L2 update
+rewritten) is about matrices the document never declares. The undeclared-shapes judge
+(undeclared.py) keeps a step with matrices away from the scalar judge, because read as scalars
+matrices would commute (``A B = B A``). A step built only from sums, differences, products with
+a scalar factor, entrywise (Hadamard) products, powers with scalar exponents and functions
+applied entry by entry has no such product: each entry of each side is the same scalar
+expression of the corresponding entries, so it holds for matrices exactly when it holds for
+scalars, and the scalar judge's verdict (with its own guards) is the step's.
+"""
+
+from __future__ import annotations
+
+from derive.checks.latex.typed_nodes import Add, Call, Mul, Neg, Node, Num, Opaque, Pow, Sym, all_syms
+
+__all__ = ["entrywise"]
+
+#: functions applied entry by entry (softmax is not: each entry depends on all of them)
+_ENTRYWISE_CALLS = {
+    "sigmoid", "softplus", "relu", "step", "tanh", "exp", "log", "sqrt", "abs", "sign", "heaviside",
+    "leaky_relu",
+}  # fmt: skip
+
+
+def entrywise(sides: tuple[Node, ...], shapes: dict[str, tuple[str, ...]]) -> bool:
+    """Is every side an entry-by-entry expression of its names under these shapes?"""
+    return all(_entrywise(side, shapes) for side in sides)
+
+
+def _scalar(node: Node, shapes: dict[str, tuple[str, ...]]) -> bool:
+    """No name in it has a shape other than 1×…×1 (a name defined in a form not read counts by
+    its inferred shape too; one with no shape inferred is a number)."""
+    names = [s.full for s in all_syms(node)] + [o.name for o in _opaques(node)]
+    return all(all(d == "1" for d in shapes.get(name, ())) for name in names)
+
+
+def _opaques(node: object) -> list[Opaque]:
+    if isinstance(node, Opaque):
+        return [node]
+    found: list[Opaque] = []
+    for value in getattr(node, "__dict__", {}).values():
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, Node):
+                found += _opaques(item)
+    return found
+
+
+def _entrywise(node: Node, shapes: dict[str, tuple[str, ...]]) -> bool:
+    if isinstance(node, Sym | Num | Opaque):
+        return True
+    if isinstance(node, Neg):
+        return _entrywise(node.x, shapes)
+    if isinstance(node, Add):
+        return _entrywise(node.a, shapes) and _entrywise(node.b, shapes)
+    if isinstance(node, Pow):
+        return _entrywise(node.base, shapes) and _scalar(node.exp, shapes)
+    if isinstance(node, Mul):
+        both = _entrywise(node.a, shapes) and _entrywise(node.b, shapes)
+        if node.kind == "hadamard":
+            return both
+        if node.kind == "div":  # A / c entry by entry; A / B of two matrices is not written so
+            return both and _scalar(node.b, shapes)
+        return both and (_scalar(node.a, shapes) or _scalar(node.b, shapes))
+    if isinstance(node, Call):
+        return node.fn in _ENTRYWISE_CALLS and all(_entrywise(a, shapes) for a in node.args)  # σ'(Z) too
+    return False  # transposes, derivatives, norms, sums, entries, cases: not entry by entry

@@ -1,0 +1,57 @@
+"""Matrix steps that are scalar steps entry by entry reach the scalar judge (entrywise_steps.py);
+steps with a matrix product, a transpose or softmax do not (read as scalars they would commute)."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.entrywise_steps import entrywise
+from derive.checks.latex.normalize import load_notation
+from derive.checks.latex.typed_nodes import Call, Mul, Sym, Transpose
+
+NOTATION = load_notation()
+W, D, A = Sym("W", "W", ""), Sym("D", "D", ""), Sym(r"\alpha", r"\alpha", "")
+MATRICES = {"W": ("n", "m"), "D": ("n", "m")}
+
+
+def _status(claim: str, runner: StepRunner) -> tuple[str, str]:
+    text = f"Weight decay, where $D$ is the gradient of the data loss:\n\n$${claim}$$\n"
+    (result,) = check_text(text, NOTATION, runner=runner, markdown=True, examples=30).results
+    return result.status, result.message
+
+
+def test_sums_and_scalar_multiples_are_entrywise() -> None:
+    assert entrywise((Mul(A, W, "juxt"), Mul(W, D, "hadamard")), MATRICES)
+    assert entrywise((Call("sigmoid", (W,), 1),), MATRICES)  # σ'(W) entry by entry
+
+
+@pytest.mark.parametrize(
+    "side",
+    [Mul(W, D, "juxt"), Transpose(W), Call("softmax", (W,)), Mul(W, D, "div")],
+    ids=["matrix product", "transpose", "softmax", "matrix quotient"],
+)
+def test_products_of_matrices_are_not(side: object) -> None:
+    assert not entrywise((side,), MATRICES)
+
+
+def test_a_weight_decay_slip_on_undeclared_matrices_is_wrong(runner: StepRunner) -> None:
+    # the α of the penalty term dropped: (1 - λ) W for (1 - αλ) W
+    status, message = _status(r"W - \alpha (D + \lambda W) = W(1 - \lambda) - \alpha D", runner)
+    assert status == "wrong", message
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        r"W - \alpha (D + \lambda W) = W(1 - \alpha\lambda) - \alpha D",
+        r"W - \alpha (D + \lambda W) = (1 - \alpha\lambda) W - D \alpha",
+    ],
+)
+def test_the_right_rewrites_are_ok(claim: str, runner: StepRunner) -> None:
+    status, message = _status(claim, runner)
+    assert status == "ok", message
+
+
+def test_a_matrix_product_is_still_kept_from_the_scalar_judge(runner: StepRunner) -> None:
+    status, message = _status("A B = B A", runner)
+    assert status == "inconclusive" and "does not declare" in message, message
