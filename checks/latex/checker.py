@@ -28,6 +28,7 @@ from typing import Any
 from derive.checks.latex.case_splits import case_split, unstated_case
 from derive.checks.latex.doc_definitions import DocumentDefinitions
 from derive.checks.latex.document_context import document_context
+from derive.checks.latex.dot_verdicts import reached_dots
 from derive.checks.latex.einstein import einstein_free, einstein_sum
 from derive.checks.latex.extract import extract
 from derive.checks.latex.idle_conditions import bearing_conditions
@@ -38,6 +39,7 @@ from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.numeric_values import judge_numeric_steps
 from derive.checks.latex.opaque_calls import judge_opaque
+from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaque_notation
 from derive.checks.latex.own_functions import find_function_definitions, release_own_functions
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.prose_joins import rejudge_joined
@@ -261,7 +263,15 @@ def judge_step(
     # what the matrices showed, beside an unread scalar step too (db = (1/m) dZ: shapes differ)
     if out["status"] in ("inconclusive", "unparsed") and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
-    return guard_verdict(step, prose_valued(out, notation.prose_values), (lhs_norm, rhs_norm), other, (named, notation))
+    held = guard_verdict(step, prose_valued(out, notation.prose_values), (lhs_norm, rhs_norm), other, (named, notation))
+    if held["status"] == "inconclusive" and DOT_GUARD in held["message"]:  # wrong whatever θ^T x is? (opaque_dots)
+        pairs = reached_dots((lhs_norm, rhs_norm), named)
+        opaque = opaque_notation(notation, pairs)
+        sides = _read_sides(step, opaque)
+        again = opaque_dot_verdict(held, pairs, sides, named, opaque, lambda a, b, k: judged(a, b, k))
+        if again is not held:  # the other guards, not the dot product's again
+            return guard_verdict(step, prose_valued(again, notation.prose_values), sides)
+    return held
 
 
 def _verdict(status: str, message: str, method: str) -> dict[str, Any]:

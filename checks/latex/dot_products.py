@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["dot_pairs", "dot_products"]
+__all__ = ["dot_names", "dot_pairs", "dot_products"]
 
 Tokens = list[tuple[str, bool]]
 
@@ -71,13 +71,19 @@ def dot_products(toks: Tokens) -> Tokens:
     return _rewrite(toks)[0]
 
 
+def dot_names(toks: Tokens) -> Tokens:
+    """The tokens with each ``a^T b`` of two vectors written as one name, ``\\mathrm{dotab}`` (with
+    the vectors' labels): one unknown number, whatever a and b are (opaque_dots)."""
+    return _rewrite(toks, opaque=True)[0]
+
+
 def dot_pairs(toks: Tokens) -> list[tuple[str, str]]:
     """The two vector letters of each ``a^T b`` that :func:`dot_products` reads (θ, x of θ^T x):
     a guess that both are vectors, which :mod:`dot_verdicts` keeps from calling a step wrong."""
     return _rewrite(toks)[1]
 
 
-def _rewrite(toks: Tokens) -> tuple[Tokens, list[tuple[str, str]]]:
+def _rewrite(toks: Tokens, opaque: bool = False) -> tuple[Tokens, list[tuple[str, str]]]:
     plain = [t for t, _ in toks]
     if not any(t in ("T", r"\top", r"\intercal") for t in plain):
         return toks, []
@@ -88,7 +94,7 @@ def _rewrite(toks: Tokens) -> tuple[Tokens, list[tuple[str, str]]]:
     pairs: list[tuple[str, str]] = []
     k = 0
     while k < len(toks):
-        found = _dot_at(plain, k, letter) if not out or out[-1][0] not in ("_", "^", r"\frac") else None
+        found = _dot_at(plain, k, letter, opaque) if not out or out[-1][0] not in ("_", "^", r"\frac") else None
         if found is None:
             out.append(toks[k])
             k += 1
@@ -99,7 +105,7 @@ def _rewrite(toks: Tokens) -> tuple[Tokens, list[tuple[str, str]]]:
     return out, pairs
 
 
-def _dot_at(toks: list[str], k: int, letter: str) -> tuple[list[str], int, tuple[str, str]] | None:
+def _dot_at(toks: list[str], k: int, letter: str, opaque: bool) -> tuple[list[str], int, tuple[str, str]] | None:
     first_end = _vector(toks, k)
     t_end = _transpose_end(toks, first_end) if first_end is not None else None
     first_label: list[str] = []
@@ -120,6 +126,8 @@ def _dot_at(toks: list[str], k: int, letter: str) -> tuple[list[str], int, tuple
     first, second = toks[k:first_end], toks[t_end:second_end]
     entry = ["_", "{", letter, "}"]
     names = (next(t for t in first if _letter(t)), next(t for t in second if _letter(t)))
+    if opaque:  # one name, as opaque_dots.dot_name spells it
+        return [r"\mathrm", "{", "dot" + "".join(n.lstrip("\\") for n in names), "}", *first_label, *label], end, names
     dot = [r"\left", "(", r"\sum", "_", "{", letter, "}", *first, *entry, *first_label, *second, *entry, *label]
     dot += [r"\right", ")"]
     return dot, end, names

@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["dot_guarded"]
+__all__ = ["dot_guarded", "reached_dots"]
 
 
 def _base(name: str) -> str:
     return re.split(r"[_^{]", name, maxsplit=1)[0]
 
 
-def _reached(sides: tuple[Any, ...], named: dict[str, tuple[str, Any]]) -> list[tuple[str, str]]:
+def reached_dots(sides: tuple[Any, ...], named: dict[str, tuple[str, Any]]) -> list[tuple[str, str]]:
     """The dot products the sides read, and those of every definition they reach: a name's own
     (``z`` of z = w^T x + b), or a family's or a labelled name's of the same letter (``a_{j}``,
     ``\\hat y^{(i)}``), as the scalar builder looks them up; more may be reached than is used."""
@@ -49,7 +49,7 @@ def dot_guarded(out: dict[str, Any], sides: tuple[Any, ...], named: dict | None,
     """``out``, with a ``wrong`` reached through an undeclared dot product made inconclusive."""
     if out["status"] != "wrong":
         return out
-    pairs = _reached(sides, named or {})
+    pairs = reached_dots(sides, named or {})
     guessed = [(a, b) for a, b in pairs if not (_declared_vector(a, notation) and _declared_vector(b, notation))]
     if not guessed:
         return out

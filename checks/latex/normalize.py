@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from derive.checks.latex.dot_products import dot_pairs, dot_products
+from derive.checks.latex.dot_products import dot_names, dot_pairs, dot_products
 from derive.checks.latex.function_uses import differentiated_operand
 from derive.checks.latex.index_sums import encode_condition, index_equality
 from derive.checks.latex.norm_forms import FormsMixin
@@ -167,8 +167,8 @@ def normalize(text: str, notation: Notation, chain_var: str | None = None, *, ma
         return result
     # θ^T x of two vectors is Σ_q θ_q x_q for this scalar reader (dot_products)
     toks = tex_tokens(text)
-    result.dots = dot_pairs(toks)
-    norm = _Normalizer(dot_products(toks), notation, chain_var, result)
+    result.dots = [] if notation.opaque_dots else dot_pairs(toks)  # as one name, θ^T x guesses nothing
+    norm = _Normalizer(dot_names(toks) if notation.opaque_dots else dot_products(toks), notation, chain_var, result)
     try:
         norm.tuples = linear_tuples(norm.toks)
         result.latex = norm.run()

@@ -129,6 +129,8 @@ class Notation:
     bare_functions: frozenset[str] = frozenset()
     #: read a bare \log before a product as the log of the whole product (verdict_guards)
     log_takes_product: bool = False
+    #: read θ^T x as one unknown number, not as Σ θ_q x_q (opaque_dots)
+    opaque_dots: bool = False
     #: letters whose numbered entries the document exponentiates (e^{z_1}) and never defines as
     #: vectors (z_1 = W_1 x): σ(z_1) of the document's softmax σ is its entry 1 (doc_vectors)
     scalar_entries: frozenset[str] = frozenset()
