@@ -16,7 +16,7 @@ import sys
 import click
 
 from derive import __version__
-from derive.errors import EXIT_USAGE, DeriveError
+from derive.errors import EXIT_UNDECIDED, EXIT_USAGE, DeriveError
 
 #: name → (module, attribute) of each command.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -92,4 +92,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except Exception as exc:  # noqa: BLE001 - a defect of ours, met on a user's input: one line, never a traceback
+        click.echo(f"derive: internal error ({type(exc).__name__}: {exc}); please report it with the input", err=True)
+        sys.exit(EXIT_UNDECIDED)
     sys.exit(code if isinstance(code, int) else 0)

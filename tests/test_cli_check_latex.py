@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 DATA = Path(__file__).parent / "data" / "derivations"
 
 
@@ -274,3 +276,32 @@ def test_a_single_worker_started_twice_keeps_verdicts_in_step_too() -> None:
             "slept 0.01",
             "slept 0.02",
         ]
+
+
+def test_a_function_of_no_arguments_is_read_not_a_crash(tmp_path: Path) -> None:
+    # "\text{xent.backward}() = …" of a false-alarm hunt: an empty argument list ended the run
+    # with a traceback (read_identifier past the end of its tokens)
+    doc = tmp_path / "empty_call.md"
+    doc.write_text("$$f() = a + b$$\n\n$$\\sigma(0) = \\frac{1}{2}$$\n")
+    done = _run([str(doc)])
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "2 steps" in done.stdout
+
+
+def test_an_internal_error_is_one_line_and_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from derive.checks.latex import checker
+
+    from derive import cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(checker, "check_text", broken)
+    doc = DATA / "log_sigma.md"
+    with pytest.raises(SystemExit) as ended:
+        cli.main(["check-latex", str(doc)])
+    assert ended.value.code == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error (IndexError" in err and "Traceback" not in err

@@ -229,14 +229,21 @@ def find_declarations(equations: list[Equation], notation: Notation) -> dict[str
     \\mathbb{R}^{N \\times C}``): values are sampled with them where a definition uses them, but
     they do not make a step a matrix step, and they never confirm a membership claim (a
     declaration would confirm itself). The notation's shapes are not overridden: mixing a
-    document's sizes with the notation's definitions would make steps ill-typed."""
+    document's sizes with the notation's definitions would make steps ill-typed; its sample
+    shapes are, by a declaration in display math (they only say how to sample a name the document
+    may size otherwise)."""
     found: dict[str, tuple[str, ...]] = {}
     for equation in equations:
         for chain in split_chain(equation):
             for (left, relation), (right, _) in zip(chain, chain[1:], strict=False):
                 dims = space_dims(right.text) if relation == r"\in" else None
                 name = _name(left.text, notation) if dims is not None else None
-                known = name in notation.shapes or name in notation.sample_shapes or name in notation.definitions
+                # a shape the notation gives only for sampling (x of the seeds) gives way to the
+                # document's own where a display states it (x ∈ R^{n×1} beside W ∈ R^{m×n} must not be
+                # sampled with the seeds' d); a set in running text may be a function's domain
+                # (seed 001: "x ∈ R^n ↦ diag(x)"), not the document's x
+                sampled = name in notation.sample_shapes and equation.kind != "display"
+                known = name in notation.shapes or sampled or name in notation.definitions
                 if name and dims is not None and len(dims) <= 2 and not known:
                     found.setdefault(name, tuple(d for d in dims if d != "1"))
     return found

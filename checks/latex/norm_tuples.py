@@ -41,12 +41,18 @@ def linear_tuples(toks: list[str]) -> set[int]:
     the side stands linearly (see the module docstring); raises Unreadable when one does not."""
     found: set[int] = set()
     in_term = 0
+    bare_terms = 0  # top-level terms with something in them but no tuple: (1, 2, 3) - 1
+    written = False
     k = 0
     while k < len(toks):
         t = toks[k]
         if t in ("+", "-"):
-            in_term = 0
-        elif t in ("(", "["):
+            bare_terms += written and not in_term
+            in_term, written = 0, False
+            k += 1
+            continue
+        written = written or bool(t.strip())
+        if t in ("(", "["):
             end = _close(toks, k)
             if _has_top_comma(toks, k, end):
                 after = toks[end + 1] if end + 1 < len(toks) else None
@@ -64,6 +70,11 @@ def linear_tuples(toks: list[str]) -> set[int]:
             k = _close(toks, k) + 1 if t == "{" else k + 1
             continue
         k += 1
+    bare_terms += written and not in_term
+    if found and bare_terms:
+        # a number beside a tuple is added to every entry (NumPy's broadcast) or to none: the
+        # weighted reading would add it to the first entry only
+        raise Unreadable("a number added to a tuple (to every entry?)")
     return found
 
 

@@ -237,6 +237,8 @@ class TexReader:
 
     def read_identifier(self, i: int) -> tuple[str | None, int, list[str] | None]:
         """(canonical name, next index, power tokens) for the name at i, or (None, i, None)."""
+        if i >= len(self.toks):  # nothing there (the empty argument list of f())
+            return None, i, None
         t = self.toks[i]
         k = i + 1
         if t in FONTS:

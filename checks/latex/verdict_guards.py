@@ -82,7 +82,7 @@ def _guarded(
             " factor the sides differ, but it may be meant of the whole product"
         )
         return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
-    return _inline(step, _example_value(step, out))
+    return _inline(step, _example_value(step, _braced_sum(step, out)))
 
 
 #: a bare name (a letter, a hat or arrow, scripts) given a number: ``y = 0``, ``y^{(1)} = 1``
@@ -115,3 +115,47 @@ def _inline(step: Step, out: dict[str, Any]) -> dict[str, Any]:
         "counterexample": None,
         "message": out["message"] + "; at these index values only, and inline math may state its conditions in prose",
     }
+
+
+_BRACE = re.compile(r"\\(?:underbrace|overbrace)\s*\{")
+
+
+def _braced_sum(step: Step, out: dict[str, Any]) -> dict[str, Any]:
+    r"""``a - \underbrace{b - c}_{t}``: the brace is drawn under the terms, it groups nothing on the
+    page (a reader sees a − b − c), while the readers take its braces as a group (a − (b − c)).
+    Where the braced terms are a sum, a difference under the grouped reading is no counterexample."""
+    for side in (step.lhs, step.rhs):
+        for m in _BRACE.finditer(side):
+            inner = _group_text(side, m.end() - 1)
+            if inner is not None and _top_level_sum(inner):
+                why = (
+                    f"{out['message']}; but a sum under \\underbrace/\\overbrace was read as one group,"
+                    " and on the page it is not one (a − \\underbrace{b − c} shows a − b − c)"
+                )
+                return {**out, "status": "inconclusive", "counterexample": None, "message": why}
+    return out
+
+
+def _group_text(text: str, start: int) -> str | None:
+    """The text inside the brace group opening at ``start``."""
+    depth = 0
+    for k in range(start, len(text)):
+        depth += (text[k] == "{") - (text[k] == "}")
+        if depth == 0:
+            return text[start + 1 : k]
+    return None
+
+
+def _top_level_sum(text: str) -> bool:
+    """A + or − between terms outside every bracket (not a leading sign)."""
+    depth = 0
+    seen = False
+    for c in text:
+        if c in "{([":
+            depth += 1
+        elif c in "})]":
+            depth -= 1
+        elif depth == 0 and c in "+-" and seen:
+            return True
+        seen = seen or not c.isspace()
+    return False

@@ -1,0 +1,69 @@
+r"""False alarms a hunt on real documents found (a helper ran check-latex on 26 public documents and
+checked every 'wrong' by hand): each, reduced to its form, must never be wrong again, and the
+wrong twin of each must stay wrong.
+
+- HetanshWaghela/basic_ml_dl matrix_form_backprop.md: x ∈ R^{n×1}, W ∈ R^{m×n} declared in
+  display math, yet x was sampled with the notation's d (the seeds' x), so z = Wx + b did not fit
+  and ∂L/∂b = ∂L/∂z was 'wrong' (doc_definitions.find_declarations).
+- WWWonderer/tech_blog linear regression: − \underbrace{w^TX^Ty − y^TXw}_{scalars} shows
+  − w^TX^Ty − y^TXw on the page; read as a group it differed (verdict_guards._braced_sum).
+- MihirSaiDudekula/VIsem_Labs DLP2.md: [−0.8, 1.1, 0.1] − 1.1 = [−1.9, 0, −1.0] (NumPy's broadcast)
+  was 'wrong': the number was subtracted from the first entry only (norm_tuples).
+"""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+
+NOTATION = load_notation()
+DECLARED = "".join(
+    f"$${line}$$\n\n"
+    for line in (
+        r"x \in \mathbb{R}^{n \times 1}",
+        r"W \in \mathbb{R}^{m \times n}",
+        r"b \in \mathbb{R}^{m \times 1}",
+        "z = Wx + b",
+    )
+)
+
+
+def _last(text: str, runner: StepRunner) -> tuple[str, str]:
+    result = check_text(text, NOTATION, runner=runner, markdown=True, examples=30).results[-1]
+    return result.status, result.message
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        r"\frac{\partial L}{\partial b} = \frac{\partial L}{\partial z}",
+        r"\frac{\partial L}{\partial W} = \frac{\partial L}{\partial z} \cdot x^T",
+        r"\frac{\partial L}{\partial x} = W^T \frac{\partial L}{\partial z}",
+    ],
+)
+def test_a_displayed_declaration_sizes_x_not_the_seeds_notation(claim: str, runner: StepRunner) -> None:
+    status, message = _last(DECLARED + f"$${claim}$$\n", runner)
+    assert status != "wrong", message
+
+
+def test_a_sum_under_an_underbrace_is_not_a_counterexample(runner: StepRunner) -> None:
+    status, message = _last(r"$$a - \underbrace{b - c}_{t} = a - b - c$$", runner)
+    assert status == "inconclusive" and "underbrace" in message, message
+
+
+def test_an_underbrace_around_one_term_is_still_judged(runner: StepRunner) -> None:
+    assert _last(r"$$a - \underbrace{2 e^{b}}_{t} = a - 2 e^{b}$$", runner)[0] == "ok"
+    status, message = _last(r"$$a - \underbrace{2 e^{b}}_{t} = a + 2 e^{b}$$", runner)
+    assert status == "wrong", message
+
+
+def test_a_number_beside_a_list_is_not_added_to_its_first_entry(runner: StepRunner) -> None:
+    status, message = _last("$$[1, 2, 3] - 1 = [0, 1, 2]$$", runner)
+    assert status != "wrong", message
+    assert "added to a tuple" in message
+
+
+def test_lists_added_entry_by_entry_are_still_judged(runner: StepRunner) -> None:
+    assert _last("$$[1, 2, 3] - [1, 1, 1] = [0, 1, 2]$$", runner)[0] == "ok"
+    assert _last("$$(1, 2) + (3, 4) = (4, 7)$$", runner)[0] == "wrong"
