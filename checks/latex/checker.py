@@ -50,6 +50,7 @@ from derive.checks.latex.results import STATUSES, Report, Status, StepResult
 from derive.checks.latex.rounded_numbers import judge_rounded
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.shapes import check_membership
+from derive.checks.latex.softmax_variants import prove_with_softmax
 from derive.checks.latex.stated_facts import STATED_FACT, hot_letters, with_sums_to_one
 from derive.checks.latex.step_judge import conditions_hold, guard_conditions, judge_sides
 from derive.checks.latex.step_runner import StepRunner
@@ -146,7 +147,7 @@ def check_text(
             results[k] = with_notation_values(results[k], document.fallback_for(step))
         judged = release_own_functions([r for r in results if r], find_function_definitions(equations, notation))
         again = Rejudge(runner, typed_notation, seed, examples, judge_step)  # other readings of some verdicts
-        judged = settle_redefined(rejudge_joined(judged, document, again), document, again)
+        judged = _read_again(judged, document, notation, again)
         # the readings implied_losses gave names a chain differentiates are said where they decide
         judged = document.implied.explain(judged, text)
         # steps that put a worked example's values in (numeric_values); BP1-BP4 on a network (layered_backprop)
@@ -156,6 +157,15 @@ def check_text(
             runner.close()
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _read_again(
+    judged: list[StepResult], document: DocumentDefinitions, notation: Notation, again: Rejudge
+) -> list[StepResult]:
+    """The verdicts weighed again with other readings: across prose, with a twice-defined name's
+    values, and with a letter the document makes the softmax and another function read as the softmax."""
+    judged = settle_redefined(rejudge_joined(judged, document, again), document, again)
+    return prove_with_softmax(judged, notation.softmax_variants, document, again)
 
 
 def _read_sides(step: Step, notation: Notation) -> tuple[Normalized, Normalized]:

@@ -16,7 +16,13 @@ from dataclasses import replace
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.tex_names import GREEK
 
-__all__ = ["document_softmax_names", "document_vectors", "scalar_entries", "with_document_vectors"]
+__all__ = [
+    "document_softmax_names",
+    "document_softmax_variants",
+    "document_vectors",
+    "scalar_entries",
+    "with_document_vectors",
+]
 
 _BASE = (
     r"(?:\\(?:mathbf|boldsymbol|bm|vec|mathit|mathrm)\s*\{\s*(?P<font>\\?[A-Za-z]+)\s*\}"
@@ -80,6 +86,21 @@ def scalar_entries(text: str) -> frozenset[str]:
 
 def document_softmax_names(text: str, notation: Notation) -> frozenset[str]:
     """Function names the document defines as the softmax or says are the softmax."""
+    found, other = _softmax_definitions(text)
+    # a section that defines the letter again as another function (the "sumone" σ(z)_i = z_i / Σ z_k
+    # after the softmax): which one a step means is not known, so it is the softmax nowhere
+    return _function_names(found - other, notation)
+
+
+def document_softmax_variants(text: str, notation: Notation) -> frozenset[str]:
+    """Function names the document defines as the softmax in one place and as another function
+    of the entries in another: a step is read with the softmax only to prove it (softmax_variants)."""
+    found, other = _softmax_definitions(text)
+    return _function_names(found & other, notation)
+
+
+def _softmax_definitions(text: str) -> tuple[set[str], set[str]]:
+    """(names defined or said to be the softmax, names also defined as another function of entries)."""
     found: set[str] = set()
     other: set[str] = set()  # names also defined as another function of entries (z_i / Σ_k z_k)
     for m in _DEFINED.finditer(text):
@@ -90,9 +111,10 @@ def document_softmax_names(text: str, notation: Notation) -> frozenset[str]:
             other.add(m.group("name"))
     for pattern in _SAID:
         found |= {m.group("name") for m in pattern.finditer(text)}
-    # a section that defines the letter again as another function (the "sumone" σ(z)_i = z_i / Σ z_k
-    # after the softmax): which one a step means is not known, so it is the softmax nowhere
-    found -= other
+    return found, other
+
+
+def _function_names(found: set[str], notation: Notation) -> frozenset[str]:
     names = {re.sub(r"\\(?:mathrm|operatorname|text)\s*\{\s*([A-Za-z]+)\s*\}", r"\1", n) for n in found}
     # already the softmax, or not a function name (e, a constant; \sum, \frac …: commands)
     return frozenset(
@@ -113,6 +135,7 @@ def with_document_vectors(text: str, notation: Notation) -> Notation:
         notation,
         vectors=document_vectors(text),
         softmax_names=document_softmax_names(text, notation),
+        softmax_variants=document_softmax_variants(text, notation),
         scalar_entries=scalar_entries(text),
         word_names=document_word_names(text, notation),
     )

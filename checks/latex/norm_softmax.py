@@ -13,11 +13,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.example_labels import word_subscript
 from derive.checks.latex.tex_tokens import FONTS, TexReader, Unreadable, clean_tokens, tex_tokens
 
 __all__ = ["SoftmaxMixin"]
 
 _BOLD = (r"\mathbf", r"\boldsymbol", r"\bm", r"\vec")
+
+
+def _one_entry(name: str) -> bool:
+    """Is ``name`` one entry named by a word subscript (z_{max}, the shift of a stable softmax)?"""
+    base, _, sub = name.partition("_")
+    return bool(base) and word_subscript(sub.strip("{} ").replace(" ", ""))
 
 
 class SoftmaxMixin(TexReader):
@@ -106,11 +113,15 @@ class SoftmaxMixin(TexReader):
                 j += 1
                 continue
             name, stop, power = reader.read_identifier(j)
+            if name is not None and _one_entry(name):
+                pieces.append((inside[j:stop], False))  # z_{max}: a scalar, the same in every entry
+                j = stop
+                continue
             if name is None or "_" in name:
                 raise refused
             vector = self._is_vector(name, inside[j])
-            if vector and power:
-                raise refused
+            if (vector and power) or (not vector and self._may_be_matrix(name)):
+                raise refused  # (Wx)_i is a row of W times x, not W x_i
             per_term[-1] += vector
             pieces.append((inside[j:stop], vector))
             j = stop
@@ -122,6 +133,14 @@ class SoftmaxMixin(TexReader):
         base = re.split(r"[_^]", name, maxsplit=1)[0]
         shape = self.notation.shapes.get(name) or self.notation.sample_shapes.get(name)
         return first in _BOLD or base in self.notation.vectors or (shape is not None and len(shape) == 1)
+
+    def _may_be_matrix(self, name: str) -> bool:
+        """A capital letter (W, \\Theta) or a name of two or more axes: not a scalar factor."""
+        base = re.split(r"[_^]", name, maxsplit=1)[0].lstrip("\\")
+        shape = self.notation.shapes.get(name) or self.notation.sample_shapes.get(name)
+        if shape is not None:
+            return len(shape) >= 2
+        return base[:1].isupper()
 
     def _entry_of_vector(self, shown: str, inside: list[str]) -> tuple[list[str], list[str]]:
         """(vector, index) of ``z_k`` or ``z_k^{(3)}``: one name with a one-letter subscript."""

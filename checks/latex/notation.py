@@ -110,6 +110,8 @@ class Notation:
     vectors: frozenset[str] = frozenset()
     #: function names the document makes the softmax (σ(z)_i = e^{z_i}/Σ_j e^{z_j}), whatever the notation says
     softmax_names: frozenset[str] = frozenset()
+    #: function names the document defines as the softmax and, elsewhere, as another function (softmax_variants)
+    softmax_variants: frozenset[str] = frozenset()
     #: families of entries the document states sum to one (y: y_1 + … + y_n = 1), or [onehot] names
     sums_to_one: frozenset[str] = frozenset()
     #: the document sums repeated indices without writing the sum (Einstein's convention)

@@ -1,0 +1,55 @@
+r"""A letter the document defines as the softmax on one page and as another function of the
+entries on another (held-out 7, kyuusaku: ``\sigma(\mathbf z)_i = e^{z_i} / \sum_k e^{z_k}``, then the
+"sumone" ``\sigma(\mathbf z)_i = z_i / \sum_k z_k``): a step the softmax reading proves is ok, any
+other stays undecided (softmax_variants). And the softmax's argument ``\mathbf z - z_{max}`` has
+a scalar shift named by a word (norm_softmax), while ``W\mathbf x`` is no sum of vectors and scalars."""
+
+from __future__ import annotations
+
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.doc_vectors import document_softmax_names, document_softmax_variants
+from derive.checks.latex.notation import load_notation
+
+NOTATION = load_notation()
+SOFTMAX = r"$$\sigma (\mathbf{z})_{i}={\frac {e^{z_{i}}}{\sum_{k=1}^{K}e^{z_{k}}}}$$"
+SUMONE = r"$$\sigma (\mathbf{z})_{i}={\frac {z_{i}}{\sum_{k=1}^{K}z_{k}}}$$"
+BOTH = SOFTMAX + "\n\nThe sumone function:\n\n" + SUMONE + "\n\n"
+
+
+def _statuses(text: str, runner: StepRunner) -> list[str]:
+    return [r.status for r in check_text(text, NOTATION, runner=runner, examples=30, markdown=True).results]
+
+
+def test_variants_are_the_letters_defined_both_ways() -> None:
+    assert document_softmax_variants(BOTH, NOTATION) == {r"\sigma"}
+    assert document_softmax_names(BOTH, NOTATION) == frozenset()
+    assert document_softmax_variants(SOFTMAX, NOTATION) == frozenset()
+
+
+def test_a_step_the_softmax_proves_is_ok(runner: StepRunner) -> None:
+    step = r"$$\frac {e^{z_{i}}}{\sum_{k=1}^{K}e^{z_{k}}} = \sigma (\mathbf{z})_{i}$$"
+    assert _statuses(BOTH + step + "\n", runner)[-1] == "ok"
+
+
+def test_a_step_about_the_other_function_is_not_judged(runner: StepRunner) -> None:
+    # true of the sumone function, false of the softmax: neither ok nor wrong
+    step = r"$$\frac {z_{i}}{\sum_{k=1}^{K}z_{k}} = \sigma (\mathbf{z})_{i}$$"
+    assert _statuses(BOTH + step + "\n", runner)[-1] in ("unparsed", "inconclusive")
+
+
+def test_a_step_false_either_way_is_not_called_wrong(runner: StepRunner) -> None:
+    step = r"$$\frac {2 e^{z_{i}}}{\sum_{k=1}^{K}e^{z_{k}}} = \sigma (\mathbf{z})_{i}$$"
+    assert _statuses(BOTH + step + "\n", runner)[-1] in ("unparsed", "inconclusive")
+
+
+def test_a_shift_named_by_a_word_is_a_scalar(runner: StepRunner) -> None:
+    right = r"$$\sigma (\mathbf{z}-z_{max})_{i} = \frac {e^{z_{i}-z_{max}}}{\sum_{k=1}^{K}e^{z_{k}-z_{max}}}$$"
+    wrong = r"$$\sigma (\mathbf{z}-z_{max})_{i} = \frac {e^{z_{i}+z_{max}}}{\sum_{k=1}^{K}e^{z_{k}-z_{max}}}$$"
+    assert _statuses(SOFTMAX + "\n\n" + right + "\n", runner)[-1] == "ok"
+    assert _statuses(SOFTMAX + "\n\n" + wrong + "\n", runner)[-1] == "wrong"
+
+
+def test_a_matrix_in_the_argument_is_not_entry_wise(runner: StepRunner) -> None:
+    # (Wx)_i is row i of W times x: reading W as a scalar factor (W x_i) would prove this step
+    step = r"$$\mathrm{softmax}(W\mathbf{x})_i = \frac{e^{W x_i}}{\sum_k e^{W x_k}}$$"
+    assert _statuses("Let $W$ be a matrix.\n\n" + step + "\n", runner)[-1] != "ok"
