@@ -47,7 +47,7 @@ from derive.checks.latex.redefined_steps import settle_redefined
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult
-from derive.checks.latex.rounded_numbers import judge_rounded
+from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.shapes import check_membership
 from derive.checks.latex.softmax_variants import prove_with_softmax
@@ -337,6 +337,7 @@ def _check_plain(
     except Unparsed as exc:
         return {"status": "unparsed", "counterexample": None, "message": f"could not read {exc}", "method": "parse"}
     rounded = judge_rounded(lhs_norm.latex, rhs_norm.latex, lhs, rhs)
+    rounded = rounded or judge_rounded_list(lhs_norm.source, rhs_norm.source, lhs, rhs)  # [0.0430, 0.0043]
     if rounded is not None:  # -\log(0.245) = 1.406: a value printed to three places
         return rounded
     matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))

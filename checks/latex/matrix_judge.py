@@ -34,6 +34,7 @@ from derive.checks.latex.layer_shift import with_layer_shifts
 from derive.checks.latex.log_domains import with_positive_logs
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.rounded_numbers import rounded_entries
+from derive.checks.latex.row_lists import LIST_REFUSED, read_as_rows
 from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
 from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, LooseShapes, NotJudged, ShapeMismatch
 from derive.checks.latex.tex_tokens import Unreadable
@@ -118,7 +119,11 @@ def judge_typed(
     try:
         sides = (parse_typed(lhs, notation), parse_typed(rhs, notation))
     except Unreadable as exc:
-        return None, f"could not read {exc}"
+        # [1, 2] · \begin{bmatrix}…\end{bmatrix}: the lists as rows, where a product needs them
+        rows = read_as_rows(lhs, rhs, lambda text, **kw: parse_typed(text, notation, **kw))
+        if str(exc) != LIST_REFUSED or rows is None:
+            return None, f"could not read {exc}"
+        sides = rows
     verdict, why = judge_trees(sides, notation, conditions=conditions, definitions=definitions, seed=seed)
     return rounded_entries(verdict, lhs, rhs), why
 
@@ -164,6 +169,8 @@ def judge_trees(
             return None, "no vector or matrix in this step"
         outcomes.append((world, outcome))
     verdict = _verdict(outcomes, unread)
+    if verdict["status"] == "wrong" and verdict["counterexample"] and not _names(sides):
+        verdict = _numbers_only(verdict)  # the judge's sizes say nothing about a step of numbers
     # an undefined activation g (A = g(Z)): wrong only if the values differ under every stand-in
     # and no specific g could make the step hold (entrywise_activations.py)
     verdict = activation_verdict(verdict, outcomes, sides, defs)
@@ -215,6 +222,14 @@ def _defines(sides: tuple[Node, Node], defs: dict[str, Node]) -> str | None:
         if assignment(side, other, defs):
             return assignment(side, other, defs)
     return None
+
+
+def _numbers_only(verdict: dict[str, Any]) -> dict[str, Any]:
+    cex = verdict["counterexample"]
+    if cex.get("where") == "shape":
+        return verdict
+    cex = {**cex, "point": {}, "where": "the numbers as written"}
+    return {**verdict, "counterexample": cex, "message": f"the sides differ: left {cex['lhs']}, right {cex['rhs']}"}
 
 
 def _names(node: Any) -> set[Sym]:
@@ -327,7 +342,7 @@ def _compare(x: Dual, y: Dual) -> dict[str, Any] | None:
     if float(diff.max()) <= 1e-9 * scale:
         return None
     at = divmod(int(diff.argmax()), a.shape[1])
-    return {"status": "differ", "lhs": a, "rhs": b, "at": at, "gap": float(diff.max())}
+    return {"status": "differ", "lhs": a, "rhs": b, "at": at, "gap": float(diff.max()), "gaps": diff}
 
 
 def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bool) -> dict[str, Any]:
@@ -355,6 +370,8 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
         # names the step takes from declarations only (x ∈ ℝ^n) where the notation may size them
         # otherwise (its x ∈ ℝ^d): their sizes can disagree by that mix alone (tensor_eval._matrix_form)
         return _out("inconclusive", "the shapes differ, but they are the document's and the notation's sizes mixed")
+    if first["status"] in ("illtyped", "shape") and any(w.flags.get("row_list") for w, _ in outcomes):
+        return _out("inconclusive", "the shapes do not fit with the lists [a, b, …] read as rows (a guess)")
     if first["status"] == "illtyped":
         other = "right" if first["side"] == "left" else "left"
         msg = f"the {first['side']} side does not fit together ({first['reason']})"
@@ -379,7 +396,9 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
     cex = _with_indices(_counterexample(world, first, "values"), first)
     verdict = _out("wrong", f"the sides differ at {_describe_point(cex)}: left {cex['lhs']}, right {cex['rhs']}", cex)
     # the largest entry difference, for rounded_entries (beside the verdict, not in its counterexample)
-    return {**verdict, "gap": max(o.get("gap", 0.0) for _, o in bad)}
+    gaps = [o["gaps"] for _, o in bad if "gaps" in o]
+    entrywise = np.max(gaps, axis=0).ravel().tolist() if gaps and len({g.shape for g in gaps}) == 1 else None
+    return {**verdict, "gap": max(o.get("gap", 0.0) for _, o in bad), "gaps": entrywise}
 
 
 def _literal_meets_open_size(world: World, found: dict[str, Any]) -> bool:

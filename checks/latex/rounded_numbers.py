@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["decimal_places", "judge_rounded", "rounded_entries"]
+__all__ = ["decimal_places", "judge_rounded", "judge_rounded_list", "rounded_entries"]
 
 _DECIMAL = re.compile(r"\s*-?\s*\d*\.(\d+)\s*")
 #: at most this many units of the last written place off: rounding explains it (see docstring)
@@ -60,6 +60,54 @@ def judge_rounded(lhs_latex: str, rhs_latex: str, lhs: Any, rhs: Any) -> dict[st
     return None
 
 
+def judge_rounded_list(lhs_latex: str, rhs_latex: str, lhs: Any, rhs: Any) -> dict[str, Any] | None:
+    """``0.0478 \\times [0.9, 0.1] = [0.0430, 0.0043]``: a side that is a list of numbers, the other
+    a tuple of as many entries (read as a polynomial in its weight τ, norm_tuples.py), weighed
+    entry by entry as :func:`judge_rounded` weighs one number; None to judge it exactly (an entry
+    written without decimals is an exact claim)."""
+    import sympy as sp
+
+    for entries, literal, other in ((_list_entries(rhs_latex), rhs, lhs), (_list_entries(lhs_latex), lhs, rhs)):
+        weight = [w for w in (literal.free_symbols | other.free_symbols) if str(w) == f"τ[{len(entries)}-tuple]"]
+        if len(entries) < 2 or len(weight) != 1 or (literal.free_symbols | other.free_symbols) != set(weight):
+            continue
+        try:
+            coefficients = sp.Poly(sp.expand(other), weight[0]).all_coeffs()
+            values = [c if c.is_Rational else sp.N(c, 30) for c in reversed(coefficients)]
+        except (sp.PolynomialError, TypeError, ValueError, ArithmeticError):
+            return None
+        values += [sp.Integer(0)] * (len(entries) - len(values))
+        if len(values) != len(entries) or not all(v.is_real and v.is_finite for v in values):
+            return None
+        worst, rounded = sp.Integer(0), False
+        for written, value in zip(entries, values, strict=True):
+            places = decimal_places(written)
+            gap = abs(value - sp.Rational(written.replace(" ", "")))
+            if places is None and gap > sp.Rational(1, 10**20):
+                return None  # an exact entry that differs: the exact judge's
+            worst = max(worst, gap * 10 ** (places or 0))
+            scaled = value * 10 ** (places or 0)
+            rounded = rounded or abs(scaled - sp.floor(scaled)) > sp.Rational(1, 10**20)
+        if not rounded:
+            return None  # (-1, 2.5) written (-1, 2.4): no entry needed rounding, an exact claim
+        if worst <= 1:
+            return _verdict("ok", "equal entry by entry to the decimal places written (rounded)")
+        if worst <= _NEAR_UNITS:
+            why = f"an entry differs by {float(worst):.1f} units of its last place: rounded values of earlier steps"
+            return _verdict("inconclusive", why + " may explain it")
+        return None
+    return None
+
+
+def _list_entries(latex: str) -> list[str]:
+    """The entries of a side that is only a list of numbers (``[0.0430, -0.0043]``), else []."""
+    if not _NUMBERS_LIST.fullmatch(latex):
+        return []
+    inner = re.sub(r"\\(?:left|right)|\\[,;!]|[\[\]()]", " ", latex)
+    entries = [e.strip() for e in inner.split(",")]
+    return entries if all(re.fullmatch(r"-?\s*(?:\d+\.?\d*|\.\d+)", e) for e in entries) else []
+
+
 def _verdict(status: str, message: str) -> dict[str, Any]:
     return {"status": status, "counterexample": None, "message": message, "method": "rounded"}
 
@@ -71,9 +119,14 @@ _NUMBERS_MATRIX = re.compile(
 )
 
 
+#: a side that is only a list of numbers, ``[0.0430, 0.0043]`` (a row in row_lists.py)
+_NUMBERS_LIST = re.compile(r"\s*(?:\\left\s*)?[(\[](?:[\s,.\d-]|\\[,;!])*(?:\\right\s*)?[)\]]\s*")
+
+
 def _matrix_places(latex: str) -> int | None:
-    """The fewest decimal places of the decimal entries of a side that is only a matrix of numbers."""
-    if not _NUMBERS_MATRIX.fullmatch(latex):
+    """The fewest decimal places of the decimal entries of a side that is only a matrix, a list
+    or a number (a 1×1 product of a row and a column: ``[a, b] [c, d]^T = 1.1835``)."""
+    if not (_NUMBERS_MATRIX.fullmatch(latex) or _NUMBERS_LIST.fullmatch(latex) or _DECIMAL.fullmatch(latex)):
         return None
     places = [len(m) for m in re.findall(r"\d*\.(\d+)", latex)]
     return min(places) if places else None
@@ -88,6 +141,7 @@ def rounded_entries(verdict: dict[str, Any] | None, lhs_latex: str, rhs_latex: s
     places = [p for p in (_matrix_places(lhs_latex), _matrix_places(rhs_latex)) if p is not None]
     if gap is None or not places:
         return verdict
+    gap = _units_off(verdict.get("gaps"), lhs_latex, rhs_latex, min(places), gap)
     unit = 10.0 ** -min(places)
     if gap <= unit * (1 + 1e-9):
         return _verdict("ok", f"equal to the {min(places)} decimal place(s) written, entry by entry")
@@ -95,3 +149,20 @@ def rounded_entries(verdict: dict[str, Any] | None, lhs_latex: str, rhs_latex: s
         why = f"entries differ by {gap:.2g}, within {_NEAR_UNITS} units of the last place written: rounded values"
         return _verdict("inconclusive", why)
     return verdict
+
+
+def _units_off(gaps: list[float] | None, lhs_latex: str, rhs_latex: str, fewest: int, gap: float) -> float:
+    """The largest entry difference, each entry weighed by the places it writes itself (2.0104
+    against 2.0 is 104 units of its fourth place, though 2.4 beside it writes one), expressed in
+    units of the fewest places (as :func:`rounded_entries` weighs it); the plain largest
+    difference when the entries cannot be paired with the differences."""
+    for latex in (rhs_latex, lhs_latex):
+        if _matrix_places(latex) is None:
+            continue
+        numbers = re.findall(r"\d*\.?\d+", re.sub(r"\\begin\{\w*\}|\\end\{\w*\}|\\[,;!]", " ", latex))
+        if gaps is None or len(numbers) != len(gaps):
+            continue
+        # an entry written without decimals counts at the fewest places (0 for 0.00004 is rounding)
+        own = [decimal_places(n) or fewest for n in numbers]
+        return max(g * 10.0 ** (p - fewest) for g, p in zip(gaps, own, strict=True))
+    return gap

@@ -70,6 +70,7 @@ class _Reader(AtomsMixin):
     def sub_reader(self, toks: list[str]) -> _Reader:
         child = _Reader("", self.notation)
         child.toks, child.spaced = toks, [False] * len(toks)
+        child.row_lists = self.row_lists
         return child
 
     def whole(self, toks: list[str]) -> Node:
@@ -151,9 +152,11 @@ def _apply(a: Node, b: Node, kind: str) -> Node:
     return Mul(a, b, kind)
 
 
-def parse_typed(text: str, notation: Notation) -> Node:
-    """The typed tree of one side; raises Unreadable with what could not be read."""
+def parse_typed(text: str, notation: Notation, row_lists: bool = False) -> Node:
+    """The typed tree of one side; raises Unreadable with what could not be read. With
+    ``row_lists``, a list in brackets without an ellipsis is a 1×n row (row_lists.py)."""
     reader = _Reader(text, notation)
+    reader.row_lists = row_lists
     try:
         node = reader.additive()
     except (IndexError, RecursionError, ValueError):

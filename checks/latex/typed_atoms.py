@@ -14,6 +14,7 @@ from derive.checks.latex.literal_patterns import is_ellipsis
 from derive.checks.latex.matrix_literals import MATRIX_ENVIRONMENTS, read_list, read_literal
 from derive.checks.latex.norm_names import FUNCTION_LETTERS
 from derive.checks.latex.notation import BUILTIN_NAMES, NATIVE_FUNCTION_COMMANDS
+from derive.checks.latex.row_lists import LIST_REFUSED, row_list
 from derive.checks.latex.tex_names import function_before_letters, letters_before_function
 from derive.checks.latex.tex_tokens import FONTS, GREEK, TEXT_FONTS, TexReader, Unreadable, strip_differential
 from derive.checks.latex.typed_nodes import (
@@ -65,6 +66,7 @@ class AtomsMixin(TexReader):
     """``atom()`` and what it needs; the precedence levels live in the reader."""
 
     i: int
+    row_lists: bool = False  # lists in brackets read as rows (row_lists.py)
     peek: Any
     take: Any
     additive: Any
@@ -114,8 +116,12 @@ class AtomsMixin(TexReader):
         inner = self.toks[start + 1 : end]
         self.i = end + 1
         if self.top_level(inner, ","):
-            # (a_1, …, a_n) with an ellipsis: a vector (matrix_literals.py); other lists are not read
-            return read_list(self, self._split_commas(inner), "a list in brackets")
+            # (a_1, …, a_n) with an ellipsis: a vector (matrix_literals.py); other lists only as
+            # rows where a product needs them (row_lists.py; the reader is asked to, see typed.py)
+            parts = self._split_commas(inner)
+            if self.row_lists and not any(is_ellipsis(p) for p in parts):
+                return row_list(self, parts)
+            return read_list(self, parts, LIST_REFUSED)
         return self.whole(inner)
 
     def _bars(self, bar: str) -> Node:
@@ -298,6 +304,9 @@ class AtomsMixin(TexReader):
     # ------------------------------------------------------------------ names and functions
     def _named(self) -> Node:
         t = self.toks[self.i]
+        if self._plain_trace():  # tr(\begin{pmatrix}…\end{pmatrix}): the trace, not t times r
+            self.i += 2
+            return self._function("trace", "tr")
         if re.fullmatch(r"[A-Za-z]", t):
             run = self.i
             while run + 1 < len(self.toks) and re.fullmatch(r"[A-Za-z]", self.toks[run + 1]):
@@ -348,6 +357,18 @@ class AtomsMixin(TexReader):
             if applied is not None:
                 return applied
         return node
+
+    def _plain_trace(self) -> bool:
+        """``tr`` in plain letters right before a bracket that opens with a matrix written out:
+        t·r times a matrix of numbers is no reading anyone means (``tr(AB)`` of names is left
+        to the trace forms, trace_forms.py, where a d may follow)."""
+        k = self.i
+        if self.toks[k] not in ("t", "T") or self.peek(1) != "r" or self.spaced[k + 1] or self.peek(2) != "(":
+            return False
+        if self.peek(3) != r"\begin" or self.peek(4) != "{":
+            return False
+        env, _ = self.read_arg(k + 4)
+        return self.text_of(env) in MATRIX_ENVIRONMENTS
 
     def _euler(self) -> Node:
         """``e``, ``e^{x}`` and ``e^-x``: the exponential function."""
