@@ -67,3 +67,18 @@ def test_a_number_beside_a_list_is_not_added_to_its_first_entry(runner: StepRunn
 def test_lists_added_entry_by_entry_are_still_judged(runner: StepRunner) -> None:
     assert _last("$$[1, 2, 3] - [1, 1, 1] = [0, 1, 2]$$", runner)[0] == "ok"
     assert _last("$$(1, 2) + (3, 4) = (4, 7)$$", runner)[0] == "wrong"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"$$\frac{\partial {\frac{1}{\hat{\sigma}}}}{\partial {\hat{\sigma}}} = -\frac{1}{\hat{\sigma}^2}$$",
+        r"$$\frac{\partial}{\partial \tilde\sigma} \frac{1}{\tilde\sigma} = -\frac{1}{\tilde\sigma^2}$$",
+    ],
+)
+def test_a_decorated_sigma_is_a_name_not_the_sigmoid(text: str, runner: StepRunner) -> None:
+    # batch-norm's σ̂ = sqrt(σ² + ε) (morris-frank's UvA report, held-out 9): read as σ(σ̂) it was 'wrong'
+    status, message = _last(text, runner)
+    assert status == "ok", message
+    status, message = _last(text.replace(r"-\frac", r"\frac"), runner)
+    assert status == "wrong", message

@@ -16,12 +16,20 @@ from dataclasses import dataclass
 
 __all__ = ["Macro", "find_macros", "expand", "definition_spans"]
 
+#: a command's name: letters, or one character that is not one (``\1``, and in XeLaTeX/LuaLaTeX
+#: documents a Unicode symbol: ``\·``, ``\ℝ``, ``\⇔``)
+_NAME = r"\\(?:[A-Za-z]+|[^A-Za-z\s\\{}#%&$^_~])"
 _NEW = re.compile(
-    r"\\(?:re|provide)?newcommand\*?\s*(?:\{\s*(\\[A-Za-z]+)\s*\}|(\\[A-Za-z]+))\s*(?:\[(\d)\])?\s*(?:\[([^\]]*)\])?\s*\{"
+    r"\\(?:re|provide)?newcommand\*?\s*(?:\{\s*(" + _NAME + r")\s*\}|(" + _NAME + r"))"
+    r"\s*(?:\[(\d)\])?\s*(?:\[([^\]]*)\])?\s*\{"
 )
-_DEF = re.compile(r"\\def\s*(\\[A-Za-z]+)\s*((?:#\d)*)\s*\{")
-_OPERATOR = re.compile(r"\\DeclareMathOperator(\*?)\s*\{\s*(\\[A-Za-z]+)\s*\}\s*\{")
-_USE = re.compile(r"\\[A-Za-z]+")
+_DEF = re.compile(r"\\def\s*(" + _NAME + r")\s*((?:#\d)*)\s*\{")
+_OPERATOR = re.compile(r"\\DeclareMathOperator(\*?)\s*\{\s*(" + _NAME + r")\s*\}\s*\{")
+_USE = re.compile(_NAME)
+#: wrappers that only say "math mode" in a macro's body: \ensuremath{X} is X in math, and
+#: \ifmmode A\else B\fi is A there
+_ENSUREMATH = re.compile(r"\\ensuremath\s*\{")
+_IFMMODE = re.compile(r"\\ifmmode(?P<math>.*?)(?:\\else.*?)?\\fi", re.S)
 #: Expansion stops after this many rounds, or when the math grows past this many times its size.
 _MAX_ROUNDS = 8
 _MAX_GROWTH = 20
@@ -50,6 +58,17 @@ def _group(text: str, open_brace: int) -> int:
     return -1
 
 
+def _in_math(body: str) -> str:
+    """A macro's body as it reads in math: without \\ensuremath's braces and \\ifmmode's text branch."""
+    body = _IFMMODE.sub(lambda m: m.group("math"), body)
+    while (m := _ENSUREMATH.search(body)) is not None:
+        end = _group(body, m.end() - 1)
+        if end < 0:
+            break
+        body = body[: m.start()] + body[m.end() : end - 1] + body[end:]
+    return body
+
+
 def _definitions(text: str) -> list[tuple[int, int, str, Macro]]:
     """(start, end, name, macro) of every definition, in order."""
     found: list[tuple[int, int, str, Macro]] = []
@@ -57,11 +76,12 @@ def _definitions(text: str) -> list[tuple[int, int, str, Macro]]:
         end = _group(text, m.end() - 1)
         if end > 0:
             nargs = int(m.group(3) or 0)
-            found.append((m.start(), end, m.group(1) or m.group(2), Macro(nargs, text[m.end() : end - 1], m.group(4))))
+            body = _in_math(text[m.end() : end - 1])
+            found.append((m.start(), end, m.group(1) or m.group(2), Macro(nargs, body, m.group(4))))
     for m in _DEF.finditer(text):
         end = _group(text, m.end() - 1)
         if end > 0:
-            found.append((m.start(), end, m.group(1), Macro(len(m.group(2)) // 2, text[m.end() : end - 1])))
+            found.append((m.start(), end, m.group(1), Macro(len(m.group(2)) // 2, _in_math(text[m.end() : end - 1]))))
     for m in _OPERATOR.finditer(text):
         end = _group(text, m.end() - 1)
         if end > 0:

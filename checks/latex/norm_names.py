@@ -14,7 +14,7 @@ from derive.checks.latex.norm_primes import PrimesMixin
 from derive.checks.latex.norm_softmax import SoftmaxMixin
 from derive.checks.latex.notation import BUILTIN_NAMES, FUNCTION_KEYS, NATIVE_FUNCTION_COMMANDS
 from derive.checks.latex.opaque_calls import call_key
-from derive.checks.latex.tex_names import function_before_letters, letters_before_function
+from derive.checks.latex.tex_names import DECORATIONS, function_before_letters, letters_before_function
 from derive.checks.latex.tex_tokens import (
     FONTS,
     GREEK,
@@ -90,7 +90,9 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
             inner = self.text_of(arg)
             key = BUILTIN_NAMES.get(inner.lower().replace(" ", ""))
             named = self.notation.functions.get(inner)
-            if named is not None or key is not None:
+            # \hat{\sigma}, \tilde\sigma, \bar\sigma: a quantity of its own (an estimate), not σ the function
+            decorated = t in DECORATIONS
+            if (named is not None or key is not None) and not decorated:
                 return self.function(named or key, inner, k)
             if t in TEXT_FONTS and len(inner) > 1 and inner not in self.notation.word_names:
                 raise Unreadable(f"the text '{inner}'")

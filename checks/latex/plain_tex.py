@@ -33,7 +33,12 @@ _CANCELS = {r"\cancel", r"\bcancel", r"\xcancel", r"\bbox"}
 #: commands whose second argument is the term (the first says where it goes, or its colour)
 _SECOND = {r"\cancelto", r"\textcolor"}
 _DROPPED_WITH_ARGUMENT = {r"\require", r"\tag", r"\tag*", r"\label", r"\color", r"\hspace", r"\vspace"}
-_SPELLINGS = {r"\cfrac": r"\frac"}
+#: spellings of one thing (nicefrac's slanted a/b is a fraction; amsmath's semantic dots are dots)
+_SPELLINGS = {
+    r"\cfrac": r"\frac", r"\nicefrac": r"\frac", r"\sfrac": r"\frac",
+    r"\dotsb": r"\cdots", r"\dotsm": r"\cdots", r"\dotsi": r"\cdots", r"\dotsc": r"\ldots", r"\dotso": r"\ldots",
+    r"\hdots": r"\ldots",
+}  # fmt: skip
 #: wide spacing before a parenthesised remark at the end of a side (``\quad (\text{chain rule})``)
 _WIDE = {r"\quad", r"\qquad", r"\hspace"}
 #: words of a remark that gives the step's reason ("by symmetry", "chain rule", "from (3)")
