@@ -79,7 +79,20 @@ _TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _EQ_NUMBER = re.compile(r"(\\quad|\\qquad|\\;|\\,|\s)*\(\s*\d+\s*\)\s*$")
 
 
-_ROW_TOKENS = re.compile(r"\\begin\{|\\end\{|\\\\(?:\s*\[[^\]]*\])?|\\.|[{}]", re.S)
+_ROW_TOKENS = re.compile(r"\\begin\{|\\end\{|\\\\(?:\s*\[[^\]]*\])?|\\newline\b|\\cr\b|\\.|[{}]", re.S)
+#: a whole display laid out as an array of relations (``\begin{array}{rcl} a & = & b \newline & = & c``,
+#: as MathJax notes write an align): its rows are the display's rows
+_LAYOUT_ARRAY = re.compile(r"^\s*(\\begin\{array\}\s*\{[^{}]*\})(.*)(\\end\{array\})\s*$", re.S)
+_RELATION_CELL = re.compile(r"&\s*(?:=|\\approx|\\leq?|\\geq?|<|>)\s*&")
+
+
+def _layout_array(body: MappedText) -> MappedText:
+    """The body without the ``array`` environment around it where the array lays out a chain
+    (a cell that is only a relation, ``& = &``); an array of numbers or names (a matrix) is kept."""
+    m = _LAYOUT_ARRAY.match(body.text)
+    if m is None or not _RELATION_CELL.search(m.group(2)) or "\\begin{array}" in m.group(2):
+        return body
+    return body.blank(m.start(3), m.end(3)).blank(m.start(1), m.end(1))
 
 
 def _split_rows(body: MappedText) -> list[MappedText]:
@@ -94,7 +107,7 @@ def _split_rows(body: MappedText) -> list[MappedText]:
             env_depth += 1
         elif token == "\\end{":
             env_depth = max(0, env_depth - 1)
-        elif token.startswith("\\\\"):
+        elif token.startswith("\\\\") or token in ("\\newline", "\\cr"):
             if depth == 0 and env_depth == 0:
                 rows.append(body.slice(row_start, m.start()))
                 row_start = m.end()
@@ -218,7 +231,7 @@ def rows_of(region: Region, table: LineTable, latex: bool) -> list[Piece]:
     body = _ascii_math(MappedText(region.text, list(region.offsets)))
     if latex:
         body = _blank_all(body, _TEX_COMMENT)
-    body = _blank_all(body, _DROP)
+    body = _layout_array(_blank_all(body, _DROP))
     pieces = []
     for raw in _split_rows(body):
         row, conditions, aside = _clean_row(raw)
