@@ -133,8 +133,9 @@ RESTATED = [
     (RECALLED + "$$ \\frac{\\partial L}{\\partial b} = 2(wx + b - y) $$\n", "ok"),
     (RECALLED + "$$ \\frac{\\partial L}{\\partial b} = 2(wx + b - y)x $$\n", "wrong"),
     ("Let $g(z) = z^3$.\n\n$$ g(z) = z^3 $$\n\n$$ g(2t) = 8t^3 $$\n", "ok"),
-    # restated differently: which one is meant? not used
-    ("Let $g(z) = z^3$.\n\n$$ g(z) = z^2 $$\n\n$$ g(2t) = 8t^3 $$\n", "unparsed"),
+    # restated differently: which one is meant? read with the latest (z^2), which may only
+    # confirm (scoped_functions): the step that holds for the first is not called wrong
+    ("Let $g(z) = z^3$.\n\n$$ g(z) = z^2 $$\n\n$$ g(2t) = 8t^3 $$\n", "inconclusive"),
 ]
 
 

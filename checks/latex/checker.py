@@ -115,7 +115,7 @@ def check_text(
                 result.seconds = time.perf_counter() - t0
                 results.append(result)
             else:
-                lhs, rhs = _read_sides(step, notation)
+                lhs, rhs = _read_sides(step, context.scoped.at(notation, step))  # (scoped_functions)
                 if (step.line, step.column) in defining:
                     if step.kind == "inline":
                         continue  # "$g(z) = …$" in running text introduces g: not a step
@@ -133,7 +133,7 @@ def check_text(
                     ambiguous_at[len(results)] = unsure
                 pending.append((len(results), step))
                 readings = ng.readings(step)  # Andrew Ng's dz, dW: judged under each reading (ng_names)
-                args = (typed_notation, typed, seed, examples, scalar)
+                args = (context.scoped.at(typed_notation, step), typed, seed, examples, scalar)
                 jobs.append(ng_job(judge_step, readings, *args) if readings else (judge_step, (step, lhs, rhs, *args)))
                 results.append(None)
         # names differentiated but never defined: unknown functions in every step (unstated_dependence)
@@ -148,8 +148,8 @@ def check_text(
         judged = release_own_functions([r for r in results if r], find_function_definitions(equations, notation))
         again = Rejudge(runner, typed_notation, seed, examples, judge_step)  # other readings of some verdicts
         judged = _read_again(judged, document, notation, again)
-        # the readings implied_losses gave names a chain differentiates are said where they decide
-        judged = document.implied.explain(judged, text)
+        # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
+        judged = context.scoped.hold(document.implied.explain(judged, text), notation)
         # steps that put a worked example's values in (numeric_values); BP1-BP4 on a network (layered_backprop)
         report.results.extend(judge_layered(judge_numeric_steps(judged, equations, notation, text), equations, text))
     finally:

@@ -28,6 +28,7 @@ from derive.checks.latex.notation import choose_profile
 from derive.checks.latex.own_functions import find_new_functions
 from derive.checks.latex.pattern_functions import find_pattern_functions
 from derive.checks.latex.restated_values import unevaluable_restatements
+from derive.checks.latex.scoped_functions import ScopedFunctions, find_scoped_functions
 from derive.checks.latex.standard_losses import with_standard_losses
 from derive.checks.latex.stated_facts import stated_sums_to_one, stated_true_class
 from derive.checks.latex.subscripted_functions import find_more_functions
@@ -46,6 +47,7 @@ class DocumentContext:
     typed_notation: Notation  # with the document's own shape declarations, for sampling
     ng: NgNames  # Andrew Ng's d-names, where the document writes them
     unstated: DependenceNotes  # what its steps differentiate, for names it never defines
+    scoped: ScopedFunctions  # functions it defines again differently: each use means the latest
 
 
 def document_context(text: str, notation: Notation, equations: list) -> DocumentContext:
@@ -66,7 +68,8 @@ def document_context(text: str, notation: Notation, equations: list) -> Document
     typed_notation = replace(notation, sample_shapes={**notation.sample_shapes, **document.declared})
     ng = NgNames(text, equations, {d.name: d.rhs for d in [*document.implied.found, *document.defs]})
     unstated = DependenceNotes(document, notation)  # unstated_dependence
-    return DocumentContext(notation, new_functions, document, doubled, typed_notation, ng, unstated)
+    scoped = find_scoped_functions(equations, notation, set(notation.doc_functions))
+    return DocumentContext(notation, new_functions, document, doubled, typed_notation, ng, unstated, scoped)
 
 
 def _document_notation(text: str, notation: Notation, equations: list) -> tuple[Notation, list]:

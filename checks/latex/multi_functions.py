@@ -26,7 +26,7 @@ from derive.checks.latex.steps import split_chain
 from derive.checks.latex.subscripted_functions import definable, uses
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, split_at_top_commas, tex_tokens
 
-__all__ = ["find_multi_functions", "multi_call", "with_multi_functions"]
+__all__ = ["find_multi_functions", "multi_call", "multi_definitions", "with_multi_functions"]
 
 _DEFINES = ("=", ":=", r"\coloneqq", r"\triangleq", r"\equiv", r"\doteq")
 
@@ -78,6 +78,15 @@ def find_multi_functions(equations: list[Equation], notation: Notation) -> list[
     """Every definition ``f(p_1, …, p_n) = value`` of the document (see the module's rules),
     with its parameters joined by PARAMETER_SEPARATOR; a name defined twice is left out."""
     found: dict[str, list[NewFunction]] = {}
+    for d in multi_definitions(equations, notation):
+        found.setdefault(d.name, []).append(d)
+    return [defs[0] for defs in found.values() if one_meaning(defs)]
+
+
+def multi_definitions(equations: list[Equation], notation: Notation) -> list[NewFunction]:
+    """Every definition ``f(p_1, …, p_n) = value`` of the document, in order, each name as often
+    as it is defined (scoped_functions keeps the names defined differently in turn)."""
+    out = []
     for equation in equations:
         for chain in split_chain(equation):
             (first, relation), (second, _) = chain[0], chain[1]
@@ -90,8 +99,8 @@ def find_multi_functions(equations: list[Equation], notation: Notation) -> list[
                 continue
             if any(_uses_parameter(body, p, notation) for p in params) and not uses(body, name, notation):
                 joined = PARAMETER_SEPARATOR.join(params)
-                found.setdefault(name, []).append(NewFunction(second.line, second.column, name, joined, body))
-    return [defs[0] for defs in found.values() if one_meaning(defs)]
+                out.append(NewFunction(second.line, second.column, name, joined, body))
+    return out
 
 
 def with_multi_functions(equations: list[Equation], notation: Notation, found: list[NewFunction]) -> list[NewFunction]:

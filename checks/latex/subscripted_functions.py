@@ -28,7 +28,7 @@ from derive.checks.latex.own_functions import NewFunction, one_meaning
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
 
-__all__ = ["definable", "find_more_functions", "uses"]
+__all__ = ["definable", "find_more_functions", "more_definitions", "uses"]
 
 _DEFINES = ("=", ":=", r"\coloneqq", r"\triangleq", r"\equiv")
 _NOT_FUNCTIONS = (r"\sum", r"\prod", r"\log", r"\exp", r"\max", r"\min")
@@ -110,6 +110,16 @@ def find_more_functions(equations: list[Equation], notation: Notation, found: li
     out, also from ``found`` (which body is meant?)."""
     seen = {(f.name, f.line, f.column) for f in found}
     more: dict[str, list[NewFunction]] = {f.name: [f] for f in found}
+    for d in more_definitions(equations, notation):
+        if (d.name, d.line, d.column) not in seen:
+            more.setdefault(d.name, []).append(d)
+    return [defs[0] for defs in more.values() if one_meaning(defs)]
+
+
+def more_definitions(equations: list[Equation], notation: Notation) -> list[NewFunction]:
+    """Every definition ``name(parameter) = value`` of the document, in order, each name as often
+    as it is defined (scoped_functions keeps the names defined differently in turn)."""
+    out = []
     for equation in equations:
         for chain in split_chain(equation):
             (first, relation), (second, _) = chain[0], chain[1]
@@ -118,11 +128,11 @@ def find_more_functions(equations: list[Equation], notation: Notation, found: li
                 (first, relation), (second, _) = chain[1], chain[2]
             body = second.text.strip()
             call = _call(first.text, notation) if relation in _DEFINES and body else None
-            if call is None or (call[0], second.line, second.column) in seen:
+            if call is None:
                 continue
             name, param = call
             # the parameter itself, or by its entries (θ^T x read as Σ_q θ_q x_q: dot_products)
             used = uses(body, param, notation) or _entries_in(body, param, notation)
             if definable(name, param, notation) and used and not uses(body, name, notation):
-                more.setdefault(name, []).append(NewFunction(second.line, second.column, name, param, body))
-    return [defs[0] for defs in more.values() if one_meaning(defs)]
+                out.append(NewFunction(second.line, second.column, name, param, body))
+    return out
