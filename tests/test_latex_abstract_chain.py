@@ -6,10 +6,14 @@ nothing here is ever wrong."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
-from derive.checks.latex.abstract_chain import read_abstract_chain
+from derive.checks.latex.abstract_chain import chain_as_written, read_abstract_chain
 from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.doc_definitions import Definition
 from derive.checks.latex.normalize import load_notation, normalize
+from derive.checks.latex.unstated_dependence import DependenceNotes
 
 NOTATION = load_notation()
 
@@ -102,3 +106,34 @@ def test_a_chain_rule_in_a_tangled_document_is_ok(runner: StepRunner) -> None:
 def test_a_wrong_chain_in_a_tangled_document_is_never_ok(runner: StepRunner) -> None:
     status, message = _last(D % ("J", "w_{ij}") + " = " + D % ("J", "S_j") + r" \cdot " + D % ("S_i", "w_{ij}"), runner)
     assert status in ("unparsed", "inconclusive"), message
+
+
+#: a network written as a recurrence with a layer letter; the chain's last link (z^{(2)} on W^{(2)})
+#: is said only by that recurrence, at the layer the step writes
+LAYERS = (
+    r"$$ a^{(n)} = \sigma(z^{(n)}) $$" "\n\n"
+    r"$$ z^{(n)} = W^{(n)} a^{(n-1)} + b^{(n)} $$" "\n\n"
+    r"$$\frac{\partial C}{\partial W^{(3)}} = \frac{\partial C}{\partial a^{(3)}}"
+    r"\frac{\partial a^{(3)}}{\partial z^{(3)}}\frac{\partial z^{(3)}}{\partial W^{(3)}}$$" "\n\n"
+    r"$$\frac{\partial a^{(3)}}{\partial a^{(2)}} = \frac{\partial a^{(3)}}{\partial z^{(3)}}"
+    r"\frac{\partial z^{(3)}}{\partial a^{(2)}}$$" "\n\n"
+)
+
+
+def test_a_layer_recurrence_says_the_link_at_each_layer(runner: StepRunner) -> None:
+    chain = D % ("C", "a^{(3)}") + D % ("a^{(3)}", "a^{(2)}") + D % ("a^{(2)}", "z^{(2)}") + D % ("z^{(2)}", "W^{(2)}")
+    report = check_text(LAYERS + f"$$ {D % ('C', 'W^{(2)}')} = {chain} $$\n", NOTATION, runner=runner, markdown=True)
+    assert report.results[-1].status == "ok", report.results[-1].message
+
+
+def test_the_recurrence_is_read_at_the_step_s_layers() -> None:
+    """The same, without the rest of the checker: only the recurrence says z^{(2)} on W^{(2)}."""
+    recurrence = Definition(1, 1, "z^{(n)}", r"W^{(n)} a^{(n-1)} + b^{(n)}")
+    notes = DependenceNotes(SimpleNamespace(defs=[recurrence]), NOTATION)
+    step = (D % ("C", "W^{(2)}"), D % ("C", "z^{(2)}") + D % ("z^{(2)}", "W^{(2)}"))
+    notes.note([normalize(side, NOTATION) for side in step], {})
+    notes.note([normalize(D % ("C", "z^{(2)}"), NOTATION), normalize("u", NOTATION)], {})
+    unread = {"status": "unparsed", "message": "a derivative (its dependence is not stated)"}
+    assert chain_as_written(unread, notes, 0)["status"] == "ok"
+    notes.document = SimpleNamespace(defs=[])  # nothing says z^{(2)} depends on W^{(2)}
+    assert chain_as_written(unread, notes, 0) is unread

@@ -15,7 +15,9 @@ the ends do not write (∂J/∂w_{ij} = ∂J/∂S_k ∂S_k/∂w_{ij} with no sum
 unstated_dependence, a step may not create the dependence that makes it true: each link (J on
 S, S on w) must be said outside the step, by another step's derivative (∂J/∂S_j) or by a
 definition whose value reaches it (S_k = Σ_j w_{jk} x_j); an entry with index letters stands for
-its family there (S_j, S_k), a numbered one (ŷ_1) for itself. The step is then ``ok`` as the
+its family there (S_j, S_k), a numbered one (ŷ_1) for itself, and a layer recurrence written
+with a letter (z^{(n)} = W^{(n)} a^{(n-1)} + b^{(n)}) says its links at each layer number the
+step writes (z^{(2)} on W^{(2)}). The step is then ``ok`` as the
 chain rule under that dependence (J reaches w only through what it names), never ``wrong``: a
 step that telescopes differently (∂J/∂θ · ∂θ/∂U for ∂J/∂v_c) is left as it was. A left side
 whose own definition writes the variable directly (C = C₀ + λ‖w‖² beside ∂C/∂w = ∂C/∂a ·
@@ -26,10 +28,11 @@ checker's process once every step is judged (the links come from the whole docum
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any
 
-from derive.checks.latex.normalize import Normalized
+from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.unstated_dependence import DependenceNotes, undetermined
 
 __all__ = ["chain_as_written", "chains_as_written", "read_abstract_chain"]
@@ -42,6 +45,12 @@ _ONE = re.compile(rf"\s*{_FACTOR}\s*")
 _SUM = re.compile(r"\s*s_\{(\d+)\}\\left\((.*)\\right\)\s*", re.S)
 #: letters in one run of index letters (w_{ijk}); a longer run is a word label (E_{total})
 _LONGEST_INDEX = 3
+#: a layer number as a label: a^{(2)}, W^{[3]}, z^{1}
+_LAYER = r"\^\{[(\[]?(\d+)[)\]]?\}"
+#: a layer letter as a label, with a shift: z^{(n)}, a^{[l-1]}
+_LETTER_LAYER = re.compile(r"(?P<base>.+)\^\{(?P<o>[(\[]?)(?P<v>[A-Za-z])(?:(?P<op>[+-])(?P<k>\d))?(?P<c>[)\]]?)\}")
+#: layer numbers instantiated per step at most
+_MOST_LAYERS = 6
 #: most factors in one chain (a longer product is rarely a chain rule)
 _MOST_FACTORS = 6
 
@@ -58,7 +67,32 @@ def chain_as_written(out: dict[str, Any], notes: DependenceNotes, k: int) -> dic
         return out
     lhs, rhs = notes.sides[k]
     scalar = notes.steps[k][1]
-    return read_abstract_chain(lhs, rhs, scalar, _said(notes.elsewhere(k), scalar)) or out
+    said = _said(notes.elsewhere(k), scalar)
+    layers = {int(n) for side in (lhs, rhs) for name in side.symbol_names for n in re.findall(_LAYER, name)}
+    for name, value in _layer_values(notes, layers):
+        said.setdefault(_key(name), set()).update(_key(n) for n in value)
+    return read_abstract_chain(lhs, rhs, scalar, said) or out
+
+
+def _layer_values(notes: DependenceNotes, layers: set[int]) -> Iterator[tuple[str, set[str]]]:
+    """A layer recurrence the document writes with a letter (z^{(n)} = W^{(n)} a^{(n-1)} + b^{(n)}),
+    at each layer number the step writes: z^{(2)} on W^{(2)}, a^{(1)}, b^{(2)}."""
+    for definition in getattr(notes.document, "defs", ()):
+        m = _LETTER_LAYER.fullmatch(definition.name)
+        if not m or m.group("op"):
+            continue
+        names = normalize(definition.rhs, notes.notation).symbol_names
+        for layer in sorted(layers)[:_MOST_LAYERS]:
+            yield _at_layer(definition.name, m.group("v"), layer), {_at_layer(n, m.group("v"), layer) for n in names}
+
+
+def _at_layer(name: str, letter: str, layer: int) -> str:
+    """z^{(n-1)} with n = 2: z^{(1)}; a name without that letter as its label stays itself."""
+    m = _LETTER_LAYER.fullmatch(name)
+    if not m or m.group("v") != letter:
+        return name
+    shift = int(m.group("k") or 0) * (-1 if m.group("op") == "-" else 1)
+    return f"{m.group('base')}^{{{m.group('o')}{layer + shift}{m.group('c')}}}"
 
 
 def read_abstract_chain(
