@@ -199,9 +199,17 @@ class DependenceNotes:
     document: Any  # DocumentDefinitions
     notation: Any
     steps: list[tuple[set[tuple[str, str]], dict[str, tuple[str, Normalized]]]] = field(default_factory=list)
+    sides: list[tuple[Normalized, ...]] = field(default_factory=list)  # each step's sides, read
 
     def note(self, sides: Iterable[Normalized], scalar: dict[str, tuple[str, Normalized]]) -> None:
-        self.steps.append((set().union(*(written_dependences(n) for n in sides)), scalar))
+        self.sides.append(tuple(sides))
+        self.steps.append((set().union(*(written_dependences(n) for n in self.sides[-1])), scalar))
+
+    def elsewhere(self, k: int) -> set[tuple[str, str]]:
+        """(N, V) for each derivative of N by V that a step other than the k-th writes."""
+        counts = Counter(pair for pairs, _ in self.steps for pair in pairs)
+        own = self.steps[k][0]
+        return {pair for pair, n in counts.items() if n > (pair in own)}
 
     def settle(self, jobs: list) -> list:
         """Add to each step's definitions the unknowns the OTHER steps imply (the jobs hold those

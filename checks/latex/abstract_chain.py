@@ -1,0 +1,242 @@
+r"""A chain rule written with abstract derivatives only, read as the chain rule.
+
+``\frac{\partial J}{\partial w_{ij}} = \frac{\partial J}{\partial S_j}\cdot\frac{\partial S_j}{\partial w_{ij}}``
+and ``\frac{\partial \mathcal{L}_i}{\partial w_j} = \sum_k \frac{\partial \mathcal{L}_i}{\partial f_k}
+\frac{\partial f_k}{\partial w_j}``: neither side gives anything a value, so the step says only how
+J reaches w (through S, or through f_1 … f_K). It holds for EVERY function J of S and S of w,
+whatever values the document gives them elsewhere, and it is how backpropagation is written in
+most documents whose networks (several layers, several sections reusing J) leave the dependence
+graph that :mod:`derive.checks.latex.unstated_dependence` reads too tangled to settle.
+
+The factors must telescope: the first numerator is the left side's, each next numerator the
+previous factor's variable, the last variable the left side's; in the summed form the summed
+index is in every intermediate name and in neither end, and no intermediate has an index letter
+the ends do not write (∂J/∂w_{ij} = ∂J/∂S_k ∂S_k/∂w_{ij} with no sum is not read). As in
+unstated_dependence, a step may not create the dependence that makes it true: each link (J on
+S, S on w) must be said outside the step, by another step's derivative (∂J/∂S_j) or by a
+definition whose value reaches it (S_k = Σ_j w_{jk} x_j); an entry with index letters stands for
+its family there (S_j, S_k), a numbered one (ŷ_1) for itself, and a layer recurrence written
+with a letter (z^{(n)} = W^{(n)} a^{(n-1)} + b^{(n)}) says its links at each layer number the
+step writes (z^{(2)} on W^{(2)}). The step is then ``ok`` as the
+chain rule under that dependence (J reaches w only through what it names), never ``wrong``: a
+step that telescopes differently (∂J/∂θ · ∂θ/∂U for ∂J/∂v_c) is left as it was. A left side
+whose own definition writes the variable directly (C = C₀ + λ‖w‖² beside ∂C/∂w = ∂C/∂a ·
+∂a/∂w) is a second path the chain would drop: that step is left as it was too. Read in the
+checker's process once every step is judged (the links come from the whole document).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+from typing import Any
+
+from derive.checks.latex.normalize import Normalized, normalize
+from derive.checks.latex.unstated_dependence import DependenceNotes, undetermined
+
+__all__ = ["chain_as_written", "chains_as_written", "read_abstract_chain"]
+
+#: one bare derivative as the normaliser writes it: g_{1}\left(v_{3}\right) (∂ of v_3 by derivative 1)
+_FACTOR = r"g_\{(\d+)\}\\left\(v_\{(\d+)\}\\right\)"
+#: factors joined by juxtaposition, \cdot or \times
+_JOIN = r"\s*(?:\\cdot|\\times)?\s*"
+_ONE = re.compile(rf"\s*{_FACTOR}\s*")
+_SUM = re.compile(r"\s*s_\{(\d+)\}\\left\((.*)\\right\)\s*", re.S)
+#: letters in one run of index letters (w_{ijk}); a longer run is a word label (E_{total})
+_LONGEST_INDEX = 3
+#: a layer number as a label: a^{(2)}, W^{[3]}, z^{1}
+_LAYER = r"\^\{[(\[]?(\d+)[)\]]?\}"
+#: a layer letter as a label, with a shift: z^{(n)}, a^{[l-1]}
+_LETTER_LAYER = re.compile(r"(?P<base>.+)\^\{(?P<o>[(\[]?)(?P<v>[A-Za-z])(?:(?P<op>[+-])(?P<k>\d))?(?P<c>[)\]]?)\}")
+#: layer numbers instantiated per step at most
+_MOST_LAYERS = 6
+#: most factors in one chain (a longer product is rarely a chain rule)
+_MOST_FACTORS = 6
+
+
+def chains_as_written(outs: list[dict[str, Any]], notes: DependenceNotes) -> list[dict[str, Any]]:
+    """Each step's verdict (in the order the steps were noted), through :func:`chain_as_written`."""
+    return [chain_as_written(out, notes, k) for k, out in enumerate(outs)]
+
+
+def chain_as_written(out: dict[str, Any], notes: DependenceNotes, k: int) -> dict[str, Any]:
+    """The k-th step's verdict, ``ok`` as the chain rule when it was left unread for a dependence
+    not stated and reads as one (module docstring); else ``out`` as it was."""
+    if not undetermined(out) or len(notes.sides[k]) != 2:
+        return out
+    lhs, rhs = notes.sides[k]
+    scalar = notes.steps[k][1]
+    said = _said(notes.elsewhere(k), scalar)
+    layers = {int(n) for side in (lhs, rhs) for name in side.symbol_names for n in re.findall(_LAYER, name)}
+    for name, value in _layer_values(notes, layers):
+        said.setdefault(_key(name), set()).update(_key(n) for n in value)
+    return read_abstract_chain(lhs, rhs, scalar, said) or out
+
+
+def _layer_values(notes: DependenceNotes, layers: set[int]) -> Iterator[tuple[str, set[str]]]:
+    """A layer recurrence the document writes with a letter (z^{(n)} = W^{(n)} a^{(n-1)} + b^{(n)}),
+    at each layer number the step writes: z^{(2)} on W^{(2)}, a^{(1)}, b^{(2)}."""
+    for definition in getattr(notes.document, "defs", ()):
+        m = _LETTER_LAYER.fullmatch(definition.name)
+        if not m or m.group("op"):
+            continue
+        names = normalize(definition.rhs, notes.notation).symbol_names
+        for layer in sorted(layers)[:_MOST_LAYERS]:
+            yield _at_layer(definition.name, m.group("v"), layer), {_at_layer(n, m.group("v"), layer) for n in names}
+
+
+def _at_layer(name: str, letter: str, layer: int) -> str:
+    """z^{(n-1)} with n = 2: z^{(1)}; a name without that letter as its label stays itself."""
+    m = _LETTER_LAYER.fullmatch(name)
+    if not m or m.group("v") != letter:
+        return name
+    shift = int(m.group("k") or 0) * (-1 if m.group("op") == "-" else 1)
+    return f"{m.group('base')}^{{{m.group('o')}{layer + shift}{m.group('c')}}}"
+
+
+def read_abstract_chain(
+    lhs: Normalized, rhs: Normalized, named: dict[str, Any], said: dict[str, set[str]]
+) -> dict[str, Any] | None:
+    """An ``ok`` verdict when one side is one derivative ∂N/∂X and the other a chain of
+    derivatives from N to X whose every link the document says outside the step (``said``:
+    node → nodes it depends on), else None (the step stays as it was)."""
+    for one, other in ((lhs, rhs), (rhs, lhs)):
+        end = _single(one)
+        chain = _chain(other)
+        if end is None or chain is None:
+            continue
+        names, summed = chain
+        if names[0] != end[0] or names[-1] != end[1] or not _telescopes(names, summed):
+            continue
+        if _direct(end[0], end[1], named) or not all(_reaches(said, a, b) for a, b in pairwise(names)):
+            return None
+        via = ", ".join(names[1:-1])
+        through = f"through {via}" + (f" (every {summed})" if summed else "")
+        return {
+            "status": "ok",
+            "counterexample": None,
+            "message": (
+                f"the chain rule, as written: {end[0]} reaches {end[1]} {through}, as the document's"
+                " other steps and definitions say; it holds for any functions with that dependence"
+            ),
+            "method": "abstract chain rule",
+        }
+    return None
+
+
+def _key(name: str) -> str:
+    """A name as a link's end: an entry with index letters is its family (S_j, S_k: S_{*});
+    a numbered entry (ŷ_1) stays itself."""
+    m = re.fullmatch(r"(?P<base>.*?)_\{(?P<sub>[^{}]*)\}(?P<rest>.*)", name) or re.fullmatch(
+        r"(?P<base>.*?)_(?P<sub>[A-Za-z])(?P<rest>)", name
+    )
+    if m and re.fullmatch(r"[A-Za-z,\s]+", m.group("sub")):
+        return f"{m.group('base')}_{{*}}{m.group('rest')}"
+    return name
+
+
+def _said(pairs: set[tuple[str, str]], scalar: dict[str, Any]) -> dict[str, set[str]]:
+    """Who depends on whom by what the document writes outside the step: the other steps'
+    derivatives (∂J/∂S_j: J on S) and the values of its definitions (S_k = Σ w_{jk} x_j: S on w)."""
+    graph: dict[str, set[str]] = {}
+    for name, var in pairs:
+        graph.setdefault(_key(name), set()).add(_key(var))
+    for name, (_, value) in scalar.items():
+        graph.setdefault(_key(name), set()).update(_key(n) for n in getattr(value, "symbol_names", ()))
+    return graph
+
+
+def _reaches(graph: dict[str, set[str]], name: str, var: str) -> bool:
+    seen, stack, goal = set(), [_key(name)], _key(var)
+    while stack:
+        for parent in graph.get(stack.pop(), ()):
+            if parent == goal:
+                return True
+            if parent not in seen:
+                seen.add(parent)
+                stack.append(parent)
+    return False
+
+
+def _single(side: Normalized) -> tuple[str, str] | None:
+    m = _ONE.fullmatch(side.latex)
+    if not m:
+        return None
+    names = _factor_names(side, [(m.group(1), m.group(2))])
+    return (names[0], names[1]) if names else None
+
+
+def _chain(side: Normalized) -> tuple[list[str], str] | None:
+    """The names along a product of derivatives (N, B, …, X) and the summed index ('' if none)."""
+    text, summed = side.latex, ""
+    m = _SUM.fullmatch(text)
+    if m:
+        index, start, end = side.sums.get(int(m.group(1)), ("", 0, ""))
+        if not index or not end or side.sum_conditions.get(int(m.group(1))):
+            return None  # Σ_{k≠j}: not every intermediate; no upper end: not read
+        text, summed = m.group(2), index
+    pairs = re.findall(_FACTOR, text)
+    # brackets around some factors group a product of Jacobians, which does not change it
+    bare = re.sub(r"\\left\(|\\right\)", " ", re.sub(_FACTOR, "F", text))
+    if len(pairs) < 2 or not re.fullmatch(rf"\s*F(?:{_JOIN}F)+\s*", bare):
+        return None
+    if len(pairs) > _MOST_FACTORS:
+        return None
+    names = _factor_names(side, pairs)
+    if names is None:
+        return None
+    # each factor's numerator must be the previous factor's variable: N, B, B, C, C, X → N, B, C, X
+    links = names[1:-1]
+    if any(links[k] != links[k + 1] for k in range(0, len(links), 2)):
+        return None
+    return [names[0], *links[::2], names[-1]], summed
+
+
+def _factor_names(side: Normalized, pairs: list[tuple[str, str]]) -> list[str] | None:
+    """numerator, variable, numerator, variable … of the factors, as names."""
+    out = []
+    for deriv, sym in pairs:
+        var = side.derivatives.get(int(deriv))
+        kind, name = side.symbols.get(int(sym), ("", ""))
+        if not var or kind != "symbol" or name == var:
+            return None
+        out += [name, var]
+    return out
+
+
+def _subscript_letters(name: str) -> set[str]:
+    """Index letters of a name's subscripts: w_{ij}: i, j; w_j (as the normaliser leaves
+    \\boldsymbol{w_j}): j; W_{j,i}, \\delta_{l+1}: j, i and l. A label is no index: out_{o1},
+    E_{total} have none."""
+    found: set[str] = set()
+    for braced, single in re.findall(r"_(?:\{([^{}]*)\}|([A-Za-z0-9]))", name):
+        for token in re.split(r"[,\s+\-]+", braced or single):
+            if token.isalpha() and len(token) <= _LONGEST_INDEX:
+                found |= set(token)
+    return found
+
+
+def _telescopes(names: list[str], summed: str) -> bool:
+    """Distinct names from end to end; a summed index in every intermediate and in neither end
+    (Σ_k ∂L/∂f_k ∂f_k/∂w_j), and no other index letter in an intermediate that the ends do not
+    write."""
+    if len(names) < 3 or len(set(names)) != len(names):
+        return False
+    ends, middle = (names[0], names[-1]), names[1:-1]
+    outer = _subscript_letters(ends[0]) | _subscript_letters(ends[1])
+    # ∂J/∂w_{ij} = ∂J/∂S_k ∂S_k/∂w_{ij} with no sum over k: an index free on one side only
+    if any(_subscript_letters(n) - outer - {summed} for n in middle):
+        return False
+    if not summed:
+        return True
+    return all(summed in _subscript_letters(n) for n in middle) and summed not in outer
+
+
+def _direct(name: str, var: str, named: dict[str, Any]) -> bool:
+    """Does the document's value of ``name`` write ``var`` itself (a path the chain leaves out)?"""
+    entry = named.get(name)
+    if entry is None:
+        return False
+    value = entry[1]
+    return var in getattr(value, "symbol_names", set())

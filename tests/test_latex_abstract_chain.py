@@ -1,0 +1,139 @@
+r"""A chain rule written with abstract derivatives only (checks/latex/abstract_chain.py):
+``∂J/∂w = ∂J/∂S · ∂S/∂w`` in a document whose dependences the other steps leave too tangled to
+settle is ok as the chain rule, for any functions with the dependence it writes; a product that
+does not telescope from J to w, or a J whose own value writes w directly, is left unread, and
+nothing here is ever wrong."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from derive.checks.latex.abstract_chain import chain_as_written, read_abstract_chain
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.doc_definitions import Definition
+from derive.checks.latex.normalize import load_notation, normalize
+from derive.checks.latex.unstated_dependence import DependenceNotes
+
+NOTATION = load_notation()
+
+
+#: every link the cases below write, as if other steps of their document wrote them too
+SAID = {
+    "J": {"S_{*}", "\\theta"}, "S_{*}": {"w_{*}"}, "C": {"a^{(3)}", "a"}, "a^{(3)}": {"z^{(3)}"},
+    "z^{(3)}": {"W^{(3)}"}, "a": {"z", "w"}, "z": {"W"}, "\\mathcal{L}_{*}": {"f_{*}"}, "f_{*}": {"w_{*}"},
+    "\\theta": {"U", "v_{*}"}, "E": {"y"}, "y": {"w"},
+}
+
+
+def _read(lhs: str, rhs: str, named: dict | None = None, said: dict | None = None) -> dict | None:
+    sides = normalize(lhs, NOTATION), normalize(rhs, NOTATION)
+    return read_abstract_chain(*sides, named or {}, SAID if said is None else said)
+
+
+D = r"\frac{\partial %s}{\partial %s}"
+
+TELESCOPING = [
+    (D % ("J", "w_{ij}"), D % ("J", "S_j") + r" \cdot " + D % ("S_j", "w_{ij}")),
+    (D % ("C", "W^{(3)}"), D % ("C", "a^{(3)}") + D % ("a^{(3)}", "z^{(3)}") + D % ("z^{(3)}", "W^{(3)}")),
+    (D % ("C", "W"), D % ("C", "a") + r"\left(" + D % ("a", "z") + D % ("z", "W") + r"\right)"),
+    (D % (r"\mathcal{L}_i", "w_j"), r"\sum_{k=1}^K " + D % (r"\mathcal{L}_i", "f_k") + r"\times" + D % ("f_k", "w_j")),
+]
+
+
+@pytest.mark.parametrize(("lhs", "rhs"), TELESCOPING)
+def test_a_telescoping_product_is_the_chain_rule(lhs: str, rhs: str) -> None:
+    out = _read(lhs, rhs)
+    assert out is not None and out["status"] == "ok", out
+    assert _read(rhs, lhs) == out  # either side may hold the product
+
+
+NOT_CHAINS = [
+    (D % ("J", "v_c"), D % ("J", r"\theta") + D % (r"\theta", "U")),  # ends at U, not v_c
+    (D % ("C", "w"), D % ("C_0", "b")),  # one factor: no chain
+    (D % ("E", "w"), D % ("E", "y") + D % ("z", "w")),  # y then z: a gap
+    (D % ("E", "w"), D % ("E", "y") + D % ("y", "w") + " x"),  # a value beside the factors
+    (D % ("E", "w"), D % ("E", "y") + D % ("y", "E") + D % ("E", "w")),  # E twice: a loop
+    # the summed index in an end, or missing from an intermediate: not every path
+    (D % ("L", "w_k"), r"\sum_{k=1}^K " + D % ("L", "f_k") + D % ("f_k", "w_k")),
+    (D % ("L", "w_j"), r"\sum_{k=1}^K " + D % ("L", "f") + D % ("f", "w_j")),
+    (D % ("J", "w_{ij}"), D % ("J", "S_k") + D % ("S_k", "w_{ij}")),  # k free on the right only
+]
+
+
+@pytest.mark.parametrize(("lhs", "rhs"), NOT_CHAINS)
+def test_anything_else_is_left_as_it_was(lhs: str, rhs: str) -> None:
+    assert _read(lhs, rhs) is None
+
+
+def test_a_value_that_writes_the_variable_is_a_second_path() -> None:
+    # C = C_0 + λ w²: ∂C/∂w = ∂C/∂a ∂a/∂w leaves the λ w² path out
+    named = {"C": ("", normalize(r"C_0 + \lambda w^2", NOTATION))}
+    assert _read(D % ("C", "w"), D % ("C", "a") + D % ("a", "w"), named) is None
+    assert _read(D % ("C", "w"), D % ("C", "a") + D % ("a", "w"), {}) is not None
+
+
+def test_a_link_nothing_else_in_the_document_says_is_not_assumed() -> None:
+    # a step may not create the dependence that makes it true: J on S must be said elsewhere
+    lhs, rhs = D % ("J", "w_{ij}"), D % ("J", "S_j") + D % ("S_j", "w_{ij}")
+    assert _read(lhs, rhs, said={"S_{*}": {"w_{*}"}}) is None
+    assert _read(lhs, rhs, said={"J": {"y"}, "y": {"S_{*}"}, "S_{*}": {"w_{*}"}}) is not None  # J on y on S
+    assert _read(lhs, rhs, said={}) is None
+
+
+#: J differentiated by more unrelated variables than unstated_dependence takes as parents (y, p,
+#: q, r): its dependence graph is not settled there, so its chain rules were left unread
+DOCUMENT = (
+    r"Let $S_k = \sum_j w_{jk} x_j$." "\n\n"
+    r"$$\frac{\partial J}{\partial S_j} = \frac{\partial J}{\partial y_j}\frac{\partial y_j}{\partial S_j}$$" "\n\n"
+    r"$$\frac{\partial J}{\partial p} = 1$$" "\n\n"
+    r"$$\frac{\partial J}{\partial q} = 2$$" "\n\n"
+    r"$$\frac{\partial J}{\partial r} = 3$$" "\n\n"
+)
+
+
+def _last(step: str, runner: StepRunner) -> tuple[str, str]:
+    report = check_text(DOCUMENT + f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
+    return report.results[-1].status, report.results[-1].message
+
+
+def test_a_chain_rule_in_a_tangled_document_is_ok(runner: StepRunner) -> None:
+    status, message = _last(D % ("J", "w_{ij}") + " = " + D % ("J", "S_j") + r" \cdot " + D % ("S_j", "w_{ij}"), runner)
+    assert status == "ok", message
+    assert "chain rule" in message
+
+
+def test_a_wrong_chain_in_a_tangled_document_is_never_ok(runner: StepRunner) -> None:
+    status, message = _last(D % ("J", "w_{ij}") + " = " + D % ("J", "S_j") + r" \cdot " + D % ("S_i", "w_{ij}"), runner)
+    assert status in ("unparsed", "inconclusive"), message
+
+
+#: a network written as a recurrence with a layer letter; the chain's last link (z^{(2)} on W^{(2)})
+#: is said only by that recurrence, at the layer the step writes
+LAYERS = (
+    r"$$ a^{(n)} = \sigma(z^{(n)}) $$" "\n\n"
+    r"$$ z^{(n)} = W^{(n)} a^{(n-1)} + b^{(n)} $$" "\n\n"
+    r"$$\frac{\partial C}{\partial W^{(3)}} = \frac{\partial C}{\partial a^{(3)}}"
+    r"\frac{\partial a^{(3)}}{\partial z^{(3)}}\frac{\partial z^{(3)}}{\partial W^{(3)}}$$" "\n\n"
+    r"$$\frac{\partial a^{(3)}}{\partial a^{(2)}} = \frac{\partial a^{(3)}}{\partial z^{(3)}}"
+    r"\frac{\partial z^{(3)}}{\partial a^{(2)}}$$" "\n\n"
+)
+
+
+def test_a_layer_recurrence_says_the_link_at_each_layer(runner: StepRunner) -> None:
+    chain = D % ("C", "a^{(3)}") + D % ("a^{(3)}", "a^{(2)}") + D % ("a^{(2)}", "z^{(2)}") + D % ("z^{(2)}", "W^{(2)}")
+    report = check_text(LAYERS + f"$$ {D % ('C', 'W^{(2)}')} = {chain} $$\n", NOTATION, runner=runner, markdown=True)
+    assert report.results[-1].status == "ok", report.results[-1].message
+
+
+def test_the_recurrence_is_read_at_the_step_s_layers() -> None:
+    """The same, without the rest of the checker: only the recurrence says z^{(2)} on W^{(2)}."""
+    recurrence = Definition(1, 1, "z^{(n)}", r"W^{(n)} a^{(n-1)} + b^{(n)}")
+    notes = DependenceNotes(SimpleNamespace(defs=[recurrence]), NOTATION)
+    step = (D % ("C", "W^{(2)}"), D % ("C", "z^{(2)}") + D % ("z^{(2)}", "W^{(2)}"))
+    notes.note([normalize(side, NOTATION) for side in step], {})
+    notes.note([normalize(D % ("C", "z^{(2)}"), NOTATION), normalize("u", NOTATION)], {})
+    unread = {"status": "unparsed", "message": "a derivative (its dependence is not stated)"}
+    assert chain_as_written(unread, notes, 0)["status"] == "ok"
+    notes.document = SimpleNamespace(defs=[])  # nothing says z^{(2)} depends on W^{(2)}
+    assert chain_as_written(unread, notes, 0) is unread
