@@ -276,10 +276,8 @@ def judge_step(
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
     held = guard_verdict(step, prose_valued(out, notation.prose_values), (lhs_norm, rhs_norm), other, (named, notation))
     if held["status"] == "inconclusive" and DOT_GUARD in held["message"]:  # wrong whatever θ^T x is? (opaque_dots)
-        pairs = reached_dots((lhs_norm, rhs_norm), named)
-        opaque = opaque_notation(notation, pairs)
-        sides = _read_sides(step, opaque)
-        again = opaque_dot_verdict(held, pairs, sides, named, opaque, lambda a, b, k: judged(a, b, k))
+        opaque = opaque_notation(notation, pairs := reached_dots((lhs_norm, rhs_norm), named))
+        again = opaque_dot_verdict(held, pairs, sides := _read_sides(step, opaque), named, opaque, judged)
         if again is not held:  # the other guards, not the dot product's again
             return guard_verdict(step, prose_valued(again, notation.prose_values), sides)
     return held
