@@ -82,3 +82,11 @@ def test_a_decorated_sigma_is_a_name_not_the_sigmoid(text: str, runner: StepRunn
     assert status == "ok", message
     status, message = _last(text.replace(r"-\frac", r"\frac"), runner)
     assert status == "wrong", message
+
+
+def test_a_condition_before_an_arrow_holds_the_claim_after_it(runner: StepRunner) -> None:
+    # ezalos' notes (held-out 5): "i = j \rightarrow \delta_{ij} = 1 \newline i \neq j \rightarrow \delta_{ij} = 0"
+    text = "$$i = j \\rightarrow \\delta_{ij} = 1 \\newline i \\neq j \\rightarrow \\delta_{ij} = 0$$\n"
+    report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
+    assert [r.status for r in report.results] == ["ok", "ok"], [r.message for r in report.results]
+    assert _last("$$i = j \\Rightarrow \\delta_{ij} = 0$$", runner)[0] == "wrong"

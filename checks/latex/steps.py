@@ -229,7 +229,7 @@ def find_steps(
     for equation in equations:
         joins = [((p.line, p.column), _chain_ends(equations, p.earlier)) for p in equation.pieces if p.earlier]
         chains, trailing = _trailing_conditions(split_chain(equation))
-        for chain in chains:
+        for chain in map(_leading_condition, chains):
             chain = [
                 (replace(term, conditions=tuple(dict.fromkeys(term.conditions + trailing))), r) for term, r in chain
             ]
@@ -261,6 +261,28 @@ def _chain_ends(equations: list[Equation], indices: tuple[int, ...]) -> tuple[st
         if chains and chains[-1] and chains[-1][-1][0].text:
             ends.append(chains[-1][-1][0].text)
     return tuple(ends)
+
+
+#: an arrow written between a condition and what holds under it: ``i = j \rightarrow \delta_{ij} = 1``
+_IMPLIES = {r"\rightarrow", r"\Rightarrow", r"\implies", r"\to", r"\longrightarrow", r"\Longrightarrow"}
+
+
+def _leading_condition(chain: list[tuple[Term, str]]) -> list[tuple[Term, str]]:
+    r"""``i = j \rightarrow \delta_{ij} = 1``: the relation before the arrow is the condition the
+    rest holds under, not a step of its own (read as one, δ_ij = 1 would be claimed for every i, j)."""
+    arrow = next((k for k, (_, rel) in enumerate(chain) if rel in _IMPLIES), None)
+    if arrow is None or arrow == 0 or arrow + 2 > len(chain):
+        return chain
+    text = " ".join(term.text + (f" {rel} " if rel else "") for term, rel in chain[: arrow + 1][:-1])
+    text += " " + chain[arrow][0].text
+    # only a relation of two index letters: "x = 2 => x^2 = 4" and "u = -z =>" state claims of their own
+    index_relation = re.fullmatch(r"\s*[a-z]\s*(?:=|\\neq?|\\not=|!=)\s*[a-z]\s*", text) is not None
+    condition = as_conditions(text) if index_relation else []
+    if not condition:
+        return chain
+    under = tuple(condition)
+    after = chain[arrow + 1 :]
+    return [(replace(term, conditions=tuple(dict.fromkeys(term.conditions + under))), rel) for term, rel in after]
 
 
 def _trailing_conditions(chains: list[list[tuple[Term, str]]]) -> tuple[list[list[tuple[Term, str]]], tuple[str, ...]]:
