@@ -12,7 +12,7 @@ scalars, and the scalar judge's verdict (with its own guards) is the step's.
 
 from __future__ import annotations
 
-from derive.checks.latex.typed_nodes import Add, Call, Mul, Neg, Node, Num, Opaque, Pow, Sym, all_syms
+from derive.checks.latex.typed_nodes import Add, Call, Mul, Neg, Node, Num, Opaque, Pow, Sym, all_nodes, all_syms
 
 __all__ = ["entrywise"]
 
@@ -31,19 +31,8 @@ def entrywise(sides: tuple[Node, ...], shapes: dict[str, tuple[str, ...]]) -> bo
 def _scalar(node: Node, shapes: dict[str, tuple[str, ...]]) -> bool:
     """No name in it has a shape other than 1×…×1 (a name defined in a form not read counts by
     its inferred shape too; one with no shape inferred is a number)."""
-    names = [s.full for s in all_syms(node)] + [o.name for o in _opaques(node)]
+    names = [s.full for s in all_syms(node)] + [o.name for o in all_nodes(node) if isinstance(o, Opaque)]
     return all(all(d == "1" for d in shapes.get(name, ())) for name in names)
-
-
-def _opaques(node: object) -> list[Opaque]:
-    if isinstance(node, Opaque):
-        return [node]
-    found: list[Opaque] = []
-    for value in getattr(node, "__dict__", {}).values():
-        for item in value if isinstance(value, tuple) else (value,):
-            if isinstance(item, Node):
-                found += _opaques(item)
-    return found
 
 
 def _entrywise(node: Node, shapes: dict[str, tuple[str, ...]]) -> bool:

@@ -19,11 +19,11 @@ entrywise?) is never read.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from derive.checks.latex.matrix_literals import Literal
-from derive.checks.latex.typed_nodes import Mul, Neg, Node, Transpose
+from derive.checks.latex.typed_nodes import Mul, Neg, Node, Transpose, all_nodes
 
 __all__ = ["LIST_REFUSED", "RowList", "lists_meet_matrices", "read_as_rows", "row_list"]
 
@@ -61,17 +61,7 @@ def _written(node: Node) -> bool:
 
 
 def _products(node: Any) -> list[Mul]:
-    out: list[Mul] = []
-    stack = [node]
-    while stack:
-        here = stack.pop()
-        if isinstance(here, Mul):
-            out.append(here)
-        if isinstance(here, tuple):
-            stack.extend(here)
-        elif hasattr(here, "__dataclass_fields__"):
-            stack.extend(getattr(here, f.name) for f in fields(here))
-    return out
+    return [part for part in all_nodes(node) if isinstance(part, Mul)]
 
 
 def lists_meet_matrices(sides: tuple[Node, Node]) -> bool:

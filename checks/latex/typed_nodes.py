@@ -8,6 +8,7 @@ from fractions import Fraction
 
 __all__ = [
     "Node",
+    "all_nodes",
     "Num",
     "Sym",
     "Call",
@@ -156,6 +157,21 @@ def split_name(full: str) -> tuple[str, str]:
     if m is None or not m.group("sub"):
         return full, ""
     return m.group("base") + (m.group("label") or ""), m.group("sub")
+
+
+def all_nodes(node: object) -> list[Node]:
+    """Every node in a typed tree (itself included), through fields, tuples and conditions."""
+    out: list[Node] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, tuple):
+            stack.extend(item)
+        elif isinstance(item, Node) or isinstance(item, Cond):
+            if isinstance(item, Node):
+                out.append(item)
+            stack.extend(vars(item).values())
+    return out
 
 
 def all_syms(node: object) -> list[Sym]:

@@ -17,22 +17,14 @@ from __future__ import annotations
 from typing import Any
 
 from derive.checks.latex.matrix_literals import Literal, Pattern
-from derive.checks.latex.typed_nodes import Node, Sym
+from derive.checks.latex.typed_nodes import Node, Sym, all_nodes
 
 __all__ = ["holds_literal", "numbers_for_names"]
 
 
 def _parts(node: Any) -> list[Any]:
-    """Every node inside ``node`` (itself included), through fields and tuples."""
-    out, stack = [], [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, tuple):
-            stack.extend(item)
-        elif isinstance(item, Node):
-            out.append(item)
-            stack.extend(vars(item).values())
-    return out
+    """Every node inside ``node`` (itself included)."""
+    return all_nodes(node)
 
 
 def holds_literal(side: Node) -> bool:
