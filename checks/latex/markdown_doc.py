@@ -185,7 +185,26 @@ def _prepared(text: str) -> tuple[str, list[int]]:
     return "\n".join(out), origin
 
 
-def _regions(text: str, parser: MarkdownIt, table: LineTable) -> list[Region]:
+#: ``\[ … \]`` inside a paragraph (a MathJax blog: "Loss: \[L = -\sum_i y_i \log p_i\] Softmax: …"):
+#: texmath takes ``\[`` only where a block starts, CommonMark reads it as an escaped bracket
+_PARAGRAPH_DISPLAY = re.compile(r"(?<!\\)\\\[(?P<display>.+?)(?<!\\)\\\]", re.S)
+
+
+def _paragraph_brackets(text: str, table: LineTable, lines: tuple[int, int]) -> list[Region]:
+    r"""Display math delimited by ``\[ … \]`` within a paragraph's lines (none where the paragraph
+    has a code span: its backslashes are code)."""
+    start = table.starts[lines[0]]
+    end = table.starts[lines[1]] if lines[1] < len(table.starts) else len(text)
+    if "`" in text[start:end]:
+        return []
+    return [
+        Region("display", m.group("display"), tuple(range(m.start("display"), m.end("display"))), m.start(), m.end())
+        for m in _PARAGRAPH_DISPLAY.finditer(text, start, end)
+        if m.group("display").strip()
+    ]
+
+
+def _regions(text: str, parser: MarkdownIt, table: LineTable, brackets: bool = False) -> list[Region]:
     regions: list[Region] = []
     cursor = 0
     whole = (0, len(text))
@@ -194,6 +213,9 @@ def _regions(text: str, parser: MarkdownIt, table: LineTable) -> list[Region]:
         if lines is not None:
             # the parser's lines are those of the prepared text: back to the file's
             lines = (origin[min(lines[0], len(origin) - 1)], origin[min(lines[1], len(origin) - 1)])
+        if brackets and token.type == "paragraph_open" and lines is not None:
+            regions += _paragraph_brackets(text, table, lines)
+            continue
         if token.type == "html_block" and lines is not None:
             regions += _script_math(text, table, lines) + _html_math(text, table, lines)
             continue
@@ -239,7 +261,7 @@ def markdown_regions(text: str) -> list[Region]:
     table = LineTable(text)
     found = _regions(text, _dollar_parser(), table)
     if "\\[" in text or "\\(" in text:  # texmath's pass costs three times the first one: only when needed
-        found += _regions(text, _bracket_parser(), table)
+        found += _regions(text, _bracket_parser(), table, brackets=True)
     found.sort(key=lambda r: (r.start, -r.end))
     kept: list[Region] = []
     for region in found:
