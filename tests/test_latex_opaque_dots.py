@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 from derive.checks.latex.checker import StepRunner, check_text
-from derive.checks.latex.dot_products import dot_names
+from derive.checks.latex.dot_products import dot_name, dot_names
 from derive.checks.latex.normalize import load_notation
-from derive.checks.latex.opaque_dots import dot_name
 from derive.checks.latex.tex_tokens import tex_tokens
 
 NOTATION = load_notation()

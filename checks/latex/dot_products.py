@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["dot_names", "dot_pairs", "dot_products"]
+__all__ = ["dot_name", "dot_names", "dot_pairs", "dot_products"]
 
 Tokens = list[tuple[str, bool]]
 
@@ -77,6 +77,11 @@ def dot_names(toks: Tokens) -> Tokens:
     return _rewrite(toks, opaque=True)[0]
 
 
+def dot_name(pair: tuple[str, str]) -> str:
+    """The one name :func:`dot_names` reads θ^T x as: ``dotthetax``."""
+    return "dot" + "".join(n.lstrip("\\") for n in pair)
+
+
 def dot_pairs(toks: Tokens) -> list[tuple[str, str]]:
     """The two vector letters of each ``a^T b`` that :func:`dot_products` reads (θ, x of θ^T x):
     a guess that both are vectors, which :mod:`dot_verdicts` keeps from calling a step wrong."""
@@ -126,8 +131,8 @@ def _dot_at(toks: list[str], k: int, letter: str, opaque: bool) -> tuple[list[st
     first, second = toks[k:first_end], toks[t_end:second_end]
     entry = ["_", "{", letter, "}"]
     names = (next(t for t in first if _letter(t)), next(t for t in second if _letter(t)))
-    if opaque:  # one name, as opaque_dots.dot_name spells it
-        return [r"\mathrm", "{", "dot" + "".join(n.lstrip("\\") for n in names), "}", *first_label, *label], end, names
+    if opaque:
+        return [r"\mathrm", "{", dot_name(names), "}", *first_label, *label], end, names
     dot = [r"\left", "(", r"\sum", "_", "{", letter, "}", *first, *entry, *first_label, *second, *entry, *label]
     dot += [r"\right", ")"]
     return dot, end, names

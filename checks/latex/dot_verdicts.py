@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["dot_guarded", "reached_dots"]
+__all__ = ["dot_guarded", "reached", "reached_dots"]
 
 
 def _base(name: str) -> str:
@@ -25,19 +25,27 @@ def reached_dots(sides: tuple[Any, ...], named: dict[str, tuple[str, Any]]) -> l
     """The dot products the sides read, and those of every definition they reach: a name's own
     (``z`` of z = w^T x + b), or a family's or a labelled name's of the same letter (``a_{j}``,
     ``\\hat y^{(i)}``), as the scalar builder looks them up; more may be reached than is used."""
+    return reached(sides, named)[0]
+
+
+def reached(
+    sides: tuple[Any, ...], named: dict[str, tuple[str, Any]], names: frozenset[str] = frozenset()
+) -> tuple[list[tuple[str, str]], set[str]]:
+    """The dot products (see :func:`reached_dots`) and every name the sides and the definitions
+    they reach use; ``names``: more names the sides reach (the variables they differentiate by)."""
     pairs = [p for side in sides for p in side.dots]
-    names = {n for side in sides for n in side.symbol_names}
+    names = set(names) | {n for side in sides for n in side.symbol_names}
     left = dict(named)
     grew = True
     while grew:
         bases = {_base(n) for n in names}
-        reached = [k for k, (letters, _) in left.items() if k in names or ((letters or "^" in k) and _base(k) in bases)]
-        for key in reached:
+        found = [k for k, (letters, _) in left.items() if k in names or ((letters or "^" in k) and _base(k) in bases)]
+        for key in found:
             value = left.pop(key)[1]
             pairs += getattr(value, "dots", [])
             names |= set(getattr(value, "symbol_names", ()))
-        grew = bool(reached)
-    return pairs
+        grew = bool(found)
+    return pairs, names
 
 
 def _declared_vector(letter: str, notation: Any) -> bool:

@@ -16,11 +16,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from derive.checks.latex.dot_products import dot_name
+from derive.checks.latex.dot_verdicts import reached
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.sympy_build import Definitions
 
-__all__ = ["DOT_GUARD", "dot_name", "opaque_dot_verdict", "opaque_notation"]
+__all__ = ["DOT_GUARD", "opaque_dot_verdict", "opaque_notation"]
 
 #: what dot_verdicts adds to a ``wrong`` it holds back
 DOT_GUARD = "was read as the dot product of two vectors"
@@ -40,20 +42,6 @@ def _opaque_definitions(named: Definitions, notation: Notation) -> Definitions:
     return out
 
 
-def _reached_names(sides: tuple[Normalized, Normalized], named: Definitions) -> set[str]:
-    """Every name the sides use, and the names of every definition they reach."""
-    names = {n for side in sides for n in side.symbol_names} | {v for side in sides for v in side.diff_vars}
-    left = dict(named)
-    grew = True
-    while grew:
-        bases = {_base(n) for n in names}
-        reached = [k for k, (letters, _) in left.items() if k in names or (letters and _base(k) in bases)]
-        for key in reached:
-            names |= set(getattr(left.pop(key)[1], "symbol_names", ()))
-        grew = bool(reached)
-    return names
-
-
 def opaque_dot_verdict(
     held: dict[str, Any],
     pairs: list[tuple[str, str]],
@@ -71,7 +59,8 @@ def opaque_dot_verdict(
     if any(getattr(v, "problems", None) and not getattr(named[k][1], "problems", None) for k, (_, v) in known.items()):
         return held  # a definition not read this way would be a free name: no verdict from it
     letters = {_base(n) for pair in pairs for n in pair}
-    if {_base(n) for n in _reached_names(sides, known)} & letters:
+    differentiated = frozenset(v for side in sides for v in side.diff_vars)
+    if {_base(n) for n in reached(sides, known, differentiated)[1]} & letters:
         return held  # ∂z/∂w = x: the step looks inside the dot product
     out = judge(*sides, known)
     if out["status"] != "wrong":
@@ -79,11 +68,6 @@ def opaque_dot_verdict(
     a, b = pairs[0]
     why = f"; with {a}^T {b} as one unknown number (whatever {a} and {b} are: the step uses them nowhere else)"
     return {**out, "message": out["message"] + why}
-
-
-def dot_name(pair: tuple[str, str]) -> str:
-    """The one name θ^T x is read as (dot_products.dot_names): ``dotthetax``."""
-    return "dot" + "".join(n.lstrip("\\") for n in pair)
 
 
 def opaque_notation(notation: Notation, pairs: list[tuple[str, str]]) -> Notation:
