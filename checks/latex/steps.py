@@ -263,6 +263,11 @@ def _chain_ends(equations: list[Equation], indices: tuple[int, ...]) -> tuple[st
     return tuple(ends)
 
 
+def _chain_text(chain: list[tuple[Term, str]]) -> str:
+    """A chain written out again, its terms and relations (to be read as conditions)."""
+    return " ".join(term.text + (f" {rel} " if rel else "") for term, rel in chain)
+
+
 #: an arrow written between a condition and what holds under it: ``i = j \rightarrow \delta_{ij} = 1``
 _IMPLIES = {r"\rightarrow", r"\Rightarrow", r"\implies", r"\to", r"\longrightarrow", r"\Longrightarrow"}
 
@@ -273,8 +278,7 @@ def _leading_condition(chain: list[tuple[Term, str]]) -> list[tuple[Term, str]]:
     arrow = next((k for k, (_, rel) in enumerate(chain) if rel in _IMPLIES), None)
     if arrow is None or arrow == 0 or arrow + 2 > len(chain):
         return chain
-    text = " ".join(term.text + (f" {rel} " if rel else "") for term, rel in chain[: arrow + 1][:-1])
-    text += " " + chain[arrow][0].text
+    text = _chain_text([*chain[:arrow], (chain[arrow][0], "")])  # up to the arrow, without it
     # only a relation of two index letters: "x = 2 => x^2 = 4" and "u = -z =>" state claims of their own
     index_relation = re.fullmatch(r"\s*[a-z]\s*(?:=|\\neq?|\\not=|!=)\s*[a-z]\s*", text) is not None
     condition = as_conditions(text) if index_relation else []
@@ -291,8 +295,7 @@ def _trailing_conditions(chains: list[list[tuple[Term, str]]]) -> tuple[list[lis
     kept: list[list[tuple[Term, str]]] = []
     found: list[str] = []
     for chain in chains:
-        text = " ".join(term.text + (f" {rel} " if rel else "") for term, rel in chain)
-        condition = as_conditions(text) if len(chain) == 2 and kept else []
+        condition = as_conditions(_chain_text(chain)) if len(chain) == 2 and kept else []
         if condition:
             found += condition
         else:
