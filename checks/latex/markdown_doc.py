@@ -103,10 +103,14 @@ _SCRIPT = re.compile(
 )
 
 
+def _span(text: str, table: LineTable, lines: tuple[int, int]) -> tuple[int, int]:
+    """Where a block's lines (the parser's [first, end) line range) stand in the file."""
+    return table.starts[lines[0]], table.starts[lines[1]] if lines[1] < len(table.starts) else len(text)
+
+
 def _script_math(text: str, table: LineTable, lines: tuple[int, int]) -> list[Region]:
     """Math in ``<script type="math/tex">`` elements of an HTML block (the parser leaves HTML alone)."""
-    start = table.starts[lines[0]]
-    end = table.starts[lines[1]] if lines[1] < len(table.starts) else len(text)
+    start, end = _span(text, table, lines)
     found = []
     for m in _SCRIPT.finditer(text, start, end):
         kind = "display" if "display" in m.group("mode") else "inline"
@@ -124,8 +128,7 @@ _HTML_MATH = re.compile(
 
 def _html_math(text: str, table: LineTable, lines: tuple[int, int]) -> list[Region]:
     """Math delimited inside an HTML block (see _HTML_MATH), outside its ``<script>`` elements."""
-    start = table.starts[lines[0]]
-    end = table.starts[lines[1]] if lines[1] < len(table.starts) else len(text)
+    start, end = _span(text, table, lines)
     found = []
     for m in _HTML_MATH.finditer(text, start, end):
         if re.search(r"<script\b", text[start : m.start()], re.I):
@@ -193,8 +196,7 @@ _PARAGRAPH_DISPLAY = re.compile(r"(?<!\\)\\\[(?P<display>.+?)(?<!\\)\\\]", re.S)
 def _paragraph_brackets(text: str, table: LineTable, lines: tuple[int, int]) -> list[Region]:
     r"""Display math delimited by ``\[ … \]`` within a paragraph's lines (none where the paragraph
     has a code span: its backslashes are code)."""
-    start = table.starts[lines[0]]
-    end = table.starts[lines[1]] if lines[1] < len(table.starts) else len(text)
+    start, end = _span(text, table, lines)
     if "`" in text[start:end]:
         return []
     return [
@@ -228,7 +230,7 @@ def _regions(text: str, parser: MarkdownIt, table: LineTable, brackets: bool = F
         opener = token.markup if opener is None else opener
         window = whole
         if lines is not None:
-            window = (table.starts[lines[0]], table.starts[lines[1]] if lines[1] < len(table.starts) else len(text))
+            window = _span(text, table, lines)
         found = _locate(text, token, opener, window, cursor) or _locate(text, token, opener, whole, cursor)
         if found is None:
             continue  # the parser's content cannot be placed in the file: skip rather than misplace it
