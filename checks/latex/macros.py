@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from derive.checks.latex.text_groups import brace_group_end
+
 __all__ = ["Macro", "find_macros", "expand", "definition_spans"]
 
 #: a command's name: letters, or one character that is not one (``\1``, and in XeLaTeX/LuaLaTeX
@@ -42,27 +44,11 @@ class Macro:
     default: str | None = None  # an optional first argument's default
 
 
-def _group(text: str, open_brace: int) -> int:
-    """Index just past the group opened at ``open_brace`` (a ``{``), or -1 if unbalanced."""
-    depth = 0
-    k = open_brace
-    while k < len(text):
-        c = text[k]
-        if c == "\\":
-            k += 2
-            continue
-        depth += (c == "{") - (c == "}")
-        if depth == 0:
-            return k + 1
-        k += 1
-    return -1
-
-
 def _in_math(body: str) -> str:
     """A macro's body as it reads in math: without \\ensuremath's braces and \\ifmmode's text branch."""
     body = _IFMMODE.sub(lambda m: m.group("math"), body)
     while (m := _ENSUREMATH.search(body)) is not None:
-        end = _group(body, m.end() - 1)
+        end = brace_group_end(body, m.end() - 1)
         if end < 0:
             break
         body = body[: m.start()] + body[m.end() : end - 1] + body[end:]
@@ -73,17 +59,17 @@ def _definitions(text: str) -> list[tuple[int, int, str, Macro]]:
     """(start, end, name, macro) of every definition, in order."""
     found: list[tuple[int, int, str, Macro]] = []
     for m in _NEW.finditer(text):
-        end = _group(text, m.end() - 1)
+        end = brace_group_end(text, m.end() - 1)
         if end > 0:
             nargs = int(m.group(3) or 0)
             body = _in_math(text[m.end() : end - 1])
             found.append((m.start(), end, m.group(1) or m.group(2), Macro(nargs, body, m.group(4))))
     for m in _DEF.finditer(text):
-        end = _group(text, m.end() - 1)
+        end = brace_group_end(text, m.end() - 1)
         if end > 0:
             found.append((m.start(), end, m.group(1), Macro(len(m.group(2)) // 2, _in_math(text[m.end() : end - 1]))))
     for m in _OPERATOR.finditer(text):
-        end = _group(text, m.end() - 1)
+        end = brace_group_end(text, m.end() - 1)
         if end > 0:
             found.append((m.start(), end, m.group(2), Macro(0, f"\\operatorname{{{text[m.end() : end - 1]}}}")))
     return sorted(found, key=lambda d: d[0])
@@ -106,7 +92,7 @@ def _argument(text: str, k: int) -> tuple[int, int, int] | None:
     if k >= len(text) or text[k] == "}":
         return None
     if text[k] == "{":
-        end = _group(text, k)
+        end = brace_group_end(text, k)
         return (k + 1, end - 1, end) if end > 0 else None
     token = _USE.match(text, k)
     end = token.end() if token else k + 1

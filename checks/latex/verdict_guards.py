@@ -21,6 +21,7 @@ from typing import Any
 from derive.checks.latex.dot_verdicts import dot_guarded
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.steps import Step
+from derive.checks.latex.text_groups import brace_group_end
 
 __all__ = ["guard_verdict", "prose_index_values", "prose_valued"]
 
@@ -126,24 +127,14 @@ def _braced_sum(step: Step, out: dict[str, Any]) -> dict[str, Any]:
     Where the braced terms are a sum, a difference under the grouped reading is no counterexample."""
     for side in (step.lhs, step.rhs):
         for m in _BRACE.finditer(side):
-            inner = _group_text(side, m.end() - 1)
-            if inner is not None and _top_level_sum(inner):
+            end = brace_group_end(side, m.end() - 1)
+            if end > 0 and _top_level_sum(side[m.end() : end - 1]):
                 why = (
                     f"{out['message']}; but a sum under \\underbrace/\\overbrace was read as one group,"
                     " and on the page it is not one (a − \\underbrace{b − c} shows a − b − c)"
                 )
                 return {**out, "status": "inconclusive", "counterexample": None, "message": why}
     return out
-
-
-def _group_text(text: str, start: int) -> str | None:
-    """The text inside the brace group opening at ``start``."""
-    depth = 0
-    for k in range(start, len(text)):
-        depth += (text[k] == "{") - (text[k] == "}")
-        if depth == 0:
-            return text[start + 1 : k]
-    return None
 
 
 def _top_level_sum(text: str) -> bool:
