@@ -40,10 +40,12 @@ from derive.checks.latex.numeric_derivatives import (
 )
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.rounded_numbers import decimal_places
+from derive.checks.latex.rounded_operands import reweigh_rounded
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.substituted_values import held_placed, own_values, placed_values_of, restated
 from derive.checks.latex.sympy_build import Unparsed, to_sympy
 from derive.checks.latex.updated_values import judge_update_value
+from derive.checks.latex.valued_steps import judge_valued_step
 
 from derive.errors import DeriveError
 
@@ -52,6 +54,7 @@ __all__ = ["NumericValue", "document_formulas", "document_values", "judge_numeri
 #: a number as a result is written: 0.593269992, -0.0204, 12, 1{,}5 is left out (a list, or a comma)
 _LITERAL = re.compile(r"\s*(-?)\s*(\d+(?:\.\d+)?|\.\d+)\s*")
 _DECIMALS = re.compile(r"(?<![\d.])\d*\.(\d+)")
+_WRAPPED = re.compile(r"\s*\\(?:mathbf|boldsymbol|bm|textbf|boxed|underline)\s*\{([^{}]*)\}\s*")
 _VALUE_RELATIONS = ("=", r"\approx", r"\simeq", r"\thickapprox")
 _INDEX_LETTERS = {"i", "j", "k", "l", "n"}
 #: beyond one unit (ok), up to this many units the step is inconclusive; further off it is wrong
@@ -72,7 +75,9 @@ def _literal(text: str) -> tuple[Any, Any] | None:
     """(value, unit) of a side that is only a number, else None."""
     import sympy as sp
 
-    m = _LITERAL.fullmatch(text)
+    # a result set in bold or boxed (… \approx \mathbf{0.721}) is the number
+    wrapped = _WRAPPED.fullmatch(text)
+    m = _LITERAL.fullmatch(wrapped.group(1) if wrapped else text)
     if not m:
         return None
     digits = m.group(2)
@@ -243,6 +248,7 @@ def judge_numeric_steps(
     valued = {v.name: v for v in derivatives}
     dformulas = derivative_formulas(equations, notation)
     loose = {v.name for v in rates}
+    worked = _worked_terms(equations)
     for k, result in enumerate(results):
         step = result.step
         lhs, names = with_placeholders(step.lhs, notation, valued)
@@ -254,7 +260,14 @@ def judge_numeric_steps(
         derivative = names or earlier_formula(step.lhs, notation, dformulas, at)
         if result.status not in ("inconclusive", "wrong", *(("unparsed",) if derivative else ())):
             continue
-        if step.relation != "=" or not (_DECIMALS.search(step.lhs) or _DECIMALS.search(step.rhs)):
+        if step.relation != "=":
+            continue
+        if not (_DECIMALS.search(step.lhs) or _DECIMALS.search(step.rhs)):
+            # names only, all of them valued: Sigmoid(z_1) = 1/(1+e^{-z_2}) in the example (valued_steps)
+            # … in a chain that goes on to the numbers: a formula elsewhere is not about the example
+            in_example = result.status == "inconclusive" and (step.line, step.column) in worked
+            out = _valued(lhs, rhs, notation, values, names, step) if in_example else None
+            results[k] = replace(result, **out) if out else result
             continue
         latest, torn = _values_at(values, (step.line, step.column))
         latest = placed_values(latest, names)
@@ -280,9 +293,29 @@ def judge_numeric_steps(
             out = out or judge_update_value(step.lhs, step.rhs, notation, latest, valued, formulas, at)
         if out is None and derivative and result.status != "wrong":
             out = _by_formula(step.lhs, step.rhs, notation, (values, valued, dformulas, loose), at, step.chain_var)
+        if out is None and result.status == "wrong":
+            # ∂a/∂z = 0.721·(1 - 0.721) with a ≈ 0.721 computed before: its rounding (rounded_operands)
+            out = reweigh_rounded(step.lhs, step.rhs, notation, step.chain_var, result.counterexample, latest)
         if out is not None:
             results[k] = replace(result, **out)
     return results
+
+
+def _worked_terms(equations: list[Equation]) -> set[tuple[int, int]]:
+    """Where the terms of the chains that write a decimal number start: a worked example's rows."""
+    chains = [chain for equation in equations for chain in split_chain(equation)]
+    return {
+        (term.line, term.column)
+        for chain in chains
+        if any(_DECIMALS.search(term.text) for term, _ in chain)
+        for term, _ in chain
+    }
+
+
+def _valued(lhs: str, rhs: str, notation: Notation, values: list, names: dict, step: Any) -> dict | None:
+    latest, torn = _values_at(values, (step.line, step.column))
+    out = judge_valued_step(lhs, rhs, notation, placed_values(latest, names), torn, step.chain_var)
+    return _named_back(out, names) if out is not None and names else out
 
 
 def _by_formula(

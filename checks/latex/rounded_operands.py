@@ -1,0 +1,137 @@
+r"""Values a worked example rounded, put into a formula: ``\frac{\partial a}{\partial z} = 0.721 \cdot (1 - 0.721)``.
+
+A worked example computes a = σ(0.95) = 0.72112…, writes ``a ≈ 0.721``, and puts 0.721 into the
+next formula. The step's left side is known exactly (σ'(0.95) = 0.201108…), its right side is
+0.721 · 0.279 = 0.201159: compared exactly they differ (a judge says ``wrong``), though the step
+is right to the precision the document carries. rounded_numbers weighs a side that is one decimal
+literal; this weighs a side that is a formula of numbers some of which are values the document
+computed and rounded before the step (numeric_values: a value with a rounding unit):
+
+- each such literal may be off by one unit of its last written place; carried through the formula
+  (the side is rebuilt with that literal one unit up, one literal at a time), that is the slack;
+- within the slack the step is ``ok``, saying so; within five times it ``inconclusive``;
+- further off the ``wrong`` stands (0.721 · (1 + 0.721) is 1.24, not σ'(0.95)).
+
+A literal that is no computed value of the document (an input 0.5, a learning rate 0.1) is exact:
+``0.5 · 0.2`` for 0.12 stays wrong. Only a ``wrong`` whose counterexample gives both sides as
+numbers is weighed, and the sides are read by the normaliser, never evaluated as text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any
+
+from derive.checks.latex.normalize import normalize
+from derive.checks.latex.notation import Notation
+from derive.checks.latex.sympy_build import Unparsed, to_sympy
+
+__all__ = ["reweigh_rounded"]
+
+#: a decimal literal of the normalised text (not part of a placeholder name or of another number)
+_LITERAL = re.compile(r"(?<![\w.])\d*\.(\d+)(?![\w.])")
+#: within this many slacks rounding may explain the difference (inconclusive); see docstring
+_NEAR = 5
+#: a side with more literals than this is not rebuilt literal by literal (each is a parse)
+_MOST = 12
+
+
+def reweigh_rounded(
+    lhs_tex: str, rhs_tex: str, notation: Notation, var: str | None, counterexample: Any, latest: dict[str, Any]
+) -> dict[str, Any] | None:
+    """ok / inconclusive for a ``wrong`` step the rounding of the values it puts in explains (see
+    the module docstring), else None (the verdict stands). ``latest`` maps names to the
+    document's values at the step (numeric_values.NumericValue: value, unit, text)."""
+    import sympy as sp
+
+    sides = _numbers(counterexample)
+    if sides is None:
+        return None
+    rounded = [v for v in latest.values() if v.unit]
+    if not rounded:
+        return None
+    slack, used = Fraction(0), []
+    for tex in (lhs_tex, rhs_tex):
+        try:
+            norm = normalize(tex, notation, var)
+            expr = to_sympy(norm)
+            if expr.free_symbols:
+                continue
+            value = sp.Rational(sp.N(expr, 30))
+        except (Unparsed, RecursionError, TypeError, ValueError, ArithmeticError):
+            continue  # a side of names or derivatives: nothing of it is rounded here
+        literals = [m for m in _LITERAL.finditer(norm.latex) if _computed(m.group(0), rounded)]
+        if len(literals) > _MOST:
+            return None
+        for m in literals:
+            moved = _moved(norm, m, value)
+            if moved is None:
+                return None
+            slack += moved
+            used.append(m.group(0))
+    if not used:
+        return None
+    left, right = sides
+    # the counterexample prints each side to a few places: one unit of those places is no difference
+    diff = abs(left[0] - right[0])
+    slack += left[1] + right[1]
+    shown = ", ".join(dict.fromkeys(used))
+    if diff <= slack:
+        return _verdict("ok", f"equal to the rounding of the values it puts in ({shown}, each to its last place)")
+    if diff <= _NEAR * slack:
+        why = f"the sides differ by {float(diff):.3g}, within {_NEAR} times what the rounding of {shown} explains"
+        return _verdict("inconclusive", why)
+    return None
+
+
+def _numbers(counterexample: Any) -> tuple[tuple[Fraction, Fraction], tuple[Fraction, Fraction]] | None:
+    """((left, its printing unit), (right, its printing unit)) of a counterexample of two numbers."""
+    if not isinstance(counterexample, dict):
+        return None
+    out = []
+    for key in ("lhs", "rhs"):
+        text = str(counterexample.get(key, "")).strip()
+        try:
+            number = Fraction(text)
+        except (ValueError, ZeroDivisionError):
+            return None
+        places = len(text.split(".")[1]) if "." in text and "e" not in text.lower() else 0
+        out.append((number, Fraction(1, 10**places) if places else Fraction(0)))
+    return out[0], out[1]
+
+
+def _computed(literal: str, rounded: list[Any]) -> bool:
+    """Is the literal a value the document computed, rounded or cut to its places? A literal of one
+    place (0.7, 0.5) is taken as written: inputs and rates are written so, and 0.7 is within a unit
+    of too many values to say which it rounds."""
+    places = len(literal.split(".")[1])
+    try:
+        number = Fraction(Decimal(literal))
+    except (InvalidOperation, ValueError):
+        return False
+    if places < 2:
+        return False
+    unit = Fraction(1, 10**places)
+    return any(abs(abs(Fraction(str(v.value))) - number) <= unit for v in rounded)
+
+
+def _moved(norm: Any, m: re.Match, value: Any) -> Fraction | None:
+    """How far the side moves when this literal moves one unit of its last place (None: unreadable)."""
+    import sympy as sp
+
+    unit = Decimal(1).scaleb(-len(m.group(1)))
+    text = norm.latex[: m.start()] + str(Decimal(m.group(0)) + unit) + norm.latex[m.end() :]
+    try:
+        shifted = sp.N(to_sympy(replace(norm, latex=text)), 30)
+        if shifted.free_symbols or not (shifted.is_real and shifted.is_finite):
+            return None
+        return Fraction(str(abs(sp.Rational(shifted) - value)))
+    except (Unparsed, RecursionError, TypeError, ValueError, ArithmeticError):
+        return None
+
+
+def _verdict(status: str, message: str) -> dict[str, Any]:
+    return {"status": status, "counterexample": None, "message": message, "method": "rounded"}
