@@ -89,7 +89,7 @@ def test_indicators_get_an_explicit_value_at_zero(text: str, convention: int, no
     "text, reason",
     [
         (r"\prod_{i,j} x_{ij}", "product"),  # (a product over one index is read: products.py)
-        (r"\sum_{i,j} x_{ij}", "one index letter"),
+        (r"\sum_{(i,j)} x_{ij}", "one index letter"),  # (\sum_{i,j} is two sums: written_forms.py)
         (r"\sum_{j=0.5}^m x_j", "start"),
         (r"\|\mathbf{x}\|_2^2", "norm"),
         (r"(\mathbf{h}^s)^T", "transpose"),

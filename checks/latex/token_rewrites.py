@@ -14,7 +14,13 @@ from derive.checks.latex.font_transposes import transpose_out_of_font
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
 from derive.checks.latex.token_spans import argument_end, each_span
 from derive.checks.latex.updated_names import updated_names
-from derive.checks.latex.written_forms import braced_slash, delta_fractions, empty_groups
+from derive.checks.latex.written_forms import (
+    bold_numbers,
+    braced_slash,
+    delta_fractions,
+    empty_groups,
+    index_list_sums,
+)
 
 __all__ = ["merge_word_names", "rewrite_tokens"]
 
@@ -27,7 +33,8 @@ def rewrite_tokens(toks: Tokens) -> Tokens:
     toks = _gradients(_call_out_of_text(_lead_words(_each_span(toks, _typed_ellipsis))))
     toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(_braced_scripts(toks)))))
     toks = _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
-    toks = empty_groups(transpose_out_of_font(toks))  # \mathbf{U^\intercal} is \mathbf{U}^T (font_transposes.py)
+    # \mathbf{U^\intercal} is \mathbf{U}^T (font_transposes.py), \mathbf{0.95} is 0.95
+    toks = empty_groups(transpose_out_of_font(bold_numbers(index_list_sums(toks))))
     return _each_span(toks, _bare_operator_denominator)
 
 

@@ -2,18 +2,85 @@ r"""Written forms with a standard meaning, rewritten before reading (see token_r
 ``{\partial y}/{\partial z}`` is ``\frac{\partial y}{\partial z}``; an empty group ``{}`` that
 is no command's argument (``\frac{\partial y}{\partial z}{}``) sets nothing; and a fraction whose
 numerator and denominator both begin with ``\delta`` (``\frac{\delta a}{\delta z}``, the
-variational sign many notes use for ∂) is a derivative, never a product with a variable δ."""
+variational sign many notes use for ∂) is a derivative, never a product with a variable δ; a
+decimal number set in bold or boxed (``= \mathbf{0.95}``, a worked example's result) is the
+number; and a sum over a list of index letters (``\sum_{k,l}``) is one sum per letter."""
 
 from __future__ import annotations
 
 from derive.checks.latex.token_spans import argument_end
 
-__all__ = ["braced_slash", "delta_fractions", "empty_groups"]
+__all__ = ["bold_numbers", "braced_slash", "delta_fractions", "empty_groups", "index_list_sums"]
 
 Tokens = list[tuple[str, bool]]
 
 
 _FRACS = {r"\frac", r"\dfrac", r"\tfrac"}
+#: fonts that set a result in bold: around a decimal number they change nothing it means
+_BOLD = {r"\mathbf", r"\bm", r"\boldsymbol", r"\textbf", r"\pmb"}
+
+
+def index_list_sums(toks: Tokens) -> Tokens:
+    r"""``\sum_{k,\ell} G_{k,\ell}`` as ``\sum_{k} \sum_{\ell} G_{k,\ell}``: a sum over every pair
+    (triple) of the letters' values, the letters' ranges left to the reader as for one letter.
+    Only a list of single index letters with nothing else (``\sum_{i,j=1}^n`` stays as it is)."""
+    if not any(t == r"\sum" for t, _ in toks):
+        return toks
+    out: Tokens = []
+    k = 0
+    while k < len(toks):
+        head = [t for t, _ in toks[k : k + 3]]
+        end = argument_end(toks, k + 2) if head == [r"\sum", "_", "{"] else None
+        inner = [t for t, _ in toks[k + 3 : end - 1]] if end else []
+        letters = inner[::2]
+        if (
+            end
+            and len(inner) >= 3
+            and all(c == "," for c in inner[1::2])
+            and len(inner) % 2 == 1
+            and all(_index_letter(t) for t in letters)
+            and len(set(letters)) == len(letters)
+        ):
+            for n, letter in enumerate(letters):
+                spaced = toks[k][1] if n == 0 else True
+                out += [(r"\sum", spaced), ("_", False), ("{", False), (letter, False), ("}", False)]
+            k = end
+            continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
+def _index_letter(tok: str) -> bool:
+    return (len(tok) == 1 and tok.isalpha()) or tok == r"\ell"
+
+
+def bold_numbers(toks: Tokens) -> Tokens:
+    r"""``\mathbf{0.95}``, ``\mathbf{-0.079}`` as ``0.95``, ``-0.079``: only a number with a decimal
+    point (``\mathbf{0}`` and ``\mathbf{1}`` are the zero and ones vectors, read elsewhere), with a
+    sign, as the group's only content."""
+    if not any(t in _BOLD for t, _ in toks):
+        return toks
+    out: Tokens = []
+    k = 0
+    while k < len(toks):
+        t, spaced = toks[k]
+        inner = [x for x, _ in toks[k + 2 : k + 5]]
+        if t in _BOLD and toks[k + 1 : k + 2] == [("{", False)]:
+            number = inner[:2] if inner[:1] in (["-"], ["+"]) else inner[:1]
+            end = k + 2 + len(number)
+            if number and "." in number[-1] and number[-1].replace(".", "").isdigit() and toks[end : end + 1]:
+                if toks[end][0] == "}" and len(number) == 1:
+                    out.append((number[0], spaced))
+                    k = end + 1
+                    continue
+                if toks[end][0] == "}":  # a sign: kept in its group, - {-0.079} is no - - 0.079
+                    out.append(("{", spaced))
+                    k += 2
+                    continue
+        out.append((t, spaced))
+        k += 1
+    return out
 
 
 def empty_groups(toks: Tokens) -> Tokens:

@@ -1,0 +1,48 @@
+"""Written forms read as their standard meaning (checks/latex/written_forms.py): sums over a list of
+index letters, and decimal numbers set in bold. Each rewrite is checked on the tokens, and on steps:
+right ones ok, wrong ones still wrong."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+from derive.checks.latex.tex_tokens import tex_tokens
+from derive.checks.latex.written_forms import bold_numbers, index_list_sums
+
+NOTATION = load_notation()
+
+
+def _texts(toks: list[tuple[str, bool]]) -> list[str]:
+    return [t for t, _ in toks]
+
+
+def test_a_sum_over_two_letters_is_two_sums() -> None:
+    out = _texts(index_list_sums(tex_tokens(r"\sum_{k,l} G_{k,l}")))
+    assert out == [r"\sum", "_", "{", "k", "}", r"\sum", "_", "{", "l", "}", "G", "_", "{", "k", ",", "l", "}"]
+
+
+@pytest.mark.parametrize("tex", [r"\sum_{i,j=1}^n x_{ij}", r"\sum_{i,i} x_i", r"\sum_{i} x_i", r"\sum_{ij} x_{ij}"])
+def test_other_sum_subscripts_are_left_alone(tex: str) -> None:
+    assert index_list_sums(tex_tokens(tex)) == tex_tokens(tex)
+
+
+def test_a_bold_decimal_is_the_number_and_bold_names_stay() -> None:
+    out = _texts(bold_numbers(tex_tokens(r"\mathbf{0.95} + \mathbf{-0.079} + \mathbf{0} + \mathbf{x}")))
+    assert out[:2] == ["0.95", "+"]
+    assert out[2:6] == ["{", "-", "0.079", "}"]
+    assert out[7:] == [r"\mathbf", "{", "0", "}", "+", r"\mathbf", "{", "x", "}"]
+
+
+@pytest.mark.parametrize(
+    ("step", "status"),
+    [
+        (r"\sum_{i,j} x_i y_j = \sum_i x_i \sum_j y_j", "ok"),
+        (r"\sum_{i,j} x_i y_j = \sum_i x_i y_i", "wrong"),
+        (r"0.15 + 0.7 + 0.1 = \mathbf{0.95}", "ok"),
+        (r"0.15 + 0.7 + 0.1 = \mathbf{0.85}", "wrong"),
+    ],
+)
+def test_steps_written_so_are_judged(step: str, status: str, runner: StepRunner) -> None:
+    report = check_text(f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == [status], [r.message for r in report.results]
