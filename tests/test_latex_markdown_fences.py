@@ -29,3 +29,13 @@ def test_math_inside_an_html_block_is_read_where_it_stands() -> None:
 
 def test_html_without_math_gives_nothing() -> None:
     assert markdown_regions("<div>\nprice: 5 dollars, (a) and [b]\n</div>\n") == []
+
+
+def test_math_wrapped_twice_is_read_without_the_inner_dollars() -> None:
+    r"""Chat-assistant notes write ``\( $dz = A - Y$ \)``: the dollars inside are no part of the
+    formula (held-out 10: every step of such a note was unparsed for the stray ``$``)."""
+    text = "Now, \\( $dz^{[L]} = A^{[L]} - Y$ \\) and \\(a = \\$5\\), then $x = y$.\n\n- \\( $$b = 2$$ \\)\n"
+    regions = markdown_regions(text)
+    assert [r.text for r in regions] == ["dz^{[L]} = A^{[L]} - Y", r"a = \$5", "x = y", "b = 2"]
+    for region in regions:
+        assert text[region.offsets[0] : region.offsets[-1] + 1] == region.text

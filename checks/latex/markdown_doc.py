@@ -237,9 +237,23 @@ def _regions(text: str, parser: MarkdownIt, table: LineTable, brackets: bool = F
         start, end, offsets = found
         if kind == "inline" and _stands_alone(text, start, end):
             kind = "display"
-        regions += _split_at_dollars(Region(kind, token.content, tuple(offsets), start, end))
+        regions += _split_at_dollars(_unwrapped(Region(kind, token.content, tuple(offsets), start, end)))
         cursor = end
     return regions
+
+
+#: math delimited twice, ``\( $x = y$ \)``: the inner dollars (one or two) around all of it
+_INNER_DOLLARS = re.compile(r"\s*(\${1,2})(?P<math>(?:[^$\\]|\\.)+)\1\s*", re.S)
+
+
+def _unwrapped(region: Region) -> Region:
+    r"""Notes written by a chat assistant wrap math twice, ``\( $dz = A - Y$ \)``: the outer
+    delimiters are the parser's, the inner dollars are no part of the formula."""
+    m = _INNER_DOLLARS.fullmatch(region.text)
+    if not m or not m.group("math").strip():
+        return region
+    a, b = m.span("math")
+    return Region(region.kind, region.text[a:b], region.offsets[a:b], region.start, region.end)
 
 
 def _split_at_dollars(region: Region) -> list[Region]:
