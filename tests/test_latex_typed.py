@@ -144,3 +144,19 @@ def test_builtin_function_names_follow_derives_function_table() -> None:
     assert table, "the function table lists functions"
     assert {w: BUILTIN_NAMES.get(w) for w in table} == table
     assert all(key in FUNCTION_KEYS for key in BUILTIN_NAMES.values())
+
+
+def test_hadamard_division_is_division_entry_by_entry() -> None:
+    r"""``A \oslash B`` (the UvA and held-out 10 notes' ⊘) is read as "/" between the two, which the
+    tensor judge evaluates entry by entry for equal shapes."""
+    from dataclasses import replace
+
+    from derive.checks.latex.matrix_judge import judge_typed
+
+    notation = replace(NOTATION, shapes={**NOTATION.shapes, "A": ("2", "3"), "B": ("2", "3")})
+    tree = parse_typed(r"A \oslash B", notation)
+    assert isinstance(tree, Mul) and tree.kind == "div"
+    verdict, why = judge_typed(r"(A \odot B) \oslash B", "A", notation)
+    assert verdict is not None and verdict["status"] == "ok", why
+    verdict, why = judge_typed(r"(A \odot B) \oslash B", "B", notation)
+    assert verdict is not None and verdict["status"] == "wrong", why

@@ -40,8 +40,13 @@ from derive.checks.latex.typed_nodes import (
 __all__ = ["parse_typed", "parse_condition"]
 
 
-_KINDS = {r"\cdot": "cdot", "/": "div", r"\odot": "hadamard", r"\circ": "hadamard", r"\otimes": "outer"}
-_STOP = {r"\otimes", "+", "-", r"\cdot", "/", r"\odot", r"\circ", ")", "]", "}", r"\}", ",", "&", "=", "\\\\"}
+# \oslash (Hadamard division) is "/" between equal shapes: tensor_ops divides entry by entry
+_KINDS = {
+    r"\cdot": "cdot", "/": "div", r"\oslash": "div", r"\odot": "hadamard", r"\circ": "hadamard", r"\otimes": "outer"
+}  # fmt: skip
+_STOP = {
+    r"\otimes", "+", "-", r"\cdot", "/", r"\oslash", r"\odot", r"\circ", ")", "]", "}", r"\}", ",", "&", "=", "\\\\"
+}  # fmt: skip
 
 
 class _Reader(AtomsMixin):
