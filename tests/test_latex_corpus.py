@@ -53,6 +53,7 @@ HELDOUT6 = ROOT / "tests" / "data" / "latex_heldout6" / "manifest.toml"
 HELDOUT7 = ROOT / "tests" / "data" / "latex_heldout7" / "manifest.toml"
 HELDOUT8 = ROOT / "tests" / "data" / "latex_heldout8" / "manifest.toml"
 HELDOUT9 = ROOT / "tests" / "data" / "latex_heldout9" / "manifest.toml"
+HELDOUT10 = ROOT / "tests" / "data" / "latex_heldout10" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -67,6 +68,7 @@ HELDOUT9 = ROOT / "tests" / "data" / "latex_heldout9" / "manifest.toml"
         (HELDOUT7, 8, 60),
         (HELDOUT8, 8, 170),
         (HELDOUT9, 8, 130),
+        (HELDOUT10, 8, 140),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:
