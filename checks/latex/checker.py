@@ -266,8 +266,8 @@ def judge_step(
     for reading in readings:  # a dependence the document does not state: read with it
         out = said(judged(lhs_norm, rhs_norm, reading), reading) if undetermined(out) else out
 
-    def other() -> dict[str, Any]:  # \log a b read as log(ab); asked only of a step with one (verdict_guards)
-        return judged(*_read_sides(step, replace(notation, log_takes_product=True)))
+    def other() -> dict[str, Any]:  # \log a b as log(ab), a/b c as (a/b)c: asked of a step with one (verdict_guards)
+        return judged(*_read_sides(step, replace(notation, log_takes_product=True, slash_takes_factor=True)))
 
     if out["status"] == "ok" and why and AS_MATRIX in why:  # ∂Z/∂W = A proved for scalars only (jacobians)
         out = {**out, "status": "inconclusive", "message": f"{out['message']} if the names were scalars"}

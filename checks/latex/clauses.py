@@ -14,13 +14,14 @@ import bisect
 import re
 from functools import lru_cache
 
-from derive.checks.latex.conditions import as_conditions, prose_conditions
+from derive.checks.latex.conditions import as_conditions, prose_conditions, reasons
 from derive.checks.latex.region import Region
 
 __all__ = ["is_condition", "inline_conditions", "free_conditions", "sentence_start"]
 
 _LEAD = re.compile(
-    r"\b(?:if|for|when|whenever|where|provided|assuming|given|case)\s*(?:all\s+|each\s+|that\s+)?[:(]?\s*$", re.I
+    r"\b(?:if|for|when|whenever|where|provided|assuming|given|case|since|because)\s*(?:all\s+|each\s+|that\s+)?[:(]?\s*$",
+    re.I,
 )
 _TRAILING = re.compile(r"^[\s,;]*(?:\\text\{\s*)?(?:if|for|when|whenever|where|provided|assuming|given|unless)\b", re.I)
 #: what may stand before a lone case heading: "Case 2:", "(b)", "-", nothing
@@ -51,7 +52,8 @@ def _sentence_end(text: str, index: int) -> int:
 def is_condition(text: str, region: Region) -> bool:
     """``$i = j$`` in "if $i = j$": a condition, not a formula of its own."""
     lead = text[max(sentence_start(text, region.start), region.start - 30) : region.start]
-    return bool(_LEAD.search(lead)) and bool(as_conditions(region.text))
+    found = _LEAD.search(lead)
+    return bool(found) and bool(reasons(found.group(0), as_conditions(region.text)))
 
 
 def inline_conditions(text: str, inline: list[Region]) -> dict[int, tuple[str, ...]]:

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["as_conditions", "prose_conditions", "row_condition", "TRIGGERS"]
+__all__ = ["as_conditions", "prose_conditions", "reasons", "row_condition", "TRIGGERS"]
 
 TRIGGERS = ("for", "if", "when", "whenever", "where", "provided", "assuming", "given", "with", "case")
-_TRIGGER = r"(?:for|if|when|whenever|where|provided(?:\s+that)?|assuming|given|with|case)"
+TRIGGERS += ("since", "because")  # "Since $z_1 > 0$, we get": the reason a step holds
+_TRIGGER = r"(?:for|if|when|whenever|where|provided(?:\s+that)?|assuming|given|with|case|since|because)"
 _UNICODE = {"≠": r"\neq", "≤": r"\leq", "≥": r"\geq", "!=": r"\neq", "<=": r"\leq", ">=": r"\geq", "==": "="}
 _RELATION = re.compile(r"\\neq\b|\\ne\b|\\not\s*=|\\leq?\b|\\geq?\b|\\leqslant\b|\\geqslant\b|!=|<=|>=|==|[=<>≠≤≥]")
 _CANON = {
@@ -50,8 +51,13 @@ def _clean(latex: str) -> str:
 
 
 def _one(relation_text: str) -> str | None:
-    """One condition ``lhs REL rhs`` in canonical LaTeX, or None."""
+    """One condition ``lhs REL rhs`` in canonical LaTeX, or None. A value and then a bound
+    ("$z_1 = 0.5 > 0$", a worked example's reason) is the bound on the name: ``z_1 > 0``."""
     found = list(_RELATION.finditer(relation_text))
+    if len(found) == 2 and found[0].group(0) == "=" and found[1].group(0) not in ("=", "==", "≠", "!="):
+        value = relation_text[found[0].end() : found[1].start()].strip()
+        if re.fullmatch(r"-?\d+(?:\.\d+)?", value):
+            return _one(relation_text[: found[0].start()] + relation_text[found[1].start() :])
     if len(found) != 1:
         return None
     m = found[0]
@@ -86,10 +92,21 @@ def prose_conditions(prose: str) -> list[str]:
     found: list[str] = []
     for m in _PROSE.finditer(prose):
         piece = m.group("math") or m.group("paren") or m.group("plain") or ""
-        for condition in as_conditions(piece):
+        for condition in reasons(m.group(0), as_conditions(piece)):
             if condition not in found:
                 found.append(condition)
     return found
+
+
+_CAUSE = re.compile(r"\s*(?:since|because)\b", re.IGNORECASE)
+
+
+def reasons(lead: str, conditions: list[str]) -> list[str]:
+    """The conditions after a trigger word; after "since"/"because" a bound only: "Since $z_1 > 0$"
+    is what the step relies on, "Since $y = 0$" gives a worked example its value (a definition)."""
+    if not _CAUSE.match(lead):
+        return conditions
+    return [c for c in conditions if " = " not in c]
 
 
 _ROW_TRIGGER = re.compile(

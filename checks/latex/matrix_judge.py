@@ -39,7 +39,7 @@ from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
 from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, LooseShapes, NotJudged, ShapeMismatch
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_condition, parse_typed
-from derive.checks.latex.typed_nodes import Cond, Node, Sym
+from derive.checks.latex.typed_nodes import Add, Cond, Mul, Neg, Node, Num, Pow, Sym, Transpose
 from derive.checks.latex.worked_examples import holds_literal, numbers_for_names
 
 __all__ = ["judge_typed", "judge_trees", "build_world", "WORLDS"]
@@ -151,6 +151,8 @@ def judge_trees(
     defined = _defines(sides, defs)
     if defined:
         return None, f"a definition of {defined}"
+    if _property(sides, defs):
+        return None, f"a property of {_property(sides, defs)} (an equation it satisfies), not a step"
     outcomes = []
     for draw in range(WORLDS):
         world = build_world(notation, defs, draw, seed)
@@ -222,6 +224,27 @@ def _defines(sides: tuple[Node, Node], defs: dict[str, Node]) -> str | None:
         if assignment(side, other, defs):
             return assignment(side, other, defs)
     return None
+
+
+def _property(sides: tuple[Node, Node], defs: dict[str, Node]) -> str | None:
+    """``A = A^T`` (symmetric), ``P = P^2``: a name without a definition on one side, and the
+    other side made of that name alone. Nothing is rewritten; it states what A satisfies (a
+    hypothesis, often in an "if" list), so a sampled A that does not satisfy it refutes nothing."""
+    for side, other in (sides, sides[::-1]):
+        if isinstance(side, Sym) and side.full not in defs and side.stem not in defs:
+            if {n.full for n in _names(other)} == {side.full} and not isinstance(other, Sym) and _algebra(other):
+                return side.full
+    return None
+
+
+def _algebra(node: Any) -> bool:
+    """Made of names and numbers by +, −, products, powers and transposes only: ∇_x x^T x = x
+    computes something (a claim), A^T A states something."""
+    if isinstance(node, Sym | Num):
+        return True
+    if isinstance(node, Neg | Add | Mul | Pow | Transpose):
+        return all(_algebra(v) for v in vars(node).values() if isinstance(v, Node))
+    return False
 
 
 def _numbers_only(verdict: dict[str, Any]) -> dict[str, Any]:

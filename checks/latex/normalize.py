@@ -148,6 +148,7 @@ class Normalized:
     bare: list[str] = field(default_factory=list)  # functions written without an argument
     calls: list[tuple[str, str]] = field(default_factory=list)  # (function, argument LaTeX) of unary calls
     loose_calls: list[str] = field(default_factory=list)  # \log a b: where its argument ends is open
+    loose_slashes: list[str] = field(default_factory=list)  # a/b c: a/(bc) or (a/b)·c (verdict_guards)
     tuples: int = 0  # tuples (1, 2) read, each as entries weighted by powers of a τ
     dots: list[tuple[str, str]] = field(default_factory=list)  # θ^T x read as Σ θ_q x_q (dot_verdicts)
 
@@ -246,6 +247,7 @@ class _Normalizer(NamesMixin, FormsMixin):
                 continue
             if t in RELATION_TOKENS or t == ",":
                 raise Unreadable(f"'{t}' inside one side")
+            start = i
             piece, i = self.unit(i)
             if isinstance(piece, Operator):
                 # d/dx and Σ_j apply to the rest of the product, up to a top-level + or −.
@@ -264,6 +266,8 @@ class _Normalizer(NamesMixin, FormsMixin):
                 out.append(f"{piece.letter}_{{{piece.n}}}\\left({body}\\right)")
                 i = end
                 continue
+            if out and out[-1] == "/" and self._juxtaposed(i):
+                out[-1], piece = self._slashed(piece, start, i)
             out.append(piece)
         # parse_latex silently drops a dangling operator ("131 -" parses as 131).
         ops = ("+", "-", r"\cdot", "/")
@@ -275,6 +279,20 @@ class _Normalizer(NamesMixin, FormsMixin):
             if a in ops and b in (r"\cdot", "/"):
                 raise Unreadable(f"'{a} {b}'")
         return " ".join(out)
+
+    def _juxtaposed(self, k: int) -> bool:
+        """Does a factor start at k, right after another one (no operator between)?"""
+        return k < len(self.toks) and (self._starts_unit(k) or self.toks[k] in ("(", "{", r"\left"))
+
+    def _slashed(self, piece: str, start: int, end: int) -> tuple[str, str]:
+        """``a / b c``: parse_latex reads a/(bc), and so does this reader first; a writer of
+        ``1/2 B_0`` most often means (1/2)·B_0. The step is judged again with that reading where
+        the first decides the verdict (verdict_guards): (operator, factor) under the current one."""
+        before = self.toks[start - 2] if start >= 2 else ""
+        self.r.loose_slashes.append(f"{before}/{' '.join(self.toks[start:end])} {self.toks[end]}")
+        if self.notation.slash_takes_factor:
+            return r"\cdot", f"{{{piece}}}^{{-1}}"
+        return "/", piece
 
     def _named_sum(self, piece: Operator) -> str:
         """``\\sum_K`` with nothing after it, where the document names a sum so: that name

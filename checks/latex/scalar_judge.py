@@ -89,6 +89,10 @@ def decide(
         return _verdict("inconclusive" if matrices else "ok", f"proved ({j.method})" + scalars_note, j.method)
     if not same_symbols:
         return _different_symbols(lhs, rhs)
+    if j.status == "refuted" and j.counterexample is not None and _property_of(lhs, rhs) in (matrices or ()):
+        name = _property_of(lhs, rhs)
+        why = f"the sides differ for some {name}, but this is an equation {name} satisfies (a property or a hypothesis)"
+        return _verdict("inconclusive", why + ", not a step", j.method)
     if j.status == "refuted" and j.counterexample is not None:
         cex = {**j.counterexample, "where": j.counterexample.get("where", "")}
         return _verdict("wrong", "the sides differ " + _describe(cex), j.method, cex)
@@ -97,6 +101,19 @@ def decide(
         message = f"numerically confirmed on {sampled.get('examples', 0)} samples (sampled, not proved)"
         return _verdict("inconclusive" if matrices else "ok", message + scalars_note, "sampled")
     return _verdict("inconclusive", "; ".join(j.notes) or "neither proved nor refuted", j.method)
+
+
+def _property_of(lhs: Any, rhs: Any) -> str:
+    """The name of ``P = P^2`` (idempotent), ``A = A^T``: one side a bare symbol the document does
+    not define (a defined one was replaced by its value), the other side made of it alone; "" else.
+    Of a matrix (the caller asks), such an equation says what P satisfies, often in an "if" list,
+    and rewrites nothing; of a number it is a claim (√(x²) = x is wrong at x < 0). A name
+    with a subscript is left out: z_i = z_i(δ_{ij} − z_j) at i = j = 1 meets the test only there."""
+    for side, other in ((lhs, rhs), (rhs, lhs)):
+        bare = getattr(side, "is_Symbol", False) and "_" not in str(side) and not getattr(other, "is_Symbol", False)
+        if bare and other.free_symbols == {side}:
+            return str(side)
+    return ""
 
 
 def _different_symbols(lhs: Any, rhs: Any) -> dict[str, Any]:

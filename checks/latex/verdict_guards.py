@@ -68,22 +68,32 @@ def _guarded(
     sides: tuple[Normalized, Normalized],
     other_reading: Callable[[], dict[str, Any]] | None,
 ) -> dict[str, Any]:
-    loose = [f for side in sides for f in side.loose_calls]
+    loose = _loose(sides)
     other = other_reading() if loose and other_reading and out["status"] in ("wrong", "inconclusive") else None
     if other is not None and other["status"] == "ok":
-        return {**other, "message": f"{other['message']}; reading {loose[0]} as the log of the whole product after it"}
+        return {**other, "message": f"{other['message']}; reading {loose[0][1]}"}
     if out["status"] != "wrong":
         return out
     if other is not None and other["status"] == "wrong":  # refuted under both readings: show the usual one
-        why = f"; reading {loose[0]} as the log of the whole product after it (of its first factor alone, too)"
+        why = f"; reading {loose[0][1]} ({loose[0][2]}, too)"
         return {**other, "message": other["message"] + why}
     if loose:
-        why = (
-            f"; {loose[0]} is followed by a product without brackets: read as {loose[0]} of its first"
-            " factor the sides differ, but it may be meant of the whole product"
-        )
+        why = f"; {loose[0][0]}: read as {loose[0][2]} the sides differ, but it may be meant as {loose[0][1]}"
         return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
     return _inline(step, _example_value(step, _braced_sum(step, out)))
+
+
+def _loose(sides: tuple[Normalized, Normalized]) -> list[tuple[str, str, str]]:
+    """(what is written, the other reading, the first reading) of each operator whose scope the
+    writing leaves open: a bare log before a product, a slash before a product (a/b c)."""
+    out = []
+    for side in sides:
+        for f in side.loose_calls:
+            written = f"{f} is followed by a product without brackets"
+            out.append((written, f"{f} as the log of the whole product after it", f"{f} of its first factor alone"))
+        for s in side.loose_slashes:
+            out.append((f"{s} has a product after its slash", f"{s} as (a/b)·c", "a/(b·c), as parse_latex does"))
+    return out
 
 
 #: a bare name (a letter, a hat or arrow, scripts) given a number: ``y = 0``, ``y^{(1)} = 1``
