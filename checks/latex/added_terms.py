@@ -1,0 +1,220 @@
+r"""A derivative by a name its definition only adds: ``\partial z/\partial b = 1``, and the error
+δ = ∂L/∂z as the derivative by that name (the bias gradient of back-propagation).
+
+A worked example defines the error of a layer as a derivative of its loss and then writes the
+bias gradient with it:
+
+    z_2 = a_1 \cdot W_2^T + b_2
+    \delta_2 = \frac{\partial L}{\partial z_2}
+    \frac{\partial L}{\partial b_2} = \delta_2
+
+The scalar reader leaves such a step unread when z's value is in a form it does not read (a
+transpose of a row, an ellipsis ``θ_0 + θ_1 x_1 + …``), since L then does not reach b as written.
+Only one thing of that value matters here: b is one of its terms, added once (``+ b_2``), and
+nothing else in the value, nor any other definition of the document, writes b. Then ∂z/∂b is 1
+(an identity, entry by entry) and, b reaching L only through z, ∂L/∂b = ∂L/∂z · ∂z/∂b = ∂L/∂z.
+
+A step left unread for a dependence not stated (unstated_dependence.undetermined) is ``ok`` when
+one side is the derivative ∂N/∂b and the other is
+
+- ``1``, N being z itself (∂z/∂θ_0 = 1 beside z = θ_0 + θ_1 x_1 + …),
+- ∂N/∂z, N said to depend on z outside the step (another step's derivative, a definition), or
+- a name the document defines as that one derivative (δ_2 = ∂L/∂z_2).
+
+Never ``wrong`` (a different right side may be another reading the author means). A bias added
+to a batch is broadcast over its examples, and its gradient is then a sum of the error's columns,
+not the error (∂J/∂b^{[l]} = δ^{[l]} with Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}): a value that
+writes a capital letter other than a weight's (W, Θ), or a capital z or b, is left as it was.
+Read in the checker's process after abstract_chain, from the document's definitions; nothing is
+evaluated from the document's text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from derive.checks.latex.abstract_chain import _reaches, _said, _single, chains_as_written
+from derive.checks.latex.normalize import Normalized, normalize
+from derive.checks.latex.notation import Notation, identifier_name
+from derive.checks.latex.unstated_dependence import DependenceNotes, undetermined
+
+from derive.errors import DeriveError
+
+__all__ = ["added_once", "bias_as_written", "read_added_term", "steps_as_written", "top_terms"]
+
+#: a candidate identifier in a value's text: a letter or command with sub/superscripts
+_IDENT = re.compile(r"(?:\\[A-Za-z]+|[A-Za-z])(?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]))*")
+#: an ellipsis term of a written-out sum (θ_0 + θ_1 x_1 + …)
+_DOTS = re.compile(r"\s*(?:\\[lc]?dots|\\dotsb|\.\.\.|…)?\s*")
+#: capital letters a value may write and still hold one example: weights
+_WEIGHTS = {"W", r"\Theta", "U", "V"}
+_OPEN, _CLOSE = "{([", "})]"
+
+
+def top_terms(tex: str) -> list[tuple[str, str]] | None:
+    r"""(sign, term) of each term a value adds at its top level (``a_1 \cdot W^T + b`` → ('+',
+    'a_1 \cdot W^T'), ('+', 'b')); None when its brackets do not balance."""
+    terms: list[tuple[str, str]] = []
+    depth, start, sign = 0, 0, "+"
+    text = re.sub(r"\\(?:left|right|big|Big|bigg|Bigg)(?![A-Za-z])", " ", tex)
+    k = 0
+    while k < len(text):
+        c = text[k]
+        if c == "\\":
+            word = re.match(r"\\[A-Za-z]+", text[k:])
+            k += len(word.group(0)) if word else 2
+            continue
+        if c in _OPEN:
+            depth += 1
+        elif c in _CLOSE:
+            depth -= 1
+            if depth < 0:
+                return None
+        elif c in "+-" and depth == 0 and not re.search(r"[\^_]\s*$", text[start:k]):
+            if text[start:k].strip():
+                terms.append((sign, text[start:k].strip()))
+                sign = c
+            elif c == "-":  # a sign before a term: -a + b
+                sign = "-" if sign == "+" else "+"
+            start = k + 1
+        k += 1
+    if depth:
+        return None
+    terms.append((sign, text[start:].strip()))
+    return terms
+
+
+def _canonical(text: str, notation: Notation) -> str | None:
+    try:
+        return identifier_name(text.strip(), notation=notation)
+    except DeriveError:
+        return None
+
+
+def _mentions(text: str, name: str, notation: Notation) -> bool:
+    """Does a value write ``name`` (b_2, not b_1)? An identifier of the same letter that does not
+    read counts as a mention (never assumed absent)."""
+    base = re.split(r"[_^]", name, maxsplit=1)[0]
+    for token in _IDENT.findall(text):
+        if not token.startswith(base) or (base[-1:].isalpha() and token[len(base) : len(base) + 1].isalpha()):
+            continue
+        read = _canonical(token, notation)
+        if read is None or read == name:
+            return True
+    return False
+
+
+def _capital(name: str) -> bool:
+    base = re.split(r"[_^]", name, maxsplit=1)[0]
+    return base[:1].isupper() or base in {r"\Delta", r"\Sigma", r"\Theta"}
+
+
+def added_once(value: str, var: str, notation: Notation) -> bool:
+    """Is ``var`` one term the value adds (``+ b``), written nowhere else in it, with no batch
+    (a capital other than a weight's) in the value?"""
+    terms = top_terms(value)
+    if not terms:
+        return False
+    bare = [k for k, (sign, term) in enumerate(terms) if sign == "+" and _canonical(term, notation) == var]
+    if len(bare) != 1:
+        return False
+    for k, (_, term) in enumerate(terms):
+        if k == bare[0] or _DOTS.fullmatch(term):
+            continue
+        if _mentions(term, var, notation):
+            return False
+        for token in _IDENT.findall(term):
+            name = _canonical(token, notation)
+            if name is not None and _capital(name) and re.split(r"[_^]", name, maxsplit=1)[0] not in _WEIGHTS:
+                return False
+    return True
+
+
+def read_added_term(
+    lhs: Normalized,
+    rhs: Normalized,
+    values: dict[str, str],
+    notation: Notation,
+    said: dict[str, set[str]],
+    everywhere: list[str] | None = None,
+) -> dict[str, Any] | None:
+    """An ``ok`` verdict when one side is ∂N/∂b and the other 1, ∂N/∂z or a name defined as ∂N/∂z,
+    with z's value (``values``: name → LaTeX of the document's definitions) adding b once and no
+    other value writing b."""
+    for one, other in ((lhs, rhs), (rhs, lhs)):
+        end = _single(one)
+        if end is None:
+            continue
+        num, var = end
+        through = _through(other, other.source.strip(), num, values, notation)
+        if through is None:
+            continue
+        node, how = through
+        if node not in values or _capital(node) or _capital(var) or not added_once(values[node], var, notation):
+            continue
+        others = [v for n, v in values.items() if n != node] + [v for v in everywhere or () if v != values[node]]
+        if any(_mentions(v, var, notation) for v in others):
+            return None  # b reaches N another way too (or the document writes b in another value)
+        if num != node and not (how.startswith("defined") or _reaches(said, num, node)):
+            return None  # N on z is not said outside the step
+        value = values[node].strip()
+        return {
+            "status": "ok",
+            "counterexample": None,
+            "message": (
+                f"∂{node}/∂{var} = 1: {var} is added once in {node} = {value} and no other value of the document"
+                f" writes it" + (f", so ∂{num}/∂{var} = ∂{num}/∂{node}{how}" if num != node else "")
+            ),
+            "method": "added term",
+        }
+    return None
+
+
+def _through(
+    other: Normalized, tex: str, num: str, values: dict[str, str], notation: Notation
+) -> tuple[str, str] | None:
+    """(z, how) for the other side: ``1`` (z is N itself), ∂N/∂z, or a name defined as ∂N/∂z."""
+    if tex == "1":
+        return num, ""
+    end = _single(other)
+    if end is not None:
+        return (end[1], "") if end[0] == num else None
+    name = _canonical(tex, notation)
+    if name is None or name not in values:
+        return None
+    defined = _single(normalize(values[name], notation))
+    if defined is None or defined[0] != num:
+        return None
+    return defined[1], f" ({name}, defined as ∂{num}/∂{defined[1]})"
+
+
+def bias_as_written(out: dict[str, Any], notes: DependenceNotes, k: int, where: tuple[int, int]) -> dict[str, Any]:
+    """The k-th step's verdict through :func:`read_added_term` when it was left unread for a
+    dependence not stated; else ``out`` as it was. The values are the document's definitions made
+    before the step (``where``) of names given no other value before it; every value of the
+    document counts for b written elsewhere."""
+    if not undetermined(out) or len(notes.sides[k]) != 2:
+        return out
+    document = notes.document
+    defs = getattr(document, "defs", ())
+    again = [*getattr(document, "reassigned", ()), *getattr(document, "redefined", ())]
+    twice = {r.name for r in again if (r.line, r.column) <= where}
+    values: dict[str, str] = {}
+    for d in defs:
+        if (d.line, d.column) < where and d.name not in twice:
+            values.setdefault(d.name, d.rhs)
+    everywhere = [d.rhs for d in defs] + [getattr(r, "value", "") for r in again]
+    said = _said(notes.elsewhere(k), notes.steps[k][1])
+    lhs, rhs = notes.sides[k]
+    return read_added_term(lhs, rhs, values, notes.notation, said, everywhere) or out
+
+
+def steps_as_written(
+    outs: list[dict[str, Any]], notes: DependenceNotes, pending: list[tuple[int, Any]]
+) -> list[dict[str, Any]]:
+    """Each step's verdict (in the order noted, ``pending``: (result index, step)): the chain rule
+    as written (abstract_chain), then a derivative by an added term (this module)."""
+    outs = chains_as_written(outs, notes)
+    where = [(step.line, step.column) for _, step in pending]
+    return [bias_as_written(out, notes, k, at) for k, (out, at) in enumerate(zip(outs, where, strict=True))]
