@@ -143,3 +143,41 @@ def test_read_needs_the_link_said_outside_the_step() -> None:
     out = read_added_term(lhs, rhs, values, NOTATION, {"L": {"z"}})
     assert out is not None and out["status"] == "ok"
     assert read_added_term(lhs, rhs, values, NOTATION, {"L": {"z"}}, ["w x + b", "b^2"]) is None
+
+
+#: cs231n notes: f_j = w_j^T x_i + b_j, the bias gradient written with the factor and then with 1
+CS231N = (Path(__file__).parent / "data" / "latex_heldout5" / "cs231n_affine_softmax_conanjm.md").read_text()
+WITH_ONE = r"&= \frac{\partial\mathcal{L}_i}{\partial f_j}\times 1,"
+SUMMED = r"&= \sum_{i=1}^N \frac{\partial\mathcal{L}_i}{\partial f_j},"
+
+
+def test_a_factor_of_an_added_term_is_one_and_a_bias_derivative_goes_through_its_term() -> None:
+    assert WITH_ONE in CS231N and SUMMED in CS231N
+    assert _at(CS231N, 79) == ("ok", "added term")
+    assert _at(CS231N, 88) == ("ok", "added term")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        (WITH_ONE, WITH_ONE.replace("1,", "0,"), 79),
+        (WITH_ONE, WITH_ONE.replace("1,", r"\boldsymbol{x_i},"), 79),
+        (WITH_ONE, WITH_ONE.replace(r"\times 1", r"\times 2"), 79),
+        (SUMMED, SUMMED.replace("f_j}", r"\boldsymbol{w_j}}"), 88),
+        (SUMMED, SUMMED.replace(r"\frac", r"2\frac"), 88),
+        (SUMMED, SUMMED.replace("f_j}", "f_k}"), 88),
+    ],
+)
+def test_a_wrong_rewrite_twin_is_never_ok_here(old: str, new: str, line: int) -> None:
+    text = CS231N.replace(old, new)
+    assert text != CS231N
+    status, method = _at(text, line)
+    assert method != "added term" and status != "ok", (status, method)
+
+
+def test_a_definition_is_never_ok_by_its_own_value() -> None:
+    report = check_text(KAIFENG, NOTATION, markdown=True)
+    (own,) = [r for r in report.results if r.step.line == 56 and r.step.lhs.strip() == r"\delta{_2}"]
+    assert own.method != "added term"
+    text = "$$G_i = \\frac{\\partial L}{\\partial Z_i}$$\n\n$$z = w x + b$$\n"
+    assert all(r.method != "added term" for r in check_text(text, NOTATION, markdown=True).results)

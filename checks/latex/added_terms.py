@@ -21,6 +21,10 @@ one side is the derivative ∂N/∂b and the other is
 - ∂N/∂z, N said to depend on z outside the step (another step's derivative, a definition), or
 - a name the document defines as that one derivative (δ_2 = ∂L/∂z_2).
 
+The same facts rewrite a step whose sides are longer (``\frac{\partial L_i}{\partial f_j} \times
+\frac{\partial f_j}{\partial b_j} = \frac{\partial L_i}{\partial f_j} \times 1``, ``\sum_i
+\frac{\partial L_i}{\partial b_j} = \sum_i \frac{\partial L_i}{\partial f_j}``): each ∂z/∂b is 1, each
+∂N/∂b is ∂N/∂z and each such δ is its derivative; the step is ok when both sides then read the same.
 Never ``wrong`` (a different right side may be another reading the author means). A bias added
 to a batch is broadcast over its examples, and its gradient is then a sum of the error's columns,
 not the error (∂J/∂b^{[l]} = δ^{[l]} with Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}): a value that
@@ -37,11 +41,12 @@ from typing import Any
 from derive.checks.latex.abstract_chain import _reaches, _said, _single, chains_as_written
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
+from derive.checks.latex.numeric_derivatives import _derivatives
 from derive.checks.latex.unstated_dependence import DependenceNotes, undetermined
 
 from derive.errors import DeriveError
 
-__all__ = ["added_once", "bias_as_written", "read_added_term", "steps_as_written", "top_terms"]
+__all__ = ["added_once", "bias_as_written", "read_added_term", "rewritten_alike", "steps_as_written", "top_terms"]
 
 #: a candidate identifier in a value's text: a letter or command with sub/superscripts
 _IDENT = re.compile(r"(?:\\[A-Za-z]+|[A-Za-z])(?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]))*")
@@ -189,6 +194,70 @@ def _through(
     return defined[1], f" ({name}, defined as ∂{num}/∂{defined[1]})"
 
 
+def _alone(var: str, node: str, values: dict[str, str], everywhere: list[str], notation: Notation) -> bool:
+    """Is ``var`` added once in ``node``'s value and written in no other value of the document?"""
+    if node not in values or _capital(node) or _capital(var) or not added_once(values[node], var, notation):
+        return False
+    others = [v for n, v in values.items() if n != node] + [v for v in everywhere if v != values[node]]
+    return not any(_mentions(v, var, notation) for v in others)
+
+
+def _rewrite(
+    tex: str, values: dict[str, str], notation: Notation, said: dict[str, set[str]], everywhere: list[str]
+) -> tuple[str, list[str]]:
+    """The side with ∂z/∂b as 1, ∂N/∂b as ∂N/∂z and a name defined as one derivative as that
+    derivative, and what was rewritten (for the message)."""
+    out, at, notes = [], 0, []
+    for start, end, num, var in _derivatives(tex):
+        if start < at:
+            continue
+        n, v = _canonical(num, notation), _canonical(var, notation)
+        nodes = [z for z in values if v is not None and _alone(v, z, values, everywhere, notation)]
+        if n is None or len(nodes) != 1:
+            continue
+        if n == nodes[0]:
+            new = "1"
+        elif _reaches(said, n, nodes[0]):
+            new = rf"\frac{{\partial {num}}}{{\partial {nodes[0]}}}"
+        else:
+            continue
+        out += [tex[at:start], " ", new, " "]
+        at = end
+        read = "1" if new == "1" else f"∂{n}/∂{nodes[0]}"
+        notes.append(f"∂{n}/∂{v} = {read} ({nodes[0]} = {values[nodes[0]].strip()})")
+    text = "".join(out) + tex[at:]
+    for token in sorted(set(_IDENT.findall(text)), key=len, reverse=True):
+        name = _canonical(token, notation)
+        value = values.get(name or "", "").strip()
+        if value and _single(normalize(value, notation)) is not None and _derivatives(value):
+            text, k = re.subn(re.escape(token) + r"(?![A-Za-z_^{])", " " + value.replace("\\", "\\\\") + " ", text)
+            notes += [f"{name} = {value}"] if k else []
+    return text, notes
+
+
+def rewritten_alike(
+    lhs: str, rhs: str, values: dict[str, str], notation: Notation, said: dict[str, set[str]], everywhere: list[str]
+) -> dict[str, Any] | None:
+    """``ok`` when the two sides, rewritten by :func:`_rewrite`, read the same (and something was)."""
+    left, n = _rewrite(lhs, values, notation, said, everywhere)
+    right, m = _rewrite(rhs, values, notation, said, everywhere)
+    if not n + m:
+        return None
+    read = "; ".join(dict.fromkeys(n + m))
+    a, b = normalize(left, notation), normalize(right, notation)
+    if not a.latex or (a.latex, a.symbols, a.derivatives, a.sums) != (b.latex, b.symbols, b.derivatives, b.sums):
+        return None
+    return {
+        "status": "ok",
+        "counterexample": None,
+        "message": (
+            f"the sides agree with {read}: each b added once in its z and written in no other value of the"
+            " document (∂z/∂b = 1, and N reaches b only through z)"
+        ),
+        "method": "added term",
+    }
+
+
 def bias_as_written(out: dict[str, Any], notes: DependenceNotes, k: int, where: tuple[int, int]) -> dict[str, Any]:
     """The k-th step's verdict through :func:`read_added_term` when it was left unread for a
     dependence not stated; else ``out`` as it was. The values are the document's definitions made
@@ -202,12 +271,16 @@ def bias_as_written(out: dict[str, Any], notes: DependenceNotes, k: int, where: 
     twice = {r.name for r in again if (r.line, r.column) <= where}
     values: dict[str, str] = {}
     for d in defs:
-        if (d.line, d.column) < where and d.name not in twice:
+        if tuple(d.value_at) < where and d.name not in twice:  # never the step's own definition
             values.setdefault(d.name, d.rhs)
     everywhere = [d.rhs for d in defs] + [getattr(r, "value", "") for r in again]
     said = _said(notes.elsewhere(k), notes.steps[k][1])
     lhs, rhs = notes.sides[k]
-    return read_added_term(lhs, rhs, values, notes.notation, said, everywhere) or out
+    return (
+        read_added_term(lhs, rhs, values, notes.notation, said, everywhere)
+        or rewritten_alike(lhs.source, rhs.source, values, notes.notation, said, everywhere)
+        or out
+    )
 
 
 def steps_as_written(
