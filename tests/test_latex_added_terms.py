@@ -181,3 +181,11 @@ def test_a_definition_is_never_ok_by_its_own_value() -> None:
     assert own.method != "added term"
     text = "$$G_i = \\frac{\\partial L}{\\partial Z_i}$$\n\n$$z = w x + b$$\n"
     assert all(r.method != "added term" for r in check_text(text, NOTATION, markdown=True).results)
+
+
+def test_a_capital_given_one_row_is_one_example() -> None:
+    assert _at(KAIFENG, 86) == ("ok", "added term")  # z_1 = X W_1 + b_1 with X = [1, 2]
+    batch = KAIFENG.replace("$X = [1, 2]$", r"$X = \begin{bmatrix}1 & 2 \\ 3 & 4\end{bmatrix}$")
+    assert batch != KAIFENG and _at(batch, 86)[1] != "added term"  # two rows: b_1 broadcast over them
+    assert not added_once(r"X W_1 + b_1", "b_{1}", NOTATION, frozenset({"W_{1}"}))
+    assert added_once(r"X W_1 + b_1", "b_{1}", NOTATION, frozenset({"X"}))

@@ -28,7 +28,8 @@ The same facts rewrite a step whose sides are longer (``\frac{\partial L_i}{\par
 Never ``wrong`` (a different right side may be another reading the author means). A bias added
 to a batch is broadcast over its examples, and its gradient is then a sum of the error's columns,
 not the error (∂J/∂b^{[l]} = δ^{[l]} with Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}): a value that
-writes a capital letter other than a weight's (W, Θ), or a capital z or b, is left as it was.
+writes a capital letter other than a weight's (W, Θ) or a name the document gives one row of
+numbers (X = [1, 2]: one example), or a capital z or b, is left as it was.
 Read in the checker's process after abstract_chain, from the document's definitions; nothing is
 evaluated from the document's text.
 """
@@ -55,6 +56,8 @@ _DOTS = re.compile(r"\s*(?:\\[lc]?dots|\\dotsb|\.\.\.|…)?\s*")
 #: capital letters a value may write and still hold one example: weights
 _WEIGHTS = {"W", r"\Theta", "U", "V"}
 _OPEN, _CLOSE = "{([", "})]"
+#: a value that is one row of numbers (X = [1, 2]): a capital given it holds one example, not a batch
+_ONE_ROW = re.compile(r"\s*(?:\\left)?[\[(]\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)*\s*(?:\\right)?[\])]\s*")
 
 
 def top_terms(tex: str) -> list[tuple[str, str]] | None:
@@ -115,7 +118,7 @@ def _capital(name: str) -> bool:
     return base[:1].isupper() or base in {r"\Delta", r"\Sigma", r"\Theta"}
 
 
-def added_once(value: str, var: str, notation: Notation) -> bool:
+def added_once(value: str, var: str, notation: Notation, rows: frozenset[str] = frozenset()) -> bool:
     """Is ``var`` one term the value adds (``+ b``), written nowhere else in it, with no batch
     (a capital other than a weight's) in the value?"""
     terms = top_terms(value)
@@ -131,7 +134,8 @@ def added_once(value: str, var: str, notation: Notation) -> bool:
             return False
         for token in _IDENT.findall(term):
             name = _canonical(token, notation)
-            if name is not None and _capital(name) and re.split(r"[_^]", name, maxsplit=1)[0] not in _WEIGHTS:
+            base = re.split(r"[_^]", name, maxsplit=1)[0] if name is not None else ""
+            if name is not None and _capital(name) and base not in _WEIGHTS and name not in rows:
                 return False
     return True
 
@@ -143,6 +147,7 @@ def read_added_term(
     notation: Notation,
     said: dict[str, set[str]],
     everywhere: list[str] | None = None,
+    rows: frozenset[str] = frozenset(),
 ) -> dict[str, Any] | None:
     """An ``ok`` verdict when one side is ∂N/∂b and the other 1, ∂N/∂z or a name defined as ∂N/∂z,
     with z's value (``values``: name → LaTeX of the document's definitions) adding b once and no
@@ -156,7 +161,7 @@ def read_added_term(
         if through is None:
             continue
         node, how = through
-        if node not in values or _capital(node) or _capital(var) or not added_once(values[node], var, notation):
+        if node not in values or _capital(node) or _capital(var) or not added_once(values[node], var, notation, rows):
             continue
         others = [v for n, v in values.items() if n != node] + [v for v in everywhere or () if v != values[node]]
         if any(_mentions(v, var, notation) for v in others):
@@ -194,16 +199,19 @@ def _through(
     return defined[1], f" ({name}, defined as ∂{num}/∂{defined[1]})"
 
 
-def _alone(var: str, node: str, values: dict[str, str], everywhere: list[str], notation: Notation) -> bool:
+def _alone(
+    var: str, node: str, values: dict[str, str], everywhere: list[str], notation: Notation, rows: frozenset[str]
+) -> bool:
     """Is ``var`` added once in ``node``'s value and written in no other value of the document?"""
-    if node not in values or _capital(node) or _capital(var) or not added_once(values[node], var, notation):
+    if node not in values or _capital(node) or _capital(var) or not added_once(values[node], var, notation, rows):
         return False
     others = [v for n, v in values.items() if n != node] + [v for v in everywhere if v != values[node]]
     return not any(_mentions(v, var, notation) for v in others)
 
 
 def _rewrite(
-    tex: str, values: dict[str, str], notation: Notation, said: dict[str, set[str]], everywhere: list[str]
+    tex: str, values: dict[str, str], notation: Notation, said: dict[str, set[str]], everywhere: list[str],
+    rows: frozenset[str],
 ) -> tuple[str, list[str]]:
     """The side with ∂z/∂b as 1, ∂N/∂b as ∂N/∂z and a name defined as one derivative as that
     derivative, and what was rewritten (for the message)."""
@@ -212,7 +220,7 @@ def _rewrite(
         if start < at:
             continue
         n, v = _canonical(num, notation), _canonical(var, notation)
-        nodes = [z for z in values if v is not None and _alone(v, z, values, everywhere, notation)]
+        nodes = [z for z in values if v is not None and _alone(v, z, values, everywhere, notation, rows)]
         if n is None or len(nodes) != 1:
             continue
         if n == nodes[0]:
@@ -236,11 +244,12 @@ def _rewrite(
 
 
 def rewritten_alike(
-    lhs: str, rhs: str, values: dict[str, str], notation: Notation, said: dict[str, set[str]], everywhere: list[str]
+    lhs: str, rhs: str, values: dict[str, str], notation: Notation, said: dict[str, set[str]], everywhere: list[str],
+    rows: frozenset[str] = frozenset(),
 ) -> dict[str, Any] | None:
     """``ok`` when the two sides, rewritten by :func:`_rewrite`, read the same (and something was)."""
-    left, n = _rewrite(lhs, values, notation, said, everywhere)
-    right, m = _rewrite(rhs, values, notation, said, everywhere)
+    left, n = _rewrite(lhs, values, notation, said, everywhere, rows)
+    right, m = _rewrite(rhs, values, notation, said, everywhere, rows)
     if not n + m:
         return None
     read = "; ".join(dict.fromkeys(n + m))
@@ -274,11 +283,12 @@ def bias_as_written(out: dict[str, Any], notes: DependenceNotes, k: int, where: 
         if tuple(d.value_at) < where and d.name not in twice:  # never the step's own definition
             values.setdefault(d.name, d.rhs)
     everywhere = [d.rhs for d in defs] + [getattr(r, "value", "") for r in again]
+    rows = frozenset(d.name for d in defs if d.name not in twice and _ONE_ROW.fullmatch(d.rhs))
     said = _said(notes.elsewhere(k), notes.steps[k][1])
     lhs, rhs = notes.sides[k]
     return (
-        read_added_term(lhs, rhs, values, notes.notation, said, everywhere)
-        or rewritten_alike(lhs.source, rhs.source, values, notes.notation, said, everywhere)
+        read_added_term(lhs, rhs, values, notes.notation, said, everywhere, rows)
+        or rewritten_alike(lhs.source, rhs.source, values, notes.notation, said, everywhere, rows)
         or out
     )
 
