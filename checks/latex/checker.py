@@ -25,7 +25,7 @@ import time
 from dataclasses import replace
 from typing import Any
 
-from derive.checks.latex.abstract_chain import chains_as_written
+from derive.checks.latex.added_terms import steps_as_written
 from derive.checks.latex.case_splits import case_split, unstated_case
 from derive.checks.latex.doc_definitions import DocumentDefinitions
 from derive.checks.latex.document_context import document_context
@@ -137,7 +137,7 @@ def check_text(
                 args = (context.scoped.at(typed_notation, step), typed, seed, examples, scalar)
                 jobs.append(ng_job(judge_step, readings, *args) if readings else (judge_step, (step, lhs, rhs, *args)))
                 results.append(None)
-        outs = chains_as_written(runner.run_all(context.unstated.settle(jobs)), context.unstated)  # unstated_dependence
+        outs = steps_as_written(runner.run_all(context.unstated.settle(jobs)), context.unstated, pending)
         for (k, step), out in zip(pending, outs, strict=True):
             results[k] = StepResult(
                 step, out["status"], out.get("counterexample"), out.get("message", ""), out.get("method", "")
