@@ -55,6 +55,9 @@ FUNCTION_KEYS: dict[str, int] = {
     "min": 2,
     "sin": 1,
     "cos": 1,
+    "sech": 1,
+    "csch": 1,
+    "coth": 1,
     "softmax": 0,
 }
 
@@ -72,6 +75,7 @@ BUILTIN_NAMES: dict[str, str] = {
     "log": "log", "ln": "log", "sqrt": "sqrt",
     # not in the table: other spellings, and softmax (a vector function, see above)
     "sgn": "sign", "leakyrelu": "leaky_relu", "sin": "sin", "cos": "cos", "softmax": "softmax",
+    "sech": "sech", "csch": "csch", "coth": "coth",
 }  # fmt: skip
 NATIVE_FUNCTION_COMMANDS = {
     r"\exp": "exp",
@@ -84,6 +88,7 @@ NATIVE_FUNCTION_COMMANDS = {
     r"\min": "min",
     r"\sin": "sin",
     r"\cos": "cos",
+    r"\coth": "coth",
     r"\sgn": "sign",
 }
 

@@ -70,7 +70,7 @@ CONSTANTS = {"1": "ones", "0": "zeros", "I": "identity"}
 _SIZE_LETTERS = {"m", "n", "N", "K"}
 _ELEMENTWISE = {
     "sigmoid", "softplus", "relu", "step", "tanh", "sinh", "cosh", "exp", "log", "sqrt", "abs",
-    "sign", "heaviside", "sin", "cos", "softmax",
+    "sign", "heaviside", "sin", "cos", "sech", "csch", "coth", "softmax",
 }  # fmt: skip
 _MAX_ASSIGNMENTS = 4096
 

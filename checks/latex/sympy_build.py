@@ -143,13 +143,13 @@ _MAX_EXPONENT = 10_000
 
 def _functions() -> dict[str, Any]:
     """The SymPy callable of each function key: derive's function table (names and aliases),
-    and SymPy's sin/cos, which the table does not list."""
+    and SymPy's sin/cos and sech/csch/coth (hyperbolic-function notes), which the table does not list."""
     import sympy as sp
 
     from derive.functions import FUNCTIONS
 
     table = FUNCTIONS.aliases()
-    extra = {"sin": sp.sin, "cos": sp.cos}
+    extra = {"sin": sp.sin, "cos": sp.cos, "sech": sp.sech, "csch": sp.csch, "coth": sp.coth}
     return {key: table[key] if key in table else extra[key] for key in FUNCTION_KEYS if key in table or key in extra}
 
 
@@ -341,7 +341,9 @@ class _Builder:
             return node
         if isinstance(node, sp.Pow):
             return self.power(node, env)
-        if isinstance(node, (sp.Add, sp.Mul, sp.log, sp.exp, sp.tanh, sp.sinh, sp.cosh, sp.sin, sp.cos, sp.Abs)):
+        if isinstance(node, (sp.Add, sp.Mul, sp.log, sp.exp, sp.tanh, sp.sinh, sp.cosh, sp.sin, sp.cos, sp.Abs)) or (
+            isinstance(node, (sp.sech, sp.csch, sp.coth))
+        ):
             return node.func(*[self.convert(a, env) for a in node.args])
         if isinstance(node, (sp.sign, sp.Max, sp.Min)):
             return node.func(*[self.convert(a, env) for a in node.args])
