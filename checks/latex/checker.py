@@ -34,7 +34,7 @@ from derive.checks.latex.einstein import einstein_free, einstein_sum
 from derive.checks.latex.extract import extract
 from derive.checks.latex.idle_conditions import bearing_conditions
 from derive.checks.latex.implied_losses import uses_summed_value
-from derive.checks.latex.jacobians import AS_MATRIX
+from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
 from derive.checks.latex.layered_backprop import judge_layered
 from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
@@ -261,7 +261,8 @@ def judge_step(
         # why a matrix written out was not read (matrix_literals.py) is worth showing too
         shown = why and (not why.startswith("could not read") or why.startswith("could not read a matrix"))
         note = f" (as matrices: {why})" if shown else ""
-        return _verdict("unparsed", "could not read " + "; ".join(problems) + note, "normalize")
+        status = "inconclusive" if why and EVERY_READING_WRONG in why else "unparsed"  # read as matrices
+        return _verdict(status, "could not read " + "; ".join(problems) + note, "normalize")
     out = judged(lhs_norm, rhs_norm)
     for reading in readings:  # a dependence the document does not state: read with it
         out = said(judged(lhs_norm, rhs_norm, reading), reading) if undetermined(out) else out
@@ -269,7 +270,7 @@ def judge_step(
     def other() -> dict[str, Any]:  # \log a b as log(ab), a/b c as (a/b)c: asked of a step with one (verdict_guards)
         return judged(*_read_sides(step, replace(notation, log_takes_product=True, slash_takes_factor=True)))
 
-    if out["status"] == "ok" and why and AS_MATRIX in why:  # ∂Z/∂W = A proved for scalars only (jacobians)
+    if out["status"] == "ok" and why and any(m in why for m in SCALARS_ONLY):  # ∂Z/∂W = A: for scalars only
         out = {**out, "status": "inconclusive", "message": f"{out['message']} if the names were scalars"}
     # what the matrices showed, beside an unread scalar step too (db = (1/m) dZ: shapes differ)
     if out["status"] in ("inconclusive", "unparsed") and why and "no vector or matrix" not in why:

@@ -20,11 +20,17 @@ import numpy as np
 from derive.checks.latex.tensor_ops import Dual, NotJudged
 from derive.checks.latex.typed_nodes import Deriv
 
-__all__ = ["AS_MATRIX", "Jacobian", "full_jacobian", "same_jacobian"]
+__all__ = ["AS_MATRIX", "EVERY_READING_WRONG", "SCALARS_ONLY", "Jacobian", "full_jacobian", "same_jacobian"]
 
 #: why a Jacobian by a matrix set equal to a matrix is not judged: the scalar reader's proof of
 #: the same text (∂(W a + b)/∂W = a) holds for scalars only, so it is no proof of the step
 AS_MATRIX = "a Jacobian of a matrix, or by a matrix, written as a matrix (its layout is a convention)"
+#: why the scalar judge ran after the undeclared-shapes judge refuted a step under every shape
+#: reading it tried (undeclared.py): its wrong stands (a 1×1 counterexample), its ok does not
+#: (read as scalars, matrices commute: A B = B A)
+EVERY_READING_WRONG = "the sides differ under every reading of the undeclared shapes tried"
+#: the reasons after which a scalar proof is no proof of the step
+SCALARS_ONLY = (AS_MATRIX, EVERY_READING_WRONG)
 
 
 @dataclass(frozen=True)

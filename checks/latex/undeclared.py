@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 from derive.checks.latex.entrywise_steps import entrywise
+from derive.checks.latex.jacobians import EVERY_READING_WRONG
 from derive.checks.latex.log_domains import with_positive_logs
 from derive.checks.latex.lone_jacobians import Jacobians, mark_jacobians
 from derive.checks.latex.matrix_judge import judge_trees
@@ -263,6 +264,11 @@ def _judge_agreeing(
     decided = all(v["status"] in ("ok", "wrong") for _, v in outcomes)
     matrices = any(len(d) == 2 and "1" not in d for r, _ in outcomes for d in r.shapes.values())
     if decided and matrices and not all(entrywise(sides, r.shapes) for r, _ in outcomes):
+        if all(v["status"] == "wrong" for _, v in outcomes):
+            # wrong under every reading tried: the scalar judge may find it wrong too (a 1×1
+            # reading of every name: dŷ/dz = e^{-z}/(1 + e^{-z})), but its ok is no proof (read as
+            # scalars, matrices commute: A B = B A), and the checker holds that back
+            return None, f"{EVERY_READING_WRONG} ({shown})"
         # read as scalars, matrices would commute (A B = B A): the scalar judge must not see it,
         # unless the step is the same scalar step in every entry (entrywise_steps)
         return {"status": "inconclusive", "counterexample": None, "message": why, "method": "tensors"}, ""
