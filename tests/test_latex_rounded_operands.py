@@ -70,3 +70,17 @@ def test_a_bold_value_is_a_value(runner: StepRunner) -> None:
     text += r"$$ \frac{\partial a}{\partial z} = 0.721 \cdot (1 - 0.721) $$" + "\n"
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert report.results[-1].status == "ok", report.results[-1].message
+
+
+def test_a_result_of_no_name_and_a_long_literal_are_rounded_values(runner: StepRunner) -> None:
+    """held-out 11's homework: ``e^{-2} \\approx 0.1353`` in prose, then σ(2) = 1/(1 + 0.1353) and
+    σ(2) = 1/1.1353 (four significant digits and more: a rounded number); a slip there stays wrong."""
+    text = "Approximating \\( e^{-2} \\approx 0.1353 \\):\n\n"
+    for step, status in [
+        (r"\sigma(2) = \frac{1}{1 + 0.1353}", "ok"),
+        (r"\sigma(2) = \frac{1}{1.1353}", "ok"),
+        (r"\sigma(2) = \frac{1}{1 - 0.1353}", "wrong"),
+        (r"\sigma(2) = \frac{1}{1.1853}", "wrong"),
+    ]:
+        report = check_text(text + f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
+        assert report.results[-1].status == status, (step, report.results[-1].message)

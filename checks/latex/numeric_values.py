@@ -238,7 +238,8 @@ def judge_numeric_steps(
     derivatives = derivative_values(equations, notation, NumericValue)
     rates = prose_rates(text, equations, notation, NumericValue)
     values = sorted([*document_values(equations, notation), *derivatives, *rates], key=lambda v: v.at)
-    if not values:
+    results_written = _written_results(equations, notation)
+    if not values and not results_written:
         return results
     formulas = document_formulas(equations, notation)
     # names given numbers by a row that puts them in (w1 = 0.15 from z1 = 0.15 x 0.05 + …)
@@ -295,10 +296,26 @@ def judge_numeric_steps(
             out = _by_formula(step.lhs, step.rhs, notation, (values, valued, dformulas, loose), at, step.chain_var)
         if out is None and result.status == "wrong":
             # ∂a/∂z = 0.721·(1 - 0.721) with a ≈ 0.721 computed before: its rounding (rounded_operands)
-            out = reweigh_rounded(step.lhs, step.rhs, notation, step.chain_var, result.counterexample, latest)
+            # … or e^{-2} ≈ 0.1353 written before: a result of no name, rounded all the same
+            known = {**latest, **{f"⟨{v.at}⟩": v for v in results_written if v.at < (step.line, step.column)}}
+            out = reweigh_rounded(step.lhs, step.rhs, notation, step.chain_var, result.counterexample, known)
         if out is not None:
             results[k] = replace(result, **out)
     return results
+
+
+def _written_results(equations: list[Equation], notation: Notation) -> list[NumericValue]:
+    r"""Every number that ends a run after a formula (``e^{-2} \approx 0.1353``, ``= 0.8808``): a
+    computed result, rounded to its places, whether or not a name holds it (rounded_operands)."""
+    found = []
+    for equation in equations:
+        for chain in split_chain(equation):
+            for run in _runs(chain):
+                last, first = run[-1][0], run[0][0]
+                number = _literal(last.text)
+                if number and number[1] and _literal(first.text) is None:
+                    found.append(NumericValue("", number[0], number[1], (last.line, last.column), last.text.strip()))
+    return found
 
 
 def _worked_terms(equations: list[Equation]) -> set[tuple[int, int]]:

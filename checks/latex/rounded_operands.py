@@ -12,9 +12,12 @@ computed and rounded before the step (numeric_values: a value with a rounding un
 - within the slack the step is ``ok``, saying so; within five times it ``inconclusive``;
 - further off the ``wrong`` stands (0.721 · (1 + 0.721) is 1.24, not σ'(0.95)).
 
-A literal that is no computed value of the document (an input 0.5, a learning rate 0.1) is exact:
-``0.5 · 0.2`` for 0.12 stays wrong. Only a ``wrong`` whose counterexample gives both sides as
-numbers is weighed, and the sides are read by the normaliser, never evaluated as text.
+A result the document wrote for an expression (``e^{-2} \approx 0.1353``) counts as a computed value,
+and so does a literal of four significant digits or more (``\frac{1}{1.1353}`` after ``\frac{1}{1 +
+0.1353}``: inputs are written shorter, and one unit of the fourth digit hides no slip worth the
+name). Another literal (an input 0.5, a learning rate 0.1) is exact: ``0.5 · 0.2`` for 0.12 stays
+wrong. Only a ``wrong`` whose counterexample gives both sides as numbers is weighed, and the
+sides are read by the normaliser, never evaluated as text.
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ __all__ = ["reweigh_rounded"]
 _LITERAL = re.compile(r"(?<![\w.])\d*\.(\d+)(?![\w.])")
 #: within this many slacks rounding may explain the difference (inconclusive); see docstring
 _NEAR = 5
+#: a literal written to this many significant digits is a rounded value even when the document
+#: never wrote it as a result (1/1.1353 after 1/(1 + 0.1353)): inputs are written shorter
+_SIGNIFICANT = 4
 #: a side with more literals than this is not rebuilt literal by literal (each is a parse)
 _MOST = 12
 
@@ -51,8 +57,6 @@ def reweigh_rounded(
     if sides is None:
         return None
     rounded = [v for v in latest.values() if v.unit]
-    if not rounded:
-        return None
     slack, used = Fraction(0), []
     for tex in (lhs_tex, rhs_tex):
         try:
@@ -114,6 +118,8 @@ def _computed(literal: str, rounded: list[Any]) -> bool:
         return False
     if places < 2:
         return False
+    if len(literal.replace(".", "").lstrip("0")) >= _SIGNIFICANT:
+        return True  # 1.1353 for 1 + e^{-2}: a number written to so many digits was rounded
     unit = Fraction(1, 10**places)
     return any(abs(abs(Fraction(str(v.value))) - number) <= unit for v in rounded)
 
