@@ -27,6 +27,7 @@ from derive.checks.latex.normalize import Notation
 from derive.checks.latex.notation import choose_profile
 from derive.checks.latex.own_functions import find_new_functions
 from derive.checks.latex.pattern_functions import find_pattern_functions
+from derive.checks.latex.prose_formulas import prose_formula_names
 from derive.checks.latex.restated_values import unevaluable_restatements
 from derive.checks.latex.scoped_functions import ScopedFunctions, find_scoped_functions
 from derive.checks.latex.standard_losses import with_standard_losses
@@ -90,6 +91,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         case_pairs=document_case_pairs(text),
         named_sums=named_sums(text),
         prose_values=prose_index_values(text),
+        prose_formulas=prose_formula_names(text),
     )
     # f'(…) written for a function the document never defines: f(…) is a call (abstract_functions)
     abstract = document_abstract_functions(text, notation)

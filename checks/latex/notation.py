@@ -145,6 +145,8 @@ class Notation:
     scalar_entries: frozenset[str] = frozenset()
     #: index letters the document's inline math gives a number ("the true class $y = 1$"): verdict_guards
     prose_values: frozenset[str] = frozenset()
+    #: names prose outside the math sets equal to a formula ("u=exp(a<sub>0</sub>)+…"): prose_formulas
+    prose_formulas: frozenset[str] = frozenset()
     #: read f(x) of a function the document never defines as one unknown value (opaque_calls)
     opaque_calls: bool = False
     #: in one chain, the one argument each of those functions is applied at there (h_\theta(x) in a

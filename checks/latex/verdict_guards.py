@@ -20,6 +20,7 @@ from typing import Any
 
 from derive.checks.latex.dot_verdicts import dot_guarded
 from derive.checks.latex.normalize import Normalized
+from derive.checks.latex.prose_formulas import prose_defined
 from derive.checks.latex.steps import Step
 from derive.checks.latex.text_groups import brace_group_end
 
@@ -59,6 +60,8 @@ def guard_verdict(
     ``scalar`` (the step's definitions and notation) is given for the scalar judge's verdicts,
     which may go through a guessed dot product θ^T x (dot_verdicts)."""
     out = _guarded(step, out, sides, other_reading)
+    if scalar is not None:  # u = exp(a_0) + … in plain prose: not read, so no counterexample through u
+        out = prose_defined(out, sides, scalar[1].prose_formulas, scalar[0])
     return out if scalar is None else dot_guarded(out, sides, *scalar)
 
 
