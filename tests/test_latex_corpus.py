@@ -54,6 +54,7 @@ HELDOUT7 = ROOT / "tests" / "data" / "latex_heldout7" / "manifest.toml"
 HELDOUT8 = ROOT / "tests" / "data" / "latex_heldout8" / "manifest.toml"
 HELDOUT9 = ROOT / "tests" / "data" / "latex_heldout9" / "manifest.toml"
 HELDOUT10 = ROOT / "tests" / "data" / "latex_heldout10" / "manifest.toml"
+HELDOUT11 = ROOT / "tests" / "data" / "latex_heldout11" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -69,6 +70,7 @@ HELDOUT10 = ROOT / "tests" / "data" / "latex_heldout10" / "manifest.toml"
         (HELDOUT8, 8, 170),
         (HELDOUT9, 8, 130),
         (HELDOUT10, 8, 140),
+        (HELDOUT11, 7, 160),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:

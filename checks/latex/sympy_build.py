@@ -341,11 +341,8 @@ class _Builder:
             return node
         if isinstance(node, sp.Pow):
             return self.power(node, env)
-        if isinstance(node, (sp.Add, sp.Mul, sp.log, sp.exp, sp.tanh, sp.sinh, sp.cosh, sp.sin, sp.cos, sp.Abs)) or (
-            isinstance(node, (sp.sech, sp.csch, sp.coth))
-        ):
-            return node.func(*[self.convert(a, env) for a in node.args])
-        if isinstance(node, (sp.sign, sp.Max, sp.Min)):
+        kinds = (sp.Add, sp.Mul, sp.log, sp.exp, sp.tanh, sp.sinh, sp.cosh, sp.sin, sp.cos, sp.Abs, sp.sign, sp.Max)
+        if isinstance(node, (*kinds, sp.Min, sp.sech, sp.csch, sp.coth)):
             return node.func(*[self.convert(a, env) for a in node.args])
         raise Unparsed(f"{type(node).__name__} (not supported)")
 
