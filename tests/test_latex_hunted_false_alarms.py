@@ -21,6 +21,22 @@ A third hunt (24 documents):
 - sreekanth9999/Interview_Prep simple_nn_calculation.md: "Since $z_1 = 0.5 > 0$, we get:
   dL/dz_1 = dL/da_1 · 1" (ReLU' = 1) was 'wrong' at a point with z_1 < 0: "since" gave no
   condition, nor did a value followed by a bound (conditions.reasons, conditions._one).
+
+A fourth hunt (about 45 documents, numeric walk-throughs first):
+
+- smaxx73/Neural-Network-Course session5_loss_gradient_descent.md: "If you're standing at $w =
+  0.5$ …" and later "the true minimum where $3 - 2w = 0$", "$2w - 4 = 0 \Rightarrow w = 2$" were
+  'wrong' at w = 0.5: an equation set to zero in a valued name is the condition that fixes it, and
+  ``w = 2`` after the arrow is a new value (unclaimed_equations, doc_definitions).
+- wenitte/mathematical-intelligence (ProofWiki): "re-index the second sum: $r = r + 1$" was 'wrong':
+  an update of a name from its own value is an assignment (unclaimed_equations).
+- the same course's session 6: ``e = \hat{y} - y`` (the error) then ``L = e^2 = (-0.3775)^2`` was
+  'wrong' with Euler's e (unclaimed_equations); ``0.6 \times 0.6457 + … = 0.3874 - 0.1702 + 0.2``,
+  ``\sigma'(0.6) = 0.6457 \times 0.3543`` and a matrix of such products were 'wrong' by their
+  rounding (rounded_operands, rounded_numbers); ``W^{(1)} \in \mathbb{R}^{2 \times 2}`` was
+  'wrong' against the notation's D×H, which may be 2×2 (shapes._sizes_fit); its solutions'
+  ``\frac{\partial L}{\partial b^{(2)}} = \delta^{(2)}`` after ``\delta^{(2)} = -0.1903`` was
+  'wrong' as a 3×1 matrix against a scalar (unclaimed_equations._numbered_scalar).
 """
 
 from __future__ import annotations
@@ -151,3 +167,89 @@ def test_a_value_then_a_bound_is_the_bound_and_since_a_value_is_no_condition() -
     assert prose_conditions("Since $z_1 > 0$, we get") == ["z_1 > 0"]
     assert prose_conditions("Since $y = 0$, the loss simplifies to") == []  # a worked example's value
     assert prose_conditions("if $y = 0$") == ["y = 0"]
+
+
+def test_an_update_of_a_name_from_itself_is_an_assignment(runner: StepRunner) -> None:
+    status, message = _last("re-index the second sum: $r = r + 1$\n", runner)
+    assert status == "inconclusive" and "assignment" in message, message
+    assert _last("Then $i = i - 1$.\n", runner)[0] == "inconclusive"
+    assert _last("$$2r = r + 1$$\n", runner)[0] == "wrong"  # not a bare name updated: a claim
+
+
+@pytest.mark.parametrize(
+    "solve",
+    [
+        "Notice: $w$ converges toward 1.5 (the true minimum where $3 - 2w = 0$).",
+        "Setting the derivative to zero: $2w - 4 = 0 \\Rightarrow w = 2$",
+    ],
+)
+def test_an_equation_set_to_zero_is_solved_for_a_valued_name(solve: str, runner: StepRunner) -> None:
+    text = f"If you stand at $w = 0.5$ on this curve, which way should you move?\n\n{solve}\n"
+    report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
+    assert all(r.status != "wrong" for r in report.results), [r.message for r in report.results]
+
+
+def test_a_computed_value_of_a_valued_name_is_still_judged(runner: StepRunner) -> None:
+    text = "Take $w = 0.5$.\n\nThen PLACE\n"
+    assert _last(text.replace("PLACE", "$2w - 4 = 1$"), runner)[0] == "wrong"
+    assert _last(text.replace("PLACE", "$2w - 4 = -3$"), runner)[0] == "ok"
+
+
+@pytest.mark.parametrize(
+    ("right", "status"),
+    [
+        (r"0.3874 - 0.1702 + 0.2", "ok"),  # the products rounded to four places
+        (r"0.3847 - 0.1702 + 0.2", "wrong"),  # two digits swapped
+    ],
+)
+def test_rounded_products_on_the_right_side(right: str, status: str, runner: StepRunner) -> None:
+    text = "Given $x = 0.5$.\n\n" + f"$$0.6 \\times 0.6457 + (-0.4) \\times 0.4256 + 0.2 = {right}$$\n"
+    assert _last(text, runner)[0] == status
+
+
+def test_rounded_factors_in_a_formula_and_in_a_matrix(runner: StepRunner) -> None:
+    head = "Given $x = 0.5$.\n\n"
+    assert _last(head + "$$\\sigma'(0.6) = 0.6457 \\times 0.3543$$\n", runner)[0] != "wrong"
+    assert _last(head + "$$\\sigma'(0.6) = 0.6457 \\times 0.6457$$\n", runner)[0] == "wrong"
+    left = r"\begin{bmatrix} \sigma(0.6)(1 - \sigma(0.6)) \\ \sigma(-0.3)(1 - \sigma(-0.3)) \end{bmatrix}"
+    right = r"\begin{bmatrix} 0.6457 \times 0.3543 \\ 0.4256 \times 0.5744 \end{bmatrix}"
+    status, message = _last(f"$${left} = {right}$$\n", runner)
+    assert status != "wrong", message
+    assert _last(f"$${left} = {right.replace('0.3543', '0.6457')}$$\n", runner)[0] == "wrong"
+
+
+def test_e_given_a_value_is_a_name_not_eulers_number(runner: StepRunner) -> None:
+    defined = "| 4 | $e = \\hat{y} - y = 0.6225 - 1$ | $-0.3775$ |\n\n"
+    status, message = _last(defined + "$$L = e^2 = (-0.3775)^2$$\n", runner)
+    assert status != "wrong", message
+    assert _last("$$L = e^2 = (-0.3775)^2$$\n", runner)[0] == "wrong"  # e is Euler's number here
+
+
+def test_numbers_for_the_notations_sizes_are_not_refuted(runner: StepRunner) -> None:
+    status, message = _last("$$W^{(1)} \\in \\mathbb{R}^{2 \\times 2}$$\n", runner)
+    assert status != "wrong", message
+    assert _last("$$W^{(1)} \\in \\mathbb{R}^{2 \\times 2 \\times 2}$$\n", runner)[0] == "wrong"
+
+
+def test_sizes_fit_needs_one_number_per_named_size() -> None:
+    from derive.checks.latex.shapes import _sizes_fit
+
+    assert _sizes_fit(("D", "H"), ("2", "2"))
+    assert not _sizes_fit(("H", "H"), ("2", "3"))  # one size, two numbers
+    assert not _sizes_fit(("D", "1"), ("2", "2"))  # a number is itself
+    assert not _sizes_fit(("D", "H"), ("H", "D"))  # names only: judged as before
+
+
+def test_a_side_the_example_gives_a_number_is_no_notation_shape(runner: StepRunner) -> None:
+    claim = "$$\\frac{\\partial L}{\\partial b^{(2)}} = \\delta^{(2)}$$\n"
+    status, message = _last("Using $\\delta^{(2)} = -0.1903$:\n\n" + claim, runner)
+    assert status != "wrong", message
+    # a side without a number of the document: the shape verdict stands
+    from derive.checks.latex.results import StepResult
+    from derive.checks.latex.steps import Step
+    from derive.checks.latex.unclaimed_equations import release_unclaimed
+
+    cex = {"point": {}, "lhs": "3×1", "rhs": "scalar", "where": "shape"}
+    wrong = StepResult(Step(1, r"\frac{\partial L}{\partial b}", r"\delta", "=", "display"), "wrong", cex, "")
+    assert release_unclaimed([wrong], {}, False, lambda text, at: [])[0].status == "wrong"
+    assert release_unclaimed([wrong], {}, False, lambda text, at: [r"\delta"])[0].status == "inconclusive"

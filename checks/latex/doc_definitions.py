@@ -39,6 +39,7 @@ from derive.checks.latex.tex_names import GREEK
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import Node, Opaque
+from derive.checks.latex.unclaimed_equations import ARROWS, names_e, zero_conditions
 from derive.checks.latex.unwritten_parts import computed_value
 
 from derive.errors import DeriveError
@@ -196,13 +197,14 @@ def find_reassignments(equations: list[Equation], notation: Notation, defs: list
     found: list[Reassignment] = []
     for equation in equations:
         for chain in split_chain(equation):
-            (first, relation), (second, _) = chain[0], chain[1]
-            if relation not in _DEFINES or not second.text.strip():
-                continue
-            name = _name(first.text, notation)
-            old = given.get(name or "")
-            if old is not None and (first.line, first.column) > (old.line, old.column):
-                found.append(Reassignment(second.line, second.column, old.name, old.rhs))
+            # "2w - 4 = 0 \Rightarrow w = 2": a chain after an arrow starts anew (unclaimed_equations)
+            for k in (k for k in range(len(chain) - 1) if k == 0 or chain[k - 1][1] in ARROWS):
+                (first, relation), (second, _) = chain[k], chain[k + 1]
+                if relation not in _DEFINES or not second.text.strip():
+                    continue
+                old = given.get(_name(first.text, notation) or "")
+                if old is not None and (first.line, first.column) > (old.line, old.column):
+                    found.append(Reassignment(second.line, second.column, old.name, old.rhs))
     return found
 
 
@@ -323,6 +325,9 @@ class DocumentDefinitions:
         self.declared = find_declarations(equations, notation)
         self.reassigned = find_reassignments(equations, notation, self.defs)
         self.redefined = find_redefinitions(equations, notation, self.defs)
+        self.valued_at = lambda text, at: self._valued(text, at, notation)  # names with numbers before at
+        self.zero_conditions = zero_conditions(equations, self.valued_at)
+        self.names_e = names_e(equations)  # e = \hat{y} - y: e is a name here (unclaimed_equations)
         # p = softmax(z), h = σ(z) also define the entries p_k, h_k (entry_definitions)
         twice = {r.name for r in [*self.reassigned, *self.redefined]}
         math = " ".join(p.text for e in equations for p in e.pieces)
@@ -457,6 +462,11 @@ class DocumentDefinitions:
                 result = replace(result, status="inconclusive", counterexample=None, message=result.message + note)
             out.append(result)
         return out
+
+    def _valued(self, text: str, where: tuple[int, int], notation: Notation) -> list[str]:
+        """The names in ``text`` given a number before ``where`` (unclaimed_equations)."""
+        numbers = {d.name for d in self.defs if (d.line, d.column) < where and _NUMBER.fullmatch(d.rhs)}
+        return sorted(numbers & normalize(text, notation).symbol_names) if numbers else []
 
     def _closure(self, names: set[str], where: tuple[int, int]) -> set[str]:
         """The names, and those defined (before ``where``) from them."""

@@ -11,8 +11,10 @@ literal with d places and the other side has a numeric value, the step is judged
 A literal without a decimal point (``1{,}707{,}264``) is an exact claim and is not touched.
 
 The same holds entry by entry for a matrix written out in decimals (``\begin{bmatrix} 0.5501 &
--0.6715 \end{bmatrix}``, :func:`rounded_entries`): the matrix judge's ``wrong`` is weighed by the
-largest entry difference against the fewest places any of its decimal entries writes.
+-0.6715 \end{bmatrix}``, :func:`rounded_entries`), or in products of them (the rounded values an
+example puts in, ``\begin{bmatrix} 0.6457 \times 0.3543 \end{bmatrix}``): the matrix judge's
+``wrong`` is weighed by the largest entry difference against the fewest places any of its decimal
+entries writes.
 """
 
 from __future__ import annotations
@@ -114,7 +116,7 @@ def _verdict(status: str, message: str) -> dict[str, Any]:
 
 #: a side that is only a matrix of numbers: its markup, numbers, signs and spacing
 _NUMBERS_MATRIX = re.compile(
-    r"\s*(?:\\left\s*[(\[]\s*)?\\begin\{[bpv]?matrix\}(?:[\s&\\.\d-]|\\[,;!]|\{,\})*\\end\{[bpv]?matrix\}"
+    r"\s*(?:\\left\s*[(\[]\s*)?\\begin\{[bpv]?matrix\}(?:[\s&\\.\d-]|\\[,;!]|\{,\}|\\times|\\cdot)*\\end\{[bpv]?matrix\}"
     r"(?:\s*\\right\s*[)\]])?\s*"
 )
 

@@ -65,6 +65,9 @@ def check_membership(step: Step, notation: Notation) -> StepResult | None:
     what, actual = found
     if _same_shape(actual, claimed):
         return StepResult(step, "ok", None, f"shape {show_shape(actual)} as declared in the notation", method="shape")
+    if _sizes_fit(actual, claimed):  # W^{(1)} ∈ R^{2×2} of a 2-2-1 example: D = H = 2 is allowed
+        why = f"{what} is {show_shape(actual)}: the notation's sizes may be {show_shape(claimed)} in this document"
+        return StepResult(step, "inconclusive", None, why)
     known = {d for dims in notation.shapes.values() for d in dims}
     if not all(d in known or d.isdigit() for d in claimed):
         return StepResult(step, "inconclusive", None, f"unknown size in {show_shape(claimed)}")
@@ -83,6 +86,21 @@ def check_membership(step: Step, notation: Notation) -> StepResult | None:
         "where": "shape",
     }
     return StepResult(step, "wrong", cex, f"{what} is {show_shape(actual)}, not {show_shape(claimed)}", method="shape")
+
+
+def _sizes_fit(actual: tuple[str, ...], claimed: tuple[str, ...]) -> bool:
+    """Numbers claimed for sizes the notation names (D×H as 2×2): refuted only when no choice of
+    the named sizes gives them (a size named twice takes one number; a number is itself)."""
+    if len(actual) != len(claimed) or not any(d.isdigit() for d in claimed):
+        return False
+    chosen: dict[str, str] = {}
+    for have, said in zip(actual, claimed, strict=True):
+        if have.isdigit() or not said.isdigit():
+            if have != said:
+                return False
+        elif chosen.setdefault(have, said) != said:
+            return False
+    return True
 
 
 def show_shape(dims: tuple[str, ...]) -> str:

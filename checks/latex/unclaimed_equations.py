@@ -1,0 +1,135 @@
+r"""Equations a document writes to be solved or carried out, not claimed: never ``wrong``.
+
+Two shapes, both found on real pages where a correct text was called wrong:
+
+- an equation set to zero in a name the document gave a number before: ``If you stand at $w =
+  0.5$ …`` and, pages later, ``the true minimum where $3 - 2w = 0$`` or ``\frac{dL}{dw} = 0
+  \Rightarrow 2w - 4 = 0 \Rightarrow w = 2``. The equation is the condition that fixes ``w`` (a
+  minimum, a root), not a claim about the value given before; read with that value it fails, and a
+  wrong verdict would be a false alarm. It is the whole formula, or a link between implication
+  arrows (``E = 0 \Rightarrow …``); one side is ``0``; the other uses a name with a number value.
+  (``w = 2`` after the arrow is the solution: a new value of ``w``, see doc_definitions'
+  reassignments.)
+- an update of a name from its own value, ``r = r + 1`` (re-index a sum), ``i = i + 1``, ``k = k -
+  1``: programmers' assignment, never an equation (as one it would claim ``1 = 0``). The left side
+  is a bare name; the right side is that name plus or minus terms without it.
+
+- a step that uses ``e`` in a document that gives ``e`` a value as a name (``e = \hat{y} - y``,
+  the error): ``L = e^2 = (-0.3775)^2``, ``2e = 2 \times (-0.3775)`` mean that error, not Euler's
+  number, which is how the judge reads ``e``; the step is not judged with the constant.
+
+- a shape mismatch against a side the document gave a number: ``\frac{\partial L}{\partial
+  b^{(2)}} = \delta^{(2)}`` after ``\delta^{(2)} = -0.1903`` is "a 3×1 matrix is no scalar" only
+  by the notation's sizes (the seeds' b^{(2)}); the document's own example makes it one number.
+
+A ``wrong`` verdict on such a step becomes ``inconclusive`` with the reason; ``ok`` stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from derive.checks.latex.extract import Equation
+from derive.checks.latex.results import StepResult
+from derive.checks.latex.steps import split_chain
+
+__all__ = ["ARROWS", "names_e", "release_unclaimed", "zero_conditions"]
+
+#: implication arrows between the equations of a worked solution
+ARROWS = frozenset({r"\Rightarrow", r"\implies", r"\Longrightarrow", r"\iff", r"\Leftrightarrow"})
+
+#: a bare name: w, x_1, w_{ij}, \theta, \theta_{0}
+_NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?"
+_BARE = re.compile(rf"\s*({_NAME})\s*")
+
+
+def zero_conditions(
+    equations: list[Equation], valued: Callable[[str, tuple[int, int]], list[str]]
+) -> dict[tuple[int, int], str]:
+    """Where (line, column of the ``0``) each equation set to zero in a valued name starts its
+    right side, with that name; ``valued(text, where)`` gives the names in ``text`` that have a
+    number value before ``where``."""
+    found: dict[tuple[int, int], str] = {}
+    for equation in equations:
+        for chain in split_chain(equation):
+            for k in range(len(chain) - 1):
+                (left, relation), (right, after) = chain[k], chain[k + 1]
+                if relation != "=" or right.text.strip() != "0":
+                    continue
+                alone = (k == 0 or chain[k - 1][1] in ARROWS) and (k + 2 == len(chain) or after in ARROWS)
+                names = valued(left.text, (left.line, left.column)) if alone else []
+                if names:
+                    found[right.line, right.column] = names[0]
+    return found
+
+
+#: the letter e standing alone (e^2, 2e, e = …), not inside a name or a command
+_E = re.compile(r"(?<![A-Za-z\\])e(?![A-Za-z])")
+
+
+def names_e(equations: list[Equation]) -> bool:
+    """Does the document give ``e`` a value as a name (a chain ``e = …``)?"""
+    for equation in equations:
+        for chain in split_chain(equation):
+            for k in range(len(chain) - 1):
+                if chain[k][0].text.strip() == "e" and chain[k][1] in ("=", ":="):
+                    return True
+    return False
+
+
+def _update(lhs: str, rhs: str) -> str | None:
+    """The name of ``r = r + 1`` (a bare name, then itself plus or minus terms without it)."""
+    m = _BARE.fullmatch(lhs)
+    if m is None:
+        return None
+    name = m.group(1)
+    rest = re.fullmatch(rf"\s*{re.escape(name)}\s*([+-].*)", rhs, flags=re.S)
+    if rest is None or re.search(rf"{re.escape(name)}(?![A-Za-z])", rest.group(1)):
+        return None
+    return name
+
+
+def _numbered_scalar(result: StepResult, valued: Callable[[str, tuple[int, int]], list[str]] | None) -> str | None:
+    """The side a shape verdict calls a scalar when it is only names the document gave numbers."""
+    cex = result.counterexample if isinstance(result.counterexample, dict) else {}
+    if valued is None or cex.get("where") != "shape" or "scalar" not in (cex.get("lhs"), cex.get("rhs")):
+        return None
+    side = result.step.lhs if cex.get("lhs") == "scalar" else result.step.rhs
+    m = _BARE.fullmatch(re.sub(r"\^\{\(\w+\)\}", "", side))  # δ^{(2)}: a layer's mark
+    names = valued(side, (result.step.line, result.step.column)) if m else []
+    return names[0] if names else None
+
+
+def release_unclaimed(
+    judged: list[StepResult],
+    zeros: dict[tuple[int, int], str],
+    e_named: bool = False,
+    valued: Callable[[str, tuple[int, int]], list[str]] | None = None,
+) -> list[StepResult]:
+    """``judged`` with the ``wrong`` verdicts on equations to solve and on updates made inconclusive."""
+    out: list[StepResult] = []
+    for result in judged:
+        step = result.step
+        if result.status == "wrong" and getattr(step, "relation", "=") == "=":
+            name = zeros.get((step.line, step.column))
+            why = None
+            if (number := _numbered_scalar(result, valued)) is not None:
+                why = f"{number} is a number in the document's example: the notation's shapes do not size this step"
+            elif name is not None:
+                why = (
+                    f"an equation set to zero in {name}, which the document gave a number before: the condition "
+                    f"that fixes {name} (a minimum, a root), not a claim about that value"
+                )
+            elif (updated := _update(step.lhs, step.rhs)) is not None:
+                why = (
+                    f"{step.lhs} = {step.rhs} updates {updated} from its own value (an increment, a "
+                    "re-indexing): an assignment, not an equation"
+                )
+            elif e_named and (_E.search(step.lhs) or _E.search(step.rhs)):
+                why = "the document gives e a value as a name (e = …): e here is that value, not Euler's number"
+            if why is not None:
+                result = replace(result, status="inconclusive", counterexample=None, message=why)
+        out.append(result)
+    return out
