@@ -45,7 +45,7 @@ from derive.checks.latex.steps import split_chain
 from derive.checks.latex.substituted_values import held_placed, own_values, placed_values_of, restated
 from derive.checks.latex.sympy_build import Unparsed, to_sympy
 from derive.checks.latex.updated_values import judge_update_value
-from derive.checks.latex.valued_steps import judge_valued_step
+from derive.checks.latex.valued_steps import at_values, judge_valued_step
 
 from derive.errors import DeriveError
 
@@ -413,18 +413,11 @@ def _judge(
     if not symbols or any(s.name not in latest for s in symbols) or named.is_Symbol:
         return None  # a lone name = number gives it a (new) value: an assignment, not a substitution
     written = [(sp.Rational("0" + m.group(0)), len(m.group(1))) for m in _DECIMALS.finditer(numbers_tex)]
-    point = {s: latest[s.name].value for s in symbols}
-    try:
-        left = sp.N(named.subs(point), 30)
-        right = sp.N(numbers, 30)
-        slack = sum(
-            (abs(sp.N(sp.diff(named, s).subs(point), 30)) * _unit(latest[s.name], written) for s in symbols),
-            sp.Integer(0),
-        )
-    except (TypeError, ValueError, ArithmeticError):
+    units = {s: _unit(latest[s.name], written) for s in symbols}
+    found = at_values(named, numbers, {s: latest[s.name].value for s in symbols}, units)
+    if found is None:
         return None
-    if not all(x.is_real and x.is_finite for x in (left, right, slack)):
-        return None
+    left, right, slack = found
     diff = abs(left - right)
     # a bare result (… = -0.0204) is itself rounded to its last place (rounded_numbers)
     places = decimal_places(numbers_tex)

@@ -32,7 +32,7 @@ from derive.checks.latex.normalize import normalize
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.sympy_build import Unparsed, to_sympy
 
-__all__ = ["judge_valued_step"]
+__all__ = ["at_values", "judge_valued_step"]
 
 #: beyond one rounding unit the step is inconclusive, beyond this many units it is wrong
 _BAND = 10
@@ -55,18 +55,10 @@ def judge_valued_step(
     symbols = sorted(lhs.free_symbols | rhs.free_symbols, key=lambda s: s.name)
     if any(s.name not in latest or s.name in torn for s in symbols):
         return None
-    point = {s: latest[s.name].value for s in symbols}
-    difference = lhs - rhs
-    try:
-        left, right = sp.N(lhs.subs(point), 30), sp.N(rhs.subs(point), 30)
-        slack = sum(
-            (abs(sp.N(sp.diff(difference, s).subs(point), 30)) * latest[s.name].unit for s in symbols),
-            sp.Integer(0),
-        )
-    except (TypeError, ValueError, ArithmeticError):
+    found = at_values(lhs, rhs, {s: latest[s.name].value for s in symbols}, {s: latest[s.name].unit for s in symbols})
+    if found is None:
         return None
-    if not all(x.is_real and x.is_finite for x in (left, right, slack)):
-        return None
+    left, right, slack = found
     diff = abs(left - right)
     slack = slack + sp.Float(1e-12) * max(abs(left), abs(right), 1)
     shown = ", ".join(f"{s.name} = {latest[s.name].text or latest[s.name].value}" for s in symbols)
@@ -83,6 +75,23 @@ def judge_valued_step(
     }
     message = f"with the document's values ({shown}) the sides are {cex['lhs']} and {cex['rhs']}"
     return {"status": "wrong", "counterexample": cex, "message": message, "method": "numeric values"}
+
+
+def at_values(lhs: Any, rhs: Any, point: dict[Any, Any], units: dict[Any, Any]) -> tuple[Any, Any, Any] | None:
+    """(left, right, slack) of two sides at the document's values: the slack is one rounding unit
+    of each value carried through the difference to first order (numeric_values uses it too).
+    None when a side does not evaluate to a finite real number there."""
+    import sympy as sp
+
+    try:
+        left, right = sp.N(lhs.subs(point), 30), sp.N(rhs.subs(point), 30)
+        terms = (abs(sp.N(sp.diff(lhs - rhs, s).subs(point), 30)) * units[s] for s in point)
+        slack = sum(terms, sp.Integer(0))
+    except (TypeError, ValueError, ArithmeticError):
+        return None
+    if not all(x.is_real and x.is_finite for x in (left, right, slack)):
+        return None
+    return left, right, slack
 
 
 def _out(status: str, message: str) -> dict[str, Any]:
