@@ -35,7 +35,14 @@ from typing import Any
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.unstated_dependence import DependenceNotes, undetermined
 
-__all__ = ["chain_as_written", "chains_as_written", "read_abstract_chain"]
+__all__ = [
+    "chain_as_written",
+    "chains_as_written",
+    "graph_reaches",
+    "read_abstract_chain",
+    "said_dependences",
+    "single_derivative",
+]
 
 #: one bare derivative as the normaliser writes it: g_{1}\left(v_{3}\right) (∂ of v_3 by derivative 1)
 _FACTOR = r"g_\{(\d+)\}\\left\(v_\{(\d+)\}\\right\)"
@@ -67,7 +74,7 @@ def chain_as_written(out: dict[str, Any], notes: DependenceNotes, k: int) -> dic
         return out
     lhs, rhs = notes.sides[k]
     scalar = notes.steps[k][1]
-    said = _said(notes.elsewhere(k), scalar)
+    said = said_dependences(notes.elsewhere(k), scalar)
     layers = {int(n) for side in (lhs, rhs) for name in side.symbol_names for n in re.findall(_LAYER, name)}
     for name, value in _layer_values(notes, layers):
         said.setdefault(_key(name), set()).update(_key(n) for n in value)
@@ -102,14 +109,14 @@ def read_abstract_chain(
     derivatives from N to X whose every link the document says outside the step (``said``:
     node → nodes it depends on), else None (the step stays as it was)."""
     for one, other in ((lhs, rhs), (rhs, lhs)):
-        end = _single(one)
+        end = single_derivative(one)
         chain = _chain(other)
         if end is None or chain is None:
             continue
         names, summed = chain
         if names[0] != end[0] or names[-1] != end[1] or not _telescopes(names, summed):
             continue
-        if _direct(end[0], end[1], named) or not all(_reaches(said, a, b) for a, b in pairwise(names)):
+        if _direct(end[0], end[1], named) or not all(graph_reaches(said, a, b) for a, b in pairwise(names)):
             return None
         via = ", ".join(names[1:-1])
         through = f"through {via}" + (f" (every {summed})" if summed else "")
@@ -136,7 +143,7 @@ def _key(name: str) -> str:
     return name
 
 
-def _said(pairs: set[tuple[str, str]], scalar: dict[str, Any]) -> dict[str, set[str]]:
+def said_dependences(pairs: set[tuple[str, str]], scalar: dict[str, Any]) -> dict[str, set[str]]:
     """Who depends on whom by what the document writes outside the step: the other steps'
     derivatives (∂J/∂S_j: J on S) and the values of its definitions (S_k = Σ w_{jk} x_j: S on w)."""
     graph: dict[str, set[str]] = {}
@@ -147,7 +154,8 @@ def _said(pairs: set[tuple[str, str]], scalar: dict[str, Any]) -> dict[str, set[
     return graph
 
 
-def _reaches(graph: dict[str, set[str]], name: str, var: str) -> bool:
+def graph_reaches(graph: dict[str, set[str]], name: str, var: str) -> bool:
+    """Does ``name`` depend on ``var``, directly or through others, in a graph of said_dependences?"""
     seen, stack, goal = set(), [_key(name)], _key(var)
     while stack:
         for parent in graph.get(stack.pop(), ()):
@@ -159,7 +167,8 @@ def _reaches(graph: dict[str, set[str]], name: str, var: str) -> bool:
     return False
 
 
-def _single(side: Normalized) -> tuple[str, str] | None:
+def single_derivative(side: Normalized) -> tuple[str, str] | None:
+    """(N, X) of a side that is one abstract derivative ∂N/∂X, else None."""
     m = _ONE.fullmatch(side.latex)
     if not m:
         return None

@@ -39,10 +39,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from derive.checks.latex.abstract_chain import _reaches, _said, _single, chains_as_written
+from derive.checks.latex.abstract_chain import chains_as_written, graph_reaches, said_dependences, single_derivative
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
-from derive.checks.latex.numeric_derivatives import _derivatives
+from derive.checks.latex.numeric_derivatives import written_derivatives
 from derive.checks.latex.unstated_dependence import DependenceNotes, undetermined
 
 from derive.errors import DeriveError
@@ -153,7 +153,7 @@ def read_added_term(
     with z's value (``values``: name → LaTeX of the document's definitions) adding b once and no
     other value writing b."""
     for one, other in ((lhs, rhs), (rhs, lhs)):
-        end = _single(one)
+        end = single_derivative(one)
         if end is None:
             continue
         num, var = end
@@ -166,7 +166,7 @@ def read_added_term(
         others = [v for n, v in values.items() if n != node] + [v for v in everywhere or () if v != values[node]]
         if any(_mentions(v, var, notation) for v in others):
             return None  # b reaches N another way too (or the document writes b in another value)
-        if num != node and not (how.startswith("defined") or _reaches(said, num, node)):
+        if num != node and not (how.startswith("defined") or graph_reaches(said, num, node)):
             return None  # N on z is not said outside the step
         value = values[node].strip()
         return {
@@ -187,13 +187,13 @@ def _through(
     """(z, how) for the other side: ``1`` (z is N itself), ∂N/∂z, or a name defined as ∂N/∂z."""
     if tex == "1":
         return num, ""
-    end = _single(other)
+    end = single_derivative(other)
     if end is not None:
         return (end[1], "") if end[0] == num else None
     name = _canonical(tex, notation)
     if name is None or name not in values:
         return None
-    defined = _single(normalize(values[name], notation))
+    defined = single_derivative(normalize(values[name], notation))
     if defined is None or defined[0] != num:
         return None
     return defined[1], f" ({name}, defined as ∂{num}/∂{defined[1]})"
@@ -216,7 +216,7 @@ def _rewrite(
     """The side with ∂z/∂b as 1, ∂N/∂b as ∂N/∂z and a name defined as one derivative as that
     derivative, and what was rewritten (for the message)."""
     out, at, notes = [], 0, []
-    for start, end, num, var in _derivatives(tex):
+    for start, end, num, var in written_derivatives(tex):
         if start < at:
             continue
         n, v = _canonical(num, notation), _canonical(var, notation)
@@ -225,7 +225,7 @@ def _rewrite(
             continue
         if n == nodes[0]:
             new = "1"
-        elif _reaches(said, n, nodes[0]):
+        elif graph_reaches(said, n, nodes[0]):
             new = rf"\frac{{\partial {num}}}{{\partial {nodes[0]}}}"
         else:
             continue
@@ -237,7 +237,7 @@ def _rewrite(
     for token in sorted(set(_IDENT.findall(text)), key=len, reverse=True):
         name = _canonical(token, notation)
         value = values.get(name or "", "").strip()
-        if value and _single(normalize(value, notation)) is not None and _derivatives(value):
+        if value and single_derivative(normalize(value, notation)) is not None and written_derivatives(value):
             text, k = re.subn(re.escape(token) + r"(?![A-Za-z_^{])", " " + value.replace("\\", "\\\\") + " ", text)
             notes += [f"{name} = {value}"] if k else []
     return text, notes
@@ -284,7 +284,7 @@ def bias_as_written(out: dict[str, Any], notes: DependenceNotes, k: int, where: 
             values.setdefault(d.name, d.rhs)
     everywhere = [d.rhs for d in defs] + [getattr(r, "value", "") for r in again]
     rows = frozenset(d.name for d in defs if d.name not in twice and _ONE_ROW.fullmatch(d.rhs))
-    said = _said(notes.elsewhere(k), notes.steps[k][1])
+    said = said_dependences(notes.elsewhere(k), notes.steps[k][1])
     lhs, rhs = notes.sides[k]
     return (
         read_added_term(lhs, rhs, values, notes.notation, said, everywhere, rows)

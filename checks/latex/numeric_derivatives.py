@@ -35,7 +35,7 @@ from derive.checks.latex.steps import split_chain
 
 from derive.errors import DeriveError
 
-__all__ = ["derivative_values", "prose_rates", "with_placeholders", "PLACEHOLDER"]
+__all__ = ["derivative_values", "prose_rates", "with_placeholders", "written_derivatives", "PLACEHOLDER"]
 
 #: the name a valued derivative is read as inside a step (a letter with a word subscript, which
 #: the normaliser reads as one name; no document writes Q_{dvalue0})
@@ -57,7 +57,7 @@ def _group(text: str, start: int) -> int | None:
     return None
 
 
-def _derivatives(text: str) -> list[tuple[int, int, str, str]]:
+def written_derivatives(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, numerator, variable) of each ``\\frac{\\partial X}{\\partial y}`` or
     ``\\frac{dX}{dy}`` in a text (X and y are what follows the ∂ or d)."""
     out: list[tuple[int, int, str, str]] = []
@@ -103,7 +103,7 @@ def _key(num: str, var: str, notation: Notation) -> str:
 
 def derivative_key(text: str, notation: Notation) -> str | None:
     """The key of a side that is one derivative, else None."""
-    found = _derivatives(text.strip())
+    found = written_derivatives(text.strip())
     if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(text.strip()):
         return _key(found[0][2], found[0][3], notation)
     return None
@@ -151,7 +151,7 @@ def with_placeholders(tex: str, notation: Notation, valued: dict[str, Any]) -> t
     {placeholder name: derivative key}."""
     names: dict[str, str] = {}
     out, at = [], 0
-    for start, end, num, var in _derivatives(tex):
+    for start, end, num, var in written_derivatives(tex):
         if start < at:
             continue  # nested in one already replaced
         key = _key(num, var, notation)
