@@ -238,7 +238,7 @@ def judge_numeric_steps(
     derivatives = derivative_values(equations, notation, NumericValue)
     rates = prose_rates(text, equations, notation, NumericValue)
     values = sorted([*document_values(equations, notation), *derivatives, *rates], key=lambda v: v.at)
-    results_written = _written_results(equations, notation)
+    results_written = _written_results(equations)
     if not values and not results_written:
         return results
     formulas = document_formulas(equations, notation)
@@ -297,14 +297,14 @@ def judge_numeric_steps(
         if out is None and result.status == "wrong":
             # ∂a/∂z = 0.721·(1 - 0.721) with a ≈ 0.721 computed before: its rounding (rounded_operands)
             # … or e^{-2} ≈ 0.1353 written before: a result of no name, rounded all the same
-            known = {**latest, **{f"⟨{v.at}⟩": v for v in results_written if v.at < (step.line, step.column)}}
+            known = [*latest.values(), *(v for v in results_written if v.at < at)]
             out = reweigh_rounded(step.lhs, step.rhs, notation, step.chain_var, result.counterexample, known)
         if out is not None:
             results[k] = replace(result, **out)
     return results
 
 
-def _written_results(equations: list[Equation], notation: Notation) -> list[NumericValue]:
+def _written_results(equations: list[Equation]) -> list[NumericValue]:
     r"""Every number that ends a run after a formula (``e^{-2} \approx 0.1353``, ``= 0.8808``): a
     computed result, rounded to its places, whether or not a name holds it (rounded_operands)."""
     found = []

@@ -27,6 +27,7 @@ sides as numbers is weighed, and the sides are read by the normaliser, never eva
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -50,19 +51,20 @@ _MOST = 12
 
 
 def reweigh_rounded(
-    lhs_tex: str, rhs_tex: str, notation: Notation, var: str | None, counterexample: Any, latest: dict[str, Any]
+    lhs_tex: str, rhs_tex: str, notation: Notation, var: str | None, counterexample: Any, known: Iterable[Any]
 ) -> dict[str, Any] | None:
     """ok / inconclusive for a ``wrong`` step the rounding of the values it puts in explains (see
-    the module docstring), else None (the verdict stands). ``latest`` maps names to the
-    document's values at the step (numeric_values.NumericValue: value, unit, text)."""
+    the module docstring), else None (the verdict stands). ``known`` are the document's values
+    before the step (numeric_values.NumericValue: value, unit, text)."""
     import sympy as sp
 
     sides = _numbers(counterexample)
     if sides is None:
         return None
-    rounded = [v for v in latest.values() if v.unit]
+    rounded = [v for v in known if v.unit]
     slack, loose, used = Fraction(0), Fraction(0), []  # loose: of literals that are no document value
-    for tex in (lhs_tex, rhs_tex):
+    # the right side is where the example writes its rounded results (docstring)
+    for later, tex in ((False, lhs_tex), (True, rhs_tex)):
         try:
             norm = normalize(tex, notation, var)
             expr = to_sympy(norm)
@@ -71,15 +73,15 @@ def reweigh_rounded(
             value = sp.Rational(sp.N(expr, 30))
         except (Unparsed, RecursionError, TypeError, ValueError, ArithmeticError):
             continue  # a side of names or derivatives: nothing of it is rounded here
-        later = tex is rhs_tex  # the side the example writes its rounded results into (docstring)
-        literals = [m for m in _LITERAL.finditer(norm.latex) if _computed(m.group(0), rounded, later)]
+        found = [(m, _computed(m.group(0), rounded)) for m in _LITERAL.finditer(norm.latex)]
+        literals = [(m, strict) for m, strict in found if strict or (later and len(m.group(1)) >= 2)]
         if len(literals) > _MOST:
             return None
-        for m in literals:
+        for m, strict in literals:
             moved = _moved(norm, m, value)
             if moved is None:
                 return None
-            if _computed(m.group(0), rounded):
+            if strict:
                 slack += moved
             else:  # rounded where it is written: explains a difference up to one unit, no more
                 loose += moved
@@ -115,7 +117,7 @@ def _numbers(counterexample: Any) -> tuple[tuple[Fraction, Fraction], tuple[Frac
     return out[0], out[1]
 
 
-def _computed(literal: str, rounded: list[Any], later: bool = False) -> bool:
+def _computed(literal: str, rounded: list[Any]) -> bool:
     """Is the literal a value the document computed, rounded or cut to its places? A literal of one
     place (0.7, 0.5) is taken as written: inputs and rates are written so, and 0.7 is within a unit
     of too many values to say which it rounds."""
@@ -126,7 +128,7 @@ def _computed(literal: str, rounded: list[Any], later: bool = False) -> bool:
         return False
     if places < 2:
         return False
-    if later or len(literal.replace(".", "").lstrip("0")) >= _SIGNIFICANT:
+    if len(literal.replace(".", "").lstrip("0")) >= _SIGNIFICANT:
         return True  # 1.1353 for 1 + e^{-2}: a number written to so many digits was rounded
     unit = Fraction(1, 10**places)
     return any(abs(abs(Fraction(str(v.value))) - number) <= unit for v in rounded)

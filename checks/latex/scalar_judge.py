@@ -89,8 +89,8 @@ def decide(
         return _verdict("inconclusive" if matrices else "ok", f"proved ({j.method})" + scalars_note, j.method)
     if not same_symbols:
         return _different_symbols(lhs, rhs)
-    if j.status == "refuted" and j.counterexample is not None and _property_of(lhs, rhs) in (matrices or ()):
-        name = _property_of(lhs, rhs)
+    name = _property_of(lhs, rhs) if j.status == "refuted" and j.counterexample is not None else ""
+    if name and name in (matrices or ()):
         why = f"the sides differ for some {name}, but this is an equation {name} satisfies (a property or a hypothesis)"
         return _verdict("inconclusive", why + ", not a step", j.method)
     if j.status == "refuted" and j.counterexample is not None:

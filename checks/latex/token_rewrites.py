@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 
 from derive.checks.latex.activation_labels import layer_labelled_calls
 from derive.checks.latex.digit_tokens import split_digit_names
 from derive.checks.latex.font_transposes import transpose_out_of_font
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
-from derive.checks.latex.token_spans import argument_end, each_span
+from derive.checks.latex.token_spans import argument_end, each_span, each_token_span
 from derive.checks.latex.updated_names import updated_names
 from derive.checks.latex.written_forms import (
     bold_numbers,
@@ -30,12 +29,12 @@ Tokens = list[tuple[str, bool]]
 def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
     toks = layer_labelled_calls(toks)  # g'^{[l]}(Z) is g'(Z): one activation letter (activation_labels.py)
-    toks = _gradients(_call_out_of_text(_lead_words(_each_span(toks, _typed_ellipsis))))
+    toks = _gradients(_call_out_of_text(_lead_words(each_token_span(toks, _typed_ellipsis))))
     toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(_braced_scripts(toks)))))
     toks = _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
     # \mathbf{U^\intercal} is \mathbf{U}^T (font_transposes.py), \mathbf{0.95} is 0.95
     toks = empty_groups(transpose_out_of_font(bold_numbers(index_list_sums(toks))))
-    return _each_span(toks, _bare_operator_denominator)
+    return each_token_span(toks, _bare_operator_denominator)
 
 
 def _call_out_of_text(toks: Tokens) -> Tokens:
@@ -201,27 +200,11 @@ def _blackboard_names(toks: Tokens) -> Tokens:
 _LABEL_TRANSPOSES = {"T", r"\top", r"\intercal", r"\mathsf"}
 
 
-def _each_span(toks: Tokens, at: Callable[[Tokens, int, Tokens], tuple[Tokens, int] | None]) -> Tokens:
-    """The tokens with ``at(toks, k, out)`` tried at each index k (``out``: what is already
-    written): (replacement, next index) puts the replacement in, None keeps ``toks[k]``."""
-    out: Tokens = []
-    k = 0
-    while k < len(toks):
-        found = at(toks, k, out)
-        if found is None:
-            out.append(toks[k])
-            k += 1
-        else:
-            replacement, k = found
-            out += replacement
-    return out
-
-
 def _subscript_out_of_decoration(toks: Tokens) -> Tokens:
     """``\\hat{y_i}`` is ``\\hat{y}_i`` (the hat over the letter of the i-th entry): the subscript
     is moved out, so that ``\\hat{y_i}`` and ``\\hat{y}_i`` are one name. (A bold ``\\mathbf{z_1}``
     stays one name: the vector of layer 1, not the first entry of z.)"""
-    return _each_span(toks, _decorated_subscript)
+    return each_token_span(toks, _decorated_subscript)
 
 
 def _decorated_subscript(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
@@ -239,7 +222,7 @@ def _decorated_subscript(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] 
 def _transpose_in_label(toks: Tokens) -> Tokens:
     """``W^{[l]T}``, ``W^{[l]^T}``, ``W^{(2)\\top}``: a layer label and a transpose in one superscript
     group (Andrew Ng's notation) are ``W^{[l]}^{T}``, the label's name transposed, not a power."""
-    return _each_span(toks, _label_transpose)
+    return each_token_span(toks, _label_transpose)
 
 
 def _label_transpose(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
@@ -262,7 +245,7 @@ def _label_transpose(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | No
 def _braced_scripts(toks: Tokens) -> Tokens:
     """``\\delta{_2}``, ``x{^{(1)}}``: a sub- or superscript written inside braces right after a
     name is that name's script (TeX sets it on an empty base, at the same place)."""
-    return _each_span(toks, _braced_script)
+    return each_token_span(toks, _braced_script)
 
 
 def _braced_script(toks: Tokens, k: int, out: Tokens) -> tuple[Tokens, int] | None:
@@ -276,7 +259,7 @@ def _braced_script(toks: Tokens, k: int, out: Tokens) -> tuple[Tokens, int] | No
 
 def _primes_as_superscripts(toks: Tokens) -> Tokens:
     """``f^{'}(x)``, ``f^{\\prime}(x)``, ``f^\\prime(x)``: a prime written as a superscript is the prime."""
-    return _each_span(toks, _superscript_prime)
+    return each_token_span(toks, _superscript_prime)
 
 
 def _superscript_prime(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["argument_end", "each_span", "group_end"]
+__all__ = ["argument_end", "each_span", "each_token_span", "group_end"]
 
 
 def each_span(
@@ -32,6 +32,25 @@ def each_span(
         gaps += [spaced[k]] + [False] * (len(replacement) - 1)
         k = end
     return out, gaps
+
+
+def each_token_span(
+    toks: list[tuple[str, bool]],
+    at: Callable[[list[tuple[str, bool]], int, list[tuple[str, bool]]], tuple[list[tuple[str, bool]], int] | None],
+) -> list[tuple[str, bool]]:
+    """The same scan over (token, spacing) pairs: ``at(toks, k, out)`` (``out``: what is already
+    written) gives (replacement pairs, next index), or None to keep ``toks[k]``."""
+    out: list[tuple[str, bool]] = []
+    k = 0
+    while k < len(toks):
+        found = at(toks, k, out)
+        if found is None:
+            out.append(toks[k])
+            k += 1
+        else:
+            replacement, k = found
+            out += replacement
+    return out
 
 
 def group_end(

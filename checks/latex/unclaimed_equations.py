@@ -1,6 +1,6 @@
 r"""Equations a document writes to be solved or carried out, not claimed: never ``wrong``.
 
-Two shapes, both found on real pages where a correct text was called wrong:
+Four shapes, all found on real pages where a correct text was called wrong:
 
 - an equation set to zero in a name the document gave a number before: ``If you stand at $w =
   0.5$ …`` and, pages later, ``the true minimum where $3 - 2w = 0$`` or ``\frac{dL}{dw} = 0

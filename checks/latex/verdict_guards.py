@@ -60,9 +60,11 @@ def guard_verdict(
     ``scalar`` (the step's definitions and notation) is given for the scalar judge's verdicts,
     which may go through a guessed dot product θ^T x (dot_verdicts)."""
     out = _guarded(step, out, sides, other_reading)
-    if scalar is not None:  # u = exp(a_0) + … in plain prose: not read, so no counterexample through u
-        out = prose_defined(out, sides, scalar[1].prose_formulas, scalar[0])
-    return out if scalar is None else dot_guarded(out, sides, *scalar)
+    if scalar is None:
+        return out
+    # u = exp(a_0) + … in plain prose: not read, so no counterexample through u (prose_formulas)
+    out = prose_defined(out, sides, scalar[1].prose_formulas, scalar[0])
+    return dot_guarded(out, sides, *scalar)
 
 
 def _guarded(

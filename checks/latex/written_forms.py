@@ -8,7 +8,7 @@ number; and a sum over a list of index letters (``\sum_{k,l}``) is one sum per l
 
 from __future__ import annotations
 
-from derive.checks.latex.token_spans import argument_end
+from derive.checks.latex.token_spans import argument_end, each_token_span
 
 __all__ = ["bold_numbers", "braced_slash", "delta_fractions", "empty_groups", "index_list_sums"]
 
@@ -26,29 +26,28 @@ def index_list_sums(toks: Tokens) -> Tokens:
     Only a list of single index letters with nothing else (``\sum_{i,j=1}^n`` stays as it is)."""
     if not any(t == r"\sum" for t, _ in toks):
         return toks
+    return each_token_span(toks, _index_list_sum)
+
+
+def _index_list_sum(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
+    head = [t for t, _ in toks[k : k + 3]]
+    end = argument_end(toks, k + 2) if head == [r"\sum", "_", "{"] else None
+    inner = [t for t, _ in toks[k + 3 : end - 1]] if end else []
+    letters = inner[::2]
+    if not (
+        end
+        and len(inner) >= 3
+        and all(c == "," for c in inner[1::2])
+        and len(inner) % 2 == 1
+        and all(_index_letter(t) for t in letters)
+        and len(set(letters)) == len(letters)
+    ):
+        return None
     out: Tokens = []
-    k = 0
-    while k < len(toks):
-        head = [t for t, _ in toks[k : k + 3]]
-        end = argument_end(toks, k + 2) if head == [r"\sum", "_", "{"] else None
-        inner = [t for t, _ in toks[k + 3 : end - 1]] if end else []
-        letters = inner[::2]
-        if (
-            end
-            and len(inner) >= 3
-            and all(c == "," for c in inner[1::2])
-            and len(inner) % 2 == 1
-            and all(_index_letter(t) for t in letters)
-            and len(set(letters)) == len(letters)
-        ):
-            for n, letter in enumerate(letters):
-                spaced = toks[k][1] if n == 0 else True
-                out += [(r"\sum", spaced), ("_", False), ("{", False), (letter, False), ("}", False)]
-            k = end
-            continue
-        out.append(toks[k])
-        k += 1
-    return out
+    for n, letter in enumerate(letters):
+        spaced = toks[k][1] if n == 0 else True
+        out += [(r"\sum", spaced), ("_", False), ("{", False), (letter, False), ("}", False)]
+    return out, end
 
 
 def _index_letter(tok: str) -> bool:
@@ -56,31 +55,28 @@ def _index_letter(tok: str) -> bool:
 
 
 def bold_numbers(toks: Tokens) -> Tokens:
-    r"""``\mathbf{0.95}``, ``\mathbf{-0.079}`` as ``0.95``, ``-0.079``: only a number with a decimal
+    r"""``\mathbf{0.95}``, ``\mathbf{-0.079}`` as ``0.95``, ``{-0.079}``: only a number with a decimal
     point (``\mathbf{0}`` and ``\mathbf{1}`` are the zero and ones vectors, read elsewhere), with a
     sign, as the group's only content."""
     if not any(t in _BOLD for t, _ in toks):
         return toks
-    out: Tokens = []
-    k = 0
-    while k < len(toks):
-        t, spaced = toks[k]
-        inner = [x for x, _ in toks[k + 2 : k + 5]]
-        if t in _BOLD and toks[k + 1 : k + 2] == [("{", False)]:
-            number = inner[:2] if inner[:1] in (["-"], ["+"]) else inner[:1]
-            end = k + 2 + len(number)
-            if number and "." in number[-1] and number[-1].replace(".", "").isdigit() and toks[end : end + 1]:
-                if toks[end][0] == "}" and len(number) == 1:
-                    out.append((number[0], spaced))
-                    k = end + 1
-                    continue
-                if toks[end][0] == "}":  # a sign: kept in its group, - {-0.079} is no - - 0.079
-                    out.append(("{", spaced))
-                    k += 2
-                    continue
-        out.append((t, spaced))
-        k += 1
-    return out
+    return each_token_span(toks, _bold_number)
+
+
+def _bold_number(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
+    t, spaced = toks[k]
+    if t not in _BOLD or toks[k + 1 : k + 2] != [("{", False)]:
+        return None
+    inner = [x for x, _ in toks[k + 2 : k + 5]]
+    number = inner[:2] if inner[:1] in (["-"], ["+"]) else inner[:1]
+    end = k + 2 + len(number)
+    if not (number and "." in number[-1] and number[-1].replace(".", "").isdigit() and toks[end : end + 1]):
+        return None
+    if toks[end][0] != "}":
+        return None
+    if len(number) == 1:
+        return [(number[0], spaced)], end + 1
+    return [("{", spaced)], k + 2  # a sign: kept in its group, - {-0.079} is no - - 0.079
 
 
 def empty_groups(toks: Tokens) -> Tokens:
