@@ -26,14 +26,13 @@ from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.added_terms import steps_as_written
-from derive.checks.latex.case_splits import case_split, unstated_case
 from derive.checks.latex.doc_definitions import DocumentDefinitions
 from derive.checks.latex.document_context import document_context
 from derive.checks.latex.dot_verdicts import reached_dots
-from derive.checks.latex.einstein import einstein_free, einstein_sum
 from derive.checks.latex.extract import extract
 from derive.checks.latex.idle_conditions import bearing_conditions
 from derive.checks.latex.implied_losses import uses_summed_value
+from derive.checks.latex.indexed_steps import check_indexed, einstein_free_indices
 from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
 from derive.checks.latex.layered_backprop import judge_layered
 from derive.checks.latex.ng_names import ng_job
@@ -52,16 +51,14 @@ from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_lis
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.shapes import check_membership
 from derive.checks.latex.softmax_variants import prove_with_softmax
-from derive.checks.latex.stated_facts import STATED_FACT, hot_letters, with_sums_to_one
-from derive.checks.latex.step_judge import conditions_hold, guard_conditions, judge_sides
+from derive.checks.latex.stated_facts import hot_letters
+from derive.checks.latex.step_judge import guard_conditions, judge_sides
 from derive.checks.latex.step_runner import StepRunner
 from derive.checks.latex.steps import Step, Term, find_steps, split_chain
-from derive.checks.latex.sum_bounds import expansions, unsized
 from derive.checks.latex.sympy_build import (
     Definitions,
     Unparsed,
     condition_indices,
-    index_letters,
     named_sum_letters,
     split_name,
     to_sympy,
@@ -70,7 +67,6 @@ from derive.checks.latex.typed_nodes import Node, Opaque
 from derive.checks.latex.unstated_dependence import DependenceNotes, said, split_unstated, undetermined
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
 from derive.checks.latex.verdict_guards import guard_verdict, prose_valued
-from derive.checks.latex.written_sizes import written_size
 
 __all__ = [
     "STATUSES", "Status", "Step", "Term", "StepResult", "Report", "split_chain", "find_steps", "check_text",
@@ -304,12 +300,12 @@ def check_step(
     named = named or {}
     family = sorted(set(_family_letters([lhs_norm, rhs_norm], named)) | named_sum_letters([lhs_norm, rhs_norm], named))
     family = sorted(set(family) | hot_letters(lhs_norm.symbol_names | rhs_norm.symbol_names, facts))  # y_o: true class
-    implied = einstein and _einstein_free(lhs_norm, rhs_norm, named) is not None
+    implied = einstein and einstein_free_indices(lhs_norm, rhs_norm, named) is not None
     named_sum = any(n.startswith("\\sum_") for norm in (lhs_norm, rhs_norm) for n in norm.symbol_names)
     # a name whose value is a sum (L read by implied_losses as -Σ_i y_i log p_i) is expanded too
     named_sum = named_sum or uses_summed_value([lhs_norm, rhs_norm], named)
     if lhs_norm.sums or rhs_norm.sums or family or condition_indices([lhs_norm, rhs_norm]) or implied or named_sum:
-        return _check_indexed(
+        return check_indexed(
             lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein, case_pairs
         )
     out = _check_plain(lhs_norm, rhs_norm, seed, examples, named)
@@ -343,158 +339,3 @@ def _check_plain(
     matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))
     units = {n for n, d in {**lhs_norm.domains, **rhs_norm.domains}.items() if d == "unit"}
     return decide(lhs, rhs, matrices=matrices, seed=seed, examples=examples, units=units)
-
-
-#: Sizes at which a step with sums is expanded, every free index taking every value.
-INDEX_SIZES = (2, 3)
-
-
-def _check_indexed(
-    lhs_norm: Normalized,
-    rhs_norm: Normalized,
-    seed: int,
-    examples: int,
-    conditions: tuple[str, ...] = (),
-    named: Definitions | None = None,
-    family: list[str] | None = None,
-    facts: frozenset[str] = frozenset(),
-    einstein: bool = False,
-    case_pairs: frozenset[str] = frozenset(),
-) -> dict[str, Any]:
-    """A step with Σ: expanded at sizes 2 and 3 with every value of its free indices. ok only
-    if ok in every instance (said so: not a proof for all sizes); wrong if one instance has a
-    verified counterexample (reported with its size and index values). In a document that sums
-    repeated indices (``einstein``), the free indices are those of every term."""
-    import functools
-
-    _, free = index_letters([lhs_norm, rhs_norm])
-    free = sorted(set(free) | set(family or ()))
-    implied = _einstein_free(lhs_norm, rhs_norm, named) if einstein else None
-    free = sorted(implied) if implied is not None else free
-    free = unsized([lhs_norm, rhs_norm], free)  # Σ_{i=0}^{N-1} … x_N: N is the size, not free (sum_bounds)
-    if len(free) > 3:
-        return _verdict("unparsed", f"could not read a step with {len(free)} free indices", "parse")
-    matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))
-    units = {n for n, d in {**lhs_norm.domains, **rhs_norm.domains}.items() if d == "unit"}
-    size_names = sorted({u for norm in (lhs_norm, rhs_norm) for _, _, u in norm.sums.values() if not u.isdigit()}) or []
-    open_sizes = [n or "size" for n in size_names]
-    sizes = _expansion_sizes([lhs_norm, rhs_norm], size_names, free)
-    judge = functools.partial(decide, matrices=matrices, seed=seed, examples=examples, units=units)
-
-    def holds_at(env: dict[str, int], size: int) -> bool:
-        try:
-            lhs, rhs = _sides(lhs_norm, rhs_norm, env, size, named, implied is not None)
-        except Unparsed:
-            return False
-        return with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)["status"] == "ok"
-
-    first_other = None
-    assumed = ""
-    checked = 0
-    # every size, every value of the free indices (in a shifted sum's range: sum_bounds)
-    for size, env, fixed in expansions([lhs_norm, rhs_norm], free, sizes):
-        checked += 1
-        holds = conditions_hold(conditions, env) if conditions else True
-        if holds is False:
-            continue  # outside the step's conditions (i ≠ j): not evidence either way
-        try:
-            lhs, rhs = _sides(lhs_norm, rhs_norm, {**env, **fixed}, size, named, implied is not None)
-        except Unparsed as exc:
-            return _verdict("unparsed", f"could not read {exc}", "parse")
-        where = _where(open_sizes, size, env)
-        out = with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)
-        out = guard_conditions(out, conditions, checked=holds is True)
-        if out["status"] == "wrong" and implied is None and _implied_sum(lhs_norm, rhs_norm):
-            note = "; an index summed on one side is free on the other (an implied, Einstein-style sum?)"
-            out = {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + note}
-        if out["status"] == "wrong":
-            cex = dict(out["counterexample"])
-            cex["where"] = where
-            out["counterexample"] = cex
-            out["message"] = f"with {where}: {out['message']}"
-            # a split the step writes itself (cases on i = j, 1_{i=j}, δ_ij) is no unstated case
-            stated = condition_indices([lhs_norm, rhs_norm])
-            split = None if conditions else case_split(free, env, size, holds_at, stated, case_pairs)
-            return unstated_case(out, split) if split else out
-        if out["status"] == "ok" and out.get("method") == STATED_FACT:
-            assumed = out["message"].rpartition("using ")[2]
-        if out["status"] != "ok" and first_other is None:
-            first_other = {**out, "message": f"with {where}: {out['message']}"}
-    if first_other is not None:
-        return first_other
-    if not checked:
-        return _verdict("inconclusive", "no size at which every sum's bounds make sense to expand at", "sampled")
-    ok = _expanded_ok(open_sizes, free, sizes)
-    if implied is not None:
-        ok["message"] += ", repeated indices summed (the document's summation convention)"
-    return {**ok, "message": f"{ok['message']}, using {assumed}", "method": STATED_FACT} if assumed else ok
-
-
-def _expansion_sizes(norms: list[Normalized], size_names: list[str], free: list[str]) -> tuple[int, ...]:
-    """Sizes 2 and 3 (only 2 with three free indices), or the one a step writes out
-    (e^{z_1} + e^{z_2} + e^{z_3} against Σ_j: size 3, see written_sizes)."""
-    written = written_size(norms) if size_names else None
-    if written:
-        return (written,)
-    return (INDEX_SIZES if len(free) < 3 else INDEX_SIZES[:1]) if (size_names or free) else (3,)
-
-
-def _where(open_sizes: list[str], size: int, env: dict[str, int]) -> str:
-    return (
-        ", ".join([f"{n} = {size}" for n in open_sizes] + [f"{k} = {v}" for k, v in env.items()]) or "the sums expanded"
-    )
-
-
-def _sides(
-    lhs_norm: Normalized, rhs_norm: Normalized, env: dict[str, int], size: int, named: Definitions | None, implied: bool
-) -> tuple[Any, Any]:
-    """Both sides at this size and these index values; with ``implied``, each term summed over
-    the index letters left in it (Einstein's convention)."""
-    lhs, rhs = to_sympy(lhs_norm, env, size, named), to_sympy(rhs_norm, env, size, named)
-    if not implied:
-        return lhs, rhs
-    try:
-        return einstein_sum(lhs, size), einstein_sum(rhs, size)
-    except ValueError as exc:
-        raise Unparsed(str(exc)) from None
-
-
-def _einstein_free(lhs_norm: Normalized, rhs_norm: Normalized, named: Definitions | None) -> set[str] | None:
-    """The step's free indices under the summation convention, or None (nothing implied here)."""
-    try:
-        return einstein_free(to_sympy(lhs_norm, {}, 2, named), to_sympy(rhs_norm, {}, 2, named))
-    except Unparsed:
-        return None
-
-
-def _implied_sum(lhs: Normalized, rhs: Normalized) -> bool:
-    """Is a letter summed on one side and used outside every sum on the other (y_i ŷ_k against
-    Σ_i y_i ŷ_k)? Then the step follows a summation convention, not a free index."""
-
-    def summed(norm: Normalized) -> set[str]:
-        return {index for index, _, _ in norm.sums.values()}
-
-    def loose(norm: Normalized) -> set[str]:
-        return {c for name in norm.outside if (p := split_name(name)) and p[1].isalpha() for c in p[1]}
-
-    return bool(summed(lhs) & loose(rhs) or summed(rhs) & loose(lhs))
-
-
-def _expanded_ok(open_sizes: list[str], free: list[str], sizes: tuple[int, ...]) -> dict[str, Any]:
-    if not open_sizes and not free:
-        return {
-            "status": "ok",
-            "counterexample": None,
-            "message": "sums expanded term by term (their bounds are numbers)",
-            "method": "expanded",
-        }
-    indices = f" every value of {', '.join(free)}" if free else ""
-    checked = ", ".join(map(str, sizes))
-    over = " and ".join(f"{n} = {checked}" for n in open_sizes) or f"sizes {checked}"
-    return {
-        "status": "ok",
-        "counterexample": None,
-        "message": f"sums expanded: ok for {over}{' and' if indices else ''}{indices}"
-        " (sampled sizes, not a proof for every size)",
-        "method": "expanded",
-    }

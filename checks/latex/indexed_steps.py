@@ -1,0 +1,185 @@
+"""A scalar step with sums (Σ_i y_i log p_i), index families (a_i defined for every i) or free
+indices: expanded term by term at small sizes, every free index taking every value, and each
+instance decided by the scalar judge. ok only if ok in every instance (and said so: sampled
+sizes are no proof for every size); wrong with the size and index values of a counterexample."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from derive.checks.latex.case_splits import case_split, unstated_case
+from derive.checks.latex.einstein import einstein_free, einstein_sum
+from derive.checks.latex.normalize import Normalized
+from derive.checks.latex.scalar_judge import decide
+from derive.checks.latex.stated_facts import STATED_FACT, with_sums_to_one
+from derive.checks.latex.step_judge import conditions_hold, guard_conditions
+from derive.checks.latex.sum_bounds import expansions, unsized
+from derive.checks.latex.sympy_build import (
+    Definitions,
+    Unparsed,
+    condition_indices,
+    index_letters,
+    split_name,
+    to_sympy,
+)
+from derive.checks.latex.written_sizes import written_size
+
+__all__ = ["INDEX_SIZES", "check_indexed", "einstein_free_indices"]
+
+
+def _verdict(status: str, message: str, method: str) -> dict[str, Any]:
+    return {"status": status, "counterexample": None, "message": message, "method": method}
+
+
+#: Sizes at which a step with sums is expanded, every free index taking every value.
+INDEX_SIZES = (2, 3)
+
+
+def check_indexed(
+    lhs_norm: Normalized,
+    rhs_norm: Normalized,
+    seed: int,
+    examples: int,
+    conditions: tuple[str, ...] = (),
+    named: Definitions | None = None,
+    family: list[str] | None = None,
+    facts: frozenset[str] = frozenset(),
+    einstein: bool = False,
+    case_pairs: frozenset[str] = frozenset(),
+) -> dict[str, Any]:
+    """A step with Σ: expanded at sizes 2 and 3 with every value of its free indices. ok only
+    if ok in every instance (said so: not a proof for all sizes); wrong if one instance has a
+    verified counterexample (reported with its size and index values). In a document that sums
+    repeated indices (``einstein``), the free indices are those of every term."""
+    _, free = index_letters([lhs_norm, rhs_norm])
+    free = sorted(set(free) | set(family or ()))
+    implied = einstein_free_indices(lhs_norm, rhs_norm, named) if einstein else None
+    free = sorted(implied) if implied is not None else free
+    free = unsized([lhs_norm, rhs_norm], free)  # Σ_{i=0}^{N-1} … x_N: N is the size, not free (sum_bounds)
+    if len(free) > 3:
+        return _verdict("unparsed", f"could not read a step with {len(free)} free indices", "parse")
+    matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))
+    units = {n for n, d in {**lhs_norm.domains, **rhs_norm.domains}.items() if d == "unit"}
+    size_names = sorted({u for norm in (lhs_norm, rhs_norm) for _, _, u in norm.sums.values() if not u.isdigit()}) or []
+    open_sizes = [n or "size" for n in size_names]
+    sizes = _expansion_sizes([lhs_norm, rhs_norm], size_names, free)
+    judge = functools.partial(decide, matrices=matrices, seed=seed, examples=examples, units=units)
+
+    def holds_at(env: dict[str, int], size: int) -> bool:
+        try:
+            lhs, rhs = _sides(lhs_norm, rhs_norm, env, size, named, implied is not None)
+        except Unparsed:
+            return False
+        return with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)["status"] == "ok"
+
+    first_other = None
+    assumed = ""
+    checked = 0
+    # every size, every value of the free indices (in a shifted sum's range: sum_bounds)
+    for size, env, fixed in expansions([lhs_norm, rhs_norm], free, sizes):
+        checked += 1
+        holds = conditions_hold(conditions, env) if conditions else True
+        if holds is False:
+            continue  # outside the step's conditions (i ≠ j): not evidence either way
+        try:
+            lhs, rhs = _sides(lhs_norm, rhs_norm, {**env, **fixed}, size, named, implied is not None)
+        except Unparsed as exc:
+            return _verdict("unparsed", f"could not read {exc}", "parse")
+        where = _where(open_sizes, size, env)
+        out = with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)
+        out = guard_conditions(out, conditions, checked=holds is True)
+        if out["status"] == "wrong" and implied is None and _implied_sum(lhs_norm, rhs_norm):
+            note = "; an index summed on one side is free on the other (an implied, Einstein-style sum?)"
+            out = {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + note}
+        if out["status"] == "wrong":
+            cex = dict(out["counterexample"])
+            cex["where"] = where
+            out["counterexample"] = cex
+            out["message"] = f"with {where}: {out['message']}"
+            # a split the step writes itself (cases on i = j, 1_{i=j}, δ_ij) is no unstated case
+            stated = condition_indices([lhs_norm, rhs_norm])
+            split = None if conditions else case_split(free, env, size, holds_at, stated, case_pairs)
+            return unstated_case(out, split) if split else out
+        if out["status"] == "ok" and out.get("method") == STATED_FACT:
+            assumed = out["message"].rpartition("using ")[2]
+        if out["status"] != "ok" and first_other is None:
+            first_other = {**out, "message": f"with {where}: {out['message']}"}
+    if first_other is not None:
+        return first_other
+    if not checked:
+        return _verdict("inconclusive", "no size at which every sum's bounds make sense to expand at", "sampled")
+    ok = _expanded_ok(open_sizes, free, sizes)
+    if implied is not None:
+        ok["message"] += ", repeated indices summed (the document's summation convention)"
+    return {**ok, "message": f"{ok['message']}, using {assumed}", "method": STATED_FACT} if assumed else ok
+
+
+def _expansion_sizes(norms: list[Normalized], size_names: list[str], free: list[str]) -> tuple[int, ...]:
+    """Sizes 2 and 3 (only 2 with three free indices), or the one a step writes out
+    (e^{z_1} + e^{z_2} + e^{z_3} against Σ_j: size 3, see written_sizes)."""
+    written = written_size(norms) if size_names else None
+    if written:
+        return (written,)
+    return (INDEX_SIZES if len(free) < 3 else INDEX_SIZES[:1]) if (size_names or free) else (3,)
+
+
+def _where(open_sizes: list[str], size: int, env: dict[str, int]) -> str:
+    return (
+        ", ".join([f"{n} = {size}" for n in open_sizes] + [f"{k} = {v}" for k, v in env.items()]) or "the sums expanded"
+    )
+
+
+def _sides(
+    lhs_norm: Normalized, rhs_norm: Normalized, env: dict[str, int], size: int, named: Definitions | None, implied: bool
+) -> tuple[Any, Any]:
+    """Both sides at this size and these index values; with ``implied``, each term summed over
+    the index letters left in it (Einstein's convention)."""
+    lhs, rhs = to_sympy(lhs_norm, env, size, named), to_sympy(rhs_norm, env, size, named)
+    if not implied:
+        return lhs, rhs
+    try:
+        return einstein_sum(lhs, size), einstein_sum(rhs, size)
+    except ValueError as exc:
+        raise Unparsed(str(exc)) from None
+
+
+def einstein_free_indices(lhs_norm: Normalized, rhs_norm: Normalized, named: Definitions | None) -> set[str] | None:
+    """The step's free indices under the summation convention, or None (nothing implied here)."""
+    try:
+        return einstein_free(to_sympy(lhs_norm, {}, 2, named), to_sympy(rhs_norm, {}, 2, named))
+    except Unparsed:
+        return None
+
+
+def _implied_sum(lhs: Normalized, rhs: Normalized) -> bool:
+    """Is a letter summed on one side and used outside every sum on the other (y_i ŷ_k against
+    Σ_i y_i ŷ_k)? Then the step follows a summation convention, not a free index."""
+
+    def summed(norm: Normalized) -> set[str]:
+        return {index for index, _, _ in norm.sums.values()}
+
+    def loose(norm: Normalized) -> set[str]:
+        return {c for name in norm.outside if (p := split_name(name)) and p[1].isalpha() for c in p[1]}
+
+    return bool(summed(lhs) & loose(rhs) or summed(rhs) & loose(lhs))
+
+
+def _expanded_ok(open_sizes: list[str], free: list[str], sizes: tuple[int, ...]) -> dict[str, Any]:
+    if not open_sizes and not free:
+        return {
+            "status": "ok",
+            "counterexample": None,
+            "message": "sums expanded term by term (their bounds are numbers)",
+            "method": "expanded",
+        }
+    indices = f" every value of {', '.join(free)}" if free else ""
+    checked = ", ".join(map(str, sizes))
+    over = " and ".join(f"{n} = {checked}" for n in open_sizes) or f"sizes {checked}"
+    return {
+        "status": "ok",
+        "counterexample": None,
+        "message": f"sums expanded: ok for {over}{' and' if indices else ''}{indices}"
+        " (sampled sizes, not a proof for every size)",
+        "method": "expanded",
+    }
