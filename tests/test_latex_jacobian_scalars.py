@@ -51,3 +51,20 @@ def test_an_entrywise_jacobian_is_its_entries_derivatives(runner: StepRunner) ->
     text = ENTRYWISE + "$$\\frac{ds}{dz} = s(1-s)$$\n\n$$\\frac{ds}{dz} = s(1+s)$$\n"
     statuses = [s for _, s, _ in _results(text, runner)][-2:]
     assert statuses == ["ok", "wrong"]
+
+
+def test_a_name_the_defined_side_reaches_is_not_being_defined(runner: StepRunner) -> None:
+    # ∂z/∂W = a with z = W a + b: a is an input of z's definition, so the step is no definition of
+    # a, and with W a capital (a matrix in most documents) the scalar proof is no proof
+    text = "Let $z^L = W^L a^{L-1} + b^L$.\n\n$$\\frac{\\partial z^L}{\\partial W^L} = a^{L-1}$$\n"
+    line, status, message = _results(text, runner)[-1]
+    assert (line, status) == (3, "inconclusive")
+    assert "if the names were scalars" in message
+
+
+def test_lower_case_names_without_declared_shapes_stay_scalars(runner: StepRunner) -> None:
+    # one neuron per example: z = w x + b, every name a plain lower-case letter, nothing declared
+    text = "Let $z^{(i)} = w^{(i)} x^{(i)} + b^{(i)}$.\n\n"
+    steps = [r"\frac{\partial z^{(i)}}{\partial w^{(i)}} = x^{(i)}", r"\frac{\partial z^{(i)}}{\partial w^{(i)}} = -x^{(i)}"]
+    statuses = [s for _, s, _ in _results(text + "\n\n".join(f"$${s}$$" for s in steps) + "\n", runner)][-2:]
+    assert statuses == ["ok", "wrong"]

@@ -66,6 +66,7 @@ from derive.checks.latex.sympy_build import (
 from derive.checks.latex.typed_nodes import Node, Opaque
 from derive.checks.latex.unstated_dependence import DependenceNotes, said, split_unstated, undetermined
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
+from derive.checks.latex.vanishing_sides import hold_vanished
 from derive.checks.latex.verdict_guards import guard_verdict, prose_valued
 
 __all__ = [
@@ -305,11 +306,10 @@ def check_step(
     # a name whose value is a sum (L read by implied_losses as -Σ_i y_i log p_i) is expanded too
     named_sum = named_sum or uses_summed_value([lhs_norm, rhs_norm], named)
     if lhs_norm.sums or rhs_norm.sums or family or condition_indices([lhs_norm, rhs_norm]) or implied or named_sum:
-        return check_indexed(
-            lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein, case_pairs
-        )
-    out = _check_plain(lhs_norm, rhs_norm, seed, examples, named)
-    return guard_conditions(out, conditions, checked=False)
+        out = check_indexed(lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein, case_pairs)
+    else:
+        out = guard_conditions(_check_plain(lhs_norm, rhs_norm, seed, examples, named), conditions, checked=False)
+    return hold_vanished(out, (lhs_norm, rhs_norm))  # 0 = 0 as read is no evidence
 
 
 def _family_letters(norms: list[Normalized], named: Definitions) -> list[str]:

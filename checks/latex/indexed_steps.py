@@ -23,6 +23,7 @@ from derive.checks.latex.sympy_build import (
     split_name,
     to_sympy,
 )
+from derive.checks.latex.vanishing_sides import VANISHED
 from derive.checks.latex.written_sizes import written_size
 
 __all__ = ["INDEX_SIZES", "check_indexed", "einstein_free_indices"]
@@ -74,6 +75,7 @@ def check_indexed(
         return with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)["status"] == "ok"
 
     first_other = None
+    vanished = True
     assumed = ""
     checked = 0
     # every size, every value of the free indices (in a shifted sum's range: sum_bounds)
@@ -88,6 +90,7 @@ def check_indexed(
             return _verdict("unparsed", f"could not read {exc}", "parse")
         where = _where(open_sizes, size, env)
         out = with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)
+        vanished = vanished and bool(out.get(VANISHED))  # 0 = 0 in every instance (vanishing_sides)
         out = guard_conditions(out, conditions, checked=holds is True)
         if out["status"] == "wrong" and implied is None and _implied_sum(lhs_norm, rhs_norm):
             note = "; an index summed on one side is free on the other (an implied, Einstein-style sum?)"
@@ -109,7 +112,7 @@ def check_indexed(
         return first_other
     if not checked:
         return _verdict("inconclusive", "no size at which every sum's bounds make sense to expand at", "sampled")
-    ok = _expanded_ok(open_sizes, free, sizes)
+    ok = {**_expanded_ok(open_sizes, free, sizes), VANISHED: vanished}
     if implied is not None:
         ok["message"] += ", repeated indices summed (the document's summation convention)"
     return {**ok, "message": f"{ok['message']}, using {assumed}", "method": STATED_FACT} if assumed else ok

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import itertools
 import random
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -29,12 +28,14 @@ import numpy as np
 from derive.checks.latex.abstract_loss import Model, complete
 from derive.checks.latex.doc_definitions import parsed_definitions
 from derive.checks.latex.entrywise_activations import activation_verdict
-from derive.checks.latex.jacobians import Jacobian, full_jacobian, same_jacobian
+from derive.checks.latex.jacobians import AS_MATRIX, Jacobian, full_jacobian, same_jacobian
 from derive.checks.latex.layer_shift import with_layer_shifts
+from derive.checks.latex.letter_case import capitals_as_vectors, lower_case_only
 from derive.checks.latex.log_domains import with_positive_logs
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.rounded_numbers import rounded_entries
 from derive.checks.latex.row_lists import LIST_REFUSED, read_as_rows
+from derive.checks.latex.shape_infer import reached_names
 from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
 from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, LooseShapes, NotJudged, ShapeMismatch
 from derive.checks.latex.tex_tokens import Unreadable
@@ -164,6 +165,8 @@ def judge_trees(
         except ShapeMismatch as exc:
             return None, _noted(f"shapes do not fit: {exc}", model)
         except NotJudged as exc:
+            if str(exc) == AS_MATRIX and lower_case_only(model, sides, defs, notation):
+                return None, "no vector or matrix declared, and every name is lower-case (scalars in most documents)"
             return None, _noted(str(exc), model)
         except (RuntimeError, ValueError, IndexError) as exc:
             return None, _noted(f"could not evaluate ({type(exc).__name__})", model)
@@ -176,27 +179,13 @@ def judge_trees(
     # an undefined activation g (A = g(Z)): wrong only if the values differ under every stand-in
     # and no specific g could make the step hold (entrywise_activations.py)
     verdict = activation_verdict(verdict, outcomes, sides, defs)
-    flat = _capitals_as_vectors(model, sides) if verdict["status"] == "ok" else []
+    flat = capitals_as_vectors(model, sides) if verdict["status"] == "ok" else []
     if flat:  # X read as one example's column: a batch gradient's sum over examples would go unseen
         why = f"equal only with {', '.join(flat)} (a capital letter: a matrix in most documents) read as a vector"
         return {**verdict, "status": "inconclusive", "message": _noted(why, model)}, ""
     if model and verdict["status"] != "ok" and not (verdict["status"] == "wrong" and model.decisive(sides)):
         return None, _noted(verdict["message"], model)
     return ({**verdict, "message": _noted(verdict["message"], model)} if model else verdict), ""
-
-
-def _capitals_as_vectors(model: Model, sides: tuple[Node, Node]) -> list[str]:
-    """Names of one capital letter (scripts aside) that the step reaches through definitions only
-    (Z^{[1]} = W^{[1]} X + b^{[1]}) and whose inferred shape has a size 1: the data matrix X read
-    as one example's column, which a batch gradient's sum over examples needs (a capital the step
-    writes itself is evaluated as written on both sides)."""
-    written = {name for side in sides for sym in _names(side) for name in (sym.full, sym.stem)}
-    out = []
-    for name in sorted(model.inferred - written):
-        base = re.match(r"(?:\\math(?:bf|rm|it)\{)?([A-Z])\}?(?![A-Za-z])", name)
-        if base and "1" in model.shapes.get(name, ()):
-            out.append(name)
-    return out
 
 
 def _noted(message: str, model: Model) -> str:
@@ -214,12 +203,16 @@ def _modelled(model: Model) -> str:
 
 def _defines(sides: tuple[Node, Node], defs: dict[str, Node]) -> str | None:
     """``z = W x``: a side that is only a name without a definition, which the other side does
-    not mention, is being defined here (its sampled value says nothing about the step)."""
+    not mention (nor the definitions it reaches), is being defined here (its sampled value says
+    nothing about the step)."""
     from derive.checks.latex.matrix_literals import assignment  # (x_1 x_2) = (0.5 0.3): values of its entries
 
     for side, other in (sides, sides[::-1]):
         stems = {n.stem for n in _names(other)}
-        if isinstance(side, Sym) and side.full not in defs and side.stem not in defs and side.stem not in stems:
+        # ∂z/∂W = a with z = W a + b: a is used by the definition the other side reaches, not defined
+        stems |= set(reached_names((other, other), defs))
+        bare = isinstance(side, Sym) and side.full not in defs and side.stem not in defs
+        if bare and not {side.stem, side.full} & stems:
             return side.full
         if assignment(side, other, defs):
             return assignment(side, other, defs)

@@ -19,6 +19,7 @@ from typing import Any
 from derive.checks.latex.abstract_functions import stand_in_pairs
 from derive.checks.latex.probabilities import is_probability_key
 from derive.checks.latex.unstated_dependence import decide_unstated, has_unstated
+from derive.checks.latex.vanishing_sides import VANISHED, both_vanish
 
 from derive.errors import DeriveError
 
@@ -66,6 +67,9 @@ def decide(
     scalars_note = f"; {', '.join(matrices)} read as scalars (1×1), matrix algebra is not checked" if matrices else ""
     # every probability (P(t_1|x_1) as well as P(t_n|x_n)) is sampled in (0, 1): probabilities.py
     units = set(units or ()) | {s.name for s in lhs.free_symbols | rhs.free_symbols if is_probability_key(s.name)}
+    if both_vanish(lhs, rhs):  # 0 = 0: the caller decides whether that says anything (vanishing_sides)
+        zero = _verdict("inconclusive" if matrices else "ok", "proved (both sides are 0)" + scalars_note, "structural")
+        return {**zero, VANISHED: True}
     if has_unstated(lhs, rhs):  # names the document differentiates but never defines (unstated_dependence)
         return decide_unstated(lhs, rhs, decide, matrices=matrices, seed=seed, examples=examples, units=units)
     stand_ins = stand_in_pairs(lhs, rhs)

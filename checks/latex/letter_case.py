@@ -1,0 +1,39 @@
+"""What the case of a letter says about an undeclared name's shape, for the matrix judge
+(matrix_judge.py) when it inferred shapes the document never declared: a capital letter (X, W,
+Z^{[1]}) is a matrix in most documents, a plain lower-case letter with every shape inferred
+(w, x in z = w x + b) most often a number."""
+
+from __future__ import annotations
+
+import re
+
+from derive.checks.latex.abstract_loss import Model
+from derive.checks.latex.notation import Notation
+from derive.checks.latex.shape_infer import reached_names
+from derive.checks.latex.typed_nodes import Node, all_syms
+
+__all__ = ["capitals_as_vectors", "lower_case_only"]
+
+
+def lower_case_only(model: Model, sides: tuple[Node, Node], defs: dict[str, Node], notation: Notation) -> bool:
+    """∂z/∂w = x with z = w x + b and no shape declared: every shape was inferred and every name
+    is a plain lower-case letter, so the scalar reading is the document's likely one and the scalar
+    judge's proof stands (a capital W or a bold w would be a matrix or vector in most documents)."""
+    declared = (set(notation.shapes) | set(notation.sample_shapes)) - set(model.shapes)  # notation: completed
+    if not model.shapes or declared & set(reached_names(sides, defs)):
+        return False
+    return not any(re.match(r"\\(?:math(?:bf|bb)|boldsymbol|bm|vec)\b|[A-Z]", name) for name in model.shapes)
+
+
+def capitals_as_vectors(model: Model, sides: tuple[Node, Node]) -> list[str]:
+    """Names of one capital letter (scripts aside) that the step reaches through definitions only
+    (Z^{[1]} = W^{[1]} X + b^{[1]}) and whose inferred shape has a size 1: the data matrix X read
+    as one example's column, which a batch gradient's sum over examples needs (a capital the step
+    writes itself is evaluated as written on both sides)."""
+    written = {name for side in sides for sym in all_syms(side) for name in (sym.full, sym.stem)}
+    out = []
+    for name in sorted(model.inferred - written):
+        base = re.match(r"(?:\\math(?:bf|rm|it)\{)?([A-Z])\}?(?![A-Za-z])", name)
+        if base and "1" in model.shapes.get(name, ()):
+            out.append(name)
+    return out
