@@ -65,6 +65,7 @@ def test_a_name_the_defined_side_reaches_is_not_being_defined(runner: StepRunner
 def test_lower_case_names_without_declared_shapes_stay_scalars(runner: StepRunner) -> None:
     # one neuron per example: z = w x + b, every name a plain lower-case letter, nothing declared
     text = "Let $z^{(i)} = w^{(i)} x^{(i)} + b^{(i)}$.\n\n"
-    steps = [r"\frac{\partial z^{(i)}}{\partial w^{(i)}} = x^{(i)}", r"\frac{\partial z^{(i)}}{\partial w^{(i)}} = -x^{(i)}"]
+    derivative = r"\frac{\partial z^{(i)}}{\partial w^{(i)}}"
+    steps = [derivative + " = x^{(i)}", derivative + " = -x^{(i)}"]
     statuses = [s for _, s, _ in _results(text + "\n\n".join(f"$${s}$$" for s in steps) + "\n", runner)][-2:]
     assert statuses == ["ok", "wrong"]

@@ -16,7 +16,7 @@ WAT36 = Path(__file__).parent / "data" / "latex_heldout11" / "backprop_softmax_j
 
 
 def _ok_vanished() -> dict:
-    return {"status": "ok", "counterexample": None, "message": "proved (both sides are 0)", "method": "x", VANISHED: True}
+    return {"status": "ok", "counterexample": None, "message": "proved (both sides are 0)", "method": "x", VANISHED: 1}
 
 
 def test_the_scalar_judge_marks_zero_against_zero() -> None:
