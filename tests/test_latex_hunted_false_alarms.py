@@ -37,6 +37,13 @@ A fourth hunt (about 45 documents, numeric walk-throughs first):
   'wrong' against the notation's D×H, which may be 2×2 (shapes._sizes_fit); its solutions'
   ``\frac{\partial L}{\partial b^{(2)}} = \delta^{(2)}`` after ``\delta^{(2)} = -0.1903`` was
   'wrong' as a 3×1 matrix against a scalar (unclaimed_equations._numbered_scalar).
+
+The twelfth held-out set (blind):
+
+- froukje/datamapu backpropagation_step_by_step: ``\frac{\delta}{\delta a^{(2)}}w^{(2)} a^{(2)} +
+  b^{(2)} = w^{(2)}`` was 'wrong' (0.6 against 0.2): the operator was read as acting on w a alone;
+  the writer means the whole affine map. A derivative operator before a sum without brackets is
+  judged again with the whole sum as its operand (normalize, verdict_guards).
 """
 
 from __future__ import annotations
@@ -253,3 +260,15 @@ def test_a_side_the_example_gives_a_number_is_no_notation_shape(runner: StepRunn
     wrong = StepResult(Step(1, r"\frac{\partial L}{\partial b}", r"\delta", "=", "display"), "wrong", cex, "")
     assert release_unclaimed([wrong], {}, False, lambda text, at: [])[0].status == "wrong"
     assert release_unclaimed([wrong], {}, False, lambda text, at: [r"\delta"])[0].status == "inconclusive"
+
+
+def test_a_derivative_operator_before_a_sum_may_take_the_whole_sum(runner: StepRunner) -> None:
+    valued = "Let $w = 0.2$, $b = 0.4$ and $a = 0.5$.\n\n$$\\frac{\\delta}{\\delta a} w a + b = w$$\n"
+    status, message = _last(valued, runner)
+    assert status != "wrong", message
+    status, message = _last(r"$$\frac{\partial}{\partial x} x^2 + 3 = 2x$$", runner)
+    assert status == "ok" and "the derivative of the whole sum" in message, message
+    # wrong under both readings: still wrong
+    assert _last(r"$$\frac{\partial}{\partial x} x^2 + 3 = 3x$$", runner)[0] == "wrong"
+    # with brackets nothing is open
+    assert _last(r"$$\frac{\partial}{\partial x} \left(x^2\right) + 3 = 2x$$", runner)[0] == "wrong"

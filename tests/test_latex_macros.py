@@ -40,3 +40,16 @@ def test_optional_arguments_missing_arguments_and_runaway_definitions() -> None:
     assert expand("\\norm", [0] * 5, macros)[0] == "\\norm"  # no argument: left as written
     grown, _ = expand("\\a", [0, 1], macros)
     assert len(grown) <= 20 * 2 + 1000  # bounded, not endless
+
+
+def test_gdef_as_katex_documents_write_it_is_a_definition() -> None:
+    # KaTeX blogs define their shorthand with \gdef inside a $$ block (a \def would not outlive it)
+    md = (
+        "$$\n\\gdef\\pd#1#2{\\frac{\\partial #1}{\\partial #2}}\n$$\n\n"
+        "$$\n\\pd{C}{w} = \\pd{C}{a} \\pd{a}{w}\n$$\n"
+    )
+    eqs = extract(md)
+    assert [e.text.strip() for e in eqs] == [
+        "\\frac{\\partial C}{\\partial w} = \\frac{\\partial C}{\\partial a} \\frac{\\partial a}{\\partial w}"
+    ]
+    assert set(find_macros("\\global\\def\\a{x}\\xdef\\b{y}\\edef\\c{z}")) == {"\\a", "\\b", "\\c"}

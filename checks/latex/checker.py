@@ -264,8 +264,9 @@ def judge_step(
     for reading in readings:  # a dependence the document does not state: read with it
         out = said(judged(lhs_norm, rhs_norm, reading), reading) if undetermined(out) else out
 
-    def other() -> dict[str, Any]:  # \log a b as log(ab), a/b c as (a/b)c: asked of a step with one (verdict_guards)
-        return judged(*_read_sides(step, replace(notation, log_takes_product=True, slash_takes_factor=True)))
+    def other() -> dict[str, Any]:  # \log a b as log(ab), a/b c as (a/b)c, d/da w a + b: asked of a step with one
+        wide = replace(notation, log_takes_product=True, slash_takes_factor=True, operator_takes_sum=True)
+        return judged(*_read_sides(step, wide))  # (verdict_guards)
 
     if out["status"] == "ok" and why and any(m in why for m in SCALARS_ONLY):  # ∂Z/∂W = A: for scalars only
         out = {**out, "status": "inconclusive", "message": f"{out['message']} if the names were scalars"}

@@ -18,12 +18,13 @@ from derive.checks.latex.notation import Notation
 
 __all__ = ["with_document_labels"]
 
-#: ∂ then a letter, a Greek letter or a font-wrapped letter, then ^ and one letter or a
-#: braced word (L, l, \ell, {L}, {l-1} is not taken: only what is a name)
+#: ∂ (or d, \mathrm{d}) then a letter, a Greek letter or a font-wrapped letter, perhaps its
+#: subscript (Nielsen's z_j^l), then ^ and one letter or a braced word (L, l, \ell, {L}, {l-1}
+#: is not taken: only what is a name)
 _DERIVATIVE_BY = re.compile(
-    r"\\partial\s*(?:\\(?:mathbf|boldsymbol|bm|mathit|mathrm)\s*\{\s*(?P<font>[A-Za-z])\s*\}|"
+    r"(?:\\partial|\\mathrm\s*\{\s*d\s*\}|(?<![A-Za-z\\])d)\s*(?:\\(?:mathbf|boldsymbol|bm|mathit|mathrm)\s*\{\s*(?P<font>[A-Za-z])\s*\}|"
     r"\\(?:mathbf|bm)\s+(?P<fontsp>[A-Za-z])|(?P<greek>\\[a-zA-Z]+)|(?P<letter>[A-Za-z]))\s*"
-    r"\^\s*(?:\{\s*(?P<braced>[A-Za-z]|\\ell)\s*\}|(?P<single>[A-Za-z]|\\ell\b))"
+    r"(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*)?\^\s*(?:\{\s*(?P<braced>[A-Za-z]|\\ell)\s*\}|(?P<single>[A-Za-z]|\\ell\b))"
 )
 _TRANSPOSE = {"T", "top", "intercal"}
 #: letters that name layers: labelled on one name, they label every name of the document

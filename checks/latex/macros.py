@@ -25,7 +25,7 @@ _NEW = re.compile(
     r"\\(?:re|provide)?newcommand\*?\s*(?:\{\s*(" + _NAME + r")\s*\}|(" + _NAME + r"))"
     r"\s*(?:\[(\d)\])?\s*(?:\[([^\]]*)\])?\s*\{"
 )
-_DEF = re.compile(r"\\def\s*(" + _NAME + r")\s*((?:#\d)*)\s*\{")
+_DEF = re.compile(r"\\(?:global\s*)?[gex]?def\s*(" + _NAME + r")\s*((?:#\d)*)\s*\{")
 _OPERATOR = re.compile(r"\\DeclareMathOperator(\*?)\s*\{\s*(" + _NAME + r")\s*\}\s*\{")
 _USE = re.compile(_NAME)
 #: wrappers that only say "math mode" in a macro's body: \ensuremath{X} is X in math, and

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from derive.checks.latex.escaped_brackets import escaped_math_regions, has_escaped_math
 from derive.checks.latex.region import LineTable, Region, align
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -272,10 +273,23 @@ def _split_at_dollars(region: Region) -> list[Region]:
     return out
 
 
+def _paragraphs(text: str, table: LineTable) -> list[tuple[int, int]]:
+    """Where the parser's paragraphs stand in the file (for escaped_brackets.py)."""
+    prepared, origin = _prepared(text)
+    spans = []
+    for token, lines in _walk(_dollar_parser().parse(prepared)):
+        if token.type == "paragraph_open" and lines is not None:
+            first, end = (origin[min(k, len(origin) - 1)] for k in lines)
+            spans.append(_span(text, table, (first, end)))
+    return spans
+
+
 def markdown_regions(text: str) -> list[Region]:
     """The math regions of a Markdown document, in order of position."""
     table = LineTable(text)
     found = _regions(text, _dollar_parser(), table)
+    if has_escaped_math(text):  # kramdown's \\[ … \\] (escaped_brackets.py)
+        found += escaped_math_regions(text, _paragraphs(text, table))
     if "\\[" in text or "\\(" in text:  # texmath's pass costs three times the first one: only when needed
         found += _regions(text, _bracket_parser(), table, brackets=True)
     found.sort(key=lambda r: (r.start, -r.end))

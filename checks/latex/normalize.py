@@ -149,6 +149,7 @@ class Normalized:
     calls: list[tuple[str, str]] = field(default_factory=list)  # (function, argument LaTeX) of unary calls
     loose_calls: list[str] = field(default_factory=list)  # \log a b: where its argument ends is open
     loose_slashes: list[str] = field(default_factory=list)  # a/b c: a/(bc) or (a/b)·c (verdict_guards)
+    loose_derivatives: list[str] = field(default_factory=list)  # d/da w a + b: of w a, or of w a + b?
     tuples: int = 0  # tuples (1, 2) read, each as entries weighted by powers of a τ
     dots: list[tuple[str, str]] = field(default_factory=list)  # θ^T x read as Σ θ_q x_q (dot_verdicts)
 
@@ -252,6 +253,9 @@ class _Normalizer(NamesMixin, FormsMixin):
             if isinstance(piece, Operator):
                 # d/dx and Σ_j apply to the rest of the product, up to a top-level + or −.
                 end = self._product_end(i)
+                if piece.letter == "g" and i < end < len(self.toks) and not self._one_group(i, end):  # d/da w a + b
+                    self.r.loose_derivatives.append(" ".join(self.toks[start:]))
+                    end = len(self.toks) if self.notation.operator_takes_sum else end
                 # "\\sum_K - e^{z_i}" where the document names \\sum_K: the name, not a sum of −e^{z_i}
                 named = self._named_sum(piece) if end == i or self.toks[i] in ("+", "-") else ""
                 if named:
@@ -305,6 +309,18 @@ class _Normalizer(NamesMixin, FormsMixin):
             return ""
         del self.r.sums[piece.n]
         return name
+
+    def _one_group(self, k: int, end: int) -> bool:
+        """Is toks[k:end] one bracketed group, ``\\left( … \\right)``? Then an operator before it
+        plainly takes that group alone (verdict_guards asks no other reading)."""
+        while k < end and self.toks[k] in (r"\left", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\Bigl"):
+            k += 1
+        depth = 0
+        for j in range(k, end):
+            depth += (self.toks[j] in ("(", "[", "{")) - (self.toks[j] in (")", "]", "}"))
+            if depth == 0:
+                return j == end - 1 and j > k
+        return False
 
     def _product_end(self, k: int) -> int:
         depth = 0

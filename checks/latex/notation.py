@@ -138,6 +138,8 @@ class Notation:
     log_takes_product: bool = False
     #: read a / b c as (a/b)·c, not parse_latex's a/(bc) (verdict_guards; asked with log_takes_product)
     slash_takes_factor: bool = False
+    #: read d/dx A + B as the derivative of A + B, not (d/dx A) + B (verdict_guards; asked with the two above)
+    operator_takes_sum: bool = False
     #: read θ^T x as one unknown number, not as Σ θ_q x_q (opaque_dots)
     opaque_dots: bool = False
     #: letters whose numbered entries the document exponentiates (e^{z_1}) and never defines as

@@ -222,8 +222,15 @@ def _clean_row(row: MappedText) -> tuple[MappedText, tuple[str, ...], bool]:
         row = row.slice(0, number.start())
     row, aside = _without_reason(row.strip())
     row = row.strip()
+    row = row.slice(0, len(_END_OF_PROOF.sub("", row.text)))
     row = row.slice(0, len(re.sub(r"[\s,.;]+$", "", row.text)))
     return row, conditions, aside
+
+
+#: ``= a(1 - a). \quad \blacksquare``: the end-of-proof mark, and the space before it
+_END_OF_PROOF = re.compile(
+    r"(?:\s|\\q?quad\b|\\hfill\b|\\[,;:! ]|~)*\\(?:blacksquare|square|Box|qed|qedsymbol|qedhere)\b\s*$"
+)
 
 
 def rows_of(region: Region, table: LineTable, latex: bool) -> list[Piece]:
