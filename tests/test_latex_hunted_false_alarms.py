@@ -272,3 +272,9 @@ def test_a_derivative_operator_before_a_sum_may_take_the_whole_sum(runner: StepR
     assert _last(r"$$\frac{\partial}{\partial x} x^2 + 3 = 3x$$", runner)[0] == "wrong"
     # with brackets nothing is open
     assert _last(r"$$\frac{\partial}{\partial x} \left(x^2\right) + 3 = 2x$$", runner)[0] == "wrong"
+
+
+def test_ln_typed_without_its_backslash_is_the_log(runner: StepRunner) -> None:
+    # students write ln(p) in math mode (antoinecollas/wine_neural_network): the log, not l·n(p)
+    assert _last(r"$$\frac{d}{dx} ln(x) = \frac{1}{x}$$", runner)[0] == "ok"
+    assert _last(r"$$\frac{d}{dx} ln(x) = \frac{2}{x}$$", runner)[0] == "wrong"

@@ -53,3 +53,16 @@ def test_gdef_as_katex_documents_write_it_is_a_definition() -> None:
         "\\frac{\\partial C}{\\partial w} = \\frac{\\partial C}{\\partial a} \\frac{\\partial a}{\\partial w}"
     ]
     assert set(find_macros("\\global\\def\\a{x}\\xdef\\b{y}\\edef\\c{z}")) == {"\\a", "\\b", "\\c"}
+
+
+def test_a_label_written_through_a_macro_is_a_label(runner) -> None:
+    # \pd{a^l}{z^l} is ∂a^l/∂z^l once expanded: z^l is layer l's, not z to the power l
+    from derive.checks.latex.checker import check_text
+    from derive.checks.latex.notation import load_notation
+
+    md = (
+        "$$\n\\gdef\\pd#1#2{\\frac{\\partial #1}{\\partial #2}}\n$$\n\n"
+        "Let $a^l = \\sigma(z^l)$.\n\n$$\\pd{a^l}{z^l} = a^l (1 - a^l)$$\n\n$$\\pd{a^l}{z^l} = a^l (1 + a^l)$$\n"
+    )
+    report = check_text(md, load_notation(), runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results][-2:] == ["ok", "wrong"]

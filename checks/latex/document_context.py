@@ -76,7 +76,9 @@ def document_context(text: str, notation: Notation, equations: list) -> Document
 def _document_notation(text: str, notation: Notation, equations: list) -> tuple[Notation, list]:
     """The notation as this document uses it: its profile, labels, vectors, the functions it
     defines and the label families it says sum to one."""
-    notation = with_document_vectors(text, with_document_labels(text, choose_profile(text, notation)))
+    # labels are found in the math as read too: \par{C}{b^l} of a \gdef is ∂C/∂b^l there (macros)
+    expanded = "\n".join([text, *(e.text for e in equations)])
+    notation = with_document_vectors(text, with_document_labels(expanded, choose_profile(text, notation)))
     # w5, z1 typed for w_5, z_1 where the document numbers those letters (digit_names)
     notation = replace(notation, digit_names=document_digit_names(equations, notation))
     new_functions = find_more_functions(equations, notation, find_new_functions(equations, notation))

@@ -66,9 +66,12 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         run = i
         while run + 1 < len(self.toks) and re.fullmatch(r"[A-Za-z]", self.toks[run + 1]) and not self.spaced[run + 1]:
             run += 1
+        word = "".join(self.toks[i : run + 1])
+        after = self.toks[run + 1] if run + 1 < len(self.toks) else ""
+        if word == "ln" and after in ("(", r"\left", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\Bigl"):
+            return self.function("log", word, run + 1)  # ln(p) typed without its backslash: the log
         if run - i < 2:
             return None
-        word = "".join(self.toks[i : run + 1])
         key = self.notation.functions.get(word) or BUILTIN_NAMES.get(word.lower())
         if key is not None and key != "step":
             return self.function(key, word, run + 1)
