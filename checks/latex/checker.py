@@ -5,9 +5,8 @@ into terms; each adjacent pair joined by ``=`` is a step, and each ``X \in \math
 membership claim checked against the notation's shapes. Every equality step gets exactly one
 verdict:
 
-- ``ok``: proved by :func:`derive.checks.proof.symbolic.prove_equal`, or, where proof is inconclusive,
-  confirmed by numeric sampling (:func:`derive.checks.proof.numeric.sample_compare`; the message then says
-  "sampled");
+- ``ok``: proved by :func:`derive.checks.proof.symbolic.prove_equal`, or, where proof is inconclusive, confirmed
+  by numeric sampling (:func:`derive.checks.proof.numeric.sample_compare`; the message then says "sampled");
 - ``wrong``: a concrete point where the sides differ, re-evaluated at 50 digits here, with
   both values real, and still differing at two nearby points (so a disagreement that exists
   only at a kink, where conventions differ, is never called wrong), and both sides using the
@@ -27,6 +26,7 @@ from typing import Any
 
 from derive.checks.latex.added_terms import steps_as_written
 from derive.checks.latex.case_splits import case_split, unstated_case
+from derive.checks.latex.derivative_answers import held_answers
 from derive.checks.latex.doc_definitions import DocumentDefinitions
 from derive.checks.latex.document_context import document_context
 from derive.checks.latex.dot_verdicts import reached_dots
@@ -72,10 +72,8 @@ from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwri
 from derive.checks.latex.verdict_guards import guard_verdict, prose_valued
 from derive.checks.latex.written_sizes import written_size
 
-__all__ = [
-    "STATUSES", "Status", "Step", "Term", "StepResult", "Report", "split_chain", "find_steps", "check_text",
-    "StepRunner", "check_step", "check_membership", "Unparsed", "to_sympy", "decide",
-]
+__all__ = ["STATUSES", "Status", "Step", "Term", "StepResult", "Report", "split_chain", "find_steps", "check_text",
+           "StepRunner", "check_step", "check_membership", "Unparsed", "to_sympy", "decide"]
 
 
 def check_text(
@@ -98,8 +96,7 @@ def check_text(
     context = document_context(text, notation, equations)
     notation, document, typed_notation, ng = context.notation, context.document, context.typed_notation, context.ng
     defining = {(f.line, f.column): f.name for f in context.new_functions}
-    # Equality steps are collected first and judged in one call, so that a runner with several
-    # workers (derive.checks.latex.budget.ParallelRunner) can judge them side by side.
+    # equality steps are judged in one call: a runner with several workers judges them side by side (budget.py)
     pending: list[tuple[int, Step]] = []
     jobs: list[tuple[Any, tuple]] = []
     results: list[StepResult | None] = []
@@ -151,8 +148,9 @@ def check_text(
         judged = _read_again(judged, document, notation, again)
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
-        # steps that put a worked example's values in (numeric_values); BP1-BP4 on a network (layered_backprop)
-        report.results.extend(judge_layered(judge_numeric_steps(judged, equations, notation, text), equations, text))
+        # a worked example's values (numeric_values), BP1-BP4 (layered_backprop), answers "y = x³ = 3x²"
+        judged = judge_layered(judge_numeric_steps(judged, equations, notation, text), equations, text)
+        report.results.extend(held_answers(judged, text, notation))
     finally:
         if own:
             runner.close()
