@@ -93,3 +93,44 @@ def test_a_row_that_goes_on_with_the_reason_is_not_wrong(runner: StepRunner) -> 
 def test_a_row_wrong_against_both_chains_after_a_reason_stays_wrong(runner: StepRunner) -> None:
     lhs, status, message = _after_reason("a(a - 2)", runner)
     assert status == "wrong", message
+
+
+# ------------------------------------------------------------------ a side equation between, no prose
+
+QUOTIENT = "\n\n".join(
+    [
+        r"$$\frac{d}{dx}\tanh(x) = \frac{d}{dx}\left(\frac{\sinh(x)}{\cosh(x)}\right)$$",
+        r"$$= \frac{\cosh(x)\frac{d}{dx}\sinh(x) - \sinh(x)\frac{d}{dx}\cosh(x)}{\cosh^2(x)}$$",
+        r"$$\frac{d}{dx}\sinh(x) = \cosh(x)$$",
+        r"$$\frac{d}{dx}\cosh(x) = \sinh(x)$$",
+        r"$$= BACK$$",
+        "",
+    ]
+)
+
+
+def _after_side_facts(back: str, runner: StepRunner) -> tuple[str, str]:
+    report = check_text(QUOTIENT.replace("BACK", back), NOTATION, runner=runner, markdown=True, examples=30)
+    (result,) = [r for r in report.results if r.step.line == 9]  # the block after the two side facts
+    return result.status, result.message
+
+
+def test_a_block_after_side_equations_may_go_back_to_the_chain_before_them(runner: StepRunner) -> None:
+    # the quotient rule's two derivatives stand alone between its statement and its result (m-alcu's
+    # tanh post): "= (cosh² − sinh²)/cosh²" goes on with the quotient rule, not with "= sinh(x)"
+    status, message = _after_side_facts(r"\frac{\cosh(x)\cosh(x) - \sinh(x)\sinh(x)}{\cosh^2(x)}", runner)
+    assert status == "ok", message
+    assert "earlier chain" in message and "side equation" in message, message
+
+
+def test_a_block_after_side_equations_wrong_against_every_chain_stays_wrong(runner: StepRunner) -> None:
+    status, message = _after_side_facts(r"\frac{\cosh(x)\cosh(x) + \sinh(x)\sinh(x)}{\cosh^2(x)}", runner)
+    assert status == "wrong", message
+
+
+def test_only_a_block_of_one_equation_is_a_side_equation() -> None:
+    # "$$f(x)$$ / $$= …$$": the block before is an expression, not a side fact; and a block that
+    # is itself a chain of two steps is no side fact either
+    for before in (r"$$\frac{d}{dx}\cosh(x)$$", r"$$\frac{d}{dx}\cosh(x) = \sinh(x) = \sinh(x)$$"):
+        text = f"$$a = b$$\n\n{before}\n\n$$= \\sinh(x)$$\n"
+        assert all(not s.earlier for s in find_steps(text, NOTATION, markdown=True)), before

@@ -26,6 +26,7 @@ from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.added_terms import steps_as_written
+from derive.checks.latex.derivative_answers import held_answers
 from derive.checks.latex.doc_definitions import DocumentDefinitions
 from derive.checks.latex.document_context import document_context
 from derive.checks.latex.dot_verdicts import reached_dots
@@ -40,6 +41,7 @@ from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.numeric_values import judge_numeric_steps
 from derive.checks.latex.opaque_calls import judge_opaque
 from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaque_notation
+from derive.checks.latex.own_entries import sized_by_entries
 from derive.checks.latex.own_functions import find_function_definitions, release_own_functions
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.prose_joins import rejudge_joined
@@ -148,8 +150,9 @@ def check_text(
         judged = _read_again(judged, document, notation, again)
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
-        # steps that put a worked example's values in (numeric_values); BP1-BP4 on a network (layered_backprop)
-        report.results.extend(judge_layered(judge_numeric_steps(judged, equations, notation, text), equations, text))
+        # a worked example's values (numeric_values), BP1-BP4 (layered_backprop), answers "y = x³ = 3x²", x = (x_1, x_2)
+        judged = judge_layered(judge_numeric_steps(judged, equations, notation, text), equations, text)
+        report.results.extend(held_answers(sized_by_entries(judged, text, typed_notation), text, notation))
     finally:
         if own:
             runner.close()

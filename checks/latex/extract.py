@@ -217,6 +217,7 @@ def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> li
     info = _prose_info(text, [r for r in regions if r.kind == "display"], formulas)
     equations: list[Equation] = []
     last: int | None = None  # index of the last display equation: the chain a block may continue
+    aside = False  # that equation is one step standing alone in its block (see _goes_back)
     for region in regions:
         if region.kind != "display":
             if region.start in stated:
@@ -239,7 +240,7 @@ def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> li
                 if not chains:
                     chains.append(target)
                     joined = True
-                    if not prose.join_by_operator and last is not None:  # across prose: a guess (Piece.earlier)
+                    if last is not None and (not prose.join_by_operator or aside):  # a guess (Piece.earlier)
                         before = [i for i in range(last - 1, -1, -1) if equations[i].kind == "display"]
                         row = replace(row, earlier=tuple(before[:2]))
                 main = _before_aside(chains) if chains else None
@@ -255,7 +256,28 @@ def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> li
             else:
                 equations.append(Equation(tuple(pieces), "display", prose.context, prose.conditions))
                 last = len(equations) - 1
+        aside = not joined and len(chains) == 1 and _goes_back(chains[0])
     return equations
+
+
+def _goes_back(chain: list[Piece]) -> bool:
+    r"""Is this block one step standing alone (``$$\frac{d}{dx}\cosh x = \sinh x$$``), so that a
+    block ``$$= …$$`` right after it may go on with the chain before it instead? Between the steps
+    of a derivation, a side fact is written this way without prose (the quotient rule's two
+    derivatives, then ``$$= \frac{\cosh^2 x - \sinh^2 x}{\cosh^2 x}$$``); the block after it is
+    judged against the side fact first and against the earlier chains where it fails there
+    (prose_joins), as across prose."""
+    return len(chain) == 1 and not starts_with_relation(chain[0].text) and _top_level_equals(chain[0].text) == 1
+
+
+def _top_level_equals(text: str) -> int:
+    """How many ``=`` stand outside every brace and bracket of ``text``."""
+    depth = count = 0
+    for tok in re.findall(r"\\[A-Za-z]+|\\.|.", text, flags=re.S):
+        depth += tok in "{([" and len(tok) == 1
+        depth -= tok in "})]" and len(tok) == 1
+        count += tok == "=" and depth == 0
+    return count
 
 
 def _before_aside(chains: list[list[Piece]]) -> int | None:

@@ -13,6 +13,10 @@ most two) chains before that one (steps.Step.earlier): when it holds against one
 meant that chain and the step is ok (the message says which); when one of them cannot be
 judged, the step is inconclusive; it stays wrong only when it fails against every one of them.
 
+The same holds without prose where the block just before is one step standing alone, a side
+fact such as ``$$\frac{d}{dx}\cosh x = \sinh x$$`` between the quotient rule and its result
+(extract._goes_back).
+
 A reason row within a block is the other way round (extract._before_aside)::
 
     J &= -\frac1N\sum_i [\ldots \ln(1) \ldots] \\ \because \ln(1) &= 0 \\ &= -\frac1N\sum_i [\ldots]
@@ -55,8 +59,8 @@ def _settled(wrong: StepResult, tries: list[tuple[str, dict[str, Any]]]) -> Step
     for end, out in tries:
         if out["status"] == "ok":
             why = (
-                f"holds as the continuation of the earlier chain that ends in {end} (prose or a reason"
-                f" row stands between, and the row goes back to it): {out['message']}; {before}"
+                f"holds as the continuation of the earlier chain that ends in {end} (prose, a reason row or"
+                f" a side equation stands between, and the row goes back to it): {out['message']}; {before}"
             )
             return replace(wrong, status="ok", counterexample=None, message=why, method=out.get("method", wrong.method))
     for end, out in tries:
