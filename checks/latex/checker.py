@@ -97,8 +97,7 @@ def check_text(
     context = document_context(text, notation, equations)
     notation, document, typed_notation, ng = context.notation, context.document, context.typed_notation, context.ng
     defining = {(f.line, f.column): f.name for f in context.new_functions}
-    # Equality steps are collected first and judged in one call, so that a runner with several
-    # workers (derive.checks.latex.budget.ParallelRunner) can judge them side by side.
+    # equality steps are judged in one call: several workers judge them side by side (budget.ParallelRunner)
     pending: list[tuple[int, Step]] = []
     jobs: list[tuple[Any, tuple]] = []
     results: list[StepResult | None] = []
