@@ -278,3 +278,13 @@ def test_ln_typed_without_its_backslash_is_the_log(runner: StepRunner) -> None:
     # students write ln(p) in math mode (antoinecollas/wine_neural_network): the log, not l·n(p)
     assert _last(r"$$\frac{d}{dx} ln(x) = \frac{1}{x}$$", runner)[0] == "ok"
     assert _last(r"$$\frac{d}{dx} ln(x) = \frac{2}{x}$$", runner)[0] == "wrong"
+
+
+def test_a_bare_log_before_a_power_may_be_the_power_of_the_log(runner: StepRunner) -> None:
+    # rxxxxxxb's assignment: "(logx^2 + x) = ln(x)^2 + x = 2 ln(x)/x + 1" means (log x)², as its
+    # derivative shows; log(x²) is the usual reading, and each is tried (verdict_guards)
+    assert _last(r"$$(logx^2 + x) = ln(x)^2+x$$", runner)[0] != "wrong"
+    assert _last(r"$$\log x^2 = 2 \log x$$", runner)[0] == "ok"
+    # wrong under both readings: still wrong
+    assert _last(r"$$\log x^2 = 3 \log x$$", runner)[0] == "wrong"
+    assert _last(r"$$\log (x^2) = (\log x)^2$$", runner)[0] == "wrong"

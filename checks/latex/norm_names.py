@@ -218,6 +218,11 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
             if isinstance(piece, Operator):
                 raise Unreadable(f"{shown} applied to {piece.what} without brackets")
             args = [piece]
+            caret = self._power_of_name(k0, k) if key == "log" and power is None else None
+            if caret is not None:  # \log x^2: log(x²), or (log x)² as "logx^2 = ln(x)^2" means (verdict_guards)
+                self.r.loose_log_powers.append(" ".join([shown, *self.toks[k0:k]]))
+                if self.notation.log_takes_product:
+                    args, power = [self.sub_normalizer(self.toks[k0:caret]).run()], self.read_arg(caret + 1)[0]
             if key == "log" and k < len(self.toks) and (self._starts_unit(k) or self.toks[k] in ("(", r"\left")):
                 self.r.loose_calls.append(shown)  # \log\frac{1}{a}\exp(b): of one factor, or of the product?
                 if self.notation.log_takes_product:  # the other reading (verdict_guards)
@@ -283,6 +288,16 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         # Recorded, not raised: the chain-variable pass needs the rest of the side.
         self.problem(f"{shown} without an argument")
         return ["0"] * max(arity, 1)
+
+    def _power_of_name(self, k0: int, k: int) -> int | None:
+        """Where the caret is, when toks[k0:k] is one letter (scripts aside) raised to a power."""
+        toks = self.toks[k0:k]
+        if len(toks) < 3 or not re.fullmatch(r"[A-Za-z]", toks[0]) or "^" not in toks:
+            return None
+        caret = toks.index("^")
+        if any(t in ("(", ")", r"\left", r"\right") for t in toks[:caret]):
+            return None
+        return k0 + caret
 
     def _call(self, key: str, args: list[str], prime: int, power: list[str] | None) -> str:
         n = self.new_id(self.r.functions)

@@ -150,6 +150,7 @@ class Normalized:
     loose_calls: list[str] = field(default_factory=list)  # \log a b: where its argument ends is open
     loose_slashes: list[str] = field(default_factory=list)  # a/b c: a/(bc) or (a/b)·c (verdict_guards)
     loose_derivatives: list[str] = field(default_factory=list)  # d/da w a + b: of w a, or of w a + b?
+    loose_log_powers: list[str] = field(default_factory=list)  # \log x^2: log(x²) or (log x)²?
     tuples: int = 0  # tuples (1, 2) read, each as entries weighted by powers of a τ
     dots: list[tuple[str, str]] = field(default_factory=list)  # θ^T x read as Σ θ_q x_q (dot_verdicts)
 

@@ -98,6 +98,8 @@ def _loose(sides: tuple[Normalized, Normalized]) -> list[tuple[str, str, str]]:
             out.append((written, f"{f} as the log of the whole product after it", f"{f} of its first factor alone"))
         for s in side.loose_slashes:
             out.append((f"{s} has a product after its slash", f"{s} as (a/b)·c", "a/(b·c), as parse_latex does"))
+        for g in side.loose_log_powers:
+            out.append((f"{g}: a log before a power without brackets", "(log x)^p", "log(x^p)"))
         for d in side.loose_derivatives:
             written = f"{d}: a derivative operator followed by a sum without brackets"
             out.append((written, "the derivative of the whole sum", "the derivative of its first term alone"))
