@@ -20,6 +20,7 @@ from derive.checks.latex.entry_definitions import entry_definitions
 from derive.checks.latex.extract import Equation, extract
 from derive.checks.latex.implied_losses import ImpliedDefinitions
 from derive.checks.latex.index_sums import named_sum
+from derive.checks.latex.label_subscripts import labelled_families
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.probabilities import (
@@ -334,6 +335,7 @@ class DocumentDefinitions:
         self.defs = sorted(
             [*self.defs, *entry_definitions(self.defs, notation, math, twice)], key=lambda d: (d.line, d.column)
         )
+        self.defs = labelled_families(self.defs)  # A_h and A_o defined apart: labels, not one family
         self.typed_base = typed_base
         self.scalar = {d.name: (d.letters, normalize(d.rhs, notation)) for d in self.defs}
         # p_j = e^j / Σ_i e^i: a family whose value is a function of its own index alone is the
