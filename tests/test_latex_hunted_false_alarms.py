@@ -288,3 +288,17 @@ def test_a_bare_log_before_a_power_may_be_the_power_of_the_log(runner: StepRunne
     # wrong under both readings: still wrong
     assert _last(r"$$\log x^2 = 3 \log x$$", runner)[0] == "wrong"
     assert _last(r"$$\log (x^2) = (\log x)^2$$", runner)[0] == "wrong"
+
+
+def test_held_out_13_notation_is_read(runner: StepRunner) -> None:
+    # a word in brackets as a superscript labels a layer (W^{(out)}), \textsc{softmax} is softmax,
+    # and J(w) after ∂ is the loss J written with what it depends on (applied_names)
+    labelled = "Let $a^{(out)} = \\sigma(z^{(out)})$.\n\n$$\\frac{\\partial a^{(out)}}{\\partial z^{(out)}} = "
+    assert _last(labelled + "a^{(out)}(1 - a^{(out)})$$", runner)[0] == "ok"
+    assert _last(labelled + "a^{(out)}(1 + a^{(out)})$$", runner)[0] == "wrong"
+    softmax = r"$$\textsc{softmax}(z)_i = \frac{e^{z_i}}{\sum_j e^{z_j}}$$"
+    assert _last(softmax, runner)[0] == "ok"
+    assert _last(softmax.replace("e^{z_i}}", "e^{z_i}+1}"), runner)[0] == "wrong"
+    loss = "Let $J = \\frac{1}{2}(y - w_1 x)^2$.\n\n$$\\frac{\\partial J(w)}{\\partial w_1} = "
+    assert _last(loss + "-(y - w_1 x)x$$", runner)[0] == "ok"
+    assert _last(loss + "(y - w_1 x)x$$", runner)[0] == "wrong"

@@ -57,6 +57,8 @@ def _uses(text: str, notation: Notation) -> tuple[list[tuple[str, tuple[str, ...
             except Unreadable:
                 return applied, by
             applied.append((name, arguments(reader, toks[end + 1 : close])))
+            if j > 0 and toks[j - 1] in (r"\partial", "d"):
+                by.add(name)  # ∂J(W)/∂W_{ij}: J is differentiated, written with what it depends on
         elif j > 0 and toks[j - 1] in (r"\partial", "d"):
             by.add(name)
     return applied, by
@@ -146,6 +148,7 @@ def find_applied_names(equations: list[Equation], notation: Notation, text: str)
         if _DERIVATIVE.search(term.text):
             by |= _uses(term.text, notation)[1]
     parameter_lists = {params for _, params in defined}
+    by_bases = {re.split(r"[_^]", b, maxsplit=1)[0] for b in by}
     sum_letters = set(_SUM_INDEX.findall(text))
     found: dict[str, tuple[str, ...]] = {}
     for name, seen in lists.items():
@@ -154,7 +157,8 @@ def find_applied_names(equations: list[Equation], notation: Notation, text: str)
         (args,) = seen
         if name in args or _indexed_by_sum(args, sum_letters) or all(a in notation.inputs for a in args):
             continue  # o^a_k(\mathbf x), at the network's input, is the reader's already
-        variables = args in parameter_lists or any(a in by for a in args)
+        # an argument differentiated by, or one of its entries or labelled parts (∂W_{ij}^{(out)})
+        variables = args in parameter_lists or any(a in by or a in by_bases for a in args)
         # bare, a loss is differentiated (∂ℓ, dJ); a function written bare (g ∘ f) is not read
         if variables and ((name, args) in defined or name in by):
             found[name] = args

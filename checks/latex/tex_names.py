@@ -101,6 +101,9 @@ FONTS = {
     r"\textrm",
     r"\textit",
     r"\textbf",
+    r"\textsc",
+    r"\textsf",
+    r"\textup",
     r"\operatorname",
     r"\mathop",
     r"\mathnormal",
@@ -115,7 +118,10 @@ DECORATIONS = {
     r"\overline": "bar",
     r"\mathcal": "mathcal",
 }
-TEXT_FONTS = {r"\text", r"\textrm", r"\textit", r"\textbf", r"\operatorname", r"\mathop", r"\mathrm"}
+TEXT_FONTS = {
+    r"\text", r"\textrm", r"\textit", r"\textbf", r"\textsc", r"\textsf", r"\textup", r"\operatorname", r"\mathop",
+    r"\mathrm",
+}
 
 #: functions homework writes without a backslash right after a factor: ``y log(a)`` typed as
 #: ``ylog(a)`` (or with a space TeX drops), ``xexp(t)``

@@ -326,10 +326,12 @@ _STARS = {"*", r"\ast", r"\star", r"\cdot"}
 
 
 def _label_in_brackets(inner: list[str]) -> bool:
-    """``(1)``, ``(i)``, ``(12)``, and a neighbouring layer or time step ``(l-1)``, ``(\\ell+1)``,
+    """``(1)``, ``(i)``, ``(12)``, ``(out)``, and a neighbouring layer or time step ``(l-1)``, ``(\\ell+1)``,
     ``(L-2)``, ``(t+1)`` (with another letter, ``(y + 1)`` is a bracketed power)."""
     if len(inner) == 3 and inner[1] in ("-", "+") and inner[2].isdigit():
         return inner[0] in ("l", "L", r"\ell", "t")
+    if 2 <= len(inner) <= 12 and all(re.fullmatch(r"[A-Za-z]", t) for t in inner):
+        return True  # a word: (out), (hid), (in), the layer named (a bracketed power is no word)
     one = len(inner) == 1 or all(t.isdigit() for t in inner)
     return one and all(re.fullmatch(r"[A-Za-z0-9]+|\\[A-Za-z]+", t) for t in inner)
 
