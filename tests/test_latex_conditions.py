@@ -69,3 +69,14 @@ def test_one_unclear_part_drops_the_whole_conjunction() -> None:
     # half a condition could be a wrong assumption: all or nothing
     assert as_conditions("i \\neq j \\text{ and } z = Wx + b") == []
     assert as_conditions("i \\neq j \\text{ and } k = 1") == ["i \\neq j", "k = 1"]
+
+
+def test_conditions_in_the_languages_of_the_corpora() -> None:
+    # French, German, Spanish softmax derivations state the off-diagonal case in their own words
+    assert prose_conditions("et pour $i \\neq j$ on a") == ["i \\neq j"]
+    assert prose_conditions("für $i \\neq j$ gilt") == ["i \\neq j"]
+    assert prose_conditions("si $i = j$, entonces") == ["i = j"]
+    assert prose_conditions("para $k \\ne i$") == ["k \\neq i"]
+    # a definition after "où" (where) is no condition, nor is "Soit" (let)
+    assert prose_conditions("où $z = Wx + b$") == []
+    assert prose_conditions("Soit $y = 0$") == []

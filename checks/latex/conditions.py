@@ -21,7 +21,10 @@ __all__ = ["as_conditions", "prose_conditions", "reasons", "row_condition", "TRI
 
 TRIGGERS = ("for", "if", "when", "whenever", "where", "provided", "assuming", "given", "with", "case")
 TRIGGERS += ("since", "because")  # "Since $z_1 > 0$, we get": the reason a step holds
-_TRIGGER = r"(?:for|if|when|whenever|where|provided(?:\s+that)?|assuming|given|with|case|since|because)"
+#: the same words in the languages of the corpora's documents (French, Spanish, Portuguese, German,
+#: Italian): "pour $i \neq j$", "si $i = j$", "para $k \ne i$", "für $i \neq j$", "falls $z > 0$"
+_FOREIGN = r"|si|pour|lorsque|quand|où|para|cuando|donde|quando|onde|für|falls|wenn|wobei|per|dove"
+_TRIGGER = r"(?:for|if|when|whenever|where|provided(?:\s+that)?|assuming|given|with|case|since|because" + _FOREIGN + ")"
 _UNICODE = {"≠": r"\neq", "≤": r"\leq", "≥": r"\geq", "!=": r"\neq", "<=": r"\leq", ">=": r"\geq", "==": "="}
 _RELATION = re.compile(r"\\neq\b|\\ne\b|\\not\s*=|\\leq?\b|\\geq?\b|\\leqslant\b|\\geqslant\b|!=|<=|>=|==|[=<>≠≤≥]")
 _CANON = {
