@@ -186,8 +186,13 @@ class Reassignment:
     value: str = ""  # the new value (LaTeX)
 
 
-#: a number as a worked example gives it: 2, -0.5, 1{,}5, \frac12, \tfrac{1}{4}
-_NUMBER = re.compile(r"[-+]?\s*(\d+(?:[.,]\d+|\{,\}\d+)?|\\[dt]?frac\s*(\d|\{\d+\})\s*(\d|\{\d+\}))\s*")
+#: a number as a worked example gives it: 2, -0.5, 1{,}5, \frac12, \tfrac{1}{4}, and a setting
+#: written in powers of ten: 10^{-1}, 5 \times 10^{-4}, 1e-05 ("use $\lambda = 10^{-1}$")
+_NUMBER = re.compile(
+    r"[-+]?\s*(\d+(?:[.,]\d+|\{,\}\d+)?|\\[dt]?frac\s*(\d|\{\d+\})\s*(\d|\{\d+\}))\s*"
+    r"|[-+]?\s*(\d+(?:\.\d+)?\s*(?:\\times|\\cdot)\s*)?10\s*\^\s*(\{\s*[-+]?\s*\d+\s*\}|[-+]?\d)\s*"
+    r"|[-+]?\s*\d+(?:\.\d+)?[eE][-+]?\d+\s*"
+)
 
 
 def find_reassignments(equations: list[Equation], notation: Notation, defs: list[Definition]) -> list[Reassignment]:
