@@ -4,14 +4,14 @@
   ∂/∂o_k (checks/latex/token_rewrites.py); ``\\frac{d}{x}`` is not, it may be a quotient;
 - ``p_j = \\dfrac{e^j}{\\sum_i e^i}``: a family defined in its own index alone is the document's
   shorthand for e^{o_j}, so its literal value is never used to call a step wrong
-  (checks/latex/doc_definitions.py, index_only_value). Reading the first slip made the second
+  (checks/latex/label_subscripts.py, index_only_value). Reading the first slip made the second
   call two correct steps of that document wrong; these tests keep both fixed."""
 
 from __future__ import annotations
 
 import pytest
 from derive.checks.latex.checker import StepRunner, check_text
-from derive.checks.latex.doc_definitions import index_only_value
+from derive.checks.latex.label_subscripts import index_only_value
 from derive.checks.latex.normalize import load_notation, normalize
 from derive.checks.latex.tex_tokens import tex_tokens
 

@@ -44,6 +44,21 @@ The twelfth held-out set (blind):
   b^{(2)} = w^{(2)}`` was 'wrong' (0.6 against 0.2): the operator was read as acting on w a alone;
   the writer means the whole affine map. A derivative operator before a sum without brackets is
   judged again with the whole sum as its operand (normalize, verdict_guards).
+
+A sixth hunt (55 documents: course homework in LaTeX, notebooks, Hugo and Jekyll blogs):
+
+- Doraemonzzz/xopes ops/cross_entropy: ``- \lambda / v \sum_{i=1}^v (z_i - r)`` was read as
+  λ/(v·Σ…), so a plain expansion of label smoothing was 'wrong'. A slash before a sum is as
+  loose as one before a product, and is judged under both readings (normalize._juxtaposed).
+- CassiaCai/UW-CSE546-HW hw3.tex: "use $\lambda = 10^{-1}$" in one problem, "RBF kernel:
+  $\lambda = 0.0013$" reported in another was 'wrong' (1/10 against 0.0013): a setting written in
+  powers of ten is a number given, so the later one is a new assignment (doc_definitions._NUMBER).
+- dscamiss/blog attention posts: ``\sigma((e_i^t Q K^t)^t)^t V = \sigma(K Q^t e_i)^t V`` was
+  'wrong' at t = -2: the document writes ^t for a transpose and t nowhere else
+  (lowercase_transposes).
+- shreedharn/transformers nn_intro.md: "Activation Function (Sigmoid): $f(1.9) = \frac{1}{1 +
+  e^{-1.9}}$" was 'wrong' with the ReLU $f(x) = \max(0, x)$ defined a section further down
+  (later_functions).
 """
 
 from __future__ import annotations
@@ -302,3 +317,39 @@ def test_held_out_13_notation_is_read(runner: StepRunner) -> None:
     loss = "Let $J = \\frac{1}{2}(y - w_1 x)^2$.\n\n$$\\frac{\\partial J(w)}{\\partial w_1} = "
     assert _last(loss + "-(y - w_1 x)x$$", runner)[0] == "ok"
     assert _last(loss + "(y - w_1 x)x$$", runner)[0] == "wrong"
+
+
+def test_a_slash_before_a_sum_may_take_the_factor_alone(runner: StepRunner) -> None:
+    left = r"- \sum_{i=1}^v \left(y_i + \lambda / v \right) z_i"
+    step = f"$${left} = - \\sum_{{i=1}}^v y_i z_i - \\lambda / v \\sum_{{i=1}}^v z_i$$"
+    status, message = _last(step, runner)
+    assert status != "wrong", message
+    # wrong under both readings: still wrong
+    assert _last(step.replace("- \\lambda / v \\sum", "+ \\lambda / v \\sum"), runner)[0] == "wrong"
+
+
+def test_a_setting_in_powers_of_ten_is_a_number_given(runner: StepRunner) -> None:
+    given = "For all experiments, use $\\lambda = 10^{-1}$.\n\n"
+    status, message = _last(given + "RBF kernel: $\\lambda = 0.0013$ and more.\n", runner)
+    assert status != "wrong" and "new assignment" in message, message
+    # a claim that uses the setting is still judged
+    assert _last(given + "$$\\frac{d}{dx} \\lambda x^2 = \\lambda x$$\n", runner)[0] == "wrong"
+
+
+def test_a_lowercase_t_superscript_is_a_transpose_where_t_is_nothing_else(runner: StepRunner) -> None:
+    step = r"\sum_{i=1}^{n} e_i \sigma((e_i^t Q K^t)^t)^t V = \sum_{i=1}^{n} e_i \sigma(K Q^t e_i)^t V"
+    doc = f"The map is $\\sigma(QK^t) V$.\n\n$${step}$$\n"
+    status, message = _last(doc, runner)
+    assert status != "wrong", message
+    # a document that uses t elsewhere: ^t is a power, and a wrong step stays wrong
+    power = "At step $t$ we have $$x^t x^t = x^{3t}$$\n"
+    assert _last(power, runner)[0] == "wrong"
+
+
+def test_a_function_defined_further_down_does_not_refute_a_step_above(runner: StepRunner) -> None:
+    relu = "ReLU:\n\n$$f(x) = \\max(0, x)$$\n\n"
+    above = "Sigmoid: $$f(1.9) = \\frac{1}{1 + e^{-1.9}}$$\n\n"
+    results = check_text(above + relu, NOTATION, runner=runner, markdown=True, examples=30).results
+    assert results[0].status != "wrong", results[0].message
+    # below its definition the function means it: a wrong value is wrong
+    assert _last(relu + "Then $$f(1.9) = 2$$\n", runner)[0] == "wrong"

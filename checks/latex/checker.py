@@ -35,6 +35,7 @@ from derive.checks.latex.idle_conditions import bearing_conditions
 from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.indexed_steps import check_indexed, einstein_free_indices
 from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
+from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.layered_backprop import judge_layered
 from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
@@ -42,7 +43,6 @@ from derive.checks.latex.numeric_values import judge_numeric_steps
 from derive.checks.latex.opaque_calls import judge_opaque
 from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaque_notation
 from derive.checks.latex.own_entries import sized_by_entries
-from derive.checks.latex.own_functions import find_function_definitions, release_own_functions
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.prose_joins import rejudge_joined
 from derive.checks.latex.redefined_steps import settle_redefined
@@ -144,7 +144,7 @@ def check_text(
             if k in ambiguous_at:
                 results[k] = _hold_ambiguous(results[k], ambiguous_at[k], document, notation)
             results[k] = with_notation_values(results[k], document.fallback_for(step))
-        judged = release_own_functions([r for r in results if r], find_function_definitions(equations, notation))
+        judged = release_document_functions([r for r in results if r], equations, notation, context.new_functions)
         again = Rejudge(runner, typed_notation, seed, examples, judge_step)  # other readings of some verdicts
         judged = _read_again(judged, document, notation, again)
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)

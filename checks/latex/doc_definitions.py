@@ -20,7 +20,7 @@ from derive.checks.latex.entry_definitions import entry_definitions
 from derive.checks.latex.extract import Equation, extract
 from derive.checks.latex.implied_losses import ImpliedDefinitions
 from derive.checks.latex.index_sums import named_sum
-from derive.checks.latex.label_subscripts import labelled_families
+from derive.checks.latex.label_subscripts import family_letters, index_only_value, labelled_families
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.probabilities import (
@@ -36,7 +36,6 @@ from derive.checks.latex.results import StepResult
 from derive.checks.latex.shapes import space_dims
 from derive.checks.latex.sibling_parts import sum_of_parts
 from derive.checks.latex.steps import split_chain
-from derive.checks.latex.tex_names import GREEK
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import Node, Opaque
@@ -50,7 +49,6 @@ __all__ = [
     "DocumentDefinitions",
     "Reassignment",
     "definitions_before",
-    "family_letters",
     "find_declarations",
     "find_definitions",
     "find_reassignments",
@@ -96,14 +94,6 @@ def _name(text: str, notation: Notation) -> str | None:
 _NUMBER = re.compile(r"-?\s*\d+(?:\.\d+)?")
 
 
-def family_letters(name: str) -> str:
-    m = re.search(r"_\{([A-Za-z,]+)\}", name)
-    letters = m.group(1).replace(",", "") if m else ""
-    # E_{total}, L_{train}, y_{pred}: a word labels one quantity; index letters never repeat
-    # in a family's name and are at most three (W_{ijk})
-    return "" if len(letters) > 3 or len(set(letters)) < len(letters) else letters
-
-
 @functools.lru_cache(maxsize=16384)  # asked for every step and every name defined twice: a pure test
 def _uses(text: str, name: str) -> bool:
     """Might this LaTeX use the name (its base letter, also as \\hat y for \\hat{y})? Errs on yes."""
@@ -130,15 +120,6 @@ def mentions_name(text: str, name: str) -> bool:
     if base == r"\delta" and not _KRONECKER.fullmatch(name):
         text = _KRONECKER.sub(" ", text)  # δ_{ij} is Kronecker's delta, not a use of the document's δ^L
     return re.search(re.escape(base) + r"(?![A-Za-z])", text) is not None
-
-
-def index_only_value(value: Normalized, letters: str) -> bool:
-    """Is this value written in the family's index letters alone (``e^j / \\sum_i e^i`` for
-    ``p_j``): no name besides the index and the indices its own sums bind (e is a constant;
-    a Greek letter applied, ``\\sigma(j)``, counts as a name)?"""
-    bound = {index for index, _, _ in value.sums.values()}
-    names = set(value.symbol_names) | {f for f, _ in value.calls if f[1:] in GREEK}
-    return bool(names & set(letters)) and names <= set(letters) | bound
 
 
 def find_definitions(
@@ -187,8 +168,13 @@ class Reassignment:
     value: str = ""  # the new value (LaTeX)
 
 
-#: a number as a worked example gives it: 2, -0.5, 1{,}5, \frac12, \tfrac{1}{4}
-_NUMBER = re.compile(r"[-+]?\s*(\d+(?:[.,]\d+|\{,\}\d+)?|\\[dt]?frac\s*(\d|\{\d+\})\s*(\d|\{\d+\}))\s*")
+#: a number as a worked example gives it: 2, -0.5, 1{,}5, \frac12, \tfrac{1}{4}, and a setting
+#: written in powers of ten: 10^{-1}, 5 \times 10^{-4}, 1e-05 ("use $\lambda = 10^{-1}$")
+_NUMBER = re.compile(
+    r"[-+]?\s*(\d+(?:[.,]\d+|\{,\}\d+)?|\\[dt]?frac\s*(\d|\{\d+\})\s*(\d|\{\d+\}))\s*"
+    r"|[-+]?\s*(\d+(?:\.\d+)?\s*(?:\\times|\\cdot)\s*)?10\s*\^\s*(\{\s*[-+]?\s*\d+\s*\}|[-+]?\d)\s*"
+    r"|[-+]?\s*\d+(?:\.\d+)?[eE][-+]?\d+\s*"
+)
 
 
 def find_reassignments(equations: list[Equation], notation: Notation, defs: list[Definition]) -> list[Reassignment]:

@@ -21,6 +21,7 @@ from derive.checks.latex.doc_vectors import with_document_vectors
 from derive.checks.latex.einstein import uses_einstein
 from derive.checks.latex.function_values import two_valued, with_function_values
 from derive.checks.latex.index_sums import named_sums
+from derive.checks.latex.lowercase_transposes import writes_t_transposes
 from derive.checks.latex.multi_functions import with_multi_functions
 from derive.checks.latex.ng_names import NgNames
 from derive.checks.latex.normalize import Notation
@@ -94,6 +95,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         named_sums=named_sums(text),
         prose_values=prose_index_values(text),
         prose_formulas=prose_formula_names(text),
+        transpose_t=writes_t_transposes([e.text for e in equations]),
     )
     # f'(…) written for a function the document never defines: f(…) is a call (abstract_functions)
     abstract = document_abstract_functions(text, notation)

@@ -1,4 +1,6 @@
-r"""Subscripts that label, not index: ``A_h = X W_h + b_h`` (the hidden layer) and ``A_o = O_h W_o
+r"""Index families, and subscripts that label rather than index: which letters of a name index
+a family (a_{j}: "j"; E_{total} is one name), whether a family's value is written in its index
+alone, and when subscripts label: ``A_h = X W_h + b_h`` (the hidden layer) and ``A_o = O_h W_o
 + b_o`` (the output layer) define two quantities, not one family A_i at i = h and i = o.
 
 A family defined by a formula in its index letter (``a_j = \sigma(z_j)``) is one definition for
@@ -15,9 +17,29 @@ import re
 from dataclasses import replace
 from typing import Any, TypeVar
 
-__all__ = ["labelled_families"]
+from derive.checks.latex.normalize import Normalized
+from derive.checks.latex.tex_names import GREEK
+
+__all__ = ["family_letters", "index_only_value", "labelled_families"]
 
 D = TypeVar("D")
+
+
+def family_letters(name: str) -> str:
+    m = re.search(r"_\{([A-Za-z,]+)\}", name)
+    letters = m.group(1).replace(",", "") if m else ""
+    # E_{total}, L_{train}, y_{pred}: a word labels one quantity; index letters never repeat
+    # in a family's name and are at most three (W_{ijk})
+    return "" if len(letters) > 3 or len(set(letters)) < len(letters) else letters
+
+
+def index_only_value(value: Normalized, letters: str) -> bool:
+    """Is this value written in the family's index letters alone (``e^j / \\sum_i e^i`` for
+    ``p_j``): no name besides the index and the indices its own sums bind (e is a constant;
+    a Greek letter applied, ``\\sigma(j)``, counts as a name)?"""
+    bound = {index for index, _, _ in value.sums.values()}
+    names = set(value.symbol_names) | {f for f, _ in value.calls if f[1:] in GREEK}
+    return bool(names & set(letters)) and names <= set(letters) | bound
 
 
 def _base(name: str) -> str:

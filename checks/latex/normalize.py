@@ -286,8 +286,9 @@ class _Normalizer(NamesMixin, FormsMixin):
         return " ".join(out)
 
     def _juxtaposed(self, k: int) -> bool:
-        """Does a factor start at k, right after another one (no operator between)?"""
-        return k < len(self.toks) and (self._starts_unit(k) or self.toks[k] in ("(", "{", r"\left"))
+        r"""Does a factor start at k, right after another one (no operator between)? A sum or
+        product counts: ``\lambda / v \sum_i …`` is as loose as ``\lambda / v x``."""
+        return k < len(self.toks) and (self._starts_unit(k) or self.toks[k] in ("(", "{", r"\left", r"\sum", r"\prod"))
 
     def _slashed(self, piece: str, start: int, end: int) -> tuple[str, str]:
         """``a / b c``: parse_latex reads a/(bc), and so does this reader first; a writer of

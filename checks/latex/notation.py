@@ -142,6 +142,8 @@ class Notation:
     operator_takes_sum: bool = False
     #: read θ^T x as one unknown number, not as Σ θ_q x_q (opaque_dots)
     opaque_dots: bool = False
+    #: the document writes ^t for a transpose (t is nowhere else in its math): lowercase_transposes
+    transpose_t: bool = False
     #: letters whose numbered entries the document exponentiates (e^{z_1}) and never defines as
     #: vectors (z_1 = W_1 x): σ(z_1) of the document's softmax σ is its entry 1 (doc_vectors)
     scalar_entries: frozenset[str] = frozenset()

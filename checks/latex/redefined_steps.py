@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from derive.checks.latex.doc_definitions import DocumentDefinitions, Reassignment, family_letters, mentions_name
+from derive.checks.latex.doc_definitions import DocumentDefinitions, Reassignment, mentions_name
+from derive.checks.latex.label_subscripts import family_letters
 from derive.checks.latex.normalize import Notation, normalize
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.results import StepResult

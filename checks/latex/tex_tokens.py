@@ -217,6 +217,8 @@ class TexReader:
         flat = self.text_of(arg)
         if flat in ("T", r"\top", r"\intercal", "\\mathsf{T}"):
             raise Unreadable("a transpose ^T")
+        if flat == "t" and getattr(self.notation, "transpose_t", False):  # lowercase_transposes
+            raise Unreadable("a transpose ^t")
         if flat in ("*", r"\cdot", r"\star", r"\ast", "+", "-"):
             raise Unreadable(f"a superscript {flat}")
 
