@@ -39,6 +39,7 @@ from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.layered_backprop import judge_layered
 from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
+from derive.checks.latex.numeric_layer_labels import hold_numeric_labels
 from derive.checks.latex.numeric_values import judge_numeric_steps
 from derive.checks.latex.opaque_calls import judge_opaque
 from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaque_notation
@@ -149,14 +150,23 @@ def check_text(
         judged = _read_again(judged, document, notation, again)
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
-        # a worked example's values (numeric_values), BP1-BP4 (layered_backprop), answers "y = x³ = 3x²", x = (x_1, x_2)
-        judged = judge_layered(judge_numeric_steps(judged, equations, notation, text), equations, text)
-        report.results.extend(held_answers(sized_by_entries(judged, text, typed_notation), text, notation))
+        report.results.extend(_last_passes(judged, equations, text, notation, typed_notation))
     finally:
         if own:
             runner.close()
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _last_passes(
+    judged: list[StepResult], equations: list, text: str, notation: Notation, typed_notation: Notation
+) -> list[StepResult]:
+    """The passes over the whole document's verdicts: a worked example's values (numeric_values),
+    BP1-BP4 on a network (layered_backprop), answers "y = x³ = 3x²" (derivative_answers), x =
+    (x_1, x_2) before x's size (own_entries), a^2 of layer 2 (numeric_layer_labels)."""
+    judged = judge_layered(judge_numeric_steps(judged, equations, notation, text), equations, text)
+    judged = held_answers(sized_by_entries(judged, text, typed_notation), text, notation)
+    return hold_numeric_labels(judged, text)
 
 
 def _read_again(
