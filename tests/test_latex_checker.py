@@ -383,3 +383,16 @@ def test_a_free_index_is_instantiated_not_confused_with_a_summed_one(runner: Ste
     (r,) = _check(doc, runner).results
     assert r.status == "ok", r.message
     assert "every value of k" in r.message
+
+
+KOERBITZ = Path(__file__).parent / "data" / "latex_heldout12" / "backprop_scalar_to_matrix_koerbitz.md"
+
+
+@pytest.mark.parametrize("path", [SEED_001, KOERBITZ], ids=lambda p: p.name)
+def test_no_judge_fails_on_a_real_document(path: Path, runner: StepRunner) -> None:
+    # a bug in a judge is caught and reported as "checker error" (an inconclusive step), which no
+    # count of false alarms would notice: real documents that pass through every judge must not
+    # show one (koerbitz's C'(a), g(z) go through the undefined-function judge)
+    report = _check(path.read_text(), runner, markdown=path.suffix == ".md")
+    assert report.results
+    assert [(r.step.line, r.message) for r in report.results if "checker error" in r.message] == []

@@ -49,7 +49,7 @@ from derive.checks.latex.prose_joins import rejudge_joined
 from derive.checks.latex.redefined_steps import settle_redefined
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_values import with_notation_values
-from derive.checks.latex.results import STATUSES, Report, Status, StepResult
+from derive.checks.latex.results import STATUSES, Report, Status, StepResult, verdict
 from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.shapes import check_membership
@@ -271,7 +271,7 @@ def judge_step(
         shown = why and (not why.startswith("could not read") or why.startswith("could not read a matrix"))
         note = f" (as matrices: {why})" if shown else ""
         status = "inconclusive" if why and EVERY_READING_WRONG in why else "unparsed"  # read as matrices
-        return _verdict(status, "could not read " + "; ".join(problems) + note, "normalize")
+        return verdict(status, "could not read " + "; ".join(problems) + note, "normalize")
     out = judged(lhs_norm, rhs_norm)
     for reading in readings:  # a dependence the document does not state: read with it
         out = said(judged(lhs_norm, rhs_norm, reading), reading) if undetermined(out) else out
@@ -292,10 +292,6 @@ def judge_step(
         if again is not held:  # the other guards, not the dot product's again
             return guard_verdict(step, prose_valued(again, notation.prose_values), sides)
     return held
-
-
-def _verdict(status: str, message: str, method: str) -> dict[str, Any]:
-    return {"status": status, "counterexample": None, "message": message, "method": method}
 
 
 def check_step(

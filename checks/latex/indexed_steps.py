@@ -11,6 +11,7 @@ from typing import Any
 from derive.checks.latex.case_splits import case_split, unstated_case
 from derive.checks.latex.einstein import einstein_free, einstein_sum
 from derive.checks.latex.normalize import Normalized
+from derive.checks.latex.results import verdict
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.stated_facts import STATED_FACT, with_sums_to_one
 from derive.checks.latex.step_judge import conditions_hold, guard_conditions
@@ -27,10 +28,6 @@ from derive.checks.latex.vanishing_sides import VANISHED
 from derive.checks.latex.written_sizes import written_size
 
 __all__ = ["INDEX_SIZES", "check_indexed", "einstein_free_indices"]
-
-
-def _verdict(status: str, message: str, method: str) -> dict[str, Any]:
-    return {"status": status, "counterexample": None, "message": message, "method": method}
 
 
 #: Sizes at which a step with sums is expanded, every free index taking every value.
@@ -59,7 +56,7 @@ def check_indexed(
     free = sorted(implied) if implied is not None else free
     free = unsized([lhs_norm, rhs_norm], free)  # Σ_{i=0}^{N-1} … x_N: N is the size, not free (sum_bounds)
     if len(free) > 3:
-        return _verdict("unparsed", f"could not read a step with {len(free)} free indices", "parse")
+        return verdict("unparsed", f"could not read a step with {len(free)} free indices", "parse")
     matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))
     units = {n for n, d in {**lhs_norm.domains, **rhs_norm.domains}.items() if d == "unit"}
     size_names = sorted({u for norm in (lhs_norm, rhs_norm) for _, _, u in norm.sums.values() if not u.isdigit()}) or []
@@ -87,7 +84,7 @@ def check_indexed(
         try:
             lhs, rhs = _sides(lhs_norm, rhs_norm, {**env, **fixed}, size, named, implied is not None)
         except Unparsed as exc:
-            return _verdict("unparsed", f"could not read {exc}", "parse")
+            return verdict("unparsed", f"could not read {exc}", "parse")
         where = _where(open_sizes, size, env)
         out = with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)
         vanished = vanished and bool(out.get(VANISHED))  # 0 = 0 in every instance (vanishing_sides)
@@ -111,7 +108,7 @@ def check_indexed(
     if first_other is not None:
         return first_other
     if not checked:
-        return _verdict("inconclusive", "no size at which every sum's bounds make sense to expand at", "sampled")
+        return verdict("inconclusive", "no size at which every sum's bounds make sense to expand at", "sampled")
     ok = {**_expanded_ok(open_sizes, free, sizes), VANISHED: vanished}
     if implied is not None:
         ok["message"] += ", repeated indices summed (the document's summation convention)"

@@ -58,18 +58,15 @@ def _renamed(rhs: str, letters: str) -> str:
 
 def labelled_families(defs: list[D]) -> list[D]:
     """The definitions, those of a base defined under two letters by different formulas made
-    fixed names (their ``letters`` emptied)."""
+    fixed names (their ``letters`` emptied). ``defs``: doc_definitions.Definition (any object
+    with ``name``, ``rhs`` and ``letters``)."""
     by_base: dict[str, list[Any]] = {}
     for d in defs:
-        letters = getattr(d, "letters", "")
-        if letters:
+        if d.letters:  # type: ignore[attr-defined]
             by_base.setdefault(_base(d.name), []).append(d)  # type: ignore[attr-defined]
-    labels: set[str] = set()
-    for base, found in by_base.items():
-        written = {d.letters for d in found}
-        formulas = {_renamed(d.rhs, d.letters) for d in found}
-        if len(written) > 1 and len(formulas) > 1:
-            labels.add(base)
-    if not labels:
-        return defs
-    return [replace(d, letters="") if getattr(d, "letters", "") and _base(d.name) in labels else d for d in defs]  # type: ignore[type-var]
+    labels = {
+        base
+        for base, found in by_base.items()
+        if len({d.letters for d in found}) > 1 and len({_renamed(d.rhs, d.letters) for d in found}) > 1
+    }
+    return [replace(d, letters="") if d.letters and _base(d.name) in labels else d for d in defs]  # type: ignore

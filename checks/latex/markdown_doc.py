@@ -212,12 +212,15 @@ def _regions(text: str, parser: MarkdownIt, table: LineTable, brackets: bool = F
     cursor = 0
     whole = (0, len(text))
     prepared, origin = _prepared(text)
+    escaped = brackets and has_escaped_math(text)
     for token, lines in _walk(parser.parse(prepared)):
         if lines is not None:
             # the parser's lines are those of the prepared text: back to the file's
             lines = (origin[min(lines[0], len(origin) - 1)], origin[min(lines[1], len(origin) - 1)])
         if brackets and token.type == "paragraph_open" and lines is not None:
             regions += _paragraph_brackets(text, table, lines)
+            if escaped:  # kramdown's \\[ … \\] (escaped_brackets.py)
+                regions += escaped_math_regions(text, [_span(text, table, lines)])
             continue
         if token.type == "html_block" and lines is not None:
             regions += _script_math(text, table, lines) + _html_math(text, table, lines)
@@ -273,23 +276,10 @@ def _split_at_dollars(region: Region) -> list[Region]:
     return out
 
 
-def _paragraphs(text: str, table: LineTable) -> list[tuple[int, int]]:
-    """Where the parser's paragraphs stand in the file (for escaped_brackets.py)."""
-    prepared, origin = _prepared(text)
-    spans = []
-    for token, lines in _walk(_dollar_parser().parse(prepared)):
-        if token.type == "paragraph_open" and lines is not None:
-            first, end = (origin[min(k, len(origin) - 1)] for k in lines)
-            spans.append(_span(text, table, (first, end)))
-    return spans
-
-
 def markdown_regions(text: str) -> list[Region]:
     """The math regions of a Markdown document, in order of position."""
     table = LineTable(text)
     found = _regions(text, _dollar_parser(), table)
-    if has_escaped_math(text):  # kramdown's \\[ … \\] (escaped_brackets.py)
-        found += escaped_math_regions(text, _paragraphs(text, table))
     if "\\[" in text or "\\(" in text:  # texmath's pass costs three times the first one: only when needed
         found += _regions(text, _bracket_parser(), table, brackets=True)
     found.sort(key=lambda r: (r.start, -r.end))

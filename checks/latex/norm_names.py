@@ -68,8 +68,8 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
             run += 1
         word = "".join(self.toks[i : run + 1])
         after = self.toks[run + 1] if run + 1 < len(self.toks) else ""
-        if word == "ln" and after in ("(", r"\left", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\Bigl"):
-            return self.function("log", word, run + 1)  # ln(p) typed without its backslash: the log
+        if word == "ln" and after == "(":  # ln(p) typed without its backslash: the log
+            return self.function("log", word, run + 1)
         if run - i < 2:
             return None
         key = self.notation.functions.get(word) or BUILTIN_NAMES.get(word.lower())
@@ -295,7 +295,7 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         if len(toks) < 3 or not re.fullmatch(r"[A-Za-z]", toks[0]) or "^" not in toks:
             return None
         caret = toks.index("^")
-        if any(t in ("(", ")", r"\left", r"\right") for t in toks[:caret]):
+        if any(t in ("(", ")") for t in toks[:caret]):
             return None
         return k0 + caret
 

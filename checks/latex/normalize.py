@@ -313,16 +313,13 @@ class _Normalizer(NamesMixin, FormsMixin):
         return name
 
     def _one_group(self, k: int, end: int) -> bool:
-        """Is toks[k:end] one bracketed group, ``\\left( … \\right)``? Then an operator before it
-        plainly takes that group alone (verdict_guards asks no other reading)."""
-        while k < end and self.toks[k] in (r"\left", r"\big", r"\Big", r"\bigg", r"\Bigg", r"\bigl", r"\Bigl"):
-            k += 1
-        depth = 0
-        for j in range(k, end):
-            depth += (self.toks[j] in ("(", "[", "{")) - (self.toks[j] in (")", "]", "}"))
-            if depth == 0:
-                return j == end - 1 and j > k
-        return False
+        """Is toks[k:end] one bracketed group, ``(x^2)``? Then an operator before it plainly takes
+        that group alone (verdict_guards asks no other reading). Sizers (``\\left``) were dropped
+        with the spacing (tex_tokens.clean_tokens)."""
+        try:
+            return self.toks[k] in ("(", "[", "{") and self.match(k) == end - 1
+        except Unreadable:
+            return False
 
     def _product_end(self, k: int) -> int:
         depth = 0

@@ -7,10 +7,15 @@ from typing import Any
 
 from derive.checks.latex.steps import Step
 
-__all__ = ["STATUSES", "Status", "StepResult", "Report"]
+__all__ = ["STATUSES", "Status", "StepResult", "Report", "verdict"]
 
 Status = str  # "ok" | "wrong" | "unparsed" | "inconclusive"
 STATUSES = ("ok", "wrong", "unparsed", "inconclusive")
+
+
+def verdict(status: str, message: str, method: str, counterexample: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A judge's verdict on one step, as the judges pass it along (before it is a StepResult)."""
+    return {"status": status, "counterexample": counterexample, "message": message, "method": method}
 
 
 @dataclass

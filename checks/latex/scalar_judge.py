@@ -18,16 +18,13 @@ from typing import Any
 
 from derive.checks.latex.abstract_functions import stand_in_pairs
 from derive.checks.latex.probabilities import is_probability_key
+from derive.checks.latex.results import verdict
 from derive.checks.latex.unstated_dependence import decide_unstated, has_unstated
 from derive.checks.latex.vanishing_sides import VANISHED, both_vanish
 
 from derive.errors import DeriveError
 
 __all__ = ["decide"]
-
-
-def _verdict(status: str, message: str, method: str, cex: dict[str, Any] | None = None) -> dict[str, Any]:
-    return {"status": status, "counterexample": cex, "message": message, "method": method}
 
 
 def _describe(cex: dict[str, Any]) -> str:
@@ -68,7 +65,7 @@ def decide(
     # every probability (P(t_1|x_1) as well as P(t_n|x_n)) is sampled in (0, 1): probabilities.py
     units = set(units or ()) | {s.name for s in lhs.free_symbols | rhs.free_symbols if is_probability_key(s.name)}
     if both_vanish(lhs, rhs):  # 0 = 0: the caller decides whether that says anything (vanishing_sides)
-        zero = _verdict("inconclusive" if matrices else "ok", "proved (both sides are 0)" + scalars_note, "structural")
+        zero = verdict("inconclusive" if matrices else "ok", "proved (both sides are 0)" + scalars_note, "structural")
         return {**zero, VANISHED: True}
     if has_unstated(lhs, rhs):  # names the document differentiates but never defines (unstated_dependence)
         return decide_unstated(lhs, rhs, decide, matrices=matrices, seed=seed, examples=examples, units=units)
@@ -88,23 +85,23 @@ def decide(
         if j.status == "inconclusive" and same_symbols and examples:
             j = _judge(lhs, rhs, units, seed, examples)
     except (DeriveError, TypeError, ValueError, ArithmeticError, RecursionError) as exc:
-        return _verdict("inconclusive", f"the prover could not handle this step ({type(exc).__name__})", "error")
+        return verdict("inconclusive", f"the prover could not handle this step ({type(exc).__name__})", "error")
     if j.status == "proved":
-        return _verdict("inconclusive" if matrices else "ok", f"proved ({j.method})" + scalars_note, j.method)
+        return verdict("inconclusive" if matrices else "ok", f"proved ({j.method})" + scalars_note, j.method)
     if not same_symbols:
         return _different_symbols(lhs, rhs)
     name = _property_of(lhs, rhs) if j.status == "refuted" and j.counterexample is not None else ""
     if name and name in (matrices or ()):
         why = f"the sides differ for some {name}, but this is an equation {name} satisfies (a property or a hypothesis)"
-        return _verdict("inconclusive", why + ", not a step", j.method)
+        return verdict("inconclusive", why + ", not a step", j.method)
     if j.status == "refuted" and j.counterexample is not None:
         cex = {**j.counterexample, "where": j.counterexample.get("where", "")}
-        return _verdict("wrong", "the sides differ " + _describe(cex), j.method, cex)
+        return verdict("wrong", "the sides differ " + _describe(cex), j.method, cex)
     sampled = j.sampling or {}
     if sampled.get("status") == "passed" and j.proof.get("status") != "refuted" and _agree_at_50_digits(lhs, rhs):
         message = f"numerically confirmed on {sampled.get('examples', 0)} samples (sampled, not proved)"
-        return _verdict("inconclusive" if matrices else "ok", message + scalars_note, "sampled")
-    return _verdict("inconclusive", "; ".join(j.notes) or "neither proved nor refuted", j.method)
+        return verdict("inconclusive" if matrices else "ok", message + scalars_note, "sampled")
+    return verdict("inconclusive", "; ".join(j.notes) or "neither proved nor refuted", j.method)
 
 
 def _property_of(lhs: Any, rhs: Any) -> str:
@@ -121,7 +118,7 @@ def _property_of(lhs: Any, rhs: Any) -> str:
 
 
 def _different_symbols(lhs: Any, rhs: Any) -> dict[str, Any]:
-    return _verdict(
+    return verdict(
         "inconclusive",
         f"not proved, and the sides use different symbols ({_symbols_note(lhs, rhs)}):"
         " a definition, or a step that needs context",
@@ -134,18 +131,18 @@ def _decide_for_any_function(pairs: list[tuple[Any, Any]], **how: Any) -> dict[s
     holds with each stand-in in the function's place; never wrong (the author's function may be
     a particular one), so anything else is inconclusive."""
     for lhs, rhs in pairs:
-        verdict = decide(lhs, rhs, **how)
-        if verdict["status"] != "ok":
-            why = verdict["message"] if verdict["status"] == "inconclusive" else "it fails for some functions"
-            return _verdict(
+        out = decide(lhs, rhs, **how)
+        if out["status"] != "ok":
+            why = out["message"] if out["status"] == "inconclusive" else "it fails for some functions"
+            return verdict(
                 "inconclusive",
                 f"true or not depending on a function the document does not define ({why})",
                 "undefined function",
             )
-    return _verdict(
+    return verdict(
         "ok",
         f"holds with three unrelated smooth functions in place of the one the document leaves undefined"
-        f" ({verdict['message']})",
+        f" ({out['message']})",
         "undefined function",
     )
 
