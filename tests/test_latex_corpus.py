@@ -58,6 +58,7 @@ HELDOUT11 = ROOT / "tests" / "data" / "latex_heldout11" / "manifest.toml"
 HELDOUT12 = ROOT / "tests" / "data" / "latex_heldout12" / "manifest.toml"
 HELDOUT13 = ROOT / "tests" / "data" / "latex_heldout13" / "manifest.toml"
 HELDOUT14 = ROOT / "tests" / "data" / "latex_heldout14" / "manifest.toml"
+HELDOUT15 = ROOT / "tests" / "data" / "latex_heldout15" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -77,6 +78,7 @@ HELDOUT14 = ROOT / "tests" / "data" / "latex_heldout14" / "manifest.toml"
         (HELDOUT12, 8, 370),
         (HELDOUT13, 8, 210),
         (HELDOUT14, 4, 90),
+        (HELDOUT15, 4, 90),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:

@@ -4,6 +4,8 @@ index conditions. Wrong steps are found; correct steps and near misses are never
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.einstein import uses_einstein
@@ -166,6 +168,9 @@ def test_comparisons_of_a_variable_stay_heaviside(runner: StepRunner) -> None:
         (r"the sum over all the elements of the one-hot-vector is one, $y_k$", {"y"}),
         (r"$$\sum_{c} p_c = 1$$", {"p"}),
         (r"$$\sum_{i=1}^{n} \mathbf{q}_i = 1$$", {"q"}),
+        (r"$$\sum^K_{k=0} y_k = 1,$$", {"y"}),  # the end before the start (TeX takes either order)
+        (r"$$\mathcal{C} = - \sum^K_{k=1} y_{k} \ln a_{k}$$", {"y"}),
+        (r"$$\sum^K_{k=0} y_k = 2$$", set()),
         (r"$$\sum_{j=1}^K y_j = 1.5$$", set()),
         (r"$$\sum_{j} y_j x_j = 1$$", set()),
         (r"nothing here about $y_k$", set()),
@@ -307,3 +312,21 @@ def test_an_indicator_of_the_label_index(runner: StepRunner) -> None:
         r"\frac{\partial}{\partial z_k}\left(-\log p_y\right) = p_k - 1_{y\neq k}",
     )
     assert _statuses(text, runner)[1:] == [(3, "ok"), (4, "wrong")]
+
+
+_HMVEGE = Path(__file__).parent / "data" / "latex_heldout15" / "backprop_cost_activations_hmvege.tex"
+
+
+@pytest.mark.parametrize(("last", "status"), [("a_i^L - y_i", "inconclusive"), ("a_i^L + y_i", "wrong")])
+def test_a_single_entry_said_of_another_case_does_not_refute_a_family_step(
+    last: str, status: str, runner: StepRunner
+) -> None:
+    # held-out 15 (hmvege/StatML): the binary case's "y_2 = 1 - y_1" (line 124) put into the
+    # softmax section's -y_i + (Σ_k y_k) a_i^L = a_i^L - y_i expanded at size 3 made Σ_k y_k = 1 + y_3
+    # and refuted a correct step; without that entry's value it is not refuted. A wrong twin stays wrong.
+    lines = _HMVEGE.read_text(encoding="utf-8").splitlines()
+    assert lines[459].strip() == "&= a_i^L - y_i"
+    lines[459] = "    &= " + last
+    report = check_text("\n".join(lines), load_notation(), runner=runner, examples=30, markdown=False)
+    (step,) = [r for r in report.results if r.step.line == 460]
+    assert step.status == status

@@ -66,3 +66,21 @@ def test_a_label_written_through_a_macro_is_a_label(runner) -> None:
     )
     report = check_text(md, load_notation(), runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results][-2:] == ["ok", "wrong"]
+
+
+def test_standard_bold_commands_read_as_bold_names(runner) -> None:
+    # \pmb (amsbsy, common in Chinese notes), \bold (MathJax), \symbf (unicode-math): bold names
+    from derive.checks.latex.checker import check_text
+    from derive.checks.latex.notation import load_notation
+
+    md = (
+        "$$\\pmb{z} = \\pmb{w} x$$\n\n$$\\frac{\\partial \\pmb z}{\\partial x} = \\bold{w}$$\n\n"
+        "$$\\frac{\\partial \\symbf{z}}{\\partial x} = 2 w$$\n"
+    )
+    eqs = extract(md)
+    assert "\\boldsymbol{z}" in eqs[0].text and "\\mathbf{w}" in eqs[1].text
+    report = check_text(md, load_notation(), runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == ["inconclusive", "ok", "wrong"]
+    # a document's own definition of the name wins over the standard one
+    assert "\\pmb" not in extract("\\newcommand{\\pmb}[1]{#1}\n$$\\pmb{z} = 1$$")[0].text
+    assert "\\boldsymbol" not in extract("\\newcommand{\\pmb}[1]{#1}\n$$\\pmb{z} = 1$$")[0].text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.notation import load_notation
-from derive.checks.latex.numeric_layer_labels import numbers_layers
+from derive.checks.latex.numbered_layers import numbers_layers
 
 LAYERS = (
     "One neuron: $z = w x + b$ and $a = \\sigma(z)$.\n\n"

@@ -38,8 +38,9 @@ from derive.checks.latex.clauses import free_conditions, inline_conditions, sent
 from derive.checks.latex.conditions import prose_conditions
 from derive.checks.latex.equation import RELATIONS, Equation, Piece, starts_with_relation
 from derive.checks.latex.latex_doc import latex_regions
-from derive.checks.latex.macros import definition_spans, expand, find_macros
+from derive.checks.latex.macros import definition_spans, expand, reading_macros
 from derive.checks.latex.markdown_doc import markdown_regions
+from derive.checks.latex.numbered_layers import with_layer_labels
 from derive.checks.latex.region import LineTable, Region
 from derive.checks.latex.rows import rows_of
 
@@ -183,8 +184,8 @@ def _with_macros_expanded(text: str, regions: list[Region], latex: bool) -> list
     """The regions with the document's own macros expanded and its definitions blanked (a
     ``$\\newcommand{…}{…}$`` is not a claim)."""
     source = re.sub(r"(?<!\\)%[^\n]*", lambda m: " " * len(m.group(0)), text) if latex else text
-    macros = find_macros(source)
-    if not macros:
+    macros = reading_macros(source)
+    if not any(name in source for name in macros):
         return regions
     spans = definition_spans(source)
     out = []
@@ -210,7 +211,7 @@ def extract(text: str, *, markdown: bool | None = None) -> list[Equation]:
 def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> list[Equation]:
     """The equations of math regions found in ``text`` (see :func:`extract`)."""
     table = LineTable(text)
-    regions = _with_macros_expanded(text, regions, latex)
+    regions = with_layer_labels(text, _with_macros_expanded(text, regions, latex))
     inline = [r for r in regions if r.kind != "display"]
     stated = inline_conditions(text, inline)  # formulas only: a condition such as "if $i = j$" is left out
     formulas = [r for r in regions if r.kind == "display" or r.start in stated]

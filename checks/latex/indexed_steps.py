@@ -89,9 +89,9 @@ def check_indexed(
         out = with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)
         vanished = vanished and bool(out.get(VANISHED))  # 0 = 0 in every instance (vanishing_sides)
         out = guard_conditions(out, conditions, checked=holds is True)
-        if out["status"] == "wrong" and implied is None and _implied_sum(lhs_norm, rhs_norm):
-            note = "; an index summed on one side is free on the other (an implied, Einstein-style sum?)"
-            out = {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + note}
+        if out["status"] == "wrong":
+            instance = (lhs_norm, rhs_norm, {**env, **fixed}, size, implied is not None)
+            out = _held_back(out, instance, named, functools.partial(_under_facts, judge, facts, size, env))
         if out["status"] == "wrong":
             cex = dict(out["counterexample"])
             cex["where"] = where
@@ -113,6 +113,54 @@ def check_indexed(
     if implied is not None:
         ok["message"] += ", repeated indices summed (the document's summation convention)"
     return {**ok, "message": f"{ok['message']}, using {assumed}", "method": STATED_FACT} if assumed else ok
+
+
+def _without_entry_values(named: Definitions | None, norms: list[Normalized]) -> Definitions | None:
+    """The document's definitions less those of one entry of a family (``y_2 = 1 - y_1``, said
+    of a binary case) that this step writes with index letters only (y_i, Σ_k y_k): expanded at
+    size 3, its y_2 is the family's second entry, not that case's. None when there are none."""
+    if not named:
+        return None
+    parts = [p for norm in norms for name in norm.symbol_names if (p := split_name(name)) and p[1]]
+    lettered = {(p[0], p[2]) for p in parts if not p[1].isdigit()} - {(p[0], p[2]) for p in parts if p[1].isdigit()}
+    drop = {
+        key
+        for key, (letters, _) in named.items()
+        if not letters and (p := split_name(key)) and p[1].isdigit() and (p[0], p[2]) in lettered
+    }
+    return {k: v for k, v in named.items() if k not in drop} if drop else None
+
+
+def _under_facts(judge: Any, facts: frozenset[str], size: int, env: dict[str, int], lhs: Any, rhs: Any) -> Any:
+    return with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)
+
+
+def _held_back(
+    out: dict[str, Any],
+    instance: tuple[Normalized, Normalized, dict[str, int], int, bool],
+    named: Definitions | None,
+    judged: Any,
+) -> dict[str, Any]:
+    """A wrong instance made inconclusive when it rests on a single entry's value (see
+    _without_entry_values: not refuted without it) or on an index summed on one side and free
+    on the other (an implied, Einstein-style sum)."""
+    lhs_norm, rhs_norm, values, size, implied = instance
+    loose = _without_entry_values(named, [lhs_norm, rhs_norm])
+    if loose is not None:
+        try:
+            again = judged(*_sides(lhs_norm, rhs_norm, values, size, loose, implied))["status"]
+        except Unparsed:
+            again = "unparsed"
+        if again != "wrong":
+            note = (
+                "; not refuted without the document's value for a single entry of a family this step "
+                "writes with index letters only (a value said of another case or size?)"
+            )
+            return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + note}
+    if not implied and _implied_sum(lhs_norm, rhs_norm):
+        note = "; an index summed on one side is free on the other (an implied, Einstein-style sum?)"
+        return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + note}
+    return out
 
 
 def _expansion_sizes(norms: list[Normalized], size_names: list[str], free: list[str]) -> tuple[int, ...]:

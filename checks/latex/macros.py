@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from derive.checks.latex.text_groups import brace_group_end
 
-__all__ = ["Macro", "find_macros", "expand", "definition_spans"]
+__all__ = ["Macro", "find_macros", "reading_macros", "expand", "definition_spans"]
 
 #: a command's name: letters, or one character that is not one (``\1``, and in XeLaTeX/LuaLaTeX
 #: documents a Unicode symbol: ``\·``, ``\ℝ``, ``\⇔``)
@@ -75,9 +75,26 @@ def _definitions(text: str) -> list[tuple[int, int, str, Macro]]:
     return sorted(found, key=lambda d: d[0])
 
 
+#: Bold commands of packages and MathJax that the reader knows by another name: \pmb (amsbsy's
+#: "poor man's bold", common in Chinese notes), \bold (MathJax), unicode-math's \symbf and
+#: \symbfit, \mathbfit. Each is a bold name like \boldsymbol; a document's own definition wins.
+_STANDARD = {
+    "\\pmb": Macro(1, "\\boldsymbol{#1}"),
+    "\\bold": Macro(1, "\\mathbf{#1}"),
+    "\\symbf": Macro(1, "\\mathbf{#1}"),
+    "\\symbfit": Macro(1, "\\boldsymbol{#1}"),
+    "\\mathbfit": Macro(1, "\\boldsymbol{#1}"),
+}
+
+
 def find_macros(text: str) -> dict[str, Macro]:
     """The macros a document defines (a later definition of a name wins)."""
     return {name: macro for _, _, name, macro in _definitions(text)}
+
+
+def reading_macros(text: str) -> dict[str, Macro]:
+    """The macros to expand before reading: the document's own, over the standard bold commands."""
+    return {**_STANDARD, **find_macros(text)}
 
 
 def definition_spans(text: str) -> list[tuple[int, int]]:

@@ -335,7 +335,7 @@ def _ill_typed(a: Dual | NotJudged, b: Dual | NotJudged) -> dict[str, Any] | Non
         raise NotJudged(f"shapes do not fit on either side ({a})")
     if any(bad):
         side, reason, other = ("left", a, b) if bad[0] else ("right", b, a)
-        return {"status": "illtyped", "side": side, "reason": str(reason), "other": other}
+        return {"status": "illtyped", "side": side, "reason": str(reason), "other": other, "sizes": reason.sizes}
     for x in (a, b):
         if isinstance(x, NotJudged):
             raise x
@@ -388,6 +388,9 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
         return _out("inconclusive", "the shapes differ, but they are the document's and the notation's sizes mixed")
     if first["status"] in ("illtyped", "shape") and any(w.flags.get("row_list") for w, _ in outcomes):
         return _out("inconclusive", "the shapes do not fit with the lists [a, b, …] read as rows (a guess)")
+    if first["status"] == "illtyped" and _open_against_fixed(bad):
+        why = f"a size the judge chose meets one the document fixes ({first['reason']})"
+        return _out("inconclusive", f"the shapes do not fit, but {why}: the document may fix that size too")
     if first["status"] == "illtyped":
         other = "right" if first["side"] == "left" else "left"
         msg = f"the {first['side']} side does not fit together ({first['reason']})"
@@ -415,6 +418,17 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
     gaps = [o["gaps"] for _, o in bad if "gaps" in o]
     entrywise = np.max(gaps, axis=0).ravel().tolist() if gaps and len({g.shape for g in gaps}) == 1 else None
     return {**verdict, "gap": max(o.get("gap", 0.0) for _, o in bad), "gaps": entrywise}
+
+
+def _open_against_fixed(bad: list[tuple[World, dict[str, Any]]]) -> bool:
+    """Of the two sizes that disagree, one changes with the judge's choice of sizes from world to
+    world (d for an x the step reads without a size) and the other never does (the 2 of a W the
+    document writes out as 3×2): the mismatch may be the judge's choice, not the step's."""
+    pairs = [o.get("sizes") for _, o in bad if o["status"] == "illtyped"]
+    if len(pairs) < 2 or any(p is None for p in pairs):
+        return False
+    varies = [len({p[k] for p in pairs}) > 1 for k in (0, 1)]
+    return varies[0] != varies[1]
 
 
 def _literal_meets_open_size(world: World, found: dict[str, Any]) -> bool:

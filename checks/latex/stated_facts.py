@@ -48,8 +48,13 @@ _INLINE_NAME = re.compile(r"\$\s*(?:" + _FONT + r"\{\s*([A-Za-z])\s*\}|" + _FONT
 _SENTENCE = re.compile(r"[.!?](?=\s)|\n\s*\n")
 
 
+#: ``\sum^K_{k=1}``: the end written before the start (TeX takes either order)
+_END_FIRST = re.compile(r"(\\sum\s*(?:\\limits\s*)?)(\^\s*(?:\{[^{}]{0,12}\}|\\?\w+))(\s*_\s*(?:\{[^{}]{0,12}\}|\w))")
+
+
 def stated_sums_to_one(text: str) -> frozenset[str]:
     """Names of the families the document states sum to one (``y`` for y_1 … y_n)."""
+    text = _END_FIRST.sub(lambda m: m.group(1) + m.group(3) + m.group(2), text)  # same length: positions kept
     names = {m.group("a") or m.group("b") or m.group("c") for m in _SUM_EQ_ONE.finditer(text)}
     # the targets of a cross-entropy the document writes out are a distribution: they sum to one
     names |= {m.group("a") or m.group("b") or m.group("c") for m in _CROSS_ENTROPY.finditer(text)}

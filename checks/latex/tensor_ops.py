@@ -35,7 +35,12 @@ class NotJudged(Exception):
 
 
 class ShapeMismatch(NotJudged):
-    """Two shapes that do not fit (a product, a sum, a comparison)."""
+    """Two shapes that do not fit (a product, a sum, a comparison); ``sizes`` are the two sizes
+    that disagree, where one pair is to blame (the inner sizes of a product)."""
+
+    def __init__(self, message: str, sizes: tuple[int, int] | None = None) -> None:
+        super().__init__(message)
+        self.sizes = sizes
 
 
 class LooseShapes(NotJudged):
@@ -118,7 +123,8 @@ def broadcast(a: Dual, b: Dual, what: str) -> tuple[Dual, Dual]:
         return a, _expand(b, a.shape, row=False)
     if _is_column_of(a, b):
         return _expand(a, b.shape, row=False), b
-    raise ShapeMismatch(f"{shape_of(a)} and {shape_of(b)} do not fit in '{what}'")
+    differ = [(x, y) for x, y in zip(a.shape, b.shape, strict=False) if x != y]
+    raise ShapeMismatch(f"{shape_of(a)} and {shape_of(b)} do not fit in '{what}'", differ[0] if differ else None)
 
 
 def _is_row_of(v: Dual, m: Dual) -> bool:
@@ -194,7 +200,7 @@ def product(a: Dual, b: Dual, kind: str, flags: dict[str, bool]) -> Dual:
         return matmul(a, b)
     if kind == "cdot" and a.shape == b.shape:
         return hadamard(a, b)
-    raise ShapeMismatch(f"a {shape_of(a)} times a {shape_of(b)}")
+    raise ShapeMismatch(f"a {shape_of(a)} times a {shape_of(b)}", (a.shape[1], b.shape[0]))
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:

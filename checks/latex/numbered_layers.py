@@ -1,0 +1,102 @@
+r"""Layers numbered in bare superscripts, read as labels where the document shows it numbers them.
+
+``z^2 = w^2 a^1 + b^2``, ``\delta^2 = \frac{\partial C}{\partial z^2}``, ``W^1 \in \mathbb{R}^{3 \times 2}``:
+in such a document ``w^2`` is layer 2's weight, and ``\frac{\partial C}{\partial w^2}`` a derivative
+by it, not by a square. A number in a superscript is a power everywhere else, so only names the
+document itself numbers so are read as labels: a name declared with a numeric superscript in a
+space, and the names of a definition that gives a numbered name a value from names carrying the
+same number (z^2 from w^2 and b^2). Their bare numeric superscripts become ``^{(2)}`` (a label, as
+the reader takes ``W^{(2)}``), wherever the document writes them; every other name keeps its
+power (``x^2``, ``\sigma^2``, ``(a - y)^2``). A document that defines only one numbered name
+(``\sigma^2 = E[x^2] - \mu^2``) does not number layers (numbers_layers).
+"""
+
+from __future__ import annotations
+
+import re
+
+from derive.checks.latex.region import Region
+
+__all__ = ["NUMBERED", "layer_bases", "numbers_layers", "with_layer_labels"]
+
+#: a one-letter name (a font or Greek command allowed) with a numeric superscript, not after a bracket;
+#: W^{(1)} is read as a label already (tex_tokens), so a bracketed number is not one of these
+_NAME_NUMBER = (
+    r"(?<![)\]}A-Za-z])(?:\\[A-Za-z]+\s*\{?\s*)?[A-Za-z]\}?\s*(?:_\{?[A-Za-z0-9]\}?\s*)?"
+    r"\^\s*\{?\s*(\d)\s*\}?(?![\d.])"
+)
+NUMBERED = re.compile(_NAME_NUMBER)
+#: W^1 \in \mathbb{R}^{3 \times 2}: a space for a layer's matrix (a power is no member of a space)
+_DECLARED_NUMBER = re.compile(_NAME_NUMBER + r"\s*(?:\\in\b|∈)")
+#: z^1 = W^1 x + b^1: a name with a number defined from other names with the same number
+_DEFINED_NUMBER = re.compile(_NAME_NUMBER + r"\s*&?\s*:?=(?=(?P<value>[^=\n$]*))")
+
+
+def numbers_layers(text: str) -> bool:
+    """Does the document number layers in superscripts (see the module docstring)?"""
+    if _DECLARED_NUMBER.search(text):
+        return True
+    # two layers so defined (z^1 from W^1, z^2 from W^2): a variance σ^2 = E[x^2] - μ^2 is one number
+    numbers = set()
+    for m in _DEFINED_NUMBER.finditer(text):
+        if any(n.group(1) == m.group(1) for n in NUMBERED.finditer(m.group("value"))):
+            numbers.add(m.group(1))
+    return len(numbers) >= 2
+
+#: a one-letter name (a font or accent on one letter, or a Greek command), an optional subscript,
+#: then a one-digit superscript: w^2, \delta^{2}, \mathbf{W}^1, w_{jk}^2, \hat{y}^2
+_NAMED = re.compile(
+    r"(?<![)\]}A-Za-z0-9\\])(?P<name>\\(?:mathbf|boldsymbol|bm|vec|hat|tilde|bar|mathrm)\s*\{\s*[A-Za-z]\s*\}"
+    r"|\\[A-Za-z]+|[A-Za-z])(?P<sub>\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?"
+    r"(?P<sup>\s*\^\s*(?:\{\s*(?P<braced>\d)\s*\}|(?P<bare>\d)))(?![\d.])"
+)
+_DECLARED = re.compile(_NAMED.pattern + r"\s*(?:\\in\b|∈)")
+_DEFINED = re.compile(_NAMED.pattern + r"\s*&?\s*:?=(?=(?P<value>[^=\n$]*))")
+#: commands that are not names (a superscript on them is no layer)
+_NOT_NAMES = {r"\left", r"\right", r"\sum", r"\prod", r"\int", r"\frac", r"\partial", r"\nabla", r"\cdot", r"\times"}
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", "", name)
+
+
+def _number(m: re.Match[str]) -> str:
+    return m.group("braced") or m.group("bare")
+
+
+def layer_bases(text: str) -> frozenset[str]:
+    """The names the document numbers layers of (empty unless it numbers layers at all)."""
+    if not numbers_layers(text):
+        return frozenset()
+    bases = {_key(m.group("name")) for m in _DECLARED.finditer(text)}
+    for m in _DEFINED.finditer(text):
+        same = [n for n in _NAMED.finditer(m.group("value")) if _number(n) == _number(m)]
+        if same:
+            bases.add(_key(m.group("name")))
+            bases |= {_key(n.group("name")) for n in same}
+    return frozenset(bases - _NOT_NAMES)
+
+
+def _labelled(region: Region, bases: frozenset[str]) -> Region:
+    pieces: list[tuple[str, tuple[int, ...]]] = []
+    last = 0
+    for m in _NAMED.finditer(region.text):
+        if _key(m.group("name")) not in bases:
+            continue
+        start, end = m.start("sup"), m.end("sup")
+        pieces.append((region.text[last:start], region.offsets[last:start]))
+        label = f"^{{({_number(m)})}}"
+        pieces.append((label, (region.offsets[start],) * len(label)))
+        last = end
+    if not pieces:
+        return region
+    pieces.append((region.text[last:], region.offsets[last:]))
+    text = "".join(p for p, _ in pieces)
+    offsets = tuple(o for _, offs in pieces for o in offs)
+    return Region(region.kind, text, offsets, region.start, region.end)
+
+
+def with_layer_labels(text: str, regions: list[Region]) -> list[Region]:
+    """The regions with the numbered layers' superscripts written as labels (see the module)."""
+    bases = layer_bases(text)
+    return [_labelled(r, bases) for r in regions] if bases else regions
