@@ -13,7 +13,16 @@ NOTATION = load_notation()
 
 @pytest.mark.parametrize(
     ("text", "key"),
-    [("tanh", "tanh"), ("ReLU", "relu"), (" relu ", "relu"), ("logistic", "sigmoid"), ("Heaviside", "step")],
+    [
+        ("tanh", "tanh"),
+        ("ReLU", "relu"),
+        (" relu ", "relu"),
+        ("logistic", "sigmoid"),
+        ("Heaviside", "step"),
+        ("sig", "sigmoid"),
+        ("sm", "softmax"),
+        ("softmax", "softmax"),
+    ],
 )
 def test_the_named_activation(text: str, key: str) -> None:
     assert _named_activation(text) == key
@@ -34,3 +43,23 @@ def test_steps_about_named_activations(runner: StepRunner) -> None:
     report = check_text("\n\n".join(f"$${s}$$" for s in steps) + "\n", NOTATION, runner=runner, examples=30)
     assert [r.status for r in report.results][:3] == ["ok", "wrong", "ok"]
     assert report.results[3].status != "wrong"
+
+
+def test_activations_named_in_the_subscript_of_an_applied_letter(runner: StepRunner) -> None:
+    # held-out 15 (hmvege): \sigma_\mathrm{sig}(z), \sigma_\mathrm{sm}(z)_i (the softmax's entry i),
+    # and g_{\text{ReLU}}(Z) as Ng-style notes write it
+    steps = [
+        r"\sigma'_\mathrm{sig}(z) = \sigma_\mathrm{sig}(z)(1 - \sigma_\mathrm{sig}(z))",
+        r"\sigma'_\mathrm{sig}(z) = \sigma_\mathrm{sig}(z)(1 + \sigma_\mathrm{sig}(z))",
+        r"\frac{\partial}{\partial z_j} \sigma_\mathrm{sm}(z)_i"
+        r" = \sigma_\mathrm{sm}(z)_i (\delta_{ij} - \sigma_\mathrm{sm}(z)_j)",
+        r"\frac{\partial}{\partial z_j} \sigma_\mathrm{sm}(z)_i"
+        r" = \sigma_\mathrm{sm}(z)_i (\delta_{ij} + \sigma_\mathrm{sm}(z)_j)",
+        r"g_{\text{ReLU}}(z) = \max(0, z)",
+        r"g_{\text{ReLU}}(z) = \max(1, z)",
+    ]
+    report = check_text("\n\n".join(f"$${s}$$" for s in steps) + "\n", NOTATION, runner=runner, examples=30)
+    assert [r.status for r in report.results][:4] == ["ok", "wrong", "ok", "wrong"]
+    # g_{ReLU}(z) is proved read as scalars; the matrix reader takes g_{ReLU} for a matrix: held back
+    assert report.results[4].status != "wrong" and "proved" in report.results[4].message
+    assert report.results[5].status == "wrong"

@@ -298,7 +298,11 @@ def _contains(toks: list[str], part: list[str]) -> bool:
 def _layered_mention(toks: list[str], names: set[str], sup: bool) -> bool:
     script = "^" if sup else "_"
     for k, t in enumerate(toks[:-2]):
-        if t in names and toks[k + 1] == script:
+        if t not in names:
+            continue
+        if sup and toks[k + 1] == "_":  # a_j^L: the entry's subscript first (as tex_tokens puts it)
+            k = _after_group(toks, k + 2) - 1
+        if k + 2 < len(toks) and toks[k + 1] == script:
             group = [toks[k + 2]]
             if group == ["{"]:
                 end = next((j for j in range(k + 3, len(toks)) if toks[j] == "}"), len(toks))
@@ -306,6 +310,18 @@ def _layered_mention(toks: list[str], names: set[str], sup: bool) -> bool:
             if layer_of(group) is not None:
                 return True
     return False
+
+
+def _after_group(toks: list[str], k: int) -> int:
+    """The index after the script argument at k (a braced group or one token)."""
+    if k >= len(toks) or toks[k] != "{":
+        return k + 1
+    depth = 0
+    for j in range(k, len(toks)):
+        depth += (toks[j] == "{") - (toks[j] == "}")
+        if depth == 0:
+            return j + 1
+    return len(toks)
 
 
 def _forwards_agree(roles: Roles, forwards: dict[str, tuple]) -> bool:

@@ -111,6 +111,9 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
                 return entry
         if name in self.notation.functions:
             return self.function(self.notation.functions[name], name, k, power=power)
+        activation = self._subscripted_activation(name, k, power)
+        if activation is not None:
+            return activation
         base_key = BUILTIN_NAMES.get(name.lower()) if len(name) > 1 and not name.startswith("\\") else None
         if base_key:
             return self.function(base_key, name, k, power=power)
@@ -158,6 +161,21 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
             raise Unreadable(f"a prime on {name}, which is not a known function")
         return text, k
 
+    def _subscripted_activation(self, name: str, k: int, power: list[str] | None) -> tuple[str, int] | None:
+        r"""``\sigma_\mathrm{sig}(z)``, ``g_{\text{ReLU}}(Z)``, ``\sigma_\mathrm{sm}(z)_i``: a function's
+        letter with an activation's name as its subscript, applied, is that activation."""
+        m = re.fullmatch(r"(\\?[A-Za-z]+)_\{([^{}]*)\}", name)
+        if m is None or k >= len(self.toks) or self.toks[k] not in ("(", "'", "^"):
+            return None
+        if m.group(1) not in self.notation.functions and m.group(1) not in FUNCTION_LETTERS:
+            return None
+        key = _named_activation(m.group(2))
+        if key is None or name in self.notation.shapes:
+            return None
+        if key == "softmax":
+            return self._softmax_entry(name, k) if power is None else None
+        return self.function(key, name, k, power=power)
+
     def _document_function(self, name: str, k: int, power: list[str] | None) -> tuple[str, int] | None:
         """A function the document defines (``g(z) = …``, ``h_\\theta(x) = …``) where it is used:
         its value (see function_calls.expand_document_function); in the operand of a derivative by
@@ -178,6 +196,10 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         """A known function at k (after its name): sub/superscripts, prime, argument."""
         if key == "softmax":
             return self._softmax_entry(shown, k)
+        if k < len(self.toks) and self.toks[k] == "_" and key != "leaky_relu":
+            sub, after = self.read_arg(k + 1)
+            if _named_activation(self.text_of(sub)) == "softmax":  # \sigma_\mathrm{sm}(z)_i: the softmax
+                return self._softmax_entry(shown, after)
         prime, sub_arg, power, k = self._marks(shown, k, power)
         arity = FUNCTION_KEYS.get(key, 1)  # abstract:f (an undefined function) takes one
         extra: list[str] = []
@@ -387,13 +409,15 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
 
 
 #: activations a subscript may name (σ_relu, g_{tanh}, f_\text{sigmoid}); leaky ReLU needs its slope
-_NAMED = {"relu", "rect", "tanh", "sigmoid", "logistic", "heaviside", "step", "softplus", "sign", "sgn"}
+_NAMED = {"relu", "rect", "tanh", "sigmoid", "logistic", "heaviside", "step", "softplus", "sign", "sgn", "softmax"}
+#: abbreviations notes write in an activation's subscript (\sigma_\mathrm{sig}, \sigma_\mathrm{sm})
+_ABBREVIATED = {"logistic": "sigmoid", "sig": "sigmoid", "sigm": "sigmoid", "sm": "softmax"}
 
 
 def _named_activation(text: str) -> str | None:
     """The function key an activation's name written as a subscript stands for, or None."""
     word = text.strip().lower()
-    if word == "logistic":
-        return "sigmoid"
+    if word in _ABBREVIATED:
+        return _ABBREVIATED[word]
     return BUILTIN_NAMES[word] if word in _NAMED and word in BUILTIN_NAMES else None
 
