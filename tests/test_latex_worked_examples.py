@@ -78,3 +78,20 @@ def test_a_log_with_brackets_or_alone_is_still_judged(runner: StepRunner) -> Non
         r"$$y \log x + \log x = (y + 1) \log x$$" + "\n"
     )
     assert [s for s, _ in _statuses(text, runner)] == ["wrong", "ok", "ok"]
+
+
+A3 = r"\begin{bmatrix} 0 & 2 & 4 \\ 2 & 4 & 2 \\ 3 & 3 & 1 \end{bmatrix}"
+B3 = r"\begin{bmatrix} -2 \\ -2 \\ -4 \end{bmatrix}"
+
+
+def test_a_linear_system_with_a_name_of_open_size_is_not_wrong(runner: StepRunner) -> None:
+    # mghuang19's CSE 446 hw0: "A x = b" written out, x of a letter size (v ∈ ℝ^n): the 3×3 fixes n = 3
+    text = f"Let $v \\in \\mathbb{{R}}^n$ be given.\n\nThen ${A3} v = {B3}$.\n"
+    ((status, message),) = _statuses(text, runner)
+    assert status == "inconclusive" and "leaves open" in message
+
+
+def test_a_linear_system_with_a_name_of_fixed_size_stays_wrong(runner: StepRunner) -> None:
+    text = f"Let $v \\in \\mathbb{{R}}^2$ be given.\n\nThen ${A3} v = {B3}$.\n"
+    ((status, message),) = _statuses(text, runner)
+    assert status == "wrong" and "does not fit together" in message

@@ -35,6 +35,7 @@ from derive.checks.latex.idle_conditions import bearing_conditions
 from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.indexed_steps import check_indexed, einstein_free_indices
 from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
+from derive.checks.latex.landau import landau_verdict
 from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.layered_backprop import judge_layered
 from derive.checks.latex.ng_names import ng_job
@@ -252,6 +253,9 @@ def judge_step(
     steps), then the scalar judge; the step's conditions are assumptions for both, and the
     names the document defined before the step (``named``) mean their values."""
     named, readings = split_unstated(named)  # read without unknown functions first (unstated_dependence)
+    landau = landau_verdict(step.lhs, step.rhs, {*definitions, *(named or {}), *notation.shapes})
+    if landau is not None:  # O(…) = O(…): classes of functions, not values (landau)
+        return landau
     # a prose condition about a letter the step never writes (j = i) constrains nothing here
     conditions = bearing_conditions(step.conditions, (step.lhs, step.rhs), notation, definitions, named)
     typed, why = judge_sides(step.lhs, step.rhs, notation, conditions, definitions, seed)

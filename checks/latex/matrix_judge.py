@@ -41,7 +41,7 @@ from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, LooseShapes, No
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_condition, parse_typed
 from derive.checks.latex.typed_nodes import Add, Cond, Mul, Neg, Node, Num, Pow, Sym, Transpose
-from derive.checks.latex.worked_examples import holds_literal, numbers_for_names
+from derive.checks.latex.worked_examples import holds_literal, literal_meets_open_name, numbers_for_names
 
 __all__ = ["judge_typed", "judge_trees", "build_world", "WORLDS"]
 
@@ -174,6 +174,8 @@ def judge_trees(
             return None, "no vector or matrix in this step"
         outcomes.append((world, outcome))
     verdict = _verdict(outcomes, unread)
+    # A x = b with a matrix written out and x ∈ ℝ^n: the step may fix n (worked_examples)
+    verdict = literal_meets_open_name(verdict, sides, {**notation.sample_shapes, **notation.shapes})
     if verdict["status"] == "wrong" and verdict["counterexample"] and not _names(sides):
         verdict = _numbers_only(verdict)  # the judge's sizes say nothing about a step of numbers
     # an undefined activation g (A = g(Z)): wrong only if the values differ under every stand-in

@@ -14,12 +14,13 @@ contradict them. Two facts decide this, for each side of a step:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from derive.checks.latex.matrix_literals import Literal, Pattern
 from derive.checks.latex.typed_nodes import Node, Sym, all_nodes
 
-__all__ = ["holds_literal", "numbers_for_names"]
+__all__ = ["holds_literal", "literal_meets_open_name", "numbers_for_names"]
 
 
 def _parts(node: Any) -> list[Any]:
@@ -41,3 +42,34 @@ def numbers_for_names(sides: tuple[Node, Node], defined: set[str]) -> bool:
         if not numbers and holds_literal(sides[k]) and any(n not in defined for n in other):
             return True
     return False
+
+
+#: the matrix judge's message for a side whose product or sum does not fit
+_ILL_TYPED = re.compile(r"the (left|right) side does not fit together")
+
+
+def literal_meets_open_name(
+    verdict: dict[str, Any], sides: tuple[Node, Node], shapes: dict[str, tuple[str, ...]]
+) -> dict[str, Any]:
+    """``\\begin{bmatrix}0&2&4\\\\…\\end{bmatrix} x = \\begin{bmatrix}-2\\\\-2\\\\-4\\end{bmatrix}`` (a linear
+    system to solve) where x is sized by a letter (x ∈ ℝ^n, or an n inferred from another part of
+    the document): the written-out matrix fixes n = 3 there, while the judge chose n = 5, so the
+    product "does not fit" by that choice alone. A ``wrong`` for a side that does not fit, where
+    that side holds a matrix written out and a name whose size is a letter, is inconclusive. A
+    name of fixed size (x ∈ ℝ^2) against a 3×3 matrix, or two matrices written out, stay wrong."""
+    found = _ILL_TYPED.match(verdict.get("message", ""))
+    if verdict.get("status") != "wrong" or found is None:
+        return verdict
+    side = sides[0 if found.group(1) == "left" else 1]
+    if not holds_literal(side):
+        return verdict
+    names = {p.full for p in _parts(side) if isinstance(p, Sym)}
+    open_names = sorted(n for n in names if any(not d.isdigit() for d in shapes.get(n, ())))
+    if not open_names:
+        return verdict
+    name = open_names[0]
+    why = (
+        f"{verdict['message']}; but a matrix written out meets {name} ({'×'.join(shapes[name])}), whose size "
+        "the document leaves open: the step may fix it"
+    )
+    return {**verdict, "status": "inconclusive", "counterexample": None, "message": why}
