@@ -63,6 +63,8 @@ A sixth hunt (55 documents: course homework in LaTeX, notebooks, Hugo and Jekyll
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.conditions import as_conditions, prose_conditions
@@ -353,3 +355,38 @@ def test_a_function_defined_further_down_does_not_refute_a_step_above(runner: St
     assert results[0].status != "wrong", results[0].message
     # below its definition the function means it: a wrong value is wrong
     assert _last(relu + "Then $$f(1.9) = 2$$\n", runner)[0] == "wrong"
+
+
+HUNTED = Path(__file__).parent / "data" / "hunted"
+
+
+def _lines(path: Path, runner: StepRunner) -> dict[int, list[str]]:
+    report = check_text(path.read_text(encoding="utf-8"), NOTATION, runner=runner, markdown=False, examples=30)
+    out: dict[int, list[str]] = {}
+    for r in report.results:
+        out.setdefault(r.step.line, []).append(r.status)
+    return out
+
+
+def test_a_word_before_a_bracket_is_an_operator_not_a_factor(runner: StepRunner) -> None:
+    # ninth hunt (a CSE 546 homework, tests/data/hunted): Var[aX] = a^2 Var[X] was read as
+    # Var·(aX) = a²·Var·X and refuted at Var = 1, a = 2 once \text{Var} \frac{1}{n} … made Var a name
+    statuses = _lines(HUNTED / "cse546_hw0_dinobektesevic.tex", runner)
+    assert "wrong" not in statuses[162]
+    # a product with a one-letter factor is still a product, and still refuted when wrong
+    assert _last("$$x(a + b) = x a + x b + 1$$\n", runner)[0] == "wrong"
+    assert _last("$$x(a + b) = x a + x b$$\n", runner)[0] == "ok"
+
+
+@pytest.mark.xfail(strict=True, reason="names reused across a sheet's problems: z = x + y of problem A.3")
+def test_a_solution_after_an_arrow_in_another_problem_is_not_wrong(runner: StepRunner) -> None:
+    # x + y + z = 0 \rightarrow z = -x - y: z's value from an earlier problem is not the one meant
+    assert "wrong" not in _lines(HUNTED / "cse546_hw0_dinobektesevic.tex", runner)[288]
+
+
+def test_zero_against_names_sized_elsewhere_as_vectors_is_not_wrong(runner: StepRunner) -> None:
+    # ninth hunt (a CSE 446 homework): x + y + z = 0 (a plane's coordinates) was "shapes differ:
+    # 4×1 against a scalar", x sized as a vector by another problem of the sheet
+    assert "wrong" not in _lines(HUNTED / "cse446_hw0_michaelghuang19.tex", runner)[374]
+    # names declared as vectors in a step that differs as vectors: still wrong
+    assert _last("Let $x \\in \\mathbb{R}^4$ and $y \\in \\mathbb{R}^4$.\n\n$$x + y = x - y$$\n", runner)[0] == "wrong"

@@ -35,6 +35,7 @@ from derive.checks.latex.log_domains import with_positive_logs
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.rounded_numbers import rounded_entries
 from derive.checks.latex.row_lists import LIST_REFUSED, read_as_rows
+from derive.checks.latex.shape_excuses import literal_meets_open_size, open_against_fixed, zero_against_array
 from derive.checks.latex.shape_infer import reached_names
 from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
 from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, LooseShapes, NotJudged, ShapeMismatch
@@ -308,7 +309,7 @@ def _one_world(world: World, sides: tuple[Node, Node], conds: list[Cond]) -> dic
         found = _ill_typed(a, b) or _compare(a, b)  # type: ignore[arg-type]
         if found is not None:
             # which side holds a matrix written out (its size fixed by its entries), and whether it
-            # is the example's numbers for sampled names (see worked_examples, _literal_meets_open_size)
+            # is the example's numbers for sampled names (see worked_examples, shape_excuses.literal_meets_open_size)
             known = {*world.definitions, *world.labels, *world.sizes}
             numbers = numbers_for_names(sides, known)
             return {**found, "bind": bind, "written_out": tuple(map(holds_literal, sides)), "numbers": numbers}
@@ -390,7 +391,7 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
         return _out("inconclusive", "the shapes differ, but they are the document's and the notation's sizes mixed")
     if first["status"] in ("illtyped", "shape") and any(w.flags.get("row_list") for w, _ in outcomes):
         return _out("inconclusive", "the shapes do not fit with the lists [a, b, …] read as rows (a guess)")
-    if first["status"] == "illtyped" and _open_against_fixed(bad):
+    if first["status"] == "illtyped" and open_against_fixed(bad):
         why = f"a size the judge chose meets one the document fixes ({first['reason']})"
         return _out("inconclusive", f"the shapes do not fit, but {why}: the document may fix that size too")
     if first["status"] == "illtyped":
@@ -404,9 +405,12 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
     if first.get("numbers") and first["status"] in ("shape", "differ"):
         why = "the step puts a worked example's numbers in for names the document gives no values here"
         return _out("inconclusive", f"{why} (the judge's own sizes and values differ from them: {_show_sizes(world)})")
-    if first["status"] == "shape" and _literal_meets_open_size(world, first):
+    if first["status"] == "shape" and literal_meets_open_size(world, first):
         why = f"a matrix written out has a size the document leaves open ({_show_sizes(world)}): the step may fix it"
         return _out("inconclusive", why)
+    if first["status"] == "shape" and zero_against_array(first):
+        why = "0 against a non-scalar side: the zero vector, or the names are scalars here (x + y + z = 0)"
+        return _out("inconclusive", f"the shapes differ, but {why}")
     if first["status"] == "shape":
         msg = f"shapes differ: left side is {_shape(first['lhs'])}, right side is {_shape(first['rhs'])}"
         return _out(
@@ -420,29 +424,6 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
     gaps = [o["gaps"] for _, o in bad if "gaps" in o]
     entrywise = np.max(gaps, axis=0).ravel().tolist() if gaps and len({g.shape for g in gaps}) == 1 else None
     return {**verdict, "gap": max(o.get("gap", 0.0) for _, o in bad), "gaps": entrywise}
-
-
-def _open_against_fixed(bad: list[tuple[World, dict[str, Any]]]) -> bool:
-    """Of the two sizes that disagree, one changes with the judge's choice of sizes from world to
-    world (d for an x the step reads without a size) and the other never does (the 2 of a W the
-    document writes out as 3×2): the mismatch may be the judge's choice, not the step's."""
-    pairs = [o.get("sizes") for _, o in bad if o["status"] == "illtyped"]
-    if len(pairs) < 2 or any(p is None for p in pairs):
-        return False
-    varies = [len({p[k] for p in pairs}) > 1 for k in (0, 1)]
-    return varies[0] != varies[1]
-
-
-def _literal_meets_open_size(world: World, found: dict[str, Any]) -> bool:
-    """``x = (x_1, x_2)`` in a worked example of x ∈ ℝ^n: a matrix written out has its size by
-    its entries, and where the other side's size is one the judge chose (n = 5), the shapes
-    differ only by that choice; the step states n = 2, it does not contradict x."""
-    written = found.get("written_out", (False, False))
-    if written.count(True) != 1:
-        return False  # two matrices written out (or none): their sizes are what they are
-    open_sizes = set(world.sizes.values())
-    fixed, other = (found["lhs"], found["rhs"]) if written[0] else (found["rhs"], found["lhs"])
-    return any(x != y and y in open_sizes for x, y in zip(fixed.shape, other.shape, strict=False))
 
 
 def _describe_other(other: Dual | NotJudged) -> str:
