@@ -88,7 +88,7 @@ def test_a_linear_system_with_a_name_of_open_size_is_not_wrong(runner: StepRunne
     # mghuang19's CSE 446 hw0: "A x = b" written out, x of a letter size (v ∈ ℝ^n): the 3×3 fixes n = 3
     text = f"Let $v \\in \\mathbb{{R}}^n$ be given.\n\nThen ${A3} v = {B3}$.\n"
     ((status, message),) = _statuses(text, runner)
-    assert status == "inconclusive" and "leaves open" in message
+    assert status == "inconclusive" and ("leaves open" in message or "the judge chose" in message)
 
 
 def test_a_linear_system_with_a_name_of_fixed_size_stays_wrong(runner: StepRunner) -> None:
