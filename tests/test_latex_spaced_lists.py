@@ -32,6 +32,8 @@ def _clean(text: str) -> list[str]:
         (r"[0.5 \;\; 0.6]", ["[", "0.5", ",", "0.6", "]"]),
         (r"\left[ -1 \quad 2.5 \ 3 \right]", ["[", "-", "1", ",", "2.5", ",", "3", "]"]),
         (r"(0.2 ~ 0.8)", ["(", "0.2", ",", "0.8", ")"]),
+        (r"\begin{pmatrix} 1 \quad 2 \\ 3 \quad 4 \end{pmatrix}",
+         [r"\begin", "{", *"pmatrix", "}", "1", "&", "2", r"\\", "3", "&", "4", r"\end", "{", *"pmatrix", "}"]),
     ],
 )
 def test_spaced_numbers_in_brackets_are_a_list(text: str, read: list[str]) -> None:
@@ -47,6 +49,7 @@ def test_spaced_numbers_in_brackets_are_a_list(text: str, read: list[str]) -> No
         r"f(2 \; 3)",  # an argument list after a name is not touched
         r"[0.5 + 0.6 \; 0.7]",
         r"[0.5]",
+        r"\begin{array}{cc} 1 \; 2 \end{array}",  # array: its first argument specifies the columns
     ],
 )
 def test_other_brackets_are_left_as_they_are(text: str) -> None:
@@ -69,6 +72,16 @@ def test_the_worked_example_is_ok(runner: StepRunner) -> None:
 def test_a_slip_in_the_spaced_example_stays_wrong(step: str, runner: StepRunner) -> None:
     status, message = _result(step, runner)
     assert status == "wrong", message
+
+
+def test_a_matrix_row_written_with_spaces_is_read_by_its_entries(runner: StepRunner) -> None:
+    matrix = r"\begin{pmatrix} 1 \quad 2 \\ 3 \quad 4 \end{pmatrix} \begin{pmatrix} 1 \\ 1 \end{pmatrix}"
+    assert _result(rf"{matrix} = \begin{{pmatrix}} 3 \\ 7 \end{{pmatrix}}", runner)[0] == "ok"
+    status, message = _result(rf"{matrix} = \begin{{pmatrix}} 3 \\ 8 \end{{pmatrix}}", runner)
+    assert status == "wrong" and "entry (2, 1)" in message, message
+    # rows of unequal length: not read
+    ragged = r"\begin{pmatrix} 1 \quad 2 \\ 3 \end{pmatrix} \begin{pmatrix} 1 \\ 1 \end{pmatrix} = 3"
+    assert _result(ragged, runner)[0] != "wrong"
 
 
 def test_spaced_lists_of_two_columns_are_not_read_as_a_product(runner: StepRunner) -> None:

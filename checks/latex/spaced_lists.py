@@ -11,8 +11,12 @@ number, signed or not, and at least one space command stands between each two of
 spaces become one comma each: the bracket is then the list the reader already knows
 (row_lists.py: a row only where a product needs one, and where the shapes do not fit, not judged).
 
-Not covered: ``\,`` and ``\!`` (``1\,000`` is a thousand), names (``[a \; b]`` may be a product)
-and whitespace alone (``[0.5 0.6]`` prints as one number).
+A cell of a matrix written out is read the same way: ``\begin{bmatrix} 0.5 \;\; 0.6
+\end{bmatrix}`` is the row ``0.5 & 0.6`` (its spaces become column separators; rows of unequal
+length are then not read, matrix_literals.py).
+
+Not covered: ``\,`` and ``\!`` (``1\,000`` is a thousand), names (``[a \; b]`` may be a product),
+whitespace alone (``[0.5 0.6]`` prints as one number) and ``array`` (its column specification).
 """
 
 from __future__ import annotations
@@ -29,12 +33,15 @@ _SEPARATORS = {r"\;", r"\:", r"\ ", r"\quad", r"\qquad", r"\space", "~", r"\ensp
 _SIZERS = {r"\left", r"\right", r"\big", r"\Big", r"\bigl", r"\bigr", r"\Bigl", r"\Bigr", r"\bigg", r"\Bigg"}
 _NUMBER = re.compile(r"\d+(\.\d*)?|\.\d+")
 _CLOSE = {"[": "]", "(": ")"}
+#: matrices written out whose cells are read (not array: its first argument is a column specification)
+_MATRICES = {"matrix", "pmatrix", "bmatrix", "Bmatrix", "smallmatrix"}
 _OPEN = {"(", "[", "{"}
 _SHUT = {")", "]", "}"}
 
 
 def spaced_lists(toks: Tokens) -> Tokens:
-    """The tokens with the spaces between the numbers of each spaced list made commas."""
+    """The tokens with the spaces between the numbers of each spaced list made commas (and
+    within a matrix's cell, column separators)."""
     if not any(t in _SEPARATORS for t, _ in toks):
         return toks
     out = list(toks)
@@ -42,8 +49,41 @@ def spaced_lists(toks: Tokens) -> Tokens:
         if out[k][0] in _CLOSE and not _after_name(out, k):
             end = _match(out, k)
             if end is not None:
-                out[k + 1 : end] = _as_list(out[k + 1 : end])
+                out[k + 1 : end] = _spaced(out[k + 1 : end], ",")
+        elif out[k][0] == r"\begin" and _environment(out, k) in _MATRICES:
+            body = k + 3 + len(_environment(out, k))
+            end = next((j for j in range(body, len(out)) if out[j][0] in (r"\begin", r"\end")), None)
+            if end is not None and out[end][0] == r"\end":
+                out[body:end] = _cells(out[body:end])
     return out
+
+
+def _environment(toks: Tokens, k: int) -> str:
+    """The name of the environment a ``\\begin`` at k opens ("" if not spelled as letters)."""
+    if [t for t, _ in toks[k + 1 : k + 2]] != ["{"]:
+        return ""
+    name = ""
+    for t, _ in toks[k + 2 :]:
+        if t == "}":
+            return name
+        if not re.fullmatch(r"[A-Za-z*]", t):
+            return ""
+        name += t
+    return ""
+
+
+def _cells(body: Tokens) -> Tokens:
+    """A matrix's body with each cell of spaced numbers split into columns."""
+    out: Tokens = []
+    cell: Tokens = []
+    for tok in [*body, ("&", False)]:
+        if tok[0] in ("&", r"\\"):
+            out += _spaced(cell, "&")
+            cell = []
+            out.append(tok)
+        else:
+            cell.append(tok)
+    return out[:-1]
 
 
 def _after_name(toks: Tokens, k: int) -> bool:
@@ -65,8 +105,9 @@ def _match(toks: Tokens, k: int) -> int | None:
     return None
 
 
-def _as_list(inner: Tokens) -> Tokens:
-    """The inside of a bracket, its separating spaces made commas when it is a spaced list of numbers."""
+def _spaced(inner: Tokens, separator: str) -> Tokens:
+    """The inside of a bracket or a cell, its separating spaces made the separator when it is a
+    spaced list of numbers."""
     entries: list[Tokens] = [[]]
     gaps = 0
     for tok in inner:
@@ -82,7 +123,7 @@ def _as_list(inner: Tokens) -> Tokens:
         return inner
     out: Tokens = []
     for j, entry in enumerate(entries):
-        out += entry if j == 0 else [(",", False), *entry]
+        out += entry if j == 0 else [(separator, False), *entry]
     return out
 
 
