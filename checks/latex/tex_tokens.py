@@ -23,6 +23,7 @@ from derive.checks.latex.limit_tokens import delta_increments
 from derive.checks.latex.log_bases import log_bases
 from derive.checks.latex.plain_tex import plain_tex_forms
 from derive.checks.latex.script_order import subscripts_first
+from derive.checks.latex.spaced_lists import spaced_lists
 from derive.checks.latex.tex_names import DECORATIONS, DROP, FONTS, GREEK, TEXT_FONTS
 from derive.checks.latex.token_rewrites import rewrite_tokens
 
@@ -116,7 +117,8 @@ def clean_tokens(toks: list[tuple[str, bool]]) -> tuple[list[str], list[bool]]:
 
 @lru_cache(maxsize=8192)
 def _clean_tokens(toks_in: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
-    toks = subscripts_first(double_bars(uncross_groups(font_switches(plain_tex_forms(list(toks_in))))))
+    # [0.5 \;\; 0.6] is the list [0.5, 0.6] (spaced_lists.py): before the spaces are dropped
+    toks = subscripts_first(spaced_lists(double_bars(uncross_groups(font_switches(plain_tex_forms(list(toks_in)))))))
     cleaned: list[tuple[str, bool]] = []
     k = 0
     while k < len(toks):
