@@ -260,3 +260,15 @@ def test_index_conditions_are_imposed_over_the_integers() -> None:
     assert wrong.status == "refuted"
     point = wrong.counterexample["point"]
     assert point["i"] == point["j"] and sp.Integer(point["i"]).is_integer
+
+
+def test_a_point_where_a_side_cancels_past_fifty_digits_is_no_counterexample() -> None:
+    # log(1 - σ(z)) = -z - log(1 + e^{-z}) holds; at z = 736, 1 - σ(z) cancels beyond 50 digits
+    # and its log is rounding noise (a held-out 16 likelihood step, σ(wᵀx) at w·x = 736, was
+    # 'wrong' so): no counterexample there, while a real difference is still refuted elsewhere
+    lhs, rhs = sp.log(1 - sigmoid(x)), -x - sp.log(1 + sp.exp(-x))
+    assert confirm(lhs, rhs, {x: sp.Integer(736)}) is None
+    assert confirm(lhs, rhs + 1, {x: sp.Integer(736)}) is None
+    assert confirm(lhs, rhs + 1, {x: sp.Integer(2)}) is not None
+    assert judge(lhs, rhs + 1, examples=20).status == "refuted"
+    assert judge(lhs, rhs, examples=20).status != "refuted"

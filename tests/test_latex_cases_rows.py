@@ -37,3 +37,11 @@ def test_the_ampersand_goes_before_the_condition_words() -> None:
 def test_a_relu_derivative_in_cases_without_ampersands_is_judged(cases: str, status: str, runner: StepRunner) -> None:
     report = check_text(f"$$\\frac{{d}}{{dx}}\\max(x, 0) = {cases}$$\n", NOTATION, runner=runner, markdown=True)
     assert [r.status for r in report.results] == [status], [r.message for r in report.results]
+
+
+def test_a_comma_ending_a_rows_value_is_prose(runner: StepRunner) -> None:
+    # held-out 16: "x, & x \geq 0": the comma after the value is punctuation, not a tuple
+    right = r"$$\frac{d}{dx}\mathrm{ReLU}(x) = \begin{cases} 1, & x > 0 \\ 0, & x < 0 \end{cases}$$"
+    wrong = r"$$\frac{d}{dx}\mathrm{ReLU}(x) = \begin{cases} 1, & x > 0 \\ -1, & x < 0 \end{cases}$$"
+    report = check_text(right + "\n\n" + wrong + "\n", NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == ["ok", "wrong"]

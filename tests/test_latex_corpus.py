@@ -59,6 +59,7 @@ HELDOUT12 = ROOT / "tests" / "data" / "latex_heldout12" / "manifest.toml"
 HELDOUT13 = ROOT / "tests" / "data" / "latex_heldout13" / "manifest.toml"
 HELDOUT14 = ROOT / "tests" / "data" / "latex_heldout14" / "manifest.toml"
 HELDOUT15 = ROOT / "tests" / "data" / "latex_heldout15" / "manifest.toml"
+HELDOUT16 = ROOT / "tests" / "data" / "latex_heldout16" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -79,6 +80,7 @@ HELDOUT15 = ROOT / "tests" / "data" / "latex_heldout15" / "manifest.toml"
         (HELDOUT13, 8, 210),
         (HELDOUT14, 4, 90),
         (HELDOUT15, 4, 90),
+        (HELDOUT16, 6, 85),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:

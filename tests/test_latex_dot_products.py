@@ -27,6 +27,8 @@ def _rewritten(text: str) -> str:
         r"g({\bf{\theta{^T} x}})",  # the transpose in braces of its own (logistic_regression_zh_wyq136)
         r"x^{(i)T} z",  # the i-th example transposed, the T inside its label (CS229 ps1)
         r"x^{(i)^T} z",
+        r"w^\top x_i",  # the i-th example's vector (held-out 16: \sigma(w^\top x_i) in a likelihood)
+        r"\theta^T x_{n}",
     ],
 )
 def test_a_vector_transposed_times_a_vector_is_a_sum(text: str) -> None:
@@ -35,7 +37,17 @@ def test_a_vector_transposed_times_a_vector_is_a_sum(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [r"x^T A x", r"(a - b)^T c", r"W^T x", r"\theta^T x_j", r"e^T x", r"x^2 y", r"x^{(i)T} W", r"x^{iT} z"],
+    [
+        r"x^T A x",
+        r"(a - b)^T c",
+        r"W^T x",
+        r"\theta^T x_{ij}",
+        r"\theta^T x_j^2",
+        r"e^T x",
+        r"x^2 y",
+        r"x^{(i)T} W",
+        r"x^{iT} z",
+    ],
 )
 def test_anything_else_is_left_as_it_is(text: str) -> None:
     assert r"\sum" not in _rewritten(text)
@@ -72,3 +84,8 @@ def test_a_product_of_two_dot_products_is_read(runner: StepRunner) -> None:
     by_line = {r.step.line: r for r in _results(text, runner)}
     assert by_line[1].status == "ok", by_line[1].message
     assert by_line[3].status in ("wrong", "inconclusive"), by_line[3].message
+
+
+def test_the_examples_vector_has_entries_of_two_indices() -> None:
+    # w^T x_i is Σ_q w_q x_{iq}: entry q of the i-th example, so examples differ in a sum over i
+    assert "x _ { i q }" in _rewritten(r"w^\top x_i") or "x _ { i r }" in _rewritten(r"w^\top x_i")

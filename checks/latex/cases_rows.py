@@ -16,9 +16,14 @@ _OPENERS = ("if", "otherwise", "else", "for", "when")
 
 
 def with_ampersand(row: list[str]) -> list[str]:
-    """The row (tokens, spacing removed, text as single letters) with ``&`` before its condition."""
+    """The row (tokens, spacing removed, text as single letters) with ``&`` before its condition,
+    and without the punctuation that ends a value (``x, & x \\geq 0``: the comma is prose)."""
     if "&" in row:
-        return row
+        amp = row.index("&")
+        value = row[:amp]
+        while value and value[-1] in (",", ";", "."):
+            value = value[:-1]
+        return [*value, *row[amp:]] if value else row
     level = 0
     for j, tok in enumerate(row):
         level += (tok in ("{", "(", "[")) - (tok in ("}", ")", "]"))

@@ -13,6 +13,7 @@ from typing import Any
 
 from derive.checks.latex.abstract_functions import document_abstract_functions
 from derive.checks.latex.applied_names import find_applied_names
+from derive.checks.latex.bare_values import document_bare_values
 from derive.checks.latex.case_splits import document_case_pairs
 from derive.checks.latex.digit_names import document_digit_names
 from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_definitions
@@ -96,6 +97,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         prose_values=prose_index_values(text),
         prose_formulas=prose_formula_names(text),
         transpose_t=writes_t_transposes([e.text for e in equations]),
+        bare_values=document_bare_values(equations, notation.functions),
     )
     # f'(…) written for a function the document never defines: f(…) is a call (abstract_functions)
     abstract = document_abstract_functions(text, notation)

@@ -126,16 +126,37 @@ def _dot_at(toks: list[str], k: int, letter: str, opaque: bool) -> tuple[list[st
         if label_end is None or _transpose_end(toks, end) is not None:
             return None
         label, end = toks[end:label_end], label_end
-    if end < len(toks) and toks[end] in ("_", "(", "'"):
-        return None  # x_j, x(t), x': not a plain vector
+    example = _example_index(toks, end) if not label else None
+    if example is not None:  # w^T x_i: the i-th example's vector, entries x_{iq}
+        end = example[1]
+    elif end < len(toks) and toks[end] in ("_", "(", "'"):
+        return None  # x_{ij}, x(t), x': not a plain vector
     first, second = toks[k:first_end], toks[t_end:second_end]
     entry = ["_", "{", letter, "}"]
+    second_entry = ["_", "{", example[0], letter, "}"] if example is not None else entry
     names = (next(t for t in first if _letter(t)), next(t for t in second if _letter(t)))
-    if opaque:
-        return [r"\mathrm", "{", dot_name(names), "}", *first_label, *label], end, names
-    dot = [r"\left", "(", r"\sum", "_", "{", letter, "}", *first, *entry, *first_label, *second, *entry, *label]
+    if opaque:  # one unknown number, one per example (w^T x_i)
+        index = ["_", "{", example[0], "}"] if example is not None else []
+        return [r"\mathrm", "{", dot_name(names), "}", *index, *first_label, *label], end, names
+    dot = [r"\left", "(", r"\sum", "_", "{", letter, "}", *first, *entry, *first_label, *second, *second_entry, *label]
     dot += [r"\right", ")"]
     return dot, end, names
+
+
+def _example_index(toks: list[str], k: int) -> tuple[str, int] | None:
+    """(the letter, the index after) of a one-letter subscript at k (``_i``, ``_{n}``) that ends
+    the name: the example a vector belongs to (``w^T x_i``); else None."""
+    if k + 1 >= len(toks) or toks[k] != "_":
+        return None
+    if re.fullmatch(r"[a-z]", toks[k + 1]):
+        letter, end = toks[k + 1], k + 2
+    elif toks[k + 1] == "{" and toks[k + 3 : k + 4] == ["}"] and re.fullmatch(r"[a-z]", toks[k + 2]):
+        letter, end = toks[k + 2], k + 4
+    else:
+        return None
+    if end < len(toks) and toks[end] in ("^", "_", "(", "'"):
+        return None
+    return letter, end
 
 
 def _labelled_transpose(toks: list[str], k: int) -> tuple[list[str], int | None]:

@@ -21,6 +21,7 @@ from derive.checks.latex.tex_tokens import (
     TEXT_FONTS,
     Operator,
     Unreadable,
+    clean_tokens,
     tex_tokens,
 )
 
@@ -169,8 +170,8 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         m = re.fullmatch(r"(\\?[A-Za-z]+)_\{([^{}]*)\}", name)
         if m is None or k >= len(self.toks) or self.toks[k] not in ("(", "'", "^"):
             return None
-        if m.group(1) not in self.notation.functions and m.group(1) not in FUNCTION_LETTERS:
-            return None
+        if m.group(1) not in self.notation.functions and m.group(1) not in _ACTIVATION_LETTERS:
+            return None  # \ell_{\text{softmax}}: a loss named after the softmax, not the softmax
         key = _named_activation(m.group(2))
         if key is None or name in self.notation.shapes:
             return None
@@ -305,6 +306,9 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         return None
 
     def _no_argument(self, key: str, shown: str, arity: int) -> list[str]:
+        value = self.notation.bare_values.get(shown) if arity == 1 else None
+        if value is not None:  # \sigma = \sigma(w^\top x) in the document: σ is that value (bare_values)
+            return [self.seq_of(clean_tokens(tex_tokens(value))[0])]
         if arity == 1:
             self.r.bare.append(shown)
         if self.chain_var is not None and arity == 1 and key in BAREABLE:
@@ -412,6 +416,8 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
 
 #: activations a subscript may name (σ_relu, g_{tanh}, f_\text{sigmoid}); leaky ReLU needs its slope
 _NAMED = {"relu", "rect", "tanh", "sigmoid", "logistic", "heaviside", "step", "softplus", "sign", "sgn", "softmax"}
+#: letters an activation is written with, beside the notation's functions (not ℓ, L, J: losses)
+_ACTIVATION_LETTERS = {"f", "g", "h", r"\phi", r"\varphi", r"\psi"}
 #: abbreviations notes write in an activation's subscript (\sigma_\mathrm{sig}, \sigma_\mathrm{sm})
 _ABBREVIATED = {"logistic": "sigmoid", "sig": "sigmoid", "sigm": "sigmoid", "sm": "softmax"}
 

@@ -144,6 +144,8 @@ class Notation:
     opaque_dots: bool = False
     #: the document writes ^t for a transpose (t is nowhere else in its math): lowercase_transposes
     transpose_t: bool = False
+    #: \sigma = \sigma(w^\top x): a function written bare is its value at that argument (bare_values)
+    bare_values: dict[str, str] = field(default_factory=dict)
     #: letters whose numbered entries the document exponentiates (e^{z_1}) and never defines as
     #: vectors (z_1 = W_1 x): σ(z_1) of the document's softmax σ is its entry 1 (doc_vectors)
     scalar_entries: frozenset[str] = frozenset()

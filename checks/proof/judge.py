@@ -169,6 +169,8 @@ def confirm(
         approx = [sp.N(to_exp(e), 50) for e in exact]
         if any(not a.is_number or a.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I) for a in approx):
             return None
+        if not _stable(exact, approx):
+            return None  # 1 - σ(736) at 50 digits is rounding noise: no counterexample
         gap = abs(approx[0] - approx[1])
         if not gap > sp.Float("1e-30") * max(1, abs(approx[0]), abs(approx[1])):
             return None
@@ -188,6 +190,21 @@ def confirm(
         if not e.is_Rational and len(sp.sstr(e)) <= 200:
             record[key] = sp.sstr(e)
     return record
+
+
+def _stable(exact: list[sp.Expr], approx: list[sp.Expr]) -> bool:
+    """Do both sides keep their value at 120 digits? A side that cancels beyond 50 digits
+    (log(1 - σ(z)) at z in the hundreds) gives rounding noise there, which is no value."""
+    for e, a in zip(exact, approx, strict=True):
+        try:
+            fine = sp.N(to_exp(e), 120)
+        except (ZeroDivisionError, TypeError, ValueError, ArithmeticError):
+            return False
+        if not fine.is_number or fine.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.I):
+            return False
+        if abs(fine - a) > sp.Float("1e-25", 120) * max(1, abs(fine)):
+            return False
+    return True
 
 
 def exact_search(
