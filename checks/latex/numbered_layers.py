@@ -19,41 +19,29 @@ from derive.checks.latex.region import Region
 
 __all__ = ["NUMBERED", "layer_bases", "numbers_layers", "with_layer_labels"]
 
-#: a one-letter name (a font or Greek command allowed) with a numeric superscript, not after a bracket;
-#: W^{(1)} is read as a label already (tex_tokens), so a bracketed number is not one of these
-_NAME_NUMBER = (
-    r"(?<![)\]}A-Za-z])(?:\\[A-Za-z]+\s*\{?\s*)?[A-Za-z]\}?\s*(?:_\{?[A-Za-z0-9]\}?\s*)?"
-    r"\^\s*\{?\s*(\d)\s*\}?(?![\d.])"
-)
-NUMBERED = re.compile(_NAME_NUMBER)
-#: W^1 \in \mathbb{R}^{3 \times 2}: a space for a layer's matrix (a power is no member of a space)
-_DECLARED_NUMBER = re.compile(_NAME_NUMBER + r"\s*(?:\\in\b|∈)")
-#: z^1 = W^1 x + b^1: a name with a number defined from other names with the same number
-_DEFINED_NUMBER = re.compile(_NAME_NUMBER + r"\s*&?\s*:?=(?=(?P<value>[^=\n$]*))")
-
-
-def numbers_layers(text: str) -> bool:
-    """Does the document number layers in superscripts (see the module docstring)?"""
-    if _DECLARED_NUMBER.search(text):
-        return True
-    # two layers so defined (z^1 from W^1, z^2 from W^2): a variance σ^2 = E[x^2] - μ^2 is one number
-    numbers = set()
-    for m in _DEFINED_NUMBER.finditer(text):
-        if any(n.group(1) == m.group(1) for n in NUMBERED.finditer(m.group("value"))):
-            numbers.add(m.group(1))
-    return len(numbers) >= 2
-
 #: a one-letter name (a font or accent on one letter, or a Greek command), an optional subscript,
 #: then a one-digit superscript: w^2, \delta^{2}, \mathbf{W}^1, w_{jk}^2, \hat{y}^2
-_NAMED = re.compile(
+NUMBERED = re.compile(
     r"(?<![)\]}A-Za-z0-9\\])(?P<name>\\(?:mathbf|boldsymbol|bm|vec|hat|tilde|bar|mathrm)\s*\{\s*[A-Za-z]\s*\}"
     r"|\\[A-Za-z]+|[A-Za-z])(?P<sub>\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?"
     r"(?P<sup>\s*\^\s*(?:\{\s*(?P<braced>\d)\s*\}|(?P<bare>\d)))(?![\d.])"
 )
-_DECLARED = re.compile(_NAMED.pattern + r"\s*(?:\\in\b|∈)")
-_DEFINED = re.compile(_NAMED.pattern + r"\s*&?\s*:?=(?=(?P<value>[^=\n$]*))")
+_DECLARED = re.compile(NUMBERED.pattern + r"\s*(?:\\in\b|∈)")
+_DEFINED = re.compile(NUMBERED.pattern + r"\s*&?\s*:?=(?=(?P<value>[^=\n$]*))")
 #: commands that are not names (a superscript on them is no layer)
 _NOT_NAMES = {r"\left", r"\right", r"\sum", r"\prod", r"\int", r"\frac", r"\partial", r"\nabla", r"\cdot", r"\times"}
+
+
+def numbers_layers(text: str) -> bool:
+    """Does the document number layers in superscripts (see the module docstring)?"""
+    if any(_key(m.group("name")) not in _NOT_NAMES for m in _DECLARED.finditer(text)):
+        return True
+    # two layers so defined (z^1 from W^1, z^2 from W^2): a variance σ^2 = E[x^2] - μ^2 is one number
+    numbers = set()
+    for m in _DEFINED.finditer(text):
+        if any(_number(n) == _number(m) for n in NUMBERED.finditer(m.group("value"))):
+            numbers.add(_number(m))
+    return len(numbers) >= 2
 
 
 def _key(name: str) -> str:
@@ -70,7 +58,7 @@ def layer_bases(text: str) -> frozenset[str]:
         return frozenset()
     bases = {_key(m.group("name")) for m in _DECLARED.finditer(text)}
     for m in _DEFINED.finditer(text):
-        same = [n for n in _NAMED.finditer(m.group("value")) if _number(n) == _number(m)]
+        same = [n for n in NUMBERED.finditer(m.group("value")) if _number(n) == _number(m)]
         if same:
             bases.add(_key(m.group("name")))
             bases |= {_key(n.group("name")) for n in same}
@@ -80,7 +68,7 @@ def layer_bases(text: str) -> frozenset[str]:
 def _labelled(region: Region, bases: frozenset[str]) -> Region:
     pieces: list[tuple[str, tuple[int, ...]]] = []
     last = 0
-    for m in _NAMED.finditer(region.text):
+    for m in NUMBERED.finditer(region.text):
         if _key(m.group("name")) not in bases:
             continue
         start, end = m.start("sup"), m.end("sup")
