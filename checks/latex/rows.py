@@ -253,55 +253,21 @@ def rows_of(region: Region, table: LineTable, latex: bool) -> list[Piece]:
 
 #: Two or more \quad (or a \qquad) in a row: how homework sets equations side by side.
 _WIDE_SPACE = re.compile(r"(?:\\qquad\b|\\quad\b(?:\s|\\[,;:! ]|~)*\\q?quad\b)(?:\s|\\q?quad\b|\\[,;:! ]|~)*")
-#: One \quad between two equations (``\sum x_i=23 \quad \sum x_i^2=267 \quad n=6``): facts set side
-#: by side, when what follows opens with a term: a letter, a digit or a command that is not words,
-#: a bracket, an arrow or a reason (``\quad \text{for}``, ``\quad \Rightarrow``, ``\quad \because``).
-_ONE_QUAD = re.compile(r"\\quad\b(?:\s|\\[,;:! ]|~)*(?=[A-Za-z0-9]|\\(?P<cmd>[A-Za-z]+))")
-_NOT_A_TERM = re.compile(
-    r"text\w*|mbox|math(?:rm|bf|it|sf)|operatorname|left|right|bigg?[lr]?|Bigg?[lr]?|\w*arrow|iff|implies|impliedby"
-    r"|to|mapsto|because|therefore|q?quad|forall|exists|in|notin|quad|hfill|tag|label|qquad|land|lor|wedge|vee"
-)
-
-
-def _side_by_side(text: str) -> list[tuple[int, int]]:
-    """Where wide spaces, or one \\quad before a term, set equations side by side."""
-    wide = [(m.start(), m.end()) for m in _WIDE_SPACE.finditer(text)]
-    one = [
-        (m.start(), m.end())
-        for m in _ONE_QUAD.finditer(text)
-        if not (m.group("cmd") and _NOT_A_TERM.fullmatch(m.group("cmd")))
-        and _ends_with_term(text[: m.start()])
-        and not any(s <= m.start() < e for s, e in wide)
-    ]
-    return sorted(wide + one)
-
-
-#: what may end the text before a single \quad other than a term: an operator, an open bracket,
-#: words in a text group, or a command (judged by _NOT_A_TERM)
-_NOT_A_TERM_END = re.compile(
-    r"(?:\\(?P<cmd>[A-Za-z]+)|\\(?:text\w*|mbox)\s*\{[^{}]*\}|[-+*/=,(\[{<>&|:;])(?:\s|\\[,;:! ]|~)*$"
-)
-
-
-def _ends_with_term(before: str) -> bool:
-    """The text before a single \\quad ends with a term (``=23``, ``x_i``), not ``\\Rightarrow``."""
-    m = _NOT_A_TERM_END.search(before)
-    return m is None or bool(m.group("cmd") and not _NOT_A_TERM.fullmatch(m.group("cmd")))
 
 
 def _wide_space_parts(row: MappedText) -> list[MappedText]:
     """``f = A \\quad\\quad \\hat Y = B \\quad\\quad Z = XW`` is three equations, not one chain
     ``f = A\\,\\hat Y = B …``; a wide space splits a row only where both sides state a relation."""
-    cuts = [(s, e) for s, e in _side_by_side(row.text) if _depth_zero(row.text, s)]
+    cuts = [m for m in _WIDE_SPACE.finditer(row.text) if _depth_zero(row.text, m.start())]
     if not cuts:
         return [row]
     parts: list[MappedText] = []
     start = 0
-    for cut, end in cuts:
-        before, after = row.text[start:cut], row.text[end:]
+    for m in cuts:
+        before, after = row.text[start : m.start()], row.text[m.end() :]
         if _top_level(before, "=<>") and _top_level(after, "=<>") and not starts_with_relation(after):
-            parts.append(row.slice(start, cut).strip())
-            start = end
+            parts.append(row.slice(start, m.start()).strip())
+            start = m.end()
     parts.append(row.slice(start, len(row.text)).strip())
     return [p for p in parts if p.text]
 
