@@ -56,6 +56,7 @@ from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.shapes import check_membership
 from derive.checks.latex.softmax_variants import prove_with_softmax
 from derive.checks.latex.stated_facts import hot_letters
+from derive.checks.latex.stated_log_base import stated_base_verdict
 from derive.checks.latex.step_judge import guard_conditions, judge_sides
 from derive.checks.latex.step_runner import StepRunner
 from derive.checks.latex.steps import Step, Term, find_steps, split_chain
@@ -290,6 +291,7 @@ def judge_step(
     if out["status"] in ("inconclusive", "unparsed") and why and "no vector or matrix" not in why:
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
     held = guard_verdict(step, prose_valued(out, notation.prose_values), (lhs_norm, rhs_norm), other, (named, notation))
+    held = stated_base_verdict(held, step, notation.log_bases, lambda s: judged(*_read_sides(s, notation)))
     if held["status"] == "inconclusive" and DOT_GUARD in held["message"]:  # wrong whatever θ^T x is? (opaque_dots)
         opaque = opaque_notation(notation, pairs := reached_dots((lhs_norm, rhs_norm), named))
         again = opaque_dot_verdict(held, pairs, sides := _read_sides(step, opaque), named, opaque, judged)

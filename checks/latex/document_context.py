@@ -34,6 +34,7 @@ from derive.checks.latex.restated_values import unevaluable_restatements
 from derive.checks.latex.scoped_functions import ScopedFunctions, find_scoped_functions
 from derive.checks.latex.standard_losses import with_standard_losses
 from derive.checks.latex.stated_facts import stated_sums_to_one, stated_true_class
+from derive.checks.latex.stated_log_base import stated_log_bases
 from derive.checks.latex.subscripted_functions import find_more_functions
 from derive.checks.latex.unstated_dependence import DependenceNotes
 from derive.checks.latex.verdict_guards import prose_index_values
@@ -96,6 +97,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         named_sums=named_sums(text),
         prose_values=prose_index_values(text),
         prose_formulas=prose_formula_names(text),
+        log_bases=stated_log_bases(text),
         transpose_t=writes_t_transposes([e.text for e in equations]),
         bare_values=document_bare_values(equations, notation.functions),
     )

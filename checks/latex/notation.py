@@ -153,6 +153,8 @@ class Notation:
     prose_values: frozenset[str] = frozenset()
     #: names prose outside the math sets equal to a formula ("u=exp(a<sub>0</sub>)+…"): prose_formulas
     prose_formulas: frozenset[str] = frozenset()
+    #: bases the prose states for the document's logarithms ("the log base 2"): stated_log_base
+    log_bases: tuple[str, ...] = ()
     #: read f(x) of a function the document never defines as one unknown value (opaque_calls)
     opaque_calls: bool = False
     #: in one chain, the one argument each of those functions is applied at there (h_\theta(x) in a

@@ -1,0 +1,75 @@
+r"""A logarithm base the document states in its prose, and a ``wrong`` that only the natural log refutes.
+
+Information theory and statistics notes say once, in words, which logarithm they mean: "We
+consider the log base 2.", "logarithms to base 2", "the base-2 log", "以 2 为底", "밑이 2인 로그",
+and then write a bare ``\log``. Read as the natural log, ``-[2^{-2}\log 2^{-2} + 2^{-1}\log 2^{-1}
++ 2^{-2}\log 2^{-2}] = 2^{-1} + 2^{-1} + 2^{-1}`` is refuted, though in the document's own base
+it holds. A step called wrong that writes a bare ``\log`` is judged again with that log taken to
+each base the prose states; where it is not refuted so, it is inconclusive, with the reason. A
+step refuted in the stated base too stays wrong; ``\ln`` is always natural and is not re-based.
+
+Not covered: a base implied without being said ("in bits", "in nats"), or stated only in a
+formula (``\log = \log_2``); those logs stay natural.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from derive.checks.latex.steps import Step
+
+__all__ = ["stated_log_bases", "stated_base_verdict"]
+
+_BASE = r"(?P<b>\d+|e)\b"
+_STATED = [
+    # "log base 2", "logarithm in base 2", "logs are to the base 10", "log with base 2"
+    re.compile(r"\blog(?:arithm)?s?\s+(?:(?:are|is|taken|in|to|with|of)\s+)*(?:the\s+)?base[\s-]*\$?\s*" + _BASE, re.I),
+    # "base 2 logarithm", "base-2 log", "base $2$ logs"
+    re.compile(r"\bbase[\s-]*\$?\s*(?P<b>\d+)\s*\$?[\s-]*log(?:arithm)?s?\b", re.I),
+    # 以2为底 (Chinese), 밑이 2 / 밑을 2로 (Korean), 底を2 / 底が2 / 底は2 (Japanese)
+    re.compile(r"以\s*\$?\s*(?P<b>\d+|e)\s*\$?\s*为底"),
+    re.compile(r"밑(?:이|을|은)?\s*\$?\s*(?P<b>\d+|e)\s*\$?\s*\S{0,4}\s*로그"),
+    re.compile(r"底\s*(?:を|が|は|と)?\s*\$?\s*(?P<b>\d+|e)\s*\$?\s*\S{0,4}\s*対数"),
+]
+
+#: a bare \log: not a subscripted one (\log_2 x), not \logit or the like
+_BARE_LOG = re.compile(r"\\log(?![A-Za-z])(?!\s*_)")
+
+
+def stated_log_bases(text: str) -> tuple[str, ...]:
+    """The bases other than e that the document's prose states for its logarithms, in order."""
+    found: list[str] = []
+    for pattern in _STATED:
+        for m in pattern.finditer(text):
+            base = m.group("b")
+            if base not in ("e", "1", "0") and base not in found:
+                found.append(base)
+    return tuple(found)
+
+
+def stated_base_verdict(
+    out: dict[str, Any], step: Step, bases: tuple[str, ...], judge: Callable[[Step], dict[str, Any]]
+) -> dict[str, Any]:
+    """``out``, or inconclusive where ``out`` is wrong, the step writes a bare ``\\log``, and read
+    in a base the prose states the step is not refuted."""
+    if out.get("status") != "wrong" or not bases:
+        return out
+    if not (_BARE_LOG.search(step.lhs) or _BARE_LOG.search(step.rhs)):
+        return out
+    for base in bases:
+        based = replace(step, lhs=_to_base(step.lhs, base), rhs=_to_base(step.rhs, base))
+        again = judge(based)
+        if again.get("status") != "wrong":
+            why = (
+                f"; the document's prose takes its logarithms to base {base}: read so, "
+                f"the step is {again.get('status')}, so the natural log alone does not refute it"
+            )
+            return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
+    return out
+
+
+def _to_base(side: str, base: str) -> str:
+    return _BARE_LOG.sub(lambda _m: rf"\log_{{{base}}}", side)
