@@ -161,3 +161,12 @@ def test_a_probability_under_log_and_log_one_minus_is_drawn_inside_zero_one() ->
     assert _display(f"{lhs} = {right}") == ["ok"]  # the vector of ones keeps its value
     (status,) = _display(f"{lhs} = {right.replace('(1 - a_i)', '(2 - a_i)')}")
     assert status not in ("ok", "wrong")
+
+
+def test_a_membership_of_a_name_without_a_shape_says_it_is_a_declaration(runner) -> None:
+    from derive.checks.latex.checker import check_text
+    from derive.checks.latex.notation import load_notation
+
+    report = check_text("$$x_i \\in \\mathbb{R}^d$$\n", load_notation(), runner=runner, markdown=True)
+    (result,) = report.results
+    assert result.status == "inconclusive" and "declares x_{i} in ℝ^{d}" in result.message

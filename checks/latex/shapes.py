@@ -54,13 +54,24 @@ def _same_shape(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return canon(a) == canon(b)
 
 
+def _undeclared(lhs: str, claimed: tuple[str, ...], notation: Notation) -> str:
+    """Why a membership of a name without a shape is not checked: it is the document's declaration."""
+    try:
+        name = identifier_name(lhs.strip(), notation=notation)
+    except Exception:  # noqa: BLE001 - not a plain name: an expression whose shape is not known
+        name = None
+    if name:
+        return f"the document declares {name} in ℝ^{{{show_shape(claimed)}}}: a declaration, nothing to check"
+    return "no shape declared for the left side in the notation"
+
+
 def check_membership(step: Step, notation: Notation) -> StepResult | None:
     """Shape check of ``X \\in \\mathbb{R}^{a \\times b}``; None when X has no declared shape."""
     claimed = space_dims(step.rhs)
     found = _lhs_shape(step.lhs, notation)
     if claimed is None or found is None:
         if step.kind == "display" and claimed is not None:
-            return StepResult(step, "inconclusive", None, "no shape declared for the left side in the notation")
+            return StepResult(step, "inconclusive", None, _undeclared(step.lhs, claimed, notation))
         return None
     what, actual = found
     if _same_shape(actual, claimed):
