@@ -336,3 +336,34 @@ def test_a_directory_submission_is_the_file_that_defines_the_api(tmp_path):
     empty.mkdir()
     with pytest.raises(SubmissionError, match="holds no .py file"):
         submission_file(empty)
+
+
+def _finite_differences(params, X, y, reg):
+    # A classic shortcut: the loss is the reference's, the gradients central differences of it.
+    # Right to about 1e-8 on the toy problem, wrong at ReLU kinks: no size written as a constant.
+    reference = _module("correct_function_l2").loss_and_grads
+    loss, _ = reference(params, X, y, reg)
+    grads = {}
+    for name, p in params.items():
+        g = np.zeros_like(p)
+        for i in np.ndindex(p.shape):
+            old = p[i]
+            p[i] = old + 1e-6
+            hi = reference(params, X, y, reg)[0]
+            p[i] = old - 1e-6
+            lo = reference(params, X, y, reg)[0]
+            p[i] = old
+            g[i] = (hi - lo) / 2e-6
+        grads[name] = g
+    return loss, grads
+
+
+def test_finite_difference_gradients_are_named_and_not_called_a_hard_coded_size():
+    result = grade_runner(InProcessRunner(_finite_differences), "x", examples=5, full_size=False)
+    assert result.verdict == "fail"
+    assert "hard-coded-shape" not in result.diagnosis
+    assert any("finite differences" in note for note in result.notes)
+    # a back-propagated submission gets no such note
+    backprop = InProcessRunner(_module("correct_function_l2").loss_and_grads)
+    right = grade_runner(backprop, "x", examples=5, full_size=False)
+    assert right.verdict == "pass" and not any("finite differences" in note for note in right.notes)

@@ -42,6 +42,7 @@ from derive.checks.grading.drawn import cached, drawn_problems, grading_settings
 from derive.checks.grading.grade_checks import (
     Grade,
     add_non_finite,
+    estimated_gradients,
     finite_difference_checks,
     full_size_checks,
     large_logits_check,
@@ -251,6 +252,12 @@ def _grade(
     result.notes = [f"penalty convention {_CONVENTION_TEXT[convention]} ({how})", *notes]
     if session.precision == "float32":
         result.notes.append("float32 precision (float32 values or float32 rounding): judged at float32 tolerances")
+    elif estimated_gradients(g):
+        worst = max(v.error for v in g.toy_eval.params.values()) if g.toy_eval else 0.0
+        result.notes.append(
+            f"the toy problem's loss is exact but every gradient is off by 1e-11 or more (up to {worst:.0e}): "
+            "they look estimated numerically (finite differences), not back-propagated"
+        )
     return result
 
 
