@@ -315,3 +315,22 @@ def test_a_dollar_block_starting_on_a_line_under_prose_with_text_after_the_dolla
     eqs = _displays(md)
     assert [e.text.split() for e in eqs] == [["\\frac{d}{dx}", "f", "=", "g", "\\cdot", "h"], ["g", "=", "1"]]
     assert [e.line for e in eqs] == [2, 9]
+
+
+def _pieces(text: str) -> list[str]:
+    return [p.text for e in _displays(text) for p in e.pieces]
+
+
+def test_a_display_without_row_breaks_splits_where_a_line_names_what_it_defines() -> None:
+    # a batch-norm note (sixth hunt): two definitions on two lines of one $$ … $$ without \\;
+    # typeset as one line they would read μ = (1/m)Σ x_i·σ² = …, a chain nobody meant
+    two = "$$\\mu = \\frac{1}{m} \\sum_{i=1}^{m} x_i\n\\sigma^2_{\\mathcal{B}} = \\frac{1}{m} \\sum_i x_i^2$$"
+    assert _pieces(two) == [
+        "\\mu = \\frac{1}{m} \\sum_{i=1}^{m} x_i",
+        "\\sigma^2_{\\mathcal{B}} = \\frac{1}{m} \\sum_i x_i^2",
+    ]
+    # a long product broken over two lines, and lines that continue with = or +, stay one chain
+    product = "$$\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial a}\n"
+    product += "\\frac{\\partial a}{\\partial w} = x$$"
+    assert len(_pieces(product)) == 1
+    assert len(_pieces("$$L = a\n+ c = d$$")) == 1

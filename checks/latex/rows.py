@@ -244,7 +244,7 @@ def rows_of(region: Region, table: LineTable, latex: bool) -> list[Piece]:
         row, conditions, aside = _clean_row(raw)
         if not row.text:
             continue
-        for part in _wide_space_parts(row):
+        for part in [p for wide in _wide_space_parts(row) for p in _line_break_parts(wide)]:
             for case, holds_under in expand_cases(part, conditions) or [(part, conditions)]:
                 piece = case.piece(table, holds_under)
                 pieces.append(replace(piece, aside=True) if aside else piece)
@@ -268,6 +268,33 @@ def _wide_space_parts(row: MappedText) -> list[MappedText]:
         if _top_level(before, "=<>") and _top_level(after, "=<>") and not starts_with_relation(after):
             parts.append(row.slice(start, m.start()).strip())
             start = m.end()
+    parts.append(row.slice(start, len(row.text)).strip())
+    return [p for p in parts if p.text]
+
+
+#: a line that starts by naming what it defines: ``\sigma^2_{\mathcal{B}} =``, ``\hat{x}_i =``
+_NAME_DEFINED = re.compile(
+    r"\s*(?:\\[A-Za-z]+\s*\{[^{}]*\}|\\[A-Za-z]+|[A-Za-z])"
+    r"(?:\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z0-9]+))*\s*(?:=|:=)"
+)
+
+
+def _line_break_parts(row: MappedText) -> list[MappedText]:
+    r"""A display written without ``\\``: ``\mu = \frac1m \sum_i x_i`` on one line and
+    ``\sigma^2 = …`` on the next are two equations (typeset as one line they would read
+    μ = (1/m)Σx_i·σ² = …). Split only where the earlier lines state a relation and the next
+    line starts by naming what it defines; a line that starts with a fraction, an operator or a
+    relation continues the chain (a long product broken over two lines)."""
+    breaks = [k for k, ch in enumerate(row.text) if ch == "\n" and _depth_zero(row.text, k)]
+    if not breaks:
+        return [row]
+    parts: list[MappedText] = []
+    start = 0
+    for k in breaks:
+        before, after = row.text[start:k], row.text[k + 1 :]
+        if _top_level(before, "=") and _NAME_DEFINED.match(after):
+            parts.append(row.slice(start, k).strip())
+            start = k + 1
     parts.append(row.slice(start, len(row.text)).strip())
     return [p for p in parts if p.text]
 
