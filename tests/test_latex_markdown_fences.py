@@ -39,3 +39,20 @@ def test_math_wrapped_twice_is_read_without_the_inner_dollars() -> None:
     assert [r.text for r in regions] == ["dz^{[L]} = A^{[L]} - Y", r"a = \$5", "x = y", "b = 2"]
     for region in regions:
         assert text[region.offsets[0] : region.offsets[-1] + 1] == region.text
+
+
+def test_a_row_break_before_closing_dollars_does_not_shift_the_pairing() -> None:
+    # held-out 15 (a Chinese Typora note): "根据$$z = W a + b\\$$，" ends its formula with a row
+    # break \\ before the closing $$; counted as an escaped $$, it flipped which later $$ lines
+    # open a block, and the blocks under prose lines were read as prose
+    text = (
+        "1. 根据$$z = W a + b\\\\$$，\n\n"
+        "   根据$$a = f(z)$$，\n"
+        "   $$\n"
+        "   \\frac{\\partial z}{\\partial a} = W^T\n"
+        "   $$\n"
+        "   其中$$f$$是函数。\n"
+    )
+    bodies = [r.text.strip() for r in markdown_regions(text)]
+    assert "\\frac{\\partial z}{\\partial a} = W^T" in bodies
+    assert not any("其中" in b or "根据" in b for b in bodies)

@@ -155,7 +155,9 @@ _DELIMITER_LINE = re.compile(r"[ \t>]*(?:\$\$|\\\[)[ \t]*")
 
 
 _FENCE = re.compile(r"[ \t>]*(```|~~~)")
-_DOLLARS = re.compile(r"(?<!\\)\$\$")
+#: ``$$`` not escaped: ``\$$`` is a dollar sign then ``$``, but ``\\$$`` ends a row with ``\\`` and
+#: then closes the math (an even run of backslashes escapes nothing)
+_DOLLARS = re.compile(r"(?<!\\)(?:\\\\)*\$\$")
 
 
 def _opens_block(line: str, inside: bool) -> bool:
