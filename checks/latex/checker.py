@@ -54,6 +54,7 @@ from derive.checks.latex.results import STATUSES, Report, Status, StepResult, ve
 from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.shapes import check_membership
+from derive.checks.latex.side_by_side import side_by_side_verdict
 from derive.checks.latex.softmax_variants import prove_with_softmax
 from derive.checks.latex.stated_facts import hot_letters
 from derive.checks.latex.stated_log_base import stated_base_verdict
@@ -257,6 +258,9 @@ def judge_step(
     landau = landau_verdict(step.lhs, step.rhs, {*definitions, *(named or {}), *notation.shapes})
     if landau is not None:  # O(…) = O(…): classes of functions, not values (landau)
         return landau
+    apart = side_by_side_verdict(step.lhs, step.rhs)
+    if apart is not None:  # Σx_i = 23 \quad Σx_i² = 267: statements side by side (side_by_side)
+        return apart
     # a prose condition about a letter the step never writes (j = i) constrains nothing here
     conditions = bearing_conditions(step.conditions, (step.lhs, step.rhs), notation, definitions, named)
     typed, why = judge_sides(step.lhs, step.rhs, notation, conditions, definitions, seed)
