@@ -6,8 +6,9 @@ side multiplies 23 by a sum: a wide space between two terms is never a product i
 sets statements apart. Such a side is not read (with the reason); splitting the row into its
 statements is left to the rows' own rules (two or more ``\quad`` where both parts state a
 relation, rows._wide_space_parts), since a single ``\quad`` also separates a value from a
-formula the document defines (``\bar{x} = 6177 \quad \sigma = 814``). A ``\quad`` inside braces
-or an environment (a cases row's condition), one at either end of a side, and one beside an
+formula the document defines (``\bar{x} = 6177 \quad \sigma = 814``). A ``\quad`` inside braces,
+brackets or an environment (a cases row's condition, a list ``[0.5 \quad 0.6]``), one at
+either end of a side, one before a remark (``2x \quad (\text{by symmetry})``) and one beside an
 operator (``&\quad + \lambda …``, a sum continued on a new row) are left alone.
 """
 
@@ -21,8 +22,10 @@ from derive.checks.latex.tex_tokens import tex_tokens
 __all__ = ["side_by_side_verdict"]
 
 _WIDE = {r"\quad", r"\qquad"}
-_OPEN = {"{", r"\begin", r"\left"}
-_CLOSE = {"}", r"\end", r"\right"}
+_OPEN = {"{", "(", "[", r"\begin", r"\left"}
+_CLOSE = {"}", ")", "]", r"\end", r"\right"}
+#: a remark after the space (``2x \quad (\text{by symmetry})``, ``\quad \text{for } i \ne j``)
+_REMARKS = {r"\text", r"\textrm", r"\textit", r"\textbf", r"\mbox", r"\mathrm"}
 _OPERATORS = {"+", "-", "=", r"\cdot", r"\times", r"\pm", r"\mp", "&", "/"}
 
 
@@ -39,7 +42,8 @@ def _apart(side: str) -> bool:
             before = [x for x in toks[:k] if x not in _WIDE]
             after = [x for x in toks[k + 1 :] if x not in _WIDE]
             # "\right) \quad + \lambda …": spacing in a sum broken over rows, not two statements
-            if before and after and before[-1] not in _OPERATORS and after[0] not in _OPERATORS:
+            remark = not after or after[0] == "(" or any(x in _REMARKS for x in after)
+            if before and not remark and before[-1] not in _OPERATORS and after[0] not in _OPERATORS:
                 return True
     return False
 
