@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from derive.checks.latex.token_spans import word_group_end
+
 __all__ = ["dot_name", "dot_names", "dot_pairs", "dot_products"]
 
 Tokens = list[tuple[str, bool]]
@@ -39,20 +41,6 @@ def _vector(toks: list[str], k: int) -> int | None:
     return None
 
 
-def _group(toks: list[str], k: int) -> int | None:
-    """The index after the brace group or single token at k."""
-    if k >= len(toks):
-        return None
-    if toks[k] != "{":
-        return k + 1
-    depth = 0
-    for j in range(k, len(toks)):
-        depth += (toks[j] == "{") - (toks[j] == "}")
-        if depth == 0:
-            return j + 1
-    return None
-
-
 def _transpose_end(toks: list[str], k: int) -> int | None:
     """The index after ``^T``, ``^{T}``, ``^\\top``, ``^{\\top}`` at k, else None; also after
     ``{^T}`` (``\\theta{^T} x``, a transpose set in braces of its own)."""
@@ -61,7 +49,7 @@ def _transpose_end(toks: list[str], k: int) -> int | None:
         return end + 1 if end is not None and toks[end : end + 1] == ["}"] else None
     if k >= len(toks) or toks[k] != "^":
         return None
-    end = _group(toks, k + 1)
+    end = word_group_end(toks, k + 1)
     inner = set(toks[k + 2 : end - 1]) if end is not None and toks[k + 1] == "{" else set(toks[k + 1 : k + 2])
     return end if end is not None and inner in _TRANSPOSES else None
 
@@ -122,7 +110,7 @@ def _dot_at(toks: list[str], k: int, letter: str, opaque: bool) -> tuple[list[st
     label: list[str] = []
     end = second_end
     if end < len(toks) and toks[end] == "^":
-        label_end = _group(toks, end + 1)
+        label_end = word_group_end(toks, end + 1)
         if label_end is None or _transpose_end(toks, end) is not None:
             return None
         label, end = toks[end:label_end], label_end
@@ -162,7 +150,7 @@ def _example_index(toks: list[str], k: int) -> tuple[str, int] | None:
 def _labelled_transpose(toks: list[str], k: int) -> tuple[list[str], int | None]:
     """(the label, the index after) of a transpose inside a bracketed label's superscript at k,
     ``x^{(i)T}``, ``x^{(i)^T}``, ``x^{(i)\\top}`` (the i-th example, transposed), else ([], None)."""
-    end = _group(toks, k + 1) if toks[k : k + 2] == ["^", "{"] else None
+    end = word_group_end(toks, k + 1) if toks[k : k + 2] == ["^", "{"] else None
     inner = toks[k + 2 : end - 1] if end is not None else []
     if len(inner) < 4 or {inner[-1]} not in _TRANSPOSES:
         return [], None

@@ -69,7 +69,7 @@ def check_indexed(
             lhs, rhs = _sides(lhs_norm, rhs_norm, env, size, named, implied is not None)
         except Unparsed:
             return False
-        return with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)["status"] == "ok"
+        return _under_facts(judge, facts, size, env, lhs, rhs)["status"] == "ok"
 
     first_other = None
     vanished = True
@@ -86,7 +86,7 @@ def check_indexed(
         except Unparsed as exc:
             return verdict("unparsed", f"could not read {exc}", "parse")
         where = _where(open_sizes, size, env)
-        out = with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)
+        out = _under_facts(judge, facts, size, env, lhs, rhs)
         vanished = vanished and bool(out.get(VANISHED))  # 0 = 0 in every instance (vanishing_sides)
         out = guard_conditions(out, conditions, checked=holds is True)
         if out["status"] == "wrong":
@@ -132,6 +132,7 @@ def _without_entry_values(named: Definitions | None, norms: list[Normalized]) ->
 
 
 def _under_facts(judge: Any, facts: frozenset[str], size: int, env: dict[str, int], lhs: Any, rhs: Any) -> Any:
+    """One instance's verdict, tried again under the facts the document states (stated_facts)."""
     return with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)
 
 

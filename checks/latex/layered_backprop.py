@@ -39,6 +39,7 @@ from derive.checks.latex.layered_parse import NotLayered, free_indices, layer_of
 from derive.checks.latex.layered_samples import evaluate
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import split_chain
+from derive.checks.latex.token_spans import word_group_end
 
 __all__ = ["LayeredContext", "judge_layered", "layered_context"]
 
@@ -301,7 +302,8 @@ def _layered_mention(toks: list[str], names: set[str], sup: bool) -> bool:
         if t not in names:
             continue
         if sup and toks[k + 1] == "_":  # a_j^L: the entry's subscript first (as tex_tokens puts it)
-            k = _after_group(toks, k + 2) - 1
+            end = word_group_end(toks, k + 2)
+            k = (end if end is not None else len(toks)) - 1
         if k + 2 < len(toks) and toks[k + 1] == script:
             group = [toks[k + 2]]
             if group == ["{"]:
@@ -310,18 +312,6 @@ def _layered_mention(toks: list[str], names: set[str], sup: bool) -> bool:
             if layer_of(group) is not None:
                 return True
     return False
-
-
-def _after_group(toks: list[str], k: int) -> int:
-    """The index after the script argument at k (a braced group or one token)."""
-    if k >= len(toks) or toks[k] != "{":
-        return k + 1
-    depth = 0
-    for j in range(k, len(toks)):
-        depth += (toks[j] == "{") - (toks[j] == "}")
-        if depth == 0:
-            return j + 1
-    return len(toks)
 
 
 def _forwards_agree(roles: Roles, forwards: dict[str, tuple]) -> bool:

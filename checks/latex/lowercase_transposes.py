@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from derive.checks.latex.tex_names import TEXT_FONTS
 from derive.checks.latex.tex_tokens import tex_tokens
+from derive.checks.latex.token_spans import word_group_end
 
 __all__ = ["writes_t_transposes"]
 
@@ -58,17 +59,8 @@ def _math_letters(toks: list[str]) -> list[str]:
         left = _WORD_ARGUMENTS.get(toks[k], 0)
         k += 1
         while left and k < len(toks) and toks[k] == "{":
-            end = _group_end(toks, k)
+            close = word_group_end(toks, k)
+            end = (close if close is not None else len(toks)) - 1  # the closing brace (or the last token)
             out += ["{", *[""] * (end - k - 1), "}"]
             k, left = end + 1, left - 1
     return out
-
-
-def _group_end(toks: list[str], k: int) -> int:
-    """The index of the brace closing the group opened at k (the last token if none does)."""
-    depth = 0
-    for j in range(k, len(toks)):
-        depth += {"{": 1, "}": -1}.get(toks[j], 0)
-        if depth == 0:
-            return j
-    return len(toks) - 1

@@ -5,23 +5,11 @@ after a subscript already (``a_i^L_j``, a double subscript TeX refuses) is left 
 
 from __future__ import annotations
 
+from derive.checks.latex.token_spans import group_end
+
 __all__ = ["subscripts_first"]
 
 Tokens = list[tuple[str, bool]]
-
-
-def _argument_end(toks: Tokens, k: int) -> int:
-    """Index of the last token of the script argument starting at k (a group or one token), or -1."""
-    if k >= len(toks):
-        return -1
-    if toks[k][0] != "{":
-        return k if toks[k][0] not in ("}", "_", "^") else -1
-    depth = 0
-    for j in range(k, len(toks)):
-        depth += (toks[j][0] == "{") - (toks[j][0] == "}")
-        if depth == 0:
-            return j
-    return -1
 
 
 def _after_subscript(toks: Tokens, k: int) -> bool:
@@ -45,12 +33,12 @@ def subscripts_first(toks: Tokens) -> Tokens:
     k = 0
     while k < len(out):
         if out[k][0] == "^" and not _after_subscript(out, k):
-            sup_end = _argument_end(out, k + 1)
-            if sup_end > 0 and sup_end + 1 < len(out) and out[sup_end + 1][0] == "_":
-                sub_end = _argument_end(out, sup_end + 2)
-                if sub_end > 0:
-                    out[k : sub_end + 1] = out[sup_end + 1 : sub_end + 1] + out[k : sup_end + 1]
-                    k = sub_end + 1
+            sup_end = group_end(out, k + 1)  # the index after the superscript's argument
+            if sup_end is not None and sup_end < len(out) and out[sup_end][0] == "_":
+                sub_end = group_end(out, sup_end + 1)
+                if sub_end is not None:
+                    out[k:sub_end] = out[sup_end:sub_end] + out[k:sup_end]
+                    k = sub_end
                     continue
         k += 1
     return out

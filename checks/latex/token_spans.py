@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-__all__ = ["argument_end", "each_span", "each_token_span", "group_end"]
+__all__ = ["argument_end", "each_span", "each_token_span", "group_end", "word_group_end"]
 
 
 def each_span(
@@ -65,6 +65,21 @@ def group_end(
     depth = 0
     for j in range(k, len(toks)):
         depth += (toks[j][0] == "{") - (toks[j][0] == "}")
+        if depth == 0:
+            return j + 1
+    return None
+
+
+def word_group_end(words: list[str], k: int) -> int | None:
+    """:func:`group_end` over plain tokens (no spacing flags), any single token an argument: the
+    index after the brace group or the token at k; None past the end or for an unclosed group."""
+    if k >= len(words):
+        return None
+    if words[k] != "{":
+        return k + 1
+    depth = 0
+    for j in range(k, len(words)):
+        depth += (words[j] == "{") - (words[j] == "}")
         if depth == 0:
             return j + 1
     return None
