@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from derive.checks.latex.clauses import free_conditions, inline_conditions, sentence_start
 from derive.checks.latex.conditions import prose_conditions
 from derive.checks.latex.equation import RELATIONS, Equation, Piece, starts_with_relation
+from derive.checks.latex.fixed_arguments import with_fixed_arguments
 from derive.checks.latex.latex_doc import latex_regions
 from derive.checks.latex.macros import definition_spans, expand, reading_macros
 from derive.checks.latex.markdown_doc import markdown_regions
@@ -211,7 +212,8 @@ def extract(text: str, *, markdown: bool | None = None) -> list[Equation]:
 def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> list[Equation]:
     """The equations of math regions found in ``text`` (see :func:`extract`)."""
     table = LineTable(text)
-    regions = with_layer_labels(text, _with_macros_expanded(text, regions, latex))
+    # l(f(x), y) written at the same arguments throughout is the loss l (fixed_arguments.py)
+    regions = with_fixed_arguments(with_layer_labels(text, _with_macros_expanded(text, regions, latex)))
     inline = [r for r in regions if r.kind != "display"]
     stated = inline_conditions(text, inline)  # formulas only: a condition such as "if $i = j$" is left out
     formulas = [r for r in regions if r.kind == "display" or r.start in stated]

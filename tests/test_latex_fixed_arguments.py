@@ -1,0 +1,77 @@
+"""A loss always written at the same arguments is that loss (fixed_arguments.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.fixed_arguments import fixed_argument_names
+from derive.checks.latex.notation import load_notation
+
+DATA = Path(__file__).parent / "data"
+RUGESSNOME = DATA / "latex_heldout13" / "backprop_softmax_fr_rugessnome.tex"
+
+
+@pytest.mark.parametrize(
+    ("texts", "names"),
+    [
+        ([r"\frac{\partial \ell(\theta)}{\partial \theta_k} = 1", r"\ell(\theta) = \sum_i y_i"], {r"\ell": r"\ell"}),
+        (
+            [r"\frac{\partial \mathcal L(\hat y, y)}{\partial \hat y} = 1", r"\mathcal{L}(\hat y,y) = 3"],
+            {r"\mathcal{L}": r"\mathcal{L}"},
+        ),
+        ([r"\nabla_{\theta} J(\theta) = X^T(X\theta - y)"], {"J": "J"}),
+        # l is also the layer index: the loss becomes ℓ (unless the document writes ℓ itself)
+        ([r"\frac{\partial l(f(x), y)}{\partial z} = 1", r"\delta^{(l)} = 2"], {"l": r"\ell"}),
+        ([r"\frac{\partial l(f(x), y)}{\partial z} = 1", r"\delta^{(l)} = \ell"], {}),
+        # a function at two arguments, a product, a function letter, a name used as an index
+        ([r"\frac{\partial J(W)}{\partial w} = 1", r"J(w) = 3"], {}),
+        ([r"\frac{\partial a(1-a)}{\partial a} = 1 - 2a"], {}),
+        ([r"\frac{\partial g(z)}{\partial z} = g(z)(1 - g(z))"], {}),
+        ([r"\nabla_{\theta} J(\theta) = 1", r"\sum_{J} x_J"], {}),
+        # never differentiated written so: nothing to read
+        ([r"J(\theta) = \sum_i (y_i - \theta x_i)^2", r"\frac{\partial J}{\partial \theta} = 1"], {}),
+    ],
+)
+def test_the_names_written_at_fixed_arguments(texts: list[str], names: dict[str, str]) -> None:
+    assert fixed_argument_names(texts) == names
+
+
+_DEFINED = (
+    "The loss is\n\n$$l(f(x), y) = \\frac{1}{2}\\sum_{i=1}^{n} (z_i - y_i)^2$$\n\n"
+    "$$\\frac{\\partial l(f(x), y)}{\\partial z_i} = z_i - y_i$$\n\n"
+    "$$\\frac{\\partial l(f(x), y)}{\\partial z_i} = y_i - z_i$$\n\n"
+    "for every layer $\\delta^{(l)}$.\n"
+)
+
+
+def test_a_defined_loss_at_its_arguments_is_differentiated(runner: StepRunner) -> None:
+    report = check_text(_DEFINED, load_notation(), runner=runner, examples=30, markdown=True)
+    by_line = {r.step.line: r.status for r in report.results}
+    assert by_line[5] == "ok"
+    assert by_line[7] == "wrong"  # the sign flipped: still found
+
+
+_CHAIN = (
+    "The output layer computes $z_i = \\sum_{j=1}^{n} W_{ij} a_j + b_i$.\n\n"
+    "$$\\frac{\\partial l(f(x), y)}{\\partial W_{ij}} = \\frac{\\partial l(f(x), y)}{\\partial z_i} a_j$$\n\n"
+    "$$\\frac{\\partial l(f(x), y)}{\\partial W_{ij}} = \\frac{\\partial l(f(x), y)}{\\partial z_j} a_i$$\n"
+)
+
+
+def test_chain_rule_steps_of_an_undefined_loss_at_its_arguments(runner: StepRunner) -> None:
+    report = check_text(_CHAIN, load_notation(), runner=runner, examples=30, markdown=True)
+    by_line = {r.step.line: r.status for r in report.results}
+    assert by_line[3] == "ok"
+    assert by_line[5] not in ("ok", "wrong")  # the indices swapped: true or not depending on the loss
+
+
+def test_held_out_13_rugessnome_chain_rule_steps_are_read(runner: StepRunner) -> None:
+    # \frac{\partial l(f(x), y)}{\partial b^{(O)}_i} = \frac{\partial l(f(x), y)}{\partial z^{(O)}_i}: the
+    # loss l written at its arguments was "l(…): a function application or a product?" (2 of 39 ok)
+    report = check_text(RUGESSNOME.read_text(encoding="utf-8"), load_notation(), runner=runner, examples=30)
+    by_line = {r.step.line: r.status for r in report.results}
+    assert by_line[374] == "ok"
+    assert by_line[397] == "ok"
+    assert "wrong" not in by_line.values()
