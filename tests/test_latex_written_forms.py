@@ -8,7 +8,7 @@ import pytest
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.normalize import load_notation
 from derive.checks.latex.tex_tokens import tex_tokens
-from derive.checks.latex.written_forms import bold_numbers, index_list_sums
+from derive.checks.latex.written_forms import bold_numbers, double_braces, index_list_sums
 
 NOTATION = load_notation()
 
@@ -46,3 +46,24 @@ def test_a_bold_decimal_is_the_number_and_bold_names_stay() -> None:
 def test_steps_written_so_are_judged(step: str, status: str, runner: StepRunner) -> None:
     report = check_text(f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results] == [status], [r.message for r in report.results]
+
+
+@pytest.mark.parametrize(
+    ("tex", "read"),
+    [
+        (r"\frac{\partial z}{ {\partial w} }", r"\frac{\partial z}{\partial w}"),
+        (r"x^{{2}}", r"x^{2}"),
+        (r"{{a}{b}}", r"{{a}{b}}"),  # two groups inside: not one group braced again
+        (r"\frac{a}{b}", r"\frac{a}{b}"),
+    ],
+)
+def test_a_group_braced_twice_is_the_group(tex: str, read: str) -> None:
+    assert _texts(double_braces(tex_tokens(tex))) == _texts(tex_tokens(read))
+
+
+def test_a_derivative_whose_denominator_is_braced_twice_is_read(runner: StepRunner) -> None:
+    # held-out 14 (lr_ce_vs_mse_zh): \frac{\partial{z} }{ {\partial w} } was "a derivative in a form not read"
+    derivative = "\\frac{\\partial{z} }{ {\\partial w} }"
+    text = f"Let $z = w^2 + 3w$.\n\n$${derivative} = 2w + 3$$\n\n$${derivative} = 2w$$\n"
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == ["ok", "wrong"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from derive.checks.latex.token_spans import argument_end, each_token_span
 
-__all__ = ["bold_numbers", "braced_slash", "delta_fractions", "empty_groups", "index_list_sums"]
+__all__ = ["bold_numbers", "braced_slash", "delta_fractions", "double_braces", "empty_groups", "index_list_sums"]
 
 Tokens = list[tuple[str, bool]]
 
@@ -91,6 +91,26 @@ def empty_groups(toks: Tokens) -> Tokens:
             continue  # the closing brace of a group dropped just now
         out.append(tok)
     return out
+
+
+def double_braces(toks: Tokens) -> Tokens:
+    """A group whose whole content is one more group (``\\frac{\\partial z}{ {\\partial w} }``,
+    ``x^{{2}}``) sets the same as that group: the inner braces are dropped."""
+    if not any(a[0] == "{" and b[0] == "{" for a, b in zip(toks, toks[1:], strict=False)):
+        return toks
+    drop: set[int] = set()
+    opened: list[int] = []
+    match: dict[int, int] = {}
+    for k, (t, _) in enumerate(toks):
+        if t == "{":
+            opened.append(k)
+        elif t == "}" and opened:
+            match[opened.pop()] = k
+    for start, end in match.items():
+        inner = start + 1
+        if toks[inner : inner + 1] and toks[inner][0] == "{" and match.get(inner) == end - 1:
+            drop |= {inner, end - 1}
+    return [tok for k, tok in enumerate(toks) if k not in drop]
 
 
 def _sets_nothing(before: Tokens) -> bool:
