@@ -28,6 +28,8 @@ RUGESSNOME = DATA / "latex_heldout13" / "backprop_softmax_fr_rugessnome.tex"
         # a function at two arguments, a product, a function letter, a name used as an index
         ([r"\frac{\partial J(W)}{\partial w} = 1", r"J(w) = 3"], {}),
         ([r"\frac{\partial a(1-a)}{\partial a} = 1 - 2a"], {}),
+        # an entry of a vector-valued function (a softmax s(x)_i) is no loss
+        ([r"\frac{\partial s(\mathbf x)_i}{\partial x_i} = s(\mathbf x)_i - s(\mathbf x)_i^2"], {}),
         ([r"\frac{\partial g(z)}{\partial z} = g(z)(1 - g(z))"], {}),
         ([r"\nabla_{\theta} J(\theta) = 1", r"\sum_{J} x_J"], {}),
         # never differentiated written so: nothing to read

@@ -10,7 +10,8 @@ around it can be judged; as written, ``l(…)`` may be l times a bracket, and is
 Only for a name the document differentiates written so (right after ``\partial`` or ``\nabla``),
 never one of the letters the reader takes for functions (f, g, h …: their calls are read as
 such), whose every use with a bracket after it has the same arguments, each of them a name or a
-call (no sum: ``a(1 - a)`` is a product), none mentioning the name itself; and never a name the
+call (no sum: ``a(1 - a)`` is a product), none mentioning the name itself, and no index or power
+after the bracket (``s(\mathbf x)_i`` is an entry of a vector, a softmax); and never a name the
 document also uses as an index (in a sub- or superscript, ``\delta^{(l)}``): the loss and the
 layer would become one letter. One use at other arguments (``J(W)`` beside ``J(w)``) and the
 document means a function, whose calls are read as before.
@@ -114,7 +115,9 @@ def fixed_argument_names(texts: list[str]) -> dict[str, str]:
                 bracket = _bracket_after(text, end)
                 if bracket is not None:
                     arguments.add(re.sub(r"\s+", "", bracket[0]))
-                    names_only = names_only and _names_only(bracket[0], name)
+                    # s(x)_i: an entry of a vector-valued function (a softmax), no loss
+                    entry = re.match(r"\s*(?:\\right\s*\)\s*)?[_^]", text[bracket[1] :]) is not None
+                    names_only = names_only and _names_only(bracket[0], name) and not entry
                 elif _in_script(text, start):
                     indexed = True
         if not names_only or len(arguments) != 1:
