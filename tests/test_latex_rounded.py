@@ -103,3 +103,40 @@ def test_a_value_given_to_a_name_the_document_made_a_vector_is_not_a_shape_error
     )
     report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
     assert [r.status for r in report.results if r.step.rhs.strip() == "0"] == ["inconclusive"]
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        r"\frac{1}{1+e^{-0.21}} = 0.56",  # 0.5523: rounds to 0.55, and σ at any input rounding to 0.21 too
+        r"\frac{1}{1+e^{-0.19}} = 0.549",  # 0.5474, at most 0.5486 at an input that rounds to 0.19
+    ],
+)
+def test_within_a_unit_but_no_rounding_of_the_value_is_not_ok(step: str, runner: StepRunner) -> None:
+    # held-out 17 (gmyhf): σ(0.21) = 0.56 was "ok, within one unit of the last place"
+    status, message = _result(step, runner)
+    assert status == "inconclusive", message
+
+
+_CARRIED = (
+    "$$y_3 = \\frac{1}{1 + e^{-0.21}} = 0.56$$\n\n$$y_4 = \\frac{1}{1 + e^{-0.315}} = 0.578$$\n\n"
+    "$$a_3 = (0.3 \\times 0.56) + (0.9 \\times 0.58) = {result}$$\n"
+)
+
+
+@pytest.mark.parametrize(("result", "status"), [("0.690", "ok"), ("0.702", "inconclusive")])
+def test_a_literal_rounding_a_finer_document_value_carries_only_that_rounding(
+    result: str, status: str, runner: StepRunner
+) -> None:
+    # 0.58 rounds the document's 0.578: the side is 0.690 as written (0.6882 with 0.578), never 0.702;
+    # a whole unit of slack on 0.58 (0.009) had let 0.702 pass as ok (held-out 17, gmyhf)
+    text = _CARRIED.replace("{result}", result)
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    last = [r for r in report.results if r.step.line == 5][-1]
+    assert last.status == status, last.message
+
+
+def test_a_negative_value_truncated_toward_zero_is_ok(runner: StepRunner) -> None:
+    # held-out 12 (datamapu): -0.205625 written -0.205 (cut, not rounded to -0.206)
+    status, message = _result(r"(-0.875)\cdot 0.235 = -0.205", runner)
+    assert status == "ok", message

@@ -4,8 +4,12 @@ Worked examples print results to a few places and write ``=``. Compared exactly,
 would be a false alarm (1.40649… is not 1406/1000). When one side of a step is a bare decimal
 literal with d places and the other side has a numeric value, the step is judged to d places:
 
-- within one unit of the last written place (rounded, or truncated): ``ok``, saying so;
-- within five units: ``inconclusive`` (rounded inputs of earlier steps may explain it);
+- the value rounded or truncated to d places, at the inputs as written or at inputs that round
+  to them (``\frac{1}{1+e^{-0.19}} = 0.548``: 0.19 may stand for 0.1949, and σ(0.1949) is
+  0.5486): ``ok``, saying so; never more than one unit of the last place off;
+- within five units: ``inconclusive`` (rounded inputs of earlier steps may explain it;
+  ``\frac{1}{1+e^{-0.21}} = 0.56`` is no rounding of 0.5523, nor of σ at any input that rounds
+  to 0.21, so it is no longer ``ok``);
 - further off: left to the exact judge, which reports the difference as ``wrong``.
 
 A literal without a decimal point (``1{,}707{,}264``) is an exact claim and is not touched.
@@ -19,6 +23,7 @@ entries writes.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -27,6 +32,10 @@ __all__ = ["decimal_places", "judge_rounded", "judge_rounded_list", "rounded_ent
 _DECIMAL = re.compile(r"\s*-?\s*\d*\.(\d+)\s*")
 #: at most this many units of the last written place off: rounding explains it (see docstring)
 _NEAR_UNITS = 5
+#: a decimal input of the other side (the values it puts in, each rounded to its own last place)
+_DECIMAL_INPUT = re.compile(r"(?<![\w.])\d*\.\d+(?![\w.])")
+#: at most this many inputs are moved (2^n corners are evaluated)
+_MOST_INPUTS = 6
 
 
 def decimal_places(latex: str) -> int | None:
@@ -49,8 +58,9 @@ def judge_rounded(lhs_latex: str, rhs_latex: str, lhs: Any, rhs: Any) -> dict[st
         if not (value.is_real and value.is_finite):
             return None
         units = abs(value - literal) * 10**places
-        if units <= 1:
-            how = "rounded" if units <= sp.Rational(1, 2) else "within one unit of the last place"
+        other_latex = lhs_latex if literal is rhs else rhs_latex
+        if units <= 1 and _rounds_to(literal, places, value, other, other_latex):
+            how = "rounded" if units <= sp.Rational(1, 2) else "rounded, at inputs that round to those written"
             return _verdict("ok", f"equal to the {places} decimal place(s) written ({how}: {sp.N(value, places + 4)})")
         if units <= _NEAR_UNITS:
             return _verdict(
@@ -60,6 +70,39 @@ def judge_rounded(lhs_latex: str, rhs_latex: str, lhs: Any, rhs: Any) -> dict[st
             )
         return None
     return None
+
+
+def _rounds_to(literal: Any, places: int, value: Any, other: Any, other_latex: str) -> bool:
+    """Is ``literal`` the value rounded or truncated to ``places`` (it may stand for any value in
+    [literal - ½ unit, literal + 1 unit], mirrored below zero), at the inputs as written or at decimal inputs moved
+    within half a unit of their own last place (the corners of that box: a side of a few inputs)?"""
+    import sympy as sp
+
+    unit = sp.Rational(1, 10**places)
+    # rounded: within half a unit; truncated (toward zero): up to a unit further from zero
+    low, high = (literal - unit / 2, literal + unit) if literal >= 0 else (literal - unit, literal + unit / 2)
+    if low <= value <= high:
+        return True
+    inputs = sorted({m.group(0) for m in _DECIMAL_INPUT.finditer(other_latex)})[:_MOST_INPUTS]
+    atoms = {}
+    present = other.atoms(sp.Rational)
+    for text in inputs:
+        half = sp.Rational(1, 2 * 10 ** len(text.split(".")[1]))
+        for number in (sp.Rational(text), -sp.Rational(text)):  # e^{-0.19}: the sign is in the atom
+            if number in present:
+                atoms[number] = half
+    if not atoms:
+        return False
+    values = []
+    for signs in itertools.product((-1, 1), repeat=len(atoms)):
+        moved = other.xreplace({a: a + sign * half for (a, half), sign in zip(atoms.items(), signs, strict=True)})
+        try:
+            values.append(sp.N(moved, 30))
+        except (TypeError, ValueError, ArithmeticError):
+            return False
+    if not all(v.is_real and v.is_finite for v in values):
+        return False
+    return min(values) <= high and max(values) >= low
 
 
 def judge_rounded_list(lhs_latex: str, rhs_latex: str, lhs: Any, rhs: Any) -> dict[str, Any] | None:

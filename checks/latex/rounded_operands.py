@@ -9,6 +9,9 @@ computed and rounded before the step (numeric_values: a value with a rounding un
 
 - each such literal may be off by one unit of its last written place; carried through the formula
   (the side is rebuilt with that literal one unit up, one literal at a time), that is the slack;
+  a literal that rounds a value the document wrote to more places (0.58 for its 0.578) is off by
+  no more than that value's distance and its own unit (0.3 of a unit here), so
+  ``(0.3 \times 0.56) + (0.9 \times 0.58) = 0.702`` (0.690) is no longer ``ok``;
 - within the slack the step is ``ok``, saying so; within five times it ``inconclusive``;
 - further off the ``wrong`` stands (0.721 · (1 + 0.721) is 1.24, not σ'(0.95)).
 
@@ -82,7 +85,7 @@ def reweigh_rounded(
             if moved is None:
                 return None
             if strict:
-                slack += moved
+                slack += moved * _share_of_unit(m.group(0), rounded)
             else:  # rounded where it is written: explains a difference up to one unit, no more
                 loose += moved
             used.append(m.group(0))
@@ -132,6 +135,25 @@ def _computed(literal: str, rounded: list[Any]) -> bool:
         return True  # 1.1353 for 1 + e^{-2}: a number written to so many digits was rounded
     unit = Fraction(1, 10**places)
     return any(abs(abs(Fraction(str(v.value))) - number) <= unit for v in rounded)
+
+
+def _share_of_unit(literal: str, rounded: list[Any]) -> Fraction:
+    """How much of one unit of its last place the literal may be off: all of it, unless it rounds a
+    value the document wrote to more places (0.58 for its 0.578: 0.002 off, and 0.578 may be off by
+    0.001 itself, so 0.3 of a unit; the document's more precise value is the one the example has)."""
+    places = len(literal.split(".")[1])
+    try:
+        number = Fraction(Decimal(literal))
+    except (InvalidOperation, ValueError):
+        return Fraction(1)
+    unit = Fraction(1, 10**places)
+    shares = []
+    for v in rounded:
+        source, source_unit = abs(Fraction(str(v.value))), Fraction(str(v.unit))
+        if abs(source - number) <= unit:
+            finer = source_unit < unit
+            shares.append(min(Fraction(1), (abs(source - number) + source_unit) / unit) if finer else Fraction(1))
+    return max(shares, default=Fraction(1))
 
 
 def _moved(norm: Any, m: re.Match, value: Any) -> Fraction | None:
