@@ -390,3 +390,39 @@ def test_zero_against_names_sized_elsewhere_as_vectors_is_not_wrong(runner: Step
     assert "wrong" not in _lines(HUNTED / "cse446_hw0_michaelghuang19.tex", runner)[374]
     # names declared as vectors in a step that differs as vectors: still wrong
     assert _last("Let $x \\in \\mathbb{R}^4$ and $y \\in \\mathbb{R}^4$.\n\n$$x + y = x - y$$\n", runner)[0] == "wrong"
+
+
+_REDEFINED = (
+    "The hidden layer is\n\n$$a_j = f(z_j) = \\frac{1}{1+e^{-z_j}}$$\n\n"
+    "As a new activation function:\n\n$$f(x) = 1.7159 \\tanh(\\frac{2}{3}x)$$\n\n"
+    "$$f'(x) = 1.7159 \\frac{2}{3 \\cosh^2(\\frac{2}{3}x)}$$\n"
+)
+
+
+def test_a_function_defined_again_differently_is_not_the_first_definition(runner: StepRunner) -> None:
+    # held-out 17, blind (tdt4265_a2_stens.tex): f(z_j) = σ(z_j) in one section, f(x) = 1.7159
+    # tanh(2x/3) "as a new activation function" in another; the second was 'wrong' at x = 1 (σ(1)
+    # against 1.7159 tanh(2/3)): f(z_j) = … was taken as a pattern function though f has two bodies
+    report = check_text(_REDEFINED, NOTATION, runner=runner, examples=30, markdown=True)
+    assert "wrong" not in [r.status for r in report.results]
+    once = "$$a_j = f(z_j) = \\frac{1}{1+e^{-z_j}}$$\n\n$$f(0) = 1$$\n"  # σ(0) is 1/2: still wrong
+    report = check_text(once, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results if r.step.line == 3] == ["wrong"]
+
+
+
+PETETANRU = Path(__file__).parent / "data" / "latex_heldout17" / "softmax_ce_petetanru.md"
+
+
+def test_a_condition_on_the_index_a_sum_runs_over_may_mean_its_term(runner: StepRunner) -> None:
+    # held-out 17, blind (softmax_ce_petetanru.md): "When $i = j$" before Σ_j y_j/ŷ_j ∂ŷ_j/∂θ_i =
+    # −y_i(1 − ŷ_i): the writer means the term j = i; it was 'wrong' as the whole sum
+    text = PETETANRU.read_text(encoding="utf-8")
+    assert "When $i = j$" in text
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    (step,) = [r for r in report.results if r.step.line == 81]
+    assert step.status == "inconclusive" and "the index a sum of the step runs over" in step.message
+    # without the condition the whole sum is meant, and it is not −y_i(1 − ŷ_i)
+    report = check_text(text.replace("When $i = j$", "So"), NOTATION, runner=runner, examples=30, markdown=True)
+    (step,) = [r for r in report.results if r.step.line == 81]
+    assert step.status == "wrong"

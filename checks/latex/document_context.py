@@ -35,7 +35,7 @@ from derive.checks.latex.scoped_functions import ScopedFunctions, find_scoped_fu
 from derive.checks.latex.standard_losses import with_standard_losses
 from derive.checks.latex.stated_facts import stated_sums_to_one, stated_true_class
 from derive.checks.latex.stated_log_base import stated_log_bases
-from derive.checks.latex.subscripted_functions import find_more_functions
+from derive.checks.latex.subscripted_functions import find_more_functions, more_definitions
 from derive.checks.latex.unstated_dependence import DependenceNotes
 from derive.checks.latex.verdict_guards import prose_index_values
 
@@ -87,7 +87,9 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
     new_functions = find_more_functions(equations, notation, find_new_functions(equations, notation))
     new_functions = with_multi_functions(equations, notation, new_functions)
     # g(θ^T x) = 1/(1 + e^{-θ^T x}): g defined at an expression (pattern_functions)
-    new_functions += find_pattern_functions(equations, notation, {f.name for f in new_functions})
+    # … never for a name defined otherwise too, once or twice differently (f(z_j) = σ and f(x) = tanh)
+    taken = {f.name for f in new_functions} | {d.name for d in more_definitions(equations, notation)}
+    new_functions += find_pattern_functions(equations, notation, taken)
     notation = replace(
         notation,
         doc_functions={f.name: (f.parameter, f.body) for f in new_functions},

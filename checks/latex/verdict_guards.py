@@ -85,7 +85,7 @@ def _guarded(
     if loose:
         why = f"; {loose[0][0]}: read as {loose[0][2]} the sides differ, but it may be meant as {loose[0][1]}"
         return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
-    return _inline(step, _example_value(step, _braced_sum(step, out)))
+    return _inline(step, _example_value(step, _braced_sum(step, _bound_condition(step, out))))
 
 
 def _loose(sides: tuple[Normalized, Normalized]) -> list[tuple[str, str, str]]:
@@ -139,6 +139,27 @@ def _inline(step: Step, out: dict[str, Any]) -> dict[str, Any]:
 
 
 _BRACE = re.compile(r"\\(?:underbrace|overbrace)\s*\{")
+#: the index letter a sum runs over: \sum_j, \sum_{j=1}^n, \sum\limits_{j}
+_SUM_INDEX = re.compile(r"\\sum\s*(?:\\limits\s*)?_\s*\{?\s*([A-Za-z])(?![A-Za-z])")
+_LETTER = re.compile(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])")
+
+
+def _bound_condition(step: Step, out: dict[str, Any]) -> dict[str, Any]:
+    r""""When $i = j$": ``-\sum_j y_j \frac{1}{\hat y_j}\frac{\partial \hat y_j}{\partial \theta_i} = -y_i (1 -
+    \hat y_i)``. The condition names j, the index the sum on the page runs over: taken literally
+    it says nothing about the sum (j takes every value there), but the writer means the sum's
+    term j = i (the case the derivation splits into). Which one is meant is not known, so a
+    difference is no counterexample."""
+    letters = {c for condition in step.conditions for c in _LETTER.findall(condition)}
+    bound = {m.group(1) for side in (step.lhs, step.rhs) for m in _SUM_INDEX.finditer(side)}
+    shared = sorted(letters & bound)
+    if not shared:
+        return out
+    why = (
+        f"{out['message']}; but the condition ({', '.join(step.conditions)}) names {shared[0]}, the index a"
+        f" sum of the step runs over: it may mean that sum's term, not the whole sum"
+    )
+    return {**out, "status": "inconclusive", "counterexample": None, "message": why}
 
 
 def _braced_sum(step: Step, out: dict[str, Any]) -> dict[str, Any]:
