@@ -42,6 +42,7 @@ from derive.checks.latex.latex_doc import latex_regions
 from derive.checks.latex.macros import definition_spans, expand, reading_macros
 from derive.checks.latex.markdown_doc import markdown_regions
 from derive.checks.latex.numbered_layers import with_layer_labels
+from derive.checks.latex.primed_indices import with_plain_indices
 from derive.checks.latex.region import LineTable, Region
 from derive.checks.latex.rows import rows_of
 
@@ -213,7 +214,9 @@ def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> li
     """The equations of math regions found in ``text`` (see :func:`extract`)."""
     table = LineTable(text)
     # l(f(x), y) written at the same arguments throughout is the loss l (fixed_arguments.py)
+    # and k' in \sum_{k'} e^{z_{k'}}, an index of its own, a plain letter (primed_indices.py)
     regions = with_fixed_arguments(with_layer_labels(text, _with_macros_expanded(text, regions, latex)))
+    regions = with_plain_indices(regions)
     inline = [r for r in regions if r.kind != "display"]
     stated = inline_conditions(text, inline)  # formulas only: a condition such as "if $i = j$" is left out
     formulas = [r for r in regions if r.kind == "display" or r.start in stated]

@@ -24,7 +24,7 @@ import re
 from derive.checks.latex.norm_names import FUNCTION_LETTERS
 from derive.checks.latex.region import Region
 
-__all__ = ["with_fixed_arguments"]
+__all__ = ["fixed_argument_names", "in_script", "with_fixed_arguments", "with_spans_replaced"]
 
 #: a name that can be a loss written at its arguments: a letter, \ell, a calligraphic letter
 _NAME = r"\\mathcal\s*\{\s*[A-Za-z]\s*\}|\\mathcal\s+[A-Za-z]|\\ell(?![A-Za-z])|(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])"
@@ -73,7 +73,7 @@ def _bracket_after(text: str, end: int) -> tuple[str, int] | None:
     return None
 
 
-def _in_script(text: str, start: int) -> bool:
+def in_script(text: str, start: int) -> bool:
     """Is the name at ``start`` a script (``_l``, ``^{(l)}``, ``\\sum_{l=1}``)?"""
     before = text[:start].rstrip()
     if before.endswith(("_", "^")):
@@ -118,7 +118,7 @@ def fixed_argument_names(texts: list[str]) -> dict[str, str]:
                     # s(x)_i: an entry of a vector-valued function (a softmax), no loss
                     entry = re.match(r"\s*(?:\\right\s*\)\s*)?[_^]", text[bracket[1] :]) is not None
                     names_only = names_only and _names_only(bracket[0], name) and not entry
-                elif _in_script(text, start):
+                elif in_script(text, start):
                     indexed = True
         if not names_only or len(arguments) != 1:
             continue
@@ -129,28 +129,34 @@ def fixed_argument_names(texts: list[str]) -> dict[str, str]:
     return found
 
 
-def _rewritten(region: Region, names: dict[str, str]) -> Region:
-    """The region with each use ``name(arguments)`` written as the name it is read as."""
-    text = region.text
-    spans: list[tuple[int, int, str]] = []  # (start, end, replacement)
-    for name, read_as in names.items():
-        for start, end in _uses(name, text):
-            bracket = _bracket_after(text, end)
-            if bracket is not None:
-                spans.append((start, bracket[1], read_as))
+def with_spans_replaced(region: Region, spans: list[tuple[int, int, str]]) -> Region:
+    """The region with each span (start, end, replacement) of its text replaced; the replacement's
+    characters take the offset of the span's first (a step's column stays where it was written)."""
     if not spans:
         return region
+    text = region.text
     body: list[str] = []
     where: list[int] = []
     last = 0
     for start, end, read_as in sorted(spans):
-        body.append(text[last:start] + read_as + " ")
+        body.append(text[last:start] + read_as)
         where.extend(region.offsets[last:start])
-        where.extend([region.offsets[start]] * (len(read_as) + 1))
+        where.extend([region.offsets[start]] * len(read_as))
         last = end
     body.append(text[last:])
     where.extend(region.offsets[last:])
     return Region(region.kind, "".join(body), tuple(where), region.start, region.end)
+
+
+def _rewritten(region: Region, names: dict[str, str]) -> Region:
+    """The region with each use ``name(arguments)`` written as the name it is read as."""
+    spans: list[tuple[int, int, str]] = []
+    for name, read_as in names.items():
+        for start, end in _uses(name, region.text):
+            bracket = _bracket_after(region.text, end)
+            if bracket is not None:
+                spans.append((start, bracket[1], read_as + " "))
+    return with_spans_replaced(region, spans)
 
 
 def with_fixed_arguments(regions: list[Region]) -> list[Region]:

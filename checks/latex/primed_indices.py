@@ -1,0 +1,73 @@
+r"""Index letters written with a prime, or as ℓ, read as plain index letters.
+
+``\hat y_k = \frac{e^{z_k}}{\sum_{k'=1}^K e^{z_{k'}}}``, ``\sum_{j''=1}^J w_{kj''}``,
+``\sum_{k,\ell} \frac{\partial f}{\partial G_{k,\ell}}``: softmax and back-propagation write-ups
+name a second index over the same range by priming the first (or use ℓ beside k). The reader
+takes one plain letter as a sum's index, so these sums were "a sum over something other than one
+index letter". Such an index is renamed, in the whole document, to a letter its mathematics never
+uses (``k'`` → ``q``): the same index everywhere, so every step reads as it was written.
+
+Only a primed letter (``k'``, ``k''``, ``k^{\prime}``) or ``\ell`` that the document writes as a
+sum's index somewhere and nowhere outside a sub- or superscript (``z_{k'}``, ``\sum_{k'=1}``,
+``W^{(\ell)}``): ``y'`` for a prediction, ``f'(x)`` for a derivative and ``\ell`` for a loss are
+names, and stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from derive.checks.latex.fixed_arguments import in_script, with_spans_replaced
+from derive.checks.latex.region import Region
+
+__all__ = ["plain_index_names", "with_plain_indices"]
+
+#: a primed letter (k', k'', k^{\prime}, k^\prime, k^{'}) or \ell, as a whole name
+_INDEX = re.compile(
+    r"(?<![A-Za-z\\])(?:(?P<letter>[A-Za-z])(?P<prime>''|'|\^\s*\{\s*\\prime\s*\}|\^\s*\\prime(?![A-Za-z])|\^\s*\{\s*'\s*\})"
+    r"|(?P<ell>\\ell)(?![A-Za-z]))"
+)
+#: the index of a sum: \sum_{k'=1}, \sum_{k^{\prime}}, \sum_\ell, \sum_{k,\ell}
+_SUM_SUBSCRIPT = re.compile(r"\\sum\s*(?:\\limits\s*)?_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\ell|[A-Za-z]'*)")
+#: letters given to the renamed indices, in this order (never e, d, i: Euler's number, a
+#: differential, the imaginary unit in some notes)
+_FRESH = "qruvstpgomcbhnlwajkfxyz"
+
+
+def _key(m: re.Match[str]) -> str:
+    if m.group("ell"):
+        return r"\ell"
+    primes = "''" if m.group("prime") == "''" else "'"
+    return m.group("letter") + primes
+
+
+def plain_index_names(texts: list[str]) -> dict[str, str]:
+    """The primed (or ℓ) index names of the document, each with the letter it is read as."""
+    summed = {_key(m) for text in texts for s in _SUM_SUBSCRIPT.finditer(text) for m in _INDEX.finditer(s.group(1))}
+    if not summed:
+        return {}
+    outside: set[str] = set()
+    for text in texts:
+        for m in _INDEX.finditer(text):
+            if not in_script(text, m.start()):
+                outside.add(_key(m))
+    used = {c for text in texts for c in re.findall(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])", text)}
+    fresh = [c for c in _FRESH if c not in used]
+    out: dict[str, str] = {}
+    for name in sorted(summed - outside):
+        if not fresh:
+            break
+        out[name] = fresh.pop(0)
+    return out
+
+
+def with_plain_indices(regions: list[Region]) -> list[Region]:
+    """The regions with each primed (or ℓ) index written as its plain letter (see the module)."""
+    names = plain_index_names([r.text for r in regions])
+    if not names:
+        return regions
+    out = []
+    for region in regions:
+        spans = [(m.start(), m.end(), names[_key(m)]) for m in _INDEX.finditer(region.text) if _key(m) in names]
+        out.append(with_spans_replaced(region, spans))
+    return out
