@@ -8,7 +8,7 @@ import pytest
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.normalize import load_notation
 from derive.checks.latex.tex_tokens import tex_tokens
-from derive.checks.latex.written_forms import bold_numbers, double_braces, index_list_sums
+from derive.checks.latex.written_forms import bold_numbers, double_braces, double_underlines, index_list_sums
 
 NOTATION = load_notation()
 
@@ -65,5 +65,15 @@ def test_a_derivative_whose_denominator_is_braced_twice_is_read(runner: StepRunn
     # held-out 14 (lr_ce_vs_mse_zh): \frac{\partial{z} }{ {\partial w} } was "a derivative in a form not read"
     derivative = "\\frac{\\partial{z} }{ {\\partial w} }"
     text = f"Let $z = w^2 + 3w$.\n\n$${derivative} = 2w + 3$$\n\n$${derivative} = 2w$$\n"
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == ["ok", "wrong"]
+
+
+def test_a_result_underlined_twice_is_the_result(runner: StepRunner) -> None:
+    # held-out 17 (tdt4265 report): "&=\underline{\underline{\bm{-x_j^n(y_k^n-\hat{y}_k^n)}}}" marks the
+    # answer; it was "the command \underline"
+    assert _texts(double_underlines(tex_tokens(r"\underline{\underline{a+b}}"))) == [r"\boxed", "{", "a", "+", "b", "}"]
+    assert double_underlines(tex_tokens(r"\underline{net}_l")) == tex_tokens(r"\underline{net}_l")  # a name's mark
+    text = "$$x(y - z) = \\underline{\\underline{xy - xz}}$$\n\n$$x(y - z) = \\underline{\\underline{xy + xz}}$$\n"
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results] == ["ok", "wrong"]

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from derive.checks.latex.token_spans import argument_end, each_token_span
 
-__all__ = ["bold_numbers", "braced_slash", "delta_fractions", "double_braces", "empty_groups", "index_list_sums"]
+__all__ = [
+    "bold_numbers",
+    "braced_slash",
+    "delta_fractions",
+    "double_braces",
+    "double_underlines",
+    "empty_groups",
+    "index_list_sums",
+]
 
 Tokens = list[tuple[str, bool]]
 
@@ -91,6 +99,24 @@ def empty_groups(toks: Tokens) -> Tokens:
             continue  # the closing brace of a group dropped just now
         out.append(tok)
     return out
+
+
+def double_underlines(toks: Tokens) -> Tokens:
+    r"""``\underline{\underline{-x_j(y_k - \hat y_k)}}``: a result underlined twice (the school way
+    of marking the answer) is that result, as a box around it is (``\boxed``). One underline may be
+    a name's mark (``\underline{net}``, a vector in some texts) and is left as written."""
+    if sum(t == r"\underline" for t, _ in toks) < 2:
+        return toks
+    return each_token_span(toks, _double_underline)
+
+
+def _double_underline(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
+    if [t for t, _ in toks[k : k + 4]] != [r"\underline", "{", r"\underline", "{"]:
+        return None
+    outer, inner = argument_end(toks, k + 1), argument_end(toks, k + 3)
+    if outer is None or inner != outer - 1:
+        return None
+    return [(r"\boxed", toks[k][1]), *toks[k + 3 : inner]], outer
 
 
 def double_braces(toks: Tokens) -> Tokens:
