@@ -31,6 +31,13 @@ def test_the_primed_indices_and_their_letters(texts: list[str], names: dict[str,
     assert plain_index_names(texts) == names
 
 
+def test_prose_may_mention_the_index_alone() -> None:
+    # held-out 17 (tdt4265 reports): "where $k^\prime=j$", "$j'$ and $k$"; display math may not
+    texts = [r"\sum_{k^{\prime}} e^{z_{k^{\prime}}}", r"k^\prime=j"]
+    assert plain_index_names(texts, [False, True]) == {"k'": "q"}
+    assert plain_index_names(texts, [False, False]) == {}
+
+
 _SOFTMAX = (
     "$$\\hat y_k = \\frac{e^{z_k}}{\\sum_{k'=1}^K e^{z_{k'}}}$$\n\n"
     "$$\\ln \\hat y_k = z_k - \\ln \\sum_{k'=1}^K e^{z_{k'}}$$\n\n"

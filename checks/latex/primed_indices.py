@@ -8,9 +8,9 @@ index letter". Such an index is renamed, in the whole document, to a letter its 
 uses (``k'`` → ``q``): the same index everywhere, so every step reads as it was written.
 
 Only a primed letter (``k'``, ``k''``, ``k^{\prime}``) or ``\ell`` that the document writes as a
-sum's index somewhere and nowhere outside a sub- or superscript (``z_{k'}``, ``\sum_{k'=1}``,
-``W^{(\ell)}``): ``y'`` for a prediction, ``f'(x)`` for a derivative and ``\ell`` for a loss are
-names, and stay as written.
+sum's index somewhere and, in display math, nowhere outside a sub- or superscript (``z_{k'}``,
+``\sum_{k'=1}``, ``W^{(\ell)}``; prose may mention it alone, "for $k' \neq k$"): ``y'`` for a
+prediction, ``f'(x)`` for a derivative and ``\ell`` for a loss are names, and stay as written.
 """
 
 from __future__ import annotations
@@ -24,14 +24,30 @@ __all__ = ["plain_index_names", "with_plain_indices"]
 
 #: a primed letter (k', k'', k^{\prime}, k^\prime, k^{'}) or \ell, as a whole name
 _INDEX = re.compile(
-    r"(?<![A-Za-z\\])(?:(?P<letter>[A-Za-z])(?P<prime>''|'|\^\s*\{\s*\\prime\s*\}|\^\s*\\prime(?![A-Za-z])|\^\s*\{\s*'\s*\})"
+    r"(?<!\\)(?:(?P<letter>[A-Za-z])(?P<prime>''|'|\^\s*\{\s*\\prime\s*\}|\^\s*\\prime(?![A-Za-z])|\^\s*\{\s*'\s*\})"
     r"|(?P<ell>\\ell)(?![A-Za-z]))"
 )
 #: the index of a sum: \sum_{k'=1}, \sum_{k^{\prime}}, \sum_\ell, \sum_{k,\ell}
 _SUM_SUBSCRIPT = re.compile(r"\\sum\s*(?:\\limits\s*)?_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\ell|[A-Za-z]'*)")
+#: prose inside math ("\\text{for a given \\textit{j'}}"): a mention of the index, not a use
+_TEXT = re.compile(r"\\(?:text|textit|textrm|textbf|mbox|mathrm)\s*\{(?:[^{}]|\{[^{}]*\})*\}")
 #: letters given to the renamed indices, in this order (never e, d, i: Euler's number, a
 #: differential, the imaginary unit in some notes)
 _FRESH = "qruvstpgomcbhnlwajkfxyz"
+
+
+def _indices(text: str) -> list[re.Match[str]]:
+    """The primed letters and ℓ of a text, as whole names: after another letter only inside a
+    script (``w_{ji'}``: the indices j and i'), never the end of a command or a word (``\alpha'``)."""
+    out = []
+    for m in _INDEX.finditer(text):
+        if m.group("letter"):
+            run = re.search(r"\\?[A-Za-z]*$", text[: m.start()])
+            before = run.group(0) if run else ""
+            if before.startswith("\\") or (before and not in_script(text, m.start())):
+                continue
+        out.append(m)
+    return out
 
 
 def _key(m: re.Match[str]) -> str:
@@ -41,15 +57,18 @@ def _key(m: re.Match[str]) -> str:
     return m.group("letter") + primes
 
 
-def plain_index_names(texts: list[str]) -> dict[str, str]:
-    """The primed (or ℓ) index names of the document, each with the letter it is read as."""
-    summed = {_key(m) for text in texts for s in _SUM_SUBSCRIPT.finditer(text) for m in _INDEX.finditer(s.group(1))}
+def plain_index_names(texts: list[str], inline: list[bool] | None = None) -> dict[str, str]:
+    """The primed (or ℓ) index names of the document, each with the letter it is read as;
+    ``inline`` marks the texts that are inline formulas in prose, where the index may stand alone
+    (``for $k' \neq k$``: a mention of the index, not a quantity)."""
+    inline = inline or [False] * len(texts)
+    summed = {_key(m) for text in texts for s in _SUM_SUBSCRIPT.finditer(text) for m in _indices(s.group(1))}
     if not summed:
         return {}
     outside: set[str] = set()
-    for text in texts:
-        for m in _INDEX.finditer(text):
-            if not in_script(text, m.start()):
+    for text, mention in zip(texts, inline, strict=True):
+        for m in _indices(_TEXT.sub(lambda t: " " * len(t.group(0)), text)):
+            if not mention and not in_script(text, m.start()):
                 outside.add(_key(m))
     used = {c for text in texts for c in re.findall(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])", text)}
     fresh = [c for c in _FRESH if c not in used]
@@ -63,11 +82,11 @@ def plain_index_names(texts: list[str]) -> dict[str, str]:
 
 def with_plain_indices(regions: list[Region]) -> list[Region]:
     """The regions with each primed (or ℓ) index written as its plain letter (see the module)."""
-    names = plain_index_names([r.text for r in regions])
+    names = plain_index_names([r.text for r in regions], [r.kind == "inline" for r in regions])
     if not names:
         return regions
     out = []
     for region in regions:
-        spans = [(m.start(), m.end(), names[_key(m)]) for m in _INDEX.finditer(region.text) if _key(m) in names]
+        spans = [(m.start(), m.end(), names[_key(m)]) for m in _indices(region.text) if _key(m) in names]
         out.append(with_spans_replaced(region, spans))
     return out
