@@ -30,6 +30,7 @@ from derive.checks.latex.notation import choose_profile
 from derive.checks.latex.own_functions import find_new_functions
 from derive.checks.latex.pattern_functions import find_pattern_functions
 from derive.checks.latex.prose_formulas import prose_formula_names
+from derive.checks.latex.quantity_names import document_quantity_names
 from derive.checks.latex.restated_values import unevaluable_restatements
 from derive.checks.latex.scoped_functions import ScopedFunctions, find_scoped_functions
 from derive.checks.latex.standard_losses import with_standard_losses
@@ -103,6 +104,10 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         transpose_t=writes_t_transposes([e.text for e in equations]),
         bare_values=document_bare_values(equations, notation.functions),
     )
+    # S = e^{y_1} + e^{y_2}, never S(…): the document's quantity, not the notation's softmax (quantity_names)
+    quantities = document_quantity_names(text, notation.functions)
+    if quantities:
+        notation = replace(notation, functions={k: v for k, v in notation.functions.items() if k not in quantities})
     # f'(…) written for a function the document never defines: f(…) is a call (abstract_functions)
     abstract = document_abstract_functions(text, notation)
     if abstract:

@@ -1,0 +1,42 @@
+"""A notation function name the document defines as a quantity and never applies is that quantity
+(quantity_names.py)."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+from derive.checks.latex.quantity_names import document_quantity_names
+
+NOTATION = load_notation()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Let $S = e^{y_1} + e^{y_2}$ and $P_1 = e^{y_1}/S$.", {"S"}),
+        # applied somewhere: the notation's softmax, S(x)_i
+        ("$$S = e^{y_1} + e^{y_2}$$ and $$S(x)_i = \\frac{e^{x_i}}{\\sum_j e^{x_j}}$$", set()),
+        # no value of its own: S_i is the softmax's entry, S = S is nothing
+        ("$$S_i = \\frac{e^{x_i}}{\\sum_j e^{x_j}}$$", set()),
+        ("$$\\psi = \\psi$$", set()),
+    ],
+)
+def test_the_names_a_document_makes_quantities(text: str, names: set[str]) -> None:
+    assert document_quantity_names(text, NOTATION.functions) == names
+
+
+_NORMALISER = (
+    "Let $S = e^{y_1} + e^{y_2}$.\n\n$$P_1 = \\frac{e^{y_1}}{S}$$\n\n"
+    "$$\\frac{1}{S} e^{y_1} - \\frac{1}{S^2} e^{y_1} e^{y_1} = P_1 - P_1^2$$\n\n"
+    "$$\\frac{1}{S} e^{y_1} - \\frac{1}{S^2} e^{y_1} e^{y_1} = P_1 + P_1^2$$\n"
+)
+
+
+def test_the_softmax_normaliser_named_s_is_read(runner: StepRunner) -> None:
+    # held-out 17 (softmax_ce_zh_walkerwzy): S = e^{y_1} + e^{y_2} + e^{y_3}, then steps with 1/S were
+    # "S is softmax of a vector: write the step per index"
+    report = check_text(_NORMALISER, NOTATION, runner=runner, examples=30, markdown=True)
+    by_line = {r.step.line: r.status for r in report.results}
+    assert by_line[5] == "ok"
+    assert by_line[7] == "wrong"
