@@ -8,7 +8,13 @@ import pytest
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.normalize import load_notation
 from derive.checks.latex.tex_tokens import tex_tokens
-from derive.checks.latex.written_forms import bold_numbers, double_braces, double_underlines, index_list_sums
+from derive.checks.latex.written_forms import (
+    bold_numbers,
+    double_braces,
+    double_underlines,
+    exp_powers,
+    index_list_sums,
+)
 
 NOTATION = load_notation()
 
@@ -75,5 +81,17 @@ def test_a_result_underlined_twice_is_the_result(runner: StepRunner) -> None:
     assert _texts(double_underlines(tex_tokens(r"\underline{\underline{a+b}}"))) == [r"\boxed", "{", "a", "+", "b", "}"]
     assert double_underlines(tex_tokens(r"\underline{net}_l")) == tex_tokens(r"\underline{net}_l")  # a name's mark
     text = "$$x(y - z) = \\underline{\\underline{xy - xz}}$$\n\n$$x(y - z) = \\underline{\\underline{xy + xz}}$$\n"
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == ["ok", "wrong"]
+
+
+def test_exp_written_as_a_power_is_the_exponential(runner: StepRunner) -> None:
+    # held-out 17 (softmax_ce_petetanru): \exp^{x_i} throughout was "\exp without an argument"
+    assert _texts(exp_powers(tex_tokens(r"\exp^{x_i}"))) == ["e", "^", "{", "x", "_", "i", "}"]
+    assert exp_powers(tex_tokens(r"\exp^2(x)")) == tex_tokens(r"\exp^2(x)")  # a power of exp applied
+    text = (
+        "$$\\frac{\\partial \\exp^{x_i}}{\\partial x_i} = \\exp^{x_i}$$\n\n"
+        "$$\\frac{\\partial \\exp^{x_i}}{\\partial x_i} = x_i \\exp^{x_i}$$\n"
+    )
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results] == ["ok", "wrong"]

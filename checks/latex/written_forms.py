@@ -17,6 +17,7 @@ __all__ = [
     "double_braces",
     "double_underlines",
     "empty_groups",
+    "exp_powers",
     "index_list_sums",
 ]
 
@@ -117,6 +118,24 @@ def _double_underline(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | N
     if outer is None or inner != outer - 1:
         return None
     return [(r"\boxed", toks[k][1]), *toks[k + 3 : inner]], outer
+
+
+def exp_powers(toks: Tokens) -> Tokens:
+    r"""``\exp^{x_i}`` (the exponential written as a power of its own name) is ``e^{x_i}``; ``\exp^2(x)``,
+    a power of the function applied, stays as written."""
+    if not any(t == r"\exp" for t, _ in toks):
+        return toks
+    return each_token_span(toks, _exp_power)
+
+
+def _exp_power(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
+    if toks[k][0] != r"\exp" or k + 2 >= len(toks) or toks[k + 1][0] != "^":
+        return None
+    end = argument_end(toks, k + 2)
+    after = [t for t, _ in toks[end : end + 2]] if end is not None else []
+    if end is None or after[:1] == ["("] or after == [r"\left", "("]:
+        return None
+    return [("e", toks[k][1]), *toks[k + 1 : end]], end
 
 
 def double_braces(toks: Tokens) -> Tokens:
