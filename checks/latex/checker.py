@@ -56,6 +56,7 @@ from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.shapes import check_membership
 from derive.checks.latex.side_by_side import side_by_side_verdict
 from derive.checks.latex.softmax_variants import prove_with_softmax
+from derive.checks.latex.stated_entry_sums import with_entry_sums
 from derive.checks.latex.stated_facts import hot_letters
 from derive.checks.latex.stated_log_base import stated_base_verdict
 from derive.checks.latex.step_judge import guard_conditions, judge_sides
@@ -270,7 +271,7 @@ def judge_step(
     facts, einstein, pairs = notation.sums_to_one, notation.einstein, notation.case_pairs
 
     def judged(lhs: Normalized, rhs: Normalized, known: Definitions = named) -> dict[str, Any]:
-        return check_step(lhs, rhs, seed, examples, conditions, known, facts, einstein, pairs)
+        return check_step(lhs, rhs, seed, examples, conditions, known, facts, einstein, pairs, notation.entry_sums)
 
     opaque = judge_opaque(step, problems, notation, _read_sides, judged)
     if opaque is not None:  # f(x) of an undefined f, as one unknown value: ok for any (opaque_calls)
@@ -314,9 +315,11 @@ def check_step(
     facts: frozenset[str] = frozenset(),
     einstein: bool = False,
     case_pairs: frozenset[str] = frozenset(),
+    entry_sums: tuple[tuple[str, ...], ...] = (),
 ) -> dict[str, Any]:
     """Parse both sides and decide the step as scalars. Runs inside the worker process;
-    ``facts`` names the families the document states sum to one (assumptions for ok only)."""
+    ``facts`` names the families the document states sum to one (assumptions for ok only), and
+    ``entry_sums`` the entries it states sum to one written out (T_1 + T_2 + T_3 = 1)."""
     named = named or {}
     family = sorted(set(_family_letters([lhs_norm, rhs_norm], named)) | named_sum_letters([lhs_norm, rhs_norm], named))
     family = sorted(set(family) | hot_letters(lhs_norm.symbol_names | rhs_norm.symbol_names, facts))  # y_o: true class
@@ -327,7 +330,8 @@ def check_step(
     if lhs_norm.sums or rhs_norm.sums or family or condition_indices([lhs_norm, rhs_norm]) or implied or named_sum:
         out = check_indexed(lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein, case_pairs)
     else:
-        out = guard_conditions(_check_plain(lhs_norm, rhs_norm, seed, examples, named), conditions, checked=False)
+        plain = _check_plain(lhs_norm, rhs_norm, seed, examples, named, entry_sums)
+        out = guard_conditions(plain, conditions, checked=False)
     return hold_vanished(out, (lhs_norm, rhs_norm))  # 0 = 0 as read is no evidence
 
 
@@ -344,7 +348,12 @@ def _family_letters(norms: list[Normalized], named: Definitions) -> list[str]:
 
 
 def _check_plain(
-    lhs_norm: Normalized, rhs_norm: Normalized, seed: int, examples: int, named: Definitions
+    lhs_norm: Normalized,
+    rhs_norm: Normalized,
+    seed: int,
+    examples: int,
+    named: Definitions,
+    entry_sums: tuple[tuple[str, ...], ...] = (),
 ) -> dict[str, Any]:
     try:
         lhs = to_sympy(lhs_norm, definitions=named)
@@ -357,4 +366,9 @@ def _check_plain(
         return rounded
     matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))
     units = {n for n, d in {**lhs_norm.domains, **rhs_norm.domains}.items() if d == "unit"}
-    return decide(lhs, rhs, matrices=matrices, seed=seed, examples=examples, units=units)
+
+    def judged(left: Any, right: Any) -> dict[str, Any]:
+        return decide(left, right, matrices=matrices, seed=seed, examples=examples, units=units)
+
+    # P_1(T_1 + T_2 + T_3) - T_1 = P_1 - T_1 where the document says T_1 + T_2 + T_3 = 1 (stated_entry_sums)
+    return with_entry_sums(judged(lhs, rhs), lhs, rhs, entry_sums, judged)

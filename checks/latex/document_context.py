@@ -34,6 +34,7 @@ from derive.checks.latex.quantity_names import document_quantity_names
 from derive.checks.latex.restated_values import unevaluable_restatements
 from derive.checks.latex.scoped_functions import ScopedFunctions, find_scoped_functions
 from derive.checks.latex.standard_losses import with_standard_losses
+from derive.checks.latex.stated_entry_sums import stated_entry_sums
 from derive.checks.latex.stated_facts import stated_sums_to_one, stated_true_class
 from derive.checks.latex.stated_log_base import stated_log_bases
 from derive.checks.latex.subscripted_functions import find_more_functions, more_definitions
@@ -95,6 +96,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         notation,
         doc_functions={f.name: (f.parameter, f.body) for f in new_functions},
         sums_to_one=notation.sums_to_one | _stated_facts(text, notation),
+        entry_sums=stated_entry_sums([e.text for e in equations]),
         einstein=notation.einstein or uses_einstein(text),
         case_pairs=document_case_pairs(text),
         named_sums=named_sums(text),

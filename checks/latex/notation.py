@@ -119,6 +119,8 @@ class Notation:
     softmax_variants: frozenset[str] = frozenset()
     #: families of entries the document states sum to one (y: y_1 + … + y_n = 1), or [onehot] names
     sums_to_one: frozenset[str] = frozenset()
+    #: entries the document states sum to one, written out (T_1 + T_2 + T_3 = 1): their names
+    entry_sums: tuple[tuple[str, ...], ...] = ()
     #: the document sums repeated indices without writing the sum (Einstein's convention)
     einstein: bool = False
     #: index pairs the document splits into cases somewhere ("jk" for $j = k$ / $j \neq k$)
