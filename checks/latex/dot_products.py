@@ -8,7 +8,9 @@ entries, steps such as ``\frac{\partial \sigma(\theta^T x)}{\partial \theta_j} =
 
 Only two names that are vectors by the usual convention: a lower-case letter or Greek letter,
 plain or in a vector font, the second with at most a label superscript (``x^{(i)}``, ``x^i``) and
-no subscript; a capital (``x^T A x``), a bracket (``(a - b)^T c``) or a call is left as it is.
+no subscript but an example's letter (``x_i``: entries x_{iq}); the first may carry a row's letter
+(``w_k^T x``, ``u_o^T v_c``: the k-th row of w, entries w_{kq}); a capital (``x^T A x``), a bracket
+(``(a - b)^T c``) or a call is left as it is.
 """
 
 from __future__ import annotations
@@ -100,6 +102,10 @@ def _rewrite(toks: Tokens, opaque: bool = False) -> tuple[Tokens, list[tuple[str
 
 def _dot_at(toks: list[str], k: int, letter: str, opaque: bool) -> tuple[list[str], int, tuple[str, str]] | None:
     first_end = _vector(toks, k)
+    row = _row_index(toks, first_end) if first_end is not None else None
+    name_end = first_end
+    if row is not None:  # w_k^T x: the k-th row of w, entries w_{kq}
+        first_end = row[1]
     t_end = _transpose_end(toks, first_end) if first_end is not None else None
     first_label: list[str] = []
     if first_end is not None and t_end is None:
@@ -119,16 +125,33 @@ def _dot_at(toks: list[str], k: int, letter: str, opaque: bool) -> tuple[list[st
         end = example[1]
     elif end < len(toks) and toks[end] in ("_", "(", "'"):
         return None  # x_{ij}, x(t), x': not a plain vector
-    first, second = toks[k:first_end], toks[t_end:second_end]
+    first, second = toks[k:name_end], toks[t_end:second_end]
     entry = ["_", "{", letter, "}"]
+    first_entry = ["_", "{", row[0], letter, "}"] if row is not None else entry
     second_entry = ["_", "{", example[0], letter, "}"] if example is not None else entry
     names = (next(t for t in first if _letter(t)), next(t for t in second if _letter(t)))
-    if opaque:  # one unknown number, one per example (w^T x_i)
-        index = ["_", "{", example[0], "}"] if example is not None else []
+    if opaque:  # one unknown number, one per example (w^T x_i) and per row (w_k^T x)
+        letters = (row[0] if row is not None else "") + (example[0] if example is not None else "")
+        index = ["_", "{", letters, "}"] if letters else []
         return [r"\mathrm", "{", dot_name(names), "}", *index, *first_label, *label], end, names
-    dot = [r"\left", "(", r"\sum", "_", "{", letter, "}", *first, *entry, *first_label, *second, *second_entry, *label]
+    dot = [r"\left", "(", r"\sum", "_", "{", letter, "}", *first, *first_entry, *first_label, *second, *second_entry]
+    dot += label
     dot += [r"\right", ")"]
     return dot, end, names
+
+
+def _row_index(toks: list[str], k: int) -> tuple[str, int] | None:
+    """(the letter, the index after) of a one-letter subscript at k right before a transpose
+    (``w_k^T``, ``u_{o}^\top``): the row of a matrix of weights, a vector; else None."""
+    if k + 1 >= len(toks) or toks[k] != "_":
+        return None
+    if re.fullmatch(r"[a-z]", toks[k + 1]):
+        letter, end = toks[k + 1], k + 2
+    elif toks[k + 1] == "{" and toks[k + 3 : k + 4] == ["}"] and re.fullmatch(r"[a-z]", toks[k + 2]):
+        letter, end = toks[k + 2], k + 4
+    else:
+        return None
+    return (letter, end) if _transpose_end(toks, end) is not None else None
 
 
 def _example_index(toks: list[str], k: int) -> tuple[str, int] | None:
