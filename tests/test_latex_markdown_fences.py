@@ -27,6 +27,17 @@ def test_math_inside_an_html_block_is_read_where_it_stands() -> None:
         assert text[region.offsets[0] : region.offsets[-1] + 1] == region.text
 
 
+def test_an_amsmath_environment_inside_an_html_block_is_read() -> None:
+    # held-out 17 (word2vec_jli05.md, a Jekyll post): <p>By Chain Rule, \begin{align} … \end{align} …</p>
+    text = "<p>By Chain Rule,\n\\begin{align}\nx &= y \\\\[2pt]\nz &= 1\n\\end{align}\nwith which \\( a = b \\).</p>\n"
+    regions = markdown_regions(text)
+    assert [r.kind for r in regions] == ["display", "inline"]
+    assert regions[0].text.startswith("\\begin{align}") and regions[0].text.endswith("\\end{align}")
+    assert "[2pt]" in regions[0].text  # the row's spacing is inside the environment, no \[ … \] of its own
+    for region in regions:
+        assert text[region.offsets[0] : region.offsets[-1] + 1] == region.text
+
+
 def test_html_without_math_gives_nothing() -> None:
     assert markdown_regions("<div>\nprice: 5 dollars, (a) and [b]\n</div>\n") == []
 

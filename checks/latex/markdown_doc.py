@@ -5,7 +5,8 @@ from mdit-py-plugins' dollarmath; bare ``\\begin{align}`` (and the other amsmath
 from its amsmath plugin; ``\\[…\\]`` and ``\\(…\\)`` from its texmath plugin in a second pass.
 Code blocks, fences, inline code and HTML are what the parser says they are, so math inside
 them is never read, except what renderers typeset there too: a GitHub ```` ```math ```` fence, and
-``\\( … \\)``, ``\\[ … \\]``, ``$$ … $$`` or ``<script type="math/tex">`` inside an HTML block.
+``\\( … \\)``, ``\\[ … \\]``, ``$$ … $$``, a bare ``\\begin{align}`` or ``<script type="math/tex">``
+inside an HTML block.
 Single-``$`` math standing alone on its line is display math: Obsidian and Jupyter users write
 displayed derivations that way.
 """
@@ -120,10 +121,13 @@ def _script_math(text: str, table: LineTable, lines: tuple[int, int]) -> list[Re
     return found
 
 
-#: ``\( … \)``, ``\[ … \]`` and ``$$ … $$`` written inside an HTML block (a ``<div>`` around a
-#: worked example): MathJax typesets them there, the Markdown parser leaves the block alone
+#: ``\( … \)``, ``\[ … \]``, ``$$ … $$`` and an amsmath environment (``\begin{align} … \end{align}``,
+#: which MathJax typesets where it stands) written inside an HTML block (a ``<div>`` or ``<p>``
+#: around a worked example): MathJax typesets them there, the Markdown parser leaves the block alone
 _HTML_MATH = re.compile(
-    r"\\\((?P<inline>.+?)\\\)|\\\[(?P<display>.+?)\\\]|(?<!\\)\$\$(?P<dollars>.+?)(?<!\\)\$\$", re.S
+    r"(?P<environment>\\begin\{(?P<name>(?:align|alignat|equation|gather|multline|eqnarray)\*?)\}.+?\\end\{(?P=name)\})"
+    r"|\\\((?P<inline>.+?)\\\)|\\\[(?P<display>.+?)\\\]|(?<!\\)\$\$(?P<dollars>.+?)(?<!\\)\$\$",
+    re.S,
 )
 
 
@@ -134,7 +138,7 @@ def _html_math(text: str, table: LineTable, lines: tuple[int, int]) -> list[Regi
     for m in _HTML_MATH.finditer(text, start, end):
         if re.search(r"<script\b", text[start : m.start()], re.I):
             break  # script math is read by _script_math
-        group = next(g for g in ("inline", "display", "dollars") if m.group(g) is not None)
+        group = next(g for g in ("environment", "inline", "display", "dollars") if m.group(g) is not None)
         kind = "inline" if group == "inline" and not _stands_alone(text, m.start(), m.end()) else "display"
         found.append(Region(kind, m.group(group), tuple(range(m.start(group), m.end(group))), m.start(), m.end()))
     return found
