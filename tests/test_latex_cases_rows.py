@@ -45,3 +45,26 @@ def test_a_comma_ending_a_rows_value_is_prose(runner: StepRunner) -> None:
     wrong = r"$$\frac{d}{dx}\mathrm{ReLU}(x) = \begin{cases} 1, & x > 0 \\ -1, & x < 0 \end{cases}$$"
     report = check_text(right + "\n\n" + wrong + "\n", NOTATION, runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results] == ["ok", "wrong"]
+
+
+_FRENCH = (
+    "$$\\frac{\\partial}{\\partial \\lambda_i}\\left(-\\lambda_y + \\ln \\sum_{j=1}^C e^{\\lambda_j}\\right) = "
+    "\\begin{cases} \\frac{e^{\\lambda_i}}{\\sum_j e^{\\lambda_j}} {first} & \\text{si } i=y \\\\ "
+    "\\frac{e^{\\lambda_i}}{\\sum_j e^{\\lambda_j}} & \\text{{other}} \\end{cases}$$\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "other", "status"),
+    [
+        ("- 1", "sinon", "ok"),
+        ("- 1", "si } i \\neq y, \\forall i \\in [1, C] \\text{", "ok"),
+        ("", "sinon", "wrong"),  # the -1 of the true class dropped
+    ],
+)
+def test_case_conditions_in_french_are_read(first: str, other: str, status: str, runner: StepRunner) -> None:
+    # held-out 17 (softmax_kl_fr_neodelphis): "S_y - 1 & \text{si } i=y \\ S_i & \text{si } i \neq y,
+    # \forall i \in[1,C]" was "a case condition that is not one comparison"
+    text = _FRENCH.replace("{first}", first).replace("{other}", other)
+    (result,) = check_text(text, NOTATION, runner=runner, examples=30, markdown=True).results
+    assert result.status == status, result.message

@@ -11,6 +11,7 @@ from derive.checks.latex.implied_sums import implied_index
 from derive.checks.latex.index_sums import encode_condition, index_equality, sum_subscript
 from derive.checks.latex.set_sums import set_index
 from derive.checks.latex.sum_bounds import end_shift, read_start
+from derive.checks.latex.tex_names import CONDITION_WORDS, OTHERWISE_WORDS
 from derive.checks.latex.tex_tokens import TEXT_FONTS, Operator, TexReader, Unreadable, strip_differential
 
 __all__ = ["FormsMixin"]
@@ -194,7 +195,7 @@ class FormsMixin(TexReader):
             amp = row.index("&")
             value, condition = row[:amp], self._condition_words(row[amp + 1 :])
             args.append(self.seq_of(value))
-            if condition in (["otherwise"], ["else"], ["o.w."], ["sinon"]):
+            if len(condition) == 1 and condition[0] in OTHERWISE_WORDS:
                 if n_row != len(rows) - 1:
                     raise Unreadable("'otherwise' before the last case")
                 kinds.append("otherwise")
@@ -234,12 +235,14 @@ class FormsMixin(TexReader):
             if t in TEXT_FONTS or t in (r"\mbox",):
                 arg, k = reader.read_arg(k + 1)
                 words = self.text_of(arg).replace(",", " ").split()
-                words = [w for w in words if w.lower() not in ("if", "for", "when", "where")]
+                words = [w for w in words if w.lower() not in CONDITION_WORDS]
                 out += [w.lower() for w in words]
                 continue
             if t in (",", ";", ".", ":"):
                 k += 1
                 continue
+            if t == r"\forall" and out:  # "i \neq y, \forall i \in [1, C]": the range, said after it
+                break
             out.append(t)
             k += 1
         letters = "".join(t for t in out if re.fullmatch(r"[A-Za-z.]", t))

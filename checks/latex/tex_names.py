@@ -138,3 +138,12 @@ def function_before_letters(word: str) -> str | None:
     """log, ln or exp when ``word`` is that function typed against a one- or two-letter argument
     (``logw``, ``logP``, ``expx``): the function's name, to be read before the letters; else None."""
     return next((f for f in _TAIL_FUNCTIONS if word.startswith(f) and 1 <= len(word) - len(f) <= 2), None)
+
+#: the word "if" (and "for", "when", "where") opening a case's condition, in the languages of the
+#: documents: French si/pour/quand, Spanish si/para/cuando, German wenn/falls/für, Italian/Portuguese se/per/para
+CONDITION_WORDS = frozenset(
+    {"if", "for", "when", "where", "si", "pour", "quand", "lorsque", "para", "cuando"}
+    | {"wenn", "falls", "für", "se", "per"}
+)
+#: "otherwise" in those languages: sinon, sino, sonst, altrimenti, senão
+OTHERWISE_WORDS = frozenset({"otherwise", "else", "o.w.", "sinon", "sino", "sonst", "altrimenti", "senão", "senao"})
