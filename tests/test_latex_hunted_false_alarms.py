@@ -390,3 +390,19 @@ def test_zero_against_names_sized_elsewhere_as_vectors_is_not_wrong(runner: Step
     assert "wrong" not in _lines(HUNTED / "cse446_hw0_michaelghuang19.tex", runner)[374]
     # names declared as vectors in a step that differs as vectors: still wrong
     assert _last("Let $x \\in \\mathbb{R}^4$ and $y \\in \\mathbb{R}^4$.\n\n$$x + y = x - y$$\n", runner)[0] == "wrong"
+
+
+# An eleventh hunt (55 documents: interview notes, probability homework, lecture notes, notebooks):
+
+
+def test_an_equation_solved_for_a_name_on_both_sides_is_not_an_identity(runner: StepRunner) -> None:
+    # hguangshuai/lingying expected_coin_flips.md: "Substitute (Eq. 2) into (Eq. 1):
+    # $$E_0 = 2 + (1 + 0.5 E_0)$$ $$E_0 = 3 + 0.5 E_0$$" was 'wrong' at E_0 = 1 (solved_equations)
+    text = "Substitute (Eq. 2) into (Eq. 1):\n\n$$E_0 = 2 + (1 + 0.5 E_0)$$\n$$E_0 = 3 + 0.5 E_0$$\n"
+    report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
+    assert [r.status for r in report.results] == ["inconclusive", "inconclusive"], [r.message for r in report.results]
+    assert "E_{0} = 6" in report.results[0].message
+    # the same shape with no real solution is false for every value: still wrong
+    assert _last("$$E_0 = E_0^2 + 1$$\n", runner)[0] == "wrong"
+    # and a left side that is no bare name is an identity claim, judged as before
+    assert _last("$$2 + (1 + 0.5 E_0) = 3 + 0.6 E_0$$\n", runner)[0] == "wrong"
