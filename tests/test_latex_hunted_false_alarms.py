@@ -406,3 +406,12 @@ def test_an_equation_solved_for_a_name_on_both_sides_is_not_an_identity(runner: 
     assert _last("$$E_0 = E_0^2 + 1$$\n", runner)[0] == "wrong"
     # and a left side that is no bare name is an identity claim, judged as before
     assert _last("$$2 + (1 + 0.5 E_0) = 3 + 0.6 E_0$$\n", runner)[0] == "wrong"
+
+
+def test_a_bare_superscript_is_no_instance_of_a_defined_probability(runner: StepRunner) -> None:
+    # random-logic/STA131A HW3.md: "$$P(Y|X) = 2p, P(Y|X^c) = p$$" (X^c the complement) was 'wrong':
+    # P(Y|X^c) was read as P(Y|X) at X = X^c (probabilities.instance_bindings)
+    status, message = _last("$$P(Y|X) = 2p, P(Y|X^c) = p$$\n", runner)
+    assert status != "wrong", message
+    # a sample's bracketed superscript is an instance: a wrong value for it is still wrong
+    assert _last("$$P(y|x) = 2p$$\n\n$$P(y|x^{(i)}) = p$$\n", runner)[0] == "wrong"
