@@ -415,3 +415,14 @@ def test_a_bare_superscript_is_no_instance_of_a_defined_probability(runner: Step
     assert status != "wrong", message
     # a sample's bracketed superscript is an instance: a wrong value for it is still wrong
     assert _last("$$P(y|x) = 2p$$\n\n$$P(y|x^{(i)}) = p$$\n", runner)[0] == "wrong"
+
+
+def test_names_all_equal_after_if_are_a_hypothesis(runner: StepRunner) -> None:
+    # mahmudstat/lectures 01-stat.md: "## When AM = GM = HM\n\nIf $x_1=x_2=x_3$; prove it" was
+    # 'wrong' with x_2 = 7, x_3 = 4 of an earlier example (clauses.is_condition, conditions.equal_names)
+    valued = "Take $x_2 = 7$ and $x_3 = 4$.\n\n"
+    report = check_text(valued + "If $x_1=x_2=x_3$; prove it\n", NOTATION, runner=runner, markdown=True, examples=30)
+    assert all(r.status != "wrong" for r in report.results), [r.message for r in report.results]
+    assert as_conditions("x_1=x_2=x_3") == []  # supposed, but never assumed for another step
+    # stated as a fact, not a hypothesis: still wrong for those values
+    assert _last(valued + "Then $x_1=x_2=x_3$.\n", runner)[0] == "wrong"
