@@ -426,3 +426,12 @@ def test_names_all_equal_after_if_are_a_hypothesis(runner: StepRunner) -> None:
     assert as_conditions("x_1=x_2=x_3") == []  # supposed, but never assumed for another step
     # stated as a fact, not a hypothesis: still wrong for those values
     assert _last(valued + "Then $x_1=x_2=x_3$.\n", runner)[0] == "wrong"
+
+
+def test_an_equation_between_differentials_states_their_quotient(runner: StepRunner) -> None:
+    # zemw/prob 11_calculus.qmd: "Let $u=3x+2$, then $du=3dx$." was 'wrong' as d·u against 3·d·x
+    # (with the notation's size d); read as du/dx = 3 it is proved (differentials)
+    status, message = _last("Let $u=3x+2$, then $du=3dx$. Then\n", runner)
+    assert status == "ok" and "differentials" in message, message
+    status, message = _last("Let $u=3x+2$, then $du=5dx$. Then\n", runner)
+    assert status == "wrong" and "differentials" in message, message

@@ -27,6 +27,7 @@ from typing import Any
 
 from derive.checks.latex.added_terms import steps_as_written
 from derive.checks.latex.derivative_answers import held_answers
+from derive.checks.latex.differentials import differential_quotient
 from derive.checks.latex.doc_definitions import DocumentDefinitions
 from derive.checks.latex.document_context import document_context
 from derive.checks.latex.dot_verdicts import reached_dots
@@ -251,7 +252,28 @@ def judge_step(
     examples: int = 60,
     named: Definitions | None = None,
 ) -> dict[str, Any]:
-    """The worker's job for one equality step: the matrix judge first (it declines scalar
+    """The worker's job for one equality step (:func:`_judge_written`); a ``wrong`` equation between
+    differentials (``du = 3dx``) is judged again as the quotient it states, du/dx = 3, and that
+    verdict is the step's (differentials)."""
+    out = _judge_written(step, lhs_norm, rhs_norm, notation, definitions, seed, examples, named)
+    quotient = differential_quotient(step) if out["status"] == "wrong" else None
+    if quotient is None:
+        return out
+    again = _judge_written(quotient, *_read_sides(quotient, notation), notation, definitions, seed, examples, named)
+    return {**again, "message": f"read as differentials, {quotient.lhs} = {quotient.rhs}: {again['message']}"}
+
+
+def _judge_written(
+    step: Step,
+    lhs_norm: Normalized,
+    rhs_norm: Normalized,
+    notation: Notation,
+    definitions: dict[str, Node],
+    seed: int = 0,
+    examples: int = 60,
+    named: Definitions | None = None,
+) -> dict[str, Any]:
+    """One equality step as written: the matrix judge first (it declines scalar
     steps), then the scalar judge; the step's conditions are assumptions for both, and the
     names the document defined before the step (``named``) mean their values."""
     named, readings = split_unstated(named)  # read without unknown functions first (unstated_dependence)

@@ -1,0 +1,35 @@
+r"""Equations between differentials: ``du = 3dx`` after ``u = 3x + 2`` (integration by substitution).
+
+Read letter by letter, ``du`` is a product d·u, and with the notation's size ``d`` (or any d) the
+step fails: a false alarm on a line every calculus text writes. A step whose left side is one
+differential ``du`` (``\mathrm{d}u``) and whose right side ends in another, ``E\,dx``, says
+``du/dx = E``; it is judged in that form (the document's definition of u then gives du/dx), so
+``du = 5dx`` after ``u = 3x + 2`` is still wrong. The ``d`` must touch its variable on both
+sides (``3dx``, ``2x\,dx``); anything else is read as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from derive.checks.latex.steps import Step
+
+__all__ = ["differential_quotient"]
+
+_D = r"(?:\\mathrm\s*\{\s*d\s*\}\s*|\\operatorname\s*\{\s*d\s*\}\s*|d)"
+_VAR = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?"
+_LEFT = re.compile(rf"\s*{_D}({_VAR})\s*")
+_RIGHT = re.compile(rf"(?P<coefficient>.*?)(?:\s|\\[,;:! ]|\\cdot|\\times)*(?<![A-Za-z\\]){_D}(?P<var>{_VAR})\s*", re.S)
+
+
+def differential_quotient(step: Step) -> Step | None:
+    r"""``du = E dx`` as the step ``\frac{du}{dx} = E``; None for any other step."""
+    left = _LEFT.fullmatch(step.lhs)
+    right = _RIGHT.fullmatch(step.rhs) if left else None
+    if left is None or right is None or step.relation != "=":
+        return None
+    coefficient, var = right.group("coefficient").strip(), right.group("var")
+    if not coefficient or var == left.group(1) or re.search(rf"(?<![A-Za-z\\]){_D}{_VAR}\s*$", coefficient):
+        return None
+    return replace(step, lhs=rf"\frac{{d{left.group(1)}}}{{d{var}}}", rhs=coefficient)
