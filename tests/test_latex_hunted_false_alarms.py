@@ -59,6 +59,17 @@ A sixth hunt (55 documents: course homework in LaTeX, notebooks, Hugo and Jekyll
 - shreedharn/transformers nn_intro.md: "Activation Function (Sigmoid): $f(1.9) = \frac{1}{1 +
   e^{-1.9}}$" was 'wrong' with the ReLU $f(x) = \max(0, x)$ defined a section further down
   (later_functions).
+
+An eleventh hunt (55 documents from 14 repositories: interview notes, probability homework, lecture
+notes in English, Chinese and Korean, course notebooks):
+
+- hguangshuai/lingying expected_coin_flips.md: E_0 = 3 + 0.5 E_0 (a system being solved, E_0 = 6)
+  was 'wrong' as an identity (solved_equations).
+- random-logic/STA131A HW3.md: P(Y|X^c) = p beside P(Y|X) = 2p was 'wrong': X^c was taken for an
+  instance of X (probabilities.instance_bindings).
+- mahmudstat/lectures 01-stat.md: "If $x_1=x_2=x_3$" was judged with an earlier example's values
+  (clauses.is_condition, conditions.equal_names).
+- zemw/prob 11_calculus.qmd: du = 3dx after u = 3x + 2 was 'wrong' as d·u = 3·d·x (differentials).
 """
 
 from __future__ import annotations
