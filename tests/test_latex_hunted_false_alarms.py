@@ -446,3 +446,18 @@ def test_an_equation_between_differentials_states_their_quotient(runner: StepRun
     assert status == "ok" and "differentials" in message, message
     status, message = _last("Let $u=3x+2$, then $du=5dx$. Then\n", runner)
     assert status == "wrong" and "differentials" in message, message
+
+
+FORWARD = (
+    "In the forward pass $O = PV$, where $P \\in \\mathbb{R}^{N \\times N}, V \\in \\mathbb{R}^{N \\times d},"
+    " O \\in \\mathbb{R}^{N \\times d}$.\n\nHence CLAIM\n"
+)
+
+
+def test_a_d_against_a_name_is_no_product_with_d(runner: StepRunner) -> None:
+    # zhaochenyang20/Awesome-ML-SYS-Tutorial flash_attn/readme.md: "dP（即 ∂L/∂P）… 结论：$dP = dO V^\top$"
+    # was 'wrong' as d·P against d·O·V^T, d also the head dimension (differentials.glued_names)
+    status, message = _last(FORWARD.replace("CLAIM", "$dP = dO V^\\top$"), runner)
+    assert status == "inconclusive" and "gradient's name" in message, message
+    # written with a product sign it is a product: still wrong
+    assert _last(FORWARD.replace("CLAIM", "$d \\cdot P = d \\cdot O V^\\top$"), runner)[0] == "wrong"

@@ -27,7 +27,7 @@ from typing import Any
 
 from derive.checks.latex.added_terms import steps_as_written
 from derive.checks.latex.derivative_answers import held_answers
-from derive.checks.latex.differentials import differential_quotient
+from derive.checks.latex.differentials import differential_quotient, glued_names
 from derive.checks.latex.doc_definitions import DocumentDefinitions
 from derive.checks.latex.document_context import document_context
 from derive.checks.latex.dot_verdicts import reached_dots
@@ -256,11 +256,17 @@ def judge_step(
     differentials (``du = 3dx``) is judged again as the quotient it states, du/dx = 3, and that
     verdict is the step's (differentials)."""
     out = _judge_written(step, lhs_norm, rhs_norm, notation, definitions, seed, examples, named)
-    quotient = differential_quotient(step) if out["status"] == "wrong" else None
-    if quotient is None:
+    if out["status"] != "wrong":
         return out
-    again = _judge_written(quotient, *_read_sides(quotient, notation), notation, definitions, seed, examples, named)
-    return {**again, "message": f"read as differentials, {quotient.lhs} = {quotient.rhs}: {again['message']}"}
+    quotient = differential_quotient(step)
+    if quotient is not None:
+        again = _judge_written(quotient, *_read_sides(quotient, notation), notation, definitions, seed, examples, named)
+        return {**again, "message": f"read as differentials, {quotient.lhs} = {quotient.rhs}: {again['message']}"}
+    if glued := glued_names(step):  # dP = dO V^T: d-names, never d times P (differentials)
+        name = glued[0]
+        why = f"; but {name} may be a differential or a gradient's name (∂L/∂{name[1:]}), not d times {name[1:]}"
+        return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
+    return out
 
 
 def _judge_written(
