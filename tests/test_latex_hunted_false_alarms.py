@@ -461,3 +461,19 @@ def test_a_d_against_a_name_is_no_product_with_d(runner: StepRunner) -> None:
     assert status == "inconclusive" and "gradient's name" in message, message
     # written with a product sign it is a product: still wrong
     assert _last(FORWARD.replace("CLAIM", "$d \\cdot P = d \\cdot O V^\\top$"), runner)[0] == "wrong"
+
+
+SETS = "Using the following equivalencies:\n\n* $\\cup$ = +\n* $\\cap$ = *\n\n"
+
+
+def test_signs_the_document_gives_a_set_meaning_are_not_arithmetic(runner: StepRunner) -> None:
+    # ebarylko/cmpt-210 assignment-1.md: with ∪ written + and ∩ written *, the distributive law of
+    # sets "$A + (B * C) = (A + B) * (A + C)$" was 'wrong' at A = 1, B = 2, C = -1 (operator_meanings)
+    law = "$A + (B * C) = (A + B) * (A + C)$\n"
+    status, message = _last(SETS + law, runner)
+    assert status == "inconclusive" and "stand for \\cup" in message, message
+    # without that statement the signs are arithmetic: wrong
+    assert _last(law, runner)[0] == "wrong"
+    # and a step before the statement, or one without those signs, is judged as before
+    report = check_text(law + "\n" + SETS + "$2A - A = 3A$\n", NOTATION, runner=runner, markdown=True, examples=30)
+    assert [r.status for r in report.results] == ["wrong", "wrong"], [r.message for r in report.results]

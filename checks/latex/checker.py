@@ -45,6 +45,7 @@ from derive.checks.latex.numeric_layer_labels import hold_numeric_labels
 from derive.checks.latex.numeric_values import judge_numeric_steps
 from derive.checks.latex.opaque_calls import judge_opaque
 from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaque_notation
+from derive.checks.latex.operator_meanings import hold_operator_meanings
 from derive.checks.latex.own_entries import sized_by_entries
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.prose_joins import rejudge_joined
@@ -170,7 +171,8 @@ def _last_passes(
     (x_1, x_2) before x's size (own_entries), a^2 of layer 2 (numeric_layer_labels)."""
     judged = judge_layered(judge_numeric_steps(judged, equations, notation, text), equations, text)
     judged = held_answers(sized_by_entries(judged, text, typed_notation), text, notation)
-    return hold_numeric_labels(judged, text)
+    # "$\\cup$ = +": a sign the document gives a set operation is not arithmetic (operator_meanings)
+    return hold_operator_meanings(hold_numeric_labels(judged, text), text)
 
 
 def _read_again(
