@@ -477,3 +477,14 @@ def test_signs_the_document_gives_a_set_meaning_are_not_arithmetic(runner: StepR
     # and a step before the statement, or one without those signs, is judged as before
     report = check_text(law + "\n" + SETS + "$2A - A = 3A$\n", NOTATION, runner=runner, markdown=True, examples=30)
     assert [r.status for r in report.results] == ["wrong", "wrong"], [r.message for r in report.results]
+
+
+def test_an_inline_claim_under_an_unread_condition_is_not_wrong(runner: StepRunner) -> None:
+    # saikrishnaponnam/Machine-Learning linear-algebra.md: "$||\mathbf{x}|| \geq 0$ and $||\mathbf{x}|| = 0$
+    # if and only if $\mathbf{x} = 0$" was 'wrong' for a sampled x: the condition was not read (unread_clauses)
+    status, message = _last("Then $||\\mathbf{x}|| = 0$ if and only if $\\mathbf{x} = 0$.\n", runner)
+    assert status == "inconclusive" and "if and only if" in message, message
+    # without the clause it is a claim about every x: wrong
+    assert _last("Then $||\\mathbf{x}|| = 0$.\n", runner)[0] == "wrong"
+    # a condition that was read is assumed already: a step false under it stays wrong
+    assert _last("Then $\\delta_{ij} = 1$ if $i \\neq j$.\n", runner)[0] == "wrong"

@@ -72,6 +72,7 @@ from derive.checks.latex.sympy_build import (
     to_sympy,
 )
 from derive.checks.latex.typed_nodes import Node, Opaque
+from derive.checks.latex.unread_clauses import hold_unread_clauses
 from derive.checks.latex.unstated_dependence import DependenceNotes, said, split_unstated, undetermined
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
 from derive.checks.latex.vanishing_sides import hold_vanished
@@ -172,7 +173,8 @@ def _last_passes(
     judged = judge_layered(judge_numeric_steps(judged, equations, notation, text), equations, text)
     judged = held_answers(sized_by_entries(judged, text, typed_notation), text, notation)
     # "$\\cup$ = +": a sign the document gives a set operation is not arithmetic (operator_meanings)
-    return hold_operator_meanings(hold_numeric_labels(judged, text), text)
+    judged = hold_operator_meanings(hold_numeric_labels(judged, text), text)
+    return hold_unread_clauses(judged, text)  # $||x|| = 0$ if and only if $x = 0$ (unread_clauses)
 
 
 def _read_again(
