@@ -488,3 +488,13 @@ def test_an_inline_claim_under_an_unread_condition_is_not_wrong(runner: StepRunn
     assert _last("Then $||\\mathbf{x}|| = 0$.\n", runner)[0] == "wrong"
     # a condition that was read is assumed already: a step false under it stays wrong
     assert _last("Then $\\delta_{ij} = 1$ if $i \\neq j$.\n", runner)[0] == "wrong"
+
+
+def test_a_derivative_by_an_expression_is_no_fraction(runner: StepRunner) -> None:
+    # hyz-courses/CISC3023 09_Logistic_Regression.md: "(\dfrac{d}{d(1+e^{-\xi})}\cdot\frac{1}{1+e^{-\xi}})
+    # \cdot\frac{d(1+e^{-\xi})}{d\xi}" was 'wrong' (the sign): d/d(…) was read as the fraction d/(d·(…))
+    chain = r"(\frac{d}{d(1+e^{-x})}\cdot\frac{1}{1+e^{-x}})\cdot\frac{d(1+e^{-x})}{dx}"
+    status, message = _last(f"$${chain} = \\frac{{e^{{-x}}}}{{(1+e^{{-x}})^2}}$$\n", runner)
+    assert status != "wrong" and "with respect to an expression" in message, message
+    # the same derivative by a variable is read, and a wrong value is still wrong
+    assert _last(r"$$\frac{d}{du}\frac{1}{u} = \frac{1}{u^2}$$" + "\n", runner)[0] == "wrong"
