@@ -498,3 +498,14 @@ def test_a_derivative_by_an_expression_is_no_fraction(runner: StepRunner) -> Non
     assert status != "wrong" and "with respect to an expression" in message, message
     # the same derivative by a variable is read, and a wrong value is still wrong
     assert _last(r"$$\frac{d}{du}\frac{1}{u} = \frac{1}{u^2}$$" + "\n", runner)[0] == "wrong"
+
+
+def test_braces_after_a_log_do_not_hide_where_its_argument_ends(runner: StepRunner) -> None:
+    # hyz-courses/CISC3023 05_Decision_Tree_Learning.md: the entropy of a 2-to-4 split, written
+    # "-\dfrac{2}{6}\log_2{\dfrac{2}{6}-\dfrac{4}{6}\log_2{\dfrac{4}{6}}} = 0.9183", was 'wrong': the braces,
+    # which print nothing, were taken as the log's argument (braced_calls)
+    entropy = r"-\dfrac{2}{6}\log_2{\dfrac{2}{6}-\dfrac{4}{6}\log_2{\dfrac{4}{6}}}"
+    status, message = _last(f"$${entropy} = 0.9183$$\n", runner)
+    assert status == "ok" and "first term" in message, message
+    # wrong under both readings: still wrong
+    assert _last(f"$${entropy} = 0.8183$$\n", runner)[0] == "wrong"
