@@ -60,7 +60,7 @@ A sixth hunt (55 documents: course homework in LaTeX, notebooks, Hugo and Jekyll
   e^{-1.9}}$" was 'wrong' with the ReLU $f(x) = \max(0, x)$ defined a section further down
   (later_functions).
 
-An eleventh hunt (55 documents from 14 repositories: interview notes, probability homework, lecture
+An eleventh hunt (87 documents from 26 repositories: interview notes, probability homework, lecture
 notes in English, Chinese and Korean, course notebooks):
 
 - hguangshuai/lingying expected_coin_flips.md: E_0 = 3 + 0.5 E_0 (a system being solved, E_0 = 6)
@@ -70,6 +70,14 @@ notes in English, Chinese and Korean, course notebooks):
 - mahmudstat/lectures 01-stat.md: "If $x_1=x_2=x_3$" was judged with an earlier example's values
   (clauses.is_condition, conditions.equal_names).
 - zemw/prob 11_calculus.qmd: du = 3dx after u = 3x + 2 was 'wrong' as d·u = 3·d·x (differentials).
+- zhaochenyang20/Awesome-ML-SYS-Tutorial flash_attn: dP = dO V^T (gradients' names) was 'wrong' as
+  d·P = d·O·V^T (differentials.glued_names).
+- ebarylko/cmpt-210 assignment-1.md: the distributive law of sets, written with + for ∪ and * for
+  ∩ as the page says, was 'wrong' for numbers (operator_meanings).
+- saikrishnaponnam/Machine-Learning linear-algebra.md: "$||x|| = 0$ if and only if $x = 0$" was
+  'wrong' for every x (unread_clauses).
+- hyz-courses/CISC3023: d/d(1+e^{-ξ}) read as a fraction (norm_forms.fraction), and an entropy
+  whose \log_2{…} braces hold the rest of the sum (braced_calls), were 'wrong'.
 """
 
 from __future__ import annotations
@@ -403,7 +411,7 @@ def test_zero_against_names_sized_elsewhere_as_vectors_is_not_wrong(runner: Step
     assert _last("Let $x \\in \\mathbb{R}^4$ and $y \\in \\mathbb{R}^4$.\n\n$$x + y = x - y$$\n", runner)[0] == "wrong"
 
 
-# An eleventh hunt (55 documents: interview notes, probability homework, lecture notes, notebooks):
+# An eleventh hunt (87 documents: interview notes, probability homework, lecture notes, notebooks):
 
 
 def test_an_equation_solved_for_a_name_on_both_sides_is_not_an_identity(runner: StepRunner) -> None:
