@@ -517,3 +517,16 @@ def test_braces_after_a_log_do_not_hide_where_its_argument_ends(runner: StepRunn
     assert status == "ok" and "first term" in message, message
     # wrong under both readings: still wrong
     assert _last(f"$${entropy} = 0.8183$$\n", runner)[0] == "wrong"
+
+
+def test_a_log_to_a_base_before_a_slash_has_no_clear_argument(runner: StepRunner) -> None:
+    # Artificial-Intelligence-HSBI-TDU/KI-Vorlesung dtl5-entropy.md: "-(4/6 \cdot \log_2 4/6 + 2/6 \cdot
+    # \log_2 2/6) = -(-0.39 -0.53)" was 'wrong': \log_2 4/6 was read as (log₂ 4)/6 (log_bases)
+    entropy = r"-(4/6 \cdot \log_2 4/6 + 2/6 \cdot \log_2 2/6)"
+    assert _last(f"$${entropy} = -(-0.39 -0.53)$$\n", runner)[0] != "wrong"
+    # with its brackets the argument is clear: a wrong value is still wrong
+    bracketed = r"-(4/6 \cdot \log_2(4/6) + 2/6 \cdot \log_2(2/6))"
+    assert _last(f"$${bracketed} = -(-0.29 -0.53)$$\n", runner)[0] == "wrong"
+    # a bare log before a slash may take the quotient, as it may take a product
+    assert _last(r"$$\log x/2 = \log(x) - \log 2$$" + "\n", runner)[0] == "ok"
+    assert _last(r"$$\log x/2 = \log(x) + \log 2$$" + "\n", runner)[0] == "wrong"

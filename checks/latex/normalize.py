@@ -335,6 +335,8 @@ class _Normalizer(NamesMixin, FormsMixin):
                 depth += 1
             elif t in ("}", ")", "]", r"\end"):
                 depth -= 1
+                if depth < 0:  # the bracket around the call closes: the product ends with it
+                    break
             elif depth == 0 and t in ("+", "-") and j > k:
                 break
             j += 1
