@@ -530,3 +530,14 @@ def test_a_log_to_a_base_before_a_slash_has_no_clear_argument(runner: StepRunner
     # a bare log before a slash may take the quotient, as it may take a product
     assert _last(r"$$\log x/2 = \log(x) - \log 2$$" + "\n", runner)[0] == "ok"
     assert _last(r"$$\log x/2 = \log(x) + \log 2$$" + "\n", runner)[0] == "wrong"
+
+
+def test_a_decimal_comma_is_one_number(runner: StepRunner) -> None:
+    # the same lecture's nb2-naivebayes.md: "\frac{60}{100} = 0,6" was cut at the comma ('= 0', wrong) and
+    # "\frac{5}{40} = 0,125" read as 125 (decimal_commas)
+    assert _last(r"$$P(A) = \frac{60}{100} = 0,6$$" + "\n", runner)[0] == "ok"
+    assert _last(r"$$x = \frac{5}{40} = 0,125$$" + "\n", runner)[0] == "ok"
+    # a wrong value with a decimal comma is still wrong; a thousands group and an index's values are kept
+    assert _last(r"$$x = \frac{5}{40} = 0,135$$" + "\n", runner)[0] == "wrong"
+    assert _last(r"$$2 \cdot 786432 = 1,572,864$$" + "\n", runner)[0] == "ok"
+    assert _last(r"$$2 \cdot 786432 = 1,572,865$$" + "\n", runner)[0] == "wrong"

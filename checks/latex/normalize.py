@@ -461,6 +461,7 @@ class _Normalizer(NamesMixin, FormsMixin):
             and self.toks[k] == ","
             and re.fullmatch(r"\d{3}", self.toks[k + 1])
             and "." not in digits
+            and digits != "0"  # 0,125 is no thousands group (a decimal comma: decimal_commas)
             and not self.spaced[k + 1]
         ):
             digits += self.toks[k + 1]
