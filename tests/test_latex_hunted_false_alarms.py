@@ -60,8 +60,8 @@ A sixth hunt (55 documents: course homework in LaTeX, notebooks, Hugo and Jekyll
   e^{-1.9}}$" was 'wrong' with the ReLU $f(x) = \max(0, x)$ defined a section further down
   (later_functions).
 
-An eleventh hunt (87 documents from 26 repositories: interview notes, probability homework, lecture
-notes in English, Chinese and Korean, course notebooks):
+An eleventh hunt (94 documents from 27 repositories: interview notes, probability homework, lecture
+notes in English, German, Chinese and Korean, course notebooks):
 
 - hguangshuai/lingying expected_coin_flips.md: E_0 = 3 + 0.5 E_0 (a system being solved, E_0 = 6)
   was 'wrong' as an identity (solved_equations).
@@ -78,6 +78,8 @@ notes in English, Chinese and Korean, course notebooks):
   'wrong' for every x (unread_clauses).
 - hyz-courses/CISC3023: d/d(1+e^{-ξ}) read as a fraction (norm_forms.fraction), and an entropy
   whose \log_2{…} braces hold the rest of the sum (braced_calls), were 'wrong'.
+- Artificial-Intelligence-HSBI-TDU/KI-Vorlesung (German lectures): \log_2 4/6 read as (log₂ 4)/6
+  (log_bases), and decimal commas, "= 0,6" cut at its comma, "0,125" read as 125 (decimal_commas).
 """
 
 from __future__ import annotations
@@ -411,7 +413,7 @@ def test_zero_against_names_sized_elsewhere_as_vectors_is_not_wrong(runner: Step
     assert _last("Let $x \\in \\mathbb{R}^4$ and $y \\in \\mathbb{R}^4$.\n\n$$x + y = x - y$$\n", runner)[0] == "wrong"
 
 
-# An eleventh hunt (87 documents: interview notes, probability homework, lecture notes, notebooks):
+# An eleventh hunt (94 documents: interview notes, probability homework, lecture notes, notebooks):
 
 
 def test_an_equation_solved_for_a_name_on_both_sides_is_not_an_identity(runner: StepRunner) -> None:
