@@ -539,6 +539,10 @@ def test_a_decimal_comma_is_one_number(runner: StepRunner) -> None:
     # "\frac{5}{40} = 0,125" read as 125 (decimal_commas)
     assert _last(r"$$P(A) = \frac{60}{100} = 0,6$$" + "\n", runner)[0] == "ok"
     assert _last(r"$$x = \frac{5}{40} = 0,125$$" + "\n", runner)[0] == "ok"
+    # every comma of a sum of such numbers is one (no "05 = 0,50" from a half-read chain)
+    report = check_text(r"$$P(B) = 0,45 + 0,05 = 0,50$$" + "\n", NOTATION, runner=runner, markdown=True, examples=30)
+    assert [r.status for r in report.results][-1] == "ok", [r.message for r in report.results]
+    assert _last(r"$$P(B) = 0,45 + 0,05 = 0,60$$" + "\n", runner)[0] == "wrong"
     # a wrong value with a decimal comma is still wrong; a thousands group and an index's values are kept
     assert _last(r"$$x = \frac{5}{40} = 0,135$$" + "\n", runner)[0] == "wrong"
     assert _last(r"$$2 \cdot 786432 = 1,572,864$$" + "\n", runner)[0] == "ok"
