@@ -59,6 +59,27 @@ A sixth hunt (55 documents: course homework in LaTeX, notebooks, Hugo and Jekyll
 - shreedharn/transformers nn_intro.md: "Activation Function (Sigmoid): $f(1.9) = \frac{1}{1 +
   e^{-1.9}}$" was 'wrong' with the ReLU $f(x) = \max(0, x)$ defined a section further down
   (later_functions).
+
+An eleventh hunt (94 documents from 27 repositories: interview notes, probability homework, lecture
+notes in English, German, Chinese and Korean, course notebooks):
+
+- hguangshuai/lingying expected_coin_flips.md: E_0 = 3 + 0.5 E_0 (a system being solved, E_0 = 6)
+  was 'wrong' as an identity (solved_equations).
+- random-logic/STA131A HW3.md: P(Y|X^c) = p beside P(Y|X) = 2p was 'wrong': X^c was taken for an
+  instance of X (probabilities.instance_bindings).
+- mahmudstat/lectures 01-stat.md: "If $x_1=x_2=x_3$" was judged with an earlier example's values
+  (clauses.is_condition, conditions.equal_names).
+- zemw/prob 11_calculus.qmd: du = 3dx after u = 3x + 2 was 'wrong' as d·u = 3·d·x (differentials).
+- zhaochenyang20/Awesome-ML-SYS-Tutorial flash_attn: dP = dO V^T (gradients' names) was 'wrong' as
+  d·P = d·O·V^T (differentials.glued_names).
+- ebarylko/cmpt-210 assignment-1.md: the distributive law of sets, written with + for ∪ and * for
+  ∩ as the page says, was 'wrong' for numbers (operator_meanings).
+- saikrishnaponnam/Machine-Learning linear-algebra.md: "$||x|| = 0$ if and only if $x = 0$" was
+  'wrong' for every x (unread_clauses).
+- hyz-courses/CISC3023: d/d(1+e^{-ξ}) read as a fraction (norm_forms.fraction), and an entropy
+  whose \log_2{…} braces hold the rest of the sum (braced_calls), were 'wrong'.
+- Artificial-Intelligence-HSBI-TDU/KI-Vorlesung (German lectures): \log_2 4/6 read as (log₂ 4)/6
+  (log_bases), and decimal commas, "= 0,6" cut at its comma, "0,125" read as 125 (decimal_commas).
 """
 
 from __future__ import annotations
@@ -426,3 +447,137 @@ def test_a_condition_on_the_index_a_sum_runs_over_may_mean_its_term(runner: Step
     report = check_text(text.replace("When $i = j$", "So"), NOTATION, runner=runner, examples=30, markdown=True)
     (step,) = [r for r in report.results if r.step.line == 81]
     assert step.status == "wrong"
+# An eleventh hunt (94 documents: interview notes, probability homework, lecture notes, notebooks):
+
+
+def test_an_equation_solved_for_a_name_on_both_sides_is_not_an_identity(runner: StepRunner) -> None:
+    # hguangshuai/lingying expected_coin_flips.md: "Substitute (Eq. 2) into (Eq. 1):
+    # $$E_0 = 2 + (1 + 0.5 E_0)$$ $$E_0 = 3 + 0.5 E_0$$" was 'wrong' at E_0 = 1 (solved_equations)
+    text = "Substitute (Eq. 2) into (Eq. 1):\n\n$$E_0 = 2 + (1 + 0.5 E_0)$$\n$$E_0 = 3 + 0.5 E_0$$\n"
+    report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
+    assert [r.status for r in report.results] == ["inconclusive", "inconclusive"], [r.message for r in report.results]
+    assert "E_{0} = 6" in report.results[0].message
+    # the same shape with no real solution is false for every value: still wrong
+    assert _last("$$E_0 = E_0^2 + 1$$\n", runner)[0] == "wrong"
+    # and a left side that is no bare name is an identity claim, judged as before
+    assert _last("$$2 + (1 + 0.5 E_0) = 3 + 0.6 E_0$$\n", runner)[0] == "wrong"
+
+
+def test_a_bare_superscript_is_no_instance_of_a_defined_probability(runner: StepRunner) -> None:
+    # random-logic/STA131A HW3.md: "$$P(Y|X) = 2p, P(Y|X^c) = p$$" (X^c the complement) was 'wrong':
+    # P(Y|X^c) was read as P(Y|X) at X = X^c (probabilities.instance_bindings)
+    status, message = _last("$$P(Y|X) = 2p, P(Y|X^c) = p$$\n", runner)
+    assert status != "wrong", message
+    # a sample's bracketed superscript is an instance: a wrong value for it is still wrong
+    assert _last("$$P(y|x) = 2p$$\n\n$$P(y|x^{(i)}) = p$$\n", runner)[0] == "wrong"
+
+
+def test_names_all_equal_after_if_are_a_hypothesis(runner: StepRunner) -> None:
+    # mahmudstat/lectures 01-stat.md: "## When AM = GM = HM\n\nIf $x_1=x_2=x_3$; prove it" was
+    # 'wrong' with x_2 = 7, x_3 = 4 of an earlier example (clauses.is_condition, conditions.equal_names)
+    valued = "Take $x_2 = 7$ and $x_3 = 4$.\n\n"
+    report = check_text(valued + "If $x_1=x_2=x_3$; prove it\n", NOTATION, runner=runner, markdown=True, examples=30)
+    assert all(r.status != "wrong" for r in report.results), [r.message for r in report.results]
+    assert as_conditions("x_1=x_2=x_3") == []  # supposed, but never assumed for another step
+    # stated as a fact, not a hypothesis: still wrong for those values
+    assert _last(valued + "Then $x_1=x_2=x_3$.\n", runner)[0] == "wrong"
+
+
+def test_an_equation_between_differentials_states_their_quotient(runner: StepRunner) -> None:
+    # zemw/prob 11_calculus.qmd: "Let $u=3x+2$, then $du=3dx$." was 'wrong' as d·u against 3·d·x
+    # (with the notation's size d); read as du/dx = 3 it is proved (differentials)
+    status, message = _last("Let $u=3x+2$, then $du=3dx$. Then\n", runner)
+    assert status == "ok" and "differentials" in message, message
+    status, message = _last("Let $u=3x+2$, then $du=5dx$. Then\n", runner)
+    assert status == "wrong" and "differentials" in message, message
+
+
+FORWARD = (
+    "In the forward pass $O = PV$, where $P \\in \\mathbb{R}^{N \\times N}, V \\in \\mathbb{R}^{N \\times d},"
+    " O \\in \\mathbb{R}^{N \\times d}$.\n\nHence CLAIM\n"
+)
+
+
+def test_a_d_against_a_name_is_no_product_with_d(runner: StepRunner) -> None:
+    # zhaochenyang20/Awesome-ML-SYS-Tutorial flash_attn/readme.md: "dP（即 ∂L/∂P）… 结论：$dP = dO V^\top$"
+    # was 'wrong' as d·P against d·O·V^T, d also the head dimension (differentials.glued_names)
+    status, message = _last(FORWARD.replace("CLAIM", "$dP = dO V^\\top$"), runner)
+    assert status == "inconclusive" and "gradient's name" in message, message
+    # written with a product sign it is a product: still wrong
+    assert _last(FORWARD.replace("CLAIM", "$d \\cdot P = d \\cdot O V^\\top$"), runner)[0] == "wrong"
+
+
+SETS = "Using the following equivalencies:\n\n* $\\cup$ = +\n* $\\cap$ = *\n\n"
+
+
+def test_signs_the_document_gives_a_set_meaning_are_not_arithmetic(runner: StepRunner) -> None:
+    # ebarylko/cmpt-210 assignment-1.md: with ∪ written + and ∩ written *, the distributive law of
+    # sets "$A + (B * C) = (A + B) * (A + C)$" was 'wrong' at A = 1, B = 2, C = -1 (operator_meanings)
+    law = "$A + (B * C) = (A + B) * (A + C)$\n"
+    status, message = _last(SETS + law, runner)
+    assert status == "inconclusive" and "stand for \\cup" in message, message
+    # without that statement the signs are arithmetic: wrong
+    assert _last(law, runner)[0] == "wrong"
+    # and a step before the statement, or one without those signs, is judged as before
+    report = check_text(law + "\n" + SETS + "$2A - A = 3A$\n", NOTATION, runner=runner, markdown=True, examples=30)
+    assert [r.status for r in report.results] == ["wrong", "wrong"], [r.message for r in report.results]
+
+
+def test_an_inline_claim_under_an_unread_condition_is_not_wrong(runner: StepRunner) -> None:
+    # saikrishnaponnam/Machine-Learning linear-algebra.md: "$||\mathbf{x}|| \geq 0$ and $||\mathbf{x}|| = 0$
+    # if and only if $\mathbf{x} = 0$" was 'wrong' for a sampled x: the condition was not read (unread_clauses)
+    status, message = _last("Then $||\\mathbf{x}|| = 0$ if and only if $\\mathbf{x} = 0$.\n", runner)
+    assert status == "inconclusive" and "if and only if" in message, message
+    # without the clause it is a claim about every x: wrong
+    assert _last("Then $||\\mathbf{x}|| = 0$.\n", runner)[0] == "wrong"
+    # a condition that was read is assumed already: a step false under it stays wrong
+    assert _last("Then $\\delta_{ij} = 1$ if $i \\neq j$.\n", runner)[0] == "wrong"
+
+
+def test_a_derivative_by_an_expression_is_no_fraction(runner: StepRunner) -> None:
+    # hyz-courses/CISC3023 09_Logistic_Regression.md: "(\dfrac{d}{d(1+e^{-\xi})}\cdot\frac{1}{1+e^{-\xi}})
+    # \cdot\frac{d(1+e^{-\xi})}{d\xi}" was 'wrong' (the sign): d/d(…) was read as the fraction d/(d·(…))
+    chain = r"(\frac{d}{d(1+e^{-x})}\cdot\frac{1}{1+e^{-x}})\cdot\frac{d(1+e^{-x})}{dx}"
+    status, message = _last(f"$${chain} = \\frac{{e^{{-x}}}}{{(1+e^{{-x}})^2}}$$\n", runner)
+    assert status != "wrong" and "with respect to an expression" in message, message
+    # the same derivative by a variable is read, and a wrong value is still wrong
+    assert _last(r"$$\frac{d}{du}\frac{1}{u} = \frac{1}{u^2}$$" + "\n", runner)[0] == "wrong"
+
+
+def test_braces_after_a_log_do_not_hide_where_its_argument_ends(runner: StepRunner) -> None:
+    # hyz-courses/CISC3023 05_Decision_Tree_Learning.md: the entropy of a 2-to-4 split, written
+    # "-\dfrac{2}{6}\log_2{\dfrac{2}{6}-\dfrac{4}{6}\log_2{\dfrac{4}{6}}} = 0.9183", was 'wrong': the braces,
+    # which print nothing, were taken as the log's argument (braced_calls)
+    entropy = r"-\dfrac{2}{6}\log_2{\dfrac{2}{6}-\dfrac{4}{6}\log_2{\dfrac{4}{6}}}"
+    status, message = _last(f"$${entropy} = 0.9183$$\n", runner)
+    assert status == "ok" and "first term" in message, message
+    # wrong under both readings: still wrong
+    assert _last(f"$${entropy} = 0.8183$$\n", runner)[0] == "wrong"
+
+
+def test_a_log_to_a_base_before_a_slash_has_no_clear_argument(runner: StepRunner) -> None:
+    # Artificial-Intelligence-HSBI-TDU/KI-Vorlesung dtl5-entropy.md: "-(4/6 \cdot \log_2 4/6 + 2/6 \cdot
+    # \log_2 2/6) = -(-0.39 -0.53)" was 'wrong': \log_2 4/6 was read as (log₂ 4)/6 (log_bases)
+    entropy = r"-(4/6 \cdot \log_2 4/6 + 2/6 \cdot \log_2 2/6)"
+    assert _last(f"$${entropy} = -(-0.39 -0.53)$$\n", runner)[0] != "wrong"
+    # with its brackets the argument is clear: a wrong value is still wrong
+    bracketed = r"-(4/6 \cdot \log_2(4/6) + 2/6 \cdot \log_2(2/6))"
+    assert _last(f"$${bracketed} = -(-0.29 -0.53)$$\n", runner)[0] == "wrong"
+    # a bare log before a slash may take the quotient, as it may take a product
+    assert _last(r"$$\log x/2 = \log(x) - \log 2$$" + "\n", runner)[0] == "ok"
+    assert _last(r"$$\log x/2 = \log(x) + \log 2$$" + "\n", runner)[0] == "wrong"
+
+
+def test_a_decimal_comma_is_one_number(runner: StepRunner) -> None:
+    # the same lecture's nb2-naivebayes.md: "\frac{60}{100} = 0,6" was cut at the comma ('= 0', wrong) and
+    # "\frac{5}{40} = 0,125" read as 125 (decimal_commas)
+    assert _last(r"$$P(A) = \frac{60}{100} = 0,6$$" + "\n", runner)[0] == "ok"
+    assert _last(r"$$x = \frac{5}{40} = 0,125$$" + "\n", runner)[0] == "ok"
+    # every comma of a sum of such numbers is one (no "05 = 0,50" from a half-read chain)
+    report = check_text(r"$$P(B) = 0,45 + 0,05 = 0,50$$" + "\n", NOTATION, runner=runner, markdown=True, examples=30)
+    assert [r.status for r in report.results][-1] == "ok", [r.message for r in report.results]
+    assert _last(r"$$P(B) = 0,45 + 0,05 = 0,60$$" + "\n", runner)[0] == "wrong"
+    # a wrong value with a decimal comma is still wrong; a thousands group and an index's values are kept
+    assert _last(r"$$x = \frac{5}{40} = 0,135$$" + "\n", runner)[0] == "wrong"
+    assert _last(r"$$2 \cdot 786432 = 1,572,864$$" + "\n", runner)[0] == "ok"
+    assert _last(r"$$2 \cdot 786432 = 1,572,865$$" + "\n", runner)[0] == "wrong"

@@ -27,6 +27,7 @@ from typing import Any
 
 from derive.checks.latex.added_terms import steps_as_written
 from derive.checks.latex.derivative_answers import held_answers
+from derive.checks.latex.differentials import differential_quotient, glued_names
 from derive.checks.latex.doc_definitions import DocumentDefinitions
 from derive.checks.latex.document_context import document_context
 from derive.checks.latex.dot_verdicts import reached_dots
@@ -44,6 +45,7 @@ from derive.checks.latex.numeric_layer_labels import hold_numeric_labels
 from derive.checks.latex.numeric_values import judge_numeric_steps
 from derive.checks.latex.opaque_calls import judge_opaque
 from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaque_notation
+from derive.checks.latex.operator_meanings import hold_operator_meanings
 from derive.checks.latex.own_entries import sized_by_entries
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.prose_joins import rejudge_joined
@@ -71,6 +73,7 @@ from derive.checks.latex.sympy_build import (
     to_sympy,
 )
 from derive.checks.latex.typed_nodes import Node, Opaque
+from derive.checks.latex.unread_clauses import hold_unread_clauses
 from derive.checks.latex.unstated_dependence import DependenceNotes, said, split_unstated, undetermined
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
 from derive.checks.latex.vanishing_sides import hold_vanished
@@ -170,7 +173,9 @@ def _last_passes(
     (x_1, x_2) before x's size (own_entries), a^2 of layer 2 (numeric_layer_labels)."""
     judged = judge_layered(judge_numeric_steps(judged, equations, notation, text), equations, text)
     judged = held_answers(sized_by_entries(judged, text, typed_notation), text, notation)
-    return hold_numeric_labels(judged, text)
+    # "$\\cup$ = +": a sign the document gives a set operation is not arithmetic (operator_meanings)
+    judged = hold_operator_meanings(hold_numeric_labels(judged, text), text)
+    return hold_unread_clauses(judged, text)  # $||x|| = 0$ if and only if $x = 0$ (unread_clauses)
 
 
 def _read_again(
@@ -252,7 +257,34 @@ def judge_step(
     examples: int = 60,
     named: Definitions | None = None,
 ) -> dict[str, Any]:
-    """The worker's job for one equality step: the matrix judge first (it declines scalar
+    """The worker's job for one equality step (:func:`_judge_written`); a ``wrong`` equation between
+    differentials (``du = 3dx``) is judged again as the quotient it states, du/dx = 3, and that
+    verdict is the step's (differentials)."""
+    out = _judge_written(step, lhs_norm, rhs_norm, notation, definitions, seed, examples, named)
+    if out["status"] != "wrong":
+        return out
+    quotient = differential_quotient(step)
+    if quotient is not None:
+        again = _judge_written(quotient, *_read_sides(quotient, notation), notation, definitions, seed, examples, named)
+        return {**again, "message": f"read as differentials, {quotient.lhs} = {quotient.rhs}: {again['message']}"}
+    if glued := glued_names(step):  # dP = dO V^T: d-names, never d times P (differentials)
+        name = glued[0]
+        why = f"; but {name} may be a differential or a gradient's name (∂L/∂{name[1:]}), not d times {name[1:]}"
+        return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
+    return out
+
+
+def _judge_written(
+    step: Step,
+    lhs_norm: Normalized,
+    rhs_norm: Normalized,
+    notation: Notation,
+    definitions: dict[str, Node],
+    seed: int = 0,
+    examples: int = 60,
+    named: Definitions | None = None,
+) -> dict[str, Any]:
+    """One equality step as written: the matrix judge first (it declines scalar
     steps), then the scalar judge; the step's conditions are assumptions for both, and the
     names the document defined before the step (``named``) mean their values."""
     named, readings = split_unstated(named)  # read without unknown functions first (unstated_dependence)

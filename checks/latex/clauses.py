@@ -14,7 +14,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from derive.checks.latex.conditions import as_conditions, prose_conditions, reasons
+from derive.checks.latex.conditions import as_conditions, equal_names, prose_conditions, reasons
 from derive.checks.latex.region import Region
 
 __all__ = ["is_condition", "inline_conditions", "free_conditions", "sentence_start"]
@@ -53,7 +53,13 @@ def is_condition(text: str, region: Region) -> bool:
     """``$i = j$`` in "if $i = j$": a condition, not a formula of its own."""
     lead = text[max(sentence_start(text, region.start), region.start - 30) : region.start]
     found = _LEAD.search(lead)
+    if found and _SUPPOSE.match(found.group(0)) and equal_names(region.text):
+        return True  # "If $x_1=x_2=x_3$; prove it": a hypothesis about the names, not a claim
     return bool(found) and bool(reasons(found.group(0), as_conditions(region.text)))
+
+
+#: the words that suppose what follows them (a "since" or "where" states or defines it instead)
+_SUPPOSE = re.compile(r"\b(?:if|when|whenever|provided|assuming|case)\b", re.I)
 
 
 def inline_conditions(text: str, inline: list[Region]) -> dict[int, tuple[str, ...]]:

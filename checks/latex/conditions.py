@@ -82,6 +82,13 @@ def as_conditions(latex: str) -> list[str]:
     return [c for c in out if c is not None] if all(out) else []
 
 
+def equal_names(latex: str) -> bool:
+    """``x_1 = x_2 = x_3``: names (or numbers) all set equal, as "if $x_1=x_2=x_3$" supposes. Not a
+    condition to assume (a chain is not one relation), but not a claim either (clauses.is_condition)."""
+    members = re.split(r"(?<![<>!=\\])=(?!=)", _clean(latex))
+    return len(members) >= 3 and all(_INDEX.fullmatch(m.replace(" ", "")) for m in members)
+
+
 _PROSE = re.compile(
     r"\b" + _TRIGGER + r"\b\s*(?:(?:all|any|each|every|the\s+case)\s+)?"
     r"(?:\$\$?(?P<math>[^$]{1,80})\$\$?|\\\((?P<paren>.{1,80}?)\\\)"

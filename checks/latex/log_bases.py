@@ -2,8 +2,8 @@ r"""Logarithms to a base, read as a quotient of natural logarithms.
 
 ``\log_2 x``, ``\log_{10}(1 + x)``, ``\log_a x`` are ``\frac{\log(x)}{\log(2)}`` and so on: the
 change of base. The argument is a bracket right after the base, or one name (with its scripts)
-or number; anything else (``\log_a \frac{x}{y}``, ``\log_a xy``, where the argument's end is a
-matter of reading) is left as written, and the reader says "a subscript on the function log".
+or number; anything else (``\log_a \frac{x}{y}``, ``\log_a xy``, ``\log_2 4/6``, where the
+argument's end is a matter of reading) is left as written, and the reader says "a subscript on the function log".
 
 Works on the cleaned token list.
 """
@@ -86,6 +86,8 @@ def _rewrite(toks: Tokens, k: int) -> Tokens | None:
     glued = arg_end < len(toks) and re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", toks[arg_end][0]) is not None
     if glued and toks[base_end][0] not in _PAIRS:
         return None  # \log_a xy: where the argument ends is not clear
+    if arg_end < len(toks) and toks[arg_end][0] == "/" and toks[base_end][0] not in _PAIRS:
+        return None  # \log_2 4/6: log₂(4/6) on the page, or (log₂ 4)/6? not clear either
     arg = [t for t, _ in toks[base_end:arg_end]]
     if arg[0] in _PAIRS:
         arg = arg[1:-1]

@@ -117,6 +117,10 @@ class FormsMixin(TexReader):
             return self.postfix(f"\\left(-{inner}\\right)", k)
         if self._differential(num) is not None or (num and num[0] == r"\partial"):
             raise Unreadable("a derivative written in a form not read")
+        by = self._strip_d(den) if self._strip_d(num) is not None else None
+        if by and by[0] in ("(", r"\left", "["):
+            # \frac{d}{d(1+e^{-x})}: a derivative with respect to an expression, never d/(d·(1+e^{-x}))
+            raise Unreadable("a derivative with respect to an expression, d/d(…)")
         return self.postfix(f"\\frac{{{self.seq_of(num)}}}{{{self.seq_of(den)}}}", k)
 
     def _evaluated_at(self, k: int) -> int:

@@ -248,8 +248,9 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
                 self.r.loose_log_powers.append(" ".join([shown, *self.toks[k0:k]]))
                 if self.notation.log_takes_product:
                     args, power = [self.sub_normalizer(self.toks[k0:caret]).run()], self.read_arg(caret + 1)[0]
-            if key == "log" and k < len(self.toks) and (self._starts_unit(k) or self.toks[k] in ("(", r"\left")):
-                self.r.loose_calls.append(shown)  # \log\frac{1}{a}\exp(b): of one factor, or of the product?
+            if key == "log" and k < len(self.toks) and (self._starts_unit(k) or self.toks[k] in ("(", r"\left", "/")):
+                # \log\frac{1}{a}\exp(b), \log_2 4/6: of one factor, or of the product (the quotient)?
+                self.r.loose_calls.append(shown)
                 if self.notation.log_takes_product:  # the other reading (verdict_guards)
                     end = self._product_end(k0)
                     args, k = [self.sub_normalizer(self.toks[k0:end]).run()], end

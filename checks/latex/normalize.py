@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from derive.checks.latex.braced_calls import braced_sums, unbraced
 from derive.checks.latex.dot_products import dot_names, dot_pairs, dot_products
 from derive.checks.latex.function_uses import differentiated_operand
 from derive.checks.latex.index_sums import encode_condition, index_equality
@@ -151,6 +152,7 @@ class Normalized:
     loose_slashes: list[str] = field(default_factory=list)  # a/b c: a/(bc) or (a/b)·c (verdict_guards)
     loose_derivatives: list[str] = field(default_factory=list)  # d/da w a + b: of w a, or of w a + b?
     loose_log_powers: list[str] = field(default_factory=list)  # \log x^2: log(x²) or (log x)²?
+    loose_braces: list[str] = field(default_factory=list)  # \log_2{a - b}: the braces print nothing (braced_calls)
     tuples: int = 0  # tuples (1, 2) read, each as entries weighted by powers of a τ
     dots: list[tuple[str, str]] = field(default_factory=list)  # θ^T x read as Σ θ_q x_q (dot_verdicts)
 
@@ -168,6 +170,9 @@ def normalize(text: str, notation: Notation, chain_var: str | None = None, *, ma
     if not text.strip():
         result.problems.append("empty side")
         return result
+    result.loose_braces = braced_sums(text)  # \log_2{a - b}: where the argument ends is open on the page
+    if result.loose_braces and notation.log_takes_product:  # the other reading (verdict_guards)
+        text = unbraced(text)
     # θ^T x of two vectors is Σ_q θ_q x_q for this scalar reader (dot_products)
     toks = tex_tokens(text)
     result.dots = [] if notation.opaque_dots else dot_pairs(toks)  # as one name, θ^T x guesses nothing
@@ -330,6 +335,8 @@ class _Normalizer(NamesMixin, FormsMixin):
                 depth += 1
             elif t in ("}", ")", "]", r"\end"):
                 depth -= 1
+                if depth < 0:  # the bracket around the call closes: the product ends with it
+                    break
             elif depth == 0 and t in ("+", "-") and j > k:
                 break
             j += 1
@@ -454,6 +461,7 @@ class _Normalizer(NamesMixin, FormsMixin):
             and self.toks[k] == ","
             and re.fullmatch(r"\d{3}", self.toks[k + 1])
             and "." not in digits
+            and digits != "0"  # 0,125 is no thousands group (a decimal comma: decimal_commas)
             and not self.spaced[k + 1]
         ):
             digits += self.toks[k + 1]

@@ -223,7 +223,9 @@ def instance_bindings(used: str, defined: str) -> dict[str, str] | None:
     letters given values: ``P(y=1|x)`` of ``P(y|x)`` (y = 1), ``p(y^{(i)}|x^{(i)};\\theta)`` of
     ``p(y|x;\\theta)`` (y = y^{(i)}, x = x^{(i)}), ``P(t_{n}|x_{n})`` of ``P(t|x)``. A letter takes a
     number (as an event, ``y=1``) or an instance of itself (a name with the same base letter and a
-    subscript or superscript); ``P(y|x)`` is never ``P(t|x)`` renamed (other variables)."""
+    subscript, or a bracketed superscript: x^{(i)}); ``P(y|x)`` is never ``P(t|x)`` renamed (other
+    variables). A bare superscript is no instance: ``P(Y|X^c)`` conditions on the complement of X
+    (a homework's "P(Y|X) = 2p, P(Y|X^c) = p"), ``X^2``, ``x^T`` are other quantities."""
     used_m, defined_m = _KEY.fullmatch(used), _KEY.fullmatch(defined)
     if used_m is None or defined_m is None or used[: used.index("(")] != defined[: defined.index("(")]:
         return None
@@ -236,7 +238,7 @@ def instance_bindings(used: str, defined: str) -> dict[str, str] | None:
         if mine == theirs:
             continue
         event = re.fullmatch(re.escape(mine) + r"=(-?\d+)", theirs)
-        instance = re.fullmatch(re.escape(mine) + r"(?:_\{[^{}]+\})?(?:\^\{[^{}]+\})?", theirs)
+        instance = re.fullmatch(re.escape(mine) + r"(?:_\{[^{}]+\})?(?:\^\{[(\[][^{}]*[)\]]\})?", theirs)
         if not re.fullmatch(r"[A-Za-z]", mine) or (event is None and instance is None):
             return None
         value = event.group(1) if event else theirs

@@ -35,7 +35,9 @@ _HELD = "is defined more than once in the document, so which value is meant is n
 def settle_redefined(judged: list[StepResult], document: DocumentDefinitions, again: Rejudge) -> list[StepResult]:
     """``judged`` with the wrong steps that use a twice-defined name settled (module docstring)."""
     # 3 - 2w = 0 after w = 0.5, r = r + 1, e^2 of an error e: not claims (unclaimed_equations)
-    judged = release_unclaimed(judged, document.zero_conditions, document.names_e, document.valued_at)
+    judged = release_unclaimed(
+        judged, document.zero_conditions, document.names_e, document.valued_at, again.notation
+    )
     released = document.release_redefined(judged, _equal_values(document, judged, again))
     return _wrong_either_way(judged, released, document, again)
 

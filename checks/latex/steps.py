@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from derive.checks.latex.conditions import as_conditions
+from derive.checks.latex.decimal_commas import decimal_comma_at, decimal_equation
 from derive.checks.latex.extract import RELATIONS, Equation, extract
 from derive.checks.latex.function_uses import chain_arguments
 from derive.checks.latex.gradient_entries import per_entry_steps
@@ -87,6 +88,7 @@ def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
         chains[-1].append((Term(current_line, "".join(current).strip(), *where), relation))
         current = []
 
+    decimal = decimal_equation(" ".join(piece.text for piece in equation.pieces))
     for piece in equation.pieces:
         toks = re.findall(r"\\[A-Za-z]+\*?|\\.|\d+|\s+|.", piece.text, flags=re.S)
         starts = [0]
@@ -128,6 +130,11 @@ def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
                 if rel is not None:
                     close_term(rel)
                     current_line = piece.line
+                    k += 1
+                    continue
+                before = chains[-1][-1][0].text if chains[-1] else None
+                if t == "," and decimal and decimal_comma_at(toks, k, before):  # = 0,6 (decimal_commas)
+                    current.append(".")
                     k += 1
                     continue
                 if t in (",", ";") and not _thousands(toks, k) or _text_and(toks, k):

@@ -1,6 +1,6 @@
 r"""Equations a document writes to be solved or carried out, not claimed: never ``wrong``.
 
-Four shapes, all found on real pages where a correct text was called wrong:
+Five shapes, all found on real pages where a correct text was called wrong:
 
 - an equation set to zero in a name the document gave a number before: ``If you stand at $w =
   0.5$ …`` and, pages later, ``the true minimum where $3 - 2w = 0$`` or ``\frac{dL}{dw} = 0
@@ -18,6 +18,9 @@ Four shapes, all found on real pages where a correct text was called wrong:
   the error): ``L = e^2 = (-0.3775)^2``, ``2e = 2 \times (-0.3775)`` mean that error, not Euler's
   number, which is how the judge reads ``e``; the step is not judged with the constant.
 
+- an equation in one name that both sides use, the left side that name alone: ``E_0 = 3 + 0.5
+  E_0`` in a system being solved (solved_equations), unless no real value satisfies it.
+
 - a shape mismatch against a side the document gave a number: ``\frac{\partial L}{\partial
   b^{(2)}} = \delta^{(2)}`` after ``\delta^{(2)} = -0.1903`` is "a 3×1 matrix is no scalar" only
   by the notation's sizes (the seeds' b^{(2)}); the document's own example makes it one number.
@@ -30,9 +33,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.results import StepResult
+from derive.checks.latex.solved_equations import fixed_point
 from derive.checks.latex.steps import split_chain
 
 __all__ = ["ARROWS", "names_e", "release_unclaimed", "zero_conditions"]
@@ -107,6 +112,7 @@ def release_unclaimed(
     zeros: dict[tuple[int, int], str],
     e_named: bool = False,
     valued: Callable[[str, tuple[int, int]], list[str]] | None = None,
+    notation: Any = None,
 ) -> list[StepResult]:
     """``judged`` with the ``wrong`` verdicts on equations to solve and on updates made inconclusive."""
     out: list[StepResult] = []
@@ -129,6 +135,8 @@ def release_unclaimed(
                 )
             elif e_named and (_E.search(step.lhs) or _E.search(step.rhs)):
                 why = "the document gives e a value as a name (e = …): e here is that value, not Euler's number"
+            elif notation is not None:
+                why = fixed_point(step.lhs, step.rhs, notation)  # E_0 = 3 + 0.5 E_0, solved for E_0
             if why is not None:
                 result = replace(result, status="inconclusive", counterexample=None, message=why)
         out.append(result)

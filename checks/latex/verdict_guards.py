@@ -9,7 +9,9 @@ try:
 - a dot product ``θ^T x`` read on the guess that both names are vectors (:mod:`dot_verdicts`);
 - a bare ``\log`` followed by a product (``\log\frac{1}{\sqrt{2\pi}\sigma}\exp(-\frac{…}{…})``,
   CS229's Gaussian likelihood): the reader takes the first factor as the argument, but ML
-  writers usually mean the logarithm of the whole product, so neither reading may refute it.
+  writers usually mean the logarithm of the whole product, so neither reading may refute it;
+- a log whose brace argument holds a sum (``\log_2{a - b}``): the braces print nothing, so the
+  argument may end at the first term (:mod:`braced_calls`).
 """
 
 from __future__ import annotations
@@ -100,6 +102,9 @@ def _loose(sides: tuple[Normalized, Normalized]) -> list[tuple[str, str, str]]:
             out.append((f"{s} has a product after its slash", f"{s} as (a/b)·c", "a/(b·c), as parse_latex does"))
         for g in side.loose_log_powers:
             out.append((f"{g}: a log before a power without brackets", "(log x)^p", "log(x^p)"))
+        for b in side.loose_braces:
+            written = f"{b}: braces that print nothing around a sum"
+            out.append((written, "its argument ending at the first term", "the call of the braced sum"))
         for d in side.loose_derivatives:
             written = f"{d}: a derivative operator followed by a sum without brackets"
             out.append((written, "the derivative of the whole sum", "the derivative of its first term alone"))

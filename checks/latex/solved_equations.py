@@ -1,0 +1,72 @@
+r"""Equations in one unknown that a document solves: ``E_0 = 3 + 0.5 E_0`` (then ``E_0 = 6``).
+
+A worked solution of a recursion (expected coin flips: "Substitute (Eq. 2) into (Eq. 1):
+$$E_0 = 2 + (1 + 0.5 E_0)$$ $$E_0 = 3 + 0.5 E_0$$ $$0.5 E_0 = 3 \implies E_0 = 6$$") writes
+the equation that fixes a name, a bare name on the left that the right side uses again. Read as
+an identity in that name it fails for nearly every value, yet it is no claim about every value:
+it is the condition the name satisfies, true at its solution. Such a ``wrong`` is held back
+(unclaimed_equations) unless the equation has no real solution at all, which no value of the
+name makes true (``x = x^2 + 1``): then it is wrong whatever the document meant.
+
+Only the shape is recognised: the left side a bare name, the right side using that name and no
+other (``z_i = z_i(\delta_{ij} - z_j)`` relates several names: a claim, judged as before). A real
+root must be found exactly: the difference of the sides a rational function of the one name
+(SymPy's real roots of its numerator, roots of the denominator left out, degree at most 8);
+where that cannot be decided the step stays as judged.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from derive.checks.latex.normalize import normalize
+
+__all__ = ["fixed_point"]
+
+#: a bare name: E_0, x_{1}, \theta, w
+_BARE = re.compile(r"\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*")
+
+
+def fixed_point(lhs: str, rhs: str, notation: Any) -> str | None:
+    """Why ``lhs = rhs`` is an equation to solve for the bare name on the left (None if it is not
+    one, or if no real value of that name satisfies it)."""
+    if _BARE.fullmatch(lhs) is None:
+        return None
+    left, right = normalize(lhs, notation), normalize(rhs, notation)
+    names = left.symbol_names
+    if left.problems or right.problems or len(names) != 1 or right.symbol_names != names:
+        return None
+    name = next(iter(names))
+    roots = _real_roots(left, right)
+    if not roots:  # no real root (or undecided): the step stays as judged
+        return None
+    return (
+        f"an equation in {name}, which both sides use: the condition that fixes {name} (a system being "
+        f"solved), not an identity in it; it holds at {name} = {roots[0]}"
+    )
+
+
+def _real_roots(left: Any, right: Any) -> list[str] | None:
+    """The real solutions (as text) when the difference of the sides is a rational function of one
+    symbol; None when that cannot be decided here."""
+    import sympy as sp
+    from derive.checks.latex.sympy_build import Unparsed, to_sympy
+
+    try:
+        difference = sp.together(to_sympy(left) - to_sympy(right))
+    except (Unparsed, Exception):  # noqa: BLE001 - untrusted input: undecided, never a traceback
+        return None
+    symbols = difference.free_symbols
+    if len(symbols) != 1:
+        return None
+    x = next(iter(symbols))
+    numerator, denominator = sp.fraction(difference)
+    try:
+        top, bottom = sp.Poly(numerator, x), sp.Poly(denominator, x)
+    except sp.PolynomialError:
+        return None
+    if top.is_zero or top.degree() > 8:
+        return None
+    roots = [r for r in sp.real_roots(top) if bottom.eval(r) != 0]
+    return [str(r) for r in roots]

@@ -1,0 +1,56 @@
+r"""Inline claims stated under a condition the judge could not read: "$||\mathbf{x}|| = 0$ if and
+only if $\mathbf{x} = 0$".
+
+A norm's properties (saikrishnaponnam/Machine-Learning, linear-algebra.md) are stated with their
+conditions in prose, and the conditions reader takes only plain relations between indices or
+names (``i \neq j``, ``y = 1``): ``\mathbf{x} = 0`` is not one, so ``||x|| = 0`` was judged for
+every x and called wrong. An inline formula followed, in its sentence, by a supposing word (if,
+iff, only if, when, whenever, provided, assuming, unless) claims nothing without that condition;
+where no condition was read for the step, a ``wrong`` is held back (inconclusive) with the clause
+quoted. A condition that was read (``\delta_{ij} = 1`` if ``i \neq j``) was already assumed by the
+judge, so that step's ``wrong`` stands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from derive.checks.latex.results import StepResult
+
+__all__ = ["hold_unread_clauses"]
+
+#: a supposing word right after the formula (its trailing clause)
+_CLAUSE = re.compile(
+    r"[\s,;]*(?:\\text\{\s*)?(?P<clause>(?:if\s+and\s+only\s+if|only\s+if|iff|if|when|whenever|provided|assuming"
+    r"|unless)\b[^.;\n]{0,60})",
+    re.I,
+)
+#: the end of an inline formula: a $ not escaped and not part of $$, or \)
+_CLOSE = re.compile(r"(?<!\\)\$(?!\$)|\\\)")
+
+
+def _after(lines: list[str], line: int, column: int) -> str:
+    """The text of the step's line after the inline formula that holds the step."""
+    if not 1 <= line <= len(lines):
+        return ""
+    text = lines[line - 1]
+    close = _CLOSE.search(text, max(column - 1, 0))
+    return text[close.end() :] if close else ""
+
+
+def hold_unread_clauses(judged: list[StepResult], text: str) -> list[StepResult]:
+    """``judged`` with each inline ``wrong`` whose formula is followed by a condition in prose that
+    was not read for it made inconclusive."""
+    lines = text.split("\n")
+    out = []
+    for result in judged:
+        step = result.step
+        if result.status == "wrong" and step.kind == "inline" and not step.conditions:
+            found = _CLAUSE.match(_after(lines, step.line, getattr(step, "column", 0)))
+            if found:
+                clause = " ".join(found.group("clause").split())
+                why = f"{result.message}; but the formula is stated under a condition in prose, not read ({clause})"
+                result = replace(result, status="inconclusive", counterexample=None, message=why)
+        out.append(result)
+    return out
