@@ -447,6 +447,8 @@ def test_a_condition_on_the_index_a_sum_runs_over_may_mean_its_term(runner: Step
     report = check_text(text.replace("When $i = j$", "So"), NOTATION, runner=runner, examples=30, markdown=True)
     (step,) = [r for r in report.results if r.step.line == 81]
     assert step.status == "wrong"
+
+
 # An eleventh hunt (94 documents: interview notes, probability homework, lecture notes, notebooks):
 
 
