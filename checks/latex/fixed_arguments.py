@@ -33,9 +33,11 @@ _SUBSCRIPT = r"\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z]+)"
 _DIFFERENTIATED = re.compile(
     r"(?:\\partial|\\nabla(?:" + _SUBSCRIPT + r")?)\s*(?P<name>" + _NAME + r")\s*(?:\\left\s*)?\("
 )
-#: letters the reader takes for functions applied (norm_names.FUNCTION_LETTERS), apart from the
-#: loss letters this rule is for; e, d: Euler's number and a differential
-_NOT_LOSSES = {"f", "g", "h", "F", "G", "H", "S", "T", "P", "Q", "p", "q", "e", "d"} & (FUNCTION_LETTERS | {"e", "d"})
+#: the loss letters among the letters the reader takes for functions applied: this rule is for them
+_LOSS_LETTERS = {"L", "J", "R", r"\ell", r"\mathcal{L}"}
+#: the other function letters (f, g, h, S, P …: their calls are read as calls); e, d: Euler's
+#: number and a differential
+_NOT_LOSSES = (FUNCTION_LETTERS - _LOSS_LETTERS) | {"e", "d"}
 
 
 def _key(name: str) -> str:
