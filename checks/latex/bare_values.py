@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.text_groups import round_group
+
 __all__ = ["document_bare_values"]
 
 #: ``\sigma = \sigma(`` with the same command on both sides of the equals sign
@@ -20,16 +22,13 @@ _BARE_DEFINITION = re.compile(r"(?<![\\A-Za-z])(?P<f>\\[A-Za-z]+)\s*=\s*(?P=f)\s
 
 def _argument(text: str, open_at: int) -> str | None:
     """The text inside the bracket opened at ``open_at``, if it closes and ends the formula's side."""
-    depth = 0
-    for k in range(open_at, len(text)):
-        depth += (text[k] == "(") - (text[k] == ")")
-        if depth == 0:
-            inside = text[open_at + 1 : k]
-            inside = re.sub(r"\\right\s*$", "", inside)
-            rest = text[k + 1 :].lstrip()
-            ends = not rest or rest[0] in ",.;$&\\" or rest.startswith("=")
-            return inside.strip() if ends and inside.strip() else None
-    return None
+    group = round_group(text, open_at)
+    if group is None:
+        return None
+    inside, after = group
+    rest = text[after:].lstrip()
+    ends = not rest or rest[0] in ",.;$&\\" or rest.startswith("=")
+    return inside.strip() if ends and inside.strip() else None
 
 
 def document_bare_values(equations: list[Any], functions: dict[str, str]) -> dict[str, str]:

@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.norm_names import FUNCTION_LETTERS
-from derive.checks.latex.region import Region
+from derive.checks.latex.region import Region, with_spans_replaced
+from derive.checks.latex.text_groups import in_script, round_group
 
-__all__ = ["fixed_argument_names", "in_script", "with_fixed_arguments", "with_spans_replaced"]
+__all__ = ["fixed_argument_names", "with_fixed_arguments"]
 
 #: a name that can be a loss written at its arguments: a letter, \ell, a calligraphic letter
 _NAME = r"\\mathcal\s*\{\s*[A-Za-z]\s*\}|\\mathcal\s+[A-Za-z]|\\ell(?![A-Za-z])|(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])"
@@ -60,36 +61,7 @@ def _uses(name: str, text: str) -> list[tuple[int, int]]:
 def _bracket_after(text: str, end: int) -> tuple[str, int] | None:
     """The argument text of a bracket right after a name, and where the bracket closes."""
     m = re.compile(r"\s*(?:\\left\s*)?\(").match(text, end)
-    if m is None:
-        return None
-    depth, k = 1, m.end()
-    while k < len(text):
-        if text[k] == "(":
-            depth += 1
-        elif text[k] == ")":
-            depth -= 1
-            if depth == 0:
-                inside = re.sub(r"\\right\s*$", "", text[m.end() : k])
-                return inside, k + 1
-        k += 1
-    return None
-
-
-def in_script(text: str, start: int) -> bool:
-    """Is the name at ``start`` a script (``_l``, ``^{(l)}``, ``\\sum_{l=1}``)?"""
-    before = text[:start].rstrip()
-    if before.endswith(("_", "^")):
-        return True
-    depth = 0
-    for k in range(len(before) - 1, -1, -1):
-        c = before[k]
-        if c == "}":
-            depth += 1
-        elif c == "{":
-            if depth == 0:
-                return before[:k].rstrip().endswith(("_", "^"))
-            depth -= 1
-    return False
+    return round_group(text, m.end() - 1) if m is not None else None
 
 
 def _names_only(arguments: str, name: str) -> bool:
@@ -129,25 +101,6 @@ def fixed_argument_names(texts: list[str]) -> dict[str, str]:
         elif name == "l" and not any(_uses(r"\ell", text) for text in texts):
             found[name] = r"\ell"
     return found
-
-
-def with_spans_replaced(region: Region, spans: list[tuple[int, int, str]]) -> Region:
-    """The region with each span (start, end, replacement) of its text replaced; the replacement's
-    characters take the offset of the span's first (a step's column stays where it was written)."""
-    if not spans:
-        return region
-    text = region.text
-    body: list[str] = []
-    where: list[int] = []
-    last = 0
-    for start, end, read_as in sorted(spans):
-        body.append(text[last:start] + read_as)
-        where.extend(region.offsets[last:start])
-        where.extend([region.offsets[start]] * len(read_as))
-        last = end
-    body.append(text[last:])
-    where.extend(region.offsets[last:])
-    return Region(region.kind, "".join(body), tuple(where), region.start, region.end)
 
 
 def _rewritten(region: Region, names: dict[str, str]) -> Region:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from derive.checks.latex.region import Region
+from derive.checks.latex.region import Region, with_spans_replaced
 
 __all__ = ["NUMBERED", "layer_bases", "numbers_layers", "with_layer_labels"]
 
@@ -66,22 +66,12 @@ def layer_bases(text: str) -> frozenset[str]:
 
 
 def _labelled(region: Region, bases: frozenset[str]) -> Region:
-    pieces: list[tuple[str, tuple[int, ...]]] = []
-    last = 0
-    for m in NUMBERED.finditer(region.text):
-        if _key(m.group("name")) not in bases:
-            continue
-        start, end = m.start("sup"), m.end("sup")
-        pieces.append((region.text[last:start], region.offsets[last:start]))
-        label = f"^{{({_number(m)})}}"
-        pieces.append((label, (region.offsets[start],) * len(label)))
-        last = end
-    if not pieces:
-        return region
-    pieces.append((region.text[last:], region.offsets[last:]))
-    text = "".join(p for p, _ in pieces)
-    offsets = tuple(o for _, offs in pieces for o in offs)
-    return Region(region.kind, text, offsets, region.start, region.end)
+    spans = [
+        (m.start("sup"), m.end("sup"), f"^{{({_number(m)})}}")
+        for m in NUMBERED.finditer(region.text)
+        if _key(m.group("name")) in bases
+    ]
+    return with_spans_replaced(region, spans)
 
 
 def with_layer_labels(text: str, regions: list[Region]) -> list[Region]:

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from derive.checks.latex.fixed_arguments import in_script, with_spans_replaced
-from derive.checks.latex.region import Region
+from derive.checks.latex.region import Region, with_spans_replaced
+from derive.checks.latex.text_groups import in_script
 
 __all__ = ["plain_index_names", "with_plain_indices"]
 

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-__all__ = ["Region", "LineTable", "align"]
+__all__ = ["Region", "LineTable", "align", "with_spans_replaced"]
 
 
 @dataclass(frozen=True)
@@ -64,3 +64,22 @@ def align(source: str, start: int, content: str, limit: int | None = None) -> li
         else:
             return None
     return offsets
+
+
+def with_spans_replaced(region: Region, spans: list[tuple[int, int, str]]) -> Region:
+    """The region with each span (start, end, replacement) of its text replaced; the replacement's
+    characters take the offset of the span's first (a step's column stays where it was written)."""
+    if not spans:
+        return region
+    text = region.text
+    body: list[str] = []
+    where: list[int] = []
+    last = 0
+    for start, end, read_as in sorted(spans):
+        body.append(text[last:start] + read_as)
+        where.extend(region.offsets[last:start])
+        where.extend([region.offsets[start]] * len(read_as))
+        last = end
+    body.append(text[last:])
+    where.extend(region.offsets[last:])
+    return Region(region.kind, "".join(body), tuple(where), region.start, region.end)

@@ -1,11 +1,14 @@
-r"""Brace groups in LaTeX source text (not tokens): where the group opened at a ``{`` ends.
+r"""Groups in LaTeX source text (not tokens): where the group opened at a ``{`` ends, what a round
+bracket holds, and whether a place is inside a sub- or superscript.
 
 ``\{`` and ``\}`` are escaped braces (a set's), not the group's; the scan skips them.
 """
 
 from __future__ import annotations
 
-__all__ = ["brace_group_end"]
+import re
+
+__all__ = ["brace_group_end", "in_script", "round_group"]
 
 
 def brace_group_end(text: str, open_brace: int) -> int:
@@ -22,3 +25,31 @@ def brace_group_end(text: str, open_brace: int) -> int:
             return k + 1
         k += 1
     return -1
+
+
+def round_group(text: str, open_paren: int) -> tuple[str, int] | None:
+    """What the round bracket opened at ``open_paren`` holds (a closing ``\\right`` left out) and
+    the index just past its ``)``; None if it does not close."""
+    depth = 0
+    for k in range(open_paren, len(text)):
+        depth += (text[k] == "(") - (text[k] == ")")
+        if depth == 0:
+            return re.sub(r"\\right\s*$", "", text[open_paren + 1 : k]), k + 1
+    return None
+
+
+def in_script(text: str, start: int) -> bool:
+    """Is the name at ``start`` a script (``_l``, ``^{(l)}``, ``\\sum_{l=1}``)?"""
+    before = text[:start].rstrip()
+    if before.endswith(("_", "^")):
+        return True
+    depth = 0
+    for k in range(len(before) - 1, -1, -1):
+        c = before[k]
+        if c == "}":
+            depth += 1
+        elif c == "{":
+            if depth == 0:
+                return before[:k].rstrip().endswith(("_", "^"))
+            depth -= 1
+    return False
