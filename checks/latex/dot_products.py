@@ -140,34 +140,31 @@ def _dot_at(toks: list[str], k: int, letter: str, opaque: bool) -> tuple[list[st
     return dot, end, names
 
 
-def _row_index(toks: list[str], k: int) -> tuple[str, int] | None:
-    """(the letter, the index after) of a one-letter subscript at k right before a transpose
-    (``w_k^T``, ``u_{o}^\top``): the row of a matrix of weights, a vector; else None."""
+def _letter_subscript(toks: list[str], k: int) -> tuple[str, int] | None:
+    """(the letter, the index after) of a one-letter lower-case subscript at k (``_i``, ``_{n}``)."""
     if k + 1 >= len(toks) or toks[k] != "_":
         return None
     if re.fullmatch(r"[a-z]", toks[k + 1]):
-        letter, end = toks[k + 1], k + 2
-    elif toks[k + 1] == "{" and toks[k + 3 : k + 4] == ["}"] and re.fullmatch(r"[a-z]", toks[k + 2]):
-        letter, end = toks[k + 2], k + 4
-    else:
-        return None
-    return (letter, end) if _transpose_end(toks, end) is not None else None
+        return toks[k + 1], k + 2
+    if toks[k + 1] == "{" and toks[k + 3 : k + 4] == ["}"] and re.fullmatch(r"[a-z]", toks[k + 2]):
+        return toks[k + 2], k + 4
+    return None
+
+
+def _row_index(toks: list[str], k: int) -> tuple[str, int] | None:
+    """(the letter, the index after) of a one-letter subscript at k right before a transpose
+    (``w_k^T``, ``u_{o}^\\top``): the row of a matrix of weights, a vector; else None."""
+    found = _letter_subscript(toks, k)
+    return found if found is not None and _transpose_end(toks, found[1]) is not None else None
 
 
 def _example_index(toks: list[str], k: int) -> tuple[str, int] | None:
     """(the letter, the index after) of a one-letter subscript at k (``_i``, ``_{n}``) that ends
     the name: the example a vector belongs to (``w^T x_i``); else None."""
-    if k + 1 >= len(toks) or toks[k] != "_":
+    found = _letter_subscript(toks, k)
+    if found is None or (found[1] < len(toks) and toks[found[1]] in ("^", "_", "(", "'")):
         return None
-    if re.fullmatch(r"[a-z]", toks[k + 1]):
-        letter, end = toks[k + 1], k + 2
-    elif toks[k + 1] == "{" and toks[k + 3 : k + 4] == ["}"] and re.fullmatch(r"[a-z]", toks[k + 2]):
-        letter, end = toks[k + 2], k + 4
-    else:
-        return None
-    if end < len(toks) and toks[end] in ("^", "_", "(", "'"):
-        return None
-    return letter, end
+    return found
 
 
 def _labelled_transpose(toks: list[str], k: int) -> tuple[list[str], int | None]:

@@ -95,7 +95,7 @@ def _rounds_to(literal: Any, places: int, value: Any, other: Any, other_latex: s
         return False
     values = []
     for signs in itertools.product((-1, 1), repeat=len(atoms)):
-        moved = other.xreplace({a: a + sign * half for (a, half), sign in zip(atoms.items(), signs, strict=True)})
+        moved = other.xreplace({a: a + sign * step for (a, step), sign in zip(atoms.items(), signs, strict=True)})
         try:
             values.append(sp.N(moved, 30))
         except (TypeError, ValueError, ArithmeticError):

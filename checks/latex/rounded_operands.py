@@ -120,39 +120,44 @@ def _numbers(counterexample: Any) -> tuple[tuple[Fraction, Fraction], tuple[Frac
     return out[0], out[1]
 
 
+def _decimal(literal: str) -> tuple[Fraction, Fraction] | None:
+    """(its value, one unit of its last place) of a decimal literal, None if it is none."""
+    try:
+        return Fraction(Decimal(literal)), Fraction(1, 10 ** len(literal.split(".")[1]))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _sources(number: Fraction, unit: Fraction, rounded: list[Any]) -> list[tuple[Fraction, Fraction]]:
+    """(value, unit) of each document value the number may round or cut (within one unit)."""
+    values = ((abs(Fraction(str(v.value))), Fraction(str(v.unit))) for v in rounded)
+    return [(source, source_unit) for source, source_unit in values if abs(source - number) <= unit]
+
+
 def _computed(literal: str, rounded: list[Any]) -> bool:
     """Is the literal a value the document computed, rounded or cut to its places? A literal of one
     place (0.7, 0.5) is taken as written: inputs and rates are written so, and 0.7 is within a unit
     of too many values to say which it rounds."""
-    places = len(literal.split(".")[1])
-    try:
-        number = Fraction(Decimal(literal))
-    except (InvalidOperation, ValueError):
-        return False
-    if places < 2:
+    parsed = _decimal(literal)
+    if parsed is None or parsed[1] > Fraction(1, 100):
         return False
     if len(literal.replace(".", "").lstrip("0")) >= _SIGNIFICANT:
         return True  # 1.1353 for 1 + e^{-2}: a number written to so many digits was rounded
-    unit = Fraction(1, 10**places)
-    return any(abs(abs(Fraction(str(v.value))) - number) <= unit for v in rounded)
+    return bool(_sources(*parsed, rounded))
 
 
 def _share_of_unit(literal: str, rounded: list[Any]) -> Fraction:
     """How much of one unit of its last place the literal may be off: all of it, unless it rounds a
     value the document wrote to more places (0.58 for its 0.578: 0.002 off, and 0.578 may be off by
     0.001 itself, so 0.3 of a unit; the document's more precise value is the one the example has)."""
-    places = len(literal.split(".")[1])
-    try:
-        number = Fraction(Decimal(literal))
-    except (InvalidOperation, ValueError):
+    parsed = _decimal(literal)
+    if parsed is None:
         return Fraction(1)
-    unit = Fraction(1, 10**places)
-    shares = []
-    for v in rounded:
-        source, source_unit = abs(Fraction(str(v.value))), Fraction(str(v.unit))
-        if abs(source - number) <= unit:
-            finer = source_unit < unit
-            shares.append(min(Fraction(1), (abs(source - number) + source_unit) / unit) if finer else Fraction(1))
+    number, unit = parsed
+    shares = [
+        min(Fraction(1), (abs(source - number) + source_unit) / unit) if source_unit < unit else Fraction(1)
+        for source, source_unit in _sources(number, unit, rounded)
+    ]
     return max(shares, default=Fraction(1))
 
 
