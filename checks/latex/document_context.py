@@ -86,11 +86,12 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
     notation = with_document_vectors(text, with_document_labels(expanded, choose_profile(text, notation)))
     # w5, z1 typed for w_5, z_1 where the document numbers those letters (digit_names)
     notation = replace(notation, digit_names=document_digit_names(equations, notation))
-    new_functions = find_more_functions(equations, notation, find_new_functions(equations, notation))
+    defined = more_definitions(equations, notation)  # name(parameter) = value, every one in order
+    new_functions = find_more_functions(defined, find_new_functions(equations, notation))
     new_functions = with_multi_functions(equations, notation, new_functions)
     # g(θ^T x) = 1/(1 + e^{-θ^T x}): g defined at an expression (pattern_functions)
     # … never for a name defined otherwise too, once or twice differently (f(z_j) = σ and f(x) = tanh)
-    taken = {f.name for f in new_functions} | {d.name for d in more_definitions(equations, notation)}
+    taken = {f.name for f in new_functions} | {d.name for d in defined}
     new_functions += find_pattern_functions(equations, notation, taken)
     notation = replace(
         notation,

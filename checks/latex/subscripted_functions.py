@@ -104,13 +104,13 @@ def definable(name: str, param: str, notation: Notation) -> bool:
     return not known and (graph or not numbered) and name != param and base not in _NOT_FUNCTIONS
 
 
-def find_more_functions(equations: list[Equation], notation: Notation, found: list[NewFunction]) -> list[NewFunction]:
-    """``found`` and the definitions it does not hold (a subscripted name, a parameter with a
-    label or font); a name defined twice in all (``g(z) = …`` and ``g(\\mathbf x) = …``) is left
-    out, also from ``found`` (which body is meant?)."""
+def find_more_functions(definitions: list[NewFunction], found: list[NewFunction]) -> list[NewFunction]:
+    """``found`` and the definitions (:func:`more_definitions`) it does not hold (a subscripted
+    name, a parameter with a label or font); a name defined twice in all (``g(z) = …`` and
+    ``g(\\mathbf x) = …``) is left out, also from ``found`` (which body is meant?)."""
     seen = {(f.name, f.line, f.column) for f in found}
     more: dict[str, list[NewFunction]] = {f.name: [f] for f in found}
-    for d in more_definitions(equations, notation):
+    for d in definitions:
         if (d.name, d.line, d.column) not in seen:
             more.setdefault(d.name, []).append(d)
     return [defs[0] for defs in more.values() if one_meaning(defs)]
