@@ -61,6 +61,7 @@ HELDOUT14 = ROOT / "tests" / "data" / "latex_heldout14" / "manifest.toml"
 HELDOUT15 = ROOT / "tests" / "data" / "latex_heldout15" / "manifest.toml"
 HELDOUT16 = ROOT / "tests" / "data" / "latex_heldout16" / "manifest.toml"
 HELDOUT17 = ROOT / "tests" / "data" / "latex_heldout17" / "manifest.toml"
+HELDOUT18 = ROOT / "tests" / "data" / "latex_heldout18" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -83,6 +84,7 @@ HELDOUT17 = ROOT / "tests" / "data" / "latex_heldout17" / "manifest.toml"
         (HELDOUT15, 4, 90),
         (HELDOUT16, 6, 85),
         (HELDOUT17, 14, 380),
+        (HELDOUT18, 10, 260),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:

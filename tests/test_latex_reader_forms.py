@@ -356,3 +356,15 @@ def test_a_value_alone_before_a_block_is_not_its_condition(runner: StepRunner) -
     # block's condition); either way the wrong step is never called ok
     text = "$i = 2$\n\n$$\\sum_{j=1}^2 j = 4$$\n"
     assert [status for _, status in _statuses(text, runner)][-1] in ("wrong", "inconclusive")
+
+
+# ---------------------------------------------------------------- a decorated name's example label
+def test_a_decorated_name_differentiated_with_its_example_label(runner: StepRunner) -> None:
+    # held-out 18 (TDT4265 reports): \pdv{C^n(w)}{\hat{y}^n} was "a higher derivative" (∂ŷ to the n)
+    loss = "$$C^n = -(y^n \\ln \\hat{y}^n + (1-y^n)\\ln(1-\\hat{y}^n))$$\n\n"
+    for derivative in ("\\frac{\\partial C^n}{\\partial \\hat{y}^n}", "\\pdv{C^n}{\\hat{y}^n}"):
+        right = f"$${derivative} = -\\frac{{y^n}}{{\\hat{{y}}^n}} + \\frac{{1-y^n}}{{1-\\hat{{y}}^n}}$$\n\n"
+        wrong = f"$${derivative} = -\\frac{{y^n}}{{\\hat{{y}}^n}} - \\frac{{1-y^n}}{{1-\\hat{{y}}^n}}$$\n"
+        assert [status for _, status in _statuses(loss + right + wrong, runner)][1:] == ["ok", "wrong"]
+    notation = with_document_labels("\\pdv{C^n(w)}{\\hat{y}^n}", NOTATION)
+    assert normalize("\\hat{y}^n C^n", notation).symbol_names == {"\\hat{y}^{n}", "C^{n}"}

@@ -47,6 +47,7 @@ from derive.checks.latex.opaque_calls import judge_opaque
 from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaque_notation
 from derive.checks.latex.operator_meanings import hold_operator_meanings
 from derive.checks.latex.own_entries import sized_by_entries
+from derive.checks.latex.power_labels import label_reading
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.prose_joins import rejudge_joined
 from derive.checks.latex.redefined_steps import settle_redefined
@@ -54,9 +55,10 @@ from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult, verdict
 from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list
-from derive.checks.latex.scalar_judge import decide
+from derive.checks.latex.scalar_judge import CONDITIONS_CHECKED, decide
 from derive.checks.latex.shapes import check_membership
 from derive.checks.latex.side_by_side import side_by_side_verdict
+from derive.checks.latex.sign_conditions import sign_relations
 from derive.checks.latex.softmax_variants import prove_with_softmax
 from derive.checks.latex.stated_entry_sums import with_entry_sums
 from derive.checks.latex.stated_facts import hot_letters
@@ -271,6 +273,12 @@ def judge_step(
         name = glued[0]
         why = f"; but {name} may be a differential or a gradient's name (∂L/∂{name[1:]}), not d times {name[1:]}"
         return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
+    labelled = label_reading(step)  # y_k^n beside y_k: n may be example n's label (power_labels)
+    if labelled is not None:
+        again = _judge_written(labelled, *_read_sides(labelled, notation), notation, definitions, seed, examples, named)
+        if again["status"] == "ok":
+            why = "; but read with each bare superscript letter as a label (y_k^n: example n), not a power, it holds"
+            return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
     return out
 
 
@@ -362,8 +370,8 @@ def check_step(
     if lhs_norm.sums or rhs_norm.sums or family or condition_indices([lhs_norm, rhs_norm]) or implied or named_sum:
         out = check_indexed(lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein, case_pairs)
     else:
-        plain = _check_plain(lhs_norm, rhs_norm, seed, examples, named, entry_sums)
-        out = guard_conditions(plain, conditions, checked=False)
+        plain = _check_plain(lhs_norm, rhs_norm, seed, examples, named, entry_sums, conditions)
+        out = guard_conditions(plain, conditions, checked=plain.pop(CONDITIONS_CHECKED, False))
     return hold_vanished(out, (lhs_norm, rhs_norm))  # 0 = 0 as read is no evidence
 
 
@@ -386,6 +394,7 @@ def _check_plain(
     examples: int,
     named: Definitions,
     entry_sums: tuple[tuple[str, ...], ...] = (),
+    conditions: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     try:
         lhs = to_sympy(lhs_norm, definitions=named)
@@ -399,8 +408,11 @@ def _check_plain(
     matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))
     units = {n for n, d in {**lhs_norm.domains, **rhs_norm.domains}.items() if d == "unit"}
 
+    # "for $z > 0$": the prover's assumption, so a counterexample is one inside it (sign_conditions)
+    bounds = sign_relations(conditions, lhs.free_symbols | rhs.free_symbols) if conditions else None
+
     def judged(left: Any, right: Any) -> dict[str, Any]:
-        return decide(left, right, matrices=matrices, seed=seed, examples=examples, units=units)
+        return decide(left, right, matrices=matrices, seed=seed, examples=examples, units=units, conditions=bounds)
 
     # P_1(T_1 + T_2 + T_3) - T_1 = P_1 - T_1 where the document says T_1 + T_2 + T_3 = 1 (stated_entry_sums)
     return with_entry_sums(judged(lhs, rhs), lhs, rhs, entry_sums, judged)

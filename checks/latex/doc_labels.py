@@ -15,17 +15,26 @@ import re
 from dataclasses import replace
 
 from derive.checks.latex.notation import Notation
+from derive.checks.latex.tex_names import DECORATIONS
 
 __all__ = ["with_document_labels"]
 
-#: ∂ (or d, \mathrm{d}) then a letter, a Greek letter or a font-wrapped letter, perhaps its
-#: subscript (Nielsen's z_j^l), then ^ and one letter or a braced word (L, l, \ell, {L}, {l-1}
-#: is not taken: only what is a name)
-_DERIVATIVE_BY = re.compile(
-    r"(?:\\partial|\\mathrm\s*\{\s*d\s*\}|(?<![A-Za-z\\])d)\s*(?:\\(?:mathbf|boldsymbol|bm|mathit|mathrm)\s*\{\s*(?P<font>[A-Za-z])\s*\}|"
+#: ∂ (or d, \mathrm{d}) then a letter, a decorated letter (\hat{y}^n: course reports' example n),
+#: a Greek letter or a font-wrapped letter, perhaps its subscript (Nielsen's z_j^l), then ^ and one
+#: letter or a braced word (L, l, \ell, {L}, {l-1} is not taken: only what is a name)
+_NAME = (
+    r"(?:\\(?:mathbf|boldsymbol|bm|mathit|mathrm)\s*\{\s*(?P<font>[A-Za-z])\s*\}|"
+    r"\\(?P<deco_command>hat|widehat|tilde|widetilde|bar|overline)\s*\{\s*(?P<deco>[A-Za-z])\s*\}|"
     r"\\(?:mathbf|bm)\s+(?P<fontsp>[A-Za-z])|(?P<greek>\\[a-zA-Z]+)|(?P<letter>[A-Za-z]))\s*"
     r"(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*)?\^\s*(?:\{\s*(?P<braced>[A-Za-z]|\\ell)\s*\}|(?P<single>[A-Za-z]|\\ell\b))"
 )
+#: where such a name is differentiated or differentiated by: after ∂ or d, and at the start of either
+#: argument of the physics package's \pdv{f}{x} (f may hold two levels of braces)
+_DERIVATIVES_BY = [
+    re.compile(r"(?:\\partial|\\mathrm\s*\{\s*d\s*\}|(?<![A-Za-z\\])d)\s*" + _NAME),
+    re.compile(r"\\(?:pdv|dv|odv)\s*\{\s*" + _NAME),
+    re.compile(r"\\(?:pdv|dv|odv)\s*\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}\s*\{\s*" + _NAME),
+]
 _TRANSPOSE = {"T", "top", "intercal"}
 #: letters that name layers: labelled on one name, they label every name of the document
 _LAYER_LETTERS = {"L", "l", r"\ell"}
@@ -35,8 +44,11 @@ _LOOKBACK = 60
 
 def _found_labels(text: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    for m in _DERIVATIVE_BY.finditer(text):
+    for m in (m for pattern in _DERIVATIVES_BY for m in pattern.finditer(text)):
         base = m.group("font") or m.group("fontsp") or m.group("greek") or m.group("letter")
+        if m.group("deco"):  # \hat{y}^n: the reader's name for it is \hat{y} (tex_tokens.read_identifier)
+            decoration = DECORATIONS["\\" + m.group("deco_command")]
+            base = "\\" + decoration + "{" + m.group("deco") + "}"
         label = m.group("braced") or m.group("single")
         if base in (r"\partial", r"\frac", r"\left") or label in _TRANSPOSE:
             continue

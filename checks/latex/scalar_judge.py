@@ -24,7 +24,10 @@ from derive.checks.latex.vanishing_sides import VANISHED, both_vanish
 
 from derive.errors import DeriveError
 
-__all__ = ["decide"]
+__all__ = ["CONDITIONS_CHECKED", "decide"]
+
+#: the key of a verdict judged under the step's stated bounds (sign_conditions)
+CONDITIONS_CHECKED = "conditions_checked"
 
 
 def _describe(cex: dict[str, Any]) -> str:
@@ -42,12 +45,13 @@ def _symbols_note(lhs: Any, rhs: Any) -> str:
     return "; ".join(p for p in parts if p)
 
 
-def _judge(lhs: Any, rhs: Any, units: set[str] | None, seed: int, examples: int) -> Any:
+def _judge(lhs: Any, rhs: Any, units: set[str] | None, seed: int, examples: int, conditions: list[Any]) -> Any:
     # Imported here: SymPy and the prover load in the worker, not in the process reading the document.
     from derive.checks.proof.judge import judge, unit_domains
 
     domains = unit_domains(units or ())
-    return judge(lhs, rhs, domains=domains, seed=seed, examples=examples, timeout=None, at_kinks=False)
+    how = {"seed": seed, "examples": examples, "timeout": None, "at_kinks": False}
+    return judge(lhs, rhs, domains=domains, conditions=conditions, **how)
 
 
 def decide(
@@ -58,9 +62,12 @@ def decide(
     seed: int = 0,
     examples: int = 60,
     units: set[str] | None = None,
+    conditions: list[Any] | None = None,
 ) -> dict[str, Any]:
     """ok / wrong / inconclusive for two parsed sides (see the module docstring). ``units``
-    names the symbols restricted to (0, 1); others follow their SymPy assumptions."""
+    names the symbols restricted to (0, 1); others follow their SymPy assumptions. ``conditions``
+    (SymPy relations, sign_conditions) hold for the proof and every counterexample; where they
+    were so used, the verdict carries CONDITIONS_CHECKED."""
     scalars_note = f"; {', '.join(matrices)} read as scalars (1×1), matrix algebra is not checked" if matrices else ""
     # every probability (P(t_1|x_1) as well as P(t_n|x_n)) is sampled in (0, 1): probabilities.py
     units = set(units or ()) | {s.name for s in lhs.free_symbols | rhs.free_symbols if is_probability_key(s.name)}
@@ -76,19 +83,29 @@ def decide(
         return _different_symbols(lhs, rhs)
     if stand_ins:
         return _decide_for_any_function(stand_ins, matrices=matrices, seed=seed, examples=examples, units=units)
-    same_symbols = lhs.free_symbols == rhs.free_symbols
+    # "ReLU'(z) = 0 for z > 0": a claim about z under its stated bound, not a definition of z
+    bounded = {c.lhs for c in conditions or ()}
+    same_symbols = not (lhs.free_symbols ^ rhs.free_symbols) - bounded
     try:
         # The caller runs in a killable worker with the step's time limit: no second fork.
         # Proof alone first (sampling a proved step costs more than proving it), sampling
         # only for what the proof leaves open.
-        j = _judge(lhs, rhs, units, seed, 0)
+        j = _judge(lhs, rhs, units, seed, 0, conditions or [])
         if j.status == "inconclusive" and same_symbols and examples:
-            j = _judge(lhs, rhs, units, seed, examples)
+            j = _judge(lhs, rhs, units, seed, examples, conditions or [])
     except (DeriveError, TypeError, ValueError, ArithmeticError, RecursionError) as exc:
         return verdict("inconclusive", f"the prover could not handle this step ({type(exc).__name__})", "error")
+    out = _verdict_of(j, lhs, rhs, matrices, scalars_note, same_symbols)
+    if conditions and out["status"] == "wrong":
+        out["message"] += f", a point where the step's stated {' and '.join(map(str, conditions))} holds"
+    return {**out, CONDITIONS_CHECKED: True} if conditions is not None else out
+
+
+def _verdict_of(j: Any, lhs: Any, rhs: Any, matrices: list[str] | None, scalars_note: str, same: bool) -> dict:
+    """The claim judge's judgement ``j`` as check-latex's verdict (module docstring)."""
     if j.status == "proved":
         return verdict("inconclusive" if matrices else "ok", f"proved ({j.method})" + scalars_note, j.method)
-    if not same_symbols:
+    if not same:
         return _different_symbols(lhs, rhs)
     name = _property_of(lhs, rhs) if j.status == "refuted" and j.counterexample is not None else ""
     if name and name in (matrices or ()):

@@ -8,6 +8,7 @@ from typing import Any
 from derive.checks.latex.abstract_functions import abstract_name
 from derive.checks.latex.example_labels import instantiate_label, label_definition, word_subscript
 from derive.checks.latex.index_sums import condition_letters, decode_condition, holds, kronecker_letters
+from derive.checks.latex.intermediate_variables import through_value
 from derive.checks.latex.limits import settle_limit
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.notation import FUNCTION_KEYS
@@ -433,9 +434,8 @@ class _Builder:
         return fn(*args)
 
     def derivative(self, n: int, raw: Any, env: dict[str, int]) -> Any:
-        """d/dx of the operand. Where the document gave x a value (x = 2, ŷ = w₂ ReLU(w₁x)), the
-        operand is read with x left free (the names defined from x still depend on it),
-        differentiated, and x's value put in afterwards: ∂J/∂ŷ at the example's point."""
+        """d/dx of the operand. Where the document gave x a value (x = 2, ŷ = w₂ ReLU(w₁x)), the operand is read
+        with x left free (names defined from x still depend on it), differentiated, and x's value put in after."""
         import sympy as sp
 
         name = self.norm.derivatives[n]
@@ -454,6 +454,7 @@ class _Builder:
         var = builder.symbol("symbol", name, env)
         if not isinstance(var, sp.Symbol):
             raise Unparsed("a derivative with respect to a number")
+        operand = through_value(operand, var, lambda: self.defined(final))  # y = f(g(x)), u = g(x): dy/du
         self._contains(var, operand, env)
         family = _family(var.name)
         if family and not split_name(var.name)[1].isdigit() and any(  # type: ignore[index]

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from derive.checks.latex.crossed_groups import uncross_groups
+from derive.checks.latex.digit_groups import digit_groups
 from derive.checks.latex.double_bars import double_bars
 from derive.checks.latex.ellipsis_runs import ellipsis_runs
 from derive.checks.latex.ellipsis_sums import ellipsis_sums
@@ -117,8 +118,10 @@ def clean_tokens(toks: list[tuple[str, bool]]) -> tuple[list[str], list[bool]]:
 
 @lru_cache(maxsize=8192)
 def _clean_tokens(toks_in: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
-    # [0.5 \;\; 0.6] is the list [0.5, 0.6] (spaced_lists.py): before the spaces are dropped
-    toks = subscripts_first(spaced_lists(double_bars(uncross_groups(font_switches(plain_tex_forms(list(toks_in)))))))
+    # [0.5 \;\; 0.6] is the list [0.5, 0.6] (spaced_lists.py): before the spaces are dropped;
+    # 50 880 and 50\,880 are one number (digit_groups.py)
+    toks = digit_groups(plain_tex_forms(list(toks_in)))
+    toks = subscripts_first(spaced_lists(double_bars(uncross_groups(font_switches(toks)))))
     cleaned: list[tuple[str, bool]] = []
     k = 0
     while k < len(toks):

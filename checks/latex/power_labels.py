@@ -1,0 +1,51 @@
+r"""A letter written as a superscript on several names may be a label, not a power: ``y_k^n``.
+
+Course reports write the example index as a bare superscript (``C^n(w)``, ``y_k^n``, ``\hat y_k^n``
+for example n) and drop it now and then within one line: ``x_j(-y_k^n(1-\hat{y}_k^n) + …) =
+x_j(\hat{y}_k^n y_k - y_k^n + …)``. Read as powers, ``y_k^n`` and ``y_k`` differ at n = 2 and a
+correct step was wrong; a reader sees one example's values throughout. The powers reading is kept
+(it is what the step writes, and it judges most such steps well), but a ``wrong`` verdict is
+weighed again with the letter read as a label: every ``^n`` dropped. If the step then holds, the
+verdict is not evidence of an error and becomes inconclusive, saying why; if it fails either way
+it stays wrong.
+
+Only a letter that stands as a superscript at least twice in the step and nowhere else in it
+(not ``x_n``, not ``n x``, not in a sum's bound) is taken, and never an exponent of e
+(``e^{x}`` is a power whatever else the step writes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from derive.checks.latex.steps import Step
+
+__all__ = ["label_reading"]
+
+#: ^n or ^{n}: a one-letter superscript (TeX takes one character after a bare ^)
+_SUPERSCRIPT = re.compile(r"\^\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
+_EXPONENTIAL = re.compile(r"(?:(?<![A-Za-z\\])e|\\exp)\s*$")
+
+
+def label_reading(step: Step) -> Step | None:
+    """The step with each superscript letter that may be a label dropped, or None if none may."""
+    text = f"{step.lhs} = {step.rhs}"
+    letters = [m.group(1) or m.group(2) for m in _SUPERSCRIPT.finditer(text)]
+    if any(_EXPONENTIAL.search(text[: m.start()]) for m in _SUPERSCRIPT.finditer(text)):
+        return None
+    labels = {c for c in set(letters) if letters.count(c) >= 2 and not _used_otherwise(text, c)}
+    if not labels:
+        return None
+
+    def dropped(side: str) -> str:
+        return _SUPERSCRIPT.sub(lambda m: "" if (m.group(1) or m.group(2)) in labels else m.group(0), side)
+
+    return replace(step, lhs=dropped(step.lhs), rhs=dropped(step.rhs))
+
+
+def _used_otherwise(text: str, letter: str) -> bool:
+    """Does the letter stand anywhere in the step other than as a one-letter superscript?"""
+    rest = _SUPERSCRIPT.sub(lambda m: " " if (m.group(1) or m.group(2)) == letter else m.group(0), text)
+    rest = re.sub(r"\\[A-Za-z]+", " ", rest)  # \ln, \hat: command names are not the letter
+    return re.search(rf"(?<![A-Za-z]){letter}(?![A-Za-z])", rest) is not None

@@ -1,0 +1,39 @@
+"""A bare superscript letter read as a label when, as a power, a step would be wrong (power_labels.py)."""
+
+from __future__ import annotations
+
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+from derive.checks.latex.power_labels import label_reading
+from derive.checks.latex.steps import Step
+
+NOTATION = load_notation()
+
+
+def _step(lhs: str, rhs: str) -> Step:
+    return Step(1, lhs, rhs, "=", "display")
+
+
+def test_the_letters_that_may_be_labels() -> None:
+    read = label_reading(_step(r"x_j(-y_k^n + \hat{y}_k^{n})", r"x_j(\hat{y}_k^ny_k)"))
+    assert read is not None and "^" not in read.lhs + read.rhs and r"\hat{y}_ky_k" in read.rhs
+    assert label_reading(_step("y_k^n", "y_k")) is None  # once only: nothing to weigh
+    assert label_reading(_step("x_n^n + y^n", "y")) is None  # n is also an index here
+    assert label_reading(_step("n y^n + x^n", "y")) is None  # and a factor here
+    assert label_reading(_step("e^x x^x", "x")) is None  # an exponent of e is a power
+
+
+_SLIPS = (
+    "The cost is $C^n(w) = -\\sum_k y_k^n \\ln \\hat{y}_k^n$ for example $n$.\n\n"
+    "$$x_j(-y_k^n(1-\\hat{y}_k^n) + y_j^n\\hat{y}_k^n) = x_j(\\hat{y}_k^ny_k-y_k^n+y_j^n\\hat{y}_k^n)$$\n\n"
+    "$$x_j(-y_k^n(1-\\hat{y}_k^n) + y_j^n\\hat{y}_k^n) = x_j(\\hat{y}_k^ny_k+y_k^n+y_j^n\\hat{y}_k^n)$$\n\n"
+    "$$a^n b^n = (ab)^{n+1}$$\n"
+)
+
+
+def test_a_dropped_label_is_no_error_but_a_wrong_step_stays_wrong(runner: StepRunner) -> None:
+    # held-out 18 (a TDT4265 notebook): one y_k^n written y_k mid-line was wrong at n = 2
+    by_line = {r.step.line: r for r in check_text(_SLIPS, NOTATION, runner=runner, examples=30, markdown=True).results}
+    assert by_line[3].status == "inconclusive" and "label" in by_line[3].message
+    assert by_line[5].status == "wrong"  # a sign slip is wrong with n a power or a label
+    assert by_line[7].status == "wrong"  # n also in a power that is no label: read as written, wrong
