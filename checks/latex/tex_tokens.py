@@ -25,6 +25,7 @@ from derive.checks.latex.log_bases import log_bases
 from derive.checks.latex.plain_tex import plain_tex_forms
 from derive.checks.latex.script_order import subscripts_first
 from derive.checks.latex.spaced_lists import spaced_lists
+from derive.checks.latex.stacked_bounds import stacked_bounds
 from derive.checks.latex.tex_names import DECORATIONS, DROP, FONTS, GREEK, TEXT_FONTS
 from derive.checks.latex.token_rewrites import rewrite_tokens
 
@@ -120,7 +121,7 @@ def clean_tokens(toks: list[tuple[str, bool]]) -> tuple[list[str], list[bool]]:
 def _clean_tokens(toks_in: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     # [0.5 \;\; 0.6] is the list [0.5, 0.6] (spaced_lists.py): before the spaces are dropped;
     # 50 880 and 50\,880 are one number (digit_groups.py)
-    toks = digit_groups(plain_tex_forms(list(toks_in)))
+    toks = stacked_bounds(digit_groups(plain_tex_forms(list(toks_in))))  # \sum_{\substack{k=1 \\ k \neq i}}
     toks = subscripts_first(spaced_lists(double_bars(uncross_groups(font_switches(toks)))))
     cleaned: list[tuple[str, bool]] = []
     k = 0
