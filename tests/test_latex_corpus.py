@@ -62,6 +62,7 @@ HELDOUT15 = ROOT / "tests" / "data" / "latex_heldout15" / "manifest.toml"
 HELDOUT16 = ROOT / "tests" / "data" / "latex_heldout16" / "manifest.toml"
 HELDOUT17 = ROOT / "tests" / "data" / "latex_heldout17" / "manifest.toml"
 HELDOUT18 = ROOT / "tests" / "data" / "latex_heldout18" / "manifest.toml"
+HELDOUT19 = ROOT / "tests" / "data" / "latex_heldout19" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -85,6 +86,7 @@ HELDOUT18 = ROOT / "tests" / "data" / "latex_heldout18" / "manifest.toml"
         (HELDOUT16, 6, 85),
         (HELDOUT17, 14, 380),
         (HELDOUT18, 10, 260),
+        (HELDOUT19, 12, 300),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:

@@ -334,3 +334,16 @@ def test_a_display_without_row_breaks_splits_where_a_line_names_what_it_defines(
     product += "\\frac{\\partial a}{\\partial w} = x$$"
     assert len(_pieces(product)) == 1
     assert len(_pieces("$$L = a\n+ c = d$$")) == 1
+
+
+def test_intertext_without_a_row_break_before_it_ends_the_row() -> None:
+    # held-out 19 (a Polish LaTeX note): aligned blocks in a gather with \shortintertext{a więc:}
+    # between them and no \\ before it were one row, "… = out_o \frac{∂out_o}{∂net_o} = …"
+    tex = (
+        "\\begin{gather}\n\\begin{aligned}\n\\frac{1}{1+e^{-n}}=o\n\\end{aligned}\n"
+        "\\shortintertext{a więc:}\n\\begin{aligned}\n\\frac{\\partial o}{\\partial n} = o(1 - o)\n"
+        "\\end{aligned}\n\\end{gather}"
+    )
+    eqs = _displays(tex, markdown=False)
+    texts = [" ".join(e.text.split()) for e in eqs]
+    assert texts == ["\\frac{1}{1+e^{-n}}=o", "\\frac{\\partial o}{\\partial n} = o(1 - o)"]

@@ -26,8 +26,10 @@ from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.added_terms import steps_as_written
+from derive.checks.latex.cases_steps import per_case_steps
 from derive.checks.latex.derivative_answers import held_answers
 from derive.checks.latex.differentials import differential_quotient, glued_names
+from derive.checks.latex.distinct_indices import DISTINCT, distinct_indices
 from derive.checks.latex.doc_definitions import DocumentDefinitions
 from derive.checks.latex.document_context import document_context
 from derive.checks.latex.dot_verdicts import reached_dots
@@ -47,7 +49,7 @@ from derive.checks.latex.opaque_calls import judge_opaque
 from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaque_notation
 from derive.checks.latex.operator_meanings import hold_operator_meanings
 from derive.checks.latex.own_entries import sized_by_entries
-from derive.checks.latex.power_labels import label_reading
+from derive.checks.latex.power_labels import LABELS, label_reading
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.prose_joins import rejudge_joined
 from derive.checks.latex.redefined_steps import settle_redefined
@@ -56,6 +58,7 @@ from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult, verdict
 from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list
 from derive.checks.latex.scalar_judge import CONDITIONS_CHECKED, decide
+from derive.checks.latex.scientific_e import SCIENTIFIC, near_enough, scientific_reading
 from derive.checks.latex.shapes import check_membership
 from derive.checks.latex.side_by_side import side_by_side_verdict
 from derive.checks.latex.sign_conditions import sign_relations
@@ -113,7 +116,7 @@ def check_text(
     results: list[StepResult | None] = []
     ambiguous_at: dict[int, set[str]] = {}  # result index -> names with two values there
     try:
-        for step in find_steps(text, notation, equations=equations):
+        for step in per_case_steps(find_steps(text, notation, equations=equations)):  # cases also case by case
             t0 = time.perf_counter()
             if step.relation == r"\in":
                 result = check_membership(step, notation)
@@ -273,12 +276,18 @@ def judge_step(
         name = glued[0]
         why = f"; but {name} may be a differential or a gradient's name (∂L/∂{name[1:]}), not d times {name[1:]}"
         return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
-    labelled = label_reading(step)  # y_k^n beside y_k: n may be example n's label (power_labels)
-    if labelled is not None:
-        again = _judge_written(labelled, *_read_sides(labelled, notation), notation, definitions, seed, examples, named)
-        if again["status"] == "ok":
-            why = "; but read with each bare superscript letter as a label (y_k^n: example n), not a power, it holds"
+    # y_k^n beside y_k: n may be example n's label (power_labels); 4.25e^{-13} is 4.25 × 10^{-13} (scientific_e)
+    for reading, why in ((label_reading(step), LABELS), (scientific_reading(step), SCIENTIFIC)):
+        if reading is None:
+            continue
+        again = _judge_written(reading, *_read_sides(reading, notation), notation, definitions, seed, examples, named)
+        if again["status"] == "ok" or (why is SCIENTIFIC and near_enough(again)):
             return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
+    apart = distinct_indices(step, out.get("counterexample"))  # ∂s_z/∂x_i = -s_z s_i, meant for z ≠ i
+    if apart is not None:
+        again = _judge_written(apart, lhs_norm, rhs_norm, notation, definitions, seed, examples, named)
+        if again["status"] == "ok":
+            return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + DISTINCT}
     return out
 
 

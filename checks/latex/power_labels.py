@@ -21,7 +21,9 @@ from dataclasses import replace
 
 from derive.checks.latex.steps import Step
 
-__all__ = ["label_reading"]
+__all__ = ["LABELS", "label_reading"]
+
+LABELS = "; but read with each bare superscript letter as a label (y_k^n: example n), not a power, it holds"
 
 #: ^n or ^{n}: a one-letter superscript (TeX takes one character after a bare ^)
 _SUPERSCRIPT = re.compile(r"\^\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")

@@ -67,8 +67,6 @@ def _blank_all(row: MappedText, pattern: re.Pattern[str]) -> MappedText:
 
 
 _DROP = re.compile(
-    # \intertext{…} is prose between rows of an align: the rows around it keep their chain
-    r"\\(?:short)?intertext\s*\{(?:[^{}]|\{[^{}]*\})*\}|"
     r"\\tag\*?\{[^{}]*\}|\\label\{[^{}]*\}|\\nonumber|\\notag|\\begin\{(?:"
     + "|".join(re.escape(e) for e in _TRANSPARENT_ENVS)
     + r")\}(?:\[[a-z]\])?(?:\{[^{}]*\})?|\\end\{(?:"
@@ -79,7 +77,11 @@ _TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _EQ_NUMBER = re.compile(r"(\\quad|\\qquad|\\;|\\,|\s)*\(\s*\d+\s*\)\s*$")
 
 
-_ROW_TOKENS = re.compile(r"\\begin\{|\\end\{|\\\\(?:\s*\[[^\]]*\])?|\\newline\b|\\cr\b|\\.|[{}]", re.S)
+#: \intertext{…} is prose between rows of an align: it ends the row before it (written without
+#: ``\\`` before it, as in a gather of aligned blocks, the rows around it were one); a row after it
+#: that opens with "=" still carries the chain on
+_INTERTEXT = r"\\(?:short)?intertext\s*\{(?:[^{}]|\{[^{}]*\})*\}"
+_ROW_TOKENS = re.compile(_INTERTEXT + r"|\\begin\{|\\end\{|\\\\(?:\s*\[[^\]]*\])?|\\newline\b|\\cr\b|\\.|[{}]", re.S)
 #: a whole display laid out as an array of relations (``\begin{array}{rcl} a & = & b \newline & = & c``,
 #: as MathJax notes write an align): its rows are the display's rows
 _LAYOUT_ARRAY = re.compile(r"^\s*(\\begin\{array\}\s*\{[^{}]*\})(.*)(\\end\{array\})\s*$", re.S)
@@ -107,7 +109,7 @@ def _split_rows(body: MappedText) -> list[MappedText]:
             env_depth += 1
         elif token == "\\end{":
             env_depth = max(0, env_depth - 1)
-        elif token.startswith("\\\\") or token in ("\\newline", "\\cr"):
+        elif token.startswith(("\\\\", "\\intertext", "\\shortintertext")) or token in ("\\newline", "\\cr"):
             if depth == 0 and env_depth == 0:
                 rows.append(body.slice(row_start, m.start()))
                 row_start = m.end()

@@ -79,6 +79,11 @@ def check_membership(step: Step, notation: Notation) -> StepResult | None:
     if _sizes_fit(actual, claimed):  # W^{(1)} ∈ R^{2×2} of a 2-2-1 example: D = H = 2 is allowed
         why = f"{what} is {show_shape(actual)}: the notation's sizes may be {show_shape(claimed)} in this document"
         return StepResult(step, "inconclusive", None, why)
+    if what in notation.shapes:
+        # "b^{(2)} \in \mathbb{R}^{1\times 1}" of a name: the document's own declaration of its
+        # shape, which the notation's convention (another course's layout) cannot refute
+        why = f"the document declares {what} in ℝ^{{{show_shape(claimed)}}} (the notation's is {show_shape(actual)})"
+        return StepResult(step, "inconclusive", None, why + ": a declaration, not checked against another layout")
     known = {d for dims in notation.shapes.values() for d in dims}
     if not all(d in known or d.isdigit() for d in claimed):
         return StepResult(step, "inconclusive", None, f"unknown size in {show_shape(claimed)}")

@@ -8,8 +8,9 @@ variable (the x of a ``d/dx`` in the chain, else its only symbol) lets a bare σ
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from derive.checks.latex.conditions import as_conditions
 from derive.checks.latex.decimal_commas import decimal_comma_at, decimal_equation
@@ -30,6 +31,8 @@ class Term:
     #: 1-based column of the term's first character, and the conditions of its row
     column: int = 1
     conditions: tuple[str, ...] = ()
+    #: (index in text, line, column) of each of the term's tokens: any character's place (cases_steps)
+    places: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ class Step:
     #: a step joined to the block before across prose: the ends of earlier chains the prose may
     #: go back to instead (extract.Piece.earlier; judged by prose_joins where the step fails)
     earlier: tuple[str, ...] = ()
+    #: the right term's Term.places
+    places: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False)
 
 
 _REL_COMMANDS = {r[1:] for r in RELATIONS if r.startswith("\\")}
@@ -80,20 +85,19 @@ def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
     thousands separators (1,572,864) are kept."""
     chains: list[list[tuple[Term, str]]] = [[]]
     current: list[str] = []
+    spots: list[tuple[int, int]] = []  # (line, column) of each token of current
     current_line = equation.line
     where: tuple[int, tuple[str, ...]] = (equation.column, ())
 
     def close_term(relation: str) -> None:
-        nonlocal current
-        chains[-1].append((Term(current_line, "".join(current).strip(), *where), relation))
-        current = []
+        nonlocal current, spots
+        chains[-1].append((Term(current_line, "".join(current).strip(), *where, _places(current, spots)), relation))
+        current, spots = [], []
 
     decimal = decimal_equation(" ".join(piece.text for piece in equation.pieces))
     for piece in equation.pieces:
         toks = re.findall(r"\\[A-Za-z]+\*?|\\.|\d+|\s+|.", piece.text, flags=re.S)
-        starts = [0]
-        for tok in toks:
-            starts.append(starts[-1] + len(tok))
+        starts = list(itertools.accumulate(map(len, toks), initial=0))
         depth = 0
         k = 0
         if not "".join(current).strip():
@@ -135,6 +139,7 @@ def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
                 before = chains[-1][-1][0].text if chains[-1] else None
                 if t == "," and decimal and decimal_comma_at(toks, k, before):  # = 0,6 (decimal_commas)
                     current.append(".")
+                    spots.append(piece.position(starts[k]))
                     k += 1
                     continue
                 if t in (",", ";") and not _thousands(toks, k) or _text_and(toks, k):
@@ -148,9 +153,17 @@ def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
                 current_line, column = piece.position(starts[k])
                 where = (column, piece.conditions)
             current.append(t)
+            spots.append(piece.position(starts[k]))
             k += 1
     close_term("")
     return [c for c in chains if len(c) >= 2]
+
+
+def _places(tokens: list[str], spots: list[tuple[int, int]]) -> tuple[tuple[int, int, int], ...]:
+    """(index in the stripped term, line, column) of each of its tokens."""
+    lead = len("".join(tokens)) - len("".join(tokens).lstrip())
+    offsets = [sum(map(len, tokens[:n])) - lead for n in range(len(tokens))]
+    return tuple((o, *spot) for o, spot in zip(offsets, spots, strict=True) if o >= 0)
 
 
 #: an annotation over "=" that makes it a definition: \stackrel{def}{=}, \overset{\text{def}}{=}, \overset{\Delta}{=}
@@ -242,7 +255,8 @@ def find_steps(
             ]
             limited = chain_limits([term.text for term, _ in chain])
             if limited is not None:  # a bare \lim continues the chain's limit (limit_tokens.py)
-                chain = [(replace(term, text=text), r) for (term, r), text in zip(chain, limited, strict=True)]
+                pairs = zip(chain, limited, strict=True)
+                chain = [(replace(term, text=text, places=()), r) for (term, r), text in pairs]
             var = _chain_variable([term.text for term, _ in chain], notation)
             at = chain_arguments([term.text for term, _ in chain], notation)
             for (left, relation), (right, _) in zip(chain, chain[1:], strict=False):
@@ -254,6 +268,7 @@ def find_steps(
                     span = ((left.line, left.column), (right.line, right.column))
                     earlier = next((e for at_row, e in joins if span[0] < at_row <= span[1]), ())
                     step = Step(right.line, left.text, right.text, "=", equation.kind, var, *place, chain_args=at)
+                    step = replace(step, places=right.places)
                     steps.append(replace(step, earlier=earlier) if earlier else step)
                 elif relation == r"\in" and is_real_space(right.text):
                     steps.append(Step(right.line, left.text, right.text, r"\in", equation.kind, var, *place))

@@ -1,0 +1,154 @@
+r"""A step onto a ``cases`` environment is one step per case: ``\frac{\partial L}{\partial \lambda_i}
+= \begin{cases} S_y - 1 & \text{si } i = y \\ S_i & \text{si } i \neq y \end{cases}``.
+
+A reader checks each case under its condition, and a wrong case is the one to point at; the
+whole environment judged as one Piecewise hid which row was wrong, and rows holding chains of
+their own (``-\frac{\sigma'(u_j)}{\sigma(u_j)} = \sigma(u_j) - 1 & \text{for } j = j^*``) were not
+read at all. So such a step (an environment written over several lines) is followed, for each
+row, by the left side = the row's value under the row's condition, placed at the row (and each
+``=`` inside the row a step under it too). Two
+cases environments side by side with the same conditions (``= \begin{cases} … \end{cases} =
+\begin{cases} … \end{cases}``, a derivation carried on case by case) are compared row by row.
+
+Only where every row's condition is read: a relation as conditions.as_conditions reads it (with
+the trigger words of any language it knows), or "otherwise" (sinon, sonst …) for the last row
+when the one other row has one condition to negate. Anything else keeps the whole step as it
+was: a row judged without its condition could be called wrong where it is not meant.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from derive.checks.latex.conditions import as_conditions
+from derive.checks.latex.steps import Step
+from derive.checks.latex.tex_names import OTHERWISE_WORDS
+
+__all__ = ["per_case_steps"]
+
+_ENVIRONMENT = re.compile(r"\\begin\{cases\*?\}(?P<body>.*)\\end\{cases\*?\}", re.S)
+_NEGATION = {"=": r"\neq", r"\neq": "=", ">": r"\leq", r"\leq": ">", "<": r"\geq", r"\geq": "<"}
+#: (value, its index in the side's text, condition text) of one case
+Case = tuple[str, int, str]
+
+
+def per_case_steps(steps: list[Step]) -> list[Step]:
+    """The steps, each one onto a cases environment laid out over lines followed by its steps case
+    by case. The whole step stays: it is what the document writes, and a reader who counts it as
+    one step finds it at its line. An environment on one line is left whole (its cases would be
+    steps on the same line as the whole, which the reader sees as one)."""
+    out: list[Step] = []
+    for step in steps:
+        cases = _case_steps(step) or []
+        out.extend([step, *cases] if any(case.line != step.line for case in cases) else [step])
+    return out
+
+
+def _case_steps(step: Step) -> list[Step] | None:
+    right = _cases(step.rhs) if step.relation == "=" and step.places else None
+    conditions = _conditions([c for _, _, c in right]) if right else None
+    if right is None or conditions is None:
+        return None
+    left = _cases(step.lhs)
+    if left is not None:  # case by case: the same conditions in the same order
+        if [_conditions([c for _, _, c in left])] != [conditions]:
+            return None
+        rows = zip(left, right, conditions, strict=True)
+        return [_at(step, lv, rv, where, cond) for (lv, _, _), (rv, where, _), cond in rows]
+    out: list[Step] = []
+    for (value, where, _), condition in zip(right, conditions, strict=True):
+        before = step.lhs
+        for term, at in _chain(value, where):
+            if not term:
+                return None
+            out.append(_at(step, before, term, at, condition))
+            before = term
+    return out
+
+
+def _at(step: Step, lhs: str, rhs: str, where: int, condition: tuple[str, ...]) -> Step:
+    line, column = _place(step.places, where)
+    conditions = tuple(dict.fromkeys(step.conditions + condition))
+    return replace(step, line=line, column=column, lhs=lhs, rhs=rhs, conditions=conditions, places=())
+
+
+def _place(places: tuple[tuple[int, int, int], ...], index: int) -> tuple[int, int]:
+    """(line, column) of the character at ``index`` of the side whose token places these are."""
+    start, line, column = max((p for p in places if p[0] <= index), default=places[0])
+    return line, column + index - start
+
+
+def _cases(side: str) -> list[Case] | None:
+    """The cases of a side that is one cases environment, or None."""
+    m = _ENVIRONMENT.fullmatch(side.strip())
+    if m is None or r"\begin{cases" in m.group("body"):
+        return None
+    lead = len(side) - len(side.lstrip())
+    cases: list[Case] = []
+    for row, at in _split(m.group("body"), m.start("body") + lead, "\\\\"):
+        if not row.strip():
+            continue
+        parts = _split(row, at, "&")
+        if len(parts) != 2:
+            return None
+        (value, where), (condition, _) = parts
+        value = re.sub(r"[,;.]\s*$", "", value.rstrip())
+        cases.append((value.strip(), where + len(value) - len(value.lstrip()), condition))
+    return cases if len(cases) >= 2 else None
+
+
+def _split(text: str, at: int, mark: str) -> list[tuple[str, int]]:
+    """``text`` cut at each top-level ``mark``: (piece, index of the piece in the side)."""
+    pieces: list[tuple[str, int]] = []
+    depth, start, k = 0, 0, 0
+    while k < len(text):
+        if text.startswith(("\\begin", "\\left"), k) or text[k] in "{([":
+            depth += 1
+        elif text.startswith(("\\end", "\\right"), k) or text[k] in "})]":
+            depth -= 1
+        if depth == 0 and text.startswith(mark, k):
+            pieces.append((text[start:k], at + start))
+            start = k + len(mark)
+            k = start
+            continue
+        k += 2 if text[k] == "\\" and not text.startswith(mark, k) else 1
+    pieces.append((text[start:], at + start))
+    return pieces
+
+
+def _chain(value: str, at: int) -> list[tuple[str, int]]:
+    """The terms of a case's value joined by top-level ``=``, each with its index in the side."""
+    terms = _split(value, at, "=")
+    return [(t.strip(), where + len(t) - len(t.lstrip())) for t, where in terms][1:] if len(terms) > 1 else [
+        (value, at)
+    ]
+
+
+def _conditions(texts: list[str]) -> list[tuple[str, ...]] | None:
+    """Each case's conditions, or None when one is not read (module docstring)."""
+    read: list[tuple[str, ...] | None] = []
+    for text in texts:
+        words = set(re.findall(r"[^\W\d_]+|o\.w\.", re.sub(r"\\[A-Za-z]+", " ", text).lower()))
+        if words & OTHERWISE_WORDS:
+            read.append(None)
+            continue
+        text = re.sub(r",?\s*\\forall.*$", "", text.strip(), flags=re.S)  # "i \neq y, \forall i \in [1, C]"
+        found = tuple(as_conditions(text))
+        if not found:
+            return None
+        read.append(found)
+    if None in read[:-1]:
+        return None
+    if read and read[-1] is None:
+        others = [c for c in read[:-1] if c is not None]
+        negated = _negation(others[0]) if len(others) == 1 and len(others[0]) == 1 else None
+        if negated is None:
+            return None
+        read[-1] = (negated,)
+    return [c for c in read if c is not None]
+
+
+def _negation(condition: tuple[str, ...]) -> str | None:
+    lhs, rel, rhs = condition[0].split(" ", 2) if condition[0].count(" ") >= 2 else ("", "", "")
+    return f"{lhs} {_NEGATION[rel]} {rhs}" if rel in _NEGATION else None
