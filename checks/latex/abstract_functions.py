@@ -42,6 +42,13 @@ _NAMED_LAYER_CALL = re.compile(
 )
 
 
+#: σ_l(, \phi_{2}(, g_l(: an activation letter with a layer subscript, called (group 2 or 3: the subscript)
+_SUBSCRIPTED_CALL = re.compile(
+    r"(\\sigma|\\phi|\\varphi|(?<![\\A-Za-z])[fgh])\s*_\s*(?:\{\s*([A-Za-z0-9]|\\ell)\s*\}|([A-Za-z0-9]))"
+    r"\s*(?:\\left\s*)?\("
+)
+
+
 def abstract_name(key: str) -> str | None:
     """``f`` for the key ``abstract:f``; None for any other key."""
     return key[len(ABSTRACT) :] if key.startswith(ABSTRACT) else None
@@ -52,7 +59,11 @@ def document_abstract_functions(text: str, notation: Notation) -> dict[str, str]
     and of each named layer's activation of a letter it primes with a layer label (``g^{[3]}``)."""
     found: dict[str, str] = {}
     labelled = list(_LABELLED_PRIMED_CALL.finditer(text))
-    for name in [m.group(1) for m in [*_PRIMED_CALL.finditer(text), *labelled]] + _named_layers(text, labelled):
+    # σ_l(z^{(l)}): layer l's activation, unrelated to σ_1 (tanh) and σ_2 (the logistic) of the same
+    # document, where it does not define it (a defined σ_1 is one of the document's own functions)
+    subscripted = [m.group(1) + "_{" + (m.group(2) or m.group(3)) + "}" for m in _SUBSCRIPTED_CALL.finditer(text)]
+    primed = [m.group(1) for m in [*_PRIMED_CALL.finditer(text), *labelled]]
+    for name in primed + _named_layers(text, labelled) + subscripted:
         plain = name.lstrip("\\").lower()
         if (
             name in notation.functions

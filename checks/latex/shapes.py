@@ -47,11 +47,13 @@ def _lhs_shape(text: str, notation: Notation) -> tuple[str, tuple[str, ...]] | N
     return None
 
 
-def _same_shape(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    def canon(s: tuple[str, ...]) -> tuple[str, ...]:
-        return s[:-1] if len(s) == 2 and s[1] == "1" else s
+def _canon(s: tuple[str, ...]) -> tuple[str, ...]:
+    """A column n×1 is the n-vector."""
+    return s[:-1] if len(s) == 2 and s[1] == "1" else s
 
-    return canon(a) == canon(b)
+
+def _same_shape(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return _canon(a) == _canon(b)
 
 
 def _undeclared(lhs: str, claimed: tuple[str, ...], notation: Notation) -> str:
@@ -76,14 +78,10 @@ def check_membership(step: Step, notation: Notation) -> StepResult | None:
     what, actual = found
     if _same_shape(actual, claimed):
         return StepResult(step, "ok", None, f"shape {show_shape(actual)} as declared in the notation", method="shape")
-    if _sizes_fit(actual, claimed):  # W^{(1)} ∈ R^{2×2} of a 2-2-1 example: D = H = 2 is allowed
+    # W^{(1)} ∈ R^{2×2} of a 2-2-1 example: D = H = 2 is allowed; b^{(2)} ∈ R^{1×1}: a C-vector with C = 1
+    if _sizes_fit(actual, claimed) or _sizes_fit(_canon(actual), _canon(claimed)):
         why = f"{what} is {show_shape(actual)}: the notation's sizes may be {show_shape(claimed)} in this document"
         return StepResult(step, "inconclusive", None, why)
-    if what in notation.shapes:
-        # "b^{(2)} \in \mathbb{R}^{1\times 1}" of a name: the document's own declaration of its
-        # shape, which the notation's convention (another course's layout) cannot refute
-        why = f"the document declares {what} in ℝ^{{{show_shape(claimed)}}} (the notation's is {show_shape(actual)})"
-        return StepResult(step, "inconclusive", None, why + ": a declaration, not checked against another layout")
     known = {d for dims in notation.shapes.values() for d in dims}
     if not all(d in known or d.isdigit() for d in claimed):
         return StepResult(step, "inconclusive", None, f"unknown size in {show_shape(claimed)}")
