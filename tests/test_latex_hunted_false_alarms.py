@@ -80,6 +80,17 @@ notes in English, German, Chinese and Korean, course notebooks):
   whose \log_2{…} braces hold the rest of the sum (braced_calls), were 'wrong'.
 - Artificial-Intelligence-HSBI-TDU/KI-Vorlesung (German lectures): \log_2 4/6 read as (log₂ 4)/6
   (log_bases), and decimal commas, "= 0,6" cut at its comma, "0,125" read as 125 (decimal_commas).
+
+A twelfth hunt (92 documents from 33 repositories):
+
+- Doraemonzzz/CS229: a naive Bayes log-likelihood whose \prod_j ends with the class prior (no j)
+  was 'wrong' read with the prior n times inside the product (product_scopes).
+- joshlaubach/calculus-notes: each example's function, given in a <summary> line, was not read, so
+  f'(1) = 1 was judged with an earlier example's f (markdown_doc); "at $x = 1$" after "near $x = a$",
+  "$a = 4$" was 'wrong' (verdict_guards._given_value), as was Sakura-gh/ML-notes' "$v^0=0$".
+- thisisRMak/cs231n-notes: x ∈ ℝ^D of a classifier met an add gate's scalars z = x + y; neither side
+  of the chain rule fitting was reported 'wrong' (matrix_judge).
+- MigoXV/calculus-notes: (C)' = 0 read as dC/dC (norm_primes), and an internal error (numeric_values).
 """
 
 from __future__ import annotations
@@ -89,6 +100,7 @@ from pathlib import Path
 import pytest
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.conditions import as_conditions, prose_conditions
+from derive.checks.latex.markdown_doc import markdown_regions
 from derive.checks.latex.normalize import load_notation
 
 NOTATION = load_notation()
@@ -583,3 +595,110 @@ def test_a_decimal_comma_is_one_number(runner: StepRunner) -> None:
     assert _last(r"$$x = \frac{5}{40} = 0,135$$" + "\n", runner)[0] == "wrong"
     assert _last(r"$$2 \cdot 786432 = 1,572,864$$" + "\n", runner)[0] == "ok"
     assert _last(r"$$2 \cdot 786432 = 1,572,865$$" + "\n", runner)[0] == "wrong"
+
+
+# twelfth hunt (92 documents from 33 repositories: CS229 solutions, Chinese and Bengali notes,
+# calculus notes with collapsible examples, cs231n lecture notes, probability notes):
+
+NAIVE_BAYES = r"""Naive Bayes:
+
+$$
+\begin{aligned}
+\ell &= \sum_{i=1}^m \log \prod_{j=1}^{n} (\phi_{j})^{x^{(i)}_j} (1-\phi_{j})^{1-x^{(i)}_j}
+(\phi_{y})^{y^{(i)}} (1-\phi_{y})^{1-y^{(i)}} \\
+&= \sum_{i=1}^m \sum_{j=1}^n \Big(x^{(i)}_j \log \phi_{j} + (1-x^{(i)}_j) \log(1-\phi_{j})\Big)
++ \sum_{i=1}^m \Big(y^{(i)} \log \phi_{y} + (ONE-y^{(i)}) \log (1- \phi_{y})\Big)
+\end{aligned}
+$$
+"""
+
+
+def test_a_product_whose_last_factors_do_not_write_its_index_may_end_before_them(runner: StepRunner) -> None:
+    # Doraemonzzz/CS229 old ps1 (naive Bayes): the class prior φ_y^y (1 − φ_y)^{1−y}, written after
+    # the feature factors of \prod_j, is meant once; read n times inside the product the log-likelihood
+    # was 'wrong' (product_scopes)
+    status, message = _last(NAIVE_BAYES.replace("ONE", "1"), runner)
+    assert status != "wrong", message  # ok reading the product ending before the prior
+    # the same form with a sign slip is never ok (wrong under both readings, where sampling finishes)
+    assert _last(NAIVE_BAYES.replace("ONE-", "1+"), runner)[0] != "ok"
+    # with a factor that does not depend on j, the product's reading is the writer's: ok
+    assert _last(r"$$\prod_{j=1}^n (p)^{x_j} c = c \prod_{j=1}^n p^{x_j}$$" + "\n", runner)[0] == "ok"
+    assert _last(r"$$\prod_{j=1}^n (p)^{x_j} c = 2c \prod_{j=1}^n p^{x_j}$$" + "\n", runner)[0] == "wrong"
+
+
+def test_a_prime_on_a_lone_name_does_not_say_what_it_differentiates_by(runner: StepRunner) -> None:
+    # MigoXV/calculus-notes 02-导数的运算法则.md, a table of derivatives: "$(1)(C)^{\prime}=0$" was 'wrong'
+    # (1 against 0): (C)' was read as dC/dC (prime_variables via norm_primes)
+    assert _last(r"Rules: $(C)^{\prime}=0$" + "\n", runner)[0] == "unparsed"
+    assert _last(r"Rules: $(C)^{\prime}=1$" + "\n", runner)[0] != "ok"  # never dC/dC = 1 either
+    # a bracket with an operation has its one variable: still judged
+    assert _last(r"Then $(x^{2})^{\prime}=3x$" + "\n", runner)[0] == "wrong"
+    assert _last(r"Then $(x^{2})^{\prime}=2x$" + "\n", runner)[0] == "ok"
+
+
+GATES = (
+    "- $f = W_2 \\max(0,W_1 x)$\n    - $x \\in \\mathbb{R}^D$\n\n#### Computation Patterns\n\n- **Add gate**\n"
+    "  - $z=x+y$\n  - Upstream gradient: $\\partial L / \\partial z$ = u\n  - $\\partial z / \\partial x = 1$\n"
+    "  - $\\partial L / \\partial x = (\\partial L / \\partial z) (\\partial z / \\partial x) = u \\cdot 1$\n"
+    "- **Mul gate**\n    - $x \\in \\mathbb{R}^N, y \\in \\mathbb{R}^N$\n"
+)
+
+
+def test_neither_side_fitting_together_is_no_counterexample(runner: StepRunner) -> None:
+    # thisisRMak/cs231n-notes Lecture4.md: x ∈ ℝ^D declared for a classifier, then an add gate z = x + y
+    # of scalars; the chain rule ∂L/∂x = (∂L/∂z)(∂z/∂x) was 'wrong' as "the right side does not fit
+    # together; the left side is not evaluated": the clash is in the reading, not the step (matrix_judge)
+    report = check_text(GATES, NOTATION, runner=runner, markdown=True, examples=30)
+    chain = [r for r in report.results if r.step.lhs.startswith("\\partial L / \\partial x")]
+    assert chain and all(r.status != "wrong" for r in chain), [r.message for r in chain]
+    # one side that fits against one that does not is still a wrong step
+    matrix = r"\begin{bmatrix} 0 & 2 & 4 \\ 2 & 4 & 2 \\ 3 & 3 & 1 \end{bmatrix}"
+    text = f"Let $v \\in \\mathbb{{R}}^2$ be given.\n\nThen ${matrix} v = {matrix}$.\n"
+    status, message = _last(text, runner)
+    assert status == "wrong" and "does not fit together" in message, message
+
+
+SUMMARIES = (
+    "Let $f(x) = \\sqrt{x}$, so $f'(4) = \\frac{1}{4}$\n\n<details>\n"
+    "<summary><strong><u>Example 2:</u></strong> Use differentials for $f(x) = \\ln x$ at $x = 1$</summary>\n\n"
+    "- $f'(1) = VALUE$\n</details>\n"
+)
+
+
+def test_math_in_the_summary_of_a_collapsible_example_is_read(runner: StepRunner) -> None:
+    # joshlaubach/calculus-notes derivatives.md and integrals.md: each example gives its function in a
+    # <summary> line ("for $f(x) = \ln x$"), which was not read: f'(1) = 1 was 'wrong' against an earlier
+    # example's f(x) = √x (markdown_doc._summary_math); f defined twice is then neither definition
+    assert _last(SUMMARIES.replace("VALUE", "1"), runner)[0] != "wrong"
+    regions = markdown_regions(SUMMARIES)
+    assert "f(x) = \\ln x" in [r.text for r in regions]
+    # without the summary's function, the earlier one is meant, and f'(1) = 1 is wrong for it
+    plain = SUMMARIES.replace("for $f(x) = \\ln x$ ", "")
+    assert _last(plain.replace("VALUE", "1"), runner)[0] == "wrong"
+    # dollars elsewhere in HTML stay prices
+    assert markdown_regions("<div>It costs $5 and $10</div>\n") == []
+
+
+def test_a_lone_name_set_to_a_number_is_a_given(runner: StepRunner) -> None:
+    # joshlaubach/calculus-notes derivatives.md: "near $x = a$", "linearization at $a = 4$", then another
+    # example "at $x = 1$" was 'wrong' (4 against 1); Sakura-gh/ML-notes 13_Tips: "初始化$v^0=0$" (a
+    # starting value) was 'wrong' as v⁰ = 1 (verdict_guards.aliased_given, verdict_guards._given_value)
+    given = "This estimates $f(x)$ near $x = a$.\n\nLinearization at $a = 4$\n\n"
+    assert _last(given + "Use differentials at $x = 1$\n", runner)[0] == "inconclusive"
+    assert _last("Initialise $v^0=0$, then go on.\n", runner)[0] == "inconclusive"
+    # a claim about the same name is still judged, and Euler's e is no name to give values
+    assert _last(given + "So $x + 1 = 2$\n", runner)[0] == "wrong"
+    assert _last("And $e^0 = 2$.\n", runner)[0] == "wrong"
+
+
+def test_an_evaluation_sympy_cannot_finish_is_no_crash(runner: StepRunner) -> None:
+    # MigoXV/calculus-notes 01-导数的基本概念.md: a document value's slack hit SymPy's recursion limit
+    # (evalf of a derivative it leaves unevaluated); check-latex stopped with an internal error (numeric_values)
+    text = (
+        "例4．设 $f(x)=a^{x}$ ，求 $f^{\\prime}(x)$ ．\n例5．设 $f(x)=|x|$ ，求 $f^{\\prime}(0)$ ．\n"
+        "$\\therefore f^{\\prime}(0)$ 不存在，即 $f(x)$ 在 $x=0$ 处不可导。\n"
+        "$f^{\\prime}\\left(x_{0}\\right)$ 表示曲线 $y=f(x)$在点 "
+        "$M\\left(x_{0}, f\\left(x_{0}\\right)\\right)$ 处的切线的斜率，即\n"
+    )
+    report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
+    assert report.results

@@ -336,7 +336,9 @@ def _judge_written(
         out = said(judged(lhs_norm, rhs_norm, reading), reading) if undetermined(out) else out
 
     def other() -> dict[str, Any]:  # \log a b as log(ab), a/b c as (a/b)c, d/da w a + b: asked of a step with one
-        wide = replace(notation, log_takes_product=True, slash_takes_factor=True, operator_takes_sum=True)
+        wide = replace(
+            notation, log_takes_product=True, slash_takes_factor=True, operator_takes_sum=True, scope_ends_at_index=True
+        )
         return judged(*_read_sides(step, wide))  # (verdict_guards)
 
     if out["status"] == "ok" and why and any(m in why for m in SCALARS_ONLY):  # ∂Z/∂W = A: for scalars only

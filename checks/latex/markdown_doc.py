@@ -144,6 +144,25 @@ def _html_math(text: str, table: LineTable, lines: tuple[int, int]) -> list[Regi
     return found
 
 
+#: the heading of a collapsible section, ``<summary>Example 2: … for $f(x) = \ln x$</summary>``
+_SUMMARY = re.compile(r"<summary\b[^>]*>(?P<body>.*?)</summary>", re.S | re.I)
+#: single-dollar math as dollarmath reads it: no space inside either dollar, no $$
+_SUMMARY_DOLLARS = re.compile(r"(?<![\\$])\$(?![\s$])(?P<math>[^$\n]*?[^\s\\$])\$(?!\$)")
+
+
+def _summary_math(text: str, table: LineTable, lines: tuple[int, int]) -> list[Region]:
+    """``$…$`` in a ``<summary>`` of an HTML block: the example's own givens (which function, which
+    point) are there, and MathJax typesets them; read, a later step is judged with that function
+    rather than an earlier example's. Other HTML keeps its dollars to itself (prices, scripts)."""
+    start, end = _span(text, table, lines)
+    found = []
+    for summary in _SUMMARY.finditer(text, start, end):
+        for m in _SUMMARY_DOLLARS.finditer(text, summary.start("body"), summary.end("body")):
+            offsets = tuple(range(m.start("math"), m.end("math")))
+            found.append(Region("inline", m.group("math"), offsets, m.start(), m.end()))
+    return found
+
+
 def _math_fence(text: str, token: Token, table: LineTable, lines: tuple[int, int]) -> list[Region]:
     """A GitHub ```` ```math ```` fence: display math. Its content must stand in the file as the
     parser gives it (not inside a quote, whose ``>`` the parser strips), or it is skipped."""
@@ -230,6 +249,7 @@ def _regions(text: str, parser: MarkdownIt, table: LineTable, brackets: bool = F
             continue
         if token.type == "html_block" and lines is not None:
             regions += _script_math(text, table, lines) + _html_math(text, table, lines)
+            regions += _summary_math(text, table, lines)
             continue
         if token.type == "fence" and token.info.strip().lower() == "math" and lines is not None:
             regions += _math_fence(text, token, table, lines)

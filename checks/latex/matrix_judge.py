@@ -394,6 +394,11 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
     if first["status"] == "illtyped" and open_against_fixed(bad):
         why = f"a size the judge chose meets one the document fixes ({first['reason']})"
         return _out("inconclusive", f"the shapes do not fit, but {why}: the document may fix that size too")
+    if first["status"] == "illtyped" and isinstance(first["other"], NotJudged):
+        # neither side fits: the clash lies in what both read (a declaration from another section,
+        # x ∈ ℝ^D, meeting z = x + y of scalars), not in what the step writes
+        why = f"{first['reason']}; {first['other']}"
+        return _out("inconclusive", f"neither side fits together with these shapes ({why})")
     if first["status"] == "illtyped":
         other = "right" if first["side"] == "left" else "left"
         msg = f"the {first['side']} side does not fit together ({first['reason']})"

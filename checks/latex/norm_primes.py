@@ -50,6 +50,10 @@ class PrimesMixin(TexReader):
         ids = {int(n) for n in re.findall(r"v_\{(\d+)\}", inner)}
         names = {self.r.symbols[n][1] for n in ids if self.r.symbols[n][0] == "symbol"}
         summed = {self.r.sums[int(n)][0] for n in re.findall(r"s_\{(\d+)\}", inner) if int(n) in self.r.sums}
+        if re.fullmatch(r"\s*v_\{\d+\}\s*", inner) and names != {self.chain_var}:
+            # (C)' of a table of derivatives is a constant's (0), (x)' the variable's (1): a lone
+            # name does not say which it is, unless the chain is about that very name
+            raise Unreadable("a prime ' on a lone name (a constant's derivative or the variable's?)")
         var = prime_variable(names, summed, self.chain_var)
         text = self.derivative_text(self.toks[start + 1 : end], var)
         # a variable guessed from the bracket, not written: the chain's written d/dx decides (steps.py)

@@ -51,6 +51,7 @@ from derive.checks.latex.notation import (
     notation_from_data,
 )
 from derive.checks.latex.probabilities import likelihood_form
+from derive.checks.latex.product_scopes import index_free_tail
 from derive.checks.latex.tex_tokens import FONTS, GREEK, Operator, Unreadable, clean_tokens, tex_tokens
 from derive.checks.latex.token_rewrites import merge_word_names
 
@@ -153,6 +154,7 @@ class Normalized:
     loose_derivatives: list[str] = field(default_factory=list)  # d/da w a + b: of w a, or of w a + b?
     loose_log_powers: list[str] = field(default_factory=list)  # \log x^2: log(x²) or (log x)²?
     loose_braces: list[str] = field(default_factory=list)  # \log_2{a - b}: the braces print nothing (braced_calls)
+    loose_scopes: list[str] = field(default_factory=list)  # \prod_j a_j c: does c stand inside? (product_scopes)
     tuples: int = 0  # tuples (1, 2) read, each as entries weighted by powers of a τ
     dots: list[tuple[str, str]] = field(default_factory=list)  # θ^T x read as Σ θ_q x_q (dot_verdicts)
 
@@ -262,6 +264,8 @@ class _Normalizer(NamesMixin, FormsMixin):
                 if piece.letter == "g" and i < end < len(self.toks) and not self._one_group(i, end):  # d/da w a + b
                     self.r.loose_derivatives.append(" ".join(self.toks[start:]))
                     end = len(self.toks) if self.notation.operator_takes_sum else end
+                if piece.letter == "s" and piece.n in self.r.products:  # \prod_j a_j c: c once, or n times?
+                    end = self._product_scope(start, i, end, self.r.sums[piece.n][0])
                 # "\\sum_K - e^{z_i}" where the document names \\sum_K: the name, not a sum of −e^{z_i}
                 named = self._named_sum(piece) if end == i or self.toks[i] in ("+", "-") else ""
                 if named:
@@ -304,6 +308,24 @@ class _Normalizer(NamesMixin, FormsMixin):
         if self.notation.slash_takes_factor:
             return r"\cdot", f"{{{piece}}}^{{-1}}"
         return "/", piece
+
+    def _product_scope(self, start: int, i: int, end: int, index: str) -> int:
+        """Where the product opened at ``start`` ends: ``end``, or, in the other reading, before its
+        last factors that never write its index (product_scopes); either way the step records it."""
+
+        def factor_end(k: int) -> int | None:  # a throwaway reader: its records are not the side's
+            probe = _Normalizer([], self.notation, self.chain_var, Normalized(source=""))
+            probe.toks, probe.spaced = list(self.toks), list(self.spaced)
+            try:
+                piece, nxt = probe.unit(k)
+            except Exception:  # noqa: BLE001 - unread here is read (or refused) by the side's own pass
+                return None
+            return None if isinstance(piece, Operator) else nxt
+
+        tail = index_free_tail(self.toks, i, end, index, factor_end)
+        if tail < end:
+            self.r.loose_scopes.append(" ".join(self.toks[start:end]))
+        return tail if tail < end and self.notation.scope_ends_at_index else end
 
     def _named_sum(self, piece: Operator) -> str:
         """``\\sum_K`` with nothing after it, where the document names a sum so: that name

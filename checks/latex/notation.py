@@ -142,6 +142,8 @@ class Notation:
     slash_takes_factor: bool = False
     #: read d/dx A + B as the derivative of A + B, not (d/dx A) + B (verdict_guards; asked with the two above)
     operator_takes_sum: bool = False
+    #: end \prod_j before its last factors that never write j (verdict_guards; asked with the three above)
+    scope_ends_at_index: bool = False
     #: read θ^T x as one unknown number, not as Σ θ_q x_q (opaque_dots)
     opaque_dots: bool = False
     #: the document writes ^t for a transpose (t is nowhere else in its math): lowercase_transposes

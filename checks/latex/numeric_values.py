@@ -205,7 +205,7 @@ def _evaluate(tex: str, notation: Notation, latest: dict[str, NumericValue], var
     try:
         value = sp.N(expr.subs(point), 30)
         slack = sum((abs(sp.N(sp.diff(expr, s).subs(point), 30)) * latest[s.name].unit for s in symbols), sp.Integer(0))
-    except (TypeError, ValueError, ArithmeticError):
+    except (TypeError, ValueError, ArithmeticError, RecursionError):  # SymPy's evalf of an unevaluated Derivative
         return None
     if not (value.is_real and value.is_finite and slack.is_real and slack.is_finite):
         return None

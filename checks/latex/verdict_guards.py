@@ -26,7 +26,7 @@ from derive.checks.latex.prose_formulas import prose_defined
 from derive.checks.latex.steps import Step
 from derive.checks.latex.text_groups import brace_group_end
 
-__all__ = ["guard_verdict", "prose_index_values", "prose_valued"]
+__all__ = ["aliased_given", "guard_verdict", "prose_index_values", "prose_valued"]
 
 #: an index letter given a whole number in the document's inline math: "the true class $y = 1$"
 _PROSE_VALUE = re.compile(r"\$\s*([A-Za-z])\s*=\s*\d+\s*\$")
@@ -66,6 +66,7 @@ def guard_verdict(
         return out
     # u = exp(a_0) + … in plain prose: not read, so no counterexample through u (prose_formulas)
     out = prose_defined(out, sides, scalar[1].prose_formulas, scalar[0])
+    out = aliased_given(out, sides, scalar[0])  # x = a, a = 4, then "at $x = 1$": a new given
     return dot_guarded(out, sides, *scalar)
 
 
@@ -87,7 +88,7 @@ def _guarded(
     if loose:
         why = f"; {loose[0][0]}: read as {loose[0][2]} the sides differ, but it may be meant as {loose[0][1]}"
         return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
-    return _inline(step, _example_value(step, _braced_sum(step, _bound_condition(step, out))))
+    return _inline(step, _example_value(step, _given_value(step, _braced_sum(step, _bound_condition(step, out)))))
 
 
 def _loose(sides: tuple[Normalized, Normalized]) -> list[tuple[str, str, str]]:
@@ -105,12 +106,17 @@ def _loose(sides: tuple[Normalized, Normalized]) -> list[tuple[str, str, str]]:
         for b in side.loose_braces:
             written = f"{b}: braces that print nothing around a sum"
             out.append((written, "its argument ending at the first term", "the call of the braced sum"))
+        for p in side.loose_scopes:
+            written = f"{p}: a product whose last factors do not write its index"
+            out.append((written, "the product ending before those factors", "those factors inside the product"))
         for d in side.loose_derivatives:
             written = f"{d}: a derivative operator followed by a sum without brackets"
             out.append((written, "the derivative of the whole sum", "the derivative of its first term alone"))
     return out
 
 
+#: a one-letter name (not Euler's e) with the superscript 0: ``v^0``, ``\theta^{0}``, ``w_1^0``
+_ZEROTH = re.compile(r"\s*(?:[A-DF-Za-df-z]|\\[A-Za-z]+)\s*(?:_\s*(?:\{[^{}]*\}|\w)\s*)?\^\s*(?:\{\s*0\s*\}|0)\s*")
 #: a bare name (a letter, a hat or arrow, scripts) given a number: ``y = 0``, ``y^{(1)} = 1``
 _NAME_EQ_NUMBER = re.compile(
     r"\s*(?:\\(?:hat|vec|mathbf|boldsymbol|bm)\s*\{?\s*)*[A-Za-z]\}*\s*(?:[_^]\s*\{?[^{}=]*\}?\s*)*"
@@ -127,6 +133,34 @@ def _example_value(step: Step, out: dict[str, Any]) -> dict[str, Any]:
         return out
     given = f"{step.lhs.strip()} = {step.rhs.strip()}"
     why = f"{out['message']}; but {given} may give one example's value (not the whole vector)"
+    return {**out, "status": "inconclusive", "counterexample": None, "message": why}
+
+
+def _given_value(step: Step, out: dict[str, Any]) -> dict[str, Any]:
+    """``v^0 = 0`` (momentum's starting value, Sakura-gh/ML-notes) refuted as v⁰ = 1: nobody writes a
+    zeroth power to state it is not 1, so the 0 is a label (the starting iterate) and the step gives
+    it a value; Euler's ``e^0 = 2`` stays a claim about a constant."""
+    cex = out.get("counterexample") or {}
+    if cex.get("point") or cex.get("where") or not _ZEROTH.fullmatch(step.lhs):
+        return out
+    if not re.fullmatch(r"\s*-?\s*\d+(?:\.\d+)?\s*", step.rhs) or re.fullmatch(r"\s*1(?:\.0*)?\s*", step.rhs):
+        return out
+    why = f"{out['message']}; but {step.lhs.strip()} = {step.rhs.strip()} gives a value to a name labelled 0"
+    return {**out, "status": "inconclusive", "counterexample": None, "message": why}
+
+
+def aliased_given(out: dict[str, Any], sides: tuple[Normalized, Normalized], defined: Any) -> dict[str, Any]:
+    """``at $x = 1$`` after ``near $x = a$`` and ``at $a = 4$`` (joshlaubach/calculus-notes): the
+    document made x another name for a (an alias, not a formula), so x = 1 against a = 4 is a new
+    given, not a wrong claim; a name a formula defines (``y = w x``, then ``y = 5``) stays judged."""
+    lhs, rhs = sides
+    name = next(iter(lhs.symbol_names), "") if re.fullmatch(r"\s*v_\{\d+\}\s*", lhs.latex) else ""
+    value = (defined or {}).get(name)
+    if out["status"] != "wrong" or value is None or rhs.symbol_names or not re.search(r"\d", rhs.latex):
+        return out
+    if not re.fullmatch(r"\s*v_\{\d+\}\s*", value[1].latex):
+        return out
+    why = f"{out['message']}; but {name} was set equal to another name before, and a number for it is a new given"
     return {**out, "status": "inconclusive", "counterexample": None, "message": why}
 
 
