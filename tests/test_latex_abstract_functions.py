@@ -89,9 +89,10 @@ def test_a_prime_spelled_with_the_command_makes_a_function(runner: StepRunner) -
 
 def test_a_layer_subscripted_activation_is_an_unknown_function(runner: StepRunner) -> None:
     # held-out 19 (kwichmann's notes): "\sigma_l(…): a function application or a product?"
-    found = document_abstract_functions(r"$a^{(l)}=\sigma_l(z^{(l)})$, $g_{2}(x)$, $\phi_{\ell}(u)$", NOTATION)
-    assert set(found) == {r"\sigma_{l}", "g_{2}", r"\phi_{\ell}"}
-    assert document_abstract_functions(r"$x_l(z)$ and $\sigma_l z$", NOTATION) == {}  # no call of an activation
+    found = document_abstract_functions(r"$a^{(l)}=\sigma_l(z^{(l)})$, $\varphi_{2}(x)$, $\phi_{\ell}(u)$", NOTATION)
+    assert set(found) == {r"\sigma_{l}", r"\varphi_{2}", r"\phi_{\ell}"}
+    # no call of an activation: a Latin letter's subscripted form is a name (h_1 (f(…) - t_1))
+    assert document_abstract_functions(r"$h_1 (z)$, $g_l(z)$ and $\sigma_l z$", NOTATION) == {}
     status, message = _status(r"\sigma_l(z) = \sigma_l(z) + 0", runner, preamble="")
     assert status == "ok", message
     status, message = _status(r"\sigma_l(2z) = 2\sigma_l(z)", runner, preamble="")

@@ -42,9 +42,10 @@ _NAMED_LAYER_CALL = re.compile(
 )
 
 
-#: σ_l(, \phi_{2}(, g_l(: an activation letter with a layer subscript, called (group 2 or 3: the subscript)
+#: σ_l(, \phi_{2}(: a Greek activation letter with a layer subscript, called (group 2 or 3: the
+#: subscript); not Latin letters, whose subscripted forms are names (h_1 (f(…) - t_1) is a product)
 _SUBSCRIPTED_CALL = re.compile(
-    r"(\\sigma|\\phi|\\varphi|(?<![\\A-Za-z])[fgh])\s*_\s*(?:\{\s*([A-Za-z0-9]|\\ell)\s*\}|([A-Za-z0-9]))"
+    r"(\\sigma|\\phi|\\varphi)\s*_\s*(?:\{\s*([A-Za-z0-9]|\\ell)\s*\}|([A-Za-z0-9]))"
     r"\s*(?:\\left\s*)?\("
 )
 
