@@ -75,3 +75,20 @@ def test_an_environment_on_one_line_or_with_unread_conditions_stays_whole(runner
     # a condition not read (a set membership) and a second "otherwise": no case is judged alone
     unread = "$$\ng(x) =\n\\begin{cases}\n1 & x \\in A \\\\\n0 & \\text{otherwise}\n\\end{cases}\n$$\n"
     assert sorted(_by_line(unread, runner)) == [3]  # the whole step only, at its \\begin{cases}
+
+
+def test_an_array_in_a_brace_closed_by_nothing_is_a_cases_environment(runner: StepRunner) -> None:
+    # held-out 18 (a Chinese MLP report): \left\{ \begin{array}{ll} … \end{array}\right. was "set braces"
+    from derive.checks.latex.brace_cases import brace_cases
+    from derive.checks.latex.tex_tokens import tex_tokens
+
+    words = [t for t, _ in brace_cases(list(tex_tokens(r"\left\{ \begin{array}{ll} 0, & x < 0 \end{array}\right.")))]
+    assert "".join(words) == r"\begin{cases}0,&x<0\end{cases}"
+    matrix = r"\left( \begin{array}{ll} 0 & 1 \end{array}\right)"  # a matrix in brackets stays one
+    assert [t for t, _ in brace_cases(list(tex_tokens(matrix)))] == [t for t, _ in tex_tokens(matrix)]
+    block = "$$\n\\frac{{d}}{{dx}}\\mathrm{{ReLU}}(x)= \\left \\{{\n\\begin{{array}}{{ll}}\n"
+    block += "0, & x < 0\\\\\n{}, & x \\geq 0\n"
+    text = (block + "\\end{{array}}\\right.\n$$\n\n").format(1) + (block + "\\end{{array}}\\right.\n$$\n").format(0)
+    by_line = _by_line(text, runner)
+    assert [r.status for r in by_line[2]] == ["ok"] and [r.status for r in by_line[5]] == ["ok"]
+    assert [r.status for r in by_line[13]] == ["wrong"]  # ReLU'(x) = 0 for x ≥ 0

@@ -18,12 +18,14 @@ def _statuses(text: str, runner: StepRunner) -> dict[int, str]:
 
 
 def test_the_indices_made_distinct() -> None:
-    step = Step(1, "a", "b", "=", "display")
+    step = Step(1, "a", "b", "=", "display", context="For not $i$ th item, denote by $z$")
     cex = {"point": {"d": "2", "i": "1", "z": "1"}, "indices": ["i", "z"]}
     assert distinct_indices(step, cex).conditions == ("i \\neq z",)
     assert distinct_indices(step, {"point": {"i": "1", "z": "2"}, "indices": ["i", "z"]}) is None
-    stated = Step(1, "a", "b", "=", "display", conditions=("i = z",))
+    stated = Step(1, "a", "b", "=", "display", conditions=("i = z",), context=step.context)
     assert distinct_indices(stated, cex) is None  # stated conditions were checked already
+    silent = Step(1, "a", "b", "=", "display", context="Without a condition:")
+    assert distinct_indices(silent, cex) is None  # claimed for every i and z: the δ_iz term forgotten
 
 
 _DERIVATIVE = "\\frac{\\partial}{\\partial x_i}\\frac{e^{x_z}}{\\sum_j e^{x_j}}"

@@ -27,7 +27,12 @@ from derive.checks.latex.tex_names import OTHERWISE_WORDS
 
 __all__ = ["per_case_steps"]
 
-_ENVIRONMENT = re.compile(r"\\begin\{cases\*?\}(?P<body>.*)\\end\{cases\*?\}", re.S)
+#: a cases environment, or an array opened by \left\{ and closed by \right. (brace_cases.py)
+_ENVIRONMENT = re.compile(
+    r"\\begin\{cases\*?\}(?P<body>.*)\\end\{cases\*?\}"
+    r"|\\left\s*\\\{\s*\\begin\{array\}\s*\{[lcr|]+\}(?P<array>.*)\\end\{array\}\s*\\right\s*\.?",
+    re.S,
+)
 _NEGATION = {"=": r"\neq", r"\neq": "=", ">": r"\leq", r"\leq": ">", "<": r"\geq", r"\geq": "<"}
 #: (value, its index in the side's text, condition text) of one case
 Case = tuple[str, int, str]
@@ -82,11 +87,12 @@ def _place(places: tuple[tuple[int, int, int], ...], index: int) -> tuple[int, i
 def _cases(side: str) -> list[Case] | None:
     """The cases of a side that is one cases environment, or None."""
     m = _ENVIRONMENT.fullmatch(side.strip())
-    if m is None or r"\begin{cases" in m.group("body"):
+    part = "body" if m is not None and m.group("body") is not None else "array"
+    if m is None or r"\begin{cases" in m.group(part) or r"\begin{array" in m.group(part):
         return None
     lead = len(side) - len(side.lstrip())
     cases: list[Case] = []
-    for row, at in _split(m.group("body"), m.start("body") + lead, "\\\\"):
+    for row, at in _split(m.group(part), m.start(part) + lead, "\\\\"):
         if not row.strip():
             continue
         parts = _split(row, at, "&")

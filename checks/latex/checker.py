@@ -264,7 +264,9 @@ def judge_step(
 ) -> dict[str, Any]:
     """The worker's job for one equality step (:func:`_judge_written`); a ``wrong`` equation between
     differentials (``du = 3dx``) is judged again as the quotient it states, du/dx = 3, and that
-    verdict is the step's (differentials)."""
+    verdict is the step's (differentials). Any other ``wrong`` is weighed again under readings the
+    author may have meant (power_labels, scientific_e, distinct_indices): one that holds makes it
+    inconclusive."""
     out = _judge_written(step, lhs_norm, rhs_norm, notation, definitions, seed, examples, named)
     if out["status"] != "wrong":
         return out

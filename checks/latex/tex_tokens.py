@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from derive.checks.latex.brace_cases import brace_cases
 from derive.checks.latex.crossed_groups import uncross_groups
 from derive.checks.latex.digit_groups import digit_groups
 from derive.checks.latex.double_bars import double_bars
@@ -120,8 +121,9 @@ def clean_tokens(toks: list[tuple[str, bool]]) -> tuple[list[str], list[bool]]:
 @lru_cache(maxsize=8192)
 def _clean_tokens(toks_in: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     # [0.5 \;\; 0.6] is the list [0.5, 0.6] (spaced_lists.py): before the spaces are dropped;
-    # 50 880 and 50\,880 are one number (digit_groups.py)
-    toks = stacked_bounds(digit_groups(plain_tex_forms(list(toks_in))))  # \sum_{\substack{k=1 \\ k \neq i}}
+    # 50 880 and 50\,880 are one number (digit_groups.py), \sum_{\substack{k=1 \\ k \neq i}} one line
+    # (stacked_bounds.py), \left\{ \begin{array} … \right. a cases environment (brace_cases.py)
+    toks = brace_cases(stacked_bounds(digit_groups(plain_tex_forms(list(toks_in)))))
     toks = subscripts_first(spaced_lists(double_bars(uncross_groups(font_switches(toks)))))
     cleaned: list[tuple[str, bool]] = []
     k = 0
