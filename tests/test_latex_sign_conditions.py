@@ -47,3 +47,15 @@ def test_a_bound_on_a_name_replaced_by_its_value_is_not_used(runner: StepRunner)
     text = "Let $z = wx + b$. For $z > 0$:\n\n$$\\frac{d}{dw}\\mathrm{ReLU}(z) = x$$\n"
     by_line = {r.step.line: r for r in check_text(text, NOTATION, runner=runner, examples=30, markdown=True).results}
     assert by_line[3].status != "wrong"
+
+
+def test_a_value_stated_for_a_name_is_an_assumption_too(runner: StepRunner) -> None:
+    y = sp.Symbol("y", real=True)
+    assert sign_relations(("y = 1",), {y}) == [sp.Eq(y, 1)]
+    text = (
+        "For $y = 1$:\n\n$$-(y\\log p + (1-y)\\log(1-p)) = -\\log p$$\n\n"
+        "For $y = 1$:\n\n$$-(y\\log p + (1-y)\\log(1-p)) = -\\log(1-p)$$\n"
+    )
+    by_line = {r.step.line: r for r in check_text(text, NOTATION, runner=runner, examples=30, markdown=True).results}
+    assert by_line[3].status == "ok"  # the binary cross-entropy at its label's value
+    assert by_line[7].status == "wrong" and "y = 1 holds" in by_line[7].message

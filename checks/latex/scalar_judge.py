@@ -19,6 +19,7 @@ from typing import Any
 from derive.checks.latex.abstract_functions import stand_in_pairs
 from derive.checks.latex.probabilities import is_probability_key
 from derive.checks.latex.results import verdict
+from derive.checks.latex.sign_conditions import shown
 from derive.checks.latex.unstated_dependence import decide_unstated, has_unstated
 from derive.checks.latex.vanishing_sides import VANISHED, both_vanish
 
@@ -97,7 +98,7 @@ def decide(
         return verdict("inconclusive", f"the prover could not handle this step ({type(exc).__name__})", "error")
     out = _verdict_of(j, lhs, rhs, matrices, scalars_note, same_symbols)
     if conditions and out["status"] == "wrong":
-        out["message"] += f", a point where the step's stated {' and '.join(map(str, conditions))} holds"
+        out["message"] += f", a point where the step's stated {' and '.join(map(shown, conditions))} holds"
     return {**out, CONDITIONS_CHECKED: True} if conditions is not None else out
 
 

@@ -6,8 +6,9 @@ stated condition is no evidence, step_judge.guard_conditions). The claim judge o
 :mod:`derive.checks.proof.judge` takes such conditions (``sp.Gt(z, 0)``): it narrows z's domain
 for the proof and keeps every counterexample inside it. So each condition of the form
 ``NAME REL NUMBER`` (or ``NUMBER REL NAME``) whose NAME is a free symbol of the step as built is
-handed to it; where any condition cannot be put so (a name the step does not write, a defined
-name replaced by its value, an index condition), none is, and the step is judged as before.
+handed to it, and so is ``NAME = NUMBER`` (``\text{if } y = 1``: the case of a label's value); where
+any condition cannot be put so (a name the step does not write, a defined name replaced by its
+value, an index condition), none is, and the step is judged as before.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["sign_relations"]
+__all__ = ["shown", "sign_relations"]
 
-_RELATION = re.compile(r"^(?P<left>.+?)\s*(?P<rel>\\leq|\\geq|<|>)\s*(?P<right>.+)$")
+_RELATION = re.compile(r"^(?P<left>.+?)\s*(?P<rel>\\leq|\\geq|<|>|=)\s*(?P<right>.+)$")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-_FLIP = {"<": ">", ">": "<", r"\leq": r"\geq", r"\geq": r"\leq"}
+_FLIP = {"<": ">", ">": "<", r"\leq": r"\geq", r"\geq": r"\leq", "=": "="}
 
 
 def sign_relations(conditions: tuple[str, ...], symbols: set[Any]) -> list[Any] | None:
@@ -47,5 +48,11 @@ def sign_relations(conditions: tuple[str, ...], symbols: set[Any]) -> list[Any] 
         if name not in by_name:
             return None
         var, bound = by_name[name], sp.Rational(right)
-        relations.append({"<": sp.Lt, ">": sp.Gt, r"\leq": sp.Le, r"\geq": sp.Ge}[rel](var, bound))
+        relations.append({"<": sp.Lt, ">": sp.Gt, r"\leq": sp.Le, r"\geq": sp.Ge, "=": sp.Eq}[rel](var, bound))
     return relations
+
+
+def shown(relation: Any) -> str:
+    """``z > 0``, ``y = 1``: a relation as the message writes it."""
+    op = "=" if relation.rel_op == "==" else relation.rel_op
+    return f"{relation.lhs} {op} {relation.rhs}"
