@@ -370,8 +370,9 @@ def test_a_decorated_name_differentiated_with_its_example_label(runner: StepRunn
     assert normalize("\\hat{y}^n C^n", notation).symbol_names == {"\\hat{y}^{n}", "C^{n}"}
 
 
-def test_a_name_declared_in_a_space_is_the_documents_declaration(runner: StepRunner) -> None:
-    # held-out 19 (kwichmann's notes): b^{(2)} ∈ ℝ^{1×1} in a 2-n_h-1 network was "b^{(2)} is C, not 1×1"
+def test_a_one_by_one_declared_for_a_vector_fits_its_size(runner: StepRunner) -> None:
+    # held-out 19 (kwichmann's notes): b^{(2)} ∈ ℝ^{1×1} in a 2-n_h-1 network was "b^{(2)} is C, not 1×1";
+    # a column n×1 is the n-vector, so the notation's C-vector fits with C = 1
     text = "$$W^{(2)}\\in\\mathbb{R}^{1\\times n_h},\\quad b^{(2)}\\in\\mathbb{R}^{1\\times 1}$$\n"
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results] and all(r.status != "wrong" for r in report.results)
