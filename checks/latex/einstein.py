@@ -7,10 +7,10 @@ is the one both agree on: the step's free indices are the letters found in every
 sides (the answer's indices, ``k`` in ``-y_k + y_i\hat y_k``); every other index letter of a
 term is summed over that term. Only a document whose prose names the convention is read this
 way (:func:`uses_einstein`); elsewhere a repeated index stays a free one, except that a step
-called wrong with an index written twice in one term and absent from the other side (``\\delta_{ik}
-\\delta_{il} = \\delta_{kl}`` in index notation, ``\\delta_{ij}\\delta_{ji} = \\delta_{ii}``) is judged
+called wrong with an index written twice in one term and absent from the other side (``\delta_{ik}
+\delta_{il} = \delta_{kl}`` in index notation, ``\delta_{ij}\delta_{ji} = \delta_{ii}``) is judged
 again with that index summed (:func:`contracted`, :func:`summed_reading`): index notation sums
-such an index whether or not the page says so, so the step is wrong only if wrong both ways.
+such an index whether or not the page says so, so where the step holds that way it is not wrong.
 """
 
 from __future__ import annotations
@@ -116,13 +116,13 @@ def contracted(lhs: Any, rhs: Any) -> bool:
 
 
 def summed_reading(out: dict[str, Any], summed: dict[str, Any]) -> dict[str, Any]:
-    """A ``wrong`` verdict read without the summation convention, given the verdict with it:
-    wrong both ways stays wrong; otherwise the page's reading is open, so inconclusive."""
-    if out["status"] != "wrong" or summed["status"] == "wrong":
+    """A ``wrong`` verdict read without the summation convention, given the verdict with it: where
+    the step holds with the index summed, the page's reading is open, so inconclusive; otherwise
+    (wrong that way too, or not decided: no sign that a sum is meant) it stays wrong."""
+    if out["status"] != "wrong" or summed["status"] != "ok":
         return out
-    how = "holds" if summed["status"] == "ok" else "is not refuted"
     why = (
         f"{out['message']}; but an index written twice in one term and missing from the other side is "
-        f"summed in index notation, and with it summed the step {how} ({summed['message']})"
+        f"summed in index notation, and with it summed the step holds ({summed['message']})"
     )
     return {**out, "status": "inconclusive", "counterexample": None, "message": why}

@@ -9,8 +9,10 @@ solution is the Omega constant). The second display is the first one rearranged,
 The rule: a ``wrong`` step ``A = B`` written after an equation ``E = 0`` of the document (``E``
 any link of its chain before the ``0``), where ``A - B`` is ``E`` times a nonzero number (the
 same condition, moved across or scaled), is inconclusive with that reason. A step that is not
-such a rearrangement (``e^x = x`` after ``e^x - 1/x = 0``) stays as judged. Both expressions must
-be read exactly; where they cannot be, nothing changes.
+such a rearrangement (``e^x = x`` after ``e^x - 1/x = 0``) stays as judged, and so does one that sets
+the same expression to zero again (``\frac{d}{dz}\mathrm{ReLU}(z) = 0`` for ``z > 0``, after the same
+for ``z \le 0``): that is a claim of its own. Both expressions must be read exactly; where they cannot
+be, nothing changes.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ def zero_sides(equations: list[Equation]) -> list[tuple[tuple[int, int], str]]:
 
 def rearranged_zero(step: Any, zeros: list[tuple[tuple[int, int], str]], notation: Any) -> str | None:
     """Why a ``wrong`` step restates an equation set to zero before it (None if it does not)."""
+    if "0" in (step.lhs.strip(), step.rhs.strip()):
+        return None  # E = 0 again (ReLU'(z) = 0 for z > 0 after z ≤ 0): a claim of its own, as judged
     where = (step.line, step.column)
     # the nearest 0 first, and of its chain the link next to it first (e^x - 1/x before f'(x))
     order = sorted(range(len(zeros)), key=lambda k: (zeros[k][0], -k), reverse=True)

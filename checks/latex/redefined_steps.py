@@ -39,7 +39,8 @@ def settle_redefined(judged: list[StepResult], document: DocumentDefinitions, ag
     judged = release_unclaimed(
         judged, document.zero_conditions, document.names_e, document.valued_at, again.notation, document.zero_sides
     )
-    judged = release_restated(judged, document.restated)  # data given again as a set of pairs (restated_data)
+    defined = [((d.line, d.column), d.name) for d in document.defs]
+    judged = release_restated(judged, document.restated, defined)  # data given again as pairs (restated_data)
     released = document.release_redefined(judged, _equal_values(document, judged, again))
     return _wrong_either_way(judged, released, document, again)
 

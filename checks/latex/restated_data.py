@@ -8,8 +8,9 @@ wrong.
 
 The rule: an equation whose left side is a set of tuples of names (``\{(x^{(i)}, y^{(i)})\}``,
 ``\{(x_i, y_i)\}``) gives those names new values from its place on. A ``wrong`` step after it that
-uses one of them (any index) is inconclusive: whichever values it was judged with, they are not
-known to be the ones the page means there. Steps that use none of them are not touched.
+uses one of them (any index), where the document gave that family values before the set, is
+inconclusive: the earlier values are not known to be the ones the page means there. Steps that
+use none of them, or names the document never gave values before, are not touched.
 """
 
 from __future__ import annotations
@@ -47,9 +48,18 @@ def restated_data(equations: list[Equation]) -> list[tuple[tuple[int, int], tupl
 
 
 def release_restated(
-    judged: list[StepResult], restated: list[tuple[tuple[int, int], tuple[str, ...]]]
+    judged: list[StepResult],
+    restated: list[tuple[tuple[int, int], tuple[str, ...]]],
+    defined: list[tuple[tuple[int, int], str]],
 ) -> list[StepResult]:
-    """``judged`` with the ``wrong`` verdicts that use names a set of pairs gave again made inconclusive."""
+    """``judged`` with the ``wrong`` verdicts that use names a set of pairs gave again made
+    inconclusive; ``defined`` holds (place, name) of the document's definitions."""
+    # only a family given values before the set: those earlier values are what may stand in
+    restated = [
+        (at, kept)
+        for at, prefixes in restated
+        if (kept := tuple(p for p in prefixes if any(w < at and name.startswith(p) for w, name in defined)))
+    ]
     if not restated:
         return judged
     out: list[StepResult] = []
