@@ -91,6 +91,15 @@ A twelfth hunt (92 documents from 33 repositories):
 - thisisRMak/cs231n-notes: x ∈ ℝ^D of a classifier met an add gate's scalars z = x + y; neither side
   of the chain rule fitting was reported 'wrong' (matrix_judge).
 - MigoXV/calculus-notes: (C)' = 0 read as dC/dC (norm_primes), and an internal error (numeric_values).
+
+A thirteenth hunt (115 documents from 25 repositories; 6 'wrong', 1 a true error):
+
+- mbustamanter/ssg-blog: δ_ik δ_il = δ_kl in index notation, the repeated i read as free (einstein).
+- ekamperi/ekamperi.github.io: G = 1 - Σ_{k=1}^{2} p_k^2 with G's Σ_{k=1}^N expanded at 3 terms
+  (written_sizes.numbered_size).
+- cadizm/linear-algebra-for-ml-ds: e^x = 1/x after "f'(x) = e^x - 1/x = 0" judged as an identity
+  (rearranged_zeros).
+- HeavenAQ/heaven-blog: problem 1's x^{(i)} used in problem 3, whose data is a set of pairs (restated_data).
 """
 
 from __future__ import annotations
@@ -411,9 +420,9 @@ def test_a_word_before_a_bracket_is_an_operator_not_a_factor(runner: StepRunner)
     assert _last("$$x(a + b) = x a + x b$$\n", runner)[0] == "ok"
 
 
-@pytest.mark.xfail(strict=True, reason="names reused across a sheet's problems: z = x + y of problem A.3")
 def test_a_solution_after_an_arrow_in_another_problem_is_not_wrong(runner: StepRunner) -> None:
-    # x + y + z = 0 \rightarrow z = -x - y: z's value from an earlier problem is not the one meant
+    # x + y + z = 0 \rightarrow z = -x - y: z's value from an earlier problem is not the one meant; since
+    # the thirteenth hunt z = -x - y is read as x + y + z = 0 rearranged (rearranged_zeros)
     assert "wrong" not in _lines(HUNTED / "cse546_hw0_dinobektesevic.tex", runner)[288]
 
 
@@ -702,3 +711,82 @@ def test_an_evaluation_sympy_cannot_finish_is_no_crash(runner: StepRunner) -> No
     )
     report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
     assert report.results
+
+
+# thirteenth hunt (115 documents from 25 repositories: tensor-notation blog posts, calculus course
+# notes, ML homework solutions, decision-tree and SVM posts, notebooks in English, Chinese and Korean):
+
+DELTAS = (
+    "The trace of $X$ in tensor notation is written as $X_{ii}$:\n\n"
+    "$$\n\\frac{\\partial X_{ii}}{\\partial X_{kl}} = \\delta_{ik} \\delta_{il} = RIGHT\n$$\n"
+)
+
+
+def test_an_index_written_twice_in_a_term_may_be_summed(runner: StepRunner) -> None:
+    # mbustamanter/ssg-blog matder1.md and tensor1.md: index notation without the word "Einstein":
+    # δ_ik δ_il = δ_kl and δ_ij δ_ji = δ_ii were 'wrong' at i ≠ k = l, the repeated i read as free
+    # (einstein.contracted, einstein.summed_reading)
+    status, message = _last(DELTAS.replace("RIGHT", "\\delta_{kl}"), runner)
+    assert status == "inconclusive" and "summed in index notation" in message, message
+    status, message = _last("$$\\delta_{ij} \\delta_{ji} = \\delta_{ii}$$\n", runner)
+    assert status == "inconclusive" and "summed in index notation" in message, message
+    # wrong whether the repeated index is summed or not: still wrong
+    assert _last(DELTAS.replace("RIGHT", "2\\delta_{kl}"), runner)[0] == "wrong"
+    assert _last("$$\\delta_{ij} \\delta_{ji} = 2\\delta_{ii}$$\n", runner)[0] == "wrong"
+    # a free index on both sides is no contraction: x_i = x_i + 1 stays wrong
+    assert _last("$$x_i x_i = x_i + 1$$\n", runner)[0] == "wrong"
+
+
+GINI = (
+    "The Gini impurity is defined as:\n\n$$\nG = 1 - \\sum_{k=1}^N p_k^2\n$$\n\n"
+    "For the left node:\n\n$$\n2G = 2-2\\sum_{k=1}^{2} p_k^SQUARE\n$$\n"
+)
+
+
+def test_a_sum_the_step_runs_to_a_number_sizes_the_definitions_it_uses(runner: StepRunner) -> None:
+    # ekamperi/ekamperi.github.io gini-index-vs-entropy: G = 1 - Σ_{k=1}^N p_k^2 defined, then the
+    # two-class node's G = 1 - Σ_{k=1}^{2} p_k^2 was 'wrong' with G expanded at the default size 3
+    # (written_sizes.numbered_size)
+    status, message = _last(GINI.replace("SQUARE", "2"), runner)
+    assert status == "ok", message
+    # a wrong formula at that size is still wrong
+    assert _last(GINI.replace("SQUARE", "3"), runner)[0] == "wrong"
+
+
+OMEGA = (
+    "Find minimum by setting equation to $0$ and solving\n\n"
+    "$$\nf'(x) = e^x - \\frac{1}{x} = 0\n$$\n\n$$\nRESTATED\n$$\n"
+)
+
+
+def test_an_equation_that_rearranges_one_set_to_zero_is_the_condition_solved(runner: StepRunner) -> None:
+    # cadizm/linear-algebra-for-ml-ds calculus week 2: "setting equation to 0 and solving", then
+    # e^x = 1/x (solved by the Omega constant) was 'wrong' as an identity (rearranged_zeros)
+    status, message = _last(OMEGA.replace("RESTATED", "e^x = \\frac{1}{x}"), runner)
+    assert status == "inconclusive" and "rearranges the equation" in message, message
+    assert _last(OMEGA.replace("RESTATED", "2e^x = \\frac{2}{x}"), runner)[0] == "inconclusive"
+    # not a rearrangement of it: still wrong
+    assert _last(OMEGA.replace("RESTATED", "e^x = x"), runner)[0] == "wrong"
+    # with nothing set to zero before, e^x = 1/x is an identity claim, and wrong
+    assert _last("$$\ne^x = \\frac{1}{x}\n$$\n", runner)[0] == "wrong"
+
+
+PROBLEMS = (
+    "Given dataset:\n- $x^{(1)} = 0, y^{(1)} = 1$\n- $x^{(2)} = 2, y^{(2)} = 1$\n\n## Problem 3\n\n"
+    "Given $\\{(x^{(i)}, y^{(i)})\\}^{5}_{i=1} = \\{(1,2), (2,3), (3,6), (4,7), (5,10)\\}$ with $w_0 = 1$.\n\n"
+    "$$\nw_1 = \\frac{\\sum^N_{i = 1} (y^{(i)} - 1) x^{(i)}}{\\sum^N_{i = 1} x^{(i)2}} = \\frac{89}{55}\n$$\n"
+)
+
+
+def test_data_given_again_as_a_set_of_pairs_replaces_the_earlier_values(runner: StepRunner) -> None:
+    # HeavenAQ/heaven-blog homework-3-solutions.md: problem 1's x^{(1)}, y^{(1)} stood in for problem 3's
+    # data set {(1,2), …, (5,10)} (not read), and the correct w_1 = 89/55 was 'wrong' (restated_data)
+    status, message = _last(PROBLEMS, runner)
+    assert status == "inconclusive" and "as a set of pairs" in message, message
+    # never ok with a wrong value either, and a step without those names is judged as before
+    assert _last(PROBLEMS.replace("89}{55", "90}{55"), runner)[0] != "ok"
+    assert _last(PROBLEMS + "\nso $\\frac{89}{55} = 2$\n", runner)[0] == "wrong"
+    # without the set of pairs, the earlier values are the document's: judged with them
+    pairs = "Given $\\{(x^{(i)}, y^{(i)})\\}^{5}_{i=1} = \\{(1,2), (2,3), (3,6), (4,7), (5,10)\\}$ with"
+    earlier = PROBLEMS.replace(pairs, "With")
+    assert _last(earlier, runner)[0] == "wrong"

@@ -33,10 +33,11 @@ from derive.checks.latex.distinct_indices import DISTINCT, distinct_indices
 from derive.checks.latex.doc_definitions import DocumentDefinitions
 from derive.checks.latex.document_context import document_context
 from derive.checks.latex.dot_verdicts import reached_dots
+from derive.checks.latex.einstein import summed_reading
 from derive.checks.latex.extract import extract
 from derive.checks.latex.idle_conditions import bearing_conditions
 from derive.checks.latex.implied_losses import uses_summed_value
-from derive.checks.latex.indexed_steps import check_indexed, einstein_free_indices
+from derive.checks.latex.indexed_steps import check_indexed, contracted_indices, einstein_free_indices
 from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
 from derive.checks.latex.landau import landau_verdict
 from derive.checks.latex.later_functions import release_document_functions
@@ -382,6 +383,10 @@ def check_step(
     named_sum = named_sum or uses_summed_value([lhs_norm, rhs_norm], named)
     if lhs_norm.sums or rhs_norm.sums or family or condition_indices([lhs_norm, rhs_norm]) or implied or named_sum:
         out = check_indexed(lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein, case_pairs)
+        if out["status"] == "wrong" and not einstein and contracted_indices(lhs_norm, rhs_norm, named):
+            # δ_ik δ_il = δ_kl: index notation sums the repeated i (einstein.summed_reading)
+            again = (lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, True, case_pairs)
+            out = summed_reading(out, check_indexed(*again))
     else:
         plain = _check_plain(lhs_norm, rhs_norm, seed, examples, named, entry_sums, conditions)
         out = guard_conditions(plain, conditions, checked=plain.pop(CONDITIONS_CHECKED, False))

@@ -31,7 +31,9 @@ from derive.checks.latex.probabilities import (
     probability_name,
     without_probabilities,
 )
+from derive.checks.latex.rearranged_zeros import zero_sides
 from derive.checks.latex.reason_definitions import reason_definitions
+from derive.checks.latex.restated_data import restated_data
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.shapes import space_dims
 from derive.checks.latex.sibling_parts import sum_of_parts
@@ -314,6 +316,8 @@ class DocumentDefinitions:
         self.redefined = find_redefinitions(equations, notation, self.defs)
         self.valued_at = lambda text, at: self._valued(text, at, notation)  # names with numbers before at
         self.zero_conditions = zero_conditions(equations, self.valued_at)
+        self.zero_sides = zero_sides(equations)  # f'(x) = e^x - 1/x = 0, then e^x = 1/x (rearranged_zeros)
+        self.restated = restated_data(equations)  # \{(x^{(i)}, y^{(i)})\} = \{(1, 2), …\}: new data (restated_data)
         self.names_e = names_e(equations)  # e = \hat{y} - y: e is a name here (unclaimed_equations)
         # p = softmax(z), h = σ(z) also define the entries p_k, h_k (entry_definitions)
         twice = {r.name for r in [*self.reassigned, *self.redefined]}

@@ -6,16 +6,21 @@ it loosely (a sum "implied by the dimensionality of the final answer"), so the r
 is the one both agree on: the step's free indices are the letters found in every term of both
 sides (the answer's indices, ``k`` in ``-y_k + y_i\hat y_k``); every other index letter of a
 term is summed over that term. Only a document whose prose names the convention is read this
-way (:func:`uses_einstein`); elsewhere a repeated index stays a free one.
+way (:func:`uses_einstein`); elsewhere a repeated index stays a free one, except that a step
+called wrong with an index written twice in one term and absent from the other side (``\delta_{ik}
+\delta_{il} = \delta_{kl}`` in index notation, ``\delta_{ij}\delta_{ji} = \delta_{ii}``) is judged
+again with that index summed (:func:`contracted`, :func:`summed_reading`): index notation sums
+such an index whether or not the page says so, so where the step holds that way it is not wrong.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from typing import Any
 
-__all__ = ["einstein_free", "einstein_sum", "uses_einstein"]
+__all__ = ["contracted", "einstein_free", "einstein_sum", "summed_reading", "uses_einstein"]
 
 _SAYS = re.compile(
     r"\bEinstein\b|summation convention|implied summation|implied sum"
@@ -89,3 +94,35 @@ def einstein_sum(expr: Any, size: int) -> Any:
             env = dict(zip(letters, values, strict=True))
             out.append(term.xreplace({s: _rename(s, env) for s in term.free_symbols}))
     return sp.Add(*out)
+
+
+def contracted(lhs: Any, rhs: Any) -> bool:
+    """Does a term write an index letter twice (δ_{ik} δ_{il}, X_{ii}) that is not one of the step's
+    free indices (it is missing from the other side)? In index notation that letter is summed."""
+    free = einstein_free(lhs, rhs)
+    if free is None:
+        return False
+    for term in [*_terms(lhs), *_terms(rhs)]:
+        counts = Counter(
+            c
+            for symbol in term.free_symbols
+            if (m := _SUBSCRIPTED.fullmatch(symbol.name))
+            for c in m.group("sub")
+            if c.isalpha()
+        )
+        if any(n >= 2 and c not in free for c, n in counts.items()):
+            return True
+    return False
+
+
+def summed_reading(out: dict[str, Any], summed: dict[str, Any]) -> dict[str, Any]:
+    """A ``wrong`` verdict read without the summation convention, given the verdict with it: where
+    the step holds with the index summed, the page's reading is open, so inconclusive; otherwise
+    (wrong that way too, or not decided: no sign that a sum is meant) it stays wrong."""
+    if out["status"] != "wrong" or summed["status"] != "ok":
+        return out
+    why = (
+        f"{out['message']}; but an index written twice in one term and missing from the other side is "
+        f"summed in index notation, and with it summed the step holds ({summed['message']})"
+    )
+    return {**out, "status": "inconclusive", "counterexample": None, "message": why}

@@ -9,7 +9,7 @@ import functools
 from typing import Any
 
 from derive.checks.latex.case_splits import case_split, unstated_case
-from derive.checks.latex.einstein import einstein_free, einstein_sum
+from derive.checks.latex.einstein import contracted, einstein_free, einstein_sum
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.results import verdict
 from derive.checks.latex.scalar_judge import decide
@@ -25,9 +25,9 @@ from derive.checks.latex.sympy_build import (
     to_sympy,
 )
 from derive.checks.latex.vanishing_sides import VANISHED
-from derive.checks.latex.written_sizes import written_size
+from derive.checks.latex.written_sizes import numbered_size, written_size
 
-__all__ = ["INDEX_SIZES", "check_indexed", "einstein_free_indices"]
+__all__ = ["INDEX_SIZES", "check_indexed", "contracted_indices", "einstein_free_indices"]
 
 
 #: Sizes at which a step with sums is expanded, every free index taking every value.
@@ -170,7 +170,10 @@ def _expansion_sizes(norms: list[Normalized], size_names: list[str], free: list[
     written = written_size(norms) if size_names else None
     if written:
         return (written,)
-    return (INDEX_SIZES if len(free) < 3 else INDEX_SIZES[:1]) if (size_names or free) else (3,)
+    if size_names or free:
+        return INDEX_SIZES if len(free) < 3 else INDEX_SIZES[:1]
+    # Σ_{k=1}^{2} in the step: a definition's Σ_{k=1}^N is meant at N = 2 here (written_sizes)
+    return (numbered_size(norms) or 3,)
 
 
 def _where(open_sizes: list[str], size: int, env: dict[str, int]) -> str:
@@ -232,3 +235,11 @@ def _expanded_ok(open_sizes: list[str], free: list[str], sizes: tuple[int, ...])
         " (sampled sizes, not a proof for every size)",
         "method": "expanded",
     }
+
+
+def contracted_indices(lhs_norm: Normalized, rhs_norm: Normalized, named: Definitions | None) -> bool:
+    """Does the step write an index twice in one term that the other side lacks (einstein.contracted)?"""
+    try:
+        return contracted(to_sympy(lhs_norm, {}, 2, named), to_sympy(rhs_norm, {}, 2, named))
+    except Unparsed:
+        return False

@@ -22,6 +22,7 @@ from derive.checks.latex.doc_definitions import DocumentDefinitions, Reassignmen
 from derive.checks.latex.label_subscripts import family_letters
 from derive.checks.latex.normalize import Notation, normalize
 from derive.checks.latex.rejudge import Rejudge
+from derive.checks.latex.restated_data import release_restated
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import Step
 from derive.checks.latex.unclaimed_equations import release_unclaimed
@@ -36,8 +37,10 @@ def settle_redefined(judged: list[StepResult], document: DocumentDefinitions, ag
     """``judged`` with the wrong steps that use a twice-defined name settled (module docstring)."""
     # 3 - 2w = 0 after w = 0.5, r = r + 1, e^2 of an error e: not claims (unclaimed_equations)
     judged = release_unclaimed(
-        judged, document.zero_conditions, document.names_e, document.valued_at, again.notation
+        judged, document.zero_conditions, document.names_e, document.valued_at, again.notation, document.zero_sides
     )
+    defined = [((d.line, d.column), d.name) for d in document.defs]
+    judged = release_restated(judged, document.restated, defined)  # data given again as pairs (restated_data)
     released = document.release_redefined(judged, _equal_values(document, judged, again))
     return _wrong_either_way(judged, released, document, again)
 

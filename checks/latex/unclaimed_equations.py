@@ -21,6 +21,9 @@ Five shapes, all found on real pages where a correct text was called wrong:
 - an equation in one name that both sides use, the left side that name alone: ``E_0 = 3 + 0.5
   E_0`` in a system being solved (solved_equations), unless no real value satisfies it.
 
+- an equation that rearranges one set to zero before it: ``e^x = \\frac{1}{x}`` after ``f'(x) = e^x
+  - \\frac{1}{x} = 0`` (rearranged_zeros).
+
 - a shape mismatch against a side the document gave a number: ``\frac{\partial L}{\partial
   b^{(2)}} = \delta^{(2)}`` after ``\delta^{(2)} = -0.1903`` is "a 3×1 matrix is no scalar" only
   by the notation's sizes (the seeds' b^{(2)}); the document's own example makes it one number.
@@ -36,6 +39,7 @@ from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.extract import Equation
+from derive.checks.latex.rearranged_zeros import rearranged_zero
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.solved_equations import fixed_point
 from derive.checks.latex.steps import split_chain
@@ -113,8 +117,10 @@ def release_unclaimed(
     e_named: bool = False,
     valued: Callable[[str, tuple[int, int]], list[str]] | None = None,
     notation: Any = None,
+    zero_sides: list[tuple[tuple[int, int], str]] | None = None,
 ) -> list[StepResult]:
-    """``judged`` with the ``wrong`` verdicts on equations to solve and on updates made inconclusive."""
+    """``judged`` with the ``wrong`` verdicts on equations to solve and on updates made inconclusive;
+    ``zero_sides`` are the expressions the document sets to zero (rearranged_zeros.zero_sides)."""
     out: list[StepResult] = []
     for result in judged:
         step = result.step
@@ -137,6 +143,8 @@ def release_unclaimed(
                 why = "the document gives e a value as a name (e = …): e here is that value, not Euler's number"
             elif notation is not None:
                 why = fixed_point(step.lhs, step.rhs, notation)  # E_0 = 3 + 0.5 E_0, solved for E_0
+                # e^x = 1/x after e^x - 1/x = 0: the same condition rearranged (rearranged_zeros)
+                why = why or rearranged_zero(step, zero_sides or [], notation)
             if why is not None:
                 result = replace(result, status="inconclusive", counterexample=None, message=why)
         out.append(result)

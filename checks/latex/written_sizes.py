@@ -1,7 +1,11 @@
 """The size a step writes out: ``\\sum_j e^{z_j} = e^{z_1} + e^{z_2} + e^{z_3}`` (three classes in a
 worked example) is judged at size 3, the only size at which both sides name the same entries.
 The scalar judge otherwise expands sums at sizes 2 and 3, where such a step can only be
-inconclusive (z_3 does not exist at size 2)."""
+inconclusive (z_3 does not exist at size 2).
+
+A step whose sums all run to one number (``G = 1 - \\sum_{k=1}^{2} p_k^2``, the Gini impurity of a
+two-class node) is at that size too: a name it uses whose definition sums to a letter (``G = 1 -
+\\sum_{k=1}^N p_k^2``) is meant at that many terms here, not at the judge's default size 3."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import re
 
 from derive.checks.latex.normalize import Normalized
 
-__all__ = ["written_size"]
+__all__ = ["numbered_size", "written_size"]
 
 
 def written_size(norms: list[Normalized]) -> int | None:
@@ -25,3 +29,13 @@ def written_size(norms: list[Normalized]) -> int | None:
     numbered = [int(m.group(2)) for m in by_number if m.group(1) in summed]
     top = max(numbered, default=0)
     return top if 3 <= top <= 6 and len(summed) == 1 else None
+
+
+def numbered_size(norms: list[Normalized]) -> int | None:
+    """The one number every sum of the step runs to from 1 (``\\sum_{k=1}^{2}``: 2), between 2 and
+    6; None when the step has no such sum, or sums to different numbers or to a letter."""
+    bounds = {(start, end) for n in norms for _, start, end in n.sums.values()}
+    if len(bounds) != 1:
+        return None
+    start, end = next(iter(bounds))
+    return int(end) if start == 1 and end.isdigit() and 2 <= int(end) <= 6 else None
