@@ -9,6 +9,8 @@ and ``\right.`` (an array inside other brackets is a matrix).
 
 from __future__ import annotations
 
+from derive.checks.latex.bare_groups import brace_close
+
 __all__ = ["brace_cases"]
 
 Tokens = list[tuple[str, bool]]
@@ -31,7 +33,7 @@ def brace_cases(toks: Tokens) -> Tokens:
         if [t for t, _ in out[k : k + 2]] == ["\\left", "\\{"] and [t for t, _ in out[k + 2 : k + 10]] == _BEGIN_ARRAY:
             start = k + 10
             if start < len(out) and out[start][0] == "{":  # the column specification {ll}
-                close = next((j for j in range(start, len(out)) if out[j][0] == "}"), None)
+                close = brace_close(out, start)
                 end = _end(out, close + 1) if close is not None else None
                 if end is not None:
                     body = out[close + 1 : end]

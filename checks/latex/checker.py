@@ -56,7 +56,7 @@ from derive.checks.latex.prose_joins import rejudge_joined
 from derive.checks.latex.redefined_steps import settle_redefined
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_values import with_notation_values
-from derive.checks.latex.results import STATUSES, Report, Status, StepResult, verdict
+from derive.checks.latex.results import STATUSES, Report, Status, StepResult, held_back, verdict
 from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list
 from derive.checks.latex.scalar_judge import CONDITIONS_CHECKED, decide
 from derive.checks.latex.scientific_e import SCIENTIFIC, near_enough, scientific_reading
@@ -271,26 +271,30 @@ def judge_step(
     out = _judge_written(step, lhs_norm, rhs_norm, notation, definitions, seed, examples, named)
     if out["status"] != "wrong":
         return out
+
+    def judged_as(reading: Step, sides: tuple[Normalized, Normalized] | None = None) -> dict[str, Any]:
+        """The step read otherwise (other text, or one more condition on the sides as read), judged."""
+        sides = sides or _read_sides(reading, notation)
+        return _judge_written(reading, *sides, notation, definitions, seed, examples, named)
+
     quotient = differential_quotient(step)
     if quotient is not None:
-        again = _judge_written(quotient, *_read_sides(quotient, notation), notation, definitions, seed, examples, named)
+        again = judged_as(quotient)
         return {**again, "message": f"read as differentials, {quotient.lhs} = {quotient.rhs}: {again['message']}"}
     if glued := glued_names(step):  # dP = dO V^T: d-names, never d times P (differentials)
         name = glued[0]
         why = f"; but {name} may be a differential or a gradient's name (∂L/∂{name[1:]}), not d times {name[1:]}"
-        return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
-    # y_k^n beside y_k: n may be example n's label (power_labels); 4.25e^{-13} is 4.25 × 10^{-13} (scientific_e)
-    for reading, why in ((label_reading(step), LABELS), (scientific_reading(step), SCIENTIFIC)):
+        return held_back(out, why)
+    # y_k^n beside y_k: n may be example n's label (power_labels); 4.25e^{-13} is 4.25 × 10^{-13} (scientific_e);
+    # ∂s_z/∂x_i = -s_z s_i, meant for z ≠ i (distinct_indices: the sides as read, under one more condition)
+    apart = distinct_indices(step, out.get("counterexample"))
+    readings = [(label_reading(step), None, LABELS), (scientific_reading(step), None, SCIENTIFIC)]
+    for reading, sides, why in [*readings, (apart, (lhs_norm, rhs_norm), DISTINCT)]:
         if reading is None:
             continue
-        again = _judge_written(reading, *_read_sides(reading, notation), notation, definitions, seed, examples, named)
+        again = judged_as(reading, sides)
         if again["status"] == "ok" or (why is SCIENTIFIC and near_enough(again)):
-            return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
-    apart = distinct_indices(step, out.get("counterexample"))  # ∂s_z/∂x_i = -s_z s_i, meant for z ≠ i
-    if apart is not None:
-        again = _judge_written(apart, lhs_norm, rhs_norm, notation, definitions, seed, examples, named)
-        if again["status"] == "ok":
-            return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + DISTINCT}
+            return held_back(out, why)
     return out
 
 

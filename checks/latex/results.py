@@ -7,7 +7,7 @@ from typing import Any
 
 from derive.checks.latex.steps import Step
 
-__all__ = ["STATUSES", "Status", "StepResult", "Report", "verdict"]
+__all__ = ["held_back", "STATUSES", "Status", "StepResult", "Report", "verdict"]
 
 Status = str  # "ok" | "wrong" | "unparsed" | "inconclusive"
 STATUSES = ("ok", "wrong", "unparsed", "inconclusive")
@@ -16,6 +16,11 @@ STATUSES = ("ok", "wrong", "unparsed", "inconclusive")
 def verdict(status: str, message: str, method: str, counterexample: dict[str, Any] | None = None) -> dict[str, Any]:
     """A judge's verdict on one step, as the judges pass it along (before it is a StepResult)."""
     return {"status": status, "counterexample": counterexample, "message": message, "method": method}
+
+
+def held_back(out: dict[str, Any], why: str) -> dict[str, Any]:
+    """A verdict made inconclusive, its message followed by why (``"; but …"``): a guard's answer."""
+    return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
 
 
 @dataclass

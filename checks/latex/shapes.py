@@ -79,7 +79,7 @@ def check_membership(step: Step, notation: Notation) -> StepResult | None:
     if _same_shape(actual, claimed):
         return StepResult(step, "ok", None, f"shape {show_shape(actual)} as declared in the notation", method="shape")
     # W^{(1)} ∈ R^{2×2} of a 2-2-1 example: D = H = 2 is allowed; b^{(2)} ∈ R^{1×1}: a C-vector with C = 1
-    if _sizes_fit(actual, claimed) or _sizes_fit(_canon(actual), _canon(claimed)):
+    if _sizes_fit(actual, claimed):
         why = f"{what} is {show_shape(actual)}: the notation's sizes may be {show_shape(claimed)} in this document"
         return StepResult(step, "inconclusive", None, why)
     known = {d for dims in notation.shapes.values() for d in dims}
@@ -105,6 +105,7 @@ def check_membership(step: Step, notation: Notation) -> StepResult | None:
 def _sizes_fit(actual: tuple[str, ...], claimed: tuple[str, ...]) -> bool:
     """Numbers claimed for sizes the notation names (D×H as 2×2): refuted only when no choice of
     the named sizes gives them (a size named twice takes one number; a number is itself)."""
+    actual, claimed = _canon(actual), _canon(claimed)  # a column n×1 is the n-vector (b ∈ R^{1×1}, C = 1)
     if len(actual) != len(claimed) or not any(d.isdigit() for d in claimed):
         return False
     chosen: dict[str, str] = {}

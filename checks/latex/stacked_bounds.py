@@ -9,6 +9,8 @@ script mark is rewritten (an array anywhere else is a matrix, read as such or no
 
 from __future__ import annotations
 
+from derive.checks.latex.bare_groups import brace_close
+
 __all__ = ["stacked_bounds"]
 
 Tokens = list[tuple[str, bool]]
@@ -34,7 +36,7 @@ def stacked_bounds(toks: Tokens) -> Tokens:
 def _stack(toks: Tokens, k: int) -> tuple[int, int, int] | None:
     """(rows' start, rows' end, index after the stack) of a \\substack{…} or a one-column array at k."""
     if toks[k][0] == r"\substack" and k + 1 < len(toks) and toks[k + 1][0] == "{":
-        end = _closing(toks, k + 1)
+        end = brace_close(toks, k + 1)
         return (k + 2, end, end + 1) if end is not None else None
     if _text(toks, k, 11) not in (r"\begin{array}{c}", r"\begin{array}{l}"):
         return None
@@ -46,13 +48,3 @@ def _stack(toks: Tokens, k: int) -> tuple[int, int, int] | None:
 
 def _text(toks: Tokens, k: int, n: int) -> str:
     return "".join(t for t, _ in toks[k : k + n])
-
-
-def _closing(toks: Tokens, k: int) -> int | None:
-    """The index of the brace closing the one at k."""
-    depth = 0
-    for j in range(k, len(toks)):
-        depth += (toks[j][0] == "{") - (toks[j][0] == "}")
-        if depth == 0:
-            return j
-    return None

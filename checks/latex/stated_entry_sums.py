@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from derive.checks.latex.results import held_back
+
 __all__ = ["stated_entry_sums", "with_entry_sums"]
 
 #: an entry: a letter or a command (\hat{y} too) with a number subscript
@@ -76,7 +78,7 @@ def with_entry_sums(
             return {**under, "message": f"{under['message']} (a point where the document's {stated} holds)"}
         if out["status"] == "wrong":  # refuted only where the statement fails: no counterexample
             note = f"; under the document's {stated} it is not refuted"
-            return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + note}
+            return held_back(out, note)
     return out
 
 

@@ -162,8 +162,8 @@ def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
 def _places(tokens: list[str], spots: list[tuple[int, int]]) -> tuple[tuple[int, int, int], ...]:
     """(index in the stripped term, line, column) of each of its tokens."""
     lead = len("".join(tokens)) - len("".join(tokens).lstrip())
-    offsets = [sum(map(len, tokens[:n])) - lead for n in range(len(tokens))]
-    return tuple((o, *spot) for o, spot in zip(offsets, spots, strict=True) if o >= 0)
+    starts = itertools.accumulate(map(len, tokens), initial=-lead)  # one more than tokens: the last is unused
+    return tuple((o, *spot) for o, spot in zip(starts, spots, strict=False) if o >= 0)
 
 
 #: an annotation over "=" that makes it a definition: \stackrel{def}{=}, \overset{\text{def}}{=}, \overset{\Delta}{=}
