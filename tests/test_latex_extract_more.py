@@ -194,3 +194,30 @@ COMPOSED = (
 def test_a_loss_of_several_parameters_composed_with_the_model(step: str, expected: str, runner: StepRunner) -> None:
     """J(θ) = ℓ(h_θ(x), y): the loss's parameters take the model's value, and J is that."""
     assert _statuses(COMPOSED + f"$$ {step} $$\n", runner) == ["inconclusive", expected]
+
+
+# alexcpn/alexcpn.github.io (held-out 21): MathJax notes colour a whole aligned block; the colour
+# group hid its \\ from the row cutter, and the block was read as no step at all
+@pytest.mark.parametrize(
+    "block",
+    [
+        "$$\n \\color{red}\n  {\n  \\begin{aligned}\n  a + a = 2a\n  \\\\ \\\\\n  = 3a\n  \\end{aligned}\n  }\n$$",
+        "$${\\color{blue} a + a = 2a \\\\ = 3a}$$",
+        "$$\\textcolor{red}{\\begin{aligned} a + a &= 2a \\\\ &= 3a \\end{aligned}}$$",
+    ],
+)
+def test_a_colour_around_a_whole_block_keeps_its_rows(block: str, runner: StepRunner) -> None:
+    statuses = [r.status for r in check_text(block + "\n", NOTATION, runner=runner, markdown=True).results]
+    assert statuses == ["ok", "wrong"]
+
+
+def test_a_coloured_part_of_a_row_is_not_a_wrapper(runner: StepRunner) -> None:
+    results = check_text("$$\\color{red}{a} + a = 2a$$\n", NOTATION, runner=runner, markdown=True).results
+    assert [r.status for r in results] == ["ok"]
+
+
+def test_a_script_letter_is_the_calligraphic_one(runner: StepRunner) -> None:
+    # sakunisgithub/LaTeX (held-out 21) writes the loss \mathscr{L}(\theta) with mathrsfs
+    text = "$$\\mathscr{L} = (w x - y)^2$$\n\n$$\\frac{\\partial \\mathcal{L}}{\\partial w} = %s$$\n"
+    assert check_text(text % "2 (w x - y) x", NOTATION, runner=runner, markdown=True).results[-1].status == "ok"
+    assert check_text(text % "2 (w x - y)", NOTATION, runner=runner, markdown=True).results[-1].status == "wrong"

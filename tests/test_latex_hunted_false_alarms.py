@@ -790,3 +790,31 @@ def test_data_given_again_as_a_set_of_pairs_replaces_the_earlier_values(runner: 
     pairs = "Given $\\{(x^{(i)}, y^{(i)})\\}^{5}_{i=1} = \\{(1,2), (2,3), (3,6), (4,7), (5,10)\\}$ with"
     earlier = PROBLEMS.replace(pairs, "With")
     assert _last(earlier, runner)[0] == "wrong"
+
+
+# ICEORY/softmax_loss_gradient README.md (held-out 21, blind): \sum_{i\ne j}^C sums over j, the i
+# of x_i being fixed outside the sum; read as a sum over i it was 'wrong'
+SOFTMAX_SPLIT = (
+    r"$$y_i = \frac{e^{x_i}}{\sum_c e^{x_c}}$$" "\n\n"
+    r"$$-\sum_{c=1}^C t_c\frac{1}{y_c}\frac{\partial y_c}{\partial x_i} = "
+    r"-\frac{t_i}{y_i}\frac{\partial {y_i}}{\partial x_i}-\sum_{%s}^C"
+    r" \frac{t_j}{y_j}\frac{\partial y_j}{\partial x_i}$$"
+)
+
+
+@pytest.mark.parametrize("subscript", [r"i\ne j", r"j\ne i", r"j \neq i"])
+def test_a_sum_over_a_letter_unequal_to_a_fixed_one_sums_over_the_free_letter(
+    subscript: str, runner: StepRunner
+) -> None:
+    assert _last(SOFTMAX_SPLIT % subscript, runner)[0] == "ok"
+
+
+def test_a_split_sum_that_drops_a_term_is_still_wrong(runner: StepRunner) -> None:
+    wrong = SOFTMAX_SPLIT.replace(r"x_i}-\sum", r"x_i}+\sum") % r"i\ne j"  # the sign of the rest flipped
+    status, message = _last(wrong, runner)
+    assert status == "wrong", message
+
+
+def test_a_sum_whose_two_letters_are_both_used_outside_it_is_not_read(runner: StepRunner) -> None:
+    status, message = _last(r"$$x_i + x_j + \sum_{i \ne j} x_j = x_i + x_j + \sum_{i \ne j} x_j$$", runner)
+    assert status == "unparsed" and "both letters" in message, message

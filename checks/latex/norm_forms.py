@@ -37,7 +37,7 @@ class FormsMixin(TexReader):
                     raise Unreadable("a sum with two subscripts")
                 read = sum_subscript(arg)
                 if read is not None:
-                    index, lower, conditions = read
+                    index, lower, conditions = self._bound_letter(read, i, k)
                     continue
                 if "=" in arg:
                     eq = arg.index("=")
@@ -80,6 +80,22 @@ class FormsMixin(TexReader):
         if shift is not None:
             self.r.sum_shifts[n] = shift
         return Operator("s", n, "a sum"), k
+
+    def _bound_letter(self, read: tuple, start: int, k: int) -> tuple:
+        r"""``\sum_{i \ne j}`` names two letters and sums over one: the one the rest of the side does
+        not use (``-\frac{t_i}{y_i} - \sum_{i \ne j} \frac{t_j}{y_j}`` sums over j, i being fixed
+        outside). The first letter is the index unless the side uses it outside the sum and not
+        the other; where it uses both outside, which one is summed is not read."""
+        index, lower, conditions = read
+        if len(conditions) != 1 or conditions[0][1] != "!=" or not conditions[0][2].isalpha():
+            return read
+        other = conditions[0][2]
+        outside = {t for t in [*self.toks[:start], *self.toks[self._product_end(k) :]] if len(t) == 1}
+        if index not in outside:
+            return read
+        if other in outside:
+            raise Unreadable(f"a sum over {index} \\ne {other} with both letters used outside it")
+        return other, lower, ((other, "!=", index),)
 
     def _implied_index(self, start: int, k: int) -> str:
         """``\\sum e^{x_j}``: the index is the one letter that subscripts the summand and nothing

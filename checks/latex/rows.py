@@ -97,6 +97,31 @@ def _layout_array(body: MappedText) -> MappedText:
     return body.blank(m.start(3), m.end(3)).blank(m.start(1), m.end(1))
 
 
+#: a colour or box around the whole display: ``\color{red}{ … }``, ``{\color{red} … }``, ``\boxed{ … }``
+_WRAPPER_HEAD = re.compile(
+    r"\s*(?:\\color\s*\{[^{}]*\}\s*\{|\{\s*\\color\s*\{[^{}]*\}|\\(?:boxed|textcolor\s*\{[^{}]*\})\s*\{)"
+)
+
+
+def _colour_wrapper(body: MappedText) -> MappedText:
+    """The body without a colour (or box) group around all of it (MathJax notes colour a whole
+    aligned block, ``$$\\color{red}{\\begin{aligned} … \\end{aligned}}$$``): the group would hide
+    the block's ``\\\\`` from the row cutter. Only a group that closes at the body's end."""
+    m = _WRAPPER_HEAD.match(body.text)
+    if m is None:
+        return body
+    # the group opens at the match's end (\\color{red}{), or at its start ({\\color{red} …})
+    opening = m.start() + m.group(0).index("{") if m.group(0).lstrip().startswith("{") else m.end() - 1
+    depth = 0
+    for k in range(opening, len(body.text)):
+        depth += {"{": 1, "}": -1}.get(body.text[k], 0) if body.text[k - 1] != "\\" else 0
+        if depth == 0:
+            if body.text[k + 1 :].strip():
+                return body  # the group closes before the end: a coloured part, not a wrapper
+            return body.blank(k, k + 1).blank(m.start(), m.end())
+    return body
+
+
 def _split_rows(body: MappedText) -> list[MappedText]:
     """Cut a display body at its top-level ``\\\\`` (not those of cases or matrices); a spacing
     ``\\\\[2pt]`` goes with the break."""
@@ -240,7 +265,7 @@ def rows_of(region: Region, table: LineTable, latex: bool) -> list[Piece]:
     body = _ascii_math(MappedText(region.text, list(region.offsets)))
     if latex:
         body = _blank_all(body, _TEX_COMMENT)
-    body = _layout_array(_blank_all(body, _DROP))
+    body = _layout_array(_colour_wrapper(_blank_all(body, _DROP)))
     pieces = []
     for raw in _split_rows(body):
         row, conditions, aside = _clean_row(raw)

@@ -89,6 +89,7 @@ FONTS = {
     r"\mathsf",
     r"\vec",
     r"\mathcal",
+    r"\mathscr",
     r"\mathbb",
     r"\mathds",
     r"\hat",
@@ -117,6 +118,7 @@ DECORATIONS = {
     r"\bar": "bar",
     r"\overline": "bar",
     r"\mathcal": "mathcal",
+    r"\mathscr": "mathcal",  # script letters: \mathscr{L} is the \mathcal{L} of documents that load mathrsfs
 }
 TEXT_FONTS = {
     r"\text", r"\textrm", r"\textit", r"\textbf", r"\textsc", r"\textsf", r"\textup", r"\operatorname", r"\mathop",
