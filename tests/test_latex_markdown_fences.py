@@ -67,3 +67,19 @@ def test_a_row_break_before_closing_dollars_does_not_shift_the_pairing() -> None
     bodies = [r.text.strip() for r in markdown_regions(text)]
     assert "\\frac{\\partial z}{\\partial a} = W^T" in bodies
     assert not any("其中" in b or "根据" in b for b in bodies)
+
+
+def test_dollar_math_centred_in_an_html_block_is_a_display() -> None:
+    # limits-to-arbitrage/random-posts derivative-sigmoid notebook (held-out 21): every step of the
+    # derivation sits in <div align="center"><b> $…$ </b></div>, which MathJax typesets
+    text = '<div align="center"><b> $g\'(z)=\\frac{d}{dz}\\frac{1}{1+e^{-z}}$ </b></div>\n<br>\n'
+    (region,) = markdown_regions(text)
+    assert region.kind == "display" and region.text == "g'(z)=\\frac{d}{dz}\\frac{1}{1+e^{-z}}"
+    assert text[region.offsets[0] : region.offsets[-1] + 1] == region.text
+
+
+def test_dollars_in_html_that_are_not_tex_stay_text() -> None:
+    # prices, and dollars inside code or a script, are no formula
+    text = "<div>\nIt costs $5 and $10$ per seat.\n<code>$a = b$</code>\n</div>\n"
+    assert markdown_regions(text) == []
+    assert [r.kind for r in markdown_regions("<p>We have $x^2 = y$ here.</p>\n")] == ["inline"]

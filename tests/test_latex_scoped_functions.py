@@ -63,3 +63,21 @@ def test_a_bare_name_means_a_body_only_when_the_definitions_are_renamings(runner
     assert _statuses(renamed, runner)[5] == "ok"
     different = renamed.replace("L(a, y) = -y\\log a", "L(a, y) = (a - y)^2")
     assert _statuses(different, runner)[5] != "ok"
+
+
+# limits-to-arbitrage/random-posts (held-out 21): the sigmoid written g(z) = 1/(1+e^{-z}), then
+# "another form", g(z) = e^z/(1+e^z), and a derivation of g'(z): priming g made it an undefined
+# function (abstract_functions), and no step of the derivation was read
+PRIMED = (
+    "$$g(z)=\\frac{1}{1+e^{-z}}$$\n\n"
+    "Another form: $g(z)=\\frac{e^z}{1+e^z}$, is equivalent.\n\n"
+    "$$g'(z)=\\frac{e^{-z}}{(1+e^{-z})^2}$$\n\n"
+    "$$g'(z)=g(z)(1-g(z))$$\n\n"
+    "$$g'(z)=g(z)(1+g(z))$$\n"
+)
+
+
+def test_a_function_restated_in_another_form_is_read_where_it_is_primed(runner: StepRunner) -> None:
+    statuses = _statuses(PRIMED, runner)
+    assert statuses[5] == "ok" and statuses[7] == "ok"
+    assert statuses[9] == "inconclusive"  # wrong under the definition above, which only confirms

@@ -150,16 +150,33 @@ _SUMMARY = re.compile(r"<summary\b[^>]*>(?P<body>.*?)</summary>", re.S | re.I)
 _SUMMARY_DOLLARS = re.compile(r"(?<![\\$])\$(?![\s$])(?P<math>[^$\n]*?[^\s\\$])\$(?!\$)")
 
 
-def _summary_math(text: str, table: LineTable, lines: tuple[int, int]) -> list[Region]:
-    """``$…$`` in a ``<summary>`` of an HTML block: the example's own givens (which function, which
-    point) are there, and MathJax typesets them; read, a later step is judged with that function
-    rather than an earlier example's. Other HTML keeps its dollars to itself (prices, scripts)."""
+#: elements whose dollars are not math: code, scripts (read by _script_math), styles
+_NOT_MATH = re.compile(r"<(script|style|code|pre)\b.*?</\1\s*>", re.S | re.I)
+#: what makes a $…$ TeX rather than a price: a command, a script, a relation
+_TEX_SIGN = re.compile(r"\\[A-Za-z]|[\^_=]")
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def _html_dollars(text: str, table: LineTable, lines: tuple[int, int]) -> list[Region]:
+    """``$…$`` in an HTML block, outside code, scripts and styles. Notebooks centre a formula in
+    ``<div align="center"><b> $g'(z)=…$ </b></div>`` and put an example's givens in a collapsible
+    ``<summary>``, and MathJax typesets both. A pair counts when it is in a ``<summary>`` or reads
+    as TeX (a command, a script or a relation: ``$5 or $10`` is money); alone on its line but for
+    tags, it is a display."""
     start, end = _span(text, table, lines)
+    block = _NOT_MATH.sub(lambda m: " " * len(m.group(0)), text[start:end])
+    summaries = [(m.start(), m.end()) for m in _SUMMARY.finditer(block)]
     found = []
-    for summary in _SUMMARY.finditer(text, start, end):
-        for m in _SUMMARY_DOLLARS.finditer(text, summary.start("body"), summary.end("body")):
-            offsets = tuple(range(m.start("math"), m.end("math")))
-            found.append(Region("inline", m.group("math"), offsets, m.start(), m.end()))
+    for m in _SUMMARY_DOLLARS.finditer(block):
+        in_summary = any(a <= m.start() < b for a, b in summaries)
+        if not in_summary and not _TEX_SIGN.search(m.group("math")):
+            continue
+        line_start = block.rfind("\n", 0, m.start()) + 1
+        line_end = block.find("\n", m.end())
+        around = _TAG.sub("", block[line_start : m.start()] + block[m.end() : len(block) if line_end < 0 else line_end])
+        kind = "display" if not in_summary and re.fullmatch(r"[\s.,;:]*", around) else "inline"
+        offsets = tuple(range(start + m.start("math"), start + m.end("math")))
+        found.append(Region(kind, m.group("math"), offsets, start + m.start(), start + m.end()))
     return found
 
 
@@ -249,7 +266,7 @@ def _regions(text: str, parser: MarkdownIt, table: LineTable, brackets: bool = F
             continue
         if token.type == "html_block" and lines is not None:
             regions += _script_math(text, table, lines) + _html_math(text, table, lines)
-            regions += _summary_math(text, table, lines)
+            regions += _html_dollars(text, table, lines)
             continue
         if token.type == "fence" and token.info.strip().lower() == "math" and lines is not None:
             regions += _math_fence(text, token, table, lines)

@@ -68,7 +68,9 @@ class ScopedFunctions:
         if not latest:
             return notation
         added = {d.name: (d.parameter, d.body) for d in latest}
-        return replace(notation, doc_functions={**notation.doc_functions, **added})
+        # primed, the letter was taken for an undefined function (abstract_functions): here it is defined
+        functions = {k: v for k, v in notation.functions.items() if k not in added or not v.startswith("abstract:")}
+        return replace(notation, doc_functions={**notation.doc_functions, **added}, functions=functions)
 
     def hold(self, results: list[StepResult], notation: Notation) -> list[StepResult]:
         """``results`` with each ``wrong`` of a step read with such a definition made inconclusive."""
@@ -93,7 +95,9 @@ def _applied_only(text: str, name: str, notation: Notation) -> bool | None:
     if marked is None:
         return None
     places = [k for k, t in enumerate(marked) if t == "\0"]
-    if any(marked[k + 3 : k + 4] not in (["("], ["\\left"]) for k in places):
+    # g'(z), g''(z): a derivative of the function applied, as much an application as g(z)
+    after = [next((t for t in marked[k + 3 :] if t != "'"), "") for k in places]
+    if any(t not in ("(", "\\left") for t in after):
         return None
     return bool(places)
 
