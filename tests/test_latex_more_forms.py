@@ -381,12 +381,22 @@ PACKAGE_FORM_CASES = [
     (r"\pdv[2]{(x^3)}{x} = 6x", "unparsed"),  # an order: not read
     (r"\prescript{h \times 1}{}b_1 + 0 = b_1", "ok"),  # a shape written before the name
     (r"x \space + \space x = 2x", "ok"),
+    # the physics package's delimiters and vectors (zheguang/exposition's backpropagation note, held-out 21)
+    (r"\abs{x - 2} = \abs{2 - x}", "ok"),
+    (r"\abs{x - 2} = x - 2", "wrong"),
+    (r"\norm{x} = \norm{-x}", "ok"),
+    (r"\qty(a + b)^2 = a^2 + 2ab + b^2", "ok"),
+    (r"\qty(a + b)^2 = a^2 + b^2", "wrong"),
+    (r"\vb{a} \vdot \vb{b} = \vb{b} \vdot \vb{a}", "ok"),
+    (r"\qty(\vb{a} \vdot \vb{b}) + 1 = \vb{b} \vdot \vb{a}", "wrong"),
+    (r"\abs x = x", "unparsed"),  # no group: not read
 ]
 
 
 @pytest.mark.parametrize(("step", "expected"), PACKAGE_FORM_CASES)
 def test_derivative_package_macros_prescripts_and_spaces(step: str, expected: str, runner: StepRunner) -> None:
-    assert _one(step, runner) == expected
+    status = _one(step, runner)
+    assert status in ("unparsed", "inconclusive") if expected == "no verdict" else status == expected
 
 
 TYPED_TOGETHER_CASES = [

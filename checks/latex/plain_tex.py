@@ -38,6 +38,8 @@ _SPELLINGS = {
     r"\cfrac": r"\frac", r"\nicefrac": r"\frac", r"\sfrac": r"\frac",
     r"\dotsb": r"\cdots", r"\dotsm": r"\cdots", r"\dotsi": r"\cdots", r"\dotsc": r"\ldots", r"\dotso": r"\ldots",
     r"\hdots": r"\ldots",
+    # the physics package: \vb{a} \vdot \vb{b} is a · b, \va{a} an arrow, \cross a cross product
+    r"\vb": r"\mathbf", r"\va": r"\vec", r"\vdot": r"\cdot", r"\cross": r"\times",
 }  # fmt: skip
 #: wide spacing before a parenthesised remark at the end of a side (``\quad (\text{chain rule})``)
 _WIDE = {r"\quad", r"\qquad", r"\hspace"}
@@ -93,6 +95,23 @@ def _closing_remark(toks: Tokens) -> Tokens:
 _PHYSICS_DERIVATIVES = {r"\pdv": r"\partial", r"\dv": "d", r"\odv": "d", r"\pd": r"\partial"}
 
 
+#: the physics package's delimiters: \abs{x} is |x|, \norm{x} is ‖x‖ (each sized to its content)
+_PHYSICS_DELIMITERS = {r"\abs": ("|", "|"), r"\norm": (r"\|", r"\|")}
+
+
+def _physics_delimiters(toks: Tokens, k: int) -> tuple[Tokens, int] | None:
+    r"""``\abs{x}`` → ``\left| x \right|``, ``\norm{x}`` → ``\left\| x \right\|``; ``\qty(a + b)`` is
+    ``(a + b)`` sized (the command dropped). An argument that is not a group is left unread."""
+    if toks[k][0] == r"\qty":
+        return [], k + 1
+    end = group_end(toks, k + 1)
+    if end is None or toks[k + 1][0] != "{":
+        return None
+    left, right = _PHYSICS_DELIMITERS[toks[k][0]]
+    inner = toks[k + 2 : end - 1]
+    return [(r"\left", toks[k][1]), (left, False), *inner, (r"\right", False), (right, False)], end
+
+
 def _physics_derivative(toks: Tokens, k: int) -> tuple[Tokens, int] | None:
     r"""``\pdv{f}{x}`` → ``\frac{\partial f}{\partial x}``, ``\pdv{x}`` → ``\frac{\partial}{\partial x}``
     (an operator on what follows); with an order (``\pdv[2]{f}{x}``) it is left unread."""
@@ -131,6 +150,12 @@ def _unwrap(toks: Tokens) -> Tokens:
             end = group_end(toks, middle) if middle is not None else None
             if end is not None:
                 k = end
+                continue
+        if t in _PHYSICS_DELIMITERS or (t == r"\qty" and toks[k + 1 : k + 2] in ([("(", False)], [("[", False)])):
+            rewritten = _physics_delimiters(toks, k)
+            if rewritten is not None:
+                out += rewritten[0]
+                k = rewritten[1]
                 continue
         if t in _PHYSICS_DERIVATIVES:
             rewritten = _physics_derivative(toks, k)
