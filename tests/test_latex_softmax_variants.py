@@ -53,3 +53,30 @@ def test_a_matrix_in_the_argument_is_not_entry_wise(runner: StepRunner) -> None:
     # (Wx)_i is row i of W times x: reading W as a scalar factor (W x_i) would prove this step
     step = r"$$\mathrm{softmax}(W\mathbf{x})_i = \frac{e^{W x_i}}{\sum_k e^{W x_k}}$$"
     assert _statuses("Let $W$ be a matrix.\n\n" + step + "\n", runner)[-1] != "ok"
+
+
+# bschlaman/ml-exploration's neural-network notebook (held-out 21): the softmax defined as
+# \sigma(\mathbf{z})_i, then "Focusing in on a single σ_i" every step writes σ_i, σ_j alone, and
+# σ_j (Σ y_i) as a product; σ(w·x + b) in an earlier section is the logistic function
+ENTRIES = (
+    "The model: $\\hat y = \\sigma(\\mathbf{w} \\cdot \\mathbf{x} + b)$.\n\n"
+    "$$\\sigma(\\mathbf{z})_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$$\n\n"
+)
+
+
+def test_a_softmax_applied_to_one_vector_is_read_bare_by_its_entries() -> None:
+    from derive.checks.latex.doc_vectors import document_softmax_arguments
+
+    assert document_softmax_arguments(ENTRIES, frozenset({r"\sigma"})) == {r"\sigma": r"\mathbf{z}"}
+    # two vectors (the corpus's softmax_obsidian_telhc.md: defined at z, derived at [σ(a)]_i): which one?
+    two = ENTRIES + "$$\\frac{\\partial[\\sigma(\\mathbf{a})]_i}{\\partial a_j} = \\sigma_i(1_{i=j} - \\sigma_j)$$"
+    assert document_softmax_arguments(two, frozenset({r"\sigma"})) == {}
+
+
+def test_a_bare_softmax_entry_is_judged(runner: StepRunner) -> None:
+    ok = ENTRIES + "$$\\frac{\\partial \\sigma_i}{\\partial z_i} = \\sigma_i (1 - \\sigma_i)$$\n"
+    assert _statuses(ok, runner)[-1] == "ok"
+    wrong = ENTRIES + "$$\\frac{\\partial \\sigma_i}{\\partial z_i} = \\sigma_i (1 + \\sigma_i)$$\n"
+    assert _statuses(wrong, runner)[-1] == "wrong"
+    prod = ENTRIES + "$$\\sigma_j \\left(\\sum_i z_i\\right) = \\sum_i z_i \\sigma_j$$\n"
+    assert _statuses(prod, runner)[-1] == "ok"

@@ -17,6 +17,7 @@ from derive.checks.latex.notation import Notation
 from derive.checks.latex.tex_names import GREEK
 
 __all__ = [
+    "document_softmax_arguments",
     "document_softmax_names",
     "document_softmax_variants",
     "document_vectors",
@@ -99,6 +100,37 @@ def document_softmax_variants(text: str, notation: Notation) -> frozenset[str]:
     return _function_names(found & other, notation)
 
 
+def document_softmax_arguments(text: str, names: frozenset[str]) -> dict[str, str]:
+    """Each softmax name the document applies to one vector only (``\\sigma_i(\\mathbf{z})``,
+    ``\\sigma(\\mathbf z)_j``, written alike every time): a bare ``\\sigma_i`` is then that vector's
+    entry i, as the reader of "Focusing in on a single σ_i" takes it. Two vectors: none."""
+    found: dict[str, set[str]] = {}
+    for name in names:
+        letter = re.escape(name)
+        applied = re.compile(
+            rf"(?:\\(?:mathbf|boldsymbol|bm)\s*\{{\s*)?{letter}(?![A-Za-z])\s*\}}?\s*(?P<sub>_\s*\{{?\s*[a-z]\s*\}}?\s*)?"
+            r"(?:\\left)?\(\s*(?P<arg>[^()$=]{1,30}?)\s*(?:\\right)?\)(?P<after>\s*_\s*\{?\s*[a-z])?"
+        )
+        for m in applied.finditer(text):
+            arg = re.sub(r"\s+", "", m.group("arg"))
+            # σ_m(1 - σ_m) is a product, σ(w·x + b) another section's logistic function: only one
+            # name in the brackets is an argument; every such application counts ([σ(\mathbf a)]_i too)
+            if _vector_argument(arg):
+                found.setdefault(name, set()).add(arg)
+    # z and \mathbf{z} are one vector: compared by their letters
+    plain = r"\\(?:mathbf|boldsymbol|bm|vec)|[{}]"
+    letters = {name: {re.sub(plain, "", a) for a in args} for name, args in found.items()}
+    return {name: max(found[name], key=len) for name in found if len(letters[name]) == 1}
+
+
+def _vector_argument(arg: str) -> bool:
+    """One name with no index (z, \\mathbf{z}, \\mathbf z, z^{(L)}): an entry z_k is not a vector."""
+    return _VECTOR_ARGUMENT.fullmatch(arg) is not None
+
+
+_VECTOR_ARGUMENT = re.compile(r"(?:\\(?:mathbf|boldsymbol|bm|vec)\{?)?\\?[A-Za-z]+\}?(?:\^\{?\(?[A-Za-z0-9]+\)?\}?)?")
+
+
 def _softmax_definitions(text: str) -> tuple[set[str], set[str]]:
     """(names defined or said to be the softmax, names also defined as another function of entries)."""
     found: set[str] = set()
@@ -134,7 +166,8 @@ def with_document_vectors(text: str, notation: Notation) -> Notation:
     return replace(
         notation,
         vectors=document_vectors(text),
-        softmax_names=document_softmax_names(text, notation),
+        softmax_names=(names := document_softmax_names(text, notation)),
+        softmax_arguments=document_softmax_arguments(text, names),
         softmax_variants=document_softmax_variants(text, notation),
         scalar_entries=scalar_entries(text),
         word_names=document_word_names(text, notation),

@@ -41,11 +41,34 @@ class SoftmaxMixin(TexReader):
         base_end = self.read_arg(i + 1)[1] if self.toks[i] in FONTS else i + 1
         sub = k > base_end and self.toks[base_end] == "_"
         applied = k < len(self.toks) and self.toks[k] in ("(", "[")
+        base = re.split(r"[_^]", name, maxsplit=1)[0]
+        argument = self.notation.softmax_arguments.get(base)
+        if applied and sub and argument is not None and not self._brackets_hold(k, argument):
+            applied = False  # σ_j (1 - σ_j), σ_j \left(Σ y_i\right): a product with the entry σ_j
         if power is None and applied and (sub or self._subscript_after(k) or self._entry_argument(name, k)):
             return self._softmax_entry(name, base_end)  # σ(z)_i, σ_i(z), or σ(z_k) as the notation's ψ(z_k)
-        if re.split(r"[_^]", name, maxsplit=1)[0] not in self.notation.functions:
+        if base not in self.notation.functions:
             return None  # s_i, s: the document's names for the entries and the vector
+        if power is None and sub and argument is not None and k == self.read_arg(base_end + 1)[1]:
+            return self._softmax_of_named(name, base_end, argument)  # σ_i: entry i of σ(z), z its one vector
         raise Unreadable(f"{name} is the softmax in this document: write its entries, {name}(z)_i")
+
+    def _brackets_hold(self, k: int, argument: str) -> bool:
+        """Do the brackets at k hold the softmax's own argument (σ_j(\\mathbf z))?"""
+        inside = "".join(self.toks[k + 1 : self.match(k)])
+        return re.sub(r"[\s{}]", "", inside) == re.sub(r"[\s{}]", "", argument)
+
+    def _softmax_of_named(self, shown: str, k: int, argument: str) -> tuple[str, int]:
+        """``σ_i`` where the document applies its softmax σ to one vector z only: ``σ_i(z)``."""
+        index, after = self.read_arg(k + 1)
+        if len(index) != 1:
+            raise Unreadable(f"{shown} with an index that is not one letter or digit")
+        entry = self._vector_entry(shown, clean_tokens(tex_tokens(argument))[0])
+        used = set(self.toks) | set(re.findall(r"(?<![\\A-Za-z])[A-Za-z]", self.r.source))
+        letter = next(c for c in "qrstuvwmnp" if c not in used)
+        text = rf"\frac{{e^{{{entry(index[0])}}}}}{{\sum_{{{letter}}} e^{{{entry(letter)}}}}}"
+        piece, _ = self.sub_normalizer(clean_tokens(tex_tokens(text))[0]).unit(0)
+        return self.postfix(piece, after)
 
     def _entry_argument(self, shown: str, k: int) -> bool:
         """Is the bracket at k one entry of a vector, ``z_k`` (a letter index: ``z_1`` may be

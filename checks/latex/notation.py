@@ -117,6 +117,8 @@ class Notation:
     softmax_names: frozenset[str] = frozenset()
     #: function names the document defines as the softmax and, elsewhere, as another function (softmax_variants)
     softmax_variants: frozenset[str] = frozenset()
+    #: softmax name → the one vector the document applies it to (σ_i(\mathbf z)): σ_i alone is its entry i
+    softmax_arguments: dict[str, str] = field(default_factory=dict)
     #: families of entries the document states sum to one (y: y_1 + … + y_n = 1), or [onehot] names
     sums_to_one: frozenset[str] = frozenset()
     #: entries the document states sum to one, written out (T_1 + T_2 + T_3 = 1): their names
