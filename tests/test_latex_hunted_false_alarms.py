@@ -100,6 +100,16 @@ A thirteenth hunt (115 documents from 25 repositories; 6 'wrong', 1 a true error
 - cadizm/linear-algebra-for-ml-ds: e^x = 1/x after "f'(x) = e^x - 1/x = 0" judged as an identity
   (rearranged_zeros).
 - HeavenAQ/heaven-blog: problem 1's x^{(i)} used in problem 3, whose data is a set of pairs (restated_data).
+
+A fourteenth hunt (87 documents from 34 repositories; 10 'wrong', 6 true errors):
+
+- LynnHo/Matrix-Calculus-Tutorial: d(XY) = (dX)Y + X(dY) written with bold names, d\mathbf{X}, was
+  refuted as d times X (differentials.glued_names: a font changes no letter).
+- luweiagi/machine-learning-notes: a sub-sampling layer's δ^l = (W^{l+1})^T δ^{l+1}, "without the
+  activation's derivative, since a sub-sampling layer has none", was 'wrong' under the document's
+  a^l = f(u^l) (layered_backprop.NO_ACTIVATION).
+- JoKerDii/machine-learning-notes: C = \frac12(y - t)^2 against an inline C=1/2(y−t)^2 read as
+  1/(2(y−t)^2) (loose_definitions).
 """
 
 from __future__ import annotations
@@ -790,3 +800,45 @@ def test_data_given_again_as_a_set_of_pairs_replaces_the_earlier_values(runner: 
     pairs = "Given $\\{(x^{(i)}, y^{(i)})\\}^{5}_{i=1} = \\{(1,2), (2,3), (3,6), (4,7), (5,10)\\}$ with"
     earlier = PROBLEMS.replace(pairs, "With")
     assert _last(earlier, runner)[0] == "wrong"
+
+
+BOLD_DIFFERENTIALS = (
+    "The differentials:\n\n$$\n\\begin{align}\nd({\\mathbf{X}\\mathbf{Y}})&=PRODUCT\\\\\n\\end{align}\n$$\n"
+)
+
+
+def test_a_d_against_a_bold_name_is_no_product_with_d(runner: StepRunner) -> None:
+    # LynnHo/Matrix-Calculus-Tutorial tex/README.tex.md (commit 0caa9c4af6b30b46719af2b4b423c3d088a11c64):
+    # "d({\mathbf{X}\mathbf{Y}})&=(d\mathbf{X})\mathbf{Y}+\mathbf{X}(d\mathbf{Y})" was 'wrong' as d·X
+    # (d also the notation's size): \mathbf{X} is the name X in a bold font (differentials.glued_names)
+    product = r"(d\mathbf{X})\mathbf{Y}+\mathbf{X}(d\mathbf{Y})"
+    status, message = _last(BOLD_DIFFERENTIALS.replace("PRODUCT", product), runner)
+    assert status == "inconclusive" and "d\\mathbf{X} may be a differential" in message, message
+    # written with a product sign it is a product, and judged as one
+    signed = r"(d \cdot \mathbf{X})\mathbf{Y}+\mathbf{X}(d \cdot \mathbf{Y})"
+    signed = f"$$\nd \\cdot ({{\\mathbf{{X}}\\mathbf{{Y}}}})={signed}\n$$\n"
+    assert _last(signed, runner)[0] == "wrong"
+
+
+POOLING = (
+    "The layers:\n\n$$\nx^l=f(u^l),\\quad \\text{with } u^l=W^lx^{l-1}+b^l\n$$\n\n"
+    "The sensitivity of a layer's input to the error:\n\n$$\n\\delta^l=\\frac{\\partial E}{\\partial u^l}\n$$\n\n"
+    "The **vector** sensitivity of the LAYER layer is:\n$$\n\\delta^l=STEP\n$$\n"
+)
+
+
+@pytest.mark.parametrize("layer", ["sub-sampling", "max-pooling"])
+def test_a_step_for_a_layer_the_prose_says_has_no_activation_is_not_wrong(layer: str, runner: StepRunner) -> None:
+    # luweiagi/machine-learning-notes convolutional-neural-network.md (commit
+    # bdee353f641c1feb587ad4ecb1891edfae652f2e): "下采样层的矢量（列向量）灵敏度…为：
+    # \delta^l=\left(W^{l+1}\right)^T\delta^{l+1}" ("the sub-sampling layer's vector sensitivity"; "no
+    # activation's derivative: a sub-sampling layer has none") was 'wrong' under x^l = f(u^l)
+    # (layered_backprop.NO_ACTIVATION: it holds with no activation at the layer)
+    text = POOLING.replace("LAYER", layer).replace("STEP", r"\left(W^{l+1}\right)^T\delta^{l+1}")
+    status, message = _last(text, runner)
+    assert status == "inconclusive" and "applies no activation" in message, message
+    # the same step for a layer the prose gives no such property: the dropped f' is wrong
+    connected = POOLING.replace("LAYER", "fully connected")
+    assert _last(connected.replace("STEP", r"\left(W^{l+1}\right)^T\delta^{l+1}"), runner)[0] == "wrong"
+    # and a step wrong with no activation too (the transpose dropped) stays wrong there
+    assert _last(POOLING.replace("LAYER", layer).replace("STEP", r"W^{l+1}\delta^{l+1}"), runner)[0] == "wrong"

@@ -42,6 +42,7 @@ from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
 from derive.checks.latex.landau import landau_verdict
 from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.layered_backprop import judge_layered
+from derive.checks.latex.loose_definitions import settle_loose_definitions
 from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.numeric_layer_labels import hold_numeric_labels
@@ -190,6 +191,7 @@ def _read_again(
     """The verdicts weighed again with other readings: across prose, with a twice-defined name's
     values, and with a letter the document makes the softmax and another function read as the softmax."""
     judged = settle_redefined(rejudge_joined(judged, document, again), document, again)
+    judged = settle_loose_definitions(judged, document, again)  # C = 1/2(y−t)^2 defined: (1/2)·(y−t)^2?
     return prove_with_softmax(judged, notation.softmax_variants, document, again)
 
 
