@@ -110,6 +110,8 @@ A fourteenth hunt (87 documents from 34 repositories; 10 'wrong', 6 true errors)
   a^l = f(u^l) (layered_backprop.NO_ACTIVATION).
 - JoKerDii/machine-learning-notes: C = \frac12(y - t)^2 against an inline C=1/2(y−t)^2 read as
   1/(2(y−t)^2) (loose_definitions).
+- DragonWarrior15/statistical-learning-notes backprop.md: dL/dx = dL/dy dy/dx for y = exp(x), with
+  L = ½(y − ŷ)² of an earlier regression example (y its target) put in (reused_letters).
 """
 
 from __future__ import annotations
@@ -842,3 +844,28 @@ def test_a_step_for_a_layer_the_prose_says_has_no_activation_is_not_wrong(layer:
     assert _last(connected.replace("STEP", r"\left(W^{l+1}\right)^T\delta^{l+1}"), runner)[0] == "wrong"
     # and a step wrong with no activation too (the transpose dropped) stays wrong there
     assert _last(POOLING.replace("LAYER", layer).replace("STEP", r"W^{l+1}\delta^{l+1}"), runner)[0] == "wrong"
+
+
+REGRESSION = (
+    "Consider a simple regression network with activation function $\\sigma$\n\\begin{align}\n"
+    "    z &= wx + b\\newline\n    \\hat{y} &= \\sigma(z)\\newline\n    L &= LOSS\\end{align}\n\n"
+)
+EXPONENT = "For element wise transformations like the exponent\n\\begin{align}\n    y = exp(x)\\end{align}\n\n"
+CHAIN = (
+    "we can calculate the gradients as\n"
+    "\\begin{align}\n    \\frac{dL}{dx} &= \\frac{dL}{dy}\\frac{dy}{dx}\n\\end{align}\n"
+)
+
+
+def test_a_chain_through_a_letter_valued_after_the_loss_is_not_wrong(runner: StepRunner) -> None:
+    # DragonWarrior15/statistical-learning-notes _notes/deep_learning/chapters/gradient_descent/backprop.md
+    # (commit cb583fada9843c56c75d42800645ca111ed1297b): a regression example's
+    # L = \frac{1}{2}(y - \hat{y})^{2} (y the target), then "y = exp(x)" and
+    # \frac{dL}{dx} = \frac{dL}{dy}\frac{dy}{dx} was 'wrong': L reached x through ŷ too (reused_letters)
+    loss = r"\frac{1}{2}(y - \hat{y})^{2}"
+    status, message = _last(REGRESSION.replace("LOSS", loss) + EXPONENT + CHAIN, runner)
+    assert status == "inconclusive" and "the letter may be used again" in message, message
+    # y given its value before the loss was written: one y, and the chain drops a path
+    assert _last(EXPONENT + REGRESSION.replace("LOSS", loss) + CHAIN, runner)[0] == "wrong"
+    # a loss that writes x itself: the chain drops that term, whatever y is
+    assert _last(REGRESSION.replace("LOSS", loss + " + x^2") + EXPONENT + CHAIN, runner)[0] == "wrong"
