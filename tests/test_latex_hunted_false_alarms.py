@@ -101,7 +101,7 @@ A thirteenth hunt (115 documents from 25 repositories; 6 'wrong', 1 a true error
   (rearranged_zeros).
 - HeavenAQ/heaven-blog: problem 1's x^{(i)} used in problem 3, whose data is a set of pairs (restated_data).
 
-A fourteenth hunt (87 documents from 34 repositories; 10 'wrong', 6 true errors):
+A fourteenth hunt (106 documents from 43 repositories; 13 'wrong', 8 true errors):
 
 - LynnHo/Matrix-Calculus-Tutorial: d(XY) = (dX)Y + X(dY) written with bold names, d\mathbf{X}, was
   refuted as d times X (differentials.glued_names: a font changes no letter).
