@@ -100,6 +100,18 @@ A thirteenth hunt (115 documents from 25 repositories; 6 'wrong', 1 a true error
 - cadizm/linear-algebra-for-ml-ds: e^x = 1/x after "f'(x) = e^x - 1/x = 0" judged as an identity
   (rearranged_zeros).
 - HeavenAQ/heaven-blog: problem 1's x^{(i)} used in problem 3, whose data is a set of pairs (restated_data).
+
+A fourteenth hunt (106 documents from 43 repositories; 13 'wrong', 8 true errors):
+
+- LynnHo/Matrix-Calculus-Tutorial: d(XY) = (dX)Y + X(dY) written with bold names, d\mathbf{X}, was
+  refuted as d times X (differentials.glued_names: a font changes no letter).
+- luweiagi/machine-learning-notes: a sub-sampling layer's δ^l = (W^{l+1})^T δ^{l+1}, "without the
+  activation's derivative, since a sub-sampling layer has none", was 'wrong' under the document's
+  a^l = f(u^l) (layered_backprop.NO_ACTIVATION).
+- JoKerDii/machine-learning-notes: C = \frac12(y - t)^2 against an inline C=1/2(y−t)^2 read as
+  1/(2(y−t)^2) (loose_definitions).
+- DragonWarrior15/statistical-learning-notes backprop.md: dL/dx = dL/dy dy/dx for y = exp(x), with
+  L = ½(y − ŷ)² of an earlier regression example (y its target) put in (reused_letters).
 """
 
 from __future__ import annotations
@@ -818,3 +830,70 @@ def test_a_split_sum_that_drops_a_term_is_still_wrong(runner: StepRunner) -> Non
 def test_a_sum_whose_two_letters_are_both_used_outside_it_is_not_read(runner: StepRunner) -> None:
     status, message = _last(r"$$x_i + x_j + \sum_{i \ne j} x_j = x_i + x_j + \sum_{i \ne j} x_j$$", runner)
     assert status == "unparsed" and "both letters" in message, message
+
+
+BOLD_DIFFERENTIALS = (
+    "The differentials:\n\n$$\n\\begin{align}\nd({\\mathbf{X}\\mathbf{Y}})&=PRODUCT\\\\\n\\end{align}\n$$\n"
+)
+
+
+def test_a_d_against_a_bold_name_is_no_product_with_d(runner: StepRunner) -> None:
+    # LynnHo/Matrix-Calculus-Tutorial tex/README.tex.md (commit 0caa9c4af6b30b46719af2b4b423c3d088a11c64):
+    # "d({\mathbf{X}\mathbf{Y}})&=(d\mathbf{X})\mathbf{Y}+\mathbf{X}(d\mathbf{Y})" was 'wrong' as d·X
+    # (d also the notation's size): \mathbf{X} is the name X in a bold font (differentials.glued_names)
+    product = r"(d\mathbf{X})\mathbf{Y}+\mathbf{X}(d\mathbf{Y})"
+    status, message = _last(BOLD_DIFFERENTIALS.replace("PRODUCT", product), runner)
+    assert status == "inconclusive" and "d\\mathbf{X} may be a differential" in message, message
+    # written with a product sign it is a product, and judged as one
+    signed = r"(d \cdot \mathbf{X})\mathbf{Y}+\mathbf{X}(d \cdot \mathbf{Y})"
+    signed = f"$$\nd \\cdot ({{\\mathbf{{X}}\\mathbf{{Y}}}})={signed}\n$$\n"
+    assert _last(signed, runner)[0] == "wrong"
+
+
+POOLING = (
+    "The layers:\n\n$$\nx^l=f(u^l),\\quad \\text{with } u^l=W^lx^{l-1}+b^l\n$$\n\n"
+    "The sensitivity of a layer's input to the error:\n\n$$\n\\delta^l=\\frac{\\partial E}{\\partial u^l}\n$$\n\n"
+    "The **vector** sensitivity of the LAYER layer is:\n$$\n\\delta^l=STEP\n$$\n"
+)
+
+
+@pytest.mark.parametrize("layer", ["sub-sampling", "max-pooling"])
+def test_a_step_for_a_layer_the_prose_says_has_no_activation_is_not_wrong(layer: str, runner: StepRunner) -> None:
+    # luweiagi/machine-learning-notes convolutional-neural-network.md (commit
+    # bdee353f641c1feb587ad4ecb1891edfae652f2e): "下采样层的矢量（列向量）灵敏度…为：
+    # \delta^l=\left(W^{l+1}\right)^T\delta^{l+1}" ("the sub-sampling layer's vector sensitivity"; "no
+    # activation's derivative: a sub-sampling layer has none") was 'wrong' under x^l = f(u^l)
+    # (layered_backprop.NO_ACTIVATION: it holds with no activation at the layer)
+    text = POOLING.replace("LAYER", layer).replace("STEP", r"\left(W^{l+1}\right)^T\delta^{l+1}")
+    status, message = _last(text, runner)
+    assert status == "inconclusive" and "applies no activation" in message, message
+    # the same step for a layer the prose gives no such property: the dropped f' is wrong
+    connected = POOLING.replace("LAYER", "fully connected")
+    assert _last(connected.replace("STEP", r"\left(W^{l+1}\right)^T\delta^{l+1}"), runner)[0] == "wrong"
+    # and a step wrong with no activation too (the transpose dropped) stays wrong there
+    assert _last(POOLING.replace("LAYER", layer).replace("STEP", r"W^{l+1}\delta^{l+1}"), runner)[0] == "wrong"
+
+
+REGRESSION = (
+    "Consider a simple regression network with activation function $\\sigma$\n\\begin{align}\n"
+    "    z &= wx + b\\newline\n    \\hat{y} &= \\sigma(z)\\newline\n    L &= LOSS\\end{align}\n\n"
+)
+EXPONENT = "For element wise transformations like the exponent\n\\begin{align}\n    y = exp(x)\\end{align}\n\n"
+CHAIN = (
+    "we can calculate the gradients as\n"
+    "\\begin{align}\n    \\frac{dL}{dx} &= \\frac{dL}{dy}\\frac{dy}{dx}\n\\end{align}\n"
+)
+
+
+def test_a_chain_through_a_letter_valued_after_the_loss_is_not_wrong(runner: StepRunner) -> None:
+    # DragonWarrior15/statistical-learning-notes _notes/deep_learning/chapters/gradient_descent/backprop.md
+    # (commit cb583fada9843c56c75d42800645ca111ed1297b): a regression example's
+    # L = \frac{1}{2}(y - \hat{y})^{2} (y the target), then "y = exp(x)" and
+    # \frac{dL}{dx} = \frac{dL}{dy}\frac{dy}{dx} was 'wrong': L reached x through ŷ too (reused_letters)
+    loss = r"\frac{1}{2}(y - \hat{y})^{2}"
+    status, message = _last(REGRESSION.replace("LOSS", loss) + EXPONENT + CHAIN, runner)
+    assert status == "inconclusive" and "the letter may be used again" in message, message
+    # y given its value before the loss was written: one y, and the chain drops a path
+    assert _last(EXPONENT + REGRESSION.replace("LOSS", loss) + CHAIN, runner)[0] == "wrong"
+    # a loss that writes x itself: the chain drops that term, whatever y is
+    assert _last(REGRESSION.replace("LOSS", loss + " + x^2") + EXPONENT + CHAIN, runner)[0] == "wrong"

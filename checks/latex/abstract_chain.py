@@ -42,6 +42,7 @@ __all__ = [
     "read_abstract_chain",
     "said_dependences",
     "single_derivative",
+    "written_chain",
 ]
 
 #: one bare derivative as the normaliser writes it: g_{1}\left(v_{3}\right) (∂ of v_3 by derivative 1)
@@ -108,14 +109,10 @@ def read_abstract_chain(
     """An ``ok`` verdict when one side is one derivative ∂N/∂X and the other a chain of
     derivatives from N to X whose every link the document says outside the step (``said``:
     node → nodes it depends on), else None (the step stays as it was)."""
-    for one, other in ((lhs, rhs), (rhs, lhs)):
-        end = single_derivative(one)
-        chain = _chain(other)
-        if end is None or chain is None:
-            continue
+    chain = written_chain(lhs, rhs)
+    if chain is not None:
         names, summed = chain
-        if names[0] != end[0] or names[-1] != end[1] or not _telescopes(names, summed):
-            continue
+        end = (names[0], names[-1])
         if _direct(end[0], end[1], named) or not all(graph_reaches(said, a, b) for a, b in pairwise(names)):
             return None
         via = ", ".join(names[1:-1])
@@ -129,6 +126,19 @@ def read_abstract_chain(
             ),
             "method": "abstract chain rule",
         }
+    return None
+
+
+def written_chain(lhs: Normalized, rhs: Normalized) -> tuple[list[str], str] | None:
+    """(N, B, …, X) and the summed index ('' if none) of a step whose one side is ∂N/∂X and the
+    other a chain of derivatives from N to X that telescopes; None for any other step."""
+    for one, other in ((lhs, rhs), (rhs, lhs)):
+        end, chain = single_derivative(one), _chain(other)
+        if end is None or chain is None:
+            continue
+        names, summed = chain
+        if names[0] == end[0] and names[-1] == end[1] and _telescopes(names, summed):
+            return names, summed
     return None
 
 

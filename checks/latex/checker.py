@@ -42,6 +42,7 @@ from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
 from derive.checks.latex.landau import landau_verdict
 from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.layered_backprop import judge_layered
+from derive.checks.latex.loose_definitions import settle_loose_definitions
 from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.numeric_layer_labels import hold_numeric_labels
@@ -57,6 +58,7 @@ from derive.checks.latex.redefined_steps import settle_redefined
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult, held_back, verdict
+from derive.checks.latex.reused_letters import hold_reused_letters
 from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list
 from derive.checks.latex.scalar_judge import CONDITIONS_CHECKED, decide
 from derive.checks.latex.scientific_e import SCIENTIFIC, near_enough, scientific_reading
@@ -190,6 +192,8 @@ def _read_again(
     """The verdicts weighed again with other readings: across prose, with a twice-defined name's
     values, and with a letter the document makes the softmax and another function read as the softmax."""
     judged = settle_redefined(rejudge_joined(judged, document, again), document, again)
+    judged = settle_loose_definitions(judged, document, again)  # C = 1/2(y−t)^2 defined: (1/2)·(y−t)^2?
+    judged = hold_reused_letters(judged, document, notation)  # L = ½(y − ŷ)², later y = exp(x): one y?
     return prove_with_softmax(judged, notation.softmax_variants, document, again)
 
 

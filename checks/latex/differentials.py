@@ -41,8 +41,9 @@ def differential_quotient(step: Step) -> Step | None:
     return replace(step, lhs=rf"\frac{{d{left.group(1)}}}{{d{var}}}", rhs=coefficient)
 
 
-#: d against a name (dP, dO, dW_1, dz^{[2]}), not inside a word or a command
-_GLUED = re.compile(r"(?<![A-Za-z\\])d[A-Za-z](?![A-Za-z])")
+#: d against a name (dP, dO, dW_1, dz^{[2]}, d\mathbf{X}: a font changes no letter), not inside a word or a command
+_FONT = r"\\(?:mathbf|boldsymbol|bm|mathit|vec)\s*\{\s*[A-Za-z]\s*\}"
+_GLUED = re.compile(rf"(?<![A-Za-z\\])d(?:[A-Za-z](?![A-Za-z])|{_FONT})")
 #: a Leibniz fraction (\frac{dL}{dz}, \frac{d}{dx}): its d is read as a derivative already
 _LEIBNIZ = re.compile(r"\\[dt]?frac\s*\{\s*d(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*d(?:[^{}]|\{[^{}]*\})*\}")
 

@@ -52,6 +52,12 @@ UNFORESEEN = (ArithmeticError, FloatingPointError, ValueError, IndexError, KeyEr
 LOGISTIC = re.compile(r"sigmoid|logistic|1\s*\+\s*e\^\{?\s*-|1\s*\+\s*\\exp\s*\(\s*-", re.I)
 # the activation functions a document may name, when it names a different one
 OTHER_ACTIVATION = re.compile(r"relu|softmax|leaky|\\max\s*\(\s*0", re.I)
+# prose that says a step's layer applies no activation: a pooling (sub-sampling) or linear layer
+NO_ACTIVATION = re.compile(
+    r"pool|(?:sub|down)[- ]?sampl|no (?:non-?linear )?activation|without (?:an? |any )?activation|linear layer"
+    r"|identity activation|下采样|池化|(?:没有|无)激活|线性层",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -394,6 +400,10 @@ def _judge(step: Any, ctx: LayeredContext) -> tuple[str, Any, str] | None:
         return "inconclusive", None, "holds for one activation and not another; the document does not say which it uses"
     where, left, right, transposed = outcome[1]
     reason = _no_wrong(lhs, rhs, ctx, transposed) or _unsure_here(step, (lhs, rhs), ctx)
+    if not reason and (cue := NO_ACTIVATION.search(step.context)):  # δ^l = (W^{l+1})^T δ^{l+1} of a pooling layer
+        linear = [evaluate((lhs, rhs), free, ("identity",), roles, f) for f in formulas or [None]]
+        if all(o == ("ok",) for o in linear):
+            reason = f"they agree where the layer applies no activation, as the prose before the step says ({cue[0]})"
     if reason:
         return "inconclusive", None, f"the sides differ on a random network ({what}), but {reason}"
     example = {**where, "left": left, "right": right}

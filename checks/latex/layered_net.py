@@ -42,7 +42,11 @@ def _smooth(z: Any, order: int) -> Any:  # an activation the document leaves ope
     return t + 0.3 * z if order == 0 else 0.8 * (1 - t * t) + 0.3
 
 
-ACTIVATIONS = {"logistic": _logistic, "smooth": _smooth}
+def _identity(z: Any, order: int) -> Any:  # a layer that applies none (pooling, a linear layer)
+    return z if order == 0 else np.ones_like(z)
+
+
+ACTIVATIONS = {"logistic": _logistic, "smooth": _smooth, "identity": _identity}
 
 
 @dataclass(frozen=True)
