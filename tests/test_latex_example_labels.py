@@ -20,6 +20,9 @@ def test_a_letter_label_takes_its_index_value() -> None:
 def test_word_subscripts() -> None:
     assert word_subscript("max") and word_subscript("target") and word_subscript("pred")
     assert not word_subscript("ij") and not word_subscript("k") and not word_subscript("o1")
+    # four letters or more (E_{total}, L_{train}); three at most are indices (W_{ijk}, W_{kk})
+    assert word_subscript("total") and word_subscript("train") and word_subscript("out")
+    assert not word_subscript("ijk") and not word_subscript("kk") and not word_subscript("in")
 
 
 SHIFTED = r"\frac{e^{z_i - z_{max}}}{\sum_{k=1}^{K} e^{z_k - z_{max}}}"
@@ -38,3 +41,17 @@ SHIFTED = r"\frac{e^{z_i - z_{max}}}{\sum_{k=1}^{K} e^{z_k - z_{max}}}"
 def test_a_word_subscript_is_one_name_not_three_indices(step: str, judged: str, runner: StepRunner) -> None:
     report = check_text(f"$${step}$$\n", NOTATION, runner=runner, markdown=True, examples=30)
     assert [r.status for r in report.results] == [judged], [r.message for r in report.results]
+
+
+# korniak's Polish worked example (held-out 19): E_{total} = ½ Σ_o (d_o − out_o)² read as a family of
+# E indexed by t, o, a, l gave the step four free indices, one of them (o) the output's own
+TOTAL = "$$E_{total} = \\sum_{o=1}^{2} \\frac{1}{2}(d_{o} - out_{o})^2$$\n\n"
+
+
+def test_a_word_subscript_of_a_defined_name_gives_no_free_index(runner: StepRunner) -> None:
+    step = "$$\\frac{\\partial E_{total}}{\\partial out_{o}} = -(d_{o} - out_{o})$$\n"
+    results = check_text(TOTAL + step, NOTATION, runner=runner, markdown=True, examples=30).results
+    assert results[-1].status == "ok", results[-1].message
+    wrong = step.replace("-(d_{o}", "(d_{o}")
+    results = check_text(TOTAL + wrong, NOTATION, runner=runner, markdown=True, examples=30).results
+    assert results[-1].status == "wrong" and "a = 1" not in results[-1].message, results[-1].message

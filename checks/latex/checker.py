@@ -34,7 +34,9 @@ from derive.checks.latex.doc_definitions import DocumentDefinitions
 from derive.checks.latex.document_context import document_context
 from derive.checks.latex.dot_verdicts import reached_dots
 from derive.checks.latex.einstein import summed_reading
+from derive.checks.latex.example_labels import word_subscript
 from derive.checks.latex.extract import extract
+from derive.checks.latex.fixed_families import fixed_family_letters
 from derive.checks.latex.idle_conditions import bearing_conditions
 from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.indexed_steps import check_indexed, contracted_indices, einstein_free_indices
@@ -385,6 +387,7 @@ def check_step(
     named = named or {}
     family = sorted(set(_family_letters([lhs_norm, rhs_norm], named)) | named_sum_letters([lhs_norm, rhs_norm], named))
     family = sorted(set(family) | hot_letters(lhs_norm.symbol_names | rhs_norm.symbol_names, facts))  # y_o: true class
+    family = sorted(set(family) | fixed_family_letters([lhs_norm, rhs_norm], named)[0])  # out_o of Σ_{o=1}^{2}
     implied = einstein and einstein_free_indices(lhs_norm, rhs_norm, named) is not None
     named_sum = any(n.startswith("\\sum_") for norm in (lhs_norm, rhs_norm) for n in norm.symbol_names)
     # a name whose value is a sum (L read by implied_losses as -Σ_i y_i log p_i) is expanded too
@@ -408,7 +411,8 @@ def _family_letters(norms: list[Normalized], named: Definitions) -> list[str]:
     for norm in norms:
         for name in norm.symbol_names:
             parts = split_name(name)
-            if parts and (parts[0], parts[2]) in families and parts[1].isalpha():
+            # E_{total} beside a defined family E_o: a word names one quantity (example_labels)
+            if parts and (parts[0], parts[2]) in families and parts[1].isalpha() and not word_subscript(parts[1]):
                 out |= set(parts[1])
     return sorted(out)
 

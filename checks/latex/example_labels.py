@@ -16,12 +16,13 @@ __all__ = ["instantiate_label", "label_definition", "word_subscript"]
 
 #: subscripts that are words naming one entry, not index letters: z_{max} (the largest entry, the
 #: softmax's shift), Z_{target} (the true class's score), y_{true}, y_{pred}
-_WORDS = frozenset({"max", "min", "target", "true", "pred"})
+_WORDS = frozenset({"max", "min", "target", "true", "pred", "out", "tot", "avg", "hid"})
 
 
 def word_subscript(sub: str) -> bool:
-    """Is this subscript a word (``max`` in z_{max}), whose letters are no indices?"""
-    return sub.lower() in _WORDS
+    """Is this subscript a word (``max`` in z_{max}, ``total`` in E_{total}), whose letters are no
+    indices? Four letters or more are a word: index letters are at most three (W_{ijk})."""
+    return sub.lower() in _WORDS or (len(sub) > 3 and sub.isalpha())
 
 #: a label that is one letter in brackets: (i), [l]
 _LETTER_LABEL = re.compile(r"([(\[])([A-Za-z])([)\]])")

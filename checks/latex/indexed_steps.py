@@ -10,6 +10,7 @@ from typing import Any
 
 from derive.checks.latex.case_splits import case_split, unstated_case
 from derive.checks.latex.einstein import contracted, einstein_free, einstein_sum
+from derive.checks.latex.fixed_families import fixed_family_letters
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.results import verdict
 from derive.checks.latex.scalar_judge import decide
@@ -30,6 +31,9 @@ from derive.checks.latex.written_sizes import numbered_size, written_size
 __all__ = ["INDEX_SIZES", "check_indexed", "contracted_indices", "einstein_free_indices"]
 
 
+#: free indices a step may have: four at size 2 are 16 instances (a tensor of index notation,
+#: ∂A_{kn}/∂W_{ij}); five would be 32, past what a step's time allows
+_MOST_FREE = 4
 #: Sizes at which a step with sums is expanded, every free index taking every value.
 INDEX_SIZES = (2, 3)
 
@@ -55,13 +59,13 @@ def check_indexed(
     implied = einstein_free_indices(lhs_norm, rhs_norm, named) if einstein else None
     free = sorted(implied) if implied is not None else free
     free = unsized([lhs_norm, rhs_norm], free)  # Σ_{i=0}^{N-1} … x_N: N is the size, not free (sum_bounds)
-    if len(free) > 3:
+    if len(free) > _MOST_FREE:
         return verdict("unparsed", f"could not read a step with {len(free)} free indices", "parse")
     matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))
     units = {n for n, d in {**lhs_norm.domains, **rhs_norm.domains}.items() if d == "unit"}
     size_names = sorted({u for norm in (lhs_norm, rhs_norm) for _, _, u in norm.sums.values() if not u.isdigit()}) or []
     open_sizes = [n or "size" for n in size_names]
-    sizes = _expansion_sizes([lhs_norm, rhs_norm], size_names, free)
+    sizes = _expansion_sizes([lhs_norm, rhs_norm], size_names, free, named or {})
     judge = functools.partial(decide, matrices=matrices, seed=seed, examples=examples, units=units)
 
     def holds_at(env: dict[str, int], size: int) -> bool:
@@ -164,9 +168,15 @@ def _held_back(
     return out
 
 
-def _expansion_sizes(norms: list[Normalized], size_names: list[str], free: list[str]) -> tuple[int, ...]:
+def _expansion_sizes(
+    norms: list[Normalized], size_names: list[str], free: list[str], named: Definitions
+) -> tuple[int, ...]:
     """Sizes 2 and 3 (only 2 with three free indices), or the one a step writes out
-    (e^{z_1} + e^{z_2} + e^{z_3} against Σ_j: size 3, see written_sizes)."""
+    (e^{z_1} + e^{z_2} + e^{z_3} against Σ_j: size 3, see written_sizes), or the one its
+    definitions sum its free index to (out_o of Σ_{o=1}^{2}: fixed_families)."""
+    fixed, fixed_size = fixed_family_letters(norms, named)
+    if fixed and fixed <= set(free) and not size_names and fixed_size:
+        return (fixed_size,)
     written = written_size(norms) if size_names else None
     if written:
         return (written,)
