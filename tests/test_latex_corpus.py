@@ -65,6 +65,7 @@ HELDOUT18 = ROOT / "tests" / "data" / "latex_heldout18" / "manifest.toml"
 HELDOUT19 = ROOT / "tests" / "data" / "latex_heldout19" / "manifest.toml"
 HELDOUT20 = ROOT / "tests" / "data" / "latex_heldout20" / "manifest.toml"
 HELDOUT21 = ROOT / "tests" / "data" / "latex_heldout21" / "manifest.toml"
+HELDOUT22 = ROOT / "tests" / "data" / "latex_heldout22" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -91,6 +92,7 @@ HELDOUT21 = ROOT / "tests" / "data" / "latex_heldout21" / "manifest.toml"
         (HELDOUT19, 12, 300),
         (HELDOUT20, 10, 265),
         (HELDOUT21, 10, 265),
+        (HELDOUT22, 8, 180),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:

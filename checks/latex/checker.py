@@ -34,6 +34,7 @@ from derive.checks.latex.doc_definitions import DocumentDefinitions
 from derive.checks.latex.document_context import document_context
 from derive.checks.latex.dot_verdicts import reached_dots
 from derive.checks.latex.einstein import summed_reading
+from derive.checks.latex.evaluated_derivatives import hold_evaluated_derivatives
 from derive.checks.latex.example_labels import word_subscript
 from derive.checks.latex.extract import extract
 from derive.checks.latex.fixed_families import fixed_family_letters
@@ -45,6 +46,7 @@ from derive.checks.latex.landau import landau_verdict
 from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.layered_backprop import judge_layered
 from derive.checks.latex.loose_definitions import settle_loose_definitions
+from derive.checks.latex.mixed_activations import hold_mixed_activations
 from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.numeric_layer_labels import hold_numeric_labels
@@ -165,6 +167,7 @@ def check_text(
         judged = release_document_functions([r for r in results if r], equations, notation, context.new_functions)
         again = Rejudge(runner, typed_notation, seed, examples, judge_step)  # other readings of some verdicts
         judged = _read_again(judged, document, notation, again)
+        judged = hold_mixed_activations(judged, document.defs)  # o_1 = w_5 h_1 + w_6 a_{h_2} (mixed_activations)
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
         report.results.extend(_last_passes(judged, equations, text, notation, typed_notation))
@@ -185,6 +188,7 @@ def _last_passes(
     judged = held_answers(sized_by_entries(judged, text, typed_notation), text, notation)
     # "$\\cup$ = +": a sign the document gives a set operation is not arithmetic (operator_meanings)
     judged = hold_operator_meanings(hold_numeric_labels(judged, text), text)
+    judged = hold_evaluated_derivatives(judged)  # \frac{dg}{dx}(f(w)): g' at f(w) (evaluated_derivatives)
     return hold_unread_clauses(judged, text)  # $||x|| = 0$ if and only if $x = 0$ (unread_clauses)
 
 

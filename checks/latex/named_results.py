@@ -26,7 +26,7 @@ from derive.checks.latex.label_subscripts import family_letters
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.steps import split_chain
 
-__all__ = ["named_results"]
+__all__ = ["named_results", "squeezed_tex", "writes_name"]
 
 #: Ng's derivative names (dz, dW^{[1]}): ng_names reads them as derivatives of the loss
 _NG_NAME = re.compile(r"d[A-Za-z](?![A-Za-z])")
@@ -56,14 +56,14 @@ def named_results(
     # a name any chain starts with is given its value there (or is an equation's unknown)
     seen = set(defined) | {n for e in equations for c in split_chain(e) if (n := name_of(c[0][0].text, notation))}
     for equation in equations:
-        before, written = written, written + " " + _squeeze(equation.text)
+        before, written = written, written + " " + squeezed_tex(equation.text)
         for chain in split_chain(equation):
             if len(chain) < 2 or chain[-2][1] != "=":
                 continue
             value, last = chain[-2][0], chain[-1][0]
             text = _TRAILING.sub("", last.text).strip()
             name = name_of(text, notation) if text else None
-            if name is None or name in seen or not _free(name, notation) or _written(name, before):
+            if name is None or name in seen or not _free(name, notation) or writes_name(name, before):
                 continue
             if name_of(value.text, notation) is not None or mentions(value.text, name) or not value.text.strip():
                 continue  # a = b between two names is an alias or a claim, not a value
@@ -85,7 +85,7 @@ def _names_a_loss_derivative(value: str, notation: Notation, name_of: Callable[[
     return re.split(r"[_^]", numerator, maxsplit=1)[0] in LOSS_NAMES
 
 
-def _squeeze(text: str) -> str:
+def squeezed_tex(text: str) -> str:
     """LaTeX with no spaces or fonts and every script braced (x_i → x_{i}, \\mathbf{x} → x)."""
     text = re.sub(r"\\(?:mathbf|boldsymbol|bm|vec|mathrm|textcolor\s*\{\w+\})(?![A-Za-z])", "", text)
     text = re.sub(r"(?<![A-Za-z\\])\s+|(?<=[A-Za-z])\s+(?![A-Za-z])", "", text)  # \partial J keeps its space
@@ -93,10 +93,10 @@ def _squeeze(text: str) -> str:
     return re.sub(r"(?<![_^])\{(\\?[A-Za-z]+)\}", r"\1", text)
 
 
-def _written(name: str, text: str, *, entries: bool = False) -> bool:
+def writes_name(name: str, text: str, *, entries: bool = False) -> bool:
     """Is the name (as its canonical LaTeX, in either order of sub- and superscript) in the squeezed
     text? With ``entries``, also as the start of a longer name (W^{[2]} in W^{[2]}_{j,i})."""
-    squeezed = _squeeze(name)
+    squeezed = squeezed_tex(name)
     forms = {squeezed}
     parts = re.fullmatch(r"(\\?[A-Za-z]+)(_\{[^{}]*\})?(\^\{[^{}]*\})?", squeezed)
     if parts and parts.group(2) and parts.group(3):

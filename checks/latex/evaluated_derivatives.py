@@ -1,0 +1,63 @@
+r"""A derivative written before brackets: ``\frac{d g}{d x}(f(w))`` is g' taken at f(w).
+
+Lecture slides write the chain rule as ``\frac{\partial \sigma(wx)}{\partial w_1} = \frac{d g}{d x}(f(w))
+\cdot \frac{\partial f}{\partial w_1}(w)``: the brackets after a derivative hold the point it is
+taken at, not a factor. The reader takes them as a factor (``\frac{dy}{dx}(x + 1)`` is a product
+in most homework), so a step in this form that it finds wrong is not evidence: where the brackets
+after ``\frac{dF}{dx}`` hold no x (the point, f(w), is not in the variable's terms), a ``wrong`` is
+made inconclusive, saying why. ok verdicts stand (both readings agree when the point is x).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from derive.checks.latex.results import StepResult
+from derive.checks.latex.tex_tokens import tex_tokens
+
+__all__ = ["hold_evaluated_derivatives"]
+
+#: \frac{dg}{dx}( or \frac{\partial f}{\partial w_1}\left( : group "var" is the variable's letter
+_DERIVATIVE_THEN_BRACKET = re.compile(
+    r"\\[dt]?frac\s*\{\s*(?:d|\\partial)\s*[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*"
+    r"\{\s*(?:d|\\partial)\s*(?P<var>\\?[A-Za-z]+)[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*(?:\\left\s*)?\("
+)
+
+
+def hold_evaluated_derivatives(judged: list[StepResult]) -> list[StepResult]:
+    """``judged`` with each ``wrong`` that writes a derivative before brackets without its
+    variable (a point of evaluation) made inconclusive."""
+    out = []
+    for result in judged:
+        if result.status == "wrong":
+            point = _evaluation_point(result.step.lhs) or _evaluation_point(result.step.rhs)
+            if point:
+                why = (
+                    f"{result.message}; but the brackets after the derivative ({point}) may be the point it is "
+                    "taken at (g' at f(w)), which this reading took as a factor"
+                )
+                result = replace(result, status="inconclusive", counterexample=None, message=why)
+        out.append(result)
+    return out
+
+
+def _evaluation_point(side: str) -> str:
+    """The bracketed text right after a derivative that does not contain its variable, or ""."""
+    for m in _DERIVATIVE_THEN_BRACKET.finditer(side):
+        toks = tex_tokens(side[m.end() - 1 :])
+        end = _bracket_end(toks)
+        inside = "".join(t for t, _ in toks[1 : end - 1]) if end else ""
+        if inside and re.search(rf"(?<![A-Za-z\\]){re.escape(m.group('var'))}(?![A-Za-z])", inside) is None:
+            return inside
+    return ""
+
+
+def _bracket_end(toks: list[tuple[str, bool]]) -> int | None:
+    """The index after the ``)`` that closes the ``(`` at 0."""
+    depth = 0
+    for k, (t, _) in enumerate(toks):
+        depth += {"(": 1, ")": -1}.get(t, 0)
+        if depth == 0:
+            return k + 1
+    return None
