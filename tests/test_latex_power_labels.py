@@ -37,3 +37,18 @@ def test_a_dropped_label_is_no_error_but_a_wrong_step_stays_wrong(runner: StepRu
     assert by_line[3].status == "inconclusive" and "label" in by_line[3].message
     assert by_line[5].status == "wrong"  # a sign slip is wrong with n a power or a label
     assert by_line[7].status == "wrong"  # n also in a power that is no label: read as written, wrong
+
+
+# Sakura-gh/ML-notes 5_Gradient_Descent.md (the twelfth hunt, left open then): "at the t-th update,
+# η^t = η/√(t+1)" defines the learning rate of update t; read as η to the power t it was 'wrong'
+def test_an_iterations_value_defined_under_iteration_prose_is_not_a_power(runner: StepRunner) -> None:
+    text = "举例：假设到了第t次update，此时$\\eta^t=\\eta/ \\sqrt{t+1}$\n"
+    result = check_text(text, NOTATION, runner=runner, markdown=True).results[-1]
+    assert result.status == "inconclusive" and "at step t" in result.message, result.message
+    english = "At the t-th iteration the rate is\n\n$$\\eta^t = \\frac{\\eta}{\\sqrt{t + 1}}$$\n"
+    assert check_text(english, NOTATION, runner=runner, markdown=True).results[-1].status == "inconclusive"
+
+
+def test_a_power_claim_without_iteration_prose_is_still_wrong(runner: StepRunner) -> None:
+    text = "Expanding the power:\n\n$$a^t = a + t$$\n"
+    assert check_text(text, NOTATION, runner=runner, markdown=True).results[-1].status == "wrong"

@@ -55,7 +55,7 @@ from derive.checks.latex.opaque_calls import judge_opaque
 from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaque_notation
 from derive.checks.latex.operator_meanings import hold_operator_meanings
 from derive.checks.latex.own_entries import sized_by_entries
-from derive.checks.latex.power_labels import LABELS, label_reading
+from derive.checks.latex.power_labels import LABELS, iterated_name, label_reading
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.prose_joins import rejudge_joined
 from derive.checks.latex.redefined_steps import settle_redefined
@@ -297,6 +297,8 @@ def judge_step(
         return held_back(out, why)
     # y_k^n beside y_k: n may be example n's label (power_labels); 4.25e^{-13} is 4.25 × 10^{-13} (scientific_e);
     # ∂s_z/∂x_i = -s_z s_i, meant for z ≠ i (distinct_indices: the sides as read, under one more condition)
+    if why := iterated_name(step):  # η^t = η/√(t+1): η at update t (power_labels)
+        return held_back(out, why)
     apart = distinct_indices(step, out.get("counterexample"))
     readings = [(label_reading(step), None, LABELS), (scientific_reading(step), None, SCIENTIFIC)]
     for reading, sides, why in [*readings, (apart, (lhs_norm, rhs_norm), DISTINCT)]:

@@ -21,8 +21,13 @@ from dataclasses import replace
 
 from derive.checks.latex.steps import Step
 
-__all__ = ["LABELS", "label_reading"]
+__all__ = ["ITERATION", "LABELS", "iterated_name", "label_reading"]
 
+ITERATION = "; but {} may be {} at step {} (an iteration's value that this line defines), not a power"
+#: a whole side that is one name with a one-letter superscript: \eta^t, w_i^{t}, \theta^{(t)} is a label already
+_ITERATED = re.compile(r"\s*(?P<name>\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*\^\s*\{?\s*(?P<t>[A-Za-z])\s*\}?\s*")
+#: prose that counts iterations: a superscript letter there is the iteration's number
+_ITERATION_WORDS = re.compile(r"iteration|update|epoch|time ?step|step [a-z]\b|次|迭代|时刻|反復|更新", re.I)
 LABELS = "; but read with each bare superscript letter as a label (y_k^n: example n), not a power, it holds"
 
 #: ^n or ^{n}: a one-letter superscript (TeX takes one character after a bare ^)
@@ -51,3 +56,19 @@ def _used_otherwise(text: str, letter: str) -> bool:
     rest = _SUPERSCRIPT.sub(lambda m: " " if (m.group(1) or m.group(2)) == letter else m.group(0), text)
     rest = re.sub(r"\\[A-Za-z]+", " ", rest)  # \ln, \hat: command names are not the letter
     return re.search(rf"(?<![A-Za-z]){letter}(?![A-Za-z])", rest) is not None
+
+
+def iterated_name(step: Step) -> str:
+    """``\\eta^t = \\eta / \\sqrt{t + 1}``: the left side is a name with a letter superscript and the
+    right side uses that name and the letter (as a number, t + 1): η at update t, defined by the
+    line, rather than η to the power t, where the prose before it speaks of iterations ("at the
+    t-th update", 第t次). The why (ITERATION) for such a step, else ""."""
+    m = _ITERATED.fullmatch(step.lhs)
+    if m is None or m.group("name") in ("e", r"\exp"):
+        return ""
+    name, letter = m.group("name"), m.group("t")
+    base = re.escape(re.split(r"_", name, maxsplit=1)[0])
+    uses_name = re.search(rf"{base}(?![A-Za-z])", step.rhs) is not None
+    if uses_name and _used_otherwise(step.rhs, letter) and _ITERATION_WORDS.search(step.context):
+        return ITERATION.format(f"{name}^{letter}", name, letter)
+    return ""
