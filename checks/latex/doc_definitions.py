@@ -42,7 +42,7 @@ from derive.checks.latex.steps import split_chain
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import Node, Opaque
-from derive.checks.latex.unclaimed_equations import ARROWS, names_e, zero_conditions
+from derive.checks.latex.unclaimed_equations import ARROWS, contradictions, names_e, zero_conditions
 from derive.checks.latex.unwritten_parts import computed_value
 
 from derive.errors import DeriveError
@@ -322,6 +322,7 @@ class DocumentDefinitions:
         self.redefined = find_redefinitions(equations, notation, self.defs)
         self.valued_at = lambda text, at: self._valued(text, at, notation)  # names with numbers before at
         self.zero_conditions = zero_conditions(equations, self.valued_at)
+        self.contradictions = contradictions(equations)  # ⟹ 1 = 0: what an assumption forces (unclaimed_equations)
         self.zero_sides = zero_sides(equations)  # f'(x) = e^x - 1/x = 0, then e^x = 1/x (rearranged_zeros)
         self.restated = restated_data(equations)  # \{(x^{(i)}, y^{(i)})\} = \{(1, 2), …\}: new data (restated_data)
         self.names_e = names_e(equations)  # e = \hat{y} - y: e is a name here (unclaimed_equations)

@@ -37,7 +37,8 @@ def settle_redefined(judged: list[StepResult], document: DocumentDefinitions, ag
     """``judged`` with the wrong steps that use a twice-defined name settled (module docstring)."""
     # 3 - 2w = 0 after w = 0.5, r = r + 1, e^2 of an error e: not claims (unclaimed_equations)
     judged = release_unclaimed(
-        judged, document.zero_conditions, document.names_e, document.valued_at, again.notation, document.zero_sides
+        judged, document.zero_conditions, document.names_e, document.valued_at, again.notation, document.zero_sides,
+        document.contradictions,
     )
     defined = [((d.line, d.column), d.name) for d in document.defs]
     judged = release_restated(judged, document.restated, defined)  # data given again as pairs (restated_data)

@@ -24,6 +24,10 @@ Five shapes, all found on real pages where a correct text was called wrong:
 - an equation that rearranges one set to zero before it: ``e^x = \\frac{1}{x}`` after ``f'(x) = e^x
   - \\frac{1}{x} = 0`` (rearranged_zeros).
 
+- a contradiction an assumption leads to: ``(1, 0) + \mu_1 (0, 1) = (0, 0) \implies 1 = 0``, then
+  "This is a contradiction". Two different whole numbers after an implication arrow are what the
+  assumed equation would force, written to show that it cannot hold, not a claim.
+
 - a shape mismatch against a side the document gave a number: ``\frac{\partial L}{\partial
   b^{(2)}} = \delta^{(2)}`` after ``\delta^{(2)} = -0.1903`` is "a 3×1 matrix is no scalar" only
   by the notation's sizes (the seeds' b^{(2)}); the document's own example makes it one number.
@@ -44,7 +48,7 @@ from derive.checks.latex.results import StepResult
 from derive.checks.latex.solved_equations import fixed_point
 from derive.checks.latex.steps import split_chain
 
-__all__ = ["ARROWS", "names_e", "release_unclaimed", "zero_conditions"]
+__all__ = ["ARROWS", "contradictions", "names_e", "release_unclaimed", "zero_conditions"]
 
 #: implication arrows between the equations of a worked solution
 ARROWS = frozenset({r"\Rightarrow", r"\implies", r"\Longrightarrow", r"\iff", r"\Leftrightarrow"})
@@ -72,6 +76,24 @@ def zero_conditions(
                 if names:
                     found[right.line, right.column] = names[0]
     return found
+
+
+#: a whole number, perhaps with a remark after wide space: 0 \quad \text{(from the first component)}
+_WHOLE = re.compile(r"\s*-?\d+\s*(?:(?:\\q?quad|\\[,;]|~)\s*(?:\\text\s*\{[^{}]*\})?\s*)?")
+
+
+def contradictions(equations: list[Equation]) -> frozenset[tuple[int, int]]:
+    """Where (line, column of the right side) each ``\\implies 1 = 0`` starts its right side: two
+    whole numbers linked after an implication arrow."""
+    found = set()
+    for equation in equations:
+        for chain in split_chain(equation):
+            for k in range(1, len(chain) - 1):
+                (left, relation), (right, _) = chain[k], chain[k + 1]
+                if chain[k - 1][1] in ARROWS and relation == "=" and _WHOLE.fullmatch(left.text):
+                    if _WHOLE.fullmatch(right.text):
+                        found.add((right.line, right.column))
+    return frozenset(found)
 
 
 #: the letter e standing alone (e^2, 2e, e = …), not inside a name or a command
@@ -118,6 +140,7 @@ def release_unclaimed(
     valued: Callable[[str, tuple[int, int]], list[str]] | None = None,
     notation: Any = None,
     zero_sides: list[tuple[tuple[int, int], str]] | None = None,
+    contradicted: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[StepResult]:
     """``judged`` with the ``wrong`` verdicts on equations to solve and on updates made inconclusive;
     ``zero_sides`` are the expressions the document sets to zero (rearranged_zeros.zero_sides)."""
@@ -127,7 +150,9 @@ def release_unclaimed(
         if result.status == "wrong" and getattr(step, "relation", "=") == "=":
             name = zeros.get((step.line, step.column))
             why = None
-            if (number := _numbered_scalar(result, valued)) is not None:
+            if (step.line, step.column) in contradicted:
+                why = "a contradiction derived after ⟹: what an assumed equation would force, not a claim"
+            elif (number := _numbered_scalar(result, valued)) is not None:
                 why = f"{number} is a number in the document's example: the notation's shapes do not size this step"
             elif name is not None:
                 why = (
