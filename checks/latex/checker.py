@@ -73,6 +73,7 @@ from derive.checks.latex.softmax_variants import prove_with_softmax
 from derive.checks.latex.stated_entry_sums import with_entry_sums
 from derive.checks.latex.stated_facts import hot_letters
 from derive.checks.latex.stated_log_base import stated_base_verdict
+from derive.checks.latex.stated_properties import idempotent_reading
 from derive.checks.latex.step_judge import guard_conditions, judge_sides
 from derive.checks.latex.step_runner import StepRunner
 from derive.checks.latex.steps import Step, Term, find_steps, split_chain
@@ -301,6 +302,8 @@ def judge_step(
         return held_back(out, why)
     apart = distinct_indices(step, out.get("counterexample"))
     readings = [(label_reading(step), None, LABELS), (scientific_reading(step), None, SCIENTIFIC)]
+    if squared := idempotent_reading(step, notation.idempotents):  # P^2 = P stated above (stated_properties)
+        readings.append((squared[0], None, squared[1]))
     for reading, sides, why in [*readings, (apart, (lhs_norm, rhs_norm), DISTINCT)]:
         if reading is None:
             continue
