@@ -221,3 +221,14 @@ def test_a_script_letter_is_the_calligraphic_one(runner: StepRunner) -> None:
     text = "$$\\mathscr{L} = (w x - y)^2$$\n\n$$\\frac{\\partial \\mathcal{L}}{\\partial w} = %s$$\n"
     assert check_text(text % "2 (w x - y) x", NOTATION, runner=runner, markdown=True).results[-1].status == "ok"
     assert check_text(text % "2 (w x - y)", NOTATION, runner=runner, markdown=True).results[-1].status == "wrong"
+
+
+# smaxx73/Neural-Network-Course solutions (held-out 22): an update written w ← value = number; the
+# arrow is an assignment (no step), the arithmetic after it is a step
+def test_an_update_arrow_ends_a_term_and_the_arithmetic_after_it_is_judged(runner: StepRunner) -> None:
+    text = "$$w_2 \\leftarrow -1.0 - 1.0 \\times 0.1455 = -1.1455$$\n\n$$b \\gets 0.5 - 0.25 = 0.35$$\n"
+    results = check_text(text, NOTATION, runner=runner, markdown=True).results
+    assert [(r.step.lhs.strip(), r.status) for r in results] == [
+        ("-1.0 - 1.0 \\times 0.1455", "ok"),
+        ("0.5 - 0.25", "wrong"),
+    ]

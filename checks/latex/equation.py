@@ -38,6 +38,10 @@ RELATIONS = (
     r"\subseteq",
     r"\subset",
     r"\to",
+    # an update w \leftarrow w - \eta g: an assignment, no step, but what follows it may be
+    r"\longleftarrow",
+    r"\leftarrow",
+    r"\gets",
     r"\rightarrow",
     r"\longrightarrow",
     r"\mapsto",
