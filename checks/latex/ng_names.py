@@ -34,7 +34,8 @@ __all__ = ["NgNames", "judge_readings"]
 _DNAME = re.compile(
     r"(?<![A-Za-z\\])d(?P<x>[A-Za-z])(?![A-Za-z])"
     r"(?P<sub>_\{[^{}]*\}|_[A-Za-z0-9])?"
-    r"(?:\^\{(?P<label>\[[^\]{}]*\]|\([^(){}]*\))(?P<t1>\s*T)?\}|\^(?P<t2>T)(?![A-Za-z]))?"
+    r"(?:\^\{(?P<label>\[[^\]{}]*\]|\([^(){}]*\))(?P<t1>\s*T)?\}|\^(?P<t2>T)(?![A-Za-z])"
+    r"|(?P<typed>\[(?:\d{1,2}|[lL](?:\s*[+-]\s*\d)?)\])(?:\^(?P<t3>T)(?![A-Za-z]))?)?"  # dZ[L]: bracket_labels
     r"(?P<sub2>_\{[^{}]*\}|_[A-Za-z0-9])?"
 )
 #: d written as a name of its own: d = 3, d \in, \mathbb{R}^d, d \times n, n \times d, d-dimensional, $d$
@@ -142,9 +143,10 @@ class NgNames:
             x = m.group("x")
             if x not in self.names or (only is not None and x not in only):
                 return m.group(0)
-            name = x + (m.group("sub") or "") + (f"^{{{m.group('label')}}}" if m.group("label") else "")
+            label = m.group("label") or m.group("typed")
+            name = x + (m.group("sub") or "") + (f"^{{{label}}}" if label else "")
             name += m.group("sub2") or ""
-            transpose = "^{T}" if (m.group("t1") or m.group("t2")) else ""
+            transpose = "^{T}" if (m.group("t1") or m.group("t2") or m.group("t3")) else ""
             return f"\\left({factor}\\frac{{\\partial {self.loss}}}{{\\partial {name}}}\\right){transpose} "
 
         return _DNAME.sub(one, text)

@@ -8,6 +8,7 @@ import functools
 import re
 
 from derive.checks.latex.activation_labels import layer_labelled_calls
+from derive.checks.latex.bracket_labels import bracket_labels
 from derive.checks.latex.digit_tokens import split_digit_names
 from derive.checks.latex.font_transposes import transpose_out_of_font
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
@@ -32,7 +33,7 @@ Tokens = list[tuple[str, bool]]
 def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
     # g'^{[l]}(Z) is g'(Z): one activation letter (activation_labels.py)
-    toks = layer_labelled_calls(exp_powers(double_braces(double_underlines(toks))))
+    toks = layer_labelled_calls(exp_powers(double_braces(double_underlines(bracket_labels(toks)))))
     toks = _gradients(_call_out_of_text(_lead_words(each_token_span(toks, _typed_ellipsis))))
     toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(_braced_scripts(toks)))))
     toks = _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
