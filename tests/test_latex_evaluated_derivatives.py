@@ -27,3 +27,10 @@ def test_brackets_holding_the_variable_are_a_factor(runner: StepRunner) -> None:
     text = "$$y = x^2$$\n\n$$\\frac{dy}{dx}(x + 1) = 2x^2 + x$$\n"
     status, message = _last(text, runner)
     assert status == "wrong", message
+
+
+def test_the_operator_form_and_a_list_of_arguments_are_not_points(runner: StepRunner) -> None:
+    # \frac{d}{dz}(3): the operator applied to 3; \frac{\partial J}{\partial w}(\theta, D): read as ∂J/∂w
+    assert _last("$$\\frac{d}{dz}(3) = 1$$\n", runner)[0] == "wrong"
+    text = "$$J = w^2$$\n\n$$\\frac{\\partial J}{\\partial w}(\\theta, \\{x_i, y_i\\}) = 3w$$\n"
+    assert _last(text, runner)[0] == "wrong"

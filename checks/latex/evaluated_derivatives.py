@@ -18,9 +18,10 @@ from derive.checks.latex.tex_tokens import tex_tokens
 
 __all__ = ["hold_evaluated_derivatives"]
 
-#: \frac{dg}{dx}( or \frac{\partial f}{\partial w_1}\left( : group "var" is the variable's letter
+#: \frac{dg}{dx}( or \frac{\partial f}{\partial w_1}\left( : group "var" is the variable's letter; a
+#: function is named on top (\frac{d}{dz}(3) is the operator applied to what follows)
 _DERIVATIVE_THEN_BRACKET = re.compile(
-    r"\\[dt]?frac\s*\{\s*(?:d|\\partial)\s*[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*"
+    r"\\[dt]?frac\s*\{\s*(?:d|\\partial)\s*(?=[A-Za-z\\])[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*"
     r"\{\s*(?:d|\\partial)\s*(?P<var>\\?[A-Za-z]+)[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*(?:\\left\s*)?\("
 )
 
@@ -48,7 +49,9 @@ def _evaluation_point(side: str) -> str:
         toks = tex_tokens(side[m.end() - 1 :])
         end = _bracket_end(toks)
         inside = "".join(t for t, _ in toks[1 : end - 1]) if end else ""
-        if inside and re.search(rf"(?<![A-Za-z\\]){re.escape(m.group('var'))}(?![A-Za-z])", inside) is None:
+        # a list of arguments (θ, {x_i, y_i}) is read as the derivative's own already
+        variable = re.compile(rf"(?<![A-Za-z\\]){re.escape(m.group('var'))}(?![A-Za-z])")
+        if inside and "," not in inside and variable.search(inside) is None:
             return inside
     return ""
 
