@@ -344,7 +344,12 @@ def _judge_written(
 
     def other() -> dict[str, Any]:  # \log a b as log(ab), a/b c as (a/b)c, d/da w a + b: asked of a step with one
         wide = replace(
-            notation, log_takes_product=True, slash_takes_factor=True, operator_takes_sum=True, scope_ends_at_index=True
+            notation,
+            log_takes_product=True,
+            slash_takes_factor=True,
+            operator_takes_sum=True,
+            scope_ends_at_index=True,
+            sum_takes_index_terms=True,
         )
         return judged(*_read_sides(step, wide))  # (verdict_guards)
 
