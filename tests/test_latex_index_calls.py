@@ -38,3 +38,13 @@ def test_what_is_not_read_as_an_entry() -> None:
         assert normalize(side, NOTATION).problems, side
     entries = normalize("\\sum_k P(k)\\log Q(k)", NOTATION)
     assert not entries.problems and {"P_{k}", "Q_{k}"} <= set(entries.symbol_names)
+
+
+def test_a_wrong_must_fail_where_the_distribution_sums_to_one(runner: StepRunner) -> None:
+    # the divergence from the uniform distribution: true for p summing to one, and only there
+    kl = "\\sum_{x=1}^{n} p(x) \\log \\frac{p(x)}{1/n} = \\sum_{x=1}^{n} p(x) \\log p(x) {} \\log n"
+    text = f"$${kl.replace('{}', '+')}$$\n\n$${kl.replace('{}', '-')}$$\n"
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    right, wrong = report.results
+    assert right.status == "inconclusive" and "distribution" in right.message, right.message
+    assert wrong.status == "wrong" and "sum of p entries = 1" in wrong.message, wrong.message
