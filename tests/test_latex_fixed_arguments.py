@@ -25,8 +25,28 @@ RUGESSNOME = DATA / "latex_heldout13" / "backprop_softmax_fr_rugessnome.tex"
         # l is also the layer index: the loss becomes ℓ (unless the document writes ℓ itself)
         ([r"\frac{\partial l(f(x), y)}{\partial z} = 1", r"\delta^{(l)} = 2"], {"l": r"\ell"}),
         ([r"\frac{\partial l(f(x), y)}{\partial z} = 1", r"\delta^{(l)} = \ell"], {}),
-        # a function at two arguments, a product, a function letter, a name used as an index
-        ([r"\frac{\partial J(W)}{\partial w} = 1", r"J(w) = 3"], {}),
+        # a function at two arguments (its value uses its parameter), a product, a function letter,
+        # a name used as an index
+        ([r"\frac{\partial J(W)}{\partial w} = 1", r"J(w) = 3w"], {}),
+        ([r"\frac{\partial J(\Theta)}{\partial \Theta} = 1", r"J(\theta) = \sum_i (h_\theta(x_i) - y_i)^2"], {}),
+        # a definition whose value writes no parameter says what J depends on: J(W) is J too
+        # (kassi-bertrand/machine-learning-notes, tests/data/latex_heldout13/mlp_output_grad_student_kassi.tex)
+        (
+            [
+                r"J(w) = -\sum_{i = 1}^{n}\sum_{j=1}^{t} y_j^{[i]} ln(a_j^{[i]}) + (1 - y_j^{[i]})ln(1 - a_j^{[i]})",
+                r"\frac{\partial J(W)}{\partial w_{1,1}^{(out)}} = \frac{\partial J(W)}{\partial a_{1}^{[i]}}",
+                r"J(W)",
+            ],
+            {"J": "J"},
+        ),
+        # … but not where the other list also stands as a value, or a number is J's value at a point
+        ([r"J(w) = \sum_i (y_i - a_i)^2", r"\frac{\partial J(W)}{\partial a_i} = 1", r"L = J(W) + 1"], {}),
+        ([r"J(w^*) = 0", r"\frac{\partial J(W)}{\partial W} = 2W"], {}),
+        # \boldsymbol\theta and \boldsymbol{\theta} are one argument (softmax_regression_zh_dusker.tex)
+        (
+            [r"\nabla_{\theta} J(\boldsymbol\theta) = 1", r"\frac{\partial J(\boldsymbol{\theta})}{\partial t} = 2"],
+            {"J": "J"},
+        ),
         ([r"\frac{\partial a(1-a)}{\partial a} = 1 - 2a"], {}),
         # an entry of a vector-valued function (a softmax s(x)_i) is no loss
         ([r"\frac{\partial s(\mathbf x)_i}{\partial x_i} = s(\mathbf x)_i - s(\mathbf x)_i^2"], {}),
@@ -77,3 +97,28 @@ def test_held_out_13_rugessnome_chain_rule_steps_are_read(runner: StepRunner) ->
     assert by_line[374] == "ok"
     assert by_line[397] == "ok"
     assert "wrong" not in by_line.values()
+
+
+# the loss of the 2-2-2 network, verbatim (kassi-bertrand/machine-learning-notes,
+# tests/data/latex_heldout13/mlp_output_grad_student_kassi.tex line 59), then J(W) differentiated
+_ANNOTATED = (
+    "\\documentclass{article}\n\\begin{document}\n"
+    "\\[J(w) = -\\sum\\nolimits_{i = 1}^{1}\\sum\\nolimits_{j=1}^{2} y_j^{[i]} ln(a_j^{[i]}) + "
+    "(1 - y_j^{[i]})ln(1 - a_j^{[i]})\\]\n\n"
+    "\\[\\frac{\\partial J(W)}{\\partial a_{1}^{[1]}} = \\frac{a_1^{[1]} - y_1^{[1]}}{a_1^{[1]}(1 - a_1^{[1]})}\\]\n\n"
+    "\\[\\frac{\\partial J(W)}{\\partial a_{1}^{[1]}} = \\frac{a_1^{[1]} + y_1^{[1]}}{a_1^{[1]}(1 - a_1^{[1]})}\\]\n\n"
+    "\\end{document}\n"
+)
+
+
+def test_a_loss_defined_with_a_parameter_it_never_writes_is_read_at_another(runner: StepRunner) -> None:
+    report = check_text(_ANNOTATED, load_notation(), runner=runner, examples=30)
+    by_line = {r.step.line: r for r in report.results}
+    assert by_line[5].status == "ok", by_line[5].message
+    assert by_line[7].status == "wrong", by_line[7].message  # a sign flipped: found
+
+
+def test_a_function_of_its_parameter_is_not_read_at_another(runner: StepRunner) -> None:
+    text = "$$J(w) = \\sum_{i=1}^{2} (y_i - w x_i)^2$$\n\n$$\\frac{\\partial J(W)}{\\partial W} = 0$$\n"
+    report = check_text(text, load_notation(), runner=runner, examples=30, markdown=True)
+    assert report.results[-1].status not in ("ok", "wrong"), report.results[-1].message

@@ -40,6 +40,7 @@ from derive.checks.latex.extract import extract
 from derive.checks.latex.fixed_families import fixed_family_letters
 from derive.checks.latex.idle_conditions import bearing_conditions
 from derive.checks.latex.implied_losses import uses_summed_value
+from derive.checks.latex.index_calls import as_distributions
 from derive.checks.latex.indexed_steps import check_indexed, contracted_indices, einstein_free_indices
 from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
 from derive.checks.latex.landau import landau_verdict
@@ -357,9 +358,19 @@ def _judge_written(
     for reading in readings:  # a dependence the document does not state: read with it
         out = said(judged(lhs_norm, rhs_norm, reading), reading) if undetermined(out) else out
 
+    def summing_to_one(families: frozenset[str]) -> dict[str, Any]:
+        return check_step(lhs_norm, rhs_norm, seed, examples, conditions, named, facts | families, einstein, pairs)
+
+    out = as_distributions(out, (lhs_norm, rhs_norm), named, summing_to_one)  # p(x): a distribution? (index_calls)
+
     def other() -> dict[str, Any]:  # \log a b as log(ab), a/b c as (a/b)c, d/da w a + b: asked of a step with one
         wide = replace(
-            notation, log_takes_product=True, slash_takes_factor=True, operator_takes_sum=True, scope_ends_at_index=True
+            notation,
+            log_takes_product=True,
+            slash_takes_factor=True,
+            operator_takes_sum=True,
+            scope_ends_at_index=True,
+            sum_takes_index_terms=True,
         )
         return judged(*_read_sides(step, wide))  # (verdict_guards)
 

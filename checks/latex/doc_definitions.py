@@ -334,7 +334,9 @@ class DocumentDefinitions:
         )
         self.defs = labelled_families(self.defs)  # A_h and A_o defined apart: labels, not one family
         self.typed_base = typed_base
-        self.scalar = {d.name: (d.letters, normalize(d.rhs, notation)) for d in self.defs}
+        # J = -\sum_j y_j \ln a_j + (1 - y_j)\ln(1 - a_j): a j bound by nothing else is the sum's (sum_scopes)
+        scoped = replace(notation, sum_takes_index_terms=True)
+        self.scalar = {d.name: (d.letters, normalize(d.rhs, notation if d.letters else scoped)) for d in self.defs}
         # p_j = e^j / Σ_i e^i: a family whose value is a function of its own index alone is the
         # document's shorthand (e^j for e^{o_j}, as its later steps show), not a value to put in
         shorthand = [d for d in self.defs if d.letters and index_only_value(self.scalar[d.name][1], d.letters)]

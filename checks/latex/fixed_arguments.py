@@ -14,7 +14,14 @@ call (no sum: ``a(1 - a)`` is a product), none mentioning the name itself, and n
 after the bracket (``s(\mathbf x)_i`` is an entry of a vector, a softmax); and never a name the
 document also uses as an index (in a sub- or superscript, ``\delta^{(l)}``): the loss and the
 layer would become one letter. One use at other arguments (``J(W)`` beside ``J(w)``) and the
-document means a function, whose calls are read as before.
+document means a function, whose calls are read as before, unless those arguments only ever
+stand in definitions whose value writes none of them: ``J(w) = -\sum_i\sum_j y_j \ln a_j`` then
+``\frac{\partial J(W)}{\partial w_{11}}``. Such a definition says what J depends on; put in at
+any argument its value is the same, so ``J(W)`` is J too (and ``J(w) = …`` its definition). A
+definition whose value uses a parameter (``J(\theta) = \frac1m\sum_i (h_\theta(x_i) - y_i)^2``, a
+``\theta`` in a subscript too) keeps its list, and so two lists; so does a number (``J(w^*) = 0``:
+J's value at one point), and the other list is read only where every use of it is differentiated
+(``\partial J(W)``) or a formula alone (``$J(W)$`` in prose): ``L = J(W) + 1`` uses J at a point.
 """
 
 from __future__ import annotations
@@ -75,6 +82,82 @@ def _names_only(arguments: str, name: str) -> bool:
     return bool(flat) and not _uses(name, arguments) and not re.fullmatch(r"[\d.,]+", flat)
 
 
+#: a row's start: the region's, after a row break ``\\`` or an alignment mark ``&``
+_ROW_START = re.compile(r"(?:^|\\\\|&)\s*$")
+#: a font or size command around a parameter, which is no name of it
+_FONT = re.compile(r"\\(?:mathbf|mathrm|mathit|mathcal|boldsymbol|bm|pmb|vec|hat|tilde|bar|text)(?![A-Za-z])")
+
+
+def _definition_value(text: str, start: int, close: int) -> str | None:
+    """The value of a definition ``name(args) = value`` whose name starts at ``start`` and whose
+    bracket closes at ``close``: up to the next relation or row break; None if this use of the name
+    is no definition (not first in its row, or no ``=`` after it)."""
+    if not _ROW_START.search(text[:start]):
+        return None
+    m = re.compile(r"\s*&?\s*=(?!=)").match(text, close)
+    if m is None:
+        return None
+    depth, k = 0, m.end()
+    while k < len(text):
+        c = text[k]
+        depth += (c in "({[") - (c in ")}]")
+        if depth == 0 and (c in "=<>&" or text.startswith("\\\\", k)):
+            break
+        k += 1
+    return text[m.end() : k]
+
+
+def _parameters(arguments: str) -> set[str]:
+    r"""The letters and commands naming the parameters (``\pmb W, b`` → W, b), fonts left out."""
+    return set(re.findall(r"\\?[A-Za-z]+", _FONT.sub(" ", arguments))) - {"\\left", "\\right"}
+
+
+def _writes_any(value: str, names: set[str]) -> bool:
+    r"""Does the value write one of the names (alone, or with scripts: ``w_{ij}``, ``\theta^T``)?"""
+    return any(re.search(r"(?<![A-Za-z\\])" + re.escape(n) + r"(?![A-Za-z])", value) for n in names)
+
+
+#: right before a name: it is differentiated (∂J(W), \nabla_{w} J(W), dJ(W))
+_DIFFERENTIATED_BEFORE = re.compile(r"(?:\\partial|\\nabla(?:" + _SUBSCRIPT + r")?|(?<![A-Za-z\\])d)\s*$")
+
+
+def _names_something(value: str) -> bool:
+    """Does the value write a name (not a number alone: ``J(w^*) = 0`` is J's value at one point)?"""
+    return re.search(r"[A-Za-z]", re.sub(r"\\[A-Za-z]+", " ", value)) is not None
+
+
+def _argument_lists(name: str, texts: list[str]) -> tuple[set[str], set[str], bool, bool]:
+    r"""(argument lists used anywhere but in a definition whose value writes none of them, lists
+    of such definitions, every use names only, the name stands in a script somewhere). Where
+    such definitions exist, every other use must be differentiated (``\partial J(W)``) or a
+    formula of its own (``$J(W)$`` in prose), or no list is returned: ``L = J(W) + 1`` uses J
+    at a point."""
+    used: set[str] = set()
+    annotations: set[str] = set()
+    names_only, indexed, loose = True, False, False
+    for text in texts:
+        for start, end in _uses(name, text):
+            bracket = _bracket_after(text, end)
+            if bracket is None:
+                indexed = indexed or in_script(text, start)
+                continue
+            arguments = re.sub(r"[\s{}]+", "", bracket[0])  # \boldsymbol\theta is \boldsymbol{\theta}
+            value = _definition_value(text, start, bracket[1])
+            parameters = _parameters(bracket[0]) | {name}
+            if value is not None and _names_something(value) and not _writes_any(value, parameters):
+                annotations.add(arguments)
+            else:
+                used.add(arguments)
+                alone = not text[:start].strip() and not text[bracket[1] :].strip()
+                loose = loose or not (alone or _DIFFERENTIATED_BEFORE.search(text[:start]))
+            # s(x)_i: an entry of a vector-valued function (a softmax), no loss
+            entry = re.match(r"\s*(?:\\right\s*\)\s*)?[_^]", text[bracket[1] :]) is not None
+            names_only = names_only and _names_only(bracket[0], name) and not entry
+    if annotations and loose:
+        return used | annotations, set(), names_only, indexed
+    return used, annotations, names_only, indexed
+
+
 def fixed_argument_names(texts: list[str]) -> dict[str, str]:
     r"""The names written at fixed arguments, each with the name it is read as: itself, or ``\ell``
     for a loss ``l(…)`` where the document also has a layer or index l (``\delta^{(l)}``), when
@@ -82,19 +165,9 @@ def fixed_argument_names(texts: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     candidates = {_key(m.group("name")) for text in texts for m in _DIFFERENTIATED.finditer(text)}
     for name in sorted(candidates - _NOT_LOSSES):
-        arguments: set[str] = set()
-        names_only, indexed = True, False
-        for text in texts:
-            for start, end in _uses(name, text):
-                bracket = _bracket_after(text, end)
-                if bracket is not None:
-                    arguments.add(re.sub(r"\s+", "", bracket[0]))
-                    # s(x)_i: an entry of a vector-valued function (a softmax), no loss
-                    entry = re.match(r"\s*(?:\\right\s*\)\s*)?[_^]", text[bracket[1] :]) is not None
-                    names_only = names_only and _names_only(bracket[0], name) and not entry
-                elif in_script(text, start):
-                    indexed = True
-        if not names_only or len(arguments) != 1:
+        used, annotations, names_only, indexed = _argument_lists(name, texts)
+        # a list only ever in definitions that never write it says what the name depends on
+        if not names_only or len(used | annotations) != 1 and len(used) != 1:
             continue
         if not indexed:
             found[name] = name

@@ -2,7 +2,11 @@ r"""Where the document's own functions are used, their values (see :mod:`subscri
 for which definitions are found).
 
 - applied: ``g(\theta^T x)``, ``h_\theta(x)``, ``h_{\theta}(x^{(i)})`` (the same function at
-  another argument) is the body with the argument in each place of the parameter;
+  another argument) is the body with the argument in each place of the parameter; where the body
+  uses the parameter's entries (``\theta^T x`` is ``\sum_q \theta_q x_q``) and the argument is the
+  parameter with a label (``x^{(i)}``, ``x^{[2]}``: the i-th example of x), each entry takes the
+  label (``x_q^{(i)}``), CS229's ``h_\theta(x^{(i)})`` of ``h_\theta(x) = \frac{1}{1+e^{-\theta^T x}}``;
+  a power (``x^2``) or an entry labelled already in the body is not read so;
 - bare, for a subscripted name: ``\frac{\partial h_{\theta}}{\partial\theta_0}`` is the body as
   written (the function's value at its own parameter), so that a derivative with respect to a
   parameter inside the body can be taken.
@@ -66,15 +70,19 @@ def expand_document_function(reader: Any, name: str, k: int, power: list[str] | 
         by_entries = {p: a for p, a in moved.items() if _entries_used(body, p, reader.notation) and _one_call(a)}
         if any(not _single_token_name(p) for p in by_entries):
             return None
-        rest = {p: a for p, a in moved.items() if p not in by_entries}
+        # h_\theta(x^{(i)}) of a body in x_q (\theta^T x): the i-th example's entries x_q^{(i)}
+        labels = {
+            p: lab for p, a in moved.items() if p not in by_entries and (lab := _label(a, p, body, reader.notation))
+        }
+        rest = {p: a for p, a in moved.items() if p not in by_entries and p not in labels}
         if any(_entries_used(body, p, reader.notation) or not _writes(body, p, reader.notation) for p in rest):
             # CE(a, b) of a body in y_i, \hat y_i, J(\theta + \epsilon) of a body in \theta_0, \theta_1, or
             # J(1, 2) of a body that reaches \theta_0 only through h_\theta: entries of another vector, or
             # a parameter the body never writes, which putting the argument in would leave as it was
             return None
-        if by_entries:
+        if by_entries or labels:
             reader_of_body = TexReader(*clean_tokens(dot_products(tex_tokens(body))), reader.notation)
-            substituted = substitute_names(reader_of_body, moved, by_entries)
+            substituted = substitute_names(reader_of_body, moved, by_entries, labels)
         else:
             as_written = clean_tokens(dot_products(tex_tokens(body)))[0]
             substituted = _substituted(body, moved, reader.notation) if moved else as_written
@@ -103,6 +111,24 @@ def _one_call(toks: list[str]) -> bool:
         if depth == 0:
             return j == len(toks) - 1 and all(re.fullmatch(r"[A-Za-z{}]|\\[A-Za-z]+", t) for t in toks[:opener])
     return False
+
+
+def _label(arg: list[str], param: str, body: str, notation: Notation) -> list[str] | None:
+    """The label's tokens (``^ { ( i ) }``) when the argument is the parameter with a label and
+    nothing else (``x^{(i)}``, ``x^{[2]}``: an example of x, whose entries are x_q^{(i)}) and the
+    body uses the parameter's entries; else None. A power (``x^2``) is no label."""
+    name = _name_of(arg, notation)
+    if (
+        name is None
+        or not _single_token_name(param)
+        or arg[:2] != [param, "^"]
+        or not name.startswith(param + "^")
+        or "_" in name
+    ):
+        return None
+    toks = clean_tokens(dot_products(tex_tokens(body)))[0]
+    entries = any(t == param and toks[j + 1 : j + 2] == ["_"] for j, t in enumerate(toks))
+    return arg[1:] if entries else None
 
 
 def _single_token_name(name: str) -> bool:
@@ -168,12 +194,16 @@ def substitute_name(reader: TexReader, name: str, value: list[str]) -> list[str]
 
 
 def substitute_names(
-    reader: TexReader, values: dict[str, list[str]], calls: dict[str, list[str]] | None = None
+    reader: TexReader,
+    values: dict[str, list[str]],
+    calls: dict[str, list[str]] | None = None,
+    labels: dict[str, list[str]] | None = None,
 ) -> list[str] | None:
     """:func:`substitute_name` for several names in one pass, so that a value holding another
     name (``f(c, a)`` of ``f(a, c)``) is never substituted again. ``calls`` gives a one-token
-    parameter whose entries are a call's (``P_i`` is ``\\sigma(z)_i``)."""
-    calls = calls or {}
+    parameter whose entries are a call's (``P_i`` is ``\\sigma(z)_i``); ``labels`` one whose
+    entries take a label (``x_q`` is ``x_q^{(i)}``; an entry labelled already is not read)."""
+    calls, labels = calls or {}, labels or {}
     toks, spaced = reader.toks, reader.spaced
     out: list[str] = []
     j = 0
@@ -189,6 +219,10 @@ def substitute_names(
         head_end = _power_start(toks, j, end) if power else end
         if toks[j] in calls and toks[j + 1 : j + 2] == ["_"] and found != toks[j]:
             out += [*calls[toks[j]], *toks[j + 1 : head_end]]  # an entry of the call: σ(z)_i
+        elif toks[j] in labels and toks[j + 1 : j + 2] == ["_"] and found != toks[j]:
+            if "^" in found:
+                return None  # x_q^{(k)} in the body: which label would the entry carry?
+            out += ["{", *toks[j:head_end], *labels[toks[j]], "}"]  # the example's entry: x_q^{(i)}
         elif found not in values:
             out += toks[j:head_end]
         elif _in_word(toks, spaced, j):
@@ -196,7 +230,7 @@ def substitute_names(
         else:
             out += ["{", "(", *values[found], ")", "}"]
         if power:
-            inner = substitute_names(TexReader(power, [False] * len(power), reader.notation), values, calls)
+            inner = substitute_names(TexReader(power, [False] * len(power), reader.notation), values, calls, labels)
             if inner is None:
                 return None
             out += ["^", "{", *inner, "}"]

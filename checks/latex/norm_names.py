@@ -9,6 +9,7 @@ from derive.checks.latex.applied_uses import applied_as_name
 from derive.checks.latex.dot_products import dot_pairs
 from derive.checks.latex.function_calls import expand_document_function
 from derive.checks.latex.function_uses import frozen_use
+from derive.checks.latex.index_calls import index_entry
 from derive.checks.latex.index_sums import encode_condition, index_equality
 from derive.checks.latex.norm_primes import PrimesMixin
 from derive.checks.latex.norm_softmax import SoftmaxMixin
@@ -119,7 +120,7 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         if base_key:
             return self.function(base_key, name, k, power=power)
         expanded = self.own_function_forms(name, k, power) or self._document_function(name, k, power)
-        if expanded is not None:
+        if (expanded := expanded or index_entry(self, name, k, power)) is not None:  # \sum_k P(k): P_k (index_calls)
             return expanded
         if name in self.notation.constants:
             text = self.symbol("constant", self.notation.constants[name])

@@ -52,6 +52,7 @@ from derive.checks.latex.notation import (
 )
 from derive.checks.latex.probabilities import likelihood_form
 from derive.checks.latex.product_scopes import index_free_tail
+from derive.checks.latex.sum_scopes import sum_scope
 from derive.checks.latex.tex_tokens import FONTS, GREEK, Operator, Unreadable, clean_tokens, tex_tokens
 from derive.checks.latex.token_rewrites import merge_word_names
 
@@ -155,6 +156,7 @@ class Normalized:
     loose_log_powers: list[str] = field(default_factory=list)  # \log x^2: log(x²) or (log x)²?
     loose_braces: list[str] = field(default_factory=list)  # \log_2{a - b}: the braces print nothing (braced_calls)
     loose_scopes: list[str] = field(default_factory=list)  # \prod_j a_j c: does c stand inside? (product_scopes)
+    loose_sums: list[str] = field(default_factory=list)  # \sum_j a_j + b_j: does b_j stand inside? (sum_scopes)
     tuples: int = 0  # tuples (1, 2) read, each as entries weighted by powers of a τ
     dots: list[tuple[str, str]] = field(default_factory=list)  # θ^T x read as Σ θ_q x_q (dot_verdicts)
 
@@ -266,6 +268,8 @@ class _Normalizer(NamesMixin, FormsMixin):
                     end = len(self.toks) if self.notation.operator_takes_sum else end
                 if piece.letter == "s" and piece.n in self.r.products:  # \prod_j a_j c: c once, or n times?
                     end = self._product_scope(start, i, end, self.r.sums[piece.n][0])
+                elif piece.letter == "s":  # \sum_j y_j \ln a_j + (1 - y_j) …: does j bind the second term? (sum_scopes)
+                    end = sum_scope(self, start, end, self.r.sums[piece.n][0])
                 # "\\sum_K - e^{z_i}" where the document names \\sum_K: the name, not a sum of −e^{z_i}
                 named = self._named_sum(piece) if end == i or self.toks[i] in ("+", "-") else ""
                 if named:

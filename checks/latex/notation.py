@@ -146,6 +146,8 @@ class Notation:
     operator_takes_sum: bool = False
     #: end \prod_j before its last factors that never write j (verdict_guards; asked with the three above)
     scope_ends_at_index: bool = False
+    #: let \sum_j take the terms after it that write j (sum_scopes; definitions, and verdict_guards' other reading)
+    sum_takes_index_terms: bool = False
     #: read θ^T x as one unknown number, not as Σ θ_q x_q (opaque_dots)
     opaque_dots: bool = False
     #: the document writes ^t for a transpose (t is nowhere else in its math): lowercase_transposes

@@ -109,6 +109,9 @@ def _loose(sides: tuple[Normalized, Normalized]) -> list[tuple[str, str, str]]:
         for p in side.loose_scopes:
             written = f"{p}: a product whose last factors do not write its index"
             out.append((written, "the product ending before those factors", "those factors inside the product"))
+        for t in side.loose_sums:
+            written = f"{t}: a sum followed by terms that write its index"
+            out.append((written, "those terms inside the sum", "the sum ending before them"))
         for d in side.loose_derivatives:
             written = f"{d}: a derivative operator followed by a sum without brackets"
             out.append((written, "the derivative of the whole sum", "the derivative of its first term alone"))
