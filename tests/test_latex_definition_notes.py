@@ -10,8 +10,8 @@ NOTATION = load_notation()
 
 
 def test_a_definition_is_called_one(runner: StepRunner) -> None:
-    text = "$$h_1 = w_1 i_1 + w_2 i_2$$\n\n$$u + v = w$$\n"
+    text = "$$h_1 = w_1 i_1 + w_2 i_2$$\n\n$$u + v = w + z$$\n"
     first, second = check_text(text, NOTATION, runner=runner, markdown=True).results
     assert first.status == "inconclusive" and first.message.startswith("the document's definition of h_{1}")
-    # u + v = w defines nothing (its left side is no name): the judge's reason stands
+    # u + v = w + z defines nothing (no side is a lone new name): the judge's reason stands
     assert second.status == "inconclusive" and "different symbols" in second.message
