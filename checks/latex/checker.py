@@ -27,6 +27,7 @@ from typing import Any
 
 from derive.checks.latex.added_terms import steps_as_written
 from derive.checks.latex.cases_steps import per_case_steps
+from derive.checks.latex.definition_notes import note_definitions
 from derive.checks.latex.derivative_answers import held_answers
 from derive.checks.latex.differentials import differential_quotient, glued_names
 from derive.checks.latex.distinct_indices import DISTINCT, distinct_indices
@@ -170,6 +171,7 @@ def check_text(
         again = Rejudge(runner, typed_notation, seed, examples, judge_step)  # other readings of some verdicts
         judged = _read_again(judged, document, notation, again)
         judged = hold_mixed_activations(judged, document.defs)  # o_1 = w_5 h_1 + w_6 a_{h_2} (mixed_activations)
+        judged = note_definitions(judged, document.defs)  # h_1 = w_1 i_1 + …: says "definition" (definition_notes)
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
         report.results.extend(_last_passes(judged, equations, text, notation, typed_notation))
