@@ -4,8 +4,11 @@ Lecture slides write the chain rule as ``\frac{\partial \sigma(wx)}{\partial w_1
 \cdot \frac{\partial f}{\partial w_1}(w)``: the brackets after a derivative hold the point it is
 taken at, not a factor. The reader takes them as a factor (``\frac{dy}{dx}(x + 1)`` is a product
 in most homework), so a step in this form that it finds wrong is not evidence: where the brackets
-after ``\frac{dF}{dx}`` hold no x (the point, f(w), is not in the variable's terms), a ``wrong`` is
-made inconclusive, saying why. ok verdicts stand (both readings agree when the point is x).
+after ``\frac{dF}{dx}`` (a function F named on top) hold no x and no list (the point, f(w), is not
+in the variable's terms), a ``wrong`` is made inconclusive, saying why. ok verdicts stand (both
+readings agree when the point is x). ``\frac{d}{dz}(3)`` (the operator applied to what follows) and
+``\frac{\partial J}{\partial w}(\theta, D)`` (an argument list, read as the derivative itself) are
+judged as before.
 """
 
 from __future__ import annotations

@@ -9,10 +9,13 @@ way, later steps can use the value: ``(a_2 - y_1) a_1 = \delta_2 a_1`` after ``�
 \delta_2`` is wrong (the error of output 2 is a_2 - y_2), which no reader of the name alone sees.
 
 Only where nothing else gives the name a value: a name the document defines the usual way
-(``\delta = …`` anywhere, before or after), a name of the notation, an index letter, a function,
-one of Andrew Ng's ``dz`` names (ng_names: their value is a derivative), and a name the value
-itself mentions (``x = \sigma^{-1}(\sigma(x))`` is a claim) are left alone. A name so defined
-twice keeps its first value (the second link is judged against it as any step is).
+(``\delta = …`` anywhere, before or after), a name it wrote before (an input, ``x_i``), a name of
+the notation, an index letter, Kronecker's ``\delta_{kl}``, an indicator, a function, one of Andrew
+Ng's ``dz`` names (ng_names: their value is a derivative), and a name the value itself mentions
+(``x = \sigma^{-1}(\sigma(x))`` is a claim) are left alone; so is the answer of a lone derivative
+of anything but a loss (``\frac{\partial z_j}{\partial w_{ji}} = x_i`` answers, ``\frac{\partial
+C}{\partial b_j} = \delta_j`` names). A name so defined twice keeps its first value (the second
+link is judged against it as any step is).
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ def named_results(
     order; ``defined``: the names the document defines the usual way; ``name_of`` and ``mentions``
     are doc_definitions' readers of a plain name and of a value's use of one."""
     found: list[tuple[int, int, str, str, str]] = []
-    written = ""  # the math read so far, squeezed (_squeeze): a name written before is no new name
+    written = ""  # the math read so far (squeezed_tex): a name written before is no new name
     # a name any chain starts with is given its value there (or is an equation's unknown)
     seen = set(defined) | {n for e in equations for c in split_chain(e) if (n := name_of(c[0][0].text, notation))}
     for equation in equations:
