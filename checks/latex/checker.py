@@ -46,6 +46,7 @@ from derive.checks.latex.indexed_steps import check_indexed, contracted_indices,
 from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
 from derive.checks.latex.landau import landau_verdict
 from derive.checks.latex.later_functions import release_document_functions
+from derive.checks.latex.latest_values import confirm_with_latest
 from derive.checks.latex.layered_backprop import judge_layered
 from derive.checks.latex.loose_definitions import settle_loose_definitions
 from derive.checks.latex.mixed_activations import hold_mixed_activations
@@ -170,6 +171,7 @@ def check_text(
         judged = release_document_functions([r for r in results if r], equations, notation, context.new_functions)
         again = Rejudge(runner, typed_notation, seed, examples, judge_step)  # other readings of some verdicts
         judged = _read_again(judged, document, notation, again)
+        judged = confirm_with_latest(judged, document, again)  # w = 0.5, then w = 0.3: the latest (latest_values)
         judged = hold_mixed_activations(judged, document.defs)  # o_1 = w_5 h_1 + w_6 a_{h_2} (mixed_activations)
         judged = note_definitions(judged, document.defs)  # h_1 = w_1 i_1 + …: says "definition" (definition_notes)
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)

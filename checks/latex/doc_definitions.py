@@ -168,7 +168,8 @@ class Reassignment:
     column: int
     name: str
     before: str  # the value given first
-    value: str = ""  # the new value (LaTeX)
+    value: str = ""  # the new value (LaTeX), of a redefinition
+    number: str = ""  # the new number, of a reassignment (latest_values reads it, to confirm only)
 
 
 #: a number as a worked example gives it: 2, -0.5, 1{,}5, \frac12, \tfrac{1}{4}, and a setting
@@ -194,7 +195,8 @@ def find_reassignments(equations: list[Equation], notation: Notation, defs: list
                     continue
                 old = given.get(_name(first.text, notation) or "")
                 if old is not None and (first.line, first.column) > (old.line, old.column):
-                    found.append(Reassignment(second.line, second.column, old.name, old.rhs))
+                    number = second.text.strip() if _NUMBER.fullmatch(second.text) else ""
+                    found.append(Reassignment(second.line, second.column, old.name, old.rhs, number=number))
     return found
 
 

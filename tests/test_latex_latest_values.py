@@ -1,0 +1,32 @@
+r"""A worked example's latest values, to confirm only (latest_values.py): after ``b = 0`` and then
+``b = 1``, ``z = 1 + 1`` for ``z = w x + b`` holds with b = 1 and is ok; a step false with the latest
+values stays inconclusive, never wrong (the first value may be the one meant)."""
+
+from __future__ import annotations
+
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+
+NOTATION = load_notation()
+
+# the shape of A-R007/Loss-Calculation's numeric walk-through (held-out 11): the bias is given a
+# value, then another for the example, and the next lines compute with the latest one
+EXAMPLE = (
+    "Let $w = 0.5$, $x = 2$ and $b = 0$.\n\n$$z = w x + b$$\n\n"
+    "For the example take $b = 1$. Substituting the values:\n\n$$z = (0.5 \\times 2) + 1$$\n\n$$z = 1 + %s$$\n"
+)
+
+
+def _last(text: str, runner: StepRunner) -> tuple[str, str]:
+    result = check_text(text, NOTATION, runner=runner, markdown=True).results[-1]
+    return result.status, result.message
+
+
+def test_a_step_that_holds_with_the_latest_values_is_ok(runner: StepRunner) -> None:
+    status, message = _last(EXAMPLE % "1", runner)
+    assert status == "ok" and "latest values" in message and "b = 1" in message, message
+
+
+def test_a_step_false_with_the_latest_values_is_not_called_wrong(runner: StepRunner) -> None:
+    status, message = _last(EXAMPLE % "3", runner)
+    assert status == "inconclusive", message
