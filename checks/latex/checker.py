@@ -171,7 +171,6 @@ def check_text(
         judged = release_document_functions([r for r in results if r], equations, notation, context.new_functions)
         again = Rejudge(runner, typed_notation, seed, examples, judge_step)  # other readings of some verdicts
         judged = _read_again(judged, document, notation, again)
-        judged = confirm_with_latest(judged, document, again)  # w = 0.5, then w = 0.3: the latest (latest_values)
         judged = hold_mixed_activations(judged, document.defs)  # o_1 = w_5 h_1 + w_6 a_{h_2} (mixed_activations)
         judged = note_definitions(judged, document.defs)  # h_1 = w_1 i_1 + …: says "definition" (definition_notes)
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
@@ -202,11 +201,13 @@ def _read_again(
     judged: list[StepResult], document: DocumentDefinitions, notation: Notation, again: Rejudge
 ) -> list[StepResult]:
     """The verdicts weighed again with other readings: across prose, with a twice-defined name's
-    values, and with a letter the document makes the softmax and another function read as the softmax."""
+    values, with a letter the document makes the softmax and another function read as the softmax,
+    and with a reassigned name's latest number."""
     judged = settle_redefined(rejudge_joined(judged, document, again), document, again)
     judged = settle_loose_definitions(judged, document, again)  # C = 1/2(y−t)^2 defined: (1/2)·(y−t)^2?
     judged = hold_reused_letters(judged, document, notation)  # L = ½(y − ŷ)², later y = exp(x): one y?
-    return prove_with_softmax(judged, notation.softmax_variants, document, again)
+    judged = prove_with_softmax(judged, notation.softmax_variants, document, again)
+    return confirm_with_latest(judged, document, again)  # w = 0.5, then w = 0.3: the latest (latest_values)
 
 
 def _read_sides(step: Step, notation: Notation) -> tuple[Normalized, Normalized]:
