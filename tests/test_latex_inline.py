@@ -53,7 +53,8 @@ def test_a_name_given_a_new_value_is_not_judged_with_either(runner: StepRunner) 
 def test_a_step_with_a_reassigned_name_is_judged_with_the_name_free(runner: StepRunner) -> None:
     # a is 2 and then 5: an identity in a holds for either value (ok); a slip in it is not
     # called wrong, since which value is meant is unknown (it would be wrong for both here,
-    # but a step true for one value only must never be a false alarm)
+    # but a step true for one value only must never be a false alarm); a step true with the
+    # latest value, written after it, is ok with it (latest_values: confirm only)
     text = (
         "Let $a = 2$. Later $a = 5$.\n\n"
         "$$a^2 - 1 = (a - 1)(a + 1)$$\n\n"
@@ -63,7 +64,8 @@ def test_a_step_with_a_reassigned_name_is_judged_with_the_name_free(runner: Step
     got = dict(_statuses(text, runner))
     assert got["(a - 1)(a + 1)"] == "ok"
     assert got["(a - 1)(a - 1)"] == "inconclusive"
-    assert got["6"] == "inconclusive"  # true for a = 5 only
+    assert got["6"] == "ok"  # true for a = 5, the value written last before it
+    assert dict(_statuses(text.replace("= 6", "= 3"), runner))["3"] == "inconclusive"  # a = 2's: never wrong
 
 
 def test_a_reassigned_name_still_finds_errors_before_the_new_value(runner: StepRunner) -> None:
