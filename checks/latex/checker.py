@@ -267,7 +267,7 @@ def _hold_ambiguous(
     if unwritten and names <= set(unwritten):  # E_{o2} = 0.0236 beside E_{o1} = ½(t₁ − out_{o1})² (unwritten_parts)
         first = sorted(names)[0]
         why = UNWRITTEN.format(first, unwritten[first])
-    return replace(result, status="inconclusive", counterexample=None, message=why)
+    return result.held(why)
 
 
 def judge_step(

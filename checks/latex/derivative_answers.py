@@ -17,7 +17,6 @@ document asks for derivatives; any other wrong step stays wrong.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.normalize import Notation, normalize
@@ -48,7 +47,7 @@ def held_answers(results: list[StepResult], text: str, notation: Notation) -> li
                     f"the right side is the derivative of the left with respect to {variable}, and the prose asks"
                     f" for a derivative: '=' may stand for 'its derivative is' ({result.message})"
                 )
-                result = replace(result, status="inconclusive", counterexample=None, message=why)
+                result = result.held(why)
         out.append(result)
     return out
 

@@ -462,7 +462,7 @@ class DocumentDefinitions:
             used = [n for n in sorted(names) if _uses(result.step.lhs, n) or _uses(result.step.rhs, n)]
             if result.status == "wrong" and used:
                 note = f"; {used[0]} is defined more than once in the document, so which value is meant is not known"
-                result = replace(result, status="inconclusive", counterexample=None, message=result.message + note)
+                result = result.held(result.message + note)
             out.append(result)
         return out
 

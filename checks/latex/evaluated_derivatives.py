@@ -14,7 +14,6 @@ judged as before.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.tex_tokens import tex_tokens
@@ -41,7 +40,7 @@ def hold_evaluated_derivatives(judged: list[StepResult]) -> list[StepResult]:
                     f"{result.message}; but the brackets after the derivative ({point}) may be the point it is "
                     "taken at (g' at f(w)), which this reading took as a factor"
                 )
-                result = replace(result, status="inconclusive", counterexample=None, message=why)
+                result = result.held(why)
         out.append(result)
     return out
 

@@ -307,7 +307,7 @@ class ImpliedDefinitions:
             note = "; refuted only where two indices are equal, a case the document may set aside in words"
         else:
             return result
-        return replace(result, status="inconclusive", counterexample=None, message=result.message + note)
+        return result.held(result.message + note)
 
 
 #: a heading: Markdown #…, LaTeX \section, \subsection, \chapter, \paragraph (starred or not)

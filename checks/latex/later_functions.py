@@ -11,7 +11,6 @@ definition confirms it), and so does every verdict of a step written after the d
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.extract import Equation
@@ -45,6 +44,6 @@ def hold_before_definition(results: list[StepResult], new_functions: list[Any], 
         hit = next((n for n in later if uses(r.step.lhs, n, notation) or uses(r.step.rhs, n, notation)), None)
         if hit is not None:
             why = f"; {hit} is defined only further down (line {first[hit][0]}), so here it may mean another function"
-            r = replace(r, status="inconclusive", counterexample=None, message=r.message + why)
+            r = r.held(r.message + why)
         out.append(r)
     return out

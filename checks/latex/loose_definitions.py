@@ -59,5 +59,5 @@ def settle_loose_definitions(
                 f"; but {definition.name} is defined as {definition.rhs}, with a product after a slash:"
                 f" read as (a/b)·c, not a/(b·c), the step holds"
             )
-            out[k] = replace(judged[k], status="inconclusive", counterexample=None, message=judged[k].message + why)
+            out[k] = judged[k].held(judged[k].message + why)
     return out

@@ -14,7 +14,6 @@ A document whose definitions use the activations consistently is judged as befor
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.named_results import squeezed_tex, writes_name
@@ -48,7 +47,7 @@ def hold_mixed_activations(judged: list[StepResult], defs: list[Any]) -> list[St
                     f"beside {activated}, an activation: one of them is likely a slip, so a step wrong through it "
                     "is not judged"
                 )
-                result = replace(result, status="inconclusive", counterexample=None, message=why)
+                result = result.held(why)
         out.append(result)
     return out
 

@@ -11,8 +11,6 @@ inconclusive; its other verdicts stand, and a step without such a name is untouc
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from derive.checks.latex.numbered_layers import NUMBERED, numbers_layers
 from derive.checks.latex.results import StepResult
 
@@ -31,6 +29,6 @@ def hold_numeric_labels(results: list[StepResult], text: str) -> list[StepResult
                 f"{result.message}; but the document numbers its layers in superscripts (z^1 = W^1 x + b^1),"
                 " so a^2 here may be layer 2's a, not a squared"
             )
-            result = replace(result, status="inconclusive", counterexample=None, message=why)
+            result = result.held(why)
         out.append(result)
     return out

@@ -14,7 +14,6 @@ judged as before.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from derive.checks.latex.results import StepResult
 
@@ -60,7 +59,7 @@ def hold_operator_meanings(judged: list[StepResult], text: str) -> list[StepResu
                         f"{result.message}; but the document lets {sign} stand for {operation} (line {line}), "
                         "an operation this judge does not read"
                     )
-                    result = replace(result, status="inconclusive", counterexample=None, message=why)
+                    result = result.held(why)
                     break
         out.append(result)
     return out

@@ -14,7 +14,6 @@ sizes agree, and a side that is more than the name (``W x = …``) is judged as 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from derive.checks.latex.matrix_literals import Literal, Pattern
 from derive.checks.latex.notation import Notation
@@ -61,7 +60,7 @@ def _held(result: StepResult, lines: list[str], notation: Notation) -> StepResul
     if name is None or _declared(name, lines[: result.step.line - 1]):
         return result
     why = f"{name} written out by its own entries, its size declared only later: the matrix gives {name} its size here"
-    return replace(result, status="inconclusive", counterexample=None, message=f"{why} ({result.message})")
+    return result.held(f"{why} ({result.message})")
 
 
 def _declared(name: str, lines: list[str]) -> bool:

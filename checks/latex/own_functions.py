@@ -11,7 +11,7 @@ inconclusive, saying so.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.normalize import Notation, normalize
@@ -113,7 +113,7 @@ def release_own_functions(results: list[StepResult], found: list[FunctionDefinit
         hit = next((f for f in own if _mentions(r.step.lhs, f) or _mentions(r.step.rhs, f)), None)
         if r.status == "wrong" and hit is not None:
             note = f"; the document defines {hit} itself (line {own[hit]}), so the notation's {hit} is not used"
-            r = replace(r, status="inconclusive", counterexample=None, message=r.message + note)
+            r = r.held(r.message + note)
         out.append(r)
     return out
 

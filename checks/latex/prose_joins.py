@@ -66,5 +66,5 @@ def _settled(wrong: StepResult, tries: list[tuple[str, dict[str, Any]]]) -> Step
     for end, out in tries:
         if out["status"] != "wrong":
             why = f"{before}; but the row may go back to the earlier chain ending in {end} ({out['status']} there)"
-            return replace(wrong, status="inconclusive", counterexample=None, message=why)
+            return wrong.held(why)
     return wrong

@@ -16,7 +16,6 @@ use none of them, or names the document never gave values before, are not touche
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.results import StepResult
@@ -80,6 +79,6 @@ def release_restated(
                 f"{result.message}; the document gives {name} new values on line {line}, as a set of pairs "
                 "that is not read, so the values this step was judged with may not be the ones meant there"
             )
-            result = replace(result, status="inconclusive", counterexample=None, message=why)
+            result = result.held(why)
         out.append(result)
     return out

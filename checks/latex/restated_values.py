@@ -55,5 +55,5 @@ def with_notation_values(result: Any, names: set[str]) -> Any:
     shown = ", ".join(sorted(names))
     note = f"taking {shown} as the notation defines it (the document's own statement could not be evaluated)"
     if result.status == "wrong":
-        return replace(result, status="inconclusive", counterexample=None, message=f"{result.message}; but {note}")
+        return result.held(f"{result.message}; but {note}")
     return replace(result, message=f"{result.message}; {note}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from derive.checks.latex.steps import Step
@@ -31,6 +31,11 @@ class StepResult:
     message: str
     method: str = ""
     seconds: float = 0.0
+
+    def held(self, message: str) -> StepResult:
+        """This result made inconclusive, saying why in ``message`` (a guard's answer; held_back's
+        twin for a StepResult)."""
+        return replace(self, status="inconclusive", counterexample=None, message=message)
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -15,8 +15,6 @@ the page gave it, a real mistake.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from derive.checks.latex.abstract_chain import written_chain
 from derive.checks.latex.doc_definitions import Definition, DocumentDefinitions, definitions_before
 from derive.checks.latex.normalize import Notation, normalize
@@ -52,7 +50,7 @@ def _held(result: StepResult, document: DocumentDefinitions, notation: Notation)
         f"; but {names[1]} is given its value (line {middle.line}) only after {loss.name} was written with it"
         f" (line {loss.line}), whose other way to {var} is an earlier example's: the letter may be used again"
     )
-    return replace(result, status="inconclusive", counterexample=None, message=result.message + why)
+    return result.held(result.message + why)
 
 
 def _symbols(document: DocumentDefinitions, name: str) -> set[str]:

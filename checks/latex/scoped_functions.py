@@ -79,7 +79,7 @@ class ScopedFunctions:
             latest = self.latest(r.step, notation) if r.status == "wrong" else []
             if latest:
                 why = f"{latest[0].name} " + _HELD.format(latest[0].line)
-                r = replace(r, status="inconclusive", counterexample=None, message=f"{r.message}; {why}")
+                r = r.held(f"{r.message}; {why}")
             out.append(r)
         return out
 

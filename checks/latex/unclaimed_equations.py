@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.extract import Equation
@@ -171,6 +170,6 @@ def release_unclaimed(
                 # e^x = 1/x after e^x - 1/x = 0: the same condition rearranged (rearranged_zeros)
                 why = why or rearranged_zero(step, zero_sides or [], notation)
             if why is not None:
-                result = replace(result, status="inconclusive", counterexample=None, message=why)
+                result = result.held(why)
         out.append(result)
     return out

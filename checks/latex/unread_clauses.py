@@ -14,7 +14,6 @@ judge, so that step's ``wrong`` stands.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from derive.checks.latex.results import StepResult
 
@@ -51,6 +50,6 @@ def hold_unread_clauses(judged: list[StepResult], text: str) -> list[StepResult]
             if found:
                 clause = " ".join(found.group("clause").split())
                 why = f"{result.message}; but the formula is stated under a condition in prose, not read ({clause})"
-                result = replace(result, status="inconclusive", counterexample=None, message=why)
+                result = result.held(why)
         out.append(result)
     return out
