@@ -20,7 +20,7 @@ from derive.checks.latex.entry_definitions import entry_definitions
 from derive.checks.latex.extract import Equation, extract
 from derive.checks.latex.implied_losses import ImpliedDefinitions
 from derive.checks.latex.index_sums import named_sum
-from derive.checks.latex.label_subscripts import family_letters, index_only_value, labelled_families
+from derive.checks.latex.label_subscripts import INDEX_LETTERS, family_letters, index_only_value, labelled_families
 from derive.checks.latex.named_results import named_results
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
@@ -60,8 +60,6 @@ __all__ = [
     "parsed_definitions",
 ]
 
-#: "for i = 1 … n", "i = j": index letters are conditions and ranges, never defined names.
-_INDEX_LETTERS = {"i", "j", "k", "l", "n"}
 _PLACEHOLDER = re.compile(r"\\[lc]?dots|\\dotsc|\.\.\.|\?|\\square|\\_+|_+")
 #: redefinitions compared per document at most (each is one more judged step)
 _MOST_COMPARED = 12
@@ -141,7 +139,7 @@ def find_definitions(
             if relation not in _DEFINES or not second.text or _PLACEHOLDER.fullmatch(second.text.strip()):
                 continue  # "h^a = \\dots" in a question is a blank to fill, not a definition
             name = _name(first.text, notation)
-            if name is None or name in _INDEX_LETTERS or name in seen:
+            if name is None or name in INDEX_LETTERS or name in seen:
                 continue
             parts = sum_of_parts(second.text, name, named)
             if mentions_name(second.text, name) and not parts:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.results import StepResult
-from derive.checks.latex.tex_tokens import tex_tokens
+from derive.checks.latex.text_groups import round_group
 
 __all__ = ["hold_evaluated_derivatives"]
 
@@ -48,21 +48,10 @@ def hold_evaluated_derivatives(judged: list[StepResult]) -> list[StepResult]:
 def _evaluation_point(side: str) -> str:
     """The bracketed text right after a derivative that does not contain its variable, or ""."""
     for m in _DERIVATIVE_THEN_BRACKET.finditer(side):
-        toks = tex_tokens(side[m.end() - 1 :])
-        end = _bracket_end(toks)
-        inside = "".join(t for t, _ in toks[1 : end - 1]) if end else ""
+        group = round_group(side, m.end() - 1)
+        inside = group[0].strip() if group else ""
         # a list of arguments (θ, {x_i, y_i}) is read as the derivative's own already
         variable = re.compile(rf"(?<![A-Za-z\\]){re.escape(m.group('var'))}(?![A-Za-z])")
         if inside and "," not in inside and variable.search(inside) is None:
             return inside
     return ""
-
-
-def _bracket_end(toks: list[tuple[str, bool]]) -> int | None:
-    """The index after the ``)`` that closes the ``(`` at 0."""
-    depth = 0
-    for k, (t, _) in enumerate(toks):
-        depth += {"(": 1, ")": -1}.get(t, 0)
-        if depth == 0:
-            return k + 1
-    return None

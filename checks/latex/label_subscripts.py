@@ -20,7 +20,10 @@ from typing import Any, TypeVar
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.tex_names import GREEK
 
-__all__ = ["family_letters", "index_only_value", "labelled_families"]
+__all__ = ["INDEX_LETTERS", "family_letters", "index_only_value", "labelled_families"]
+
+#: "for i = 1 … n", "i = j": index letters are conditions and ranges, never defined names.
+INDEX_LETTERS = frozenset({"i", "j", "k", "l", "n"})
 
 D = TypeVar("D")
 

@@ -25,7 +25,8 @@ from collections.abc import Callable
 
 from derive.checks.latex.abstract_loss import LOSS_NAMES
 from derive.checks.latex.extract import Equation
-from derive.checks.latex.label_subscripts import family_letters
+from derive.checks.latex.index_sums import is_kronecker
+from derive.checks.latex.label_subscripts import INDEX_LETTERS, family_letters
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.steps import split_chain
 
@@ -35,13 +36,10 @@ __all__ = ["named_results", "squeezed_tex", "writes_name"]
 _NG_NAME = re.compile(r"d[A-Za-z](?![A-Za-z])")
 #: a full stop or comma ending the displayed formula is punctuation, not part of the name
 _TRAILING = re.compile(r"[\s.,;:]+$|\\[,;!: ]\s*$|\\quad\s*$")
-_INDEX_LETTERS = {"i", "j", "k", "l", "n"}
 #: a value that is one derivative, \frac{\partial z_k}{\partial h_j} (\dfrac, d or ∂)
 _LONE_DERIVATIVE = re.compile(
     r"\\[dt]?frac\s*\{\s*(?:\\partial|d|∂)(?P<top>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\}\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
 )
-#: Kronecker's delta of two indices (δ_{kl}, δ_{ij}): a known symbol, never a result's name
-_KRONECKER = re.compile(r"\\delta_\{?[A-Za-z0-9],?[A-Za-z0-9]\}?")
 
 
 def named_results(
@@ -112,8 +110,8 @@ def _free(name: str, notation: Notation) -> bool:
     """May the name take a value from a chain (nothing of the notation's, no index, no Ng name)?"""
     if not name[:1].isalpha() and not name.startswith("\\"):
         return False  # \mathbf 1_{z>0}: an indicator, not a name
-    if name in _INDEX_LETTERS or name in notation.definitions or name in notation.shapes:
+    if name in INDEX_LETTERS or name in notation.definitions or name in notation.shapes:
         return False
     if name in notation.functions or name in notation.constants or name in notation.index_values:
         return False
-    return _NG_NAME.match(name) is None and _KRONECKER.fullmatch(name) is None
+    return _NG_NAME.match(name) is None and not is_kronecker(name)  # δ_{kl}: a known symbol
