@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from derive.checks.latex.abstract_functions import ABSTRACT, document_abstract_functions
+from derive.checks.latex.abstract_functions import abstract_name, document_abstract_functions
 from derive.checks.latex.applied_names import find_applied_names
 from derive.checks.latex.bare_values import document_bare_values
 from derive.checks.latex.case_splits import document_case_pairs
@@ -77,7 +77,7 @@ def document_context(text: str, notation: Notation, equations: list) -> Document
     unstated = DependenceNotes(document, notation)  # unstated_dependence
     # a letter defined differently in turn is no undefined function for being primed (g'(z) after
     # g(z) = 1/(1 + e^{-z}) and g(z) = e^z/(1 + e^z)): abstract_functions only says it is a function
-    own = replace(notation, functions={k: v for k, v in notation.functions.items() if not v.startswith(ABSTRACT)})
+    own = replace(notation, functions={k: v for k, v in notation.functions.items() if abstract_name(v) is None})
     scoped = find_scoped_functions(equations, own, set(notation.doc_functions))
     return DocumentContext(notation, new_functions, document, doubled, typed_notation, ng, unstated, scoped)
 

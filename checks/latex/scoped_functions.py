@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from derive.checks.latex.abstract_functions import abstract_name
 from derive.checks.latex.dot_products import dot_products
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.function_calls import PARAMETER_SEPARATOR, substitute_name, substitute_names
@@ -69,7 +70,7 @@ class ScopedFunctions:
             return notation
         added = {d.name: (d.parameter, d.body) for d in latest}
         # primed, the letter was taken for an undefined function (abstract_functions): here it is defined
-        functions = {k: v for k, v in notation.functions.items() if k not in added or not v.startswith("abstract:")}
+        functions = {k: v for k, v in notation.functions.items() if k not in added or abstract_name(v) is None}
         return replace(notation, doc_functions={**notation.doc_functions, **added}, functions=functions)
 
     def hold(self, results: list[StepResult], notation: Notation) -> list[StepResult]:
