@@ -92,3 +92,21 @@ def test_an_array_in_a_brace_closed_by_nothing_is_a_cases_environment(runner: St
     by_line = _by_line(text, runner)
     assert [r.status for r in by_line[2]] == ["ok"] and [r.status for r in by_line[5]] == ["ok"]
     assert [r.status for r in by_line[13]] == ["wrong"]  # ReLU'(x) = 0 for x ≥ 0
+
+
+_UNREAD = (
+    "Given the definition of E,\n\n"
+    "$$\\frac{\\partial E}{\\partial u_j}=\\begin{cases}\n"
+    "\\frac{2u_j}{2}=u_j & \\text{for $j=j^*$,}\\\\\n"
+    "\\frac{u_j}{2}=u_j & \\text{for $j=j_1,\\ldots,j_k$,}\\\\\n"
+    "0 & \\text{otherwise.}\n\\end{cases}$$\n"
+)
+
+
+def test_rows_under_conditions_not_read_are_judged_but_never_wrong(runner: StepRunner) -> None:
+    # word2vec notes (held-out 17): the conditions name j* and j_1 … j_k; a row's own equation holds
+    # or not whatever they say, but a counterexample cannot be checked against them
+    by_line = _by_line(_UNREAD, runner)
+    assert [r.status for r in by_line[4]][-1] == "ok"
+    wrong_twin = by_line[5][-1]
+    assert wrong_twin.status == "inconclusive" and "not read" in wrong_twin.message

@@ -28,7 +28,9 @@ def unread_blocks(text: str, markdown: bool, steps: list[dict[str, Any]]) -> lis
     for equation in extract(text, markdown=markdown):
         if equation.kind != "display":
             continue
-        first, last = equation.pieces[0].line, equation.pieces[-1].line
+        first = equation.pieces[0].line
+        # a row may run over lines (a case of a cases environment after its head): its last run's line
+        last = max(max((run[1] for run in p.runs), default=p.line) for p in equation.pieces)
         if any(first <= n <= last for n in lines):
             continue
         unread.append(

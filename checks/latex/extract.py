@@ -242,7 +242,10 @@ def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> li
                     chains.append(target)
                     joined = True
                 chains[-1][-1] = _merge(chains[-1][-1], row)
-            elif target is not None and (chains or prose.join_by_relation) and starts_with_relation(row.text):
+            elif target is not None and (
+                (chains or prose.join_by_relation) and starts_with_relation(row.text)
+                or chains and _ends_with_equals(target[-1].text)  # "A =& B = \\ & C": the "=" ends the row
+            ):
                 if not chains:
                     chains.append(target)
                     joined = True
@@ -274,6 +277,13 @@ def _goes_back(chain: list[Piece]) -> bool:
     judged against the side fact first and against the earlier chains where it fails there
     (prose_joins), as across prose."""
     return len(chain) == 1 and not starts_with_relation(chain[0].text) and _top_level_equals(chain[0].text) == 1
+
+
+def _ends_with_equals(text: str) -> bool:
+    r"""Does the row end with its relation (``\frac{\partial Z}{\partial A} =& … =``, the next row
+    ``& …`` holding the next term)? Some authors break an align chain after the sign, not before."""
+    stripped = text.rstrip()
+    return stripped.endswith("=") and not stripped.endswith(("\\=", ":=")) and _top_level_equals(stripped) >= 1
 
 
 def _top_level_equals(text: str) -> int:

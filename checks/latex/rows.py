@@ -17,9 +17,10 @@ from derive.checks.latex.annotation_column import annotation_start
 from derive.checks.latex.conditions import as_conditions, row_condition
 from derive.checks.latex.equation import Piece, starts_with_relation
 from derive.checks.latex.latex_doc import DISPLAY_ENVIRONMENTS
+from derive.checks.latex.listed_equations import unbraced_list
 from derive.checks.latex.region import LineTable, Region
 
-__all__ = ["MappedText", "rows_of", "expand_cases"]
+__all__ = ["MappedText", "rows_of", "expand_cases", "UNREAD_CONDITION"]
 
 #: Environments inside display math that only arrange rows: their rows are the chain's rows.
 _TRANSPARENT_ENVS = ("aligned", "split", "gathered", "alignedat", *sorted(DISPLAY_ENVIRONMENTS))
@@ -265,7 +266,7 @@ def rows_of(region: Region, table: LineTable, latex: bool) -> list[Piece]:
     body = _ascii_math(MappedText(region.text, list(region.offsets)))
     if latex:
         body = _blank_all(body, _TEX_COMMENT)
-    body = _layout_array(_colour_wrapper(_blank_all(body, _DROP)))
+    body = unbraced_list(_layout_array(_colour_wrapper(_blank_all(body, _DROP))))
     pieces = []
     for raw in _split_rows(body):
         row, conditions, aside = _clean_row(raw)
@@ -333,6 +334,8 @@ def _depth_zero(text: str, index: int) -> bool:
 # --------------------------------------------------------------------------- cases holding steps
 
 _CASES_OPEN, _CASES_CLOSE = "\\begin{cases}", "\\end{cases}"
+#: the mark before a case's condition that was not read (kept for the reader, never assumed)
+UNREAD_CONDITION = "(not read) "
 _OTHERWISE = re.compile(r"^\s*(?:\\text\{\s*)?(?:otherwise|else|sonst|sinon)\b", re.I)
 _NEGATION = {"=": "\\neq", "\\neq": "=", "<": "\\geq", "\\geq": "<", ">": "\\leq", "\\leq": ">"}
 
@@ -384,7 +387,8 @@ def _case_conditions(cases: list[tuple[MappedText, str]]) -> list[tuple[str, ...
 def expand_cases(row: MappedText, conditions: tuple[str, ...]) -> list[tuple[MappedText, tuple[str, ...]]] | None:
     r"""``L = \begin{cases} A = B & \text{if } i \neq j \\ C & \text{otherwise} \end{cases}`` ->
     ``L = A = B`` under i ≠ j and ``L = C`` under i = j, when some case holds a step of its own
-    and every case's condition can be read (else None: the row stays a piecewise value)."""
+    (else None: the row stays a piecewise value). Where a condition is not read, each row keeps its
+    condition as written, marked UNREAD_CONDITION: never assumed, so never the ground of a wrong."""
     text = row.text
     start = text.find(_CASES_OPEN)
     if start < 0 or not re.search(r"=\s*$", text[:start]) or text.count(_CASES_OPEN) != 1:
@@ -404,9 +408,9 @@ def expand_cases(row: MappedText, conditions: tuple[str, ...]) -> list[tuple[Map
         cases.append((value, case.text[amp[0] + 1 :]))
     if len(cases) < 2 or not any(_top_level(value.text, "=") for value, _ in cases):
         return None
-    read = _case_conditions(cases)
-    if read is None:
-        return None
+    # conditions not read ("for $j = j_1, …, j_k$") are kept as written: a wrong row is then
+    # inconclusive (step_judge.guard_conditions), an ok one holds whatever the condition says
+    read = _case_conditions(cases) or [(UNREAD_CONDITION + " ".join(cond.split()),) for _, cond in cases]
     prefix = row.slice(0, start)
     equals = _top_level(prefix.text, "=")
     last_term = prefix.slice(equals[-2] + 1, len(prefix.text)) if len(equals) >= 2 else prefix
