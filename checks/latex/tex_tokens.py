@@ -383,6 +383,18 @@ def strip_differential(toks: list[str]) -> list[str] | None:
     return rest
 
 
+def with_missing_partial(num: list[str], den: list[str]) -> list[str]:
+    r"""The denominator of ``\frac{\partial y_k}{w_j}`` with the ∂ its author dropped: a numerator
+    that opens with ∂ over a denominator without one is a partial derivative whose sign slipped
+    (a ratio ∂y/w is written by no one); only a lone name gets it (the readers check that it reads
+    as one name), never a bracket or an expression."""
+    if len(num) < 2 or num[0] != r"\partial" or not den or r"\partial" in den or strip_differential(den) is not None:
+        return den
+    if any(t in den for t in ("+", "-", "(", ")", "[", "]", r"\cdot", r"\times", "*", "/", r"\left", r"\frac")):
+        return den
+    return [r"\partial", *den]
+
+
 def _closes_at_end(toks: list[str]) -> bool:
     depth = 0
     for k, t in enumerate(toks):
