@@ -12,14 +12,7 @@ from derive.checks.latex.index_sums import encode_condition, index_equality, sum
 from derive.checks.latex.set_sums import set_index
 from derive.checks.latex.sum_bounds import end_shift, read_start
 from derive.checks.latex.tex_names import CONDITION_WORDS, OTHERWISE_WORDS
-from derive.checks.latex.tex_tokens import (
-    TEXT_FONTS,
-    Operator,
-    TexReader,
-    Unreadable,
-    strip_differential,
-    with_missing_partial,
-)
+from derive.checks.latex.tex_tokens import TEXT_FONTS, Operator, TexReader, Unreadable, strip_differential
 
 __all__ = ["FormsMixin"]
 
@@ -115,10 +108,7 @@ class FormsMixin(TexReader):
     def fraction(self, i: int) -> tuple[Any, int]:
         num, k = self.read_arg(i + 1)
         den, k = self.read_arg(k)
-        var = self._differential(den)
-        if var is None and self._differential(with_missing_partial(num, den)) is not None:
-            den = with_missing_partial(num, den)  # \frac{\partial y}{w}: the ∂ slipped (tex_tokens)
-            var = self._differential(den)
+        var = self._differential(den := self.denominator(num, den))
         if var is not None:
             rest = self._diff_numerator(num)
             if rest is not None:

@@ -171,6 +171,16 @@ class TexReader:
         self.spaced = spaced
         self.notation = notation
 
+    def _differential(self, den: list[str]) -> Any:
+        """The variable of a derivative's denominator ``∂x``, or None (each reader its own way)."""
+        raise NotImplementedError
+
+    def denominator(self, num: list[str], den: list[str]) -> list[str]:
+        r"""``den`` with the ∂ an author dropped (``\frac{\partial y}{w}``, with_missing_partial) where
+        it then reads as a variable; else ``den`` as written."""
+        fixed = with_missing_partial(num, den)
+        return fixed if fixed is not den and self._differential(fixed) is not None else den
+
     def match(self, i: int) -> int:
         """Index of the bracket closing the one at i: braces pair with braces; ( and [
         pair with ) or ] (half-open intervals are rare in homework, mixed brackets are not)."""

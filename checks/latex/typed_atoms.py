@@ -16,15 +16,7 @@ from derive.checks.latex.norm_names import FUNCTION_LETTERS
 from derive.checks.latex.notation import BUILTIN_NAMES, NATIVE_FUNCTION_COMMANDS
 from derive.checks.latex.row_lists import LIST_REFUSED, row_list
 from derive.checks.latex.tex_names import OTHERWISE_WORDS, function_before_letters, letters_before_function
-from derive.checks.latex.tex_tokens import (
-    FONTS,
-    GREEK,
-    TEXT_FONTS,
-    TexReader,
-    Unreadable,
-    strip_differential,
-    with_missing_partial,
-)
+from derive.checks.latex.tex_tokens import FONTS, GREEK, TEXT_FONTS, TexReader, Unreadable, strip_differential
 from derive.checks.latex.typed_nodes import (
     Call,
     Cases,
@@ -193,10 +185,7 @@ class AtomsMixin(TexReader):
     def _fraction(self) -> Node:
         num, self.i = self.read_arg(self.i)
         den, self.i = self.read_arg(self.i)
-        var = self._differential(den)
-        if var is None and self._differential(with_missing_partial(num, den)) is not None:
-            den = with_missing_partial(num, den)  # \frac{\partial y}{w}: the ∂ slipped (tex_tokens)
-            var = self._differential(den)
+        var = self._differential(den := self.denominator(num, den))
         rest = self._strip_d(num)
         if var is not None and rest is not None:
             node = Deriv(self.whole(rest) if rest else None, var)
