@@ -43,6 +43,9 @@ PLAIN_OK = [
     r"x + x = 2x \label{eq:two}",
     r"\left. t^2 + 3t \right|_{t=2} = 10",
     r"\left. e^{-\theta} \right|_{\theta=0} = 1",
+    # held-out 20 (kassi): a colour that ends inside a product renders as the bare product
+    r"\textcolor{red}{3 \times} \textcolor{red}{x}\times 2 = 6x",
+    r"\textcolor{red}{x +} 2x = 3x",
 ]
 PLAIN_WRONG = [
     r"{a \over b} + c = \frac{b}{a} + c",
@@ -52,6 +55,8 @@ PLAIN_WRONG = [
     r"y \cancel{- y h} - h \cancel{+ y h} = y + h",
     r"\require{cancel} x + 2\cancelto{0}{(x - x)} = 2x",
     r"\left. t^2 + 3t \right|_{t=2} = 11",
+    r"\textcolor{red}{3 \times} \textcolor{red}{x}\times 2 = 5x",
+    r"2\textcolor{red}{x +} 2x = 3x",
 ]
 
 

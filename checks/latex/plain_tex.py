@@ -6,7 +6,9 @@ Homework written for MathJax (Jupyter, Markdown) or by TeX users keeps old spell
   ``\left … \right`` pair, or the whole side);
 - ``\cancel{x}``, ``\bcancel{x}``, ``\xcancel{x}`` and ``\cancelto{0}{x}`` strike a term out to
   show a cancellation that happens in the next step: the term is still there, so it reads as
-  ``{x}`` (``\cancelto``'s first argument, where the term is going, is dropped);
+  ``{x}`` (``\cancelto``'s first argument, where the term is going, is dropped); so does a
+  ``\textcolor``, except that a struck-out or coloured part ending with an operator
+  (``\textcolor{red}{\frac{∂J}{∂a} \times}``) is no group: it renders as the bare product;
 - ``\require{cancel}`` (MathJax loading an extension), ``\tag{…}``, ``\label{…}`` are not
   mathematics and are dropped;
 - ``\left. E \right|_{x=a}`` (E evaluated at x = a) is E with ``(a)`` in the place of every x,
@@ -32,6 +34,8 @@ Tokens = list[tuple[str, bool]]
 _CANCELS = {r"\cancel", r"\bcancel", r"\xcancel", r"\bbox"}
 #: commands whose second argument is the term (the first says where it goes, or its colour)
 _SECOND = {r"\cancelto", r"\textcolor"}
+#: a struck-out or coloured part that ends with one of these goes on outside it
+_TRAILING_OPERATORS = {r"\times", r"\cdot", "*", "+", "-", "/"}
 _DROPPED_WITH_ARGUMENT = {r"\require", r"\tag", r"\tag*", r"\label", r"\color", r"\hspace", r"\vspace"}
 #: spellings of one thing (nicefrac's slanted a/b is a fraction; amsmath's semantic dots are dots)
 _SPELLINGS = {
@@ -175,6 +179,10 @@ def _unwrap(toks: Tokens) -> Tokens:
                 if body and body[0][0] in ("+", "-"):
                     # y \cancel{-yh} - h \cancel{+yh}: a struck-out term with its sign is a term of
                     # the sum around it (grouped, {-yh} after y would read as a product y·(−yh))
+                    out += [(body[0][0], spaced), *body[1:]]
+                elif body and body[-1][0] in _TRAILING_OPERATORS:
+                    # \textcolor{red}{\frac{∂J}{∂a} \times} \frac{∂a}{∂z}: a colour that ends inside
+                    # a product is no group (it renders as the bare product)
                     out += [(body[0][0], spaced), *body[1:]]
                 else:
                     out += [("{", spaced), *body, ("}", False)]
