@@ -46,6 +46,8 @@ PLAIN_OK = [
     # held-out 20 (kassi): a colour that ends inside a product renders as the bare product
     r"\textcolor{red}{3 \times} \textcolor{red}{x}\times 2 = 6x",
     r"\textcolor{red}{x +} 2x = 3x",
+    # held-out 20 (two Chinese and English notes): \bigodot between factors is ⊙
+    r"x \bigodot y = y \odot x",
 ]
 PLAIN_WRONG = [
     r"{a \over b} + c = \frac{b}{a} + c",
@@ -421,3 +423,8 @@ def test_functions_typed_against_their_argument_and_braced_subscripts(
 ) -> None:
     status = _one(step, runner)
     assert status in ("unparsed", "inconclusive") if expected == "no verdict" else status == expected
+
+
+def test_a_big_odot_with_limits_stays_an_operator(runner: StepRunner) -> None:
+    # ⨀_i x_i is a product over i, not a Hadamard product with nothing on its left
+    assert _one(r"\bigodot_i x_i = x_1", runner) == "unparsed"

@@ -9,6 +9,7 @@ Homework written for MathJax (Jupyter, Markdown) or by TeX users keeps old spell
   ``{x}`` (``\cancelto``'s first argument, where the term is going, is dropped); so does a
   ``\textcolor``, except that a struck-out or coloured part ending with an operator
   (``\textcolor{red}{\frac{∂J}{∂a} \times}``) is no group: it renders as the bare product;
+- ``\bigodot`` between two factors (no limits) is ``\odot``, as the notes that write it say;
 - ``\require{cancel}`` (MathJax loading an extension), ``\tag{…}``, ``\label{…}`` are not
   mathematics and are dropped;
 - ``\left. E \right|_{x=a}`` (E evaluated at x = a) is E with ``(a)`` in the place of every x,
@@ -45,6 +46,7 @@ _SPELLINGS = {
     # the physics package: \vb{a} \vdot \vb{b} is a · b, \va{a} an arrow, \cross a cross product
     r"\vb": r"\mathbf", r"\va": r"\vec", r"\vdot": r"\cdot", r"\cross": r"\times",
 }  # fmt: skip
+_LIMITS = ([("_", False)], [("^", False)], [("_", True)], [("^", True)])
 #: wide spacing before a parenthesised remark at the end of a side (``\quad (\text{chain rule})``)
 _WIDE = {r"\quad", r"\qquad", r"\hspace"}
 #: words of a remark that gives the step's reason ("by symmetry", "chain rule", "from (3)")
@@ -65,6 +67,12 @@ def plain_tex_forms(toks: Tokens) -> Tokens:
     unwrapped, then ``\\over``, then evaluation bars."""
     try:
         toks = [(_SPELLINGS.get(t, t), spaced) for t, spaced in _closing_remark(toks)]
+        # (a - y) \bigodot σ'(z): the big operator written between two factors is the Hadamard
+        # product (with limits, ⨀_i, it would be an operator: left as written, unread)
+        toks = [
+            (r"\odot" if t == r"\bigodot" and toks[k + 1 : k + 2] not in _LIMITS else t, sp)
+            for k, (t, sp) in enumerate(toks)
+        ]
         return _evaluation_bars(_over(signed_bare_groups(_unwrap(toks))))
     except (IndexError, ValueError, StopIteration):  # malformed input: left as written, read later
         return toks
