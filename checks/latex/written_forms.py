@@ -32,7 +32,8 @@ _BOLD = {r"\mathbf", r"\bm", r"\boldsymbol", r"\textbf", r"\pmb"}
 def index_list_sums(toks: Tokens) -> Tokens:
     r"""``\sum_{k,\ell} G_{k,\ell}`` as ``\sum_{k} \sum_{\ell} G_{k,\ell}``: a sum over every pair
     (triple) of the letters' values, the letters' ranges left to the reader as for one letter.
-    Only a list of single index letters with nothing else (``\sum_{i,j=1}^n`` stays as it is)."""
+    Only a list of single index letters, with a start and an end they share (``\sum_{i,j=0}^{|Z|-1}``
+    is ``\sum_{i=0}^{|Z|-1} \sum_{j=0}^{|Z|-1}``) or nothing else."""
     if not any(t == r"\sum" for t, _ in toks):
         return toks
     return each_token_span(toks, _index_list_sum)
@@ -42,6 +43,9 @@ def _index_list_sum(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | Non
     head = [t for t, _ in toks[k : k + 3]]
     end = argument_end(toks, k + 2) if head == [r"\sum", "_", "{"] else None
     inner = [t for t, _ in toks[k + 3 : end - 1]] if end else []
+    # \sum_{i,j=1}^{n}: the letters share the start and the end
+    start = inner[inner.index("=") :] if "=" in inner else []
+    inner = inner[: len(inner) - len(start)]
     letters = inner[::2]
     if not (
         end
@@ -50,12 +54,20 @@ def _index_list_sum(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | Non
         and len(inner) % 2 == 1
         and all(_index_letter(t) for t in letters)
         and len(set(letters)) == len(letters)
+        and len(start) != 1
     ):
         return None
+    upper: Tokens = []
+    if toks[end : end + 1] and toks[end][0] == "^":
+        close = argument_end(toks, end + 1) if toks[end + 1 : end + 2] and toks[end + 1][0] == "{" else end + 2
+        if close is None or close > len(toks):
+            return None
+        upper, end = toks[end:close], close
     out: Tokens = []
     for n, letter in enumerate(letters):
         spaced = toks[k][1] if n == 0 else True
-        out += [(r"\sum", spaced), ("_", False), ("{", False), (letter, False), ("}", False)]
+        bound = [(t, False) for t in start]
+        out += [(r"\sum", spaced), ("_", False), ("{", False), (letter, False), *bound, ("}", False), *upper]
     return out, end
 
 
