@@ -160,3 +160,12 @@ def test_hadamard_division_is_division_entry_by_entry() -> None:
     assert verdict is not None and verdict["status"] == "ok", why
     verdict, why = judge_typed(r"(A \odot B) \oslash B", "B", notation)
     assert verdict is not None and verdict["status"] == "wrong", why
+
+
+def test_ln_without_its_backslash_is_the_logarithm() -> None:
+    # held-out 23 (shan002): L = -yln(a) - (1-y)ln(1-a) was read l·n·a, shapes were guessed for
+    # l and n, and a correct ∂L/∂a was called wrong by a size clash between the guesses
+    NOTATION = load_notation()
+    assert parse_typed(r"-yln(a)", NOTATION) == parse_typed(r"-y\ln(a)", NOTATION)
+    assert parse_typed(r"ln(a)", NOTATION) == parse_typed(r"\ln(a)", NOTATION)
+    assert parse_typed(r"l n(a)", NOTATION) != parse_typed(r"\ln(a)", NOTATION)  # spaced letters stay letters

@@ -131,3 +131,15 @@ def test_an_error_signal_delta_with_a_layer_subscript_is_judged_as_a_name(runner
     text = declared + "\n\n$$\n\\delta_{\\ell} = u - v\n$$\n\n$$\nM^T\\delta_\\ell = " + rhs + "\n$$\n"
     status, message = _status(text, runner, 8)
     assert (status == "ok") is ok, message
+
+
+_BCE_PLAIN_LN = "$$\na = \\sigma(z)\\\\\nL = -yln(a) - (1-y)ln(1-a)\\\\\n\\frac{\\partial L}{\\partial a} = {rhs}\n$$\n"
+
+
+@pytest.mark.parametrize(
+    ("rhs", "expected"),
+    [("-\\frac{y}{a} + \\frac{1-y}{1-a}", "ok"), ("-\\frac{y}{a} - \\frac{1-y}{1-a}", "wrong")],
+)
+def test_a_loss_written_with_plain_ln_is_read_in_both_judges(runner: StepRunner, rhs: str, expected: str) -> None:
+    # held-out 23 (shan002): a false alarm at first sight, ln read as l·n by the matrix judge
+    assert _status(_BCE_PLAIN_LN.replace("{rhs}", rhs), runner, 4)[0] == expected

@@ -314,8 +314,8 @@ class AtomsMixin(TexReader):
                 if self.spaced[run + 1]:
                     break
                 run += 1
-            if run - self.i >= 2:
-                word = "".join(self.toks[self.i : run + 1])
+            word = "".join(self.toks[self.i : run + 1])
+            if run - self.i >= 2 or word == "ln":  # ln(a) without its backslash is ln, as in the scalar reader
                 key = function_key(self.notation, word)
                 if key is not None:
                     self.i = run + 1
