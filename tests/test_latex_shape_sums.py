@@ -49,6 +49,16 @@ def test_a_column_with_a_relation_is_kept() -> None:
     assert annotation_start(r"a &= b") is None
 
 
+def test_a_last_column_with_the_equation_number_alone_is_no_math() -> None:
+    # held-out 23 (vvshankar): "h1 &= w1 i1 + w2 i2 &- (1)", read as "… - (1)" and chained to the next row
+    assert annotation_start(r"h_1 &= w_1 i_1 + w_2 i_2  &-   (1) ") == 26
+    assert annotation_start(r"a &= b & \text{(12)}") == 7
+    assert annotation_start(r"a &= b & c") is None  # a third column of math stays
+    assert annotation_start(r"\begin{pmatrix}1 & 2\end{pmatrix} &= x") is None
+    rows = "\\begin{align*}\nh &= 2 + 3 &- (1) \\\\\ng &= 2 \\cdot 3 &- (2)\n\\end{align*}\n"
+    assert [r[2] for r in _results(rows)] == ["inconclusive", "inconclusive"]  # two definitions, not a chain
+
+
 def _display(*steps: str) -> list[str]:
     text = "".join(f"$${s}$$\n\n" for s in steps)
     return [r.status for r in check_text(text, COURSE, markdown=True).results]

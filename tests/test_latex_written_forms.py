@@ -14,6 +14,7 @@ from derive.checks.latex.written_forms import (
     double_underlines,
     exp_powers,
     index_list_sums,
+    period_products,
 )
 
 NOTATION = load_notation()
@@ -56,6 +57,15 @@ def test_a_bold_decimal_is_the_number_and_bold_names_stay() -> None:
         (r"\sum_{i,j} x_i y_j = \sum_i x_i y_i", "wrong"),
         (r"\sum_{i,j=1}^{2} x_i y_j = (x_1 + x_2)(y_1 + y_2)", "ok"),
         (r"\sum_{i,j=1}^{2} x_i y_j = (x_1 + x_2)(y_1 - y_2)", "wrong"),
+        # held-out 23 (shan002): a full stop typed for the product sign between a fraction and the next
+        (r"\frac{1}{1 + e^{-x}}.\frac{e^{-x}}{1 + e^{-x}} = \frac{e^{-x}}{(1 + e^{-x})^2}", "ok"),
+        (r"\frac{1}{1 + e^{-x}}.\frac{e^{-x}}{1 + e^{-x}} = \frac{1}{(1 + e^{-x})^2}", "wrong"),
+        (r"(a+1).(a-1) = a^2 - 1", "ok"),
+        # the ∂ of Unicode's bold italic alphabet, and ½, in notes typed in a word processor (vvshankar)
+        ("\U0001d7c3(x^2)/\U0001d7c3x = 2x", "ok"),
+        ("\u00bd x + \u00bd x = x", "ok"),
+        (r"\partial (x^2)/\partial x = 3x", "wrong"),
+        ("\u00bd x + \u00bd x = 2x", "wrong"),
         (r"0.15 + 0.7 + 0.1 = \mathbf{0.95}", "ok"),
         (r"0.15 + 0.7 + 0.1 = \mathbf{0.85}", "wrong"),
     ],
@@ -106,3 +116,9 @@ def test_exp_written_as_a_power_is_the_exponential(runner: StepRunner) -> None:
     )
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results] == ["ok", "wrong"]
+
+
+def test_a_full_stop_is_a_product_only_between_a_group_and_a_bracket_or_fraction() -> None:
+    assert _texts(period_products(tex_tokens(r"\frac{a}{b}.\frac{c}{d}")))[7] == r"\cdot"
+    for tex in (r"2.5 + 1", r"np.dot(x)", r"a(1-a). \quad", r"(a).b"):
+        assert period_products(tex_tokens(tex)) == tex_tokens(tex)

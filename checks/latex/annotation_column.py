@@ -20,10 +20,15 @@ _RELATION = re.compile(
 )
 
 
+#: an equation's number typed in a column of its own: ``&(3)``, ``& -(12)``, ``&\text{(4)}``
+_NUMBER_COLUMN = re.compile(r"\s*(?:-\s*)?(?:\\text\s*\{\s*)?\(\s*\d{1,3}[a-z]?\s*\)\s*\}?\s*")
+
+
 def annotation_start(row: str) -> int | None:
-    """Offset of the first top-level ``&&`` whose remaining text has no relation, else None."""
+    """Offset of the first top-level ``&&`` whose remaining text has no relation, or of a last
+    column (after a row's alignment ``&``) that holds only the equation's number; else None."""
     if "&&" not in row.replace(" ", ""):
-        return None
+        return _number_column(row)
     depth = 0
     last_amp: int | None = None  # offset of the previous top-level & when only space followed
     for m in _TOKENS.finditer(row):
@@ -38,3 +43,16 @@ def annotation_start(row: str) -> int | None:
                 return last_amp if tail.strip() and not _RELATION.search(tail) else None
             last_amp = m.start()
     return None
+
+
+def _number_column(row: str) -> int | None:
+    """``h_1 &= w_1 i_1 + w_2 i_2 &-(1)``: the second top-level ``&`` opens a column with the number alone."""
+    depth, amps = 0, []
+    for m in _TOKENS.finditer(row):
+        token = m.group(0)
+        depth += (token == "{" or token.startswith("\\begin{")) - (token == "}" or token.startswith("\\end{"))
+        if token == "&" and depth == 0:
+            amps.append(m.start())
+    if len(amps) < 2 or not _NUMBER_COLUMN.fullmatch(row[amps[-1] + 1 :]):
+        return None
+    return amps[-1]

@@ -165,6 +165,11 @@ _UNICODE_TEX = {
     "∘": "\\circ ",
     "⊙": "\\odot ",
     "∂": "\\partial ",
+    # the bold and italic ∂ of Unicode's mathematical alphabets (notes typed in a word processor)
+    **dict.fromkeys("\U0001d6db\U0001d715\U0001d74f\U0001d789\U0001d7c3", "\\partial "),
+    "½": "\\frac{1}{2}",
+    "¼": "\\frac{1}{4}",
+    "’": "'",
     "∇": "\\nabla ",
     "∑": "\\sum ",
     "∏": "\\prod ",

@@ -23,6 +23,7 @@ from derive.checks.latex.written_forms import (
     empty_groups,
     exp_powers,
     index_list_sums,
+    period_products,
 )
 
 __all__ = ["merge_word_names", "rewrite_tokens"]
@@ -38,7 +39,7 @@ def rewrite_tokens(toks: Tokens) -> Tokens:
     toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(_braced_scripts(toks)))))
     toks = _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
     # \mathbf{U^\intercal} is \mathbf{U}^T (font_transposes.py), \mathbf{0.95} is 0.95
-    toks = empty_groups(transpose_out_of_font(bold_numbers(index_list_sums(toks))))
+    toks = empty_groups(transpose_out_of_font(bold_numbers(index_list_sums(period_products(toks)))))
     return each_token_span(toks, _bare_operator_denominator)
 
 
@@ -328,12 +329,13 @@ def _bare_operator_denominator(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens,
 
 
 def _slash_derivatives(toks: Tokens) -> Tokens:
-    """``\\partial J/\\partial w`` (inline math's way) is ``\\frac{\\partial J}{\\partial w}``."""
+    """``\\partial J/\\partial w`` (inline math's way) is ``\\frac{\\partial J}{\\partial w}``, also with
+    a bracket differentiated (``\\partial (x^2)/\\partial x``)."""
     toks = braced_slash(delta_fractions(toks))
     out: Tokens = []
     k = 0
     while k < len(toks):
-        num_end = _name_end(toks, k + 1) if toks[k][0] == r"\partial" else None
+        num_end = _operand_end(toks, k + 1) if toks[k][0] == r"\partial" else None
         if num_end is not None and num_end + 1 < len(toks) and toks[num_end][0] == "/":
             if toks[num_end + 1][0] == r"\partial":
                 den_end = _name_end(toks, num_end + 2)
@@ -345,6 +347,19 @@ def _slash_derivatives(toks: Tokens) -> Tokens:
         out.append(toks[k])
         k += 1
     return out
+
+
+def _operand_end(toks: Tokens, k: int) -> int | None:
+    """The index after a name at k, or after a bracket opened at k (``\\partial (x^2)/\\partial x``,
+    ``∂(σ(o_1))/∂w_5``: what is differentiated written in brackets)."""
+    if k >= len(toks) or toks[k][0] not in ("(", "["):
+        return _name_end(toks, k)
+    depth = 0
+    for j in range(k, len(toks)):
+        depth += (toks[j][0] in ("(", "[")) - (toks[j][0] in (")", "]"))
+        if depth == 0:
+            return j + 1
+    return None
 
 
 #: what may follow a sum written as a name (nothing to sum: the end of a group, a sign, a relation)

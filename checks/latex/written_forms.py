@@ -19,6 +19,7 @@ __all__ = [
     "empty_groups",
     "exp_powers",
     "index_list_sums",
+    "period_products",
 ]
 
 Tokens = list[tuple[str, bool]]
@@ -231,3 +232,27 @@ def _bare_delta(toks: Tokens, k: int) -> bool:
     """Is the \\delta at k no name of its own (no script after it)?"""
     return k + 1 < len(toks) and toks[k + 1][0] not in ("_", "^")
 
+
+
+#: what may follow a full stop that is a product sign: a bracket, a fraction, a function
+_AFTER_PERIOD = {
+    "(", "[", r"\frac", r"\dfrac", r"\tfrac", r"\left", r"\sigma", r"\exp", r"\log", r"\ln", r"\tanh", r"\partial",
+}  # fmt: skip
+
+
+def period_products(toks: Tokens) -> Tokens:
+    r"""``\frac{1}{1 + e^{-x}}.\frac{e^{-x}}{1 + e^{-x}}``, ``E'.(1 - \tanh^2 z)``: a full stop between a
+    closed group and a bracket, a fraction or a function is the product sign typed as on a keyboard
+    (no number has a point there). After a digit or a letter, or before a letter (``2.5``, ``np.dot``,
+    ``a(1 - a). \quad``), it is left as written."""
+    if not any(t == "." for t, _ in toks):
+        return toks
+    return each_token_span(toks, _period_product)
+
+
+def _period_product(toks: Tokens, k: int, out: Tokens) -> tuple[Tokens, int] | None:
+    if toks[k][0] != "." or not out or out[-1][0] not in (")", "}", "]", "'"):
+        return None
+    if k + 1 >= len(toks) or toks[k + 1][0] not in _AFTER_PERIOD:
+        return None
+    return [(r"\cdot", toks[k][1])], k + 1
