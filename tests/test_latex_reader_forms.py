@@ -376,3 +376,18 @@ def test_a_one_by_one_declared_for_a_vector_fits_its_size(runner: StepRunner) ->
     text = "$$W^{(2)}\\in\\mathbb{R}^{1\\times n_h},\\quad b^{(2)}\\in\\mathbb{R}^{1\\times 1}$$\n"
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results] and all(r.status != "wrong" for r in report.results)
+
+
+def test_a_letter_labelling_two_names_in_brackets_labels_its_neighbours(runner: StepRunner) -> None:
+    # held-out 23 (dassein): Z^{(k)} = A^{(k-1)} W^{(k)}; ∂J/∂A^{(k-1)} was "a higher derivative"
+    from derive.checks.latex.doc_labels import with_bracket_steps
+
+    layered = "$$Z^{(k)} = A^{(k-1)} W^{(k)}$$\n\n$$\\frac{\\partial Z^{(k)}}{\\partial A^{(k-1)}} = W^{(k)}$$\n"
+    assert with_bracket_steps(layered, NOTATION).labels["(*)"] == ("k",)
+    assert [status for _, status in _statuses(layered, runner)][1] != "unparsed"
+    by = normalize(r"\frac{\partial Z^{(k)}}{\partial A^{(k-1)}}", with_bracket_steps(layered, NOTATION))
+    assert by.diff_vars == ["A^{(k-1)}"]
+    # with no name labelled (k), k is an exponent's letter: x^{(k-1)} stays a power
+    power = "$$x^{(k-1)} \\cdot x = x^{k}$$\n"
+    assert with_bracket_steps(power, NOTATION).labels.get("(*)") is None
+    assert [status for _, status in _statuses(power, runner)] == ["ok"]

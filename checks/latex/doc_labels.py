@@ -17,7 +17,7 @@ from dataclasses import replace
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.tex_names import DECORATIONS
 
-__all__ = ["with_document_labels"]
+__all__ = ["with_bracket_steps", "with_document_labels"]
 
 #: ∂ (or d, \mathrm{d}) then a letter, a decorated letter (\hat{y}^n: course reports' example n),
 #: a Greek letter or a font-wrapped letter, perhaps its subscript (Nielsen's z_j^l), then ^ and one
@@ -72,3 +72,23 @@ def with_document_labels(text: str, notation: Notation) -> Notation:
     if layers:
         labels["*"] = tuple(sorted(set(labels.get("*", ())) | layers))
     return replace(notation, labels=labels)
+
+
+#: a name with a bracketed one-letter label: Z^{(k)}, \theta^{(k)}, \mathbf{W}^{(k)}
+_BRACKET_LABEL = re.compile(
+    r"(\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])\s*\^\s*\{\s*\(\s*([a-z])\s*\)\s*\}"
+)
+
+
+def with_bracket_steps(text: str, notation: Notation) -> Notation:
+    """The notation with the letters the document writes as bracketed labels on two names or more
+    (``Z^{(k)} = A^{(k-1)} W^{(k)}``): there ``(k-1)`` and ``(k+1)`` are the neighbouring layers or
+    iterations, as ``(l-1)`` always is, not a bracketed power. On one name alone the letter may be an
+    exponent's (``x^{(k)}`` beside ``k x^{(k-1)}``), so it is left out."""
+    bases: dict[str, set[str]] = {}
+    for m in _BRACKET_LABEL.finditer(text):
+        bases.setdefault(m.group(2), set()).add(re.sub(r"\s+", "", m.group(1)))
+    steps = tuple(sorted(letter for letter, names in bases.items() if len(names) >= 2))
+    if not steps:
+        return notation
+    return replace(notation, labels={**notation.labels, "(*)": steps})

@@ -17,7 +17,7 @@ from derive.checks.latex.bare_values import document_bare_values
 from derive.checks.latex.case_splits import document_case_pairs
 from derive.checks.latex.digit_names import document_digit_names
 from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_definitions
-from derive.checks.latex.doc_labels import with_document_labels
+from derive.checks.latex.doc_labels import with_bracket_steps, with_document_labels
 from derive.checks.latex.doc_vectors import with_document_vectors
 from derive.checks.latex.einstein import uses_einstein
 from derive.checks.latex.function_values import two_valued, with_function_values
@@ -88,6 +88,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
     # labels are found in the math as read too: \par{C}{b^l} of a \gdef is ∂C/∂b^l there (macros)
     expanded = "\n".join([text, *(e.text for e in equations)])
     notation = with_document_vectors(text, with_document_labels(expanded, choose_profile(text, notation)))
+    notation = with_bracket_steps(expanded, notation)  # Z^{(k)} and W^{(k)}: A^{(k-1)} is a label
     # w5, z1 typed for w_5, z_1 where the document numbers those letters (digit_names)
     notation = replace(notation, digit_names=document_digit_names(equations, notation))
     defined = more_definitions(equations, notation)  # name(parameter) = value, every one in order

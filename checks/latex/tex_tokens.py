@@ -290,7 +290,7 @@ class TexReader:
             close = arg.index(")") if arg and arg[0] == "(" and ")" in arg else -1
             inner_label = arg[1:close] if close > 0 else []
             # (1), (i), (12), (l-1): a layer or sample label; (y + 1) is a bracketed power.
-            if close > 0 and label is None and _label_in_brackets(inner_label):
+            if close > 0 and label is None and _label_in_brackets(inner_label, self.notation.labels.get("(*)", ())):
                 label = self.text_of(arg[: close + 1])
                 rest = arg[close + 1 :]
                 if rest:
@@ -346,11 +346,12 @@ class TexReader:
 _STARS = {"*", r"\ast", r"\star", r"\cdot"}
 
 
-def _label_in_brackets(inner: list[str]) -> bool:
+def _label_in_brackets(inner: list[str], steps: tuple[str, ...] = ()) -> bool:
     """``(1)``, ``(i)``, ``(12)``, ``(out)``, and a neighbouring layer or time step ``(l-1)``, ``(\\ell+1)``,
-    ``(L-2)``, ``(t+1)`` (with another letter, ``(y + 1)`` is a bracketed power)."""
+    ``(L-2)``, ``(t+1)``, or ``(k+1)`` with k one of ``steps``, the letters the document writes as such
+    labels (doc_labels.bracket_steps); with another letter, ``(y + 1)`` is a bracketed power."""
     if len(inner) == 3 and inner[1] in ("-", "+") and inner[2].isdigit():
-        return inner[0] in ("l", "L", r"\ell", "t")
+        return inner[0] in ("l", "L", r"\ell", "t", *steps)
     if 2 <= len(inner) <= 12 and all(re.fullmatch(r"[A-Za-z]", t) for t in inner):
         return True  # a word: (out), (hid), (in), the layer named (a bracketed power is no word)
     one = len(inner) == 1 or all(t.isdigit() for t in inner)
