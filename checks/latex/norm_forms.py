@@ -108,7 +108,8 @@ class FormsMixin(TexReader):
     def fraction(self, i: int) -> tuple[Any, int]:
         num, k = self.read_arg(i + 1)
         den, k = self.read_arg(k)
-        var = self._differential(den := self.denominator(num, den))
+        num, den = self.mended(num, den)
+        var = self._differential(den)
         if var is not None:
             rest = self._diff_numerator(num)
             if rest is not None:

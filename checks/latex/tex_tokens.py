@@ -175,11 +175,13 @@ class TexReader:
         """The variable of a derivative's denominator ``∂x``, or None (each reader its own way)."""
         raise NotImplementedError
 
-    def denominator(self, num: list[str], den: list[str]) -> list[str]:
-        r"""``den`` with the ∂ an author dropped (``\frac{\partial y}{w}``, with_missing_partial) where
-        it then reads as a variable; else ``den`` as written."""
+    def mended(self, num: list[str], den: list[str]) -> tuple[list[str], list[str]]:
+        r"""A fraction's parts with the ∂ an author dropped put back (with_missing_partial):
+        ``\frac{\partial y}{w}`` where w then reads as a variable, ``\frac{E}{\partial h}``; else as written."""
         fixed = with_missing_partial(num, den)
-        return fixed if fixed is not den and self._differential(fixed) is not None else den
+        if fixed is not den and self._differential(fixed) is not None:
+            return num, fixed
+        return with_missing_partial(den, num), den
 
     def match(self, i: int) -> int:
         """Index of the bracket closing the one at i: braces pair with braces; ( and [
@@ -401,6 +403,8 @@ def with_missing_partial(num: list[str], den: list[str]) -> list[str]:
     as one name), never a bracket or an expression."""
     if len(num) < 2 or num[0] != r"\partial" or not den or r"\partial" in den or strip_differential(den) is not None:
         return den
+    if not (den[0] in FONTS or den[0] in DECORATIONS or re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", den[0])):
+        return den  # a number or a sign first: no name
     if any(t in den for t in ("+", "-", "(", ")", "[", "]", r"\cdot", r"\times", "*", "/", r"\left", r"\frac")):
         return den
     return [r"\partial", *den]

@@ -185,9 +185,9 @@ class AtomsMixin(TexReader):
     def _fraction(self) -> Node:
         num, self.i = self.read_arg(self.i)
         den, self.i = self.read_arg(self.i)
-        var = self._differential(den := self.denominator(num, den))
-        rest = self._strip_d(num)
-        if var is not None and rest is not None:
+        num, den = self.mended(num, den)
+        var = self._differential(den)
+        if var is not None and (rest := self._strip_d(num)) is not None:
             node = Deriv(self.whole(rest) if rest else None, var)
             if node.num is not None:
                 self._skip_evaluated_at()
