@@ -66,6 +66,7 @@ HELDOUT19 = ROOT / "tests" / "data" / "latex_heldout19" / "manifest.toml"
 HELDOUT20 = ROOT / "tests" / "data" / "latex_heldout20" / "manifest.toml"
 HELDOUT21 = ROOT / "tests" / "data" / "latex_heldout21" / "manifest.toml"
 HELDOUT22 = ROOT / "tests" / "data" / "latex_heldout22" / "manifest.toml"
+HELDOUT23 = ROOT / "tests" / "data" / "latex_heldout23" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -93,6 +94,7 @@ HELDOUT22 = ROOT / "tests" / "data" / "latex_heldout22" / "manifest.toml"
         (HELDOUT20, 10, 265),
         (HELDOUT21, 10, 265),
         (HELDOUT22, 8, 180),
+        (HELDOUT23, 13, 205),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:
