@@ -303,6 +303,19 @@ def test_words_the_document_defines_are_names(runner: StepRunner) -> None:
     assert statuses == ["inconclusive", "ok", "wrong", "inconclusive", "ok", "wrong", "ok", "unparsed"]
 
 
+def test_a_word_written_alone_as_an_inline_formula_is_a_name(runner: StepRunner) -> None:
+    # held-out 23 (zacbrannelly): "and $label$ is the expected output"; then 2(a - label)
+    from derive.checks.latex.word_names import document_word_names
+
+    text = (
+        "The loss is $L = (a - label)^2$, where $a$ is the activation and $label$ is the target.\n\n"
+        "$$\\frac{dL}{da} = 2(a - label)$$\n\n$$\\frac{dL}{da} = 2(label - a)$$\n"
+    )
+    assert "label" in document_word_names(text, NOTATION)
+    assert [status for _, status in _statuses(text, runner)][-2:] == ["ok", "wrong"]
+    assert document_word_names("so $if$ and $$x$$ and $ab$", NOTATION) == set()  # prose and two letters
+
+
 def test_two_lower_case_letters_are_never_a_word_name() -> None:
     from derive.checks.latex.word_names import document_word_names
 

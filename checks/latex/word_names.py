@@ -2,7 +2,8 @@ r"""Names of several letters a document uses as names: ``\text{CE}``, ``\mathrm{
 
 A word is a name in a document that defines it (``\text{CE}(y, \hat y) = …``, ``Tot_{par} = …`` at
 the start of a formula), differentiates it (``\partial \text{CE}``, ``\partial CE``) or takes its
-gradient (``\nabla_z \text{CE}``); elsewhere a word stays unread (``\text{if}``, a product of
+gradient (``\nabla_z \text{CE}``) or writes it alone as an inline formula in its prose (``and
+$label$ is the expected output``); elsewhere a word stays unread (``\text{if}``, a product of
 letters). The readers then read it as one name, whatever its font: plain letters written in a row
 become ``\mathrm{W}`` before anything reads them.
 """
@@ -31,6 +32,9 @@ _USES = (
         r"\s*(?:_\s*\{[A-Za-z0-9]*\}|_[A-Za-z0-9])?\s*(?:\([^()=$]*\))?\s*(?::=|=)(?!=)"
     ),
 )
+#: a word alone as an inline formula in prose ("and $label$ is the expected output"): a symbol
+#: (nobody puts a word of the sentence in math mode), three letters at least
+_ALONE = re.compile(r"(?<![$\\])\$\s*(?P<b>[A-Za-z]{3,})\s*\$(?!\$)")
 #: a word written with a subscript, anywhere (target_{o1}, out_{h1}, \text{net}_{o1}): a quantity's
 #: name, as worked examples write them; three letters at least (Wx_i is W times x_i)
 _SUBSCRIPTED = (
@@ -46,6 +50,7 @@ _PROSE = {"if", "for", "and", "or", "where", "with", "otherwise", "else", "when"
 def document_word_names(text: str, notation: Notation) -> frozenset[str]:
     """The words the document uses as names (see the module docstring)."""
     found = {m.group("a") or m.group("b") for pattern in _USES for m in pattern.finditer(text)}
+    found |= {m.group("b") for m in _ALONE.finditer(text)}
     for pattern in _SUBSCRIPTED:
         found |= {m.groupdict().get("a") or m.groupdict().get("b") for m in pattern.finditer(text)}
     found -= _SCRIPTED_OPERATORS
