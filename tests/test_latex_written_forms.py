@@ -61,6 +61,8 @@ def test_a_bold_decimal_is_the_number_and_bold_names_stay() -> None:
         (r"\frac{1}{1 + e^{-x}}.\frac{e^{-x}}{1 + e^{-x}} = \frac{e^{-x}}{(1 + e^{-x})^2}", "ok"),
         (r"\frac{1}{1 + e^{-x}}.\frac{e^{-x}}{1 + e^{-x}} = \frac{1}{(1 + e^{-x})^2}", "wrong"),
         (r"(a+1).(a-1) = a^2 - 1", "ok"),
+        (r"(1.-a) = 1 - a", "ok"),  # held-out 23 (dassein): NumPy's float 1. in a ⊙ (1.-a)
+        (r"(1.-a) = 1 + a", "wrong"),
         # the ∂ of Unicode's bold italic alphabet, and ½, in notes typed in a word processor (vvshankar)
         ("\U0001d7c3(x^2)/\U0001d7c3x = 2x", "ok"),
         ("\u00bd x + \u00bd x = x", "ok"),

@@ -240,18 +240,27 @@ _AFTER_PERIOD = {
 }  # fmt: skip
 
 
+#: what may follow a whole number's trailing point (1.-a): an operator or a closing bracket
+_AFTER_NUMBER_POINT = {"+", "-", ")", "]", "}", r"\cdot", r"\times", "*", "/", r"\right"}
+
+
 def period_products(toks: Tokens) -> Tokens:
     r"""``\frac{1}{1 + e^{-x}}.\frac{e^{-x}}{1 + e^{-x}}``, ``E'.(1 - \tanh^2 z)``: a full stop between a
     closed group and a bracket, a fraction or a function is the product sign typed as on a keyboard
     (no number has a point there). After a digit or a letter, or before a letter (``2.5``, ``np.dot``,
-    ``a(1 - a). \quad``), it is left as written."""
+    ``a(1 - a). \quad``), it is left as written, except a whole number's trailing point before an
+    operator or a closing bracket (``(1.-a)``, NumPy's float 1.), which is dropped."""
     if not any(t == "." for t, _ in toks):
         return toks
     return each_token_span(toks, _period_product)
 
 
 def _period_product(toks: Tokens, k: int, out: Tokens) -> tuple[Tokens, int] | None:
-    if toks[k][0] != "." or not out or out[-1][0] not in (")", "}", "]", "'"):
+    if toks[k][0] != "." or not out:
+        return None
+    if out[-1][0].isdigit() and k + 1 < len(toks) and toks[k + 1][0] in _AFTER_NUMBER_POINT:
+        return [], k + 1  # (1.-a): a number typed as NumPy's float 1., the point ends it
+    if out[-1][0] not in (")", "}", "]", "'"):
         return None
     if k + 1 >= len(toks) or toks[k + 1][0] not in _AFTER_PERIOD:
         return None
