@@ -136,6 +136,9 @@ RESTATED = [
     # restated differently: which one is meant? read with the latest (z^2), which may only
     # confirm (scoped_functions): the step that holds for the first is not called wrong
     ("Let $g(z) = z^3$.\n\n$$ g(z) = z^2 $$\n\n$$ g(2t) = 8t^3 $$\n", "inconclusive"),
+    # restated with spacing after it (a Korean chain-rule note: g(x) &= 3x + 1 \quad \to \quad …)
+    ("Let $g(x) = 3x + 1$.\n\n$$ g(x) = 3x + 1 \\quad \\to \\quad g(2) = 7 $$\n\n$$ g(2t) = 6t + 1 $$\n", "ok"),
+    ("Let $g(x) = 3x + 1$.\n\n$$ g(x) = 3x + 1 \\quad \\to \\quad g(2) = 7 $$\n\n$$ g(2t) = 6t + 2 $$\n", "wrong"),
 ]
 
 

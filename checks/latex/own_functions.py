@@ -155,5 +155,10 @@ def find_new_functions(equations: list[Equation], notation: Notation) -> list[Ne
 
 def one_meaning(defs: list[NewFunction]) -> bool:
     """Do the definitions of one name say the same (a document restating its loss before the
-    derivation), so that the name has one meaning? Two different bodies: which one is meant?"""
-    return len({(d.parameter, "".join(d.body.split())) for d in defs}) == 1
+    derivation), so that the name has one meaning? Two different bodies: which one is meant?
+    Spacing and punctuation after a body (``3x + 1 \\quad \\to …`` cut at its arrow) say nothing."""
+    return len({(d.parameter, _TRAILING.sub("", "".join(d.body.split()))) for d in defs}) == 1
+
+
+#: spacing commands and punctuation that end a body without being part of it
+_TRAILING = re.compile(r"(?:\\q?quad|\\[,;:! ]|~|[,.;])+$")
