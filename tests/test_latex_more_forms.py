@@ -48,6 +48,8 @@ PLAIN_OK = [
     r"\textcolor{red}{x +} 2x = 3x",
     # held-out 20 (two Chinese and English notes): \bigodot between factors is ⊙
     r"x \bigodot y = y \odot x",
+    # \tr without its \newcommand (MathJax configurations define it)
+    r"\frac{\partial}{\partial X} \tr(X^T X) = 2X",
 ]
 PLAIN_WRONG = [
     r"{a \over b} + c = \frac{b}{a} + c",
@@ -428,3 +430,8 @@ def test_functions_typed_against_their_argument_and_braced_subscripts(
 def test_a_big_odot_with_limits_stays_an_operator(runner: StepRunner) -> None:
     # ⨀_i x_i is a product over i, not a Hadamard product with nothing on its left
     assert _one(r"\bigodot_i x_i = x_1", runner) == "unparsed"
+
+
+def test_a_wrong_trace_gradient_is_never_ok(runner: StepRunner) -> None:
+    # the matrix judge refutes it under every shape it tries; undeclared shapes keep it inconclusive
+    assert _one(r"\frac{\partial}{\partial X} \tr(X^T X) = 3X", runner) in ("wrong", "inconclusive")

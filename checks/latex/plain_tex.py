@@ -10,6 +10,7 @@ Homework written for MathJax (Jupyter, Markdown) or by TeX users keeps old spell
   ``\textcolor``, except that a struck-out or coloured part ending with an operator
   (``\textcolor{red}{\frac{∂J}{∂a} \times}``) is no group: it renders as the bare product;
 - ``\bigodot`` between two factors (no limits) is ``\odot``, as the notes that write it say;
+  ``\tr``, ``\Tr`` and ``\trace`` (a macro the file does not define) are ``\operatorname{tr}``;
 - ``\require{cancel}`` (MathJax loading an extension), ``\tag{…}``, ``\label{…}`` are not
   mathematics and are dropped;
 - ``\left. E \right|_{x=a}`` (E evaluated at x = a) is E with ``(a)`` in the place of every x,
@@ -46,6 +47,10 @@ _SPELLINGS = {
     # the physics package: \vb{a} \vdot \vb{b} is a · b, \va{a} an arrow, \cross a cross product
     r"\vb": r"\mathbf", r"\va": r"\vec", r"\vdot": r"\cdot", r"\cross": r"\times",
 }  # fmt: skip
+def _trace_tokens(spaced: bool) -> Tokens:
+    return [(r"\operatorname", spaced), ("{", False), ("t", False), ("r", False), ("}", False)]
+
+
 _LIMITS = ([("_", False)], [("^", False)], [("_", True)], [("^", True)])
 #: wide spacing before a parenthesised remark at the end of a side (``\quad (\text{chain rule})``)
 _WIDE = {r"\quad", r"\qquad", r"\hspace"}
@@ -73,6 +78,8 @@ def plain_tex_forms(toks: Tokens) -> Tokens:
             (r"\odot" if t == r"\bigodot" and toks[k + 1 : k + 2] not in _LIMITS else t, sp)
             for k, (t, sp) in enumerate(toks)
         ]
+        # \tr, \Tr, \trace: the trace macro of MathJax configurations and preambles not in the file
+        toks = [p for t, sp in toks for p in (_trace_tokens(sp) if t in (r"\tr", r"\Tr", r"\trace") else [(t, sp)])]
         return _evaluation_bars(_over(signed_bare_groups(_unwrap(toks))))
     except (IndexError, ValueError, StopIteration):  # malformed input: left as written, read later
         return toks
