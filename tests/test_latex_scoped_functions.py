@@ -81,3 +81,13 @@ def test_a_function_restated_in_another_form_is_read_where_it_is_primed(runner: 
     statuses = _statuses(PRIMED, runner)
     assert statuses[5] == "ok" and statuses[7] == "ok"
     assert statuses[9] == "inconclusive"  # wrong under the definition above, which only confirms
+
+
+def test_each_definition_says_it_is_one_of_several(runner: StepRunner) -> None:
+    # "g(…): a function application or a product?" on g(z) = z^2 told the reader nothing true
+    text = "$$ g(z) = z^3 $$\n\n$$ g(z) = z^2 $$\n\n$$ g(2t) = 4t^2 $$\n"
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    first, second, use = report.results
+    assert first.status == second.status == "inconclusive"
+    assert "defined differently more than once (lines 1, 3)" in first.message
+    assert use.status == "ok"

@@ -74,15 +74,30 @@ class ScopedFunctions:
         return replace(notation, doc_functions={**notation.doc_functions, **added}, functions=functions)
 
     def hold(self, results: list[StepResult], notation: Notation) -> list[StepResult]:
-        """``results`` with each ``wrong`` of a step read with such a definition made inconclusive."""
+        """``results`` with each ``wrong`` of a step read with such a definition made inconclusive,
+        and each of the definitions themselves said to be one (not "a product?")."""
         out = []
         for r in results:
             latest = self.latest(r.step, notation) if r.status == "wrong" else []
             if latest:
                 why = f"{latest[0].name} " + _HELD.format(latest[0].line)
                 r = r.held(f"{r.message}; {why}")
-            out.append(r)
+            out.append(self._as_definition(r))
         return out
+
+    def _as_definition(self, result: StepResult) -> StepResult:
+        """A definition ``g(z) = z^2`` of a function defined differently elsewhere was unread as
+        "g(…): a function application or a product?": it is the document's definition, one of several."""
+        if result.status != "unparsed":
+            return result
+        where = (result.step.line, result.step.column)
+        for name, defs in self.defs.items():
+            if any((d.line, d.column) == where for d in defs) and f"{name}(…)" in result.message:
+                lines = ", ".join(str(d.line) for d in defs)
+                why = f"the document's definition of the function {name}, defined differently more than once"
+                why += f" (lines {lines}): each use is read with the latest definition before it"
+                return replace(result, status="inconclusive", counterexample=None, message=why, method="definitions")
+        return result
 
 
 def _applied_only(text: str, name: str, notation: Notation) -> bool | None:
