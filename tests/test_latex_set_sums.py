@@ -21,6 +21,9 @@ NOTATION = load_notation()
         (["i", r"\in", r"\{", "1", ",", "2", r"\}"], ["x", "_", "i"], None),  # a set written out
         (["w", r"\in", "V"], ["c"], None),  # the letter is not used at all
         (["w", "=", "1"], ["y", "_", "w"], None),  # not a set
+        # a distribution written as a function of its outcome (a hunt-15 information-theory note)
+        (["x", r"\in", "X"], ["p", "(", "x", ")", r"\log", "q", "(", "x", ")"], "x"),
+        (["x", r"\in", "X"], ["p", "(", "x", "+", "1", ")"], None),  # not the whole argument
     ],
 )
 def test_the_index_of_a_set_sum(subscript: list[str], summand: list[str], index: str | None) -> None:
@@ -37,3 +40,11 @@ def test_set_sums_are_judged(runner: StepRunner) -> None:
     text = "Here $y$ is a one-hot vector.\n\n" + "\n\n".join(f"$${s}$$" for s in steps) + "\n"
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results] == ["ok", "ok", "wrong", "unparsed"]
+
+
+def test_a_set_sum_of_a_distribution_is_judged(runner: StepRunner) -> None:
+    kl = r"\sum_{x \in X} p(x) \log \frac{p(x)}{q(x)} = \sum_{x \in X} p(x) \log p(x) {sign} "
+    kl += r"\sum_{x \in X} p(x) \log q(x)"
+    text = "".join(f"$${kl.replace('{sign}', sign)}$$\n\n" for sign in ("-", "+"))
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == ["ok", "wrong"]

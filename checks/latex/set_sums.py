@@ -47,6 +47,17 @@ def _only_subscript(letter: str, toks: list[str]) -> bool:
             depth -= 1
         elif t == letter:
             used = True
-            if not (depth_in_sub or (k > 0 and toks[k - 1] == "_")):
+            if not (depth_in_sub or (k > 0 and toks[k - 1] == "_") or _lone_argument(toks, k)):
                 return False
     return used
+
+
+def _lone_argument(toks: list[str], k: int) -> bool:
+    """``p(x)``: the letter is the whole argument of a one-letter name (a distribution written as a
+    function of its outcome, read as the entry p_x by index_calls)."""
+    return (
+        2 <= k < len(toks) - 1
+        and toks[k - 1] == "("
+        and toks[k + 1] == ")"
+        and bool(re.fullmatch(r"[A-Za-z]", toks[k - 2]))
+    )
