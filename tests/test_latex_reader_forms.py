@@ -404,3 +404,10 @@ def test_a_letter_labelling_two_names_in_brackets_labels_its_neighbours(runner: 
     power = "$$x^{(k-1)} \\cdot x = x^{k}$$\n"
     assert with_bracket_steps(power, NOTATION).labels.get("(*)") is None
     assert [status for _, status in _statuses(power, runner)] == ["ok"]
+
+
+def test_a_word_as_a_superscript_is_a_label(runner: StepRunner) -> None:
+    # a hunt-15 RNN note's \delta_2^{direct}, \hat w^{MLE}: a word raises to no power
+    text = "$$g^{direct} = 2a - y$$\n\n$$g^{direct} + y = 2a$$\n\n$$g^{\\text{direct}} + y = 3a$$\n"
+    assert [status for _, status in _statuses(text, runner)] == ["inconclusive", "ok", "wrong"]
+    assert [status for _, status in _statuses("$$e^{abc} e^{a} = e^{abc + a}$$\n", runner)] == ["unparsed"]

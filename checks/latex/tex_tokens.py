@@ -313,6 +313,10 @@ class TexReader:
                     k = k2
                     continue
             layers = () if base in self.notation.constants else self.notation.labels.get("*", ())
+            if label is None and base not in self.notation.constants and _word_label(arg):
+                label = flat  # \delta^{direct}, y^{smooth}, \hat w^{MLE}: a word names, it raises to no power
+                k = k2
+                continue
             if label is None and _is_label(flat, self.notation.labels.get(base, ()), layers):
                 label = flat
                 k = k2
@@ -346,6 +350,13 @@ class TexReader:
 
 #: a star written as a superscript (``*`` is read as ``\cdot`` before names are)
 _STARS = {"*", r"\ast", r"\star", r"\cdot"}
+
+
+def _word_label(arg: list[str]) -> bool:
+    """A superscript that is a word of three letters or more (``direct``, ``\\text{smooth}``)."""
+    if len(arg) >= 4 and arg[0] in TEXT_FONTS and arg[1] == "{" and arg[-1] == "}":
+        arg = arg[2:-1]
+    return len(arg) >= 3 and all(re.fullmatch(r"[A-Za-z]", t) for t in arg)
 
 
 def _label_in_brackets(inner: list[str], steps: tuple[str, ...] = ()) -> bool:
