@@ -64,3 +64,14 @@ def test_an_assignment_is_not_a_claim(runner: StepRunner) -> None:
     """A lone name on a side gives or updates a value: w_1 = w_1 - 0.1 z_1 is an update."""
     for _, status, message in _statuses(r"w_1 = w_1 - 0.1 z_1 = 0.279", runner):
         assert status != "wrong", message
+
+
+def test_a_derivative_of_an_undefined_function_at_a_value_is_no_value() -> None:
+    # held-out 24 (jhonsanz): g(0) = 0.5 beside g(z) = 1/(1 + e^{-z}); SymPy's evalf of
+    # Subs(Derivative(g(z), z), z, 0) recurses without end, which ended the whole document
+    import sympy as sp
+    from derive.checks.latex.valued_steps import at_values
+
+    z = sp.Symbol("z")
+    g = sp.Function("g")
+    assert at_values(g(z), sp.Rational(1, 2), {z: sp.Integer(0)}, {z: sp.Rational(1, 10)}) is None

@@ -87,7 +87,8 @@ def at_values(lhs: Any, rhs: Any, point: dict[Any, Any], units: dict[Any, Any]) 
         left, right = sp.N(lhs.subs(point), 30), sp.N(rhs.subs(point), 30)
         terms = (abs(sp.N(sp.diff(lhs - rhs, s).subs(point), 30)) * units[s] for s in point)
         slack = sum(terms, sp.Integer(0))
-    except (TypeError, ValueError, ArithmeticError):
+    except (TypeError, ValueError, ArithmeticError, RecursionError):
+        # RecursionError: a derivative of an undefined function at a value SymPy unfolds without end
         return None
     if not all(x.is_real and x.is_finite for x in (left, right, slack)):
         return None
