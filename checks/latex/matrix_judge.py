@@ -176,7 +176,7 @@ def judge_trees(
         outcomes.append((world, outcome))
     verdict = _verdict(outcomes, unread)
     # A x = b with a matrix written out and x ∈ ℝ^n: the step may fix n (worked_examples)
-    verdict = literal_meets_open_name(verdict, sides, {**notation.sample_shapes, **notation.shapes})
+    verdict = literal_meets_open_name(verdict, sides, {**notation.sample_shapes, **notation.shapes}, defs)
     if verdict["status"] == "wrong" and verdict["counterexample"] and not _names(sides):
         verdict = _numbers_only(verdict)  # the judge's sizes say nothing about a step of numbers
     # an undefined activation g (A = g(Z)): wrong only if the values differ under every stand-in
