@@ -215,11 +215,23 @@ def _defines(sides: tuple[Node, Node], defs: dict[str, Node]) -> str | None:
         # ∂z/∂W = a with z = W a + b: a is used by the definition the other side reaches, not defined
         stems |= set(reached_names((other, other), defs))
         bare = isinstance(side, Sym) and side.full not in defs and side.stem not in defs
-        if bare and not {side.stem, side.full} & stems:
+        if bare and (not {side.stem, side.full} & stems or _renamed_entries(side, other)):
             return side.full
         if assignment(side, other, defs):
             return assignment(side, other, defs)
     return None
+
+
+def _renamed_entries(name: Sym, other: Node) -> bool:
+    """``x = [1; x_1]`` (x augmented with a 1): a vector written out with some of the name's own
+    entries beside values that are none of them gives x new entries; x_1 is the old feature there,
+    not entry 1 of this x. ``x = [x_1; 2 x_2]``, every entry made of x's, is judged."""
+    from derive.checks.latex.matrix_literals import Literal
+
+    if not isinstance(other, Literal) or 1 not in (other.rows, other.cols) or name.sub:
+        return False
+    mentions = [any(isinstance(n, Sym) and n.stem == name.full for n in _names(c)) for c in other.cells]
+    return any(mentions) and not all(mentions)
 
 
 def _property(sides: tuple[Node, Node], defs: dict[str, Node]) -> str | None:
