@@ -55,3 +55,20 @@ def test_a_word_subscript_of_a_defined_name_gives_no_free_index(runner: StepRunn
     wrong = step.replace("-(d_{o}", "(d_{o}")
     results = check_text(TOTAL + wrong, NOTATION, runner=runner, markdown=True, examples=30).results
     assert results[-1].status == "wrong" and "a = 1" not in results[-1].message, results[-1].message
+
+
+# hunt 15 (ACBGZM's Chinese notes on Ng's course): "$L=4$, $n^{[L]}=1$, $n^{[1]} = n^{[2]} = 5$" gave
+# n^{[2]} the last layer's 1 (its label letter read as every layer's), so "n^{[2]} = 5" was wrong
+def test_a_capital_or_valued_label_letter_is_one_layer_not_every_layer(runner: StepRunner) -> None:
+    text = "Here $L=4$, $n^{[L]}=1$, $n^{[1]} = n^{[2]} =5$.\n"
+    report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
+    assert [r.status for r in report.results] == ["inconclusive", "inconclusive"], [r.message for r in report.results]
+    text = "Here $n^{[l]}=1$ for every layer, so $n^{[2]} + 1 = 3$.\n"  # a generic l still gives layer 2 its value
+    report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
+    assert [r.status for r in report.results] == ["wrong"], [r.message for r in report.results]
+
+
+def test_an_examples_definition_still_finds_a_wrong_value(runner: StepRunner) -> None:
+    text = "$$\\hat y^{(i)} = 2 x^{(i)}$$ with $x^{(2)} = 3$, so $\\hat y^{(2)} + 1 = 8$.\n"
+    report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
+    assert report.results[-1].status == "wrong", report.results[-1].message

@@ -161,3 +161,35 @@ def test_a_function_defined_twice_is_not_expanded(runner: StepRunner) -> None:
     text = "Let $f(x) = x^2$, and later $f(x) = x^3$.\n\n$$f(2) = 8$$\n"
     got = dict(_statuses(text, runner))
     assert got["8"] != "wrong" and got["8"] != "ok"
+
+
+# hunt 15 (hmchen47's notes of Ng's course): "E.g. $L = 4, s_1 = 3, s_2 = 5$" and then, for binary
+# classification, "$L = 2, s_L = s_2 = 1$": the list of names given one number assigns s_2 again
+def test_a_list_of_names_given_one_number_assigns_each_again(runner: StepRunner) -> None:
+    text = "E.g. $L = 4, s_1 = 3, s_2 = 5$.\n\nBinary: $L = 2, s_L = s_2 = 1 , K = 1$\n"
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    last = report.results[-1]
+    assert last.step.rhs.strip() == "1" and last.status == "inconclusive", last.message
+    assert "given the value 5 before" in last.message
+
+
+def test_a_computed_value_after_a_name_is_still_judged(runner: StepRunner) -> None:
+    # s_2 + 1 is no name: the chain is a computation, and 7 is a wrong one
+    text = "E.g. $s_2 = 5$.\n\nThen $t = s_2 + 1 = 7$.\n"
+    assert ("7", "wrong") in _statuses(text, runner)
+
+
+# hunt 15 (yhilmare's RNN notes): "the derivative of the softmax: $\varphi'(x) = \varphi(x)(1-\varphi(x))$"
+# was judged with the default notation's φ = ReLU (1 ≠ 0 at x = 1)
+def test_a_stated_derivative_the_convention_refutes_drops_the_convention(runner: StepRunner) -> None:
+    text = (
+        "The output is $o_t = \\varphi(V s_t)$, and the derivative of the softmax is\n\n"
+        "$$\\varphi'(x) = \\varphi(x)(1-\\varphi(x))$$\n\nso $$\\phi'(o_t^*) = o_t(1-o_t)$$\n"
+    )
+    got = _statuses(text, runner)
+    assert got and all(status != "wrong" for _, status in got), got
+
+
+def test_a_document_defining_the_conventions_function_keeps_its_wrong_derivative(runner: StepRunner) -> None:
+    text = "The hidden activation is $\\phi(z) = \\max(0, z)$, so\n\n$$\\phi'(z) = \\phi(z)(1-\\phi(z))$$\n"
+    assert ("\\phi(z)(1-\\phi(z))", "wrong") in _statuses(text, runner)

@@ -202,3 +202,22 @@ def test_a_function_the_document_never_defines_can_confirm_but_never_refute() ->
     # false for a random l, maybe true for the document's: never wrong
     odd = head + "$$\\frac{\\partial L}{\\partial \\mathbf{o}^a} = \\mathbf{o}^a$$\n"
     assert [r.status for r in check_text(odd, COLUMN, markdown=True).results][-1] == "inconclusive"
+
+
+# hunt 15 (tandat8896's Vietnamese MLP post): x given several values (x = 2, x = 3, then a list), so the
+# judge samples it; h = x × M, then each entry "h_1 = (1.0 × 0.0) + (1.5 × 0.86) + …": h_1 read as
+# row 1 of a sampled matrix h was "shapes differ: 1×2 against a scalar". A one-index name read as a
+# row against another shape is inconclusive now (a planted W_1 = 2 with W 2×3 is too, no longer wrong)
+ROWS = (
+    "- $x = 2$: $\\tanh(2) \\approx 0.964$\n- $x = 3$: $\\tanh(3) \\approx 0.995$\n\n"
+    "- Input: $x = [1.5, 0.2]$ (with the bias: $x = [1.0, 1.5, 0.2]$)\n\n"
+    "$$M = \\begin{bmatrix} 0.0 & 0.0 \\\\ 0.86 & -1.04 \\\\ 0.41 & -0.65 \\end{bmatrix}$$\n\n"
+    "$$h = x \\times M$$\n\n"
+    "- $h_1 = (1.0 \\times 0.0) + (1.5 \\times 0.86) + (0.2 \\times 0.41) = 0 + 1.29 + 0.082 = 1.372$\n"
+)
+
+
+def test_an_entry_read_as_a_sampled_matrix_row_is_not_a_shape_error(runner) -> None:
+    results = check_text(ROWS, COLUMN, runner=runner, markdown=True, examples=30).results
+    first = next(r for r in results if r.step.lhs.strip() == "h_1")
+    assert first.status == "inconclusive", first.message

@@ -301,3 +301,17 @@ def test_a_vector_written_out_against_a_fixed_size_is_still_wrong(runner: StepRu
     before = "Let $$u \\in \\mathbb{R}^{7}$$\n\n"
     result = _one(r"u = \begin{pmatrix} u_1 \\ u_2 \end{pmatrix}", runner, before)
     assert result.status == "wrong" and result.counterexample["where"] == "shape", result.message
+
+
+# hunt 15 (tandat8896's Vietnamese post on vectorisation): "x là feature là một cột", x = [1; x_1],
+# x augmented with the bias's 1: its x_1 is the raw feature, not entry 1 of this x (sampled x ≠ [1; x_1])
+def test_a_vector_augmented_with_a_value_defines_the_name(runner: StepRunner) -> None:
+    text = "$$x = \\begin{bmatrix} 1 \\\\ x_1 \\end{bmatrix}$$\n"
+    results = check_text(text, NOTATION, runner=runner, markdown=True, examples=30).results
+    assert [r.status for r in results] != ["wrong"], [r.message for r in results]
+
+
+def test_a_vector_of_the_names_own_entries_is_still_judged(runner: StepRunner) -> None:
+    text = "$$x = \\begin{bmatrix} x_1 \\\\ 2 x_2 \\end{bmatrix}$$\n"
+    results = check_text(text, NOTATION, runner=runner, markdown=True, examples=30).results
+    assert [r.status for r in results] == ["wrong"], [r.message for r in results]

@@ -140,3 +140,21 @@ def test_a_negative_value_truncated_toward_zero_is_ok(runner: StepRunner) -> Non
     # held-out 12 (datamapu): -0.205625 written -0.205 (cut, not rounded to -0.206)
     status, message = _result(r"(-0.875)\cdot 0.235 = -0.205", runner)
     assert status == "ok", message
+
+
+# hunt 15 (tandat8896's vectorisation post): a sum of squares worked out as 288.894…, written 288.9 and
+# scaled, "\frac{1}{4} e^T e = \frac{1}{4} \times 288.9" was wrong by 0.0013 (¼ of the rounding)
+SQUARES = (
+    r"\frac{1}{4} \begin{bmatrix} -11.329 & -7.415 & -5.741 & -8.521 \end{bmatrix}"
+    r"\begin{bmatrix} -11.329 \\ -7.415 \\ -5.741 \\ -8.521 \end{bmatrix}"
+)
+
+
+def test_a_scaled_rounded_total_is_judged_to_its_places(runner: StepRunner) -> None:
+    report = check_text(f"$${SQUARES} = \\frac{{1}}{{4}} \\times 288.9$$\n", NOTATION, runner=runner, markdown=True)
+    assert [r.status for r in report.results] == ["ok"], [r.message for r in report.results]
+
+
+def test_a_scaled_total_off_by_more_than_its_rounding_is_wrong(runner: StepRunner) -> None:
+    report = check_text(f"$${SQUARES} = \\frac{{1}}{{4}} \\times 289.9$$\n", NOTATION, runner=runner, markdown=True)
+    assert [r.status for r in report.results] == ["wrong"], [r.message for r in report.results]

@@ -95,3 +95,27 @@ def test_a_linear_system_with_a_name_of_fixed_size_stays_wrong(runner: StepRunne
     text = f"Let $v \\in \\mathbb{{R}}^2$ be given.\n\nThen ${A3} v = {B3}$.\n"
     ((status, message),) = _statuses(text, runner)
     assert status == "wrong" and "does not fit together" in message
+
+
+# hunt 15 (tandat8896's Vietnamese MLP post): "$h = x \\times M$" with M written out (3×2), then each
+# entry "$h_1 = (1.0 \\times 0.0) + (1.5 \\times 0.86) + …$": the judge read h_1 through h's
+# definition with its own size for x (2), and the product "did not fit" by that choice alone
+ENTRIES = (
+    "$$M = \\begin{bmatrix} 0.0 & 0.0 \\\\ 0.86 & -1.04 \\\\ 0.41 & -0.65 \\end{bmatrix}$$\n\n"
+    "$$h = x \\times M = [1.0, 1.5, 0.2] \\times \\begin{bmatrix} 0.0 & 0.0 \\\\ 0.86 & -1.04 \\\\ "
+    "0.41 & -0.65 \\end{bmatrix}$$\n\n"
+    "Each entry:\n\n- $h_1 = (1.0 \\times 0.0) + (1.5 \\times 0.86) + (0.2 \\times 0.41) = 0 + 1.29 + 0.082 = 1.372$\n"
+)
+
+
+def test_an_entry_of_a_product_with_a_matrix_written_out_is_not_wrong_by_the_judges_size(runner: StepRunner) -> None:
+    results = check_text(ENTRIES, NOTATION, runner=runner, markdown=True, examples=30).results
+    first = next(r for r in results if r.step.lhs.strip() == "h_1")
+    assert first.status == "inconclusive", first.message
+
+
+def test_an_entry_of_a_product_with_a_declared_size_still_does_not_fit(runner: StepRunner) -> None:
+    text = "$$x \\in \\mathbb{R}^{2}$$\n\n" + ENTRIES
+    results = check_text(text, NOTATION, runner=runner, markdown=True, examples=30).results
+    first = next(r for r in results if r.step.lhs.strip() == "h_1")
+    assert first.status == "wrong", first.message

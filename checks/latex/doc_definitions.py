@@ -21,6 +21,7 @@ from derive.checks.latex.extract import Equation, extract
 from derive.checks.latex.implied_losses import ImpliedDefinitions
 from derive.checks.latex.index_sums import named_sum
 from derive.checks.latex.label_subscripts import INDEX_LETTERS, family_letters, index_only_value, labelled_families
+from derive.checks.latex.name_lists import listed_names
 from derive.checks.latex.named_results import named_results
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
@@ -187,7 +188,8 @@ def find_reassignments(equations: list[Equation], notation: Notation, defs: list
     for equation in equations:
         for chain in split_chain(equation):
             # "2w - 4 = 0 \Rightarrow w = 2": a chain after an arrow starts anew (unclaimed_equations)
-            for k in (k for k in range(len(chain) - 1) if k == 0 or chain[k - 1][1] in ARROWS):
+            starts = [k for k in range(len(chain) - 1) if k == 0 or chain[k - 1][1] in ARROWS]
+            for k in sorted(set(starts) | listed_names(chain, lambda t: _name(t, notation) is not None)):
                 (first, relation), (second, _) = chain[k], chain[k + 1]
                 if relation not in _DEFINES or not second.text.strip():
                     continue

@@ -34,6 +34,7 @@ from derive.checks.latex.quantity_names import document_quantity_names
 from derive.checks.latex.restated_values import unevaluable_restatements
 from derive.checks.latex.scoped_functions import ScopedFunctions, find_scoped_functions
 from derive.checks.latex.standard_losses import with_standard_losses
+from derive.checks.latex.stated_derivatives import refuted_conventions
 from derive.checks.latex.stated_entry_sums import stated_entry_sums
 from derive.checks.latex.stated_facts import stated_sums_to_one, stated_true_class
 from derive.checks.latex.stated_log_base import stated_log_bases
@@ -117,6 +118,10 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
     quantities = document_quantity_names(text, notation.functions)
     if quantities:
         notation = replace(notation, functions={k: v for k, v in notation.functions.items() if k not in quantities})
+    # φ'(x) = φ(x)(1 - φ(x)) stated by the document: not the convention's ReLU (stated_derivatives)
+    refuted = refuted_conventions(equations, notation)
+    if refuted:
+        notation = replace(notation, functions={k: v for k, v in notation.functions.items() if k not in refuted})
     # f'(…) written for a function the document never defines: f(…) is a call (abstract_functions)
     abstract = document_abstract_functions(text, notation)
     if abstract:

@@ -54,7 +54,15 @@ def label_definition(
             continue  # a family by its subscript (a_j = …) is read by the caller
         key_parts = split(key)
         k = _LETTER_LABEL.fullmatch(key_parts[2]) if key_parts else None
+        if k and not _generic(k.group(2), definitions):
+            continue  # n^{[L]} = 1: the last layer's (or L = 4's) value, not every layer's
         if k and key_parts[:2] == (base, sub) and (k.group(1), k.group(3)) == (m.group(1), m.group(3)):
             rest = {name: v for name, v in definitions.items() if name != key}
             return definitions[key][1], {k.group(2): int(m.group(2))}, rest
     return None
+
+
+def _generic(letter: str, definitions: dict[str, Any]) -> bool:
+    """Does a label letter stand for every example or layer (i, l)? Not a capital (L, N, T: the
+    last one, a particular layer) nor a letter the document gives a value (L = 4)."""
+    return not letter.isupper() and letter not in definitions

@@ -176,7 +176,7 @@ def judge_trees(
         outcomes.append((world, outcome))
     verdict = _verdict(outcomes, unread)
     # A x = b with a matrix written out and x ∈ ℝ^n: the step may fix n (worked_examples)
-    verdict = literal_meets_open_name(verdict, sides, {**notation.sample_shapes, **notation.shapes})
+    verdict = literal_meets_open_name(verdict, sides, {**notation.sample_shapes, **notation.shapes}, defs)
     if verdict["status"] == "wrong" and verdict["counterexample"] and not _names(sides):
         verdict = _numbers_only(verdict)  # the judge's sizes say nothing about a step of numbers
     # an undefined activation g (A = g(Z)): wrong only if the values differ under every stand-in
@@ -215,11 +215,23 @@ def _defines(sides: tuple[Node, Node], defs: dict[str, Node]) -> str | None:
         # ∂z/∂W = a with z = W a + b: a is used by the definition the other side reaches, not defined
         stems |= set(reached_names((other, other), defs))
         bare = isinstance(side, Sym) and side.full not in defs and side.stem not in defs
-        if bare and not {side.stem, side.full} & stems:
+        if bare and (not {side.stem, side.full} & stems or _renamed_entries(side, other)):
             return side.full
         if assignment(side, other, defs):
             return assignment(side, other, defs)
     return None
+
+
+def _renamed_entries(name: Sym, other: Node) -> bool:
+    """``x = [1; x_1]`` (x augmented with a 1): a vector written out with some of the name's own
+    entries beside values that are none of them gives x new entries; x_1 is the old feature there,
+    not entry 1 of this x. ``x = [x_1; 2 x_2]``, every entry made of x's, is judged."""
+    from derive.checks.latex.matrix_literals import Literal
+
+    if not isinstance(other, Literal) or 1 not in (other.rows, other.cols) or name.sub:
+        return False
+    mentions = [any(isinstance(n, Sym) and n.stem == name.full for n in _names(c)) for c in other.cells]
+    return any(mentions) and not all(mentions)
 
 
 def _property(sides: tuple[Node, Node], defs: dict[str, Node]) -> str | None:
@@ -413,6 +425,8 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
     if first["status"] == "shape" and literal_meets_open_size(world, first):
         why = f"a matrix written out has a size the document leaves open ({_show_sizes(world)}): the step may fix it"
         return _out("inconclusive", why)
+    if first["status"] == "shape" and any(w.flags.get("row_of") for w, _ in outcomes):
+        return _out("inconclusive", "the shapes differ with a one-index name read as a matrix's row (h_1): an entry?")
     if first["status"] == "shape" and zero_against_array(first):
         why = "0 against a non-scalar side: the zero vector, or the names are scalars here (x + y + z = 0)"
         return _out("inconclusive", f"the shapes differ, but {why}")

@@ -184,6 +184,8 @@ def rounded_entries(verdict: dict[str, Any] | None, lhs_latex: str, rhs_latex: s
         return verdict
     gap = verdict.get("gap")
     places = [p for p in (_matrix_places(lhs_latex), _matrix_places(rhs_latex)) if p is not None]
+    if gap is not None and not places:
+        return _scaled_decimal(verdict, gap, lhs_latex, rhs_latex)
     if gap is None or not places:
         return verdict
     gap = _units_off(verdict.get("gaps"), lhs_latex, rhs_latex, min(places), gap)
@@ -211,3 +213,30 @@ def _units_off(gaps: list[float] | None, lhs_latex: str, rhs_latex: str, fewest:
         own = [decimal_places(n) or fewest for n in numbers]
         return max(g * 10.0 ** (p - fewest) for g, p in zip(gaps, own, strict=True))
     return gap
+
+
+#: a number times one decimal: \frac{1}{4} \times 288.9, 2 \cdot 0.35 (the decimal a rounded total)
+_SCALED = re.compile(
+    r"\s*(?:\\[dt]?frac\s*\{\s*(?P<num>\d+)\s*\}\s*\{\s*(?P<den>\d+)\s*\}|(?P<int>\d+))\s*(?:\\times|\\cdot)?"
+    r"\s*(?P<dec>\d*\.\d+)\s*"
+)
+
+
+def _scaled_decimal(verdict: dict[str, Any], gap: float, lhs_latex: str, rhs_latex: str) -> dict[str, Any]:
+    """``\\frac{1}{4} \\times 288.9`` against a sum of squares worked out to 288.894…: the
+    decimal stands for its value rounded, so the side may be off by the factor times half a unit of
+    its last place; judged as :func:`rounded_entries` judges a decimal side, in those units."""
+    for latex in (rhs_latex, lhs_latex):
+        m = _SCALED.fullmatch(latex)
+        if m is None:
+            continue
+        factor = int(m.group("num")) / int(m.group("den")) if m.group("den") else float(m.group("int"))
+        unit = factor * 10.0 ** -(len(m.group("dec")) - m.group("dec").index(".") - 1)
+        if unit <= 0:
+            continue
+        if gap <= unit * (1 + 1e-9):
+            return _verdict("ok", f"equal to the places written in {m.group('dec')}, times {factor:g} (rounded)")
+        if gap <= _NEAR_UNITS * unit:
+            why = f"differs by {gap:.2g}, within the rounding of {m.group('dec')} times {factor:g}"
+            return _verdict("inconclusive", why)
+    return verdict

@@ -149,6 +149,7 @@ class Evaluator:
             # W_k: row k of W (the usual reading; with square W it could be a column)
             if value.shape[0] == value.shape[1]:
                 self.world.flags["ambiguous"] = True
+            self.world.flags["row_of"] = True  # h_1 of a sampled matrix h: row 1, or entry 1 of a vector h
             parts = [parts[0], ":"]
         if (vector and len(parts) != 1) or (not vector and len(parts) != 2):
             raise NotJudged(f"{shown}: {len(parts)} index(es) on a {'×'.join(map(str, value.shape))} value")

@@ -49,21 +49,27 @@ _ILL_TYPED = re.compile(r"the (left|right) side does not fit together")
 
 
 def literal_meets_open_name(
-    verdict: dict[str, Any], sides: tuple[Node, Node], shapes: dict[str, tuple[str, ...]]
+    verdict: dict[str, Any],
+    sides: tuple[Node, Node],
+    shapes: dict[str, tuple[str, ...]],
+    defs: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """``\\begin{bmatrix}0&2&4\\\\…\\end{bmatrix} x = \\begin{bmatrix}-2\\\\-2\\\\-4\\end{bmatrix}`` (a linear
     system to solve) where x is sized by a letter (x ∈ ℝ^n, or an n inferred from another part of
     the document): the written-out matrix fixes n = 3 there, while the judge chose n = 5, so the
     product "does not fit" by that choice alone. A ``wrong`` for a side that does not fit, where
     that side holds a matrix written out and a name whose size is a letter, is inconclusive. A
-    name of fixed size (x ∈ ℝ^2) against a 3×3 matrix, or two matrices written out, stay wrong."""
+    name of fixed size (x ∈ ℝ^2) against a 3×3 matrix, or two matrices written out, stay wrong.
+    The side is read with the definitions (``defs``) of its names: ``h_1`` of ``h = x \times M``, M
+    written out, fits or not by x's size as much as ``x \times M`` does."""
     found = _ILL_TYPED.match(verdict.get("message", ""))
     if verdict.get("status") != "wrong" or found is None:
         return verdict
     side = sides[0 if found.group(1) == "left" else 1]
-    if not holds_literal(side):
+    parts = _reached_parts(side, defs or {})
+    if not any(isinstance(part, Literal | Pattern) for part in parts):
         return verdict
-    names = {p.full for p in _parts(side) if isinstance(p, Sym)}
+    names = {p.full for p in parts if isinstance(p, Sym)}
     open_names = sorted(n for n in names if any(not d.isdigit() for d in shapes.get(n, ())))
     if not open_names:
         return verdict
@@ -73,3 +79,18 @@ def literal_meets_open_name(
         "the document leaves open: the step may fix it"
     )
     return {**verdict, "status": "inconclusive", "counterexample": None, "message": why}
+
+
+def _reached_parts(side: Node, defs: dict[str, Any]) -> list[Any]:
+    """The side's nodes and those of the definitions its names reach (a few rounds); an entry
+    ``h_1`` reaches its vector's ``h``."""
+    parts, seen = _parts(side), set()
+    for _ in range(3):
+        names = [m for n in parts if isinstance(n, Sym) for m in (n.full, n.stem)]
+        new = list(dict.fromkeys(m for m in names if m in defs and m not in seen))
+        if not new:
+            break
+        seen.update(new)
+        for name in new:
+            parts = parts + _parts(defs[name])
+    return parts

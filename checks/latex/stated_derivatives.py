@@ -1,0 +1,66 @@
+r"""A course convention's function letter that the document's own stated derivative refutes.
+
+The default notation binds a few Greek letters by the seeds' conventions (φ is the hidden
+layer's ReLU, ψ the softmax). Another document may mean anything by them, and says which only in
+prose ("the derivative of the softmax: $\varphi'(x) = \varphi(x)(1-\varphi(x))$", of its diagonal
+entries). Where the document states its letter's derivative at a bare variable, ``\phi'(x) = …``
+alone in an equation, and that statement is false for the convention's function, the convention
+is not the document's: the letter is dropped from the notation's functions, so it becomes a
+function the document leaves undefined (abstract_functions.py): steps about it are ``ok`` when
+they hold for any function and ``inconclusive`` otherwise, never ``wrong`` on a guess. A
+statement that holds for the convention (``\phi'(z) = \mathbf 1_{z>0}`` of a ReLU) keeps it, and
+so does any formula for the letter's values (``\phi(z) = \max(0, z)``, ``\phi(z) = \tanh(z)``):
+the document then says what its φ is, and the readers of its own definitions judge the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from derive.checks.latex.normalize import Notation, normalize
+from derive.checks.latex.scalar_judge import decide
+from derive.checks.latex.steps import split_chain
+from derive.checks.latex.sympy_build import Unparsed, to_sympy
+
+__all__ = ["refuted_conventions"]
+
+#: the letters the default notation binds by a course's convention (not σ, the logistic everywhere)
+_CONVENTIONAL = (r"\phi", r"\psi")
+#: φ'(x), \varphi^{\prime}(z), \psi'\left(t\right): a letter primed at one bare variable (or unprimed)
+_STATED = re.compile(
+    r"\s*\\(?P<letter>phi|varphi|psi)\s*(?P<prime>'|\^\s*\{?\s*(?:\\prime|')\s*\}?)?\s*(?:\\left\s*)?\(\s*[A-Za-z]\s*"
+    r"(?:\\right\s*)?\)\s*"
+)
+
+
+def refuted_conventions(equations: list[Any], notation: Notation) -> set[str]:
+    """The conventional letters whose derivative the document states falsely for the convention
+    and whose values it gives no formula for."""
+    refuted: set[str] = set()
+    kept: set[str] = set()
+    for equation in equations:
+        for chain in split_chain(equation):
+            if len(chain) != 2 or chain[0][1] != "=":
+                continue
+            m = _STATED.fullmatch(chain[0][0].text)
+            key = "\\" + ("phi" if m and m.group("letter") == "varphi" else m.group("letter") if m else "")
+            if m is None or key not in _CONVENTIONAL or key not in notation.functions:
+                continue
+            if not m.group("prime"):
+                kept.add(key)  # φ(z) = max(0, z), φ(z) = tanh(z): the document says what its φ is
+            elif _status(chain[0][0].text, chain[1][0].text, notation) == "wrong":
+                refuted.add(key)
+    return refuted - kept
+
+
+def _status(lhs: str, rhs: str, notation: Notation) -> str:
+    """The scalar verdict of ``lhs = rhs`` with the notation's functions ("" where unread)."""
+    try:
+        left, right = normalize(lhs, notation), normalize(rhs, notation)
+        if left.problems or right.problems:
+            return ""
+        out = decide(to_sympy(left), to_sympy(right), matrices=[], seed=0, examples=20, units=set())
+    except (Unparsed, ValueError, TypeError, ArithmeticError):
+        return ""
+    return str(out.get("status", ""))
