@@ -9,6 +9,7 @@ from derive.checks.latex.abstract_functions import abstract_name
 from derive.checks.latex.example_labels import instantiate_label, label_definition, word_subscript
 from derive.checks.latex.index_sums import condition_letters, decode_condition, holds, kronecker_letters
 from derive.checks.latex.intermediate_variables import through_value
+from derive.checks.latex.kink_values import off_kink
 from derive.checks.latex.limits import settle_limit
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.notation import FUNCTION_KEYS
@@ -16,16 +17,8 @@ from derive.checks.latex.opaque_calls import IndexInCall, instantiate_call, is_c
 from derive.checks.latex.probabilities import instance_bindings, instantiate_key, is_probability_key
 from derive.checks.latex.unstated_dependence import Unstated, unstated_value
 
-__all__ = [
-    "Definitions",
-    "PARSER",
-    "Unparsed",
-    "condition_indices",
-    "index_letters",
-    "named_sum_letters",
-    "split_name",
-    "to_sympy",
-]
+__all__ = ["Definitions", "PARSER", "Unparsed", "condition_indices", "index_letters", "named_sum_letters", "split_name"]
+__all__ += ["to_sympy"]
 
 
 class Unparsed(Exception):
@@ -375,7 +368,7 @@ class _Builder:
             # by a function's value (function_uses): differentiate by it, then put the value in
             slope = self.derivative(n, node.args[0], env)
             var = self.symbol("symbol", self.norm.derivatives[n], env)
-            return slope.xreplace({var: self.convert(node.args[1], env)})
+            return slope.xreplace({var: off_kink(slope, var, self.convert(node.args[1], env), Unparsed)})
         args = [self.convert(a, env) for a in node.args]
         if letter == "f" and n in self.norm.functions:
             return self.function(n, args)
@@ -430,7 +423,8 @@ class _Builder:
         fn = sp.Function(undefined.lstrip("\\")) if undefined else self.functions[key]
         if prime == "1":
             t = sp.Dummy("t", real=True)
-            return sp.diff(fn(t, *args[1:]), t).subs(t, args[0])
+            slope = sp.diff(fn(t, *args[1:]), t)
+            return slope.subs(t, off_kink(slope, t, args[0], Unparsed))  # f'(0) of max(0, x) (kink_values)
         return fn(*args)
 
     def derivative(self, n: int, raw: Any, env: dict[str, int]) -> Any:
@@ -457,9 +451,13 @@ class _Builder:
         operand = through_value(operand, var, lambda: self.defined(final))  # y = f(g(x)), u = g(x): dy/du
         self._contains(var, operand, env)
         family = _family(var.name)
-        if family and not split_name(var.name)[1].isdigit() and any(  # type: ignore[index]
-            _family(f.name) == family and split_name(f.name)[1].isdigit()  # type: ignore[index]
-            for f in operand.free_symbols
+        if (
+            family
+            and not split_name(var.name)[1].isdigit()
+            and any(  # type: ignore[index]
+                _family(f.name) == family and split_name(f.name)[1].isdigit()  # type: ignore[index]
+                for f in operand.free_symbols
+            )
         ):
             # ∂/∂s_c of something holding s_1, s_2 …: c is an index with no value here
             raise Unparsed(f"a derivative with respect to {var} beside numbered entries of the same name")
