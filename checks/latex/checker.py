@@ -69,6 +69,7 @@ from derive.checks.latex.reused_letters import hold_reused_letters
 from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list
 from derive.checks.latex.scalar_judge import CONDITIONS_CHECKED, decide
 from derive.checks.latex.scientific_e import SCIENTIFIC, near_enough, scientific_reading
+from derive.checks.latex.shape_statements import shape_statement
 from derive.checks.latex.shapes import check_membership
 from derive.checks.latex.side_by_side import side_by_side_verdict
 from derive.checks.latex.sign_conditions import sign_relations
@@ -147,7 +148,7 @@ def check_text(
                     continue
                 if step.kind == "inline" and document.defines_at(step.line, step.column):
                     continue  # "$z = Wx + b$" in running text introduces z: not a step to judge
-                held = _reassigned_step(step, document)
+                held = _reassigned_step(step, document) or shape_statement(step)  # (3×3)(3×1) = (3×1)
                 if held is not None:
                     results.append(held)
                     continue
