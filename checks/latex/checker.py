@@ -57,6 +57,7 @@ from derive.checks.latex.numeric_values import judge_numeric_steps
 from derive.checks.latex.opaque_calls import judge_opaque
 from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaque_notation
 from derive.checks.latex.operator_meanings import hold_operator_meanings
+from derive.checks.latex.other_losses import hold_other_losses
 from derive.checks.latex.own_entries import sized_by_entries
 from derive.checks.latex.power_labels import LABELS, iterated_name, label_reading
 from derive.checks.latex.probabilities import instance_sources, key_letters
@@ -174,6 +175,7 @@ def check_text(
         judged = _read_again(judged, document, notation, again)
         judged = hold_mixed_activations(judged, document.defs)  # o_1 = w_5 h_1 + w_6 a_{h_2} (mixed_activations)
         judged = note_definitions(judged, document.defs)  # h_1 = w_1 i_1 + …: says "definition" (definition_notes)
+        judged = hold_other_losses(judged, document.defs)  # "with cross-entropy, ∂E/∂z = y - t" (other_losses)
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
         report.results.extend(_last_passes(judged, equations, text, notation, typed_notation))
