@@ -67,6 +67,7 @@ HELDOUT20 = ROOT / "tests" / "data" / "latex_heldout20" / "manifest.toml"
 HELDOUT21 = ROOT / "tests" / "data" / "latex_heldout21" / "manifest.toml"
 HELDOUT22 = ROOT / "tests" / "data" / "latex_heldout22" / "manifest.toml"
 HELDOUT23 = ROOT / "tests" / "data" / "latex_heldout23" / "manifest.toml"
+HELDOUT24 = ROOT / "tests" / "data" / "latex_heldout24" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -95,6 +96,7 @@ HELDOUT23 = ROOT / "tests" / "data" / "latex_heldout23" / "manifest.toml"
         (HELDOUT21, 10, 265),
         (HELDOUT22, 8, 180),
         (HELDOUT23, 13, 205),
+        (HELDOUT24, 11, 255),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:
