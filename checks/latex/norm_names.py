@@ -281,8 +281,8 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
                 if self.text_of(power) in ("-1",):
                     raise Unreadable(f"an inverse {shown}^{{-1}}")
                 self.check_power(power)
-        if prime > 1:
-            raise Unreadable("a higher derivative f''")
+        if prime > 2:
+            raise Unreadable("a third derivative (f''')")
         return prime, sub_arg, power, k
 
     def _bare_rule(

@@ -67,6 +67,20 @@ class PrimesMixin(TexReader):
             raise Unreadable(f"f' at {' '.join(at) or 'nothing'}")
         return self.derivative_text(body, param, at)
 
+    def _second_derivative(self, name: str, param: str, body: list[str], k: int) -> tuple[str, int]:
+        """``g''(z)`` (or a bare ``g''``) of ``g(z) = …``: d/dz of d/dz of the body, at the parameter
+        itself only (g'' elsewhere, or a third prime, stays unread)."""
+        if k < len(self.toks) and self.toks[k] == "'":
+            raise Unreadable(f"a third derivative of {name}")
+        if k < len(self.toks) and self.toks[k] in ("(", "["):
+            end = self.match(k)
+            if self.toks[k + 1 : end] not in ([param], clean_tokens(tex_tokens(param))[0]):
+                raise Unreadable(f"a second derivative of {name} away from its parameter")
+            k = end + 1
+        d = [r"\frac", "{", "d", "}", "{", "d", param, "}"]
+        twice = [*d, "(", *d, "(", *body, ")", ")"]
+        return self.postfix(self.seq_of(twice), k)
+
     def own_function_forms(self, name: str, k: int, power: list[str] | None) -> tuple[str, int] | None:
         """``g'``, ``g'(z)``, and in a chain about z a bare ``g`` or ``g(1 - g)``, for a function
         ``g(z) = …`` the document defines; None when the name is not one of these forms."""
@@ -80,7 +94,7 @@ class PrimesMixin(TexReader):
         if k < len(self.toks) and self.toks[k] == "'":
             k += 1
             if k < len(self.toks) and self.toks[k] == "'":
-                raise Unreadable(f"a higher derivative {name}''")
+                return self._second_derivative(name, param, body_toks, k + 1)
             if k < len(self.toks) and self.toks[k] in ("(", "["):
                 end = self.match(k)
                 # the parameter as tokens: g'(Z^{[l]}) for g(Z^{[l]}) = …, not only g'(z)

@@ -421,9 +421,9 @@ class _Builder:
         key, prime = self.norm.functions[n][:2]
         undefined = abstract_name(key)
         fn = sp.Function(undefined.lstrip("\\")) if undefined else self.functions[key]
-        if prime == "1":
+        if prime in ("1", "2"):  # σ''(x): the second derivative of a known function
             t = sp.Dummy("t", real=True)
-            slope = sp.diff(fn(t, *args[1:]), t)
+            slope = sp.diff(fn(t, *args[1:]), t, int(prime))
             return slope.subs(t, off_kink(slope, t, args[0], Unparsed))  # f'(0) of max(0, x) (kink_values)
         return fn(*args)
 
