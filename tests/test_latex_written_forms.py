@@ -10,6 +10,7 @@ from derive.checks.latex.normalize import load_notation
 from derive.checks.latex.tex_tokens import tex_tokens
 from derive.checks.latex.written_forms import (
     bold_numbers,
+    braced_differentials,
     double_braces,
     double_underlines,
     exp_powers,
@@ -124,3 +125,17 @@ def test_a_full_stop_is_a_product_only_between_a_group_and_a_bracket_or_fraction
     assert _texts(period_products(tex_tokens(r"\frac{a}{b}.\frac{c}{d}")))[7] == r"\cdot"
     for tex in (r"2.5 + 1", r"np.dot(x)", r"a(1-a). \quad", r"(a).b"):
         assert period_products(tex_tokens(tex)) == tex_tokens(tex)
+
+
+def test_a_braced_differential_takes_its_subscript_to_the_variable() -> None:
+    out = _texts(braced_differentials(tex_tokens(r"\frac{dL}{{dw}_{1}}")))
+    assert out[5:9] == ["{", "d", "w", "_"]
+    assert braced_differentials(tex_tokens(r"{da}_{1} + {d}_{1}")) != tex_tokens(r"{da}_{1} + {d}_{1}")
+    assert braced_differentials(tex_tokens(r"{dx} + y")) == tex_tokens(r"{dx} + y")  # no subscript: as written
+
+
+def test_a_braced_differential_and_a_d_before_a_word_are_read(runner: StepRunner) -> None:
+    # held-out 24 (mihai2014): \frac{dLoss}{{dw}_{1}}
+    text = "$$Loss = w_1 x_1 + w_2 x_2$$\n\n$$\\frac{dLoss}{{dw}_{1}} = x_1$$\n\n$$\\frac{dLoss}{{dw}_{1}} = 2 x_1$$\n"
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results][1:] == ["ok", "wrong"]

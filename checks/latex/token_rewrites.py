@@ -16,6 +16,7 @@ from derive.checks.latex.token_spans import argument_end, each_span, each_token_
 from derive.checks.latex.updated_names import updated_names
 from derive.checks.latex.written_forms import (
     bold_numbers,
+    braced_differentials,
     braced_slash,
     delta_fractions,
     double_braces,
@@ -40,6 +41,7 @@ def rewrite_tokens(toks: Tokens) -> Tokens:
     toks = _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
     # \mathbf{U^\intercal} is \mathbf{U}^T (font_transposes.py), \mathbf{0.95} is 0.95
     toks = empty_groups(transpose_out_of_font(bold_numbers(index_list_sums(period_products(toks)))))
+    toks = braced_differentials(toks)  # {dw}_{1}: d w_1
     return each_token_span(toks, _bare_operator_denominator)
 
 

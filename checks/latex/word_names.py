@@ -26,6 +26,7 @@ def _text(group: str) -> str:
 
 _USES = (
     re.compile(r"\\partial\s*(?:" + _text("a") + r"|(?P<b>[A-Z][A-Za-z]+)\b)"),
+    re.compile(r"\\frac\s*\{\s*d\s*(?P<b>[A-Z][a-z]+)\s*\}"),  # \frac{dLoss}{d\hat y}
     re.compile(r"\\nabla\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z]+)\s*" + _text("a")),
     re.compile(
         r"(?:^|\$|\\\[|&|\n)\s*(?:" + _text("a") + r"|(?P<b>[A-Za-z]{2,}))"
@@ -49,7 +50,7 @@ _PROSE = {"if", "for", "and", "or", "where", "with", "otherwise", "else", "when"
 
 def document_word_names(text: str, notation: Notation) -> frozenset[str]:
     """The words the document uses as names (see the module docstring)."""
-    found = {m.group("a") or m.group("b") for pattern in _USES for m in pattern.finditer(text)}
+    found = {m.groupdict().get("a") or m.group("b") for pattern in _USES for m in pattern.finditer(text)}
     found |= {m.group("b") for m in _ALONE.finditer(text)}
     for pattern in _SUBSCRIPTED:
         found |= {m.groupdict().get("a") or m.groupdict().get("b") for m in pattern.finditer(text)}

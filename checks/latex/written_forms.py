@@ -12,6 +12,7 @@ from derive.checks.latex.token_spans import argument_end, each_token_span
 
 __all__ = [
     "bold_numbers",
+    "braced_differentials",
     "braced_slash",
     "delta_fractions",
     "double_braces",
@@ -265,3 +266,23 @@ def _period_product(toks: Tokens, k: int, out: Tokens) -> tuple[Tokens, int] | N
     if k + 1 >= len(toks) or toks[k + 1][0] not in _AFTER_PERIOD:
         return None
     return [(r"\cdot", toks[k][1])], k + 1
+
+
+def braced_differentials(toks: Tokens) -> Tokens:
+    r"""``\frac{dLoss}{{dw}_{1}}``: a differential braced before its subscript is ``d w_1`` (the
+    subscript belongs to the variable; a d with an index is written by no one)."""
+    if not any(t == "d" for t, _ in toks):
+        return toks
+    return each_token_span(toks, _braced_differential)
+
+
+def _braced_differential(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
+    texts = [t for t, _ in toks[k : k + 5]]
+    if len(texts) < 5 or texts[0] != "{" or texts[1] != "d" or texts[3] != "}" or texts[4] != "_":
+        return None
+    if not (len(texts[2]) == 1 and texts[2].isalpha() or texts[2] in _GREEK_COMMANDS):
+        return None
+    return [toks[k + 1], toks[k + 2]], k + 4
+
+
+_GREEK_COMMANDS = {r"\theta", r"\beta", r"\alpha", r"\omega", r"\lambda", r"\mu", r"\sigma"}
