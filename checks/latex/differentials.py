@@ -44,8 +44,8 @@ def differential_quotient(step: Step) -> Step | None:
 #: d against a name (dP, dO, dW_1, dz^{[2]}, d\mathbf{X}: a font changes no letter), not inside a word or a command
 _FONT = r"\\(?:mathbf|boldsymbol|bm|mathit|vec)\s*\{\s*[A-Za-z]\s*\}"
 _GLUED = re.compile(rf"(?<![A-Za-z\\])d(?:[A-Za-z](?![A-Za-z])|{_FONT})")
-#: a Leibniz fraction (\frac{dL}{dz}, \frac{d}{dx}): its d is read as a derivative already
-_LEIBNIZ = re.compile(r"\\[dt]?frac\s*\{\s*d(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*d(?:[^{}]|\{[^{}]*\})*\}")
+#: a Leibniz fraction (\frac{dL}{dz}, \frac{d}{dx}, \frac{dL}{{dw}_{1}}): its d is read as a derivative already
+_LEIBNIZ = re.compile(r"\\[dt]?frac\s*\{\s*d(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*\{?\s*d(?:[^{}]|\{[^{}]*\})*\}")
 
 
 def glued_names(step: Step) -> list[str]:
