@@ -147,7 +147,8 @@ def _html_math(text: str, table: LineTable, lines: tuple[int, int]) -> list[Regi
 #: the heading of a collapsible section, ``<summary>Example 2: … for $f(x) = \ln x$</summary>``
 _SUMMARY = re.compile(r"<summary\b[^>]*>(?P<body>.*?)</summary>", re.S | re.I)
 #: single-dollar math as dollarmath reads it: no space inside either dollar, no $$
-_SUMMARY_DOLLARS = re.compile(r"(?<![\\$])\$(?![\s$])(?P<math>[^$\n]*?[^\s\\$])\$(?!\$)")
+#: (the math may end with a TeX line break and spaces: ``$ … \\ $``, which MathJax typesets)
+_SUMMARY_DOLLARS = re.compile(r"(?<![\\$])\$(?![\s$])(?P<math>[^$\n]*?(?:[^\s\\$]|\\\\\s*))\$(?!\$)")
 
 
 #: elements whose dollars are not math: code, scripts (read by _script_math), styles
