@@ -38,3 +38,6 @@ def test_only_a_lone_name_gets_the_sign() -> None:
     assert with_missing_partial(["\\partial"], ["w"]) == ["w"]  # the operator alone is not this slip
     assert with_missing_partial(["\\partial", "z"], ["(", "x", "-", "y", ")"]) == ["(", "x", "-", "y", ")"]
     assert with_missing_partial(["\\partial", "z"], ["2"]) == ["2"]
+    # held-out 24 (a homework notebook): \frac{\partial L}{b_{i}^{(2)}}, a label's brackets inside braces
+    labelled = ["b", "_", "{", "i", "}", "^", "{", "(", "2", ")", "}"]
+    assert with_missing_partial(["\\partial", "L"], labelled) == ["\\partial", *labelled]

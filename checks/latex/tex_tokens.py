@@ -416,8 +416,11 @@ def with_missing_partial(num: list[str], den: list[str]) -> list[str]:
         return den
     if not (den[0] in FONTS or den[0] in DECORATIONS or re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", den[0])):
         return den  # a number or a sign first: no name
-    if any(t in den for t in ("+", "-", "(", ")", "[", "]", r"\cdot", r"\times", "*", "/", r"\left", r"\frac")):
-        return den
+    depth = 0
+    for t in den:  # an operator or a bracket outside braces: an expression (b_i^{(2)} is a name)
+        depth += (t == "{") - (t == "}")
+        if depth == 0 and t in ("+", "-", "(", ")", "[", "]", r"\cdot", r"\times", "*", "/", r"\left", r"\frac"):
+            return den
     return [r"\partial", *den]
 
 
