@@ -45,6 +45,9 @@ def _display(*rows: str) -> str:
         (["k", r"\not", "=", "i"], ("k", 1, (("k", "!=", "i"),))),
         (["i", r"\ne", "k"], ("i", 1, (("i", "!=", "k"),))),
         (["k", r"\ne", "i", ",", "j"], ("k", 1, (("k", "!=", "i"), ("k", "!=", "j")))),
+        # held-out 24 (a homework notebook): every class but i, C the set of classes
+        (["j", r"\neq", "i", r"\in", "C"], ("j", 1, (("j", "!=", "i"),))),
+        (["j", r"\in", "C", r"\in", "D"], None),
     ],
 )
 def test_sum_subscripts_with_conditions_are_read(tokens, expected) -> None:
@@ -330,3 +333,11 @@ def test_a_single_entry_said_of_another_case_does_not_refute_a_family_step(
     report = check_text("\n".join(lines), load_notation(), runner=runner, examples=30, markdown=False)
     (step,) = [r for r in report.results if r.step.line == 460]
     assert step.status == status
+
+
+def test_a_sum_over_the_other_classes_of_a_set_is_judged(runner: StepRunner) -> None:
+    text = _display(
+        r"\sum_{j \neq i \in C} y_j + y_i = \sum_{j \in C} y_j",
+        r"\sum_{j \neq i \in C} y_j + y_i = \sum_{j \in C} y_j + y_i",
+    )
+    assert [status for _, status in _statuses(text, runner)] == ["ok", "wrong"]

@@ -104,10 +104,12 @@ def sum_subscript(arg: list[str]) -> tuple[str, int, tuple[IndexCondition, ...]]
     r"""The subscript of a sum → (index, start, conditions on the index), or None when it is not
     one index letter with an optional integer start and optional conditions:
 
-    ``k`` · ``k=1`` · ``k \neq i`` · ``j: j \ne i`` · ``k=1, k \neq i`` · ``k \neq i, j``."""
+    ``k`` · ``k=1`` · ``k \neq i`` · ``j: j \ne i`` · ``k=1, k \neq i`` · ``k \neq i, j`` · ``j \neq i \in C``."""
     toks = list(arg)
     while len(toks) >= 2 and toks[0] == "{" and toks[-1] == "}":
         toks = toks[1:-1]
+    if len(toks) >= 5 and toks[-2] == r"\in" and re.fullmatch(r"[A-Z]", toks[-1]) and "!=" in _relations(toks):
+        toks = toks[:-2]  # j \neq i \in C: every class but i, C the classes (a set sum's range)
     if not toks or not re.fullmatch(r"[A-Za-z]", toks[0]):
         return None
     index = toks[0]
@@ -175,3 +177,8 @@ def named_sum(text: str) -> str | None:
     """``\\sum_K`` or ``\\sum_{K}`` alone → its name ``\\sum_K``; anything else → None."""
     m = re.fullmatch(r"\s*\\sum\s*_\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*", text)
     return f"\\sum_{m.group(1) or m.group(2)}" if m else None
+
+
+def _relations(toks: list[str]) -> set[str]:
+    """The relations among the tokens, as index_condition spells them (!= for ≠)."""
+    return {"!=" for t in toks if t in (r"\neq", r"\ne", "≠")}
