@@ -64,6 +64,9 @@ def test_a_bold_decimal_is_the_number_and_bold_names_stay() -> None:
         (r"(a+1).(a-1) = a^2 - 1", "ok"),
         (r"(1.-a) = 1 - a", "ok"),  # held-out 23 (dassein): NumPy's float 1. in a ⊙ (1.-a)
         (r"(1.-a) = 1 + a", "wrong"),
+        # held-out 24 (a homework notebook): a function's name braced before its power
+        (r"\frac{1}{{\cosh}^{2} x} = 1 - \tanh^2 x", "ok"),
+        (r"\frac{1}{{\cosh}^{2} x} = 1 + \tanh^2 x", "wrong"),
         # the ∂ of Unicode's bold italic alphabet, and ½, in notes typed in a word processor (vvshankar)
         ("\U0001d7c3(x^2)/\U0001d7c3x = 2x", "ok"),
         ("\u00bd x + \u00bd x = x", "ok"),

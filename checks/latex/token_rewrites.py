@@ -17,6 +17,7 @@ from derive.checks.latex.updated_names import updated_names
 from derive.checks.latex.written_forms import (
     bold_numbers,
     braced_differentials,
+    braced_functions,
     braced_slash,
     delta_fractions,
     double_braces,
@@ -41,7 +42,7 @@ def rewrite_tokens(toks: Tokens) -> Tokens:
     toks = _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
     # \mathbf{U^\intercal} is \mathbf{U}^T (font_transposes.py), \mathbf{0.95} is 0.95
     toks = empty_groups(transpose_out_of_font(bold_numbers(index_list_sums(period_products(toks)))))
-    toks = braced_differentials(toks)  # {dw}_{1}: d w_1
+    toks = braced_functions(braced_differentials(toks))  # {dw}_{1}: d w_1; {\cosh}^{2} x: cosh² x
     return each_token_span(toks, _bare_operator_denominator)
 
 

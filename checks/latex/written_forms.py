@@ -13,6 +13,7 @@ from derive.checks.latex.token_spans import argument_end, each_token_span
 __all__ = [
     "bold_numbers",
     "braced_differentials",
+    "braced_functions",
     "braced_slash",
     "delta_fractions",
     "double_braces",
@@ -286,3 +287,21 @@ def _braced_differential(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] 
 
 
 _GREEK_COMMANDS = {r"\theta", r"\beta", r"\alpha", r"\omega", r"\lambda", r"\mu", r"\sigma"}
+
+
+#: function commands a document may brace before their power (``{\cosh}^{2} x``)
+_FUNCTION_COMMANDS = {r"\sinh", r"\cosh", r"\tanh", r"\sin", r"\cos", r"\tan", r"\exp", r"\log", r"\ln", r"\sigma"}
+
+
+def braced_functions(toks: Tokens) -> Tokens:
+    r"""``{\cosh}^{2} x`` is ``\cosh^{2} x``: braces around a function's name alone group nothing."""
+    if not any(t in _FUNCTION_COMMANDS for t, _ in toks):
+        return toks
+    return each_token_span(toks, _braced_function)
+
+
+def _braced_function(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
+    texts = [t for t, _ in toks[k : k + 3]]
+    if len(texts) < 3 or texts[0] != "{" or texts[1] not in _FUNCTION_COMMANDS or texts[2] != "}":
+        return None
+    return [(toks[k + 1][0], toks[k][1])], k + 3
