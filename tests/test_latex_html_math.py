@@ -26,3 +26,15 @@ def test_a_paragraphs_math_ending_with_a_line_break_is_read(runner: StepRunner) 
 
 def test_a_signed_group_keeps_its_literal_reading_under_a_whole_power(runner: StepRunner) -> None:
     assert _by_line("$${-x}^{2} = x^2$$\n", runner) == {1: ["ok"]}
+
+
+def test_a_full_stop_after_an_environments_end_keeps_the_prose_out(runner: StepRunner) -> None:
+    # held-out 24 (a homework notebook): "\end{equation} ." made the parser take the prose that
+    # follows, up to the next environment, as math ("we get f'(x) = …" read "the word 'get'")
+    text = (
+        "We can rewrite this:\n\n\\begin{equation}\nf(x) = 2x + 1\n\\end{equation} .\n\n"
+        "Upon differentiation, we get\n\n\\begin{equation}\n2x + 1 - 1 = 2x\n\\end{equation}\n"
+    )
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [(r.step.lhs, r.status) for r in report.results][-1] == ("2x + 1 - 1", "ok")
+    assert all("get" not in r.step.lhs and "Upon" not in r.step.rhs for r in report.results)

@@ -207,13 +207,19 @@ def _opens_block(line: str, inside: bool) -> bool:
     return (not inside and body.startswith("$$")) or _DELIMITER_LINE.fullmatch(line) is not None and not inside
 
 
+#: a sentence's full stop after an environment's end: the parser's amsmath then missed the end
+#: and took the prose up to the next environment as math
+_END_PUNCTUATION = re.compile(r"^(\s*\\end\{[A-Za-z*]+\})\s*[.,;:]\s*$")
+
+
 def _prepared(text: str) -> tuple[str, list[int]]:
     """The text the parser reads, and for each of its lines the line of the file it stands for.
 
     A line that starts with ``$$`` right under a line of prose does not start a block for the
     parser (it cannot interrupt a paragraph), while every renderer (MathJax, GitHub, Jupyter)
     pairs it with the next ``$$``: the parser is given a blank line before it. Whether a line
-    opens or closes a block is followed by counting ``$$`` (code fences aside)."""
+    opens or closes a block is followed by counting ``$$`` (code fences aside). A full stop after
+    ``\\end{equation}`` is dropped from the parser's copy (the math is then found in the file)."""
     lines = text.split("\n")
     out: list[str] = []
     origin: list[int] = []
@@ -226,6 +232,7 @@ def _prepared(text: str) -> tuple[str, list[int]]:
                 out.append(line[: len(line) - len(line.lstrip(" \t>"))].rstrip())  # keep a quote's ">"
                 origin.append(k)
             inside ^= len(_DOLLARS.findall(line)) % 2 == 1
+            line = _END_PUNCTUATION.sub(r"\1", line)  # "\end{equation} ." ends the sentence too
         out.append(line)
         origin.append(k)
     origin.append(len(lines))
