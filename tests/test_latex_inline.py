@@ -75,13 +75,14 @@ def test_a_reassigned_name_still_finds_errors_before_the_new_value(runner: StepR
 
 
 def test_a_function_the_document_defines_is_the_documents(runner: StepRunner) -> None:
-    # the default notation reads φ as ReLU; this document says φ is tanh
+    # the default notation reads φ as ReLU; this document says φ is tanh: its φ is judged as tanh
+    # (held-out 24, a French course: φ(z) = 1/(1 + e^{-z}), once held back, now read; stated_derivatives)
     text = "Here $\\phi(z) = \\tanh(z)$ and so $\\phi'(z) = 1 - \\tanh^2(z)$.\n"
-    got = _statuses(text, runner)
-    assert got and all(status != "wrong" for _, status in got)
-    assert any(
-        "defines \\phi itself" in r.message for r in check_text(text, NOTATION, runner=runner, markdown=True).results
-    )
+    assert ("1 - \\tanh^2(z)", "ok") in _statuses(text, runner)
+    twin = "Here $\\phi(z) = \\tanh(z)$ and so $\\phi'(z) = 1 + \\tanh^2(z)$.\n"
+    assert ("1 + \\tanh^2(z)", "wrong") in _statuses(twin, runner)
+    sigmoid = "$$\\phi(z) = \\frac{1}{1 + e^{-z}}$$\n\n$$\\phi'(z) = \\phi(z) (1 - \\phi(z))$$\n"
+    assert [status for _, status in _statuses(sigmoid, runner)] == ["inconclusive", "ok"]
 
 
 def test_a_function_agreeing_with_the_notation_keeps_its_errors(runner: StepRunner) -> None:

@@ -34,7 +34,7 @@ from derive.checks.latex.quantity_names import document_quantity_names
 from derive.checks.latex.restated_values import unevaluable_restatements
 from derive.checks.latex.scoped_functions import ScopedFunctions, find_scoped_functions
 from derive.checks.latex.standard_losses import with_standard_losses
-from derive.checks.latex.stated_derivatives import refuted_conventions
+from derive.checks.latex.stated_derivatives import defined_conventions, refuted_conventions
 from derive.checks.latex.stated_entry_sums import stated_entry_sums
 from derive.checks.latex.stated_facts import stated_sums_to_one, stated_true_class
 from derive.checks.latex.stated_log_base import stated_log_bases
@@ -92,6 +92,9 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
     notation = with_bracket_steps(expanded, notation)  # Z^{(k)} and W^{(k)}: A^{(k-1)} is a label
     # w5, z1 typed for w_5, z_1 where the document numbers those letters (digit_names)
     notation = replace(notation, digit_names=document_digit_names(equations, notation))
+    # φ(z) = 1/(1 + e^{-z}): the document's φ, not the convention's ReLU (stated_derivatives)
+    own = defined_conventions(equations, notation)
+    notation = replace(notation, functions={k: v for k, v in notation.functions.items() if k not in own})
     defined = more_definitions(equations, notation)  # name(parameter) = value, every one in order
     new_functions = find_more_functions(defined, find_new_functions(equations, notation))
     new_functions = with_multi_functions(equations, notation, new_functions)

@@ -9,8 +9,9 @@ is not the document's: the letter is dropped from the notation's functions, so i
 function the document leaves undefined (abstract_functions.py): steps about it are ``ok`` when
 they hold for any function and ``inconclusive`` otherwise, never ``wrong`` on a guess. A
 statement that holds for the convention (``\phi'(z) = \mathbf 1_{z>0}`` of a ReLU) keeps it, and
-so does any formula for the letter's values (``\phi(z) = \max(0, z)``, ``\phi(z) = \tanh(z)``):
-the document then says what its φ is, and the readers of its own definitions judge the rest.
+so does a ReLU formula for the letter's values (``\phi(z) = \max(0, z)``). Any other formula of
+one meaning (``\phi(z) = \frac{1}{1+e^{-z}}``, ``\phi(z) = \tanh(z)``) makes the letter the
+document's own function with that formula (:func:`defined_conventions`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.sympy_build import Unparsed, to_sympy
 
-__all__ = ["refuted_conventions"]
+__all__ = ["defined_conventions", "refuted_conventions"]
 
 #: the letters the default notation binds by a course's convention (not σ, the logistic everywhere)
 _CONVENTIONAL = (r"\phi", r"\psi")
@@ -64,3 +65,19 @@ def _status(lhs: str, rhs: str, notation: Notation) -> str:
     except (Unparsed, ValueError, TypeError, ArithmeticError):
         return ""
     return str(out.get("status", ""))
+
+
+def defined_conventions(equations: list[Any], notation: Notation) -> set[str]:
+    """The conventional letters the document gives a formula of its own, one meaning only
+    (``\\phi(z) = \\frac{1}{1 + e^{-z}}``, a French course's sigmoid): its φ is that function, not
+    the convention's ReLU. The caller drops them from the notation's functions, so the document's
+    definition is read as its own function (own_functions.find_new_functions)."""
+    from dataclasses import replace
+
+    from derive.checks.latex.own_functions import find_new_functions
+
+    bound = {k for k in _CONVENTIONAL if k in notation.functions}
+    if not bound:
+        return set()
+    free = replace(notation, functions={k: v for k, v in notation.functions.items() if k not in bound})
+    return {f.name for f in find_new_functions(equations, free) if f.name in bound}
