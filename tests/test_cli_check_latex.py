@@ -85,7 +85,9 @@ def test_a_custom_notation_changes_the_verdict(tmp_path: Path) -> None:
     doc = tmp_path / "d.md"
     doc.write_text("$$\\psi(x) = \\frac{1}{1 + e^{-x}}$$\n")
     default = json.loads(_run([str(doc), "--json"]).stdout)
-    assert [s["status"] for s in default["steps"]] == ["unparsed"]  # ψ is softmax by default
+    # ψ is the softmax by default: the document's sigmoid formula makes ψ its own function (a definition)
+    assert [s["status"] for s in default["steps"]] == ["inconclusive"]
+    assert "definition of the function" in default["steps"][0]["message"]
     notation = tmp_path / "n.toml"
     notation.write_text('[functions]\n"\\\\psi" = "sigmoid"\n')
     custom = json.loads(_run([str(doc), "--json", "--notation", str(notation)]).stdout)

@@ -28,6 +28,8 @@ __all__ = ["defined_conventions", "refuted_conventions"]
 
 #: the letters the default notation binds by a course's convention (not σ, the logistic everywhere)
 _CONVENTIONAL = (r"\phi", r"\psi")
+#: what the default notation binds them to
+_CONVENTION = {r"\phi": "relu", r"\psi": "softmax"}
 #: φ'(x), \varphi^{\prime}(z), \psi'\left(t\right): a letter primed at one bare variable (or unprimed)
 _STATED = re.compile(
     r"\s*\\(?P<letter>phi|varphi|psi)\s*(?P<prime>'|\^\s*\{?\s*(?:\\prime|')\s*\}?)?\s*(?:\\left\s*)?\(\s*[A-Za-z]\s*"
@@ -76,7 +78,8 @@ def defined_conventions(equations: list[Any], notation: Notation) -> set[str]:
 
     from derive.checks.latex.own_functions import find_new_functions
 
-    bound = {k for k in _CONVENTIONAL if k in notation.functions}
+    # only the seeds' conventions (φ the ReLU, ψ the softmax): a notation the user gives is the user's word
+    bound = {k for k in _CONVENTIONAL if notation.functions.get(k) == _CONVENTION.get(k)}
     if not bound:
         return set()
     free = replace(notation, functions={k: v for k, v in notation.functions.items() if k not in bound})
