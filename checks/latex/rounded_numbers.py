@@ -157,6 +157,13 @@ def _verdict(status: str, message: str) -> dict[str, Any]:
     return {"status": status, "counterexample": None, "message": message, "method": "rounded"}
 
 
+def _within(gap: float, unit: float, ok: str, near: str) -> dict[str, Any] | None:
+    """ok within one unit of the last place written, inconclusive within _NEAR_UNITS, else None."""
+    if gap <= unit * (1 + 1e-9):
+        return _verdict("ok", ok)
+    return _verdict("inconclusive", near) if gap <= _NEAR_UNITS * unit else None
+
+
 #: a side that is only a matrix of numbers: its markup, numbers, signs and spacing
 _NUMBERS_MATRIX = re.compile(
     r"\s*(?:\\left\s*[(\[]\s*)?\\begin\{[bpv]?matrix\}(?:[\s&\\.\d-]|\\[,;!]|\{,\}|\\times|\\cdot)*\\end\{[bpv]?matrix\}"
@@ -189,13 +196,9 @@ def rounded_entries(verdict: dict[str, Any] | None, lhs_latex: str, rhs_latex: s
     if gap is None or not places:
         return verdict
     gap = _units_off(verdict.get("gaps"), lhs_latex, rhs_latex, min(places), gap)
-    unit = 10.0 ** -min(places)
-    if gap <= unit * (1 + 1e-9):
-        return _verdict("ok", f"equal to the {min(places)} decimal place(s) written, entry by entry")
-    if gap <= _NEAR_UNITS * unit:
-        why = f"entries differ by {gap:.2g}, within {_NEAR_UNITS} units of the last place written: rounded values"
-        return _verdict("inconclusive", why)
-    return verdict
+    ok = f"equal to the {min(places)} decimal place(s) written, entry by entry"
+    near = f"entries differ by {gap:.2g}, within {_NEAR_UNITS} units of the last place written: rounded values"
+    return _within(gap, 10.0 ** -min(places), ok, near) or verdict
 
 
 def _units_off(gaps: list[float] | None, lhs_latex: str, rhs_latex: str, fewest: int, gap: float) -> float:
@@ -234,9 +237,9 @@ def _scaled_decimal(verdict: dict[str, Any], gap: float, lhs_latex: str, rhs_lat
         unit = factor * 10.0 ** -(len(m.group("dec")) - m.group("dec").index(".") - 1)
         if unit <= 0:
             continue
-        if gap <= unit * (1 + 1e-9):
-            return _verdict("ok", f"equal to the places written in {m.group('dec')}, times {factor:g} (rounded)")
-        if gap <= _NEAR_UNITS * unit:
-            why = f"differs by {gap:.2g}, within the rounding of {m.group('dec')} times {factor:g}"
-            return _verdict("inconclusive", why)
+        ok = f"equal to the places written in {m.group('dec')}, times {factor:g} (rounded)"
+        near = f"differs by {gap:.2g}, within the rounding of {m.group('dec')} times {factor:g}"
+        within = _within(gap, unit, ok, near)
+        if within is not None:
+            return within
     return verdict
