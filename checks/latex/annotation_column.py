@@ -27,10 +27,19 @@ _NUMBER_COLUMN = re.compile(r"\s*(?:-\s*)?(?:\\text\s*\{\s*)?\(\s*\d{1,3}[a-z]?\
 def annotation_start(row: str) -> int | None:
     """Offset of the first top-level ``&&`` whose remaining text has no relation, or of a last
     column (after a row's alignment ``&``) that holds only the equation's number; else None."""
+    amps = _top_level_ampersands(row)
     if "&&" not in row.replace(" ", ""):
-        return _number_column(row)
-    depth = 0
-    last_amp: int | None = None  # offset of the previous top-level & when only space followed
+        return _number_column(row, amps)
+    for before, after in zip(amps, amps[1:], strict=False):
+        if not row[before + 1 : after].strip():  # && (spaces between): the comment column opens
+            tail = row[after + 1 :]
+            return before if tail.strip() and not _RELATION.search(tail) else None
+    return None
+
+
+def _top_level_ampersands(row: str) -> list[int]:
+    """Offsets of the ``&`` outside braces and environments."""
+    depth, amps = 0, []
     for m in _TOKENS.finditer(row):
         token = m.group(0)
         if token == "{" or token.startswith("\\begin{"):
@@ -38,21 +47,12 @@ def annotation_start(row: str) -> int | None:
         elif token == "}" or token.startswith("\\end{"):
             depth = max(0, depth - 1)
         elif token == "&" and depth == 0:
-            if last_amp is not None and not row[last_amp + 1 : m.start()].strip():
-                tail = row[m.end() :]
-                return last_amp if tail.strip() and not _RELATION.search(tail) else None
-            last_amp = m.start()
-    return None
-
-
-def _number_column(row: str) -> int | None:
-    """``h_1 &= w_1 i_1 + w_2 i_2 &-(1)``: the second top-level ``&`` opens a column with the number alone."""
-    depth, amps = 0, []
-    for m in _TOKENS.finditer(row):
-        token = m.group(0)
-        depth += (token == "{" or token.startswith("\\begin{")) - (token == "}" or token.startswith("\\end{"))
-        if token == "&" and depth == 0:
             amps.append(m.start())
+    return amps
+
+
+def _number_column(row: str, amps: list[int]) -> int | None:
+    """``h_1 &= w_1 i_1 + w_2 i_2 &-(1)``: the second top-level ``&`` opens a column with the number alone."""
     if len(amps) < 2 or not _NUMBER_COLUMN.fullmatch(row[amps[-1] + 1 :]):
         return None
     return amps[-1]

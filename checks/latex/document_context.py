@@ -93,8 +93,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
     # w5, z1 typed for w_5, z_1 where the document numbers those letters (digit_names)
     notation = replace(notation, digit_names=document_digit_names(equations, notation))
     # φ(z) = 1/(1 + e^{-z}): the document's φ, not the convention's ReLU (stated_derivatives)
-    own = defined_conventions(equations, notation)
-    notation = replace(notation, functions={k: v for k, v in notation.functions.items() if k not in own})
+    notation = notation.without_functions(defined_conventions(equations, notation))
     defined = more_definitions(equations, notation)  # name(parameter) = value, every one in order
     new_functions = find_more_functions(defined, find_new_functions(equations, notation))
     new_functions = with_multi_functions(equations, notation, new_functions)
@@ -118,13 +117,9 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         bare_values=document_bare_values(equations, notation.functions),
     )
     # S = e^{y_1} + e^{y_2}, never S(…): the document's quantity, not the notation's softmax (quantity_names)
-    quantities = document_quantity_names(text, notation.functions)
-    if quantities:
-        notation = replace(notation, functions={k: v for k, v in notation.functions.items() if k not in quantities})
+    notation = notation.without_functions(document_quantity_names(text, notation.functions))
     # φ'(x) = φ(x)(1 - φ(x)) stated by the document: not the convention's ReLU (stated_derivatives)
-    refuted = refuted_conventions(equations, notation)
-    if refuted:
-        notation = replace(notation, functions={k: v for k, v in notation.functions.items() if k not in refuted})
+    notation = notation.without_functions(refuted_conventions(equations, notation))
     # f'(…) written for a function the document never defines: f(…) is a call (abstract_functions)
     abstract = document_abstract_functions(text, notation)
     if abstract:

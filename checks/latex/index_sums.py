@@ -108,7 +108,8 @@ def sum_subscript(arg: list[str]) -> tuple[str, int, tuple[IndexCondition, ...]]
     toks = list(arg)
     while len(toks) >= 2 and toks[0] == "{" and toks[-1] == "}":
         toks = toks[1:-1]
-    if len(toks) >= 5 and toks[-2] == r"\in" and re.fullmatch(r"[A-Z]", toks[-1]) and "!=" in _relations(toks):
+    unequal = any(_RELATIONS.get(t) == "!=" for t in toks)
+    if len(toks) >= 5 and toks[-2] == r"\in" and re.fullmatch(r"[A-Z]", toks[-1]) and unequal:
         toks = toks[:-2]  # j \neq i \in C: every class but i, C the classes (a set sum's range)
     if not toks or not re.fullmatch(r"[A-Za-z]", toks[0]):
         return None
@@ -177,8 +178,3 @@ def named_sum(text: str) -> str | None:
     """``\\sum_K`` or ``\\sum_{K}`` alone → its name ``\\sum_K``; anything else → None."""
     m = re.fullmatch(r"\s*\\sum\s*_\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*", text)
     return f"\\sum_{m.group(1) or m.group(2)}" if m else None
-
-
-def _relations(toks: list[str]) -> set[str]:
-    """The relations among the tokens, as index_condition spells them (!= for ≠)."""
-    return {"!=" for t in toks if t in (r"\neq", r"\ne", "≠")}

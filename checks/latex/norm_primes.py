@@ -74,7 +74,7 @@ class PrimesMixin(TexReader):
             raise Unreadable(f"a third derivative of {name}")
         if k < len(self.toks) and self.toks[k] in ("(", "["):
             end = self.match(k)
-            if self.toks[k + 1 : end] not in ([param], clean_tokens(tex_tokens(param))[0]):
+            if not _is_parameter(self.toks[k + 1 : end], param):
                 raise Unreadable(f"a second derivative of {name} away from its parameter")
             k = end + 1
         d = [r"\frac", "{", "d", "}", "{", "d", param, "}"]
@@ -97,8 +97,7 @@ class PrimesMixin(TexReader):
                 return self._second_derivative(name, param, body_toks, k + 1)
             if k < len(self.toks) and self.toks[k] in ("(", "["):
                 end = self.match(k)
-                # the parameter as tokens: g'(Z^{[l]}) for g(Z^{[l]}) = …, not only g'(z)
-                if self.toks[k + 1 : end] not in ([param], clean_tokens(tex_tokens(param))[0]):
+                if not _is_parameter(self.toks[k + 1 : end], param):
                     return self.postfix(self._slope_at(body_toks, param, self.toks[k + 1 : end]), end + 1)
                 k = end + 1
             return self.postfix(self.derivative_text(body_toks, param), k)
@@ -112,3 +111,9 @@ class PrimesMixin(TexReader):
             product = f"\\left({self.seq_of(body_toks)}\\right) \\cdot \\left({self.seq_of(inside)}\\right)"
             return self.postfix(product, end + 1)
         return self.postfix(f"\\left({self.seq_of(body_toks)}\\right)", k)
+
+
+def _is_parameter(inside: list[str], param: str) -> bool:
+    """Is the bracket's content the function's parameter itself, as one token or as its tokens
+    (``g'(Z^{[l]})`` for ``g(Z^{[l]}) = …``, not only ``g'(z)``)?"""
+    return inside in ([param], clean_tokens(tex_tokens(param))[0])

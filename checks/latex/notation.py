@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -173,6 +173,12 @@ class Notation:
     #: names the document writes applied to its variables (J(w_1, w_2, b), E(\bm W)): name → that
     #: one argument list, at which the use reads as the bare name (applied_names)
     applied_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def without_functions(self, names: set[str] | frozenset[str]) -> Notation:
+        """The notation with these names no longer its functions (the document means them otherwise)."""
+        if not names:
+            return self
+        return replace(self, functions={k: v for k, v in self.functions.items() if k not in names})
 
     def domain(self, name: str) -> str:
         """A name's domain; ``\\lambda_{11}`` falls back to the entry for ``\\lambda``."""

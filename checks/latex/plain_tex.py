@@ -47,10 +47,7 @@ _SPELLINGS = {
     # the physics package: \vb{a} \vdot \vb{b} is a · b, \va{a} an arrow, \cross a cross product
     r"\vb": r"\mathbf", r"\va": r"\vec", r"\vdot": r"\cdot", r"\cross": r"\times",
 }  # fmt: skip
-def _trace_tokens(spaced: bool) -> Tokens:
-    return [(r"\operatorname", spaced), ("{", False), ("t", False), ("r", False), ("}", False)]
-
-
+#: what follows \bigodot when it has limits (⨀_i): an operator, not the Hadamard product
 _LIMITS = ([("_", False)], [("^", False)], [("_", True)], [("^", True)])
 #: wide spacing before a parenthesised remark at the end of a side (``\quad (\text{chain rule})``)
 _WIDE = {r"\quad", r"\qquad", r"\hspace"}
@@ -65,6 +62,11 @@ _CONDITION_WORDS = re.compile(
     r"\b(if|for|when|whenever|where|assum\w*|provided|with|unless|only|except|given|iff|wenn|falls|für|si|pour)\b", re.I
 )
 _BARS = {"|", r"\vert", r"\rvert", r"\Big", r"\big", r"\bigg", r"\Bigg"}
+
+
+def _trace_tokens(spaced: bool) -> Tokens:
+    """``\\operatorname{tr}``, the spelling the readers know, for ``\\tr``, ``\\Tr`` and ``\\trace``."""
+    return [(r"\operatorname", spaced), ("{", False), ("t", False), ("r", False), ("}", False)]
 
 
 def plain_tex_forms(toks: Tokens) -> Tokens:
@@ -191,13 +193,11 @@ def _unwrap(toks: Tokens) -> Tokens:
             end = group_end(toks, first)
             if end is not None:
                 body = toks[first + 1 : end - 1] if toks[first][0] == "{" else toks[first:end]
-                if body and body[0][0] in ("+", "-"):
+                if body and (body[0][0] in ("+", "-") or body[-1][0] in _TRAILING_OPERATORS):
                     # y \cancel{-yh} - h \cancel{+yh}: a struck-out term with its sign is a term of
-                    # the sum around it (grouped, {-yh} after y would read as a product y·(−yh))
-                    out += [(body[0][0], spaced), *body[1:]]
-                elif body and body[-1][0] in _TRAILING_OPERATORS:
+                    # the sum around it (grouped, {-yh} after y would read as a product y·(−yh));
                     # \textcolor{red}{\frac{∂J}{∂a} \times} \frac{∂a}{∂z}: a colour that ends inside
-                    # a product is no group (it renders as the bare product)
+                    # a product is no group either (it renders as the bare product)
                     out += [(body[0][0], spaced), *body[1:]]
                 else:
                     out += [("{", spaced), *body, ("}", False)]

@@ -20,15 +20,15 @@ import re
 from typing import Any
 
 from derive.checks.latex.normalize import Notation, normalize
+from derive.checks.latex.own_functions import find_new_functions
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.sympy_build import Unparsed, to_sympy
 
 __all__ = ["defined_conventions", "refuted_conventions"]
 
-#: the letters the default notation binds by a course's convention (not σ, the logistic everywhere)
-_CONVENTIONAL = (r"\phi", r"\psi")
-#: what the default notation binds them to
+#: the letters the default notation binds by a course's convention (not σ, the logistic
+#: everywhere), and what it binds them to
 _CONVENTION = {r"\phi": "relu", r"\psi": "softmax"}
 #: φ'(x), \varphi^{\prime}(z), \psi'\left(t\right): a letter primed at one bare variable (or unprimed)
 _STATED = re.compile(
@@ -48,7 +48,7 @@ def refuted_conventions(equations: list[Any], notation: Notation) -> set[str]:
                 continue
             m = _STATED.fullmatch(chain[0][0].text)
             key = "\\" + ("phi" if m and m.group("letter") == "varphi" else m.group("letter") if m else "")
-            if m is None or key not in _CONVENTIONAL or key not in notation.functions:
+            if m is None or key not in _CONVENTION or key not in notation.functions:
                 continue
             if not m.group("prime"):
                 kept.add(key)  # φ(z) = max(0, z), φ(z) = tanh(z): the document says what its φ is
@@ -74,13 +74,8 @@ def defined_conventions(equations: list[Any], notation: Notation) -> set[str]:
     (``\\phi(z) = \\frac{1}{1 + e^{-z}}``, a French course's sigmoid): its φ is that function, not
     the convention's ReLU. The caller drops them from the notation's functions, so the document's
     definition is read as its own function (own_functions.find_new_functions)."""
-    from dataclasses import replace
-
-    from derive.checks.latex.own_functions import find_new_functions
-
     # only the seeds' conventions (φ the ReLU, ψ the softmax): a notation the user gives is the user's word
-    bound = {k for k in _CONVENTIONAL if notation.functions.get(k) == _CONVENTION.get(k)}
+    bound = {k for k, key in _CONVENTION.items() if notation.functions.get(k) == key}
     if not bound:
         return set()
-    free = replace(notation, functions={k: v for k, v in notation.functions.items() if k not in bound})
-    return {f.name for f in find_new_functions(equations, free) if f.name in bound}
+    return {f.name for f in find_new_functions(equations, notation.without_functions(bound)) if f.name in bound}

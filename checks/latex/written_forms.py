@@ -235,13 +235,10 @@ def _bare_delta(toks: Tokens, k: int) -> bool:
     return k + 1 < len(toks) and toks[k + 1][0] not in ("_", "^")
 
 
-
 #: what may follow a full stop that is a product sign: a bracket, a fraction, a function
 _AFTER_PERIOD = {
     "(", "[", r"\frac", r"\dfrac", r"\tfrac", r"\left", r"\sigma", r"\exp", r"\log", r"\ln", r"\tanh", r"\partial",
 }  # fmt: skip
-
-
 #: what may follow a whole number's trailing point (1.-a): an operator or a closing bracket
 _AFTER_NUMBER_POINT = {"+", "-", ")", "]", "}", r"\cdot", r"\times", "*", "/", r"\right"}
 
@@ -269,6 +266,10 @@ def _period_product(toks: Tokens, k: int, out: Tokens) -> tuple[Tokens, int] | N
     return [(r"\cdot", toks[k][1])], k + 1
 
 
+#: Greek variables a braced differential may hold (``{d\theta}_{1}``)
+_GREEK_COMMANDS = {r"\theta", r"\beta", r"\alpha", r"\omega", r"\lambda", r"\mu", r"\sigma"}
+
+
 def braced_differentials(toks: Tokens) -> Tokens:
     r"""``\frac{dLoss}{{dw}_{1}}``: a differential braced before its subscript is ``d w_1`` (the
     subscript belongs to the variable; a d with an index is written by no one)."""
@@ -284,9 +285,6 @@ def _braced_differential(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] 
     if not (len(texts[2]) == 1 and texts[2].isalpha() or texts[2] in _GREEK_COMMANDS):
         return None
     return [toks[k + 1], toks[k + 2]], k + 4
-
-
-_GREEK_COMMANDS = {r"\theta", r"\beta", r"\alpha", r"\omega", r"\lambda", r"\mu", r"\sigma"}
 
 
 #: function commands a document may brace before their power (``{\cosh}^{2} x``)
