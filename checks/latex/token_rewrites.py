@@ -432,6 +432,18 @@ def _merged_words(
     return tuple(merged), tuple(flags)
 
 
+def _word_part(toks: list[str], spaced: list[bool], k: int, run: int) -> bool:
+    """Whether the token at ``run`` goes on the word that starts at ``k``: a letter typed against
+    the one before, or an escaped underscore between letters (``batch\\_size``)."""
+    if run > k and spaced[run]:
+        return False
+    if toks[run] == r"\_":
+        return run > k and run + 1 < len(toks) and re.fullmatch(r"[A-Za-z]", toks[run + 1]) is not None
+    return re.fullmatch(r"[A-Za-z]", toks[run]) is not None or (
+        run > k and toks[run].isdigit() and r"\_" in toks[k:run]
+    )
+
+
 def _merge_word_names(
     toks: list[str], spaced: list[bool], words: frozenset[str], digits: frozenset[str]
 ) -> tuple[list[str], list[bool]]:
@@ -443,13 +455,18 @@ def _merge_word_names(
 
     def word_at(k: int) -> tuple[list[str], int] | None:
         run = k
-        while run < len(toks) and re.fullmatch(r"[A-Za-z]", toks[run]) and (run == k or not spaced[run]):
+        while run < len(toks) and _word_part(toks, spaced, k, run):
             run += 1
-        word = "".join(toks[k:run])
+        word = "".join(t for t in toks[k:run] if t != r"\_")  # batch\_size: word_names.escaped_word
         before = toks[k - 1] if k else ""
         after = toks[run] if run < len(toks) else ""
         # a whole run only (not the "CE" of "ACE"), not already inside a font group
-        if run - k >= 2 and word in words and before != "{" and not re.fullmatch(r"[A-Za-z]", after):
+        # (a name with an escaped underscore, batch\_size, is one wherever it is and ends where its
+        # letters stop: a letter typed after a space is the next factor)
+        escaped = r"\_" in toks[k:run]
+        inside_font = before == "{" and not escaped
+        glued = re.fullmatch(r"[A-Za-z]", after) and not (escaped and spaced[run])
+        if run - k >= 2 and word in words and not inside_font and not glued:
             return [r"\mathrm", "{", word, "}"], run
         return None
 

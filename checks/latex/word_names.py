@@ -3,8 +3,9 @@ r"""Names of several letters a document uses as names: ``\text{CE}``, ``\mathrm{
 A word is a name in a document that defines it (``\text{CE}(y, \hat y) = …``, ``Tot_{par} = …`` at
 the start of a formula), differentiates it (``\partial \text{CE}``, ``\partial CE``) or takes its
 gradient (``\nabla_z \text{CE}``) or writes it alone as an inline formula in its prose (``and
-$label$ is the expected output``); elsewhere a word stays unread (``\text{if}``, a product of
-letters). The readers then read it as one name, whatever its font: plain letters written in a row
+$label$ is the expected output``); a programmer's name with escaped underscores (``batch\_size``,
+``y\_pred``: ``\_`` typesets an underscore, never a subscript) is a name wherever it stands.
+Elsewhere a word stays unread (``\text{if}``, a product of letters). The readers then read it as one name, whatever its font: plain letters written in a row
 become ``\mathrm{W}`` before anything reads them.
 """
 
@@ -42,10 +43,18 @@ _SUBSCRIPTED = (
     re.compile(_text("a") + r"\s*_"),
     re.compile(r"(?<![\\A-Za-z])(?P<b>[A-Za-z]{3,})\s*_\s*(?:\{\s*[A-Za-z0-9]|[A-Za-z0-9])"),
 )
+#: a programmer's name, its parts joined by escaped underscores (batch\_size, y\_pred, num\_classes);
+#: every part after the first two letters at least (x\_1 may be Markdown escaping a subscript)
+_ESCAPED = re.compile(r"(?<![\\A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:\\_[A-Za-z][A-Za-z0-9]+)+(?![A-Za-z0-9])")
 #: operators written with a subscript in plain letters (max_i, lim_{x}), never names
 _SCRIPTED_OPERATORS = {"max", "min", "lim", "sup", "inf", "arg", "sum", "prod", "argmax", "argmin", "det", "log"}
 #: words of running text inside math, never names
 _PROSE = {"if", "for", "and", "or", "where", "with", "otherwise", "else", "when", "let", "then", "so"}
+
+
+def escaped_word(spelling: str) -> str:
+    """The name ``batch\\_size`` stands for, as the readers spell it once its tokens are merged."""
+    return spelling.replace("\\_", "")
 
 
 def document_word_names(text: str, notation: Notation) -> frozenset[str]:
@@ -55,6 +64,7 @@ def document_word_names(text: str, notation: Notation) -> frozenset[str]:
     for pattern in _SUBSCRIPTED:
         found |= {m.groupdict().get("a") or m.groupdict().get("b") for m in pattern.finditer(text)}
     found -= _SCRIPTED_OPERATORS
+    found |= {escaped_word(m.group(0)) for m in _ESCAPED.finditer(text)}
     return frozenset(
         w
         for w in found
