@@ -320,11 +320,10 @@ def test_a_name_with_escaped_underscores_is_one_name(runner: StepRunner) -> None
     # held-out 17 (walkerwzy) and seed 001: \frac{1}{batch\_size}(P - T), \sum_{i=1}^{batch\_size}
     from derive.checks.latex.word_names import document_word_names
 
-    text = (
-        "$$\\frac{1}{batch\\_size}\\sum_{i=1}^{batch\\_size} 2 x_i = \\frac{2}{batch\\_size}\\sum_{i=1}^{batch\\_size} x_i$$\n\n"
-        "$$\\frac{1}{batch\\_size}\\sum_{i=1}^{batch\\_size} 2 x_i = \\frac{3}{batch\\_size}\\sum_{i=1}^{batch\\_size} x_i$$\n\n"
-        "$$learning\\_rate \\cdot 2 w = 2\\, learning\\_rate\\, w$$\n\n$$learning\\_rate \\cdot 2 w = 3\\, learning\\_rate\\, w$$\n"
-    )
+    total = "\\sum_{i=1}^{batch\\_size}"
+    step = "\\frac{1}{batch\\_size}" + total + " 2 x_i = \\frac{%s}{batch\\_size}" + total + " x_i"
+    rate = "learning\\_rate \\cdot 2 w = %s\\, learning\\_rate\\, w"
+    text = "".join(f"$${form % n}$$\n\n" for form in (step, rate) for n in (2, 3))
     assert document_word_names(text, NOTATION) == {"batchsize", "learningrate"}
     assert [status for _, status in _statuses(text, runner)] == ["ok", "wrong", "ok", "wrong"]
     # one letter before a number may be Markdown escaping a subscript (x\_1): not a word

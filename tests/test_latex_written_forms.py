@@ -9,6 +9,7 @@ from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.normalize import load_notation
 from derive.checks.latex.tex_tokens import tex_tokens
 from derive.checks.latex.written_forms import (
+    bold_expressions,
     bold_numbers,
     braced_differentials,
     double_braces,
@@ -110,6 +111,19 @@ def test_a_result_underlined_twice_is_the_result(runner: StepRunner) -> None:
     text = "$$x(y - z) = \\underline{\\underline{xy - xz}}$$\n\n$$x(y - z) = \\underline{\\underline{xy + xz}}$$\n"
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results] == ["ok", "wrong"]
+
+
+def test_bold_around_a_whole_expression_is_the_expression(runner: StepRunner) -> None:
+    # held-out 17 (tdt4265 report): "=\underline{\underline{\bm{-x_j^n(y_k^n-\hat{y}_k^n)}}}" was "the
+    # name \bm{-x_j^n(…)}"; a bold name with its scripts stays one name
+    assert _texts(bold_expressions(tex_tokens(r"\bm{-(a+b)x}"))) == ["{", "-", "(", "a", "+", "b", ")", "x", "}"]
+    for name in (r"\mathbf{z_1}", r"\boldsymbol{\delta_J}", r"\mathbf{Wx}", r"\textbf{a+b}"):
+        assert bold_expressions(tex_tokens(name)) == tex_tokens(name)
+    text = "".join(
+        f"$$x(y - z) = \\underline{{\\underline{{\\bm{{{rhs}}}}}}}$$\n\n" for rhs in ("xy - xz", "xy + xz", "-x(z - y)")
+    )
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == ["ok", "wrong", "ok"]
 
 
 def test_exp_written_as_a_power_is_the_exponential(runner: StepRunner) -> None:

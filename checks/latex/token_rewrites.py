@@ -15,6 +15,7 @@ from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
 from derive.checks.latex.token_spans import argument_end, each_span, each_token_span
 from derive.checks.latex.updated_names import updated_names
 from derive.checks.latex.written_forms import (
+    bold_expressions,
     bold_numbers,
     braced_differentials,
     braced_functions,
@@ -41,7 +42,7 @@ def rewrite_tokens(toks: Tokens) -> Tokens:
     toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(_braced_scripts(toks)))))
     toks = _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
     # \mathbf{U^\intercal} is \mathbf{U}^T (font_transposes.py), \mathbf{0.95} is 0.95
-    toks = empty_groups(transpose_out_of_font(bold_numbers(index_list_sums(period_products(toks)))))
+    toks = empty_groups(transpose_out_of_font(bold_expressions(bold_numbers(index_list_sums(period_products(toks))))))
     toks = braced_functions(braced_differentials(toks))  # {dw}_{1}: d w_1; {\cosh}^{2} x: cosh² x
     return each_token_span(toks, _bare_operator_denominator)
 

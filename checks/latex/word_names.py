@@ -5,8 +5,9 @@ the start of a formula), differentiates it (``\partial \text{CE}``, ``\partial C
 gradient (``\nabla_z \text{CE}``) or writes it alone as an inline formula in its prose (``and
 $label$ is the expected output``); a programmer's name with escaped underscores (``batch\_size``,
 ``y\_pred``: ``\_`` typesets an underscore, never a subscript) is a name wherever it stands.
-Elsewhere a word stays unread (``\text{if}``, a product of letters). The readers then read it as one name, whatever its font: plain letters written in a row
-become ``\mathrm{W}`` before anything reads them.
+Elsewhere a word stays unread (``\text{if}``, a product of letters). The readers then read it
+as one name, whatever its font: plain letters written in a row become ``\mathrm{W}`` before
+anything reads them.
 """
 
 from __future__ import annotations

@@ -4,13 +4,15 @@ is no command's argument (``\frac{\partial y}{\partial z}{}``) sets nothing; and
 numerator and denominator both begin with ``\delta`` (``\frac{\delta a}{\delta z}``, the
 variational sign many notes use for ∂) is a derivative, never a product with a variable δ; a
 decimal number set in bold or boxed (``= \mathbf{0.95}``, a worked example's result) is the
-number; and a sum over a list of index letters (``\sum_{k,l}``) is one sum per letter."""
+number, and bold around a whole expression is the expression; and a sum over a list of index
+letters (``\sum_{k,l}``) is one sum per letter."""
 
 from __future__ import annotations
 
 from derive.checks.latex.token_spans import argument_end, each_token_span
 
 __all__ = [
+    "bold_expressions",
     "bold_numbers",
     "braced_differentials",
     "braced_functions",
@@ -101,6 +103,30 @@ def _bold_number(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
     if len(number) == 1:
         return [(number[0], spaced)], end + 1
     return [("{", spaced)], k + 2  # a sign: kept in its group, - {-0.079} is no - - 0.079
+
+
+#: what makes a bold group's content an expression rather than a name: an operator or a bracket
+_EXPRESSION_MARKS = {"+", "-", "(", ")", "[", "]", r"\cdot", r"\times", r"\frac", r"\dfrac", r"\left", "/", "*"}
+
+
+def bold_expressions(toks: Tokens) -> Tokens:
+    r"""``\bm{-(y^n-\hat{y}^n)x_i^n}``, ``\mathbf{a^2 + 2ab}``: a bold font around a whole expression
+    (an answer set in bold) is that expression in a group; the font styles it and names nothing.
+    A bold name with its scripts (``\mathbf{z_1}``, ``\boldsymbol{\delta_J}``) is left as written."""
+    if not any(t in _BOLD for t, _ in toks):
+        return toks
+    return each_token_span(toks, _bold_expression)
+
+
+def _bold_expression(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
+    t, spaced = toks[k]
+    if t not in _BOLD or t == r"\textbf" or toks[k + 1 : k + 2] != [("{", False)]:
+        return None
+    end = argument_end(toks, k + 1)
+    inner = [x for x, _ in toks[k + 2 : end - 1]] if end else []
+    if not any(x in _EXPRESSION_MARKS for x in inner):
+        return None
+    return [("{", spaced), *toks[k + 2 : end]], end
 
 
 def empty_groups(toks: Tokens) -> Tokens:
