@@ -367,6 +367,26 @@ def test_positive_part_and_layer_labels(step: str, expected: str, runner: StepRu
         assert normalize(step.split("=")[0], NOTATION).diff_vars == ["z^{(l-1)}"]
 
 
+_LOG_SOFTMAX = r"\ln \frac{e^{(x^{(p,3)})_k}}{\sum_{q=1}^{K} e^{(x^{(p,3)})_q}} = "
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        # held-out 12 (collas): x^{(p,3)} is example p at layer 3, (x^{(p,3)})_j its j-th entry
+        (r"x_j^{(p,3)} + x_j^{(p,3)} = 2 x_j^{(p,3)}", "ok"),
+        (r"x_j^{(p,3)} + x_j^{(p,3)} = 3 x_j^{(p,3)}", "wrong"),
+        (_LOG_SOFTMAX + r"(x^{(p,3)})_k - \ln \sum_{q=1}^{K} e^{x^{(p,3)}_q}", "ok"),
+        (_LOG_SOFTMAX + r"(x^{(p,3)})_k + \ln \sum_{q=1}^{K} e^{x^{(p,3)}_q}", "wrong"),
+        # a power or a transpose is not moved under the index: (W^T)_{ij} is W_{ji}
+        (r"(x^2)_j = x_j x_j", "unparsed"),
+        (r"(W^T)_{12} = W_{12}", "inconclusive"),
+    ],
+)
+def test_a_tuple_label_and_the_entry_of_a_bracketed_name(step: str, expected: str, runner: StepRunner) -> None:
+    assert [status for _, status in _statuses(f"$${step}$$\n", runner)] == [expected]
+
+
 def test_the_typed_reader_reads_the_positive_part() -> None:
     from derive.checks.latex.typed import parse_typed
     from derive.checks.latex.typed_nodes import Call

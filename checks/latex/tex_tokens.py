@@ -362,11 +362,15 @@ def _word_label(arg: list[str]) -> bool:
 def _label_in_brackets(inner: list[str], steps: tuple[str, ...] = ()) -> bool:
     """``(1)``, ``(i)``, ``(12)``, ``(out)``, and a neighbouring layer or time step ``(l-1)``, ``(\\ell+1)``,
     ``(L-2)``, ``(t+1)``, or ``(k+1)`` with k one of ``steps``, the letters the document writes as such
-    labels (doc_labels.bracket_steps); with another letter, ``(y + 1)`` is a bracketed power."""
+    labels (doc_labels.bracket_steps), and a tuple of such letters or numbers ``(p,3)``; with
+    another letter, ``(y + 1)`` is a bracketed power."""
     if len(inner) == 3 and inner[1] in ("-", "+") and inner[2].isdigit():
         return inner[0] in ("l", "L", r"\ell", "t", *steps)
     if 2 <= len(inner) <= 12 and all(re.fullmatch(r"[A-Za-z]", t) for t in inner):
         return True  # a word: (out), (hid), (in), the layer named (a bracketed power is no word)
+    if len(inner) in (3, 5) and all(t == "," for t in inner[1::2]):
+        # (p,3), (i,l,t): example and layer, a tuple of letters or numbers (a pair is no power)
+        return all(re.fullmatch(r"[A-Za-z]|\d+|\\ell", t) for t in inner[::2])
     one = len(inner) == 1 or all(t.isdigit() for t in inner)
     return one and all(re.fullmatch(r"[A-Za-z0-9]+|\\[A-Za-z]+", t) for t in inner)
 

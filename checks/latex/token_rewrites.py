@@ -81,7 +81,8 @@ def _closes(toks: list[str], start: int) -> bool:
 
 def _entry_of_call(toks: Tokens) -> Tokens:
     r"""``[\sigma(\mathbf a)]_i`` and ``{\text{softmax}(\theta)}_k`` are ``\sigma(\mathbf a)_i``:
-    brackets around one function call, then an index, only group the call."""
+    brackets around one function call, then an index, only group the call; so do brackets around
+    one labelled name (``(x^{(p,3)})_j`` is ``x^{(p,3)}_j``)."""
     # only where a bracket closes right before an index: ")_", "]_", or "}_" after ")" or "]"
     marks = [j for j in range(1, len(toks) - 1) if toks[j + 1][0] == "_" and toks[j][0] in (")", "]", "}")]
     if not any(toks[j][0] != "}" or toks[j - 1][0] in (")", "]") for j in marks):
@@ -92,7 +93,10 @@ def _entry_of_call(toks: Tokens) -> Tokens:
     while k < len(toks):
         grouping = toks[k][0] in ("(", "[", "{") and (k == 0 or toks[k - 1][0] in _BEFORE_GROUP)
         close = closing.get(k) if grouping else None
-        if close is not None and close + 1 < len(toks) and toks[close + 1][0] == "_" and _one_call(toks[k + 1 : close]):
+        inner = toks[k + 1 : close] if close is not None else []
+        if close is not None and close + 1 < len(toks) and toks[close + 1][0] == "_" and (
+            _one_call(inner) or _one_labelled_name(inner)
+        ):
             out += toks[k + 1 : close]
             k = close + 1
             continue
@@ -128,6 +132,19 @@ def _matching(toks: Tokens, k: int) -> int | None:
             if depth == 0:
                 return j
     return None
+
+
+def _one_labelled_name(inner: Tokens) -> bool:
+    """Is this one name with no subscript and at most a bracketed label over it (``x^{(p,3)}``,
+    ``\\mathbf{a}``)? Its entry ``(x^{(3)})_j`` is ``x^{(3)}_j``; a power or a transpose
+    (``(W^T)_{ij}`` is W_{ji}) is not moved under the index."""
+    if not inner or _name_end(inner, 0) != len(inner) or any(t == "_" for t, _ in inner):
+        return False
+    texts = [t for t, _ in inner]
+    if "^" not in texts:
+        return True
+    label = texts[texts.index("^") + 1 :]
+    return len(label) >= 4 and label[0] == "{" and label[1] in ("(", "[") and label[-2] in (")", "]")
 
 
 def _one_call(inner: Tokens) -> bool:
