@@ -56,3 +56,21 @@ def test_the_rewritten_steps_are_judged(runner: StepRunner) -> None:
     ]
     text = "Let $y = \\sigma(z)$.\n\n" + "\n\n".join(f"$${s}$$" for s in steps) + "\n"
     assert _statuses(text, runner)[-5:] == ["ok", "wrong", "ok", "ok", "wrong"]
+
+
+def test_a_slash_derivative_of_names_typed_with_digits(runner: StepRunner) -> None:
+    # held-out 23 (vvshankar): "𝟃o1/𝟃w5 &= out_h1" under "o1 = w5 * out_h1 + w6 * out_h2"; the
+    # slash form took one letter only, and o1 / w5 stayed "a partial derivative in a form not read"
+    assert _rewritten(r"\partial o1/\partial w5") == _rewritten(r"\frac{\partial o1}{\partial w5}")
+    assert _rewritten(r"\partial out_h/\partial w") == _rewritten(r"\frac{\partial out_h}{\partial w}")
+    text = "$$o1 = w5 a + w6 b$$\n\n$$\\partial o1/\\partial w5 = a$$\n\n$$\\partial o1/\\partial w6 = 2b$$\n"
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results][1:] == ["ok", "wrong"]
+
+
+def test_a_control_space_ending_a_side_is_spacing(runner: StepRunner) -> None:
+    # held-out 23: "𝟃h1/𝟃w2 &= i2 \ &-(14)": the side's text ends "\ ", stripped to a lone backslash
+    assert tex_tokens("x \\") == tex_tokens("x")
+    text = "$$x(y+z) = xy + xz \\ $$\n\n$$x(y+z) = xy - xz \\ $$\n"
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == ["ok", "wrong"]

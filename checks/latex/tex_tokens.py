@@ -57,7 +57,8 @@ def tex_tokens(text: str) -> list[tuple[str, bool]]:
     space = False
     for m in TOKEN_RE.finditer(text):
         t = m.group(0)
-        if t.isspace():
+        # a lone backslash can only end the text: a control space "\ " whose space was stripped
+        if t.isspace() or t == "\\":
             space = True
             continue
         out.append((t, space))

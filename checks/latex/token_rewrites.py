@@ -356,10 +356,10 @@ def _slash_derivatives(toks: Tokens) -> Tokens:
     out: Tokens = []
     k = 0
     while k < len(toks):
-        num_end = _operand_end(toks, k + 1) if toks[k][0] == r"\partial" else None
+        num_end = _typed_name_end(toks, k + 1) or _operand_end(toks, k + 1) if toks[k][0] == r"\partial" else None
         if num_end is not None and num_end + 1 < len(toks) and toks[num_end][0] == "/":
             if toks[num_end + 1][0] == r"\partial":
-                den_end = _name_end(toks, num_end + 2)
+                den_end = _typed_name_end(toks, num_end + 2) or _name_end(toks, num_end + 2)
                 if den_end is not None:
                     num, den = toks[k:num_end], toks[num_end + 1 : den_end]
                     out += [(r"\frac", False), ("{", False), *num, ("}", False), ("{", False), *den, ("}", False)]
@@ -368,6 +368,19 @@ def _slash_derivatives(toks: Tokens) -> Tokens:
         out.append(toks[k])
         k += 1
     return out
+
+
+def _typed_name_end(toks: Tokens, k: int) -> int | None:
+    """The index after a name typed as letters and digits in a row (``o1``, ``out_h1``, ``w5``: a
+    worked example's names), with its scripts; None for one letter alone (``_name_end`` reads it)."""
+    end = k
+    while end < len(toks) and re.fullmatch(r"[A-Za-z]|\d+", toks[end][0]) and (end == k or not toks[end][1]):
+        end += 1
+    if end - k < 2 or not re.fullmatch(r"[A-Za-z]", toks[k][0]):
+        return None
+    while end is not None and end < len(toks) and toks[end][0] in ("_", "^"):
+        end = argument_end(toks, end + 1)
+    return end
 
 
 def _operand_end(toks: Tokens, k: int) -> int | None:
