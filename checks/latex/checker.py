@@ -236,9 +236,13 @@ def _step_definitions(
     unsure = (ambiguous & used) | document.shorthand_families(used)
     if differentiates:  # E_{o2} only a number beside a written-out E_{o1}: judged free (unwritten_parts)
         unsure |= set(unwritten_parts(used, scalar))
+    # free: the names given two values themselves; a name defined from one of them (y = σ(z), z =
+    # w x + b, x given twice) keeps its formula, with that name free in it, and any verdict but ok
+    # is still held for it (_hold_ambiguous): what holds for every x holds for the x meant
+    free = (unsure - ambiguous) | document.reassigned_by(step.line, step.column) | (doubled & used)
     if unsure:
-        typed = {k: (Opaque(k) if k in unsure else v) for k, v in typed.items()}
-        scalar = {k: v for k, v in scalar.items() if k not in unsure}
+        typed = {k: (Opaque(k) if k in free else v) for k, v in typed.items()}
+        scalar = {k: v for k, v in scalar.items() if k not in free}
     if notes is not None:  # what the step differentiates, for the other steps (unstated_dependence)
         notes.note((lhs, rhs), scalar)
     return typed, scalar, unsure | (ambiguous & through)

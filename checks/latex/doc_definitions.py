@@ -492,6 +492,11 @@ class DocumentDefinitions:
         bases = {n.split("_", 1)[0] for n in self.index_only}
         return {n for n in names if "_" in n and n.split("_", 1)[0] in bases}
 
+    def reassigned_by(self, line: int, column: int) -> set[str]:
+        """The names given a second value before (line, column) themselves (not those defined
+        from them: ``ambiguous`` adds those)."""
+        return {r.name for r in self.reassigned if (r.line, r.column) <= (line, column)}
+
     def ambiguous(self, line: int, column: int) -> set[str]:
         """Names with no one value at (line, column): those given a second value before it, and
         those defined (before it) from one of them."""
