@@ -55,3 +55,28 @@ def test_a_wrong_case_split_for_relu_is_still_found(runner: StepRunner) -> None:
     text = "$$\\mathrm{ReLU}'(x) = \\begin{cases} 1 & x < 0 \\\\ 0 & x > 0 \\end{cases}$$\n"
     result = _last(text, runner)
     assert result.status == "wrong", (result.status, result.message)
+
+
+# held-out 25 (vicotrbb): "σ(x) = 1/(1+e^x)", then "its derivative: σ'(x) = σ(x)(1 − σ(x))", true of
+# the logistic σ and false of the document's (σ' = −σ(1 − σ)): ok on the notation's σ was a miss
+OWN_SIGMA = "$$\\sigma(x)=\\frac{1}{1+e^x}$$\n\nIts derivative:\n\n$$\\sigma'(x)=%s\\sigma(x)(1-\\sigma(x))$$\n"
+
+
+def test_an_ok_on_the_notations_function_is_held_where_the_document_defines_it_otherwise(runner: StepRunner) -> None:
+    for sign in ("", "-"):
+        result = _last(OWN_SIGMA % sign, runner)
+        assert result.status == "inconclusive", result.message
+    assert "defines \\sigma otherwise" in _last(OWN_SIGMA % "", runner).message
+    # the logistic σ defined as such confirms itself: its derivative stays ok, a wrong one is found
+    logistic = OWN_SIGMA.replace("e^x", "e^{-x}")
+    assert _last(logistic % "", runner).status == "ok"
+    assert _last(logistic % "-", runner).status == "wrong"
+
+
+def test_a_confirmed_definition_beside_another_keeps_the_notations_oks(runner: StepRunner) -> None:
+    # held-out 25 (davidkyrat): σ(z) = 1/(1 + e^{-z}), and further on "on veut σ(z) = φ(z)"
+    text = (
+        "$$\\sigma(x) = \\frac{1}{1 + e^{-x}}$$\n\nWe want $\\sigma(x) = \\phi(x)$.\n\n"
+        "$$\\sigma'(x) = \\sigma(x)(1 - \\sigma(x))$$\n"
+    )
+    assert _last(text, runner).status == "ok"

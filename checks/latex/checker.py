@@ -31,7 +31,7 @@ from derive.checks.latex.definition_notes import note_definitions
 from derive.checks.latex.derivative_answers import held_answers
 from derive.checks.latex.differentials import differential_quotient, glued_names
 from derive.checks.latex.distinct_indices import DISTINCT, distinct_indices
-from derive.checks.latex.doc_definitions import DocumentDefinitions
+from derive.checks.latex.doc_definitions import DocumentDefinitions, uses_name
 from derive.checks.latex.document_context import document_context
 from derive.checks.latex.dot_verdicts import reached_dots
 from derive.checks.latex.einstein import summed_reading
@@ -170,7 +170,7 @@ def check_text(
             if k in ambiguous_at:
                 results[k] = _hold_ambiguous(results[k], ambiguous_at[k], document, notation)
             results[k] = with_notation_values(results[k], document.fallback_for(step))
-        judged = release_document_functions([r for r in results if r], equations, notation, context.new_functions)
+        judged = release_document_functions([r for r in results if r], equations, notation, *context.own_functions)
         again = Rejudge(runner, typed_notation, seed, examples, judge_step)  # other readings of some verdicts
         judged = _read_again(judged, document, notation, again)
         judged = hold_mixed_activations(judged, document.defs)  # o_1 = w_5 h_1 + w_6 a_{h_2} (mixed_activations)
@@ -233,13 +233,16 @@ def _step_definitions(
     # P(y=1|x) valued through P(y|x) = …: the names of that value count as used, its letters (bound) not
     through = instance_sources(used, scalar)
     used |= {n for key in through for n in scalar[key][1].symbol_names if n not in key_letters(key)}
+    if lhs.problems or rhs.problems:  # a side the scalar reader left: its names as written (errs on yes)
+        used |= {n for n in ambiguous if uses_name(f"{step.lhs} = {step.rhs}", n)}
     unsure = (ambiguous & used) | document.shorthand_families(used)
     if differentiates:  # E_{o2} only a number beside a written-out E_{o1}: judged free (unwritten_parts)
         unsure |= set(unwritten_parts(used, scalar))
     # free: the names given two values themselves; a name defined from one of them (y = σ(z), z =
     # w x + b, x given twice) keeps its formula, with that name free in it, and any verdict but ok
     # is still held for it (_hold_ambiguous): what holds for every x holds for the x meant
-    free = (unsure - ambiguous) | document.reassigned_by(step.line, step.column) | (doubled & used)
+    given_twice = {r.name for r in document.reassigned if (r.line, r.column) <= (step.line, step.column)}
+    free = (unsure - ambiguous) | given_twice | (doubled & used)
     if unsure:
         typed = {k: (Opaque(k) if k in free else v) for k, v in typed.items()}
         scalar = {k: v for k, v in scalar.items() if k not in free}

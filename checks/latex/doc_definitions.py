@@ -59,6 +59,7 @@ __all__ = [
     "find_redefinitions",
     "mentions_name",
     "parsed_definitions",
+    "uses_name",
 ]
 
 _PLACEHOLDER = re.compile(r"\\[lc]?dots|\\dotsc|\.\.\.|\?|\\square|\\_+|_+")
@@ -97,7 +98,7 @@ _NUMBER = re.compile(r"-?\s*\d+(?:\.\d+)?")
 
 
 @functools.lru_cache(maxsize=16384)  # asked for every step and every name defined twice: a pure test
-def _uses(text: str, name: str) -> bool:
+def uses_name(text: str, name: str) -> bool:
     """Might this LaTeX use the name (its base letter, also as \\hat y for \\hat{y})? Errs on yes."""
     squeezed = re.sub(r"[{}\s]", "", text)
     return mentions_name(text, name) or mentions_name(squeezed, re.sub(r"[{}\s]", "", name))
@@ -269,7 +270,7 @@ def parsed_definitions(notation: Notation, extra: dict[str, str] | None = None) 
 
 
 def _in_notation(name: str, notation: Notation) -> bool:
-    return name in notation.index_values or any(_uses(v, name) for v in notation.definitions.values())
+    return name in notation.index_values or any(uses_name(v, name) for v in notation.definitions.values())
 
 
 def _latest_values(
@@ -441,7 +442,7 @@ class DocumentDefinitions:
         """Does the step use the twice-defined name, or a name defined from it before the step
         (errs on yes)?"""
         names = self._closure({again.name}, (step.line, step.column))
-        return any(_uses(step.lhs, n) or _uses(step.rhs, n) for n in names)
+        return any(uses_name(step.lhs, n) or uses_name(step.rhs, n) for n in names)
 
     def release_redefined(
         self, results: list[StepResult], equal: frozenset[tuple[Reassignment, tuple[int, int]]] = frozenset()
@@ -459,7 +460,7 @@ class DocumentDefinitions:
             names = self._closure(
                 {r.name for r in fresh if (r.line, r.column) <= where and (r, where) not in equal}, where
             )
-            used = [n for n in sorted(names) if _uses(result.step.lhs, n) or _uses(result.step.rhs, n)]
+            used = [n for n in sorted(names) if uses_name(result.step.lhs, n) or uses_name(result.step.rhs, n)]
             if result.status == "wrong" and used:
                 note = f"; {used[0]} is defined more than once in the document, so which value is meant is not known"
                 result = result.held(result.message + note)
@@ -480,7 +481,7 @@ class DocumentDefinitions:
             for d in self.defs:
                 if d.name in names or (d.line, d.column) >= where:
                     continue
-                if self.scalar[d.name][1].symbol_names & names or any(_uses(d.rhs, n) for n in names):
+                if self.scalar[d.name][1].symbol_names & names or any(uses_name(d.rhs, n) for n in names):
                     names.add(d.name)
                     grew = True
         return names
@@ -491,11 +492,6 @@ class DocumentDefinitions:
         that fails for it is not called wrong."""
         bases = {n.split("_", 1)[0] for n in self.index_only}
         return {n for n in names if "_" in n and n.split("_", 1)[0] in bases}
-
-    def reassigned_by(self, line: int, column: int) -> set[str]:
-        """The names given a second value before (line, column) themselves (not those defined
-        from them: ``ambiguous`` adds those)."""
-        return {r.name for r in self.reassigned if (r.line, r.column) <= (line, column)}
 
     def ambiguous(self, line: int, column: int) -> set[str]:
         """Names with no one value at (line, column): those given a second value before it, and

@@ -57,6 +57,11 @@ class DocumentContext:
     unstated: DependenceNotes  # what its steps differentiate, for names it never defines
     scoped: ScopedFunctions  # functions it defines again differently: each use means the latest
 
+    @property
+    def own_functions(self) -> tuple[list[Any], frozenset[str]]:
+        """The functions it defines, and those it defines differently in turn (later_functions)."""
+        return self.new_functions, frozenset(self.scoped.defs)
+
 
 def document_context(text: str, notation: Notation, equations: list) -> DocumentContext:
     """Everything of the module docstring, for one document."""

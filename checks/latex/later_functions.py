@@ -23,11 +23,17 @@ __all__ = ["hold_before_definition", "release_document_functions"]
 
 
 def release_document_functions(
-    results: list[StepResult], equations: list[Equation], notation: Notation, new_functions: list[Any]
+    results: list[StepResult],
+    equations: list[Equation],
+    notation: Notation,
+    new_functions: list[Any],
+    scoped: frozenset[str] = frozenset(),
 ) -> list[StepResult]:
     """Both holds on the document's own functions: a notation function it redefines
-    (own_functions) and a function it defines only below the step (this module)."""
-    released = release_own_functions(results, find_function_definitions(equations, notation))
+    (own_functions) and a function it defines only below the step (this module). ``scoped``: the
+    functions defined differently more than once, read with their latest definition."""
+    found = find_function_definitions(equations, notation)
+    released = release_own_functions(results, found, frozenset(f.name for f in new_functions) | scoped)
     return hold_before_definition(released, new_functions, notation)
 
 

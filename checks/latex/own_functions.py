@@ -100,22 +100,38 @@ def _mentions(text: str, function: str) -> bool:
     return re.search(re.escape(function) + r"(?![A-Za-z])", text) is not None
 
 
-def release_own_functions(results: list[StepResult], found: list[FunctionDefinition]) -> list[StepResult]:
+def release_own_functions(
+    results: list[StepResult], found: list[FunctionDefinition], read_as_document: frozenset[str] = frozenset()
+) -> list[StepResult]:
     """Results with every ``wrong`` that mentions a function the document defines (and the
-    notation does not confirm) made inconclusive."""
+    notation does not confirm) made inconclusive, and every ``ok`` too where the step was read
+    with the notation's function (not one of ``read_as_document``, the functions whose uses the
+    readers take from the document's definition)."""
     status = {(r.step.line, r.step.column): r.status for r in results}
     own: dict[str, int] = {}
     for d in found:
         if status.get((d.line, d.column)) != "ok":
             own.setdefault(d.function, d.line)
+    # a definition the notation confirms (σ(z) = 1/(1 + e^{-z}) beside "σ(z) = φ(z)") says the
+    # document's function is the notation's too: its ok steps stand
+    confirmed = {d.function for d in found if status.get((d.line, d.column)) == "ok"}
     out: list[StepResult] = []
     for r in results:
         hit = next((f for f in own if _mentions(r.step.lhs, f) or _mentions(r.step.rhs, f)), None)
         if r.status == "wrong" and hit is not None:
             note = f"; the document defines {hit} itself (line {own[hit]}), so the notation's {hit} is not used"
             r = r.held(r.message + note)
+        elif r.status == "ok" and hit is not None and hit not in read_as_document | confirmed:
+            # σ'(x) = σ(x)(1 − σ(x)) under "σ(x) = 1/(1 + e^x)": true of the logistic σ, not of the
+            # document's; whether its definition is a slip or its own function, a reader cannot tell
+            note = (
+                f"holds for the notation's {hit}, but the document defines {hit} otherwise (line {own[hit]}),"
+                " so it is not confirmed"
+            )
+            r = r.held(note)
         out.append(r)
     return out
+
 
 
 @dataclass(frozen=True)
