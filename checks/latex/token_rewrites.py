@@ -11,6 +11,7 @@ from derive.checks.latex.activation_labels import layer_labelled_calls
 from derive.checks.latex.bracket_labels import bracket_labels
 from derive.checks.latex.digit_tokens import split_digit_names
 from derive.checks.latex.font_transposes import transpose_out_of_font
+from derive.checks.latex.slash_derivatives import name_end, slash_derivatives
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
 from derive.checks.latex.token_spans import argument_end, each_span, each_token_span
 from derive.checks.latex.updated_names import updated_names
@@ -19,8 +20,6 @@ from derive.checks.latex.written_forms import (
     bold_numbers,
     braced_differentials,
     braced_functions,
-    braced_slash,
-    delta_fractions,
     double_braces,
     double_underlines,
     empty_groups,
@@ -40,7 +39,7 @@ def rewrite_tokens(toks: Tokens) -> Tokens:
     toks = layer_labelled_calls(exp_powers(double_braces(double_underlines(bracket_labels(toks)))))
     toks = _gradients(_call_out_of_text(_lead_words(each_token_span(toks, _typed_ellipsis))))
     toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(_braced_scripts(toks)))))
-    toks = _slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
+    toks = slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
     # \mathbf{U^\intercal} is \mathbf{U}^T (font_transposes.py), \mathbf{0.95} is 0.95
     toks = empty_groups(transpose_out_of_font(bold_expressions(bold_numbers(index_list_sums(period_products(toks))))))
     toks = braced_functions(braced_differentials(toks))  # {dw}_{1}: d w_1; {\cosh}^{2} x: cosh² x
@@ -95,7 +94,7 @@ def _entry_of_call(toks: Tokens) -> Tokens:
         close = closing.get(k) if grouping else None
         inner = toks[k + 1 : close] if close is not None else []
         if close is not None and close + 1 < len(toks) and toks[close + 1][0] == "_" and (
-            _one_call(inner) or _one_labelled_name(inner)
+            _one_call(inner) or (_one_labelled_name(inner) and not _sign_script(toks, close + 1))
         ):
             out += toks[k + 1 : close]
             k = close + 1
@@ -134,11 +133,17 @@ def _matching(toks: Tokens, k: int) -> int | None:
     return None
 
 
+def _sign_script(toks: Tokens, k: int) -> bool:
+    """Is the subscript at k a sign (``[x]_+``, ``(z)_{-}``: the positive or negative part)?"""
+    script = [t for t, _ in toks[k + 1 : k + 4]]
+    return script[:1] in (["+"], ["-"]) or script in (["{", "+", "}"], ["{", "-", "}"])
+
+
 def _one_labelled_name(inner: Tokens) -> bool:
     """Is this one name with no subscript and at most a bracketed label over it (``x^{(p,3)}``,
     ``\\mathbf{a}``)? Its entry ``(x^{(3)})_j`` is ``x^{(3)}_j``; a power or a transpose
     (``(W^T)_{ij}`` is W_{ji}) is not moved under the index."""
-    if not inner or _name_end(inner, 0) != len(inner) or any(t == "_" for t, _ in inner):
+    if not inner or name_end(inner, 0) != len(inner) or any(t == "_" for t, _ in inner):
         return False
     texts = [t for t, _ in inner]
     if "^" not in texts:
@@ -157,7 +162,7 @@ def _one_call(inner: Tokens) -> bool:
         return False
     head = [t for t, _ in inner[:opener]]
     word = all(re.fullmatch(r"[A-Za-z]", t) for t in head)
-    return word or _name_end(inner, 0) == opener
+    return word or name_end(inner, 0) == opener
 
 
 #: Words of an argument written before a term (∴ Σ_j y_j = 1): they are not part of it.
@@ -299,22 +304,6 @@ def _superscript_prime(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | 
     return None
 
 
-def _name_end(toks: Tokens, k: int) -> int | None:
-    """The index after a name at k (x, \\theta, \\hat y, \\mathbf{W}, with sub- and superscripts)."""
-    if k >= len(toks):
-        return None
-    t = toks[k][0]
-    if t in FONTS:
-        end = argument_end(toks, k + 1)
-    elif re.fullmatch(r"[A-Za-z]", t) or (t.startswith("\\") and t[1:] in GREEK):
-        end = k + 1
-    else:
-        return None
-    while end is not None and end < len(toks) and toks[end][0] in ("_", "^"):
-        end = argument_end(toks, end + 1)
-    return end
-
-
 #: an ellipsis typed rather than written with a command: "...", "..", the character "…" or "⋯"
 _ELLIPSIS_CHARS = {"…": r"\ldots", "⋯": r"\cdots"}
 
@@ -343,57 +332,11 @@ def _bare_operator_denominator(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens,
     if k + 4 >= len(toks) or toks[k + 4][0] != "{":
         return None
     den_end = argument_end(toks, k + 4)
-    name_end = _name_end(toks, k + 5)
-    if den_end is None or name_end != den_end - 1 or toks[k + 5][0] in (r"\partial", "d", r"\mathrm", r"\operatorname"):
+    after_name = name_end(toks, k + 5)
+    starts = toks[k + 5][0] in (r"\partial", "d", r"\mathrm", r"\operatorname")
+    if den_end is None or after_name != den_end - 1 or starts:
         return None
     return [*toks[k : k + 5], (r"\partial", False), *toks[k + 5 : den_end]], den_end
-
-
-def _slash_derivatives(toks: Tokens) -> Tokens:
-    """``\\partial J/\\partial w`` (inline math's way) is ``\\frac{\\partial J}{\\partial w}``, also with
-    a bracket differentiated (``\\partial (x^2)/\\partial x``)."""
-    toks = braced_slash(delta_fractions(toks))
-    out: Tokens = []
-    k = 0
-    while k < len(toks):
-        num_end = _typed_name_end(toks, k + 1) or _operand_end(toks, k + 1) if toks[k][0] == r"\partial" else None
-        if num_end is not None and num_end + 1 < len(toks) and toks[num_end][0] == "/":
-            if toks[num_end + 1][0] == r"\partial":
-                den_end = _typed_name_end(toks, num_end + 2) or _name_end(toks, num_end + 2)
-                if den_end is not None:
-                    num, den = toks[k:num_end], toks[num_end + 1 : den_end]
-                    out += [(r"\frac", False), ("{", False), *num, ("}", False), ("{", False), *den, ("}", False)]
-                    k = den_end
-                    continue
-        out.append(toks[k])
-        k += 1
-    return out
-
-
-def _typed_name_end(toks: Tokens, k: int) -> int | None:
-    """The index after a name typed as letters and digits in a row (``o1``, ``out_h1``, ``w5``: a
-    worked example's names), with its scripts; None for one letter alone (``_name_end`` reads it)."""
-    end = k
-    while end < len(toks) and re.fullmatch(r"[A-Za-z]|\d+", toks[end][0]) and (end == k or not toks[end][1]):
-        end += 1
-    if end - k < 2 or not re.fullmatch(r"[A-Za-z]", toks[k][0]):
-        return None
-    while end is not None and end < len(toks) and toks[end][0] in ("_", "^"):
-        end = argument_end(toks, end + 1)
-    return end
-
-
-def _operand_end(toks: Tokens, k: int) -> int | None:
-    """The index after a name at k, or after a bracket opened at k (``\\partial (x^2)/\\partial x``,
-    ``∂(σ(o_1))/∂w_5``: what is differentiated written in brackets)."""
-    if k >= len(toks) or toks[k][0] not in ("(", "["):
-        return _name_end(toks, k)
-    depth = 0
-    for j in range(k, len(toks)):
-        depth += (toks[j][0] in ("(", "[")) - (toks[j][0] in (")", "]"))
-        if depth == 0:
-            return j + 1
-    return None
 
 
 #: what may follow a sum written as a name (nothing to sum: the end of a group, a sign, a relation)
