@@ -73,6 +73,11 @@ def test_a_bold_decimal_is_the_number_and_bold_names_stay() -> None:
         ("\u00bd x + \u00bd x = x", "ok"),
         (r"\partial (x^2)/\partial x = 3x", "wrong"),
         ("\u00bd x + \u00bd x = 2x", "wrong"),
+        # held-out 25 (matheusjorge): "(ŷ-y)*x", a precomposed ŷ, or y and a combining hat or bar
+        ("(\u0177 - y)x = \\hat{y}x - yx", "ok"),
+        ("(\u0177 - y)x = \\hat{y}x + yx", "wrong"),
+        ("(y\u0302 - y)x = \u0177 x - yx", "ok"),
+        ("x\u0304 - x = \\bar{x} - x", "ok"),
         (r"0.15 + 0.7 + 0.1 = \mathbf{0.95}", "ok"),
         (r"0.15 + 0.7 + 0.1 = \mathbf{0.85}", "wrong"),
     ],

@@ -202,7 +202,11 @@ _UNICODE_TEX = {
     "²": "^{2}",
     "³": "^{3}",
     "ᵀ": "^{T}",
+    # a prediction's hat typed as a precomposed letter (ŷ, ŵ, ẑ): the decorated name
+    **{c: f"\\hat{{{b}}}" for c, b in zip("ŷŶŵŴẑẐ", "yYwWzZ", strict=True)},
 }
+#: combining marks typed after a letter (y + U+0302 is ŷ): the decoration of that letter
+_COMBINING = {"\u0302": "\\hat", "\u0304": "\\bar", "\u0303": "\\tilde"}
 
 
 def _ascii_math(body: MappedText) -> MappedText:
@@ -212,8 +216,12 @@ def _ascii_math(body: MappedText) -> MappedText:
         return body
     text: list[str] = []
     offsets: list[int] = []
-    for c, o in zip(body.text, body.offsets, strict=True):
-        tex = _UNICODE_TEX.get(c, c)
+    for k, (c, o) in enumerate(zip(body.text, body.offsets, strict=True)):
+        after = body.text[k + 1 : k + 2]
+        if after in _COMBINING and c.isascii() and c.isalpha():
+            tex = f"{_COMBINING[after]}{{{c}}}"  # the mark itself then maps to nothing
+        else:
+            tex = "" if c in _COMBINING and k and body.text[k - 1].isascii() else _UNICODE_TEX.get(c, c)
         text.append(tex)
         offsets += [o] * len(tex)
     return MappedText("".join(text), offsets)
