@@ -68,6 +68,7 @@ HELDOUT21 = ROOT / "tests" / "data" / "latex_heldout21" / "manifest.toml"
 HELDOUT22 = ROOT / "tests" / "data" / "latex_heldout22" / "manifest.toml"
 HELDOUT23 = ROOT / "tests" / "data" / "latex_heldout23" / "manifest.toml"
 HELDOUT24 = ROOT / "tests" / "data" / "latex_heldout24" / "manifest.toml"
+HELDOUT25 = ROOT / "tests" / "data" / "latex_heldout25" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -97,6 +98,7 @@ HELDOUT24 = ROOT / "tests" / "data" / "latex_heldout24" / "manifest.toml"
         (HELDOUT22, 8, 180),
         (HELDOUT23, 13, 205),
         (HELDOUT24, 11, 255),
+        (HELDOUT25, 14, 220),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:
