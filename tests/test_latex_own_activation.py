@@ -80,3 +80,14 @@ def test_a_confirmed_definition_beside_another_keeps_the_notations_oks(runner: S
         "$$\\sigma'(x) = \\sigma(x)(1 - \\sigma(x))$$\n"
     )
     assert _last(text, runner).status == "ok"
+
+
+def test_a_later_scalar_redefinition_of_a_confirmed_function_is_a_claim(runner: StepRunner) -> None:
+    # held-out 14 (linchrisdeng): σ(z) = 1/(1+e^{-z}) confirmed, then "σ(z) = tanh(z + 1)/2" and
+    # "tanh(z) = 2σ(z) − 1": false claims about σ, no longer held as the document's own σ
+    first = "$$\\sigma(z) = \\frac{1}{1+e^{-z}}$$\n\n"
+    for value, expected in [(r"\frac{\tanh(z + 1)}{2}", "wrong"), (r"\frac{\tanh(z/2) + 1}{2}", "ok")]:
+        assert _last(first + f"$$\\sigma(z) = {value}$$\n", runner).status == expected
+    # another kind of function under the same letter (a softmax) is still the document's own
+    softmax = first + "$$\\sigma(z) = \\frac{e^{z}}{\\sum_j e^{z_j}}$$\n\n$$\\tanh(z) = 2\\sigma(z) + 1$$\n"
+    assert _last(softmax, runner).status == "inconclusive"

@@ -100,6 +100,16 @@ def _mentions(text: str, function: str) -> bool:
     return re.search(re.escape(function) + r"(?![A-Za-z])", text) is not None
 
 
+#: what makes a value more than one scalar value of its argument: a sum, an index, a case split
+_NOT_ONE_VALUE = re.compile(r"\\sum|\\prod|_|\\begin|\\max|\\min|\\mathbb|\\mathbf|\\vec")
+
+
+def _one_value(value: str) -> bool:
+    """Is this a scalar expression of the parameter (tanh(z + 1)/2), not another kind of function
+    (a softmax's sum over entries, a case split)?"""
+    return bool(value.strip()) and _NOT_ONE_VALUE.search(value) is None
+
+
 def release_own_functions(
     results: list[StepResult], found: list[FunctionDefinition], read_as_document: frozenset[str] = frozenset()
 ) -> list[StepResult]:
@@ -108,20 +118,25 @@ def release_own_functions(
     with the notation's function (not one of ``read_as_document``, the functions whose uses the
     readers take from the document's definition)."""
     status = {(r.step.line, r.step.column): r.status for r in results}
+    values = {(r.step.line, r.step.column): r.step.rhs for r in results}
+    # a definition the notation confirms (σ(z) = 1/(1 + e^{-z}) beside "σ(z) = φ(z)") says the
+    # document's function is the notation's too: its ok steps stand; and a later "definition" of
+    # one scalar value (σ(z) = tanh(z + 1)/2) is then a claim about that function, judged as one
+    confirmed = {d: (d.line, d.column) for d in found if status.get((d.line, d.column)) == "ok"}
     own: dict[str, int] = {}
     for d in found:
-        if status.get((d.line, d.column)) != "ok":
+        at = (d.line, d.column)
+        claim = any(c.function == d.function and where < at for c, where in confirmed.items())
+        if status.get(at) != "ok" and not (claim and _one_value(values.get(at, ""))):
             own.setdefault(d.function, d.line)
-    # a definition the notation confirms (σ(z) = 1/(1 + e^{-z}) beside "σ(z) = φ(z)") says the
-    # document's function is the notation's too: its ok steps stand
-    confirmed = {d.function for d in found if status.get((d.line, d.column)) == "ok"}
+    confirmed_names = {d.function for d in confirmed}
     out: list[StepResult] = []
     for r in results:
         hit = next((f for f in own if _mentions(r.step.lhs, f) or _mentions(r.step.rhs, f)), None)
         if r.status == "wrong" and hit is not None:
             note = f"; the document defines {hit} itself (line {own[hit]}), so the notation's {hit} is not used"
             r = r.held(r.message + note)
-        elif r.status == "ok" and hit is not None and hit not in read_as_document | confirmed:
+        elif r.status == "ok" and hit is not None and hit not in read_as_document | confirmed_names:
             # σ'(x) = σ(x)(1 − σ(x)) under "σ(x) = 1/(1 + e^x)": true of the logistic σ, not of the
             # document's; whether its definition is a slip or its own function, a reader cannot tell
             note = (
