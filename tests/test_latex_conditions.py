@@ -80,3 +80,11 @@ def test_conditions_in_the_languages_of_the_corpora() -> None:
     # a definition after "où" (where) is no condition, nor is "Soit" (let)
     assert prose_conditions("où $z = Wx + b$") == []
     assert prose_conditions("Soit $y = 0$") == []
+
+
+def test_chinese_if_reads_a_condition() -> None:
+    """Sixteenth hunt (a Chinese book on logistic regression): 若 (if), 如果, 当 (when) lead a
+    condition as "if" does; a definition after them is still no condition."""
+    assert prose_conditions("若 $$l\\ne j$$ ，则") == ["l \\neq j"]
+    assert prose_conditions("当$i=j$时") == ["i = j"]
+    assert prose_conditions("如果 $z = Wx + b$") == []

@@ -84,3 +84,18 @@ def test_a_result_of_no_name_and_a_long_literal_are_rounded_values(runner: StepR
     ]:
         report = check_text(text + f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
         assert report.results[-1].status == status, (step, report.results[-1].message)
+
+
+def test_rounded_values_against_the_documents_inputs(runner: StepRunner) -> None:
+    r"""Sixteenth hunt (a blog's worked example): with z = 1.0 given and h = σ(z) = 0.7311 rounded,
+    ``\sigma(z)(1-\sigma(z)) = 0.7311 \times (1-0.7311)`` is judged with z put in (numeric_values),
+    0.19661 against 0.19659: the rounding of 0.7311 explains it, so it is ok. A slip beyond that
+    rounding (a sign, a wrong digit) stays wrong."""
+    text = "Let $z = 1.0$ and $h = \\sigma(z) = 0.7311$.\n\n"
+    for step, status in [
+        (r"\sigma(z)(1-\sigma(z)) = 0.7311 \times (1-0.7311)", "ok"),
+        (r"\sigma(z)(1-\sigma(z)) = 0.7311 \times (1+0.7311)", "wrong"),
+        (r"\sigma(z)(1-\sigma(z)) = 0.7411 \times (1-0.7411)", "wrong"),
+    ]:
+        report = check_text(text + f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
+        assert report.results[-1].status == status, (step, report.results[-1].message)

@@ -119,3 +119,17 @@ def test_an_entry_of_a_product_with_a_declared_size_still_does_not_fit(runner: S
     results = check_text(text, NOTATION, runner=runner, markdown=True, examples=30).results
     first = next(r for r in results if r.step.lhs.strip() == "h_1")
     assert first.status == "wrong", first.message
+
+
+def test_an_entry_against_a_vector_written_out_is_not_wrong(runner: StepRunner) -> None:
+    r"""Sixteenth hunt (a Chinese book): after ``\widetilde{x} = [1; x]`` the book defines the i-th
+    example's augmented vector ``\widetilde{x}_i = [1; x_i]``; x̃_i read as an entry of x̃ is a
+    scalar against a vector written out, but the subscript may name the i-th vector of a family.
+    A wrong value with no entry in play (``\widetilde{x} = [2; x]``) stays wrong."""
+    head = "$$\\widetilde{x}=\\begin{bmatrix}1\\\\x\\end{bmatrix}$$\n\n"
+    for step, bad in [
+        ("\\widetilde{x}_i=\\begin{bmatrix}1\\\\x_i\\end{bmatrix}", False),
+        ("\\widetilde{x}=\\begin{bmatrix}2\\\\x\\end{bmatrix}", True),
+    ]:
+        report = check_text(head + f"then $$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
+        assert (report.results[-1].status == "wrong") == bad, (step, report.results[-1].message)

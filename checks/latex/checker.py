@@ -68,6 +68,7 @@ from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import STATUSES, Report, Status, StepResult, held_back, verdict
 from derive.checks.latex.reused_letters import hold_reused_letters
 from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list
+from derive.checks.latex.scalar_givens import hold_scalar_givens
 from derive.checks.latex.scalar_judge import CONDITIONS_CHECKED, decide
 from derive.checks.latex.scientific_e import SCIENTIFIC, near_enough, scientific_reading
 from derive.checks.latex.shape_statements import shape_statement
@@ -192,6 +193,7 @@ def _last_passes(
     BP1-BP4 on a network (layered_backprop), answers "y = x³ = 3x²" (derivative_answers), x =
     (x_1, x_2) before x's size (own_entries), a^2 of layer 2 (numeric_layer_labels)."""
     judged = judge_layered(judge_numeric_steps(judged, equations, notation, text), equations, text)
+    judged = hold_scalar_givens(judged, equations, notation, text)  # u = 6, then 2u = 12 (u sampled a vector)
     judged = held_answers(sized_by_entries(judged, text, typed_notation), text, notation)
     # "$\\cup$ = +": a sign the document gives a set operation is not arithmetic (operator_meanings)
     judged = hold_operator_meanings(hold_numeric_labels(judged, text), text)

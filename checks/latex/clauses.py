@@ -14,15 +14,19 @@ import bisect
 import re
 from functools import lru_cache
 
-from derive.checks.latex.conditions import as_conditions, equal_names, prose_conditions, reasons
+from derive.checks.latex.conditions import CJK_TRIGGERS, as_conditions, equal_names, prose_conditions, reasons
 from derive.checks.latex.region import Region
 
 __all__ = ["is_condition", "inline_conditions", "free_conditions", "sentence_start"]
 
 _LEAD = re.compile(
-    r"\b(?:if|for|when|whenever|where|provided|assuming|given|case|since|because)\s*(?:all\s+|each\s+|that\s+)?[:(]?\s*$",
+    r"(?:\b(?:if|for|when|whenever|where|provided|assuming|given|case|since|because)|" + CJK_TRIGGERS + ")"
+    r"\s*(?:all\s+|each\s+|that\s+)?[:(]?\s*$",
     re.I,
 )
+#: a clause that ends with "then" (则, alors, dann …) right before the next formula: "if $l \ne j$,
+#: then $\delta_{lj} = 0$" states the condition of what follows, not of the formula before it
+_THEN_END = re.compile(r"(?:\bthen|则|那么|alors|dann|entonces|allora|então)[\s,，:：>]*$", re.I)
 _TRAILING = re.compile(r"^[\s,;]*(?:\\text\{\s*)?(?:if|for|when|whenever|where|provided|assuming|given|unless)\b", re.I)
 #: what may stand before a lone case heading: "Case 2:", "(b)", "-", nothing
 _LONE_CASE = re.compile(r"[\s>*#\-]*(?:(?:case|fall)\s*\w{0,3}\s*[:.)]?\s*|\(\w\)\s*)?", re.I)
@@ -75,7 +79,7 @@ def inline_conditions(text: str, inline: list[Region]) -> dict[int, tuple[str, .
         first = previous_end is None or previous_end < start
         gap_start = start if first else previous_end
         gap = text[gap_start : region.start]  # type: ignore[index]
-        if first:
+        if first or _THEN_END.search(gap):  # "…; if $l \ne j$, then $\delta_{lj} = 0$": a new condition
             carry = tuple(prose_conditions(gap))
         elif not previous_had_clause and not _TRAILING.match(gap):
             carry = tuple(dict.fromkeys(carry + tuple(prose_conditions(gap))))
@@ -84,7 +88,7 @@ def inline_conditions(text: str, inline: list[Region]) -> dict[int, tuple[str, .
         end = _sentence_end(text, region.end)
         nxt = formulas[k + 1].start if k + 1 < len(formulas) and formulas[k + 1].start < end else end
         after = text[region.end : nxt]
-        trailing = tuple(prose_conditions(after)) if _TRAILING.match(after) else ()
+        trailing = tuple(prose_conditions(after)) if _TRAILING.match(after) and not _THEN_END.search(after) else ()
         out[region.start] = tuple(dict.fromkeys(carry + trailing))
         previous_end, previous_had_clause = region.end, bool(trailing)
     return out
@@ -96,7 +100,8 @@ def free_conditions(text: str, start: int, formulas: list[Region]) -> tuple[str,
     directly (it is that formula's)."""
     # "For $i \\neq j$:" and a blank line, then the block: the sentence is the one before the gap
     sentence = sentence_start(text, len(text[:start].rstrip()))
-    inside = [r for r in formulas if sentence <= r.start and r.end <= start]
+    # a formula that is itself a condition ("若 $$l \ne j$$ ，则", a display typed inline) is prose here
+    inside = [r for r in formulas if sentence <= r.start and r.end <= start and not is_condition(text, r)]
     gap_start = inside[-1].end if inside else sentence
     gap = text[gap_start:start]
     # "$i \neq j$" alone before the block (a case heading, "Case $i = j$:"): the block's condition
@@ -105,7 +110,7 @@ def free_conditions(text: str, start: int, formulas: list[Region]) -> tuple[str,
     before = text[sentence : inside[0].start] if inside else ""
     if heading and _between_letters(heading) and re.fullmatch(r"\s*(?:case\s*)?", before, re.I):
         return tuple(heading)
-    if inside and _TRAILING.match(gap):
+    if inside and _TRAILING.match(gap) and not _THEN_END.search(gap):
         return None
     lone = as_conditions(inside[-1].text) if inside and not gap.strip() else []
     if lone and _LONE_CASE.fullmatch(text[sentence : inside[-1].start]) and _between_letters(lone):

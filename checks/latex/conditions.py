@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["as_conditions", "prose_conditions", "reasons", "row_condition", "TRIGGERS"]
+__all__ = ["CJK_TRIGGERS", "as_conditions", "prose_conditions", "reasons", "row_condition", "TRIGGERS"]
 
 TRIGGERS = ("for", "if", "when", "whenever", "where", "provided", "assuming", "given", "with", "case")
 TRIGGERS += ("since", "because")  # "Since $z_1 > 0$, we get": the reason a step holds
@@ -25,6 +25,8 @@ TRIGGERS += ("since", "because")  # "Since $z_1 > 0$, we get": the reason a step
 #: Italian): "pour $i \neq j$", "si $i = j$", "para $k \ne i$", "für $i \neq j$", "falls $z > 0$"
 _FOREIGN = r"|si|pour|lorsque|quand|où|para|cuando|donde|quando|onde|für|falls|wenn|wobei|per|dove"
 _TRIGGER = r"(?:for|if|when|whenever|where|provided(?:\s+that)?|assuming|given|with|case|since|because" + _FOREIGN + ")"
+#: Chinese "if"/"when" (若 $l \ne j$ ，则 …, 如果, 当 $i = j$ 时): no word boundary in CJK text
+CJK_TRIGGERS = r"(?:若|如果|假如|假设|当|當)"
 _UNICODE = {"≠": r"\neq", "≤": r"\leq", "≥": r"\geq", "!=": r"\neq", "<=": r"\leq", ">=": r"\geq", "==": "="}
 _RELATION = re.compile(r"\\neq\b|\\ne\b|\\not\s*=|\\leq?\b|\\geq?\b|\\leqslant\b|\\geqslant\b|!=|<=|>=|==|[=<>≠≤≥]")
 _CANON = {
@@ -90,7 +92,7 @@ def equal_names(latex: str) -> bool:
 
 
 _PROSE = re.compile(
-    r"\b" + _TRIGGER + r"\b\s*(?:(?:all|any|each|every|the\s+case)\s+)?"
+    r"(?:\b" + _TRIGGER + r"\b|" + CJK_TRIGGERS + r")\s*(?:(?:all|any|each|every|the\s+case)\s+)?"
     r"(?:\$\$?(?P<math>[^$]{1,80})\$\$?|\\\((?P<paren>.{1,80}?)\\\)"
     r"|(?P<plain>[A-Za-z](?:_\{?\w+\}?)?\s*(?:≠|!=|==|=|<=|>=|<|>|≤|≥)\s*[A-Za-z0-9](?:_\{?\w+\}?)?)(?![\w{(]))",
     re.IGNORECASE,

@@ -294,11 +294,13 @@ def judge_numeric_steps(
             out = out or judge_update_value(step.lhs, step.rhs, notation, latest, valued, formulas, at)
         if out is None and derivative and result.status != "wrong":
             out = _by_formula(step.lhs, step.rhs, notation, (values, valued, dformulas, loose), at, step.chain_var)
-        if out is None and result.status == "wrong":
+        if (out["status"] if out is not None else result.status) == "wrong":
             # ∂a/∂z = 0.721·(1 - 0.721) with a ≈ 0.721 computed before: its rounding (rounded_operands)
-            # … or e^{-2} ≈ 0.1353 written before: a result of no name, rounded all the same
+            # … or e^{-2} ≈ 0.1353 written before: a result of no name, rounded all the same; also
+            # where the document's values (z = 1.0) put in made it wrong: σ(z)(1-σ(z)) = 0.7311 × (1-0.7311)
             known = [*latest.values(), *(v for v in results_written if v.at < at)]
-            out = reweigh_rounded(step.lhs, step.rhs, notation, step.chain_var, result.counterexample, known)
+            cex = out["counterexample"] if out is not None else result.counterexample
+            out = reweigh_rounded(step.lhs, step.rhs, notation, step.chain_var, cex, known) or out
         if out is not None:
             results[k] = replace(result, **out)
     return results

@@ -19,6 +19,7 @@ from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import split_chain
 
 __all__ = [
+    "function_definitions",
     "FunctionDefinition",
     "NewFunction",
     "find_function_definitions",
@@ -168,6 +169,12 @@ def find_new_functions(equations: list[Equation], notation: Notation) -> list[Ne
     """Functions the document defines that the notation does not know (``g(z) = \\frac{1}{1 +
     e^{-z}}``), each defined once or restated alike; a name defined twice differently is left
     out (which body is meant?)."""
+    return [defs[0] for defs in function_definitions(equations, notation).values() if one_meaning(defs)]
+
+
+def function_definitions(equations: list[Equation], notation: Notation) -> dict[str, list[NewFunction]]:
+    """Every definition ``name(param) = body`` of a name the notation does not know, by name (a
+    name defined twice differently included)."""
     found: dict[str, list[NewFunction]] = {}
     for equation in equations:
         for chain in split_chain(equation):
@@ -181,7 +188,7 @@ def find_new_functions(equations: list[Equation], notation: Notation) -> list[Ne
             if known or name == param or _mentions(body, name) or name in (r"\sum", r"\prod", r"\log", r"\exp"):
                 continue
             found.setdefault(name, []).append(NewFunction(second.line, second.column, name, param, body))
-    return [defs[0] for defs in found.values() if one_meaning(defs)]
+    return found
 
 
 def one_meaning(defs: list[NewFunction]) -> bool:

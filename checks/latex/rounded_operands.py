@@ -64,7 +64,10 @@ def reweigh_rounded(
     sides = _numbers(counterexample)
     if sides is None:
         return None
-    rounded = [v for v in known if v.unit]
+    known = list(known)
+    # a number the document gives exactly (target 0.01) is exact, also where a run writes it again
+    exact = {v.value for v in known if not v.unit}
+    rounded = [v for v in known if v.unit and v.value not in exact]
     slack, loose, used = Fraction(0), Fraction(0), []  # loose: of literals that are no document value
     # the right side is where the example writes its rounded results (docstring)
     for later, tex in ((False, lhs_tex), (True, rhs_tex)):
@@ -77,7 +80,8 @@ def reweigh_rounded(
         except (Unparsed, RecursionError, TypeError, ValueError, ArithmeticError):
             continue  # a side of names or derivatives: nothing of it is rounded here
         found = [(m, _computed(m.group(0), rounded)) for m in _LITERAL.finditer(norm.latex)]
-        literals = [(m, strict) for m, strict in found if strict or (later and len(m.group(1)) >= 2)]
+        # … but never a number the document gave exactly (target 0.01 put in for its target)
+        literals = [(m, strict) for m, strict in found if strict or (later and _loose(m.group(0), known))]
         if len(literals) > _MOST:
             return None
         for m, strict in literals:
@@ -102,6 +106,14 @@ def reweigh_rounded(
         why = f"the sides differ by {float(diff):.3g}, within {_NEAR} times what the rounding of {shown} explains"
         return _verdict("inconclusive", why)
     return None
+
+
+def _loose(literal: str, known: Iterable[Any]) -> bool:
+    """A literal of two places or more on the right side, not a value the document gave exactly."""
+    parsed = _decimal(literal)
+    if parsed is None or parsed[1] > Fraction(1, 100):
+        return False
+    return not any(not v.unit and Fraction(str(v.value)) == parsed[0] for v in known)
 
 
 def _numbers(counterexample: Any) -> tuple[tuple[Fraction, Fraction], tuple[Fraction, Fraction]] | None:

@@ -11,7 +11,9 @@ they hold for any function and ``inconclusive`` otherwise, never ``wrong`` on a 
 statement that holds for the convention (``\phi'(z) = \mathbf 1_{z>0}`` of a ReLU) keeps it, and
 so does a ReLU formula for the letter's values (``\phi(z) = \max(0, z)``). Any other formula of
 one meaning (``\phi(z) = \frac{1}{1+e^{-z}}``, ``\phi(z) = \tanh(z)``) makes the letter the
-document's own function with that formula (:func:`defined_conventions`).
+document's own function with that formula (:func:`defined_conventions`); formulas of several
+meanings (a list of activation functions, each ``\varphi(x) = …`` in its own section) drop the
+letter too: a function defined differently more than once, neither body assumed.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import re
 from typing import Any
 
 from derive.checks.latex.normalize import Notation, normalize
-from derive.checks.latex.own_functions import find_new_functions
+from derive.checks.latex.own_functions import find_new_functions, function_definitions, one_meaning
 from derive.checks.latex.scalar_judge import decide
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.sympy_build import Unparsed, to_sympy
@@ -78,4 +80,12 @@ def defined_conventions(equations: list[Any], notation: Notation) -> set[str]:
     bound = {k for k, key in _CONVENTION.items() if notation.functions.get(k) == key}
     if not bound:
         return set()
-    return {f.name for f in find_new_functions(equations, notation.without_functions(bound)) if f.name in bound}
+    unbound = notation.without_functions(bound)
+    # … and those it defines more than once differently (a list of activation functions, each
+    # "\\varphi(x) = …" in its own section): none of them is the convention's, nor one meaning
+    several = {
+        r"\phi" if name == r"\varphi" else name  # \varphi is read as the letter φ
+        for name, defs in function_definitions(equations, unbound).items()
+        if not one_meaning(defs)
+    }
+    return {f.name for f in find_new_functions(equations, unbound) if f.name in bound} | (several & bound)

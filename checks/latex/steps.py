@@ -142,7 +142,7 @@ def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
                     spots.append(piece.position(starts[k]))
                     k += 1
                     continue
-                if t in (",", ";") and not _thousands(toks, k) or _text_and(toks, k):
+                if t in (",", ";") and not _thousands(toks, k) or _text_and(toks, k) or _bare_word(toks, k):
                     close_term("")
                     chains.append([])
                     k = _skip_text_and(toks, k)
@@ -231,9 +231,30 @@ _CLAIM_WORDS = re.compile(
 )
 
 
+#: "or" / "and" typed bare between two claims (``$Y = 0 or Y = 1$``): a word, not the product o·r
+_BARE_WORDS = ("or", "and")
+
+
+def _bare_word(toks: list[str], k: int) -> str | None:
+    """The word "or" or "and" typed without ``\text`` at ``toks[k]``, spaced on both sides and
+    between two relations of the same row (``$Y = 0 or Y = 1$``), else None."""
+    if k == 0 or not toks[k - 1].isspace():
+        return None
+    for word in _BARE_WORDS:
+        end = k + len(word)
+        if "".join(toks[k:end]) == word and end < len(toks) and toks[end].isspace():
+            rest = "".join(toks[end:])
+            if "=" in rest and "=" in "".join(toks[:k]):
+                return word
+    return None
+
+
 def _skip_text_and(toks: list[str], k: int) -> int:
     if toks[k] in (",", ";"):
         return k + 1
+    word = _bare_word(toks, k)
+    if word is not None:
+        return k + len(word)
     # skip up to and including the closing brace of \text{…}
     while k < len(toks) and toks[k] != "}":
         k += 1

@@ -62,6 +62,7 @@ def literal_meets_open_name(
     name of fixed size (x ∈ ℝ^2) against a 3×3 matrix, or two matrices written out, stay wrong.
     The side is read with the definitions (``defs``) of its names: ``h_1`` of ``h = x \times M``, M
     written out, fits or not by x's size as much as ``x \times M`` does."""
+    verdict = entry_meets_literal(verdict, sides, defs or {})  # x̃_i = [1; x_i]: the i-th example's vector
     found = _ILL_TYPED.match(verdict.get("message", ""))
     if verdict.get("status") != "wrong" or found is None:
         return verdict
@@ -94,3 +95,26 @@ def _reached_parts(side: Node, defs: dict[str, Any]) -> list[Any]:
         for name in new:
             parts = parts + _parts(defs[name])
     return parts
+
+
+def entry_meets_literal(verdict: dict[str, Any], sides: tuple[Node, Node], defs: dict[str, Any]) -> dict[str, Any]:
+    r"""``\widetilde{x}_i = \begin{bmatrix}1\\x_i\end{bmatrix}`` after ``\widetilde{x} = [1; x]``:
+    the judge reads x̃_i as entry i of the vector x̃ (a scalar), the document means the i-th
+    example's augmented vector, which it writes out. A shape ``wrong`` where one side is such a
+    lone entry (a name with a one-letter subscript, no value of its own, its stem a defined vector)
+    and the other side holds a matrix written out is inconclusive; ``\widetilde{x} = [2; x]`` is
+    judged as before."""
+    if verdict.get("status") != "wrong" or (verdict.get("counterexample") or {}).get("where") != "shape":
+        return verdict
+    for k in (0, 1):
+        lone, other = sides[k], sides[1 - k]
+        if not (isinstance(lone, Sym) and re.fullmatch(r"[A-Za-z]", lone.sub) and holds_literal(other)):
+            continue
+        if lone.full in defs or lone.stem not in defs:
+            continue
+        why = (
+            f"{verdict['message']}; but {lone.full} is read as an entry of {lone.stem} while the other side "
+            f"writes a vector out: {lone.full} may name the {lone.sub}-th of a family of vectors"
+        )
+        return {**verdict, "status": "inconclusive", "counterexample": None, "message": why}
+    return verdict
