@@ -88,6 +88,9 @@ def test_a_later_scalar_redefinition_of_a_confirmed_function_is_a_claim(runner: 
     first = "$$\\sigma(z) = \\frac{1}{1+e^{-z}}$$\n\n"
     for value, expected in [(r"\frac{\tanh(z + 1)}{2}", "wrong"), (r"\frac{\tanh(z/2) + 1}{2}", "ok")]:
         assert _last(first + f"$$\\sigma(z) = {value}$$\n", runner).status == expected
+    # through another letter's function (held-out 25, davidkyrat: "on veut σ(z) = φ(z)"), φ being the
+    # document's and not the notation's ReLU: a definition, not judged as a claim
+    assert _last(first + "We want $\\sigma(z) = \\phi(z)$.\n", runner).status == "inconclusive"
     # another kind of function under the same letter (a softmax) is still the document's own
     softmax = first + "$$\\sigma(z) = \\frac{e^{z}}{\\sum_j e^{z_j}}$$\n\n$$\\tanh(z) = 2\\sigma(z) + 1$$\n"
     assert _last(softmax, runner).status == "inconclusive"

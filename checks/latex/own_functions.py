@@ -101,8 +101,11 @@ def _mentions(text: str, function: str) -> bool:
     return re.search(re.escape(function) + r"(?![A-Za-z])", text) is not None
 
 
-#: what makes a value more than one scalar value of its argument: a sum, an index, a case split
-_NOT_ONE_VALUE = re.compile(r"\\sum|\\prod|_|\\begin|\\max|\\min|\\mathbb|\\mathbf|\\vec")
+#: what makes a value more than one scalar value of its argument (a sum, an index, a case split)
+#: or a value through another letter's function (σ(z) = φ(z): φ's meaning is the document's)
+_NOT_ONE_VALUE = re.compile(
+    r"\\sum|\\prod|_|\\begin|\\max|\\min|\\mathbb|\\mathbf|\\vec|\\(?:var)?phi|\\psi|(?<![A-Za-z\\])[A-Za-z]\s*\("
+)
 
 
 def _one_value(value: str) -> bool:
