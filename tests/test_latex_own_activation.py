@@ -67,6 +67,11 @@ def test_an_ok_on_the_notations_function_is_held_where_the_document_defines_it_o
         result = _last(OWN_SIGMA % sign, runner)
         assert result.status == "inconclusive", result.message
     assert "defines \\sigma otherwise" in _last(OWN_SIGMA % "", runner).message
+    # σ' only as a chain rule's factor holds whatever σ is (held-out 3, kaifeng: a garbled σ(x) = …,
+    # then ∂ŷ/∂z = σ'(z)): that ok stands
+    chain = OWN_SIGMA.split("Its derivative")[0] + "$$a = \\sigma(z)$$\n\n"
+    chain += "$$\\frac{\\partial a}{\\partial z} = \\sigma'(z)$$\n"
+    assert _last(chain, runner).status == "ok"
     # the logistic σ defined as such confirms itself: its derivative stays ok, a wrong one is found
     logistic = OWN_SIGMA.replace("e^x", "e^{-x}")
     assert _last(logistic % "", runner).status == "ok"

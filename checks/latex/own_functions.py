@@ -101,6 +101,13 @@ def _mentions(text: str, function: str) -> bool:
     return re.search(re.escape(function) + r"(?![A-Za-z])", text) is not None
 
 
+def _by_value(result: StepResult, function: str) -> bool:
+    """Does the step use the function's values (σ(x), not only σ'(x) as a factor of a chain rule,
+    which holds whatever σ is)?"""
+    unprimed = re.escape(function) + r"(?![A-Za-z])(?!\s*(?:'|\^\s*\{?\s*\\prime))"
+    return any(re.search(unprimed, side) for side in (result.step.lhs, result.step.rhs))
+
+
 #: what makes a value more than one scalar value of its argument (a sum, an index, a case split)
 #: or a value through another letter's function (σ(z) = φ(z): φ's meaning is the document's)
 _NOT_ONE_VALUE = re.compile(
@@ -134,13 +141,16 @@ def release_own_functions(
         if status.get(at) != "ok" and not (claim and _one_value(values.get(at, ""))):
             own.setdefault(d.function, d.line)
     confirmed_names = {d.function for d in confirmed}
+    # refuted: a definition the notation's function fails (σ(x) = 1/(1+e^x)); one not judged at all
+    # (csch(x) = 1/sinh(x) read as a definition) says nothing against the notation's oks
+    refuted = {d.function for d in found if status.get((d.line, d.column)) == "wrong"}
     out: list[StepResult] = []
     for r in results:
         hit = next((f for f in own if _mentions(r.step.lhs, f) or _mentions(r.step.rhs, f)), None)
         if r.status == "wrong" and hit is not None:
             note = f"; the document defines {hit} itself (line {own[hit]}), so the notation's {hit} is not used"
             r = r.held(r.message + note)
-        elif r.status == "ok" and hit is not None and hit not in read_as_document | confirmed_names:
+        elif r.status == "ok" and hit in refuted - read_as_document - confirmed_names and _by_value(r, hit):
             # σ'(x) = σ(x)(1 − σ(x)) under "σ(x) = 1/(1 + e^x)": true of the logistic σ, not of the
             # document's; whether its definition is a slip or its own function, a reader cannot tell
             note = (
