@@ -113,9 +113,13 @@ def test_a_result_underlined_twice_is_the_result(runner: StepRunner) -> None:
     # answer; it was "the command \underline"
     assert _texts(double_underlines(tex_tokens(r"\underline{\underline{a+b}}"))) == [r"\boxed", "{", "a", "+", "b", "}"]
     assert double_underlines(tex_tokens(r"\underline{net}_l")) == tex_tokens(r"\underline{net}_l")  # a name's mark
+    # held-out 18 (lauvsnes): one underline marks the answer too, around an expression or ending the side
+    assert _texts(double_underlines(tex_tokens(r"= \underline{a+b}"))) == ["=", "{", "a", "+", "b", "}"]
+    assert _texts(double_underlines(tex_tokens(r"= \underline{x}"))) == ["=", "{", "x", "}"]
     text = "$$x(y - z) = \\underline{\\underline{xy - xz}}$$\n\n$$x(y - z) = \\underline{\\underline{xy + xz}}$$\n"
+    text += "$$x(y - z) = \\underline{xy - xz}$$\n\n$$x(y - z) = \\underline{xy + xz}$$\n"
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
-    assert [r.status for r in report.results] == ["ok", "wrong"]
+    assert [r.status for r in report.results] == ["ok", "wrong", "ok", "wrong"]
 
 
 def test_bold_around_a_whole_expression_is_the_expression(runner: StepRunner) -> None:

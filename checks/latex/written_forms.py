@@ -145,20 +145,28 @@ def empty_groups(toks: Tokens) -> Tokens:
 
 def double_underlines(toks: Tokens) -> Tokens:
     r"""``\underline{\underline{-x_j(y_k - \hat y_k)}}``: a result underlined twice (the school way
-    of marking the answer) is that result, as a box around it is (``\boxed``). One underline may be
-    a name's mark (``\underline{net}``, a vector in some texts) and is left as written."""
-    if sum(t == r"\underline" for t, _ in toks) < 2:
+    of marking the answer) is that result, as a box around it is (``\boxed``). One underline around
+    a whole expression (``\underline{\hat y(1-\hat y)}``), or ending the side (``= \underline{x}``),
+    marks the answer the same way; elsewhere one underline may be a name's mark (``\underline{net}_l``,
+    a vector in some texts) and is left as written."""
+    if r"\underline" not in [t for t, _ in toks]:
         return toks
     return each_token_span(toks, _double_underline)
 
 
 def _double_underline(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
-    if [t for t, _ in toks[k : k + 4]] != [r"\underline", "{", r"\underline", "{"]:
+    if [t for t, _ in toks[k : k + 2]] != [r"\underline", "{"]:
         return None
-    outer, inner = argument_end(toks, k + 1), argument_end(toks, k + 3)
-    if outer is None or inner != outer - 1:
+    if [t for t, _ in toks[k + 2 : k + 4]] != [r"\underline", "{"]:  # one underline
+        end = argument_end(toks, k + 1)
+        inner = [t for t, _ in toks[k + 2 : end - 1]] if end else []
+        if end is not None and (end == len(toks) or any(t in _EXPRESSION_MARKS for t in inner)):
+            return [("{", toks[k][1]), *toks[k + 2 : end]], end
         return None
-    return [(r"\boxed", toks[k][1]), *toks[k + 3 : inner]], outer
+    outer, inner_end = argument_end(toks, k + 1), argument_end(toks, k + 3)
+    if outer is None or inner_end != outer - 1:
+        return None
+    return [(r"\boxed", toks[k][1]), *toks[k + 3 : inner_end]], outer
 
 
 def exp_powers(toks: Tokens) -> Tokens:
