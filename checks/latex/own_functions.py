@@ -125,9 +125,10 @@ def release_own_functions(
     results: list[StepResult], found: list[FunctionDefinition], read_as_document: frozenset[str] = frozenset()
 ) -> list[StepResult]:
     """Results with every ``wrong`` that mentions a function the document defines (and the
-    notation does not confirm) made inconclusive, and every ``ok`` too where the step was read
+    notation does not confirm) made inconclusive; and every ``ok`` that uses the values of such a
+    function whose definition the notation's refutes and nowhere confirms, where the step was read
     with the notation's function (not one of ``read_as_document``, the functions whose uses the
-    readers take from the document's definition)."""
+    readers take from the document's definitions)."""
     status = {(r.step.line, r.step.column): r.status for r in results}
     values = {(r.step.line, r.step.column): r.step.rhs for r in results}
     # a definition the notation confirms (σ(z) = 1/(1 + e^{-z}) beside "σ(z) = φ(z)") says the
@@ -160,7 +161,6 @@ def release_own_functions(
             r = r.held(note)
         out.append(r)
     return out
-
 
 
 @dataclass(frozen=True)
