@@ -74,3 +74,18 @@ def test_a_control_space_ending_a_side_is_spacing(runner: StepRunner) -> None:
     text = "$$x(y+z) = xy + xz \\ $$\n\n$$x(y+z) = xy - xz \\ $$\n"
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results] == ["ok", "wrong"]
+
+
+@pytest.mark.parametrize(
+    ("step", "expected"),
+    [
+        # held-out 21 (ilyarudyak), 7 and 22: \sigma^\prime(z), g^\prime(z), the prime as a bare superscript
+        (r"\sigma^\prime(x) = \sigma(x)(1-\sigma(x))", "ok"),
+        (r"\sigma^\prime(x) = \sigma(x)(1+\sigma(x))", "wrong"),
+        (r"\tanh^\prime(x) = 1 - \tanh^2(x)", "ok"),
+        (r"\tanh^{\prime}(x) = 1 + \tanh^2(x)", "wrong"),
+    ],
+)
+def test_a_prime_written_as_a_bare_superscript(step: str, expected: str, runner: StepRunner) -> None:
+    report = check_text(f"$${step}$$\n", NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == [expected], [r.message for r in report.results]

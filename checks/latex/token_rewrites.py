@@ -299,7 +299,7 @@ def _superscript_prime(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | 
         return None
     if [x for x, _ in toks[k + 1 : k + 4]] in (["{", "'", "}"], ["{", r"\prime", "}"]):
         return [("'", False)], k + 4
-    if toks[k + 1 : k + 2] == [(r"\prime", toks[k + 1][1] if k + 1 < len(toks) else False)]:
+    if k + 1 < len(toks) and toks[k + 1][0] in (r"\prime", "'"):  # ^\prime, spelled ' already
         return [("'", False)], k + 2
     return None
 
