@@ -32,3 +32,14 @@ def test_no_false_alarm_and_a_real_slip_is_still_found(runner: StepRunner) -> No
     assert all(r.status != "wrong" for r in ok.results), [r.message for r in ok.results]
     bad = check_text("$$a = 1 + 1 = 3 or b = c + 1$$\n", NOTATION, runner=runner, examples=30, markdown=True)
     assert any(r.status == "wrong" for r in bad.results), [r.message for r in bad.results]
+
+
+def test_an_index_range_is_no_claim(runner: StepRunner) -> None:
+    # held-out 26's first sight (blancacc): "x^{(l)} \quad &\text{for } 0 = 1, \ldots, L;", a typo in a
+    # for-range, was judged as the claim 0 = 1 and called wrong; a range goes on with an ellipsis
+    for text in ("$$\\text{for } 0 = 1, \\ldots, L$$", "$$l = 1, \\dots, L$$", "$$i = 1, ..., n$$"):
+        assert _pairs(text) == [], text
+    # a claim before a range is still read, and a list of claims without an ellipsis stays claims
+    assert _pairs("$$a_i = 2 \\quad \\text{for } i = 1, \\ldots, n$$") == [("a_i", "2")]
+    bad = check_text("$$1 + 1 = 3, \\quad 2 + 2 = 4$$\n", NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in bad.results] == ["wrong", "ok"]

@@ -144,6 +144,8 @@ def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
                     continue
                 if t in (",", ";") and not _thousands(toks, k) or _text_and(toks, k) or _bare_word(toks, k):
                     close_term("")
+                    if t == "," and _ellipsis_after(toks, k + 1):
+                        chains[-1] = []  # "l = 1, \ldots, L": an index's range, no claim
                     chains.append([])
                     k = _skip_text_and(toks, k)
                     current_line = piece.line
@@ -157,6 +159,17 @@ def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
             k += 1
     close_term("")
     return [c for c in chains if len(c) >= 2]
+
+
+#: an ellipsis after a comma: the list or range goes on
+_ELLIPSES = {r"\ldots", r"\dots", r"\cdots", r"\dotsc", r"\dotso", "…", "⋯"}
+
+
+def _ellipsis_after(toks: list[str], k: int) -> bool:
+    r"""Does an ellipsis follow at ``k`` (spaces skipped), as in ``l = 1, \ldots, L``?"""
+    while k < len(toks) and not toks[k].strip():
+        k += 1
+    return k < len(toks) and (toks[k] in _ELLIPSES or toks[k : k + 3] == [".", ".", "."])
 
 
 def _places(tokens: list[str], spots: list[tuple[int, int]]) -> tuple[tuple[int, int, int], ...]:
