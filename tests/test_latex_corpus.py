@@ -69,6 +69,7 @@ HELDOUT22 = ROOT / "tests" / "data" / "latex_heldout22" / "manifest.toml"
 HELDOUT23 = ROOT / "tests" / "data" / "latex_heldout23" / "manifest.toml"
 HELDOUT24 = ROOT / "tests" / "data" / "latex_heldout24" / "manifest.toml"
 HELDOUT25 = ROOT / "tests" / "data" / "latex_heldout25" / "manifest.toml"
+HELDOUT26 = ROOT / "tests" / "data" / "latex_heldout26" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -99,6 +100,7 @@ HELDOUT25 = ROOT / "tests" / "data" / "latex_heldout25" / "manifest.toml"
         (HELDOUT23, 13, 205),
         (HELDOUT24, 11, 255),
         (HELDOUT25, 14, 220),
+        (HELDOUT26, 11, 385),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:
