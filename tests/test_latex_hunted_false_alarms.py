@@ -567,6 +567,12 @@ def test_an_inline_claim_under_an_unread_condition_is_not_wrong(runner: StepRunn
     assert _last("Then $||\\mathbf{x}|| = 0$.\n", runner)[0] == "wrong"
     # a condition that was read is assumed already: a step false under it stays wrong
     assert _last("Then $\\delta_{ij} = 1$ if $i \\neq j$.\n", runner)[0] == "wrong"
+    # held-out 25 (matheusjorge): the condition in words before the formula, in its sentence
+    clip = "Take $z = 0.5$ and $f(z) = z^2$.\n\nSe a saída for maior que 1 ou menor que 0, $f^\\prime(z) = 3$.\n"
+    status, message = _last(clip, runner)
+    assert status == "inconclusive" and "(Se)" in message, message
+    # a sentence without a supposing word keeps the claim about every z: wrong
+    assert _last(clip.replace("Se a saída for maior que 1 ou menor que 0,", "Então"), runner)[0] == "wrong"
 
 
 def test_a_derivative_by_an_expression_is_no_fraction(runner: StepRunner) -> None:

@@ -5,7 +5,9 @@ A norm's properties (saikrishnaponnam/Machine-Learning, linear-algebra.md) are s
 conditions in prose, and the conditions reader takes only plain relations between indices or
 names (``i \neq j``, ``y = 1``): ``\mathbf{x} = 0`` is not one, so ``||x|| = 0`` was judged for
 every x and called wrong. An inline formula followed, in its sentence, by a supposing word (if,
-iff, only if, when, whenever, provided, assuming, unless) claims nothing without that condition;
+iff, only if, when, whenever, provided, assuming, unless), or preceded in its sentence by one in
+any of the documents' languages ("se a saída … for maior que 1 …, $f'(z) = 0$"), claims nothing
+without that condition;
 where no condition was read for the step, a ``wrong`` is held back (inconclusive) with the clause
 quoted. A condition that was read (``\delta_{ij} = 1`` if ``i \neq j``) was already assumed by the
 judge, so that step's ``wrong`` stands.
@@ -38,17 +40,41 @@ def _after(lines: list[str], line: int, column: int) -> str:
     return text[close.end() :] if close else ""
 
 
+#: a supposing word earlier in the formula's sentence ("se a saída … for maior que 1 ou menor que 0,
+#: $f'(z) = 0$"): English, Portuguese, Spanish, Italian, French, German, Chinese
+_LEADING = re.compile(
+    r"(?:^|[\s(,;])(?P<word>if|when|whenever|unless|se|si|quando|cuando|caso|lorsque|quand|wenn|falls|sofern)\b"
+    r"|(?P<cjk>若|如果|假如|假设|当)",
+    re.I,
+)
+#: a sentence's end in running text
+_SENTENCE_END = re.compile(r"[.!?。！？:]\s|^\s*[-*>]\s")
+
+
+def _before(lines: list[str], line: int, column: int) -> str:
+    """The text of the step's sentence before the inline formula that holds the step."""
+    if not 1 <= line <= len(lines):
+        return ""
+    text = lines[line - 1][: max(column - 1, 0)]
+    opening = max(text.rfind("$"), text.rfind("\\("))
+    text = text[:opening] if opening >= 0 else text
+    ends = list(_SENTENCE_END.finditer(text))
+    return text[ends[-1].end() :] if ends else text
+
+
 def hold_unread_clauses(judged: list[StepResult], text: str) -> list[StepResult]:
-    """``judged`` with each inline ``wrong`` whose formula is followed by a condition in prose that
-    was not read for it made inconclusive."""
+    """``judged`` with each inline ``wrong`` whose formula is followed, or preceded in its sentence,
+    by a condition in prose that was not read for it made inconclusive."""
     lines = text.split("\n")
     out = []
     for result in judged:
         step = result.step
         if result.status == "wrong" and step.kind == "inline" and not step.conditions:
-            found = _CLAUSE.match(_after(lines, step.line, getattr(step, "column", 0)))
-            if found:
-                clause = " ".join(found.group("clause").split())
+            column = getattr(step, "column", 0)
+            found = _CLAUSE.match(_after(lines, step.line, column))
+            leading = None if found else _LEADING.search(_before(lines, step.line, column))
+            if found or leading:
+                clause = " ".join((found.group("clause") if found else leading.group(0)).split())
                 why = f"{result.message}; but the formula is stated under a condition in prose, not read ({clause})"
                 result = result.held(why)
         out.append(result)
