@@ -212,10 +212,12 @@ def test_parallel_runner_keeps_order_limits_and_budget() -> None:
 
 def test_json_lists_display_blocks_without_steps_with_the_reason(tmp_path: Path) -> None:
     doc = tmp_path / "d.md"
-    doc.write_text("$$a = a$$\n\nthe expression\n\n$$\\sigma(x) + 1$$\n\nand\n\n$$x \\leq y$$\n")
+    blocks = "$$a = a$$\n\nthe expression\n\n$$\\sigma(x) + 1$$\n\nand\n\n$$x \\leq y$$\n\n"
+    doc.write_text(blocks + "$$l = 1, \\ldots, L$$\n")
     data = json.loads(_run([str(doc), "--json"]).stdout)
-    assert [(b["line"], b["column"]) for b in data["unread"]] == [(5, 3), (9, 3)]
+    assert [(b["line"], b["column"]) for b in data["unread"]] == [(5, 3), (9, 3), (11, 3)]
     assert "no relation sign" in data["unread"][0]["reason"] and "only = and" in data["unread"][1]["reason"]
+    assert "a range or a list" in data["unread"][2]["reason"]  # held-out 26: for l = 1, …, L
 
 
 def test_a_notebook_is_checked_cell_by_cell_and_its_steps_name_their_cell() -> None:

@@ -11,6 +11,8 @@ from derive.checks.latex.extract import RELATIONS, extract
 __all__ = ["blocks_without_steps", "unread_blocks"]
 
 _RELATION = re.compile("|".join(re.escape(r) + (r"(?![A-Za-z])" if r[0] == "\\" else "") for r in RELATIONS))
+#: an index's range or a list: "= 1, \ldots", "= 1, ..., n" (steps._ellipsis_after)
+_RANGE = re.compile(r"=[^=,]*,\s*(?:\\[lc]?dots|\\dotsc|\.\.\.|…|⋯)")
 
 
 def _reason(text: str) -> str:
@@ -18,7 +20,10 @@ def _reason(text: str) -> str:
         return "no relation sign: an expression on its own is not a step"
     if "=" not in text.replace(":=", "").replace("=:", ""):
         return "its relations (≤, <, →, ∈ a set …) are not steps checked here; only = and ∈ ℝ^{…} are"
+    if _RANGE.search(text):
+        return "its '=' states a range or a list that goes on (l = 1, …, L), not a claim"
     return "its '=' has an empty side, or only defines a name (:=)"
+
 
 
 def unread_blocks(text: str, markdown: bool, steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
