@@ -143,9 +143,7 @@ def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
                     k += 1
                     continue
                 if t in (",", ";") and not _thousands(toks, k) or _text_and(toks, k) or _bare_word(toks, k):
-                    close_term("")
-                    if t == "," and _ellipsis_after(toks, k + 1):
-                        chains[-1] = []  # "l = 1, \ldots, L": an index's range, no claim
+                    close_term("…" if t == "," and _ellipsis_after(toks, k + 1) else "")
                     chains.append([])
                     k = _skip_text_and(toks, k)
                     current_line = piece.line
@@ -158,7 +156,7 @@ def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
             spots.append(piece.position(starts[k]))
             k += 1
     close_term("")
-    return [c for c in chains if len(c) >= 2]
+    return [c for c in chains if len(c) >= 2 and c[-1][1] != "…"]  # "…": l = 1, …, L, a range, no claim
 
 
 #: an ellipsis after a comma: the list or range goes on
