@@ -21,11 +21,11 @@ from derive.checks.latex.written_forms import (
     braced_differentials,
     braced_functions,
     double_braces,
-    double_underlines,
     empty_groups,
     exp_powers,
     index_list_sums,
     period_products,
+    underlined_answers,
 )
 
 __all__ = ["merge_word_names", "rewrite_tokens"]
@@ -36,7 +36,7 @@ Tokens = list[tuple[str, bool]]
 def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
     # g'^{[l]}(Z) is g'(Z): one activation letter (activation_labels.py)
-    toks = layer_labelled_calls(exp_powers(double_braces(double_underlines(bracket_labels(toks)))))
+    toks = layer_labelled_calls(exp_powers(double_braces(underlined_answers(bracket_labels(toks)))))
     toks = _gradients(_call_out_of_text(_lead_words(each_token_span(toks, _typed_ellipsis))))
     toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(_braced_scripts(toks)))))
     toks = slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))

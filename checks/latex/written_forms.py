@@ -19,11 +19,11 @@ __all__ = [
     "braced_slash",
     "delta_fractions",
     "double_braces",
-    "double_underlines",
     "empty_groups",
     "exp_powers",
     "index_list_sums",
     "period_products",
+    "underlined_answers",
 ]
 
 Tokens = list[tuple[str, bool]]
@@ -119,14 +119,22 @@ def bold_expressions(toks: Tokens) -> Tokens:
 
 
 def _bold_expression(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
-    t, spaced = toks[k]
+    t = toks[k][0]
     if t not in _BOLD or t == r"\textbf" or toks[k + 1 : k + 2] != [("{", False)]:
         return None
+    return _expression_group(toks, k)
+
+
+def _expression_group(toks: Tokens, k: int, ending: bool = False) -> tuple[Tokens, int] | None:
+    """The argument of the command at k as a plain group when it holds an expression (an operator
+    or a bracket) or, with ``ending``, when it ends the side: the mark of an answer; else None."""
     end = argument_end(toks, k + 1)
-    inner = [x for x, _ in toks[k + 2 : end - 1]] if end else []
-    if not any(x in _EXPRESSION_MARKS for x in inner):
+    if end is None:
         return None
-    return [("{", spaced), *toks[k + 2 : end]], end
+    inner = [t for t, _ in toks[k + 2 : end - 1]]
+    if not (any(t in _EXPRESSION_MARKS for t in inner) or (ending and end == len(toks))):
+        return None
+    return [("{", toks[k][1]), *toks[k + 2 : end]], end
 
 
 def empty_groups(toks: Tokens) -> Tokens:
@@ -143,7 +151,7 @@ def empty_groups(toks: Tokens) -> Tokens:
     return out
 
 
-def double_underlines(toks: Tokens) -> Tokens:
+def underlined_answers(toks: Tokens) -> Tokens:
     r"""``\underline{\underline{-x_j(y_k - \hat y_k)}}``: a result underlined twice (the school way
     of marking the answer) is that result, as a box around it is (``\boxed``). One underline around
     a whole expression (``\underline{\hat y(1-\hat y)}``), or ending the side (``= \underline{x}``),
@@ -151,18 +159,14 @@ def double_underlines(toks: Tokens) -> Tokens:
     a vector in some texts) and is left as written."""
     if r"\underline" not in [t for t, _ in toks]:
         return toks
-    return each_token_span(toks, _double_underline)
+    return each_token_span(toks, _underlined_answer)
 
 
-def _double_underline(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
+def _underlined_answer(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
     if [t for t, _ in toks[k : k + 2]] != [r"\underline", "{"]:
         return None
     if [t for t, _ in toks[k + 2 : k + 4]] != [r"\underline", "{"]:  # one underline
-        end = argument_end(toks, k + 1)
-        inner = [t for t, _ in toks[k + 2 : end - 1]] if end else []
-        if end is not None and (end == len(toks) or any(t in _EXPRESSION_MARKS for t in inner)):
-            return [("{", toks[k][1]), *toks[k + 2 : end]], end
-        return None
+        return _expression_group(toks, k, ending=True)
     outer, inner_end = argument_end(toks, k + 1), argument_end(toks, k + 3)
     if outer is None or inner_end != outer - 1:
         return None
