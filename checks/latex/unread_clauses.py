@@ -31,11 +31,14 @@ _CLAUSE = re.compile(
 _CLOSE = re.compile(r"(?<!\\)\$(?!\$)|\\\)")
 
 
+def _line(lines: list[str], line: int) -> str:
+    """The document's line (1-based), or nothing for a line outside it."""
+    return lines[line - 1] if 1 <= line <= len(lines) else ""
+
+
 def _after(lines: list[str], line: int, column: int) -> str:
     """The text of the step's line after the inline formula that holds the step."""
-    if not 1 <= line <= len(lines):
-        return ""
-    text = lines[line - 1]
+    text = _line(lines, line)
     close = _CLOSE.search(text, max(column - 1, 0))
     return text[close.end() :] if close else ""
 
@@ -53,9 +56,7 @@ _SENTENCE_END = re.compile(r"[.!?。！？:]\s|^\s*[-*>]\s")
 
 def _before(lines: list[str], line: int, column: int) -> str:
     """The text of the step's sentence before the inline formula that holds the step."""
-    if not 1 <= line <= len(lines):
-        return ""
-    text = lines[line - 1][: max(column - 1, 0)]
+    text = _line(lines, line)[: max(column - 1, 0)]
     opening = max(text.rfind("$"), text.rfind("\\("))
     text = text[:opening] if opening >= 0 else text
     ends = list(_SENTENCE_END.finditer(text))
