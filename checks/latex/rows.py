@@ -209,6 +209,11 @@ _UNICODE_TEX = {
 _COMBINING = {"\u0302": "\\hat", "\u0304": "\\bar", "\u0303": "\\tilde"}
 
 
+def _marked(text: str, k: int) -> bool:
+    """Is the character at k a combining mark (hat, bar, tilde) after an ASCII letter?"""
+    return 0 < k < len(text) and text[k] in _COMBINING and text[k - 1].isascii() and text[k - 1].isalpha()
+
+
 def _ascii_math(body: MappedText) -> MappedText:
     """The region with the Unicode of :data:`_UNICODE_TEX` replaced, each replacement in the
     place of the character it replaces."""
@@ -217,11 +222,10 @@ def _ascii_math(body: MappedText) -> MappedText:
     text: list[str] = []
     offsets: list[int] = []
     for k, (c, o) in enumerate(zip(body.text, body.offsets, strict=True)):
-        after = body.text[k + 1 : k + 2]
-        if after in _COMBINING and c.isascii() and c.isalpha():
-            tex = f"{_COMBINING[after]}{{{c}}}"  # the mark itself then maps to nothing
+        if _marked(body.text, k + 1):
+            tex = f"{_COMBINING[body.text[k + 1]]}{{{c}}}"  # y + U+0302: \hat{y}
         else:
-            tex = "" if c in _COMBINING and k and body.text[k - 1].isascii() else _UNICODE_TEX.get(c, c)
+            tex = "" if k and _marked(body.text, k) else _UNICODE_TEX.get(c, c)  # the mark, now in \hat
         text.append(tex)
         offsets += [o] * len(tex)
     return MappedText("".join(text), offsets)
