@@ -56,3 +56,34 @@ def test_a_matrix_product_is_still_kept_from_the_scalar_judge(runner: StepRunner
     status, message = _status("A B = B A", runner)
     # refuted under every shape reading, proved for scalars: held back, saying so (undeclared.py)
     assert status == "inconclusive" and "undeclared shapes" in message and "scalars" in message, message
+
+
+def test_a_product_of_functions_of_one_lowercase_name_is_entrywise() -> None:
+    # σ(z)(1 - σ(z)) fits only with z a square matrix; z is lowercase (a vector), so the product
+    # of two functions of z alone can only be entry by entry. w δ (different names) is not.
+    z, w, delta = Sym("z", "z", ""), Sym("w", "w", ""), Sym(r"\delta", r"\delta", "")
+    square = {"z": ("n", "n"), "w": ("n", "n"), r"\delta": ("n", "n")}
+    sig = Call("sigmoid", (z,), 0)
+    assert entrywise((Mul(sig, sig, "juxt"),), square, frozenset({"z"}))
+    assert not entrywise((Mul(sig, sig, "juxt"),), square)  # a capital-letter reading is not lowered
+    assert not entrywise((Mul(w, delta, "juxt"),), square, frozenset({"w", r"\delta"}))
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        (r"\sigma'(z) = \sigma(z)(1 - \sigma(z))", "ok"),
+        (r"y(1-y) = y - y y", "ok"),
+        (r"\sigma'(z) = \sigma(z)(1 + \sigma(z))", "wrong"),
+        (r"y(1-y) = y - 2 y y", "wrong"),
+    ],
+)
+def test_the_sigmoid_derivative_of_an_undeclared_vector(claim: str, expected: str, runner: StepRunner) -> None:
+    # was inconclusive: "the sides differ under every reading of the undeclared shapes tried (z: n×n)"
+    status, message = _status(claim, runner)
+    assert status == expected, message
+
+
+def test_different_lowercase_names_keep_the_matrix_product(runner: StepRunner) -> None:
+    status, message = _status("a b = b a", runner)
+    assert status == "inconclusive" and "scalars" in message, message

@@ -12,9 +12,11 @@ scalars, and the scalar judge's verdict (with its own guards) is the step's.
 
 from __future__ import annotations
 
+import re
+
 from derive.checks.latex.typed_nodes import Add, Call, Mul, Neg, Node, Num, Opaque, Pow, Sym, all_nodes, all_syms
 
-__all__ = ["entrywise"]
+__all__ = ["entrywise", "lowercase_name"]
 
 #: functions applied entry by entry (softmax is not: each entry depends on all of them)
 _ENTRYWISE_CALLS = {
@@ -23,9 +25,25 @@ _ENTRYWISE_CALLS = {
 }  # fmt: skip
 
 
-def entrywise(sides: tuple[Node, ...], shapes: dict[str, tuple[str, ...]]) -> bool:
-    """Is every side an entry-by-entry expression of its names under these shapes?"""
-    return all(_entrywise(side, shapes) for side in sides)
+def entrywise(
+    sides: tuple[Node, ...], shapes: dict[str, tuple[str, ...]], lowered: frozenset[str] = frozenset()
+) -> bool:
+    """Is every side an entry-by-entry expression of its names under these shapes? ``lowered``:
+    lowercase names read as square matrices only because a product of them fits no other way
+    (σ(z)(1 - σ(z)) with z undeclared): a product of two functions of the SAME such names is
+    read entry by entry (a vector times itself has no other meaning), never a product of
+    different names (w δ may be a matrix times a vector)."""
+    return all(_entrywise(side, shapes, lowered) for side in sides)
+
+
+def _names(node: Node) -> set[str]:
+    return {s.full for s in all_syms(node)} | {o.name for o in all_nodes(node) if isinstance(o, Opaque)}
+
+
+def _same_lowered(a: Node, b: Node, lowered: frozenset[str]) -> bool:
+    """Are both factors functions of the same lowered names, and of nothing else but numbers?"""
+    names = _names(a)
+    return bool(names) and names == _names(b) and names <= lowered
 
 
 def _scalar(node: Node, shapes: dict[str, tuple[str, ...]]) -> bool:
@@ -35,22 +53,30 @@ def _scalar(node: Node, shapes: dict[str, tuple[str, ...]]) -> bool:
     return all(all(d == "1" for d in shapes.get(name, ())) for name in names)
 
 
-def _entrywise(node: Node, shapes: dict[str, tuple[str, ...]]) -> bool:
+def _entrywise(node: Node, shapes: dict[str, tuple[str, ...]], lowered: frozenset[str]) -> bool:
     if isinstance(node, Sym | Num | Opaque):
         return True
     if isinstance(node, Neg):
-        return _entrywise(node.x, shapes)
+        return _entrywise(node.x, shapes, lowered)
     if isinstance(node, Add):
-        return _entrywise(node.a, shapes) and _entrywise(node.b, shapes)
+        return _entrywise(node.a, shapes, lowered) and _entrywise(node.b, shapes, lowered)
     if isinstance(node, Pow):
-        return _entrywise(node.base, shapes) and _scalar(node.exp, shapes)
+        return _entrywise(node.base, shapes, lowered) and _scalar(node.exp, shapes)
     if isinstance(node, Mul):
-        both = _entrywise(node.a, shapes) and _entrywise(node.b, shapes)
+        both = _entrywise(node.a, shapes, lowered) and _entrywise(node.b, shapes, lowered)
         if node.kind == "hadamard":
             return both
         if node.kind == "div":  # A / c entry by entry; A / B of two matrices is not written so
             return both and _scalar(node.b, shapes)
-        return both and (_scalar(node.a, shapes) or _scalar(node.b, shapes))
+        scaled = _scalar(node.a, shapes) or _scalar(node.b, shapes)
+        return both and (scaled or _same_lowered(node.a, node.b, lowered))
     if isinstance(node, Call):
-        return node.fn in _ENTRYWISE_CALLS and all(_entrywise(a, shapes) for a in node.args)  # σ'(Z) too
+        return node.fn in _ENTRYWISE_CALLS and all(_entrywise(a, shapes, lowered) for a in node.args)  # σ'(Z) too
     return False  # transposes, derivatives, norms, sums, entries, cases: not entry by entry
+
+
+def lowercase_name(name: str) -> bool:
+    """Is the name's letter lowercase (z^{(2)}, \\hat{y}, \\mathbf{a}; not W, \\Theta)?"""
+    letter = re.sub(r"\\(?:hat|tilde|bar|mathbf|boldsymbol|bm|vec|mathbb)\{(.*)\}", r"\1", name)
+    letter = re.sub(r"[_^].*$", "", letter)
+    return not letter[:1].isupper()

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from derive.checks.latex.bias_layout import kept_axis
+from derive.checks.latex.entrywise_steps import lowercase_name
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.typed_nodes import (
     Add,
@@ -433,9 +434,7 @@ def _name_class(name: str, count: int, notation: Notation) -> str:
         return "entries2"
     if name in _SIZE_LETTERS or notation.domain(name) != "real" or name in notation.scalars:
         return "scalar"
-    letter = re.sub(r"\\(?:hat|tilde|bar|mathbf|boldsymbol|bm|vec|mathbb)\{(.*)\}", r"\1", name)
-    letter = re.sub(r"[_^].*$", "", letter)
-    return "upper" if letter[:1].isupper() else "lower"
+    return "lower" if lowercase_name(name) else "upper"
 
 
 def infer_assignments(

@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 
+from derive.checks.latex.cjk_prose import prose_end
 from derive.checks.latex.conditions import as_conditions
 from derive.checks.latex.decimal_commas import decimal_comma_at, decimal_equation
 from derive.checks.latex.extract import RELATIONS, Equation, extract
@@ -141,6 +142,13 @@ def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
                     current.append(".")
                     spots.append(piece.position(starts[k]))
                     k += 1
+                    continue
+                prose = prose_end(toks, k, term_so_far="".join(current), claims_before=bool(chains[-1]))
+                if prose is not None:  # 已知 z = …, a = b 其中 c = d: a word between claims (cjk_prose)
+                    close_term("")
+                    chains.append([])
+                    k = prose
+                    current_line = piece.line
                     continue
                 if t in (",", ";") and not _thousands(toks, k) or _text_and(toks, k) or _bare_word(toks, k):
                     close_term("…" if t == "," and _ellipsis_after(toks, k + 1) else "")

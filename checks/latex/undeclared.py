@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
-from derive.checks.latex.entrywise_steps import entrywise
+from derive.checks.latex.entrywise_steps import entrywise, lowercase_name
 from derive.checks.latex.jacobians import EVERY_READING_WRONG
 from derive.checks.latex.log_domains import with_positive_logs
 from derive.checks.latex.lone_jacobians import Jacobians, mark_jacobians
@@ -263,7 +263,7 @@ def _judge_agreeing(
     why = f"the sides differ for unconstrained values of names the document does not declare ({shown})"
     decided = all(v["status"] in ("ok", "wrong") for _, v in outcomes)
     matrices = any(len(d) == 2 and "1" not in d for r, _ in outcomes for d in r.shapes.values())
-    if decided and matrices and not all(entrywise(sides, r.shapes) for r, _ in outcomes):
+    if decided and matrices and not all(entrywise(sides, r.shapes, _lowered(r)) for r, _ in outcomes):
         if all(v["status"] == "wrong" for _, v in outcomes):
             # wrong under every reading tried: the scalar judge may find it wrong too (a 1×1
             # reading of every name: dŷ/dz = e^{-z}/(1 + e^{-z})), but its ok is no proof (read as
@@ -274,6 +274,11 @@ def _judge_agreeing(
         return {"status": "inconclusive", "counterexample": None, "message": why, "method": "tensors"}, ""
     # Not a verdict: the scalar judge, which may prove an entry-level step wrong, gets its turn.
     return None, why
+
+
+def _lowered(reading: Assignment) -> frozenset[str]:
+    """Lowercase names this reading makes matrices (σ(z)(1 - σ(z)) fits only so): entrywise_steps."""
+    return frozenset(name for name, kind in reading.kinds if kind == "matrix" and lowercase_name(name))
 
 
 def _anchored_wrong(
