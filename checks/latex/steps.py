@@ -118,20 +118,7 @@ def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
             elif t in ("}", ")", "]", r"\}", r"\rangle", r"\end"):
                 depth = max(0, depth - 1)
             elif depth == 0:
-                rel = None
-                if t in ("=", "<", ">"):
-                    rel = t
-                    if t == "=" and k + 1 < len(toks) and toks[k + 1] == ">":
-                        rel = r"\Rightarrow"  # "=>" typed for an implication: not an equals sign
-                        k += 1
-                    elif t == "=" and k + 1 < len(toks) and toks[k + 1] == ":":
-                        rel = "=:"
-                        k += 1
-                elif t == ":" and k + 1 < len(toks) and toks[k + 1] == "=":
-                    rel = ":="
-                    k += 1
-                elif t.startswith("\\") and t[1:] in _REL_COMMANDS:
-                    rel = t
+                rel, k = _relation_at(toks, k)
                 if rel is not None:
                     close_term(rel)
                     current_line = piece.line
@@ -143,17 +130,12 @@ def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
                     spots.append(piece.position(starts[k]))
                     k += 1
                     continue
+                # 已知 z = …, a = b 其中 c = d: CJK prose is a word between claims too (cjk_prose)
                 prose = prose_end(toks, k, term_so_far="".join(current), claims_before=bool(chains[-1]))
-                if prose is not None:  # 已知 z = …, a = b 其中 c = d: a word between claims (cjk_prose)
-                    close_term("")
-                    chains.append([])
-                    k = prose
-                    current_line = piece.line
-                    continue
-                if t in (",", ";") and not _thousands(toks, k) or _text_and(toks, k) or _bare_word(toks, k):
+                if t in (",", ";") and not _thousands(toks, k) or _text_and(toks, k) or _bare_word(toks, k) or prose:
                     close_term("…" if t == "," and _ellipsis_after(toks, k + 1) else "")
                     chains.append([])
-                    k = _skip_text_and(toks, k)
+                    k = prose or _skip_text_and(toks, k)
                     current_line = piece.line
                     continue
             if t.strip() and not "".join(current).strip():
@@ -165,6 +147,20 @@ def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
             k += 1
     close_term("")
     return [c for c in chains if len(c) >= 2 and c[-1][1] != "…"]  # "…": l = 1, …, L, a range, no claim
+
+
+def _relation_at(toks: list[str], k: int) -> tuple[str | None, int]:
+    """The relation sign at ``toks[k]`` and the index of its last token, or (None, k)."""
+    t, after = toks[k], toks[k + 1] if k + 1 < len(toks) else ""
+    if t == "=" and after == ">":
+        return r"\Rightarrow", k + 1  # "=>" typed for an implication: not an equals sign
+    if t == "=" and after == ":":
+        return "=:", k + 1
+    if t == ":" and after == "=":
+        return ":=", k + 1
+    if t in ("=", "<", ">") or t.startswith("\\") and t[1:] in _REL_COMMANDS:
+        return t, k
+    return None, k
 
 
 #: an ellipsis after a comma: the list or range goes on
