@@ -481,7 +481,9 @@ class DocumentDefinitions:
             for d in self.defs:
                 if d.name in names or (d.line, d.column) >= where:
                     continue
-                if self.scalar[d.name][1].symbol_names & names or any(uses_name(d.rhs, n) for n in names):
+                value = self.scalar[d.name][1]
+                # a value read names its symbols (\hat{y} is not y); only an unread one errs on yes
+                if value.symbol_names & names or (value.problems and any(uses_name(d.rhs, n) for n in names)):
                     names.add(d.name)
                     grew = True
         return names
