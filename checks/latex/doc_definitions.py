@@ -481,8 +481,7 @@ class DocumentDefinitions:
             for d in self.defs:
                 if d.name in names or (d.line, d.column) >= where:
                     continue
-                value = self.scalar[d.name][1]
-                # a value read names its symbols (\hat{y} is not y); only an unread one errs on yes
+                value = self.scalar[d.name][1]  # read, it names its symbols (\hat{y} is not y); unread, errs on yes
                 if value.symbol_names & names or (value.problems and any(uses_name(d.rhs, n) for n in names)):
                     names.add(d.name)
                     grew = True
