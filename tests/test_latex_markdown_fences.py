@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.markdown_doc import markdown_regions
+from derive.checks.latex.normalize import load_notation
 
 FENCE = "Intro.\n\n```math\nz = 2x + 1\n```\n\nThen\n\n```python\ny = x = 2\n```\n"
 
@@ -83,3 +85,27 @@ def test_dollars_in_html_that_are_not_tex_stay_text() -> None:
     text = "<div>\nIt costs $5 and $10$ per seat.\n<code>$a = b$</code>\n</div>\n"
     assert markdown_regions(text) == []
     assert [r.kind for r in markdown_regions("<p>We have $x^2 = y$ here.</p>\n")] == ["inline"]
+
+
+# Hugo's KaTeX shortcode (held-out 27's WAT36 pages, hugo-book theme): every formula of the site
+# sits between {{< katex >}} and {{< /katex >}}, which the Markdown parser reads as a paragraph
+SHORTCODES = (
+    "Text.\n\n{{< katex  >}}\n\\tag{3}\n\\begin{aligned}\nE &= a + b \\\\\n&= b + a\n\\end{aligned}\n{{< /katex >}}\n\n"
+    "Inline {{< katex >}}y = 2x{{< /katex >}} here, and {{% katex display %}}z = 3{{% /katex %}}.\n\n"
+    "```\n{{< katex >}}code = 1{{< /katex >}}\n```\n"
+)
+
+
+def test_a_hugo_katex_shortcode_is_math_at_its_place() -> None:
+    regions = markdown_regions(SHORTCODES)
+    assert [r.kind for r in regions] == ["display", "inline", "display"]
+    assert "E &= a + b" in regions[0].text and regions[1].text == "y = 2x" and regions[2].text == "z = 3"
+    for region in regions:
+        assert SHORTCODES[region.offsets[0] : region.offsets[-1] + 1] == region.text  # code stays code
+
+
+def test_a_slip_inside_a_shortcode_is_found(runner: StepRunner) -> None:
+    one = "{{{{< katex display >}}}}\n\\frac{{d}}{{dx}} {claim}\n{{{{< /katex >}}}}\n\n"
+    text = one.format(claim="x^2 = 2x") + one.format(claim="x^3 = 2x^2")
+    report = check_text(text, load_notation(), runner=runner, markdown=True, examples=30)
+    assert [r.status for r in report.results] == ["ok", "wrong"], [r.message for r in report.results]

@@ -327,10 +327,37 @@ def _split_at_dollars(region: Region) -> list[Region]:
     return out
 
 
+#: Hugo's KaTeX shortcode (the hugo-book theme and its kin): ``{{< katex [display] >}} … {{< /katex >}}``,
+#: also written with ``%``; the site typesets its body, the Markdown parser sees a paragraph of text
+_SHORTCODE = re.compile(
+    r"\{\{[<%]\s*katex\b(?P<args>[^}]*?)[>%]\}\}(?P<body>.*?)\{\{[<%]\s*/\s*katex\s*[>%]\}\}", re.S | re.I
+)
+
+
+def _shortcode_math(text: str) -> list[Region]:
+    """The bodies of Hugo KaTeX shortcodes outside code fences (one with dollars inside is left
+    to the dollar parser); display math when the shortcode says so or spans lines."""
+    found = []
+    for m in _SHORTCODE.finditer(text):
+        body = m.group("body")
+        fences = sum(1 for line in text[: m.start()].split("\n") if _FENCE.match(line))
+        if not body.strip() or "$" in body or fences % 2:
+            continue
+        kind = (
+            "display"
+            if "display" in m.group("args") or "\n" in body.strip() or _stands_alone(text, *m.span())
+            else "inline"
+        )
+        found.append(Region(kind, body, tuple(range(m.start("body"), m.end("body"))), m.start(), m.end()))
+    return found
+
+
 def markdown_regions(text: str) -> list[Region]:
     """The math regions of a Markdown document, in order of position."""
     table = LineTable(text)
     found = _regions(text, _dollar_parser(), table)
+    if "katex" in text:
+        found += _shortcode_math(text)
     if "\\[" in text or "\\(" in text:  # texmath's pass costs three times the first one: only when needed
         found += _regions(text, _bracket_parser(), table, brackets=True)
     found.sort(key=lambda r: (r.start, -r.end))
