@@ -109,3 +109,26 @@ def test_a_slip_inside_a_shortcode_is_found(runner: StepRunner) -> None:
     text = one.format(claim="x^2 = 2x") + one.format(claim="x^3 = 2x^2")
     report = check_text(text, load_notation(), runner=runner, markdown=True, examples=30)
     assert [r.status for r in report.results] == ["ok", "wrong"], [r.message for r in report.results]
+
+
+# held-out 27's R Markdown tutorial (hauselin) writes its derivations as bare \begin{aligned} blocks,
+# which MathJax typesets and the amsmath plugin (top-level environments only) does not take
+BARE = (
+    "Example:\n\n\\begin{aligned}\nf'(x) &= 3(x^2 + 1)^2(2x) \\\\\n&= 6x(x^2 + 1)^2\n\\end{aligned}\n\n"
+    "$$\n\\begin{aligned} a &= b \\end{aligned}\n$$\n\n```\n\\begin{aligned} c &= d \\end{aligned}\n```\n"
+)
+
+
+def test_a_bare_aligned_block_is_display_math_once() -> None:
+    regions = markdown_regions(BARE)
+    assert [r.kind for r in regions] == ["display", "display"], regions
+    assert regions[0].text.startswith("\\begin{aligned}") and "6x(x^2 + 1)^2" in regions[0].text
+    assert "a &= b" in regions[1].text and regions[1].text.strip() != regions[0].text  # the $$ block, not twice
+    for region in regions:
+        assert BARE[region.offsets[0] : region.offsets[-1] + 1] == region.text
+
+
+def test_a_slip_in_a_bare_aligned_block_is_found(runner: StepRunner) -> None:
+    text = "\\begin{aligned}\n\\frac{d}{dx} x^3 &= 3x^2 \\\\\n&= 2x^2\n\\end{aligned}\n"
+    report = check_text(text, load_notation(), runner=runner, markdown=True, examples=30)
+    assert [r.status for r in report.results] == ["ok", "wrong"], [r.message for r in report.results]

@@ -332,23 +332,34 @@ def _split_at_dollars(region: Region) -> list[Region]:
 _SHORTCODE = re.compile(
     r"\{\{[<%]\s*katex\b(?P<args>[^}]*?)[>%]\}\}(?P<body>.*?)\{\{[<%]\s*/\s*katex\s*[>%]\}\}", re.S | re.I
 )
+#: an inner amsmath environment standing bare at the start of a line (R Markdown, MathJax pages):
+#: ``\begin{aligned} … \end{aligned}``, typeset as a display; the amsmath plugin takes only the
+#: top-level ones (align, equation …)
+_BARE_INNER = re.compile(
+    r"^[ \t]*(?P<body>\\begin\{(?P<name>aligned|alignedat|gathered|split)\}.*?\\end\{(?P=name)\})", re.S | re.M
+)
 
 
-def _shortcode_math(text: str) -> list[Region]:
-    """The bodies of Hugo KaTeX shortcodes outside code fences (one with dollars inside is left
-    to the dollar parser); display math when the shortcode says so or spans lines."""
+def _outside_fences(text: str, start: int) -> bool:
+    return sum(1 for line in text[:start].split("\n") if _FENCE.match(line)) % 2 == 0
+
+
+def _bare_math(text: str) -> list[Region]:
+    """Math the Markdown parser leaves as text: the bodies of Hugo KaTeX shortcodes (one with
+    dollars inside is left to the dollar parser; display when the shortcode says so or spans
+    lines) and bare inner amsmath environments (display), outside code fences. Where one lies in
+    math found otherwise (``$$\\begin{aligned} … $$``), the outer region is kept (markdown_regions)."""
     found = []
-    for m in _SHORTCODE.finditer(text):
+    for m in _SHORTCODE.finditer(text) if "katex" in text else ():
         body = m.group("body")
-        fences = sum(1 for line in text[: m.start()].split("\n") if _FENCE.match(line))
-        if not body.strip() or "$" in body or fences % 2:
-            continue
-        kind = (
-            "display"
-            if "display" in m.group("args") or "\n" in body.strip() or _stands_alone(text, *m.span())
-            else "inline"
-        )
-        found.append(Region(kind, body, tuple(range(m.start("body"), m.end("body"))), m.start(), m.end()))
+        if body.strip() and "$" not in body and _outside_fences(text, m.start()):
+            spans = "\n" in body.strip() or _stands_alone(text, *m.span())
+            kind = "display" if "display" in m.group("args") or spans else "inline"
+            found.append(Region(kind, body, tuple(range(m.start("body"), m.end("body"))), m.start(), m.end()))
+    for m in _BARE_INNER.finditer(text) if "\\begin" in text else ():
+        if _outside_fences(text, m.start()):
+            a, b = m.span("body")
+            found.append(Region("display", m.group("body"), tuple(range(a, b)), a, b))
     return found
 
 
@@ -356,8 +367,7 @@ def markdown_regions(text: str) -> list[Region]:
     """The math regions of a Markdown document, in order of position."""
     table = LineTable(text)
     found = _regions(text, _dollar_parser(), table)
-    if "katex" in text:
-        found += _shortcode_math(text)
+    found += _bare_math(text)
     if "\\[" in text or "\\(" in text:  # texmath's pass costs three times the first one: only when needed
         found += _regions(text, _bracket_parser(), table, brackets=True)
     found.sort(key=lambda r: (r.start, -r.end))
