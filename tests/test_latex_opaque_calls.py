@@ -79,3 +79,15 @@ def test_the_largest_entry_as_one_unknown_value(runner: StepRunner) -> None:
         r"\frac{\partial}{\partial z_1} \max(z_k) = 0",  # a derivative of it: not this reading's
     ]
     assert _statuses(steps, runner) == ["ok", "ok", "unparsed", "unparsed", "unparsed"]
+
+
+def test_the_largest_entry_written_with_its_bound_index(runner: StepRunner) -> None:
+    # held-out 27's tatsy notes: the log-sum-exp trick with \max_k x_k ("a subscript on the function
+    # \max" before); the bound letter k is no index of the step, so the value is one for every i, j
+    steps = [
+        r"\frac{e^{x_i}}{\sum_j e^{x_j}} = \frac{e^{(x_i - \max_k x_k)}}{\sum_j e^{(x_j - \max_k x_k)}}",
+        r"\log \left( \sum_j e^{x_j} \right) = \max_{k} (x_k) + \log \left( \sum_j e^{(x_j - \max_k x_k)} \right)",
+        r"\log \left( \sum_j e^{x_j} \right) = \max_k x_k - \log \left( \sum_j e^{(x_j - \max_k x_k)} \right)",
+        r"\frac{e^{x_i}}{\sum_j e^{x_j}} = \frac{e^{(x_i - \max_k x_k)}}{\sum_j e^{(x_j + \max_k x_k)}}",
+    ]
+    assert _statuses(steps, runner) == ["ok", "ok", "unparsed", "unparsed"]

@@ -210,6 +210,8 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         named = _named_activation(self.text_of(sub_arg)) if sub_arg is not None and key != "leaky_relu" else None
         if named is not None:  # \sigma_\mathrm{relu}, \sigma'_{\text{tanh}}: the activation its subscript names
             key, sub_arg, arity = named, None, 1
+        if sub_arg is not None and key in ("max", "min") and self.notation.opaque_calls:
+            return self._extremum_over(shown, sub_arg, k)  # \max_k x_k: one unknown value (opaque_calls)
         if sub_arg is not None:
             if key != "leaky_relu":
                 raise Unreadable(f"a subscript on the function {shown}")
@@ -261,6 +263,25 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         if len(args) != max(arity, 1):
             raise Unreadable(f"{shown} with {len(args)} argument(s)")
         return self.postfix(self._call(key, args, prime, power), k)
+
+    def _extremum_over(self, shown: str, sub: list[str], k: int) -> tuple[str, int]:
+        """``\\max_k x_k``, ``\\max_{j}(z_j)``: the largest entry of a family, read as one unknown value
+        (the other reading of opaque_calls); its bound letter, written ``*`` in the value's name, is
+        no index of the step."""
+        bound = self.text_of(sub).strip()
+        if k < len(self.toks) and self.toks[k] in ("(", "["):
+            end = self.match(k)
+            inside, k = self.toks[k + 1 : end], end + 1
+        elif k < len(self.toks) and self._starts_unit(k):
+            start = k
+            k = self.unit(k)[1]
+            inside = self.toks[start:k]
+        else:
+            inside = []
+        if not inside or not re.fullmatch(r"[A-Za-z]", bound):
+            raise Unreadable(f"a subscript on the function {shown}")
+        operand = ["*" if t == bound else t for t in inside]
+        return self.postfix(self.symbol("symbol", call_key(f"{shown}_{{{bound}}}", operand)), k)
 
     def _marks(
         self, shown: str, k: int, power: list[str] | None

@@ -38,8 +38,9 @@ _DERIVATIVE = re.compile(
 )
 
 
-#: ``\max(Z_i)``, ``\max(z)``: the largest entry of a family (softmax's stabilising shift), one value
-_EXTREMUM = re.compile(r"\b(?:max|min) with 1 argument\(s\)")
+#: ``\max(Z_i)``, ``\max(z)``, ``\max_k x_k``: the largest entry of a family (softmax's stabilising
+#: shift), one value
+_EXTREMUM = re.compile(r"\b(?:max|min) with 1 argument\(s\)|a subscript on the function \\(?:max|min)\b")
 
 
 class IndexInCall(Exception):
