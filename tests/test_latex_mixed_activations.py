@@ -33,3 +33,18 @@ def test_with_consistent_definitions_the_same_slip_is_wrong(runner: StepRunner) 
     assert _last(FORWARD % "a_{h_1}" + STEP % "a_{h_1}", runner)[0] == "ok"
     status, message = _last(FORWARD % "a_{h_1}" + STEP % "h_1", runner)
     assert status == "wrong", message
+
+
+def test_a_step_wrong_under_either_repair_is_wrong(runner: StepRunner) -> None:
+    # the same README's ∂E/∂w_1 drops a bracket: read with o_1 repaired either way (w_5 a_{h_1} + w_6
+    # a_{h_2}, or w_5 h_1 + w_6 h_2) it is still wrong, whichever term was the slip
+    status, message = _last(FORWARD % "h_1" + STEP % "2 a_{h_1}", runner)
+    assert status == "wrong" and "repaired either way" in message, message
+
+
+def test_every_mixed_definition_a_step_reaches_is_repaired_alike(runner: StepRunner) -> None:
+    # o_2 mixed the same way: a step through o_1 and o_2 is judged with both repaired, never one of them
+    second = "$$ o_2 = w_7 * h_1 + w_8 * a_{h_2}$$\n\n"
+    step = "$$\\frac{\\partial (o_1 + o_2)}{\\partial w_5} = a_{h_1}$$\n"
+    status, message = _last(FORWARD % "h_1" + second + step, runner)
+    assert status == "inconclusive" and "likely a slip" in message, message
