@@ -70,6 +70,8 @@ HELDOUT23 = ROOT / "tests" / "data" / "latex_heldout23" / "manifest.toml"
 HELDOUT24 = ROOT / "tests" / "data" / "latex_heldout24" / "manifest.toml"
 HELDOUT25 = ROOT / "tests" / "data" / "latex_heldout25" / "manifest.toml"
 HELDOUT26 = ROOT / "tests" / "data" / "latex_heldout26" / "manifest.toml"
+HELDOUT27 = ROOT / "tests" / "data" / "latex_heldout27" / "manifest.toml"
+HELDOUT28 = ROOT / "tests" / "data" / "latex_heldout28" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -101,6 +103,8 @@ HELDOUT26 = ROOT / "tests" / "data" / "latex_heldout26" / "manifest.toml"
         (HELDOUT24, 11, 255),
         (HELDOUT25, 14, 220),
         (HELDOUT26, 11, 385),
+        (HELDOUT27, 11, 185),
+        (HELDOUT28, 9, 235),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:

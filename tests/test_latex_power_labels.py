@@ -52,3 +52,15 @@ def test_an_iterations_value_defined_under_iteration_prose_is_not_a_power(runner
 def test_a_power_claim_without_iteration_prose_is_still_wrong(runner: StepRunner) -> None:
     text = "Expanding the power:\n\n$$a^t = a + t$$\n"
     assert check_text(text, NOTATION, runner=runner, markdown=True).results[-1].status == "wrong"
+
+
+def test_the_next_iterate_from_this_one_is_an_update_not_a_power(runner: StepRunner) -> None:
+    # held-out 28's first sight (evgenyneu's report): "The equation for updating a weight is
+    # w^{i+1} = w^{i} - e \sum_j ∂E(y_j)/∂w" was refuted as powers of w; the prose says "updating",
+    # which is no iteration word, and the left side at i + 1 beside w^{i} says it all the same
+    update = "w^{i+1} = w^{i} - e \\sum_{j=1}^{N} \\frac{\\partial E(y_j)}{\\partial w},"
+    text = f"The equation for updating a weight is\n\\[\n  {update}\n\\]\n"
+    result = check_text(text, NOTATION, runner=runner, markdown=False).results[-1]
+    assert result.status == "inconclusive" and "at step i + 1" in result.message, result.message
+    # the right side must write the name at i itself: a^{t+1} = a + t is a claim about powers
+    assert check_text("$$a^{t+1} = a + t$$\n", NOTATION, runner=runner, markdown=True).results[-1].status == "wrong"

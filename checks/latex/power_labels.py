@@ -26,6 +26,8 @@ __all__ = ["ITERATION", "LABELS", "iterated_name", "label_reading"]
 ITERATION = "; but {} may be {} at step {} (an iteration's value that this line defines), not a power"
 #: a whole side that is one name with a one-letter superscript: \eta^t, w_i^{t}, \theta^{(t)} is a label already
 _ITERATED = re.compile(r"\s*(?P<name>\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*\^\s*\{?\s*(?P<t>[A-Za-z])\s*\}?\s*")
+#: a whole side that is one name with the next value of a letter as its superscript: w^{i+1}, \theta_j^{t + 1}
+_NEXT = re.compile(r"\s*(?P<name>\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*\^\s*\{\s*(?P<t>[A-Za-z])\s*\+\s*1\s*\}\s*")
 #: prose that counts iterations: a superscript letter there is the iteration's number
 _ITERATION_WORDS = re.compile(r"iteration|update|epoch|time ?step|step [a-z]\b|次|迭代|时刻|反復|更新", re.I)
 LABELS = "; but read with each bare superscript letter as a label (y_k^n: example n), not a power, it holds"
@@ -62,7 +64,15 @@ def iterated_name(step: Step) -> str:
     """``\\eta^t = \\eta / \\sqrt{t + 1}``: the left side is a name with a letter superscript and the
     right side uses that name and the letter (as a number, t + 1): η at update t, defined by the
     line, rather than η to the power t, where the prose before it speaks of iterations ("at the
-    t-th update", 第t次). The why (ITERATION) for such a step, else ""."""
+    t-th update", 第t次); or the left side is a name at the next value of a letter (``w^{i+1}``) and
+    the right side writes the name at that letter (``w^{i}``): an update rule whatever the prose
+    says. The why (ITERATION) for such a step, else ""."""
+    following = _NEXT.fullmatch(step.lhs)
+    if following is not None and following.group("name") not in ("e", r"\exp"):
+        # w^{i+1} = w^{i} - η ∇E: the next iterate from this one, whatever the prose says (held-out 28)
+        name, letter = following.group("name"), following.group("t")
+        if re.search(rf"{re.escape(name)}\s*\^\s*(?:\{{\s*{letter}\s*\}}|{letter})(?![A-Za-z+])", step.rhs):
+            return ITERATION.format(f"{name}^{{{letter}+1}}", name, f"{letter} + 1")
     m = _ITERATED.fullmatch(step.lhs)
     if m is None or m.group("name") in ("e", r"\exp"):
         return ""
