@@ -39,7 +39,7 @@ from derive.checks.latex.restated_data import restated_data
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.shapes import space_dims
 from derive.checks.latex.sibling_parts import sum_of_parts
-from derive.checks.latex.steps import split_chain
+from derive.checks.latex.steps import premise, split_chain
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import Node, Opaque
@@ -138,8 +138,9 @@ def find_definitions(
     for equation in equations:
         for chain in split_chain(equation):
             (first, relation), (second, _) = chain[0], chain[1]
-            if relation not in _DEFINES or not second.text or _PLACEHOLDER.fullmatch(second.text.strip()):
-                continue  # "h^a = \\dots" in a question is a blank to fill, not a definition
+            blank = _PLACEHOLDER.fullmatch(second.text.strip())  # "h^a = \\dots": a blank to fill, no definition
+            if relation not in _DEFINES or not second.text or blank or premise(chain, 0):  # y = 1 ⇒ …: supposed
+                continue
             name = _name(first.text, notation)
             if name is None or name in INDEX_LETTERS or name in seen:
                 continue
@@ -192,7 +193,7 @@ def find_reassignments(equations: list[Equation], notation: Notation, defs: list
             starts = [k for k in range(len(chain) - 1) if k == 0 or chain[k - 1][1] in ARROWS]
             for k in sorted(set(starts) | listed_names(chain, lambda t: _name(t, notation) is not None)):
                 (first, relation), (second, _) = chain[k], chain[k + 1]
-                if relation not in _DEFINES or not second.text.strip():
+                if relation not in _DEFINES or not second.text.strip() or premise(chain, k):
                     continue
                 old = given.get(_name(first.text, notation) or "")
                 if old is not None and (first.line, first.column) > (old.line, old.column):
@@ -352,8 +353,7 @@ class DocumentDefinitions:
                 self.typed[d.name] = parse_typed(d.rhs, notation)
             except Unreadable:
                 continue
-        # the notation's value stands in for a restatement that cannot be evaluated: set by
-        # document_context (restated_values), which may evaluate values; this module does not
+        # the notation's value for a restatement not evaluable: set by document_context (restated_values)
         self.fallback: frozenset[str] = frozenset()
         # Not for a label index (y in o_y is read from its subscript), nor for a name the
         # notation's definitions use (L = -log o^s_y would silently change meaning with it).

@@ -22,7 +22,7 @@ from derive.checks.latex.limit_tokens import chain_limits
 from derive.checks.latex.norm_tuples import tuple_weight
 from derive.checks.latex.normalize import Notation, identifier_name, normalize
 
-__all__ = ["Term", "Step", "split_chain", "find_steps", "is_real_space"]
+__all__ = ["Term", "Step", "split_chain", "find_steps", "is_real_space", "premise"]
 
 
 @dataclass(frozen=True)
@@ -330,6 +330,22 @@ def _chain_text(chain: list[tuple[Term, str]]) -> str:
 _IMPLIES = {r"\rightarrow", r"\Rightarrow", r"\implies", r"\to", r"\longrightarrow", r"\Longrightarrow"}
 
 
+#: arrows that make a number given a name before them a premise: y = 1 ⇒ L = -\log \hat{y}
+_PREMISE_ARROWS = {r"\Rightarrow", r"\implies", r"\Longrightarrow"}
+_NUMBER = re.compile(r"\s*[-+]?\s*\d+(?:[.,]\d+)?\s*")
+
+
+def premise(chain: list[tuple[Term, str]], k: int) -> bool:
+    r"""Is link k of a chain a name set to a number right before an implication arrow (``y = 1
+    \Rightarrow L = -\log \hat{y}``, "Nếu $y = 1 => …$")? A case supposed: the condition of what
+    follows (_leading_condition), neither the name's definition nor a new value (doc_definitions)."""
+    return (
+        k + 1 < len(chain)
+        and chain[k + 1][1] in _PREMISE_ARROWS
+        and _NUMBER.fullmatch(chain[k + 1][0].text) is not None
+    )
+
+
 def _leading_condition(chain: list[tuple[Term, str]]) -> list[tuple[Term, str]]:
     r"""``i = j \rightarrow \delta_{ij} = 1``: the relation before the arrow is the condition the
     rest holds under, not a step of its own (read as one, δ_ij = 1 would be claimed for every i, j)."""
@@ -337,9 +353,10 @@ def _leading_condition(chain: list[tuple[Term, str]]) -> list[tuple[Term, str]]:
     if arrow is None or arrow == 0 or arrow + 2 > len(chain):
         return chain
     text = _chain_text([*chain[:arrow], (chain[arrow][0], "")])  # up to the arrow, without it
-    # only a relation of two index letters: "x = 2 => x^2 = 4" and "u = -z =>" state claims of their own
+    # a relation of two index letters, or a name set to a number before ⇒ (y = 1 ⇒ L = -log ŷ: the case
+    # supposed, see unclaimed_equations.premise); "u = -z =>" states a claim of its own
     index_relation = re.fullmatch(r"\s*[a-z]\s*(?:=|\\neq?|\\not=|!=)\s*[a-z]\s*", text) is not None
-    condition = as_conditions(text) if index_relation else []
+    condition = as_conditions(text) if index_relation or premise(chain, arrow - 1) else []
     if not condition:
         return chain
     under = tuple(condition)
