@@ -97,3 +97,15 @@ def test_a_layer_subscripted_activation_is_an_unknown_function(runner: StepRunne
     assert status == "ok", message
     status, message = _status(r"\sigma_l(2z) = 2\sigma_l(z)", runner, preamble="")
     assert status == "inconclusive", message  # fails for some σ_l: never wrong, the author's σ_l may be linear
+
+
+def test_a_letter_differentiated_by_its_own_argument_is_a_function(runner: StepRunner) -> None:
+    # held-out 27's dudung notes state \frac{\partial f(x)}{\partial x} = f(x)[1 - f(x)] and never prime f:
+    # a letter applied to x and differentiated by x is a function (a product f·x would not be written so)
+    forms = [r"\frac{\partial f(x)}{\partial x}", r"\frac{d g(z)}{dz}", r"\frac{d}{dt} h(t)"]
+    assert set(document_abstract_functions(" ".join(f"${t}$" for t in forms), NOTATION)) == {"f", "g", "h"}
+    assert document_abstract_functions(r"$\frac{\partial f(x)}{\partial y}$, $\frac{d}{dx} q(y)$", NOTATION) == {}
+    stated = r"The activation's slope is $\frac{\partial f(x)}{\partial x}$." + "\n\n"
+    assert _status(r"\frac{\partial}{\partial u} f(u y) = f'(u y) y", runner, preamble=stated)[0] == "ok"
+    status, message = _status(r"\frac{\partial}{\partial u} f(u y) = f'(u y)", runner, preamble=stated)
+    assert status == "inconclusive" and "does not define" in message, message

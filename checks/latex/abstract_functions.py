@@ -50,6 +50,22 @@ _SUBSCRIPTED_CALL = re.compile(
 )
 
 
+#: \frac{\partial f(x)}{\partial x}, \frac{d f(x)}{dx}, \frac{d}{dx} f(x): a letter applied to a bare variable and
+#: differentiated by that variable, so a function (a product f·x would be differentiated as one)
+_D = r"(?:\\partial|\\mathrm\s*\{\s*d\s*\}|d)"
+_DIFFERENTIATED_CALL = re.compile(
+    r"\\d?frac\s*\{\s*" + _D + r"\s*(" + _LETTER + r")\s*(?:\\left\s*)?\(\s*([A-Za-z])\s*(?:\\right\s*)?\)\s*\}"
+    r"\s*\{\s*" + _D + r"\s*\2\s*\}"
+    r"|\\d?frac\s*\{\s*"
+    + _D
+    + r"\s*\}\s*\{\s*"
+    + _D
+    + r"\s*([A-Za-z])\s*\}\s*("
+    + _LETTER
+    + r")\s*(?:\\left\s*)?\(\s*\3\s*(?:\\right\s*)?\)"
+)
+
+
 def abstract_name(key: str) -> str | None:
     """``f`` for the key ``abstract:f``; None for any other key."""
     return key[len(ABSTRACT) :] if key.startswith(ABSTRACT) else None
@@ -64,6 +80,7 @@ def document_abstract_functions(text: str, notation: Notation) -> dict[str, str]
     # document, where it does not define it (a defined σ_1 is one of the document's own functions)
     subscripted = [m.group(1) + "_{" + (m.group(2) or m.group(3)) + "}" for m in _SUBSCRIPTED_CALL.finditer(text)]
     primed = [m.group(1) for m in [*_PRIMED_CALL.finditer(text), *labelled]]
+    primed += [m.group(1) or m.group(4) for m in _DIFFERENTIATED_CALL.finditer(text)]
     for name in primed + _named_layers(text, labelled) + subscripted:
         plain = name.lstrip("\\").lower()
         if (
