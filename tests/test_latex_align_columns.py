@@ -22,7 +22,8 @@ def test_a_row_is_cut_where_a_second_ampersand_starts_an_equation() -> None:
         r"  v=\frac{1}{N}\sum_{k=1}^N (x_k-\mu)^2 ",
     ]
     # eqnarray's &=&, a remark column, a condition and a continued chain keep their row whole
-    for whole in (r"A &=& B", r"A &= B && \text{(chain rule)}", r"&= B & \text{if } x > 0", r"A &= B &= C"):
+    matrix = r"z = W x + b = \begin{bmatrix} 0.1 & 0.3 \\ -0.2 & 0.4 \end{bmatrix} x + b"  # its & are the matrix's
+    for whole in (r"A &=& B", r"A &= B && \text{(chain rule)}", r"&= B & \text{if } x > 0", r"A &= B &= C", matrix):
         assert _columns(whole) == [whole]
 
 

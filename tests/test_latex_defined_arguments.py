@@ -16,6 +16,7 @@ NOTATION = load_notation()
     [
         ("In the example shown, the length of the path $L(w_2) = 4$.\n", "inconclusive"),
         ("The loss at the input and the label:\n\n$$L(x, y) = -\\log o^s_y$$\n", "ok"),
+        ("The loss of the prediction:\n\n$$L = L(\\hat{y},y)$$\n", "ok"),  # ŷ: the prediction of the label y
         # the wrong twins: the loss at its own arguments is still the loss (and not 4)
         ("The loss at the input and the label:\n\n$$L(x, y) = 4$$\n", "wrong"),
         ("The loss at the input and the label:\n\n$$L(x, y) = -\\log (2 o^s_y)$$\n", "wrong"),

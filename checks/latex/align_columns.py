@@ -20,7 +20,7 @@ from typing import Protocol, TypeVar
 
 __all__ = ["equation_columns"]
 
-_TOKENS = re.compile(r"\\begin\{|\\end\{|\\.|[{}&=]", re.S)
+_TOKENS = re.compile(r"\\begin\{[^{}]*\}|\\end\{[^{}]*\}|\\.|[{}&=]", re.S)
 
 
 class _Sliceable(Protocol):
@@ -39,9 +39,9 @@ def _top_level(text: str) -> tuple[list[int], list[int]]:
     equals: list[int] = []
     for m in _TOKENS.finditer(text):
         token = m.group(0)
-        if token in ("{", "\\begin{"):
+        if token == "{" or token.startswith("\\begin{"):
             depth += 1
-        elif token in ("}", "\\end{"):
+        elif token == "}" or token.startswith("\\end{"):
             depth = max(0, depth - 1)
         elif depth == 0 and token == "&":
             amps.append(m.start())

@@ -5,8 +5,8 @@ the input and the label): the reader takes it as L. A translated word2vec paper 
 hunt) says "the length of the path $L(w_2) = 4$": read as the course's loss, ``L(w_2)`` was the
 network's loss at sampled weights, and the step wrong. A call whose arguments are plain names is
 the defined quantity only where each argument is a name that quantity depends on (through the
-notation's definitions) or the notation's input; ``L(w_2)``, ``L(\theta)`` are another function,
-left unread (never judged on the course's loss).
+notation's definitions) or the notation's input (a decorated name counts as its letter: ``L(\hat y,
+y)``); ``L(w_2)``, ``L(\theta)`` are another function, left unread (never judged on the course's loss).
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from derive.checks.latex.typed_nodes import split_name
 __all__ = ["at_own_arguments"]
 
 _LEADING = re.compile(r"\\?[A-Za-z]+")
+#: a decoration of a name's letter: \hat{y} is a y (the prediction of the label y)
+_DECORATION = re.compile(r"\\(?:hat|bar|tilde|vec|mathbf|boldsymbol|bm|widehat|overline)\s*\{?")
 
 
 def _mentions(text: str, stem: str) -> bool:
@@ -58,7 +60,7 @@ def at_own_arguments(reader: Any, name: str, inside: list[str]) -> bool:
         arguments.append(argument)
     closure = _closure(reader.notation.definitions, key)
     for argument in arguments:
-        lead = _LEADING.match(split_name(argument)[0])
+        lead = _LEADING.match(_DECORATION.sub("", split_name(argument)[0]))
         if argument not in reader.notation.inputs and (lead is None or not _mentions(closure, lead.group(0))):
             raise Unreadable(f"{name}({argument}): the notation's {key} does not depend on {argument}")
     return True
