@@ -27,3 +27,20 @@ def test_if_then_states_the_condition_of_what_follows(text: str, status: str, ru
     not a trailing condition of the formula before it."""
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert report.results[-1].status == status, report.results[-1].message
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a course's notes on non-convexity: the value supposed of any activation σ, not a claim
+        ("The result holds for any activation $\\sigma(\\cdot)$. Assume also that $\\sigma(\\cdot)$ is "
+         "continuously differentiable and $\\sigma(0)=0$. Then $L$ is non-convex.\n", 0),
+        ("Suppose $f(1) = 3$ and let $g$ be any function.\n", 0),
+        # the wrong twin: the same value stated, not supposed, of the course's sigmoid
+        ("For the sigmoid, note that $\\sigma(0)=0$.\n", 1),
+    ],
+)
+def test_a_supposed_value_of_a_function_is_no_claim(text: str, wrong: int, runner: StepRunner) -> None:
+    """ "Assume … $\\sigma(0)=0$": a hypothesis about the function (clauses.is_condition)."""
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert sum(r.status == "wrong" for r in report.results) == wrong, [r.message for r in report.results]

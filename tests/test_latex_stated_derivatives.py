@@ -47,3 +47,32 @@ def test_the_convention_still_holds_without_a_formula_of_the_documents(runner: S
 def test_a_slip_after_the_list_is_still_found(runner: StepRunner) -> None:
     """The list's own formulas are not assumed, but a slip in plain arithmetic beside them stays wrong."""
     assert "wrong" in _statuses(LIST + r"\[ \frac{1}{1 + e^{0}} = 1 \]" + "\n", runner)
+
+
+#: the seventeenth hunt's perceptron notebook: φ the step function after ŷ, then Adaline's identity
+PERCEPTRON = r"""Step 1: compute $z = w^T x + b$.
+
+Step 2: Apply the Heaviside Step Function
+
+$$\hat{y} = \phi(z) = \begin{cases} +1 & \text{if } z \geq 0 \\ -1 & \text{if } z < 0 \end{cases}$$
+
+Linear activation (identity function):
+
+$$\phi(z^{(i)}) = z^{(i)}$$
+"""
+
+
+def _markdown_statuses(text: str, runner: StepRunner) -> list[str]:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    return [r.status for r in report.results]
+
+
+def test_formulas_in_a_chain_or_at_an_example_drop_the_convention(runner: StepRunner) -> None:
+    """φ's values given after ŷ (a chain's second link) or at z^{(i)}: the document's φ, not the ReLU."""
+    assert "wrong" not in _markdown_statuses(PERCEPTRON, runner)
+
+
+def test_a_relu_formula_in_a_chain_keeps_the_convention(runner: StepRunner) -> None:
+    """The wrong twin: φ given the ReLU's formula after a name stays the ReLU: φ(-2) = -2 is wrong."""
+    text = "$$a = \\phi(z) = \\max(0, z)$$\n\nso $$\\phi(-2) = -2$$\n"
+    assert "wrong" in _markdown_statuses(text, runner)

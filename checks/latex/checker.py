@@ -27,6 +27,7 @@ from typing import Any
 
 from derive.checks.latex.added_terms import steps_as_written
 from derive.checks.latex.cases_steps import per_case_steps
+from derive.checks.latex.defined_operands import named_operands
 from derive.checks.latex.definition_notes import note_definitions
 from derive.checks.latex.derivative_answers import held_answers
 from derive.checks.latex.differentials import differential_quotient, glued_names
@@ -130,7 +131,7 @@ def check_text(
     results: list[StepResult | None] = []
     ambiguous_at: dict[int, set[str]] = {}  # result index -> names with two values there
     try:
-        for step in per_case_steps(find_steps(text, notation, equations=equations)):  # cases also case by case
+        for step in named_operands(per_case_steps(find_steps(text, notation, equations=equations)), document.defs):
             t0 = time.perf_counter()
             if step.relation == r"\in":
                 result = check_membership(step, notation)

@@ -59,11 +59,24 @@ def is_condition(text: str, region: Region) -> bool:
     found = _LEAD.search(lead)
     if found and _SUPPOSE.match(found.group(0)) and equal_names(region.text):
         return True  # "If $x_1=x_2=x_3$; prove it": a hypothesis about the names, not a claim
+    supposed = _HYPOTHESIS.search(text[sentence_start(text, region.start) : region.start])
+    if supposed and _ASSUMED_VALUE.fullmatch(region.text):
+        # "Assume also that $\sigma(\cdot)$ is continuously differentiable and $\sigma(0)=0$":
+        # the value of a function the writer supposes (any activation with that property), not a
+        # claim about the course's σ to check (it was called wrong, the sigmoid being 1/2 at 0)
+        return True
     return bool(found) and bool(reasons(found.group(0), as_conditions(region.text)))
 
 
 #: the words that suppose what follows them (a "since" or "where" states or defines it instead)
 _SUPPOSE = re.compile(r"\b(?:if|when|whenever|provided|assuming|case)\b", re.I)
+#: a sentence that supposes: "Assume (also) that …", "Suppose …", "We assume …", 假设 …
+_HYPOTHESIS = re.compile(r"\b(?:assume[sd]?|suppose[sd]?|assuming|supposing)\b|假设|假定|假如", re.I)
+#: a function's value at numbers: ``\sigma(0) = 0``, ``f(1, 2) = 3`` (no name of its argument)
+_ASSUMED_VALUE = re.compile(
+    r"\s*\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*(?:\\left)?\(\s*-?\d+(?:\.\d+)?(?:\s*,\s*-?\d+(?:\.\d+)?)*\s*(?:\\right)?\)"
+    r"\s*=\s*[^=<>]+"
+)
 
 
 def inline_conditions(text: str, inline: list[Region]) -> dict[int, tuple[str, ...]]:

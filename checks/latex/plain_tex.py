@@ -193,6 +193,13 @@ def _unwrap(toks: Tokens) -> Tokens:
             end = group_end(toks, first)
             if end is not None:
                 body = toks[first + 1 : end - 1] if toks[first][0] == "{" else toks[first:end]
+                if t == r"\textcolor" and _coloured_digits(out, body, spaced):
+                    # 0.547\textcolor{blue}{4}: the last digits of a number coloured (a worked
+                    # example showing where a rounding differs) are digits of that number,
+                    # not a factor {4} (read as one, 0.5474 became 0.547·4)
+                    out[-1] = (out[-1][0] + body[0][0], out[-1][1])
+                    k = end
+                    continue
                 if body and (body[0][0] in ("+", "-") or body[-1][0] in _TRAILING_OPERATORS):
                     # y \cancel{-yh} - h \cancel{+yh}: a struck-out term with its sign is a term of
                     # the sum around it (grouped, {-yh} after y would read as a product y·(−yh));
@@ -206,6 +213,17 @@ def _unwrap(toks: Tokens) -> Tokens:
         out.append(toks[k])
         k += 1
     return out
+
+
+def _coloured_digits(out: Tokens, body: Tokens, spaced: bool) -> bool:
+    """Is ``body`` (a coloured part) only digits, written right after a number with a point?"""
+    return (
+        len(body) == 1
+        and body[0][0].isdigit()
+        and not spaced
+        and bool(out)
+        and re.fullmatch(r"\d*\.\d*", out[-1][0]) is not None
+    )
 
 
 def _enclosing(toks: Tokens, at: int) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from derive.checks.latex.align_columns import equation_columns
 from derive.checks.latex.annotation_column import annotation_start
 from derive.checks.latex.conditions import as_conditions, row_condition
 from derive.checks.latex.equation import Piece, starts_with_relation
@@ -285,7 +286,7 @@ def rows_of(region: Region, table: LineTable, latex: bool) -> list[Piece]:
         body = _blank_all(body, _TEX_COMMENT)
     body = unbraced_list(_layout_array(_colour_wrapper(_blank_all(body, _DROP))))
     pieces = []
-    for raw in _split_rows(body):
+    for raw in (column for line in _split_rows(body) for column in equation_columns(line)):  # (align_columns)
         row, conditions, aside = _clean_row(raw)
         if not row.text:
             continue

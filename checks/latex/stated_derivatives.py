@@ -88,4 +88,30 @@ def defined_conventions(equations: list[Any], notation: Notation) -> set[str]:
         for name, defs in function_definitions(equations, unbound).items()
         if not one_meaning(defs)
     }
-    return {f.name for f in find_new_functions(equations, unbound) if f.name in bound} | (several & bound)
+    own = {f.name for f in find_new_functions(equations, unbound) if f.name in bound}
+    return own | (several & bound) | _refuting_values(equations, notation, bound)
+
+
+#: φ(z), \varphi(z^{(i)}), \psi\left(a_j\right): a conventional letter at one letter, maybe scripted
+_VALUE = re.compile(
+    r"\s*\\(?P<letter>phi|varphi|psi)\s*(?:\\left\s*)?\(\s*[A-Za-z](?:\s*[_^]\s*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\w))*"
+    r"\s*(?:\\right\s*)?\)\s*"
+)
+
+
+def _refuting_values(equations: list[Any], notation: Notation, bound: set[str]) -> set[str]:
+    r"""The bound letters the document gives values the convention's function does not have, at
+    any link of a chain: ``\hat{y} = \phi(z) = \begin{cases} +1 … -1 … \end{cases}`` (a perceptron's
+    step function, after ŷ) or ``\phi(z^{(i)}) = z^{(i)}`` (Adaline's identity, at an example's
+    input). The formulas of the first link at a bare letter are the document's own functions
+    (find_new_functions); these, not read as definitions, leave the letter a function the document
+    does not define, so no step about it is called wrong on the ReLU's values."""
+    found: set[str] = set()
+    for equation in equations:
+        for chain in split_chain(equation):
+            for (term, relation), (value, _) in zip(chain, chain[1:], strict=False):
+                m = _VALUE.fullmatch(term.text) if relation == "=" else None
+                key = "\\" + ("phi" if m and m.group("letter") == "varphi" else m.group("letter") if m else "")
+                if key in bound and key not in found and _status(term.text, value.text, notation) == "wrong":
+                    found.add(key)
+    return found

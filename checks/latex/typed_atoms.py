@@ -9,6 +9,7 @@ from typing import Any
 
 from derive.checks.latex.applied_uses import applied_as_name
 from derive.checks.latex.cases_rows import with_ampersand
+from derive.checks.latex.defined_arguments import at_own_arguments
 from derive.checks.latex.entrywise_activations import activation_key
 from derive.checks.latex.literal_patterns import is_ellipsis
 from derive.checks.latex.matrix_literals import MATRIX_ENVIRONMENTS, read_list, read_literal
@@ -393,8 +394,8 @@ class AtomsMixin(TexReader):
         if inner is not None and stop == len(inside) and not power and inner in self.notation.inputs:
             self.i = end + 1  # o^s(x): the quantity at the input x
             return
-        if (name in self.notation.definitions or stem in self.notation.definitions) and self._argument_list(inside):
-            self.i = end + 1  # L(x, y), J(θ): the defined quantity, at its arguments
+        if at_own_arguments(self, name, inside):
+            self.i = end + 1  # L(x, y): the defined quantity, at its arguments (defined_arguments)
             return
         if applied_as_name(self, name, inside):
             self.i = end + 1  # E(\bm W), \ell(Z_{L+1}, y): the document's name of its variables (applied_names)
@@ -406,17 +407,6 @@ class AtomsMixin(TexReader):
             self.i = end + 1
             return Call(f"unknown:{name}", tuple(self.whole(part) for part in self._split_commas(inside)))
         return None
-
-    def _argument_list(self, inside: list[str]) -> bool:
-        """Is this a list of plain names (x, y; θ; W, b)?"""
-        for part in self._split_commas(inside) if inside else []:
-            try:
-                name, stop, power = self.sub_reader(part).read_identifier(0)
-            except Unreadable:
-                return False
-            if name is None or stop != len(part) or power:
-                return False
-        return bool(inside)
 
     def _function(self, key: str, shown: str, power: list[str] | None = None) -> Node:
         if key.startswith("abstract:"):

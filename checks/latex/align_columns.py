@@ -1,0 +1,68 @@
+r"""Equations set side by side in one row of an ``align``, one per pair of columns.
+
+An ``align`` row is made of column pairs: ``&`` number 1, 3, 5 … aligns a relation inside an
+equation, ``&`` number 2, 4 … starts the next equation. A batch-normalisation notebook (the
+seventeenth hunt) writes its forward pass two equations a row:
+
+    & \mu=\frac{1}{N}\sum_{k=1}^N x_k  &  v=\frac{1}{N}\sum_{k=1}^N (x_k-\mu)^2 \\
+
+Read as one chain with the ``&`` dropped, its step ``\frac{1}{N}\sum x_k \; v = \frac{1}{N}\sum
+(x_k-\mu)^2`` multiplied the mean by v and was called wrong. A row is cut at such an ``&`` only
+where the part before it and the part after it each state an ``=`` of their own (outside braces)
+and the part after does not start with one: ``A &=& B`` (eqnarray), ``A &= B && \text{(rule)}``
+(a remark column) and ``&= B & \text{if } x > 0`` keep their row whole.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol, TypeVar
+
+__all__ = ["equation_columns"]
+
+_TOKENS = re.compile(r"\\begin\{[^{}]*\}|\\end\{[^{}]*\}|\\.|[{}&=]", re.S)
+
+
+class _Sliceable(Protocol):
+    text: str
+
+    def slice(self, start: int, end: int) -> _Sliceable: ...
+
+
+Row = TypeVar("Row", bound=_Sliceable)
+
+
+def _top_level(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of the ``&`` and of the ``=`` outside braces and environments."""
+    depth = 0
+    amps: list[int] = []
+    equals: list[int] = []
+    for m in _TOKENS.finditer(text):
+        token = m.group(0)
+        if token == "{" or token.startswith("\\begin{"):
+            depth += 1
+        elif token == "}" or token.startswith("\\end{"):
+            depth = max(0, depth - 1)
+        elif depth == 0 and token == "&":
+            amps.append(m.start())
+        elif depth == 0 and token == "=":
+            equals.append(m.start())
+    return amps, equals
+
+
+def equation_columns(row: Row) -> list[Row]:
+    """The row's equations, cut at every second top-level ``&`` that starts one (see above)."""
+    amps, equals = _top_level(row.text)
+    if len(amps) < 2:
+        return [row]
+    parts: list[Row] = []
+    start = 0
+    for k in range(1, len(amps), 2):
+        cut = amps[k]
+        end = amps[k + 2] if k + 2 < len(amps) else len(row.text)
+        after = row.text[cut + 1 : end].lstrip(" &\t\n")
+        if any(start <= e < cut for e in equals) and any(cut < e < end for e in equals) and not after.startswith("="):
+            parts.append(row.slice(start, cut))
+            start = cut + 1
+    parts.append(row.slice(start, len(row.text)))
+    return parts

@@ -1,0 +1,33 @@
+r"""Plain-TeX and MathJax spellings (checks/latex/plain_tex.py): the seventeenth hunt's Portuguese
+slides colour the last digits of a worked example's numbers (``0.547\textcolor{PastelBlue2}{4}``,
+where the rounding shows); the coloured digits are digits of the number, not a factor."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+from derive.checks.latex.tex_tokens import clean_tokens, tex_tokens
+
+NOTATION = load_notation()
+
+
+def test_coloured_last_digits_are_digits_of_the_number() -> None:
+    assert clean_tokens(tex_tokens(r"0.102\textcolor{blue}{4234}"))[0] == ["0.1024234"]
+    # a coloured factor after a whole number, or one spaced off, is still a group of its own
+    assert clean_tokens(tex_tokens(r"2\textcolor{blue}{3}"))[0] == ["2", "{", "3", "}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("$$\\frac{1}{2}(1-0.5474)^{2} = 0.102\\textcolor{PastelBlue2}{4234}$$\n", "ok"),
+        ("$$\\sigma(\\sigma(1\\cdot(-0.4986811))\\cdot 0.5042374) = 0.547\\textcolor\n  {PastelBlue2}{4}$$\n", "ok"),
+        # the wrong twins: other digits coloured
+        ("$$\\frac{1}{2}(1-0.5474)^{2} = 0.102\\textcolor{PastelBlue2}{9234}$$\n", "wrong"),
+        ("$$\\sigma(\\sigma(1\\cdot(-0.4986811))\\cdot 0.5042374) = 0.541\\textcolor{PastelBlue2}{4}$$\n", "wrong"),
+    ],
+)
+def test_a_worked_value_with_coloured_digits(text: str, status: str, runner: StepRunner) -> None:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert report.results[-1].status == status, report.results[-1].message
