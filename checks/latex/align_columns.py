@@ -15,12 +15,11 @@ and the part after does not start with one: ``A &=& B`` (eqnarray), ``A &= B && 
 
 from __future__ import annotations
 
-import re
 from typing import Protocol, TypeVar
 
-__all__ = ["equation_columns"]
+from derive.checks.latex.annotation_column import top_level
 
-_TOKENS = re.compile(r"\\begin\{[^{}]*\}|\\end\{[^{}]*\}|\\.|[{}&=]", re.S)
+__all__ = ["equation_columns"]
 
 
 class _Sliceable(Protocol):
@@ -32,27 +31,9 @@ class _Sliceable(Protocol):
 Row = TypeVar("Row", bound=_Sliceable)
 
 
-def _top_level(text: str) -> tuple[list[int], list[int]]:
-    """Offsets of the ``&`` and of the ``=`` outside braces and environments."""
-    depth = 0
-    amps: list[int] = []
-    equals: list[int] = []
-    for m in _TOKENS.finditer(text):
-        token = m.group(0)
-        if token == "{" or token.startswith("\\begin{"):
-            depth += 1
-        elif token == "}" or token.startswith("\\end{"):
-            depth = max(0, depth - 1)
-        elif depth == 0 and token == "&":
-            amps.append(m.start())
-        elif depth == 0 and token == "=":
-            equals.append(m.start())
-    return amps, equals
-
-
 def equation_columns(row: Row) -> list[Row]:
     """The row's equations, cut at every second top-level ``&`` that starts one (see above)."""
-    amps, equals = _top_level(row.text)
+    amps, equals = top_level(row.text, "&"), top_level(row.text, "=")
     if len(amps) < 2:
         return [row]
     parts: list[Row] = []

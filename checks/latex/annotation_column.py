@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["annotation_start"]
+__all__ = ["annotation_start", "top_level"]
 
-_TOKENS = re.compile(r"\\begin\{[^{}]*\}|\\end\{[^{}]*\}|\\[A-Za-z]+|\\.|[{}&]", re.S)
+_TOKENS = re.compile(r"\\begin\{[^{}]*\}|\\end\{[^{}]*\}|\\[A-Za-z]+|\\.|[{}&=]", re.S)
 _RELATION = re.compile(
     r"(?<!\\)[=<>]|\\(?:n?eq|neq|ne|leq?|geq?|leqslant|geqslant|lt|gt|approx|equiv|sim|in|notin|subset|subseteq)(?![A-Za-z])"
 )
@@ -27,7 +27,7 @@ _NUMBER_COLUMN = re.compile(r"\s*(?:-\s*)?(?:\\text\s*\{\s*)?\(\s*\d{1,3}[a-z]?\
 def annotation_start(row: str) -> int | None:
     """Offset of the first top-level ``&&`` whose remaining text has no relation, or of a last
     column (after a row's alignment ``&``) that holds only the equation's number; else None."""
-    amps = _top_level_ampersands(row)
+    amps = top_level(row, "&")
     if "&&" not in row.replace(" ", ""):
         return _number_column(row, amps)
     for before, after in zip(amps, amps[1:], strict=False):
@@ -37,18 +37,18 @@ def annotation_start(row: str) -> int | None:
     return None
 
 
-def _top_level_ampersands(row: str) -> list[int]:
-    """Offsets of the ``&`` outside braces and environments."""
-    depth, amps = 0, []
+def top_level(row: str, wanted: str) -> list[int]:
+    """Offsets of the characters in ``wanted`` (``&``, ``=``) outside braces and environments."""
+    depth, found = 0, []
     for m in _TOKENS.finditer(row):
         token = m.group(0)
         if token == "{" or token.startswith("\\begin{"):
             depth += 1
         elif token == "}" or token.startswith("\\end{"):
             depth = max(0, depth - 1)
-        elif token == "&" and depth == 0:
-            amps.append(m.start())
-    return amps
+        elif depth == 0 and token in wanted:
+            found.append(m.start())
+    return found
 
 
 def _number_column(row: str, amps: list[int]) -> int | None:
