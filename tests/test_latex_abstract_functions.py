@@ -105,6 +105,8 @@ def test_a_letter_differentiated_by_its_own_argument_is_a_function(runner: StepR
     forms = [r"\frac{\partial f(x)}{\partial x}", r"\frac{d g(z)}{dz}", r"\frac{d}{dt} h(t)"]
     assert set(document_abstract_functions(" ".join(f"${t}$" for t in forms), NOTATION)) == {"f", "g", "h"}
     assert document_abstract_functions(r"$\frac{\partial f(x)}{\partial y}$, $\frac{d}{dx} q(y)$", NOTATION) == {}
+    # held-out 17's sutne report: C(w) differentiated by w is the loss at its parameters, not an unknown C
+    assert document_abstract_functions(r"$\frac{\partial C(w)}{\partial w}$, $\frac{d J(w)}{dw}$", NOTATION) == {}
     stated = r"The activation's slope is $\frac{\partial f(x)}{\partial x}$." + "\n\n"
     assert _status(r"\frac{\partial}{\partial u} f(u y) = f'(u y) y", runner, preamble=stated)[0] == "ok"
     status, message = _status(r"\frac{\partial}{\partial u} f(u y) = f'(u y)", runner, preamble=stated)

@@ -80,7 +80,8 @@ def document_abstract_functions(text: str, notation: Notation) -> dict[str, str]
     # document, where it does not define it (a defined σ_1 is one of the document's own functions)
     subscripted = [m.group(1) + "_{" + (m.group(2) or m.group(3)) + "}" for m in _SUBSCRIPTED_CALL.finditer(text)]
     primed = [m.group(1) for m in [*_PRIMED_CALL.finditer(text), *labelled]]
-    primed += [m.group(1) or m.group(4) for m in _DIFFERENTIATED_CALL.finditer(text)]
+    # lowercase only: C(w), J(\theta) differentiated by w are a loss written at its parameters (applied_names)
+    primed += [n for m in _DIFFERENTIATED_CALL.finditer(text) if (n := m.group(1) or m.group(4)) and not n[0].isupper()]
     for name in primed + _named_layers(text, labelled) + subscripted:
         plain = name.lstrip("\\").lower()
         if (
