@@ -35,3 +35,13 @@ def test_a_number_supposed_is_used_and_a_formula_before_an_arrow_is_not_a_premis
     assert _results("$$x = 2 \\Rightarrow x^2 = 5$$\n", runner) == [("x^2", "wrong")]
     # u = -z ⇒ … states a claim of its own, as before
     assert [lhs for lhs, _ in _results("$$u = -z \\Rightarrow u^2 = z^2$$\n", runner)] == ["u", "u^2"]
+
+
+def test_the_case_supposed_wins_over_a_number_the_page_gave(runner: StepRunner) -> None:
+    # the same lesson's figure caption "Visualize Loss với $y = 1$" gives y a number before the
+    # second case: under y = 0 the step is judged with y = 0, not the caption's 1 (idle_conditions)
+    caption = "Figure: the loss with $y = 1$.\n\n"
+    case = LOSS + caption + "-- Nếu $y = 0 => L = -\\log{(1 - \\hat{y})}$\n"
+    assert _results(case, runner)[-1] == ("L", "ok")
+    slip = LOSS + caption + "-- Nếu $y = 0 => L = -\\log{(\\hat{y})}$\n"
+    assert _results(slip, runner)[-1] == ("L", "wrong")

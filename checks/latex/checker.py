@@ -40,7 +40,7 @@ from derive.checks.latex.evaluated_derivatives import hold_evaluated_derivatives
 from derive.checks.latex.example_labels import word_subscript
 from derive.checks.latex.extract import extract
 from derive.checks.latex.fixed_families import fixed_family_letters
-from derive.checks.latex.idle_conditions import bearing_conditions
+from derive.checks.latex.idle_conditions import bearing_conditions, supposed_values
 from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.index_calls import as_distributions
 from derive.checks.latex.indexed_steps import check_indexed, contracted_indices, einstein_free_indices
@@ -353,6 +353,7 @@ def _judge_written(
         return apart
     # a prose condition about a letter the step never writes (j = i) constrains nothing here
     conditions = bearing_conditions(step.conditions, (step.lhs, step.rhs), notation, definitions, named)
+    definitions, named = supposed_values(conditions, definitions, named)  # y = 0 ⇒ …: the case's y, not the page's
     typed, why = judge_sides(step.lhs, step.rhs, notation, conditions, definitions, seed)
     if typed is not None:
         return guard_verdict(step, typed, (lhs_norm, rhs_norm))

@@ -25,7 +25,7 @@ from typing import Any
 
 from derive.checks.latex.tex_tokens import tex_tokens
 
-__all__ = ["bearing_conditions"]
+__all__ = ["bearing_conditions", "supposed_values"]
 
 _EQUALITIES = ("=", r"\ne", r"\neq")
 
@@ -125,3 +125,20 @@ def _idle(condition: str, written: set[str]) -> bool:
     if not any(plain) or a == b or not all(p or x.isdigit() for p, x in zip(plain, (a, b), strict=True)):
         return False
     return any(p and x not in written for p, x in zip(plain, (a, b), strict=True))
+
+
+#: a condition that gives a name a number: y = 0, x_1 = -1.5
+_SUPPOSED = re.compile(r"\s*(?P<name>\\?[A-Za-z]+(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*=\s*[-+]?\s*\d+(?:\.\d+)?\s*")
+
+
+def supposed_values(conditions: tuple[str, ...], typed: dict[str, Any], named: dict | None) -> tuple[dict, dict | None]:
+    """The step's definitions without the numbers the document gave the names its conditions
+    set (``y = 1 ⇒ L = -\\log \\hat{y}`` after a caption's ``$y = 1$``, then ``y = 0 ⇒ …``): the
+    case a step supposes is its value there, whatever number the document wrote before. A name
+    defined by a formula keeps it (the condition then only restricts where the step is judged)."""
+    pinned = {m.group("name") for c in conditions if (m := _SUPPOSED.fullmatch(c))}
+    numbers = {name for name in pinned if name in (named or {}) and not named[name][1].symbol_names}
+    if not numbers:
+        return typed, named
+    typed = {k: v for k, v in typed.items() if k not in numbers}
+    return typed, {k: v for k, v in (named or {}).items() if k not in numbers}
