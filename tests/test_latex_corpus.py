@@ -72,6 +72,7 @@ HELDOUT25 = ROOT / "tests" / "data" / "latex_heldout25" / "manifest.toml"
 HELDOUT26 = ROOT / "tests" / "data" / "latex_heldout26" / "manifest.toml"
 HELDOUT27 = ROOT / "tests" / "data" / "latex_heldout27" / "manifest.toml"
 HELDOUT28 = ROOT / "tests" / "data" / "latex_heldout28" / "manifest.toml"
+HELDOUT29 = ROOT / "tests" / "data" / "latex_heldout29" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -105,6 +106,7 @@ HELDOUT28 = ROOT / "tests" / "data" / "latex_heldout28" / "manifest.toml"
         (HELDOUT26, 11, 385),
         (HELDOUT27, 11, 185),
         (HELDOUT28, 9, 235),
+        (HELDOUT29, 11, 120),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:
