@@ -23,7 +23,10 @@ def test_a_row_is_cut_where_a_second_ampersand_starts_an_equation() -> None:
     ]
     # eqnarray's &=&, a remark column, a condition and a continued chain keep their row whole
     matrix = r"z = W x + b = \begin{bmatrix} 0.1 & 0.3 \\ -0.2 & 0.4 \end{bmatrix} x + b"  # its & are the matrix's
-    for whole in (r"A &=& B", r"A &= B && \text{(chain rule)}", r"&= B & \text{if } x > 0", r"A &= B &= C", matrix):
+    # the hunt's rerun: a Chinese note's softmax of two classes, "& \text{when} C = 2" (a condition column)
+    conditioned = r"&= \frac{e^{z_1}}{e^{z_1} + e^{z_2}}, & \text{when} C = 2"
+    wholes = (r"A &=& B", r"A &= B && \text{(chain rule)}", r"&= B & \text{if } x > 0", r"A &= B &= C", matrix)
+    for whole in (*wholes, conditioned):
         assert _columns(whole) == [whole]
 
 

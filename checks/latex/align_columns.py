@@ -10,16 +10,27 @@ Read as one chain with the ``&`` dropped, its step ``\frac{1}{N}\sum x_k \; v = 
 (x_k-\mu)^2`` multiplied the mean by v and was called wrong. A row is cut at such an ``&`` only
 where the part before it and the part after it each state an ``=`` of their own (outside braces)
 and the part after does not start with one: ``A &=& B`` (eqnarray), ``A &= B && \text{(rule)}``
-(a remark column) and ``&= B & \text{if } x > 0`` keep their row whole.
+(a remark column), ``&= B & \text{if } x > 0`` and ``&= B, & \text{when } C = 2`` (a column opening
+with a condition word) keep their row whole.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Protocol, TypeVar
 
 from derive.checks.latex.annotation_column import top_level
+from derive.checks.latex.conditions import TRIGGERS
 
 __all__ = ["equation_columns"]
+
+#: a column that opens with a condition word (``& \text{when } C = 2``) is the condition of its row
+_CONDITION = re.compile(
+    r"(?:\\q?quad\s*)*(?:\\(?:text|mbox|textrm|mathrm)\s*\{\s*)?(?:"
+    + "|".join(TRIGGERS)
+    + r"|otherwise|else|si|für|falls|wenn|pour|para|cuando|donde|quando)\b",
+    re.I,
+)
 
 
 class _Sliceable(Protocol):
@@ -42,7 +53,8 @@ def equation_columns(row: Row) -> list[Row]:
         cut = amps[k]
         end = amps[k + 2] if k + 2 < len(amps) else len(row.text)
         after = row.text[cut + 1 : end].lstrip(" &\t\n")
-        if any(start <= e < cut for e in equals) and any(cut < e < end for e in equals) and not after.startswith("="):
+        states = any(start <= e < cut for e in equals) and any(cut < e < end for e in equals)
+        if states and not after.startswith("=") and not _CONDITION.match(after):
             parts.append(row.slice(start, cut))
             start = cut + 1
     parts.append(row.slice(start, len(row.text)))

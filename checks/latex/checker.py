@@ -77,6 +77,7 @@ from derive.checks.latex.shapes import check_membership
 from derive.checks.latex.side_by_side import side_by_side_verdict
 from derive.checks.latex.sign_conditions import sign_relations
 from derive.checks.latex.softmax_variants import prove_with_softmax
+from derive.checks.latex.specialized_indices import specialized_indices
 from derive.checks.latex.stated_entry_sums import with_entry_sums
 from derive.checks.latex.stated_facts import hot_letters
 from derive.checks.latex.stated_log_base import stated_base_verdict
@@ -322,7 +323,9 @@ def judge_step(
     readings = [(label_reading(step), None, LABELS), (scientific_reading(step), None, SCIENTIFIC)]
     if squared := idempotent_reading(step, notation.idempotents):  # P^2 = P stated above (stated_properties)
         readings.append((squared[0], None, squared[1]))
-    for reading, sides, why in [*readings, (apart, (lhs_norm, rhs_norm), DISTINCT)]:
+    # e^{z_i}/Σ_c e^{z_c} = e^{z_1}/(e^{z_1} + e^{z_2}): the case i = 1 the other side writes (specialized_indices)
+    special = [(s, (lhs_norm, rhs_norm), w) for s, w in specialized_indices(step, out.get("counterexample"))]
+    for reading, sides, why in [*readings, (apart, (lhs_norm, rhs_norm), DISTINCT), *special]:
         if reading is None:
             continue
         again = judged_as(reading, sides)
