@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from derive.checks.latex.doc_definitions import Definition
 from derive.checks.latex.steps import Step
+from derive.checks.latex.text_groups import round_group
 
 __all__ = ["named_operands", "operands_named"]
 
@@ -36,31 +37,15 @@ def _plain(text: str) -> str:
     return text
 
 
-def _closing(text: str, start: int) -> int | None:
-    """The index just after the bracket that closes the one opening before ``start``."""
-    depth = 1
-    k = start
-    while k < len(text):
-        if text[k] == "(":
-            depth += 1
-        elif text[k] == ")":
-            depth -= 1
-            if depth == 0:
-                return k + 1
-        k += 1
-    return None
-
-
 def _rewritten(side: str, formulas: dict[str, str]) -> str:
     out: list[str] = []
     k = 0
     for found in _FRACTION.finditer(side):
         num = _plain(found.group("num"))
-        end = _closing(side, found.end())
-        if num not in formulas or end is None or found.start() < k:
+        group = round_group(side, found.end() - 1)  # what the bracket holds (a closing \right left out)
+        if num not in formulas or group is None or found.start() < k:
             continue
-        inner = side[found.end() : end - 1]
-        inner = re.sub(r"\\right\s*$", "", inner)
+        inner, end = group
         if _plain(inner) != formulas[num]:
             continue
         operator = rf"\frac{{{found.group('d')}}}{{{found.group('den')}}}"
