@@ -12,11 +12,9 @@ scalars, and the scalar judge's verdict (with its own guards) is the step's.
 
 from __future__ import annotations
 
-import re
-
 from derive.checks.latex.typed_nodes import Add, Call, Mul, Neg, Node, Num, Opaque, Pow, Sym, all_nodes, all_syms
 
-__all__ = ["entrywise", "lowercase_name"]
+__all__ = ["entrywise"]
 
 #: functions applied entry by entry (softmax is not: each entry depends on all of them)
 _ENTRYWISE_CALLS = {
@@ -49,8 +47,7 @@ def _same_lowered(a: Node, b: Node, lowered: frozenset[str]) -> bool:
 def _scalar(node: Node, shapes: dict[str, tuple[str, ...]]) -> bool:
     """No name in it has a shape other than 1×…×1 (a name defined in a form not read counts by
     its inferred shape too; one with no shape inferred is a number)."""
-    names = [s.full for s in all_syms(node)] + [o.name for o in all_nodes(node) if isinstance(o, Opaque)]
-    return all(all(d == "1" for d in shapes.get(name, ())) for name in names)
+    return all(all(d == "1" for d in shapes.get(name, ())) for name in _names(node))
 
 
 def _entrywise(node: Node, shapes: dict[str, tuple[str, ...]], lowered: frozenset[str]) -> bool:
@@ -73,10 +70,3 @@ def _entrywise(node: Node, shapes: dict[str, tuple[str, ...]], lowered: frozense
     if isinstance(node, Call):
         return node.fn in _ENTRYWISE_CALLS and all(_entrywise(a, shapes, lowered) for a in node.args)  # σ'(Z) too
     return False  # transposes, derivatives, norms, sums, entries, cases: not entry by entry
-
-
-def lowercase_name(name: str) -> bool:
-    """Is the name's letter lowercase (z^{(2)}, \\hat{y}, \\mathbf{a}; not W, \\Theta)?"""
-    letter = re.sub(r"\\(?:hat|tilde|bar|mathbf|boldsymbol|bm|vec|mathbb)\{(.*)\}", r"\1", name)
-    letter = re.sub(r"[_^].*$", "", letter)
-    return not letter[:1].isupper()

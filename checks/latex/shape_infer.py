@@ -22,7 +22,6 @@ import re
 from dataclasses import dataclass
 
 from derive.checks.latex.bias_layout import kept_axis
-from derive.checks.latex.entrywise_steps import lowercase_name
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.typed_nodes import (
     Add,
@@ -40,6 +39,7 @@ from derive.checks.latex.typed_nodes import (
     Sum,
     Sym,
     Transpose,
+    lowercase_name,
 )
 
 __all__ = [

@@ -9,6 +9,7 @@ from fractions import Fraction
 __all__ = [
     "Node",
     "all_nodes",
+    "lowercase_name",
     "Num",
     "Sym",
     "Call",
@@ -157,6 +158,13 @@ def split_name(full: str) -> tuple[str, str]:
     if m is None or not m.group("sub"):
         return full, ""
     return m.group("base") + (m.group("label") or ""), m.group("sub")
+
+
+def lowercase_name(name: str) -> bool:
+    """Is the name's letter lowercase (z^{(2)}, \\hat{y}, \\mathbf{a}; not W, \\Theta)?"""
+    letter = re.sub(r"\\(?:hat|tilde|bar|mathbf|boldsymbol|bm|vec|mathbb)\{(.*)\}", r"\1", name)
+    letter = re.sub(r"[_^].*$", "", letter)
+    return not letter[:1].isupper()
 
 
 def all_nodes(node: object) -> list[Node]:

@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
-from derive.checks.latex.entrywise_steps import entrywise, lowercase_name
+from derive.checks.latex.entrywise_steps import entrywise
 from derive.checks.latex.jacobians import EVERY_READING_WRONG
 from derive.checks.latex.log_domains import with_positive_logs
 from derive.checks.latex.lone_jacobians import Jacobians, mark_jacobians
@@ -39,7 +39,7 @@ from derive.checks.latex.tensor_ops import Dual, NotJudged
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.trace_forms import DIFFERENTIAL, Differentials, differential_text, rewrite
 from derive.checks.latex.typed import parse_typed
-from derive.checks.latex.typed_nodes import Deriv, Node, Opaque, Sym, all_syms
+from derive.checks.latex.typed_nodes import Deriv, Node, Opaque, Sym, all_syms, lowercase_name
 
 __all__ = ["fold_definitions", "judge_undeclared"]
 
@@ -229,8 +229,6 @@ def fold_definitions(defs: dict[str, Node]) -> dict[str, Node]:
             if folded != out[other]:
                 out[other] = folded
     return out
-
-
 
 
 def _restricted(notation: Notation, used: set[str], reading: Assignment) -> Notation:
