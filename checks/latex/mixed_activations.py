@@ -44,11 +44,11 @@ def hold_mixed_activations(judged: list[StepResult], document: Any, again: Any) 
     plans: list[tuple[int, Any, int]] = []  # (index, the first mixed definition reached, readings judged)
     tasks: list[tuple[Any, tuple[dict, dict]]] = []
     for k, result in enumerate(judged):
-        text = f"{result.step.lhs} = {result.step.rhs}"
-        reached = [
-            d for d in document.defs if d.name in mixed and _reached(text, document.defs, {d.name: mixed[d.name]})
-        ]
-        if result.status != "wrong" or not reached:
+        if result.status != "wrong":
+            continue
+        names = _reached(f"{result.step.lhs} = {result.step.rhs}", document.defs) & mixed.keys()
+        reached = [d for d in document.defs if d.name in names]  # in the document's order
+        if not reached:
             continue
         # the same repair for each (the author's slip is one habit): all inputs as activations, or the reverse
         readings = [
@@ -135,8 +135,8 @@ def _repairs(value: str, activation_of: dict[str, str]) -> tuple[str, str]:
     return as_activations, as_inputs
 
 
-def _reached(text: str, defs: list[Any], mixed: dict[str, tuple[str, str]]) -> Any | None:
-    """The mixed definition the text uses, directly or through the definitions it uses."""
+def _reached(text: str, defs: list[Any]) -> set[str]:
+    """The names of the definitions the text uses, directly or through the definitions it uses."""
     by_name = {d.name: d for d in defs}
     seen: set[str] = set()
     todo = [name for name in by_name if writes_name(name, squeezed_tex(text))]
@@ -145,8 +145,6 @@ def _reached(text: str, defs: list[Any], mixed: dict[str, tuple[str, str]]) -> A
         if name in seen:
             continue
         seen.add(name)
-        if name in mixed:
-            return by_name[name]
         value = squeezed_tex(by_name[name].rhs)
         todo += [other for other in by_name if other not in seen and writes_name(other, value)]
-    return None
+    return seen
