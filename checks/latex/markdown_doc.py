@@ -13,6 +13,7 @@ displayed derivations that way.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -340,8 +341,14 @@ _BARE_INNER = re.compile(
 )
 
 
-def _outside_fences(text: str, start: int) -> bool:
-    return sum(1 for line in text[:start].split("\n") if _FENCE.match(line)) % 2 == 0
+def _fence_starts(text: str) -> list[int]:
+    """Offsets of the lines that open or close a code fence, in order (read once per document)."""
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    return [at for at in starts if _FENCE.match(text, at)]
+
+
+def _outside_fences(fences: list[int], start: int) -> bool:
+    return bisect.bisect_left(fences, start) % 2 == 0  # the fences opened and closed before start
 
 
 def _bare_math(text: str) -> list[Region]:
@@ -349,15 +356,18 @@ def _bare_math(text: str) -> list[Region]:
     dollars inside is left to the dollar parser; display when the shortcode says so or spans
     lines) and bare inner amsmath environments (display), outside code fences. Where one lies in
     math found otherwise (``$$\\begin{aligned} … $$``), the outer region is kept (markdown_regions)."""
-    found = []
+    found: list[Region] = []
+    if "katex" not in text and "\\begin" not in text:
+        return found
+    fences = _fence_starts(text)
     for m in _SHORTCODE.finditer(text) if "katex" in text else ():
         body = m.group("body")
-        if body.strip() and "$" not in body and _outside_fences(text, m.start()):
+        if body.strip() and "$" not in body and _outside_fences(fences, m.start()):
             spans = "\n" in body.strip() or _stands_alone(text, *m.span())
             kind = "display" if "display" in m.group("args") or spans else "inline"
             found.append(Region(kind, body, tuple(range(m.start("body"), m.end("body"))), m.start(), m.end()))
     for m in _BARE_INNER.finditer(text) if "\\begin" in text else ():
-        if _outside_fences(text, m.start()):
+        if _outside_fences(fences, m.start()):
             a, b = m.span("body")
             found.append(Region("display", m.group("body"), tuple(range(a, b)), a, b))
     return found
