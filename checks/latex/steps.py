@@ -354,7 +354,7 @@ def _leading_condition(chain: list[tuple[Term, str]]) -> list[tuple[Term, str]]:
         return chain
     text = _chain_text([*chain[:arrow], (chain[arrow][0], "")])  # up to the arrow, without it
     # a relation of two index letters, or a name set to a number before ⇒ (y = 1 ⇒ L = -log ŷ: the case
-    # supposed, see unclaimed_equations.premise); "u = -z =>" states a claim of its own
+    # supposed, see premise); "u = -z =>" states a claim of its own
     index_relation = re.fullmatch(r"\s*[a-z]\s*(?:=|\\neq?|\\not=|!=)\s*[a-z]\s*", text) is not None
     condition = as_conditions(text) if index_relation or premise(chain, arrow - 1) else []
     if not condition:
