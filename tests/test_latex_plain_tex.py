@@ -31,3 +31,21 @@ def test_coloured_last_digits_are_digits_of_the_number() -> None:
 def test_a_worked_value_with_coloured_digits(text: str, status: str, runner: StepRunner) -> None:
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert report.results[-1].status == status, report.results[-1].message
+
+
+_CHAIN = "Let $z = wx + b$, $a = \\sigma(z)$ and $L = \\frac{1}{2}(a - y)^2$.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # held-out 30 (azadwasan): a chain's factors highlighted, the box's text holding them as $…$
+        ("$$\\frac{\\partial L}{\\partial b} = \\colorbox{#90EE90}{$(a - y) a (1 - a)$}$$\n", "ok"),
+        ("$$\\frac{\\partial L}{\\partial b} = \\colorbox{#90EE90}{$(a - y) a (1 + a)$}$$\n", "wrong"),
+        # words in a box are words: left unread, never a product of letters
+        ("$$\\frac{\\partial L}{\\partial b} = \\colorbox{yellow}{ab}$$\n", "unparsed"),
+    ],
+)
+def test_a_colour_box_around_a_term_is_the_term(text: str, status: str, runner: StepRunner) -> None:
+    report = check_text(_CHAIN + text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert report.results[-1].status == status, report.results[-1].message

@@ -167,3 +167,17 @@ def test_a_braced_differential_and_a_d_before_a_word_are_read(runner: StepRunner
     text = "$$Loss = w_1 x_1 + w_2 x_2$$\n\n$$\\frac{dLoss}{{dw}_{1}} = x_1$$\n\n$$\\frac{dLoss}{{dw}_{1}} = 2 x_1$$\n"
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results][1:] == ["ok", "wrong"]
+
+
+def test_underlined_names_are_vectors_and_matrices(runner: StepRunner) -> None:
+    # held-out 30 (ClementBM): \underline{a_L} a vector, \underline{\underline{\Theta_L}} a matrix, as
+    # bold elsewhere; they were "a derivative written in a form not read" and "the name \underline{…}"
+    twice = tex_tokens(r"\underline{\underline{\Theta_L}}")
+    assert _texts(underlined_answers(twice)) == [r"\underline", "{", r"\Theta", "_", "L", "}"]
+    text = "Let $z = wx + b$, $a = \\sigma(z)$ and $L = \\frac{1}{2}(a - y)^2$.\n\n"
+    text += "$${\\partial L \\over \\partial \\underline{b}} = (a - y) a (1 - a)$$\n\n"
+    text += "$${\\partial L \\over \\partial \\underline{b}} = (a - y) a (1 + a)$$\n\n"
+    text += "$$\\frac{d}{d\\underline{\\underline{\\Theta_1}}} \\underline{\\underline{\\Theta_1}}^2 = 2\\Theta_1$$\n\n"
+    text += "$$\\frac{d}{d\\underline{\\underline{\\Theta_1}}} \\underline{\\underline{\\Theta_1}}^2 = \\Theta_1$$\n"
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results][-4:] == ["ok", "wrong", "ok", "wrong"], report.results[-1].message

@@ -7,7 +7,8 @@ Homework written for MathJax (Jupyter, Markdown) or by TeX users keeps old spell
 - ``\cancel{x}``, ``\bcancel{x}``, ``\xcancel{x}`` and ``\cancelto{0}{x}`` strike a term out to
   show a cancellation that happens in the next step: the term is still there, so it reads as
   ``{x}`` (``\cancelto``'s first argument, where the term is going, is dropped); so does a
-  ``\textcolor``, except that a struck-out or coloured part ending with an operator
+  ``\textcolor`` and a ``\colorbox`` (whose text argument holds the term as ``$…$``; words in
+  one are left unread), except that a struck-out or coloured part ending with an operator
   (``\textcolor{red}{\frac{∂J}{∂a} \times}``) is no group: it renders as the bare product;
 - ``\bigodot`` between two factors (no limits) is ``\odot``, as the notes that write it say;
   ``\tr``, ``\Tr`` and ``\trace`` (a macro the file does not define) are ``\operatorname{tr}``;
@@ -35,7 +36,7 @@ Tokens = list[tuple[str, bool]]
 
 _CANCELS = {r"\cancel", r"\bcancel", r"\xcancel", r"\bbox"}
 #: commands whose second argument is the term (the first says where it goes, or its colour)
-_SECOND = {r"\cancelto", r"\textcolor"}
+_SECOND = {r"\cancelto", r"\textcolor", r"\colorbox"}
 #: a struck-out or coloured part that ends with one of these goes on outside it
 _TRAILING_OPERATORS = {r"\times", r"\cdot", "*", "+", "-", "/"}
 _DROPPED_WITH_ARGUMENT = {r"\require", r"\tag", r"\tag*", r"\label", r"\color", r"\hspace", r"\vspace"}
@@ -193,6 +194,12 @@ def _unwrap(toks: Tokens) -> Tokens:
             end = group_end(toks, first)
             if end is not None:
                 body = toks[first + 1 : end - 1] if toks[first][0] == "{" else toks[first:end]
+                if t == r"\colorbox":  # its argument is text: \colorbox{#90EE90}{$a b$} boxes the math a b
+                    if ("$", False) not in body and ("$", True) not in body:
+                        out.append(toks[k])  # \colorbox{yellow}{chain rule}: words, left unread
+                        k += 1
+                        continue
+                    body = [tok for tok in body if tok[0] != "$"]
                 if t == r"\textcolor" and _coloured_digits(out, body, spaced):
                     # 0.547\textcolor{blue}{4}: the last digits of a number coloured (a worked
                     # example showing where a rounding differs) are digits of that number,

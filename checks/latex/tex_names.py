@@ -98,6 +98,7 @@ FONTS = {
     r"\widetilde",
     r"\bar",
     r"\overline",
+    r"\underline",  # a vector (once) or matrix (twice) in European texts, as bold elsewhere
     r"\text",
     r"\textrm",
     r"\textit",

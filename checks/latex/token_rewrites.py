@@ -234,14 +234,16 @@ _LABEL_TRANSPOSES = {"T", r"\top", r"\intercal", r"\mathsf"}
 
 def _subscript_out_of_decoration(toks: Tokens) -> Tokens:
     """``\\hat{y_i}`` is ``\\hat{y}_i`` (the hat over the letter of the i-th entry): the subscript
-    is moved out, so that ``\\hat{y_i}`` and ``\\hat{y}_i`` are one name. (A bold ``\\mathbf{z_1}``
+    is moved out, so that ``\\hat{y_i}`` and ``\\hat{y}_i`` are one name; so is an underline's (a
+    vector's mark in European texts, ``\\underline{a_L}``). (A bold ``\\mathbf{z_1}``
     stays one name: the vector of layer 1, not the first entry of z.)"""
     return each_token_span(toks, _decorated_subscript)
 
 
 def _decorated_subscript(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | None:
     t = toks[k][0]
-    end = argument_end(toks, k + 1) if t in DECORATIONS and k + 4 < len(toks) and toks[k + 1][0] == "{" else None
+    marked = t in DECORATIONS or t == r"\underline"  # \underline{a_L}: the vector a_L (a mark, as bold)
+    end = argument_end(toks, k + 1) if marked and k + 4 < len(toks) and toks[k + 1][0] == "{" else None
     if end is None:
         return None
     letter, mark = toks[k + 2][0], toks[k + 3][0]

@@ -170,7 +170,24 @@ def _underlined_answer(toks: Tokens, k: int, _: Tokens) -> tuple[Tokens, int] | 
     outer, inner_end = argument_end(toks, k + 1), argument_end(toks, k + 3)
     if outer is None or inner_end != outer - 1:
         return None
+    if _one_name(toks[k + 4 : inner_end - 1]):
+        # \underline{\underline{\Theta_L}}: a matrix's mark in European texts (one underline a
+        # vector's), a name as \mathbf{W} is, not an answer: read as the name
+        return [*toks[k + 2 : inner_end]], outer
     return [(r"\boxed", toks[k][1]), *toks[k + 3 : inner_end]], outer
+
+
+def _one_name(inner: Tokens) -> bool:
+    """Is ``inner`` one letter or Greek letter, with at most a subscript and a superscript?"""
+    if not inner or not (len(inner[0][0]) == 1 and inner[0][0].isalpha() or inner[0][0].startswith("\\")):
+        return False
+    k = 1
+    while k < len(inner) and inner[k][0] in ("_", "^"):
+        end = argument_end(inner, k + 1)
+        if end is None:
+            return False
+        k = end
+    return k == len(inner)
 
 
 def exp_powers(toks: Tokens) -> Tokens:
