@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.conditions import as_conditions, prose_conditions, row_condition
+from derive.checks.latex.normalize import load_notation
 
 
 @pytest.mark.parametrize(
@@ -47,6 +49,9 @@ def test_what_is_not_clearly_a_condition_is_not_taken(prose: str) -> None:
         ("a \\quad (i \\neq j)", "a", ["i \\neq j"]),
         ("f(x) = 0 \\quad \\text{if } x<0", "f(x) = 0", ["x < 0"]),
         ("a,\\ \\text{if } i = j \\text{ and } k > 1", "a", ["i = j", "k > 1"]),
+        # a bare bound after a \\quad (held-out 9's hyperbolic functions: cosh^{-1}(x) = … \\quad x \\geq 1)
+        ("\\ln(x + \\sqrt{x^2 - 1}) \\quad x\\geq1", "\\ln(x + \\sqrt{x^2 - 1})", ["x \\geq 1"]),
+        ("\\frac{1}{x} \\qquad x > 0", "\\frac{1}{x}", ["x > 0"]),
     ],
 )
 def test_a_trailing_condition_in_a_row_is_found_with_where_it_starts(row: str, cut: str, expected: list[str]) -> None:
@@ -59,7 +64,11 @@ def test_a_trailing_condition_in_a_row_is_found_with_where_it_starts(row: str, c
 
 @pytest.mark.parametrize(
     "row",
-    ["a \\text{ where } z = Wx", "x_{\\text{for } i}", "a = b", "g(x) \\quad (3)"],
+    [
+        "a \\text{ where } z = Wx", "x_{\\text{for } i}", "a = b", "g(x) \\quad (3)",
+        # two statements side by side, a disjunction, a bound with a set: none is one clear bound
+        "6 \\quad s = 8", "1 \\quad x<-1\\ or\\ x>1", "x \\quad x\\in\\mathbf{R},\\ x\\neq 0", "a \\quad x \\leq y = 2",
+    ],
 )
 def test_rows_without_a_clear_trailing_condition_are_left_alone(row: str) -> None:
     assert row_condition(row) is None
@@ -88,3 +97,11 @@ def test_chinese_if_reads_a_condition() -> None:
     assert prose_conditions("若 $$l\\ne j$$ ，则") == ["l \\neq j"]
     assert prose_conditions("当$i=j$时") == ["i = j"]
     assert prose_conditions("如果 $z = Wx + b$") == []
+
+
+def test_a_bare_bound_after_a_quad_is_the_steps_condition(runner: StepRunner) -> None:
+    # held-out 9 (hyperbolic functions): "\quad x\geq1" after a formula was a second expression
+    text = "$$\\sqrt{x^2} = x \\quad x \\geq 0$$\n\n$$\\frac{d}{dx}|x| = 1 \\quad x>0$$\n\n"
+    text += "$$\\sqrt{x^2} = -x \\quad x \\geq 0$$\n\n$$\\frac{d}{dx}|x| = -1 \\quad x>0$$\n"
+    report = check_text(text, load_notation(), runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == ["ok", "ok", "wrong", "wrong"]

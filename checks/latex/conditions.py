@@ -28,7 +28,11 @@ _TRIGGER = r"(?:for|if|when|whenever|where|provided(?:\s+that)?|assuming|given|w
 #: Chinese "if"/"when" (若 $l \ne j$ ，则 …, 如果, 当 $i = j$ 时): no word boundary in CJK text
 CJK_TRIGGERS = r"(?:若|如果|假如|假设|当|當)"
 _UNICODE = {"≠": r"\neq", "≤": r"\leq", "≥": r"\geq", "!=": r"\neq", "<=": r"\leq", ">=": r"\geq", "==": "="}
-_RELATION = re.compile(r"\\neq\b|\\ne\b|\\not\s*=|\\leq?\b|\\geq?\b|\\leqslant\b|\\geqslant\b|!=|<=|>=|==|[=<>≠≤≥]")
+#: (a command ends where its letters do: ``x\geq1`` is x ≥ 1)
+_RELATION = re.compile(
+    r"\\neq(?![A-Za-z])|\\ne(?![A-Za-z])|\\not\s*=|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z])|\\leqslant\b|\\geqslant\b"
+    r"|!=|<=|>=|==|[=<>≠≤≥]"
+)
 _CANON = {
     r"\ne": r"\neq",
     r"\le": r"\leq",
@@ -123,7 +127,9 @@ def reasons(lead: str, conditions: list[str]) -> list[str]:
 
 _ROW_TRIGGER = re.compile(
     r"(?:\\q?quad\b|\\[,;:! ]|~|,|\s)*(?:\\(?:text|mbox|textrm|mathrm|textit)\s*\{\s*\(?\s*" + _TRIGGER + r"\b"
-    r"|\\q?quad\s*\((?=[^()]*\)\s*$))",
+    r"|\\q?quad\s*\((?=[^()]*\)\s*$)"
+    # \quad x \geq 1 at the end of a row: a bare bound (never an equation: \bar x = 6 \quad s = 8)
+    r"|\\q?quad\b(?=[^=&{}]*(?:<|>|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|≠|≤|≥)[^=&{}]*$))",
     re.IGNORECASE,
 )
 
@@ -132,7 +138,8 @@ def row_condition(row: str) -> tuple[int, list[str]] | None:
     r"""Where a trailing condition starts in a row of math, and the conditions it states.
 
     ``-S_i S_j \quad \text{for } i \neq j`` -> (index of ``\quad``, ["i \neq j"]); also
-    ``\text{if $i = j$}``, ``\text{(for } i \neq j)`` and ``\quad (i \neq j)``. None when the
+    ``\text{if $i = j$}``, ``\text{(for } i \neq j)``, ``\quad (i \neq j)`` and a bare bound
+    ``\quad x \geq 1`` (one comparison, no equation). None when the
     row has no such tail or the tail is not a clear condition."""
     for m in _ROW_TRIGGER.finditer(row):
         if _depth(row, m.start()) != 0:
