@@ -89,3 +89,21 @@ def test_a_control_space_ending_a_side_is_spacing(runner: StepRunner) -> None:
 def test_a_prime_written_as_a_bare_superscript(step: str, expected: str, runner: StepRunner) -> None:
     report = check_text(f"$${step}$$\n", NOTATION, runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results] == [expected], [r.message for r in report.results]
+
+
+def test_a_braced_subscripted_name_takes_its_superscript() -> None:
+    # held-out 28 (pooyavahidi): \partial {l_{1}}^{(1)} / \partial {a_{1}}^{[3]^{(1)}} "a derivative in a form not read"
+    assert _rewritten(r"\partial {a_{1}}^{(1)}") == _rewritten(r"\partial a_{1}^{(1)}")
+    assert _rewritten(r"2{x_i} ^T y") == _rewritten(r"2x_i^T y")
+    # a group that is an argument, or one without a superscript after it, stays a group
+    assert _rewritten(r"\frac{x_1}{2}") == ["\\frac", "{", "x", "_", "1", "}", "{", "2", "}"]
+    assert "{" in _rewritten(r"\sqrt{x_1}^2")
+    assert _rewritten(r"{x_1} y")[:1] == ["{"]
+
+
+def test_a_derivative_by_a_braced_name_is_judged(runner: StepRunner) -> None:
+    text = "Let $L = ({a_1}^{(1)} - y)^2$.\n\n"
+    text += "$$\\frac{\\partial L}{\\partial {a_{1}}^{(1)}} = 2({a_1}^{(1)} - y)$$\n\n"
+    text += "$$\\frac{\\partial L}{\\partial {a_{1}}^{(1)}} = ({a_1}^{(1)} - y)$$\n"
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results][-2:] == ["ok", "wrong"]

@@ -38,7 +38,8 @@ def rewrite_tokens(toks: Tokens) -> Tokens:
     # g'^{[l]}(Z) is g'(Z): one activation letter (activation_labels.py)
     toks = layer_labelled_calls(exp_powers(double_braces(underlined_answers(bracket_labels(toks)))))
     toks = _gradients(_call_out_of_text(_lead_words(each_token_span(toks, _typed_ellipsis))))
-    toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(_braced_scripts(toks)))))
+    toks = _braced_names(_braced_scripts(toks))  # x{_2}: x_2; {a_1}^{(1)}: a_1^{(1)}
+    toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(toks))))
     toks = slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
     # \mathbf{U^\intercal} is \mathbf{U}^T (font_transposes.py), \mathbf{0.95} is 0.95
     toks = empty_groups(transpose_out_of_font(bold_expressions(bold_numbers(index_list_sums(period_products(toks))))))
@@ -289,6 +290,31 @@ def _braced_script(toks: Tokens, k: int, out: Tokens) -> tuple[Tokens, int] | No
         if end is not None and end - k > 3:
             return [toks[k + 1], ("{", False), *toks[k + 2 : end - 1], ("}", False)], end
     return None
+
+
+#: commands whose next group is their argument
+_ARGUMENT_TAKERS = {r"\frac", r"\dfrac", r"\tfrac", r"\sqrt", r"\operatorname", r"\left", r"\big"}
+
+
+def _braced_names(toks: Tokens) -> Tokens:
+    """``{a_{1}}^{(1)}``, ``{x_i}^T``: a subscripted name in braces before a superscript is that name
+    with both scripts (the braces only keep TeX from a double script), so ``\\partial {a_1}^{(1)}``
+    is a derivative by the name a_1^{(1)}, as ``\\partial a_1^{(1)}`` is."""
+    return each_token_span(toks, _braced_name)
+
+
+def _braced_name(toks: Tokens, k: int, out: Tokens) -> tuple[Tokens, int] | None:
+    if toks[k][0] != "{" or k + 3 >= len(toks) or toks[k + 2][0] != "_":
+        return None
+    letter = toks[k + 1][0]
+    if not (re.fullmatch(r"[A-Za-z]", letter) or (letter[1:] in GREEK and letter.startswith("\\"))):
+        return None
+    sub_end = argument_end(toks, k + 3)
+    if sub_end is None or sub_end + 1 >= len(toks) or toks[sub_end][0] != "}" or toks[sub_end + 1][0] != "^":
+        return None
+    if out and (out[-1][0] in FONTS or out[-1][0] in _ARGUMENT_TAKERS or out[-1][0] in ("_", "^")):
+        return None  # a group that is an argument or a script (\hat{y_i}^2, x^{a_1}) is not a name of its own
+    return toks[k + 1 : sub_end], sub_end + 1
 
 
 def _primes_as_superscripts(toks: Tokens) -> Tokens:
