@@ -28,6 +28,11 @@ _TWO_LAYERS = (
         # one numbered definition is a variance, not layers; a square is a power
         ("$$\\sigma^2 = E[x^2] - \\mu^2$$", set()),
         ("$$L = (y - a)^2, \\quad x^2 + y^2 = 1$$", set()),
+        # held-out 28 (cjhjhj): a derivative by w^1_{11} and by w^2_{11}: two layers' weights
+        ("$$\\frac{\\partial L}{\\partial w^2_{11}} = 1$$ and $$\\frac{\\partial L}{\\partial w^1_{11}} = 2$$", {"w"}),
+        # one number (a variance), or second derivatives, number no layers
+        ("$$\\frac{\\partial L}{\\partial \\sigma^2} = 1$$", set()),
+        ("$$\\frac{\\partial^2 f}{\\partial x^2} = 1, \\frac{\\partial^2 f}{\\partial y^2 \\partial x^1} = 0$$", set()),
     ],
 )
 def test_the_names_a_document_numbers_layers_of(text: str, bases: set[str]) -> None:
@@ -65,3 +70,13 @@ def test_a_written_out_layer_against_a_size_the_judge_chose_is_not_wrong(runner:
     report = check_text(text, load_notation(), runner=runner, examples=30, markdown=True)
     (step,) = [r for r in report.results if r.step.line == 261]
     assert step.status == "inconclusive" and "the judge chose" in step.message
+
+
+def test_a_derivative_by_weights_numbered_two_ways_is_read(runner: StepRunner) -> None:
+    # held-out 28 (cjhjhj): \partial L / \partial w^2_{11} was "a higher derivative"
+    text = "Let $h = w^1_{11} x$, $o = w^2_{11} h$ and $L = (o - y)^2$.\n\n"
+    text += "$$\\frac{\\partial L}{\\partial w^2_{11}} = 2(o - y) h$$\n\n"
+    text += "$$\\frac{\\partial L}{\\partial w^1_{11}} = 2(o - y) w^2_{11} x$$\n\n"
+    text += "$$\\frac{\\partial L}{\\partial w^1_{11}} = 2(o - y) w^1_{11} x$$\n"
+    report = check_text(text, load_notation(), runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results][-3:] == ["ok", "ok", "wrong"]

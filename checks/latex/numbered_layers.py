@@ -5,9 +5,11 @@ in such a document ``w^2`` is layer 2's weight, and ``\frac{\partial C}{\partial
 by it, not by a square. A number in a superscript is a power everywhere else, so only names the
 document itself numbers so are read as labels: a name declared with a numeric superscript in a
 space, and the names of a definition that gives a numbered name a value from names carrying the
-same number (z^2 from w^2 and b^2). Their bare numeric superscripts become ``^{(2)}`` (a label, as
-the reader takes ``W^{(2)}``), wherever the document writes them; every other name keeps its
-power (``x^2``, ``\sigma^2``, ``(a - y)^2``). A document that defines only one numbered name
+same number (z^2 from w^2 and b^2), and a name the document differentiates by at two numbers in
+first-order derivatives (``\partial L/\partial w^1_{11}`` and ``\partial L/\partial w^2_{11}``).
+Their bare numeric superscripts become ``^{(2)}`` (a label, as the reader takes ``W^{(2)}``),
+wherever the document writes them; every other name keeps its power (``x^2``, ``\sigma^2``,
+``(a - y)^2``). A document that defines only one numbered name
 (``\sigma^2 = E[x^2] - \mu^2``) does not number layers (numbers_layers).
 """
 
@@ -21,20 +23,41 @@ __all__ = ["NUMBERED", "layer_bases", "numbers_layers", "with_layer_labels"]
 
 #: a one-letter name (a font or accent on one letter, or a Greek command), an optional subscript,
 #: then a one-digit superscript: w^2, \delta^{2}, \mathbf{W}^1, w_{jk}^2, \hat{y}^2
-NUMBERED = re.compile(
-    r"(?<![)\]}A-Za-z0-9\\])(?P<name>\\(?:mathbf|boldsymbol|bm|vec|hat|tilde|bar|mathrm)\s*\{\s*[A-Za-z]\s*\}"
+_NUMBERED_NAME = (
+    r"(?P<name>\\(?:mathbf|boldsymbol|bm|vec|hat|tilde|bar|mathrm)\s*\{\s*[A-Za-z]\s*\}"
     r"|\\[A-Za-z]+|[A-Za-z])(?P<sub>\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?"
     r"(?P<sup>\s*\^\s*(?:\{\s*(?P<braced>\d)\s*\}|(?P<bare>\d)))(?![\d.])"
 )
+NUMBERED = re.compile(r"(?<![)\]}A-Za-z0-9\\])" + _NUMBERED_NAME)
 _DECLARED = re.compile(NUMBERED.pattern + r"\s*(?:\\in\b|∈)")
 _DEFINED = re.compile(NUMBERED.pattern + r"\s*&?\s*:?=(?=(?P<value>[^=\n$]*))")
 #: commands that are not names (a superscript on them is no layer)
 _NOT_NAMES = {r"\left", r"\right", r"\sum", r"\prod", r"\int", r"\frac", r"\partial", r"\nabla", r"\cdot", r"\times"}
 
 
+#: a first-order derivative by a numbered name: ``\partial w^2_{11}``, ``d w^{1}`` (not after ∂² or d²)
+_DIFFERENTIATED = re.compile(r"(?:\\partial|(?<![A-Za-z\\])d)\s*\{?\s*" + _NUMBERED_NAME)
+#: how far back a numerator's \partial^2 may be for the same fraction
+_LOOKBACK = 60
+
+
+def _differentiated_numbers(text: str) -> dict[str, set[str]]:
+    """Base → the numbers it is differentiated by in first-order derivatives (``\\frac{\\partial L}
+    {\\partial w^2_{11}}`` beside ``\\partial w^1_{11}``: w numbered 1 and 2). A derivative by a
+    square is nothing anyone writes; by two numbered names of one letter, it is two layers' weights."""
+    found: dict[str, set[str]] = {}
+    for m in _DIFFERENTIATED.finditer(text):
+        if re.search(r"\\partial\s*\^|\bd\s*\^", text[max(0, m.start() - _LOOKBACK) : m.start()]):
+            continue
+        found.setdefault(_key(m.group("name")), set()).add(_number(m))
+    return {base: numbers for base, numbers in found.items() if len(numbers) >= 2 and base not in _NOT_NAMES}
+
+
 def numbers_layers(text: str) -> bool:
     """Does the document number layers in superscripts (see the module docstring)?"""
     if any(_key(m.group("name")) not in _NOT_NAMES for m in _DECLARED.finditer(text)):
+        return True
+    if _differentiated_numbers(text):
         return True
     # two layers so defined (z^1 from W^1, z^2 from W^2): a variance σ^2 = E[x^2] - μ^2 is one number
     numbers = set()
@@ -56,7 +79,7 @@ def layer_bases(text: str) -> frozenset[str]:
     """The names the document numbers layers of (empty unless it numbers layers at all)."""
     if not numbers_layers(text):
         return frozenset()
-    bases = {_key(m.group("name")) for m in _DECLARED.finditer(text)}
+    bases = {_key(m.group("name")) for m in _DECLARED.finditer(text)} | set(_differentiated_numbers(text))
     for m in _DEFINED.finditer(text):
         same = [n for n in NUMBERED.finditer(m.group("value")) if _number(n) == _number(m)]
         if same:
