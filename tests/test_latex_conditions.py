@@ -105,3 +105,19 @@ def test_a_bare_bound_after_a_quad_is_the_steps_condition(runner: StepRunner) ->
     text += "$$\\sqrt{x^2} = -x \\quad x \\geq 0$$\n\n$$\\frac{d}{dx}|x| = -1 \\quad x>0$$\n"
     report = check_text(text, load_notation(), runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results] == ["ok", "ok", "wrong", "wrong"]
+
+
+def test_a_range_is_both_its_bounds() -> None:
+    # held-out 9: "\quad -1<x<1", "\quad 0<x\leq 1" (a domain after a formula)
+    assert as_conditions("-1<x<1") == ["-1 < x", "x < 1"]
+    assert as_conditions("0<x\\leq 1") == ["0 < x", "x \\leq 1"]
+    assert as_conditions("1 > x \\geq 0") == ["1 > x", "x \\geq 0"]
+    # a disjunction, or signs that point two ways, are no range: nothing is taken
+    assert as_conditions("x<-1\\ or\\ x>1") == []
+    assert as_conditions("a < b > c") == []
+
+
+def test_a_step_under_a_range_is_judged_inside_it(runner: StepRunner) -> None:
+    text = "$$\\sqrt{(x - 1)^2} = 1 - x \\quad 0 < x < 1$$\n\n$$\\sqrt{(x - 1)^2} = x - 1 \\quad 0 < x < 1$$\n"
+    report = check_text(text, load_notation(), runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == ["ok", "wrong"]

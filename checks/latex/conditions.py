@@ -80,10 +80,32 @@ def _one(relation_text: str) -> str | None:
     return f"{lhs} {rel} {rhs}"
 
 
+#: an inequality sign of a range ``0 < x \\leq 1``
+_BOUND = re.compile(r"<=|>=|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z])|[<>≤≥]")
+
+
+def _range_parts(part: str) -> list[str]:
+    """``0 < x \\leq 1`` → ["0 < x", "x \\leq 1"] (a range is both bounds); any other part as it is."""
+    relations = list(_RELATION.finditer(part))
+    if len(relations) != 2 or not all(_BOUND.fullmatch(r.group(0)) for r in relations):
+        return [part]
+    middle = part[relations[0].end() : relations[1].start()]
+    below = {_direction(r.group(0)) for r in relations}
+    if len(below) != 1 or not _INDEX.fullmatch(middle.replace(" ", "")) or re.search(r"(?<!\\)\b[A-Za-z]{2,}", part):
+        return [part]  # x < -1 or x > 1, a < b > c: no range (left whole, so not taken)
+    return [part[: relations[1].start()], middle + part[relations[1].start() :]]
+
+
+def _direction(sign: str) -> bool:
+    """Does an inequality sign point up (< ≤)?"""
+    return sign in ("<", "<=", "≤") or sign.startswith(("\\le", "\\leq"))
+
+
 def as_conditions(latex: str) -> list[str]:
-    """Conditions in a short piece of LaTeX or prose (``i \\neq j``, ``i \\neq j \\text{ and } k > 0``)."""
+    """Conditions in a short piece of LaTeX or prose (``i \\neq j``, ``i \\neq j \\text{ and } k > 0``,
+    ``0 < x \\leq 1``)."""
     text = _clean(latex)
-    parts = re.split(r"\band\b|\\land\b|\\wedge\b", text)
+    parts = [r for part in re.split(r"\band\b|\\land\b|\\wedge\b", text) for r in _range_parts(part)]
     out = [_one(part.strip(" .")) for part in parts]
     return [c for c in out if c is not None] if all(out) else []
 
