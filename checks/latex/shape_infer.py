@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from derive.checks.latex.bias_layout import kept_axis
+from derive.checks.latex.literal_entries import entry_scalars
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.typed_nodes import (
     Add,
@@ -442,7 +443,7 @@ def infer_assignments(
 ) -> list[Assignment]:
     """Consistent kind assignments of the undeclared names, best first (empty: none, or too
     many names to try)."""
-    names = undeclared_names(sides, notation, defs, sizes)
+    names = entry_scalars(undeclared_names(sides, notation, defs, sizes), sides, defs)  # literal_entries.py
     if not names:
         return []
     order = sorted(names)
