@@ -18,7 +18,7 @@ from typing import Any
 from derive.checks.latex.tex_names import GREEK, TEXT_FONTS
 from derive.checks.latex.token_spans import word_group_end
 
-__all__ = ["activation_label", "labelled_letter"]
+__all__ = ["activation_label", "labelled_call"]
 
 #: the activations a label may be written on
 _LABELLED = frozenset({"sigmoid", "tanh", "relu", "softplus"})
@@ -65,6 +65,12 @@ def activation_label(reader: Any, key: str, shown: str, sub: list[str], prime: i
     if k >= len(toks) or toks[k] not in ("(", "["):
         return False
     return _is_label(key, shown, sub, prime > 0, toks[k + 1 : reader.match(k)])
+
+
+def labelled_call(reader: Any, i: int, name: str, power: list[str] | None) -> tuple[str, int] | None:
+    """The call read at i when the letter there is an activation with a label (see labelled_letter)."""
+    key = labelled_letter(reader, i, name) if power is None else None
+    return reader.function(key, reader.toks[i], i + 1) if key is not None else None
 
 
 def labelled_letter(reader: Any, i: int, name: str) -> str | None:

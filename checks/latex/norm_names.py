@@ -8,7 +8,7 @@ from typing import Any
 from derive.checks.latex.applied_uses import applied_as_name
 from derive.checks.latex.dot_products import dot_pairs
 from derive.checks.latex.function_calls import expand_document_function
-from derive.checks.latex.function_labels import activation_label, labelled_letter
+from derive.checks.latex.function_labels import activation_label, labelled_call
 from derive.checks.latex.function_uses import frozen_use
 from derive.checks.latex.index_calls import index_entry
 from derive.checks.latex.index_sums import encode_condition, index_equality
@@ -114,9 +114,7 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
                 return entry
         if name in self.notation.functions:
             return self.function(self.notation.functions[name], name, k, power=power)
-        if power is None and (labelled := labelled_letter(self, i, name)) is not None:
-            return self.function(labelled, self.toks[i], i + 1)  # \sigma_{o}'(s_{o}) (function_labels)
-        activation = self._subscripted_activation(name, k, power)
+        activation = self._subscripted_activation(name, k, power) or labelled_call(self, i, name, power)
         if activation is not None:
             return activation
         base_key = BUILTIN_NAMES.get(name.lower()) if len(name) > 1 and not name.startswith("\\") else None
