@@ -4,6 +4,8 @@ unrelated stand-ins), and never wrong, since the author may mean one particular 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from derive.checks.latex.abstract_functions import document_abstract_functions, stand_in_pairs
 from derive.checks.latex.checker import StepRunner, check_text
@@ -111,3 +113,23 @@ def test_a_letter_differentiated_by_its_own_argument_is_a_function(runner: StepR
     assert _status(r"\frac{\partial}{\partial u} f(u y) = f'(u y) y", runner, preamble=stated)[0] == "ok"
     status, message = _status(r"\frac{\partial}{\partial u} f(u y) = f'(u y)", runner, preamble=stated)
     assert status == "inconclusive" and "does not define" in message, message
+
+
+def test_a_subscripted_primed_letter_is_an_unknown_function(runner: StepRunner) -> None:
+    # held-out 30's JeffDeCola sheet: f_{o}'(s_{o}), the output neuron's activation, never defined
+    written = r"$f_{o}'(s_{o})$, $g_h'(z)$, $f_{h[0]}^{\prime}(s)$, $h_{1}' \left(x\right)$"
+    assert set(document_abstract_functions(written, NOTATION)) == {"f_{o}", "g_{h}", "f_{h^[0]}", "h_{1}"}
+    # no prime before a bracket, another letter (an updated weight), or a value the notation gives it
+    assert document_abstract_functions(r"$f_o (z)$, $w_{1}'(1 - \eta)$, $f_{o}' = 2$", NOTATION) == {}
+    valued = replace(NOTATION, definitions={**NOTATION.definitions, "f_{o}": "3"})
+    assert document_abstract_functions(r"$f_{o}'(s)$", valued) == {}
+    preamble = "Let $y_{o} = f_{o}(s_{o})$.\n\n"
+    steps = [
+        (r"\frac{\partial}{\partial s_{o}} f_{o}(s_{o}) = f_{o}'(s_{o})", "ok"),
+        (r"\frac{\partial}{\partial s_{o}} f_{o}(2 s_{o}) = f_{o}'(2 s_{o})", "inconclusive"),
+        (r"\frac{\partial}{\partial w} f_{o}(w x + b) \cdot (y - z) = f_{o}'(w x + b) \, x (y - z)", "ok"),
+        (r"\frac{\partial}{\partial w} f_{o}(w x + b) \cdot (y - z) = f_{o}'(w x + b) (y - z)", "inconclusive"),
+    ]
+    for step, expected in steps:
+        status, message = _status(step, runner, preamble=preamble)
+        assert status == expected, (step, message)

@@ -24,8 +24,9 @@ __all__ = ["ABSTRACT", "abstract_name", "document_abstract_functions", "stand_in
 #: prefix of the function key of an undefined function: ``abstract:f``
 ABSTRACT = "abstract:"
 
-_LETTER = r"(?:(?<![\\A-Za-z])[A-Za-z]|\\(?:phi|varphi|psi|eta|rho|kappa|xi|zeta|chi))"
+_LETTER = r"(?:(?<![\\A-Za-z_])[A-Za-z]|\\(?:phi|varphi|psi|eta|rho|kappa|xi|zeta|chi))"
 #: f'(…, f^{\prime}(…, f^{'}(…, f^\prime \left(…, f\prime(…: a derivative of f at a point, so f is a function
+#: (not a subscript's letter: the h of g_h'(z) names no function)
 _PRIMED_CALL = re.compile(
     r"(" + _LETTER + r")\s*(?:'|\\prime(?![A-Za-z])|\^\s*\{?\s*(?:\\prime|')\s*\}?)\s*(?:\\left\s*)?\("
 )
@@ -47,6 +48,14 @@ _NAMED_LAYER_CALL = re.compile(
 _SUBSCRIPTED_CALL = re.compile(
     r"(\\sigma|\\phi|\\varphi)\s*_\s*(?:\{\s*([A-Za-z0-9]|\\ell)\s*\}|([A-Za-z0-9]))"
     r"\s*(?:\\left\s*)?\("
+)
+
+#: f_{o}'(s_{o}), g_h^{\prime}(z), f_{h[0]}'(: a function letter with a subscript (a neuron's or layer's
+#: label), primed before a bracket (group 1: the name as written); only f, g, h, which homework
+#: keeps for functions (w_1'(…) is an updated weight before a bracket as often as a derivative)
+_SUBSCRIPTED_PRIMED_CALL = re.compile(
+    r"((?<![\\A-Za-z])[fgh]\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9]))"
+    r"\s*(?:'|\\prime(?![A-Za-z])|\^\s*\{?\s*(?:\\prime|')\s*\}?)\s*(?:\\left\s*)?\("
 )
 
 
@@ -80,6 +89,8 @@ def document_abstract_functions(text: str, notation: Notation) -> dict[str, str]
     # document, where it does not define it (a defined σ_1 is one of the document's own functions)
     subscripted = [m.group(1) + "_{" + (m.group(2) or m.group(3)) + "}" for m in _SUBSCRIPTED_CALL.finditer(text)]
     primed = [m.group(1) for m in [*_PRIMED_CALL.finditer(text), *labelled]]
+    # f_{o}'(s_{o}): neuron o's activation, one function whatever else the document calls f
+    subscripted += [n for m in _SUBSCRIPTED_PRIMED_CALL.finditer(text) if (n := _read_name(m.group(1), notation))]
     # lowercase only: C(w), J(\theta) differentiated by w are a loss written at its parameters (applied_names)
     primed += [n for m in _DIFFERENTIATED_CALL.finditer(text) if (n := m.group(1) or m.group(4)) and not n[0].isupper()]
     for name in primed + _named_layers(text, labelled) + subscripted:
@@ -91,10 +102,23 @@ def document_abstract_functions(text: str, notation: Notation) -> dict[str, str]
             or name in notation.constants
             or name in notation.softmax_names
             or name in ("e", "d")  # e'(…) and d'(…) are not functions anyone means
+            or name in notation.definitions  # f_{o} = 3: a value
         ):
             continue
         found[name] = ABSTRACT + name
     return found
+
+
+def _read_name(written: str, notation: Notation) -> str | None:
+    """The name as the reader names it (``f_{h[0]}`` is ``f_{h^[0]}``); None when it is not one name."""
+    from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
+
+    toks, spaced = clean_tokens(tex_tokens(written))
+    try:
+        name, end, power = TexReader(list(toks), list(spaced), notation).read_identifier(0)
+    except Unreadable:
+        return None
+    return name if name is not None and end == len(toks) and power is None else None
 
 
 def _named_layers(text: str, labelled: list[re.Match]) -> list[str]:

@@ -8,6 +8,7 @@ from typing import Any
 from derive.checks.latex.applied_uses import applied_as_name
 from derive.checks.latex.dot_products import dot_pairs
 from derive.checks.latex.function_calls import expand_document_function
+from derive.checks.latex.function_labels import activation_label, labelled_call
 from derive.checks.latex.function_uses import frozen_use
 from derive.checks.latex.index_calls import index_entry
 from derive.checks.latex.index_sums import encode_condition, index_equality
@@ -113,7 +114,7 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
                 return entry
         if name in self.notation.functions:
             return self.function(self.notation.functions[name], name, k, power=power)
-        activation = self._subscripted_activation(name, k, power)
+        activation = self._subscripted_activation(name, k, power) or labelled_call(self, i, name, power)
         if activation is not None:
             return activation
         base_key = BUILTIN_NAMES.get(name.lower()) if len(name) > 1 and not name.startswith("\\") else None
@@ -210,6 +211,8 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         named = _named_activation(self.text_of(sub_arg)) if sub_arg is not None and key != "leaky_relu" else None
         if named is not None:  # \sigma_\mathrm{relu}, \sigma'_{\text{tanh}}: the activation its subscript names
             key, sub_arg, arity = named, None, 1
+        if sub_arg is not None and activation_label(self, key, shown, sub_arg, prime, k):
+            sub_arg = None  # \tanh_{o}'(s_{o}): the neuron's label on its activation (function_labels)
         if sub_arg is not None and key in ("max", "min") and self.notation.opaque_calls:
             return self._extremum_over(shown, sub_arg, k)  # \max_k x_k: one unknown value (opaque_calls)
         if sub_arg is not None:

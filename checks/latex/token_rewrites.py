@@ -11,6 +11,7 @@ from derive.checks.latex.activation_labels import layer_labelled_calls
 from derive.checks.latex.bracket_labels import bracket_labels
 from derive.checks.latex.digit_tokens import split_digit_names
 from derive.checks.latex.font_transposes import transpose_out_of_font
+from derive.checks.latex.loss_gradients import loss_gradients
 from derive.checks.latex.slash_derivatives import name_end, slash_derivatives
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
 from derive.checks.latex.token_spans import argument_end, each_span, each_token_span
@@ -37,7 +38,7 @@ def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
     # g'^{[l]}(Z) is g'(Z): one activation letter (activation_labels.py)
     toks = layer_labelled_calls(exp_powers(double_braces(underlined_answers(bracket_labels(toks)))))
-    toks = _gradients(_call_out_of_text(_lead_words(each_token_span(toks, _typed_ellipsis))))
+    toks = _gradients(loss_gradients(_call_out_of_text(_lead_words(each_token_span(toks, _typed_ellipsis)))))
     toks = _braced_names(_braced_scripts(toks))  # x{_2}: x_2; {a_1}^{(1)}: a_1^{(1)}
     toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(toks))))
     toks = slash_derivatives(_subscript_out_of_decoration(_blackboard_names(toks)))
