@@ -292,6 +292,9 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         """(primes, subscript, power, next index) written after a function's name."""
         prime = 0
         sub_arg: list[str] | None = None
+        if power is not None and self.text_of(power) == "-1":
+            # \sigma^{-1}(\mu) read with its name: the inverse function (the logit), not 1/σ(μ)
+            raise Unreadable(f"an inverse {shown}^{{-1}}")
         while k < len(self.toks) and self.toks[k] in ("^", "_", "'"):
             if self.toks[k] == "'":
                 prime += 1
