@@ -88,7 +88,8 @@ def _guarded(
     if loose:
         why = f"; {loose[0][0]}: read as {loose[0][2]} the sides differ, but it may be meant as {loose[0][1]}"
         return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
-    return _inline(step, _example_value(step, _given_value(step, _braced_sum(step, _bound_condition(step, out)))))
+    out = _alternative_value(step, _bound_condition(step, out))
+    return _inline(step, _example_value(step, _given_value(step, _braced_sum(step, out))))
 
 
 def _loose(sides: tuple[Normalized, Normalized]) -> list[tuple[str, str, str]]:
@@ -124,6 +125,27 @@ _ZEROTH = re.compile(r"\s*(?:[A-DF-Za-df-z]|\\[A-Za-z]+)\s*(?:_\s*(?:\{[^{}]*\}|
 _NAME_EQ_NUMBER = re.compile(
     r"\s*(?:\\(?:hat|vec|mathbf|boldsymbol|bm)\s*\{?\s*)*[A-Za-z]\}*\s*(?:[_^]\s*\{?[^{}=]*\}?\s*)*"
 )
+
+
+_NUMBER = re.compile(r"\s*([+-]?)\s*(\d+(?:\.\d+)?)\s*")
+
+
+def _alternative_value(step: Step, out: dict[str, Any]) -> dict[str, Any]:
+    """"separate the cases for $y_n=1$ and $y_n=-1$": ``y_n = -1`` under its own condition y_n = 1 can
+    only be false, and nobody claims that: the two are cases named side by side, not a claim."""
+    value = _NUMBER.fullmatch(step.rhs)
+    if out["status"] != "wrong" or value is None or not _NAME_EQ_NUMBER.fullmatch(step.lhs):
+        return out
+    name = "".join(step.lhs.split())
+    for condition in step.conditions:
+        lhs, sign, rhs = (condition.split(" ", 2) + ["", ""])[:3]
+        other = _NUMBER.fullmatch(rhs)
+        if sign == "=" and "".join(lhs.split()) == name and other is not None:
+            if float((other.group(1) or "") + other.group(2)) != float((value.group(1) or "") + value.group(2)):
+                why = f"{out['message']}; but its own condition gives {name} another value"
+                why += ": cases side by side, not a claim"
+                return {**out, "status": "inconclusive", "counterexample": None, "message": why}
+    return out
 
 
 def _example_value(step: Step, out: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,28 @@
+"""Guards on a ``wrong`` that the writing leaves open (checks/latex/verdict_guards.py): the eighteenth
+hunt's Learning-From-Data solutions, "separate the cases for $y_n=1$ and $y_n=-1$", had the second
+case refuted under the first as its condition."""
+
+from __future__ import annotations
+
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+
+NOTATION = load_notation()
+
+
+def _statuses(text: str, runner: StepRunner) -> dict[str, str]:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    return {f"{r.step.lhs.strip()} = {r.step.rhs.strip()}": r.status for r in report.results}
+
+
+def test_two_cases_named_side_by_side_are_not_a_claim(runner: StepRunner) -> None:
+    text = "To derive it, separate the cases for $y_n=1$ and $y_n=-1$ in the likelihood.\n"
+    assert _statuses(text, runner)["y_n = -1"] == "inconclusive"
+
+
+def test_a_claim_under_a_case_is_still_judged(runner: StepRunner) -> None:
+    # the same condition with a claim about something else, or about a power of the name: still wrong
+    text = "For $y_n = 1$ we get $y_n^2 = 2$, and for $y_n = 1$ also $3 y_n = 4$.\n"
+    statuses = _statuses(text, runner)
+    assert statuses["y_n^2 = 2"] == "wrong"
+    assert statuses["3 y_n = 4"] == "wrong"
