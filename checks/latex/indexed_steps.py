@@ -25,6 +25,7 @@ from derive.checks.latex.sympy_build import (
     split_name,
     to_sympy,
 )
+from derive.checks.latex.unstated_sums import with_unstated_sums
 from derive.checks.latex.vanishing_sides import VANISHED
 from derive.checks.latex.written_sizes import numbered_size, written_size
 
@@ -136,8 +137,9 @@ def _without_entry_values(named: Definitions | None, norms: list[Normalized]) ->
 
 
 def _under_facts(judge: Any, facts: frozenset[str], size: int, env: dict[str, int], lhs: Any, rhs: Any) -> Any:
-    """One instance's verdict, tried again under the facts the document states (stated_facts)."""
-    return with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env)
+    """One instance's verdict, tried again under the facts the document states (stated_facts), and
+    a refuted one under the families it sums summing to one (unstated_sums)."""
+    return with_unstated_sums(with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env), lhs, rhs, judge)
 
 
 def _held_back(
