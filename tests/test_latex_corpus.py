@@ -73,6 +73,7 @@ HELDOUT26 = ROOT / "tests" / "data" / "latex_heldout26" / "manifest.toml"
 HELDOUT27 = ROOT / "tests" / "data" / "latex_heldout27" / "manifest.toml"
 HELDOUT28 = ROOT / "tests" / "data" / "latex_heldout28" / "manifest.toml"
 HELDOUT29 = ROOT / "tests" / "data" / "latex_heldout29" / "manifest.toml"
+HELDOUT30 = ROOT / "tests" / "data" / "latex_heldout30" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -107,6 +108,7 @@ HELDOUT29 = ROOT / "tests" / "data" / "latex_heldout29" / "manifest.toml"
         (HELDOUT27, 11, 185),
         (HELDOUT28, 9, 235),
         (HELDOUT29, 11, 120),
+        (HELDOUT30, 3, 150),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:
