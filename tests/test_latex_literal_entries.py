@@ -8,7 +8,7 @@ from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.literal_entries import entry_scalars
 from derive.checks.latex.matrix_literals import Literal
 from derive.checks.latex.normalize import load_notation
-from derive.checks.latex.typed_nodes import Mul, Sym
+from derive.checks.latex.typed_nodes import Mul, Sym, Transpose
 
 NOTATION = load_notation()
 
@@ -34,3 +34,11 @@ def test_only_names_written_only_as_entries_become_scalars() -> None:
     }
     # a capital inside the entries stays a block
     assert entry_scalars({"A": "upper", "b": "lower"}, (Literal((Sym("A", "A", ""), b), 2, 1), b), {})["A"] == "upper"
+
+
+def test_a_transposed_name_or_a_constant_inside_the_entries_keeps_its_class() -> None:
+    # [1^T y; x^T y]: the ones vector and x are vectors there (test_latex_matrix_literals' step10)
+    one, x, y = Sym("1", "1", ""), Sym("x", "x", ""), Sym("y", "y", "")
+    cells = (Mul(Transpose(one), y, "juxt"), Mul(Transpose(x), y, "juxt"))
+    kinds = entry_scalars({"1": "lower", "x": "lower", "y": "lower"}, (Literal(cells, 2, 1), y), {})
+    assert kinds == {"1": "lower", "x": "lower", "y": "lower"}

@@ -5,14 +5,15 @@ name a scalar (``W a + b = a W + b`` holds only with a a number, which is not wh
 ``\begin{pmatrix} x_1 \\ x_2 \end{pmatrix} \begin{pmatrix} a & b \end{pmatrix} = \begin{pmatrix}
 x_1 a & x_1 b \\ x_2 a & x_2 b \end{pmatrix}`` was not judged at all: a and b had no shape. An entry
 of a matrix written out is a number, so a bare lower-case name that the step (and the definitions
-it reaches) writes only inside such entries is a scalar. A name also written outside the entries
-keeps its usual kinds, and a capital inside entries stays a block.
+it reaches) writes only inside such entries is a scalar. A name also written outside the entries,
+or transposed inside one (``x^T y``), keeps its usual kinds; so do the constants 1, 0 and I (``1^T y``
+is the ones vector's), and a capital inside entries stays a block.
 """
 
 from __future__ import annotations
 
 from derive.checks.latex.matrix_literals import Literal
-from derive.checks.latex.typed_nodes import Node, Sym, all_syms
+from derive.checks.latex.typed_nodes import Node, Sym, Transpose, all_syms
 
 __all__ = ["entry_scalars"]
 
@@ -25,6 +26,9 @@ def _split(node: object, inside: set[str], outside: set[str], in_literal: bool =
     if isinstance(node, Literal):
         for cell in node.cells:
             _split(cell, inside, outside, True)
+        return
+    if isinstance(node, Transpose):  # x^T y inside an entry: x is a vector there, no number
+        _split(node.x, inside, outside, False)
         return
     for value in getattr(node, "__dict__", {}).values():
         for item in value if isinstance(value, tuple) else (value,):
@@ -49,5 +53,5 @@ def entry_scalars(names: dict[str, str], sides: tuple[Node, Node], defs: dict[st
                 if key in defs and key not in seen:
                     seen.add(key)
                     todo.append(defs[key])
-    only = inside - outside
+    only = inside - outside - {"1", "0", "I"}  # the ones vector, zeros, the identity: constants of a shape
     return {n: "scalar" if kind == "lower" and n in only else kind for n, kind in names.items()}
