@@ -118,10 +118,12 @@ def _layout(grid: list[list[list[str]]]) -> tuple[list[Cell], int, int]:
 
 
 def _dots_row(row: list[list[str]], height: int) -> bool:
+    """A row of dots only: with a vertical ellipsis, or in a matrix of several rows (``\\cdots``
+    alone, ``... & ... & ...``, ``\\ddots \\vdots`` with its ``&`` left out)."""
     full = [c for c in row if c]
-    if not full or not all(is_ellipsis(c) for c in full):
+    if not full or not all(is_ellipsis(c) or all(t in ELLIPSES for t in c) for c in full):
         return False
-    return any(c[0] in VERTICAL for c in full) or len(row) == 1 and height > 1
+    return any(t in VERTICAL for c in full for t in c) or height > 1
 
 
 def _columns(row: list[list[str]]) -> list[tuple[str, list[str]]]:
@@ -147,21 +149,37 @@ def _columns(row: list[list[str]]) -> list[tuple[str, list[str]]]:
 
 
 def _canon(toks: list[str]) -> tuple[str, ...]:
-    """``a_{1}`` as ``a_1``; the digits of a braced subscript (``w_{12}``) one token each."""
+    """``a_{1}`` as ``a_1``; a subscript of indices one token each: the digits of ``w_{12}``, the
+    parts of ``w_{1,10}`` (the commas dropped, so that both spell the pair alike)."""
     out: list[str] = []
-    braces: list[bool] = []
-    previous = ""
-    for t in plain(list(toks)):
-        if t == "{":
-            braces.append(previous == "_")
-        elif t == "}" and braces:
-            braces.pop()
-        if t.isdigit() and len(t) > 1 and braces and braces[-1]:
-            out.extend(t)
-        else:
-            out.append(t)
-        previous = t
-    return tuple(out)
+    k = 0
+    while k < len(toks):
+        if toks[k] == "_" and toks[k + 1 : k + 2] == ["{"]:
+            indices = _indices(toks[k + 2 :])
+            if indices is not None:
+                out += ["_", "{", *indices[0], "}"]
+                k += 2 + indices[1]
+                continue
+        out.append(toks[k])
+        k += 1
+    return tuple(plain(out))
+
+
+def _indices(toks: list[str]) -> tuple[list[str], int] | None:
+    """The indices of a braced subscript (its tokens after the ``{``) and how many tokens it
+    spans up to its ``}``: single letters, numbers after commas or one number of digits."""
+    end = toks.index("}") if "}" in toks else -1
+    body = toks[:end]
+    if end < 1 or "{" in body:
+        return None
+    if "," in body:
+        parts = " ".join(body).split(" , ")
+        if all(re.fullmatch(r"\d+|[A-Za-z]", p) for p in parts):
+            return parts, end + 1
+        return None
+    if len(body) == 1 and body[0].isdigit() and len(body[0]) > 1:
+        return list(body[0]), end + 1
+    return None
 
 
 # ------------------------------------------------------------------ sizes

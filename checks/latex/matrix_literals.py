@@ -16,6 +16,7 @@ of the vectors its row index runs over. ``vmatrix`` (a determinant) is not read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -197,20 +198,34 @@ def _end(toks: list[str], k: int) -> int:
 
 
 def _grid(body: list[str]) -> list[list[list[str]]]:
-    """Rows (split at top-level ``\\\\``) of cells (split at ``&``); empty trailing rows dropped."""
+    """Rows (split at top-level ``\\\\``) of cells (split at ``&``); a row's spacing ``\\\\[1.5ex]``
+    dropped, and rows with nothing in them (``\\\\ \\\\``, a Markdown page's doubled breaks)."""
     rows: list[list[list[str]]] = [[[]]]
     depth = 0
-    for t in body:
+    k = 0
+    while k < len(body):
+        t = body[k]
         depth += (t in ("{", "(", "[", r"\begin")) - (t in ("}", ")", "]", r"\end"))
         if depth == 0 and t == "\\\\":
             rows.append([[]])
-        elif depth == 0 and t == "&":
+            k = _after_spacing(body, k + 1)
+            continue
+        if depth == 0 and t == "&":
             rows[-1].append([])
         else:
             rows[-1][-1].append(t)
-    while rows and all(not c for c in rows[-1]):
-        rows.pop()
-    return rows
+        k += 1
+    return [row for row in rows if any(row)]
+
+
+def _after_spacing(body: list[str], k: int) -> int:
+    """Past a row's spacing ``[1.5ex]`` at token k (tokens ``[``, ``1.5``, ``e``, ``x``, ``]``)."""
+    if body[k : k + 1] != ["["] or "]" not in body[k:]:
+        return k
+    close = body.index("]", k)
+    if re.fullmatch(r"-?\d*\.?\d+\s*(em|ex|pt|mm|cm|in|mu|bp|pc|dd|sp)", "".join(body[k + 1 : close])):
+        return close + 1
+    return k
 
 
 # ------------------------------------------------------------------ values
