@@ -135,8 +135,9 @@ class FormsMixin(TexReader):
         if self._differential(num) is not None or (num and num[0] == r"\partial"):
             raise Unreadable("a derivative written in a form not read")
         by = self._strip_d(den) if self._strip_d(num) is not None else None
-        if by and by[0] in ("(", r"\left", "["):
-            # \frac{d}{d(1+e^{-x})}: a derivative with respect to an expression, never d/(d·(1+e^{-x}))
+        if by and (by[0] in ("(", r"\left", "[", r"\frac") or by[0][:1].isdigit()):
+            # \frac{d}{d(1+e^{-x})}, \frac{d\sigma(2z)}{d2z}, \frac{d f}{d\frac{z}{2}}: a derivative with
+            # respect to an expression, never d/(d·(1+e^{-x})) with d a factor that cancels
             raise Unreadable("a derivative with respect to an expression, d/d(…)")
         return self.postfix(f"\\frac{{{self.seq_of(num)}}}{{{self.seq_of(den)}}}", k)
 
