@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from derive.checks.latex.cases_rows import with_ampersand
+from derive.checks.latex.evaluated_points import evaluated_at_own_variable
 from derive.checks.latex.function_uses import differentiated_operand
 from derive.checks.latex.implied_sums import implied_index
 from derive.checks.latex.index_sums import encode_condition, index_equality, sum_subscript
@@ -123,7 +124,8 @@ class FormsMixin(TexReader):
                     return Operator("g", n, "a derivative operator d/dx"), k
                 # by a function the document defines: by its value (function_values)
                 operand = differentiated_operand(self.sub_normalizer(rest, chain_var=kind_name), kind_name)
-                return self.postfix(f"g_{{{n}}}\\left({operand}\\right)", self._evaluated_at(k))
+                at = self._evaluated_at(k, rest, self._strip_d(den) or [])
+                return self.postfix(f"g_{{{n}}}\\left({operand}\\right)", at)
         signed = self._diff_numerator(num[1:]) if var is not None and num[:1] == ["-"] else None
         if signed is not None:
             # \frac{-\partial X}{\partial v}: the minus of what is differentiated, written before ∂
@@ -135,19 +137,23 @@ class FormsMixin(TexReader):
         if self._differential(num) is not None or (num and num[0] == r"\partial"):
             raise Unreadable("a derivative written in a form not read")
         by = self._strip_d(den) if self._strip_d(num) is not None else None
-        if by and by[0] in ("(", r"\left", "["):
-            # \frac{d}{d(1+e^{-x})}: a derivative with respect to an expression, never d/(d·(1+e^{-x}))
+        if by and (by[0] in ("(", r"\left", "[", r"\frac") or by[0][:1].isdigit()):
+            # \frac{d}{d(1+e^{-x})}, \frac{d\sigma(2z)}{d2z}, \frac{d f}{d\frac{z}{2}}: a derivative with
+            # respect to an expression, never d/(d·(1+e^{-x})) with d a factor that cancels
             raise Unreadable("a derivative with respect to an expression, d/d(…)")
         return self.postfix(f"\\frac{{{self.seq_of(num)}}}{{{self.seq_of(den)}}}", k)
 
-    def _evaluated_at(self, k: int) -> int:
+    def _evaluated_at(self, k: int, rest: list[str], by: list[str]) -> int:
         """``∂J/∂z (θ, \\{x_i, y_i\\})``: a bracket holding a list (or θ) after a derivative says
-        where it is taken, it is not a factor (as the typed reader reads it)."""
+        where it is taken, it is not a factor (as the typed reader reads it); so does one holding the
+        variable itself after a function's derivative, ``\\frac{d\\sigma}{dx}(x)``."""
         if k < len(self.toks) and self.toks[k] == "(":
             end = self.match(k)
             inner = self.toks[k + 1 : end]
             if self.top_level(inner, ",") or r"\theta" in inner:
                 return end + 1
+            if inner == by:
+                return evaluated_at_own_variable(rest, self.notation, end)
         return k
 
     def _strip_d(self, toks: list[str]) -> list[str] | None:

@@ -11,6 +11,7 @@ from derive.checks.latex.applied_uses import applied_as_name
 from derive.checks.latex.cases_rows import with_ampersand
 from derive.checks.latex.defined_arguments import at_own_arguments
 from derive.checks.latex.entrywise_activations import activation_key
+from derive.checks.latex.evaluated_points import evaluated_at_own_variable
 from derive.checks.latex.literal_patterns import is_ellipsis
 from derive.checks.latex.matrix_literals import MATRIX_ENVIRONMENTS, read_list, read_literal
 from derive.checks.latex.norm_names import FUNCTION_LETTERS
@@ -191,19 +192,21 @@ class AtomsMixin(TexReader):
         if var is not None and (rest := self._strip_d(num)) is not None:
             node = Deriv(self.whole(rest) if rest else None, var)
             if node.num is not None:
-                self._skip_evaluated_at()
+                self._skip_evaluated_at(rest, self._strip_d(den) or [])
             return node
         if var is not None or (num and num[0] == r"\partial"):
             raise Unreadable("a derivative written in a form not read")
         return _div(self.whole(num), self.whole(den))
 
-    def _skip_evaluated_at(self) -> None:
-        """``∂J/∂W (θ, {x_i, y_i})``: the bracket says where, it is not a factor."""
+    def _skip_evaluated_at(self, rest: list[str], by: list[str]) -> None:
+        """``∂J/∂W (θ, {x_i, y_i})``, ``dσ/dx (x)``: the bracket says where, it is not a factor."""
         if self.peek() == "(":
             end = self.match(self.i)
             inner = self.toks[self.i + 1 : end]
             if self.top_level(inner, ",") or r"\theta" in inner:
                 self.i = end + 1
+            elif inner == by:
+                self.i = evaluated_at_own_variable(rest, self.notation, end)
 
     @staticmethod
     def _strip_d(toks: list[str]) -> list[str] | None:
