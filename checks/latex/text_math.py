@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.region import Region, with_spans_replaced
+from derive.checks.latex.text_groups import brace_group_end
 
 __all__ = ["with_text_math"]
 
@@ -20,22 +21,6 @@ __all__ = ["with_text_math"]
 _TEXT = re.compile(r"\\(?:text|textrm|textit|textnormal|mbox|hbox)\s*\{")
 #: math inside a text: $…$ or \(…\)
 _INNER = re.compile(r"\$([^$]+)\$|\\\((.+?)\\\)", re.S)
-
-
-def _group_end(text: str, opening: int) -> int | None:
-    """The index after the ``}`` that closes the ``{`` at ``opening``, or None."""
-    depth = 0
-    for j in range(opening, len(text)):
-        ch = text[j]
-        if ch == "\\":
-            continue
-        if ch == "{" and (j == 0 or text[j - 1] != "\\"):
-            depth += 1
-        elif ch == "}" and (j == 0 or text[j - 1] != "\\"):
-            depth -= 1
-            if depth == 0:
-                return j + 1
-    return None
 
 
 def _written_out(body: str) -> str | None:
@@ -66,8 +51,8 @@ def with_text_math(regions: list[Region]) -> list[Region]:
         spans: list[tuple[int, int, str]] = []
         if "\\" in region.text and ("$" in region.text or "\\(" in region.text):
             for m in _TEXT.finditer(region.text):
-                end = _group_end(region.text, m.end() - 1)
-                if end is None or (spans and m.start() < spans[-1][1]):
+                end = brace_group_end(region.text, m.end() - 1)
+                if end < 0 or (spans and m.start() < spans[-1][1]):
                     continue
                 read_as = _written_out(region.text[m.end() : end - 1])
                 if read_as is not None:
