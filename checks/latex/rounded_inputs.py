@@ -16,13 +16,12 @@ any slip (0.5 − 0.1 · 0.069 = 0.4911 stays wrong).
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.normalize import Normalized
-from derive.checks.latex.rounded_numbers import decimal_places
+from derive.checks.latex.rounded_numbers import box_reaches, decimal_places, half_unit, rounding_interval
 from derive.checks.latex.sympy_build import Definitions, Unparsed, to_sympy
 
 __all__ = ["judge_computed_inputs"]
@@ -84,22 +83,6 @@ def _reached(literal: Any, places: int, norm: Normalized, named: Definitions) ->
     inputs = [(by_name.get(f"rounded input {k}"), m.group(0)) for k, m in enumerate(found)]
     if any(s is None for s, _ in inputs) or len(by_name) != len(inputs):
         return None
-    unit = sp.Rational(1, 10**places)
-    low, high = (literal - unit / 2, literal + unit) if literal >= 0 else (literal - unit, literal + unit / 2)
-    values = []
-    for signs in itertools.product((-1, 1), repeat=len(inputs)):
-        point = {
-            s: sp.Rational(text) + sign * sp.Rational(1, 2 * 10 ** len(text.split(".")[1]))
-            for (s, text), sign in zip(inputs, signs, strict=True)
-        }
-        try:
-            values.append(sp.N(expr.xreplace(point), 30))
-        except (TypeError, ValueError, ArithmeticError):
-            return None
-    if not all(v.is_real and v.is_finite for v in values):
-        return None
-    # the side is continuous on the box, so every value between two corners' is reached (a bend
-    # inside the box, as x(1 - x) has, may reach further: then this says nothing, as before)
-    if min(values) <= high and max(values) >= low:
-        return [text for _, text in inputs]
-    return None
+    low, high = rounding_interval(literal, places)
+    box = {s: (sp.Rational(text), half_unit(text)) for s, text in inputs}
+    return [text for _, text in inputs] if box_reaches(expr, box, low, high) else None

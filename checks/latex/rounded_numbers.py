@@ -27,7 +27,15 @@ import itertools
 import re
 from typing import Any
 
-__all__ = ["decimal_places", "judge_rounded", "judge_rounded_list", "rounded_entries"]
+__all__ = [
+    "box_reaches",
+    "decimal_places",
+    "half_unit",
+    "judge_rounded",
+    "judge_rounded_list",
+    "rounded_entries",
+    "rounding_interval",
+]
 
 _DECIMAL = re.compile(r"\s*-?\s*\d*\.(\d+)\s*")
 #: at most this many units of the last written place off: rounding explains it (see docstring)
@@ -78,26 +86,47 @@ def _rounds_to(literal: Any, places: int, value: Any, other: Any, other_latex: s
     within half a unit of their own last place (the corners of that box: a side of a few inputs)?"""
     import sympy as sp
 
-    unit = sp.Rational(1, 10**places)
-    # rounded: within half a unit; truncated (toward zero): up to a unit further from zero
-    low, high = (literal - unit / 2, literal + unit) if literal >= 0 else (literal - unit, literal + unit / 2)
+    low, high = rounding_interval(literal, places)
     if low <= value <= high:
         return True
     inputs = sorted({m.group(0) for m in _DECIMAL_INPUT.finditer(other_latex)})[:_MOST_INPUTS]
-    atoms = {}
+    box = {}
     present = other.atoms(sp.Rational)
     for text in inputs:
-        half = sp.Rational(1, 2 * 10 ** len(text.split(".")[1]))
         for number in (sp.Rational(text), -sp.Rational(text)):  # e^{-0.19}: the sign is in the atom
             if number in present:
-                atoms[number] = half
-    if not atoms:
-        return False
+                box[number] = (number, half_unit(text))
+    return bool(box) and box_reaches(other, box, low, high)
+
+
+def rounding_interval(literal: Any, places: int) -> tuple[Any, Any]:
+    """The values ``literal`` may stand for, written to ``places``: rounded (within half a unit) or
+    truncated toward zero (up to a unit further from zero)."""
+    import sympy as sp
+
+    unit = sp.Rational(1, 10**places)
+    return (literal - unit / 2, literal + unit) if literal >= 0 else (literal - unit, literal + unit / 2)
+
+
+def half_unit(decimal: str) -> Any:
+    """Half a unit of the last place a decimal is written to (0.524: 0.0005)."""
+    import sympy as sp
+
+    return sp.Rational(1, 2 * 10 ** len(decimal.split(".")[1]))
+
+
+def box_reaches(expr: Any, box: dict[Any, tuple[Any, Any]], low: Any, high: Any) -> bool:
+    """Does ``expr``, with each key of ``box`` (an atom or a symbol) put at its centre ± its half
+    width, reach [low, high] at the box's corners? The side is continuous on the box, so every value
+    between two corners' is reached (a bend inside the box, as x(1 - x) has, may reach further: then
+    this says nothing)."""
+    import sympy as sp
+
     values = []
-    for signs in itertools.product((-1, 1), repeat=len(atoms)):
-        moved = other.xreplace({a: a + sign * step for (a, step), sign in zip(atoms.items(), signs, strict=True)})
+    for signs in itertools.product((-1, 1), repeat=len(box)):
+        point = {key: centre + sign * half for (key, (centre, half)), sign in zip(box.items(), signs, strict=True)}
         try:
-            values.append(sp.N(moved, 30))
+            values.append(sp.N(expr.xreplace(point), 30))
         except (TypeError, ValueError, ArithmeticError):
             return False
     if not all(v.is_real and v.is_finite for v in values):
