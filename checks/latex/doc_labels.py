@@ -17,7 +17,7 @@ from dataclasses import replace
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.tex_names import DECORATIONS
 
-__all__ = ["with_bracket_steps", "with_document_labels"]
+__all__ = ["after_higher_numerator", "with_bracket_steps", "with_document_labels"]
 
 #: ∂ (or d, \mathrm{d}) then a letter, a decorated letter (\hat{y}^n: course reports' example n),
 #: a Greek letter or a font-wrapped letter, perhaps its subscript (Nielsen's z_j^l), then ^ and one
@@ -52,11 +52,16 @@ def _found_labels(text: str) -> dict[str, set[str]]:
         label = m.group("braced") or m.group("single")
         if base in (r"\partial", r"\frac", r"\left") or label in _TRANSPOSE:
             continue
-        before = text[max(0, m.start() - _LOOKBACK) : m.start()]
-        if re.search(r"\\partial\s*\^|\bd\s*\^", before):
+        if after_higher_numerator(text, m.start()):
             continue  # ∂²f/∂x^… is a higher derivative: not read as a label
         out.setdefault(base, set()).add(label)
     return out
+
+
+def after_higher_numerator(text: str, start: int) -> bool:
+    """Is a ``\\partial^2`` or ``d^2`` written shortly before ``start`` (the numerator of the same
+    fraction: ``\\frac{\\partial^2 f}{\\partial x^2}`` is a higher derivative)?"""
+    return re.search(r"\\partial\s*\^|\bd\s*\^", text[max(0, start - _LOOKBACK) : start]) is not None
 
 
 def with_document_labels(text: str, notation: Notation) -> Notation:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from derive.checks.latex.doc_labels import after_higher_numerator
 from derive.checks.latex.region import Region, with_spans_replaced
 
 __all__ = ["NUMBERED", "layer_bases", "numbers_layers", "with_layer_labels"]
@@ -37,8 +38,6 @@ _NOT_NAMES = {r"\left", r"\right", r"\sum", r"\prod", r"\int", r"\frac", r"\part
 
 #: a first-order derivative by a numbered name: ``\partial w^2_{11}``, ``d w^{1}`` (not after ∂² or d²)
 _DIFFERENTIATED = re.compile(r"(?:\\partial|(?<![A-Za-z\\])d)\s*\{?\s*" + _NUMBERED_NAME)
-#: how far back a numerator's \partial^2 may be for the same fraction
-_LOOKBACK = 60
 
 
 def _differentiated_numbers(text: str) -> dict[str, set[str]]:
@@ -47,7 +46,7 @@ def _differentiated_numbers(text: str) -> dict[str, set[str]]:
     square is nothing anyone writes; by two numbered names of one letter, it is two layers' weights."""
     found: dict[str, set[str]] = {}
     for m in _DIFFERENTIATED.finditer(text):
-        if re.search(r"\\partial\s*\^|\bd\s*\^", text[max(0, m.start() - _LOOKBACK) : m.start()]):
+        if after_higher_numerator(text, m.start()):
             continue
         found.setdefault(_key(m.group("name")), set()).add(_number(m))
     return {base: numbers for base, numbers in found.items() if len(numbers) >= 2 and base not in _NOT_NAMES}
