@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from derive.checks.latex.tex_names import GREEK, TEXT_FONTS
+from derive.checks.latex.tex_names import TEXT_FONTS, is_letter
 from derive.checks.latex.token_spans import word_group_end
 
 __all__ = ["activation_label", "labelled_call"]
@@ -46,14 +46,10 @@ def _written_in(sub: list[str], inside: list[str]) -> bool:
     return False
 
 
-def _is_letter(shown: str) -> bool:
-    return re.fullmatch(r"[A-Za-z]", shown) is not None or (shown.startswith("\\") and shown[1:] in GREEK)
-
-
 def _is_label(key: str, shown: str, sub: list[str], primed: bool, inside: list[str]) -> bool:
     if key not in _LABELLED or not _label_like(sub):
         return False
-    if not _is_letter(shown):
+    if not is_letter(shown):
         return True
     return key in _LETTER_KEYS and (primed or _written_in(sub, inside))
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from derive.checks.latex.tex_names import FONTS, GREEK
+from derive.checks.latex.tex_names import FONTS, is_letter
 from derive.checks.latex.token_spans import argument_end, each_token_span
 
 __all__ = ["loss_gradients"]
@@ -25,10 +25,6 @@ _LETTER_FONTS = FONTS - {r"\text", r"\textrm", r"\textit", r"\textbf", r"\textsc
     r"\operatorname",
     r"\mathop",
 }
-
-
-def _letter(tok: str) -> bool:
-    return re.fullmatch(r"[A-Za-z]", tok) is not None or (tok.startswith("\\") and tok[1:] in GREEK)
 
 
 def _base_end(toks: Tokens, k: int, capital: bool) -> int | None:
@@ -43,7 +39,7 @@ def _base_end(toks: Tokens, k: int, capital: bool) -> int | None:
             return _base_end(toks, k + 1, inner_capital)  # \mathbf w
         inner = _base_end(toks, k + 2, inner_capital)
         return inner + 1 if inner is not None and inner < len(toks) and toks[inner][0] == "}" else None
-    if not _letter(tok):
+    if not is_letter(tok):
         return None
     if capital and not (re.fullmatch(r"[A-Z]", tok) or tok == r"\ell"):
         return None

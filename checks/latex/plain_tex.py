@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.bare_groups import signed_bare_groups
-from derive.checks.latex.tex_names import GREEK, TEXT_FONTS
+from derive.checks.latex.tex_names import TEXT_FONTS, is_letter
 from derive.checks.latex.token_spans import group_end
 
 __all__ = ["plain_tex_forms"]
@@ -341,7 +341,7 @@ def _evaluate(toks: Tokens, k: int) -> Tokens | None:
     at = [t for t, _ in toks[bar_end + 1 : end]]
     if at and at[0] == "{":
         at = at[1:-1]
-    if len(at) < 3 or at[1] != "=" or not _is_letter(at[0]):
+    if len(at) < 3 or at[1] != "=" or not is_letter(at[0]):
         return None
     body = _substituted(toks[k + 2 : close], at[0], toks[bar_end + 1 : end])
     if body is None:
@@ -356,10 +356,6 @@ def _matching_right(toks: Tokens, k: int) -> int | None:
         if depth == 0:
             return j
     return None
-
-
-def _is_letter(t: str) -> bool:
-    return re.fullmatch(r"[A-Za-z]", t) is not None or (t.startswith("\\") and t[1:] in GREEK)
 
 
 def _substituted(body: Tokens, var: str, where: Tokens) -> Tokens | None:
@@ -379,7 +375,7 @@ def _substituted(body: Tokens, var: str, where: Tokens) -> Tokens | None:
             continue
         before = body[j - 1][0] if j else ""
         after = body[j + 1] if j + 1 < len(body) else ("", True)
-        glued = _is_letter(before) and not spaced or re.fullmatch(r"[A-Za-z]", after[0]) and not after[1]
+        glued = is_letter(before) and not spaced or re.fullmatch(r"[A-Za-z]", after[0]) and not after[1]
         if before == "_" or after[0] == "_" or glued or before == "d":
             return None  # an index, a word, a differential: not a use of the variable's value
         out += [("{", spaced), ("(", False), *value, (")", False), ("}", False)]

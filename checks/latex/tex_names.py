@@ -3,7 +3,18 @@ decorations, commands dropped as spacing."""
 
 from __future__ import annotations
 
-__all__ = ["DECORATIONS", "DROP", "FONTS", "GREEK", "TEXT_FONTS", "function_before_letters", "letters_before_function"]
+import re
+
+__all__ = [
+    "DECORATIONS",
+    "DROP",
+    "FONTS",
+    "GREEK",
+    "TEXT_FONTS",
+    "function_before_letters",
+    "is_letter",
+    "letters_before_function",
+]
 
 GREEK = {
     "alpha",
@@ -150,3 +161,8 @@ CONDITION_WORDS = frozenset(
 )
 #: "otherwise" in those languages: sinon, sino, sonst, altrimenti, senão
 OTHERWISE_WORDS = frozenset({"otherwise", "else", "o.w.", "sinon", "sino", "sonst", "altrimenti", "senão", "senao"})
+
+
+def is_letter(tok: str) -> bool:
+    """Is a token one letter, Latin (``x``) or Greek (``\\theta``)?"""
+    return re.fullmatch(r"[A-Za-z]", tok) is not None or (tok.startswith("\\") and tok[1:] in GREEK)

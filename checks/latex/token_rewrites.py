@@ -13,7 +13,7 @@ from derive.checks.latex.digit_tokens import split_digit_names
 from derive.checks.latex.font_transposes import transpose_out_of_font
 from derive.checks.latex.loss_gradients import loss_gradients
 from derive.checks.latex.slash_derivatives import name_end, slash_derivatives
-from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS
+from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS, is_letter
 from derive.checks.latex.token_spans import argument_end, each_span, each_token_span
 from derive.checks.latex.updated_names import updated_names
 from derive.checks.latex.written_forms import (
@@ -308,7 +308,7 @@ def _braced_name(toks: Tokens, k: int, out: Tokens) -> tuple[Tokens, int] | None
     if toks[k][0] != "{" or k + 3 >= len(toks) or toks[k + 2][0] != "_":
         return None
     letter = toks[k + 1][0]
-    if not (re.fullmatch(r"[A-Za-z]", letter) or (letter[1:] in GREEK and letter.startswith("\\"))):
+    if not is_letter(letter):
         return None
     sub_end = argument_end(toks, k + 3)
     if sub_end is None or sub_end + 1 >= len(toks) or toks[sub_end][0] != "}" or toks[sub_end + 1][0] != "^":
