@@ -26,6 +26,7 @@ from derive.checks.latex.sympy_build import (
     to_sympy,
 )
 from derive.checks.latex.unstated_sums import with_unstated_sums
+from derive.checks.latex.unwritten_ranges import with_unwritten_range
 from derive.checks.latex.vanishing_sides import VANISHED
 from derive.checks.latex.written_sizes import numbered_size, written_size
 
@@ -91,7 +92,7 @@ def check_indexed(
         except Unparsed as exc:
             return verdict("unparsed", f"could not read {exc}", "parse")
         where = _where(open_sizes, size, env)
-        out = _under_facts(judge, facts, size, env, lhs, rhs)
+        out = _under_facts(judge, facts, size, env, lhs, rhs, unbounded="" in size_names)
         vanished = vanished and bool(out.get(VANISHED))  # 0 = 0 in every instance (vanishing_sides)
         out = guard_conditions(out, conditions, checked=holds is True)
         if out["status"] == "wrong":
@@ -136,10 +137,15 @@ def _without_entry_values(named: Definitions | None, norms: list[Normalized]) ->
     return {k: v for k, v in named.items() if k not in drop} if drop else None
 
 
-def _under_facts(judge: Any, facts: frozenset[str], size: int, env: dict[str, int], lhs: Any, rhs: Any) -> Any:
+def _under_facts(
+    judge: Any, facts: frozenset[str], size: int, env: dict[str, int], lhs: Any, rhs: Any, unbounded: bool = False
+) -> Any:
     """One instance's verdict, tried again under the facts the document states (stated_facts), and
-    a refuted one under the families it sums summing to one (unstated_sums)."""
-    return with_unstated_sums(with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env), lhs, rhs, judge)
+    a refuted one under the families it sums summing to one (unstated_sums) and, with a sum whose
+    range is not written (``unbounded``), under its size letters equal to the sum's size
+    (unwritten_ranges: Σ_p beside 1/N)."""
+    out = with_unstated_sums(with_sums_to_one(judge(lhs, rhs), lhs, rhs, facts, size, judge, env), lhs, rhs, judge)
+    return with_unwritten_range(out, lhs, rhs, size, judge) if unbounded else out
 
 
 def _held_back(
