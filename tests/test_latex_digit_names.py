@@ -92,3 +92,31 @@ def test_the_same_name_in_another_example_is_not_wrong(runner: StepRunner) -> No
     # a second example with its own numbers: z1 is 0.5 there, never called wrong
     status, message, _ = _last(r"\frac{1}{1 + e^{-z1}} = \frac{1}{1 + e^{-0.5}}", runner)
     assert status != "wrong", message
+
+
+#: one neuron's logistic regression typed fast, its derivatives written with d (held-out 24)
+NEURON = r"""
+$$z = w1 x1 + w2 x2 + b$$
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("step", "status"),
+    [
+        (r"\frac{dz}{dw1} = x1", "ok"),  # the differential's d typed against the name
+        (r"\frac{d z}{d w2} = x2", "ok"),
+        (r"\frac{dz}{dw1} = x1 + 1", "wrong"),  # a slip in the same form is found
+        (r"\frac{dz}{dw1} = 2 x1", "wrong"),
+    ],
+)
+def test_a_differential_d_before_a_digit_name(step: str, status: str, runner: StepRunner) -> None:
+    report = check_text(NEURON + f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
+    result = report.results[-1]
+    assert result.status == status, result.message
+
+
+def test_a_d_inside_a_word_is_still_a_letter() -> None:
+    # "and1" or "ad2": a d typed against other letters is part of a word, not a differential
+    assert _letters(r"$$w1 = and1 + ad2$$") == {"w"}
+    assert _letters(r"$$\frac{dz}{dw1} + \frac{dz}{dw2} = x$$") == {"w"}

@@ -34,7 +34,8 @@ def digit_name_at(toks: list[str], spaced: list[bool]) -> list[int]:
         if any(scripts) or not _LETTER.fullmatch(t) or k + 1 >= len(toks) or spaced[k + 1]:
             continue
         before = toks[k - 1] if k else ""
-        if before in ("_", "^") or (not spaced[k] and (_LETTER.fullmatch(before) or re.fullmatch(r"[\d.]+", before))):
+        against = not spaced[k] and (_LETTER.fullmatch(before) or re.fullmatch(r"[\d.]+", before))
+        if before in ("_", "^") or (against and not _differential_d(toks, spaced, k - 1)):
             continue
         after = toks[k + 2] if k + 2 < len(toks) else ""
         if (
@@ -44,6 +45,12 @@ def digit_name_at(toks: list[str], spaced: list[bool]) -> list[int]:
         ):
             out.append(k)
     return out
+
+
+def _differential_d(toks: list[str], spaced: list[bool], k: int) -> bool:
+    """Is toks[k] a differential's d standing alone before the name (``\\frac{dz}{dw1}``, ``dLoss/dw1``):
+    a ``d`` that opens a group or a bracket, follows a slash, or stands after a space?"""
+    return toks[k] == "d" and (k == 0 or spaced[k] or toks[k - 1] in ("{", "(", "/"))
 
 
 def split_digit_names(toks: list[str], spaced: list[bool], letters: frozenset[str]) -> tuple[list[str], list[bool]]:
