@@ -120,3 +120,33 @@ def test_a_d_inside_a_word_is_still_a_letter() -> None:
     # "and1" or "ad2": a d typed against other letters is part of a word, not a differential
     assert _letters(r"$$w1 = and1 + ad2$$") == {"w"}
     assert _letters(r"$$\frac{dz}{dw1} + \frac{dz}{dw2} = x$$") == {"w"}
+
+
+def test_letters_that_finish_a_digit_name_are_its_label() -> None:
+    toks, spaced = clean_tokens(tex_tokens(r"w1o * out + w2o + x1y1 + w1 o"))
+    out, _ = split_digit_names(list(toks), list(spaced), frozenset("wxy"))
+    text = " ".join(out)
+    assert "w _ { 1 o }" in text and "w _ { 2 o }" in text  # the weight from h1 to o: one name
+    assert "x _ { 1 } y 1" in text  # a digit follows the letter: not x_{1y} (y1 after a number stays as before)
+    assert text.endswith("w _ { 1 } o")  # a space ends the name
+
+
+#: the output neuron of a worked example whose weights are named w1o, w2o (held-out 19)
+OUTPUT = r"""
+$$net_{o} = w1o * out_{h1} + w2o * out_{h2}$$
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("step", "status"),
+    [
+        (r"\frac{\partial net_{o}}{\partial w1o} = out_{h1}", "ok"),
+        (r"\frac{\partial net_{o}}{\partial w2o} = out_{h2}", "ok"),
+        (r"\frac{\partial net_{o}}{\partial w1o} = 2 out_{h1}", "wrong"),
+    ],
+)
+def test_a_weight_named_with_letters_after_its_digits(step: str, status: str, runner: StepRunner) -> None:
+    report = check_text(OUTPUT + f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
+    result = report.results[-1]
+    assert result.status == status, result.message

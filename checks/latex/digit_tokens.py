@@ -47,6 +47,18 @@ def digit_name_at(toks: list[str], spaced: list[bool]) -> list[int]:
     return out
 
 
+def _word_end(toks: list[str], spaced: list[bool], k: int) -> int:
+    """Where the letters typed right after a digit name's digits end, when they finish the word
+    (``w1o``, the weight from h1 to o: w_{1o}, one name); k itself when there are none or a digit
+    follows them (``x1y1``: two names, x_1 y_1)."""
+    end = k
+    while end < len(toks) and _LETTER.fullmatch(toks[end]) and not spaced[end]:
+        end += 1
+    if end < len(toks) and toks[end][:1].isdigit() and not spaced[end]:
+        return k
+    return end
+
+
 def _differential_d(toks: list[str], spaced: list[bool], k: int) -> bool:
     """Is toks[k] a differential's d standing alone before the name (``\\frac{dz}{dw1}``, ``dLoss/dw1``):
     a ``d`` that opens a group or a bracket, follows a slash, or stands after a space?"""
@@ -68,6 +80,7 @@ def split_digit_names(toks: list[str], spaced: list[bool], letters: frozenset[st
         decorated = k >= 2 and toks[k - 1] == "{" and toks[k - 2] in DECORATIONS and toks[k + 2 : k + 3] == ["}"]
         if decorated:  # \hat { y 1 } -> \hat { y } _ { 1 }
             return [toks[k], "}", "_", "{", toks[k + 1], "}"], k + 3
-        return [toks[k], "_", "{", toks[k + 1], "}"], k + 2
+        end = _word_end(toks, spaced, k + 2)
+        return [toks[k], "_", "{", toks[k + 1], *toks[k + 2 : end], "}"], end
 
     return each_span(toks, spaced, split)
