@@ -440,6 +440,21 @@ def test_a_letter_labelling_two_names_in_brackets_labels_its_neighbours(runner: 
     assert [status for _, status in _statuses(power, runner)] == ["ok"]
 
 
+def test_a_capital_letter_labelling_two_names_in_brackets_labels_its_neighbours(runner: StepRunner) -> None:
+    # held-out 19 (kwichmann): \theta^{(K)}, a^{(K)} and ∂L/∂θ^{(K-1)}_{ij} ("a higher derivative")
+    from derive.checks.latex.doc_labels import with_bracket_steps
+
+    layered = "$$z^{(K)} = \\theta^{(K-1)} a^{(K-1)} + b^{(K)}$$\n\n"
+    assert with_bracket_steps(layered, NOTATION).labels["(*)"] == ("K",)
+    by = normalize(r"\frac{\partial z^{(K)}}{\partial \theta^{(K-1)}}", with_bracket_steps(layered, NOTATION))
+    assert by.diff_vars == [r"\theta^{(K-1)}"]
+    steps = layered + "$$\\frac{\\partial z^{(K)}}{\\partial \\theta^{(K-1)}} = a^{(K-1)}$$\n\n"
+    steps += "$$\\frac{\\partial z^{(K)}}{\\partial \\theta^{(K-1)}} = 2 a^{(K-1)}$$\n"
+    assert [status for _, status in _statuses(steps, runner)][1:] == ["ok", "wrong"]
+    # a capital on one name only stays an exponent's letter
+    assert with_bracket_steps("$$x^{(N-1)} \\cdot x = x^{N}$$\n", NOTATION).labels.get("(*)") is None
+
+
 def test_a_word_as_a_superscript_is_a_label(runner: StepRunner) -> None:
     # a hunt-15 RNN note's \delta_2^{direct}, \hat w^{MLE}: a word raises to no power
     text = "$$g^{direct} = 2a - y$$\n\n$$g^{direct} + y = 2a$$\n\n$$g^{\\text{direct}} + y = 3a$$\n"

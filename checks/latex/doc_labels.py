@@ -79,9 +79,9 @@ def with_document_labels(text: str, notation: Notation) -> Notation:
     return replace(notation, labels=labels)
 
 
-#: a name with a bracketed one-letter label: Z^{(k)}, \theta^{(k)}, \mathbf{W}^{(k)}
+#: a name with a bracketed one-letter label: Z^{(k)}, \theta^{(K)}, \mathbf{W}^{(k)}
 _BRACKET_LABEL = re.compile(
-    r"(\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])\s*\^\s*\{\s*\(\s*([a-z])\s*\)\s*\}"
+    r"(\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])\s*\^\s*\{\s*\(\s*([A-Za-z])\s*\)\s*\}"
 )
 
 
