@@ -74,6 +74,7 @@ HELDOUT27 = ROOT / "tests" / "data" / "latex_heldout27" / "manifest.toml"
 HELDOUT28 = ROOT / "tests" / "data" / "latex_heldout28" / "manifest.toml"
 HELDOUT29 = ROOT / "tests" / "data" / "latex_heldout29" / "manifest.toml"
 HELDOUT30 = ROOT / "tests" / "data" / "latex_heldout30" / "manifest.toml"
+HELDOUT31 = ROOT / "tests" / "data" / "latex_heldout31" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -109,6 +110,7 @@ HELDOUT30 = ROOT / "tests" / "data" / "latex_heldout30" / "manifest.toml"
         (HELDOUT28, 9, 235),
         (HELDOUT29, 11, 120),
         (HELDOUT30, 3, 150),
+        (HELDOUT31, 9, 140),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:
