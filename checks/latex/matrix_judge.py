@@ -33,6 +33,8 @@ from derive.checks.latex.layer_shift import with_layer_shifts
 from derive.checks.latex.letter_case import capitals_as_vectors, lower_case_only
 from derive.checks.latex.log_domains import with_positive_logs
 from derive.checks.latex.notation import Notation, identifier_name
+from derive.checks.latex.one_sided_names import names_in as _names
+from derive.checks.latex.one_sided_names import one_sided_verdict
 from derive.checks.latex.rounded_numbers import rounded_entries
 from derive.checks.latex.row_lists import LIST_REFUSED, read_as_rows
 from derive.checks.latex.shape_excuses import literal_meets_open_size, open_against_fixed, zero_against_array
@@ -182,6 +184,8 @@ def judge_trees(
     # an undefined activation g (A = g(Z)): wrong only if the values differ under every stand-in
     # and no specific g could make the step hold (entrywise_activations.py)
     verdict = activation_verdict(verdict, outcomes, sides, defs)
+    # q_i only on the right, q ∈ ℝ^K declared and never defined: the step may name it (one_sided_names)
+    verdict = one_sided_verdict(verdict, sides, defs, set(notation.shapes) | set(notation.sample_shapes))
     flat = capitals_as_vectors(model, sides) if verdict["status"] == "ok" else []
     if flat:  # X read as one example's column: a batch gradient's sum over examples would go unseen
         why = f"equal only with {', '.join(flat)} (a capital letter: a matrix in most documents) read as a vector"
@@ -261,18 +265,6 @@ def _numbers_only(verdict: dict[str, Any]) -> dict[str, Any]:
         return verdict
     cex = {**cex, "point": {}, "where": "the numbers as written"}
     return {**verdict, "counterexample": cex, "message": f"the sides differ: left {cex['lhs']}, right {cex['rhs']}"}
-
-
-def _names(node: Any) -> set[Sym]:
-    found: set[Sym] = set()
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, Sym):
-            found.add(item)
-        elif isinstance(item, Node | tuple | Cond):
-            stack.extend(getattr(item, "__dict__", {}).values() if not isinstance(item, tuple) else item)
-    return found
 
 
 def _conditions(conditions: tuple[str, ...], notation: Notation) -> tuple[list[Cond], bool]:
