@@ -55,3 +55,19 @@ def test_an_ascii_implication_arrow_separates_claims(runner: StepRunner) -> None
     # x = 2 before the arrow is the case supposed (steps.premise), no claim: x^2 = 5 is judged under it
     assert steps[2:] == [("x^2", "5", "wrong")]
     assert all(">" not in lhs + rhs for lhs, rhs, _ in steps)
+
+
+def test_a_reason_in_words_in_a_column_of_its_own_is_beside_the_chain(runner: StepRunner) -> None:
+    # held-out 31 (rbahumi): "&&\text{from} \hspace{10pt} \frac{d}{dx}ln[f(x)] = …" after a chain's row;
+    # the next row "&= …" had gone on from that remark's right side instead of the chain's
+    rows = [
+        r"f(x) &= (x+1)^2 \\",
+        r"&= x^2 + 2x + 1 &&\text{from} \hspace{10pt} (a+b)^2 = a^2 + 2ab + b^2 \\",
+    ]
+    steps = _steps("\n".join([*rows, r"&= x^2 + 2x + 1 + 0"]), runner)
+    assert ("x^2 + 2x + 1 = x^2 + 2x + 1 + 0", "ok") in steps
+    assert ("(a+b)^2 = a^2 + 2ab + b^2", "ok") in steps  # the remark, a claim of its own
+    assert not any(claim.startswith("a^2") for claim, _ in steps)
+    # a slip in the row after the remark is found, not excused by the remark's chain
+    steps = _steps("\n".join([*rows, r"&= x^2 + 3x + 1"]), runner)
+    assert ("x^2 + 2x + 1 = x^2 + 3x + 1", "wrong") in steps

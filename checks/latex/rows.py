@@ -235,16 +235,23 @@ def _ascii_math(body: MappedText) -> MappedText:
 #: ``\because`` (∵) before a reason; ``\therefore`` (∴) before a conclusion
 _BECAUSE = re.compile(r"(?:\\q?quad\b|\\[,;:! ]|\s)*\\because\b")
 _THEREFORE = re.compile(r"\s*\\therefore\b")
+#: a row (a column of its own after ``&&``) that opens with a reason in words: ``\text{from}
+#: \hspace{10pt} \frac{d}{dx}\ln f = \frac{f'}{f}``, ``\text{by } (a+b)^2 = …``, ``\text{since}``
+_REASON_WORDS = re.compile(
+    r"(?:\s|\\q?quad\b|\\[,;:! ])*\\(?:text|textrm|mbox|mathrm)\s*\{\s*(?:from|by|since|using|because|as)"
+    r"(?:\s+(?:the|eq\.?|equation))?\s*:?\s*\}(?:\s|\\q?quad\b|\\[,;:! ]|\\hspace\s*\{[^{}]*\})*"
+)
 
 
 def _without_reason(row: MappedText) -> tuple[MappedText, bool]:
     r"""``A &= B \quad \because (rule)``: the reason after ``\because`` is not part of the chain and
     is cut off; a row that opens with ``\because`` or ``\therefore`` is a claim of its own, read
-    without the sign. The flag: the row opened with ``\because`` (a reason beside the chain)."""
+    without the sign. The flag: the row opened with ``\because`` or a reason in words, ``\text{from}``
+    (a column ``&&\text{from} … = …`` beside the chain: the next ``&= …`` goes on with the chain)."""
     opening = _THEREFORE.match(row.text)
     if opening:
         return row.slice(opening.end(), len(row.text)), False
-    opening = _BECAUSE.match(row.text)
+    opening = _BECAUSE.match(row.text) or _REASON_WORDS.match(row.text)
     if opening:
         return row.slice(opening.end(), len(row.text)), True
     reason = _BECAUSE.search(row.text)
