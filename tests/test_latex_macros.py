@@ -44,10 +44,7 @@ def test_optional_arguments_missing_arguments_and_runaway_definitions() -> None:
 
 def test_gdef_as_katex_documents_write_it_is_a_definition() -> None:
     # KaTeX blogs define their shorthand with \gdef inside a $$ block (a \def would not outlive it)
-    md = (
-        "$$\n\\gdef\\pd#1#2{\\frac{\\partial #1}{\\partial #2}}\n$$\n\n"
-        "$$\n\\pd{C}{w} = \\pd{C}{a} \\pd{a}{w}\n$$\n"
-    )
+    md = "$$\n\\gdef\\pd#1#2{\\frac{\\partial #1}{\\partial #2}}\n$$\n\n$$\n\\pd{C}{w} = \\pd{C}{a} \\pd{a}{w}\n$$\n"
     eqs = extract(md)
     assert [e.text.strip() for e in eqs] == [
         "\\frac{\\partial C}{\\partial w} = \\frac{\\partial C}{\\partial a} \\frac{\\partial a}{\\partial w}"
@@ -84,3 +81,31 @@ def test_standard_bold_commands_read_as_bold_names(runner) -> None:
     # a document's own definition of the name wins over the standard one
     assert "\\pmb" not in extract("\\newcommand{\\pmb}[1]{#1}\n$$\\pmb{z} = 1$$")[0].text
     assert "\\boldsymbol" not in extract("\\newcommand{\\pmb}[1]{#1}\n$$\\pmb{z} = 1$$")[0].text
+
+
+def test_an_argument_after_a_control_word_stays_apart_from_it() -> None:
+    # held-out 31 (Soliday): \pfrac{C}{W} with \pfrac[2]{\frac{\partial#1}{\partial#2}} read \partialC,
+    # an unknown command; TeX ends the control word before the argument's letter
+    macros = find_macros(r"\newcommand{\pfrac}[2]{\frac{\partial#1}{\partial#2}}")
+    written = r"\pfrac{C}{W} = \pfrac{\sigma}{z}"
+    text, offsets = expand(written, list(range(len(written))), macros)
+    assert text == r"\frac{\partial C}{\partial W} = \frac{\partial\sigma}{\partial z}"
+    assert len(offsets) == len(text)
+    # a body that ends in a letter or a brace before the argument is joined as written
+    macros = find_macros(r"\newcommand{\sq}[1]{{#1}^2}\newcommand{\wx}[1]{w_#1}")
+    written = r"\sq{a} + \wx{i}"
+    assert expand(written, list(range(len(written))), macros)[0] == "{a}^2 + w_i"
+
+
+def test_an_environment_the_document_defines_around_equation_is_display_math() -> None:
+    # held-out 31 (Soliday): every equation of the paper sits in its own \NewEnviron{tcequation}
+    tex = (
+        "\\documentclass{article}\n"
+        "\\NewEnviron{tcequation}{%\n  \\begin{equation}\\scalebox{1.4}\n    {$\\BODY$}\n  \\end{equation}\n}\n"
+        "\\newenvironment{remark}{\\textbf{Remark.}}{}\n"
+        "\\begin{document}\n"
+        "\\begin{tcequation}\n  \\sigma(z) = \\frac{1}{1 + e^{-z}}\n\\end{tcequation}\n"
+        "\\begin{remark}a = b is not math here\\end{remark}\n"
+        "\\end{document}\n"
+    )
+    assert [e.text for e in extract(tex)] == ["\\sigma(z) = \\frac{1}{1 + e^{-z}}"]

@@ -11,9 +11,11 @@ and inside any other environment is.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 
 from derive.checks.latex.region import Region
+from derive.checks.latex.text_groups import brace_group_end
 from pylatexenc.latexwalker import (
     LatexEnvironmentNode,
     LatexGroupNode,
@@ -24,7 +26,7 @@ from pylatexenc.latexwalker import (
     LatexWalkerError,
 )
 
-__all__ = ["latex_regions", "DISPLAY_ENVIRONMENTS"]
+__all__ = ["latex_regions", "document_display_environments", "DISPLAY_ENVIRONMENTS"]
 
 #: Environments whose body is display math.
 DISPLAY_ENVIRONMENTS = frozenset(
@@ -54,18 +56,49 @@ def _children(node: LatexNode) -> Iterator[LatexNode]:
         yield from (n for n in node.nodeargd.argnlist or () if n is not None)
 
 
-def _walk(nodes: list[LatexNode]) -> Iterator[LatexNode]:
+#: ``\newenvironment{name}[n][default]{begin}{end}``, ``\NewEnviron{name}[n]{body}`` (environ package)
+_NEW_ENVIRONMENT = re.compile(
+    r"\\(?:re)?newenvironment\*?\s*\{\s*([A-Za-z]+\*?)\s*\}\s*(?:\[\d\]\s*)?(?:\[[^\]]*\]\s*)?(?=\{)"
+    r"|\\(?:Re)?NewEnviron\*?\s*\{\s*([A-Za-z]+\*?)\s*\}\s*(?:\[\d\]\s*)?(?=\{)"
+)
+#: what opens display math inside a definition's code
+_DISPLAY_NAMES = "|".join(sorted(DISPLAY_ENVIRONMENTS)).replace("*", r"\*")
+_OPENS_DISPLAY = re.compile(r"\\begin\s*\{\s*(?:" + _DISPLAY_NAMES + r")\s*\}|\\\[|\$\$")
+
+
+def _environment_definitions(text: str) -> list[tuple[str, int, int, bool]]:
+    """(name, start, end, opens display math) of each environment the document defines."""
+    found = []
+    for m in _NEW_ENVIRONMENT.finditer(text):
+        end = brace_group_end(text, m.end())
+        if end > 0:
+            if m.group(1):  # \newenvironment{name}{begin}{end}: the end code is part of the definition
+                after = text.find("{", end)
+                closing = brace_group_end(text, after) if after >= 0 and not text[end:after].strip() else -1
+                end = closing if closing > 0 else end
+            found.append((m.group(1) or m.group(2), m.start(), end, bool(_OPENS_DISPLAY.search(text, m.end(), end))))
+    return found
+
+
+def document_display_environments(text: str) -> frozenset[str]:
+    r"""The environments the document defines to open display math: a tutorial's
+    ``\NewEnviron{tcequation}{\begin{equation}\scalebox{1.4}{$\BODY$}\end{equation}}`` (held-out
+    31) wraps every equation of the paper; its body is display math as ``equation``'s is."""
+    return frozenset(name for name, _, _, display in _environment_definitions(text) if display)
+
+
+def _walk(nodes: list[LatexNode], display: frozenset[str] = DISPLAY_ENVIRONMENTS) -> Iterator[LatexNode]:
     for node in nodes:
         if node is None:
             continue
         if isinstance(node, LatexEnvironmentNode) and node.environmentname in _VERBATIM:
             continue
         if isinstance(node, LatexMathNode) or (
-            isinstance(node, LatexEnvironmentNode) and node.environmentname in DISPLAY_ENVIRONMENTS
+            isinstance(node, LatexEnvironmentNode) and node.environmentname in display
         ):
             yield node
             continue  # math inside math is the outer block's business
-        yield from _walk(list(_children(node)))
+        yield from _walk(list(_children(node)), display)
 
 
 def _body(text: str, node: LatexNode) -> tuple[int, int] | None:
@@ -106,10 +139,12 @@ def latex_regions(text: str) -> list[Region]:
     except (LatexWalkerError, IndexError, ValueError, RecursionError):
         return []
     regions: list[Region] = []
-    for node in _walk(nodes):
+    defined = _environment_definitions(text)
+    display = DISPLAY_ENVIRONMENTS | {name for name, _, _, opens in defined if opens}
+    for node in _walk(nodes, display):
         span = _body(text, node)
-        if span is None:
-            continue
+        if span is None or any(a <= node.pos < b for _, a, b, _ in defined):
+            continue  # math written inside an environment's definition ({$\BODY$}) is no claim
         start, end = span
         kind = "inline" if isinstance(node, LatexMathNode) and node.displaytype == "inline" else "display"
         regions.append(Region(kind, text[start:end], tuple(range(start, end)), node.pos, node.pos + node.len))

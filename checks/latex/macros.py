@@ -32,6 +32,8 @@ _USE = re.compile(_NAME)
 #: \ifmmode A\else B\fi is A there
 _ENSUREMATH = re.compile(r"\\ensuremath\s*\{")
 _IFMMODE = re.compile(r"\\ifmmode(?P<math>.*?)(?:\\else.*?)?\\fi", re.S)
+#: a control word at the end of what is written so far (TeX ends it before the next letter)
+_ENDS_IN_WORD = re.compile(r"\\[A-Za-z]+$")
 #: Expansion stops after this many rounds, or when the math grows past this many times its size.
 _MAX_ROUNDS = 8
 _MAX_GROWTH = 20
@@ -147,7 +149,10 @@ def _expand_once(chars: list[tuple[str, int]], macros: dict[str, Macro]) -> tupl
         body = re.split(r"(#\d)", macro.body)
         for part in body:
             if re.fullmatch(r"#\d", part) and 0 < int(part[1]) <= len(args):
-                out += args[int(part[1]) - 1]
+                arg = args[int(part[1]) - 1]
+                if arg and arg[0][0].isalpha() and _ENDS_IN_WORD.search("".join(c for c, _ in out[-40:])):
+                    out.append((" ", arg[0][1]))  # \partial#1 with #1 = C is \partial C, never \partialC
+                out += arg
             else:
                 out += [(c, here) for c in part]
         last = k
