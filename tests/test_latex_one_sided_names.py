@@ -54,3 +54,14 @@ def test_a_declared_name_the_step_introduces_is_not_refuted(runner: StepRunner) 
 def test_declared_names_on_both_sides_are_judged(step: str, status: str, runner: StepRunner) -> None:
     ((got, message),) = _statuses(LEAST_SQUARES + f"$${step}$$\n", runner)
     assert got == status, message
+
+
+def test_a_shape_guessed_for_an_undeclared_name_is_no_declaration(runner: StepRunner) -> None:
+    # the corpus's planted ReLU/Frobenius copy declares nothing: each reading of its undeclared shapes
+    # supplies ξ's, which is no declaration, so ∂f/∂W = 2((Ŷ−Y)·ξ)Xᵀ (its planted slip) stays wrong
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "latex_corpus" / "planted_relu_frobenius_trace.md"
+    report = check_text(path.read_text(encoding="utf-8"), NOTATION, runner=runner, markdown=True)
+    (planted,) = [r for r in report.results if r.step.line == 23]
+    assert planted.status == "wrong", planted.message

@@ -185,7 +185,8 @@ def judge_trees(
     # and no specific g could make the step hold (entrywise_activations.py)
     verdict = activation_verdict(verdict, outcomes, sides, defs)
     # q_i only on the right, q ∈ ℝ^K declared and never defined: the step may name it (one_sided_names)
-    verdict = one_sided_verdict(verdict, sides, defs, set(notation.shapes) | set(notation.sample_shapes))
+    declared = (set(notation.shapes) - notation.guessed_shapes) | set(notation.sample_shapes)
+    verdict = one_sided_verdict(verdict, sides, defs, declared)
     flat = capitals_as_vectors(model, sides) if verdict["status"] == "ok" else []
     if flat:  # X read as one example's column: a batch gradient's sum over examples would go unseen
         why = f"equal only with {', '.join(flat)} (a capital letter: a matrix in most documents) read as a vector"

@@ -109,6 +109,8 @@ class Notation:
     onehot: frozenset[str] = frozenset()  # label matrices/vectors sampled one-hot (Δ)
     index_values: dict[str, str] = field(default_factory=dict)  # a label index (y) → the size it runs to
     sample_shapes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shapes for evaluation only (x)
+    #: names whose shapes a reading of the undeclared shapes supplies, no declaration (undeclared.py)
+    guessed_shapes: frozenset[str] = frozenset()
     #: functions the document defines, f(x) = …: name → (parameter, LaTeX of the body)
     doc_functions: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: names the document writes with a letter subscript or in bold (x for x_i, \mathbf{x}): vectors

@@ -238,7 +238,9 @@ def _restricted(notation: Notation, used: set[str], reading: Assignment) -> Nota
     samples = {k: v for k, v in notation.sample_shapes.items() if k in used}
     dims = {d for shape in (*shapes.values(), *samples.values()) for d in shape}
     labels = {k: v for k, v in notation.index_values.items() if k not in reading.shapes and v in dims}
-    return replace(notation, shapes={**shapes, **reading.shapes}, sample_shapes=samples, index_values=labels)
+    guessed = notation.guessed_shapes | frozenset(reading.shapes)
+    shapes = {**shapes, **reading.shapes}
+    return replace(notation, shapes=shapes, sample_shapes=samples, index_values=labels, guessed_shapes=guessed)
 
 
 def _judge_agreeing(
