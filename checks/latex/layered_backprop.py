@@ -431,6 +431,12 @@ def _unsure_here(step: Any, sides: tuple, ctx: LayeredContext) -> str:
     if step.conditions:
         return "the step is stated under conditions (" + ", ".join(step.conditions) + ") not applied here"
     both = ("pair", *sides)
+    layered = {name for name in _names(both) if ctx.roles.role(name) in ("delta", "z", "a", "w", "b")}
+    bare = sorted(name for name in layered if None in _layers(both, name))
+    if bare and any(layer is not None and layer[0] != "L" for name in layered for layer in _layers(both, name)):
+        # \nabla_a C = (w^l)^T \delta^{l+1}: the writer's a is some layer's, which one is not written
+        # (beside the last layer's names only, Nielsen's \nabla_a C is the output layer's, as read)
+        return f"{', '.join(bare)} is written without its layer beside layered names (which layer is meant?)"
     if ctx.softmax and any(layer[0] == "L" for name in _names(both) for layer in _layers(both, name)):
         return "the document also uses softmax, which its last layer may apply instead of the activation"
     return ""
