@@ -9,15 +9,17 @@ document's definitions as everywhere: when the difference of its sides then expa
 whatever those derivatives are, and it is ok. Anything else keeps the first verdict (unread):
 an unknown value that does not cancel says nothing, so this is never wrong. Never ok either when
 a name may be a matrix (one capital letter other than a loss, or one the notation declares):
-read as scalars, ``\frac{\partial C}{\partial Z} A = A \frac{\partial C}{\partial Z}`` would hold.
-A step with a sum is read at two sizes and must hold at both. The numbers the document gives names
-are not put in: two derivatives of f(a) and f(b) by v are two values, even where a = b = 2.
+read as scalars, ``\frac{\partial C}{\partial Z} A = A \frac{\partial C}{\partial Z}`` would hold;
+nor when the matrix judge found that the shapes differ or do not fit. A step with a sum is read at
+two sizes and must hold at both. The numbers the document gives names are not put in: two
+derivatives of f(a) and f(b) by v are two values, even where a = b = 2.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from derive.checks.latex.jacobians import SCALARS_ONLY
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.sympy_build import Definitions, Unparsed, to_sympy
 from derive.checks.latex.unread_derivatives import NOT_CONTAINED, has_unread, reading_unread
@@ -25,6 +27,8 @@ from derive.checks.latex.unstated_dependence import matrix_like
 
 __all__ = ["unread_verdict"]
 
+#: what the matrix judge said of the step that a scalar reading may not overrule
+_MATRIX_DOUBTS = (*SCALARS_ONLY, "shapes differ", "do not fit")
 #: sizes a step with a sum over an index of no stated range is expanded at
 _SIZES = (3, 4)
 
@@ -34,7 +38,7 @@ def unread_verdict(out: dict[str, Any], sides: tuple[Normalized, Normalized], na
     and the step holds whatever that derivative is."""
     if out["status"] != "unparsed" or NOT_CONTAINED not in out["message"]:
         return out
-    if any(norm.matrices for norm in sides):
+    if any(norm.matrices for norm in sides) or any(doubt in out["message"] for doubt in _MATRIX_DOUBTS):
         return out
     # a number the document gives a name is not put in: ∂f(a)/∂v and ∂f(b)/∂v at a = b = 2 are two values
     named = {name: value for name, value in named.items() if value[1].symbol_names}
