@@ -26,3 +26,12 @@ def test_a_claim_under_a_case_is_still_judged(runner: StepRunner) -> None:
     statuses = _statuses(text, runner)
     assert statuses["y_n^2 = 2"] == "wrong"
     assert statuses["3 y_n = 4"] == "wrong"
+
+
+def test_an_operator_whose_first_term_lacks_its_variable_takes_the_whole_sum(runner: StepRunner) -> None:
+    # koerbitz, datamapu (held-out 12): ∂/∂b of w x + b, unbracketed; ∂(w x)/∂b alone was not read
+    text = "$$\\frac{\\partial}{\\partial c} w x + c = 1$$\n\n$$\\frac{\\partial}{\\partial c} w x + c = 0$$\n"
+    statuses = _statuses(text, runner)
+    assert statuses["\\frac{\\partial}{\\partial c} w x + c = 1"] == "ok"
+    # the wrong twin: refuted read as the whole sum, but never wrong (the first term alone is unread)
+    assert statuses["\\frac{\\partial}{\\partial c} w x + c = 0"] == "inconclusive"

@@ -96,6 +96,7 @@ from derive.checks.latex.sympy_build import (
 )
 from derive.checks.latex.typed_nodes import Node, Opaque
 from derive.checks.latex.unread_clauses import hold_unread_clauses
+from derive.checks.latex.unread_steps import unread_verdict
 from derive.checks.latex.unstated_dependence import DependenceNotes, said, split_unstated, undetermined
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
 from derive.checks.latex.vanishing_sides import hold_vanished
@@ -403,6 +404,7 @@ def _judge_written(
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
     held = guard_verdict(step, prose_valued(out, notation.prose_values), (lhs_norm, rhs_norm), other, (named, notation))
     held = stated_base_verdict(held, step, notation.log_bases, lambda s: judged(*_read_sides(s, notation)))
+    held = unread_verdict(held, (lhs_norm, rhs_norm), named)  # δ_j = ∂C/∂z_j, C never given (unread_steps)
     if held["status"] == "inconclusive" and DOT_GUARD in held["message"]:  # wrong whatever θ^T x is? (opaque_dots)
         opaque = opaque_notation(notation, pairs := reached_dots((lhs_norm, rhs_norm), named))
         again = opaque_dot_verdict(held, pairs, sides := _read_sides(step, opaque), named, opaque, judged)

@@ -15,6 +15,7 @@ from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.notation import FUNCTION_KEYS
 from derive.checks.latex.opaque_calls import IndexInCall, instantiate_call, is_call_key
 from derive.checks.latex.probabilities import instance_bindings, instantiate_key, is_probability_key
+from derive.checks.latex.unread_derivatives import unread_derivative
 from derive.checks.latex.unstated_dependence import Unstated, unstated_value
 
 __all__ = ["Definitions", "PARSER", "Unparsed", "condition_indices", "index_letters", "named_sum_letters", "split_name"]
@@ -449,7 +450,11 @@ class _Builder:
         if not isinstance(var, sp.Symbol):
             raise Unparsed("a derivative with respect to a number")
         operand = through_value(operand, var, lambda: self.defined(final))  # y = f(g(x)), u = g(x): dy/du
-        self._contains(var, operand, env)
+        unread = unread_derivative(operand, var, self._contains(var, operand, env))
+        if isinstance(unread, str):
+            raise Unparsed(unread)
+        if unread is not None:  # its dependence not stated: one unknown value (unread_steps' reading)
+            return unread
         family = _family(var.name)
         if (
             family
@@ -471,14 +476,9 @@ class _Builder:
         return slope.subs(values) if slope.has(sp.Derivative) else slope.xreplace(values)
 
     @staticmethod
-    def _contains(var: Any, operand: Any, env: dict[str, int]) -> None:
-        if var not in operand.free_symbols and not (
-            env and _family(var.name) in {_family(str(f)) for f in operand.free_symbols}
-        ):
-            raise Unparsed(
-                f"a derivative with respect to {var} of something that, as written, does not contain {var}"
-                " (its dependence is not stated)"
-            )
+    def _contains(var: Any, operand: Any, env: dict[str, int]) -> bool:
+        family = env and _family(var.name) in {_family(str(f)) for f in operand.free_symbols}
+        return var in operand.free_symbols or bool(family)
 
     def cases(self, n: int, args: list[Any]) -> Any:
         import sympy as sp

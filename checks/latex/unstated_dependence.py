@@ -45,6 +45,7 @@ __all__ = [
     "choose_parents",
     "decide_unstated",
     "has_unstated",
+    "matrix_like",
     "node",
     "said",
     "split_unstated",
@@ -442,7 +443,7 @@ def decide_unstated(lhs: Any, rhs: Any, decide: Callable[..., dict[str, Any]], *
                 why = verdict["message"] if verdict["status"] == "inconclusive" else "it fails for some functions"
                 return _inconclusive(f"true or not depending on functions the document does not state ({where}; {why})")
         how_known = f"three choices of smooth stand-ins; {verdict['message']}"
-    matrices = [*(how.get("matrices") or []), *_matrix_like(lhs, rhs)]
+    matrices = [*(how.get("matrices") or []), *matrix_like(lhs, rhs)]
     if matrices:
         why = f"{', '.join(matrices)} may be matrices, whose products and transposes are not checked here"
         return _inconclusive(f"holds for any scalar functions with {where}, but {why}")
@@ -458,7 +459,7 @@ def decide_unstated(lhs: Any, rhs: Any, decide: Callable[..., dict[str, Any]], *
 _LOSSES = frozenset({"L", "J", "C", "E", "\\mathcal{L}", "\\mathcal{J}", "\\mathcal{C}", "\\mathcal{E}"})
 
 
-def _matrix_like(lhs: Any, rhs: Any) -> list[str]:
+def matrix_like(lhs: Any, rhs: Any) -> list[str]:
     """Names of the step (or of its unknowns) that are one capital letter, not a loss: Z^{(2)},
     W, A^{(1)} are matrices in most documents, and read as scalars a step that misses a
     transpose (∂C/∂W = ∂C/∂Z · A instead of · Aᵀ) would hold."""

@@ -25,6 +25,7 @@ from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.prose_formulas import prose_defined
 from derive.checks.latex.steps import Step
 from derive.checks.latex.text_groups import brace_group_end
+from derive.checks.latex.unread_derivatives import NOT_CONTAINED
 
 __all__ = ["aliased_given", "guard_verdict", "prose_index_values", "prose_valued"]
 
@@ -77,9 +78,15 @@ def _guarded(
     other_reading: Callable[[], dict[str, Any]] | None,
 ) -> dict[str, Any]:
     loose = _loose(sides)
-    other = other_reading() if loose and other_reading and out["status"] in ("wrong", "inconclusive") else None
+    unread = _unread_first_term(out, sides)
+    open_ = out["status"] in ("wrong", "inconclusive") or unread
+    other = other_reading() if loose and other_reading and open_ else None
     if other is not None and other["status"] == "ok":
         return {**other, "message": f"{other['message']}; reading {loose[0][1]}"}
+    if unread and other is not None and other["status"] in ("wrong", "inconclusive"):  # never wrong
+        why = f"{other['message']}; read as {loose[0][1]} the sides differ, but the first term is unread"
+        why = why if other["status"] == "wrong" else f"read as {loose[0][1]}: {other['message']}"
+        return {**other, "status": "inconclusive", "counterexample": None, "message": why}
     if out["status"] != "wrong":
         return out
     if other is not None and other["status"] == "wrong":  # refuted under both readings: show the usual one
@@ -90,6 +97,16 @@ def _guarded(
         return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
     out = _alternative_value(step, _bound_condition(step, out))
     return _inline(step, _example_value(step, _given_value(step, _braced_sum(step, out))))
+
+
+def _unread_first_term(out: dict[str, Any], sides: tuple[Normalized, Normalized]) -> bool:
+    r"""``\frac{\partial}{\partial b} w x + b`` unread: the operator's first term alone does not contain
+    b (its derivative was not read). Only where the derivative operator is the one loose scope of
+    the step, so the other reading changes nothing else."""
+    others = ("loose_calls", "loose_slashes", "loose_log_powers", "loose_braces", "loose_scopes", "loose_sums")
+    if out["status"] != "unparsed" or NOT_CONTAINED not in out["message"]:
+        return False
+    return any(s.loose_derivatives for s in sides) and not any(getattr(s, o) for s in sides for o in others)
 
 
 def _loose(sides: tuple[Normalized, Normalized]) -> list[tuple[str, str, str]]:
