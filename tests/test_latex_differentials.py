@@ -31,4 +31,4 @@ def test_d_before_a_bracket_or_a_greek_name_may_be_a_differential(text: str, sta
 
 def test_the_d_names_a_step_writes() -> None:
     step = Step(1, r"d\left(\Sigma^{-1} S\right)", r"d \Sigma^{-1} \cdot S + \Sigma^{-1} \cdot d S", "=", "display")
-    assert glued_names(step) == ["d(…)", r"d\Sigma", "dS"]
+    assert glued_names(step) == [r"d\Sigma", "dS", "d(…)"]  # d-names first, then d before a bracket

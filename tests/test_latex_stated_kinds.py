@@ -9,6 +9,7 @@ from derive.checks.latex.normalize import load_notation
 from derive.checks.latex.stated_kinds import stated_kinds
 
 NOTATION = load_notation()
+_SYMMETRIC = "Let $A\\in\\mathbb{R}^{d \\times d}$ be a symmetric matrix. Show that\n"
 _CLAIM = (
     "$$\n\\forall \\mathbf{x}, \\mathbf{y}\\in\\mathbb{R}^d,\\quad\n"
     "\\mathbf{x}^\\top A \\mathbf{y} = \\mathbf{y}^\\top A \\mathbf{x}\n$$\n"
@@ -22,6 +23,8 @@ _CLAIM = (
         ("设 $A$ 为实对称矩阵，证明\n" + _CLAIM, "inconclusive"),
         # the wrong twins: a square matrix of no stated kind, and a symmetric one the claim does not use
         ("Let $A\\in\\mathbb{R}^{d \\times d}$ be a square matrix. Show that\n" + _CLAIM, "wrong"),
+        # a claim false for symmetric matrices too: judged with A symmetric, still wrong
+        (_SYMMETRIC + _CLAIM.replace("= \\mathbf{y}", "= 2\\mathbf{y}"), "wrong"),
         ("Let $S$ be a symmetric matrix, and $A\\in\\mathbb{R}^{d \\times d}$ any. Then\n" + _CLAIM, "wrong"),
     ],
 )

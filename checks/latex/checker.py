@@ -84,7 +84,7 @@ from derive.checks.latex.softmax_variants import prove_with_softmax
 from derive.checks.latex.specialized_indices import specialized_indices
 from derive.checks.latex.stated_entry_sums import with_entry_sums
 from derive.checks.latex.stated_facts import hot_letters
-from derive.checks.latex.stated_kinds import hold_stated_kinds
+from derive.checks.latex.stated_kinds import hold_stated_kinds, symmetric_reading
 from derive.checks.latex.stated_log_base import stated_base_verdict
 from derive.checks.latex.stated_properties import idempotent_reading
 from derive.checks.latex.step_judge import guard_conditions, judge_sides
@@ -329,8 +329,8 @@ def judge_step(
     apart = distinct_indices(step, out.get("counterexample"))
     readings = [(label_reading(step), None, LABELS), (scientific_reading(step), None, SCIENTIFIC)]
     readings.append((identity_reading(step, {*definitions, *(named or {})}), None, IDENTITY))  # (aI)^{-1} = I/a
-    if squared := idempotent_reading(step, notation.idempotents):  # P^2 = P stated above (stated_properties)
-        readings.append((squared[0], None, squared[1]))
+    for stated in (idempotent_reading(step, notation.idempotents), symmetric_reading(step, notation.kinds)):
+        readings += [(stated[0], None, stated[1])] if stated else []  # P^2 = P stated above; A symmetric
     # e^{z_i}/Σ_c e^{z_c} = e^{z_1}/(e^{z_1} + e^{z_2}): the case i = 1 the other side writes (specialized_indices)
     special = [(s, (lhs_norm, rhs_norm), w) for s, w in specialized_indices(step, out.get("counterexample"))]
     for reading, sides, why in [*readings, (apart, (lhs_norm, rhs_norm), DISTINCT), *special]:

@@ -59,5 +59,7 @@ _LEIBNIZ = re.compile(r"\\[dt]?frac\s*\{\s*d(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*\{?\s
 def glued_names(step: Step) -> list[str]:
     """The d-names of a step (``dP``, ``dO``) outside Leibniz fractions, in order."""
     text = _LEIBNIZ.sub(" ", f"{step.lhs} {step.rhs}")
-    names = (re.sub(r"\s+", "", m.group(0)) for m in _GLUED.finditer(text))
-    return list(dict.fromkeys("d(…)" if re.search(_BRACKET + "$", name) else name for name in names))
+    names = [re.sub(r"\s+", "", m.group(0)) for m in _GLUED.finditer(text)]
+    named = [name for name in names if not re.search(_BRACKET + "$", name)]
+    # a d-name (dX) says more than d before a bracket: it comes first
+    return list(dict.fromkeys(named + ["d(…)"] * (len(named) < len(names))))

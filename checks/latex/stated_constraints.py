@@ -6,7 +6,7 @@ orthonormal: "由于 $w_i^\top w_j = 0, \|w_i\| = 1$" ("because …"), "仅考�
 ("considering only the constraint …"). The judge samples w_i as any vector of its declared size, for
 which the norm is not 1, and called the statement wrong. An equation whose one side is made of one
 undefined name alone (its norm, its products with itself, its transpose) and whose other side is a
-constant (numbers, the identity I, zeros) is false for almost every value of that name: the page
+constant other than zero (numbers, the identity I) is false for almost every value of that name: the page
 says what the name satisfies, and nothing is checked. A name the document defines (``w = (0.6,
 0.8)``) is judged as before.
 """
@@ -42,6 +42,12 @@ def stated_constraint(side: Node, other: Node, defs: dict[str, Node]) -> str | N
     (name,) = names.values()
     if name.full in defs or name.stem in defs:
         return None
-    if {n.full for n in all_syms(other)} - CONSTANT_NAMES or not algebra_only(other):
+    if {n.full for n in all_syms(other)} - CONSTANT_NAMES or not algebra_only(other) or _zero(other):
         return None
     return name.full
+
+
+def _zero(node: Node) -> bool:
+    """``\\|x\\| = 0``, ``x^T x = 0``: zero is what the name is not, mostly ("if and only if $x = 0$"), a
+    statement the prose's condition reader answers (unread_clauses); it is left to it."""
+    return (isinstance(node, Num) and node.value == 0) or (isinstance(node, Sym) and node.full == "0")

@@ -6,19 +6,24 @@ for a symmetric A; the judge samples A as any square matrix, for which the claim
 called it wrong. A ``wrong`` step that writes a matrix (a capital or Greek letter) the document
 declares symmetric, orthogonal, diagonal, positive (semi-)definite, idempotent, triangular or
 unitary is held back (inconclusive), quoting the kind: the property is the page's, and a sample
-without it refutes nothing. The kind word and the matrix's inline formula must stand in one
-clause of a sentence ("$A$ be a symmetric matrix", "symmetric $A$"; English, French, Spanish,
-Portuguese, German, Chinese, Japanese, Korean). A step about names the page gives no kind stays
-judged.
+without it refutes nothing. A symmetric matrix can be sampled: the step is judged again with A
+written A + A^T (symmetric_reading), and held back only if it holds then (``A = A^T B`` stays
+wrong). The kind word and the matrix's inline formula must stand in one clause of a sentence ("$A$
+be a symmetric matrix", "symmetric $A$"; English, French, Spanish, Portuguese, German, Chinese,
+Japanese, Korean). A step about names the page gives no kind stays judged.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from derive.checks.latex.results import StepResult
+from derive.checks.latex.steps import Step
 
-__all__ = ["hold_stated_kinds", "stated_kinds"]
+__all__ = ["SYMMETRIC", "hold_stated_kinds", "stated_kinds", "symmetric_reading"]
+
+SYMMETRIC = "; but with {} symmetric, as the page declares it, it holds"
 
 _KIND = re.compile(
     r"(?P<kind>skew[- ]symmetric|symmetric|orthogonal|orthonormal|diagonal|positive[- ](?:semi[- ]?)?definite"
@@ -67,11 +72,38 @@ def _writes(side: str, name: str) -> bool:
     return re.search(rf"(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])", side) is not None
 
 
+#: kinds a sample can be given: a symmetric A is judged as A + A^T (symmetric_reading), not held
+_SYMMETRIC = re.compile(r"^(?:symmetric|symétrique|simétric[ao]|symmetrisch|实?对称|対称|대칭)$", re.I)
+
+
+def _occurrences(name: str) -> re.Pattern[str]:
+    """The name as the step writes it: bare, or in a bold font (\\mathbf{A}, \\boldsymbol\\Sigma)."""
+    bare = re.escape(name)
+    bold = rf"\\(?:mathbf|boldsymbol|bm)\s*(?:\{{\s*{bare}\s*\}}|{bare}(?![A-Za-z]))"
+    return re.compile(rf"{bold}|(?<![A-Za-z\\]){bare}(?![A-Za-z])")
+
+
+def symmetric_reading(step: Step, kinds: dict[str, str]) -> tuple[Step, str] | None:
+    """The step with each matrix the page declares symmetric written ``(A + A^{T})`` (a symmetric matrix
+    as general as A), and the why; None when it writes none. A claim that holds for every symmetric
+    matrix holds for these, so a reading that holds makes the step's wrong inconclusive, and one that
+    fails leaves it wrong (``A = A^T B`` for a symmetric A)."""
+    lhs, rhs, used = step.lhs, step.rhs, []
+    for name, kind in kinds.items():
+        found = _occurrences(name)
+        if _SYMMETRIC.match(kind) and (found.search(lhs) or found.search(rhs)):
+            symmetric = f"({name} + {name}^{{T}})".replace("\\", "\\\\")  # a replacement template
+            lhs, rhs = found.sub(symmetric, lhs), found.sub(symmetric, rhs)
+            used.append(name)
+    return (replace(step, lhs=lhs, rhs=rhs), SYMMETRIC.format(", ".join(used))) if used else None
+
+
 def hold_stated_kinds(judged: list[StepResult], text: str) -> list[StepResult]:
-    """``judged`` with each ``wrong`` step about a name the page declares of a kind held back."""
+    """``judged`` with each ``wrong`` step about a name the page declares of a kind held back (a
+    symmetric one was judged as symmetric already, symmetric_reading)."""
     if not any(result.status == "wrong" for result in judged):
         return judged
-    kinds = stated_kinds(text)
+    kinds = {name: kind for name, kind in stated_kinds(text).items() if not _SYMMETRIC.match(kind)}
     out = []
     for result in judged:
         if result.status == "wrong":
