@@ -49,3 +49,19 @@ _CHAIN = "Let $z = wx + b$, $a = \\sigma(z)$ and $L = \\frac{1}{2}(a - y)^2$.\n\
 def test_a_colour_box_around_a_term_is_the_term(text: str, status: str, runner: StepRunner) -> None:
     report = check_text(_CHAIN + text, NOTATION, runner=runner, examples=30, markdown=True)
     assert report.results[-1].status == status, report.results[-1].message
+
+
+_COLOURED = (
+    "$$\n\\begin{aligned}\nq &= \\exp \\Big(-\\frac{1}{2} \\big(\\frac{(x - \\sqrt{a} y)^2}{b}\\big) \\Big) \\\\\n"
+    "&= \\exp \\Big(-\\frac{1}{2} \\big(\\frac{x^2 - 2\\sqrt{a} x \\color{blue}{y} \\color{black}{%s} "
+    "\\color{red}{y^2} }{b} \\big) \\Big)\n\\end{aligned}\n$$\n"
+)
+
+
+@pytest.mark.parametrize(("term", "status"), [("+ a", "ok"), ("+ 2a", "wrong")])
+def test_a_signed_term_after_a_colour_switch_is_a_term(term: str, status: str, runner: StepRunner) -> None:
+    """The twentieth hunt's DDPM post (andycheungyatming): ``x \\color{black}{+ a} \\color{red}{y^2}``
+    renders x + a y²; the group after ``\\color{…}`` had been read as a factor, x·(+a)·y², and the
+    expansion of a square was wrong. ``+ 2a``, a wrong coefficient, stays wrong."""
+    report = check_text(_COLOURED % term, NOTATION, runner=runner, examples=30, markdown=True)
+    assert report.results[-1].status == status, report.results[-1].message

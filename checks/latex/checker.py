@@ -27,11 +27,13 @@ from typing import Any
 
 from derive.checks.latex.added_terms import steps_as_written
 from derive.checks.latex.cases_steps import per_case_steps
+from derive.checks.latex.cumulative_families import hold_cumulative_families
 from derive.checks.latex.defined_operands import named_operands
 from derive.checks.latex.definition_notes import note_definitions
 from derive.checks.latex.derivative_answers import held_answers
 from derive.checks.latex.differentials import differential_quotient, glued_names
 from derive.checks.latex.distinct_indices import DISTINCT, distinct_indices
+from derive.checks.latex.distribution_sums import hold_distribution_sums
 from derive.checks.latex.doc_definitions import DocumentDefinitions, uses_name
 from derive.checks.latex.document_context import document_context
 from derive.checks.latex.dot_verdicts import reached_dots
@@ -40,6 +42,7 @@ from derive.checks.latex.evaluated_derivatives import hold_evaluated_derivatives
 from derive.checks.latex.example_labels import word_subscript
 from derive.checks.latex.extract import extract
 from derive.checks.latex.fixed_families import fixed_family_letters
+from derive.checks.latex.identity_matrix import IDENTITY, identity_reading
 from derive.checks.latex.idle_conditions import bearing_conditions, supposed_values
 from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.index_calls import as_distributions
@@ -81,6 +84,7 @@ from derive.checks.latex.softmax_variants import prove_with_softmax
 from derive.checks.latex.specialized_indices import specialized_indices
 from derive.checks.latex.stated_entry_sums import with_entry_sums
 from derive.checks.latex.stated_facts import hot_letters
+from derive.checks.latex.stated_kinds import hold_stated_kinds, symmetric_reading
 from derive.checks.latex.stated_log_base import stated_base_verdict
 from derive.checks.latex.stated_properties import idempotent_reading
 from derive.checks.latex.step_judge import guard_conditions, judge_sides
@@ -202,7 +206,9 @@ def _last_passes(
     # "$\\cup$ = +": a sign the document gives a set operation is not arithmetic (operator_meanings)
     judged = hold_operator_meanings(hold_numeric_labels(judged, text), text)
     judged = hold_evaluated_derivatives(judged)  # \frac{dg}{dx}(f(w)): g' at f(w) (evaluated_derivatives)
-    return hold_unread_clauses(judged, text)  # $||x|| = 0$ if and only if $x = 0$ (unread_clauses)
+    judged = hold_unread_clauses(judged, text)  # $||x|| = 0$ if and only if $x = 0$ (unread_clauses)
+    judged = hold_cumulative_families(hold_distribution_sums(judged), text)  # Σ_Z P(Z|X) = 1; ᾱ_t = α_t ᾱ_{t-1}
+    return hold_stated_kinds(judged, text)  # "Let $A$ be a symmetric matrix" (stated_kinds)
 
 
 def _read_again(
@@ -323,8 +329,9 @@ def judge_step(
         return held_back(out, why)
     apart = distinct_indices(step, out.get("counterexample"))
     readings = [(label_reading(step), None, LABELS), (scientific_reading(step), None, SCIENTIFIC)]
-    if squared := idempotent_reading(step, notation.idempotents):  # P^2 = P stated above (stated_properties)
-        readings.append((squared[0], None, squared[1]))
+    readings.append((identity_reading(step, {*definitions, *(named or {})}), None, IDENTITY))  # (aI)^{-1} = I/a
+    for stated in (idempotent_reading(step, notation.idempotents), symmetric_reading(step, notation.kinds)):
+        readings += [(stated[0], None, stated[1])] if stated else []  # P^2 = P stated above; A symmetric
     # e^{z_i}/Σ_c e^{z_c} = e^{z_1}/(e^{z_1} + e^{z_2}): the case i = 1 the other side writes (specialized_indices)
     special = [(s, (lhs_norm, rhs_norm), w) for s, w in specialized_indices(step, out.get("counterexample"))]
     for reading, sides, why in [*readings, (apart, (lhs_norm, rhs_norm), DISTINCT), *special]:

@@ -11,7 +11,10 @@ Any other ``wrong`` step with a ``d`` against a name (``dP = dO V^\top`` in a de
 attention's backward pass, where ``dO`` is ∂L/∂O and d also the head dimension) was refuted as a
 product d·P, a reading the page does not give: such a d-name is a differential or a gradient's
 name (Andrew Ng's ``dW``), so the step is held back (inconclusive) with that reason. Written
-with a product sign (``d \cdot P``) it is a product, and judged as one.
+with a product sign (``d \cdot P``) it is a product, and judged as one. So is a d before a Greek
+letter or a spaced letter and a d before a bracket (``d\left(\Sigma^{-1} S\right) = d \Sigma^{-1}
+\cdot S + \Sigma^{-1} \cdot d S``, the product rule for differentials in a Gaussian
+discriminant analysis derivation, kindlytrees/experimental_manual).
 """
 
 from __future__ import annotations
@@ -43,7 +46,12 @@ def differential_quotient(step: Step) -> Step | None:
 
 #: d against a name (dP, dO, dW_1, dz^{[2]}, d\mathbf{X}: a font changes no letter), not inside a word or a command
 _FONT = r"\\(?:mathbf|boldsymbol|bm|mathit|vec)\s*\{\s*[A-Za-z]\s*\}"
-_GLUED = re.compile(rf"(?<![A-Za-z\\])d(?:[A-Za-z](?![A-Za-z])|{_FONT})")
+_GREEK = (
+    r"\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|kappa|lambda|mu|nu|xi|pi|rho|sigma"
+    r"|tau|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi|Omega)(?![A-Za-z])"
+)
+_BRACKET = r"\s*(?:\\left\s*)?[(\[]"
+_GLUED = re.compile(rf"(?<![A-Za-z\\])d(?:[A-Za-z](?![A-Za-z])|{_FONT}|\s*{_GREEK}|\s+[A-Za-z](?![A-Za-z])|{_BRACKET})")
 #: a Leibniz fraction (\frac{dL}{dz}, \frac{d}{dx}, \frac{dL}{{dw}_{1}}): its d is read as a derivative already
 _LEIBNIZ = re.compile(r"\\[dt]?frac\s*\{\s*d(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*\{?\s*d(?:[^{}]|\{[^{}]*\})*\}")
 
@@ -51,4 +59,7 @@ _LEIBNIZ = re.compile(r"\\[dt]?frac\s*\{\s*d(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*\{?\s
 def glued_names(step: Step) -> list[str]:
     """The d-names of a step (``dP``, ``dO``) outside Leibniz fractions, in order."""
     text = _LEIBNIZ.sub(" ", f"{step.lhs} {step.rhs}")
-    return list(dict.fromkeys(m.group(0) for m in _GLUED.finditer(text)))
+    names = [re.sub(r"\s+", "", m.group(0)) for m in _GLUED.finditer(text)]
+    named = [name for name in names if not re.search(_BRACKET + "$", name)]
+    # a d-name (dX) says more than d before a bracket: it comes first
+    return list(dict.fromkeys(named + ["d(…)"] * (len(named) < len(names))))

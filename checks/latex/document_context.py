@@ -37,6 +37,7 @@ from derive.checks.latex.standard_losses import with_standard_losses
 from derive.checks.latex.stated_derivatives import defined_conventions, refuted_conventions
 from derive.checks.latex.stated_entry_sums import stated_entry_sums
 from derive.checks.latex.stated_facts import stated_sums_to_one, stated_true_class
+from derive.checks.latex.stated_kinds import stated_kinds
 from derive.checks.latex.stated_log_base import stated_log_bases
 from derive.checks.latex.stated_properties import stated_idempotents
 from derive.checks.latex.subscripted_functions import find_more_functions, more_definitions
@@ -119,6 +120,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         log_bases=stated_log_bases(text),
         transpose_t=writes_t_transposes([e.text for e in equations]),
         idempotents=stated_idempotents(equations),
+        kinds=stated_kinds(text),
         bare_values=document_bare_values(equations, notation.functions),
     )
     # S = e^{y_1} + e^{y_2}, never S(…): the document's quantity, not the notation's softmax (quantity_names)

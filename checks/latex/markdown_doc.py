@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from derive.checks.latex.escaped_brackets import escaped_math_regions, has_escaped_math
@@ -385,5 +386,19 @@ def markdown_regions(text: str) -> list[Region]:
     for region in found:
         if kept and region.start < kept[-1].end:
             continue  # e.g. "\\[" written inside $$…$$: the outer block is the math
-        kept.append(region)
+        kept.append(_escaped_subscripts(region))
     return kept
+
+
+#: ``\_t``, ``\_0``, ``\_{t-1}``: Markdown's escape of a subscript's underscore (one letter or digit, or a
+#: group, after it); ``batch\_size`` (two letters or more after it) is a programmer's name (word_names)
+_ESCAPED_SUBSCRIPT = re.compile(r"(?<!\\)\\_(?=\{|[A-Za-z0-9](?![A-Za-z0-9]))")
+
+
+def _escaped_subscripts(region: Region) -> Region:
+    """The region with each Markdown-escaped subscript underscore (``\\alpha\\_t := 1-\\beta\\_t``, as Jekyll
+    pages write inline math so the Markdown reader keeps its underscores) read as ``_``; the text keeps
+    its length (``_`` and a space), so every offset still points where it did."""
+    if "\\_" not in region.text:
+        return region
+    return replace(region, text=_ESCAPED_SUBSCRIPT.sub("_ ", region.text))

@@ -39,11 +39,12 @@ from derive.checks.latex.rounded_numbers import rounded_entries
 from derive.checks.latex.row_lists import LIST_REFUSED, read_as_rows
 from derive.checks.latex.shape_excuses import literal_meets_open_size, open_against_fixed, zero_against_array
 from derive.checks.latex.shape_infer import reached_names
+from derive.checks.latex.stated_constraints import algebra_only, stated_constraint
 from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
 from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, LooseShapes, NotJudged, ShapeMismatch
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_condition, parse_typed
-from derive.checks.latex.typed_nodes import Add, Cond, Mul, Neg, Node, Num, Pow, Sym, Transpose
+from derive.checks.latex.typed_nodes import Cond, Node, Sym
 from derive.checks.latex.worked_examples import holds_literal, literal_meets_open_name, numbers_for_names
 
 __all__ = ["judge_typed", "judge_trees", "build_world", "WORLDS"]
@@ -247,17 +248,15 @@ def _property(sides: tuple[Node, Node], defs: dict[str, Node]) -> str | None:
         if isinstance(side, Sym) and side.full not in defs and side.stem not in defs:
             if {n.full for n in _names(other)} == {side.full} and not isinstance(other, Sym) and _algebra(other):
                 return side.full
+        if constrained := stated_constraint(side, other, defs):  # ‖w‖ = 1, W^T W = I
+            return constrained
     return None
 
 
 def _algebra(node: Any) -> bool:
     """Made of names and numbers by +, −, products, powers and transposes only: ∇_x x^T x = x
     computes something (a claim), A^T A states something."""
-    if isinstance(node, Sym | Num):
-        return True
-    if isinstance(node, Neg | Add | Mul | Pow | Transpose):
-        return all(_algebra(v) for v in vars(node).values() if isinstance(v, Node))
-    return False
+    return algebra_only(node)
 
 
 def _numbers_only(verdict: dict[str, Any]) -> dict[str, Any]:

@@ -156,6 +156,8 @@ class Notation:
     transpose_t: bool = False
     #: capital letters the document states equal to their square (P^2 = P), with the line (stated_properties)
     idempotents: dict[str, int] = field(default_factory=dict)
+    #: matrices the document declares of a kind ("Let $A$ be a symmetric matrix"): stated_kinds
+    kinds: dict[str, str] = field(default_factory=dict)
     #: \sigma = \sigma(w^\top x): a function written bare is its value at that argument (bare_values)
     bare_values: dict[str, str] = field(default_factory=dict)
     #: letters whose numbered entries the document exponentiates (e^{z_1}) and never defines as

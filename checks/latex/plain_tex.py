@@ -8,7 +8,9 @@ Homework written for MathJax (Jupyter, Markdown) or by TeX users keeps old spell
   show a cancellation that happens in the next step: the term is still there, so it reads as
   ``{x}`` (``\cancelto``'s first argument, where the term is going, is dropped); so does a
   ``\textcolor`` and a ``\colorbox`` (whose text argument holds the term as ``$…$``; words in
-  one are left unread), except that a struck-out or coloured part ending with an operator
+  one are left unread), and a ``\color{…}`` followed by a group (``x \color{blue}{y}
+  \color{black}{+ a} \color{red}{y^2}`` in a DDPM derivation: the group is the coloured term),
+  except that a struck-out or coloured part ending with an operator
   (``\textcolor{red}{\frac{∂J}{∂a} \times}``) is no group: it renders as the bare product;
 - ``\bigodot`` between two factors (no limits) is ``\odot``, as the notes that write it say;
   ``\tr``, ``\Tr`` and ``\trace`` (a macro the file does not define) are ``\operatorname{tr}``;
@@ -161,6 +163,8 @@ def _unwrap(toks: Tokens) -> Tokens:
         t, spaced = toks[k]
         if t == r"\tag" and toks[k + 1 : k + 2] == [("*", False)]:
             t, k = r"\tag*", k + 1
+        if t == r"\color" and _group_after_argument(toks, k):
+            t = r"\textcolor"  # \color{black}{+ a}: the group after the colour is the coloured term
         if t in _DROPPED_WITH_ARGUMENT:
             end = group_end(toks, k + 1)
             if end is not None:
@@ -220,6 +224,12 @@ def _unwrap(toks: Tokens) -> Tokens:
         out.append(toks[k])
         k += 1
     return out
+
+
+def _group_after_argument(toks: Tokens, k: int) -> bool:
+    """Does a group follow the argument of the command at k (``\\color{red}{y^2}``)?"""
+    end = group_end(toks, k + 1)
+    return end is not None and toks[k + 1][0] == "{" and toks[end : end + 1] == [("{", False)]
 
 
 def _coloured_digits(out: Tokens, body: Tokens, spaced: bool) -> bool:

@@ -11,6 +11,13 @@ without that condition;
 where no condition was read for the step, a ``wrong`` is held back (inconclusive) with the clause
 quoted. A condition that was read (``\delta_{ij} = 1`` if ``i \neq j``) was already assumed by the
 judge, so that step's ``wrong`` stands.
+
+A value an example posits is held back the same way: "por ejemplo, $\text{odds} = 0.25$ significa
+…" (vcntttt/modelo-regresion) gives odds a value for the example, after another example's "$p =
+0.5$" the reader had taken as p's value; an inline ``name = number`` shortly after (80 characters
+of its line) for example, e.g., por ejemplo, par exemple, zum Beispiel, 例如 (and their kin) is a
+case, not a claim.
+Any other inline formula after those words (``\sigma(0) = 0.7``, a computation) is judged as before.
 """
 
 from __future__ import annotations
@@ -63,6 +70,31 @@ def _before(lines: list[str], line: int, column: int) -> str:
     return text[ends[-1].end() :] if ends else text
 
 
+#: a word that introduces an example, in the documents' languages
+_EXAMPLE = re.compile(
+    r"(?:for (?:example|instance)|e\.\s?g\.?|por ejemplo|por exemplo|par exemple|zum Beispiel|z\.\s?B\.?|ad esempio"
+    r"|例如|比如|例えば|예를 들어|예를 들면)",
+    re.I,
+)
+#: a bare name (``\text{odds}``, ``p``, ``w_1``) and a number: the two sides of a posited value
+_BARE = re.compile(r"\s*(?:\\text\{\s*[A-Za-z ]+\}|\\?[A-Za-z]+(?:_\{?[A-Za-z0-9]+\}?)?)\s*")
+_NUMBER = re.compile(r"\s*-?\d+(?:[.,]\d+)?\s*")
+
+
+def _posited(step_lhs: str, step_rhs: str) -> bool:
+    """Is the step ``name = number`` (either way round)?"""
+    return any(_BARE.fullmatch(a) and _NUMBER.fullmatch(b) for a, b in ((step_lhs, step_rhs), (step_rhs, step_lhs)))
+
+
+def _example(lines: list[str], line: int, column: int, lhs: str, rhs: str) -> str | None:
+    """The example word shortly before an inline ``name = number`` on its line, or None."""
+    text = _line(lines, line)[: max(column - 1, 0)]
+    opening = max(text.rfind("$"), text.rfind("\\("))
+    before = text[:opening] if opening >= 0 else text
+    found = list(_EXAMPLE.finditer(before[-80:]))
+    return found[-1].group(0) if found and _posited(lhs, rhs) else None
+
+
 def hold_unread_clauses(judged: list[StepResult], text: str) -> list[StepResult]:
     """``judged`` with each inline ``wrong`` whose formula is followed, or preceded in its sentence,
     by a condition in prose that was not read for it made inconclusive."""
@@ -78,5 +110,7 @@ def hold_unread_clauses(judged: list[StepResult], text: str) -> list[StepResult]
                 clause = " ".join((found.group("clause") if found else leading.group(0)).split())
                 why = f"{result.message}; but the formula is stated under a condition in prose, not read ({clause})"
                 result = result.held(why)
+            elif example := _example(lines, step.line, column, step.lhs, step.rhs):
+                result = result.held(f"{result.message}; but the value is an example's ({example}), not a claim")
         out.append(result)
     return out
