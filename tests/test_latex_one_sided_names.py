@@ -47,8 +47,8 @@ def test_a_declared_name_the_step_introduces_is_not_refuted(runner: StepRunner) 
         # the same names on both sides: wrong as before
         (r"\nabla_w \frac{1}{2}\|Xw\|^2 = 2 X^T X w", "wrong"),
         (r"\nabla_w \frac{1}{2}\|Xw\|^2 = X^T X w - X^T X w", "wrong"),
-        # u only on the right, declared and never given a value: a term the step brings in
-        (r"\nabla_w \frac{1}{2}\|Xw\|^2 = X^T X w + X^T u", "inconclusive"),
+        # u only on the right, nothing on the left in its place: a claim about every u, wrong
+        (r"\nabla_w \frac{1}{2}\|Xw\|^2 = X^T X w + X^T u", "wrong"),
     ],
 )
 def test_declared_names_on_both_sides_are_judged(step: str, status: str, runner: StepRunner) -> None:

@@ -69,7 +69,7 @@ from derive.checks.latex.prose_joins import rejudge_joined
 from derive.checks.latex.redefined_steps import settle_redefined
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_values import with_notation_values
-from derive.checks.latex.results import STATUSES, Report, Status, StepResult, held_back, verdict
+from derive.checks.latex.results import ONE_SIDED, STATUSES, Report, Status, StepResult, held_back, verdict
 from derive.checks.latex.reused_letters import hold_reused_letters
 from derive.checks.latex.rounded_inputs import judge_computed_inputs
 from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list
@@ -340,7 +340,7 @@ def judge_step(
         again = judged_as(reading, sides)
         if again["status"] == "ok" or (why is SCIENTIFIC and near_enough(again)):
             return held_back(out, why)
-    return out
+    return held_back(out, out[ONE_SIDED]) if ONE_SIDED in out else out  # q_i for e^{z_i}/Σ (one_sided_names)
 
 
 def _judge_written(

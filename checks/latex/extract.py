@@ -254,7 +254,8 @@ def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> li
                         before = [i for i in range(last - 1, -1, -1) if equations[i].kind == "display"]
                         row = replace(row, earlier=tuple(before[:2]))
                 main = _before_aside(chains) if chains else None
-                beside = main is not None and chains[-1][0].line == chains[main][-1].line  # "&&\text{from} …"
+                # "&= B &&\text{from} …": a remark on a line of the chain itself, never gone back to
+                beside = main is not None and chains[-1][0].line in {p.line for p in chains[main]}
                 if main is not None and not beside and all(reason != len(chains) - 1 for _, _, reason in asides):
                     asides.append((main, len(chains[main]), len(chains) - 1))
                 chains[main if main is not None else -1].append(row)

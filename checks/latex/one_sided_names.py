@@ -8,19 +8,24 @@ random q was not the softmax, and was called wrong. The scalar judge never calls
 sides use different symbols wrong (it may be a definition, or need context the step does not
 state); the same now holds here for a name that
 
-- one side writes and the other side neither writes nor reaches through the definitions it uses,
+- one side writes and the other side, which writes names of its own (``\|x\| = 0`` is a claim about
+  x, not a name introduced), neither writes nor reaches through the definitions it uses,
 - has a shape (declared by the document or the notation) but no definition, and
 - is not inside a derivative (∂L/∂W = Xᵀδ: W leaves the right side by being differentiated, and
   what is differentiated is related to the other side by the document's dependences).
 
-A ``wrong`` that such a name takes part in is inconclusive, naming it. Steps whose names are the
-same on both sides, or reached through the document's definitions, are judged as before.
+and when the other side writes names of its own that this side lacks (the sides use different
+symbols, as a step that writes q_i in the place of e^{z_i}/Σ_j e^{z_j} does). A ``wrong`` that
+such a name takes part in is inconclusive, naming it, unless a guard that knows more holds it back
+first (the checker applies this one last). ``\|x\| = 0`` (a number on the other side) and ``A =
+A^T B`` (B beside A, nothing written in its place) are claims and stay wrong.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from derive.checks.latex.results import ONE_SIDED
 from derive.checks.latex.shape_infer import reached_names
 from derive.checks.latex.typed_nodes import Cond, Deriv, Node, Sym
 
@@ -56,27 +61,38 @@ def _in_derivatives(node: Any) -> set[str]:
 def _one_sided(sides: tuple[Node, Node], defs: dict[str, Node], declared: set[str]) -> str | None:
     """The first name of the module docstring's kind, or None."""
     differentiated = _in_derivatives(sides[0]) | _in_derivatives(sides[1])
-    for side, other in (sides, sides[::-1]):
-        mentioned = {k for n in names_in(other) for k in (n.stem, n.full)} | set(reached_names((other, other), defs))
-        for name in sorted(names_in(side), key=lambda n: n.full):
-            keys = {name.stem, name.full}
-            if keys & (differentiated | mentioned | set(defs)) or not keys & declared:
-                continue
-            return name.full
+    reach = [set(reached_names((side, side), defs)) for side in sides]
+    names = [names_in(side) for side in sides]
+
+    def own_name(n: Sym, k: int) -> bool:
+        """Written on side k and not as such on the other (z_j against z_i, z_y counts), nor reached
+        there, nor differentiated (by its full name), nor defined."""
+        other = {m.full for m in names[1 - k]} | reach[1 - k]
+        return n.full not in other | differentiated and not {n.stem, n.full} & set(defs)
+
+    own = [{n for n in names[k] if own_name(n, k)} for k in (0, 1)]
+    if not (own[0] and own[1]):
+        return None  # ‖x‖ = 0, A = A^T B: a claim about names, not one written in another's place
+    for k in (0, 1):
+        stems = {m.stem for m in names[1 - k]} | reach[1 - k]
+        for name in sorted(own[k], key=lambda n: n.full):
+            if {name.stem, name.full} & declared and not {name.stem, name.full} & stems:
+                return name.full
     return None
 
 
 def one_sided_verdict(
     verdict: dict[str, Any], sides: tuple[Node, Node], defs: dict[str, Node], declared: set[str]
 ) -> dict[str, Any]:
-    """``verdict``, or inconclusive when it is a ``wrong`` a one-sided declared name takes part in."""
+    """``verdict``, a ``wrong`` that a one-sided declared name takes part in marked with why it is no
+    verdict (``ONE_SIDED``): the checker holds it back last, after the guards that know more."""
     if verdict["status"] != "wrong":
         return verdict
     name = _one_sided(sides, defs, declared)
     if name is None:
         return verdict
     why = (
-        f"{verdict['message']}; but {name} is written on one side only and the document gives it a shape, not a"
-        " value: a definition, or a step that needs context"
+        f"; but {name} is written on one side only and the document gives it a shape, not a value: a"
+        " definition, or a step that needs context"
     )
-    return {**verdict, "status": "inconclusive", "counterexample": None, "message": why}
+    return {**verdict, ONE_SIDED: why}

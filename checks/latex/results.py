@@ -7,7 +7,7 @@ from typing import Any
 
 from derive.checks.latex.steps import Step
 
-__all__ = ["held_back", "STATUSES", "Status", "StepResult", "Report", "verdict"]
+__all__ = ["held_back", "ONE_SIDED", "STATUSES", "Status", "StepResult", "Report", "verdict"]
 
 Status = str  # "ok" | "wrong" | "unparsed" | "inconclusive"
 STATUSES = ("ok", "wrong", "unparsed", "inconclusive")
@@ -16,6 +16,10 @@ STATUSES = ("ok", "wrong", "unparsed", "inconclusive")
 def verdict(status: str, message: str, method: str, counterexample: dict[str, Any] | None = None) -> dict[str, Any]:
     """A judge's verdict on one step, as the judges pass it along (before it is a StepResult)."""
     return {"status": status, "counterexample": counterexample, "message": message, "method": method}
+
+
+#: a wrong verdict's key saying why it is held back after every other guard (one_sided_names)
+ONE_SIDED = "held_back_last"
 
 
 def held_back(out: dict[str, Any], why: str) -> dict[str, Any]:
