@@ -170,7 +170,9 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         if self.notation.opaque_calls and inside and not had_power:
             return self.postfix(self.symbol("symbol", call_key(name, inside)), k)
         parts = applied_arguments(inside)
-        if self.notation.applied_calls is not None and inside and not had_power and all(parts):
+        # … never of a name the document defines (CE(y, ŷ) = …, used at other arguments): not unknown
+        defined = name in self.notation.doc_functions or name in self.notation.definitions
+        if self.notation.applied_calls is not None and inside and not had_power and all(parts) and not defined:
             args = [self.seq_of(part) for part in parts]  # f(x, y): a function of two arguments …
             args += [self.symbol("symbol", v) for v in self.notation.applied_calls]  # … and of what ∂ is by
             return self.postfix(self._call(applied_key(name, len(args)), args, 0, None), k)
