@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.applied_calls import applied_function
+from derive.checks.latex.applied_uses import arguments, exact_call
 from derive.checks.latex.opaque_calls import AMBIGUOUS_CALL
 from derive.checks.latex.unstated_dependence import matrix_like_names
 
@@ -25,7 +26,7 @@ def judge_applied(
 ) -> dict[str, Any] | None:
     """The verdict of a step refused only for calls of undefined functions, read with each call
     as an unknown function (module docstring): ok or inconclusive; None where it is not read."""
-    if not problems or not all(AMBIGUOUS_CALL in p for p in problems):
+    if not problems or not all(AMBIGUOUS_CALL in p for p in problems) or _defining(step.lhs, notation):
         return None
     lhs, rhs = read(step, replace(notation, applied_calls=()))
     if lhs.problems or rhs.problems:
@@ -51,3 +52,11 @@ def judge_applied(
         return {**out, "message": f"{out['message']}; {reading}"}
     why = out["message"] if out["status"] == "inconclusive" else "it fails for some functions"
     return {"status": "inconclusive", "counterexample": None, "message": f"{why}; {reading}", "method": "applied call"}
+
+
+def _defining(lhs: str, notation: Any) -> bool:
+    """Is the left side ``X(a, b)`` of plain names, the form that defines X (``g(z) = z^3``)? Such a
+    step is the document's definition, not a claim about an unknown X: left as it was (a name
+    defined more than once says so: scoped_functions)."""
+    call = exact_call(lhs, notation)
+    return call is not None and arguments(call[2], call[1]) is not None
