@@ -134,16 +134,23 @@ def _named_layers(text: str, labelled: list[re.Match]) -> list[str]:
     return names
 
 
-def _stand_ins() -> list[Any]:
-    """Three smooth functions of unrelated kinds, for f in turn (SymPy Lambdas)."""
+def _stand_ins(arity: int = 1) -> list[Any]:
+    """Three smooth functions of unrelated kinds, for f in turn (SymPy Lambdas); of more than one
+    argument (applied_calls), each of a weighted sum of them plus their product, so that no
+    argument is left out and none enters like another."""
     import sympy as sp
 
     t = sp.Dummy("t", real=True)
-    return [
+    kinds = [
         sp.Lambda(t, sp.exp(t / 2) + t**2 / 3),
         sp.Lambda(t, 2 / (1 + sp.exp(-3 * t)) + t**3 / 5),
         sp.Lambda(t, t**4 / 7 - 2 * t + sp.exp(-t)),
     ]
+    if arity == 1:
+        return kinds
+    ts = [sp.Dummy(f"t{j}", real=True) for j in range(arity)]
+    mixed = sum(sp.Rational(j + 2, j + 3) * x for j, x in enumerate(ts))
+    return [sp.Lambda(tuple(ts), kind(mixed) + sp.Mul(*ts) / 7) for kind in kinds]
 
 
 def stand_in_pairs(lhs: Any, rhs: Any) -> list[tuple[Any, Any]]:
@@ -152,12 +159,14 @@ def stand_in_pairs(lhs: Any, rhs: Any) -> list[tuple[Any, Any]]:
     three, or none of the orders of replacing works)."""
     from sympy.core.function import AppliedUndef
 
-    undefined = sorted({call.func for side in (lhs, rhs) for call in side.atoms(AppliedUndef)}, key=str)
-    if not undefined or len(undefined) > 3:
+    calls = {call for side in (lhs, rhs) for call in side.atoms(AppliedUndef)}
+    arity = {call.func: len(call.args) for call in calls}
+    undefined = sorted(arity, key=str)
+    if not undefined or len(undefined) > 3 or any(len(c.args) != arity[c.func] for c in calls):
         return []
     pairs = []
     for k in range(3):
-        chosen = {f: _stand_ins()[(k + j) % 3] for j, f in enumerate(undefined)}
+        chosen = {f: _stand_ins(arity[f])[(k + j) % 3] for j, f in enumerate(undefined)}
         pair = _replaced(lhs, rhs, chosen)
         if pair is None:
             return []

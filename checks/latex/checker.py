@@ -26,6 +26,7 @@ from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.added_terms import steps_as_written
+from derive.checks.latex.applied_verdicts import judge_applied
 from derive.checks.latex.cases_steps import per_case_steps
 from derive.checks.latex.cumulative_families import hold_cumulative_families
 from derive.checks.latex.defined_operands import named_operands
@@ -378,6 +379,9 @@ def _judge_written(
     opaque = judge_opaque(step, problems, notation, _read_sides, judged)
     if opaque is not None:  # f(x) of an undefined f, as one unknown value: ok for any (opaque_calls)
         return opaque
+    applied = judge_applied(step, problems, notation, _read_sides, judged)
+    if applied is not None:  # f(x) of an undefined f, as an unknown function: ok for any (applied_calls)
+        return applied
     if problems:
         # why a matrix written out was not read (matrix_literals.py) is worth showing too
         shown = why and (not why.startswith("could not read") or why.startswith("could not read a matrix"))

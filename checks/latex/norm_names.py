@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.applied_calls import applied_arguments, applied_key
 from derive.checks.latex.applied_uses import applied_as_name
 from derive.checks.latex.dot_products import dot_pairs
 from derive.checks.latex.function_calls import expand_document_function
@@ -154,17 +155,28 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
                 if not had_power and applied_as_name(self, name, inside):
                     return text, end + 1  # J(w_1, w_2, b): the document's J of its variables (applied_names)
                 if function_like or top_comma or not inside or (single and not had_power):
-                    if self.notation.opaque_calls and inside and not had_power:  # the other reading (opaque_calls)
-                        return self.postfix(self.symbol("symbol", call_key(name, inside)), end + 1)
-                    raise Unreadable(
-                        f"{name}(…): a function application or a product? (declare the function in the notation)"
-                    )
+                    return self._ambiguous_call(name, inside, end + 1, had_power)
                 text = f"{text} \\cdot"
         if power:
             text = f"{text}^{{{self.seq_of(power)}}}"
         if k < len(self.toks) and self.toks[k] == "'":
             raise Unreadable(f"a prime on {name}, which is not a known function")
         return text, k
+
+    def _ambiguous_call(self, name: str, inside: list[str], k: int, had_power: bool) -> tuple[str, int]:
+        """``f(x)`` of a name that is no function the reader knows: a function application or a
+        product? Refused, except in the other readings a step refused for it alone is given:
+        one unknown value (opaque_calls), or an unknown function of its arguments (applied_calls)."""
+        if self.notation.opaque_calls and inside and not had_power:
+            return self.postfix(self.symbol("symbol", call_key(name, inside)), k)
+        parts = applied_arguments(inside)
+        # … never of a name the document defines (CE(y, ŷ) = …, used at other arguments): not unknown
+        defined = name in self.notation.doc_functions or name in self.notation.definitions
+        if self.notation.applied_calls is not None and inside and not had_power and all(parts) and not defined:
+            args = [self.seq_of(part) for part in parts]  # f(x, y): a function of two arguments …
+            args += [self.symbol("symbol", v) for v in self.notation.applied_calls]  # … and of what ∂ is by
+            return self.postfix(self._call(applied_key(name, len(args)), args, 0, None), k)
+        raise Unreadable(f"{name}(…): a function application or a product? (declare the function in the notation)")
 
     def _subscripted_activation(self, name: str, k: int, power: list[str] | None) -> tuple[str, int] | None:
         r"""``\sigma_\mathrm{sig}(z)``, ``g_{\text{ReLU}}(Z)``, ``\sigma_\mathrm{sm}(z)_i``: a function's
@@ -457,4 +469,3 @@ def _named_activation(text: str) -> str | None:
     if word in _ABBREVIATED:
         return _ABBREVIATED[word]
     return BUILTIN_NAMES[word] if word in _NAMED and word in BUILTIN_NAMES else None
-

@@ -171,6 +171,9 @@ class Notation:
     log_bases: tuple[str, ...] = ()
     #: read f(x) of a function the document never defines as one unknown value (opaque_calls)
     opaque_calls: bool = False
+    #: read f(x) of a function the document never defines as an unknown function of its arguments and of
+    #: these variables, the ones the step differentiates by (applied_calls); None: not so read
+    applied_calls: tuple[str, ...] | None = None
     #: in one chain, the one argument each of those functions is applied at there (h_\theta(x) in a
     #: chain that writes ∂h_\theta/∂\theta_0): the bare name means the function there (function_uses)
     chain_arguments: dict[str, tuple[str, ...]] = field(default_factory=dict)

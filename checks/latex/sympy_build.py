@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from derive.checks.latex.abstract_functions import abstract_name
+from derive.checks.latex.applied_calls import applied_head
 from derive.checks.latex.example_labels import instantiate_label, label_definition, word_subscript
 from derive.checks.latex.index_sums import condition_letters, decode_condition, holds, kronecker_letters
 from derive.checks.latex.intermediate_variables import through_value
@@ -372,7 +373,7 @@ class _Builder:
             return slope.xreplace({var: off_kink(slope, var, self.convert(node.args[1], env), Unparsed)})
         args = [self.convert(a, env) for a in node.args]
         if letter == "f" and n in self.norm.functions:
-            return self.function(n, args)
+            return self.function(n, args, env)
         if letter == "h" and n in self.norm.indicators and len(args) == 1:
             import sympy as sp
 
@@ -416,11 +417,11 @@ class _Builder:
             raise Unparsed("a limit SymPy could not settle")
         return value
 
-    def function(self, n: int, args: list[Any]) -> Any:
+    def function(self, n: int, args: list[Any], env: dict[str, int]) -> Any:
         import sympy as sp
 
         key, prime = self.norm.functions[n][:2]
-        undefined = abstract_name(key)
+        undefined = abstract_name(key) or applied_head(key, lambda name: _instantiate(name, env))  # (applied_calls)
         fn = sp.Function(undefined.lstrip("\\")) if undefined else self.functions[key]
         if prime in ("1", "2"):  # σ''(x): the second derivative of a known function
             t = sp.Dummy("t", real=True)

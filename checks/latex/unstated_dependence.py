@@ -46,6 +46,7 @@ __all__ = [
     "decide_unstated",
     "has_unstated",
     "matrix_like",
+    "matrix_like_names",
     "node",
     "said",
     "split_unstated",
@@ -468,6 +469,12 @@ def matrix_like(lhs: Any, rhs: Any) -> list[str]:
     names = {s.name for side in (lhs, rhs) for s in side.free_symbols}
     funcs = {str(c.func) for side in (lhs, rhs) for c in side.atoms(AppliedUndef)}
     names |= {f[len(PREFIX) :].split(" of ")[0] for f in funcs if f.startswith(PREFIX)}
+    return matrix_like_names(names)
+
+
+def matrix_like_names(names: Iterable[str]) -> list[str]:
+    """Those of ``names`` that are one capital letter, not a loss, nor an entry (W_{j,i}): maybe a
+    matrix (also for calls of unknown functions: applied_calls)."""
     found = []
     for name in sorted(names):
         base = re.match(r"\\math[a-z]+\{[^{}]*\}|\\?[A-Za-z]+", name)
