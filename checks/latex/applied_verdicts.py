@@ -11,10 +11,23 @@ from typing import Any
 
 from derive.checks.latex.applied_calls import applied_function
 from derive.checks.latex.applied_uses import arguments, exact_call
-from derive.checks.latex.opaque_calls import AMBIGUOUS_CALL
+from derive.checks.latex.opaque_calls import AMBIGUOUS_CALL, judge_opaque
 from derive.checks.latex.unstated_dependence import matrix_like_names
 
-__all__ = ["judge_applied"]
+__all__ = ["judge_applied", "judge_calls"]
+
+
+def judge_calls(
+    step: Any,
+    problems: list[str],
+    notation: Any,
+    read: Callable[[Any, Any], tuple[Any, Any]],
+    check: Callable[[Any, Any], dict[str, Any]],
+) -> dict[str, Any] | None:
+    """A step refused only for calls of undefined functions: read with each call one unknown value
+    (opaque_calls), else each call an unknown function (judge_applied); None where neither reads it."""
+    found = judge_opaque(step, problems, notation, read, check)
+    return found if found is not None else judge_applied(step, problems, notation, read, check)
 
 
 def judge_applied(

@@ -26,7 +26,7 @@ from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.added_terms import steps_as_written
-from derive.checks.latex.applied_verdicts import judge_applied
+from derive.checks.latex.applied_verdicts import judge_calls
 from derive.checks.latex.cases_steps import per_case_steps
 from derive.checks.latex.cumulative_families import hold_cumulative_families
 from derive.checks.latex.defined_operands import named_operands
@@ -59,7 +59,6 @@ from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.numeric_layer_labels import hold_numeric_labels
 from derive.checks.latex.numeric_values import judge_numeric_steps
-from derive.checks.latex.opaque_calls import judge_opaque
 from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaque_notation
 from derive.checks.latex.operator_meanings import hold_operator_meanings
 from derive.checks.latex.other_losses import hold_other_losses
@@ -376,12 +375,9 @@ def _judge_written(
     def judged(lhs: Normalized, rhs: Normalized, known: Definitions = named) -> dict[str, Any]:
         return check_step(lhs, rhs, seed, examples, conditions, known, facts, einstein, pairs, notation.entry_sums)
 
-    opaque = judge_opaque(step, problems, notation, _read_sides, judged)
-    if opaque is not None:  # f(x) of an undefined f, as one unknown value: ok for any (opaque_calls)
-        return opaque
-    applied = judge_applied(step, problems, notation, _read_sides, judged)
-    if applied is not None:  # f(x) of an undefined f, as an unknown function: ok for any (applied_calls)
-        return applied
+    called = judge_calls(step, problems, notation, _read_sides, judged)
+    if called is not None:  # f(x) of an undefined f: one unknown value, else an unknown function (applied_calls)
+        return called
     if problems:
         # why a matrix written out was not read (matrix_literals.py) is worth showing too
         shown = why and (not why.startswith("could not read") or why.startswith("could not read a matrix"))
