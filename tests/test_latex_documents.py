@@ -135,6 +135,7 @@ def test_restructuredtext_math_is_read_where_it_is_written(tmp_path: Path) -> No
     path.write_text(RST, encoding="utf-8")
     document = load_document(str(path))
     assert document.markdown and document.text.count("\n") == RST.count("\n")
+    assert document.shown == RST  # the marked views show the file as written
     equations = extract(document.text, markdown=True)
     texts = [e.text.strip() for e in equations]
     assert texts[0].startswith("z^{l+1}_j = \\sum_k") and ":label:" not in texts[0]

@@ -33,6 +33,14 @@ class Document:
     text: str
     markdown: bool
     notebook: bool = False
+    #: the file as written where ``text`` is a rewriting of it with the same lines and columns
+    #: (reStructuredText's math as Markdown math: rst_math); what the views show
+    written: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """The text the marked views show: the file as written."""
+        return self.written if self.written is not None else self.text
 
     def cell(self, line: int) -> tuple[int, int] | None:
         """For a notebook: (cell number, line in that cell) of a line of ``text``; else None."""
@@ -81,5 +89,5 @@ def load_document(path: str, limit: int = MAX_BYTES) -> Document:
     if suffix in _LATEX_SUFFIXES:
         return Document(path, text, markdown=False)
     if suffix in (".rst", ".rest"):  # Sphinx notes: math directives and roles, lines and columns kept
-        return Document(path, rst_as_markdown(text), markdown=True)
+        return Document(path, rst_as_markdown(text), markdown=True, written=text)
     return Document(path, text, markdown="\\documentclass" not in text)

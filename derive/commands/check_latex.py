@@ -160,7 +160,7 @@ def _write_html(path: str, document: Any, data: dict[str, Any]) -> None:
     unread: dict[int, str] = {}
     for block in data["unread"]:
         unread.setdefault(block["line"], block["reason"])
-    page = annotated_html(document.text, data, unread)
+    page = annotated_html(document.shown, data, unread)
     try:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(page)
@@ -173,7 +173,7 @@ def _print_marked(report: Any, document: Any, verbose: bool) -> None:
     from rich.markup import escape
 
     console = Console(highlight=False, soft_wrap=True)
-    lines = document.text.splitlines()
+    lines = document.shown.splitlines()
     by_line: dict[int, list] = {}
     for result in report.results:
         by_line.setdefault(result.step.line, []).append(result)
