@@ -23,6 +23,7 @@ A^T B`` (B beside A, nothing written in its place) are claims and stay wrong.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from derive.checks.latex.results import ONE_SIDED
@@ -32,30 +33,26 @@ from derive.checks.latex.typed_nodes import Cond, Deriv, Node, Sym
 __all__ = ["names_in", "one_sided_verdict"]
 
 
-def names_in(node: Any) -> set[Sym]:
-    """Every name (Sym) written in a node, its subscripts' names included."""
-    found: set[Sym] = set()
+def _nodes(node: Any) -> Iterator[Any]:
+    """Every node under ``node`` (itself included), conditions and tuples walked through."""
     stack = [node]
     while stack:
         item = stack.pop()
-        if isinstance(item, Sym):
-            found.add(item)
-        elif isinstance(item, Node | tuple | Cond):
+        yield item
+        if isinstance(item, Node | tuple | Cond) and not isinstance(item, Sym):
             stack.extend(getattr(item, "__dict__", {}).values() if not isinstance(item, tuple) else item)
-    return found
+
+
+def names_in(node: Any) -> set[Sym]:
+    """Every name (Sym) written in a node, its subscripts' names included."""
+    return {item for item in _nodes(node) if isinstance(item, Sym)}
 
 
 def _in_derivatives(node: Any) -> set[str]:
-    """The stems of the names written inside a derivative (what is differentiated, and by what)."""
-    found: set[str] = set()
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, Deriv):
-            found |= {n.stem for n in names_in(item)} | {n.full for n in names_in(item)}
-        elif isinstance(item, Node | tuple | Cond):
-            stack.extend(getattr(item, "__dict__", {}).values() if not isinstance(item, tuple) else item)
-    return found
+    """The stems and full names of the names written inside a derivative (what is differentiated,
+    and by what)."""
+    inside = (n for d in _nodes(node) if isinstance(d, Deriv) for n in names_in(d))
+    return {key for n in inside for key in (n.stem, n.full)}
 
 
 def _one_sided(sides: tuple[Node, Node], defs: dict[str, Node], declared: set[str]) -> str | None:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["with_unstated_sums"]
+__all__ = ["holds_with", "with_unstated_sums"]
 
 #: an entry of a family as the reader names it: y_{2}, \hat{y}_{3}, p_{0}
 _ENTRY = re.compile(r"(.+)_\{(\d+)\}")
@@ -36,6 +36,14 @@ def _families(lhs: Any, rhs: Any) -> dict[str, dict[int, Any]]:
     }
 
 
+def holds_with(swap: dict[Any, Any], lhs: Any, rhs: Any, judge: Callable[[Any, Any], dict[str, Any]]) -> bool:
+    """Is the step ok with these symbols replaced (a doubt's other reading: unwritten_ranges too)?"""
+    try:
+        return judge(lhs.xreplace(swap), rhs.xreplace(swap))["status"] == "ok"
+    except (TypeError, ValueError, ArithmeticError):
+        return False
+
+
 def with_unstated_sums(
     out: dict[str, Any], lhs: Any, rhs: Any, judge: Callable[[Any, Any], dict[str, Any]]
 ) -> dict[str, Any]:
@@ -51,11 +59,7 @@ def with_unstated_sums(
     for entries in families.values():
         last = max(entries)
         swap[entries[last]] = 1 - sp.Add(*(entries[k] for k in entries if k != last))
-    try:
-        under = judge(lhs.xreplace(swap), rhs.xreplace(swap))
-    except (TypeError, ValueError, ArithmeticError):
-        return out
-    if under["status"] != "ok":
+    if not holds_with(swap, lhs, rhs, judge):
         return out
     names = ", ".join(sorted(families))
     why = f"{out['message']}; but it holds if the entries of {names} sum to one (probabilities?)"

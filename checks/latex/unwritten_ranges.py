@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from derive.checks.latex.unstated_sums import holds_with
+
 __all__ = ["SIZE_LETTERS", "with_unwritten_range"]
 
 #: the letters these documents count examples, classes or units with
@@ -34,12 +36,7 @@ def with_unwritten_range(
     )
     if not letters:
         return out
-    swap = dict.fromkeys(letters, size)
-    try:
-        under = judge(lhs.xreplace(swap), rhs.xreplace(swap))
-    except (TypeError, ValueError, ArithmeticError):
-        return out
-    if under["status"] != "ok":
+    if not holds_with(dict.fromkeys(letters, size), lhs, rhs, judge):
         return out
     names = ", ".join(s.name for s in letters)
     why = f"{out['message']}; but it holds if the sums without a written range run over {names} terms"
