@@ -138,6 +138,9 @@ def find_counterexample(
     either side, within each symbol's assumptions."""
     rng = random.Random(seed)
     pairs = _entry_pairs(lhs, rhs)
+    if any(_undefined_calls(a) or _undefined_calls(b) for _, a, b in pairs):
+        # f(2) of an undefined f is no number at any point: no try could end in a counterexample
+        return None
     symbols = sorted(set().union(*[a.free_symbols | b.free_symbols for _, a, b in pairs]) if pairs else set(), key=str)
     for attempt in range(tries):
         point = sampler(attempt) if sampler is not None else _sample_point(symbols, rng, attempt)
@@ -167,6 +170,13 @@ def find_counterexample(
                 shown.update({k: v for k, v in point.items() if isinstance(k, str)})
                 return Counterexample(shown, _show(xa, va), _show(xb, vb), where)
     return None
+
+
+def _undefined_calls(expr: Any) -> bool:
+    """Does ``expr`` apply a function SymPy has no values for (an ``AppliedUndef``, f(x))?"""
+    from sympy.core.function import AppliedUndef
+
+    return isinstance(expr, sp.Basic) and bool(expr.atoms(AppliedUndef))
 
 
 def _show(exact: sp.Expr, approx: sp.Expr) -> str:
