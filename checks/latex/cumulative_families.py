@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from derive.checks.latex.results import StepResult
+from derive.checks.latex.results import StepResult, hold_wrongs
 
 __all__ = ["cumulative_families", "hold_cumulative_families"]
 
@@ -54,17 +54,16 @@ def hold_cumulative_families(judged: list[StepResult], text: str) -> list[StepRe
     if not any(result.status == "wrong" for result in judged):
         return judged
     families = cumulative_families(text)
-    out = []
-    for result in judged:
-        if result.status == "wrong" and families:
-            written = _accents_outside(f"{result.step.lhs} = {result.step.rhs}")
-            tied = [stem for stem, index in families.items() if _ties(written, stem, index)]
-            if tied:
-                index = families[tied[0]]
-                why = (
-                    f"{result.message}; but the page defines {tied[0]}_{index} as a running product or sum, "
-                    f"which ties it to {tied[0]}_{{{index}-1}}: the two were sampled apart"
-                )
-                result = result.held(why)
-        out.append(result)
-    return out
+
+    def why(result: StepResult) -> str | None:
+        written = _accents_outside(f"{result.step.lhs} = {result.step.rhs}")
+        tied = [stem for stem, index in families.items() if _ties(written, stem, index)]
+        if not tied:
+            return None
+        index = families[tied[0]]
+        return (
+            f"; but the page defines {tied[0]}_{index} as a running product or sum, "
+            f"which ties it to {tied[0]}_{{{index}-1}}: the two were sampled apart"
+        )
+
+    return hold_wrongs(judged, why) if families else judged

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from derive.checks.latex.results import StepResult
+from derive.checks.latex.results import StepResult, hold_wrongs
 
 __all__ = ["hold_distribution_sums", "summed_distribution"]
 
@@ -36,10 +36,9 @@ def summed_distribution(text: str) -> str | None:
 
 def hold_distribution_sums(judged: list[StepResult]) -> list[StepResult]:
     """``judged`` with each ``wrong`` step that sums a distribution over its whole event held back."""
-    out = []
-    for result in judged:
-        if result.status == "wrong" and (summed := summed_distribution(f"{result.step.lhs} = {result.step.rhs}")):
-            why = f"{result.message}; but {summed} summed over all its values is one, which sampled values are not"
-            result = result.held(why)
-        out.append(result)
-    return out
+
+    def why(result: StepResult) -> str | None:
+        summed = summed_distribution(f"{result.step.lhs} = {result.step.rhs}")
+        return f"; but {summed} summed over all its values is one, which sampled values are not" if summed else None
+
+    return hold_wrongs(judged, why)

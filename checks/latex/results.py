@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from derive.checks.latex.steps import Step
 
-__all__ = ["held_back", "ONE_SIDED", "STATUSES", "Status", "StepResult", "Report", "verdict"]
+__all__ = ["held_back", "hold_wrongs", "ONE_SIDED", "STATUSES", "Status", "StepResult", "Report", "verdict"]
 
 Status = str  # "ok" | "wrong" | "unparsed" | "inconclusive"
 STATUSES = ("ok", "wrong", "unparsed", "inconclusive")
@@ -54,6 +55,16 @@ class StepResult:
             "context": list(self.step.conditions),
             "prose": self.step.context,
         }
+
+
+def hold_wrongs(judged: list[StepResult], why: Callable[[StepResult], str | None]) -> list[StepResult]:
+    """``judged`` with each ``wrong`` made inconclusive where ``why(result)`` gives a reason (appended
+    to its message, as held_back does): the shape of the document-wide passes that hold wrongs back."""
+    out = []
+    for result in judged:
+        reason = why(result) if result.status == "wrong" else None
+        out.append(result.held(result.message + reason) if reason else result)
+    return out
 
 
 @dataclass

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from derive.checks.latex.results import StepResult
+from derive.checks.latex.results import StepResult, hold_wrongs
 from derive.checks.latex.steps import Step
 
 __all__ = ["SYMMETRIC", "hold_stated_kinds", "stated_kinds", "symmetric_reading"]
@@ -98,20 +98,15 @@ def symmetric_reading(step: Step, kinds: dict[str, str]) -> tuple[Step, str] | N
     return (replace(step, lhs=lhs, rhs=rhs), SYMMETRIC.format(", ".join(used))) if used else None
 
 
-def hold_stated_kinds(judged: list[StepResult], text: str) -> list[StepResult]:
-    """``judged`` with each ``wrong`` step about a name the page declares of a kind held back (a
-    symmetric one was judged as symmetric already, symmetric_reading)."""
-    if not any(result.status == "wrong" for result in judged):
-        return judged
-    kinds = {name: kind for name, kind in stated_kinds(text).items() if not _SYMMETRIC.match(kind)}
-    out = []
-    for result in judged:
-        if result.status == "wrong":
-            written = f"{result.step.lhs} = {result.step.rhs}"
-            named = [name for name in kinds if _writes(written, name)]
-            if named:
-                name = named[0]
-                why = f"{result.message}; but the page declares {name} {kinds[name]}, which the sampled {name} is not"
-                result = result.held(why)
-        out.append(result)
-    return out
+def hold_stated_kinds(judged: list[StepResult], kinds: dict[str, str]) -> list[StepResult]:
+    """``judged`` with each ``wrong`` step about a name the page declares of a kind (``kinds``, from
+    :func:`stated_kinds`: the document notation's) held back (a symmetric one was judged as
+    symmetric already, symmetric_reading)."""
+    held = {name: kind for name, kind in kinds.items() if not _SYMMETRIC.match(kind)}
+
+    def why(result: StepResult) -> str | None:
+        written = f"{result.step.lhs} = {result.step.rhs}"
+        name = next((name for name in held if _writes(written, name)), None)
+        return f"; but the page declares {name} {held[name]}, which the sampled {name} is not" if name else None
+
+    return hold_wrongs(judged, why) if held else judged
