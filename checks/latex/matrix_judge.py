@@ -246,17 +246,11 @@ def _property(sides: tuple[Node, Node], defs: dict[str, Node]) -> str | None:
     hypothesis, often in an "if" list), so a sampled A that does not satisfy it refutes nothing."""
     for side, other in (sides, sides[::-1]):
         if isinstance(side, Sym) and side.full not in defs and side.stem not in defs:
-            if {n.full for n in _names(other)} == {side.full} and not isinstance(other, Sym) and _algebra(other):
+            if {n.full for n in _names(other)} == {side.full} and not isinstance(other, Sym) and algebra_only(other):
                 return side.full
         if constrained := stated_constraint(side, other, defs):  # ‖w‖ = 1, W^T W = I
             return constrained
     return None
-
-
-def _algebra(node: Any) -> bool:
-    """Made of names and numbers by +, −, products, powers and transposes only: ∇_x x^T x = x
-    computes something (a claim), A^T A states something."""
-    return algebra_only(node)
 
 
 def _numbers_only(verdict: dict[str, Any]) -> dict[str, Any]:

@@ -23,35 +23,24 @@ A^T B`` (B beside A, nothing written in its place) are claims and stay wrong.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from derive.checks.latex.results import ONE_SIDED
 from derive.checks.latex.shape_infer import reached_names
-from derive.checks.latex.typed_nodes import Cond, Deriv, Node, Sym
+from derive.checks.latex.typed_nodes import Deriv, Node, Sym, all_nodes
 
 __all__ = ["names_in", "one_sided_verdict"]
 
 
-def _nodes(node: Any) -> Iterator[Any]:
-    """Every node under ``node`` (itself included), conditions and tuples walked through."""
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        yield item
-        if isinstance(item, Node | tuple | Cond) and not isinstance(item, Sym):
-            stack.extend(getattr(item, "__dict__", {}).values() if not isinstance(item, tuple) else item)
-
-
 def names_in(node: Any) -> set[Sym]:
     """Every name (Sym) written in a node, its subscripts' names included."""
-    return {item for item in _nodes(node) if isinstance(item, Sym)}
+    return {item for item in all_nodes(node) if isinstance(item, Sym)}
 
 
 def _in_derivatives(node: Any) -> set[str]:
     """The stems and full names of the names written inside a derivative (what is differentiated,
     and by what)."""
-    inside = (n for d in _nodes(node) if isinstance(d, Deriv) for n in names_in(d))
+    inside = (n for d in all_nodes(node) if isinstance(d, Deriv) for n in names_in(d))
     return {key for n in inside for key in (n.stem, n.full)}
 
 
