@@ -7,7 +7,7 @@ from derive.checks.latex.checker import check_text
 from derive.checks.latex.extract import extract
 from derive.checks.latex.notation import load_notation
 from derive.checks.latex.rows import MappedText
-from derive.checks.latex.text_boxes import unbox_text_math
+from derive.checks.latex.text_boxes import unbox_text_math, uncolour_statements
 
 HIGHLIGHTED = (
     "The result, highlighted:\n\n"
@@ -48,3 +48,35 @@ def test_only_the_box_and_its_dollars_are_blanked() -> None:
     out = unbox_text_math(MappedText(text, list(range(len(text)))))
     assert " ".join(out.text.split()) == "y = \\left( a + b \\right) c d"
     assert len(out.text) == len(text)
+
+
+SIDE_BY_SIDE = (
+    "$$\\textcolor{blue}{\\frac{d}{dx} x^2=2x}\\quad\\mbox{ y }\\quad"
+    "\\textcolor{darkgreen}{\\frac{d}{dx} x^3=3x^2}$$\n\n"
+    "$$\\frac{d}{dx} x^2=2x\\quad\\text{ et }\\quad\\frac{d}{dx} \\left(2x\\right)=2$$\n\n"
+    "$$\\textcolor{red}{\\frac{d}{dx} x^2=2x}, \\qquad \\color{red}{\\frac{d}{dx} x^3=3x^2}$$\n"
+)
+
+
+def test_coloured_statements_side_by_side_are_each_read() -> None:
+    # two claims joined by "y" (Spanish), "et" (French), or a comma, each coloured on its own
+    assert _statuses(SIDE_BY_SIDE) == ["ok"] * 6
+
+
+def test_a_slip_in_a_coloured_statement_is_found() -> None:
+    text = "$$\\textcolor{blue}{\\frac{d}{dx} x^2=2x}\\quad\\mbox{ y }\\quad\\textcolor{red}{\\frac{d}{dx} x^3=3x}$$\n"
+    assert _statuses(text) == ["ok", "wrong"]
+
+
+def test_a_colour_inside_a_term_or_without_an_equation_is_left_alone() -> None:
+    for text in ("a = \\textcolor{red}{b + c}", "a = \\frac{\\textcolor{red}{b = c}}{2}", "\\color{red}{x}"):
+        body = MappedText(text, list(range(len(text))))
+        assert uncolour_statements(body).text == text
+    text = "\\textcolor{red}{a = b} + c"
+    assert uncolour_statements(MappedText(text, list(range(len(text))))).text.split() == ["a", "=", "b", "+", "c"]
+
+
+def test_a_one_letter_word_joins_only_when_typeset_as_a_word() -> None:
+    # \text{y} with no spaces is a name in text mode (an axis label, a subscript), not "and"
+    (step,) = extract("$$a_{\\text{y}} = b$$\n", markdown=True)
+    assert step.text.startswith("a_{\\text{y}}")

@@ -20,7 +20,7 @@ from derive.checks.latex.equation import Piece, starts_with_relation
 from derive.checks.latex.latex_doc import DISPLAY_ENVIRONMENTS
 from derive.checks.latex.listed_equations import unbraced_list
 from derive.checks.latex.region import LineTable, Region
-from derive.checks.latex.text_boxes import unbox_text_math
+from derive.checks.latex.text_boxes import unbox_text_math, uncolour_statements
 
 __all__ = ["MappedText", "rows_of", "expand_cases", "UNREAD_CONDITION"]
 
@@ -292,7 +292,7 @@ def rows_of(region: Region, table: LineTable, latex: bool) -> list[Piece]:
     body = _ascii_math(MappedText(region.text, list(region.offsets)))
     if latex:
         body = _blank_all(body, _TEX_COMMENT)
-    body = unbraced_list(_layout_array(_colour_wrapper(unbox_text_math(_blank_all(body, _DROP)))))
+    body = unbraced_list(_layout_array(_colour_wrapper(uncolour_statements(unbox_text_math(_blank_all(body, _DROP))))))
     pieces = []
     for raw in (column for line in _split_rows(body) for column in equation_columns(line)):  # (align_columns)
         row, conditions, aside = _clean_row(raw)

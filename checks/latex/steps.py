@@ -241,6 +241,10 @@ _CLAIM_WORDS = re.compile(
     r"(\\q?quad\s*)?\\(text|mbox)\{\s*(?:"
     r"(?:and|where|for|with|so|hence|thus|then|therefore|or|similarly|proof|since|because|,|;)[\s,.:]*"
     r"|[A-Za-z][A-Za-z ]*[,:]\s*"
+    # "and" in the other languages of the notes we read; the one-letter ones (y, e, i) only spaced
+    # inside their braces (``\quad\mbox{ y }\quad``), as a word is typeset, never ``\text{y}``
+    r"|(?-i:et|und|và|dan|ve|og|och|和|且|及|以及|および|かつ|그리고|및)[\s,.:]*"
+    r"|\s+(?-i:y|e|i)\s+"
     r")\}",
     re.I,
 )

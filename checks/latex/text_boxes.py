@@ -7,6 +7,11 @@ box were not there, but the box's braces hide its ``=`` from the row reader, so 
 seen. Here the box and the inner dollars are blanked (same length, same offsets: positions stay
 those of the file), only where the box's whole argument is one piece of inline math; a box of
 words (``\colorbox{yellow}{chain rule}``) or of words and math is left alone.
+
+A colour group around a whole statement beside others (``\textcolor{blue}{\frac{\partial z}{\partial w}
+= a} \quad\text{and}\quad \textcolor{green}{\frac{\partial z}{\partial b} = 1}``) hides its ``=`` the
+same way: a colour group at the display's top level whose body holds an ``=`` of its own top level
+is blanked too (the colour changes how the formula looks, never what it says).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Protocol, TypeVar
 
-__all__ = ["unbox_text_math"]
+__all__ = ["unbox_text_math", "uncolour_statements"]
 
 
 class _Blankable(Protocol):
@@ -80,4 +85,54 @@ def unbox_text_math(body: _Text) -> _Text:
             first, last = opening + 1 + span[0], opening + 1 + span[1]
             # blank from the back so the earlier indices stay valid
             body = body.blank(last, closing + 1).blank(head.start(), first + 1)
+        search_from = head.end()
+
+
+#: a colour command up to the brace that opens the coloured group
+_COLOUR_HEAD = re.compile(r"\\(?:textcolor|color)\s*(?:\[[^\]]*\])?\s*\{[^{}$]*\}\s*\{")
+
+
+def _top_level_equals(text: str) -> bool:
+    depth = 0
+    k = 0
+    while k < len(text):
+        c = text[k]
+        if c == "\\":
+            k += 2
+            continue
+        depth += (c == "{") - (c == "}")
+        if c == "=" and depth == 0:
+            return True
+        k += 1
+    return False
+
+
+def _depth_at(text: str, index: int) -> int:
+    depth = 0
+    k = 0
+    while k < index:
+        if text[k] == "\\":
+            k += 2
+            continue
+        depth += (text[k] == "{") - (text[k] == "}")
+        k += 1
+    return depth
+
+
+def uncolour_statements(body: _Text) -> _Text:
+    """The body with each top-level colour group whose body states an equation blanked, its body kept."""
+    if "color" not in body.text:
+        return body
+    search_from = 0
+    while True:
+        head = _COLOUR_HEAD.search(body.text, search_from)
+        if head is None:
+            return body
+        opening = head.end() - 1
+        closing = _closing_brace(body.text, opening)
+        if closing is None:
+            return body
+        inner = body.text[opening + 1 : closing]
+        if _depth_at(body.text, head.start()) == 0 and _top_level_equals(inner):
+            body = body.blank(closing, closing + 1).blank(head.start(), opening + 1)
         search_from = head.end()
