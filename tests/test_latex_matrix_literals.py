@@ -315,3 +315,30 @@ def test_a_vector_of_the_names_own_entries_is_still_judged(runner: StepRunner) -
     text = "$$x = \\begin{bmatrix} x_1 \\\\ 2 x_2 \\end{bmatrix}$$\n"
     results = check_text(text, NOTATION, runner=runner, markdown=True, examples=30).results
     assert [r.status for r in results] == ["wrong"], [r.message for r in results]
+
+
+# ---------------------------------------------------------------- trigonometric entries
+
+TRIG_OK = [
+    # a worked example with cos as its activation, evaluated entry by entry (rounded as written)
+    r"\left(\begin{matrix}\cos(1)\\ \cos(9.657)\end{matrix}\right)"
+    r" = \left(\begin{matrix}0.5403\\ -0.973\end{matrix}\right)",
+    r"\begin{pmatrix}\cos(0)\\ \sinh(1)\end{pmatrix} = \begin{pmatrix}1\\ 1.1752\end{pmatrix}",
+    r"\begin{pmatrix}\sin(0) & \cosh(0)\end{pmatrix} = \begin{pmatrix}0 & 1\end{pmatrix}",
+]
+TRIG_WRONG = [
+    r"\begin{pmatrix}\cos(0)\\ \sin(0)\end{pmatrix} = \begin{pmatrix}1\\ 0.9\end{pmatrix}",
+    r"\begin{pmatrix}\cos(0) & \cosh(0)\end{pmatrix} = \begin{pmatrix}0 & 1\end{pmatrix}",
+]
+
+
+@pytest.mark.parametrize("step", TRIG_OK)
+def test_trigonometric_entries_are_evaluated(step: str, runner: StepRunner) -> None:
+    assert _one(step, runner).status == "ok"
+
+
+@pytest.mark.parametrize("step", TRIG_WRONG)
+def test_a_wrong_trigonometric_entry_is_found(step: str, runner: StepRunner) -> None:
+    result = _one(step, runner)
+    assert result.status == "wrong", result.message
+    assert "entry" in result.message

@@ -230,6 +230,11 @@ _ELEMENTWISE: dict[str, _Rule] = {
     "abs": (np.abs, np.sign, np.zeros_like),
     "sign": (np.sign, np.zeros_like, np.zeros_like),
     "sqrt": (np.sqrt, lambda x: 0.5 / np.sqrt(x), None),
+    # the trigonometric and hyperbolic functions a notation may name (worked examples apply cos as an activation)
+    "sin": (np.sin, np.cos, lambda x: -np.sin(x)),
+    "cos": (np.cos, lambda x: -np.sin(x), lambda x: -np.cos(x)),
+    "sinh": (np.sinh, np.cosh, np.sinh),
+    "cosh": (np.cosh, np.sinh, np.cosh),
 }
 _DOMAIN = {"log": lambda x: np.all(x > 0), "sqrt": lambda x: np.all(x > 0)}
 
