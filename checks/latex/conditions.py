@@ -31,7 +31,7 @@ _UNICODE = {"≠": r"\neq", "≤": r"\leq", "≥": r"\geq", "!=": r"\neq", "<=":
 #: (a command ends where its letters do: ``x\geq1`` is x ≥ 1)
 _RELATION = re.compile(
     r"\\neq(?![A-Za-z])|\\ne(?![A-Za-z])|\\not\s*=|\\leq?(?![A-Za-z])|\\geq?(?![A-Za-z])|\\leqslant\b|\\geqslant\b"
-    r"|!=|<=|>=|==|[=<>≠≤≥]"
+    r"|\\gt(?![A-Za-z])|\\lt(?![A-Za-z])|!=|<=|>=|==|[=<>≠≤≥]"
 )
 _CANON = {
     r"\ne": r"\neq",
@@ -40,6 +40,8 @@ _CANON = {
     r"\leqslant": r"\leq",
     r"\geqslant": r"\geq",
     "\\not=": r"\neq",
+    r"\gt": ">",  # MathJax's names, written in Markdown to keep < and > from HTML
+    r"\lt": "<",
 }
 #: An index-like side: a letter, a number, or a letter with a simple subscript (y_i, y_{i}, y^{(i)}).
 _INDEX = re.compile(r"[A-Za-z]|\d+|[A-Za-z](?:_\{?[A-Za-z0-9]+\}?|\^\{?\(?[A-Za-z0-9]+\)?\}?)+")
@@ -150,6 +152,9 @@ def reasons(lead: str, conditions: list[str]) -> list[str]:
 _ROW_TRIGGER = re.compile(
     r"(?:\\q?quad\b|\\[,;:! ]|~|,|\s)*(?:\\(?:text|mbox|textrm|mathrm|textit)\s*\{\s*\(?\s*" + _TRIGGER + r"\b"
     r"|\\q?quad\s*\((?=[^()]*\)\s*$)"
+    # 0\ (x \le 0): a comparison in brackets after an explicit space ends the row as a remark
+    r"|(?:\\[,;: ]|~)\s*\((?=[^()=]*(?:<|>|\\[lg]eq?(?![A-Za-z])|\\[lg]t(?![A-Za-z])|\\neq?(?![A-Za-z])|≠|≤|≥)"
+    r"[^()=]*\)\s*$)"
     # \quad x \geq 1 at the end of a row: a bare bound (never an equation: \bar x = 6 \quad s = 8)
     r"|\\q?quad\b(?=[^=&{}]*(?:<|>|\\[lg]eq?(?![A-Za-z])|\\neq?(?![A-Za-z])|≠|≤|≥)[^=&{}]*$))",
     re.IGNORECASE,

@@ -86,6 +86,8 @@ _SPELLINGS = {
     r"\geq": r"\ge",
     r"\geqslant": r"\ge",
     r"\leqslant": r"\le",
+    r"\gt": ">",  # MathJax's names for > and <, which Markdown pages write to keep them from HTML
+    r"\lt": "<",
     r"\colon": ":",
     r"\varphi": r"\phi",
     r"\Vert": r"\|",

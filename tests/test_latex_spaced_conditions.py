@@ -1,0 +1,41 @@
+r"""MathJax's ``\gt`` and ``\lt`` (Markdown pages write them to keep ``<``, ``>`` from HTML) are the
+comparisons, in sides and in conditions; a comparison in brackets after an explicit space at the
+end of a row (``= 0\ (x \le 0)``, as notes write a case) is the row's condition, never a factor."""
+
+from __future__ import annotations
+
+from derive.checks.latex.checker import check_text
+from derive.checks.latex.conditions import row_condition
+from derive.checks.latex.notation import load_notation
+
+
+def _statuses(text: str) -> list[str]:
+    report = check_text(text, load_notation(None), markdown=True, timeout=30)
+    return [s["status"] for s in report.as_dict()["steps"]]
+
+
+def test_mathjax_comparisons_in_conditions_and_cases() -> None:
+    text = (
+        "$$\\frac{d}{dx}\\max(0, x) = 1 \\quad \\text{if } x \\gt 0$$\n\n"
+        "$$\\frac{d}{dx}\\max(0, x) = \\begin{cases} 1 & x \\gt 0 \\\\ 0 & x \\lt 0 \\end{cases}$$\n\n"
+        "$$\\frac{d}{dx}\\max(0, x) = 0 \\quad \\text{if } x \\gt 0$$\n\n"
+        "$$\\frac{d}{dx}\\max(0, x) = \\begin{cases} 0 & x \\gt 0 \\\\ 1 & x \\lt 0 \\end{cases}$$\n"
+    )
+    assert _statuses(text) == ["ok", "ok", "wrong", "wrong"]
+
+
+def test_a_spaced_bracketed_comparison_ends_the_row_as_its_condition() -> None:
+    text = (
+        "$$\\frac{d}{dx}\\max(0,x) = 1 \\ (x \\gt 0)$$\n\n"
+        "$$\\frac{d}{dx}\\max(0,x) = 0\\ (x \\le 0)$$\n\n"
+        "$$\\frac{d}{dx}\\max(0,x) = 1 \\ (x \\le 0)$$\n"
+    )
+    assert _statuses(text) == ["ok", "ok", "wrong"]
+
+
+def test_brackets_without_a_comparison_or_without_a_space_stay_factors() -> None:
+    assert row_condition("a \\ (b + c)") is None
+    assert row_condition("a (x > 0)") is None  # no explicit space: an indicator or a product, not a remark
+    assert row_condition("a \\ (x > 0) + b") is None  # not at the end of the row
+    found = row_condition("0\\ (x \\le 0)")
+    assert found is not None and found[1] == ["x \\leq 0"]
