@@ -109,3 +109,20 @@ def test_an_environment_the_document_defines_around_equation_is_display_math() -
         "\\end{document}\n"
     )
     assert [e.text for e in extract(tex)] == ["\\sigma(z) = \\frac{1}{1 + e^{-z}}"]
+
+
+def test_other_packages_marks_and_differentials_are_read(runner) -> None:
+    # physics' \dd (a differential), undertilde's \utilde and esvect's \vv (vector marks), and an
+    # increment drawn as a triangle (\vartriangle w): each read as the command it stands for
+    from derive.checks.latex.checker import check_text
+    from derive.checks.latex.notation import load_notation
+
+    md = (
+        "$$\\frac{\\dd}{\\dd x} x^2 = 2x$$\n\n$$\\frac{\\dd}{\\dd x} x^2 = 3x$$\n\n"
+        "$$\\utilde{a} + \\utilde{a} = 2\\utilde{a}$$\n\n$$\\vv{a} + \\vv{a} = 3\\vv{a}$$\n"
+    )
+    report = check_text(md, load_notation(), runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == ["ok", "wrong", "ok", "wrong"]
+    assert extract("$$\\vartriangle w = -\\eta g$$")[0].text.startswith("\\Delta w")
+    # \ddot, \ddots are commands of their own, not \dd followed by letters
+    assert "\\ddots" in extract("$$a = \\ddot{x} + \\ddots$$")[0].text

@@ -79,13 +79,23 @@ def _definitions(text: str) -> list[tuple[int, int, str, Macro]]:
 
 #: Bold commands of packages and MathJax that the reader knows by another name: \pmb (amsbsy's
 #: "poor man's bold", common in Chinese notes), \bold (MathJax), unicode-math's \symbf and
-#: \symbfit, \mathbfit. Each is a bold name like \boldsymbol; a document's own definition wins.
+#: \symbfit, \mathbfit. Each is a bold name like \boldsymbol; a document's own definition wins (so
+#: do the other packages' commands below).
 _STANDARD = {
     "\\pmb": Macro(1, "\\boldsymbol{#1}"),
     "\\bold": Macro(1, "\\mathbf{#1}"),
     "\\symbf": Macro(1, "\\mathbf{#1}"),
     "\\symbfit": Macro(1, "\\boldsymbol{#1}"),
     "\\mathbfit": Macro(1, "\\boldsymbol{#1}"),
+    # vector marks of other packages: undertilde's \utilde{a} (a vector, as \underline), esvect's \vv{a}
+    "\\utilde": Macro(1, "\\underline{#1}"),
+    "\\undertilde": Macro(1, "\\underline{#1}"),
+    "\\vv": Macro(1, "\\vec{#1}"),
+    # the physics package's differential: \dd{x} and \dd x are d x
+    "\\dd": Macro(0, "\\mathrm{d}"),
+    # an increment drawn as a triangle (\vartriangle w = -\eta …, German notes): Δ
+    "\\triangle": Macro(0, "\\Delta"),
+    "\\vartriangle": Macro(0, "\\Delta"),
 }
 
 
