@@ -51,9 +51,7 @@ from derive.checks.latex.indexed_steps import check_indexed, contracted_indices,
 from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
 from derive.checks.latex.landau import landau_verdict
 from derive.checks.latex.later_functions import release_document_functions
-from derive.checks.latex.latest_values import confirm_with_latest
 from derive.checks.latex.layered_backprop import judge_layered
-from derive.checks.latex.loose_definitions import settle_loose_definitions
 from derive.checks.latex.mixed_activations import hold_mixed_activations
 from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
@@ -65,12 +63,10 @@ from derive.checks.latex.other_losses import hold_other_losses
 from derive.checks.latex.own_entries import sized_by_entries
 from derive.checks.latex.power_labels import LABELS, iterated_name, label_reading
 from derive.checks.latex.probabilities import instance_sources, key_letters
-from derive.checks.latex.prose_joins import rejudge_joined
-from derive.checks.latex.redefined_steps import settle_redefined
+from derive.checks.latex.read_again import read_again
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import ONE_SIDED, STATUSES, Report, Status, StepResult, held_back, verdict
-from derive.checks.latex.reused_letters import hold_reused_letters
 from derive.checks.latex.rounded_inputs import judge_computed_inputs
 from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list
 from derive.checks.latex.scalar_givens import hold_scalar_givens
@@ -80,7 +76,6 @@ from derive.checks.latex.shape_statements import shape_statement
 from derive.checks.latex.shapes import check_membership
 from derive.checks.latex.side_by_side import side_by_side_verdict
 from derive.checks.latex.sign_conditions import sign_relations
-from derive.checks.latex.softmax_variants import prove_with_softmax
 from derive.checks.latex.specialized_indices import specialized_indices
 from derive.checks.latex.stated_entry_sums import with_entry_sums
 from derive.checks.latex.stated_facts import hot_letters
@@ -181,7 +176,7 @@ def check_text(
             results[k] = with_notation_values(results[k], document.fallback_for(step))
         judged = release_document_functions([r for r in results if r], equations, notation, *context.own_functions)
         again = Rejudge(runner, typed_notation, seed, examples, judge_step)  # other readings of some verdicts
-        judged = _read_again(judged, document, notation, again)
+        judged = read_again(judged, document, notation, again)  # other readings (read_again)
         judged = hold_mixed_activations(judged, document, again)  # o_1 = w_5 h_1 + w_6 a_{h_2} (mixed_activations)
         judged = hold_other_losses(note_definitions(judged, document.defs), document.defs)  # the notes on steps
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
@@ -209,19 +204,6 @@ def _last_passes(
     judged = hold_unread_clauses(judged, text)  # $||x|| = 0$ if and only if $x = 0$ (unread_clauses)
     judged = hold_cumulative_families(hold_distribution_sums(judged), text)  # Σ_Z P(Z|X) = 1; ᾱ_t = α_t ᾱ_{t-1}
     return hold_stated_kinds(judged, notation.kinds)  # "Let $A$ be a symmetric matrix" (stated_kinds)
-
-
-def _read_again(
-    judged: list[StepResult], document: DocumentDefinitions, notation: Notation, again: Rejudge
-) -> list[StepResult]:
-    """The verdicts weighed again with other readings: across prose, with a twice-defined name's
-    values, with a letter the document makes the softmax and another function read as the softmax,
-    and with a reassigned name's latest number."""
-    judged = settle_redefined(rejudge_joined(judged, document, again), document, again)
-    judged = settle_loose_definitions(judged, document, again)  # C = 1/2(y−t)^2 defined: (1/2)·(y−t)^2?
-    judged = hold_reused_letters(judged, document, notation)  # L = ½(y − ŷ)², later y = exp(x): one y?
-    judged = prove_with_softmax(judged, notation.softmax_variants, document, again)
-    return confirm_with_latest(judged, document, again)  # w = 0.5, then w = 0.3: the latest (latest_values)
 
 
 def _read_sides(step: Step, notation: Notation) -> tuple[Normalized, Normalized]:

@@ -1,0 +1,109 @@
+r"""A logarithm with a power after its bracket: ``\log(1 - \hat y)^{1 - y}``.
+
+By the usual convention ``\log(u)^p`` is ``(\log u)^p``, as ``\sin(x)^2`` is ``(\sin x)^2``, and the
+reader reads it so. But likelihood derivations write it for ``\log(u^p)`` all the time
+(``\log \prod_i \hat y_i^{y_i} (1 - \hat y_i)^{1 - y_i} = \sum_i \log \hat y_i^{y_i} + \log(1 - \hat
+y_i)^{1 - y_i}``), and readers of the page take it so. A step refuted under the first reading is
+therefore judged once more with each such power inside its logarithm; unless it is refuted there
+too, it is inconclusive and says why. A step wrong under both readings stays wrong, and nothing
+is changed for a step that holds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+__all__ = ["hold_log_powers", "log_of_powers"]
+
+#: \log, \ln, \log_2, \log_{10}, then an opening bracket (``\left(`` or ``(``)
+_LOG_OPEN = re.compile(r"\\(?:log|ln)(?![A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*(\\left\s*\(|\()")
+
+
+def _closing(text: str, start: int) -> int | None:
+    """The index after the bracket closing the one opened just before ``start`` (``)`` or ``\\right)``)."""
+    depth = 1
+    k = start
+    while k < len(text):
+        if text.startswith("\\left", k) or text.startswith("\\right", k):
+            k += 5 if text.startswith("\\left", k) else 6
+            continue
+        if text[k] == "\\":
+            k += 2
+            continue
+        depth += (text[k] in "({[") - (text[k] in ")}]")
+        k += 1
+        if depth == 0:
+            return k
+    return None
+
+
+def _exponent_end(text: str, k: int) -> int | None:
+    """The index after a power's exponent written at ``k`` (a group, ``\\frac{…}{…}``, a command or a character)."""
+    while k < len(text) and text[k].isspace():
+        k += 1
+    if k >= len(text):
+        return None
+    if text[k] == "{":
+        return _closing(text, k + 1)
+    command = re.match(r"\\frac\s*(?=\{)", text[k:])
+    if command:
+        first = _closing(text, k + command.end() + 1)
+        if first is None or first >= len(text) or text[first] != "{":
+            return None
+        return _closing(text, first + 1)
+    word = re.match(r"\\[A-Za-z]+|[A-Za-z0-9]", text[k:])
+    return k + word.end() if word else None
+
+
+def log_of_powers(side: str) -> str | None:
+    """The side with each ``\\log(u)^p`` written ``\\log\\left((u)^{p}\\right)``, or None if it has none."""
+    out, k, changed = [], 0, False
+    for m in _LOG_OPEN.finditer(side):
+        if m.start() < k:
+            continue
+        close = _closing(side, m.end())
+        if close is None:
+            continue
+        after = close
+        while after < len(side) and side[after].isspace():
+            after += 1
+        if after >= len(side) or side[after] != "^":
+            continue
+        end = _exponent_end(side, after + 1)
+        if end is None:
+            continue
+        head = side[m.start() : m.start(1)]
+        inner = side[m.end() : close].removesuffix(")").removesuffix("\\right").rstrip()
+        exponent = side[after + 1 : end].strip()
+        exponent = exponent if exponent.startswith("{") and exponent.endswith("}") else f"{{{exponent}}}"
+        out.append(side[k : m.start()] + f"{head}\\left(\\left({inner}\\right)^{exponent}\\right)")
+        k, changed = end, True
+    return "".join(out) + side[k:] if changed else None
+
+
+def hold_log_powers(judged: list[Any], document: Any, again: Any) -> list[Any]:
+    """``judged`` with each wrong step that writes ``\\log(u)^p`` judged again as ``\\log(u^p)``,
+    and held as inconclusive unless refuted there too; ``again`` is a rejudge.Rejudge."""
+    tasks, where = [], []
+    for k, result in enumerate(judged):
+        if result.status != "wrong":
+            continue
+        lhs, rhs = log_of_powers(result.step.lhs), log_of_powers(result.step.rhs)
+        if lhs is None and rhs is None:
+            continue
+        step = replace(result.step, lhs=lhs or result.step.lhs, rhs=rhs or result.step.rhs)
+        tasks.append((step, document.for_step(result.step.line, result.step.column, result.step.rhs)))
+        where.append(k)
+    if not tasks:
+        return judged
+    out = list(judged)
+    for k, verdict in zip(where, again.run(tasks), strict=True):
+        if verdict["status"] != "wrong":
+            why = (
+                "\\log(u)^p is read as (\\log u)^p, and so the sides differ; read as \\log(u^p), as likelihood "
+                f"derivations mean it, the step is {verdict['status']}: not judged"
+            )
+            out[k] = out[k].held(why)
+    return out

@@ -1,0 +1,39 @@
+"""The verdicts of the first pass weighed again with other readings of the document.
+
+checker.check_text judges every step once; these passes then judge some verdicts once more
+(through a rejudge.Rejudge, in the same workers): across prose, with a twice-defined name's
+values, with a letter the document makes the softmax, with a reassigned name's latest number,
+two limits at one point on their operands, and a logarithm's power inside it.
+"""
+
+from __future__ import annotations
+
+from derive.checks.latex.doc_definitions import DocumentDefinitions
+from derive.checks.latex.latest_values import confirm_with_latest
+from derive.checks.latex.limit_operands import settle_same_limits
+from derive.checks.latex.log_powers import hold_log_powers
+from derive.checks.latex.loose_definitions import settle_loose_definitions
+from derive.checks.latex.normalize import Notation
+from derive.checks.latex.prose_joins import rejudge_joined
+from derive.checks.latex.redefined_steps import settle_redefined
+from derive.checks.latex.rejudge import Rejudge
+from derive.checks.latex.results import StepResult
+from derive.checks.latex.reused_letters import hold_reused_letters
+from derive.checks.latex.softmax_variants import prove_with_softmax
+
+__all__ = ["read_again"]
+
+
+def read_again(
+    judged: list[StepResult], document: DocumentDefinitions, notation: Notation, again: Rejudge
+) -> list[StepResult]:
+    """The verdicts weighed again with other readings: across prose, with a twice-defined name's
+    values, with a letter the document makes the softmax and another function read as the softmax,
+    with a reassigned name's latest number, limits whose operands are equal, and \\log(u)^p as \\log(u^p)."""
+    judged = settle_redefined(rejudge_joined(judged, document, again), document, again)
+    judged = settle_loose_definitions(judged, document, again)  # C = 1/2(y−t)^2 defined: (1/2)·(y−t)^2?
+    judged = hold_reused_letters(judged, document, notation)  # L = ½(y − ŷ)², later y = exp(x): one y?
+    judged = prove_with_softmax(judged, notation.softmax_variants, document, again)
+    judged = confirm_with_latest(judged, document, again)  # w = 0.5, then w = 0.3: the latest (latest_values)
+    judged = settle_same_limits(judged, document, again)  # lim f = lim g with f ≡ g (limit_operands)
+    return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)

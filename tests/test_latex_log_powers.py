@@ -1,0 +1,32 @@
+r"""``\log(u)^p``: read as ``(\log u)^p`` by convention; a step refuted only under that reading, and
+not under ``\log(u^p)`` as likelihood derivations mean it, is inconclusive, never wrong."""
+
+from __future__ import annotations
+
+from derive.checks.latex.checker import check_text
+from derive.checks.latex.log_powers import log_of_powers
+from derive.checks.latex.notation import load_notation
+
+
+def _statuses(text: str) -> list[str]:
+    report = check_text(text, load_notation(None), markdown=True, timeout=30)
+    return [s["status"] for s in report.as_dict()["steps"]]
+
+
+def test_a_step_that_holds_for_the_log_of_the_power_is_not_called_wrong() -> None:
+    text = (
+        "$$\\ln(x)^2 = 2\\ln(x)$$\n\n"
+        "$$\\log\\left(1 - a\\right)^{1 - y} = (1 - y)\\log(1 - a)$$\n\n"
+        "$$\\ln(x)^2 = \\ln(x) \\ln(x)$$\n\n"  # the conventional reading holds: ok, as before
+        "$$\\ln(x)^2 = 3\\ln(x)$$\n\n"  # wrong under both readings: stays wrong
+        "$$\\log(x) + \\log(y) = \\log(x + y)$$\n"  # no power: nothing changes
+    )
+    assert _statuses(text) == ["inconclusive", "inconclusive", "ok", "wrong", "wrong"]
+
+
+def test_the_power_is_moved_inside_the_logarithm() -> None:
+    assert log_of_powers("\\ln(x)^2 + 1") == "\\ln\\left(\\left(x\\right)^{2}\\right) + 1"
+    assert log_of_powers("\\log_a(1+h)^\\frac{1}{h}") == "\\log_a\\left(\\left(1+h\\right)^{\\frac{1}{h}}\\right)"
+    assert log_of_powers("\\log \\left(1-s\\right)^{1-y}") == "\\log \\left(\\left(1-s\\right)^{1-y}\\right)"
+    assert log_of_powers("\\log(x) + 2") is None
+    assert log_of_powers("\\sin(x)^2") is None  # only logarithms: (sin x)² is what everyone means
