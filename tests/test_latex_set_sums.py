@@ -24,6 +24,12 @@ NOTATION = load_notation()
         # a distribution written as a function of its outcome (a hunt-15 information-theory note)
         (["x", r"\in", "X"], ["p", "(", "x", ")", r"\log", "q", "(", "x", ")"], "x"),
         (["x", r"\in", "X"], ["p", "(", "x", "+", "1", ")"], None),  # not the whole argument
+        # the index in a font, one set of a family, "for every x"
+        ([r"\mathit", "{", "d", "}", r"\in", r"\mathit", "{", "D", "}"], ["t", "_", "d"], "d"),
+        (["d", r"\in", r"\mathcal", "{", "D", "}", "_", "j"], ["u", "_", "{", "d", "}"], "d"),
+        ([r"\forall", "x"], ["C", "_", "x"], "x"),
+        ([r"\forall", "x"], ["(", "w", "x", ")"], None),  # x a data point, not an index
+        (["d", r"\in", r"\mathcal", "{", "D", "}", "_", "j", "k"], ["u", "_", "d"], None),  # not one subscript
     ],
 )
 def test_the_index_of_a_set_sum(subscript: list[str], summand: list[str], index: str | None) -> None:
@@ -36,10 +42,12 @@ def test_set_sums_are_judged(runner: StepRunner) -> None:
         r"\sum_{k \in \mathcal{C}} x_k = \sum_{k=1}^{C} x_k",
         r"\sum_{w \in V} 2 x_w = \sum_{w} x_w",  # a factor 2 dropped
         r"\sum_{x \in D} (w x - t)^2 = \sum_{x} (w x - t)^2",  # data points: not read
+        r"\sum_{\forall x} (a_x + b_x) = \sum_{\forall x} a_x + \sum_{\forall x} b_x",
+        r"\sum_{d\in\mathcal{D}_j} (a_d + b_d) = \sum_{d\in\mathcal{D}_j} a_d - \sum_{d\in\mathcal{D}_j} b_d",
     ]
     text = "Here $y$ is a one-hot vector.\n\n" + "\n\n".join(f"$${s}$$" for s in steps) + "\n"
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
-    assert [r.status for r in report.results] == ["ok", "ok", "wrong", "unparsed"]
+    assert [r.status for r in report.results] == ["ok", "ok", "wrong", "unparsed", "ok", "wrong"]
 
 
 def test_a_set_sum_of_a_distribution_is_judged(runner: StepRunner) -> None:
