@@ -19,6 +19,7 @@ from derive.checks.latex.redefined_steps import settle_redefined
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.reused_letters import hold_reused_letters
+from derive.checks.latex.shared_derivatives import settle_shared_derivatives
 from derive.checks.latex.softmax_variants import prove_with_softmax
 
 __all__ = ["read_again"]
@@ -36,4 +37,5 @@ def read_again(
     judged = prove_with_softmax(judged, notation.softmax_variants, document, again)
     judged = confirm_with_latest(judged, document, again)  # w = 0.5, then w = 0.3: the latest (latest_values)
     judged = settle_same_limits(judged, document, again)  # lim f = lim g with f ≡ g (limit_operands)
+    judged = settle_shared_derivatives(judged, document, again)  # ∂o/∂(x₂w₂) on both sides (shared_derivatives)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)

@@ -1,0 +1,34 @@
+r"""A step that carries an unread derivative (by an expression, by an entry in brackets) from one side
+to the other is ok when it holds whatever that derivative is; otherwise it stays unread, never wrong."""
+
+from __future__ import annotations
+
+from derive.checks.latex.checker import check_text
+from derive.checks.latex.notation import load_notation
+from derive.checks.latex.shared_derivatives import shared_fractions
+
+
+def _statuses(text: str) -> list[str]:
+    report = check_text(text, load_notation(None), markdown=True, timeout=30)
+    return [s["status"] for s in report.as_dict()["steps"]]
+
+
+def test_a_shared_unread_derivative_is_an_unknown_value() -> None:
+    text = (
+        "$$\\frac{\\partial C}{\\partial A_i[r, 0]} \\cdot \\frac{\\partial}{\\partial z}\\left(z^2\\right)"
+        " = \\frac{\\partial C}{\\partial A_i[r, 0]} \\cdot 2z$$\n\n"
+        # the factor worked out wrongly: not refuted (the unknown may be 0), left unread
+        "$$\\frac{\\partial C}{\\partial A_i[r, 0]} \\cdot \\frac{\\partial}{\\partial z}\\left(z^2\\right)"
+        " = \\frac{\\partial C}{\\partial A_i[r, 0]} \\cdot 3z$$\n\n"
+        # an unknown matrix does not commute: a transpose keeps the step unread
+        "$$\\frac{\\partial C}{\\partial A_i[r, 0]} W^T = W^T \\frac{\\partial C}{\\partial A_i[r, 0]}$$\n"
+    )
+    assert _statuses(text) == ["ok", "unparsed", "unparsed"]
+
+
+def test_only_derivatives_written_on_both_sides_are_shared() -> None:
+    lhs = "\\frac{\\partial o}{\\partial (x w)} \\frac{\\partial (x w)}{\\partial x}"
+    names = shared_fractions(lhs, "\\frac{\\partial o}{\\partial(x w)} w")
+    assert names == {"\\frac{\\partialo}{\\partial(xw)}": "\\varrho_{1}"}
+    assert shared_fractions("\\frac{\\partial o}{\\partial (x w)}", "\\frac{\\partial o}{\\partial (w x)}") is None
+    assert shared_fractions("\\frac{a}{b} c", "\\frac{a}{b}") is None  # a quotient, not a derivative
