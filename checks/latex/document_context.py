@@ -42,6 +42,7 @@ from derive.checks.latex.stated_log_base import stated_log_bases
 from derive.checks.latex.stated_properties import stated_idempotents
 from derive.checks.latex.subscripted_functions import find_more_functions, more_definitions
 from derive.checks.latex.unstated_dependence import DependenceNotes
+from derive.checks.latex.variable_e import with_variable_e
 from derive.checks.latex.verdict_guards import prose_index_values
 
 __all__ = ["DocumentContext", "document_context"]
@@ -100,6 +101,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
     notation = replace(notation, digit_names=document_digit_names(equations, notation))
     # φ(z) = 1/(1 + e^{-z}): the document's φ, not the convention's ReLU (stated_derivatives)
     notation = notation.without_functions(defined_conventions(equations, notation))
+    notation = with_variable_e(equations, notation)  # ∂L/∂e after e = a b: a variable (variable_e)
     defined = more_definitions(equations, notation)  # name(parameter) = value, every one in order
     new_functions = find_more_functions(defined, find_new_functions(equations, notation))
     new_functions = with_multi_functions(equations, notation, new_functions)
