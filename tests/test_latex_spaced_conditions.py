@@ -39,3 +39,18 @@ def test_brackets_without_a_comparison_or_without_a_space_stay_factors() -> None
     assert row_condition("a \\ (x > 0) + b") is None  # not at the end of the row
     found = row_condition("0\\ (x \\le 0)")
     assert found is not None and found[1] == ["x \\leq 0"]
+
+
+def test_a_domain_after_quad_ends_the_row() -> None:
+    # the real line restricts nothing; another set is kept, unread: a wrong under it is held
+    assert row_condition("a = b\\quad x\\in\\mathbf{R}") == (5, [])
+    assert row_condition("a = b \\quad x \\in \\mathbb{R}.") == (5, [])
+    assert row_condition("a = b \\quad x \\in (-1, 1)") == (5, ["x \\in (-1, 1)"])
+    assert row_condition("a = \\{x \\in R\\}") is None  # inside a group: a set, not a remark
+    text = (
+        "$$\\frac{d}{dx}\\left(\\frac{1}{2}\\ln\\frac{1+x}{1-x}\\right)=\\frac{1}{1-x^{2}}\\quad x\\in(-1, 1)$$\n\n"
+        "$$\\frac{d}{dx}\\ln(x) = \\frac{2}{x} \\quad x \\in (0, \\infty)$$\n\n"
+        "$$\\frac{d}{dx}\\tanh(x) = 1 - \\tanh(x)^2 \\quad x \\in \\mathbb{R}$$\n\n"
+        "$$\\frac{d}{dx}\\tanh(x) = 1 + \\tanh(x)^2 \\quad x \\in \\mathbb{R}$$\n"
+    )
+    assert _statuses(text) == ["ok", "inconclusive", "ok", "wrong"]

@@ -161,6 +161,34 @@ _ROW_TRIGGER = re.compile(
 )
 
 
+#: ``\quad x \in \mathbf{R}`` at the end of a row: the domain the formula is stated on
+_MEMBERSHIP_TAIL = re.compile(
+    r"(?:\s|,|\\[,;])*\\q?quad\b\s*(?P<name>[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\\in\s*(?P<set>[^=&]+?)[\s.,]*$"
+)
+#: the real line, written as a set: a domain that restricts nothing
+_REALS = re.compile(r"(?:\\mathbb|\\mathbf|\\Bbb|\\mathrm)?\s*\{?\s*R\s*\}?|\\R|ℝ")
+
+
+def _membership_tail(row: str) -> tuple[int, list[str]] | None:
+    r"""``sinh^{-1}(x) = \ln(x + \sqrt{x^2 + 1}) \quad x \in \mathbf{R}``: the tail is cut; the real
+    line restricts nothing (no condition), another set is kept as written: never read, so a wrong
+    under it is held (step_judge.guard_conditions), an ok stands."""
+    m = _MEMBERSHIP_TAIL.search(row)
+    if m is None or _depth(row, m.start()) != 0:
+        return None
+    domain = m.group("set").strip()
+    if _RELATION.search(domain) or any(c == "," and _depth_in(domain, k) == 0 for k, c in enumerate(domain)):
+        return None  # x \in \mathbf{R},\ x \neq 0: a set and a bound, no one clear domain
+    if _REALS.fullmatch(domain):
+        return m.start(), []
+    return m.start(), [f"{m.group('name')} \\in {domain}"]
+
+
+def _depth_in(text: str, index: int) -> int:
+    """Brackets of any kind open at ``index`` (``(-1, 1)``: the comma is inside)."""
+    return sum((c in "([{") - (c in ")]}") for c in text[:index])
+
+
 def row_condition(row: str) -> tuple[int, list[str]] | None:
     r"""Where a trailing condition starts in a row of math, and the conditions it states.
 
@@ -181,7 +209,7 @@ def row_condition(row: str) -> tuple[int, list[str]] | None:
         conditions = as_conditions(tail)
         if conditions:
             return m.start(), conditions
-    return None
+    return _membership_tail(row)
 
 
 def _depth(text: str, index: int) -> int:
