@@ -21,6 +21,7 @@ from derive.checks.latex.ellipsis_runs import ellipsis_runs
 from derive.checks.latex.ellipsis_sums import ellipsis_sums
 from derive.checks.latex.first_principles import limit_derivatives
 from derive.checks.latex.font_switches import font_switches
+from derive.checks.latex.grouping_braces import grouping_braces
 from derive.checks.latex.limit_tokens import delta_increments
 from derive.checks.latex.log_bases import log_bases
 from derive.checks.latex.plain_tex import plain_tex_forms
@@ -125,8 +126,9 @@ def clean_tokens(toks: list[tuple[str, bool]]) -> tuple[list[str], list[bool]]:
 def _clean_tokens(toks_in: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     # [0.5 \;\; 0.6] is the list [0.5, 0.6] (spaced_lists.py): before the spaces are dropped;
     # 50 880 and 50\,880 are one number (digit_groups.py), \sum_{\substack{k=1 \\ k \neq i}} one line
-    # (stacked_bounds.py), \left\{ \begin{array} … \right. a cases environment (brace_cases.py)
-    toks = brace_cases(stacked_bounds(digit_groups(plain_tex_forms(list(toks_in)))))
+    # (stacked_bounds.py), \left\{ \begin{array} … \right. a cases environment (brace_cases.py), other
+    # braces around an expression its brackets (grouping_braces.py)
+    toks = grouping_braces(brace_cases(stacked_bounds(digit_groups(plain_tex_forms(list(toks_in))))))
     toks = subscripts_first(spaced_lists(double_bars(uncross_groups(font_switches(toks)))))
     cleaned: list[tuple[str, bool]] = []
     k = 0
