@@ -59,9 +59,9 @@ def judge_rounded(lhs_latex: str, rhs_latex: str, lhs: Any, rhs: Any) -> dict[st
     for places, literal, other in ((decimal_places(rhs_latex), rhs, lhs), (decimal_places(lhs_latex), lhs, rhs)):
         if places is None or not literal.is_Rational or other.free_symbols:
             continue
-        try:
+        try:  # SymPy's N recurses without end on some unevaluated derivatives: no number then
             value = sp.N(other, 30)
-        except (TypeError, ValueError, ArithmeticError):
+        except (TypeError, ValueError, ArithmeticError, RecursionError):
             return None
         if not (value.is_real and value.is_finite):
             return None

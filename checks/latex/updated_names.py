@@ -1,7 +1,8 @@
 r"""Names of updated values: ``w_5^{+}``, ``w_5^{new}``, ``W^{\text{old}}``, ``w_1'``.
 
 A gradient-descent step writes the new value of a weight with a mark on its name: a superscript
-``+``, a word (new, old, next, updated), or a prime on a subscripted name that is no function
+``+``, a word (new, old, next, updated; also in brackets after a subscripted name,
+``w_{2,3}(new)``), or a prime on a subscripted name that is no function
 (``w_1' = w_1 - \eta \frac{\partial L}{\partial w_1}``). Each is a name of its own, different from
 the unmarked one. The readers take labels in brackets as part of a name (``w_5^{[+]}``), so the
 mark is rewritten into one before anything reads the tokens (``w^{(t+1)}`` already is a name).
@@ -52,8 +53,21 @@ def _name_before(toks: list[str], j: int) -> tuple[bool, bool]:
     return False, False
 
 
+def _bracketed_word(toks: list[str], k: int) -> tuple[str, int] | None:
+    """``(new)`` at k: the word and the index after the bracket (``w_{2,3}(new)``, worked examples)."""
+    end = k + 1
+    while end < len(toks) and re.fullmatch(r"[A-Za-z]", toks[end]):
+        end += 1
+    word = "".join(toks[k + 1 : end])
+    if end < len(toks) and toks[end] == ")" and word in _WORDS:
+        return word, end + 1
+    return None
+
+
 def _mark(toks: list[str], k: int) -> tuple[str, int] | None:
-    """(label, index after it) for an update mark starting at k (``^+``, ``^{new}``, ``'``)."""
+    """(label, index after it) for an update mark starting at k (``^+``, ``^{new}``, ``'``, ``(new)``)."""
+    if toks[k] == "(":
+        return _bracketed_word(toks, k)
     if toks[k] == "'":
         after = toks[k + 1] if k + 1 < len(toks) else ""
         return ("prime", k + 1) if after not in ("(", "'", r"\left") else None
@@ -81,11 +95,11 @@ def _mark(toks: list[str], k: int) -> tuple[str, int] | None:
 
 def updated_names(toks: list[str], spaced: list[bool]) -> tuple[list[str], list[bool]]:
     """The tokens with each update mark written as a bracket label (module docstring)."""
-    if "'" not in toks and "^" not in toks:
+    if "'" not in toks and "^" not in toks and "(" not in toks:
         return toks, spaced
 
     def marked(k: int) -> tuple[list[str], int] | None:
-        found = _mark(toks, k) if toks[k] in ("'", "^") else None
+        found = _mark(toks, k) if toks[k] in ("'", "^", "(") else None
         if found is None:
             return None
         is_name, subscripted = _name_before(toks, k)
