@@ -32,3 +32,13 @@ def test_only_derivatives_written_on_both_sides_are_shared() -> None:
     assert names == {"\\frac{\\partialo}{\\partial(xw)}": "\\varrho_{1}"}
     assert shared_fractions("\\frac{\\partial o}{\\partial (x w)}", "\\frac{\\partial o}{\\partial (w x)}") is None
     assert shared_fractions("\\frac{a}{b} c", "\\frac{a}{b}") is None  # a quotient, not a derivative
+
+
+def test_a_derivative_inside_a_sum_is_no_one_value() -> None:
+    # ∂L/∂h_j varies with j: as one unknown c, Σ_j c a_j = Σ_j c b_j would hold whenever Σ a = Σ b
+    text = (
+        "Let $a_1 = 1$, $a_2 = 3$, $b_1 = 2$ and $b_2 = 2$.\n\n"
+        "$$\\sum_{j=1}^{2} \\frac{\\partial L}{\\partial h[j]} a_j"
+        " = \\sum_{j=1}^{2} \\frac{\\partial L}{\\partial h[j]} b_j$$\n"
+    )
+    assert _statuses(text)[-1] != "ok"

@@ -8,7 +8,9 @@ it works out: ``\frac{\partial o}{\partial (x2w2)} \times \frac{\partial (x2w2)}
 \frac{\partial o}{\partial (x2w2)}(w2)``. When every derivative left unread is written, the same,
 on both sides, the step is judged once more with each of them one unknown value (a fresh name):
 if it then holds, it holds whatever they are, and it is ok. Anything else keeps the first verdict:
-never wrong. Not for steps with transposes or bold names (an unknown matrix does not commute).
+never wrong. Not for steps with transposes or bold names (an unknown matrix does not commute), nor
+with a sum or a run of terms (a derivative by ``h_j`` varies with the sum's ``j``; one unknown value
+does not, and ``\sum_j c\, a_j = \sum_j c\, b_j`` says nothing of ``\sum_j c_j a_j = \sum_j c_j b_j``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,11 @@ _UNREAD_FORM = "a derivative written in a form not read"
 _FRACTION = re.compile(r"\\[dt]?frac\s*\{")
 #: a derivative's numerator and denominator open with ∂ or d
 _DIFFERENTIAL = re.compile(r"\s*(?:\\partial|d|\\mathrm\s*\{\s*d\s*\})(?![A-Za-z])")
-_MATRIX_MARKS = re.compile(r"\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{\s*T\s*\})\b|\\mathbf|\\boldsymbol|\\bm\b")
+_MATRIX_MARKS = re.compile(
+    r"\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{\s*T\s*\})(?![A-Za-z])|\\mathbf|\\boldsymbol|\\bm(?![A-Za-z])"
+)
+#: a sum or a run of terms: a derivative inside may vary with the running index, one unknown value may not
+_RUNS = re.compile(r"\\(?:sum|prod|cdots|ldots|dots)(?![A-Za-z])|\.\.\.")
 _FRESH = ("\\varrho", "\\vartheta", "\\varsigma")
 
 
@@ -94,7 +100,7 @@ def settle_shared_derivatives(judged: list[Any], document: Any, again: Any) -> l
         step = result.step
         if result.status != "unparsed" or _UNREAD_FORM not in result.message:
             continue
-        if _MATRIX_MARKS.search(step.lhs) or _MATRIX_MARKS.search(step.rhs):
+        if any(pattern.search(side) for pattern in (_MATRIX_MARKS, _RUNS) for side in (step.lhs, step.rhs)):
             continue
         names = shared_fractions(step.lhs, step.rhs)
         if names is None:
