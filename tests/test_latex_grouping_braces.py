@@ -3,28 +3,23 @@ r"""Braces around an expression are brackets (``\sum_i \left\{ a_i + b_i \right\
 
 from __future__ import annotations
 
-from derive.checks.latex.checker import check_text
+from collections.abc import Callable
+
 from derive.checks.latex.grouping_braces import grouping_braces
-from derive.checks.latex.notation import load_notation
-
-
-def _statuses(text: str) -> list[str]:
-    report = check_text(text, load_notation(None), markdown=True, timeout=30)
-    return [s["status"] for s in report.as_dict()["steps"]]
 
 
 def _rewritten(words: list[str]) -> list[str]:
     return [t for t, _ in grouping_braces([(w, False) for w in words])]
 
 
-def test_braces_around_an_expression_are_brackets() -> None:
+def test_braces_around_an_expression_are_brackets(statuses: Callable[[str], list[str]]) -> None:
     text = (
         "$$\\{ (2x+1)^2 \\}' = 4(2x+1)$$\n\n"
         "$$\\sum_{i=1}^{n} \\left\\{ a_i + b_i \\right\\} = \\sum_{i=1}^{n} a_i + \\sum_{i=1}^{n} b_i$$\n\n"
         "$$\\sum_{i=1}^{n} \\left\\{ a_i + b_i \\right\\} = \\sum_{i=1}^{n} a_i - \\sum_{i=1}^{n} b_i$$\n\n"
         "$$A = \\{1, 2, 3\\}$$\n"
     )
-    assert _statuses(text) == ["ok", "ok", "wrong", "unparsed"]
+    assert statuses(text) == ["ok", "ok", "wrong", "unparsed"]
 
 
 def test_sets_stay_sets() -> None:

@@ -3,23 +3,18 @@ judgement: ok when the step then holds, else unread as before, never wrong."""
 
 from __future__ import annotations
 
-from derive.checks.latex.checker import check_text
-from derive.checks.latex.notation import load_notation
+from collections.abc import Callable
+
 from derive.checks.latex.open_brackets import closed_side
 
 
-def _statuses(text: str) -> list[str]:
-    report = check_text(text, load_notation(None), markdown=True, timeout=30)
-    return [s["status"] for s in report.as_dict()["steps"]]
-
-
-def test_a_bracket_left_open_is_closed_at_the_end() -> None:
+def test_a_bracket_left_open_is_closed_at_the_end(statuses: Callable[[str], list[str]]) -> None:
     text = (
         "Let $f(x) = \\sigma(x)$.\n\n"
         "$$\\frac{\\partial f}{\\partial x} = f(x)(1-f(x)$$\n\n"
         "$$\\frac{\\partial f}{\\partial x} = f(x)(1+f(x)$$\n"  # wrong as closed: stays unread, not wrong
     )
-    assert _statuses(text)[-2:] == ["ok", "unparsed"]
+    assert statuses(text)[-2:] == ["ok", "unparsed"]
 
 
 def test_only_a_few_open_brackets_are_closed() -> None:

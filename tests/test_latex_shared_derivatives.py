@@ -3,17 +3,12 @@ to the other is ok when it holds whatever that derivative is; otherwise it stays
 
 from __future__ import annotations
 
-from derive.checks.latex.checker import check_text
-from derive.checks.latex.notation import load_notation
+from collections.abc import Callable
+
 from derive.checks.latex.shared_derivatives import shared_fractions
 
 
-def _statuses(text: str) -> list[str]:
-    report = check_text(text, load_notation(None), markdown=True, timeout=30)
-    return [s["status"] for s in report.as_dict()["steps"]]
-
-
-def test_a_shared_unread_derivative_is_an_unknown_value() -> None:
+def test_a_shared_unread_derivative_is_an_unknown_value(statuses: Callable[[str], list[str]]) -> None:
     text = (
         "$$\\frac{\\partial C}{\\partial A_i[r, 0]} \\cdot \\frac{\\partial}{\\partial z}\\left(z^2\\right)"
         " = \\frac{\\partial C}{\\partial A_i[r, 0]} \\cdot 2z$$\n\n"
@@ -23,7 +18,7 @@ def test_a_shared_unread_derivative_is_an_unknown_value() -> None:
         # an unknown matrix does not commute: a transpose keeps the step unread
         "$$\\frac{\\partial C}{\\partial A_i[r, 0]} W^T = W^T \\frac{\\partial C}{\\partial A_i[r, 0]}$$\n"
     )
-    assert _statuses(text) == ["ok", "unparsed", "unparsed"]
+    assert statuses(text) == ["ok", "unparsed", "unparsed"]
 
 
 def test_only_derivatives_written_on_both_sides_are_shared() -> None:
@@ -34,11 +29,11 @@ def test_only_derivatives_written_on_both_sides_are_shared() -> None:
     assert shared_fractions("\\frac{a}{b} c", "\\frac{a}{b}") is None  # a quotient, not a derivative
 
 
-def test_a_derivative_inside_a_sum_is_no_one_value() -> None:
+def test_a_derivative_inside_a_sum_is_no_one_value(statuses: Callable[[str], list[str]]) -> None:
     # ∂L/∂h_j varies with j: as one unknown c, Σ_j c a_j = Σ_j c b_j would hold whenever Σ a = Σ b
     text = (
         "Let $a_1 = 1$, $a_2 = 3$, $b_1 = 2$ and $b_2 = 2$.\n\n"
         "$$\\sum_{j=1}^{2} \\frac{\\partial L}{\\partial h[j]} a_j"
         " = \\sum_{j=1}^{2} \\frac{\\partial L}{\\partial h[j]} b_j$$\n"
     )
-    assert _statuses(text)[-1] != "ok"
+    assert statuses(text)[-1] != "ok"

@@ -4,33 +4,28 @@ end of a row (``= 0\ (x \le 0)``, as notes write a case) is the row's condition,
 
 from __future__ import annotations
 
-from derive.checks.latex.checker import check_text
+from collections.abc import Callable
+
 from derive.checks.latex.conditions import row_condition
-from derive.checks.latex.notation import load_notation
 
 
-def _statuses(text: str) -> list[str]:
-    report = check_text(text, load_notation(None), markdown=True, timeout=30)
-    return [s["status"] for s in report.as_dict()["steps"]]
-
-
-def test_mathjax_comparisons_in_conditions_and_cases() -> None:
+def test_mathjax_comparisons_in_conditions_and_cases(statuses: Callable[[str], list[str]]) -> None:
     text = (
         "$$\\frac{d}{dx}\\max(0, x) = 1 \\quad \\text{if } x \\gt 0$$\n\n"
         "$$\\frac{d}{dx}\\max(0, x) = \\begin{cases} 1 & x \\gt 0 \\\\ 0 & x \\lt 0 \\end{cases}$$\n\n"
         "$$\\frac{d}{dx}\\max(0, x) = 0 \\quad \\text{if } x \\gt 0$$\n\n"
         "$$\\frac{d}{dx}\\max(0, x) = \\begin{cases} 0 & x \\gt 0 \\\\ 1 & x \\lt 0 \\end{cases}$$\n"
     )
-    assert _statuses(text) == ["ok", "ok", "wrong", "wrong"]
+    assert statuses(text) == ["ok", "ok", "wrong", "wrong"]
 
 
-def test_a_spaced_bracketed_comparison_ends_the_row_as_its_condition() -> None:
+def test_a_spaced_bracketed_comparison_ends_the_row_as_its_condition(statuses: Callable[[str], list[str]]) -> None:
     text = (
         "$$\\frac{d}{dx}\\max(0,x) = 1 \\ (x \\gt 0)$$\n\n"
         "$$\\frac{d}{dx}\\max(0,x) = 0\\ (x \\le 0)$$\n\n"
         "$$\\frac{d}{dx}\\max(0,x) = 1 \\ (x \\le 0)$$\n"
     )
-    assert _statuses(text) == ["ok", "ok", "wrong"]
+    assert statuses(text) == ["ok", "ok", "wrong"]
 
 
 def test_brackets_without_a_comparison_or_without_a_space_stay_factors() -> None:
@@ -41,7 +36,7 @@ def test_brackets_without_a_comparison_or_without_a_space_stay_factors() -> None
     assert found is not None and found[1] == ["x \\leq 0"]
 
 
-def test_a_domain_after_quad_ends_the_row() -> None:
+def test_a_domain_after_quad_ends_the_row(statuses: Callable[[str], list[str]]) -> None:
     # the real line restricts nothing; another set is kept, unread: a wrong under it is held
     assert row_condition("a = b\\quad x\\in\\mathbf{R}") == (5, [])
     assert row_condition("a = b \\quad x \\in \\mathbb{R}.") == (5, [])
@@ -53,4 +48,4 @@ def test_a_domain_after_quad_ends_the_row() -> None:
         "$$\\frac{d}{dx}\\tanh(x) = 1 - \\tanh(x)^2 \\quad x \\in \\mathbb{R}$$\n\n"
         "$$\\frac{d}{dx}\\tanh(x) = 1 + \\tanh(x)^2 \\quad x \\in \\mathbb{R}$$\n"
     )
-    assert _statuses(text) == ["ok", "inconclusive", "ok", "wrong"]
+    assert statuses(text) == ["ok", "inconclusive", "ok", "wrong"]

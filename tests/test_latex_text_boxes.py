@@ -3,9 +3,9 @@ r"""A formula highlighted in a text-mode box inside a display (``$$\boxed{\color
 
 from __future__ import annotations
 
-from derive.checks.latex.checker import check_text
+from collections.abc import Callable
+
 from derive.checks.latex.extract import extract
-from derive.checks.latex.notation import load_notation
 from derive.checks.latex.rows import MappedText
 from derive.checks.latex.text_boxes import unbox_text_math, uncolour_statements
 
@@ -18,17 +18,13 @@ HIGHLIGHTED = (
 SLIP = "$$\\boxed{\\colorbox{Chartreuse}{$\\frac{d}{dx} x^2 = 3x$}}$$\n"
 
 
-def _statuses(text: str) -> list[str]:
-    report = check_text(text, load_notation(None), markdown=True, timeout=30)
-    return [s["status"] for s in report.as_dict()["steps"]]
+
+def test_a_boxed_formula_is_read_and_judged(statuses: Callable[[str], list[str]]) -> None:
+    assert statuses(HIGHLIGHTED) == ["ok", "ok", "ok"]
 
 
-def test_a_boxed_formula_is_read_and_judged() -> None:
-    assert _statuses(HIGHLIGHTED) == ["ok", "ok", "ok"]
-
-
-def test_a_slip_in_a_box_is_found() -> None:
-    assert _statuses(SLIP) == ["wrong"]
+def test_a_slip_in_a_box_is_found(statuses: Callable[[str], list[str]]) -> None:
+    assert statuses(SLIP) == ["wrong"]
 
 
 def test_the_step_keeps_its_place_in_the_file() -> None:
@@ -58,14 +54,14 @@ SIDE_BY_SIDE = (
 )
 
 
-def test_coloured_statements_side_by_side_are_each_read() -> None:
+def test_coloured_statements_side_by_side_are_each_read(statuses: Callable[[str], list[str]]) -> None:
     # two claims joined by "y" (Spanish), "et" (French), or a comma, each coloured on its own
-    assert _statuses(SIDE_BY_SIDE) == ["ok"] * 6
+    assert statuses(SIDE_BY_SIDE) == ["ok"] * 6
 
 
-def test_a_slip_in_a_coloured_statement_is_found() -> None:
+def test_a_slip_in_a_coloured_statement_is_found(statuses: Callable[[str], list[str]]) -> None:
     text = "$$\\textcolor{blue}{\\frac{d}{dx} x^2=2x}\\quad\\mbox{ y }\\quad\\textcolor{red}{\\frac{d}{dx} x^3=3x}$$\n"
-    assert _statuses(text) == ["ok", "wrong"]
+    assert statuses(text) == ["ok", "wrong"]
 
 
 def test_a_colour_inside_a_term_or_without_an_equation_is_left_alone() -> None:

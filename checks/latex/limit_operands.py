@@ -17,26 +17,13 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from derive.checks.latex.text_groups import brace_group_end
+
 __all__ = ["settle_same_limits"]
 
 _UNSETTLED = "a limit SymPy could not settle"
 _LIMIT_HEAD = re.compile(r"\s*\\lim(?:its)?\s*_\s*\{")
 _OPENERS, _CLOSERS = "{([", "})]"
-
-
-def _group_end(text: str, opening: int) -> int | None:
-    """The index after the brace group opened at ``opening``."""
-    depth = 0
-    k = opening
-    while k < len(text):
-        if text[k] == "\\":
-            k += 2
-            continue
-        depth += (text[k] == "{") - (text[k] == "}")
-        k += 1
-        if depth == 0:
-            return k
-    return None
 
 
 def _one_term(body: str) -> bool:
@@ -68,8 +55,8 @@ def _limit_parts(side: str) -> tuple[str, str] | None:
     head = _LIMIT_HEAD.match(side)
     if head is None:
         return None
-    end = _group_end(side, head.end() - 1)
-    if end is None:
+    end = brace_group_end(side, head.end() - 1)
+    if end < 0:
         return None
     subscript = re.sub(r"[\s{}]", "", side[head.end() : end - 1])
     body = side[end:].strip()
@@ -92,11 +79,5 @@ def settle_same_limits(judged: list[Any], document: Any, again: Any) -> list[Any
         typed, scalar = document.for_step(result.step.line, result.step.column, result.step.rhs)
         tasks.append((replace(result.step, lhs=left[1], rhs=right[1]), (typed, scalar)))
         where.append(k)
-    if not tasks:
-        return judged
-    out = list(judged)
-    for k, verdict in zip(where, again.run(tasks), strict=True):
-        if verdict["status"] == "ok":
-            why = f"both sides are limits at the same point of operands proved equal ({verdict['message']})"
-            out[k] = replace(out[k], status="ok", counterexample=None, message=why, method=verdict.get("method", ""))
-    return out
+    why = "both sides are limits at the same point of operands proved equal ({message})"
+    return again.confirm(judged, tasks, where, [why] * len(tasks))

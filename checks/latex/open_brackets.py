@@ -54,11 +54,5 @@ def settle_open_brackets(judged: list[Any], document: Any, again: Any) -> list[A
         definitions = document.for_step(step.line, step.column, step.rhs)
         tasks.append((replace(step, lhs=lhs or step.lhs, rhs=rhs or step.rhs), definitions))
         where.append(k)
-    if not tasks:
-        return judged
-    out = list(judged)
-    for k, verdict in zip(where, again.run(tasks), strict=True):
-        if verdict["status"] == "ok":
-            why = f"holds with the bracket left open closed at the end of its side ({verdict['message']})"
-            out[k] = replace(out[k], status="ok", counterexample=None, message=why, method=verdict.get("method", ""))
-    return out
+    why = "holds with the bracket left open closed at the end of its side ({message})"
+    return again.confirm(judged, tasks, where, [why] * len(tasks))

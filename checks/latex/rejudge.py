@@ -9,7 +9,7 @@ same worker job as the first pass, here in one place, and runs them side by side
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from derive.checks.latex.normalize import Notation, normalize
@@ -35,3 +35,19 @@ class Rejudge:
             rhs = normalize(step.rhs, self.notation, step.chain_var)
             jobs.append((self.judge, (step, lhs, rhs, self.notation, typed, self.seed, self.examples, scalar)))
         return self.runner.run_all(jobs) if jobs else []
+
+    def confirm(
+        self, judged: list[Any], tasks: list[tuple[Any, tuple[dict, dict]]], where: list[int], why: list[str]
+    ) -> list[Any]:
+        """``judged`` (StepResults) with ``judged[where[n]]`` made ok where ``tasks[n]``, another reading
+        of that step, is ok; ``why[n]`` says what was read (its ``{message}``, the second verdict's
+        message). Any other verdict of the second reading leaves the first as it was."""
+        if not tasks:
+            return judged
+        out = list(judged)
+        for k, verdict, said in zip(where, self.run(tasks), why, strict=True):
+            if verdict["status"] == "ok":
+                message = said.replace("{message}", verdict["message"])
+                method = verdict.get("method", "")
+                out[k] = replace(out[k], status="ok", counterexample=None, message=message, method=method)
+        return out

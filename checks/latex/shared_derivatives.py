@@ -19,6 +19,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from derive.checks.latex.text_groups import brace_group_end
+
 __all__ = ["settle_shared_derivatives", "shared_fractions"]
 
 _UNREAD_FORM = "a derivative written in a form not read"
@@ -33,34 +35,21 @@ _RUNS = re.compile(r"\\(?:sum|prod|cdots|ldots|dots)(?![A-Za-z])|\.\.\.")
 _FRESH = ("\\varrho", "\\vartheta", "\\varsigma")
 
 
-def _group_end(text: str, opening: int) -> int | None:
-    depth, k = 0, opening
-    while k < len(text):
-        if text[k] == "\\":
-            k += 2
-            continue
-        depth += (text[k] == "{") - (text[k] == "}")
-        k += 1
-        if depth == 0:
-            return k
-    return None
-
-
 def _fractions(side: str) -> list[tuple[int, int]]:
     """(start, end) of each derivative written as a fraction in the side."""
     found = []
     for m in _FRACTION.finditer(side):
-        top_end = _group_end(side, m.end() - 1)
-        if top_end is None or top_end >= len(side):
+        top_end = brace_group_end(side, m.end() - 1)
+        if top_end < 0 or top_end >= len(side):
             continue
         rest = side[top_end:]
         gap = len(rest) - len(rest.lstrip())
         bottom = top_end + gap
         if bottom >= len(side) or side[bottom] != "{":
             continue
-        end = _group_end(side, bottom)
-        top, low = side[m.end() : top_end - 1], side[bottom + 1 : (end or 1) - 1]
-        if end is not None and _DIFFERENTIAL.match(top) and _DIFFERENTIAL.match(low):
+        end = brace_group_end(side, bottom)
+        top, low = side[m.end() : top_end - 1], side[bottom + 1 : end - 1]
+        if end > 0 and _DIFFERENTIAL.match(top) and _DIFFERENTIAL.match(low):
             found.append((m.start(), end))
     return found
 
@@ -111,12 +100,6 @@ def settle_shared_derivatives(judged: list[Any], document: Any, again: Any) -> l
         tasks.append((replace(step, lhs=_replaced(step.lhs, names), rhs=_replaced(step.rhs, names)), (typed, scalar)))
         where.append(k)
         used.append(names)
-    if not tasks:
-        return judged
-    out = list(judged)
-    for k, verdict, names in zip(where, again.run(tasks), used, strict=True):
-        if verdict["status"] == "ok":
-            shown = ", ".join(sorted(names))
-            why = f"holds whatever the derivatives it writes on both sides are ({shown}: each one unknown value)"
-            out[k] = replace(out[k], status="ok", counterexample=None, message=why, method=verdict.get("method", ""))
-    return out
+    said = "holds whatever the derivatives it writes on both sides are ({}: each one unknown value)"
+    why = [said.format(", ".join(sorted(names))) for names in used]
+    return again.confirm(judged, tasks, where, why)

@@ -17,7 +17,10 @@ is blanked too (the colour changes how the formula looks, never what it says).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Protocol, TypeVar
+
+from derive.checks.latex.text_groups import brace_group_end
 
 __all__ = ["unbox_text_math", "uncolour_statements"]
 
@@ -40,22 +43,6 @@ _BOX_HEAD = re.compile(
 )
 
 
-def _closing_brace(text: str, opening: int) -> int | None:
-    """The index of the brace that closes the group opened at ``opening`` (escaped braces skipped)."""
-    depth = 0
-    k = opening
-    while k < len(text):
-        c = text[k]
-        if c == "\\":
-            k += 2
-            continue
-        depth += (c == "{") - (c == "}")
-        if depth == 0:
-            return k
-        k += 1
-    return None
-
-
 def _inline_math_span(argument: str) -> tuple[int, int] | None:
     """(start, end) of the dollars around the argument's formula, when the argument is exactly
     ``$formula$`` (spaces around allowed; no other unescaped dollar inside)."""
@@ -67,25 +54,33 @@ def _inline_math_span(argument: str) -> tuple[int, int] | None:
     return dollars[0], dollars[1]
 
 
+def _blank_groups(body: _Text, head: re.Pattern[str], keep: Callable[[str, int, int], tuple[int, int] | None]) -> _Text:
+    """The body with each group ``head`` opens blanked where ``keep(text, head's start, closing brace)``
+    gives the span (start, end) to keep: the command before it and the closing brace after it go."""
+    search_from = 0
+    while (found := head.search(body.text, search_from)) is not None:
+        opening = found.end() - 1
+        closing = brace_group_end(body.text, opening) - 1
+        if closing < 0:
+            return body
+        kept = keep(body.text, found.start(), closing)
+        if kept is not None:  # blank from the back so the earlier indices stay valid
+            body = body.blank(kept[1], closing + 1).blank(found.start(), kept[0])
+        search_from = found.end()
+    return body
+
+
+def _boxed_math(text: str, start: int, closing: int) -> tuple[int, int] | None:
+    opening = _BOX_HEAD.match(text, start).end() - 1  # type: ignore[union-attr]
+    span = _inline_math_span(text[opening + 1 : closing])
+    return None if span is None else (opening + 2 + span[0], opening + 1 + span[1])
+
+
 def unbox_text_math(body: _Text) -> _Text:
     """The body with each text-mode box around a whole inline formula blanked, the formula kept."""
     if "$" not in body.text or "box" not in body.text:
         return body
-    search_from = 0
-    while True:
-        head = _BOX_HEAD.search(body.text, search_from)
-        if head is None:
-            return body
-        opening = head.end() - 1
-        closing = _closing_brace(body.text, opening)
-        if closing is None:
-            return body
-        span = _inline_math_span(body.text[opening + 1 : closing])
-        if span is not None:
-            first, last = opening + 1 + span[0], opening + 1 + span[1]
-            # blank from the back so the earlier indices stay valid
-            body = body.blank(last, closing + 1).blank(head.start(), first + 1)
-        search_from = head.end()
+    return _blank_groups(body, _BOX_HEAD, _boxed_math)
 
 
 #: a colour command up to the brace that opens the coloured group
@@ -119,20 +114,15 @@ def _depth_at(text: str, index: int) -> int:
     return depth
 
 
+def _coloured_statement(text: str, start: int, closing: int) -> tuple[int, int] | None:
+    opening = _COLOUR_HEAD.match(text, start).end() - 1  # type: ignore[union-attr]
+    if _depth_at(text, start) != 0 or not _top_level_equals(text[opening + 1 : closing]):
+        return None
+    return opening + 1, closing
+
+
 def uncolour_statements(body: _Text) -> _Text:
     """The body with each top-level colour group whose body states an equation blanked, its body kept."""
     if "color" not in body.text:
         return body
-    search_from = 0
-    while True:
-        head = _COLOUR_HEAD.search(body.text, search_from)
-        if head is None:
-            return body
-        opening = head.end() - 1
-        closing = _closing_brace(body.text, opening)
-        if closing is None:
-            return body
-        inner = body.text[opening + 1 : closing]
-        if _depth_at(body.text, head.start()) == 0 and _top_level_equals(inner):
-            body = body.blank(closing, closing + 1).blank(head.start(), opening + 1)
-        search_from = head.end()
+    return _blank_groups(body, _COLOUR_HEAD, _coloured_statement)
