@@ -76,3 +76,15 @@ def test_a_one_letter_word_joins_only_when_typeset_as_a_word() -> None:
     # \text{y} with no spaces is a name in text mode (an axis label, a subscript), not "and"
     (step,) = extract("$$a_{\\text{y}} = b$$\n", markdown=True)
     assert step.text.startswith("a_{\\text{y}}")
+
+
+def test_words_between_claims_in_other_languages(statuses: Callable[[str], list[str]]) -> None:
+    text = (
+        "$$\\frac{d}{dx}x^2 = 2x \\mbox{ con } \\frac{d}{dx}x^3 = 3x^2$$\n\n"
+        "$$\\frac{d}{dx}x^2 = 2x \\quad \\text{donc} \\quad \\frac{d}{dx}x^3 = 2x^2$$\n\n"
+        "$$\\frac{d}{dx}x^2 = 2x \\quad \\text{wobei} \\quad \\frac{d}{dx}x^3 = 3x^2$$\n"
+    )
+    assert statuses(text) == ["ok", "ok", "ok", "wrong", "ok", "ok"]
+    # a word as a script's label is part of the name: L_\text{con} is one name, no claim boundary
+    text = "$$L_\\text{con} = a + b$$\n\n$$\\frac{d}{dx} \\left(L_\\text{con} x\\right) = L_\\text{con}$$\n"
+    assert statuses(text) == ["inconclusive", "ok"]

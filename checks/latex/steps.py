@@ -230,6 +230,8 @@ def _thousands(toks: list[str], k: int) -> bool:
 def _text_and(toks: list[str], k: int) -> bool:
     if toks[k] not in (r"\text", r"\quad", r"\qquad", r"\mbox"):
         return False
+    if k > 0 and toks[k - 1] in ("_", "^"):  # L_\text{con}: a label in a script, never a word between claims
+        return False
     rest = "".join(toks[k : k + 40])
     return _CLAIM_WORDS.match(rest) is not None
 
@@ -244,6 +246,9 @@ _CLAIM_WORDS = re.compile(
     # "and" in the other languages of the notes we read; the one-letter ones (y, e, i) only spaced
     # inside their braces (``\quad\mbox{ y }\quad``), as a word is typeset, never ``\text{y}``
     r"|(?-i:et|und|và|dan|ve|og|och|和|且|及|以及|および|かつ|그리고|및)[\s,.:]*"
+    # with, where, then, so: Spanish, Italian, French, German, Portuguese
+    r"|(?:con|donde|entonces|luego|dove|quindi|allora|avec|où|donc|alors|mit|wobei|dann|daher|somit|com|onde|então"
+    r"|logo|portanto)[\s,.:]*"
     r"|\s+(?-i:y|e|i)\s+"
     r")\}",
     re.I,
