@@ -6,6 +6,10 @@ to its form, with a wrong twin that stays wrong.
   writes ``\xi_3 = 1``, which was 'wrong' (2 against 1). A value computed from numbers alone gives
   its name a number as ``\xi_3 = 2`` would, and a later number for it is a new value
   (closed_values, doc_definitions.find_reassignments).
+- Lyy-iiis/DL-notes diffusion_wxb.md (consistency models): "hand-crafted functions satisfying
+  $c_{\text{skip}}(0)=1-c_{\text{out}}(0)=1$" was 'wrong' (0 against 1): a subscripted name before a
+  bracket is read as a product, and c·(0) is 0. A bracket around one number after such a name is a
+  function's value at that number; a wrong that reads it as a product is held (number_calls).
 """
 
 from __future__ import annotations
@@ -50,6 +54,30 @@ def test_a_wrong_computation_of_the_value_stays_wrong(runner: StepRunner) -> Non
 def test_a_computed_value_is_still_used_where_it_is_not_given_again(runner: StepRunner) -> None:
     text = "$$\\xi_3 = \\max(0, 1-(-1)) = 2$$\n\n$$\\xi_3 + 1 = 4$$\n"
     assert _results(text, runner)[-1][1] == "wrong"
+
+
+BOUNDARY = (
+    r"where $c_{\text{skip}},c_{\text{out}}$ are hand-crafted functions satisfying"
+    r" $c_{\text{skip}}(0)=1-c_{\text{out}}(0)=1$." "\n"
+)
+
+
+def test_a_subscripted_function_at_a_number_is_not_a_product(runner: StepRunner) -> None:
+    first = _results(BOUNDARY, runner)[0]
+    assert first[0] == r"c_{\text{skip}}(0)" and first[1] == "inconclusive", first
+    assert "a function's value at a number" in first[2]
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        "$$c_1 (2 + 1) = 2 c_1$$\n",  # a formula in the bracket: the product the writer means
+        "$$\\log_2(8) = 4$$\n",  # a function the readers know, at a number
+        "$$c_{\\text{skip}} \\cdot (0) = 1$$\n",  # a product written as one
+    ],
+)
+def test_products_and_known_functions_at_numbers_stay_wrong(twin: str, runner: StepRunner) -> None:
+    assert _results(twin, runner)[-1][1] == "wrong"
 
 
 @pytest.mark.parametrize(
