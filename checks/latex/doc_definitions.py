@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from derive.checks.latex.closed_values import GIVEN_NUMBER, closed_value
 from derive.checks.latex.entry_definitions import entry_definitions
 from derive.checks.latex.extract import Equation, extract
 from derive.checks.latex.implied_losses import ImpliedDefinitions
@@ -93,10 +94,6 @@ def _name(text: str, notation: Notation) -> str | None:
     return name
 
 
-#: a plain number, the whole value of ``y_o = 1`` (an entry at one index, see find_definitions)
-_NUMBER = re.compile(r"-?\s*\d+(?:\.\d+)?")
-
-
 @functools.lru_cache(maxsize=16384)  # asked for every step and every name defined twice: a pure test
 def uses_name(text: str, name: str) -> bool:
     """Might this LaTeX use the name (its base letter, also as \\hat y for \\hat{y})? Errs on yes."""
@@ -147,7 +144,7 @@ def find_definitions(
             parts = sum_of_parts(second.text, name, named)
             if mentions_name(second.text, name) and not parts:
                 continue
-            if family_letters(name) and _NUMBER.fullmatch(second.text.strip()):
+            if family_letters(name) and GIVEN_NUMBER.fullmatch(second.text.strip()):
                 continue  # "one-hot, with y_o = 1": the entry at one index, not every entry of y
             seen.add(name)
             value_at = (second.line, second.column)
@@ -173,19 +170,10 @@ class Reassignment:
     number: str = ""  # the new number, of a reassignment (latest_values reads it, to confirm only)
 
 
-#: a number as a worked example gives it: 2, -0.5, 1{,}5, \frac12, \tfrac{1}{4}, and a setting
-#: written in powers of ten: 10^{-1}, 5 \times 10^{-4}, 1e-05 ("use $\lambda = 10^{-1}$")
-_NUMBER = re.compile(
-    r"[-+]?\s*(\d+(?:[.,]\d+|\{,\}\d+)?|\\[dt]?frac\s*(\d|\{\d+\})\s*(\d|\{\d+\}))\s*"
-    r"|[-+]?\s*(\d+(?:\.\d+)?\s*(?:\\times|\\cdot)\s*)?10\s*\^\s*(\{\s*[-+]?\s*\d+\s*\}|[-+]?\d)\s*"
-    r"|[-+]?\s*\d+(?:\.\d+)?[eE][-+]?\d+\s*"
-)
-
-
 def find_reassignments(equations: list[Equation], notation: Notation, defs: list[Definition]) -> list[Reassignment]:
     """Every later ``name = value`` of a name first given a number: the name then has two values,
     and which one a later formula means is the reader's guess (so neither is used after it)."""
-    given = {d.name: d for d in defs if _NUMBER.fullmatch(d.rhs)}
+    given = {d.name: d for d in defs if GIVEN_NUMBER.fullmatch(d.rhs) or closed_value(d.rhs)}  # 2, or max(0, 1-(-1))
     found: list[Reassignment] = []
     for equation in equations:
         for chain in split_chain(equation):
@@ -196,8 +184,10 @@ def find_reassignments(equations: list[Equation], notation: Notation, defs: list
                 if relation not in _DEFINES or not second.text.strip() or premise(chain, k):
                     continue
                 old = given.get(_name(first.text, notation) or "")
-                if old is not None and (first.line, first.column) > (old.line, old.column):
-                    number = second.text.strip() if _NUMBER.fullmatch(second.text) else ""
+                number = second.text.strip() if GIVEN_NUMBER.fullmatch(second.text) else ""
+                later = old is not None and (first.line, first.column) > (old.line, old.column)
+                # after a value computed from numbers (closed_values), only a number is a new value
+                if later and (number or GIVEN_NUMBER.fullmatch(old.rhs)):
                     found.append(Reassignment(second.line, second.column, old.name, old.rhs, number=number))
     return found
 
@@ -206,13 +196,13 @@ def find_redefinitions(equations: list[Equation], notation: Notation, defs: list
     """Every later ``name = expression`` of a name first defined by an expression (``J =
     u^{[L]}`` on one page, ``J = \\frac12(\\hat y - y)^2`` on the next): a derivation step or a
     new definition, which only its verdict tells (a number, ``\\hat y = 1``, is a computed claim)."""
-    first = {d.name: d for d in defs if not _NUMBER.fullmatch(d.rhs)}
+    first = {d.name: d for d in defs if not GIVEN_NUMBER.fullmatch(d.rhs)}
     found: list[Reassignment] = []
     for equation in equations:
         for chain in split_chain(equation):
             (left, relation), (value, _) = chain[0], chain[1]
             text = value.text.strip()
-            if relation not in _DEFINES or not text or _NUMBER.fullmatch(text) or _PLACEHOLDER.fullmatch(text):
+            if relation not in _DEFINES or not text or GIVEN_NUMBER.fullmatch(text) or _PLACEHOLDER.fullmatch(text):
                 continue
             old = first.get(_name(left.text, notation) or "")
             if old is not None and (left.line, left.column) > (old.line, old.column):
@@ -469,7 +459,7 @@ class DocumentDefinitions:
 
     def _valued(self, text: str, where: tuple[int, int], notation: Notation) -> list[str]:
         """The names in ``text`` given a number before ``where`` (unclaimed_equations)."""
-        numbers = {d.name for d in self.defs if (d.line, d.column) < where and _NUMBER.fullmatch(d.rhs)}
+        numbers = {d.name for d in self.defs if (d.line, d.column) < where and GIVEN_NUMBER.fullmatch(d.rhs)}
         return sorted(numbers & normalize(text, notation).symbol_names) if numbers else []
 
     def _closure(self, names: set[str], where: tuple[int, int]) -> set[str]:

@@ -22,6 +22,7 @@ from typing import Any
 
 from derive.checks.latex.dot_verdicts import dot_guarded
 from derive.checks.latex.normalize import Normalized
+from derive.checks.latex.number_calls import number_call_guard
 from derive.checks.latex.prose_formulas import prose_defined
 from derive.checks.latex.steps import Step
 from derive.checks.latex.text_groups import brace_group_end
@@ -96,7 +97,8 @@ def _guarded(
         why = f"; {loose[0][0]}: read as {loose[0][2]} the sides differ, but it may be meant as {loose[0][1]}"
         return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
     out = _alternative_value(step, _bound_condition(step, out))
-    return _inline(step, _example_value(step, _given_value(step, _braced_sum(step, out))))
+    out = number_call_guard(step, _braced_sum(step, out))  # c_{skip}(0): a value at 0 (number_calls)
+    return _inline(step, _example_value(step, _given_value(step, out)))
 
 
 def _unread_first_term(out: dict[str, Any], sides: tuple[Normalized, Normalized]) -> bool:
