@@ -73,6 +73,7 @@ class LayeredContext:
     loss_unsure: bool = False  # the loss is also given a formula not read
     softmax: bool = False  # the document names softmax (its last layer may use it)
     vectors: bool = True  # the document shows its layers are vectors (per entry, ^T, ⊙, "matrix")
+    activation_assumed: bool = False  # stated at the last layer only, read as every layer's
 
 
 DEFINES = {"=", ":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\stackrel", "\\doteq"}
@@ -182,15 +183,10 @@ def _scan(steps: list[_Pair], text: str) -> LayeredContext | None:
 def _context(found: tuple, trees: list, text: str, sup: bool) -> LayeredContext | None:
     (where, (delta, loss, z)) = found
     places = {(where.line, where.column)}
-    act = a = None
-    for s, lhs, rhs in trees:  # a^l = \sigma(z^l)
-        if lhs and rhs and lhs[0] == "var" and rhs[0] == "call" and rhs[2] == 0 and lhs[2] and lhs[2][0] == "l":
-            arg = rhs[3]
-            if arg[0] == "var" and arg[1] == z and arg[2] == lhs[2] and arg[3] == lhs[3] and lhs[1] != z:
-                act, a = act or rhs[1], a or lhs[1]
-                places.add((s.line, s.column))
-    if act is None:
+    found_activation = _activation(trees, z, places)
+    if found_activation is None:
         return None
+    act, a, assumed = found_activation
     forwards: dict[str, tuple] = {}
     for s, lhs, rhs in trees:
         if not (lhs and rhs and lhs[0] == "var" and lhs[1] == z and lhs[2] and lhs[2][0] == "l" and len(lhs[3]) <= 1):
@@ -224,8 +220,25 @@ def _context(found: tuple, trees: list, text: str, sup: bool) -> LayeredContext 
     vectors = "entry" in forwards or bool(VECTORS.search(text))
     return LayeredContext(
         roles, sup, activations, frozenset(forwards), frozenset(places), consistent, elsewhere, losses, unsure,
-        softmax, vectors,
+        softmax, vectors, assumed,
     )
+
+
+def _activation(trees: list, z: str, places: set) -> tuple[str, str, bool] | None:
+    r"""(activation, a, assumed) from a^l = \sigma(z^l) (its place added to ``places``). A document
+    that states it at its last layer only (a^L_j = \sigma(z^L_j), Nielsen's BP1 before BP2) is read
+    as using it at every layer, an assumption (``assumed``): a difference is then never wrong."""
+    for base in ("l", "L"):
+        act = a = None
+        for s, lhs, rhs in trees:
+            if lhs and rhs and lhs[0] == "var" and rhs[0] == "call" and rhs[2] == 0 and lhs[2] and lhs[2][0] == base:
+                arg = rhs[3]
+                if arg[0] == "var" and arg[1] == z and arg[2] == lhs[2] and arg[3] == lhs[3] and lhs[1] != z:
+                    act, a = act or rhs[1], a or lhs[1]
+                    places.add((s.line, s.column))
+        if act is not None and a is not None:
+            return act, a, base == "L"
+    return None
 
 
 def _loss_formulas(trees: list, loss: str, a: str) -> tuple[tuple, bool]:
@@ -273,7 +286,10 @@ def _aliases(forwards: dict[str, tuple]) -> dict[str, str] | None:
     """The vector form's names for the entry form's weight and bias when they differ only in case
     (W^l with entries w^l_{jk}); None when they differ otherwise."""
     if len(forwards) < 2:
-        return {}
+        # per entry only (z^l_j = Σ_k w^l_{jk} a^{l-1}_k + b^l_j): W^l is the matrix of those entries, the
+        # one name for it a step can write; a difference through it is never wrong (_no_wrong: forms)
+        weight = forwards["entry"][2][0] if "entry" in forwards else ""
+        return {weight.upper(): weight} if len(weight) == 1 and weight.islower() else {}
     (w, b), (mw, mb) = forwards["entry"][2], forwards["vector"][2]
     pairs = [(mw, w), (mb, b)] if b and mb else [(mw, w)]
     if any(m.lower() != e.lower() for m, e in pairs):
@@ -446,6 +462,8 @@ def _no_wrong(lhs: tuple, rhs: tuple, ctx: LayeredContext, transposed: bool) -> 
     """Why a difference is not called wrong, or ''."""
     if not ctx.consistent:
         return "the document's two forward passes do not give the same network"
+    if ctx.activation_assumed:
+        return f"the document states its activation {ctx.roles.act} at the last layer only (the others' is assumed)"
     if not ctx.vectors:
         return "the document never shows its layers are vectors: it may mean one neuron a layer (numbers)"
     if ctx.loss_elsewhere:
