@@ -42,6 +42,16 @@ $$a_j^L = \sigma(z_j^L)$$
 """
 
 
+#: delta, forward pass and activation stated at the output layer only (xannotzan's notes), then BP4 at l
+OUTPUT_ONLY = r"""At the output layer
+$$a_{j}^{L} = \sigma(z_{j}^{L})$$
+$$z_{j}^{L} = \sum_{k=1}^{n} w_{jk}^{L} a_{k}^{L-1} + b_{j}^{L}$$
+and we write
+$$\delta_{j}^{L} = \frac{\partial C}{\partial z_{j}^{L}}$$
+
+"""
+
+
 def _result(preamble: str, step: str, runner: StepRunner) -> tuple[str, str]:
     report = check_text(f"{preamble}$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
     (result,) = [r for r in report.results if r.step.line == preamble.count("\n") + 1]
@@ -55,6 +65,8 @@ RIGHT = [
     (SUPERSCRIPT_LETTER, r"\delta^l = ((w^{l+1})^T \delta^{l+1}) \odot g'(z^l)"),
     (LAST_ONLY, r"\delta^l = ((w^{l+1})^T\delta^{l+1})\odot\sigma'(z^l)"),
     (LAST_ONLY, r"\delta_j^l = \sum_k w_{kj}^{l+1}\delta_k^{l+1}\sigma'(z_j^l)"),
+    (OUTPUT_ONLY, r"\frac{\partial C}{\partial w_{jk}^{l}} = \delta_j^l a_{k}^{l-1}"),
+    (OUTPUT_ONLY, r"\frac{\partial C}{\partial a_{j}^{l}} = \sum_{q=1}^{n} w_{qj}^{l+1} \delta_q^{l+1}"),
 ]
 
 
@@ -86,6 +98,8 @@ NOT_WRONG = [
     (LAST_ONLY, r"\delta_j^l = \sum_k w_{jk}^{l+1}\delta_k^{l+1}\sigma'(z_j^l)"),
     # the matrix W of a per-entry document: what W is, the document does not say
     (PER_LAYER, r"\delta^l = (W^{l+1}\delta^{l+1}) \circ \sigma_l^{\prime}(z^l)"),
+    # BP4's indices swapped, in a document whose network is stated at its output layer only
+    (OUTPUT_ONLY, r"\frac{\partial C}{\partial w_{jk}^{l}} = \delta_k^l a_{j}^{l-1}"),
 ]
 
 
