@@ -67,6 +67,9 @@ RIGHT = [
     (LAST_ONLY, r"\delta_j^l = \sum_k w_{kj}^{l+1}\delta_k^{l+1}\sigma'(z_j^l)"),
     (OUTPUT_ONLY, r"\frac{\partial C}{\partial w_{jk}^{l}} = \delta_j^l a_{k}^{l-1}"),
     (OUTPUT_ONLY, r"\frac{\partial C}{\partial a_{j}^{l}} = \sum_{q=1}^{n} w_{qj}^{l+1} \delta_q^{l+1}"),
+    # W^l of a document whose vector forward pass writes w^l (koerbitz's notes)
+    (SUPERSCRIPT_LETTER, r"\delta^l = {W^{l+1}}^T \delta^{l+1} \odot g'(z^l)"),
+    (SUPERSCRIPT_LETTER, r"\frac{\partial C}{\partial W^l} = \delta^l {a^{l-1}}^T"),
 ]
 
 
@@ -98,6 +101,8 @@ NOT_WRONG = [
     (LAST_ONLY, r"\delta_j^l = \sum_k w_{jk}^{l+1}\delta_k^{l+1}\sigma'(z_j^l)"),
     # the matrix W of a per-entry document: what W is, the document does not say
     (PER_LAYER, r"\delta^l = (W^{l+1}\delta^{l+1}) \circ \sigma_l^{\prime}(z^l)"),
+    # the transpose dropped on W, the capital of the document's w: read as w, a guess, so not wrong
+    (SUPERSCRIPT_LETTER, r"\delta^l = W^{l+1} \delta^{l+1} \odot g'(z^l)"),
     # BP4's indices swapped, in a document whose network is stated at its output layer only
     (OUTPUT_ONLY, r"\frac{\partial C}{\partial w_{jk}^{l}} = \delta_k^l a_{j}^{l-1}"),
 ]

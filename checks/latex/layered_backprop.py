@@ -234,9 +234,9 @@ def _aliases(forwards: dict[str, tuple]) -> dict[str, str] | None:
     """The vector form's names for the entry form's weight and bias when they differ only in case
     (W^l with entries w^l_{jk}); None when they differ otherwise."""
     if len(forwards) < 2:
-        # per entry only (z^l_j = Σ_k w^l_{jk} a^{l-1}_k + b^l_j): W^l is the matrix of those entries, the
-        # one name for it a step can write; a difference through it is never wrong (_no_wrong: forms)
-        weight = forwards["entry"][2][0] if "entry" in forwards else ""
+        # one form only (z^l_j = Σ_k w^l_{jk} a^{l-1}_k + b^l_j, or z^l = w^l a^{l-1} + b^l): W^l is read as
+        # the matrix of w^l, a guess, so a difference through it is never wrong (_no_wrong)
+        weight = next(iter(forwards.values()))[2][0]
         return {weight.upper(): weight} if len(weight) == 1 and weight.islower() else {}
     (w, b), (mw, mb) = forwards["entry"][2], forwards["vector"][2]
     pairs = [(mw, w), (mb, b)] if b and mb else [(mw, w)]
@@ -412,6 +412,9 @@ def _no_wrong(lhs: tuple, rhs: tuple, ctx: LayeredContext, transposed: bool) -> 
         return "the document's two forward passes do not give the same network"
     if ctx.activation_assumed:
         return "the document states its network (activation, forward pass or delta) at the last layer only"
+    guessed = {m for m, e in ctx.roles.aliases.items() if len(ctx.forms) == 1 and m == e.upper()}
+    if guessed & (names_in(lhs) | names_in(rhs)):
+        return f"the document writes its weights {ctx.roles.weight}, not {', '.join(sorted(guessed))}: read as the same"
     if not ctx.vectors:
         return "the document never shows its layers are vectors: it may mean one neuron a layer (numbers)"
     if ctx.loss_elsewhere:
