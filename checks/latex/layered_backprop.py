@@ -37,6 +37,7 @@ import numpy as np
 from derive.checks.latex.layered_net import LAST, WIDTH, Net, NotEvaluable, Roles
 from derive.checks.latex.layered_parse import NotLayered, free_indices, layer_of, read_formula, tokens_of
 from derive.checks.latex.layered_samples import evaluate
+from derive.checks.latex.layered_statements import activation_of, forwards_of, names_in
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.token_spans import word_group_end
@@ -73,6 +74,7 @@ class LayeredContext:
     loss_unsure: bool = False  # the loss is also given a formula not read
     softmax: bool = False  # the document names softmax (its last layer may use it)
     vectors: bool = True  # the document shows its layers are vectors (per entry, ^T, ⊙, "matrix")
+    activation_assumed: bool = False  # activation, forward pass or delta stated at the last layer only
 
 
 DEFINES = {"=", ":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\stackrel", "\\doteq"}
@@ -105,54 +107,22 @@ def _read(text: str, sup: bool) -> tuple | None:
         return None
 
 
-def _names(t: Any, out: set[str] | None = None) -> set[str]:
-    out = set() if out is None else out
-    if isinstance(t, tuple):
-        if t and t[0] == "var":
-            out.add(t[1])
-        for x in t[1:]:
-            _names(x, out)
-    return out
 
 
-def _delta_definition(lhs: tuple | None, rhs: tuple | None) -> tuple[str, str, str] | None:
-    """(delta, loss, z) from delta^l_j = dC/dz^l_j."""
+def _delta_definition(lhs: tuple | None, rhs: tuple | None, base: str = "l") -> tuple[str, str, str] | None:
+    """(delta, loss, z) from delta^l_j = dC/dz^l_j (``base`` "L": delta^L_j = dC/dz^L_j)."""
     if not lhs or not rhs or lhs[0] != "var" or rhs[0] != "d" or lhs[2] is None:
         return None
     num, den = rhs[1], rhs[2]
-    if num[2] is not None or num[3] or den[2] != lhs[2] or den[3] != lhs[3] or lhs[2][0] != "l":
+    if num[2] is not None or num[3] or den[2] != lhs[2] or den[3] != lhs[3] or lhs[2][0] != base:
         return None
     return lhs[1], num[1], den[1]
 
 
-def _shift(t: Any, by: int) -> Any:
-    if isinstance(t, tuple) and t and t[0] == "var" and t[2] is not None:
-        return ("var", t[1], (t[2][0], t[2][1] + by), t[3])
-    if isinstance(t, tuple):
-        return tuple(_shift(x, by) for x in t)
-    return t
 
 
-def _roles_of_forward(rhs: tuple, a: str) -> tuple[str, str | None] | None:
-    """(weight, bias) of a forward pass: the name multiplied with a, the name added alone."""
-    weight: set[str] = set()
-    bias: set[str] = set()
 
-    def walk(t: tuple, in_product: bool) -> None:
-        if t[0] == "var":
-            if t[1] != a:
-                (weight if in_product else bias).add(t[1])
-            elif t[2] != ("l", -1):
-                weight.add("?")  # a at another layer: not a forward pass
-            return
-        for x in t[1:]:
-            if isinstance(x, tuple):
-                walk(x, in_product or t[0] in ("mul", "T"))
 
-    walk(rhs, False)
-    if len(weight) != 1 or "?" in weight or len(bias) > 1 or weight & bias or a not in _names(rhs):
-        return None
-    return weight.pop(), (bias.pop() if bias else None)
 
 
 def layered_context(text: str, equations: list[Any]) -> LayeredContext | None:
@@ -171,41 +141,28 @@ def _scan(steps: list[_Pair], text: str) -> LayeredContext | None:
     for sup in (True, False):
         trees = [(s, _read(s.lhs, sup), _read(s.rhs, sup)) for s in steps]
         found = [(s, d) for s, lhs, rhs in trees if (d := _delta_definition(lhs, rhs))]
+        # delta^L_j = dC/dz^L_j only (the output layer's derivation, then the general step): assumed for every layer
+        last_only = not found
+        found = found or [(s, d) for s, lhs, rhs in trees if (d := _delta_definition(lhs, rhs, "L"))]
         if found:
             # a δ defined twice, by different derivatives (∂C/∂z, later ∂C/∂a): which one a step means is unknown
             if len({d for _, d in found if d[0] == found[0][1][0]}) > 1:
                 return None
-            return _context(found[0], trees, text, sup)
+            return _context(found[0], trees, text, sup, last_only)
     return None
 
 
-def _context(found: tuple, trees: list, text: str, sup: bool) -> LayeredContext | None:
+def _context(found: tuple, trees: list, text: str, sup: bool, delta_assumed: bool = False) -> LayeredContext | None:
     (where, (delta, loss, z)) = found
     places = {(where.line, where.column)}
-    act = a = None
-    for s, lhs, rhs in trees:  # a^l = \sigma(z^l)
-        if lhs and rhs and lhs[0] == "var" and rhs[0] == "call" and rhs[2] == 0 and lhs[2] and lhs[2][0] == "l":
-            arg = rhs[3]
-            if arg[0] == "var" and arg[1] == z and arg[2] == lhs[2] and arg[3] == lhs[3] and lhs[1] != z:
-                act, a = act or rhs[1], a or lhs[1]
-                places.add((s.line, s.column))
-    if act is None:
+    found_activation = activation_of(trees, z, places)
+    if found_activation is None:
         return None
-    forwards: dict[str, tuple] = {}
-    for s, lhs, rhs in trees:
-        if not (lhs and rhs and lhs[0] == "var" and lhs[1] == z and lhs[2] and lhs[2][0] == "l" and len(lhs[3]) <= 1):
-            continue
-        if z in _names(rhs) or not all(isinstance(i, str) for i in lhs[3]):
-            continue
-        body = _shift(rhs, -lhs[2][1])
-        parts = _roles_of_forward(body, a)
-        if parts is None:
-            continue
-        form = "entry" if lhs[3] else "vector"
-        forwards.setdefault(form, (body, lhs[3][0] if lhs[3] else None, parts))
-        places.add((s.line, s.column))
+    act, a, assumed = found_activation
+    forwards, last_only = forwards_of(trees, z, a, places)
     if not forwards:
         return None
+    assumed = assumed or last_only or delta_assumed
     body, letter, (weight, bias) = forwards.get("entry") or forwards["vector"]
     aliases = _aliases(forwards)
     if aliases is None:  # the matrix is another letter than the entries: read per entry only
@@ -224,8 +181,12 @@ def _context(found: tuple, trees: list, text: str, sup: bool) -> LayeredContext 
     vectors = "entry" in forwards or bool(VECTORS.search(text))
     return LayeredContext(
         roles, sup, activations, frozenset(forwards), frozenset(places), consistent, elsewhere, losses, unsure,
-        softmax, vectors,
+        softmax, vectors, assumed,
     )
+
+
+
+
 
 
 def _loss_formulas(trees: list, loss: str, a: str) -> tuple[tuple, bool]:
@@ -237,8 +198,8 @@ def _loss_formulas(trees: list, loss: str, a: str) -> tuple[tuple, bool]:
     for s, lhs, rhs in trees:
         if lhs != ("var", loss, None, ()) or _contains(tokens_of(s.rhs), tokens_of(loss)):
             continue
-        names = _names(rhs) - {a} if rhs else set()
-        if rhs is None or a not in _names(rhs) or len(names) != 1 or _layers(rhs, a) != {("L", 0)}:
+        names = names_in(rhs) - {a} if rhs else set()
+        if rhs is None or a not in names_in(rhs) or len(names) != 1 or _layers(rhs, a) != {("L", 0)}:
             unsure = True
             continue
         if (rhs, next(iter(names))) not in found:
@@ -273,7 +234,10 @@ def _aliases(forwards: dict[str, tuple]) -> dict[str, str] | None:
     """The vector form's names for the entry form's weight and bias when they differ only in case
     (W^l with entries w^l_{jk}); None when they differ otherwise."""
     if len(forwards) < 2:
-        return {}
+        # one form only (z^l_j = Σ_k w^l_{jk} a^{l-1}_k + b^l_j, or z^l = w^l a^{l-1} + b^l): W^l is read as
+        # the matrix of w^l, a guess, so a difference through it is never wrong (_no_wrong)
+        weight = next(iter(forwards.values()))[2][0]
+        return {weight.upper(): weight} if len(weight) == 1 and weight.islower() else {}
     (w, b), (mw, mb) = forwards["entry"][2], forwards["vector"][2]
     pairs = [(mw, w), (mb, b)] if b and mb else [(mw, w)]
     if any(m.lower() != e.lower() for m, e in pairs):
@@ -372,7 +336,7 @@ def _judge(step: Any, ctx: LayeredContext) -> tuple[str, Any, str] | None:
     lhs, rhs = _read(step.lhs, ctx.superscript), _read(step.rhs, ctx.superscript)
     if lhs is None or rhs is None:
         return None
-    names = _names(lhs) | _names(rhs)
+    names = names_in(lhs) | names_in(rhs)
     unknown = {n for n in names if ctx.roles.role(n) is None}
     # a step that writes the target y is judged with the document's loss formula(s) that write it
     formulas = [f for f, target in ctx.losses if {target} == unknown]
@@ -431,13 +395,13 @@ def _unsure_here(step: Any, sides: tuple, ctx: LayeredContext) -> str:
     if step.conditions:
         return "the step is stated under conditions (" + ", ".join(step.conditions) + ") not applied here"
     both = ("pair", *sides)
-    layered = {name for name in _names(both) if ctx.roles.role(name) in ("delta", "z", "a", "w", "b")}
+    layered = {name for name in names_in(both) if ctx.roles.role(name) in ("delta", "z", "a", "w", "b")}
     bare = sorted(name for name in layered if None in _layers(both, name))
     if bare and any(layer is not None and layer[0] != "L" for name in layered for layer in _layers(both, name)):
         # \nabla_a C = (w^l)^T \delta^{l+1}: the writer's a is some layer's, which one is not written
         # (beside the last layer's names only, Nielsen's \nabla_a C is the output layer's, as read)
         return f"{', '.join(bare)} is written without its layer beside layered names (which layer is meant?)"
-    if ctx.softmax and any(layer[0] == "L" for name in _names(both) for layer in _layers(both, name)):
+    if ctx.softmax and any(layer[0] == "L" for name in names_in(both) for layer in _layers(both, name)):
         return "the document also uses softmax, which its last layer may apply instead of the activation"
     return ""
 
@@ -446,6 +410,11 @@ def _no_wrong(lhs: tuple, rhs: tuple, ctx: LayeredContext, transposed: bool) -> 
     """Why a difference is not called wrong, or ''."""
     if not ctx.consistent:
         return "the document's two forward passes do not give the same network"
+    if ctx.activation_assumed:
+        return "the document states its network (activation, forward pass or delta) at the last layer only"
+    guessed = {m for m, e in ctx.roles.aliases.items() if len(ctx.forms) == 1 and m == e.upper()}
+    if guessed & (names_in(lhs) | names_in(rhs)):
+        return f"the document writes its weights {ctx.roles.weight}, not {', '.join(sorted(guessed))}: read as the same"
     if not ctx.vectors:
         return "the document never shows its layers are vectors: it may mean one neuron a layer (numbers)"
     if ctx.loss_elsewhere:

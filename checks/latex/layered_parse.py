@@ -33,6 +33,8 @@ SKIP = {"\\left", "\\right", "\\big", "\\Big", "\\bigl", "\\bigr", "\\Bigl", "\\
         "\\quad", "\\bigg", "\\Bigg", "\\biggl", "\\biggr", ".", "\\displaystyle"}
 FONTS = {"\\mathcal", "\\mathscr", "\\mathrm", "\\mathfrak"}
 OPEN = {"(": ")", "[": "]", "\\{": "\\}"}
+#: letters that name a layer's activation when they carry only a layer before a bracket (σ_l(z^l))
+ACTIVATION_LETTERS = {"\\sigma", "g", "f", "\\phi", "\\varphi"}
 
 
 class NotLayered(Exception):
@@ -259,7 +261,9 @@ class Reader:
                 sub = self.group()
             else:
                 raise NotLayered("a double script")
-        if self.peek() == "(" and sup is None and sub is None:  # \sigma(z), \sigma'(z)
+        if self.peek() == "(" and (sup is None and sub is None or self._layer_label(name, sup, sub)):
+            # \sigma(z), \sigma'(z); \sigma_l(z^l), g^{[l]}(z^{[l]}): one activation per layer, read as one
+            # function for every layer (a step that holds for any per-layer choice holds for one shared)
             self.take()
             arg = self.expr()
             self.take(")")
@@ -272,6 +276,13 @@ class Reader:
         layer, indices = self._layer_and_indices(sup, sub)
         tree = ("var", name, layer, indices)
         return ("T", tree) if transpose else tree
+
+    @staticmethod
+    def _layer_label(name: str, sup: list[str] | None, sub: list[str] | None) -> bool:
+        r"""An activation letter whose only script is a layer (``\sigma_l``, ``g^l``, ``f^{(l+1)}``):
+        the layer's activation, not a product (``\delta^{l+1}(W^{l+1})^T`` is a product)."""
+        scripts = [x for x in (sup, sub) if x is not None]
+        return name in ACTIVATION_LETTERS and len(scripts) == 1 and layer_of(scripts[0]) is not None
 
     def _layer_and_indices(self, sup: list[str] | None, sub: list[str] | None) -> tuple:
         if self.sup:

@@ -10,6 +10,7 @@ import re
 from derive.checks.latex.activation_labels import layer_labelled_calls
 from derive.checks.latex.bracket_labels import bracket_labels
 from derive.checks.latex.digit_tokens import split_digit_names
+from derive.checks.latex.font_scripts import braced_font_scripts
 from derive.checks.latex.font_transposes import transpose_out_of_font
 from derive.checks.latex.loss_gradients import loss_gradients
 from derive.checks.latex.slash_derivatives import name_end, slash_derivatives
@@ -38,6 +39,7 @@ def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
     # g'^{[l]}(Z) is g'(Z): one activation letter (activation_labels.py)
     toks = layer_labelled_calls(exp_powers(double_braces(underlined_answers(bracket_labels(toks)))))
+    toks = braced_font_scripts(toks)  # \nabla_\mathbf{w}: \nabla_{\mathbf{w}} (font_scripts.py)
     toks = _gradients(loss_gradients(_call_out_of_text(_lead_words(each_token_span(toks, _typed_ellipsis)))))
     toks = _braced_names(_braced_scripts(toks))  # x{_2}: x_2; {a_1}^{(1)}: a_1^{(1)}
     toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(toks))))
