@@ -51,7 +51,7 @@ from derive.checks.latex.indexed_steps import check_indexed, contracted_indices,
 from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
 from derive.checks.latex.landau import landau_verdict
 from derive.checks.latex.later_functions import release_document_functions
-from derive.checks.latex.latest_values import confirm_with_latest
+from derive.checks.latex.latest_values import confirm_with_latest, refute_with_every_value
 from derive.checks.latex.layered_backprop import judge_layered
 from derive.checks.latex.loose_definitions import settle_loose_definitions
 from derive.checks.latex.mixed_activations import hold_mixed_activations
@@ -179,8 +179,9 @@ def check_text(
             if k in ambiguous_at:
                 results[k] = _hold_ambiguous(results[k], ambiguous_at[k], document, notation)
             results[k] = with_notation_values(results[k], document.fallback_for(step))
-        judged = release_document_functions([r for r in results if r], equations, notation, *context.own_functions)
         again = Rejudge(runner, typed_notation, seed, examples, judge_step)  # other readings of some verdicts
+        judged = refute_with_every_value([r for r in results if r], document, again)  # x = 2, then x = 3: each
+        judged = release_document_functions(judged, equations, notation, *context.own_functions)
         judged = _read_again(judged, document, notation, again)
         judged = hold_mixed_activations(judged, document, again)  # o_1 = w_5 h_1 + w_6 a_{h_2} (mixed_activations)
         judged = hold_other_losses(note_definitions(judged, document.defs), document.defs)  # the notes on steps
@@ -214,9 +215,8 @@ def _last_passes(
 def _read_again(
     judged: list[StepResult], document: DocumentDefinitions, notation: Notation, again: Rejudge
 ) -> list[StepResult]:
-    """The verdicts weighed again with other readings: across prose, with a twice-defined name's
-    values, with a letter the document makes the softmax and another function read as the softmax,
-    and with a reassigned name's latest number."""
+    """The verdicts weighed again with other readings: across prose, a twice-defined name's values, a
+    letter the document makes the softmax (or another function read as it), a reassigned name's latest number."""
     judged = settle_redefined(rejudge_joined(judged, document, again), document, again)
     judged = settle_loose_definitions(judged, document, again)  # C = 1/2(y−t)^2 defined: (1/2)·(y−t)^2?
     judged = hold_reused_letters(judged, document, notation)  # L = ½(y − ŷ)², later y = exp(x): one y?

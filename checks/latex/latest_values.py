@@ -24,6 +24,7 @@ from typing import Any
 
 from derive.checks.latex.normalize import Notation, normalize
 from derive.checks.latex.notation import identifier_name
+from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
@@ -107,7 +108,8 @@ def refute_with_every_value(judged: list[StepResult], document: Any, again: Any)
             name = each[0][0][0]
             said = "; ".join(f"with {name} = {value}, {verdict['message']}" for (_, value), verdict in each)
             why = f"{name} is given {len(each)} values before this step; wrong with each: {said}"
-            out[k] = replace(out[k], status="wrong", counterexample=each[-1][1]["counterexample"], message=why)
+            wrong = replace(out[k], status="wrong", counterexample=each[-1][1]["counterexample"], message=why)
+            out[k] = with_notation_values(wrong, document.fallback_for(wrong.step))  # as the first verdict was
     return out
 
 
@@ -129,7 +131,8 @@ def _every_number(document: Any, step: Any, notation: Notation) -> tuple[str, li
     if formula or _writes_a_name_alone(step, notation):
         return None
     given = list(dict.fromkeys([mine[0].before.strip(), *(r.number for r in mine)]))
-    return (name, given) if len(given) <= _MOST_VALUES else None
+    # one number given twice ("at z = 0" in two places): no choice between values to settle
+    return (name, given) if 2 <= len(given) <= _MOST_VALUES else None
 
 
 def _writes_a_name_alone(step: Any, notation: Notation) -> bool:

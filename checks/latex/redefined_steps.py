@@ -21,7 +21,6 @@ from typing import Any
 
 from derive.checks.latex.doc_definitions import DocumentDefinitions, Reassignment, mentions_name
 from derive.checks.latex.label_subscripts import family_letters
-from derive.checks.latex.latest_values import refute_with_every_value
 from derive.checks.latex.normalize import Notation, normalize
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_data import release_restated
@@ -42,10 +41,7 @@ _HELD = "is defined more than once in the document, so which value is meant is n
 
 
 def settle_redefined(judged: list[StepResult], document: DocumentDefinitions, again: Rejudge) -> list[StepResult]:
-    """``judged`` with the wrong steps that use a twice-defined name settled (module docstring),
-    after the steps held for a name given several numbers are judged with each (latest_values), so
-    that the guards below weigh the wrong verdicts that gives too."""
-    judged = refute_with_every_value(judged, document, again)
+    """``judged`` with the wrong steps that use a twice-defined name settled (module docstring)."""
     # 3 - 2w = 0 after w = 0.5, r = r + 1, e^2 of an error e: not claims (unclaimed_equations)
     judged = release_unclaimed(
         judged, document.zero_conditions, document.names_e, document.valued_at, again.notation, document.zero_sides,
