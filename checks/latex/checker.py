@@ -172,10 +172,8 @@ def check_text(
                 results.append(None)
         outs = steps_as_written(runner.run_all(context.unstated.settle(jobs)), context.unstated, pending)
         for (k, step), out in zip(pending, outs, strict=True):
-            results[k] = StepResult(
-                step, out["status"], out.get("counterexample"), out.get("message", ""), out.get("method", "")
-            )
-            results[k].seconds = out.get("seconds", 0.0)
+            results[k] = StepResult(step, out["status"], out.get("counterexample"), out.get("message", ""))
+            results[k].method, results[k].seconds = out.get("method", ""), out.get("seconds", 0.0)
             if k in ambiguous_at:
                 results[k] = _hold_ambiguous(results[k], ambiguous_at[k], document, notation)
             results[k] = with_notation_values(results[k], document.fallback_for(step))
