@@ -50,11 +50,11 @@ def test_a_name_given_a_new_value_is_not_judged_with_either(runner: StepRunner) 
     assert all(status != "wrong" for _, status in got)
 
 
-def test_a_step_with_a_reassigned_name_is_judged_with_the_name_free(runner: StepRunner) -> None:
-    # a is 2 and then 5: an identity in a holds for either value (ok); a slip in it is not
-    # called wrong, since which value is meant is unknown (it would be wrong for both here,
-    # but a step true for one value only must never be a false alarm); a step true with the
-    # latest value, written after it, is ok with it (latest_values: confirm only)
+def test_a_step_with_a_reassigned_name_is_judged_free_and_with_each_number(runner: StepRunner) -> None:
+    # a is 2 and then 5: an identity in a holds for either value (ok); a slip in it is wrong
+    # for both values, so it is wrong whichever is meant (latest_values.refute_with_every_value);
+    # a step true for one value only is never a false alarm: true with the latest value, written
+    # after it, it is ok with it; true with the first only, it stays inconclusive
     text = (
         "Let $a = 2$. Later $a = 5$.\n\n"
         "$$a^2 - 1 = (a - 1)(a + 1)$$\n\n"
@@ -63,7 +63,7 @@ def test_a_step_with_a_reassigned_name_is_judged_with_the_name_free(runner: Step
     )
     got = dict(_statuses(text, runner))
     assert got["(a - 1)(a + 1)"] == "ok"
-    assert got["(a - 1)(a - 1)"] == "inconclusive"
+    assert got["(a - 1)(a - 1)"] == "wrong"
     assert got["6"] == "ok"  # true for a = 5, the value written last before it
     assert dict(_statuses(text.replace("= 6", "= 3"), runner))["3"] == "inconclusive"  # a = 2's: never wrong
 

@@ -33,3 +33,37 @@ def test_a_step_right_with_one_value_is_never_wrong(runner: StepRunner) -> None:
     assert status in ("ok", "inconclusive"), message
     status, message = _last(r"1 - o_i = \frac{e^{z_i}}{1+e^{z_i}}", runner)  # wrong for the sigmoid only
     assert status != "wrong", message
+
+
+# ŷ written as a twice (the same value again), a given as ŷ and then as σ(z): one name, two values
+RESTATED = (
+    "We write $\\hat{y} = a$ for the prediction. Here $\\hat y = a = P(y=1|x)$.\n\n"
+    "$$a = \\hat y$$\n\nSince $a = \\sigma(z)$, we have\n\n"
+)
+
+
+def _after_restated(step: str, runner: StepRunner) -> tuple[str, str]:
+    report = check_text(f"{RESTATED}$${step}$$\n", NOTATION, runner=runner, markdown=True, examples=30)
+    result = report.results[-1]
+    return result.status, result.message
+
+
+def test_a_value_written_again_as_it_was_is_one_value(runner: StepRunner) -> None:
+    # an expansion slip (a - ay written as -y): wrong whether a is ŷ or σ(z)
+    status, message = _after_restated(r"-(1-a)y + (1-y)a = ay - y + a - y", runner)
+    assert status == "wrong", message
+    assert "a is defined twice; wrong with either value" in message
+
+
+def test_the_restated_value_keeps_right_steps_right(runner: StepRunner) -> None:
+    status, message = _after_restated(r"-(1-a)y + (1-y)a = a - y", runner)
+    assert status == "ok", message
+    # true with σ(z), the latest value, and not with ŷ free: never wrong
+    status, message = _after_restated(r"a(1 - a) = \frac{e^{-z}}{(1 + e^{-z})^2}", runner)
+    assert status != "wrong", message
+
+
+def test_a_derivative_step_stays_held_for_the_restated_value(runner: StepRunner) -> None:
+    # with a derivative, the hold also covers the derivative's reading: not settled here
+    status, message = _after_restated(r"\frac{\partial a}{\partial z} = a", runner)
+    assert status != "wrong", message

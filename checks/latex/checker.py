@@ -51,6 +51,7 @@ from derive.checks.latex.indexed_steps import check_indexed, contracted_indices,
 from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
 from derive.checks.latex.landau import landau_verdict
 from derive.checks.latex.later_functions import release_document_functions
+from derive.checks.latex.latest_values import refute_with_every_value
 from derive.checks.latex.layered_backprop import judge_layered
 from derive.checks.latex.mixed_activations import hold_mixed_activations
 from derive.checks.latex.ng_names import ng_job
@@ -167,15 +168,14 @@ def check_text(
                 results.append(None)
         outs = steps_as_written(runner.run_all(context.unstated.settle(jobs)), context.unstated, pending)
         for (k, step), out in zip(pending, outs, strict=True):
-            results[k] = StepResult(
-                step, out["status"], out.get("counterexample"), out.get("message", ""), out.get("method", "")
-            )
-            results[k].seconds = out.get("seconds", 0.0)
+            results[k] = StepResult(step, out["status"], out.get("counterexample"), out.get("message", ""))
+            results[k].method, results[k].seconds = out.get("method", ""), out.get("seconds", 0.0)
             if k in ambiguous_at:
                 results[k] = _hold_ambiguous(results[k], ambiguous_at[k], document, notation)
             results[k] = with_notation_values(results[k], document.fallback_for(step))
-        judged = release_document_functions([r for r in results if r], equations, notation, *context.own_functions)
         again = Rejudge(runner, typed_notation, seed, examples, judge_step)  # other readings of some verdicts
+        judged = refute_with_every_value([r for r in results if r], document, again)  # x = 2, then x = 3: each
+        judged = release_document_functions(judged, equations, notation, *context.own_functions)
         judged = read_again(judged, document, notation, again)  # other readings (read_again)
         judged = hold_mixed_activations(judged, document, again)  # o_1 = w_5 h_1 + w_6 a_{h_2} (mixed_activations)
         judged = hold_other_losses(note_definitions(judged, document.defs), document.defs)  # the notes on steps

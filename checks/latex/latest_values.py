@@ -7,7 +7,14 @@ that fails, left inconclusive ("has more than one value … not judged"). A read
 written last before the step, as the example goes on. That reading is tried here for such steps,
 and only to confirm: where the step holds with every such name at its latest value (and the names
 defined from them at their definitions, evaluated with it), it is ``ok``, saying with which values;
-anything else stays as it was, never ``wrong`` (the first value may be the one meant).
+anything else stays as it was here (the first value may be the one meant).
+
+Then each step still held for ONE such name is judged with every number the document gave it
+before the step (the first and each update): wrong with each, it is wrong whichever value is meant,
+and for the name free too (what holds for every value holds for each), so it is ``wrong``, saying
+so with each counterexample (:func:`refute_with_every_value`). Not tried: a step that writes the
+name alone on one side (the update itself), a name given a value that is no number before the
+step, or several such names at once.
 """
 
 from __future__ import annotations
@@ -15,15 +22,21 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from derive.checks.latex.normalize import normalize
+from derive.checks.latex.normalize import Notation, normalize
+from derive.checks.latex.notation import identifier_name
+from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
 
-__all__ = ["confirm_with_latest"]
+from derive.errors import DeriveError
+
+__all__ = ["confirm_with_latest", "refute_with_every_value"]
 
 #: the note checker._hold_ambiguous gives a step it does not judge for a name's two values
 _HELD = "has more than one value in the document by here"
+#: numbers one name is judged with at most (each is one more judgement)
+_MOST_VALUES = 4
 
 
 def confirm_with_latest(judged: list[StepResult], document: Any, again: Any) -> list[StepResult]:
@@ -63,3 +76,72 @@ def _latest_numbers(document: Any, step: Any) -> dict[str, str]:
         if (again.line, again.column) < (step.line, step.column) and again.number:
             latest[again.name] = again.number
     return latest
+
+
+def refute_with_every_value(judged: list[StepResult], document: Any, again: Any) -> list[StepResult]:
+    """Each step still held for ONE reassigned name judged again with every number the document
+    gave that name before it: wrong with each, it is wrong whichever the author meant (and for the
+    name free as well, since what holds for every value holds for each)."""
+    tasks, where, values = [], [], []
+    for k, result in enumerate(judged):
+        if result.status != "inconclusive" or _HELD not in result.message:
+            continue
+        numbers = _every_number(document, result.step, again.notation)
+        if numbers is None:
+            continue
+        name, given = numbers
+        typed, scalar = document.for_step(result.step.line, result.step.column, result.step.rhs)
+        try:
+            read = [(parse_typed(v, again.notation), normalize(v, again.notation)) for v in given]
+        except Unreadable:
+            continue
+        for value, (typed_value, scalar_value) in zip(given, read, strict=True):
+            tasks.append((result.step, ({**typed, name: typed_value}, {**scalar, name: ("", scalar_value)})))
+            where.append(k)
+            values.append((name, value))
+    verdicts: dict[int, list[tuple[tuple[str, str], dict[str, Any]]]] = {}
+    for k, verdict, value in zip(where, again.run(tasks) if tasks else [], values, strict=True):
+        verdicts.setdefault(k, []).append((value, verdict))
+    out = list(judged)
+    for k, each in verdicts.items():
+        if all(verdict["status"] == "wrong" for _, verdict in each):
+            name = each[0][0][0]
+            said = "; ".join(f"with {name} = {value}, {verdict['message']}" for (_, value), verdict in each)
+            why = f"{name} is given {len(each)} values before this step; wrong with each: {said}"
+            wrong = replace(out[k], status="wrong", counterexample=each[-1][1]["counterexample"], message=why)
+            out[k] = with_notation_values(wrong, document.fallback_for(wrong.step))  # as the first verdict was
+    return out
+
+
+def _every_number(document: Any, step: Any, notation: Notation) -> tuple[str, list[str]] | None:
+    """(name, its numbers in order) for the one reassigned name the step uses (or reaches through
+    a name defined from it), every value it was given before the step being a number; None for
+    none or several such names, a value that is no number or a formula for the name anywhere, or a
+    step that writes one name alone on a side (an update ``w = 0.3``, a new value ``z = 1 + 3``)."""
+    at = (step.line, step.column)
+    earlier = [r for r in document.reassigned if (r.line, r.column) < at]
+    names = {r.name for r in earlier if document.step_uses(r, step)}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    mine = [r for r in earlier if r.name == name]
+    # a formula for the name anywhere (z = θᵀx beside z = 0 in an example): it may mean that
+    formula = any(r.name == name and not r.number for r in document.reassigned)
+    formula = formula or any(r.name == name for r in document.redefined)
+    if formula or _writes_a_name_alone(step, notation):
+        return None
+    given = list(dict.fromkeys([mine[0].before.strip(), *(r.number for r in mine)]))
+    # one number given twice ("at z = 0" in two places): no choice between values to settle
+    return (name, given) if 2 <= len(given) <= _MOST_VALUES else None
+
+
+def _writes_a_name_alone(step: Any, notation: Notation) -> bool:
+    """Is one side of the step one name alone (``w = 0.5 - 0.1 \\cdot 2``, ``z = 1 + 3``)? Such a
+    line may give that name a new value for the example, not claim one."""
+    for side in (step.lhs, step.rhs):
+        try:
+            identifier_name(side, notation=notation)
+        except DeriveError:
+            continue
+        return True
+    return False

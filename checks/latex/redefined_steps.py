@@ -15,6 +15,7 @@ DocumentDefinitions.release_redefined makes it inconclusive, unless:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -25,9 +26,15 @@ from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_data import release_restated
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import Step
+from derive.checks.latex.tex_tokens import Unreadable
+from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.unclaimed_equations import release_unclaimed
 
 __all__ = ["settle_redefined"]
+
+#: a derivative in a step: where a name has two values, what depends on what is less sure, and
+#: the hold also covers readings of the derivative (a loss per sample, L of b) that may be wrong
+_DERIVATIVE = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*d|\bd\s*/\s*d|'|\\prime")
 
 #: the note release_redefined adds to a wrong step it holds back
 _HELD = "is defined more than once in the document, so which value is meant is not known"
@@ -69,9 +76,12 @@ def _wrong_either_way(
         step = was.step
         where = (step.line, step.column)
         earlier = [r for r in document.redefined if (r.line, r.column) <= where and document.step_uses(r, step)]
+        plain = not _DERIVATIVE.search(f"{step.lhs} {step.rhs}")
+        if plain:  # a value written again as it was (ŷ = a, then ŷ = a = P(y=1|x)): one value
+            earlier = [r for r in earlier if not _same_text(r.value, r.before)]
         if len(earlier) != 1:  # several names with two values: their combinations are not tried
             continue
-        both = _both_values(document, earlier[0], step, again.notation)
+        both = _both_values(document, earlier[0], step, again.notation, plain)
         for definitions in both or ():
             todo.append((k, earlier[0]))
             tasks.append((step, definitions))
@@ -88,22 +98,34 @@ def _wrong_either_way(
     return out
 
 
-def _read_value(again: Reassignment, notation: Notation) -> tuple[None, tuple[str, Any] | None]:
+def _same_text(one: str, other: str) -> bool:
+    """Are two values the same LaTeX but for spacing (``w^T x + b`` and ``w ^T x + b``)?"""
+    return re.sub(r"\s+", "", one) == re.sub(r"\s+", "", other)
+
+
+def _read_value(again: Reassignment, notation: Notation, typed_too: bool) -> tuple[Any, tuple[str, Any] | None]:
     """A second value the document keeps out of its latest values (a name the notation also
-    uses, such as o_i): read for the scalar judge alone."""
+    uses, such as o_i or a): read for the scalar judge, and with ``typed_too`` (a step with no
+    derivative) also for the matrix judge, as _latest_values reads one (None where it cannot be
+    read)."""
     norm = normalize(again.value, notation)
-    return None, (None if norm.problems else (family_letters(again.name), norm))
+    letters = family_letters(again.name)
+    try:
+        typed = None if letters or not typed_too else parse_typed(again.value, notation)
+    except Unreadable:
+        typed = None
+    return typed, (None if norm.problems else (letters, norm))
 
 
 def _both_values(
-    document: DocumentDefinitions, again: Reassignment, step: Step, notation: Notation
+    document: DocumentDefinitions, again: Reassignment, step: Step, notation: Notation, plain: bool
 ) -> list[tuple[dict, dict]] | None:
     """The step's definitions with the twice-defined name at its first value (as before its
     second definition), and at its second value; None when either cannot be put in."""
     typed, scalar = document.for_step(step.line, step.column, step.rhs)
     typed_first, scalar_first = document.for_step(again.line, again.column, again.value)
     name = again.name
-    latest = document.latest.get(again) or _read_value(again, notation)
+    latest = document.latest.get(again) or _read_value(again, notation, plain)
     if latest[1] is None or (name in typed and latest[0] is None) or mentions_name(again.value, name):
         return None  # the second value is not read, or is an update (J = J + λ‖W‖²)
     if (name in scalar) != (name in scalar_first) or (name in typed) != (name in typed_first) or name not in scalar:
