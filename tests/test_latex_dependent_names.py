@@ -1,0 +1,56 @@
+r"""A name the document writes at its variables (``h(x, y)``, ``J(w, b)``) but never gives a value
+depends on them (dependent_names.py): its derivative by x is its unknown partial, not 0, and a step
+about it is ok only where it holds for every such function; never wrong."""
+
+from __future__ import annotations
+
+from derive.checks.latex.applied_names import find_applied_names, find_dependent_names
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.extract import extract
+from derive.checks.latex.notation import load_notation
+
+NOTATION = load_notation()
+
+
+def _statuses(text: str, runner: StepRunner) -> list[str]:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    return [r.status for r in report.results]
+
+
+def _dependent(text: str) -> dict[str, tuple[str, ...]]:
+    equations = extract(text, markdown=True)
+    return find_dependent_names(equations, NOTATION, find_applied_names(equations, NOTATION, text))
+
+
+#: a document that writes h at (x, y) and differentiates it so, never saying what h is
+_PRODUCT_RULE = r"""
+$$\frac{\partial}{\partial x} \left( x^2 h(x, y) \right) = 2 x h(x, y) + x^2 \frac{\partial h(x, y)}{\partial x}$$
+
+$$\frac{\partial}{\partial x} \left( x^2 h(x, y) \right) = 2 x h(x, y)$$
+
+$$\frac{\partial}{\partial x} \left( y h(x, y) \right) = y \frac{\partial h}{\partial x}$$
+"""
+
+
+def test_an_undefined_name_at_its_variables_depends_on_them(runner: StepRunner) -> None:
+    # the product rule holds for every h; the second step drops h's own slope (h is no constant:
+    # it was read as one, and held); the third writes the bare name for the same quantity
+    assert _statuses(_PRODUCT_RULE, runner) == ["ok", "inconclusive", "ok"]
+
+
+def test_a_name_the_document_defines_keeps_its_value(runner: StepRunner) -> None:
+    text = r"""
+$$g(w, b) = (w x + b - y)^2$$
+
+$$\frac{\partial g(w, b)}{\partial w} = 2 (w x + b - y) x$$
+
+$$\frac{\partial g(w, b)}{\partial w} = 2 (w x + b - y)$$
+"""
+    assert _dependent(text) == {}
+    assert _statuses(text, runner)[-2:] == ["ok", "wrong"]  # through the definition; its wrong twin stays wrong
+
+
+def test_only_undefined_names_are_dependent() -> None:
+    assert _dependent(_PRODUCT_RULE) == {"h": ("x", "y")}
+    # h at two argument lists is no name of its variables at all (applied_names)
+    assert _dependent(r"$$\frac{\partial h(x, y)}{\partial x} = h(x, z)$$") == {}
