@@ -4,7 +4,7 @@ about it is ok only where it holds for every such function; never wrong."""
 
 from __future__ import annotations
 
-from derive.checks.latex.applied_names import find_applied_names, find_dependent_names
+from derive.checks.latex.applied_names import find_applied_names, find_dependent_names, fixed_dependences
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.extract import extract
 from derive.checks.latex.notation import load_notation
@@ -54,3 +54,21 @@ def test_only_undefined_names_are_dependent() -> None:
     assert _dependent(_PRODUCT_RULE) == {"h": ("x", "y")}
     # h at two argument lists is no name of its variables at all (applied_names)
     assert _dependent(r"$$\frac{\partial h(x, y)}{\partial x} = h(x, z)$$") == {}
+
+
+#: a loss the extractor writes bare (fixed_arguments: ℓ(w, b) as ℓ), never given a value
+_LOSS = r"""
+$$\frac{\partial}{\partial w} \left( w \ell(w, b) \right) = \ell(w, b) + w \frac{\partial \ell(w, b)}{\partial w}$$
+
+$$\frac{\partial}{\partial w} \left( w \ell(w, b) \right) = \ell(w, b)$$
+
+$$\frac{\partial}{\partial b} ( b^2 + \mathcal{L}(w, b) ) = 2b + \frac{\partial \mathcal{L}(w, b)}{\partial b}$$
+
+$$\frac{\partial}{\partial b} \left( b^2 + \mathcal{L}(w, b) \right) = 2b$$
+"""
+
+
+def test_a_loss_written_at_its_parameters_depends_on_them(runner: StepRunner) -> None:
+    # the product and sum rules hold for every loss; dropping the loss's own slope does not
+    assert _statuses(_LOSS, runner) == ["ok", "inconclusive", "ok", "inconclusive"]
+    assert fixed_dependences(_LOSS, NOTATION) == {r"\ell": ("w", "b"), r"\mathcal{L}": ("w", "b")}

@@ -30,12 +30,13 @@ import re
 
 from derive.checks.latex.applied_uses import DEFINES, arguments, exact_call, term_reader
 from derive.checks.latex.extract import Equation
+from derive.checks.latex.fixed_arguments import fixed_argument_lists
 from derive.checks.latex.notation import BUILTIN_NAMES, Notation
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.subscripted_functions import uses
 from derive.checks.latex.tex_tokens import Unreadable
 
-__all__ = ["find_applied_names", "find_dependent_names"]
+__all__ = ["find_applied_names", "find_dependent_names", "fixed_dependences"]
 
 #: ``\sum_{i=1}``, ``\sum_i``, ``\prod_{n}``: the letter a sum runs over
 _SUM_INDEX = re.compile(r"\\(?:sum|prod)\s*(?:\\limits\s*)?_\s*\{?\s*\\?([A-Za-z]+)")
@@ -196,3 +197,16 @@ def find_dependent_names(
             if name is not None:
                 valued.add(name)
     return {name: args for name, args in applied.items() if name not in valued}
+
+
+def fixed_dependences(text: str, notation: Notation) -> dict[str, tuple[str, ...]]:
+    r"""The losses the extractor writes bare for their one argument list (fixed_arguments:
+    ``\ell(w, b)`` as ℓ), each with that list where it is plain names: what the loss depends on,
+    for :func:`find_dependent_names` (a loss the document defines keeps its value)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for read_as, written in fixed_argument_lists([text]).values():
+        reader = term_reader(written, notation) if written else None
+        args = arguments(reader, reader.toks) if reader is not None else None
+        if args and read_as not in args:
+            found[read_as] = args
+    return found

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from derive.checks.latex.abstract_functions import abstract_name, document_abstract_functions
-from derive.checks.latex.applied_names import find_applied_names, find_dependent_names
+from derive.checks.latex.applied_names import find_applied_names, find_dependent_names, fixed_dependences
 from derive.checks.latex.bare_values import document_bare_values
 from derive.checks.latex.case_splits import document_case_pairs
 from derive.checks.latex.digit_names import document_digit_names
@@ -74,7 +74,8 @@ def document_context(text: str, notation: Notation, equations: list) -> Document
     # J(w_1, w_2, b), E(\bm W): a loss written applied to the document's variables is that name (applied_names)
     applied = find_applied_names(equations, notation, text)
     # … and where the document never gives it a value, an unknown function of them (dependent_names)
-    dependent = find_dependent_names(equations, notation, applied)
+    # (ℓ(w, b), which the extractor writes bare (fixed_arguments), too)
+    dependent = find_dependent_names(equations, notation, {**fixed_dependences(text, notation), **applied})
     notation = replace(notation, applied_names=applied, applied_functions=dependent)
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation), text=text)
     # a restatement of the notation's loss that cannot be evaluated gives way to it (restated_values)
