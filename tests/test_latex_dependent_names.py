@@ -4,8 +4,9 @@ about it is ok only where it holds for every such function; never wrong."""
 
 from __future__ import annotations
 
-from derive.checks.latex.applied_names import find_applied_names, find_dependent_names, fixed_dependences
+from derive.checks.latex.applied_names import find_applied_names
 from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.dependent_lists import find_dependent_names, fixed_dependences
 from derive.checks.latex.extract import extract
 from derive.checks.latex.notation import load_notation
 
@@ -72,3 +73,14 @@ def test_a_loss_written_at_its_parameters_depends_on_them(runner: StepRunner) ->
     # the product and sum rules hold for every loss; dropping the loss's own slope does not
     assert _statuses(_LOSS, runner) == ["ok", "inconclusive", "ok", "inconclusive"]
     assert fixed_dependences(_LOSS, NOTATION) == {r"\ell": ("w", "b"), r"\mathcal{L}": ("w", "b")}
+
+
+def test_a_name_differentiated_by_more_than_its_list_keeps_its_bare_reading() -> None:
+    # ∂C(w)/∂w_i and ∂C(w)/∂ŷ: C depends on w's entries and on ŷ, which its list does not say;
+    # the document's derivatives imply its dependence (unstated_dependence), as before
+    text = r"""
+$$\frac{\partial C(w)}{\partial w_i} = \frac{\partial C(w)}{\partial \hat y} \frac{\partial \hat y}{\partial w_i}$$
+"""
+    assert _dependent(text) == {}
+    only_its_own = r"$$\frac{\partial}{\partial x} h(x, y) = \frac{\partial h(x, y)}{\partial x}$$"
+    assert _dependent(only_its_own) == {"h": ("x", "y")}

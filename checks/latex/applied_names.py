@@ -30,13 +30,12 @@ import re
 
 from derive.checks.latex.applied_uses import DEFINES, arguments, exact_call, term_reader
 from derive.checks.latex.extract import Equation
-from derive.checks.latex.fixed_arguments import fixed_argument_lists
 from derive.checks.latex.notation import BUILTIN_NAMES, Notation
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.subscripted_functions import uses
 from derive.checks.latex.tex_tokens import Unreadable
 
-__all__ = ["find_applied_names", "find_dependent_names", "fixed_dependences"]
+__all__ = ["find_applied_names"]
 
 #: ``\sum_{i=1}``, ``\sum_i``, ``\prod_{n}``: the letter a sum runs over
 _SUM_INDEX = re.compile(r"\\(?:sum|prod)\s*(?:\\limits\s*)?_\s*\{?\s*\\?([A-Za-z]+)")
@@ -163,50 +162,4 @@ def find_applied_names(equations: list[Equation], notation: Notation, text: str)
         # bare, a loss is differentiated (∂ℓ, dJ); a function written bare (g ∘ f) is not read
         if variables and ((name, args) in defined or name in by):
             found[name] = args
-    return found
-
-
-def _defined_name(text: str, notation: Notation) -> str | None:
-    """The name a chain's first term defines: ``J(w, b)`` or bare ``J``; None for anything else."""
-    call = exact_call(text, notation)
-    if call is not None:
-        return call[0]
-    reader = term_reader(text, notation)
-    if reader is None or not reader.toks:
-        return None
-    try:
-        name, end, power = reader.read_identifier(0)
-    except Unreadable:
-        return None
-    return name if name is not None and power is None and end == len(reader.toks) else None
-
-
-def find_dependent_names(
-    equations: list[Equation], notation: Notation, applied: dict[str, tuple[str, ...]]
-) -> dict[str, tuple[str, ...]]:
-    """Of the names read at their argument list (``applied``), those the document never gives a
-    value: name → the arguments it depends on."""
-    if not applied:
-        return {}
-    valued = set(notation.definitions) | set(notation.doc_functions)
-    for eq in equations:
-        for chain in split_chain(eq):
-            if len(chain) < 2 or chain[0][1] not in DEFINES or not chain[1][0].text.strip():
-                continue
-            name = _defined_name(chain[0][0].text, notation)
-            if name is not None:
-                valued.add(name)
-    return {name: args for name, args in applied.items() if name not in valued}
-
-
-def fixed_dependences(text: str, notation: Notation) -> dict[str, tuple[str, ...]]:
-    r"""The losses the extractor writes bare for their one argument list (fixed_arguments:
-    ``\ell(w, b)`` as ℓ), each with that list where it is plain names: what the loss depends on,
-    for :func:`find_dependent_names` (a loss the document defines keeps its value)."""
-    found: dict[str, tuple[str, ...]] = {}
-    for read_as, written in fixed_argument_lists([text]).values():
-        reader = term_reader(written, notation) if written else None
-        args = arguments(reader, reader.toks) if reader is not None else None
-        if args and read_as not in args:
-            found[read_as] = args
     return found

@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from derive.checks.latex.abstract_functions import abstract_name, document_abstract_functions
-from derive.checks.latex.applied_names import find_applied_names, find_dependent_names, fixed_dependences
+from derive.checks.latex.applied_names import find_applied_names
 from derive.checks.latex.bare_values import document_bare_values
 from derive.checks.latex.case_splits import document_case_pairs
+from derive.checks.latex.dependent_lists import find_dependent_names, fixed_dependences
 from derive.checks.latex.digit_names import document_digit_names
 from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_definitions
 from derive.checks.latex.doc_labels import with_bracket_steps, with_document_labels

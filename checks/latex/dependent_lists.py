@@ -1,0 +1,123 @@
+r"""Which names the document writes at its variables but never gives a value
+(:mod:`derive.checks.latex.dependent_names` reads them as unknown functions of those variables).
+
+Of the names :mod:`derive.checks.latex.applied_names` reads at their one argument list (``J(w, b)``,
+``h(x, y)``), and the losses the extractor writes bare for theirs (``\ell(w, b)``:
+:mod:`derive.checks.latex.fixed_arguments`), those
+
+- the document never defines: no chain starts with the name, bare or at its arguments, and a
+  defining relation (``J(w, b) = …`` puts its value in, which says the rest), and the notation
+  gives it no value;
+- the document differentiates by its arguments only (``\frac{\partial h(x, y)}{\partial x}``).
+  ``\frac{\partial C(w)}{\partial w_i}`` or ``\frac{\partial C(w)}{\partial \hat y}`` says C
+  depends on more than its list as written (on w's entries, on ŷ, which depends on w): such a
+  name keeps its reading as a bare name, whose dependence the document's derivatives imply
+  (unstated_dependence).
+"""
+
+from __future__ import annotations
+
+from derive.checks.latex.applied_uses import DEFINES, arguments, exact_call, term_reader
+from derive.checks.latex.extract import Equation
+from derive.checks.latex.fixed_arguments import fixed_argument_lists
+from derive.checks.latex.notation import Notation
+from derive.checks.latex.steps import split_chain
+from derive.checks.latex.tex_tokens import TexReader, Unreadable
+
+__all__ = ["find_dependent_names", "fixed_dependences"]
+
+#: a fraction's command: \frac{∂X}{∂v}
+_FRACTIONS = (r"\frac", r"\dfrac", r"\tfrac")
+#: a derivative's mark before the name differentiated or the variable
+_MARKS = (r"\partial", "d")
+
+
+def _leading_name(toks: list[str], notation: Notation) -> str | None:
+    """The name the tokens start with (its scripts but no power), or None."""
+    if not toks:
+        return None
+    try:
+        name, _, power = TexReader(toks, [False] * len(toks), notation).read_identifier(0)
+    except Unreadable:
+        return None
+    return name if power is None else None
+
+
+def _derivative_pairs(text: str, notation: Notation) -> set[tuple[str, str]]:
+    """(X, v) for each ``\frac{\\partial X…}{\\partial v}`` and ``\frac{\\partial}{\\partial v} X``
+    the term writes."""
+    reader = term_reader(text, notation)
+    pairs: set[tuple[str, str]] = set()
+    if reader is None:
+        return pairs
+    toks = reader.toks
+    for i, t in enumerate(toks):
+        if t not in _FRACTIONS:
+            continue
+        try:
+            top, j = reader.read_arg(i + 1)
+            bottom, k = reader.read_arg(j)
+        except Unreadable:
+            continue
+        if not top or top[0] not in _MARKS or len(bottom) < 2 or bottom[0] not in _MARKS:
+            continue
+        var = _leading_name(bottom[1:], notation)
+        name = _leading_name(top[1:], notation) if len(top) > 1 else _leading_name(toks[k:], notation)
+        if var is not None and name is not None:
+            pairs.add((name, var))
+    return pairs
+
+
+def _defined_name(text: str, notation: Notation) -> str | None:
+    """The name a chain's first term defines: ``J(w, b)`` or bare ``J``; None for anything else."""
+    call = exact_call(text, notation)
+    if call is not None:
+        return call[0]
+    reader = term_reader(text, notation)
+    if reader is None or not reader.toks:
+        return None
+    try:
+        name, end, power = reader.read_identifier(0)
+    except Unreadable:
+        return None
+    return name if name is not None and power is None and end == len(reader.toks) else None
+
+
+def find_dependent_names(
+    equations: list[Equation], notation: Notation, applied: dict[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """Of the names read at their argument list (``applied``), those the document never gives a
+    value: name → the arguments it depends on."""
+    if not applied:
+        return {}
+    valued = set(notation.definitions) | set(notation.doc_functions)
+    for eq in equations:
+        for chain in split_chain(eq):
+            if len(chain) < 2 or chain[0][1] not in DEFINES or not chain[1][0].text.strip():
+                continue
+            name = _defined_name(chain[0][0].text, notation)
+            if name is not None:
+                valued.add(name)
+    pairs = {
+        pair
+        for eq in equations
+        for chain in split_chain(eq)
+        for term, _ in chain
+        for pair in _derivative_pairs(term.text, notation)
+    }
+    # differentiated by what is not among its arguments (∂C(w)/∂w_i, ∂C(w)/∂ŷ): more than its list says
+    beyond = {name for name, var in pairs if name in applied and var not in applied[name]}
+    return {name: args for name, args in applied.items() if name not in valued and name not in beyond}
+
+
+def fixed_dependences(text: str, notation: Notation) -> dict[str, tuple[str, ...]]:
+    r"""The losses the extractor writes bare for their one argument list (fixed_arguments:
+    ``\ell(w, b)`` as ℓ), each with that list where it is plain names: what the loss depends on,
+    for :func:`find_dependent_names` (a loss the document defines keeps its value)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for read_as, written in fixed_argument_lists([text]).values():
+        reader = term_reader(written, notation) if written else None
+        args = arguments(reader, reader.toks) if reader is not None else None
+        if args and read_as not in args:
+            found[read_as] = args
+    return found
