@@ -19,8 +19,10 @@ def _statuses(text: str, runner: StepRunner) -> list[str]:
 
 
 def _dependent(text: str) -> dict[str, tuple[str, ...]]:
+    """name → the variables it is an unknown function of."""
     equations = extract(text, markdown=True)
-    return find_dependent_names(equations, NOTATION, find_applied_names(equations, NOTATION, text))
+    found = find_dependent_names(equations, NOTATION, find_applied_names(equations, NOTATION, text))
+    return {name: depends for name, (_, depends) in found.items()}
 
 
 #: a document that writes h at (x, y) and differentiates it so, never saying what h is
@@ -84,3 +86,17 @@ $$\frac{\partial C(w)}{\partial w_i} = \frac{\partial C(w)}{\partial \hat y} \fr
     assert _dependent(text) == {}
     only_its_own = r"$$\frac{\partial}{\partial x} h(x, y) = \frac{\partial h(x, y)}{\partial x}$$"
     assert _dependent(only_its_own) == {"h": ("x", "y")}
+
+
+#: G written at the vector w, differentiated by its entry w_1
+_VECTOR = r"""
+$$\frac{\partial}{\partial w_1} ( w_1 G(\mathbf{w}) ) = G(\mathbf{w}) + w_1\frac{\partial G(\mathbf{w})}{\partial w_1}$$
+
+$$\frac{\partial}{\partial w_1} \left( w_1 G(\mathbf{w}) \right) = G(\mathbf{w})$$
+"""
+
+
+def test_a_name_at_a_vector_depends_on_the_entries_differentiated_by(runner: StepRunner) -> None:
+    # G(w) by w_1 is a function of w_1 and of the rest of w: its slope in w_1 is no zero
+    assert _dependent(_VECTOR) == {"G": ("w", "w_{1}")}
+    assert _statuses(_VECTOR, runner) == ["ok", "inconclusive"]

@@ -8,7 +8,9 @@ Of the names :mod:`derive.checks.latex.applied_names` reads at their one argumen
 - the document never defines: no chain starts with the name, bare or at its arguments, and a
   defining relation (``J(w, b) = …`` puts its value in, which says the rest), and the notation
   gives it no value;
-- the document differentiates by its arguments only (``\frac{\partial h(x, y)}{\partial x}``).
+- the document differentiates by its arguments, or by entries of them, only
+  (``\frac{\partial h(x, y)}{\partial x}``; ``E(\mathbf w)`` by w_0 and w_1 is then a function of
+  w, w_0 and w_1: of those entries and of the rest of w).
   ``\frac{\partial C(w)}{\partial w_i}`` or ``\frac{\partial C(w)}{\partial \hat y}`` says C
   depends on more than its list as written (on w's entries, on ŷ, which depends on w): such a
   name keeps its reading as a bare name, whose dependence the document's derivatives imply
@@ -16,6 +18,8 @@ Of the names :mod:`derive.checks.latex.applied_names` reads at their one argumen
 """
 
 from __future__ import annotations
+
+import re
 
 from derive.checks.latex.applied_uses import DEFINES, arguments, exact_call, term_reader
 from derive.checks.latex.extract import Equation
@@ -85,9 +89,10 @@ def _defined_name(text: str, notation: Notation) -> str | None:
 
 def find_dependent_names(
     equations: list[Equation], notation: Notation, applied: dict[str, tuple[str, ...]]
-) -> dict[str, tuple[str, ...]]:
+) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """Of the names read at their argument list (``applied``), those the document never gives a
-    value: name → the arguments it depends on."""
+    value: name → (that list, the variables it depends on: the list and the entries of it the
+    document differentiates by)."""
     if not applied:
         return {}
     valued = set(notation.definitions) | set(notation.doc_functions)
@@ -105,9 +110,27 @@ def find_dependent_names(
         for term, _ in chain
         for pair in _derivative_pairs(term.text, notation)
     }
-    # differentiated by what is not among its arguments (∂C(w)/∂w_i, ∂C(w)/∂ŷ): more than its list says
-    beyond = {name for name, var in pairs if name in applied and var not in applied[name]}
-    return {name: args for name, args in applied.items() if name not in valued and name not in beyond}
+    found: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for name, args in applied.items():
+        variables = {var for of, var in pairs if of == name and var not in args}
+        entries = tuple(sorted(var for var in variables if _entry_of(var, args)))
+        # differentiated by what its list does not hold (∂C(w)/∂ŷ): more than its list says
+        if name not in valued and len(entries) == len(variables):
+            found[name] = (args, args + entries)  # E(\mathbf w) by w_0: a function of w_0 and of the rest of w
+    return found
+
+
+#: a vector's font around its letter: \mathbf{w}, \bm{w}, \boldsymbol{\theta}, \vec{w}
+_VECTOR_FONT = re.compile(r"\\(?:mathbf|bm|boldsymbol|vec|pmb|bf|underline|overline)\{(.+)\}")
+
+
+def _entry_of(var: str, args: tuple[str, ...]) -> bool:
+    r"""Is ``var`` an entry of one of the arguments (w_0 of \mathbf{w} or of w, \theta_j of \theta)?"""
+    base, sep, _ = var.partition("_")
+    if not sep or "^" in base:
+        return False
+    vectors = {m.group(1) if (m := _VECTOR_FONT.fullmatch(a)) else a for a in args}
+    return base in vectors
 
 
 def fixed_dependences(text: str, notation: Notation) -> dict[str, tuple[str, ...]]:

@@ -34,13 +34,14 @@ def dependent_name(norm: Any, name: str, k: int) -> tuple[str, int] | None:
     """``J`` at k (the token after the name) read as the unknown function J of the arguments the
     document writes it at, with that argument list when it follows (consumed); None where the
     name is not such a name."""
-    depends = norm.notation.applied_functions.get(name)
-    if depends is None:
+    found = norm.notation.applied_functions.get(name)
+    if found is None:
         return None
+    written, depends = found
     toks = norm.toks
     if k < len(toks) and toks[k] == "(":
         end = norm.match(k)
-        if arguments(norm, toks[k + 1 : end]) != depends:
+        if arguments(norm, toks[k + 1 : end]) != written:
             return None  # J(\theta + h): another argument; left to the reader as before
         k = end + 1
     args = [norm.symbol("symbol", a) for a in depends]

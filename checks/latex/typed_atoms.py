@@ -354,6 +354,9 @@ class AtomsMixin(TexReader):
         key = self.notation.functions.get(name)
         if key is not None:
             return self._function(key, name, power)
+        if name in self.notation.applied_functions:
+            # never given a value, it depends on its arguments: no constant of the matrix judge (dependent_names)
+            raise Unreadable(f"{name}, a function of its arguments the document does not define")
         node: Node = _sym(name)
         if power:
             node = self._power(node, power)
