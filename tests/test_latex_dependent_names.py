@@ -100,3 +100,22 @@ def test_a_name_at_a_vector_depends_on_the_entries_differentiated_by(runner: Ste
     # G(w) by w_1 is a function of w_1 and of the rest of w: its slope in w_1 is no zero
     assert _dependent(_VECTOR) == {"G": ("w", "w_{1}")}
     assert _statuses(_VECTOR, runner) == ["ok", "inconclusive"]
+
+
+def test_a_variable_or_a_value_given_as_an_operand_is_no_dependent_name(runner: StepRunner) -> None:
+    # x(θ) beside ∂J/∂x: x is a variable the document differentiates by, not a function of θ
+    variable = r"""
+$$\frac{\partial x(\theta)}{\partial \theta} = 1$$
+
+$$\frac{\partial \sigma(x)}{\partial x} = \sigma(x)(1 - \sigma(x))$$
+"""
+    assert _dependent(variable) == {}
+    assert _statuses(variable, runner)[-1] == "ok"
+    # ∂J/∂w = ∂/∂w ½w²: J is given its value there (defined_operands), J(w) no unknown function
+    operand = r"""
+$$\frac{\partial J(w)}{\partial w} = \frac{\partial J}{\partial w}$$
+
+$$\frac{\partial J}{\partial w} = \frac{\partial}{\partial w} \frac{1}{2} w^2 = w$$
+"""
+    assert _dependent(operand) == {}
+    assert _statuses(operand, runner)[-2:] == ["ok", "ok"]

@@ -12,9 +12,12 @@ Of the names :mod:`derive.checks.latex.applied_names` reads at their one argumen
   (``\frac{\partial h(x, y)}{\partial x}``; ``E(\mathbf w)`` by w_0 and w_1 is then a function of
   w, w_0 and w_1: of those entries and of the rest of w).
   ``\frac{\partial C(w)}{\partial w_i}`` or ``\frac{\partial C(w)}{\partial \hat y}`` says C
-  depends on more than its list as written (on w's entries, on ŷ, which depends on w): such a
-  name keeps its reading as a bare name, whose dependence the document's derivatives imply
-  (unstated_dependence).
+  depends on more than its list as written (on ŷ, which depends on w): such a name keeps its
+  reading as a bare name, whose dependence the document's derivatives imply
+  (unstated_dependence);
+- the document never differentiates by (``x(\theta)`` beside ``\partial J/\partial x``: x is a
+  variable) nor gives a value as a derivative's operand (``\frac{\partial R}{\partial w} =
+  \frac{\partial}{\partial w} \frac12 \|w\|^2``: R is ½‖w‖², as defined_operands reads it).
 """
 
 from __future__ import annotations
@@ -98,6 +101,7 @@ def find_dependent_names(
     valued = set(notation.definitions) | set(notation.doc_functions)
     for eq in equations:
         for chain in split_chain(eq):
+            valued |= _operand_values(chain, notation)
             if len(chain) < 2 or chain[0][1] not in DEFINES or not chain[1][0].text.strip():
                 continue
             name = _defined_name(chain[0][0].text, notation)
@@ -110,18 +114,35 @@ def find_dependent_names(
         for term, _ in chain
         for pair in _derivative_pairs(term.text, notation)
     }
+    # a variable the document differentiates by (x in ∂J/∂x beside x(θ)) is no function of others
+    variables = {var for _, var in pairs}
     found: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for name, args in applied.items():
-        variables = {var for of, var in pairs if of == name and var not in args}
-        entries = tuple(sorted(var for var in variables if _entry_of(var, args)))
+        beyond = {var for of, var in pairs if of == name and var not in args}
+        entries = tuple(sorted(var for var in beyond if _entry_of(var, args)))
         # differentiated by what its list does not hold (∂C(w)/∂ŷ): more than its list says
-        if name not in valued and len(entries) == len(variables):
+        if name not in valued and name not in variables and len(entries) == len(beyond):
             found[name] = (args, args + entries)  # E(\mathbf w) by w_0: a function of w_0 and of the rest of w
     return found
 
 
 #: a vector's font around its letter: \mathbf{w}, \bm{w}, \boldsymbol{\theta}, \vec{w}
 _VECTOR_FONT = re.compile(r"\\(?:mathbf|bm|boldsymbol|vec|pmb|bf|underline|overline)\{(.+)\}")
+
+
+#: an operator derivative: \frac{\partial}{\partial v} …
+_OPERATOR = re.compile(r"\s*\\[dt]?frac\s*\{\s*(?:\\partial|d)\s*\}")
+
+
+def _operand_values(chain: list, notation: Notation) -> set[str]:
+    r"""Names a chain gives a value as a derivative's operand: ``\frac{\partial R}{\partial w} =
+    \frac{\partial}{\partial w} \frac12 \|w\|^2`` says R is ½‖w‖² (defined_operands reads it so)."""
+    found = set()
+    for (term, _), (after, _) in zip(chain, chain[1:], strict=False):
+        pairs = _derivative_pairs(term.text, notation)
+        if len(pairs) == 1 and _OPERATOR.match(after.text) and not _OPERATOR.match(term.text):
+            found.add(next(iter(pairs))[0])
+    return found
 
 
 def _entry_of(var: str, args: tuple[str, ...]) -> bool:
