@@ -5,8 +5,8 @@ Of the names :mod:`derive.checks.latex.applied_names` reads at their one argumen
 ``h(x, y)``), and the losses the extractor writes bare for theirs (``\ell(w, b)``:
 :mod:`derive.checks.latex.fixed_arguments`), those
 
-- the document never defines: no chain starts with the name, bare or at its arguments, and a
-  defining relation (``J(w, b) = …`` puts its value in, which says the rest), and the notation
+- the document never defines: no chain holds the name, bare or at its arguments, then a
+  defining relation and a value (``J(w, b) = …`` puts its value in, which says the rest), and the notation
   gives it no value;
 - the document differentiates by its arguments, or by entries of them, only
   (``\frac{\partial h(x, y)}{\partial x}``; ``E(\mathbf w)`` by w_0 and w_1 is then a function of
@@ -102,11 +102,11 @@ def find_dependent_names(
     for eq in equations:
         for chain in split_chain(eq):
             valued |= _operand_values(chain, notation)
-            if len(chain) < 2 or chain[0][1] not in DEFINES or not chain[1][0].text.strip():
-                continue
-            name = _defined_name(chain[0][0].text, notation)
-            if name is not None:
-                valued.add(name)
+            # J(w, b) = …, or x_1 = g_2(x_2) = \frac{c}{x_2}: a term that is the name, then its value
+            for (term, relation), (after, _) in zip(chain, chain[1:], strict=False):
+                name = _defined_name(term.text, notation) if relation in DEFINES and after.text.strip() else None
+                if name is not None:
+                    valued.add(name)
     pairs = {
         pair
         for eq in equations
