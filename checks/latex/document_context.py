@@ -15,6 +15,7 @@ from derive.checks.latex.abstract_functions import abstract_name, document_abstr
 from derive.checks.latex.applied_names import find_applied_names
 from derive.checks.latex.bare_values import document_bare_values
 from derive.checks.latex.case_splits import document_case_pairs
+from derive.checks.latex.dependent_lists import find_dependent_names, fixed_dependences
 from derive.checks.latex.digit_names import document_digit_names
 from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_definitions
 from derive.checks.latex.doc_labels import with_bracket_steps, with_document_labels
@@ -73,7 +74,11 @@ def document_context(text: str, notation: Notation, equations: list) -> Document
     # \ell_{ce}(h, y): the softmax cross-entropy, or the document's own definition of it (standard_losses)
     notation = with_standard_losses(equations, notation, text)
     # J(w_1, w_2, b), E(\bm W): a loss written applied to the document's variables is that name (applied_names)
-    notation = replace(notation, applied_names=find_applied_names(equations, notation, text))
+    applied = find_applied_names(equations, notation, text)
+    # … and where the document never gives it a value, an unknown function of them (dependent_names)
+    # (ℓ(w, b), which the extractor writes bare (fixed_arguments), too)
+    dependent = find_dependent_names(equations, notation, {**fixed_dependences(text, notation), **applied})
+    notation = replace(notation, applied_names=applied, applied_functions=dependent)
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation), text=text)
     # a restatement of the notation's loss that cannot be evaluated gives way to it (restated_values)
     document.fallback = unevaluable_restatements(document.typed, document.typed_base, notation)

@@ -32,7 +32,7 @@ from derive.checks.latex.norm_names import FUNCTION_LETTERS
 from derive.checks.latex.region import Region, with_spans_replaced
 from derive.checks.latex.text_groups import in_script, round_group
 
-__all__ = ["fixed_argument_names", "with_fixed_arguments"]
+__all__ = ["fixed_argument_lists", "fixed_argument_names", "with_fixed_arguments"]
 
 #: a name that can be a loss written at its arguments: a letter, \ell, a calligraphic letter
 _NAME = r"\\mathcal\s*\{\s*[A-Za-z]\s*\}|\\mathcal\s+[A-Za-z]|\\ell(?![A-Za-z])|(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])"
@@ -162,17 +162,24 @@ def fixed_argument_names(texts: list[str]) -> dict[str, str]:
     r"""The names written at fixed arguments, each with the name it is read as: itself, or ``\ell``
     for a loss ``l(…)`` where the document also has a layer or index l (``\delta^{(l)}``), when
     it writes no ℓ of its own (the same letter, set apart from the index)."""
-    found: dict[str, str] = {}
+    return {name: read_as for name, (read_as, _) in fixed_argument_lists(texts).items()}
+
+
+def fixed_argument_lists(texts: list[str]) -> dict[str, tuple[str, str]]:
+    """name → (the name it is read as, the one argument list it is written at outside definitions,
+    spaces and braces dropped; "" where it has none of its own: fixed_argument_names)."""
+    found: dict[str, tuple[str, str]] = {}
     candidates = {_key(m.group("name")) for text in texts for m in _DIFFERENTIATED.finditer(text)}
     for name in sorted(candidates - _NOT_LOSSES):
         used, annotations, names_only, indexed = _argument_lists(name, texts)
         # a list only ever in definitions that never write it says what the name depends on
         if not names_only or len(used | annotations) != 1 and len(used) != 1:
             continue
+        (written,) = used if len(used) == 1 else ("",)
         if not indexed:
-            found[name] = name
+            found[name] = (name, written)
         elif name == "l" and not any(_uses(r"\ell", text) for text in texts):
-            found[name] = r"\ell"
+            found[name] = (r"\ell", written)
     return found
 
 

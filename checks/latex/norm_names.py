@@ -7,6 +7,7 @@ from typing import Any
 
 from derive.checks.latex.applied_calls import applied_arguments, applied_key
 from derive.checks.latex.applied_uses import applied_as_name
+from derive.checks.latex.dependent_names import dependent_name
 from derive.checks.latex.dot_products import dot_pairs
 from derive.checks.latex.function_calls import expand_document_function
 from derive.checks.latex.function_labels import activation_label, labelled_call
@@ -126,6 +127,8 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
             return expanded
         if name in self.notation.constants:
             text = self.symbol("constant", self.notation.constants[name])
+        elif power is None and (dependent := dependent_name(self, name, k)) is not None:
+            return dependent  # J(w, b) never given a value: an unknown function of w, b (dependent_names)
         else:
             if self.notation.shapes.get(name):
                 self.r.matrices.append(name)

@@ -180,6 +180,9 @@ class Notation:
     #: names the document writes applied to its variables (J(w_1, w_2, b), E(\bm W)): name → that
     #: one argument list, at which the use reads as the bare name (applied_names)
     applied_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: of those, the ones the document never gives a value: name → (that list, the variables it is an
+    #: unknown function of, applied or bare: the list and entries of it differentiated by) (dependent_names)
+    applied_functions: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
     def without_functions(self, names: set[str] | frozenset[str]) -> Notation:
         """The notation with these names no longer its functions (the document means them otherwise)."""

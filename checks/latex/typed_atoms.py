@@ -400,6 +400,9 @@ class AtomsMixin(TexReader):
         if at_own_arguments(self, name, inside):
             self.i = end + 1  # L(x, y): the defined quantity, at its arguments (defined_arguments)
             return
+        if name in self.notation.applied_functions:
+            # never given a value, it depends on the arguments written: no constant here (dependent_names)
+            raise Unreadable(f"{name}(…), a function of its arguments the document does not define")
         if applied_as_name(self, name, inside):
             self.i = end + 1  # E(\bm W), \ell(Z_{L+1}, y): the document's name of its variables (applied_names)
             return
