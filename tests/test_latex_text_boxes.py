@@ -70,6 +70,11 @@ def test_a_colour_inside_a_term_or_without_an_equation_is_left_alone() -> None:
         assert uncolour_statements(body).text == text
     text = "\\textcolor{red}{a = b} + c"
     assert uncolour_statements(MappedText(text, list(range(len(text))))).text.split() == ["a", "=", "b", "+", "c"]
+    # after a closed group the colour is at the top level again; inside one it is not
+    text = "\\frac{a}{b}\\textcolor{red}{x = y}"
+    assert uncolour_statements(MappedText(text, list(range(len(text))))).text.split() == ["\\frac{a}{b}", "x", "=", "y"]
+    text = "{\\textcolor{red}{x = y}}"
+    assert uncolour_statements(MappedText(text, list(range(len(text))))).text == text
 
 
 def test_a_one_letter_word_joins_only_when_typeset_as_a_word() -> None:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
-from derive.checks.latex.text_groups import brace_group_end
+from derive.checks.latex.text_groups import brace_depths, brace_group_end
 
 __all__ = ["unbox_text_math", "uncolour_statements"]
 
@@ -88,35 +88,13 @@ _COLOUR_HEAD = re.compile(r"\\(?:textcolor|color)\s*(?:\[[^\]]*\])?\s*\{[^{}$]*\
 
 
 def _top_level_equals(text: str) -> bool:
-    depth = 0
-    k = 0
-    while k < len(text):
-        c = text[k]
-        if c == "\\":
-            k += 2
-            continue
-        depth += (c == "{") - (c == "}")
-        if c == "=" and depth == 0:
-            return True
-        k += 1
-    return False
-
-
-def _depth_at(text: str, index: int) -> int:
-    depth = 0
-    k = 0
-    while k < index:
-        if text[k] == "\\":
-            k += 2
-            continue
-        depth += (text[k] == "{") - (text[k] == "}")
-        k += 1
-    return depth
+    depths = brace_depths(text)
+    return any(c == "=" and depths[k] == 0 for k, c in enumerate(text))
 
 
 def _coloured_statement(text: str, start: int, closing: int) -> tuple[int, int] | None:
     opening = _COLOUR_HEAD.match(text, start).end() - 1  # type: ignore[union-attr]
-    if _depth_at(text, start) != 0 or not _top_level_equals(text[opening + 1 : closing]):
+    if brace_depths(text[:start] + " ")[-1] != 0 or not _top_level_equals(text[opening + 1 : closing]):
         return None
     return opening + 1, closing
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["brace_group_end", "in_script", "round_group"]
+__all__ = ["brace_depths", "brace_group_end", "in_script", "round_group"]
 
 
 def brace_group_end(text: str, open_brace: int) -> int:
@@ -25,6 +25,24 @@ def brace_group_end(text: str, open_brace: int) -> int:
             return k + 1
         k += 1
     return -1
+
+
+def brace_depths(text: str) -> list[int]:
+    """The group depth at each character, a group's braces counted inside it, an escaped character
+    and its backslash at the depth around them: ``a{b}c`` → 0, 1, 1, 1, 0."""
+    depths: list[int] = []
+    depth = 0
+    k = 0
+    while k < len(text):
+        if text[k] == "\\":
+            depths += [depth, depth][: len(text) - k]
+            k += 2
+            continue
+        depth += text[k] == "{"
+        depths.append(depth)
+        depth -= text[k] == "}"
+        k += 1
+    return depths
 
 
 def round_group(text: str, open_paren: int) -> tuple[str, int] | None:
