@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from derive.checks.latex.conditions import row_condition
+from derive.checks.latex.extract import extract
+from derive.checks.latex.steps import split_chain
 
 
 def test_mathjax_comparisons_in_conditions_and_cases(statuses: Callable[[str], list[str]]) -> None:
@@ -49,3 +51,14 @@ def test_a_domain_after_quad_ends_the_row(statuses: Callable[[str], list[str]]) 
         "$$\\frac{d}{dx}\\tanh(x) = 1 + \\tanh(x)^2 \\quad x \\in \\mathbb{R}$$\n"
     )
     assert statuses(text) == ["ok", "inconclusive", "ok", "wrong"]
+
+
+def test_spacing_around_the_equals_sign_is_no_part_of_a_side(statuses: Callable[[str], list[str]]) -> None:
+    # twenty-first hunt, window kernel: \phi(z)\ =\ \begin{cases} … defines φ (not the convention's ReLU)
+    text = (
+        "$$\\phi(z)\\ =\\ \\begin{cases} 1 & z\\,\\leq\\,1,\\\\ 0 & z\\,\\gt\\,1. \\end{cases}$$\n\n"
+        "$$\\frac{d}{dx} x^2 \\ =\\ 3x$$\n"
+    )
+    assert statuses(text)[0] == "inconclusive" and statuses(text)[-1] == "wrong"
+    (first, *_), *_ = [[t for t, _ in chain] for chain in split_chain(extract(text, markdown=True)[0])]
+    assert first.text == "\\phi(z)"

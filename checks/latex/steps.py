@@ -63,6 +63,10 @@ class Step:
 _REL_COMMANDS = {r[1:] for r in RELATIONS if r.startswith("\\")}
 
 
+#: TeX spacing at the end of a term (``\phi(z)\ =\ \begin{cases}``, ``a \,=\, b``): typeset space, no math
+_SPACING_END = re.compile(r"(?:\s|(?<!\\)\\[ ,;:!>]|~|\\q?quad(?![A-Za-z])|\\enskip(?![A-Za-z]))+$")
+
+
 def split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
     """The chains of an equation: lists of (term, relation to the next term); see _split_chain.
     Every reader of a document asks for its equations' chains, about 4,000 times on seed 001, so
@@ -92,7 +96,9 @@ def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
 
     def close_term(relation: str) -> None:
         nonlocal current, spots
-        chains[-1].append((Term(current_line, "".join(current).strip(), *where, _places(current, spots)), relation))
+        # \phi(z)\ =\ …: the spacing before = is no part of the side
+        text = _SPACING_END.sub("", "".join(current)).strip()
+        chains[-1].append((Term(current_line, text, *where, _places(current, spots)), relation))
         current, spots = [], []
 
     decimal = decimal_equation(" ".join(piece.text for piece in equation.pieces))
