@@ -40,9 +40,12 @@ def test_brackets_without_a_comparison_or_without_a_space_stay_factors() -> None
 
 def test_a_domain_after_quad_ends_the_row(statuses: Callable[[str], list[str]]) -> None:
     # the real line restricts nothing; another set is kept, unread: a wrong under it is held
-    assert row_condition("a = b\\quad x\\in\\mathbf{R}") == (5, [])
-    assert row_condition("a = b \\quad x \\in \\mathbb{R}.") == (5, [])
-    assert row_condition("a = b \\quad x \\in (-1, 1)") == (5, ["x \\in (-1, 1)"])
+    assert row_condition("f(x) = b\\quad x\\in\\mathbf{R}") == (8, [])
+    assert row_condition("f(x) = b \\quad x \\in \\mathbb{R}.") == (8, [])
+    assert row_condition("f(x) = b \\quad x \\in (-1, 1)") == (8, ["x \\in (-1, 1)"])
+    # a statement of its own: after a comma, or about a name the formula does not use
+    assert row_condition("x = y, \\quad u \\in U") is None
+    assert row_condition("a = b \\quad x \\in (-1, 1)") is None
     assert row_condition("a = \\{x \\in R\\}") is None  # inside a group: a set, not a remark
     text = (
         "$$\\frac{d}{dx}\\left(\\frac{1}{2}\\ln\\frac{1+x}{1-x}\\right)=\\frac{1}{1-x^{2}}\\quad x\\in(-1, 1)$$\n\n"

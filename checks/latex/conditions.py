@@ -163,7 +163,7 @@ _ROW_TRIGGER = re.compile(
 
 #: ``\quad x \in \mathbf{R}`` at the end of a row: the domain the formula is stated on
 _MEMBERSHIP_TAIL = re.compile(
-    r"(?:\s|,|\\[,;])*\\q?quad\b\s*(?P<name>[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\\in\s*(?P<set>[^=&]+?)[\s.,]*$"
+    r"(?<![,;\s])(?:\s|\\[,;])*\\q?quad\b\s*(?P<name>[A-Za-z](?:_\{?[A-Za-z0-9]+\}?)?)\s*\\in\s*(?P<set>[^=&]+?)[\s.,]*$"
 )
 #: the real line, written as a set: a domain that restricts nothing
 _REALS = re.compile(r"(?:\\mathbb|\\mathbf|\\Bbb|\\mathrm)?\s*\{?\s*R\s*\}?|\\R|ℝ")
@@ -175,6 +175,12 @@ def _membership_tail(row: str) -> tuple[int, list[str]] | None:
     under it is held (step_judge.guard_conditions), an ok stands."""
     m = _MEMBERSHIP_TAIL.search(row)
     if m is None or _depth(row, m.start()) != 0:
+        return None
+    # a statement of its own after a comma (``x = y, \quad u \in U``) or about a name the formula
+    # does not use is no domain of the formula
+    before = row[: m.start()]
+    used = re.search(rf"(?<![A-Za-z\\]){re.escape(m.group('name'))}(?![A-Za-z])", before)
+    if before.rstrip().endswith((",", ";")) or used is None:
         return None
     domain = m.group("set").strip()
     if _RELATION.search(domain) or any(c == "," and _depth_in(domain, k) == 0 for k, c in enumerate(domain)):
