@@ -17,37 +17,13 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from derive.checks.latex.added_terms import top_terms
 from derive.checks.latex.text_groups import brace_group_end
 
 __all__ = ["settle_same_limits"]
 
 _UNSETTLED = "a limit SymPy could not settle"
 _LIMIT_HEAD = re.compile(r"\s*\\lim(?:its)?\s*_\s*\{")
-_OPENERS, _CLOSERS = "{([", "})]"
-
-
-def _one_term(body: str) -> bool:
-    """No + or − at the top level after the first term's start (a limit applies to one product)."""
-    depth = 0
-    started = False
-    k = 0
-    while k < len(body):
-        c = body[k]
-        if c == "\\":
-            word = re.match(r"\\(left|right|[A-Za-z]+|.)", body[k:])
-            k += len(word.group(0)) if word else 2
-            started = True
-            continue
-        if c in _OPENERS:
-            depth += 1
-        elif c in _CLOSERS:
-            depth -= 1
-        elif c in "+-" and depth == 0 and started:
-            return False
-        if not c.isspace():
-            started = True
-        k += 1
-    return depth == 0
 
 
 def _limit_parts(side: str) -> tuple[str, str] | None:
@@ -60,7 +36,8 @@ def _limit_parts(side: str) -> tuple[str, str] | None:
         return None
     subscript = re.sub(r"[\s{}]", "", side[head.end() : end - 1])
     body = side[end:].strip()
-    if not body or not _one_term(body):
+    terms = top_terms(body) if body else None
+    if terms is None or len(terms) != 1:  # a limit applies to one product, up to a top-level + or −
         return None
     return subscript, body
 

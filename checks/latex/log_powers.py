@@ -15,28 +15,17 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from derive.checks.latex.text_groups import brace_group_end, round_group
+
 __all__ = ["hold_log_powers", "log_of_powers"]
 
 #: \log, \ln, \log_2, \log_{10}, then an opening bracket (``\left(`` or ``(``)
 _LOG_OPEN = re.compile(r"\\(?:log|ln)(?![A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*(\\left\s*\(|\()")
 
 
-def _closing(text: str, start: int) -> int | None:
-    """The index after the bracket closing the one opened just before ``start`` (``)`` or ``\\right)``)."""
-    depth = 1
-    k = start
-    while k < len(text):
-        if text.startswith("\\left", k) or text.startswith("\\right", k):
-            k += 5 if text.startswith("\\left", k) else 6
-            continue
-        if text[k] == "\\":
-            k += 2
-            continue
-        depth += (text[k] in "({[") - (text[k] in ")}]")
-        k += 1
-        if depth == 0:
-            return k
-    return None
+def _group_end(text: str, opening: int) -> int | None:
+    end = brace_group_end(text, opening)
+    return end if end >= 0 else None
 
 
 def _exponent_end(text: str, k: int) -> int | None:
@@ -46,13 +35,13 @@ def _exponent_end(text: str, k: int) -> int | None:
     if k >= len(text):
         return None
     if text[k] == "{":
-        return _closing(text, k + 1)
+        return _group_end(text, k)
     command = re.match(r"\\frac\s*(?=\{)", text[k:])
     if command:
-        first = _closing(text, k + command.end() + 1)
+        first = _group_end(text, k + command.end())
         if first is None or first >= len(text) or text[first] != "{":
             return None
-        return _closing(text, first + 1)
+        return _group_end(text, first)
     word = re.match(r"\\[A-Za-z]+|[A-Za-z0-9]", text[k:])
     return k + word.end() if word else None
 
@@ -63,9 +52,10 @@ def log_of_powers(side: str) -> str | None:
     for m in _LOG_OPEN.finditer(side):
         if m.start() < k:
             continue
-        close = _closing(side, m.end())
-        if close is None:
+        group = round_group(side, m.end() - 1)
+        if group is None:
             continue
+        inner, close = group[0].rstrip(), group[1]
         after = close
         while after < len(side) and side[after].isspace():
             after += 1
@@ -75,7 +65,6 @@ def log_of_powers(side: str) -> str | None:
         if end is None:
             continue
         head = side[m.start() : m.start(1)]
-        inner = side[m.end() : close].removesuffix(")").removesuffix("\\right").rstrip()
         exponent = side[after + 1 : end].strip()
         exponent = exponent if exponent.startswith("{") and exponent.endswith("}") else f"{{{exponent}}}"
         out.append(side[k : m.start()] + f"{head}\\left(\\left({inner}\\right)^{exponent}\\right)")
