@@ -4,11 +4,13 @@ had no shape: the shape inference never makes a lower-case name a scalar)."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.literal_entries import entry_scalars
 from derive.checks.latex.matrix_literals import Literal
 from derive.checks.latex.normalize import load_notation
-from derive.checks.latex.typed_nodes import Mul, Sym, Transpose
+from derive.checks.latex.typed_nodes import Mul, Num, Sym, Transpose
 
 NOTATION = load_notation()
 
@@ -42,3 +44,49 @@ def test_a_transposed_name_or_a_constant_inside_the_entries_keeps_its_class() ->
     cells = (Mul(Transpose(one), y, "juxt"), Mul(Transpose(x), y, "juxt"))
     kinds = entry_scalars({"1": "lower", "x": "lower", "y": "lower"}, (Literal(cells, 2, 1), y), {})
     assert kinds == {"1": "lower", "x": "lower", "y": "lower"}
+
+
+# Twenty-first round: numbered entries (z_1, \Theta_{31}) written only inside entries are one number
+# each, whatever the size the judge draws for the vector they would come from.
+_PRODUCT = (
+    r"\begin{pmatrix} \Theta_{11} & \Theta_{21} & \Theta_{31} \\ \Theta_{12} & \Theta_{22} & \Theta_{32} \end{pmatrix}"
+    r" \begin{pmatrix} x_1 \\ x_2 \\ x_3 \end{pmatrix}"
+)
+_SOFTMAX_MINUS_LABEL = (
+    r"\begin{pmatrix} \sigma(z_1) \\ \sigma(z_2) \\ \sigma(z_3) \end{pmatrix} - \begin{pmatrix} 0 \\ 1 \\ 0 \end{pmatrix}"
+)
+
+
+def test_numbered_entries_written_out_are_judged(statuses) -> None:
+    # purepisces' softmax-regression homework (held-out set 3): Θᵀx and σ(z) − e_y written out
+    good = (
+        f"$${_PRODUCT} = \\begin{{pmatrix}} \\Theta_{{11}} x_1 + \\Theta_{{21}} x_2 + \\Theta_{{31}} x_3 \\\\"
+        f" \\Theta_{{12}} x_1 + \\Theta_{{22}} x_2 + \\Theta_{{32}} x_3 \\end{{pmatrix}}$$\n\n"
+        f"$${_SOFTMAX_MINUS_LABEL} = \\begin{{pmatrix}} \\sigma(z_1) \\\\ \\sigma(z_2) - 1 \\\\ \\sigma(z_3) \\end{{pmatrix}}$$\n"
+    )
+    assert statuses(good) == ["ok", "ok"]
+
+
+def test_a_slip_in_numbered_entries_is_never_passed(statuses) -> None:
+    # wrong twins: Θ_{12} for Θ_{21} (the transposed entry), the 1 subtracted from the wrong row
+    bad = (
+        f"$${_PRODUCT} = \\begin{{pmatrix}} \\Theta_{{11}} x_1 + \\Theta_{{12}} x_2 + \\Theta_{{31}} x_3 \\\\"
+        f" \\Theta_{{12}} x_1 + \\Theta_{{22}} x_2 + \\Theta_{{32}} x_3 \\end{{pmatrix}}$$\n\n"
+        f"$${_SOFTMAX_MINUS_LABEL} = \\begin{{pmatrix}} \\sigma(z_1) - 1 \\\\ \\sigma(z_2) \\\\ \\sigma(z_3) \\end{{pmatrix}}$$\n"
+    )
+    assert "ok" not in statuses(bad)
+
+
+def test_a_name_also_written_alone_or_with_a_letter_keeps_its_entries() -> None:
+    z1, z2, zk, z = Sym("z_{1}", "z", "1"), Sym("z_{2}", "z", "2"), Sym("z_{k}", "z", "k"), Sym("z", "z", "")
+    assert entry_scalars({"z": "vector"}, (Literal((z1, z2), 2, 1), Num(Fraction(0))), {}) == {
+        "z_{1}": "scalar",
+        "z_{2}": "scalar",
+    }
+    # z_k beside them, or z written alone: z stays one vector (its entries are tied to it)
+    assert entry_scalars({"z": "vector"}, (Literal((z1, z2), 2, 1), zk), {}) == {"z": "vector"}
+    assert entry_scalars({"z": "vector"}, (Literal((z1, z2), 2, 1), z), {}) == {"z": "vector"}
+    # a sampled name (the notation's x) the document defines keeps its definition
+    x1 = Sym("x_{1}", "x", "1")
+    assert entry_scalars({}, (Literal((x1,), 1, 1), Num(Fraction(0))), {"x": z}, sampled={"x"}) == {}
+    assert entry_scalars({}, (Literal((x1,), 1, 1), Num(Fraction(0))), {}, sampled={"x"}) == {"x_{1}": "scalar"}

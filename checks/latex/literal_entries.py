@@ -8,9 +8,21 @@ of a matrix written out is a number, so a bare lower-case name that the step (an
 it reaches) writes only inside such entries is a scalar. A name also written outside the entries,
 or transposed inside one (``x^T y``), keeps its usual kinds; so do the constants 1, 0 and I (``1^T y``
 is the ones vector's), and a capital inside entries stays a block.
+
+Numbered entries (twenty-first round): ``\begin{pmatrix} \Theta_{11} & \Theta_{21} & \Theta_{31} \\ …
+\end{pmatrix} \begin{pmatrix} x_1 \\ x_2 \\ x_3 \end{pmatrix} = …`` and ``\begin{pmatrix} \sigma(z_1) \\
+\sigma(z_2) \\ \sigma(z_3) \end{pmatrix} - …`` were read as entries of an undeclared Θ, x and z, whose
+sizes the judge draws (2 or 3): at 2, ``\Theta_{31}`` is out of range, and the step was not judged.
+A name written only with numbers as its index, only inside such entries, and never alone, is a
+number apiece (``z_{1}``, ``z_{2}``, ``z_{3}``, each a scalar): what the entries say, whatever the
+size of the vector they come from, and the same as entries of a random vector. A name the
+document defines, or writes alone or with a letter as index (``z_k``), keeps its reading.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
 
 from derive.checks.latex.matrix_literals import Literal
 from derive.checks.latex.typed_nodes import Node, Sym, Transpose, all_syms
@@ -18,10 +30,14 @@ from derive.checks.latex.typed_nodes import Node, Sym, Transpose, all_syms
 __all__ = ["entry_scalars"]
 
 
-def _split(node: object, inside: set[str], outside: set[str], in_literal: bool = False) -> None:
+#: an index of numbers only: 1, 11, 1,2
+_NUMBERED = re.compile(r"\d+(,\d+)?")
+
+
+def _split(node: object, inside: set[Sym], outside: set[Sym], in_literal: bool = False) -> None:
     """Every name of a tree, by whether it stands inside a written-out matrix's entries."""
     if isinstance(node, Sym):
-        (inside if in_literal else outside).add(node.full)
+        (inside if in_literal else outside).add(node)
         return
     if isinstance(node, Literal):
         for cell in node.cells:
@@ -36,13 +52,17 @@ def _split(node: object, inside: set[str], outside: set[str], in_literal: bool =
                 _split(item, inside, outside, in_literal)
 
 
-def entry_scalars(names: dict[str, str], sides: tuple[Node, Node], defs: dict[str, Node]) -> dict[str, str]:
+def entry_scalars(
+    names: dict[str, str], sides: tuple[Node, Node], defs: dict[str, Node], sampled: Iterable[str] = ()
+) -> dict[str, str]:
     """``names`` (undeclared name → class) with the bare lower-case names written only as entries
-    of matrices written out made scalars (module docstring)."""
-    if not any(names[n] == "lower" for n in names):
+    of matrices written out made scalars, and names written there only with numbered indices
+    made one scalar per entry (module docstring). ``sampled``: names the notation gives a shape
+    to sample only (x), neither declared as the step's nor defined."""
+    if not any(names[n] in ("lower", "vector", "entries2") for n in names) and not sampled:
         return names
-    inside: set[str] = set()
-    outside: set[str] = set()
+    inside: set[Sym] = set()
+    outside: set[Sym] = set()
     todo: list[Node] = list(sides)
     seen: set[str] = set()
     while todo:
@@ -53,5 +73,23 @@ def entry_scalars(names: dict[str, str], sides: tuple[Node, Node], defs: dict[st
                 if key in defs and key not in seen:
                     seen.add(key)
                     todo.append(defs[key])
-    only = inside - outside - {"1", "0", "I"}  # the ones vector, zeros, the identity: constants of a shape
-    return {n: "scalar" if kind == "lower" and n in only else kind for n, kind in names.items()}
+    only = {s.full for s in inside} - {s.full for s in outside} - {"1", "0", "I"}  # constants of a shape
+    out = {n: "scalar" if kind == "lower" and n in only else kind for n, kind in names.items()}
+    stems = {n for n, kind in names.items() if kind in ("vector", "entries2")} | (set(sampled) - set(defs))
+    for stem in stems:
+        entries = _numbered_entries(stem, inside, outside)
+        if entries:
+            out.pop(stem, None)
+            out.update(dict.fromkeys(entries, "scalar"))
+    return out
+
+
+def _numbered_entries(stem: str, inside: set[Sym], outside: set[Sym]) -> set[str]:
+    """The full names of ``stem``'s entries when it is written only inside entries and only with
+    numbered indices (``z_{1}``, ``\\Theta_{31}``); empty otherwise."""
+    if any(s.stem == stem or s.full == stem for s in outside):
+        return set()
+    mine = [s for s in inside if s.stem == stem or s.full == stem]
+    if not mine or any(not s.sub or not _NUMBERED.fullmatch(s.sub) for s in mine):
+        return set()
+    return {s.full for s in mine}

@@ -443,7 +443,8 @@ def infer_assignments(
 ) -> list[Assignment]:
     """Consistent kind assignments of the undeclared names, best first (empty: none, or too
     many names to try)."""
-    names = entry_scalars(undeclared_names(sides, notation, defs, sizes), sides, defs)  # literal_entries.py
+    sampled = set(notation.sample_shapes) - set(notation.shapes)
+    names = entry_scalars(undeclared_names(sides, notation, defs, sizes), sides, defs, sampled)  # literal_entries.py
     if not names:
         return []
     order = sorted(names)
