@@ -23,6 +23,9 @@ NOTATION = load_notation()
         # a name, not only an index: ℓ the loss, y' a prediction
         ([r"\sum_{\ell} x_\ell", r"\ell = -\log p"], {}),
         ([r"\sum_{y'} p(y')"], {}),
+        # the end written before the index (held-out 18, a tdt4265 report): \sum^K_{k'=1}
+        ([r"\sum^K_{k'=1}\left[e^{z_{k'}}\right]"], {"k'": "q"}),
+        ([r"\sum^{K}_{j'} w_{kj'}"], {"j'": "q"}),
         # primed, but never a sum's index: nothing to read differently
         ([r"\frac{\partial z_{k'}}{\partial z_k} = 0"], {}),
     ],
@@ -50,3 +53,10 @@ def test_a_sum_over_a_primed_index_is_read(runner: StepRunner) -> None:
     # index letter"; the log of the softmax is now judged, and its sign slip found
     report = check_text(_SOFTMAX, NOTATION, runner=runner, examples=30, markdown=True)
     assert {r.step.line: r.status for r in report.results if r.step.line > 1} == {3: "ok", 5: "wrong"}
+
+
+def test_a_sum_with_its_end_first_over_a_primed_index_is_read(statuses) -> None:
+    # the quotient rule on the softmax, the sum written \sum^K_{k'=1}[…]; its wrong twin drops the square
+    good = r"\frac{\partial }{\partial z_i}\frac{e^{z_k}}{\sum^K_{k'=1}\left[e^{z_{k'}}\right]} = \frac{\partial }{\partial z_i}\frac{e^{z_k}}{\sum_{j=1}^K e^{z_{j}}}"
+    bad = r"\frac{\partial }{\partial z_i}\frac{1}{\sum^K_{k'=1}\left[e^{z_{k'}}\right]} = -\frac{e^{z_i}}{\sum^K_{k'=1}\left[e^{z_{k'}}\right]}"
+    assert statuses(f"$${good}$$\n\n$${bad}$$\n") == ["ok", "wrong"]

@@ -27,8 +27,12 @@ _INDEX = re.compile(
     r"(?<!\\)(?:(?P<letter>[A-Za-z])(?P<prime>''|'|\^\s*\{\s*\\prime\s*\}|\^\s*\\prime(?![A-Za-z])|\^\s*\{\s*'\s*\})"
     r"|(?P<ell>\\ell)(?![A-Za-z]))"
 )
-#: the index of a sum: \sum_{k'=1}, \sum_{k^{\prime}}, \sum_\ell, \sum_{k,\ell}
-_SUM_SUBSCRIPT = re.compile(r"\\sum\s*(?:\\limits\s*)?_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\ell|[A-Za-z]'*)")
+#: the index of a sum: \sum_{k'=1}, \sum_{k^{\prime}}, \sum_\ell, \sum_{k,\ell}, and with the end
+#: written first: \sum^K_{k'=1} (a TDT4265 report, held-out set 18)
+_SUM_SUBSCRIPT = re.compile(
+    r"\\sum\s*(?:\\limits\s*)?(?:\^\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+)\s*)?"
+    r"_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\ell|[A-Za-z]'*)"
+)
 #: prose inside math ("\\text{for a given \\textit{j'}}"): a mention of the index, not a use
 _TEXT = re.compile(r"\\(?:text|textit|textrm|textbf|mbox|mathrm)\s*\{(?:[^{}]|\{[^{}]*\})*\}")
 #: letters given to the renamed indices, in this order (never e, d, i: Euler's number, a
