@@ -53,7 +53,8 @@ _PRODUCT = (
     r" \begin{pmatrix} x_1 \\ x_2 \\ x_3 \end{pmatrix}"
 )
 _SOFTMAX_MINUS_LABEL = (
-    r"\begin{pmatrix} \sigma(z_1) \\ \sigma(z_2) \\ \sigma(z_3) \end{pmatrix} - \begin{pmatrix} 0 \\ 1 \\ 0 \end{pmatrix}"
+    r"\begin{pmatrix} \sigma(z_1) \\ \sigma(z_2) \\ \sigma(z_3) \end{pmatrix}"
+    r" - \begin{pmatrix} 0 \\ 1 \\ 0 \end{pmatrix}"
 )
 
 
@@ -62,7 +63,8 @@ def test_numbered_entries_written_out_are_judged(statuses) -> None:
     good = (
         f"$${_PRODUCT} = \\begin{{pmatrix}} \\Theta_{{11}} x_1 + \\Theta_{{21}} x_2 + \\Theta_{{31}} x_3 \\\\"
         f" \\Theta_{{12}} x_1 + \\Theta_{{22}} x_2 + \\Theta_{{32}} x_3 \\end{{pmatrix}}$$\n\n"
-        f"$${_SOFTMAX_MINUS_LABEL} = \\begin{{pmatrix}} \\sigma(z_1) \\\\ \\sigma(z_2) - 1 \\\\ \\sigma(z_3) \\end{{pmatrix}}$$\n"
+        f"$${_SOFTMAX_MINUS_LABEL} = \\begin{{pmatrix}} \\sigma(z_1) \\\\ \\sigma(z_2) - 1 \\\\"
+        f" \\sigma(z_3) \\end{{pmatrix}}$$\n"
     )
     assert statuses(good) == ["ok", "ok"]
 
@@ -72,7 +74,8 @@ def test_a_slip_in_numbered_entries_is_never_passed(statuses) -> None:
     bad = (
         f"$${_PRODUCT} = \\begin{{pmatrix}} \\Theta_{{11}} x_1 + \\Theta_{{12}} x_2 + \\Theta_{{31}} x_3 \\\\"
         f" \\Theta_{{12}} x_1 + \\Theta_{{22}} x_2 + \\Theta_{{32}} x_3 \\end{{pmatrix}}$$\n\n"
-        f"$${_SOFTMAX_MINUS_LABEL} = \\begin{{pmatrix}} \\sigma(z_1) - 1 \\\\ \\sigma(z_2) \\\\ \\sigma(z_3) \\end{{pmatrix}}$$\n"
+        f"$${_SOFTMAX_MINUS_LABEL} = \\begin{{pmatrix}} \\sigma(z_1) - 1 \\\\ \\sigma(z_2) \\\\"
+        f" \\sigma(z_3) \\end{{pmatrix}}$$\n"
     )
     assert "ok" not in statuses(bad)
 

@@ -57,6 +57,8 @@ def test_a_sum_over_a_primed_index_is_read(runner: StepRunner) -> None:
 
 def test_a_sum_with_its_end_first_over_a_primed_index_is_read(statuses) -> None:
     # the quotient rule on the softmax, the sum written \sum^K_{k'=1}[…]; its wrong twin drops the square
-    good = r"\frac{\partial }{\partial z_i}\frac{e^{z_k}}{\sum^K_{k'=1}\left[e^{z_{k'}}\right]} = \frac{\partial }{\partial z_i}\frac{e^{z_k}}{\sum_{j=1}^K e^{z_{j}}}"
-    bad = r"\frac{\partial }{\partial z_i}\frac{1}{\sum^K_{k'=1}\left[e^{z_{k'}}\right]} = -\frac{e^{z_i}}{\sum^K_{k'=1}\left[e^{z_{k'}}\right]}"
+    total = r"\sum^K_{k'=1}\left[e^{z_{k'}}\right]"
+    good = rf"\frac{{\partial }}{{\partial z_i}}\frac{{e^{{z_k}}}}{{{total}}}"
+    good += r" = \frac{\partial }{\partial z_i}\frac{e^{z_k}}{\sum_{j=1}^K e^{z_{j}}}"
+    bad = rf"\frac{{\partial }}{{\partial z_i}}\frac{{1}}{{{total}}} = -\frac{{e^{{z_i}}}}{{{total}}}"
     assert statuses(f"$${good}$$\n\n$${bad}$$\n") == ["ok", "wrong"]
