@@ -441,10 +441,9 @@ def _name_class(name: str, count: int, notation: Notation) -> str:
 def infer_assignments(
     sides: tuple[Node, Node], notation: Notation, defs: dict[str, Node], sizes: set[str]
 ) -> list[Assignment]:
-    """Consistent kind assignments of the undeclared names, best first (empty: none, or too
-    many names to try)."""
-    sampled = set(notation.sample_shapes) - set(notation.shapes)
-    names = entry_scalars(undeclared_names(sides, notation, defs, sizes), sides, defs, sampled)  # literal_entries.py
+    """Consistent kind assignments of the undeclared names, best first (empty: none, or too many to try)."""
+    sampled = set(notation.sample_shapes) - set(notation.shapes)  # entries of these too: literal_entries.py
+    names = entry_scalars(undeclared_names(sides, notation, defs, sizes), sides, defs, sampled)
     if not names:
         return []
     order = sorted(names)

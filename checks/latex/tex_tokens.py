@@ -24,6 +24,7 @@ from derive.checks.latex.font_switches import font_switches
 from derive.checks.latex.grouping_braces import grouping_braces
 from derive.checks.latex.limit_tokens import delta_increments
 from derive.checks.latex.log_bases import log_bases
+from derive.checks.latex.period_products import period_products
 from derive.checks.latex.plain_tex import plain_tex_forms
 from derive.checks.latex.script_order import subscripts_first
 from derive.checks.latex.spaced_lists import spaced_lists
@@ -128,7 +129,8 @@ def _clean_tokens(toks_in: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, ...
     # 50 880 and 50\,880 are one number (digit_groups.py), \sum_{\substack{k=1 \\ k \neq i}} one line
     # (stacked_bounds.py), \left\{ \begin{array} … \right. a cases environment (brace_cases.py), other
     # braces around an expression its brackets (grouping_braces.py)
-    toks = grouping_braces(brace_cases(stacked_bounds(digit_groups(plain_tex_forms(list(toks_in))))))
+    # y_i.p_i, \eta . \delta: a period between factors is a product (period_products.py)
+    toks = grouping_braces(brace_cases(stacked_bounds(digit_groups(plain_tex_forms(period_products(list(toks_in)))))))
     toks = subscripts_first(spaced_lists(double_bars(uncross_groups(font_switches(toks)))))
     cleaned: list[tuple[str, bool]] = []
     k = 0
