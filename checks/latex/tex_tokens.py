@@ -375,6 +375,10 @@ def _label_in_brackets(inner: list[str], steps: tuple[str, ...] = ()) -> bool:
         return inner[0] in ("l", "L", r"\ell", "t", *steps)
     if 2 <= len(inner) <= 12 and all(re.fullmatch(r"[A-Za-z]", t) for t in inner):
         return True  # a word: (out), (hid), (in), the layer named (a bracketed power is no word)
+    if [t for t in inner if t not in "{}"][1:2] == ["_"] and len([t for t in inner if t not in "{}"]) == 3:
+        # (n_l), (n_{L}): UFLDL's output layer, the number of layers as a label (a power has no brackets)
+        first, _, sub = [t for t in inner if t not in "{}"]
+        return re.fullmatch(r"[A-Za-z]", first) is not None and re.fullmatch(r"[A-Za-z0-9]", sub) is not None
     if len(inner) in (3, 5) and all(t == "," for t in inner[1::2]):
         # (p,3), (i,l,t): example and layer, a tuple of letters or numbers (a pair is no power)
         return all(re.fullmatch(r"[A-Za-z]|\d+|\\ell", t) for t in inner[::2])
