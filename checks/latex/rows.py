@@ -307,12 +307,19 @@ def rows_of(region: Region, table: LineTable, latex: bool) -> list[Piece]:
 
 #: Two or more \quad (or a \qquad) in a row: how homework sets equations side by side.
 _WIDE_SPACE = re.compile(r"(?:\\qquad\b|\\quad\b(?:\s|\\[,;:! ]|~)*\\q?quad\b)(?:\s|\\q?quad\b|\\[,;:! ]|~)*")
+#: One \quad: sets equations side by side only before a name being given its value (``x^{(2)} =
+#: [1416, 3, 2, 40]^T \quad x_3^{(2)} = 2``, ``\bar{x} = 6177 \quad \sigma = 814``)
+_ONE_QUAD = re.compile(r"\\quad\b(?:\s|\\[,;:! ]|~)*")
 
 
 def _wide_space_parts(row: MappedText) -> list[MappedText]:
     """``f = A \\quad\\quad \\hat Y = B \\quad\\quad Z = XW`` is three equations, not one chain
-    ``f = A\\,\\hat Y = B …``; a wide space splits a row only where both sides state a relation."""
-    cuts = [m for m in _WIDE_SPACE.finditer(row.text) if _depth_zero(row.text, m.start())]
+    ``f = A\\,\\hat Y = B …``; a wide space splits a row only where both sides state a relation,
+    and a single ``\\quad`` only before a name given its value (``… \\quad x_3^{(2)} = 2``)."""
+    wide = [m for m in _WIDE_SPACE.finditer(row.text) if _depth_zero(row.text, m.start())]
+    taken = {k for m in wide for k in range(m.start(), m.end())}
+    one = [m for m in _ONE_QUAD.finditer(row.text) if m.start() not in taken and _depth_zero(row.text, m.start())]
+    cuts = sorted([*wide, *(m for m in one if _gives_a_new_name(row.text, m))], key=lambda m: m.start())
     if not cuts:
         return [row]
     parts: list[MappedText] = []
@@ -324,6 +331,16 @@ def _wide_space_parts(row: MappedText) -> list[MappedText]:
             start = m.end()
     parts.append(row.slice(start, len(row.text)).strip())
     return [p for p in parts if p.text]
+
+
+def _gives_a_new_name(text: str, space: re.Match[str]) -> bool:
+    """Does a name the row has not written before the ``\\quad`` follow it, given its value? Not in
+    ``f'(x) = 0 \\quad x = 0``: there x = 0 says where the claim before it holds."""
+    named = _NAME_DEFINED.match(text[space.end() :])
+    if named is None:
+        return False
+    name = re.sub(r"\s*:?=$", "", named.group(0)).strip()
+    return re.search(rf"(?<![A-Za-z\\]){re.escape(name)}(?![A-Za-z])", text[: space.start()]) is None
 
 
 #: a line that starts by naming what it defines: ``\sigma^2_{\mathcal{B}} =``, ``\hat{x}_i =``
