@@ -425,6 +425,11 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         between = index_equality(cond)
         if between is not None:
             return self.postfix(self.symbol("iverson", encode_condition(between)), k)
+        each = [index_equality(part) for part in _conjuncts(cond)]
+        if len(each) > 1 and all(e is not None for e in each):
+            # 1_{k=i,q=j}: every equality at once, the product of their indicators
+            product = " ".join(self.symbol("iverson", encode_condition(e)) for e in each if e is not None)
+            return self.postfix(f"\\left({product}\\right)", k)
         if k < len(self.toks) and self.toks[k] == "(":
             # 1_{\{x>0\}}(x): the indicator function of the set, at the very variable its condition
             # is written in, is the condition's truth value (1_S(x) = 1 if x ∈ S); at anything
@@ -456,6 +461,19 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         n = self.new_id(self.r.indicators)
         self.r.indicators[n] = 0 if rel in ("<", ">") else 1
         return self.postfix(f"h_{{{n}}}\\left(\\left({a}\\right) - \\left({b}\\right)\\right)", k)
+
+
+def _conjuncts(cond: list[str]) -> list[list[str]]:
+    """The parts of a condition joined by top-level commas or ∧ (``k=i,q=j``, ``k = i \\land q = j``)."""
+    parts: list[list[str]] = [[]]
+    depth = 0
+    for t in cond:
+        depth += (t in ("(", "[", "{")) - (t in (")", "]", "}"))
+        if depth == 0 and t in (",", r"\land", r"\wedge"):
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return parts
 
 
 #: activations a subscript may name (σ_relu, g_{tanh}, f_\text{sigmoid}); leaky ReLU needs its slope
