@@ -114,20 +114,26 @@ def condition_indices(norms: list[Normalized]) -> set[str]:
     ``\\delta_{ik}``): each is an index that must take concrete values for the side to have one."""
     letters: set[str] = set()
     subscripts: set[str] = set()
+    paired: set[str] = set()  # k = y between two letters: class indices, as 1[k = y] compares them
+    bare: set[str] = set()
     for norm in norms:
         for conditions in norm.sum_conditions.values():
             letters |= {c for cond in conditions for c in condition_letters(cond)}
         for kind, name in norm.symbols.values():
+            bare |= {name} if kind == "symbol" else set()
             if kind == "iverson":
-                letters |= condition_letters(decode_condition(name))
+                cond = decode_condition(name)
+                letters |= condition_letters(cond)
+                paired |= condition_letters(cond) if len(condition_letters(cond)) == 2 else set()
             elif kind == "symbol":
                 letters |= kronecker_letters(name)
                 parts = split_name(name)
                 subscripts |= set(parts[1]) if parts else set()
         subscripts |= {index for index, _, _ in norm.sums.values()}
         subscripts |= {c for v in norm.derivatives.values() if (p := split_name(v)) for c in p[1]}
-    # 1_{x = 0} compares a variable, not an index: only letters that subscript something count
-    return letters & subscripts
+    # 1_{x = 0} compares a variable, not an index: only letters that subscript something count,
+    # and two letters compared with each other that the step writes nowhere as names
+    return (letters & subscripts) | (paired - bare)
 
 
 #: "subset" (our reader of the normaliser's output) or "parse_latex" (SymPy's, 25× slower).
