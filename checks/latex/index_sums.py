@@ -13,8 +13,11 @@ left to the caller to refuse.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 __all__ = [
+    "condition_indices",
+    "split_name",
     "IndexCondition",
     "condition_letters",
     "decode_condition",
@@ -178,3 +181,40 @@ def named_sum(text: str) -> str | None:
     """``\\sum_K`` or ``\\sum_{K}`` alone → its name ``\\sum_K``; anything else → None."""
     m = re.fullmatch(r"\s*\\sum\s*_\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*", text)
     return f"\\sum_{m.group(1) or m.group(2)}" if m else None
+
+
+def split_name(name: str) -> tuple[str, str, str] | None:
+    """(base, subscript, label) of a canonical name such as ``o_{k}^{a}``."""
+    m = re.fullmatch(
+        r"(?P<base>\\?[A-Za-z]+(?:\{[A-Za-z]\})?)(?:_\{(?P<sub>[^{}]*)\})?(?:\^\{(?P<label>[^{}]*)\})?", name
+    )
+    if m is None:
+        return None
+    return m.group("base"), m.group("sub") or "", m.group("label") or ""
+
+
+def condition_indices(norms: list[Any]) -> set[str]:
+    """Letters that conditions between indices compare (``\\sum_{k \\neq i}``, ``1_{i=j}``,
+    ``\\delta_{ik}``): each is an index that must take concrete values for the side to have one."""
+    letters: set[str] = set()
+    subscripts: set[str] = set()
+    paired: set[str] = set()  # k = y between two letters: class indices, as 1[k = y] compares them
+    bare: set[str] = set()
+    for norm in norms:
+        for conditions in norm.sum_conditions.values():
+            letters |= {c for cond in conditions for c in condition_letters(cond)}
+        for kind, name in norm.symbols.values():
+            bare |= {name} if kind == "symbol" else set()
+            if kind == "iverson":
+                cond = decode_condition(name)
+                letters |= condition_letters(cond)
+                paired |= condition_letters(cond) if len(condition_letters(cond)) == 2 else set()
+            elif kind == "symbol":
+                letters |= kronecker_letters(name)
+                parts = split_name(name)
+                subscripts |= set(parts[1]) if parts else set()
+        subscripts |= {index for index, _, _ in norm.sums.values()}
+        subscripts |= {c for v in norm.derivatives.values() if (p := split_name(v)) for c in p[1]}
+    # 1_{x = 0} compares a variable, not an index: only letters that subscript something count,
+    # and two letters compared with each other that the step writes nowhere as names
+    return (letters & subscripts) | (paired - bare)

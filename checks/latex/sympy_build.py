@@ -8,7 +8,7 @@ from typing import Any
 from derive.checks.latex.abstract_functions import abstract_name
 from derive.checks.latex.applied_calls import applied_head
 from derive.checks.latex.example_labels import instantiate_label, label_definition, word_subscript
-from derive.checks.latex.index_sums import condition_letters, decode_condition, holds, kronecker_letters
+from derive.checks.latex.index_sums import condition_indices, decode_condition, holds, split_name
 from derive.checks.latex.intermediate_variables import through_value
 from derive.checks.latex.kink_values import off_kink
 from derive.checks.latex.limits import settle_limit
@@ -25,16 +25,6 @@ __all__ += ["to_sympy"]
 
 class Unparsed(Exception):
     pass
-
-
-def split_name(name: str) -> tuple[str, str, str] | None:
-    """(base, subscript, label) of a canonical name such as ``o_{k}^{a}``."""
-    m = re.fullmatch(
-        r"(?P<base>\\?[A-Za-z]+(?:\{[A-Za-z]\})?)(?:_\{(?P<sub>[^{}]*)\})?(?:\^\{(?P<label>[^{}]*)\})?", name
-    )
-    if m is None:
-        return None
-    return m.group("base"), m.group("sub") or "", m.group("label") or ""
 
 
 def _family(name: str) -> tuple[str, str] | None:
@@ -107,33 +97,6 @@ def named_sum_letters(norms: list[Normalized], named: Definitions) -> set[str]:
             if parts and (parts[0], parts[2]) in families and parts[1].isalpha():
                 letters |= set(parts[1])
     return letters
-
-
-def condition_indices(norms: list[Normalized]) -> set[str]:
-    """Letters that conditions between indices compare (``\\sum_{k \\neq i}``, ``1_{i=j}``,
-    ``\\delta_{ik}``): each is an index that must take concrete values for the side to have one."""
-    letters: set[str] = set()
-    subscripts: set[str] = set()
-    paired: set[str] = set()  # k = y between two letters: class indices, as 1[k = y] compares them
-    bare: set[str] = set()
-    for norm in norms:
-        for conditions in norm.sum_conditions.values():
-            letters |= {c for cond in conditions for c in condition_letters(cond)}
-        for kind, name in norm.symbols.values():
-            bare |= {name} if kind == "symbol" else set()
-            if kind == "iverson":
-                cond = decode_condition(name)
-                letters |= condition_letters(cond)
-                paired |= condition_letters(cond) if len(condition_letters(cond)) == 2 else set()
-            elif kind == "symbol":
-                letters |= kronecker_letters(name)
-                parts = split_name(name)
-                subscripts |= set(parts[1]) if parts else set()
-        subscripts |= {index for index, _, _ in norm.sums.values()}
-        subscripts |= {c for v in norm.derivatives.values() if (p := split_name(v)) for c in p[1]}
-    # 1_{x = 0} compares a variable, not an index: only letters that subscript something count,
-    # and two letters compared with each other that the step writes nowhere as names
-    return (letters & subscripts) | (paired - bare)
 
 
 #: "subset" (our reader of the normaliser's output) or "parse_latex" (SymPy's, 25× slower).
