@@ -1,13 +1,14 @@
-"""The verdicts of the first pass weighed again with other readings of the document.
+r"""The verdicts of the first pass weighed again with other readings of the document.
 
 checker.check_text judges every step once; these passes then judge some verdicts once more
 (through a rejudge.Rejudge, in the same workers): across prose, with a twice-defined name's
 values, with a letter the document makes the softmax, with a reassigned name's latest number,
-two limits at one point on their operands, and a logarithm's power inside it.
+two limits at one point on their operands, a bare \sum as a name, and a logarithm's power inside it.
 """
 
 from __future__ import annotations
 
+from derive.checks.latex.bare_sums import settle_bare_sums
 from derive.checks.latex.doc_definitions import DocumentDefinitions
 from derive.checks.latex.latest_values import confirm_with_latest
 from derive.checks.latex.limit_operands import settle_same_limits
@@ -40,4 +41,5 @@ def read_again(
     judged = settle_same_limits(judged, document, again)  # lim f = lim g with f ≡ g (limit_operands)
     judged = settle_shared_derivatives(judged, document, again)  # ∂o/∂(x₂w₂) on both sides (shared_derivatives)
     judged = settle_open_brackets(judged, document, again)  # x f(x)(1 - f(x) = …: closed at the end (open_brackets)
+    judged = settle_bare_sums(judged, document, again)  # \frac{e_i}{\sum}: the bare \sum a name (bare_sums)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)
