@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from derive.checks.latex.added_terms import steps_as_written
@@ -100,6 +101,7 @@ from derive.checks.latex.unread_steps import unread_verdict
 from derive.checks.latex.unstated_dependence import DependenceNotes, said, split_unstated, undetermined
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
 from derive.checks.latex.vanishing_sides import hold_vanished
+from derive.checks.latex.variable_e_pass import with_variable_e_reading
 from derive.checks.latex.verdict_guards import guard_verdict, prose_valued
 
 __all__ = [
@@ -121,9 +123,8 @@ def check_text(
 ) -> Report:
     """Check every step of a document."""
     start = time.perf_counter()
-    report = Report(file)
-    own = runner is None
-    runner = runner or StepRunner(timeout)
+    report, given = Report(file), notation  # the caller's notation: a second reading with e a name (variable_e_pass)
+    own, runner = runner is None, runner or StepRunner(timeout)
     equations = extract(text, markdown=markdown)
     context = document_context(text, notation, equations)
     notation, document, typed_notation, ng = context.notation, context.document, context.typed_notation, context.ng
@@ -182,11 +183,18 @@ def check_text(
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
         report.results.extend(_last_passes(judged, equations, text, notation, typed_notation))
+        rerun = partial(_rerun, text, file=file, markdown=markdown, examples=examples, seed=seed, runner=runner)
+        report.results = with_variable_e_reading(report.results, equations, given, rerun)  # e = a b beside e^{2x}
     finally:
         if own:
             runner.close()
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _rerun(text: str, notation: Notation, **options: Any) -> list[StepResult]:
+    """The document checked again under another notation (variable_e_pass)."""
+    return check_text(text, notation, **options).results
 
 
 def _last_passes(

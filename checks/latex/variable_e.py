@@ -15,12 +15,12 @@ from typing import Any
 
 from derive.checks.latex.notation import Notation
 
-__all__ = ["with_variable_e"]
+__all__ = ["BY_E", "EULER", "with_variable_e"]
 
 #: e as a derivative's variable: \partial e}, \partial e ), d e} (∂L/∂e, dL/de)
-_BY_E = re.compile(r"(?:\\partial|(?<![A-Za-z\\])d)\s*e\s*(?:\}|\)|$)")
+BY_E = re.compile(r"(?:\\partial|(?<![A-Za-z\\])d)\s*e\s*(?:\}|\)|$)")
 #: e raised to a power, or \exp written as e: Euler's number
-_EULER = re.compile(r"(?<![A-Za-z\\])e\s*\^")
+EULER = re.compile(r"(?<![A-Za-z\\])e\s*\^")
 
 
 def with_variable_e(equations: list[Any], notation: Notation) -> Notation:
@@ -29,6 +29,6 @@ def with_variable_e(equations: list[Any], notation: Notation) -> Notation:
     if "e" not in notation.constants:
         return notation
     texts = [eq.text for eq in equations]
-    if not any(_BY_E.search(t) for t in texts) or any(_EULER.search(t) for t in texts):
+    if not any(BY_E.search(t) for t in texts) or any(EULER.search(t) for t in texts):
         return notation
     return replace(notation, constants={k: v for k, v in notation.constants.items() if k != "e"})
