@@ -93,3 +93,27 @@ def test_a_name_also_written_alone_or_with_a_letter_keeps_its_entries() -> None:
     x1 = Sym("x_{1}", "x", "1")
     assert entry_scalars({}, (Literal((x1,), 1, 1), Num(Fraction(0))), {"x": z}, sampled={"x"}) == {}
     assert entry_scalars({}, (Literal((x1,), 1, 1), Num(Fraction(0))), {}, sampled={"x"}) == {"x_{1}": "scalar"}
+
+
+# Sizes the written-out entries fix (literal_entries.pinned_sizes): W x written out in full
+_ROW2 = r" \\ W_{21} x_1 + W_{22} x_2 + W_{23} x_3 \end{bmatrix}"
+_WX = r"W x = \begin{bmatrix} W_{11} x_1 + W_{12} x_2 + W_{13} x_3" + _ROW2
+_WX_SLIP = r"W x = \begin{bmatrix} W_{11} x_1 + W_{21} x_2 + W_{13} x_3" + _ROW2
+
+
+def test_a_product_written_out_with_its_entries_fixes_the_sizes(statuses) -> None:
+    assert statuses(f"$${_WX}$$\n") == ["ok"]
+    assert statuses(f"$${_WX_SLIP}$$\n") != ["ok"]  # W_{21} for W_{12}: never passed
+
+
+def test_the_pinned_sizes() -> None:
+    from derive.checks.latex.literal_entries import pinned_sizes
+
+    w, x = Sym("W", "W", ""), Sym("x", "x", "")
+    cells = (Mul(Sym("W_{23}", "W", "23"), Sym("x_{3}", "x", "3"), "juxt"),)
+    shapes = {"W": ("m", "n"), "x": ("n",)}
+    assert pinned_sizes((Mul(w, x, "juxt"), Literal(cells, 1, 1)), shapes) == {"m": "2", "n": "3"}
+    # entries of a name the step never writes alone fix nothing; nor do two numbers for one size
+    assert pinned_sizes((Literal(cells, 1, 1), Num(Fraction(0))), shapes) == {}
+    clash = (Mul(Sym("W_{23}", "W", "23"), Sym("x_{2}", "x", "2"), "juxt"),)
+    assert pinned_sizes((Mul(w, x, "juxt"), Literal(clash, 1, 1)), shapes) == {}

@@ -17,6 +17,14 @@ A name written only with numbers as its index, only inside such entries, and nev
 number apiece (``z_{1}``, ``z_{2}``, ``z_{3}``, each a scalar): what the entries say, whatever the
 size of the vector they come from, and the same as entries of a random vector. A name the
 document defines, or writes alone or with a letter as index (``z_k``), keeps its reading.
+
+Sizes fixed by entries written out (:func:`pinned_sizes`): ``W x = \begin{bmatrix} W_{11} x_1 +
+W_{12} x_2 + W_{13} x_3 \\ W_{21} x_1 + … \end{bmatrix}`` writes W and x whole as well as their
+entries: the matrix written out is W x in full, so W is 2×3 and x has 3 entries. The judge drew
+its own sizes for them (x the notation's d-vector) and the step was "a matrix written out has a
+size the document leaves open". A size of a name the step writes alone, whose numbered entries it
+writes inside a matrix written out, is the largest number written at that place of its index
+(each size one number, or none is fixed).
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ from collections.abc import Iterable
 from derive.checks.latex.matrix_literals import Literal
 from derive.checks.latex.typed_nodes import Node, Sym, Transpose, all_syms
 
-__all__ = ["entry_scalars"]
+__all__ = ["entry_scalars", "pinned_sizes"]
 
 
 #: an index of numbers only: 1, 11, 1,2
@@ -93,3 +101,32 @@ def _numbered_entries(stem: str, inside: set[Sym], outside: set[Sym]) -> set[str
     if not mine or any(not s.sub or not _NUMBERED.fullmatch(s.sub) for s in mine):
         return set()
     return {s.full for s in mine}
+
+
+def pinned_sizes(sides: tuple[Node, Node], shapes: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Size name → the number the step's written-out entries fix it to (module docstring); empty
+    when two entries fix one size to two numbers."""
+    inside: set[Sym] = set()
+    outside: set[Sym] = set()
+    for side in sides:
+        _split(side, inside, outside)
+    alone = {s.full for s in inside | outside if not s.sub}
+    largest: dict[str, list[int]] = {}
+    for s in inside:
+        shape = shapes.get(s.stem, ())
+        if s.stem not in alone or not s.sub or not _NUMBERED.fullmatch(s.sub):
+            continue
+        parts = s.sub.split(",") if "," in s.sub else list(s.sub)
+        if len(parts) != len(shape):
+            continue
+        top = largest.setdefault(s.stem, [0] * len(shape))
+        largest[s.stem] = [max(a, int(b)) for a, b in zip(top, parts, strict=True)]
+    pins: dict[str, str] = {}
+    for stem, top in largest.items():
+        for size, number in zip(shapes[stem], top, strict=True):
+            if size.isdigit():
+                continue
+            if pins.get(size, str(number)) != str(number):
+                return {}
+            pins[size] = str(number)
+    return pins

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 from derive.checks.latex.entrywise_steps import entrywise
 from derive.checks.latex.jacobians import EVERY_READING_WRONG
+from derive.checks.latex.literal_entries import pinned_sizes
 from derive.checks.latex.log_domains import with_positive_logs
 from derive.checks.latex.lone_jacobians import Jacobians, mark_jacobians
 from derive.checks.latex.matrix_judge import judge_trees
@@ -105,7 +106,7 @@ def judge_undeclared(
     hooks = [_chain(consts, differentials, Jacobians(lone, t) if lone else None) for t in layouts]
 
     def run(reading: Assignment) -> dict[str, Any] | None:
-        shaped = _restricted(notation, used, reading)
+        shaped = _pinned(_restricted(notation, used, reading), sides)  # W_{23} written out: W is 2×3
         first = None
         for layout in hooks:
             hook = with_positive_logs(layout, marked, defs, reading.shapes)  # log s of an inferred s
@@ -241,6 +242,16 @@ def _restricted(notation: Notation, used: set[str], reading: Assignment) -> Nota
     guessed = notation.guessed_shapes | frozenset(reading.shapes)
     shapes = {**shapes, **reading.shapes}
     return replace(notation, shapes=shapes, sample_shapes=samples, index_values=labels, guessed_shapes=guessed)
+
+
+def _pinned(notation: Notation, sides: tuple[Node, Node]) -> Notation:
+    """The notation with the sizes the step's written-out entries fix (literal_entries.pinned_sizes)."""
+    pins = pinned_sizes(sides, {**notation.sample_shapes, **notation.shapes})
+    if not pins:
+        return notation
+    shapes = {k: tuple(pins.get(d, d) for d in v) for k, v in notation.shapes.items()}
+    samples = {k: tuple(pins.get(d, d) for d in v) for k, v in notation.sample_shapes.items()}
+    return replace(notation, shapes=shapes, sample_shapes=samples)
 
 
 def _judge_agreeing(
