@@ -117,3 +117,25 @@ def test_the_pinned_sizes() -> None:
     assert pinned_sizes((Literal(cells, 1, 1), Num(Fraction(0))), shapes) == {}
     clash = (Mul(Sym("W_{23}", "W", "23"), Sym("x_{2}", "x", "2"), "juxt"),)
     assert pinned_sizes((Mul(w, x, "juxt"), Literal(clash, 1, 1)), shapes) == {}
+
+
+def test_a_capitals_entries_in_lower_case(statuses) -> None:
+    # W x with W's entries written w_{11} … (held-out notes write them so)
+    good = r"W x = \begin{bmatrix} w_{11} & w_{12} \\ w_{21} & w_{22} \end{bmatrix}"
+    good += r" \begin{bmatrix} x_1 \\ x_2 \end{bmatrix}"
+    slip = r"W x = \begin{bmatrix} w_{11} x_1 + w_{21} x_2 \\ w_{21} x_1 + w_{22} x_2 \end{bmatrix}"
+    assert statuses(f"$${good}$$\n") == ["ok"]
+    assert statuses(f"$${slip}$$\n") != ["ok"]
+
+
+def test_which_lower_case_entries_are_the_capitals() -> None:
+    from derive.checks.latex.literal_entries import capital_entries
+
+    w, w11, x1 = Sym("W", "W", ""), Sym("w_{11}", "w", "11"), Sym("x_{1}", "x", "1")
+    renamed = capital_entries((w, Literal((Mul(w11, x1, "juxt"),), 1, 1)))
+    assert Sym("W_{11}", "W", "11") in renamed[1].cells[0].__dict__.values()
+    # w written alone too, or W's own entries beside: two names, left as written
+    sides = (Mul(w, Sym("w", "w", ""), "juxt"), Literal((w11,), 1, 1))
+    assert capital_entries(sides) == sides
+    sides = (w, Literal((w11, Sym("W_{12}", "W", "12")), 1, 2))
+    assert capital_entries(sides) == sides

@@ -25,6 +25,12 @@ its own sizes for them (x the notation's d-vector) and the step was "a matrix wr
 size the document leaves open". A size of a name the step writes alone, whose numbered entries it
 writes inside a matrix written out, is the largest number written at that place of its index
 (each size one number, or none is fixed).
+
+A capital's entries in lower case (:func:`capital_entries`): ``W x = \begin{bmatrix} w_{11} & w_{12} \\
+w_{21} & w_{22} \end{bmatrix} \begin{bmatrix} x_1 \\ x_2 \end{bmatrix}`` names W's entries w_{ij}, as
+most courses write them. Where the step writes a capital alone, never its own numbered entries, and
+the lower-case letter only as numbered entries inside matrices written out (never alone), those
+entries are the capital's.
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ from collections.abc import Iterable
 from derive.checks.latex.matrix_literals import Literal
 from derive.checks.latex.typed_nodes import Node, Sym, Transpose, all_syms
 
-__all__ = ["entry_scalars", "pinned_sizes"]
+__all__ = ["capital_entries", "entry_scalars", "pinned_sizes"]
 
 
 #: an index of numbers only: 1, 11, 1,2
@@ -130,3 +136,44 @@ def pinned_sizes(sides: tuple[Node, Node], shapes: dict[str, tuple[str, ...]]) -
                 return {}
             pins[size] = str(number)
     return pins
+
+
+def capital_entries(sides: tuple[Node, Node]) -> tuple[Node, Node]:
+    """The sides with a capital's entries written in lower case renamed as the capital's (module
+    docstring); the sides as they were when no letter qualifies."""
+    inside: set[Sym] = set()
+    outside: set[Sym] = set()
+    for side in sides:
+        _split(side, inside, outside)
+    everywhere = inside | outside
+    alone = {s.full for s in everywhere if not s.sub}
+    renamed: dict[str, str] = {}
+    for stem in {s.stem for s in inside if s.sub}:
+        capital = stem[:1].upper() + stem[1:]
+        if not stem[:1].islower() or capital not in alone or stem in alone:
+            continue
+        mine = [s for s in everywhere if s.stem == stem]
+        numbered = all(s in inside and s.sub and _NUMBERED.fullmatch(s.sub) for s in mine)
+        if numbered and not any(s.stem == capital and s.sub for s in everywhere):
+            renamed[stem] = capital
+    if not renamed:
+        return sides
+    return _renamed(sides[0], renamed), _renamed(sides[1], renamed)
+
+
+def _renamed(node: Node, stems: dict[str, str]) -> Node:
+    if isinstance(node, Sym):
+        if node.stem not in stems:
+            return node
+        capital = stems[node.stem]
+        return Sym(capital[:1] + node.full[1:], capital, node.sub)
+    fields = getattr(node, "__dict__", None)
+    if not fields:
+        return node
+    changed = {}
+    for key, value in fields.items():
+        if isinstance(value, Node):
+            changed[key] = _renamed(value, stems)
+        elif isinstance(value, tuple) and value and all(isinstance(v, Node) for v in value):
+            changed[key] = tuple(_renamed(v, stems) for v in value)
+    return type(node)(**{**fields, **changed}) if changed else node

@@ -31,6 +31,7 @@ from derive.checks.latex.entrywise_activations import activation_verdict
 from derive.checks.latex.jacobians import AS_MATRIX, Jacobian, full_jacobian, same_jacobian
 from derive.checks.latex.layer_shift import with_layer_shifts
 from derive.checks.latex.letter_case import capitals_as_vectors, lower_case_only
+from derive.checks.latex.literal_entries import capital_entries
 from derive.checks.latex.log_domains import with_positive_logs
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.one_sided_names import names_in as _names
@@ -122,7 +123,7 @@ def judge_typed(
 ) -> tuple[dict[str, Any] | None, str]:
     """(verdict, "") or (None, why the typed path declined)."""
     try:
-        sides = (parse_typed(lhs, notation), parse_typed(rhs, notation))
+        sides = capital_entries((parse_typed(lhs, notation), parse_typed(rhs, notation)))  # W: [w_{11} …]
     except Unreadable as exc:
         # [1, 2] · \begin{bmatrix}…\end{bmatrix}: the lists as rows, where a product needs them
         rows = read_as_rows(lhs, rhs, lambda text, **kw: parse_typed(text, notation, **kw))

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 from derive.checks.latex.entrywise_steps import entrywise
 from derive.checks.latex.jacobians import EVERY_READING_WRONG
-from derive.checks.latex.literal_entries import pinned_sizes
+from derive.checks.latex.literal_entries import capital_entries, pinned_sizes
 from derive.checks.latex.log_domains import with_positive_logs
 from derive.checks.latex.lone_jacobians import Jacobians, mark_jacobians
 from derive.checks.latex.matrix_judge import judge_trees
@@ -65,7 +65,7 @@ def _read(lhs: str, rhs: str, notation: Notation) -> tuple[tuple[Node, Node], se
     for text in (lhs, rhs):
         tree = parse_typed(differential_text(text) or text, notation)
         sides.append(rewrite(tree, found))
-    return (sides[0], sides[1]), found
+    return capital_entries((sides[0], sides[1])), found  # W beside [w_{11} w_{12}]: W's entries (literal_entries)
 
 
 def judge_undeclared(
