@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from derive.checks.latex.index_sums import split_name
 from derive.checks.latex.tensor_ops import Dual, NotJudged
 from derive.checks.latex.typed_nodes import Call, Deriv, Sym
 
@@ -130,6 +131,9 @@ def _specific(sides: tuple[Any, Any], defs: dict[str, Any]) -> str | None:
     dZ = dA * 1{Z > 0} for the ReLU). A step that writes g'(…) and nothing else of g outside
     its derivatives is generic in g."""
     primed = False
+    layer_value = _layer_value(sides, defs)
+    if layer_value is not None:
+        return f"uses {layer_value}, which the document may mean as the activation's value in that layer"
     stack: list[Any] = list(sides)
     while stack:
         item = stack.pop()
@@ -162,3 +166,48 @@ def _calls_activation(node: Any) -> bool:
         elif hasattr(item, "__dict__"):
             stack.extend(item.__dict__.values())
     return False
+
+
+def _labels(node: Any) -> dict[str, str]:
+    """Name → its superscript label (``z^{(2)}`` → ``(2)``) for every name of a tree."""
+    out: dict[str, str] = {}
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Sym):
+            parts = split_name(item.full)
+            if parts and parts[2]:
+                out[item.full] = parts[2]
+        elif isinstance(item, tuple):
+            stack.extend(item)
+        elif hasattr(item, "__dict__"):
+            stack.extend(item.__dict__.values())
+    return out
+
+
+def _layer_value(sides: tuple[Any, Any], defs: dict[str, Any]) -> str | None:
+    """A name the document never defines, written with the layer label of g'(…)'s argument
+    (``a^{(2)}`` beside ``g'(z^{(2)})``): by convention that layer's activation value, g(z^{(2)}),
+    which the document may state only in prose (held-out hunt: Ng's notes, ``g'(z^{(2)}) =
+    a^{(2)} .* (1 - a^{(2)})``)."""
+    arguments: dict[str, str] = {}
+    stack: list[Any] = list(sides)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Call) and is_activation(item.fn) and item.prime:
+            arguments.update(_labels(item.args))
+        if isinstance(item, tuple):
+            stack.extend(item)
+        elif hasattr(item, "__dict__"):
+            stack.extend(item.__dict__.values())
+    if not arguments:
+        return None
+    layers = set(arguments.values())
+    for name, label in sorted(_labels(sides).items()):
+        value = defs.get(name)
+        # defined as a function of g's own argument (the notation's a^{(2)} = ReLU(z^{(2)}) from another
+        # course), it is that layer's activation value too, which the document's g may be
+        at_argument = isinstance(value, Call) and any(isinstance(a, Sym) and a.full in arguments for a in value.args)
+        if label in layers and name not in arguments and (value is None or at_argument):
+            return name
+    return None
