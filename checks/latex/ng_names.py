@@ -65,9 +65,7 @@ _LABEL_POWER = re.compile(
 _MATRIX = re.compile(r"(?<![A-Za-z\\])[A-Z](?![A-Za-z])|\^\{\[")
 #: a d-name whose letter is set in a font (d\mathbf{Z}^{[1]}, d\boldsymbol{W}): the course's dZ, dW in
 #: bold; only the course's letters, so d\mathbf{x} stays a differential (df = \nabla f^T d\mathbf{x})
-_FONT_DNAME = re.compile(
-    r"(?<![A-Za-z\\])d\s*\\(?:mathbf|boldsymbol|bm|mathit|mathrm|vec)\s*\{\s*([aAbwWzZ])\s*\}"
-)
+_FONT_DNAME = re.compile(r"(?<![A-Za-z\\])d\s*\\(?:mathbf|boldsymbol|bm|mathit|mathrm|vec)\s*\{\s*([aAbwWzZ])\s*\}")
 #: the parameters' names in the course (dW, dw, db), whose derivatives are of the mean loss
 _PARAMETERS = frozenset({"W", "w", "b"})
 #: what a loss's value has (a log, a square, a norm, a sum, a max): never a bare number or a size
