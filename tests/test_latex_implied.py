@@ -287,6 +287,57 @@ def test_ng_near_misses_of_a_network_are_never_ok(runner, claim: str) -> None:
     assert out[-1].status != "ok", out[-1].message
 
 
+#: the course's names in bold (d\mathbf{Z}^{[1]}): the font is no differential's
+NG_BOLD = r"""
+Two layers, $m$ examples as the columns of $\mathbf{X}$:
+
+$$
+\begin{aligned}
+\mathbf{Z}^{[1]} &= \mathbf{W}^{[1]}\mathbf{X} + \mathbf{b}^{[1]} \\
+\mathbf{A}^{[1]} &= \tanh(\mathbf{Z}^{[1]}) \\
+\mathbf{Z}^{[2]} &= \mathbf{W}^{[2]}\mathbf{A}^{[1]} + \mathbf{b}^{[2]} \\
+\mathbf{A}^{[2]} &= \sigma(\mathbf{Z}^{[2]})
+\end{aligned}
+$$
+
+$$
+d\mathbf{Z}^{[2]} = \mathbf{A}^{[2]} - \mathbf{Y}
+$$
+"""
+
+
+@pytest.mark.parametrize(
+    "claim, ok",
+    [
+        (r"d\mathbf{W}^{[1]} = \frac{1}{m} d\mathbf{Z}^{[1]} \mathbf{X}^T", True),
+        (r"d\mathbf{W}^{[2]} = \frac{1}{m} d\mathbf{Z}^{[2]} \mathbf{A}^{[1]T}", True),
+        (r"d\boldsymbol{A}^{[1]} = \mathbf{W}^{[2]T} d\mathbf{Z}^{[2]}", True),
+        # wrong twins: the transpose dropped, the product swapped, a factor m no convention gives
+        (r"d\mathbf{W}^{[1]} = \frac{1}{m} d\mathbf{Z}^{[1]} \mathbf{X}", False),
+        (r"d\mathbf{W}^{[1]} = \frac{1}{m} \mathbf{X}^T d\mathbf{Z}^{[1]}", False),
+        (r"d\mathbf{W}^{[2]} = m\, d\mathbf{Z}^{[2]} \mathbf{A}^{[1]T}", False),
+    ],
+)
+def test_ng_names_in_bold_are_read_as_the_course_names(runner, claim: str, ok: bool) -> None:
+    out = results(NG_BOLD + f"\n$$\n{claim}\n$$\n", runner)
+    last = out[-1]
+    assert (last.status == "ok") is ok, (last.status, last.message)
+    if ok:
+        assert "Ng" in last.message
+
+
+def test_a_bold_differential_of_x_keeps_the_document_one_of_differentials(runner) -> None:
+    """d\\mathbf{x} is no course name: dz = w^T dx stays a differential, not ∂L/∂z."""
+    text = r"""Let $z = \mathbf{w}^T \mathbf{x}$.
+
+$$
+dz = \mathbf{w}^T d\mathbf{x}
+$$
+"""
+    out = results(text, runner)
+    assert "Ng" not in out[-1].message, out[-1].message
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1,11 +1,11 @@
 r"""An activation named by a subscript on σ (``\sigma'_\mathrm{tanh}``, ``\sigma_{\text{relu}}``,
-norm_names._named_activation) is that function; any other subscript on a function stays unread."""
+activation_names.named_activation) is that function; any other subscript on a function stays unread."""
 
 from __future__ import annotations
 
 import pytest
+from derive.checks.latex.activation_names import named_activation
 from derive.checks.latex.checker import StepRunner, check_text
-from derive.checks.latex.norm_names import _named_activation
 from derive.checks.latex.notation import load_notation
 
 NOTATION = load_notation()
@@ -25,12 +25,12 @@ NOTATION = load_notation()
     ],
 )
 def test_the_named_activation(text: str, key: str) -> None:
-    assert _named_activation(text) == key
+    assert named_activation(text) == key
 
 
 @pytest.mark.parametrize("text", ["ij", "1", "max", "leaky"])
 def test_other_subscripts_name_no_activation(text: str) -> None:
-    assert _named_activation(text) is None
+    assert named_activation(text) is None
 
 
 def test_steps_about_named_activations(runner: StepRunner) -> None:

@@ -63,6 +63,9 @@ _LABEL_POWER = re.compile(
 )
 #: a matrix in a step: a capital letter name or a layer label
 _MATRIX = re.compile(r"(?<![A-Za-z\\])[A-Z](?![A-Za-z])|\^\{\[")
+#: a d-name whose letter is set in a font (d\mathbf{Z}^{[1]}, d\boldsymbol{W}): the course's dZ, dW in
+#: bold; only the course's letters, so d\mathbf{x} stays a differential (df = \nabla f^T d\mathbf{x})
+_FONT_DNAME = re.compile(r"(?<![A-Za-z\\])d\s*\\(?:mathbf|boldsymbol|bm|mathit|mathrm|vec)\s*\{\s*([aAbwWzZ])\s*\}")
 #: the parameters' names in the course (dW, dw, db), whose derivatives are of the mean loss
 _PARAMETERS = frozenset({"W", "w", "b"})
 #: what a loss's value has (a log, a square, a norm, a sum, a max): never a bare number or a size
@@ -94,13 +97,14 @@ class NgNames:
         # a loss the document writes (L = -(y log a + …)); L = 3 layers, or J of the batch, is not one
         losses = [n for n in _LOSSES if n != "J" and _LOSS_VALUE.search(defined.get(n, ""))]
         self.loss = losses[0] if losses else "\\mathcal{L}"
+        text = _plain_dnames(text)
         if _D_ITSELF.search(text) or _DIFFERENTIALS.search(_LEIBNIZ.sub(" ", text)) or "d" in defined:
             return
         sides = set()
         for equation in equations:
             for chain in split_chain(equation):
                 for term, relation in chain[:1]:
-                    m = _DNAME.fullmatch(term.text.strip())
+                    m = _DNAME.fullmatch(_plain_dnames(term.text).strip())
                     if relation == "=" and m is not None and m.group("x") in _COURSE_LETTERS:
                         sides.add(m.group("x"))
         if sides:
@@ -111,6 +115,7 @@ class NgNames:
 
     def readings(self, step: Step) -> list[Reading]:
         """The step's readings (none when it has no d-name to read)."""
+        step = replace(step, lhs=_plain_dnames(step.lhs), rhs=_plain_dnames(step.rhs))
         if not self.names or _DIFFERENTIAL.search(f"{step.lhs} {step.rhs}"):
             return []
         if not any(m.group("x") in self.names for m in _DNAME.finditer(f"{step.lhs} {step.rhs}")):
@@ -150,6 +155,11 @@ class NgNames:
             return f"\\left({factor}\\frac{{\\partial {self.loss}}}{{\\partial {name}}}\\right){transpose} "
 
         return _DNAME.sub(one, text)
+
+
+def _plain_dnames(text: str) -> str:
+    """``d\\mathbf{Z}^{[1]}`` as ``dZ^{[1]}``: the font says Z is a matrix, not that d is a differential."""
+    return _FONT_DNAME.sub(r"d\1", text)
 
 
 def _course_forms(text: str) -> str:

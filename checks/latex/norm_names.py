@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.activation_names import ACTIVATION_LETTERS, named_activation
 from derive.checks.latex.applied_calls import applied_arguments, applied_key
 from derive.checks.latex.applied_uses import applied_as_name
 from derive.checks.latex.dependent_names import dependent_name
@@ -187,9 +188,9 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
         m = re.fullmatch(r"(\\?[A-Za-z]+)_\{([^{}]*)\}", name)
         if m is None or k >= len(self.toks) or self.toks[k] not in ("(", "'", "^"):
             return None
-        if m.group(1) not in self.notation.functions and m.group(1) not in _ACTIVATION_LETTERS:
+        if m.group(1) not in self.notation.functions and m.group(1) not in ACTIVATION_LETTERS:
             return None  # \ell_{\text{softmax}}: a loss named after the softmax, not the softmax
-        key = _named_activation(m.group(2))
+        key = named_activation(m.group(2))
         if key is None or name in self.notation.shapes:
             return None
         if key == "softmax":
@@ -218,12 +219,12 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
             return self._softmax_entry(shown, k)
         if k < len(self.toks) and self.toks[k] == "_" and key != "leaky_relu":
             sub, after = self.read_arg(k + 1)
-            if _named_activation(self.text_of(sub)) == "softmax":  # \sigma_\mathrm{sm}(z)_i: the softmax
+            if named_activation(self.text_of(sub)) == "softmax":  # \sigma_\mathrm{sm}(z)_i: the softmax
                 return self._softmax_entry(shown, after)
         prime, sub_arg, power, k = self._marks(shown, k, power)
         arity = FUNCTION_KEYS.get(key, 1)  # abstract:f (an undefined function) takes one
         extra: list[str] = []
-        named = _named_activation(self.text_of(sub_arg)) if sub_arg is not None and key != "leaky_relu" else None
+        named = named_activation(self.text_of(sub_arg)) if sub_arg is not None and key != "leaky_relu" else None
         if named is not None:  # \sigma_\mathrm{relu}, \sigma'_{\text{tanh}}: the activation its subscript names
             key, sub_arg, arity = named, None, 1
         if sub_arg is not None and activation_label(self, key, shown, sub_arg, prime, k):
@@ -475,18 +476,3 @@ def _conjuncts(cond: list[str]) -> list[list[str]]:
             parts[-1].append(t)
     return parts
 
-
-#: activations a subscript may name (σ_relu, g_{tanh}, f_\text{sigmoid}); leaky ReLU needs its slope
-_NAMED = {"relu", "rect", "tanh", "sigmoid", "logistic", "heaviside", "step", "softplus", "sign", "sgn", "softmax"}
-#: letters an activation is written with, beside the notation's functions (not ℓ, L, J: losses)
-_ACTIVATION_LETTERS = {"f", "g", "h", r"\phi", r"\varphi", r"\psi"}
-#: abbreviations notes write in an activation's subscript (\sigma_\mathrm{sig}, \sigma_\mathrm{sm})
-_ABBREVIATED = {"logistic": "sigmoid", "sig": "sigmoid", "sigm": "sigmoid", "sm": "softmax"}
-
-
-def _named_activation(text: str) -> str | None:
-    """The function key an activation's name written as a subscript stands for, or None."""
-    word = text.strip().lower()
-    if word in _ABBREVIATED:
-        return _ABBREVIATED[word]
-    return BUILTIN_NAMES[word] if word in _NAMED and word in BUILTIN_NAMES else None

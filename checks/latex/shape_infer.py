@@ -21,6 +21,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from derive.checks.latex.addend_scalars import ADDEND, addend_scalars
 from derive.checks.latex.bias_layout import kept_axis
 from derive.checks.latex.literal_entries import entry_scalars
 from derive.checks.latex.notation import Notation
@@ -43,28 +44,22 @@ from derive.checks.latex.typed_nodes import (
     lowercase_name,
 )
 
-__all__ = [
-    "CONSTANTS",
-    "Assignment",
-    "Conflict",
-    "anchored_reading",
-    "infer_assignments",
-    "reached_names",
-    "undeclared_names",
-]
+__all__ = ["CONSTANTS", "Assignment", "Conflict", "anchored_reading", "infer_assignments", "reached_names"]
+__all__ += ["undeclared_names"]
 
 ONE = 0  # the dimension 1 (a scalar's rows and columns, a column vector's columns)
 Shape = tuple[int, int] | None  # (rows, columns) as dimension ids; None: not known here
 #: kind (col, row, scalar, matrix) → preference, for a lower-case name, a capital, a name
 #: written with one index, with two, and a name that is a number (a size, a weight λ)
 _PREFERENCE = {
-    # never a scalar: W a + b = a W + b holds only with a a number, which is not what it says
+    # never a scalar: W a + b = a W + b holds only with a a number (a name only added may be: addend_scalars)
     "lower": {"col": 3, "row": 2, "matrix": 1},
     "upper": {"matrix": 3, "col": 1, "row": 1},
     "vector": {"col": 3, "row": 2},
     "entries2": {"matrix": 3},
     "scalar": {"scalar": 3},
     "identity": {"matrix": 3},
+    "addend": ADDEND,  # a lower-case name only ever added (z = w^T x + b): maybe a number (addend_scalars)
 }
 #: names that are constants of a shape the step fixes: the vector of ones, of zeros, the identity
 CONSTANTS = {"1": "ones", "0": "zeros", "I": "identity"}
@@ -87,7 +82,7 @@ class Assignment:
     ordinary the kinds are; ``agree``: the two sides' shapes unify too."""
 
     shapes: dict[str, tuple[str, ...]]
-    score: int
+    score: float
     agree: bool
     kinds: tuple[tuple[str, str], ...]
 
@@ -444,6 +439,7 @@ def infer_assignments(
     """Consistent kind assignments of the undeclared names, best first (empty: none, or too many to try)."""
     sampled = set(notation.sample_shapes) - set(notation.shapes)  # entries of these too: literal_entries.py
     names = entry_scalars(undeclared_names(sides, notation, defs, sizes), sides, defs, sampled)
+    names = addend_scalars(names, sides, defs)  # z = w^T x + b: b may be a number (addend_scalars)
     if not names:
         return []
     order = sorted(names)

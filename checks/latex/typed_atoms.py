@@ -7,6 +7,7 @@ import re
 from fractions import Fraction
 from typing import Any
 
+from derive.checks.latex.activation_names import subscripted_activation
 from derive.checks.latex.applied_uses import applied_as_name
 from derive.checks.latex.cases_rows import with_ampersand
 from derive.checks.latex.defined_arguments import at_own_arguments
@@ -343,6 +344,8 @@ class AtomsMixin(TexReader):
             raise Unreadable(f"the command {t}" if t.startswith("\\") else f"'{t}'")
         if self.notation.constants.get(t) == "E":
             return self._euler()
+        if (activation := subscripted_activation(self)) is not None:  # g_{\text{ReLU}}(Z): activation_names
+            return activation
         name, k, power = self.read_identifier(self.i)
         assert name is not None
         self.i = k
