@@ -15,6 +15,7 @@ from derive.checks.latex.log_powers import hold_log_powers
 from derive.checks.latex.loose_definitions import settle_loose_definitions
 from derive.checks.latex.normalize import Notation
 from derive.checks.latex.open_brackets import settle_open_brackets
+from derive.checks.latex.primed_names import settle_primed_names
 from derive.checks.latex.prose_joins import rejudge_joined
 from derive.checks.latex.redefined_steps import settle_redefined
 from derive.checks.latex.rejudge import Rejudge
@@ -40,4 +41,5 @@ def read_again(
     judged = settle_same_limits(judged, document, again)  # lim f = lim g with f ≡ g (limit_operands)
     judged = settle_shared_derivatives(judged, document, again)  # ∂o/∂(x₂w₂) on both sides (shared_derivatives)
     judged = settle_open_brackets(judged, document, again)  # x f(x)(1 - f(x) = …: closed at the end (open_brackets)
+    judged = settle_primed_names(judged, document, again)  # f = 1 + e^{-z}, then f' = -e^{-z} (primed_names)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)
