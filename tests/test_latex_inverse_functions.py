@@ -63,3 +63,18 @@ def test_a_real_counterexample_stays_wrong(runner: StepRunner) -> None:
 def test_a_reciprocal_power_is_not_an_inverse(runner: StepRunner) -> None:
     got, message = _status(r"(\sinh x)^{-1} = \frac{2}{e^x - e^{-x}}", runner)
     assert got == "ok", message
+
+
+def test_trial_points_of_many_names_are_never_all_equal() -> None:
+    import sympy as sp
+    from derive.checks.latex.inverse_domains import _points
+
+    names = sp.symbols("a b c d", real=True)
+    points = list(_points(list(names)))
+    assert points and all(len(set(point.values())) > 1 for point in points)  # x = y may hide a difference
+
+
+def test_a_step_with_several_inverse_functions_is_refuted_at_a_real_point(runner: StepRunner) -> None:
+    step = r"\arctan(a) + \arctan(b) + \arctan(c) + \arctan(d) = 4 \arctan(a)"  # true only where all are equal
+    got, message = _status(step, runner)
+    assert got != "ok", message

@@ -109,15 +109,16 @@ def _counterexample_point(out: dict[str, Any], symbols: list[Any]) -> dict[Any, 
 
 
 def _points(symbols: list[Any]) -> Any:
-    """Deterministic trial points: every symbol takes each trial value in turn, in a fixed order."""
+    """Deterministic trial points: up to three symbols take every combination of the trial values;
+    more take them at different strides (never all equal: x = y may hide a difference)."""
     import sympy as sp
 
     values = [sp.Rational(v) for v in _TRIAL_VALUES]
-    combos = (
-        itertools.product(values, repeat=len(symbols))
-        if len(symbols) <= 3
-        else zip(*[values] * len(symbols), strict=True)
-    )
+    if len(symbols) <= 3:
+        combos: Any = itertools.product(values, repeat=len(symbols))
+    else:
+        n = len(values)
+        combos = (tuple(values[(i * (2 * j + 1) + 3 * j) % n] for j in range(len(symbols))) for i in range(n * n))
     for combo in itertools.islice(combos, _MAX_TRIALS):
         yield dict(zip(symbols, combo, strict=True))
 
@@ -130,13 +131,14 @@ def _holds(point: dict[Any, Any], conditions: list[Any]) -> bool:
 
 
 def _needs_real_check(out: dict[str, Any], lhs: Any, rhs: Any, parts: list[Any]) -> bool:
-    """A wrong of a step that writes an inverse function, or whose counterexample leaves the reals."""
+    """A wrong whose counterexample leaves the reals (or an inverse function's domain), or, for a step
+    that writes an inverse function, whose counterexample cannot be read."""
     if out["status"] != "wrong" or not parts:
         return False
-    if _inverse_calls(lhs) or _inverse_calls(rhs):
-        return True
     point = _counterexample_point(out, sorted(lhs.free_symbols | rhs.free_symbols, key=str))
-    return point is not None and not _real_at(parts, point)
+    if point is not None and _real_at(parts, point):
+        return False  # refuted at a point where every part is real: a sound counterexample as it is
+    return point is not None or bool(_inverse_calls(lhs) or _inverse_calls(rhs))
 
 
 def judged_in_domain(lhs: Any, rhs: Any, out: dict[str, Any], conditions: list[Any] | None) -> dict[str, Any]:
