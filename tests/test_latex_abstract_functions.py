@@ -134,3 +134,19 @@ def test_a_subscripted_primed_letter_is_an_unknown_function(runner: StepRunner) 
     for step, expected in steps:
         status, message = _status(step, runner, preamble=preamble)
         assert status == expected, (step, message)
+
+
+def test_a_prime_written_before_the_subscript_is_the_same_function(runner: StepRunner) -> None:
+    # held-out 31's stansbury notes: g'_k(z_k), the output activation's derivative (TeX sets g'_k as g_k')
+    written = r"$g'_k(z_k)$, $g^{\prime}_{j}(z_j)$, $f'_{l}\left(z\right)$"
+    assert set(document_abstract_functions(written, NOTATION)) == {"g_{k}", "g_{j}", "f_{l}"}
+    assert document_abstract_functions(r"$y'_i (1 - y'_i)$, $w'_{1}(1 - \eta)$", NOTATION) == {}
+    preamble = "The output is $a_k = g_k(z_k)$.\n\n"
+    steps = [
+        (r"\frac{\partial}{\partial z_k} g_k(z_k) = g'_k(z_k)", "ok"),
+        (r"\frac{\partial}{\partial w} g_k(w x + b) = g^{\prime}_k(w x + b) \, x", "ok"),
+        (r"\frac{\partial}{\partial w} g_k(w x + b) = g'_k(w x + b)", "inconclusive"),  # the twin: x dropped
+    ]
+    for step, expected in steps:
+        status, message = _status(step, runner, preamble=preamble)
+        assert status == expected, (step, message)

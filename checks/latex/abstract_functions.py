@@ -58,6 +58,11 @@ _SUBSCRIPTED_PRIMED_CALL = re.compile(
     r"\s*(?:'|\\prime(?![A-Za-z])|\^\s*\{?\s*(?:\\prime|')\s*\}?)\s*(?:\\left\s*)?\("
 )
 
+#: g'_k(z_k), g^{\prime}_{j}(: the same, the prime written before the subscript (TeX sets both alike)
+_PRIMED_SUBSCRIPTED_CALL = re.compile(
+    r"((?<![\\A-Za-z])[fgh])\s*(?:'|\\prime(?![A-Za-z])|\^\s*\{?\s*(?:\\prime|')\s*\}?)"
+    r"\s*_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z0-9])\s*(?:\\left\s*)?\("
+)
 
 #: \frac{\partial f(x)}{\partial x}, \frac{d f(x)}{dx}, \frac{d}{dx} f(x): a letter applied to a bare variable and
 #: differentiated by that variable, so a function (a product f·x would be differentiated as one)
@@ -91,6 +96,8 @@ def document_abstract_functions(text: str, notation: Notation) -> dict[str, str]
     primed = [m.group(1) for m in [*_PRIMED_CALL.finditer(text), *labelled]]
     # f_{o}'(s_{o}): neuron o's activation, one function whatever else the document calls f
     subscripted += [n for m in _SUBSCRIPTED_PRIMED_CALL.finditer(text) if (n := _read_name(m.group(1), notation))]
+    primed_first = _PRIMED_SUBSCRIPTED_CALL.finditer(text)
+    subscripted += [n for m in primed_first if (n := _read_name(f"{m.group(1)}_{m.group(2)}", notation))]
     # lowercase only: C(w), J(\theta) differentiated by w are a loss written at its parameters (applied_names)
     primed += [n for m in _DIFFERENTIATED_CALL.finditer(text) if (n := m.group(1) or m.group(4)) and not n[0].isupper()]
     for name in primed + _named_layers(text, labelled) + subscripted:

@@ -23,10 +23,12 @@ def judge_calls(
     notation: Any,
     read: Callable[[Any, Any], tuple[Any, Any]],
     check: Callable[[Any, Any], dict[str, Any]],
+    valued: frozenset[str] = frozenset(),
 ) -> dict[str, Any] | None:
     """A step refused only for calls of undefined functions: read with each call one unknown value
-    (opaque_calls), else each call an unknown function (judge_applied); None where neither reads it."""
-    found = judge_opaque(step, problems, notation, read, check)
+    (opaque_calls; ``valued``: the calls the document gives values), else each call an unknown
+    function (judge_applied); None where neither reads it."""
+    found = judge_opaque(step, problems, notation, read, check, valued)
     return found if found is not None else judge_applied(step, problems, notation, read, check)
 
 

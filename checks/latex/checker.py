@@ -59,6 +59,7 @@ from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.numeric_layer_labels import hold_numeric_labels
 from derive.checks.latex.numeric_values import judge_numeric_steps
+from derive.checks.latex.opaque_calls import is_call_key
 from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaque_notation
 from derive.checks.latex.operator_meanings import hold_operator_meanings
 from derive.checks.latex.other_losses import hold_other_losses
@@ -365,7 +366,9 @@ def _judge_written(
     def judged(lhs: Normalized, rhs: Normalized, known: Definitions = named) -> dict[str, Any]:
         return check_step(lhs, rhs, seed, examples, conditions, known, facts, einstein, pairs, notation.entry_sums)
 
-    called = judge_calls(step, problems, notation, _read_sides, judged)
+    # Q(0) = \frac{e^3}{e^3 + e^{-2}}: a value the document gives, written exactly (valued_calls)
+    valued = frozenset(k for k, (_, value) in (named or {}).items() if is_call_key(k) and "." not in value.source)
+    called = judge_calls(step, problems, notation, _read_sides, judged, valued)
     if called is not None:  # f(x) of an undefined f: one unknown value, else an unknown function (applied_calls)
         return called
     if problems:

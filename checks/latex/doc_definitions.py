@@ -46,6 +46,7 @@ from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import Node, Opaque
 from derive.checks.latex.unclaimed_equations import ARROWS, contradictions, names_e, zero_conditions
 from derive.checks.latex.unwritten_parts import computed_value
+from derive.checks.latex.valued_calls import valued_call_name
 
 from derive.errors import DeriveError
 
@@ -85,6 +86,9 @@ def _name(text: str, notation: Notation) -> str | None:
         return probability  # P(y=1|x) = h_\theta(x): a probability the document defines (probabilities.py)
     if named_sum(text) in notation.named_sums:
         return named_sum(text)  # \sum_K := \sum_{j=1}^K e^{z_j}: a sum the document names
+    called = valued_call_name(text, notation)
+    if called is not None:
+        return called  # Q(0) = \frac{e^3}{e^3 + e^{-2}}: an undefined function's value at a number (valued_calls)
     try:
         name = identifier_name(text, notation=notation)
     except DeriveError:

@@ -15,6 +15,7 @@ from derive.checks.latex.function_labels import activation_label, labelled_call
 from derive.checks.latex.function_uses import frozen_use
 from derive.checks.latex.index_calls import index_entry
 from derive.checks.latex.index_sums import encode_condition, index_equality
+from derive.checks.latex.inverse_functions import inverse_key
 from derive.checks.latex.norm_primes import PrimesMixin
 from derive.checks.latex.norm_softmax import SoftmaxMixin
 from derive.checks.latex.notation import BUILTIN_NAMES, FUNCTION_KEYS, NATIVE_FUNCTION_COMMANDS
@@ -221,6 +222,7 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
             sub, after = self.read_arg(k + 1)
             if named_activation(self.text_of(sub)) == "softmax":  # \sigma_\mathrm{sm}(z)_i: the softmax
                 return self._softmax_entry(shown, after)
+        key, power, k = self._inverse(key, power, k)
         prime, sub_arg, power, k = self._marks(shown, k, power)
         arity = FUNCTION_KEYS.get(key, 1)  # abstract:f (an undefined function) takes one
         extra: list[str] = []
@@ -301,6 +303,16 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
             raise Unreadable(f"a subscript on the function {shown}")
         operand = ["*" if t == bound else t for t in inside]
         return self.postfix(self.symbol("symbol", call_key(f"{shown}_{{{bound}}}", operand)), k)
+
+    def _inverse(self, key: str, power: list[str] | None, k: int) -> tuple[str, list[str] | None, int]:
+        r"""``\sinh^{-1}``, ``tanh^{-1}``: the inverse function's key (inverse_functions), its
+        power consumed; any other function and power are returned as they came."""
+        if power is None and k < len(self.toks) and self.toks[k] == "^":
+            written, after = self.read_arg(k + 1)
+            inverse = inverse_key(key, self.text_of(written))
+            return (inverse, None, after) if inverse else (key, power, k)
+        inverse = inverse_key(key, self.text_of(power)) if power is not None else None
+        return (inverse, None, k) if inverse else (key, power, k)
 
     def _marks(
         self, shown: str, k: int, power: list[str] | None

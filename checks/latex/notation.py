@@ -58,6 +58,17 @@ FUNCTION_KEYS: dict[str, int] = {
     "sech": 1,
     "csch": 1,
     "coth": 1,
+    # the inverse trigonometric and hyperbolic functions (inverse_functions.py): \sinh^{-1}, \arcsin
+    "tan": 1,
+    "asin": 1,
+    "acos": 1,
+    "atan": 1,
+    "asinh": 1,
+    "acosh": 1,
+    "atanh": 1,
+    "asech": 1,
+    "acsch": 1,
+    "acoth": 1,
     "softmax": 0,
 }
 
@@ -75,7 +86,13 @@ BUILTIN_NAMES: dict[str, str] = {
     "log": "log", "ln": "log", "sqrt": "sqrt",
     # not in the table: other spellings, and softmax (a vector function, see above)
     "sgn": "sign", "leakyrelu": "leaky_relu", "sin": "sin", "cos": "cos", "softmax": "softmax",
-    "sech": "sech", "csch": "csch", "coth": "coth",
+    "sech": "sech", "csch": "csch", "coth": "coth", "tan": "tan",
+    # inverse functions by their names (ISO's arsinh, the older arcsinh, programmers' asinh)
+    "arcsin": "asin", "asin": "asin", "arccos": "acos", "acos": "acos", "arctan": "atan", "atan": "atan",
+    "arsinh": "asinh", "arcsinh": "asinh", "asinh": "asinh", "arcosh": "acosh", "arccosh": "acosh",
+    "acosh": "acosh", "artanh": "atanh", "arctanh": "atanh", "atanh": "atanh", "arsech": "asech",
+    "arcsech": "asech", "asech": "asech", "arcsch": "acsch", "arccsch": "acsch", "acsch": "acsch",
+    "arcoth": "acoth", "arccoth": "acoth", "acoth": "acoth",
 }  # fmt: skip
 NATIVE_FUNCTION_COMMANDS = {
     r"\exp": "exp",
@@ -89,6 +106,10 @@ NATIVE_FUNCTION_COMMANDS = {
     r"\sin": "sin",
     r"\cos": "cos",
     r"\coth": "coth",
+    r"\tan": "tan",
+    r"\arcsin": "asin",
+    r"\arccos": "acos",
+    r"\arctan": "atan",
     r"\sgn": "sign",
 }
 

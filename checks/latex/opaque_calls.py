@@ -43,6 +43,10 @@ _DERIVATIVE = re.compile(
 _EXTREMUM = re.compile(r"\b(?:max|min) with 1 argument\(s\)|a subscript on the function \\(?:max|min)\b")
 
 
+#: a decimal written in a step (0.9933, .5): perhaps a rounded value
+_WRITTEN_DECIMAL = re.compile(r"\d?\.\d")
+
+
 class IndexInCall(Exception):
     """An index that cannot take its values inside a call's name (sympy_build reports it unread)."""
 
@@ -85,9 +89,13 @@ def judge_opaque(
     notation: Any,
     read: Callable[[Any, Any], tuple[Any, Any]],
     check: Callable[[Any, Any], dict[str, Any]],
+    valued: frozenset[str] = frozenset(),
 ) -> dict[str, Any] | None:
     """The verdict of a step refused only for calls of undefined functions, read with each call as
-    an unknown value: ``ok`` when proved (or exactly sampled) for every such value, else None."""
+    an unknown value: ``ok`` when proved (or exactly sampled) for every such value, else None.
+    Where every call is one of ``valued``, the calls the document gives an exact value before the
+    step (``Q(0) = …``, valued_calls), the step is arithmetic on those values and its verdict stands
+    (a wrong only where the step writes no decimal, which may round such a value)."""
     if not problems or not all(AMBIGUOUS_CALL in p or _EXTREMUM.search(p) for p in problems):
         return None
     if _DERIVATIVE.search(step.lhs) or _DERIVATIVE.search(step.rhs):
@@ -96,9 +104,14 @@ def judge_opaque(
     if lhs.problems or rhs.problems:
         return None
     out = check(lhs, rhs)
-    if out["status"] != "ok":
-        return None
     calls = sorted({n for side in (lhs, rhs) for n in side.symbol_names if is_call_key(n)})
     shown = ", ".join(calls[:2]) + (", …" if len(calls) > 2 else "")
+    # Q(0) = …: every call has the value the document gives it (valued_calls); a wrong only without
+    # a decimal in the step, which may be a rounding of such a value (-\log Q(0) = -\log(0.9933))
+    rounded = _WRITTEN_DECIMAL.search(step.lhs) or _WRITTEN_DECIMAL.search(step.rhs)
+    if calls and set(calls) <= valued and not (rounded and out["status"] == "wrong"):
+        return {**out, "message": f"{out['message']}; reading {shown} as the value the document gives it"}
+    if out["status"] != "ok":
+        return None
     why = f"{shown}: a function the document does not define, applied; the step holds whatever its values are"
     return {**out, "message": f"{out['message']}; reading {why}"}

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from derive.checks.latex.extract import Equation
+from derive.checks.latex.inverse_functions import INVERSE_KEYS
 from derive.checks.latex.normalize import Notation, normalize
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import split_chain
@@ -47,6 +48,8 @@ def _defined_function(term: str, notation: Notation) -> str | None:
         return None
     if any(parts[1:2] != ("0",) for parts in norm.functions.values()):
         return None  # φ'(z) = … is a claim about the derivative, not a definition
+    if any(parts[0] in INVERSE_KEYS for parts in norm.functions.values()) and re.search(r"\^\s*\{?\s*-\s*1", term):
+        return None  # \cosh^{-1}(x) = … is a claim about the inverse (inverse_functions), not a cosh of its own
     if len(norm.calls) == 1 and len(norm.symbol_names) <= 1:
         function, argument = norm.calls[0]
         # exactly f(x): "\frac12 \tanh(x/2)" is a claim about tanh, not its definition

@@ -3,7 +3,7 @@ r"""The verdicts of the first pass weighed again with other readings of the docu
 checker.check_text judges every step once; these passes then judge some verdicts once more
 (through a rejudge.Rejudge, in the same workers): across prose, with a twice-defined name's
 values, with a letter the document makes the softmax, with a reassigned name's latest number,
-two limits at one point on their operands, a bare \sum as a name, and a logarithm's power inside it.
+two limits at one point on their operands, a bare \sum as a name, a primed name defined by a formula, and a logarithm's power inside it.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from derive.checks.latex.log_powers import hold_log_powers
 from derive.checks.latex.loose_definitions import settle_loose_definitions
 from derive.checks.latex.normalize import Notation
 from derive.checks.latex.open_brackets import settle_open_brackets
+from derive.checks.latex.primed_names import settle_primed_names
 from derive.checks.latex.prose_joins import rejudge_joined
 from derive.checks.latex.redefined_steps import settle_redefined
 from derive.checks.latex.rejudge import Rejudge
@@ -42,4 +43,5 @@ def read_again(
     judged = settle_shared_derivatives(judged, document, again)  # ∂o/∂(x₂w₂) on both sides (shared_derivatives)
     judged = settle_open_brackets(judged, document, again)  # x f(x)(1 - f(x) = …: closed at the end (open_brackets)
     judged = settle_bare_sums(judged, document, again)  # \frac{e_i}{\sum}: the bare \sum a name (bare_sums)
+    judged = settle_primed_names(judged, document, again)  # f = 1 + e^{-z}, then f' = -e^{-z} (primed_names)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from derive.checks.latex.abstract_functions import stand_in_pairs
+from derive.checks.latex.inverse_domains import judged_in_domain
 from derive.checks.latex.probabilities import is_probability_key
 from derive.checks.latex.results import verdict
 from derive.checks.latex.sign_conditions import shown
@@ -97,6 +98,7 @@ def decide(
     except (DeriveError, TypeError, ValueError, ArithmeticError, RecursionError) as exc:
         return verdict("inconclusive", f"the prover could not handle this step ({type(exc).__name__})", "error")
     out = _verdict_of(j, lhs, rhs, matrices, scalars_note, same_symbols)
+    out = judged_in_domain(lhs, rhs, out, conditions)  # \cosh^{-1}: never wrong outside its real domain
     if conditions and out["status"] == "wrong":
         out["message"] += f", a point where the step's stated {' and '.join(map(shown, conditions))} holds"
     return {**out, CONDITIONS_CHECKED: True} if conditions is not None else out

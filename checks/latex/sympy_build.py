@@ -10,6 +10,7 @@ from derive.checks.latex.applied_calls import applied_head
 from derive.checks.latex.example_labels import instantiate_label, label_definition, word_subscript
 from derive.checks.latex.index_sums import condition_indices, decode_condition, holds, split_name
 from derive.checks.latex.intermediate_variables import through_value
+from derive.checks.latex.inverse_functions import INVERSE_KEYS
 from derive.checks.latex.kink_values import off_kink
 from derive.checks.latex.limits import settle_limit
 from derive.checks.latex.normalize import Normalized
@@ -108,13 +109,13 @@ _MAX_EXPONENT = 10_000
 
 def _functions() -> dict[str, Any]:
     """The SymPy callable of each function key: derive's function table (names and aliases),
-    and SymPy's sin/cos and sech/csch/coth (hyperbolic-function notes), which the table does not list."""
+    and SymPy's sin/cos/tan, sech/csch/coth and the inverses (notes), which the table does not list."""
     import sympy as sp
 
     from derive.functions import FUNCTIONS
 
     table = FUNCTIONS.aliases()
-    extra = {"sin": sp.sin, "cos": sp.cos, "sech": sp.sech, "csch": sp.csch, "coth": sp.coth}
+    extra = {key: getattr(sp, key) for key in ("sin", "cos", "tan", "sech", "csch", "coth", *INVERSE_KEYS)}
     return {key: table[key] if key in table else extra[key] for key in FUNCTION_KEYS if key in table or key in extra}
 
 
@@ -307,7 +308,7 @@ class _Builder:
         if isinstance(node, sp.Pow):
             return self.power(node, env)
         kinds = (sp.Add, sp.Mul, sp.log, sp.exp, sp.tanh, sp.sinh, sp.cosh, sp.sin, sp.cos, sp.Abs, sp.sign, sp.Max)
-        if isinstance(node, (*kinds, sp.Min, sp.sech, sp.csch, sp.coth)):
+        if isinstance(node, (*kinds, sp.Min, sp.sech, sp.csch, sp.coth, sp.tan)) or type(node).__name__ in INVERSE_KEYS:
             return node.func(*[self.convert(a, env) for a in node.args])
         raise Unparsed(f"{type(node).__name__} (not supported)")
 

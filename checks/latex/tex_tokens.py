@@ -26,7 +26,7 @@ from derive.checks.latex.limit_tokens import delta_increments
 from derive.checks.latex.log_bases import log_bases
 from derive.checks.latex.period_products import period_products
 from derive.checks.latex.plain_tex import plain_tex_forms
-from derive.checks.latex.script_order import subscripts_first
+from derive.checks.latex.script_order import primes_after_subscripts, subscripts_first
 from derive.checks.latex.spaced_lists import spaced_lists
 from derive.checks.latex.stacked_bounds import stacked_bounds
 from derive.checks.latex.tex_names import DECORATIONS, DROP, FONTS, GREEK, TEXT_FONTS
@@ -132,6 +132,7 @@ def _clean_tokens(toks_in: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, ...
     # y_i.p_i, \eta . \delta: a period between factors is a product (period_products.py)
     toks = grouping_braces(brace_cases(stacked_bounds(digit_groups(plain_tex_forms(period_products(list(toks_in)))))))
     toks = subscripts_first(spaced_lists(double_bars(uncross_groups(font_switches(toks)))))
+    toks = primes_after_subscripts(toks)  # g'_k(z_k) is g_k'(z_k) (script_order.py)
     cleaned: list[tuple[str, bool]] = []
     k = 0
     while k < len(toks):
