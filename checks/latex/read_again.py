@@ -3,7 +3,8 @@ r"""The verdicts of the first pass weighed again with other readings of the docu
 checker.check_text judges every step once; these passes then judge some verdicts once more
 (through a rejudge.Rejudge, in the same workers): across prose, with a twice-defined name's
 values, with a letter the document makes the softmax, with a reassigned name's latest number,
-two limits at one point on their operands, a bare \sum as a name, a primed name defined by a formula, and a logarithm's power inside it.
+two limits at one point on their operands, a bare \sum as a name, a primed name defined by a
+formula, and a logarithm's power inside it.
 """
 
 from __future__ import annotations
