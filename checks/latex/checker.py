@@ -27,6 +27,7 @@ from typing import Any
 
 from derive.checks.latex.added_terms import steps_as_written
 from derive.checks.latex.applied_verdicts import judge_calls
+from derive.checks.latex.case_values import hold_case_values
 from derive.checks.latex.cases_steps import per_case_steps
 from derive.checks.latex.cumulative_families import hold_cumulative_families
 from derive.checks.latex.defined_operands import named_operands
@@ -54,6 +55,7 @@ from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.latest_values import refute_with_every_value
 from derive.checks.latex.layered_backprop import judge_layered
 from derive.checks.latex.mixed_activations import hold_mixed_activations
+from derive.checks.latex.named_operators import hold_named_operators
 from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.numeric_layer_labels import hold_numeric_labels
@@ -201,7 +203,8 @@ def _last_passes(
     # "$\\cup$ = +": a sign the document gives a set operation is not arithmetic (operator_meanings)
     judged = hold_operator_meanings(hold_numeric_labels(judged, text), text)
     judged = hold_evaluated_derivatives(judged)  # \frac{dg}{dx}(f(w)): g' at f(w) (evaluated_derivatives)
-    judged = hold_unread_clauses(judged, text)  # $||x|| = 0$ if and only if $x = 0$ (unread_clauses)
+    judged = hold_case_values(hold_unread_clauses(judged, text), text)  # $||x|| = 0$ if $x = 0$; when t = F/4 …
+    judged = hold_named_operators(judged, text)  # "$\mathbf D$ denotes $\mathrm{diag}$" (named_operators)
     judged = hold_cumulative_families(hold_distribution_sums(judged), text)  # Σ_Z P(Z|X) = 1; ᾱ_t = α_t ᾱ_{t-1}
     return hold_stated_kinds(judged, notation.kinds)  # "Let $A$ be a symmetric matrix" (stated_kinds)
 

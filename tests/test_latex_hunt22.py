@@ -1,0 +1,170 @@
+r"""False alarms of the twenty-second hunt (public documents from repositories no earlier hunt used),
+each reduced to its form, with a wrong twin that stays wrong.
+
+- ProFatXuanAll.github.io, learning-precise-timing-with-lstm (traditional Chinese): "當 $t^{\star} =
+  0$ 時我們可以得到" (when t* = 0 we get) was 'wrong' (5/2 against 0, the value of an earlier case):
+  當 is 当 in the traditional script, a supposing word (unread_clauses).
+- the same post, "當 $t^{\star} = \frac{F}{4}$ 時" and later "當 $((t^{\star} + 1) \bmod F) =
+  \frac{F}{2}$ 時", then ``|f(t^{\star} + 2) - 2f(t^{\star} + 1) + f(t^{\star})| = |1 - 0|`` was
+  'wrong' with t* = F/4: a later case about t* that gives no value the reader takes makes the old
+  case's value stale (case_values).
+- h-hg/machine-learning math/derivation.md: ``\mathrm{d}(\mathbf{X}\mathbf{Y}) = (\mathrm{d}
+  \mathbf{X})\mathbf{Y} + \mathbf{X}\mathrm{d}\mathbf{Y}`` was 'wrong' as products d·X: an upright d
+  is the differential's sign (differentials.glued_names).
+- Doraemonzzz/xopes page_flip backward.md: "其中$\mathbf D$表示$\mathrm{diag}$符号" then
+  ``\mathbf D(s_{t-1}/s_t)(\mathbf D(s_{t-2}/s_{t-1}) h + p) + p = \mathbf D(s_{t-2}/s_t) h + …`` was
+  'wrong' as D times brackets (D·D ≠ D): the page says D is diag (named_operators).
+"""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.differentials import glued_names
+from derive.checks.latex.named_operators import named_operators
+from derive.checks.latex.normalize import load_notation
+from derive.checks.latex.steps import Step
+
+NOTATION = load_notation()
+
+
+def _results(text: str, runner: StepRunner) -> list[tuple[str, str, str]]:
+    report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
+    return [(r.step.lhs, r.status, r.message) for r in report.results]
+
+
+def _status(text: str, lhs_start: str, runner: StepRunner) -> tuple[str, str]:
+    found = [(status, message) for lhs, status, message in _results(text, runner) if lhs.startswith(lhs_start)]
+    assert found, _results(text, runner)
+    return found[-1]
+
+
+CASES_ZH = (
+    "週期 $F = 10$。\n\n"
+    "因此當 $t^{\\star} = \\frac{F}{4}$ 時我們可以得到 $a = 1$。\n\n"
+    "當 $t^{\\star} = 0$ 時我們可以得到 $b = 2$。\n"
+)
+
+
+def test_a_traditional_chinese_when_is_a_supposing_word(runner: StepRunner) -> None:
+    status, message = _status(CASES_ZH, "t^{\\star}", runner)
+    assert status == "inconclusive" and "condition in prose" in message and "當" in message
+
+
+def test_a_value_without_a_supposing_word_is_still_a_claim(runner: StepRunner) -> None:
+    twin = CASES_ZH.replace("當 $t^{\\star} = 0$ 時我們可以得到", "所以 $t^{\\star} = 0$，")
+    assert _status(twin, "t^{\\star}", runner)[0] == "wrong"
+
+
+RECT = r"""The period is $F = 10$.
+
+$$
+f_{\operatorname{rect}}(t) = \begin{cases}
+1 & \text{if } (t \operatorname{mod} F) > \frac{F}{2} \\
+0 & \text{otherwise}
+\end{cases}
+$$
+
+當 $t^{\star} = \frac{F}{4}$ 時我們可以得到 $a = 1$.
+
+當 $((t^{\star} + 1) \operatorname{mod} F) = \frac{F}{2}$ 時我們可以得到
+
+$$
+\abs{f_{\operatorname{rect}}(t^{\star} + 2) - 2f_{\operatorname{rect}}(t^{\star} + 1)
++ f_{\operatorname{rect}}(t^{\star})} = \abs{1 - 0}
+$$
+"""
+LATER_CASE = "當 $((t^{\\star} + 1) \\operatorname{mod} F) = \\frac{F}{2}$ 時我們可以得到"
+
+
+def test_a_case_value_is_stale_after_an_unread_case_about_the_name(runner: StepRunner) -> None:
+    status, message = _status(RECT, "\\abs{f_", runner)
+    assert status == "inconclusive" and "a later case" in message
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # the later case gives t* a value the reader takes: f(2) - 2f(1) + f(0) = 0
+        "當 $t^{\\star} = 0$ 時我們可以得到",
+        "Then",  # no later case: the value of t* stands
+    ],
+)
+def test_a_case_value_still_refutes_where_no_unread_case_followed(later: str, runner: StepRunner) -> None:
+    assert _status(RECT.replace(LATER_CASE, later), "\\abs{f_", runner)[0] == "wrong"
+
+
+UPRIGHT_D = r"""$$
+\mathrm{d}(\mathbf{X} \mathbf{Y}) = (\mathrm{d} \mathbf{X})\mathbf{Y} + \mathbf{X} \mathrm{d} \mathbf{Y}
+$$
+
+$$
+\mathrm{d} \mathbf{X}^{-1} = -\mathbf{X}^{-1}\mathrm{d}\mathbf{X}\mathbf{X}^{-1}
+$$
+"""
+
+
+def test_an_upright_d_is_a_differential_not_a_product(runner: StepRunner) -> None:
+    verdicts = [(status, message) for _, status, message in _results(UPRIGHT_D, runner)]
+    assert [status for status, _ in verdicts] == ["inconclusive", "inconclusive"], verdicts
+    assert all("differential" in message for _, message in verdicts)
+
+
+def test_an_upright_d_names_its_variable() -> None:
+    step = Step(1, r"\mathrm{d} \mathbf{X}^{-1}", r"-\mathbf{X}^{-1}\mathrm{d}\mathbf{X}", "=", "display")
+    assert glued_names(step) == [r"d\mathbf{X}"]
+    # inside a Leibniz fraction the upright d is a derivative's, read already
+    leibniz = Step(1, r"\frac{\mathrm{d}y}{\mathrm{d}x}", "3", "=", "display")
+    assert glued_names(leibniz) == []
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        "$$\\mathrm{d}(\\mathbf{X} \\mathbf{Y}) = 2(\\mathrm{d} \\mathbf{X})\\mathbf{Y} + 1$$\n",  # never ok
+        "$$2 \\mathbf{X} + \\mathbf{Y} = \\mathbf{X} + \\mathbf{Y}$$\n",  # no d: still wrong
+    ],
+)
+def test_wrong_differential_rules_never_become_ok(twin: str, runner: StepRunner) -> None:
+    status = _results(twin, runner)[-1][1]
+    assert status != "ok" and (status == "wrong" or "\\mathrm{d}" in twin)
+
+
+DIAG = r"""其中$\mathbf D$表示$\mathrm{diag}$符号。
+
+$$
+\mathbf D(\mathbf s_{t-1} / \mathbf s_t)
+\left(\mathbf D(\mathbf s_{t-2} / \mathbf s_{t-1}) \mathbf h_{t-2} +\mathbf p_{t-1} \right) +\mathbf p_t
+= \mathbf D(\mathbf s_{t-2} / \mathbf s_t) \mathbf h_{t-2}
++\mathbf D(\mathbf s_{t-1} / \mathbf s_t) \mathbf p_{t-1}  +\mathbf p_t
+$$
+"""
+
+
+def test_a_letter_the_page_calls_diag_is_not_a_product(runner: StepRunner) -> None:
+    status, message = _status(DIAG, "\\mathbf D(", runner)
+    assert status == "inconclusive" and "diag(…)" in message
+
+
+def test_without_the_statement_the_product_reading_stands(runner: StepRunner) -> None:
+    twin = DIAG.replace("其中$\\mathbf D$表示$\\mathrm{diag}$符号。", "")
+    assert _status(twin, "\\mathbf D(", runner)[0] == "wrong"
+
+
+def test_other_wrong_steps_of_the_page_stay_wrong(runner: StepRunner) -> None:
+    twin = DIAG + "\n$$\n2\\mathbf s_t + \\mathbf s_t = 2\\mathbf s_t\n$$\n"
+    assert _results(twin, runner)[-1][1] == "wrong"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (r"其中$\mathbf D$表示$\mathrm{diag}$符号", {r"\mathbf{D}": (1, "diag")}),
+        (r"where $D(\cdot)$ denotes $\operatorname{diag}(\cdot)$", {"D": (1, "diag")}),
+        (r"Let $\mathbf{V} = \mathrm{vec}$.", {r"\mathbf{V}": (1, "vec")}),
+        (r"where $W$ is the weight matrix", {}),  # no operator: a matrix, whose brackets are products
+        (r"$D$ denotes $d$", {}),  # an italic letter is a name, not an operator
+    ],
+)
+def test_names_stated_to_be_operators(text: str, names: dict) -> None:
+    assert named_operators(text) == names
