@@ -168,3 +168,14 @@ def test_other_wrong_steps_of_the_page_stay_wrong(runner: StepRunner) -> None:
 )
 def test_names_stated_to_be_operators(text: str, names: dict) -> None:
     assert named_operators(text) == names
+
+
+def test_two_names_made_one_is_no_case_value(runner: StepRunner) -> None:
+    # softmax_ce_abangfarhan (held-out): "when $p_i = p_j$" names no value for p_i, so a later "when
+    # $p_i$ …" makes nothing stale, and the wrong step after it stays wrong
+    text = (
+        "It is not zero when $p_i = p_j$.\n\n"
+        "The only term left is when $p_i$ on the top is $p_j$ on the bottom.\n\n"
+        "$$\n2 p_i + p_i = 2 p_i\n$$\n"
+    )
+    assert _results(text, runner)[-1][1] == "wrong"

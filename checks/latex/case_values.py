@@ -26,10 +26,12 @@ __all__ = ["hold_case_values"]
 
 #: an inline formula: $…$ (not $$), its content in group 1
 _INLINE = re.compile(r"(?<![\\$])\$(?!\$)([^$\n]+?)(?<![\\$])\$(?!\$)")
-#: a plain name given a value: t^{\star} = …, x_1 = …, \alpha = … (group 1: the name)
-_VALUE = re.compile(
-    r"\s*((?:\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\?[A-Za-z]+)(?:\s*[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))*)\s*=(?!=)"
-)
+#: a plain name: t^{\star}, x_1, \alpha, \mathbf{y}
+_NAME = r"(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\?[A-Za-z]+)(?:\s*[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]+))*"
+#: a plain name given a value: t^{\star} = …, x_1 = … (group 1: the name)
+_VALUE = re.compile(rf"\s*({_NAME})\s*=(?!=)")
+#: a value that is only another name (``i = k``, ``p_i = p_j``): two names made one, not a value
+_NAME_ONLY = re.compile(rf"\s*{_NAME}\s*")
 
 
 def _squeezed(tex: str) -> str:
@@ -53,10 +55,12 @@ def _cases(lines: list[str]) -> list[tuple[int, str, str]]:
 
 
 def _free(result: StepResult, name: str) -> bool:
-    """Is the name (by its letter) among the counterexample's free names?"""
-    point = (result.counterexample or {}).get("point", {}) if isinstance(result.counterexample, dict) else {}
+    """Is the name (by its letter) among the counterexample's free names, or one its conditions set?"""
+    found = result.counterexample if isinstance(result.counterexample, dict) else {}
     letter = re.sub(r"^\\(?:mathbf|boldsymbol|bm|hat|bar|tilde)\s*", "", _squeezed(name))[:1]
-    return any(_squeezed(str(key)).lstrip("\\")[:1] == letter for key in point)
+    keys = [re.sub(r"^\\(?:mathbf|boldsymbol|bm|hat|bar|tilde)", "", _squeezed(str(k))) for k in found.get("point", {})]
+    where = re.findall(r"(?<![\\A-Za-z])([A-Za-z])", str(found.get("where", "")))
+    return any(key.lstrip("\\")[:1] == letter for key in keys) or letter in where
 
 
 def _stale(result: StepResult, cases: list[tuple[int, str, str]]) -> str | None:
@@ -67,7 +71,9 @@ def _stale(result: StepResult, cases: list[tuple[int, str, str]]) -> str | None:
     for k, (line, word, formula) in enumerate(before):
         valued = _VALUE.match(formula)
         name = valued.group(1) if valued else ""
-        if not name or not _mentions(written, name) or _free(result, name):
+        if not name or _NAME_ONLY.fullmatch(formula[valued.end() :]) or not _mentions(written, name):
+            continue
+        if _free(result, name):
             continue
         later = [c for c in before[k + 1 :] if _mentions(c[2], name)]
         if not later:
