@@ -179,3 +179,48 @@ def test_two_names_made_one_is_no_case_value(runner: StepRunner) -> None:
         "$$\n2 p_i + p_i = 2 p_i\n$$\n"
     )
     assert _results(text, runner)[-1][1] == "wrong"
+
+
+# dummy-ilh/MINE, Kutner's simple linear regression notes (worked examples and problems)
+PROBLEMS = r"""Known standard deviation: $\sigma = 10$.
+
+**Suppose** we know $\sigma = 2.5$.
+
+Suppose that the parameter values are $\beta_0 = 200$, $\beta_1 = 5.0$, and $\sigma = 4$.
+
+In a simulation exercise, the model applies with $\beta_0 = 100$, $\beta_1 = 20$, and $\sigma^2 = 25$.
+
+$$
+2\sigma + \sigma = 2\sigma
+$$
+"""
+
+
+def test_a_power_of_a_name_given_again_is_a_new_value(runner: StepRunner) -> None:
+    # "Problem 1.7 … with β_0 = 100, β_1 = 20, and σ² = 25" after σ = 10, 2.5 and 4: a new given,
+    # not a claim that σ² is 25 for every σ the pages gave before (latest_values)
+    status, message = _status(PROBLEMS, "\\sigma^2", runner)
+    assert status == "inconclusive" and "more than one value" in message
+
+
+def test_a_step_wrong_with_every_value_of_the_name_stays_wrong(runner: StepRunner) -> None:
+    assert _results(PROBLEMS, runner)[-1][1] == "wrong"
+
+
+def test_a_power_after_one_value_is_still_judged(runner: StepRunner) -> None:
+    text = "Let $\\sigma = 4$.\n\n$$\n\\sigma^2 = 25\n$$\n"
+    assert _status(text, "\\sigma^2", runner)[0] == "wrong"
+
+
+@pytest.mark.parametrize(
+    ("step", "status"),
+    [
+        (r"\frac{54,825}{23} = 2,384", "inconclusive"),  # MSE = SSE / (n - 2), printed to the units
+        (r"\frac{54825}{23} = 2384", "inconclusive"),  # four digits and more: a printed value as well
+        (r"\frac{54,825}{23} = 2,385", "wrong"),  # more than half a unit off
+        (r"\frac{7}{2} = 4", "wrong"),  # a small whole number is an exact claim
+        (r"\frac{4,600}{2} = 2,301", "wrong"),  # the other side is a whole number: nothing was rounded
+    ],
+)
+def test_a_large_whole_number_may_be_rounded(step: str, status: str, runner: StepRunner) -> None:
+    assert _results(f"$$\n{step}\n$$\n", runner)[-1][1] == status

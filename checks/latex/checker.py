@@ -71,7 +71,7 @@ from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import ONE_SIDED, STATUSES, Report, Status, StepResult, held_back, verdict
 from derive.checks.latex.rounded_inputs import judge_computed_inputs
-from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list
+from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list, judge_whole_rounded
 from derive.checks.latex.scalar_givens import hold_scalar_givens
 from derive.checks.latex.scalar_judge import CONDITIONS_CHECKED, decide
 from derive.checks.latex.scientific_e import SCIENTIFIC, near_enough, scientific_reading
@@ -470,6 +470,7 @@ def _check_plain(
     rounded = judge_rounded(lhs_norm.latex, rhs_norm.latex, lhs, rhs)
     rounded = rounded or judge_rounded_list(lhs_norm.source, rhs_norm.source, lhs, rhs)  # [0.0430, 0.0043]
     rounded = rounded or judge_computed_inputs(lhs_norm, rhs_norm, lhs, rhs, named)  # 0.524(0.476) = 0.2497
+    rounded = rounded or judge_whole_rounded(lhs_norm.source, rhs_norm.source, lhs, rhs)  # 54,825/23 = 2,384
     if rounded is not None:  # -\log(0.245) = 1.406: a value printed to three places
         return rounded
     matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))
