@@ -23,6 +23,7 @@ from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.differentials import glued_names
 from derive.checks.latex.named_operators import named_operators
 from derive.checks.latex.normalize import load_notation
+from derive.checks.latex.parameter_pi import pi_parameter_line
 from derive.checks.latex.steps import Step
 
 NOTATION = load_notation()
@@ -224,3 +225,47 @@ def test_a_power_after_one_value_is_still_judged(runner: StepRunner) -> None:
 )
 def test_a_large_whole_number_may_be_rounded(step: str, status: str, runner: StepRunner) -> None:
     assert _results(f"$$\n{step}\n$$\n", runner)[-1][1] == status
+
+
+# fdabl.github.io, Spike-and-Slab: π is the inclusion probability, and 2π the circle's in the same page
+SPIKE = r"""$$
+\beta \sim (1 - \pi) \, \delta_0 + \pi \, \mathcal{N}(0, \sigma^2 \tau^2)
+$$
+
+where $\pi \in [0, 1]$ is a mixture weight.
+
+$$
+\tau^2 \mid \beta , \pi = 0 \sim \text{Inverse-Gamma}\left(\frac{1}{2}, \frac{s^2}{2}\right)
+$$
+"""
+
+
+def test_a_pi_the_page_makes_a_parameter_is_not_the_constant(runner: StepRunner) -> None:
+    status, message = _status(SPIKE, "\\pi", runner)
+    assert status == "inconclusive" and "quantity of its own" in message
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        "$$\n\\pi = 3\n$$\n",  # a page that never says π is its own: the constant, and wrong
+        SPIKE + "\n$$\n2\\tau + \\tau = 2\\tau\n$$\n",  # a wrong step without π stays wrong
+    ],
+)
+def test_pi_the_constant_and_steps_without_pi_stay_wrong(twin: str, runner: StepRunner) -> None:
+    assert _results(twin, runner)[-1][1] == "wrong"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (r"where $\pi \in [0, 1]$ is a mixture weight", 1),
+        ("\n$\\pi \\sim \\text{Bern}(\\theta)$", 2),
+        (r"the posterior $p(\pi \mid y)$", 1),
+        (r"a discrete mixture ($\pi = 0.5$)", 1),
+        (r"$(2\pi\sigma^2)^{-n/2}$ and $\sin(\pi) = 0$, $e^{i\pi} = -1$, $\cos\pi = -1$", None),
+        (r"$\pi_k \in [0, 1]$ are the mixing weights", None),  # π_k is a family of names already
+    ],
+)
+def test_pages_that_make_pi_their_own(text: str, line: int | None) -> None:
+    assert pi_parameter_line(text) == line

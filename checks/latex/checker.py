@@ -64,6 +64,7 @@ from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaqu
 from derive.checks.latex.operator_meanings import hold_operator_meanings
 from derive.checks.latex.other_losses import hold_other_losses
 from derive.checks.latex.own_entries import sized_by_entries
+from derive.checks.latex.parameter_pi import hold_parameter_pi
 from derive.checks.latex.power_labels import LABELS, iterated_name, label_reading
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.read_again import read_again
@@ -204,7 +205,8 @@ def _last_passes(
     judged = hold_operator_meanings(hold_numeric_labels(judged, text), text)
     judged = hold_evaluated_derivatives(judged)  # \frac{dg}{dx}(f(w)): g' at f(w) (evaluated_derivatives)
     judged = hold_case_values(hold_unread_clauses(judged, text), text)  # $||x|| = 0$ if $x = 0$; when t = F/4 …
-    judged = hold_named_operators(judged, text)  # "$\mathbf D$ denotes $\mathrm{diag}$" (named_operators)
+    # "$\mathbf D$ denotes $\mathrm{diag}$" (named_operators); "$\pi \in [0, 1]$ is a mixture weight" (parameter_pi)
+    judged = hold_parameter_pi(hold_named_operators(judged, text), text)
     judged = hold_cumulative_families(hold_distribution_sums(judged), text)  # Σ_Z P(Z|X) = 1; ᾱ_t = α_t ᾱ_{t-1}
     return hold_stated_kinds(judged, notation.kinds)  # "Let $A$ be a symmetric matrix" (stated_kinds)
 
