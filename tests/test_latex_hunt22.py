@@ -269,3 +269,33 @@ def test_pi_the_constant_and_steps_without_pi_stay_wrong(twin: str, runner: Step
 )
 def test_pages_that_make_pi_their_own(text: str, line: int | None) -> None:
     assert pi_parameter_line(text) == line
+
+
+# mjtsai1974/DevBlog, the F distribution's moments: Γ(a) = (a - 1)Γ(a - 1), and E[XY] = E[X]E[Y]
+F_MOMENTS = r"""$$
+\frac {1}{2\cdot\Gamma(\frac {\nu_2}{2})}\cdot\Gamma(\frac {\nu_2}{2}-1)
+= \frac {\Gamma(\frac {\nu_2}{2}-1)}{2\cdot(\frac {\nu_2}{2}-1)\cdot\Gamma(\frac {\nu_2}{2}-1)}
+$$
+
+$$
+(\frac {\nu_2}{\nu_1})^2\cdot E\lbrack (\frac {\chi_{\nu_1}^2}{\chi_{\nu_2}^2})^2\rbrack
+= (\frac {\nu_2}{\nu_1})^2\cdot E\lbrack (\chi_{\nu_1}^2)^2\rbrack\cdot E\lbrack (\frac {1}{\chi_{\nu_2}^2})^2\rbrack
+$$
+"""
+
+
+def test_gamma_and_expectation_letters_are_not_products(runner: StepRunner) -> None:
+    verdicts = [(status, message) for _, status, message in _results(F_MOMENTS, runner)]
+    assert [status for status, _ in verdicts] == ["inconclusive", "inconclusive"], verdicts
+    assert "the gamma function" in verdicts[0][1] and "an expectation" in verdicts[1][1]
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        "$$\n\\Gamma x + \\Gamma x = 3\\Gamma x\n$$\n",  # Γ before no bracket: a name, and wrong
+        "$$\n2 E + E = 2E\n$$\n",  # E alone
+    ],
+)
+def test_gamma_and_e_as_names_stay_wrong(twin: str, runner: StepRunner) -> None:
+    assert _results(twin, runner)[-1][1] == "wrong"

@@ -12,6 +12,13 @@ that a name denotes an upright operator word (``$\mathbf D$ denotes $\operatorna
 reason): the step applies an operator the judge does not read. A step that uses the name otherwise,
 or a name the document never ties to an operator (``\mathbf W(\mathbf x + \mathbf b)``, a matrix
 times a vector), is judged as before.
+
+Some letters are such operators on every page that uses them before a bracket, said or not
+(``KNOWN_OPERATORS``): ``\Gamma(\frac{\nu_2}{2} - 1)``, the gamma function of an F distribution's
+moments (mjtsai1974/DevBlog: ``Γ(a-1)/(2Γ(a)) = Γ(a-1)/(2(a-1)Γ(a-1))`` was wrong as products),
+``\Phi(z)``, the normal CDF, and ``E[X Y]`` or ``E\lbrack … \rbrack``, an expectation (``E[XY] =
+E[X] E[Y]`` for independent X, Y). The judge reads them as products; a ``wrong`` on a step that applies
+one is held back the same way. ``E(w)``, an energy or error as often as an expectation, is not one.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ import re
 
 from derive.checks.latex.results import StepResult
 
-__all__ = ["hold_named_operators", "named_operators"]
+__all__ = ["KNOWN_OPERATORS", "hold_named_operators", "named_operators"]
 
 #: a letter as a name, in any font: D, \mathbf D, \mathbf{D}, \boldsymbol{D}, \mathcal D
 _NAME = r"(?:\\(?:mathbf|boldsymbol|bm|mathcal|mathit|mathsf|mathbb)\s*\{?\s*[A-Za-z]\s*\}?|(?<![\\A-Za-z])[A-Za-z])"
@@ -51,26 +58,42 @@ def named_operators(text: str) -> dict[str, tuple[int, str]]:
     return found
 
 
-def _applies(step_text: str, name: str) -> bool:
+#: letters that are operators before a bracket on any page: canonical name -> (its brackets, what it is)
+KNOWN_OPERATORS = {
+    r"\Gamma": (r"[(\[]", "the gamma function"),
+    r"\Phi": (r"[(\[]", "the normal distribution function"),
+    "E": (r"(?:\[|\\lbrack|\\\{)", "an expectation"),
+    r"\mathbb{E}": (r"(?:[(\[]|\\lbrack|\\\{)", "an expectation"),
+}
+
+
+def _applies(step_text: str, name: str, brackets: str = r"[(\[]") -> bool:
     """Does the step write the name right before a bracket (``\\mathbf{D}(``, ``\\mathbf{D}\\left(``)?"""
     lead = r"(?<![\\A-Za-z])" if len(name) == 1 else ""
-    return re.search(lead + re.escape(name) + r"(?:\\left)?[(\[]", _canonical(step_text)) is not None
+    tail = r"(?![A-Za-z])" if name[-1].isalpha() and len(name) > 1 else ""
+    fonts = _FONT.sub(r"\\\1{\2}", step_text)  # \mathbf D as \mathbf{D}; spaces kept (\cdot E is not \cdotE)
+    return re.search(lead + re.escape(name) + tail + r"\s*(?:\\left\s*)?" + brackets, fonts) is not None
+
+
+def _applied(written: str, line_at: int, operators: dict[str, tuple[int, str]]) -> str | None:
+    """What the step applies, said as a reason: a name the page makes an operator, or a known one."""
+    for name, (line, word) in operators.items():
+        if line <= line_at and _applies(written, name):
+            return f"{name}(…) is {word}(…): the document says so (line {line}), not {name} times a bracket"
+    for name, (brackets, what) in KNOWN_OPERATORS.items():
+        if _applies(written, name, brackets):
+            return f"{name}(…) may be {what}, not {name} times a bracket"
+    return None
 
 
 def hold_named_operators(judged: list[StepResult], text: str) -> list[StepResult]:
-    """``judged`` with each ``wrong`` that applies a name the document says is an operator held back."""
+    """``judged`` with each ``wrong`` that applies a name the document says is an operator (or a known
+    operator letter) held back."""
     operators = named_operators(text)
-    if not operators:
-        return judged
     out = []
     for result in judged:
-        if result.status == "wrong":
-            written = f"{result.step.lhs} {result.step.rhs}"
-            for name, (line, word) in operators.items():
-                if line <= result.step.line and _applies(written, name):
-                    said = f"the document says so (line {line})"
-                    why = f"{result.message}; but {name}(…) is {word}(…): {said}, not {name} times a bracket"
-                    result = result.held(why)
-                    break
+        step = result.step
+        if result.status == "wrong" and (why := _applied(f"{step.lhs} {step.rhs}", step.line, operators)):
+            result = result.held(f"{result.message}; but {why}")
         out.append(result)
     return out
