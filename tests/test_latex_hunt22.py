@@ -299,3 +299,13 @@ def test_gamma_and_expectation_letters_are_not_products(runner: StepRunner) -> N
 )
 def test_gamma_and_e_as_names_stay_wrong(twin: str, runner: StepRunner) -> None:
     assert _results(twin, runner)[-1][1] == "wrong"
+
+
+def test_the_consequent_of_the_same_if_is_no_new_case(runner: StepRunner) -> None:
+    # ift6135_theory_viviano (corpus): "Therefore if $z = x_1 - x_2$, $\sigma(z) = softmax(x_1)$":
+    # both formulas follow one "if", so the second places z nowhere new, and the wrong step stays wrong
+    text = (
+        "Therefore if $z = x_1 - x_2$, $\\sigma(z) = softmax(x_1)$. Similarly:\n\n"
+        "$$\n1 - \\frac{1}{1 + e^{-x_1-x_2}} = 1 - \\frac{1}{1 + e^{-z}}\n$$\n"
+    )
+    assert _results(text, runner)[-1][1] == "wrong"

@@ -43,14 +43,15 @@ def _mentions(text: str, name: str) -> bool:
     return re.search(r"(?<![\\A-Za-z])" + re.escape(_squeezed(name)) + r"(?![A-Za-z])", _squeezed(text)) is not None
 
 
-def _cases(lines: list[str]) -> list[tuple[int, str, str]]:
-    """(line, supposing word, formula) of each inline formula after a supposing word in its sentence."""
+def _cases(lines: list[str]) -> list[tuple[int, str, str, int]]:
+    """(line, supposing word, formula, the word's column) of each inline formula after a supposing word
+    in its sentence ("if $z = x_1 - x_2$, $\\sigma(z) = …$": both after one if, at one column)."""
     found = []
     for number, line in enumerate(lines, start=1):
         for m in _INLINE.finditer(line):
-            word = leading_supposition(lines, number, m.start(1) + 1)
-            if word:
-                found.append((number, word, m.group(1)))
+            supposed = leading_supposition(lines, number, m.start(1) + 1)
+            if supposed:
+                found.append((number, supposed[0], m.group(1), supposed[1]))
     return found
 
 
@@ -63,22 +64,23 @@ def _free(result: StepResult, name: str) -> bool:
     return any(key.lstrip("\\")[:1] == letter for key in keys) or letter in where
 
 
-def _stale(result: StepResult, cases: list[tuple[int, str, str]]) -> str | None:
+def _stale(result: StepResult, cases: list[tuple[int, str, str, int]]) -> str | None:
     """Why the step's refutation may rest on a case's value that a later, unread case replaced."""
     step = result.step
     written = f"{step.lhs} {step.rhs}"
     before = [case for case in cases if case[0] < step.line]
-    for k, (line, word, formula) in enumerate(before):
+    for k, (line, word, formula, column) in enumerate(before):
         valued = _VALUE.match(formula)
         name = valued.group(1) if valued else ""
         if not name or _NAME_ONLY.fullmatch(formula[valued.end() :]) or not _mentions(written, name):
             continue
         if _free(result, name):
             continue
-        later = [c for c in before[k + 1 :] if _mentions(c[2], name)]
+        # a later case has its own supposing word: the consequent of the same "if" is no new case
+        later = [c for c in before[k + 1 :] if (c[0], c[3]) > (line, column) and _mentions(c[2], name)]
         if not later:
             continue
-        at, said, latest = later[-1]
+        at, said, latest, _ = later[-1]
         again = _VALUE.match(latest)
         if again and _squeezed(again.group(1)) == _squeezed(name):
             continue  # the latest case gives the name a plain value, which the reader takes

@@ -71,11 +71,17 @@ def _before(lines: list[str], line: int, column: int) -> str:
     return text[ends[-1].end() :] if ends else text
 
 
-def leading_supposition(lines: list[str], line: int, column: int) -> str | None:
+def leading_supposition(lines: list[str], line: int, column: int) -> tuple[str, int] | None:
     """The supposing word (if, when, 當 …) earlier in the sentence of the inline formula at (line,
-    column), or None."""
-    found = _LEADING.search(_before(lines, line, column))
-    return found.group(0).strip() if found else None
+    column), with its column in the line (0-based: two formulas after one "if" share it), or None."""
+    sentence = _before(lines, line, column)
+    found = _LEADING.search(sentence)
+    if found is None:
+        return None
+    text = _line(lines, line)[: max(column - 1, 0)]
+    opening = max(text.rfind("$"), text.rfind("\\("))
+    start = (opening if opening >= 0 else len(text)) - len(sentence)
+    return found.group(0).strip(), start + found.start()
 
 
 #: a word that introduces an example, in the documents' languages
