@@ -28,6 +28,7 @@ from typing import Any
 
 from derive.checks.latex.added_terms import steps_as_written
 from derive.checks.latex.applied_verdicts import judge_calls
+from derive.checks.latex.case_values import hold_case_values
 from derive.checks.latex.cases_steps import per_case_steps
 from derive.checks.latex.cumulative_families import hold_cumulative_families
 from derive.checks.latex.defined_operands import named_operands
@@ -55,6 +56,7 @@ from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.latest_values import refute_with_every_value
 from derive.checks.latex.layered_backprop import judge_layered
 from derive.checks.latex.mixed_activations import hold_mixed_activations
+from derive.checks.latex.named_operators import hold_named_operators
 from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.numeric_layer_labels import hold_numeric_labels
@@ -64,6 +66,7 @@ from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaqu
 from derive.checks.latex.operator_meanings import hold_operator_meanings
 from derive.checks.latex.other_losses import hold_other_losses
 from derive.checks.latex.own_entries import sized_by_entries
+from derive.checks.latex.parameter_pi import hold_parameter_pi
 from derive.checks.latex.power_labels import LABELS, iterated_name, label_reading
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.read_again import read_again
@@ -71,7 +74,7 @@ from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import ONE_SIDED, STATUSES, Report, Status, StepResult, held_back, verdict
 from derive.checks.latex.rounded_inputs import judge_computed_inputs
-from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list
+from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list, judge_whole_rounded
 from derive.checks.latex.scalar_givens import hold_scalar_givens
 from derive.checks.latex.scalar_judge import CONDITIONS_CHECKED, decide
 from derive.checks.latex.scientific_e import SCIENTIFIC, near_enough, scientific_reading
@@ -210,7 +213,9 @@ def _last_passes(
     # "$\\cup$ = +": a sign the document gives a set operation is not arithmetic (operator_meanings)
     judged = hold_operator_meanings(hold_numeric_labels(judged, text), text)
     judged = hold_evaluated_derivatives(judged)  # \frac{dg}{dx}(f(w)): g' at f(w) (evaluated_derivatives)
-    judged = hold_unread_clauses(judged, text)  # $||x|| = 0$ if and only if $x = 0$ (unread_clauses)
+    judged = hold_case_values(hold_unread_clauses(judged, text), text)  # $||x|| = 0$ if $x = 0$; when t = F/4 …
+    # "$\mathbf D$ denotes $\mathrm{diag}$" (named_operators); "$\pi \in [0, 1]$ is a mixture weight" (parameter_pi)
+    judged = hold_parameter_pi(hold_named_operators(judged, text), text)
     judged = hold_cumulative_families(hold_distribution_sums(judged), text)  # Σ_Z P(Z|X) = 1; ᾱ_t = α_t ᾱ_{t-1}
     return hold_stated_kinds(judged, notation.kinds)  # "Let $A$ be a symmetric matrix" (stated_kinds)
 
@@ -478,6 +483,7 @@ def _check_plain(
     rounded = judge_rounded(lhs_norm.latex, rhs_norm.latex, lhs, rhs)
     rounded = rounded or judge_rounded_list(lhs_norm.source, rhs_norm.source, lhs, rhs)  # [0.0430, 0.0043]
     rounded = rounded or judge_computed_inputs(lhs_norm, rhs_norm, lhs, rhs, named)  # 0.524(0.476) = 0.2497
+    rounded = rounded or judge_whole_rounded(lhs_norm.source, rhs_norm.source, lhs, rhs)  # 54,825/23 = 2,384
     if rounded is not None:  # -\log(0.245) = 1.406: a value printed to three places
         return rounded
     matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))

@@ -56,9 +56,15 @@ _GLUED = re.compile(rf"(?<![A-Za-z\\])d(?:[A-Za-z](?![A-Za-z])|{_FONT}|\s*{_GREE
 _LEIBNIZ = re.compile(r"\\[dt]?frac\s*\{\s*d(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*\{?\s*d(?:[^{}]|\{[^{}]*\})*\}")
 
 
+#: an upright d (``\mathrm{d}``, ``\operatorname{d}``, ``\text{d}``): the differential's own sign, which no
+#: page writes for a size or a variable d; what follows it (after any space) is its variable
+_UPRIGHT_D = re.compile(r"\\(?:mathrm|operatorname|text|textrm|rm)\s*\{\s*d\s*\}\s*")
+
+
 def glued_names(step: Step) -> list[str]:
-    """The d-names of a step (``dP``, ``dO``) outside Leibniz fractions, in order."""
-    text = _LEIBNIZ.sub(" ", f"{step.lhs} {step.rhs}")
+    r"""The d-names of a step (``dP``, ``dO``, ``\mathrm{d}\mathbf{X}`` as ``d\mathbf{X}``) outside
+    Leibniz fractions, in order."""
+    text = _LEIBNIZ.sub(" ", _UPRIGHT_D.sub("d", f"{step.lhs} {step.rhs}"))
     names = [re.sub(r"\s+", "", m.group(0)) for m in _GLUED.finditer(text)]
     named = [name for name in names if not re.search(_BRACKET + "$", name)]
     # a d-name (dX) says more than d before a bracket: it comes first

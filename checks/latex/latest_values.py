@@ -19,6 +19,7 @@ step, or several such names at once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -135,12 +136,22 @@ def _every_number(document: Any, step: Any, notation: Notation) -> tuple[str, li
     return (name, given) if 2 <= len(given) <= _MOST_VALUES else None
 
 
+#: a number power at a side's end: the 2 of ``\\sigma^2``, ``\\sigma^{2}``
+_NUMBER_POWER = re.compile(r"\^\s*(?:\{\s*\d+\s*\}|\d)\s*$")
+#: a side that is a number as written (25, 0.5, -3)
+_NUMBER = re.compile(r"\s*-?\s*\d+(?:\.\d+)?\s*")
+
+
 def _writes_a_name_alone(step: Any, notation: Notation) -> bool:
-    """Is one side of the step one name alone (``w = 0.5 - 0.1 \\cdot 2``, ``z = 1 + 3``)? Such a
-    line may give that name a new value for the example, not claim one."""
-    for side in (step.lhs, step.rhs):
+    """Is one side of the step one name alone (``w = 0.5 - 0.1 \\cdot 2``, ``z = 1 + 3``), or a number
+    power of one (``\\sigma^2 = 25`` in "Problem 1.7 … with β_0 = 100, β_1 = 20, and σ² = 25", after σ =
+    10, 2.5 and 4 in earlier problems)? Such a line may give that name a new value for the example,
+    not claim one."""
+    for side, other in ((step.lhs, step.rhs), (step.rhs, step.lhs)):
+        # a power of a name is a new value only against a number (x^2 = x^2 + 1 claims; σ^2 = 25 gives)
+        name = _NUMBER_POWER.sub("", side) if _NUMBER.fullmatch(other) else side
         try:
-            identifier_name(side, notation=notation)
+            identifier_name(name, notation=notation)
         except DeriveError:
             continue
         return True

@@ -12,7 +12,12 @@ literal with d places and the other side has a numeric value, the step is judged
   to 0.21, so it is no longer ``ok``);
 - further off: left to the exact judge, which reports the difference as ``wrong``.
 
-A literal without a decimal point (``1{,}707{,}264``) is an exact claim and is not touched.
+A literal without a decimal point (``1{,}707{,}264``) is an exact claim and is never ``ok`` by rounding. A
+large whole number (thousands set apart, ``2,384``, or four digits and more) within half a unit of a
+value that is no whole number (``\frac{54,825}{23} = 2,384``: an MSE of a regression textbook's
+worked example, 2,383.70) is a value rounded to the units as often as a slip, so that ``wrong`` is
+``inconclusive``, saying so (:func:`judge_whole_rounded`); ``\frac{7}{2} = 4`` and ``2,384`` for 2,385.2
+stay wrong.
 
 The same holds entry by entry for a matrix written out in decimals (``\begin{bmatrix} 0.5501 &
 -0.6715 \end{bmatrix}``, :func:`rounded_entries`), or in products of them (the rounded values an
@@ -33,6 +38,7 @@ __all__ = [
     "half_unit",
     "judge_rounded",
     "judge_rounded_list",
+    "judge_whole_rounded",
     "rounded_entries",
     "rounding_interval",
 ]
@@ -272,3 +278,26 @@ def _scaled_decimal(verdict: dict[str, Any], gap: float, lhs_latex: str, rhs_lat
         if within is not None:
             return within
     return verdict
+
+
+#: a large whole number as written: thousands set apart (2,384, 2{,}384, 2\,384) or four digits and more
+_WHOLE = re.compile(r"\s*-?\s*(?:\d{1,3}(?:(?:,|\{,\}|\\,|\\ )\d{3})+|\d{4,})\s*")
+
+
+def judge_whole_rounded(lhs_source: str, rhs_source: str, lhs: Any, rhs: Any) -> dict[str, Any] | None:
+    """``inconclusive`` for a large whole number within half a unit of a side's value that is no whole
+    number (module docstring); None to judge the step exactly."""
+    import sympy as sp
+
+    for written, literal, other in ((rhs_source, rhs, lhs), (lhs_source, lhs, rhs)):
+        if not _WHOLE.fullmatch(written) or not literal.is_Integer or other.free_symbols:
+            continue
+        try:
+            value = sp.N(other, 30)
+        except (TypeError, ValueError, ArithmeticError, RecursionError):
+            return None
+        if value.is_real and value.is_finite and not other.is_Integer and abs(value - literal) < sp.Rational(1, 2):
+            return _verdict(
+                "inconclusive", f"{sp.N(value, 8)} rounds to the whole number written: a value rounded to the units?"
+            )
+    return None

@@ -26,7 +26,7 @@ import re
 
 from derive.checks.latex.results import StepResult
 
-__all__ = ["hold_unread_clauses"]
+__all__ = ["hold_unread_clauses", "leading_supposition"]
 
 #: a supposing word right after the formula (its trailing clause)
 _CLAUSE = re.compile(
@@ -51,10 +51,11 @@ def _after(lines: list[str], line: int, column: int) -> str:
 
 
 #: a supposing word earlier in the formula's sentence ("se a saída … for maior que 1 ou menor que 0,
-#: $f'(z) = 0$"): English, Portuguese, Spanish, Italian, French, German, Chinese
+#: $f'(z) = 0$"): English, Portuguese, Spanish, Italian, French, German, Chinese in its simplified and its
+#: traditional script ("當 $t^{\star} = 0$ 時", when t* = 0: 当 and 當 are one word)
 _LEADING = re.compile(
     r"(?:^|[\s(,;])(?P<word>if|when|whenever|unless|se|si|quando|cuando|caso|lorsque|quand|wenn|falls|sofern)\b"
-    r"|(?P<cjk>若|如果|假如|假设|当)",
+    r"|(?P<cjk>若|如果|假如|假设|假設|当|當)",
     re.I,
 )
 #: a sentence's end in running text
@@ -68,6 +69,19 @@ def _before(lines: list[str], line: int, column: int) -> str:
     text = text[:opening] if opening >= 0 else text
     ends = list(_SENTENCE_END.finditer(text))
     return text[ends[-1].end() :] if ends else text
+
+
+def leading_supposition(lines: list[str], line: int, column: int) -> tuple[str, int] | None:
+    """The supposing word (if, when, 當 …) earlier in the sentence of the inline formula at (line,
+    column), with its column in the line (0-based: two formulas after one "if" share it), or None."""
+    sentence = _before(lines, line, column)
+    found = _LEADING.search(sentence)
+    if found is None:
+        return None
+    text = _line(lines, line)[: max(column - 1, 0)]
+    opening = max(text.rfind("$"), text.rfind("\\("))
+    start = (opening if opening >= 0 else len(text)) - len(sentence)
+    return found.group(0).strip(), start + found.start()
 
 
 #: a word that introduces an example, in the documents' languages
