@@ -2,7 +2,8 @@ r"""A chain rule written with abstract derivatives only (checks/latex/abstract_c
 ``∂J/∂w = ∂J/∂S · ∂S/∂w`` in a document whose dependences the other steps leave too tangled to
 settle is ok as the chain rule, for any functions with the dependence it writes; a product that
 does not telescope from J to w, or a J whose own value writes w directly, is left unread, and
-nothing here is ever wrong."""
+nothing here is ever wrong. A link only the step says (E on o in a note that writes nothing else
+about E) is the writer's, unless a value or another path in the document denies it."""
 
 from __future__ import annotations
 
@@ -135,5 +136,67 @@ def test_the_recurrence_is_read_at_the_step_s_layers() -> None:
     notes.note([normalize(D % ("C", "z^{(2)}"), NOTATION), normalize("u", NOTATION)], {})
     unread = {"status": "unparsed", "message": "a derivative (its dependence is not stated)"}
     assert chain_as_written(unread, notes, 0)["status"] == "ok"
-    notes.document = SimpleNamespace(defs=[])  # nothing says z^{(2)} depends on W^{(2)}
+    # a value of z^{(2)} that does not write W^{(2)} denies the link the step alone would say
+    notes.document = SimpleNamespace(defs=[Definition(1, 1, "z^{(2)}", r"V a^{(1)}")])
     assert chain_as_written(unread, notes, 0) is unread
+    # with no value at all, the step's own link is the writer's statement (own_links_chain)
+    notes.document = SimpleNamespace(defs=[])
+    assert chain_as_written(unread, notes, 0)["message"].find("as the step says") > 0
+
+
+def _statuses(text: str, runner: StepRunner) -> list[tuple[str, str]]:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    return [(r.status, r.message) for r in report.results]
+
+
+#: chain rules through names the document never gives a value nor writes elsewhere: the step
+#: alone says how the loss reaches the weight (E of o, o of h, h of w_1), as most notes write it
+OWN_CHAINS = [
+    D % ("E", "w_1") + " = " + D % ("E", "o") + D % ("o", "h") + D % ("h", "w_1"),
+    r"\frac{dz}{dx} = \frac{dz}{dy} \cdot \frac{dy}{dx}",
+    D % ("E", "x_i") + r" = \sum_{j=1}^{n} " + D % ("E", "y_j") + D % ("y_j", "x_i"),
+    D % (r"\mathcal{L}", r"\omega_n") + " = " + D % (r"\mathcal{L}", "a") + r" \times " + D % ("a", "u") + r" \times "
+    + D % ("u", r"\omega_n"),
+]
+
+
+@pytest.mark.parametrize("step", OWN_CHAINS)
+def test_a_chain_the_step_alone_says_is_the_chain_rule(step: str, runner: StepRunner) -> None:
+    [(status, message)] = _statuses(f"By the chain rule,\n\n$$ {step} $$\n", runner)
+    assert status == "ok", message
+    assert "as the step says" in message
+
+
+#: wrong twins: a missing factor, a factor about w_2 in a step about w_1, the factors of a
+#: matrix product in the other order, a link that skips a name
+OWN_WRONG_CHAINS = [
+    D % ("E", "w_1") + " = " + D % ("E", "o") + D % ("h", "w_1"),
+    D % ("E", "w_1") + " = " + D % ("E", "o") + D % ("o", "h") + D % ("h", "w_2"),
+    D % ("L", "W") + " = " + D % ("Z", "W") + D % ("L", "Z"),
+    D % ("E", "w_1") + " = " + D % ("E", "o") + D % ("o", "h") + D % ("o", "w_1"),
+    r"\frac{da}{db} = \frac{dL}{da} \cdot \frac{da}{dz} \cdot \frac{dz}{db}",
+]
+
+
+@pytest.mark.parametrize("step", OWN_WRONG_CHAINS)
+def test_a_product_that_does_not_telescope_is_never_ok(step: str, runner: StepRunner) -> None:
+    [(status, message)] = _statuses(f"By the chain rule,\n\n$$ {step} $$\n", runner)
+    assert status in ("unparsed", "inconclusive"), message
+
+
+CHAIN = D % ("E", "w_1") + " = " + D % ("E", "o") + D % ("o", "h") + D % ("h", "w_1")
+
+
+def test_a_value_that_denies_the_step_s_own_link_keeps_it_unread(runner: StepRunner) -> None:
+    # h = w_2 x: h does not depend on w_1, so the chain through h is not the document's
+    results = _statuses(f"$$ h = w_2 x $$\n\n$$ {CHAIN} $$\n", runner)
+    assert results[-1][0] != "ok", results[-1]
+    results = _statuses(f"$$ g = w_1 x $$\n\n$$ {CHAIN} $$\n", runner)  # nothing about h: the step's
+    assert results[-1][0] == "ok", results[-1]
+
+
+def test_a_second_path_the_document_writes_keeps_it_unread(runner: StepRunner) -> None:
+    # another step says E depends on r, and r on w_1: the chain through o alone drops r
+    other = D % ("E", "r") + " = " + D % ("E", "q") + D % ("q", "r") + " $$\n\n$$ " + D % ("r", "w_1") + " = 2"
+    results = _statuses(f"$$ {CHAIN} $$\n\n$$ {other} $$\n", runner)
+    assert results[0][0] != "ok", results[0]

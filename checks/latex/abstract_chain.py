@@ -17,7 +17,9 @@ S, S on w) must be said outside the step, by another step's derivative (∂J/∂
 definition whose value reaches it (S_k = Σ_j w_{jk} x_j); an entry with index letters stands for
 its family there (S_j, S_k), a numbered one (ŷ_1) for itself, and a layer recurrence written
 with a letter (z^{(n)} = W^{(n)} a^{(n-1)} + b^{(n)}) says its links at each layer number the
-step writes (z^{(2)} on W^{(2)}). The step is then ``ok`` as the
+step writes (z^{(2)} on W^{(2)}); a link nothing outside the step says is taken from the step
+only where the document could deny it but does not (:func:`own_links_chain`: no value for the
+dependent name, no other path to the variable). The step is then ``ok`` as the
 chain rule under that dependence (J reaches w only through what it names), never ``wrong``: a
 step that telescopes differently (∂J/∂θ · ∂θ/∂U for ∂J/∂v_c) is left as it was. A left side
 whose own definition writes the variable directly (C = C₀ + λ‖w‖² beside ∂C/∂w = ∂C/∂a ·
@@ -33,10 +35,11 @@ from itertools import pairwise
 from typing import Any
 
 from derive.checks.latex.normalize import Normalized, normalize
-from derive.checks.latex.unstated_dependence import DependenceNotes, undetermined
+from derive.checks.latex.unstated_dependence import OVER, DependenceNotes, Unstated, undetermined
 
 __all__ = [
     "chain_as_written",
+    "own_links_chain",
     "chains_as_written",
     "graph_reaches",
     "read_abstract_chain",
@@ -79,7 +82,18 @@ def chain_as_written(out: dict[str, Any], notes: DependenceNotes, k: int) -> dic
     layers = {int(n) for side in (lhs, rhs) for name in side.symbol_names for n in re.findall(_LAYER, name)}
     for name, value in _layer_values(notes, layers):
         said.setdefault(_key(name), set()).update(_key(n) for n in value)
-    return read_abstract_chain(lhs, rhs, scalar, said) or out
+    found = read_abstract_chain(lhs, rhs, scalar, said) or own_links_chain(lhs, rhs, scalar, said, _valued(notes, k))
+    return found or out
+
+
+def _valued(notes: DependenceNotes, k: int) -> set[str]:
+    """The nodes the document gives a value anywhere (a definition, or one in force at the k-th
+    step), and the notation's constants: their values say what they depend on."""
+    # the unknowns unstated_dependence adds to the step's definitions are no values
+    given = {n for n, (_, value) in notes.steps[k][1].items() if not isinstance(value, Unstated) and OVER not in n}
+    names = {d.name for d in getattr(notes.document, "defs", ())} | given
+    names |= set(getattr(notes.notation, "constants", ()))
+    return {_key(n) for n in names}
 
 
 def _layer_values(notes: DependenceNotes, layers: set[int]) -> Iterator[tuple[str, set[str]]]:
@@ -127,6 +141,55 @@ def read_abstract_chain(
             "method": "abstract chain rule",
         }
     return None
+
+
+def own_links_chain(
+    lhs: Normalized, rhs: Normalized, named: dict[str, Any], said: dict[str, set[str]], valued: set[str]
+) -> dict[str, Any] | None:
+    """An ``ok`` verdict for a chain whose links the step alone says (∂E/∂w_1 = ∂E/∂o ∂o/∂n
+    ∂n/∂w_1 in a document that writes nothing else about E, o, n), else None.
+
+    A link only the step says is taken as the writer's statement of the dependence where the
+    document could say otherwise but does not: its dependent name has no value anywhere (a value
+    says what the name depends on: z_1 = w_1 x + b denies z_1 on w_2), and no name along the chain
+    depends, by what the document says outside the step, on something else that reaches the
+    variable (a second path the chain would drop). The chain rule then holds for any functions
+    with that dependence; a product that does not telescope is never read here."""
+    chain = written_chain(lhs, rhs)
+    if chain is None:
+        return None
+    names, summed = chain
+    own = [(a, b) for a, b in pairwise(names) if not graph_reaches(said, a, b)]
+    if not own or any(_key(a) in valued for a, _ in own) or _direct(names[0], names[-1], named):
+        return None
+    if _second_path(names, said, own):
+        return None
+    via = ", ".join(names[1:-1]) + (f" (every {summed})" if summed else "")
+    return {
+        "status": "ok",
+        "counterexample": None,
+        "message": (
+            f"the chain rule, as written: {names[0]} reaches {names[-1]} through {via}, as the step says"
+            " (the document gives none of its links a value, nor another path); it holds for any"
+            " functions with that dependence"
+        ),
+        "method": "abstract chain rule",
+    }
+
+
+def _second_path(names: list[str], said: dict[str, set[str]], own: list[tuple[str, str]]) -> bool:
+    """Does a name on the chain depend, as said outside the step, on a name off the chain that
+    reaches the chain's variable (L on ŷ and on r, r on w: ∂L/∂w = ∂L/∂ŷ ∂ŷ/∂w drops r)?"""
+    graph = {k: set(v) for k, v in said.items()}
+    for a, b in own:
+        graph.setdefault(_key(a), set()).add(_key(b))
+    end = _key(names[-1])
+    for k, name in enumerate(names[:-1]):
+        later = {_key(n) for n in names[k + 1 :]}
+        for parent in said.get(_key(name), set()) - later:
+            if graph_reaches(graph, parent, end):
+                return True
+    return False
 
 
 def written_chain(lhs: Normalized, rhs: Normalized) -> tuple[list[str], str] | None:
