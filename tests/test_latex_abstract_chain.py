@@ -155,6 +155,8 @@ OWN_CHAINS = [
     D % ("E", "w_1") + " = " + D % ("E", "o") + D % ("o", "h") + D % ("h", "w_1"),
     r"\frac{dz}{dx} = \frac{dz}{dy} \cdot \frac{dy}{dx}",
     D % ("E", "x_i") + r" = \sum_{j=1}^{n} " + D % ("E", "y_j") + D % ("y_j", "x_i"),
+    D % ("z", "x_i") + r" = \sum_j " + D % ("z", "y_j") + D % ("y_j", "x_i"),  # over every j: no range needed
+    D % ("E", "o_j") + r" = \sum\limits_{k}{" + D % ("E", "n_k") + D % ("n_k", "o_j") + "}",
     D % (r"\mathcal{L}", r"\omega_n") + " = " + D % (r"\mathcal{L}", "a") + r" \times " + D % ("a", "u") + r" \times "
     + D % ("u", r"\omega_n"),
 ]
@@ -175,6 +177,10 @@ OWN_WRONG_CHAINS = [
     D % ("L", "W") + " = " + D % ("Z", "W") + D % ("L", "Z"),
     D % ("E", "w_1") + " = " + D % ("E", "o") + D % ("o", "h") + D % ("o", "w_1"),
     r"\frac{da}{db} = \frac{dL}{da} \cdot \frac{da}{dz} \cdot \frac{dz}{db}",
+    # a sum over a set or a bound may leave some paths out
+    D % ("z", "x_i") + r" = \sum_{j \in S} " + D % ("z", "y_j") + D % ("y_j", "x_i"),
+    D % ("z", "x_i") + r" = \sum_{j < i} " + D % ("z", "y_j") + D % ("y_j", "x_i"),
+    D % ("z", "x_i") + r" = \sum_j " + D % ("z", "y_i") + D % ("y_i", "x_i"),  # j in no factor
 ]
 
 

@@ -54,6 +54,9 @@ _FACTOR = r"g_\{(\d+)\}\\left\(v_\{(\d+)\}\\right\)"
 _JOIN = r"\s*(?:\\cdot|\\times)?\s*"
 _ONE = re.compile(rf"\s*{_FACTOR}\s*")
 _SUM = re.compile(r"\s*s_\{(\d+)\}\\left\((.*)\\right\)\s*", re.S)
+#: a sum written over its bare index (\sum_j, \sum\limits_{k}): over every value of it, as the chain
+#: rule sums; one with a set or a bound under it (\sum_{k \in S}, \sum_{k < j}) may leave some out
+_OVER_EVERY = re.compile(r"\\sum(?:\\limits|\\nolimits)?\s*_\s*(?:[A-Za-z]|\{\s*[A-Za-z]\s*\})")
 #: letters in one run of index letters (w_{ijk}); a longer run is a word label (E_{total})
 _LONGEST_INDEX = 3
 #: a layer number as a label: a^{(2)}, W^{[3]}, z^{1}
@@ -255,8 +258,10 @@ def _chain(side: Normalized) -> tuple[list[str], str] | None:
     m = _SUM.fullmatch(text)
     if m:
         index, start, end = side.sums.get(int(m.group(1)), ("", 0, ""))
-        if not index or not end or side.sum_conditions.get(int(m.group(1))):
-            return None  # Σ_{k≠j}: not every intermediate; no upper end: not read
+        if not index or side.sum_conditions.get(int(m.group(1))):
+            return None  # Σ_{k≠j}: not every intermediate
+        if not end and not _OVER_EVERY.search(side.source):
+            return None  # Σ_{k∈S}, Σ_{k<j}: perhaps not every intermediate
         text, summed = m.group(2), index
     pairs = re.findall(_FACTOR, text)
     # brackets around some factors group a product of Jacobians, which does not change it
