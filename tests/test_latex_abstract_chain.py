@@ -156,6 +156,7 @@ OWN_CHAINS = [
     r"\frac{dz}{dx} = \frac{dz}{dy} \cdot \frac{dy}{dx}",
     D % ("E", "x_i") + r" = \sum_{j=1}^{n} " + D % ("E", "y_j") + D % ("y_j", "x_i"),
     D % ("z", "x_i") + r" = \sum_j " + D % ("z", "y_j") + D % ("y_j", "x_i"),  # over every j: no range needed
+    D % ("L", "w_1") + " = " + D % ("L", "a_1") + D % ("a_1", "z_1") + D % ("z_1", "w_1"),
     D % ("E", "o_j") + r" = \sum\limits_{k}{" + D % ("E", "n_k") + D % ("n_k", "o_j") + "}",
     D % (r"\mathcal{L}", r"\omega_n") + " = " + D % (r"\mathcal{L}", "a") + r" \times " + D % ("a", "u") + r" \times "
     + D % ("u", r"\omega_n"),
@@ -177,6 +178,8 @@ OWN_WRONG_CHAINS = [
     D % ("L", "W") + " = " + D % ("Z", "W") + D % ("L", "Z"),
     D % ("E", "w_1") + " = " + D % ("E", "o") + D % ("o", "h") + D % ("o", "w_1"),
     r"\frac{da}{db} = \frac{dL}{da} \cdot \frac{da}{dz} \cdot \frac{dz}{db}",
+    # unit 1 on weight 2: a link between numbers only the document may say (datamapu's slip)
+    D % ("L", "w_2") + " = " + D % ("L", "a_1") + D % ("a_1", "z_1") + D % ("z_1", "w_2"),
     # a sum over a set or a bound may leave some paths out
     D % ("z", "x_i") + r" = \sum_{j \in S} " + D % ("z", "y_j") + D % ("y_j", "x_i"),
     D % ("z", "x_i") + r" = \sum_{j < i} " + D % ("z", "y_j") + D % ("y_j", "x_i"),

@@ -163,7 +163,7 @@ def own_links_chain(
         return None
     names, summed = chain
     own = [(a, b) for a, b in pairwise(names) if not graph_reaches(said, a, b)]
-    if not own or any(_key(a) in valued for a, _ in own) or _direct(names[0], names[-1], named):
+    if not own or any(_key(a) in valued or _other_numbers(a, b) for a, b in own) or _direct(names[0], names[-1], named):
         return None
     if _second_path(names, said, own):
         return None
@@ -178,6 +178,14 @@ def own_links_chain(
         ),
         "method": "abstract chain rule",
     }
+
+
+def _other_numbers(name: str, var: str) -> bool:
+    """Entries numbered apart (z_1 on w_2, z_1 on b_2): in the networks notes write, a numbered
+    unit takes its own numbered weight, so a link between different numbers needs the document's
+    word (datamapu's chain for w_2 through neuron 1 is the wrong one), not the step's alone."""
+    numbers = [re.findall(r"_\{(\d+)\}|_(\d)", n) for n in (name, var)]
+    return all(numbers) and {"".join(t) for t in numbers[0]} != {"".join(t) for t in numbers[1]}
 
 
 def _second_path(names: list[str], said: dict[str, set[str]], own: list[tuple[str, str]]) -> bool:
