@@ -209,3 +209,32 @@ def test_a_second_path_the_document_writes_keeps_it_unread(runner: StepRunner) -
     other = D % ("E", "r") + " = " + D % ("E", "q") + D % ("q", "r") + " $$\n\n$$ " + D % ("r", "w_1") + " = 2"
     results = _statuses(f"$$ {CHAIN} $$\n\n$$ {other} $$\n", runner)
     assert results[0][0] != "ok", results[0]
+
+
+#: E's value writes y, but nothing the document writes gives y a value in w, so every derivative
+#: of the chain vanishes as read (0 = 0, held back by vanishing_sides); a step apart says y_j on
+#: w_{ij} (the chain's own continuation, which shares its side, does not count)
+VANISHING = (
+    r"$$ E = \frac{1}{2} \sum_j (t_j - y_j)^2 $$" "\n\n"
+    r"$$ \frac{\partial y_j}{\partial w_{ij}} = x_i f'(n_j) $$" "\n\n"
+)
+CONTINUED = r" = -(t_j - y_j) \frac{\partial y_j}{\partial w_{ij}}"
+
+
+def test_a_chain_whose_derivatives_vanished_as_read_is_the_chain_rule(runner: StepRunner) -> None:
+    step = D % ("E", "w_{ij}") + " = " + D % ("E", "y_j") + r" \cdot " + D % ("y_j", "w_{ij}")
+    status, message = _statuses(VANISHING + f"$$ {step}{CONTINUED} $$\n", runner)[2]
+    assert status == "ok", message
+    assert "other steps and definitions say" in message
+
+
+VANISHING_TWINS = [
+    D % ("E", "w_{ij}") + " = " + D % ("E", "y_j") + r" \cdot " + D % ("y_j", "w_{ji}"),  # w_ji for w_ij
+    D % ("E", "w_{ij}") + " = " + D % ("E", "u_j") + r" \cdot " + D % ("u_j", "w_{ij}"),  # E's value: y, not u
+]
+
+
+@pytest.mark.parametrize("step", VANISHING_TWINS)
+def test_a_vanished_chain_the_document_does_not_say_stays_held(step: str, runner: StepRunner) -> None:
+    status, message = _statuses(VANISHING + f"$$ {step}{CONTINUED} $$\n", runner)[2]
+    assert status in ("inconclusive", "unparsed"), message

@@ -36,6 +36,7 @@ from typing import Any
 
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.unstated_dependence import OVER, DependenceNotes, Unstated, undetermined
+from derive.checks.latex.vanishing_sides import VANISHED_WHY
 
 __all__ = [
     "chain_as_written",
@@ -76,24 +77,50 @@ def chains_as_written(outs: list[dict[str, Any]], notes: DependenceNotes) -> lis
 
 def chain_as_written(out: dict[str, Any], notes: DependenceNotes, k: int) -> dict[str, Any]:
     """The k-th step's verdict, ``ok`` as the chain rule when it was left unread for a dependence
-    not stated and reads as one (module docstring); else ``out`` as it was."""
-    if not undetermined(out) or len(notes.sides[k]) != 2:
+    not stated and reads as one (module docstring); else ``out`` as it was. A step whose
+    derivatives all vanished as read (vanishing_sides: the document's values, as read, do not
+    carry the dependence) is read the same way, with the links the document says only."""
+    vanished = out.get("status") == "inconclusive" and out.get("message", "").startswith(VANISHED_WHY)
+    if not (undetermined(out) or vanished) or len(notes.sides[k]) != 2:
         return out
     lhs, rhs = notes.sides[k]
     scalar = notes.steps[k][1]
-    said = said_dependences(notes.elsewhere(k), scalar)
+    if vanished:  # the document's own values and the steps apart from this one; not the unknowns guessed
+        said = said_dependences(_apart(notes, k), {n: v for n, v in scalar.items() if _given(n, v)})
+    else:
+        said = said_dependences(notes.elsewhere(k), scalar)
     layers = {int(n) for side in (lhs, rhs) for name in side.symbol_names for n in re.findall(_LAYER, name)}
     for name, value in _layer_values(notes, layers):
         said.setdefault(_key(name), set()).update(_key(n) for n in value)
-    found = read_abstract_chain(lhs, rhs, scalar, said) or own_links_chain(lhs, rhs, scalar, said, _valued(notes, k))
+    found = read_abstract_chain(lhs, rhs, scalar, said)
+    if found is None and not vanished:  # a value that does not reach a link: the step's own word is not enough
+        found = own_links_chain(lhs, rhs, scalar, said, _valued(notes, k))
     return found or out
+
+
+def _given(name: str, entry: tuple[str, Any]) -> bool:
+    """Is this definition of a step one the document gives? (the unknowns unstated_dependence adds
+    to the step's definitions are no values)"""
+    return not isinstance(entry[1], Unstated) and not name.startswith(OVER)
+
+
+def _apart(notes: DependenceNotes, k: int) -> set[tuple[str, str]]:
+    """(N, V) for each derivative of N by V that a step written apart from the k-th writes: not
+    one sharing a side with it (A = B = C is two steps that both write B, and B's links said by
+    its neighbour are still only B's own word)."""
+    mine = {side.source for side in notes.sides[k]}
+    return {
+        pair
+        for j, (pairs, _) in enumerate(notes.steps)
+        if j != k and not mine & {side.source for side in notes.sides[j]}
+        for pair in pairs
+    }
 
 
 def _valued(notes: DependenceNotes, k: int) -> set[str]:
     """The nodes the document gives a value anywhere (a definition, or one in force at the k-th
     step), and the notation's constants: their values say what they depend on."""
-    # the unknowns unstated_dependence adds to the step's definitions are no values
-    given = {n for n, (_, value) in notes.steps[k][1].items() if not isinstance(value, Unstated) and OVER not in n}
+    given = {n for n, entry in notes.steps[k][1].items() if _given(n, entry)}
     names = {d.name for d in getattr(notes.document, "defs", ())} | given
     names |= set(getattr(notes.notation, "constants", ()))
     return {_key(n) for n in names}
