@@ -238,3 +238,37 @@ VANISHING_TWINS = [
 def test_a_vanished_chain_the_document_does_not_say_stays_held(step: str, runner: StepRunner) -> None:
     status, message = _statuses(VANISHING + f"$$ {step}{CONTINUED} $$\n", runner)[2]
     assert status in ("inconclusive", "unparsed"), message
+
+
+def test_a_layer_recurrence_denies_a_link_to_another_layer() -> None:
+    """z^{(n)} = w^{(n)} a^{(n-1)} + b^{(n)} gives z^{(3)} a value in w^{(3)}: a chain for w^{(2)}
+    through z^{(3)} is not taken from the step alone (the recurrence is z^{(3)}'s value)."""
+    recurrence = Definition(1, 1, "z^{(n)}", r"w^{(n)} a^{(n-1)} + b^{(n)}")
+    notes = DependenceNotes(SimpleNamespace(defs=[recurrence]), NOTATION)
+    unread = {"status": "unparsed", "message": "a derivative (its dependence is not stated)"}
+    for layer in ("2", "3"):
+        chain = D % ("C", "a^{(3)}") + D % ("a^{(3)}", "z^{(3)}") + D % ("z^{(3)}", f"w^{{({layer})}}")
+        notes.note([normalize(D % ("C", f"w^{{({layer})}}"), NOTATION), normalize(chain, NOTATION)], {})
+    assert chain_as_written(unread, notes, 0) is unread  # w^{(2)}: another layer's weight
+    assert chain_as_written(unread, notes, 1)["status"] == "ok"  # w^{(3)}: the recurrence says it
+
+
+#: a softmax layer: the document differentiates ŷ_k by z_j (every ŷ depends on every z), and
+#: ŷ on z is said outside the step; a chain through ŷ_k alone drops the other ŷ's paths
+SOFTMAX = (
+    r"$$ \frac{\partial \hat{y}_k}{\partial z_j} = -\hat{y}_k \hat{y}_j $$" "\n\n"
+    r"$$ \frac{\partial C}{\partial \hat{y}_k} = -\frac{y_k}{\hat{y}_k} $$" "\n\n"
+    r"$$ \frac{\partial z_k}{\partial w_{kj}} = x_j $$" "\n\n"
+)
+
+
+def test_a_chain_through_one_entry_of_a_coupled_family_is_not_the_chain_rule(runner: StepRunner) -> None:
+    one_path = D % ("C", "w_{kj}") + " = " + D % ("C", r"\hat{y}_k") + D % (r"\hat{y}_k", "z_k") + D % ("z_k", "w_{kj}")
+    status, message = _statuses(SOFTMAX + f"$$ {one_path} $$\n", runner)[-1]
+    assert status != "ok", message
+    every_path = (
+        D % ("C", "w_{kj}") + r" = \sum_{i=1}^K " + D % ("C", r"\hat{y}_i") + D % (r"\hat{y}_i", "z_k")
+        + D % ("z_k", "w_{kj}")
+    )
+    status, message = _statuses(SOFTMAX + f"$$ {every_path} $$\n", runner)[-1]
+    assert status != "wrong", message

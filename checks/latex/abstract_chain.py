@@ -90,12 +90,40 @@ def chain_as_written(out: dict[str, Any], notes: DependenceNotes, k: int) -> dic
     else:
         said = said_dependences(notes.elsewhere(k), scalar)
     layers = {int(n) for side in (lhs, rhs) for name in side.symbol_names for n in re.findall(_LAYER, name)}
+    valued = _valued(notes, k)
     for name, value in _layer_values(notes, layers):
         said.setdefault(_key(name), set()).update(_key(n) for n in value)
+        valued.add(_key(name))  # z^{(3)} from z^{(n)} = w^{(n)} a^{(n-1)}: a value, in w^{(3)} only
     found = read_abstract_chain(lhs, rhs, scalar, said)
     if found is None and not vanished:  # a value that does not reach a link: the step's own word is not enough
-        found = own_links_chain(lhs, rhs, scalar, said, _valued(notes, k))
+        found = own_links_chain(lhs, rhs, scalar, said, valued)
+    if found is not None and _coupled(written_chain(lhs, rhs), notes.elsewhere(k)):
+        return out
     return found or out
+
+
+def _coupled(chain: tuple[list[str], str] | None, pairs: set[tuple[str, str]]) -> bool:
+    """Does an unsummed chain pass from one entry to the same entry of another family (ŷ_k on
+    z_k) where the document differentiates one entry by ANOTHER entry (∂ŷ_k/∂z_j: a softmax,
+    whose every ŷ depends on every z)? Then the one path through ŷ_k drops the paths through the
+    other ŷ, and the step is not the chain rule as written (TDT4265's ∂C/∂w_{kj} through ŷ_k)."""
+    if chain is None or chain[1]:
+        return False
+    for name, var in pairwise(chain[0]):
+        one, other = _entry(name), _entry(var)
+        if one is None or other is None or one[1] != other[1]:
+            continue
+        for n, v in pairs:
+            a, b = _entry(n), _entry(v)
+            if a and b and (a[0], b[0]) == (one[0], other[0]) and a[1] != b[1]:
+                return True
+    return False
+
+
+def _entry(name: str) -> tuple[str, str] | None:
+    """(family, index) of an entry with one index, a letter or a number (ŷ_k: ŷ_{*}, k); else None."""
+    m = re.fullmatch(r"(?P<base>.*?)_\{(?P<sub>[A-Za-z]|\d+)\}(?P<rest>.*)", name)
+    return (f"{m.group('base')}_{{*}}{m.group('rest')}", m.group("sub")) if m else None
 
 
 def _given(name: str, entry: tuple[str, Any]) -> bool:
