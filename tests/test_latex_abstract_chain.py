@@ -272,3 +272,19 @@ def test_a_chain_through_one_entry_of_a_coupled_family_is_not_the_chain_rule(run
     )
     status, message = _statuses(SOFTMAX + f"$$ {every_path} $$\n", runner)[-1]
     assert status != "wrong", message
+
+
+def test_numbered_weights_apart_from_their_units_are_no_coupling() -> None:
+    """z_3 on w_5 (weights numbered across the network, as worked examples do) says nothing of
+    whether z_1 reaches w_1 alone; ŷ_k on z_j does say every ŷ depends on every z."""
+    unread = {"status": "unparsed", "message": "a derivative (its dependence is not stated)"}
+    for other, expected in ((("z_3", "w_5"), "ok"), ((r"h_k", "z_j"), "unparsed")):
+        notes = DependenceNotes(SimpleNamespace(defs=[]), NOTATION)
+        letters = "k" in other[0]
+        h, z = ("h_k", "z_k") if letters else ("h_1", "z_1")
+        w = "w_{kj}" if letters else "w_1"
+        chain = D % ("E", h) + D % (h, z) + D % (z, w)
+        notes.note([normalize(D % ("E", w), NOTATION), normalize(chain, NOTATION)], {})
+        for pair in (("E", h), (h, z), (z, w), other):
+            notes.note([normalize(D % pair, NOTATION), normalize("u", NOTATION)], {})
+        assert chain_as_written(unread, notes, 0)["status"] == expected, other

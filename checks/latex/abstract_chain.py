@@ -121,8 +121,9 @@ def _coupled(chain: tuple[list[str], str] | None, pairs: set[tuple[str, str]]) -
 
 
 def _entry(name: str) -> tuple[str, str] | None:
-    """(family, index) of an entry with one index, a letter or a number (ŷ_k: ŷ_{*}, k); else None."""
-    m = re.fullmatch(r"(?P<base>.*?)_\{(?P<sub>[A-Za-z]|\d+)\}(?P<rest>.*)", name)
+    """(family, index) of an entry with one index letter (ŷ_k: ŷ_{*}, k); else None. Numbered
+    entries are no evidence: notes number weights apart from units (z_3 on w_5 beside z_1 on w_1)."""
+    m = re.fullmatch(r"(?P<base>.*?)_\{(?P<sub>[A-Za-z])\}(?P<rest>.*)", name)
     return (f"{m.group('base')}_{{*}}{m.group('rest')}", m.group("sub")) if m else None
 
 
