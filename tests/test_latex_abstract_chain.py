@@ -2,7 +2,8 @@ r"""A chain rule written with abstract derivatives only (checks/latex/abstract_c
 ``∂J/∂w = ∂J/∂S · ∂S/∂w`` in a document whose dependences the other steps leave too tangled to
 settle is ok as the chain rule, for any functions with the dependence it writes; a product that
 does not telescope from J to w, or a J whose own value writes w directly, is left unread, and
-nothing here is ever wrong."""
+nothing here is ever wrong. A link only the step says (E on o in a note that writes nothing else
+about E) is the writer's, unless a value or another path in the document denies it."""
 
 from __future__ import annotations
 
@@ -135,5 +136,155 @@ def test_the_recurrence_is_read_at_the_step_s_layers() -> None:
     notes.note([normalize(D % ("C", "z^{(2)}"), NOTATION), normalize("u", NOTATION)], {})
     unread = {"status": "unparsed", "message": "a derivative (its dependence is not stated)"}
     assert chain_as_written(unread, notes, 0)["status"] == "ok"
-    notes.document = SimpleNamespace(defs=[])  # nothing says z^{(2)} depends on W^{(2)}
+    # a value of z^{(2)} that does not write W^{(2)} denies the link the step alone would say
+    notes.document = SimpleNamespace(defs=[Definition(1, 1, "z^{(2)}", r"V a^{(1)}")])
     assert chain_as_written(unread, notes, 0) is unread
+    # with no value at all, the step's own link is the writer's statement (own_links_chain)
+    notes.document = SimpleNamespace(defs=[])
+    assert chain_as_written(unread, notes, 0)["message"].find("as the step says") > 0
+
+
+def _statuses(text: str, runner: StepRunner) -> list[tuple[str, str]]:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    return [(r.status, r.message) for r in report.results]
+
+
+#: chain rules through names the document never gives a value nor writes elsewhere: the step
+#: alone says how the loss reaches the weight (E of o, o of h, h of w_1), as most notes write it
+OWN_CHAINS = [
+    D % ("E", "w_1") + " = " + D % ("E", "o") + D % ("o", "h") + D % ("h", "w_1"),
+    r"\frac{dz}{dx} = \frac{dz}{dy} \cdot \frac{dy}{dx}",
+    D % ("E", "x_i") + r" = \sum_{j=1}^{n} " + D % ("E", "y_j") + D % ("y_j", "x_i"),
+    D % ("z", "x_i") + r" = \sum_j " + D % ("z", "y_j") + D % ("y_j", "x_i"),  # over every j: no range needed
+    D % ("L", "w_1") + " = " + D % ("L", "a_1") + D % ("a_1", "z_1") + D % ("z_1", "w_1"),
+    D % ("E", "o_j") + r" = \sum\limits_{k}{" + D % ("E", "n_k") + D % ("n_k", "o_j") + "}",
+    D % (r"\mathcal{L}", r"\omega_n") + " = " + D % (r"\mathcal{L}", "a") + r" \times " + D % ("a", "u") + r" \times "
+    + D % ("u", r"\omega_n"),
+]
+
+
+@pytest.mark.parametrize("step", OWN_CHAINS)
+def test_a_chain_the_step_alone_says_is_the_chain_rule(step: str, runner: StepRunner) -> None:
+    [(status, message)] = _statuses(f"By the chain rule,\n\n$$ {step} $$\n", runner)
+    assert status == "ok", message
+    assert "as the step says" in message
+
+
+#: wrong twins: a missing factor, a factor about w_2 in a step about w_1, the factors of a
+#: matrix product in the other order, a link that skips a name
+OWN_WRONG_CHAINS = [
+    D % ("E", "w_1") + " = " + D % ("E", "o") + D % ("h", "w_1"),
+    D % ("E", "w_1") + " = " + D % ("E", "o") + D % ("o", "h") + D % ("h", "w_2"),
+    D % ("L", "W") + " = " + D % ("Z", "W") + D % ("L", "Z"),
+    D % ("E", "w_1") + " = " + D % ("E", "o") + D % ("o", "h") + D % ("o", "w_1"),
+    r"\frac{da}{db} = \frac{dL}{da} \cdot \frac{da}{dz} \cdot \frac{dz}{db}",
+    # unit 1 on weight 2: a link between numbers only the document may say (datamapu's slip)
+    D % ("L", "w_2") + " = " + D % ("L", "a_1") + D % ("a_1", "z_1") + D % ("z_1", "w_2"),
+    # a sum over a set or a bound may leave some paths out
+    D % ("z", "x_i") + r" = \sum_{j \in S} " + D % ("z", "y_j") + D % ("y_j", "x_i"),
+    D % ("z", "x_i") + r" = \sum_{j < i} " + D % ("z", "y_j") + D % ("y_j", "x_i"),
+    D % ("z", "x_i") + r" = \sum_j " + D % ("z", "y_i") + D % ("y_i", "x_i"),  # j in no factor
+]
+
+
+@pytest.mark.parametrize("step", OWN_WRONG_CHAINS)
+def test_a_product_that_does_not_telescope_is_never_ok(step: str, runner: StepRunner) -> None:
+    [(status, message)] = _statuses(f"By the chain rule,\n\n$$ {step} $$\n", runner)
+    assert status in ("unparsed", "inconclusive"), message
+
+
+CHAIN = D % ("E", "w_1") + " = " + D % ("E", "o") + D % ("o", "h") + D % ("h", "w_1")
+
+
+def test_a_value_that_denies_the_step_s_own_link_keeps_it_unread(runner: StepRunner) -> None:
+    # h = w_2 x: h does not depend on w_1, so the chain through h is not the document's
+    results = _statuses(f"$$ h = w_2 x $$\n\n$$ {CHAIN} $$\n", runner)
+    assert results[-1][0] != "ok", results[-1]
+    results = _statuses(f"$$ g = w_1 x $$\n\n$$ {CHAIN} $$\n", runner)  # nothing about h: the step's
+    assert results[-1][0] == "ok", results[-1]
+
+
+def test_a_second_path_the_document_writes_keeps_it_unread(runner: StepRunner) -> None:
+    # another step says E depends on r, and r on w_1: the chain through o alone drops r
+    other = D % ("E", "r") + " = " + D % ("E", "q") + D % ("q", "r") + " $$\n\n$$ " + D % ("r", "w_1") + " = 2"
+    results = _statuses(f"$$ {CHAIN} $$\n\n$$ {other} $$\n", runner)
+    assert results[0][0] != "ok", results[0]
+
+
+#: E's value writes y, but nothing the document writes gives y a value in w, so every derivative
+#: of the chain vanishes as read (0 = 0, held back by vanishing_sides); a step apart says y_j on
+#: w_{ij} (the chain's own continuation, which shares its side, does not count)
+VANISHING = (
+    r"$$ E = \frac{1}{2} \sum_j (t_j - y_j)^2 $$" "\n\n"
+    r"$$ \frac{\partial y_j}{\partial w_{ij}} = x_i f'(n_j) $$" "\n\n"
+)
+CONTINUED = r" = -(t_j - y_j) \frac{\partial y_j}{\partial w_{ij}}"
+
+
+def test_a_chain_whose_derivatives_vanished_as_read_is_the_chain_rule(runner: StepRunner) -> None:
+    step = D % ("E", "w_{ij}") + " = " + D % ("E", "y_j") + r" \cdot " + D % ("y_j", "w_{ij}")
+    status, message = _statuses(VANISHING + f"$$ {step}{CONTINUED} $$\n", runner)[2]
+    assert status == "ok", message
+    assert "other steps and definitions say" in message
+
+
+VANISHING_TWINS = [
+    D % ("E", "w_{ij}") + " = " + D % ("E", "y_j") + r" \cdot " + D % ("y_j", "w_{ji}"),  # w_ji for w_ij
+    D % ("E", "w_{ij}") + " = " + D % ("E", "u_j") + r" \cdot " + D % ("u_j", "w_{ij}"),  # E's value: y, not u
+]
+
+
+@pytest.mark.parametrize("step", VANISHING_TWINS)
+def test_a_vanished_chain_the_document_does_not_say_stays_held(step: str, runner: StepRunner) -> None:
+    status, message = _statuses(VANISHING + f"$$ {step}{CONTINUED} $$\n", runner)[2]
+    assert status in ("inconclusive", "unparsed"), message
+
+
+def test_a_layer_recurrence_denies_a_link_to_another_layer() -> None:
+    """z^{(n)} = w^{(n)} a^{(n-1)} + b^{(n)} gives z^{(3)} a value in w^{(3)}: a chain for w^{(2)}
+    through z^{(3)} is not taken from the step alone (the recurrence is z^{(3)}'s value)."""
+    recurrence = Definition(1, 1, "z^{(n)}", r"w^{(n)} a^{(n-1)} + b^{(n)}")
+    notes = DependenceNotes(SimpleNamespace(defs=[recurrence]), NOTATION)
+    unread = {"status": "unparsed", "message": "a derivative (its dependence is not stated)"}
+    for layer in ("2", "3"):
+        chain = D % ("C", "a^{(3)}") + D % ("a^{(3)}", "z^{(3)}") + D % ("z^{(3)}", f"w^{{({layer})}}")
+        notes.note([normalize(D % ("C", f"w^{{({layer})}}"), NOTATION), normalize(chain, NOTATION)], {})
+    assert chain_as_written(unread, notes, 0) is unread  # w^{(2)}: another layer's weight
+    assert chain_as_written(unread, notes, 1)["status"] == "ok"  # w^{(3)}: the recurrence says it
+
+
+#: a softmax layer: the document differentiates ŷ_k by z_j (every ŷ depends on every z), and
+#: ŷ on z is said outside the step; a chain through ŷ_k alone drops the other ŷ's paths
+SOFTMAX = (
+    r"$$ \frac{\partial \hat{y}_k}{\partial z_j} = -\hat{y}_k \hat{y}_j $$" "\n\n"
+    r"$$ \frac{\partial C}{\partial \hat{y}_k} = -\frac{y_k}{\hat{y}_k} $$" "\n\n"
+    r"$$ \frac{\partial z_k}{\partial w_{kj}} = x_j $$" "\n\n"
+)
+
+
+def test_a_chain_through_one_entry_of_a_coupled_family_is_not_the_chain_rule(runner: StepRunner) -> None:
+    one_path = D % ("C", "w_{kj}") + " = " + D % ("C", r"\hat{y}_k") + D % (r"\hat{y}_k", "z_k") + D % ("z_k", "w_{kj}")
+    status, message = _statuses(SOFTMAX + f"$$ {one_path} $$\n", runner)[-1]
+    assert status != "ok", message
+    every_path = (
+        D % ("C", "w_{kj}") + r" = \sum_{i=1}^K " + D % ("C", r"\hat{y}_i") + D % (r"\hat{y}_i", "z_k")
+        + D % ("z_k", "w_{kj}")
+    )
+    status, message = _statuses(SOFTMAX + f"$$ {every_path} $$\n", runner)[-1]
+    assert status != "wrong", message
+
+
+def test_numbered_weights_apart_from_their_units_are_no_coupling() -> None:
+    """z_3 on w_5 (weights numbered across the network, as worked examples do) says nothing of
+    whether z_1 reaches w_1 alone; ŷ_k on z_j does say every ŷ depends on every z."""
+    unread = {"status": "unparsed", "message": "a derivative (its dependence is not stated)"}
+    for other, expected in ((("z_3", "w_5"), "ok"), ((r"h_k", "z_j"), "unparsed")):
+        notes = DependenceNotes(SimpleNamespace(defs=[]), NOTATION)
+        letters = "k" in other[0]
+        h, z = ("h_k", "z_k") if letters else ("h_1", "z_1")
+        w = "w_{kj}" if letters else "w_1"
+        chain = D % ("E", h) + D % (h, z) + D % (z, w)
+        notes.note([normalize(D % ("E", w), NOTATION), normalize(chain, NOTATION)], {})
+        for pair in (("E", h), (h, z), (z, w), other):
+            notes.note([normalize(D % pair, NOTATION), normalize("u", NOTATION)], {})
+        assert chain_as_written(unread, notes, 0)["status"] == expected, other

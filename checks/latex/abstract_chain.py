@@ -17,7 +17,9 @@ S, S on w) must be said outside the step, by another step's derivative (∂J/∂
 definition whose value reaches it (S_k = Σ_j w_{jk} x_j); an entry with index letters stands for
 its family there (S_j, S_k), a numbered one (ŷ_1) for itself, and a layer recurrence written
 with a letter (z^{(n)} = W^{(n)} a^{(n-1)} + b^{(n)}) says its links at each layer number the
-step writes (z^{(2)} on W^{(2)}). The step is then ``ok`` as the
+step writes (z^{(2)} on W^{(2)}); a link nothing outside the step says is taken from the step
+only where the document could deny it but does not (:func:`own_links_chain`: no value for the
+dependent name, no other path to the variable). The step is then ``ok`` as the
 chain rule under that dependence (J reaches w only through what it names), never ``wrong``: a
 step that telescopes differently (∂J/∂θ · ∂θ/∂U for ∂J/∂v_c) is left as it was. A left side
 whose own definition writes the variable directly (C = C₀ + λ‖w‖² beside ∂C/∂w = ∂C/∂a ·
@@ -33,10 +35,12 @@ from itertools import pairwise
 from typing import Any
 
 from derive.checks.latex.normalize import Normalized, normalize
-from derive.checks.latex.unstated_dependence import DependenceNotes, undetermined
+from derive.checks.latex.unstated_dependence import OVER, DependenceNotes, Unstated, undetermined
+from derive.checks.latex.vanishing_sides import VANISHED_WHY
 
 __all__ = [
     "chain_as_written",
+    "own_links_chain",
     "chains_as_written",
     "graph_reaches",
     "read_abstract_chain",
@@ -51,6 +55,9 @@ _FACTOR = r"g_\{(\d+)\}\\left\(v_\{(\d+)\}\\right\)"
 _JOIN = r"\s*(?:\\cdot|\\times)?\s*"
 _ONE = re.compile(rf"\s*{_FACTOR}\s*")
 _SUM = re.compile(r"\s*s_\{(\d+)\}\\left\((.*)\\right\)\s*", re.S)
+#: a sum written over its bare index (\sum_j, \sum\limits_{k}): over every value of it, as the chain
+#: rule sums; one with a set or a bound under it (\sum_{k \in S}, \sum_{k < j}) may leave some out
+_OVER_EVERY = re.compile(r"\\sum(?:\\limits|\\nolimits)?\s*_\s*(?:[A-Za-z]|\{\s*[A-Za-z]\s*\})")
 #: letters in one run of index letters (w_{ijk}); a longer run is a word label (E_{total})
 _LONGEST_INDEX = 3
 #: a layer number as a label: a^{(2)}, W^{[3]}, z^{1}
@@ -70,16 +77,82 @@ def chains_as_written(outs: list[dict[str, Any]], notes: DependenceNotes) -> lis
 
 def chain_as_written(out: dict[str, Any], notes: DependenceNotes, k: int) -> dict[str, Any]:
     """The k-th step's verdict, ``ok`` as the chain rule when it was left unread for a dependence
-    not stated and reads as one (module docstring); else ``out`` as it was."""
-    if not undetermined(out) or len(notes.sides[k]) != 2:
+    not stated and reads as one (module docstring); else ``out`` as it was. A step whose
+    derivatives all vanished as read (vanishing_sides: the document's values, as read, do not
+    carry the dependence) is read the same way, with the links the document says only."""
+    vanished = out.get("status") == "inconclusive" and out.get("message", "").startswith(VANISHED_WHY)
+    if not (undetermined(out) or vanished) or len(notes.sides[k]) != 2:
         return out
     lhs, rhs = notes.sides[k]
     scalar = notes.steps[k][1]
-    said = said_dependences(notes.elsewhere(k), scalar)
+    if vanished:  # the document's own values and the steps apart from this one; not the unknowns guessed
+        said = said_dependences(_apart(notes, k), {n: v for n, v in scalar.items() if _given(n, v)})
+    else:
+        said = said_dependences(notes.elsewhere(k), scalar)
     layers = {int(n) for side in (lhs, rhs) for name in side.symbol_names for n in re.findall(_LAYER, name)}
+    valued = _valued(notes, k)
     for name, value in _layer_values(notes, layers):
         said.setdefault(_key(name), set()).update(_key(n) for n in value)
-    return read_abstract_chain(lhs, rhs, scalar, said) or out
+        valued.add(_key(name))  # z^{(3)} from z^{(n)} = w^{(n)} a^{(n-1)}: a value, in w^{(3)} only
+    found = read_abstract_chain(lhs, rhs, scalar, said)
+    if found is None and not vanished:  # a value that does not reach a link: the step's own word is not enough
+        found = own_links_chain(lhs, rhs, scalar, said, valued)
+    if found is not None and _coupled(written_chain(lhs, rhs), notes.elsewhere(k)):
+        return out
+    return found or out
+
+
+def _coupled(chain: tuple[list[str], str] | None, pairs: set[tuple[str, str]]) -> bool:
+    """Does an unsummed chain pass from one entry to the same entry of another family (ŷ_k on
+    z_k) where the document differentiates one entry by ANOTHER entry (∂ŷ_k/∂z_j: a softmax,
+    whose every ŷ depends on every z)? Then the one path through ŷ_k drops the paths through the
+    other ŷ, and the step is not the chain rule as written (TDT4265's ∂C/∂w_{kj} through ŷ_k)."""
+    if chain is None or chain[1]:
+        return False
+    for name, var in pairwise(chain[0]):
+        one, other = _entry(name), _entry(var)
+        if one is None or other is None or one[1] != other[1]:
+            continue
+        for n, v in pairs:
+            a, b = _entry(n), _entry(v)
+            if a and b and (a[0], b[0]) == (one[0], other[0]) and a[1] != b[1]:
+                return True
+    return False
+
+
+def _entry(name: str) -> tuple[str, str] | None:
+    """(family, index) of an entry with one index letter (ŷ_k: ŷ_{*}, k); else None. Numbered
+    entries are no evidence: notes number weights apart from units (z_3 on w_5 beside z_1 on w_1)."""
+    m = re.fullmatch(r"(?P<base>.*?)_\{(?P<sub>[A-Za-z])\}(?P<rest>.*)", name)
+    return (f"{m.group('base')}_{{*}}{m.group('rest')}", m.group("sub")) if m else None
+
+
+def _given(name: str, entry: tuple[str, Any]) -> bool:
+    """Is this definition of a step one the document gives? (the unknowns unstated_dependence adds
+    to the step's definitions are no values)"""
+    return not isinstance(entry[1], Unstated) and not name.startswith(OVER)
+
+
+def _apart(notes: DependenceNotes, k: int) -> set[tuple[str, str]]:
+    """(N, V) for each derivative of N by V that a step written apart from the k-th writes: not
+    one sharing a side with it (A = B = C is two steps that both write B, and B's links said by
+    its neighbour are still only B's own word)."""
+    mine = {side.source for side in notes.sides[k]}
+    return {
+        pair
+        for j, (pairs, _) in enumerate(notes.steps)
+        if j != k and not mine & {side.source for side in notes.sides[j]}
+        for pair in pairs
+    }
+
+
+def _valued(notes: DependenceNotes, k: int) -> set[str]:
+    """The nodes the document gives a value anywhere (a definition, or one in force at the k-th
+    step), and the notation's constants: their values say what they depend on."""
+    given = {n for n, entry in notes.steps[k][1].items() if _given(n, entry)}
+    names = {d.name for d in getattr(notes.document, "defs", ())} | given
+    names |= set(getattr(notes.notation, "constants", ()))
+    return {_key(n) for n in names}
 
 
 def _layer_values(notes: DependenceNotes, layers: set[int]) -> Iterator[tuple[str, set[str]]]:
@@ -127,6 +200,63 @@ def read_abstract_chain(
             "method": "abstract chain rule",
         }
     return None
+
+
+def own_links_chain(
+    lhs: Normalized, rhs: Normalized, named: dict[str, Any], said: dict[str, set[str]], valued: set[str]
+) -> dict[str, Any] | None:
+    """An ``ok`` verdict for a chain whose links the step alone says (∂E/∂w_1 = ∂E/∂o ∂o/∂n
+    ∂n/∂w_1 in a document that writes nothing else about E, o, n), else None.
+
+    A link only the step says is taken as the writer's statement of the dependence where the
+    document could say otherwise but does not: its dependent name has no value anywhere (a value
+    says what the name depends on: z_1 = w_1 x + b denies z_1 on w_2), and no name along the chain
+    depends, by what the document says outside the step, on something else that reaches the
+    variable (a second path the chain would drop). The chain rule then holds for any functions
+    with that dependence; a product that does not telescope is never read here."""
+    chain = written_chain(lhs, rhs)
+    if chain is None:
+        return None
+    names, summed = chain
+    own = [(a, b) for a, b in pairwise(names) if not graph_reaches(said, a, b)]
+    if not own or any(_key(a) in valued or _other_numbers(a, b) for a, b in own) or _direct(names[0], names[-1], named):
+        return None
+    if _second_path(names, said, own):
+        return None
+    via = ", ".join(names[1:-1]) + (f" (every {summed})" if summed else "")
+    return {
+        "status": "ok",
+        "counterexample": None,
+        "message": (
+            f"the chain rule, as written: {names[0]} reaches {names[-1]} through {via}, as the step says"
+            " (the document gives none of its links a value, nor another path); it holds for any"
+            " functions with that dependence"
+        ),
+        "method": "abstract chain rule",
+    }
+
+
+def _other_numbers(name: str, var: str) -> bool:
+    """Entries numbered apart (z_1 on w_2, z_1 on b_2): in the networks notes write, a numbered
+    unit takes its own numbered weight, so a link between different numbers needs the document's
+    word (datamapu's chain for w_2 through neuron 1 is the wrong one), not the step's alone."""
+    numbers = [re.findall(r"_\{(\d+)\}|_(\d)", n) for n in (name, var)]
+    return all(numbers) and {"".join(t) for t in numbers[0]} != {"".join(t) for t in numbers[1]}
+
+
+def _second_path(names: list[str], said: dict[str, set[str]], own: list[tuple[str, str]]) -> bool:
+    """Does a name on the chain depend, as said outside the step, on a name off the chain that
+    reaches the chain's variable (L on ŷ and on r, r on w: ∂L/∂w = ∂L/∂ŷ ∂ŷ/∂w drops r)?"""
+    graph = {k: set(v) for k, v in said.items()}
+    for a, b in own:
+        graph.setdefault(_key(a), set()).add(_key(b))
+    end = _key(names[-1])
+    for k, name in enumerate(names[:-1]):
+        later = {_key(n) for n in names[k + 1 :]}
+        for parent in said.get(_key(name), set()) - later:
+            if graph_reaches(graph, parent, end):
+                return True
+    return False
 
 
 def written_chain(lhs: Normalized, rhs: Normalized) -> tuple[list[str], str] | None:
@@ -192,8 +322,10 @@ def _chain(side: Normalized) -> tuple[list[str], str] | None:
     m = _SUM.fullmatch(text)
     if m:
         index, start, end = side.sums.get(int(m.group(1)), ("", 0, ""))
-        if not index or not end or side.sum_conditions.get(int(m.group(1))):
-            return None  # Σ_{k≠j}: not every intermediate; no upper end: not read
+        if not index or side.sum_conditions.get(int(m.group(1))):
+            return None  # Σ_{k≠j}: not every intermediate
+        if not end and not _OVER_EVERY.search(side.source):
+            return None  # Σ_{k∈S}, Σ_{k<j}: perhaps not every intermediate
         text, summed = m.group(2), index
     pairs = re.findall(_FACTOR, text)
     # brackets around some factors group a product of Jacobians, which does not change it

@@ -13,10 +13,12 @@ from typing import Any
 
 from derive.checks.latex.normalize import Normalized
 
-__all__ = ["VANISHED", "both_vanish", "hold_vanished"]
+__all__ = ["VANISHED", "VANISHED_WHY", "both_vanish", "hold_vanished"]
 
 #: the key a scalar verdict carries when both sides were exactly 0 (scalar_judge.decide)
 VANISHED = "vanished"
+#: how such a verdict begins once held back (abstract_chain reads the step again as a chain rule)
+VANISHED_WHY = "both sides are 0 as read"
 
 _ZERO = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|vec|bm)\s*\{\s*0\s*\}|0(?:\.0*)?)\s*")
 _DERIVATIVE = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*d|\bd\s*/\s*d|'|\\prime")
@@ -37,7 +39,7 @@ def hold_vanished(out: dict[str, Any], sides: tuple[Normalized, Normalized]) -> 
     if not any(side.derivatives or _DERIVATIVE.search(side.source) for side in sides):
         return out
     why = (
-        "both sides are 0 as read: every derivative in the step vanished (a dependence on the variable"
+        f"{VANISHED_WHY}: every derivative in the step vanished (a dependence on the variable"
         " that the document's definitions, as read, do not carry), so 0 = 0 is no evidence for the step"
     )
     return {**out, "status": "inconclusive", "message": why}
