@@ -13,7 +13,6 @@ holds whatever the sum's value, and it is ok, saying so. Anything else keeps the
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 __all__ = ["named_bare_sums", "settle_bare_sums"]
@@ -36,16 +35,5 @@ def named_bare_sums(side: str) -> str | None:
 def settle_bare_sums(judged: list[Any], document: Any, again: Any) -> list[Any]:
     """``judged`` with each step unread for a sum without an index judged again with the bare sums
     as one name, and ok where it then holds; ``again`` is a rejudge.Rejudge."""
-    tasks, where = [], []
-    for k, result in enumerate(judged):
-        step = result.step
-        if result.status != "unparsed" or _UNREAD not in result.message:
-            continue
-        lhs, rhs = named_bare_sums(step.lhs), named_bare_sums(step.rhs)
-        if lhs is None and rhs is None:
-            continue
-        definitions = document.for_step(step.line, step.column, step.rhs)
-        tasks.append((replace(step, lhs=lhs or step.lhs, rhs=rhs or step.rhs), definitions))
-        where.append(k)
     why = "holds with the bare \\sum read as one name, whatever the sum's value ({message})"
-    return again.confirm(judged, tasks, where, [why] * len(tasks))
+    return again.confirm_rewritten(judged, document, _UNREAD, named_bare_sums, why)

@@ -39,7 +39,7 @@ import re
 from collections.abc import Iterable
 
 from derive.checks.latex.matrix_literals import Literal
-from derive.checks.latex.typed_nodes import Node, Sym, Transpose, all_syms
+from derive.checks.latex.typed_nodes import Node, Sym, Transpose, all_syms, with_children
 
 __all__ = ["capital_entries", "entry_scalars", "pinned_sizes"]
 
@@ -167,13 +167,4 @@ def _renamed(node: Node, stems: dict[str, str]) -> Node:
             return node
         capital = stems[node.stem]
         return Sym(capital[:1] + node.full[1:], capital, node.sub)
-    fields = getattr(node, "__dict__", None)
-    if not fields:
-        return node
-    changed = {}
-    for key, value in fields.items():
-        if isinstance(value, Node):
-            changed[key] = _renamed(value, stems)
-        elif isinstance(value, tuple) and value and all(isinstance(v, Node) for v in value):
-            changed[key] = tuple(_renamed(v, stems) for v in value)
-    return type(node)(**{**fields, **changed}) if changed else node
+    return with_children(node, lambda child: _renamed(child, stems))

@@ -11,7 +11,6 @@ a wrong.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 __all__ = ["closed_side", "settle_open_brackets"]
@@ -43,16 +42,5 @@ def closed_side(side: str) -> str | None:
 def settle_open_brackets(judged: list[Any], document: Any, again: Any) -> list[Any]:
     """``judged`` with each step unread for an open bracket judged again with it closed at the end
     of its side, and ok where it then holds; ``again`` is a rejudge.Rejudge."""
-    tasks, where = [], []
-    for k, result in enumerate(judged):
-        step = result.step
-        if result.status != "unparsed" or _UNBALANCED not in result.message:
-            continue
-        lhs, rhs = closed_side(step.lhs), closed_side(step.rhs)
-        if lhs is None and rhs is None:
-            continue
-        definitions = document.for_step(step.line, step.column, step.rhs)
-        tasks.append((replace(step, lhs=lhs or step.lhs, rhs=rhs or step.rhs), definitions))
-        where.append(k)
     why = "holds with the bracket left open closed at the end of its side ({message})"
-    return again.confirm(judged, tasks, where, [why] * len(tasks))
+    return again.confirm_rewritten(judged, document, _UNBALANCED, closed_side, why)

@@ -51,3 +51,22 @@ class Rejudge:
                 method = verdict.get("method", "")
                 out[k] = replace(out[k], status="ok", counterexample=None, message=message, method=method)
         return out
+
+    def confirm_rewritten(
+        self, judged: list[Any], document: Any, unread: str, rewrite: Callable[[str], str | None], why: str
+    ) -> list[Any]:
+        """``judged`` with each step left unparsed for ``unread`` judged again with its sides
+        rewritten (``rewrite(side)``, None where a side stays as written), and ok where it then holds
+        (``why`` with its ``{message}``); any other verdict leaves the first (open_brackets, bare_sums)."""
+        tasks, where = [], []
+        for k, result in enumerate(judged):
+            step = result.step
+            if result.status != "unparsed" or unread not in result.message:
+                continue
+            lhs, rhs = rewrite(step.lhs), rewrite(step.rhs)
+            if lhs is None and rhs is None:
+                continue
+            definitions = document.for_step(step.line, step.column, step.rhs)
+            tasks.append((replace(step, lhs=lhs or step.lhs, rhs=rhs or step.rhs), definitions))
+            where.append(k)
+        return self.confirm(judged, tasks, where, [why] * len(tasks))

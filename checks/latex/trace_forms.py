@@ -23,7 +23,7 @@ import zlib
 import numpy as np
 from derive.checks.latex.tensor_eval import Evaluator, World
 from derive.checks.latex.tensor_ops import Dual, NotJudged
-from derive.checks.latex.typed_nodes import Deriv, Mul, Node, Opaque, Sym, Transpose
+from derive.checks.latex.typed_nodes import Deriv, Mul, Node, Opaque, Sym, Transpose, with_children
 
 __all__ = ["DIFFERENTIAL", "differential_text", "moving_names", "Differentials", "rewrite"]
 
@@ -75,16 +75,7 @@ def rewrite(node: Node, found: set[str]) -> Node:
         for f in out[1:]:
             result = Mul(result, f, "juxt")
         return result
-    fields = getattr(node, "__dict__", None)
-    if not fields:
-        return node
-    changed = {}
-    for key, value in fields.items():
-        if isinstance(value, Node):
-            changed[key] = rewrite(value, found)
-        elif isinstance(value, tuple) and all(isinstance(v, Node) for v in value):
-            changed[key] = tuple(rewrite(v, found) for v in value)
-    return type(node)(**{**fields, **changed}) if changed else node
+    return with_children(node, lambda child: rewrite(child, found))
 
 
 def _leaves(name: str, defs: dict[str, Node], leaves: set[str]) -> set[str]:

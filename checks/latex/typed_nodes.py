@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 __all__ = [
     "Node",
+    "with_children",
     "all_nodes",
     "lowercase_name",
     "Num",
@@ -29,6 +32,7 @@ __all__ = [
     "TRANSPOSES",
     "all_syms",
     "split_name",
+    "with_children",
 ]
 
 TRANSPOSES = ("T", r"\top", r"\intercal", r"\mathsf{T}", "t")
@@ -192,3 +196,18 @@ def all_syms(node: object) -> list[Sym]:
             if isinstance(item, Node) or hasattr(item, "lhs"):
                 found += all_syms(item)
     return found
+
+
+def with_children(node: Node, child: Callable[[Node], Node]) -> Node:
+    """The node rebuilt with ``child`` applied to each of its node fields (and to the nodes of its
+    tuple fields); the node itself where nothing changes. Rewrites of typed trees recurse with it."""
+    fields = getattr(node, "__dict__", None)
+    if not fields:
+        return node
+    changed: dict[str, Any] = {}
+    for key, value in fields.items():
+        if isinstance(value, Node):
+            changed[key] = child(value)
+        elif isinstance(value, tuple) and value and all(isinstance(v, Node) for v in value):
+            changed[key] = tuple(child(v) for v in value)
+    return type(node)(**{**fields, **changed}) if changed else node

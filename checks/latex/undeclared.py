@@ -40,7 +40,7 @@ from derive.checks.latex.tensor_ops import Dual, NotJudged
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.trace_forms import DIFFERENTIAL, Differentials, differential_text, rewrite
 from derive.checks.latex.typed import parse_typed
-from derive.checks.latex.typed_nodes import Deriv, Node, Opaque, Sym, all_syms, lowercase_name
+from derive.checks.latex.typed_nodes import Deriv, Node, Opaque, Sym, all_syms, lowercase_name, with_children
 
 __all__ = ["fold_definitions", "judge_undeclared"]
 
@@ -187,31 +187,13 @@ def _expand(node: Node, defs: dict[str, Node], depth: int = 0) -> Node:
     """The node with each defined name replaced by its definition (a few levels deep)."""
     if isinstance(node, Sym) and node.full in defs and depth < 6:
         return _expand(defs[node.full], defs, depth + 1)
-    fields = getattr(node, "__dict__", None)
-    if not fields:
-        return node
-    changed: dict[str, Any] = {}
-    for key, value in fields.items():
-        if isinstance(value, Node):
-            changed[key] = _expand(value, defs, depth)
-        elif isinstance(value, tuple) and value and all(isinstance(v, Node) for v in value):
-            changed[key] = tuple(_expand(v, defs, depth) for v in value)
-    return type(node)(**{**fields, **changed}) if changed else node
+    return with_children(node, lambda child: _expand(child, defs, depth))
 
 
 def _replace(node: Node, pattern: Node, name: str) -> Node:
     if node == pattern:
         return Sym(name, name, "")
-    fields = getattr(node, "__dict__", None)
-    if not fields:
-        return node
-    changed: dict[str, Any] = {}
-    for key, value in fields.items():
-        if isinstance(value, Node):
-            changed[key] = _replace(value, pattern, name)
-        elif isinstance(value, tuple) and value and all(isinstance(v, Node) for v in value):
-            changed[key] = tuple(_replace(v, pattern, name) for v in value)
-    return type(node)(**{**fields, **changed}) if changed else node
+    return with_children(node, lambda child: _replace(child, pattern, name))
 
 
 def fold_definitions(defs: dict[str, Node]) -> dict[str, Node]:
