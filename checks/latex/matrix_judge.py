@@ -415,7 +415,7 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
     if first["status"] == "shape" and any(w.flags.get("row_of") for w, _ in outcomes):
         return _out("inconclusive", "the shapes differ with a one-index name read as a matrix's row (h_1): an entry?")
     if first["status"] == "shape" and zero_against_array(first):
-        why = "0 or 1 against a non-scalar side: the zeros or ones of its shape, or the names are scalars here"
+        why = "0 against a non-scalar side: the zero vector, or the names are scalars here (x + y + z = 0)"
         return _out("inconclusive", f"the shapes differ, but {why}")
     if first["status"] == "shape":
         msg = f"shapes differ: left side is {_shape(first['lhs'])}, right side is {_shape(first['rhs'])}"

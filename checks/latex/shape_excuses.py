@@ -17,10 +17,9 @@ __all__ = ["literal_meets_open_size", "open_against_fixed", "zero_against_array"
 
 
 def zero_against_array(found: dict[str, Any]) -> bool:
-    """Is one side the number 0 or 1 and the other not a scalar? (the zero vector, or the ones
-    matrix written 1: ``A \\odot A + \tanh'(Z) = 1`` for a matrix Z)"""
+    """Is one side the number 0 and the other not a scalar?"""
     sides = [np.asarray(getattr(found[k], "v", found[k])) for k in ("lhs", "rhs")]
-    return any(a.size == 1 and b.size > 1 and float(np.abs(a).max()) in (0.0, 1.0) for a, b in (sides, sides[::-1]))
+    return any(a.size == 1 and b.size > 1 and float(np.abs(a).max()) == 0.0 for a, b in (sides, sides[::-1]))
 
 
 def open_against_fixed(bad: list[tuple[World, dict[str, Any]]]) -> bool:
