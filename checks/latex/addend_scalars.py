@@ -18,7 +18,7 @@ made w a matrix to keep b a vector. ``w x + b`` still prefers w a matrix (a row 
 
 from __future__ import annotations
 
-from derive.checks.latex.typed_nodes import Add, Deriv, Neg, Node, Sym, all_syms
+from derive.checks.latex.typed_nodes import Add, Deriv, Neg, Node, Sym, reached_trees
 
 __all__ = ["ADDEND", "addend_scalars"]
 
@@ -55,15 +55,7 @@ def addend_scalars(names: dict[str, str], sides: tuple[Node, Node], defs: dict[s
         return names
     added: set[str] = set()
     other: set[str] = set()
-    todo: list[Node] = list(sides)
-    seen: set[str] = set()
-    while todo:
-        node = todo.pop()
+    for node in reached_trees(sides, defs):
         _split(node, added, other)
-        for s in all_syms(node):
-            for key in (s.full, s.stem):
-                if key in defs and key not in seen:
-                    seen.add(key)
-                    todo.append(defs[key])
     only = added - other - {"1", "0", "I"}  # the ones vector, zeros, the identity: constants of a shape
     return {n: "addend" if kind == "lower" and n in only else kind for n, kind in names.items()}

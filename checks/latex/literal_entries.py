@@ -39,7 +39,7 @@ import re
 from collections.abc import Iterable
 
 from derive.checks.latex.matrix_literals import Literal
-from derive.checks.latex.typed_nodes import Node, Sym, Transpose, all_syms, with_children
+from derive.checks.latex.typed_nodes import Node, Sym, Transpose, reached_trees, with_children
 
 __all__ = ["capital_entries", "entry_scalars", "pinned_sizes"]
 
@@ -77,16 +77,8 @@ def entry_scalars(
         return names
     inside: set[Sym] = set()
     outside: set[Sym] = set()
-    todo: list[Node] = list(sides)
-    seen: set[str] = set()
-    while todo:
-        node = todo.pop()
+    for node in reached_trees(sides, defs):
         _split(node, inside, outside)
-        for s in all_syms(node):
-            for key in (s.full, s.stem):
-                if key in defs and key not in seen:
-                    seen.add(key)
-                    todo.append(defs[key])
     only = {s.full for s in inside} - {s.full for s in outside} - {"1", "0", "I"}  # constants of a shape
     out = {n: "scalar" if kind == "lower" and n in only else kind for n, kind in names.items()}
     stems = {n for n, kind in names.items() if kind in ("vector", "entries2")} | (set(sampled) - set(defs))

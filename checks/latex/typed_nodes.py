@@ -11,6 +11,7 @@ from typing import Any
 __all__ = [
     "Node",
     "with_children",
+    "reached_trees",
     "all_nodes",
     "lowercase_name",
     "Num",
@@ -211,3 +212,20 @@ def with_children(node: Node, child: Callable[[Node], Node]) -> Node:
         elif isinstance(value, tuple) and value and all(isinstance(v, Node) for v in value):
             changed[key] = tuple(child(v) for v in value)
     return type(node)(**{**fields, **changed}) if changed else node
+
+
+def reached_trees(sides: tuple[Node, ...], defs: dict[str, Node]) -> list[Node]:
+    """The sides and every definition their names reach (by full name or stem), each once: the
+    trees a question about the step's names must look through (literal_entries, addend_scalars)."""
+    out: list[Node] = []
+    todo: list[Node] = list(sides)
+    seen: set[str] = set()
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        for s in all_syms(node):
+            for key in (s.full, s.stem):
+                if key in defs and key not in seen:
+                    seen.add(key)
+                    todo.append(defs[key])
+    return out
