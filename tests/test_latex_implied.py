@@ -161,6 +161,30 @@ $$
     assert "reading" not in out[-1].message
 
 
+def test_no_reading_of_a_name_the_document_calls_with_arguments(runner) -> None:
+    # A Spanish course's notes (held-out 26): e(f_w(x), y) = (f_w(x) - y)^2 is the loss, and
+    # \partial e/\partial w = \partial/\partial w \tanh(s) drops its outer factor 2(f - y): a
+    # name called with two arguments is a function with its own value, not named by the step.
+    text = r"""
+$$E_{in}(w) = \frac{1}{N} e(f_w(x), y) = \frac{1}{N}(f_w(x) - y)^2$$
+
+$$\frac{\partial e}{\partial w} = \frac{\partial}{\partial w}\tanh(s)$$
+"""
+    last = results(text, runner)[-1]
+    assert last.status != "ok" and "reading" not in last.message
+    assert find_implied(extract(text, markdown=True), COLUMN, {}) == []
+
+
+def test_a_call_with_one_argument_keeps_the_reading(runner) -> None:
+    # p(1 - p) is a product as often as a call: only a comma makes the name a function.
+    text = r"""
+$$\frac{\partial L}{\partial w} = \frac{\partial}{\partial w}\left(\frac12 (w x - t)^2\right) = (w x - t) x$$
+
+$$L(1 + w) = L + L w$$
+"""
+    assert [d.name for d in find_implied(extract(text, markdown=True), COLUMN, {})] == ["L"]
+
+
 def test_a_case_split_refuted_only_at_equal_indices_is_not_wrong(runner) -> None:
     # the i ≠ j case of the softmax Jacobian, its condition in prose only
     text = r"""

@@ -191,12 +191,35 @@ def _reading(left: Term, right: Term, notation: Notation) -> tuple[str, str] | N
     return name, expression
 
 
+_CALL = re.compile(r"(?<![A-Za-z\\])([A-Za-z]|\\[A-Za-z]+)\s*(?:\\left\s*)?\(")
+
+
+def called_with_arguments(equations: list[Equation]) -> set[str]:
+    """Names the document calls with two or more arguments anywhere (``e(f_w(x), y)``,
+    ``L(\\hat y, y)``): a product has no comma, so such a name is a function with a value of
+    its own, which a derivative of it may not redefine (``\\frac{\\partial e}{\\partial w} =
+    \\frac{\\partial}{\\partial w}\\tanh(s)`` drops the loss's outer factor, it does not name it)."""
+    names: set[str] = set()
+    for equation in equations:
+        for piece in equation.pieces:
+            for m in _CALL.finditer(piece.text):
+                depth, k = 1, m.end()
+                while k < len(piece.text) and depth:
+                    depth += (piece.text[k] in "([{") - (piece.text[k] in ")]}")
+                    if depth == 1 and piece.text[k] == ",":
+                        names.add(m.group(1))
+                        break
+                    k += 1
+    return names
+
+
 def find_implied(equations: list[Equation], notation: Notation, defined: dict[str, tuple[int, int]]) -> list:
     """Every reading of the document, in order. ``defined`` holds where each name is first defined
     explicitly: a name with a value before the step is never read this way."""
     found: list[ImpliedDefinition] = []
     if notation.einstein:
         return found  # y_i log ŷ_i summed by convention: a value whose sums a substitution would lose
+    called = called_with_arguments(equations)
     for equation in equations:
         for chain in split_chain(equation):
             for (left, relation), (right, _) in zip(chain, chain[1:], strict=False):
@@ -206,7 +229,7 @@ def find_implied(equations: list[Equation], notation: Notation, defined: dict[st
                 if reading is None:
                     continue
                 name, expression = reading
-                if defined.get(name, (10**9, 0)) < (left.line, left.column):
+                if defined.get(name, (10**9, 0)) < (left.line, left.column) or name in called:
                     continue
                 at = (right.line, right.column)
                 found.append(ImpliedDefinition(left.line, left.column, name, expression, _letters(name), at))
