@@ -288,3 +288,35 @@ def test_numbered_weights_apart_from_their_units_are_no_coupling() -> None:
         for pair in (("E", h), (h, z), (z, w), other):
             notes.note([normalize(D % pair, NOTATION), normalize("u", NOTATION)], {})
         assert chain_as_written(unread, notes, 0)["status"] == expected, other
+
+
+#: a CS231n write-up (held-out 28): the outputs are the softmax of the scores, the loss sums them
+SOFTMAX_VECTORS = (
+    r"$$ o_{in} = h_{out} \cdot W^2 $$" "\n\n"
+    r"$$ o_{out} = %s(o_{in}) $$" "\n\n"
+    r"$$ L = o_{out_1} + o_{out_2} + o_{out_3} $$" "\n\n"
+    r"$$ \frac{\partial o_{out_1}}{\partial o_{in_1}} = p_1(1 - p_1) $$" "\n\n"
+    r"$$ \frac{\partial o_{in_1}}{\partial w_{11}} = h_{out_1} $$" "\n\n"
+)
+
+
+@pytest.mark.parametrize("softmax", ["softmax", r"\operatorname{softmax}", r"\text{Softmax}"])
+def test_one_path_through_a_softmax_the_document_defines_is_not_the_chain_rule(
+    softmax: str, runner: StepRunner
+) -> None:
+    one_path = D % ("L", "w_{11}") + " = " + D % ("L", "o_{out_1}") + D % ("o_{out_1}", "o_{in_1}") + D % (
+        "o_{in_1}",
+        "w_{11}",
+    )
+    status, message = _statuses(SOFTMAX_VECTORS % softmax + f"$$ {one_path} $$\n", runner)[-1]
+    assert status != "ok", message
+
+
+def test_one_path_through_an_entrywise_function_stays_the_chain_rule(runner: StepRunner) -> None:
+    # the same page with an entrywise activation: o_{out_1} depends on o_{in_1} alone
+    one_path = D % ("L", "w_{11}") + " = " + D % ("L", "o_{out_1}") + D % ("o_{out_1}", "o_{in_1}") + D % (
+        "o_{in_1}",
+        "w_{11}",
+    )
+    status, message = _statuses(SOFTMAX_VECTORS % r"\tanh" + f"$$ {one_path} $$\n", runner)[-1]
+    assert status == "ok", message

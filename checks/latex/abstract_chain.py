@@ -35,6 +35,7 @@ from itertools import pairwise
 from typing import Any
 
 from derive.checks.latex.normalize import Normalized, normalize
+from derive.checks.latex.softmax_links import softmax_definitions, through_softmax
 from derive.checks.latex.unstated_dependence import OVER, DependenceNotes, Unstated, undetermined
 from derive.checks.latex.vanishing_sides import VANISHED_WHY
 
@@ -97,7 +98,9 @@ def chain_as_written(out: dict[str, Any], notes: DependenceNotes, k: int) -> dic
     found = read_abstract_chain(lhs, rhs, scalar, said)
     if found is None and not vanished:  # a value that does not reach a link: the step's own word is not enough
         found = own_links_chain(lhs, rhs, scalar, said, valued)
-    if found is not None and _coupled(written_chain(lhs, rhs), notes.elsewhere(k)):
+    chain = written_chain(lhs, rhs)
+    softmaxes = softmax_definitions(getattr(notes.document, "defs", ()))
+    if found is not None and (_coupled(chain, notes.elsewhere(k)) or through_softmax(chain, softmaxes)):
         return out
     return found or out
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from derive.checks.latex.normalize import Normalized
+from derive.checks.latex.softmax_links import softmax_definitions, softmax_output
 
 __all__ = [
     "DependenceNotes",
@@ -223,6 +224,9 @@ class DependenceNotes:
         fixed = set(notation.functions) | set(notation.doc_functions) | set(notation.constants)
         defined |= fixed
         counts = Counter(pair for pairs, _ in self.steps for pair in pairs)
+        # entries of a softmax's output depend on EVERY entry of its input, which no unknown of the
+        # entries the derivatives name stands for (o_{out_1} of o_{in_1} drops o_{out_2} of o_{in_1})
+        softmaxes = softmax_definitions(document.defs)
         for own, scalar in self.steps:
             valued = _families(defined | set(scalar))
             edges = {node(name): {node(n) for n in value.symbol_names} for name, (_, value) in scalar.items()}
@@ -232,6 +236,8 @@ class DependenceNotes:
                 if counts[name, var] == 1 and (name, var) in own:
                     continue  # written by this step alone
                 name = node(_alias_end(name, scalar))  # a = ŷ, ∂a/∂z: ŷ of z
+                if softmax_output(name, softmaxes):
+                    continue
                 family = _parts(name)[1] == EVERY if _parts(name) else False  # type: ignore[index]
                 if name not in defined and name not in scalar and not (family and _family(name) in valued):
                     written.setdefault(name, set()).add(node(var))
