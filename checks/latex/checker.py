@@ -28,6 +28,7 @@ from typing import Any
 
 from derive.checks.latex.added_terms import steps_as_written
 from derive.checks.latex.applied_verdicts import judge_calls
+from derive.checks.latex.bound_derivatives import hold_bound_derivatives
 from derive.checks.latex.case_values import hold_case_values
 from derive.checks.latex.cases_steps import per_case_steps
 from derive.checks.latex.cumulative_families import hold_cumulative_families
@@ -204,9 +205,8 @@ def _rerun(text: str, notation: Notation, **options: Any) -> list[StepResult]:
 def _last_passes(
     judged: list[StepResult], equations: list, text: str, notation: Notation, typed_notation: Notation
 ) -> list[StepResult]:
-    """The passes over the whole document's verdicts: a worked example's values (numeric_values),
-    BP1-BP4 on a network (layered_backprop), answers "y = x³ = 3x²" (derivative_answers), x =
-    (x_1, x_2) before x's size (own_entries), a^2 of layer 2 (numeric_layer_labels)."""
+    """The passes over the whole document's verdicts: a worked example's values (numeric_values), BP1-BP4
+    (layered_backprop), "y = x³ = 3x²" (derivative_answers), x = (x_1, x_2) before x's size (own_entries)."""
     judged = judge_layered(judge_numeric_steps(judged, equations, notation, text), equations, text)
     judged = hold_scalar_givens(judged, equations, notation, text)  # u = 6, then 2u = 12 (u sampled a vector)
     judged = held_answers(sized_by_entries(judged, text, typed_notation), text, notation)
@@ -217,7 +217,8 @@ def _last_passes(
     # "$\mathbf D$ denotes $\mathrm{diag}$" (named_operators); "$\pi \in [0, 1]$ is a mixture weight" (parameter_pi)
     judged = hold_parameter_pi(hold_named_operators(judged, text), text)
     judged = hold_cumulative_families(hold_distribution_sums(judged), text)  # Σ_Z P(Z|X) = 1; ᾱ_t = α_t ᾱ_{t-1}
-    return hold_stated_kinds(judged, notation.kinds)  # "Let $A$ be a symmetric matrix" (stated_kinds)
+    # "Let $A$ be a symmetric matrix" (stated_kinds); ∂/∂ŷ_k inside Σ_k of ∂C/∂ŷ_k's chain (bound_derivatives)
+    return hold_stated_kinds(hold_bound_derivatives(judged, equations, notation), notation.kinds)
 
 
 def _read_sides(step: Step, notation: Notation) -> tuple[Normalized, Normalized]:
