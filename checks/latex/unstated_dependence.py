@@ -224,8 +224,9 @@ class DependenceNotes:
         fixed = set(notation.functions) | set(notation.doc_functions) | set(notation.constants)
         defined |= fixed
         counts = Counter(pair for pairs, _ in self.steps for pair in pairs)
-        # entries of a softmax's output depend on EVERY entry of its input, which no unknown of the
-        # entries the derivatives name stands for (o_{out_1} of o_{in_1} drops o_{out_2} of o_{in_1})
+        # an entry of a softmax's output depends on EVERY entry of its input: a numbered entry's
+        # unknown of the entries the derivatives name (o_{out_1} of o_{in_1}) drops the others; a
+        # family's (p_{*} of z_{*}) takes every entry and stays
         softmaxes = softmax_definitions(document.defs)
         for own, scalar in self.steps:
             valued = _families(defined | set(scalar))
@@ -236,7 +237,7 @@ class DependenceNotes:
                 if counts[name, var] == 1 and (name, var) in own:
                     continue  # written by this step alone
                 name = node(_alias_end(name, scalar))  # a = ŷ, ∂a/∂z: ŷ of z
-                if softmax_output(name, softmaxes):
+                if EVERY not in name and softmax_output(name, softmaxes):
                     continue
                 family = _parts(name)[1] == EVERY if _parts(name) else False  # type: ignore[index]
                 if name not in defined and name not in scalar and not (family and _family(name) in valued):
