@@ -323,12 +323,15 @@ def test_one_path_through_an_entrywise_function_stays_the_chain_rule(runner: Ste
 
 
 def test_a_family_of_softmax_outputs_keeps_its_reading_of_every_input(runner: StepRunner) -> None:
-    # p_{*} of z_{*} takes every entry of z (a course's softmax notes, the corpus's ph1807)
-    text = (
-        r"$$ p = \operatorname{softmax}(z) $$" "\n\n"
-        r"$$ J = -\sum_k y_k \log p_k $$" "\n\n"
-        r"$$ \frac{\partial p_k}{\partial z_j} = p_k(\delta_{kj} - p_j) $$" "\n\n"
-        r"$$ \frac{\partial J}{\partial z_j} = -\sum_k y_k \frac{1}{p_k} \frac{\partial p_k}{\partial z_j} $$" "\n"
-    )
-    status, message = _statuses(text, runner)[-1]
+    # p_{*} of z_{*} takes every entry of z (a German course sheet, the corpus's ph1807)
+    text = r"""$$J = \frac12(\hat y-y)^2, \quad \hat{y} = w_2a$$
+
+Output $z_L$, $p=\mathrm{softmax}(z_L)$, $J=-\sum_ky_k\log p_k$ ($y$ one-hot):
+
+$$\begin{align*}
+\tfrac{\partial J}{\partial z_j}&=-\sum_ky_k\tfrac1{p_k}\tfrac{\partial p_k}{\partial z_j}
+=-\sum_ky_k\tfrac1{p_k}p_k(\delta_{kj}-p_j)
+\end{align*}$$
+"""
+    status, message = _statuses(text, runner)[-2]
     assert status == "ok", message
