@@ -56,6 +56,14 @@ def test_equation_numbers_trailing_punctuation_and_boxes_are_stripped() -> None:
     assert [e.text for e in eqs] == ["n = (3)(4) = 12", "a = b"]
 
 
+def test_a_call_or_factor_at_the_end_of_a_row_is_no_equation_number() -> None:
+    # "(1)" right after a name or a bracket is an argument (Q(1), f'(1)) or a factor ((a+b)(2));
+    # after a space or \quad it is the row's number
+    text = "$$R = Q(0) - Q(1)$$\n\n$$g = f'(1)$$\n\n$$c = (a+b)(2)$$\n\n$$d = e \\qquad (2)$$\n\n$$u = v (7)$$"
+    eqs = extract(text, markdown=True)
+    assert [e.text for e in eqs] == ["R = Q(0) - Q(1)", "g = f'(1)", "c = (a+b)(2)", "d = e", "u = v"]
+
+
 def test_a_block_starting_with_a_relation_continues_the_previous_block() -> None:
     # Issue 11: a chain goes on in a later "$$ = … $$" block after a line of prose too,
     # but not across a heading.

@@ -77,7 +77,9 @@ _DROP = re.compile(
     + r")\}"
 )
 _TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
-_EQ_NUMBER = re.compile(r"(\\quad|\\qquad|\\;|\\,|\s)*\(\s*\d+\s*\)\s*$")
+#: "… \\quad (3)": an equation number after a space; right after a name or a bracket, (1) is an
+#: argument or a factor (``= Q(0) - Q(1)``, ``f'(1)``), never a number
+_EQ_NUMBER = re.compile(r"(?:(?:\\quad|\\qquad|\\;|\\,|\s)+|(?<![A-Za-z0-9}\])']))\(\s*\d+\s*\)\s*$")
 
 
 #: \intertext{…} is prose between rows of an align: it ends the row before it (written without
