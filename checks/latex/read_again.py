@@ -9,7 +9,7 @@ formula, and a logarithm's power inside it.
 
 from __future__ import annotations
 
-from derive.checks.latex.bare_sums import settle_bare_sums
+from derive.checks.latex.bare_sums import settle_bare_sums, settle_unindexed_sums
 from derive.checks.latex.doc_definitions import DocumentDefinitions
 from derive.checks.latex.latest_values import confirm_with_latest
 from derive.checks.latex.limit_operands import settle_same_limits
@@ -44,5 +44,6 @@ def read_again(
     judged = settle_shared_derivatives(judged, document, again)  # ∂o/∂(x₂w₂) on both sides (shared_derivatives)
     judged = settle_open_brackets(judged, document, again)  # x f(x)(1 - f(x) = …: closed at the end (open_brackets)
     judged = settle_bare_sums(judged, document, again)  # \frac{e_i}{\sum}: the bare \sum a name (bare_sums)
+    judged = settle_unindexed_sums(judged, document, again)  # \sum e^{z_j} beside y_i: over j (bare_sums)
     judged = settle_primed_names(judged, document, again)  # f = 1 + e^{-z}, then f' = -e^{-z} (primed_names)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)
