@@ -2,7 +2,7 @@
 
 ``aligned``, ``split``, ``gathered``, ``alignedat`` and display environments nested in a block
 (``$$\\begin{align}…\\end{align}$$``) are transparent; alignment ``&``, ``\\boxed``, tags, labels
-and equation numbers ``\\quad (3)`` are dropped; a trailing condition (``\\quad \\text{for } i
+and numbers ``\\quad (3)`` are dropped (not ``Q(1)``, an argument); a trailing condition (``\\quad \\text{for } i
 \\neq j``) is cut from the row and kept with it. A row ``L = \\begin{cases} A = B & c_1 \\\\ C = D
 & c_2 \\end{cases}`` whose cases hold steps of their own becomes one row per case, under that
 case's condition (:func:`expand_cases`).
@@ -77,8 +77,6 @@ _DROP = re.compile(
     + r")\}"
 )
 _TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
-#: "… \\quad (3)": an equation number after a space; right after a name or a bracket, (1) is an
-#: argument or a factor (``= Q(0) - Q(1)``, ``f'(1)``), never a number
 _EQ_NUMBER = re.compile(r"(?:(?:\\quad|\\qquad|\\;|\\,|\s)+|(?<![A-Za-z0-9}\])']))\(\s*\d+\s*\)\s*$")
 
 
