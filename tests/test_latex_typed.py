@@ -115,7 +115,7 @@ REFUSED = [
     (r"\sigma", "without its argument"),
     (r"\int_0^1 x", "command"),
     (r"x ?", "'?'"),
-    (r"\frac{\partial^2 f}{\partial x^2}", "derivative"),
+    (r"\frac{\partial^2 f}{\partial x^3}", "derivative"),  # orders that do not add up
     (r"\sum_{(i)} x", "index letters"),
     (r"\|x\|_\infty", "norm"),
     (r"\text{hello}", "text"),

@@ -7,6 +7,7 @@ from typing import Any
 
 from derive.checks.latex.cases_rows import with_ampersand
 from derive.checks.latex.evaluated_points import evaluated_at_own_variable
+from derive.checks.latex.expression_derivatives import expression_derivative
 from derive.checks.latex.function_uses import differentiated_operand
 from derive.checks.latex.implied_sums import implied_index
 from derive.checks.latex.index_sums import encode_condition, index_equality, sum_subscript
@@ -135,7 +136,10 @@ class FormsMixin(TexReader):
             inner = self.seq_of([r"\frac", "{", *num[1:], "}", "{", *den, "}"])
             return self.postfix(f"\\left(-{inner}\\right)", k)
         if self._differential(num) is not None or (num and num[0] == r"\partial"):
-            raise Unreadable("a derivative written in a form not read")
+            by_expression = expression_derivative(self, num, den, k)  # ∂o/∂(x_2 w_2): expression_derivatives
+            if by_expression is None:
+                raise Unreadable("a derivative written in a form not read")
+            return by_expression
         by = self._strip_d(den) if self._strip_d(num) is not None else None
         if by and (by[0] in ("(", r"\left", "[", r"\frac") or by[0][:1].isdigit()):
             # \frac{d}{d(1+e^{-x})}, \frac{d\sigma(2z)}{d2z}, \frac{d f}{d\frac{z}{2}}: a derivative with

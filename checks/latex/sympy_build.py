@@ -8,6 +8,7 @@ from typing import Any
 from derive.checks.latex.abstract_functions import abstract_name
 from derive.checks.latex.applied_calls import applied_head
 from derive.checks.latex.example_labels import instantiate_label, label_definition, word_subscript
+from derive.checks.latex.expression_derivatives import by_expression, is_expression_variable
 from derive.checks.latex.index_sums import condition_indices, decode_condition, holds, split_name
 from derive.checks.latex.intermediate_variables import through_value
 from derive.checks.latex.inverse_functions import INVERSE_KEYS
@@ -336,6 +337,8 @@ class _Builder:
             return self.derivative(n, node.args[0], env)
         if letter == "l" and n in self.norm.limits and len(node.args) == 1:
             return self.limit(n, node.args[0], env)
+        if letter == "g" and len(node.args) == 2 and is_expression_variable(self.norm.derivatives.get(n, "")):
+            return by_expression(self, node.args[0], node.args[1], env, Unparsed)  # ∂o/∂(x_2 w_2)
         if letter == "g" and n in self.norm.derivatives and len(node.args) == 2:
             # by a function's value (function_uses): differentiate by it, then put the value in
             slope = self.derivative(n, node.args[0], env)

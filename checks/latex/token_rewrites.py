@@ -12,6 +12,7 @@ from derive.checks.latex.bracket_labels import bracket_labels
 from derive.checks.latex.digit_tokens import split_digit_names
 from derive.checks.latex.font_scripts import braced_font_scripts
 from derive.checks.latex.font_transposes import transpose_out_of_font
+from derive.checks.latex.higher_derivatives import higher_derivatives
 from derive.checks.latex.loss_gradients import loss_gradients
 from derive.checks.latex.slash_derivatives import name_end, slash_derivatives
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS, is_letter
@@ -47,6 +48,7 @@ def rewrite_tokens(toks: Tokens) -> Tokens:
     # \mathbf{U^\intercal} is \mathbf{U}^T (font_transposes.py), \mathbf{0.95} is 0.95
     toks = empty_groups(transpose_out_of_font(bold_expressions(bold_numbers(index_list_sums(period_products(toks))))))
     toks = braced_functions(braced_differentials(toks))  # {dw}_{1}: d w_1; {\cosh}^{2} x: cosh² x
+    toks = each_token_span(toks, higher_derivatives)  # ∂²F/∂x∂y: ∂/∂x (∂F/∂y) (higher_derivatives.py)
     return each_token_span(toks, _bare_operator_denominator)
 
 
