@@ -20,7 +20,6 @@ letter is read, not written).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 __all__ = ["indexed_bare_sums", "named_bare_sums", "settle_bare_sums", "settle_unindexed_sums"]
@@ -84,16 +83,10 @@ def settle_unindexed_sums(judged: list[Any], document: Any, again: Any) -> list[
     """``judged`` with each step unread for a sum without an index judged again with each such sum
     over its one fresh index letter, and ok where it then holds; ``again`` is a rejudge.Rejudge."""
     why = "holds with each \\sum without an index read over the one index letter its summand adds ({message})"
-    tasks, where = [], []
-    for k, result in enumerate(judged):
-        step = result.step
-        if result.status != "unparsed" or _UNREAD not in result.message:
-            continue
+
+    def rewrite(step: Any) -> tuple[str | None, str | None]:
+        # the left side is read beside the right unless the right has bare sums of its own
         lhs = indexed_bare_sums(step.lhs, step.rhs if _UNSCRIPTED.search(step.rhs) is None else "")
-        rhs = indexed_bare_sums(step.rhs, step.lhs)
-        if lhs is None and rhs is None:
-            continue
-        definitions = document.for_step(step.line, step.column, step.rhs)
-        tasks.append((replace(step, lhs=lhs or step.lhs, rhs=rhs or step.rhs), definitions))
-        where.append(k)
-    return again.confirm(judged, tasks, where, [why] * len(tasks))
+        return lhs, indexed_bare_sums(step.rhs, step.lhs)
+
+    return again.confirm_rewritten_steps(judged, document, _UNREAD, rewrite, why)

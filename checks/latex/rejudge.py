@@ -58,12 +58,24 @@ class Rejudge:
         """``judged`` with each step left unparsed for ``unread`` judged again with its sides
         rewritten (``rewrite(side)``, None where a side stays as written), and ok where it then holds
         (``why`` with its ``{message}``); any other verdict leaves the first (open_brackets, bare_sums)."""
+        return self.confirm_rewritten_steps(judged, document, unread, lambda s: (rewrite(s.lhs), rewrite(s.rhs)), why)
+
+    def confirm_rewritten_steps(
+        self,
+        judged: list[Any],
+        document: Any,
+        unread: str,
+        rewrite: Callable[[Any], tuple[str | None, str | None]],
+        why: str,
+    ) -> list[Any]:
+        """:meth:`confirm_rewritten` with a rewrite that sees the whole step (a side read beside the
+        other: bare_sums' index letters), ``rewrite(step)`` giving both sides (None: as written)."""
         tasks, where = [], []
         for k, result in enumerate(judged):
             step = result.step
             if result.status != "unparsed" or unread not in result.message:
                 continue
-            lhs, rhs = rewrite(step.lhs), rewrite(step.rhs)
+            lhs, rhs = rewrite(step)
             if lhs is None and rhs is None:
                 continue
             definitions = document.for_step(step.line, step.column, step.rhs)
