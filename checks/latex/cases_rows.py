@@ -3,11 +3,14 @@ r"""Rows of a ``cases`` environment written without ``&``.
 ``\begin{cases} 1, \qquad \text{if } U > 0, \\ 0, \qquad \text{otherwise} \end{cases}``: the
 author separated value and condition with spacing instead of ``&``. Both readers (norm_forms,
 typed_atoms) split such a row before its first top-level text word that opens a condition (if,
-otherwise, else, for, when), and drop the comma that ends the value. A row with neither ``&``
-nor such a word stays as it is (and unread).
+otherwise, else, for, when, or a whole first word tex_names lists for another language: si, sinon,
+jeśli, nếu), and drop the comma that ends the value. A row with neither ``&`` nor such a word stays
+as it is (and unread).
 """
 
 from __future__ import annotations
+
+from derive.checks.latex.tex_names import CONDITION_WORDS, is_otherwise
 
 __all__ = ["with_ampersand"]
 
@@ -31,7 +34,9 @@ def with_ampersand(row: list[str]) -> list[str]:
             continue
         close = row.index("}", j + 1) if "}" in row[j + 1 :] else len(row)
         word = "".join(row[j + 2 : close]).lower().strip()
-        if not word.startswith(_OPENERS):
+        first = word.split()[0].strip(",.;:") if word.split() else ""
+        # si/sinon, jeśli, nếu …: a whole first word of another language (never a prefix: \text{sigmoid})
+        if not word.startswith(_OPENERS) and first not in CONDITION_WORDS and not is_otherwise(word):
             return row
         value = row[:j]
         while value and value[-1] in (",", ";"):
