@@ -29,7 +29,7 @@ from typing import Any
 from derive.checks.latex.added_terms import steps_as_written
 from derive.checks.latex.applied_verdicts import judge_calls
 from derive.checks.latex.case_values import hold_case_values
-from derive.checks.latex.cases_steps import case_by_case, per_case_steps
+from derive.checks.latex.cases_steps import per_case_steps
 from derive.checks.latex.cumulative_families import hold_cumulative_families
 from derive.checks.latex.defined_operands import named_operands
 from derive.checks.latex.definition_notes import note_definitions
@@ -41,6 +41,7 @@ from derive.checks.latex.doc_definitions import DocumentDefinitions, uses_name
 from derive.checks.latex.document_context import document_context
 from derive.checks.latex.dot_verdicts import reached_dots
 from derive.checks.latex.einstein import summed_reading
+from derive.checks.latex.environment_steps import by_parts
 from derive.checks.latex.evaluated_derivatives import hold_evaluated_derivatives
 from derive.checks.latex.example_labels import word_subscript
 from derive.checks.latex.extract import extract
@@ -302,15 +303,14 @@ def judge_step(
     verdict is the step's (differentials). Any other ``wrong`` is weighed again under readings the
     author may have meant (power_labels, scientific_e, distinct_indices): one that holds makes it
     inconclusive."""
-
     def judged_as(reading: Step, sides: tuple[Normalized, Normalized] | None = None, by: Any = None) -> dict[str, Any]:
         """The step read otherwise (other text, or one more condition on the sides as read), judged."""
         sides = sides or _read_sides(reading, notation)
         return (by or _judge_written)(reading, *sides, notation, definitions, seed, examples, named)
 
     out = _judge_written(step, lhs_norm, rhs_norm, notation, definitions, seed, examples, named)
-    if out["status"] != "wrong":  # a cases side not read whole: each row a step, judged as this one (cases_steps)
-        return case_by_case(step, out, partial(judged_as, by=judge_step))
+    if out["status"] != "wrong":  # a cases side or one-entry matrices not read whole: by parts (environment_steps)
+        return by_parts(step, out, partial(judged_as, by=judge_step))
 
     quotient = differential_quotient(step)
     if quotient is not None:
