@@ -148,3 +148,23 @@ def test_a_matrix_by_its_generic_entry_on_both_sides(statuses: Judge) -> None:
     # the wrong twins: the indices swapped (the scalar step alone is not called wrong either), a factor 2
     assert statuses(_ENTRY.replace("h_j z_k", "h_k z_j"))[-1] != "ok"
     assert statuses(_ENTRY.replace("h_j z_k", "2 h_j z_k"))[-1] == "wrong"
+
+
+_ALONE = (
+    r"$$\begin{cases} \frac{\partial a_i}{\partial z_j} = a_i(1-a_i) & \text{if } i = j \\"
+    r" \frac{\partial a_i}{\partial z_j} = -a_i a_j & \text{if } i \neq j \end{cases}$$"
+)
+
+
+def test_a_cases_of_equations_standing_alone(statuses: Judge) -> None:
+    # each row a step under its condition (rows.expand_cases, cases_rows.equation_rows)
+    assert statuses(_SOFTMAX + _ALONE) == ["ok", "ok"]
+    assert statuses(_SOFTMAX + _ALONE.replace("= -a_i a_j", "= a_i a_j")) == ["ok", "wrong"]  # a sign slip
+    swapped = _ALONE.replace("i = j", "i = J").replace(r"i \neq j", "i = j").replace("i = J", r"i \neq j")
+    assert statuses(_SOFTMAX + swapped) == ["wrong", "wrong"]  # the conditions swapped
+
+
+def test_a_cases_of_definitions_gives_no_step(statuses: Judge) -> None:
+    # y_i = 1 under i = k is the page's one-hot label, not a value of y_i for later steps
+    text = r"$$\begin{cases} y_i = 1 & i = k \\ y_i = 0 & i \neq k \end{cases}$$" + "\n\n$$y_k + y_k = 2 y_k$$\n"
+    assert statuses(text) == ["ok"]  # the later step alone: the cases give none
