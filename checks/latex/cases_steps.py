@@ -19,13 +19,15 @@ was: a row judged without its condition could be called wrong where it is not me
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from derive.checks.latex.conditions import as_conditions
 from derive.checks.latex.steps import Step
-from derive.checks.latex.tex_names import OTHERWISE_WORDS
+from derive.checks.latex.tex_names import says_otherwise
 
-__all__ = ["per_case_steps"]
+__all__ = ["case_by_case", "per_case_steps"]
 
 #: a cases environment, or an array opened by \left\{ and closed by \right. (brace_cases.py)
 _ENVIRONMENT = re.compile(
@@ -48,6 +50,64 @@ def per_case_steps(steps: list[Step]) -> list[Step]:
         cases = _case_steps(step) or []
         out.extend([step, *cases] if any(case.line != step.line for case in cases) else [step])
     return out
+
+
+def case_by_case(step: Step, out: dict[str, Any], judge: Callable[[Step], dict[str, Any]]) -> dict[str, Any]:
+    """A step with one side a cases environment that was not read whole (``unparsed``: a condition
+    the Piecewise reader does not take, such as a label's value ``y = 1``, or an index equality whose
+    letters index nothing), judged row by row: the other side = the row's value, under the row's
+    condition (each ``=`` inside a row a step of its own). ``ok`` when every row holds; ``wrong``
+    when one row is refuted (under its condition, which the judges take as an assumption: a
+    counterexample outside it is never one); else ``inconclusive`` naming the first row not judged.
+    A side whose conditions are not all read keeps the first verdict."""
+    if out["status"] != "unparsed" or step.relation != "=":
+        return out
+    rows = _rows(step)
+    if not rows:
+        return out
+    verdicts = [(row, judge(row)) for row in rows]
+    for row, again in verdicts:
+        if again["status"] == "wrong":
+            return {**again, "message": f"in the case {_said(row)}, {row.lhs} = {row.rhs}: {again['message']}"}
+    if all(again["status"] == "ok" for _, again in verdicts):
+        said = "; ".join(f"{_said(row)}: {again['message']}" for row, again in verdicts)
+        return {**out, "status": "ok", "counterexample": None, "message": f"case by case ({said})", "method": "cases"}
+    row, again = next((r, a) for r, a in verdicts if a["status"] != "ok")
+    if all(a["status"] == "unparsed" for _, a in verdicts):
+        return out
+    why = f"case by case, the case {_said(row)} ({row.lhs} = {row.rhs}) is not judged: {again['message']}"
+    return {**out, "status": "inconclusive", "counterexample": None, "message": why, "method": "cases"}
+
+
+def _said(row: Step) -> str:
+    return ", ".join(row.conditions) or "(no condition)"
+
+
+def _rows(step: Step) -> list[Step] | None:
+    """The row steps of a step whose one side (and only one) is a cases environment whose every
+    condition is read, the step's own conditions kept; None otherwise."""
+    left, right = _cases(step.lhs), _cases(step.rhs)
+    if (left is None) == (right is None):
+        return None
+    cases, other = (right, step.lhs) if right is not None else (left, step.rhs)
+    conditions = _conditions([c for _, _, c in cases])
+    if conditions is None:
+        return None
+    rows: list[Step] = []
+    for (value, _, _), condition in zip(cases, conditions, strict=True):
+        under = tuple(dict.fromkeys(step.conditions + condition))
+        if left is not None:  # the row's value = the right side (a chain in a left row is not read)
+            if len(_chain(value, 0)) > 1 or len(_split(value, 0, "=")) > 1:
+                return None
+            rows.append(replace(step, lhs=value, rhs=other, conditions=under))
+            continue
+        before = other
+        for term, _ in _chain(value, 0):
+            if not term:
+                return None
+            rows.append(replace(step, lhs=before, rhs=term, conditions=under))
+            before = term
+    return rows
 
 
 def _case_steps(step: Step) -> list[Step] | None:
@@ -135,8 +195,7 @@ def _conditions(texts: list[str]) -> list[tuple[str, ...]] | None:
     """Each case's conditions, or None when one is not read (module docstring)."""
     read: list[tuple[str, ...] | None] = []
     for text in texts:
-        words = set(re.findall(r"[^\W\d_]+|o\.w\.", re.sub(r"\\[A-Za-z]+", " ", text).lower()))
-        if words & OTHERWISE_WORDS:
+        if says_otherwise(text):  # otherwise, sinon, w przeciwnym razie, c.c. (tex_names)
             read.append(None)
             continue
         text = re.sub(r",?\s*\\forall.*$", "", text.strip(), flags=re.S)  # "i \neq y, \forall i \in [1, C]"

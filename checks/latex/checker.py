@@ -42,6 +42,7 @@ from derive.checks.latex.doc_definitions import DocumentDefinitions, uses_name
 from derive.checks.latex.document_context import document_context
 from derive.checks.latex.dot_verdicts import reached_dots
 from derive.checks.latex.einstein import summed_reading
+from derive.checks.latex.environment_steps import by_parts
 from derive.checks.latex.evaluated_derivatives import hold_evaluated_derivatives
 from derive.checks.latex.example_labels import word_subscript
 from derive.checks.latex.extract import extract
@@ -217,8 +218,7 @@ def _last_passes(
     # "$\mathbf D$ denotes $\mathrm{diag}$" (named_operators); "$\pi \in [0, 1]$ is a mixture weight" (parameter_pi)
     judged = hold_parameter_pi(hold_named_operators(judged, text), text)
     judged = hold_cumulative_families(hold_distribution_sums(judged), text)  # Σ_Z P(Z|X) = 1; ᾱ_t = α_t ᾱ_{t-1}
-    # "Let $A$ be a symmetric matrix" (stated_kinds); ∂/∂ŷ_k inside Σ_k of ∂C/∂ŷ_k's chain (bound_derivatives)
-    return hold_stated_kinds(hold_bound_derivatives(judged, equations, notation), notation.kinds)
+    return hold_stated_kinds(hold_bound_derivatives(judged, equations, notation), notation.kinds)  # (module docs)
 
 
 def _read_sides(step: Step, notation: Notation) -> tuple[Normalized, Normalized]:
@@ -303,14 +303,14 @@ def judge_step(
     verdict is the step's (differentials). Any other ``wrong`` is weighed again under readings the
     author may have meant (power_labels, scientific_e, distinct_indices): one that holds makes it
     inconclusive."""
-    out = _judge_written(step, lhs_norm, rhs_norm, notation, definitions, seed, examples, named)
-    if out["status"] != "wrong":
-        return out
-
-    def judged_as(reading: Step, sides: tuple[Normalized, Normalized] | None = None) -> dict[str, Any]:
+    def judged_as(reading: Step, sides: tuple[Normalized, Normalized] | None = None, by: Any = None) -> dict[str, Any]:
         """The step read otherwise (other text, or one more condition on the sides as read), judged."""
         sides = sides or _read_sides(reading, notation)
-        return _judge_written(reading, *sides, notation, definitions, seed, examples, named)
+        return (by or _judge_written)(reading, *sides, notation, definitions, seed, examples, named)
+
+    out = _judge_written(step, lhs_norm, rhs_norm, notation, definitions, seed, examples, named)
+    if out["status"] != "wrong":  # a cases side or one-entry matrices not read whole: by parts (environment_steps)
+        return by_parts(step, out, partial(judged_as, by=judge_step))
 
     quotient = differential_quotient(step)
     if quotient is not None:

@@ -24,6 +24,7 @@ TRIGGERS += ("since", "because")  # "Since $z_1 > 0$, we get": the reason a step
 #: the same words in the languages of the corpora's documents (French, Spanish, Portuguese, German,
 #: Italian): "pour $i \neq j$", "si $i = j$", "para $k \ne i$", "für $i \neq j$", "falls $z > 0$"
 _FOREIGN = r"|si|pour|lorsque|quand|où|para|cuando|donde|quando|onde|für|falls|wenn|wobei|per|dove"
+_FOREIGN += r"|jeśli|jeżeli|gdy|nếu|khi"  # Polish and Vietnamese (jeśli $z > 0$, nếu $i = j$)
 _TRIGGER = r"(?:for|if|when|whenever|where|provided(?:\s+that)?|assuming|given|with|case|since|because" + _FOREIGN + ")"
 #: Chinese "if"/"when" (若 $l \ne j$ ，则 …, 如果, 当 $i = j$ 时): no word boundary in CJK text
 CJK_TRIGGERS = r"(?:若|如果|假如|假设|当|當)"

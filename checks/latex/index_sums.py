@@ -24,6 +24,7 @@ __all__ = [
     "encode_condition",
     "holds",
     "index_condition",
+    "index_equalities",
     "index_equality",
     "is_kronecker",
     "kronecker_letters",
@@ -71,6 +72,20 @@ def index_equality(toks: list[str]) -> IndexCondition | None:
     comparison (``x > 0``) is left to the reader of comparisons, which takes it as a variable's."""
     cond = index_condition(toks)
     return cond if cond is not None and cond[1] in ("=", "!=") else None
+
+
+#: what joins two conditions of one case (``p = i, q = j`` loses its comma to the reader; "and")
+_AND = ("and", "et", "und", r"\land", r"\wedge")
+
+
+def index_equalities(toks: list[str]) -> list[IndexCondition]:
+    r"""``p = i, q = j`` or ``i = k 	ext{ and } j = h`` (the comma already dropped): two or more
+    index equalities a case's row asks together, each ``letter REL letter``; else []."""
+    toks = [t for t in toks if t not in _AND and t not in (",", "{", "}")]
+    if len(toks) < 6 or len(toks) % 3:
+        return []
+    found = [index_equality(toks[k : k + 3]) for k in range(0, len(toks), 3)]
+    return [c for c in found if c is not None] if all(found) else []
 
 
 def holds(cond: IndexCondition, env: dict[str, int]) -> bool | None:

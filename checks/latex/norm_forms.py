@@ -10,10 +10,10 @@ from derive.checks.latex.evaluated_points import evaluated_at_own_variable
 from derive.checks.latex.expression_derivatives import expression_derivative
 from derive.checks.latex.function_uses import differentiated_operand
 from derive.checks.latex.implied_sums import implied_index
-from derive.checks.latex.index_sums import encode_condition, index_equality, sum_subscript
+from derive.checks.latex.index_sums import encode_condition, index_equalities, index_equality, sum_subscript
 from derive.checks.latex.set_sums import set_index
 from derive.checks.latex.sum_bounds import end_shift, read_start
-from derive.checks.latex.tex_names import CONDITION_WORDS, OTHERWISE_WORDS
+from derive.checks.latex.tex_names import CONDITION_WORDS, OTHERWISE_WORDS, is_otherwise
 from derive.checks.latex.tex_tokens import TEXT_FONTS, Operator, TexReader, Unreadable, strip_differential
 
 __all__ = ["FormsMixin"]
@@ -232,9 +232,10 @@ class FormsMixin(TexReader):
                 kinds.append("otherwise")
                 continue
             between = index_equality(condition)
-            if between is not None:  # i = j, i \neq j: a row taken at the index values where it holds
+            every = [between] if between is not None else index_equalities(condition)
+            if every:  # i = j, i \neq j (p = i, q = j: each): a row taken at the index values where it holds
                 kinds.append("index")
-                args.append(self.symbol("iverson", encode_condition(between)))
+                args.append(" ".join(self.symbol("iverson", encode_condition(c)) for c in every))
                 continue
             split = [j for j, t in enumerate(condition) if t in ("<", ">", r"\le", r"\ge")]
             if (
@@ -276,8 +277,9 @@ class FormsMixin(TexReader):
                 break
             out.append(t)
             k += 1
-        letters = "".join(t for t in out if re.fullmatch(r"[A-Za-z.]", t))
-        if letters.lower() in ("otherwise", "else", "o.w.", "ifotherwise") and len(letters) == len(out):
+        # words only, in any language the notation knows (w przeciwnym razie, ngược lại; c.c. read as c·c)
+        words = [t for t in out if t != r"\cdot"]
+        if words and all(re.fullmatch(r"[^\W\d_]+\.?", t) for t in words) and is_otherwise(" ".join(words)):
             return ["otherwise"]
         if out[:2] == ["i", "f"]:
             out = out[2:]

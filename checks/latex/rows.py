@@ -15,7 +15,8 @@ from dataclasses import replace
 
 from derive.checks.latex.align_columns import equation_columns
 from derive.checks.latex.annotation_column import annotation_start
-from derive.checks.latex.conditions import as_conditions, row_condition
+from derive.checks.latex.cases_rows import case_conditions, equation_rows
+from derive.checks.latex.conditions import row_condition
 from derive.checks.latex.equation import Piece, starts_with_relation
 from derive.checks.latex.latex_doc import DISPLAY_ENVIRONMENTS
 from derive.checks.latex.listed_equations import unbraced_list
@@ -379,8 +380,6 @@ def _depth_zero(text: str, index: int) -> bool:
 _CASES_OPEN, _CASES_CLOSE = "\\begin{cases}", "\\end{cases}"
 #: the mark before a case's condition that was not read (kept for the reader, never assumed)
 UNREAD_CONDITION = "(not read) "
-_OTHERWISE = re.compile(r"^\s*(?:\\text\{\s*)?(?:otherwise|else|sonst|sinon)\b", re.I)
-_NEGATION = {"=": "\\neq", "\\neq": "=", "<": "\\geq", "\\geq": "<", ">": "\\leq", "\\leq": ">"}
 
 
 def _depths(text: str) -> list[int]:
@@ -411,30 +410,14 @@ def _top_level(text: str, targets: str) -> list[int]:
     return [k for k, c in enumerate(text) if c in targets and depths[k] == 0 and (k == 0 or text[k - 1] != "\\")]
 
 
-def _case_conditions(cases: list[tuple[MappedText, str]]) -> list[tuple[str, ...]] | None:
-    """Each case's conditions; "otherwise" is the negation of the one other case's condition."""
-    read = [tuple(as_conditions(cond)) for _, cond in cases]
-    for k, (_, cond) in enumerate(cases):
-        if read[k]:
-            continue
-        others = [c for j, c in enumerate(read) if j != k]
-        if not _OTHERWISE.match(cond) or len(others) != 1 or len(others[0]) != 1:
-            return None
-        lhs, rel, rhs = others[0][0].split(" ", 2) if others[0][0].count(" ") >= 2 else ("", "", "")
-        if rel not in _NEGATION:
-            return None
-        read[k] = (f"{lhs} {_NEGATION[rel]} {rhs}",)
-    return read
-
-
 def expand_cases(row: MappedText, conditions: tuple[str, ...]) -> list[tuple[MappedText, tuple[str, ...]]] | None:
     r"""``L = \begin{cases} A = B & \text{if } i \neq j \\ C & \text{otherwise} \end{cases}`` ->
-    ``L = A = B`` under i ≠ j and ``L = C`` under i = j, when some case holds a step of its own
-    (else None: the row stays a piecewise value). Where a condition is not read, each row keeps its
-    condition as written, marked UNREAD_CONDITION: never assumed, so never the ground of a wrong."""
-    text = row.text
-    start = text.find(_CASES_OPEN)
-    if start < 0 or not re.search(r"=\s*$", text[:start]) or text.count(_CASES_OPEN) != 1:
+    ``L = A = B`` under i ≠ j and ``L = C`` under i = j, when some case (every one with no ``L =``) holds a
+    step of its own (else None: a piecewise value). A condition not read is kept as written, marked
+    UNREAD_CONDITION: never assumed, so never the ground of a wrong."""
+    text, start = row.text, row.text.find(_CASES_OPEN)
+    alone = start >= 0 and not text[:start].strip()  # \begin{cases} A = B & c_1 \\ C = D & c_2 \end{cases}
+    if start < 0 or not (alone or re.search(r"=\s*$", text[:start])) or text.count(_CASES_OPEN) != 1:
         return None
     end = text.find(_CASES_CLOSE, start)
     if end < 0 or text[end + len(_CASES_CLOSE) :].strip(" \t\n,.;") != "":
@@ -449,11 +432,15 @@ def expand_cases(row: MappedText, conditions: tuple[str, ...]) -> list[tuple[Map
         value = case.slice(0, amp[0]).strip()
         value = value.slice(0, len(value.text.rstrip(" ,.;")))  # "A = B, & if …": the comma is prose
         cases.append((value, case.text[amp[0] + 1 :]))
-    if len(cases) < 2 or not any(_top_level(value.text, "=") for value, _ in cases):
+    values = [value.text for value, _ in cases]
+    # alone, every case must be a step and none a name given a value (cases_rows.equation_rows)
+    steps = equation_rows(values, _top_level) if alone else any(_top_level(v, "=") for v in values)
+    if len(cases) < 2 or not steps:
         return None
     # conditions not read ("for $j = j_1, …, j_k$") are kept as written: a wrong row is then
     # inconclusive (step_judge.guard_conditions), an ok one holds whatever the condition says
-    read = _case_conditions(cases) or [(UNREAD_CONDITION + " ".join(cond.split()),) for _, cond in cases]
+    written = [cond for _, cond in cases]
+    read = case_conditions(written) or [(UNREAD_CONDITION + " ".join(cond.split()),) for cond in written]
     prefix = row.slice(0, start)
     equals = _top_level(prefix.text, "=")
     last_term = prefix.slice(equals[-2] + 1, len(prefix.text)) if len(equals) >= 2 else prefix

@@ -154,13 +154,38 @@ def function_before_letters(word: str) -> str | None:
     return next((f for f in _TAIL_FUNCTIONS if word.startswith(f) and 1 <= len(word) - len(f) <= 2), None)
 
 #: the word "if" (and "for", "when", "where") opening a case's condition, in the languages of the
-#: documents: French si/pour/quand, Spanish si/para/cuando, German wenn/falls/für, Italian/Portuguese se/per/para
+#: documents: French si/pour/quand, Spanish si/para/cuando, German wenn/falls/für, Italian/Portuguese
+#: se/per/para, Polish jeśli/jeżeli/gdy, Vietnamese nếu/khi
 CONDITION_WORDS = frozenset(
     {"if", "for", "when", "where", "si", "pour", "quand", "lorsque", "para", "cuando"}
-    | {"wenn", "falls", "für", "se", "per"}
+    | {"wenn", "falls", "für", "se", "per", "jeśli", "jeżeli", "gdy", "nếu", "khi"}
 )
 #: "otherwise" in those languages: sinon, sino, sonst, altrimenti, senão
 OTHERWISE_WORDS = frozenset({"otherwise", "else", "o.w.", "sinon", "sino", "sonst", "altrimenti", "senão", "senao"})
+#: "otherwise" said in more than one word, squashed (letters only, lower case): Polish "w przeciwnym
+#: razie", Vietnamese "ngược lại", Portuguese "caso contrário" (and its abbreviation "c.c."), Spanish
+#: "en otro caso" / "de lo contrario" / "en caso contrario", French "dans les autres cas", Chinese 否则/其他
+_OTHERWISE_PHRASES = frozenset(
+    {"wprzeciwnymrazie", "ngượclại", "casocontrário", "casocontrario", "cc", "enotrocaso", "delocontrario"}
+    | {"encasocontrario", "danslesautrescas", "autrement", "andernfalls", "否则", "否則", "其他", "其它"}
+    | {"ow", "ifotherwise", "elsewhere"}
+)
+
+
+def says_otherwise(text: str) -> bool:
+    """Does a case's condition say "otherwise": one of its words (``0 \\text{ sinon}``), or all of
+    it in several words (:func:`is_otherwise`)?"""
+    return bool(set(re.findall(r"[^\W\d_]+|o\.w\.", text.lower())) & OTHERWISE_WORDS) or is_otherwise(text)
+
+
+def is_otherwise(text: str) -> bool:
+    """Is a case's condition (LaTeX source or words) only "otherwise", in any of the languages above?
+    Commands (``\\text``), braces, spacing and punctuation are dropped before the words are compared."""
+    words = re.sub(r"\\(?:text(?:rm|it|normal)?|mbox|mathrm|q?quad)(?![A-Za-z])|\\[,;:! ]", " ", text)
+    if re.search(r"\\[A-Za-z]|[=<>≠≤≥]", words):  # a relation or another command: a condition of its own
+        return False
+    letters = re.sub(r"[^\w]|[\d_]", "", words).lower()
+    return letters in OTHERWISE_WORDS or letters in _OTHERWISE_PHRASES
 
 
 def is_letter(tok: str) -> bool:

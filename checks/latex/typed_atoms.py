@@ -18,7 +18,7 @@ from derive.checks.latex.matrix_literals import MATRIX_ENVIRONMENTS, read_list, 
 from derive.checks.latex.norm_names import FUNCTION_LETTERS
 from derive.checks.latex.notation import BUILTIN_NAMES, NATIVE_FUNCTION_COMMANDS
 from derive.checks.latex.row_lists import LIST_REFUSED, row_list
-from derive.checks.latex.tex_names import OTHERWISE_WORDS, function_before_letters, letters_before_function
+from derive.checks.latex.tex_names import function_before_letters, letters_before_function, says_otherwise
 from derive.checks.latex.tex_tokens import FONTS, GREEK, TEXT_FONTS, TexReader, Unreadable, strip_differential
 from derive.checks.latex.typed_nodes import (
     Call,
@@ -302,7 +302,7 @@ class AtomsMixin(TexReader):
             amp = row.index("&")
             text = self.text_of(row[amp + 1 :]).lower()
             words = [t for t in _drop_words(row[amp + 1 :], self) if t not in (",", ".", ";")]
-            otherwise = set(re.findall(r"[^\W\d_]+|o\.w\.", text)) & OTHERWISE_WORDS  # sinon, sonst too
+            otherwise = says_otherwise(text)  # sinon, sonst, w przeciwnym razie, c.c. (tex_names)
             cond = None if otherwise else self.condition(words)
             rows.append((self.whole(row[:amp]), cond))
         return Cases(tuple(rows))
