@@ -22,7 +22,7 @@ from derive.checks.latex.extract import Equation, extract
 from derive.checks.latex.implied_losses import ImpliedDefinitions
 from derive.checks.latex.index_sums import named_sum
 from derive.checks.latex.label_subscripts import INDEX_LETTERS, family_letters, index_only_value, labelled_families
-from derive.checks.latex.name_lists import listed_names
+from derive.checks.latex.name_lists import listed_names, restated_heads
 from derive.checks.latex.named_results import named_results
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
@@ -204,13 +204,14 @@ def find_redefinitions(equations: list[Equation], notation: Notation, defs: list
     found: list[Reassignment] = []
     for equation in equations:
         for chain in split_chain(equation):
-            (left, relation), (value, _) = chain[0], chain[1]
-            text = value.text.strip()
-            if relation not in _DEFINES or not text or GIVEN_NUMBER.fullmatch(text) or _PLACEHOLDER.fullmatch(text):
-                continue
-            old = first.get(_name(left.text, notation) or "")
-            if old is not None and (left.line, left.column) > (old.line, old.column):
-                found.append(Reassignment(value.line, value.column, old.name, old.rhs, text))
+            for k in [0, *restated_heads(chain, lambda t: _name(t, notation))]:
+                (left, relation), (value, _) = chain[k], chain[k + 1]
+                text = value.text.strip()
+                if relation not in _DEFINES or not text or GIVEN_NUMBER.fullmatch(text) or _PLACEHOLDER.fullmatch(text):
+                    continue
+                old = first.get(_name(left.text, notation) or "")
+                if old is not None and (left.line, left.column) > (old.line, old.column):
+                    found.append(Reassignment(value.line, value.column, old.name, old.rhs, text))
     return found
 
 

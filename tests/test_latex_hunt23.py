@@ -1,0 +1,84 @@
+r"""False alarms the twenty-third hunt found (a helper ran check-latex on public documents nobody
+on the project had used: Japanese, Russian, Portuguese and Chinese notes, course labs, blogs) and
+checked every 'wrong' by hand: each, reduced to its form, must never be wrong again, and the wrong
+twin of each must stay wrong.
+
+- asengupta/avishek.net vector-calculus-lagrange-multipliers: after "the constraint $g(x)=x^2$",
+  a new problem writes ``y=g(x)=y=4-x``; y was held to g's first value x², so ``y = 4-x``,
+  ``y-x = (4-x)-x`` and, further on, ``xy = 4`` and ``x^2+x^3+y = 3`` were 'wrong'. A chain that
+  writes its first name again gives it a new value there (name_lists.restated_heads): a
+  redefinition, whose wrong verdicts are held unless it equals the first value.
+"""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.name_lists import restated_heads
+from derive.checks.latex.normalize import load_notation
+
+NOTATION = load_notation()
+
+
+def _results(text: str, runner: StepRunner) -> list[tuple[str, str, str]]:
+    report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
+    return [(r.step.lhs, r.status, r.message) for r in report.results]
+
+
+def _status(text: str, lhs_start: str, runner: StepRunner) -> tuple[str, str]:
+    found = [(status, message) for lhs, status, message in _results(text, runner) if lhs.startswith(lhs_start)]
+    assert found, _results(text, runner)
+    return found[-1]
+
+
+RESTATED = r"""The constraint is $g(x)=x^2$ for the curve $f(x,y)=xy$.
+
+Let us look at another problem.
+
+$$
+y=g(x)=y=4-x
+$$
+
+Then
+
+$$
+y-x=(4-x)-x=4-2x
+$$
+"""
+
+
+@pytest.mark.parametrize("lhs", ["y", "y-x"])
+def test_a_chain_that_restates_its_name_gives_it_a_new_value(lhs: str, runner: StepRunner) -> None:
+    status, message = _status(RESTATED, lhs, runner)
+    assert status == "inconclusive" and "defined more than once" in message
+
+
+def test_a_restated_name_equal_to_its_first_value_still_refutes(runner: StepRunner) -> None:
+    twin = RESTATED.replace("y=g(x)=y=4-x", "y=g(x)=y=x^2").replace("y-x=(4-x)-x=4-2x", "y-x=x^2-2x")
+    assert _status(twin, "y-x", runner)[0] == "wrong"
+
+
+class _Term:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _chain(*texts: str) -> list[tuple[_Term, str]]:
+    return [(_Term(t), "=" if k < len(texts) - 1 else "") for k, t in enumerate(texts)]
+
+
+def _bare(text: str) -> str | None:
+    return text.strip() if text.strip().isalpha() else None
+
+
+@pytest.mark.parametrize(
+    ("texts", "heads"),
+    [
+        (("y", "g(x)", "y", "4-x"), [2]),
+        (("y", "g(x)", "4-x"), []),  # no name written again
+        (("a", "b", "c"), []),  # other names in the middle are steps' terms
+        (("2x", "y", "2x", "4"), []),  # the first term is no name
+    ],
+)
+def test_restated_heads(texts: tuple[str, ...], heads: list[int]) -> None:
+    assert restated_heads(_chain(*texts), _bare) == heads
