@@ -8,6 +8,9 @@ twin of each must stay wrong.
   ``y-x = (4-x)-x`` and, further on, ``xy = 4`` and ``x^2+x^3+y = 3`` were 'wrong'. A chain that
   writes its first name again gives it a new value there (name_lists.restated_heads): a
   redefinition, whose wrong verdicts are held unless it equals the first value.
+- lfcondoriz/deep-learning-notes perceptron_multicapa (Spanish): "Tiene 1 neurona" then
+  ``b^{(2)} \in \mathbb{R}`` was 'wrong' against the notation's C-vector b^{(2)}; with C = 1 it is
+  that number, as ``\mathbb{R}^{1 \times 1}`` already was (shapes._sizes_fit).
 """
 
 from __future__ import annotations
@@ -82,3 +85,22 @@ def _bare(text: str) -> str | None:
 )
 def test_restated_heads(texts: tuple[str, ...], heads: list[int]) -> None:
     assert restated_heads(_chain(*texts), _bare) == heads
+
+
+ONE_NEURON = r"""La capa de salida tiene 1 neurona:
+
+$$
+b^{(2)} \in \mathbb{R}
+$$
+"""
+
+
+def test_a_bias_of_one_neuron_may_be_a_number(runner: StepRunner) -> None:
+    status, message = _status(ONE_NEURON, "b^{(2)}", runner)
+    assert status == "inconclusive" and "may be scalar" in message
+
+
+def test_a_bias_of_numbered_sizes_is_still_refuted(runner: StepRunner) -> None:
+    twin = ONE_NEURON.replace("\\mathbb{R}\n", "\\mathbb{R}^{2 \\times 3}\n")
+    assert "2 \\times 3" in twin
+    assert _status(twin, "b^{(2)}", runner)[0] == "wrong"
