@@ -11,6 +11,11 @@ twin of each must stay wrong.
 - lfcondoriz/deep-learning-notes perceptron_multicapa (Spanish): "Tiene 1 neurona" then
   ``b^{(2)} \in \mathbb{R}`` was 'wrong' against the notation's C-vector b^{(2)}; with C = 1 it is
   that number, as ``\mathbb{R}^{1 \times 1}`` already was (shapes._sizes_fit).
+- hkawabata/technical-note ML/rnn.md (Japanese, layer normalisation): ``\sigma^2 := \frac{1}{N_f}
+  \sum_k (x_k - \mu)^2`` left σ the notation's sigmoid, applied to x_i, so the gradient of x̂_k by
+  x_i was 'wrong'. A name squared and given a mean is a standard deviation (squared_names,
+  quantity_names); and a sum without a range inside a definition the step uses runs over the size
+  the step writes, N_f with its label too (unwritten_ranges).
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ import pytest
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.name_lists import restated_heads
 from derive.checks.latex.normalize import load_notation
+from derive.checks.latex.squared_names import root_definition
+from derive.checks.latex.unwritten_ranges import is_size_name
 
 NOTATION = load_notation()
 
@@ -104,3 +111,65 @@ def test_a_bias_of_numbered_sizes_is_still_refuted(runner: StepRunner) -> None:
     twin = ONE_NEURON.replace("\\mathbb{R}\n", "\\mathbb{R}^{2 \\times 3}\n")
     assert "2 \\times 3" in twin
     assert _status(twin, "b^{(2)}", runner)[0] == "wrong"
+
+
+LAYER_NORM = r"""$N_f$ is the dimension of $\boldsymbol{x}$.
+
+$$
+\begin{eqnarray}
+    \mu &:=& \cfrac{1}{N_f} \displaystyle \sum_k x_k
+    \\
+    \sigma^2 &:=& \cfrac{1}{N_f} \displaystyle \sum_k \left( x_k - \mu \right)^2
+\end{eqnarray}
+$$
+
+$$
+\cfrac{\partial \sigma^2}{\partial x_i} = \cfrac{2}{N_f} \left( x_i - \mu \right)
+$$
+
+$$
+\cfrac{\partial}{\partial x_i} \cfrac{1}{\sqrt{\sigma^2 + \varepsilon}}
+= - \cfrac{x_i - \mu}{N_f \left( \sqrt{\sigma^2 + \varepsilon} \right)^3}
+$$
+"""
+
+
+@pytest.mark.parametrize("lhs", [r"\cfrac{\partial \sigma^2}", r"\cfrac{\partial}{\partial x_i}"])
+def test_a_squared_name_given_a_mean_is_a_standard_deviation(lhs: str, runner: StepRunner) -> None:
+    status, message = _status(LAYER_NORM, lhs, runner)
+    assert status != "wrong" and "N_{f} terms" in message, message
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        (r"\cfrac{2}{N_f} \left( x_i - \mu \right)", r"\cfrac{1}{N_f} \left( x_i - \mu \right)"),
+        (r"- \cfrac{x_i - \mu}{N_f", r"- \cfrac{2(x_i - \mu)}{N_f"),
+    ],
+)
+def test_a_wrong_layer_norm_gradient_stays_wrong(right: str, wrong: str, runner: StepRunner) -> None:
+    twin = LAYER_NORM.replace(right, wrong)
+    assert twin != LAYER_NORM
+    statuses = [status for lhs, status, _ in _results(twin, runner) if lhs.startswith(r"\cfrac{\partial")]
+    assert "wrong" in statuses
+
+
+@pytest.mark.parametrize(
+    ("left", "value", "math", "expected"),
+    [
+        (r"\sigma^2", r"\frac{1}{N}\sum_k (x_k - \mu)^2", "", (r"\sigma", r"\sqrt{\frac{1}{N}\sum_k (x_k - \mu)^2}")),
+        (r"\sigma_B^{2}", r"\mathbb{E}[(x - \mu)^2]", "", (r"\sigma_{B}", r"\sqrt{\mathbb{E}[(x - \mu)^2]}")),
+        (r"\sigma^2", r"\frac{1}{N}\sum_k (x_k - \mu)^2", r"a = \sigma(z)", None),  # σ also a function here
+        (r"\sigma^2", "25", "", None),  # a number: no mean
+        (r"\sigma", r"\frac{1}{N}\sum_k x_k", "", None),  # not squared
+    ],
+)
+def test_root_definition(left: str, value: str, math: str, expected: tuple[str, str] | None) -> None:
+    assert root_definition(left, value, NOTATION, math) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "size"), [("N", True), ("N_{f}", True), ("m_{B}", True), ("x_{1}", False), ("\\mu", False)]
+)
+def test_size_names_with_labels(name: str, size: bool) -> None:
+    assert is_size_name(name) is size
