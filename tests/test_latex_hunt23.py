@@ -16,11 +16,15 @@ twin of each must stay wrong.
   x_i was 'wrong'. A name squared and given a mean is a standard deviation (squared_names,
   quantity_names); and a sum without a range inside a definition the step uses runs over the size
   the step writes, N_f with its label too (unwritten_ranges).
+- hkawabata/technical-note ML/logistic-regression.md: "ラベル $$y^{(i)}$$ は 0 or 1 なので" and
+  ``\prod_i (\phi y + (1-\phi)(1-y)) = \prod_i \phi^{y} (1-\phi)^{1-y}`` was 'wrong' at y = 2. A label
+  the document says is 0 or 1 is tried at 0 and at 1 (binary_labels).
 """
 
 from __future__ import annotations
 
 import pytest
+from derive.checks.latex.binary_labels import stated_binary_labels, with_label_value
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.name_lists import restated_heads
 from derive.checks.latex.normalize import load_notation
@@ -173,3 +177,46 @@ def test_root_definition(left: str, value: str, math: str, expected: tuple[str, 
 )
 def test_size_names_with_labels(name: str, size: bool) -> None:
     assert is_size_name(name) is size
+
+
+BINARY = r"""The label $y$ (0 or 1) of an example has probability
+
+$$
+p(y \mid z) = \phi(z) y + (1 - \phi(z))(1 - y) = \phi(z)^{y} (1 - \phi(z))^{1 - y}
+$$
+"""
+
+
+def test_a_label_stated_binary_is_tried_at_zero_and_one(runner: StepRunner) -> None:
+    status, message = _status(BINARY, r"\phi(z) y", runner)
+    assert status == "inconclusive" and "y = 0 and with y = 1" in message
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        BINARY.replace("(1 - \\phi(z))^{1 - y}\n", "(1 - \\phi(z))^{y}\n"),  # wrong at y = 0
+        BINARY.replace(" (0 or 1)", ""),  # nothing says the label is binary
+    ],
+)
+def test_a_binary_label_twin_stays_wrong(twin: str, runner: StepRunner) -> None:
+    assert twin != BINARY
+    assert _status(twin, r"\phi(z) y", runner)[0] == "wrong"
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("正解ラベル $$y^{(i)}$$（0 or 1）に属する確率", {"y"}),
+        (r"where $t_n \in \{0, 1\}$ is the target", {"t"}),
+        ("la etiqueta $y$ vale 0 o 1", {"y"}),
+        ("the weight $w$ is between 0 and 1", set()),
+        (r"$x \in [0, 1]$", set()),
+    ],
+)
+def test_stated_binary_labels(text: str, labels: set[str]) -> None:
+    assert stated_binary_labels(text) == labels
+
+
+def test_a_label_value_leaves_the_prediction() -> None:
+    assert with_label_value(r"\hat{y} - y^{(i)} + y_i", "y", "1") == r"\hat{y} - {1} + {1}"
