@@ -19,11 +19,16 @@ twin of each must stay wrong.
 - hkawabata/technical-note ML/logistic-regression.md: "ラベル $$y^{(i)}$$ は 0 or 1 なので" and
   ``\prod_i (\phi y + (1-\phi)(1-y)) = \prod_i \phi^{y} (1-\phi)^{1-y}`` was 'wrong' at y = 2. A label
   the document says is 0 or 1 is tried at 0 and at 1 (binary_labels).
+- hkawabata/technical-note statistics/linear-regression.md and kazuki-komori/book_rokei-semi
+  (Japanese): ``\frac{\sum x_k y_k - n \bar{x}\bar{y}}{…} = \frac{\sum (x_k - \bar{x})(y_k - \bar{y})}{…}``
+  and ``\frac1n \sum X_i^2 - \overline{X}^2 = \frac1n \sum (X_i - \overline{X})^2`` were 'wrong' with
+  the bar a free number; beside ranged sums of its letter's entries it is their mean (bar_means).
 """
 
 from __future__ import annotations
 
 import pytest
+from derive.checks.latex.bar_means import with_means
 from derive.checks.latex.binary_labels import stated_binary_labels, with_label_value
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.name_lists import restated_heads
@@ -220,3 +225,37 @@ def test_stated_binary_labels(text: str, labels: set[str]) -> None:
 
 def test_a_label_value_leaves_the_prediction() -> None:
     assert with_label_value(r"\hat{y} - y^{(i)} + y_i", "y", "1") == r"\hat{y} - {1} + {1}"
+
+
+MEANS = r"""$$
+a = \cfrac{\sum_{k=1}^n x_k y_k - n \bar{x} \bar{y}}{\sum_{k=1}^n x_k^2 - n \bar{x}^2}
+= \cfrac{\sum_{k=1}^n (x_k - \bar{x}) (y_k - \bar{y})}{\sum_{k=1}^n (x_k - \bar{x})^2}
+$$
+
+$\hat{\sigma}^2 = \frac{1}{n}\sum_{i=1}^{n}X_i^2 - \overline{X}^2 = \frac{1}{n}\sum_{i=1}^{n}(X_i-\overline{X})^2$
+"""
+
+
+@pytest.mark.parametrize("lhs", [r"\cfrac{\sum_{k=1}^n x_k y_k", r"\frac{1}{n}\sum_{i=1}^{n}X_i^2"])
+def test_a_bar_beside_sums_of_its_entries_is_their_mean(lhs: str, runner: StepRunner) -> None:
+    status, message = _status(MEANS, lhs, runner)
+    assert status == "inconclusive" and "mean of its entries" in message
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong", "lhs"),
+    [
+        (r"- n \bar{x} \bar{y}}", r"- \bar{x} \bar{y}}", r"\cfrac{\sum_{k=1}^n x_k y_k"),
+        (r"- \overline{X}^2 =", r"- 2\overline{X}^2 =", r"\frac{1}{n}\sum_{i=1}^{n}X_i^2"),
+    ],
+)
+def test_a_wrong_step_about_means_stays_wrong(right: str, wrong: str, lhs: str, runner: StepRunner) -> None:
+    twin = MEANS.replace(right, wrong)
+    assert twin != MEANS
+    assert _status(twin, lhs, runner)[0] == "wrong"
+
+
+def test_with_means() -> None:
+    lhs, rhs = with_means(r"\sum_{k=1}^n x_k - n \bar{x}", "0")
+    assert lhs == r"\sum_{k=1}^n x_k - n \left(\frac{1}{n}\sum_{q=1}^{n} x_{q}\right)" and rhs == "0"
+    assert with_means(r"\bar{x} + 1", r"\sum_{k=1}^n y_k") is None  # no sum over x's entries
