@@ -255,6 +255,13 @@ def test_a_wrong_step_about_means_stays_wrong(right: str, wrong: str, lhs: str, 
     assert _status(twin, lhs, runner)[0] == "wrong"
 
 
+def test_a_bar_defined_unreadably_is_still_a_mean(runner: StepRunner) -> None:
+    # kazuki-komori: \overline{X} = \frac{1}{n} \sum_{i=1}^{i=n}X_{i} (an end written i=n) is not read
+    text = "$\\overline{X} = \\frac{1}{n} \\sum_{i=1}^{i=n}X_{i}$\n\n" + MEANS
+    status, message = _status(text, r"\frac{1}{n}\sum_{i=1}^{n}X_i^2", runner)
+    assert status == "inconclusive" and "mean of its entries" in message
+
+
 def test_with_means() -> None:
     lhs, rhs = with_means(r"\sum_{k=1}^n x_k - n \bar{x}", "0")
     assert lhs == r"\sum_{k=1}^n x_k - n \left(\frac{1}{n}\sum_{q=1}^{n} x_{q}\right)" and rhs == "0"

@@ -7,7 +7,7 @@ Statistics notes and least-squares derivations write ``\sum_{k=1}^n x_k y_k - n 
 were 'wrong'. A ``wrong`` step that writes ``\bar{L}`` (or ``\overline{L}``) and a sum over ``L``'s
 entries with a written range is judged again with each such bar the mean over that range; holding
 there, it is inconclusive and says so. Refuted there too, it stays wrong. Not for a bar the
-document defines (its definition is used as any other).
+document defines readably (its definition is used as any other).
 """
 
 from __future__ import annotations
@@ -57,7 +57,10 @@ def with_means(lhs: str, rhs: str) -> tuple[str, str] | None:
 
 
 def _defines_bar(document: Any) -> bool:
-    return any(("bar" in d.name or "overline" in d.name) for d in document.defs)
+    """Does the document define a barred name it can read (then that value is used, not a mean)?
+    An unread definition (``\\sum_{i=1}^{i=n}``) leaves the bar free, as if undefined."""
+    barred = [d.name for d in document.defs if "bar" in d.name or "overline" in d.name]
+    return any(not document.scalar[name][1].problems for name in barred)
 
 
 def hold_bar_means(judged: list[Any], document: Any, again: Any) -> list[Any]:
