@@ -22,7 +22,7 @@ from derive.checks.latex.extract import Equation, extract
 from derive.checks.latex.implied_losses import ImpliedDefinitions
 from derive.checks.latex.index_sums import named_sum
 from derive.checks.latex.label_subscripts import INDEX_LETTERS, family_letters, index_only_value, labelled_families
-from derive.checks.latex.name_lists import listed_names
+from derive.checks.latex.name_lists import listed_names, restated_heads
 from derive.checks.latex.named_results import named_results
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
@@ -40,6 +40,7 @@ from derive.checks.latex.restated_data import restated_data
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.shapes import space_dims
 from derive.checks.latex.sibling_parts import sum_of_parts
+from derive.checks.latex.squared_names import root_definition
 from derive.checks.latex.steps import premise, split_chain
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
@@ -136,6 +137,7 @@ def find_definitions(
     # E_{total} = E_{o1} + E_{o2} defines E_{total} from parts defined anywhere (sibling_parts)
     named = {n for eq in equations for c in split_chain(eq) if (n := _name(c[0][0].text, notation))}
     binary = binary_labels([f"{equation.context} {equation.text}" for equation in equations])
+    math = " ".join(equation.text for equation in equations)
     for equation in equations:
         for chain in split_chain(equation):
             (first, relation), (second, _) = chain[0], chain[1]
@@ -143,6 +145,8 @@ def find_definitions(
             if relation not in _DEFINES or not second.text or blank or premise(chain, 0):  # y = 1 ⇒ …: supposed
                 continue
             name = _name(first.text, notation)
+            root = None if name else root_definition(first.text, second.text, notation, math)  # σ² := a mean
+            name, second = (root[0], replace(second, text=root[1])) if root else (name, second)
             if name is None or name in INDEX_LETTERS or name in seen:
                 continue
             parts = sum_of_parts(second.text, name, named)
@@ -204,13 +208,14 @@ def find_redefinitions(equations: list[Equation], notation: Notation, defs: list
     found: list[Reassignment] = []
     for equation in equations:
         for chain in split_chain(equation):
-            (left, relation), (value, _) = chain[0], chain[1]
-            text = value.text.strip()
-            if relation not in _DEFINES or not text or GIVEN_NUMBER.fullmatch(text) or _PLACEHOLDER.fullmatch(text):
-                continue
-            old = first.get(_name(left.text, notation) or "")
-            if old is not None and (left.line, left.column) > (old.line, old.column):
-                found.append(Reassignment(value.line, value.column, old.name, old.rhs, text))
+            for k in [0, *restated_heads(chain, lambda t: _name(t, notation))]:
+                (left, relation), (value, _) = chain[k], chain[k + 1]
+                text = value.text.strip()
+                if relation not in _DEFINES or not text or GIVEN_NUMBER.fullmatch(text) or _PLACEHOLDER.fullmatch(text):
+                    continue
+                old = first.get(_name(left.text, notation) or "")
+                if old is not None and (left.line, left.column) > (old.line, old.column):
+                    found.append(Reassignment(value.line, value.column, old.name, old.rhs, text))
     return found
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from derive.checks.latex.abstract_functions import abstract_name, document_abstract_functions
 from derive.checks.latex.applied_names import find_applied_names
 from derive.checks.latex.bare_values import document_bare_values
+from derive.checks.latex.binary_labels import stated_binary_labels
 from derive.checks.latex.case_splits import document_case_pairs
 from derive.checks.latex.dependent_lists import find_dependent_names, fixed_dependences
 from derive.checks.latex.digit_names import document_digit_names
@@ -129,6 +130,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         idempotents=stated_idempotents(equations),
         kinds=stated_kinds(text),
         bare_values=document_bare_values(equations, notation.functions),
+        binary=stated_binary_labels(text),
     )
     # S = e^{y_1} + e^{y_2}, never S(…): the document's quantity, not the notation's softmax (quantity_names)
     notation = notation.without_functions(document_quantity_names(text, notation.functions))

@@ -26,7 +26,7 @@ from derive.checks.latex.sympy_build import (
     to_sympy,
 )
 from derive.checks.latex.unstated_sums import with_unstated_sums
-from derive.checks.latex.unwritten_ranges import with_unwritten_range
+from derive.checks.latex.unwritten_ranges import defined_unbounded, with_unwritten_range
 from derive.checks.latex.vanishing_sides import VANISHED
 from derive.checks.latex.written_sizes import numbered_size, written_size
 
@@ -67,6 +67,7 @@ def check_indexed(
     units = {n for n, d in {**lhs_norm.domains, **rhs_norm.domains}.items() if d == "unit"}
     size_names = sorted({u for norm in (lhs_norm, rhs_norm) for _, _, u in norm.sums.values() if not u.isdigit()}) or []
     open_sizes = [n or "size" for n in size_names]
+    unbounded = "" in size_names or defined_unbounded(named or {}, [lhs_norm, rhs_norm])  # μ := (1/N)Σ_k x_k too
     sizes = _expansion_sizes([lhs_norm, rhs_norm], size_names, free, named or {})
     judge = functools.partial(decide, matrices=matrices, seed=seed, examples=examples, units=units)
 
@@ -92,7 +93,7 @@ def check_indexed(
         except Unparsed as exc:
             return verdict("unparsed", f"could not read {exc}", "parse")
         where = _where(open_sizes, size, env)
-        out = _under_facts(judge, facts, size, env, lhs, rhs, unbounded="" in size_names)
+        out = _under_facts(judge, facts, size, env, lhs, rhs, unbounded=unbounded)
         vanished = vanished and bool(out.get(VANISHED))  # 0 = 0 in every instance (vanishing_sides)
         out = guard_conditions(out, conditions, checked=holds is True)
         if out["status"] == "wrong":

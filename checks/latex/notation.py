@@ -181,6 +181,8 @@ class Notation:
     kinds: dict[str, str] = field(default_factory=dict)
     #: \sigma = \sigma(w^\top x): a function written bare is its value at that argument (bare_values)
     bare_values: dict[str, str] = field(default_factory=dict)
+    #: letters the document says are 0 or 1 (y^{(i)} "(0 or 1)", y \in \{0,1\}): binary_labels
+    binary: frozenset[str] = frozenset()
     #: letters whose numbered entries the document exponentiates (e^{z_1}) and never defines as
     #: vectors (z_1 = W_1 x): σ(z_1) of the document's softmax σ is its entry 1 (doc_vectors)
     scalar_entries: frozenset[str] = frozenset()

@@ -5,7 +5,8 @@ writes ``S = e^{y_1} + e^{y_2} + e^{y_3}`` (the normaliser) and then ``P_1 = \fr
 ``\frac{1}{S} e^{y_1} - \frac{1}{S^2} e^{y_1} e^{y_1} = P_1 - P_1^2``: every step with S was "S is
 softmax of a vector". Where the document gives such a name a value of its own (``S = …``, the
 name alone on the left, not in the value) and never applies it to a bracket (no ``S(x)``), the
-name is that quantity in this document, as any name it defines.
+name is that quantity in this document, as any name it defines. A value given to the name squared
+(``\sigma^2 := \frac{1}{N}\sum_k (x_k - \mu)^2``, a variance) makes it a quantity too.
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ from __future__ import annotations
 import re
 
 __all__ = ["document_quantity_names"]
+
+
+#: the name's value may be given squared (a variance for its standard deviation)
+_SQUARE = r"(?:\s*\^\s*(?:\{\s*2\s*\}|2))?"
 
 
 def _escaped(name: str) -> str:
@@ -30,7 +35,8 @@ def document_quantity_names(text: str, functions: dict[str, str]) -> frozenset[s
         applied = re.search(before + _escaped(name) + r"\s*(?:\\left\s*)?[(\[]", text)
         if applied:
             continue
-        defined = re.compile(before + _escaped(name) + r"\s*&?\s*(?::=|=)\s*(?P<value>[^=$\n]+)")
+        # also squared: σ² := \frac{1}{N}\sum_k (x_k - μ)^2 makes σ the standard deviation (squared_names)
+        defined = re.compile(before + _escaped(name) + _SQUARE + r"\s*&?\s*(?::=|=)\s*(?P<value>[^=$\n]+)")
         for m in defined.finditer(text):
             value = m.group("value")
             if value.strip() and not re.search(before + _escaped(name), value):

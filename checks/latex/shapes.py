@@ -106,6 +106,8 @@ def _sizes_fit(actual: tuple[str, ...], claimed: tuple[str, ...]) -> bool:
     """Numbers claimed for sizes the notation names (D×H as 2×2): refuted only when no choice of
     the named sizes gives them (a size named twice takes one number; a number is itself)."""
     actual, claimed = _canon(actual), _canon(claimed)  # a column n×1 is the n-vector (b ∈ R^{1×1}, C = 1)
+    if not claimed:  # b^{(2)} ∈ R for a layer of one neuron: every named size 1 makes the number
+        return bool(actual) and all(d == "1" or not d.isdigit() for d in actual)
     if len(actual) != len(claimed) or not any(d.isdigit() for d in claimed):
         return False
     chosen: dict[str, str] = {}

@@ -1,0 +1,46 @@
+r"""A variance written as a name squared: ``\sigma^2 := \frac{1}{N}\sum_k (x_k - \mu)^2``.
+
+Normalisation layers and statistics notes define the standard deviation by its square and then
+write σ alone (``\frac{x - \mu}{\sqrt{\sigma^2 + \varepsilon}}``, ``\frac{\partial \sigma^2}{\partial
+x_i}``). The squared name was no definition, so σ stayed the notation's sigmoid, applied to the
+chain's variable: ``∂σ²/∂x_i`` became the derivative of σ(x_i)² and a right layer-norm gradient was
+'wrong'. Such a link defines the name as the value's square root (a standard deviation is never
+negative, so σ² then is the value again).
+
+Only for a mean or an expectation (the value writes a sum, 𝔼 or Var) and only where the document
+never applies the letter to an argument (``\sigma(z)`` beside ``\sigma^2``: one letter, two roles,
+left as it was).
+"""
+
+from __future__ import annotations
+
+import re
+
+from derive.checks.latex.notation import Notation, identifier_name
+
+from derive.errors import DeriveError
+
+__all__ = ["root_definition"]
+
+#: a name squared: \sigma^2, \sigma_B^{2}, s^2 (the name is read by the caller)
+_SQUARED = re.compile(r"^\s*(?P<name>.+?)\s*\^\s*(?:\{\s*2\s*\}|2)\s*$")
+#: a mean or an expectation: a sum, 𝔼, E[…], Var
+_MEAN = re.compile(r"\\sum|\\mathbb\s*\{?\s*E\b|\\operatorname\s*\{\s*Var|\\mathrm\s*\{\s*Var|\bVar\b|E\s*\[")
+
+
+def root_definition(left: str, value: str, notation: Notation, math: str) -> tuple[str, str] | None:
+    """(name, ``\\sqrt{value}``) for ``name^2 = value`` where the value is a mean or an expectation
+    and the document's math (``math``) never applies the name's letter to an argument; else None."""
+    found = _SQUARED.match(left)
+    if found is None or not _MEAN.search(value):
+        return None
+    try:  # also a notation function's letter: σ² := … makes σ a name in this document
+        name = identifier_name(found.group("name"), notation=notation)
+    except DeriveError:
+        return None
+    if name in notation.constants:
+        return None
+    letter = re.escape(re.split(r"[_^]", found.group("name").strip(), maxsplit=1)[0])
+    if re.search(letter + r"(?![A-Za-z])\s*(?:\\left\s*)?\(", math):
+        return None
+    return name, rf"\sqrt{{{value.strip()}}}"
