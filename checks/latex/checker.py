@@ -73,6 +73,7 @@ from derive.checks.latex.power_labels import LABELS, iterated_name, label_readin
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.read_again import read_again
 from derive.checks.latex.rejudge import Rejudge
+from derive.checks.latex.restated_functions import confirm_restatements
 from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import ONE_SIDED, STATUSES, Report, Status, StepResult, held_back, verdict
 from derive.checks.latex.rounded_inputs import judge_computed_inputs
@@ -145,8 +146,7 @@ def check_text(
             t0 = time.perf_counter()
             if step.relation == r"\in":
                 result = check_membership(step, notation)
-                # Inline math is read for decisive shape claims only (it is full of
-                # definitions and sets that are not derivation steps).
+                # inline math is read for decisive shape claims only (full of definitions and sets)
                 if result is None or (step.kind == "inline" and result.status not in ("ok", "wrong")):
                     continue
                 result.seconds = time.perf_counter() - t0
@@ -188,6 +188,7 @@ def check_text(
         judged = hold_other_losses(note_definitions(judged, document.defs), document.defs)  # the notes on steps
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
+        judged = confirm_restatements(judged, equations, notation, document, again)  # J(θ) = … again
         report.results.extend(_last_passes(judged, equations, text, notation, typed_notation))
         rerun = partial(_rerun, text, file=file, markdown=markdown, examples=examples, seed=seed, runner=runner)
         report.results = with_variable_e_reading(report.results, equations, given, rerun)  # e = a b beside e^{2x}
@@ -350,9 +351,8 @@ def _judge_written(
     examples: int = 60,
     named: Definitions | None = None,
 ) -> dict[str, Any]:
-    """One equality step as written: the matrix judge first (it declines scalar
-    steps), then the scalar judge; the step's conditions are assumptions for both, and the
-    names the document defined before the step (``named``) mean their values."""
+    """One equality step as written: the matrix judge first (it declines scalar steps), then the scalar
+    judge; the step's conditions are assumptions for both, the names defined before it (``named``) values."""
     named, readings = split_unstated(named)  # read without unknown functions first (unstated_dependence)
     landau = landau_verdict(step.lhs, step.rhs, {*definitions, *(named or {}), *notation.shapes})
     if landau is not None:  # O(…) = O(…): classes of functions, not values (landau)

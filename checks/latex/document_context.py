@@ -15,6 +15,7 @@ from derive.checks.latex.abstract_functions import abstract_name, document_abstr
 from derive.checks.latex.applied_names import find_applied_names
 from derive.checks.latex.bare_values import document_bare_values
 from derive.checks.latex.binary_labels import stated_binary_labels
+from derive.checks.latex.called_names import find_called_names
 from derive.checks.latex.case_splits import document_case_pairs
 from derive.checks.latex.dependent_lists import find_dependent_names, fixed_dependences
 from derive.checks.latex.digit_names import document_digit_names
@@ -80,6 +81,8 @@ def document_context(text: str, notation: Notation, equations: list) -> Document
     # (ℓ(w, b), which the extractor writes bare (fixed_arguments), too)
     dependent = find_dependent_names(equations, notation, {**fixed_dependences(text, notation), **applied})
     notation = replace(notation, applied_names=applied, applied_functions=dependent)
+    # C(w, b), \partial E(\mathbf w): a name the document writes as a function is called (called_names)
+    notation = replace(notation, called_functions=find_called_names(equations, notation))
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation), text=text)
     # a restatement of the notation's loss that cannot be evaluated gives way to it (restated_values)
     document.fallback = unevaluable_restatements(document.typed, document.typed_base, notation)

@@ -154,6 +154,7 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
                 function_like = re.split(r"[_^]", name, maxsplit=1)[0] in FUNCTION_LETTERS and "_" not in name
                 # \text{Var}[aX], \mathrm{Cov}(X, Y): a word before a bracket is an operator applied
                 function_like = function_like or (re.fullmatch(r"[A-Za-z]{2,}", name) is not None and not had_power)
+                function_like = function_like or name in self.notation.called_functions  # C(w, b) elsewhere
                 if single and not had_power and nm in self.notation.inputs and not function_like:
                     # o_k^a(\mathbf{x}): the quantity at the network's input, i.e. o_k^a.
                     return text, end + 1

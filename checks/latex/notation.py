@@ -206,6 +206,9 @@ class Notation:
     #: of those, the ones the document never gives a value: name → (that list, the variables it is an
     #: unknown function of, applied or bare: the list and entries of it differentiated by) (dependent_names)
     applied_functions: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    #: names the document writes as functions (C(w, b), \partial E(\mathbf w)) and never gives a value: a
+    #: bracket after them is a call, not a product (called_names)
+    called_functions: frozenset[str] = frozenset()
 
     def without_functions(self, names: set[str] | frozenset[str]) -> Notation:
         """The notation with these names no longer its functions (the document means them otherwise)."""

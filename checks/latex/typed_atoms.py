@@ -409,7 +409,8 @@ class AtomsMixin(TexReader):
         if applied_as_name(self, name, inside):
             self.i = end + 1  # E(\bm W), \ell(Z_{L+1}, y): the document's name of its variables (applied_names)
             return
-        if not sub and (stem in FUNCTION_LETTERS or stem in ("l", r"\ell") or self.top_level(inside, ",")):
+        letter = not sub and (stem in FUNCTION_LETTERS or stem in ("l", r"\ell") or self.top_level(inside, ","))
+        if letter or name in self.notation.called_functions:  # C(w, b) elsewhere: a function (called_names)
             if name in self.notation.shapes or not inside:
                 raise Unreadable(f"{name}(…): a function application or a product?")
             # l(o, y), f(x): a function the document does not define (judged ok or not at all)
