@@ -13,7 +13,6 @@ document defines readably (its definition is used as any other).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 __all__ = ["hold_bar_means", "with_means"]
@@ -69,20 +68,8 @@ def hold_bar_means(judged: list[Any], document: Any, again: Any) -> list[Any]:
     ``again`` is a rejudge.Rejudge."""
     if _defines_bar(document):
         return judged
-    tasks, where = [], []
-    for k, result in enumerate(judged):
-        if result.status != "wrong":
-            continue
-        sides = with_means(result.step.lhs, result.step.rhs)
-        if sides is None:
-            continue
-        step = replace(result.step, lhs=sides[0], rhs=sides[1])
-        tasks.append((step, document.for_step(result.step.line, result.step.column, result.step.rhs)))
-        where.append(k)
-    if not tasks:
-        return judged
     out = list(judged)
-    for k, verdict in zip(where, again.run(tasks), strict=True):
+    for k, verdict in again.wrongs_rewritten(judged, document, lambda step: with_means(step.lhs, step.rhs)):
         if verdict["status"] == "ok":
             why = "; but it holds with each barred letter the mean of its entries over the sum's range (a sample mean)"
             out[k] = out[k].held(out[k].message + why)

@@ -12,7 +12,6 @@ is changed for a step that holds.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.text_groups import brace_group_end, round_group
@@ -75,20 +74,12 @@ def log_of_powers(side: str) -> str | None:
 def hold_log_powers(judged: list[Any], document: Any, again: Any) -> list[Any]:
     """``judged`` with each wrong step that writes ``\\log(u)^p`` judged again as ``\\log(u^p)``,
     and held as inconclusive unless refuted there too; ``again`` is a rejudge.Rejudge."""
-    tasks, where = [], []
-    for k, result in enumerate(judged):
-        if result.status != "wrong":
-            continue
-        lhs, rhs = log_of_powers(result.step.lhs), log_of_powers(result.step.rhs)
-        if lhs is None and rhs is None:
-            continue
-        step = replace(result.step, lhs=lhs or result.step.lhs, rhs=rhs or result.step.rhs)
-        tasks.append((step, document.for_step(result.step.line, result.step.column, result.step.rhs)))
-        where.append(k)
-    if not tasks:
-        return judged
     out = list(judged)
-    for k, verdict in zip(where, again.run(tasks), strict=True):
+
+    def rewrite(step: Any) -> tuple[str | None, str | None]:
+        return log_of_powers(step.lhs), log_of_powers(step.rhs)
+
+    for k, verdict in again.wrongs_rewritten(judged, document, rewrite):
         if verdict["status"] != "wrong":
             why = (
                 "\\log(u)^p is read as (\\log u)^p, and so the sides differ; read as \\log(u^p), as likelihood "

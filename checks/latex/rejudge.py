@@ -82,3 +82,20 @@ class Rejudge:
             tasks.append((replace(step, lhs=lhs or step.lhs, rhs=rhs or step.rhs), definitions))
             where.append(k)
         return self.confirm(judged, tasks, where, [why] * len(tasks))
+
+    def wrongs_rewritten(
+        self, judged: list[Any], document: Any, rewrite: Callable[[Any], tuple[str | None, str | None] | None]
+    ) -> list[tuple[int, dict[str, Any]]]:
+        """(index, verdict) for each ``wrong`` step of ``judged`` judged again with its sides
+        rewritten (``rewrite(step)``: both sides, None for one as written, or None for no rewrite):
+        the shared first half of the passes that hold a wrong another reading of it saves."""
+        tasks, where = [], []
+        for k, result in enumerate(judged):
+            sides = rewrite(result.step) if result.status == "wrong" else None
+            if sides is None or sides == (None, None):
+                continue
+            step = result.step
+            definitions = document.for_step(step.line, step.column, step.rhs)
+            tasks.append((replace(step, lhs=sides[0] or step.lhs, rhs=sides[1] or step.rhs), definitions))
+            where.append(k)
+        return list(zip(where, self.run(tasks), strict=True))
