@@ -99,8 +99,10 @@ def chain_as_written(out: dict[str, Any], notes: DependenceNotes, k: int) -> dic
     if found is None and not vanished:  # a value that does not reach a link: the step's own word is not enough
         found = own_links_chain(lhs, rhs, scalar, said, valued)
     chain = written_chain(lhs, rhs)
-    softmaxes = softmax_definitions(getattr(notes.document, "defs", ()))
-    if found is not None and (_coupled(chain, notes.elsewhere(k)) or through_softmax(chain, softmaxes)):
+    if found is not None and (
+        _coupled(chain, notes.elsewhere(k))
+        or through_softmax(chain, softmax_definitions(getattr(notes.document, "defs", ())))
+    ):
         return out
     return found or out
 

@@ -65,6 +65,17 @@ def _free_letters(text: str, notation: Notation) -> set[str]:
     return set().union(*(_letters(name) for name in norm.outside)) if norm.outside else set()
 
 
+def _clash(step_sides: tuple[str, str], first: str, notation: Notation) -> str | None:
+    """The letter a side sums over while differentiating by its entry, and the chain's first term
+    writes free; None when there is none (the first term is read only when a side has such a sum)."""
+    bound: set[str] = set()
+    for side in step_sides:
+        norm = normalize(side, notation)
+        bound |= set() if norm.problems else bound_derivative_letters(norm)
+    both = sorted(bound & _free_letters(first, notation)) if bound else []
+    return both[0] if both else None
+
+
 def hold_bound_derivatives(judged: list[StepResult], equations: list[Equation], notation: Notation) -> list[StepResult]:
     """``judged`` with every ok or wrong step of the kind above held inconclusive."""
     firsts: dict[tuple[int, int], str] = {}  # a later term's place → its chain's first term
@@ -75,20 +86,15 @@ def hold_bound_derivatives(judged: list[StepResult], equations: list[Equation], 
     out = []
     for result in judged:
         first = firsts.get((result.step.line, result.step.column))
-        if first is None or result.status not in ("ok", "wrong"):
+        letter = None
+        if first is not None and result.status in ("ok", "wrong"):
+            letter = _clash((result.step.lhs, result.step.rhs), first, notation)
+        if letter is None:
             out.append(result)
             continue
-        bound: set[str] = set()
-        for side in (result.step.lhs, result.step.rhs):
-            norm = normalize(side, notation)
-            bound |= set() if norm.problems else bound_derivative_letters(norm)
-        both = sorted(bound & _free_letters(first, notation))
-        if both:
-            why = (
-                f"; but the derivative inside the sum over {both[0]} is by an entry with {both[0]}, which the"
-                f" chain's first term writes free ({first.strip()[:40]}): one {both[0]} or every {both[0]}? not judged"
-            )
-            out.append(result.held(result.message + why))
-        else:
-            out.append(result)
+        why = (
+            f"; but the derivative inside the sum over {letter} is by an entry with {letter}, which the"
+            f" chain's first term writes free ({first.strip()[:40]}): one {letter} or every {letter}? not judged"
+        )
+        out.append(result.held(result.message + why))
     return out
