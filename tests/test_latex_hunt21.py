@@ -15,11 +15,9 @@ to its form, with a wrong twin that stays wrong.
 from __future__ import annotations
 
 import pytest
-from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.checker import StepRunner
 from derive.checks.latex.closed_values import closed_value
-from derive.checks.latex.normalize import load_notation
-
-NOTATION = load_notation()
+from hunt_steps import step_results
 
 TWO_PARTS = r"""
 #### (i) With $w = 1, b = 0, C = 1$
@@ -34,26 +32,21 @@ TWO_PARTS = r"""
 """
 
 
-def _results(text: str, runner: StepRunner) -> list[tuple[str, str, str]]:
-    report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
-    return [(r.step.lhs, r.status, r.message) for r in report.results]
-
-
 def test_a_value_computed_again_in_a_second_part_is_a_new_value(runner: StepRunner) -> None:
-    last = _results(TWO_PARTS, runner)[-1]
+    last = step_results(TWO_PARTS, runner)[-1]
     assert last[0] == r"\xi_3" and last[1] == "inconclusive", last
     assert "a new assignment" in last[2]
 
 
 def test_a_wrong_computation_of_the_value_stays_wrong(runner: StepRunner) -> None:
     twin = TWO_PARTS.replace(r"\max(0, 1-(-1)) = 2", r"\max(0, 1-(-1)) = 1")
-    statuses = {(lhs, status) for lhs, status, _ in _results(twin, runner)}
+    statuses = {(lhs, status) for lhs, status, _ in step_results(twin, runner)}
     assert (r"\max(0, 1-(-1))", "wrong") in statuses
 
 
 def test_a_computed_value_is_still_used_where_it_is_not_given_again(runner: StepRunner) -> None:
     text = "$$\\xi_3 = \\max(0, 1-(-1)) = 2$$\n\n$$\\xi_3 + 1 = 4$$\n"
-    assert _results(text, runner)[-1][1] == "wrong"
+    assert step_results(text, runner)[-1][1] == "wrong"
 
 
 BOUNDARY = (
@@ -63,7 +56,7 @@ BOUNDARY = (
 
 
 def test_a_subscripted_function_at_a_number_is_not_a_product(runner: StepRunner) -> None:
-    first = _results(BOUNDARY, runner)[0]
+    first = step_results(BOUNDARY, runner)[0]
     assert first[0] == r"c_{\text{skip}}(0)" and first[1] == "inconclusive", first
     assert "a function's value at a number" in first[2]
 
@@ -77,7 +70,7 @@ def test_a_subscripted_function_at_a_number_is_not_a_product(runner: StepRunner)
     ],
 )
 def test_products_and_known_functions_at_numbers_stay_wrong(twin: str, runner: StepRunner) -> None:
-    assert _results(twin, runner)[-1][1] == "wrong"
+    assert step_results(twin, runner)[-1][1] == "wrong"
 
 
 @pytest.mark.parametrize(

@@ -19,26 +19,12 @@ each reduced to its form, with a wrong twin that stays wrong.
 from __future__ import annotations
 
 import pytest
-from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.checker import StepRunner
 from derive.checks.latex.differentials import glued_names
 from derive.checks.latex.named_operators import named_operators
-from derive.checks.latex.normalize import load_notation
 from derive.checks.latex.parameter_pi import pi_parameter_line
 from derive.checks.latex.steps import Step
-
-NOTATION = load_notation()
-
-
-def _results(text: str, runner: StepRunner) -> list[tuple[str, str, str]]:
-    report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
-    return [(r.step.lhs, r.status, r.message) for r in report.results]
-
-
-def _status(text: str, lhs_start: str, runner: StepRunner) -> tuple[str, str]:
-    found = [(status, message) for lhs, status, message in _results(text, runner) if lhs.startswith(lhs_start)]
-    assert found, _results(text, runner)
-    return found[-1]
-
+from hunt_steps import step_results, step_verdict
 
 CASES_ZH = (
     "週期 $F = 10$。\n\n"
@@ -48,13 +34,13 @@ CASES_ZH = (
 
 
 def test_a_traditional_chinese_when_is_a_supposing_word(runner: StepRunner) -> None:
-    status, message = _status(CASES_ZH, "t^{\\star}", runner)
+    status, message = step_verdict(CASES_ZH, "t^{\\star}", runner)
     assert status == "inconclusive" and "condition in prose" in message and "當" in message
 
 
 def test_a_value_without_a_supposing_word_is_still_a_claim(runner: StepRunner) -> None:
     twin = CASES_ZH.replace("當 $t^{\\star} = 0$ 時我們可以得到", "所以 $t^{\\star} = 0$，")
-    assert _status(twin, "t^{\\star}", runner)[0] == "wrong"
+    assert step_verdict(twin, "t^{\\star}", runner)[0] == "wrong"
 
 
 RECT = r"""The period is $F = 10$.
@@ -79,7 +65,7 @@ LATER_CASE = "當 $((t^{\\star} + 1) \\operatorname{mod} F) = \\frac{F}{2}$ 時�
 
 
 def test_a_case_value_is_stale_after_an_unread_case_about_the_name(runner: StepRunner) -> None:
-    status, message = _status(RECT, "\\abs{f_", runner)
+    status, message = step_verdict(RECT, "\\abs{f_", runner)
     assert status == "inconclusive" and "a later case" in message
 
 
@@ -92,7 +78,7 @@ def test_a_case_value_is_stale_after_an_unread_case_about_the_name(runner: StepR
     ],
 )
 def test_a_case_value_still_refutes_where_no_unread_case_followed(later: str, runner: StepRunner) -> None:
-    assert _status(RECT.replace(LATER_CASE, later), "\\abs{f_", runner)[0] == "wrong"
+    assert step_verdict(RECT.replace(LATER_CASE, later), "\\abs{f_", runner)[0] == "wrong"
 
 
 UPRIGHT_D = r"""$$
@@ -106,7 +92,7 @@ $$
 
 
 def test_an_upright_d_is_a_differential_not_a_product(runner: StepRunner) -> None:
-    verdicts = [(status, message) for _, status, message in _results(UPRIGHT_D, runner)]
+    verdicts = [(status, message) for _, status, message in step_results(UPRIGHT_D, runner)]
     assert [status for status, _ in verdicts] == ["inconclusive", "inconclusive"], verdicts
     assert all("differential" in message for _, message in verdicts)
 
@@ -127,7 +113,7 @@ def test_an_upright_d_names_its_variable() -> None:
     ],
 )
 def test_wrong_differential_rules_never_become_ok(twin: str, runner: StepRunner) -> None:
-    status = _results(twin, runner)[-1][1]
+    status = step_results(twin, runner)[-1][1]
     assert status != "ok" and (status == "wrong" or "\\mathrm{d}" in twin)
 
 
@@ -143,18 +129,18 @@ $$
 
 
 def test_a_letter_the_page_calls_diag_is_not_a_product(runner: StepRunner) -> None:
-    status, message = _status(DIAG, "\\mathbf D(", runner)
+    status, message = step_verdict(DIAG, "\\mathbf D(", runner)
     assert status == "inconclusive" and "diag(…)" in message
 
 
 def test_without_the_statement_the_product_reading_stands(runner: StepRunner) -> None:
     twin = DIAG.replace("其中$\\mathbf D$表示$\\mathrm{diag}$符号。", "")
-    assert _status(twin, "\\mathbf D(", runner)[0] == "wrong"
+    assert step_verdict(twin, "\\mathbf D(", runner)[0] == "wrong"
 
 
 def test_other_wrong_steps_of_the_page_stay_wrong(runner: StepRunner) -> None:
     twin = DIAG + "\n$$\n2\\mathbf s_t + \\mathbf s_t = 2\\mathbf s_t\n$$\n"
-    assert _results(twin, runner)[-1][1] == "wrong"
+    assert step_results(twin, runner)[-1][1] == "wrong"
 
 
 @pytest.mark.parametrize(
@@ -179,7 +165,7 @@ def test_two_names_made_one_is_no_case_value(runner: StepRunner) -> None:
         "The only term left is when $p_i$ on the top is $p_j$ on the bottom.\n\n"
         "$$\n2 p_i + p_i = 2 p_i\n$$\n"
     )
-    assert _results(text, runner)[-1][1] == "wrong"
+    assert step_results(text, runner)[-1][1] == "wrong"
 
 
 # dummy-ilh/MINE, Kutner's simple linear regression notes (worked examples and problems)
@@ -200,17 +186,17 @@ $$
 def test_a_power_of_a_name_given_again_is_a_new_value(runner: StepRunner) -> None:
     # "Problem 1.7 … with β_0 = 100, β_1 = 20, and σ² = 25" after σ = 10, 2.5 and 4: a new given,
     # not a claim that σ² is 25 for every σ the pages gave before (latest_values)
-    status, message = _status(PROBLEMS, "\\sigma^2", runner)
+    status, message = step_verdict(PROBLEMS, "\\sigma^2", runner)
     assert status == "inconclusive" and "more than one value" in message
 
 
 def test_a_step_wrong_with_every_value_of_the_name_stays_wrong(runner: StepRunner) -> None:
-    assert _results(PROBLEMS, runner)[-1][1] == "wrong"
+    assert step_results(PROBLEMS, runner)[-1][1] == "wrong"
 
 
 def test_a_power_after_one_value_is_still_judged(runner: StepRunner) -> None:
     text = "Let $\\sigma = 4$.\n\n$$\n\\sigma^2 = 25\n$$\n"
-    assert _status(text, "\\sigma^2", runner)[0] == "wrong"
+    assert step_verdict(text, "\\sigma^2", runner)[0] == "wrong"
 
 
 @pytest.mark.parametrize(
@@ -224,7 +210,7 @@ def test_a_power_after_one_value_is_still_judged(runner: StepRunner) -> None:
     ],
 )
 def test_a_large_whole_number_may_be_rounded(step: str, status: str, runner: StepRunner) -> None:
-    assert _results(f"$$\n{step}\n$$\n", runner)[-1][1] == status
+    assert step_results(f"$$\n{step}\n$$\n", runner)[-1][1] == status
 
 
 # fdabl.github.io, Spike-and-Slab: π is the inclusion probability, and 2π the circle's in the same page
@@ -241,7 +227,7 @@ $$
 
 
 def test_a_pi_the_page_makes_a_parameter_is_not_the_constant(runner: StepRunner) -> None:
-    status, message = _status(SPIKE, "\\pi", runner)
+    status, message = step_verdict(SPIKE, "\\pi", runner)
     assert status == "inconclusive" and "quantity of its own" in message
 
 
@@ -253,7 +239,7 @@ def test_a_pi_the_page_makes_a_parameter_is_not_the_constant(runner: StepRunner)
     ],
 )
 def test_pi_the_constant_and_steps_without_pi_stay_wrong(twin: str, runner: StepRunner) -> None:
-    assert _results(twin, runner)[-1][1] == "wrong"
+    assert step_results(twin, runner)[-1][1] == "wrong"
 
 
 @pytest.mark.parametrize(
@@ -285,7 +271,7 @@ $$
 
 
 def test_gamma_and_expectation_letters_are_not_products(runner: StepRunner) -> None:
-    verdicts = [(status, message) for _, status, message in _results(F_MOMENTS, runner)]
+    verdicts = [(status, message) for _, status, message in step_results(F_MOMENTS, runner)]
     assert [status for status, _ in verdicts] == ["inconclusive", "inconclusive"], verdicts
     assert "the gamma function" in verdicts[0][1] and "an expectation" in verdicts[1][1]
 
@@ -298,7 +284,7 @@ def test_gamma_and_expectation_letters_are_not_products(runner: StepRunner) -> N
     ],
 )
 def test_gamma_and_e_as_names_stay_wrong(twin: str, runner: StepRunner) -> None:
-    assert _results(twin, runner)[-1][1] == "wrong"
+    assert step_results(twin, runner)[-1][1] == "wrong"
 
 
 def test_the_consequent_of_the_same_if_is_no_new_case(runner: StepRunner) -> None:
@@ -308,4 +294,4 @@ def test_the_consequent_of_the_same_if_is_no_new_case(runner: StepRunner) -> Non
         "Therefore if $z = x_1 - x_2$, $\\sigma(z) = softmax(x_1)$. Similarly:\n\n"
         "$$\n1 - \\frac{1}{1 + e^{-x_1-x_2}} = 1 - \\frac{1}{1 + e^{-z}}\n$$\n"
     )
-    assert _results(text, runner)[-1][1] == "wrong"
+    assert step_results(text, runner)[-1][1] == "wrong"

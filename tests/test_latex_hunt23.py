@@ -30,24 +30,14 @@ from __future__ import annotations
 import pytest
 from derive.checks.latex.bar_means import with_means
 from derive.checks.latex.binary_labels import stated_binary_labels, with_label_value
-from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.checker import StepRunner
 from derive.checks.latex.name_lists import restated_heads
 from derive.checks.latex.normalize import load_notation
 from derive.checks.latex.squared_names import root_definition
 from derive.checks.latex.unwritten_ranges import is_size_name
+from hunt_steps import step_results, step_verdict
 
-NOTATION = load_notation()
-
-
-def _results(text: str, runner: StepRunner) -> list[tuple[str, str, str]]:
-    report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
-    return [(r.step.lhs, r.status, r.message) for r in report.results]
-
-
-def _status(text: str, lhs_start: str, runner: StepRunner) -> tuple[str, str]:
-    found = [(status, message) for lhs, status, message in _results(text, runner) if lhs.startswith(lhs_start)]
-    assert found, _results(text, runner)
-    return found[-1]
+NOTATION = load_notation()  # root_definition reads a definition under it
 
 
 RESTATED = r"""The constraint is $g(x)=x^2$ for the curve $f(x,y)=xy$.
@@ -68,13 +58,13 @@ $$
 
 @pytest.mark.parametrize("lhs", ["y", "y-x"])
 def test_a_chain_that_restates_its_name_gives_it_a_new_value(lhs: str, runner: StepRunner) -> None:
-    status, message = _status(RESTATED, lhs, runner)
+    status, message = step_verdict(RESTATED, lhs, runner)
     assert status == "inconclusive" and "defined more than once" in message
 
 
 def test_a_restated_name_equal_to_its_first_value_still_refutes(runner: StepRunner) -> None:
     twin = RESTATED.replace("y=g(x)=y=4-x", "y=g(x)=y=x^2").replace("y-x=(4-x)-x=4-2x", "y-x=x^2-2x")
-    assert _status(twin, "y-x", runner)[0] == "wrong"
+    assert step_verdict(twin, "y-x", runner)[0] == "wrong"
 
 
 class _Term:
@@ -112,14 +102,14 @@ $$
 
 
 def test_a_bias_of_one_neuron_may_be_a_number(runner: StepRunner) -> None:
-    status, message = _status(ONE_NEURON, "b^{(2)}", runner)
+    status, message = step_verdict(ONE_NEURON, "b^{(2)}", runner)
     assert status == "inconclusive" and "may be scalar" in message
 
 
 def test_a_bias_of_numbered_sizes_is_still_refuted(runner: StepRunner) -> None:
     twin = ONE_NEURON.replace("\\mathbb{R}\n", "\\mathbb{R}^{2 \\times 3}\n")
     assert "2 \\times 3" in twin
-    assert _status(twin, "b^{(2)}", runner)[0] == "wrong"
+    assert step_verdict(twin, "b^{(2)}", runner)[0] == "wrong"
 
 
 LAYER_NORM = r"""$N_f$ is the dimension of $\boldsymbol{x}$.
@@ -145,7 +135,7 @@ $$
 
 @pytest.mark.parametrize("lhs", [r"\cfrac{\partial \sigma^2}", r"\cfrac{\partial}{\partial x_i}"])
 def test_a_squared_name_given_a_mean_is_a_standard_deviation(lhs: str, runner: StepRunner) -> None:
-    status, message = _status(LAYER_NORM, lhs, runner)
+    status, message = step_verdict(LAYER_NORM, lhs, runner)
     assert status != "wrong" and "N_{f} terms" in message, message
 
 
@@ -159,7 +149,7 @@ def test_a_squared_name_given_a_mean_is_a_standard_deviation(lhs: str, runner: S
 def test_a_wrong_layer_norm_gradient_stays_wrong(right: str, wrong: str, runner: StepRunner) -> None:
     twin = LAYER_NORM.replace(right, wrong)
     assert twin != LAYER_NORM
-    statuses = [status for lhs, status, _ in _results(twin, runner) if lhs.startswith(r"\cfrac{\partial")]
+    statuses = [status for lhs, status, _ in step_results(twin, runner) if lhs.startswith(r"\cfrac{\partial")]
     assert "wrong" in statuses
 
 
@@ -193,7 +183,7 @@ $$
 
 
 def test_a_label_stated_binary_is_tried_at_zero_and_one(runner: StepRunner) -> None:
-    status, message = _status(BINARY, r"\phi(z) y", runner)
+    status, message = step_verdict(BINARY, r"\phi(z) y", runner)
     assert status == "inconclusive" and "y = 0 and with y = 1" in message
 
 
@@ -206,7 +196,7 @@ def test_a_label_stated_binary_is_tried_at_zero_and_one(runner: StepRunner) -> N
 )
 def test_a_binary_label_twin_stays_wrong(twin: str, runner: StepRunner) -> None:
     assert twin != BINARY
-    assert _status(twin, r"\phi(z) y", runner)[0] == "wrong"
+    assert step_verdict(twin, r"\phi(z) y", runner)[0] == "wrong"
 
 
 @pytest.mark.parametrize(
@@ -238,7 +228,7 @@ $\hat{\sigma}^2 = \frac{1}{n}\sum_{i=1}^{n}X_i^2 - \overline{X}^2 = \frac{1}{n}\
 
 @pytest.mark.parametrize("lhs", [r"\cfrac{\sum_{k=1}^n x_k y_k", r"\frac{1}{n}\sum_{i=1}^{n}X_i^2"])
 def test_a_bar_beside_sums_of_its_entries_is_their_mean(lhs: str, runner: StepRunner) -> None:
-    status, message = _status(MEANS, lhs, runner)
+    status, message = step_verdict(MEANS, lhs, runner)
     assert status == "inconclusive" and "mean of its entries" in message
 
 
@@ -252,13 +242,13 @@ def test_a_bar_beside_sums_of_its_entries_is_their_mean(lhs: str, runner: StepRu
 def test_a_wrong_step_about_means_stays_wrong(right: str, wrong: str, lhs: str, runner: StepRunner) -> None:
     twin = MEANS.replace(right, wrong)
     assert twin != MEANS
-    assert _status(twin, lhs, runner)[0] == "wrong"
+    assert step_verdict(twin, lhs, runner)[0] == "wrong"
 
 
 def test_a_bar_defined_unreadably_is_still_a_mean(runner: StepRunner) -> None:
     # kazuki-komori: \overline{X} = \frac{1}{n} \sum_{i=1}^{i=n}X_{i} (an end written i=n) is not read
     text = "$\\overline{X} = \\frac{1}{n} \\sum_{i=1}^{i=n}X_{i}$\n\n" + MEANS
-    status, message = _status(text, r"\frac{1}{n}\sum_{i=1}^{n}X_i^2", runner)
+    status, message = step_verdict(text, r"\frac{1}{n}\sum_{i=1}^{n}X_i^2", runner)
     assert status == "inconclusive" and "mean of its entries" in message
 
 
