@@ -132,3 +132,30 @@ def test_a_slip_in_a_bare_aligned_block_is_found(runner: StepRunner) -> None:
     text = "\\begin{aligned}\n\\frac{d}{dx} x^3 &= 3x^2 \\\\\n&= 2x^2\n\\end{aligned}\n"
     report = check_text(text, load_notation(), runner=runner, markdown=True, examples=30)
     assert [r.status for r in report.results] == ["ok", "wrong"], [r.message for r in report.results]
+
+
+# held-out 19's gradient-checking notebook (prem) aligns its chains in a bare
+# \begin{array}{lcl} … \end{array} in a Markdown cell; MathJax typesets it, the parser saw prose
+ARRAY = (
+    "the gradient of $f$ w.r.t $w_{1}$ is\n\n\\begin{array} {lcl}\n"
+    "\\frac{d}{dx} x^3 &=& 3x^2 \\\\ & = & 3 \\cdot x \\cdot x\n\\end{array}\n\n"
+    "A table: \\begin{array}{c} 1 \\end{array} mid-line is left alone.\n"
+)
+
+
+def test_a_bare_array_is_display_math(runner: StepRunner) -> None:
+    regions = markdown_regions(ARRAY)
+    assert [r.kind for r in regions] == ["inline", "inline", "display"], regions
+    report = check_text(ARRAY, load_notation(), runner=runner, markdown=True, examples=30)
+    assert [r.status for r in report.results] == ["ok", "ok"], [r.message for r in report.results]
+
+
+def test_a_slip_in_a_bare_array_is_found(runner: StepRunner) -> None:
+    twin = ARRAY.replace("3 \\cdot x \\cdot x", "3 \\cdot x")
+    report = check_text(twin, load_notation(), runner=runner, markdown=True, examples=30)
+    assert [r.status for r in report.results] == ["ok", "wrong"], [r.message for r in report.results]
+
+
+def test_an_array_holding_an_array_is_not_cut_at_the_inner_end() -> None:
+    nested = "\\begin{array}{l}\na = \\begin{array}{c} 1 \\end{array} \\\\ b\n\\end{array}\n"
+    assert markdown_regions(nested) == []

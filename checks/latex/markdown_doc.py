@@ -336,9 +336,14 @@ _SHORTCODE = re.compile(
 )
 #: an inner amsmath environment standing bare at the start of a line (R Markdown, MathJax pages):
 #: ``\begin{aligned} … \end{aligned}``, typeset as a display; the amsmath plugin takes only the
-#: top-level ones (align, equation …)
+#: top-level ones (align, equation …). A bare ``\begin{array}{lcl} f &=& g \\ &=& h \end{array}``
+#: too: MathJax typesets every environment it meets in a notebook's Markdown, and an ``lcl`` array
+#: is how many notebooks align a chain (one that holds an array of its own is left out: the
+#: pattern would end at the inner end)
 _BARE_INNER = re.compile(
-    r"^[ \t]*(?P<body>\\begin\{(?P<name>aligned|alignedat|gathered|split)\}.*?\\end\{(?P=name)\})", re.S | re.M
+    r"^[ \t]*(?P<body>\\begin\{(?P<name>aligned|alignedat|gathered|split|array)\}"
+    r"(?:(?!\\begin\{(?P=name)\}).)*?\\end\{(?P=name)\})",
+    re.S | re.M,
 )
 
 
