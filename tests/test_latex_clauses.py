@@ -44,3 +44,39 @@ def test_a_supposed_value_of_a_function_is_no_claim(text: str, wrong: int, runne
     """ "Assume … $\\sigma(0)=0$": a hypothesis about the function (clauses.is_condition)."""
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert sum(r.status == "wrong" for r in report.results) == wrong, [r.message for r in report.results]
+
+
+
+SAME = "\\frac{\\partial p_i}{\\partial z_j} = p_i(1 - p_i)"
+OTHER = "\\frac{\\partial p_i}{\\partial z_j} = -p_i p_j"
+
+
+def _softmax_cases(d: str, same: str, other: str) -> str:
+    """One sentence stating both cases of the softmax Jacobian, math between ``d`` delimiters."""
+    return f"Let {d}p = \\mathrm{{softmax}}(z){d}. When {d}i = j{d}, we have {d}{same}{d} and otherwise{other}.\n"
+
+
+@pytest.mark.parametrize("d", ["$", "$$"])  # $$ inside a sentence: kramdown's inline math
+@pytest.mark.parametrize(
+    ("other", "statuses"),
+    [
+        # "otherwise" turns to the other case: B is never read under i = j (it was called wrong at i = j = 1)
+        (" {d}" + OTHER + "{d}", ["ok", "inconclusive"]),
+        # the case stated after the word is B's: judged, ok
+        (", for {d}i \\neq j{d}, {d}" + OTHER + "{d}", ["ok", "ok"]),
+        # the wrong twin: a slip in the other case, stated, is found there
+        (", for {d}i \\neq j{d}, {d}" + OTHER + " + p_j{d}", ["ok", "wrong"]),
+    ],
+)
+def test_otherwise_ends_the_condition_of_the_sentence(
+    d: str, other: str, statuses: list[str], runner: StepRunner
+) -> None:
+    text = _softmax_cases(d, SAME, other.replace("{d}", d))
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == statuses, [r.message for r in report.results]
+
+
+def test_a_slip_in_the_first_case_is_still_found(runner: StepRunner) -> None:
+    text = _softmax_cases("$", SAME.replace("1 - p_i", "1 + p_i"), " $" + OTHER + "$")
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert report.results[0].status == "wrong", [r.message for r in report.results]

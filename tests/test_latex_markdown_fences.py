@@ -159,3 +159,13 @@ def test_a_slip_in_a_bare_array_is_found(runner: StepRunner) -> None:
 def test_an_array_holding_an_array_is_not_cut_at_the_inner_end() -> None:
     nested = "\\begin{array}{l}\na = \\begin{array}{c} 1 \\end{array} \\\\ b\n\\end{array}\n"
     assert markdown_regions(nested) == []
+
+
+# Jekyll blogs (kramdown) write inline math between $$: "Given $$M=j$$, y is independent" is a
+# formula in a sentence (its condition words apply), not a display of its own
+KRAMDOWN = "Given $$M=j$$, y is independent.\n\n$$a = b$$\n\nWe get $$c = d$$.\n"
+
+
+def test_double_dollars_inside_a_sentence_are_inline() -> None:
+    regions = markdown_regions(KRAMDOWN)
+    assert [(r.kind, r.text) for r in regions] == [("inline", "M=j"), ("display", "a = b"), ("inline", "c = d")]

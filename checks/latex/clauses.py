@@ -27,6 +27,13 @@ _LEAD = re.compile(
 #: a clause that ends with "then" (则, alors, dann …) right before the next formula: "if $l \ne j$,
 #: then $\delta_{lj} = 0$" states the condition of what follows, not of the formula before it
 _THEN_END = re.compile(r"(?:\bthen|则|那么|alors|dann|entonces|allora|então)[\s,，:：>]*$", re.I)
+#: a word that turns to the other case: what the sentence supposed before it no longer holds
+_OTHERWISE = re.compile(
+    r"\b(?:otherwise|else|elsewhere|in\s+(?:all\s+)?(?:the\s+)?other\s+cases?|if\s+not|sinon|autrement|"
+    r"sonst|andernfalls|ansonsten|de\s+lo\s+contrario|en\s+otro\s+caso|si\s+no|altrimenti|caso\s+contr[aá]rio|"
+    r"sen[aã]o|иначе|в\s+противном\s+случае)\b|否则|否則|其他情况|其它情况|それ以外|그렇지\s*않으면",
+    re.I,
+)
 _TRAILING = re.compile(r"^[\s,;]*(?:\\text\{\s*)?(?:if|for|when|whenever|where|provided|assuming|given|unless)\b", re.I)
 #: what may stand before a lone case heading: "Case 2:", "(b)", "-", nothing
 _LONE_CASE = re.compile(r"[\s>*#\-]*(?:(?:case|fall)\s*\w{0,3}\s*[:.)]?\s*|\(\w\)\s*)?", re.I)
@@ -94,6 +101,10 @@ def inline_conditions(text: str, inline: list[Region]) -> dict[int, tuple[str, .
         gap = text[gap_start : region.start]  # type: ignore[index]
         if first or _THEN_END.search(gap):  # "…; if $l \ne j$, then $\delta_{lj} = 0$": a new condition
             carry = tuple(prose_conditions(gap))
+        elif contrast := _OTHERWISE.search(gap):
+            # "when $i = j$, $A$, and otherwise $B$": B is the other case, never under i = j (that
+            # turned a correct i ≠ j step into a false alarm); only what is stated after the word holds
+            carry = tuple(prose_conditions(gap[contrast.end() :]))
         elif not previous_had_clause and not _TRAILING.match(gap):
             carry = tuple(dict.fromkeys(carry + tuple(prose_conditions(gap))))
         else:

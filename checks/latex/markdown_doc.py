@@ -43,7 +43,8 @@ _CLOSERS = {"$$": "$$", "$": "$", "\\[": "\\]", "\\(": "\\)", "": ""}
 
 @lru_cache(maxsize=1)
 def _dollar_parser() -> MarkdownIt:
-    # double_inline: "$$a = b$$" inside a line of text is display math, as renderers show it.
+    # double_inline: "$$a = b$$" inside a line of text is parsed (kramdown reads it as inline math,
+    # MathJax as a display: _regions decides by whether it stands alone on its line)
     return (
         MarkdownIt("commonmark")
         .use(dollarmath_plugin, allow_space=True, allow_digits=True, double_inline=True)
@@ -86,6 +87,13 @@ def _locate(
             return k, end, offsets
         k = text.find(probe, k + 1, hi)
     return None
+
+
+def _after_words(text: str, start: int) -> bool:
+    """Does a sentence's text come before the formula on its line ("Given $$M=j$$, …")? A ``$$``
+    formula that starts its line ("$$A$$ for $i \\neq j$.") is a display whatever follows it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return re.fullmatch(r"[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?", text[line_start:start]) is None
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
@@ -294,6 +302,8 @@ def _regions(text: str, parser: MarkdownIt, table: LineTable, brackets: bool = F
         start, end, offsets = found
         if kind == "inline" and _stands_alone(text, start, end):
             kind = "display"
+        elif token.type == "math_inline_double" and _after_words(text, start):
+            kind = "inline"  # kramdown's inline math: "Given $$M = j$$, y is …" is a formula in a sentence
         regions += _split_at_dollars(_unwrapped(Region(kind, token.content, tuple(offsets), start, end)))
         cursor = end
     return regions
