@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.conditions import prose_conditions
 from derive.checks.latex.normalize import load_notation
 
 NOTATION = load_notation()
@@ -80,3 +81,64 @@ def test_a_slip_in_the_first_case_is_still_found(runner: StepRunner) -> None:
     text = _softmax_cases("$", SAME.replace("1 - p_i", "1 + p_i"), " $" + OTHER + "$")
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert report.results[0].status == "wrong", [r.message for r in report.results]
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # the same quantity given another value in one sentence is the other case ("for all other
+        # $k$", "but when they differ"): never read under the first case's k = j (it was wrong at k = j)
+        (
+            "Let $p = \\mathrm{softmax}(z)$. For $k = j$ we get $\\frac{\\partial p_k}{\\partial z_j} = p_k(1 - p_k)$,"
+            " and for all other $k$ we get $\\frac{\\partial p_k}{\\partial z_j} = -p_k p_j$.\n",
+            ["ok", "inconclusive"],
+        ),
+        (
+            "Let $p = \\mathrm{softmax}(z)$. When $k = j$, $\\frac{\\partial p_k}{\\partial z_j} = p_k(1 - p_k)$,"
+            " but when they differ, $\\frac{\\partial p_k}{\\partial z_j} = -p_k p_j$.\n",
+            ["ok", "inconclusive"],
+        ),
+        # "but" is no turn to another case: the second formula still holds under x > 0, and is ok there
+        ("If $x > 0$, then $|x| = x$ but also $\\sqrt{x^2} = x$.\n", ["ok", "ok"]),
+    ],
+)
+def test_another_value_of_the_same_quantity_is_another_case(
+    text: str, statuses: list[str], runner: StepRunner
+) -> None:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == statuses, [r.message for r in report.results]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # every condition joined by "and" (or a comma, for a bound) is the step's: the second was
+        # dropped and each of these was called wrong where it fails (y = -1, b = -1)
+        ("When $x > 0$ and $y > 0$, the product $|xy| = xy$ holds.\n", "ok"),
+        ("When $x > 0$ and $y > 0$:\n\n$$|xy| = xy$$\n", "ok"),
+        ("For $a > 0$, $b > 0$ we get\n$$\\sqrt{a^2 b^2} = ab$$\n", "ok"),
+        ("If $i = j$ and $k = j$, then $\\delta_{ik}\\delta_{jk} = 1$.\n", "ok"),
+        # the wrong twins: false where every condition holds
+        ("When $x > 0$ and $y > 0$, the product $|xy| = -xy$ holds.\n", "wrong"),
+        ("For $a > 0$, $b > 0$ we get\n$$\\sqrt{a^2 b^2} = -ab$$\n", "wrong"),
+    ],
+)
+def test_conditions_joined_by_and_are_all_read(text: str, status: str, runner: StepRunner) -> None:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert report.results[-1].status == status, [r.message for r in report.results]
+
+
+@pytest.mark.parametrize(
+    ("prose", "conditions"),
+    [
+        ("When $x > 0$ and $y > 0$:", ["x > 0", "y > 0"]),
+        ("if $i = j$ and $y_i = 1$, then", ["i = j", "y_i = 1"]),
+        ("For $a > 0$, $b \\neq 0$ we get", ["a > 0", "b \\neq 0"]),
+        # a comma joins a bound, never an equation: "$y_1 = 2$" is what the sentence states under x₁ > 0
+        ("For $x_1 > 0$, $y_1 = 2$", ["x_1 > 0"]),
+        # "or" is no conjunction: a step true where both hold need not be where either does
+        ("if $x > 0$ or $y > 0$", ["x > 0"]),
+    ],
+)
+def test_prose_conditions_joined(prose: str, conditions: list[str]) -> None:
+    assert prose_conditions(prose) == conditions

@@ -14,7 +14,15 @@ import bisect
 import re
 from functools import lru_cache
 
-from derive.checks.latex.conditions import CJK_TRIGGERS, as_conditions, equal_names, prose_conditions, reasons
+from derive.checks.latex.conditions import (
+    CJK_TRIGGERS,
+    CONJOINED,
+    as_conditions,
+    conjoined,
+    equal_names,
+    prose_conditions,
+    reasons,
+)
 from derive.checks.latex.region import Region
 
 __all__ = ["is_condition", "inline_conditions", "free_conditions", "sentence_start"]
@@ -28,10 +36,14 @@ _LEAD = re.compile(
 #: then $\delta_{lj} = 0$" states the condition of what follows, not of the formula before it
 _THEN_END = re.compile(r"(?:\bthen|则|那么|alors|dann|entonces|allora|então)[\s,，:：>]*$", re.I)
 #: a word that turns to the other case: what the sentence supposed before it no longer holds
+#: ("for all other $k$"); what the sentence states after the word is the next formula's condition.
+#: "but" and "while" are not such words: "if $x > 0$, $|x| = x$ but also $\sqrt{x^2} = x$" goes on
+#: under x > 0 (the same quantity given another value is another case all the same: _same_left_side)
 _OTHERWISE = re.compile(
     r"\b(?:otherwise|else|elsewhere|in\s+(?:all\s+)?(?:the\s+)?other\s+cases?|if\s+not|sinon|autrement|"
     r"sonst|andernfalls|ansonsten|de\s+lo\s+contrario|en\s+otro\s+caso|si\s+no|altrimenti|caso\s+contr[aá]rio|"
-    r"sen[aã]o|иначе|в\s+противном\s+случае)\b|否则|否則|其他情况|其它情况|それ以外|그렇지\s*않으면",
+    r"sen[aã]o|иначе|в\s+противном\s+случае|(?:all|any|every|each|the)\s+other)\b|"
+    r"否则|否則|其他情况|其它情况|其余|それ以外|그렇지\s*않으면",
     re.I,
 )
 _TRAILING = re.compile(r"^[\s,;]*(?:\\text\{\s*)?(?:if|for|when|whenever|where|provided|assuming|given|unless)\b", re.I)
@@ -75,6 +87,25 @@ def is_condition(text: str, region: Region) -> bool:
     return bool(found) and bool(reasons(found.group(0), as_conditions(region.text)))
 
 
+def conditions_among(text: str, formulas: list[Region]) -> set[Region]:
+    """The formulas that are conditions: each :func:`is_condition`, and each joined to a condition
+    right before it by "and" (or, a bound, by a comma): "when $x > 0$ and $y > 0$", "for $a > 0$,
+    $b > 0$". The second was read as a claim and its bound lost (|xy| = xy was wrong at y = -1)."""
+    found: set[Region] = set()
+    previous: Region | None = None
+    for region in formulas:
+        if is_condition(text, region) or (previous in found and _joined(text, previous, region)):
+            found.add(region)
+        previous = region
+    return found
+
+
+def _joined(text: str, previous: Region, region: Region) -> bool:
+    """Is ``region`` a further condition of the one before it (CONJOINED: "and", a comma for a bound)?"""
+    more = CONJOINED.fullmatch(text, previous.end, region.end)  # the join and the formula, nothing else
+    return more is not None and bool(conjoined(more))
+
+
 #: the words that suppose what follows them (a "since" or "where" states or defines it instead)
 _SUPPOSE = re.compile(r"\b(?:if|when|whenever|provided|assuming|case)\b", re.I)
 #: a sentence that supposes: "Assume (also) that …", "Suppose …", "We assume …", 假设 …
@@ -89,7 +120,8 @@ _ASSUMED_VALUE = re.compile(
 def inline_conditions(text: str, inline: list[Region]) -> dict[int, tuple[str, ...]]:
     """For each inline formula (by start offset; conditions themselves left out): the conditions
     it is stated under, by the rules of this module."""
-    formulas = [r for r in inline if not is_condition(text, r)]
+    conditions = conditions_among(text, inline)
+    formulas = [r for r in inline if r not in conditions]
     out: dict[int, tuple[str, ...]] = {}
     carry: tuple[str, ...] = ()
     previous_end: int | None = None
@@ -101,6 +133,11 @@ def inline_conditions(text: str, inline: list[Region]) -> dict[int, tuple[str, .
         gap = text[gap_start : region.start]  # type: ignore[index]
         if first or _THEN_END.search(gap):  # "…; if $l \ne j$, then $\delta_{lj} = 0$": a new condition
             carry = tuple(prose_conditions(gap))
+        elif _same_left_side(formulas, k, start):
+            # "For $k = j$, $\partial p_k/\partial z_j = A$ … $\partial p_k/\partial z_j = B$": the same
+            # quantity given another value in one sentence is another case, never under the first's
+            # (a clause right after the previous formula is that formula's: "A if $i = j$ and B")
+            carry = () if previous_had_clause or _TRAILING.match(gap) else tuple(prose_conditions(gap))
         elif contrast := _OTHERWISE.search(gap):
             # "when $i = j$, $A$, and otherwise $B$": B is the other case, never under i = j (that
             # turned a correct i ≠ j step into a false alarm); only what is stated after the word holds
@@ -118,6 +155,23 @@ def inline_conditions(text: str, inline: list[Region]) -> dict[int, tuple[str, .
     return out
 
 
+def _same_left_side(formulas: list[Region], k: int, sentence: int) -> bool:
+    """Does formula k give a value to what an earlier formula of its sentence already gave one?"""
+    left = _left_side(formulas[k].text)
+    return left is not None and any(_left_side(r.text) == left for r in formulas[:k] if r.start >= sentence)
+
+
+def _left_side(formula: str) -> str | None:
+    """The text before a formula's first top-level ``=``, without spaces; None without one."""
+    depth = 0
+    for i, c in enumerate(formula):
+        depth += (c in "{([") - (c in "})]")
+        if c == "=" and depth == 0:
+            left = "".join(formula[:i].split())
+            return left or None
+    return None
+
+
 def free_conditions(text: str, start: int, formulas: list[Region]) -> tuple[str, ...] | None:
     """Conditions stated in the sentence right before offset ``start`` (a display block) that no
     inline formula of that sentence claims; None when a clause there follows an inline formula
@@ -125,6 +179,7 @@ def free_conditions(text: str, start: int, formulas: list[Region]) -> tuple[str,
     # "For $i \\neq j$:" and a blank line, then the block: the sentence is the one before the gap
     sentence = sentence_start(text, len(text[:start].rstrip()))
     # a formula that is itself a condition ("若 $$l \ne j$$ ，则", a display typed inline) is prose here
+    # (a condition joined to another by "and" is no formula here either: inline_conditions left it out)
     inside = [r for r in formulas if sentence <= r.start and r.end <= start and not is_condition(text, r)]
     gap_start = inside[-1].end if inside else sentence
     gap = text[gap_start:start]

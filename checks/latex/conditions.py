@@ -128,12 +128,39 @@ _PROSE = re.compile(
 )
 
 
+#: a further condition of the same supposition: "when $x > 0$ *and $y > 0$*" (not "or": a step true
+#: where both hold need not be where either does)
+#: A bare comma joins a bound ("for $a > 0$, $b > 0$"), never an equation ("for $i = 1$, $y_1 = 1$"
+#: states a value under the condition).
+CONJOINED = re.compile(
+    r"\s*(?:,?\s*(?P<word>and|und|et|y|e|и|且|和|及|かつ|및|그리고)|,)\s*"
+    r"(?:\$\$?(?P<math>[^$]{1,80})\$\$?|\\\((?P<paren>.{1,80}?)\\\))",
+    re.IGNORECASE,
+)
+
+
+def conjoined(match: re.Match[str]) -> list[str]:
+    """The conditions a CONJOINED match adds (none when it joins by a comma only an equation)."""
+    found = as_conditions(match.group("math") or match.group("paren") or "")
+    return found if match.group("word") or not any(" = " in c for c in found) else []
+
+
 def prose_conditions(prose: str) -> list[str]:
-    """Conditions stated in prose: "for $i \\neq j$", "if i = y_i", "where $i \\ne j$"."""
+    """Conditions stated in prose: "for $i \\neq j$", "if i = y_i", "where $i \\ne j$", and each
+    further one joined by "and" ("when $x > 0$ and $y > 0$": both; the second was dropped, and
+    |xy| = xy was called wrong at y = -1)."""
     found: list[str] = []
     for m in _PROSE.finditer(prose):
-        piece = m.group("math") or m.group("paren") or m.group("plain") or ""
-        for condition in reasons(m.group(0), as_conditions(piece)):
+        stated = as_conditions(m.group("math") or m.group("paren") or m.group("plain") or "")
+        end = m.end()
+        while (
+            stated
+            and m.group("plain") is None
+            and (more := CONJOINED.match(prose, end))
+            and (further := conjoined(more))
+        ):
+            stated, end = stated + further, more.end()
+        for condition in reasons(m.group(0), stated):
             if condition not in found:
                 found.append(condition)
     return found
