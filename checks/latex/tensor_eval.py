@@ -86,6 +86,9 @@ class World:
     undeclared: frozenset[str] = frozenset()
     #: which stand-in an activation the document does not define is in this draw (entrywise_activations.py)
     stand_in: int = 0
+    #: the first index of every vector and matrix: 1 on paper, 0 in documents that index from 0
+    #: (``\sum_{n=0}^{N-1}``, ``a_0``); see index_origin.py
+    origin: int = 1
 
 
 class Evaluator:
@@ -167,9 +170,10 @@ class Evaluator:
                 k = self.bind[part]
             else:
                 raise NotJudged(f"the index {part} of {shown}")
-            if not 1 <= k <= size:
-                raise NotJudged(f"{shown} with {part} = {k} is out of range 1..{size}")
-            out.append(k - 1)
+            first = self.world.origin
+            if not first <= k < first + size:
+                raise NotJudged(f"{shown} with {part} = {k} is out of range {first}..{first + size - 1}")
+            out.append(k - first)
         if vector:
             return (out[0], 0) if value.shape[0] > 1 else (0, out[0])
         return out[0], out[1]
@@ -294,10 +298,11 @@ class Evaluator:
         if len(node.args) != 2 or not isinstance(node.args[0], Sym):
             raise NotJudged("onehot without its size or label")
         size, label = self.int_value(node.args[1]), self.index_value(node.args[0].full)
-        if not 1 <= label <= size:
-            raise NotJudged(f"a label {label} outside 1..{size}")
+        first = self.world.origin
+        if not first <= label < first + size:
+            raise NotJudged(f"a label {label} outside {first}..{first + size - 1}")
         out = np.zeros((size, 1))
-        out[label - 1, 0] = 1.0
+        out[label - first, 0] = 1.0
         return Dual(out)
 
     def _ev_Index(self, node: Index) -> Dual:
@@ -351,8 +356,8 @@ class Evaluator:
         return total
 
     def _ev_Sum(self, node: Sum) -> Dual:
-        lower = self.int_value(node.lower) if node.lower is not None else 1
-        upper = self.sum_range(node)
+        lower = self.int_value(node.lower) if node.lower is not None else self.world.origin
+        upper = self.sum_range(node, lower)
         total: Dual | None = None
         for k in range(lower, upper + 1):
             child = self.child({node.index: k})
@@ -362,7 +367,7 @@ class Evaluator:
             total = term if total is None else add(total, term)
         return total if total is not None else scalar(0.0)
 
-    def sum_range(self, node: Sum) -> int:
+    def sum_range(self, node: Sum, lower: int) -> int:
         declared = None
         if node.upper is not None:
             try:
@@ -377,7 +382,14 @@ class Evaluator:
             if exc.letter != node.index:
                 raise
             found = exc.size
+        if found is not None and lower < self.world.origin:  # Σ_{i=0} over entries counted from 1
+            first = f"the sum's first {node.index} with {node.index} = {lower}"
+            raise NotJudged(f"{first} is out of range {self.world.origin}..")
+        if found is not None:
+            found += self.world.origin - 1  # the last index of entries that start at the origin
         if declared is not None and found is not None and declared != found:
+            if self.world.origin != 1:  # Σ_{i=0}^{d} over d+1 entries, or a sum from 1 in a 0-indexed reading
+                raise NotJudged(f"a sum over {node.index} up to {declared} of entries that run to {found}")
             raise ShapeMismatch(f"a sum over {node.index} up to {declared} of entries that run to {found}")
         if declared is None and found is None:
             raise NotJudged(f"the range of the sum over {node.index}")
