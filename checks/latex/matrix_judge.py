@@ -28,7 +28,7 @@ import numpy as np
 from derive.checks.latex.abstract_loss import Model, complete
 from derive.checks.latex.doc_definitions import parsed_definitions
 from derive.checks.latex.entrywise_activations import activation_verdict
-from derive.checks.latex.index_origin import retried_from_zero
+from derive.checks.latex.index_readings import reread
 from derive.checks.latex.jacobians import AS_MATRIX, Jacobian, full_jacobian, same_jacobian
 from derive.checks.latex.layer_shift import with_layer_shifts
 from derive.checks.latex.letter_case import capitals_as_vectors, lower_case_only
@@ -146,12 +146,12 @@ def judge_trees(
 ) -> tuple[dict[str, Any] | None, str]:
     """:func:`judge_typed` on sides already read; ``prepare`` adds values to each world before
     the sides are evaluated (the differentials of a trace form, see trace_forms.py). A step that
-    stops at an index 0 is read again with indices from 0 (index_origin.py)."""
+    stops at an index is read again (from 0, or at a defined entry: index_readings.py)."""
 
     def judged(hook: Callable[[World], None] | None) -> tuple[dict[str, Any] | None, str]:
         return _judged_once(sides, notation, conditions=conditions, definitions=definitions, seed=seed, prepare=hook)
 
-    return retried_from_zero(judged(prepare), judged, prepare)
+    return reread(judged(prepare), judged, prepare)
 
 
 def _judged_once(

@@ -87,8 +87,10 @@ class World:
     #: which stand-in an activation the document does not define is in this draw (entrywise_activations.py)
     stand_in: int = 0
     #: the first index of every vector and matrix: 1 on paper, 0 in documents that index from 0
-    #: (``\sum_{n=0}^{N-1}``, ``a_0``); see index_origin.py
+    #: (``\sum_{n=0}^{N-1}``, ``a_0``); see index_readings.py
     origin: int = 1
+    #: whether a defined entry (δ_k = y_k - t_k) is read at the step's value of its letter (index_readings.py)
+    entry_definitions: bool = False
 
 
 class Evaluator:
@@ -111,17 +113,32 @@ class Evaluator:
             return self.world.leaves[name]
         if name not in self.world.definitions:
             return None
-        if name not in self.cache:
+        # a definition's own indices are its own, except the letters of a defined entry
+        # (δ_k = y_k - t_k) where a second reading gives them the step's values (index_readings.py)
+        own = self.entry_letters(name) if self.world.entry_definitions else {}
+        key = f"{name}|{sorted(own.items())}" if own else name
+        if key not in self.cache:
             if name in self.active:
                 raise NotJudged(f"{name} is defined in terms of itself")
             self.active.add(name)
-            inner = Evaluator(self.world, self.pins)  # a definition's own indices are its own
+            inner = Evaluator(self.world, self.pins, own)  # type: ignore[arg-type]
             inner.cache, inner.active = self.cache, self.active
             try:
-                self.cache[name] = inner.ev(self.world.definitions[name])
+                self.cache[key] = inner.ev(self.world.definitions[name])
             finally:
                 self.active.discard(name)
-        return self.cache[name]
+        return self.cache[key]
+
+    def entry_letters(self, name: str) -> dict[str, int | None]:
+        """The step's values of the index letters a defined name is written with (k of δ_{k})."""
+        found = _ENTRY_SUBSCRIPT.search(name)
+        if found is None:
+            return {}
+        sub = found.group(1) or found.group(2)
+        parts = sub.split(",") if "," in sub else list(sub)
+        if not all(re.fullmatch(r"[A-Za-z]", p) for p in parts):
+            return {}
+        return {p: self.bind[p] for p in parts if p in self.bind and p not in self.world.labels}
 
     def sym(self, s: Sym) -> Dual:
         if s.full in self.world.sizes and not self.known(s.full):
@@ -450,6 +467,9 @@ class Evaluator:
             return var.stem, (r, c)
         raise NotJudged(f"a derivative with respect to {var.full}, which has no definition or shape")
 
+
+#: the subscript of a defined name: δ_{k}, w_{jk}^{(2)}, a_j
+_ENTRY_SUBSCRIPT = re.compile(r"_\{([A-Za-z,]{1,5})\}|_([A-Za-z])(?![A-Za-z])")
 
 _COMPARE = {
     "=": np.equal,
