@@ -28,6 +28,7 @@ import numpy as np
 from derive.checks.latex.abstract_loss import Model, complete
 from derive.checks.latex.doc_definitions import parsed_definitions
 from derive.checks.latex.entrywise_activations import activation_verdict
+from derive.checks.latex.index_readings import reread
 from derive.checks.latex.jacobians import AS_MATRIX, Jacobian, full_jacobian, same_jacobian
 from derive.checks.latex.layer_shift import with_layer_shifts
 from derive.checks.latex.letter_case import capitals_as_vectors, lower_case_only
@@ -144,7 +145,24 @@ def judge_trees(
     prepare: Callable[[World], None] | None = None,
 ) -> tuple[dict[str, Any] | None, str]:
     """:func:`judge_typed` on sides already read; ``prepare`` adds values to each world before
-    the sides are evaluated (the differentials of a trace form, see trace_forms.py)."""
+    the sides are evaluated (the differentials of a trace form, see trace_forms.py). A step that
+    stops at an index is read again (from 0, or at a defined entry: index_readings.py)."""
+
+    def judged(hook: Callable[[World], None] | None) -> tuple[dict[str, Any] | None, str]:
+        return _judged_once(sides, notation, conditions=conditions, definitions=definitions, seed=seed, prepare=hook)
+
+    return reread(judged(prepare), judged, prepare)
+
+
+def _judged_once(
+    sides: tuple[Node, Node],
+    notation: Notation,
+    *,
+    conditions: tuple[str, ...],
+    definitions: dict[str, Node] | None,
+    seed: int,
+    prepare: Callable[[World], None] | None,
+) -> tuple[dict[str, Any] | None, str]:
     conds, unread = _conditions(conditions, notation)
     defs = definitions if definitions is not None else parsed_definitions(notation)
     defs = with_layer_shifts(sides, defs)  # z_ℓ = W_ℓ a_{ℓ-1} + b_ℓ holds at ℓ-1 too
@@ -285,7 +303,7 @@ def _free_indices(world: World, sides: tuple[Node, Node]) -> dict[str, int]:
             if exc.letter in bind:
                 raise
             ranges[exc.letter] = exc.size
-            bind[exc.letter] = 1
+            bind[exc.letter] = world.origin
     raise NotJudged("too many free indices")
 
 
@@ -293,7 +311,8 @@ def _one_world(world: World, sides: tuple[Node, Node], conds: list[Cond]) -> dic
     """The first difference in this world (or the shapes), else {"status": "same"}."""
     ranges = _free_indices(world, sides)
     letters = sorted(ranges)
-    assignments = list(itertools.product(*[range(1, ranges[k] + 1) for k in letters]))[:_MAX_ASSIGNMENTS]
+    first = world.origin
+    assignments = list(itertools.product(*[range(first, first + ranges[k]) for k in letters]))[:_MAX_ASSIGNMENTS]
     checked = 0
     for values in assignments:
         bind = dict(zip(letters, values, strict=True))

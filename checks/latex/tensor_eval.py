@@ -86,6 +86,11 @@ class World:
     undeclared: frozenset[str] = frozenset()
     #: which stand-in an activation the document does not define is in this draw (entrywise_activations.py)
     stand_in: int = 0
+    #: the first index of every vector and matrix: 1 on paper, 0 in documents that index from 0
+    #: (``\sum_{n=0}^{N-1}``, ``a_0``); see index_readings.py
+    origin: int = 1
+    #: whether a defined entry (δ_k = y_k - t_k) is read at the step's value of its letter (index_readings.py)
+    entry_definitions: bool = False
 
 
 class Evaluator:
@@ -108,17 +113,32 @@ class Evaluator:
             return self.world.leaves[name]
         if name not in self.world.definitions:
             return None
-        if name not in self.cache:
+        # a definition's own indices are its own, except the letters of a defined entry
+        # (δ_k = y_k - t_k) where a second reading gives them the step's values (index_readings.py)
+        own = self.entry_letters(name) if self.world.entry_definitions else {}
+        key = f"{name}|{sorted(own.items())}" if own else name
+        if key not in self.cache:
             if name in self.active:
                 raise NotJudged(f"{name} is defined in terms of itself")
             self.active.add(name)
-            inner = Evaluator(self.world, self.pins)  # a definition's own indices are its own
+            inner = Evaluator(self.world, self.pins, own)  # type: ignore[arg-type]
             inner.cache, inner.active = self.cache, self.active
             try:
-                self.cache[name] = inner.ev(self.world.definitions[name])
+                self.cache[key] = inner.ev(self.world.definitions[name])
             finally:
                 self.active.discard(name)
-        return self.cache[name]
+        return self.cache[key]
+
+    def entry_letters(self, name: str) -> dict[str, int | None]:
+        """The step's values of the index letters a defined name is written with (k of δ_{k})."""
+        found = _ENTRY_SUBSCRIPT.search(name)
+        if found is None:
+            return {}
+        sub = found.group(1) or found.group(2)
+        parts = sub.split(",") if "," in sub else list(sub)
+        if not all(re.fullmatch(r"[A-Za-z]", p) for p in parts):
+            return {}
+        return {p: self.bind[p] for p in parts if p in self.bind and p not in self.world.labels}
 
     def sym(self, s: Sym) -> Dual:
         if s.full in self.world.sizes and not self.known(s.full):
@@ -167,9 +187,10 @@ class Evaluator:
                 k = self.bind[part]
             else:
                 raise NotJudged(f"the index {part} of {shown}")
-            if not 1 <= k <= size:
-                raise NotJudged(f"{shown} with {part} = {k} is out of range 1..{size}")
-            out.append(k - 1)
+            first = self.world.origin
+            if not first <= k < first + size:
+                raise NotJudged(f"{shown} with {part} = {k} is out of range {first}..{first + size - 1}")
+            out.append(k - first)
         if vector:
             return (out[0], 0) if value.shape[0] > 1 else (0, out[0])
         return out[0], out[1]
@@ -294,10 +315,11 @@ class Evaluator:
         if len(node.args) != 2 or not isinstance(node.args[0], Sym):
             raise NotJudged("onehot without its size or label")
         size, label = self.int_value(node.args[1]), self.index_value(node.args[0].full)
-        if not 1 <= label <= size:
-            raise NotJudged(f"a label {label} outside 1..{size}")
+        first = self.world.origin
+        if not first <= label < first + size:
+            raise NotJudged(f"a label {label} outside {first}..{first + size - 1}")
         out = np.zeros((size, 1))
-        out[label - 1, 0] = 1.0
+        out[label - first, 0] = 1.0
         return Dual(out)
 
     def _ev_Index(self, node: Index) -> Dual:
@@ -351,8 +373,8 @@ class Evaluator:
         return total
 
     def _ev_Sum(self, node: Sum) -> Dual:
-        lower = self.int_value(node.lower) if node.lower is not None else 1
-        upper = self.sum_range(node)
+        lower = self.int_value(node.lower) if node.lower is not None else self.world.origin
+        upper = self.sum_range(node, lower)
         total: Dual | None = None
         for k in range(lower, upper + 1):
             child = self.child({node.index: k})
@@ -362,7 +384,7 @@ class Evaluator:
             total = term if total is None else add(total, term)
         return total if total is not None else scalar(0.0)
 
-    def sum_range(self, node: Sum) -> int:
+    def sum_range(self, node: Sum, lower: int) -> int:
         declared = None
         if node.upper is not None:
             try:
@@ -377,7 +399,14 @@ class Evaluator:
             if exc.letter != node.index:
                 raise
             found = exc.size
+        if found is not None and lower < self.world.origin:  # Σ_{i=0} over entries counted from 1
+            first = f"the sum's first {node.index} with {node.index} = {lower}"
+            raise NotJudged(f"{first} is out of range {self.world.origin}..")
+        if found is not None:
+            found += self.world.origin - 1  # the last index of entries that start at the origin
         if declared is not None and found is not None and declared != found:
+            if self.world.origin != 1:  # Σ_{i=0}^{d} over d+1 entries, or a sum from 1 in a 0-indexed reading
+                raise NotJudged(f"a sum over {node.index} up to {declared} of entries that run to {found}")
             raise ShapeMismatch(f"a sum over {node.index} up to {declared} of entries that run to {found}")
         if declared is None and found is None:
             raise NotJudged(f"the range of the sum over {node.index}")
@@ -438,6 +467,9 @@ class Evaluator:
             return var.stem, (r, c)
         raise NotJudged(f"a derivative with respect to {var.full}, which has no definition or shape")
 
+
+#: the subscript of a defined name: δ_{k}, w_{jk}^{(2)}, a_j
+_ENTRY_SUBSCRIPT = re.compile(r"_\{([A-Za-z,]{1,5})\}|_([A-Za-z])(?![A-Za-z])")
 
 _COMPARE = {
     "=": np.equal,
