@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
+from derive.checks.latex.entrywise_activations import used_stand_ins
 from derive.checks.latex.entrywise_steps import entrywise
 from derive.checks.latex.jacobians import EVERY_READING_WRONG
 from derive.checks.latex.literal_entries import capital_entries, pinned_sizes
@@ -111,7 +112,9 @@ def judge_undeclared(
         for name, layout in hooks:
             hook = with_positive_logs(layout, marked, defs, reading.shapes)  # log s of an inferred s
             verdict, _ = judge_trees(marked, shaped, conditions=conditions, definitions=defs, seed=seed, prepare=hook)
-            if verdict is not None and verdict["status"] == "ok":
+            # the diagonal forms compare derivatives value for value: not with shared stand-ins
+            entrywise_form = name not in LAYOUTS[:2]
+            if verdict is not None and verdict["status"] == "ok" and not (entrywise_form and used_stand_ins(verdict)):
                 return _entrywise_note(verdict, name)
             # the two layouts say what differs; an entry-wise form only ever adds an ok
             first = first or (verdict if name in LAYOUTS[:2] else None)
