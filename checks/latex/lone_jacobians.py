@@ -4,10 +4,9 @@ r"""A Jacobian written alone: ``\frac{\partial S(\mathbf x)}{\partial\mathbf x} 
 state; denominator: its transpose), and a document rarely says which. A step that equates such
 a Jacobian with a matrix is judged with the Jacobian built in each layout and is ``ok`` when it
 holds in one of them (the Jacobian of an entry-wise map, diagonal, is also read as its diagonal,
-``∂a/∂z = σ'(z)``, and a multiple c·I as c, ``∂z/∂b = 1``: the Hadamard convention of most
-notes); a difference is never a counterexample (the layout may be a third convention,
-vectorised matrices). Jacobians inside a product stay with the chain rule
-(chain_rule.py), which needs no layout.
+``∂a/∂z = σ'(z)``: the Hadamard convention of most notes); a difference is never a
+counterexample (the layout may be a third convention, vectorised matrices). Jacobians inside a
+product stay with the chain rule (chain_rule.py), which needs no layout.
 """
 
 from __future__ import annotations
@@ -36,8 +35,8 @@ def mark_jacobians(side: Node, found: dict[str, Deriv]) -> Node:
 
 #: the conventions a lone Jacobian is read in, each applied to every Jacobian of the step alike:
 #: numerator layout, denominator layout, and an entry-wise map's Jacobian written as its diagonal
-#: (``∂a/∂z = σ'(z)`` for a = σ(z)) or, when that diagonal is one number c, as c (``∂z/∂b = 1``)
-LAYOUTS = ("numerator", "denominator", "diagonal", "multiple of I")
+#: (``∂a/∂z = σ'(z)`` for a = σ(z)); never as one number (``∂z/∂b = 1`` for a vector b is I, not 1)
+LAYOUTS = ("numerator", "denominator", "diagonal")
 
 
 class Jacobians:
@@ -70,11 +69,7 @@ def in_layout(jacobian: Dual, layout: str) -> Dual:
     scale = max(1.0, float(np.abs(square).max(initial=0.0)))
     if diagonal is None or np.abs(square - np.diag(diagonal)).max(initial=0.0) > 1e-12 * scale:
         raise NotJudged("a Jacobian that is not diagonal has no entry-wise form")
-    if layout == "diagonal":
-        return Dual(diagonal.reshape(-1, 1))
-    if np.ptp(diagonal) > 1e-12 * scale:
-        raise NotJudged("a diagonal Jacobian whose entries differ is no multiple of the identity")
-    return Dual(np.array([[float(diagonal[0])]]))
+    return Dual(diagonal.reshape(-1, 1))
 
 
 def _jacobian(ev: Evaluator, node: Deriv) -> Dual:

@@ -135,8 +135,7 @@ def judge_undeclared(
 def _entrywise_note(verdict: dict[str, Any], layout: str) -> dict[str, Any]:
     if layout in LAYOUTS[:2]:
         return verdict
-    form = "its diagonal" if layout == "diagonal" else "the number c (it is c·I)"
-    why = f"the Jacobian of an entry-wise map written as {form}, every Jacobian of the step alike"
+    why = "the Jacobian of an entry-wise map written as its diagonal, every Jacobian of the step alike"
     return {**verdict, "message": f"{verdict['message']}; {why}"}
 
 
