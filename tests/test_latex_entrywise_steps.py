@@ -87,3 +87,31 @@ def test_the_sigmoid_derivative_of_an_undeclared_vector(claim: str, expected: st
 def test_different_lowercase_names_keep_the_matrix_product(runner: StepRunner) -> None:
     status, message = _status("a b = b a", runner)
     assert status == "inconclusive" and "scalars" in message, message
+
+
+def test_a_quotient_by_a_lowercase_name_read_as_square_is_entrywise() -> None:
+    # 1/(1 + e^{-z}) with z read as n×n only so that e^{-z} e^z fits: no one divides by a matrix
+    z, w = Sym("z", "z", ""), Sym("w", "w", "")
+    square = {"z": ("n", "n"), "w": ("n", "n")}
+    quotient = Mul(Call("exp", (z,), 0), Call("sigmoid", (z,), 0), "div")
+    assert entrywise((quotient,), square, frozenset({"z"}))
+    assert not entrywise((quotient,), square)  # a capital-letter reading is not lowered
+    assert not entrywise((Mul(w, z, "div"),), square, frozenset({"w"}))  # by z, not lowered
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        (r"\frac{1}{1 + e^z} = \frac{e^{-z}e^z}{(1 + e^{-z})e^z}", "ok"),
+        (r"\sigma(z) \frac{e^{-z}}{1 + e^{-z}} = \sigma(z)(1 - \sigma(z))", "ok"),
+        (r"\frac{1}{1 + e^z} = \frac{e^{-z}e^z}{(1 + e^{z})e^z}", "wrong"),
+        (r"\sigma(z) \frac{e^{-z}}{1 + e^{z}} = \sigma(z)(1 - \sigma(z))", "wrong"),
+    ],
+)
+def test_the_sigmoid_rewritten_as_a_quotient_of_an_undeclared_vector(
+    claim: str, expected: str, runner: StepRunner
+) -> None:
+    # was inconclusive: "proved … if the names were scalars; as matrices: the sides differ under
+    # every reading of the undeclared shapes tried (z: n×n)"
+    status, message = _status(claim, runner)
+    assert status == expected, message

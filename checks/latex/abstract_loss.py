@@ -70,6 +70,13 @@ class Model:
             return False
         return bool(self.definitions) and all(self._differentiated(t) for side in sides for t in _terms(side))
 
+    def stated_gradients(self, sides: tuple[Node, Node]) -> list[str]:
+        """The random losses whose derivative one side differentiates and the other writes out
+        (∂E/∂u_j = y_j - t_j with E not read): the step states the document's own loss's gradient,
+        so a random stand-in differs from it whether the step is right or not."""
+        left, right = (self._differentiated(side) for side in sides)
+        return sorted(left ^ right)
+
     def _differentiated(self, node: Node) -> set[str]:
         derivs = [d for d in _walk(node) if isinstance(d, Deriv) and isinstance(d.num, Sym)]
         return {d.num.full for d in derivs if d.num.full in self.losses}  # type: ignore[union-attr]

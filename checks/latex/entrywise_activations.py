@@ -30,6 +30,7 @@ __all__ = [
     "activation_verdict",
     "is_activation",
     "primed_activation",
+    "used_stand_ins",
 ]
 
 #: prefix of the function key of an undefined entry-wise activation in the typed (matrix) reader
@@ -120,6 +121,13 @@ def activation_verdict(
 
 
 _NOTE = " (with each undefined activation as three stand-in smooth functions, entry-wise)"
+
+
+def used_stand_ins(verdict: dict[str, Any]) -> bool:
+    """Was this ok found with stand-ins for undefined activations? Every such activation of a
+    world is the same stand-in (g^{[2]} and g^{[3]} alike), so an ok that compares their
+    derivatives value for value may come from that sameness alone."""
+    return _NOTE in verdict["message"]
 
 
 def _specific(sides: tuple[Any, Any], defs: dict[str, Any]) -> str | None:

@@ -44,6 +44,14 @@ def _same_lowered(a: Node, b: Node, lowered: frozenset[str]) -> bool:
     return bool(names) and names == _names(b) and names <= lowered
 
 
+def _lowered_only(node: Node, lowered: frozenset[str]) -> bool:
+    """A denominator made only of lowered names and numbers (1/(1 + e^{-z}), (a - y)/(a(1 - a))):
+    no one writes a quotient by a matrix, so by a lowercase name read as a square matrix only
+    because its products fit no other way the writer means a quotient entry by entry."""
+    names = _names(node)
+    return bool(names) and names <= lowered
+
+
 def _scalar(node: Node, shapes: dict[str, tuple[str, ...]]) -> bool:
     """No name in it has a shape other than 1×…×1 (a name defined in a form not read counts by
     its inferred shape too; one with no shape inferred is a number)."""
@@ -64,7 +72,7 @@ def _entrywise(node: Node, shapes: dict[str, tuple[str, ...]], lowered: frozense
         if node.kind == "hadamard":
             return both
         if node.kind == "div":  # A / c entry by entry; A / B of two matrices is not written so
-            return both and _scalar(node.b, shapes)
+            return both and (_scalar(node.b, shapes) or _lowered_only(node.b, lowered))
         scaled = _scalar(node.a, shapes) or _scalar(node.b, shapes)
         return both and (scaled or _same_lowered(node.a, node.b, lowered))
     if isinstance(node, Call):

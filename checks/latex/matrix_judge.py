@@ -212,12 +212,22 @@ def _judged_once(
         why = f"equal only with {', '.join(flat)} (a capital letter: a matrix in most documents) read as a vector"
         return {**verdict, "status": "inconclusive", "message": _noted(why, model)}, ""
     if model and verdict["status"] != "ok" and not (verdict["status"] == "wrong" and model.decisive(sides)):
-        return None, _noted(verdict["message"], model)
+        return None, _noted(_stand_in_plainly(verdict["message"], model.stated_gradients(sides)), model)
     return ({**verdict, "message": _noted(verdict["message"], model)} if model else verdict), ""
 
 
 def _noted(message: str, model: Model) -> str:
     return f"{message} {_modelled(model)}" if model else message
+
+
+def _stand_in_plainly(message: str, stated: list[str]) -> str:
+    """A random stand-in for a loss the step gives a formula for differs from that formula for any
+    step: say so rather than show its numbers as if they were evidence."""
+    if not stated or not message.startswith("the sides differ"):
+        return message
+    names = ", ".join(stated)
+    why = f"the step writes out the derivative of {names}, which stands in here as a random function"
+    return f"the sides differ, as they would for any formula: {why}"
 
 
 def _modelled(model: Model) -> str:

@@ -21,11 +21,12 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
+from derive.checks.latex.entrywise_activations import used_stand_ins
 from derive.checks.latex.entrywise_steps import entrywise
 from derive.checks.latex.jacobians import EVERY_READING_WRONG
 from derive.checks.latex.literal_entries import capital_entries, pinned_sizes
 from derive.checks.latex.log_domains import with_positive_logs
-from derive.checks.latex.lone_jacobians import Jacobians, mark_jacobians
+from derive.checks.latex.lone_jacobians import LAYOUTS, Jacobians, mark_jacobians
 from derive.checks.latex.matrix_judge import judge_trees
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.shape_infer import (
@@ -100,20 +101,23 @@ def judge_undeclared(
             return None, "no shapes could be inferred for the undeclared names"
         readings = [Assignment({}, 0, True, ())]
     used = set(reached_names(sides, defs))
-    # a lone Jacobian in either layout (Jacobians(..., transpose)), after the differentials
+    # a lone Jacobian in each layout (lone_jacobians.LAYOUTS), after the differentials
     consts = _Constants(set(CONSTANTS) & set(undeclared_names(sides, notation, defs, _sizes(notation))))
-    layouts = (False, True) if lone else (False,)
-    hooks = [_chain(consts, differentials, Jacobians(lone, t) if lone else None) for t in layouts]
+    layouts = LAYOUTS if lone else LAYOUTS[:1]
+    hooks = [(t, _chain(consts, differentials, Jacobians(lone, t) if lone else None)) for t in layouts]
 
     def run(reading: Assignment) -> dict[str, Any] | None:
         shaped = _pinned(_restricted(notation, used, reading), sides)  # W_{23} written out: W is 2×3
         first = None
-        for layout in hooks:
+        for name, layout in hooks:
             hook = with_positive_logs(layout, marked, defs, reading.shapes)  # log s of an inferred s
             verdict, _ = judge_trees(marked, shaped, conditions=conditions, definitions=defs, seed=seed, prepare=hook)
-            if verdict is not None and verdict["status"] == "ok":
-                return verdict
-            first = first or verdict
+            # the diagonal forms compare derivatives value for value: not with shared stand-ins
+            entrywise_form = name not in LAYOUTS[:2]
+            if verdict is not None and verdict["status"] == "ok" and not (entrywise_form and used_stand_ins(verdict)):
+                return _entrywise_note(verdict, name)
+            # the two layouts say what differs; an entry-wise form only ever adds an ok
+            first = first or (verdict if name in LAYOUTS[:2] else None)
         return first
 
     agreeing = [r for r in readings if r.agree]
@@ -126,6 +130,13 @@ def judge_undeclared(
     # No wrong from shapes alone: a reading we do not try (c a scalar in e^{x_i} e^c, a
     # vector written as a matrix) may be the document's, and the corpus shows it happens.
     return None, "the sides' shapes agree under no reading of the undeclared names"
+
+
+def _entrywise_note(verdict: dict[str, Any], layout: str) -> dict[str, Any]:
+    if layout in LAYOUTS[:2]:
+        return verdict
+    why = "the Jacobian of an entry-wise map written as its diagonal, every Jacobian of the step alike"
+    return {**verdict, "message": f"{verdict['message']}; {why}"}
 
 
 class _Constants:
