@@ -70,6 +70,27 @@ class Model:
             return False
         return bool(self.definitions) and all(self._differentiated(t) for side in sides for t in _terms(side))
 
+    def noted(self, message: str) -> str:
+        """The message, with what the model added to the document said after it."""
+        if not self:
+            return message
+        parts = []
+        if self.definitions:
+            names = ", ".join(sorted(self.definitions))
+            parts.append(f"{names} as random smooth functions (not defined in the document)")
+        if self.shapes:
+            parts.append(f"inferred shapes for {', '.join(sorted(self.shapes))}")
+        return f"{message} (with " + " and ".join(parts) + ")"
+
+    def plainly(self, message: str, sides: tuple[Node, Node]) -> str:
+        """A random stand-in for a loss the step gives a formula for differs from that formula for
+        any step: say so rather than show its numbers as if they were evidence."""
+        stated = self.stated_gradients(sides)
+        if not stated or not message.startswith("the sides differ"):
+            return message
+        why = f"the step writes out the derivative of {', '.join(stated)}, which stands in here as a random function"
+        return f"the sides differ, as they would for any formula: {why}"
+
     def stated_gradients(self, sides: tuple[Node, Node]) -> list[str]:
         """The random losses whose derivative one side differentiates and the other writes out
         (∂E/∂u_j = y_j - t_j with E not read): the step states the document's own loss's gradient,

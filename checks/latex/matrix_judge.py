@@ -186,13 +186,13 @@ def _judged_once(
                 prepare(world)
             outcome = _one_world(world, sides, conds)
         except ShapeMismatch as exc:
-            return None, _noted(f"shapes do not fit: {exc}", model)
+            return None, model.noted(f"shapes do not fit: {exc}")
         except NotJudged as exc:
             if str(exc) == AS_MATRIX and lower_case_only(model, sides, defs, notation):
                 return None, "no vector or matrix declared, and every name is lower-case (scalars in most documents)"
-            return None, _noted(str(exc), model)
+            return None, model.noted(str(exc))
         except (RuntimeError, ValueError, IndexError) as exc:
-            return None, _noted(f"could not evaluate ({type(exc).__name__})", model)
+            return None, model.noted(f"could not evaluate ({type(exc).__name__})")
         if not world.flags.get("tensor"):
             return None, "no vector or matrix in this step"
         outcomes.append((world, outcome))
@@ -210,33 +210,10 @@ def _judged_once(
     flat = capitals_as_vectors(model, sides) if verdict["status"] == "ok" else []
     if flat:  # X read as one example's column: a batch gradient's sum over examples would go unseen
         why = f"equal only with {', '.join(flat)} (a capital letter: a matrix in most documents) read as a vector"
-        return {**verdict, "status": "inconclusive", "message": _noted(why, model)}, ""
+        return {**verdict, "status": "inconclusive", "message": model.noted(why)}, ""
     if model and verdict["status"] != "ok" and not (verdict["status"] == "wrong" and model.decisive(sides)):
-        return None, _noted(_stand_in_plainly(verdict["message"], model.stated_gradients(sides)), model)
-    return ({**verdict, "message": _noted(verdict["message"], model)} if model else verdict), ""
-
-
-def _noted(message: str, model: Model) -> str:
-    return f"{message} {_modelled(model)}" if model else message
-
-
-def _stand_in_plainly(message: str, stated: list[str]) -> str:
-    """A random stand-in for a loss the step gives a formula for differs from that formula for any
-    step: say so rather than show its numbers as if they were evidence."""
-    if not stated or not message.startswith("the sides differ"):
-        return message
-    names = ", ".join(stated)
-    why = f"the step writes out the derivative of {names}, which stands in here as a random function"
-    return f"the sides differ, as they would for any formula: {why}"
-
-
-def _modelled(model: Model) -> str:
-    parts = []
-    if model.definitions:
-        parts.append(f"{', '.join(sorted(model.definitions))} as random smooth functions (not defined in the document)")
-    if model.shapes:
-        parts.append(f"inferred shapes for {', '.join(sorted(model.shapes))}")
-    return "(with " + " and ".join(parts) + ")"
+        return None, model.noted(model.plainly(verdict["message"], sides))
+    return ({**verdict, "message": model.noted(verdict["message"])} if model else verdict), ""
 
 
 def _defines(sides: tuple[Node, Node], defs: dict[str, Node]) -> str | None:
