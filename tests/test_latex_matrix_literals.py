@@ -32,7 +32,7 @@ RUN_OK = [
     # the term between the ellipses is the run's own term at i: the whole sum, not a sum up to i
     r"e^{z_1} + \ldots + e^{z_i} + \ldots + e^{z_K} = \sum_{k=1}^{K} e^{z_k}",
     r"a_1 + \dots + a_i + \dots + a_n = \sum_{k=1}^n a_k",
-    r"y_1\log(\hat{y}_1) + \cdots + y_o\log(\hat{y}_o) + \cdots + y_w\log(\hat{y}_w) = \sum_{k=1}^{w} y_k \log \hat y_k",
+    r"y_1\log(\hat{y}_1) + \cdots + y_o\log(\hat{y}_o) + \cdots + y_w\log(\hat{y}_w)=\sum_{k=1}^{w} y_k \log\hat y_k",
 ]
 RUN_WRONG = [
     # the i-th term p_i (not p_iy_i) is dropped back into the sum

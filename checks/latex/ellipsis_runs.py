@@ -77,7 +77,7 @@ def _rewrite_at(toks: Tokens, at: int, width: int) -> Tokens | None:
 
 
 def _own_term_at(special: list[str], pattern: list[str], places: list[int], size: str) -> str | None:
-    """The letter X is the pattern's own term at (``e^{z_i}`` between ``e^{z_1} + \ldots`` and
+    r"""The letter X is the pattern's own term at (``e^{z_i}`` between ``e^{z_1} + \ldots`` and
     ``\ldots + e^{z_K}``), or None. Such a run is the whole sum: its i-th term is written, not
     replaced, which holds wherever 1 ≤ i ≤ K, as the writer places it."""
     if len(special) != len(pattern):
