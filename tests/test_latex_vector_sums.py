@@ -49,3 +49,10 @@ def test_a_difference_under_that_reading_is_never_wrong(step: str, runner: StepR
 def test_a_sum_of_a_matrix_or_over_an_index_letter_is_not_read_so(step: str, runner: StepRunner) -> None:
     result = _last(step, runner)
     assert result.status != "ok" and "sum without an index" in result.message, (result.status, result.message)
+
+
+def test_a_side_that_fails_before_its_sum_is_not_called_wrong(runner: StepRunner) -> None:
+    # x + A does not fit, and it is evaluated before the sum is reached: a step never read as
+    # matrices before this reading gets no wrong from it
+    result = _last(r"2 s = (x + A)\sum \exp(x)", runner)
+    assert result.status == "inconclusive", (result.status, result.message)

@@ -47,6 +47,7 @@ from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_condition, parse_typed
 from derive.checks.latex.typed_nodes import Cond, Node, Sym
 from derive.checks.latex.vector_sums import FLAG as VECTOR_SUM
+from derive.checks.latex.vector_sums import mark_vector_sums
 from derive.checks.latex.worked_examples import holds_literal, literal_meets_open_name, numbers_for_names
 
 __all__ = ["judge_typed", "judge_trees", "build_world", "WORLDS"]
@@ -292,6 +293,7 @@ def _free_indices(world: World, sides: tuple[Node, Node]) -> dict[str, int]:
 
 def _one_world(world: World, sides: tuple[Node, Node], conds: list[Cond]) -> dict[str, Any]:
     """The first difference in this world (or the shapes), else {"status": "same"}."""
+    mark_vector_sums(world, sides)  # \sum v read as its entries' sum: never a wrong (vector_sums)
     ranges = _free_indices(world, sides)
     letters = sorted(ranges)
     assignments = list(itertools.product(*[range(1, ranges[k] + 1) for k in letters]))[:_MAX_ASSIGNMENTS]

@@ -19,7 +19,7 @@ from typing import Any
 from derive.checks.latex.tensor_ops import Dual, NotJudged, apply_function, shape_of
 from derive.checks.latex.typed_nodes import Call, Index, Node, Sum, Sym
 
-__all__ = ["FLAG", "vector_sum"]
+__all__ = ["FLAG", "mark_vector_sums", "vector_sum"]
 
 #: the world flag that keeps a difference under this reading from being called wrong
 FLAG = "vector_sum"
@@ -41,6 +41,24 @@ def vector_sum(ev: Any, node: Call) -> Dual:
         raise NotJudged(f"a sum without an index of a {shape_of(value)} matrix (over rows, columns or every entry?)")
     ev.world.flags["tensor"] = True  # a vector's entries summed: a step about a vector
     return apply_function("sum", [value], 0)
+
+
+def mark_vector_sums(world: Any, sides: tuple[Node, Node]) -> None:
+    """Flag the world before either side is evaluated when a side reads a ``\\sum v``: a side that
+    fails before its sum is reached (an operand that does not fit) was never read as matrices
+    before this reading, so no difference or misfit of the step is ground for a wrong."""
+    if any(_holds_vector_sum(side) for side in sides):
+        world.flags[FLAG] = True
+
+
+def _holds_vector_sum(node: Any) -> bool:
+    if isinstance(node, Call) and node.fn == "vector_sum":
+        return True
+    if isinstance(node, (list, tuple)):
+        return any(_holds_vector_sum(child) for child in node)
+    if isinstance(node, Node) and dataclasses.is_dataclass(node):
+        return any(_holds_vector_sum(getattr(node, f.name)) for f in dataclasses.fields(node))
+    return False
 
 
 def _index_letter(node: Any) -> str | None:
