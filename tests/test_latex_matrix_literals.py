@@ -29,11 +29,18 @@ RUN_OK = [
     r"p_iy_1 + p_iy_2 + \dots + (p_i - y_i) + \dots + p_iy_n = p_iy_1 + p_iy_2 + \dots + p_i + \dots + p_iy_n - y_i",
     r"a_iy_1 + a_iy_2 + \cdots + 0 \cdot a_i + \cdots + a_iy_K = a_i\sum_{k=1}^{K} y_k - a_iy_i",
     r"q_1 c_j + q_2 c_j + \ldots + 2 c_j + \ldots + q_N c_j = \sum_{k=1}^N q_k c_j + (2 - q_j) c_j",
+    # the term between the ellipses is the run's own term at i: the whole sum, not a sum up to i
+    r"e^{z_1} + \ldots + e^{z_i} + \ldots + e^{z_K} = \sum_{k=1}^{K} e^{z_k}",
+    r"a_1 + \dots + a_i + \dots + a_n = \sum_{k=1}^n a_k",
+    r"y_1\log(\hat{y}_1) + \cdots + y_o\log(\hat{y}_o) + \cdots + y_w\log(\hat{y}_w)=\sum_{k=1}^{w} y_k \log\hat y_k",
 ]
 RUN_WRONG = [
     # the i-th term p_i (not p_iy_i) is dropped back into the sum
     r"p_iy_1 + p_iy_2 + \dots + p_i + \dots + p_iy_n - y_i = p_i(y_1 + y_2 + \dots + y_n) - y_i",
     r"p_iy_1 + p_iy_2 + \cdots + 2p_iy_i + \cdots + p_iy_K = p_i\sum_{k=1}^{K} y_k",  # counted once, not twice
+    # the run's own term at i is counted once, not twice
+    r"e^{z_1} + \ldots + e^{z_i} + \ldots + e^{z_K} = e^{z_i} + \sum_{k=1}^{K} e^{z_k}",
+    r"a_1 + \dots + a_i + \dots + a_n = \sum_{k=1}^n a_k + a_i",
 ]
 RUN_UNREAD = [
     r"p_iy_1 + p_iy_2 + \dots + (p_i - y_j) + \dots + p_iy_n = 0",  # two index letters in the term apart
@@ -41,6 +48,8 @@ RUN_UNREAD = [
     r"p_iy_1 + p_iy_2 + \dots + b_j + \dots + p_iy_n = 0",  # an index the pattern never uses
     r"p_iy_1 + p_iy_2 + \dots - p_i + \dots + p_iy_n = 0",  # a sign that breaks the run
     r"p_iy_1 + p_iy_3 + \dots + p_i + \dots + p_iy_n = 0",  # the counter does not run 1, 2
+    r"a_1 + \dots + a_n + \dots + a_n = 0",  # the size letter between the ellipses: no position
+    r"a_1 + \dots + a_i + \dots = 0",  # a series without a last term
 ]
 
 

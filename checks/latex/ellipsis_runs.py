@@ -63,7 +63,7 @@ def _rewrite_at(toks: Tokens, at: int, width: int) -> Tokens | None:
     if value != 1 or not (lead == sign or (sign == "+" and lead == "")):
         return None
     special = _text(toks, terms[here + 1])
-    position = _position(special, letter, last)
+    position = _own_term_at(special, last, places, letter) or _position(special, letter, last)
     used = {t for t, _ in toks}
     index = next((c for c in FRESH if c not in used), None)
     if position is None or index is None:
@@ -74,6 +74,22 @@ def _rewrite_at(toks: Tokens, at: int, width: int) -> Tokens | None:
     total += [("^", False), ("{", False), (letter, False), ("}", False), ("{", False), *body, ("}", False)]
     total += [(sign or "+", False), ("(", False), *toks[terms[here + 1][0] : terms[here + 1][1]], (")", False)]
     return toks[: terms[first][0]] + total + toks[terms[here + 3][1] :]
+
+
+def _own_term_at(special: list[str], pattern: list[str], places: list[int], size: str) -> str | None:
+    r"""The letter X is the pattern's own term at (``e^{z_i}`` between ``e^{z_1} + \ldots`` and
+    ``\ldots + e^{z_K}``), or None. Such a run is the whole sum: its i-th term is written, not
+    replaced, which holds wherever 1 ≤ i ≤ K, as the writer places it."""
+    if len(special) != len(pattern):
+        return None
+    differ = [j for j, (a, b) in enumerate(zip(special, pattern, strict=True)) if a != b]
+    letters = {special[j] for j in differ}
+    if differ != places or len(letters) != 1:
+        return None
+    letter = letters.pop()
+    if not re.fullmatch(r"[A-Za-z]", letter) or letter == size:
+        return None
+    return letter
 
 
 _ELLIPSES = (r"\dots", r"\cdots", r"\ldots", r"\dotsb", r"\dotsc", r"\dotsm")

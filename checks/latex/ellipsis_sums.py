@@ -148,6 +148,11 @@ def _rewrite_at(toks: Tokens, at: int, width: int) -> Tokens | None:
     s, e, sign = terms[here]
     if (s, e) != (at, at + width) or terms[here + 1][2] != sign:
         return None  # the ellipsis is a term of its own, between two equal signs
+    if here + 2 < len(terms) and terms[here + 2][2] == sign and next_ellipsis(toks, terms[here + 2][0]) == (
+        terms[here + 2][0],
+        terms[here + 2][1] - terms[here + 2][0],
+    ):
+        return None  # T_1 + … + T_i + … + T_n: one run with a term at i (ellipsis_runs), not a sum to i
     after = plain([t for t, _ in toks[terms[here + 1][0] : terms[here + 1][1]]])
     last = plain([t for t, _ in toks[terms[here - 1][0] : terms[here - 1][1]]])
     found = running(last, after)

@@ -47,6 +47,8 @@ from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, LooseShapes, No
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_condition, parse_typed
 from derive.checks.latex.typed_nodes import Cond, Node, Sym
+from derive.checks.latex.vector_sums import FLAG as VECTOR_SUM
+from derive.checks.latex.vector_sums import mark_vector_sums
 from derive.checks.latex.worked_examples import holds_literal, literal_meets_open_name, numbers_for_names
 
 __all__ = ["judge_typed", "judge_trees", "build_world", "WORLDS"]
@@ -296,6 +298,7 @@ def _free_indices(world: World, sides: tuple[Node, Node]) -> dict[str, int]:
 
 def _one_world(world: World, sides: tuple[Node, Node], conds: list[Cond]) -> dict[str, Any]:
     """The first difference in this world (or the shapes), else {"status": "same"}."""
+    mark_vector_sums(world, sides)  # \sum v read as its entries' sum: never a wrong (vector_sums)
     ranges = _free_indices(world, sides)
     letters = sorted(ranges)
     first = world.origin
@@ -382,6 +385,8 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
         return _out("inconclusive", "equal up to a transpose: the two sides use different layouts")
     if any(w.flags.get("unknown") for w, _ in outcomes):
         return _out("inconclusive", "the sides differ for a random instance of a function the document does not define")
+    if any(w.flags.get(VECTOR_SUM) for w, _ in outcomes):  # the judge's reading of \sum v (vector_sums.py)
+        return _out("inconclusive", "the sides differ with a sum without an index read as a sum of a vector's entries")
     if world.flags.get("ambiguous"):
         return _out(
             "inconclusive", "the sides differ if A · B is a matrix product, and · between square matrices is ambiguous"

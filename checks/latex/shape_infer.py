@@ -288,7 +288,7 @@ class _Walker:
 
     def _w_Call(self, node: Call) -> Shape:
         args = [self.walk(x) for x in node.args]
-        if node.fn.startswith("unknown:") or node.fn == "sum":
+        if node.fn.startswith("unknown:") or node.fn in ("sum", "vector_sum"):
             return ONE, ONE
         if any(a is None for a in args) or not args:
             return None

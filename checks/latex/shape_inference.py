@@ -207,7 +207,7 @@ class ShapeSolver:
 
     def _s_Call(self, node: Call) -> Shape | None:
         args = [self.shape(a) for a in node.args]
-        if node.fn in ("sum", "trace") or node.fn.startswith("unknown:"):
+        if node.fn in ("sum", "vector_sum", "trace") or node.fn.startswith("unknown:"):
             return (self.one, self.one)
         # activation: an undefined g, entry-wise (entrywise_activations.py)
         if node.fn in _ELEMENTWISE or node.fn in ("softmax", "leaky_relu") or node.fn.startswith("activation:"):

@@ -58,6 +58,7 @@ from derive.checks.latex.typed_nodes import (
     Sym,
     Transpose,
 )
+from derive.checks.latex.vector_sums import vector_sum
 
 __all__ = ["NotJudged", "ShapeMismatch", "UnboundIndex", "World", "Evaluator"]
 
@@ -272,6 +273,8 @@ class Evaluator:
     def _ev_Call(self, node: Call) -> Dual:
         if node.fn == "onehot":
             return self.onehot(node)
+        if node.fn == "vector_sum":
+            return vector_sum(self, node)
         if node.fn.startswith("unknown:"):
             return self.unknown_function(node)
         if node.fn.startswith("abstract:"):

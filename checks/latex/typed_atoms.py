@@ -151,8 +151,7 @@ class AtomsMixin(TexReader):
         return Norm(inner, p)
 
     def _subscript_first(self) -> None:
-        """``||x||^2_2`` is ``||x||_2^2``: TeX sets the two scripts alike in either order, and
-        the norm's subscript must be read before the power (else it is an index on the square)."""
+        """``||x||^2_2`` is ``||x||_2^2`` (TeX sets scripts in either order): the subscript first."""
         if self.peek() != "^":
             return
         _, sub = self.read_arg(self.i + 1)
@@ -278,6 +277,8 @@ class AtomsMixin(TexReader):
                 lower = self.whole(arg[rel[0] + 1 :])
             elif rel:
                 cond = self.condition(arg)
+        if not indices and upper is None:  # \sum v: a vector's entries, or NotJudged at its value (vector_sums)
+            return Call("vector_sum", (self.mp(),))
         if not indices:
             raise Unreadable("a sum without an index")
         body = self.mp()
@@ -367,9 +368,8 @@ class AtomsMixin(TexReader):
         return node
 
     def _plain_trace(self) -> bool:
-        """``tr`` in plain letters right before a bracket that opens with a matrix written out:
-        t·r times a matrix of numbers is no reading anyone means (``tr(AB)`` of names is left
-        to the trace forms, trace_forms.py, where a d may follow)."""
+        """``tr`` in plain letters before a bracket opening with a matrix written out: t·r times
+        numbers is no reading anyone means (``tr(AB)`` of names: trace_forms.py)."""
         k = self.i
         if self.toks[k] not in ("t", "T") or self.peek(1) != "r" or self.spaced[k + 1] or self.peek(2) != "(":
             return False
