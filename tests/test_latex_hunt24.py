@@ -9,13 +9,18 @@ form, must never be wrong again, and the wrong twin of each must stay wrong.
   x}(2xy) + \frac{\partial}{\partial x}(y^2) = 2x + 2y`` and ``-1 (x^2 + y^2)^{-2}
   \frac{\partial}{\partial x}(x^2 + y^2) = -2x (x^2 + y^2)^{-2}`` were 'wrong' with y = x² put
   in. The arguments of a function of several arguments vary on their own (tied_arguments).
+- LUKE-hyungjin/ml_vision_book calculus/chain-rule (Korean): "10층 네트워크라면: $0.25^{10} = 9.5 \times
+  10^{-7}$" was 'wrong' (9.5367…e-7 compared exactly). A mantissa with decimals times a power of ten is
+  a rounded value, to the place of its last digit (rounded_numbers.decimal_places).
 """
 
 from __future__ import annotations
 
+import pytest
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.extract import extract
 from derive.checks.latex.normalize import load_notation
+from derive.checks.latex.rounded_numbers import decimal_places
 from derive.checks.latex.tied_arguments import tied_arguments
 
 NOTATION = load_notation()
@@ -69,3 +74,37 @@ def test_which_arguments_are_tied() -> None:
     # ŷ = σ(z) before L(ŷ, y): its value mentions no other argument, the chain rule needs it
     untied = r"Let $\hat y = \sigma(z)$ and $L(\hat y, y) = (\hat y - y)^2$."
     assert tied_arguments(extract(untied, markdown=True), NOTATION) == []
+
+
+SCIENTIFIC = r"""For a 10-layer network: $0.25^{10} = 9.5 \times 10^{-7}$, almost 0.
+
+$$
+2^{10} = 1.02 \cdot 10^3
+$$
+
+$$
+0.25^{10} = 8.5 \times 10^{-7}
+$$
+"""
+
+
+def test_a_rounded_value_in_scientific_notation_is_judged_to_its_last_digit(runner: StepRunner) -> None:
+    results = _results(SCIENTIFIC, runner)
+    # 9.5e-7 is 0.25^10 = 9.54e-7 rounded; the wrong twin 8.5e-7 is no rounding of it
+    assert [status for lhs, status, _ in results if lhs == "0.25^{10}"] == ["ok", "wrong"]
+    assert [status for lhs, status, _ in results if lhs == "2^{10}"] == ["ok"]
+
+
+@pytest.mark.parametrize(
+    ("latex", "places"),
+    [
+        (r"9.5 \times 10^{-7}", 8),
+        (r"1.02 \cdot 10^3", -1),
+        (r"-3.25\times10^{ 2 }", 0),
+        (r"0.547", 3),
+        (r"2 \times 10^{-3}", None),  # no decimals: an exact claim
+        (r"9.5 \times 10^{x}", None),
+    ],
+)
+def test_decimal_places_of_scientific_notation(latex: str, places: int | None) -> None:
+    assert decimal_places(latex) == places
