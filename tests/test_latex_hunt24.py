@@ -12,6 +12,12 @@ form, must never be wrong again, and the wrong twin of each must stay wrong.
 - LUKE-hyungjin/ml_vision_book calculus/chain-rule (Korean): "10층 네트워크라면: $0.25^{10} = 9.5 \times
   10^{-7}$" was 'wrong' (9.5367…e-7 compared exactly). A mantissa with decimals times a power of ten is
   a rounded value, to the place of its last digit (rounded_numbers.decimal_places).
+- david-wb/tiny-diffusion README (DDPM posterior): after ``\bar{\alpha}_t = \prod_{i=1}^{t}\alpha_i``
+  the derivation writes the family at i: ``(1 - \bar{\alpha}_{i-1})(1 - \frac{\alpha_i(1 -
+  \bar{\alpha}_{i-1})}{1 - \bar{\alpha}_i}) = (1 - \bar{\alpha}_{i-1})\frac{1 - \bar{\alpha}_i - \alpha_i +
+  \bar{\alpha}_i}{1 - \bar{\alpha}_i}`` and four more were 'wrong' (ᾱ_i and ᾱ_{i-1} sampled apart). The
+  tie of a running product holds at any index letter, not only the definition's t
+  (cumulative_families).
 """
 
 from __future__ import annotations
@@ -108,3 +114,31 @@ def test_a_rounded_value_in_scientific_notation_is_judged_to_its_last_digit(runn
 )
 def test_decimal_places_of_scientific_notation(latex: str, places: int | None) -> None:
     assert decimal_places(latex) == places
+
+
+RUNNING = r"""where
+
+```math
+    \bar{\alpha}_t = \prod_{i=1}^{t}\alpha_i.
+```
+
+and for the variance
+
+```math
+\begin{align*}
+\Sigma &= (1 - \bar{\alpha}_{i-1})\left(1 - \frac{\alpha_i(1 - \bar{\alpha}_{i-1})}{1 - \bar{\alpha}_i}\right) \\
+&= (1 - \bar{\alpha}_{i-1})\left(\frac{1 - \bar{\alpha}_i - \alpha_i + \bar{\alpha}_{i}}{1 - \bar{\alpha}_i}\right)
+\end{align*}
+```
+
+$$
+1 - \bar{\alpha}_i = 1 + \bar{\alpha}_i
+$$
+"""
+
+
+def test_a_running_product_ties_its_members_at_any_index_letter(runner: StepRunner) -> None:
+    status, message = _status(RUNNING, r"(1 - \bar{\alpha}_{i-1})", runner)
+    assert status == "inconclusive" and "running product" in message
+    # the wrong twin writes the family at i alone: nothing ties it, it stays wrong
+    assert _status(RUNNING, r"1 - \bar{\alpha}_i", runner)[0] == "wrong"

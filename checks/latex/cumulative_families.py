@@ -41,12 +41,15 @@ def cumulative_families(text: str) -> dict[str, str]:
     return {m.group("stem"): m.group("index") for m in _DEFINITION.finditer(_accents_outside(text))}
 
 
-def _ties(written: str, stem: str, index: str) -> bool:
-    """Does the step write the family at its index and at the index less one?"""
+def _ties(written: str, stem: str) -> str | None:
+    """The index letter at which the step writes the family and at that index less one, if any.
+    The definition's letter is a dummy: a derivation of \\bar{\\alpha}_t may well write it at i."""
     head = rf"(?<![A-Za-z\\]){_spaced(stem)}\s*_\s*"
-    at_index = re.search(head + rf"(?:\{{\s*{index}\s*\}}|{index}(?![A-Za-z]))", written)
-    before = re.search(head + rf"\{{\s*{index}\s*-\s*1\s*\}}", written)
-    return bool(at_index and before)
+    for before in re.finditer(head + r"\{\s*(?P<letter>[a-z])\s*-\s*1\s*\}", written):
+        index = before.group("letter")
+        if re.search(head + rf"(?:\{{\s*{index}\s*\}}|{index}(?![A-Za-z]))", written):
+            return index
+    return None
 
 
 def hold_cumulative_families(judged: list[StepResult], text: str) -> list[StepResult]:
@@ -57,13 +60,13 @@ def hold_cumulative_families(judged: list[StepResult], text: str) -> list[StepRe
 
     def why(result: StepResult) -> str | None:
         written = _accents_outside(f"{result.step.lhs} = {result.step.rhs}")
-        tied = [stem for stem, index in families.items() if _ties(written, stem, index)]
+        tied = [(stem, index) for stem in families if (index := _ties(written, stem)) is not None]
         if not tied:
             return None
-        index = families[tied[0]]
+        stem, index = tied[0]
         return (
-            f"; but the page defines {tied[0]}_{index} as a running product or sum, "
-            f"which ties it to {tied[0]}_{{{index}-1}}: the two were sampled apart"
+            f"; but the page defines {stem}_{families[stem]} as a running product or sum, "
+            f"which ties {stem}_{index} to {stem}_{{{index}-1}}: the two were sampled apart"
         )
 
     return hold_wrongs(judged, why) if families else judged
