@@ -18,6 +18,10 @@ form, must never be wrong again, and the wrong twin of each must stay wrong.
   \bar{\alpha}_i}{1 - \bar{\alpha}_i}`` and four more were 'wrong' (ᾱ_i and ᾱ_{i-1} sampled apart). The
   tie of a running product holds at any index letter, not only the definition's t
   (cumulative_families).
+- djanka2/oms-skript 10_Gradientenverfahren (German lecture notes): after ``f(x,y) = 4x^2+y^2``, "Wir
+  betrachten wieder das quadratische Beispiel $f(x_1,x_2)=0.1x_1^2+9x_2^2$" was 'wrong' (8 ≠ 36.1 at
+  (1, 2)): a function's definition written again at the entries of a vector is f defined anew, a
+  definition and no claim (restated_functions.hold_restated_calls).
 """
 
 from __future__ import annotations
@@ -142,3 +146,19 @@ def test_a_running_product_ties_its_members_at_any_index_letter(runner: StepRunn
     assert status == "inconclusive" and "running product" in message
     # the wrong twin writes the family at i alone: nothing ties it, it stays wrong
     assert _status(RUNNING, r"1 - \bar{\alpha}_i", runner)[0] == "wrong"
+
+
+AGAIN = r"""Consider $f(x, y) = 4x^2 + y^2$ first.
+
+We look again at the quadratic example $f(x_1,x_2)=0.1x_1^2+9x_2^2$.
+
+$$
+f(1, 2) = 9
+$$
+"""
+
+
+def test_a_function_defined_again_at_entries_is_a_definition(runner: StepRunner) -> None:
+    status, message = _status(AGAIN, "f(x_1,x_2)", runner)
+    assert status == "inconclusive" and "defined again" in message
+    assert _status(AGAIN, "f(1, 2)", runner)[0] == "wrong"  # the wrong twin: f at numbers is a claim
