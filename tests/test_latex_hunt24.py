@@ -148,6 +148,32 @@ def test_a_running_product_ties_its_members_at_any_index_letter(runner: StepRunn
     assert _status(RUNNING, r"1 - \bar{\alpha}_i", runner)[0] == "wrong"
 
 
+SIGN = r"""where
+
+```math
+    \bar{\alpha}_t = \prod_{i=1}^{t}\alpha_i.
+```
+
+```math
+\begin{align*}
+\tilde{\mu} &= \frac{\sqrt{\bar{\alpha}_{i-1}}}{1 - \bar{\alpha}_{i}}(1 - \alpha_i)
+\frac{x_i - \sqrt{1 - \bar{\alpha}_i}\epsilon}{\sqrt{\bar{\alpha}_i}} \\
+&= \frac{1}{\sqrt{\alpha_i}}\frac{1 - \alpha_i}{1 - \bar{\alpha}_{i}}
+\left(x_i - \sqrt{1 - \bar{\alpha}_i}\epsilon\right) \\
+&= \frac{1 - \alpha_i}{\sqrt{\alpha_i}\sqrt{1 - \bar{\alpha}_{i}}}\epsilon
++ \frac{1 - \alpha_i}{\sqrt{\alpha_i}(1 - \bar{\alpha}_{i})} x_i
+\end{align*}
+```
+"""
+
+
+def test_a_step_false_with_the_tie_put_in_stays_wrong(runner: StepRunner) -> None:
+    results = [(lhs, status) for lhs, status, _ in _results(SIGN, runner)]
+    # true with the tie (sqrt of ᾱ_{i-1}/ᾱ_i is 1/sqrt α_i): held; the ε term with its sign dropped: wrong
+    assert [status for lhs, status in results if lhs.startswith(r"\frac{\sqrt{\bar")] == ["inconclusive"]
+    assert [status for lhs, status in results if lhs.startswith(r"\frac{1}{\sqrt{\alpha_i}}")] == ["wrong"]
+
+
 AGAIN = r"""Consider $f(x, y) = 4x^2 + y^2$ first.
 
 We look again at the quadratic example $f(x_1,x_2)=0.1x_1^2+9x_2^2$.
