@@ -157,11 +157,14 @@ SIGN = r"""where
 ```math
 \begin{align*}
 \tilde{\mu} &= \frac{\sqrt{\bar{\alpha}_{i-1}}}{1 - \bar{\alpha}_{i}}(1 - \alpha_i)
-\frac{x_i - \sqrt{1 - \bar{\alpha}_i}\epsilon}{\sqrt{\bar{\alpha}_i}} \\
+\left(\frac{1}{\sqrt{\bar{\alpha}_i}}(x_i - \sqrt{1 - \bar{\alpha}_i}\epsilon)\right)
++ \sqrt{\alpha_i}\frac{(1 - \bar{\alpha}_{i-1})}{(1 - \bar{\alpha}_{i})}x_i \\
 &= \frac{1}{\sqrt{\alpha_i}}\frac{1 - \alpha_i}{1 - \bar{\alpha}_{i}}
-\left(x_i - \sqrt{1 - \bar{\alpha}_i}\epsilon\right) \\
+\left(x_i - \sqrt{1 - \bar{\alpha}_i}\epsilon\right)
++ \sqrt{\alpha_i}\frac{(1 - \bar{\alpha}_{i-1})}{(1 - \bar{\alpha}_{i})}x_i \\
 &= \frac{1 - \alpha_i}{\sqrt{\alpha_i}\sqrt{1 - \bar{\alpha}_{i}}}\epsilon
-+ \frac{1 - \alpha_i}{\sqrt{\alpha_i}(1 - \bar{\alpha}_{i})} x_i
++ \frac{1}{\sqrt{\alpha_i}}\left(\frac{1 - \alpha_i}{1 - \bar{\alpha}_{i}}
++ \alpha_i\frac{(1 - \bar{\alpha}_{i-1})}{(1 - \bar{\alpha}_{i})}\right)x_i
 \end{align*}
 ```
 """
