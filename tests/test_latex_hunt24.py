@@ -22,6 +22,13 @@ form, must never be wrong again, and the wrong twin of each must stay wrong.
   betrachten wieder das quadratische Beispiel $f(x_1,x_2)=0.1x_1^2+9x_2^2$" was 'wrong' (8 ≠ 36.1 at
   (1, 2)): a function's definition written again at the entries of a vector is f defined anew, a
   definition and no claim (restated_functions.hold_restated_calls).
+
+Wrong steps called ok (the sample of 40 ok verdicts, seed 24):
+
+- uvdivergence/cheatsheets information_theory.md: "$D_\text{KL}(p(x) \parallel q(x)) = 0 \Leftrightarrow
+  p(x) = q(x)$" made ``p(x) = q(x)`` ok (p read as q through an earlier "if and only if $p(x) =
+  q(x)$"). Each side of an equivalence in one inline formula is a condition, claimed by neither
+  (unread_clauses).
 """
 
 from __future__ import annotations
@@ -191,3 +198,15 @@ def test_a_function_defined_again_at_entries_is_a_definition(runner: StepRunner)
     status, message = _status(AGAIN, "f(x_1,x_2)", runner)
     assert status == "inconclusive" and "defined again" in message
     assert _status(AGAIN, "f(1, 2)", runner)[0] == "wrong"  # the wrong twin: f at numbers is a claim
+
+
+EQUIVALENCE = r"""Properties: $D(p \parallel q) = 0 \Leftrightarrow p(x) = q(x)$. Also $2 + 2 = 5$.
+
+Equality holds if and only if $p(x) = q(x)$.
+"""
+
+
+def test_a_side_of_an_equivalence_is_a_condition_not_a_claim(runner: StepRunner) -> None:
+    status, message = _status(EQUIVALENCE, "p(x)", runner)
+    assert status == "inconclusive" and "equivalence" in message
+    assert _status(EQUIVALENCE, "2 + 2", runner)[0] == "wrong"  # the wrong twin, no arrow: a claim
