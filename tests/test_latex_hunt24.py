@@ -210,3 +210,16 @@ def test_a_side_of_an_equivalence_is_a_condition_not_a_claim(runner: StepRunner)
     status, message = _status(EQUIVALENCE, "p(x)", runner)
     assert status == "inconclusive" and "equivalence" in message
     assert _status(EQUIVALENCE, "2 + 2", runner)[0] == "wrong"  # the wrong twin, no arrow: a claim
+
+
+PROGRAM_E = r"""in our example: $ = \frac{(6 - 5.999999999994898)}{(6 + 5.999999999994898)} = 4.2514140356330737e^{-13}$
+
+and $ = \frac{(6 - 5.999999999994898)}{(6 + 5.999999999994898)} = 9.9e^{-13}$ is no rounding of it.
+"""
+
+
+def test_a_program_s_e_notation_stays_held_with_scientific_places(runner: StepRunner) -> None:
+    # held-out 19 (gradcheck_uoh_prem): the ×10 reading is now judged to its last digit by the
+    # rounded-inputs judge (inconclusive), which is as near as the exact reading's 0.1 % was
+    statuses = [status for lhs, status, _ in _results(PROGRAM_E, runner)]
+    assert statuses == ["inconclusive", "wrong"]
