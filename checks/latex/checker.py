@@ -218,7 +218,7 @@ def _last_passes(
     judged = hold_case_values(hold_unread_clauses(judged, text), text)  # $||x|| = 0$ if $x = 0$; when t = F/4 …
     # "$\mathbf D$ denotes $\mathrm{diag}$" (named_operators); "$\pi \in [0, 1]$ is a mixture weight" (parameter_pi)
     judged = hold_parameter_pi(hold_named_operators(judged, text), text)
-    judged = hold_cumulative_families(hold_distribution_sums(judged), text)  # Σ_Z P(Z|X) = 1; ᾱ_t = α_t ᾱ_{t-1}
+    judged = hold_cumulative_families(hold_distribution_sums(judged), text, notation)  # Σ_Z P(Z|X) = 1; ᾱ_t
     return hold_stated_kinds(hold_bound_derivatives(judged, equations, notation), notation.kinds)
 
 

@@ -18,6 +18,7 @@ from derive.checks.latex.notation import Notation
 from derive.checks.latex.own_functions import find_function_definitions, release_own_functions
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.subscripted_functions import uses
+from derive.checks.latex.tied_arguments import hold_tied_arguments
 
 __all__ = ["hold_before_definition", "release_document_functions"]
 
@@ -29,12 +30,13 @@ def release_document_functions(
     new_functions: list[Any],
     scoped: frozenset[str] = frozenset(),
 ) -> list[StepResult]:
-    """Both holds on the document's own functions: a notation function it redefines
-    (own_functions) and a function it defines only below the step (this module). ``scoped``: the
+    """The holds on the document's own functions: a notation function it redefines
+    (own_functions), a function it defines only below the step (this module), and an argument of a
+    several-argument function tied to another by an earlier value (tied_arguments). ``scoped``: the
     functions defined differently more than once, read with their latest definition."""
     found = find_function_definitions(equations, notation)
     released = release_own_functions(results, found, frozenset(f.name for f in new_functions) | scoped)
-    return hold_before_definition(released, new_functions, notation)
+    return hold_tied_arguments(hold_before_definition(released, new_functions, notation), equations, notation)
 
 
 def hold_before_definition(results: list[StepResult], new_functions: list[Any], notation: Notation) -> list[StepResult]:

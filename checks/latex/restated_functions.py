@@ -13,6 +13,13 @@ definition just before it. Where it holds (:func:`confirm_restatements`), the st
 saying it agrees with the earlier definition. Where it does not, it stays a definition,
 inconclusive: a new section may define X anew (the ridge loss, then the lasso loss, both
 ``L(w) = …``), so a restatement that differs is never ``wrong``.
+
+The same holds for a definition written again at the entries of a vector, which a definition of its
+own is not taken to be (``f(x_1, x_2)`` may be f at a sample): "we look again at the quadratic example
+$f(x_1,x_2) = 0.1x_1^2 + 9x_2^2$" after ``f(x, y) = 4x^2 + y^2`` was refuted as a claim about the
+earlier f. A first link ``X(p_1, …, p_n) = value`` of a function the document defines with n ≥ 2
+parameters, at n different names its value uses, is X defined anew: its ``wrong`` is inconclusive
+(:func:`hold_restated_calls`).
 """
 
 from __future__ import annotations
@@ -23,12 +30,13 @@ from typing import Any
 from derive.checks.latex.abstract_functions import abstract_name
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.function_calls import PARAMETER_SEPARATOR
-from derive.checks.latex.multi_functions import multi_definitions
+from derive.checks.latex.multi_functions import multi_call, multi_definitions
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.own_functions import NewFunction
-from derive.checks.latex.subscripted_functions import more_definitions
+from derive.checks.latex.steps import split_chain
+from derive.checks.latex.subscripted_functions import more_definitions, uses
 
-__all__ = ["confirm_restatements"]
+__all__ = ["confirm_restatements", "hold_restated_calls"]
 
 _AGREES = "{message}; it agrees with the document's definition of {name} on line {line}, put in on the left"
 
@@ -54,6 +62,31 @@ def confirm_restatements(
         task = (step, document.for_step(step.line, step.column, step.rhs))
         why = _AGREES.format(message="{message}", name=own.name, line=before.line)
         out = replace(again, notation=_defined_as(again.notation, before)).confirm(out, [task], [k], [why])
+    return hold_restated_calls(out, equations, notation)
+
+
+_ANEW = "; it is {name} defined again at {params}, which a later section may do: a definition, not a claim"
+
+
+def hold_restated_calls(judged: list[Any], equations: list[Equation], notation: Notation) -> list[Any]:
+    """``judged`` with each ``wrong`` first link ``X(p_1, …, p_n) = value`` of a function the
+    document defines with n ≥ 2 parameters, at n names the value uses, made inconclusive."""
+    if not any(r.status == "wrong" for r in judged):
+        return judged
+    anew: dict[tuple[int, int], str] = {}
+    for equation in equations:
+        for chain in split_chain(equation):
+            (first, relation), (second, _) = chain[0], chain[1]
+            call = multi_call(first.text, notation) if relation in ("=", ":=", r"\coloneqq") else None
+            defined = notation.doc_functions.get(call[0]) if call else None
+            if call is None or defined is None or len(defined[0].split(PARAMETER_SEPARATOR)) != len(call[1]):
+                continue
+            if all(uses(second.text, p, notation) for p in call[1]):
+                anew[second.line, second.column] = _ANEW.format(name=call[0], params=", ".join(call[1]))
+    out = []
+    for r in judged:
+        why = anew.get((r.step.line, r.step.column)) if r.status == "wrong" else None
+        out.append(r.held(r.message + why) if why else r)
     return out
 
 

@@ -44,6 +44,10 @@ __all__ = [
 ]
 
 _DECIMAL = re.compile(r"\s*-?\s*\d*\.(\d+)\s*")
+#: a mantissa with decimals times a power of ten: 9.5 \times 10^{-7}, 1.2 \cdot 10^3 (a rounded value as well)
+_SCIENTIFIC = re.compile(
+    r"\s*-?\s*\d*\.(?P<digits>\d+)\s*(?:\\times|\\cdot)\s*10\s*\^\s*(?:\{\s*(?P<exp>[-+]?\s*\d+)\s*\}|(?P<one>\d))\s*"
+)
 #: at most this many units of the last written place off: rounding explains it (see docstring)
 _NEAR_UNITS = 5
 #: a decimal input of the other side (the values it puts in, each rounded to its own last place)
@@ -53,9 +57,16 @@ _MOST_INPUTS = 6
 
 
 def decimal_places(latex: str) -> int | None:
-    """d for a side that is only a decimal literal with d places (``0.547``, ``-.25``), else None."""
+    """d for a side that is only a decimal literal with d places (``0.547``, ``-.25``), else None.
+    In scientific notation (``9.5 \\times 10^{-7}``) the places are the mantissa's less the
+    exponent: its last written digit is the eighth after the point."""
     m = _DECIMAL.fullmatch(latex)
-    return len(m.group(1)) if m else None
+    if m:
+        return len(m.group(1))
+    m = _SCIENTIFIC.fullmatch(latex)
+    if m is None:
+        return None
+    return len(m.group("digits")) - int((m.group("exp") or m.group("one")).replace(" ", ""))
 
 
 def judge_rounded(lhs_latex: str, rhs_latex: str, lhs: Any, rhs: Any) -> dict[str, Any] | None:

@@ -18,6 +18,11 @@ A value an example posits is held back the same way: "por ejemplo, $\text{odds} 
 of its line) for example, e.g., por ejemplo, par exemple, zum Beispiel, 例如 (and their kin) is a
 case, not a claim.
 Any other inline formula after those words (``\sigma(0) = 0.7``, a computation) is judged as before.
+
+An equation joined to another by an equivalence arrow in one inline formula ("$D_\text{KL}(p \parallel
+q) = 0 \Leftrightarrow p(x) = q(x)$") is one side of an equivalence: a condition, claimed by neither
+side. Its verdict, ``ok`` as much as ``wrong`` (p(x) = q(x) was ``ok``, read with p defined as q by the
+"if and only if $p(x) = q(x)$" of an earlier paragraph), is inconclusive, saying so.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.results import StepResult
+from derive.checks.latex.steps import Step
 
 __all__ = ["hold_unread_clauses", "leading_supposition"]
 
@@ -109,13 +115,42 @@ def _example(lines: list[str], line: int, column: int, lhs: str, rhs: str) -> st
     return found[-1].group(0) if found and _posited(lhs, rhs) else None
 
 
+#: the arrows of an equivalence: each side is a condition, neither is claimed
+_EQUIVALENCE = re.compile(r"(?:\\(?:Leftrightarrow|iff|Longleftrightarrow|leftrightarrow)(?![A-Za-z])|⟺|⇔)\s*$")
+
+
+def _equivalence_side(lines: list[str], step: Step) -> bool:
+    """Does the inline step stand right after (or right before) an equivalence arrow of its formula?"""
+    line, column = step.line, max(getattr(step, "column", 1) - 1, 0)
+    text = _line(lines, line)
+    head = text[:column].rstrip()
+    opening = max(head.rfind("$"), head.rfind("\\("))
+    inside = head[opening + 1 :] if opening >= 0 else head
+    if not inside.endswith(step.relation):
+        return False
+    lead = inside[: -len(step.relation)].rstrip()
+    if "".join(lead.split()).endswith("".join(step.lhs.split())):
+        lhs_start = len(lead) - len(step.lhs.strip())
+        if _EQUIVALENCE.search(lead[: max(lhs_start, 0)]):
+            return True
+    rest = text[column:]
+    end = rest.find(step.rhs.strip())
+    after = rest[end + len(step.rhs.strip()) :].lstrip() if end == 0 else ""
+    return re.match(r"\\(?:Leftrightarrow|iff|Longleftrightarrow)(?![A-Za-z])|⟺|⇔", after) is not None
+
+
 def hold_unread_clauses(judged: list[StepResult], text: str) -> list[StepResult]:
     """``judged`` with each inline ``wrong`` whose formula is followed, or preceded in its sentence,
-    by a condition in prose that was not read for it made inconclusive."""
+    by a condition in prose that was not read for it made inconclusive, and each verdict on a side of an
+    inline equivalence made inconclusive."""
     lines = text.split("\n")
     out = []
     for result in judged:
         step = result.step
+        if result.status in ("ok", "wrong") and step.kind == "inline" and _equivalence_side(lines, step):
+            why = "; but it is one side of an equivalence (⟺) in its formula: a condition, not a claim"
+            out.append(result.held(result.message + why))
+            continue
         if result.status == "wrong" and step.kind == "inline" and not step.conditions:
             column = getattr(step, "column", 0)
             found = _CLAUSE.match(_after(lines, step.line, column))
