@@ -34,24 +34,14 @@ Wrong steps called ok (the sample of 40 ok verdicts, seed 24):
 from __future__ import annotations
 
 import pytest
-from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.checker import StepRunner
 from derive.checks.latex.extract import extract
 from derive.checks.latex.normalize import load_notation
 from derive.checks.latex.rounded_numbers import decimal_places
 from derive.checks.latex.tied_arguments import tied_arguments
+from hunt_steps import step_results, step_verdict
 
 NOTATION = load_notation()
-
-
-def _results(text: str, runner: StepRunner) -> list[tuple[str, str, str]]:
-    report = check_text(text, NOTATION, runner=runner, markdown=True, examples=30)
-    return [(r.step.lhs, r.status, r.message) for r in report.results]
-
-
-def _status(text: str, lhs_start: str, runner: StepRunner) -> tuple[str, str]:
-    found = [(status, message) for lhs, status, message in _results(text, runner) if lhs.startswith(lhs_start)]
-    assert found, _results(text, runner)
-    return found[-1]
 
 
 TIED = r"""The slope of the tangent to the curve $y = x^2$ at the point $x=1$ is $2$.
@@ -69,20 +59,20 @@ SUMMANDS = r"\frac{\partial}{\partial x} \Big( x^2 \Big) +"
 
 
 def test_an_argument_of_a_function_of_two_arguments_is_free_of_its_earlier_value(runner: StepRunner) -> None:
-    status, message = _status(TIED, SUMMANDS, runner)
+    status, message = step_verdict(TIED, SUMMANDS, runner)
     assert status != "wrong"
     assert "argument of f" in message or status == "ok"
 
 
 def test_a_step_that_does_not_use_the_tied_argument_still_refutes(runner: StepRunner) -> None:
     twin = TIED + "\n$$\n\\frac{d}{dx} x^3 = 2x^2\n$$\n"
-    assert _status(twin, r"\frac{d}{dx} x^3", runner)[0] == "wrong"
+    assert step_verdict(twin, r"\frac{d}{dx} x^3", runner)[0] == "wrong"
 
 
 def test_before_the_function_the_curve_is_meant(runner: StepRunner) -> None:
     # above f(x, y) the document speaks of the curve y = x^2: a wrong slope there stays wrong
     twin = TIED.replace("is $2$.", "is $2$.\n\n$$\n\\frac{d}{dx} (x + y) = 1 + 3x\n$$\n")
-    assert _status(twin, r"\frac{d}{dx} (x + y)", runner)[0] == "wrong"
+    assert step_verdict(twin, r"\frac{d}{dx} (x + y)", runner)[0] == "wrong"
 
 
 def test_which_arguments_are_tied() -> None:
@@ -106,7 +96,7 @@ $$
 
 
 def test_a_rounded_value_in_scientific_notation_is_judged_to_its_last_digit(runner: StepRunner) -> None:
-    results = _results(SCIENTIFIC, runner)
+    results = step_results(SCIENTIFIC, runner)
     # 9.5e-7 is 0.25^10 = 9.54e-7 rounded; the wrong twin 8.5e-7 is no rounding of it
     assert [status for lhs, status, _ in results if lhs == "0.25^{10}"] == ["ok", "wrong"]
     assert [status for lhs, status, _ in results if lhs == "2^{10}"] == ["ok"]
@@ -149,10 +139,10 @@ $$
 
 
 def test_a_running_product_ties_its_members_at_any_index_letter(runner: StepRunner) -> None:
-    status, message = _status(RUNNING, r"(1 - \bar{\alpha}_{i-1})", runner)
+    status, message = step_verdict(RUNNING, r"(1 - \bar{\alpha}_{i-1})", runner)
     assert status == "inconclusive" and "running product" in message
     # the wrong twin writes the family at i alone: nothing ties it, it stays wrong
-    assert _status(RUNNING, r"1 - \bar{\alpha}_i", runner)[0] == "wrong"
+    assert step_verdict(RUNNING, r"1 - \bar{\alpha}_i", runner)[0] == "wrong"
 
 
 SIGN = r"""where
@@ -178,7 +168,7 @@ SIGN = r"""where
 
 
 def test_a_step_false_with_the_tie_put_in_stays_wrong(runner: StepRunner) -> None:
-    results = [(lhs, status) for lhs, status, _ in _results(SIGN, runner)]
+    results = [(lhs, status) for lhs, status, _ in step_results(SIGN, runner)]
     # true with the tie (sqrt of ᾱ_{i-1}/ᾱ_i is 1/sqrt α_i): held; the ε term with its sign dropped: wrong
     assert [status for lhs, status in results if lhs.startswith(r"\frac{\sqrt{\bar")] == ["inconclusive"]
     assert [status for lhs, status in results if lhs.startswith(r"\frac{1}{\sqrt{\alpha_i}}")] == ["wrong"]
@@ -195,9 +185,9 @@ $$
 
 
 def test_a_function_defined_again_at_entries_is_a_definition(runner: StepRunner) -> None:
-    status, message = _status(AGAIN, "f(x_1,x_2)", runner)
+    status, message = step_verdict(AGAIN, "f(x_1,x_2)", runner)
     assert status == "inconclusive" and "defined again" in message
-    assert _status(AGAIN, "f(1, 2)", runner)[0] == "wrong"  # the wrong twin: f at numbers is a claim
+    assert step_verdict(AGAIN, "f(1, 2)", runner)[0] == "wrong"  # the wrong twin: f at numbers is a claim
 
 
 EQUIVALENCE = r"""Properties: $D(p \parallel q) = 0 \Leftrightarrow p(x) = q(x)$. Also $2 + 2 = 5$.
@@ -207,9 +197,9 @@ Equality holds if and only if $p(x) = q(x)$.
 
 
 def test_a_side_of_an_equivalence_is_a_condition_not_a_claim(runner: StepRunner) -> None:
-    status, message = _status(EQUIVALENCE, "p(x)", runner)
+    status, message = step_verdict(EQUIVALENCE, "p(x)", runner)
     assert status == "inconclusive" and "equivalence" in message
-    assert _status(EQUIVALENCE, "2 + 2", runner)[0] == "wrong"  # the wrong twin, no arrow: a claim
+    assert step_verdict(EQUIVALENCE, "2 + 2", runner)[0] == "wrong"  # the wrong twin, no arrow: a claim
 
 
 PROGRAM_E = r"""in our example: $ = \frac{(6 - 5.999999999994898)}{(6 + 5.999999999994898)} = 4.2514140356330737e^{-13}$
@@ -221,5 +211,5 @@ and $ = \frac{(6 - 5.999999999994898)}{(6 + 5.999999999994898)} = 9.9e^{-13}$ is
 def test_a_program_s_e_notation_stays_held_with_scientific_places(runner: StepRunner) -> None:
     # held-out 19 (gradcheck_uoh_prem): the ×10 reading is now judged to its last digit by the
     # rounded-inputs judge (inconclusive), which is as near as the exact reading's 0.1 % was
-    statuses = [status for lhs, status, _ in _results(PROGRAM_E, runner)]
+    statuses = [status for lhs, status, _ in step_results(PROGRAM_E, runner)]
     assert statuses == ["inconclusive", "wrong"]
