@@ -213,3 +213,23 @@ def test_a_program_s_e_notation_stays_held_with_scientific_places(runner: StepRu
     # rounded-inputs judge (inconclusive), which is as near as the exact reading's 0.1 % was
     statuses = [status for lhs, status, _ in step_results(PROGRAM_E, runner)]
     assert statuses == ["inconclusive", "wrong"]
+
+
+# held-out 6's logistic-regression README (imjaesung) lists ŷ = (\hat{y_1}, …, \hat{y_m}) before
+# C(y, ŷ): ŷ's value names ŷ's entries, not y, so nothing ties the two and the sign slip in ∂L/∂b
+# (-(y/ŷ - (1-y)/(1-ŷ)) ŷ(1-ŷ) = -(ŷ - y), false for every y and ŷ) stays wrong
+HATTED = r"""- $\mathbf{y} = (y_{1}, y_{2}, \cdots,y_{m})$ : true value
+
+- $\mathbf{\hat{y}} = (\hat{y_{1}}, \hat{y_{2}}, \cdots, \hat{y_{m}})$ : predictions
+
+$$C(\mathbf{y}, \mathbf{\hat{y}}) = \frac{1}{m}\sum_{i=1}^{m}L(y_{i}, \hat{y}_{i})$$
+
+$-(y\frac{1}{\hat{y}}-(1-y)\frac{1}{(1-\hat{y})})\hat{y}(1-\hat{y}) = -(\hat{y}-y)$
+"""
+
+
+def test_a_hatted_argument_listed_by_its_entries_is_not_tied(runner: StepRunner) -> None:
+    assert tied_arguments(extract(HATTED, markdown=True), NOTATION) == []
+    assert step_results(HATTED, runner)[-1][1] == "wrong"
+    fixed = HATTED.replace(r"= -(\hat{y}-y)", r"= -(y-\hat{y})")
+    assert step_results(fixed, runner)[-1][1] != "wrong"  # the true step is never wrong

@@ -18,6 +18,7 @@ value).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from derive.checks.latex.doc_definitions import find_definitions, mentions_name, uses_name
@@ -54,9 +55,21 @@ def tied_arguments(equations: list[Equation], notation: Notation) -> list[TiedAr
         for d in definitions:
             if d.name not in params or (d.line, d.column) >= at:
                 continue
-            if any(mentions_name(d.rhs, other) for other in params if other != d.name):
+            if any(_mentions_plainly(d.rhs, other) for other in params if other != d.name):
                 found.append(TiedArgument(d.name, d.rhs, d.line, function.name, at, function.line))
     return found
+
+
+#: a decorated letter (\hat{y_1}, \tilde x, \bar{z}): another name than the bare letter under it
+_DECORATED = re.compile(
+    r"\\(?:hat|widehat|tilde|widetilde|bar|overline|dot|ddot|check|breve)\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|[A-Za-z])"
+)
+
+
+def _mentions_plainly(value: str, name: str) -> bool:
+    r"""Does the value mention the argument itself, not a decorated name over its letter? ŷ's value
+    ``(\hat{y_1}, …, \hat{y_m})`` does not tie ŷ to y (a sign slip in ∂L/∂b was held for it)."""
+    return mentions_name(value if _DECORATED.search(name) else _DECORATED.sub(" ", value), name)
 
 
 def hold_tied_arguments(results: list[StepResult], equations: list[Equation], notation: Notation) -> list[StepResult]:
