@@ -10,7 +10,8 @@ from derive.checks.latex.normalize import load_notation
 from derive.checks.latex.steps import find_steps
 
 NOTATION = load_notation()
-LOSS = "The loss is $$L = -(y\\log(\\hat{y}) + (1-y)\\log({1-\\hat{y}}))$$\n\n"
+# the loss on a line of its own: a display (after words, "$$…$$" is kramdown's inline math, not a step)
+LOSS = "The loss is\n\n$$L = -(y\\log(\\hat{y}) + (1-y)\\log({1-\\hat{y}}))$$\n\n"
 
 
 def _results(text: str, runner: StepRunner) -> list[tuple[str, str]]:
