@@ -89,23 +89,28 @@ def _locate(
     return None
 
 
+#: what may stand before a formula that starts its line: indentation, quote and list markers
+_LINE_MARKS = re.compile(r"[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?")
+
+
+def _starts_line(text: str, start: int) -> bool:
+    """Is there nothing but list or quote markers before the formula on its line?"""
+    return _LINE_MARKS.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None
+
+
 def _after_words(text: str, start: int) -> bool:
     """Does a sentence's text come before the formula on its line ("Given $$M=j$$, …")? A ``$$``
     formula that starts its line ("$$A$$ for $i \\neq j$.") is a display whatever follows it."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return re.fullmatch(r"[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?", text[line_start:start]) is None
+    return not _starts_line(text, start)
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """Nothing but list/quote markers before the formula on its line, and punctuation after."""
-    line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    before = text[line_start:start]
-    after = text[end:line_end]
     return (
-        re.fullmatch(r"[\s>]*(?:[-*+]\s+|\d+[.)]\s+)?", before) is not None
-        and re.fullmatch(r"[\s.,;:]*", after) is not None
+        _starts_line(text, start)
+        and re.fullmatch(r"[\s.,;:]*", text[end:line_end]) is not None
     )
 
 
