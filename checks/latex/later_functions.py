@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from derive.checks.latex.circular_definitions import hold_circular_definitions
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.own_functions import find_function_definitions, release_own_functions
@@ -32,11 +33,13 @@ def release_document_functions(
 ) -> list[StepResult]:
     """The holds on the document's own functions: a notation function it redefines
     (own_functions), a function it defines only below the step (this module), and an argument of a
-    several-argument function tied to another by an earlier value (tied_arguments). ``scoped``: the
+    several-argument function tied to another by an earlier value (tied_arguments), and names
+    defined in terms of each other (circular_definitions). ``scoped``: the
     functions defined differently more than once, read with their latest definition."""
     found = find_function_definitions(equations, notation)
     released = release_own_functions(results, found, frozenset(f.name for f in new_functions) | scoped)
-    return hold_tied_arguments(hold_before_definition(released, new_functions, notation), equations, notation)
+    held = hold_tied_arguments(hold_before_definition(released, new_functions, notation), equations, notation)
+    return hold_circular_definitions(held, equations, notation)  # x of r and r of x (circular_definitions)
 
 
 def hold_before_definition(results: list[StepResult], new_functions: list[Any], notation: Notation) -> list[StepResult]:
