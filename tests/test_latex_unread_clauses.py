@@ -25,3 +25,42 @@ _ODDS = "$$\n\\text{odds} = \\frac{p}{1 - p}\n$$\n\n(equivale a $p = 0.5$)\n\n"
 def test_a_value_an_example_posits_is_no_claim(text: str, status: str, runner: StepRunner) -> None:
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert report.results[-1].status == status, report.results[-1].message
+
+
+# "The loss is zero if and only if $\hat{y} = y$": the condition of an equivalence, which the reader took
+# for ŷ's value, so a later claim ŷ − y = 0 was ok and ∂L/∂ŷ vanished (both sides 0, no evidence)
+_SUPPOSED = "The loss is zero {word} $\\hat{{y}} = y$.\n\n$$L = \\frac{{1}}{{2}}(\\hat{{y}} - y)^2$$\n\n"
+
+
+@pytest.mark.parametrize(
+    "word", ["if and only if", "iff", "only if", "whenever", "exactly when", "genau dann, wenn", "si et seulement si"]
+)
+def test_an_inline_value_after_a_supposing_word_defines_nothing(word: str, runner: StepRunner) -> None:
+    text = _SUPPOSED.format(word=word)
+    claim = check_text(text + "$$\\hat y - y = 0$$\n", NOTATION, runner=runner, examples=30, markdown=True)
+    assert claim.results[-1].status != "ok", claim.results[-1].message
+    derivative = text + "$$\\frac{\\partial L}{\\partial \\hat y} = \\hat y - y$$\n"
+    report = check_text(derivative, NOTATION, runner=runner, examples=30, markdown=True)
+    assert report.results[-1].status == "ok", report.results[-1].message
+    # the wrong twin: a dropped 1/2's factor is found, ŷ varying on its own
+    twin = check_text(derivative.replace("= \\hat y - y$$", "= 2(\\hat y - y)$$"), NOTATION, runner=runner, markdown=True)
+    assert twin.results[-1].status == "wrong", twin.results[-1].message
+
+
+@pytest.mark.parametrize("word", ["where", "let", "with", "if", "for example, if"])
+def test_an_inline_value_after_where_let_or_if_still_defines(word: str, runner: StepRunner) -> None:
+    text = f"The prediction, {word} $\\hat{{y}} = y$.\n\n$$\\hat y - y = 0$$\n"
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert report.results[-1].status == "ok", report.results[-1].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The gap is zero iff $a^2 = a$ for the chosen value.\n", "It is zero, provided the gap closes, $b^2 = 2b$ here.\n"],
+)
+def test_a_claim_supposed_after_iff_or_provided_is_not_refuted(text: str, runner: StepRunner) -> None:
+    # main called both wrong (a² = a at a = 2): "iff" and "provided" were not supposing words before a formula
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == ["inconclusive"], report.results[0].message
+    twin = check_text(text.replace("iff", "and").replace("provided", "and"), NOTATION, runner=runner, markdown=True)
+    assert [r.status for r in twin.results] == ["wrong"], twin.results[0].message

@@ -46,6 +46,7 @@ from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import Node, Opaque
 from derive.checks.latex.unclaimed_equations import ARROWS, contradictions, names_e, zero_conditions
+from derive.checks.latex.unread_clauses import without_suppositions
 from derive.checks.latex.unwritten_parts import computed_value
 from derive.checks.latex.valued_calls import valued_call_name
 
@@ -138,7 +139,7 @@ def find_definitions(
     named = {n for eq in equations for c in split_chain(eq) if (n := _name(c[0][0].text, notation))}
     binary = binary_labels([f"{equation.context} {equation.text}" for equation in equations])
     math = " ".join(equation.text for equation in equations)
-    for equation in equations:
+    for equation in without_suppositions(equations):  # "if $p(x) = q(x)$" supposes, defines nothing
         for chain in split_chain(equation):
             (first, relation), (second, _) = chain[0], chain[1]
             blank = _PLACEHOLDER.fullmatch(second.text.strip())  # "h^a = \\dots": a blank to fill, no definition

@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import re
 
+from derive.checks.latex.extract import Equation
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import Step
 
-__all__ = ["hold_unread_clauses", "leading_supposition"]
+__all__ = ["hold_unread_clauses", "leading_supposition", "without_suppositions"]
 
 #: a supposing word right after the formula (its trailing clause)
 _CLAUSE = re.compile(
@@ -60,7 +61,8 @@ def _after(lines: list[str], line: int, column: int) -> str:
 #: $f'(z) = 0$"): English, Portuguese, Spanish, Italian, French, German, Chinese in its simplified and its
 #: traditional script ("當 $t^{\star} = 0$ 時", when t* = 0: 当 and 當 are one word)
 _LEADING = re.compile(
-    r"(?:^|[\s(,;])(?P<word>if|when|whenever|unless|se|si|quando|cuando|caso|lorsque|quand|wenn|falls|sofern)\b"
+    r"(?:^|[\s(,;])(?P<word>if|iff|when|whenever|unless|provided|assuming|se|si|quando|cuando|caso|lorsque|quand|wenn"
+    r"|falls|sofern)\b"
     r"|(?P<cjk>若|如果|假如|假设|假設|当|當)",
     re.I,
 )
@@ -88,6 +90,24 @@ def leading_supposition(lines: list[str], line: int, column: int) -> tuple[str, 
     opening = max(text.rfind("$"), text.rfind("\\("))
     start = (opening if opening >= 0 else len(text)) - len(sentence)
     return found.group(0).strip(), start + found.start()
+
+
+#: a word of equivalence right before an inline formula ("equal if and only if $p(x) = q(x)$"): the
+#: formula is the condition under which something holds, never a name's value. A plain "if"/"when"
+#: is not here: "if $L = \frac12(y - F)^2$, then …" and "for example, if $o_i = …$" posit the value
+#: the next steps use (measured: 42 documents' definitions changed with it, most of them so)
+_EQUIVALENT_WHEN = re.compile(
+    r"(?:(?<![\w-])(?:if\s+and\s+only\s+if|only\s+if|iff|exactly\s+when|precisely\s+when|whenever"
+    r"|genau\s+dann,?\s+wenn|si\s+et\s+seulement\s+si|si\s+y\s+s[oó]lo\s+si|se\s+e\s+somente\s+se)|当且仅当|當且僅當)\s*$",
+    re.I,
+)
+
+
+def without_suppositions(equations: list[Equation]) -> list[Equation]:
+    """The equations less the inline ones right after "if and only if" and its kin: conditions of
+    an equivalence define no name (read as p's value, "equal if and only if $p(x) = q(x)$" made a
+    later p(x) = q(x) ok)."""
+    return [e for e in equations if e.kind != "inline" or not _EQUIVALENT_WHEN.search(e.context)]
 
 
 #: a word that introduces an example, in the documents' languages
