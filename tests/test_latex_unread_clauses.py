@@ -43,7 +43,8 @@ def test_an_inline_value_after_a_supposing_word_defines_nothing(word: str, runne
     report = check_text(derivative, NOTATION, runner=runner, examples=30, markdown=True)
     assert report.results[-1].status == "ok", report.results[-1].message
     # the wrong twin: a dropped 1/2's factor is found, ŷ varying on its own
-    twin = check_text(derivative.replace("= \\hat y - y$$", "= 2(\\hat y - y)$$"), NOTATION, runner=runner, markdown=True)
+    slip = derivative.replace("= \\hat y - y$$", "= 2(\\hat y - y)$$")
+    twin = check_text(slip, NOTATION, runner=runner, markdown=True)
     assert twin.results[-1].status == "wrong", twin.results[-1].message
 
 
@@ -56,7 +57,10 @@ def test_an_inline_value_after_where_let_or_if_still_defines(word: str, runner: 
 
 @pytest.mark.parametrize(
     "text",
-    ["The gap is zero iff $a^2 = a$ for the chosen value.\n", "It is zero, provided the gap closes, $b^2 = 2b$ here.\n"],
+    [
+        "The gap is zero iff $a^2 = a$ for the chosen value.\n",
+        "It is zero, provided the gap closes, $b^2 = 2b$ here.\n",
+    ],
 )
 def test_a_claim_supposed_after_iff_or_provided_is_not_refuted(text: str, runner: StepRunner) -> None:
     # main called both wrong (a² = a at a = 2): "iff" and "provided" were not supposing words before a formula
