@@ -75,6 +75,7 @@ HELDOUT28 = ROOT / "tests" / "data" / "latex_heldout28" / "manifest.toml"
 HELDOUT29 = ROOT / "tests" / "data" / "latex_heldout29" / "manifest.toml"
 HELDOUT30 = ROOT / "tests" / "data" / "latex_heldout30" / "manifest.toml"
 HELDOUT31 = ROOT / "tests" / "data" / "latex_heldout31" / "manifest.toml"
+HELDOUT32 = ROOT / "tests" / "data" / "latex_heldout32" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -111,6 +112,7 @@ HELDOUT31 = ROOT / "tests" / "data" / "latex_heldout31" / "manifest.toml"
         (HELDOUT29, 11, 120),
         (HELDOUT30, 3, 150),
         (HELDOUT31, 9, 140),
+        (HELDOUT32, 9, 170),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:
