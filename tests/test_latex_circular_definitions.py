@@ -54,6 +54,12 @@ def test_a_step_off_the_circle_is_still_refuted(runner: StepRunner) -> None:
     assert step_verdict(POLAR, r"\frac{d}{du} u^2", runner)[0] == "wrong"
 
 
+def test_a_step_with_one_name_of_the_circle_is_still_refuted(runner: StepRunner) -> None:
+    # wrong whatever r is: one name has one value put in, so no mixed reading
+    slip = POLAR.replace(r"\frac{d}{du} u^2 = 3u", r"\frac{d}{dr} r^2 = r")
+    assert step_verdict(slip, r"\frac{d}{dr} r^2", runner)[0] == "wrong"
+
+
 def test_before_the_circle_closes_one_reading_holds(runner: StepRunner) -> None:
     # the slip is written before r's and θ's values: x and y have one value there
     early = POLAR.replace("and back:", r"Then $$\frac{x}{r} = \sin\theta$$ and back:")

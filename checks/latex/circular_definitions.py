@@ -5,8 +5,9 @@ and then back, ``r = \sqrt{x^2 + y^2}``, ``\theta = \arctan\frac{y}{x}``. Both p
 definitions, so a later step put the one pair's values in for the other's names halfway, and
 the true ``\frac{x}{r} = \cos\theta`` was refuted at r = 2, x = −1 (numbers no point of the plane
 has). With the names in a circle no single reading is the document's: a ``wrong`` step that uses
-a name of the circle (or a name defined through one) after the circle closes is inconclusive,
-saying which names are defined by each other. Its ``ok`` stands (both readings are the same
+two or more names of the circle (or names defined through them) after the circle closes is
+inconclusive, saying which names are defined by each other. A step with one of them stays
+judged: ``\frac{d}{dr} r^2 = r`` is wrong whatever r is. Its ``ok`` stands (both readings are the same
 plane), and so does every verdict before the circle closes.
 
 Names are compared exactly, marks and indices included: the layer recurrence ``z^{(l)} =
@@ -121,12 +122,20 @@ def hold_circular_definitions(
 
 
 def _uses_circle(result: StepResult, circle: Circle, values: dict[str, str], notation: Notation) -> bool:
-    """Does the step mention a name of the circle, or a name whose value leads to one?"""
+    """Does the step use two or more names of the circle (written, or reached through the value of
+    a name outside it)? With one, every reading of that name is one value put in: ``\frac{d}{dr}
+    r^2 = r`` is wrong whatever r is, and an identity in it stays true whatever value it gets."""
     text = f"{result.step.lhs} = {result.step.rhs}"
     named = _named_in(result.step.lhs, notation)
     right = _named_in(result.step.rhs, notation)
     if named is None or right is None:  # not readable as a whole: by the name's letter (errs on yes)
-        return any(uses_name(text, n) for n in circle.names)
+        return sum(uses_name(text, n) for n in circle.names) >= 2
     named |= right
     edges = {n: _named_in(v, notation) or set() for n, v in values.items()}
-    return any(n in circle.names or _reached(n, edges) & circle.names for n in named)
+    # a name outside the circle counts the circle's names its value reaches first (L = ½(ŷ − y)²
+    # reaches y; going on through y's own value would reach every name of the circle)
+    outside = {n: e - circle.names if n not in circle.names else set() for n, e in edges.items()}
+    hits = named & circle.names
+    for n in named - circle.names:
+        hits |= {m for k in {n} | _reached(n, outside) for m in edges.get(k, ())} & circle.names
+    return len(hits) >= 2
