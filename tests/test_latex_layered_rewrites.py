@@ -1,8 +1,8 @@
 r"""The two readings of checks/latex/layered_rewrites.py, in a document that defines its delta
 (delta^l_j = dC/dz^l_j) and states its network: a step that only writes the document's delta for
 dC/dz^{l+1} inside a product the network cannot evaluate is ok (the same expression on both
-sides), and ``\odot \frac{\partial \sigma}{\partial z^l}`` is read as ``\odot \sigma'(z^l)``, ok when
-that holds and never wrong on that reading alone."""
+sides), ``\odot \frac{\partial \sigma}{\partial z^l}`` is read as ``\odot \sigma'(z^l)`` and ``\nabla W^l``
+as ``\partial C/\partial W^l``, ok when that holds and never wrong on those readings alone."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from derive.checks.latex.checker import StepRunner
 from derive.checks.latex.layered_net import Roles
 from derive.checks.latex.layered_parse import read_formula
-from derive.checks.latex.layered_rewrites import delta_substituted, entrywise_derivatives
+from derive.checks.latex.layered_rewrites import delta_substituted, entrywise_derivatives, gradients_read
 from test_latex_layered_backprop import NIELSEN, SUBSCRIPTS, _result
 
 #: a document whose delta is defined at the last layer only (then assumed at every layer)
@@ -89,6 +89,43 @@ def test_a_wrong_step_read_entrywise_is_neither_ok_nor_wrong(preamble: str, step
     assert status not in ("ok", "wrong"), message
 
 
+GRADIENTS = [
+    (NIELSEN, r"\nabla w^{l} = \delta^{l} \cdot (a^{l-1})^T"),
+    (NIELSEN, r"\nabla b^{l} = \delta^{l}"),
+    (NIELSEN, r"(\nabla w^l)_{jk} = \delta_j^l a_k^{l-1}"),
+    (NIELSEN, r"\nabla a^{l} = (w^{l+1})^T \delta^{l+1}"),
+]
+
+
+@pytest.mark.parametrize(("preamble", "step"), GRADIENTS)
+def test_a_bare_nabla_before_a_network_name_is_the_losss_gradient(
+    preamble: str, step: str, runner: StepRunner
+) -> None:
+    status, _, message = _result(preamble, step, runner)
+    assert status == "ok", message
+    assert "∇X read as ∂C/∂X" in message
+
+
+GRADIENT_TWINS = [
+    # the outer product the other way round (a layout: not wrong either)
+    (NIELSEN, r"\nabla w^{l} = a^{l-1} (\delta^{l})^T"),
+    # the wrong layer
+    (NIELSEN, r"\nabla b^{l} = \delta^{l-1}"),
+    # the entry's indices swapped
+    (NIELSEN, r"(\nabla w^l)_{jk} = \delta_k^l a_j^{l-1}"),
+    # a Hadamard product for the outer product
+    (NIELSEN, r"\nabla w^{l} = \delta^{l} \odot a^{l-1}"),
+    # the transpose dropped
+    (NIELSEN, r"\nabla a^{l} = w^{l+1} \delta^{l+1}"),
+]
+
+
+@pytest.mark.parametrize(("preamble", "step"), GRADIENT_TWINS)
+def test_a_wrong_gradient_step_is_neither_ok_nor_wrong(preamble: str, step: str, runner: StepRunner) -> None:
+    status, _, message = _result(preamble, step, runner)
+    assert status not in ("ok", "wrong"), message
+
+
 ROLES = Roles("\\delta", "z", "a", "w", "b", "C", "\\sigma", ("var", "z", ("l", 0), ()), None)
 
 
@@ -102,3 +139,16 @@ def test_the_rewrites_on_trees() -> None:
     assert changed and read[2] == ("call", "\\sigma", 1, ("var", "z", ("l", 0), ()))
     product = read_formula(r"\frac{\partial \sigma}{\partial z^l} \delta^{l}", True)
     assert entrywise_derivatives(product, ROLES) == (product, False)
+
+
+def test_the_gradient_reading_on_trees() -> None:
+    weights = read_formula(r"\nabla W^l", True)
+    assert weights == ("grad", ("var", "W", ("l", 0), ()))
+    assert gradients_read(weights, ROLES) == (weights, False)  # W is not this network's weight letter (w)
+    loss = ("var", "C", None, ())
+    read, changed = gradients_read(read_formula(r"\nabla w^l", True), ROLES)
+    assert changed and read == ("d", loss, ("var", "w", ("l", 0), ()))
+    read, changed = gradients_read(read_formula(r"\nabla C(a^L)", True), ROLES)
+    assert changed and read == ("d", loss, ("var", "a", ("L", 0), ()))
+    bare = read_formula(r"\nabla C", True)  # by what? not read
+    assert gradients_read(bare, ROLES) == (bare, False)

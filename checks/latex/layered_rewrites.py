@@ -17,6 +17,14 @@ instead of, evaluating them on random networks.
   Jacobian is the diagonal matrix of these, which a Hadamard product with a vector does not
   fit). It is read so there only; the caller never says ``wrong`` on this reading (a writer's
   ``\partial a/\partial z`` may be meant otherwise), only ``ok`` or a reason.
+
+- The GRADIENT written with a bare nabla. ``\nabla W^l = \delta^l (a^{l-1})^T``, ``\nabla b^l =
+  \delta^l``, ``(\nabla W^l)_{jk}``: in a document whose network has one loss, ``\nabla`` before one
+  of the network's weights, biases, activations or pre-activations is the gradient of that loss
+  by it, ``\partial C/\partial W^l`` (the update ``W^l - \eta \nabla W^l`` the documents write
+  next); ``\nabla C(a^L)`` is the loss's gradient at the last layer's activations, ``\partial
+  C/\partial a^L``. A reading of a convention: ``ok`` when it holds, never ``wrong``. A bare
+  ``\nabla C`` (by what?) is not read.
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ from typing import Any
 
 from derive.checks.latex.layered_net import Roles
 
-__all__ = ["delta_substituted", "entrywise_derivatives"]
+__all__ = ["delta_substituted", "entrywise_derivatives", "gradients_read"]
 
 
 def _is_loss(t: Any, roles: Roles) -> bool:
@@ -86,4 +94,28 @@ def entrywise_derivatives(t: Any, roles: Roles) -> tuple[Any, bool]:
                 changed = changed or inner_changed
         return (t[0], *out), changed
     parts = [entrywise_derivatives(x, roles) for x in t[1:]]
+    return (t[0], *(p for p, _ in parts)), any(changed for _, changed in parts)
+
+
+def _gradient(x: Any, roles: Roles) -> tuple | None:
+    """dC/dX for the X of a bare nabla: a network name with its layer, or C(a^X)."""
+    loss = ("var", roles.loss, None, ())
+    if x[0] == "var" and roles.role(x[1]) in ("w", "b", "a", "z") and x[2] is not None:
+        return ("d", loss, x)
+    if x[0] == "call" and x[2] == 0 and roles.role(x[1]) == "loss" and isinstance(x[3], tuple):
+        at = x[3]
+        if at[0] == "var" and roles.role(at[1]) == "a" and at[2] is not None and not at[3]:
+            return ("d", loss, at)
+    return None
+
+
+def gradients_read(t: Any, roles: Roles) -> tuple[Any, bool]:
+    """The tree with each bare-nabla gradient read as the loss's derivative (see the module doc),
+    and whether one was; a bare nabla not read so stays (the network cannot evaluate it)."""
+    if not isinstance(t, tuple) or not t or t[0] in ("var", "num"):
+        return t, False
+    if t[0] == "grad":
+        read = _gradient(t[1], roles)
+        return (read, True) if read is not None else (t, False)
+    parts = [gradients_read(x, roles) for x in t[1:]]
     return (t[0], *(p for p, _ in parts)), any(changed for _, changed in parts)
