@@ -22,8 +22,15 @@ DC = r"\frac{\partial C}{\partial z^{l+1}}"
 JACOBIAN = r"\frac{\partial z^{l+1}}{\partial z^l}"
 BY_A = r"\frac{\partial z^{l+1}}{\partial a^l}"
 
+#: the derivative labelled with the delta it is, per entry and summed (held-out 12)
+LABELLED = (
+    r"\sum_k \underbrace{\frac{\partial C}{\partial z^{l+1}_k}}_{\delta^{l+1}_k} \frac{\partial z^{l+1}_k}{\partial z^l_j}"
+)
+
 SUBSTITUTED = [
     (NIELSEN, DC + JACOBIAN + r" = \delta^{l+1}" + JACOBIAN),
+    (NIELSEN, r"\underbrace{" + DC + r"}_{=:\delta^{l+1}} " + JACOBIAN + r" = \delta^{l+1}" + JACOBIAN),
+    (NIELSEN, LABELLED + r" = \sum_k \delta^{l+1}_k \frac{\partial z^{l+1}_k}{\partial z^l_j}"),
     # spaces as held-out 20 writes them, and the Jacobian by the activation
     (NIELSEN, r"\frac{\partial C} {\partial z^{l+1}} " + BY_A + r" = \delta^{l+1} " + BY_A),
 ]
@@ -43,6 +50,8 @@ NOT_SUBSTITUTED = [
     (NIELSEN, DC + JACOBIAN + r" = \delta^{l+1}" + BY_A),
     # the factors swapped
     (NIELSEN, DC + JACOBIAN + " = " + JACOBIAN + r"\delta^{l+1}"),
+    # the label's delta of the wrong layer written for it
+    (NIELSEN, LABELLED + r" = \sum_k \delta^{l}_k \frac{\partial z^{l+1}_k}{\partial z^l_j}"),
     # a delta stated at the last layer only is not substituted at layer l+1
     (LAST_ONLY, DC + JACOBIAN + r" = \delta^{l+1}" + JACOBIAN),
 ]

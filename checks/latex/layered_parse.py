@@ -164,6 +164,13 @@ class Reader:
         if t == "\\nabla" and self.peek(1) not in ("_", "^"):  # \nabla W^l, \nabla C(a^L): layered_rewrites
             self.take()
             return ("grad", self.name())
+        if t in ("\\underbrace", "\\overbrace"):  # \underbrace{∂C/∂z^l}_{δ^l}: the formula, its label a comment
+            self.take()
+            inner = self.atom()
+            if self.peek() in ("_", "^"):
+                self.take()
+                self.group()
+            return inner
         if t == "{":
             inner_toks = self.group()
             sub = Reader(inner_toks, self.sup)
