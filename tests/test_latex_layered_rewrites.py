@@ -23,8 +23,8 @@ JACOBIAN = r"\frac{\partial z^{l+1}}{\partial z^l}"
 BY_A = r"\frac{\partial z^{l+1}}{\partial a^l}"
 
 #: the derivative labelled with the delta it is, per entry and summed (held-out 12)
-LABELLED = (
-    r"\sum_k \underbrace{\frac{\partial C}{\partial z^{l+1}_k}}_{\delta^{l+1}_k} \frac{\partial z^{l+1}_k}{\partial z^l_j}"
+LABELLED = r"\sum_k \underbrace{\frac{\partial C}{\partial z^{l+1}_k}}_{\delta^{l+1}_k} " + (
+    r"\frac{\partial z^{l+1}_k}{\partial z^l_j}"
 )
 
 SUBSTITUTED = [
