@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 from derive.checks.latex.layered_net import LAST, WIDTH, Net, NotEvaluable, Roles
 from derive.checks.latex.layered_parse import NotLayered, free_indices, layer_of, read_formula, tokens_of
+from derive.checks.latex.layered_rewrites import delta_substituted, entrywise_derivatives, gradients_read
 from derive.checks.latex.layered_samples import evaluate
 from derive.checks.latex.layered_statements import activation_of, forwards_of, names_in
 from derive.checks.latex.results import StepResult
@@ -336,6 +337,10 @@ def _judge(step: Any, ctx: LayeredContext) -> tuple[str, Any, str] | None:
     lhs, rhs = _read(step.lhs, ctx.superscript), _read(step.rhs, ctx.superscript)
     if lhs is None or rhs is None:
         return None
+    if not ctx.activation_assumed and delta_substituted(lhs, rhs, ctx.roles):  # dC/dz^{l+1} J = δ^{l+1} J
+        named = f"∂{ctx.roles.loss}/∂{ctx.roles.z} is written {ctx.roles.delta}"
+        return "ok", None, f"the same expression on both sides once each {named}, as the document defines it"
+    lhs, rhs, read = _readings(lhs, rhs, ctx.roles)
     names = names_in(lhs) | names_in(rhs)
     unknown = {n for n in names if ctx.roles.role(n) is None}
     # a step that writes the target y is judged with the document's loss formula(s) that write it
@@ -356,7 +361,7 @@ def _judge(step: Any, ctx: LayeredContext) -> tuple[str, Any, str] | None:
         return "inconclusive", None, "the document gives its loss more than one formula; not under every one of them"
     what = _what(ctx, bool(formulas))
     if outcome[0] == "ok":
-        return "ok", None, f"holds at every entry of random networks ({what})"
+        return "ok", None, f"holds at every entry of random networks ({what})" + (f"; {read}" if read else "")
     if outcome[0] == "last":
         why = f"holds at the last layer (l = L) only, not before it ({what}): a step about the output layer?"
         return "inconclusive", None, why
@@ -364,6 +369,8 @@ def _judge(step: Any, ctx: LayeredContext) -> tuple[str, Any, str] | None:
         return "inconclusive", None, "holds for one activation and not another; the document does not say which it uses"
     where, left, right, transposed = outcome[1]
     reason = _no_wrong(lhs, rhs, ctx, transposed) or _unsure_here(step, (lhs, rhs), ctx)
+    if read:  # ⊙ ∂σ/∂z^l read as ⊙ σ'(z^l), ∇W^l as ∂C/∂W^l: a reading, not the writer's word
+        reason = reason or f"{read}, a reading the step does not spell out"
     if not reason and (cue := NO_ACTIVATION.search(step.context)):  # δ^l = (W^{l+1})^T δ^{l+1} of a pooling layer
         linear = [evaluate((lhs, rhs), free, ("identity",), roles, f) for f in formulas or [None]]
         if all(o == ("ok",) for o in linear):
@@ -372,6 +379,19 @@ def _judge(step: Any, ctx: LayeredContext) -> tuple[str, Any, str] | None:
         return "inconclusive", None, f"the sides differ on a random network ({what}), but {reason}"
     example = {**where, "left": left, "right": right}
     return "wrong", example, f"the sides differ on a random network ({what}): {_show(where, left, right)}"
+
+
+def _readings(lhs: tuple, rhs: tuple, roles: Roles) -> tuple[tuple, tuple, str]:
+    """Both sides with ⊙ ∂σ/∂z^l read as σ'(z^l) and a bare ∇ as the loss's gradient
+    (layered_rewrites), and what was read so ('' for nothing)."""
+    said = []
+    (lhs, left), (rhs, right) = entrywise_derivatives(lhs, roles), entrywise_derivatives(rhs, roles)
+    if left or right:
+        said.append(f"∂{roles.act}/∂{roles.z} beside ⊙ read as {roles.act}'({roles.z}) entrywise")
+    (lhs, left), (rhs, right) = gradients_read(lhs, roles), gradients_read(rhs, roles)
+    if left or right:
+        said.append(f"∇X read as ∂{roles.loss}/∂X, the gradient of the document's loss")
+    return lhs, rhs, "; ".join(said)
 
 
 def _what(ctx: LayeredContext, formula: bool = False) -> str:

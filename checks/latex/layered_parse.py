@@ -13,7 +13,8 @@ evaluating a small random network, and this module reads them into plain tuples:
 - ``("call", name, order, argument)``: the activation (order 1 for ``\sigma'``);
 - ``("add", x, y)``, ``("neg", x)``, ``("mul", x, y)`` (juxtaposition, ``\cdot``), ``("had", x, y)``
   (``\odot``, ``\circ``, ``\otimes``), ``("div", x, y)``, ``("T", x)``, ``("sum", letter, body)``,
-  ``("entry", x, indices)`` for ``[\,\cdot\,]_i``, ``("norm", x)``, ``("diag", x)``.
+  ``("entry", x, indices)`` for ``[\,\cdot\,]_i``, ``("norm", x)``, ``("diag", x)``, ``("grad", x)`` for a
+  ``\nabla`` without a subscript before one name (``\nabla W^l``, ``\nabla C(a^L)``: layered_rewrites reads it).
 
 Nothing is evaluated here; anything outside this small language raises ``NotLayered``.
 Tokens come from tex_tokens.clean_tokens (the reader's own tokenizer).
@@ -157,8 +158,18 @@ class Reader:
             self.take()
             inner = self.expr()
             self.take(OPEN[t])
-            if t == "[" and self.peek() == "_":
+            if (t == "[" or inner[0] == "grad") and self.peek() == "_":  # [x]_i, (\nabla W^l)_{jk}
                 return ("entry", inner, ())
+            return inner
+        if t == "\\nabla" and self.peek(1) not in ("_", "^"):  # \nabla W^l, \nabla C(a^L): layered_rewrites
+            self.take()
+            return ("grad", self.name())
+        if t in ("\\underbrace", "\\overbrace"):  # \underbrace{∂C/∂z^l}_{δ^l}: the formula, its label a comment
+            self.take()
+            inner = self.atom()
+            if self.peek() in ("_", "^"):
+                self.take()
+                self.group()
             return inner
         if t == "{":
             inner_toks = self.group()
