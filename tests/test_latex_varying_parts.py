@@ -71,3 +71,13 @@ def test_a_label_inside_the_operand_is_a_part_too(runner: StepRunner) -> None:
     step = r"\frac{\partial}{\partial \theta}\left(y \log h\right) = \frac{y}{h}" + D % ("h", r"\theta")
     status, message = _last(step, runner)
     assert status not in ("ok", "wrong"), message
+
+
+def test_a_part_reached_through_a_definition_by_an_indexed_variable_is_not_read(runner: StepRunner) -> None:
+    # J's value is read without the step's index values (C of w_{ij}, not of w_{11}): ∂J/∂w_{ij} would vanish
+    step = D % ("J", "w_{ij}") + " + C = C"
+    status, message = _last(step, runner, REGULARISED)
+    assert status not in ("ok", "wrong"), message
+    # by a plain variable the parts are read, and the step (∂J/∂w = 0) does not hold for them
+    status, message = _last(D % ("J", "w") + " + C = C", runner, REGULARISED)
+    assert status not in ("ok", "wrong"), message

@@ -83,9 +83,10 @@ def _parts(sides: tuple[Normalized, Normalized], named: Definitions, variable: s
     for norm in sides:
         fixed |= {str(b) for s in norm.sums.values() for b in s}
     found: set[str] = set()
-    pending = [name for norm in sides for name in _operand_names(norm)]
-    if any(name is None for name in pending):
+    written = [name for norm in sides for name in _operand_names(norm)]
+    if any(name is None for name in written):
         return set()
+    pending = [name for name in written if name is not None]
     seen: set[str] = set()
     while pending:
         name = pending.pop()
@@ -146,15 +147,19 @@ def _read(sides: tuple[Normalized, Normalized], size: int | None, named: Definit
 
 
 def _fits(pair: tuple[Any, Any]) -> bool:
-    """Both sides hold a part's function, and no name that may be a matrix stands outside the
+    """Each side holds a part's function, every part is at the same variable, and no name that may be a
+    matrix stands outside the
     derivatives and the parts (∂J/∂W = ∂C/∂W + λW: W or Wᵀ is the layout's choice); a part that
     may be a matrix only where the sides are linear in the parts (∂(MN)/∂w = N ∂M/∂w + M ∂N/∂w holds
     for scalars, not for matrices)."""
     import sympy as sp
     from sympy.core.function import AppliedUndef
 
-    calls = {c for side in pair for c in side.atoms(AppliedUndef) if str(c.func).startswith(PREFIX)}
-    if not calls:
+    held = [{c for c in side.atoms(AppliedUndef) if str(c.func).startswith(PREFIX)} for side in pair]
+    if not all(held):  # a side without a part says nothing of the parts (∂E/∂w_{ij} = 0 with E's parts lost)
+        return False
+    calls = held[0] | held[1]
+    if len({c.args for c in calls}) != 1:  # w_{i} under \sum_i in the step, w_{i} as such in a definition's value
         return False
     outside: set[str] = set()
     for side in pair:
