@@ -106,12 +106,16 @@ def test_a_part_with_no_written_dependence_never_makes_a_step_wrong(runner: Step
     result = _last(NUMBER_PART + f"$${step}$$\n", runner)
     assert result.status == "inconclusive", result.message
     assert "E_{o2} has no written dependence" in result.message
-    # the sum of both paths: ∂E_{o2}/∂out_{h1} cannot be read, so not judged
+    # the sum of both paths holds whatever E_{o2} is (the derivative is linear): ok (varying_steps)
     both = (
         r"\frac{\partial E_{total}}{\partial out_{h1}} = \frac{\partial E_{o1}}{\partial out_{h1}}"
         r" + \frac{\partial E_{o2}}{\partial out_{h1}}"
     )
-    assert _last(NUMBER_PART + f"$${both}$$\n", runner).status in ("unparsed", "inconclusive")
+    result = _last(NUMBER_PART + f"$${both}$$\n", runner)
+    assert result.status == "ok" and "for any functions" in result.message, result.message
+    # a path counted twice holds for no part but a constant one: not judged
+    twice = both.replace(r" + \frac", r" + 2\frac")
+    assert _last(NUMBER_PART + f"$${twice}$$\n", runner).status in ("unparsed", "inconclusive")
 
 
 def test_an_unwritten_sibling_is_found() -> None:

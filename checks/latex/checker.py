@@ -410,7 +410,7 @@ def _judge_written(
         out = {**out, "message": f"{out['message']}; as matrices: {why}"}
     held = guard_verdict(step, prose_valued(out, notation.prose_values), (lhs_norm, rhs_norm), other, (named, notation))
     held = stated_base_verdict(held, step, notation.log_bases, lambda s: judged(*_read_sides(s, notation)))
-    held = unread_verdict(held, (lhs_norm, rhs_norm), named)  # δ_j = ∂C/∂z_j, C never given (unread_steps)
+    held = unread_verdict(held, (lhs_norm, rhs_norm), named, notation)  # δ_j = ∂C/∂z_j, C never given (unread_steps)
     if held["status"] == "inconclusive" and DOT_GUARD in held["message"]:  # wrong whatever θ^T x is? (opaque_dots)
         opaque = opaque_notation(notation, pairs := reached_dots((lhs_norm, rhs_norm), named))
         again = opaque_dot_verdict(held, pairs, sides := _read_sides(step, opaque), named, opaque, judged)

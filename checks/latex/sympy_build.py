@@ -20,6 +20,7 @@ from derive.checks.latex.opaque_calls import IndexInCall, instantiate_call, is_c
 from derive.checks.latex.probabilities import instance_bindings, instantiate_key, is_probability_key
 from derive.checks.latex.unread_derivatives import unread_derivative
 from derive.checks.latex.unstated_dependence import Unstated, unstated_value
+from derive.checks.latex.varying_parts import varying_value
 
 __all__ = ["Definitions", "PARSER", "Unparsed", "condition_indices", "index_letters", "named_sum_letters", "split_name"]
 __all__ += ["to_sympy"]
@@ -233,6 +234,10 @@ class _Builder:
             if kron:
                 return sp.Integer(int(kron.group(1) == kron.group(2)))
         final = renamed if renamed is not None else name
+        # C_0 of w in a step about a loss's parts: its own function at each instance (varying_parts)
+        varying = varying_value(self.definitions.get(name), final, lambda parent: self.symbol("symbol", parent, env))
+        if varying is not None:
+            return varying
         value = self.defined(final)
         if value is not None:
             return value

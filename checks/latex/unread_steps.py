@@ -6,7 +6,10 @@ then substitute: ``\frac{\partial C}{\partial z_j} x_i = \delta_j x_i``, ``\par{
 \par{z^2}{w^2} = \delta^2 \par{z^2}{w^2}``. Such a step is read once more with each derivative
 that was not read one unknown value (:mod:`derive.checks.latex.unread_derivatives`) and the
 document's definitions as everywhere: when the difference of its sides then expands to 0, it holds
-whatever those derivatives are, and it is ok. Anything else keeps the first verdict (unread):
+whatever those derivatives are, and it is ok. Otherwise it is read once more with the parts of a loss it
+differentiates unknown functions of its one variable (:mod:`derive.checks.latex.varying_steps`:
+``\frac{\partial C}{\partial w} = \frac{\partial C_0}{\partial w} + \frac{\lambda}{n} w``). Anything
+else keeps the first verdict (unread):
 an unknown value that does not cancel says nothing, so this is never wrong. Never ok either when
 a name may be a matrix (one capital letter other than a loss, or one the notation declares):
 read as scalars, ``\frac{\partial C}{\partial Z} A = A \frac{\partial C}{\partial Z}`` would hold;
@@ -20,10 +23,11 @@ from __future__ import annotations
 from typing import Any
 
 from derive.checks.latex.jacobians import SCALARS_ONLY
-from derive.checks.latex.normalize import Normalized
+from derive.checks.latex.normalize import Normalized, Notation
 from derive.checks.latex.sympy_build import Definitions, Unparsed, to_sympy
 from derive.checks.latex.unread_derivatives import NOT_CONTAINED, has_unread, reading_unread
 from derive.checks.latex.unstated_dependence import matrix_like
+from derive.checks.latex.varying_steps import varying_verdict
 
 __all__ = ["unread_verdict"]
 
@@ -33,11 +37,17 @@ _MATRIX_DOUBTS = (*SCALARS_ONLY, "shapes differ", "do not fit")
 _SIZES = (3, 4)
 
 
-def unread_verdict(out: dict[str, Any], sides: tuple[Normalized, Normalized], named: Definitions) -> dict[str, Any]:
+def unread_verdict(
+    out: dict[str, Any], sides: tuple[Normalized, Normalized], named: Definitions, notation: Notation
+) -> dict[str, Any]:
     """The verdict, made ok where it was unread for a derivative whose dependence is not stated
-    and the step holds whatever that derivative is."""
-    if out["status"] != "unparsed" or NOT_CONTAINED not in out["message"]:
-        return out
+    and the step holds whatever that derivative is, or whatever the parts it differentiates are."""
+    read = _unread_values(out, sides, named) if out["status"] == "unparsed" and NOT_CONTAINED in out["message"] else out
+    return read if read is not out else varying_verdict(out, sides, named, notation)
+
+
+def _unread_values(out: dict[str, Any], sides: tuple[Normalized, Normalized], named: Definitions) -> dict[str, Any]:
+    """ok where the step holds with each derivative left unread one unknown value; else ``out``."""
     if any(norm.matrices for norm in sides) or any(doubt in out["message"] for doubt in _MATRIX_DOUBTS):
         return out
     # a number the document gives a name is not put in: ∂f(a)/∂v and ∂f(b)/∂v at a = b = 2 are two values
