@@ -8,8 +8,11 @@ it is the condition the name satisfies, true at its solution. Such a ``wrong`` i
 (unclaimed_equations) unless the equation has no real solution at all, which no value of the
 name makes true (``x = x^2 + 1``): then it is wrong whatever the document meant.
 
-Only the shape is recognised: the left side a bare name, the right side using that name and no
-other (``z_i = z_i(\delta_{ij} - z_j)`` relates several names: a claim, judged as before). A real
+The same holds with the sides swapped: "the eigenvalues of an idempotent matrix satisfy
+$\lambda_i^2 = \lambda_i$, so $\lambda_i \in \{0, 1\}$" writes the condition with the bare name on
+the right (it was refuted at λ = 2). Only the shape is recognised: one side a bare name, the other
+using that name and no other (``z_i = z_i(\delta_{ij} - z_j)`` relates several names: a claim,
+judged as before). A real
 root must be found exactly: the difference of the sides a rational function of the one name
 (SymPy's real roots of its numerator, roots of the denominator left out, degree at most 8);
 where that cannot be decided the step stays as judged.
@@ -29,10 +32,12 @@ _BARE = re.compile(r"\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\
 
 
 def fixed_point(lhs: str, rhs: str, notation: Any) -> str | None:
-    """Why ``lhs = rhs`` is an equation to solve for the bare name on the left (None if it is not
+    """Why ``lhs = rhs`` is an equation to solve for the bare name of one side (None if it is not
     one, or if no real value of that name satisfies it)."""
     if _BARE.fullmatch(lhs) is None:
-        return None
+        if _BARE.fullmatch(rhs) is None:
+            return None
+        lhs, rhs = rhs, lhs  # λ_i^2 = λ_i: the bare name on the right
     left, right = normalize(lhs, notation), normalize(rhs, notation)
     names = left.symbol_names
     if left.problems or right.problems or len(names) != 1 or right.symbol_names != names:

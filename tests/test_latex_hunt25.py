@@ -1,0 +1,97 @@
+r"""False alarms the twenty-fifth hunt found (a helper ran check-latex on 89 public documents nobody
+on the project had used: Korean, Chinese, Spanish, French and Japanese statistics and analysis notes,
+statistics homework in Markdown, LaTeX lecture notes, course notebooks) and checked every 'wrong' by
+hand: each, reduced to its form, must never be wrong again, and the wrong twin of each must stay wrong.
+
+- DSonDH/Mathematics Statistics_04 (Korean): "모든 고유값 $\lambda_i$는 $\lambda_i^2=\lambda_i$를 만족하므로
+  $\lambda_i\in\{0,1\}$" was 'wrong' at λ = 2. The bare name on the right of an equation in it alone
+  is the condition it satisfies, as on the left (solved_equations.fixed_point).
+- DobbiKov/semester6-lecture-notes statistical-inference lec2 (French, LaTeX): the empirical variance
+  ``\frac{1}{n}\sum X_i^2 + \frac{1}{n}\sum \overline{X}^2 - \frac{2}{n}\sum X_i\overline{X} =
+  \frac{1}{n}\sum X_i^2 + \overline{X}^2 - 2\overline{X}\overline{X}`` was 'wrong' with X̄ a free
+  number: ``\hat{\theta}^{MV} = \overline{X}`` a hundred lines later was read as a definition of the
+  bar and turned the sample-mean reading off for the whole page. Only a definition before the step
+  does (bar_means).
+- Rainybunny/PKU-Lecture-Notes Mathematical Analysis II (Chinese): Taylor estimates with remainders,
+  ``(1-\frac{1}{3n}+\mathcal O(\frac{1}{n^2}))(…) = 1-\frac{2}{3n}+\mathcal O(\frac{1}{n^2})`` and
+  ``n(e^{n(…+o(\frac{1}{n^2}))+1}-1) = n(…+o(\frac{1}{n}))``, were 'wrong' with O and o numbers. A
+  Landau term inside a side is a remainder, not a product (landau).
+"""
+
+from __future__ import annotations
+
+from derive.checks.latex.checker import StepRunner
+from hunt_steps import step_results, step_verdict
+
+IDEMPOTENT = r"""Multiplying by $P^T$ on the left and $P$ on the right gives $\Lambda^2=\Lambda$. So every
+eigenvalue $\lambda_i$ satisfies $\lambda_i^2=\lambda_i$, hence $\lambda_i\in\{0,1\}$.
+"""
+
+
+def test_an_equation_with_its_bare_name_on_the_right_is_a_condition(runner: StepRunner) -> None:
+    status, message = step_verdict(IDEMPOTENT, r"\lambda_i^2", runner)
+    assert status == "inconclusive"
+    assert "condition that fixes" in message
+
+
+def test_an_equation_no_value_satisfies_stays_wrong(runner: StepRunner) -> None:
+    twin = IDEMPOTENT.replace(r"$\lambda_i^2=\lambda_i$", r"$\lambda_i^2 + 1=\lambda_i$")
+    assert step_verdict(twin, r"\lambda_i^2 + 1", runner)[0] == "wrong"
+
+
+EMPIRICAL = r"""On appelle variance empirique
+$$
+\hat{\sigma}_n^2 = \frac{1}{n}\sum_{i=1}^{n} (X_i - \overline{X})^2 = \frac{1}{n}\sum_{i=1}^{n} X_i^2
++ \frac{1}{n}\sum_{i=1}^{n} \overline{X}^2 - \frac{2}{n}\sum_{i=1}^{n} X_i\overline{X}
+$$
+$$
+\frac{1}{n}\sum_{i=1}^{n} X_i^2 + \frac{1}{n}\sum_{i=1}^{n} \overline{X}^2 - \frac{2}{n}\sum_{i=1}^{n} X_i\overline{X}
+= \frac{1}{n}\sum_{i=1}^{n} X_i^2 + \overline{X}^2 - 2\overline{X}\overline{X}
+$$
+
+Plus loin, le maximum de vraisemblance : $\hat{\theta}^{MV} = \overline{X}$.
+"""
+
+
+def test_a_bar_defined_only_later_is_still_the_sample_mean(runner: StepRunner) -> None:
+    status, message = step_verdict(EMPIRICAL, r"\frac{1}{n}\sum_{i=1}^{n} X_i^2 + \frac{1}{n}", runner)
+    assert status == "inconclusive"
+    assert "sample mean" in message
+
+
+def test_a_wrong_expansion_with_the_sample_mean_stays_wrong(runner: StepRunner) -> None:
+    twin = EMPIRICAL.replace(r"\overline{X}^2 - 2\overline{X}\overline{X}", r"\overline{X}^2 - 3\overline{X}\overline{X}")
+    assert step_verdict(twin, r"\frac{1}{n}\sum_{i=1}^{n} X_i^2 + \frac{1}{n}", runner)[0] == "wrong"
+
+
+def test_a_bar_defined_before_the_step_is_its_definition(runner: StepRunner) -> None:
+    # defined as a number before the step, the bar is that number: no mean reading holds it back
+    before = "Soit $\\overline{X} = 3$.\n\n" + EMPIRICAL.replace(r"2\overline{X}\overline{X}", r"3\overline{X}\overline{X}")
+    assert step_verdict(before, r"\frac{1}{n}\sum_{i=1}^{n} X_i^2 + \frac{1}{n}", runner)[0] == "wrong"
+
+
+TAYLOR = r"""By Taylor,
+$$
+\begin{aligned}
+\sqrt[3]{\frac{n-1}{n+1}}&=\left(1-\frac{1}{3n}+\mathcal O\left(\frac{1}{n^2}\right)\right)\left(1-\frac{1}{3n}+\mathcal O\left(\frac{1}{n^2}\right)\right)\\
+&=1-\frac{2}{3n}+\mathcal O\left(\frac{1}{n^2}\right).
+\end{aligned}
+$$
+$$
+n\left(e^{n\left(-\frac{1}{n+1}+o\left(\frac{1}{n^2}\right)\right)+1}-1\right) = n\left(\frac{1}{n+1}+o\left(\frac{1}{n}\right)\right)
+$$
+"""
+
+
+def test_a_landau_term_inside_a_side_is_a_remainder(runner: StepRunner) -> None:
+    results = step_results(TAYLOR, runner)
+    assert len(results) == 3
+    assert all(status == "inconclusive" and "asymptotic" in message for _, status, message in results)
+
+
+def test_a_defined_o_and_steps_without_remainders_stay_judged(runner: StepRunner) -> None:
+    # one side only writes O(…): a product of the document's O, judged as written
+    twin = "Let $O = 2$.\n\n$$\nO(a + b) = 2a + 3b\n$$\n"
+    assert step_verdict(twin, "O(a + b)", runner)[0] == "wrong"
+    # a wrong expansion beside the estimates, with no remainder written, is judged as before
+    assert step_verdict(TAYLOR + "$$\n(1 - x)^2 = 1 - x^2\n$$\n", "(1 - x)^2", runner)[0] == "wrong"
