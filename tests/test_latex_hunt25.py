@@ -60,25 +60,28 @@ def test_a_bar_defined_only_later_is_still_the_sample_mean(runner: StepRunner) -
 
 
 def test_a_wrong_expansion_with_the_sample_mean_stays_wrong(runner: StepRunner) -> None:
-    twin = EMPIRICAL.replace(r"\overline{X}^2 - 2\overline{X}\overline{X}", r"\overline{X}^2 - 3\overline{X}\overline{X}")
+    twin = EMPIRICAL.replace(r"- 2\overline{X}\overline{X}", r"- 3\overline{X}\overline{X}")
     assert step_verdict(twin, r"\frac{1}{n}\sum_{i=1}^{n} X_i^2 + \frac{1}{n}", runner)[0] == "wrong"
 
 
 def test_a_bar_defined_before_the_step_is_its_definition(runner: StepRunner) -> None:
     # defined as a number before the step, the bar is that number: no mean reading holds it back
-    before = "Soit $\\overline{X} = 3$.\n\n" + EMPIRICAL.replace(r"2\overline{X}\overline{X}", r"3\overline{X}\overline{X}")
+    wrong = EMPIRICAL.replace(r"2\overline{X}\overline{X}", r"3\overline{X}\overline{X}")
+    before = "Soit $\\overline{X} = 3$.\n\n" + wrong
     assert step_verdict(before, r"\frac{1}{n}\sum_{i=1}^{n} X_i^2 + \frac{1}{n}", runner)[0] == "wrong"
 
 
 TAYLOR = r"""By Taylor,
 $$
 \begin{aligned}
-\sqrt[3]{\frac{n-1}{n+1}}&=\left(1-\frac{1}{3n}+\mathcal O\left(\frac{1}{n^2}\right)\right)\left(1-\frac{1}{3n}+\mathcal O\left(\frac{1}{n^2}\right)\right)\\
+\sqrt[3]{\frac{n-1}{n+1}}&=\left(1-\frac{1}{3n}+\mathcal O\left(\frac{1}{n^2}\right)\right)
+\left(1-\frac{1}{3n}+\mathcal O\left(\frac{1}{n^2}\right)\right)\\
 &=1-\frac{2}{3n}+\mathcal O\left(\frac{1}{n^2}\right).
 \end{aligned}
 $$
 $$
-n\left(e^{n\left(-\frac{1}{n+1}+o\left(\frac{1}{n^2}\right)\right)+1}-1\right) = n\left(\frac{1}{n+1}+o\left(\frac{1}{n}\right)\right)
+n\left(e^{n\left(-\frac{1}{n+1}+o\left(\frac{1}{n^2}\right)\right)+1}-1\right)
+= n\left(\frac{1}{n+1}+o\left(\frac{1}{n}\right)\right)
 $$
 """
 
