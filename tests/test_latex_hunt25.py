@@ -16,12 +16,22 @@ hand: each, reduced to its form, must never be wrong again, and the wrong twin o
   ``(1-\frac{1}{3n}+\mathcal O(\frac{1}{n^2}))(…) = 1-\frac{2}{3n}+\mathcal O(\frac{1}{n^2})`` and
   ``n(e^{n(…+o(\frac{1}{n^2}))+1}-1) = n(…+o(\frac{1}{n}))``, were 'wrong' with O and o numbers. A
   Landau term inside a side is a remainder, not a product (landau).
+- TheFoxFairy/my-notebook 图卷积网络 (Chinese, Fourier series) and mendax1234/lecture-notes MA1512
+  (LaTeX, complex roots of an ODE): ``e^{ix} = \cos x + i\sin x``, ``\frac{e^{ix}-e^{-ix}}{2i} =
+  -i\cdot\frac{e^{ix}-e^{-ix}}{2}``, ``\frac{17}{1+4i}\cdot\frac{1-4i}{1-4i} = \frac{17-68i}{17}`` and
+  four more were 'wrong' with i a real number. A wrong step that writes i only as a factor and holds
+  with i = √−1 is held (imaginary_unit).
 """
 
 from __future__ import annotations
 
+import pytest
 from derive.checks.latex.checker import StepRunner
+from derive.checks.latex.imaginary_unit import holds_with_imaginary_i
+from derive.checks.latex.normalize import load_notation
 from hunt_steps import step_results, step_verdict
+
+NOTATION = load_notation()
 
 IDEMPOTENT = r"""Multiplying by $P^T$ on the left and $P$ on the right gives $\Lambda^2=\Lambda$. So every
 eigenvalue $\lambda_i$ satisfies $\lambda_i^2=\lambda_i$, hence $\lambda_i\in\{0,1\}$.
@@ -98,3 +108,40 @@ def test_a_defined_o_and_steps_without_remainders_stay_judged(runner: StepRunner
     assert step_verdict(twin, "O(a + b)", runner)[0] == "wrong"
     # a wrong expansion beside the estimates, with no remainder written, is judged as before
     assert step_verdict(TAYLOR + "$$\n(1 - x)^2 = 1 - x^2\n$$\n", "(1 - x)^2", runner)[0] == "wrong"
+
+
+COMPLEX = r"""Euler's formula $e^{ix} = \cos x + i\sin x$ gives
+$$
+\sin x = \frac{e^{ix}-e^{-ix}}{2i} = -i\cdot \frac{e^{ix}-e^{-ix}}{2}
+$$
+and for the root $1 + 2i$:
+$$
+\frac{17}{1+4i}\cdot\frac{1-4i}{1-4i} = \frac{17-68i}{17}
+$$
+"""
+
+
+def test_a_step_with_the_imaginary_unit_is_not_refuted_with_i_a_real_number(runner: StepRunner) -> None:
+    results = step_results(COMPLEX, runner)
+    assert len(results) == 4  # Euler's formula, the sine's two links and the quotient
+    assert all(status != "wrong" for _, status, _ in results)
+    assert any("imaginary unit" in message for _, _, message in results)
+
+
+def test_a_wrong_complex_step_stays_wrong(runner: StepRunner) -> None:
+    twin = COMPLEX.replace(r"\frac{17-68i}{17}", r"\frac{17+68i}{17}")
+    assert step_verdict(twin, r"\frac{17}{1+4i}", runner)[0] == "wrong"
+
+
+@pytest.mark.parametrize(
+    ("lhs", "rhs", "holds"),
+    [
+        (r"(1+2i)^2", r"-3+4i", True),
+        (r"e^{ix}", r"\cos x - i\sin x", False),  # refuted with i = √−1 too
+        (r"\sum_{i=1}^n x_i", r"n x_i", False),  # i an index: never the imaginary unit
+        (r"x_i + i", r"i + x_i", False),  # i beside its own subscript: an index
+        (r"\sin^2 x + \cos^2 x", r"1", False),  # no i at all
+    ],
+)
+def test_when_i_is_read_as_the_imaginary_unit(lhs: str, rhs: str, holds: bool) -> None:
+    assert holds_with_imaginary_i(lhs, rhs, NOTATION) is holds
