@@ -21,6 +21,9 @@ hand: each, reduced to its form, must never be wrong again, and the wrong twin o
   -i\cdot\frac{e^{ix}-e^{-ix}}{2}``, ``\frac{17}{1+4i}\cdot\frac{1-4i}{1-4i} = \frac{17-68i}{17}`` and
   four more were 'wrong' with i a real number. A wrong step that writes i only as a factor and holds
   with i = √−1 is held (imaginary_unit).
+- nahuelrabey/apuntes_IA_final_ALC (Spanish, SVD exam): the power method "Para $k \in 1, \dots, N$:
+  $x = Bx$, $x = x / ||x||$" was 'wrong' (as an equation it claims ‖x‖ = 1). A name divided by its
+  own norm is an assignment, like ``r = r + 1`` (unclaimed_equations).
 """
 
 from __future__ import annotations
@@ -145,3 +148,21 @@ def test_a_wrong_complex_step_stays_wrong(runner: StepRunner) -> None:
 )
 def test_when_i_is_read_as_the_imaginary_unit(lhs: str, rhs: str, holds: bool) -> None:
     assert holds_with_imaginary_i(lhs, rhs, NOTATION) is holds
+
+
+POWER_METHOD = r"""Show that the algorithm converges to $v_1$: for $k \in 1, \dots, N$:
+
+- $x = Bx$
+- $x = x / ||x||$
+"""
+
+
+def test_a_name_divided_by_its_own_norm_is_an_assignment(runner: StepRunner) -> None:
+    status, message = step_verdict(POWER_METHOD, "x", runner)
+    assert status == "inconclusive"
+    assert "normalisation" in message
+
+
+def test_a_wrong_step_beside_the_algorithm_stays_wrong(runner: StepRunner) -> None:
+    twin = POWER_METHOD + "\n$$\n(a + b)^2 = a^2 + b^2\n$$\n"
+    assert step_verdict(twin, "(a + b)^2", runner)[0] == "wrong"

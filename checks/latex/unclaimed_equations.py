@@ -12,7 +12,9 @@ Five shapes, all found on real pages where a correct text was called wrong:
   reassignments.)
 - an update of a name from its own value, ``r = r + 1`` (re-index a sum), ``i = i + 1``, ``k = k -
   1``: programmers' assignment, never an equation (as one it would claim ``1 = 0``). The left side
-  is a bare name; the right side is that name plus or minus terms without it.
+  is a bare name; the right side is that name plus or minus terms without it, or that name divided
+  by its own norm (``x = x / ||x||``, ``v = \frac{v}{\|v\|}``: the power method's normalisation, an
+  assignment; as an equation it would claim ‖x‖ = 1).
 
 - a step that uses ``e`` in a document that gives ``e`` a value as a name (``e = \hat{y} - y``,
   the error): ``L = e^2 = (-0.3775)^2``, ``2e = 2 \times (-0.3775)`` mean that error, not Euler's
@@ -109,12 +111,25 @@ def names_e(equations: list[Equation]) -> bool:
     return False
 
 
+def _normalised(name: str, rhs: str) -> bool:
+    """Is ``rhs`` the name divided by its own norm (x / ||x||, \\frac{v}{\\|v\\|})?"""
+    bars = r"(?:\|\||\\\||\\lVert|\\left\s*\\\||\\left\s*\|)"
+    ends = r"(?:\|\||\\\||\\rVert|\\right\s*\\\||\\right\s*\|)"
+    norm = rf"{bars}\s*{re.escape(name)}\s*{ends}(?:_\{{?2\}}?)?"
+    over = rf"\s*{re.escape(name)}\s*/\s*{norm}\s*"
+    fraction = rf"\s*\\frac\s*\{{\s*{re.escape(name)}\s*\}}\s*\{{\s*{norm}\s*\}}\s*"
+    return re.fullmatch(over, rhs) is not None or re.fullmatch(fraction, rhs) is not None
+
+
 def _update(lhs: str, rhs: str) -> str | None:
-    """The name of ``r = r + 1`` (a bare name, then itself plus or minus terms without it)."""
+    """The name of ``r = r + 1`` (a bare name, then itself plus or minus terms without it) or of
+    ``x = x / ||x||`` (a bare name, then itself over its norm)."""
     m = _BARE.fullmatch(lhs)
     if m is None:
         return None
     name = m.group(1)
+    if _normalised(name, rhs):
+        return name
     rest = re.fullmatch(rf"\s*{re.escape(name)}\s*([+-].*)", rhs, flags=re.S)
     if rest is None or re.search(rf"{re.escape(name)}(?![A-Za-z])", rest.group(1)):
         return None
@@ -161,7 +176,7 @@ def release_unclaimed(
             elif (updated := _update(step.lhs, step.rhs)) is not None:
                 why = (
                     f"{step.lhs} = {step.rhs} updates {updated} from its own value (an increment, a "
-                    "re-indexing): an assignment, not an equation"
+                    "re-indexing, a normalisation): an assignment, not an equation"
                 )
             elif e_named and (_E.search(step.lhs) or _E.search(step.rhs)):
                 why = "the document gives e a value as a name (e = …): e here is that value, not Euler's number"
