@@ -24,6 +24,9 @@ hand: each, reduced to its form, must never be wrong again, and the wrong twin o
 - nahuelrabey/apuntes_IA_final_ALC (Spanish, SVD exam): the power method "Para $k \in 1, \dots, N$:
   $x = Bx$, $x = x / ||x||$" was 'wrong' (as an equation it claims ‖x‖ = 1). A name divided by its
   own norm is an assignment, like ``r = r + 1`` (unclaimed_equations).
+- QuentinRa/blog.quentinra.dev maths/probabilities: "$F_X(c) = \mathbb{P}(X \le c) = … =
+  \phi(\frac{c-\mu}{\sigma})$", then "$\phi(-x) = 1 - \phi(x)$" was 'wrong' with φ the seeds' ReLU. A
+  letter a chain equates with a probability is the document's own function (distribution_letters).
 """
 
 from __future__ import annotations
@@ -166,3 +169,25 @@ def test_a_name_divided_by_its_own_norm_is_an_assignment(runner: StepRunner) -> 
 def test_a_wrong_step_beside_the_algorithm_stays_wrong(runner: StepRunner) -> None:
     twin = POWER_METHOD + "\n$$\n(a + b)^2 = a^2 + b^2\n$$\n"
     assert step_verdict(twin, "(a + b)^2", runner)[0] == "wrong"
+
+
+NORMAL_CDF = r"""If you have $X \sim N(\mu,\ \sigma^2)$, then we have:
+
+\[
+F_X(c) = \mathbb{P}(X \le c) = \mathbb{P}(\frac{X-\mu}{\sigma} \le \frac{c-\mu}{\sigma}) = \phi(\frac{c-\mu}{\sigma})
+\]
+
+* $\phi(-x) = 1 - \phi(x)$
+"""
+
+
+def test_a_letter_equated_with_a_probability_is_the_documents_function(runner: StepRunner) -> None:
+    status, message = step_verdict(NORMAL_CDF, r"\phi(-x)", runner)
+    assert status == "inconclusive"
+    assert "does not define" in message
+
+
+def test_without_a_probability_the_letter_keeps_the_notations_meaning(runner: StepRunner) -> None:
+    # no chain links φ to a probability: φ is the seeds' ReLU, and φ(-x) = 1 - φ(x) is wrong for it
+    twin = "For the hidden layer, $\\phi(-x) = 1 - \\phi(x)$.\n"
+    assert step_verdict(twin, r"\phi(-x)", runner)[0] == "wrong"
