@@ -27,12 +27,16 @@ hand: each, reduced to its form, must never be wrong again, and the wrong twin o
 - QuentinRa/blog.quentinra.dev maths/probabilities: "$F_X(c) = \mathbb{P}(X \le c) = … =
   \phi(\frac{c-\mu}{\sigma})$", then "$\phi(-x) = 1 - \phi(x)$" was 'wrong' with φ the seeds' ReLU. A
   letter a chain equates with a probability is the document's own function (distribution_letters).
+- IgnacioPardo/Inferencia_Estadistica resumen (Spanish): "su varianza es $s^2/n$", then
+  ``\frac{\overline{X}_{n} - \mu}{\sqrt{\frac{s^2}{n}}} = \frac{\overline{X}_{n} - \mu}{s/\sqrt{n}}`` was
+  'wrong' at s = −1. A name whose square the prose calls a variance is positive (deviation_names).
 """
 
 from __future__ import annotations
 
 import pytest
 from derive.checks.latex.checker import StepRunner
+from derive.checks.latex.deviation_names import stated_deviations
 from derive.checks.latex.imaginary_unit import holds_with_imaginary_i
 from derive.checks.latex.normalize import load_notation
 from hunt_steps import step_results, step_verdict
@@ -191,3 +195,25 @@ def test_without_a_probability_the_letter_keeps_the_notations_meaning(runner: St
     # no chain links φ to a probability: φ is the seeds' ReLU, and φ(-x) = 1 - φ(x) is wrong for it
     twin = "For the hidden layer, $\\phi(-x) = 1 - \\phi(x)$.\n"
     assert step_verdict(twin, r"\phi(-x)", runner)[0] == "wrong"
+
+
+STUDENT_T = r"""Si $\sigma^2$ es desconocido, entonces $\overline{X}_n$ es insesgado y su varianza es $s^2/n$
+
+Sea $T = \frac{\overline{X}_{n} - \mu}{\sqrt{\frac{s^2}{n}}} = \frac{\overline{X}_{n} - \mu}{s/\sqrt{n}}$.
+"""
+
+
+def test_a_name_whose_square_is_called_a_variance_is_never_negative(runner: StepRunner) -> None:
+    assert step_verdict(STUDENT_T, r"\frac{\overline{X}_{n} - \mu}{\sqrt", runner)[0] != "wrong"
+
+
+def test_a_wrong_step_with_a_standard_deviation_stays_wrong(runner: StepRunner) -> None:
+    twin = STUDENT_T.replace(r"{s/\sqrt{n}}", r"{s\sqrt{n}}")
+    assert step_verdict(twin, r"\frac{\overline{X}_{n} - \mu}{\sqrt", runner)[0] == "wrong"
+    # a letter the prose never calls a deviation stays real: sqrt(t^2) = t is wrong at t = -1
+    assert step_verdict(STUDENT_T + "\n$$\n\\sqrt{t^2} = t\n$$\n", r"\sqrt{t^2}", runner)[0] == "wrong"
+
+
+def test_which_names_the_prose_makes_deviations() -> None:
+    text = "la varianza es $s^2/n$. The variance $S_n^{2}$ is estimated. Later, $t^2 = 4$ with variance."
+    assert stated_deviations(text, NOTATION) == {"s": "positive", "S_{n}": "positive"}
