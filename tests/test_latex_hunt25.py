@@ -30,6 +30,9 @@ hand: each, reduced to its form, must never be wrong again, and the wrong twin o
 - IgnacioPardo/Inferencia_Estadistica resumen (Spanish): "su varianza es $s^2/n$", then
   ``\frac{\overline{X}_{n} - \mu}{\sqrt{\frac{s^2}{n}}} = \frac{\overline{X}_{n} - \mu}{s/\sqrt{n}}`` was
   'wrong' at s = −1. A name whose square the prose calls a variance is positive (deviation_names).
+- the same QuentinRa page, read with its φ the document's own: "We got $\phi(1.64)=0.9495$ and
+  $1.65=0.9505$" (a table's entry) was 'wrong'. Two bare decimals side by side compute nothing
+  (unclaimed_equations).
 """
 
 from __future__ import annotations
@@ -217,3 +220,16 @@ def test_a_wrong_step_with_a_standard_deviation_stays_wrong(runner: StepRunner) 
 def test_which_names_the_prose_makes_deviations() -> None:
     text = "la varianza es $s^2/n$. The variance $S_n^{2}$ is estimated. Later, $t^2 = 4$ with variance."
     assert stated_deviations(text, NOTATION) == {"s": "positive", "S_{n}": "positive"}
+
+
+TABLE = r"""If $\alpha = 0.95$, we search in the table. We got $\phi(1.64)=0.9495$ and $1.65=0.9505$."""
+
+
+def test_two_bare_decimals_side_by_side_are_a_table_entry(runner: StepRunner) -> None:
+    status, message = step_verdict(TABLE, "1.65", runner)
+    assert status == "inconclusive"
+    assert "table entry" in message
+
+
+def test_a_wrong_sum_of_decimals_stays_wrong(runner: StepRunner) -> None:
+    assert step_verdict(TABLE + "\n\nSo $0.3 + 0.4 = 0.9$.\n", "0.3 + 0.4", runner)[0] == "wrong"

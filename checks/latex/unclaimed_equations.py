@@ -30,6 +30,11 @@ Five shapes, all found on real pages where a correct text was called wrong:
   "This is a contradiction". Two different whole numbers after an implication arrow are what the
   assumed equation would force, written to show that it cannot hold, not a claim.
 
+- two decimal numbers side by side, ``1.65 = 0.9505`` ("we got $\phi(1.64)=0.9495$ and $1.65=0.9505$":
+  a table's entry and the value it maps to). A bare decimal on each side computes nothing; as an
+  equation it would claim two different numbers equal, which nobody derives. A side with any
+  operation (``0.3 + 0.4 = 0.8``) or a whole number (``1 = 0``, see above) is judged as before.
+
 - a shape mismatch against a side the document gave a number: ``\frac{\partial L}{\partial
   b^{(2)}} = \delta^{(2)}`` after ``\delta^{(2)} = -0.1903`` is "a 3×1 matrix is no scalar" only
   by the notation's sizes (the seeds' b^{(2)}); the document's own example makes it one number.
@@ -111,6 +116,15 @@ def names_e(equations: list[Equation]) -> bool:
     return False
 
 
+#: a decimal number alone: 0.9505, -1.65
+_DECIMAL = re.compile(r"\s*-?\d+\.\d+\s*")
+
+
+def _table_entry(lhs: str, rhs: str) -> bool:
+    """Are both sides a bare decimal number (1.65 = 0.9505: a value and its table entry)?"""
+    return _DECIMAL.fullmatch(lhs) is not None and _DECIMAL.fullmatch(rhs) is not None
+
+
 def _normalised(name: str, rhs: str) -> bool:
     """Is ``rhs`` the name divided by its own norm (x / ||x||, \\frac{v}{\\|v\\|})?"""
     bars = r"(?:\|\||\\\||\\lVert|\\left\s*\\\||\\left\s*\|)"
@@ -166,6 +180,8 @@ def release_unclaimed(
             why = None
             if (step.line, step.column) in contradicted:
                 why = "a contradiction derived after ⟹: what an assumed equation would force, not a claim"
+            elif _table_entry(step.lhs, step.rhs):
+                why = "two decimal numbers side by side: a value and its table entry (1.65 = 0.9505), not a computation"
             elif (number := _numbered_scalar(result, valued)) is not None:
                 why = f"{number} is a number in the document's example: the notation's shapes do not size this step"
             elif name is not None:
