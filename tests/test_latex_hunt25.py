@@ -232,4 +232,4 @@ def test_two_bare_decimals_side_by_side_are_a_table_entry(runner: StepRunner) ->
 
 
 def test_a_wrong_sum_of_decimals_stays_wrong(runner: StepRunner) -> None:
-    assert step_verdict(TABLE + "\n\nSo $0.3 + 0.4 = 0.9$.\n", "0.3 + 0.4", runner)[0] == "wrong"
+    assert step_verdict(TABLE + "\n\nSo $0.3 + 0.4 = 1.5$.\n", "0.3 + 0.4", runner)[0] == "wrong"
