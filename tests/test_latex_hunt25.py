@@ -1,4 +1,4 @@
-r"""False alarms the twenty-fifth hunt found (a helper ran check-latex on 87 public documents (35 repositories) nobody
+r"""False alarms the twenty-fifth hunt found (a helper ran check-latex on 91 public documents (35 repositories) nobody
 on the project had used: Korean, Chinese, Spanish, French and Japanese statistics and analysis notes,
 statistics homework in Markdown, LaTeX lecture notes, course notebooks) and checked every 'wrong' by
 hand: each, reduced to its form, must never be wrong again, and the wrong twin of each must stay wrong.
