@@ -7,13 +7,17 @@ Statistics notes and least-squares derivations write ``\sum_{k=1}^n x_k y_k - n 
 were 'wrong'. A ``wrong`` step that writes ``\bar{L}`` (or ``\overline{L}``) and a sum over ``L``'s
 entries with a written range is judged again with each such bar the mean over that range; holding
 there, it is inconclusive and says so. Refuted there too, it stays wrong. Not for a bar the
-document defines readably (its definition is used as any other).
+document defines readably before the step (its definition is used as any other); one it defines
+only later (``\hat{\theta}^{MV} = \overline{X}`` pages on, read as a value of the bar) cannot be
+what the step meant, so the step's bar is still the mean.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+
+from derive.checks.latex.doc_definitions import definitions_before
 
 __all__ = ["hold_bar_means", "with_means"]
 
@@ -55,10 +59,12 @@ def with_means(lhs: str, rhs: str) -> tuple[str, str] | None:
     return put(lhs), put(rhs)
 
 
-def _defines_bar(document: Any) -> bool:
-    """Does the document define a barred name it can read (then that value is used, not a mean)?
-    An unread definition (``\\sum_{i=1}^{i=n}``) leaves the bar free, as if undefined."""
-    barred = [d.name for d in document.defs if "bar" in d.name or "overline" in d.name]
+def _defines_bar(document: Any, step: Any) -> bool:
+    """Does the document define, before the step, a barred name it can read (then that value is
+    used, not a mean)? An unread definition (``\\sum_{i=1}^{i=n}``) leaves the bar free, as if
+    undefined, and so does one written after the step."""
+    before = definitions_before(document.defs, step.line, step.column, step.rhs)
+    barred = [d.name for d in before if "bar" in d.name or "overline" in d.name]
     return any(not document.scalar[name][1].problems for name in barred)
 
 
@@ -66,10 +72,12 @@ def hold_bar_means(judged: list[Any], document: Any, again: Any) -> list[Any]:
     """``judged`` with each wrong step that writes a bar beside ranged sums of its letter's
     entries judged again with the bar their mean, and held where it holds so (module docstring);
     ``again`` is a rejudge.Rejudge."""
-    if _defines_bar(document):
-        return judged
     out = list(judged)
-    for k, verdict in again.wrongs_rewritten(judged, document, lambda step: with_means(step.lhs, step.rhs)):
+
+    def means(step: Any) -> tuple[str, str] | None:
+        return None if _defines_bar(document, step) else with_means(step.lhs, step.rhs)
+
+    for k, verdict in again.wrongs_rewritten(judged, document, means):
         if verdict["status"] == "ok":
             why = "; but it holds with each barred letter the mean of its entries over the sum's range (a sample mean)"
             out[k] = out[k].held(out[k].message + why)

@@ -8,9 +8,15 @@ agree as n grows, which no sampled point can refute.
 
 The rule: a side that is, as a whole, ``O(…)``, ``o(…)``, ``\mathcal{O}(…)``, ``\Theta(…)``,
 ``\Omega(…)`` or ``\omega(…)`` (the bracket opened after the letter closes at the side's end),
-where the document gives that letter no value of its own, makes the step not judged. Not covered:
-a Landau term inside a sum (``2n + O(1)``), which is read as before; and a document that defines
-``O`` (an output ``O = W h``) keeps ``O(a + b)`` a product, judged as written.
+where the document gives that letter no value of its own, makes the step not judged.
+
+A Landau term inside a side counts too where it cannot be a product: a Taylor estimate in analysis
+notes, ``(1-\frac{1}{3n}+\mathcal O(\frac{1}{n^2}))(1-\frac{1}{3n}+\mathcal O(\frac{1}{n^2})) =
+1-\frac{2}{3n}+\mathcal O(\frac{1}{n^2})``, holds up to the remainder, and read with \mathcal O a number
+it was refuted. So ``\mathcal{O}(…)`` anywhere, and a plain ``O(…)``/``o(…)``/Θ/Ω/ω term when both
+sides write one (``n(e^{…+o(\frac{1}{n^2})}-1) = n(\frac{1}{n+1}-…+o(\frac{1}{n}))``), make the step
+not judged. One plain ``O(a + b)`` beside terms without one stays a product, judged as written, and a
+document that defines ``O`` (an output ``O = W h``) keeps every ``O(…)`` a product.
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ __all__ = ["landau_side", "landau_verdict"]
 
 #: the letter of an asymptotic class, then its opening bracket
 _HEAD = re.compile(r"\s*(\\mathcal\s*\{\s*O\s*\}|\\mathcal\s*O|\\Theta|\\Omega|\\omega|O|o)\s*(?:\\left\s*)?\(")
+#: the same class written anywhere in a side: not the tail of a longer name (\mathrm{Do}(, \cos()
+_TERM = re.compile(r"(?<![A-Za-z\\])" + _HEAD.pattern.removeprefix(r"\s*"))
 
 
 def _close(text: str, start: int) -> int | None:
@@ -64,11 +72,26 @@ def _letter(head: str) -> str:
     return "O" if "mathcal" in head else head.lstrip("\\")
 
 
+def _inner_terms(text: str, defined: Container[str]) -> list[str]:
+    """The classes' letters of the asymptotic terms written anywhere in ``text`` whose letter the
+    document gives no value."""
+    heads = [m.group(1).replace(" ", "") for m in _TERM.finditer(text)]
+    return [h for h in heads if _letter(h) not in defined and h not in defined]
+
+
+def _inner_landau(lhs: str, rhs: str, defined: Container[str]) -> str | None:
+    """The class's letter of a Landau term inside a side that cannot be a product: \\mathcal O
+    anywhere, any class when both sides write one; else None (module docstring)."""
+    left, right = _inner_terms(lhs, defined), _inner_terms(rhs, defined)
+    calligraphic = next((h for h in left + right if "mathcal" in h), None)
+    return calligraphic or (left[0] if left and right else None)
+
+
 def landau_verdict(lhs: str, rhs: str, defined: Container[str]) -> dict[str, Any] | None:
     """Not judged (inconclusive, with the reason) where a side is an asymptotic class the document
-    gives no value; None otherwise."""
-    for side in (lhs, rhs):
-        head = landau_side(side)
+    gives no value, or writes one inside (_inner_landau); None otherwise."""
+    for side in (lhs, rhs, None):
+        head = landau_side(side) if side is not None else _inner_landau(lhs, rhs, defined)
         if head is None or _letter(head) in defined or head in defined:
             continue
         why = (

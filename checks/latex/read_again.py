@@ -5,7 +5,7 @@ checker.check_text judges every step once; these passes then judge some verdicts
 values, with a letter the document makes the softmax, with a reassigned name's latest number,
 two limits at one point on their operands, a bare \sum as a name, a primed name defined by a
 formula, a label the document says is 0 or 1, a barred letter as its entries' mean, and a
-logarithm's power inside it.
+logarithm's power inside it; and, without a second judgement, i as the imaginary unit.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from derive.checks.latex.bar_means import hold_bar_means
 from derive.checks.latex.bare_sums import settle_bare_sums, settle_unindexed_sums
 from derive.checks.latex.binary_labels import hold_binary_labels
 from derive.checks.latex.doc_definitions import DocumentDefinitions
+from derive.checks.latex.imaginary_unit import hold_imaginary_unit
 from derive.checks.latex.latest_values import confirm_with_latest
 from derive.checks.latex.limit_operands import settle_same_limits
 from derive.checks.latex.log_powers import hold_log_powers
@@ -51,4 +52,5 @@ def read_again(
     judged = settle_primed_names(judged, document, again)  # f = 1 + e^{-z}, then f' = -e^{-z} (primed_names)
     judged = hold_binary_labels(judged, document, notation.binary, again)  # y "(0 or 1)": y^2 = y (binary_labels)
     judged = hold_bar_means(judged, document, again)  # Σ x_k y_k − n x̄ ȳ: x̄ the sample mean (bar_means)
+    judged = hold_imaginary_unit(judged, notation)  # e^{ix} = \cos x + i\sin x: i is √−1 (imaginary_unit)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)

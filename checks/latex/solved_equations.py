@@ -8,8 +8,12 @@ it is the condition the name satisfies, true at its solution. Such a ``wrong`` i
 (unclaimed_equations) unless the equation has no real solution at all, which no value of the
 name makes true (``x = x^2 + 1``): then it is wrong whatever the document meant.
 
-Only the shape is recognised: the left side a bare name, the right side using that name and no
-other (``z_i = z_i(\delta_{ij} - z_j)`` relates several names: a claim, judged as before). A real
+The same holds with the sides swapped: "the eigenvalues of an idempotent matrix satisfy
+$\lambda_i^2 = \lambda_i$, so $\lambda_i \in \{0, 1\}$" writes the condition with the bare name on
+the right (it was refuted at λ = 2), where the other side is of degree 2 or more in it (``\cancel{x} +
+\cancel{x} = x`` claims 2x = x, a slip, and stays wrong). Only the shape is recognised: one side a bare name, the other
+using that name and no other (``z_i = z_i(\delta_{ij} - z_j)`` relates several names: a claim,
+judged as before). A real
 root must be found exactly: the difference of the sides a rational function of the one name
 (SymPy's real roots of its numerator, roots of the denominator left out, degree at most 8);
 where that cannot be decided the step stays as judged.
@@ -29,16 +33,21 @@ _BARE = re.compile(r"\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\
 
 
 def fixed_point(lhs: str, rhs: str, notation: Any) -> str | None:
-    """Why ``lhs = rhs`` is an equation to solve for the bare name on the left (None if it is not
+    """Why ``lhs = rhs`` is an equation to solve for the bare name of one side (None if it is not
     one, or if no real value of that name satisfies it)."""
     if _BARE.fullmatch(lhs) is None:
-        return None
+        if _BARE.fullmatch(rhs) is None:
+            return None
+        lhs, rhs = rhs, lhs  # λ_i^2 = λ_i: the bare name on the right, of degree 2 or more
+        swapped = True
+    else:
+        swapped = False
     left, right = normalize(lhs, notation), normalize(rhs, notation)
     names = left.symbol_names
     if left.problems or right.problems or len(names) != 1 or right.symbol_names != names:
         return None
     name = next(iter(names))
-    roots = _real_roots(left, right)
+    roots = _real_roots(left, right, 2 if swapped else 1)
     if not roots:  # no real root (or undecided): the step stays as judged
         return None
     return (
@@ -47,9 +56,9 @@ def fixed_point(lhs: str, rhs: str, notation: Any) -> str | None:
     )
 
 
-def _real_roots(left: Any, right: Any) -> list[str] | None:
+def _real_roots(left: Any, right: Any, degree: int = 1) -> list[str] | None:
     """The real solutions (as text) when the difference of the sides is a rational function of one
-    symbol; None when that cannot be decided here."""
+    symbol whose numerator has at least ``degree``; None when that cannot be decided here."""
     import sympy as sp
     from derive.checks.latex.sympy_build import Unparsed, to_sympy
 
@@ -66,7 +75,7 @@ def _real_roots(left: Any, right: Any) -> list[str] | None:
         top, bottom = sp.Poly(numerator, x), sp.Poly(denominator, x)
     except sp.PolynomialError:
         return None
-    if top.is_zero or top.degree() > 8:
+    if top.is_zero or top.degree() > 8 or top.degree() < degree:
         return None
     roots = [r for r in sp.real_roots(top) if bottom.eval(r) != 0]
     return [str(r) for r in roots]

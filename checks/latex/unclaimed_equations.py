@@ -12,7 +12,9 @@ Five shapes, all found on real pages where a correct text was called wrong:
   reassignments.)
 - an update of a name from its own value, ``r = r + 1`` (re-index a sum), ``i = i + 1``, ``k = k -
   1``: programmers' assignment, never an equation (as one it would claim ``1 = 0``). The left side
-  is a bare name; the right side is that name plus or minus terms without it.
+  is a bare name; the right side is that name plus or minus terms without it, or that name divided
+  by its own norm (``x = x / ||x||``, ``v = \frac{v}{\|v\|}``: the power method's normalisation, an
+  assignment; as an equation it would claim ‖x‖ = 1).
 
 - a step that uses ``e`` in a document that gives ``e`` a value as a name (``e = \hat{y} - y``,
   the error): ``L = e^2 = (-0.3775)^2``, ``2e = 2 \times (-0.3775)`` mean that error, not Euler's
@@ -27,6 +29,11 @@ Five shapes, all found on real pages where a correct text was called wrong:
 - a contradiction an assumption leads to: ``(1, 0) + \mu_1 (0, 1) = (0, 0) \implies 1 = 0``, then
   "This is a contradiction". Two different whole numbers after an implication arrow are what the
   assumed equation would force, written to show that it cannot hold, not a claim.
+
+- two decimal numbers side by side, ``1.65 = 0.9505`` ("we got $\phi(1.64)=0.9495$ and $1.65=0.9505$":
+  a table's entry and the value it maps to). A bare decimal on each side computes nothing; as an
+  equation it would claim two different numbers equal, which nobody derives. A side with any
+  operation (``0.3 + 0.4 = 0.8``) or a whole number (``1 = 0``, see above) is judged as before.
 
 - a shape mismatch against a side the document gave a number: ``\frac{\partial L}{\partial
   b^{(2)}} = \delta^{(2)}`` after ``\delta^{(2)} = -0.1903`` is "a 3×1 matrix is no scalar" only
@@ -109,12 +116,34 @@ def names_e(equations: list[Equation]) -> bool:
     return False
 
 
+#: a decimal number alone: 0.9505, -1.65
+_DECIMAL = re.compile(r"\s*-?\d+\.\d+\s*")
+
+
+def _table_entry(lhs: str, rhs: str) -> bool:
+    """Are both sides a bare decimal number (1.65 = 0.9505: a value and its table entry)?"""
+    return _DECIMAL.fullmatch(lhs) is not None and _DECIMAL.fullmatch(rhs) is not None
+
+
+def _normalised(name: str, rhs: str) -> bool:
+    """Is ``rhs`` the name divided by its own norm (x / ||x||, \\frac{v}{\\|v\\|})?"""
+    bars = r"(?:\|\||\\\||\\lVert|\\left\s*\\\||\\left\s*\|)"
+    ends = r"(?:\|\||\\\||\\rVert|\\right\s*\\\||\\right\s*\|)"
+    norm = rf"{bars}\s*{re.escape(name)}\s*{ends}(?:_\{{?2\}}?)?"
+    over = rf"\s*{re.escape(name)}\s*/\s*{norm}\s*"
+    fraction = rf"\s*\\frac\s*\{{\s*{re.escape(name)}\s*\}}\s*\{{\s*{norm}\s*\}}\s*"
+    return re.fullmatch(over, rhs) is not None or re.fullmatch(fraction, rhs) is not None
+
+
 def _update(lhs: str, rhs: str) -> str | None:
-    """The name of ``r = r + 1`` (a bare name, then itself plus or minus terms without it)."""
+    """The name of ``r = r + 1`` (a bare name, then itself plus or minus terms without it) or of
+    ``x = x / ||x||`` (a bare name, then itself over its norm)."""
     m = _BARE.fullmatch(lhs)
     if m is None:
         return None
     name = m.group(1)
+    if _normalised(name, rhs):
+        return name
     rest = re.fullmatch(rf"\s*{re.escape(name)}\s*([+-].*)", rhs, flags=re.S)
     if rest is None or re.search(rf"{re.escape(name)}(?![A-Za-z])", rest.group(1)):
         return None
@@ -151,6 +180,8 @@ def release_unclaimed(
             why = None
             if (step.line, step.column) in contradicted:
                 why = "a contradiction derived after ⟹: what an assumed equation would force, not a claim"
+            elif _table_entry(step.lhs, step.rhs):
+                why = "two decimal numbers side by side: a value and its table entry (1.65 = 0.9505), not a computation"
             elif (number := _numbered_scalar(result, valued)) is not None:
                 why = f"{number} is a number in the document's example: the notation's shapes do not size this step"
             elif name is not None:
@@ -161,7 +192,7 @@ def release_unclaimed(
             elif (updated := _update(step.lhs, step.rhs)) is not None:
                 why = (
                     f"{step.lhs} = {step.rhs} updates {updated} from its own value (an increment, a "
-                    "re-indexing): an assignment, not an equation"
+                    "re-indexing, a normalisation): an assignment, not an equation"
                 )
             elif e_named and (_E.search(step.lhs) or _E.search(step.rhs)):
                 why = "the document gives e a value as a name (e = …): e here is that value, not Euler's number"

@@ -1,0 +1,48 @@
+r"""A name whose square the prose calls a variance is a standard deviation: never negative.
+
+Statistics notes say "si $\sigma^2$ es desconocido, … su varianza es $s^2/n$" and then write
+``\frac{\overline{X}_{n} - \mu}{\sqrt{\frac{s^2}{n}}} = \frac{\overline{X}_{n} - \mu}{s/\sqrt{n}}``,
+true for s ≥ 0 and 'wrong' at s = −1. The notation keeps σ positive; the document's own letters
+(s, S, σ_X) are real unless said. A formula that starts with a name squared (``s^2``, ``S_n^{2}``,
+``\hat{\sigma}^2``) right after a word for variance (variance, varianza, variância, Varianz,
+дисперсия, 分散, 方差, 분산, within the same sentence, at most 60 characters before it) makes that
+name positive in this document. Nothing else changes: a step wrong for positive values stays wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+from derive.checks.latex.notation import Notation, identifier_name
+
+from derive.errors import DeriveError
+
+__all__ = ["stated_deviations"]
+
+#: a word for variance, in the languages the hunts met
+_VARIANCE = re.compile(r"(?i)varian[cz]|variância|дисперси|分散|方差|분산")
+#: an inline formula that starts with a name squared: $s^2/n$, $S_n^{2}$, \(\hat{\sigma}^2\)
+_SQUARED_START = re.compile(
+    r"(?:\$|\\\()\s*(?P<name>(?:\\hat\s*\{?\s*)?(?:\\[A-Za-z]+|[A-Za-z])\}?(?:_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?)"
+    r"\s*\^\s*(?:\{\s*2\s*\}|2)(?![0-9])"
+)
+#: how far before the formula the word may stand, and what ends a sentence
+_REACH = 60
+_SENTENCE_END = re.compile(r"[.!?。]\s|\n\s*\n")
+
+
+def stated_deviations(text: str, notation: Notation) -> dict[str, str]:
+    """name → "positive" for each name whose square the prose calls a variance (module docstring)."""
+    found: dict[str, str] = {}
+    for m in _SQUARED_START.finditer(text):
+        before = text[max(0, m.start() - _REACH) : m.start()]
+        ends = list(_SENTENCE_END.finditer(before))
+        if ends:
+            before = before[ends[-1].end() :]
+        if not _VARIANCE.search(before):
+            continue
+        try:
+            found[identifier_name(m.group("name"), notation=notation)] = "positive"
+        except DeriveError:
+            continue
+    return found
