@@ -200,6 +200,21 @@ def test_without_a_probability_the_letter_keeps_the_notations_meaning(runner: St
     assert step_verdict(twin, r"\phi(-x)", runner)[0] == "wrong"
 
 
+LOGISTIC = r"""The model: $P(t=1|z) = \sigma(z)$, with
+
+$$\sigma(z) = \frac{1}{1+e^{-z}}$$
+
+$$1 - \sigma(z) = \frac{e^{-z}}{1+e^{-z}}$$
+"""
+
+
+def test_a_sigmoid_equated_with_a_probability_is_still_the_sigmoid(runner: StepRunner) -> None:
+    # held-out 3 and 6 (logistic regression): read as undefined, eleven true σ steps went unjudged
+    assert step_verdict(LOGISTIC, "1 - \\sigma(z)", runner)[0] == "ok"
+    twin = LOGISTIC.replace("= \\frac{e^{-z}}{1+e^{-z}}", "= \\frac{1}{1+e^{-z}}")
+    assert step_verdict(twin, "1 - \\sigma(z)", runner)[0] == "wrong"
+
+
 STUDENT_T = r"""Si $\sigma^2$ es desconocido, entonces $\overline{X}_n$ es insesgado y su varianza es $s^2/n$
 
 Sea $T = \frac{\overline{X}_{n} - \mu}{\sqrt{\frac{s^2}{n}}} = \frac{\overline{X}_{n} - \mu}{s/\sqrt{n}}$.

@@ -7,7 +7,10 @@ c) = \mathbb{P}(\frac{X-\mu}{\sigma} \le \frac{c-\mu}{\sigma}) = \phi(\frac{c-\m
 that links the letter's call to a probability (``\mathbb{P}(…)``, ``P(…)``, ``\Pr(…)``) says what the
 letter is in this document: a function the notation does not know. It is read as an undefined
 function there (abstract_functions: ok where a step holds for every function, never wrong). The
-letter of a document that never writes such a link keeps the notation's meaning.
+letter of a document that never writes such a link keeps the notation's meaning, and so does a
+letter whose notation function gives probabilities itself: logistic regression writes
+"$P(t = 1|z) = \sigma(z)$" and means the sigmoid (read as undefined there, eleven true σ steps of
+two held-out documents went unjudged).
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ __all__ = ["distribution_functions"]
 _PROBABILITY = re.compile(
     r"\s*(?:\\mathbb\s*\{?\s*P\s*\}?|\\Pr|\\operatorname\s*\{\s*P\s*\}|P)\s*(?:_\s*\{[^{}]*\}\s*)?(?:\\left\s*)?[(\[]"
 )
+#: the notation's functions whose values are probabilities: a chain equating them with one agrees
+PROBABILITY_VALUED = frozenset({"sigmoid", "softmax"})
 #: a link that is one call of a letter: \phi(…), \sigma\left(…
 _CALL = re.compile(r"\s*(\\[A-Za-z]+|[A-Za-z])\s*(?:\\left\s*)?\(")
 
@@ -40,6 +45,8 @@ def distribution_functions(equations: list[Any], notation: Notation) -> dict[str
                 continue
             for link in links:
                 call = _CALL.match(link)
-                if call is not None and call.group(1) in notation.functions and not _PROBABILITY.match(link):
-                    found[call.group(1)] = ABSTRACT + call.group(1)
+                letter = call.group(1) if call is not None else ""
+                meaning = notation.functions.get(letter)
+                if meaning is not None and meaning not in PROBABILITY_VALUED and not _PROBABILITY.match(link):
+                    found[letter] = ABSTRACT + letter
     return found
