@@ -58,12 +58,13 @@ def test_an_inline_value_after_where_let_or_if_still_defines(word: str, runner: 
 @pytest.mark.parametrize(
     "text",
     [
-        "The gap is zero iff $a^2 = a$ for the chosen value.\n",
-        "It is zero, provided the gap closes, $b^2 = 2b$ here.\n",
+        "The gap is zero iff $(a + b)^2 = a^2 + b^2$ for the chosen pair.\n",
+        "It is zero, provided the gap closes, $(c + d)^2 = c^2 + d^2$ here.\n",
     ],
 )
 def test_a_claim_supposed_after_iff_or_provided_is_not_refuted(text: str, runner: StepRunner) -> None:
-    # main called both wrong (a² = a at a = 2): "iff" and "provided" were not supposing words before a formula
+    # main called both wrong: "iff" and "provided" were not supposing words before a formula (an equation in
+    # one name, a² = a, would be held anyway as the condition that fixes it: solved_equations)
     report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results] == ["inconclusive"], report.results[0].message
     twin = check_text(text.replace("iff", "and").replace("provided", "and"), NOTATION, runner=runner, markdown=True)
