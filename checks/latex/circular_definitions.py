@@ -48,16 +48,41 @@ def _named_in(latex: str, notation: Notation) -> set[str] | None:
         return None
 
 
+@dataclass(frozen=True)
+class _Values:
+    r"""Each plain definition's value read once: the defined names it mentions, and whether it is
+    only another name (``\hat y = a``)."""
+
+    at: dict[str, Definition]
+    mentions: dict[str, set[str]]
+    aliases: frozenset[str]
+
+
+def _read_values(definitions: list[Definition], notation: Notation) -> _Values:
+    plain = {d.name: d for d in definitions if not d.letters}
+    mentions: dict[str, set[str]] = {}
+    aliases: set[str] = set()
+    for name, d in plain.items():
+        try:
+            tree = parse_typed(d.rhs, notation)
+        except Unreadable:
+            mentions[name] = set()
+            continue
+        if isinstance(tree, Sym):
+            aliases.add(name)
+        mentions[name] = {s.full for s in all_syms(tree)} & plain.keys() - {name}
+    return _Values(plain, mentions, frozenset(aliases))
+
+
 def circles(definitions: list[Definition], notation: Notation) -> list[Circle]:
     """The groups of two or more names whose definitions reach each other (strongly connected
     components of "the value of n mentions m", over plain names with readable values)."""
-    plain = [d for d in definitions if not d.letters]
-    by_name = {d.name: d for d in plain}
-    edges: dict[str, set[str]] = {}
-    for d in plain:
-        # \hat y = a, then a = \hat y = \sigma(z): two names of one value, not a circle
-        named = set() if _alias(d.rhs, notation) else _named_in(d.rhs, notation)
-        edges[d.name] = {m for m in named or () if m in by_name and m != d.name}
+    return _circles(_read_values(definitions, notation))
+
+
+def _circles(values: _Values) -> list[Circle]:
+    # \hat y = a, then a = \hat y = \sigma(z): two names of one value, not a circle
+    edges = {n: set() if n in values.aliases else m for n, m in values.mentions.items()}
     reach = {n: _reached(n, edges) for n in edges}
     found: list[Circle] = []
     seen: set[str] = set()
@@ -66,17 +91,9 @@ def circles(definitions: list[Definition], notation: Notation) -> list[Circle]:
         if len(group) < 2 or n in seen:
             continue
         seen |= group
-        starts = sorted((by_name[m].line, by_name[m].column) for m in group)
+        starts = sorted((values.at[m].line, values.at[m].column) for m in group)
         found.append(Circle(group, starts[-1], tuple(line for line, _ in starts)))
     return found
-
-
-def _alias(latex: str, notation: Notation) -> bool:
-    r"""Is the value just another name (``\hat y = a``)?"""
-    try:
-        return isinstance(parse_typed(latex, notation), Sym)
-    except Unreadable:
-        return False
 
 
 def _reached(start: str, edges: dict[str, set[str]]) -> set[str]:
@@ -98,11 +115,10 @@ def hold_circular_definitions(
     through a definition) made inconclusive."""
     if not any(r.status == "wrong" for r in results):
         return results
-    definitions = find_definitions("", notation, equations=equations)
-    found = circles(definitions, notation)
+    values = _read_values(find_definitions("", notation, equations=equations), notation)
+    found = _circles(values)
     if not found:
         return results
-    values = {d.name: d.rhs for d in definitions if not d.letters}
     out = []
     for r in results:
         hit = None
@@ -121,7 +137,7 @@ def hold_circular_definitions(
     return out
 
 
-def _uses_circle(result: StepResult, circle: Circle, values: dict[str, str], notation: Notation) -> bool:
+def _uses_circle(result: StepResult, circle: Circle, values: _Values, notation: Notation) -> bool:
     """Does the step use two or more names of the circle (written, or reached through the value of
     a name outside it)? With one, every reading of that name is one value put in: ``\frac{d}{dr}
     r^2 = r`` is wrong whatever r is, and an identity in it stays true whatever value it gets."""
@@ -131,7 +147,7 @@ def _uses_circle(result: StepResult, circle: Circle, values: dict[str, str], not
     if named is None or right is None:  # not readable as a whole: by the name's letter (errs on yes)
         return sum(uses_name(text, n) for n in circle.names) >= 2
     named |= right
-    edges = {n: _named_in(v, notation) or set() for n, v in values.items()}
+    edges = values.mentions
     # a name outside the circle counts the circle's names its value reaches first (L = ½(ŷ − y)²
     # reaches y; going on through y's own value would reach every name of the circle)
     outside = {n: e - circle.names if n not in circle.names else set() for n, e in edges.items()}
