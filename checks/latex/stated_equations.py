@@ -1,0 +1,85 @@
+r"""Equations the prose says something satisfies, or that must hold: conditions, not identities.
+
+"the limit $F$ satisfies the equation $F = 1 + \frac{1}{F}$, or equivalently the equation $F^2 = F +
+1$" (JuanBiancuzz), "Indeed, the median satisfies $$1 - e^{-a} = e^{-a}$$, so that $a = \log 2$"
+(cwindolf), "Then we need $$1 - uw = uw$$" (cwindolf): each equation fixes the values of its names; it
+is true at its solution and false nearly everywhere else, so a point where the sides differ refutes
+nothing. Read as identities they were called wrong (the twenty-fifth hunt's false alarms).
+
+A ``wrong`` is held back (inconclusive, quoting the words) when the last sentence of the prose before
+its formula
+- says it anywhere: satisfies / such that (and satisface, tal que, vérifie, tel que, erfüllt, so
+  dass, satisfaz, soddisfa, tale che, 满足, 使得, 満たす, 만족, удовлетворяет, такой что), or
+- ends with the words that introduce a condition right before the formula: we need / we want / we
+  require / must have, solve (for x), the equation, the condition (la ecuación, l'équation, die
+  Gleichung, a equação, l'equazione, 方程, 方程式, 방정식, уравнение).
+``ok`` stands (an equation that holds everywhere also holds at its solution), and so does a ``wrong``
+with no name in it: ``0.3 + 0.4 = 1.5`` is arithmetic whatever the prose says. The price is a wrong
+identity introduced as "σ satisfies …", which is now inconclusive instead of wrong: a miss, never a
+false alarm.
+"""
+
+from __future__ import annotations
+
+import re
+
+from derive.checks.latex.results import StepResult
+
+__all__ = ["hold_stated_equations"]
+
+#: a word anywhere in the sentence that makes what follows a condition on its names
+_SATISFIES = re.compile(
+    r"(?<![\w-])(?:satisf(?:y|ies|ied|ying)|such\s+that|satisfacen?|tal(?:es)?\s+que|v[ée]rifient?|satisfait"
+    r"|tel(?:le)?s?\s+que|erf[üu]ll(?:t|en)|so\s+dass|sodass|satisfaz(?:em)?|soddisf\w*|tal[ei]\s+che"
+    r"|удовлетвор\w*|так(?:ой|ая|ое|ие)\s+что)(?![\w-])|满足|滿足|使得|満た|만족",
+    re.I,
+)
+#: words right before the formula that introduce the condition it states
+_INTRODUCES = re.compile(
+    r"(?:(?<![\w-])(?:(?:we|you|one)\s+(?:need|want|require|must\s+have)|need|require[sd]?|solv(?:e|es|ing)"
+    r"(?:\s+for\s+\S+)?|(?:the|an|this)\s+(?:equations?|conditions?)|la\s+ecuaci[óo]n|l['’]\s*[ée]quation"
+    r"|die\s+Gleichung|a\s+equa[çc][ãa]o|l['’]\s*equazione|уравнени[еяю])|方程式?|방정식)"
+    r"[\s:,]*(?:that|que|dass|что)?[\s:,]*$",
+    re.I,
+)
+#: the end of a sentence in the prose before a formula
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
+#: a name in a side: a letter outside a command (``e`` counts too: a cue before ``e^{-a}`` alone is rare)
+_NAME = re.compile(
+    r"(?<!\\)(?<![A-Za-z])[A-Za-z]|\\(?:alpha|beta|gamma|delta|theta|lambda|mu|sigma|phi|psi|omega|tau|pi)\b"
+)
+#: commands that write operators, not names
+_OPERATORS = re.compile(r"\\(?:frac|dfrac|tfrac|cdot|times|left|right|sqrt|log|ln|exp)\b")
+
+
+def _last_sentence(prose: str) -> str:
+    """The last sentence of ``prose`` (all of it when no sentence ends in it)."""
+    ends = list(_SENTENCE_END.finditer(prose.rstrip()))
+    return prose[ends[-1].end() :] if ends else prose
+
+
+def stated_condition(context: str) -> str | None:
+    """The words of ``context`` (the prose before a formula) that make its equations conditions, or None."""
+    sentence = _last_sentence(context)
+    found = _SATISFIES.search(sentence) or _INTRODUCES.search(sentence)
+    return " ".join(found.group(0).split()).rstrip(":, ") if found else None
+
+
+def _has_name(side: str) -> bool:
+    """Does a side write a name (not only numbers and operators)?"""
+    return _NAME.search(_OPERATORS.sub(" ", side)) is not None
+
+
+def hold_stated_equations(judged: list[StepResult]) -> list[StepResult]:
+    """``judged`` with each ``wrong`` the prose before it calls a condition (satisfies, we need, the
+    equation …) made inconclusive, unless the step has no name in it."""
+    out = []
+    for result in judged:
+        step = result.step
+        if result.status == "wrong" and (_has_name(step.lhs) or _has_name(step.rhs)):
+            words = stated_condition(step.context)
+            if words:
+                why = f"; but the prose states it as a condition ({words} …): true where it is solved, not everywhere"
+                result = result.held(result.message + why)
+        out.append(result)
+    return out
