@@ -158,3 +158,28 @@ def test_a_scaled_rounded_total_is_judged_to_its_places(runner: StepRunner) -> N
 def test_a_scaled_total_off_by_more_than_its_rounding_is_wrong(runner: StepRunner) -> None:
     report = check_text(f"$${SQUARES} = \\frac{{1}}{{4}} \\times 289.9$$\n", NOTATION, runner=runner, markdown=True)
     assert [r.status for r in report.results] == ["wrong"], [r.message for r in report.results]
+
+
+# an attention example's weighted values, each list rounded to two places (the twenty-fifth hunt's
+# snowch/ai-eng page: 0.87 × 1.5 = 1.305 written 1.31, 0.03 × (−0.5) = −0.015 written −0.01)
+ADDED_LISTS = (
+    r"0.87 \times [2.0, 1.5] + 0.10 \times [0.5, 0.3] + 0.03 \times [-0.5, 1.2] = "
+    r"[1.74, 1.31] + [0.05, 0.03] + [-0.01, 0.04]"
+)
+
+
+def test_lists_added_each_rounded_are_ok(runner: StepRunner) -> None:
+    status, message = _result(ADDED_LISTS, runner)
+    assert status == "ok", message
+    assert "each list rounded" in message
+
+
+def test_an_added_list_with_a_slip_is_wrong(runner: StepRunner) -> None:
+    status, message = _result(ADDED_LISTS.replace("[1.74, 1.31]", "[1.94, 1.31]"), runner)  # a digit slip
+    assert status == "wrong", message
+
+
+def test_lists_subtracted_exactly_stay_exact(runner: StepRunner) -> None:
+    # no entry needed rounding: an exact claim, judged exactly
+    assert _result(r"[1.74, 1.31] - [0.05, 0.03] = [1.69, 1.28]", runner)[0] == "ok"
+    assert _result(r"[1.74, 1.31] - [0.05, 0.03] = [1.69, 1.29]", runner)[0] == "wrong"

@@ -155,38 +155,55 @@ def judge_rounded_list(lhs_latex: str, rhs_latex: str, lhs: Any, rhs: Any) -> di
     """``0.0478 \\times [0.9, 0.1] = [0.0430, 0.0043]``: a side that is a list of numbers, the other
     a tuple of as many entries (read as a polynomial in its weight τ, norm_tuples.py), weighed
     entry by entry as :func:`judge_rounded` weighs one number; None to judge it exactly (an entry
-    written without decimals is an exact claim)."""
+    written without decimals is an exact claim). A side that adds lists of numbers (``[1.74, 1.31] +
+    [0.05, 0.03] + [-0.01, 0.04]``, each the rounded value of a term of the other side: an attention
+    example's weighted values) is weighed against the sum of its lists, one unit of the last place
+    allowed for each list."""
     import sympy as sp
 
-    for entries, literal, other in ((_list_entries(rhs_latex), rhs, lhs), (_list_entries(lhs_latex), lhs, rhs)):
-        weight = [w for w in (literal.free_symbols | other.free_symbols) if str(w) == f"τ[{len(entries)}-tuple]"]
-        if len(entries) < 2 or len(weight) != 1 or (literal.free_symbols | other.free_symbols) != set(weight):
+    for terms, literal, other in ((_list_terms(rhs_latex), rhs, lhs), (_list_terms(lhs_latex), lhs, rhs)):
+        size = len(terms[0]) if terms else 0
+        weight = [w for w in (literal.free_symbols | other.free_symbols) if str(w) == f"τ[{size}-tuple]"]
+        if size < 2 or len(weight) != 1 or (literal.free_symbols | other.free_symbols) != set(weight):
             continue
         try:
             coefficients = sp.Poly(sp.expand(other), weight[0]).all_coeffs()
             values = [c if c.is_Rational else sp.N(c, 30) for c in reversed(coefficients)]
         except (sp.PolynomialError, TypeError, ValueError, ArithmeticError):
             return None
-        values += [sp.Integer(0)] * (len(entries) - len(values))
-        if len(values) != len(entries) or not all(v.is_real and v.is_finite for v in values):
+        values += [sp.Integer(0)] * (size - len(values))
+        if len(values) != size or not all(v.is_real and v.is_finite for v in values):
             return None
-        worst, rounded = sp.Integer(0), False
-        for written, value in zip(entries, values, strict=True):
-            places = decimal_places(written)
-            gap = abs(value - sp.Rational(written.replace(" ", "")))
-            if places is None and gap > sp.Rational(1, 10**20):
+        return _weigh_entries(terms, values)
+    return None
+
+
+def _weigh_entries(terms: list[list[str]], values: list[Any]) -> dict[str, Any] | None:
+    """The rounded verdict on lists of written entries (added entry by entry) against exact values."""
+    import sympy as sp
+
+    worst, rounded = sp.Integer(0), False
+    for j, value in enumerate(values):
+        column = [sign_and_entries[j] for sign_and_entries in terms]
+        places = [decimal_places(written) for written in column]
+        written = sum((sp.Rational(e.replace(" ", "")) for e in column), sp.Integer(0))
+        allowed = sum((sp.Rational(1, 10**p) for p in places if p is not None), sp.Integer(0))
+        gap = abs(value - written)
+        if allowed == 0:
+            if gap > sp.Rational(1, 10**20):
                 return None  # an exact entry that differs: the exact judge's
-            worst = max(worst, gap * 10 ** (places or 0))
-            scaled = value * 10 ** (places or 0)
-            rounded = rounded or abs(scaled - sp.floor(scaled)) > sp.Rational(1, 10**20)
-        if not rounded:
-            return None  # (-1, 2.5) written (-1, 2.4): no entry needed rounding, an exact claim
-        if worst <= 1:
-            return _verdict("ok", "equal entry by entry to the decimal places written (rounded)")
-        if worst <= _NEAR_UNITS:
-            why = f"an entry differs by {float(worst):.1f} units of its last place: rounded values of earlier steps"
-            return _verdict("inconclusive", why + " may explain it")
-        return None
+            continue
+        worst = max(worst, gap / allowed)
+        scaled = value * 10 ** max(p or 0 for p in places)
+        rounded = rounded or abs(scaled - sp.floor(scaled)) > sp.Rational(1, 10**20)
+    if not rounded:
+        return None  # (-1, 2.5) written (-1, 2.4): no entry needed rounding, an exact claim
+    if worst <= 1:
+        summed = " (each list rounded)" if len(terms) > 1 else ""
+        return _verdict("ok", f"equal entry by entry to the decimal places written (rounded){summed}")
+    if worst <= _NEAR_UNITS:
+        why = f"an entry differs by {float(worst):.1f} units of its last place: rounded values of earlier steps"
+        return _verdict("inconclusive", why + " may explain it")
     return None
 
 
@@ -197,6 +214,36 @@ def _list_entries(latex: str) -> list[str]:
     inner = re.sub(r"\\(?:left|right)|\\[,;!]|[\[\]()]", " ", latex)
     entries = [e.strip() for e in inner.split(",")]
     return entries if all(re.fullmatch(r"-?\s*(?:\d+\.?\d*|\.\d+)", e) for e in entries) else []
+
+
+#: a list of numbers among others a side adds or subtracts
+_ADDED_LIST = re.compile(r"\s*([+-]?)\s*((?:\\left\s*)?\[[^\[\]]*(?:\\right\s*)?\])")
+
+
+def _list_terms(latex: str) -> list[list[str]]:
+    """The lists of numbers a side is made of, each list's entries signed (``[1.74, 1.31] + [0.05,
+    0.03]`` → [["1.74", "1.31"], ["0.05", "0.03"]]), or [] when the side is anything else."""
+    whole = _list_entries(latex)
+    if whole:
+        return [whole]
+    terms, at = [], 0
+    while at < len(latex.rstrip()):
+        found = _ADDED_LIST.match(latex, at)
+        if found is None or (terms and not found.group(1)) or (not terms and found.group(1) == "+"):
+            return []
+        entries = _list_entries(found.group(2))
+        if not entries or (terms and len(entries) != len(terms[0])):
+            return []
+        negate = found.group(1) == "-"
+        terms.append([_negated(e) if negate else e for e in entries])
+        at = found.end()
+    return terms
+
+
+def _negated(entry: str) -> str:
+    """A written entry with its sign turned."""
+    bare = entry.replace(" ", "")
+    return bare[1:] if bare.startswith("-") else "-" + bare
 
 
 def _verdict(status: str, message: str) -> dict[str, Any]:
