@@ -30,6 +30,7 @@ from derive.checks.latex.tex_tokens import (
     clean_tokens,
     tex_tokens,
 )
+from derive.checks.latex.trig_products import loose_after, trig_argument_end
 
 __all__ = ["NamesMixin", "BAREABLE", "FUNCTION_LETTERS"]
 
@@ -273,11 +274,11 @@ class NamesMixin(SoftmaxMixin, PrimesMixin):
                 self.r.loose_log_powers.append(" ".join([shown, *self.toks[k0:k]]))
                 if self.notation.log_takes_product:
                     args, power = [self.sub_normalizer(self.toks[k0:caret]).run()], self.read_arg(caret + 1)[0]
-            if key == "log" and k < len(self.toks) and (self._starts_unit(k) or self.toks[k] in ("(", r"\left", "/")):
-                # \log\frac{1}{a}\exp(b), \log_2 4/6: of one factor, or of the product (the quotient)?
+            if loose_after(key, self.toks, k, k < len(self.toks) and self._starts_unit(k)):
+                # \log\frac{1}{a}\exp(b), \log_2 4/6, \sin 2x: of one factor, or of the product (trig_products)?
                 self.r.loose_calls.append(shown)
                 if self.notation.log_takes_product:  # the other reading (verdict_guards)
-                    end = self._product_end(k0)
+                    end = self._product_end(k0) if key == "log" else trig_argument_end(self.toks, k0)
                     args, k = [self.sub_normalizer(self.toks[k0:end]).run()], end
         else:
             args = self._no_argument(key, shown, arity)

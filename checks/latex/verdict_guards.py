@@ -118,7 +118,8 @@ def _loose(sides: tuple[Normalized, Normalized]) -> list[tuple[str, str, str]]:
     for side in sides:
         for f in side.loose_calls:
             written = f"{f} is followed by a product without brackets"
-            out.append((written, f"{f} as the log of the whole product after it", f"{f} of its first factor alone"))
+            whole = "the log of" if f in (r"\log", r"\ln") or f.startswith(r"\log") else "applied to"
+            out.append((written, f"{f} as {whole} the whole product after it", f"{f} of its first factor alone"))
         for s in side.loose_slashes:
             out.append((f"{s} has a product after its slash", f"{s} as (a/b)·c", "a/(b·c), as parse_latex does"))
         for g in side.loose_log_powers:
