@@ -29,6 +29,7 @@ def _verdict(step: str, runner: StepRunner) -> tuple[str, str]:
         r"\cos 2\theta = \cos^2\theta - \sin^2\theta",
         r"\tanh 2x = \frac{2\tanh x}{1+\tanh^2 x}",
         r"\sin kx = \sin(kx)",
+        r"\exp 2x = e^{2x}",
     ],
 )
 def test_a_sine_of_a_product_without_brackets_is_the_sine_of_the_product(step: str, runner: StepRunner) -> None:
@@ -41,6 +42,7 @@ def test_a_sine_of_a_product_without_brackets_is_the_sine_of_the_product(step: s
     [
         r"\sin 2x = 2\sin x",  # the cosine dropped
         r"\cos 2\theta = \cos^2\theta + \sin^2\theta",  # a sign slip: 1, not cos 2θ
+        r"\exp 2x = 2e^{x}",
     ],
 )
 def test_a_wrong_double_angle_formula_stays_wrong(step: str, runner: StepRunner) -> None:

@@ -1,4 +1,4 @@
-r"""A sine or cosine before a product without brackets: ``\sin 2x``, ``\cos k\theta``.
+r"""A sine or cosine (or exp) before a product without brackets: ``\sin 2x``, ``\cos k\theta``, ``\exp 2x``.
 
 Trigonometry writes ``\sin 2x = 2\sin x\cos x`` and ``\sin kx\sin mx``: the argument is the whole
 product after the function, up to the next function, operator or bracket. The reader takes the
@@ -14,8 +14,8 @@ from derive.checks.latex.notation import NATIVE_FUNCTION_COMMANDS
 
 __all__ = ["TRIG_KEYS", "loose_after", "trig_argument_end"]
 
-#: the functions whose unbracketed argument runs on over a product (sin 2x), by their keys
-TRIG_KEYS = frozenset({"sin", "cos", "tan", "sinh", "cosh", "tanh", "coth"})
+#: the functions whose unbracketed argument runs on over a product (sin 2x, exp 2x), by their keys
+TRIG_KEYS = frozenset({"sin", "cos", "tan", "sinh", "cosh", "tanh", "coth", "exp"})
 #: what ends a run-on argument at its own depth
 _ENDS = frozenset({"+", "-", "=", r"\cdot", r"\times", ",", ";", "/", r"\quad", r"\qquad"})
 
