@@ -101,7 +101,7 @@ def _entry_of_call(toks: Tokens) -> Tokens:
         inner = toks[k + 1 : close] if close is not None else []
         if close is not None and close + 1 < len(toks) and toks[close + 1][0] == "_" and (
             _one_call(inner) or (_one_labelled_name(inner) and not _sign_script(toks, close + 1))
-        ):
+        ) and not _evaluation_bracket(toks, k, close):
             out += toks[k + 1 : close]
             k = close + 1
             continue
@@ -137,6 +137,18 @@ def _matching(toks: Tokens, k: int) -> int | None:
             if depth == 0:
                 return j
     return None
+
+
+def _evaluation_bracket(toks: Tokens, opening: int, close: int) -> bool:
+    """Is ``[y]_0^{1 - x^2}`` an evaluation bracket (F(b) − F(a)), a square bracket with a lower and
+    an upper limit? It is no entry y_0 (the twenty-fifth hunt: refuted as y_0^{1-x^2})."""
+    if toks[opening][0] != "[":
+        return False
+    after = close + 2  # past the "_"
+    if after < len(toks) and toks[after][0] == "{":
+        after = _matching(toks, after)
+        after = len(toks) if after is None else after
+    return after + 1 < len(toks) and toks[after + 1][0] == "^"
 
 
 def _sign_script(toks: Tokens, k: int) -> bool:
