@@ -73,3 +73,14 @@ def test_run_on_arguments_rewrites_only_trigonometric_calls() -> None:
     assert run_on_arguments(r"\sin^2\frac{n+1}{2}t") == r"\sin^2\left(\frac{n+1}{2}t\right)"
     assert run_on_arguments(r"\sigma(z)x") is None  # a network's σ(z)·x keeps its product
     assert run_on_arguments(r"\cos(x) + y") is None  # an operator ends the argument
+
+
+def test_eulers_formula_with_a_double_angle_holds_with_i_the_imaginary_unit(runner: StepRunner) -> None:
+    # the twenty-fifth hunt's ODE notes: i is √−1 and \cos 2x is cos(2x), both at once (imaginary_unit)
+    status, message = _verdict(r"(1-4i)e^{x(1+2i)} = e^x(1-4i)(\cos 2x+i\sin 2x)", runner)
+    assert status == "inconclusive" and "imaginary unit" in message, message
+
+
+def test_eulers_formula_with_a_sign_slip_stays_wrong(runner: StepRunner) -> None:
+    status, message = _verdict(r"(1-4i)e^{x(1+2i)} = e^x(1-4i)(\cos 2x-i\sin 2x)", runner)
+    assert status == "wrong", message

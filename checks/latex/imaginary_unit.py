@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.normalize import Notation, normalize
@@ -40,10 +41,11 @@ def holds_with_imaginary_i(lhs: str, rhs: str, notation: Notation, points: int =
     """Do the sides agree, with i read as √−1, at ``points`` random real values of the other names?"""
     if not _lone_factor(f"{lhs} = {rhs}"):
         return False
-    left, right = (normalize(_LONE_I.sub(lambda _: _UNIT, side), notation) for side in (lhs, rhs))
-    if left.problems or right.problems:
-        return False
-    return _agree(left, right, points)
+    for reading in (notation, replace(notation, log_takes_product=True)):  # \cos 2x: cos(2)·x, or cos(2x)
+        left, right = (normalize(_LONE_I.sub(lambda _: _UNIT, side), reading) for side in (lhs, rhs))
+        if not (left.problems or right.problems) and _agree(left, right, points):
+            return True
+    return False
 
 
 def _agree(left: Any, right: Any, points: int) -> bool:
