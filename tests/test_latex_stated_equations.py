@@ -64,3 +64,10 @@ def test_only_the_last_sentence_counts() -> None:
     assert stated_condition("The median satisfies the equation above. Expanding,") is None
     assert stated_condition("We solve for x:") == "solve for x"
     assert stated_condition("so that the weights are") is None
+
+
+def test_an_equation_no_value_satisfies_stays_wrong_after_the_words(runner: StepRunner) -> None:
+    # λ² + 1 = λ has no real root: false whatever λ is (solved_equations.without_real_solution)
+    text = r"Every eigenvalue satisfies $\lambda^2 + 1 = \lambda$." + "\n"
+    status, _ = step_verdict(text, r"\lambda^2 + 1", runner)
+    assert status == "wrong"

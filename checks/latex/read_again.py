@@ -6,7 +6,7 @@ values, with a letter the document makes the softmax, with a reassigned name's l
 two limits at one point on their operands, a bare \sum as a name, a primed name defined by a
 formula, a label the document says is 0 or 1, a barred letter as its entries' mean, a
 trigonometric argument run on past its bracket and a logarithm's power inside it; and, without a
-second judgement, i as the imaginary unit.
+second judgement, i as the imaginary unit and an equation the prose says something satisfies.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from derive.checks.latex.results import StepResult
 from derive.checks.latex.reused_letters import hold_reused_letters
 from derive.checks.latex.shared_derivatives import settle_shared_derivatives
 from derive.checks.latex.softmax_variants import prove_with_softmax
+from derive.checks.latex.stated_equations import hold_stated_equations
 from derive.checks.latex.trig_arguments import hold_trig_arguments
 
 __all__ = ["read_again"]
@@ -55,5 +56,6 @@ def read_again(
     judged = hold_binary_labels(judged, document, notation.binary, again)  # y "(0 or 1)": y^2 = y (binary_labels)
     judged = hold_bar_means(judged, document, again)  # Σ x_k y_k − n x̄ ȳ: x̄ the sample mean (bar_means)
     judged = hold_imaginary_unit(judged, notation)  # e^{ix} = \cos x + i\sin x: i is √−1 (imaginary_unit)
+    judged = hold_stated_equations(judged, notation)  # "the median satisfies $$1 - e^{-a} = e^{-a}$$"
     judged = hold_trig_arguments(judged, document, again)  # \cos(k-m)x: cos((k−m)x)? (trig_arguments)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)

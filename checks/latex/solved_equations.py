@@ -26,7 +26,7 @@ from typing import Any
 
 from derive.checks.latex.normalize import normalize
 
-__all__ = ["fixed_point"]
+__all__ = ["fixed_point", "without_real_solution"]
 
 #: a bare name: E_0, x_{1}, \theta, w
 _BARE = re.compile(r"\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*")
@@ -54,6 +54,16 @@ def fixed_point(lhs: str, rhs: str, notation: Any) -> str | None:
         f"an equation in {name}, which both sides use: the condition that fixes {name} (a system being "
         f"solved), not an identity in it; it holds at {name} = {roots[0]}"
     )
+
+
+def without_real_solution(lhs: str, rhs: str, notation: Any) -> bool:
+    r"""Is ``lhs = rhs`` an equation in one name that no real value of it satisfies (its sides' difference
+    a rational function of that name with no real root: ``\lambda^2 + 1 = \lambda``)? False when that
+    cannot be decided."""
+    left, right = normalize(lhs, notation), normalize(rhs, notation)
+    if left.problems or right.problems or len(left.symbol_names | right.symbol_names) != 1:
+        return False
+    return _real_roots(left, right, 1) == []
 
 
 def _real_roots(left: Any, right: Any, degree: int = 1) -> list[str] | None:

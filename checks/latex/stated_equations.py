@@ -14,7 +14,8 @@ its formula
   require / must have, solve (for x), the equation, the condition (la ecuación, l'équation, die
   Gleichung, a equação, l'equazione, 方程, 方程式, 방정식, уравнение).
 ``ok`` stands (an equation that holds everywhere also holds at its solution), and so does a ``wrong``
-with no name in it: ``0.3 + 0.4 = 1.5`` is arithmetic whatever the prose says. The price is a wrong
+with no name in it (``0.3 + 0.4 = 1.5`` is arithmetic whatever the prose says) or one in one name that
+no real value satisfies ("every eigenvalue satisfies $\lambda^2 + 1 = \lambda$": solved_equations). The price is a wrong
 identity introduced as "σ satisfies …", which is now inconclusive instead of wrong: a miss, never a
 false alarm.
 """
@@ -23,7 +24,9 @@ from __future__ import annotations
 
 import re
 
+from derive.checks.latex.normalize import Notation
 from derive.checks.latex.results import StepResult
+from derive.checks.latex.solved_equations import without_real_solution
 
 __all__ = ["hold_stated_equations"]
 
@@ -70,15 +73,15 @@ def _has_name(side: str) -> bool:
     return _NAME.search(_OPERATORS.sub(" ", side)) is not None
 
 
-def hold_stated_equations(judged: list[StepResult]) -> list[StepResult]:
+def hold_stated_equations(judged: list[StepResult], notation: Notation) -> list[StepResult]:
     """``judged`` with each ``wrong`` the prose before it calls a condition (satisfies, we need, the
-    equation …) made inconclusive, unless the step has no name in it."""
+    equation …) made inconclusive, unless the step has no name in it or no real solution."""
     out = []
     for result in judged:
         step = result.step
         if result.status == "wrong" and (_has_name(step.lhs) or _has_name(step.rhs)):
             words = stated_condition(step.context)
-            if words:
+            if words and not without_real_solution(step.lhs, step.rhs, notation):
                 why = f"; but the prose states it as a condition ({words} …): true where it is solved, not everywhere"
                 result = result.held(result.message + why)
         out.append(result)

@@ -31,7 +31,6 @@ import re
 
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.results import StepResult
-from derive.checks.latex.stated_equations import hold_stated_equations
 from derive.checks.latex.steps import Step
 
 __all__ = ["hold_unread_clauses", "leading_supposition", "without_suppositions"]
@@ -162,9 +161,8 @@ def _equivalence_side(lines: list[str], step: Step) -> bool:
 
 def hold_unread_clauses(judged: list[StepResult], text: str) -> list[StepResult]:
     """``judged`` with each inline ``wrong`` whose formula is followed, or preceded in its sentence,
-    by a condition in prose that was not read for it made inconclusive, each verdict on a side of an
-    inline equivalence made inconclusive, and each equation the prose says something satisfies held
-    (stated_equations)."""
+    by a condition in prose that was not read for it made inconclusive, and each verdict on a side of an
+    inline equivalence made inconclusive."""
     lines = text.split("\n")
     out = []
     for result in judged:
@@ -184,4 +182,4 @@ def hold_unread_clauses(judged: list[StepResult], text: str) -> list[StepResult]
             elif example := _example(lines, step.line, column, step.lhs, step.rhs):
                 result = result.held(f"{result.message}; but the value is an example's ({example}), not a claim")
         out.append(result)
-    return hold_stated_equations(out)  # "the median satisfies $$1 - e^{-a} = e^{-a}$$": a condition too
+    return out
