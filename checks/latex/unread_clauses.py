@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.extract import Equation
+from derive.checks.latex.primed_unknowns import hold_primed_unknowns
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import Step
 
@@ -161,8 +162,9 @@ def _equivalence_side(lines: list[str], step: Step) -> bool:
 
 def hold_unread_clauses(judged: list[StepResult], text: str) -> list[StepResult]:
     """``judged`` with each inline ``wrong`` whose formula is followed, or preceded in its sentence,
-    by a condition in prose that was not read for it made inconclusive, and each verdict on a side of an
-    inline equivalence made inconclusive."""
+    by a condition in prose that was not read for it made inconclusive, each verdict on a side of an
+    inline equivalence made inconclusive, and each wrong derivative of a bracket that holds a function
+    the document writes primed held (primed_unknowns)."""
     lines = text.split("\n")
     out = []
     for result in judged:
@@ -182,4 +184,4 @@ def hold_unread_clauses(judged: list[StepResult], text: str) -> list[StepResult]
             elif example := _example(lines, step.line, column, step.lhs, step.rhs):
                 result = result.held(f"{result.message}; but the value is an example's ({example}), not a claim")
         out.append(result)
-    return out
+    return hold_primed_unknowns(out, text)  # (e^x x^{-1} v)' with v' written: v is a function (primed_unknowns)
