@@ -20,6 +20,13 @@ NOTATION = load_notation()
         # no value of its own: S_i is the softmax's entry, S = S is nothing
         ("$$S_i = \\frac{e^{x_i}}{\\sum_j e^{x_j}}$$", set()),
         ("$$\\psi = \\psi$$", set()),
+        # a Gaussian's spread: squared beside a mean, or after a word for a spread
+        ("$$\\frac{(x-\\mu)^2}{2\\sigma^2} = -\\frac{x-\\mu}{\\sigma^2}$$", {"\\sigma"}),
+        ("the standard deviation $\\sigma$ of the noise", {"\\sigma"}),
+        # the sigmoid applied somewhere keeps its meaning, beside a Gaussian initialisation
+        ("$W \\sim \\mathcal{N}(\\mu, \\sigma^2)$ and $a = \\sigma(z)$", set()),
+        # bare σ with no spread in sight: the sigmoid of the derivative's variable
+        ("$$\\frac{d\\sigma}{dx} = \\sigma(1-\\sigma)$$", set()),
     ],
 )
 def test_the_names_a_document_makes_quantities(text: str, names: set[str]) -> None:
@@ -40,3 +47,15 @@ def test_the_softmax_normaliser_named_s_is_read(runner: StepRunner) -> None:
     by_line = {r.step.line: r.status for r in report.results}
     assert by_line[5] == "ok"
     assert by_line[7] == "wrong"
+
+
+_GAUSSIAN = (
+    "$$\\frac{\\partial}{\\partial \\mu}\\frac{(x-\\mu)^2}{2\\sigma^2} = -\\frac{x-\\mu}{\\sigma^2}$$\n\n"
+    "$$\\frac{\\partial}{\\partial \\mu}\\frac{(x-\\mu)^2}{2\\sigma^2} = \\frac{x-\\mu}{\\sigma^2}$$\n"
+)
+
+
+def test_a_gaussians_spread_is_a_number_not_the_sigmoid(runner: StepRunner) -> None:
+    # σ read as σ(μ) refuted the Gaussian log-likelihood's derivative; the sign slip stays wrong
+    report = check_text(_GAUSSIAN, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results] == ["ok", "wrong"]

@@ -6,7 +6,11 @@ writes ``S = e^{y_1} + e^{y_2} + e^{y_3}`` (the normaliser) and then ``P_1 = \fr
 softmax of a vector". Where the document gives such a name a value of its own (``S = …``, the
 name alone on the left, not in the value) and never applies it to a bracket (no ``S(x)``), the
 name is that quantity in this document, as any name it defines. A value given to the name squared
-(``\sigma^2 := \frac{1}{N}\sum_k (x_k - \mu)^2``, a variance) makes it a quantity too.
+(``\sigma^2 := \frac{1}{N}\sum_k (x_k - \mu)^2``, a variance) makes it a quantity too, and so does a
+Gaussian's spread: the name squared beside a mean μ (``\mathcal{N}(\mu, \sigma^2)``, ``\frac{(x -
+\mu)^2}{2\sigma^2}``), or after a word for variance or standard deviation. Read as the sigmoid of the
+derivative's variable, ``\frac{\partial}{\partial \mu}\frac{(x-\mu)^2}{2\sigma^2} = -\frac{x-\mu}{\sigma^2}``
+was refuted. A document that applies σ anywhere (σ(z)) keeps the function.
 """
 
 from __future__ import annotations
@@ -24,6 +28,26 @@ def _escaped(name: str) -> str:
     return re.escape(name) + (r"(?![A-Za-z])" if name.startswith("\\") else r"(?![A-Za-z0-9_^'])")
 
 
+#: a mean beside the squared name (within a formula's reach), or a word for a spread before the name
+_MEAN = re.compile(r"\\mu(?![A-Za-z])")
+_SPREAD_WORD = re.compile(
+    r"(?i)varian[cz]|variância|standard[- ]deviation|std\.?\b|desviaci[oó]n|écart[- ]type|Standardabweichung"
+    r"|дисперси|отклонени|標準偏差|分散|标准差|方差|표준편차|분산"
+)
+_REACH = 60
+
+
+def _gaussian_spread(text: str, name: str, before: str) -> bool:
+    """Is the name a Gaussian's spread: squared beside a mean μ, or after a word for a spread?"""
+    for m in re.finditer(before + _escaped(name), text):
+        squared = re.match(r"\s*\^\s*(?:\{\s*2\s*\}|2)", text[m.end() :])
+        if squared and _MEAN.search(text[max(0, m.start() - _REACH) : m.end() + _REACH]):
+            return True
+        if _SPREAD_WORD.search(text[max(0, m.start() - _REACH) : m.start()]):
+            return True
+    return False
+
+
 def document_quantity_names(text: str, functions: dict[str, str]) -> frozenset[str]:
     """The notation's function names (one letter or one command) the document defines by a value
     and never applies (see the module docstring)."""
@@ -34,6 +58,9 @@ def document_quantity_names(text: str, functions: dict[str, str]) -> frozenset[s
         before = r"(?<![\\A-Za-z0-9_^{])" if not name.startswith("\\") else r"(?<![\\A-Za-z])"
         applied = re.search(before + _escaped(name) + r"\s*(?:\\left\s*)?[(\[]", text)
         if applied:
+            continue
+        if _gaussian_spread(text, name, before):  # N(μ, σ²): a standard deviation
+            out.add(name)
             continue
         # also squared: σ² := \frac{1}{N}\sum_k (x_k - μ)^2 makes σ the standard deviation (squared_names)
         defined = re.compile(before + _escaped(name) + _SQUARE + r"\s*&?\s*(?::=|=)\s*(?P<value>[^=$\n]+)")
