@@ -15,6 +15,7 @@ from typing import Any
 
 from derive.checks.latex.circular_definitions import hold_circular_definitions
 from derive.checks.latex.extract import Equation
+from derive.checks.latex.named_definitions import named_slips
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.own_functions import find_function_definitions, release_own_functions
 from derive.checks.latex.results import StepResult
@@ -37,7 +38,8 @@ def release_document_functions(
     defined in terms of each other (circular_definitions). ``scoped``: the
     functions defined differently more than once, read with their latest definition."""
     found = find_function_definitions(equations, notation)
-    released = release_own_functions(results, found, frozenset(f.name for f in new_functions) | scoped)
+    slips = named_slips(results, found, notation)  # "sigmoid function: σ(x) = 1/(1 + e^x)" (named_definitions)
+    released = release_own_functions(results, found, frozenset(f.name for f in new_functions) | scoped, slips)
     held = hold_tied_arguments(hold_before_definition(released, new_functions, notation), equations, notation)
     return hold_circular_definitions(held, equations, notation)  # x of r and r of x (circular_definitions)
 

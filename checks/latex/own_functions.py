@@ -11,7 +11,7 @@ inconclusive, saying so.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.inverse_functions import INVERSE_KEYS
@@ -125,13 +125,17 @@ def _one_value(value: str) -> bool:
 
 
 def release_own_functions(
-    results: list[StepResult], found: list[FunctionDefinition], read_as_document: frozenset[str] = frozenset()
+    results: list[StepResult],
+    found: list[FunctionDefinition],
+    read_as_document: frozenset[str] = frozenset(),
+    slips: dict[tuple[int, int], str] | None = None,
 ) -> list[StepResult]:
     """Results with every ``wrong`` that mentions a function the document defines (and the
     notation does not confirm) made inconclusive; and every ``ok`` that uses the values of such a
     function whose definition the notation's refutes and nowhere confirms, where the step was read
     with the notation's function (not one of ``read_as_document``, the functions whose uses the
-    readers take from the document's definitions)."""
+    readers take from the document's definitions). A definition at one of ``slips`` (its place → the
+    word the prose named the function with: named_definitions) stays wrong."""
     status = {(r.step.line, r.step.column): r.status for r in results}
     values = {(r.step.line, r.step.column): r.step.rhs for r in results}
     # a definition the notation confirms (σ(z) = 1/(1 + e^{-z}) beside "σ(z) = φ(z)") says the
@@ -151,7 +155,10 @@ def release_own_functions(
     out: list[StepResult] = []
     for r in results:
         hit = next((f for f in own if _mentions(r.step.lhs, f) or _mentions(r.step.rhs, f)), None)
-        if r.status == "wrong" and hit is not None:
+        named = (slips or {}).get((r.step.line, r.step.column))
+        if r.status == "wrong" and hit is not None and named:  # "### sigmoid", then σ(x) = 1/(1 + e^x)
+            r = replace(r, message=f"{r.message}; the prose calls it the {named} function, and this is not its value")
+        elif r.status == "wrong" and hit is not None:
             note = f"; the document defines {hit} itself (line {own[hit]}), so the notation's {hit} is not used"
             r = r.held(r.message + note)
         elif r.status == "ok" and hit in refuted - read_as_document - confirmed_names and _by_value(r, hit):
