@@ -74,16 +74,7 @@ def log_of_powers(side: str) -> str | None:
 def hold_log_powers(judged: list[Any], document: Any, again: Any) -> list[Any]:
     """``judged`` with each wrong step that writes ``\\log(u)^p`` judged again as ``\\log(u^p)``,
     and held as inconclusive unless refuted there too; ``again`` is a rejudge.Rejudge."""
-    out = list(judged)
-
-    def rewrite(step: Any) -> tuple[str | None, str | None]:
-        return log_of_powers(step.lhs), log_of_powers(step.rhs)
-
-    for k, verdict in again.wrongs_rewritten(judged, document, rewrite):
-        if verdict["status"] != "wrong":
-            why = (
-                "\\log(u)^p is read as (\\log u)^p, and so the sides differ; read as \\log(u^p), as likelihood "
-                f"derivations mean it, the step is {verdict['status']}: not judged"
-            )
-            out[k] = out[k].held(why)
-    return out
+    why = "\\log(u)^p is read as (\\log u)^p, and so the sides differ; read as \\log(u^p), as likelihood derivations"
+    return again.held_unless_refuted(
+        judged, document, log_of_powers, lambda status: f"{why} mean it, the step is {status}: not judged"
+    )

@@ -99,3 +99,15 @@ class Rejudge:
             tasks.append((replace(step, lhs=sides[0] or step.lhs, rhs=sides[1] or step.rhs), definitions))
             where.append(k)
         return list(zip(where, self.run(tasks), strict=True))
+
+    def held_unless_refuted(
+        self, judged: list[Any], document: Any, rewrite: Callable[[str], str | None], why: Callable[[str], str]
+    ) -> list[Any]:
+        """``judged`` with each ``wrong`` step whose sides ``rewrite`` reads another way (None: no other
+        reading of that side) judged again so, and held as inconclusive unless refuted there too;
+        ``why(status)`` says why, with the other reading's verdict (log_powers, trig_arguments)."""
+        out = list(judged)
+        for k, verdict in self.wrongs_rewritten(judged, document, lambda step: (rewrite(step.lhs), rewrite(step.rhs))):
+            if verdict["status"] != "wrong":
+                out[k] = out[k].held(why(verdict["status"]))
+        return out

@@ -68,16 +68,7 @@ def run_on_arguments(side: str) -> str | None:
 def hold_trig_arguments(judged: list[Any], document: Any, again: Any) -> list[Any]:
     """``judged`` with each wrong step that writes ``\\cos(a)x`` judged again as cos(ax), and held as
     inconclusive unless refuted there too; ``again`` is a rejudge.Rejudge."""
-    out = list(judged)
-
-    def rewrite(step: Any) -> tuple[str | None, str | None]:
-        return run_on_arguments(step.lhs), run_on_arguments(step.rhs)
-
-    for k, verdict in again.wrongs_rewritten(judged, document, rewrite):
-        if verdict["status"] != "wrong":
-            why = (
-                "\\cos(a)x is read as \\cos(a)·x, and so the sides differ; read as \\cos(ax), as analysis notes "
-                f"mean it, the step is {verdict['status']}: not judged"
-            )
-            out[k] = out[k].held(why)
-    return out
+    why = "\\cos(a)x is read as \\cos(a)·x, and so the sides differ; read as \\cos(ax), as analysis notes mean it"
+    return again.held_unless_refuted(
+        judged, document, run_on_arguments, lambda status: f"{why}, the step is {status}: not judged"
+    )
