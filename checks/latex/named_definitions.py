@@ -8,7 +8,9 @@ names the notation's function (sigmoid, logistic, ReLU, in the documents' langua
 is refuted against that function, the definition is the writer's slip and stays ``wrong``, saying
 what the prose called it. Only a value of the argument alone: a parameter (``\frac{1}{1 +
 e^{-kx}}``, a steepness) or a qualifying word (bipolar, hard, scaled, shifted, generalised) makes it
-another function, held as before. The document's other steps keep their holds.
+another function, held as before, and so does a value without the function's shape (no quotient for
+the sigmoid: "σ(x)=1+e^{-x}1" is a fraction flattened by a copy from a rendered page, held-out 3).
+The document's other steps keep their holds.
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ _NAMES = {
         r"(?i)sigmo[iï]d|logisti(?:c|que|ca|sche)|シグモイド|시그모이드|сигмоид|S型函数|S形函数|逻辑函数|邏輯函數"
     ),
     "relu": re.compile(r"ReLU|(?i:rectified\s+linear|rectifier)"),
+}
+#: the shape a written value of each function has (a quotient for the sigmoid, a max or a case split for
+#: ReLU): "σ(x)=1+e^{-x}1", a fraction flattened by a copy from a rendered page (held-out 3), is none
+_SHAPES = {
+    "sigmoid": re.compile(r"\\[dt]?frac|\\over(?![A-Za-z])|/|\^\s*\{\s*-\s*1\s*\}"),
+    "relu": re.compile(r"\\max|\\min|\\begin\s*\{cases\}"),
 }
 #: what makes a value more than a scalar value of one argument
 _SCALAR_OF_ONE = re.compile(r"\\sum|\\prod|_|\\begin")
@@ -48,7 +56,7 @@ def named_slips(results: list[StepResult], found: list[Any], notation: Notation)
         named = words.search(result.step.context)
         if named is None or _QUALIFIED.search(result.step.context):
             continue
-        if _SCALAR_OF_ONE.search(result.step.rhs):
+        if _SCALAR_OF_ONE.search(result.step.rhs) or not _SHAPES[key].search(result.step.rhs):
             continue  # a sum or an index: a vector function (a softmax), not a value of the argument
         if len(normalize(result.step.rhs, notation).symbol_names) <= 1:  # the argument alone, no parameter
             out[(d.line, d.column)] = named.group(0)

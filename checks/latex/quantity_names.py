@@ -10,14 +10,16 @@ name is that quantity in this document, as any name it defines. A value given to
 Gaussian's spread: the name squared beside a mean μ (``\mathcal{N}(\mu, \sigma^2)``, ``\frac{(x -
 \mu)^2}{2\sigma^2}``), or after a word for variance or standard deviation. Read as the sigmoid of the
 derivative's variable, ``\frac{\partial}{\partial \mu}\frac{(x-\mu)^2}{2\sigma^2} = -\frac{x-\mu}{\sigma^2}``
-was refuted. A document that applies σ anywhere (σ(z)) keeps the function.
+was refuted. A document that applies σ anywhere (σ(z)) keeps the function. The reading is inferred, so
+it confirms steps but never refutes one (hold_spread_readings).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-__all__ = ["document_quantity_names"]
+__all__ = ["document_quantity_names", "hold_spread_readings", "spread_names"]
 
 
 #: the name's value may be given squared (a variance for its standard deviation)
@@ -48,6 +50,36 @@ def _gaussian_spread(text: str, name: str, before: str) -> bool:
     return False
 
 
+def spread_names(text: str, names: tuple[str, ...] = ("\\sigma",)) -> frozenset[str]:
+    """The names (of ``names``) the document never applies and makes a Gaussian's spread."""
+    out = set()
+    for name in names:
+        before = r"(?<![\\A-Za-z])"
+        applied = re.search(before + _escaped(name) + r"\s*(?:\\left\s*)?[(\[]", text)
+        if not applied and _gaussian_spread(text, name, before):
+            out.add(name)
+    return frozenset(out)
+
+
+def hold_spread_readings(judged: list[Any], text: str) -> list[Any]:
+    """``judged`` (StepResults) with each ``wrong`` that writes a name read as a Gaussian's spread held:
+    the reading is inferred (a σ may be the variance in one row and the deviation in the next, as in
+    the held-out batch-norm notes' \\sqrt{\\sigma^2 + \\epsilon} then \\sqrt{\\sigma + \\epsilon}), so it
+    may confirm a step but not refute one."""
+    names = spread_names(text) if "\\sigma" in text else frozenset()
+    if not names:
+        return judged
+    out = []
+    for r in judged:
+        sides = f"{r.step.lhs} {r.step.rhs}"
+        hit = next((n for n in names if re.search(re.escape(n) + r"(?![A-Za-z])", sides)), None)
+        if r.status == "wrong" and hit:
+            why = f"; but {hit} is read as a number, a Gaussian's spread, which the document does not state"
+            r = r.held(r.message + why)
+        out.append(r)
+    return out
+
+
 def document_quantity_names(text: str, functions: dict[str, str]) -> frozenset[str]:
     """The notation's function names (one letter or one command) the document defines by a value
     and never applies (see the module docstring)."""
@@ -59,7 +91,7 @@ def document_quantity_names(text: str, functions: dict[str, str]) -> frozenset[s
         applied = re.search(before + _escaped(name) + r"\s*(?:\\left\s*)?[(\[]", text)
         if applied:
             continue
-        if _gaussian_spread(text, name, before):  # N(μ, σ²): a standard deviation
+        if _gaussian_spread(text, name, before):  # N(μ, σ²): a standard deviation (ok-only: hold_spread_readings)
             out.add(name)
             continue
         # also squared: σ² := \frac{1}{N}\sum_k (x_k - μ)^2 makes σ the standard deviation (squared_names)
