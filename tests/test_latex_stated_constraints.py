@@ -17,7 +17,9 @@ _DEFINED = "Let $\\boldsymbol{w} = \\begin{bmatrix} 3 \\\\ 4 \\end{bmatrix}$.\n\
     ("text", "status"),
     [
         (_DECLARED + "This holds because $\\left\\|\\boldsymbol{w}_i\\right\\|=1$, therefore\n", "unparsed"),
-        (_DECLARED + "The constraint $\\boldsymbol{w}_i^{\\mathrm{T}}\\boldsymbol{w}_i=1$ is used.\n", "unparsed"),
+        # the upright T is the transpose (upright_transposes.py): w_i^T w_i, a sum of squares the page
+        # never gives, so not proved (inconclusive) as for w_i^{T} w_i; never wrong
+        (_DECLARED + "The constraint $\\boldsymbol{w}_i^{\\mathrm{T}}\\boldsymbol{w}_i=1$ is used.\n", "inconclusive"),
         # the wrong twins: a vector the page defines has its norm, and it is not 1
         (_DEFINED + "This holds because $\\left\\|\\boldsymbol{w}\\right\\|=1$, therefore\n", "wrong"),
         (_DEFINED + "The constraint $\\boldsymbol{w}^{\\mathrm{T}}\\boldsymbol{w}=1$ is used.\n", "wrong"),

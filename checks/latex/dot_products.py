@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.token_spans import word_group_end
+from derive.checks.latex.upright_transposes import upright_t
 
 __all__ = ["dot_name", "dot_names", "dot_pairs", "dot_products"]
 
@@ -51,8 +52,13 @@ def _transpose_end(toks: list[str], k: int) -> int | None:
         return end + 1 if end is not None and toks[end : end + 1] == ["}"] else None
     if k >= len(toks) or toks[k] != "^":
         return None
+    if upright_t(toks[k + 1 : k + 5]):  # ^\text{T}, unbraced: TeX takes the font with its group
+        return k + 5
     end = word_group_end(toks, k + 1)
-    inner = set(toks[k + 2 : end - 1]) if end is not None and toks[k + 1] == "{" else set(toks[k + 1 : k + 2])
+    braced = end is not None and toks[k + 1] == "{"
+    if braced and upright_t(toks[k + 2 : end - 1]):  # ^{\text{T}}: the upright T (upright_transposes.py)
+        return end
+    inner = set(toks[k + 2 : end - 1]) if braced else set(toks[k + 1 : k + 2])
     return end if end is not None and inner in _TRANSPOSES else None
 
 

@@ -18,6 +18,7 @@ from derive.checks.latex.slash_derivatives import name_end, slash_derivatives
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS, is_letter
 from derive.checks.latex.token_spans import argument_end, each_span, each_token_span
 from derive.checks.latex.updated_names import updated_names
+from derive.checks.latex.upright_transposes import upright_transposes
 from derive.checks.latex.written_forms import (
     bold_expressions,
     bold_numbers,
@@ -40,7 +41,8 @@ def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
     # g'^{[l]}(Z) is g'(Z): one activation letter (activation_labels.py)
     toks = layer_labelled_calls(exp_powers(double_braces(underlined_answers(bracket_labels(toks)))))
-    toks = braced_font_scripts(toks)  # \nabla_\mathbf{w}: \nabla_{\mathbf{w}} (font_scripts.py)
+    # \nabla_\mathbf{w}: \nabla_{\mathbf{w}} (font_scripts.py); w^{\text{T}}: w^{T} (upright_transposes.py)
+    toks = upright_transposes(braced_font_scripts(toks))
     toks = _gradients(loss_gradients(_call_out_of_text(_lead_words(each_token_span(toks, _typed_ellipsis)))))
     toks = _braced_names(_braced_scripts(toks))  # x{_2}: x_2; {a_1}^{(1)}: a_1^{(1)}
     toks = _primes_as_superscripts(_transpose_in_label(_transpose_macro(_entry_of_call(toks))))
