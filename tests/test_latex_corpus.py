@@ -76,6 +76,7 @@ HELDOUT29 = ROOT / "tests" / "data" / "latex_heldout29" / "manifest.toml"
 HELDOUT30 = ROOT / "tests" / "data" / "latex_heldout30" / "manifest.toml"
 HELDOUT31 = ROOT / "tests" / "data" / "latex_heldout31" / "manifest.toml"
 HELDOUT32 = ROOT / "tests" / "data" / "latex_heldout32" / "manifest.toml"
+HELDOUT33 = ROOT / "tests" / "data" / "latex_heldout33" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -113,6 +114,7 @@ HELDOUT32 = ROOT / "tests" / "data" / "latex_heldout32" / "manifest.toml"
         (HELDOUT30, 3, 150),
         (HELDOUT31, 9, 140),
         (HELDOUT32, 9, 170),
+        (HELDOUT33, 8, 140),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:
