@@ -22,12 +22,19 @@ each pair of written entries is a step of its own:
 - otherwise ``inconclusive``, naming the first entry not judged; a step none of whose entries is
   read stays as it was.
 
-A side may carry a sign and a factor before its matrix (``-\frac{1}{m} \begin{bmatrix} … \end{bmatrix}``),
-which multiplies each entry. Layouts that differ (a row against a column, a transposed layout, dots
-in other places, another number of entries) are not compared: the step stays as the matrix reading
-left it. Lists in brackets are read the same way when they are plainly vectors: three entries or
-more between commas, or two or more between semicolons (``[a, b]`` may be an interval or a
-commutator).
+A side may carry a factor before its matrix (``-\frac{1}{m} \begin{bmatrix} … \end{bmatrix}``), which
+multiplies each entry, and may be a sum of such matrices of one layout (``\begin{pmatrix} \sigma(z_1)
+\\ \sigma(z_2) \end{pmatrix} - \begin{pmatrix} 0 \\ 1 \end{pmatrix}``). A factor holds numbers,
+fractions, letters and a few Greek rates (α, η, λ …), never a function (``\text{softmax}``, ``\max``,
+``\sigma``) nor a sum; two matrices side by side (a product) are not read. A matrix of one written
+entry between dots, ``\begin{bmatrix} \vdots \\ \sum_s \frac{\partial L}{\partial y_j^s} \\ \vdots
+\end{bmatrix}`` (the vector whose j-th entry is), is compared by that entry, as
+``environment_steps.single_entry`` compares a matrix of one entry.
+
+Layouts that differ (a row against a column, a transposed layout, dots in other places, another
+number of entries) are not compared: the step stays as the matrix reading left it. Lists in brackets
+are read the same way when they are plainly vectors: three entries or more between commas, or two or
+more between semicolons (``[a, b]`` may be an interval or a commutator).
 """
 
 from __future__ import annotations
@@ -43,10 +50,13 @@ __all__ = ["Written", "entry_by_entry", "written_matrix"]
 
 _ENVIRONMENT = re.compile(
     r"(?P<open>\\left\s*[(\[]\s*)?\\begin\{(?P<kind>[pbB]?matrix\*?|smallmatrix|array)\}(?:\{[^{}]*\})?"
-    r"(?P<body>.*)\\end\{(?P=kind)\}(?P<close>\s*\\right\s*[)\]])?",
+    r"(?P<body>.*?)\\end\{(?P=kind)\}(?P<close>\s*\\right\s*[)\]])?",
     re.S,
 )
 _LIST = re.compile(r"(?:\\left\s*)?\[(?P<body>.*)(?:\\right\s*)?\]", re.S)
+#: commands a factor before a matrix may hold: fractions and the letters courses use for a rate or a
+#: weight (σ, φ and the like are functions as often as numbers: not here)
+_FACTOR_COMMANDS = {"frac", "dfrac", "tfrac", "alpha", "beta", "gamma", "eta", "lambda", "mu", "epsilon", "varepsilon"}
 _LEFT = re.compile(r"\\left\s*[(\[]\s*$")
 _DOTS = {r"\vdots", r"\cdots", r"\ddots", r"\dots", r"\ldots", r"\hdots", r"\dotsc", r"\dotsb", "...", "…"}
 _SPACING = re.compile(r"^\s*\[[-+0-9.]*\s*(?:ex|em|pt|mm|cm)\]")
@@ -54,56 +64,105 @@ _SPACING = re.compile(r"^\s*\[[-+0-9.]*\s*(?:ex|em|pt|mm|cm)\]")
 _TOKEN = re.compile(r"\\[A-Za-z]+|\\.|.", re.S)
 _DROPPED = re.compile(r"\\hline|\\(?:[,;!]|quad|qquad)(?![A-Za-z])")
 _TRAILING = re.compile(r"[\s,.;]*$")
-_NUMERIC = re.compile(r"[\s\d.+\-()]*|[\s+\-]*\\[dt]?frac\{\d+\}\{\d+\}\s*")
+_NUMERIC = re.compile(r"[\s+\-]*(?:[\d.]*|\\[dt]?frac\{\d+\}\{\d+\})\s*")
 
 Judge = Callable[[Step], dict[str, Any]]
 
 
+Grid = tuple[tuple[str | None, ...], ...]
+
+
 @dataclass(frozen=True)
 class Written:
-    """A side read as a matrix written out: its grid of entry texts (``None`` for dots) and the
-    factor written before it ("" when none)."""
+    """A side read as matrices written out, each with the text before it: a factor for the first
+    ("" when none), a sign and a factor for the others (``A - 2 B``); grids of entry texts,
+    ``None`` for dots, all of one layout."""
 
-    grid: tuple[tuple[str | None, ...], ...]
-    factor: str
+    parts: tuple[tuple[str, Grid], ...]
+
+    @property
+    def grid(self) -> Grid:
+        return self.parts[0][1]
 
     @property
     def layout(self) -> tuple[tuple[bool, ...], ...]:
         return tuple(tuple(cell is None for cell in row) for row in self.grid)
 
-    def entry(self, cell: str) -> str:
-        """One entry as a side of its own: the factor times the entry."""
-        if not self.factor.strip():
-            return cell
-        if self.factor.strip() == "-":
-            return f"-\\left({cell}\\right)"
-        return f"{self.factor} \\left({cell}\\right)"
+    @property
+    def factors(self) -> tuple[str, ...]:
+        return tuple(before for before, _ in self.parts)
+
+    def entry(self, row: int, col: int) -> str:
+        """The entry at (row, col) as a side of its own: the sum of each matrix's entry times its
+        factor."""
+        if len(self.parts) == 1 and not self.parts[0][0].strip():
+            return str(self.grid[row][col])
+        return " ".join(f"{before} \\left({grid[row][col]}\\right)" for before, grid in self.parts).strip()
 
 
 def written_matrix(side: str) -> Written | None:
-    """The side as a matrix written out (an environment or a list in brackets, with a factor
-    before it), else None."""
+    """The side as matrices written out (environments, or one list in brackets, with factors
+    before them), else None."""
     text = _TRAILING.sub("", side.strip())
-    begin = text.find(r"\begin{")
-    if begin >= 0:
-        left = _LEFT.search(text[:begin])
-        factor, rest = _factor_before(text, left.start() if left else begin)
-        m = _ENVIRONMENT.fullmatch(rest)
-        if factor is None or m is None or (m.group("open") is None) != (m.group("close") is None):
-            return None
-        rows = _rows(m.group("body"))
+    if r"\begin{" in text:
+        parts = _environments(text)
     else:
-        bracket = text.find("[")
-        left = _LEFT.search(text[: bracket + 1]) if bracket >= 0 else None
-        factor, rest = _factor_before(text, left.start() if left else bracket) if bracket >= 0 else (None, "")
-        m = _LIST.fullmatch(rest) if factor is not None else None
-        rows = _list_rows(re.sub(r"\\right\s*$", "", m.group("body"))) if m is not None else None
-    if not rows:
+        parts = _bracket_list(text)
+    if not parts or len({_layout(grid) for _, grid in parts}) != 1:
         return None
-    grid = tuple(tuple(None if cell in _DOTS or not cell else cell for cell in row) for row in rows)
-    if sum(cell is not None for row in grid for cell in row) < 2:
-        return None  # one entry: environment_steps.single_entry's
-    return Written(grid, factor)
+    written = Written(tuple(parts))
+    cells = [cell for row in written.grid for cell in row]
+    if not any(cells) or (sum(c is not None for c in cells) == 1 and all(cells)):
+        return None  # one entry without dots: environment_steps.single_entry's
+    return written
+
+
+def _layout(grid: Grid) -> tuple[tuple[bool, ...], ...]:
+    return tuple(tuple(cell is None for cell in row) for row in grid)
+
+
+def _grid(rows: list[list[str]] | None) -> Grid | None:
+    return tuple(tuple(None if cell in _DOTS or not cell else cell for cell in row) for row in rows) if rows else None
+
+
+def _environments(text: str) -> list[tuple[str, Grid]] | None:
+    """Each matrix environment of the side with the text before it; None when anything else is
+    written between them or after the last."""
+    parts: list[tuple[str, Grid]] = []
+    rest = text
+    while rest.strip():
+        begin = rest.find(r"\begin{")
+        if begin < 0:
+            return None
+        left = _LEFT.search(rest[:begin])
+        start = left.start() if left else begin
+        before = rest[:start]
+        if parts and not re.match(r"\s*[+\-]", before):
+            return None  # two matrices side by side: a product, not read here
+        if _factor(before.strip()[1:] if parts else before) is None:
+            return None
+        m = _ENVIRONMENT.match(rest, start)
+        if m is None or (m.group("open") is None) != (m.group("close") is None):
+            return None
+        grid = _grid(_rows(m.group("body")))
+        if grid is None:
+            return None
+        parts.append((before.strip(), grid))
+        rest = rest[m.end() :]
+    return parts
+
+
+def _bracket_list(text: str) -> list[tuple[str, Grid]] | None:
+    bracket = text.find("[")
+    if bracket < 0:
+        return None
+    left = _LEFT.search(text[: bracket + 1])
+    start = left.start() if left else bracket
+    m = _LIST.fullmatch(text, start)
+    if m is None or _factor(text[:start]) is None:
+        return None
+    grid = _grid(_list_rows(re.sub(r"\\right\s*$", "", m.group("body"))))
+    return [(text[:start].strip(), grid)] if grid else None
 
 
 def entry_by_entry(step: Step, out: dict[str, Any], judge: Judge) -> dict[str, Any]:
@@ -113,10 +172,10 @@ def entry_by_entry(step: Step, out: dict[str, Any], judge: Judge) -> dict[str, A
     if left is None or right is None or left.layout != right.layout:
         return out
     pairs = [
-        ((r + 1, c + 1), left.entry(a), right.entry(b))
-        for r, (row_a, row_b) in enumerate(zip(left.grid, right.grid, strict=True))
-        for c, (a, b) in enumerate(zip(row_a, row_b, strict=True))
-        if a is not None and b is not None
+        ((r + 1, c + 1), left.entry(r, c), right.entry(r, c))
+        for r, row in enumerate(left.grid)
+        for c, cell in enumerate(row)
+        if cell is not None
     ]
     verdicts = []
     for place, a, b in pairs:
@@ -137,7 +196,7 @@ def entry_by_entry(step: Step, out: dict[str, Any], judge: Judge) -> dict[str, A
 def _may_refute(side: Written) -> bool:
     """A refuted entry refutes the step only when the factor is a number (or none): a name
     before a matrix may itself be a matrix."""
-    return _NUMERIC.fullmatch(side.factor) is not None
+    return all(_NUMERIC.fullmatch(factor) is not None for factor in side.factors)
 
 
 def _holds(count: int, side: Written) -> str:
@@ -154,17 +213,18 @@ def _place(place: tuple[int, int], side: Written) -> str:
     return f"in row {place[0]}, column {place[1]}"
 
 
-def _factor_before(text: str, start: int) -> tuple[str | None, str]:
-    """The factor written before the matrix at ``start`` (a sign, a number, a fraction, names) and
-    the rest; None when it holds an operator that makes the side more than a multiple."""
-    factor = text[:start]
+def _factor(factor: str) -> str | None:
+    """The factor written before a matrix (a sign, a number, a fraction, names), or None when it
+    holds what makes the side more than a multiple (another operator, a bracket, a sum)."""
     if factor.count("{") != factor.count("}") or factor.count("(") != factor.count(")"):
-        return None, ""
+        return None
+    if any(command not in _FACTOR_COMMANDS for command in re.findall(r"\\([A-Za-z]+)", factor)):
+        return None  # \text{softmax}, \max, \sum …: a function of the whole matrix, or a product
     if re.search(r"\\begin|\\end|=|\[|\]|\\(?:odot|circ|times|cdot|otimes|oplus)(?![A-Za-z])|\^|_\s*$", factor):
-        return None, ""
+        return None
     if re.search(r"[^\s+\-]", factor) and re.search(r"(?<![{(\\^_])\s*[+\-]", factor.strip()[1:]):
-        return None, ""  # a sum before the matrix: a + 2[…] is not a multiple of the matrix
-    return factor, text[start:]
+        return None  # a sum before the matrix: a + 2[…] is not a multiple of the matrix
+    return factor
 
 
 def _rows(body: str) -> list[list[str]] | None:
