@@ -201,7 +201,8 @@ def _may_refute(side: Written) -> bool:
 
 def _holds(count: int, side: Written) -> str:
     dots = " (the entries the dots stand for follow the written ones)" if any(any(r) for r in side.layout) else ""
-    return f"entry by entry: all {count} written entries hold{dots}"
+    held = "the one written entry holds" if count == 1 else f"all {count} written entries hold"
+    return f"entry by entry: {held}{dots}"
 
 
 def _place(place: tuple[int, int], side: Written) -> str:
