@@ -19,8 +19,9 @@ each pair of written entries is a step of its own:
 - ``wrong`` when one pair is refuted as a scalar step would be, naming that entry, and only when no
   factor with a name stands before a matrix (``W \begin{bmatrix} … \end{bmatrix}``: W may be a
   matrix, and then the side is not the entries times W);
-- otherwise ``inconclusive``, naming the first entry not judged; a step none of whose entries is
-  read stays as it was.
+- otherwise ``inconclusive``, naming the first entry not judged (or the entry refuted as numbers
+  where a name stands before a matrix); a step whose first entry not judged is not even read, and
+  none of whose entries holds, stays as it was.
 
 A side may carry a factor before its matrix (``-\frac{1}{m} \begin{bmatrix} … \end{bmatrix}``), which
 multiplies each entry, and may be a sum of such matrices of one layout (``\begin{pmatrix} \sigma(z_1)
@@ -186,9 +187,15 @@ def entry_by_entry(step: Step, out: dict[str, Any], judge: Judge) -> dict[str, A
         verdicts.append((place, a, b, verdict))
     if all(v["status"] == "ok" for *_, v in verdicts):
         return {**verdicts[0][3], "counterexample": None, "message": _holds(len(verdicts), left)}
-    if not any(v["status"] == "ok" for *_, v in verdicts):
-        return out  # no entry read: the step stays as the matrix reading left it
+    held = next((p for p in verdicts if p[3]["status"] == "wrong"), None)
+    if held is not None:  # refuted as numbers, with a name before a matrix (_may_refute)
+        place, a, b, _ = held
+        why = f"entry by entry: the entry {_place(place, left)} differs as numbers ({a} = {b})"
+        why += ", but a name before a matrix may itself be a matrix"
+        return {**out, "status": "inconclusive", "counterexample": None, "message": why}
     place, a, b, verdict = next(p for p in verdicts if p[3]["status"] != "ok")
+    if verdict["status"] == "unparsed" and not any(v["status"] == "ok" for *_, v in verdicts):
+        return out  # no entry read: the step stays as the matrix reading left it
     why = f"entry by entry: the entry {_place(place, left)} ({a} = {b}) is not judged: {verdict['message']}"
     return {**verdict, "status": "inconclusive", "counterexample": None, "message": why}
 
