@@ -1,6 +1,6 @@
 r"""A step whose sides are environments the whole-step readers refuse, judged by its parts.
 
-Two forms, each tried only on a step first left ``unparsed``:
+Three forms, each tried only on a step first left ``unparsed``:
 
 - a cases side, row by row under each row's condition (:func:`cases_steps.case_by_case`);
 - both sides a matrix of one entry, ``\begin{bmatrix} \frac{\partial L}{\partial w_{jk}}
@@ -8,7 +8,8 @@ Two forms, each tried only on a step first left ``unparsed``:
   matrix whose (j, k) entry is", or a 1×1 matrix. Either way the two are equal exactly when the
   entries are, so the step is the step between the entries (``ok`` and ``wrong`` alike). An entry
   with dots (``\vdots``, ``\cdots``) or a second row or column is not one entry, and a side with
-  anything outside its environment (``2 \begin{bmatrix} a \end{bmatrix}``) is left as it was.
+  anything outside its environment (``2 \begin{bmatrix} a \end{bmatrix}``) is left as it was;
+- both sides matrices written out with one layout, entry by entry (:mod:`written_matrices`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 
 from derive.checks.latex.cases_steps import case_by_case
 from derive.checks.latex.steps import Step
+from derive.checks.latex.written_matrices import entry_by_entry
 
 __all__ = ["by_parts", "single_entry"]
 
@@ -48,7 +50,8 @@ def by_parts(step: Step, out: dict[str, Any], judge: Callable[[Step], dict[str, 
         return out
     left, right = single_entry(step.lhs), single_entry(step.rhs)
     if left is None or right is None:
-        return case_by_case(step, out, judge)
+        entrywise = entry_by_entry(step, out, judge)  # matrices written out with one layout
+        return entrywise if entrywise is not out else case_by_case(step, out, judge)
     again = judge(replace(step, lhs=left, rhs=right))
     if again["status"] == "unparsed":
         return out
