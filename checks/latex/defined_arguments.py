@@ -7,6 +7,11 @@ network's loss at sampled weights, and the step wrong. A call whose arguments ar
 the defined quantity only where each argument is a name that quantity depends on (through the
 notation's definitions) or the notation's input (a decorated name counts as its letter: ``L(\hat y,
 y)``); ``L(w_2)``, ``L(\theta)`` are another function, left unread (never judged on the course's loss).
+
+One argument written twice is not the quantity at its own arguments either: "properties of a loss
+function: $L(y_i, a(x_i)) \geqslant 0$, $L(y_i, y_i) = 0$" (a regression notebook, the twenty-sixth
+hunt) states the loss at a prediction equal to its target, which is 0 for every loss. Read as the
+course's loss at its own label and output, the step was wrong; ``L(y, y)`` is left unread.
 """
 
 from __future__ import annotations
@@ -58,6 +63,9 @@ def at_own_arguments(reader: Any, name: str, inside: list[str]) -> bool:
         if argument is None or stop != len(part) or power:
             return False
         arguments.append(argument)
+    if len(set(arguments)) < len(arguments):
+        twice = ", ".join(arguments)
+        raise Unreadable(f"{name}({twice}): one argument written twice, not the notation's {key} at its own")
     closure = _closure(reader.notation.definitions, key)
     for argument in arguments:
         lead = _LEADING.match(_DECORATION.sub("", split_name(argument)[0]))

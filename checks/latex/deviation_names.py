@@ -7,6 +7,12 @@ true for s ≥ 0 and 'wrong' at s = −1. The notation keeps σ positive; the do
 ``\hat{\sigma}^2``) right after a word for variance (variance, varianza, variância, Varianz,
 дисперсия, 分散, 方差, 분산, within the same sentence, at most 60 characters before it) makes that
 name positive in this document. Nothing else changes: a step wrong for positive values stays wrong.
+
+A name an absolute value or a norm is bounded by is never negative either (``stated_bounds``): "$\|f\|_\infty
+\leq M$ (all values in $[-M, M]$)" and then ``\sqrt{nM^2} \sqrt{2\log|\mathcal{F}|} = M\sqrt{n}
+\sqrt{2\log|\mathcal{F}|}`` (Massart's lemma, the twenty-sixth hunt) was refuted at M = −1. A bare name
+right after ``|…| \le`` or ``\|…\| \le`` (``\leq``, ``\leqslant``, a norm's subscript allowed) is made
+positive in the document.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from derive.checks.latex.notation import Notation, identifier_name
 
 from derive.errors import DeriveError
 
-__all__ = ["stated_deviations"]
+__all__ = ["stated_bounds", "stated_deviations"]
 
 #: a word for variance, in the languages the hunts met
 _VARIANCE = re.compile(r"(?i)varian[cz]|variância|дисперси|分散|方差|분산")
@@ -41,6 +47,24 @@ def stated_deviations(text: str, notation: Notation) -> dict[str, str]:
             before = before[ends[-1].end() :]
         if not _VARIANCE.search(before):
             continue
+        try:
+            found[identifier_name(m.group("name"), notation=notation)] = "positive"
+        except DeriveError:
+            continue
+    return found
+
+
+#: |…| \le M, \|f\|_\infty \leq M, |x_i - y_i| \leqslant B: the bare name after the relation
+_BOUNDED_BY = re.compile(
+    r"(?:\\\||\\rVert|\|)\s*(?:_\s*(?:\{[^{}$]*\}|\\?[A-Za-z0-9]+))?\s*\\le(?:q|qslant)?(?![A-Za-z])\s*"
+    r"(?P<name>(?:\\[A-Za-z]+|[A-Za-z])(?:_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?)\s*(?=[$,.;)]|\\[),.;]|\\quad|\s|$)"
+)
+
+
+def stated_bounds(text: str, notation: Notation) -> dict[str, str]:
+    """name → "positive" for each bare name an absolute value or a norm is bounded by (module docstring)."""
+    found: dict[str, str] = {}
+    for m in _BOUNDED_BY.finditer(text):
         try:
             found[identifier_name(m.group("name"), notation=notation)] = "positive"
         except DeriveError:

@@ -18,7 +18,7 @@ from derive.checks.latex.binary_labels import stated_binary_labels
 from derive.checks.latex.called_names import find_called_names
 from derive.checks.latex.case_splits import document_case_pairs
 from derive.checks.latex.dependent_lists import find_dependent_names, fixed_dependences
-from derive.checks.latex.deviation_names import stated_deviations
+from derive.checks.latex.deviation_names import stated_bounds, stated_deviations
 from derive.checks.latex.digit_names import document_digit_names
 from derive.checks.latex.distribution_letters import distribution_functions
 from derive.checks.latex.doc_definitions import DocumentDefinitions, parsed_definitions
@@ -136,8 +136,8 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         kinds=stated_kinds(text),
         bare_values=document_bare_values(equations, notation.functions),
         binary=stated_binary_labels(text),
-        # "su varianza es $s^2/n$": s is a standard deviation, never negative (deviation_names)
-        domains={**stated_deviations(text, notation), **notation.domains},
+        # "su varianza es $s^2/n$", "$\|f\|_\infty \le M$": never negative (deviation_names)
+        domains={**stated_deviations(text, notation), **stated_bounds(text, notation), **notation.domains},
     )
     # S = e^{y_1} + e^{y_2}, never S(…): the document's quantity, not the notation's softmax (quantity_names)
     notation = notation.without_functions(document_quantity_names(text, notation.functions))

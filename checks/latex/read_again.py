@@ -6,7 +6,8 @@ values, with a letter the document makes the softmax, with a reassigned name's l
 two limits at one point on their operands, a bare \sum as a name, a primed name defined by a
 formula, a label the document says is 0 or 1, a barred letter as its entries' mean, a
 trigonometric argument run on past its bracket and a logarithm's power inside it; and, without a
-second judgement, i as the imaginary unit and an equation the prose says something satisfies.
+second judgement, i as the imaginary unit, an equation the prose says something satisfies, an
+activation's derivative written in its output, and an equation the next step solves.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from derive.checks.latex.log_powers import hold_log_powers
 from derive.checks.latex.loose_definitions import settle_loose_definitions
 from derive.checks.latex.normalize import Notation
 from derive.checks.latex.open_brackets import settle_open_brackets
+from derive.checks.latex.output_form_derivatives import hold_output_form_derivatives
 from derive.checks.latex.primed_names import settle_primed_names
 from derive.checks.latex.prose_joins import rejudge_joined
 from derive.checks.latex.redefined_steps import settle_redefined
@@ -30,6 +32,7 @@ from derive.checks.latex.results import StepResult
 from derive.checks.latex.reused_letters import hold_reused_letters
 from derive.checks.latex.shared_derivatives import settle_shared_derivatives
 from derive.checks.latex.softmax_variants import prove_with_softmax
+from derive.checks.latex.solved_equations import hold_solved_by_next
 from derive.checks.latex.stated_equations import hold_stated_equations
 from derive.checks.latex.trig_arguments import hold_trig_arguments
 
@@ -58,4 +61,6 @@ def read_again(
     judged = hold_imaginary_unit(judged, notation)  # e^{ix} = \cos x + i\sin x: i is √−1 (imaginary_unit)
     judged = hold_stated_equations(judged, notation)  # "the median satisfies $$1 - e^{-a} = e^{-a}$$"
     judged = hold_trig_arguments(judged, document, again)  # \cos(k-m)x: cos((k−m)x)? (trig_arguments)
+    judged = hold_output_form_derivatives(judged, notation)  # σ'(y) = y(1 − y), y = σ(x) (output_form_derivatives)
+    judged = hold_solved_by_next(judged, notation)  # a²/3 = c, then a = √(3c): an equation (solved_equations)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)

@@ -17,6 +17,14 @@ judged as before). A real
 root must be found exactly: the difference of the sides a rational function of the one name
 (SymPy's real roots of its numerator, roots of the denominator left out, degree at most 8);
 where that cannot be decided the step stays as judged.
+
+An equation the next step solves (``solved_by_next``): initialisation notes equate two variances,
+"$\frac{2 \times 12.8}{n_{l-1} + n_{l}} = \frac{\alpha^{2}}{3}$" and go on "$\alpha =
+\sqrt{\frac{76.8}{n_{l-1} + n_{l}}}$" (the twenty-sixth hunt). The first is the condition on α, not
+an identity in it. A ``wrong`` step whose next step (within three lines) gives a bare name it uses a
+value written without that name is evaluated again with the value put in, at a few positive random
+points of its other names; agreeing to 1e-9 there it is inconclusive and says so, never ok. A value
+that does not solve it (``\alpha = \sqrt{\frac{70}{n_{l-1} + n_{l}}}``) leaves it wrong.
 """
 
 from __future__ import annotations
@@ -25,8 +33,9 @@ import re
 from typing import Any
 
 from derive.checks.latex.normalize import normalize
+from derive.checks.latex.results import StepResult
 
-__all__ = ["fixed_point", "without_real_solution"]
+__all__ = ["fixed_point", "hold_solved_by_next", "without_real_solution"]
 
 #: a bare name: E_0, x_{1}, \theta, w
 _BARE = re.compile(r"\s*((?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*")
@@ -89,3 +98,55 @@ def _real_roots(left: Any, right: Any, degree: int = 1) -> list[str] | None:
         return None
     roots = [r for r in sp.real_roots(top) if bottom.eval(r) != 0]
     return [str(r) for r in roots]
+
+
+#: how far (in lines) the step that solves an equation may follow it
+_NEXT_LINES = 3
+#: agreement asked of the two sides at each point
+_TOLERANCE = 1e-9
+
+
+def hold_solved_by_next(judged: list[StepResult], notation: Any) -> list[StepResult]:
+    """``judged`` with each wrong step that the next step's value of one of its names solves held."""
+    out = list(judged)
+    for k, result in enumerate(judged):
+        if result.status != "wrong":
+            continue
+        for after in judged[k + 1 : k + 3]:
+            if after.step.line - result.step.line > _NEXT_LINES:
+                break
+            name = _BARE.fullmatch(after.step.lhs)
+            step = result.step
+            if name is not None and _solves(step.lhs, step.rhs, name.group(1), after.step.rhs, notation):
+                solved, value = name.group(1), after.step.rhs.strip()
+                why = f"; but it holds at {solved} = {value}, the next step: an equation solved for {solved}"
+                out[k] = result.held(result.message + why)
+                break
+    return out
+
+
+def _solves(lhs: str, rhs: str, name: str, value: str, notation: Any) -> bool:
+    """Do ``lhs`` and ``rhs`` agree with ``name`` replaced by ``value`` (at random positive points)?"""
+    import random
+
+    import sympy as sp
+    from derive.checks.latex.sympy_build import Unparsed, to_sympy
+
+    sides = [normalize(text, notation) for text in (lhs, rhs, value, name)]
+    if any(side.problems for side in sides):
+        return False
+    symbol = sides[3].symbol_names
+    used = sides[0].symbol_names | sides[1].symbol_names
+    if len(symbol) != 1 or not symbol <= used or symbol & sides[2].symbol_names:
+        return False
+    try:
+        left, right, put, bare = (to_sympy(side) for side in sides)
+        difference = (left - right).subs(bare, put)
+        draw = random.Random(0)
+        for _ in range(4):
+            at = {s: sp.Rational(draw.randint(1, 9), draw.randint(2, 7)) for s in difference.free_symbols}
+            if abs(complex(difference.subs(at).evalf(30))) > _TOLERANCE:
+                return False
+    except (Unparsed, TypeError, ValueError, ArithmeticError, RecursionError):
+        return False
+    return True
