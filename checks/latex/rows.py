@@ -90,13 +90,19 @@ _ROW_TOKENS = re.compile(_INTERTEXT + r"|\\begin\{|\\end\{|\\\\(?:\s*\[[^\]]*\])
 #: as MathJax notes write an align): its rows are the display's rows
 _LAYOUT_ARRAY = re.compile(r"^\s*(\\begin\{array\}\s*\{[^{}]*\})(.*)(\\end\{array\})\s*$", re.S)
 _RELATION_CELL = re.compile(r"&\s*(?:=|\\approx|\\leq?|\\geq?|<|>)\s*&")
+_ONE_COLUMN = re.compile(r"\{\s*[lcr]\s*\}\s*$")
 
 
 def _layout_array(body: MappedText) -> MappedText:
     """The body without the ``array`` environment around it where the array lays out a chain
-    (a cell that is only a relation, ``& = &``); an array of numbers or names (a matrix) is kept."""
+    (a cell that is only a relation, ``& = &``) or stacks equations in its one column
+    (``\\begin{array}{l} a = b \\\\ c = d \\end{array}``, as Typora pages write it); an array of
+    numbers or names (a matrix, a column vector) is kept."""
     m = _LAYOUT_ARRAY.match(body.text)
-    if m is None or not _RELATION_CELL.search(m.group(2)) or "\\begin{array}" in m.group(2):
+    if m is None or "\\begin{array}" in m.group(2):
+        return body
+    stacked = _ONE_COLUMN.search(m.group(1)) and "&" not in m.group(2) and "=" in m.group(2)
+    if not (stacked or _RELATION_CELL.search(m.group(2))):
         return body
     return body.blank(m.start(3), m.end(3)).blank(m.start(1), m.end(1))
 
