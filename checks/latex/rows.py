@@ -250,6 +250,14 @@ _REASON_WORDS = re.compile(
     r"(?:\s+(?:the|eq\.?|equation))?\s*:?\s*\}(?:\s|\\q?quad\b|\\[,;:! ]|\\hspace\s*\{[^{}]*\})*"
 )
 
+#: a reason in words closing a row, in brackets or in the text: ``= B (\text{by chain rule})``,
+#: ``= B \text{ (using (3))}``; words that state a condition (if, for, when, as n → ∞) are no reason
+_REASON_WORD = r"(?:by|from|using|since|because|via)\b"
+_TRAILING_REASON = re.compile(
+    r"(?:\s|\\q?quad\b|\\[,;:! ])*(?:\(\s*\\(?:text|textrm|mbox)\s*\{\s*" + _REASON_WORD + r"[^{}]*\}\s*\)"
+    r"|\\(?:text|textrm|mbox)\s*\{\s*\(\s*" + _REASON_WORD + r"[^{}]*\)\s*\})\s*$"
+)
+
 
 def _without_reason(row: MappedText) -> tuple[MappedText, bool]:
     r"""``A &= B \quad \because (rule)``: the reason after ``\because`` is not part of the chain and
@@ -262,7 +270,7 @@ def _without_reason(row: MappedText) -> tuple[MappedText, bool]:
     opening = _BECAUSE.match(row.text) or _REASON_WORDS.match(row.text)
     if opening:
         return row.slice(opening.end(), len(row.text)), True
-    reason = _BECAUSE.search(row.text)
+    reason = _BECAUSE.search(row.text) or _TRAILING_REASON.search(row.text)
     return (row.slice(0, reason.start()) if reason else row), False
 
 
