@@ -250,8 +250,7 @@ _REASON_WORDS = re.compile(
     r"(?:\s+(?:the|eq\.?|equation))?\s*:?\s*\}(?:\s|\\q?quad\b|\\[,;:! ]|\\hspace\s*\{[^{}]*\})*"
 )
 
-#: a reason in words closing a row, in brackets or in the text: ``= B (\text{by chain rule})``,
-#: ``= B \text{ (using (3))}``; words that state a condition (if, for, when, as n → ∞) are no reason
+#: a reason closing a row, ``= B (\text{by chain rule})``, ``\text{ (using (3))}``; a condition (if, for) is none
 _REASON_WORD = r"(?:by|from|using|since|because|via)\b"
 _TRAILING_REASON = re.compile(
     r"(?:\s|\\q?quad\b|\\[,;:! ])*(?:\(\s*\\(?:text|textrm|mbox)\s*\{\s*" + _REASON_WORD + r"[^{}]*\}\s*\)"
