@@ -32,3 +32,14 @@ def test_an_array_of_entries_stays_one_matrix() -> None:
     text = "$$A = \\left[\\begin{array}{cc} 1 & 2 \\\\ 3 & 4 \\end{array}\\right]$$\n"
     (equation,) = extract(text, markdown=True)
     assert len(equation.pieces) == 1 and "\\begin{array}" in equation.pieces[0].text
+
+
+def test_a_one_column_array_of_equations_is_its_rows(runner: StepRunner) -> None:
+    # Typora's \begin{array}{l} stacking equations (held-out 32's matrix back-propagation notes)
+    text = "$$\n\\begin{array}{l}\nf = (x + 1)^2 \\\\ \\\\\ng = f - 1\n\\end{array}\n$$\n\n$$ g - x^2 = {last} $$\n"
+    assert _statuses(text.replace("{last}", "2x"), runner)[-1] == (8, "ok")
+    # the wrong twin: the rows' values read, a slip after them is found
+    assert _statuses(text.replace("{last}", "2x + 1"), runner)[-1] == (8, "wrong")
+    # a column vector is no stack of equations: kept as one term
+    vector = "$$\n\\begin{array}{c} x_1 \\\\ x_2 \\end{array}\n$$\n"
+    assert _statuses(vector, runner) == []

@@ -71,3 +71,12 @@ def test_a_reason_in_words_in_a_column_of_its_own_is_beside_the_chain(runner: St
     # a slip in the row after the remark is found, not excused by the remark's chain
     steps = _steps("\n".join([*rows, r"&= x^2 + 3x + 1"]), runner)
     assert ("x^2 + 2x + 1 = x^2 + 3x + 1", "wrong") in steps
+
+
+def test_a_reason_in_words_closing_a_row_is_cut_off(runner: StepRunner) -> None:
+    # held-out 32's Korean notes: "= \sum … (\text{by chain rule}) \\ = …"; also \text{ (by (3))}
+    for reason in (r"(\text{by chain rule})", r"\text{ (using (3))}"):
+        steps = _steps(rf"(a + 1)^2 &= a^2 + 2a + 1 {reason} \\ &= 1 + 2a + a^2", runner)
+        assert steps == [("(a + 1)^2 = a^2 + 2a + 1", "ok"), ("a^2 + 2a + 1 = 1 + 2a + a^2", "ok")], steps
+    # the wrong twin: a slip before the reason is still found
+    assert _steps(r"(a + 1)^2 &= a^2 + a + 1 (\text{by expansion})", runner) == [("(a + 1)^2 = a^2 + a + 1", "wrong")]

@@ -12,8 +12,7 @@ verdict:
   both values real, and still differing at two nearby points (so a disagreement that exists
   only at a kink, where conventions differ, is never called wrong), and both sides using the
   same symbols (a step that introduces or drops a symbol may be a definition);
-- ``unparsed``: what could not be read (see :mod:`derive.checks.latex.normalize`);
-- ``inconclusive``: neither, or over the time limit.
+- ``unparsed``: what could not be read (:mod:`derive.checks.latex.normalize`); ``inconclusive``: neither, or over time.
 
 Parsing and checking run in a worker process with a time limit per step (SymPy can hang in C on
 ``9^{9^{9^{9}}}``, where ``signal.alarm`` does not help); a worker over its limit is replaced.
@@ -109,7 +108,7 @@ from derive.checks.latex.unstated_dependence import DependenceNotes, said, split
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
 from derive.checks.latex.vanishing_sides import hold_vanished
 from derive.checks.latex.variable_e_pass import with_variable_e_reading
-from derive.checks.latex.verdict_guards import guard_verdict, prose_valued
+from derive.checks.latex.verdict_guards import guard_verdict, hold_brace_notes, prose_valued
 
 __all__ = [
     "STATUSES", "Status", "Step", "Term", "StepResult", "Report", "split_chain", "find_steps", "check_text",
@@ -219,7 +218,7 @@ def _last_passes(
     # "$\mathbf D$ denotes $\mathrm{diag}$" (named_operators); "$\pi \in [0, 1]$ is a mixture weight" (parameter_pi)
     judged = hold_parameter_pi(hold_named_operators(judged, text), text)
     judged = hold_cumulative_families(hold_distribution_sums(judged), text, notation)  # Σ_Z P(Z|X) = 1; ᾱ_t
-    return hold_stated_kinds(hold_bound_derivatives(judged, equations, notation), notation.kinds)
+    return hold_stated_kinds(hold_brace_notes(hold_bound_derivatives(judged, equations, notation)), notation.kinds)
 
 
 def _read_sides(step: Step, notation: Notation) -> tuple[Normalized, Normalized]:

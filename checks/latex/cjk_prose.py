@@ -74,5 +74,7 @@ def prose_end(toks: list[str], k: int, *, term_so_far: str, claims_before: bool)
     if following in _NOT_A_START or following.startswith(r"\left"):
         return None
     if term_so_far.strip():
-        return end if claims_before else None  # after a complete claim: a = b 其中 …
+        # after a complete claim: a = b 其中 …; after an operator (a + 오차y) the run is an operand
+        complete = not term_so_far.rstrip().endswith(tuple(_NOT_A_START - {"'"}))
+        return end if claims_before and complete else None
     return end if not claims_before and following else None  # leading a chain, a term after it

@@ -108,10 +108,7 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     """Nothing but list/quote markers before the formula on its line, and punctuation after."""
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return (
-        _starts_line(text, start)
-        and re.fullmatch(r"[\s.,;:]*", text[end:line_end]) is not None
-    )
+    return _starts_line(text, start) and re.fullmatch(r"[\s.,;:]*", text[end:line_end]) is not None
 
 
 #: MathJax 2's own markup, which Jekyll blogs (kramdown) emit: <script type="math/tex; mode=display">
@@ -413,6 +410,9 @@ def markdown_regions(text: str) -> list[Region]:
 #: ``\_t``, ``\_0``, ``\_{t-1}``: Markdown's escape of a subscript's underscore (one letter or digit, or a
 #: group, after it); ``batch\_size`` (two letters or more after it) is a programmer's name (word_names)
 _ESCAPED_SUBSCRIPT = re.compile(r"(?<!\\)\\_(?=\{|[A-Za-z0-9](?![A-Za-z0-9]))")
+#: ``y\_kp\_j``: in a region that escapes its subscripts, a letter after one is the next factor's name
+#: when that name has an escaped subscript of its own (y_k p_j, as TeX sets ``y_kp_j``)
+_GLUED_SUBSCRIPT = re.compile(r"(?<!\\)\\_(?=[A-Za-z0-9][A-Za-z]\\_(?:\{|[A-Za-z0-9](?![A-Za-z0-9])))")
 
 
 def _escaped_subscripts(region: Region) -> Region:
@@ -421,4 +421,6 @@ def _escaped_subscripts(region: Region) -> Region:
     its length (``_`` and a space), so every offset still points where it did."""
     if "\\_" not in region.text:
         return region
-    return replace(region, text=_ESCAPED_SUBSCRIPT.sub("_ ", region.text))
+    if not _ESCAPED_SUBSCRIPT.search(region.text):
+        return region
+    return replace(region, text=_ESCAPED_SUBSCRIPT.sub("_ ", _GLUED_SUBSCRIPT.sub("_ ", region.text)))

@@ -90,13 +90,19 @@ _ROW_TOKENS = re.compile(_INTERTEXT + r"|\\begin\{|\\end\{|\\\\(?:\s*\[[^\]]*\])
 #: as MathJax notes write an align): its rows are the display's rows
 _LAYOUT_ARRAY = re.compile(r"^\s*(\\begin\{array\}\s*\{[^{}]*\})(.*)(\\end\{array\})\s*$", re.S)
 _RELATION_CELL = re.compile(r"&\s*(?:=|\\approx|\\leq?|\\geq?|<|>)\s*&")
+_ONE_COLUMN = re.compile(r"\{\s*[lcr]\s*\}\s*$")
 
 
 def _layout_array(body: MappedText) -> MappedText:
     """The body without the ``array`` environment around it where the array lays out a chain
-    (a cell that is only a relation, ``& = &``); an array of numbers or names (a matrix) is kept."""
+    (a cell that is only a relation, ``& = &``) or stacks equations in its one column
+    (``\\begin{array}{l} a = b \\\\ c = d \\end{array}``, as Typora pages write it); an array of
+    numbers or names (a matrix, a column vector) is kept."""
     m = _LAYOUT_ARRAY.match(body.text)
-    if m is None or not _RELATION_CELL.search(m.group(2)) or "\\begin{array}" in m.group(2):
+    if m is None or "\\begin{array}" in m.group(2):
+        return body
+    stacked = _ONE_COLUMN.search(m.group(1)) and "&" not in m.group(2) and "=" in m.group(2)
+    if not (stacked or _RELATION_CELL.search(m.group(2))):
         return body
     return body.blank(m.start(3), m.end(3)).blank(m.start(1), m.end(1))
 
@@ -244,6 +250,13 @@ _REASON_WORDS = re.compile(
     r"(?:\s+(?:the|eq\.?|equation))?\s*:?\s*\}(?:\s|\\q?quad\b|\\[,;:! ]|\\hspace\s*\{[^{}]*\})*"
 )
 
+#: a reason closing a row, ``= B (\text{by chain rule})``, ``\text{ (using (3))}``; a condition (if, for) is none
+_REASON_WORD = r"(?:by|from|using|since|because|via)\b"
+_TRAILING_REASON = re.compile(
+    r"(?:\s|\\q?quad\b|\\[,;:! ])*(?:\(\s*\\(?:text|textrm|mbox)\s*\{\s*" + _REASON_WORD + r"[^{}]*\}\s*\)"
+    r"|\\(?:text|textrm|mbox)\s*\{\s*\(\s*" + _REASON_WORD + r"[^{}]*\)\s*\})\s*$"
+)
+
 
 def _without_reason(row: MappedText) -> tuple[MappedText, bool]:
     r"""``A &= B \quad \because (rule)``: the reason after ``\because`` is not part of the chain and
@@ -256,7 +269,7 @@ def _without_reason(row: MappedText) -> tuple[MappedText, bool]:
     opening = _BECAUSE.match(row.text) or _REASON_WORDS.match(row.text)
     if opening:
         return row.slice(opening.end(), len(row.text)), True
-    reason = _BECAUSE.search(row.text)
+    reason = _BECAUSE.search(row.text) or _TRAILING_REASON.search(row.text)
     return (row.slice(0, reason.start()) if reason else row), False
 
 

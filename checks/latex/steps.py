@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 
+from derive.checks.latex.brace_notes import brace_notes
 from derive.checks.latex.cjk_prose import prose_end
 from derive.checks.latex.conditions import as_conditions
 from derive.checks.latex.decimal_commas import decimal_comma_at, decimal_equation
@@ -58,6 +59,8 @@ class Step:
     earlier: tuple[str, ...] = ()
     #: the right term's Term.places
     places: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False)
+    #: a value noted under or over a brace (brace_notes.py): never called wrong
+    brace_note: bool = False
 
 
 _REL_COMMANDS = {r[1:] for r in RELATIONS if r.startswith("\\")}
@@ -323,6 +326,9 @@ def find_steps(
                     steps.append(replace(step, earlier=earlier) if earlier else step)
                 elif relation == r"\in" and is_real_space(right.text):
                     steps.append(Step(right.line, left.text, right.text, r"\in", equation.kind, var, *place))
+        for line, column, part, value, conditions in brace_notes(equation):  # \underbrace{…}_{=p_j}: a claim
+            note = Step(line, part, value, "=", equation.kind, None, column, equation.context, conditions)
+            steps.append(replace(note, brace_note=True))
     return per_entry_steps(steps, text, notation)  # ∇_h ℓ_ce(h, y) = z - e_y, entry by entry (gradient_entries)
 
 

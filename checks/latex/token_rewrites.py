@@ -14,6 +14,7 @@ from derive.checks.latex.font_scripts import braced_font_scripts
 from derive.checks.latex.font_transposes import transpose_out_of_font
 from derive.checks.latex.higher_derivatives import higher_derivatives
 from derive.checks.latex.loss_gradients import loss_gradients
+from derive.checks.latex.script_names import merge_script_names
 from derive.checks.latex.slash_derivatives import name_end, slash_derivatives
 from derive.checks.latex.tex_names import DECORATIONS, FONTS, GREEK, TEXT_FONTS, is_letter
 from derive.checks.latex.token_spans import argument_end, each_span, each_token_span
@@ -471,6 +472,7 @@ def _merge_word_names(
     # every reader comes through here: w5 typed for w_5 in a document that numbers its letters
     # (``digits``: digit_names), and an update mark (w_5^{+}, w_1') makes a name of its own
     toks, spaced = updated_names(*split_digit_names(toks, spaced, digits))
+    toks, spaced = merge_script_names(toks, spaced, words)  # 오차y_{o1}, 가중합_{3}: script_names.py
     if not words:
         return toks, spaced
 

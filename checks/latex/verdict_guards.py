@@ -24,11 +24,12 @@ from derive.checks.latex.dot_verdicts import dot_guarded
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.number_calls import number_call_guard
 from derive.checks.latex.prose_formulas import prose_defined
+from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import Step
 from derive.checks.latex.text_groups import brace_group_end
 from derive.checks.latex.unread_derivatives import NOT_CONTAINED
 
-__all__ = ["aliased_given", "guard_verdict", "prose_index_values", "prose_valued"]
+__all__ = ["aliased_given", "guard_verdict", "hold_brace_notes", "prose_index_values", "prose_valued"]
 
 #: an index letter given a whole number in the document's inline math: "the true class $y = 1$"
 _PROSE_VALUE = re.compile(r"\$\s*([A-Za-z])\s*=\s*\d+\s*\$")
@@ -151,7 +152,7 @@ _NUMBER = re.compile(r"\s*([+-]?)\s*(\d+(?:\.\d+)?)\s*")
 
 
 def _alternative_value(step: Step, out: dict[str, Any]) -> dict[str, Any]:
-    """"separate the cases for $y_n=1$ and $y_n=-1$": ``y_n = -1`` under its own condition y_n = 1 can
+    """ "separate the cases for $y_n=1$ and $y_n=-1$": ``y_n = -1`` under its own condition y_n = 1 can
     only be false, and nobody claims that: the two are cases named side by side, not a claim."""
     value = _NUMBER.fullmatch(step.rhs)
     if out["status"] != "wrong" or value is None or not _NAME_EQ_NUMBER.fullmatch(step.lhs):
@@ -229,7 +230,7 @@ _LETTER = re.compile(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])")
 
 
 def _bound_condition(step: Step, out: dict[str, Any]) -> dict[str, Any]:
-    r""""When $i = j$": ``-\sum_j y_j \frac{1}{\hat y_j}\frac{\partial \hat y_j}{\partial \theta_i} = -y_i (1 -
+    r""" "When $i = j$": ``-\sum_j y_j \frac{1}{\hat y_j}\frac{\partial \hat y_j}{\partial \theta_i} = -y_i (1 -
     \hat y_i)``. The condition names j, the index the sum on the page runs over: taken literally
     it says nothing about the sum (j takes every value there), but the writer means the sum's
     term j = i (the case the derivation splits into). Which one is meant is not known, so a
@@ -275,3 +276,10 @@ def _top_level_sum(text: str) -> bool:
             return True
         seen = seen or not c.isspace()
     return False
+
+
+def hold_brace_notes(results: list[StepResult]) -> list[StepResult]:
+    """A value noted under a brace (brace_notes) refuted is inconclusive: the note may rest on what
+    the prose around it supposes (a case k ≠ j, a one-hot label)."""
+    why = "; but a value noted under a brace may rest on what the text around it supposes (a case, a one-hot label)"
+    return [r.held(r.message + why) if r.status == "wrong" and r.step.brace_note else r for r in results]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.notation import BUILTIN_NAMES, Notation
+from derive.checks.latex.script_names import document_script_names
 from derive.checks.latex.tex_names import function_before_letters, letters_before_function
 from derive.checks.latex.token_rewrites import merge_word_names
 
@@ -66,7 +67,8 @@ def document_word_names(text: str, notation: Notation) -> frozenset[str]:
         found |= {m.groupdict().get("a") or m.groupdict().get("b") for m in pattern.finditer(text)}
     found -= _SCRIPTED_OPERATORS
     found |= {escaped_word(m.group(0)) for m in _ESCAPED.finditer(text)}
-    return frozenset(
+    # 오차y, 가중합: a name in another script (script_names.py), whatever its length
+    return document_script_names(text) | frozenset(
         w
         for w in found
         if w
