@@ -71,3 +71,8 @@ def test_an_equation_no_value_satisfies_stays_wrong_after_the_words(runner: Step
     text = r"Every eigenvalue satisfies $\lambda^2 + 1 = \lambda$." + "\n"
     status, _ = step_verdict(text, r"\lambda^2 + 1", runner)
     assert status == "wrong"
+
+
+def test_a_derivative_after_we_need_is_a_computation_and_stays_wrong(runner: StepRunner) -> None:
+    text = "For the update we need $$\\frac{\\partial}{\\partial w}(wx)^2 = wx^2$$\n"
+    assert step_verdict(text, "\\frac{\\partial}{\\partial w}", runner)[0] == "wrong"

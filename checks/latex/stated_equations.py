@@ -73,6 +73,12 @@ def _has_name(side: str) -> bool:
     return _NAME.search(_OPERATORS.sub(" ", side)) is not None
 
 
+#: the words of a need (we need, require) and a derivative: "for the update we need $$\frac{\partial L}{\partial
+#: w} = …$$" asks for a computation, which is a claim; a need before an equation of values is a condition
+_NEED = re.compile(r"(?i)\b(?:need|want|require[sd]?|must\s+have)\b")
+_DERIVATIVE = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*d|\\dfrac\s*\{\s*d|'")
+
+
 def hold_stated_equations(judged: list[StepResult], notation: Notation) -> list[StepResult]:
     """``judged`` with each ``wrong`` the prose before it calls a condition (satisfies, we need, the
     equation …) made inconclusive, unless the step has no name in it or no real solution."""
@@ -81,7 +87,8 @@ def hold_stated_equations(judged: list[StepResult], notation: Notation) -> list[
         step = result.step
         if result.status == "wrong" and (_has_name(step.lhs) or _has_name(step.rhs)):
             words = stated_condition(step.context)
-            if words and not without_real_solution(step.lhs, step.rhs, notation):
+            computed = words and _NEED.search(words) and _DERIVATIVE.search(step.lhs + step.rhs)
+            if words and not computed and not without_real_solution(step.lhs, step.rhs, notation):
                 why = f"; but the prose states it as a condition ({words} …): true where it is solved, not everywhere"
                 result = result.held(result.message + why)
         out.append(result)
