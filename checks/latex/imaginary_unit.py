@@ -12,13 +12,13 @@ says so, never ok. Refuted there too (``e^{ix} = \cos x - i\sin x``), it stays w
 
 from __future__ import annotations
 
-import random
 import re
 from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.normalize import Notation, normalize
 from derive.checks.latex.results import StepResult
+from derive.checks.latex.seeded_points import vanishes_at_points
 
 __all__ = ["hold_imaginary_unit", "holds_with_imaginary_i"]
 
@@ -28,8 +28,6 @@ _LONE_I = re.compile(r"(?<![\\A-Za-z_])i(?![A-Za-z]{2})")
 _INDEX_I = re.compile(r"_\s*i\b|_\s*\{[^{}]*\bi|_\s*\{[^{}]*i[^{}]*\}|\bi\s*[=<>]|\bi\s*\\(?:in|le|ge|neq)\b")
 #: √−1 as the reader writes it (SymPy makes sqrt(-1) the imaginary unit)
 _UNIT = r"(\sqrt{-1})"
-#: agreement asked of the two sides at each point
-_TOLERANCE = 1e-9
 
 
 def _lone_factor(text: str) -> bool:
@@ -55,17 +53,11 @@ def _agree(left: Any, right: Any, points: int) -> bool:
 
     try:
         sides = to_sympy(left), to_sympy(right)
-        if not any(side.has(sp.I) for side in sides):
-            return False  # nothing imaginary was read: the first verdict stands
-        difference = sides[0] - sides[1]
-        draw = random.Random(0)
-        for _ in range(points):
-            at = {s: sp.Rational(draw.randint(1, 9), draw.randint(2, 7)) for s in difference.free_symbols}
-            if abs(complex(difference.subs(at).evalf(30))) > _TOLERANCE:
-                return False
     except (Unparsed, TypeError, ValueError, ArithmeticError, RecursionError):
         return False
-    return True
+    if not any(side.has(sp.I) for side in sides):
+        return False  # nothing imaginary was read: the first verdict stands
+    return vanishes_at_points(sides[0] - sides[1], points)
 
 
 def hold_imaginary_unit(judged: list[StepResult], notation: Notation) -> list[StepResult]:

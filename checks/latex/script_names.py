@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from derive.checks.latex.token_spans import each_span
+
 __all__ = ["SCRIPT_LETTER", "document_script_names", "merge_script_names"]
 
 #: a letter of a script other than Latin and Greek: Cyrillic, kana, CJK ideographs, Hangul
@@ -50,21 +52,12 @@ def merge_script_names(toks: list[str], spaced: list[bool], words: frozenset[str
     """Each written script name (one of ``words``) as ``\\mathrm{name}``: one name for the readers."""
     if not words or not any(SCRIPT_LETTER.fullmatch(t) for t in toks):
         return toks, spaced
-    out: list[str] = []
-    gaps: list[bool] = []
-    k = 0
-    while k < len(toks):
+
+    def at(k: int) -> tuple[list[str], int] | None:
         found = _name_at(toks, spaced, k, words)
-        if found is None:
-            out.append(toks[k])
-            gaps.append(spaced[k])
-            k += 1
-            continue
-        name, end = found
-        out += [r"\mathrm", "{", name, "}"]
-        gaps += [spaced[k], False, False, False]
-        k = end
-    return out, gaps
+        return ([r"\mathrm", "{", found[0], "}"], found[1]) if found else None
+
+    return each_span(toks, spaced, at)
 
 
 def _name_at(toks: list[str], spaced: list[bool], k: int, words: frozenset[str]) -> tuple[str, int] | None:
