@@ -432,6 +432,19 @@ def test_latex_derivative_claims_are_verified_or_refuted() -> None:
     assert r"right side = \left(\sigma\left(1\right) + 1\right) \sigma\left(1\right) ≈ 1.26550522402" in table
 
 
+def test_latex_sine_of_a_product_without_brackets_is_never_refuted_on_one_reading() -> None:
+    # \sin 2x is sin(2x): the double-angle formula was refuted with \sin 2x read as sin(2)·x
+    code, data = _json(["--latex", r"\sin 2x", r"2\sin x\cos x"])
+    assert code in (0, 3), data
+    assert data["verdict"] != "refuted"
+    code, data = _json(["--latex", r"\exp 2x", r"e^{2x}"])
+    assert code == 0, data
+    # refuted only when both readings refute it (the cosine dropped)
+    code, data = _json(["--latex", r"\sin 2x", r"2\sin x"])
+    assert code == 1, data
+    assert any("both" in note for note in data["notes"])
+
+
 def test_latex_kink_between_variables_is_verified() -> None:
     code, data = _json(["--latex", r"\log(e^a + e^b)", r"\max(a, b) + \log(1 + e^{-|a - b|})"])
     assert code == 0, data

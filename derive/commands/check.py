@@ -70,14 +70,18 @@ def print_result(result: CheckResult) -> None:
         console.print(Text(f"{label:<10}", style="bold") + Text(value, style=style))
 
 
-def latex_reader(notation_path: str | None) -> Reader:
+def latex_reader(notation_path: str | None, *, run_on: bool = False) -> Reader:
     """Reads a side written in LaTeX with check-latex's reader and notation (one reader for
-    both commands: no second LaTeX parser). Matrix sides are check-latex's business."""
+    both commands: no second LaTeX parser). Matrix sides are check-latex's business. ``run_on``:
+    a function before a product without brackets takes the whole product (\\sin 2x as sin(2x))."""
+    from dataclasses import replace
+
     from derive.checks.latex.normalize import normalize
     from derive.checks.latex.notation import load_notation
     from derive.checks.latex.sympy_build import Unparsed, to_sympy
 
     notation = load_notation(notation_path)
+    notation = replace(notation, log_takes_product=True) if run_on else notation
 
     def read(text: str, what: str) -> sp.Expr:
         norm = normalize(text, notation)
@@ -146,12 +150,47 @@ def check(
     refuted."""
     if notation and not latex:
         raise DeriveError("--notation applies to --latex only")
-    reader = latex_reader(notation) if latex else None
     kind = "latex" if latex else "text"
-    claim = parse_claim_limited(lhs, rhs, assumptions, timeout=timeout, reader=reader, notation=kind)
-    result = check_claim(claim, examples=examples, seed=seed, timeout=timeout)
+    results: list[CheckResult] = []
+    for reader in _readers(lhs, rhs, notation) if latex else [None]:
+        claim = parse_claim_limited(lhs, rhs, assumptions, timeout=timeout, reader=reader, notation=kind)
+        results.append(check_claim(claim, examples=examples, seed=seed, timeout=timeout))
+        if results[-1].exit_code == 0:
+            break
+    result = _one_verdict(results)
     if as_json:
         click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
     else:
         print_result(result)
     ctx.exit(result.exit_code)
+
+
+def _readers(lhs: str, rhs: str, notation_path: str | None) -> list[Reader]:
+    """The readings to try: ``\\sin 2x`` (a function before a product without brackets) is read
+    with the argument running on, as trigonometry writes it, and also with the first factor alone
+    (``\\log a \\cdot b`` habits); any other claim has one reading."""
+    from derive.checks.latex.normalize import normalize
+    from derive.checks.latex.notation import load_notation
+
+    plain = load_notation(notation_path)
+    if not any(normalize(side, plain).loose_calls for side in (lhs, rhs)):
+        return [latex_reader(notation_path)]
+    return [latex_reader(notation_path, run_on=True), latex_reader(notation_path)]
+
+
+def _one_verdict(results: list[CheckResult]) -> CheckResult:
+    """One verdict from the readings tried (in order): verified under one of them, refuted only
+    when every reading refutes it, undecided otherwise."""
+    if len(results) == 1:
+        return results[0]
+    for k, result in enumerate(results):
+        if result.exit_code == 0:
+            how = "with its argument running on" if k == 0 else "with its first factor alone as its argument"
+            result.notes.append(f"a function before a product without brackets, read {how}")
+            return result
+    if all(r.exit_code == 1 for r in results):
+        results[0].notes.append("refuted both with the function's argument running on and with its first factor alone")
+        return results[0]
+    undecided = next(r for r in results if r.exit_code != 1)
+    undecided.notes.append("a function before a product without brackets: one reading is refuted, another not decided")
+    return undecided
