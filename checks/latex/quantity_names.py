@@ -56,13 +56,14 @@ def spread_names(text: str, names: tuple[str, ...] = ("\\sigma",)) -> frozenset[
     for name in names:
         before = r"(?<![\\A-Za-z])"
         applied = re.search(before + _escaped(name) + r"\s*(?:\\left\s*)?[(\[]", text)
-        if not applied and _gaussian_spread(text, name, before):
+        if not applied and not _defined_by_value(text, name, before) and _gaussian_spread(text, name, before):
             out.add(name)
     return frozenset(out)
 
 
 def hold_spread_readings(judged: list[Any], text: str) -> list[Any]:
-    """``judged`` (StepResults) with each ``wrong`` that writes a name read as a Gaussian's spread held:
+    """``judged`` (StepResults) with each ``wrong`` that writes a name read as a Gaussian's spread (and
+    given no value by the document: σ = 10 or σ² := … is what the page says σ is) held:
     the reading is inferred (a σ may be the variance in one row and the deviation in the next, as in
     the held-out batch-norm notes' \\sqrt{\\sigma^2 + \\epsilon} then \\sqrt{\\sigma + \\epsilon}), so it
     may confirm a step but not refute one."""
@@ -95,10 +96,16 @@ def document_quantity_names(text: str, functions: dict[str, str]) -> frozenset[s
             out.add(name)
             continue
         # also squared: σ² := \frac{1}{N}\sum_k (x_k - μ)^2 makes σ the standard deviation (squared_names)
-        defined = re.compile(before + _escaped(name) + _SQUARE + r"\s*&?\s*(?::=|=)\s*(?P<value>[^=$\n]+)")
-        for m in defined.finditer(text):
-            value = m.group("value")
-            if value.strip() and not re.search(before + _escaped(name), value):
-                out.add(name)
-                break
+        if _defined_by_value(text, name, before):
+            out.add(name)
     return frozenset(out)
+
+
+def _defined_by_value(text: str, name: str, before: str) -> bool:
+    """Does the document give the name (or its square) a value of its own (``S = …``, ``\\sigma = 10``,
+    ``\\sigma^2 := \\frac{1}{N}\\sum_k (x_k - \\mu)^2``), the name not in the value?"""
+    defined = re.compile(before + _escaped(name) + _SQUARE + r"\s*&?\s*(?::=|=)\s*(?P<value>[^=$\n]+)")
+    return any(
+        m.group("value").strip() and not re.search(before + _escaped(name), m.group("value"))
+        for m in defined.finditer(text)
+    )

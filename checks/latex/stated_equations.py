@@ -15,9 +15,10 @@ its formula
   Gleichung, a equação, l'equazione, 方程, 方程式, 방정식, уравнение).
 ``ok`` stands (an equation that holds everywhere also holds at its solution), and so does a ``wrong``
 with no name in it (``0.3 + 0.4 = 1.5`` is arithmetic whatever the prose says) or one in one name that
-no real value satisfies ("every eigenvalue satisfies $\lambda^2 + 1 = \lambda$": solved_equations). The price is a wrong
-identity introduced as "σ satisfies …", which is now inconclusive instead of wrong: a miss, never a
-false alarm.
+no real value satisfies ("every eigenvalue satisfies $\lambda^2 + 1 = \lambda$": solved_equations), or
+one with a derivative ("the logistic function satisfies $\sigma'(x) = \sigma(x)(1 - \sigma(x))$" states a
+rule). The price is a wrong identity without a derivative introduced as "… satisfies", which is now
+inconclusive instead of wrong: a miss, never a false alarm.
 """
 
 from __future__ import annotations
@@ -73,9 +74,9 @@ def _has_name(side: str) -> bool:
     return _NAME.search(_OPERATORS.sub(" ", side)) is not None
 
 
-#: the words of a need (we need, require) and a derivative: "for the update we need $$\frac{\partial L}{\partial
-#: w} = …$$" asks for a computation, which is a claim; a need before an equation of values is a condition
-_NEED = re.compile(r"(?i)\b(?:need|want|require[sd]?|must\s+have)\b")
+#: a derivative in the step: "the logistic function satisfies $\sigma'(x) = \sigma(x)(1 - \sigma(x))$",
+#: "for the update we need $$\frac{\partial L}{\partial w} = …$$" state a rule or ask for a computation,
+#: claims either way; the conditions the words introduce are equations in values
 _DERIVATIVE = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*d|\\dfrac\s*\{\s*d|'")
 
 
@@ -87,8 +88,8 @@ def hold_stated_equations(judged: list[StepResult], notation: Notation) -> list[
         step = result.step
         if result.status == "wrong" and (_has_name(step.lhs) or _has_name(step.rhs)):
             words = stated_condition(step.context)
-            computed = words and _NEED.search(words) and _DERIVATIVE.search(step.lhs + step.rhs)
-            if words and not computed and not without_real_solution(step.lhs, step.rhs, notation):
+            claimed = _DERIVATIVE.search(step.lhs + step.rhs)
+            if words and not claimed and not without_real_solution(step.lhs, step.rhs, notation):
                 why = f"; but the prose states it as a condition ({words} …): true where it is solved, not everywhere"
                 result = result.held(result.message + why)
         out.append(result)
