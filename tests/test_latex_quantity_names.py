@@ -61,3 +61,13 @@ def test_a_gaussians_spread_is_a_number_not_the_sigmoid(runner: StepRunner) -> N
     report = check_text(_GAUSSIAN, NOTATION, runner=runner, examples=30, markdown=True)
     assert [r.status for r in report.results] == ["ok", "inconclusive"]
     assert "Gaussian's spread" in report.results[1].message
+
+
+def test_a_spread_slip_without_a_derivative_stays_wrong(runner: StepRunner) -> None:
+    # σ was a number outside derivatives before the spread reading too: a posterior's slip stays found
+    text = (
+        "Let $x \\sim \\mathcal{N}(\\mu, \\sigma^2)$.\n\n"
+        "$$\\frac{(x-\\mu)^2}{\\sigma^2} = \\frac{x-\\mu}{\\sigma}$$\n"
+    )
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    assert [r.status for r in report.results][-1] == "wrong"

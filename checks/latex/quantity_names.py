@@ -61,9 +61,15 @@ def spread_names(text: str, names: tuple[str, ...] = ("\\sigma",)) -> frozenset[
     return frozenset(out)
 
 
+#: a derivative in a step: only there was a bare σ the sigmoid of the derivative's variable before
+#: (elsewhere it was a number already, and its refutations stand: a Bayesian posterior's slip)
+_DERIVATIVE = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*d|\\dfrac\s*\{\s*d|\\pf\b|'")
+
+
 def hold_spread_readings(judged: list[Any], text: str) -> list[Any]:
-    """``judged`` (StepResults) with each ``wrong`` that writes a name read as a Gaussian's spread (and
-    given no value by the document: σ = 10 or σ² := … is what the page says σ is) held:
+    """``judged`` (StepResults) with each ``wrong`` step with a derivative that writes a name read as a
+    Gaussian's spread (and given no value by the document: σ = 10 or σ² := … is what the page says σ
+    is) held:
     the reading is inferred (a σ may be the variance in one row and the deviation in the next, as in
     the held-out batch-norm notes' \\sqrt{\\sigma^2 + \\epsilon} then \\sqrt{\\sigma + \\epsilon}), so it
     may confirm a step but not refute one."""
@@ -74,7 +80,7 @@ def hold_spread_readings(judged: list[Any], text: str) -> list[Any]:
     for r in judged:
         sides = f"{r.step.lhs} {r.step.rhs}"
         hit = next((n for n in names if re.search(re.escape(n) + r"(?![A-Za-z])", sides)), None)
-        if r.status == "wrong" and hit:
+        if r.status == "wrong" and hit and _DERIVATIVE.search(sides):
             why = f"; but {hit} is read as a number, a Gaussian's spread, which the document does not state"
             r = r.held(r.message + why)
         out.append(r)
