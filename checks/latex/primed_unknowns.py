@@ -21,7 +21,7 @@ __all__ = ["hold_primed_unknowns", "primed_letters"]
 #: a letter with a prime (commands are blanked first, so \sigma' is none): v', y' in yy', u_1'
 _PRIMED = re.compile(r"([A-Za-z])(?:_\{?[A-Za-z0-9]+\}?)?(?:'|\^\{?\\prime\}?)")
 #: a bracket closed right before a prime: )' or \right)' or ]'
-_PRIME_ON_BRACKET = re.compile(r"(?:\\right\s*)?[)\]]\s*(?:'|\^\{?\\prime\}?)")
+_PRIME_ON_BRACKET = re.compile(r"(?:\\right\s*)?(?P<close>[)\]])\s*(?:'|\^\{?\\prime\}?)")
 
 
 def primed_letters(text: str) -> frozenset[str]:
@@ -44,8 +44,7 @@ def _unknowns_in_derivatives(side: str, letters: frozenset[str]) -> set[str]:
     """The primed letters inside a bracket the side differentiates with a prime."""
     found: set[str] = set()
     for m in _PRIME_ON_BRACKET.finditer(side):
-        close = m.start() + m.group(0).index(")" if ")" in m.group(0) else "]")
-        inside = re.sub(r"\\[A-Za-z]+", " ", _bracket_before(side, close))
+        inside = re.sub(r"\\[A-Za-z]+", " ", _bracket_before(side, m.start("close")))
         found |= {c for c in letters if re.search(rf"(?<![A-Za-z]){c}(?![A-Za-z])", inside)}
     return found
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.stated_equations import DERIVATIVE
+
 __all__ = ["document_quantity_names", "hold_spread_readings", "spread_names"]
 
 
@@ -55,15 +57,10 @@ def spread_names(text: str, names: tuple[str, ...] = ("\\sigma",)) -> frozenset[
     out = set()
     for name in names:
         before = r"(?<![\\A-Za-z])"
-        applied = re.search(before + _escaped(name) + r"\s*(?:\\left\s*)?[(\[]", text)
-        if not applied and not _defined_by_value(text, name, before) and _gaussian_spread(text, name, before):
+        unvalued = not _applied(text, name, before) and not _defined_by_value(text, name, before)
+        if unvalued and _gaussian_spread(text, name, before):
             out.add(name)
     return frozenset(out)
-
-
-#: a derivative in a step: only there was a bare σ the sigmoid of the derivative's variable before
-#: (elsewhere it was a number already, and its refutations stand: a Bayesian posterior's slip)
-_DERIVATIVE = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*d|\\dfrac\s*\{\s*d|\\pf\b|'")
 
 
 def hold_spread_readings(judged: list[Any], text: str) -> list[Any]:
@@ -80,7 +77,9 @@ def hold_spread_readings(judged: list[Any], text: str) -> list[Any]:
     for r in judged:
         sides = f"{r.step.lhs} {r.step.rhs}"
         hit = next((n for n in names if re.search(re.escape(n) + r"(?![A-Za-z])", sides)), None)
-        if r.status == "wrong" and hit and _DERIVATIVE.search(sides):
+        # only with a derivative was a bare σ the sigmoid of its variable before; elsewhere it was a
+        # number already, and its refutations stand (a Bayesian posterior's slip)
+        if r.status == "wrong" and hit and DERIVATIVE.search(sides):
             why = f"; but {hit} is read as a number, a Gaussian's spread, which the document does not state"
             r = r.held(r.message + why)
         out.append(r)
@@ -95,8 +94,7 @@ def document_quantity_names(text: str, functions: dict[str, str]) -> frozenset[s
         if not re.fullmatch(r"[A-Za-z]|\\[A-Za-z]+", name):
             continue
         before = r"(?<![\\A-Za-z0-9_^{])" if not name.startswith("\\") else r"(?<![\\A-Za-z])"
-        applied = re.search(before + _escaped(name) + r"\s*(?:\\left\s*)?[(\[]", text)
-        if applied:
+        if _applied(text, name, before):
             continue
         if _gaussian_spread(text, name, before):  # N(μ, σ²): a standard deviation (ok-only: hold_spread_readings)
             out.add(name)
@@ -105,6 +103,11 @@ def document_quantity_names(text: str, functions: dict[str, str]) -> frozenset[s
         if _defined_by_value(text, name, before):
             out.add(name)
     return frozenset(out)
+
+
+def _applied(text: str, name: str, before: str) -> bool:
+    """Does the document apply the name to a bracket anywhere (``S(x)``, ``\\sigma(z)``)?"""
+    return re.search(before + _escaped(name) + r"\s*(?:\\left\s*)?[(\[]", text) is not None
 
 
 def _defined_by_value(text: str, name: str, before: str) -> bool:

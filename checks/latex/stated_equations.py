@@ -29,7 +29,7 @@ from derive.checks.latex.normalize import Notation
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.solved_equations import without_real_solution
 
-__all__ = ["hold_stated_equations"]
+__all__ = ["DERIVATIVE", "hold_stated_equations"]
 
 #: a word anywhere in the sentence that makes what follows a condition on its names
 _SATISFIES = re.compile(
@@ -77,7 +77,7 @@ def _has_name(side: str) -> bool:
 #: a derivative in the step: "the logistic function satisfies $\sigma'(x) = \sigma(x)(1 - \sigma(x))$",
 #: "for the update we need $$\frac{\partial L}{\partial w} = …$$" state a rule or ask for a computation,
 #: claims either way; the conditions the words introduce are equations in values
-_DERIVATIVE = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*d|\\dfrac\s*\{\s*d|'")
+DERIVATIVE = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*d|\\dfrac\s*\{\s*d|'")
 
 
 def hold_stated_equations(judged: list[StepResult], notation: Notation) -> list[StepResult]:
@@ -88,7 +88,7 @@ def hold_stated_equations(judged: list[StepResult], notation: Notation) -> list[
         step = result.step
         if result.status == "wrong" and (_has_name(step.lhs) or _has_name(step.rhs)):
             words = stated_condition(step.context)
-            claimed = _DERIVATIVE.search(step.lhs + step.rhs)
+            claimed = DERIVATIVE.search(step.lhs + step.rhs)
             if words and not claimed and not without_real_solution(step.lhs, step.rhs, notation):
                 why = f"; but the prose states it as a condition ({words} …): true where it is solved, not everywhere"
                 result = result.held(result.message + why)

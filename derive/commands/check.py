@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 import click
 import sympy as sp
 
 from derive.checks.proof.claims import CheckResult, Reader, check_claim, parse_claim_limited
 from derive.errors import DeriveError
+
+if TYPE_CHECKING:
+    from derive.checks.latex.notation import Notation
 
 _STYLE = {"verified": "green", "refuted": "bold red", "unverified": "yellow"}
 
@@ -70,18 +74,11 @@ def print_result(result: CheckResult) -> None:
         console.print(Text(f"{label:<10}", style="bold") + Text(value, style=style))
 
 
-def latex_reader(notation_path: str | None, *, run_on: bool = False) -> Reader:
+def latex_reader(notation: Notation) -> Reader:
     """Reads a side written in LaTeX with check-latex's reader and notation (one reader for
-    both commands: no second LaTeX parser). Matrix sides are check-latex's business. ``run_on``:
-    a function before a product without brackets takes the whole product (\\sin 2x as sin(2x))."""
-    from dataclasses import replace
-
+    both commands: no second LaTeX parser). Matrix sides are check-latex's business."""
     from derive.checks.latex.normalize import normalize
-    from derive.checks.latex.notation import load_notation
     from derive.checks.latex.sympy_build import Unparsed, to_sympy
-
-    notation = load_notation(notation_path)
-    notation = replace(notation, log_takes_product=True) if run_on else notation
 
     def read(text: str, what: str) -> sp.Expr:
         norm = normalize(text, notation)
@@ -174,8 +171,8 @@ def _readers(lhs: str, rhs: str, notation_path: str | None) -> list[Reader]:
 
     plain = load_notation(notation_path)
     if not any(normalize(side, plain).loose_calls for side in (lhs, rhs)):
-        return [latex_reader(notation_path)]
-    return [latex_reader(notation_path, run_on=True), latex_reader(notation_path)]
+        return [latex_reader(plain)]
+    return [latex_reader(replace(plain, log_takes_product=True)), latex_reader(plain)]
 
 
 def _one_verdict(results: list[CheckResult]) -> CheckResult:
