@@ -70,6 +70,7 @@ from derive.checks.latex.own_entries import sized_by_entries
 from derive.checks.latex.parameter_pi import hold_parameter_pi
 from derive.checks.latex.power_labels import LABELS, iterated_name, label_reading
 from derive.checks.latex.probabilities import instance_sources, key_letters
+from derive.checks.latex.prose_holds import hold_by_prose
 from derive.checks.latex.read_again import read_again
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_functions import confirm_restatements
@@ -102,7 +103,6 @@ from derive.checks.latex.sympy_build import (
     to_sympy,
 )
 from derive.checks.latex.typed_nodes import Node, Opaque
-from derive.checks.latex.unread_clauses import hold_unread_clauses
 from derive.checks.latex.unread_steps import unread_verdict
 from derive.checks.latex.unstated_dependence import DependenceNotes, said, split_unstated, undetermined
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
@@ -214,7 +214,7 @@ def _last_passes(
     # "$\\cup$ = +": a sign the document gives a set operation is not arithmetic (operator_meanings)
     judged = hold_operator_meanings(hold_numeric_labels(judged, text), text)
     judged = hold_evaluated_derivatives(judged)  # \frac{dg}{dx}(f(w)): g' at f(w) (evaluated_derivatives)
-    judged = hold_case_values(hold_unread_clauses(judged, text), text)  # $||x|| = 0$ if $x = 0$; when t = F/4 …
+    judged = hold_case_values(hold_by_prose(judged, text), text)  # $||x|| = 0$ if $x = 0$; when t = F/4 …
     # "$\mathbf D$ denotes $\mathrm{diag}$" (named_operators); "$\pi \in [0, 1]$ is a mixture weight" (parameter_pi)
     judged = hold_parameter_pi(hold_named_operators(judged, text), text)
     judged = hold_cumulative_families(hold_distribution_sums(judged), text, notation)  # Σ_Z P(Z|X) = 1; ᾱ_t

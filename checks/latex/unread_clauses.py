@@ -30,8 +30,6 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.extract import Equation
-from derive.checks.latex.primed_unknowns import hold_primed_unknowns
-from derive.checks.latex.quantity_names import hold_spread_readings
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import Step
 
@@ -163,9 +161,8 @@ def _equivalence_side(lines: list[str], step: Step) -> bool:
 
 def hold_unread_clauses(judged: list[StepResult], text: str) -> list[StepResult]:
     """``judged`` with each inline ``wrong`` whose formula is followed, or preceded in its sentence,
-    by a condition in prose that was not read for it made inconclusive, each verdict on a side of an
-    inline equivalence made inconclusive, each wrong derivative of a bracket that holds a function
-    the document writes primed held (primed_unknowns), and each wrong through a Gaussian's σ held."""
+    by a condition in prose that was not read for it made inconclusive, and each verdict on a side of an
+    inline equivalence made inconclusive."""
     lines = text.split("\n")
     out = []
     for result in judged:
@@ -185,5 +182,4 @@ def hold_unread_clauses(judged: list[StepResult], text: str) -> list[StepResult]
             elif example := _example(lines, step.line, column, step.lhs, step.rhs):
                 result = result.held(f"{result.message}; but the value is an example's ({example}), not a claim")
         out.append(result)
-    out = hold_primed_unknowns(out, text)  # (e^x x^{-1} v)' with v' written: v is a function (primed_unknowns)
-    return hold_spread_readings(out, text)  # σ read as a Gaussian's spread confirms, never refutes (quantity_names)
+    return out

@@ -1,0 +1,22 @@
+"""The holds the document's own text decides, run together among check_text's last passes.
+
+Each looks at the page around a ``wrong`` verdict, not at the step's algebra: a condition in prose
+("$||x|| = 0$ if $x = 0$": unread_clauses), a letter the page writes primed, an ODE's unknown function
+inside a derivative (primed_unknowns), and a σ the page makes a Gaussian's spread (quantity_names).
+"""
+
+from __future__ import annotations
+
+from derive.checks.latex.primed_unknowns import hold_primed_unknowns
+from derive.checks.latex.quantity_names import hold_spread_readings
+from derive.checks.latex.results import StepResult
+from derive.checks.latex.unread_clauses import hold_unread_clauses
+
+__all__ = ["hold_by_prose"]
+
+
+def hold_by_prose(judged: list[StepResult], text: str) -> list[StepResult]:
+    """``judged`` with the holds the document's text decides (module docstring), in that order."""
+    judged = hold_unread_clauses(judged, text)
+    judged = hold_primed_unknowns(judged, text)  # (e^x x^{-1} v)' with v' written: v is a function
+    return hold_spread_readings(judged, text)  # σ read as a Gaussian's spread confirms, never refutes
