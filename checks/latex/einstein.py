@@ -96,23 +96,26 @@ def einstein_sum(expr: Any, size: int) -> Any:
     return sp.Add(*out)
 
 
+def _index_counts(term: Any) -> Counter[str]:
+    """How often a term writes each index letter in its names' subscripts (δ_{ik} δ_{il}: i twice)."""
+    return Counter(
+        c
+        for symbol in term.free_symbols
+        if (m := _SUBSCRIPTED.fullmatch(symbol.name))
+        for c in m.group("sub")
+        if c.isalpha()
+    )
+
+
 def contracted(lhs: Any, rhs: Any) -> bool:
     """Does a term write an index letter twice (δ_{ik} δ_{il}, X_{ii}) that is not one of the step's
     free indices (it is missing from the other side)? In index notation that letter is summed."""
     free = einstein_free(lhs, rhs)
     if free is None:
         return False
-    for term in [*_terms(lhs), *_terms(rhs)]:
-        counts = Counter(
-            c
-            for symbol in term.free_symbols
-            if (m := _SUBSCRIPTED.fullmatch(symbol.name))
-            for c in m.group("sub")
-            if c.isalpha()
-        )
-        if any(n >= 2 and c not in free for c, n in counts.items()):
-            return True
-    return False
+    return any(
+        n >= 2 and c not in free for term in [*_terms(lhs), *_terms(rhs)] for c, n in _index_counts(term).items()
+    )
 
 
 def summed_reading(out: dict[str, Any], summed: dict[str, Any]) -> dict[str, Any]:

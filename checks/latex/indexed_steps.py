@@ -6,6 +6,8 @@ sizes are no proof for every size); wrong with the size and index values of a co
 from __future__ import annotations
 
 import functools
+import re
+from collections import Counter
 from typing import Any
 
 from derive.checks.latex.case_splits import case_split, unstated_case
@@ -224,8 +226,12 @@ def einstein_free_indices(lhs_norm: Normalized, rhs_norm: Normalized, named: Def
 
 
 def _implied_sum(lhs: Normalized, rhs: Normalized) -> bool:
-    """Is a letter summed on one side and used outside every sum on the other (y_i ŷ_k against
-    Σ_i y_i ŷ_k)? Then the step follows a summation convention, not a free index."""
+    """Is a letter summed on one side and used outside every sum on the other (y_i ŷ_i against
+    Σ_i y_i ŷ_i) in a way a summation convention, or a sum whose scope ends too early, explains?
+    Einstein's convention sums a letter a term writes twice; a letter written once (∂E/∂p_i
+    against -Σ_i (y_i/p_i - …)) is a free index under any convention, and a step that sums its own
+    free index is refuted as written. A letter both summed and left outside the sums on one side
+    (Σ_i a_i + b_i) says that sum's scope was meant wider: held too."""
 
     def summed(norm: Normalized) -> set[str]:
         return {index for index, _, _ in norm.sums.values()}
@@ -233,7 +239,27 @@ def _implied_sum(lhs: Normalized, rhs: Normalized) -> bool:
     def loose(norm: Normalized) -> set[str]:
         return {c for name in norm.outside if (p := split_name(name)) and p[1].isalpha() for c in p[1]}
 
-    return bool(summed(lhs) & loose(rhs) or summed(rhs) & loose(lhs))
+    for side, other in ((lhs, rhs), (rhs, lhs)):
+        letters = summed(side) & loose(other)
+        # a sum's scope ending early (Σ_i a_i + b_i) on either side, or a term writing the letter twice
+        if letters and (letters & (loose(side) | _written_sums(other)) or _written_twice(other, letters)):
+            return True
+    return False
+
+
+#: the index letter of a sum or product the side writes itself (not one of a definition it stands for)
+_WRITTEN_SUM = re.compile(r"\\(?:sum|prod)\s*(?:\\limits\s*)?_\s*\{?\s*([A-Za-z])")
+
+
+def _written_sums(norm: Normalized) -> set[str]:
+    return set(_WRITTEN_SUM.findall(norm.source))
+
+
+def _written_twice(norm: Normalized, letters: set[str]) -> bool:
+    """Do this side's names outside its sums write one of these index letters twice (y_i ŷ_i,
+    X_{ii}; also y_i/p_i or a_i + b_i, which a convention could sum: held alike)?"""
+    counts = Counter(c for name in norm.outside if (p := split_name(name)) for c in p[1] if c in letters)
+    return any(n >= 2 for n in counts.values())
 
 
 def _expanded_ok(open_sizes: list[str], free: list[str], sizes: tuple[int, ...]) -> dict[str, Any]:
