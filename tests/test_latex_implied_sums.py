@@ -5,26 +5,33 @@ sums over its own free index, written once on the other side, is refuted as writ
 from __future__ import annotations
 
 import pytest
-
 from derive.checks.latex.checker import StepRunner
+
 from tests.hunt_steps import step_results
 
 # the softmax and cross-entropy as a Chinese blog post writes them (held-out 25), with the
 # chain rule's sign slip of its first row (line 7) and the right rule (line 9)
 SOFTMAX_CE = r"""
-The classes are $V$, the hidden output is a $V$-vector $\mathbf{h}$, the label is one-hot $\mathbf{y}$ with the true class $k$: $\begin{cases} \mathbf{y}_i=1& i=k\\ \mathbf{y}_i=0& i\neq k\\ \end{cases}$.
+The classes are $V$, the hidden output is a $V$-vector $\mathbf{h}$, the label is one-hot
+$\mathbf{y}$ with the true class $k$: $\begin{cases} \mathbf{y}_i=1& i=k\\ \mathbf{y}_i=0& i\neq k\\ \end{cases}$.
 
 The cross-entropy loss is $\mathcal{L}(\mathbf y, \mathbf q) = -\sum_i \mathbf{y}_i \log(\mathbf{q}_i)$.
 
-Here $\mathbf q = \mathrm{Softmax}(\mathbf h)$, that is $\mathbf{q}_i = \frac{e^{\mathbf{h}_i}}{\sum_{j}{e^{\mathbf{h}_j}}}$.
+Here $\mathbf q = \mathrm{Softmax}(\mathbf h)$, that is
+$\mathbf{q}_i = \frac{e^{\mathbf{h}_i}}{\sum_{j}{e^{\mathbf{h}_j}}}$.
 
-$ \begin{aligned} \frac{\partial \mathcal{L}}{\partial \mathbf{h}_i}&=-\sum_j{\frac{\partial \mathcal{L}}{\partial \mathbf{q}_j}\cdot \frac{\partial \mathbf{q}_j}{\partial \mathbf{h}_i}} \end{aligned}$
+$ \begin{aligned} \frac{\partial \mathcal{L}}{\partial \mathbf{h}_i}
+&=-\sum_j{\frac{\partial \mathcal{L}}{\partial \mathbf{q}_j}\cdot
+\frac{\partial \mathbf{q}_j}{\partial \mathbf{h}_i}} \end{aligned}$
 
-$ \begin{aligned} \frac{\partial \mathcal{L}}{\partial \mathbf{h}_i}&=\sum_j{\frac{\partial \mathcal{L}}{\partial \mathbf{q}_j}\cdot \frac{\partial \mathbf{q}_j}{\partial \mathbf{h}_i}} \end{aligned}$
+$ \begin{aligned} \frac{\partial \mathcal{L}}{\partial \mathbf{h}_i}
+&=\sum_j{\frac{\partial \mathcal{L}}{\partial \mathbf{q}_j}\cdot
+\frac{\partial \mathbf{q}_j}{\partial \mathbf{h}_i}} \end{aligned}$
 
 $$-\sum_i \mathbf{y}_i \log(\mathbf{q}_i) = -\mathbf{y}_i\log(\mathbf{q}_i)$$
 
-$$-\sum_i \mathbf{y}_i \log(\mathbf{q}_i) = -\sum_i \mathbf{y}_i \mathbf{h}_i + \mathbf{y}_i\log\sum_j e^{\mathbf{h}_j}$$
+$$-\sum_i \mathbf{y}_i \log(\mathbf{q}_i) =
+-\sum_i \mathbf{y}_i \mathbf{h}_i + \mathbf{y}_i\log\sum_j e^{\mathbf{h}_j}$$
 """
 
 
