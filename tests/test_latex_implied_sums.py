@@ -30,6 +30,9 @@ $ \begin{aligned} \frac{\partial \mathcal{L}}{\partial \mathbf{h}_i}
 
 $$-\sum_i \mathbf{y}_i \log(\mathbf{q}_i) = -\mathbf{y}_i\log(\mathbf{q}_i)$$
 
+$$\frac{\partial \mathcal{L}}{\partial \mathbf{h}_j} =
+\frac{\partial \mathcal{L}}{\partial \mathbf{q}_i}\frac{\partial \mathbf{q}_i}{\partial \mathbf{h}_j}$$
+
 $$-\sum_i \mathbf{y}_i \log(\mathbf{q}_i) =
 -\sum_i \mathbf{y}_i \mathbf{h}_i + \mathbf{y}_i\log\sum_j e^{\mathbf{h}_j}$$
 """
@@ -65,3 +68,10 @@ def test_a_sum_whose_scope_ends_early_is_held(results) -> None:
     # Σ_i y_i h_i + y_i log Σ_j e^{h_j}: the second term was meant inside the sum
     statuses = _statuses(results, r"-\sum_i \mathbf{y}_i \log(\mathbf{q}_i)")
     assert statuses[1][0] != "wrong", statuses[1]
+
+
+def test_a_chain_rule_through_an_index_written_twice_may_be_an_implied_sum(results) -> None:
+    # ∂𝓛/∂q_i ∂q_i/∂h_j: the chain rule's sum over i left to the convention (held-out 7)
+    status, message = _statuses(results, r"\frac{\partial \mathcal{L}}{\partial \mathbf{h}_j}")[0]
+    assert status != "wrong", message
+    assert "Einstein-style" in message

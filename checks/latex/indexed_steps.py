@@ -256,10 +256,14 @@ def _written_sums(norm: Normalized) -> set[str]:
 
 
 def _written_twice(norm: Normalized, letters: set[str]) -> bool:
-    """Do this side's names outside its sums write one of these index letters twice (y_i ŷ_i,
-    X_{ii}; also y_i/p_i or a_i + b_i, which a convention could sum: held alike)?"""
-    counts = Counter(c for name in norm.outside if (p := split_name(name)) for c in p[1] if c in letters)
+    """Does this side write one of these index letters in two subscripts (y_i ŷ_i, X_{ii}, the chain
+    rule's ∂ℓ/∂o_i ∂o_i/∂z_j; also y_i/p_i or a_i + b_i, which a convention could sum: held alike)?"""
+    counts = Counter(c for sub in _SUBSCRIPT.findall(norm.source) for c in sub if c in letters)
     return any(n >= 2 for n in counts.values())
+
+
+#: a subscript as written: _{…} (no nested braces) or one token
+_SUBSCRIPT = re.compile(r"_\s*(\{[^{}]*\}|[A-Za-z0-9])")
 
 
 def _expanded_ok(open_sizes: list[str], free: list[str], sizes: tuple[int, ...]) -> dict[str, Any]:
