@@ -43,7 +43,17 @@ def test_a_loss_gradient_at_one_name_is_its_fraction(text: str, fraction: str) -
 
 @pytest.mark.parametrize(
     "text",
-    [r"\nabla f(x)", r"\nabla L(w^2)", r"\nabla L(w, b)", r"\nabla L(w + b)", r"\nabla^2 L(w)", r"\nabla \cdot F(x)"],
+    [
+        r"\nabla L(w^2)",
+        r"\nabla L(w, b)",
+        r"\nabla L(w + b)",
+        r"\nabla^2 L(w)",
+        r"\nabla \cdot F(x)",
+        r"\nabla f(x, y)",
+        r"\nabla h_\theta(x)",  # by θ or by x? not said
+        r"\nabla \mathbf{f}(x)",  # a vector function: its Jacobian
+        r"\nabla f(-4)",
+    ],
 )
 def test_other_gradients_stay_as_written(text: str) -> None:
     assert r"\nabla" in _read(text).split()
@@ -62,9 +72,35 @@ def test_loss_gradient_steps_are_judged(runner: StepRunner) -> None:
 
 
 def test_a_defined_functions_gradient_is_its_derivative(runner: StepRunner) -> None:
-    # F(t) = t^3: ∇F(t) is F'(t); a lowercase function (\nabla f(x)) is not read at all
+    # F(t) = t^3: ∇F(t) is F'(t); so is a lowercase function's, its argument kept (f' at x)
     preamble = "Let $F(t) = t^3$ and $f(x) = x^2$.\n\n"
     steps = [r"\nabla F(t) = 3 t^2", r"\nabla F(t) = 3 t", r"\nabla f(x) = 2 x", r"\nabla f(x) = 3 x"]
+    assert _statuses(preamble, steps, runner) == ["ok", "wrong", "ok", "wrong"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fraction"),
+    [
+        (r"\nabla f(x)", r"\frac{\partial f(x)}{\partial x}"),
+        (r"\nabla g(\mathbf{w})", r"\frac{\partial g(\mathbf{w})}{\partial \mathbf{w}}"),
+        (r"\nabla f(x_0)", r"\frac{\partial f(x_0)}{\partial x_0}"),
+    ],
+)
+def test_a_functions_gradient_at_one_name_is_the_derivative_there(text: str, fraction: str) -> None:
+    assert _read(text) == _read(fraction)
+
+
+def test_a_functions_gradient_at_a_point(runner: StepRunner) -> None:
+    # ∇g at a point with a value (t_0 = 2) is g'(2) = 14, not the derivative of the number g(2)
+    preamble = "Let $g(t) = t^3 + 2t$ and $t_0 = 2$.\n\n"
+    steps = [r"\nabla g(t_0) = 3 t_0^2 + 2", r"\nabla g(t_0) = 14", r"\nabla g(t_0) = 12", r"\nabla g(t_0) = 0"]
     statuses = _statuses(preamble, steps, runner)
-    assert statuses[:2] == ["ok", "wrong"]
-    assert statuses[2] != "wrong" and statuses[3] != "ok"
+    assert statuses[:3] == ["ok", "ok", "wrong"]
+    assert statuses[3] != "ok"  # "= 0" may be a condition on t_0: inconclusive is enough
+
+
+def test_a_gradient_set_to_zero_is_a_condition(runner: StepRunner) -> None:
+    # "∇f(x) = 0 at the minimum" solves for x: never wrong; nor is ∇ of a function never defined
+    preamble = "Let $f(x) = x^2 - 2x$.\n\n"
+    steps = [r"\nabla f(x) = 0", r"\nabla u(x) = 2x"]
+    assert "wrong" not in _statuses(preamble, steps, runner)

@@ -6,8 +6,16 @@ b}`` mean the same thing.
 Only a loss-like name is read so: one capital letter (``L``, ``J``, ``E_{total}``, a decorated or
 bold one, ``\tilde{J}``), a calligraphic or script letter (``\mathcal{L}``) or ``\ell``; and only at
 one name (a letter or Greek letter, in a font or decorated, with subscripts and a bracketed label,
-``W^{[1]}``). ``\nabla f(x)`` (a function's gradient at a point), ∇ of a sum, ∇ at two names or at a
-number, ``\nabla^2`` and ``\nabla \cdot`` stay as written (unread)."""
+``W^{[1]}``). ∇ of a sum, ∇ at two names or at a number, ``\nabla^2`` and ``\nabla \cdot`` stay as
+written (unread).
+
+A function's gradient at a point, ``\nabla f(x)``, ``\nabla g(\mathbf{w})``, ``\nabla f(x_0)`` (one
+lowercase Latin letter applied to one name), is ``\frac{\partial f(x_0)}{\partial x_0}``: the
+argument is kept, since f' at x_0 is the derivative of f(x_0) by x_0 (by x_0 of the bare name f it
+would be 0). Where f is defined the step is judged through that definition; where it is not, as a
+function the document leaves undefined (applied_calls: ok or inconclusive, never wrong); "∇f(x) = 0"
+at a minimum is a condition, as ``\nabla_x f(x) = 0`` is. A subscripted name (``h_\theta(x)``: by
+θ or by x?) and a bold one (a vector function's Jacobian) stay unread."""
 
 from __future__ import annotations
 
@@ -60,11 +68,27 @@ def _name_end(toks: Tokens, k: int, capital: bool = False) -> int | None:
     return end
 
 
+def _function_gradient(toks: Tokens, k: int) -> tuple[Tokens, int] | None:
+    r"""``\nabla f(x)`` at k, f one lowercase Latin letter applied to one name: the derivative of
+    f(x) by x, the argument kept (``\frac{\partial f(x_0)}{\partial x_0}`` is f' at x_0). A subscripted
+    name (``h_\theta(x)``: by θ or by x?) or a bold one (a vector's Jacobian) is not read so."""
+    if k + 2 >= len(toks) or not re.fullmatch(r"[a-z]", toks[k + 1][0]) or toks[k + 2][0] != "(":
+        return None
+    var_end = _name_end(toks, k + 3)
+    if var_end is None or var_end >= len(toks) or toks[var_end][0] != ")":
+        return None
+    call, var = toks[k + 1 : var_end + 1], toks[k + 3 : var_end]
+    head = [(r"\frac", toks[k][1]), ("{", False), (r"\partial", False)]
+    return [*head, *call, ("}", False), ("{", False), (r"\partial", False), *var, ("}", False)], var_end + 1
+
+
 def _loss_gradient(toks: Tokens, k: int, _out: Tokens) -> tuple[Tokens, int] | None:
     if toks[k][0] != r"\nabla":
         return None
     loss_end = _name_end(toks, k + 1, capital=True)
-    if loss_end is None or loss_end >= len(toks) or toks[loss_end][0] != "(":
+    if loss_end is None:
+        return _function_gradient(toks, k)
+    if loss_end >= len(toks) or toks[loss_end][0] != "(":
         return None
     var_end = _name_end(toks, loss_end + 1)
     if var_end is None or var_end >= len(toks) or toks[var_end][0] != ")":

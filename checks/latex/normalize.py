@@ -50,6 +50,7 @@ from derive.checks.latex.notation import (
     load_notation,
     notation_from_data,
 )
+from derive.checks.latex.one_cell_matrices import one_cell_matrix
 from derive.checks.latex.probabilities import likelihood_form
 from derive.checks.latex.product_scopes import index_free_tail
 from derive.checks.latex.sum_scopes import sum_scope
@@ -434,7 +435,7 @@ class _Normalizer(NamesMixin, FormsMixin):
             return self.cases(i)
         if t == r"\sum":
             return self.summation(i)
-        form = likelihood_form(self, i)  # \prod, \lim, P(y=1|x): products.py, limits.py, probabilities.py
+        form = likelihood_form(self, i) or one_cell_matrix(self, i)  # \prod, \lim, P(y=1|x), [x]: see each module
         if form is not None:
             return form
         if t in UNSUPPORTED:
