@@ -72,6 +72,7 @@ from derive.checks.latex.power_labels import LABELS, iterated_name, label_readin
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.prose_holds import hold_by_prose
 from derive.checks.latex.read_again import read_again
+from derive.checks.latex.reassigned_formulas import reassigned_step, with_latest_formulas
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_functions import confirm_restatements
 from derive.checks.latex.restated_values import with_notation_values
@@ -160,7 +161,7 @@ def check_text(
                     continue
                 if step.kind == "inline" and document.defines_at(step.line, step.column):
                     continue  # "$z = Wx + b$" in running text introduces z: not a step to judge
-                held = _reassigned_step(step, document) or shape_statement(step)  # (3×3)(3×1) = (3×1)
+                held = reassigned_step(step, document, notation) or shape_statement(step)  # (3×3)(3×1) = (3×1)
                 if held is not None:
                     results.append(held)
                     continue
@@ -255,18 +256,11 @@ def _step_definitions(
     if unsure:
         typed = {k: (Opaque(k) if k in free else v) for k, v in typed.items()}
         scalar = {k: v for k, v in scalar.items() if k not in free}
+    if differentiates:  # L = 9, then L = d^2: a derivative of L means the formula (reassigned_formulas)
+        typed, scalar = with_latest_formulas(typed, scalar, document, step, free)
     if notes is not None:  # what the step differentiates, for the other steps (unstated_dependence)
         notes.note((lhs, rhs), scalar)
     return typed, scalar, unsure | (ambiguous & through)
-
-
-def _reassigned_step(step: Step, document: DocumentDefinitions) -> StepResult | None:
-    """A new value for a name given a number before (an update in a worked example) is not a step."""
-    again = document.reassignment_at(step.line, step.column)
-    if again is None:
-        return None
-    why = f"{again.name} was given the value {again.before} before: a new assignment, not a step"
-    return StepResult(step, "inconclusive", None, why, "definitions")
 
 
 def _hold_ambiguous(
