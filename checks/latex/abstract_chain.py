@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any
 
+from derive.checks.latex.function_links import chain_sides, function_dependences
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.softmax_links import softmax_definitions, through_softmax
 from derive.checks.latex.unstated_dependence import OVER, DependenceNotes, Unstated, undetermined
@@ -85,11 +86,15 @@ def chain_as_written(out: dict[str, Any], notes: DependenceNotes, k: int) -> dic
     if not (undetermined(out) or vanished) or len(notes.sides[k]) != 2:
         return out
     lhs, rhs = notes.sides[k]
+    if written_chain(lhs, rhs) is None:  # z(x) = w·x + b, then ∂z/∂w in a chain: z is a name there
+        lhs, rhs = chain_sides((lhs, rhs), notes.notation)
     scalar = notes.steps[k][1]
     if vanished:  # the document's own values and the steps apart from this one; not the unknowns guessed
         said = said_dependences(_apart(notes, k), {n: v for n, v in scalar.items() if _given(n, v)})
     else:
         said = said_dependences(notes.elsewhere(k), scalar)
+    for name, names in function_dependences(notes.notation).items():  # z(x) = w·x + b: z on w, x, b
+        said.setdefault(_key(name), set()).update(_key(n) for n in names)
     layers = {int(n) for side in (lhs, rhs) for name in side.symbol_names for n in re.findall(_LAYER, name)}
     valued = _valued(notes, k)
     for name, value in _layer_values(notes, layers):
@@ -155,7 +160,7 @@ def _valued(notes: DependenceNotes, k: int) -> set[str]:
     """The nodes the document gives a value anywhere (a definition, or one in force at the k-th
     step), and the notation's constants: their values say what they depend on."""
     given = {n for n, entry in notes.steps[k][1].items() if _given(n, entry)}
-    names = {d.name for d in getattr(notes.document, "defs", ())} | given
+    names = {d.name for d in getattr(notes.document, "defs", ())} | given | set(notes.notation.doc_functions)
     names |= set(getattr(notes.notation, "constants", ()))
     return {_key(n) for n in names}
 

@@ -8,9 +8,11 @@ defined twice differently is left out of the document's functions (own_functions
 which body is meant?), so those steps were not read. A reader takes the definition just above;
 so does this module, step by step (:meth:`ScopedFunctions.at`): the latest definition on the
 step's line or above. A step that writes the name bare (``\frac{\partial L}{\partial a}``) takes
-it only when every definition is the same value with its parameters renamed (``L(\hat y, y)``,
-then ``L(a, y)``); two different values on one line ("let f(x) = x^2, and later f(x) = x^3") are
-alternatives, and the name is left unread as before.
+it when every definition is the same value with its parameters renamed (``L(\hat y, y)``, then
+``L(a, y)``), or when every definition has the same parameter list (a loss section by section,
+``L(y, \hat y)`` the squared error, then the cross-entropy: the latest is the loss the section
+differentiates), unless the step is a chain rule in derivatives only; two different values on
+one line ("let f(x) = x^2, and later f(x) = x^3") are alternatives, and the name is left unread.
 
 The reading is a guess about what the author meant (a step may refer back to an earlier
 section's g_2), so it only ever confirms: a step that uses such a function and is found wrong is
@@ -20,6 +22,7 @@ given two values.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from derive.checks.latex.abstract_functions import abstract_name
@@ -34,7 +37,13 @@ from derive.checks.latex.steps import Step
 from derive.checks.latex.subscripted_functions import more_definitions, uses
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
 
-__all__ = ["ScopedFunctions", "find_scoped_functions"]
+__all__ = ["ScopedFunctions", "derivatives_only", "find_scoped_functions"]
+
+#: one derivative fraction of a name, ∂ or d or δ on top and below: \frac{\partial L}{\partial \hat{y}}
+_DERIVATIVE_FACTOR = re.compile(
+    r"\\[dt]?frac\s*\{\s*(?:\\partial|\\delta|d)(?:[^{}()\[\]+\-]|\{[^{}\[\]+]*\})*\}"
+    r"\s*\{\s*(?:\\partial|\\delta|d)(?:[^{}()\[\]+\-]|\{[^{}\[\]+]*\})*\}"
+)
 
 _HELD = (
     "is defined more than once in the document; read with its latest definition before the step"
@@ -58,7 +67,7 @@ class ScopedFunctions:
             applied = [_applied_only(side, name, notation) for side in (step.lhs, step.rhs)]
             # written bare, it is the value at the latest definition's own parameters, which only
             # says what the author meant when every definition is that one with its parameters renamed
-            bare = None in applied and _renamed_alike(defs, notation) and _uses(step, name, notation)
+            bare = None in applied and _bare_meant(defs, step, notation) and _uses(step, name, notation)
             if before and (bare or (None not in applied and any(applied))):
                 found.append(before[-1])
         return found
@@ -120,6 +129,25 @@ def _applied_only(text: str, name: str, notation: Notation) -> bool | None:
 
 def _uses(step: Step, name: str, notation: Notation) -> bool:
     return uses(step.lhs, name, notation) or uses(step.rhs, name, notation)
+
+
+def _bare_meant(defs: list[NewFunction], step: Step, notation: Notation) -> bool:
+    r"""Is a bare use of the name its latest definition? Where every definition is the first
+    renamed (one value), and where every definition has the same parameter list (``L(y, \hat y)
+    = \frac12(y - \hat y)^2`` in one section, ``L(y, \hat y) = -y\log\hat y - …`` in the next:
+    one quantity of the same arguments, the loss the section works with), except in a chain rule
+    written in derivatives only, which says nothing of the value (abstract_chain reads it bare)."""
+    if _renamed_alike(defs, notation):
+        return True
+    one_list = len({d.parameter for d in defs}) == 1
+    return one_list and not (derivatives_only(step.lhs) and derivatives_only(step.rhs))
+
+
+def derivatives_only(side: str) -> bool:
+    r"""Is the side a product of derivatives of names (``\frac{\partial L}{\partial a}\frac{\partial
+    a}{\partial z}``), nothing else?"""
+    rest = _DERIVATIVE_FACTOR.sub("", side)
+    return not re.sub(r"\\cdot|\\times|\\left|\\right|\\[,;!]|[\s()*]", "", rest)
 
 
 def _renamed_alike(defs: list[NewFunction], notation: Notation) -> bool:
