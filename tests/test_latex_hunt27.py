@@ -19,6 +19,9 @@ again, and the wrong twin of each must stay wrong.
   \boldsymbol{\theta}^\top \mathbf{x}$, mais cela pose problème" was taken as p's value, and the logit
   step log(μ/(1−μ)) = log(p(y=1|x)/p(y=0|x)) was 'wrong'. An idea proposed in the conditional defines
   nothing (unread_clauses.without_suppositions).
+- niuers/Learning-From-Data Chapter 8: "the optimal fat-hyperplane is $-2[x]_2+1 = 0$" was 'wrong' at a
+  random x (the notation sizes x, so the matrix judge sampled it). A number against names the page
+  gives no value is a condition, as the scalar judge already says (set_equations).
 """
 
 from __future__ import annotations
@@ -145,3 +148,31 @@ def test_an_idea_proposed_in_the_conditional_defines_nothing(runner: StepRunner)
 
 def test_a_value_the_page_takes_in_the_indicative_still_refutes(runner: StepRunner) -> None:
     assert step_verdict(TAKEN, "f(2)", runner)[0] == "wrong"
+
+
+HYPERPLANE = r"""It is not hard to find that the optimal fat-hyperplane is $-2[x]_2+1 = 0$, i.e. with
+$(b, w) = (1, [0, -2])$.
+"""
+
+HYPERPLANE_TWIN = r"""Let
+
+$$
+\mathbf{v} = \begin{bmatrix}1 \\ 2\end{bmatrix}
+$$
+
+so that
+
+$$
+-2[\mathbf{v}]_2 + 1 = 0
+$$
+"""
+
+
+def test_a_number_against_names_without_a_value_is_a_condition(runner: StepRunner) -> None:
+    status, message = step_verdict(HYPERPLANE, "-2[x]_2", runner)
+    assert status == "inconclusive", message
+    assert "not an identity" in message
+
+
+def test_a_number_against_a_defined_vector_stays_wrong(runner: StepRunner) -> None:
+    assert step_verdict(HYPERPLANE_TWIN, "-2[", runner)[0] == "wrong"

@@ -81,6 +81,7 @@ from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_lis
 from derive.checks.latex.scalar_givens import hold_scalar_givens
 from derive.checks.latex.scalar_judge import CONDITIONS_CHECKED, decide
 from derive.checks.latex.scientific_e import SCIENTIFIC, near_enough
+from derive.checks.latex.set_equations import hold_set_equation
 from derive.checks.latex.shape_statements import shape_statement
 from derive.checks.latex.shapes import check_membership
 from derive.checks.latex.side_by_side import side_by_side_verdict
@@ -360,8 +361,9 @@ def _judge_written(
     conditions = bearing_conditions(step.conditions, (step.lhs, step.rhs), notation, definitions, named)
     definitions, named = supposed_values(conditions, definitions, named)  # y = 0 ⇒ …: the case's y, not the page's
     typed, why = judge_sides(step.lhs, step.rhs, notation, conditions, definitions, seed)
-    if typed is not None:
-        return guard_verdict(step, typed, (lhs_norm, rhs_norm))
+    if typed is not None:  # -2[x]_2 + 1 = 0 of a sampled x: a hyperplane, not an identity (set_equations)
+        guarded = guard_verdict(step, typed, (lhs_norm, rhs_norm))
+        return hold_set_equation(guarded, (lhs_norm, rhs_norm), {*definitions, *(named or {})})
     problems = [f"left side: {p}" for p in lhs_norm.problems] + [f"right side: {p}" for p in rhs_norm.problems]
     facts, einstein, pairs = notation.sums_to_one, notation.einstein, notation.case_pairs
 

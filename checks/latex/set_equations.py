@@ -1,0 +1,42 @@
+r"""An equation between a number and names the page never gives a value: a condition, not an
+identity. "The optimal fat-hyperplane is $-2[x]_2 + 1 = 0$" (niuers' Learning-From-Data solutions)
+states which points lie on a line; the matrix judge, which samples x because the notation sizes it,
+refuted it at a random x. The scalar judge already leaves such a step open ("the sides use different
+symbols: a definition, or a step that needs context"); this keeps the matrix judge's verdict in line
+with it: a ``wrong`` whose one side is a bare number and whose other side's names all lack a value on
+the page (and in the notation's definitions) is inconclusive. A name with a value keeps the
+refutation: ``\sum_k p_k = 0`` after p is defined stays wrong, and so does every step of numbers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from derive.checks.latex.index_sums import split_name
+from derive.checks.latex.normalize import Normalized
+
+__all__ = ["SET_EQUATION", "hold_set_equation"]
+
+SET_EQUATION = (
+    "; but one side is a number and the page gives none of the other side's names a value: "
+    "a condition on them (a line, a hyperplane, a root), not an identity"
+)
+
+
+def _stem(name: str) -> str:
+    """x_{2}, x^{(i)}, [x]_2 → x: the family a defined name would give values to."""
+    parts = split_name(name)
+    return (parts[0] if parts else name).strip("[]{} ").removeprefix("\\mathbf").strip("{} ")
+
+
+def hold_set_equation(out: dict[str, Any], sides: tuple[Normalized, Normalized], defined: set[str]) -> dict[str, Any]:
+    """The verdict, with a ``wrong`` ``expression = number`` of names without a value held back."""
+    if out.get("status") != "wrong":
+        return out
+    stems = {_stem(name) for name in defined}
+    for expression, number in (sides, sides[::-1]):
+        names = expression.symbol_names
+        if number.symbol_names or not names or any(_stem(name) in stems for name in names):
+            continue
+        return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + SET_EQUATION}
+    return out
