@@ -150,7 +150,8 @@ def test_a_value_the_page_takes_in_the_indicative_still_refutes(runner: StepRunn
     assert step_verdict(TAKEN, "f(2)", runner)[0] == "wrong"
 
 
-HYPERPLANE = r"""It is not hard to find that the optimal fat-hyperplane is $-2[x]_2+1 = 0$, i.e. with
+HYPERPLANE = r"""Consider two positive examples at $x_1 = (0,0)$ and $x_2 = (1,0)$, and one negative example at
+$x_3 = (0,1)$. It is not hard to find that the optimal fat-hyperplane is $-2[x]_2+1 = 0$, i.e. with
 $(b, w) = (1, [0, -2])$.
 """
 

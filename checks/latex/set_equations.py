@@ -33,10 +33,11 @@ def hold_set_equation(out: dict[str, Any], sides: tuple[Normalized, Normalized],
     """The verdict, with a ``wrong`` ``expression = number`` of names without a value held back."""
     if out.get("status") != "wrong":
         return out
-    stems = {_stem(name) for name in defined}
+    # x_1 = (0, 0) gives the example x_1 a value, not x: a step's name is valued where the page
+    # defines it, or the whole it is an entry of ([v]_2, v_{2} after v = …)
     for expression, number in (sides, sides[::-1]):
         names = expression.symbol_names
-        if number.symbol_names or not names or any(_stem(name) in stems for name in names):
+        if number.symbol_names or not names or any(n in defined or _stem(n) in defined for n in names):
             continue
         return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + SET_EQUATION}
     return out
