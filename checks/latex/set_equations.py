@@ -10,12 +10,16 @@ refutation: ``\sum_k p_k = 0`` after p is defined stays wrong, and so does every
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from derive.checks.latex.index_sums import split_name
 from derive.checks.latex.normalize import Normalized
 
 __all__ = ["SET_EQUATION", "hold_set_equation"]
+
+#: a side that is a number as written (0, 1, -0.5): ∂E/∂r, with no plain names, is no number
+_NUMBER = re.compile(r"\s*-?\s*\d+(?:\.\d+)?\s*")
 
 SET_EQUATION = (
     "; but one side is a number and the page gives none of the other side's names a value: "
@@ -37,7 +41,7 @@ def hold_set_equation(out: dict[str, Any], sides: tuple[Normalized, Normalized],
     # defines it, or the whole it is an entry of ([v]_2, v_{2} after v = …)
     for expression, number in (sides, sides[::-1]):
         names = expression.symbol_names
-        if number.symbol_names or not names or any(n in defined or _stem(n) in defined for n in names):
+        if not _NUMBER.fullmatch(number.source) or not names or any(n in defined or _stem(n) in defined for n in names):
             continue
         return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + SET_EQUATION}
     return out
