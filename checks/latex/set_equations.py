@@ -33,15 +33,23 @@ def _stem(name: str) -> str:
     return (parts[0] if parts else name).strip("[]{} ").removeprefix("\\mathbf").strip("{} ")
 
 
+def _claims_more(expression: Normalized) -> bool:
+    """A derivative, a sum or a function of the names: ∂/∂x_k (x_1² + … + x_n²) = 2 claims a value
+    for every x, a rule, not which points satisfy it."""
+    return bool(expression.derivatives or expression.sums or expression.functions or expression.limits)
+
+
 def hold_set_equation(out: dict[str, Any], sides: tuple[Normalized, Normalized], defined: set[str]) -> dict[str, Any]:
     """The verdict, with a ``wrong`` ``expression = number`` of names without a value held back."""
-    if out.get("status") != "wrong":
-        return out
+    if out.get("status") != "wrong" or not (out.get("counterexample") or {}).get("point"):
+        return out  # refuted at no sampled value ([0.5 \quad 0.6] v = 0.8649): numbers only
     # x_1 = (0, 0) gives the example x_1 a value, not x: a step's name is valued where the page
     # defines it, or the whole it is an entry of ([v]_2, v_{2} after v = …)
     for expression, number in (sides, sides[::-1]):
         names = expression.symbol_names
-        if not _NUMBER.fullmatch(number.source) or not names or any(n in defined or _stem(n) in defined for n in names):
+        if not _NUMBER.fullmatch(number.source) or not names or _claims_more(expression):
+            continue
+        if any(n in defined or _stem(n) in defined for n in names):
             continue
         return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + SET_EQUATION}
     return out
