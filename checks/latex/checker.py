@@ -46,7 +46,6 @@ from derive.checks.latex.evaluated_derivatives import hold_evaluated_derivatives
 from derive.checks.latex.example_labels import word_subscript
 from derive.checks.latex.extract import extract
 from derive.checks.latex.fixed_families import fixed_family_letters
-from derive.checks.latex.identity_matrix import IDENTITY, identity_reading
 from derive.checks.latex.idle_conditions import bearing_conditions, supposed_values
 from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.index_calls import as_distributions
@@ -56,6 +55,7 @@ from derive.checks.latex.landau import landau_verdict
 from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.latest_values import refute_with_every_value
 from derive.checks.latex.layered_backprop import judge_layered
+from derive.checks.latex.meant_readings import meant_readings
 from derive.checks.latex.mixed_activations import hold_mixed_activations
 from derive.checks.latex.named_operators import hold_named_operators
 from derive.checks.latex.ng_names import ng_job
@@ -68,7 +68,7 @@ from derive.checks.latex.operator_meanings import hold_operator_meanings
 from derive.checks.latex.other_losses import hold_other_losses
 from derive.checks.latex.own_entries import sized_by_entries
 from derive.checks.latex.parameter_pi import hold_parameter_pi
-from derive.checks.latex.power_labels import LABELS, iterated_name, label_reading
+from derive.checks.latex.power_labels import iterated_name
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.prose_holds import hold_by_prose
 from derive.checks.latex.read_again import read_again
@@ -81,7 +81,8 @@ from derive.checks.latex.rounded_inputs import judge_computed_inputs
 from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list, judge_whole_rounded
 from derive.checks.latex.scalar_givens import hold_scalar_givens
 from derive.checks.latex.scalar_judge import CONDITIONS_CHECKED, decide
-from derive.checks.latex.scientific_e import SCIENTIFIC, near_enough, scientific_reading
+from derive.checks.latex.scientific_e import SCIENTIFIC, near_enough
+from derive.checks.latex.set_equations import hold_set_equation
 from derive.checks.latex.shape_statements import shape_statement
 from derive.checks.latex.shapes import check_membership
 from derive.checks.latex.side_by_side import side_by_side_verdict
@@ -89,9 +90,8 @@ from derive.checks.latex.sign_conditions import sign_relations
 from derive.checks.latex.specialized_indices import specialized_indices
 from derive.checks.latex.stated_entry_sums import with_entry_sums
 from derive.checks.latex.stated_facts import hot_letters
-from derive.checks.latex.stated_kinds import hold_stated_kinds, symmetric_reading
+from derive.checks.latex.stated_kinds import hold_stated_kinds
 from derive.checks.latex.stated_log_base import stated_base_verdict
-from derive.checks.latex.stated_properties import idempotent_reading
 from derive.checks.latex.step_judge import guard_conditions, judge_sides
 from derive.checks.latex.step_runner import StepRunner
 from derive.checks.latex.steps import Step, Term, find_steps, split_chain
@@ -319,10 +319,8 @@ def judge_step(
     if why := iterated_name(step):  # η^t = η/√(t+1): η at update t (power_labels)
         return held_back(out, why)
     apart = distinct_indices(step, out.get("counterexample"))
-    readings = [(label_reading(step), None, LABELS), (scientific_reading(step), None, SCIENTIFIC)]
-    readings.append((identity_reading(step, {*definitions, *(named or {})}), None, IDENTITY))  # (aI)^{-1} = I/a
-    for stated in (idempotent_reading(step, notation.idempotents), symmetric_reading(step, notation.kinds)):
-        readings += [(stated[0], None, stated[1])] if stated else []  # P^2 = P stated above; A symmetric
+    # other readings the author may have meant: labels, 4.25e^{-13}, I, P^2 = P, A = A^T, ⊗ (meant_readings)
+    readings = [(s, None, why) for s, why in meant_readings(step, notation, {*definitions, *(named or {})})]
     # e^{z_i}/Σ_c e^{z_c} = e^{z_1}/(e^{z_1} + e^{z_2}): the case i = 1 the other side writes (specialized_indices)
     special = [(s, (lhs_norm, rhs_norm), w) for s, w in specialized_indices(step, out.get("counterexample"))]
     for reading, sides, why in [*readings, (apart, (lhs_norm, rhs_norm), DISTINCT), *special]:
@@ -357,8 +355,9 @@ def _judge_written(
     conditions = bearing_conditions(step.conditions, (step.lhs, step.rhs), notation, definitions, named)
     definitions, named = supposed_values(conditions, definitions, named)  # y = 0 ⇒ …: the case's y, not the page's
     typed, why = judge_sides(step.lhs, step.rhs, notation, conditions, definitions, seed)
-    if typed is not None:
-        return guard_verdict(step, typed, (lhs_norm, rhs_norm))
+    if typed is not None:  # -2[x]_2 + 1 = 0 of a sampled x: a hyperplane, not an identity (set_equations)
+        guarded = guard_verdict(step, typed, (lhs_norm, rhs_norm))
+        return hold_set_equation(guarded, (lhs_norm, rhs_norm), {*definitions, *(named or {})})
     problems = [f"left side: {p}" for p in lhs_norm.problems] + [f"right side: {p}" for p in rhs_norm.problems]
     facts, einstein, pairs = notation.sums_to_one, notation.einstein, notation.case_pairs
 

@@ -35,6 +35,10 @@ def _family(name: str) -> tuple[str, str] | None:
     return (parts[0], parts[2]) if parts and parts[1] else None
 
 
+#: a subscript that is itself an indexed name, ``\pi_n``, ``\pi_{n}``, ``k_i``: the index inside it
+_NESTED_INDEX = re.compile(r"\s*(\\?[A-Za-z]+)\s*_\s*\{?\s*([A-Za-z])\s*\}?\s*")
+
+
 def _instantiate(name: str, env: dict[str, int]) -> str | None:
     """``o_{k}^{a}`` with k = 2 → ``o_{2}^{a}``; subscripts like ``kj`` or ``k,j`` → ``12``."""
     if not env:
@@ -47,6 +51,9 @@ def _instantiate(name: str, env: dict[str, int]) -> str | None:
     name = base + (f"_{{{sub}}}" if sub else "") + (f"^{{{label}}}" if label else "")
     if not sub:
         return name
+    nested = _NESTED_INDEX.fullmatch(sub)
+    if nested and nested[2] in env:  # y_{\pi_n} under \sum_n: y at π(n), one more name for each n
+        return base + f"_{{{nested[1]}_{{{env[nested[2]]}}}}}" + (f"^{{{label}}}" if label else "")
     chars = [c for c in sub if c != ","] if not word_subscript(sub) else []  # z_{max}: a name, kept
     if not all(re.fullmatch(r"[A-Za-z0-9]", c) for c in chars) or not any(c in env for c in chars):
         return name

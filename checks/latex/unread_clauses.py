@@ -103,11 +103,23 @@ _EQUIVALENT_WHEN = re.compile(
 )
 
 
+#: an idea put forward in the conditional before it is weighed (and, in the notes that write it,
+#: dropped): "a first idea would be to take $p(y=1|x) = \theta^T x$, but …", "serait de prendre"
+_PROPOSED = re.compile(
+    r"(?<![\w-])(?:would\s+be\s+to|serait\s+de|ser[ií]a|wäre\s+es,?)\s+(?:take|use|set|define|choose|model|write"
+    r"|prendre|poser|choisir|d[ée]finir|mod[ée]liser|utiliser|[ée]crire|tomar|usar|definir|escolher|elegir|modelar)\s*$",
+    re.I,
+)
+
+
 def without_suppositions(equations: list[Equation]) -> list[Equation]:
     """The equations less the inline ones right after "if and only if" and its kin: conditions of
     an equivalence define no name (read as p's value, "equal if and only if $p(x) = q(x)$" made a
-    later p(x) = q(x) ok)."""
-    return [e for e in equations if e.kind != "inline" or not _EQUIVALENT_WHEN.search(e.context)]
+    later p(x) = q(x) ok); nor does an idea proposed in the conditional ("a first idea would be to
+    take $p(y=1|x) = \theta^T x$, but it is not a probability"): taken as p's value, the logit step
+    log(μ/(1−μ)) = log(p(y=1|x)/p(y=0|x)) that follows the page's real model was called wrong."""
+    unread = (_EQUIVALENT_WHEN, _PROPOSED)
+    return [e for e in equations if e.kind != "inline" or not any(p.search(e.context) for p in unread)]
 
 
 #: a word that introduces an example, in the documents' languages
