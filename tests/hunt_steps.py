@@ -16,6 +16,13 @@ def step_results(text: str, runner: StepRunner) -> list[tuple[str, str, str]]:
     return [(r.step.lhs, r.status, r.message) for r in report.results]
 
 
+def display_statuses(text: str, runner: StepRunner) -> dict[int, str]:
+    """Status of the displayed steps of a Markdown text by line (inline math left out: running
+    text's definitions are not steps)."""
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    return {r.step.line: r.status for r in report.results if r.step.kind != "inline"}
+
+
 def step_verdict(text: str, lhs_start: str, runner: StepRunner) -> tuple[str, str]:
     """(status, message) of the last step whose left side starts with lhs_start; fails the
     test, showing every step, when no step does (the document was read differently)."""

@@ -4,15 +4,13 @@ definition (inconclusive), never wrong: a later section may define X anew."""
 
 from __future__ import annotations
 
-from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.checker import StepRunner
 from derive.checks.latex.notation import load_notation
+
+from tests.hunt_steps import display_statuses
 
 NOTATION = load_notation()
 
-
-def _statuses(text: str, runner: StepRunner) -> dict[int, str]:
-    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
-    return {r.step.line: r.status for r in report.results if r.step.kind != "inline"}
 
 
 def test_a_restatement_that_agrees_is_ok(runner: StepRunner) -> None:
@@ -21,7 +19,7 @@ def test_a_restatement_that_agrees_is_ok(runner: StepRunner) -> None:
         r"$$E(w) = \frac{1}{2}(t - w)^2$$" "\n\n"  # the same function, written otherwise
         r"$$E(w) = \frac{1}{2}(t + w)^2$$" "\n"  # wrong twin: another function, or a slip; never wrong
     )
-    assert _statuses(text, runner) == {1: "inconclusive", 3: "ok", 5: "inconclusive"}
+    assert display_statuses(text, runner) == {1: "inconclusive", 3: "ok", 5: "inconclusive"}
 
 
 def test_a_restatement_at_other_names_is_ok(runner: StepRunner) -> None:
@@ -31,7 +29,7 @@ def test_a_restatement_at_other_names_is_ok(runner: StepRunner) -> None:
         r"$$\mathcal{L}(a, y) = -\big(y\log a + (1-y)\log(1 - a)\big)$$" "\n\n"
         r"$$\mathcal{L}(a, y) = -\big(y\log a + (1+y)\log(1 - a)\big)$$" "\n"  # a sign slip: not ok
     )
-    assert _statuses(text, runner) == {1: "inconclusive", 3: "ok", 5: "inconclusive"}
+    assert display_statuses(text, runner) == {1: "inconclusive", 3: "ok", 5: "inconclusive"}
 
 
 def test_a_function_defined_once_is_judged_as_before(runner: StepRunner) -> None:
@@ -41,4 +39,4 @@ def test_a_function_defined_once_is_judged_as_before(runner: StepRunner) -> None
         r"$$\frac{\partial L(w, b)}{\partial w} = 2(wx + b - y)x$$" "\n\n"
         r"$$\frac{\partial L(w, b)}{\partial b} = -2(wx + b - y)$$" "\n"
     )
-    assert _statuses(text, runner) == {1: "inconclusive", 3: "ok", 5: "wrong"}
+    assert display_statuses(text, runner) == {1: "inconclusive", 3: "ok", 5: "wrong"}

@@ -9,6 +9,8 @@ from derive.checks.latex.extract import extract
 from derive.checks.latex.notation import load_notation
 from derive.checks.latex.scoped_functions import find_scoped_functions
 
+from tests.hunt_steps import display_statuses
+
 NOTATION = load_notation()
 
 TWO_SECTIONS = (
@@ -23,10 +25,6 @@ TWO_SECTIONS = (
 )
 
 
-def _statuses(text: str, runner: StepRunner) -> dict[int, str]:
-    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
-    return {r.step.line: r.status for r in report.results if r.step.kind != "inline"}
-
 
 def test_each_definition_is_kept_in_order() -> None:
     scoped = find_scoped_functions(extract(TWO_SECTIONS, markdown=True), NOTATION, set())
@@ -37,19 +35,19 @@ def test_each_definition_is_kept_in_order() -> None:
 def test_each_step_means_the_definition_above_it(runner: StepRunner) -> None:
     # the right steps of each section are ok; the wrong ones (a sign, a factor x_2) are not
     # called wrong, since which definition the author meant is a guess
-    assert _statuses(TWO_SECTIONS, runner) == {5: "ok", 7: "inconclusive", 13: "ok", 15: "inconclusive"}
+    assert display_statuses(TWO_SECTIONS, runner) == {5: "ok", 7: "inconclusive", 13: "ok", 15: "inconclusive"}
 
 
 def test_a_step_before_every_definition_stays_unread(runner: StepRunner) -> None:
     text = "$$\\frac{\\partial g_2(x_2)}{\\partial x_2}=-\\frac{c}{x_2^2}$$\n\n" + TWO_SECTIONS
-    assert _statuses(text, runner)[1] == "unparsed"
+    assert display_statuses(text, runner)[1] == "unparsed"
 
 
 def test_one_definition_stays_with_the_document_functions(runner: StepRunner) -> None:
     # defined once: the document's function everywhere, and a wrong step is found as before
     text = TWO_SECTIONS.split("## Softmax")[0]
     assert find_scoped_functions(extract(text, markdown=True), NOTATION, set()).defs == {}
-    assert _statuses(text, runner) == {5: "ok", 7: "wrong"}
+    assert display_statuses(text, runner) == {5: "ok", 7: "wrong"}
 
 
 def test_a_bare_name_means_a_body_only_when_the_definitions_are_renamings(runner: StepRunner) -> None:
@@ -60,9 +58,9 @@ def test_a_bare_name_means_a_body_only_when_the_definitions_are_renamings(runner
         "$$L(a, y) = -y\\log a$$\n\n"
         "$$\\frac{\\partial L}{\\partial a} = -\\frac{y}{a}$$\n"
     )
-    assert _statuses(renamed, runner)[5] == "ok"
+    assert display_statuses(renamed, runner)[5] == "ok"
     different = renamed.replace("L(a, y) = -y\\log a", "L(a, y) = (a - y)^2")
-    assert _statuses(different, runner)[5] != "ok"
+    assert display_statuses(different, runner)[5] != "ok"
 
 
 # limits-to-arbitrage/random-posts (held-out 21): the sigmoid written g(z) = 1/(1+e^{-z}), then
@@ -78,7 +76,7 @@ PRIMED = (
 
 
 def test_a_function_restated_in_another_form_is_read_where_it_is_primed(runner: StepRunner) -> None:
-    statuses = _statuses(PRIMED, runner)
+    statuses = display_statuses(PRIMED, runner)
     assert statuses[5] == "ok" and statuses[7] == "ok"
     assert statuses[9] == "inconclusive"  # wrong under the definition above, which only confirms
 

@@ -18,6 +18,8 @@ from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.normalize import normalize
 from derive.checks.latex.notation import load_notation
 
+from tests.hunt_steps import display_statuses
+
 NOTATION = load_notation()
 
 WORKED_EXAMPLE = (
@@ -38,17 +40,13 @@ WORKED_EXAMPLE = (
 )
 
 
-def _statuses(text: str, runner: StepRunner) -> dict[int, str]:
-    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
-    return {r.step.line: r.status for r in report.results if r.step.kind != "inline"}
-
 
 def _line(text: str, start: str) -> int:
     return next(k for k, line in enumerate(text.splitlines(), 1) if line.startswith(start))
 
 
 def test_a_loss_defined_again_at_its_parameters_is_the_latest_one_where_written_bare(runner: StepRunner) -> None:
-    statuses = _statuses(WORKED_EXAMPLE, runner)
+    statuses = display_statuses(WORKED_EXAMPLE, runner)
     right = _line(WORKED_EXAMPLE, "$$\\frac{\\delta L}{\\delta \\hat{y}} = - (y")
     assert statuses[right] == "ok"
     # the wrong twin (the sign) is read with a definition the reader chose: never wrong, never ok
@@ -56,7 +54,7 @@ def test_a_loss_defined_again_at_its_parameters_is_the_latest_one_where_written_
 
 
 def test_a_chain_through_a_name_defined_as_a_function_reads_as_the_chain_rule(runner: StepRunner) -> None:
-    statuses = _statuses(WORKED_EXAMPLE, runner)
+    statuses = display_statuses(WORKED_EXAMPLE, runner)
     chain = _line(WORKED_EXAMPLE, "$$\\frac{\\delta L}{\\delta w} =")
     assert statuses[chain] == "ok"
     # the twin drops the link through ŷ: it does not telescope, so it is not the chain rule
@@ -67,7 +65,7 @@ def test_two_different_parameter_lists_keep_a_bare_name_unread(runner: StepRunne
     # L(y, ŷ) then L(a, y) with different values: two quantities, the bare L is neither
     text = WORKED_EXAMPLE.replace("$$L(y, \\hat{y}) = \\frac{1}{2} (y - \\hat{y})^2.$$", "$$L(a, y) = (a - y)^2$$")
     right = _line(text, "$$\\frac{\\delta L}{\\delta \\hat{y}} = - (y")
-    assert _statuses(text, runner)[right] != "ok"
+    assert display_statuses(text, runner)[right] != "ok"
 
 
 def test_a_chain_in_derivatives_only_keeps_the_names_bare() -> None:
