@@ -5,12 +5,8 @@ definition (inconclusive), never wrong: a later section may define X anew."""
 from __future__ import annotations
 
 from derive.checks.latex.checker import StepRunner
-from derive.checks.latex.notation import load_notation
 
 from tests.hunt_steps import display_statuses
-
-NOTATION = load_notation()
-
 
 
 def test_a_restatement_that_agrees_is_ok(runner: StepRunner) -> None:
