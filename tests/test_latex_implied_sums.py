@@ -4,8 +4,12 @@ sums over its own free index, written once on the other side, is refuted as writ
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from derive.checks.latex.checker import StepRunner
+from derive.checks.latex.meant_readings import implied_sum_reading
+from derive.checks.latex.steps import Step
 
 from tests.hunt_steps import step_results
 
@@ -75,3 +79,36 @@ def test_a_chain_rule_through_an_index_written_twice_may_be_an_implied_sum(resul
     status, message = _statuses(results, r"\frac{\partial \mathcal{L}}{\partial \mathbf{h}_j}")[0]
     assert status != "wrong", message
     assert "Einstein-style" in message
+
+
+# the chain rule in index notation beside a loss defined in running text: the step's sides cannot
+# be built without index values (∂𝓛/∂q_i through 𝓛's definition), so the summed reading is the
+# step written with the Σ_i (meant_readings.implied_sum_reading)
+INDEX_CHAIN = r"""
+The label is one-hot $\mathbf{y}$, the loss $\mathcal{L} = -\sum_i \mathbf{y}_i \log(\mathbf{q}_i)$ with
+$\mathbf{q}_i = \frac{e^{\mathbf{h}_i}}{\sum_{j}{e^{\mathbf{h}_j}}}$.
+
+$$\frac{\partial \mathcal{L}}{\partial \mathbf{h}_j} =
+\frac{\partial \mathcal{L}}{\partial \mathbf{q}_i}\frac{\partial \mathbf{q}_i}{\partial \mathbf{h}_j}$$
+
+$$\frac{\partial \mathcal{L}}{\partial \mathbf{h}_k} =
+-\frac{\partial \mathcal{L}}{\partial \mathbf{q}_i}\frac{\partial \mathbf{q}_i}{\partial \mathbf{h}_k}$$
+"""
+
+
+def test_the_chain_rule_in_index_notation_is_not_refuted(runner) -> None:
+    results = step_results(INDEX_CHAIN, runner)
+    status, message = _statuses(results, r"\frac{\partial \mathcal{L}}{\partial \mathbf{h}_j}")[0]
+    assert status == "inconclusive", message
+    assert "index notation's convention" in message
+    # the wrong twin: wrong with the index free and wrong with it summed
+    status, message = _statuses(results, r"\frac{\partial \mathcal{L}}{\partial \mathbf{h}_k}")[0]
+    assert status == "wrong", message
+
+
+def test_the_summed_reading_needs_one_term_and_a_letter_the_other_side_lacks() -> None:
+    chain = r"\frac{\partial L}{\partial q_i}\frac{\partial q_i}{\partial h_j}"
+    step = Step(line=1, lhs=r"\frac{\partial L}{\partial h_j}", rhs=chain, relation="=", kind="display")
+    assert implied_sum_reading(step).rhs.startswith(r"\sum_{i} \left(")
+    assert implied_sum_reading(replace(step, rhs=step.rhs + " + a_i b_i")) is None  # which term is summed?
+    assert implied_sum_reading(replace(step, lhs=r"\frac{\partial L}{\partial h_i}")) is None  # i is free

@@ -20,7 +20,14 @@ import re
 from collections import Counter
 from typing import Any
 
-__all__ = ["contracted", "einstein_free", "einstein_sum", "summed_reading", "uses_einstein"]
+__all__ = [
+    "contracted",
+    "einstein_free",
+    "einstein_sum",
+    "subscript_letters",
+    "summed_reading",
+    "uses_einstein",
+]
 
 _SAYS = re.compile(
     r"\bEinstein\b|summation convention|implied summation|implied sum"
@@ -129,3 +136,12 @@ def summed_reading(out: dict[str, Any], summed: dict[str, Any]) -> dict[str, Any
         f"summed in index notation, and with it summed the step holds ({summed['message']})"
     )
     return {**out, "status": "inconclusive", "counterexample": None, "message": why}
+
+
+#: a subscript as written: _{…} (no nested braces) or one token
+_SUBSCRIPT = re.compile(r"_\s*(\{[^{}]*\}|[A-Za-z0-9])")
+
+
+def subscript_letters(text: str) -> Counter[str]:
+    """How often the text writes each letter in a subscript (``∂ℓ/∂o_i ∂o_i/∂z_j``: i twice, j once)."""
+    return Counter(c for sub in _SUBSCRIPT.findall(text) for c in sub if c.isalpha())

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from typing import Any
 
 from derive.checks.latex.case_splits import case_split, unstated_case
-from derive.checks.latex.einstein import contracted, einstein_free, einstein_sum
+from derive.checks.latex.einstein import contracted, einstein_free, einstein_sum, subscript_letters
 from derive.checks.latex.fixed_families import fixed_family_letters
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.results import verdict
@@ -258,12 +257,8 @@ def _written_sums(norm: Normalized) -> set[str]:
 def _written_twice(norm: Normalized, letters: set[str]) -> bool:
     """Does this side write one of these index letters in two subscripts (y_i ŷ_i, X_{ii}, the chain
     rule's ∂ℓ/∂o_i ∂o_i/∂z_j; also y_i/p_i or a_i + b_i, which a convention could sum: held alike)?"""
-    counts = Counter(c for sub in _SUBSCRIPT.findall(norm.source) for c in sub if c in letters)
-    return any(n >= 2 for n in counts.values())
-
-
-#: a subscript as written: _{…} (no nested braces) or one token
-_SUBSCRIPT = re.compile(r"_\s*(\{[^{}]*\}|[A-Za-z0-9])")
+    counts = subscript_letters(norm.source)
+    return any(counts[c] >= 2 for c in letters)
 
 
 def _expanded_ok(open_sizes: list[str], free: list[str], sizes: tuple[int, ...]) -> dict[str, Any]:

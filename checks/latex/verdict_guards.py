@@ -254,7 +254,7 @@ def _braced_sum(step: Step, out: dict[str, Any]) -> dict[str, Any]:
     for side in (step.lhs, step.rhs):
         for m in _BRACE.finditer(side):
             end = brace_group_end(side, m.end() - 1)
-            if end > 0 and _top_level_sum(side[m.end() : end - 1]):
+            if end > 0 and top_level_sum(side[m.end() : end - 1]):
                 why = (
                     f"{out['message']}; but a sum under \\underbrace/\\overbrace was read as one group,"
                     " and on the page it is not one (a − \\underbrace{b − c} shows a − b − c)"
@@ -263,7 +263,7 @@ def _braced_sum(step: Step, out: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _top_level_sum(text: str) -> bool:
+def top_level_sum(text: str) -> bool:
     """A + or − between terms outside every bracket (not a leading sign)."""
     depth = 0
     seen = False
