@@ -25,6 +25,7 @@ __all__ = [
     "einstein_free",
     "einstein_sum",
     "subscript_letters",
+    "top_level_terms",
     "summed_reading",
     "uses_einstein",
 ]
@@ -145,3 +146,18 @@ _SUBSCRIPT = re.compile(r"_\s*(\{[^{}]*\}|[A-Za-z0-9])")
 def subscript_letters(text: str) -> Counter[str]:
     """How often the text writes each letter in a subscript (``∂ℓ/∂o_i ∂o_i/∂z_j``: i twice, j once)."""
     return Counter(c for sub in _SUBSCRIPT.findall(text) for c in sub if c.isalpha())
+
+
+def top_level_terms(text: str) -> list[str]:
+    """The text's terms: its pieces between a + or − outside every bracket (a leading sign kept)."""
+    terms, depth, start = [], 0, 0
+    for k, c in enumerate(text):
+        if c in "{([":
+            depth += 1
+        elif c in "})]":
+            depth -= 1
+        elif depth == 0 and c in "+-" and text[start:k].strip():
+            terms.append(text[start:k])
+            start = k
+    return [*terms, text[start:]]
+

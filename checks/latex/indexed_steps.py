@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from derive.checks.latex.case_splits import case_split, unstated_case
-from derive.checks.latex.einstein import contracted, einstein_free, einstein_sum, subscript_letters
+from derive.checks.latex.einstein import contracted, einstein_free, einstein_sum, subscript_letters, top_level_terms
 from derive.checks.latex.fixed_families import fixed_family_letters
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.results import verdict
@@ -228,9 +228,11 @@ def _implied_sum(lhs: Normalized, rhs: Normalized) -> bool:
     """Is a letter summed on one side and used outside every sum on the other (y_i ŷ_i against
     Σ_i y_i ŷ_i) in a way a summation convention, or a sum whose scope ends too early, explains?
     Einstein's convention sums a letter a term writes twice; a letter written once (∂E/∂p_i
-    against -Σ_i (y_i/p_i - …)) is a free index under any convention, and a step that sums its own
-    free index is refuted as written. A letter both summed and left outside the sums on one side
-    (Σ_i a_i + b_i) says that sum's scope was meant wider: held too."""
+    against -Σ_i (y_i/p_i - …)) in every term of its side is a free index under any convention,
+    and a step that sums its own free index is refuted as written. One missing from a term of its
+    side (-y_k + y_i ŷ_k) is no index of the answer: a loose convention sums it (einstein). A
+    letter both summed and left outside the sums on one side (Σ_i a_i + b_i) says that sum's scope
+    was meant wider: held too."""
 
     def summed(norm: Normalized) -> set[str]:
         return {index for index, _, _ in norm.sums.values()}
@@ -242,6 +244,9 @@ def _implied_sum(lhs: Normalized, rhs: Normalized) -> bool:
         letters = summed(side) & loose(other)
         # a sum's scope ending early (Σ_i a_i + b_i) on either side, or a term writing the letter twice
         if letters and (letters & (loose(side) | _written_sums(other)) or _written_twice(other, letters)):
+            return True
+        # -y_k + y_i ŷ_k: a letter missing from a term is no index of the answer (a loose convention's sum)
+        if any(not all(subscript_letters(t)[c] for t in top_level_terms(other.source)) for c in letters):
             return True
     return False
 
