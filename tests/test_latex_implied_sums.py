@@ -112,3 +112,14 @@ def test_the_summed_reading_needs_one_term_and_a_letter_the_other_side_lacks() -
     assert implied_sum_reading(step).rhs.startswith(r"\sum_{i} \left(")
     assert implied_sum_reading(replace(step, rhs=step.rhs + " + a_i b_i")) is None  # which term is summed?
     assert implied_sum_reading(replace(step, lhs=r"\frac{\partial L}{\partial h_i}")) is None  # i is free
+
+
+def test_only_index_letters_count_as_written_twice() -> None:
+    # a_{o_1}, E_{total}: labels, not indices (a worked example's chain has dozens of them)
+    from derive.checks.latex.einstein import subscript_letters
+
+    assert subscript_letters(r"\frac{\partial E_{total}}{\partial w_1} = (a_{o_1} - t_1) a_{o_1} a_{h_1}") == {}
+    assert subscript_letters(r"y_i \hat y_i X_{ij} W_{k,l}") == {"i": 3, "j": 1, "k": 1, "l": 1}
+    chain = r"(a_{o_1} - t_1) * a_{o_1} * (1 - a_{o_1}) * w_5 * a_{h_1} * (1 - a_{h_1}) * i_1"
+    step = Step(line=1, lhs=r"\frac{\partial E_{total}}{\partial w_1}", rhs=chain, relation="=", kind="display")
+    assert implied_sum_reading(step) is None

@@ -143,9 +143,16 @@ def summed_reading(out: dict[str, Any], summed: dict[str, Any]) -> dict[str, Any
 _SUBSCRIPT = re.compile(r"_\s*(\{[^{}]*\}|[A-Za-z0-9])")
 
 
+#: a subscript of index letters: one or two letters (i, ij, i,j); a word or a label (out, total, h_1) is none
+_INDEX_LETTERS = re.compile(r"\{?\s*([A-Za-z])\s*(?:,?\s*([A-Za-z]))?\s*\}?")
+
+
 def subscript_letters(text: str) -> Counter[str]:
-    """How often the text writes each letter in a subscript (``∂ℓ/∂o_i ∂o_i/∂z_j``: i twice, j once)."""
-    return Counter(c for sub in _SUBSCRIPT.findall(text) for c in sub if c.isalpha())
+    """How often the text writes each index letter in a subscript (``∂ℓ/∂o_i ∂o_i/∂z_j``: i twice,
+    j once; ``a_{o_1}``, ``E_{total}`` write none)."""
+    return Counter(
+        c for sub in _SUBSCRIPT.findall(text) if (m := _INDEX_LETTERS.fullmatch(sub)) for c in m.groups() if c
+    )
 
 
 def top_level_terms(text: str) -> list[str]:
