@@ -25,7 +25,6 @@ __all__ = [
     "einstein_free",
     "einstein_sum",
     "subscript_letters",
-    "top_level_terms",
     "summed_reading",
     "uses_einstein",
 ]
@@ -153,18 +152,3 @@ def subscript_letters(text: str) -> Counter[str]:
     return Counter(
         c for sub in _SUBSCRIPT.findall(text) if (m := _INDEX_LETTERS.fullmatch(sub)) for c in m.groups() if c
     )
-
-
-def top_level_terms(text: str) -> list[str]:
-    """The text's terms: its pieces between a + or − outside every bracket (a leading sign kept)."""
-    terms, depth, start = [], 0, 0
-    for k, c in enumerate(text):
-        if c in "{([":
-            depth += 1
-        elif c in "})]":
-            depth -= 1
-        elif depth == 0 and c in "+-" and text[start:k].strip():
-            terms.append(text[start:k])
-            start = k
-    return [*terms, text[start:]]
-

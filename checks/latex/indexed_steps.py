@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from derive.checks.latex.case_splits import case_split, unstated_case
-from derive.checks.latex.einstein import contracted, einstein_free, einstein_sum, subscript_letters, top_level_terms
+from derive.checks.latex.einstein import contracted, einstein_free, einstein_sum, subscript_letters
 from derive.checks.latex.fixed_families import fixed_family_letters
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.results import verdict
@@ -26,6 +26,7 @@ from derive.checks.latex.sympy_build import (
     split_name,
     to_sympy,
 )
+from derive.checks.latex.text_groups import top_level_terms
 from derive.checks.latex.unstated_sums import with_unstated_sums
 from derive.checks.latex.unwritten_ranges import defined_unbounded, with_unwritten_range
 from derive.checks.latex.vanishing_sides import VANISHED

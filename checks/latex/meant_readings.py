@@ -29,7 +29,7 @@ from derive.checks.latex.scientific_e import SCIENTIFIC, scientific_reading
 from derive.checks.latex.stated_kinds import symmetric_reading
 from derive.checks.latex.stated_properties import idempotent_reading
 from derive.checks.latex.steps import Step
-from derive.checks.latex.verdict_guards import top_level_sum
+from derive.checks.latex.text_groups import top_level_terms
 
 __all__ = ["ENTRYWISE_OTIMES", "IMPLIED_SUM", "implied_sum_reading", "meant_readings"]
 
@@ -55,7 +55,7 @@ def implied_sum_reading(step: Step) -> Step | None:
     for side, other, field in ((step.rhs, step.lhs, "rhs"), (step.lhs, step.rhs, "lhs")):
         written, elsewhere = subscript_letters(side), subscript_letters(other)
         repeated = [c for c, n in written.items() if n >= 2 and not elsewhere[c]]
-        if len(repeated) != 1 or top_level_sum(side):
+        if len(repeated) != 1 or len(top_level_terms(side)) > 1:
             continue
         return replace(step, **{field: f"\\sum_{{{repeated[0]}}} \\left( {side} \\right)"})
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["brace_depths", "brace_group_end", "in_script", "round_group"]
+__all__ = ["brace_depths", "brace_group_end", "in_script", "round_group", "top_level_terms"]
 
 
 def brace_group_end(text: str, open_brace: int) -> int:
@@ -71,3 +71,17 @@ def in_script(text: str, start: int) -> bool:
                 return before[:k].rstrip().endswith(("_", "^"))
             depth -= 1
     return False
+
+
+def top_level_terms(text: str) -> list[str]:
+    """The text's terms: its pieces between a + or − outside every bracket (a leading sign kept)."""
+    terms, depth, start = [], 0, 0
+    for k, c in enumerate(text):
+        if c in "{([":
+            depth += 1
+        elif c in "})]":
+            depth -= 1
+        elif depth == 0 and c in "+-" and text[start:k].strip():
+            terms.append(text[start:k])
+            start = k
+    return [*terms, text[start:]]

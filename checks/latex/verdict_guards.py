@@ -26,7 +26,7 @@ from derive.checks.latex.number_calls import number_call_guard
 from derive.checks.latex.prose_formulas import prose_defined
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import Step
-from derive.checks.latex.text_groups import brace_group_end
+from derive.checks.latex.text_groups import brace_group_end, top_level_terms
 from derive.checks.latex.unread_derivatives import NOT_CONTAINED
 
 __all__ = ["aliased_given", "guard_verdict", "hold_brace_notes", "prose_index_values", "prose_valued"]
@@ -254,7 +254,7 @@ def _braced_sum(step: Step, out: dict[str, Any]) -> dict[str, Any]:
     for side in (step.lhs, step.rhs):
         for m in _BRACE.finditer(side):
             end = brace_group_end(side, m.end() - 1)
-            if end > 0 and top_level_sum(side[m.end() : end - 1]):
+            if end > 0 and _top_level_sum(side[m.end() : end - 1]):
                 why = (
                     f"{out['message']}; but a sum under \\underbrace/\\overbrace was read as one group,"
                     " and on the page it is not one (a − \\underbrace{b − c} shows a − b − c)"
@@ -263,19 +263,9 @@ def _braced_sum(step: Step, out: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def top_level_sum(text: str) -> bool:
+def _top_level_sum(text: str) -> bool:
     """A + or − between terms outside every bracket (not a leading sign)."""
-    depth = 0
-    seen = False
-    for c in text:
-        if c in "{([":
-            depth += 1
-        elif c in "})]":
-            depth -= 1
-        elif depth == 0 and c in "+-" and seen:
-            return True
-        seen = seen or not c.isspace()
-    return False
+    return len(top_level_terms(text)) > 1
 
 
 def hold_brace_notes(results: list[StepResult]) -> list[StepResult]:
