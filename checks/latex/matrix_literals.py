@@ -25,7 +25,7 @@ from derive.checks.latex.notation import identifier_name
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed_nodes import Node, Sym, Transpose, all_syms
 
-__all__ = ["MATRIX_ENVIRONMENTS", "Literal", "Pattern", "assignment", "read_list", "read_literal"]
+__all__ = ["MATRIX_ENVIRONMENTS", "Literal", "Pattern", "assignment", "environment_end", "read_list", "read_literal"]
 
 MATRIX_ENVIRONMENTS = {"matrix", "pmatrix", "bmatrix", "Bmatrix", "smallmatrix", "array"}
 _DROPPED = {r"\hline", r"\,", r"\;", r"\!", r"\quad", r"\qquad"}
@@ -131,7 +131,7 @@ def read_literal(reader: Any, env: str, k: int) -> Node:
     toks = reader.toks
     if env == "array" and k < len(toks) and toks[k] == "{":
         k = reader.match(k) + 1  # the column specification {cc}
-    end = _end(toks, k)
+    end = environment_end(toks, k)
     close = reader.match(end + 1) if end + 1 < len(toks) and toks[end + 1] == "{" else end
     reader.i = close + 1
     grid = _grid([t for t in toks[k:end] if t not in _DROPPED])
@@ -185,7 +185,8 @@ def read_list(reader: Any, parts: list[list[str]], refused: str, loose: bool = T
     return Pattern(spec.kind, templates, *sizes, spec.row_index, spec.col_index, loose=loose)
 
 
-def _end(toks: list[str], k: int) -> int:
+def environment_end(toks: list[str], k: int) -> int:
+    """The index of the ``\\end`` closing the environment whose body starts at k (nested ones skipped)."""
     depth = 0
     for j in range(k, len(toks)):
         if toks[j] == r"\begin":

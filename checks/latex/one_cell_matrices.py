@@ -17,25 +17,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from derive.checks.latex.matrix_literals import environment_end
+from derive.checks.latex.tex_tokens import Unreadable
+
 __all__ = ["one_cell_matrix"]
 
 #: environments of one cell that typeset as a bracket, with the bracket they typeset
 _BRACKETED = {"matrix": ("(", ")"), "pmatrix": ("(", ")"), "bmatrix": ("[", "]")}
 #: tokens that make a body more than one cell (or a row written with commas and dots)
 _NOT_ONE_CELL = {"&", "\\\\", r"\cr", r"\newline", ",", r"\cdots", r"\ldots", r"\dots", r"\vdots", r"\ddots"}
-
-
-def _environment_end(norm: Any, i: int) -> int | None:
-    """The index of the ``\\end`` closing the ``\\begin`` at i (None when unclosed)."""
-    depth = 0
-    for k in range(i, len(norm.toks)):
-        if norm.toks[k] == r"\begin":
-            depth += 1
-        elif norm.toks[k] == r"\end":
-            depth -= 1
-            if depth == 0:
-                return k
-    return None
 
 
 def _cell(norm: Any, i: int) -> tuple[list[str], int] | None:
@@ -47,8 +37,11 @@ def _cell(norm: Any, i: int) -> tuple[list[str], int] | None:
     else:
         if norm._env_name(i) not in _BRACKETED:
             return None
-        end = _environment_end(norm, i)
-        if end is None or norm._env_name(end) != norm._env_name(i):
+        try:
+            end = environment_end(norm.toks, i + 1)
+        except Unreadable:
+            return None  # unclosed
+        if norm._env_name(end) != norm._env_name(i):
             return None
         body, after = norm.toks[norm.match(i + 1) + 1 : end], norm.match(end + 1) + 1
     if not body or any(t in _NOT_ONE_CELL for t in body):
