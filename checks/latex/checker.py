@@ -103,6 +103,7 @@ from derive.checks.latex.sympy_build import (
     split_name,
     to_sympy,
 )
+from derive.checks.latex.tainted_values import hold_tainted_values
 from derive.checks.latex.typed_nodes import Node, Opaque
 from derive.checks.latex.unread_steps import unread_verdict
 from derive.checks.latex.unstated_dependence import DependenceNotes, said, split_unstated, undetermined
@@ -209,7 +210,8 @@ def _last_passes(
 ) -> list[StepResult]:
     """The passes over the whole document's verdicts: a worked example's values (numeric_values), BP1-BP4
     (layered_backprop), "y = x³ = 3x²" (derivative_answers), x = (x_1, x_2) before x's size (own_entries)."""
-    judged = judge_layered(judge_numeric_steps(judged, equations, notation, text), equations, text)
+    judged = hold_tainted_values(judge_numeric_steps(judged, equations, notation, text), equations, notation, text)
+    judged = judge_layered(judged, equations, text)
     judged = hold_scalar_givens(judged, equations, notation, text)  # u = 6, then 2u = 12 (u sampled a vector)
     judged = held_answers(sized_by_entries(judged, text, typed_notation), text, notation)
     # "$\\cup$ = +": a sign the document gives a set operation is not arithmetic (operator_meanings)

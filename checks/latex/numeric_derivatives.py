@@ -35,7 +35,7 @@ from derive.checks.latex.steps import split_chain
 
 from derive.errors import DeriveError
 
-__all__ = ["derivative_values", "prose_rates", "with_placeholders", "written_derivatives", "PLACEHOLDER"]
+__all__ = ["derivative_values", "named_back", "prose_rates", "with_placeholders", "written_derivatives", "PLACEHOLDER"]
 
 #: the name a valued derivative is read as inside a step (a letter with a word subscript, which
 #: the normaliser reads as one name; no document writes Q_{dvalue0})
@@ -162,6 +162,17 @@ def with_placeholders(tex: str, notation: Notation, valued: dict[str, Any]) -> t
         names[PLACEHOLDER % k] = key
         at = end
     return "".join(out) + tex[at:], names
+
+
+def named_back(out: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    """The placeholder names of derivatives, written back as the derivatives in a verdict."""
+    message = out["message"]
+    for placeholder, key in names.items():
+        message = message.replace(placeholder, key)
+    cex = out.get("counterexample")
+    if cex:
+        cex = {**cex, "point": {names.get(n, n): v for n, v in cex["point"].items()}}
+    return {**out, "message": message, "counterexample": cex}
 
 
 def placed_values(latest: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:

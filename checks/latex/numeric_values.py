@@ -34,6 +34,7 @@ from derive.checks.latex.numeric_derivatives import (
     derivative_formulas,
     derivative_values,
     earlier_formula,
+    named_back,
     placed_values,
     prose_rates,
     with_placeholders,
@@ -49,7 +50,7 @@ from derive.checks.latex.valued_steps import at_values, judge_valued_step
 
 from derive.errors import DeriveError
 
-__all__ = ["NumericValue", "document_formulas", "document_values", "judge_numeric_steps"]
+__all__ = ["NumericValue", "document_formulas", "document_values", "judge_numeric_steps", "values_at", "worked_values"]
 
 #: a number as a result is written: 0.593269992, -0.0204, 12, 1{,}5 is left out (a list, or a comma)
 _LITERAL = re.compile(r"\s*(-?)\s*(\d+(?:\.\d+)?|\.\d+)\s*")
@@ -179,7 +180,7 @@ def _formula_value(run: list, notation: Notation, found: list[NumericValue]) -> 
     name = _name(first.text, notation) if rel == "=" and _literal(second.text) is None else None
     if name is None or _cells(second.text) is not None:
         return None
-    latest, torn = _values_at(found, (second.line, second.column))
+    latest, torn = values_at(found, (second.line, second.column))
     if not latest:
         return None
     got = _evaluate(second.text, notation, latest, None)
@@ -212,7 +213,7 @@ def _evaluate(tex: str, notation: Notation, latest: dict[str, NumericValue], var
     return value, slack, symbols
 
 
-def _values_at(values: list[NumericValue], where: tuple[int, int]) -> tuple[dict[str, NumericValue], set[str]]:
+def values_at(values: list[NumericValue], where: tuple[int, int]) -> tuple[dict[str, NumericValue], set[str]]:
     """The latest value of each name before ``where``, and the names given values that disagree."""
     latest: dict[str, NumericValue] = {}
     torn: set[str] = set()
@@ -226,6 +227,20 @@ def _values_at(values: list[NumericValue], where: tuple[int, int]) -> tuple[dict
     return latest, torn
 
 
+def worked_values(equations: list[Equation], notation: Notation, text: str = "") -> tuple[list, list, list, list]:
+    """Every value the worked example gives (derivatives' and a prose learning rate's too:
+    numeric_derivatives), in order; the derivatives'; the rates; the formulas (none without values)."""
+    derivatives = derivative_values(equations, notation, NumericValue)
+    rates = prose_rates(text, equations, notation, NumericValue)
+    values = sorted([*document_values(equations, notation), *derivatives, *rates], key=lambda v: v.at)
+    if not values:
+        return values, derivatives, rates, []
+    formulas = document_formulas(equations, notation)
+    # names given numbers by a row that puts them in (w1 = 0.15 from z1 = 0.15 x 0.05 + …)
+    placed = placed_values_of(equations, notation, values, formulas, NumericValue)
+    return sorted([*values, *placed], key=lambda v: v.at), derivatives, rates, formulas
+
+
 def judge_numeric_steps(
     results: list[StepResult], equations: list[Equation], notation: Notation, text: str = ""
 ) -> list[StepResult]:
@@ -234,18 +249,11 @@ def judge_numeric_steps(
     no formula, so a name defined twice (net = w_1 i_1 + …, then net = 0.3775) does not make it
     ambiguous; a name given two numbers that disagree does. ``X = number`` for a name defined by
     a formula whose names all have values is that formula's value (ok or inconclusive only)."""
-    # derivatives and a learning rate stated in prose have values too (numeric_derivatives)
-    derivatives = derivative_values(equations, notation, NumericValue)
-    rates = prose_rates(text, equations, notation, NumericValue)
-    values = sorted([*document_values(equations, notation), *derivatives, *rates], key=lambda v: v.at)
+    values, derivatives, rates, formulas = worked_values(equations, notation, text)
     results_written = _written_results(equations)
     if not values and not results_written:
         return results
-    formulas = document_formulas(equations, notation)
-    # names given numbers by a row that puts them in (w1 = 0.15 from z1 = 0.15 x 0.05 + …)
-    values = sorted(
-        [*values, *placed_values_of(equations, notation, values, formulas, NumericValue)], key=lambda v: v.at
-    )
+    formulas = formulas or document_formulas(equations, notation)
     valued = {v.name: v for v in derivatives}
     dformulas = derivative_formulas(equations, notation)
     loose = {v.name for v in rates}
@@ -270,7 +278,7 @@ def judge_numeric_steps(
             out = _valued(lhs, rhs, notation, values, names, step) if in_example else None
             results[k] = replace(result, **out) if out else result
             continue
-        latest, torn = _values_at(values, (step.line, step.column))
+        latest, torn = values_at(values, (step.line, step.column))
         latest = placed_values(latest, names)
         # … and the names this step itself gives numbers (t_1 in ½(t_1 - ŷ)² = ½(0.01 - 0.77)²)
         latest = {
@@ -283,7 +291,7 @@ def judge_numeric_steps(
             else held_placed(_judge(lhs, rhs, notation, latest, torn, step.chain_var, loose), latest)
         )
         if out is not None and names:
-            out = _named_back(out, names)
+            out = named_back(out, names)
         if out is None:
             out = _recomputed(step.lhs, step.rhs, notation, latest, formulas, (step.line, step.column))
             # a wrong verdict stands unless the formula's value confirms the number
@@ -332,9 +340,9 @@ def _worked_terms(equations: list[Equation]) -> set[tuple[int, int]]:
 
 
 def _valued(lhs: str, rhs: str, notation: Notation, values: list, names: dict, step: Any) -> dict | None:
-    latest, torn = _values_at(values, (step.line, step.column))
+    latest, torn = values_at(values, (step.line, step.column))
     out = judge_valued_step(lhs, rhs, notation, placed_values(latest, names), torn, step.chain_var)
-    return _named_back(out, names) if out is not None and names else out
+    return named_back(out, names) if out is not None and names else out
 
 
 def _by_formula(
@@ -350,11 +358,11 @@ def _by_formula(
         return None
     key, formula = found
     tex, names = with_placeholders(formula, notation, valued)
-    latest, torn = _values_at(values, where)
+    latest, torn = values_at(values, where)
     out = _judge(tex, rhs_tex, notation, placed_values(latest, names), torn, var, loose)
     if out is None:
         return None
-    out = _named_back(out, names)
+    out = named_back(out, names)
     message = f"by its earlier formula {key} = {formula.strip()}: {out['message']}"
     if out["status"] != "ok":
         return _out("inconclusive", message + " (the earlier formula may be the slip)")
@@ -446,17 +454,6 @@ def _judge(
     }
     message = f"with the document's values ({shown}) the sides are {cex['lhs']} and {cex['rhs']}"
     return {"status": "wrong", "counterexample": cex, "message": message, "method": "numeric values"}
-
-
-def _named_back(out: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
-    """The placeholder names of derivatives, written back as the derivatives in a verdict."""
-    message = out["message"]
-    for placeholder, key in names.items():
-        message = message.replace(placeholder, key)
-    cex = out.get("counterexample")
-    if cex:
-        cex = {**cex, "point": {names.get(n, n): v for n, v in cex["point"].items()}}
-    return {**out, "message": message, "counterexample": cex}
 
 
 def _unit(value: NumericValue, written: list[Any]) -> Any:
