@@ -144,3 +144,23 @@ def test_a_run_stops_at_a_relation_that_carries_no_value() -> None:
     assert runs[positions[4]] == positions[3:]
     assert runs[positions[1]] == positions[1:2]
     assert positions[2] not in runs  # h follows ⇒: it starts a run, no step of one ends there
+
+
+LATER_SLIP = r"""
+The pre-activations are $z_1 = 0.21$ and $z_2 = 0.19$, the weights $w_5 = 0.4$ and $w_6 = 0.5$.
+
+$$ a_1 = \sigma(z_1) = \frac{1}{1+e^{-z_1}} = \frac{1}{1+e^{-0.21}} = 0.552 $$
+
+$$ a_2 = \sigma(z_1) = \frac{1}{1+e^{-z_2}} = \frac{1}{1+e^{-0.19}} = 0.547 $$
+
+$$ \hat{y} = w_5 a_1 + w_6 a_2 = 0.4 \times 0.552 + 0.5 \times 0.547 = 0.4943 $$
+"""
+
+
+def test_a_slip_between_two_later_formulas_leaves_the_number_alone(runner: StepRunner) -> None:
+    # σ(z_1) for σ(z_2): a typo between two formulas; 0.547 is the value of the one the row goes on
+    # with, which may be the one meant, so the step that puts it in keeps its verdict
+    steps = _steps(LATER_SLIP, runner)
+    assert _status(steps, r"\sigma(z_1)", r"\frac{1}{1+e^{-z_2}}")[0] == "wrong"
+    status, message = _status(steps, "w_5 a_1 + w_6 a_2", "0.4")
+    assert status == "ok", message

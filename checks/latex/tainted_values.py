@@ -64,11 +64,14 @@ class _Slips:
     held: dict[Position, str] = field(default_factory=dict)  # step → the slip it goes back to
 
     def origin(self, value: NumericValue) -> str | None:
-        """The wrong step a value's number goes back to (as it reads in a message), else None."""
-        for at in self.runs.get(value.at, ()):
+        r"""The wrong step a value's number goes back to (as it reads in a message), else None.
+        Found wrong, only the run's first step counts: the name's own formula is then not the name
+        (``\frac{dL}{da_2} = a_2 - y``). A slip between two later formulas (``a_2 = \sigma(z_1) =
+        \frac{1}{1+e^{-z_2}} = 0.547``, z_1 for z_2) leaves open which of them the number is meant for."""
+        for k, at in enumerate(self.runs.get(value.at, ())):
             if at in self.held:
                 return self.held[at]
-            wrong = next((r for r in self.results if _at(r) == at and r.status == "wrong"), None)
+            wrong = next((r for r in self.results if _at(r) == at and r.status == "wrong"), None) if not k else None
             if wrong is not None:
                 return f"line {wrong.step.line}, {wrong.step.lhs.strip()} = {wrong.step.rhs.strip()}"
         return None
