@@ -140,3 +140,21 @@ def test_a_step_with_its_own_rate_is_not_wrong_by_the_prose_rate(runner: StepRun
     doc = "The network is trained with a learning rate of 0.01.\n\n" + EXAMPLE
     status, message, _ = _last(doc, UPDATE + r"0.4 - 0.1 \times 0.082167041", runner)
     assert status != "wrong", message
+
+
+def test_a_derivative_valued_after_an_implication_has_its_value(runner: StepRunner) -> None:
+    # the row starts with ReLU's derivative; the chain after ⇒ gives ∂E/∂z_1 its number, which the
+    # next row puts in: judged with it (before, only a row's first derivative got a value)
+    doc = (
+        "The input is $x = 2.0$.\n\n"
+        r"$$\frac{\partial a_1}{\partial z_1} = 1 \Rightarrow \frac{\partial E}{\partial z_1} = "
+        r"\frac{\partial E}{\partial a_1} \cdot 1 = 0.25$$"
+        "\n\n"
+    )
+    chain = r"\frac{\partial E}{\partial w_1} = \frac{\partial E}{\partial z_1}"
+    status, message, _ = _last(doc, chain + r" \cdot x = 0.25 \cdot 2.0", runner)
+    assert status == "ok", message
+    assert "∂E/∂z_{1} = 0.25" in message
+    # the wrong twin: a sum for the product, with both numbers put in (2.25, not 0.5)
+    status, _, cex = _last(doc, chain + r" + x = 0.25 \cdot 2.0", runner)
+    assert status == "wrong" and cex is not None

@@ -116,7 +116,7 @@ def derivative_values(equations: list[Equation], notation: Notation, value_type:
 
     found: list[Any] = []
     for equation in equations:
-        for chain in split_chain(equation):
+        for chain in (run for whole in split_chain(equation) for run in _restarts(whole)):
             if len(chain) < 2 or chain[0][1] not in ("=", r"\approx"):
                 continue
             key = derivative_key(chain[0][0].text, notation)
@@ -135,6 +135,13 @@ def derivative_values(equations: list[Equation], notation: Notation, value_type:
         v.name for v in found for w in found if v.name == w.name and abs(v.value - w.value) > max(v.unit, w.unit)
     }
     return [v for v in found if v.name not in torn]
+
+
+def _restarts(chain: list) -> list[list]:
+    r"""The chain from its start and from after each relation that carries no value:
+    ``\frac{da}{dz} = 1 \Rightarrow \frac{dL}{dz} = \frac{dL}{da} \cdot 1 = 0.069`` gives dL/dz a value too."""
+    starts = [0, *(k + 1 for k, (_, rel) in enumerate(chain[:-1]) if rel not in ("=", r"\approx", r"\simeq"))]
+    return [chain[k:] for k in starts]
 
 
 def _value_run(chain: list) -> list:
@@ -228,7 +235,7 @@ def derivative_formulas(equations: list[Equation], notation: Notation) -> list[t
     written with the factors' own derivatives, say) that is not a number, in order."""
     out: list[tuple[str, str, tuple[int, int]]] = []
     for equation in equations:
-        for chain in split_chain(equation):
+        for chain in (run for whole in split_chain(equation) for run in _restarts(whole)):
             if len(chain) < 2 or chain[0][1] != "=":
                 continue
             key, second = derivative_key(chain[0][0].text, notation), chain[1][0]
