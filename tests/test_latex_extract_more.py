@@ -226,6 +226,28 @@ def test_a_script_letter_is_the_calligraphic_one(runner: StepRunner) -> None:
     assert check_text(text % "2 (w x - y)", NOTATION, runner=runner, markdown=True).results[-1].status == "wrong"
 
 
+def test_a_fraktur_letter_is_a_name_of_its_own(runner: StepRunner) -> None:
+    # a French course's logistic loss \mathfrak{L}(a, y) (held-out 33) was "the command \mathfrak"
+    text = (
+        "$$\\mathfrak{L}(a, y) = -(y\\log a + (1-y)\\log(1-a))$$\n\n"
+        "$$\\frac{d\\mathfrak{L}(a, y)}{da} = %s$$\n"
+    )
+    ok = check_text(text % "-\\frac{y}{a} + \\frac{1-y}{1-a}", NOTATION, runner=runner, markdown=True)
+    assert ok.results[-1].status == "ok", ok.results[-1].message
+    wrong = check_text(text % "-\\frac{y}{a} - \\frac{1-y}{1-a}", NOTATION, runner=runner, markdown=True)
+    assert wrong.results[-1].status == "wrong"
+    # 𝔏 is not L: a step between the two is not proved by reading one as the other
+    other = "$$\\mathfrak{L} = x^2$$\n\n$$L = 2x$$\n\n$$\\mathfrak{L} = L$$\n"
+    assert check_text(other, NOTATION, runner=runner, markdown=True).results[-1].status != "ok"
+
+
+def test_a_dotted_name_is_not_the_plain_one(runner: StepRunner) -> None:
+    # forward-mode differentiation's tangents v̇ (held-out 12) beside the values v: two names
+    text = "$$v_3 = v_1 v_2$$\n\n$$\\dot{v}_3 = v_1\\dot{v}_2 + \\dot{v}_1 v_2$$\n\n$$\\dot{v}_1 + v_1 = %s$$\n"
+    assert check_text(text % "v_1 + \\dot{v}_1", NOTATION, runner=runner, markdown=True).results[-1].status == "ok"
+    assert check_text(text % "2 v_1", NOTATION, runner=runner, markdown=True).results[-1].status != "ok"
+
+
 # smaxx73/Neural-Network-Course solutions (held-out 22): an update written w ← value = number; the
 # arrow is an assignment (no step), the arithmetic after it is a step
 def test_an_update_arrow_ends_a_term_and_the_arithmetic_after_it_is_judged(runner: StepRunner) -> None:

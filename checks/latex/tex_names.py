@@ -101,9 +101,13 @@ FONTS = {
     r"\vec",
     r"\mathcal",
     r"\mathscr",
+    r"\mathfrak",
     r"\mathbb",
     r"\mathds",
     r"\hat",
+    r"\dot",
+    r"\ddot",
+    r"\check",
     r"\widehat",
     r"\tilde",
     r"\widetilde",
@@ -131,6 +135,10 @@ DECORATIONS = {
     r"\overline": "bar",
     r"\mathcal": "mathcal",
     r"\mathscr": "mathcal",  # script letters: \mathscr{L} is the \mathcal{L} of documents that load mathrsfs
+    r"\mathfrak": "mathfrak",  # 𝔏, a name of its own (a loss, a Lagrangian)
+    r"\dot": "dot",  # v̇: a tangent or a rate beside v (forward-mode differentiation), not v
+    r"\ddot": "ddot",
+    r"\check": "check",
 }
 TEXT_FONTS = {
     r"\text", r"\textrm", r"\textit", r"\textbf", r"\textsc", r"\textsf", r"\textup", r"\operatorname", r"\mathop",
