@@ -108,3 +108,45 @@ def test_links_written_in_the_step_with_a_wrong_slope_is_never_ok(runner: StepRu
     verdicts = _verdicts(OWN_LINKS.replace("{rhs}", r"-0.3775 \cdot 1.0100"), runner)
     status, message = verdicts[r"-0.3775 \cdot 1.0100"]
     assert status != "ok", message
+
+
+#: an output neuron's error named with its label and number (δ_{o1}, as Mazur's worked example writes it)
+LABELLED_DELTA = r"""
+The net input is $net_{o1} = w_1 out_{h1} + w_2 out_{h2} + b$ and we write
+
+$$\delta_{o1} = \frac{\partial E}{\partial net_{o1}}$$
+
+$$\frac{\partial E}{\partial w_1} = \delta_{o1} \cdot \frac{\partial net_{o1}}{\partial w_1}$$
+
+$$\frac{\partial E}{\partial b} = {bias}$$
+
+$$\frac{\partial E}{\partial w_1} = {weight}$$
+"""
+
+
+def _labelled(bias: str, weight: str) -> str:
+    return LABELLED_DELTA.replace("{bias}", bias).replace("{weight}", weight)
+
+
+def test_a_delta_the_document_defines_is_not_kroneckers(runner: StepRunner) -> None:
+    # δ_{o1} = ∂E/∂net_{o1} is the document's; read as Kronecker's δ at o = 1 it was 1, and the
+    # bias step a false alarm ("with o = 1: left side = 0, right side = 1")
+    verdicts = _verdicts(_labelled(r"\delta_{o1}", r"\delta_{o1} \cdot out_{h1}"), runner)
+    chain = r"\delta_{o1} \cdot \frac{\partial net_{o1}}{\partial w_1}"
+    for rhs in (chain, r"\delta_{o1}", r"\delta_{o1} \cdot out_{h1}"):
+        status, message = verdicts[rhs]
+        assert status == "ok", (rhs, message)
+
+
+def test_a_labelled_delta_with_a_wrong_factor_is_never_ok(runner: StepRunner) -> None:
+    verdicts = _verdicts(_labelled(r"2 \delta_{o1}", r"\delta_{o1} \cdot out_{h2}"), runner)
+    for rhs in (r"2 \delta_{o1}", r"\delta_{o1} \cdot out_{h2}"):
+        status, message = verdicts[rhs]
+        assert status != "ok", (rhs, message)
+
+
+def test_kroneckers_delta_is_still_read_where_the_document_does_not_define_it(runner: StepRunner) -> None:
+    doc = "$$\\sum_{j=1}^{3} \\delta_{ij} x_j = x_i$$\n\n$$\\sum_{j=1}^{3} \\delta_{ij} x_j = x_j$$\n"
+    verdicts = _verdicts(doc, runner)
+    assert verdicts["x_i"][0] == "ok"
+    assert verdicts["x_j"][0] != "ok"
