@@ -292,7 +292,8 @@ def judge_numeric_steps(
         if out is None and result.status != "wrong" and result.method != "definitions":
             out = restated(step.lhs, step.rhs, notation, latest, at)  # x1 = 0.05, the value again
             # w_2' = 0.203 after w_1' = w_1 - η ∂L/∂w_1 = …, with w_2, η and ∂L/∂w_2 valued (updated_values)
-            out = out or judge_update_value(step.lhs, step.rhs, notation, latest, valued, formulas, at)
+            once = {key: v for key, v in valued.items() if not v.several}  # a gradient given two values: which?
+            out = out or judge_update_value(step.lhs, step.rhs, notation, latest, once, formulas, at)
         if out is None and derivative and result.status != "wrong":
             out = _by_formula(step.lhs, step.rhs, notation, (values, valued, dformulas, loose), at, step.chain_var)
         if (out["status"] if out is not None else result.status) == "wrong":
