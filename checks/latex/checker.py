@@ -49,6 +49,7 @@ from derive.checks.latex.fixed_families import fixed_family_letters
 from derive.checks.latex.idle_conditions import bearing_conditions, supposed_values
 from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.index_calls import as_distributions
+from derive.checks.latex.index_sums import fixed_definitions
 from derive.checks.latex.indexed_steps import check_indexed, contracted_indices, einstein_free_indices
 from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
 from derive.checks.latex.landau import landau_verdict
@@ -436,7 +437,8 @@ def check_step(
     named_sum = any(n.startswith("\\sum_") for norm in (lhs_norm, rhs_norm) for n in norm.symbol_names)
     # a name whose value is a sum (L read by implied_losses as -Σ_i y_i log p_i) is expanded too
     named_sum = named_sum or uses_summed_value([lhs_norm, rhs_norm], named)
-    if lhs_norm.sums or rhs_norm.sums or family or condition_indices([lhs_norm, rhs_norm]) or implied or named_sum:
+    indexed = condition_indices([lhs_norm, rhs_norm], fixed_definitions(named))  # δ_{ik}, 1_{i=j}; δ_{o1} defined: none
+    if lhs_norm.sums or rhs_norm.sums or family or indexed or implied or named_sum:
         out = check_indexed(lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein, case_pairs)
         if out["status"] == "wrong" and not einstein and contracted_indices(lhs_norm, rhs_norm, named):
             # δ_ik δ_il = δ_kl: index notation sums the repeated i (einstein.summed_reading)

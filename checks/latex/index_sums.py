@@ -13,6 +13,7 @@ left to the caller to refuse.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
 from typing import Any
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "condition_letters",
     "decode_condition",
     "encode_condition",
+    "fixed_definitions",
     "holds",
     "index_condition",
     "index_equalities",
@@ -182,6 +184,12 @@ def kronecker_letters(name: str) -> set[str]:
     return {c for c in m.groups() if c.isalpha()} if m else set()
 
 
+def fixed_definitions(named: Mapping[str, tuple[str, Any]] | None) -> frozenset[str]:
+    """The names a document's definitions (sympy_build.Definitions) give a value as written, not
+    for every value of index letters (no family letters: δ_{o1}, E_{total}, A_h beside A_o)."""
+    return frozenset(k for k, (letters, _) in (named or {}).items() if not letters)
+
+
 #: ``\sum_K = \sum_{j=1}^{K} \exp(\theta_j)``: the operator alone used as a name for a sum.
 _NAMED_SUM = re.compile(r"\\sum\s*_\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*(?::=|=)\s*(?:\\displaystyle\s*)?\\sum")
 
@@ -208,9 +216,11 @@ def split_name(name: str) -> tuple[str, str, str] | None:
     return m.group("base"), m.group("sub") or "", m.group("label") or ""
 
 
-def condition_indices(norms: list[Any]) -> set[str]:
+def condition_indices(norms: list[Any], defined: Collection[str] = ()) -> set[str]:
     """Letters that conditions between indices compare (``\\sum_{k \\neq i}``, ``1_{i=j}``,
-    ``\\delta_{ik}``): each is an index that must take concrete values for the side to have one."""
+    ``\\delta_{ik}``): each is an index that must take concrete values for the side to have one.
+    ``defined``: names the document gives a value as written (fixed_definitions): its own δ_{o1}
+    (∂E/∂net_{o1}, the error of output neuron 1) is that value, not the Kronecker delta at o = 1."""
     letters: set[str] = set()
     subscripts: set[str] = set()
     paired: set[str] = set()  # k = y between two letters: class indices, as 1[k = y] compares them
@@ -225,7 +235,7 @@ def condition_indices(norms: list[Any]) -> set[str]:
                 letters |= condition_letters(cond)
                 paired |= condition_letters(cond) if len(condition_letters(cond)) == 2 else set()
             elif kind == "symbol":
-                letters |= kronecker_letters(name)
+                letters |= kronecker_letters(name) if name not in defined else set()
                 parts = split_name(name)
                 subscripts |= set(parts[1]) if parts else set()
         subscripts |= {index for index, _, _ in norm.sums.values()}

@@ -12,6 +12,7 @@ from typing import Any
 from derive.checks.latex.case_splits import case_split, unstated_case
 from derive.checks.latex.einstein import contracted, einstein_free, einstein_sum, subscript_letters
 from derive.checks.latex.fixed_families import fixed_family_letters
+from derive.checks.latex.index_sums import fixed_definitions
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.results import verdict
 from derive.checks.latex.scalar_judge import decide
@@ -58,7 +59,7 @@ def check_indexed(
     if ok in every instance (said so: not a proof for all sizes); wrong if one instance has a
     verified counterexample (reported with its size and index values). In a document that sums
     repeated indices (``einstein``), the free indices are those of every term."""
-    _, free = index_letters([lhs_norm, rhs_norm])
+    _, free = index_letters([lhs_norm, rhs_norm], fixed_definitions(named))  # δ_{o1} defined: no Kronecker
     free = sorted(set(free) | set(family or ()))
     implied = einstein_free_indices(lhs_norm, rhs_norm, named) if einstein else None
     free = sorted(implied) if implied is not None else free
@@ -107,7 +108,7 @@ def check_indexed(
             out["counterexample"] = cex
             out["message"] = f"with {where}: {out['message']}"
             # a split the step writes itself (cases on i = j, 1_{i=j}, δ_ij) is no unstated case
-            stated = condition_indices([lhs_norm, rhs_norm])
+            stated = condition_indices([lhs_norm, rhs_norm], fixed_definitions(named))
             split = None if conditions else case_split(free, env, size, holds_at, stated, case_pairs)
             return unstated_case(out, split) if split else out
         if out["status"] == "ok" and out.get("method") == STATED_FACT:

@@ -7,11 +7,13 @@ the update of the weight:
     w_5^{+} = w_5 - \eta \frac{\partial E_{total}}{\partial w_5} = 0.4 - 0.5 \times 0.082167041
 
 - A chain whose first term is one derivative (``\frac{\partial X}{\partial y}``, ``\dfrac``,
-  ``\tfrac``, or ``\frac{dX}{dy}``) and whose last term is a number gives that derivative the
-  number, keyed by its numerator and variable read as names (``w_5`` and ``w_{5}`` are one). It
-  is always a rounded value (one unit of its last place), never an exact input. A derivative
-  given two values that disagree anywhere in the document (two examples, two layers) is given
-  none: which one a step means is not known.
+  ``\tfrac``, ``\frac{dX}{dy}``, or ``\frac{\delta X}{\delta y}`` as the normaliser reads it) and whose
+  last term is a number gives that derivative the number, keyed by its numerator and variable read
+  as names (``w_5`` and ``w_{5}`` are one). It is always a rounded value (one unit of its last
+  place), never an exact input. A derivative given two values that disagree anywhere in the
+  document (two worked examples, two layers) is marked ``several``: a step after a value may be
+  confirmed with the latest one (each example recomputes its ∂L/∂ŷ), never refuted (which one a
+  step means is not known).
 - A step that writes such a derivative is judged by numeric_values with the derivative read
   as one quantity (a placeholder name for the builder, named back in the messages).
 - The learning rate stated in prose ("learning rate η = 0.5", "with a learning rate of 0.5",
@@ -42,6 +44,8 @@ __all__ = ["derivative_values", "named_back", "prose_rates", "with_placeholders"
 PLACEHOLDER = "Q_{dvalue%d}"
 _FRAC = re.compile(r"\\[dt]?frac\s*\{")
 _NUMBER = re.compile(r"\s*(-?)\s*(\d+(?:\.\d+)?|\.\d+)\s*")
+_NUMBERS_ONLY = re.compile(r"[\d\s.,+\-*/()\[\]{}]*")
+_PRODUCT_SIGNS = re.compile(r"\\(?:cdot|times|left|right|big|Big)(?![A-Za-z])")
 
 
 def _group(text: str, start: int) -> int | None:
@@ -80,13 +84,22 @@ def written_derivatives(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def _operands(top: str, bottom: str) -> tuple[str, str] | None:
-    for mark in (r"\partial", "d", r"\mathrm{d}"):
+    for mark in (r"\partial", "d", r"\mathrm{d}", r"\delta"):
         if top.startswith(mark) and bottom.startswith(mark):
             num, var = top[len(mark) :].strip(), bottom[len(mark) :].strip()
             # \partial^2 (an order) or \frac{d}{dx} (an operator) is not one quantity
             if num and var and not num.startswith("^") and not var.startswith("^"):
-                return num, var
+                return _bare_delta(mark, top, bottom, (num, var))
     return None
+
+
+def _bare_delta(mark: str, top: str, bottom: str, operands: tuple[str, str]) -> tuple[str, str] | None:
+    r"""``\frac{\delta L}{\delta w}`` is ∂L/∂w, as the normaliser reads it (written_forms.delta_fractions);
+    a δ with a script (``\delta_j``, ``\delta^{(l)}``) or run into a longer command (``\deltax``) is a name."""
+    if mark != r"\delta":
+        return operands
+    after = (top[len(mark) : len(mark) + 1], bottom[len(mark) : len(mark) + 1])
+    return None if any(c.isalpha() or c in "_^" for c in after) or operands[0].startswith("_") else operands
 
 
 def _key(num: str, var: str, notation: Notation) -> str:
@@ -111,7 +124,7 @@ def derivative_key(text: str, notation: Notation) -> str | None:
 
 def derivative_values(equations: list[Equation], notation: Notation, value_type: Any) -> list[Any]:
     """NumericValue (value_type) of each derivative a chain ends in a number for, keyed as above;
-    the derivatives given two values that disagree are left out."""
+    the derivatives given two values that disagree (two worked examples) are marked ``several``."""
     import sympy as sp
 
     found: list[Any] = []
@@ -134,7 +147,8 @@ def derivative_values(equations: list[Equation], notation: Notation, value_type:
     torn = {
         v.name for v in found for w in found if v.name == w.name and abs(v.value - w.value) > max(v.unit, w.unit)
     }
-    return [v for v in found if v.name not in torn]
+    # each worked example's own ∂L/∂ŷ: its latest value before a step may confirm it, never refute it
+    return [replace(v, several=True) if v.name in torn else v for v in found]
 
 
 def _restarts(chain: list) -> list[list]:
@@ -239,7 +253,8 @@ def derivative_formulas(equations: list[Equation], notation: Notation) -> list[t
             if len(chain) < 2 or chain[0][1] != "=":
                 continue
             key, second = derivative_key(chain[0][0].text, notation), chain[1][0]
-            if key is None or "?" in second.text or _NUMBER.fullmatch(second.text):
+            # numbers alone (0.94 · 0.25 · 0.5, an example's product) are no formula for the next example
+            if key is None or "?" in second.text or _NUMBERS_ONLY.fullmatch(_PRODUCT_SIGNS.sub(" ", second.text)):
                 continue
             out.append((key, second.text, (second.line, second.column)))
     return sorted(out, key=lambda f: f[2])

@@ -70,6 +70,7 @@ class NumericValue:
     at: tuple[int, int]  # (line, column) of the number: the value holds after it
     text: str = ""  # the number as written
     placed: bool = False  # given by a number put in the name's place (substituted_values): ok, never wrong
+    several: bool = False  # a derivative given values that disagree (numeric_derivatives): ok, never wrong
 
 
 def _literal(text: str) -> tuple[Any, Any] | None:
@@ -299,7 +300,8 @@ def judge_numeric_steps(
         if out is None and result.status != "wrong" and result.method != "definitions":
             out = restated(step.lhs, step.rhs, notation, latest, at)  # x1 = 0.05, the value again
             # w_2' = 0.203 after w_1' = w_1 - η ∂L/∂w_1 = …, with w_2, η and ∂L/∂w_2 valued (updated_values)
-            out = out or judge_update_value(step.lhs, step.rhs, notation, latest, valued, formulas, at)
+            once = {key: v for key, v in valued.items() if not v.several}  # a gradient given two values: which?
+            out = out or judge_update_value(step.lhs, step.rhs, notation, latest, once, formulas, at)
         if out is None and derivative and result.status != "wrong":
             out = _by_formula(step.lhs, step.rhs, notation, (values, valued, dformulas, loose), at, step.chain_var)
         if (out["status"] if out is not None else result.status) == "wrong":
@@ -341,7 +343,8 @@ def _worked_terms(equations: list[Equation]) -> set[tuple[int, int]]:
 
 def _valued(lhs: str, rhs: str, notation: Notation, values: list, names: dict, step: Any) -> dict | None:
     latest, torn = values_at(values, (step.line, step.column))
-    out = judge_valued_step(lhs, rhs, notation, placed_values(latest, names), torn, step.chain_var)
+    latest = placed_values(latest, names)
+    out = held_placed(judge_valued_step(lhs, rhs, notation, latest, torn, step.chain_var), latest)
     return named_back(out, names) if out is not None and names else out
 
 
@@ -433,12 +436,13 @@ def _judge(
     places = decimal_places(numbers_tex)
     slack = slack + (sp.Rational(1, 10**places) if places else 0) + sp.Float(1e-12) * max(abs(left), 1)
     shown = ", ".join(f"{s.name} = {latest[s.name].text}" for s in symbols)
-    if diff <= slack:
+    seen = [s.name for s in symbols if _seen(latest[s.name], numbers_tex)]
+    # each example's own ∂L/∂ŷ (a derivative given several values) confirms only where the step writes it
+    if diff <= slack and all(s.name in seen or not latest[s.name].several for s in symbols):
         return _out("ok", f"equal with the document's values put in ({shown}), to the precision written")
     # a prose learning rate need not be written (a dropped η) when another value ties the step
     # … and only when every number the step writes is one of the values it does write (the step
     # writes no number of its own, such as another learning rate)
-    seen = [s.name for s in symbols if _seen(latest[s.name], numbers_tex)]
     tied = not set(seen) <= loose and all(
         any(_seen(latest[name], m.group(0)) for name in seen) for m in re.finditer(r"\d+(?:\.\d+)?", numbers_tex)
     )

@@ -206,15 +206,16 @@ def restated(
 
 
 def held_placed(out: dict[str, Any] | None, latest: dict[str, Any]) -> dict[str, Any] | None:
-    """A wrong verdict reached with a placed value (module docstring) is inconclusive."""
+    """A wrong verdict reached with a placed value (module docstring), or with a derivative the
+    document gives values that disagree (numeric_derivatives: two worked examples), is inconclusive."""
     if out is None or out["status"] != "wrong":
         return out
-    placed = sorted(
-        n for n in (out.get("counterexample") or {}).get("point", {}) if getattr(latest.get(n), "placed", False)
-    )
-    if not placed:
+    used = (out.get("counterexample") or {}).get("point", {})
+    placed = sorted(n for n in used if getattr(latest.get(n), "placed", False))
+    several = sorted(n for n in used if getattr(latest.get(n), "several", False))
+    if not placed and not several:
         return out
-    why = (
-        f"{out['message']}; but {', '.join(placed)} got its value from a row that puts numbers in, read by their order"
-    )
-    return {**out, "status": "inconclusive", "counterexample": None, "message": why}
+    why = f"{', '.join(placed)} got its value from a row that puts numbers in, read by their order"
+    if not placed:
+        why = f"{', '.join(several)} is given other values elsewhere (another example's)"
+    return {**out, "status": "inconclusive", "counterexample": None, "message": f"{out['message']}; but {why}"}

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from derive.checks.latex.abstract_functions import abstract_name
 from derive.checks.latex.applied_calls import applied_head
 from derive.checks.latex.example_labels import instantiate_label, label_definition, word_subscript
 from derive.checks.latex.expression_derivatives import by_expression, is_expression_variable
-from derive.checks.latex.index_sums import condition_indices, decode_condition, holds, split_name
+from derive.checks.latex.index_sums import condition_indices, decode_condition, fixed_definitions, holds, split_name
 from derive.checks.latex.intermediate_variables import through_value
 from derive.checks.latex.inverse_functions import INVERSE_KEYS
 from derive.checks.latex.kink_values import off_kink
@@ -61,7 +62,7 @@ def _instantiate(name: str, env: dict[str, int]) -> str | None:
     return base + f"_{{{new_sub}}}" + (f"^{{{label}}}" if label else "")
 
 
-def index_letters(norms: list[Normalized]) -> tuple[set[str], list[str]]:
+def index_letters(norms: list[Normalized], defined: Collection[str] = ()) -> tuple[set[str], list[str]]:
     """(letters bound by a sum, free index letters): a letter is an index when it appears in
     the subscript of a family (base + label) that some sum runs over; a free one (k, y in
     ∂/∂o_k(−o_y + log Σ_j e^{o_j})) is instantiated too."""
@@ -86,7 +87,7 @@ def index_letters(norms: list[Normalized]) -> tuple[set[str], list[str]]:
     # ∂/∂z_i: i is the index of the variable, to be given values like any free index (left
     # as a letter, z_i is none of the z_1, z_2 … a defined name expands into)
     by = {c for norm in norms for v in norm.derivatives.values() if (p := split_name(v)) for c in p[1] if c.isalpha()}
-    return bound, sorted(letters | (condition_indices(norms) - bound) | (by - bound))
+    return bound, sorted(letters | (condition_indices(norms, defined) - bound) | (by - bound))
 
 
 def named_sum_letters(norms: list[Normalized], named: Definitions) -> set[str]:
@@ -238,7 +239,7 @@ class _Builder:
                 raise Unparsed(str(exc)) from None
         if renamed is not None and renamed != name:
             kron = re.fullmatch(r"\\delta_\{(\d)(\d)\}", renamed)
-            if kron:
+            if kron and name not in fixed_definitions(self.definitions):  # the document's own δ_{o1}: not Kronecker's
                 return sp.Integer(int(kron.group(1) == kron.group(2)))
         final = renamed if renamed is not None else name
         # C_0 of w in a step about a loss's parts: its own function at each instance (varying_parts)
