@@ -78,6 +78,7 @@ HELDOUT31 = ROOT / "tests" / "data" / "latex_heldout31" / "manifest.toml"
 HELDOUT32 = ROOT / "tests" / "data" / "latex_heldout32" / "manifest.toml"
 HELDOUT33 = ROOT / "tests" / "data" / "latex_heldout33" / "manifest.toml"
 HELDOUT34 = ROOT / "tests" / "data" / "latex_heldout34" / "manifest.toml"
+HELDOUT35 = ROOT / "tests" / "data" / "latex_heldout35" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -117,6 +118,7 @@ HELDOUT34 = ROOT / "tests" / "data" / "latex_heldout34" / "manifest.toml"
         (HELDOUT32, 9, 170),
         (HELDOUT33, 8, 140),
         (HELDOUT34, 8, 190),
+        (HELDOUT35, 8, 120),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:
