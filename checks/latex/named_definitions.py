@@ -63,7 +63,7 @@ def named_slips(results: list[StepResult], found: list[Any], notation: Notation)
         if named is None or _QUALIFIED.search(result.step.context):
             continue
         other = _last(_OTHER_NAMES, result.step.context)
-        if other is not None and other.start() > named.start():
+        if other is not None and other.start() >= named.end():
             continue  # the nearest name is another function's: an item of a list of activations
         if _SCALAR_OF_ONE.search(result.step.rhs) or not _SHAPES[key].search(result.step.rhs):
             continue  # a sum or an index: a vector function (a softmax), not a value of the argument
