@@ -9,15 +9,29 @@ label's math followed closely by "0 or 1" in one of several languages), a ``wron
 writes the label is judged again with the label set to 0 and then to 1; holding for both, it is
 inconclusive and says so (only the two values, every label equal, are tried: no proof). A step
 refuted at 0 or at 1 stays wrong: that value is one the document allows.
+
+Labels said to be -1 or 1 (SVMs, the perceptron: ``y_i \in \{-1, +1\}``, "Since $y_1$ is either 1 or
+-1", the twenty-eighth hunt's SMO derivation, where ``(\zeta y_1 - \alpha_2 y_1 y_2)^2`` became ``\zeta^2 +
+\alpha_2^2 - 2\zeta\alpha_2 y_2`` and was refuted at y_2 = 2) are tried the same way, entry by entry: each
+entry of the letter the step writes (y_1, y_2; at most three) takes -1 and 1 in every combination, and
+a ``wrong`` step holding in all of them is inconclusive. One letter said ±1 stands for its entries
+(y_1 said, y_2 alike: they are the same labels). Refuted at any combination, it stays wrong.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 from typing import Any
 
-__all__ = ["hold_binary_labels", "stated_binary_labels", "with_label_value"]
+__all__ = [
+    "hold_binary_labels",
+    "hold_signed_labels",
+    "stated_binary_labels",
+    "stated_signed_labels",
+    "with_label_value",
+]
 
 #: a label letter with an optional example index: y, y_i, y^{(i)}, t_n
 _LABEL = r"([A-Za-z])(?:\s*\^\s*\{?\s*\(\s*[a-z0-9]+\s*\)\s*\}?|\s*_\s*\{?\s*[a-z0-9]+\s*\}?)?"
@@ -27,6 +41,15 @@ _LABEL_MATH = re.compile(r"\$+\s*" + _LABEL + r"\s*\$+")
 _ZERO_OR_ONE = re.compile(r"\b0\s*(?:or|または|か|ou|o|oder|или|或|hoặc|/)\s*1\b|\b1\s*(?:or|または|ou|o|или|或)\s*0\b")
 #: y \in \{0, 1\} in math
 _IN_BINARY = re.compile(_LABEL + r"\s*\\in\s*\\\{\s*0\s*,\s*1\s*\\\}")
+#: y \in \{-1, 1\}, \{+1, -1\}, \{\pm 1\} in math
+_IN_SIGNED = re.compile(
+    _LABEL + r"\s*\\in\s*\\\{\s*(?:[-+]\s*1\s*,\s*\+?\s*1|\+?\s*1\s*,\s*-\s*1|\\pm\s*1)\s*\\\}"
+)
+#: "1 or -1", "-1 or +1", "±1" in prose (the numbers perhaps in math of their own: "$1$ or $-1$")
+_ONE = r"\$?\s*\+?\s*1\s*\$?"
+_MINUS_ONE = r"\$?\s*-\s*1\s*\$?"
+_OR = r"\s*(?:or|ou|o|oder|или|或|または|/)\s*"
+_PLUS_MINUS_ONE = re.compile(rf"{_ONE}{_OR}{_MINUS_ONE}|{_MINUS_ONE}{_OR}{_ONE}|(?:\\pm|±)\s*1\b")
 #: how far before "0 or 1" the label's math may end (same line)
 _NEAR = 40
 #: accents that make another name of the letter (\hat y is the prediction, not the label)
@@ -38,6 +61,17 @@ def stated_binary_labels(text: str) -> frozenset[str]:
     found = {m.group(1) for m in _IN_BINARY.finditer(text)}
     for line in text.splitlines():
         for said in _ZERO_OR_ONE.finditer(line):
+            before = [m for m in _LABEL_MATH.finditer(line[: said.start()]) if said.start() - m.end() <= _NEAR]
+            if before:
+                found.add(before[-1].group(1))
+    return frozenset(found)
+
+
+def stated_signed_labels(text: str) -> frozenset[str]:
+    """Letters the document says take only the values -1 and 1 (module docstring)."""
+    found = {m.group(1) for m in _IN_SIGNED.finditer(text)}
+    for line in text.splitlines():
+        for said in _PLUS_MINUS_ONE.finditer(line):
             before = [m for m in _LABEL_MATH.finditer(line[: said.start()]) if said.start() - m.end() <= _NEAR]
             if before:
                 found.add(before[-1].group(1))
@@ -81,4 +115,65 @@ def hold_binary_labels(judged: list[Any], document: Any, labels: frozenset[str],
         if all(v["status"] == "ok" for v in verdicts[2 * n : 2 * n + 2]):
             why = f"; but it holds with {letter} = 0 and with {letter} = 1, the values the document gives the label"
             out[k] = out[k].held(out[k].message + why)
+    return out
+
+
+#: at most this many entries of a signed label in one step (2³ combinations judged)
+_MOST_ENTRIES = 3
+
+
+def _label_pattern(letter: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\\A-Za-z])" + _LABEL.replace("([A-Za-z])", re.escape(letter)) + r"(?![A-Za-z])")
+
+
+def _entries(text: str, letter: str) -> list[str]:
+    """The label's entries the text writes (y_1, y_{2}, y as written, braces and spaces dropped), in order."""
+    found: list[str] = []
+    for m in _label_pattern(letter).finditer(text):
+        key = re.sub(r"[\s{}]", "", m.group(0))
+        if not _ACCENTED.search(text[: m.start()]) and key not in found:
+            found.append(key)
+    return found
+
+
+def _with_entry_values(text: str, letter: str, values: dict[str, str]) -> str:
+    """The text with each entry of the label set to its value."""
+    out, last = [], 0
+    for m in _label_pattern(letter).finditer(text):
+        key = re.sub(r"[\s{}]", "", m.group(0))
+        if _ACCENTED.search(text[: m.start()]) or key not in values:
+            continue
+        out += [text[last : m.start()], f"{{({values[key]})}}"]
+        last = m.end()
+    return "".join([*out, text[last:]])
+
+
+def hold_signed_labels(judged: list[Any], document: Any, labels: frozenset[str], again: Any) -> list[Any]:
+    """``judged`` with each wrong step that writes a label said to be -1 or 1 judged again with its entries at
+    every combination of -1 and 1, held as inconclusive where it holds at all (module docstring)."""
+    tasks, where = [], []
+    for k, result in enumerate(judged):
+        if result.status != "wrong" or not labels:
+            continue
+        step = result.step
+        written = f"{step.lhs} = {step.rhs}"
+        used = sorted(x for x in labels if _entries(written, x))
+        entries = _entries(written, used[0]) if len(used) == 1 else []
+        if not entries or len(entries) > _MOST_ENTRIES:
+            continue
+        definitions = document.for_step(step.line, step.column, step.rhs)
+        for signs in itertools.product(("-1", "1"), repeat=len(entries)):
+            values = dict(zip(entries, signs, strict=True))
+            lhs, rhs = (_with_entry_values(side, used[0], values) for side in (step.lhs, step.rhs))
+            tasks.append((replace(step, lhs=lhs, rhs=rhs), definitions))
+        where.append((k, used[0], 2 ** len(entries)))
+    if not tasks:
+        return judged
+    verdicts = again.run(tasks)
+    out, start = list(judged), 0
+    for k, letter, count in where:
+        if all(v["status"] == "ok" for v in verdicts[start : start + count]):
+            why = f"; but it holds with every entry of {letter} at -1 or 1, the values the document gives the label"
+            out[k] = out[k].held(out[k].message + why)
+        start += count
     return out

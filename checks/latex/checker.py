@@ -106,6 +106,7 @@ from derive.checks.latex.sympy_build import (
 )
 from derive.checks.latex.tainted_values import hold_tainted_values
 from derive.checks.latex.typed_nodes import Node, Opaque
+from derive.checks.latex.unit_suffix import hold_unit_suffixes
 from derive.checks.latex.unread_steps import unread_verdict
 from derive.checks.latex.unstated_dependence import DependenceNotes, said, split_unstated, undetermined
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
@@ -214,6 +215,7 @@ def _last_passes(
     judged = hold_tainted_values(judge_numeric_steps(judged, equations, notation, text), equations, notation, text)
     judged = judge_layered(judged, equations, text)
     judged = hold_scalar_givens(judged, equations, notation, text)  # u = 6, then 2u = 12 (u sampled a vector)
+    judged = hold_unit_suffixes(judged, notation)  # 3/0.202 = 14.8515s: s its unit, seconds (unit_suffix)
     judged = held_answers(sized_by_entries(judged, text, typed_notation), text, notation)
     # "$\\cup$ = +": a sign the document gives a set operation is not arithmetic (operator_meanings)
     judged = hold_operator_meanings(hold_numeric_labels(judged, text), text)

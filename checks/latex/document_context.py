@@ -14,7 +14,7 @@ from typing import Any
 from derive.checks.latex.abstract_functions import abstract_name, document_abstract_functions
 from derive.checks.latex.applied_names import find_applied_names
 from derive.checks.latex.bare_values import document_bare_values
-from derive.checks.latex.binary_labels import stated_binary_labels
+from derive.checks.latex.binary_labels import stated_binary_labels, stated_signed_labels
 from derive.checks.latex.called_names import find_called_names
 from derive.checks.latex.case_splits import document_case_pairs
 from derive.checks.latex.dependent_lists import find_dependent_names, fixed_dependences
@@ -136,6 +136,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         kinds=stated_kinds(text),
         bare_values=document_bare_values(equations, notation.functions),
         binary=stated_binary_labels(text),
+        signed=stated_signed_labels(text),
         # "su varianza es $s^2/n$", "$\|f\|_\infty \le M$": never negative (deviation_names)
         domains={**stated_deviations(text, notation), **stated_bounds(text, notation), **notation.domains},
     )

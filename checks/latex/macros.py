@@ -28,6 +28,8 @@ _NEW = re.compile(
 _DEF = re.compile(r"\\(?:global\s*)?[gex]?def\s*(" + _NAME + r")\s*((?:#\d)*)\s*\{")
 _OPERATOR = re.compile(r"\\DeclareMathOperator(\*?)\s*\{\s*(" + _NAME + r")\s*\}\s*\{")
 _USE = re.compile(_NAME)
+#: an operator's body that is one font command around letters: \mathbb{E}, \mathrm{Var}
+_FONT_NAME = re.compile(r"\s*\\(?:mathbb|mathrm|mathbf|mathcal|mathsf|mathscr|text)\s*\{\s*[A-Za-z]+\s*\}\s*")
 #: wrappers that only say "math mode" in a macro's body: \ensuremath{X} is X in math, and
 #: \ifmmode A\else B\fi is A there
 _ENSUREMATH = re.compile(r"\\ensuremath\s*\{")
@@ -73,7 +75,11 @@ def _definitions(text: str) -> list[tuple[int, int, str, Macro]]:
     for m in _OPERATOR.finditer(text):
         end = brace_group_end(text, m.end() - 1)
         if end > 0:
-            found.append((m.start(), end, m.group(2), Macro(0, f"\\operatorname{{{text[m.end() : end - 1]}}}")))
+            body = text[m.end() : end - 1]
+            # \DeclareMathOperator{\E}{\mathbb{E}}: the operator is the font's letter as the document writes
+            # it elsewhere (\mathbb{E}[…], an expectation), not a name E inside \operatorname
+            shown = body.strip() if _FONT_NAME.fullmatch(body) else f"\\operatorname{{{body}}}"
+            found.append((m.start(), end, m.group(2), Macro(0, shown)))
     return sorted(found, key=lambda d: d[0])
 
 

@@ -36,6 +36,12 @@ _SHAPES = {
     "sigmoid": re.compile(r"\\[dt]?frac|\\over(?![A-Za-z])|/|\^\s*\{\s*-\s*1\s*\}"),
     "relu": re.compile(r"\\max|\\min|\\begin\s*\{cases\}"),
 }
+#: words that name another activation: in a list of them ("**Sigmoid:** σ(x) = …", "**Tanh:** σ(x) =
+#: …"), the word nearest before a value says which one it is, whatever an earlier item was called
+_OTHER_NAMES = re.compile(
+    r"(?i)\btanh\b|hyperbolic\s+tangent|tangente\s+hiperb|tangente\s+hyperbo|双曲正切|soft\s*plus|\belu\b|"
+    r"leaky|swish|gelu|softmax|soft-max|\bidentity\b|\blinear\b|heaviside|\bstep\b"
+)
 #: what makes a value more than a scalar value of one argument
 _SCALAR_OF_ONE = re.compile(r"\\sum|\\prod|_|\\begin")
 #: words that make the named function another one
@@ -53,11 +59,20 @@ def named_slips(results: list[StepResult], found: list[Any], notation: Notation)
         words = _NAMES.get(key or "")
         if result is None or result.status != "wrong" or words is None:
             continue
-        named = words.search(result.step.context)
+        named = _last(words, result.step.context)
         if named is None or _QUALIFIED.search(result.step.context):
             continue
+        other = _last(_OTHER_NAMES, result.step.context)
+        if other is not None and other.start() >= named.end():
+            continue  # the nearest name is another function's: an item of a list of activations
         if _SCALAR_OF_ONE.search(result.step.rhs) or not _SHAPES[key].search(result.step.rhs):
             continue  # a sum or an index: a vector function (a softmax), not a value of the argument
         if len(normalize(result.step.rhs, notation).symbol_names) <= 1:  # the argument alone, no parameter
             out[(d.line, d.column)] = named.group(0)
     return out
+
+
+def _last(words: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of ``words`` in ``text`` (the name nearest before the value)."""
+    matches = list(words.finditer(text))
+    return matches[-1] if matches else None

@@ -183,6 +183,8 @@ class Notation:
     bare_values: dict[str, str] = field(default_factory=dict)
     #: letters the document says are 0 or 1 (y^{(i)} "(0 or 1)", y \in \{0,1\}): binary_labels
     binary: frozenset[str] = frozenset()
+    #: letters the document says are -1 or 1 (y_i \in \{-1, 1\}, "$y_1$ is either 1 or -1"): binary_labels
+    signed: frozenset[str] = frozenset()
     #: letters whose numbered entries the document exponentiates (e^{z_1}) and never defines as
     #: vectors (z_1 = W_1 x): σ(z_1) of the document's softmax σ is its entry 1 (doc_vectors)
     scalar_entries: frozenset[str] = frozenset()

@@ -8,7 +8,11 @@ name alone on the left, not in the value) and never applies it to a bracket (no 
 name is that quantity in this document, as any name it defines. A value given to the name squared
 (``\sigma^2 := \frac{1}{N}\sum_k (x_k - \mu)^2``, a variance) makes it a quantity too, and so does a
 Gaussian's spread: the name squared beside a mean μ (``\mathcal{N}(\mu, \sigma^2)``, ``\frac{(x -
-\mu)^2}{2\sigma^2}``), or after a word for variance or standard deviation. Read as the sigmoid of the
+\mu)^2}{2\sigma^2}``), or after a word for variance or standard deviation, or squared as the value of a
+variance earlier on its line (``\mathbb{V}[c_j] = \frac{1}{m^2}\sum_k \mathbb{V}[y_k] = \frac{\sigma^2}{m}``,
+"the expression for average variance above … \frac{\sigma^2}{m}": the twenty-eighth hunt, where
+``\frac{d}{dm}(\frac{L^2m^2}{n^2} + \frac{\sigma^2}{m}) = 2\frac{L^2m}{n^2} - \frac{\sigma^2}{m^2}`` was refuted
+with σ the sigmoid of m). Read as the sigmoid of the
 derivative's variable, ``\frac{\partial}{\partial \mu}\frac{(x-\mu)^2}{2\sigma^2} = -\frac{x-\mu}{\sigma^2}``
 was refuted. A document that applies σ anywhere (σ(z)) keeps the function. The reading is inferred, so
 it confirms steps but never refutes one (hold_spread_readings).
@@ -39,6 +43,13 @@ _SPREAD_WORD = re.compile(
     r"|дисперси|отклонени|標準偏差|分散|标准差|方差|표준편차|분산"
 )
 _REACH = 60
+#: a variance written as an operator: \mathbb{V}[y_k], \operatorname{Var}(X), Var[x], \V[c_j] (a macro for 𝕍)
+_VARIANCE = re.compile(
+    r"\\(?:mathbb\s*\{\s*V\s*\}|V(?![A-Za-z])|[Vv]ar(?![A-Za-z])|(?:operatorname|mathrm|text|textrm)\s*\{\s*[Vv]ar\s*\})"
+    r"|(?<![A-Za-z\\])Var(?![A-Za-z])"
+)
+#: how far back on its line a variance, or a word for one, may stand before a squared name
+_LINE_REACH = 200
 
 
 def _gaussian_spread(text: str, name: str, before: str) -> bool:
@@ -48,6 +59,11 @@ def _gaussian_spread(text: str, name: str, before: str) -> bool:
         if squared and _MEAN.search(text[max(0, m.start() - _REACH) : m.end() + _REACH]):
             return True
         if _SPREAD_WORD.search(text[max(0, m.start() - _REACH) : m.start()]):
+            return True
+        # "\V[c_j] = \frac{1}{m^2}\sum_k \V[y_k] = \frac{\sigma^2}{m}", "average variance above … σ²/m":
+        # the squared name is the value of a variance written earlier on its line
+        line = text[max(0, text.rfind("\n", 0, m.start()) + 1, m.start() - _LINE_REACH) : m.start()]
+        if squared and (_VARIANCE.search(line) or _SPREAD_WORD.search(line)):
             return True
     return False
 

@@ -4,7 +4,7 @@ checker.check_text judges every step once; these passes then judge some verdicts
 (through a rejudge.Rejudge, in the same workers): across prose, with a twice-defined name's
 values, with a letter the document makes the softmax, with a reassigned name's latest number,
 two limits at one point on their operands, a bare \sum as a name, a primed name defined by a
-formula, a label the document says is 0 or 1, a barred letter as its entries' mean, a
+formula, a label the document says is 0 or 1, a label said to be -1 or 1, a barred letter as its entries' mean, a
 trigonometric argument run on past its bracket and a logarithm's power inside it; and, without a
 second judgement, i as the imaginary unit, an equation the prose says something satisfies, an
 activation's derivative written in its output, and an equation the next step solves.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from derive.checks.latex.bar_means import hold_bar_means
 from derive.checks.latex.bare_sums import settle_bare_sums, settle_unindexed_sums
-from derive.checks.latex.binary_labels import hold_binary_labels
+from derive.checks.latex.binary_labels import hold_binary_labels, hold_signed_labels
 from derive.checks.latex.doc_definitions import DocumentDefinitions
 from derive.checks.latex.imaginary_unit import hold_imaginary_unit
 from derive.checks.latex.latest_values import confirm_with_latest
@@ -57,6 +57,7 @@ def read_again(
     judged = settle_unindexed_sums(judged, document, again)  # \sum e^{z_j} beside y_i: over j (bare_sums)
     judged = settle_primed_names(judged, document, again)  # f = 1 + e^{-z}, then f' = -e^{-z} (primed_names)
     judged = hold_binary_labels(judged, document, notation.binary, again)  # y "(0 or 1)": y^2 = y (binary_labels)
+    judged = hold_signed_labels(judged, document, notation.signed, again)  # y_i \in \{-1, 1\}: y_i^2 = 1
     judged = hold_bar_means(judged, document, again)  # Σ x_k y_k − n x̄ ȳ: x̄ the sample mean (bar_means)
     judged = hold_imaginary_unit(judged, notation)  # e^{ix} = \cos x + i\sin x: i is √−1 (imaginary_unit)
     judged = hold_stated_equations(judged, notation)  # "the median satisfies $$1 - e^{-a} = e^{-a}$$"

@@ -25,6 +25,13 @@ an identity in it. A ``wrong`` step whose next step (within three lines) gives a
 value written without that name is evaluated again with the value put in, at a few positive random
 points of its other names; agreeing to 1e-9 there it is inconclusive and says so, never ok. A value
 that does not solve it (``\alpha = \sqrt{\frac{70}{n_{l-1} + n_{l}}}``) leaves it wrong.
+
+A system solved together (the twenty-eighth hunt): control homework writes "$y(0) = c_1 + 2 = 0$",
+"$\dot{y}(0) = -c_1 + 3c_2 = 0$", then "$c_1 = -2, c_2 = -2/3$" (or "$2\zeta\omega_n = 20, \omega_n^2 =
+4$", then "$\omega_n = 2, \zeta = 5$"), where an earlier part gave c_1 or ζ another value. The values
+are read from the steps that follow, each within three lines of the one before, and a ``wrong``
+equation that holds with all of them put in together is held the same way; ``-c_1 + 3c_2 = 1`` stays
+wrong.
 """
 
 from __future__ import annotations
@@ -105,39 +112,66 @@ def _real_roots(left: Any, right: Any, degree: int = 1) -> list[str] | None:
 _NEXT_LINES = 3
 
 
+#: how many following steps may give the values of a system's unknowns
+_NEXT_STEPS = 6
+
+
 def hold_solved_by_next(judged: list[StepResult], notation: Any) -> list[StepResult]:
-    """``judged`` with each wrong step that the next step's value of one of its names solves held."""
+    """``judged`` with each wrong step that the following steps' values of its names solve held."""
     out = list(judged)
     for k, result in enumerate(judged):
         if result.status != "wrong":
             continue
-        for after in judged[k + 1 : k + 3]:
-            if after.step.line - result.step.line > _NEXT_LINES:
-                break
-            name = _BARE.fullmatch(after.step.lhs)
-            step = result.step
-            if name is not None and _solves(step.lhs, step.rhs, name.group(1), after.step.rhs, notation):
-                solved, value = name.group(1), after.step.rhs.strip()
-                why = f"; but it holds at {solved} = {value}, the next step: an equation solved for {solved}"
+        values = _following_values(judged, k)
+        step = result.step
+        for name, value in values.items():  # one unknown: α²/3 = c, then α = √(3c)
+            if _solves(step.lhs, step.rhs, {name: value}, notation):
+                why = f"; but it holds at {name} = {value}, the next step: an equation solved for {name}"
                 out[k] = result.held(result.message + why)
                 break
+        else:  # a system: c_1 + 2 = 0 and -c_1 + 3c_2 = 0, then c_1 = -2, c_2 = -2/3
+            if len(values) > 1 and _solves(step.lhs, step.rhs, values, notation):
+                given = ", ".join(f"{name} = {value}" for name, value in values.items())
+                why = f"; but it holds at {given}, the next steps: a system of equations solved for its unknowns"
+                out[k] = result.held(result.message + why)
     return out
 
 
-def _solves(lhs: str, rhs: str, name: str, value: str, notation: Any) -> bool:
-    """Do ``lhs`` and ``rhs`` agree with ``name`` replaced by ``value`` (at random positive points)?"""
+def _following_values(judged: list[StepResult], k: int) -> dict[str, str]:
+    """The values the steps after step ``k`` give bare names (the first value of each), read while each
+    step follows the one before within a few lines: a system's equations, then its solution."""
+    values: dict[str, str] = {}
+    last = judged[k].step.line
+    for after in judged[k + 1 : k + 1 + _NEXT_STEPS]:
+        if after.step.line - last > _NEXT_LINES:
+            break
+        last = after.step.line
+        name = _BARE.fullmatch(after.step.lhs)
+        if name is not None and after.step.rhs.strip():
+            values.setdefault(name.group(1), after.step.rhs.strip())
+    return values
+
+
+def _solves(lhs: str, rhs: str, values: dict[str, str], notation: Any) -> bool:
+    """Do ``lhs`` and ``rhs`` agree with each name replaced by its value (at random positive points)?
+    Every name must be one the step uses, and no value may use any of them."""
     from derive.checks.latex.sympy_build import Unparsed, to_sympy
 
-    sides = [normalize(text, notation) for text in (lhs, rhs, value, name)]
-    if any(side.problems for side in sides):
+    sides = [normalize(text, notation) for text in (lhs, rhs)]
+    names = [normalize(name, notation) for name in values]
+    puts = [normalize(value, notation) for value in values.values()]
+    if any(side.problems for side in [*sides, *names, *puts]):
         return False
-    symbol = sides[3].symbol_names
     used = sides[0].symbol_names | sides[1].symbol_names
-    if len(symbol) != 1 or not symbol <= used or symbol & sides[2].symbol_names:
+    unknowns = set().union(*(name.symbol_names for name in names))
+    if any(len(name.symbol_names) != 1 for name in names) or not unknowns <= used:
+        return False
+    if any(put.symbol_names & unknowns for put in puts):
         return False
     try:
-        left, right, put, bare = (to_sympy(side) for side in sides)
-        difference = (left - right).subs(bare, put)
+        left, right = to_sympy(sides[0]), to_sympy(sides[1])
+        pairs = {to_sympy(name): to_sympy(put) for name, put in zip(names, puts, strict=True)}
+        difference = (left - right).subs(pairs, simultaneous=True)
     except (Unparsed, TypeError, ValueError, ArithmeticError, RecursionError):
         return False
     return vanishes_at_points(difference)

@@ -62,6 +62,8 @@ ARROWS = frozenset({r"\Rightarrow", r"\implies", r"\Longrightarrow", r"\iff", r"
 #: a bare name: w, x_1, w_{ij}, \theta, \theta_{0}
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\{[^{}]*\}|_[A-Za-z0-9])?"
 _BARE = re.compile(rf"\s*({_NAME})\s*")
+#: a programmer's counter: iter, count, epoch (several letters, one name only where it is updated)
+_WORD = re.compile(r"\s*([A-Za-z]{2,}(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*")
 
 
 def zero_conditions(
@@ -137,8 +139,10 @@ def _normalised(name: str, rhs: str) -> bool:
 
 def _update(lhs: str, rhs: str) -> str | None:
     """The name of ``r = r + 1`` (a bare name, then itself plus or minus terms without it) or of
-    ``x = x / ||x||`` (a bare name, then itself over its norm)."""
-    m = _BARE.fullmatch(lhs)
+    ``x = x / ||x||`` (a bare name, then itself over its norm). A word of several letters counts as
+    one name here (``iter = iter + 1`` in an algorithm's steps): written again with a term added, it
+    is the program's counter, whatever product its letters would make elsewhere."""
+    m = _BARE.fullmatch(lhs) or _WORD.fullmatch(lhs)
     if m is None:
         return None
     name = m.group(1)

@@ -1,0 +1,60 @@
+r"""A number with its unit written against it: ``T_s \approx \frac{3}{0.202} = 14.8515s``.
+
+Control and physics homework write a result with its unit glued to the number (14.8515s for
+seconds, 9.81m, 2.5\,\text{kg}). Read as maths the letter is a factor, and where the document uses
+that letter for something else (s the Laplace variable, given the value −3 at a pole) the step was
+'wrong' (the twenty-eighth hunt: "with the document's values (s = -3) the sides are 14.85 and
+−44.55"). A ``wrong`` step one of whose sides is a number followed by a unit (one letter glued to it,
+or one to three letters in ``\text``/``\mathrm``), the other side a computation of numbers alone,
+is held when that computation equals the number to its written places: the letter was a unit,
+not a factor. A number that the computation does not give (``\frac{3}{0.202} = 16.2s``) stays wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+from derive.checks.latex.normalize import Notation, normalize
+from derive.checks.latex.results import StepResult
+
+__all__ = ["hold_unit_suffixes"]
+
+#: a number and its unit: 14.8515s, 3 s, 2.5\,\text{kg}, 9.81\mathrm{m}
+_WITH_UNIT = re.compile(
+    r"\s*(?P<number>-?\d+(?:\.(?P<places>\d+))?)\s*(?:\\[,;:!]\s*|\\ \s*)?"
+    r"(?:\\(?:text|mathrm)\s*\{\s*(?P<word>[A-Za-z]{1,3})\s*\}|(?P<letter>[A-Za-z]))\s*"
+)
+
+
+def hold_unit_suffixes(judged: list[StepResult], notation: Notation) -> list[StepResult]:
+    """``judged`` with each wrong "computation = number unit" whose numbers agree held (module docstring)."""
+    out = list(judged)
+    for k, result in enumerate(judged):
+        if result.status != "wrong":
+            continue
+        for side, other in ((result.step.rhs, result.step.lhs), (result.step.lhs, result.step.rhs)):
+            m = _WITH_UNIT.fullmatch(side)
+            if m is not None and _agrees(other, m, notation):
+                unit = m.group("word") or m.group("letter")
+                number = m.group("number")
+                why = f"; but {other.strip()} is {number}: the {unit} after the number is its unit, not a factor"
+                out[k] = result.held(result.message + why)
+                break
+    return out
+
+
+def _agrees(computation: str, written: re.Match[str], notation: Notation) -> bool:
+    """Is ``computation`` (numbers only) the written number to its places?"""
+    from derive.checks.latex.sympy_build import Unparsed, to_sympy
+
+    norm = normalize(computation, notation)
+    if norm.problems or norm.symbol_names or norm.derivatives:
+        return False
+    try:
+        value = complex(to_sympy(norm).evalf())
+    except (Unparsed, TypeError, ValueError, ArithmeticError, RecursionError):
+        return False
+    if abs(value.imag) > 1e-12:
+        return False
+    places = len(written.group("places") or "")
+    return abs(value.real - float(written.group("number"))) <= 0.5 * 10.0**-places * (1 + 1e-9) + 1e-12
