@@ -87,12 +87,29 @@ def test_lowercase_batch_names_beside_a_numbered_weight(runner: StepRunner) -> N
     assert _statuses(LOWER, runner) == ["ok", "ok"]
 
 
+ONE_EXAMPLE = r"""
+$$z_1=xW_1+b_1$$
+
+$$h=\sigma(z_1)$$
+
+$$\frac{\partial{h}}{\partial{z_1}} = \sigma'(z_1)$$
+"""
+
+
+def test_one_examples_layer_keeps_its_scalar_reading(runner: StepRunner) -> None:
+    # x W_1 of one example: W_1 read whole would be a row (a capital read as a vector), and the
+    # scalar judge's proof of σ' was held back for it; such a layer is left as it was
+    assert _statuses(ONE_EXAMPLE, runner)[-1] == "ok"
+
+
 @pytest.mark.parametrize(
     "defs, expected",
     [
         # a matrix product with a numbered weight: every numbered name of it is a layer's own
         ({"Z_{1}": r"X W_1 + b_1"}, {"Z_{1}", "W_{1}", "b_{1}"}),
         ({"Z_{2}": r"A_1 W_2 + b_2", "A_{1}": r"\tanh(Z_1)"}, {"Z_{2}", "A_{1}", "W_{2}", "b_{2}"}),
+        # one example's layer (x a vector): W_1 would be one row there, so nothing changes
+        ({"z_{1}": r"x W_1 + b_1"}, set()),
         # a scalar worked example (no capital letter multiplied) keeps its entries
         ({"z_{1}": r"w_1 x_1 + w_2 x_2 + b"}, set()),
         # a name numbered with two digits stays an entry (w_{12}); an unnumbered definition adds nothing
@@ -108,3 +125,84 @@ def test_a_stem_the_document_sizes_keeps_its_rows() -> None:
     # W ∈ ℝ^{n×d} declared: W_1 may be its first row, so it is not made a name of its own
     parsed = {"Z_{1}": parse_typed(r"X W_1 + b_1", NOTATION)}
     assert "W_{1}" not in subscript_layer_names(parsed, lambda stem: stem == "W")
+
+
+# Products of matrices written out (written_products): multiplied out entry by entry, then compared
+# with the other side's written entries by the scalar judge (written_matrices).
+OUTER = r"\begin{bmatrix} a_1^{(h)} \\ a_2^{(h)} \end{bmatrix} \times \begin{bmatrix} \delta_1 & \delta_2 \end{bmatrix}"
+OUTER_WRITTEN = (
+    r"\begin{bmatrix} a_1^{(h)} \delta_1 & a_1^{(h)} \delta_2 \\ a_2^{(h)} \delta_1 & a_2^{(h)} \delta_2 \end{bmatrix}"
+)
+OUTER_TRANSPOSED = (
+    r"\begin{bmatrix} a_1^{(h)} \delta_1 & a_2^{(h)} \delta_1 \\ a_1^{(h)} \delta_2 & a_2^{(h)} \delta_2 \end{bmatrix}"
+)
+COLUMN_TIMES_ROW = r"\begin{bmatrix} 2 \\ 1 \end{bmatrix} \begin{bmatrix} u \\ v \end{bmatrix}^T"
+MATRIX_TIMES_COLUMN = r"\begin{bmatrix} p & 0 \\ q & 3 \end{bmatrix} \begin{bmatrix} u \\ v \end{bmatrix}"
+HADAMARD = r"\begin{bmatrix} p \\ q \end{bmatrix} \odot \begin{bmatrix} u \\ v \end{bmatrix}"
+NOT_OK = {"inconclusive", "unparsed", "wrong"}
+
+
+@pytest.mark.parametrize(
+    "claim, allowed",
+    [
+        # the outer product written out (was unparsed: a_1^{(h)} has no shape in the matrix reading)
+        (f"{OUTER_WRITTEN} = {OUTER}", {"ok"}),
+        (f"{OUTER_TRANSPOSED} = {OUTER}", NOT_OK),  # the wrong twin, transposed: never ok
+        # a column times a transposed column, with numbers: a refuted entry is an exact counterexample
+        (rf"{COLUMN_TIMES_ROW} = \begin{{bmatrix}} 2u & 2v \\ u & v \end{{bmatrix}}", {"ok"}),
+        (rf"{COLUMN_TIMES_ROW} = \begin{{bmatrix}} 2u & 2v \\ u & 3v \end{{bmatrix}}", {"wrong"}),
+        (rf"{MATRIX_TIMES_COLUMN} = \begin{{bmatrix}} pu \\ qu + 3v \end{{bmatrix}}", {"ok"}),
+        (rf"{MATRIX_TIMES_COLUMN} = \begin{{bmatrix}} pu + qv \\ 3v \end{{bmatrix}}", NOT_OK),  # swapped
+        # ⊙ between written matrices of one size: entry by entry, never the matrix product
+        (rf"{HADAMARD} = \begin{{bmatrix}} pu \\ qv \end{{bmatrix}}", {"ok"}),
+        (rf"{HADAMARD} = \begin{{bmatrix}} pu + qv \\ 0 \end{{bmatrix}}", NOT_OK),
+    ],
+)
+def test_written_matrices_multiplied_out(claim: str, allowed: set[str], runner: StepRunner) -> None:
+    (status,) = _statuses(f"$${claim}$$\n", runner)
+    assert status in allowed, (claim, status)
+
+
+@pytest.mark.parametrize(
+    "side",
+    [
+        # two columns: a cross product (×) or a dot product (·), not a product of matrices
+        r"\begin{bmatrix} a \\ b \end{bmatrix} \times \begin{bmatrix} c \\ d \end{bmatrix}",
+        r"\begin{bmatrix} a \\ b \end{bmatrix} \cdot \begin{bmatrix} c \\ d \end{bmatrix}",
+        # a factor with dots: its entries are not all written
+        r"\begin{bmatrix} a_1 \\ \vdots \\ a_n \end{bmatrix} \begin{bmatrix} c & d \end{bmatrix}",
+        # ⊙ between matrices of different sizes
+        r"\begin{bmatrix} a \\ b \end{bmatrix} \odot \begin{bmatrix} c & d \end{bmatrix}",
+    ],
+)
+def test_products_that_are_not_multiplied_out(side: str) -> None:
+    from derive.checks.latex.written_matrices import written_matrix
+
+    assert written_matrix(side) is None
+
+
+def test_a_written_product_is_its_entries_sums_of_products() -> None:
+    from derive.checks.latex.written_matrices import written_matrix
+
+    side = written_matrix(r"\begin{bmatrix} a & b \end{bmatrix}^T \begin{bmatrix} c & d \end{bmatrix}")
+    assert side is not None and len(side.grid) == 2 and len(side.grid[0]) == 2
+    assert side.entry(1, 0) == r"\left(b\right)\left(c\right)"
+
+
+def test_a_written_product_is_compared_entry_by_entry() -> None:
+    # held-out 13 (kassi): the matrix reading refused a_1^{(h)} (no shape there), so the outer
+    # product written out stayed unparsed; each entry is now a scalar step of its own
+    from derive.checks.latex.steps import Step
+    from derive.checks.latex.written_matrices import entry_by_entry
+
+    compared: list[tuple[str, str]] = []
+
+    def judge(step: Step) -> dict:
+        compared.append((step.lhs, step.rhs))
+        return {"status": "ok", "counterexample": None, "message": "proved"}
+
+    step = Step(1, OUTER_WRITTEN, OUTER, "=", "display")
+    unread = {"status": "unparsed", "counterexample": None, "message": "an environment"}
+    verdict = entry_by_entry(step, unread, judge)
+    assert verdict["status"] == "ok" and len(compared) == 4
+    assert compared[1] == (r"a_1^{(h)} \delta_2", r"\left(a_1^{(h)}\right)\left(\delta_2\right)")
