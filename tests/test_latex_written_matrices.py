@@ -33,8 +33,9 @@ def test_the_entries_of_a_side_written_out() -> None:
     "side",
     [
         "[a, b]",  # an interval or a commutator
-        r"\begin{bmatrix} a \\ b \end{bmatrix} \begin{bmatrix} c & d \end{bmatrix}",  # a product
-        r"\begin{bmatrix} a & b \end{bmatrix}^T",  # a transpose
+        # (a product and a transpose of written matrices are multiplied out since the 27th round:
+        # test_latex_matrix_steps.py; one whose sizes do not fit is still not read)
+        r"\begin{bmatrix} a \\ b \end{bmatrix} \begin{bmatrix} c \\ d \end{bmatrix}",
         r"\text{softmax} \begin{bmatrix} a \\ b \end{bmatrix}",  # a function of the whole vector
         r"x + \begin{bmatrix} a \\ b \end{bmatrix}",  # a sum with something not written out
         r"\begin{vmatrix} a & b \\ c & d \end{vmatrix}",  # a determinant

@@ -30,6 +30,7 @@ from derive.checks.latex.label_operands import labels_as_names
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.shape_inference import ShapeSolver, layer_subscript
 from derive.checks.latex.side_shapes import unify_sides
+from derive.checks.latex.subscript_layers import subscript_layer_names
 from derive.checks.latex.tensor_ops import Dual, NotJudged
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
@@ -193,8 +194,11 @@ def complete(sides: tuple[Node, Node], notation: Notation, defs: dict[str, Node]
     variables: dict[str, set[str]] = {}
     borrowed: dict[str, set[str]] = {}  # losses whose value is the notation's, and their variables
     scalars = notation.scalars | LOSS_NAMES
+    # Z_1 = X W_1 + b_1: the document numbers its layers by a subscript digit (subscript_layers)
+    wholes = subscript_layer_names(defs, lambda stem: _has_value(stem, notation, defs))
     for d in derivs:
-        entry = d.var.sub and not layer_subscript(d.var.sub)  # ∂C/∂w_j is by w; ∂C/∂W_ℓ by W_ℓ
+        # ∂C/∂w_j is by w; ∂C/∂W_ℓ by W_ℓ, and ∂L/∂W_2 by W_2 where W_2 is a layer's
+        entry = d.var.sub and not layer_subscript(d.var.sub) and d.var.full not in wholes
         name, var = d.num.full, d.var.stem if entry else d.var.full  # type: ignore[union-attr]
         if d.num.sub:  # type: ignore[union-attr]
             continue
@@ -222,6 +226,7 @@ def complete(sides: tuple[Node, Node], notation: Notation, defs: dict[str, Node]
         model.definitions[name] = Call("abstract:" + name, (Sym(base, base, ""),))
     written = labels_as_names(_reachable(sides, defs), notation.index_values)  # ŷ - y: y a vector
     solver = _solver(notation, defs, model, scalars, written)
+    solver.wholes = set(wholes)
     if any(isinstance(s, Sym) and s.full == "m" for side in sides for s in _walk(side)):
         solver.batch = "m"  # 1/m in the step: m counts the examples (bias_layout.batch_data)
     unify_sides(solver, *(solver.shape(side) for side in sides))  # one shape on both sides

@@ -77,6 +77,7 @@ class ShapeSolver:
         self.one = self._var("1")
         self.bound: set[str] = set()
         self.opaque: set[str] = set()  # names given a random function elsewhere (abstract)
+        self.wholes: set[str] = set()  # subscripted names that are a layer's own (W_2 of Z_2 = A_1 W_2)
         self.batch: str | None = None  # the size that counts the examples (m of 1/m), when the step writes it
 
     def _var(self, label: str | None = None) -> int:
@@ -121,7 +122,7 @@ class ShapeSolver:
     def sym(self, s: Sym) -> Shape | None:
         if s.full in self.bound or self.scalar(s.full):
             return (self.one, self.one)
-        if s.sub and not layer_subscript(s.sub):
+        if s.sub and not layer_subscript(s.sub) and s.full not in self.wholes:
             if self.known(s.stem) is None and self.value(s.stem) is None and self.known(s.full) is None:
                 stem = self.fresh(s.stem)
                 if len(s.sub.replace(",", "")) == 1:

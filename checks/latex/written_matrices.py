@@ -27,7 +27,8 @@ A side may carry a factor before its matrix (``-\frac{1}{m} \begin{bmatrix} … 
 multiplies each entry, and may be a sum of such matrices of one layout (``\begin{pmatrix} \sigma(z_1)
 \\ \sigma(z_2) \end{pmatrix} - \begin{pmatrix} 0 \\ 1 \end{pmatrix}``). A factor holds numbers,
 fractions, letters and a few Greek rates (α, η, λ …), never a function (``\text{softmax}``, ``\max``,
-``\sigma``) nor a sum; two matrices side by side (a product) are not read. A matrix of one written
+``\sigma``) nor a sum; written matrices side by side (a product, ``\odot``, a transpose after one) are
+multiplied out first (written_products). A matrix of one written
 entry between dots, ``\begin{bmatrix} \vdots \\ \sum_s \frac{\partial L}{\partial y_j^s} \\ \vdots
 \end{bmatrix}`` (the vector whose j-th entry is), is compared by that entry, as
 ``environment_steps.single_entry`` compares a matrix of one entry.
@@ -46,6 +47,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from derive.checks.latex.steps import Step
+from derive.checks.latex.written_products import PRODUCTS, TRANSPOSE, Grid, combined, transposed
 
 __all__ = ["Written", "entry_by_entry", "written_matrix"]
 
@@ -65,12 +67,15 @@ _SPACING = re.compile(r"^\s*\[[-+0-9.]*\s*(?:ex|em|pt|mm|cm)\]")
 _TOKEN = re.compile(r"\\[A-Za-z]+|\\.|.", re.S)
 _DROPPED = re.compile(r"\\hline|\\(?:[,;!]|quad|qquad)(?![A-Za-z])")
 _TRAILING = re.compile(r"[\s,.;]*$")
+#: another written matrix right after one, with a product's operator (or none) between them
+_JOINED = re.compile(
+    r"\s*(?P<op>"
+    + "|".join(re.escape(op) for op in PRODUCTS if op)
+    + r")?(?![A-Za-z])\s*(?P<open>)(?:\\left\s*[(\[]\s*)?\\begin\{"
+)
 _NUMERIC = re.compile(r"[\s+\-]*(?:[\d.]*|\\[dt]?frac\{\d+\}\{\d+\})\s*")
 
 Judge = Callable[[Step], dict[str, Any]]
-
-
-Grid = tuple[tuple[str | None, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -139,18 +144,45 @@ def _environments(text: str) -> list[tuple[str, Grid]] | None:
         start = left.start() if left else begin
         before = rest[:start]
         if parts and not re.match(r"\s*[+\-]", before):
-            return None  # two matrices side by side: a product, not read here
+            return None  # a matrix after a term's end: something between them that is not a product
         if _factor(before.strip()[1:] if parts else before) is None:
             return None
-        m = _ENVIRONMENT.match(rest, start)
-        if m is None or (m.group("open") is None) != (m.group("close") is None):
+        found = _product(rest, start)
+        if found is None:
             return None
-        grid = _grid(_rows(m.group("body")))
-        if grid is None:
-            return None
+        grid, end = found
         parts.append((before.strip(), grid))
-        rest = rest[m.end() :]
+        rest = rest[end:]
     return parts
+
+
+def _matrix_at(text: str, start: int) -> tuple[Grid, int] | None:
+    """The matrix environment at ``start`` (transposed where a mark follows it) and its end."""
+    m = _ENVIRONMENT.match(text, start)
+    if m is None or (m.group("open") is None) != (m.group("close") is None):
+        return None
+    grid = _grid(_rows(m.group("body")))
+    if grid is None:
+        return None
+    mark = TRANSPOSE.match(text, m.end())
+    return (transposed(grid), mark.end()) if mark else (grid, m.end())
+
+
+def _product(text: str, start: int) -> tuple[Grid, int] | None:
+    """The written matrices side by side from ``start`` (``A B``, ``A \\cdot B^T``, ``A \\odot B``)
+    multiplied out (written_products), and where they end; None where they do not fit."""
+    found = _matrix_at(text, start)
+    while found is not None:
+        grid, end = found
+        joined = _JOINED.match(text, end)
+        if joined is None:
+            return found
+        nxt = _matrix_at(text, joined.end("open"))
+        if nxt is None:
+            return None
+        product = combined(grid, nxt[0], (joined.group("op") or "").strip())
+        found = None if product is None else (product, nxt[1])
+    return None
 
 
 def _bracket_list(text: str) -> list[tuple[str, Grid]] | None:
