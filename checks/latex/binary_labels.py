@@ -58,20 +58,20 @@ _ACCENTED = re.compile(r"\\(?:hat|widehat|bar|overline|tilde|widetilde|vec|mathb
 
 def stated_binary_labels(text: str) -> frozenset[str]:
     """Letters the document says take only the values 0 and 1 (module docstring)."""
-    found = {m.group(1) for m in _IN_BINARY.finditer(text)}
-    for line in text.splitlines():
-        for said in _ZERO_OR_ONE.finditer(line):
-            before = [m for m in _LABEL_MATH.finditer(line[: said.start()]) if said.start() - m.end() <= _NEAR]
-            if before:
-                found.add(before[-1].group(1))
-    return frozenset(found)
+    return _stated_labels(text, _IN_BINARY, _ZERO_OR_ONE)
 
 
 def stated_signed_labels(text: str) -> frozenset[str]:
     """Letters the document says take only the values -1 and 1 (module docstring)."""
-    found = {m.group(1) for m in _IN_SIGNED.finditer(text)}
+    return _stated_labels(text, _IN_SIGNED, _PLUS_MINUS_ONE)
+
+
+def _stated_labels(text: str, in_math: re.Pattern[str], in_prose: re.Pattern[str]) -> frozenset[str]:
+    """Letters given their values in math (``y \\in \\{0, 1\\}``), or in prose after a label's math on
+    the same line, at most _NEAR characters before the values ("$y_i$ is 0 or 1")."""
+    found = {m.group(1) for m in in_math.finditer(text)}
     for line in text.splitlines():
-        for said in _PLUS_MINUS_ONE.finditer(line):
+        for said in in_prose.finditer(line):
             before = [m for m in _LABEL_MATH.finditer(line[: said.start()]) if said.start() - m.end() <= _NEAR]
             if before:
                 found.add(before[-1].group(1))
