@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -90,16 +91,22 @@ def with_label_value(text: str, letter: str, value: str) -> str:
     return "".join([*out, text[last:]])
 
 
+def _wrong_label_steps(
+    judged: list[Any], labels: frozenset[str], writes: Callable[[str, str], bool]
+) -> Iterator[tuple[int, Any, list[str]]]:
+    """(index, step, the labels it writes) of each step judged wrong; ``writes(text, x)`` says
+    whether a step's text writes the label x."""
+    for k, result in enumerate(judged):
+        if result.status == "wrong" and labels:
+            written = f"{result.step.lhs} = {result.step.rhs}"
+            yield k, result.step, sorted(x for x in labels if writes(written, x))
+
+
 def hold_binary_labels(judged: list[Any], document: Any, labels: frozenset[str], again: Any) -> list[Any]:
     """``judged`` with each wrong step that writes a binary label judged again with the label 0
     and 1, held as inconclusive where it holds at both; ``again`` is a rejudge.Rejudge."""
     tasks, where = [], []
-    for k, result in enumerate(judged):
-        if result.status != "wrong" or not labels:
-            continue
-        step = result.step
-        written = f"{step.lhs} = {step.rhs}"
-        used = sorted(x for x in labels if with_label_value(written, x, "0") != written)
+    for k, step, used in _wrong_label_steps(judged, labels, lambda text, x: with_label_value(text, x, "0") != text):
         if len(used) != 1:
             continue
         definitions = document.for_step(step.line, step.column, step.rhs)
@@ -152,13 +159,8 @@ def hold_signed_labels(judged: list[Any], document: Any, labels: frozenset[str],
     """``judged`` with each wrong step that writes a label said to be -1 or 1 judged again with its entries at
     every combination of -1 and 1, held as inconclusive where it holds at all (module docstring)."""
     tasks, where = [], []
-    for k, result in enumerate(judged):
-        if result.status != "wrong" or not labels:
-            continue
-        step = result.step
-        written = f"{step.lhs} = {step.rhs}"
-        used = sorted(x for x in labels if _entries(written, x))
-        entries = _entries(written, used[0]) if len(used) == 1 else []
+    for k, step, used in _wrong_label_steps(judged, labels, lambda text, x: bool(_entries(text, x))):
+        entries = _entries(f"{step.lhs} = {step.rhs}", used[0]) if len(used) == 1 else []
         if not entries or len(entries) > _MOST_ENTRIES:
             continue
         definitions = document.for_step(step.line, step.column, step.rhs)
