@@ -50,13 +50,16 @@ from derive.checks.latex.valued_steps import at_values, judge_valued_step
 
 from derive.errors import DeriveError
 
-__all__ = ["NumericValue", "document_formulas", "document_values", "judge_numeric_steps", "values_at", "worked_values"]
+__all__ = [
+    "DECIMALS", "VALUE_RELATIONS", "NumericValue", "document_formulas", "document_values", "judge_numeric_steps",
+    "values_at", "worked_values",
+]
 
 #: a number as a result is written: 0.593269992, -0.0204, 12, 1{,}5 is left out (a list, or a comma)
 _LITERAL = re.compile(r"\s*(-?)\s*(\d+(?:\.\d+)?|\.\d+)\s*")
-_DECIMALS = re.compile(r"(?<![\d.])\d*\.(\d+)")
+DECIMALS = re.compile(r"(?<![\d.])\d*\.(\d+)")
 _WRAPPED = re.compile(r"\s*\\(?:mathbf|boldsymbol|bm|textbf|boxed|underline)\s*\{([^{}]*)\}\s*")
-_VALUE_RELATIONS = ("=", r"\approx", r"\simeq", r"\thickapprox")
+VALUE_RELATIONS = ("=", r"\approx", r"\simeq", r"\thickapprox")
 _INDEX_LETTERS = {"i", "j", "k", "l", "n"}
 #: beyond one unit (ok), up to this many units the step is inconclusive; further off it is wrong
 _BAND = 10
@@ -103,7 +106,7 @@ def _runs(chain: list) -> list[list]:
     runs: list[list] = [[]]
     for term, rel in chain:
         runs[-1].append((term, rel))
-        if rel not in _VALUE_RELATIONS:
+        if rel not in VALUE_RELATIONS:
             runs.append([])
     return [run for run in runs if len(run) >= 2]
 
@@ -272,7 +275,7 @@ def judge_numeric_steps(
             continue
         if step.relation != "=":
             continue
-        if not (_DECIMALS.search(step.lhs) or _DECIMALS.search(step.rhs)):
+        if not (DECIMALS.search(step.lhs) or DECIMALS.search(step.rhs)):
             # names only, all of them valued: Sigmoid(z_1) = 1/(1+e^{-z_2}) in the example (valued_steps)
             # … in a chain that goes on to the numbers: a formula elsewhere is not about the example
             in_example = result.status == "inconclusive" and (step.line, step.column) in worked
@@ -336,7 +339,7 @@ def _worked_terms(equations: list[Equation]) -> set[tuple[int, int]]:
     return {
         (term.line, term.column)
         for chain in chains
-        if any(_DECIMALS.search(term.text) for term, _ in chain)
+        if any(DECIMALS.search(term.text) for term, _ in chain)
         for term, _ in chain
     }
 
@@ -425,7 +428,7 @@ def _judge(
     symbols = sorted(named.free_symbols, key=lambda s: s.name)
     if not symbols or any(s.name not in latest for s in symbols) or named.is_Symbol:
         return None  # a lone name = number gives it a (new) value: an assignment, not a substitution
-    written = [(sp.Rational("0" + m.group(0)), len(m.group(1))) for m in _DECIMALS.finditer(numbers_tex)]
+    written = [(sp.Rational("0" + m.group(0)), len(m.group(1))) for m in DECIMALS.finditer(numbers_tex)]
     units = {s: _unit(latest[s.name], written) for s in symbols}
     found = at_values(named, numbers, {s: latest[s.name].value for s in symbols}, units)
     if found is None:

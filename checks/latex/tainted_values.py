@@ -16,23 +16,18 @@ here, or one that writes a slip's number in the place of its name (``\frac{dL}{d
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from derive.checks.latex.equation import Equation
 from derive.checks.latex.normalize import normalize
 from derive.checks.latex.notation import Notation
-from derive.checks.latex.numeric_derivatives import named_back, placed_values, with_placeholders
-from derive.checks.latex.numeric_values import NumericValue, values_at, worked_values
+from derive.checks.latex.numeric_derivatives import placed_values, with_placeholders
+from derive.checks.latex.numeric_values import DECIMALS, VALUE_RELATIONS, NumericValue, values_at, worked_values
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.sympy_build import Unparsed, to_sympy
 
 __all__ = ["hold_tainted_values"]
-
-#: relations that carry a value along a chain (numeric_values' runs)
-_VALUE_RELATIONS = ("=", r"\approx", r"\simeq", r"\thickapprox")
-_DECIMAL = re.compile(r"(?<![\d.])\d*\.(\d+)")
 
 Position = tuple[int, int]
 
@@ -48,7 +43,7 @@ def _run_steps(equations: list[Equation]) -> dict[Position, list[Position]]:
             for term, rel in chain:
                 here = (term.line, term.column)
                 # z = 2 ⇒ h = σ(2) ≈ 0.88: a run starts again at h, whose number goes back to h's steps
-                before = [*before, here] if joined_by in _VALUE_RELATIONS else []
+                before = [*before, here] if joined_by in VALUE_RELATIONS else []
                 if before:
                     runs[here] = before
                 joined_by = rel
@@ -59,7 +54,7 @@ def _run_steps(equations: list[Equation]) -> dict[Position, list[Position]]:
 class _Slips:
     """Which steps go back to a slip, as the document is read in order."""
 
-    results: list[StepResult]
+    wrong: dict[Position, StepResult]  # the steps found wrong, by position
     runs: dict[Position, list[Position]]
     held: dict[Position, str] = field(default_factory=dict)  # step → the slip it goes back to
 
@@ -71,7 +66,7 @@ class _Slips:
         for k, at in enumerate(self.runs.get(value.at, ())):
             if at in self.held:
                 return self.held[at]
-            wrong = next((r for r in self.results if _at(r) == at and r.status == "wrong"), None) if not k else None
+            wrong = None if k else self.wrong.get(at)
             if wrong is not None:
                 return f"line {wrong.step.line}, {wrong.step.lhs.strip()} = {wrong.step.rhs.strip()}"
         return None
@@ -90,7 +85,7 @@ def _names(tex: str, notation: Notation, var: str | None) -> set[str] | None:
 
 def _writes(value: NumericValue, tex: str) -> bool:
     """Does ``tex`` write the value's number, to the decimal places it writes it with?"""
-    for m in _DECIMAL.finditer(tex):
+    for m in DECIMALS.finditer(tex):
         places = len(m.group(1))
         number = float("0" + m.group(0)) if m.group(0).startswith(".") else float(m.group(0))
         if abs(abs(float(value.value)) - number) <= 0.5 / 10**places + 1e-12:
@@ -114,11 +109,11 @@ def _tainted_uses(
     names.update(more)
     placed = placed_values(latest, names)
     used = {}
+    confirms = result.status == "ok" and result.method == "numeric values"
     for side, other in ((lhs, step.rhs), (rhs, step.lhs)):
         # a valued derivative stands as its placeholder even where the rest of the side is not read
         for name in (_names(side, notation, step.chain_var) or set()) | {p for p in names if p in side}:
             key = names.get(name, name)
-            confirms = result.status == "ok" and result.method == "numeric values"
             if key in tainted and (confirms or _writes(placed[name], other)):
                 used[name] = (tainted[key][0], tainted[key][1], names)
     return used
@@ -135,12 +130,12 @@ def hold_tainted_values(
     values, derivatives, _, _ = worked_values(equations, notation, text)
     if not values:
         return results
-    slips = _Slips(results, _run_steps(equations))
+    slips = _Slips({_at(r): r for r in results if r.status == "wrong"}, _run_steps(equations))
     known = (values, {v.name: v for v in derivatives})
     out = list(results)
     for k in sorted(range(len(out)), key=lambda k: _at(out[k])):
         result = out[k]
-        if result.status == "wrong" or not (_DECIMAL.search(result.step.lhs) or _DECIMAL.search(result.step.rhs)):
+        if result.status == "wrong" or not (DECIMALS.search(result.step.lhs) or DECIMALS.search(result.step.rhs)):
             continue
         used = _tainted_uses(result, slips, known, notation)
         if not used:
@@ -148,7 +143,7 @@ def hold_tainted_values(
         name, (value, why, names) = sorted(used.items())[0]
         slips.held[_at(result)] = why
         if result.status == "ok" and result.method == "numeric values":
-            shown = named_back({"message": name, "counterexample": None}, names)["message"]
+            shown = names.get(name, name)  # a placeholder as the derivative it stands for
             out[k] = result.held(
                 f"equal with the document's values put in, but {shown} = {value.text} goes back to a step"
                 f" found wrong ({why}): the number is that slip's, so the step is not confirmed"
