@@ -16,9 +16,11 @@ about 2 s past its budget.
 from __future__ import annotations
 
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from multiprocessing.connection import wait
 from typing import Any
 
@@ -242,10 +244,21 @@ def reading_guard(runner: BudgetRunner, grace: float = 0.5) -> Iterator[None]:
     except ValueError:  # not the main thread: signals cannot be used
         yield
         return
-    # and again every 0.2 s, in case one interruption lands where it cannot propagate
+    # and again every 0.2 s, in case one interruption lands where it cannot propagate: in a
+    # finalizer (a generator closed or an object collected mid-reading), where Python prints it
+    # as "Exception ignored in …" with a traceback. Those are silenced: the next one propagates.
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = partial(_silence_over_budget, previous_hook)
     signal.setitimer(signal.ITIMER_REAL, max(0.01, runner.remaining() + grace), 0.2)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        sys.unraisablehook = previous_hook
+
+
+def _silence_over_budget(previous: Callable[[Any], object], unraisable: Any) -> None:
+    """An interruption that landed in a finalizer is dropped; anything else is reported as before."""
+    if not isinstance(unraisable.exc_value, OverBudget):
+        previous(unraisable)
