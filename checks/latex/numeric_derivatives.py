@@ -42,6 +42,8 @@ __all__ = ["derivative_values", "named_back", "prose_rates", "with_placeholders"
 #: the name a valued derivative is read as inside a step (a letter with a word subscript, which
 #: the normaliser reads as one name; no document writes Q_{dvalue0})
 PLACEHOLDER = "Q_{dvalue%d}"
+# relations across which a chain keeps one value (after ⇒ or ≠ a new statement starts)
+_SAME_VALUE = ("=", r"\approx", r"\simeq")
 _FRAC = re.compile(r"\\[dt]?frac\s*\{")
 _NUMBER = re.compile(r"\s*(-?)\s*(\d+(?:\.\d+)?|\.\d+)\s*")
 _NUMBERS_ONLY = re.compile(r"[\d\s.,+\-*/()\[\]{}]*")
@@ -154,7 +156,7 @@ def derivative_values(equations: list[Equation], notation: Notation, value_type:
 def _restarts(chain: list) -> list[list]:
     r"""The chain from its start and from after each relation that carries no value:
     ``\frac{da}{dz} = 1 \Rightarrow \frac{dL}{dz} = \frac{dL}{da} \cdot 1 = 0.069`` gives dL/dz a value too."""
-    starts = [0, *(k + 1 for k, (_, rel) in enumerate(chain[:-1]) if rel not in ("=", r"\approx", r"\simeq"))]
+    starts = [0, *(k + 1 for k, (_, rel) in enumerate(chain[:-1]) if rel not in _SAME_VALUE)]
     return [chain[k:] for k in starts]
 
 
@@ -162,7 +164,7 @@ def _value_run(chain: list) -> list:
     run = []
     for term, rel in chain:
         run.append((term, rel))
-        if rel not in ("=", r"\approx", r"\simeq"):
+        if rel not in _SAME_VALUE:
             break
     return run
 
