@@ -35,6 +35,7 @@ from derive.checks.latex.letter_case import capitals_as_vectors, lower_case_only
 from derive.checks.latex.literal_entries import capital_entries
 from derive.checks.latex.log_domains import with_positive_logs
 from derive.checks.latex.notation import Notation, identifier_name
+from derive.checks.latex.numbered_entries import numbered_short
 from derive.checks.latex.one_sided_names import names_in as _names
 from derive.checks.latex.one_sided_names import one_sided_verdict
 from derive.checks.latex.rounded_numbers import rounded_entries
@@ -435,6 +436,8 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
         )
     if len(bad) < 2:
         return _out("inconclusive", "the sides differ in one random draw only")
+    if short := numbered_short([w for w, _ in outcomes]):
+        return _out("inconclusive", f"the sides differ, but {short}")
     cex = _with_indices(_counterexample(world, first, "values"), first)
     verdict = _out("wrong", f"the sides differ at {_describe_point(cex)}: left {cex['lhs']}, right {cex['rhs']}", cex)
     # the largest entry difference, for rounded_entries (beside the verdict, not in its counterexample)

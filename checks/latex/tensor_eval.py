@@ -24,6 +24,7 @@ from derive.checks.latex.chain_rule import chain_factors, evaluate_chain
 from derive.checks.latex.dependencies import unstated_dependence
 from derive.checks.latex.entrywise_activations import activation_value, is_activation
 from derive.checks.latex.loose_order import loose_product
+from derive.checks.latex.numbered_entries import note_numbered_entry
 from derive.checks.latex.tensor_ops import (
     Dual,
     JacobianNeeded,
@@ -154,6 +155,7 @@ class Evaluator:
         if value is None and s.sub:
             base = self.name(s.stem)
             if base is not None:
+                note_numbered_entry(self.world, s.stem, s.sub, base.shape)
                 return self.entry(base, s.sub, s.full, flag=s.stem not in self.world.sample_only)
         if value is None:
             raise NotJudged(f"no value or shape for {s.full} (define it, or declare its shape)")
