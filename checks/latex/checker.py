@@ -76,6 +76,7 @@ from derive.checks.latex.read_again import read_again
 from derive.checks.latex.reassigned_formulas import reassigned_step, with_latest_formulas
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_functions import confirm_restatements
+from derive.checks.latex.restated_results import confirm_restated_results
 from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import ONE_SIDED, STATUSES, Report, Status, StepResult, held_back, verdict
 from derive.checks.latex.rounded_inputs import judge_computed_inputs
@@ -213,7 +214,7 @@ def _last_passes(
     """The passes over the whole document's verdicts: a worked example's values (numeric_values), BP1-BP4
     (layered_backprop), "y = x³ = 3x²" (derivative_answers), x = (x_1, x_2) before x's size (own_entries)."""
     judged = hold_tainted_values(judge_numeric_steps(judged, equations, notation, text), equations, notation, text)
-    judged = judge_layered(judged, equations, text)
+    judged = judge_layered(confirm_restated_results(judged, equations), equations, text)  # a summary's results again
     judged = hold_scalar_givens(judged, equations, notation, text)  # u = 6, then 2u = 12 (u sampled a vector)
     judged = hold_unit_suffixes(judged, notation)  # 3/0.202 = 14.8515s: s its unit, seconds (unit_suffix)
     judged = held_answers(sized_by_entries(judged, text, typed_notation), text, notation)
