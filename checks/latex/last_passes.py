@@ -1,0 +1,55 @@
+"""The passes over the whole document's verdicts, after every step has been judged on its own.
+
+Each pass reads all the verdicts at once: a worked example's values (numeric_values) confirm or
+refute the steps that put them in, a layered network's BP1-BP4 (layered_backprop) judge the
+steps the step judges left, and the holds after them take back a ``wrong`` that a reading
+of the whole document shows to be no error (a unit, a named operator, a case the prose states).
+Their order matters: a hold must see the verdicts the judging passes gave.
+"""
+
+from __future__ import annotations
+
+from derive.checks.latex.bound_derivatives import hold_bound_derivatives
+from derive.checks.latex.case_values import hold_case_values
+from derive.checks.latex.cumulative_families import hold_cumulative_families
+from derive.checks.latex.derivative_answers import held_answers
+from derive.checks.latex.distribution_sums import hold_distribution_sums
+from derive.checks.latex.evaluated_derivatives import hold_evaluated_derivatives
+from derive.checks.latex.layered_backprop import judge_layered
+from derive.checks.latex.named_operators import hold_named_operators
+from derive.checks.latex.normalize import Notation
+from derive.checks.latex.numeric_layer_labels import hold_numeric_labels
+from derive.checks.latex.numeric_values import judge_numeric_steps
+from derive.checks.latex.operator_meanings import hold_operator_meanings
+from derive.checks.latex.own_entries import sized_by_entries
+from derive.checks.latex.parameter_pi import hold_parameter_pi
+from derive.checks.latex.prose_holds import hold_by_prose
+from derive.checks.latex.restated_results import confirm_restated_results
+from derive.checks.latex.results import StepResult
+from derive.checks.latex.scalar_givens import hold_scalar_givens
+from derive.checks.latex.stated_kinds import hold_stated_kinds
+from derive.checks.latex.tainted_values import hold_tainted_values
+from derive.checks.latex.unit_suffix import hold_unit_suffixes
+from derive.checks.latex.verdict_guards import hold_brace_notes
+
+__all__ = ["last_passes"]
+
+
+def last_passes(
+    judged: list[StepResult], equations: list, text: str, notation: Notation, typed_notation: Notation
+) -> list[StepResult]:
+    """The passes over the whole document's verdicts: a worked example's values (numeric_values), BP1-BP4
+    (layered_backprop), "y = x³ = 3x²" (derivative_answers), x = (x_1, x_2) before x's size (own_entries)."""
+    judged = hold_tainted_values(judge_numeric_steps(judged, equations, notation, text), equations, notation, text)
+    judged = judge_layered(confirm_restated_results(judged, equations), equations, text)  # a summary's results again
+    judged = hold_scalar_givens(judged, equations, notation, text)  # u = 6, then 2u = 12 (u sampled a vector)
+    judged = hold_unit_suffixes(judged, notation)  # 3/0.202 = 14.8515s: s its unit, seconds (unit_suffix)
+    judged = held_answers(sized_by_entries(judged, text, typed_notation), text, notation)
+    # "$\\cup$ = +": a sign the document gives a set operation is not arithmetic (operator_meanings)
+    judged = hold_operator_meanings(hold_numeric_labels(judged, text), text)
+    judged = hold_evaluated_derivatives(judged)  # \frac{dg}{dx}(f(w)): g' at f(w) (evaluated_derivatives)
+    judged = hold_case_values(hold_by_prose(judged, text), text)  # $||x|| = 0$ if $x = 0$; when t = F/4 …
+    # "$\mathbf D$ denotes $\mathrm{diag}$" (named_operators); "$\pi \in [0, 1]$ is a mixture weight" (parameter_pi)
+    judged = hold_parameter_pi(hold_named_operators(judged, text), text)
+    judged = hold_cumulative_families(hold_distribution_sums(judged), text, notation)  # Σ_Z P(Z|X) = 1; ᾱ_t
+    return hold_stated_kinds(hold_brace_notes(hold_bound_derivatives(judged, equations, notation)), notation.kinds)
