@@ -27,22 +27,16 @@ from typing import Any
 
 from derive.checks.latex.added_terms import steps_as_written
 from derive.checks.latex.applied_verdicts import judge_calls
-from derive.checks.latex.bound_derivatives import hold_bound_derivatives
-from derive.checks.latex.case_values import hold_case_values
 from derive.checks.latex.cases_steps import per_case_steps
-from derive.checks.latex.cumulative_families import hold_cumulative_families
 from derive.checks.latex.defined_operands import named_operands
 from derive.checks.latex.definition_notes import note_definitions
-from derive.checks.latex.derivative_answers import held_answers
 from derive.checks.latex.differentials import differential_quotient, glued_names
 from derive.checks.latex.distinct_indices import DISTINCT, distinct_indices
-from derive.checks.latex.distribution_sums import hold_distribution_sums
 from derive.checks.latex.doc_definitions import DocumentDefinitions, uses_name
 from derive.checks.latex.document_context import document_context
 from derive.checks.latex.dot_verdicts import reached_dots
 from derive.checks.latex.einstein import summed_reading
 from derive.checks.latex.environment_steps import by_parts
-from derive.checks.latex.evaluated_derivatives import hold_evaluated_derivatives
 from derive.checks.latex.example_labels import word_subscript
 from derive.checks.latex.extract import extract
 from derive.checks.latex.fixed_families import fixed_family_letters
@@ -53,35 +47,26 @@ from derive.checks.latex.index_sums import fixed_definitions
 from derive.checks.latex.indexed_steps import check_indexed, contracted_indices, einstein_free_indices
 from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
 from derive.checks.latex.landau import landau_verdict
+from derive.checks.latex.last_passes import last_passes
 from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.latest_values import refute_with_every_value
-from derive.checks.latex.layered_backprop import judge_layered
 from derive.checks.latex.meant_readings import meant_readings
 from derive.checks.latex.mixed_activations import hold_mixed_activations
-from derive.checks.latex.named_operators import hold_named_operators
 from derive.checks.latex.ng_names import ng_job
 from derive.checks.latex.normalize import Normalized, Notation, normalize
-from derive.checks.latex.numeric_layer_labels import hold_numeric_labels
-from derive.checks.latex.numeric_values import judge_numeric_steps
 from derive.checks.latex.opaque_calls import is_call_key
 from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaque_notation
-from derive.checks.latex.operator_meanings import hold_operator_meanings
 from derive.checks.latex.other_losses import hold_other_losses
-from derive.checks.latex.own_entries import sized_by_entries
-from derive.checks.latex.parameter_pi import hold_parameter_pi
 from derive.checks.latex.power_labels import iterated_name
 from derive.checks.latex.probabilities import instance_sources, key_letters
-from derive.checks.latex.prose_holds import hold_by_prose
 from derive.checks.latex.read_again import read_again
 from derive.checks.latex.reassigned_formulas import reassigned_step, with_latest_formulas
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_functions import confirm_restatements
-from derive.checks.latex.restated_results import confirm_restated_results
 from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import ONE_SIDED, STATUSES, Report, Status, StepResult, held_back, verdict
 from derive.checks.latex.rounded_inputs import judge_computed_inputs
 from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list, judge_whole_rounded
-from derive.checks.latex.scalar_givens import hold_scalar_givens
 from derive.checks.latex.scalar_judge import CONDITIONS_CHECKED, decide
 from derive.checks.latex.scientific_e import SCIENTIFIC, near_enough
 from derive.checks.latex.set_equations import hold_set_equation
@@ -92,7 +77,6 @@ from derive.checks.latex.sign_conditions import sign_relations
 from derive.checks.latex.specialized_indices import specialized_indices
 from derive.checks.latex.stated_entry_sums import with_entry_sums
 from derive.checks.latex.stated_facts import hot_letters
-from derive.checks.latex.stated_kinds import hold_stated_kinds
 from derive.checks.latex.stated_log_base import stated_base_verdict
 from derive.checks.latex.step_judge import guard_conditions, judge_sides
 from derive.checks.latex.step_runner import StepRunner
@@ -105,15 +89,13 @@ from derive.checks.latex.sympy_build import (
     split_name,
     to_sympy,
 )
-from derive.checks.latex.tainted_values import hold_tainted_values
 from derive.checks.latex.typed_nodes import Node, Opaque
-from derive.checks.latex.unit_suffix import hold_unit_suffixes
 from derive.checks.latex.unread_steps import unread_verdict
 from derive.checks.latex.unstated_dependence import DependenceNotes, said, split_unstated, undetermined
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
 from derive.checks.latex.vanishing_sides import hold_vanished
 from derive.checks.latex.variable_e_pass import with_variable_e_reading
-from derive.checks.latex.verdict_guards import guard_verdict, hold_brace_notes, prose_valued
+from derive.checks.latex.verdict_guards import guard_verdict, prose_valued
 
 __all__ = [
     "STATUSES", "Status", "Step", "Term", "StepResult", "Report", "split_chain", "find_steps", "check_text",
@@ -193,7 +175,7 @@ def check_text(
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
         judged = confirm_restatements(judged, equations, notation, document, again)  # J(θ) = … again
-        report.results.extend(_last_passes(judged, equations, text, notation, typed_notation))
+        report.results.extend(last_passes(judged, equations, text, notation, typed_notation))
         rerun = partial(_rerun, text, file=file, markdown=markdown, examples=examples, seed=seed, runner=runner)
         report.results = with_variable_e_reading(report.results, equations, given, rerun)  # e = a b beside e^{2x}
     finally:
@@ -206,26 +188,6 @@ def check_text(
 def _rerun(text: str, notation: Notation, **options: Any) -> list[StepResult]:
     """The document checked again under another notation (variable_e_pass)."""
     return check_text(text, notation, **options).results
-
-
-def _last_passes(
-    judged: list[StepResult], equations: list, text: str, notation: Notation, typed_notation: Notation
-) -> list[StepResult]:
-    """The passes over the whole document's verdicts: a worked example's values (numeric_values), BP1-BP4
-    (layered_backprop), "y = x³ = 3x²" (derivative_answers), x = (x_1, x_2) before x's size (own_entries)."""
-    judged = hold_tainted_values(judge_numeric_steps(judged, equations, notation, text), equations, notation, text)
-    judged = judge_layered(confirm_restated_results(judged, equations), equations, text)  # a summary's results again
-    judged = hold_scalar_givens(judged, equations, notation, text)  # u = 6, then 2u = 12 (u sampled a vector)
-    judged = hold_unit_suffixes(judged, notation)  # 3/0.202 = 14.8515s: s its unit, seconds (unit_suffix)
-    judged = held_answers(sized_by_entries(judged, text, typed_notation), text, notation)
-    # "$\\cup$ = +": a sign the document gives a set operation is not arithmetic (operator_meanings)
-    judged = hold_operator_meanings(hold_numeric_labels(judged, text), text)
-    judged = hold_evaluated_derivatives(judged)  # \frac{dg}{dx}(f(w)): g' at f(w) (evaluated_derivatives)
-    judged = hold_case_values(hold_by_prose(judged, text), text)  # $||x|| = 0$ if $x = 0$; when t = F/4 …
-    # "$\mathbf D$ denotes $\mathrm{diag}$" (named_operators); "$\pi \in [0, 1]$ is a mixture weight" (parameter_pi)
-    judged = hold_parameter_pi(hold_named_operators(judged, text), text)
-    judged = hold_cumulative_families(hold_distribution_sums(judged), text, notation)  # Σ_Z P(Z|X) = 1; ᾱ_t
-    return hold_stated_kinds(hold_brace_notes(hold_bound_derivatives(judged, equations, notation)), notation.kinds)
 
 
 def _read_sides(step: Step, notation: Notation) -> tuple[Normalized, Normalized]:
