@@ -69,6 +69,7 @@ from derive.checks.latex.operator_meanings import hold_operator_meanings
 from derive.checks.latex.other_losses import hold_other_losses
 from derive.checks.latex.own_entries import sized_by_entries
 from derive.checks.latex.parameter_pi import hold_parameter_pi
+from derive.checks.latex.partial_arguments import hold_partial_arguments
 from derive.checks.latex.power_labels import iterated_name
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.prose_holds import hold_by_prose
@@ -192,6 +193,7 @@ def check_text(
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
         judged = confirm_restatements(judged, equations, notation, document, again)  # J(θ) = … again
+        judged = hold_partial_arguments(judged, equations, document, again)  # ∂R(a, b)/∂a holds b (partial_arguments)
         report.results.extend(_last_passes(judged, equations, text, notation, typed_notation))
         rerun = partial(_rerun, text, file=file, markdown=markdown, examples=examples, seed=seed, runner=runner)
         report.results = with_variable_e_reading(report.results, equations, given, rerun)  # e = a b beside e^{2x}
