@@ -57,6 +57,7 @@ from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.opaque_calls import is_call_key
 from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaque_notation
 from derive.checks.latex.other_losses import hold_other_losses
+from derive.checks.latex.partial_arguments import hold_partial_arguments
 from derive.checks.latex.power_labels import iterated_name
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.read_again import read_again
@@ -175,6 +176,7 @@ def check_text(
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
         judged = confirm_restatements(judged, equations, notation, document, again)  # J(θ) = … again
+        judged = hold_partial_arguments(judged, equations, document, again)  # ∂R(a, b)/∂a holds b (partial_arguments)
         report.results.extend(last_passes(judged, equations, text, notation, typed_notation))
         rerun = partial(_rerun, text, file=file, markdown=markdown, examples=examples, seed=seed, runner=runner)
         report.results = with_variable_e_reading(report.results, equations, given, rerun)  # e = a b beside e^{2x}
