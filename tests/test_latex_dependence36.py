@@ -134,3 +134,43 @@ def test_a_wrong_summed_chain_is_never_ok_nor_called_wrong(step: str, runner: St
     status, message = _last(step, runner)
     assert status in ("unparsed", "inconclusive"), message
 
+
+#: a loss whose value writes the true class's logit z_c beside every z_j (open_entries.py)
+CLASS_LOSS = r"The loss for the true class $c$ is" "\n\n" r"$$L = -z_c + \log \sum_{j=1}^{K} e^{z_j}$$" "\n\n"
+SOFTMAX = r"\frac{e^{z_k}}{\sum_{j=1}^{K} e^{z_j}}"
+
+
+def _class_step(step: str, runner: StepRunner, loss: str = CLASS_LOSS) -> tuple[str, str]:
+    report = check_text(loss + f"$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
+    return report.results[-1].status, report.results[-1].message
+
+
+def test_an_entry_at_the_class_index_is_the_step_s_entry(runner: StepRunner) -> None:
+    # z_c in L's value is z_1 where the step's c is 1: the right gradient holds at every k and c
+    status, message = _class_step(r"\frac{\partial L}{\partial z_k} = -\delta_{kc} + " + SOFTMAX, runner)
+    assert status == "ok", message
+    # and the wrong twin (the sign of the δ term) is found, at k = c
+    status, message = _class_step(r"\frac{\partial L}{\partial z_k} = \delta_{kc} + " + SOFTMAX, runner)
+    assert status == "wrong", message
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        # true only when class 1 is the true class: was called wrong (z_c read as a name of its own)
+        r"\frac{\partial L}{\partial z_1} = -1 + \frac{e^{z_1}}{\sum_{j=1}^{K} e^{z_j}}",
+        # the δ term dropped: was called ok; the step does not say which entry c is
+        r"\frac{\partial L}{\partial z_k} = " + SOFTMAX,
+    ],
+)
+def test_a_step_that_leaves_the_class_open_is_not_judged(step: str, runner: StepRunner) -> None:
+    status, message = _class_step(step, runner)
+    assert status == "unparsed", message
+    assert "an index (c) not given" in message
+
+
+def test_a_value_with_no_other_entry_of_its_family_is_read_as_before(runner: StepRunner) -> None:
+    # E = ½(t_k − o_k)²: the error of output k, no other o in sight: the step's o_k is the value's
+    loss = r"The error of output $k$ is" "\n\n" r"$$E = \frac{1}{2}(t_k - o_k)^2$$" "\n\n"
+    assert _class_step(r"\frac{\partial E}{\partial o_k} = -(t_k - o_k)", runner, loss)[0] == "ok"
+    assert _class_step(r"\frac{\partial E}{\partial o_k} = (t_k - o_k)", runner, loss)[0] == "wrong"
