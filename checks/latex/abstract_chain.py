@@ -37,6 +37,13 @@ from typing import Any
 from derive.checks.latex.function_links import chain_sides, function_dependences
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.softmax_links import softmax_definitions, through_softmax
+from derive.checks.latex.summed_chains import FACTOR as _FACTOR
+from derive.checks.latex.summed_chains import MOST_FACTORS as _MOST_FACTORS
+from derive.checks.latex.summed_chains import OVER_EVERY as _OVER_EVERY
+from derive.checks.latex.summed_chains import factor_names as _factor_names
+from derive.checks.latex.summed_chains import family_key as _key
+from derive.checks.latex.summed_chains import subscript_letters as _subscript_letters
+from derive.checks.latex.summed_chains import summed_chain
 from derive.checks.latex.unstated_dependence import OVER, DependenceNotes, Unstated, undetermined
 from derive.checks.latex.vanishing_sides import VANISHED_WHY
 
@@ -51,25 +58,16 @@ __all__ = [
     "written_chain",
 ]
 
-#: one bare derivative as the normaliser writes it: g_{1}\left(v_{3}\right) (∂ of v_3 by derivative 1)
-_FACTOR = r"g_\{(\d+)\}\\left\(v_\{(\d+)\}\\right\)"
 #: factors joined by juxtaposition, \cdot or \times
 _JOIN = r"\s*(?:\\cdot|\\times)?\s*"
 _ONE = re.compile(rf"\s*{_FACTOR}\s*")
 _SUM = re.compile(r"\s*s_\{(\d+)\}\\left\((.*)\\right\)\s*", re.S)
-#: a sum written over its bare index (\sum_j, \sum\limits_{k}): over every value of it, as the chain
-#: rule sums; one with a set or a bound under it (\sum_{k \in S}, \sum_{k < j}) may leave some out
-_OVER_EVERY = re.compile(r"\\sum(?:\\limits|\\nolimits)?\s*_\s*(?:[A-Za-z]|\{\s*[A-Za-z]\s*\})")
-#: letters in one run of index letters (w_{ijk}); a longer run is a word label (E_{total})
-_LONGEST_INDEX = 3
 #: a layer number as a label: a^{(2)}, W^{[3]}, z^{1}
 _LAYER = r"\^\{[(\[]?(\d+)[)\]]?\}"
 #: a layer letter as a label, with a shift: z^{(n)}, a^{[l-1]}
 _LETTER_LAYER = re.compile(r"(?P<base>.+)\^\{(?P<o>[(\[]?)(?P<v>[A-Za-z])(?:(?P<op>[+-])(?P<k>\d))?(?P<c>[)\]]?)\}")
 #: layer numbers instantiated per step at most
 _MOST_LAYERS = 6
-#: most factors in one chain (a longer product is rarely a chain rule)
-_MOST_FACTORS = 6
 
 
 def chains_as_written(outs: list[dict[str, Any]], notes: DependenceNotes) -> list[dict[str, Any]]:
@@ -274,23 +272,14 @@ def written_chain(lhs: Normalized, rhs: Normalized) -> tuple[list[str], str] | N
     other a chain of derivatives from N to X that telescopes; None for any other step."""
     for one, other in ((lhs, rhs), (rhs, lhs)):
         end, chain = single_derivative(one), _chain(other)
-        if end is None or chain is None:
+        if end is None:
             continue
-        names, summed = chain
-        if names[0] == end[0] and names[-1] == end[1] and _telescopes(names, summed):
-            return names, summed
+        if chain is None or not _telescopes(*chain):
+            chain = summed_chain(other)  # Σ_k Σ_n ∂J/∂A_{kn} ∂A_{kn}/∂W_{ij}: its own telescoping rules
+        if chain is not None and (chain[0][0], chain[0][-1]) == end:
+            return chain
     return None
 
-
-def _key(name: str) -> str:
-    """A name as a link's end: an entry with index letters is its family (S_j, S_k: S_{*});
-    a numbered entry (ŷ_1) stays itself."""
-    m = re.fullmatch(r"(?P<base>.*?)_\{(?P<sub>[^{}]*)\}(?P<rest>.*)", name) or re.fullmatch(
-        r"(?P<base>.*?)_(?P<sub>[A-Za-z])(?P<rest>)", name
-    )
-    if m and re.fullmatch(r"[A-Za-z,\s]+", m.group("sub")):
-        return f"{m.group('base')}_{{*}}{m.group('rest')}"
-    return name
 
 
 def said_dependences(pairs: set[tuple[str, str]], scalar: dict[str, Any]) -> dict[str, set[str]]:
@@ -354,28 +343,6 @@ def _chain(side: Normalized) -> tuple[list[str], str] | None:
     return [names[0], *links[::2], names[-1]], summed
 
 
-def _factor_names(side: Normalized, pairs: list[tuple[str, str]]) -> list[str] | None:
-    """numerator, variable, numerator, variable … of the factors, as names."""
-    out = []
-    for deriv, sym in pairs:
-        var = side.derivatives.get(int(deriv))
-        kind, name = side.symbols.get(int(sym), ("", ""))
-        if not var or kind != "symbol" or name == var:
-            return None
-        out += [name, var]
-    return out
-
-
-def _subscript_letters(name: str) -> set[str]:
-    """Index letters of a name's subscripts: w_{ij}: i, j; w_j (as the normaliser leaves
-    \\boldsymbol{w_j}): j; W_{j,i}, \\delta_{l+1}: j, i and l. A label is no index: out_{o1},
-    E_{total} have none."""
-    found: set[str] = set()
-    for braced, single in re.findall(r"_(?:\{([^{}]*)\}|([A-Za-z0-9]))", name):
-        for token in re.split(r"[,\s+\-]+", braced or single):
-            if token.isalpha() and len(token) <= _LONGEST_INDEX:
-                found |= set(token)
-    return found
 
 
 def _telescopes(names: list[str], summed: str) -> bool:

@@ -18,6 +18,7 @@ from derive.checks.latex.limits import settle_limit
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.notation import FUNCTION_KEYS
 from derive.checks.latex.opaque_calls import IndexInCall, instantiate_call, is_call_key
+from derive.checks.latex.open_entries import open_entry_letters
 from derive.checks.latex.probabilities import instance_bindings, instantiate_key, is_probability_key
 from derive.checks.latex.unread_derivatives import unread_derivative
 from derive.checks.latex.unstated_dependence import Unstated, unstated_value
@@ -246,22 +247,28 @@ class _Builder:
         varying = varying_value(self.definitions.get(name), final, lambda parent: self.symbol("symbol", parent, env))
         if varying is not None:
             return varying
-        value = self.defined(final)
+        value = self.defined(final, env)
         if value is not None:
             return value
         if final.startswith("\\sum"):  # \sum_K named by the document: never a free variable
             raise Unparsed(f"{final}, a sum the document names, without a definition read before this step")
         return _make_symbol(final, self.norm.domains.get(name, "real"))
 
-    def defined(self, name: str) -> Any:
-        """The value the document gave this name (s = σ(z); a_2 from a_j = …), or None."""
+    def defined(self, name: str, env: dict[str, int] | None = None) -> Any:
+        """The value the document gave this name (s = σ(z); a_2 from a_j = …), or None. In an
+        instance of a step (``env``, or a size), an entry its value leaves open (z_c) takes the
+        step's value of c, and a step that gives c none is not read (open_entries)."""
         rest = {k: v for k, v in self.definitions.items() if k != name}
         if name in self.definitions and isinstance(self.definitions[name][1], Unstated):
             # differentiated by the document but never given a value: an unknown function of the
             # parents its derivatives imply (unstated_dependence); each parent read as usual
             return unstated_value(self.definitions[name][1], _Builder(self.norm, self.size, rest).parent, self.size)
         if name in self.definitions and not self.definitions[name][0]:
-            return _value(self.definitions[name][1], {}, self.size, rest)
+            value, env = self.definitions[name][1], env or {}
+            letters = open_entry_letters(value, self.norm) if env or self.size is not None else set()
+            if letters - set(env):
+                raise Unparsed(f"{name}, whose value writes an entry at an index ({min(letters - set(env))}) not given")
+            return _value(value, {c: env[c] for c in letters}, self.size, rest)
         if is_probability_key(name):  # P(y=1|x) from P(y|x) = …, y given the value 1 (probabilities.py)
             return self.probability_instance(name)
         parts = split_name(name)
