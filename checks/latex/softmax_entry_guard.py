@@ -9,8 +9,10 @@ the side that is a number has an index no sum binds (the i of ``e^{x_i}``), the 
 shapes is that shorthand, not a mistake: inconclusive. Without such an index (``x_1``, ``x_2``
 written out and added) a number against the vector is wrong.
 
-The softmax of a matrix is evaluated row by row (tensor_ops), which is one convention: a step
-it finds wrong may hold over the columns (one example per column), so it is never called wrong.
+The softmax of a matrix is evaluated row by row (tensor_ops), which is one convention: where
+the step's shapes are inferred (names the document never declares), a step it finds wrong may
+hold over the columns (one example per column), so it is not called wrong. Where the shapes are
+declared (the notation's batch of examples as rows, N × K) the layout is the declared one.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def entry_for_vector(verdict: dict[str, Any], outcomes: list[tuple[Any, dict[str
         # held-out 34), so only a number against the whole vector (its entries added up) is wrong
         why = "the sides differ where only the softmax of a name sampled as a vector makes the step one about vectors"
         return {"status": "inconclusive", "counterexample": None, "message": why, "method": "tensors"}
-    if any(w.flags.get(SOFTMAX_MATRIX) for w, _ in outcomes):
+    if any(w.flags.get(SOFTMAX_MATRIX) and w.undeclared for w, _ in outcomes):
         why = "the sides differ with the softmax of a matrix taken row by row: the document may normalise its columns"
         return {"status": "inconclusive", "counterexample": None, "message": why, "method": "tensors"}
     if not any(o.get("bind") for o in bad if o["status"] in ("shape", "illtyped")):
