@@ -262,7 +262,8 @@ def _solver(
         return name in sizes or in_domain or (name in notation.index_values and name not in written)
 
     solver = ShapeSolver(
-        known=lambda n: notation.shapes.get(n) or notation.sample_shapes.get(n),
+        # a name declared a number (shape (), a scalar reading of shape_infer) is one: not falsy
+        known=lambda n: notation.shapes[n] if n in notation.shapes else notation.sample_shapes.get(n),
         value=value,
         scalar=scalar,
         loss=lambda n: n in scalars,

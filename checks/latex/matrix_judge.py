@@ -42,6 +42,7 @@ from derive.checks.latex.rounded_numbers import rounded_entries
 from derive.checks.latex.row_lists import LIST_REFUSED, read_as_rows
 from derive.checks.latex.shape_excuses import literal_meets_open_size, open_against_fixed, zero_against_array
 from derive.checks.latex.shape_infer import reached_names
+from derive.checks.latex.softmax_entry_guard import SOFTMAX_VECTOR, entry_for_vector
 from derive.checks.latex.stated_constraints import algebra_only, stated_constraint
 from derive.checks.latex.tensor_eval import Evaluator, UnboundIndex, World
 from derive.checks.latex.tensor_ops import Dual, JacobianNeeded, LooseShapes, NotJudged, ShapeMismatch
@@ -196,7 +197,7 @@ def _judged_once(
             return None, model.noted(str(exc))
         except (RuntimeError, ValueError, IndexError) as exc:
             return None, model.noted(f"could not evaluate ({type(exc).__name__})")
-        if not world.flags.get("tensor"):
+        if not (world.flags.get("tensor") or world.flags.get(SOFTMAX_VECTOR)):  # softmax(x) of a sampled x
             return None, "no vector or matrix in this step"
         outcomes.append((world, outcome))
     verdict = _verdict(outcomes, unread)
@@ -207,6 +208,7 @@ def _judged_once(
     # an undefined activation g (A = g(Z)): wrong only if the values differ under every stand-in
     # and no specific g could make the step hold (entrywise_activations.py)
     verdict = activation_verdict(verdict, outcomes, sides, defs)
+    verdict = entry_for_vector(verdict, outcomes)  # softmax(x) = e^{x_i}/Σ_k e^{x_k}: entry i (softmax_entry_guard)
     # q_i only on the right, q ∈ ℝ^K declared and never defined: the step may name it (one_sided_names)
     declared = (set(notation.shapes) - notation.guessed_shapes) | set(notation.sample_shapes)
     verdict = one_sided_verdict(verdict, sides, defs, declared)

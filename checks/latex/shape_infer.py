@@ -25,6 +25,7 @@ from derive.checks.latex.addend_scalars import ADDEND, addend_scalars
 from derive.checks.latex.bias_layout import kept_axis
 from derive.checks.latex.literal_entries import entry_scalars
 from derive.checks.latex.notation import Notation
+from derive.checks.latex.softmax_shifts import SHIFT, largest_entry, shift_scalars, shifted
 from derive.checks.latex.typed_nodes import (
     Add,
     Call,
@@ -60,6 +61,7 @@ _PREFERENCE = {
     "scalar": {"scalar": 3},
     "identity": {"matrix": 3},
     "addend": ADDEND,  # a lower-case name only ever added (z = w^T x + b): maybe a number (addend_scalars)
+    "shift": SHIFT,  # the c of softmax(x + c): a number first (softmax_shifts)
 }
 #: names that are constants of a shape the step fixes: the vector of ones, of zeros, the identity
 CONSTANTS = {"1": "ones", "0": "zeros", "I": "identity"}
@@ -134,7 +136,7 @@ def _scalar(shape: Shape) -> bool:
 class _Walker:
     """The shape of a typed tree under one kind assignment (dimension ids in ``dims``)."""
 
-    def __init__(self, kinds: dict[str, str], notation: Notation, defs: dict[str, Node], sizes: set[str]) -> None:
+    def __init__(self, kinds: dict[str, str], notation: Notation, defs: dict, sizes: set, shifts=frozenset()) -> None:
         self.dims = _Dims()
         self.notation = notation
         self.defs = defs
@@ -144,6 +146,7 @@ class _Walker:
         self.cache: dict[str, Shape] = {}
         self.bound: set[str] = set()
         self.touched: list[tuple[int, int]] = []  # shapes of the names walked so far
+        self.shifts: frozenset[str] = shifts  # softmax(x + c): c added to every entry (softmax_shifts)
         for name, kind in kinds.items():
             self.leaf[name] = self._kind_shape(kind)
             if CONSTANTS.get(name) == "identity":
@@ -239,8 +242,8 @@ class _Walker:
         if a is None or b is None:
             return None
         if _scalar(a) != _scalar(b):
-            if isinstance(node.a, Num) or isinstance(node.b, Num):
-                return b if _scalar(a) else a  # 1 - σ(z): a number added entry by entry
+            if isinstance(node.a, Num) or isinstance(node.b, Num) or shifted(node, self.shifts):
+                return b if _scalar(a) else a  # 1 - σ(z), softmax(x + c): a number added entry by entry
             raise Conflict("a scalar added to a vector or matrix")
         for bias, other, shape, shared in ((node.b, node.a, b, a), (node.a, node.b, a, b)):
             k = kept_axis(bias, other, shape, ONE) if getattr(bias, "full", None) in self.leaf else None
@@ -288,7 +291,7 @@ class _Walker:
 
     def _w_Call(self, node: Call) -> Shape:
         args = [self.walk(x) for x in node.args]
-        if node.fn.startswith("unknown:") or node.fn in ("sum", "vector_sum"):
+        if node.fn.startswith("unknown:") or node.fn in ("sum", "vector_sum") or largest_entry(node):
             return ONE, ONE
         if any(a is None for a in args) or not args:
             return None
@@ -440,6 +443,7 @@ def infer_assignments(
     sampled = set(notation.sample_shapes) - set(notation.shapes)  # entries of these too: literal_entries.py
     names = entry_scalars(undeclared_names(sides, notation, defs, sizes), sides, defs, sampled)
     names = addend_scalars(names, sides, defs)  # z = w^T x + b: b may be a number (addend_scalars)
+    names = shift_scalars(names, sides, defs, notation)  # softmax(x + c): c a number first (softmax_shifts)
     if not names:
         return []
     order = sorted(names)
@@ -452,7 +456,7 @@ def infer_assignments(
     found: dict[tuple, Assignment] = {}
     for combo in itertools.product(*options):
         kinds = dict(zip(order, combo, strict=True))
-        walker = _Walker(kinds, notation, defs, sizes)
+        walker = _Walker(kinds, notation, defs, sizes, frozenset(n for n in order if names[n] == "shift"))
         try:
             a, b = walker.walk(sides[0]), walker.walk(sides[1])
         except Conflict:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from derive.checks.latex.bias_layout import batch_data, bias_layout
 from derive.checks.latex.chain_rule import chain_factors
+from derive.checks.latex.softmax_shifts import largest_entry
 from derive.checks.latex.typed_nodes import (
     Add,
     Call,
@@ -210,6 +211,9 @@ class ShapeSolver:
         args = [self.shape(a) for a in node.args]
         if node.fn in ("sum", "vector_sum", "trace") or node.fn.startswith("unknown:"):
             return (self.one, self.one)
+        if largest_entry(node) and args[0] is not None:  # \max(z): the largest entry of a vector
+            self.unify(args[0][1], self.one)
+            return (self.one, self.one)
         # activation: an undefined g, entry-wise (entrywise_activations.py)
         if node.fn in _ELEMENTWISE or node.fn in ("softmax", "leaky_relu") or node.fn.startswith("activation:"):
             return args[0] if args else None
@@ -266,6 +270,7 @@ class ShapeSolver:
 
 
 def _literal(node: Node) -> bool:
+    """A number written out, or ``\\max(z)`` (a number added to each entry: z - max z)."""
     while isinstance(node, Neg):
         node = node.x
-    return isinstance(node, Num)
+    return isinstance(node, Num) or (isinstance(node, Call) and largest_entry(node))

@@ -25,6 +25,7 @@ from derive.checks.latex.dependencies import unstated_dependence
 from derive.checks.latex.entrywise_activations import activation_value, is_activation
 from derive.checks.latex.loose_order import loose_product
 from derive.checks.latex.numbered_entries import note_numbered_entry
+from derive.checks.latex.softmax_entry_guard import mark_softmax
 from derive.checks.latex.tensor_ops import (
     Dual,
     JacobianNeeded,
@@ -103,6 +104,7 @@ class Evaluator:
         # Unpinned definitions are the same for every step and index value of a world.
         self.cache: dict[str, Dual] = world.cache if not self.pins else {}
         self.active: set[str] = set()
+        self.spread = 0  # inside a softmax's argument: a number added to a vector broadcasts
 
     # ------------------------------------------------------------------ names
     def known(self, name: str) -> bool:
@@ -227,7 +229,7 @@ class Evaluator:
 
     def _ev_Add(self, node: Add) -> Dual:
         a, b = self.ev(node.a), self.ev(node.b)
-        if (a.size == 1) != (b.size == 1) and not (_literal(node.a) or _literal(node.b)):
+        if (a.size == 1) != (b.size == 1) and not (_literal(node.a) or _literal(node.b) or self.spread):
             # 1 − σ(z) is element-wise; λ Σ_pq W_pq added to a matrix is not a formula.
             raise ShapeMismatch(f"a scalar added to a {'×'.join(map(str, (a if a.size > 1 else b).shape))} value")
         return add(a, b)
@@ -290,7 +292,13 @@ class Evaluator:
                 return evaluate_chain(self, list(node.args))
             except NotJudged:
                 return evaluate_chain(self, list(node.args)[::-1])
-        args = [self.ev(a) for a in node.args]
+        self.spread += node.fn == "softmax"  # softmax(x + c), softmax(z - max z): c added to every entry
+        try:
+            args = [self.ev(a) for a in node.args]
+        finally:
+            self.spread -= node.fn == "softmax"
+        if node.fn == "softmax":  # of a matrix: by rows, a guess (softmax_entry_guard)
+            mark_softmax(self.world.flags, args)
         return apply_function(node.fn, args, node.prime)
 
     def unknown_function(self, node: Call) -> Dual:

@@ -268,6 +268,16 @@ def _softmax(x: Dual) -> Dual:
     return Dual(s, s * (x.d - (s * x.d).sum(axis=axis + 1, keepdims=True)))
 
 
+def _largest_entry(fn: str, x: Dual) -> Dual:
+    """``\\max(z)`` of a vector: its largest (or smallest) entry, a number. Of a matrix the
+    axis is a convention (numpy's whole array, or each row, or each column): not judged."""
+    if min(x.shape) != 1:
+        raise NotJudged(f"{fn} of a {shape_of(x)}: over all entries, its rows or its columns?")
+    k = int(np.argmax(x.v) if fn == "max" else np.argmin(x.v))
+    d = None if x.d is None else x.d.reshape(x.d.shape[0], -1)[:, k].reshape(-1, 1, 1)
+    return Dual(np.asarray(x.v.reshape(-1)[k]).reshape(1, 1), d)
+
+
 def _reduce(fn: str, x: Dual) -> Dual:
     if fn == "sum":
         return Dual(x.v.sum().reshape(1, 1), None if x.d is None else x.d.sum(axis=(1, 2)).reshape(-1, 1, 1))
@@ -299,6 +309,8 @@ def apply_function(fn: str, args: list[Dual], prime: int) -> Dual:
         k = _k(a, b)
         return Dual(np.where(pick, a.v, b.v), None if k is None else np.where(pick, a.dk(k), b.dk(k)))
     if not prime and len(args) == 1:
+        if fn in ("max", "min"):
+            return _largest_entry(fn, args[0])
         if fn == "softmax":
             if args[0].size == 1:
                 raise NotJudged("softmax of a single entry (softmax(o)_k, or softmax(o_k)?)")
