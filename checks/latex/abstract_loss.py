@@ -213,7 +213,9 @@ def complete(sides: tuple[Node, Node], notation: Notation, defs: dict[str, Node]
         # one written: the notation's (L = -log o^s_y) beside a document that never defines its
         # own, or the document's from another section (J = ½(ŷ - y)² of a scalar example, then
         # ∂J/∂W_ℓ of a network): the loss meant is one the document does not write here
-        if found & graph.ancestors(name) or any(_has_value(v, notation, {}) for v in found):
+        # (a name the document declares, w of \nabla_w L, is not one of the notation's: the notation's
+        # loss never reaches it, its derivative by it is 0, and the loss meant is the document's)
+        if found & graph.ancestors(name) or any(v in notation.shapes or v in notation.definitions for v in found):
             continue
         variables[name] = found
         if not _notation_value(name, notation, defs):

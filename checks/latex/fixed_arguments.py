@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from derive.checks.latex.bare_gradients import subscripted_nabla
 from derive.checks.latex.norm_names import FUNCTION_LETTERS
 from derive.checks.latex.region import Region, with_spans_replaced
 from derive.checks.latex.text_groups import in_script, round_group
@@ -189,7 +190,13 @@ def _rewritten(region: Region, names: dict[str, str]) -> Region:
     for name, read_as in names.items():
         for start, end in _uses(name, region.text):
             bracket = _bracket_after(region.text, end)
-            if bracket is not None:
+            if bracket is None:
+                continue
+            # \nabla L(w) keeps what the gradient is by: \nabla_{w} L (bare_gradients)
+            nabla = subscripted_nabla(region.text[:start], bracket[0])
+            if nabla is not None:
+                spans.append((nabla[0], bracket[1], nabla[1] + read_as + " "))
+            else:
                 spans.append((start, bracket[1], read_as + " "))
     return with_spans_replaced(region, spans)
 

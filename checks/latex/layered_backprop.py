@@ -41,6 +41,7 @@ from derive.checks.latex.layered_samples import evaluate
 from derive.checks.latex.layered_statements import activation_of, forwards_of, names_in
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import split_chain
+from derive.checks.latex.tex_names import GREEK
 from derive.checks.latex.token_spans import word_group_end
 
 __all__ = ["LayeredContext", "judge_layered", "layered_context"]
@@ -238,7 +239,11 @@ def _aliases(forwards: dict[str, tuple]) -> dict[str, str] | None:
         # one form only (z^l_j = Σ_k w^l_{jk} a^{l-1}_k + b^l_j, or z^l = w^l a^{l-1} + b^l): W^l is read as
         # the matrix of w^l, a guess, so a difference through it is never wrong (_no_wrong)
         weight = next(iter(forwards.values()))[2][0]
-        return {weight.upper(): weight} if len(weight) == 1 and weight.islower() else {}
+        if len(weight) == 1 and weight.islower():
+            return {weight.upper(): weight}
+        # a Greek weight: \Theta^{(l)} for the \theta^{(l)} of the forward pass (Ng's notes write both)
+        capital = "\\" + weight[1:].capitalize()
+        return {capital: weight} if weight.startswith("\\") and capital[1:] in GREEK and capital != weight else {}
     (w, b), (mw, mb) = forwards["entry"][2], forwards["vector"][2]
     pairs = [(mw, w), (mb, b)] if b and mb else [(mw, w)]
     if any(m.lower() != e.lower() for m, e in pairs):
@@ -432,7 +437,8 @@ def _no_wrong(lhs: tuple, rhs: tuple, ctx: LayeredContext, transposed: bool) -> 
         return "the document's two forward passes do not give the same network"
     if ctx.activation_assumed:
         return "the document states its network (activation, forward pass or delta) at the last layer only"
-    guessed = {m for m, e in ctx.roles.aliases.items() if len(ctx.forms) == 1 and m == e.upper()}
+    # with one forward pass stated, every alias is a guess (W for w, \Theta for \theta: _aliases)
+    guessed = set(ctx.roles.aliases) if len(ctx.forms) == 1 else set()
     if guessed & (names_in(lhs) | names_in(rhs)):
         return f"the document writes its weights {ctx.roles.weight}, not {', '.join(sorted(guessed))}: read as the same"
     if not ctx.vectors:
