@@ -41,8 +41,17 @@ def test_an_entry_left_out_of_a_fixed_length_is_found(runner: StepRunner) -> Non
 
 
 def test_the_hold_says_why(runner: StepRunner) -> None:
-    text = "For a vector $x = (x_1, x_2)$:\n\n$$\\|x\\|^2 = x_1^2 + 2 x_2^2$$\n"
+    text = "For a vector $x = (x_1, x_2)$:\n\n$$\\|x\\|^2 = x_1^2 + x_2^2$$\n"
     report = check_text(text, NOTATION, runner=runner, markdown=True)
     [step] = [s for s in report.as_dict()["steps"] if s["lhs"].strip() == r"\|x\|^2"]
     assert step["status"] == "inconclusive"
     assert "writes x's entries up to x_2" in step["message"]
+
+
+@pytest.mark.parametrize("rhs", [r"x_1^2 + 2 x_2^2", r"x_1^2 - x_2^2"])
+def test_a_step_wrong_at_the_written_length_is_found(runner: StepRunner, rhs: str) -> None:
+    # the judge's draw at length 2 reads the step as written: a difference there is the step's own
+    text = "For a vector $x = (x_1, x_2)$:\n\n$$\\|x\\|^2 = " + rhs + "$$\n"
+    report = check_text(text, NOTATION, runner=runner, markdown=True)
+    [step] = [s for s in report.as_dict()["steps"] if s["lhs"].strip() == r"\|x\|^2"]
+    assert step["status"] == "wrong", step["message"]

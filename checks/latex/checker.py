@@ -123,9 +123,8 @@ def check_text(
     context = document_context(text, notation, equations)
     notation, document, typed_notation, ng = context.notation, context.document, context.typed_notation, context.ng
     defining = {(f.line, f.column): f.name for f in context.new_functions}
-    # equality steps are judged in one call: several workers judge them side by side (budget.ParallelRunner)
     pending: list[tuple[int, Step]] = []
-    jobs: list[tuple[Any, tuple]] = []
+    jobs: list[tuple[Any, tuple]] = []  # judged in one call, by several workers side by side (budget.ParallelRunner)
     results: list[StepResult | None] = []
     ambiguous_at: dict[int, set[str]] = {}  # result index -> names with two values there
     try:

@@ -438,7 +438,7 @@ def _verdict(outcomes: list[tuple[World, dict[str, Any]]], unread_conditions: bo
         )
     if len(bad) < 2:
         return _out("inconclusive", "the sides differ in one random draw only")
-    if short := numbered_short([w for w, _ in outcomes]):
+    if short := numbered_short([w for w, _ in outcomes], [w for w, _ in bad]):
         return _out("inconclusive", f"the sides differ, but {short}")
     cex = _with_indices(_counterexample(world, first, "values"), first)
     verdict = _out("wrong", f"the sides differ at {_describe_point(cex)}: left {cex['lhs']}, right {cex['rhs']}", cex)

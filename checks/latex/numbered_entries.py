@@ -28,19 +28,21 @@ def note_numbered_entry(world: Any, stem: str, sub: str, shape: tuple[int, ...])
     seen[stem] = (top, length)
 
 
-def numbered_short(worlds: list[Any]) -> str | None:
+def numbered_short(worlds: list[Any], bad: list[Any]) -> str | None:
     """Why a difference may come from the judge's lengths: a vector whose entries the step writes
-    only up to a number below its length in a draw (``x_2`` of a 4-vector), a length the judge
-    chose (it differs between draws; a length the document fixes is the same in every draw and
-    stands). None if there is none."""
+    only up to a number below its length in a draw where the sides differ (``x_2`` of a 4-vector),
+    a length the judge chose (it differs between draws; a length the document fixes is the same in
+    every draw and stands), and in no draw at the written length do the sides differ (there the
+    step is read as written: ``x = [x_1; 2 x_2]`` is wrong). None if there is none."""
     lengths: dict[str, set[int]] = {}
     for world in worlds:
         for stem, (_, length) in world.flags.get(_KEY, {}).items():
             lengths.setdefault(stem, set()).add(length)
-    for world in worlds:
+    for world in bad:
         for stem, (top, length) in sorted(world.flags.get(_KEY, {}).items()):
             written = top - world.origin + 1
-            if written < length and len(lengths[stem]) > 1:
+            at_written = any(w.flags.get(_KEY, {}).get(stem, (0, 0))[1] == written for w in bad)
+            if written < length and len(lengths[stem]) > 1 and not at_written:
                 why = f"the step writes {stem}'s entries up to {stem}_{top} and the judge's {stem} has {length}"
                 return f"{why}: it may mean {stem} with {written} entries"
     return None
