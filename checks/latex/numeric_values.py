@@ -52,7 +52,7 @@ from derive.errors import DeriveError
 
 __all__ = [
     "DECIMALS", "VALUE_RELATIONS", "NumericValue", "document_formulas", "document_values", "judge_numeric_steps",
-    "values_at", "worked_values",
+    "value_runs", "values_at", "worked_values",
 ]
 
 #: a number as a result is written: 0.593269992, -0.0204, 12, 1{,}5 is left out (a list, or a comma)
@@ -100,7 +100,7 @@ def _name(text: str, notation: Notation) -> str | None:
     return None if name in notation.functions or name in notation.constants or name in _INDEX_LETTERS else name
 
 
-def _runs(chain: list) -> list[list]:
+def value_runs(chain: list) -> list[list]:
     r"""The runs of a chain joined by value relations: ``z = 2 \Rightarrow h = \sigma(2) \approx
     0.88`` holds two (z = 2, and h = σ(2) ≈ 0.88)."""
     runs: list[list] = [[]]
@@ -118,7 +118,7 @@ def document_values(equations: list[Equation], notation: Notation) -> list[Numer
     chains = [chain for equation in equations for chain in split_chain(equation) if len(chain) >= 2]
     for chain in chains:
         found += _matrix_values(chain, notation)
-        for run in _runs(chain):
+        for run in value_runs(chain):
             last = run[-1][0]
             number = _literal(last.text)
             name = _name(run[0][0].text, notation) if number else None
@@ -128,7 +128,7 @@ def document_values(equations: list[Equation], notation: Notation) -> list[Numer
                 found.append(NumericValue(name, number[0], unit, (last.line, last.column), last.text.strip()))
     found.sort(key=lambda v: v.at)
     for chain in chains if found else []:  # a document with no numbers has no formula values either
-        for run in _runs(chain):
+        for run in value_runs(chain):
             computed = _formula_value(run, notation, found)
             if computed is not None:
                 found = sorted([*found, computed], key=lambda v: v.at)
@@ -140,7 +140,7 @@ def document_formulas(equations: list[Equation], notation: Notation) -> list[tup
     out: list[tuple[str, str, tuple[int, int]]] = []
     for equation in equations:
         for chain in split_chain(equation):
-            for run in _runs(chain):
+            for run in value_runs(chain):
                 (first, rel), (second, _) = run[0], run[1]
                 if rel != "=" or _literal(second.text) is not None or _cells(second.text) is not None:
                     continue
@@ -325,7 +325,7 @@ def _written_results(equations: list[Equation]) -> list[NumericValue]:
     found = []
     for equation in equations:
         for chain in split_chain(equation):
-            for run in _runs(chain):
+            for run in value_runs(chain):
                 last, first = run[-1][0], run[0][0]
                 number = _literal(last.text)
                 if number and number[1] and _literal(first.text) is None:

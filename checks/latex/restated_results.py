@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from derive.checks.latex.equation import Equation
-from derive.checks.latex.numeric_values import VALUE_RELATIONS
+from derive.checks.latex.numeric_values import value_runs
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import Term, split_chain
 
@@ -103,7 +103,7 @@ def confirm_restated_results(judged: list[StepResult], equations: list[Equation]
     """``judged`` with each step that writes an earlier chain's head again, set to numbers, weighed
     against the numbers that chain computed (module docstring)."""
     at = {(r.step.line, r.step.column): k for k, r in enumerate(judged)}
-    runs = [run for equation in equations for chain in split_chain(equation) for run in _runs(chain)]
+    runs = [run for equation in equations for chain in split_chain(equation) for run in value_runs(chain)]
     runs.sort(key=lambda run: (run[0][0].line, run[0][0].column))
     out = list(judged)
     latest: dict[str, Computed | None] = {}
@@ -118,16 +118,6 @@ def confirm_restated_results(judged: list[StepResult], equations: list[Equation]
             out[first] = _weighed(out[first], head.text, latest[key])
         latest[key] = _computed(run, links, out)
     return out
-
-
-def _runs(chain: list[tuple[Term, str]]) -> list[list[tuple[Term, str]]]:
-    r"""The runs of a chain joined by ``=`` or ``\approx`` (numeric_values' runs)."""
-    runs: list[list[tuple[Term, str]]] = [[]]
-    for term, relation in chain:
-        runs[-1].append((term, relation))
-        if relation not in VALUE_RELATIONS:
-            runs.append([])
-    return [run for run in runs if len(run) >= 2]
 
 
 def _computed(run: list[tuple[Term, str]], links: list[int | None], judged: list[StepResult]) -> Computed | None:
