@@ -158,3 +158,21 @@ def test_one_derivative_written_at_one_point_two_ways_is_one_unknown() -> None:
     joined = sp.Subs(sp.Derivative(_cost(t, a2), t), t, sp.exp(x + y))
     assert opaque_cost_verdict(split * x, joined * x, "unstated:") is None  # the same number both sides
     assert opaque_cost_verdict(split * x, joined * y, "unstated:")["status"] == "wrong"
+
+
+EVERY_LAYER = (
+    "For every layer $l$:\n\n"
+    "$$z_j^{(l)} = \\sum_k w_{jk}^{(l)} a_k^{(l-1)} + b_j^{(l)}$$\n\n"
+    "$$a_j^{(l)} = \\sigma(z_j^{(l)})$$\n\n"
+    "where $\\sigma$ is the sigmoid. The cost $C$ is a function of the outputs.\n\n"
+)
+
+
+def test_the_layer_below_through_every_unit_and_a_transposed_weight(runner: StepRunner) -> None:
+    slope = "\\sigma(z_j^{(l)})(1-\\sigma(z_j^{(l)}))"
+    by_a = "\\frac{\\partial C}{\\partial a_j^{(l)}}"
+    below = f"\\frac{{\\partial C}}{{\\partial a_k^{{(l-1)}}}} = \\sum_j {by_a}{slope}"
+    steps = [f"{below} w_{{jk}}^{{(l)}}", f"{below} w_{{kj}}^{{(l)}}"]
+    (ok, why_ok), (wrong, why_wrong) = _verdicts(steps, runner, EVERY_LAYER)
+    assert ok == "ok", why_ok
+    assert wrong == "wrong", why_wrong
