@@ -18,10 +18,12 @@ from typing import Any
 
 from derive.checks.latex.abstract_functions import stand_in_pairs
 from derive.checks.latex.inverse_domains import judged_in_domain
+from derive.checks.latex.opaque_costs import opaque_cost_verdict
 from derive.checks.latex.probabilities import is_probability_key
 from derive.checks.latex.results import verdict
 from derive.checks.latex.sign_conditions import shown
-from derive.checks.latex.unstated_dependence import decide_unstated, has_unstated
+from derive.checks.latex.unstated_dependence import PREFIX as UNSTATED
+from derive.checks.latex.unstated_dependence import decide_unstated, has_unstated, matrix_like
 from derive.checks.latex.vanishing_sides import VANISHED, both_vanish
 
 from derive.errors import DeriveError
@@ -77,7 +79,10 @@ def decide(
         zero = verdict("inconclusive" if matrices else "ok", "proved (both sides are 0)" + scalars_note, "structural")
         return {**zero, VANISHED: True}
     if has_unstated(lhs, rhs):  # names the document differentiates but never defines (unstated_dependence)
-        return decide_unstated(lhs, rhs, decide, matrices=matrices, seed=seed, examples=examples, units=units)
+        out = decide_unstated(lhs, rhs, decide, matrices=matrices, seed=seed, examples=examples, units=units)
+        if out["status"] != "inconclusive" or matrices or matrix_like(lhs, rhs):
+            return out  # read as scalars, a missing transpose or a layout would show as a difference
+        return opaque_cost_verdict(lhs, rhs, UNSTATED) or out  # the cost's derivatives kept opaque
     stand_ins = stand_in_pairs(lhs, rhs)
     if stand_ins and lhs.free_symbols != rhs.free_symbols:
         # a definition through an undefined function (h = g(w x)): proving it with stand-ins costs
