@@ -1,0 +1,74 @@
+r"""Notation students write that check-latex rejected: a sum over a subscripted index
+(``\sum_{k_L=1}^{n_L}``, compound_indices)."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import check_text
+from derive.checks.latex.compound_indices import compound_sum_indices
+from derive.checks.latex.notation import load_notation
+from derive.checks.latex.tex_tokens import tex_tokens
+
+
+def _statuses(text: str) -> list[tuple[str, str]]:
+    report = check_text(text, load_notation(None), markdown=True, timeout=30)
+    return [(s["status"], s["message"] or "") for s in report.as_dict()["steps"]]
+
+
+def _renamed(latex: str) -> str:
+    return " ".join(t for t, _ in compound_sum_indices(tex_tokens(latex)))
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        r"\sum_{k_L=1}^{n} W_{jk_L} a_{k_L} = \sum_{i=1}^{n} W_{ji} a_i",
+        r"\sum_{k_{l-1}=1}^{n} W_{i k_{l-1}} x_{k_{l-1}} + b_i = b_i + \sum_{j=1}^{n} W_{ij} x_j",
+        # the same index written k_L at the binder and k_{L} in the summand
+        r"\sum_{k_L=1}^{3} x_{k_{L}}^2 = x_1^2 + x_2^2 + x_3^2",
+        # two layers' indices, nested
+        r"\sum_{k_L=1}^{2} d_{k_L} \sum_{k_{L-1}=1}^{2} W_{k_L k_{L-1}} x_{k_{L-1}}"
+        r" = \sum_{k_{L-1}=1}^{2} x_{k_{L-1}} \sum_{k_L=1}^{2} W_{k_L k_{L-1}} d_{k_L}",
+    ],
+)
+def test_a_sum_over_a_subscripted_index_is_read_and_proved(claim: str) -> None:
+    assert [status for status, _ in _statuses(f"$${claim}$$\n")] == ["ok"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # the sum written out with the entries of a mixed up (W_{j1} a_1 + W_{j2} a_2)
+        r"\sum_{k_L=1}^{2} W_{jk_L} a_{k_L} = W_{j1} a_2 + W_{j2} a_1",
+        # a term counted twice
+        r"\sum_{k_L=1}^{3} x_{k_L} = x_1 + x_2 + 2 x_3",
+        # a square that is not in the sum
+        r"\sum_{k_L=1}^{n} W_{jk_L} a_{k_L} = \sum_{i=1}^{n} W_{ji} a_i^2",
+        # the inner index mixed up with the outer one
+        r"\sum_{k_L=1}^{2} d_{k_L} \sum_{k_{L-1}=1}^{2} W_{k_L k_{L-1}} x_{k_{L-1}}"
+        r" = \sum_{k_{L-1}=1}^{2} x_{k_{L-1}} \sum_{k_L=1}^{2} W_{k_{L-1} k_L} d_{k_L}",
+    ],
+)
+def test_a_mixed_up_subscripted_index_is_found(claim: str) -> None:
+    [(status, _)] = _statuses(f"$${claim}$$\n")
+    assert status == "wrong"
+
+
+def test_the_fresh_letter_captures_no_name_of_the_side() -> None:
+    # k is a free name of the side: the index k_L takes another letter, k stays k
+    assert _renamed(r"\sum_{k_L=1}^{n} a_{k_L} b_k") == r"\sum _ { q = 1 } ^ { n } a _ { q } b _ k"
+    assert _renamed(r"\sum_{k_L=1}^{n} a_{k_L}") == r"\sum _ { k = 1 } ^ { n } a _ { k }"
+
+
+def test_a_compound_name_also_used_outside_its_sum_is_not_renamed() -> None:
+    # does the sum take b_{k_L}, or is that k_L a free one? The page leaves it open.
+    latex = r"\sum_{k_L=1}^{n} a_{k_L} + b_{k_L}"
+    assert _renamed(latex) == " ".join(t for t, _ in tex_tokens(latex))
+    [(status, message)] = _statuses(f"$${latex} = c$$\n")
+    assert status == "unparsed" and "something other than one index letter" in message
+
+
+def test_a_renamed_use_outside_the_scope_stays_a_free_name() -> None:
+    # the sum closes with its bracket: the k_L after it is not the bound one, so nothing is renamed
+    latex = r"\left(\sum_{k_L=1}^{n} a_{k_L}\right) c_{k_L}"
+    assert "q" not in _renamed(latex) and _renamed(latex).count("k _ L") == 3
