@@ -72,3 +72,38 @@ def test_a_renamed_use_outside_the_scope_stays_a_free_name() -> None:
     # the sum closes with its bracket: the k_L after it is not the bound one, so nothing is renamed
     latex = r"\left(\sum_{k_L=1}^{n} a_{k_L}\right) c_{k_L}"
     assert "q" not in _renamed(latex) and _renamed(latex).count("k _ L") == 3
+
+
+def _tex_statuses(body: str) -> list[str]:
+    text = "\\documentclass{article}\n\\begin{document}\n" + body + "\\end{document}\n"
+    return [s["status"] for s in check_text(text, load_notation(None), markdown=False, timeout=30).as_dict()["steps"]]
+
+
+def test_a_label_with_a_type_is_dropped_like_any_label() -> None:
+    # cleveref's \label[type]{name}: the label is no part of the right side
+    body = (
+        "\\begin{align}\n    (a + b)^2 = a^2 + 2 a b + b^2 \\label[eq]{the:eq:square}\n\\end{align}\n"
+        "\\begin{align}\n    (a + b)^2 = a^2 + a b + b^2 \\label[eq]{the:eq:wrong}\n\\end{align}\n"
+    )
+    assert _tex_statuses(body) == ["ok", "wrong"]
+
+
+ERROR_DOC = (
+    "Compute the error:\n$\\displaystyle \\text{error}^{(i)} = y^{(i)} - \\hat{y}^{(i)}$\n\n"
+    "$$2\\,\\text{error}^{(i)} = 2 y^{(i)} - 2 \\hat{y}^{(i)}$$\n\n"
+    "$$2\\,\\text{error}^{(i)} = 2 y^{(i)} - \\hat{y}^{(i)}$$\n\n"
+    "$$\\left(\\text{error}^{(i)}\\right)^2 = \\left(\\hat{y}^{(i)} - y^{(i)}\\right)^2$$\n"
+)
+
+
+def test_a_word_with_a_sample_label_is_one_name() -> None:
+    # \text{error}^{(i)} defined after \displaystyle: a quantity, read with its definition
+    assert [status for status, _ in _statuses(ERROR_DOC)] == ["inconclusive", "ok", "wrong", "ok"]
+
+
+def test_prose_words_with_a_label_shape_nearby_are_not_names() -> None:
+    from derive.checks.latex.word_names import document_word_names
+
+    text = "$$a^{(i)} = b^{(i)} \\text{ for all } i, \\text{where}^{(i)} \\text{ if } x = 1$$\n"
+    words = document_word_names(text, load_notation(None))
+    assert not {"for", "where", "if", "forall"} & words
