@@ -107,3 +107,12 @@ def test_prose_words_with_a_label_shape_nearby_are_not_names() -> None:
     text = "$$a^{(i)} = b^{(i)} \\text{ for all } i, \\text{where}^{(i)} \\text{ if } x = 1$$\n"
     words = document_word_names(text, load_notation(None))
     assert not {"for", "where", "if", "forall"} & words
+
+
+def test_prose_in_a_doubly_braced_mbox_leads_the_row_as_prose() -> None:
+    # \mbox{{So: }} as \mbox{So: }: words before the claim, never part of its left side
+    body = (
+        "\\begin{equation}\n\\mbox{{ and that: }}\n(x+1)^2 = x^2 + 2x + 1\n\\end{equation}\n"
+        "\\begin{equation}\n\\mbox{{So: }}\n(x+1)^2 = x^2 + x + 1\n\\end{equation}\n"
+    )
+    assert _tex_statuses(body) == ["ok", "wrong"]
