@@ -116,3 +116,22 @@ def test_prose_in_a_doubly_braced_mbox_leads_the_row_as_prose() -> None:
         "\\begin{equation}\n\\mbox{{So: }}\n(x+1)^2 = x^2 + x + 1\n\\end{equation}\n"
     )
     assert _tex_statuses(body) == ["ok", "wrong"]
+
+
+def test_the_physics_packages_higher_and_mixed_derivatives() -> None:
+    # \pdv{f}{x}{y} is ∂²f/∂x∂y (never (∂f/∂x)·y), \pdv[2]{f}{x} is ∂²f/∂x²
+    body = (
+        "Let $f = x^2 y^3$.\n"
+        "\\begin{equation}\n\\pdv{f}{x}{y} = 6 x y^2\n\\end{equation}\n"
+        "\\begin{equation}\n\\pdv{f}{x}{y} = 2 x y^4\n\\end{equation}\n"
+        "\\begin{equation}\n\\pdv[2]{f}{x} = 2 y^3\n\\end{equation}\n"
+        "\\begin{equation}\n\\pdv[2]{f}{y} = 6 x^2 y^2\n\\end{equation}\n"
+        "\\begin{equation}\n\\dv[2]{x^4}{x} = 12 x^2\n\\end{equation}\n"
+    )
+    assert _tex_statuses(body) == ["ok", "wrong", "ok", "wrong", "ok"]
+
+
+def test_an_order_on_a_superscripted_variable_stays_unread() -> None:
+    # \pdv[2]{C}{z^{(l)}}: is the 2 a power of z^{(l)} or of its label? Not read.
+    [(status, message)] = _statuses("$$\\pdv[2]{C}{z^{(l)}} = 0$$\n")
+    assert status == "unparsed" and "\\pdv" in message
