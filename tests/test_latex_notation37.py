@@ -135,3 +135,9 @@ def test_an_order_on_a_superscripted_variable_stays_unread() -> None:
     # \pdv[2]{C}{z^{(l)}}: is the 2 a power of z^{(l)} or of its label? Not read.
     [(status, message)] = _statuses("$$\\pdv[2]{C}{z^{(l)}} = 0$$\n")
     assert status == "unparsed" and "\\pdv" in message
+
+
+def test_an_index_named_after_e_or_d_takes_another_letter() -> None:
+    # e_j as an index renamed e would read as Euler's number, d as a differential
+    assert _renamed(r"\sum_{e_j=1}^{n} x_{e_j}") == r"\sum _ { q = 1 } ^ { n } x _ { q }"
+    assert [status for status, _ in _statuses("$$\\sum_{e_j=1}^{3} x_{e_j} = x_1 + x_2 + x_3$$\n")] == ["ok"]

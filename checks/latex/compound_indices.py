@@ -26,8 +26,10 @@ __all__ = ["compound_sum_indices"]
 
 Tokens = list[tuple[str, bool]]
 
-#: letters tried, in order, when the index's own letter is taken (rare as names in these documents)
-_FRESH = "qpvurstmnjihgfedcbawxyzo"
+#: letters tried, in order, when the index's own letter is taken (rare as names in these documents);
+#: never d or e, which the reader may take for a differential or Euler's number
+_FRESH = "qpvurstmnjihgfcbawxyzo"
+_NEVER = frozenset("de")
 _LETTER = re.compile(r"[A-Za-z]")
 _OPEN, _CLOSE = ("{", "(", "[", r"\begin"), ("}", ")", "]", r"\end")
 
@@ -170,6 +172,6 @@ def _fresh_letter(words: list[str], name: Name) -> str | None:
     """The index's own letter when the side writes it only as the head of this compound name,
     else the first letter of ``_FRESH`` the side never writes."""
     heads = set(_occurrences(words, name))
-    if all(j in heads for j, t in enumerate(words) if t == name[0]):
+    if name[0] not in _NEVER and all(j in heads for j, t in enumerate(words) if t == name[0]):
         return name[0]
     return next((c for c in _FRESH if c not in words), None)
