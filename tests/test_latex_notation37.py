@@ -141,3 +141,14 @@ def test_an_index_named_after_e_or_d_takes_another_letter() -> None:
     # e_j as an index renamed e would read as Euler's number, d as a differential
     assert _renamed(r"\sum_{e_j=1}^{n} x_{e_j}") == r"\sum _ { q = 1 } ^ { n } x _ { q }"
     assert [status for status, _ in _statuses("$$\\sum_{e_j=1}^{3} x_{e_j} = x_1 + x_2 + x_3$$\n")] == ["ok"]
+
+
+def test_a_sum_over_samples_named_by_their_number_is_not_renamed() -> None:
+    # \sum_{x_j}: the sum runs over the samples, j is their number (y_j, a_j); renaming x_j alone would
+    # leave j free and sum a constant n times, so the correct step below is never called wrong
+    latex = r"\sum_{x_j} y_j \ln a_j"
+    assert _renamed(latex) == " ".join(t for t, _ in tex_tokens(latex))
+    [(status, _)] = _statuses("$$-\\frac{1}{n}\\sum_{x_j} y_j \\ln a_j = -\\frac{1}{n}\\sum_{j} y_j \\ln a_j$$\n")
+    assert status != "wrong"
+    # a summand that never writes the index: which index is meant is not read
+    assert "q" not in _renamed(r"\sum_{k_L=1}^{n} c") and _renamed(r"\sum_{k_L=1}^{n} c").count("k _ L") == 1

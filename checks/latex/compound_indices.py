@@ -30,6 +30,8 @@ Tokens = list[tuple[str, bool]]
 #: never d or e, which the reader may take for a differential or Euler's number
 _FRESH = "qpvurstmnjihgfcbawxyzo"
 _NEVER = frozenset("de")
+#: the letters a layer goes by: fixed in a sum over a layer's units (k_L, k_{l-1}), never its index
+_LAYER_LETTERS = frozenset({"l", "L"})
 _LETTER = re.compile(r"[A-Za-z]")
 _OPEN, _CLOSE = ("{", "(", "[", r"\begin"), ("}", ")", "]", r"\end")
 
@@ -66,7 +68,10 @@ def _renamed_sum(toks: Tokens, k: int) -> Tokens | None:
     if body is None or any(_name_end(words, j, name) for j in range(close, body)):
         return None  # the end names the index itself: nothing a reader can settle
     end = _scope_end(words, body)
-    if any(not _bound_at(words, at, name) for at in _occurrences(words, name)):
+    uses = _occurrences(words, name)
+    if any(not _bound_at(words, at, name) for at in uses) or not any(body <= at < end for at in uses):
+        return None  # a free use elsewhere, or a summand that never writes the index (\sum_{x_j} y_j)
+    if _index_in_subscript(words, name, uses):
         return None
     letter = _fresh_letter(words, name)
     if letter is None:
@@ -166,6 +171,15 @@ def _bound_at(words: list[str], at: int, name: Name) -> bool:
         if at == s + 3 or body <= at < _scope_end(words, body):
             return True
     return False
+
+
+def _index_in_subscript(words: list[str], name: Name, uses: list[int]) -> bool:
+    """Does the side write a letter of the name's subscript on its own, an index letter other than a
+    layer's (l, L, ℓ)? In ``\\sum_{x_j} y_j \\ln a_j`` the sum runs over the samples x_j, j their
+    number: j is the running index, and renaming x_j alone would leave y_j's j free."""
+    letters = {t for t in name[1] if _LETTER.fullmatch(t) and t not in _LAYER_LETTERS}
+    inside = {j for at in uses for j in range(at, _name_end(words, at, name) or at)}
+    return any(t in letters and j not in inside for j, t in enumerate(words))
 
 
 def _fresh_letter(words: list[str], name: Name) -> str | None:
