@@ -387,7 +387,8 @@ PACKAGE_FORM_CASES = [
     (r"\odv{\sigma(x)}{x} = \sigma(x)(1-\sigma(x))", "ok"),  # derivative package
     (r"\pdv{(x^2 y)}{x} = xy", "wrong"),
     (r"\odv{\sigma(x)}{x} = \sigma(x)", "wrong"),
-    (r"\pdv[2]{(x^3)}{x} = 6x", "unparsed"),  # an order: not read
+    (r"\pdv[2]{(x^3)}{x} = 6x", "ok"),  # an order: the second derivative (physics_derivatives)
+    (r"\pdv[2]{(x^3)}{x} = 3x^2", "wrong"),
     (r"\prescript{h \times 1}{}b_1 + 0 = b_1", "ok"),  # a shape written before the name
     (r"x \space + \space x = 2x", "ok"),
     # the physics package's delimiters and vectors (zheguang/exposition's backpropagation note, held-out 21)

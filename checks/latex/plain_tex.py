@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.bare_groups import signed_bare_groups
+from derive.checks.latex.physics_derivatives import PHYSICS_DERIVATIVES, physics_derivative
 from derive.checks.latex.tex_names import TEXT_FONTS, is_letter
 from derive.checks.latex.token_spans import group_end
 
@@ -115,10 +116,6 @@ def _closing_remark(toks: Tokens) -> Tokens:
     return toks[:start]
 
 
-#: the physics / derivative packages: \pdv{f}{x} is ∂f/∂x, \dv{f}{x} and \odv{f}{x} df/dx
-_PHYSICS_DERIVATIVES = {r"\pdv": r"\partial", r"\dv": "d", r"\odv": "d", r"\pd": r"\partial"}
-
-
 #: the physics package's delimiters: \abs{x} is |x|, \norm{x} is ‖x‖ (each sized to its content)
 _PHYSICS_DELIMITERS = {r"\abs": ("|", "|"), r"\norm": (r"\|", r"\|")}
 
@@ -134,23 +131,6 @@ def _physics_delimiters(toks: Tokens, k: int) -> tuple[Tokens, int] | None:
     left, right = _PHYSICS_DELIMITERS[toks[k][0]]
     inner = toks[k + 2 : end - 1]
     return [(r"\left", toks[k][1]), (left, False), *inner, (r"\right", False), (right, False)], end
-
-
-def _physics_derivative(toks: Tokens, k: int) -> tuple[Tokens, int] | None:
-    r"""``\pdv{f}{x}`` → ``\frac{\partial f}{\partial x}``, ``\pdv{x}`` → ``\frac{\partial}{\partial x}``
-    (an operator on what follows); with an order (``\pdv[2]{f}{x}``) it is left unread."""
-    d = _PHYSICS_DERIVATIVES[toks[k][0]]
-    first = group_end(toks, k + 1)
-    if first is None or toks[k + 1][0] != "{":
-        return None
-    second = group_end(toks, first) if first < len(toks) and toks[first][0] == "{" else None
-    top = toks[k + 2 : first - 1]
-    if second is None:  # one argument: the variable
-        numerator = [("{", False), (d, False), ("}", False)]
-        return [(r"\frac", toks[k][1]), *numerator, ("{", False), (d, False), *top, ("}", False)], first
-    bottom = toks[first + 1 : second - 1]
-    frac = [(r"\frac", toks[k][1]), ("{", False), (d, False), ("{", False), *top, ("}", False), ("}", False)]
-    return frac + [("{", False), (d, False), *bottom, ("}", False)], second
 
 
 def _unwrap(toks: Tokens) -> Tokens:
@@ -183,8 +163,8 @@ def _unwrap(toks: Tokens) -> Tokens:
                 out += rewritten[0]
                 k = rewritten[1]
                 continue
-        if t in _PHYSICS_DERIVATIVES:
-            rewritten = _physics_derivative(toks, k)
+        if t in PHYSICS_DERIVATIVES:  # \pdv{f}{x}, \pdv[2]{f}{x}, \pdv{f}{x}{y} (physics_derivatives)
+            rewritten = physics_derivative(toks, k)
             if rewritten is not None:
                 out += rewritten[0]
                 k = rewritten[1]

@@ -71,7 +71,7 @@ def _blank_all(row: MappedText, pattern: re.Pattern[str]) -> MappedText:
 
 
 _DROP = re.compile(
-    r"\\tag\*?\{[^{}]*\}|\\label\{[^{}]*\}|\\nonumber|\\notag|\\begin\{(?:"
+    r"\\tag\*?\{[^{}]*\}|\\label(?:\[[^\]]*\])?\{[^{}]*\}|\\nonumber|\\notag|\\begin\{(?:"
     + "|".join(re.escape(e) for e in _TRANSPARENT_ENVS)
     + r")\}(?:\[[a-z]\])?(?:\{[^{}]*\})?|\\end\{(?:"
     + "|".join(re.escape(e) for e in _TRANSPARENT_ENVS)

@@ -249,7 +249,7 @@ def _text_and(toks: list[str], k: int) -> bool:
 #: prose that leads a row (``\text{Similarly,}\quad``, ``\text{or,}``, ``\text{In the output
 #: layer,}``): words ending with a comma or colon, never a name such as ``\text{softmax}``
 _CLAIM_WORDS = re.compile(
-    r"(\\q?quad\s*)?\\(text|mbox)\{\s*(?:"
+    r"(\\q?quad\s*)?\\(text|mbox)\{\s*\{?\s*(?:"  # \mbox{{So: }}: a brace group inside, as some editors write
     r"(?:and|where|for|with|so|hence|thus|then|therefore|or|similarly|proof|since|because|,|;)[\s,.:]*"
     r"|[A-Za-z][A-Za-z ]*[,:]\s*"
     # "and" in the other languages of the notes we read; the one-letter ones (y, e, i) only spaced
@@ -259,7 +259,7 @@ _CLAIM_WORDS = re.compile(
     r"|(?:con|donde|entonces|luego|dove|quindi|allora|avec|où|donc|alors|mit|wobei|dann|daher|somit|com|onde|então"
     r"|logo|portanto)[\s,.:]*"
     r"|\s+(?-i:y|e|i)\s+"
-    r")\}",
+    r")\}?\s*\}",
     re.I,
 )
 
@@ -288,8 +288,10 @@ def _skip_text_and(toks: list[str], k: int) -> int:
     word = _bare_word(toks, k)
     if word is not None:
         return k + len(word)
-    # skip up to and including the closing brace of \text{…}
-    while k < len(toks) and toks[k] != "}":
+    # skip up to and including the closing brace of \text{…} (of \text{{…}} too)
+    depth = 0
+    while k < len(toks) and not (toks[k] == "}" and depth <= 1):
+        depth += (toks[k] == "{") - (toks[k] == "}")
         k += 1
     return k + 1
 

@@ -9,6 +9,7 @@ import re
 
 from derive.checks.latex.activation_labels import layer_labelled_calls
 from derive.checks.latex.bracket_labels import bracket_labels
+from derive.checks.latex.compound_indices import compound_sum_indices
 from derive.checks.latex.digit_tokens import split_digit_names
 from derive.checks.latex.font_scripts import braced_font_scripts
 from derive.checks.latex.font_transposes import transpose_out_of_font
@@ -42,6 +43,7 @@ def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
     # g'^{[l]}(Z) is g'(Z): one activation letter (activation_labels.py)
     toks = layer_labelled_calls(exp_powers(double_braces(underlined_answers(bracket_labels(toks)))))
+    toks = compound_sum_indices(toks)  # \sum_{k_L=1}^{n_L} C_{k_L}: one fresh index letter (compound_indices.py)
     # \nabla_\mathbf{w}: \nabla_{\mathbf{w}} (font_scripts.py); w^{\text{T}}: w^{T} (upright_transposes.py)
     toks = upright_transposes(braced_font_scripts(toks))
     toks = _gradients(loss_gradients(_call_out_of_text(_lead_words(each_token_span(toks, _typed_ellipsis)))))

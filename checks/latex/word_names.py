@@ -27,13 +27,15 @@ def _text(group: str) -> str:
     return r"\\(?:text|mathrm|operatorname|mathit|textrm)\s*\{\s*(?P<" + group + r">[A-Za-z]{2,})\s*\}"
 
 
+#: a sample's or a layer's label on a name: ^{(i)}, ^{[l]}, ^{(2)}
+_LABEL = r"\^\s*\{\s*[(\[][A-Za-z0-9+\-\s]*[)\]]\s*\}"
 _USES = (
     re.compile(r"\\partial\s*(?:" + _text("a") + r"|(?P<b>[A-Z][A-Za-z]+)\b)"),
     re.compile(r"\\frac\s*\{\s*d\s*(?P<b>[A-Z][a-z]+)\s*\}"),  # \frac{dLoss}{d\hat y}
     re.compile(r"\\nabla\s*_\s*(?:\{[^{}]*\}|\\?[A-Za-z]+)\s*" + _text("a")),
     re.compile(
-        r"(?:^|\$|\\\[|&|\n)\s*(?:" + _text("a") + r"|(?P<b>[A-Za-z]{2,}))"
-        r"\s*(?:_\s*\{[A-Za-z0-9]*\}|_[A-Za-z0-9])?\s*(?:\([^()=$]*\))?\s*(?::=|=)(?!=)"
+        r"(?:^|\$|\\\[|&|\n)\s*(?:\\displaystyle\s*)?(?:" + _text("a") + r"|(?P<b>[A-Za-z]{2,}))"
+        r"\s*(?:_\s*\{[A-Za-z0-9]*\}|_[A-Za-z0-9])?\s*(?:" + _LABEL + r")?\s*(?:\([^()=$]*\))?\s*(?::=|=)(?!=)"
     ),
 )
 #: a word alone as an inline formula in prose ("and $label$ is the expected output"): a symbol
@@ -43,6 +45,7 @@ _ALONE = re.compile(r"(?<![$\\])\$\s*(?P<b>[A-Za-z]{3,})\s*\$(?!\$)")
 #: name, as worked examples write them; three letters at least (Wx_i is W times x_i)
 _SUBSCRIPTED = (
     re.compile(_text("a") + r"\s*_"),
+    re.compile(_text("a") + r"\s*" + _LABEL),  # \text{error}^{(i)}: one sample's error
     re.compile(r"(?<![\\A-Za-z])(?P<b>[A-Za-z]{3,})\s*_\s*(?:\{\s*[A-Za-z0-9]|[A-Za-z0-9])"),
 )
 #: a programmer's name, its parts joined by escaped underscores (batch\_size, y\_pred, num\_classes);
