@@ -158,7 +158,8 @@ class Reader:
             self.take()
             inner = self.expr()
             self.take(OPEN[t])
-            if (t == "[" or inner[0] == "grad") and self.peek() == "_":  # [x]_i, (\nabla W^l)_{jk}
+            if (t == "[" or inner[0] == "grad" or t == "(" and _vector_valued(inner)) and self.peek() == "_":
+                # [x]_i, (\nabla W^l)_{jk}, ((W^{l+1})^T \delta^{l+1})_i: an entry of what the bracket holds
                 return ("entry", inner, ())
             return inner
         if t == "\\nabla" and self.peek(1) not in ("_", "^"):  # \nabla W^l, \nabla C(a^L): layered_rewrites
@@ -272,6 +273,9 @@ class Reader:
                 sub = self.group()
             else:
                 raise NotLayered("a double script")
+        if self.peek() == "(" and sup and sup[-1] == "'" and self._layer_label(name, _unprimed(sup), sub):
+            # \sigma^{(l)\prime}(z^l), g^{[l]'}(z^{[l]}): the prime written inside the layer's script
+            prime, sup = prime + len(sup) - len(_unprimed(sup)), _unprimed(sup)
         if self.peek() == "(" and (sup is None and sub is None or self._layer_label(name, sup, sub)):
             # \sigma(z), \sigma'(z); \sigma_l(z^l), g^{[l]}(z^{[l]}): one activation per layer, read as one
             # function for every layer (a step that holds for any per-layer choice holds for one shared)
@@ -321,6 +325,29 @@ def _indices(sub: list[str]) -> list[str | int]:
         else:
             raise NotLayered(f"the index {t!r}")
     return out
+
+
+def _unprimed(script: list[str]) -> list[str]:
+    """A script without the primes it ends with (``(l)'`` -> ``(l)``; \\prime reaches here as ')."""
+    end = len(script)
+    while end and script[end - 1] == "'":
+        end -= 1
+    return script[:end]
+
+
+def _vector_valued(tree: tuple) -> bool:
+    """A bracket's content that is a layer's vector, not a number: it writes a layered name and
+    no entry index (``(W^{l+1})^T \\delta^{l+1}``; ``(a^L_j - y_j)`` is already an entry)."""
+    names = _vars(tree)
+    return any(v[2] is not None for v in names) and not any(v[3] for v in names) and not free_indices(tree)
+
+
+def _vars(t: object) -> list[tuple]:
+    if not isinstance(t, tuple) or not t:
+        return []
+    if t[0] == "var":
+        return [t]
+    return [v for x in t[1:] for v in _vars(x)]
 
 
 def _width(top: list[str]) -> bool:
