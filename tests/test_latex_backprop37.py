@@ -149,3 +149,26 @@ NEVER_WRONG = [
 def test_an_unstated_meaning_or_convention_is_never_wrong(preamble: str, step: str, runner: StepRunner) -> None:
     status, message = _result(preamble, step, runner)
     assert status != "wrong", message
+
+
+#: a proof written per layer names each layer's index by its layer (k_L, k_{l+1}), as joaogci's does
+INDEXED_BY_LAYER = [
+    (PARENTHESES, r"\frac{\partial C}{\partial b^{(l)}_i} = \sum_{k_l=1}^{n_l}\delta^{(l)}_{k_l}"
+                  r"\frac{\partial z^{(l)}_{k_l}}{\partial b^{(l)}_i}", "ok"),
+    (PARENTHESES, r"\delta^{(l)}_i = \sum_{k_{l+1}=1}^{n_{l+1}}\delta^{(l+1)}_{k_{l+1}}W^{(l+1)}_{k_{l+1}i}"
+                  r"\sigma^{(l)\prime}(z^{(l)}_i)", "ok"),
+    # the weight's indices the other way round: W^{(l+1)}_{i k_{l+1}}
+    (PARENTHESES, r"\delta^{(l)}_i = \sum_{k_{l+1}=1}^{n_{l+1}}\delta^{(l+1)}_{k_{l+1}}W^{(l+1)}_{ik_{l+1}}"
+                  r"\sigma^{(l)\prime}(z^{(l)}_i)", "wrong"),
+]
+
+
+@pytest.mark.parametrize(("preamble", "step", "expected"), INDEXED_BY_LAYER)
+def test_an_index_named_by_its_layer_is_one_index(preamble: str, step: str, expected: str, runner: StepRunner) -> None:
+    status, message = _result(preamble, step, runner)
+    assert status == expected, message
+
+
+def test_an_index_with_its_own_subscript_is_one_name() -> None:
+    tree = read_formula(r"\sum_{k_L=1}^{n_L} W^{(L)}_{k_Lk_{L-1}}")
+    assert tree == ("sum", "k_{L}", ("var", "W", ("L", 0), ("k_{L}", "k_{L-1}")))

@@ -233,14 +233,15 @@ class Reader:
         below = self.group()
         if not below or len(below[0]) != 1 or not below[0].isalpha() or below[0] in LAYER_LETTERS:
             raise NotLayered("a sum's index")
-        if len(below) > 1 and below[1:] != ["=", "1"]:
+        end, letter = _index_name(below, 0)
+        if below[end:] not in ([], ["=", "1"]):
             raise NotLayered("a sum's lower bound")
         if self.peek() == "^":
             self.take()
             top = self.group()  # the layer's width (n, m, d_{\ell+1}): every layer is summed whole
             if not _width(top):
                 raise NotLayered("a sum's upper bound")
-        return ("sum", below[0], self.term())
+        return ("sum", letter, self.term())
 
     def name(self) -> tuple:
         t = self.take()
@@ -315,16 +316,38 @@ class Reader:
 
 def _indices(sub: list[str]) -> list[str | int]:
     out: list[str | int] = []
-    for t in sub:
+    k = 0
+    while k < len(sub):
+        t = sub[k]
         if t == ",":
-            continue
-        if t.isdigit():
+            k += 1
+        elif t.isdigit():
             out.append(int(t))
+            k += 1
         elif len(t) == 1 and t.isalpha() and t not in {"l", "L"}:
-            out.append(t)
+            k, name = _index_name(sub, k)
+            out.append(name)
         else:
             raise NotLayered(f"the index {t!r}")
     return out
+
+
+def _index_name(toks: list[str], k: int) -> tuple[int, str]:
+    """The index letter at ``k`` with its own subscript, if it has one, as one name (``k_L``,
+    ``k_{l+1}``: the index over layer L's or layer l+1's units, as a proof written per layer names
+    them), and where it ends. ``k_L`` and ``k_{L}`` are the same name."""
+    if k + 2 >= len(toks) or toks[k + 1] != "_":
+        return k + 1, toks[k]
+    if toks[k + 2] != "{":
+        return k + 3, f"{toks[k]}_{{{toks[k + 2]}}}"
+    end = k + 3
+    while end < len(toks) and toks[end] != "}":
+        if toks[end] == "{":
+            raise NotLayered("a nested index")
+        end += 1
+    if end == len(toks):
+        raise NotLayered("an unclosed index")
+    return end + 1, f"{toks[k]}_{{{''.join(toks[k + 3:end])}}}"
 
 
 def _unprimed(script: list[str]) -> list[str]:
