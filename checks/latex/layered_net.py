@@ -304,6 +304,8 @@ class _Eval:
 
 
 def _entry(full: Any, at: list[int]) -> Any:
+    if len(at) == 1 and np.ndim(full) == 2 and 1 in np.shape(full):  # [(W^{l+1})^T δ^{l+1}]_j: a column's entry
+        full = np.ravel(full)
     if len(at) != np.ndim(full):
         raise NotEvaluable("indices that do not fit")
     return full[tuple(at)]

@@ -158,7 +158,8 @@ class Reader:
             self.take()
             inner = self.expr()
             self.take(OPEN[t])
-            if (t == "[" or inner[0] == "grad") and self.peek() == "_":  # [x]_i, (\nabla W^l)_{jk}
+            if (t == "[" or inner[0] == "grad" or t == "(" and _vector_valued(inner)) and self.peek() == "_":
+                # [x]_i, (\nabla W^l)_{jk}, ((W^{l+1})^T \delta^{l+1})_i: an entry of what the bracket holds
                 return ("entry", inner, ())
             return inner
         if t == "\\nabla" and self.peek(1) not in ("_", "^"):  # \nabla W^l, \nabla C(a^L): layered_rewrites
@@ -232,14 +233,15 @@ class Reader:
         below = self.group()
         if not below or len(below[0]) != 1 or not below[0].isalpha() or below[0] in LAYER_LETTERS:
             raise NotLayered("a sum's index")
-        if len(below) > 1 and below[1:] != ["=", "1"]:
+        end, letter = _index_name(below, 0)
+        if below[end:] not in ([], ["=", "1"]):
             raise NotLayered("a sum's lower bound")
         if self.peek() == "^":
             self.take()
             top = self.group()  # the layer's width (n, m, d_{\ell+1}): every layer is summed whole
             if not _width(top):
                 raise NotLayered("a sum's upper bound")
-        return ("sum", below[0], self.term())
+        return ("sum", letter, self.term())
 
     def name(self) -> tuple:
         t = self.take()
@@ -272,6 +274,9 @@ class Reader:
                 sub = self.group()
             else:
                 raise NotLayered("a double script")
+        if self.peek() == "(" and sup and sup[-1] == "'" and self._layer_label(name, _unprimed(sup), sub):
+            # \sigma^{(l)\prime}(z^l), g^{[l]'}(z^{[l]}): the prime written inside the layer's script
+            prime, sup = prime + len(sup) - len(_unprimed(sup)), _unprimed(sup)
         if self.peek() == "(" and (sup is None and sub is None or self._layer_label(name, sup, sub)):
             # \sigma(z), \sigma'(z); \sigma_l(z^l), g^{[l]}(z^{[l]}): one activation per layer, read as one
             # function for every layer (a step that holds for any per-layer choice holds for one shared)
@@ -311,16 +316,61 @@ class Reader:
 
 def _indices(sub: list[str]) -> list[str | int]:
     out: list[str | int] = []
-    for t in sub:
+    k = 0
+    while k < len(sub):
+        t = sub[k]
         if t == ",":
-            continue
-        if t.isdigit():
+            k += 1
+        elif t.isdigit():
             out.append(int(t))
+            k += 1
         elif len(t) == 1 and t.isalpha() and t not in {"l", "L"}:
-            out.append(t)
+            k, name = _index_name(sub, k)
+            out.append(name)
         else:
             raise NotLayered(f"the index {t!r}")
     return out
+
+
+def _index_name(toks: list[str], k: int) -> tuple[int, str]:
+    """The index letter at ``k`` with its own subscript, if it has one, as one name (``k_L``,
+    ``k_{l+1}``: the index over layer L's or layer l+1's units, as a proof written per layer names
+    them), and where it ends. ``k_L`` and ``k_{L}`` are the same name."""
+    if k + 2 >= len(toks) or toks[k + 1] != "_":
+        return k + 1, toks[k]
+    if toks[k + 2] != "{":
+        return k + 3, f"{toks[k]}_{{{toks[k + 2]}}}"
+    end = k + 3
+    while end < len(toks) and toks[end] != "}":
+        if toks[end] == "{":
+            raise NotLayered("a nested index")
+        end += 1
+    if end == len(toks):
+        raise NotLayered("an unclosed index")
+    return end + 1, f"{toks[k]}_{{{''.join(toks[k + 3:end])}}}"
+
+
+def _unprimed(script: list[str]) -> list[str]:
+    """A script without the primes it ends with (``(l)'`` -> ``(l)``; \\prime reaches here as ')."""
+    end = len(script)
+    while end and script[end - 1] == "'":
+        end -= 1
+    return script[:end]
+
+
+def _vector_valued(tree: tuple) -> bool:
+    """A bracket's content that is a layer's vector, not a number: it writes a layered name and
+    no entry index (``(W^{l+1})^T \\delta^{l+1}``; ``(a^L_j - y_j)`` is already an entry)."""
+    names = _vars(tree)
+    return any(v[2] is not None for v in names) and not any(v[3] for v in names) and not free_indices(tree)
+
+
+def _vars(t: object) -> list[tuple]:
+    if not isinstance(t, tuple) or not t:
+        return []
+    if t[0] == "var":
+        return [t]
+    return [v for x in t[1:] for v in _vars(x)]
 
 
 def _width(top: list[str]) -> bool:
