@@ -7,7 +7,11 @@ Rounding, layouts that differ and names with no value stay unjudged, never wrong
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.extract import extract
+from derive.checks.latex.matrix_values import document_matrices
 from derive.checks.latex.notation import DEFAULT_NOTATION, load_notation
 
 NOTATION = load_notation(DEFAULT_NOTATION)
@@ -152,3 +156,20 @@ def test_a_formula_from_before_the_example_is_not_used(runner: StepRunner) -> No
 def test_two_formulas_for_one_name_leave_its_results_alone(runner: StepRunner) -> None:
     text = NETWORK.replace("$$s = W^T x$$\n\n", "$$s = W^T x$$\n\n$$s = W x$$\n\n") + S_RIGHT
     assert _one(text, runner, "s")[0] != "wrong"
+
+
+def test_inputs_are_exact_and_results_written_alone_are_rounded() -> None:
+    # r written to whole numbers and W to two places: inputs, exact; δ written alone to three places
+    # (-0.12345… rounded) is a result whose formula lies elsewhere: rounded to its places
+    text = (
+        "$$r = \\begin{bmatrix} 1 & 2 \\end{bmatrix}$$\n\n"
+        "$$W = \\begin{bmatrix} 0.25 & 0.5 \\end{bmatrix}$$\n\n"
+        "$$\\delta = \\begin{bmatrix} -0.123 \\\\ 0.457 \\end{bmatrix}$$\n\n"
+        "$$a = W r^T = 1.25$$\n\n$$a = 1.3$$\n"
+    )
+    values = {(v.name, v.at[0]): v for v in document_matrices(extract(text, markdown=True), NOTATION)}
+    assert values["r", 1].units == ((Decimal(0), Decimal(0)),)
+    assert values["W", 3].units == ((Decimal(0), Decimal(0)),)
+    assert values["\\delta", 5].units == ((Decimal("0.001"),), (Decimal("0.001"),))
+    assert values["a", 7].units == ((Decimal("0.01"),),)  # computed: after a formula
+    assert values["a", 9].units == ((Decimal("0.1"),),)  # a second value

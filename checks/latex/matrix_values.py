@@ -34,6 +34,8 @@ __all__ = ["MatrixValue", "compound_key", "document_matrices", "head_name", "val
 Position = tuple[int, int]
 
 #: a prime after the name, with TeX spacing before it: W', W\;', W^{\prime}, W^\prime
+#: the finest place an input of an example is written to (0.05, 1.5); finer ones are results
+_SHORT = Decimal("0.01")
 _ENVIRONMENT = re.compile(r"\\begin\{([pbBvV]?matrix)\}(.*)\\end\{\1\}", re.S)
 _PRIME = re.compile(r"^(?P<base>.+?)\s*(?:\\[;,:! ]\s*)*(?:'+|\^\s*\{?\s*\\prime\s*\}?)\s*$", re.S)
 _NEW_WORD = r"(?:\\(?:text|mathrm|textrm|mbox)\s*\{\s*)?\(?\s*(?:new|updated|nuevo|nueva|neu|nouveau|next)\s*\)?\s*\}?"
@@ -101,9 +103,11 @@ def document_matrices(equations: list[Equation], notation: Notation) -> list[Mat
     the order of the numbers.
 
     A name's first value, written alone (``W_1 = \begin{bmatrix} 0.1 & … \end{bmatrix}``) with no
-    formula for the name before it, is *given*: an input of the example, exact as written (its units
-    0). Any other value was computed (after a formula, a second value, an update) and is rounded to
-    its places; a whole number among decimals is rounded to the coarsest of them."""
+    formula for the name before it and no entry written to more than two places, is *given*: an input
+    of the example, exact as written (its units 0). Any other value was computed (after a formula, a
+    second value, an update; or a result with more places, 0.4568, whose formula the document gives
+    elsewhere) and is rounded to its places; a whole number among decimals is rounded to the coarsest
+    of them."""
     found: list[tuple[MatrixValue, bool]] = []
     formulas: list[tuple[Position, str]] = []
     for equation in equations:
@@ -127,7 +131,8 @@ def document_matrices(equations: list[Equation], notation: Notation) -> list[Mat
     for value, alone in found:
         earlier = any(v.name == value.name for v in out)
         earlier = earlier or any(at < value.at and name == value.name for at, name in formulas)
-        out.append(_exact(value) if alone and not earlier else _rounded(value))
+        short = all(unit >= _SHORT for row in value.units for unit in row if unit)
+        out.append(_exact(value) if alone and short and not earlier else _rounded(value))
     return out
 
 
