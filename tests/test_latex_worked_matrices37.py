@@ -173,3 +173,28 @@ def test_inputs_are_exact_and_results_written_alone_are_rounded() -> None:
     assert values["\\delta", 5].units == ((Decimal("0.001"),), (Decimal("0.001"),))
     assert values["a", 7].units == ((Decimal("0.01"),),)  # computed: after a formula
     assert values["a", 9].units == ((Decimal("0.1"),),)  # a second value
+
+
+def test_a_single_number_after_its_formula_is_never_called_wrong(runner: StepRunner) -> None:
+    # u = x^T x = 5 for the document's x; 6 written alone after the formula: numeric_values' rule, held
+    text = (
+        "$$x = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$u = x^T x$$\n\nThe example:\n\n$$u = 6$$\n"
+    )
+    assert _one(text, runner, "u")[0] != "wrong"
+    # u = 5 holds: the matrix reading's difference (at values it drew for x) is held, not a wrong
+    status, why = _one(text.replace("u = 6", "u = 5"), runner, "u")
+    assert status == "inconclusive" and "equal to the places written" in why
+
+
+def test_a_wrong_from_numbers_read_exactly_is_held_when_their_rounding_explains_it(runner: StepRunner) -> None:
+    # δ written alone to three places (-0.12345… rounded), the product computed from the unrounded δ:
+    # exact numbers differ by 0.0009 in the first row, which δ's rounding explains
+    text = (
+        "$$r = \\begin{bmatrix} 1 & 2 \\end{bmatrix}$$\n\n"
+        "$$\\delta = \\begin{bmatrix} -0.123 \\\\ 0.457 \\end{bmatrix}$$\n\n"
+        "$$\\delta r = \\begin{bmatrix} -0.1235 & -0.2469 \\\\ 0.4568 & 0.9136 \\end{bmatrix}$$\n"
+    )
+    status, why = _one(text, runner, "\\delta r")
+    assert status == "inconclusive" and "not called wrong" in why
+    # a real slip stays wrong: 0.9 for 0.457 · 2
+    assert _one(text.replace("0.9136", "0.8136"), runner, "\\delta r")[0] == "wrong"

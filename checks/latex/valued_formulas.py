@@ -34,11 +34,22 @@ from derive.checks.latex.steps import split_chain
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import Node, Sym, all_nodes
-from derive.checks.latex.worked_matrices import judge_with_values, plain_computation, with_compound_names
+from derive.checks.latex.worked_matrices import (
+    JUDGED_AGAIN,
+    judge_with_values,
+    plain_computation,
+    second_opinion,
+    with_compound_names,
+)  # fmt: skip
 
 __all__ = ["judge_valued_formulas"]
 
 Position = tuple[int, int]
+
+
+#: a lone number set after its formula is judged ok or inconclusive only, as numeric_values judges it (the
+#: name may be given it in a later pass of the example read otherwise); a matrix of results may be wrong
+_LONE = "; a single number after its formula, as numeric_values weighs it: not called wrong"
 
 
 @dataclass(frozen=True)
@@ -48,6 +59,12 @@ class Formula:
     tree: Node
     at: Position
     line: int
+
+
+def numbers_shape(text: str) -> tuple[int, int] | None:
+    """(rows, columns) of a side written in numbers only, else None."""
+    numbers = written_numbers(text)
+    return None if numbers is None else (len(numbers[0]), len(numbers[0][0]))
 
 
 def _formulas(equations: list[Equation], notation: Notation, start: Position) -> list[Formula]:
@@ -97,7 +114,7 @@ def judge_valued_formulas(judged: list[StepResult], equations: list[Equation], n
     out = list(judged)
     for k, result in enumerate(judged):
         step = result.step
-        if result.status not in ("unparsed", "inconclusive") or step.relation != "=" or step.conditions:
+        if result.status not in JUDGED_AGAIN or step.relation != "=" or step.conditions:
             continue
         if written_numbers(step.rhs) is None or (head := head_name(step.lhs, notation)) is None:
             continue
@@ -115,5 +132,8 @@ def judge_valued_formulas(judged: list[StepResult], equations: list[Equation], n
         if not plain_computation(sides, notation) or not names or not names <= set(before):
             continue
         said = f"{step.lhs.strip()} = {formula.text} (line {formula.line}) "
-        out[k] = judge_with_values(result, sides, before, said)
+        judged_now = judge_with_values(result, sides, before, said)
+        if judged_now.status == "wrong" and numbers_shape(step.rhs) == (1, 1):
+            judged_now = judged_now.held(judged_now.message + _LONE)
+        out[k] = second_opinion(result, judged_now)
     return out

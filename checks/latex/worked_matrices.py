@@ -51,8 +51,8 @@ from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import Add, Call, Mul, Neg, Node, Num, Pow, Sym, Transpose, all_nodes
 
 __all__ = [
-    "compound_key", "example_values", "judge_with_values", "judge_worked_matrices", "plain_computation",
-    "with_compound_names",
+    "JUDGED_AGAIN", "compound_key", "example_values", "judge_with_values", "judge_worked_matrices",
+    "plain_computation", "second_opinion", "with_compound_names",
 ]  # fmt: skip
 
 _METHOD = "worked matrices"
@@ -190,6 +190,22 @@ def _choices(names: set[str], before: dict[str, list[MatrixValue]]) -> list[dict
     return combos
 
 
+#: the statuses this reading judges: those left open, and a wrong it may hold
+JUDGED_AGAIN = ("unparsed", "inconclusive", "wrong")
+
+
+def second_opinion(original: StepResult, judged: StepResult) -> StepResult:
+    """A step another judge called wrong stays so when the document's values refute it too; where they do
+    not (the other judge's difference came from values it chose, or from numbers read exactly that are
+    rounded), it is held inconclusive with this reading's reason, never made ok. Any other step takes
+    this reading's verdict."""
+    if original.status != "wrong":
+        return judged
+    if judged.status == "wrong" or judged is original:
+        return original
+    return original.held(f"{judged.message} (with the document's values; another reading differs, not called wrong)")
+
+
 def judge_with_values(
     result: StepResult, sides: tuple[Node, Node], before: dict[str, list[MatrixValue]], formula: str = ""
 ) -> StepResult:
@@ -259,7 +275,7 @@ def judge_worked_matrices(judged: list[StepResult], notation: Notation, values: 
     out = list(judged)
     for k, result in enumerate(judged):
         step = result.step
-        if result.status not in ("unparsed", "inconclusive") or step.relation != "=" or step.conditions:
+        if result.status not in JUDGED_AGAIN or step.relation != "=" or step.conditions:
             continue
         if not any(ch.isdigit() for ch in step.lhs + step.rhs):
             continue
@@ -276,5 +292,5 @@ def judge_worked_matrices(judged: list[StepResult], notation: Notation, values: 
             continue
         big = any(isinstance(n, Literal) for n in all_nodes(sides)) or any(before[n][-1].shape != (1, 1) for n in names)
         if big:
-            out[k] = judge_with_values(result, sides, before)
+            out[k] = second_opinion(result, judge_with_values(result, sides, before))
     return out
