@@ -19,7 +19,7 @@ from derive.checks.latex.layered_backprop import judge_layered
 from derive.checks.latex.named_operators import hold_named_operators
 from derive.checks.latex.normalize import Notation
 from derive.checks.latex.numeric_layer_labels import hold_numeric_labels
-from derive.checks.latex.numeric_values import judge_numeric_steps
+from derive.checks.latex.numeric_values import document_values, judge_numeric_steps
 from derive.checks.latex.operator_meanings import hold_operator_meanings
 from derive.checks.latex.own_entries import sized_by_entries
 from derive.checks.latex.parameter_pi import hold_parameter_pi
@@ -30,7 +30,9 @@ from derive.checks.latex.scalar_givens import hold_scalar_givens
 from derive.checks.latex.stated_kinds import hold_stated_kinds
 from derive.checks.latex.tainted_values import hold_tainted_values
 from derive.checks.latex.unit_suffix import hold_unit_suffixes
+from derive.checks.latex.valued_formulas import judge_valued_formulas
 from derive.checks.latex.verdict_guards import hold_brace_notes
+from derive.checks.latex.worked_matrices import example_values, judge_worked_matrices
 
 __all__ = ["last_passes"]
 
@@ -40,6 +42,11 @@ def last_passes(
 ) -> list[StepResult]:
     """The passes over the whole document's verdicts: a worked example's values (numeric_values), BP1-BP4
     (layered_backprop), "y = x³ = 3x²" (derivative_answers), x = (x_1, x_2) before x's size (own_entries)."""
+    # a worked example's matrices (W_1 x = [0.5; 1.1] with the W_1 and x the document gave): worked_matrices
+    # and "s_1 = [numbers]" after the document's s_1 = W^T x (valued_formulas)
+    values = example_values(equations, typed_notation, lambda: document_values(equations, notation))
+    judged = judge_worked_matrices(judged, typed_notation, values)
+    judged = judge_valued_formulas(judged, equations, typed_notation, values)
     judged = hold_tainted_values(judge_numeric_steps(judged, equations, notation, text), equations, notation, text)
     judged = judge_layered(confirm_restated_results(judged, equations), equations, text)  # a summary's results again
     judged = hold_scalar_givens(judged, equations, notation, text)  # u = 6, then 2u = 12 (u sampled a vector)
