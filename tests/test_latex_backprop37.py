@@ -123,8 +123,6 @@ WRONG = [
     (PARENTHESES, r"\delta^{(l)} = ((W^{(l)})^T\delta^{(l+1)}) \odot \sigma^{(l)\prime}(z^{(l)})"),
     # the prime on the wrong layer
     (PARENTHESES, r"\delta^{(l)} = ((W^{(l+1)})^T\delta^{(l+1)}) \odot \sigma^{(l+1)\prime}(z^{(l+1)})"),
-    # row vectors: W where W^T belongs (the loss written in other names does not matter here)
-    (ROWS, r"\delta^l = [\delta^{l+1}W^{l+1}]\odot \phi'(u^l)"),
 ]
 
 
@@ -135,6 +133,9 @@ def test_the_usual_mistakes_are_wrong(preamble: str, step: str, runner: StepRunn
 
 
 NEVER_WRONG = [
+    # row vectors, W where W^T belongs, but the document's loss is written in other names: a loss
+    # that does not reach the network makes every δ 0 and the step hold (test_latex_layouts)
+    (ROWS, r"\delta^l = [\delta^{l+1}W^{l+1}]\odot \phi'(u^l)"),
     # δ is never defined: its meaning is the writer's
     (UNDEFINED, r"\delta^{(l)} = ((W^{(l+1)})^T\delta^{(l+1)}) \odot \sigma^{(l)\prime}(z^{(l)})"),
     (UNDEFINED, r"\delta^{(l)} = (W^{(l+1)}\delta^{(l+1)}) \odot \sigma^{(l)\prime}(z^{(l)})"),

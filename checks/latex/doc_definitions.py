@@ -40,7 +40,7 @@ from derive.checks.latex.restated_data import restated_data
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.shapes import space_dims
 from derive.checks.latex.sibling_parts import sum_of_parts
-from derive.checks.latex.squared_names import root_definition
+from derive.checks.latex.squared_names import equated_terms, root_definition
 from derive.checks.latex.steps import premise, split_chain
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
@@ -128,16 +128,6 @@ def mentions_name(text: str, name: str) -> bool:
     return re.search(re.escape(base) + r"(?![A-Za-z])", text) is not None
 
 
-def _equated(chain: list[tuple[Any, str]]) -> list[str]:
-    """The terms after the second that the chain still equates with its first: S² = a = b gives [b]."""
-    later: list[str] = []
-    for (term, _), (_, relation) in zip(chain[2:], chain[1:], strict=False):
-        if relation != "=":
-            break
-        later.append(term.text)
-    return later
-
-
 def find_definitions(
     text: str, notation: Notation, *, markdown: bool | None = None, equations: list[Equation] | None = None
 ) -> list[Definition]:
@@ -156,8 +146,7 @@ def find_definitions(
             if relation not in _DEFINES or not second.text or blank or premise(chain, 0):  # y = 1 ⇒ …: supposed
                 continue
             name = _name(first.text, notation)
-            equated = _equated(chain)  # σ² := a mean, here or further along the chain
-            root = None if name else root_definition(first.text, second.text, notation, math, equated)
+            root = None if name else root_definition(first.text, second.text, notation, math, equated_terms(chain))
             name, second = (root[0], replace(second, text=root[1])) if root else (name, second)
             if name is None or name in INDEX_LETTERS or name in seen:
                 continue

@@ -431,17 +431,6 @@ def _unsure_here(step: Any, sides: tuple, ctx: LayeredContext) -> str:
     return ""
 
 
-def _loss_free(t: Any, roles: Roles) -> bool:
-    """A step that writes no derivative, no loss and no target (δ^l = ((W^{l+1})^T δ^{l+1}) ⊙ σ'(z^l)):
-    it holds for every loss exactly when it holds for a generic δ^{l+1}, so which loss the document
-    means does not matter to it."""
-    if not isinstance(t, tuple) or not t:
-        return True
-    if t[0] in ("d", "grad") or t[0] == "var" and roles.role(t[1]) in ("loss", "y"):
-        return False
-    return all(_loss_free(x, roles) for x in t[1:])
-
-
 def _no_wrong(lhs: tuple, rhs: tuple, ctx: LayeredContext, transposed: bool) -> str:
     """Why a difference is not called wrong, or ''."""
     if not ctx.consistent:
@@ -454,7 +443,9 @@ def _no_wrong(lhs: tuple, rhs: tuple, ctx: LayeredContext, transposed: bool) -> 
         return f"the document writes its weights {ctx.roles.weight}, not {', '.join(sorted(guessed))}: read as the same"
     if not ctx.vectors:
         return "the document never shows its layers are vectors: it may mean one neuron a layer (numbers)"
-    if ctx.loss_elsewhere and not _loss_free((lhs, rhs), ctx.roles):
+    # Even a step that writes no loss (δ^{l-1} = (W^T δ^l) ⊙ σ') holds trivially for the loss set
+    # aside when that loss does not reach the network (δ = 0 there): not wrong either way.
+    if ctx.loss_elsewhere:
         return f"the document's formula for {ctx.roles.loss} does not write {ctx.roles.a}: the loss meant is not known"
     if free_indices(lhs) != free_indices(rhs):
         return "the two sides do not write the same free indices"

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from derive.checks.latex.notation import Notation, identifier_name
 
 from derive.errors import DeriveError
 
-__all__ = ["root_definition"]
+__all__ = ["equated_terms", "root_definition"]
 
 #: a name squared: \sigma^2, \sigma_B^{2}, s^2 (the name is read by the caller)
 _SQUARED = re.compile(r"^\s*(?P<name>.+?)\s*\^\s*(?:\{\s*2\s*\}|2)\s*$")
@@ -35,6 +36,17 @@ _WHOLE_MEAN = re.compile(
     r"^\s*(?:\\frac\s*\{\s*1\s*\}\s*\{[^{}]*\}\s*|\\frac\s*\{\s*(?=\\sum))?(?:\\displaystyle\s*)?"
     r"(?:\\sum|\\mathbb\s*\{?\s*E\b|\\operatorname\s*\{\s*Var|\\mathrm\s*\{\s*Var|Var\b|E\s*\[)"
 )
+
+
+def equated_terms(chain: list[tuple[Any, str]]) -> list[str]:
+    """The terms after the second that the chain still equates with its first: S² = a = b gives [b]
+    (σ² := a mean, here or further along the chain: root_definition)."""
+    later: list[str] = []
+    for (term, _), (_, relation) in zip(chain[2:], chain[1:], strict=False):
+        if relation != "=":
+            break
+        later.append(term.text)
+    return later
 
 
 def root_definition(
