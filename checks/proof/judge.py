@@ -37,7 +37,6 @@ Example::
 
 from __future__ import annotations
 
-import functools
 import time
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
@@ -56,7 +55,6 @@ __all__ = ["VERDICT_WORDS", "Judgement", "Status", "combine", "confirm", "exact_
 Status = Literal["proved", "refuted", "inconclusive"]
 #: How ``derive check`` and ``derive verify`` name the judge's statuses.
 VERDICT_WORDS = {"proved": "verified", "refuted": "refuted", "inconclusive": "unverified"}
-
 
 
 @dataclass(frozen=True)
@@ -222,11 +220,14 @@ def _sample_case(claim: _Claim, whole: Case, examples: int) -> dict[str, Any]:
 
     symbols = {str(p): p for p in whole.params}
     lhs, rhs = whole.apply(claim.lhs), whole.apply(claim.rhs)
+
+    def differs(inputs: dict[str, float]) -> bool:  # the sampler asks about each float difference
+        return _confirmed_at(claim, whole, inputs) is not None
+
     try:
         # NumPy warns (ComplexWarning, overflow) on stderr; the record says what matters.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            differs = functools.partial(_differs_exactly, claim, whole)
             result = sample_compare(lhs, rhs, symbols, examples=examples, seed=claim.seed, still_differs=differs)
     except Exception as exc:  # noqa: BLE001 - e.g. a function NumPy cannot evaluate: no sampling evidence, not a crash
         detail = f"{type(exc).__name__}: {_one_line(exc)}"
@@ -242,20 +243,19 @@ def _sample_case(claim: _Claim, whole: Case, examples: int) -> dict[str, Any]:
         record["counterexample"] = {"point": point, "lhs": _scalar(cex.get("lhs")), "rhs": _scalar(cex.get("rhs"))}
         record["confirmed"] = confirm(claim.lhs, claim.rhs, values, **claim.where) if values else None
         if record["confirmed"] is None and cex.get("confirmed_inputs"):  # floats shrank past the difference
-            record["confirmed"] = _differs_exactly(claim, whole, cex["confirmed_inputs"], record=True)
+            record["confirmed"] = _confirmed_at(claim, whole, cex["confirmed_inputs"])
     if result.detail:
         record["detail"] = result.detail
     return record
 
 
-def _differs_exactly(claim: _Claim, whole: Case, inputs: dict[str, float], record: bool = False) -> Any:
-    """The sampler's float difference at ``inputs`` under exact evaluation: confirmed or not
-    (or, with ``record``, the confirmed counterexample itself or None)."""
+def _confirmed_at(claim: _Claim, whole: Case, inputs: dict[str, float]) -> dict[str, Any] | None:
+    """The sampler's float point ``inputs`` under exact evaluation: the confirmed counterexample
+    there, or None (no real difference, or a point outside the claim's domains)."""
     try:
-        found = confirm(claim.lhs, claim.rhs, whole.point(inputs), **claim.where)
+        return confirm(claim.lhs, claim.rhs, whole.point(inputs), **claim.where)
     except (TypeError, ValueError):
-        found = None
-    return found if record else found is not None
+        return None
 
 
 def _scalar(value: Any) -> Any:
