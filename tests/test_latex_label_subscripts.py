@@ -47,3 +47,48 @@ def test_families_with_different_numbers_of_indices_are_apart() -> None:
     # z_j of a dense layer and z_{ij} of a convolution: two families, each its own letters
     defs = [_Def("z_{j}^{\\ell}", r"\sum_k w_{jk} a_k + b_j", "j"), _Def("z_{ij}^{\\ell}", r"a_{ij} k + b", "ij")]
     assert [d.letters for d in labelled_families(defs)] == ["j", "ij"]
+
+
+def test_a_restatement_with_other_bound_indices_and_commas_stays_a_family() -> None:
+    # a batch-norm write-up defines μ_j over x_{i,j}, and again μ_d over x_{nd} (another letter,
+    # another summation index, no comma): one formula, so one family, not two labels
+    defs = [
+        _Def(r"\mu_{j}", r"\frac{1}{N} \sum_{i = 1}^{N} x_{i,j}", "j"),
+        _Def(r"\mu_{d}", r"\frac{1}{N} \sum_{n=1}^{N} x_{nd}", "d"),
+    ]
+    assert [d.letters for d in labelled_families(defs)] == ["j", "d"]
+
+
+def test_bound_indices_renamed_do_not_merge_formulas_that_differ() -> None:
+    # Σ_k w_{kj} δ_k against Σ_i w_{ki} δ_i: the family letter sits on the other side of the
+    # weight's subscript, so the two are different formulas (Bishop's two δ's): labels
+    defs = [_Def(r"\delta_{j}", r"\sum_k w_{kj} \delta_k", "j"), _Def(r"\delta_{k}", r"\sum_i w_{ki} \delta_i", "k")]
+    assert [d.letters for d in labelled_families(defs)] == ["", ""]
+
+
+RESTATED = r"""
+$$
+\begin{aligned}
+\mu_j &= \frac{1}{N} \sum_{i = 1}^{N} x_{i,j} \\
+\sigma_{j}^{2} &= \frac{1}{N} \sum_{i = 1}^{N} \left ( x_{i,j} - \mu_j\right)^2
+\end{aligned}
+$$
+
+$$
+\begin{aligned}
+\mu_d &= \frac{1}{N} \sum_{n=1}^{N} x_{nd} \\
+\sigma_d^2 &= \frac{1}{N} \sum_{n=1}^{N} \left(x_{nd} - \mu_d \right)^2
+\end{aligned}
+$$
+"""
+
+
+def test_a_derivative_through_a_restated_family_is_judged(runner: StepRunner) -> None:
+    # both families used to become fixed names, so σ_d no longer depended on x_{ij}: 0 = 0
+    summed = r"\frac{\partial \sigma_d^2}{\partial x_{ij}} = \frac{2}{N} \sum_{n=1}^{N} \left( x_{nd} - \mu_d \right)"
+    summed += r" \left( \delta_{n, i} \delta_{d, j} - \frac{1}{N} \delta_{d, j} \right)"
+    good = r"\frac{\partial \sigma_d^2}{\partial x_{ij}} = \frac{2}{N} \left( x_{id} - \mu_d \right) \delta_{d, j}"
+    wrong = good.replace(r"\frac{2}{N}", r"\frac{1}{N}")
+    text = f"{RESTATED}\n$$\n{summed}\n$$\n\n$$\n{good}\n$$\n\n$$\n{wrong}\n$$\n"
+    results = check_text(text, load_notation(), runner=runner, examples=30, markdown=True).results
+    assert [r.status for r in results[-3:]] == ["ok", "ok", "wrong"], [r.message for r in results[-3:]]

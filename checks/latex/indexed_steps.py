@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from derive.checks.latex.case_splits import case_split, unstated_case
+from derive.checks.latex.defined_sizes import defined_sizes
 from derive.checks.latex.einstein import contracted, einstein_free, einstein_sum, subscript_letters
 from derive.checks.latex.fixed_families import fixed_family_letters
 from derive.checks.latex.index_sums import fixed_definitions
@@ -69,6 +70,9 @@ def check_indexed(
     matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))
     units = {n for n, d in {**lhs_norm.domains, **rhs_norm.domains}.items() if d == "unit"}
     size_names = sorted({u for norm in (lhs_norm, rhs_norm) for _, _, u in norm.sums.values() if not u.isdigit()}) or []
+    # ∂L/∂ŷ_j = -(2/N)(y_j - ŷ_j) with L = (1/N) Σ_{i=1}^{N}: the N of L's sum (defined_sizes)
+    reached = sorted(defined_sizes(named, [lhs_norm, rhs_norm]) - set(size_names) - set(free))
+    size_names = sorted(set(size_names) | set(reached))
     open_sizes = [n or "size" for n in size_names]
     unbounded = "" in size_names or defined_unbounded(named or {}, [lhs_norm, rhs_norm])  # μ := (1/N)Σ_k x_k too
     sizes = _expansion_sizes([lhs_norm, rhs_norm], size_names, free, named or {})
@@ -76,7 +80,8 @@ def check_indexed(
 
     def holds_at(env: dict[str, int], size: int) -> bool:
         try:
-            lhs, rhs = _sides(lhs_norm, rhs_norm, env, size, named, implied is not None)
+            at = {**env, **dict.fromkeys(reached, size)}
+            lhs, rhs = _sides(lhs_norm, rhs_norm, at, size, named, implied is not None)
         except Unparsed:
             return False
         return _under_facts(judge, facts, size, env, lhs, rhs)["status"] == "ok"
@@ -92,7 +97,8 @@ def check_indexed(
         if holds is False:
             continue  # outside the step's conditions (i ≠ j): not evidence either way
         try:
-            lhs, rhs = _sides(lhs_norm, rhs_norm, {**env, **fixed}, size, named, implied is not None)
+            at = {**env, **fixed, **dict.fromkeys(reached, size)}
+            lhs, rhs = _sides(lhs_norm, rhs_norm, at, size, named, implied is not None)
         except Unparsed as exc:
             return verdict("unparsed", f"could not read {exc}", "parse")
         where = _where(open_sizes, size, env)
@@ -100,7 +106,7 @@ def check_indexed(
         vanished = vanished and bool(out.get(VANISHED))  # 0 = 0 in every instance (vanishing_sides)
         out = guard_conditions(out, conditions, checked=holds is True)
         if out["status"] == "wrong":
-            instance = (lhs_norm, rhs_norm, {**env, **fixed}, size, implied is not None)
+            instance = (lhs_norm, rhs_norm, at, size, implied is not None)
             out = _held_back(out, instance, named, functools.partial(_under_facts, judge, facts, size, env))
         if out["status"] == "wrong":
             cex = dict(out["counterexample"])

@@ -52,11 +52,28 @@ def _base(name: str) -> str:
 
 
 def _renamed(rhs: str, letters: str) -> str:
-    """The formula with its family's letters in subscripts replaced by one placeholder each."""
-    out = rhs
-    for n, letter in enumerate(letters):
-        out = re.sub(r"_\{?\s*" + re.escape(letter) + r"\s*\}?(?![A-Za-z])", f"_{{#{n}}}", out)
-    return re.sub(r"\s+", "", out)
+    r"""The formula with its family's letters in subscripts replaced by one placeholder each, and
+    the indices its sums bind by placeholders in the order they are bound: ``\frac1N \sum_{i=1}^N
+    x_{i,j}`` (of μ_j) and ``\frac1N \sum_{n=1}^N x_{nd}`` (of μ_d) are one formula, restated. A
+    subscript of single letters is one index tuple whether commas part them or not (x_{i,j} is
+    x_{ij}); any other difference keeps the two formulas apart."""
+    bound = list(dict.fromkeys(re.findall(r"\\sum\s*_\s*\{?\s*([A-Za-z])(?![A-Za-z])", rhs)))
+    out = re.sub(r"\s+", "", rhs)
+    out = re.sub(r"_\{([A-Za-z0-9](?:,[A-Za-z0-9])+)\}", lambda m: "_{" + m.group(1).replace(",", "") + "}", out)
+    renames = {letter: f"#{n}" for n, letter in enumerate(letters)}
+    renames.update({letter: f"@{n}" for n, letter in enumerate(bound) if letter not in renames})
+    if not renames:
+        return out
+
+    def subscript(m: re.Match[str]) -> str:
+        body = m.group(1) if m.group(1) is not None else m.group(2)
+        if not re.fullmatch(r"[A-Za-z0-9]+(=.*)?", body):
+            return m.group(0)  # a word or a formula in the subscript: left as written
+        head, _, rest = body.partition("=")
+        head = "".join(renames.get(c, c) for c in head)
+        return "_{" + head + (f"={rest}" if _ else "") + "}"
+
+    return re.sub(r"_(?:\{([^{}]*)\}|([A-Za-z0-9]))", subscript, out)
 
 
 def labelled_families(defs: list[D]) -> list[D]:
