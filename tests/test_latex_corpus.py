@@ -81,6 +81,7 @@ HELDOUT34 = ROOT / "tests" / "data" / "latex_heldout34" / "manifest.toml"
 HELDOUT35 = ROOT / "tests" / "data" / "latex_heldout35" / "manifest.toml"
 HELDOUT36 = ROOT / "tests" / "data" / "latex_heldout36" / "manifest.toml"
 HELDOUT37 = ROOT / "tests" / "data" / "latex_heldout37" / "manifest.toml"
+HELDOUT38 = ROOT / "tests" / "data" / "latex_heldout38" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -123,6 +124,7 @@ HELDOUT37 = ROOT / "tests" / "data" / "latex_heldout37" / "manifest.toml"
         (HELDOUT35, 8, 120),
         (HELDOUT36, 9, 190),
         (HELDOUT37, 8, 150),
+        (HELDOUT38, 7, 180),
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:
