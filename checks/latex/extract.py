@@ -45,6 +45,7 @@ from derive.checks.latex.numbered_layers import with_layer_labels
 from derive.checks.latex.primed_indices import with_plain_indices
 from derive.checks.latex.region import LineTable, Region
 from derive.checks.latex.rows import rows_of
+from derive.checks.latex.split_inline import with_split_inline
 from derive.checks.latex.text_math import with_text_math
 
 __all__ = ["Piece", "Equation", "extract", "equations_of", "RELATIONS", "starts_with_relation"]
@@ -218,6 +219,7 @@ def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> li
     # and k' in \sum_{k'} e^{z_{k'}}, an index of its own, a plain letter (primed_indices.py)
     regions = with_fixed_arguments(with_layer_labels(text, _with_macros_expanded(text, regions, latex)))
     regions = with_plain_indices(with_text_math(regions))  # \text{if $i = k$}: text_math.py
+    regions = with_split_inline(text, regions)  # $w = 0 - (0.1)$ $(\frac13 …) = …$: one formula
     inline = [r for r in regions if r.kind != "display"]
     stated = inline_conditions(text, inline)  # formulas only: a condition such as "if $i = j$" is left out
     formulas = [r for r in regions if r.kind == "display" or r.start in stated]

@@ -46,7 +46,9 @@ __all__ = [
     "tex_tokens",
 ]
 
-TOKEN_RE = re.compile(r"\\[A-Za-z]+\*?|\\.|\d+(?:\.\d+)?|\s+|.", re.S)
+#: a decimal without its leading zero (``.2``, ``-.467`` in a worked update): never after a
+#: letter, digit or dot, where the dot ends a number or a sentence or belongs to a name
+TOKEN_RE = re.compile(r"\\[A-Za-z]+\*?|\\.|\d+(?:\.\d+)?|(?<![\w.])\.\d+|\s+|.", re.S)
 
 
 class Unreadable(Exception):
@@ -63,7 +65,7 @@ def tex_tokens(text: str) -> list[tuple[str, bool]]:
         if t.isspace() or t == "\\":
             space = True
             continue
-        out.append((t, space))
+        out.append(("0" + t if t[0] == "." and len(t) > 1 else t, space))  # .2 is read as 0.2
         space = False
     return out
 
