@@ -60,7 +60,7 @@ def test_labelled_rows_carry_the_chain_on(runner: StepRunner) -> None:
     assert lines[5] == ["wrong"]  # x^2 + 2x + 1 = x^2 + 2x + 2: the label hides no error
     assert lines[6] == ["ok"]
     assert lines[7] == ["ok"]
-    assert lines[8] == ["ok"]
+    assert lines[8] == ["unparsed"]  # "since x_1 … x_n i.i.d" is what the step assumes: not dropped
 
 
 def test_a_label_after_a_row_without_relation_takes_that_row_as_left_side(runner: StepRunner) -> None:
@@ -79,7 +79,7 @@ def test_a_label_after_a_row_without_relation_takes_that_row_as_left_side(runner
         r"(\text{By 7}) = a",
         r"\text{Using (2)} = a",
         r"\text{(by the quotient rule)}: = a",
-        r"(\text{since } x_1,\dots,x_n \text{ i.i.d}) \quad = a",
+        r"(\text{by the quotient rule}) \quad = a",
         r"\textrm{from eq. 3} \approx a",
     ],
 )
@@ -93,6 +93,8 @@ def test_labels_are_found(row: str) -> None:
     [
         r"(\text{since } x > 0) = x",  # a condition the step may need: not dropped
         r"\text{since $x > 0$} = x",
+        r"(\text{since x positive}) = x",  # a property of x, maybe what the step needs
+        r"(\text{since } x_1,\dots,x_n \text{ i.i.d}) \quad = a",  # what the step assumes
         r"\text{loss}_i = a",  # a quantity with an index
         r"2\,\text{loss} = a",  # a quantity multiplied
         r"\text{loss} = a",  # a word that is no reason: a quantity
@@ -177,7 +179,15 @@ def test_remark_rows(row: str) -> None:
 
 @pytest.mark.parametrize(
     "row",
-    [r"\text{Loss}", r"\text{total loss}", r"\text{note that} \sum_k y_k = 1", r"\text{so } x", r"\text{and} \quad"],
+    [
+        r"\text{Loss}",
+        r"\text{total loss}",
+        r"\text{note that} \sum_k y_k = 1",
+        r"\text{so } x",
+        r"\text{and} \quad",
+        r"\text{since x is positive}",  # a fact the next step may need
+        r"\text{so we assume the rate small}",
+    ],
 )
 def test_rows_that_are_not_remarks(row: str) -> None:
     assert not remark_row(row)
@@ -242,6 +252,8 @@ def test_a_closing_remark_is_cut_and_the_step_judged(runner: StepRunner) -> None
         (r"a = b \quad \text{(for all i)}", None),
         (r"a = b \text{(bias)}", None),  # no wide space: may be a name's annotation
         (r"\quad \text{(bias term)}", None),  # nothing before it
+        (r"a = b \quad \text{(x positive)}", None),  # a property of x
+        (r"a = b \quad (\text{small eta})", None),  # an approximation's condition
     ],
 )
 def test_trailing_remarks(row: str, start: int | None) -> None:
@@ -291,6 +303,7 @@ def test_a_reason_against_the_relation_is_no_factor(runner: StepRunner) -> None:
         (r"2 \text{ bytes}", r"2\text{bytes}"),  # a quantity: no reason word
         (r"\text{by (3)}", r"\text{by(3)}"),  # nothing else in the side
         (r"\text{by $x = 1$} 2x", r"\text{by$x=1$}2x"),  # math in the words: not a reference
+        (r"x \text{ using x positive}", r"x\text{usingxpositive}"),  # a property of x
     ],
 )
 def test_side_labels(side: str, kept: str) -> None:

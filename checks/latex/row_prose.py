@@ -1,29 +1,33 @@
-r"""A justification label written before a row's relation: ``(\text{By 7}) &= …``,
-``\text{Using (2)} &= …``, ``\text{(by the quotient rule)} &= …``,
-``(\text{since }x_1,\dots,x_n\ i.i.d) &= …``.
+r"""Prose written around the mathematics of a row: a justification label before its relation,
+a row that is only a remark, a remark closing the row.
 
 In an ``align`` the left column of a continuation row is empty; some authors put the reason for
-the step there instead. The label is prose that annotates the step, not the step's left side:
+the step there instead: ``(\text{By 7}) &= …``, ``\text{Using (2)} &= …``, ``\text{(by the
+quotient rule)} &= …``. The label is prose that annotates the step, not the step's left side:
 the row is read as the ``= …`` with which it carries the chain on. A label is taken only when
 
 - it is a ``\text{…}`` (``\textrm``, ``\textit``, ``\mbox``) whose words open with a word that
-  gives a reason (by, using, from, since, because, via, applying, substituting …), alone, or
-  with parentheses around it and math after its words inside them;
+  gives a reason (by, using, from, since, because, via, applying, substituting …), alone or in
+  parentheses;
 - nothing but spacing, a colon or a comma stands between it and the relation;
-- it states no relation of its own: ``(\text{since } x > 0) &= x`` names a condition the step
-  may need, so that row is left as written (and stays unread) rather than read without it.
+- nothing in it could state a property of a name: no relation, no single letter among its
+  words, no math but numbers. ``(\text{since } x > 0) &= x`` or ``(\text{since }x_1,\dots,x_n\
+  i.i.d) &= …`` name what the step assumes: such a row is left as written (and stays unread)
+  rather than read without its assumption.
 
 A word that is a quantity (``\text{loss}_i = …``, ``2\,\text{loss} = …``) does not open with a
 reason word or is not followed by the relation alone, so it is never taken for a label.
 
-A row that is only such prose (``\\ \text{taking the summation outside} \\ = …``) is a remark
-between the rows of the chain: it is dropped whole, and the ``= …`` after it carries the chain
-on, as after ``\intertext``.
+A row that is only words (``\\ \text{taking the summation outside} \\ = …``), two or more,
+opening with a word of a remark (taking, putting, so, thus, substituting …) and with no word of a
+condition or an assumption (if, for, with, since, assuming, positive, small …), is a remark
+between the rows of the chain: it is dropped, and the ``= …`` after it carries the chain on, as
+after ``\intertext``.
 
-A remark closing a row after a wide space, words alone in parentheses (``= -\text{error}^{(i)}
-\quad \text{(bias term)}``, ``\qquad (\text{the output layer})``), names what was written,
-never a factor of it: the row ends before it. A condition (``\quad (\text{for all } i)``) is
-not a remark and is left for the condition reader.
+A remark closing a row after a wide space, words alone in parentheses that name what was
+written (``= -\text{error}^{(i)} \quad \text{(bias term)}``, ``\qquad (\text{the output
+layer})``), is no factor of it: the row ends before it. A remark that may be a property or a
+condition (``\quad \text{(x positive)}``, ``\quad (\text{small eta})``) is left as written.
 """
 
 from __future__ import annotations
@@ -109,20 +113,39 @@ def leading_label_end(row: str) -> int | None:
         if closing is None:
             return None
         label = row[start:closing]
-    if _OWN_RELATION.search(label):  # also in the words: \text{since $x > 0$}
+    if _OWN_RELATION.search(label) or not _only_references(label):
         return None
     follows = _THEN_RELATION.match(row, closing)
     return follows.end() if follows else None
 
 
+def _only_references(label: str) -> bool:
+    r"""Does the label hold nothing that could state a property of a name: no single letter among
+    its words (``\text{since x positive}``), no math but numbers (``(2)``, ``3, 4``)? A label such
+    as ``(\text{since } x_1,\dots,x_n \text{ i.i.d})`` states what the step assumes: it stays unread."""
+    words, rest = [], label
+    while (command := _TEXT_COMMAND.search(rest)) is not None:
+        end = _group_end(rest, command.end() - 1) or len(rest)
+        words.append(rest[command.end() : end - 1])
+        rest = rest[: command.start()] + " " + rest[end:]
+    if re.search(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])", " ".join(words)):
+        return False
+    return re.fullmatch(r"[\s()\[\],.:;0-9~]*", re.sub(_SPACING, " ", rest)) is not None
+
 
 #: words that open a remark written as a row of its own between the rows of a chain ("taking
 #: the summation outside", "these i and j are dummy indices", "putting together we get")
 _REMARK_OPENING = re.compile(
-    r"\s*(?:taking|these|this|putting|note|notice|now|then|so|thus|hence|therefore|which|and|since|because"
-    r"|using|by|from|substituting|plugging|applying|rearranging|simplifying|expanding|combining|we|it|here"
-    r"|recall|similarly|finally|take|replace|substitute|expand|apply|note|use|replacing|differentiating|multiplying"
-    r"|dividing|adding|cancell?ing|factoring|collecting|noting)(?![A-Za-z])",
+    r"\s*(?:taking|these|this|putting|now|then|so|thus|hence|therefore|which|and|using|by|from|substituting"
+    r"|plugging|applying|rearranging|simplifying|expanding|combining|we|similarly|finally|take|replace|substitute"
+    r"|expand|apply|use|replacing|differentiating|multiplying|dividing|adding|cancell?ing|factoring|collecting)"
+    r"(?![A-Za-z])",
+    re.I,
+)
+#: words that state a condition or an assumption: a phrase with one may be what the next step needs
+_ASSUMING = re.compile(
+    r"(?<![A-Za-z])(?:if|for|when|whenever|where|with|unless|provided|given|assum\w*|suppos\w*|only|except|iff"
+    r"|since|because|positive|negative|non-?zero|small|large|approx\w*)(?![A-Za-z])",
     re.I,
 )
 _COLOUR = re.compile(r"\\color\s*\{[^{}]*\}")
@@ -148,6 +171,8 @@ def remark_row(row: str) -> bool:
     if re.sub(_SPACING, "", rest).strip("{} ") or "$" in "".join(words):
         return False
     phrase = " ".join(words)
+    if _ASSUMING.search(phrase):
+        return False
     return len(phrase.split()) >= 2 and _REMARK_OPENING.match(phrase) is not None
 
 
@@ -158,10 +183,11 @@ _TRAILING_REMARK = re.compile(
     + r"(?:\\(?:text|textrm|textit|mbox)\s*\{\s*\(([A-Za-z][A-Za-z ,.'-]*)\)\s*\}"
     r"|\(\s*\\(?:text|textrm|textit|mbox)\s*\{([A-Za-z][A-Za-z ,.'-]*)\}\s*\))" + _SPACING + r"$"
 )
-#: words that make a closing remark a condition on the step: left for the condition reader
-_CONDITION = re.compile(
-    r"\s*(?:if|for|when|whenever|where|with|unless|provided|given|assuming|only|except|iff)(?![A-Za-z])", re.I
-)
+#: the last word of a remark that names what the expression is: "(bias term)", "(the output layer)"
+_NAMING = {
+    "term", "terms", "layer", "part", "component", "gradient", "update", "rule", "step", "notation",
+    "definition", "derivative", "result", "equation", "expression", "identity", "loss", "error",
+}  # fmt: skip
 
 
 def trailing_remark_start(row: str) -> int | None:
@@ -169,9 +195,11 @@ def trailing_remark_start(row: str) -> int | None:
     m = _TRAILING_REMARK.search(row)
     if m is None:
         return None
-    words = m.group(1) or m.group(2) or ""
-    if _CONDITION.match(words) or not row[: m.start()].strip():
+    words = (m.group(1) or m.group(2) or "").split()
+    if _ASSUMING.search(" ".join(words)) or not row[: m.start()].strip():
         return None
+    if any(len(w) == 1 for w in words) or words[-1].lower().rstrip(".,") not in _NAMING:
+        return None  # "(x positive)", "(small eta)": a property of a name, maybe a condition
     return m.start()
 
 

@@ -10,7 +10,8 @@ side, where it would be read as a factor. It is dropped when
 - its first word gives a reason for the step: by, using, from, via, applying, substituting,
   plugging, recall; "since" and "because" are not taken, since their words may state a fact
   the step needs (``x \text{ since } x > 0``), and no condition word (if, for, when …) is;
-- it holds only words, numbers and the punctuation of a reference (``(3)``, ``eq. 4``, ``[2]``).
+- it holds only words, numbers and the punctuation of a reference (``(3)``, ``eq. 4``, ``[2]``),
+  and no single letter (``\text{using x positive}`` says something of x).
 
 A script written on the relation itself (``=_{\text{(3)}}``, ``=^{\text{def}}``) leaves the
 right side opening with ``_`` or ``^``, which no formula does: that script is dropped too.
@@ -29,6 +30,8 @@ Tokens = list[tuple[str, bool]]
 _TEXT = {r"\text", r"\textrm", r"\textit", r"\mbox"}
 _REASON = re.compile(r"^[(\[]?\s*(?:by|using|from|via|applying|substituting|plugging|recall)\b", re.I)
 _REFERENCE = re.compile(r"[A-Za-z0-9\s().,:;\[\]'-]+")
+#: a single letter among the words names a quantity (``\text{using x positive}``): not a reference
+_LETTER = re.compile(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
 
 
 def _words(toks: Tokens) -> str:
@@ -51,7 +54,7 @@ def _label_at(toks: Tokens, start: int) -> int | None:
         if end >= len(toks) or toks[end][0] != {"(": ")", "[": "]"}[toks[start][0]]:
             return None
         end += 1
-    if not _REFERENCE.fullmatch(words) or not _REASON.match(words):
+    if not _REFERENCE.fullmatch(words) or not _REASON.match(words) or _LETTER.search(words):
         return None
     return end
 
