@@ -20,7 +20,9 @@ from derive.checks.latex.conditions import row_condition
 from derive.checks.latex.equation import Piece, starts_with_relation
 from derive.checks.latex.latex_doc import DISPLAY_ENVIRONMENTS
 from derive.checks.latex.listed_equations import unbraced_list
+from derive.checks.latex.prose_breaks import prose_parts
 from derive.checks.latex.region import LineTable, Region
+from derive.checks.latex.row_prose import math_span
 from derive.checks.latex.text_boxes import unbox_text_math, uncolour_statements
 
 __all__ = ["MappedText", "rows_of", "expand_cases", "UNREAD_CONDITION"]
@@ -274,20 +276,18 @@ def _without_reason(row: MappedText) -> tuple[MappedText, bool]:
 
 
 def _clean_row(row: MappedText) -> tuple[MappedText, tuple[str, ...], bool]:
-    """Alignment, boxes, equation numbers, trailing punctuation and a trailing condition off; and
-    whether the row is a reason beside the chain (it opens with ``\\because``)."""
+    """Alignment, boxes, a label, numbers, end punctuation and condition off; is the row a reason beside the chain?"""
     cut = annotation_start(row.text)  # "&&\why{…}": a comment column, not math of the step
     if cut is not None:
         row = row.slice(0, cut)
     row = MappedText(_strip_alignment(row.text), row.offsets)
     row = _unbox(row)
+    row = row.slice(*math_span(row.text))  # "(\text{By 7}) &= …", "… \quad \text{(bias term)}": prose around the math
     conditions: tuple[str, ...] = ()
     found = row_condition(row.text)
     if found is not None:
         row, conditions = row.slice(0, found[0]), tuple(found[1])
-    number = _EQ_NUMBER.search(row.text)
-    if number:
-        row = row.slice(0, number.start())
+    row = row.slice(0, number.start()) if (number := _EQ_NUMBER.search(row.text)) else row
     row, aside = _without_reason(row.strip())
     row = row.strip()
     row = row.slice(0, len(_END_OF_PROOF.sub("", row.text)))
@@ -312,7 +312,7 @@ def rows_of(region: Region, table: LineTable, latex: bool) -> list[Piece]:
         row, conditions, aside = _clean_row(raw)
         if not row.text:
             continue
-        for part in [p for wide in _wide_space_parts(row) for p in _line_break_parts(wide)]:
+        for part in [q for wide in _wide_space_parts(row) for p in _line_break_parts(wide) for q in prose_parts(p)]:
             for case, holds_under in expand_cases(part, conditions) or [(part, conditions)]:
                 piece = case.piece(table, holds_under)
                 pieces.append(replace(piece, aside=True) if aside else piece)

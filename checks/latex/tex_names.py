@@ -85,6 +85,20 @@ DROP = {
     r"\space",  # (MathJax / plain TeX)
     r"\displaystyle",
     r"\textstyle",
+    r"\scriptstyle",
+    r"\scriptscriptstyle",
+    # size switches (``$$ \large \frac{∂C}{∂w} = …$$`` in notes rendered by MathJax): how big the
+    # formula is drawn, never part of it
+    r"\tiny",
+    r"\scriptsize",
+    r"\footnotesize",
+    r"\small",
+    r"\normalsize",
+    r"\large",
+    r"\Large",
+    r"\LARGE",
+    r"\huge",
+    r"\Huge",
     r"\limits",
     r"\nolimits",
     "~",

@@ -26,7 +26,9 @@ from derive.checks.latex.limit_tokens import delta_increments
 from derive.checks.latex.log_bases import log_bases
 from derive.checks.latex.period_products import period_products
 from derive.checks.latex.plain_tex import plain_tex_forms
+from derive.checks.latex.script_annotations import is_text_annotation
 from derive.checks.latex.script_order import primes_after_subscripts, subscripts_first
+from derive.checks.latex.side_labels import side_labels
 from derive.checks.latex.spaced_lists import spaced_lists
 from derive.checks.latex.stacked_bounds import stacked_bounds
 from derive.checks.latex.tex_names import DECORATIONS, DROP, FONTS, GREEK, TEXT_FONTS
@@ -131,8 +133,10 @@ def _clean_tokens(toks_in: tuple[tuple[str, bool], ...]) -> tuple[tuple[str, ...
     # 50 880 and 50\,880 are one number (digit_groups.py), \sum_{\substack{k=1 \\ k \neq i}} one line
     # (stacked_bounds.py), \left\{ \begin{array} … \right. a cases environment (brace_cases.py), other
     # braces around an expression its brackets (grouping_braces.py)
-    # y_i.p_i, \eta . \delta: a period between factors is a product (period_products.py)
-    toks = grouping_braces(brace_cases(stacked_bounds(digit_groups(plain_tex_forms(period_products(list(toks_in)))))))
+    # y_i.p_i, \eta . \delta: a period between factors is a product (period_products.py); a reason
+    # written against the relation, = \text{(by 3)} 2x, is no factor (side_labels.py)
+    toks = period_products(side_labels(list(toks_in)))
+    toks = grouping_braces(brace_cases(stacked_bounds(digit_groups(plain_tex_forms(toks)))))
     toks = subscripts_first(spaced_lists(double_bars(uncross_groups(font_switches(toks)))))
     toks = primes_after_subscripts(toks)  # g'_k(z_k) is g_k'(z_k) (script_order.py)
     cleaned: list[tuple[str, bool]] = []
@@ -323,7 +327,7 @@ class TexReader:
                     k = k2
                     continue
             layers = () if base in self.notation.constants else self.notation.labels.get("*", ())
-            if label is None and base not in self.notation.constants and _word_label(arg):
+            if label is None and base not in self.notation.constants and (_word_label(arg) or is_text_annotation(arg)):
                 label = flat  # \delta^{direct}, y^{smooth}, \hat w^{MLE}: a word names, it raises to no power
                 k = k2
                 continue
