@@ -21,11 +21,11 @@ is the step's, ``ok`` or ``wrong``; anything else leaves the first verdict.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from derive.checks.latex.normalize import Notation, normalize
-from derive.checks.latex.text_groups import brace_group_end
+from derive.checks.latex.text_groups import brace_group_end, in_script
 from derive.checks.latex.unread_derivatives import NOT_CONTAINED
 
 __all__ = ["example_term_reading", "settle_example_sums"]
@@ -42,7 +42,9 @@ _SUM = re.compile(
 )
 #: a coefficient before the sum: a sign, numbers, a size letter, \frac of those (no other name)
 _COEFFICIENT = re.compile(r"\s*-?\s*(?:\\[dt]?frac\s*\{\s*[0-9]+\s*\}\s*\{\s*[0-9]*\s*[A-Za-z]?\s*\}|[0-9]+)?\s*")
-_WHY = "read as one example's term of {name}'s sum over examples (only that term holds {var}): {message}"
+_WHY = "read as one example's term of {name}'s sum over examples (only that term holds the example's values): {message}"
+#: the number of examples a claim about every number of them is tried at (not 1: there a mean is its one term)
+_SIZE = "3"
 
 
 def _derivatives(side: str) -> list[tuple[int, int, str, str]]:
@@ -85,81 +87,144 @@ def _split_sum(value: str) -> tuple[str, str, str] | None:
     return coefficient.strip(), m.group("a") or m.group("b"), summand
 
 
-def _renamed(summand: str, letter: str, to: str) -> str | None:
-    """The summand with its example labels (``(k)``) written with ``to``; None where the letter
-    is used otherwise too (a subscript k, a k in a formula): renaming it would change more."""
+def _letter_uses(text: str, letter: str) -> list[int]:
+    """Where the letter stands alone in the text (not inside a longer name or a command)."""
+    return [m.start() for m in re.finditer(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", text)]
+
+
+def _relabelled(text: str, letter: str, to: str) -> str | None:
+    """The text with its example labels ``(letter)`` written ``(to)``; None where ``to`` is used
+    in it already (it would mean two examples as one)."""
     if letter == to:
-        return summand
-    out = re.sub(rf"\(\s*{letter}\s*\)", f"({to})", summand)
-    if re.search(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", out) or re.search(rf"\(\s*{to}\s*\)", summand):
+        return text
+    if _letter_uses(text, to):
         return None
-    return out
+    return re.sub(rf"\(\s*{letter}\s*\)", f"({to})", text)
 
 
-def example_term_reading(side: str, document: Any, notation: Notation, at: tuple[int, int]) -> tuple[str, str] | None:
-    r"""(the side with each ∂N/∂V of a sum over examples read as its one term, the name N) or None."""
-    twice = {r.name for r in [*document.reassigned, *document.redefined]}
+@dataclass(frozen=True)
+class _Sum:
+    """A name's value ``coefficient · Σ_letter summand``, the one definition before a step."""
+
+    name: str
+    coefficient: str
+    letter: str
+    summand: str
+
+
+def _summed_value(name: str, document: Any, at: tuple[int, int]) -> _Sum | None:
+    """The name's value as a coefficient times one sum over examples, where that is its one definition before ``at``."""
+    if name in {r.name for r in [*document.reassigned, *document.redefined]}:
+        return None  # two values: which one the step means is not known
+    values = [d for d in document.defs if d.name == name and not d.letters and (d.line, d.column) < at]
+    split = _split_sum(values[-1].rhs) if len(values) == 1 else None
+    return _Sum(name, *split) if split else None
+
+
+def _reading(side: str, document: Any, notation: Notation, at: tuple[int, int]) -> tuple[str, list[_Sum]] | None:
+    r"""The side with each ∂N/∂V of a sum over examples (V labelled with the sum's own letter) read
+    as its one term, and the sums read; None where there is none."""
     defined = {d.name for d in document.defs}
-    out, shift, names = side, 0, []
+    out, shift, used = side, 0, []
     for start, end, top, low in _derivatives(side):
         name, var = _one_name(top, notation), _one_name(low, notation)
         label = _LABEL.search(var or "")
-        if name is None or var is None or label is None or name in twice:
+        summed = _summed_value(name, document, at) if name and var and label else None
+        if summed is None or summed.letter != label.group("letter"):
             continue
-        values = [d for d in document.defs if d.name == name and not d.letters and (d.line, d.column) < at]
-        split = _split_sum(values[-1].rhs) if len(values) == 1 else None
-        if split is None:
-            continue
-        coefficient, letter, summand = split
-        term = _renamed(summand, letter, label.group("letter"))
-        if term is None:
-            continue
-        read = normalize(term, notation)
-        if read.problems or var not in read.symbol_names and not (read.symbol_names & defined):
-            continue
-        tag = f"({label.group('letter')})"
+        read = normalize(summed.summand, notation)
+        if read.problems or (var not in read.symbol_names and not read.symbol_names & defined):
+            continue  # the term does not reach the variable by anything the document says
+        tag = f"({summed.letter})"
         if any(n in defined and tag not in n for n in read.symbol_names):
             continue  # a name shared by every example, defined from them (a batch mean): not one term's
-        reading = f"\\left({coefficient}\\frac{{\\partial}}{{\\partial {low}}}\\left({term}\\right)\\right)"
+        reading = (
+            f"\\left({summed.coefficient}\\frac{{\\partial}}{{\\partial {low}}}\\left({summed.summand}\\right)\\right)"
+        )
         out = out[: start + shift] + reading + out[end + shift :]
         shift += len(reading) - (end - start)
-        names.append(name)
-    return (out, names[0]) if names else None
+        used.append(summed)
+    return (out, used) if used else None
+
+
+def example_term_reading(
+    lhs: str, rhs: str, document: Any, notation: Notation, at: tuple[int, int]
+) -> tuple[str, str, list[_Sum]] | None:
+    """(lhs, rhs, the sums read) of the step read with one example's term for each derivative of a
+    sum over examples; the step's example letter is written as the sum's where they differ
+    (``\\sum_k \\mathcal{L}^{(k)}`` beside ``a^{(i)}``). None where no derivative is read so."""
+    for _, _, top, low in [*_derivatives(lhs), *_derivatives(rhs)]:
+        name, var = _one_name(top, notation), _one_name(low, notation)
+        label = _LABEL.search(var or "")
+        summed = _summed_value(name, document, at) if name and var and label else None
+        if summed is None:
+            continue
+        left = _relabelled(lhs, label.group("letter"), summed.letter)
+        right = _relabelled(rhs, label.group("letter"), summed.letter)
+        if left is None or right is None:
+            return None
+        lhs, rhs = left, right
+        break
+    read_left, read_right = _reading(lhs, document, notation, at), _reading(rhs, document, notation, at)
+    if read_left is None and read_right is None:
+        return None
+    sums = [*(read_left[1] if read_left else []), *(read_right[1] if read_right else [])]
+    return (read_left[0] if read_left else lhs), (read_right[0] if read_right else rhs), sums
+
+
+def _sized(lhs: str, rhs: str, sums: list[_Sum], defined: set[str]) -> tuple[str, str, str] | None:
+    """(lhs, rhs, size letter) with the size letter of the sums' coefficient given the value 3, where
+    the letter is a size only (never a script, an index, a name's part): one instance of a claim
+    that must hold for every number of examples."""
+    letters = {c for s in sums for c in re.findall(r"(?<![A-Za-z\\])([A-Za-z])(?![A-Za-z])", s.coefficient)}
+    if len(letters) != 1 or letters & defined:
+        return None  # m = 1 said somewhere: the document's own number of examples, not any
+    (letter,) = letters
+    for text in (lhs, rhs):
+        if any(in_script(text, k) for k in _letter_uses(text, letter)):
+            return None
+    put = lambda text: re.sub(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", _SIZE, text)  # noqa: E731
+    return put(lhs), put(rhs), letter
 
 
 def settle_example_sums(judged: list[Any], document: Any, notation: Notation, again: Any) -> list[Any]:
     """``judged`` with each step left unread for a dependence not stated judged again with every
     derivative of a cost summed over examples read as its one example's term; that reading's
-    ``ok`` or ``wrong`` is the step's, any other verdict leaves the first."""
-    tasks, where, said = [], [], []
+    ``ok`` or ``wrong`` is the step's. A step the reading leaves with the sum's size on one side
+    only (the 1/m dropped) is judged once more at 3 examples, and only its ``wrong`` is taken."""
+    tasks, where, said, sized = [], [], [], []
     for k, result in enumerate(judged):
         step = result.step
         if result.status != "unparsed" or NOT_CONTAINED not in result.message:
             continue
-        at = (step.line, step.column)
-        lhs, rhs = (
-            example_term_reading(step.lhs, document, notation, at),
-            example_term_reading(step.rhs, document, notation, at),
-        )
-        if lhs is None and rhs is None:
+        reading = example_term_reading(step.lhs, step.rhs, document, notation, (step.line, step.column))
+        if reading is None:
             continue
-        name = (lhs or rhs)[1]
-        var = _derivatives(step.lhs if lhs else step.rhs)[0][3]
-        new = replace(step, lhs=lhs[0] if lhs else step.lhs, rhs=rhs[0] if rhs else step.rhs)
-        tasks.append((new, document.for_step(step.line, step.column, step.rhs, derivative=True)))
+        lhs, rhs, sums = reading
+        definitions = document.for_step(step.line, step.column, step.rhs, derivative=True)
+        names = ", ".join(sorted({s.name for s in sums}))
+        tasks.append((replace(step, lhs=lhs, rhs=rhs), definitions))
         where.append(k)
-        said.append(_WHY.format(name=name, var=var, message="{message}"))
+        said.append(_WHY.format(name=names, message="{message}"))
+        at_size = _sized(lhs, rhs, sums, {d.name for d in document.defs})
+        sized.append((replace(step, lhs=at_size[0], rhs=at_size[1]), definitions, at_size[2]) if at_size else None)
     if not tasks:
         return judged
     out = list(judged)
-    for k, verdict, why in zip(where, again.run(tasks), said, strict=True):
+    verdicts = again.run(tasks)
+    retry = [
+        (n, s) for n, (v, s) in enumerate(zip(verdicts, sized, strict=True)) if s and v["status"] not in ("ok", "wrong")
+    ]
+    for (n, (_, _, letter)), verdict in zip(retry, again.run([(s[0], s[1]) for _, s in retry]), strict=True):
+        if verdict["status"] == "wrong":
+            verdicts[n] = {**verdict, "message": f"with {letter} = {_SIZE} examples, {verdict['message']}"}
+    for k, verdict, why in zip(where, verdicts, said, strict=True):
         if verdict["status"] in ("ok", "wrong"):
-            message = why.replace("{message}", verdict["message"])
             out[k] = replace(
                 out[k],
                 status=verdict["status"],
                 counterexample=verdict.get("counterexample"),
-                message=message,
+                message=why.replace("{message}", verdict["message"]),
                 method=verdict.get("method", ""),
             )
     return out
