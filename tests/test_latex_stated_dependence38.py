@@ -117,6 +117,12 @@ def test_the_cost_written_inline_and_a_loss_function_summed() -> None:
             "$$C = \\frac{1}{m}\\sum_{i=1}^{m}(a^{(i)} - \\mu)^2$$\n\n",
             "$$\\frac{\\partial C}{\\partial a^{(i)}} = \\frac{2}{m}(\\mu - a^{(i)})$$\n",
         ),
+        # a recurrent net: h^{(t)} feeds h^{(t+1)}, so every later term depends on h^{(t)} too
+        (
+            "$$h^{(t)} = \\tanh(w h^{(t-1)} + u x^{(t)})$$\n\n$$\\hat{y}^{(t)} = v h^{(t)}$$\n\n"
+            "$$L = \\sum_{t=1}^{T}(\\hat{y}^{(t)} - y^{(t)})^2$$\n\n",
+            "$$\\frac{\\partial L}{\\partial h^{(t)}} = 2v(\\hat{y}^{(t)} - y^{(t)})$$\n",
+        ),
     ],
 )
 def test_no_reading_where_the_document_does_not_say_enough(document: str, step: str) -> None:

@@ -13,9 +13,13 @@ example labels renamed to the step's letter first.
 Only where that reading is exact: the cost's one definition before the step (not assigned
 twice) is a coefficient times one sum running to the end of the value; the variable carries the
 example label ``(i)`` (a superscript or subscript in brackets); every name of the summand the
-document defines carries that label too (a name shared by all examples, defined from them, such
-as a batch mean, may depend on a^{(i)} through every term: not read). Then the reading's verdict
-is the step's, ``ok`` or ``wrong``; anything else leaves the first verdict.
+document defines, and every name its definitions reach in turn, carries that label too (a name
+shared by all examples, defined from them, such as a batch mean, may depend on a^{(i)} through
+every term: not read); and the document never steps along the letter (``h^{(t)} = \tanh(W
+h^{(t-1)} + …)``: a sum over time steps or layers has terms that depend on each other). Then the
+reading's verdict is the step's, ``ok`` or ``wrong``; anything else leaves the first verdict. A
+step that leaves the sum's size on one side only (``\frac{\partial J}{\partial z^{(i)}} =
+a^{(i)} - y^{(i)}``, the 1/m dropped) is judged once more at 3 examples, and only its ``wrong`` taken.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from derive.checks.latex.normalize import Notation, normalize
 from derive.checks.latex.text_groups import brace_group_end, in_script
 from derive.checks.latex.unread_derivatives import NOT_CONTAINED
 
-__all__ = ["example_term_reading", "settle_example_sums"]
+__all__ = ["example_term_reading", "recursive_letters", "settle_example_sums"]
 
 _FRACTION = re.compile(r"\\[dt]?frac\s*\{")
 #: a derivative's numerator and denominator open with ∂ (or an upright or italic d)
@@ -112,16 +116,53 @@ class _Sum:
     summand: str
 
 
-def _summed_value(name: str, document: Any, at: tuple[int, int]) -> _Sum | None:
+def _summed_value(name: str, document: Any, at: tuple[int, int], recursive: frozenset[str]) -> _Sum | None:
     """The name's value as a coefficient times one sum over examples, where that is its one definition before ``at``."""
     if name in {r.name for r in [*document.reassigned, *document.redefined]}:
         return None  # two values: which one the step means is not known
     values = [d for d in document.defs if d.name == name and not d.letters and (d.line, d.column) < at]
     split = _split_sum(values[-1].rhs) if len(values) == 1 else None
-    return _Sum(name, *split) if split else None
+    if split is None or split[1] in recursive:
+        return None  # a sum along a recursion (time steps, layers): its terms depend on each other
+    return _Sum(name, *split)
 
 
-def _reading(side: str, document: Any, notation: Notation, at: tuple[int, int]) -> tuple[str, list[_Sum]] | None:
+def _neighbour(letter: str) -> re.Pattern[str]:
+    """A label one step from the letter's: ``(t-1)``, ``[l+1]``, ``_{i-1}``."""
+    return re.compile(rf"[(\[{{]\s*{letter}\s*[-+]|[-+]\s*{letter}\s*[)\]}}]")
+
+
+def recursive_letters(texts: list[str]) -> frozenset[str]:
+    """The label letters the document's math steps along (``h^{(t)} = \\tanh(W h^{(t-1)} + …)``):
+    a sum over such a letter has terms that depend on each other's values."""
+    return frozenset(c for c in "abcdefghijklmnopqrstuvwxyz" if any(_neighbour(c).search(t) for t in texts))
+
+
+def _own_term(names: set[str], letter: str, document: Any, notation: Notation) -> bool:
+    """Does each term of the sum hold its own example's values only? Every name the document
+    defines that the term reaches (through its definitions, in turn) carries the label ``(letter)``,
+    and no definition on the way writes a neighbouring label (``h^{(t-1)}``, ``a^{[l+1]}``): a
+    recursion across the sum's letter (a recurrent net's time steps, a network's layers) makes
+    other terms depend on the variable too, and a name shared by every example (a batch mean,
+    defined from them all) does. Errs on no."""
+    tag, seen, todo = f"({letter})", set(), set(names)
+    neighbour = _neighbour(letter)
+    while todo:
+        name = todo.pop()
+        seen.add(name)
+        values = [d.rhs for d in document.defs if d.name == name]  # wherever given: errs on no
+        if not values:
+            continue
+        if tag not in name or any(neighbour.search(v) for v in values):
+            return False
+        for value in values:
+            todo |= normalize(value, notation).symbol_names - seen
+    return True
+
+
+def _reading(
+    side: str, document: Any, notation: Notation, at: tuple[int, int], recursive: frozenset[str]
+) -> tuple[str, list[_Sum]] | None:
     r"""The side with each ∂N/∂V of a sum over examples (V labelled with the sum's own letter) read
     as its one term, and the sums read; None where there is none."""
     defined = {d.name for d in document.defs}
@@ -129,15 +170,14 @@ def _reading(side: str, document: Any, notation: Notation, at: tuple[int, int]) 
     for start, end, top, low in _derivatives(side):
         name, var = _one_name(top, notation), _one_name(low, notation)
         label = _LABEL.search(var or "")
-        summed = _summed_value(name, document, at) if name and var and label else None
+        summed = _summed_value(name, document, at, recursive) if name and var and label else None
         if summed is None or summed.letter != label.group("letter"):
             continue
         read = normalize(summed.summand, notation)
         if read.problems or (var not in read.symbol_names and not read.symbol_names & defined):
             continue  # the term does not reach the variable by anything the document says
-        tag = f"({summed.letter})"
-        if any(n in defined and tag not in n for n in read.symbol_names):
-            continue  # a name shared by every example, defined from them (a batch mean): not one term's
+        if not _own_term(read.symbol_names, summed.letter, document, notation):
+            continue  # another term reaches the variable too (a batch mean, h^{(t)} from h^{(t-1)})
         reading = (
             f"\\left({summed.coefficient}\\frac{{\\partial}}{{\\partial {low}}}\\left({summed.summand}\\right)\\right)"
         )
@@ -148,7 +188,7 @@ def _reading(side: str, document: Any, notation: Notation, at: tuple[int, int]) 
 
 
 def example_term_reading(
-    lhs: str, rhs: str, document: Any, notation: Notation, at: tuple[int, int]
+    lhs: str, rhs: str, document: Any, notation: Notation, at: tuple[int, int], recursive: frozenset[str] = frozenset()
 ) -> tuple[str, str, list[_Sum]] | None:
     """(lhs, rhs, the sums read) of the step read with one example's term for each derivative of a
     sum over examples; the step's example letter is written as the sum's where they differ
@@ -156,8 +196,8 @@ def example_term_reading(
     for _, _, top, low in [*_derivatives(lhs), *_derivatives(rhs)]:
         name, var = _one_name(top, notation), _one_name(low, notation)
         label = _LABEL.search(var or "")
-        summed = _summed_value(name, document, at) if name and var and label else None
-        if summed is None:
+        summed = _summed_value(name, document, at, recursive) if name and var and label else None
+        if summed is None or label.group("letter") in recursive:
             continue
         left = _relabelled(lhs, label.group("letter"), summed.letter)
         right = _relabelled(rhs, label.group("letter"), summed.letter)
@@ -165,7 +205,8 @@ def example_term_reading(
             return None
         lhs, rhs = left, right
         break
-    read_left, read_right = _reading(lhs, document, notation, at), _reading(rhs, document, notation, at)
+    read_left = _reading(lhs, document, notation, at, recursive)
+    read_right = _reading(rhs, document, notation, at, recursive)
     if read_left is None and read_right is None:
         return None
     sums = [*(read_left[1] if read_left else []), *(read_right[1] if read_right else [])]
@@ -193,11 +234,13 @@ def settle_example_sums(judged: list[Any], document: Any, notation: Notation, ag
     ``ok`` or ``wrong`` is the step's. A step the reading leaves with the sum's size on one side
     only (the 1/m dropped) is judged once more at 3 examples, and only its ``wrong`` is taken."""
     tasks, where, said, sized = [], [], [], []
+    texts = [d.rhs for d in document.defs] + [t for r in judged for t in (r.step.lhs, r.step.rhs)]
+    recursive = recursive_letters(texts)
     for k, result in enumerate(judged):
         step = result.step
         if result.status != "unparsed" or NOT_CONTAINED not in result.message:
             continue
-        reading = example_term_reading(step.lhs, step.rhs, document, notation, (step.line, step.column))
+        reading = example_term_reading(step.lhs, step.rhs, document, notation, (step.line, step.column), recursive)
         if reading is None:
             continue
         lhs, rhs, sums = reading
