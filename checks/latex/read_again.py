@@ -16,6 +16,7 @@ from derive.checks.latex.bar_means import hold_bar_means
 from derive.checks.latex.bare_sums import settle_bare_sums, settle_unindexed_sums
 from derive.checks.latex.binary_labels import hold_binary_labels, hold_signed_labels
 from derive.checks.latex.doc_definitions import DocumentDefinitions
+from derive.checks.latex.example_sums import settle_example_sums
 from derive.checks.latex.imaginary_unit import hold_imaginary_unit
 from derive.checks.latex.latest_values import confirm_with_latest
 from derive.checks.latex.limit_operands import settle_same_limits
@@ -56,6 +57,7 @@ def read_again(
     judged = settle_bare_sums(judged, document, again)  # \frac{e_i}{\sum}: the bare \sum a name (bare_sums)
     judged = settle_unindexed_sums(judged, document, again)  # \sum e^{z_j} beside y_i: over j (bare_sums)
     judged = settle_primed_names(judged, document, again)  # f = 1 + e^{-z}, then f' = -e^{-z} (primed_names)
+    judged = settle_example_sums(judged, document, notation, again)  # ∂J/∂a^{(i)}, J = (1/m)Σ_i L^{(i)} (example_sums)
     judged = hold_binary_labels(judged, document, notation.binary, again)  # y "(0 or 1)": y^2 = y (binary_labels)
     judged = hold_signed_labels(judged, document, notation.signed, again)  # y_i \in \{-1, 1\}: y_i^2 = 1
     judged = hold_bar_means(judged, document, again)  # Σ x_k y_k − n x̄ ȳ: x̄ the sample mean (bar_means)
