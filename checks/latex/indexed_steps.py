@@ -55,11 +55,38 @@ def check_indexed(
     facts: frozenset[str] = frozenset(),
     einstein: bool = False,
     case_pairs: frozenset[str] = frozenset(),
+    defined_ends: bool = True,
 ) -> dict[str, Any]:
     """A step with Σ: expanded at sizes 2 and 3 with every value of its free indices. ok only
     if ok in every instance (said so: not a proof for all sizes); wrong if one instance has a
     verified counterexample (reported with its size and index values). In a document that sums
-    repeated indices (``einstein``), the free indices are those of every term."""
+    repeated indices (``einstein``), the free indices are those of every term.
+
+    ``defined_ends``: the ends of the sums of the definitions the step reaches are its sizes
+    where it writes them (defined_sizes); a step that reading leaves undecided is read again
+    without it, as it was before (later passes, such as example_sums, take what that says)."""
+    if defined_ends and defined_sizes(named, [lhs_norm, rhs_norm]):
+        args = (lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein, case_pairs)
+        sized = _check_indexed(*args, defined_ends=True)
+        return sized if sized["status"] in ("ok", "wrong") else _check_indexed(*args, defined_ends=False)
+    return _check_indexed(
+        lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein, case_pairs, defined_ends
+    )
+
+
+def _check_indexed(
+    lhs_norm: Normalized,
+    rhs_norm: Normalized,
+    seed: int,
+    examples: int,
+    conditions: tuple[str, ...],
+    named: Definitions | None,
+    family: list[str] | None,
+    facts: frozenset[str],
+    einstein: bool,
+    case_pairs: frozenset[str],
+    defined_ends: bool,
+) -> dict[str, Any]:
     _, free = index_letters([lhs_norm, rhs_norm], fixed_definitions(named))  # δ_{o1} defined: no Kronecker
     free = sorted(set(free) | set(family or ()))
     implied = einstein_free_indices(lhs_norm, rhs_norm, named) if einstein else None
@@ -71,7 +98,7 @@ def check_indexed(
     units = {n for n, d in {**lhs_norm.domains, **rhs_norm.domains}.items() if d == "unit"}
     size_names = sorted({u for norm in (lhs_norm, rhs_norm) for _, _, u in norm.sums.values() if not u.isdigit()}) or []
     # ∂L/∂ŷ_j = -(2/N)(y_j - ŷ_j) with L = (1/N) Σ_{i=1}^{N}: the N of L's sum (defined_sizes)
-    reached = sorted(defined_sizes(named, [lhs_norm, rhs_norm]) - set(size_names) - set(free))
+    reached = sorted(defined_sizes(named, [lhs_norm, rhs_norm]) - set(size_names) - set(free)) if defined_ends else []
     size_names = sorted(set(size_names) | set(reached))
     open_sizes = [n or "size" for n in size_names]
     unbounded = "" in size_names or defined_unbounded(named or {}, [lhs_norm, rhs_norm])  # μ := (1/N)Σ_k x_k too
