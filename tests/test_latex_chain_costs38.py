@@ -156,13 +156,15 @@ def test_steps_through_a_defined_error_are_judged(runner: StepRunner) -> None:
     ]
     for status, message in _verdicts(DELTA, good, runner):
         assert status == "ok", message
+    # slips through δ's value are not ok; nor wrong: the prose may have changed δ since its
+    # definition ("some write δ with the other sign": −δ_j a_i is then right)
     bad = [
         "\\frac{\\partial C}{\\partial w_{ij}} = \\delta_j a_j",  # the unit's input for the weight's
         "\\frac{\\partial C}{\\partial a_i} = \\sum_j \\delta_j w_{ji}",  # the weight of the other direction
+        "\\frac{\\partial C}{\\partial w_{ij}} = -\\delta_j a_i",  # another sign convention
     ]
     for status, message in _verdicts(DELTA, bad, runner):
-        assert status == "wrong", message
-        assert "kept opaque" in message
+        assert status not in ("ok", "wrong"), message
 
 
 def test_a_step_that_takes_the_cost_by_its_frontier_only_is_judged(runner: StepRunner) -> None:

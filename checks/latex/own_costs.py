@@ -57,15 +57,27 @@ def decisive_only(
     """The verdict to keep after reading a step again with ``reading``: this module's reading
     keeps only ok or wrong, so that an unread step stays unread for the passes that read it
     after judging (abstract_chain, added_terms: they act on unread steps only); and a ``wrong``
-    only where each of the cost's arguments is reached from the step's variable along ONE path of
-    the document's values. Two paths (ŷ_1 = w_5 a_1 + w_6 a_2 with a_2 = σ(z_1), a typo for
-    σ(z_2)) make the expanded side hold a term the step's chain never meant: that difference is
-    the document's, not the step's, and the step is left as it was."""
+    only where both sides write the cost's derivatives themselves (:func:`_through_values`) and
+    each of its arguments is reached from the step's variable along ONE path of the values. Two
+    paths (ŷ_1 = w_5 a_1 + w_6 a_2 with a_2 = σ(z_1), a typo for σ(z_2)) make the expanded side
+    hold a term the step's chain never meant: that difference is the document's, not the step's,
+    and the step is left as it was."""
     if not isinstance(reading, OwnReading) or again["status"] == "ok":
         return again
-    if again["status"] != "wrong" or _parallel_paths(reading, sides):
+    if again["status"] != "wrong" or _parallel_paths(reading, sides) or _through_values(reading, sides):
         return before
     return again
+
+
+def _through_values(reading: dict, sides: Sequence[Normalized]) -> bool:
+    """Is a cost of ``reading`` differentiated on one side only through the value of a name it
+    writes (∂C/∂w = −δ a with δ defined as ∂C/∂z)? That value may be one the prose has since
+    changed ("some write δ with the other sign"): an ok through it stands, a wrong does not."""
+    from derive.checks.latex.unstated_dependence import Unstated, written_dependences
+
+    costs = {value.name for _, value in reading.values() if isinstance(value, Unstated)}
+    written = [{n for n, _ in written_dependences(side)} for side in sides]
+    return any(cost not in names for cost in costs for names in written)
 
 
 def _parallel_paths(reading: dict, sides: Sequence[Normalized]) -> bool:
