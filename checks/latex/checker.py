@@ -57,6 +57,7 @@ from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.opaque_calls import is_call_key
 from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaque_notation
 from derive.checks.latex.other_losses import hold_other_losses
+from derive.checks.latex.own_costs import decisive_only
 from derive.checks.latex.partial_arguments import hold_partial_arguments
 from derive.checks.latex.power_labels import iterated_name
 from derive.checks.latex.probabilities import instance_sources, key_letters
@@ -313,7 +314,7 @@ def _judge_written(
 ) -> dict[str, Any]:
     """One equality step as written: the matrix judge first (it declines scalar steps), then the scalar
     judge; the step's conditions are assumptions for both, the names defined before it (``named``) values."""
-    named, readings = split_unstated(named)  # read without unknown functions first (unstated_dependence)
+    named, readings = split_unstated(named, (lhs_norm, rhs_norm))  # unknown functions last (unstated_dependence)
     landau = landau_verdict(step.lhs, step.rhs, {*definitions, *(named or {}), *notation.shapes})
     if landau is not None:  # O(…) = O(…): classes of functions, not values (landau)
         return landau
@@ -345,8 +346,9 @@ def _judge_written(
         status = "inconclusive" if why and EVERY_READING_WRONG in why else "unparsed"  # read as matrices
         return verdict(status, "could not read " + "; ".join(problems) + note, "normalize")
     out = judged(lhs_norm, rhs_norm)
-    for reading in readings:  # a dependence the document does not state: read with it
-        out = said(judged(lhs_norm, rhs_norm, reading), reading) if undetermined(out) else out
+    for reading in readings:  # a dependence the document does not state: read with it (own_costs: ok or wrong only)
+        again = said(judged(lhs_norm, rhs_norm, reading), reading) if undetermined(out) else out
+        out = decisive_only(out, again, reading, (lhs_norm, rhs_norm))
 
     def summing_to_one(families: frozenset[str]) -> dict[str, Any]:
         return check_step(lhs_norm, rhs_norm, seed, examples, conditions, named, facts | families, einstein, pairs)

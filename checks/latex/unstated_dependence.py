@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from derive.checks.latex.normalize import Normalized
+from derive.checks.latex.own_costs import OWN, own_cost_entries, own_reading
 from derive.checks.latex.softmax_links import softmax_definitions, softmax_output
 
 __all__ = [
@@ -228,7 +229,7 @@ class DependenceNotes:
         # unknown of the entries the derivatives name (o_{out_1} of o_{in_1}) drops the others; a
         # family's (p_{*} of z_{*}) takes every entry and stays
         softmaxes = softmax_definitions(document.defs)
-        for own, scalar in self.steps:
+        for (own, scalar), sides in zip(self.steps, self.sides, strict=True):
             valued = _families(defined | set(scalar))
             edges = {node(name): {node(n) for n in value.symbol_names} for name, (_, value) in scalar.items()}
             written: dict[str, set[str]] = {}  # names with no value, by what they are differentiated by
@@ -256,6 +257,7 @@ class DependenceNotes:
                 for name, parents in choose_parents(_one_reading({**written, **over}), kept).items():
                     key, entry = unstated_entry(name, parents)
                     scalar[OVER + key] = (entry[0], replace(entry[1], replaces=tuple(sorted(dropped))))
+            scalar.update(own_cost_entries(sides, scalar, fixed))  # the step's own reading, tried last
         return jobs
 
 
@@ -301,21 +303,21 @@ def _alias_end(name: str, scalar: dict[str, tuple[str, Normalized]]) -> str:
     return name
 
 
-def split_unstated(named: dict[str, tuple[str, Normalized]] | None) -> tuple[dict, list[dict]]:
+def split_unstated(named: dict[str, tuple[str, Normalized]] | None, sides: tuple = ()) -> tuple[dict, list[dict]]:
     """(the step's definitions, the readings to try where those leave a derivative unread): a step
     is read without unknown functions first, so that every verdict the document's own definitions
     give stays as it was; then with the unknowns for names never defined; then with every name
     its derivatives take by a variable its value does not reach as an unknown too (a definition
-    that does not say all: L = (y - ŷ)^2 beside ∂L/∂w_5, ŷ_1 = w_5 a_1 + …). Each is ok-only."""
+    that does not say all: L = (y - ŷ)^2 beside ∂L/∂w_5); last, a cost the step takes apart (own_costs)."""
     named = named or {}
-    over = {k[len(OVER) :]: v for k, v in named.items() if k.startswith(OVER)}
-    named = {k: v for k, v in named.items() if not k.startswith(OVER)}
+    second = [{k[len(OVER) :]: v for k, v in named.items() if k.startswith(OVER)}, own_reading(named, sides)]
+    named = {k: v for k, v in named.items() if not k.startswith((OVER, OWN))}
     unknown = {k: v for k, v in named.items() if isinstance(v[1], Unstated)}
     plain = {k: v for k, v in named.items() if k not in unknown}
     tiers = [{**plain, **unknown}] if unknown else []
-    if over:
-        dropped = {d for _, value in over.values() for d in value.replaces}
-        tiers.append({**{k: v for k, v in plain.items() if k not in dropped}, **over})
+    for tier in filter(None, second):  # every name as its derivatives say; then a cost the step takes apart (own_costs)
+        dropped = {d for _, value in tier.values() for d in value.replaces}
+        tiers.append(type(tier)({**{k: v for k, v in plain.items() if k not in dropped}, **tier}))
     return plain, tiers
 
 
