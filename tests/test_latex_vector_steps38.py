@@ -80,6 +80,13 @@ def test_steps_that_may_hold_for_constrained_data_stay_unjudged(step: str, runne
     assert status in ("inconclusive", "unparsed"), message
 
 
+def test_a_difference_of_shapes_alone_is_not_a_counterexample(runner: StepRunner) -> None:
+    # vemundrogne's line cut at a line break: ∂(w^T)/∂w, a Jacobian, against the gradient w
+    cut = r"\frac{\partial}{\partial w}\frac{1}{2} ||w||^2 = \frac{\partial}{\partial w} w^\intercal"
+    status, message = _last(cut, runner)
+    assert status != "wrong", message
+
+
 def test_a_plain_lower_case_step_is_still_left_to_the_scalar_judge(runner: StepRunner) -> None:
     # z = u t + c, nothing transposed or normed: numbers, as before
     assert _last(r"\frac{\partial}{\partial u} (u t + c) = t", runner)[0] == "ok"

@@ -14,7 +14,9 @@ undeclared-names judge (undeclared.py) are the step's readings:
   never writes (a one-hot y: ``p - y`` needs Σ y = 1); a derivative by w is a claim about a
   function of w near every point, so no unwritten constraint on the point can make it hold.
   ``|w|`` (single bars: the absolute value, or a norm written loosely) keeps the difference held
-  back, since the document may mean a norm there.
+  back, since the document may mean a norm there; so does a difference of shapes alone, as in the
+  undeclared judge (a step misread, ``\frac{\partial}{\partial w} w^\intercal`` cut from its last factor
+  at a line break, is a Jacobian against a gradient: no evidence about what the author wrote).
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ def differentiated_wrong(
     one of them is written as a vector, and no single bars are written (module docstring); else None."""
     if not outcomes or any(v is None or v.get("status") != "wrong" for _, v in outcomes):
         return None
+    if any((v.get("counterexample") or {}).get("where") == "shape" for _, v in outcomes if v):
+        return None  # shapes that fit under no reading tried: the document's may be another (undeclared.py)
     variables = {n for node in _nodes(sides) if isinstance(node, Deriv) for n in (node.var.full, node.var.stem)}
     sampled = {name for reading, _ in outcomes for name in reading.shapes}
     if not sampled or not sampled <= variables or not sampled & written_vectors(sides):
