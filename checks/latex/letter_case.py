@@ -11,6 +11,7 @@ from derive.checks.latex.abstract_loss import Model
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.shape_infer import reached_names
 from derive.checks.latex.typed_nodes import Node, all_syms
+from derive.checks.latex.written_vectors import written_vectors
 
 __all__ = ["capitals_as_vectors", "lower_case_only"]
 
@@ -21,6 +22,8 @@ def lower_case_only(model: Model, sides: tuple[Node, Node], defs: dict[str, Node
     judge's proof stands (a capital W or a bold w would be a matrix or vector in most documents)."""
     declared = (set(notation.shapes) | set(notation.sample_shapes)) - set(model.shapes)  # notation: completed
     if not model.shapes or declared & set(reached_names(sides, defs)):
+        return False
+    if written_vectors(sides) & set(model.shapes):  # w^T w, ‖w‖: a vector by the step's own writing
         return False
     return not any(re.match(r"\\(?:math(?:bf|bb)|boldsymbol|bm|vec)\b|[A-Z]", name) for name in model.shapes)
 

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from derive.checks.latex.bar_groups import inside_bars
 from derive.checks.latex.braced_calls import braced_sums, unbraced
 from derive.checks.latex.dot_products import dot_names, dot_pairs, dot_products
 from derive.checks.latex.function_uses import differentiated_operand
@@ -364,7 +365,7 @@ class _Normalizer(NamesMixin, FormsMixin):
                 depth -= 1
                 if depth < 0:  # the bracket around the call closes: the product ends with it
                     break
-            elif depth == 0 and t in ("+", "-") and j > k:
+            elif depth == 0 and t in ("+", "-") and j > k and not inside_bars(self.toks, k, j):  # ‖y − Xw‖: grouped
                 break
             j += 1
         return j

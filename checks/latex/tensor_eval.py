@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from derive.checks.latex.abstract_loss import abstract_value
+from derive.checks.latex.call_notation import noted_arguments
 from derive.checks.latex.chain_rule import chain_factors, evaluate_chain
 from derive.checks.latex.dependencies import unstated_dependence
 from derive.checks.latex.entrywise_activations import activation_value, is_activation
 from derive.checks.latex.loose_order import loose_product
 from derive.checks.latex.numbered_entries import note_numbered_entry
-from derive.checks.latex.softmax_entry_guard import mark_softmax
 from derive.checks.latex.tensor_ops import (
     Dual,
     JacobianNeeded,
@@ -297,8 +297,7 @@ class Evaluator:
             args = [self.ev(a) for a in node.args]
         finally:
             self.spread -= node.fn == "softmax"
-        if node.fn == "softmax":  # of a matrix: by rows, a guess (softmax_entry_guard)
-            mark_softmax(self.world.flags, args)
+        args = noted_arguments(self, node.fn, args)  # softmax of a matrix; diag(v), tr(A): matrix notation
         return apply_function(node.fn, args, node.prime)
 
     def unknown_function(self, node: Call) -> Dual:

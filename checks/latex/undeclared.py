@@ -42,6 +42,7 @@ from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.trace_forms import DIFFERENTIAL, Differentials, differential_text, rewrite
 from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import Deriv, Node, Opaque, Sym, all_syms, lowercase_name, with_children
+from derive.checks.latex.written_vectors import differentiated_wrong
 
 __all__ = ["fold_definitions", "judge_undeclared"]
 
@@ -276,6 +277,9 @@ def _judge_agreeing(
         # read as scalars, matrices would commute (A B = B A): the scalar judge must not see it,
         # unless the step is the same scalar step in every entry (entrywise_steps)
         return {"status": "inconclusive", "counterexample": None, "message": why, "method": "tensors"}, ""
+    wrong = differentiated_wrong(outcomes, sides, why)  # ∂/∂w ½‖w‖² = ∂/∂w wᵀw: w only (written_vectors)
+    if wrong is not None:
+        return wrong, ""
     # Not a verdict: the scalar judge, which may prove an entry-level step wrong, gets its turn.
     return None, why
 
