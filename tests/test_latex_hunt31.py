@@ -158,5 +158,6 @@ def test_only_declarations_of_names_alone_make_them_positive() -> None:
     declared = stated_positive(r"Fix $\delta >0$ and let $\lambda, \mu > 0$.", notation)
     assert declared == {r"\delta": "positive", r"\lambda": "positive", r"\mu": "positive"}
     assert stated_positive(r"If $z > 0$ the slope is one.", notation) == {}
+    assert stated_positive(r"The slope is one for all $z > 0$, where $x > 0$.", notation) == {}
     assert stated_positive(r"for some $x - y > 0$", notation) == {}
     assert stated_positive(r"Let $t > 0$. Later $t = -1$.", notation) == {}

@@ -9,9 +9,9 @@ for the whole argument, so the name is made positive in the document (as deviati
 a standard deviation).
 
 Only a declaration counts: the inline formula is the name alone ``> 0`` (``\gt``; several names
-``\delta, \epsilon > 0``), and a word that declares (fix, let, for some, for any, for all, for every,
-given, assume, suppose, where, with, take, choose) stands just before it in the same sentence.
-"if $z > 0$" sets a case, not the name, and is left alone; a name the document also writes ``< 0``,
+``\delta, \epsilon > 0``), and a word that declares (fix, let, for some, given, assume, suppose,
+take, choose) stands just before it. "if $z > 0$", "for all $z > 0$", "where $z > 0$" often set a
+case (``ReLU'(z) = 1`` …) and are left alone; a name the document also writes ``< 0``,
 ``\le 0``, ``\leq 0`` or gives a negative number is left alone too (it takes both signs there).
 Nothing else changes: a step wrong for positive values stays wrong.
 """
@@ -34,8 +34,7 @@ _POSITIVE = re.compile(
 )
 #: a word that declares what follows, right before the formula (ends the text before it)
 _DECLARES = re.compile(
-    r"(?i)(?:\bfix|\blet|\bfor\s+(?:some|any|all|every|each)|\bgiven|\bassume|\bsuppose|\bwhere|\bwith"
-    r"|\btake|\bchoose)\s*(?:that\s*)?,?\s*$"
+    r"(?i)(?:\bfix|\blet|\bfor\s+some|\bgiven|\bassume|\bsuppose|\btake|\bchoose)\s*(?:that\s*)?,?\s*$"
 )
 #: the same name said to be negative or at most zero somewhere: it takes both signs in the document
 _OTHER_SIGN = r"(?:\s*(?:<|\\lt(?![A-Za-z])|\\le(?:q|qslant)?(?![A-Za-z]))\s*0|\s*=\s*-\s*\d)"
