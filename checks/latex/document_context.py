@@ -45,6 +45,7 @@ from derive.checks.latex.stated_facts import stated_sums_to_one, stated_true_cla
 from derive.checks.latex.stated_kinds import stated_kinds
 from derive.checks.latex.stated_log_base import stated_log_bases
 from derive.checks.latex.stated_properties import stated_idempotents
+from derive.checks.latex.stated_signs import stated_positive
 from derive.checks.latex.subscripted_functions import find_more_functions, more_definitions
 from derive.checks.latex.unstated_dependence import DependenceNotes
 from derive.checks.latex.variable_e import with_variable_e
@@ -138,7 +139,13 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         binary=stated_binary_labels(text),
         signed=stated_signed_labels(text),
         # "su varianza es $s^2/n$", "$\|f\|_\infty \le M$": never negative (deviation_names)
-        domains={**stated_deviations(text, notation), **stated_bounds(text, notation), **notation.domains},
+        # "for some $\epsilon>0$": positive in the whole argument (stated_signs)
+        domains={
+            **stated_positive(text, notation),
+            **stated_deviations(text, notation),
+            **stated_bounds(text, notation),
+            **notation.domains,
+        },
     )
     # S = e^{y_1} + e^{y_2}, never S(…): the document's quantity, not the notation's softmax (quantity_names)
     notation = notation.without_functions(document_quantity_names(text, notation.functions))

@@ -22,6 +22,7 @@ from derive.checks.latex.extract import Equation
 from derive.checks.latex.function_calls import PARAMETER_SEPARATOR, names_in
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.own_functions import NewFunction, one_meaning
+from derive.checks.latex.prose_leads import past_prose_lead
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.subscripted_functions import definable, uses
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, split_at_top_commas, tex_tokens
@@ -89,6 +90,7 @@ def multi_definitions(equations: list[Equation], notation: Notation) -> list[New
     out = []
     for equation in equations:
         for chain in split_chain(equation):
+            chain = past_prose_lead(chain)  # \text{The loss is} = f(x) = …: f(x) = … opens it
             (first, relation), (second, _) = chain[0], chain[1]
             body = second.text.strip()
             call = multi_call(first.text, notation) if relation in _DEFINES and body else None

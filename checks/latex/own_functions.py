@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.inverse_functions import INVERSE_KEYS
 from derive.checks.latex.normalize import Notation, normalize
+from derive.checks.latex.prose_leads import past_prose_lead
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.steps import split_chain
 
@@ -90,7 +91,8 @@ def find_function_definitions(equations: list[Equation], notation: Notation) -> 
     found: list[FunctionDefinition] = []
     for equation in equations:
         for chain in split_chain(equation):
-            (first, relation), (second, _) = chain[0], chain[1]
+            # \text{The loss is} = f(x) = …: the phrase is no term; f(x) = … starts the chain
+            (first, relation), (second, _) = past_prose_lead(chain)[:2]
             if relation not in _DEFINES or not second.text.strip():
                 continue
             function = _defined_function(first.text, notation)
@@ -201,7 +203,7 @@ def function_definitions(equations: list[Equation], notation: Notation) -> dict[
     found: dict[str, list[NewFunction]] = {}
     for equation in equations:
         for chain in split_chain(equation):
-            (first, relation), (second, _) = chain[0], chain[1]
+            (first, relation), (second, _) = past_prose_lead(chain)[:2]
             m = _NEW_CALL.fullmatch(first.text)
             body = second.text.strip()
             if relation not in _DEFINES or m is None or not body:

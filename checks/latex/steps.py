@@ -16,6 +16,7 @@ from derive.checks.latex.brace_notes import brace_notes
 from derive.checks.latex.cjk_prose import prose_end
 from derive.checks.latex.conditions import as_conditions
 from derive.checks.latex.decimal_commas import decimal_comma_at, decimal_equation
+from derive.checks.latex.enumerations import numbers_go_on
 from derive.checks.latex.extract import RELATIONS, Equation, extract
 from derive.checks.latex.function_uses import chain_arguments
 from derive.checks.latex.gradient_entries import per_entry_steps
@@ -142,7 +143,8 @@ def _split_chain(equation: Equation) -> list[list[tuple[Term, str]]]:
                 # 已知 z = …, a = b 其中 c = d: CJK prose is a word between claims too (cjk_prose)
                 prose = prose_end(toks, k, term_so_far="".join(current), claims_before=bool(chains[-1]))
                 if t in (",", ";") and not _thousands(toks, k) or _text_and(toks, k) or _bare_word(toks, k) or prose:
-                    close_term("…" if t == "," and _ellipsis_after(toks, k + 1) else "")
+                    goes_on = _ellipsis_after(toks, k + 1) or numbers_go_on(toks, k + 1)  # l = 1, …, L; m = 1, 2, 3, …
+                    close_term("…" if t == "," and goes_on else "")
                     chains.append([])
                     k = prose or _skip_text_and(toks, k)
                     current_line = piece.line

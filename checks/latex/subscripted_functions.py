@@ -25,6 +25,7 @@ from derive.checks.latex.extract import Equation
 from derive.checks.latex.function_calls import substitute_name
 from derive.checks.latex.notation import BUILTIN_NAMES, Notation
 from derive.checks.latex.own_functions import NewFunction, one_meaning
+from derive.checks.latex.prose_leads import past_prose_lead
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, clean_tokens, tex_tokens
 
@@ -122,6 +123,7 @@ def more_definitions(equations: list[Equation], notation: Notation) -> list[NewF
     out = []
     for equation in equations:
         for chain in split_chain(equation):
+            chain = past_prose_lead(chain)  # \text{The loss is} = f(x) = …: f(x) = … opens it
             (first, relation), (second, _) = chain[0], chain[1]
             if _call(first.text, notation) is None and len(chain) > 2 and _plain_name(first.text):
                 # L = g_1(x_1) = -\log(x_1): a name, then the function it is, then the body

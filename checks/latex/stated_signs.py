@@ -1,0 +1,56 @@
+r"""A name the prose declares positive: "Fix $\delta > 0$", "for some $\epsilon>0$", "let $\lambda > 0$".
+
+A proof of a confidence interval (briandesilva/CSE546_Machine_Learning, homework 2) says "Fix
+$\delta >0$. Note that if, for some $\epsilon>0$, …" and then solves ``\delta = 2e^{-2N\epsilon^2}``
+for ε down to ``\sqrt{\frac{1}{2N}\log(2/\delta)} = \epsilon``, the positive root: true for the
+ε the text is about, and refuted at ε = −1. Such a declaration sits sentences before the display,
+out of reach of the conditions a step takes from the prose next to it, and it speaks of the name
+for the whole argument, so the name is made positive in the document (as deviation_names does for
+a standard deviation).
+
+Only a declaration counts: the inline formula is the name alone ``> 0`` (``\gt``; several names
+``\delta, \epsilon > 0``), and a word that declares (fix, let, for some, given, assume, suppose,
+take, choose) stands just before it. "if $z > 0$", "for all $z > 0$", "where $z > 0$" often set a
+case (``ReLU'(z) = 1`` …) and are left alone; a name the document also writes ``< 0``,
+``\le 0``, ``\leq 0`` or gives a negative number is left alone too (it takes both signs there).
+Nothing else changes: a step wrong for positive values stays wrong.
+"""
+
+from __future__ import annotations
+
+import re
+
+from derive.checks.latex.notation import Notation, identifier_name
+
+from derive.errors import DeriveError
+
+__all__ = ["stated_positive"]
+
+#: one name as written: \epsilon, x, \lambda_1, w_{ij}
+_NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?"
+#: an inline formula that is names alone, greater than zero: $\epsilon>0$, \(\delta, \epsilon > 0\)
+_POSITIVE = re.compile(
+    rf"(?:\$|\\\()\s*(?P<names>{_NAME}(?:\s*,\s*{_NAME})*)\s*(?:>|\\gt(?![A-Za-z]))\s*0\s*(?:\$|\\\))"
+)
+#: a word that declares what follows, right before the formula (ends the text before it)
+_DECLARES = re.compile(
+    r"(?i)(?:\bfix|\blet|\bfor\s+some|\bgiven|\bassume|\bsuppose|\btake|\bchoose)\s*(?:that\s*)?,?\s*$"
+)
+#: the same name said to be negative or at most zero somewhere: it takes both signs in the document
+_OTHER_SIGN = r"(?:\s*(?:<|\\lt(?![A-Za-z])|\\le(?:q|qslant)?(?![A-Za-z]))\s*0|\s*=\s*-\s*\d)"
+
+
+def stated_positive(text: str, notation: Notation) -> dict[str, str]:
+    """name → "positive" for each name a declaration in the prose makes positive (module docstring)."""
+    found: dict[str, str] = {}
+    for m in _POSITIVE.finditer(text):
+        if not _DECLARES.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        for written in re.split(r"\s*,\s*", m.group("names")):
+            if re.search(re.escape(written) + r"(?![A-Za-z_])" + _OTHER_SIGN, text):
+                continue
+            try:
+                found[identifier_name(written, notation=notation)] = "positive"
+            except DeriveError:
+                continue
+    return found
