@@ -161,3 +161,38 @@ def test_only_declarations_of_names_alone_make_them_positive() -> None:
     assert stated_positive(r"The slope is one for all $z > 0$, where $x > 0$.", notation) == {}
     assert stated_positive(r"for some $x - y > 0$", notation) == {}
     assert stated_positive(r"Let $t > 0$. Later $t = -1$.", notation) == {}
+
+
+# akkefa/ml-notes, docs/probability/hypothesis_testing.md (lines 78, 704 and 880), left open by the
+# hunt and closed after: a mean defined with a typo in its sum's start, given a value for a new
+# example later; and "the sample standard deviation $S = \sqrt{S^2}$", refuted at S = -1.
+MEAN_THEN_DATA = r"""The sample mean
+
+$$
+\bar{x}=\frac{1}{n} \sum_{i=11}^n X_i
+$$
+
+For the new sample:
+
+$$
+\begin{aligned}
+&\bar{x}=6177 \quad \sigma=814 \quad n=100 \\
+\end{aligned}
+$$
+"""
+
+
+def test_a_sum_whose_start_is_past_the_expansion_size_is_no_empty_sum(runner: StepRunner) -> None:
+    # Σ_{i=11}^{n} expanded at n = 2 or 3 was 0, so x̄ = 6177 was 'wrong' (left side = 0)
+    status, message = step_verdict(MEAN_THEN_DATA, r"\bar{x}", runner)
+    assert status != "wrong", message
+
+
+def test_a_name_the_prose_calls_a_standard_deviation_is_not_negative(runner: StepRunner) -> None:
+    text = "What if we use the sample standard deviation $S =\\sqrt{ S ^2}$ in place of $\\sigma$ ?\n"
+    status, message = step_verdict(text, "S", runner)
+    assert status == "ok", message
+    # about x, not a deviation: x stays real, and the same claim of it is refuted
+    other = "The standard deviation of $x$ matters, and $x = \\sqrt{x^2}$ here.\n"
+    status, message = step_verdict(other, "x", runner)
+    assert status == "wrong", message

@@ -7,6 +7,9 @@ true for s ≥ 0 and 'wrong' at s = −1. The notation keeps σ positive; the do
 ``\hat{\sigma}^2``) right after a word for variance (variance, varianza, variância, Varianz,
 дисперсия, 分散, 方差, 분산, within the same sentence, at most 60 characters before it) makes that
 name positive in this document. Nothing else changes: a step wrong for positive values stays wrong.
+A formula that starts with a bare name right after words for a standard deviation ("the sample
+standard deviation $S = \sqrt{S^2}$", desviación estándar, écart-type, Standardabweichung,
+标准差, 標準偏差, 표준편차; the thirty-first hunt's S refuted at S = −1) makes it positive the same way.
 
 A name an absolute value or a norm is bounded by is never negative either (``stated_bounds``): "$\|f\|_\infty
 \leq M$ (all values in $[-M, M]$)" and then ``\sqrt{nM^2} \sqrt{2\log|\mathcal{F}|} = M\sqrt{n}
@@ -27,6 +30,16 @@ __all__ = ["stated_bounds", "stated_deviations"]
 
 #: a word for variance, in the languages the hunts met
 _VARIANCE = re.compile(r"(?i)varian[cz]|variância|дисперси|分散|方差|분산")
+#: words for a standard deviation, in the same languages
+_DEVIATION = re.compile(
+    r"(?i)standard\s+deviation|desviaci[oó]n\s+(?:est[aá]ndar|t[ií]pica)|desvio\s+padr[aã]o|[ée]cart[- ]type"
+    r"|standardabweichung|deviazione\s+standard|стандартн\w*\s+отклонени|标准差|標準偏差|표준\s*편차"
+)
+#: an inline formula that starts with a bare name: $S$, $S = \sqrt{S^2}$, \(\sigma_X\)
+_NAME_START = re.compile(
+    r"(?:\$|\\\()\s*(?P<name>(?:\\hat\s*\{?\s*)?(?:\\[A-Za-z]+|[A-Za-z])\}?(?:_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?)"
+    r"\s*(?=[=$]|\\\))"
+)
 #: an inline formula that starts with a name squared: $s^2/n$, $S_n^{2}$, \(\hat{\sigma}^2\)
 _SQUARED_START = re.compile(
     r"(?:\$|\\\()\s*(?P<name>(?:\\hat\s*\{?\s*)?(?:\\[A-Za-z]+|[A-Za-z])\}?(?:_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?)"
@@ -40,17 +53,21 @@ _SENTENCE_END = re.compile(r"[.!?。]\s|\n\s*\n")
 def stated_deviations(text: str, notation: Notation) -> dict[str, str]:
     """name → "positive" for each name whose square the prose calls a variance (module docstring)."""
     found: dict[str, str] = {}
-    for m in _SQUARED_START.finditer(text):
-        before = text[max(0, m.start() - _REACH) : m.start()]
-        ends = list(_SENTENCE_END.finditer(before))
-        if ends:
-            before = before[ends[-1].end() :]
-        if not _VARIANCE.search(before):
-            continue
-        try:
-            found[identifier_name(m.group("name"), notation=notation)] = "positive"
-        except DeriveError:
-            continue
+    # a variance's square may come later in its sentence ("su varianza es $s^2/n$"); a bare name
+    # only right after the words ("the standard deviation of $x$" is about x, not a deviation)
+    right_after = re.compile(f"(?:{_DEVIATION.pattern.removeprefix('(?i)')})" + r"[\s:(,]*$", re.IGNORECASE)
+    for pattern, words in ((_SQUARED_START, _VARIANCE), (_NAME_START, right_after)):
+        for m in pattern.finditer(text):
+            before = text[max(0, m.start() - _REACH) : m.start()]
+            ends = list(_SENTENCE_END.finditer(before))
+            if ends:
+                before = before[ends[-1].end() :]
+            if not words.search(before):
+                continue
+            try:
+                found[identifier_name(m.group("name"), notation=notation)] = "positive"
+            except DeriveError:
+                continue
     return found
 
 

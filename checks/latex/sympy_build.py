@@ -386,6 +386,8 @@ class _Builder:
             end += self.norm.sum_shifts.get(n, 0)  # \sum_{i=0}^{N-1}: the end N shifted (sum_bounds)
         if end - lower > 12:
             raise Unparsed("a sum with too many terms to expand")
+        if not upper.isdigit() and lower > end:  # Σ_{i=11}^{n} at n = 3 is no sum of the document's
+            raise Unparsed("a sum whose start is past the size it is expanded at")
         conditions = self.norm.sum_conditions.get(n, ())
         terms = []
         for v in range(lower, end + 1):
