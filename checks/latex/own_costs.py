@@ -37,7 +37,7 @@ from typing import Any
 
 from derive.checks.latex.normalize import Normalized
 
-__all__ = ["OWN", "OwnReading", "decisive_only", "own_cost_entries", "own_cost_parents", "own_reading"]
+__all__ = ["OWN", "OwnReading", "ancestors", "decisive_only", "own_cost_entries", "own_cost_parents", "own_reading"]
 
 #: key prefix of this reading's unknowns in a step's definitions (split_unstated's last tier)
 OWN = "own:"
@@ -165,7 +165,7 @@ def own_cost_parents(
         parents = choose_parents({cost: variables}, edges).get(cost)
         if not parents or len(parents) > _MOST_PARENTS or not set(parents) <= valued:
             continue  # an intermediate with no formula: the step says how the cost reaches it only
-        reached = set().union(*(_ancestors(p, edges) for p in parents))
+        reached = set().union(*(ancestors(p, edges) for p in parents))
         if variables - set(parents) <= reached:  # none beside them: a claim about its derivatives by them
             found[cost] = parents
     return found
@@ -202,7 +202,7 @@ def _siblings(variables: set[str], given: dict[str, Any]) -> set[str]:
     return out - variables
 
 
-def _ancestors(name: str, edges: dict[str, set[str]]) -> set[str]:
+def ancestors(name: str, edges: dict[str, set[str]]) -> set[str]:
     """Every name that feeds ``name`` through the values (edges: name → names in its value)."""
     seen: set[str] = set()
     stack = [name]

@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import re
 
+from derive.checks.latex.text_groups import brace_group_end
+
 __all__ = ["leading_label_end", "math_span", "remark_row", "trailing_remark_start"]
 
 _SPACING = r"(?:\s|\\q?quad(?![A-Za-z])|\\[,;:! ]|~|\\hspace\s*\{[^{}]*\})*"
@@ -54,18 +56,8 @@ _THEN_RELATION = re.compile(_SPACING + r"[:,]?" + _SPACING + r"(?==|\\approx(?![
 
 def _group_end(text: str, opening: int) -> int | None:
     """Offset just after the ``}`` that closes the ``{`` at ``opening`` (escaped braces skipped)."""
-    depth = 0
-    k = opening
-    while k < len(text):
-        c = text[k]
-        if c == "\\":
-            k += 2
-            continue
-        depth += {"{": 1, "}": -1}.get(c, 0)
-        if depth == 0:
-            return k + 1
-        k += 1
-    return None
+    end = brace_group_end(text, opening)
+    return None if end < 0 else end
 
 
 def _paren_end(text: str, opening: int) -> int | None:

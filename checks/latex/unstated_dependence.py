@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from derive.checks.latex.normalize import Normalized
-from derive.checks.latex.own_costs import OWN, own_cost_entries, own_reading
+from derive.checks.latex.own_costs import OWN, ancestors, own_cost_entries, own_reading
 from derive.checks.latex.softmax_links import softmax_definitions, softmax_output
 
 __all__ = [
@@ -169,7 +169,7 @@ def choose_parents(written: dict[str, set[str]], edges: dict[str, set[str]]) -> 
             break  # a cycle among unknowns (a of z, z of a): none of them is read
         for name in ready:
             variables = pending.pop(name) - {name}
-            feeds = {v: _ancestors(v, edges) for v in variables}
+            feeds = {v: ancestors(v, edges) for v in variables}
             parents = tuple(sorted(v for v in variables if not any(v in feeds[u] for u in variables - {v})))
             mutual = any(v in feeds[u] and u in feeds[v] for v in variables for u in variables if u != v)
             if not parents or len(parents) > _MOST_PARENTS or mutual or name in set().union(*feeds.values(), parents):
@@ -181,18 +181,8 @@ def choose_parents(written: dict[str, set[str]], edges: dict[str, set[str]]) -> 
 
 def _reach(names: set[str], edges: dict[str, set[str]]) -> set[str]:
     """The names and all that feed them."""
-    return set(names).union(*(_ancestors(n, edges) for n in names))
+    return set(names).union(*(ancestors(n, edges) for n in names))
 
-
-def _ancestors(name: str, edges: dict[str, set[str]]) -> set[str]:
-    seen: set[str] = set()
-    stack = [name]
-    while stack:
-        for parent in edges.get(stack.pop(), ()):
-            if parent not in seen:
-                seen.add(parent)
-                stack.append(parent)
-    return seen
 
 
 @dataclass
