@@ -57,7 +57,8 @@ from derive.checks.latex.normalize import Normalized, Notation, normalize
 from derive.checks.latex.opaque_calls import is_call_key
 from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaque_notation
 from derive.checks.latex.other_losses import hold_other_losses
-from derive.checks.latex.own_costs import decisive_only
+from derive.checks.latex.own_costs import decisive_only, own_reading
+from derive.checks.latex.own_costs import own_cost_entries as own_entries  # each step's own reading, last
 from derive.checks.latex.partial_arguments import hold_partial_arguments
 from derive.checks.latex.power_labels import iterated_name
 from derive.checks.latex.probabilities import instance_sources, key_letters
@@ -160,7 +161,7 @@ def check_text(
                 args = (context.scoped.at(typed_notation, step), typed, seed, examples, scalar)
                 jobs.append(ng_job(judge_step, readings, *args) if readings else (judge_step, (step, lhs, rhs, *args)))
                 results.append(None)
-        outs = steps_as_written(runner.run_all(context.unstated.settle(jobs)), context.unstated, pending)
+        outs = steps_as_written(runner.run_all(context.unstated.settle(jobs, own_entries)), context.unstated, pending)
         for (k, step), out in zip(pending, outs, strict=True):
             results[k] = StepResult(step, out["status"], out.get("counterexample"), out.get("message", ""))
             results[k].method, results[k].seconds = out.get("method", ""), out.get("seconds", 0.0)
@@ -314,7 +315,7 @@ def _judge_written(
 ) -> dict[str, Any]:
     """One equality step as written: the matrix judge first (it declines scalar steps), then the scalar
     judge; the step's conditions are assumptions for both, the names defined before it (``named``) values."""
-    named, readings = split_unstated(named, (lhs_norm, rhs_norm))  # unknown functions last (unstated_dependence)
+    named, readings = split_unstated(named, (lhs_norm, rhs_norm), own_reading)  # unknown functions last
     landau = landau_verdict(step.lhs, step.rhs, {*definitions, *(named or {}), *notation.shapes})
     if landau is not None:  # O(…) = O(…): classes of functions, not values (landau)
         return landau

@@ -97,9 +97,8 @@ def _check_indexed(
     matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))
     units = {n for n, d in {**lhs_norm.domains, **rhs_norm.domains}.items() if d == "unit"}
     size_names = sorted({u for norm in (lhs_norm, rhs_norm) for _, _, u in norm.sums.values() if not u.isdigit()}) or []
-    # ∂L/∂ŷ_j = -(2/N)(y_j - ŷ_j) with L = (1/N) Σ_{i=1}^{N}: the N of L's sum (defined_sizes)
     reached = sorted(defined_sizes(named, [lhs_norm, rhs_norm]) - set(size_names) - set(free)) if defined_ends else []
-    size_names = sorted(set(size_names) | set(reached))
+    size_names = sorted(set(size_names) | set(reached))  # the N of L = (1/N) Σ_{i=1}^{N} in -(2/N)(y_j - ŷ_j)
     open_sizes = [n or "size" for n in size_names]
     unbounded = "" in size_names or defined_unbounded(named or {}, [lhs_norm, rhs_norm])  # μ := (1/N)Σ_k x_k too
     sizes = _expansion_sizes([lhs_norm, rhs_norm], size_names, free, named or {})
@@ -107,8 +106,7 @@ def _check_indexed(
 
     def holds_at(env: dict[str, int], size: int) -> bool:
         try:
-            at = {**env, **dict.fromkeys(reached, size)}
-            lhs, rhs = _sides(lhs_norm, rhs_norm, at, size, named, implied is not None)
+            lhs, rhs = _sides(lhs_norm, rhs_norm, env, size, named, implied is not None, reached)
         except Unparsed:
             return False
         return _under_facts(judge, facts, size, env, lhs, rhs)["status"] == "ok"
@@ -124,7 +122,7 @@ def _check_indexed(
         if holds is False:
             continue  # outside the step's conditions (i ≠ j): not evidence either way
         try:
-            at = {**env, **fixed, **dict.fromkeys(reached, size)}
+            at = {**env, **fixed, **dict.fromkeys(reached, size)}  # a defined sum's end written here: size
             lhs, rhs = _sides(lhs_norm, rhs_norm, at, size, named, implied is not None)
         except Unparsed as exc:
             return verdict("unparsed", f"could not read {exc}", "parse")
@@ -238,10 +236,18 @@ def _where(open_sizes: list[str], size: int, env: dict[str, int]) -> str:
 
 
 def _sides(
-    lhs_norm: Normalized, rhs_norm: Normalized, env: dict[str, int], size: int, named: Definitions | None, implied: bool
+    lhs_norm: Normalized,
+    rhs_norm: Normalized,
+    env: dict[str, int],
+    size: int,
+    named: Definitions | None,
+    implied: bool,
+    ends: list[str] | None = None,
 ) -> tuple[Any, Any]:
-    """Both sides at this size and these index values; with ``implied``, each term summed over
-    the index letters left in it (Einstein's convention)."""
+    """Both sides at this size and these index values (and ``ends``, a defined sum's end the step
+    writes, at the size); with ``implied``, each term summed over the index letters left in it
+    (Einstein's convention)."""
+    env = {**env, **dict.fromkeys(ends or (), size)}
     lhs, rhs = to_sympy(lhs_norm, env, size, named), to_sympy(rhs_norm, env, size, named)
     if not implied:
         return lhs, rhs

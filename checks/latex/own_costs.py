@@ -36,11 +36,10 @@ from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.normalize import Normalized
+from derive.checks.latex.unstated_dependence import OWN, ancestors
 
-__all__ = ["OWN", "OwnReading", "ancestors", "decisive_only", "own_cost_entries", "own_cost_parents", "own_reading"]
+__all__ = ["OwnReading", "decisive_only", "own_cost_entries", "own_cost_parents", "own_reading"]
 
-#: key prefix of this reading's unknowns in a step's definitions (split_unstated's last tier)
-OWN = "own:"
 #: a numbered entry: base, number, label (z_{2}, w_{21}^{(2)})
 _NUMBERED = re.compile(r"(?P<base>.+?)_\{(?P<num>\d+)\}(?P<label>(?:\^\{[^{}]*\})?)")
 #: parents a cost may have (unstated_dependence's limit)
@@ -200,15 +199,3 @@ def _siblings(variables: set[str], given: dict[str, Any]) -> set[str]:
             if k and (k.group("base"), k.group("label")) == (m.group("base"), m.group("label")):
                 out.add(node(key))
     return out - variables
-
-
-def ancestors(name: str, edges: dict[str, set[str]]) -> set[str]:
-    """Every name that feeds ``name`` through the values (edges: name → names in its value)."""
-    seen: set[str] = set()
-    stack = [name]
-    while stack:
-        for parent in edges.get(stack.pop(), ()):
-            if parent not in seen:
-                seen.add(parent)
-                stack.append(parent)
-    return seen

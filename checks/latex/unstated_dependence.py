@@ -38,11 +38,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from derive.checks.latex.normalize import Normalized
-from derive.checks.latex.own_costs import OWN, ancestors, own_cost_entries, own_reading
 from derive.checks.latex.softmax_links import softmax_definitions, softmax_output
 
 __all__ = [
-    "DependenceNotes",
+    "DependenceNotes", "OWN", "ancestors",
     "Unstated",
     "choose_parents",
     "decide_unstated",
@@ -87,6 +86,7 @@ _NAME = re.compile(r"(?P<base>\\?[A-Za-z]+(?:\{[A-Za-z]\})?)(?:_\{(?P<sub>[^{}]*
 #: key prefix of the second reading's unknowns, for names the document defines but whose value
 #: does not reach what its derivatives take them by (tried only where the first reading fails)
 OVER = "over:"
+OWN = "own:"  # key prefix of own_costs' unknowns in a step's definitions (split_unstated's last tier)
 #: the subscript of a family node: p_{*} stands for p_1 … p_n (every entry)
 EVERY = "*"
 
@@ -179,6 +179,16 @@ def choose_parents(written: dict[str, set[str]], edges: dict[str, set[str]]) -> 
     return chosen
 
 
+def ancestors(name: str, edges: dict[str, set[str]]) -> set[str]:  # every name feeding name through the values
+    seen, stack = set[str](), [name]
+    while stack:
+        for parent in edges.get(stack.pop(), ()):
+            if parent not in seen:
+                seen.add(parent)
+                stack.append(parent)
+    return seen
+
+
 def _reach(names: set[str], edges: dict[str, set[str]]) -> set[str]:
     """The names and all that feed them."""
     return set(names).union(*(ancestors(n, edges) for n in names))
@@ -205,7 +215,7 @@ class DependenceNotes:
         own = self.steps[k][0]
         return {pair for pair, n in counts.items() if n > (pair in own)}
 
-    def settle(self, jobs: list) -> list:
+    def settle(self, jobs: list, last: Callable[..., dict] | None = None) -> list:
         """Add to each step's definitions the unknowns the OTHER steps imply (the jobs hold those
         definitions, and are returned as they are). Names the document gives a value anywhere
         (DocumentDefinitions), and functions and constants, keep what they are; a loss implied_losses
@@ -247,7 +257,7 @@ class DependenceNotes:
                 for name, parents in choose_parents(_one_reading({**written, **over}), kept).items():
                     key, entry = unstated_entry(name, parents)
                     scalar[OVER + key] = (entry[0], replace(entry[1], replaces=tuple(sorted(dropped))))
-            scalar.update(own_cost_entries(sides, scalar, fixed))  # the step's own reading, tried last
+            scalar.update(last(sides, scalar, fixed) if last else {})  # own_costs: the step's own reading, last
         return jobs
 
 
@@ -293,14 +303,14 @@ def _alias_end(name: str, scalar: dict[str, tuple[str, Normalized]]) -> str:
     return name
 
 
-def split_unstated(named: dict[str, tuple[str, Normalized]] | None, sides: tuple = ()) -> tuple[dict, list[dict]]:
+def split_unstated(named: dict | None, sides: tuple = (), last: Callable[..., Any] | None = None) -> tuple[dict, list]:
     """(the step's definitions, the readings to try where those leave a derivative unread): a step
     is read without unknown functions first, so that every verdict the document's own definitions
     give stays as it was; then with the unknowns for names never defined; then with every name
     its derivatives take by a variable its value does not reach as an unknown too (a definition
     that does not say all: L = (y - ŷ)^2 beside ∂L/∂w_5); last, a cost the step takes apart (own_costs)."""
     named = named or {}
-    second = [{k[len(OVER) :]: v for k, v in named.items() if k.startswith(OVER)}, own_reading(named, sides)]
+    second = [{k[len(OVER) :]: v for k, v in named.items() if k.startswith(OVER)}, last(named, sides) if last else {}]
     named = {k: v for k, v in named.items() if not k.startswith((OVER, OWN))}
     unknown = {k: v for k, v in named.items() if isinstance(v[1], Unstated)}
     plain = {k: v for k, v in named.items() if k not in unknown}
