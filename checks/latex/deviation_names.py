@@ -45,6 +45,8 @@ _SQUARED_START = re.compile(
     r"(?:\$|\\\()\s*(?P<name>(?:\\hat\s*\{?\s*)?(?:\\[A-Za-z]+|[A-Za-z])\}?(?:_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?)"
     r"\s*\^\s*(?:\{\s*2\s*\}|2)(?![0-9])"
 )
+#: the words for a standard deviation ending right before a formula (a bare name must follow them)
+_DEVIATION_RIGHT_BEFORE = re.compile(f"(?:{_DEVIATION.pattern.removeprefix('(?i)')})" + r"[\s:(,]*$", re.IGNORECASE)
 #: how far before the formula the word may stand, and what ends a sentence
 _REACH = 60
 _SENTENCE_END = re.compile(r"[.!?。]\s|\n\s*\n")
@@ -55,8 +57,7 @@ def stated_deviations(text: str, notation: Notation) -> dict[str, str]:
     found: dict[str, str] = {}
     # a variance's square may come later in its sentence ("su varianza es $s^2/n$"); a bare name
     # only right after the words ("the standard deviation of $x$" is about x, not a deviation)
-    right_after = re.compile(f"(?:{_DEVIATION.pattern.removeprefix('(?i)')})" + r"[\s:(,]*$", re.IGNORECASE)
-    for pattern, words in ((_SQUARED_START, _VARIANCE), (_NAME_START, right_after)):
+    for pattern, words in ((_SQUARED_START, _VARIANCE), (_NAME_START, _DEVIATION_RIGHT_BEFORE)):
         for m in pattern.finditer(text):
             before = text[max(0, m.start() - _REACH) : m.start()]
             ends = list(_SENTENCE_END.finditer(before))

@@ -65,13 +65,37 @@ def check_indexed(
     ``defined_ends``: the ends of the sums of the definitions the step reaches are its sizes
     where it writes them (defined_sizes); a step that reading leaves undecided is read again
     without it, as it was before (later passes, such as example_sums, take what that says)."""
-    if defined_ends and defined_sizes(named, [lhs_norm, rhs_norm]):
-        args = (lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein, case_pairs)
+    args = (lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein, case_pairs)
+    free, _ = _free_indices(lhs_norm, rhs_norm, named, family, einstein)
+    if defined_ends and _reached_sizes(lhs_norm, rhs_norm, named, free):
         sized = _check_indexed(*args, defined_ends=True)
-        return sized if sized["status"] in ("ok", "wrong") else _check_indexed(*args, defined_ends=False)
-    return _check_indexed(
-        lhs_norm, rhs_norm, seed, examples, conditions, named, family, facts, einstein, case_pairs, defined_ends
-    )
+        if sized["status"] in ("ok", "wrong"):
+            return sized
+    # no defined end to read (or it left the step undecided): read once without them
+    return _check_indexed(*args, defined_ends=False)
+
+
+def _free_indices(
+    lhs_norm: Normalized, rhs_norm: Normalized, named: Definitions | None, family: list[str] | None, einstein: bool
+) -> tuple[list[str], set[str] | None]:
+    """The step's free indices, and those a document that sums repeated indices implies (or None)."""
+    _, free = index_letters([lhs_norm, rhs_norm], fixed_definitions(named))  # δ_{o1} defined: no Kronecker
+    free = sorted(set(free) | set(family or ()))
+    implied = einstein_free_indices(lhs_norm, rhs_norm, named) if einstein else None
+    free = sorted(implied) if implied is not None else free
+    return unsized([lhs_norm, rhs_norm], free), implied  # Σ_{i=0}^{N-1} … x_N: N is the size (sum_bounds)
+
+
+def _size_names(lhs_norm: Normalized, rhs_norm: Normalized) -> list[str]:
+    """The upper ends of the step's own sums that are names (N of Σ_{i=1}^N), "" for an unwritten end."""
+    return sorted({u for norm in (lhs_norm, rhs_norm) for _, _, u in norm.sums.values() if not u.isdigit()})
+
+
+def _reached_sizes(lhs_norm: Normalized, rhs_norm: Normalized, named: Definitions | None, free: list[str]) -> list[str]:
+    """The ends of the sums of the definitions the step reaches, other than its own sums' ends and
+    its free indices: the N of L = (1/N) Σ_{i=1}^{N} in -(2/N)(y_j - ŷ_j) (defined_sizes)."""
+    written = set(_size_names(lhs_norm, rhs_norm)) | set(free)
+    return sorted(defined_sizes(named, [lhs_norm, rhs_norm]) - written)
 
 
 def _check_indexed(
@@ -87,18 +111,13 @@ def _check_indexed(
     case_pairs: frozenset[str],
     defined_ends: bool,
 ) -> dict[str, Any]:
-    _, free = index_letters([lhs_norm, rhs_norm], fixed_definitions(named))  # δ_{o1} defined: no Kronecker
-    free = sorted(set(free) | set(family or ()))
-    implied = einstein_free_indices(lhs_norm, rhs_norm, named) if einstein else None
-    free = sorted(implied) if implied is not None else free
-    free = unsized([lhs_norm, rhs_norm], free)  # Σ_{i=0}^{N-1} … x_N: N is the size, not free (sum_bounds)
+    free, implied = _free_indices(lhs_norm, rhs_norm, named, family, einstein)
     if len(free) > _MOST_FREE:
         return verdict("unparsed", f"could not read a step with {len(free)} free indices", "parse")
     matrices = sorted(set(lhs_norm.matrices) | set(rhs_norm.matrices))
     units = {n for n, d in {**lhs_norm.domains, **rhs_norm.domains}.items() if d == "unit"}
-    size_names = sorted({u for norm in (lhs_norm, rhs_norm) for _, _, u in norm.sums.values() if not u.isdigit()}) or []
-    reached = sorted(defined_sizes(named, [lhs_norm, rhs_norm]) - set(size_names) - set(free)) if defined_ends else []
-    size_names = sorted(set(size_names) | set(reached))  # the N of L = (1/N) Σ_{i=1}^{N} in -(2/N)(y_j - ŷ_j)
+    reached = _reached_sizes(lhs_norm, rhs_norm, named, free) if defined_ends else []
+    size_names = sorted(set(_size_names(lhs_norm, rhs_norm)) | set(reached))
     open_sizes = [n or "size" for n in size_names]
     unbounded = "" in size_names or defined_unbounded(named or {}, [lhs_norm, rhs_norm])  # μ := (1/N)Σ_k x_k too
     sizes = _expansion_sizes([lhs_norm, rhs_norm], size_names, free, named or {})

@@ -69,9 +69,9 @@ def _renamed(rhs: str, letters: str) -> str:
         body = m.group(1) if m.group(1) is not None else m.group(2)
         if not re.fullmatch(r"[A-Za-z0-9]+(=.*)?", body):
             return m.group(0)  # a word or a formula in the subscript: left as written
-        head, _, rest = body.partition("=")
+        head, equals, rest = body.partition("=")
         head = "".join(renames.get(c, c) for c in head)
-        return "_{" + head + (f"={rest}" if _ else "") + "}"
+        return "_{" + head + (f"={rest}" if equals else "") + "}"
 
     return re.sub(r"_(?:\{([^{}]*)\}|([A-Za-z0-9]))", subscript, out)
 
