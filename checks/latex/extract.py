@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 
 from derive.checks.latex.clauses import free_conditions, inline_conditions, sentence_start
 from derive.checks.latex.conditions import prose_conditions
+from derive.checks.latex.continued_inline import with_continued_inline
 from derive.checks.latex.equation import RELATIONS, Equation, Piece, starts_with_relation
 from derive.checks.latex.fixed_arguments import with_fixed_arguments
 from derive.checks.latex.latex_doc import latex_regions
@@ -220,6 +221,7 @@ def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> li
     regions = with_fixed_arguments(with_layer_labels(text, _with_macros_expanded(text, regions, latex)))
     regions = with_plain_indices(with_text_math(regions))  # \text{if $i = k$}: text_math.py
     regions = with_split_inline(text, regions)  # $w = 0 - (0.1)$ $(\frac13 …) = …$: one formula
+    regions = with_continued_inline(text, regions)  # <p>$A = B$</p> <p>$= C$</p>: a displayed chain
     inline = [r for r in regions if r.kind != "display"]
     stated = inline_conditions(text, inline)  # formulas only: a condition such as "if $i = j$" is left out
     formulas = [r for r in regions if r.kind == "display" or r.start in stated]
@@ -260,7 +262,10 @@ def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> li
                 beside = main is not None and chains[-1][0].line in {p.line for p in chains[main]}
                 if main is not None and not beside and all(reason != len(chains) - 1 for _, _, reason in asides):
                     asides.append((main, len(chains[main]), len(chains) - 1))
-                chains[main if main is not None else -1].append(row)
+                chain = chains[main if main is not None else -1]
+                if starts_with_relation(row.text) and _ends_with_equals(chain[-1].text):
+                    chain[-1] = _without_last_equals(chain[-1])  # "A = B =" then "= C": one "=" between
+                chain.append(row)
             else:
                 chains.append([row])
         _point_back_to_asides(chains, asides, len(equations) - (1 if joined else 0), last if joined else None)
@@ -289,6 +294,12 @@ def _ends_with_equals(text: str) -> bool:
     ``& …`` holding the next term)? Some authors break an align chain after the sign, not before."""
     stripped = text.rstrip()
     return stripped.endswith("=") and not stripped.endswith(("\\=", ":=")) and _top_level_equals(stripped) >= 1
+
+
+def _without_last_equals(piece: Piece) -> Piece:
+    """The row with its trailing ``=`` blanked (a space, so every character keeps its place)."""
+    end = len(piece.text.rstrip()) - 1
+    return replace(piece, text=piece.text[:end] + " " + piece.text[end + 1 :])
 
 
 def _top_level_equals(text: str) -> int:
