@@ -47,6 +47,7 @@ from derive.checks.latex.stated_log_base import stated_log_bases
 from derive.checks.latex.stated_properties import stated_idempotents
 from derive.checks.latex.stated_signs import stated_positive
 from derive.checks.latex.subscripted_functions import find_more_functions, more_definitions
+from derive.checks.latex.unapplied_softmax import unapplied_softmax_names
 from derive.checks.latex.unstated_dependence import DependenceNotes
 from derive.checks.latex.variable_e import with_variable_e
 from derive.checks.latex.verdict_guards import prose_index_values
@@ -149,6 +150,8 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
     )
     # S = e^{y_1} + e^{y_2}, never S(…): the document's quantity, not the notation's softmax (quantity_names)
     notation = notation.without_functions(document_quantity_names(text, notation.functions))
+    # \frac{1}{S}\sum_s^S, \tanh S_k^{(l)}: S never applied, the document's quantity (unapplied_softmax)
+    notation = notation.without_functions(unapplied_softmax_names(text, notation.functions))
     # φ'(x) = φ(x)(1 - φ(x)) stated by the document: not the convention's ReLU (stated_derivatives)
     notation = notation.without_functions(refuted_conventions(equations, notation))
     # f'(…) written for a function the document never defines: f(…) is a call (abstract_functions)
