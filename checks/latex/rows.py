@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from derive.checks.latex.align_columns import equation_columns
 from derive.checks.latex.annotation_column import annotation_start
+from derive.checks.latex.boxed_rows import unboxed
 from derive.checks.latex.cases_rows import case_conditions, equation_rows
 from derive.checks.latex.conditions import row_condition
 from derive.checks.latex.equation import Piece, starts_with_relation
@@ -80,7 +81,10 @@ _DROP = re.compile(
     + r")\}"
 )
 _TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
-_EQ_NUMBER = re.compile(r"(?:(?:\\quad|\\qquad|\\;|\\,|\s)+|(?<![A-Za-z0-9}\])']))\(\s*\d+\s*\)\s*$")
+_EQ_NUMBER = re.compile(
+    r"(?:(?:\\quad|\\qquad|\\;|\\,|\s)+|(?<![A-Za-z0-9}\])']))\(\s*\d+\s*\)\s*$"
+    r"|(?:\\q?quad\s*)+\(\s*\d+(?:\.\d+)*[a-z]?\s*\)\s*$"  # \qquad (5.2): after a wide space only (0.5 is a number)
+)
 
 
 #: \intertext{…} is prose between rows of an align: it ends the row before it (written without
@@ -281,7 +285,7 @@ def _clean_row(row: MappedText) -> tuple[MappedText, tuple[str, ...], bool]:
     if cut is not None:
         row = row.slice(0, cut)
     row = MappedText(_strip_alignment(row.text), row.offsets)
-    row = _unbox(row)
+    row = unboxed(row)
     row = row.slice(*math_span(row.text))  # "(\text{By 7}) &= …", "… \quad \text{(bias term)}": prose around the math
     conditions: tuple[str, ...] = ()
     found = row_condition(row.text)
@@ -462,22 +466,6 @@ def expand_cases(row: MappedText, conditions: tuple[str, ...]) -> list[tuple[Map
         head = prefix if k == 0 else last_term
         out.append(((head + value).strip(), tuple(dict.fromkeys(conditions + holds))))
     return out
-
-
-def _unbox(row: MappedText) -> MappedText:
-    """``\\boxed{A = B}`` (a whole row) → ``A = B``: the box is emphasis, not structure."""
-    stripped = row.strip()
-    if not stripped.text.startswith("\\boxed{"):
-        return row
-    text = stripped.text
-    depth = 0
-    for k in range(len("\\boxed"), len(text)):
-        depth += (text[k] == "{") - (text[k] == "}")
-        if depth == 0:
-            if text[k + 1 :].strip() in ("", ",", "."):
-                return stripped.slice(len("\\boxed{"), k)
-            return row
-    return row
 
 
 _ALIGN_TOKENS = re.compile(r"\\begin\{|\\end\{|\\.|&", re.S)

@@ -51,13 +51,21 @@ def unapplied_softmax_names(text: str, functions: dict[str, str]) -> frozenset[s
     return frozenset(out)
 
 
+def _defined_entries(text: str, name: str) -> bool:
+    """Does the document give the letter, with its scripts, a value (``S_j^{(\\ell)} = \\sum_i w_{ij}
+    x_i + b_j``: a layer's sums, stated)? Then that value is what the letter is, and it may refute."""
+    defined = re.compile(_pattern(name) + _SCRIPTS + r"\s*&?\s*(?::=|=)(?!=)")
+    return defined.search(text) is not None
+
+
 def hold_unapplied_readings(judged: list[Any], text: str) -> list[Any]:
     """``judged`` (StepResults) with each ``wrong`` step that writes a softmax letter the document
     never applies held: what the letter stands for is inferred (module docstring), so it confirms
-    steps and refutes none. A letter the document gives a value (``S = e^{y_1} + …``) is that
-    value, stated, and its refutations stand (quantity_names)."""
+    steps and refutes none. A letter the document gives a value (``S = e^{y_1} + …``, or its
+    entries one, ``S_j^{(l)} = …``) is that value, stated, and its refutations stand."""
     letters = dict.fromkeys(_LETTERS, "softmax")
     names = unapplied_softmax_names(text, letters) - document_quantity_names(text, letters)
+    names = frozenset(n for n in names if not _defined_entries(text, n))
     if not names:
         return judged
     out = []
