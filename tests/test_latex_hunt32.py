@@ -18,6 +18,9 @@ must stay wrong.
 - Gadangadang/Fys-Stk4155 (Project 1/article/current_project.tex): "$N = 25$", "$N=15$", then a
   caption "$N \times N = 37 \times 37$": 'wrong with each value'; the step writes N as 37, a new
   value (latest_values).
+- oystehbr/FYS-STK4155 (jupyter/week36.ipynb): the Ridge solution gives β_0 a number, then the Lasso
+  condition ``\frac{\partial C}{\partial \beta_0} = -4(4-2\beta_0)+\lambda\mathrm{sgn}(\beta_0) = 0``:
+  the last link, the derivative set to zero, was judged with the Ridge value (unclaimed_equations).
 """
 
 from __future__ import annotations
@@ -194,4 +197,37 @@ def test_a_name_written_as_a_new_number_is_not_wrong_with_its_old_values(runner:
 def test_a_product_no_value_of_the_name_gives_stays_wrong(runner: StepRunner) -> None:
     wrong = NEW_GRID.replace(r"37 \times 37$ (1369", r"37 \times 38$ (1406")
     status, message = step_verdict(wrong, r"N \times N", runner)
+    assert status == "wrong", message
+
+
+# oystehbr/FYS-STK4155, jupyter/week36.ipynb (a markdown cell: the Ridge solution, then the Lasso
+# condition for the same coefficients)
+LASSO_AFTER_RIDGE = r"""$$
+\beta_0 = \frac{8}{4+\lambda}, \qquad \lambda = 0.5714,
+$$
+so $\beta_0 = 1.75$.
+$$
+C(\boldsymbol{\beta})=(4-2\beta_0)^2+(2-\beta_1)^2+\lambda(\vert\beta_0\vert+\vert\beta_1\vert),
+$$
+$$
+\frac{\partial C(\boldsymbol{\beta})}{\partial \beta_0}=-4(4-2\beta_0)+\lambda\mathrm{sgn}(\beta_0)=0,
+$$
+"""
+# the derivative link itself is still judged: its wrong factor (-2 for -4) is found
+DERIVATIVE_WRONG = r"""$$
+C = (4-2\beta_0)^2 + \lambda \beta_0^2
+$$
+$$
+\frac{\partial C}{\partial \beta_0} = -2(4-2\beta_0) + 2\lambda\beta_0 = 0
+$$
+"""
+
+
+def test_a_derivative_set_to_zero_is_a_condition_not_a_claim_about_old_values(runner: StepRunner) -> None:
+    status, message = step_verdict(LASSO_AFTER_RIDGE, r"-4(4-2\beta_0)", runner)
+    assert status == "inconclusive", message
+
+
+def test_the_derivative_before_the_zero_is_still_judged(runner: StepRunner) -> None:
+    status, message = step_verdict(DERIVATIVE_WRONG, r"\frac{\partial C}", runner)
     assert status == "wrong", message
