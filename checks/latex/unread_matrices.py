@@ -7,8 +7,8 @@ with samples in rows, ``X = \begin{bmatrix} 6.7 & 1 \\ 4.6 & 1 \end{bmatrix} \qu
 after the matrix keep the reader from taking the second value, so ``X \cdot \theta = [numbers]`` of
 the second way was computed with the first X and called wrong.
 
-A run ``name = …`` whose last term writes a matrix with numbers that is not read as a value (a note
-beside it, a layout not known) gives the name a value nobody knows: a step after it is not computed
+A run ``name = …`` whose last term writes a matrix of numbers (every cell a number) but is not read as
+a value (a note beside it, a layout not known) gives the name a value nobody knows: a step after it is not computed
 with a value the name had before it (worked_matrices leaves such a step as it was).
 """
 
@@ -27,8 +27,10 @@ __all__ = ["Position", "unread_assignments", "without_stale_values"]
 
 Position = tuple[int, int]
 
-#: a matrix environment holding at least one digit
-_NUMBERED_MATRIX = re.compile(r"\\begin\{[bBpvV]?matrix\}[^$]*?\d[^$]*?\\end\{[bBpvV]?matrix\}", re.S)
+#: a matrix environment's body
+_MATRIX = re.compile(r"\\begin\{([bBpvV]?matrix)\}(.*?)\\end\{\1\}", re.S)
+#: a cell that is a number as written (6.7, -0.34, 1)
+_NUMBER_CELL = re.compile(r"\s*-?\s*\d+(?:\.\d+)?\s*")
 
 
 def unread_assignments(equations: list[Any], notation: Notation) -> list[tuple[Position, str]]:
@@ -42,9 +44,15 @@ def unread_assignments(equations: list[Any], notation: Notation) -> list[tuple[P
                 last = run[-1][0]
                 if head is None or written_numbers(last.text) is not None:
                     continue
-                if _NUMBERED_MATRIX.search(last.text):
+                if any(_numbers_only(m.group(2)) for m in _MATRIX.finditer(last.text)):
                     found.append(((last.line, last.column), head[0]))
     return sorted(found)
+
+
+def _numbers_only(body: str) -> bool:
+    """Is every cell of a matrix body a number as written (a value, not names or notes)?"""
+    cells = [cell for row in re.split(r"\\\\", body) for cell in row.split("&") if cell.strip()]
+    return bool(cells) and all(_NUMBER_CELL.fullmatch(cell) for cell in cells)
 
 
 def without_stale_values(
