@@ -231,3 +231,16 @@ def test_a_derivative_set_to_zero_is_a_condition_not_a_claim_about_old_values(ru
 def test_the_derivative_before_the_zero_is_still_judged(runner: StepRunner) -> None:
     status, message = step_verdict(DERIVATIVE_WRONG, r"\frac{\partial C}", runner)
     assert status == "wrong", message
+
+
+# tests/test_latex_hunt28.py's settling time, wrong by its number: "16.2s" with the pole s = -3
+# the document gave is judged with that s, not sampled; the equation in s is not a value chosen
+SETTLING_WRONG = r"""The pole is $s = -3$. By the dominant pole method:
+
+$$T_s \approx \frac{3}{|Re(P_d)|} = \frac{3}{0.202} = 16.2s$$
+"""
+
+
+def test_an_equation_refuted_with_the_documents_values_stays_wrong(runner: StepRunner) -> None:
+    status, message = step_verdict(SETTLING_WRONG, r"\frac{3}{0.202}", runner)
+    assert status == "wrong", message

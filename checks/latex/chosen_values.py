@@ -70,6 +70,10 @@ def _one_unknown(result: StepResult, notation: Notation) -> str | None:
 
 
 def _sampled(result: StepResult) -> bool:
-    """Is the counterexample at values the judge chose (a non-empty point), not at numbers alone?"""
+    """Is the counterexample at values the judge chose (a non-empty point), not at numbers alone or
+    at the values the document gave its names (``s = -3``, then ``16.2s``: judged with that s)?"""
     counterexample = result.counterexample
-    return isinstance(counterexample, dict) and bool(counterexample.get("point"))
+    if not isinstance(counterexample, dict) or not counterexample.get("point"):
+        return False
+    where = str(counterexample.get("where", ""))
+    return "document" not in where and "as written" not in where
