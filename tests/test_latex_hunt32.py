@@ -244,3 +244,15 @@ $$T_s \approx \frac{3}{|Re(P_d)|} = \frac{3}{0.202} = 16.2s$$
 def test_an_equation_refuted_with_the_documents_values_stays_wrong(runner: StepRunner) -> None:
     status, message = step_verdict(SETTLING_WRONG, r"\frac{3}{0.202}", runner)
     assert status == "wrong", message
+
+
+# smturbev/hw2-latex (hw2_21au.tex, line 161), a real error hunt 31 found: a list of numbers
+# against a list is a vector computation, never an equation in one name
+VECTOR_WRONG = r"""Let $\lambda = 0.5$ then,
+$$ \lambda x_1 + (1-\lambda) x_2 = 0.5 \cdot [0,1] + (0.5) [1,0] = [2, 2] $$
+"""
+
+
+def test_a_list_of_numbers_against_a_list_stays_wrong(runner: StepRunner) -> None:
+    status, message = step_verdict(VECTOR_WRONG, r"0.5 \cdot", runner)
+    assert status == "wrong", message

@@ -48,10 +48,10 @@ def _one_unknown(result: StepResult, notation: Notation) -> str | None:
 
     step = result.step
     for side, other in ((step.lhs, step.rhs), (step.rhs, step.lhs)):
-        if not (GIVEN_NUMBER.fullmatch(other.strip()) or closed_value(other.strip())):
-            continue
+        if not (GIVEN_NUMBER.fullmatch(other.strip()) or closed_value(other.strip())) or "," in other:
+            continue  # a number; a list ([0.5, 0.5] = [2, 2]) is a vector, no value for a name
         norm = normalize(side, notation, step.chain_var)
-        if norm.problems or norm.sums or len(norm.symbol_names) != 1:
+        if norm.problems or norm.sums or norm.tuples or len(norm.symbol_names) != 1:
             continue
         try:
             expr = to_sympy(norm)
