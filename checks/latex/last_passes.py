@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from derive.checks.latex.bound_derivatives import hold_bound_derivatives
 from derive.checks.latex.case_values import hold_case_values
+from derive.checks.latex.chosen_values import hold_chosen_values
 from derive.checks.latex.cumulative_families import hold_cumulative_families
 from derive.checks.latex.derivative_answers import held_answers
 from derive.checks.latex.distribution_sums import hold_distribution_sums
@@ -30,6 +31,7 @@ from derive.checks.latex.scalar_givens import hold_scalar_givens
 from derive.checks.latex.stated_kinds import hold_stated_kinds
 from derive.checks.latex.tainted_values import hold_tainted_values
 from derive.checks.latex.unit_suffix import hold_unit_suffixes
+from derive.checks.latex.unread_matrices import unread_assignments
 from derive.checks.latex.valued_formulas import judge_valued_formulas
 from derive.checks.latex.verdict_guards import hold_brace_notes
 from derive.checks.latex.worked_matrices import example_values, judge_worked_matrices
@@ -45,7 +47,8 @@ def last_passes(
     # a worked example's matrices (W_1 x = [0.5; 1.1] with the W_1 and x the document gave): worked_matrices
     # and "s_1 = [numbers]" after the document's s_1 = W^T x (valued_formulas)
     values = example_values(equations, typed_notation, lambda: document_values(equations, notation))
-    judged = judge_worked_matrices(judged, typed_notation, values)
+    unread = unread_assignments(equations, typed_notation) if values else []  # X = [numbers] \quad [notes]
+    judged = judge_worked_matrices(judged, typed_notation, values, unread)
     judged = judge_valued_formulas(judged, equations, typed_notation, values)
     judged = hold_tainted_values(judge_numeric_steps(judged, equations, notation, text), equations, notation, text)
     judged = judge_layered(confirm_restated_results(judged, equations), equations, text)  # a summary's results again
@@ -59,4 +62,5 @@ def last_passes(
     # "$\mathbf D$ denotes $\mathrm{diag}$" (named_operators); "$\pi \in [0, 1]$ is a mixture weight" (parameter_pi)
     judged = hold_parameter_pi(hold_named_operators(judged, text), text)
     judged = hold_cumulative_families(hold_distribution_sums(judged), text, notation)  # Σ_Z P(Z|X) = 1; ᾱ_t
+    judged = hold_chosen_values(judged, notation)  # η = 1/L, later "with η = 1/9"; "$L-1=1$ hidden layer"
     return hold_stated_kinds(hold_brace_notes(hold_bound_derivatives(judged, equations, notation)), notation.kinds)

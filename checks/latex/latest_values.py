@@ -129,7 +129,7 @@ def _every_number(document: Any, step: Any, notation: Notation) -> tuple[str, li
     # a formula for the name anywhere (z = θᵀx beside z = 0 in an example): it may mean that
     formula = any(r.name == name and not r.number for r in document.reassigned)
     formula = formula or any(r.name == name for r in document.redefined)
-    if formula or _writes_a_name_alone(step, notation):
+    if formula or _writes_a_name_alone(step, notation) or _name_written_as_number(step, name):
         return None
     given = list(dict.fromkeys([mine[0].before.strip(), *(r.number for r in mine)]))
     # one number given twice ("at z = 0" in two places): no choice between values to settle
@@ -155,4 +155,22 @@ def _writes_a_name_alone(step: Any, notation: Notation) -> bool:
         except DeriveError:
             continue
         return True
+    return False
+
+
+#: a number as written in a side (37, 0.5)
+_WRITTEN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _name_written_as_number(step: Any, name: str) -> bool:
+    """Is one side the other with the name written as one number wherever it stands (``N \\times N =
+    37 \\times 37``, a caption's new grid size after N = 25 and N = 22 in earlier runs)? Such a line
+    gives the name that number, in the form the other side has; it claims nothing about its old values."""
+    pattern = re.compile(r"(?<![A-Za-z\\])" + re.escape(name) + r"(?![A-Za-z])")
+    for side, other in ((step.lhs, step.rhs), (step.rhs, step.lhs)):
+        if pattern.search(side) is None:
+            continue
+        for number in set(_WRITTEN_NUMBER.findall(other)):
+            if re.sub(r"\s+", "", pattern.sub(number, side)) == re.sub(r"\s+", "", other):
+                return True
     return False

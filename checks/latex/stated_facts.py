@@ -23,6 +23,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from derive.checks.latex.distribution_points import distribution_checked
+
 __all__ = ["STATED_FACT", "hot_letters", "stated_sums_to_one", "stated_true_class", "with_sums_to_one"]
 
 #: The method of a verdict that needed a fact the document states.
@@ -204,10 +206,15 @@ def with_sums_to_one(
             "message": f"{under['message']}, using the document's statement: {stated}",
             "method": STATED_FACT,
         }
+    outside = ""
+    if under["status"] == "wrong":  # a point of the sums, but also a distribution's? (distribution_points)
+        swapped = (lhs.xreplace(swap), rhs.xreplace(swap))
+        under, outside = distribution_checked(under, swap, lambda at: judge(*(s.xreplace(at) for s in swapped)))
     if under["status"] == "wrong":
         return {**under, "message": f"{under['message']} (a point where the document's {stated} holds)"}
     if out["status"] == "wrong":
         note = f"; under the document's {stated} it is not refuted"
+        note += f" (refuted there only at {outside}, outside [0, 1])" if outside else ""
         return {**under, "status": "inconclusive", "counterexample": None, "message": out["message"] + note}
     return out
 

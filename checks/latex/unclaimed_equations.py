@@ -7,7 +7,10 @@ Five shapes, all found on real pages where a correct text was called wrong:
   \Rightarrow 2w - 4 = 0 \Rightarrow w = 2``. The equation is the condition that fixes ``w`` (a
   minimum, a root), not a claim about the value given before; read with that value it fails, and a
   wrong verdict would be a false alarm. It is the whole formula, or a link between implication
-  arrows (``E = 0 \Rightarrow …``); one side is ``0``; the other uses a name with a number value.
+  arrows (``E = 0 \Rightarrow …``), or the last link after a derivative written out
+  (``\frac{\partial C}{\partial \beta_0} = -4(4-2\beta_0)+\lambda\mathrm{sgn}(\beta_0) = 0``, the
+  Lasso condition after the Ridge solution gave β_0 a number: hunt 32, oystehbr/FYS-STK4155); one side
+  is ``0``; the other uses a name with a number value.
   (``w = 2`` after the arrow is the solution: a new value of ``w``, see doc_definitions'
   reassignments.)
 - an update of a name from its own value, ``r = r + 1`` (re-index a sum), ``i = i + 1``, ``k = k -
@@ -66,6 +69,12 @@ _BARE = re.compile(rf"\s*({_NAME})\s*")
 _WORD = re.compile(r"\s*([A-Za-z]{2,}(?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*")
 
 
+#: a side that is a derivative: \frac{\partial C}{\partial \beta_0}, \frac{dL}{dw}, \nabla_w L, \partial_w L
+_DERIVATIVE = re.compile(
+    r"\s*(?:\\[dt]?frac\s*\{\s*(?:\\partial|d).*?\}\s*\{\s*(?:\\partial|d\s*[A-Za-z\\])|\\nabla|\\partial)", re.S
+)
+
+
 def zero_conditions(
     equations: list[Equation], valued: Callable[[str, tuple[int, int]], list[str]]
 ) -> dict[tuple[int, int], str]:
@@ -80,6 +89,8 @@ def zero_conditions(
                 if relation != "=" or right.text.strip() != "0":
                     continue
                 alone = (k == 0 or chain[k - 1][1] in ARROWS) and (k + 2 == len(chain) or after in ARROWS)
+                # ∂C/∂β_0 = -4(4 - 2β_0) + λ sgn(β_0) = 0: the derivative written out, then set to zero
+                alone = alone or (k == 1 and k + 2 == len(chain) and _DERIVATIVE.match(chain[0][0].text) is not None)
                 names = valued(left.text, (left.line, left.column)) if alone else []
                 if names:
                     found[right.line, right.column] = names[0]

@@ -49,6 +49,7 @@ from derive.checks.latex.tensor_ops import Dual, scalar
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import Add, Call, Mul, Neg, Node, Num, Pow, Sym, Transpose, all_nodes
+from derive.checks.latex.unread_matrices import Position, without_stale_values
 
 __all__ = [
     "JUDGED_AGAIN", "compound_key", "example_values", "judge_with_values", "judge_worked_matrices",
@@ -267,8 +268,11 @@ def example_values(equations: list, notation: Notation, scalar_values: Callable[
     return sorted([*values, *_scalars(scalar_values())], key=lambda v: v.at)
 
 
-def judge_worked_matrices(judged: list[StepResult], notation: Notation, values: list[MatrixValue]) -> list[StepResult]:
-    """``judged`` with the steps that compute with the document's matrices judged with them."""
+def judge_worked_matrices(
+    judged: list[StepResult], notation: Notation, values: list[MatrixValue], unread: list[tuple[Position, str]] = ()
+) -> list[StepResult]:
+    """``judged`` with the steps that compute with the document's matrices judged with them; a name
+    given a value the reader did not take (``unread``, unread_matrices) has no value after it."""
     if not values:
         return judged
     keys = {v.name for v in values}
@@ -287,7 +291,8 @@ def judge_worked_matrices(judged: list[StepResult], notation: Notation, values: 
             continue  # a name alone: its value given, or a formula restated (restated_results weighs those)
         sides = (with_compound_names(sides[0], keys), with_compound_names(sides[1], keys))
         names = {n.full for n in all_nodes(sides) if isinstance(n, Sym)}
-        before = values_before(values, (step.line, step.column))
+        where = (step.line, step.column)
+        before = without_stale_values(values_before(values, where), list(unread), where)  # (unread_matrices)
         if not plain_computation(sides, notation) or not names <= set(before):
             continue
         big = any(isinstance(n, Literal) for n in all_nodes(sides)) or any(before[n][-1].shape != (1, 1) for n in names)
