@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.doc_definitions import find_definitions
+from derive.checks.latex.extract import extract
 from derive.checks.latex.normalize import load_notation
-from derive.checks.latex.trailing_definitions import trailing_clause
+from derive.checks.latex.trailing_definitions import hoisted_definitions, trailing_clause
 
 NOTATION = load_notation()
 LOSS = r"-y \log \sigma(z) - (1-y)\log(1-\sigma(z))"
@@ -86,3 +88,13 @@ def test_a_number_stays_where_it_is_written(runner: StepRunner) -> None:
 )
 def test_the_clause_after_a_display(between: str, expected: bool) -> None:
     assert trailing_clause(between) is expected
+
+
+def test_only_the_clause_after_a_display_moves() -> None:
+    """A definition in a display of its own (``$$a = \\sigma(h)$$`` after "where $x$ is the
+    input") stays where it is; the one in the clause moves to the display before it."""
+    text = "$$h = w x$$\nwhere $x$ is the input and $w = 2 v$.\n$$a = \\sigma(h)$$\n"
+    equations = extract(text, markdown=True)
+    defs = find_definitions("", NOTATION, equations=equations)
+    moved = {d.name: (d.line, d.column) for d in hoisted_definitions(defs, equations, text)}
+    assert moved["a"] == (3, 3) and moved["h"] == (1, 3) and moved["w"] == (1, 0), moved

@@ -87,7 +87,7 @@ def hoisted_definitions(defs: list[Any], equations: list[Equation], text: str) -
         where = (d.line, d.column)
         before = [s for s in spans if s[1] < where]
         last = max(before, key=lambda s: s[1], default=None)  # the last display ending before the name
-        inside = any(start < where <= end for start, end in spans)  # the name is in a display itself
+        inside = any(start <= where <= end for start, end in spans)  # the name is in a display itself
         number = GIVEN_NUMBER.fullmatch(d.rhs.strip()) is not None
         if last is None or inside or number or any(last[1] < s[0] < where for s in spans):
             out.append(d)  # no display just before (or a number): the definition stays where it is
@@ -96,7 +96,7 @@ def hoisted_definitions(defs: list[Any], equations: list[Equation], text: str) -
         if trailing_clause(between):
             d = replace(d, line=last[0][0], column=0)  # before every step of that display
         out.append(d)
-    return sorted(out, key=lambda d: (d.line, d.column))
+    return out  # in their order: later passes read the definitions in the document's order
 
 
 def hoist_trailing_definitions(document: Any, equations: list[Equation], text: str) -> None:
