@@ -93,7 +93,7 @@ def test_the_clause_after_a_display(between: str, expected: bool) -> None:
 def test_only_the_clause_after_a_display_moves() -> None:
     """A definition in a display of its own (``$$a = \\sigma(h)$$`` after "where $x$ is the
     input") stays where it is; the one in the clause moves to the display before it."""
-    text = "$$h = w x$$\nwhere $x$ is the input and $w = 2 v$.\n$$a = \\sigma(h)$$\n"
+    text = "$$h = w x$$\nwhere $x$ is the input and $w = 2 v$\n$$a = \\sigma(h)$$\n"
     equations = extract(text, markdown=True)
     defs = find_definitions("", NOTATION, equations=equations)
     moved = {d.name: (d.line, d.column) for d in hoisted_definitions(defs, equations, text)}
