@@ -47,6 +47,7 @@ from derive.checks.latex.stated_log_base import stated_log_bases
 from derive.checks.latex.stated_properties import stated_idempotents
 from derive.checks.latex.stated_signs import stated_positive
 from derive.checks.latex.subscripted_functions import find_more_functions, more_definitions
+from derive.checks.latex.trailing_definitions import hoist_trailing_definitions
 from derive.checks.latex.unapplied_softmax import unapplied_softmax_names
 from derive.checks.latex.unstated_dependence import DependenceNotes
 from derive.checks.latex.variable_e import with_variable_e
@@ -88,6 +89,9 @@ def document_context(text: str, notation: Notation, equations: list) -> Document
     # C(w, b), \partial E(\mathbf w): a name the document writes as a function is called (called_names)
     notation = replace(notation, called_functions=find_called_names(equations, notation))
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation), text=text)
+    # "$$ … = -y \log a $$ where $a = \sigma(z)$": a definition in the clause after a display holds
+    # for that display's steps too (trailing_definitions)
+    hoist_trailing_definitions(document, equations, text)
     # a restatement of the notation's loss that cannot be evaluated gives way to it (restated_values)
     document.fallback = unevaluable_restatements(document.typed, document.typed_base, notation)
     # a name the document defines both as a function and by a plain value has two values (function_values)
