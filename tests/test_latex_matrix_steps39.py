@@ -1,0 +1,77 @@
+r"""Vectors given as transposed lists (checks/latex/transposed_lists.py): ``\mathbf v = [3, 1,
+4]^T`` is the column (3, 1, 4), so the steps that use v are judged: a right product is ok, an
+arithmetic slip in an entry is wrong (the entry named), and a list transposed where the shapes
+then do not fit is not judged. A list followed by anything but a transpose, or with an
+ellipsis, is read as before. The documents are the forms of
+tests/data/latex_heldout20/nn_hw1_satow.tex (a Hessian v vᵀ worked at v = [4, 1, 2]ᵀ)."""
+
+from __future__ import annotations
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.normalize import load_notation
+from derive.checks.latex.row_lists import RowList
+from derive.checks.latex.tex_tokens import Unreadable
+from derive.checks.latex.typed import parse_typed
+from derive.checks.latex.typed_nodes import Transpose
+
+NOTATION = load_notation()
+GIVEN = r"Let $\mathbf{v} = [4, 1, 2]^T$ and $\mathbf{y} = [2, 2, 1]^\top$." + "\n\n"
+
+
+def _statuses(doc: str, runner: StepRunner) -> list[tuple[str, str, str]]:
+    report = check_text(doc, NOTATION, runner=runner, examples=30, markdown=True)
+    return [(r.step.rhs, r.status, r.message) for r in report.results]
+
+
+def _last(step: str, runner: StepRunner) -> tuple[str, str]:
+    _, status, message = _statuses(GIVEN + f"$$ {step} $$\n", runner)[-1]
+    return status, message
+
+
+def test_a_transposed_list_reads_as_a_column() -> None:
+    node = parse_typed("[4, 1, 2]^T", NOTATION)
+    assert isinstance(node, Transpose) and isinstance(node.x, RowList)
+    assert (node.x.rows, node.x.cols) == (1, 3)
+
+
+@pytest.mark.parametrize("text", ["[4, 1, 2]", "[4, 1, 2]^2", "(a, b)"])
+def test_a_list_without_a_transpose_stays_unread(text: str) -> None:
+    with pytest.raises(Unreadable):
+        parse_typed(text, NOTATION)
+
+
+RIGHT = [
+    r"\mathbf{v}\mathbf{v}^T = \begin{bmatrix} 16 & 4 & 8 \\ 4 & 1 & 2 \\ 8 & 2 & 4 \end{bmatrix}",
+    r"\mathbf{v}^T\mathbf{y} = 4 \cdot 2 + 1 \cdot 2 + 2 \cdot 1",
+    r"(\mathbf{v}\mathbf{v}^T)\mathbf{y} = [48, 12, 24]^T",
+    r"\mathbf{v}(\mathbf{v}^T\mathbf{y}) = \begin{bmatrix} 48 \\ 12 \\ 24 \end{bmatrix}",
+    r"(\mathbf{v}\mathbf{v}^T)\mathbf{y} = \mathbf{v}(\mathbf{v}^T\mathbf{y})",
+]
+
+
+@pytest.mark.parametrize("step", RIGHT)
+def test_a_right_step_with_a_listed_vector_is_ok(step: str, runner: StepRunner) -> None:
+    status, message = _last(step, runner)
+    assert status == "ok", message
+
+
+SLIPS = [
+    # an entry miscomputed, a factor 2 come from nowhere, a term miscopied
+    (r"(\mathbf{v}\mathbf{v}^T)\mathbf{y} = [48, 12, 26]^T", "entry (3, 1)"),
+    (r"(\mathbf{v}\mathbf{v}^T)\mathbf{y} = 2\mathbf{v}(\mathbf{v}^T\mathbf{y})", "differ"),
+    (r"\mathbf{v}^T\mathbf{y} = 4 \cdot 2 + 1 \cdot 2 + 1 \cdot 1", "differ"),
+]
+
+
+@pytest.mark.parametrize(("step", "named"), SLIPS)
+def test_a_slip_with_a_listed_vector_is_wrong(step: str, named: str, runner: StepRunner) -> None:
+    status, message = _last(step, runner)
+    assert status == "wrong", message
+    assert named in message
+
+
+def test_shapes_that_do_not_fit_a_transposed_list_are_not_refuted(runner: StepRunner) -> None:
+    # vᵀ is 1×3 and the list transposed 3×1: the writer's shorthand, or a slip: not said
+    status, message = _last(r"\mathbf{v}^T = [4, 1, 2]^T", runner)
+    assert status != "wrong", message
