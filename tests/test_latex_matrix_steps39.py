@@ -11,6 +11,7 @@ import pytest
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.normalize import load_notation
 from derive.checks.latex.row_lists import RowList
+from derive.checks.latex.scaled_matrices import scaled_matrix_slack
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import Transpose
@@ -75,3 +76,43 @@ def test_shapes_that_do_not_fit_a_transposed_list_are_not_refuted(runner: StepRu
     # vᵀ is 1×3 and the list transposed 3×1: the writer's shorthand, or a slip: not said
     status, message = _last(r"\mathbf{v}^T = [4, 1, 2]^T", runner)
     assert status != "wrong", message
+
+
+# A rounded value carried into a product with a matrix written out (checks/latex/scaled_matrices.py):
+# once x and w are read from their transposed lists, this worked example (the form of
+# latex_heldout16/logistic_regression_deep_dive_alineberry.md) is judged, and 0.88 for
+# y − σ(wᵀx) = 0.8808 must be weighed as the rounding it is.
+EXAMPLE = r"Let $x = [-3, 1]^\top$, $w = [1, 1]^\top$ and $y = 1$." + "\n\n"
+SCALED = r"(y - \sigma(w^\top x)) x = {} \begin{{bmatrix}} {} \\ 1 \end{{bmatrix}}"
+
+
+def _example(step: str, runner: StepRunner) -> tuple[str, str]:
+    _, status, message = _statuses(EXAMPLE + f"$$ {step} $$\n", runner)[-1]
+    return status, message
+
+
+def test_a_rounded_factor_of_a_matrix_is_weighed_as_rounded(runner: StepRunner) -> None:
+    status, message = _example(SCALED.format("0.88", "-3"), runner)
+    assert status == "ok", message
+    assert "0.88" in message
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        SCALED.format("0.58", "-3"),  # the factor miscopied: off by far more than its rounding
+        SCALED.format("0.88", "3"),  # an entry's sign lost
+        "2" + SCALED.format("0.88", "-3"),  # a factor 2 come from nowhere
+    ],
+)
+def test_a_slip_beside_a_rounded_factor_is_still_wrong(step: str, runner: StepRunner) -> None:
+    status, message = _example(step, runner)
+    assert status == "wrong", message
+
+
+def test_the_slack_of_a_scaled_matrix() -> None:
+    matrix = r"\begin{bmatrix} -3 \\ 1 \end{bmatrix}"
+    assert scaled_matrix_slack(f"0.88 {matrix}") == ("0.88", pytest.approx(0.03))
+    assert scaled_matrix_slack(rf"{matrix} \times 0.5") == ("0.5", pytest.approx(0.3))
+    assert scaled_matrix_slack(f"2 {matrix}") is None  # a whole factor is exact
+    assert scaled_matrix_slack(f"0.88 x {matrix}") is None
