@@ -116,3 +116,9 @@ def test_the_slack_of_a_scaled_matrix() -> None:
     assert scaled_matrix_slack(rf"{matrix} \times 0.5") == ("0.5", pytest.approx(0.3))
     assert scaled_matrix_slack(f"2 {matrix}") is None  # a whole factor is exact
     assert scaled_matrix_slack(f"0.88 x {matrix}") is None
+
+
+def test_a_transposed_list_of_blocks_is_the_stacked_column(runner: StepRunner) -> None:
+    # u = [xᵀ, 1]ᵀ, the input with a 1 appended for the bias: uᵀu = |x|² + 1
+    doc = r"Let $x = [1, 2]^T$ and $u = [x^T, 1]^T$." + "\n\n$$u^T u = 6$$\n\n$$u^T u = 5$$\n"
+    assert [status for _, status, _ in _statuses(doc, runner)] == ["ok", "wrong"]
