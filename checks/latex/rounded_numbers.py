@@ -32,6 +32,8 @@ import itertools
 import re
 from typing import Any
 
+from derive.checks.latex.scaled_matrices import scaled_matrix_slack
+
 __all__ = [
     "box_reaches",
     "decimal_places",
@@ -335,6 +337,14 @@ def _scaled_decimal(verdict: dict[str, Any], gap: float, lhs_latex: str, rhs_lat
         within = _within(gap, unit, ok, near)
         if within is not None:
             return within
+    for latex in (rhs_latex, lhs_latex):  # 0.88 \begin{bmatrix} -3 \\ 1 \end{bmatrix} (scaled_matrices)
+        scaled = scaled_matrix_slack(latex)
+        if scaled is not None and scaled[1] > 0:
+            ok = f"equal to the places written in {scaled[0]}, times the matrix (rounded)"
+            near = f"entries differ by {gap:.2g}, within the rounding of {scaled[0]} times the matrix"
+            within = _within(gap, scaled[1], ok, near)
+            if within is not None:
+                return within
     return verdict
 
 

@@ -20,6 +20,7 @@ from derive.checks.latex.notation import BUILTIN_NAMES, NATIVE_FUNCTION_COMMANDS
 from derive.checks.latex.row_lists import LIST_REFUSED, row_list
 from derive.checks.latex.tex_names import function_before_letters, letters_before_function, says_otherwise
 from derive.checks.latex.tex_tokens import FONTS, GREEK, TEXT_FONTS, TexReader, Unreadable, strip_differential
+from derive.checks.latex.transposed_lists import transposed_list
 from derive.checks.latex.typed_nodes import (
     Call,
     Cases,
@@ -119,10 +120,9 @@ class AtomsMixin(TexReader):
         inner = self.toks[start + 1 : end]
         self.i = end + 1
         if self.top_level(inner, ","):
-            # (a_1, …, a_n) with an ellipsis: a vector (matrix_literals.py); other lists only as
-            # rows where a product needs them (row_lists.py; the reader is asked to, see typed.py)
+            # with an ellipsis: a vector (matrix_literals.py); else a row (row_lists, transposed_lists)
             parts = self._split_commas(inner)
-            if self.row_lists and not any(is_ellipsis(p) for p in parts):
+            if self.row_lists and not any(is_ellipsis(p) for p in parts) or transposed_list(self, parts):
                 return row_list(self, parts)
             return read_list(self, parts, LIST_REFUSED)
         return self.whole(inner)
