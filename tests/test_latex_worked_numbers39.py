@@ -107,3 +107,51 @@ def test_restated_arithmetic_table(lhs: str, rhs: str, expected: str | None) -> 
     latest = {"a": _value("a", "0.125", "0", (1, 0)), "b": _value("b", "0.125", "0", (9, 0))}
     got = restated_arithmetic(lhs, rhs, NOTATION, latest, (5, 0))
     assert (got["status"] if got else None) == expected, got
+
+
+UPDATE = r"""
+$$
+net_{o1} = w_5 * out_{h1} + w_6 * out_{h2} + b_2 * 1
+$$
+
+$$
+net_{o1} = 0.4 * 0.593269992 + 0.45 * 0.596884378 + 0.6 * 1 = 1.105905967
+$$
+
+$$
+\frac {\partial E_{total}}{\partial w5} = 0.74136507 * 0.186815602 * 0.593269992 = 0.082167041
+$$
+
+To decrease the error, we subtract this value (multiplied by a learning rate, eta, which we'll set to 0.5):
+
+$$
+\begin{align}
+w_5^+ &= w_5 - \eta \frac{\partial E_{total}}{\partial w_5} \\ \\
+&= 0.4 - 0.5 * 0.082167041 \\ \\
+&= 0.35891648
+\end{align}
+$$
+"""
+
+
+def _at_line(text: str, line: int, runner: StepRunner) -> tuple[str, str]:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=True)
+    (result,) = [r for r in report.results if r.step.line == line]
+    return result.status, result.message
+
+
+def test_a_derivative_by_a_glued_variable_gives_its_value(runner: StepRunner) -> None:
+    # ∂E/∂w5 = … = 0.082167041 is the value of the ∂E/∂w_5 the update puts in (numeric_derivatives)
+    line = UPDATE.splitlines().index(r"&= 0.4 - 0.5 * 0.082167041 \\ \\") + 1
+    status, message = _at_line(UPDATE, line, runner)
+    assert status == "ok", message
+
+
+def test_a_sign_slip_in_the_update_is_not_ok(runner: StepRunner) -> None:
+    slipped = UPDATE.replace(r"&= 0.4 - 0.5 * 0.082167041", r"&= 0.4 + 0.5 * 0.082167041")
+    line = slipped.splitlines().index(r"&= 0.4 + 0.5 * 0.082167041 \\ \\") + 1
+    status, message = _at_line(slipped, line, runner)
+    assert status != "ok", message
+    # … and the number it ends in is found wrong
+    status, message = _at_line(slipped, line + 1, runner)
+    assert status == "wrong", message
