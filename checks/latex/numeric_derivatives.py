@@ -104,16 +104,22 @@ def _bare_delta(mark: str, top: str, bottom: str, operands: tuple[str, str]) -> 
     return None if any(c.isalpha() or c in "_^" for c in after) or operands[0].startswith("_") else operands
 
 
+#: a variable typed as a letter and its number, ``w5`` (digit_names reads it so in a numbered family)
+_GLUED_VARIABLE = re.compile(r"^([A-Za-z])(\d{1,2})$")
+
+
 def _key(num: str, var: str, notation: Notation) -> str:
-    def read(text: str) -> str:
+    def read(text: str, variable: bool = False) -> str:
         while text.startswith("{") and _group(text, 0) == len(text):
             text = text[1:-1].strip()  # \partial {y_1} is \partial y_1
+        if variable:  # ∂E/∂w5 is by w_5: nobody differentiates by a letter times a number
+            text = _GLUED_VARIABLE.sub(r"\1_{\2}", text)
         try:
             return identifier_name(text, notation=notation)
         except DeriveError:
             return re.sub(r"\s+", "", text)
 
-    return f"∂{read(num)}/∂{read(var)}"
+    return f"∂{read(num)}/∂{read(var, variable=True)}"
 
 
 def derivative_key(text: str, notation: Notation) -> str | None:

@@ -31,6 +31,7 @@ from typing import Any
 
 from derive.checks.latex.function_uses import word_reader
 from derive.checks.latex.notation import Notation
+from derive.checks.latex.restated_arithmetic import restated_arithmetic
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.tex_tokens import Unreadable
 
@@ -183,7 +184,8 @@ def restated(
     lhs: str, rhs: str, notation: Notation, latest: dict[str, Any], at: tuple[int, int]
 ) -> dict[str, Any] | None:
     """``x1 = 0.05`` for a name whose value before is that number (to the places of either): ok,
-    saying where it came from; a different number is a new assignment (None)."""
+    saying where it came from; a different number is a new assignment (None). The name against
+    the arithmetic of numbers that gives its value: ok too (restated_arithmetic)."""
     import sympy as sp
 
     for name_tex, number in ((lhs, rhs), (rhs, lhs)):
@@ -202,7 +204,8 @@ def restated(
             how = "given by the numbers put in its place" if getattr(value, "placed", False) else "the document's value"
             message = f"{got[0]} = {value.text} before ({how}): the value restated"
             return {"status": "ok", "counterexample": None, "message": message, "method": "numeric values"}
-    return None
+    # z_{y1} = (0.6687 \times 0.40) + (0.6797 \times 0.45): its value, as the numbers that give it
+    return restated_arithmetic(lhs, rhs, notation, latest, at)
 
 
 def held_placed(out: dict[str, Any] | None, latest: dict[str, Any]) -> dict[str, Any] | None:
