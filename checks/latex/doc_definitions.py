@@ -22,8 +22,8 @@ from derive.checks.latex.extract import Equation, extract
 from derive.checks.latex.implied_losses import ImpliedDefinitions
 from derive.checks.latex.index_sums import named_sum
 from derive.checks.latex.label_subscripts import INDEX_LETTERS, family_letters, index_only_value, labelled_families
+from derive.checks.latex.matched_arguments import chain_names
 from derive.checks.latex.name_lists import listed_names, restated_heads
-from derive.checks.latex.named_results import named_results
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.probabilities import (
@@ -316,8 +316,8 @@ class DocumentDefinitions:
         self.defs = sorted(
             [*self.defs, *_reason_defs(text, notation, {d.name for d in self.defs})], key=lambda d: (d.line, d.column)
         )
-        # "… = (a_1 - y_1) = \delta_1": a chain's last term names its result (named_results)
-        results = named_results(equations, notation, {d.name for d in self.defs}, _name, mentions_name)
+        # "… = (a_1 - y_1) = \delta_1", "a = \sigma(z) = \sigma(Wx + b)": names a chain gives a value (chain_names)
+        results = chain_names(equations, notation, {d.name for d in self.defs}, _name, mentions_name)
         self.defs = sorted(
             [*self.defs, *(Definition(*r[:4], r[4], (r[0], r[1])) for r in results)], key=lambda d: (d.line, d.column)
         )
