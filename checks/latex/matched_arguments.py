@@ -12,7 +12,8 @@ written, does not contain z".
 Only where the link reads one way: the chain starts with a plain name (a definition, not a
 derivation), the link is ``=``, both terms are the same function head applied to ONE argument
 each (``\sigma(…)``, ``f\left(…\right)``, ``sigmoid(…)``; no prime, no second argument), one
-argument is a plain name and the other is a formula with letters that does not mention it (two
+argument is a plain name (no call: ``\log(p(y|x)) = \log(a^y (1-a)^{1-y})`` gives a probability
+no value) and the other is a formula with letters that does not mention it (two
 names are an alias or a claim; a number is a worked example's value). The name must be free:
 not defined or started with anywhere in the document (an explicit definition always wins),
 not the notation's, not an index letter. Its value holds from the later of the two terms on, so
@@ -39,6 +40,8 @@ _HEAD = re.compile(r"\s*(\\[A-Za-z]+|[A-Za-z]+)\s*\(")
 _SIZING = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg)[lr]?\s*(?=[()])")
 #: punctuation ending a displayed formula, or spacing
 _TRAILING = re.compile(r"(?:[\s.,;:]|\\[,;!: ]|\\quad|\\qquad)+$")
+#: what a plain name never holds: a call's bracket, a condition's bar
+_CALLED = re.compile(r"[(|]|\\mid")
 #: a letter that is no command's (the w of \sigma is not a letter of the formula)
 _LETTER = re.compile(r"(?<![\\A-Za-z])[A-Za-z]")
 
@@ -120,7 +123,8 @@ def _matched(
     calls = single_call(left.text), single_call(right.text)
     if calls[0] is None or calls[1] is None or calls[0][0] != calls[1][0]:
         return None
-    names = [name_of(argument, notation) for _, argument in calls]
+    # a written name only: p(y|x), Q(0) are names to doc_definitions too, but another's value
+    names = [None if _CALLED.search(argument) else name_of(argument, notation) for _, argument in calls]
     if (names[0] is None) == (names[1] is None):
         return None  # two names (an alias) or two formulas (a worked step): no value for a name
     name = names[0] or names[1]
