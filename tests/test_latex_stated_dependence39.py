@@ -106,3 +106,35 @@ def test_a_name_with_no_matched_link_stays_unread(runner: StepRunner) -> None:
 def test_the_link_itself_is_not_judged_by_the_value_it_gives(runner: StepRunner) -> None:
     result = check_text(LOGISTIC, NOTATION, runner=runner, markdown=True).results
     assert [r.status for r in result] == ["inconclusive", "inconclusive"]
+
+
+# the shape of a practical's softmax (charatsidis, held-out 36): exp written as a plain word
+PLAIN_SOFTMAX = "The softmax is\n$$p_i = \\frac{exp(o_i)}{\\sum_{j} exp(o_j)}$$\n"
+
+
+def test_a_plain_function_word_is_no_use_of_the_name_it_ends_with() -> None:
+    from derive.checks.latex.doc_definitions import mentions_name
+
+    assert not mentions_name("\\frac{exp(o_i)}{\\sum_j exp(o_j)}", "p_{i}")
+    assert not mentions_name("log(x) + tanh(x)", "g")
+    # the name itself, and a product written next to it, are still uses
+    assert mentions_name("\\frac{exp(o_i)}{p}", "p_{i}")
+    assert mentions_name("a p (1 - a)", "p")
+    assert mentions_name("log(g)", "g")
+
+
+@pytest.mark.parametrize(
+    ("steps", "status"),
+    [
+        ("$$\\frac{\\partial p_i}{\\partial o_j} = p_i (\\delta_{ij} - p_j)$$\n", "ok"),
+        ("$$\\frac{\\partial p_i}{\\partial o_j} = -p_i p_j$$\n", "wrong"),  # the i = j case dropped
+        ("$$\\frac{\\partial p_i}{\\partial o_j} = p_j (\\delta_{ij} - p_j)$$\n", "wrong"),  # a swapped index
+    ],
+)
+def test_a_softmax_written_with_plain_exp_is_read(runner: StepRunner, steps: str, status: str) -> None:
+    assert _last(PLAIN_SOFTMAX + steps, runner)[0] == status
+
+
+def test_the_case_the_prose_states_is_not_called_wrong(runner: StepRunner) -> None:
+    step = "For $i = j$:\n$$\\frac{\\partial p_i}{\\partial o_j} = p_i (1 - p_j)$$\n"
+    assert _last(PLAIN_SOFTMAX + step, runner)[0] != "wrong"

@@ -19,6 +19,7 @@ from typing import Any
 from derive.checks.latex.closed_values import GIVEN_NUMBER, closed_value
 from derive.checks.latex.entry_definitions import entry_definitions
 from derive.checks.latex.extract import Equation, extract
+from derive.checks.latex.function_words import without_function_words
 from derive.checks.latex.implied_losses import ImpliedDefinitions
 from derive.checks.latex.index_sums import named_sum
 from derive.checks.latex.label_subscripts import INDEX_LETTERS, family_letters, index_only_value, labelled_families
@@ -121,8 +122,8 @@ def mentions_name(text: str, name: str) -> bool:
     if named_sum(name) == name:  # \sum_K = \sum_{j=1}^K …: only \sum_K itself is a mention
         return re.search(r"\\sum\s*_\s*\{?\s*" + name[-1] + r"(?![A-Za-z=])", text) is not None
     base = re.split(r"[_^]", name, maxsplit=1)[0]
-    if base[:1].isalpha():
-        text = re.sub(r"\\[A-Za-z]+", " ", text)  # the a of \sigma, \lambda is not the name a
+    if base[:1].isalpha():  # the a of \sigma, \lambda, the p of a plain exp(o_i) is not the name a, p
+        text = without_function_words(re.sub(r"\\[A-Za-z]+", " ", text))
     if base == r"\delta" and not _KRONECKER.fullmatch(name):
         text = _KRONECKER.sub(" ", text)  # δ_{ij} is Kronecker's delta, not a use of the document's δ^L
     return re.search(re.escape(base) + r"(?![A-Za-z])", text) is not None
@@ -359,8 +360,7 @@ class DocumentDefinitions:
         # notation's definitions use (L = -log o^s_y would silently change meaning with it).
         kept = [r for r in self.redefined if not _in_notation(r.name, notation)]
         self.latest = _latest_values(kept, notation, frozenset(d.name for d in self.defs))
-        # Names a chain defines by its first step (∂L/∂p_j = ∂(−Σ y_i log p_i)/∂p_j, L written
-        # nowhere before): see implied_losses; an explicit definition always wins over them.
+        # Names a chain's first step defines (∂L/∂p_j = ∂(−Σ y_i log p_i)/∂p_j: implied_losses); a definition wins
         self.first_at: dict[str, tuple[int, int]] = {}
         for d in self.defs:
             self.first_at.setdefault(d.name, (d.line, d.column))
