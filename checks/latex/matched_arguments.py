@@ -42,6 +42,8 @@ _SIZING = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg)[lr]?\s*(?=[()])")
 _TRAILING = re.compile(r"(?:[\s.,;:]|\\[,;!: ]|\\quad|\\qquad)+$")
 #: what a plain name never holds: a call's bracket, a condition's bar
 _CALLED = re.compile(r"[(|]|\\mid")
+#: a sub- or superscript group: the bracket of a layer label z^{(l)} is no call's
+_SCRIPT = re.compile(r"[_^]\s*\{[^{}]*\}")
 #: a letter that is no command's (the w of \sigma is not a letter of the formula)
 _LETTER = re.compile(r"(?<![\\A-Za-z])[A-Za-z]")
 
@@ -124,7 +126,7 @@ def _matched(
     if calls[0] is None or calls[1] is None or calls[0][0] != calls[1][0]:
         return None
     # a written name only: p(y|x), Q(0) are names to doc_definitions too, but another's value
-    names = [None if _CALLED.search(argument) else name_of(argument, notation) for _, argument in calls]
+    names = [None if _CALLED.search(_SCRIPT.sub("", a)) else name_of(a, notation) for _, a in calls]
     if (names[0] is None) == (names[1] is None):
         return None  # two names (an alias) or two formulas (a worked step): no value for a name
     name = names[0] or names[1]
