@@ -19,11 +19,12 @@ from typing import Any
 from derive.checks.latex.closed_values import GIVEN_NUMBER, closed_value
 from derive.checks.latex.entry_definitions import entry_definitions
 from derive.checks.latex.extract import Equation, extract
+from derive.checks.latex.function_words import without_function_words
 from derive.checks.latex.implied_losses import ImpliedDefinitions
 from derive.checks.latex.index_sums import named_sum
 from derive.checks.latex.label_subscripts import INDEX_LETTERS, family_letters, index_only_value, labelled_families
+from derive.checks.latex.matched_arguments import chain_names
 from derive.checks.latex.name_lists import listed_names, restated_heads
-from derive.checks.latex.named_results import named_results
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.probabilities import (
@@ -121,8 +122,8 @@ def mentions_name(text: str, name: str) -> bool:
     if named_sum(name) == name:  # \sum_K = \sum_{j=1}^K …: only \sum_K itself is a mention
         return re.search(r"\\sum\s*_\s*\{?\s*" + name[-1] + r"(?![A-Za-z=])", text) is not None
     base = re.split(r"[_^]", name, maxsplit=1)[0]
-    if base[:1].isalpha():
-        text = re.sub(r"\\[A-Za-z]+", " ", text)  # the a of \sigma, \lambda is not the name a
+    if base[:1].isalpha():  # the a of \sigma, \lambda, the p of a plain exp(o_i) is not the name a, p
+        text = without_function_words(re.sub(r"\\[A-Za-z]+", " ", text))
     if base == r"\delta" and not _KRONECKER.fullmatch(name):
         text = _KRONECKER.sub(" ", text)  # δ_{ij} is Kronecker's delta, not a use of the document's δ^L
     return re.search(re.escape(base) + r"(?![A-Za-z])", text) is not None
@@ -316,8 +317,8 @@ class DocumentDefinitions:
         self.defs = sorted(
             [*self.defs, *_reason_defs(text, notation, {d.name for d in self.defs})], key=lambda d: (d.line, d.column)
         )
-        # "… = (a_1 - y_1) = \delta_1": a chain's last term names its result (named_results)
-        results = named_results(equations, notation, {d.name for d in self.defs}, _name, mentions_name)
+        # "… = (a_1 - y_1) = \delta_1", "a = \sigma(z) = \sigma(Wx + b)": names a chain gives a value (chain_names)
+        results = chain_names(equations, notation, {d.name for d in self.defs}, _name, mentions_name)
         self.defs = sorted(
             [*self.defs, *(Definition(*r[:4], r[4], (r[0], r[1])) for r in results)], key=lambda d: (d.line, d.column)
         )
@@ -359,8 +360,7 @@ class DocumentDefinitions:
         # notation's definitions use (L = -log o^s_y would silently change meaning with it).
         kept = [r for r in self.redefined if not _in_notation(r.name, notation)]
         self.latest = _latest_values(kept, notation, frozenset(d.name for d in self.defs))
-        # Names a chain defines by its first step (∂L/∂p_j = ∂(−Σ y_i log p_i)/∂p_j, L written
-        # nowhere before): see implied_losses; an explicit definition always wins over them.
+        # Names a chain's first step defines (∂L/∂p_j = ∂(−Σ y_i log p_i)/∂p_j: implied_losses); a definition wins
         self.first_at: dict[str, tuple[int, int]] = {}
         for d in self.defs:
             self.first_at.setdefault(d.name, (d.line, d.column))
