@@ -67,3 +67,10 @@ def test_a_letter_given_a_value_keeps_its_refutations(runner: StepRunner) -> Non
     # quantity_names: S = e^{y_1} + e^{y_2} is stated, so a slip with S is refuted, not held
     text = "$$S = e^{y_1} + e^{y_2}$$\n\n$$\\frac{e^{y_1}}{S} = \\frac{e^{y_1}}{e^{y_1} + 2 e^{y_2}}$$\n"
     assert _statuses(text, runner)[-1] == "wrong"
+
+
+def test_a_refutation_through_a_name_defined_with_the_letter_is_held(runner: StepRunner) -> None:
+    # read as a constant, S would refute ∂y_k/∂a_k = y_k(1 - y_k) at S = 1: the page's normaliser
+    # depends on a_k, so the point that sets S refutes nothing
+    text = "Let $y_k = \\frac{e^{a_k}}{S}$ be the output.\n\n$$\\frac{\\partial y_k}{\\partial a_k} = y_k (1 - y_k)$$\n"
+    assert _statuses(text, runner) == ["inconclusive"]

@@ -11,8 +11,10 @@ lost by reading the letter there as a quantity of its own, as any other name the
 
 What it stands for is inferred (the page may mean the softmax's output ``S = softmax(z)`` without
 writing the bracket), so the reading may confirm a step but never refute one: a ``wrong`` step
-that writes the letter is held (:func:`hold_unapplied_readings`), and a derivative of it has no
-stated dependence and stays unread as for any name the document does not define.
+that writes the letter, or is refuted at a point that sets it (a definition the step reaches writes it:
+``y_k = e^{a_k}/S``, then ``∂y_k/∂a_k = y_k(1 - y_k)`` with S read as a constant), is held
+(:func:`hold_unapplied_readings`), and a derivative of the letter itself has no stated dependence
+and stays unread as for any name the document does not define.
 """
 
 from __future__ import annotations
@@ -60,9 +62,10 @@ def _defined_entries(text: str, name: str) -> bool:
 
 def hold_unapplied_readings(judged: list[Any], text: str) -> list[Any]:
     """``judged`` (StepResults) with each ``wrong`` step that writes a softmax letter the document
-    never applies held: what the letter stands for is inferred (module docstring), so it confirms
-    steps and refutes none. A letter the document gives a value (``S = e^{y_1} + …``, or its
-    entries one, ``S_j^{(l)} = …``) is that value, stated, and its refutations stand."""
+    never applies, or is refuted at a point that sets it (a definition the step reaches writes it:
+    ``y_k = e^{a_k}/S``), held: what the letter stands for is inferred (module docstring), so it
+    refutes nothing. A letter the document gives a value (``S = e^{y_1} + …``, or its entries one,
+    ``S_j^{(l)} = …``) is that value, stated, and its refutations stand."""
     letters = dict.fromkeys(_LETTERS, "softmax")
     names = unapplied_softmax_names(text, letters) - document_quantity_names(text, letters)
     names = frozenset(n for n in names if not _defined_entries(text, n))
@@ -70,7 +73,8 @@ def hold_unapplied_readings(judged: list[Any], text: str) -> list[Any]:
         return judged
     out = []
     for r in judged:
-        sides = f"{r.step.lhs} {r.step.rhs}"
+        point = " ".join((r.counterexample or {}).get("point", {}) or {})
+        sides = f"{r.step.lhs} {r.step.rhs} {point}"
         hit = next((n for n in sorted(names) if re.search(_pattern(n), sides)), None)
         if r.status == "wrong" and hit is not None:
             r = r.held(r.message + f"; but {hit} is read as a quantity of this document's, which it does not state")
