@@ -13,10 +13,13 @@ counterexample sets sampled values (a point the document gave no numbers for), i
 equation picks the name's value, it does not refute what the name was defined as. Where every name
 has a number from the document (``L = 9`` before ``\eta = \frac{1}{8}``), the counterexample is at no
 sampled point and the step stays wrong; so does an equation no value solves (degree two or more, a
-function of the name).
+function of the name). A shape's misfit, a step under a stated condition (``for $y_n = 1$ …
+$3y_n = 4$``) and a quantity written at its arguments (``L(x, y) = 4``) stay wrong: none is a choice.
 """
 
 from __future__ import annotations
+
+import re
 
 from derive.checks.latex.closed_values import GIVEN_NUMBER, closed_value
 from derive.checks.latex.normalize import Notation, normalize
@@ -25,12 +28,19 @@ from derive.checks.latex.sympy_build import Unparsed, to_sympy
 
 __all__ = ["hold_chosen_values"]
 
+#: verdicts about shapes, not values: the sides do not fit, whatever value the name takes
+_SHAPES = re.compile(r"shapes? (?:differ|do not fit)|does not fit|not fit together")
+
 
 def hold_chosen_values(judged: list[StepResult], notation: Notation) -> list[StepResult]:
     """``judged`` with each equation that sets one unknown to a number, refuted only at sampled
     values, held back (module docstring)."""
 
     def why(result: StepResult) -> str | None:
+        # a shape's misfit, a claim under a stated condition (the point is the condition's), or a
+        # quantity written at its arguments (L(x, y) = 4: the loss there) is a claim, not a choice
+        if _SHAPES.search(result.message) or result.step.conditions:
+            return None
         name = _one_unknown(result, notation)
         if name is None or not _sampled(result):
             return None
@@ -50,6 +60,8 @@ def _one_unknown(result: StepResult, notation: Notation) -> str | None:
     for side, other in ((step.lhs, step.rhs), (step.rhs, step.lhs)):
         if not (GIVEN_NUMBER.fullmatch(other.strip()) or closed_value(other.strip())) or "," in other:
             continue  # a number; a list ([0.5, 0.5] = [2, 2]) is a vector, no value for a name
+        if "(" in side or "[" in side:
+            continue  # L(x, y), f[x]: a quantity at arguments, not a bare name to choose
         norm = normalize(side, notation, step.chain_var)
         if norm.problems or norm.sums or norm.tuples or len(norm.symbol_names) != 1:
             continue
