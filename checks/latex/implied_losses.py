@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from derive.checks.latex.abstract_loss import LOSS_NAMES
 from derive.checks.latex.extract import Equation
+from derive.checks.latex.headings import heading_lines
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.results import StepResult
@@ -288,7 +289,7 @@ class ImpliedDefinitions:
     def explain(self, results: list[StepResult], text: str = "") -> list[StepResult]:
         """Say which reading made a defining step ok; hold a ``wrong`` that uses a name read twice,
         or read in an earlier section of ``text`` (the document)."""
-        self.headings = _heading_lines(text)
+        self.headings = heading_lines(text)
         defining = {d.step_at: d for d in self.found}
         out: list[StepResult] = []
         for result in results:
@@ -331,14 +332,6 @@ class ImpliedDefinitions:
         else:
             return result
         return result.held(result.message + note)
-
-
-#: a heading: Markdown #…, LaTeX \section, \subsection, \chapter, \paragraph (starred or not)
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s|^\s*\\(?:sub)*section\*?\s*\{|^\s*\\(?:chapter|paragraph)\*?\s*\{")
-
-
-def _heading_lines(text: str) -> list[int]:
-    return [k for k, line in enumerate(text.splitlines(), start=1) if _HEADING.match(line)]
 
 
 def _equal_indices(result: StepResult) -> bool:
