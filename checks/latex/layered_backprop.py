@@ -154,9 +154,10 @@ def _scan(steps: list[_Pair], text: str) -> LayeredContext | None:
             return _context(found[0], trees, text, sup, last_only)
     for sup in (True, False):  # no delta named: ∂C/∂z^l written as it is (layered_plain)
         trees = [(s, _read(s.lhs, sup), _read(s.rhs, sup)) for s in steps]
-        parts = undefined_delta(trees)
-        if parts and (context := _context((None, (NO_DELTA, *parts)), trees, text, sup)):
-            return context
+        loss, names = undefined_delta(trees) or ("", ())
+        for z in names:  # the pre-activation: the name the activation is stated of
+            if context := _context((None, (NO_DELTA, loss, z)), trees, text, sup):
+                return context
     return None
 
 

@@ -50,10 +50,11 @@ def _derivatives(t: Any, out: list[tuple]) -> list[tuple]:
     return out
 
 
-def undefined_delta(trees: list) -> tuple[str, str] | None:
-    """(loss, z): the name whose derivatives by a layered quantity the document writes (∂C/∂z^l,
-    ∂C/∂z^L), and the pre-activation it is differentiated by most often; None when no single loss
-    is written (see the module doc). ``trees`` are (pair, lhs tree, rhs tree) as layered_backprop reads them."""
+def undefined_delta(trees: list) -> tuple[str, tuple[str, ...]] | None:
+    """(loss, names): the name whose derivatives by a layered quantity the document writes (∂C/∂z^l,
+    ∂C/∂W^l), and the layered names it is differentiated by, most often first (the pre-activation
+    is one of them: the caller tries each); None when no single loss is written (see the module
+    doc). ``trees`` are (pair, lhs tree, rhs tree) as layered_backprop reads them."""
     losses: Counter = Counter()
     denominators: Counter = Counter()
     for _, lhs, rhs in trees:
@@ -68,7 +69,7 @@ def undefined_delta(trees: list) -> tuple[str, str] | None:
         names = {n for n in names if any(lhs == ("var", n, None, ()) for _, lhs, _ in trees)}
     if len(names) != 1:
         return None
-    return names.pop(), denominators.most_common(1)[0][0]
+    return names.pop(), tuple(name for name, _ in denominators.most_common())
 
 
 def _is_bare(t: Any) -> bool:
