@@ -23,6 +23,7 @@ applied element-wise, and the cost is $J$.
 #: Ng's bracketed layers, the activation stated at the layers of a small network by number
 NUMBERED = r"""The network computes
 $$z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]}$$
+with the weight matrix $W^{[l]}$.
 In our two-layer example $a^{[1]} = g(z^{[1]})$ and $a^{[2]} = g(z^{[2]})$, where $g$ is any smooth activation.
 
 """
