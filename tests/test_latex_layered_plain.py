@@ -88,6 +88,9 @@ NEAR_MISSES = [
     (LAST_ONLY, r"\frac{\partial J}{\partial z^{(l)}} = W^{(l+1)} \frac{\partial J}{\partial z^{(l+1)}} \odot \sigma'(z^{(l)})"),
     # a step the prose puts at the output layer: holding at l = L is what it claims
     (SUBSCRIPTS + "At the output layer,\n\n", r"\frac{\partial J}{\partial W_l} = \frac{\partial J}{\partial z_L} a_{l-1}^T"),
+    # derivatives of the network's own names, not of a loss: no loss is read from them
+    (SUBSCRIPTS.replace("the cost is $J$", "nothing more"), r"\frac{\partial a}{\partial z_l} = W_{l+1}^T \sigma'(z_l)"),
+    (SUBSCRIPTS.replace("the cost is $J$", "nothing more"), r"\frac{\partial \sigma}{\partial z_l} = \sigma'(z_l)"),
     # a derivative by a matrix laid out the other way: a convention, not wrong
     (SUBSCRIPTS, r"\frac{\partial J}{\partial W_l} = a_{l-1} \frac{\partial J}{\partial z_l}^T"),
 ]
@@ -119,6 +122,8 @@ def test_the_loss_and_pre_activation_come_from_the_derivatives() -> None:
     assert undefined_delta(by_weight) == ("F", ("W", "z"))
     assert undefined_delta(trees + both[:1]) is None
     assert undefined_delta(_trees([("z_l", "W_l a_{l-1}")])) is None
+    # the activation differentiated (∂σ/∂z_l beside σ(z_l)) is not a loss
+    assert undefined_delta(_trees([(r"\frac{\partial \sigma}{\partial z_l}", r"\sigma(z_l)(1 - \sigma(z_l))")])) is None
     assert NO_DELTA == ""
 
 

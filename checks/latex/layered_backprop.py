@@ -176,6 +176,8 @@ def _context(found: tuple, trees: list, text: str, sup: bool, delta_assumed: boo
         return None
     assumed = assumed or last_only or delta_assumed
     body, letter, (weight, bias) = forwards.get("entry") or forwards["vector"]
+    if delta == NO_DELTA and loss in {a, z, weight, bias, act}:  # ∂a/∂z^l: a derivative of the network, not of a loss
+        return None
     aliases = _aliases(forwards)
     if aliases is None:  # the matrix is another letter than the entries: read per entry only
         del forwards["vector"]

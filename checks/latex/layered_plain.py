@@ -62,6 +62,8 @@ def undefined_delta(trees: list) -> tuple[str, tuple[str, ...]] | None:
             if _is_bare(num) and isinstance(den, tuple) and den[:1] == ("var",) and den[2] is not None:
                 losses[num[1]] += 1
                 denominators[den[1]] += 1
+    for name in _called(trees, set()):  # ∂σ/∂z^l: the activation, a function, is no loss
+        losses.pop(name, None)
     if not losses:
         return None
     names = set(losses)
@@ -70,6 +72,16 @@ def undefined_delta(trees: list) -> tuple[str, tuple[str, ...]] | None:
     if len(names) != 1:
         return None
     return names.pop(), tuple(name for name, _ in denominators.most_common())
+
+
+def _called(t: Any, out: set[str]) -> set[str]:
+    """The names a tree (or list of trees) applies as functions (σ(z^l), f'(z^l))."""
+    if isinstance(t, (tuple, list)) and t:
+        if isinstance(t, tuple) and t[0] == "call":
+            out.add(t[1])
+        for x in t:
+            _called(x, out)
+    return out
 
 
 def _is_bare(t: Any) -> bool:
