@@ -9,7 +9,14 @@ from __future__ import annotations
 import pytest
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.layered_parse import read_formula
-from derive.checks.latex.layered_plain import NO_DELTA, mixes_last_layer, numbered_activation, undefined_delta
+from derive.checks.latex.layered_plain import (
+    NO_DELTA,
+    declared_stars,
+    mixes_last_layer,
+    numbered_activation,
+    starred_as_hadamard,
+    undefined_delta,
+)
 from derive.checks.latex.normalize import load_notation
 
 NOTATION = load_notation()
@@ -35,6 +42,11 @@ with the sigmoid, and the matrices act on column vectors.
 """
 
 
+def dj(by: str, loss: str = "J") -> str:
+    """The loss's derivative by ``by``, as the documents write it."""
+    return rf"\frac{{\partial {loss}}}{{\partial {by}}}"
+
+
 def _result(preamble: str, step: str, runner: StepRunner) -> tuple[str, dict | None, str]:
     report = check_text(f"{preamble}$$ {step} $$\n", NOTATION, runner=runner, examples=30, markdown=True)
     (result,) = [r for r in report.results if r.step.line == preamble.count("\n") + 1]
@@ -42,11 +54,11 @@ def _result(preamble: str, step: str, runner: StepRunner) -> tuple[str, dict | N
 
 
 RIGHT = [
-    (SUBSCRIPTS, r"\frac{\partial J}{\partial z_l} = (W_{l+1}^T \frac{\partial J}{\partial z_{l+1}}) \odot \sigma'(z_l)"),
-    (SUBSCRIPTS, r"\frac{\partial J}{\partial W_l} = \frac{\partial J}{\partial z_l} a_{l-1}^T"),
-    (SUBSCRIPTS, r"\frac{\partial J}{\partial b_l} = \frac{\partial J}{\partial z_l}"),
-    (NUMBERED, r"\frac{\partial J}{\partial z^{[l]}} = (W^{[l+1]})^T \frac{\partial J}{\partial z^{[l+1]}} \odot g'(z^{[l]})"),
-    (NUMBERED, r"\frac{\partial J}{\partial W^{[l]}} = \frac{\partial J}{\partial z^{[l]}} (a^{[l-1]})^T"),
+    (SUBSCRIPTS, dj("z_l") + r" = (W_{l+1}^T " + dj("z_{l+1}") + r") \odot \sigma'(z_l)"),
+    (SUBSCRIPTS, dj("W_l") + r" = " + dj("z_l") + r" a_{l-1}^T"),
+    (SUBSCRIPTS, dj("b_l") + r" = " + dj("z_l")),
+    (NUMBERED, dj("z^{[l]}") + r" = (W^{[l+1]})^T " + dj("z^{[l+1]}") + r" \odot g'(z^{[l]})"),
+    (NUMBERED, dj("W^{[l]}") + r" = " + dj("z^{[l]}") + r" (a^{[l-1]})^T"),
 ]
 
 
@@ -58,14 +70,14 @@ def test_right_steps_are_ok(preamble: str, step: str, runner: StepRunner) -> Non
 
 WRONG = [
     # W for W^T
-    (SUBSCRIPTS, r"\frac{\partial J}{\partial z_l} = (W_{l+1} \frac{\partial J}{\partial z_{l+1}}) \odot \sigma'(z_l)"),
+    (SUBSCRIPTS, dj("z_l") + r" = (W_{l+1} " + dj("z_{l+1}") + r") \odot \sigma'(z_l)"),
     # the activation's derivative dropped
-    (SUBSCRIPTS, r"\frac{\partial J}{\partial z_l} = W_{l+1}^T \frac{\partial J}{\partial z_{l+1}}"),
+    (SUBSCRIPTS, dj("z_l") + r" = W_{l+1}^T " + dj("z_{l+1}")),
     # the last layer's z_L for the layer's own z_l
-    (SUBSCRIPTS, r"\frac{\partial J}{\partial W_l} = \frac{\partial J}{\partial z_L} a_{l-1}^T"),
-    (NUMBERED, r"\frac{\partial J}{\partial z^{[l]}} = W^{[l+1]} \frac{\partial J}{\partial z^{[l+1]}} \odot g'(z^{[l]})"),
+    (SUBSCRIPTS, dj("W_l") + r" = " + dj("z_L") + r" a_{l-1}^T"),
+    (NUMBERED, dj("z^{[l]}") + r" = W^{[l+1]} " + dj("z^{[l+1]}") + r" \odot g'(z^{[l]})"),
     # the next layer's derivative for the layer's own
-    (NUMBERED, r"\frac{\partial J}{\partial b^{[l]}} = \frac{\partial J}{\partial z^{[l+1]}}"),
+    (NUMBERED, dj("b^{[l]}") + r" = " + dj("z^{[l+1]}")),
 ]
 
 
@@ -78,21 +90,22 @@ def test_wrong_steps_are_wrong_with_the_network_numbers(preamble: str, step: str
 
 
 #: two losses written as derivatives, neither given a formula: which one the network's is, unknown
-TWO_LOSSES = SUBSCRIPTS + r"We also write $\frac{\partial E}{\partial z_L} = \frac{\partial E}{\partial a_L} \sigma'(z_L)$." + "\n\n"
+TWO_LOSSES = SUBSCRIPTS + "We also write $" + dj("z_L", "E") + " = " + dj("a_L", "E") + r" \sigma'(z_L)$." + "\n\n"
+NO_COST = SUBSCRIPTS.replace("the cost is $J$", "nothing more")
 #: one numbered layer says nothing about the others
 ONE_NUMBERED = NUMBERED.replace(r" and $a^{[2]} = g(z^{[2]})$", "")
 
 NEAR_MISSES = [
-    (TWO_LOSSES, r"\frac{\partial J}{\partial z_l} = (W_{l+1} \frac{\partial J}{\partial z_{l+1}}) \odot \sigma'(z_l)"),
-    (ONE_NUMBERED, r"\frac{\partial J}{\partial z^{[l]}} = W^{[l+1]} \frac{\partial J}{\partial z^{[l+1]}} \odot g'(z^{[l]})"),
-    (LAST_ONLY, r"\frac{\partial J}{\partial z^{(l)}} = W^{(l+1)} \frac{\partial J}{\partial z^{(l+1)}} \odot \sigma'(z^{(l)})"),
+    (TWO_LOSSES, dj("z_l") + r" = (W_{l+1} " + dj("z_{l+1}") + r") \odot \sigma'(z_l)"),
+    (ONE_NUMBERED, dj("z^{[l]}") + r" = W^{[l+1]} " + dj("z^{[l+1]}") + r" \odot g'(z^{[l]})"),
+    (LAST_ONLY, dj("z^{(l)}") + r" = W^{(l+1)} " + dj("z^{(l+1)}") + r" \odot \sigma'(z^{(l)})"),
     # a step the prose puts at the output layer: holding at l = L is what it claims
-    (SUBSCRIPTS + "At the output layer,\n\n", r"\frac{\partial J}{\partial W_l} = \frac{\partial J}{\partial z_L} a_{l-1}^T"),
+    (SUBSCRIPTS + "At the output layer,\n\n", dj("W_l") + r" = " + dj("z_L") + r" a_{l-1}^T"),
     # derivatives of the network's own names, not of a loss: no loss is read from them
-    (SUBSCRIPTS.replace("the cost is $J$", "nothing more"), r"\frac{\partial a}{\partial z_l} = W_{l+1}^T \sigma'(z_l)"),
-    (SUBSCRIPTS.replace("the cost is $J$", "nothing more"), r"\frac{\partial \sigma}{\partial z_l} = \sigma'(z_l)"),
+    (NO_COST, dj("z_l", "a") + r" = W_{l+1}^T \sigma'(z_l)"),
+    (NO_COST, dj("z_l", "\\sigma") + r" = \sigma'(z_l)"),
     # a derivative by a matrix laid out the other way: a convention, not wrong
-    (SUBSCRIPTS, r"\frac{\partial J}{\partial W_l} = a_{l-1} \frac{\partial J}{\partial z_l}^T"),
+    (SUBSCRIPTS, dj("W_l") + r" = a_{l-1} " + dj("z_l") + r"^T"),
 ]
 
 
@@ -104,7 +117,7 @@ def test_near_misses_are_not_called_wrong(preamble: str, step: str, runner: Step
 
 def test_the_last_layers_step_written_with_l_alone_stays_the_output_layers(runner: StepRunner) -> None:
     # l only (no L beside it): the output layer's step written with l, as layered_backprop reads it
-    status, _, message = _result(SUBSCRIPTS, r"\frac{\partial J}{\partial z_l} = \frac{\partial J}{\partial a_l} \odot \sigma'(z_l)", runner)
+    status, _, message = _result(SUBSCRIPTS, dj("z_l") + r" = " + dj("a_l") + r" \odot \sigma'(z_l)", runner)
     assert status in ("ok", "inconclusive"), message
 
 
@@ -137,7 +150,36 @@ def test_numbered_activations_state_every_layer_only_when_alike_at_two() -> None
 
 
 def test_a_step_mixing_the_last_layer_and_l() -> None:
-    lhs, rhs = read_formula(r"\frac{\partial F}{\partial W_l}", False), read_formula(r"\frac{\partial F}{\partial z_L} a_{l-1}^T", False)
+    lhs = read_formula(dj("W_l", "F"), False)
+    rhs = read_formula(dj("z_L", "F") + " a_{l-1}^T", False)
     assert mixes_last_layer(lhs, rhs, "so we have")
     assert not mixes_last_layer(lhs, rhs, "for the output layer")
     assert not mixes_last_layer(lhs, read_formula(r"\frac{\partial F}{\partial z_l} a_{l-1}^T", False), "")
+
+
+#: the document's own word for its star: the element-wise product (as the general reader never reads it)
+STARRED = SUBSCRIPTS + r"Below, $\ast$ --- element-wise multiplication, $\cdot$ --- matrix multiplication." + "\n\n"
+
+
+def test_a_star_declared_element_wise_is_the_hadamard_product(runner: StepRunner) -> None:
+    right = dj("z_l") + r" = W_{l+1}^\top \cdot " + dj("z_{l+1}") + r" \ast \sigma'(z_l)"
+    status, _, message = _result(STARRED, right, runner)
+    assert status == "ok", message
+    dropped = dj("z_l") + r" = W_{l+1}^\top \cdot " + dj("z_{l+1}") + r" \ast \sigma(z_l)"
+    status, _, message = _result(STARRED, dropped, runner)
+    assert status == "wrong", message
+    # undeclared, the star stays the general reader's product: never the network's Hadamard
+    status, _, message = _result(SUBSCRIPTS, dropped, runner)
+    assert status != "wrong" or "random network" not in message, message
+
+
+def test_which_stars_a_document_declares() -> None:
+    assert declared_stars(r"<<$\ast$>> --- element-size multiplication") == {"\\ast"}
+    assert declared_stars(r"where $*$ is the element-wise product") == {"*"}
+    assert declared_stars(r"the Hadamard product $*$ of two vectors") == {"*"}
+    # a convolution, a product in a formula, an optimum: not declared
+    assert not declared_stars(r"$W * x$ is a convolution, and $\odot$ the element-wise product")
+    assert not declared_stars(r"we write $a*b$ for the product")
+    assert not declared_stars(r"$x^*$ is the element-wise optimum")
+    assert starred_as_hadamard(r"a \ast b^* + c*d", frozenset({"\\ast"})) == r"a  \odot  b^* + c*d"
+    assert starred_as_hadamard(r"a \ast b^* + c*d", frozenset({"*"})) == r"a \ast b^* + c \odot d"

@@ -36,8 +36,15 @@ from typing import Any
 import numpy as np
 from derive.checks.latex.layered_net import LAST, WIDTH, Net, NotEvaluable, Roles
 from derive.checks.latex.layered_parse import NotLayered, free_indices, layer_of, read_formula, tokens_of
+from derive.checks.latex.layered_plain import (
+    NO_DELTA,
+    declared_stars,
+    mixes_last_layer,
+    numbered_activation,
+    starred_as_hadamard,
+    undefined_delta,
+)
 from derive.checks.latex.layered_rewrites import delta_substituted, entrywise_derivatives, gradients_read
-from derive.checks.latex.layered_plain import NO_DELTA, mixes_last_layer, numbered_activation, undefined_delta
 from derive.checks.latex.layered_samples import evaluate
 from derive.checks.latex.layered_statements import activation_of, forwards_of, names_in
 from derive.checks.latex.results import StepResult
@@ -78,6 +85,7 @@ class LayeredContext:
     softmax: bool = False  # the document names softmax (its last layer may use it)
     vectors: bool = True  # the document shows its layers are vectors (per entry, ^T, ⊙, "matrix")
     activation_assumed: bool = False  # activation, forward pass or delta stated at the last layer only
+    stars: frozenset[str] = frozenset()  # \ast, * declared the element-wise product (layered_plain)
 
 
 DEFINES = {"=", ":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\stackrel", "\\doteq"}
@@ -195,7 +203,7 @@ def _context(found: tuple, trees: list, text: str, sup: bool, delta_assumed: boo
     vectors = "entry" in forwards or bool(VECTORS.search(text))
     return LayeredContext(
         roles, sup, activations, frozenset(forwards), frozenset(places), consistent, elsewhere, losses, unsure,
-        softmax, vectors, assumed,
+        softmax, vectors, assumed, declared_stars(text),
     )
 
 
@@ -351,7 +359,8 @@ def _safely(step: Any, ctx: LayeredContext) -> tuple[str, Any, str] | None:
 
 
 def _judge(step: Any, ctx: LayeredContext) -> tuple[str, Any, str] | None:
-    lhs, rhs = _read(step.lhs, ctx.superscript), _read(step.rhs, ctx.superscript)
+    lhs = _read(starred_as_hadamard(step.lhs, ctx.stars), ctx.superscript)
+    rhs = _read(starred_as_hadamard(step.rhs, ctx.stars), ctx.superscript)
     if lhs is None or rhs is None:
         return None
     if not ctx.activation_assumed and delta_substituted(lhs, rhs, ctx.roles):  # dC/dz^{l+1} J = δ^{l+1} J

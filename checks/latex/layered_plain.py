@@ -16,6 +16,10 @@ numerator of every ``\partial C / \partial z^l``). This module reads those two f
   step that writes both the last layer L and a layer l (``\frac{\partial F}{\partial W_l} =
   \frac{\partial F}{\partial z_L} a_{l-1}^\top``) tells the two apart, so it is not that reading
   (unless the prose before it names the output layer): its difference is judged like any other.
+- :func:`declared_stars`: a document that says its ``\ast`` (or ``*``) is the element-wise product
+  ("<<$\ast$>> --- element-wise multiplication", "the Hadamard product $*$") has its steps read
+  with it as ``\odot`` (:func:`starred_as_hadamard`); the general reader takes a star for a
+  product, and a star the document does not declare (a convolution, numpy's broadcasting) stays one.
 - :func:`numbered_activation`: ``a_1 = \sigma(z_1)``, ``a_2 = \sigma(z_2)`` (a figure's or a small
   network's layers, by number) states the activation at every layer when it is stated alike at two
   layers or more; at one numbered layer it says nothing about the others.
@@ -30,7 +34,14 @@ import re
 from collections import Counter
 from typing import Any
 
-__all__ = ["NO_DELTA", "mixes_last_layer", "numbered_activation", "undefined_delta"]
+__all__ = [
+    "NO_DELTA",
+    "declared_stars",
+    "mixes_last_layer",
+    "numbered_activation",
+    "starred_as_hadamard",
+    "undefined_delta",
+]
 
 #: the delta's name in a document that names none: no name the reader produces is empty
 NO_DELTA = ""
@@ -126,3 +137,30 @@ def mixes_last_layer(lhs: tuple, rhs: tuple, context: str) -> bool:
     """Whether a step writes the last layer (L) beside a general layer (l), with no prose before it
     that puts it at the output layer (see the module doc)."""
     return _layer_bases(("pair", lhs, rhs), set()) >= {"l", "L"} and not _OUTPUT_LAYER.search(context or "")
+
+
+_STAR = r"(?P<star>\\ast(?![a-zA-Z])|(?<![\^_{\\])\*)"
+_WORD = r"(?:element|entry|hadamard|schur|逐元素|按元素)"
+#: the star in math, then (outside any other formula) the word: "$\ast$ --- element-wise product"
+_STAR_FIRST = re.compile(_STAR + r"\s*\$?(?P<gap>[^$\n]{0,40}?)" + _WORD, re.I)
+#: the word, then the star alone in its formula: "the element-wise product $*$"
+_WORD_FIRST = re.compile(_WORD + r"(?P<gap>[^$\n]{0,40}?)\$\s*" + _STAR + r"\s*\$", re.I)
+
+
+def declared_stars(text: str) -> frozenset[str]:
+    """The stars (``\\ast``, ``*``) the document declares to be the element-wise product."""
+    out = set()
+    for pattern in (_STAR_FIRST, _WORD_FIRST):
+        for m in pattern.finditer(text):
+            if not re.search(r"convol|not\b|卷积", m["gap"], re.I):
+                out.add(m["star"])
+    return frozenset(out)
+
+
+def starred_as_hadamard(formula: str, stars: frozenset[str]) -> str:
+    """The formula with each declared star written ``\\odot``."""
+    if "\\ast" in stars:
+        formula = re.sub(r"\\ast(?![a-zA-Z])", r" \\odot ", formula)
+    if "*" in stars:
+        formula = re.sub(r"(?<![\^_{\\])\*", r" \\odot ", formula)
+    return formula
