@@ -59,6 +59,8 @@ RIGHT = [
     (SUBSCRIPTS, dj("b_l") + r" = " + dj("z_l")),
     (NUMBERED, dj("z^{[l]}") + r" = (W^{[l+1]})^T " + dj("z^{[l+1]}") + r" \odot g'(z^{[l]})"),
     (NUMBERED, dj("W^{[l]}") + r" = " + dj("z^{[l]}") + r" (a^{[l-1]})^T"),
+    # the logistic's derivative written out, 1 - a_l at every entry
+    (SUBSCRIPTS, dj("z_l") + r" = (W_{l+1}^T " + dj("z_{l+1}") + r") \odot a_l \odot (1 - a_l)"),
 ]
 
 
@@ -73,6 +75,8 @@ WRONG = [
     (SUBSCRIPTS, dj("z_l") + r" = (W_{l+1} " + dj("z_{l+1}") + r") \odot \sigma'(z_l)"),
     # the activation's derivative dropped
     (SUBSCRIPTS, dj("z_l") + r" = W_{l+1}^T " + dj("z_{l+1}")),
+    # a_l (1 - a_l) with the factor 1 - a_{l-1} of the layer before
+    (SUBSCRIPTS, dj("z_l") + r" = (W_{l+1}^T " + dj("z_{l+1}") + r") \odot a_l \odot (1 - a_{l-1})"),
     # the last layer's z_L for the layer's own z_l
     (SUBSCRIPTS, dj("W_l") + r" = " + dj("z_L") + r" a_{l-1}^T"),
     (NUMBERED, dj("z^{[l]}") + r" = W^{[l+1]} " + dj("z^{[l+1]}") + r" \odot g'(z^{[l]})"),
@@ -134,6 +138,9 @@ def test_the_loss_and_pre_activation_come_from_the_derivatives() -> None:
     by_weight = _trees([(r"\frac{\partial F}{\partial W_l}", r"\frac{\partial F}{\partial z_l} a_{l-1}^T")])
     assert undefined_delta(by_weight) == ("F", ("W", "z"))
     assert undefined_delta(trees + both[:1]) is None
+    # the loss written at its argument (F(b)) is still the loss; the activation applied to z_l is not
+    at_argument = _trees([("F(b)", "a_L")])
+    assert undefined_delta(trees + both + at_argument) == ("F", ("z",))
     assert undefined_delta(_trees([("z_l", "W_l a_{l-1}")])) is None
     # the activation differentiated (∂σ/∂z_l beside σ(z_l)) is not a loss
     assert undefined_delta(_trees([(r"\frac{\partial \sigma}{\partial z_l}", r"\sigma(z_l)(1 - \sigma(z_l))")])) is None

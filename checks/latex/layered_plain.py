@@ -86,13 +86,18 @@ def undefined_delta(trees: list) -> tuple[str, tuple[str, ...]] | None:
 
 
 def _called(t: Any, out: set[str]) -> set[str]:
-    """The names a tree (or list of trees) applies as functions (σ(z^l), f'(z^l))."""
+    """The names a tree (or list of trees) applies to a layered quantity (σ(z^l), f'(z^l)): the
+    activations. A loss written at its argument (F(b), the bias it is minimised over) is not one."""
     if isinstance(t, (tuple, list)) and t:
-        if isinstance(t, tuple) and t[0] == "call":
+        if isinstance(t, tuple) and t[0] == "call" and _layered(t[3]):
             out.add(t[1])
         for x in t:
             _called(x, out)
     return out
+
+
+def _layered(t: Any) -> bool:
+    return isinstance(t, tuple) and bool(t) and (t[0] == "var" and t[2] is not None or any(_layered(x) for x in t[1:]))
 
 
 def _is_bare(t: Any) -> bool:
