@@ -133,18 +133,24 @@ def test_the_loss_and_pre_activation_come_from_the_derivatives() -> None:
     trees = _trees([(r"\frac{\partial F}{\partial z_l}", r"W_{l+1}^T \frac{\partial F}{\partial z_{l+1}}")])
     assert undefined_delta(trees) == ("F", ("z",))
     # a second loss name: only the one given a formula is the network's
-    both = _trees([(r"\frac{\partial L}{\partial z_l}", r"\frac{\partial L}{\partial z_{l+1}}"), ("F", "a_L")])
+    both = _trees([(r"\frac{\partial L}{\partial z_l}", r"\frac{\partial L}{\partial z_{l+1}}"), ("F", "-y")])
     assert undefined_delta(trees + both) == ("F", ("z",))
     by_weight = _trees([(r"\frac{\partial F}{\partial W_l}", r"\frac{\partial F}{\partial z_l} a_{l-1}^T")])
     assert undefined_delta(by_weight) == ("F", ("W", "z"))
     assert undefined_delta(trees + both[:1]) is None
     # the loss written at its argument (F(b)) is still the loss; the activation applied to z_l is not
-    at_argument = _trees([("F(b)", "a_L")])
+    at_argument = _trees([("F(b)", "y")])
     assert undefined_delta(trees + both + at_argument) == ("F", ("z",))
     assert undefined_delta(_trees([("z_l", "W_l a_{l-1}")])) is None
     # the activation differentiated (∂σ/∂z_l beside σ(z_l)) is not a loss
     assert undefined_delta(_trees([(r"\frac{\partial \sigma}{\partial z_l}", r"\sigma(z_l)(1 - \sigma(z_l))")])) is None
     assert NO_DELTA == ""
+    # an output (y = a_L), or a name no loss is written with, differentiated by z_l: no loss
+    output = _trees([("y", "a_L"), (r"\frac{\partial y}{\partial z_L}", r"\sigma'(z_L)")])
+    assert undefined_delta(output) is None
+    assert undefined_delta(_trees([("L", "y"), (r"\frac{\partial L}{\partial z_L}", "a_L - y")])) == ("L", ("z",))
+    assert undefined_delta(_trees([("L", r"\sigma(z_L)"), (r"\frac{\partial L}{\partial z_L}", "a_L")])) is None
+    assert undefined_delta(_trees([(r"\frac{\partial q}{\partial z_l}", r"W_{l+1}^T")])) is None
 
 
 def test_numbered_activations_state_every_layer_only_when_alike_at_two() -> None:

@@ -43,6 +43,10 @@ __all__ = [
     "undefined_delta",
 ]
 
+#: the names a loss is written with (an output ŷ, a probability p differentiated by z^l are not losses)
+LOSS_NAMES = frozenset(
+    {"C", "J", "L", "E", "F", "\\ell", "\\mathcal{L}", "\\mathcal{J}", "\\mathcal{E}", "\\mathcal{C}"}
+)
 #: the delta's name in a document that names none: no name the reader produces is empty
 NO_DELTA = ""
 
@@ -75,6 +79,9 @@ def undefined_delta(trees: list) -> tuple[str, tuple[str, ...]] | None:
                 denominators[den[1]] += 1
     for name in _called(trees, set()):  # ∂σ/∂z^l: the activation, a function, is no loss
         losses.pop(name, None)
+    for name in list(losses):  # ∂y/∂z^L of an output y = a^L: no loss; nor a name no loss is written with
+        if name not in LOSS_NAMES or any(lhs == ("var", name, None, ()) and _output(rhs) for _, lhs, rhs in trees):
+            del losses[name]
     if not losses:
         return None
     names = set(losses)
@@ -98,6 +105,11 @@ def _called(t: Any, out: set[str]) -> set[str]:
 
 def _layered(t: Any) -> bool:
     return isinstance(t, tuple) and bool(t) and (t[0] == "var" and t[2] is not None or any(_layered(x) for x in t[1:]))
+
+
+def _output(t: Any) -> bool:
+    """A layered quantity itself (a^L, σ(z^L)): what a name given it is, is the network's output."""
+    return isinstance(t, tuple) and bool(t) and (t[0] == "var" and t[2] is not None or t[0] == "call" and _output(t[3]))
 
 
 def _is_bare(t: Any) -> bool:
