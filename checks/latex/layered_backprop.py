@@ -36,6 +36,14 @@ from typing import Any
 import numpy as np
 from derive.checks.latex.layered_net import LAST, WIDTH, Net, NotEvaluable, Roles
 from derive.checks.latex.layered_parse import NotLayered, free_indices, layer_of, read_formula, tokens_of
+from derive.checks.latex.layered_plain import (
+    NO_DELTA,
+    declared_stars,
+    mixes_last_layer,
+    numbered_activation,
+    starred_as_hadamard,
+    undefined_delta,
+)
 from derive.checks.latex.layered_rewrites import delta_substituted, entrywise_derivatives, gradients_read
 from derive.checks.latex.layered_samples import evaluate
 from derive.checks.latex.layered_statements import activation_of, forwards_of, names_in
@@ -77,6 +85,7 @@ class LayeredContext:
     softmax: bool = False  # the document names softmax (its last layer may use it)
     vectors: bool = True  # the document shows its layers are vectors (per entry, ^T, ⊙, "matrix")
     activation_assumed: bool = False  # activation, forward pass or delta stated at the last layer only
+    stars: frozenset[str] = frozenset()  # \ast, * declared the element-wise product (layered_plain)
 
 
 DEFINES = {"=", ":=", "\\coloneqq", "\\equiv", "\\triangleq", "\\stackrel", "\\doteq"}
@@ -129,7 +138,7 @@ def _delta_definition(lhs: tuple | None, rhs: tuple | None, base: str = "l") -> 
 
 def layered_context(text: str, equations: list[Any]) -> LayeredContext | None:
     """The document's delta, forward pass and activation, read from its steps (see the module doc)."""
-    if "\\delta" not in text or "\\partial" not in text and "\\pdv" not in text:
+    if "\\partial" not in text and "\\pdv" not in text:
         return None
     steps = _definitions(equations)
     try:
@@ -151,13 +160,22 @@ def _scan(steps: list[_Pair], text: str) -> LayeredContext | None:
             if len({d for _, d in found if d[0] == found[0][1][0]}) > 1:
                 return None
             return _context(found[0], trees, text, sup, last_only)
+    for sup in (True, False):  # no delta named: ∂C/∂z^l written as it is (layered_plain)
+        trees = [(s, _read(s.lhs, sup), _read(s.rhs, sup)) for s in steps]
+        loss, names = undefined_delta(trees) or ("", ())
+        for z in names:  # the pre-activation: the name the activation is stated of
+            if context := _context((None, (NO_DELTA, loss, z)), trees, text, sup):
+                return context
     return None
 
 
 def _context(found: tuple, trees: list, text: str, sup: bool, delta_assumed: bool = False) -> LayeredContext | None:
     (where, (delta, loss, z)) = found
-    places = {(where.line, where.column)}
+    places = {(where.line, where.column)} if where else set()
     found_activation = activation_of(trees, z, places)
+    numbered = numbered_activation([(s.lhs, s.rhs) for s, _, _ in trees], sup)
+    if numbered and numbered[2] == z and (found_activation is None or found_activation[:2] == numbered[:2]):
+        found_activation = (*numbered[:2], False)  # a_1 = σ(z_1), a_2 = σ(z_2): stated at every layer
     if found_activation is None:
         return None
     act, a, assumed = found_activation
@@ -166,6 +184,8 @@ def _context(found: tuple, trees: list, text: str, sup: bool, delta_assumed: boo
         return None
     assumed = assumed or last_only or delta_assumed
     body, letter, (weight, bias) = forwards.get("entry") or forwards["vector"]
+    if delta == NO_DELTA and loss in {a, z, weight, bias, act}:  # ∂a/∂z^l: a derivative of the network, not of a loss
+        return None
     aliases = _aliases(forwards)
     if aliases is None:  # the matrix is another letter than the entries: read per entry only
         del forwards["vector"]
@@ -183,7 +203,7 @@ def _context(found: tuple, trees: list, text: str, sup: bool, delta_assumed: boo
     vectors = "entry" in forwards or bool(VECTORS.search(text))
     return LayeredContext(
         roles, sup, activations, frozenset(forwards), frozenset(places), consistent, elsewhere, losses, unsure,
-        softmax, vectors, assumed,
+        softmax, vectors, assumed, declared_stars(text),
     )
 
 
@@ -339,7 +359,8 @@ def _safely(step: Any, ctx: LayeredContext) -> tuple[str, Any, str] | None:
 
 
 def _judge(step: Any, ctx: LayeredContext) -> tuple[str, Any, str] | None:
-    lhs, rhs = _read(step.lhs, ctx.superscript), _read(step.rhs, ctx.superscript)
+    lhs = _read(starred_as_hadamard(step.lhs, ctx.stars), ctx.superscript)
+    rhs = _read(starred_as_hadamard(step.rhs, ctx.stars), ctx.superscript)
     if lhs is None or rhs is None:
         return None
     if not ctx.activation_assumed and delta_substituted(lhs, rhs, ctx.roles):  # dC/dz^{l+1} J = δ^{l+1} J
@@ -367,7 +388,7 @@ def _judge(step: Any, ctx: LayeredContext) -> tuple[str, Any, str] | None:
     what = _what(ctx, bool(formulas))
     if outcome[0] == "ok":
         return "ok", None, f"holds at every entry of random networks ({what})" + (f"; {read}" if read else "")
-    if outcome[0] == "last":
+    if outcome[0] == "last" and not mixes_last_layer(lhs, rhs, step.context):
         why = f"holds at the last layer (l = L) only, not before it ({what}): a step about the output layer?"
         return "inconclusive", None, why
     if outcome[0] == "mixed":

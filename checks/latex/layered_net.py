@@ -178,6 +178,8 @@ class _Eval:
         if kind == "var":
             return self.var(t)
         if kind == "add":
+            if _literal(t[1]) or _literal(t[2]):  # 1 - a^l, 1 - \sigma(z^l): the number at every entry
+                return np.add(self.eval(t[1]), self.eval(t[2]))
             return _same(self.eval(t[1]), self.eval(t[2]), np.add)
         if kind == "neg":
             return -self.eval(t[1])
@@ -309,6 +311,11 @@ def _entry(full: Any, at: list[int]) -> Any:
     if len(at) != np.ndim(full):
         raise NotEvaluable("indices that do not fit")
     return full[tuple(at)]
+
+
+def _literal(t: tuple) -> bool:
+    """A number written as such (1, -1): added to a vector it can only be meant at every entry."""
+    return t[0] == "num" or t[0] == "neg" and t[1][0] == "num"
 
 
 def _same(a: Any, b: Any, op: Any) -> Any:

@@ -47,9 +47,10 @@ def _evaluate_one(lhs: tuple, rhs: tuple, free: list[str], how: tuple) -> tuple 
                 if np.allclose(left, right, rtol=1e-7, atol=1e-9):
                     agreed += 1
                     continue
+                difference = _difference(left, right, {"l": layer, **idx}, seed, activation)
                 if _holds_at(net, (lhs, rhs), free, LAST):
-                    return ("last",)  # "for the output layer l, δ^l = …": BP1 written with l
-                return ("differ", _difference(left, right, {"l": layer, **idx}, seed, activation))
+                    return ("last", difference)  # "for the output layer l, δ^l = …": BP1 written with l
+                return ("differ", difference)
     return ("ok",) if agreed else None
 
 
