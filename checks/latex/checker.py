@@ -50,6 +50,7 @@ from derive.checks.latex.landau import landau_verdict
 from derive.checks.latex.last_passes import last_passes
 from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.latest_values import refute_with_every_value
+from derive.checks.latex.later_plain_values import noted_plain
 from derive.checks.latex.meant_readings import meant_readings
 from derive.checks.latex.mixed_activations import hold_mixed_activations
 from derive.checks.latex.ng_names import ng_job
@@ -153,7 +154,10 @@ def check_text(
                 if held is not None:
                     results.append(held)
                     continue
-                typed, scalar, unsure = _step_definitions(step, lhs, rhs, document, context.doubled, context.unstated)
+                plain = context.plain_at(step)  # F(b) = …, then F = … for a case: that value here (later_plain_values)
+                typed, scalar, unsure = _step_definitions(
+                    step, lhs, rhs, document, context.doubled, context.unstated, plain
+                )
                 if unsure:
                     ambiguous_at[len(results)] = unsure
                 pending.append((len(results), step))
@@ -167,6 +171,7 @@ def check_text(
             results[k].method, results[k].seconds = out.get("method", ""), out.get("seconds", 0.0)
             if k in ambiguous_at:
                 results[k] = _hold_ambiguous(results[k], ambiguous_at[k], document, notation)
+                results[k] = noted_plain(results[k], ambiguous_at[k], context.plain_after)
             results[k] = with_notation_values(results[k], document.fallback_for(step))
         again = Rejudge(runner, typed_notation, seed, examples, judge_step)  # other readings of some verdicts
         judged = refute_with_every_value([r for r in results if r], document, again)  # x = 2, then x = 3: each
@@ -202,7 +207,7 @@ def _read_sides(step: Step, notation: Notation) -> tuple[Normalized, Normalized]
 
 def _step_definitions(
     step: Step, lhs: Normalized, rhs: Normalized, document: DocumentDefinitions, doubled: frozenset[str] = frozenset(),
-    notes: DependenceNotes | None = None,
+    notes: DependenceNotes | None = None, plain: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, Node], Definitions, set[str]]:
     """The document's definitions that hold at a step, and the names it uses that have two
     values there. Such a name is judged as a free symbol: a step that holds for every value
@@ -223,7 +228,9 @@ def _step_definitions(
     # w x + b, x given twice) keeps its formula, with that name free in it, and any verdict but ok
     # is still held for it (_hold_ambiguous): what holds for every x holds for the x meant
     given_twice = {r.name for r in document.reassigned if (r.line, r.column) <= (step.line, step.column)}
-    free = (unsure - ambiguous) | given_twice | (doubled & used)
+    # a doubled name given its plain value after the function keeps that value (``plain``), still
+    # held unless ok (later_plain_values)
+    free = (unsure - ambiguous) | given_twice | ((doubled & used) - plain)
     if unsure:
         typed = {k: (Opaque(k) if k in free else v) for k, v in typed.items()}
         scalar = {k: v for k, v in scalar.items() if k not in free}

@@ -8,7 +8,7 @@ into cases, functions it leaves undefined, its definitions and Andrew Ng's d-nam
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from derive.checks.latex.abstract_functions import abstract_name, document_abstract_functions
@@ -48,6 +48,7 @@ from derive.checks.latex.stated_properties import stated_idempotents
 from derive.checks.latex.stated_signs import stated_positive
 from derive.checks.latex.subscripted_functions import find_more_functions, more_definitions
 from derive.checks.latex.trailing_definitions import hoist_trailing_definitions
+from derive.checks.latex.later_plain_values import plain_at, plain_values_after
 from derive.checks.latex.unapplied_softmax import unapplied_softmax_names
 from derive.checks.latex.unstated_dependence import DependenceNotes
 from derive.checks.latex.variable_e import with_variable_e
@@ -66,11 +67,17 @@ class DocumentContext:
     ng: NgNames  # Andrew Ng's d-names, where the document writes them
     unstated: DependenceNotes  # what its steps differentiate, for names it never defines
     scoped: ScopedFunctions  # functions it defines again differently: each use means the latest
+    #: doubled names whose plain value comes after the function: where it does (later_plain_values)
+    plain_after: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def own_functions(self) -> tuple[list[Any], frozenset[str]]:
         """The functions it defines, and those it defines differently in turn (later_functions)."""
         return self.new_functions, frozenset(self.scoped.defs)
+
+    def plain_at(self, step: Any) -> frozenset[str]:
+        """The doubled names that mean their later plain value at this step (later_plain_values)."""
+        return plain_at(self.plain_after, step.line, step.column)
 
 
 def document_context(text: str, notation: Notation, equations: list) -> DocumentContext:
@@ -104,7 +111,9 @@ def document_context(text: str, notation: Notation, equations: list) -> Document
     # g(z) = 1/(1 + e^{-z}) and g(z) = e^z/(1 + e^z)): abstract_functions only says it is a function
     own = replace(notation, functions={k: v for k, v in notation.functions.items() if abstract_name(v) is None})
     scoped = find_scoped_functions(equations, own, set(notation.doc_functions))
-    return DocumentContext(notation, new_functions, document, doubled, typed_notation, ng, unstated, scoped)
+    # F(b) = …, then "in this case F = …": the case the text goes on with (later_plain_values)
+    later = plain_values_after(doubled, document.defs, new_functions)
+    return DocumentContext(notation, new_functions, document, doubled, typed_notation, ng, unstated, scoped, later)
 
 
 def _document_notation(text: str, notation: Notation, equations: list) -> tuple[Notation, list]:
