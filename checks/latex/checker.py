@@ -49,8 +49,9 @@ from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
 from derive.checks.latex.landau import landau_verdict
 from derive.checks.latex.last_passes import last_passes
 from derive.checks.latex.later_functions import release_document_functions
-from derive.checks.latex.latest_values import refute_with_every_value
 from derive.checks.latex.later_plain_values import noted_plain
+from derive.checks.latex.latest_values import refute_with_every_value
+from derive.checks.latex.layer_instances import hold_layer_readings, step_reach
 from derive.checks.latex.meant_readings import meant_readings
 from derive.checks.latex.mixed_activations import hold_mixed_activations
 from derive.checks.latex.ng_names import ng_job
@@ -179,6 +180,8 @@ def check_text(
         judged = read_again(judged, document, notation, again)  # other readings (read_again)
         judged = hold_mixed_activations(judged, document, again)  # o_1 = w_5 h_1 + w_6 a_{h_2} (mixed_activations)
         judged = hold_other_losses(note_definitions(judged, document.defs), document.defs)  # the notes on steps
+        reach = partial(step_reach, notation=notation, values=document.scalar)  # one layer read at another
+        judged = hold_layer_readings(judged, context.layer_keys, reach)  # confirms only (layer_instances)
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
         judged = confirm_restatements(judged, equations, notation, document, again)  # J(θ) = … again

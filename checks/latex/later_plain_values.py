@@ -42,10 +42,11 @@ def plain_values_after(
         name = getattr(function, "name", None)
         if name not in doubled:
             continue
-        if not isinstance(getattr(function, "line", None), int) or not isinstance(getattr(function, "column", None), int):
+        line, column = getattr(function, "line", None), getattr(function, "column", None)
+        if not isinstance(line, int) or not isinstance(column, int):
             unordered.add(name)  # where it is defined is not known: which value is latest is not either
             continue
-        where_function.setdefault(name, []).append((function.line, function.column))
+        where_function.setdefault(name, []).append((line, column))
     out: dict[str, tuple[int, int]] = {}
     for definition in definitions:
         name = definition.name
