@@ -7,6 +7,8 @@ at that layer itself, and a bare label at a number stay as they were."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.doc_definitions import Definition
@@ -133,7 +135,8 @@ def test_hold_only_wrong_steps_that_reach_an_instance() -> None:
             out.message = message
             return out
 
-    keys = frozenset({("z", "(L)")})
+    context = SimpleNamespace(layer_keys=frozenset({("z", "(L)")}), document=SimpleNamespace(scalar={}))
     results = [_Result("wrong", "uses"), _Result("wrong", "other"), _Result("ok", "uses")]
-    out = hold_layer_readings(results, keys, lambda step: {("z", "(L)")} if step == "uses" else {("y", "")})
+    reach = lambda step: {("z", "(L)")} if step == "uses" else {("y", "")}  # noqa: E731
+    out = hold_layer_readings(results, context, NOTATION, reach)
     assert [r.status for r in out] == ["inconclusive", "wrong", "ok"]

@@ -51,7 +51,7 @@ from derive.checks.latex.last_passes import last_passes
 from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.later_plain_values import noted_plain
 from derive.checks.latex.latest_values import refute_with_every_value
-from derive.checks.latex.layer_instances import hold_layer_readings, step_reach
+from derive.checks.latex.layer_instances import hold_layer_readings
 from derive.checks.latex.meant_readings import meant_readings
 from derive.checks.latex.mixed_activations import hold_mixed_activations
 from derive.checks.latex.ng_names import ng_job
@@ -127,8 +127,7 @@ def check_text(
     context = document_context(text, notation, equations)
     notation, document, typed_notation, ng = context.notation, context.document, context.typed_notation, context.ng
     defining = {(f.line, f.column): f.name for f in context.new_functions}
-    pending: list[tuple[int, Step]] = []
-    jobs: list[tuple[Any, tuple]] = []  # judged in one call, by several workers side by side (budget.ParallelRunner)
+    pending, jobs = list[tuple[int, Step]](), list[tuple[Any, tuple]]()  # jobs: one call, side by side (budget)
     results: list[StepResult | None] = []
     ambiguous_at: dict[int, set[str]] = {}  # result index -> names with two values there
     try:
@@ -155,10 +154,7 @@ def check_text(
                 if held is not None:
                     results.append(held)
                     continue
-                plain = context.plain_at(step)  # F(b) = …, then F = … for a case: that value here (later_plain_values)
-                typed, scalar, unsure = _step_definitions(
-                    step, lhs, rhs, document, context.doubled, context.unstated, plain
-                )
+                typed, scalar, unsure = _step_definitions(step, lhs, rhs, document, context)
                 if unsure:
                     ambiguous_at[len(results)] = unsure
                 pending.append((len(results), step))
@@ -171,8 +167,7 @@ def check_text(
             results[k] = StepResult(step, out["status"], out.get("counterexample"), out.get("message", ""))
             results[k].method, results[k].seconds = out.get("method", ""), out.get("seconds", 0.0)
             if k in ambiguous_at:
-                results[k] = _hold_ambiguous(results[k], ambiguous_at[k], document, notation)
-                results[k] = noted_plain(results[k], ambiguous_at[k], context.plain_after)
+                results[k] = _hold_ambiguous(results[k], ambiguous_at[k], document, notation, context.plain_after)
             results[k] = with_notation_values(results[k], document.fallback_for(step))
         again = Rejudge(runner, typed_notation, seed, examples, judge_step)  # other readings of some verdicts
         judged = refute_with_every_value([r for r in results if r], document, again)  # x = 2, then x = 3: each
@@ -180,10 +175,9 @@ def check_text(
         judged = read_again(judged, document, notation, again)  # other readings (read_again)
         judged = hold_mixed_activations(judged, document, again)  # o_1 = w_5 h_1 + w_6 a_{h_2} (mixed_activations)
         judged = hold_other_losses(note_definitions(judged, document.defs), document.defs)  # the notes on steps
-        reach = partial(step_reach, notation=notation, values=document.scalar)  # one layer read at another
-        judged = hold_layer_readings(judged, context.layer_keys, reach)  # confirms only (layer_instances)
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
+        judged = hold_layer_readings(judged, context, notation)  # one layer read at another confirms only
         judged = confirm_restatements(judged, equations, notation, document, again)  # J(θ) = … again
         judged = hold_partial_arguments(judged, equations, document, again)  # ∂R(a, b)/∂a holds b (partial_arguments)
         report.results.extend(last_passes(judged, equations, text, notation, typed_notation))
@@ -209,12 +203,17 @@ def _read_sides(step: Step, notation: Notation) -> tuple[Normalized, Normalized]
 
 
 def _step_definitions(
-    step: Step, lhs: Normalized, rhs: Normalized, document: DocumentDefinitions, doubled: frozenset[str] = frozenset(),
-    notes: DependenceNotes | None = None, plain: frozenset[str] = frozenset(),
+    step: Step, lhs: Normalized, rhs: Normalized, document: DocumentDefinitions, context: Any = None
 ) -> tuple[dict[str, Node], Definitions, set[str]]:
     """The document's definitions that hold at a step, and the names it uses that have two
     values there. Such a name is judged as a free symbol: a step that holds for every value
-    holds for the one meant, and one that fails is not called wrong (see _hold_ambiguous)."""
+    holds for the one meant, and one that fails is not called wrong (see _hold_ambiguous).
+    ``context`` (document_context.DocumentContext): the names defined both as a function and by a
+    plain value, those of them whose later plain value holds here (later_plain_values), and the
+    notes of what each step differentiates (unstated_dependence)."""
+    doubled: frozenset[str] = context.doubled if context is not None else frozenset()
+    notes: DependenceNotes | None = context.unstated if context is not None else None
+    plain = context.plain_at(step) if context is not None else frozenset()
     differentiates = bool(lhs.derivatives or rhs.derivatives)  # keeps the formulas (unwritten_parts)
     typed, scalar = document.for_step(step.line, step.column, step.rhs, derivative=differentiates)
     ambiguous = document.ambiguous(step.line, step.column) | doubled
@@ -245,12 +244,14 @@ def _step_definitions(
 
 
 def _hold_ambiguous(
-    result: StepResult, names: set[str], document: DocumentDefinitions, notation: Notation
+    result: StepResult, names: set[str], document: DocumentDefinitions, notation: Notation,
+    later: dict[str, tuple[int, int]] | None = None,
 ) -> StepResult:
     """A step using a name with two values (or a shorthand family's name) was judged with that
-    name free: ``ok`` stands (it holds for every value), anything else is inconclusive and says why."""
+    name free: ``ok`` stands (it holds for every value), anything else is inconclusive and says why.
+    ``later``: the names read at their later plain value (later_plain_values), said on an ok."""
     if result.status in ("ok", "unparsed"):
-        return result
+        return noted_plain(result, names, later or {})
     shorthands = document.shorthand_families(names)
     unwritten = step_unwritten(*_read_sides(result.step, notation), document, result.step)
     listed = ", ".join(sorted(names))

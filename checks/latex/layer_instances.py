@@ -173,11 +173,15 @@ def reached_keys(names: Iterable[str], values: dict[str, tuple[str, Any]]) -> se
     return seen
 
 
-def hold_layer_readings(judged: list[Any], keys: frozenset[tuple[str, str]], reach: Any) -> list[Any]:
-    """``judged`` (StepResults) with each ``wrong`` step that reaches a layer instance held:
-    ``reach(step)`` gives the (base, label) pairs the step's names reach."""
+def hold_layer_readings(judged: list[Any], context: Any, notation: Any, reach: Any = None) -> list[Any]:
+    """``judged`` (StepResults) with each ``wrong`` step that reaches a layer instance held (``context``:
+    a DocumentContext, its layer_keys and definitions); ``reach(step)`` gives the (base, label) pairs
+    the step's names reach (by default :func:`step_reach` through the document's definitions)."""
+    keys = context.layer_keys
     if not keys:
         return judged
+    values = context.document.scalar
+    reach = reach or (lambda step: step_reach(step, notation, values))
     out = []
     for r in judged:
         if r.status == "wrong" and keys & reach(r.step):
