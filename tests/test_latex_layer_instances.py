@@ -117,6 +117,8 @@ def test_instances_only_at_labels_written_and_not_defined() -> None:
     assert [d.name for d in layer_instances(defined, math)] == ["z_{j}^{(2)}"]
     # a number is no layer letter: z^{(2)} = … is that layer's, not every layer's
     assert layer_instances([_definition("z^{(2)}", r"w^{(2)}")], r"z^{(L)}") == []
+    # nor is L, the last layer (δ^L = softmax(a^L) - t is not every layer's δ)
+    assert layer_instances([_definition(r"\delta^{L}", r"\sigma(a^L) - t")], r"\delta^{l} \quad \delta^{k}") == []
 
 
 def test_reach_follows_definitions() -> None:

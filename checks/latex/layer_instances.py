@@ -7,8 +7,9 @@ z^L_j}\frac{\partial z^L_j}{\partial b^L_j} = \frac{\partial C}{\partial z^L_j}`
 z^L_j is the same definition at l = L; for the checker it was a name without a value, and the step
 stayed unread ("of something that, as written, does not contain b^L_j").
 
-Here each definition whose name carries a layer label (a layer letter L, l, ℓ, bare or in braces,
-or a letter the document writes as a bracketed step on two names, ``(k)``; see doc_labels) is read
+Here each definition whose name carries a generic layer label (l or ℓ, bare or in braces, or a
+letter the document writes as a bracketed step on two names, ``(k)``; see doc_labels; never L, the
+last layer, whose value is often of another form) is read
 again at each other label the document writes on the same letter: ``(L)``, ``L``, ``l+1``,
 ``(L-1)``, a number in brackets ``(2)``. Every layer label of the value moves with it (``a^{l-1}``
 becomes ``a^{L-1}``). Not where the document gives that name a value itself, where the value
@@ -36,7 +37,8 @@ _NAME = re.compile(r"(?P<base>\\?[A-Za-z]+(?:\{[A-Za-z]\})?)(?P<sub>_\{[^{}]*\})
 #: a script in LaTeX: ^x, ^\ell, ^{…} (one level of braces); a subscript moves only as a layer's size
 #: (N_{l-1}, n_l: the size of the layer before), when all of it is a label at the letter
 _SUPERSCRIPT = re.compile(r"(?P<mark>[\^_])\s*(?:\{(?P<braced>[^{}]*)\}|(?P<single>\\ell(?![A-Za-z])|[A-Za-z0-9]))")
-_LAYER_LETTERS = ("L", "l", r"\ell")
+#: the letters of "layer l", any layer (L is the last one)
+_GENERIC = ("l", r"\ell")
 #: instances per document at most (each is one more value every step's reader carries)
 _MOST = 40
 
@@ -74,10 +76,12 @@ def parse_label(text: str) -> LayerLabel | None:
 
 
 def _generic(label: LayerLabel | None, steps: Iterable[str]) -> bool:
-    """Is this a definition's layer letter (L, l, ℓ; or a bracketed step letter such as (k))?"""
-    if label is None or label.at.isdigit():
+    """Is this a definition's generic layer letter (l, ℓ; or a bracketed step letter such as (k))?
+    Not L: the last layer, whose value is often of another form (a softmax where the layers below
+    have a sigmoid), so a definition at L is that layer's alone; nor a number."""
+    if label is None or label.at.isdigit() or label.at == "L" or label.offset:
         return False
-    return label.at in _LAYER_LETTERS or (label.brackets == "()" and label.at in set(steps))
+    return label.at in _GENERIC or (label.brackets == "()" and label.at in set(steps))
 
 
 def _labels_written(text: str, base: str) -> set[str]:
