@@ -49,7 +49,9 @@ from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
 from derive.checks.latex.landau import landau_verdict
 from derive.checks.latex.last_passes import last_passes
 from derive.checks.latex.later_functions import release_document_functions
+from derive.checks.latex.later_plain_values import noted_plain
 from derive.checks.latex.latest_values import refute_with_every_value
+from derive.checks.latex.layer_instances import hold_layer_readings
 from derive.checks.latex.meant_readings import meant_readings
 from derive.checks.latex.mixed_activations import hold_mixed_activations
 from derive.checks.latex.ng_names import ng_job
@@ -125,8 +127,7 @@ def check_text(
     context = document_context(text, notation, equations)
     notation, document, typed_notation, ng = context.notation, context.document, context.typed_notation, context.ng
     defining = {(f.line, f.column): f.name for f in context.new_functions}
-    pending: list[tuple[int, Step]] = []
-    jobs: list[tuple[Any, tuple]] = []  # judged in one call, by several workers side by side (budget.ParallelRunner)
+    pending, jobs = list[tuple[int, Step]](), list[tuple[Any, tuple]]()  # jobs: one call, side by side (budget)
     results: list[StepResult | None] = []
     ambiguous_at: dict[int, set[str]] = {}  # result index -> names with two values there
     try:
@@ -153,7 +154,7 @@ def check_text(
                 if held is not None:
                     results.append(held)
                     continue
-                typed, scalar, unsure = _step_definitions(step, lhs, rhs, document, context.doubled, context.unstated)
+                typed, scalar, unsure = _step_definitions(step, lhs, rhs, document, context)
                 if unsure:
                     ambiguous_at[len(results)] = unsure
                 pending.append((len(results), step))
@@ -166,7 +167,7 @@ def check_text(
             results[k] = StepResult(step, out["status"], out.get("counterexample"), out.get("message", ""))
             results[k].method, results[k].seconds = out.get("method", ""), out.get("seconds", 0.0)
             if k in ambiguous_at:
-                results[k] = _hold_ambiguous(results[k], ambiguous_at[k], document, notation)
+                results[k] = _hold_ambiguous(results[k], ambiguous_at[k], document, notation, context.plain_after)
             results[k] = with_notation_values(results[k], document.fallback_for(step))
         again = Rejudge(runner, typed_notation, seed, examples, judge_step)  # other readings of some verdicts
         judged = refute_with_every_value([r for r in results if r], document, again)  # x = 2, then x = 3: each
@@ -176,6 +177,7 @@ def check_text(
         judged = hold_other_losses(note_definitions(judged, document.defs), document.defs)  # the notes on steps
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
+        judged = hold_layer_readings(judged, context, notation)  # one layer read at another confirms only
         judged = confirm_restatements(judged, equations, notation, document, again)  # J(θ) = … again
         judged = hold_partial_arguments(judged, equations, document, again)  # ∂R(a, b)/∂a holds b (partial_arguments)
         report.results.extend(last_passes(judged, equations, text, notation, typed_notation))
@@ -201,12 +203,17 @@ def _read_sides(step: Step, notation: Notation) -> tuple[Normalized, Normalized]
 
 
 def _step_definitions(
-    step: Step, lhs: Normalized, rhs: Normalized, document: DocumentDefinitions, doubled: frozenset[str] = frozenset(),
-    notes: DependenceNotes | None = None,
+    step: Step, lhs: Normalized, rhs: Normalized, document: DocumentDefinitions, context: Any = None
 ) -> tuple[dict[str, Node], Definitions, set[str]]:
     """The document's definitions that hold at a step, and the names it uses that have two
     values there. Such a name is judged as a free symbol: a step that holds for every value
-    holds for the one meant, and one that fails is not called wrong (see _hold_ambiguous)."""
+    holds for the one meant, and one that fails is not called wrong (see _hold_ambiguous).
+    ``context`` (document_context.DocumentContext): the names defined both as a function and by a
+    plain value, those of them whose later plain value holds here (later_plain_values), and the
+    notes of what each step differentiates (unstated_dependence)."""
+    doubled: frozenset[str] = context.doubled if context is not None else frozenset()
+    notes: DependenceNotes | None = context.unstated if context is not None else None
+    plain = context.plain_at(step) if context is not None else frozenset()
     differentiates = bool(lhs.derivatives or rhs.derivatives)  # keeps the formulas (unwritten_parts)
     typed, scalar = document.for_step(step.line, step.column, step.rhs, derivative=differentiates)
     ambiguous = document.ambiguous(step.line, step.column) | doubled
@@ -223,7 +230,9 @@ def _step_definitions(
     # w x + b, x given twice) keeps its formula, with that name free in it, and any verdict but ok
     # is still held for it (_hold_ambiguous): what holds for every x holds for the x meant
     given_twice = {r.name for r in document.reassigned if (r.line, r.column) <= (step.line, step.column)}
-    free = (unsure - ambiguous) | given_twice | (doubled & used)
+    # a doubled name given its plain value after the function keeps that value (``plain``), still
+    # held unless ok (later_plain_values)
+    free = (unsure - ambiguous) | given_twice | ((doubled & used) - plain)
     if unsure:
         typed = {k: (Opaque(k) if k in free else v) for k, v in typed.items()}
         scalar = {k: v for k, v in scalar.items() if k not in free}
@@ -235,12 +244,14 @@ def _step_definitions(
 
 
 def _hold_ambiguous(
-    result: StepResult, names: set[str], document: DocumentDefinitions, notation: Notation
+    result: StepResult, names: set[str], document: DocumentDefinitions, notation: Notation,
+    later: dict[str, tuple[int, int]] | None = None,
 ) -> StepResult:
     """A step using a name with two values (or a shorthand family's name) was judged with that
-    name free: ``ok`` stands (it holds for every value), anything else is inconclusive and says why."""
+    name free: ``ok`` stands (it holds for every value), anything else is inconclusive and says why.
+    ``later``: the names read at their later plain value (later_plain_values), said on an ok."""
     if result.status in ("ok", "unparsed"):
-        return result
+        return noted_plain(result, names, later or {})
     shorthands = document.shorthand_families(names)
     unwritten = step_unwritten(*_read_sides(result.step, notation), document, result.step)
     listed = ", ".join(sorted(names))

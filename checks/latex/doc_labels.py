@@ -38,6 +38,8 @@ _DERIVATIVES_BY = [
 _TRANSPOSE = {"T", "top", "intercal"}
 #: letters that name layers: labelled on one name, they label every name of the document
 _LAYER_LETTERS = {"L", "l", r"\ell"}
+#: one of them in a pattern (\ell before l, so that the l of \ell is not taken alone)
+_LAYER = r"\\ell(?![A-Za-z])|[Ll](?![A-Za-z])"
 #: how far back a numerator's \partial^2 may be for the same fraction
 _LOOKBACK = 60
 
@@ -74,9 +76,24 @@ def with_document_labels(text: str, notation: Notation) -> Notation:
         labels[base] = tuple(sorted(set(labels.get(base, ())) | values))
     # a layer letter (L, l, ℓ) labelled on one name is the document's layer index: b^L beside W^L
     layers = {v for values in found.values() for v in values if v in _LAYER_LETTERS}
+    # … and another layer letter on a name so labelled is a layer too: z^l_j = Σ_k w^l_{jk} a^{l-1}_k + b^l_j
+    # beside ∂C/∂z^L_j (Nielsen's notation: the layer l of a definition, the last layer L of a step)
+    layers |= other_layer_letters(text, {base for base, values in found.items() if values & _LAYER_LETTERS})
     if layers:
         labels["*"] = tuple(sorted(set(labels.get("*", ())) | layers))
     return replace(notation, labels=labels)
+
+
+def other_layer_letters(text: str, bases: set[str]) -> set[str]:
+    """The layer letters (L, l, ℓ) written as a superscript, alone or with the layer before or after
+    (``z^l_j``, ``z_j^{l}``, ``a^{l-1}``), on a base the document differentiates by a layer letter
+    (``bases``): on that same name the letter is another layer, not an exponent (z^L beside z^l)."""
+    out = set()
+    for base in bases:
+        escaped = re.escape(base) + (r"(?![A-Za-z])" if base[-1].isalpha() else "")
+        script = rf"(?:_\s*(?:\{{[^{{}}]*\}}|[A-Za-z0-9])\s*)?\^\s*\{{?\s*({_LAYER})\s*(?:[+-]\s*\d\s*)?\}}?"
+        out |= {m.group(1) for m in re.finditer(rf"(?<![A-Za-z\\]){escaped}\s*{script}", text)}
+    return out & _LAYER_LETTERS
 
 
 #: a name with a bracketed one-letter label: Z^{(k)}, \theta^{(K)}, \mathbf{W}^{(k)}

@@ -1,0 +1,144 @@
+"""A definition at a layer letter read at the layer a step writes (checks/latex/layer_instances.py),
+and a layer letter on a name differentiated at another layer letter read as a label (doc_labels):
+``z^l_j = \\sum_i w^l_{ij} a^{l-1}_i + b^l_j``, then ``\\partial z^L_j/\\partial b^L_j = 1``. Right
+steps become ok; wrong ones of the same shape are never called wrong (every layer of the same form is
+the reader's inference); a value that writes the letter outside a label, a name the document defines
+at that layer itself, and a bare label at a number stay as they were."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from derive.checks.latex.checker import StepRunner, check_text
+from derive.checks.latex.doc_definitions import Definition
+from derive.checks.latex.layer_instances import (
+    LayerLabel,
+    hold_layer_readings,
+    layer_instances,
+    parse_label,
+    reached_keys,
+)
+from derive.checks.latex.normalize import load_notation, normalize
+
+NOTATION = load_notation()
+
+BRACKETED = r"z^{(l)}_j = \sum_i w^{(l)}_{ij} a^{(l-1)}_i + b^{(l)}_j"
+NIELSEN = r"z^l_j = \sum_k w^l_{jk} a^{l-1}_k + b^l_j"
+SQUARE = r"u^{[l]}_k = \sum_m V^{[l]}_{km} h^{[l-1]}_m + c^{[l]}_k"
+
+
+def _verdicts(definition: str, steps: list[str], runner: StepRunner) -> list[tuple[str, str]]:
+    """The verdict of each step, each in its own display after the definition."""
+    text = f"Layer $l$ computes\n$$ {definition} $$\n\n" + "".join(f"Then\n$$ {s} $$\n\n" for s in steps)
+    results = check_text(text, NOTATION, runner=runner, examples=30, markdown=True).results
+    out = []
+    for k in range(len(steps)):
+        line = 5 + 3 * k
+        at = [r for r in results if r.step.line == line]
+        assert at, [(r.step.line, r.status) for r in results]
+        out.append((at[-1].status, at[-1].message))
+    return out
+
+
+RIGHT = [
+    (BRACKETED, r"\frac{\partial z^{(L)}_j}{\partial b^{(L)}_j} = 1"),
+    (BRACKETED, r"\frac{\partial z^{(L)}_j}{\partial w^{(L)}_{ij}} = a^{(L-1)}_i"),
+    (BRACKETED, r"\frac{\partial z^{(l+1)}_j}{\partial a^{(l)}_i} = w^{(l+1)}_{ij}"),
+    (BRACKETED, r"\frac{\partial z^{(2)}_j}{\partial w^{(2)}_{ij}} = a^{(1)}_i"),
+    (NIELSEN, r"\frac{\partial z^L_j}{\partial w^L_{jk}} = a^{L-1}_k"),
+    (NIELSEN, r"\frac{\partial z^L_j}{\partial b^L_j} = 1"),
+    (SQUARE, r"\frac{\partial u^{[L]}_k}{\partial h^{[L-1]}_m} = V^{[L]}_{km}"),
+]
+
+
+@pytest.mark.parametrize(("definition", "step"), RIGHT)
+def test_right_steps_at_another_layer_are_ok(definition: str, step: str, runner: StepRunner) -> None:
+    [(status, message)] = _verdicts(definition, [step], runner)
+    assert status == "ok", message
+
+
+WRONG = [
+    (BRACKETED, r"\frac{\partial z^{(L)}_j}{\partial b^{(L)}_j} = 2"),
+    (NIELSEN, r"\frac{\partial z^L_j}{\partial b^L_j} = 0"),
+    (BRACKETED, r"\frac{\partial z^{(2)}_j}{\partial b^{(2)}_j} = 3"),
+]
+
+
+@pytest.mark.parametrize(("definition", "step"), WRONG)
+def test_wrong_steps_at_another_layer_are_held(definition: str, step: str, runner: StepRunner) -> None:
+    [(status, message)] = _verdicts(definition, [step], runner)
+    assert status == "inconclusive", message
+    assert "read at another" in message
+
+
+def test_a_wrong_step_at_the_defined_layer_is_still_found(runner: StepRunner) -> None:
+    [(status, message)] = _verdicts(BRACKETED, [r"\frac{\partial z^{(l)}_j}{\partial b^{(l)}_j} = 2"], runner)
+    assert status == "wrong", message
+
+
+NEAR = [
+    # the layer letter written outside a label (a factor l): the value is not only the layer's
+    (r"z^{(l)} = l \cdot w^{(l)}", r"\frac{\partial z^{(L)}}{\partial w^{(L)}} = L"),
+    # the document defines the last layer itself, otherwise: that value, not the moved one
+    (BRACKETED + r" \quad z^{(L)}_j = 5 b^{(L)}_j", r"\frac{\partial z^{(L)}_j}{\partial b^{(L)}_j} = 1"),
+]
+
+
+@pytest.mark.parametrize(("definition", "step"), NEAR)
+def test_near_misses_are_not_confirmed(definition: str, step: str, runner: StepRunner) -> None:
+    [(status, _)] = _verdicts(definition, [step], runner)
+    assert status != "ok"
+
+
+def _definition(name: str, rhs: str, letters: str = "") -> Definition:
+    return Definition(2, 3, name, rhs, letters, (2, 10))
+
+
+def test_labels_parse_and_move() -> None:
+    assert parse_label("(l-1)") == LayerLabel("()", "l", -1)
+    assert parse_label(r"\ell") == LayerLabel("", r"\ell", 0)
+    assert parse_label("T") == LayerLabel("", "T", 0) and parse_label("top") is None
+    at_l, at_big = LayerLabel("()", "l"), LayerLabel("()", "L")
+    assert LayerLabel("()", "l", -1).moved(at_big, at_l) == LayerLabel("()", "L", -1)
+    assert LayerLabel("()", "l", -1).moved(LayerLabel("()", "2"), at_l) == LayerLabel("()", "1")
+    assert LayerLabel("", "l", -1).moved(LayerLabel("", "2"), LayerLabel("", "l")) is None  # a^{1}: a power
+    assert LayerLabel("()", "l", -1).moved(LayerLabel("()", "1"), at_l).text() == "(0)"
+
+
+def test_instances_only_at_labels_written_and_not_defined() -> None:
+    math = r"z^{(L)}_j \quad z^{(2)}_j \quad z^{(l)}_j \quad x^{T}"
+    found = layer_instances([_definition("z_{j}^{(l)}", r"w^{(l)} a^{(l-1)}_j", "j")], math)
+    assert {(d.name, d.rhs) for d in found} == {
+        ("z_{j}^{(L)}", "w^{(L)} a^{(L-1)}_j"),
+        ("z_{j}^{(2)}", "w^{(2)} a^{(1)}_j"),
+    }
+    defined = [_definition("z_{j}^{(l)}", r"w^{(l)} a^{(l-1)}_j", "j"), _definition("z_{j}^{(L)}", "5", "j")]
+    assert [d.name for d in layer_instances(defined, math)] == ["z_{j}^{(2)}"]
+    # a number is no layer letter: z^{(2)} = … is that layer's, not every layer's
+    assert layer_instances([_definition("z^{(2)}", r"w^{(2)}")], r"z^{(L)}") == []
+    # nor is L, the last layer (δ^L = softmax(a^L) - t is not every layer's δ)
+    assert layer_instances([_definition(r"\delta^{L}", r"\sigma(a^L) - t")], r"\delta^{l} \quad \delta^{k}") == []
+
+
+def test_reach_follows_definitions() -> None:
+    values = {"a^{(L)}": ("", normalize(r"\sigma(z^{(L)})", NOTATION)), "z^{(L)}": ("", normalize("w b", NOTATION))}
+    reached = reached_keys({"a^{(L)}"}, values)
+    assert ("z", "(L)") in reached and ("w", "") in reached
+
+
+def test_hold_only_wrong_steps_that_reach_an_instance() -> None:
+    class _Result:
+        def __init__(self, status: str, step: str) -> None:
+            self.status, self.step, self.message = status, step, "m"
+
+        def held(self, message: str) -> _Result:
+            out = _Result("inconclusive", self.step)
+            out.message = message
+            return out
+
+    context = SimpleNamespace(layer_keys=frozenset({("z", "(L)")}), document=SimpleNamespace(scalar={}))
+    results = [_Result("wrong", "uses"), _Result("wrong", "other"), _Result("ok", "uses")]
+    reach = lambda step: {("z", "(L)")} if step == "uses" else {("y", "")}  # noqa: E731
+    out = hold_layer_readings(results, context, NOTATION, reach)
+    assert [r.status for r in out] == ["inconclusive", "wrong", "ok"]
