@@ -68,6 +68,7 @@ from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_functions import confirm_restatements
 from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import ONE_SIDED, STATUSES, Report, Status, StepResult, held_back, verdict
+from derive.checks.latex.root_squares import positive_root_notation
 from derive.checks.latex.rounded_inputs import judge_computed_inputs
 from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list, judge_whole_rounded
 from derive.checks.latex.scalar_judge import CONDITIONS_CHECKED, decide
@@ -294,6 +295,8 @@ def judge_step(
     readings = [(s, None, why) for s, why in meant_readings(step, notation, {*definitions, *(named or {})})]
     # e^{z_i}/Σ_c e^{z_c} = e^{z_1}/(e^{z_1} + e^{z_2}): the case i = 1 the other side writes (specialized_indices)
     special = [(s, (lhs_norm, rhs_norm), w) for s, w in specialized_indices(step, out.get("counterexample"))]
+    if rooted := positive_root_notation(step, notation):  # √(2E/(mω²)) … = E/ω: ω a magnitude (root_squares)
+        special.append((step, _read_sides(step, rooted[0]), rooted[1]))
     for reading, sides, why in [*readings, (apart, (lhs_norm, rhs_norm), DISTINCT), *special]:
         if reading is None:
             continue
