@@ -54,18 +54,25 @@ def _root_bodies(text: str) -> list[str]:
     return bodies
 
 
+def _squared_names(body: str) -> list[str]:
+    """The names a root's body writes squared, read left to right past each name's subscript (the
+    k of \\sigma_k^2 is no name of its own)."""
+    names: list[str] = []
+    at = 0
+    while token := _TOKEN.search(body, at):
+        squared = _SQUARED_AFTER.match(body, token.end())
+        at = squared.end() if squared else token.end()
+        if squared and token.group() not in _NOT_NAMES:
+            names.append(token.group() + (squared.group("sub") or ""))
+    return names
+
+
 def rooted_squares(step: Step) -> list[str]:
     """The names as written that the step squares right under a square root, in order, once each."""
     found: list[str] = []
     for side in (step.lhs, step.rhs):
         for body in _root_bodies(side):
-            for token in _TOKEN.finditer(body):
-                squared = _SQUARED_AFTER.match(body, token.end())
-                if squared is None or token.group() in _NOT_NAMES:
-                    continue
-                name = token.group() + (squared.group("sub") or "")
-                if name not in found:
-                    found.append(name)
+            found += [name for name in _squared_names(body) if name not in found]
     return found
 
 
