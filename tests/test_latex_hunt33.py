@@ -8,6 +8,11 @@ to its form, must never be wrong again, and the wrong twin of each must stay wro
   action of the harmonic oscillator, ``\frac{1}{2}\sqrt{2mE} \cdot \sqrt{\frac{2E}{m\omega^2}} =
   \frac{E}{\omega}``, refuted at ω = −1: a frequency taken out of a root is a magnitude
   (root_squares).
+- WangcsShuai/kevinzakka.github.io (_posts/2016-09-14-batch_normalization.markdown, line 203): the
+  backward pass of batch norm node by node, ``\dfrac{\partial \hat{x}_i}{\partial x_i} =
+  \dfrac{1}{\sqrt{\sigma^2 + \epsilon}}`` beside a chain rule with a term through σ², refuted
+  as the total derivative: a partial derivative in a staged computation holds the other nodes
+  fixed (graph_partials).
 """
 
 from __future__ import annotations
@@ -61,4 +66,48 @@ def test_their_wrong_twins_stay_wrong(runner: StepRunner) -> None:
 
 def test_a_bracket_squared_under_a_root_stays_wrong(runner: StepRunner) -> None:
     status, message = step_verdict(r"We get $$\sqrt{(x - 1)^2} = x - 1$$", r"\sqrt{(x", runner)
+    assert status == "wrong", message
+
+
+# WangcsShuai/kevinzakka.github.io, _posts/2016-09-14-batch_normalization.markdown (lines 135-203),
+# reduced to the form: a made-up layer normalisation whose chain rule goes through every node
+LAYER_NORM = r"""Layer normalisation of a vector $a$ with $H$ entries:
+
+$$\mu = \frac{1}{H}\sum_{k=1}^{H} a_k$$
+
+$$v = \frac{1}{H}\sum_{k=1}^{H} (a_k - \mu)^2$$
+
+$$n_k = \frac{a_k - \mu}{\sqrt{v + \epsilon}}$$
+
+By the chain rule through every node,
+
+$$\frac{\partial L}{\partial a_k} = \frac{\partial L}{\partial n_k}\frac{\partial n_k}{\partial a_k}
++ \frac{\partial L}{\partial v}\frac{\partial v}{\partial a_k}
++ \frac{\partial L}{\partial \mu}\frac{\partial \mu}{\partial a_k}$$
+
+The local derivative is
+
+$$\frac{\partial n_k}{\partial a_k} = \frac{1}{\sqrt{v + \epsilon}}$$
+"""
+# the local derivative alone, with no node differentiated by: the total derivative is claimed
+LAYER_NORM_WHOLE = "\n\n".join(
+    block for block in LAYER_NORM.split("\n\n") if "chain rule" not in block and r"\partial L" not in block
+)
+
+
+def test_a_local_partial_derivative_holding_the_other_nodes_is_not_wrong(runner: StepRunner) -> None:
+    status, message = step_verdict(LAYER_NORM, r"\frac{\partial n_k}", runner)
+    assert status == "inconclusive", message
+    assert "staged computation" in message
+
+
+def test_a_local_partial_derivative_wrong_with_the_nodes_held_stays_wrong(runner: StepRunner) -> None:
+    wrong = LAYER_NORM.replace(r"= \frac{1}{\sqrt{v + \epsilon}}", r"= \frac{2}{\sqrt{v + \epsilon}}")
+    status, message = step_verdict(wrong, r"\frac{\partial n_k}", runner)
+    assert status == "wrong", message
+
+
+def test_the_derivative_of_a_formula_never_split_into_nodes_stays_wrong(runner: StepRunner) -> None:
+    assert r"\partial L" not in LAYER_NORM_WHOLE
+    status, message = step_verdict(LAYER_NORM_WHOLE, r"\frac{\partial n_k}", runner)
     assert status == "wrong", message

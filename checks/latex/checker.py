@@ -40,6 +40,7 @@ from derive.checks.latex.environment_steps import by_parts
 from derive.checks.latex.example_labels import word_subscript
 from derive.checks.latex.extract import extract
 from derive.checks.latex.fixed_families import fixed_family_letters
+from derive.checks.latex.graph_partials import hold_graph_partials
 from derive.checks.latex.idle_conditions import bearing_conditions, supposed_values
 from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.index_calls import as_distributions
@@ -179,6 +180,7 @@ def check_text(
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
         judged = confirm_restatements(judged, equations, notation, document, again)  # J(θ) = … again
         judged = hold_partial_arguments(judged, equations, document, again)  # ∂R(a, b)/∂a holds b (partial_arguments)
+        judged = hold_graph_partials(judged, equations, document, again)  # ∂x̂/∂x holds σ² (graph_partials)
         report.results.extend(last_passes(judged, equations, text, notation, typed_notation))
         rerun = partial(_rerun, text, file=file, markdown=markdown, examples=examples, seed=seed, runner=runner)
         report.results = with_variable_e_reading(report.results, equations, given, rerun)  # e = a b beside e^{2x}
