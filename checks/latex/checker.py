@@ -40,7 +40,7 @@ from derive.checks.latex.environment_steps import by_parts
 from derive.checks.latex.example_labels import word_subscript
 from derive.checks.latex.extract import extract
 from derive.checks.latex.fixed_families import fixed_family_letters
-from derive.checks.latex.graph_partials import hold_graph_partials
+from derive.checks.latex.graph_partials import hold_partials
 from derive.checks.latex.idle_conditions import bearing_conditions, supposed_values
 from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.index_calls import as_distributions
@@ -60,7 +60,6 @@ from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaqu
 from derive.checks.latex.other_losses import hold_other_losses
 from derive.checks.latex.own_costs import decisive_only, own_reading
 from derive.checks.latex.own_costs import own_cost_entries as own_entries  # each step's own reading, last
-from derive.checks.latex.partial_arguments import hold_partial_arguments
 from derive.checks.latex.power_labels import iterated_name
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.read_again import read_again
@@ -179,8 +178,7 @@ def check_text(
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
         judged = confirm_restatements(judged, equations, notation, document, again)  # J(θ) = … again
-        judged = hold_partial_arguments(judged, equations, document, again)  # ∂R(a, b)/∂a holds b (partial_arguments)
-        judged = hold_graph_partials(judged, equations, document, again)  # ∂x̂/∂x holds σ² (graph_partials)
+        judged = hold_partials(judged, equations, document, again)  # ∂R(a, b)/∂a holds b, ∂x̂/∂x σ² (graph_partials)
         report.results.extend(last_passes(judged, equations, text, notation, typed_notation))
         rerun = partial(_rerun, text, file=file, markdown=markdown, examples=examples, seed=seed, runner=runner)
         report.results = with_variable_e_reading(report.results, equations, given, rerun)  # e = a b beside e^{2x}

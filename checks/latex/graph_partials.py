@@ -29,10 +29,11 @@ from typing import Any
 
 from derive.checks.latex.doc_definitions import DocumentDefinitions, definitions_before, uses_name
 from derive.checks.latex.extract import Equation
+from derive.checks.latex.partial_arguments import hold_partial_arguments
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.typed_nodes import Opaque
 
-__all__ = ["graph_nodes", "hold_graph_partials"]
+__all__ = ["graph_nodes", "hold_graph_partials", "hold_partials"]
 
 #: ∂ and the one name after it, in squeezed LaTeX: \partial\sigma^2, \partialx_i, \partial\hatx_i
 _PARTIAL_BY = re.compile(
@@ -135,3 +136,12 @@ def hold_graph_partials(
         if verdict["status"] == "ok" and out[k].status == "wrong":
             out[k] = out[k].held(said)
     return out
+
+
+def hold_partials(
+    judged: list[StepResult], equations: list[Equation], document: DocumentDefinitions, again: Any
+) -> list[StepResult]:
+    """The two readings of a partial derivative that hold something fixed, in turn: a function's other
+    arguments (partial_arguments), then the graph's other nodes (:func:`hold_graph_partials`)."""
+    judged = hold_partial_arguments(judged, equations, document, again)
+    return hold_graph_partials(judged, equations, document, again)
