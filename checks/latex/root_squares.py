@@ -9,8 +9,10 @@ holds once every name written squared inside a ``\sqrt{…}`` is positive is hel
 says so. The same step with any other slip (a factor 2, a missing m) is wrong for positive values
 too, and stays wrong: only a sign the root erased is forgiven.
 
-Only names squared right under a square root count (``\sqrt{\frac{2E}{m\omega^2}}``,
-``\sqrt{a^2 + b^2}``, ``\sqrt{\sigma_k^{2}}``), never a bracket squared (``\sqrt{(x - 1)^2} = x - 1``
+Only names squared right under a square root beside another name count
+(``\sqrt{\frac{2E}{m\omega^2}}``, ``\sqrt{\frac{s^2}{n}}``, ``\sqrt{a^2 b^2}``): a name squared
+alone under its root (``\sqrt{x^2} = x``, ``\sqrt{4k^2} = 2k``) is the textbook slip |x| ≠ x and
+stays wrong. Never a bracket squared (``\sqrt{(x - 1)^2} = x - 1``
 is a claim about x - 1, not about a magnitude's name), a function's square (``\sin^2``) or a name
 under an n-th root.
 """
@@ -37,6 +39,8 @@ _SQRT = re.compile(r"\\sqrt\s*(?:\[\s*2\s*\]\s*)?\{")
 _TOKEN = re.compile(r"\\[A-Za-z]+|[A-Za-z]")
 #: what makes the token just read a name squared: an optional subscript, then ^2 or ^{2}
 _SQUARED_AFTER = re.compile(r"(?P<sub>_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*\^\s*(?:\{\s*2\s*\}|2(?![0-9]))")
+#: a name's subscript, read past with it: _k, _{ij}
+_SUBSCRIPT = re.compile(r"_\s*(?:\{[^{}]*\}|[A-Za-z0-9])")
 #: words that are no names: functions, spacing and delimiters written before a square
 _NOT_NAMES = frozenset(
     r"\sin \cos \tan \sec \csc \cot \sinh \cosh \tanh \log \ln \exp \left \right \big \Big \bigg \Bigg"
@@ -55,16 +59,23 @@ def _root_bodies(text: str) -> list[str]:
 
 
 def _squared_names(body: str) -> list[str]:
-    """The names a root's body writes squared, read left to right past each name's subscript (the
-    k of \\sigma_k^2 is no name of its own)."""
+    """The names a root's body writes squared beside some other name, read left to right past each
+    name's subscript (the k of \\sigma_k^2 is no name of its own). A name squared alone under its
+    root (``\\sqrt{x^2} = x``, ``\\sqrt{4k^2} = 2k``) is the textbook slip |x| ≠ x and is left out."""
     names: list[str] = []
+    squared: list[str] = []
     at = 0
     while token := _TOKEN.search(body, at):
-        squared = _SQUARED_AFTER.match(body, token.end())
-        at = squared.end() if squared else token.end()
-        if squared and token.group() not in _NOT_NAMES:
-            names.append(token.group() + (squared.group("sub") or ""))
-    return names
+        square = _SQUARED_AFTER.match(body, token.end())
+        sub = _SUBSCRIPT.match(body, token.end())
+        at = square.end() if square else (sub.end() if sub else token.end())
+        if token.group() in _NOT_NAMES:
+            continue
+        name = token.group() + ((square.group("sub") or "") if square else (sub.group() if sub else ""))
+        names.append(name)
+        if square:
+            squared.append(name)
+    return [name for name in squared if any(other != name for other in names)]
 
 
 def rooted_squares(step: Step) -> list[str]:
