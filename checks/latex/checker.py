@@ -40,6 +40,7 @@ from derive.checks.latex.environment_steps import by_parts
 from derive.checks.latex.example_labels import word_subscript
 from derive.checks.latex.extract import extract
 from derive.checks.latex.fixed_families import fixed_family_letters
+from derive.checks.latex.graph_partials import hold_partials
 from derive.checks.latex.idle_conditions import bearing_conditions, supposed_values
 from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.index_calls import as_distributions
@@ -61,7 +62,6 @@ from derive.checks.latex.opaque_dots import DOT_GUARD, opaque_dot_verdict, opaqu
 from derive.checks.latex.other_losses import hold_other_losses
 from derive.checks.latex.own_costs import decisive_only, own_reading
 from derive.checks.latex.own_costs import own_cost_entries as own_entries  # each step's own reading, last
-from derive.checks.latex.partial_arguments import hold_partial_arguments
 from derive.checks.latex.power_labels import iterated_name
 from derive.checks.latex.probabilities import instance_sources, key_letters
 from derive.checks.latex.read_again import read_again
@@ -70,6 +70,7 @@ from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_functions import confirm_restatements
 from derive.checks.latex.restated_values import with_notation_values
 from derive.checks.latex.results import ONE_SIDED, STATUSES, Report, Status, StepResult, held_back, verdict
+from derive.checks.latex.root_squares import positive_root_notation
 from derive.checks.latex.rounded_inputs import judge_computed_inputs
 from derive.checks.latex.rounded_numbers import judge_rounded, judge_rounded_list, judge_whole_rounded
 from derive.checks.latex.scalar_judge import CONDITIONS_CHECKED, decide
@@ -179,7 +180,7 @@ def check_text(
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
         judged = hold_layer_readings(judged, context, notation)  # one layer read at another confirms only
         judged = confirm_restatements(judged, equations, notation, document, again)  # J(θ) = … again
-        judged = hold_partial_arguments(judged, equations, document, again)  # ∂R(a, b)/∂a holds b (partial_arguments)
+        judged = hold_partials(judged, equations, document, again)  # ∂R(a, b)/∂a holds b, ∂x̂/∂x σ² (graph_partials)
         report.results.extend(last_passes(judged, equations, text, notation, typed_notation))
         rerun = partial(_rerun, text, file=file, markdown=markdown, examples=examples, seed=seed, runner=runner)
         report.results = with_variable_e_reading(report.results, equations, given, rerun)  # e = a b beside e^{2x}
@@ -305,6 +306,8 @@ def judge_step(
     readings = [(s, None, why) for s, why in meant_readings(step, notation, {*definitions, *(named or {})})]
     # e^{z_i}/Σ_c e^{z_c} = e^{z_1}/(e^{z_1} + e^{z_2}): the case i = 1 the other side writes (specialized_indices)
     special = [(s, (lhs_norm, rhs_norm), w) for s, w in specialized_indices(step, out.get("counterexample"))]
+    if rooted := positive_root_notation(step, notation):  # √(2E/(mω²)) … = E/ω: ω a magnitude (root_squares)
+        special.append((step, _read_sides(step, rooted[0]), rooted[1]))
     for reading, sides, why in [*readings, (apart, (lhs_norm, rhs_norm), DISTINCT), *special]:
         if reading is None:
             continue
