@@ -46,7 +46,7 @@ def _entry_at(toks: Tokens, k: int, out: Tokens) -> tuple[Tokens, int] | None:
     if named is None:
         return None
     start, label = named
-    if start > 0 and out[start - 1][0] in _NOT_ENTRY_AFTER:
+    if start > 0 and (out[start - 1][0] in _NOT_ENTRY_AFTER or _inside_word(out, start)):
         return None
     # U_{ik} when every index is one letter or digit (the reader's spelling of an entry), else
     # O_{i,y_i}: without commas, i y_i would read as more indices than were written
@@ -100,6 +100,13 @@ def _name_before(out: Tokens) -> tuple[int, Tokens | None] | None:
     if out[opened - 1][0] == "^":
         return len(out), None  # W^{(2)}[m,n]: the entry's subscript after the label as written
     return opened - 2, inside
+
+
+def _inside_word(out: Tokens, start: int) -> bool:
+    """``Cov[x, y]``, ``Var[X,Y]``: the name ends a word (an operator written in letters); only the
+    d of a differential (``dW[m,n]``) may stand right before an array's name."""
+    before = out[start - 1]
+    return re.fullmatch(r"[A-Za-z]", before[0]) is not None and before[0] != "d" and not out[start][1]
 
 
 def _letter(out: Tokens, j: int) -> bool:
