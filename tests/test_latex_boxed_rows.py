@@ -47,3 +47,19 @@ def test_a_slip_in_a_box_is_found(runner: StepRunner) -> None:
 def test_a_number_in_brackets_without_a_wide_space_stays_a_factor(runner: StepRunner) -> None:
     assert [s for s, _ in _results("$$ a \\cdot 2 = 0.3 \\cdot (0.5) $$\n", runner)] != ["ok"]
     assert [s for s, _ in _results("$$ 0.15 = 0.3 \\cdot (0.5) $$\n", runner)] == ["ok"]
+
+
+def test_a_whole_row_in_an_upright_font_is_its_content() -> None:
+    assert unboxed(_row(r"\mathrm{U[i,k] = e^{S[i,k]}}")).text == "U[i,k] = e^{S[i,k]}"
+    assert unboxed(_row(r"\mathrm{a = b},")).text == "a = b"
+    # a name in the font, or a font that is only part of the row, stays as written
+    assert unboxed(_row(r"\mathrm{softmax}")).text == r"\mathrm{softmax}"
+    assert unboxed(_row(r"\mathrm{d}x = y")).text == r"\mathrm{d}x = y"
+    assert unboxed(_row(r"\mathrm{f(x=1)}")).text == r"\mathrm{f(x=1)}"  # an = in brackets: no row
+    assert unboxed(_row(r"\mathrm{sign}{x = 2}")).text == r"\mathrm{sign}{x = 2}"
+
+
+def test_definitions_in_an_upright_font_are_used(runner: StepRunner) -> None:
+    defs = "$$\\mathrm{u = e^{s}}$$\n\n$$\\mathrm{o = \\frac{u}{u + 1}}$$\n\n"
+    assert _results(defs + "$$\\frac{d o}{d s} = o(1 - o)$$\n", runner)[-1][0] == "ok"
+    assert _results(defs + "$$\\frac{d o}{d s} = o(1 + o)$$\n", runner)[-1][0] == "wrong"

@@ -11,9 +11,11 @@ from derive.checks.latex.activation_labels import layer_labelled_calls
 from derive.checks.latex.bracket_labels import bracket_labels
 from derive.checks.latex.compound_indices import compound_sum_indices
 from derive.checks.latex.digit_tokens import split_digit_names
+from derive.checks.latex.entry_brackets import entry_brackets
 from derive.checks.latex.font_scripts import braced_font_scripts
 from derive.checks.latex.font_transposes import transpose_out_of_font
 from derive.checks.latex.higher_derivatives import higher_derivatives
+from derive.checks.latex.indicator_forms import indicator_forms
 from derive.checks.latex.loss_gradients import loss_gradients
 from derive.checks.latex.script_names import merge_script_names
 from derive.checks.latex.slash_derivatives import name_end, slash_derivatives
@@ -41,9 +43,9 @@ Tokens = list[tuple[str, bool]]
 
 def rewrite_tokens(toks: Tokens) -> Tokens:
     """All the rewrites, in order."""
-    # g'^{[l]}(Z) is g'(Z): one activation letter (activation_labels.py)
-    toks = layer_labelled_calls(exp_powers(double_braces(underlined_answers(bracket_labels(toks)))))
-    toks = compound_sum_indices(toks)  # \sum_{k_L=1}^{n_L} C_{k_L}: one fresh index letter (compound_indices.py)
+    # g'^{[l]}(Z) is g'(Z) (activation_labels.py); W[m,n] is W_{mn} (entry_brackets.py)
+    toks = layer_labelled_calls(exp_powers(double_braces(underlined_answers(bracket_labels(entry_brackets(toks))))))
+    toks = compound_sum_indices(indicator_forms(toks))  # \delta_{k=c}: 1_{k=c}; \sum_{k_L=1}^{n_L}: a fresh index
     # \nabla_\mathbf{w}: \nabla_{\mathbf{w}} (font_scripts.py); w^{\text{T}}: w^{T} (upright_transposes.py)
     toks = upright_transposes(braced_font_scripts(toks))
     toks = _gradients(loss_gradients(_call_out_of_text(_lead_words(each_token_span(toks, _typed_ellipsis)))))
