@@ -26,7 +26,6 @@ from derive.checks.latex.doc_labels import with_bracket_steps, with_document_lab
 from derive.checks.latex.doc_vectors import with_document_vectors
 from derive.checks.latex.einstein import uses_einstein
 from derive.checks.latex.function_values import two_valued, with_function_values
-from derive.checks.latex.headings import heading_lines
 from derive.checks.latex.index_sums import named_sums
 from derive.checks.latex.later_plain_values import plain_at, plain_values_after
 from derive.checks.latex.layer_instances import add_layer_instances
@@ -100,7 +99,6 @@ def document_context(text: str, notation: Notation, equations: list) -> Document
     # C(w, b), \partial E(\mathbf w): a name the document writes as a function is called (called_names)
     notation = replace(notation, called_functions=find_called_names(equations, notation))
     document = DocumentDefinitions(equations, notation, typed_base=parsed_definitions(notation), text=text)
-    document.headings = heading_lines(text)  # a name each section defines afresh (section_scopes)
     # "$$ … = -y \log a $$ where $a = \sigma(z)$": a definition in the clause after a display holds
     # for that display's steps too (trailing_definitions)
     hoist_trailing_definitions(document, equations, text)

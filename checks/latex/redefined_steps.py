@@ -25,7 +25,6 @@ from derive.checks.latex.normalize import Notation, normalize
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_data import release_restated
 from derive.checks.latex.results import StepResult
-from derive.checks.latex.section_scopes import release_section_scoped
 from derive.checks.latex.steps import Step
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
@@ -51,9 +50,7 @@ def settle_redefined(judged: list[StepResult], document: DocumentDefinitions, ag
     defined = [((d.line, d.column), d.name) for d in document.defs]
     judged = release_restated(judged, document.restated, defined)  # data given again as pairs (restated_data)
     released = document.release_redefined(judged, _equal_values(document, judged, again))
-    released = _wrong_either_way(judged, released, document, again)
-    # z = σ(x) under one heading, z = log(1 + e^{-lx}) under the next: each section's own (section_scopes)
-    return release_section_scoped(judged, released, document, _HELD)
+    return _wrong_either_way(judged, released, document, again)
 
 
 def _equal_values(document: DocumentDefinitions, judged: list[StepResult], again: Rejudge) -> frozenset:
