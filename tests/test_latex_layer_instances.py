@@ -142,3 +142,22 @@ def test_hold_only_wrong_steps_that_reach_an_instance() -> None:
     reach = lambda step: {("z", "(L)")} if step == "uses" else {("y", "")}  # noqa: E731
     out = hold_layer_readings(results, context, NOTATION, reach)
     assert [r.status for r in out] == ["inconclusive", "wrong", "ok"]
+
+
+# after tests/data/latex_heldout23/backprop_matrix_dassein.md, lines 13 and 29-32: a layer's value that
+# no reader takes (a block matrix with ones(N, 1)) must not make A^{(k-1)} "defined in a form not read"
+UNREAD = r"""
+$$A^{(k)} = \begin{bmatrix}\text{ones}(N, 1) & a^{(k)}\end{bmatrix}$$
+
+$$Z^{(k)} = A^{(k-1)}W^{(k)}$$
+
+$$\frac{\partial J}{\partial W^{(k)}} = \left(A^{(k-1)}\right)^T\frac{\partial J}{\partial Z^{(k)}}$$
+
+$$\frac{\partial J}{\partial W^{(k)}} = \frac{\partial J}{\partial Z^{(k)}}\left(A^{(k-1)}\right)^T$$
+"""
+
+
+def test_an_unread_value_is_not_moved_to_other_layers(runner: StepRunner) -> None:
+    results = check_text(UNREAD, NOTATION, runner=runner, examples=30, markdown=True).results
+    assert results[-2].status == "ok", results[-2].message  # was unparsed: A^{(k-1)} in a form not read
+    assert results[-1].status != "ok"  # the factors swapped: not a product of these shapes

@@ -205,17 +205,27 @@ def add_layer_instances(document: Any, equations: list[Any], notation: Any) -> f
     math = " ".join(e.text for e in equations)
     found = layer_instances(document.defs, math, notation.labels.get("(*)", ()))
     scoped = replace(notation, sum_takes_index_terms=True)  # as DocumentDefinitions reads a value
+    kept = []
     for d in found:
-        document.scalar[d.name] = (d.letters, normalize(d.rhs, notation if d.letters else scoped))
+        scalar = normalize(d.rhs, notation if d.letters else scoped)
+        typed = None
         if not d.letters:
             try:
-                document.typed[d.name] = parse_typed(d.rhs, notation)
+                typed = parse_typed(d.rhs, notation)
             except Unreadable:
                 pass
+        if scalar.problems and typed is None:
+            # a value neither reader takes (A^{(k)} = [ones(N, 1)  a^{(k)}]) would only make the other
+            # layers' names "defined in a form not read", where they were read as unknowns before
+            continue
+        document.scalar[d.name] = (d.letters, scalar)
+        if typed is not None:
+            document.typed[d.name] = typed
         document.first_at.setdefault(d.name, (d.line, d.column))
+        kept.append(d)
     # before the original at the same place: a note on the definition's own step names the original
-    document.defs = sorted([*found, *document.defs], key=lambda d: (d.line, d.column))
-    return instance_keys(found)
+    document.defs = sorted([*kept, *document.defs], key=lambda d: (d.line, d.column))
+    return instance_keys(kept)
 
 
 def step_reach(step: Any, notation: Any, values: dict[str, tuple[str, Any]]) -> set[tuple[str, str]]:
