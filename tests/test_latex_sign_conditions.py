@@ -59,3 +59,15 @@ def test_a_value_stated_for_a_name_is_an_assumption_too(runner: StepRunner) -> N
     by_line = {r.step.line: r for r in check_text(text, NOTATION, runner=runner, examples=30, markdown=True).results}
     assert by_line[3].status == "ok"  # the binary cross-entropy at its label's value
     assert by_line[7].status == "wrong" and "y = 1 holds" in by_line[7].message
+
+
+def test_a_bound_a_reading_already_implies_adds_nothing_and_a_contradicted_one_drops_all() -> None:
+    import sympy as sp
+
+    from derive.checks.latex.sign_conditions import sign_relations
+
+    a = sp.Symbol("a", positive=True)  # read positive (root_squares): a > 0 is True, not a relation
+    assert sign_relations(("a > 0",), {a}) == []
+    assert sign_relations(("a < 0",), {a}) is None
+    b = sp.Symbol("b", real=True)
+    assert sign_relations(("b > 0",), {b}) == [sp.Gt(b, 0)]

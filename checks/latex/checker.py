@@ -178,7 +178,7 @@ def check_text(
         judged = hold_other_losses(note_definitions(judged, document.defs), document.defs)  # the notes on steps
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
-        judged = hold_layer_readings(judged, context, notation)  # one layer read at another confirms only
+        judged = hold_layer_readings(judged, context, notation, again=again)  # one layer read at another confirms only
         judged = confirm_restatements(judged, equations, notation, document, again)  # J(θ) = … again
         judged = hold_partials(judged, equations, document, again)  # ∂R(a, b)/∂a holds b, ∂x̂/∂x σ² (graph_partials)
         report.results.extend(last_passes(judged, equations, text, notation, typed_notation))

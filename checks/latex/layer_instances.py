@@ -177,22 +177,41 @@ def reached_keys(names: Iterable[str], values: dict[str, tuple[str, Any]]) -> se
     return seen
 
 
-def hold_layer_readings(judged: list[Any], context: Any, notation: Any, reach: Any = None) -> list[Any]:
+def hold_layer_readings(
+    judged: list[Any], context: Any, notation: Any, reach: Any = None, again: Any = None
+) -> list[Any]:
     """``judged`` (StepResults) with each ``wrong`` step that reaches a layer instance held (``context``:
-    a DocumentContext, its layer_keys and definitions); ``reach(step)`` gives the (base, label) pairs
-    the step's names reach (by default :func:`step_reach` through the document's definitions)."""
+    a DocumentContext, its layer_keys and definitions), unless, judged again (``again``, a
+    rejudge.Rejudge) without the instances, it is still wrong; ``reach(step)`` gives the (base, label)
+    pairs the step's names reach (by default :func:`step_reach` through the document's definitions)."""
     keys = context.layer_keys
     if not keys:
         return judged
     values = context.document.scalar
     reach = reach or (lambda step: step_reach(step, notation, values))
-    out = []
-    for r in judged:
-        if r.status == "wrong" and keys & reach(r.step):
+    held = [k for k, r in enumerate(judged) if r.status == "wrong" and keys & reach(r.step)]
+    stands = _wrong_without(judged, held, context.document, keys, again) if again is not None else set()
+    out = list(judged)
+    for k in held:
+        if k not in stands:
             why = "; but a value of one layer is read at another here (every layer of the same form)"
-            r = r.held(r.message + why + ", which the document does not state")
-        out.append(r)
+            out[k] = judged[k].held(judged[k].message + why + ", which the document does not state")
     return out
+
+
+def _wrong_without(judged: list[Any], held: list[int], document: Any, keys: frozenset, again: Any) -> set[int]:
+    """Of the steps ``held`` would hold, those judged wrong again without any layer instance (the
+    names keep the values the document writes, or none): their refutation does not rest on the
+    reading (a^{(l)} = σ(z^{(l)}) at its own layer, z^{(l)} reaching the instance a^{(l-1)})."""
+    tasks = []
+    for k in held:
+        step = judged[k].step
+        typed, scalar = document.for_step(step.line, step.column, step.rhs)
+        typed = {n: v for n, v in typed.items() if _key(n) not in keys}
+        scalar = {n: v for n, v in scalar.items() if _key(n) not in keys}
+        tasks.append((step, (typed, scalar)))
+    verdicts = again.run(tasks) if tasks else []
+    return {k for k, v in zip(held, verdicts, strict=True) if v["status"] == "wrong"}
 
 
 def add_layer_instances(document: Any, equations: list[Any], notation: Any) -> frozenset[tuple[str, str]]:

@@ -48,7 +48,12 @@ def sign_relations(conditions: tuple[str, ...], symbols: set[Any]) -> list[Any] 
         if name not in by_name:
             return None
         var, bound = by_name[name], sp.Rational(right)
-        relations.append({"<": sp.Lt, ">": sp.Gt, r"\leq": sp.Le, r"\geq": sp.Ge, "=": sp.Eq}[rel](var, bound))
+        relation = {"<": sp.Lt, ">": sp.Gt, r"\leq": sp.Le, r"\geq": sp.Ge, "=": sp.Eq}[rel](var, bound)
+        if relation is sp.true:  # a > 0 for an a read positive already (root_squares): nothing to add
+            continue
+        if relation is sp.false:  # a < 0 for an a read positive: the reading and the condition disagree
+            return None
+        relations.append(relation)
     return relations
 
 
