@@ -31,8 +31,13 @@ def test_a_step_through_a_prose_definition_is_not_wrong(runner: StepRunner) -> N
 
 
 def test_without_the_prose_the_constant_reading_stands(runner: StepRunner) -> None:
-    status, message = _status(f"$$ {QUOTIENT} $$\n", runner)
+    # u under a plain quotient is a constant the page never defines: refuted as written
+    plain = r"\frac{\partial}{\partial a_{0}} \frac{a_{0}^2}{u} = \frac{2 a_{0} u - a_{0}^2 \cdot 2 a_{0}}{u^2}"
+    status, message = _status(f"$$ {plain} $$\n", runner)
     assert status == "wrong", message
+    # under an exponential, u is a normaliser the page does not state (unstated_normalisers): held
+    status, message = _status(f"$$ {QUOTIENT} $$\n", runner)
+    assert status == "inconclusive" and "normaliser" in message, message
 
 
 def test_a_wrong_step_not_using_the_name_stays_wrong(runner: StepRunner) -> None:

@@ -63,7 +63,6 @@ def test_a_value_stated_for_a_name_is_an_assumption_too(runner: StepRunner) -> N
 
 def test_a_bound_a_reading_already_implies_adds_nothing_and_a_contradicted_one_drops_all() -> None:
     import sympy as sp
-
     from derive.checks.latex.sign_conditions import sign_relations
 
     a = sp.Symbol("a", positive=True)  # read positive (root_squares): a > 0 is True, not a relation

@@ -48,6 +48,8 @@ def test_which_letters_are_unstated_normalisers() -> None:
     assert unstated_normalisers(STATED_NORMALISER) == frozenset()
     assert unstated_normalisers(PROSE_NORMALISER + r"$$Z := e^{a_1} + e^{a_2}$$") == frozenset()
     assert unstated_normalisers(r"$y = e^{a}/Z$, and $Z_k \equiv 3$") == frozenset()
+    # raised to in an exponent, the letter is a variable (e^{-x}/x in an ODE), not a normaliser
+    assert unstated_normalisers(r"$\frac{e^{x}}{x}$ and $u = e^{-x}/x$") == frozenset()
     # not under an exponential: a plain quotient says nothing about a normaliser
     assert unstated_normalisers(r"$y = \frac{a_k}{Z}$, $y = x^{2}/N$, $\frac{e}{Z}$") == frozenset()
 

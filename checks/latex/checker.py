@@ -52,7 +52,6 @@ from derive.checks.latex.last_passes import last_passes
 from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.later_plain_values import noted_plain
 from derive.checks.latex.latest_values import refute_with_every_value
-from derive.checks.latex.layer_instances import hold_layer_readings
 from derive.checks.latex.meant_readings import meant_readings
 from derive.checks.latex.mixed_activations import hold_mixed_activations
 from derive.checks.latex.ng_names import ng_job
@@ -178,7 +177,6 @@ def check_text(
         judged = hold_other_losses(note_definitions(judged, document.defs), document.defs)  # the notes on steps
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
-        judged = hold_layer_readings(judged, context, notation, again=again)  # one layer read at another confirms only
         judged = confirm_restatements(judged, equations, notation, document, again)  # J(θ) = … again
         judged = hold_partials(judged, equations, document, again)  # ∂R(a, b)/∂a holds b, ∂x̂/∂x σ² (graph_partials)
         report.results.extend(last_passes(judged, equations, text, notation, typed_notation))

@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.results import StepResult
-from derive.checks.latex.stated_equations import DERIVATIVE
 
 __all__ = ["hold_unstated_normalisers", "unstated_normalisers"]
+
+#: a derivative whose variable is written (∂…/∂v, d…/dv, ∇_v): a prime's variable is not, and may be the letter
+_DERIVATIVE = re.compile(r"\\partial|\\nabla|\\[dt]?frac\s*\{\s*d|\bd\s*/\s*d")
 
 #: a name: one letter or one command (Greek), with its scripts (Z_k, Z^{(l)}, \Sigma_i)
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:\s*[_^]\s*(?:\{[^{}]*\}|\\?[A-Za-z0-9]))*"
@@ -56,10 +58,21 @@ def _given_a_value(text: str, letter: str) -> bool:
     return re.search(start + _pattern(letter) + scripts + value, text, re.MULTILINE) is not None
 
 
+#: what an exponential raises e to: e^{…}, e^x, \exp(…), \exp{…}
+_EXPONENT = re.compile(r"(?:\\exp\s*|(?<![\\A-Za-z])e\s*\^\s*)(\{[^{}]*\}|\([^()]*\)|\\?[A-Za-z0-9])")
+
+
+def _in_exponents(text: str) -> set[str]:
+    """The letters written in an exponent (e^{-x}/x: x is the variable there, not a normaliser)."""
+    exponents = " ".join(m.group(1) for m in _EXPONENT.finditer(text))
+    return set(re.findall(r"\\[A-Za-z]+|[A-Za-z]", exponents))
+
+
 def unstated_normalisers(text: str) -> frozenset[str]:
-    """The letters that divide an exponential somewhere in the document and are never given a value."""
+    """The letters that divide an exponential somewhere in the document, are never raised to in one,
+    and are never given a value."""
     found = {_letter(m.group(1)) for rx in (_FRAC, _SLASH, _RECIPROCAL) for m in rx.finditer(text)}
-    found.discard("e")
+    found -= {"e"} | _in_exponents(text)
     return frozenset(letter for letter in found if not _given_a_value(text, letter))
 
 
@@ -80,7 +93,7 @@ def hold_unstated_normalisers(judged: list[StepResult], text: str) -> list[StepR
         return judged
     out = []
     for r in judged:
-        if r.status == "wrong" and DERIVATIVE.search(f"{r.step.lhs} {r.step.rhs}"):
+        if r.status == "wrong" and _DERIVATIVE.search(f"{r.step.lhs} {r.step.rhs}"):
             point = " ".join((r.counterexample or {}).get("point", {}) or {})
             sides = f"{r.step.lhs} {r.step.rhs} {point}"
             hit = next((n for n in sorted(names) if re.search(_pattern(n), sides)), None)
