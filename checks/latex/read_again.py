@@ -7,8 +7,8 @@ two limits at one point on their operands, a bare \sum as a name, a primed name 
 formula, a label the document says is 0 or 1, a label said to be -1 or 1, a barred letter as its entries' mean, a
 trigonometric argument run on past its bracket and a logarithm's power inside it; and, without a
 second judgement, i as the imaginary unit, an equation the prose says something satisfies, an
-activation's derivative written in its output, an equation the next step solves, a derivative
-with two index letters beside its diagonal twin, and a name's value restated under a derivative.
+activation's derivative written in its output, an equation the next step solves, and a derivative
+with two index letters beside its diagonal twin.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ from derive.checks.latex.primed_names import settle_primed_names
 from derive.checks.latex.prose_joins import rejudge_joined
 from derive.checks.latex.redefined_steps import settle_redefined
 from derive.checks.latex.rejudge import Rejudge
-from derive.checks.latex.restated_operands import hold_restated_operands
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.reused_letters import hold_reused_letters
 from derive.checks.latex.shared_derivatives import settle_shared_derivatives
@@ -67,7 +66,6 @@ def read_again(
     judged = hold_imaginary_unit(judged, notation)  # e^{ix} = \cos x + i\sin x: i is √−1 (imaginary_unit)
     judged = hold_stated_equations(judged, notation)  # "the median satisfies $$1 - e^{-a} = e^{-a}$$"
     judged = hold_diagonal_twins(judged, document, again)  # ∂P_j/∂o_i beside ∂P_i/∂o_i: for j ≠ i (diagonal_twins)
-    judged = hold_restated_operands(judged)  # ∂y_i/∂z_i = ∂(e^{z_i}/Σ)/∂z_i: y_i restated (restated_operands)
     judged = hold_trig_arguments(judged, document, again)  # \cos(k-m)x: cos((k−m)x)? (trig_arguments)
     judged = hold_output_form_derivatives(judged, notation)  # σ'(y) = y(1 − y), y = σ(x) (output_form_derivatives)
     judged = hold_solved_by_next(judged, notation)  # a²/3 = c, then a = √(3c): an equation (solved_equations)
