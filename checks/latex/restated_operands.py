@@ -4,11 +4,11 @@ r"""A derivative of a name set equal to the same derivative of a formula restate
 says y_i is the softmax. Where the document gave y_i another value before, read from its entries (a
 softmax blog writes ``y_1 = \frac{z_1}{\sum_k z_k}, …, y_K = …``, its exponentials forgotten), the
 step is refuted with that value, and the verdict lands on a correct step: the slip, if any, is in
-the earlier value, or in this restatement, and which one the text does not say. Such a ``wrong`` (both sides one derivative by
-the same variable, a name on the left and a formula on the right, the name's own value never written)
-is held, saying so
-(:func:`hold_restated_operands`); the steps after it are judged as ever, so a formula restated
-wrongly and carried on is still found where a later step breaks with it.
+the earlier value, or in this restatement, and which one the text does not say. Such a ``wrong``
+(both sides one derivative by the same variable, a name on the left and a formula on the right, the
+name's own value never written) is held, saying so (:func:`hold_restated_operands`); the steps after
+it are judged as ever, so a formula restated wrongly and carried on is still found where a later
+step breaks with it.
 """
 
 from __future__ import annotations
