@@ -381,6 +381,12 @@ def _gone(pid: int) -> bool:
     return state in ("Z", "X")
 
 
+def _owned_by_the_living(tmp: Path) -> list[Path]:
+    # directories whose worker still runs (it may be cleaning up); a dead worker's, zombie or not,
+    # are orphans for the sweep
+    return [p for p in tmp.glob(f"{lifetime.PREFIX}*") if not _gone(int(p.name[len(lifetime.PREFIX):].split("-")[0]))]
+
+
 def _harness_descendants(pid: int) -> list[int]:
     out, todo = [], [pid]
     while todo:
@@ -443,7 +449,7 @@ def test_jobs_workers_and_their_children_die_with_derive(tmp_path, sig):
     # 6 s, not 2: on a loaded CI machine a worker's clean-up once took longer (the test is about
     # what is left, not how fast)
     deadline = time.monotonic() + 6
-    while (not all(map(_gone, children)) or list(tmp.glob(f"{lifetime.PREFIX}*"))) and time.monotonic() < deadline:
+    while (not all(map(_gone, children)) or _owned_by_the_living(tmp)) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert all(map(_gone, children))
     left = list(tmp.glob(f"{lifetime.PREFIX}*"))
@@ -557,3 +563,27 @@ def test_a_directory_submission_brings_its_helpers_and_leaves_a_data_set_out(tmp
     (root / "neural_net.py").write_text(source.replace("a2 = np.maximum(0, z2)", "a2 = relu(z2)"))
     result = grade(root)
     assert result.verdict == "pass", result.as_dict()
+
+
+def test_a_zombie_owner_does_not_keep_its_directory(tmp_path):
+    # A dead worker nobody reaps (reparented to a container's init that never waits) still answers
+    # kill(pid, 0); its orphaned directory must be swept all the same, and a live owner's must not.
+    if not sys.platform.startswith("linux"):
+        pytest.skip("zombies are read from /proc")
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    deadline = time.monotonic() + 10
+    while not _gone(dead.pid) and time.monotonic() < deadline:
+        time.sleep(0.02)  # exited, not yet waited for: a zombie
+    assert Path(f"/proc/{dead.pid}").exists()
+    orphan = tmp_path / f"{lifetime.PREFIX}{dead.pid}-x"
+    orphan.mkdir()
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        kept = tmp_path / f"{lifetime.PREFIX}{live.pid}-y"
+        kept.mkdir()
+        assert lifetime.sweep(str(tmp_path)) == 1
+        assert not orphan.exists() and kept.exists()
+    finally:
+        live.kill()
+        live.wait()
+        dead.wait()

@@ -86,7 +86,20 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A dead process nobody has reaped yet still answers kill(pid, 0). A `--jobs` worker whose
+    parent died is reparented, and where the new parent (a container's init) never reaps, it stays
+    a zombie for good: its orphaned directory must still be swept (CI saw exactly this)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False  # no /proc (not Linux) or already gone: kill(pid, 0) answered for it
+    # the state follows the command name, which is in parentheses and may itself contain ")"
+    state = stat[stat.rfind(")") + 1:].split()[:1]
+    return state in (["Z"], ["X"])
 
 
 def sweep(root: str | None = None) -> int:
