@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.results import StepResult
+from derive.checks.latex.squeezed_text import squeezed
 from derive.checks.latex.unread_clauses import leading_supposition
 
 __all__ = ["hold_case_values"]
@@ -34,13 +35,9 @@ _VALUE = re.compile(rf"\s*({_NAME})\s*=(?!=)")
 _NAME_ONLY = re.compile(rf"\s*{_NAME}\s*")
 
 
-def _squeezed(tex: str) -> str:
-    return re.sub(r"[{}\s]", "", tex)
-
-
 def _mentions(text: str, name: str) -> bool:
     """Does the LaTeX write the name (as written, spaces and braces aside, not inside a longer name)?"""
-    return re.search(r"(?<![\\A-Za-z])" + re.escape(_squeezed(name)) + r"(?![A-Za-z])", _squeezed(text)) is not None
+    return re.search(r"(?<![\\A-Za-z])" + re.escape(squeezed(name)) + r"(?![A-Za-z])", squeezed(text)) is not None
 
 
 def _cases(lines: list[str]) -> list[tuple[int, str, str, int]]:
@@ -58,8 +55,8 @@ def _cases(lines: list[str]) -> list[tuple[int, str, str, int]]:
 def _free(result: StepResult, name: str) -> bool:
     """Is the name (by its letter) among the counterexample's free names, or one its conditions set?"""
     found = result.counterexample if isinstance(result.counterexample, dict) else {}
-    letter = re.sub(r"^\\(?:mathbf|boldsymbol|bm|hat|bar|tilde)\s*", "", _squeezed(name))[:1]
-    keys = [re.sub(r"^\\(?:mathbf|boldsymbol|bm|hat|bar|tilde)", "", _squeezed(str(k))) for k in found.get("point", {})]
+    letter = re.sub(r"^\\(?:mathbf|boldsymbol|bm|hat|bar|tilde)\s*", "", squeezed(name))[:1]
+    keys = [re.sub(r"^\\(?:mathbf|boldsymbol|bm|hat|bar|tilde)", "", squeezed(str(k))) for k in found.get("point", {})]
     where = re.findall(r"(?<![\\A-Za-z])([A-Za-z])", str(found.get("where", "")))
     return any(key.lstrip("\\")[:1] == letter for key in keys) or letter in where
 
@@ -82,7 +79,7 @@ def _stale(result: StepResult, cases: list[tuple[int, str, str, int]]) -> str | 
             continue
         at, said, latest, _ = later[-1]
         again = _VALUE.match(latest)
-        if again and _squeezed(again.group(1)) == _squeezed(name):
+        if again and squeezed(again.group(1)) == squeezed(name):
             continue  # the latest case gives the name a plain value, which the reader takes
         return (
             f"{name} was given its value under a case (line {line}: {word} ${formula.strip()}$), and a later"

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from derive.checks.latex.results import StepResult
+from derive.checks.latex.squeezed_text import squeezed
 
 __all__ = ["hold_diagonal_twins"]
 
@@ -29,8 +31,7 @@ _INDEX_VALUE = re.compile(r"(?<![A-Za-z_\\])([A-Za-z]) = (-?\d+)")
 _DERIVATIVE = re.compile(r"\\partial|\\frac\s*\{\s*d|\bd\s*/\s*d")
 
 
-def _squeeze(text: str) -> str:
-    return re.sub(r"[\s{}]|\\[,;:!]|\\left|\\right", "", text)
+_squeeze = partial(squeezed, spacing=True)  # squeezed_text: names compared as written
 
 
 def _as_letter(text: str, old: str, new: str) -> str:

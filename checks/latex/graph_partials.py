@@ -25,12 +25,14 @@ never differentiates by σ² (a single formula, differentiated whole) is not tou
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 from derive.checks.latex.doc_definitions import DocumentDefinitions, definitions_before, uses_name
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.partial_arguments import hold_partial_arguments
 from derive.checks.latex.results import StepResult
+from derive.checks.latex.squeezed_text import BOLD_FONTS, squeezed
 from derive.checks.latex.typed_nodes import Opaque
 
 __all__ = ["graph_nodes", "hold_graph_partials", "hold_partials"]
@@ -48,10 +50,7 @@ _WHY = (
 )
 
 
-def _squeezed(text: str) -> str:
-    """The LaTeX without spaces, braces and font commands: \\sigma^{2} and \\sigma^2 alike."""
-    text = re.sub(r"\\(?:mathbf|boldsymbol|bm|vec|mathrm|text|mathcal)\s*", "", text)
-    return re.sub(r"[{}\s]", "", text)
+_squeezed = partial(squeezed, fonts=BOLD_FONTS)  # squeezed_text: names compared as written
 
 
 def _partial_names(text: str) -> set[str]:

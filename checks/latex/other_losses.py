@@ -12,9 +12,11 @@ prose names no loss, or the document's own kind, keeps its verdict.
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 from derive.checks.latex.results import StepResult
+from derive.checks.latex.squeezed_text import squeezed
 
 __all__ = ["hold_other_losses"]
 
@@ -41,8 +43,7 @@ def _kind_of_value(value: str) -> str | None:
     return "squared error" if re.search(r"\^\s*\{?\s*2\b", value) else None
 
 
-def _squeezed(text: str) -> str:
-    return re.sub(r"[{}\s]|\\mathcal|\\mathrm|\\text", "", text)
+_squeezed = partial(squeezed, fonts=("mathcal", "mathrm", "text"))  # squeezed_text: names compared as written
 
 
 def hold_other_losses(results: list[StepResult], defs: list[Any]) -> list[StepResult]:

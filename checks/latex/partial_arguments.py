@@ -21,11 +21,13 @@ before or after, and such a step keeps its verdict.
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 from derive.checks.latex.doc_definitions import DocumentDefinitions, definitions_before, uses_name
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.results import StepResult
+from derive.checks.latex.squeezed_text import BOLD_FONTS, squeezed
 from derive.checks.latex.typed_nodes import Opaque
 
 __all__ = ["argument_lists", "hold_partial_arguments"]
@@ -56,10 +58,7 @@ Held = tuple[str, str, tuple[str, ...], set[str]]
 _OK = "a partial derivative holds {function}'s other arguments ({others}) fixed: {{message}}"
 
 
-def _squeezed(text: str) -> str:
-    """The LaTeX without spaces, braces and font commands: R_{\\gamma} and R_\\gamma alike."""
-    text = re.sub(r"\\(?:mathbf|boldsymbol|bm|vec|mathrm|text|mathcal)\s*", "", text)
-    return re.sub(r"[{}\s]", "", text)
+_squeezed = partial(squeezed, fonts=BOLD_FONTS)  # squeezed_text: names compared as written
 
 
 def argument_lists(equations: list[Equation]) -> dict[str, tuple[str, ...]]:

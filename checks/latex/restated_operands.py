@@ -14,9 +14,11 @@ step breaks with it.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from derive.checks.latex.implied_losses import derivative_parts
 from derive.checks.latex.results import StepResult
+from derive.checks.latex.squeezed_text import squeezed
 
 __all__ = ["hold_restated_operands"]
 
@@ -27,8 +29,7 @@ _NAME = re.compile(
 )
 
 
-def _squeeze(text: str) -> str:
-    return re.sub(r"[\s{}]|\\left|\\right|\\[,;:!]", "", text)
+_squeeze = partial(squeezed, spacing=True)  # squeezed_text: names compared as written
 
 
 def restated_name(lhs: str, rhs: str) -> str | None:

@@ -25,6 +25,7 @@ from derive.checks.latex.applied_uses import CE_NAMES, DEFINES, arguments, at_in
 from derive.checks.latex.extract import Equation
 from derive.checks.latex.function_calls import PARAMETER_SEPARATOR, names_in
 from derive.checks.latex.notation import Notation
+from derive.checks.latex.squeezed_text import squeezed
 from derive.checks.latex.steps import split_chain
 from derive.checks.latex.tex_tokens import TexReader, Unreadable, split_at_top_commas
 
@@ -44,10 +45,6 @@ def _logits_at_input(reader: TexReader, part: list[str]) -> list[str]:
 def _one(toks: list[str], reader: TexReader) -> str:
     names = arguments(reader, toks)
     return names[0] if names and len(names) == 1 else ""
-
-
-def _squeezed(text: str) -> str:
-    return "".join(c for c in text if not c.isspace() and c not in "{}")
 
 
 def _document_definitions(
@@ -140,7 +137,7 @@ def with_standard_losses(equations: list[Equation], notation: Notation, text: st
             if _standard_fits(name, args, equations, notation, text):
                 added[name] = (PARAMETER_SEPARATOR.join(args), _standard_body(*args))
             continue
-        bodies = {_squeezed(body) for _, body in defs}
+        bodies = {squeezed(body) for _, body in defs}
         params = {p for p, _ in defs}
         if len(bodies) == 1 and params == {args}:
             added[name] = (PARAMETER_SEPARATOR.join(args), next(iter(defs))[1])
