@@ -67,3 +67,27 @@ def test_a_derivative_step_stays_held_for_the_restated_value(runner: StepRunner)
     # with a derivative, the hold also covers the derivative's reading: not settled here
     status, message = _after_restated(r"\frac{\partial a}{\partial z} = a", runner)
     assert status != "wrong", message
+
+
+# three sections, three values of one loss (classification-loss notes define z once per loss)
+THRICE = (
+    "## Squared\n\n$$g = u^2$$\n\n## Cubed\n\nNow $$g = u^3$$\n\n## Log\n\nFinally $$g = \\ln(1 + e^{u})$$\n\n"
+)
+
+
+def _after_thrice(step: str, runner: StepRunner) -> tuple[str, str]:
+    report = check_text(f"{THRICE}$${step}$$\n", NOTATION, runner=runner, markdown=True, examples=30)
+    result = report.results[-1]
+    return result.status, result.message
+
+
+def test_a_step_wrong_with_each_of_three_values_is_wrong(runner: StepRunner) -> None:
+    status, message = _after_thrice(r"\frac{dg}{du} = 5u", runner)
+    assert status == "wrong", message
+    assert "defined 3 times; wrong with each value" in message
+
+
+def test_a_step_right_with_any_of_three_values_is_never_wrong(runner: StepRunner) -> None:
+    for right in (r"\frac{dg}{du} = 2u", r"\frac{dg}{du} = 3u^2", r"\frac{dg}{du} = \frac{e^{u}}{1+e^{u}}"):
+        status, message = _after_thrice(right, runner)
+        assert status != "wrong", (right, message)

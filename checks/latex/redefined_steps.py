@@ -7,8 +7,9 @@ DocumentDefinitions.release_redefined makes it inconclusive, unless:
 - the two values are judged equal at that step (``f = \|\hat Y - Y\|^2`` after ``f = \|\max(XW,
   0) - Y\|^2`` with ``\hat Y = \max(Z, 0)``): the name has one value there (:func:`_equal_values`);
 - the step is wrong under each value (``-(y_i - o_i) = -(o_i - y_i)`` with o_i the softmax of
-  one section and the sigmoid of the next): judged again with the first value and with the
-  second, it is wrong whichever is meant, and said so (:func:`_wrong_either_way`). Names defined
+  one section and the sigmoid of the next; a loss z that three sections define three ways):
+  judged again with the first value and with every later one written before it, it is wrong
+  whichever is meant, and said so (:func:`_wrong_either_way`, up to four values). Names defined
   from the twice-defined one keep their definitions in terms of it; when either value cannot be
   put in, or the step uses two twice-defined names, nothing changes.
 """
@@ -38,6 +39,10 @@ _DERIVATIVE = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*d|\bd\s*/\s*d|'|\\pri
 
 #: the note release_redefined adds to a wrong step it holds back
 _HELD = "is defined more than once in the document, so which value is meant is not known"
+
+#: a name given more values than this before a step is not tried with each (time; and a name
+#: that common is more likely an exercise sheet's letter than one quantity)
+_MOST_VALUES = 4
 
 
 def settle_redefined(judged: list[StepResult], document: DocumentDefinitions, again: Rejudge) -> list[StepResult]:
@@ -79,10 +84,12 @@ def _wrong_either_way(
         plain = not _DERIVATIVE.search(f"{step.lhs} {step.rhs}")
         if plain:  # a value written again as it was (ŷ = a, then ŷ = a = P(y=1|x)): one value
             earlier = [r for r in earlier if not _same_text(r.value, r.before)]
-        if len(earlier) != 1:  # several names with two values: their combinations are not tried
+        # one name with two or more values (a second and third section define z again); several
+        # names with more than one value each: their combinations are not tried
+        if len({r.name for r in earlier}) != 1 or len(earlier) > _MOST_VALUES - 1:
             continue
-        both = _both_values(document, earlier[0], step, again.notation, plain)
-        for definitions in both or ():
+        each = _every_value(document, earlier, step, again.notation, plain)
+        for definitions in each or ():
             todo.append((k, earlier[0]))
             tasks.append((step, definitions))
     verdicts: dict[int, list[dict[str, Any]]] = {}
@@ -91,10 +98,8 @@ def _wrong_either_way(
     out = list(released)
     for k, redefinition in dict(todo).items():
         if all(v["status"] == "wrong" for v in verdicts[k]):
-            first, second = (v["message"] for v in verdicts[k])
-            name = redefinition.name
-            why = f"{name} is defined twice; wrong with either value: the first, {first}; the second, {second}"
-            out[k] = replace(judged[k], message=why, counterexample=verdicts[k][1]["counterexample"])
+            why = _wrong_with_each(redefinition.name, [v["message"] for v in verdicts[k]])
+            out[k] = replace(judged[k], message=why, counterexample=verdicts[k][-1]["counterexample"])
     return out
 
 
@@ -117,19 +122,30 @@ def _read_value(again: Reassignment, notation: Notation, typed_too: bool) -> tup
     return typed, (None if norm.problems else (letters, norm))
 
 
-def _both_values(
-    document: DocumentDefinitions, again: Reassignment, step: Step, notation: Notation, plain: bool
+def _wrong_with_each(name: str, messages: list[str]) -> str:
+    if len(messages) == 2:
+        return f"{name} is defined twice; wrong with either value: the first, {messages[0]}; the second, {messages[1]}"
+    ordinals = ("first", "second", "third", "fourth", "fifth")
+    each = "; ".join(f"the {ordinals[k]}, {m}" for k, m in enumerate(messages))
+    return f"{name} is defined {len(messages)} times; wrong with each value: {each}"
+
+
+def _every_value(
+    document: DocumentDefinitions, redefinitions: list[Reassignment], step: Step, notation: Notation, plain: bool
 ) -> list[tuple[dict, dict]] | None:
-    """The step's definitions with the twice-defined name at its first value (as before its
-    second definition), and at its second value; None when either cannot be put in."""
+    """The step's definitions with the twice-defined name at its first value (as before its first
+    redefinition) and at each later value written before the step; None when any cannot be put
+    in (a value not read may be the one meant, so the step stays held)."""
     typed, scalar = document.for_step(step.line, step.column, step.rhs)
-    typed_first, scalar_first = document.for_step(again.line, again.column, again.value)
-    name = again.name
-    latest = document.latest.get(again) or _read_value(again, notation, plain)
-    if latest[1] is None or (name in typed and latest[0] is None) or mentions_name(again.value, name):
-        return None  # the second value is not read, or is an update (J = J + λ‖W‖²)
+    first = redefinitions[0]
+    typed_first, scalar_first = document.for_step(first.line, first.column, first.value)
+    name = first.name
     if (name in scalar) != (name in scalar_first) or (name in typed) != (name in typed_first) or name not in scalar:
         return None
-    first = ({**typed, **({name: typed_first[name]} if name in typed else {})}, {**scalar, name: scalar_first[name]})
-    second = ({**typed, **({name: latest[0]} if name in typed else {})}, {**scalar, name: latest[1]})
-    return [first, second]
+    out = [({**typed, **({name: typed_first[name]} if name in typed else {})}, {**scalar, name: scalar_first[name]})]
+    for again in redefinitions:
+        value = document.latest.get(again) or _read_value(again, notation, plain)
+        if value[1] is None or (name in typed and value[0] is None) or mentions_name(again.value, name):
+            return None  # a value not read, or an update (J = J + λ‖W‖²)
+        out.append(({**typed, **({name: value[0]} if name in typed else {})}, {**scalar, name: value[1]}))
+    return out
