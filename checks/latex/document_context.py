@@ -28,6 +28,7 @@ from derive.checks.latex.einstein import uses_einstein
 from derive.checks.latex.function_values import two_valued, with_function_values
 from derive.checks.latex.index_sums import named_sums
 from derive.checks.latex.later_plain_values import plain_at, plain_values_after
+from derive.checks.latex.layer_instances import LayerInstance, read_layer_instances
 from derive.checks.latex.lowercase_transposes import writes_t_transposes
 from derive.checks.latex.multi_functions import with_multi_functions
 from derive.checks.latex.ng_names import NgNames
@@ -69,6 +70,9 @@ class DocumentContext:
     scoped: ScopedFunctions  # functions it defines again differently: each use means the latest
     #: doubled names whose plain value comes after the function: where it does (later_plain_values)
     plain_after: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: z^l_j = Σ_k w^l_{jk} a^{l-1}_k + b^l_j read at the other layers the document writes; they
+    #: confirm unread steps only, in a second reading (layer_instances)
+    layer_instances: list[LayerInstance] = field(default_factory=list)
 
     @property
     def own_functions(self) -> tuple[list[Any], frozenset[str]]:
@@ -99,6 +103,7 @@ def document_context(text: str, notation: Notation, equations: list) -> Document
     # "$$ … = -y \log a $$ where $a = \sigma(z)$": a definition in the clause after a display holds
     # for that display's steps too (trailing_definitions)
     hoist_trailing_definitions(document, equations, text)
+    instances = read_layer_instances(document, equations, notation)
     # a restatement of the notation's loss that cannot be evaluated gives way to it (restated_values)
     document.fallback = unevaluable_restatements(document.typed, document.typed_base, notation)
     # a name the document defines both as a function and by a plain value has two values (function_values)
@@ -113,7 +118,9 @@ def document_context(text: str, notation: Notation, equations: list) -> Document
     scoped = find_scoped_functions(equations, own, set(notation.doc_functions))
     # F(b) = …, then "in this case F = …": the case the text goes on with (later_plain_values)
     later = plain_values_after(doubled, document.defs, new_functions)
-    return DocumentContext(notation, new_functions, document, doubled, typed_notation, ng, unstated, scoped, later)
+    return DocumentContext(
+        notation, new_functions, document, doubled, typed_notation, ng, unstated, scoped, later, instances
+    )
 
 
 def _document_notation(text: str, notation: Notation, equations: list) -> tuple[Notation, list]:
