@@ -18,6 +18,7 @@ from derive.checks.latex.limits import settle_limit
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.notation import FUNCTION_KEYS
 from derive.checks.latex.opaque_calls import IndexInCall, instantiate_call, is_call_key
+from derive.checks.latex.carried_letters import carried_letters
 from derive.checks.latex.open_entries import open_entry_letters
 from derive.checks.latex.probabilities import instance_bindings, instantiate_key, is_probability_key
 from derive.checks.latex.unread_derivatives import unread_derivative
@@ -284,7 +285,10 @@ class _Builder:
                 others = {k: v for k, v in self.definitions.items() if k != key}
                 if isinstance(value, Unstated):  # p_2 of an unknown family p (unstated_dependence)
                     return unstated_value(value, _Builder(self.norm, self.size, others).parent, self.size, sub)
-                return _value(value, {c: int(d) for c, d in zip(letters, sub, strict=True)}, self.size, others)
+                own = {c: int(d) for c, d in zip(letters, sub, strict=True)}
+                # δ_j = ∂E_n/∂a_j read in a step about E_n: its n is the step's (carried_letters)
+                carried = carried_letters(value, letters, env or {})
+                return _value(value, {**carried, **own}, self.size, others)
         return None
 
     def parent(self, name: str) -> Any:
