@@ -57,6 +57,11 @@ def test_the_wrong_input_beside_the_delta_is_found(runner: StepRunner) -> None:
     assert _status(_verdicts(text, runner), r"\epsilon_k h_k") == "wrong"
 
 
+def test_a_chain_evaluated_with_the_wrong_input_is_never_ok(runner: StepRunner) -> None:
+    step = r"\frac{\partial C_p}{\partial u_k} \frac{\partial u_k}{\partial v_{km}} = \epsilon_k h_k"
+    assert _status(_verdicts(_document(FORWARD, DELTA, [step]), runner), r"\epsilon_k h_k") != "ok"
+
+
 def test_another_layout_an_equiv_definition_and_a_bias(runner: StepRunner) -> None:
     text = _document(
         r"s_r = \sum_q g_{rq} x_q + c_r",
