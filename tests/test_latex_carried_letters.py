@@ -9,7 +9,7 @@ nothing (never ok through this reading). Made-up letters and layouts, not a docu
 
 from __future__ import annotations
 
-from derive.checks.latex.carried_letters import carried_letters
+from derive.checks.latex.carried_letters import carried_letters, labelled_value
 from derive.checks.latex.checker import StepRunner, check_text
 from derive.checks.latex.normalize import normalize
 from derive.checks.latex.notation import load_notation
@@ -31,7 +31,8 @@ def _status(verdicts: list[tuple[int, str, str, str]], rhs_start: str, lhs_start
 
 def _document(forward: str, delta: str, steps: list[str]) -> str:
     shown = "\n\n".join(f"$${s}$$" for s in steps)
-    return f"# Notes\n\nEach unit sums its inputs, ${forward}$.\n\nThe error signal is\n\n$${delta}$$\n\nso that\n\n{shown}\n"
+    head = f"# Notes\n\nEach unit sums its inputs, ${forward}$.\n\n"
+    return f"{head}The error signal is\n\n$${delta}$$\n\nso that\n\n{shown}\n"
 
 
 FORWARD = r"u_k = \sum_m v_{km} h_m"
@@ -93,3 +94,29 @@ def test_a_value_that_is_no_derivative_carries_nothing() -> None:
 def test_a_word_or_two_letter_subscript_is_no_examples_index() -> None:
     value = normalize(r"\frac{\partial E_{total}}{\partial a_j} + \frac{\partial F_{nm}}{\partial a_j}", NOTATION)
     assert carried_letters(value, "j", {"j": 1, "n": 2, "m": 3}) == {}
+
+
+def _two_deltas(step: str) -> str:
+    """A hidden delta defined as a derivative, and the output delta by another letter and formula
+    (so the two letters label two quantities: label_subscripts)."""
+    return (
+        "# Notes\n\nEach hidden unit sums its inputs, $s_r = \\sum_q g_{rq} x_q$.\n\n"
+        "$$\\beta_r \\equiv \\frac{\\partial \\ell_t}{\\partial s_r}$$\n\n"
+        "For the output units,\n\n$$\\beta_m = o_m - y_m$$\n\nso that\n\n"
+        f"$${step}$$\n"
+    )
+
+
+def test_a_labelled_delta_is_read_at_the_steps_own_letter(runner: StepRunner) -> None:
+    good = _two_deltas(r"\frac{\partial \ell_t}{\partial g_{rq}} = \beta_r x_q")
+    assert _status(_verdicts(good, runner), r"\beta_r x_q") == "ok"
+    slip = _two_deltas(r"\frac{\partial \ell_t}{\partial g_{rq}} = \beta_r x_r")
+    assert _status(_verdicts(slip, runner), r"\beta_r x_r") != "ok"
+
+
+def test_a_labelled_value_that_is_no_derivative_is_not_read_at_the_steps_letter() -> None:
+    defs = {r"\beta_{m}": ("", normalize("o_m - y_m", NOTATION))}
+    assert labelled_value(r"\beta_{m}", defs, {"m": 1}, lambda *read: read) is None
+    deriv = {r"\beta_{r}": ("", normalize(r"\frac{\partial \ell_t}{\partial s_r}", NOTATION))}
+    assert labelled_value(r"\beta_{r}", deriv, {"r": 2, "t": 1}, lambda *read: read[1]) == {"r": 2, "t": 1}
+    assert labelled_value(r"\beta_{r}", deriv, {"t": 1}, lambda *read: read[1]) is None  # r not the step's

@@ -13,14 +13,24 @@ takes the step's value (:func:`carried_letters`). Only a value that is a derivat
 error signal: a name defined as the derivative of another) carries letters this way; a value that
 merely shares a letter with the step (y_j = x_{ij} beside a step about x_{ij}) is left as it was,
 since a letter a definition leaves free need not be the step's.
+
+The same document defines δ_k = y_k - t_k for its output units as well: one base under two
+letters with two formulas is two labelled names (label_subscripts), δ_j no longer a family. A
+step that writes δ_j with j its own free index (∂E_n/∂w_{ji} = δ_j z_i, read at j = 1, 2 …) means
+the labelled δ_j at each j, so a derivative-valued labelled definition is read at the step's
+letters too (:func:`labelled_binding`), and not as an unrelated δ_1.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from derive.checks.latex.index_sums import split_name
+from derive.checks.latex.label_subscripts import family_letters
 from derive.checks.latex.normalize import Normalized
 
-__all__ = ["carried_letters"]
+__all__ = ["carried_letters", "labelled_binding", "labelled_value"]
 
 
 def carried_letters(value: Normalized, own: str, env: dict[str, int]) -> dict[str, int]:
@@ -43,3 +53,31 @@ def carried_letters(value: Normalized, own: str, env: dict[str, int]) -> dict[st
             continue
         carried[letter] = env[letter]
     return carried
+
+
+def labelled_binding(
+    name: str, definitions: dict[str, tuple[str, Normalized]], env: dict[str, int]
+) -> dict[str, int] | None:
+    """The letters to read a labelled definition's value at (δ_j's j from the step, and n of E_n
+    carried), where ``name`` is a name the definitions give a value as written (no family letters)
+    whose subscript letters the step's instance all gives values, and that value is a derivative;
+    None for any other name."""
+    entry = definitions.get(name)
+    if entry is None or entry[0] or not env:
+        return None
+    letters = family_letters(name)
+    value = entry[1]
+    if not letters or not value.derivatives or any(c not in env for c in letters):
+        return None
+    return {**carried_letters(value, letters, env), **{c: env[c] for c in letters}}
+
+
+def labelled_value(
+    name: str, definitions: dict[str, tuple[str, Any]], env: dict[str, int], read: Callable[..., Any]
+) -> Any:
+    """A labelled derivative-valued definition's value at the step's letters (:func:`labelled_binding`):
+    ``read(value, letters, the other definitions)`` (sympy_build's reader), or None."""
+    bound = labelled_binding(name, definitions, env)
+    if bound is None:
+        return None
+    return read(definitions[name][1], bound, {k: v for k, v in definitions.items() if k != name})
