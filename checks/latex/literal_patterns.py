@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from derive.checks.latex.ellipsis_sums import plain
 from derive.checks.latex.tex_tokens import Unreadable
 
-__all__ = ["Cell", "PatternSpec", "ELLIPSES", "HORIZONTAL", "infer_pattern", "is_ellipsis"]
+__all__ = ["Cell", "PatternSpec", "ELLIPSES", "HORIZONTAL", "LAST", "infer_pattern", "is_ellipsis", "written_places"]
 
 HORIZONTAL = {r"\dots", r"\cdots", r"\ldots", r"\hdots", r"\dotsc", r"\dotsb", r"\dotsm"}
 VERTICAL = {r"\vdots", r"\ddots"}
@@ -60,6 +60,17 @@ class PatternSpec:
     ncols: int
     row_index: str
     col_index: str
+    #: the written entries' places (row, column): "1", "2", … or LAST for the row (column) after
+    #: the dots; entries not listed are the pattern's inference (see written_entries.py)
+    written: tuple[tuple[str, str], ...] = ()
+
+
+LAST = "last"
+
+
+def written_places(written: tuple[tuple[str, str], ...], rows: int, cols: int) -> set[tuple[int, int]]:
+    """The (row, column) numbers, from 1, of the written entries of a rows×cols instance."""
+    return {(rows if r == LAST else int(r), cols if c == LAST else int(c)) for r, c in written}
 
 
 def is_ellipsis(cell: list[str]) -> bool:
@@ -69,6 +80,8 @@ def is_ellipsis(cell: list[str]) -> bool:
 def infer_pattern(grid: list[list[list[str]]]) -> PatternSpec:
     """The pattern of a grid of cells (rows of token lists) that has ellipses."""
     cells, nrows, ncols = _layout(grid)
+    last = {END_ROW: LAST, END_COL: LAST}
+    written = tuple(sorted({(last.get(c.row, c.row), last.get(c.col, c.col)) for c in cells}))
     cells, groups = _grouped_sizes(cells)
     rows_end = _end_letter(cells, 0) if not nrows else ""
     cols_end = _end_letter(cells, 1) if not ncols else ""
@@ -86,7 +99,7 @@ def infer_pattern(grid: list[list[list[str]]]) -> PatternSpec:
     kind, templates = _templates(cells, nrows, ncols, rows_end == cols_end)
     shown = tuple(tuple(_fill(t, roles, letters[0], letters[1])) for t, roles in templates)
     rows_end, cols_end = groups.get(rows_end, rows_end), groups.get(cols_end, cols_end)
-    return PatternSpec(kind, shown, rows_end, cols_end, nrows, ncols, letters[0], letters[1])
+    return PatternSpec(kind, shown, rows_end, cols_end, nrows, ncols, letters[0], letters[1], written)
 
 
 # ------------------------------------------------------------------ layout
