@@ -80,3 +80,71 @@ def test_a_wrong_step_at_an_open_size_is_still_found(runner: StepRunner) -> None
     column = r"\begin{bmatrix} g_1^2 \\ \vdots \\ g_n^2 \end{bmatrix}"
     result = _one(rf"{column} = 2 \mathbf g", runner)
     assert result.status == "wrong", result.message
+
+
+# ---------------------------------------------------------------- entries that follow no one pattern
+# Read at their written places only (literal_patterns.WRITTEN): a slip in a written entry is
+# found there; the step is never ok, since the entries not written are not read at all.
+SOFTMAX_DECLARED = r"Let $\mathbf s \in \mathbb{R}^K$ and $\mathbf t \in \mathbb{R}^K$." + "\n\n"
+
+
+def _jacobian(entries: dict[str, str], env: str = "bmatrix", dots: str = r"\cdots") -> str:
+    """The softmax Jacobian of s by its corners, with some entries replaced."""
+    cells = {
+        "11": "s_1 - s_1 s_1", "12": "-s_1 s_2", "1K": "-s_1 s_K",
+        "21": "-s_2 s_1", "22": "s_2 - s_2 s_2", "2K": "-s_2 s_K",
+        "K1": "-s_K s_1", "K2": "-s_K s_2", "KK": "s_K - s_K s_K",
+    }  # fmt: skip
+    cells.update(entries)
+    rows = [f"{cells[r + '1']} & {cells[r + '2']} & {dots} & {cells[r + 'K']}" for r in "12K"]
+    return rf"\begin{{{env}}} {rows[0]} \\ {rows[1]} \\ \vdots & \vdots & \ddots & \vdots \\ {rows[2]} \end{{{env}}}"
+
+
+def _softmax(step: str, runner: StepRunner):
+    text = f"{SOFTMAX_DECLARED}$$ {step} $$\n"
+    return check_text(text, NOTATION, runner=runner, examples=30, markdown=True).results[-1]
+
+
+RIGHT = r"\operatorname{diag}(\mathbf s) - \mathbf s \mathbf s^T"
+
+
+DOTS = r"\dots"
+
+
+def _place_fits(shown: str, row: str, col: str) -> bool:
+    """The counterexample's entry (r, c) is at row, col ("K": the last, past row / column 2)."""
+    r, c = shown[len("entry (") :].split(")")[0].split(", ")
+    return all(int(got) > 2 if want == "K" else want in ("", got) for got, want in ((r, row), (c, col)))
+
+
+@pytest.mark.parametrize(
+    ("entries", "row", "col"),
+    [
+        ({"21": "s_2 s_1"}, "2", "1"),  # a dropped minus in row 2
+        ({"KK": "s_K + s_K s_K"}, "K", "K"),  # a slipped sign in the last corner
+        ({"22": "s_2 - s_1 s_2", "2K": "-s_1 s_K"}, "2", ""),  # row 2 copied from row 1
+    ],
+)
+def test_a_slip_that_breaks_the_pattern_is_found_at_its_entry(entries, row, col, runner: StepRunner) -> None:
+    result = _softmax(f"{_jacobian(entries, 'pmatrix', DOTS)} = {RIGHT}", runner)
+    assert result.status == "wrong", result.message
+    shown = result.counterexample["lhs"]
+    assert shown.startswith("entry (") and _place_fits(shown, row, col), shown
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        {"11": "s_1 - s_1^2", "22": "s_2(1 - s_2)"},  # right entries in other spellings: no one pattern
+        {"11": "s_1 (1 - s_1)"},
+    ],
+)
+def test_right_entries_without_one_pattern_are_never_wrong(entries, runner: StepRunner) -> None:
+    result = _softmax(f"{_jacobian(entries)} = {RIGHT}", runner)
+    assert result.status in ("inconclusive", "unparsed"), (result.status, result.message)
+
+
+def test_entries_that_skip_numbers_are_not_read_at_their_places(runner: StepRunner) -> None:
+    # rows 1, 2 written s_1, s_3: every other entry, or a slip? Not read
+    result = _softmax(r"\mathbf s = \begin{pmatrix} s_1 \\ s_3 \\ \vdots \\ s_K \end{pmatrix}", runner)
+    assert result.status == "unparsed" and "a matrix with ellipses" in result.message, result.message

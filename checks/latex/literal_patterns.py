@@ -27,11 +27,22 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from derive.checks.latex.ellipsis_sums import plain
 from derive.checks.latex.tex_tokens import Unreadable
 
-__all__ = ["Cell", "PatternSpec", "ELLIPSES", "HORIZONTAL", "LAST", "infer_pattern", "is_ellipsis", "written_places"]
+__all__ = [
+    "Cell",
+    "PatternSpec",
+    "ELLIPSES",
+    "HORIZONTAL",
+    "LAST",
+    "WRITTEN",
+    "infer_pattern",
+    "is_ellipsis",
+    "written_places",
+]
 
 HORIZONTAL = {r"\dots", r"\cdots", r"\ldots", r"\hdots", r"\dotsc", r"\dotsb", r"\dotsm"}
 VERTICAL = {r"\vdots", r"\ddots"}
@@ -69,6 +80,8 @@ class PatternSpec:
 
 
 LAST = "last"
+#: PatternSpec.kind of a matrix read at its written entries only (templates[k] at written[k])
+WRITTEN = "written"
 
 
 def written_places(written: tuple[tuple[str, str], ...], rows: int, cols: int) -> set[tuple[int, int]]:
@@ -85,6 +98,7 @@ def infer_pattern(grid: list[list[list[str]]]) -> PatternSpec:
     cells, nrows, ncols, trailing = _layout(grid)
     last = {END_ROW: LAST, END_COL: LAST}
     written = tuple(sorted({(last.get(c.row, c.row), last.get(c.col, c.col)) for c in cells}))
+    raw = cells
     cells, groups = _grouped_sizes(cells)
     rows_end = _end_letter(cells, 0) if not nrows and 0 not in trailing else ""
     cols_end = _end_letter(cells, 1) if not ncols and 1 not in trailing else ""
@@ -99,10 +113,37 @@ def infer_pattern(grid: list[list[list[str]]]) -> PatternSpec:
     letters = [c for c in _FRESH if c not in used][:2]
     if len(letters) < 2:
         raise Unreadable("a matrix with ellipses that uses every index letter")
-    kind, templates = _templates(cells, nrows, ncols, rows_end == cols_end and not trailing)
+    sizes = (groups.get(rows_end, rows_end), groups.get(cols_end, cols_end), nrows, ncols, *letters)
+    try:
+        kind, templates = _templates(cells, nrows, ncols, rows_end == cols_end and not trailing)
+    except Unreadable as exc:
+        if trailing:
+            raise
+        return _written_only(raw, sizes, exc)
     shown = tuple(tuple(_fill(t, roles, letters[0], letters[1])) for t, roles in templates)
-    rows_end, cols_end = groups.get(rows_end, rows_end), groups.get(cols_end, cols_end)
-    return PatternSpec(kind, shown, rows_end, cols_end, nrows, ncols, letters[0], letters[1], written)
+    return PatternSpec(kind, shown, *sizes, written)
+
+
+def _written_only(cells: list[Cell], sizes: tuple[Any, ...], why: Unreadable) -> PatternSpec:
+    """Entries that follow no one pattern (or two): each written entry at its own place, the
+    others not read (kind "written"). Such a matrix can show a written entry wrong, never the
+    step right. Entries written with a size made of a group (``x_{n_x}``) keep the group."""
+    rows, cols, nrows, ncols = sizes[:4]
+    if (not nrows and not rows) or (not ncols and not cols) or not (nrows or _counted(cells, 0)):
+        raise why
+    if not (ncols or _counted(cells, 1)):
+        raise why
+    last = {END_ROW: LAST, END_COL: LAST}
+    places = tuple((last.get(c.row, c.row), last.get(c.col, c.col)) for c in cells)
+    return PatternSpec(WRITTEN, tuple(c.toks for c in cells), *sizes, places)
+
+
+def _counted(cells: list[Cell], axis: int) -> bool:
+    """Whether the rows (axis 0) or columns written before the dots are rows 1, 2, … of the
+    whole: each has its number in one of its entries (``y_2y_1``, ``-y_1y_2`` in row 2). Not
+    so for ``p_1 \\ p_3 \\ \vdots``, which may list every other entry."""
+    numbers = {c.row if axis == 0 else c.col for c in cells} - {END_ROW, END_COL}
+    return all(any(n in c.toks for c in cells if (c.row, c.col)[axis] == n) for n in numbers)
 
 
 # ------------------------------------------------------------------ layout

@@ -20,8 +20,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from derive.checks.latex.literal_patterns import infer_pattern, is_ellipsis, written_places
+from derive.checks.latex.literal_patterns import LAST, WRITTEN, infer_pattern, is_ellipsis, written_places
 from derive.checks.latex.notation import identifier_name
+from derive.checks.latex.numbered_entries import forget_numbered
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed_nodes import Node, Sym, Transpose, all_syms
 
@@ -91,6 +92,8 @@ class Pattern(Node):
     written: tuple[tuple[str, str], ...] = ()
 
     def template(self, i: int, j: int) -> Node:
+        if self.kind == WRITTEN:  # (evaluate gives the entries not written no value)
+            return self.templates[self.written.index((str(i), str(j)))]
         if self.kind == "diag":
             return self.templates[0] if i == j else self.templates[1]
         if self.kind == "by_row":
@@ -105,6 +108,8 @@ class Pattern(Node):
         rows = self.nrows or _length(ev, self, 0)
         cols = self.ncols or _length(ev, self, 1)
         written = written_places(self.written, rows, cols)
+        if self.kind == WRITTEN:
+            return self._written_entries(ev, rows, cols)
         grid = []
         for i in range(1, rows + 1):
             row = []
@@ -119,6 +124,42 @@ class Pattern(Node):
         if self.loose:
             ev.world.flags["orientation"] = True
             return _stack(grid).T
+        return _stack(grid)
+
+    def _written_entries(self, ev: Any, rows: int, cols: int) -> Any:
+        """Kind WRITTEN: each written entry's value at its place, the other places 0 and counted
+        as inferred (written_entries.py holds a step that differs there, and any step found
+        equal). At a size too small to give every written entry its own place (row 2 and the
+        last row one), no place counts as written."""
+        from derive.checks.latex.tensor_eval import UnboundIndex
+        from derive.checks.latex.tensor_ops import NotJudged, scalar
+
+        places = [(rows if r == LAST else int(r), cols if c == LAST else int(c)) for r, c in self.written]
+        apart = len(set(places)) == len(places)
+        values = {}
+        sizes: dict[str, int] = {}
+        for size, count in ((self.rows, rows), (self.cols, cols)):
+            if re.fullmatch(r"[A-Za-z]", size):
+                if sizes.setdefault(size, count) != count:
+                    raise NotJudged(f"a matrix written with ellipses whose size {size} is two lengths")
+        for place, template in zip(places, self.templates, strict=True):
+            try:
+                values[place] = ev.child(sizes).ev(template)  # y_n: its last entry
+            except UnboundIndex as exc:  # a_{i1}: a general entry, whose place the layout does not give
+                raise NotJudged(f"an entry of a matrix written with ellipses with the index {exc.letter}") from None
+            if values[place].size != 1:
+                raise NotJudged("an entry of a matrix written with ellipses that is not a number")
+        lasts = {s.stem for t in self.templates for s in all_syms(t) if set(_parts(s.sub)) & set(sizes)}
+        forget_numbered(ev.world, lasts)  # s_1, s_2, s_K: s has K entries, not 2
+        inferred = ev.world.flags.get(INFERRED) or "zero"
+        grid = []
+        for i in range(1, rows + 1):
+            row = []
+            for j in range(1, cols + 1):
+                known = apart and (i, j) in values
+                row.append(values[(i, j)] if known else _replaced(scalar(0.0), inferred, (i, j)))
+            grid.append(row)
+        ev.world.flags["tensor"] = ev.world.flags[WRITTEN] = True
         return _stack(grid)
 
     def shape_in(self, walker: Any) -> Any:
@@ -146,6 +187,8 @@ def _replaced(value: Any, mode: Any, place: tuple[int, int]) -> Any:
     import numpy as np
     from derive.checks.latex.tensor_ops import Dual
 
+    if mode == "zero":
+        return value
     if mode == "nan":
         return Dual(value.v * np.nan, None if value.d is None else value.d * np.nan)
     rng = np.random.default_rng([int(mode), *place])

@@ -5,7 +5,9 @@ r"""A difference at entries the page writes, for steps with a matrix written wit
 (literal_patterns.py). A step refuted only where a side depends on an inferred entry may be
 refuted by the reader's guess rather than by the writer's mathematics, so it is held; a step
 refuted at a place both sides compute from written entries alone stays wrong, and its
-counterexample names that place.
+counterexample names that place. A matrix whose written entries follow no one pattern (a slip in
+one of them, as often as not) is read at its written entries only (literal_patterns.WRITTEN):
+it can refute a step there, and never proves one.
 
 Which places of a side depend on inferred entries is seen, not derived: the side is evaluated
 again with every inferred entry NaN (a place NaN reaches depends on one) and twice with the
@@ -20,6 +22,7 @@ import dataclasses
 from typing import Any
 
 import numpy as np
+from derive.checks.latex.literal_patterns import WRITTEN
 from derive.checks.latex.matrix_literals import INFERRED, Pattern
 from derive.checks.latex.tensor_eval import Evaluator, World
 from derive.checks.latex.tensor_ops import Dual
@@ -27,7 +30,8 @@ from derive.checks.latex.typed_nodes import Node, all_nodes
 
 __all__ = ["written_mask", "written_verdict"]
 
-_HELD = "the sides differ only where a matrix with ellipses has entries the page does not write (the judge's inference)"
+_HELD = "the sides differ only where a matrix with ellipses has entries the page does not write (inferred, or unread)"
+_WRITTEN_ONLY = "equal at the entries written; a matrix with ellipses whose entries follow no one pattern has no others"
 _MODES = ("nan", 1, 2)
 
 
@@ -35,7 +39,10 @@ def written_verdict(
     verdict: dict[str, Any], outcomes: list[tuple[World, dict[str, Any]]], sides: tuple[Node, Node]
 ) -> dict[str, Any]:
     """A wrong verdict on values held unless two worlds differ at a place both sides compute
-    from written entries (the judge's rule of two worlds); its counterexample moved there."""
+    from written entries (the judge's rule of two worlds); its counterexample moved there. A
+    matrix read at its written entries only (no pattern) never makes a step ok."""
+    if verdict["status"] == "ok" and any(world.flags.get(WRITTEN) for world, _ in outcomes):
+        return {**verdict, "status": "inconclusive", "message": _WRITTEN_ONLY}
     if verdict["status"] != "wrong" or not any(isinstance(n, Pattern) for s in sides for n in all_nodes(s)):
         return verdict
     cex = verdict.get("counterexample") or {}
