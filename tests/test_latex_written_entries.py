@@ -148,3 +148,9 @@ def test_entries_that_skip_numbers_are_not_read_at_their_places(runner: StepRunn
     # rows 1, 2 written s_1, s_3: every other entry, or a slip? Not read
     result = _softmax(r"\mathbf s = \begin{pmatrix} s_1 \\ s_3 \\ \vdots \\ s_K \end{pmatrix}", runner)
     assert result.status == "unparsed" and "a matrix with ellipses" in result.message, result.message
+
+
+def test_a_written_entry_with_another_index_letter_is_not_judged(runner: StepRunner) -> None:
+    # -s_2 s_j in row 2: a general entry, whose column the layout does not give
+    result = _softmax(f"{_jacobian({'21': 's_2 s_1', '2K': '-s_2 s_j'})} = {RIGHT}", runner)
+    assert result.status in ("unparsed", "inconclusive") and "index j" in result.message, result.message

@@ -131,8 +131,10 @@ class Pattern(Node):
         as inferred (written_entries.py holds a step that differs there, and any step found
         equal). At a size too small to give every written entry its own place (row 2 and the
         last row one), no place counts as written."""
-        from derive.checks.latex.tensor_eval import UnboundIndex
-        from derive.checks.latex.tensor_ops import NotJudged, scalar
+        from derive.checks.latex.tensor_ops import (
+            NotJudged,
+            scalar,
+        )  # (tensor_eval's UnboundIndex is one, with .letter)
 
         places = [(rows if r == LAST else int(r), cols if c == LAST else int(c)) for r, c in self.written]
         apart = len(set(places)) == len(places)
@@ -145,8 +147,10 @@ class Pattern(Node):
         for place, template in zip(places, self.templates, strict=True):
             try:
                 values[place] = ev.child(sizes).ev(template)  # y_n: its last entry
-            except UnboundIndex as exc:  # a_{i1}: a general entry, whose place the layout does not give
-                raise NotJudged(f"an entry of a matrix written with ellipses with the index {exc.letter}") from None
+            except NotJudged as exc:  # a_{i1}: a general entry, whose place the layout does not give
+                if getattr(exc, "letter", None) is None:
+                    raise
+                raise NotJudged(f"an entry of a matrix written with ellipses with the index {exc.letter}") from None  # type: ignore[attr-defined]
             if values[place].size != 1:
                 raise NotJudged("an entry of a matrix written with ellipses that is not a number")
         lasts = {s.stem for t in self.templates for s in all_syms(t) if set(_parts(s.sub)) & set(sizes)}
