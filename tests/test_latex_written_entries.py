@@ -154,3 +154,10 @@ def test_a_written_entry_with_another_index_letter_is_not_judged(runner: StepRun
     # -s_2 s_j in row 2: a general entry, whose column the layout does not give
     result = _softmax(f"{_jacobian({'21': 's_2 s_1', '2K': '-s_2 s_j'})} = {RIGHT}", runner)
     assert result.status in ("unparsed", "inconclusive") and "index j" in result.message, result.message
+
+
+def test_entries_read_as_written_take_their_length_from_the_last_entry(runner: StepRunner) -> None:
+    # s ∈ ℝ^K not declared: the last row's s_K says how long s is
+    text = f"$$ {_jacobian({'21': 's_2 s_1'})} = {RIGHT} $$\n"
+    result = check_text(text, NOTATION, runner=runner, examples=30, markdown=True).results[-1]
+    assert "the size K" not in result.message and result.status != "ok", result.message

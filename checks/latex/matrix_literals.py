@@ -338,6 +338,8 @@ def _length(ev: Any, node: Pattern, axis: int) -> int:
 
     size, index = (node.rows, node.row_index) if axis == 0 else (node.cols, node.col_index)
     other = node.col_index if axis == 0 else node.row_index
+    if node.kind == WRITTEN and re.fullmatch(r"[A-Za-z]", size):
+        index = size  # y_n in the last row of entries read as written: y has n entries
     found: set[int] = set()
     if size.isdigit():
         found.add(int(size))
