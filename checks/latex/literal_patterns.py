@@ -17,9 +17,18 @@ when exactly one choice of places does. Readings tried, in order:
   per written column (or row).
 
 The size letter is read from entries that differ only in the row (or column) number: ``p_1``
-against ``p_n``. Anything less certain (one written entry, two rows after the dots, numbers that
-do not start at 1, a template two choices fit, a label ``x^{(1)}``) raises Unreadable with the
-reason. Nothing is evaluated here.
+against ``p_n``. Dots that end an axis (``p_1 \\ p_2 \\ \vdots``, no last entry) are read
+when two entries at least come before them: the run has no size letter, and goes to the length
+of what the entries index. Anything less certain (one written entry, two rows after the dots,
+numbers that do not start at 1, a label ``x^{(1)}``) raises Unreadable with the reason.
+
+Where no one template gives every written entry (a slip in one of them, or two templates fit),
+the matrix is read at its written entries only (kind WRITTEN): each at its own place, row 1, 2,
+… or the last, when every row and column before the dots shows its own number in an entry
+(``s_1, s_3, …`` may list every other entry, and is not read). Such a reading never makes a step
+ok; it can refute one at a written entry (written_entries.py). Every reading records the places
+of the written entries (PatternSpec.written): the judge holds a step refuted elsewhere only.
+Nothing is evaluated here.
 """
 
 from __future__ import annotations
