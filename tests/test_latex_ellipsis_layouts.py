@@ -93,3 +93,66 @@ def test_layouts_with_ellipses_wrong_steps_are_found(step: str, runner: StepRunn
 def test_layouts_with_a_slipped_index_are_never_ok(step: str, runner: StepRunner) -> None:
     result = _one(step, runner)
     assert result.status != "ok", (result.status, result.message)
+
+
+# ---------------------------------------------------------------- dots that end an axis
+# ``\begin{pmatrix} q_1 r_1 \\ q_2 r_2 \\ \vdots \end{pmatrix}``, ``(q_1, q_2, \ldots)``: no last
+# entry; the run goes to the length of what the entries index (q ∈ ℝ^k here), read off two
+# written entries at least.
+TRAILING_DECLARED = (
+    r"Let $\mathbf q \in \mathbb{R}^k$, $\mathbf r \in \mathbb{R}^k$ and $B \in \mathbb{R}^{k \times k}$." + "\n\n"
+)
+
+
+def _trailing(step: str, runner: StepRunner):
+    text = f"{TRAILING_DECLARED}$$ {step} $$\n"
+    return check_text(text, NOTATION, runner=runner, examples=30, markdown=True).results[-1]
+
+
+VDOTS = r"\vdots"
+
+
+def _run(entries: list[str], env: str, dots: str) -> str:
+    return rf"\begin{{{env}}} " + r" \\ ".join([*entries, dots]) + rf" \end{{{env}}}"
+
+
+TRAILING_OK = [
+    rf"\mathbf q \odot \mathbf r = {_run(['q_1 r_1', 'q_2 r_2'], 'pmatrix', VDOTS)}",
+    rf"\mathbf q - \mathbf r = {_run(['q_1 - r_1', 'q_2 - r_2', 'q_3 - r_3'], 'bmatrix', VDOTS)}",
+    r"B = \begin{bmatrix} B_{11} & B_{12} & \cdots \\ B_{21} & B_{22} & \dots \\ \vdots \end{bmatrix}",
+    r"2 \mathbf q = (2 q_1, 2 q_2, \ldots)^T",
+    r"\mathbf q^T = \begin{pmatrix} q_1 & q_2 & ... \end{pmatrix}",
+]
+TRAILING_WRONG = [
+    rf"\mathbf q \odot \mathbf r = {_run(['q_1 + r_1', 'q_2 + r_2'], 'pmatrix', VDOTS)}",
+    rf"\mathbf q + \mathbf r = {_run(['q_1 - r_1', 'q_2 - r_2', 'q_3 - r_3'], 'bmatrix', VDOTS)}",
+    r"2 B = \begin{bmatrix} B_{11} & B_{12} & \cdots \\ B_{21} & B_{22} & \dots \\ \vdots \end{bmatrix}",
+]
+TRAILING_UNREAD = [
+    # one entry before the dots: the run's step is not seen
+    rf"\mathbf q = {_run(['q_1'], 'bmatrix', VDOTS)}",
+    # a written entry that breaks the others' pattern: not read (never a guess at which one slipped)
+    rf"\mathbf q \odot \mathbf r = {_run(['q_1 r_1', 'q_2 + r_2'], 'pmatrix', VDOTS)}",
+    # an identity's corner: a diagonal and an off-diagonal template need a square of written size
+    r"B = \begin{bmatrix} 1 & 0 & \cdots \\ 0 & 1 & \cdots \\ \vdots \end{bmatrix}",
+    # entries that index nothing: no length to run to
+    rf"\mathbf q = {_run(['1', '2'], 'pmatrix', VDOTS)}",
+]
+
+
+@pytest.mark.parametrize("step", TRAILING_OK)
+def test_dots_that_end_an_axis_right_steps_are_ok(step: str, runner: StepRunner) -> None:
+    result = _trailing(step, runner)
+    assert result.status == "ok", (result.status, result.message)
+
+
+@pytest.mark.parametrize("step", TRAILING_WRONG)
+def test_dots_that_end_an_axis_wrong_steps_are_found(step: str, runner: StepRunner) -> None:
+    result = _trailing(step, runner)
+    assert result.status == "wrong", (result.status, result.message)
+
+
+@pytest.mark.parametrize("step", TRAILING_UNREAD)
+def test_dots_that_end_an_axis_without_a_certain_run_are_never_judged(step: str, runner: StepRunner) -> None:
+    result = _trailing(step, runner)
+    assert result.status in ("unparsed", "inconclusive"), (result.status, result.message)

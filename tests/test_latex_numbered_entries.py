@@ -55,3 +55,15 @@ def test_a_step_wrong_at_the_written_length_is_found(runner: StepRunner, rhs: st
     report = check_text(text, NOTATION, runner=runner, markdown=True)
     [step] = [s for s in report.as_dict()["steps"] if s["lhs"].strip() == r"\|x\|^2"]
     assert step["status"] == "wrong", step["message"]
+
+
+def test_forgetting_a_vector_keeps_the_others() -> None:
+    from types import SimpleNamespace
+
+    from derive.checks.latex.numbered_entries import forget_numbered, note_numbered_entry
+
+    world = SimpleNamespace(flags={})
+    note_numbered_entry(world, "s", "2", (4, 1))
+    note_numbered_entry(world, "x", "1", (3, 1))
+    forget_numbered(world, {"s", "never_noted"})
+    assert world.flags["numbered"] == {"x": (1, 3)}

@@ -17,9 +17,18 @@ when exactly one choice of places does. Readings tried, in order:
   per written column (or row).
 
 The size letter is read from entries that differ only in the row (or column) number: ``p_1``
-against ``p_n``. Anything less certain (one written entry, two rows after the dots, numbers that
-do not start at 1, a template two choices fit, a label ``x^{(1)}``) raises Unreadable with the
-reason. Nothing is evaluated here.
+against ``p_n``. Dots that end an axis (``p_1 \\ p_2 \\ \vdots``, no last entry) are read
+when two entries at least come before them: the run has no size letter, and goes to the length
+of what the entries index. Anything less certain (one written entry, two rows after the dots,
+numbers that do not start at 1, a label ``x^{(1)}``) raises Unreadable with the reason.
+
+Where no one template gives every written entry (a slip in one of them, or two templates fit),
+the matrix is read at its written entries only (kind WRITTEN): each at its own place, row 1, 2,
+… or the last, when every row and column before the dots shows its own number in an entry
+(``s_1, s_3, …`` may list every other entry, and is not read). Such a reading never makes a step
+ok; it can refute one at a written entry (written_entries.py). Every reading records the places
+of the written entries (PatternSpec.written): the judge holds a step refuted elsewhere only.
+Nothing is evaluated here.
 """
 
 from __future__ import annotations
@@ -27,11 +36,22 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from derive.checks.latex.ellipsis_sums import plain
 from derive.checks.latex.tex_tokens import Unreadable
 
-__all__ = ["Cell", "PatternSpec", "ELLIPSES", "HORIZONTAL", "infer_pattern", "is_ellipsis"]
+__all__ = [
+    "Cell",
+    "PatternSpec",
+    "ELLIPSES",
+    "HORIZONTAL",
+    "LAST",
+    "WRITTEN",
+    "infer_pattern",
+    "is_ellipsis",
+    "written_places",
+]
 
 HORIZONTAL = {r"\dots", r"\cdots", r"\ldots", r"\hdots", r"\dotsc", r"\dotsb", r"\dotsm"}
 VERTICAL = {r"\vdots", r"\ddots"}
@@ -39,6 +59,9 @@ ELLIPSES = HORIZONTAL | VERTICAL
 END_ROW, END_COL = "\x00rows", "\x00cols"  # the last row / column before its size is known
 _FRESH = "kjilmrstuvpqabcdefgh"
 _MAX_PLACES = 10
+#: entries written before dots that end an axis (no last entry): two, so that the entries show
+#: how they change along it (``a_1 \\ \vdots`` alone could be any run starting at a_1)
+_BEFORE_TRAILING = 2
 
 
 @dataclass(frozen=True)
@@ -60,6 +83,19 @@ class PatternSpec:
     ncols: int
     row_index: str
     col_index: str
+    #: the written entries' places (row, column): "1", "2", … or LAST for the row (column) after
+    #: the dots; entries not listed are the pattern's inference (see written_entries.py)
+    written: tuple[tuple[str, str], ...] = ()
+
+
+LAST = "last"
+#: PatternSpec.kind of a matrix read at its written entries only (templates[k] at written[k])
+WRITTEN = "written"
+
+
+def written_places(written: tuple[tuple[str, str], ...], rows: int, cols: int) -> set[tuple[int, int]]:
+    """The (row, column) numbers, from 1, of the written entries of a rows×cols instance."""
+    return {(rows if r == LAST else int(r), cols if c == LAST else int(c)) for r, c in written}
 
 
 def is_ellipsis(cell: list[str]) -> bool:
@@ -68,14 +104,17 @@ def is_ellipsis(cell: list[str]) -> bool:
 
 def infer_pattern(grid: list[list[list[str]]]) -> PatternSpec:
     """The pattern of a grid of cells (rows of token lists) that has ellipses."""
-    cells, nrows, ncols = _layout(grid)
+    cells, nrows, ncols, trailing = _layout(grid)
+    last = {END_ROW: LAST, END_COL: LAST}
+    written = tuple(sorted({(last.get(c.row, c.row), last.get(c.col, c.col)) for c in cells}))
+    raw = cells
     cells, groups = _grouped_sizes(cells)
-    rows_end = _end_letter(cells, 0) if not nrows else ""
-    cols_end = _end_letter(cells, 1) if not ncols else ""
-    if not nrows and not ncols and not (rows_end and cols_end):
+    rows_end = _end_letter(cells, 0) if not nrows and 0 not in trailing else ""
+    cols_end = _end_letter(cells, 1) if not ncols and 1 not in trailing else ""
+    if not nrows and not ncols and not (rows_end and cols_end) and not trailing:
         square = _diagonal_letter(cells)
         rows_end, cols_end = rows_end or square, cols_end or square
-    if (not nrows and not rows_end) or (not ncols and not cols_end):
+    if (not nrows and not rows_end and 0 not in trailing) or (not ncols and not cols_end and 1 not in trailing):
         raise Unreadable("a matrix with ellipses whose size is not written (no entry names the last index)")
     named = {END_ROW: rows_end, END_COL: cols_end}
     cells = [Cell(named.get(c.row, c.row), named.get(c.col, c.col), c.toks) for c in cells]
@@ -83,38 +122,70 @@ def infer_pattern(grid: list[list[list[str]]]) -> PatternSpec:
     letters = [c for c in _FRESH if c not in used][:2]
     if len(letters) < 2:
         raise Unreadable("a matrix with ellipses that uses every index letter")
-    kind, templates = _templates(cells, nrows, ncols, rows_end == cols_end)
+    sizes = (groups.get(rows_end, rows_end), groups.get(cols_end, cols_end), nrows, ncols, *letters)
+    try:
+        kind, templates = _templates(cells, nrows, ncols, rows_end == cols_end and not trailing)
+    except Unreadable as exc:
+        if trailing:
+            raise
+        return _written_only(raw, sizes, exc)
     shown = tuple(tuple(_fill(t, roles, letters[0], letters[1])) for t, roles in templates)
-    rows_end, cols_end = groups.get(rows_end, rows_end), groups.get(cols_end, cols_end)
-    return PatternSpec(kind, shown, rows_end, cols_end, nrows, ncols, letters[0], letters[1])
+    return PatternSpec(kind, shown, *sizes, written)
+
+
+def _written_only(cells: list[Cell], sizes: tuple[Any, ...], why: Unreadable) -> PatternSpec:
+    """Entries that follow no one pattern (or two): each written entry at its own place, the
+    others not read (kind "written"). Such a matrix can show a written entry wrong, never the
+    step right. Entries written with a size made of a group (``x_{n_x}``) keep the group."""
+    rows, cols, nrows, ncols = sizes[:4]
+    if (not nrows and not rows) or (not ncols and not cols) or not (nrows or _counted(cells, 0)):
+        raise why
+    if not (ncols or _counted(cells, 1)):
+        raise why
+    last = {END_ROW: LAST, END_COL: LAST}
+    places = tuple((last.get(c.row, c.row), last.get(c.col, c.col)) for c in cells)
+    return PatternSpec(WRITTEN, tuple(c.toks for c in cells), *sizes, places)
+
+
+def _counted(cells: list[Cell], axis: int) -> bool:
+    """Whether the rows (axis 0) or columns written before the dots are rows 1, 2, … of the
+    whole: each has its number in one of its entries (``y_2y_1``, ``-y_1y_2`` in row 2). Not
+    so for ``p_1 \\ p_3 \\ \vdots``, which may list every other entry."""
+    numbers = {c.row if axis == 0 else c.col for c in cells} - {END_ROW, END_COL}
+    return all(any(n in c.toks for c in cells if (c.row, c.col)[axis] == n) for n in numbers)
 
 
 # ------------------------------------------------------------------ layout
-def _layout(grid: list[list[list[str]]]) -> tuple[list[Cell], int, int]:
-    """The written cells with their row and column numbers, and the rows / columns written out
-    in full (0 for an axis that runs to a size)."""
+def _layout(grid: list[list[list[str]]]) -> tuple[list[Cell], int, int, set[int]]:
+    """The written cells with their row and column numbers, the rows / columns written out in
+    full (0 for an axis that runs to a size), and the axes whose dots end them (0 rows, 1
+    columns: ``a_1 \\ a_2 \\ \vdots``, no last entry; they run to what the entries index)."""
     vertical = [k for k, row in enumerate(grid) if _dots_row(row, len(grid))]
     if len(vertical) > 1:
         raise Unreadable("a matrix with more than one row of dots")
+    trailing: set[int] = set()
     if vertical:
         before, after = grid[: vertical[0]], grid[vertical[0] + 1 :]
-        if not before or len(after) != 1:
+        if not after and len(before) >= _BEFORE_TRAILING:
+            trailing.add(0)
+        elif not before or len(after) != 1:
             raise Unreadable("a matrix with dots not between its first rows and its last one")
-        rows = [(str(k + 1), r) for k, r in enumerate(before)] + [(END_ROW, after[0])]
+        rows = [(str(k + 1), r) for k, r in enumerate(before)] + [(END_ROW, a) for a in after]
     else:
         rows = [(str(k + 1), r) for k, r in enumerate(grid)]
     cells: list[Cell] = []
-    widths: set[int | None] = set()
+    widths: set[int | str] = set()
     for value, row in rows:
-        columns = _columns(row)
-        widths.add(None if columns[-1][0] == END_COL else len(columns))
+        columns, open_end = _columns(row)
+        widths.add("open" if open_end else "end" if columns[-1][0] == END_COL else len(columns))
         cells += [Cell(value, col, _canon(toks)) for col, toks in columns]
     if len(widths) != 1:
         raise Unreadable("a matrix whose rows are written with different numbers of entries")
     width = widths.pop()
-    if not vertical and width is not None:
+    trailing |= {1} if width == "open" else set()
+    if not vertical and isinstance(width, int):
         raise Unreadable("a matrix with dots in a layout not read")
-    return cells, 0 if vertical else len(grid), width or 0
+    return cells, 0 if vertical else len(grid), width if isinstance(width, int) else 0, trailing
 
 
 def _dots_row(row: list[list[str]], height: int) -> bool:
@@ -126,14 +197,15 @@ def _dots_row(row: list[list[str]], height: int) -> bool:
     return any(t in VERTICAL for c in full for t in c) or height > 1
 
 
-def _columns(row: list[list[str]]) -> list[tuple[str, list[str]]]:
+def _columns(row: list[list[str]]) -> tuple[list[tuple[str, list[str]]], bool]:
     """(column number, tokens) of a written row's entries; the entry after a horizontal
-    ellipsis is the last column (END_COL). Empty cells beside the ellipsis belong to it."""
+    ellipsis is the last column (END_COL). Empty cells beside the ellipsis belong to it. With
+    whether the row ends in its dots (``a_1 & a_2 & \\cdots``: it runs on, no last entry)."""
     marks = [k for k, c in enumerate(row) if is_ellipsis(c)]
     if not marks:
         if any(not c for c in row):
             raise Unreadable("a matrix with an empty entry")
-        return [(str(k + 1), c) for k, c in enumerate(row)]
+        return [(str(k + 1), c) for k, c in enumerate(row)], False
     if len(marks) > 1 or any(is_ellipsis(c) and c[0] in VERTICAL for c in row):
         raise Unreadable("a matrix row with dots in a layout not read")
     at = marks[0]
@@ -143,9 +215,12 @@ def _columns(row: list[list[str]]) -> list[tuple[str, list[str]]]:
         after = after[1:]
     while before and not before[-1]:
         before = before[:-1]
+    numbered = [(str(k + 1), c) for k, c in enumerate(before)]
+    if not after and len(before) >= _BEFORE_TRAILING and all(before):
+        return numbered, True
     if not before or len(after) != 1 or any(not c for c in before):
         raise Unreadable("a matrix row with dots not between its first entries and its last one")
-    return [(str(k + 1), c) for k, c in enumerate(before)] + [(END_COL, after[0])]
+    return [*numbered, (END_COL, after[0])], False
 
 
 def _canon(toks: list[str]) -> tuple[str, ...]:

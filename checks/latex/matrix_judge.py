@@ -52,6 +52,7 @@ from derive.checks.latex.typed_nodes import Cond, Node, Sym
 from derive.checks.latex.vector_sums import FLAG as VECTOR_SUM
 from derive.checks.latex.vector_sums import mark_vector_sums
 from derive.checks.latex.worked_examples import holds_literal, literal_meets_open_name, numbers_for_names
+from derive.checks.latex.written_entries import written_verdict
 
 __all__ = ["judge_typed", "judge_trees", "build_world", "WORLDS"]
 
@@ -200,7 +201,7 @@ def _judged_once(
         if not (world.flags.get("tensor") or world.flags.get(SOFTMAX_VECTOR)):  # softmax(x) of a sampled x
             return None, "no vector or matrix in this step"
         outcomes.append((world, outcome))
-    verdict = _verdict(outcomes, unread)
+    verdict = written_verdict(_verdict(outcomes, unread), outcomes, sides)  # (written_entries)
     # A x = b with a matrix written out and x ∈ ℝ^n: the step may fix n (worked_examples)
     verdict = literal_meets_open_name(verdict, sides, {**notation.sample_shapes, **notation.shapes}, defs)
     if verdict["status"] == "wrong" and verdict["counterexample"] and not _names(sides):

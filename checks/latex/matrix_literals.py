@@ -20,14 +20,26 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from derive.checks.latex.literal_patterns import infer_pattern, is_ellipsis
+from derive.checks.latex.literal_patterns import LAST, WRITTEN, infer_pattern, is_ellipsis, written_places
 from derive.checks.latex.notation import identifier_name
+from derive.checks.latex.numbered_entries import forget_numbered
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed_nodes import Node, Sym, Transpose, all_syms
 
-__all__ = ["MATRIX_ENVIRONMENTS", "Literal", "Pattern", "assignment", "environment_end", "read_list", "read_literal"]
+__all__ = [
+    "INFERRED",
+    "MATRIX_ENVIRONMENTS",
+    "Literal",
+    "Pattern",
+    "assignment",
+    "environment_end",
+    "read_list",
+    "read_literal",
+]
 
 MATRIX_ENVIRONMENTS = {"matrix", "pmatrix", "bmatrix", "Bmatrix", "smallmatrix", "array"}
+#: world.flags key: how to evaluate the entries a pattern infers ("nan", or a seed to move them by)
+INFERRED = "inferred_entries"
 _DROPPED = {r"\hline", r"\,", r"\;", r"\!", r"\quad", r"\qquad"}
 
 
@@ -76,8 +88,12 @@ class Pattern(Node):
     #: a list (a_1, …, a_n): a vector that may be meant as a row or a column (evaluated as a
     #: column; a step it does not satisfy is then not called wrong, see matrix_judge._verdict)
     loose: bool = False
+    #: the places of the entries the page writes (PatternSpec.written); the others are inferred
+    written: tuple[tuple[str, str], ...] = ()
 
     def template(self, i: int, j: int) -> Node:
+        if self.kind == WRITTEN:  # (evaluate gives the entries not written no value)
+            return self.templates[self.written.index((str(i), str(j)))]
         if self.kind == "diag":
             return self.templates[0] if i == j else self.templates[1]
         if self.kind == "by_row":
@@ -91,6 +107,9 @@ class Pattern(Node):
 
         rows = self.nrows or _length(ev, self, 0)
         cols = self.ncols or _length(ev, self, 1)
+        written = written_places(self.written, rows, cols)
+        if self.kind == WRITTEN:
+            return self._written_entries(ev, rows, cols)
         grid = []
         for i in range(1, rows + 1):
             row = []
@@ -98,12 +117,53 @@ class Pattern(Node):
                 value = ev.child({self.row_index: i, self.col_index: j}).ev(self.template(i, j))
                 if value.size != 1:
                     raise NotJudged("an entry of a matrix written with ellipses that is not a number")
-                row.append(value)
+                inferred = ev.world.flags.get(INFERRED) if (i, j) not in written else None
+                row.append(_replaced(value, inferred, (i, j)) if inferred else value)
             grid.append(row)
         ev.world.flags["tensor"] = True
         if self.loose:
             ev.world.flags["orientation"] = True
             return _stack(grid).T
+        return _stack(grid)
+
+    def _written_entries(self, ev: Any, rows: int, cols: int) -> Any:
+        """Kind WRITTEN: each written entry's value at its place, the other places 0 and counted
+        as inferred (written_entries.py holds a step that differs there, and any step found
+        equal). At a size too small to give every written entry its own place (row 2 and the
+        last row one), no place counts as written."""
+        from derive.checks.latex.tensor_ops import (
+            NotJudged,
+            scalar,
+        )  # (tensor_eval's UnboundIndex is one, with .letter)
+
+        places = [(rows if r == LAST else int(r), cols if c == LAST else int(c)) for r, c in self.written]
+        apart = len(set(places)) == len(places)
+        values = {}
+        sizes: dict[str, int] = {}
+        for size, count in ((self.rows, rows), (self.cols, cols)):
+            if re.fullmatch(r"[A-Za-z]", size):
+                if sizes.setdefault(size, count) != count:
+                    raise NotJudged(f"a matrix written with ellipses whose size {size} is two lengths")
+        for place, template in zip(places, self.templates, strict=True):
+            try:
+                values[place] = ev.child(sizes).ev(template)  # y_n: its last entry
+            except NotJudged as exc:  # a_{i1}: a general entry, whose place the layout does not give
+                if getattr(exc, "letter", None) is None:
+                    raise
+                raise NotJudged(f"an entry of a matrix written with ellipses with the index {exc.letter}") from None  # type: ignore[attr-defined]
+            if values[place].size != 1:
+                raise NotJudged("an entry of a matrix written with ellipses that is not a number")
+        lasts = {s.stem for t in self.templates for s in all_syms(t) if set(_parts(s.sub)) & set(sizes)}
+        forget_numbered(ev.world, lasts)  # s_1, s_2, s_K: s has K entries, not 2
+        inferred = ev.world.flags.get(INFERRED) or "zero"
+        grid = []
+        for i in range(1, rows + 1):
+            row = []
+            for j in range(1, cols + 1):
+                known = apart and (i, j) in values
+                row.append(values[(i, j)] if known else _replaced(scalar(0.0), inferred, (i, j)))
+            grid.append(row)
+        ev.world.flags["tensor"] = ev.world.flags[WRITTEN] = True
         return _stack(grid)
 
     def shape_in(self, walker: Any) -> Any:
@@ -125,6 +185,21 @@ class Pattern(Node):
         return dims[0], dims[1]
 
 
+def _replaced(value: Any, mode: Any, place: tuple[int, int]) -> Any:
+    """An inferred entry (one the page does not write) as NaN, or moved by a seeded amount: what
+    written_entries.py uses to see which entries of a side depend on the inference."""
+    import numpy as np
+    from derive.checks.latex.tensor_ops import Dual
+
+    if mode == "zero":
+        return value
+    if mode == "nan":
+        return Dual(value.v * np.nan, None if value.d is None else value.d * np.nan)
+    rng = np.random.default_rng([int(mode), *place])
+    scale, shift = rng.uniform(1.5, 2.5), rng.uniform(0.5, 1.5)  # a sign kept: a log's argument stays positive
+    return Dual(value.v * scale + shift * (value.v == 0), None if value.d is None else value.d * scale)
+
+
 def read_literal(reader: Any, env: str, k: int) -> Node:
     r"""The literal whose body starts at token k (after ``\begin{env}``); the reader's position
     is moved past ``\end{env}``."""
@@ -143,7 +218,7 @@ def read_literal(reader: Any, env: str, k: int) -> Node:
         spec = infer_pattern(grid)
         templates = tuple(reader.whole(list(t)) for t in spec.templates)
         sizes = (spec.rows, spec.cols, spec.nrows, spec.ncols)
-        return Pattern(spec.kind, templates, *sizes, spec.row_index, spec.col_index)
+        return Pattern(spec.kind, templates, *sizes, spec.row_index, spec.col_index, written=spec.written)
     widths = {len(row) for row in grid}
     if len(widths) != 1 or any(not c for row in grid for c in row):
         raise Unreadable("a matrix whose rows have different numbers of entries")
@@ -182,7 +257,7 @@ def read_list(reader: Any, parts: list[list[str]], refused: str, loose: bool = T
         raise Unreadable("a list with ellipses in a layout not read")
     templates = tuple(reader.whole(list(t)) for t in spec.templates)
     sizes = (spec.rows, spec.cols, spec.nrows, spec.ncols)
-    return Pattern(spec.kind, templates, *sizes, spec.row_index, spec.col_index, loose=loose)
+    return Pattern(spec.kind, templates, *sizes, spec.row_index, spec.col_index, loose=loose, written=spec.written)
 
 
 def environment_end(toks: list[str], k: int) -> int:
@@ -263,6 +338,8 @@ def _length(ev: Any, node: Pattern, axis: int) -> int:
 
     size, index = (node.rows, node.row_index) if axis == 0 else (node.cols, node.col_index)
     other = node.col_index if axis == 0 else node.row_index
+    if node.kind == WRITTEN and re.fullmatch(r"[A-Za-z]", size):
+        index = size  # y_n in the last row of entries read as written: y has n entries
     found: set[int] = set()
     if size.isdigit():
         found.add(int(size))
@@ -336,5 +413,3 @@ def _indexed_dim(walker: Any, sym: Sym, index: str) -> int | None:
             return shape[0]
         return shape[1] if walker.dims.find(shape[0]) == one else shape[0]
     return shape[parts.index(index)] if len(parts) == 2 else None
-
-

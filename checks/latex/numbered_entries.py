@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["note_numbered_entry", "numbered_short"]
+__all__ = ["forget_numbered", "note_numbered_entry", "numbered_short"]
 
 _KEY = "numbered"  # world.flags[_KEY]: {vector name: (highest entry written, its length in the draw)}
 
@@ -26,6 +26,14 @@ def note_numbered_entry(world: Any, stem: str, sub: str, shape: tuple[int, ...])
     seen: dict[str, tuple[int, int]] = world.flags.setdefault(_KEY, {})
     top = max(int(sub), seen.get(stem, (int(sub), length))[0])
     seen[stem] = (top, length)
+
+
+def forget_numbered(world: Any, stems: set[str]) -> None:
+    """The step also writes these vectors' last entries by their length's letter (s_1, s_2 and s_K
+    of a matrix with ellipses): their numbered entries do not fix a shorter length."""
+    seen = world.flags.get(_KEY, {})
+    for stem in stems & set(seen):
+        del seen[stem]
 
 
 def numbered_short(worlds: list[Any], bad: list[Any]) -> str | None:
