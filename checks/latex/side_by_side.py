@@ -100,6 +100,6 @@ def side_by_side_verdict(lhs: str, rhs: str) -> dict[str, Any] | None:
             why = f"could not read {name} side: two expressions set apart by \\quad (statements side by side?)"
             return verdict("unparsed", why, "parse")
         if _bracket_entries(side):
-            why = f"could not read {name} side: entries set apart by \\quad in brackets (columns side by side, [a \\quad b]?)"
+            why = f"could not read {name} side: entries set apart by \\quad in brackets (columns side by side?)"
             return verdict("unparsed", why, "parse")
     return None
