@@ -29,6 +29,7 @@ from derive.checks.latex.added_terms import steps_as_written
 from derive.checks.latex.applied_verdicts import judge_calls
 from derive.checks.latex.cases_steps import per_case_steps
 from derive.checks.latex.cited_contradictions import cited_contradiction
+from derive.checks.latex.cross_products import cross_product_verdict
 from derive.checks.latex.defined_operands import named_operands
 from derive.checks.latex.definition_notes import note_definitions
 from derive.checks.latex.differentials import differential_quotient, glued_names
@@ -335,6 +336,9 @@ def _judge_written(
     apart = side_by_side_verdict(step.lhs, step.rhs)
     if apart is not None:  # Σx_i = 23 \quad Σx_i² = 267: statements side by side (side_by_side)
         return apart
+    crossed = cross_product_verdict(step.lhs, step.rhs, notation.shapes, notation.sample_shapes)
+    if crossed is not None:  # g_*(v × w) of v, w ∈ ℝ³: a cross product (cross_products)
+        return crossed
     cited = cited_contradiction(step)
     if cited is not None:  # "a false equation (like $0 = 1$)": an impossible equation cited (cited_contradictions)
         return cited
