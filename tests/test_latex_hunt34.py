@@ -96,7 +96,12 @@ def test_a_slip_with_the_fresh_mean_stays_wrong(runner: StepRunner) -> None:
 # ---------------------------------------------------------------- commutators and hatted operators
 COMMUTATOR = r"""For the spin operators,
 $$[\hat{S}_x + \hat{S}_y, \hat{S}_z] = [\hat{S}_x, \hat{S}_z] + [\hat{S}_y, \hat{S}_z]$$"""
-PROJECTOR = r"""A projector satisfies $$\hat{E}_{+}^2 = \hat{E}_{+}$$ and so does $$\hat{Q}^2 = \hat{Q}$$"""
+PROJECTOR = r"""Similarly $$\hat{E}_-^2 = \hat{E}_-$$.
+
+| Type | Condition |
+|---|---|
+| **Projection** | $\hat{Q}^2 = \hat{Q} = \hat{Q}^\dagger$ |
+"""
 
 
 def test_a_commutator_is_not_a_tuple(runner: StepRunner) -> None:
@@ -109,7 +114,7 @@ def test_tuples_of_numbers_are_still_added_entry_by_entry(runner: StepRunner) ->
 
 
 def test_a_hatted_operator_equal_to_its_square_is_a_property(runner: StepRunner) -> None:
-    _not_wrong(PROJECTOR, r"\hat{E}_{+}^2", runner)
+    _not_wrong(PROJECTOR, r"\hat{E}_-^2", runner)
     _not_wrong(PROJECTOR, r"\hat{Q}^2", runner)
 
 
