@@ -24,8 +24,8 @@ from derive.checks.latex.side_by_side import side_by_side_verdict
 
 __all__ = ["unjudged_form"]
 
-#: a name alone with a power or superscript: p^2, P^{(2)}, \Pi^{3}
-_POWERED_NAME = re.compile(r"\s*(?P<name>\\?[A-Za-z]+)\s*\^\s*(?:\{[^{}]*\}|\w)\s*")
+#: a name alone under a whole-number power: p^2, P^{3}, \Pi^{10} (not W^{(1)}, a layer's label)
+_POWERED_NAME = re.compile(r"\s*(?P<name>\\?[A-Za-z]+)\s*\^\s*(?:\{\s*\d+\s*\}|\d)\s*")
 #: a matrix written out, alone
 _MATRIX = re.compile(r"\s*\\begin\{(?P<env>[pbBvV]?matrix)\}(?P<body>.*)\\end\{(?P=env)\}\s*", re.S)
 _NUMBER_CELL = re.compile(r"\s*-?\s*\d+(?:\.\d+)?\s*")
