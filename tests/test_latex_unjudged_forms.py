@@ -24,7 +24,7 @@ def test_each_form_is_asked() -> None:
 def test_a_power_of_a_declared_name_or_against_names_is_left_to_the_judges() -> None:
     assert _form("W^{(1)}", MATRIX) is None  # a layer's label, not a power
     assert _form("A^T", MATRIX) is None
-    assert _form("x^{2}", MATRIX) is not None
+    assert _form("q^{2}", MATRIX) is not None
     assert _form("p^2", r"\begin{pmatrix} a & 0 \\ 0 & 1 \end{pmatrix}") is None
     assert _form("p^2", "0.16") is None
     assert _form("x^2 + 1", "2x") is None
