@@ -24,4 +24,5 @@ def test_a_displayed_one_is_held_only_where_the_prose_calls_it_false() -> None:
 def test_computations_and_equal_numbers_are_left_to_the_judges() -> None:
     assert cited_contradiction(_step("2 + 2", "5")) is None
     assert cited_contradiction(_step("0.50", "0.5")) is None
+    assert cited_contradiction(_step("1.65", "0.9505")) is None  # a table's entry (hunt 25)
     assert cited_contradiction(_step("x", "1")) is None

@@ -6,10 +6,11 @@ and later "the last row is equivalent to $0 = 12$, there is a false equation". B
 steps and called wrong, at no inputs. Nobody computing writes two bare numbers equal; a text that
 writes them cites an impossible equation (a contradiction reached, a system with no solution).
 
-So an equation whose two sides are plain numbers (signed or not) that differ is held
+So an equation whose two sides are whole numbers (signed or not) that differ is held
 inconclusive when it stands in running text (inline math), or when the prose before it speaks of
 a contradiction, a false or impossible equation or no solution. Numbers in a displayed chain with
-nothing said (``… = 12 = 13``, a slip) are judged as before.
+nothing said (``… = 12 = 13``, a slip) are judged as before, and so are decimals (``$1.65=0.9505$``,
+a table's entry, is read by its own rule).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from derive.checks.latex.results import verdict
 
 __all__ = ["cited_contradiction"]
 
-_NUMBER = re.compile(r"\s*([+-]?)\s*(\d+(?:\.\d+)?)\s*")
+_NUMBER = re.compile(r"\s*([+-]?)\s*(\d+)\s*")
 _SAYS_FALSE = re.compile(
     r"contradict|\bfalse\b|impossib|absurd|inconsisten|no solution|never (?:hold|true)|cannot be", re.I
 )
