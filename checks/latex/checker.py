@@ -78,7 +78,6 @@ from derive.checks.latex.scientific_e import SCIENTIFIC, near_enough
 from derive.checks.latex.set_equations import hold_set_equation
 from derive.checks.latex.shape_statements import shape_statement
 from derive.checks.latex.shapes import check_membership
-from derive.checks.latex.side_by_side import side_by_side_verdict
 from derive.checks.latex.sign_conditions import sign_relations
 from derive.checks.latex.specialized_indices import specialized_indices
 from derive.checks.latex.stated_entry_sums import with_entry_sums
@@ -96,6 +95,7 @@ from derive.checks.latex.sympy_build import (
     to_sympy,
 )
 from derive.checks.latex.typed_nodes import Node, Opaque
+from derive.checks.latex.unjudged_forms import unjudged_form
 from derive.checks.latex.unread_steps import unread_verdict
 from derive.checks.latex.unstated_dependence import DependenceNotes, said, split_unstated, undetermined
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
@@ -334,9 +334,9 @@ def _judge_written(
     landau = landau_verdict(step.lhs, step.rhs, {*definitions, *(named or {}), *notation.shapes})
     if landau is not None:  # O(…) = O(…): classes of functions, not values (landau)
         return landau
-    apart = side_by_side_verdict(step.lhs, step.rhs)
-    if apart is not None:  # Σx_i = 23 \quad Σx_i² = 267: statements side by side (side_by_side)
-        return apart
+    early = unjudged_form(step, notation)  # Σx_i = 23 \quad Σx_i² = 267, v × w, δ_{ij} = s_j − s_i, 0 = 1
+    if early is not None:
+        return early
     # a prose condition about a letter the step never writes (j = i) constrains nothing here
     conditions = bearing_conditions(step.conditions, (step.lhs, step.rhs), notation, definitions, named)
     definitions, named = supposed_values(conditions, definitions, named)  # y = 0 ⇒ …: the case's y, not the page's

@@ -212,6 +212,10 @@ def read_literal(reader: Any, env: str, k: int) -> Node:
     grid = _grid([t for t in toks[k:end] if t not in _DROPPED])
     if not grid:
         raise Unreadable("a matrix with no entries")
+    if len(grid) == 1 and len(grid[0]) == 1 and grid[0][0][:1] == [r"\begin"]:
+        # L\begin{pmatrix}\begin{bmatrix} v_1 \\ v_2 \end{bmatrix}\end{pmatrix}: parentheses set as a
+        # matrix around a vector, a map's argument (hunt 34), not a one-block matrix times L
+        raise Unreadable("a matrix alone inside a one-entry matrix (parentheses around an argument?)")
     if len(grid) == 1 and len(grid[0]) == 1 and reader.top_level(grid[0][0], ","):
         return read_list(reader, reader._split_commas(grid[0][0]), "a matrix with commas between its entries")
     if any(is_ellipsis(c) for row in grid for c in row):

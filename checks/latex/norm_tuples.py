@@ -6,6 +6,11 @@ sides that are linear in their tuples are equal for every τ exactly when they a
 entry, and a point where they differ is a point where some entry differs: a counterexample holds.
 Linear means: tuples only at the top level of the side, at most one in each product, never in a
 denominator or under a power (``(1,2)^2`` or ``(1,2)(3,4)`` are not entry-wise).
+
+Two entries in square brackets that are not both numbers are not read as a tuple: physics writes
+the commutator so (``[\hat{L}_x^2 + \hat{L}_y^2, \hat{L}_z] = [\hat{L}_x^2, \hat{L}_z] +
+[\hat{L}_y^2, \hat{L}_z]``, linear in each argument, was refuted entry by entry), and analysis a
+closed interval. Numbers in brackets (``[0.5, 0.6]``) stay a tuple.
 """
 
 from __future__ import annotations
@@ -59,6 +64,8 @@ def linear_tuples(toks: list[str]) -> set[int]:
                 before = toks[k - 1] if k else None
                 applied = before is not None and (before.isalpha() or before.startswith("\\") and before != r"\cdot")
                 if not applied:  # after a name the bracket holds a function's arguments (max(0, x))
+                    if t == "[" and _bracketed_pair(toks, k, end):
+                        raise Unreadable("[A, B] of names: a commutator or an interval, not a tuple")
                     in_term += 1
                     if in_term > 1 or after in ("^", "_", "'", "!") or before in ("/", "^", "_"):
                         raise Unreadable("a tuple that is not added or scaled (a product, power or quotient of tuples)")
@@ -76,6 +83,16 @@ def linear_tuples(toks: list[str]) -> set[int]:
         # weighted reading would add it to the first entry only
         raise Unreadable("a number added to a tuple (to every entry?)")
     return found
+
+
+def _bracketed_pair(toks: list[str], start: int, end: int) -> bool:
+    """Do the square brackets from ``start`` to ``end`` hold two entries, not both numbers?"""
+    depth, commas = 0, 0
+    for j in range(start + 1, end):
+        depth += (toks[j] in _OPEN) - (toks[j] in _CLOSE)
+        commas += depth == 0 and toks[j] == ","
+    inner = "".join(toks[start + 1 : end])
+    return commas == 1 and any(ch.isalpha() for ch in inner)
 
 
 def tuple_weight(length: int) -> str:

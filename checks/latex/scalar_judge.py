@@ -9,11 +9,15 @@ What check-latex adds on top, and why:
 - a step whose sides use different symbols is never ``wrong``: it may be a definition
   (``y = x^2``) or need context the step does not state;
 - the kinks themselves are not decided (``at_kinks=False``): conventions at 0 differ;
-- names the notation keeps in (0, 1) (a LeakyReLU slope α) get that domain.
+- names the notation keeps in (0, 1) (a LeakyReLU slope α) get that domain;
+- an equation of a name alone with itself (``P^2 = P``, ``A = A^T``) is a property, not a step,
+  for a name declared a matrix and for an operator written with a hat (``\\hat{P}^2 = \\hat{P}``,
+  ``\\hat{P}_-^2 = \\hat{P}_-``: quantum mechanics' projectors, hunt 34), subscript or not.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from derive.checks.latex.abstract_functions import stand_in_pairs
@@ -30,6 +34,8 @@ from derive.errors import DeriveError
 
 __all__ = ["CONDITIONS_CHECKED", "decide"]
 
+#: an operator in physics' notation: a capital under a hat (\hat{P}, \hat{P}_{-}, \hat{L}_{z})
+_OPERATOR = re.compile(r"\\(?:hat|widehat)\{[A-Z]\}(?:_|$)")
 #: the key of a verdict judged under the step's stated bounds (sign_conditions)
 CONDITIONS_CHECKED = "conditions_checked"
 
@@ -116,7 +122,7 @@ def _verdict_of(j: Any, lhs: Any, rhs: Any, matrices: list[str] | None, scalars_
     if not same:
         return _different_symbols(lhs, rhs)
     name = _property_of(lhs, rhs) if j.status == "refuted" and j.counterexample is not None else ""
-    if name and name in (matrices or ()):
+    if name and (name in (matrices or ()) or _OPERATOR.match(name)):  # \\hat{P}^2 = \\hat{P}: an operator's
         why = f"the sides differ for some {name}, but this is an equation {name} satisfies (a property or a hypothesis)"
         return verdict("inconclusive", why + ", not a step", j.method)
     if j.status == "refuted" and j.counterexample is not None:
@@ -136,7 +142,8 @@ def _property_of(lhs: Any, rhs: Any) -> str:
     and rewrites nothing; of a number it is a claim (√(x²) = x is wrong at x < 0). A name
     with a subscript is left out: z_i = z_i(δ_{ij} − z_j) at i = j = 1 meets the test only there."""
     for side, other in ((lhs, rhs), (rhs, lhs)):
-        bare = getattr(side, "is_Symbol", False) and "_" not in str(side) and not getattr(other, "is_Symbol", False)
+        plain = "_" not in str(side) or _OPERATOR.match(str(side)) is not None  # \\hat{P}_-: an operator
+        bare = getattr(side, "is_Symbol", False) and plain and not getattr(other, "is_Symbol", False)
         if bare and other.free_symbols == {side}:
             return str(side)
     return ""
