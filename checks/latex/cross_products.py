@@ -8,8 +8,9 @@ R(vw) against (Rv)(Rw). Between vectors of ℝ³ the sign is the cross product, 
 evaluates.
 
 So a step with a ``\times`` that has for a neighbour (directly before or after it) a name the
-document declares a vector (a shape of one dimension other than 1: ``w \in \mathbb{R}^3``) or a
-name under an arrow (``\vec{v}``) is not read, saying why. ``2 \times 3``, ``a \times b`` of
+document declares a vector of ℝ³ (``w \in \mathbb{R}^3``), or names under an arrow on both sides
+(``\vec{u} \times \vec{v}``), is not read, saying why. A vector of ℝⁿ beside ``\times`` is the
+ordinary product of machine-learning notes (``W \times x``), read as before. ``2 \times 3``, ``a \times b`` of
 numbers, ``m \times n`` sizes, ``2 \times w`` (a vector scaled) and ``w_1 \times 2`` (an entry)
 are read as before.
 """
@@ -49,8 +50,23 @@ def _name_after(toks: list[str], k: int) -> tuple[str, bool]:
     return (toks[j] if j < len(toks) else ""), arrow
 
 
+def _arrow_before(toks: list[str], k: int) -> bool:
+    """Is the name just before token k under an arrow (``\vec{v} \times``, ``\vec v \times``)?"""
+    j = k - 1
+    while j >= 0 and toks[j] == " ":
+        j -= 1
+    if j >= 2 and toks[j] == "}" and toks[j - 2] == "{":
+        j -= 3  # \vec{v}: past the braced name
+    else:
+        j -= 1  # \vec v
+    return j >= 0 and toks[j] in _ARROWS
+
+
 def _vectors(shapes: Mapping[str, Any]) -> set[str]:
-    return {name for name, shape in shapes.items() if shape is not None and len(shape) == 1 and shape[0] != "1"}
+    """The names declared vectors of ℝ³: the cross product lives there. Machine-learning notes write
+    ``\times`` for the ordinary product beside vectors of ℝⁿ all the time (``W \times x``,
+    ``\delta \times a^T``, an entry times a derivative): those stay read."""
+    return {name for name, shape in shapes.items() if shape is not None and len(shape) == 1 and shape[0] == "3"}
 
 
 def _crosses(side: str, vectors: set[str]) -> bool:
@@ -63,10 +79,11 @@ def _crosses(side: str, vectors: set[str]) -> bool:
             continue
         before = _name_before(toks, k)
         after, arrow = _name_after(toks, k)
-        arrowed_before = k >= 3 and toks[k - 3] in _ARROWS
+        arrowed_before = _arrow_before(toks, k)
         number = toks[k - 1 : k][:1] and toks[k - 1][:1].isdigit() or toks[k + 1 : k + 2] and toks[k + 1][:1].isdigit()
-        if not number and (arrow or arrowed_before or before in vectors or after in vectors):
-            return True  # (2 \times w is w scaled)
+        # (2 \times w is w scaled; one arrowed name beside a plain one is a vector scaled too)
+        if not number and ((arrow and arrowed_before) or before in vectors or after in vectors):
+            return True
     return False
 
 

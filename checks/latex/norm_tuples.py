@@ -7,10 +7,12 @@ entry, and a point where they differ is a point where some entry differs: a coun
 Linear means: tuples only at the top level of the side, at most one in each product, never in a
 denominator or under a power (``(1,2)^2`` or ``(1,2)(3,4)`` are not entry-wise).
 
-Two entries in square brackets that are not both numbers are not read as a tuple: physics writes
-the commutator so (``[\hat{L}_x^2 + \hat{L}_y^2, \hat{L}_z] = [\hat{L}_x^2, \hat{L}_z] +
-[\hat{L}_y^2, \hat{L}_z]``, linear in each argument, was refuted entry by entry), and analysis a
-closed interval. Numbers in brackets (``[0.5, 0.6]``) stay a tuple.
+Two entries in square brackets are a commutator, not a tuple, where an entry is an operator (a name
+under a hat) or the side adds several such pairs of names: physics writes the commutator so
+(``[\hat{L}_x^2 + \hat{L}_y^2, \hat{L}_z] = [\hat{L}_x^2, \hat{L}_z] + [\hat{L}_y^2, \hat{L}_z]``,
+linear in each argument, was refuted entry by entry; ``[A + B, C] = [A, C] + [B, C]`` too). One pair
+alone on a side stays a tuple: machine-learning notes write a row of two values so
+(``[\delta_1, \delta_2] = [\ldots, \ldots]``, ``\sigma(z_1) = [\frac{1}{1+e^{-2.0}}, \ldots]``).
 """
 
 from __future__ import annotations
@@ -64,8 +66,8 @@ def linear_tuples(toks: list[str]) -> set[int]:
                 before = toks[k - 1] if k else None
                 applied = before is not None and (before.isalpha() or before.startswith("\\") and before != r"\cdot")
                 if not applied:  # after a name the bracket holds a function's arguments (max(0, x))
-                    if t == "[" and _bracketed_pair(toks, k, end):
-                        raise Unreadable("[A, B] of names: a commutator or an interval, not a tuple")
+                    if t == "[" and _bracketed_pair(toks, k, end) and _commutator(toks, k, end):
+                        raise Unreadable("[A, B] of operators: a commutator, not a tuple")
                     in_term += 1
                     if in_term > 1 or after in ("^", "_", "'", "!") or before in ("/", "^", "_"):
                         raise Unreadable("a tuple that is not added or scaled (a product, power or quotient of tuples)")
@@ -91,8 +93,24 @@ def _bracketed_pair(toks: list[str], start: int, end: int) -> bool:
     for j in range(start + 1, end):
         depth += (toks[j] in _OPEN) - (toks[j] in _CLOSE)
         commas += depth == 0 and toks[j] == ","
-    inner = "".join(toks[start + 1 : end])
-    return commas == 1 and any(ch.isalpha() for ch in inner)
+    # a name in it (a command's letters are not one: \times, \frac of numbers)
+    return commas == 1 and any(t[:1].isalpha() for t in toks[start + 1 : end])
+
+
+def _commutator(toks: list[str], start: int, end: int) -> bool:
+    """Is the pair from ``start`` to ``end`` a commutator: an operator (a hat) in it, or another pair of
+    names in square brackets elsewhere on the side (a commutator expanded by linearity)?"""
+    if r"\hat" in toks[start:end] or r"\widehat" in toks[start:end]:
+        return True
+    for k, t in enumerate(toks):
+        if t == "[" and k != start:
+            try:
+                other = _close(toks, k)
+            except Unreadable:
+                return False
+            if _bracketed_pair(toks, k, other):
+                return True
+    return False
 
 
 def tuple_weight(length: int) -> str:
