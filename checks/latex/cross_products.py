@@ -64,8 +64,8 @@ def _arrow_before(toks: list[str], k: int) -> bool:
 
 def _vectors(shapes: Mapping[str, Any]) -> set[str]:
     """The names declared vectors of ℝ³: the cross product lives there. Machine-learning notes write
-    ``\times`` for the ordinary product beside vectors of ℝⁿ all the time (``W \times x``,
-    ``\\delta \times a^T``, an entry times a derivative): those stay read."""
+    ``\\times`` for the ordinary product beside vectors of ℝⁿ all the time (``W \\times x``,
+    ``\\delta \\times a^T``, an entry times a derivative): those stay read."""
     return {name for name, shape in shapes.items() if shape is not None and len(shape) == 1 and shape[0] == "3"}
 
 
