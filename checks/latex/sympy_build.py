@@ -8,7 +8,6 @@ from typing import Any
 
 from derive.checks.latex.abstract_functions import abstract_name
 from derive.checks.latex.applied_calls import applied_head
-from derive.checks.latex.carried_letters import carried_letters, labelled_value
 from derive.checks.latex.example_labels import instantiate_label, label_definition, word_subscript
 from derive.checks.latex.expression_derivatives import by_expression, is_expression_variable
 from derive.checks.latex.index_sums import condition_indices, decode_condition, fixed_definitions, holds, split_name
@@ -232,9 +231,6 @@ class _Builder:
             return sp.Integer(self.size)
         if name in env:
             return sp.Integer(env[name])  # the index itself, as in \sum_{k=1}^{3} k
-        labelled = labelled_value(name, self.definitions, env, lambda *read: _value(*read[:2], self.size, read[2]))
-        if labelled is not None:  # δ_j beside δ_k = y_k - t_k, at the step's j (carried_letters)
-            return labelled
         # P(t_n|x_n) under \prod_n: its subscripts take their values too (probabilities.py)
         renamed = instantiate_key(name, env) if is_probability_key(name) else _instantiate(name, env)
         if is_call_key(name) and not is_probability_key(name):
@@ -288,8 +284,7 @@ class _Builder:
                 others = {k: v for k, v in self.definitions.items() if k != key}
                 if isinstance(value, Unstated):  # p_2 of an unknown family p (unstated_dependence)
                     return unstated_value(value, _Builder(self.norm, self.size, others).parent, self.size, sub)
-                own = {c: int(d) for c, d in zip(letters, sub, strict=True)}  # and E_n's n in δ_j = ∂E_n/∂a_j
-                return _value(value, {**carried_letters(value, letters, env or {}), **own}, self.size, others)
+                return _value(value, {c: int(d) for c, d in zip(letters, sub, strict=True)}, self.size, others)
         return None
 
     def parent(self, name: str) -> Any:

@@ -9,13 +9,14 @@ way :mod:`derive.checks.latex.abstract_loss` chooses a loss's base: of the varia
 differentiated by, those that no other of them feeds (L by a and by z, a by z: L of a, a of z;
 z by w and by b, unrelated: z of w and b).
 
-The derivatives counted for a step are those of every OTHER step and of the definitions (δ_k :=
-∂C/∂u_k): a step may not create the dependence that makes it true (``\partial_\theta(y \log
-\hat y) = \partial_\theta y \log \hat y`` must not read y as a function of θ: it differentiates y).
+The derivatives counted for a step are those of every OTHER step of the document: a step may
+not create the dependence that makes it true (``\partial_\theta(y \log \hat y) = \partial_\theta
+y \log \hat y`` must not read y as a function of θ because it differentiates y itself).
 
 A name with one index letter is a family: ``\partial p_k/\partial o_j`` makes each p_1, p_2 …
 an unknown function of every o (a softmax), ``\partial L/\partial p_k`` L one of every p. An
-alias passes its dependence on (a = ŷ and ∂a/∂z: ŷ of z). A name defined anywhere keeps its value.
+alias passes its dependence on (a = ŷ and ∂a/∂z: ŷ of z). A name the document defines anywhere
+keeps its definition.
 
 Each such name then stands for an unknown function of its parents in the scalar judge
 (:func:`unstated_value`, hooked into sympy_build), but only for a step that the document's own
@@ -193,6 +194,7 @@ def _reach(names: set[str], edges: dict[str, set[str]]) -> set[str]:
     return set(names).union(*(ancestors(n, edges) for n in names))
 
 
+
 @dataclass
 class DependenceNotes:
     """The document's bare derivatives, step by step, and each step's definitions to complete.
@@ -223,8 +225,6 @@ class DependenceNotes:
         fixed = set(notation.functions) | set(notation.doc_functions) | set(notation.constants)
         defined |= fixed
         counts = Counter(pair for pairs, _ in self.steps for pair in pairs)
-        for _, value in getattr(document, "scalar", {}).values():  # ε_k := ∂C_p/∂u_k: C_p of u, as a step says
-            counts.update(written_dependences(value))
         # an entry of a softmax's output depends on EVERY entry of its input: a numbered entry's
         # unknown of the entries the derivatives name (o_{out_1} of o_{in_1}) drops the others; a
         # family's (p_{*} of z_{*}) takes every entry and stays
