@@ -181,8 +181,7 @@ def check_text(
         judged = confirm_restatements(judged, equations, notation, document, again)  # J(θ) = … again
         judged = hold_partials(judged, equations, document, again)  # ∂R(a, b)/∂a holds b, ∂x̂/∂x σ² (graph_partials)
         judged = last_passes(judged, equations, text, notation, typed_notation)
-        # z^l's value read at layer L, last: it confirms only what no reading of the document's own has
-        report.results.extend(confirm_layer_readings(judged, context, notation, again))
+        report.results.extend(confirm_layer_readings(judged, context, notation, again))  # z^l at layer L, last
         rerun = partial(_rerun, text, file=file, markdown=markdown, examples=examples, seed=seed, runner=runner)
         report.results = with_variable_e_reading(report.results, equations, given, rerun)  # e = a b beside e^{2x}
     finally:
