@@ -15,8 +15,8 @@ TWICE = (
 )
 
 
-def _last(step: str, runner: StepRunner) -> tuple[str, str]:
-    report = check_text(f"{TWICE}$${step}$$\n", NOTATION, runner=runner, markdown=True, examples=30)
+def _last(step: str, runner: StepRunner, document: str = TWICE) -> tuple[str, str]:
+    report = check_text(f"{document}$${step}$$\n", NOTATION, runner=runner, markdown=True, examples=30)
     result = report.results[-1]
     return result.status, result.message
 
@@ -75,19 +75,13 @@ THRICE = (
 )
 
 
-def _after_thrice(step: str, runner: StepRunner) -> tuple[str, str]:
-    report = check_text(f"{THRICE}$${step}$$\n", NOTATION, runner=runner, markdown=True, examples=30)
-    result = report.results[-1]
-    return result.status, result.message
-
-
 def test_a_step_wrong_with_each_of_three_values_is_wrong(runner: StepRunner) -> None:
-    status, message = _after_thrice(r"\frac{dg}{du} = 5u", runner)
+    status, message = _last(r"\frac{dg}{du} = 5u", runner, THRICE)
     assert status == "wrong", message
     assert "defined 3 times; wrong with each value" in message
 
 
 def test_a_step_right_with_any_of_three_values_is_never_wrong(runner: StepRunner) -> None:
     for right in (r"\frac{dg}{du} = 2u", r"\frac{dg}{du} = 3u^2", r"\frac{dg}{du} = \frac{e^{u}}{1+e^{u}}"):
-        status, message = _after_thrice(right, runner)
+        status, message = _last(right, runner, THRICE)
         assert status != "wrong", (right, message)

@@ -142,10 +142,14 @@ def _every_value(
     name = first.name
     if (name in scalar) != (name in scalar_first) or (name in typed) != (name in typed_first) or name not in scalar:
         return None
-    out = [({**typed, **({name: typed_first[name]} if name in typed else {})}, {**scalar, name: scalar_first[name]})]
+    def at(typed_value: Any, scalar_value: Any) -> tuple[dict, dict]:
+        """The step's definitions with the name at one of its values."""
+        return {**typed, **({name: typed_value} if name in typed else {})}, {**scalar, name: scalar_value}
+
+    out = [at(typed_first.get(name), scalar_first[name])]
     for again in redefinitions:
         value = document.latest.get(again) or _read_value(again, notation, plain)
         if value[1] is None or (name in typed and value[0] is None) or mentions_name(again.value, name):
             return None  # a value not read, or an update (J = J + λ‖W‖²)
-        out.append(({**typed, **({name: value[0]} if name in typed else {})}, {**scalar, name: value[1]}))
+        out.append(at(value[0], value[1]))
     return out
