@@ -134,10 +134,12 @@ HELDOUT41 = ROOT / "tests" / "data" / "latex_heldout41" / "manifest.toml"
     ],
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:
-    # each set was measured before anything was tuned on it (see its README.md)
+    # each set was measured before anything was tuned on it (see its README.md). The step limit is
+    # the bench's (bench/latex_bench.py --timeout 5), whose figures the issue notes report: these
+    # sets are about two thirds of CI's time, and a step over 5 s is left unread there, never wrong.
     listed = [d for d in latex_bench.load_manifest(manifest) if d["source"] is not None]
     assert len(listed) == documents
-    scores = latex_bench.check_documents(listed, timeout=10.0, budget=120.0)
+    scores = latex_bench.check_documents(listed, timeout=5.0, budget=120.0)
     alarms = [(s.name, a["line"], a["claim"], a["tool"]["message"]) for s in scores for a in s.false_alarms]
     assert alarms == []
     assert latex_bench.total(scores).counted > counted
