@@ -130,22 +130,73 @@ def _body(text: str, node: LatexNode) -> tuple[int, int] | None:
     return start, end
 
 
+#: formulas with an unclosed brace set aside before the walker reads the rest again (each one costs a walk)
+_MOST_REPAIRS = 8
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
 def latex_regions(text: str) -> list[Region]:
     """The math regions of a LaTeX document, in order of position."""
     # pylatexenc logs every tolerated syntax problem; a student's draft is full of them.
     logging.getLogger("pylatexenc").setLevel(logging.ERROR)
-    try:
-        nodes, _, _ = LatexWalker(text, tolerant_parsing=True).get_latex_nodes()
-    except (LatexWalkerError, IndexError, ValueError, RecursionError):
+    walked, nodes, broken = _walk_around_unclosed(text)
+    if nodes is None:
         return []
     regions: list[Region] = []
     defined = _environment_definitions(text)
     display = DISPLAY_ENVIRONMENTS | {name for name, _, _, opens in defined if opens}
     for node in _walk(nodes, display):
-        span = _body(text, node)
-        if span is None or any(a <= node.pos < b for _, a, b, _ in defined):
+        span = _body(walked, node)
+        if span is None or node.pos in broken or any(a <= node.pos < b for _, a, b, _ in defined):
             continue  # math written inside an environment's definition ({$\BODY$}) is no claim
         start, end = span
         kind = "inline" if isinstance(node, LatexMathNode) and node.displaytype == "inline" else "display"
         regions.append(Region(kind, text[start:end], tuple(range(start, end)), node.pos, node.pos + node.len))
-    return regions
+    for pos, (kind, start, end, stop) in broken.items():
+        # the formula itself, as written: its reader says why it cannot be read (the brace)
+        regions.append(Region(kind, text[start:end], tuple(range(start, end)), pos, stop))
+    return sorted(regions, key=lambda r: r.start)
+
+
+def _walk_around_unclosed(text: str) -> tuple[str, list[LatexNode] | None, dict[int, tuple[str, int, int, int]]]:
+    r"""The walker's nodes of ``text``, read again around formulas it ran past their end.
+
+    One unclosed ``{`` in an inline formula (``\(\sigma\mathbf{w}^T{\mathbf{x} = 0.5\)``, a typo
+    that TeX itself only complains about) makes the walker read the rest of the file as that
+    group: every later formula was lost without a word. Such a formula ends at its first closing
+    delimiter before a paragraph break; its body is blanked (same length, so every offset holds)
+    and the document walked again. Returns the text walked, its nodes (None if the walker
+    failed) and the formulas set aside: node start -> (kind, body start, body end, node end)."""
+    walked = text
+    broken: dict[int, tuple[str, int, int, int]] = {}
+    for _ in range(_MOST_REPAIRS + 1):
+        try:
+            nodes, _, _ = LatexWalker(walked, tolerant_parsing=True).get_latex_nodes()
+        except (LatexWalkerError, IndexError, ValueError, RecursionError):
+            return walked, None, broken
+        repair = next((r for n in _walk(nodes) if (r := _unclosed(walked, n)) is not None), None)
+        if repair is None or repair[0] in broken:
+            break
+        pos, kind, start, end, stop = repair
+        broken[pos] = (kind, start, end, stop)
+        walked = walked[:start] + re.sub(r"[^\n]", " ", walked[start:end]) + walked[end:]
+    return walked, nodes, broken
+
+
+def _unclosed(text: str, node: LatexNode) -> tuple[int, str, int, int, int] | None:
+    """(start, kind, body start, body end, end) of a formula the walker ran past its closing
+    delimiter, where that delimiter comes before a paragraph break; None for any other node."""
+    if not isinstance(node, LatexMathNode) or _body(text, node) is not None:
+        return None
+    opener, closer = node.delimiters
+    start = node.pos + len(opener)
+    end = start
+    while True:
+        end = text.find(closer, end, node.pos + node.len)
+        if end < 0 or _PARAGRAPH.search(text, start, end):
+            return None
+        if closer != "$" or text[end - 1] != "\\":
+            break
+        end += 1  # \$ is a dollar sign, not the closing one
+    kind = "inline" if node.displaytype == "inline" else "display"
+    return node.pos, kind, start, end, end + len(closer)
