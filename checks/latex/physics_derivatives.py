@@ -11,18 +11,36 @@ wrong. Both are written out as the fractions the reader takes (``\frac{\partial^
 x^{2}}``, ``\frac{\partial^{2} f}{\partial x \partial y}``, which higher_derivatives reads as
 ∂/∂x (∂f/∂y)); an order with a mixed derivative, or a variable that already carries a
 superscript (``\pdv[2]{C}{z^{(l)}}``: whose power is the 2?), is left unread.
+
+Reports also use shorthands defined in a preamble the file does not carry (a chapter of a
+thesis, a section of a project report): ``\del{C}{z_j}``, ``\der{\sigma(z)}{z}``, ``\pder``,
+and the diffcoeff/esdiff packages' ``\diff{f}{x}`` and ``\diffp{f}{x}``. A document that defines
+one of them has it expanded before this point (macros); undefined, each is read as its
+derivative only in the unmistakable form, two brace groups with nothing more: ``\diff`` is
+also an upright d (``\diff{x}`` after an integral) and ``\del`` a ∇ in other preambles, and
+those uses never have two groups.
 """
 
 from __future__ import annotations
 
 from derive.checks.latex.token_spans import group_end
 
-__all__ = ["PHYSICS_DERIVATIVES", "physics_derivative"]
+__all__ = ["PHYSICS_DERIVATIVES", "TWO_GROUP_DERIVATIVES", "physics_derivative", "two_group_derivative"]
 
 Tokens = list[tuple[str, bool]]
 
 #: the command and the differential it writes
 PHYSICS_DERIVATIVES = {r"\pdv": r"\partial", r"\dv": "d", r"\odv": "d", r"\pd": r"\partial"}
+#: shorthands read only as ``\cmd{f}{x}`` (module docstring), with their differential
+TWO_GROUP_DERIVATIVES = {
+    r"\del": r"\partial",
+    r"\pder": r"\partial",
+    r"\pderiv": r"\partial",
+    r"\diffp": r"\partial",
+    r"\der": "d",
+    r"\deriv": "d",
+    r"\diff": "d",
+}
 
 
 def physics_derivative(toks: Tokens, k: int) -> tuple[Tokens, int] | None:
@@ -90,3 +108,19 @@ def _order(toks: Tokens, j: int) -> tuple[Tokens, int | None]:
 
 def _braced(toks: Tokens) -> Tokens:
     return [("{", False), *toks, ("}", False)]
+
+
+def two_group_derivative(toks: Tokens, k: int) -> tuple[Tokens, int] | None:
+    r"""(the fraction's tokens, index after the arguments) for ``\del{f}{x}`` and the other
+    shorthands of TWO_GROUP_DERIVATIVES at k; None for any other form (one group, an order in
+    brackets, a third group, no groups), which stays unread."""
+    d = TWO_GROUP_DERIVATIVES[toks[k][0]]
+    first = group_end(toks, k + 1) if toks[k + 1 : k + 2] == [("{", False)] else None
+    second = group_end(toks, first) if first is not None and toks[first : first + 1] == [("{", False)] else None
+    if first is None or second is None or toks[second : second + 1] == [("{", False)]:
+        return None
+    top, bottom = toks[k + 2 : first - 1], toks[first + 1 : second - 1]
+    if not top or not bottom:
+        return None
+    numerator = [("{", False), (d, False), *_braced(top), ("}", False)]
+    return [(r"\frac", toks[k][1]), *numerator, ("{", False), (d, False), *bottom, ("}", False)], second

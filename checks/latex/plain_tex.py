@@ -29,7 +29,12 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.bare_groups import signed_bare_groups
-from derive.checks.latex.physics_derivatives import PHYSICS_DERIVATIVES, physics_derivative
+from derive.checks.latex.physics_derivatives import (
+    PHYSICS_DERIVATIVES,
+    TWO_GROUP_DERIVATIVES,
+    physics_derivative,
+    two_group_derivative,
+)
 from derive.checks.latex.tex_names import TEXT_FONTS, is_letter
 from derive.checks.latex.token_spans import group_end
 
@@ -163,8 +168,8 @@ def _unwrap(toks: Tokens) -> Tokens:
                 out += rewritten[0]
                 k = rewritten[1]
                 continue
-        if t in PHYSICS_DERIVATIVES:  # \pdv{f}{x}, \pdv[2]{f}{x}, \pdv{f}{x}{y} (physics_derivatives)
-            rewritten = physics_derivative(toks, k)
+        if t in PHYSICS_DERIVATIVES or t in TWO_GROUP_DERIVATIVES:  # \pdv{f}{x}, \del{C}{z} (physics_derivatives)
+            rewritten = physics_derivative(toks, k) if t in PHYSICS_DERIVATIVES else two_group_derivative(toks, k)
             if rewritten is not None:
                 out += rewritten[0]
                 k = rewritten[1]
