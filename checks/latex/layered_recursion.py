@@ -27,7 +27,7 @@ or is not read, no formula at L or none at l.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -109,17 +109,23 @@ def _computes_derivative(formulas: list[tuple[Any, tuple]], context: LayeredCont
     if not {"L", "l"} <= layers:
         return False
     for pair, _ in formulas:
-        verdict = _safely(_Step(pair.lhs, pair.rhs, ""), context)
+        verdict = _safely(_Step(pair.lhs, pair.rhs, line=pair.line, column=pair.column), context)
         if verdict is None or verdict[0] != "ok":
             return False
     return True
 
 
+@dataclass(frozen=True)
 class _Step:
-    """The parts of a step layered_backprop's judge reads (its sides and the prose before it)."""
+    """The parts of a step layered_backprop's judge reads: its sides, the prose before it, its
+    conditions (a formula of δ is judged as a step of its own, with none)."""
 
-    def __init__(self, lhs: str, rhs: str, context: str) -> None:
-        self.lhs, self.rhs, self.context = lhs, rhs, context
+    lhs: str
+    rhs: str
+    context: str = ""
+    conditions: tuple = ()
+    line: int = 0
+    column: int = 0
 
 
 def confirm_layered_recursion(results: list[StepResult], equations: list[Any], text: str) -> list[StepResult]:
@@ -135,7 +141,8 @@ def confirm_layered_recursion(results: list[StepResult], equations: list[Any], t
     out = []
     for r in results:
         step = r.step
-        if r.status in ("inconclusive", "unparsed") and r.counterexample is None and (step.line, step.column) not in skipped:
+        unread = r.status in ("inconclusive", "unparsed") and r.counterexample is None
+        if unread and (step.line, step.column) not in skipped:
             verdict = _safely(step, context)
             if verdict is not None and verdict[0] == "ok":
                 r = replace(r, status="ok", counterexample=None, message=why + verdict[2], method=METHOD)
