@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
+from derive.checks.latex.layered_assumed import assumed_context
 from derive.checks.latex.layered_backprop import (
     METHOD,
     UNFORESEEN,
@@ -81,10 +82,14 @@ def _scan(pairs: list[Any], text: str) -> tuple[LayeredContext, set[tuple[int, i
             formulas = [(s, lhs) for s, lhs, rhs in trees if _is_delta(lhs, delta) and rhs is not None]
             if not formulas:
                 continue
+            places = {(s.line, s.column) for s, _ in formulas}
             for z in dict.fromkeys((*names, *_activated(trees))):
                 context = _context((None, (delta, loss, z)), trees, text, sup)
                 if context is not None and _computes_derivative(formulas, context):
-                    return context, {(s.line, s.column) for s, _ in formulas}
+                    return context, places
+            context = assumed_context(trees, formulas, (delta, loss, names), text, sup)
+            if context is not None and _computes_derivative(formulas, context):
+                return context, places
     return None
 
 
@@ -138,6 +143,9 @@ def confirm_layered_recursion(results: list[StepResult], equations: list[Any], t
     skipped = formulas | set(context.definitions)  # δ's formulas, the activation's and forward pass's
     roles = context.roles
     why = WHY.format(delta=roles.delta, loss=roles.loss, z=roles.z)
+    if context.activation_assumed:  # layered_assumed's layer, or one stated at the last layer only
+        layer = f"{roles.z} = {roles.weight} {roles.a} + b, {roles.a} = {roles.act}({roles.z})"
+        why = why.replace(": ", f" (the layer {layer} assumed where the document does not state it at layer l): ", 1)
     out = []
     for r in results:
         step = r.step
