@@ -112,3 +112,4 @@ def test_a_delta_of_the_other_sign_is_neither_confirmed_nor_refuted(runner: Step
         status, counterexample, message = _result(OTHER_SIGN, step, runner)
         assert status != "wrong" and counterexample is None, message
         assert "own formulas" not in message, message
+
