@@ -17,6 +17,7 @@ from derive.checks.latex.derivative_answers import held_answers
 from derive.checks.latex.distribution_sums import hold_distribution_sums
 from derive.checks.latex.evaluated_derivatives import hold_evaluated_derivatives
 from derive.checks.latex.layered_backprop import judge_layered
+from derive.checks.latex.layered_recursion import confirm_layered_recursion
 from derive.checks.latex.named_operators import hold_named_operators
 from derive.checks.latex.normalize import Notation
 from derive.checks.latex.numeric_layer_labels import hold_numeric_labels
@@ -52,6 +53,7 @@ def last_passes(
     judged = judge_valued_formulas(judged, equations, typed_notation, values)
     judged = hold_tainted_values(judge_numeric_steps(judged, equations, notation, text), equations, notation, text)
     judged = judge_layered(confirm_restated_results(judged, equations), equations, text)  # a summary's results again
+    judged = confirm_layered_recursion(judged, equations, text)  # δ by BP1 and BP2 only (layered_recursion)
     judged = hold_scalar_givens(judged, equations, notation, text)  # u = 6, then 2u = 12 (u sampled a vector)
     judged = hold_unit_suffixes(judged, notation)  # 3/0.202 = 14.8515s: s its unit, seconds (unit_suffix)
     judged = held_answers(sized_by_entries(judged, text, typed_notation), text, notation)
