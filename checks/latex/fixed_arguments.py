@@ -39,8 +39,11 @@ __all__ = ["fixed_argument_lists", "fixed_argument_names", "with_fixed_arguments
 _NAME = r"\\mathcal\s*\{\s*[A-Za-z]\s*\}|\\mathcal\s+[A-Za-z]|\\ell(?![A-Za-z])|(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])"
 #: the name differentiated: ∂ name( …, ∇_{x} name( …
 _SUBSCRIPT = r"\s*_\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z]+)"
+#: a one-letter label between the name and its bracket: the example of ``C^n(w)``, ``E_n(w)``, ``L^{(i)}(\theta)``
+_LABEL = r"\s*[\^_]\s*(?:\{\s*\(?\s*[A-Za-z]\s*\)?\s*\}|[A-Za-z](?![A-Za-z]))"
 _DIFFERENTIATED = re.compile(
-    r"(?:\\partial|\\nabla(?:" + _SUBSCRIPT + r")?)\s*(?P<name>" + _NAME + r")\s*(?:\\left\s*)?\("
+    r"(?:\\partial|\\nabla(?:" + _SUBSCRIPT + r")?)\s*(?P<name>" + _NAME + r")"
+    r"(?P<label>" + _LABEL + r")?\s*(?:\\left\s*)?\("
 )
 #: the loss letters among the letters the reader takes for functions applied: this rule is for them
 _LOSS_LETTERS = {"L", "J", "R", r"\ell", r"\mathcal{L}"}
@@ -49,20 +52,39 @@ _LOSS_LETTERS = {"L", "J", "R", r"\ell", r"\mathcal{L}"}
 _NOT_LOSSES = (FUNCTION_LETTERS - _LOSS_LETTERS) | {"e", "d"}
 
 
-def _key(name: str) -> str:
-    r"""One spelling of a name: ``\mathcal L`` and ``\mathcal{ L }`` are ``\mathcal{L}``."""
+def _key(name: str, label: str | None = None) -> str:
+    r"""One spelling of a name: ``\mathcal L`` and ``\mathcal{ L }`` are ``\mathcal{L}``; with its
+    label, ``C^n`` and ``C^{ n }`` are ``C^{n}``, ``L^{(i)}`` is ``L^{(i)}``."""
     m = re.fullmatch(r"\\mathcal\s*\{?\s*([A-Za-z])\s*\}?", name)
-    return rf"\mathcal{{{m.group(1)}}}" if m else name
+    key = rf"\mathcal{{{m.group(1)}}}" if m else name
+    if label:
+        flat = re.sub(r"[\s{}]", "", label)
+        key += flat[0] + "{" + flat[1:] + "}"
+    return key
+
+
+def _base(key: str) -> tuple[str, str | None]:
+    """(the name, its label's pattern or None) of a key: ``C^{n}`` → C and ``^n`` as written any way."""
+    m = re.fullmatch(r"(.+?)([\^_])\{(\(?)([A-Za-z])\)?\}", key)
+    if m is None:
+        return key, None
+    name, mark, paren, letter = m.groups()
+    inner = rf"\(\s*{letter}\s*\)" if paren else letter
+    either = "" if paren else rf"|{letter}(?![A-Za-z])"
+    return name, r"\s*" + re.escape(mark) + r"\s*(?:\{\s*" + inner + r"\s*\}" + either + ")"
 
 
 def _uses(name: str, text: str) -> list[tuple[int, int]]:
-    """Where ``name`` stands as a whole name in the text: (start, end) of each use."""
+    """Where ``name`` stands as a whole name in the text: (start, end) of each use. A labelled key
+    (``C^{n}``) is used only with that label; its name alone is another quantity."""
+    name, label = _base(name)
     if name.startswith("\\mathcal"):
         pattern = r"\\mathcal\s*(?:\{\s*" + re.escape(name[-2]) + r"\s*\}|\s+" + re.escape(name[-2]) + r"(?![A-Za-z]))"
     elif name.startswith("\\"):
         pattern = re.escape(name) + r"(?![A-Za-z])"
     else:
         pattern = r"(?<![A-Za-z\\])" + re.escape(name) + r"(?![A-Za-z])"
+    pattern += label if label else r"(?!\s*[\^_]\s*(?:\{\s*\(?\s*[A-Za-z]\s*\)?\s*\}|[A-Za-z])\s*(?:\\left\s*)?\()"
     return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
 
 
@@ -170,8 +192,10 @@ def fixed_argument_lists(texts: list[str]) -> dict[str, tuple[str, str]]:
     """name → (the name it is read as, the one argument list it is written at outside definitions,
     spaces and braces dropped; "" where it has none of its own: fixed_argument_names)."""
     found: dict[str, tuple[str, str]] = {}
-    candidates = {_key(m.group("name")) for text in texts for m in _DIFFERENTIATED.finditer(text)}
-    for name in sorted(candidates - _NOT_LOSSES):
+    candidates = {_key(m.group("name"), m.group("label")) for text in texts for m in _DIFFERENTIATED.finditer(text)}
+    for name in sorted(candidates):
+        if _base(name)[0] in _NOT_LOSSES:
+            continue  # f, g, h …, labelled or not (h_\theta(x)): their calls are read as calls
         used, annotations, names_only, indexed = _argument_lists(name, texts)
         # a list only ever in definitions that never write it says what the name depends on
         if not names_only or len(used | annotations) != 1 and len(used) != 1:
