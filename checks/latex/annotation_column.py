@@ -5,7 +5,9 @@ its own; notes put the reason for a step there (``&&\text{by (3)}``, a macro suc
 ``\why{…}``). When that column states no relation (no ``=``, ``<``, ``\neq``, ``\in`` …) it is a
 comment, not math of the step: the row ends before it. A column with a relation stays (a second
 equation ``a &= b && c &= d``, a condition ``&&\text{if } i \neq j``, which the row's condition
-reader takes).
+reader takes). A column that opens with a sign or a product (``&&+ \frac{d}{dx}x^3``, a
+``\color{blue}{-1}`` first) is no comment either: a long sum set out in columns goes on there, and
+cut at it the step's side lost its later terms (a correct derivative was called wrong).
 """
 
 from __future__ import annotations
@@ -33,8 +35,14 @@ def annotation_start(row: str) -> int | None:
     for before, after in zip(amps, amps[1:], strict=False):
         if not row[before + 1 : after].strip():  # && (spaces between): the comment column opens
             tail = row[after + 1 :]
+            if _GOES_ON.match(tail):
+                continue  # … &&+ b: the sum goes on in that column; a comment may still follow it
             return before if tail.strip() and not _RELATION.search(tail) else None
     return None
+
+
+#: a column that opens with a sign or a product, maybe coloured: the expression goes on there
+_GOES_ON = re.compile(r"\s*(?:\\color\s*\{[^{}]*\}\s*)?\{?\s*(?:[+\-*]|\\(?:pm|mp|cdot|times)(?![A-Za-z]))")
 
 
 def top_level(row: str, wanted: str) -> list[int]:
