@@ -91,14 +91,17 @@ def transposed_numbered_names(sides: tuple[Node, Node], has_value: Callable[[str
     whole names, not entries of a vector W the document never writes. Nobody transposes a number,
     and read as numbers the two factors commute, so ``(W_2 W_1)^T = W_2^T W_1^T`` (wrong for
     matrices) was proved ok with W_1 and W_2 read as entries of W. A stem the document gives a
-    value or a shape keeps its entries (``W_1`` may be its first row there)."""
-    found: set[str] = set()
+    value or a shape keeps its entries (``W_1`` may be its first row there). Every numbered name of
+    a stem transposed so is whole (``\partial L/\partial W_1`` beside ``W_2^T``)."""
+    stems: set[str] = set()
     for side in sides:
         for item in _walk(side):
             if isinstance(item, Transpose):
                 turned = _transposed_factors(item.x)
-                found |= {s.full for s in turned if _numbered(s) and _capital(s.stem) and not has_value(s.stem)}
-    return frozenset(found)
+                stems |= {s.stem for s in turned if _numbered(s) and _capital(s.stem) and not has_value(s.stem)}
+    # W_2^T beside ∂L/∂W_1: the writer's W_1 is a layer's matrix as much as W_2 is
+    numbered = [s for side in sides for s in _walk(side) if isinstance(s, Sym) and _numbered(s)]
+    return frozenset(s.full for s in numbered if s.stem in stems)
 
 
 def _transposed_factors(node: Node) -> list[Sym]:
