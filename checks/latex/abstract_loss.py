@@ -30,7 +30,7 @@ from derive.checks.latex.label_operands import labels_as_names
 from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.shape_inference import ShapeSolver, layer_subscript
 from derive.checks.latex.side_shapes import unify_sides
-from derive.checks.latex.subscript_layers import subscript_layer_names
+from derive.checks.latex.subscript_layers import subscript_layer_names, transposed_numbered_names
 from derive.checks.latex.tensor_ops import Dual, NotJudged
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
@@ -196,6 +196,8 @@ def complete(sides: tuple[Node, Node], notation: Notation, defs: dict[str, Node]
     scalars = notation.scalars | LOSS_NAMES
     # Z_1 = X W_1 + b_1: the document numbers its layers by a subscript digit (subscript_layers)
     wholes = subscript_layer_names(defs, lambda stem: _has_value(stem, notation, defs))
+    # W_2^T, (W_2 W_1)^T: a transposed numbered capital is a matrix of its own (subscript_layers)
+    wholes |= transposed_numbered_names(sides, lambda stem: _has_value(stem, notation, defs))
     for d in derivs:
         # ∂C/∂w_j is by w; ∂C/∂W_ℓ by W_ℓ, and ∂L/∂W_2 by W_2 where W_2 is a layer's
         entry = d.var.sub and not layer_subscript(d.var.sub) and d.var.full not in wholes

@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from derive.checks.latex.typed_nodes import Mul, Node, Sym
+from derive.checks.latex.typed_nodes import Mul, Node, Sym, Transpose, with_children
 
-__all__ = ["subscript_layer_names"]
+__all__ = ["as_whole_names", "subscript_layer_names", "transposed_numbered_names"]
 
 #: a one-digit subscript: the layer's number (``W_1``, ``Z_{2}``)
 _DIGIT = re.compile(r"\d")
@@ -84,3 +84,39 @@ def subscript_layer_names(defs: Mapping[str, Node], has_value: Callable[[str], b
         wholes.add(key)
         wholes |= {s.full for s in _walk(node) if isinstance(s, Sym) and _numbered(s) and not has_value(s.stem)}
     return frozenset(wholes)
+
+
+def transposed_numbered_names(sides: tuple[Node, Node], has_value: Callable[[str], bool]) -> frozenset[str]:
+    r"""Capitals with a one-digit subscript that the step transposes (``W_2^T``, ``(W_2 W_1)^T``):
+    whole names, not entries of a vector W the document never writes. Nobody transposes a number,
+    and read as numbers the two factors commute, so ``(W_2 W_1)^T = W_2^T W_1^T`` (wrong for
+    matrices) was proved ok with W_1 and W_2 read as entries of W. A stem the document gives a
+    value or a shape keeps its entries (``W_1`` may be its first row there). Every numbered name of
+    a stem transposed so is whole (``\partial L/\partial W_1`` beside ``W_2^T``)."""
+    stems: set[str] = set()
+    for side in sides:
+        for item in _walk(side):
+            if isinstance(item, Transpose):
+                turned = _transposed_factors(item.x)
+                stems |= {s.stem for s in turned if _numbered(s) and _capital(s.stem) and not has_value(s.stem)}
+    # W_2^T beside ∂L/∂W_1: the writer's W_1 is a layer's matrix as much as W_2 is
+    numbered = [s for side in sides for s in _walk(side) if isinstance(s, Sym) and _numbered(s)]
+    return frozenset(s.full for s in numbered if s.stem in stems)
+
+
+def _transposed_factors(node: Node) -> list[Sym]:
+    """The names a transpose turns round: the node itself, or the factors of its matrix product
+    (``(W_2 W_1)^T``), not the names inside a function or a sum the product holds."""
+    if isinstance(node, Sym):
+        return [node]
+    if isinstance(node, Mul) and node.kind in ("juxt", "cdot"):
+        return _transposed_factors(node.a) + _transposed_factors(node.b)
+    return []
+
+
+def as_whole_names(node: Node, names: frozenset[str]) -> Node:
+    """The tree with each of ``names`` (``W_{2}``) written as a name without a subscript, so that
+    readers that take a subscript for an index see one whole name."""
+    if isinstance(node, Sym):
+        return Sym(node.full, node.full, "") if node.full in names else node
+    return with_children(node, lambda child: as_whole_names(child, names))

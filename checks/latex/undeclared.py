@@ -37,6 +37,7 @@ from derive.checks.latex.shape_infer import (
     reached_names,
     undeclared_names,
 )
+from derive.checks.latex.subscript_layers import as_whole_names, transposed_numbered_names
 from derive.checks.latex.tensor_ops import Dual, NotJudged
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.trace_forms import DIFFERENTIAL, Differentials, differential_text, rewrite
@@ -85,6 +86,9 @@ def judge_undeclared(
         return None, f"could not read {exc}"
     # A value the document gives in a form not read (ξ = np.where(z > 0, 1, 0)) is any value.
     defs = fold_definitions({k: v for k, v in definitions.items() if not isinstance(v, Opaque)})
+    # W_2^T, (W_2 W_1)^T: a transposed numbered capital is a matrix, not an entry of W (subscript_layers)
+    turned = transposed_numbered_names(sides, lambda stem: stem in defs or stem in notation.shapes)
+    sides = (as_whole_names(sides[0], turned), as_whole_names(sides[1], turned)) if turned else sides
     differentials = None
     if found:
         defs.update({DIFFERENTIAL.format(n): Sym(n, n, "") for n in found})  # dN has N's shape
