@@ -22,6 +22,7 @@ from derive.checks.latex.example_sums import settle_example_sums
 from derive.checks.latex.imaginary_unit import hold_imaginary_unit
 from derive.checks.latex.latest_values import confirm_with_latest
 from derive.checks.latex.limit_operands import settle_same_limits
+from derive.checks.latex.limit_rows import hold_limit_rows
 from derive.checks.latex.log_powers import hold_log_powers
 from derive.checks.latex.loose_definitions import settle_loose_definitions
 from derive.checks.latex.normalize import Notation
@@ -69,4 +70,5 @@ def read_again(
     judged = hold_trig_arguments(judged, document, again)  # \cos(k-m)x: cos((k−m)x)? (trig_arguments)
     judged = hold_output_form_derivatives(judged, notation)  # σ'(y) = y(1 − y), y = σ(x) (output_form_derivatives)
     judged = hold_solved_by_next(judged, notation)  # a²/3 = c, then a = √(3c): an equation (solved_equations)
+    judged = hold_limit_rows(judged, document, again)  # = N^2/2 \quad (N \to \infty): in the limit (limit_rows)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)
