@@ -25,8 +25,10 @@ from derive.checks.latex.limit_operands import settle_same_limits
 from derive.checks.latex.limit_rows import hold_limit_rows
 from derive.checks.latex.log_powers import hold_log_powers
 from derive.checks.latex.loose_definitions import settle_loose_definitions
+from derive.checks.latex.magnitude_names import hold_magnitude_names
 from derive.checks.latex.normalize import Notation
 from derive.checks.latex.open_brackets import settle_open_brackets
+from derive.checks.latex.operator_brackets import hold_operator_brackets
 from derive.checks.latex.output_form_derivatives import hold_output_form_derivatives
 from derive.checks.latex.primed_names import settle_primed_names
 from derive.checks.latex.prose_joins import rejudge_joined
@@ -39,6 +41,7 @@ from derive.checks.latex.softmax_variants import prove_with_softmax
 from derive.checks.latex.solved_equations import hold_solved_by_next
 from derive.checks.latex.stated_equations import hold_stated_equations
 from derive.checks.latex.trig_arguments import hold_trig_arguments
+from derive.checks.latex.upper_indices import hold_upper_indices
 
 __all__ = ["read_again"]
 
@@ -70,5 +73,8 @@ def read_again(
     judged = hold_trig_arguments(judged, document, again)  # \cos(k-m)x: cos((k−m)x)? (trig_arguments)
     judged = hold_output_form_derivatives(judged, notation)  # σ'(y) = y(1 − y), y = σ(x) (output_form_derivatives)
     judged = hold_solved_by_next(judged, notation)  # a²/3 = c, then a = √(3c): an equation (solved_equations)
+    judged = hold_operator_brackets(judged)  # (D^2 - 4)[t e^{2t}]: D is d/dt (operator_brackets)
+    judged = hold_upper_indices(judged)  # \Gamma^{0}_{i0}: an upper index, not a power (upper_indices)
+    judged = hold_magnitude_names(judged)  # v = |\vec{v}|: the vector's magnitude (magnitude_names)
     judged = hold_limit_rows(judged, document, again)  # = N^2/2 \quad (N \to \infty): in the limit (limit_rows)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)
