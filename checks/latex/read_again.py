@@ -18,6 +18,7 @@ from derive.checks.latex.bare_sums import settle_bare_sums, settle_unindexed_sum
 from derive.checks.latex.binary_labels import hold_binary_labels, hold_signed_labels
 from derive.checks.latex.diagonal_twins import hold_diagonal_twins
 from derive.checks.latex.doc_definitions import DocumentDefinitions
+from derive.checks.latex.eigen_equations import hold_eigen_equations
 from derive.checks.latex.example_sums import settle_example_sums
 from derive.checks.latex.imaginary_unit import hold_imaginary_unit
 from derive.checks.latex.latest_values import confirm_with_latest
@@ -76,5 +77,6 @@ def read_again(
     judged = hold_operator_brackets(judged)  # (D^2 - 4)[t e^{2t}]: D is d/dt (operator_brackets)
     judged = hold_upper_indices(judged)  # \Gamma^{0}_{i0}: an upper index, not a power (upper_indices)
     judged = hold_magnitude_names(judged)  # v = |\vec{v}|: the vector's magnitude (magnitude_names)
+    judged = hold_eigen_equations(judged)  # A\vec x = \lambda\vec x: a condition (eigen_equations)
     judged = hold_limit_rows(judged, document, again)  # = N^2/2 \quad (N \to \infty): in the limit (limit_rows)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)
