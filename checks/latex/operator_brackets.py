@@ -16,16 +16,28 @@ from derive.checks.latex.results import StepResult
 
 __all__ = ["applies_operator", "hold_operator_brackets"]
 
-#: D[…], D^2[…], or a group holding a lone D before […]: (D^2 - 4)[…], ((D+2)^2 - 4)[…], (D - 1)^2[…]
-_APPLIED = re.compile(
-    r"(?<![A-Za-z\\])D\s*(?:\^\s*(?:\{[^{}]*\}|\w))?\s*\["
-    r"|\((?:[^()]|\([^()]*\))*(?<![A-Za-z\\])D(?![A-Za-z])(?:[^()]|\([^()]*\))*\)\s*(?:\^\s*(?:\{[^{}]*\}|\w))?\s*\["
-)
+#: D[…] or D^2[…]: the operator alone before a bracket
+_ALONE = re.compile(r"(?<![A-Za-z\\])D\s*(?:\^\s*(?:\{[^{}]*\}|\w))?\s*\[")
+#: a closing parenthesis (maybe raised to a power) right before a bracket: (D^2 - 4)[…], (D - 1)^2[…]
+_GROUP_THEN_BRACKET = re.compile(r"\)\s*(?:\^\s*(?:\{[^{}]*\}|\w))?\s*\[")
+_LONE_D = re.compile(r"(?<![A-Za-z\\])D(?![A-Za-z])")
+
+
+def _group_before(text: str, close: int) -> str:
+    """The parenthesised group that ends at ``close`` (the ``)``), nested groups and all."""
+    depth = 0
+    for k in range(close, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[k], 0)
+        if depth == 0:
+            return text[k : close + 1]
+    return ""
 
 
 def applies_operator(text: str) -> bool:
     """Does ``text`` apply D (or a polynomial in D) to a square bracket?"""
-    return _APPLIED.search(text) is not None
+    if _ALONE.search(text):
+        return True
+    return any(_LONE_D.search(_group_before(text, m.start())) for m in _GROUP_THEN_BRACKET.finditer(text))
 
 
 def hold_operator_brackets(judged: list[StepResult]) -> list[StepResult]:

@@ -1,0 +1,52 @@
+r"""False alarms the thirty-fifth hunt found (90 public documents from 27 repositories nobody on
+the project had used: calculus exercise sheets, statistical physics and cosmology notes, an
+ODE course's exam solutions, signal-processing lectures, econometrics and finance notes, quantum
+chemistry notebooks) and checked every 'wrong' by hand. Each class has its own module and test
+file (limit_rows, operator_brackets, upper_indices, magnitude_names, eigen_equations,
+derivative_orders, right_column_asides); this file keeps the one fixed inside an existing module:
+
+- CesarePeli/Math_Physics_Logic (university/math/calculus-1/integration-by-parts.md, line 61):
+  "$f=x$, $g'=\cos x$. Then $f'=1$, $g=\sin x$" after the first exercise's $g(x)=e^x$; ``g' =
+  \cos x`` was judged against e^x. A name given a value later on the step's line is the value
+  the step may mean (redefined_steps._held_for_later_values).
+"""
+
+from __future__ import annotations
+
+from derive.checks.latex.checker import StepRunner
+from hunt_steps import step_verdict
+
+# integration by parts exercise by exercise (made up here with u and v)
+EXERCISES = r"""### Exercise 1
+
+Take $u = x$, $v(x) = e^{{x}}$. Then $u' = 1$, $v'(x) = e^{{x}}$.
+
+### Exercise 2
+
+Take $u = x$, $v' = {derivative}$. Then $u' = 1$, $v = {value}$.
+"""
+
+
+def test_a_derivative_set_up_for_the_next_exercise_is_not_wrong(runner: StepRunner) -> None:
+    status, message = step_verdict(EXERCISES.format(derivative=r"\cos x", value=r"\sin x"), "v'", runner)
+    assert status == "inconclusive", message
+    assert "later on this line" in message
+
+
+def test_a_derivative_wrong_for_the_new_value_too_is_still_wrong(runner: StepRunner) -> None:
+    status, message = step_verdict(EXERCISES.format(derivative=r"\sin x", value=r"\cos x"), "v'", runner)
+    assert status == "wrong", message
+
+
+# a plain name given its value after the step: the step may mean it
+LATER_VALUE = r"""First $h = x^2$.
+
+Then $h + 1 = {rhs}$, where $h = \sin x$.
+"""
+
+
+def test_a_plain_name_given_its_value_later_on_the_line(runner: StepRunner) -> None:
+    status, message = step_verdict(LATER_VALUE.format(rhs=r"\sin x + 1"), "h + 1", runner)
+    assert status == "inconclusive", message
+    status, message = step_verdict(LATER_VALUE.format(rhs=r"\sin x + 2"), "h + 1", runner)
+    assert status == "wrong", message
