@@ -50,3 +50,28 @@ def test_a_plain_name_given_its_value_later_on_the_line(runner: StepRunner) -> N
     assert status == "inconclusive", message
     status, message = step_verdict(LATER_VALUE.format(rhs=r"\sin x + 2"), "h + 1", runner)
     assert status == "wrong", message
+
+
+# solving an equation (ryanmaguire/Mathematics-and-Physics, elementary_algebra.tex line 445, made up here)
+SOLVING = r"""Solve for the unknown $m$: $\frac{1}{3}(m+6) = \frac{1}{2}(m-4)$. Multiplying both sides by $6$,
+we have $LHS = 3(m-4)$, so $m = 24$."""
+
+
+def test_an_equation_after_an_operation_on_both_sides_is_a_condition(runner: StepRunner) -> None:
+    status, message = step_verdict(SOLVING.replace("LHS", "2(m+6)"), "2(m+6)", runner)
+    assert status == "inconclusive", message
+    status, message = step_verdict(SOLVING.replace("LHS", "2(m+6)"), r"\frac{1}{3}", runner)
+    assert status == "inconclusive", message
+
+
+def test_an_identity_after_both_sides_is_still_judged_where_no_name_is_in_it(runner: StepRunner) -> None:
+    status, message = step_verdict(r"Adding 2 to both sides, we have $3 + 2 = 6$.", "3 + 2", runner)
+    assert status == "wrong", message
+
+
+# a number with a tight thousands separator (ryanmaguire/Mathematics-and-Physics, line 1529)
+def test_a_thousands_comma_kept_tight_is_one_number(runner: StepRunner) -> None:
+    status, message = step_verdict(r"In scientific notation $45,\!600 = 4.56 \times 10^{4}$.", r"45,\!600", runner)
+    assert status == "ok", message
+    status, message = step_verdict(r"In scientific notation $45,\!600 = 4.56 \times 10^{3}$.", r"45,\!600", runner)
+    assert status == "wrong", message

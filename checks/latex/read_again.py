@@ -16,6 +16,7 @@ from __future__ import annotations
 from derive.checks.latex.bar_means import hold_bar_means
 from derive.checks.latex.bare_sums import settle_bare_sums, settle_unindexed_sums
 from derive.checks.latex.binary_labels import hold_binary_labels, hold_signed_labels
+from derive.checks.latex.brace_sums import settle_brace_sums
 from derive.checks.latex.covariant_derivatives import hold_covariant_derivatives
 from derive.checks.latex.derivative_orders import hold_derivative_orders
 from derive.checks.latex.diagonal_twins import hold_diagonal_twins
@@ -82,5 +83,6 @@ def read_again(
     judged = hold_eigen_equations(judged)  # A\vec x = \lambda\vec x: a condition (eigen_equations)
     judged = hold_derivative_orders(judged)  # y^{(n)}(0): the n-th derivative at 0 (derivative_orders)
     judged = hold_covariant_derivatives(judged)  # \nabla_u u = 0: a geodesic (covariant_derivatives)
+    judged = settle_brace_sums(judged, document, again)  # {3}\cdot{3+2^4}: typeset 3·3+2⁴ (brace_sums)
     judged = hold_limit_rows(judged, document, again)  # = N^2/2 \quad (N \to \infty): in the limit (limit_rows)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)
