@@ -27,6 +27,7 @@ from derive.checks.latex.imaginary_unit import hold_imaginary_unit
 from derive.checks.latex.latest_values import confirm_with_latest
 from derive.checks.latex.limit_operands import settle_same_limits
 from derive.checks.latex.limit_rows import hold_limit_rows
+from derive.checks.latex.linear_systems import hold_linear_systems
 from derive.checks.latex.log_powers import hold_log_powers
 from derive.checks.latex.loose_definitions import settle_loose_definitions
 from derive.checks.latex.magnitude_names import hold_magnitude_names
@@ -84,5 +85,6 @@ def read_again(
     judged = hold_derivative_orders(judged)  # y^{(n)}(0): the n-th derivative at 0 (derivative_orders)
     judged = hold_covariant_derivatives(judged)  # \nabla_u u = 0: a geodesic (covariant_derivatives)
     judged = settle_brace_sums(judged, document, again)  # {3}\cdot{3+2^4}: typeset 3·3+2⁴ (brace_sums)
+    judged = hold_linear_systems(judged)  # [[3, 1], [1, 9]][x_1; x_2] = [1; -6]: a system (linear_systems)
     judged = hold_limit_rows(judged, document, again)  # = N^2/2 \quad (N \to \infty): in the limit (limit_rows)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)
