@@ -9,7 +9,7 @@ from __future__ import annotations
 from derive.checks.latex.checker import StepRunner
 from derive.checks.latex.extract import extract
 from derive.checks.latex.right_column_asides import left_column_chain, right_column_equation
-from hunt_steps import step_verdict
+from hunt_steps import step_results, step_verdict
 
 
 def test_a_left_side_in_the_left_column_opens_a_chain() -> None:
@@ -80,3 +80,28 @@ def test_a_chain_written_wholly_in_the_right_column_chains_as_written(runner: St
     assert status == "ok", message
     status, message = step_verdict(RIGHT_COLUMN_CHAIN.format(last="x(x+3)"), "x^2", runner)
     assert status == "wrong", message
+
+
+def test_a_row_continuing_chains_side_by_side_is_told() -> None:
+    from derive.checks.latex.right_column_asides import side_by_side_continuation
+
+    assert side_by_side_continuation(r" &=(2+6)x+(5-3)y & &=(2-6)x-(3+5)y")
+    assert not side_by_side_continuation(r" &= 8x + 2y")
+    assert not side_by_side_continuation(r"a &= b & c &= d")  # two chains' first rows: split by align_columns
+    assert not side_by_side_continuation(r" &= b && \text{by (2)}")
+
+
+# two sums of vectors side by side (ryanmaguire/Mathematics-and-Physics, electromagnetism notes, made up here)
+SIDE_BY_SIDE = r"""$$
+\begin{align*}
+P + Q &= (1 + 2)u + (3 + 4)w & P - Q &= (1 - 2)u + (3 - 4)w \\
+&= 3u + 7w & &= -u - w
+\end{align*}
+$$
+"""
+
+
+def test_chains_side_by_side_are_not_read_as_one(runner: StepRunner) -> None:
+    results = [(lhs, status) for lhs, status, _ in step_results(SIDE_BY_SIDE, runner)]
+    assert all(status != "wrong" for _, status in results), results
+    assert any(lhs.startswith("P + Q") for lhs, _ in results), results

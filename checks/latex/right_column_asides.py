@@ -11,6 +11,11 @@ link of the chain: the row ``& = …`` after it goes on with ``f^*(y)``, as a re
 a row is marked as an aside (extract._before_aside): the row after it is judged against the chain
 before it, and against the aside only where it fails there (prose_joins).
 
+Chains set side by side (``A + B &= … & A - B &= …``) go on in rows that continue each column
+(``&= (2+6)\hat x + … & &= (2-6)\hat x + …``): such a row is not one chain's next link, and which
+chain each part continues is the column's, which the rows do not carry; it is left unread
+(:func:`side_by_side_continuation`), never chained to the last column's chain alone.
+
 A chain written wholly in the right column (``& f(x) = x^2 + 2x \\ & = x(x + 2)``) has no left
 side in the left column before it and chains as written.
 """
@@ -20,7 +25,7 @@ from __future__ import annotations
 from derive.checks.latex.annotation_column import top_level
 from derive.checks.latex.equation import starts_with_relation
 
-__all__ = ["left_column_chain", "right_column_equation"]
+__all__ = ["left_column_chain", "right_column_equation", "side_by_side_continuation"]
 
 
 def _columns(raw: str) -> tuple[str, str] | None:
@@ -44,3 +49,13 @@ def right_column_equation(raw: str) -> bool:
         return False
     right = columns[1].lstrip(" &\t\n")
     return bool(right) and not starts_with_relation(right) and bool(top_level(right, "="))
+
+
+def side_by_side_continuation(raw: str) -> bool:
+    """``&= a & &= b``: a row continuing two or more chains set side by side."""
+    amps = top_level(raw, "&")
+    if len(amps) < 3:
+        return False
+    cuts = [-1, *amps, len(raw)]
+    parts = [raw[a + 1 : b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
+    return sum(1 for p in parts if p and starts_with_relation(p)) >= 2 and not parts[0]

@@ -23,7 +23,7 @@ from derive.checks.latex.latex_doc import DISPLAY_ENVIRONMENTS
 from derive.checks.latex.listed_equations import unbraced_list
 from derive.checks.latex.prose_breaks import prose_parts
 from derive.checks.latex.region import LineTable, Region
-from derive.checks.latex.right_column_asides import left_column_chain, right_column_equation
+from derive.checks.latex.right_column_asides import left_column_chain, right_column_equation, side_by_side_continuation
 from derive.checks.latex.row_prose import math_span
 from derive.checks.latex.text_boxes import unbox_text_math, uncolour_statements
 
@@ -314,7 +314,8 @@ def rows_of(region: Region, table: LineTable, latex: bool) -> list[Piece]:
     body = unbraced_list(_layout_array(_colour_wrapper(uncolour_statements(unbox_text_math(_blank_all(body, _DROP))))))
     pieces = []
     left_chain = False  # a row "A &= …" came before: "& x = c" after it is an aside (right_column_asides)
-    for raw in (column for line in _split_rows(body) for column in equation_columns(line)):  # (align_columns)
+    lines = [line for line in _split_rows(body) if not side_by_side_continuation(line.text)]  # (right_column_asides)
+    for raw in (column for line in lines for column in equation_columns(line)):  # (align_columns)
         row, conditions, aside = _clean_row(raw)
         aside = aside or (left_chain and right_column_equation(raw.text))
         left_chain = left_chain or left_column_chain(raw.text)
