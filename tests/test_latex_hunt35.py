@@ -75,3 +75,22 @@ def test_a_thousands_comma_kept_tight_is_one_number(runner: StepRunner) -> None:
     assert status == "ok", message
     status, message = step_verdict(r"In scientific notation $45,\!600 = 4.56 \times 10^{3}$.", r"45,\!600", runner)
     assert status == "wrong", message
+
+
+# an initial-value problem after an earlier question's y (sackn/diffeq, laplaceTransforms.md, made up here)
+IVP = r"""First $y = e^{3t}$.
+
+**Question 2:** Solve $\ddot{y} + 9y = 0$ with the conditions $y(0) = 1$ and $\dot{y}(0) = 5$."""
+
+
+def test_an_initial_condition_is_a_condition(runner: StepRunner) -> None:
+    status, message = step_verdict(IVP, r"\dot{y}(0)", runner)
+    assert status == "inconclusive", message
+
+
+# an expanded power that goes on (sackn/diffeq, series.md line 153, made up here)
+def test_a_product_that_goes_on_with_an_ellipsis_is_not_wrong(runner: StepRunner) -> None:
+    status, message = step_verdict(r"Expand: $$k^k = (k)(k)(k)(k)(k)...$$", "k^k", runner)
+    assert status != "wrong", message
+    status, message = step_verdict(r"Expand: $$k^3 = (k)(k)(k)(k).$$", "k^3", runner)
+    assert status == "wrong", message

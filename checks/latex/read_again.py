@@ -46,6 +46,7 @@ from derive.checks.latex.softmax_variants import prove_with_softmax
 from derive.checks.latex.solved_equations import hold_solved_by_next
 from derive.checks.latex.stated_equations import hold_stated_equations
 from derive.checks.latex.trig_arguments import hold_trig_arguments
+from derive.checks.latex.unit_vector_products import hold_unit_vector_products
 from derive.checks.latex.upper_indices import hold_upper_indices
 
 __all__ = ["read_again"]
@@ -86,5 +87,6 @@ def read_again(
     judged = hold_covariant_derivatives(judged)  # \nabla_u u = 0: a geodesic (covariant_derivatives)
     judged = settle_brace_sums(judged, document, again)  # {3}\cdot{3+2^4}: typeset 3·3+2⁴ (brace_sums)
     judged = hold_linear_systems(judged)  # [[3, 1], [1, 9]][x_1; x_2] = [1; -6]: a system (linear_systems)
+    judged = hold_unit_vector_products(judged)  # (2\hat x + …)\times(…): a cross product (unit_vector_products)
     judged = hold_limit_rows(judged, document, again)  # = N^2/2 \quad (N \to \infty): in the limit (limit_rows)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)

@@ -296,7 +296,8 @@ def _clean_row(row: MappedText) -> tuple[MappedText, tuple[str, ...], bool]:
     row, aside = _without_reason(row.strip())
     row = row.strip()
     row = row.slice(0, len(_END_OF_PROOF.sub("", row.text)))
-    row = row.slice(0, len(re.sub(r"[\s,.;]+$", "", row.text)))
+    if not re.search(r"\.\.[\s,.;]*$", row.text):  # "(n)(n)(n)..." goes on: an ellipsis is no full stop
+        row = row.slice(0, len(re.sub(r"[\s,.;]+$", "", row.text)))
     return row, conditions, aside
 
 
