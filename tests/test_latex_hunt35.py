@@ -53,7 +53,7 @@ def test_a_plain_name_given_its_value_later_on_the_line(runner: StepRunner) -> N
 
 
 # solving an equation (ryanmaguire/Mathematics-and-Physics, elementary_algebra.tex line 445, made up here)
-SOLVING = r"""Solve for the unknown $m$: $\frac{1}{3}(m+6) = \frac{1}{2}(m-4)$. Multiplying both sides by $6$,
+SOLVING = r"""Solve for $m$: $\frac{1}{3}(m+6) = \frac{1}{2}(m-4)$. Multiplying both sides by $6$,
 we have $LHS = 3(m-4)$, so $m = 24$."""
 
 

@@ -15,7 +15,7 @@ its formula
 - names an operation on both sides ("multiplying both sides by 4, we have", beide Seiten, 两边): the
   formula is the equation it gives, a condition as much as the one it came from, or
 - ends with the words that introduce a condition right before the formula: we need / we want / we
-  require / must have, solve (for x, or a few words more: "Solve for the unknown n:"), the equation,
+  require / must have, solve (for x), the equation,
   the condition (la ecuación, l'équation, die
   Gleichung, a equação, l'equazione, 方程, 方程式, 방정식, уравнение).
 ``ok`` stands (an equation that holds everywhere also holds at its solution), and so does a ``wrong``
@@ -46,7 +46,7 @@ _SATISFIES = re.compile(
 #: words right before the formula that introduce the condition it states
 _INTRODUCES = re.compile(
     r"(?:(?<![\w-])(?:(?:we|you|one)\s+(?:need|want|require|must\s+have)|need|require[sd]?|solv(?:e|es|ing)"
-    r"(?:\s+[^.:;!?]{1,40}?)?|(?:the|an|this)\s+(?:equations?|conditions?)|la\s+ecuaci[óo]n|l['’]\s*[ée]quation"
+    r"(?:\s+for\s+\S+)?|(?:the|an|this)\s+(?:equations?|conditions?)|la\s+ecuaci[óo]n|l['’]\s*[ée]quation"
     r"|die\s+Gleichung|a\s+equa[çc][ãa]o|l['’]\s*equazione|уравнени[еяю])|方程式?|방정식)"
     r"[\s:,]*(?:that|que|dass|что)?[\s:,]*$",
     re.I,
