@@ -24,7 +24,7 @@ from typing import Any
 
 from derive.checks.latex.normalize import normalize
 
-__all__ = ["derivative_of_definition", "settle_primed_names"]
+__all__ = ["derivative_of_definition", "settle_primed_names", "with_derivative_of"]
 
 #: a one-letter name with a prime (', '', \prime, ^{\prime}), not before a bracket nor after a script or command
 _PRIMED = re.compile(
@@ -59,6 +59,18 @@ def derivative_of_definition(name: str, value: str, notation: Any) -> str | None
     if not re.fullmatch(r"[A-Za-z]", variable) or variable == name:
         return None
     return rf"\frac{{d}}{{d{variable}}}\left({value}\right)"
+
+
+def with_derivative_of(side: str, name: str, value: str, notation: Any) -> str | None:
+    """The side with each ``name'`` replaced by the derivative of ``value`` (its one variable's);
+    None where a primed ``name`` is there and that derivative is not read."""
+    derivative = derivative_of_definition(name, value, notation)
+    primed = [m for m in _PRIMED.finditer(side) if m.group(1) == name]
+    if primed and derivative is None:
+        return None
+    for m in reversed(primed):
+        side = side[: m.start()] + str(derivative) + side[m.end() :]
+    return side
 
 
 def _with_derivatives(side: str, document: Any, judged: list[Any], notation: Any, at: tuple[int, int]) -> str | None:

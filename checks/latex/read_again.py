@@ -16,16 +16,24 @@ from __future__ import annotations
 from derive.checks.latex.bar_means import hold_bar_means
 from derive.checks.latex.bare_sums import settle_bare_sums, settle_unindexed_sums
 from derive.checks.latex.binary_labels import hold_binary_labels, hold_signed_labels
+from derive.checks.latex.brace_sums import settle_brace_sums
+from derive.checks.latex.covariant_derivatives import hold_covariant_derivatives
+from derive.checks.latex.derivative_orders import hold_derivative_orders
 from derive.checks.latex.diagonal_twins import hold_diagonal_twins
 from derive.checks.latex.doc_definitions import DocumentDefinitions
+from derive.checks.latex.eigen_equations import hold_eigen_equations
 from derive.checks.latex.example_sums import settle_example_sums
 from derive.checks.latex.imaginary_unit import hold_imaginary_unit
 from derive.checks.latex.latest_values import confirm_with_latest
 from derive.checks.latex.limit_operands import settle_same_limits
+from derive.checks.latex.limit_rows import hold_limit_rows
+from derive.checks.latex.linear_systems import hold_linear_systems
 from derive.checks.latex.log_powers import hold_log_powers
 from derive.checks.latex.loose_definitions import settle_loose_definitions
+from derive.checks.latex.magnitude_names import hold_magnitude_names
 from derive.checks.latex.normalize import Notation
 from derive.checks.latex.open_brackets import settle_open_brackets
+from derive.checks.latex.operator_brackets import hold_operator_brackets
 from derive.checks.latex.output_form_derivatives import hold_output_form_derivatives
 from derive.checks.latex.primed_names import settle_primed_names
 from derive.checks.latex.prose_joins import rejudge_joined
@@ -38,6 +46,8 @@ from derive.checks.latex.softmax_variants import prove_with_softmax
 from derive.checks.latex.solved_equations import hold_solved_by_next
 from derive.checks.latex.stated_equations import hold_stated_equations
 from derive.checks.latex.trig_arguments import hold_trig_arguments
+from derive.checks.latex.unit_vector_products import hold_unit_vector_products
+from derive.checks.latex.upper_indices import hold_upper_indices
 
 __all__ = ["read_again"]
 
@@ -69,4 +79,14 @@ def read_again(
     judged = hold_trig_arguments(judged, document, again)  # \cos(k-m)x: cos((k−m)x)? (trig_arguments)
     judged = hold_output_form_derivatives(judged, notation)  # σ'(y) = y(1 − y), y = σ(x) (output_form_derivatives)
     judged = hold_solved_by_next(judged, notation)  # a²/3 = c, then a = √(3c): an equation (solved_equations)
+    judged = hold_operator_brackets(judged)  # (D^2 - 4)[t e^{2t}]: D is d/dt (operator_brackets)
+    judged = hold_upper_indices(judged)  # \Gamma^{0}_{i0}: an upper index, not a power (upper_indices)
+    judged = hold_magnitude_names(judged)  # v = |\vec{v}|: the vector's magnitude (magnitude_names)
+    judged = hold_eigen_equations(judged)  # A\vec x = \lambda\vec x: a condition (eigen_equations)
+    judged = hold_derivative_orders(judged)  # y^{(n)}(0): the n-th derivative at 0 (derivative_orders)
+    judged = hold_covariant_derivatives(judged)  # \nabla_u u = 0: a geodesic (covariant_derivatives)
+    judged = settle_brace_sums(judged, document, again)  # {3}\cdot{3+2^4}: typeset 3·3+2⁴ (brace_sums)
+    judged = hold_linear_systems(judged)  # [[3, 1], [1, 9]][x_1; x_2] = [1; -6]: a system (linear_systems)
+    judged = hold_unit_vector_products(judged)  # (2\hat x + …)\times(…): a cross product (unit_vector_products)
+    judged = hold_limit_rows(judged, document, again)  # = N^2/2 \quad (N \to \infty): in the limit (limit_rows)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)

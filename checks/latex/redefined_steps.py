@@ -12,6 +12,11 @@ DocumentDefinitions.release_redefined makes it inconclusive, unless:
   whichever is meant, and said so (:func:`_wrong_either_way`, up to four values). Names defined
   from the twice-defined one keep their definitions in terms of it; when either value cannot be
   put in, or the step uses two twice-defined names, nothing changes.
+
+A name given its new value later on the line of a step about it is the value the step may mean:
+``Take $f = x$, $g' = \cos x$. Then $f' = 1$, $g = \sin x$`` sets up the next exercise, after
+an earlier one's ``g(x) = e^x``. A ``wrong`` there is judged again with that later value put in;
+where it is not wrong with it, it is inconclusive (:func:`_held_for_later_values`).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from typing import Any
 from derive.checks.latex.doc_definitions import DocumentDefinitions, Reassignment, mentions_name
 from derive.checks.latex.label_subscripts import family_letters
 from derive.checks.latex.normalize import Notation, normalize
+from derive.checks.latex.primed_names import with_derivative_of
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.restated_data import release_restated
 from derive.checks.latex.results import StepResult
@@ -49,13 +55,79 @@ def settle_redefined(judged: list[StepResult], document: DocumentDefinitions, ag
     """``judged`` with the wrong steps that use a twice-defined name settled (module docstring)."""
     # 3 - 2w = 0 after w = 0.5, r = r + 1, e^2 of an error e: not claims (unclaimed_equations)
     judged = release_unclaimed(
-        judged, document.zero_conditions, document.names_e, document.valued_at, again.notation, document.zero_sides,
+        judged,
+        document.zero_conditions,
+        document.names_e,
+        document.valued_at,
+        again.notation,
+        document.zero_sides,
         document.contradictions,
     )
     defined = [((d.line, d.column), d.name) for d in document.defs]
     judged = release_restated(judged, document.restated, defined)  # data given again as pairs (restated_data)
     released = document.release_redefined(judged, _equal_values(document, judged, again))
-    return _wrong_either_way(judged, released, document, again)
+    return _held_for_later_values(_wrong_either_way(judged, released, document, again), document, again)
+
+
+def _held_for_later_values(judged: list[StepResult], document: DocumentDefinitions, again: Rejudge) -> list[StepResult]:
+    """Each wrong step about a name given a new value later on its line, judged again with that
+    value: not wrong with it (or that value unread), the step is inconclusive (module docstring)."""
+    todo: list[tuple[int, Reassignment]] = []
+    tasks = []
+    out = list(judged)
+    for k, result in enumerate(judged):
+        step = result.step
+        later = [
+            r for r in _values_given_on(document, step.line) if r.column > step.column and document.step_uses(r, step)
+        ]
+        if result.status != "wrong" or not later:
+            continue
+        reading = _with_later_value(document, later[0], step, again.notation)
+        if reading is None:
+            out[k] = result.held(result.message + _later_note(later[0], "which cannot be read here"))
+            continue
+        todo.append((k, later[0]))
+        tasks.append(reading)
+    for (k, later_value), verdict in zip(todo, again.run(tasks), strict=True):
+        if verdict["status"] != "wrong":
+            out[k] = judged[k].held(judged[k].message + _later_note(later_value, f"with it, {verdict['status']}"))
+    return out
+
+
+def _values_given_on(document: DocumentDefinitions, line: int) -> list[Reassignment]:
+    """The values the document gives names on ``line``: a first definition (``g = \\sin x`` after
+    a function ``g(x) = e^x`` of an earlier exercise) or a new one, in order along the line."""
+    first = [Reassignment(d.line, d.value_at[1], d.name, "", d.rhs) for d in document.defs if d.value_at[0] == line]
+    again = [r for r in document.redefined if r.line == line]
+    return sorted([*first, *again], key=lambda r: r.column)
+
+
+def _later_note(later: Reassignment, outcome: str) -> str:
+    return (
+        f"; but {later.name} is given the value {later.value} later on this line, which the step may mean ({outcome})"
+    )
+
+
+def _with_later_value(
+    document: DocumentDefinitions, later: Reassignment, step: Step, notation: Notation
+) -> tuple[Step, tuple[dict, dict]] | None:
+    """The step with the name at the value given later on its line: ``g'`` the derivative of that
+    value, a bare ``g`` the value itself (None where it cannot be put in, or is an update of the
+    name itself)."""
+    name = later.name
+    lhs = with_derivative_of(step.lhs, name, later.value, notation)
+    rhs = with_derivative_of(step.rhs, name, later.value, notation)
+    if lhs is None or rhs is None or mentions_name(later.value, name):
+        return None
+    primed = (lhs, rhs) != (step.lhs, step.rhs)
+    step = replace(step, lhs=lhs, rhs=rhs)
+    typed, scalar = document.for_step(step.line, step.column, step.rhs, derivative=primed)
+    if not mentions_name(f"{lhs} {rhs}", name):
+        return step, (typed, scalar)
+    typed_value, scalar_value = _read_value(later, notation, not _DERIVATIVE.search(f"{lhs} {rhs}"))
+    if scalar_value is None or (name in typed and typed_value is None):
+        return None
+    return step, ({**typed, **({name: typed_value} if name in typed else {})}, {**scalar, name: scalar_value})
 
 
 def _equal_values(document: DocumentDefinitions, judged: list[StepResult], again: Rejudge) -> frozenset:
@@ -142,6 +214,7 @@ def _every_value(
     name = first.name
     if (name in scalar) != (name in scalar_first) or (name in typed) != (name in typed_first) or name not in scalar:
         return None
+
     def at(typed_value: Any, scalar_value: Any) -> tuple[dict, dict]:
         """The step's definitions with the name at one of its values."""
         return {**typed, **({name: typed_value} if name in typed else {})}, {**scalar, name: scalar_value}

@@ -23,6 +23,7 @@ from derive.checks.latex.latex_doc import DISPLAY_ENVIRONMENTS
 from derive.checks.latex.listed_equations import unbraced_list
 from derive.checks.latex.prose_breaks import prose_parts
 from derive.checks.latex.region import LineTable, Region
+from derive.checks.latex.right_column_asides import left_column_chain, right_column_equation, side_by_side_continuation
 from derive.checks.latex.row_prose import math_span
 from derive.checks.latex.text_boxes import unbox_text_math, uncolour_statements
 
@@ -295,7 +296,8 @@ def _clean_row(row: MappedText) -> tuple[MappedText, tuple[str, ...], bool]:
     row, aside = _without_reason(row.strip())
     row = row.strip()
     row = row.slice(0, len(_END_OF_PROOF.sub("", row.text)))
-    row = row.slice(0, len(re.sub(r"[\s,.;]+$", "", row.text)))
+    if not re.search(r"\.\.[\s,.;]*$", row.text):  # "(n)(n)(n)..." goes on: an ellipsis is no full stop
+        row = row.slice(0, len(re.sub(r"[\s,.;]+$", "", row.text)))
     return row, conditions, aside
 
 
@@ -312,8 +314,12 @@ def rows_of(region: Region, table: LineTable, latex: bool) -> list[Piece]:
         body = _blank_all(body, _TEX_COMMENT)
     body = unbraced_list(_layout_array(_colour_wrapper(uncolour_statements(unbox_text_math(_blank_all(body, _DROP))))))
     pieces = []
-    for raw in (column for line in _split_rows(body) for column in equation_columns(line)):  # (align_columns)
+    left_chain = False  # a row "A &= …" came before: "& x = c" after it is an aside (right_column_asides)
+    lines = [line for line in _split_rows(body) if not side_by_side_continuation(line.text)]  # (right_column_asides)
+    for raw in (column for line in lines for column in equation_columns(line)):  # (align_columns)
         row, conditions, aside = _clean_row(raw)
+        aside = aside or (left_chain and right_column_equation(raw.text))
+        left_chain = left_chain or left_column_chain(raw.text)
         if not row.text:
             continue
         for part in [q for wide in _wide_space_parts(row) for p in _line_break_parts(wide) for q in prose_parts(p)]:

@@ -10,8 +10,13 @@ A ``wrong`` is held back (inconclusive, quoting the words) when the last sentenc
 its formula
 - says it anywhere: satisfies / such that (and satisface, tal que, vérifie, tel que, erfüllt, so
   dass, satisfaz, soddisfa, tale che, 满足, 使得, 満たす, 만족, удовлетворяет, такой что), or
+- states a problem's conditions: with the conditions, initial (or boundary) conditions or values,
+  subject to ("… with the conditions $y(0) = 1$ and $\dot{y}(0) = 2$"), or
+- names an operation on both sides ("multiplying both sides by 4, we have", beide Seiten, 两边): the
+  formula is the equation it gives, a condition as much as the one it came from, or
 - ends with the words that introduce a condition right before the formula: we need / we want / we
-  require / must have, solve (for x), the equation, the condition (la ecuación, l'équation, die
+  require / must have, solve (for x), the equation,
+  the condition (la ecuación, l'équation, die
   Gleichung, a equação, l'equazione, 方程, 方程式, 방정식, уравнение).
 ``ok`` stands (an equation that holds everywhere also holds at its solution), and so does a ``wrong``
 with no name in it (``0.3 + 0.4 = 1.5`` is arithmetic whatever the prose says) or one in one name that
@@ -46,6 +51,17 @@ _INTRODUCES = re.compile(
     r"[\s:,]*(?:that|que|dass|что)?[\s:,]*$",
     re.I,
 )
+#: an operation on both sides: what follows is the equation it gives, still a condition ("Multiplying both
+#: sides by 4, we have $(n+8) = 2(n-6)$" while solving for n)
+_BOTH_SIDES = re.compile(
+    r"(?<![\w-])(?:both|each)\s+sides?(?![\w-])|des\s+deux\s+c[ôo]t[ée]s|beiden?\s+Seiten|ambos\s+(?:os\s+)?lados"
+    r"|entrambi\s+i\s+(?:lati|membri)|обе\s+части|两边|兩邊|両辺|양변",
+    re.I,
+)
+#: the conditions a problem states: "with the conditions $y(0) = 1$ and $\dot{y}(0) = 2$", initial values
+_PROBLEM_CONDITIONS = re.compile(
+    r"(?<![\w-])(?:(?:initial|boundary)\s+(?:conditions?|values?)|with\s+the\s+conditions?|subject\s+to)(?![\w-])", re.I
+)
 #: the end of a sentence in the prose before a formula
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
 #: a name in a side: a letter outside a command (``e`` counts too: a cue before ``e^{-a}`` alone is rare)
@@ -65,7 +81,8 @@ def _last_sentence(prose: str) -> str:
 def stated_condition(context: str) -> str | None:
     """The words of ``context`` (the prose before a formula) that make its equations conditions, or None."""
     sentence = _last_sentence(context)
-    found = _SATISFIES.search(sentence) or _INTRODUCES.search(sentence)
+    found = _SATISFIES.search(sentence) or _BOTH_SIDES.search(sentence) or _PROBLEM_CONDITIONS.search(sentence)
+    found = found or _INTRODUCES.search(sentence)
     return " ".join(found.group(0).split()).rstrip(":, ") if found else None
 
 

@@ -235,7 +235,8 @@ def _group(toks: list[str], k: int) -> tuple[list[str] | None, int]:
 
 
 def _thousands(toks: list[str], k: int) -> bool:
-    return k > 0 and toks[k - 1].isdigit() and k + 1 < len(toks) and re.fullmatch(r"\d{3}", toks[k + 1]) is not None
+    after = k + 2 if toks[k + 1 : k + 2] == ["\\!"] else k + 1  # 12,\!345: the comma kept tight to its digits
+    return k > 0 and toks[k - 1].isdigit() and after < len(toks) and re.fullmatch(r"\d{3}", toks[after]) is not None
 
 
 def _text_and(toks: list[str], k: int) -> bool:

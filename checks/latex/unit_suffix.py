@@ -7,7 +7,9 @@ that letter for something else (s the Laplace variable, given the value −3 at 
 −44.55"). A ``wrong`` step one of whose sides is a number followed by a unit (one letter glued to it,
 or one to three letters in ``\text``/``\mathrm``), the other side a computation of numbers alone,
 is held when that computation equals the number to its written places: the letter was a unit,
-not a factor. A number that the computation does not give (``\frac{3}{0.202} = 16.2s``) stays wrong.
+not a factor. The computation may write units of its own (``2.73A \times 0.4 = 1.09A``, ``\frac{1.68
+\times 10^{-8} \Omega\cdot m \times 15m}{2.5 \times 10^{-6}m^2} = 0.101\Omega``): they are set aside
+before it is compared. A number that the computation does not give (``\frac{3}{0.202} = 16.2s``) stays wrong.
 """
 
 from __future__ import annotations
@@ -22,8 +24,12 @@ __all__ = ["hold_unit_suffixes"]
 #: a number and its unit: 14.8515s, 3 s, 2.5\,\text{kg}, 9.81\mathrm{m}
 _WITH_UNIT = re.compile(
     r"\s*(?P<number>-?\d+(?:\.(?P<places>\d+))?)\s*(?:\\[,;:!]\s*|\\ \s*)?"
-    r"(?:\\(?:text|mathrm)\s*\{\s*(?P<word>[A-Za-z]{1,3})\s*\}|(?P<letter>[A-Za-z]))\s*"
+    r"(?:\\(?:text|mathrm)\s*\{\s*(?P<word>[A-Za-z]{1,3})\s*\}|(?P<letter>[A-Za-z]|\\Omega(?![A-Za-z])|Ω))\s*"
 )
+#: units written in the computation too (2.73A \times 0.4, 1.68 \times 10^{-8} \Omega\cdot m \times 15m): after a
+#: number or a power of ten, a unit of one or two letters (maybe squared), or an ohm sign anywhere
+_OHMS = re.compile(r"\\Omega(?![A-Za-z])|Ω")
+_UNITS_IN = re.compile(r"(?<=[\d}])\s*(?:\\cdot\s*)?[A-Za-z]{1,2}(?:\^\s*(?:\{\d\}|\d))?(?![A-Za-z{(])")
 
 
 def hold_unit_suffixes(judged: list[StepResult], notation: Notation) -> list[StepResult]:
@@ -34,7 +40,9 @@ def hold_unit_suffixes(judged: list[StepResult], notation: Notation) -> list[Ste
             continue
         for side, other in ((result.step.rhs, result.step.lhs), (result.step.lhs, result.step.rhs)):
             m = _WITH_UNIT.fullmatch(side)
-            if m is not None and _agrees(other, m, notation):
+            if m is not None and (
+                _agrees(other, m, notation) or _agrees(_UNITS_IN.sub(" ", _OHMS.sub("", other)), m, notation)
+            ):
                 unit = m.group("word") or m.group("letter")
                 number = m.group("number")
                 why = f"; but {other.strip()} is {number}: the {unit} after the number is its unit, not a factor"
