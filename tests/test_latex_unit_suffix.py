@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from derive.checks.latex.checker import StepRunner
 from hunt_steps import step_verdict
 
@@ -27,4 +28,18 @@ def test_a_computation_with_units_that_does_not_give_the_number_is_still_wrong(r
     status, message = step_verdict(_text("2.15", "0.2"), "3.41A", runner)
     assert status == "wrong", message
     status, message = step_verdict(_text("2.15", "0.2"), r"\frac{2.5", runner)
+    assert status == "wrong", message
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        r"3x^2 = 3x",  # algebra in x: its letter is no unit of the 3
+        r"2x \cdot 3x = 6x",  # the numbers agree, the powers of x do not
+        r"5y^3 = 5y",
+    ],
+)
+def test_letters_of_algebra_are_never_units_set_aside(step: str, runner: StepRunner) -> None:
+    # units inside a computation are set aside only for a measured (decimal) result of two numbers or more
+    status, message = step_verdict(f"$${step}$$", step.split("=")[0].strip(), runner)
     assert status == "wrong", message

@@ -40,9 +40,7 @@ def hold_unit_suffixes(judged: list[StepResult], notation: Notation) -> list[Ste
             continue
         for side, other in ((result.step.rhs, result.step.lhs), (result.step.lhs, result.step.rhs)):
             m = _WITH_UNIT.fullmatch(side)
-            if m is not None and (
-                _agrees(other, m, notation) or _agrees(_UNITS_IN.sub(" ", _OHMS.sub("", other)), m, notation)
-            ):
+            if m is not None and (_agrees(other, m, notation) or _units_set_aside_agree(other, m, notation)):
                 unit = m.group("word") or m.group("letter")
                 number = m.group("number")
                 why = f"; but {other.strip()} is {number}: the {unit} after the number is its unit, not a factor"
@@ -66,3 +64,16 @@ def _agrees(computation: str, written: re.Match[str], notation: Notation) -> boo
         return False
     places = len(written.group("places") or "")
     return abs(value.real - float(written.group("number"))) <= 0.5 * 10.0**-places * (1 + 1e-9) + 1e-12
+
+
+#: the numbers of a computation (a power of ten's exponent counts too: it is written)
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _units_set_aside_agree(other: str, m: re.Match[str], notation: Notation) -> bool:
+    r"""Does the computation, its own units set aside, give the number to its written places? Only
+    for a measured result (a decimal number: ``1.09A``) of a computation of two numbers or more:
+    ``3x^2 = 3x`` or ``2x \cdot 3x = 6x`` is algebra in x, whose letters are no units to drop."""
+    if not m.group("places") or len(_NUMBERS.findall(other)) < 2:
+        return False
+    return _agrees(_UNITS_IN.sub(" ", _OHMS.sub("", other)), m, notation)
