@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from derive.checks.latex.results import StepResult
+from derive.checks.latex.results import StepResult, hold_wrongs
 
 __all__ = ["along_itself", "hold_covariant_derivatives"]
 
@@ -34,7 +34,4 @@ def along_itself(text: str) -> bool:
 def hold_covariant_derivatives(judged: list[StepResult]) -> list[StepResult]:
     """``judged`` with each ``wrong`` step that writes ``\\nabla_u u`` held back (module docstring)."""
     why = "; but a field differentiated along itself (\\nabla_u u) is a covariant derivative, not a gradient"
-    return [
-        r.held(r.message + why) if r.status == "wrong" and along_itself(f"{r.step.lhs} = {r.step.rhs}") else r
-        for r in judged
-    ]
+    return hold_wrongs(judged, lambda r: why if along_itself(f"{r.step.lhs} = {r.step.rhs}") else None)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from derive.checks.latex.results import StepResult
+from derive.checks.latex.results import StepResult, hold_wrongs
 
 __all__ = ["derivative_at_point", "hold_derivative_orders"]
 
@@ -30,7 +30,4 @@ def derivative_at_point(text: str) -> bool:
 def hold_derivative_orders(judged: list[StepResult]) -> list[StepResult]:
     """``judged`` with each ``wrong`` step that writes ``y^{(n)}(0)`` held back (module docstring)."""
     why = "; but a letter with a parenthesised order before a point is that derivative at the point"
-    return [
-        r.held(r.message + why) if r.status == "wrong" and derivative_at_point(f"{r.step.lhs} = {r.step.rhs}") else r
-        for r in judged
-    ]
+    return hold_wrongs(judged, lambda r: why if derivative_at_point(f"{r.step.lhs} = {r.step.rhs}") else None)

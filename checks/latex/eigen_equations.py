@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from derive.checks.latex.results import StepResult
+from derive.checks.latex.results import StepResult, hold_wrongs
 
 __all__ = ["eigen_condition", "hold_eigen_equations"]
 
@@ -50,7 +50,4 @@ def eigen_condition(lhs: str, rhs: str) -> bool:
 def hold_eigen_equations(judged: list[StepResult]) -> list[StepResult]:
     """``judged`` with each ``wrong`` eigenvalue equation held back (module docstring)."""
     why = "; but it is the eigenvalue equation: it holds for the eigenpairs (a condition on λ and the vector)"
-    return [
-        r.held(r.message + why) if r.status == "wrong" and eigen_condition(r.step.lhs, r.step.rhs) else r
-        for r in judged
-    ]
+    return hold_wrongs(judged, lambda r: why if eigen_condition(r.step.lhs, r.step.rhs) else None)

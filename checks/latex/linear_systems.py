@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from derive.checks.latex.results import StepResult
+from derive.checks.latex.results import StepResult, hold_wrongs
 
 __all__ = ["hold_linear_systems", "linear_system"]
 
@@ -52,6 +52,4 @@ def linear_system(lhs: str, rhs: str) -> bool:
 def hold_linear_systems(judged: list[StepResult]) -> list[StepResult]:
     """``judged`` with each ``wrong`` linear system written out held back (module docstring)."""
     why = "; but it is a linear system in the names of its column: it holds at its solution, a condition"
-    return [
-        r.held(r.message + why) if r.status == "wrong" and linear_system(r.step.lhs, r.step.rhs) else r for r in judged
-    ]
+    return hold_wrongs(judged, lambda r: why if linear_system(r.step.lhs, r.step.rhs) else None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from derive.checks.latex.results import StepResult
+from derive.checks.latex.results import StepResult, hold_wrongs
 
 __all__ = ["hold_magnitude_names", "names_magnitude"]
 
@@ -37,7 +37,4 @@ def names_magnitude(lhs: str, rhs: str) -> bool:
 def hold_magnitude_names(judged: list[StepResult]) -> list[StepResult]:
     """``judged`` with each ``wrong`` step ``v = |\\vec v|`` held back (module docstring)."""
     why = "; but the letter names the magnitude of the vector written with the same letter: a definition"
-    return [
-        r.held(r.message + why) if r.status == "wrong" and names_magnitude(r.step.lhs, r.step.rhs) else r
-        for r in judged
-    ]
+    return hold_wrongs(judged, lambda r: why if names_magnitude(r.step.lhs, r.step.rhs) else None)

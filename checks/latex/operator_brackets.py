@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from derive.checks.latex.results import StepResult
+from derive.checks.latex.results import StepResult, hold_wrongs
 
 __all__ = ["applies_operator", "hold_operator_brackets"]
 
@@ -43,7 +43,4 @@ def applies_operator(text: str) -> bool:
 def hold_operator_brackets(judged: list[StepResult]) -> list[StepResult]:
     """``judged`` with each ``wrong`` step that applies D to a bracket held back (module docstring)."""
     why = "; but D applied to a square bracket is the differential operator d/dt, not a number times it"
-    return [
-        r.held(r.message + why) if r.status == "wrong" and applies_operator(f"{r.step.lhs} = {r.step.rhs}") else r
-        for r in judged
-    ]
+    return hold_wrongs(judged, lambda r: why if applies_operator(f"{r.step.lhs} = {r.step.rhs}") else None)

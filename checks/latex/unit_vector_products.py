@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from derive.checks.latex.results import StepResult
+from derive.checks.latex.results import StepResult, hold_wrongs
 
 __all__ = ["hold_unit_vector_products", "unit_vector_product"]
 
@@ -60,5 +60,4 @@ def unit_vector_product(text: str) -> bool:
 def hold_unit_vector_products(judged: list[StepResult]) -> list[StepResult]:
     """``judged`` with each ``wrong`` step that writes a cross product held back (module docstring)."""
     why = "; but \\times between vectors is the cross product, not a product of numbers"
-    held = [r.status == "wrong" and unit_vector_product(f"{r.step.lhs} = {r.step.rhs}") for r in judged]
-    return [r.held(r.message + why) if hold else r for r, hold in zip(judged, held, strict=True)]
+    return hold_wrongs(judged, lambda r: why if unit_vector_product(f"{r.step.lhs} = {r.step.rhs}") else None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from derive.checks.latex.results import StepResult
+from derive.checks.latex.results import StepResult, hold_wrongs
 
 __all__ = ["hold_upper_indices", "upper_index"]
 
@@ -36,7 +36,4 @@ def hold_upper_indices(judged: list[StepResult]) -> list[StepResult]:
     why = (
         "; but a superscript beside the subscripts here is an upper index of a component (tensor notation), not a power"
     )
-    return [
-        r.held(r.message + why) if r.status == "wrong" and upper_index(f"{r.step.lhs} = {r.step.rhs}") else r
-        for r in judged
-    ]
+    return hold_wrongs(judged, lambda r: why if upper_index(f"{r.step.lhs} = {r.step.rhs}") else None)
