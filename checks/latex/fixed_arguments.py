@@ -84,7 +84,7 @@ def _uses(name: str, text: str) -> list[tuple[int, int]]:
         pattern = re.escape(name) + r"(?![A-Za-z])"
     else:
         pattern = r"(?<![A-Za-z\\])" + re.escape(name) + r"(?![A-Za-z])"
-    pattern += label if label else r"(?!\s*[\^_]\s*(?:\{\s*\(?\s*[A-Za-z]\s*\)?\s*\}|[A-Za-z])\s*(?:\\left\s*)?\()"
+    pattern += label if label else r"(?!" + _LABEL + r"\s*(?:\\left\s*)?\()"
     return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
 
 

@@ -92,8 +92,13 @@ def physics_derivative(toks: Tokens, k: int) -> tuple[Tokens, int] | None:
         power = [("^", False), ("{", False), *order, ("}", False)]
         numerator = [("{", False), (d, False), *power, *_braced(top), ("}", False)]
         return [(r"\frac", toks[k][1]), *numerator, ("{", False), (d, False), *bottom, *power, ("}", False)], second
+    return _fraction(toks[k], d, top, bottom), second
+
+
+def _fraction(command: tuple[str, bool], d: str, top: Tokens, bottom: Tokens) -> Tokens:
+    r"""``\frac{d top}{d bottom}``, the fraction keeping the command's token flag."""
     numerator = [("{", False), (d, False), *_braced(top), ("}", False)]
-    return [(r"\frac", toks[k][1]), *numerator, ("{", False), (d, False), *bottom, ("}", False)], second
+    return [(r"\frac", command[1]), *numerator, ("{", False), (d, False), *bottom, ("}", False)]
 
 
 def _order(toks: Tokens, j: int) -> tuple[Tokens, int | None]:
@@ -122,5 +127,4 @@ def two_group_derivative(toks: Tokens, k: int) -> tuple[Tokens, int] | None:
     top, bottom = toks[k + 2 : first - 1], toks[first + 1 : second - 1]
     if not top or not bottom:
         return None
-    numerator = [("{", False), (d, False), *_braced(top), ("}", False)]
-    return [(r"\frac", toks[k][1]), *numerator, ("{", False), (d, False), *bottom, ("}", False)], second
+    return _fraction(toks[k], d, top, bottom), second
