@@ -68,3 +68,26 @@ def test_a_wrong_step_after_the_unclosed_brace_is_found_and_a_right_one_proved()
     by_line = {s["line"]: s["status"] for s in steps}
     assert by_line[3] == "wrong"
     assert by_line[4] == "ok"
+
+
+def test_an_unclosed_brace_in_a_display_environment_hides_nothing_after_it() -> None:
+    # the whole rest of the file was one group of the align: no step, and no word about it
+    text = r"Rows \begin{align} a &= {b \\ c &= d \end{align} and then" + AFTER
+    assert _texts(text) == [r"a &= {b \\ c &= d", *_texts(AFTER)]
+
+
+def test_an_environment_without_its_end_is_not_guessed() -> None:
+    text = r"Rows \begin{align} a &= {b \\ c &= d and prose" + "\n\nmore prose, $y = 2$.\n"
+    assert not any("prose" in t for t in _texts(text))
+
+
+def test_a_wrong_step_after_an_unclosed_align_is_found() -> None:
+    text = (
+        r"\begin{align*} L &= {\frac{1}{2}(y - t)^2 \end{align*}"
+        "\n"
+        r"\[ \frac{d\sigma(a)}{da} = \frac{-1+e^{-a}}{(1+e^{-a})^2} \]"
+        "\n"
+    )
+    steps = check_text(text, load_notation(None), markdown=False).as_dict()["steps"]
+    by_line = {s["line"]: s["status"] for s in steps}
+    assert by_line == {1: "unparsed", 2: "wrong"}

@@ -115,6 +115,9 @@ def _body(text: str, node: LatexNode) -> tuple[int, int] | None:
     end = text.rfind("\\end", node.pos, end_of_node)
     if end < 0 or "".join(text[end:end_of_node].split()) != closer:
         return None
+    first = _closer(name).search(text, node.pos, end_of_node)
+    if first is not None and first.start() < end:
+        return None  # an unclosed { ran past its own \end{name} to a later one (display math never nests in itself)
     start = text.find("}", node.pos) + 1
     args = node.nodeargd.argnlist if node.nodeargd is not None else []
     for arg in args or ():
@@ -185,8 +188,13 @@ def _walk_around_unclosed(text: str) -> tuple[str, list[LatexNode] | None, dict[
 
 def _unclosed(text: str, node: LatexNode) -> tuple[int, str, int, int, int] | None:
     """(start, kind, body start, body end, end) of a formula the walker ran past its closing
-    delimiter, where that delimiter comes before a paragraph break; None for any other node."""
-    if not isinstance(node, LatexMathNode) or _body(text, node) is not None:
+    delimiter, where that delimiter comes before a paragraph break (for an environment: its own
+    ``\\end{name}``, wherever it is); None for any other node."""
+    if _body(text, node) is not None:
+        return None
+    if isinstance(node, LatexEnvironmentNode):
+        return _unclosed_environment(text, node)
+    if not isinstance(node, LatexMathNode):
         return None
     opener, closer = node.delimiters
     start = node.pos + len(opener)
@@ -200,3 +208,18 @@ def _unclosed(text: str, node: LatexNode) -> tuple[int, str, int, int, int] | No
         end += 1  # \$ is a dollar sign, not the closing one
     kind = "inline" if node.displaytype == "inline" else "display"
     return node.pos, kind, start, end, end + len(closer)
+
+
+def _unclosed_environment(text: str, node: LatexEnvironmentNode) -> tuple[int, str, int, int, int] | None:
+    r"""The same for a display environment: ``\begin{align} a &= {b \\ c \end{align}`` hid every
+    later formula of the file. Its body ends at the first ``\end{name}`` after it (display
+    environments do not nest in themselves); without one nothing is guessed."""
+    opened = re.compile(r"\\begin\s*\{\s*" + re.escape(node.environmentname) + r"\s*\}").match(text, node.pos)
+    closed = _closer(node.environmentname).search(text, opened.end(), node.pos + node.len) if opened else None
+    if opened is None or closed is None:
+        return None
+    return node.pos, "display", opened.end(), closed.start(), closed.end()
+
+
+def _closer(name: str) -> re.Pattern[str]:
+    return re.compile(r"\\end\s*\{\s*" + re.escape(name) + r"\s*\}")
