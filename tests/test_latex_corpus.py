@@ -134,6 +134,7 @@ HELDOUT42 = ROOT / "tests" / "data" / "latex_heldout42" / "manifest.toml"
         (HELDOUT41, 5, 35),
         (HELDOUT42, 9, 175),
     ],
+    ids=lambda value: value.parent.name if isinstance(value, Path) else None,  # latex_heldout17, not manifest16
 )
 def test_no_correct_step_is_called_wrong_on_the_heldout_documents(manifest: Path, documents: int, counted: int) -> None:
     # each set was measured before anything was tuned on it (see its README.md). The step limit is
