@@ -86,6 +86,7 @@ HELDOUT39 = ROOT / "tests" / "data" / "latex_heldout39" / "manifest.toml"
 HELDOUT40 = ROOT / "tests" / "data" / "latex_heldout40" / "manifest.toml"
 HELDOUT41 = ROOT / "tests" / "data" / "latex_heldout41" / "manifest.toml"
 HELDOUT42 = ROOT / "tests" / "data" / "latex_heldout42" / "manifest.toml"
+HELDOUT43 = ROOT / "tests" / "data" / "latex_heldout43" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -133,6 +134,7 @@ HELDOUT42 = ROOT / "tests" / "data" / "latex_heldout42" / "manifest.toml"
         (HELDOUT40, 10, 170),
         (HELDOUT41, 5, 35),
         (HELDOUT42, 9, 175),
+        (HELDOUT43, 8, 175),
     ],
     ids=lambda value: value.parent.name if isinstance(value, Path) else None,  # latex_heldout17, not manifest16
 )
