@@ -5,7 +5,8 @@ checker.check_text judges every step once; these passes then judge some verdicts
 values, with a letter the document makes the softmax, with a reassigned name's latest number,
 two limits at one point on their operands, a bare \sum as a name, a primed name defined by a
 formula, a label the document says is 0 or 1, a label said to be -1 or 1, a barred letter as its entries' mean, a
-trigonometric argument run on past its bracket and a logarithm's power inside it; and, without a
+trigonometric argument run on past its bracket, a logarithm's power inside it and a square root
+on a trig substitution's branch; and, without a
 second judgement, i as the imaginary unit, an equation the prose says something satisfies, an
 activation's derivative written in its output, an equation the next step solves, and a derivative
 with two index letters beside its diagonal twin.
@@ -41,6 +42,7 @@ from derive.checks.latex.redefined_steps import settle_redefined
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.reused_letters import hold_reused_letters
+from derive.checks.latex.root_branches import hold_root_branches
 from derive.checks.latex.shared_derivatives import settle_shared_derivatives
 from derive.checks.latex.softmax_variants import prove_with_softmax
 from derive.checks.latex.solved_equations import hold_solved_by_next
@@ -89,4 +91,5 @@ def read_again(
     judged = hold_linear_systems(judged)  # [[3, 1], [1, 9]][x_1; x_2] = [1; -6]: a system (linear_systems)
     judged = hold_unit_vector_products(judged)  # (2\hat x + …)\times(…): a cross product (unit_vector_products)
     judged = hold_limit_rows(judged, document, again)  # = N^2/2 \quad (N \to \infty): in the limit (limit_rows)
+    judged = hold_root_branches(judged, document, again)  # \sqrt{4 - 4\sin^2\theta} = 2\cos\theta (root_branches)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)
