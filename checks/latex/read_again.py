@@ -6,7 +6,7 @@ values, with a letter the document makes the softmax, with a reassigned name's l
 two limits at one point on their operands, a bare \sum as a name, a primed name defined by a
 formula, a label the document says is 0 or 1, a label said to be -1 or 1, a barred letter as its entries' mean, a
 trigonometric argument run on past its bracket, a logarithm's power inside it and a square root
-on a trig substitution's branch; and, without a
+on a trig substitution's branch, a letter's value at a point (z(0) = 1); and, without a
 second judgement, i as the imaginary unit, an equation the prose says something satisfies, an
 activation's derivative written in its output, an equation the next step solves, and a derivative
 with two index letters beside its diagonal twin.
@@ -25,6 +25,7 @@ from derive.checks.latex.doc_definitions import DocumentDefinitions
 from derive.checks.latex.eigen_equations import hold_eigen_equations
 from derive.checks.latex.example_sums import settle_example_sums
 from derive.checks.latex.imaginary_unit import hold_imaginary_unit
+from derive.checks.latex.initial_values import hold_initial_values
 from derive.checks.latex.latest_values import confirm_with_latest
 from derive.checks.latex.limit_operands import settle_same_limits
 from derive.checks.latex.limit_rows import hold_limit_rows
@@ -91,5 +92,6 @@ def read_again(
     judged = hold_linear_systems(judged)  # [[3, 1], [1, 9]][x_1; x_2] = [1; -6]: a system (linear_systems)
     judged = hold_unit_vector_products(judged)  # (2\hat x + …)\times(…): a cross product (unit_vector_products)
     judged = hold_limit_rows(judged, document, again)  # = N^2/2 \quad (N \to \infty): in the limit (limit_rows)
+    judged = hold_initial_values(judged)  # dz = θ(1 − z)dt, z(0) = 1: z at 0 (initial_values)
     judged = hold_root_branches(judged, document, again)  # \sqrt{4 - 4\sin^2\theta} = 2\cos\theta (root_branches)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)
