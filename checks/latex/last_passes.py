@@ -16,6 +16,7 @@ from derive.checks.latex.cumulative_families import hold_cumulative_families
 from derive.checks.latex.derivative_answers import held_answers
 from derive.checks.latex.distribution_sums import hold_distribution_sums
 from derive.checks.latex.evaluated_derivatives import hold_evaluated_derivatives
+from derive.checks.latex.finite_fields import hold_finite_fields
 from derive.checks.latex.layered_backprop import judge_layered
 from derive.checks.latex.layered_recursion import confirm_layered_recursion
 from derive.checks.latex.named_operators import hold_named_operators
@@ -65,4 +66,5 @@ def last_passes(
     judged = hold_parameter_pi(hold_named_operators(judged, text), text)
     judged = hold_cumulative_families(hold_distribution_sums(judged), text, notation)  # Σ_Z P(Z|X) = 1; ᾱ_t
     judged = hold_chosen_values(judged, notation)  # η = 1/L, later "with η = 1/9"; "$L-1=1$ hidden layer"
+    judged = hold_finite_fields(judged, text)  # R := \mathbb{F}_2, then -1(1 + 1) = 0 (finite_fields)
     return hold_stated_kinds(hold_brace_notes(hold_bound_derivatives(judged, equations, notation)), notation.kinds)
