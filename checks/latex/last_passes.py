@@ -9,6 +9,7 @@ Their order matters: a hold must see the verdicts the judging passes gave.
 
 from __future__ import annotations
 
+from derive.checks.latex.arrow_results import hold_arrow_results
 from derive.checks.latex.bound_derivatives import hold_bound_derivatives
 from derive.checks.latex.case_values import hold_case_values
 from derive.checks.latex.chosen_values import hold_chosen_values
@@ -66,5 +67,6 @@ def last_passes(
     judged = hold_parameter_pi(hold_named_operators(judged, text), text)
     judged = hold_cumulative_families(hold_distribution_sums(judged), text, notation)  # Σ_Z P(Z|X) = 1; ᾱ_t
     judged = hold_chosen_values(judged, notation)  # η = 1/L, later "with η = 1/9"; "$L-1=1$ hidden layer"
+    judged = hold_arrow_results(judged, text)  # ⇒ d^4k^2, an empty row, &= (sum): not from d^4k^2 (arrow_results)
     judged = hold_finite_fields(judged, text)  # R := \mathbb{F}_2, then -1(1 + 1) = 0 (finite_fields)
     return hold_stated_kinds(hold_brace_notes(hold_bound_derivatives(judged, equations, notation)), notation.kinds)
