@@ -6,7 +6,7 @@ values, with a letter the document makes the softmax, with a reassigned name's l
 two limits at one point on their operands, a bare \sum as a name, a primed name defined by a
 formula, a label the document says is 0 or 1, a label said to be -1 or 1, a barred letter as its entries' mean, a
 trigonometric argument run on past its bracket, a logarithm's power inside it and a square root
-on a trig substitution's branch, a letter's value at a point (z(0) = 1); and, without a
+on a trig substitution's branch, a letter's value at a point (z(0) = 1), a bracket swapped ([A, B] = -[B, A]); and, without a
 second judgement, i as the imaginary unit, an equation the prose says something satisfies, an
 activation's derivative written in its output, an equation the next step solves, and a derivative
 with two index letters beside its diagonal twin.
@@ -48,6 +48,7 @@ from derive.checks.latex.shared_derivatives import settle_shared_derivatives
 from derive.checks.latex.softmax_variants import prove_with_softmax
 from derive.checks.latex.solved_equations import hold_solved_by_next
 from derive.checks.latex.stated_equations import hold_stated_equations
+from derive.checks.latex.swapped_brackets import hold_swapped_brackets
 from derive.checks.latex.trig_arguments import hold_trig_arguments
 from derive.checks.latex.unit_vector_products import hold_unit_vector_products
 from derive.checks.latex.upper_indices import hold_upper_indices
@@ -84,6 +85,7 @@ def read_again(
     judged = hold_solved_by_next(judged, notation)  # a²/3 = c, then a = √(3c): an equation (solved_equations)
     judged = hold_operator_brackets(judged)  # (D^2 - 4)[t e^{2t}]: D is d/dt (operator_brackets)
     judged = hold_upper_indices(judged)  # \Gamma^{0}_{i0}: an upper index, not a power (upper_indices)
+    judged = hold_swapped_brackets(judged)  # [A, B] = -[B, A]: a commutator opened (swapped_brackets)
     judged = hold_magnitude_names(judged)  # v = |\vec{v}|: the vector's magnitude (magnitude_names)
     judged = hold_eigen_equations(judged)  # A\vec x = \lambda\vec x: a condition (eigen_equations)
     judged = hold_derivative_orders(judged)  # y^{(n)}(0): the n-th derivative at 0 (derivative_orders)
