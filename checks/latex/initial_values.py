@@ -24,12 +24,11 @@ __all__ = ["evaluated_letter", "hold_initial_values"]
 #: spacing the step may keep at its edges (``\quad z(0)``, after a comma of the display)
 _SPACE = r"(?:\s|\\quad|\\qquad|\\[,;:! ]|~)*"
 #: a letter, with an accent and a subscript or prime: z, \tilde{z}, \hat y, x_1, y'
-_LETTER = r"(?P<letter>(?:\\(?:tilde|hat|bar|widetilde|widehat|overline)\s*\{\s*[A-Za-z]\s*\}|\\(?:tilde|hat|bar)\s+[A-Za-z]|[A-Za-z]))"
+_ACCENT = r"\\(?:tilde|hat|bar|widetilde|widehat|overline)"
+_LETTER = rf"(?P<letter>(?:{_ACCENT}\s*\{{\s*[A-Za-z]\s*\}}|{_ACCENT}\s+[A-Za-z]|[A-Za-z]))"
 _SCRIPT = r"(?:\s*_\s*(?:\{[A-Za-z0-9]{1,3}\}|[A-Za-z0-9]))?(?:\s*')?"
 _ZERO = r"0(?:\.0+)?"
-_CALL = re.compile(
-    _SPACE + _LETTER + _SCRIPT + r"\s*(?:\\left\s*)?\(\s*" + _ZERO + r"\s*(?:\\right\s*)?\)" + _SPACE
-)
+_CALL = re.compile(_SPACE + _LETTER + _SCRIPT + r"\s*(?:\\left\s*)?\(\s*" + _ZERO + r"\s*(?:\\right\s*)?\)" + _SPACE)
 
 
 def evaluated_letter(side: str) -> str | None:
@@ -46,10 +45,8 @@ def hold_initial_values(judged: list[StepResult]) -> list[StepResult]:
         for side, value in ((result.step.lhs, values.get("lhs")), (result.step.rhs, values.get("rhs"))):
             letter = evaluated_letter(side)
             if letter is not None and value == "0":
-                return (
-                    f"; but {re.sub(_SPACE + '$', '', re.sub('^' + _SPACE, '', side))} is the value of {letter} at a point (an initial condition), "
-                    f"not {letter} times 0, as it was read"
-                )
+                call = re.sub(_SPACE + "$", "", re.sub("^" + _SPACE, "", side))
+                return f"; but {call} is the value of {letter} at a point (an initial condition), not {letter} times 0"
         return None
 
     return hold_wrongs(judged, why)

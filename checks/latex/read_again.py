@@ -4,12 +4,13 @@ checker.check_text judges every step once; these passes then judge some verdicts
 (through a rejudge.Rejudge, in the same workers): across prose, with a twice-defined name's
 values, with a letter the document makes the softmax, with a reassigned name's latest number,
 two limits at one point on their operands, a bare \sum as a name, a primed name defined by a
-formula, a label the document says is 0 or 1, a label said to be -1 or 1, a barred letter as its entries' mean, a
-trigonometric argument run on past its bracket, a logarithm's power inside it and a square root
-on a trig substitution's branch, a letter's value at a point (z(0) = 1), a bracket swapped ([A, B] = -[B, A]); and, without a
-second judgement, i as the imaginary unit, an equation the prose says something satisfies, an
-activation's derivative written in its output, an equation the next step solves, and a derivative
-with two index letters beside its diagonal twin.
+formula, a label the document says is 0 or 1, a label said to be -1 or 1, a barred letter as its
+entries' mean, a trigonometric argument run on past its bracket, a logarithm's power inside it
+and a square root on a trig substitution's branch; and, without a second judgement, a letter's
+value at a point (z(0) = 1), a bracket swapped ([A, B] = -[B, A]), i as the imaginary unit, an
+equation the prose says something satisfies, an activation's derivative written in its output,
+an equation the next step solves, and a derivative with two index letters beside its diagonal
+twin.
 """
 
 from __future__ import annotations
