@@ -12,12 +12,18 @@ swapped_brackets); this file keeps the ones fixed inside existing modules:
 - i05nagai/memorandum (thesis_online_convex_optimization_with_stochastic_constraints.md, line
   390): ``\sqrt{\sum_{k=1}^m (D_2R)^2} = \sqrt{m} D_2 R`` after ``\exists D_{2} > 0`` and ``\exists R
   > 0`` in the assumptions' displays: refuted at D_2 = −1 (stated_signs).
+- cpjobling/eg-247-textbook (dft/2/fft.md, lines 191, 375, 1106): ``\exp(-j\pi/2) = -j``, ``(a +
+  jb)(c + jd) = (ac - bd) + j(ad + bc)``: j is √−1 in signal processing (imaginary_unit).
 """
 
 from __future__ import annotations
 
 from derive.checks.latex.checker import StepRunner
+from derive.checks.latex.imaginary_unit import holds_with_imaginary_i
+from derive.checks.latex.normalize import load_notation
 from hunt_steps import step_verdict
+
+NOTATION = load_notation()
 
 # exercises that each evaluate at their own points (made up with s)
 POINTS = r"""### (a)
@@ -63,3 +69,28 @@ def test_without_the_assertion_the_sign_is_not_known(runner: StepRunner) -> None
     text = "Then\n$$\\sqrt{\\sum_{j=1}^{n} (BK)^{2}} = \\sqrt{n} B K$$"
     status, message = step_verdict(text, r"\sqrt{\sum", runner)
     assert status == "wrong", message
+
+
+# a signal-processing worked example (made up): j is √−1
+PHASORS = r"""The twiddle factor at a quarter turn:
+$$\exp\left(-j\pi/2\right) = -j$$
+and the product of two phasors
+$$(p + jq)(r + js) = {rhs}$$"""
+
+
+def test_j_the_imaginary_unit_of_signal_processing(runner: StepRunner) -> None:
+    text = PHASORS.replace("{rhs}", "(pr - qs) + j(ps + qr)")
+    status, message = step_verdict(text, r"\exp", runner)
+    assert status == "inconclusive", message
+    assert "j the imaginary unit" in message
+    status, message = step_verdict(text, "(p + jq)", runner)
+    assert status == "inconclusive", message
+
+
+def test_a_wrong_complex_product_with_j_is_still_wrong(runner: StepRunner) -> None:
+    status, message = step_verdict(PHASORS.replace("{rhs}", "(pr + qs) + j(ps + qr)"), "(p + jq)", runner)
+    assert status == "wrong", message
+
+
+def test_j_as_an_index_is_not_the_imaginary_unit() -> None:
+    assert not holds_with_imaginary_i(r"\sum_j w_j j", r"-\sum_j w_j", NOTATION, letter="j")
