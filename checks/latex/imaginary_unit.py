@@ -7,7 +7,9 @@ and such steps were 'wrong' at i = 1. In machine-learning derivations i is mostl
 the reading is not changed: a ``wrong`` step that writes i only as a factor (never in a subscript,
 a sum's bounds or as an index, never beside a name with an i subscript) is evaluated again with i
 = √−1 at a few random points of its other names; agreeing to 1e-9 there, it is inconclusive and
-says so, never ok. Refuted there too (``e^{ix} = \cos x - i\sin x``), it stays wrong.
+says so, never ok. Refuted there too (``e^{ix} = \cos x - i\sin x``), it stays wrong. Electrical
+engineering and signal processing write j for it (``\exp(-j\pi/2) = -j``, ``(a + jb)(c + jd) =
+(ac - bd) + j(ad + bc)``): the same is tried with j, under the same guards (never an index).
 """
 
 from __future__ import annotations
@@ -22,25 +24,39 @@ from derive.checks.latex.seeded_points import vanishes_at_points
 
 __all__ = ["hold_imaginary_unit", "holds_with_imaginary_i"]
 
-#: i as a factor (ix, 2i, i\sin x): not part of a command (\sin, \pi) or a word, not a subscript's letter
-_LONE_I = re.compile(r"(?<![\\A-Za-z_])i(?![A-Za-z]{2})")
-#: i where an index stands: x_i, x_{ij}, \sum_{i=1}, i = 1, \in, a subscript group holding i
-_INDEX_I = re.compile(r"_\s*i\b|_\s*\{[^{}]*\bi|_\s*\{[^{}]*i[^{}]*\}|\bi\s*[=<>]|\bi\s*\\(?:in|le|ge|neq)\b")
+#: the letters written for √−1: i, and j in electrical engineering and signal processing
+UNIT_LETTERS = ("i", "j")
+
+
+def _lone(letter: str) -> re.Pattern[str]:
+    """The letter as a factor (ix, 2i, i\\sin x, -j\\pi): not part of a command (\\sin, \\pi) or a
+    word, not a subscript's letter."""
+    return re.compile(rf"(?<![\\A-Za-z_]){letter}(?![A-Za-z]{{2}})")
+
+
+def _index(letter: str) -> re.Pattern[str]:
+    """The letter where an index stands: x_i, x_{ij}, \\sum_{i=1}, i = 1, \\in, a subscript group holding it."""
+    return re.compile(
+        rf"_\s*{letter}\b|_\s*\{{[^{{}}]*\b{letter}|_\s*\{{[^{{}}]*{letter}[^{{}}]*\}}|\b{letter}\s*[=<>]"
+        rf"|\b{letter}\s*\\(?:in|le|ge|neq)\b"
+    )
 #: √−1 as the reader writes it (SymPy makes sqrt(-1) the imaginary unit)
 _UNIT = r"(\sqrt{-1})"
 
 
-def _lone_factor(text: str) -> bool:
-    """Does the step write i only as a factor (module docstring)?"""
-    return _LONE_I.search(text) is not None and _INDEX_I.search(text) is None
+def _lone_factor(text: str, letter: str = "i") -> bool:
+    """Does the step write the letter only as a factor (module docstring)?"""
+    return _lone(letter).search(text) is not None and _index(letter).search(text) is None
 
 
-def holds_with_imaginary_i(lhs: str, rhs: str, notation: Notation, points: int = 4) -> bool:
-    """Do the sides agree, with i read as √−1, at ``points`` random real values of the other names?"""
-    if not _lone_factor(f"{lhs} = {rhs}"):
+def holds_with_imaginary_i(lhs: str, rhs: str, notation: Notation, points: int = 4, letter: str = "i") -> bool:
+    """Do the sides agree, with the letter (i, or j) read as √−1, at ``points`` random real values
+    of the other names?"""
+    if not _lone_factor(f"{lhs} = {rhs}", letter):
         return False
+    lone = _lone(letter)
     for reading in (notation, replace(notation, log_takes_product=True)):  # \cos 2x: cos(2)·x, or cos(2x)
-        left, right = (normalize(_LONE_I.sub(lambda _: _UNIT, side), reading) for side in (lhs, rhs))
+        left, right = (normalize(lone.sub(lambda _: _UNIT, side), reading) for side in (lhs, rhs))
         if not (left.problems or right.problems) and _agree(left, right, points):
             return True
     return False
@@ -64,7 +80,11 @@ def hold_imaginary_unit(judged: list[StepResult], notation: Notation) -> list[St
     """``judged`` with each wrong step that holds with i the imaginary unit held (module docstring)."""
     out = list(judged)
     for k, result in enumerate(judged):
-        if result.status == "wrong" and holds_with_imaginary_i(result.step.lhs, result.step.rhs, notation):
-            why = "; but it holds with i the imaginary unit √−1 (complex numbers), checked at random points"
-            out[k] = result.held(result.message + why)
+        if result.status != "wrong":
+            continue
+        for letter in UNIT_LETTERS:
+            if holds_with_imaginary_i(result.step.lhs, result.step.rhs, notation, letter=letter):
+                why = f"; but it holds with {letter} the imaginary unit √−1 (complex numbers), checked at random points"
+                out[k] = result.held(result.message + why)
+                break
     return out

@@ -9,6 +9,7 @@ Their order matters: a hold must see the verdicts the judging passes gave.
 
 from __future__ import annotations
 
+from derive.checks.latex.arrow_results import hold_arrow_results
 from derive.checks.latex.bound_derivatives import hold_bound_derivatives
 from derive.checks.latex.case_values import hold_case_values
 from derive.checks.latex.chosen_values import hold_chosen_values
@@ -16,6 +17,7 @@ from derive.checks.latex.cumulative_families import hold_cumulative_families
 from derive.checks.latex.derivative_answers import held_answers
 from derive.checks.latex.distribution_sums import hold_distribution_sums
 from derive.checks.latex.evaluated_derivatives import hold_evaluated_derivatives
+from derive.checks.latex.finite_fields import hold_finite_fields
 from derive.checks.latex.layered_backprop import judge_layered
 from derive.checks.latex.layered_recursion import confirm_layered_recursion
 from derive.checks.latex.named_operators import hold_named_operators
@@ -29,6 +31,7 @@ from derive.checks.latex.prose_holds import hold_by_prose
 from derive.checks.latex.restated_results import confirm_restated_results
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.scalar_givens import hold_scalar_givens
+from derive.checks.latex.scaled_units import hold_scaled_units
 from derive.checks.latex.stated_kinds import hold_stated_kinds
 from derive.checks.latex.tainted_values import hold_tainted_values
 from derive.checks.latex.unit_suffix import hold_unit_suffixes
@@ -65,4 +68,7 @@ def last_passes(
     judged = hold_parameter_pi(hold_named_operators(judged, text), text)
     judged = hold_cumulative_families(hold_distribution_sums(judged), text, notation)  # Σ_Z P(Z|X) = 1; ᾱ_t
     judged = hold_chosen_values(judged, notation)  # η = 1/L, later "with η = 1/9"; "$L-1=1$ hidden layer"
+    judged = hold_arrow_results(judged, text)  # ⇒ d^4k^2, an empty row, &= (sum): not from d^4k^2 (arrow_results)
+    judged = hold_scaled_units(judged, text, notation)  # $22,528\times 128 = 2.9$ Mbit (scaled_units)
+    judged = hold_finite_fields(judged, text)  # R := \mathbb{F}_2, then -1(1 + 1) = 0 (finite_fields)
     return hold_stated_kinds(hold_brace_notes(hold_bound_derivatives(judged, equations, notation)), notation.kinds)

@@ -4,11 +4,13 @@ checker.check_text judges every step once; these passes then judge some verdicts
 (through a rejudge.Rejudge, in the same workers): across prose, with a twice-defined name's
 values, with a letter the document makes the softmax, with a reassigned name's latest number,
 two limits at one point on their operands, a bare \sum as a name, a primed name defined by a
-formula, a label the document says is 0 or 1, a label said to be -1 or 1, a barred letter as its entries' mean, a
-trigonometric argument run on past its bracket and a logarithm's power inside it; and, without a
-second judgement, i as the imaginary unit, an equation the prose says something satisfies, an
-activation's derivative written in its output, an equation the next step solves, and a derivative
-with two index letters beside its diagonal twin.
+formula, a label the document says is 0 or 1, a label said to be -1 or 1, a barred letter as its
+entries' mean, a trigonometric argument run on past its bracket, a logarithm's power inside it
+and a square root on a trig substitution's branch; and, without a second judgement, a letter's
+value at a point (z(0) = 1), a bracket swapped ([A, B] = -[B, A]), i as the imaginary unit, an
+equation the prose says something satisfies, an activation's derivative written in its output,
+an equation the next step solves, and a derivative with two index letters beside its diagonal
+twin.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from derive.checks.latex.doc_definitions import DocumentDefinitions
 from derive.checks.latex.eigen_equations import hold_eigen_equations
 from derive.checks.latex.example_sums import settle_example_sums
 from derive.checks.latex.imaginary_unit import hold_imaginary_unit
+from derive.checks.latex.initial_values import hold_initial_values
 from derive.checks.latex.latest_values import confirm_with_latest
 from derive.checks.latex.limit_operands import settle_same_limits
 from derive.checks.latex.limit_rows import hold_limit_rows
@@ -41,10 +44,12 @@ from derive.checks.latex.redefined_steps import settle_redefined
 from derive.checks.latex.rejudge import Rejudge
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.reused_letters import hold_reused_letters
+from derive.checks.latex.root_branches import hold_root_branches
 from derive.checks.latex.shared_derivatives import settle_shared_derivatives
 from derive.checks.latex.softmax_variants import prove_with_softmax
 from derive.checks.latex.solved_equations import hold_solved_by_next
 from derive.checks.latex.stated_equations import hold_stated_equations
+from derive.checks.latex.swapped_brackets import hold_swapped_brackets
 from derive.checks.latex.trig_arguments import hold_trig_arguments
 from derive.checks.latex.unit_vector_products import hold_unit_vector_products
 from derive.checks.latex.upper_indices import hold_upper_indices
@@ -81,6 +86,7 @@ def read_again(
     judged = hold_solved_by_next(judged, notation)  # a²/3 = c, then a = √(3c): an equation (solved_equations)
     judged = hold_operator_brackets(judged)  # (D^2 - 4)[t e^{2t}]: D is d/dt (operator_brackets)
     judged = hold_upper_indices(judged)  # \Gamma^{0}_{i0}: an upper index, not a power (upper_indices)
+    judged = hold_swapped_brackets(judged)  # [A, B] = -[B, A]: a commutator opened (swapped_brackets)
     judged = hold_magnitude_names(judged)  # v = |\vec{v}|: the vector's magnitude (magnitude_names)
     judged = hold_eigen_equations(judged)  # A\vec x = \lambda\vec x: a condition (eigen_equations)
     judged = hold_derivative_orders(judged)  # y^{(n)}(0): the n-th derivative at 0 (derivative_orders)
@@ -89,4 +95,6 @@ def read_again(
     judged = hold_linear_systems(judged)  # [[3, 1], [1, 9]][x_1; x_2] = [1; -6]: a system (linear_systems)
     judged = hold_unit_vector_products(judged)  # (2\hat x + …)\times(…): a cross product (unit_vector_products)
     judged = hold_limit_rows(judged, document, again)  # = N^2/2 \quad (N \to \infty): in the limit (limit_rows)
+    judged = hold_initial_values(judged)  # dz = θ(1 − z)dt, z(0) = 1: z at 0 (initial_values)
+    judged = hold_root_branches(judged, document, again)  # \sqrt{4 - 4\sin^2\theta} = 2\cos\theta (root_branches)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)

@@ -46,6 +46,9 @@ _DERIVATIVE = re.compile(r"\\partial|\\nabla|\\frac\s*\{\s*d|\bd\s*/\s*d|'|\\pri
 #: the note release_redefined adds to a wrong step it holds back
 _HELD = "is defined more than once in the document, so which value is meant is not known"
 
+#: the control words of a number written with π (\frac{\pi}{4}, 2\sqrt{2}, 3 \cdot 10^{-2})
+_NUMBER_WORDS = re.compile(r"\\(?:pi|[dt]?frac|sqrt|cdot|times|left|right)(?![A-Za-z])|\\[,;! ]")
+
 #: a name given more values than this before a step is not tried with each (time; and a name
 #: that common is more likely an exercise sheet's letter than one quantity)
 _MOST_VALUES = 4
@@ -160,6 +163,8 @@ def _wrong_either_way(
         # names with more than one value each: their combinations are not tried
         if len({r.name for r in earlier}) != 1 or len(earlier) > _MOST_VALUES - 1:
             continue
+        if gives_another_number(step, earlier):  # t = 0 after t = π/4 and t = π/2: one more value
+            continue
         each = _every_value(document, earlier, step, again.notation, plain)
         for definitions in each or ():
             todo.append((k, earlier[0]))
@@ -173,6 +178,25 @@ def _wrong_either_way(
             why = _wrong_with_each(redefinition.name, [v["message"] for v in verdicts[k]])
             out[k] = replace(judged[k], message=why, counterexample=verdicts[k][-1]["counterexample"])
     return out
+
+
+def gives_another_number(step: Step, redefinitions: list[Reassignment]) -> bool:
+    """Is the step the bare name given a number, where every value the name has is a number (``t =
+    0`` solved from t(2 − t) = 0, after evaluation points ``t = \\pi/4`` and ``t = \\pi/2``)? It gives
+    the name one more value, as its definitions do; checked against each of them it is wrong with
+    each, and says nothing."""
+    name = redefinitions[0].name
+    values = [redefinitions[0].before, *(r.value for r in redefinitions)]
+    for bare, other in ((step.lhs, step.rhs), (step.rhs, step.lhs)):
+        if _same_text(bare, name) and _number(other) and all(_number(v) for v in values):
+            return True
+    return False
+
+
+def _number(text: str) -> bool:
+    """Is ``text`` a number written with digits, π and arithmetic alone (``-\\frac{\\pi}{2}``, ``0.3``)?"""
+    rest = _NUMBER_WORDS.sub(" ", text)
+    return bool(re.search(r"\d|\\pi", text)) and not re.search(r"[A-Za-z\\]", rest)
 
 
 def _same_text(one: str, other: str) -> bool:

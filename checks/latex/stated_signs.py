@@ -8,6 +8,9 @@ out of reach of the conditions a step takes from the prose next to it, and it sp
 for the whole argument, so the name is made positive in the document (as deviation_names does for
 a standard deviation).
 
+A bound a statement asserts counts too, in prose or display math: ``\exists D_{2} > 0 \text{ s.t. }
+\|\nabla g\| \le D_2`` (an assumption of an optimisation paper) makes D_2 a positive constant.
+
 Only a declaration counts: the inline formula is the name alone ``> 0`` (``\gt``; several names
 ``\delta, \epsilon > 0``), and a word that declares (fix, let, for some, given, assume, suppose,
 take, choose) stands just before it. "if $z > 0$", "for all $z > 0$", "where $z > 0$" often set a
@@ -32,6 +35,10 @@ _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?"
 _POSITIVE = re.compile(
     rf"(?:\$|\\\()\s*(?P<names>{_NAME}(?:\s*,\s*{_NAME})*)\s*(?:>|\\gt(?![A-Za-z]))\s*0\s*(?:\$|\\\))"
 )
+#: a bound a statement asserts: \exists D_2 > 0 \text{ s.t. } …, \exists\, G, R > 0 (in display math too)
+_EXISTS = re.compile(
+    rf"\\exists(?![A-Za-z])(?:\s|\\[,;!])*(?P<names>{_NAME}(?:\s*,\s*{_NAME})*)\s*(?:>|\\gt(?![A-Za-z]))\s*0(?![.\d])"
+)
 #: a word that declares what follows, right before the formula (ends the text before it)
 _DECLARES = re.compile(
     r"(?i)(?:\bfix|\blet|\bfor\s+some|\bgiven|\bassume|\bsuppose|\btake|\bchoose)\s*(?:that\s*)?,?\s*$"
@@ -43,9 +50,8 @@ _OTHER_SIGN = r"(?:\s*(?:<|\\lt(?![A-Za-z])|\\le(?:q|qslant)?(?![A-Za-z]))\s*0|\
 def stated_positive(text: str, notation: Notation) -> dict[str, str]:
     """name → "positive" for each name a declaration in the prose makes positive (module docstring)."""
     found: dict[str, str] = {}
-    for m in _POSITIVE.finditer(text):
-        if not _DECLARES.search(text[max(0, m.start() - 40) : m.start()]):
-            continue
+    declared = [m for m in _POSITIVE.finditer(text) if _DECLARES.search(text[max(0, m.start() - 40) : m.start()])]
+    for m in [*declared, *_EXISTS.finditer(text)]:
         for written in re.split(r"\s*,\s*", m.group("names")):
             if re.search(re.escape(written) + r"(?![A-Za-z_])" + _OTHER_SIGN, text):
                 continue
