@@ -29,8 +29,15 @@ CASES = {
     "one long chain (240 KB)": "$$" + " = ".join(["x"] * 60_000) + "$$\n",
     # many small steps, each quick: the budget runs out between steps
     "2,000 blocks of a true step": "".join(f"$$(x+{k})^2 = x^2 + {2 * k}x + {k * k}$$\n\n" for k in range(2_000)),
-    # steps that each take long (a large power to expand)
-    "200 blocks of slow steps": "".join(f"$$(x+y+{k})^{{40}} = (y+x+{k})^{{40}}$$\n\n" for k in range(200)),
+    # steps that each take over a second (three-factor product rules with growing powers, as in
+    # tests/test_cli_check_latex.py): the budget runs out inside a step
+    "148 slow steps": "\n\n".join(
+        f"$$\\frac{{d}}{{dx}}\\left(\\sigma(x)^{{{k}}}\\tanh(x)^{{{k}}}\\log(1+e^{{x}})^{{{k}}}\\right) = "
+        f"{k}\\sigma(x)^{{{k}}}(1-\\sigma(x))\\tanh(x)^{{{k}}}\\log(1+e^{{x}})^{{{k}}} "
+        f"+ {k}\\sigma(x)^{{{k}}}\\tanh(x)^{{{k - 1}}}(1-\\tanh(x)^2)\\log(1+e^{{x}})^{{{k}}} "
+        f"+ {k}\\sigma(x)^{{{k + 1}}}\\tanh(x)^{{{k}}}\\log(1+e^{{x}})^{{{k - 1}}}$$"
+        for k in range(2, 150)
+    ),
 }
 
 
