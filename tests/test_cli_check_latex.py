@@ -115,6 +115,21 @@ def test_special_files_are_refused_at_once_with_exit_2(tmp_path: Path) -> None:
         assert "Traceback" not in proc.stderr and proc.stdout == ""
 
 
+def test_a_latex_file_the_walker_cannot_follow_is_reported_unread(tmp_path: Path) -> None:
+    doc = tmp_path / "deep.tex"
+    doc.write_text("Some \\(x = x\\) here.\n" + "{" * 3000 + "a" + "}" * 3000 + "\n\\[ y + y = 2y \\]\n")
+    proc = _run([str(doc), "--json"])
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["steps"] == []
+    assert [u["reason"] for u in data["unread"]] == [
+        "the whole document: the LaTeX reader could not follow its structure (groups or environments nested too "
+        "deeply?): no formula was read"
+    ]
+    text = _run([str(doc)])
+    assert "could not follow its structure" in text.stdout
+
+
 def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     big = tmp_path / "big.md"
     big.write_bytes(b"$$x = x$$\n" * 220_000)  # 2.2 MB

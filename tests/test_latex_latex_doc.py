@@ -5,8 +5,9 @@ later formula as part of that group, and the sixteen steps after it went unread 
 
 from __future__ import annotations
 
+import pytest
 from derive.checks.latex.checker import check_text
-from derive.checks.latex.latex_doc import latex_regions
+from derive.checks.latex.latex_doc import UnwalkableDocument, latex_regions
 from derive.checks.latex.notation import load_notation
 
 AFTER = r"""
@@ -91,3 +92,10 @@ def test_a_wrong_step_after_an_unclosed_align_is_found() -> None:
     steps = check_text(text, load_notation(None), markdown=False).as_dict()["steps"]
     by_line = {s["line"]: s["status"] for s in steps}
     assert by_line == {1: "unparsed", 2: "wrong"}
+
+
+def test_a_document_the_walker_cannot_follow_is_said_so_not_read_as_empty() -> None:
+    # groups nested thousands deep: pylatexenc gives up; "no formula here" would be a false answer
+    text = "Some \\(x = x\\) here.\n" + "{" * 3000 + "a" + "}" * 3000 + "\n\\[ y + y = 2y \\]\n"
+    with pytest.raises(UnwalkableDocument, match="could not follow its structure"):
+        latex_regions(text)

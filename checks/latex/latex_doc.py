@@ -26,7 +26,7 @@ from pylatexenc.latexwalker import (
     LatexWalkerError,
 )
 
-__all__ = ["latex_regions", "document_display_environments", "DISPLAY_ENVIRONMENTS"]
+__all__ = ["latex_regions", "document_display_environments", "DISPLAY_ENVIRONMENTS", "UnwalkableDocument"]
 
 #: Environments whose body is display math.
 DISPLAY_ENVIRONMENTS = frozenset(
@@ -133,6 +133,12 @@ def _body(text: str, node: LatexNode) -> tuple[int, int] | None:
     return start, end
 
 
+class UnwalkableDocument(ValueError):
+    """The LaTeX walker could not follow the document at all (groups nested thousands deep): no
+    formula of it can be found. Raised rather than answering "no math here", which a reader
+    would take for a document checked and found empty."""
+
+
 #: formulas with an unclosed brace set aside before the walker reads the rest again (each one costs a walk)
 _MOST_REPAIRS = 8
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -144,7 +150,10 @@ def latex_regions(text: str) -> list[Region]:
     logging.getLogger("pylatexenc").setLevel(logging.ERROR)
     walked, nodes, broken = _walk_around_unclosed(text)
     if nodes is None:
-        return []
+        raise UnwalkableDocument(
+            "the LaTeX reader could not follow its structure (groups or environments nested too deeply?): "
+            "no formula was read"
+        )
     regions: list[Region] = []
     defined = _environment_definitions(text)
     display = DISPLAY_ENVIRONMENTS | {name for name, _, _, opens in defined if opens}

@@ -109,6 +109,7 @@ def _check(
     timeout, budget, started = limits
     from derive.checks.latex.budget import OverBudget, ParallelRunner, reading_guard
     from derive.checks.latex.checker import check_text
+    from derive.checks.latex.latex_doc import UnwalkableDocument
     from derive.checks.latex.results import Report
 
     start = time.perf_counter()
@@ -126,7 +127,7 @@ def _check(
                     seed=seed,
                     runner=runner,
                 )
-        except OverBudget as exc:
+        except (OverBudget, UnwalkableDocument) as exc:
             return Report(file, seconds=time.perf_counter() - start), str(exc)
         if runner.remaining() <= 0:
             # no time left to look for blocks without steps (it means reading the document again)
