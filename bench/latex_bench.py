@@ -165,6 +165,7 @@ def check_documents(documents: list[dict[str, Any]], timeout: float, budget: flo
     from derive.checks.latex.budget import ParallelRunner
     from derive.checks.latex.checker import check_text
     from derive.checks.latex.documents import load_document
+    from derive.checks.latex.latex_doc import UnwalkableDocument
     from derive.checks.latex.notation import load_notation
 
     notation = load_notation(None)
@@ -178,11 +179,21 @@ def check_documents(documents: list[dict[str, Any]], timeout: float, budget: flo
             document = load_document(str(doc["source"]))
             runner.start_clock()
             start = time.perf_counter()
-            report = check_text(
-                document.text, notation, file=doc["name"], timeout=timeout, markdown=document.markdown, runner=runner
-            )
+            try:
+                report = check_text(
+                    document.text,
+                    notation,
+                    file=doc["name"],
+                    timeout=timeout,
+                    markdown=document.markdown,
+                    runner=runner,
+                )
+                steps = report.as_dict()["steps"]
+            except UnwalkableDocument as exc:  # a document no formula of which could be found: nothing judged
+                print(f"{doc['name']}: {exc}", file=sys.stderr)
+                steps = []
             seconds = time.perf_counter() - start
-            scores.append(score(doc["name"], doc.get("step", []), report.as_dict()["steps"], seconds))
+            scores.append(score(doc["name"], doc.get("step", []), steps, seconds))
     return scores
 
 
