@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 
-from derive.checks.latex.normalize import Notation, normalize
+from derive.checks.latex.normalize import Notation
 from derive.checks.latex.results import StepResult, hold_wrongs
+from derive.checks.latex.unit_suffix import computed_value
 
 __all__ = ["hold_scaled_units", "scale_after"]
 
@@ -47,20 +48,10 @@ def scale_after(text: str, line: int, number: str) -> tuple[int, bool] | None:
 
 
 def _value(computation: str, notation: Notation) -> float | None:
-    """The value of a computation of numbers alone (thousands commas dropped), or None; read by
-    the document's reader (normalize), never evaluated as code."""
-    from derive.checks.latex.sympy_build import Unparsed, to_sympy
-
+    """The value of a computation of numbers alone (thousands commas dropped), or None."""
     if _ARITHMETIC.sub("", computation).strip():
         return None
-    norm = normalize(re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", computation), notation)
-    if norm.problems or norm.symbol_names or norm.derivatives:
-        return None
-    try:
-        value = complex(to_sympy(norm).evalf())
-    except (Unparsed, TypeError, ValueError, ArithmeticError, RecursionError):
-        return None
-    return value.real if abs(value.imag) < 1e-12 else None
+    return computed_value(re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", computation), notation)
 
 
 def _gives(value: float, number: str, places: int, power: int, binary: bool) -> bool:

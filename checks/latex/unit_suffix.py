@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 
 from derive.checks.latex.normalize import Notation, normalize
-from derive.checks.latex.results import StepResult
+from derive.checks.latex.results import StepResult, hold_wrongs
 
-__all__ = ["hold_unit_suffixes"]
+__all__ = ["hold_unit_suffixes", "computed_value"]
 
 #: a number and its unit: 14.8515s, 3 s, 2.5\,\text{kg}, 9.81\mathrm{m}
 _WITH_UNIT = re.compile(
@@ -34,36 +34,40 @@ _UNITS_IN = re.compile(r"(?<=[\d}])\s*(?:\\cdot\s*)?[A-Za-z]{1,2}(?:\^\s*(?:\{\d
 
 def hold_unit_suffixes(judged: list[StepResult], notation: Notation) -> list[StepResult]:
     """``judged`` with each wrong "computation = number unit" whose numbers agree held (module docstring)."""
-    out = list(judged)
-    for k, result in enumerate(judged):
-        if result.status != "wrong":
-            continue
+
+    def why(result: StepResult) -> str | None:
         for side, other in ((result.step.rhs, result.step.lhs), (result.step.lhs, result.step.rhs)):
             m = _WITH_UNIT.fullmatch(side)
             if m is not None and (_agrees(other, m, notation) or _units_set_aside_agree(other, m, notation)):
-                unit = m.group("word") or m.group("letter")
-                number = m.group("number")
-                why = f"; but {other.strip()} is {number}: the {unit} after the number is its unit, not a factor"
-                out[k] = result.held(result.message + why)
-                break
-    return out
+                unit, number = m.group("word") or m.group("letter"), m.group("number")
+                return f"; but {other.strip()} is {number}: the {unit} after the number is its unit, not a factor"
+        return None
+
+    return hold_wrongs(judged, why)
 
 
-def _agrees(computation: str, written: re.Match[str], notation: Notation) -> bool:
-    """Is ``computation`` (numbers only) the written number to its places?"""
+def computed_value(computation: str, notation: Notation) -> float | None:
+    """The real value of a computation of numbers alone, read by the document's reader
+    (normalize), never evaluated as code; None when it names anything or is not real."""
     from derive.checks.latex.sympy_build import Unparsed, to_sympy
 
     norm = normalize(computation, notation)
     if norm.problems or norm.symbol_names or norm.derivatives:
-        return False
+        return None
     try:
         value = complex(to_sympy(norm).evalf())
     except (Unparsed, TypeError, ValueError, ArithmeticError, RecursionError):
-        return False
-    if abs(value.imag) > 1e-12:
+        return None
+    return value.real if abs(value.imag) <= 1e-12 else None
+
+
+def _agrees(computation: str, written: re.Match[str], notation: Notation) -> bool:
+    """Is ``computation`` (numbers only) the written number to its places?"""
+    value = computed_value(computation, notation)
+    if value is None:
         return False
     places = len(written.group("places") or "")
-    return abs(value.real - float(written.group("number"))) <= 0.5 * 10.0**-places * (1 + 1e-9) + 1e-12
+    return abs(value - float(written.group("number"))) <= 0.5 * 10.0**-places * (1 + 1e-9) + 1e-12
 
 
 #: the numbers of a computation (a power of ten's exponent counts too: it is written)
