@@ -111,13 +111,12 @@ def _body(text: str, node: LatexNode) -> tuple[int, int] | None:
             return None  # unclosed: the walker ran to the end of the file
         return start, end
     name = node.environmentname
-    closer = "\\end{" + name + "}"
-    end = text.rfind("\\end", node.pos, end_of_node)
-    if end < 0 or "".join(text[end:end_of_node].split()) != closer:
-        return None
+    # the environment's first \end{name} must be what ends the node: an unclosed { that ran past
+    # it, to a later one or to the end of the file, is no body (display math never nests in itself)
     first = _closer(name).search(text, node.pos, end_of_node)
-    if first is not None and first.start() < end:
-        return None  # an unclosed { ran past its own \end{name} to a later one (display math never nests in itself)
+    if first is None or first.end() != end_of_node:
+        return None
+    end = first.start()
     start = text.find("}", node.pos) + 1
     args = node.nodeargd.argnlist if node.nodeargd is not None else []
     for arg in args or ():
