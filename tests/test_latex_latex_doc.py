@@ -22,6 +22,11 @@ def _texts(text: str) -> list[str]:
     return [r.text.strip() for r in latex_regions(text)]
 
 
+def _statuses(text: str) -> dict[int, str]:
+    """Line -> status of each step check-latex finds in the LaTeX ``text``."""
+    return {s["line"]: s["status"] for s in check_text(text, load_notation(None), markdown=False).as_dict()["steps"]}
+
+
 def test_an_unclosed_brace_in_an_inline_formula_hides_nothing_after_it() -> None:
     text = r"The boundary is where \(\sigma u^\top{v = 0.5\) which" + AFTER
     assert _texts(text) == [
@@ -65,8 +70,7 @@ def test_a_wrong_step_after_the_unclosed_brace_is_found_and_a_right_one_proved()
         r"\[ \frac{d\sigma(a)}{da} = \frac{e^{-a}}{(1+e^{-a})^2} \]"
         "\n"
     )
-    steps = check_text(text, load_notation(None), markdown=False).as_dict()["steps"]
-    by_line = {s["line"]: s["status"] for s in steps}
+    by_line = _statuses(text)
     assert by_line[3] == "wrong"
     assert by_line[4] == "ok"
 
@@ -89,9 +93,7 @@ def test_a_wrong_step_after_an_unclosed_align_is_found() -> None:
         r"\[ \frac{d\sigma(a)}{da} = \frac{-1+e^{-a}}{(1+e^{-a})^2} \]"
         "\n"
     )
-    steps = check_text(text, load_notation(None), markdown=False).as_dict()["steps"]
-    by_line = {s["line"]: s["status"] for s in steps}
-    assert by_line == {1: "unparsed", 2: "wrong"}
+    assert _statuses(text) == {1: "unparsed", 2: "wrong"}
 
 
 def test_a_document_the_walker_cannot_follow_is_said_so_not_read_as_empty() -> None:
