@@ -24,13 +24,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from machine import describe  # noqa: E402  (a sibling script, not a package)
 
 #: name -> document text; each takes far longer than the budgets measured here to check in full
+#: (tests/test_cli_check_latex.py runs the chain and the slow steps to test what the budget does)
 CASES = {
     # one block of 60,000 '=': reading it into steps alone takes over 10 s
     "one long chain (240 KB)": "$$" + " = ".join(["x"] * 60_000) + "$$\n",
     # many small steps, each quick: the budget runs out between steps
     "2,000 blocks of a true step": "".join(f"$$(x+{k})^2 = x^2 + {2 * k}x + {k * k}$$\n\n" for k in range(2_000)),
-    # steps that each take over a second (three-factor product rules with growing powers, as in
-    # tests/test_cli_check_latex.py): the budget runs out inside a step
+    # steps that each take over a second (three-factor product rules with growing powers): the
+    # budget runs out inside a step
     "148 slow steps": "\n\n".join(
         f"$$\\frac{{d}}{{dx}}\\left(\\sigma(x)^{{{k}}}\\tanh(x)^{{{k}}}\\log(1+e^{{x}})^{{{k}}}\\right) = "
         f"{k}\\sigma(x)^{{{k}}}(1-\\sigma(x))\\tanh(x)^{{{k}}}\\log(1+e^{{x}})^{{{k}}} "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -12,6 +13,12 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).parent / "data" / "derivations"
+
+# the documents made to outlast a budget are the benchmark's (bench/budget_bench.py), which times them
+_spec = importlib.util.spec_from_file_location("budget_bench", Path(__file__).parents[1] / "bench" / "budget_bench.py")
+assert _spec is not None and _spec.loader is not None
+budget_bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(budget_bench)
 
 
 def _run(args: list[str]) -> subprocess.CompletedProcess[str]:
@@ -139,19 +146,12 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
 
 def test_the_document_budget_stops_the_run_and_marks_what_is_left(tmp_path: Path) -> None:
     doc = tmp_path / "long.md"
-    # three-factor product rules with growing powers: each takes about 1.4 s to judge on an idle
+    # bench/budget_bench.py's three-factor product rules with growing powers: each takes about 1.4 s to judge on an idle
     # core (148 need about 100 s on two), so even a machine six times faster runs past a 15 s
     # budget; reading them all takes about 1 s (5 s with the suite in two processes on a machine
     # loaded tenfold: a 6 s budget then ran out before the first step), start-up 1-3 s. (Lighter steps,
     # 30 ms each, were all judged within 3 s on a fast CI machine: nothing was left over budget.)
-    steps = [
-        f"$$\\frac{{d}}{{dx}}\\left(\\sigma(x)^{{{k}}}\\tanh(x)^{{{k}}}\\log(1+e^{{x}})^{{{k}}}\\right) = "
-        f"{k}\\sigma(x)^{{{k}}}(1-\\sigma(x))\\tanh(x)^{{{k}}}\\log(1+e^{{x}})^{{{k}}} "
-        f"+ {k}\\sigma(x)^{{{k}}}\\tanh(x)^{{{k - 1}}}(1-\\tanh(x)^2)\\log(1+e^{{x}})^{{{k}}} "
-        f"+ {k}\\sigma(x)^{{{k + 1}}}\\tanh(x)^{{{k}}}\\log(1+e^{{x}})^{{{k - 1}}}$$"
-        for k in range(2, 150)
-    ]
-    doc.write_text("\n\n".join(steps) + "\n")
+    doc.write_text(budget_bench.CASES["148 slow steps"])
     proc = _run([str(doc), "--json", "--budget", "15"])
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
@@ -247,7 +247,7 @@ def test_a_notebook_is_checked_cell_by_cell_and_its_steps_name_their_cell() -> N
 
 def test_a_document_too_long_to_read_within_the_budget_stops_near_it(tmp_path: Path) -> None:
     doc = tmp_path / "long.md"
-    doc.write_text("$$" + " = ".join(["x"] * 60_000) + "$$\n")  # 240 KB: reading it into steps takes long
+    doc.write_text(budget_bench.CASES["one long chain (240 KB)"])  # reading it into steps takes long
     proc = _run([str(doc), "--json", "--budget", "1"])
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
