@@ -4,7 +4,7 @@ while a letter on a name never differentiated at a layer stays an exponent."""
 
 from __future__ import annotations
 
-from derive.checks.latex.doc_labels import other_layer_letters, with_document_labels
+from derive.checks.latex.doc_labels import other_layer_letters, with_bracket_steps, with_document_labels
 from derive.checks.latex.normalize import load_notation, normalize
 
 NOTATION = load_notation()
@@ -27,3 +27,29 @@ def test_a_letter_never_beside_a_layer_stays_a_power() -> None:
     text = r"y = x^l + c, \quad \frac{\partial C}{\partial z^L}"
     notation = with_document_labels(text, NOTATION)
     assert "l" in normalize("x^l", notation).symbol_names  # x to the power l: l is a symbol of its own
+
+
+def test_a_braced_differential_names_its_label() -> None:
+    # ∂{a_j^k}: the braces do not make k an exponent (∂{z_1} is read as ∂z_1 already)
+    text = r"\frac{\partial \mathcal{L}}{\partial{a_j^k}}"
+    notation = with_document_labels(text, NOTATION)
+    assert "a_{j}^{k}" in normalize("a_j^k", notation).symbol_names
+    higher = with_document_labels(r"\frac{\partial^2 f}{\partial{x^k}}", NOTATION)
+    assert "k" in normalize("x^k", higher).symbol_names  # a second derivative: k stays a power
+
+
+def test_a_bracketed_label_differentiated_by_makes_its_neighbours_labels() -> None:
+    text = r"\frac{\partial C}{\partial a^{(i)}_k} + a^{(i+1)}_l"
+    notation = with_bracket_steps(text, NOTATION)
+    assert "a_{l}^{(i+1)}" in normalize(r"a^{(i+1)}_l", notation).symbol_names
+    # written on one name and never differentiated by, (i+1) may be a bracketed power: unchanged
+    alone = with_bracket_steps(r"y = x^{(k)} + k x^{(k-1)}", NOTATION)
+    assert "k" in normalize(r"x^{(k+1)}", alone).symbol_names
+    second = with_bracket_steps(r"\frac{\partial^2 f}{\partial x^{(k)}} + x^{(k+1)}", NOTATION)
+    assert "k" in normalize(r"x^{(k+1)}", second).symbol_names
+
+
+def test_a_superscript_with_commas_is_a_list_of_indices() -> None:
+    # w^{n, p, q}: layer, from, to; no power holds a comma
+    assert normalize(r"w^{n, p, q}", NOTATION).symbol_names == {"w^{n,p,q}"}
+    assert "n" in normalize(r"w^{n+p}", NOTATION).symbol_names  # without a comma: a power as before

@@ -31,7 +31,8 @@ _NAME = (
 #: where such a name is differentiated or differentiated by: after ∂ or d, and at the start of either
 #: argument of the physics package's \pdv{f}{x} (f may hold two levels of braces)
 _DERIVATIVES_BY = [
-    re.compile(r"(?:\\partial|\\mathrm\s*\{\s*d\s*\}|(?<![A-Za-z\\])d)\s*" + _NAME),
+    # ∂ then the name, perhaps braced (``\\partial{a_j^k}``, as ``\\partial{z_1}`` is read)
+    re.compile(r"(?:\\partial|\\mathrm\s*\{\s*d\s*\}|(?<![A-Za-z\\])d)\s*\{?\s*" + _NAME),
     re.compile(r"\\(?:pdv|dv|odv)\s*\{\s*" + _NAME),
     re.compile(r"\\(?:pdv|dv|odv)\s*\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}\s*\{\s*" + _NAME),
 ]
@@ -102,15 +103,29 @@ _BRACKET_LABEL = re.compile(
 )
 
 
+#: a first derivative by (or of) a name with a bracketed letter label, or its neighbour:
+#: ``\partial a^{(i)}_k``, ``\partial{W^{(k+1)}}``
+_DIFFERENTIATED_BRACKET = re.compile(
+    r"(?:\\partial|\\mathrm\s*\{\s*d\s*\}|(?<![A-Za-z\\])d)\s*\{?\s*"
+    r"(?:\\[A-Za-z]+\s*\{\s*[A-Za-z]\s*\}|\\[A-Za-z]+|[A-Za-z])\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*)?"
+    r"\^\s*\{\s*\(\s*([A-Za-z])\s*(?:[+-]\s*\d\s*)?\)\s*\}"
+)
+
+
 def with_bracket_steps(text: str, notation: Notation) -> Notation:
     """The notation with the letters the document writes as bracketed labels on two names or more
     (``Z^{(k)} = A^{(k-1)} W^{(k)}``): there ``(k-1)`` and ``(k+1)`` are the neighbouring layers or
     iterations, as ``(l-1)`` always is, not a bracketed power. On one name alone the letter may be an
-    exponent's (``x^{(k)}`` beside ``k x^{(k-1)}``), so it is left out."""
+    exponent's (``x^{(k)}`` beside ``k x^{(k-1)}``), so it is left out, unless a first derivative is
+    taken by or of it (``\\partial a^{(i)}_k``: a derivative by a power is written with ∂², and
+    ``(i)`` itself is read as a label already, so ``(i+1)`` is the next layer)."""
     bases: dict[str, set[str]] = {}
     for m in _BRACKET_LABEL.finditer(text):
         bases.setdefault(m.group(2), set()).add(re.sub(r"\s+", "", m.group(1)))
-    steps = tuple(sorted(letter for letter, names in bases.items() if len(names) >= 2))
+    letters = {letter for letter, names in bases.items() if len(names) >= 2}
+    differentiated = _DIFFERENTIATED_BRACKET.finditer(text)
+    letters |= {m.group(1) for m in differentiated if not after_higher_numerator(text, m.start())}
+    steps = tuple(sorted(letters))
     if not steps:
         return notation
     return replace(notation, labels={**notation.labels, "(*)": steps})

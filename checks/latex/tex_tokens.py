@@ -331,6 +331,10 @@ class TexReader:
                 label = flat  # \delta^{direct}, y^{smooth}, \hat w^{MLE}: a word names, it raises to no power
                 k = k2
                 continue
+            if label is None and self.top_level(arg, ","):
+                label = flat  # w^{n, p, q}: a list of indices (layer, from, to); no power holds a comma
+                k = k2
+                continue
             if label is None and _is_label(flat, self.notation.labels.get(base, ()), layers):
                 label = flat
                 k = k2
