@@ -10,10 +10,10 @@ import re
 from derive.checks.latex.abstract_loss import Model
 from derive.checks.latex.notation import Notation
 from derive.checks.latex.shape_infer import reached_names
-from derive.checks.latex.typed_nodes import Node, all_syms
+from derive.checks.latex.typed_nodes import Node, Sym, Transpose, all_nodes, all_syms
 from derive.checks.latex.written_vectors import written_vectors
 
-__all__ = ["capitals_as_vectors", "lower_case_only"]
+__all__ = ["capitals_as_vectors", "lower_case_only", "transposed_numbers"]
 
 
 def lower_case_only(model: Model, sides: tuple[Node, Node], defs: dict[str, Node], notation: Notation) -> bool:
@@ -40,3 +40,18 @@ def capitals_as_vectors(model: Model, sides: tuple[Node, Node]) -> list[str]:
         if base and "1" in model.shapes.get(name, ()):
             out.append(name)
     return out
+
+
+def transposed_numbers(model: Model, sides: tuple[Node, Node]) -> list[str]:
+    """Names the step writes transposed (``A^T``) whose inferred shape is 1×1: read as a number,
+    a transpose changes nothing, so an ok there proves nothing about the transposes the step is
+    about (``A^T(B^T x + c) = A^T B^T x + A c`` holds only for a 1×1 A). A declared shape, or one
+    the document's definitions give, is not inferred and is evaluated as it is."""
+    out = set()
+    for side in sides:
+        for node in all_nodes(side):
+            if isinstance(node, Transpose) and isinstance(node.x, Sym) and node.x.full in model.inferred:
+                shape = model.shapes.get(node.x.full, ())
+                if shape and all(d == "1" for d in shape):
+                    out.add(node.x.full)
+    return sorted(out)
