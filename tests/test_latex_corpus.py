@@ -87,6 +87,7 @@ HELDOUT40 = ROOT / "tests" / "data" / "latex_heldout40" / "manifest.toml"
 HELDOUT41 = ROOT / "tests" / "data" / "latex_heldout41" / "manifest.toml"
 HELDOUT42 = ROOT / "tests" / "data" / "latex_heldout42" / "manifest.toml"
 HELDOUT43 = ROOT / "tests" / "data" / "latex_heldout43" / "manifest.toml"
+HELDOUT44 = ROOT / "tests" / "data" / "latex_heldout44" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -135,6 +136,7 @@ HELDOUT43 = ROOT / "tests" / "data" / "latex_heldout43" / "manifest.toml"
         (HELDOUT41, 5, 35),
         (HELDOUT42, 9, 175),
         (HELDOUT43, 8, 175),
+        (HELDOUT44, 10, 210),
     ],
     ids=lambda value: value.parent.name if isinstance(value, Path) else None,  # latex_heldout17, not manifest16
 )
