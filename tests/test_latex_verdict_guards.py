@@ -35,3 +35,23 @@ def test_an_operator_whose_first_term_lacks_its_variable_takes_the_whole_sum(run
     assert statuses["\\frac{\\partial}{\\partial c} w x + c = 1"] == "ok"
     # the wrong twin: refuted read as the whole sum, but never wrong (the first term alone is unread)
     assert statuses["\\frac{\\partial}{\\partial c} w x + c = 0"] == "inconclusive"
+
+
+def _line_status(text: str, line: int, runner: StepRunner) -> str:
+    report = check_text(text, NOTATION, runner=runner, examples=30, markdown=False)
+    return next(r.status for r in report.results if r.step.line == line)
+
+
+def test_a_condition_about_names_the_step_never_writes_holds_nothing_back(runner: StepRunner) -> None:
+    # Q_k = 1 on a later row names k, the sum's index, but not one name of the step: the expansion's
+    # a^4 (for a^2) is wrong whatever Q_k is (held-out 44's ece421 88: B_i = 1 held back (w²x)²)
+    block = (
+        "\\begin{align*}\nE(a) &= \\sum_{k = 1}^{n} (a u_k - v_k)^2 \\\\\n"
+        "&= \\sum_{k = 1}^{n} \\left[ a^%s u_k^2 - 2 a u_k v_k + v_k^2 \\right] \\\\\n"
+        "\\implies P_k &= u_k^2, Q_k = 1, R_k = -2 u_k v_k\n\\end{align*}\n"
+    )
+    assert _line_status(block % "4", 3, runner) == "wrong"
+    assert _line_status(block % "2", 3, runner) == "ok"  # the right expansion stays ok
+    # a condition naming the sum's index and the step's own names still holds a difference back:
+    # tests/test_latex_hunted_false_alarms.py, "When $i = j$" before a sum over j (unchanged)
+

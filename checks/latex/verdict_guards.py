@@ -235,8 +235,17 @@ def _bound_condition(step: Step, out: dict[str, Any]) -> dict[str, Any]:
     it says nothing about the sum (j takes every value there), but the writer means the sum's
     term j = i (the case the derivation splits into). Which one is meant is not known, so a
     difference is no counterexample."""
-    letters = {c for condition in step.conditions for c in _LETTER.findall(condition)}
     bound = {m.group(1) for side in (step.lhs, step.rhs) for m in _SUM_INDEX.finditer(side)}
+    written = set(_LETTER.findall(step.lhs + " " + step.rhs))
+    # a condition about names the step never writes (B_i = 1 of a later row, the step with no B)
+    # says nothing about this step's sum: only one naming the step's other letters, or indices alone
+    letters = {
+        c
+        for condition in step.conditions
+        for found in [set(_LETTER.findall(condition))]
+        if not (found - bound) or (found - bound) & written
+        for c in found
+    }
     shared = sorted(letters & bound)
     if not shared:
         return out
