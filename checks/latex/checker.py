@@ -42,6 +42,7 @@ from derive.checks.latex.extract import extract
 from derive.checks.latex.fixed_families import fixed_family_letters
 from derive.checks.latex.graph_partials import hold_partials
 from derive.checks.latex.idle_conditions import bearing_conditions, supposed_values
+from derive.checks.latex.implicit_loss import confirm_implicit_losses
 from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.index_calls import as_distributions
 from derive.checks.latex.index_sums import fixed_definitions
@@ -52,7 +53,6 @@ from derive.checks.latex.last_passes import last_passes
 from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.later_plain_values import noted_plain
 from derive.checks.latex.latest_values import refute_with_every_value
-from derive.checks.latex.implicit_loss import confirm_implicit_losses
 from derive.checks.latex.layer_instances import confirm_layer_readings
 from derive.checks.latex.meant_readings import meant_readings
 from derive.checks.latex.mixed_activations import hold_mixed_activations

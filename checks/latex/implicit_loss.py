@@ -68,9 +68,18 @@ def _variables(norm: Normalized) -> set[str]:
 def _parents(scalar: dict[str, tuple[str, Normalized]]) -> dict[str, set[str]]:
     """family → families its definition's value writes (u_{*} → v_{*}, h_{*}, c_{*})."""
     graph: dict[str, set[str]] = {}
-    for name, (_, value) in scalar.items():
+    for name, (_, value) in _readable(scalar).items():
         graph.setdefault(family_key(name), set()).update(family_key(n) for n in value.symbol_names)
     return graph
+
+
+def _readable(scalar: dict[str, Any]) -> dict[str, tuple[str, Normalized]]:
+    """The definitions whose value is a normalised expression (a few hold another form)."""
+    return {
+        name: entry
+        for name, entry in scalar.items()
+        if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[1], Normalized)
+    }
 
 
 def last_family(scalar: dict[str, tuple[str, Normalized]], loss: str) -> str | None:
@@ -79,7 +88,7 @@ def last_family(scalar: dict[str, tuple[str, Normalized]], loss: str) -> str | N
     graph = _parents(scalar)
     fed = {parent for name, parents in graph.items() for parent in parents if parent != name}
     found = []
-    for name, (letters, value) in scalar.items():
+    for name, (letters, value) in _readable(scalar).items():
         if len(letters) != 1 or family_key(name) in fed or loss in value.symbol_names:
             continue
         if re.search(FACTOR, value.latex) or value.derivatives:
@@ -118,7 +127,8 @@ def implicit_loss(
     numerators = set().union(*(_numerators(s) for s in sides))
     variables = set().union(*(_variables(s) for s in sides))
     written = set().union(*(s.symbol_names for s in sides))
-    used = [scalar[n][1] for n in written if n in scalar]
+    readable = _readable(scalar)
+    used = [readable[n][1] for n in written if n in readable]
     candidates = numerators | set().union(*(_numerators(v) for v in used)) if used else set(numerators)
     undefined = {n for n in candidates if n not in defined and n not in scalar}
     if len(undefined) != 1 or not variables:
