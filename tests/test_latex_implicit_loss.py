@@ -123,3 +123,27 @@ def test_the_made_up_loss_sums_over_a_letter_the_step_does_not_use() -> None:
     value = loss_value("o_{q}", "q", {"q", "p", "s"})
     assert value is not None and "o_{r}" in value and "o_{s}" not in value
     assert loss_value("o_{q}", "p", set()) is None  # the index is not the entry's
+
+
+#: a layer letter's definitions and their next layer (as layer_instances reads them), and an
+#: output head that only the first layer feeds
+NEXT_LAYER = {
+    "n_{p}^{(t)}": ("p", r"\sum_r g^{(t)}_{pr} h^{(t-1)}_r + c^{(t)}_p"),
+    "h_{p}^{(t)}": ("p", r"\tanh(n^{(t)}_p)"),
+    "n_{p}^{(t+1)}": ("p", r"\sum_r g^{(t+1)}_{pr} h^{(t)}_r + c^{(t+1)}_p"),
+    "h_{p}^{(t+1)}": ("p", r"\tanh(n^{(t+1)}_p)"),
+    "k_{p}": ("p", r"\sigma(h^{(t-1)}_p)"),
+}
+
+
+def test_the_last_layer_is_the_one_that_reaches_every_name_the_step_differentiates() -> None:
+    scalar = _scalar(NEXT_LAYER)
+    step = (
+        normalize(D % ("Q", "h^{(t)}_p"), NOTATION),
+        normalize(r"\sum_r " + D % ("Q", "h^{(t+1)}_r") + r" (1 - (h^{(t+1)}_r)^2) g^{(t+1)}_{rp}", NOTATION),
+    )
+    found = implicit_loss(step, scalar, set(scalar))
+    assert found is not None and found[1] == "h_{p}^{(t+1)}"  # k_p does not reach h^{(t)}
+    # a step about the first layer's input: both h^{(t+1)} and k reach it, so no one loss is read
+    first = normalize(D % ("Q", "h^{(t-1)}_r"), NOTATION), normalize(r"q_r", NOTATION)
+    assert implicit_loss(first, scalar, set(scalar)) is None

@@ -82,9 +82,10 @@ def _readable(scalar: dict[str, Any]) -> dict[str, tuple[str, Normalized]]:
     }
 
 
-def last_family(scalar: dict[str, tuple[str, Normalized]], loss: str) -> str | None:
-    """The one defined name, with one index letter, whose family no other definition's value
-    writes and whose own value writes no derivative and not the loss; None when not exactly one."""
+def last_families(scalar: dict[str, tuple[str, Normalized]], loss: str) -> list[str]:
+    """The defined names, with one index letter, whose family no other definition's value writes
+    and whose own value writes no derivative and not the loss (each layer's output the document
+    writes last: o_q; a^{l+1}_j and a^{L}_j where it writes a layer letter's instances)."""
     graph = _parents(scalar)
     fed = {parent for name, parents in graph.items() for parent in parents if parent != name}
     found = []
@@ -94,6 +95,12 @@ def last_family(scalar: dict[str, tuple[str, Normalized]], loss: str) -> str | N
         if re.search(FACTOR, value.latex) or value.derivatives:
             continue  # δ_q = ∂R/∂u_q: an error signal, not a layer
         found.append(name)
+    return found
+
+
+def last_family(scalar: dict[str, tuple[str, Normalized]], loss: str) -> str | None:
+    """The one name of :func:`last_families`, None when there is not exactly one."""
+    found = last_families(scalar, loss)
     return found[0] if len(found) == 1 else None
 
 
@@ -136,15 +143,28 @@ def implicit_loss(
     loss = undefined.pop()
     if subscript_letters(loss):
         return None
-    top = last_family(scalar, loss)
-    if top is None:
+    graph = _parents(scalar)
+    differentiated = {family_key(n) for n in variables | (numerators - {loss})}
+    # the last layer that every name the step differentiates reaches: a^{l+1} for a step about
+    # a^{l} beside a^{L} (the loss reaches a^{l} only through the next layer, whatever it is)
+    tops = [t for t in last_families(scalar, loss) if differentiated <= _reaches(graph, family_key(t))]
+    if len(tops) != 1:
         return None
-    network = _reaches(_parents(scalar), family_key(top))
-    if any(family_key(n) not in network for n in variables | (numerators - {loss})):
-        return None
+    top = tops[0]
     free = {c for n in written | set(scalar) for c in subscript_letters(n)} | set(loss)
     value = loss_value(top, scalar[top][0], free)
     return (loss, top, value) if value else None
+
+
+def _instances_before(context: Any, step: Any) -> dict[str, Any]:
+    """The layer instances (layer_instances: z^{l} read at l+1, at L) defined before a step, as
+    scalar definitions; the document's own definitions of a name come first."""
+    at = (step.line, step.column)
+    return {
+        i.definition.name: i.scalar
+        for i in getattr(context, "layer_instances", ())
+        if (i.definition.line, i.definition.column) < at
+    }
 
 
 def confirm_implicit_losses(judged: list[Any], context: Any, notation: Any, again: Any) -> list[Any]:
@@ -162,6 +182,7 @@ def confirm_implicit_losses(judged: list[Any], context: Any, notation: Any, agai
         if result.status not in ("unparsed", "inconclusive") or result.counterexample is not None:
             continue
         typed, scalar = document.for_step(step.line, step.column, step.rhs)
+        scalar = {**_instances_before(context, step), **scalar}
         sides = (normalize(step.lhs, notation), normalize(step.rhs, notation))
         found = implicit_loss(sides, scalar, defined)
         if found is None:
