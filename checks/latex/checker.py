@@ -174,8 +174,7 @@ def check_text(
         again = Rejudge(runner, typed_notation, seed, examples, judge_step)  # other readings of some verdicts
         judged = refute_with_every_value([r for r in results if r], document, again)  # x = 2, then x = 3: each
         judged = release_document_functions(judged, equations, notation, *context.own_functions)
-        judged = read_again(judged, document, notation, again)  # other readings (read_again)
-        judged = hold_mixed_activations(judged, document, again)  # o_1 = w_5 h_1 + w_6 a_{h_2} (mixed_activations)
+        judged = hold_mixed_activations(read_again(judged, document, notation, again), document, again)  # readings
         judged = hold_other_losses(note_definitions(judged, document.defs), document.defs)  # the notes on steps
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
