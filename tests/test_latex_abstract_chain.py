@@ -67,6 +67,33 @@ def test_anything_else_is_left_as_it_was(lhs: str, rhs: str) -> None:
     assert _read(lhs, rhs) is None
 
 
+#: links said for the per-index chains below (a unit's output, its input, its weight and bias)
+UNIT_LINKS = {"Q": {"g_{*}"}, "g_{*}": {"r_{*}"}, "r_{*}": {"m_{*}", "e_{*}"}, "P": {"g"}, "g": {"r"}, "r": {"M"}}
+
+
+def test_per_index_factors_in_another_order_are_the_chain_rule() -> None:
+    # from the variable up, and shuffled: each factor one number, so the product is the same
+    for rhs in (
+        D % ("r_p", "m_{pt}") + D % ("g_p", "r_p") + D % ("Q", "g_p"),
+        D % ("g_p", "r_p") + r" \cdot " + D % ("Q", "g_p") + r" \cdot " + D % ("r_p", "e_p"),
+    ):
+        variable = "m_{pt}" if "m_{pt}" in rhs else "e_p"
+        out = _read(D % ("Q", variable), rhs, said=UNIT_LINKS)
+        assert out is not None and out["status"] == "ok", rhs
+
+
+COMMUTED_NOT_CHAINS = [
+    (D % ("Q", "m_{pt}"), D % ("r_p", "m_{pt}") + D % ("g_t", "r_t") + D % ("Q", "g_p")),  # g_t for g_p: a gap
+    (D % ("Q", "m_{pt}"), D % ("r_p", "m_{pt}") + D % ("Q", "g_p")),  # the activation's factor left out
+    (D % ("P", "M"), D % ("r", "M") + D % ("g", "r") + D % ("P", "g")),  # vectors, matrices: a layout question
+]
+
+
+@pytest.mark.parametrize(("lhs", "rhs"), COMMUTED_NOT_CHAINS)
+def test_factors_that_no_order_telescopes_or_that_need_a_layout_are_left(lhs: str, rhs: str) -> None:
+    assert _read(lhs, rhs, said=UNIT_LINKS) is None
+
+
 def test_a_value_that_writes_the_variable_is_a_second_path() -> None:
     # C = C_0 + λ w²: ∂C/∂w = ∂C/∂a ∂a/∂w leaves the λ w² path out
     named = {"C": ("", normalize(r"C_0 + \lambda w^2", NOTATION))}

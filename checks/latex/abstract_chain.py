@@ -49,6 +49,7 @@ from derive.checks.latex.vanishing_sides import VANISHED_WHY
 
 __all__ = [
     "chain_as_written",
+    "commuted_chain",
     "own_links_chain",
     "chains_as_written",
     "graph_reaches",
@@ -339,10 +340,36 @@ def _chain(side: Normalized) -> tuple[list[str], str] | None:
     # each factor's numerator must be the previous factor's variable: N, B, B, C, C, X → N, B, C, X
     links = names[1:-1]
     if any(links[k] != links[k + 1] for k in range(0, len(links), 2)):
-        return None
+        names = commuted_chain(names)
+        if names is None:
+            return None
+        links = names[1:-1]
     return [names[0], *links[::2], names[-1]], summed
 
 
+def commuted_chain(names: list[str]) -> list[str] | None:
+    r"""numerator, variable, … of factors written in another order (∂z_j/∂w_{ij} ∂a_j/∂z_j
+    ∂C/∂a_j, the chain from the variable up), put in the one order that telescopes, or None.
+
+    Only per-index factors commute as written: every name but the first numerator carries a
+    subscript (an entry, a number), so each derivative is one number and the product the same in
+    any order; ∂z/∂W ∂L/∂z between matrices or vectors is a layout question (matrix_chain's),
+    never read here. The order must be unique: each variable is the numerator of exactly one
+    other factor and exactly one numerator is no factor's variable (the loss)."""
+    factors = [(names[k], names[k + 1]) for k in range(0, len(names), 2)]
+    numerators = [n for n, _ in factors]
+    variables = [v for _, v in factors]
+    if len(set(numerators)) != len(factors) or len(set(variables)) != len(factors):
+        return None
+    starts = [n for n in numerators if n not in variables]
+    if len(starts) != 1 or any("_" not in name for name in names if name != starts[0]):
+        return None
+    by_numerator = dict(factors)
+    ordered, current = [], starts[0]
+    while current in by_numerator and len(ordered) < len(names):
+        ordered += [current, by_numerator[current]]
+        current = by_numerator[current]
+    return ordered if len(ordered) == len(names) else None
 
 
 def _telescopes(names: list[str], summed: str) -> bool:

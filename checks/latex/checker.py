@@ -42,6 +42,7 @@ from derive.checks.latex.extract import extract
 from derive.checks.latex.fixed_families import fixed_family_letters
 from derive.checks.latex.graph_partials import hold_partials
 from derive.checks.latex.idle_conditions import bearing_conditions, supposed_values
+from derive.checks.latex.implicit_loss import confirm_implicit_losses
 from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.index_calls import as_distributions
 from derive.checks.latex.index_sums import fixed_definitions
@@ -173,14 +174,14 @@ def check_text(
         again = Rejudge(runner, typed_notation, seed, examples, judge_step)  # other readings of some verdicts
         judged = refute_with_every_value([r for r in results if r], document, again)  # x = 2, then x = 3: each
         judged = release_document_functions(judged, equations, notation, *context.own_functions)
-        judged = read_again(judged, document, notation, again)  # other readings (read_again)
-        judged = hold_mixed_activations(judged, document, again)  # o_1 = w_5 h_1 + w_6 a_{h_2} (mixed_activations)
+        judged = hold_mixed_activations(read_again(judged, document, notation, again), document, again)  # readings
         judged = hold_other_losses(note_definitions(judged, document.defs), document.defs)  # the notes on steps
         # implied_losses' readings said where they decide; a function defined anew only confirms (scoped_functions)
         judged = context.scoped.hold(document.implied.explain(judged, text), notation)
         judged = confirm_restatements(judged, equations, notation, document, again)  # J(θ) = … again
         judged = hold_partials(judged, equations, document, again)  # ∂R(a, b)/∂a holds b, ∂x̂/∂x σ² (graph_partials)
         judged = last_passes(judged, equations, text, notation, typed_notation)
+        judged = confirm_implicit_losses(judged, context, notation, again)  # ∂R/∂v_{qp} = ε_q h_p, R unwritten
         report.results.extend(confirm_layer_readings(judged, context, notation, again))  # z^l at layer L, last
         rerun = partial(_rerun, text, file=file, markdown=markdown, examples=examples, seed=seed, runner=runner)
         report.results = with_variable_e_reading(report.results, equations, given, rerun)  # e = a b beside e^{2x}
