@@ -44,6 +44,8 @@ def _index(letter: str) -> re.Pattern[str]:
         rf"_\s*{letter}\b|_\s*\{{[^{{}}]*\b{letter}|_\s*\{{[^{{}}]*{letter}[^{{}}]*\}}|\b{letter}\s*[=<>]"
         rf"|\b{letter}\s*\\(?:in|le|ge|neq)\b"
     )
+
+
 #: the letters that name a discrete signal's sample and frequency indices and their lengths
 INDEX_LETTERS = frozenset("nkmlNKML")
 #: √−1 as the reader writes it (SymPy makes sqrt(-1) the imaginary unit)
