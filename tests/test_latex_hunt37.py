@@ -8,6 +8,9 @@ by hand. The classes fixed inside a module with a test file of its own are teste
 - hehelego/WhyNotMarkdown (Signals-and-Systems-Overview.md, line 307): ``e^{j\omega n} =
   e^{j(\omega + 2\pi) n}`` for a discrete signal x[n]: with j = √−1 it holds at whole n only, and the
   imaginary-unit reading tried real n (imaginary_unit, seeded_points).
+- Callisto95/logseq-TU-BS (Konvergenz.md, line 34): ``\left|\frac{1}{k}\right| = \frac{1}{k}`` for the
+  sequence a_k = 1/k with ``\lim_{k\rightarrow\infty}``: refuted at k = −1; a letter sent to infinity
+  and written as a subscript counts a sequence's terms and is positive (stated_signs).
 """
 
 from __future__ import annotations
@@ -40,3 +43,21 @@ def test_whole_indices_are_tried_only_after_real_points_fail() -> None:
     assert holds_with_imaginary_i(lhs, rhs, NOTATION, letter="j", integers=frozenset("m"))
     # a letter that is not read as √−1 (an index) is not tried either way
     assert not holds_with_imaginary_i(r"x_j e^{j m}", r"x_j e^{j(m + 2\pi)}", NOTATION, letter="j")
+
+
+# a null sequence (made up with n and b_n): n counts the terms
+NULL_SEQUENCE = r"""Let $b_n = \frac{2}{n}$. Claim: $\lim_{n \to \infty} b_n = 0$. Indeed
+$$\left|\frac{2}{n} - 0\right| = \left|\frac{2}{n}\right| = {rhs}$$"""
+
+
+def test_a_sequence_index_is_positive(statuses: Callable[[str], list[str]]) -> None:
+    assert statuses(NULL_SEQUENCE.replace("{rhs}", r"\frac{2}{n}"))[-1] != "wrong"
+
+
+def test_a_step_wrong_for_positive_indices_is_still_wrong(statuses: Callable[[str], list[str]]) -> None:
+    assert statuses(NULL_SEQUENCE.replace("{rhs}", r"\frac{2}{n} - 1"))[-1] == "wrong"
+
+
+def test_without_the_sequence_the_sign_is_not_known(statuses: Callable[[str], list[str]]) -> None:
+    text = "For the function $g(x) = 2/x$:\n$$\\left|\\frac{2}{x}\\right| = \\frac{2}{x}$$"
+    assert statuses(text)[-1] == "wrong"
