@@ -12,7 +12,8 @@ from derive.checks.latex.binomial_columns import binomial_columns
 def test_a_binomial_probability_written_with_a_column_is_not_wrong(statuses: Callable[[str], list[str]]) -> None:
     # Callisto95/logseq-TU-BS (Zufallsvariable.md): P(X=2) = (3 \\ 2)(1/2)^2(1 - 1/2)^{3-2} = 3/8
     text = (
-        "$$\\begin{pmatrix}4\\\\ 1\\end{pmatrix}\\left(\\frac13\\right)\\left(\\frac23\\right)^{3} = \\frac{32}{81}$$\n\n"
+        "$$\\begin{pmatrix}4\\\\ 1\\end{pmatrix}\\left(\\frac13\\right)\\left(\\frac23\\right)^{3}"
+        " = \\frac{32}{81}$$\n\n"
         "$$\\begin{pmatrix}5\\\\ 2\\end{pmatrix} = 10$$\n"
     )
     assert statuses(text) == ["inconclusive", "inconclusive"]

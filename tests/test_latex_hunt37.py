@@ -3,7 +3,8 @@ the project had used: information-theory and signals course notes, Bayesian-stat
 chapters, estimator-property beamer slides and notebooks, numerical-analysis lectures, German
 analysis notes, deep-learning notes that name their layers and losses) and checked every 'wrong'
 by hand. The classes fixed inside a module with a test file of its own are tested there
-(log_powers: ``\log {(2\pi e)}^n``); this file keeps the others:
+(log_powers: ``\log {(2\pi e)}^n``; stated_log_base: bits; binomial_columns; quaternion_units;
+redistributed_variables); this file keeps the others:
 
 - hehelego/WhyNotMarkdown (Signals-and-Systems-Overview.md, line 307): ``e^{j\omega n} =
   e^{j(\omega + 2\pi) n}`` for a discrete signal x[n]: with j = √−1 it holds at whole n only, and the
@@ -61,3 +62,4 @@ def test_a_step_wrong_for_positive_indices_is_still_wrong(statuses: Callable[[st
 def test_without_the_sequence_the_sign_is_not_known(statuses: Callable[[str], list[str]]) -> None:
     text = "For the function $g(x) = 2/x$:\n$$\\left|\\frac{2}{x}\\right| = \\frac{2}{x}$$"
     assert statuses(text)[-1] == "wrong"
+
