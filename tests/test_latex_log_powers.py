@@ -25,3 +25,21 @@ def test_the_power_is_moved_inside_the_logarithm() -> None:
     assert log_of_powers("\\log \\left(1-s\\right)^{1-y}") == "\\log \\left(\\left(1-s\\right)^{1-y}\\right)"
     assert log_of_powers("\\log(x) + 2") is None
     assert log_of_powers("\\sin(x)^2") is None  # only logarithms: (sin x)² is what everyone means
+
+
+def test_a_braced_bracket_with_a_power_is_read_both_ways_too(statuses: Callable[[str], list[str]]) -> None:
+    # hehelego/WhyNotMarkdown (Information-Theory-basic-concepts.md): n/2 log(2πe) = 1/2 log {(2πe)}^n;
+    # authors brace the bracket so that the exponent sits on it: the same power as log(2πe)^n
+    text = (
+        "$$\\frac{n}{2} \\log(2\\pi e) = \\frac12 \\log {(2\\pi e)}^n$$\n\n"
+        "$$t \\ln(1 + r) = \\ln {\\left(1 + r\\right)}^{t}$$\n\n"
+        "$$t \\ln(1 + r) = \\ln {(1 + r)}^{t + 1}$$\n\n"  # wrong under both readings: stays wrong
+        "$$\\ln {(1 + r)}^{2} = \\ln(1 + r) \\ln(1 + r)$$\n"  # the conventional reading holds: ok
+    )
+    assert statuses(text) == ["inconclusive", "inconclusive", "wrong", "ok"]
+
+
+def test_a_brace_group_holding_more_than_the_bracket_is_left_alone() -> None:
+    assert log_of_powers("\\log {(2\\pi e)}^n") == "\\log \\left(\\left(2\\pi e\\right)^{n}\\right)"
+    assert log_of_powers("\\ln { \\left(1-s\\right) }^{1-y}") == "\\ln \\left(\\left(1-s\\right)^{1-y}\\right)"
+    assert log_of_powers("\\log {(a) b}^n") is None

@@ -49,3 +49,15 @@ def test_bases_stated_in_words_in_several_languages() -> None:
     # the natural base, and a base stated for something else, are not logarithm bases
     assert stated_log_bases("the natural log, base e") == ()
     assert stated_log_bases("a number in base 2 has digits 0 and 1") == ()
+
+
+def test_information_in_bits_implies_base_2() -> None:
+    # hehelego/WhyNotMarkdown (Information-Theory-source-code-channel-code.md):
+    # I(X;Y) <= log|Y| - 1 = log 26 - 1 = log 13, a channel that carries bits
+    assert stated_log_bases("The channel carries R bits per symbol; its mutual information is") == ("2",)
+    assert stated_log_bases("熵的单位是比特") == ("2",)
+    assert stated_log_bases("a float has 32 bits") == ()  # bits of memory, no information measured
+    assert stated_log_bases("the entropy in nats") == ()
+    text = "The code sends $R$ bits per symbol and the information is\n\n$$\\log 26 - 1 = %s$$\n"
+    assert _statuses(text % "\\log 13")[-1] == "inconclusive"
+    assert _statuses(text % "\\log 12")[-1] == "wrong"  # wrong in base 2 too: still found

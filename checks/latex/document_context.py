@@ -47,7 +47,7 @@ from derive.checks.latex.stated_facts import stated_sums_to_one, stated_true_cla
 from derive.checks.latex.stated_kinds import stated_kinds
 from derive.checks.latex.stated_log_base import stated_log_bases
 from derive.checks.latex.stated_properties import stated_idempotents
-from derive.checks.latex.stated_signs import stated_positive
+from derive.checks.latex.stated_signs import sequence_indices, stated_positive
 from derive.checks.latex.subscripted_functions import find_more_functions, more_definitions
 from derive.checks.latex.trailing_definitions import hoist_trailing_definitions
 from derive.checks.latex.unapplied_softmax import unapplied_softmax_names
@@ -162,6 +162,7 @@ def _document_notation(text: str, notation: Notation, equations: list) -> tuple[
         # "su varianza es $s^2/n$", "$\|f\|_\infty \le M$": never negative (deviation_names)
         # "for some $\epsilon>0$": positive in the whole argument (stated_signs)
         domains={
+            **sequence_indices(text, notation),  # a_k, \lim_{k \to \infty}: k counts terms (stated_signs)
             **stated_positive(text, notation),
             **stated_deviations(text, notation),
             **stated_bounds(text, notation),

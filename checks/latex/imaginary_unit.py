@@ -10,6 +10,10 @@ a sum's bounds or as an index, never beside a name with an i subscript) is evalu
 says so, never ok. Refuted there too (``e^{ix} = \cos x - i\sin x``), it stays wrong. Electrical
 engineering and signal processing write j for it (``\exp(-j\pi/2) = -j``, ``(a + jb)(c + jd) =
 (ac - bd) + j(ad + bc)``): the same is tried with j, under the same guards (never an index).
+A discrete signal's exponential holds only at whole sample indices (``e^{j\omega n} = e^{j(\omega +
+2\pi) n}``, ``e^{-j2\pi kn/N}``): where the random real points refute it, it is tried once more with
+the letters that name such indices (n, k, m, l and N, K, M, L) drawn as whole numbers; holding there,
+it is inconclusive and says so, as above.
 """
 
 from __future__ import annotations
@@ -40,6 +44,10 @@ def _index(letter: str) -> re.Pattern[str]:
         rf"_\s*{letter}\b|_\s*\{{[^{{}}]*\b{letter}|_\s*\{{[^{{}}]*{letter}[^{{}}]*\}}|\b{letter}\s*[=<>]"
         rf"|\b{letter}\s*\\(?:in|le|ge|neq)\b"
     )
+
+
+#: the letters that name a discrete signal's sample and frequency indices and their lengths
+INDEX_LETTERS = frozenset("nkmlNKML")
 #: √−1 as the reader writes it (SymPy makes sqrt(-1) the imaginary unit)
 _UNIT = r"(\sqrt{-1})"
 
@@ -49,20 +57,22 @@ def _lone_factor(text: str, letter: str = "i") -> bool:
     return _lone(letter).search(text) is not None and _index(letter).search(text) is None
 
 
-def holds_with_imaginary_i(lhs: str, rhs: str, notation: Notation, points: int = 4, letter: str = "i") -> bool:
+def holds_with_imaginary_i(
+    lhs: str, rhs: str, notation: Notation, points: int = 4, letter: str = "i", integers: frozenset[str] = frozenset()
+) -> bool:
     """Do the sides agree, with the letter (i, or j) read as √−1, at ``points`` random real values
-    of the other names?"""
+    of the other names (whole numbers for the names in ``integers``)?"""
     if not _lone_factor(f"{lhs} = {rhs}", letter):
         return False
     lone = _lone(letter)
     for reading in (notation, replace(notation, log_takes_product=True)):  # \cos 2x: cos(2)·x, or cos(2x)
         left, right = (normalize(lone.sub(lambda _: _UNIT, side), reading) for side in (lhs, rhs))
-        if not (left.problems or right.problems) and _agree(left, right, points):
+        if not (left.problems or right.problems) and _agree(left, right, points, integers):
             return True
     return False
 
 
-def _agree(left: Any, right: Any, points: int) -> bool:
+def _agree(left: Any, right: Any, points: int, integers: frozenset[str] = frozenset()) -> bool:
     """The sides' SymPy expressions equal at seeded random points (False when they cannot be evaluated)."""
     import sympy as sp
     from derive.checks.latex.sympy_build import Unparsed, to_sympy
@@ -73,7 +83,7 @@ def _agree(left: Any, right: Any, points: int) -> bool:
         return False
     if not any(side.has(sp.I) for side in sides):
         return False  # nothing imaginary was read: the first verdict stands
-    return vanishes_at_points(sides[0] - sides[1], points)
+    return vanishes_at_points(sides[0] - sides[1], points, integers=integers)
 
 
 def hold_imaginary_unit(judged: list[StepResult], notation: Notation) -> list[StepResult]:
@@ -82,9 +92,21 @@ def hold_imaginary_unit(judged: list[StepResult], notation: Notation) -> list[St
     for k, result in enumerate(judged):
         if result.status != "wrong":
             continue
-        for letter in UNIT_LETTERS:
-            if holds_with_imaginary_i(result.step.lhs, result.step.rhs, notation, letter=letter):
-                why = f"; but it holds with {letter} the imaginary unit √−1 (complex numbers), checked at random points"
-                out[k] = result.held(result.message + why)
-                break
+        why = _imaginary_reading(result.step.lhs, result.step.rhs, notation)
+        if why:
+            out[k] = result.held(result.message + why)
     return out
+
+
+def _imaginary_reading(lhs: str, rhs: str, notation: Notation) -> str | None:
+    """Why the step holds with i or j as √−1 (at real points, or else at whole sample indices), or None."""
+    for letter in UNIT_LETTERS:
+        if holds_with_imaginary_i(lhs, rhs, notation, letter=letter):
+            return f"; but it holds with {letter} the imaginary unit √−1 (complex numbers), checked at random points"
+    for letter in UNIT_LETTERS:
+        if holds_with_imaginary_i(lhs, rhs, notation, letter=letter, integers=INDEX_LETTERS):
+            return (
+                f"; but it holds with {letter} the imaginary unit √−1 and the indices among"
+                f" {', '.join(sorted(INDEX_LETTERS))} whole numbers (a discrete signal), checked at random points"
+            )
+    return None

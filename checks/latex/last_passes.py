@@ -28,6 +28,8 @@ from derive.checks.latex.operator_meanings import hold_operator_meanings
 from derive.checks.latex.own_entries import sized_by_entries
 from derive.checks.latex.parameter_pi import hold_parameter_pi
 from derive.checks.latex.prose_holds import hold_by_prose
+from derive.checks.latex.quaternion_units import hold_quaternion_units
+from derive.checks.latex.redistributed_variables import hold_redistributed_variables
 from derive.checks.latex.restated_results import confirm_restated_results
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.scalar_givens import hold_scalar_givens
@@ -71,4 +73,6 @@ def last_passes(
     judged = hold_arrow_results(judged, text)  # ⇒ d^4k^2, an empty row, &= (sum): not from d^4k^2 (arrow_results)
     judged = hold_scaled_units(judged, text, notation)  # $22,528\times 128 = 2.9$ Mbit (scaled_units)
     judged = hold_finite_fields(judged, text)  # R := \mathbb{F}_2, then -1(1 + 1) = 0 (finite_fields)
+    judged = hold_quaternion_units(judged, text)  # k = ij = -ji: Hamilton's units (quaternion_units)
+    judged = hold_redistributed_variables(judged, text)  # X ∼ Bin, then X ∼ Pois: P(X=0) anew (redistributed_variables)
     return hold_stated_kinds(hold_brace_notes(hold_bound_derivatives(judged, equations, notation)), notation.kinds)

@@ -18,8 +18,12 @@ from derive.checks.latex.text_groups import brace_group_end, round_group
 
 __all__ = ["hold_log_powers", "log_of_powers"]
 
-#: \log, \ln, \log_2, \log_{10}, then an opening bracket (``\left(`` or ``(``)
-_LOG_OPEN = re.compile(r"\\(?:log|ln)(?![A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*(\\left\s*\(|\()")
+#: \log, \ln, \log_2, \log_{10}, then an opening bracket (``\left(`` or ``(``), perhaps inside a
+#: brace group that holds the bracket alone: ``\log {(2\pi e)}^n`` places the power as
+#: ``\log (2\pi e)^n`` does (authors brace the bracket so that the exponent sits on it)
+_LOG_OPEN = re.compile(
+    r"\\(?:log|ln)(?![A-Za-z])(?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*(\{\s*)?(\\left\s*\(|\()"
+)
 
 
 def _group_end(text: str, opening: int) -> int | None:
@@ -45,6 +49,19 @@ def _exponent_end(text: str, k: int) -> int | None:
     return k + word.end() if word else None
 
 
+def _skip_space(text: str, k: int) -> int:
+    while k < len(text) and text[k].isspace():
+        k += 1
+    return k
+
+
+def _after_brace(text: str, close: int) -> int | None:
+    """Past the ``}`` that closes a brace group right after the bracket ends at ``close``, or None
+    when the group holds more than the bracket (``{(a) b}^n`` is not the bracket's power)."""
+    k = _skip_space(text, close)
+    return _skip_space(text, k + 1) if k < len(text) and text[k] == "}" else None
+
+
 def log_of_powers(side: str) -> str | None:
     """The side with each ``\\log(u)^p`` written ``\\log\\left((u)^{p}\\right)``, or None if it has none."""
     out, k, changed = [], 0, False
@@ -55,15 +72,15 @@ def log_of_powers(side: str) -> str | None:
         if group is None:
             continue
         inner, close = group[0].rstrip(), group[1]
-        after = close
-        while after < len(side) and side[after].isspace():
-            after += 1
+        after = _after_brace(side, close) if m.group(1) else _skip_space(side, close)
+        if after is None:
+            continue
         if after >= len(side) or side[after] != "^":
             continue
         end = _exponent_end(side, after + 1)
         if end is None:
             continue
-        head = side[m.start() : m.start(1)]
+        head = side[m.start() : m.start(1) if m.group(1) else m.start(2)]
         exponent = side[after + 1 : end].strip()
         exponent = exponent if exponent.startswith("{") and exponent.endswith("}") else f"{{{exponent}}}"
         out.append(side[k : m.start()] + f"{head}\\left(\\left({inner}\\right)^{exponent}\\right)")

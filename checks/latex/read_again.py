@@ -1,16 +1,16 @@
 r"""The verdicts of the first pass weighed again with other readings of the document.
 
-checker.check_text judges every step once; these passes then judge some verdicts once more
-(through a rejudge.Rejudge, in the same workers): across prose, with a twice-defined name's
-values, with a letter the document makes the softmax, with a reassigned name's latest number,
-two limits at one point on their operands, a bare \sum as a name, a primed name defined by a
-formula, a label the document says is 0 or 1, a label said to be -1 or 1, a barred letter as its
-entries' mean, a trigonometric argument run on past its bracket, a logarithm's power inside it
-and a square root on a trig substitution's branch; and, without a second judgement, a letter's
-value at a point (z(0) = 1), a bracket swapped ([A, B] = -[B, A]), i as the imaginary unit, an
-equation the prose says something satisfies, an activation's derivative written in its output,
-an equation the next step solves, and a derivative with two index letters beside its diagonal
-twin.
+checker.check_text judges every step once; these passes then judge some verdicts once more (through
+a rejudge.Rejudge, in the same workers): across prose, with a twice-defined name's values, with a
+letter the document makes the softmax, with a reassigned name's latest number, two limits at one
+point on their operands, a bare \sum as a name, a primed name defined by a formula, a label the
+document says is 0 or 1, a label said to be -1 or 1, a barred letter as its entries' mean, a
+trigonometric argument run on past its bracket, a logarithm's power inside it, a square root on a
+trig substitution's branch and a two-entry column as a binomial coefficient; and, without a second
+judgement, a letter's value at a point (z(0) = 1), a bracket swapped ([A, B] = -[B, A]), i as the
+imaginary unit, an equation the prose says something satisfies, an activation's derivative written
+in its output, an equation the next step solves, and a derivative with two index letters beside its
+diagonal twin.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 from derive.checks.latex.bar_means import hold_bar_means
 from derive.checks.latex.bare_sums import settle_bare_sums, settle_unindexed_sums
 from derive.checks.latex.binary_labels import hold_binary_labels, hold_signed_labels
+from derive.checks.latex.binomial_columns import hold_binomial_columns
 from derive.checks.latex.brace_sums import settle_brace_sums
 from derive.checks.latex.covariant_derivatives import hold_covariant_derivatives
 from derive.checks.latex.derivative_orders import hold_derivative_orders
@@ -97,4 +98,5 @@ def read_again(
     judged = hold_limit_rows(judged, document, again)  # = N^2/2 \quad (N \to \infty): in the limit (limit_rows)
     judged = hold_initial_values(judged)  # dz = θ(1 − z)dt, z(0) = 1: z at 0 (initial_values)
     judged = hold_root_branches(judged, document, again)  # \sqrt{4 - 4\sin^2\theta} = 2\cos\theta (root_branches)
+    judged = hold_binomial_columns(judged, document, again)  # (3 \\ 2)(1/2)^3 = 3/8: \binom{3}{2} (binomial_columns)
     return hold_log_powers(judged, document, again)  # \log(u)^p: (\log u)^p or \log(u^p)? (log_powers)

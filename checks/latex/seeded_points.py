@@ -18,16 +18,25 @@ __all__ = ["vanishes_at_points"]
 TOLERANCE = 1e-9
 
 
-def vanishes_at_points(difference: Any, points: int = 4, *, signed: bool = False) -> bool:
+def vanishes_at_points(
+    difference: Any, points: int = 4, *, signed: bool = False, integers: frozenset[str] = frozenset()
+) -> bool:
     """Is ``difference`` (a SymPy expression) within TOLERANCE of 0 at ``points`` seeded random rational
-    points of its free symbols? False where it cannot be evaluated."""
+    points of its free symbols (whole numbers for the symbols named in ``integers``)? False where it
+    cannot be evaluated."""
     import sympy as sp
 
     draw = random.Random(0)
     low = -9 if signed else 1
+
+    def value(symbol: Any) -> Any:
+        if symbol.name in integers:
+            return sp.Integer(draw.randint(low, 9))
+        return sp.Rational(draw.randint(low, 9), draw.randint(2, 7))
+
     try:
         for _ in range(points):
-            at = {s: sp.Rational(draw.randint(low, 9), draw.randint(2, 7)) for s in difference.free_symbols}
+            at = {s: value(s) for s in difference.free_symbols}
             if abs(complex(difference.subs(at).doit().evalf(30))) > TOLERANCE:
                 return False
     except (TypeError, ValueError, ArithmeticError, RecursionError):

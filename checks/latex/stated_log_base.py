@@ -8,8 +8,11 @@ it holds. A step called wrong that writes a bare ``\log`` is judged again with t
 each base the prose states; where it is not refuted so, it is inconclusive, with the reason. A
 step refuted in the stated base too stays wrong; ``\ln`` is always natural and is not re-based.
 
-Not covered: a base implied without being said ("in bits", "in nats"), or stated only in a
-formula (``\log = \log_2``); those logs stay natural.
+Information measured in bits implies base 2 without saying it: a channel-coding note bounds
+``I(X;Y) \le \log|\mathcal{Y}| - 1 = \log 26 - 1 = \log 13`` (hehelego/WhyNotMarkdown), true in
+bits. A document that speaks of bits and of entropy or information (English, or 比特 with 熵 / 信息)
+is given base 2 as if it had said so, under the same rule: not refuted in base 2, the step is
+inconclusive, never ok. Not covered: a base stated only in a formula (``\log = \log_2``).
 """
 
 from __future__ import annotations
@@ -35,6 +38,10 @@ _STATED = [
     re.compile(r"底\s*(?:を|が|は|と)?\s*\$?\s*(?P<b>\d+|e)\s*\$?\s*\S{0,4}\s*対数"),
 ]
 
+#: information measured in bits: the word, beside entropy or information (a bit of memory alone is not a unit)
+_BITS = re.compile(r"\bbits?\b|比特")
+_INFORMATION = re.compile(r"\bentrop(?:y|ies)\b|\binformation\b|\bShannon\b|熵|信息", re.I)
+
 #: a bare \log: not a subscripted one (\log_2 x), not \logit or the like
 _BARE_LOG = re.compile(r"\\log(?![A-Za-z])(?!\s*_)")
 
@@ -47,6 +54,8 @@ def stated_log_bases(text: str) -> tuple[str, ...]:
             base = m.group("b")
             if base not in ("e", "1", "0") and base not in found:
                 found.append(base)
+    if "2" not in found and _BITS.search(text) and _INFORMATION.search(text):
+        found.append("2")  # information in bits: base 2, unsaid
     return tuple(found)
 
 

@@ -17,6 +17,14 @@ take, choose) stands just before it. "if $z > 0$", "for all $z > 0$", "where $z 
 case (``ReLU'(z) = 1`` …) and are left alone; a name the document also writes ``< 0``,
 ``\le 0``, ``\leq 0`` or gives a negative number is left alone too (it takes both signs there).
 Nothing else changes: a step wrong for positive values stays wrong.
+
+A sequence's index is positive too, though no sentence says so: analysis notes write ``a_k =
+\frac{1}{k}``, ``\lim_{k\rightarrow\infty}\frac{1}{k} = 0`` and then ``\left|\frac{1}{k}\right| =
+\frac{1}{k}``, true for every index k and refuted at k = −1. A letter that the document both
+sends to infinity in a limit (``\lim_{k \to \infty}``, ``k \rightarrow \infty``) and writes alone as
+a subscript (``a_k``, ``x_{n}``) counts the terms of a sequence, and is made positive
+(:func:`sequence_indices`); a letter the document also gives a negative value or sends to −∞ is
+left alone.
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ from derive.checks.latex.notation import Notation, identifier_name
 
 from derive.errors import DeriveError
 
-__all__ = ["stated_positive"]
+__all__ = ["sequence_indices", "stated_positive"]
 
 #: one name as written: \epsilon, x, \lambda_1, w_{ij}
 _NAME = r"(?:\\[A-Za-z]+|[A-Za-z])(?:_\s*(?:\{[^{}$]*\}|[A-Za-z0-9]))?"
@@ -59,4 +67,24 @@ def stated_positive(text: str, notation: Notation) -> dict[str, str]:
                 found[identifier_name(written, notation=notation)] = "positive"
             except DeriveError:
                 continue
+    return found
+
+
+#: a letter sent to +infinity: \lim_{k\to\infty}, k \rightarrow \infty, n \to +\infty
+_TO_INFINITY = re.compile(r"(?<![\\A-Za-z])(?P<k>[A-Za-z])\s*\\(?:to|rightarrow|longrightarrow)\s*\+?\s*\\infty")
+
+
+def sequence_indices(text: str, notation: Notation) -> dict[str, str]:
+    """letter → "positive" for each letter that counts a sequence's terms (module docstring)."""
+    found: dict[str, str] = {}
+    for letter in {m.group("k") for m in _TO_INFINITY.finditer(text)}:
+        subscript = rf"[A-Za-z}}]\s*_\s*(?:{letter}(?![A-Za-z])|\{{\s*{letter}\s*\}})"
+        to_minus = rf"(?<![\\A-Za-z]){letter}\s*(?:\\to|\\rightarrow)\s*-\s*\\infty"
+        negative = rf"{to_minus}|(?<![\\A-Za-z_]){letter}{_OTHER_SIGN}"
+        if not re.search(subscript, text) or re.search(negative, text):
+            continue
+        try:
+            found[identifier_name(letter, notation=notation)] = "positive"
+        except DeriveError:
+            continue
     return found
