@@ -13,7 +13,7 @@ from derive.checks.latex.shape_infer import reached_names
 from derive.checks.latex.typed_nodes import Node, Sym, Transpose, all_nodes, all_syms
 from derive.checks.latex.written_vectors import written_vectors
 
-__all__ = ["capitals_as_vectors", "lower_case_only", "transposed_numbers"]
+__all__ = ["capitals_as_vectors", "degenerate_ok", "lower_case_only", "transposed_numbers"]
 
 
 def lower_case_only(model: Model, sides: tuple[Node, Node], defs: dict[str, Node], notation: Notation) -> bool:
@@ -55,3 +55,16 @@ def transposed_numbers(model: Model, sides: tuple[Node, Node]) -> list[str]:
                 if shape and all(d == "1" for d in shape):
                     out.add(node.x.full)
     return sorted(out)
+
+
+def degenerate_ok(model: Model, sides: tuple[Node, Node]) -> str | None:
+    """Why an ok on inferred shapes proves nothing, or None: a capital read as a vector (X as one
+    example's column: a batch gradient's sum over examples would go unseen), or a transposed name
+    read as a 1×1 number."""
+    flat = capitals_as_vectors(model, sides)
+    if flat:
+        return f"equal only with {', '.join(flat)} (a capital letter: a matrix in most documents) read as a vector"
+    numbers = transposed_numbers(model, sides)
+    if numbers:
+        return f"equal only with {', '.join(numbers)} read as a number (1×1), where a transpose changes nothing"
+    return None

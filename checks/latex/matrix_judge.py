@@ -31,7 +31,7 @@ from derive.checks.latex.entrywise_activations import activation_verdict
 from derive.checks.latex.index_readings import reread
 from derive.checks.latex.jacobians import AS_MATRIX, Jacobian, full_jacobian, same_jacobian
 from derive.checks.latex.layer_shift import with_layer_shifts
-from derive.checks.latex.letter_case import capitals_as_vectors, lower_case_only, transposed_numbers
+from derive.checks.latex.letter_case import degenerate_ok, lower_case_only
 from derive.checks.latex.literal_entries import capital_entries
 from derive.checks.latex.log_domains import with_positive_logs
 from derive.checks.latex.notation import Notation, identifier_name
@@ -213,14 +213,9 @@ def _judged_once(
     # q_i only on the right, q ∈ ℝ^K declared and never defined: the step may name it (one_sided_names)
     declared = (set(notation.shapes) - notation.guessed_shapes) | set(notation.sample_shapes)
     verdict = one_sided_verdict(verdict, sides, defs, declared)
-    flat = capitals_as_vectors(model, sides) if verdict["status"] == "ok" else []
-    if flat:  # X read as one example's column: a batch gradient's sum over examples would go unseen
-        why = f"equal only with {', '.join(flat)} (a capital letter: a matrix in most documents) read as a vector"
-        return {**verdict, "status": "inconclusive", "message": model.noted(why)}, ""
-    numbers = transposed_numbers(model, sides) if verdict["status"] == "ok" else []
-    if numbers:  # A^T with A inferred 1×1: the transposes the step is about were never tested
-        why = f"equal only with {', '.join(numbers)} read as a number (1×1), where a transpose changes nothing"
-        return {**verdict, "status": "inconclusive", "message": model.noted(why)}, ""
+    degenerate = degenerate_ok(model, sides) if verdict["status"] == "ok" else None
+    if degenerate:  # an ok only under an inferred shape no document means (letter_case)
+        return {**verdict, "status": "inconclusive", "message": model.noted(degenerate)}, ""
     if model and verdict["status"] != "ok" and not (verdict["status"] == "wrong" and model.decisive(sides)):
         return None, model.noted(model.plainly(verdict["message"], sides))
     return ({**verdict, "message": model.noted(verdict["message"])} if model else verdict), ""
