@@ -52,6 +52,7 @@ from derive.checks.latex.last_passes import last_passes
 from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.later_plain_values import noted_plain
 from derive.checks.latex.latest_values import refute_with_every_value
+from derive.checks.latex.layer_gradients import confirm_layer_gradients
 from derive.checks.latex.layer_instances import confirm_layer_readings
 from derive.checks.latex.meant_readings import meant_readings
 from derive.checks.latex.mixed_activations import hold_mixed_activations
@@ -181,7 +182,8 @@ def check_text(
         judged = confirm_restatements(judged, equations, notation, document, again)  # J(θ) = … again
         judged = hold_partials(judged, equations, document, again)  # ∂R(a, b)/∂a holds b, ∂x̂/∂x σ² (graph_partials)
         judged = last_passes(judged, equations, text, notation, typed_notation)
-        report.results.extend(confirm_layer_readings(judged, context, notation, again))  # z^l at layer L, last
+        judged = confirm_layer_readings(judged, context, notation, again)  # z^l at layer L, last
+        report.results.extend(confirm_layer_gradients(judged, context))  # δ^l (a^{l-1})^T, any loss
         rerun = partial(_rerun, text, file=file, markdown=markdown, examples=examples, seed=seed, runner=runner)
         report.results = with_variable_e_reading(report.results, equations, given, rerun)  # e = a b beside e^{2x}
     finally:

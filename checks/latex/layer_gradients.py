@@ -1,0 +1,233 @@
+r"""A layer's gradients in matrix form, for a loss the document never writes out.
+
+Back-propagation notes end with the gradients of one layer, in matrix form:
+``\frac{\partial C}{\partial W^l} = \delta^l (a^{l-1})^T``, ``\frac{\partial J}{\partial b^{[l]}} =
+\frac{1}{m}\sum_i dZ^{[l](i)}``, ``dA^{[l-1]} = W^{[l]T} dZ^{[l]}``. The loss is never written, so the
+matrix reader stands it in as a random function, and a side without its derivative differs from
+it "as it would for any formula": the steps stayed unread.
+
+They need no loss. In the standard layer Z = W A + b (per example or with a batch of m examples),
+the loss depends on W, b and the layer's input A only through Z, so whatever the loss, with
+G = ∂C/∂Z (δ, Δ, dZ, ``\frac{\partial C}{\partial z^l}``: any matrix),
+
+    ∂C/∂W = G Aᵀ,   ∂C/∂b = G summed over the examples,   ∂C/∂A = Wᵀ G.
+
+Here such a step is evaluated on random instances (G, A, W random; 3 output units, 2 inputs, a
+batch of 4) under each reading the document allows: examples as columns (Z = W A, or Wᵀ A) or as
+rows (Z = A W, or A Wᵀ), per example or batched, the gradient shaped like the matrix or as its
+transpose (the other layout), δ as ∂C/∂Z or as the per-example derivatives of a mean loss (then
+a batch's gradient carries 1/m). A forward pass the document writes for the layer fixes the
+orientation; one that pairs other layers (z^{l+1} = W^l a^l) keeps the step out.
+
+Only ``ok`` comes of this (:func:`confirm_layer_gradients`): the names' roles are read from their
+letters and layer labels (δ^l, a^{l-1}, W^l), which a document may mean otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+from derive.checks.latex.layer_gradient_roles import Roles, roles_of_step
+from derive.checks.latex.tex_tokens import Unreadable
+from derive.checks.latex.typed import parse_typed
+from derive.checks.latex.typed_nodes import Add, Mul, Neg, Node, Num, Sum, Transpose
+
+__all__ = ["ORIENTATIONS", "confirm_layer_gradients", "holds"]
+
+#: Sizes of the random instances: distinct, so a dropped or extra transpose never fits.
+N_OUT, N_IN, BATCH = 3, 2, 4
+#: The four ways a layer's product is written: Z = W A, A W, A Wᵀ, Wᵀ A.
+ORIENTATIONS = ("WA", "AW", "AWt", "WtA")
+
+
+class NotInClass(Exception):
+    """The formula writes something this model has no value for."""
+
+
+class Mismatch(Exception):
+    """The shapes do not fit under this reading."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    orientation: str
+    batch: int  # 1: per example
+    delta_scale: float  # the document's δ is this multiple of ∂C/∂Z (m: per-example derivatives)
+
+
+def confirm_layer_gradients(judged: list[Any], context: Any) -> list[Any]:
+    """``judged`` with each unread step (unparsed, or inconclusive without a counterexample) that
+    is a layer's gradient holding under some reading made ``ok``; every other result as it was."""
+    notation = context.typed_notation
+    out = []
+    for result in judged:
+        if result.status in ("unparsed", "inconclusive") and result.counterexample is None:
+            why = _confirmed(result.step, context.document, notation)
+            if why:
+                result = replace(result, status="ok", message=why, method="layer gradients")
+        out.append(result)
+    return out
+
+
+def _confirmed(step: Any, document: Any, notation: Any) -> str:
+    try:
+        lhs, rhs = parse_typed(step.lhs, notation), parse_typed(step.rhs, notation)
+    except (Unreadable, RecursionError, ValueError):
+        return ""
+    roles = roles_of_step(lhs, rhs, document.defs, document.typed, notation)
+    if roles is None:
+        return ""
+    reading = holds(rhs, roles)
+    if reading is None:
+        return ""
+    return _message(roles, reading)
+
+
+def holds(rhs: Node, roles: Roles) -> Reading | None:
+    """The first reading under which ``rhs`` is the gradient ``roles`` names, on two random instances."""
+    for reading in _readings(roles):
+        if all(_holds_once(rhs, roles, reading, seed) for seed in (1, 2)):
+            return reading
+    return None
+
+
+def _readings(roles: Roles) -> list[Reading]:
+    batches = [BATCH] if roles.batched else [1, BATCH]
+    out = []
+    for orientation in roles.orientations:
+        for batch in batches:
+            scales = [1.0, float(batch)] if batch > 1 and not roles.total else [1.0]
+            out.extend(Reading(orientation, batch, s) for s in scales)
+    return out
+
+
+def _holds_once(rhs: Node, roles: Roles, reading: Reading, seed: int) -> bool:
+    rng = np.random.default_rng(seed)
+    w, a, g = _instances(reading, rng)
+    values = {"G": g * reading.delta_scale, "A": a, "W": w, "scale": float(reading.batch)}
+    try:
+        got = _value(rhs, roles, values, {})
+    except Mismatch:
+        return False
+    expected = _gradient(roles.target, reading.orientation, w, a, g)
+    if not isinstance(got, np.ndarray):
+        return False
+    if roles.target == "b":
+        return got.shape in ((expected.size, 1), (1, expected.size)) and np.allclose(got.ravel(), expected.ravel())
+    return any(got.shape == e.shape and np.allclose(got, e) for e in (expected, expected.T))
+
+
+def _instances(reading: Reading, rng: Any) -> tuple[Any, Any, Any]:
+    """Random W, A and G = ∂C/∂Z with the shapes of the reading's orientation."""
+    columns = reading.orientation in ("WA", "WtA")
+    w_shape = (N_OUT, N_IN) if reading.orientation in ("WA", "AWt") else (N_IN, N_OUT)
+    a_shape = (N_IN, reading.batch) if columns else (reading.batch, N_IN)
+    g_shape = (N_OUT, reading.batch) if columns else (reading.batch, N_OUT)
+    return rng.normal(size=w_shape), rng.normal(size=a_shape), rng.normal(size=g_shape)
+
+
+def _gradient(target: str, orientation: str, w: Any, a: Any, g: Any) -> Any:
+    """∂C/∂target for C with ∂C/∂Z = g, shaped like the target (biases: a vector)."""
+    if target == "b":
+        return g.sum(axis=1) if orientation in ("WA", "WtA") else g.sum(axis=0)
+    if target == "W":
+        forms = {"WA": (g, a.T), "AW": (a.T, g), "AWt": (g.T, a), "WtA": (a, g.T)}
+    else:
+        forms = {"WA": (w.T, g), "AW": (g, w.T), "AWt": (g, w), "WtA": (w, g)}
+    left, right = forms[orientation]
+    return left @ right
+
+
+def _value(node: Node, roles: Roles, values: dict[str, Any], bound: dict[str, int]) -> Any:
+    """The value of a formula under one reading (a float or a 2-D array)."""
+    if isinstance(node, Num):
+        return float(node.value)
+    if isinstance(node, Neg):
+        return -_value(node.x, roles, values, bound)
+    if isinstance(node, Transpose):
+        x = _value(node.x, roles, values, bound)
+        return x.T if isinstance(x, np.ndarray) else x
+    if isinstance(node, Add):
+        return _added(_value(node.a, roles, values, bound), _value(node.b, roles, values, bound))
+    if isinstance(node, Mul):
+        return _product(node, roles, values, bound)
+    if isinstance(node, Sum):
+        return _batch_sum(node, roles, values, bound)
+    role = roles.role_of(node)
+    if role is None:
+        raise NotInClass(str(node))
+    name, sub = role
+    value = values[name]
+    if sub:
+        if sub not in bound or not isinstance(value, np.ndarray) or name not in ("G", "A"):
+            raise NotInClass(str(node))
+        return _example(value, bound[sub], values)
+    return value
+
+
+def _example(value: Any, k: int, values: dict[str, Any]) -> Any:
+    """Example k of a batched G or A: its column (examples as columns) or row."""
+    batch = int(values["scale"])
+    if value.shape[1] == batch and value.shape[0] != batch:
+        return value[:, k : k + 1]
+    if value.shape[0] == batch:
+        return value[k : k + 1, :]
+    raise Mismatch("no example axis")
+
+
+def _batch_sum(node: Sum, roles: Roles, values: dict[str, Any], bound: dict[str, int]) -> Any:
+    """A sum over the examples (its index written on δ or a): the only sum this model reads."""
+    if node.cond is not None or node.index in bound:
+        raise NotInClass("a sum with a condition")
+    total: Any = None
+    for k in range(int(values["scale"])):
+        term = _value(node.body, roles, values, {**bound, node.index: k})
+        total = term if total is None else _added(total, term)
+    return total
+
+
+def _added(x: Any, y: Any) -> Any:
+    if isinstance(x, np.ndarray) != isinstance(y, np.ndarray):
+        raise Mismatch("a scalar added to a matrix")
+    if isinstance(x, np.ndarray) and x.shape != y.shape:
+        raise Mismatch("shapes differ in a sum")
+    return x + y
+
+
+def _product(node: Mul, roles: Roles, values: dict[str, Any], bound: dict[str, int]) -> Any:
+    if node.kind == "div":
+        x, y = _value(node.a, roles, values, bound), _value(node.b, roles, values, bound)
+        if isinstance(y, np.ndarray) or y == 0:
+            raise NotInClass("a division by a matrix")
+        return x / y
+    if node.kind == "hadamard":
+        x, y = _value(node.a, roles, values, bound), _value(node.b, roles, values, bound)
+        if isinstance(x, np.ndarray) and isinstance(y, np.ndarray) and x.shape != y.shape:
+            raise Mismatch("shapes differ in an element-wise product")
+        return x * y
+    factors = [_value(f, roles, values, bound) for f in roles.factors(node)]
+    total = factors[0]
+    for f in factors[1:]:
+        if isinstance(total, np.ndarray) and isinstance(f, np.ndarray):
+            if total.shape[1] != f.shape[0]:
+                raise Mismatch("a product whose shapes do not fit")
+            total = total @ f
+        else:
+            total = total * f
+    return total
+
+
+def _message(roles: Roles, reading: Reading) -> str:
+    form = {"WA": "Z = W A + b", "AW": "Z = A W + b", "AWt": "Z = A Wᵀ + b", "WtA": "Z = Wᵀ A + b"}[reading.orientation]
+    batch = "per example" if reading.batch == 1 else f"a batch of {reading.batch} examples"
+    if reading.batch > 1:
+        batch += ", examples as columns" if reading.orientation in ("WA", "WtA") else ", examples as rows"
+    delta = "δ as the per-example derivatives of a mean loss" if reading.delta_scale != 1 else "δ as ∂C/∂Z"
+    return (
+        f"as a layer's gradient: holds for every smooth loss of the layer's output, read as {form} "
+        f"({batch}; {delta}; {roles.described()}; sampled at {N_OUT} outputs and {N_IN} inputs, "
+        "not a proof; a reading of the names' roles by their letters and layers)"
+    )
+
