@@ -183,7 +183,7 @@ def check_text(
         judged = hold_partials(judged, equations, document, again)  # ∂R(a, b)/∂a holds b, ∂x̂/∂x σ² (graph_partials)
         judged = last_passes(judged, equations, text, notation, typed_notation)
         judged = confirm_layer_readings(judged, context, notation, again)  # z^l at layer L, last
-        report.results.extend(confirm_layer_gradients(judged, context))  # δ^l (a^{l-1})^T, any loss
+        report.results.extend(confirm_layer_gradients(judged, context, text))  # δ^l (a^{l-1})^T, any loss
         rerun = partial(_rerun, text, file=file, markdown=markdown, examples=examples, seed=seed, runner=runner)
         report.results = with_variable_e_reading(report.results, equations, given, rerun)  # e = a b beside e^{2x}
     finally:

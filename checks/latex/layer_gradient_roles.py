@@ -31,7 +31,7 @@ from derive.checks.latex.typed_nodes import (
     Add, Deriv, Mul, Neg, Node, Num, Pow, Sum, Sym, Transpose, all_nodes, split_name,
 )
 
-__all__ = ["Roles", "layered", "roles_of_step"]
+__all__ = ["Roles", "layered", "roles_of_step", "total_letters"]
 
 WEIGHTS = frozenset({"W", "w", "\\Theta", "\\theta"})
 INPUTS = frozenset({"a", "A", "h", "H"})
@@ -93,8 +93,24 @@ class Roles:
         return f"{what}'s gradient at layer {_label_text(self.layer)}"
 
 
-def roles_of_step(lhs: Node, rhs: Node, defs: list[Any], typed: dict[str, Node], notation: Any) -> Roles | None:
-    """The roles of a step ``lhs = rhs`` whose left side is a layer's gradient, or None."""
+#: ``dZ^{[l]} := \frac{\partial J}{\partial Z^{[l]}}``, ``\Delta^l = \partial C/\partial Z^l``: a name
+#: given, as written, the derivative by a batch's pre-activations (its first group: the name's letter)
+_TOTAL = re.compile(
+    r"(?<![A-Za-z\\])(d\s*Z|\\delta|\\Delta)\s*(?:\^\s*(?:\{[^{}]*\}|\S))?\s*:?=\s*"
+    r"(?:\\d?frac\s*\{\s*\\partial\s*[^{}]*\}\s*\{|\\partial\s*[^/]{1,20}/)\s*\\partial\s*(?:\\mathbf\s*\{\s*Z|\{?\s*Z)"
+)
+
+
+def total_letters(text: str) -> frozenset[str]:
+    """The G letters (``d:Z``, ``\\delta``, ``\\Delta``) the text defines as ∂C/∂Z of a whole batch."""
+    return frozenset("d:Z" if m.group(1).startswith("d") else m.group(1) for m in _TOTAL.finditer(text))
+
+
+def roles_of_step(
+    lhs: Node, rhs: Node, defs: list[Any], typed: dict[str, Node], notation: Any, totals: frozenset[str] = frozenset()
+) -> Roles | None:
+    """The roles of a step ``lhs = rhs`` whose left side is a layer's gradient, or None; ``totals``:
+    the letters the document defines as a batch's ∂C/∂Z (:func:`total_letters`)."""
     head = _gradient_of(lhs)
     if head is None:
         return None
@@ -112,7 +128,8 @@ def roles_of_step(lhs: Node, rhs: Node, defs: list[Any], typed: dict[str, Node],
     document = _document_reading(defs, typed, notation)
     if document is None:
         return None
-    orientations, totals = document
+    orientations, defined_totals = document
+    totals = totals | defined_totals
     roles = Roles(target, layer, loss, False, orientations, False)
     leaves = _leaves(rhs, roles)
     if leaves is None or not any(role[0] == "G" for _, role in leaves):

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
-from derive.checks.latex.layer_gradient_roles import Roles, roles_of_step
+from derive.checks.latex.layer_gradient_roles import Roles, roles_of_step, total_letters
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import Add, Mul, Neg, Node, Num, Sum, Transpose
@@ -57,26 +57,27 @@ class Reading:
     delta_scale: float  # the document's δ is this multiple of ∂C/∂Z (m: per-example derivatives)
 
 
-def confirm_layer_gradients(judged: list[Any], context: Any) -> list[Any]:
+def confirm_layer_gradients(judged: list[Any], context: Any, text: str) -> list[Any]:
     """``judged`` with each unread step (unparsed, or inconclusive without a counterexample) that
-    is a layer's gradient holding under some reading made ``ok``; every other result as it was."""
-    notation = context.typed_notation
+    is a layer's gradient holding under some reading made ``ok``; every other result as it was.
+    ``text``: the document's source (where it says what its dZ or Δ is)."""
+    notation, totals = context.typed_notation, total_letters(text)
     out = []
     for result in judged:
         if result.status in ("unparsed", "inconclusive") and result.counterexample is None:
-            why = _confirmed(result.step, context.document, notation)
+            why = _confirmed(result.step, context.document, notation, totals)
             if why:
                 result = replace(result, status="ok", message=why, method="layer gradients")
         out.append(result)
     return out
 
 
-def _confirmed(step: Any, document: Any, notation: Any) -> str:
+def _confirmed(step: Any, document: Any, notation: Any, totals: frozenset[str]) -> str:
     try:
         lhs, rhs = parse_typed(step.lhs, notation), parse_typed(step.rhs, notation)
     except (Unreadable, RecursionError, ValueError):
         return ""
-    roles = roles_of_step(lhs, rhs, document.defs, document.typed, notation)
+    roles = roles_of_step(lhs, rhs, document.defs, document.typed, notation, totals)
     if roles is None:
         return ""
     reading = holds(rhs, roles)
