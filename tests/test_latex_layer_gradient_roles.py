@@ -29,8 +29,8 @@ def test_a_power_by_a_number_is_no_layer() -> None:
     assert layered(parse_typed(r"a^2", NOTATION)) is None
 
 
-def _roles(lhs: str, rhs: str, totals: frozenset[str] = frozenset()):  # noqa: ANN202
-    return roles_of_step(parse_typed(lhs, NOTATION), parse_typed(rhs, NOTATION), [], {}, None, totals)
+def _roles(lhs: str, rhs: str, text: str = ""):  # noqa: ANN202
+    return roles_of_step(parse_typed(lhs, NOTATION), parse_typed(rhs, NOTATION), [], {}, None, text)
 
 
 def test_targets_and_batches() -> None:
@@ -38,8 +38,21 @@ def test_targets_and_batches() -> None:
     assert weight is not None and (weight.target, weight.layer, weight.batched) == ("W", ("", 2), False)
     ng = _roles(r"dW^{[k]}", r"\frac{1}{m} dZ^{[k]} A^{[k-1]T}")
     assert ng is not None and (ng.target, ng.batched, ng.total) == ("W", True, False)
-    recursion = _roles(r"dA^{[k-1]}", r"W^{[k]T} dZ^{[k]}", frozenset({"d:Z"}))
+    recursion = _roles(r"dA^{[k-1]}", r"W^{[k]T} dZ^{[k]}", r"dZ^{[k]} = \frac{\partial J}{\partial Z^{[k]}}")
     assert recursion is not None and (recursion.target, recursion.layer, recursion.total) == ("A", ("k", 0), True)
+
+
+def test_sums_over_the_examples_only() -> None:
+    over = _roles(r"\frac{\partial E}{\partial b^{(2)}}", r"\frac{1}{m}\sum_{j=1}^{m} \delta^{(2)}_j")
+    assert over is not None and over.batched
+    other_bound = _roles(r"db^{[k]}", r"\frac{1}{m}\sum_{j=0}^{n} dZ^{[k]}_j")
+    layer_letter = _roles(r"db^{[j]}", r"\sum_{j} dZ^{[j]}_j")
+    assert other_bound is None and layer_letter is None
+
+
+def test_a_document_of_batches_reads_every_step_batched() -> None:
+    roles = _roles(r"\frac{\partial E}{\partial b^{[2]}}", r"\delta^{[2]}", r"Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}")
+    assert roles is not None and roles.batched
 
 
 @pytest.mark.parametrize(

@@ -133,3 +133,14 @@ def test_holds_per_example(target: str, rhs: str, expected: str | None) -> None:
     roles = Roles(target, ("", 2), "C", False, ("WA", "AW", "AWt"), False)
     reading = holds(parse_typed(rhs, NOTATION), roles)
     assert (reading.orientation if reading else None) == expected
+
+
+def test_the_documents_other_steps_fix_its_orientation(runner: StepRunner) -> None:
+    """Two weight gradients as G Hᵀ (columns) outvote a recursion written G W (rows' form): it stays
+    unread; a step of each form alone confirms neither."""
+    columns = r"\frac{\partial E}{\partial W^{(%d)}} = \frac{\partial E}{\partial Z^{(%d)}} (H^{(%d)})^T"
+    recursion = r"\frac{\partial E}{\partial H^{(1)}} = \frac{\partial E}{\partial Z^{(2)}} W^{(2)}"
+    outvoted = _verdicts("", [columns % (2, 2, 1), recursion, columns % (1, 1, 0)], runner)
+    assert [s for s, _ in outvoted] == ["ok", outvoted[1][0], "ok"] and outvoted[1][0] not in ("ok", "wrong")
+    split = _verdicts("", [columns % (2, 2, 1), recursion], runner)
+    assert all(s not in ("ok", "wrong") for s, _ in split), split

@@ -22,13 +22,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from derive.checks.latex.abstract_loss import LOSS_NAMES
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import (
-    Add, Deriv, Mul, Neg, Node, Num, Pow, Sum, Sym, Transpose, all_nodes, split_name,
+    Add,
+    Deriv,
+    Mul,
+    Neg,
+    Node,
+    Num,
+    Pow,
+    Sum,
+    Sym,
+    Transpose,
+    all_nodes,
+    split_name,
 )
 
 __all__ = ["Roles", "layered", "roles_of_step", "total_letters"]
@@ -77,7 +89,9 @@ class Roles:
         return None
 
     def _derivative_role(self, node: Deriv) -> tuple[str, str] | None:
-        if not (isinstance(node.num, Sym) and node.num.full in LOSS_NAMES) or (self.loss and node.num.full != self.loss):
+        if not (isinstance(node.num, Sym) and node.num.full in LOSS_NAMES):
+            return None
+        if self.loss and node.num.full != self.loss:
             return None
         named = layered(node.var)
         if named is None or named[0] not in PRE_ACTIVATIONS or named[1] != self.layer or named[2]:
@@ -107,10 +121,11 @@ def total_letters(text: str) -> frozenset[str]:
 
 
 def roles_of_step(
-    lhs: Node, rhs: Node, defs: list[Any], typed: dict[str, Node], notation: Any, totals: frozenset[str] = frozenset()
+    lhs: Node, rhs: Node, defs: list[Any], typed: dict[str, Node], notation: Any, text: str = ""
 ) -> Roles | None:
-    """The roles of a step ``lhs = rhs`` whose left side is a layer's gradient, or None; ``totals``:
-    the letters the document defines as a batch's ∂C/∂Z (:func:`total_letters`)."""
+    """The roles of a step ``lhs = rhs`` whose left side is a layer's gradient, or None; ``text``:
+    the document's source (the letters it defines as a batch's ∂C/∂Z, whether it writes batches)."""
+    totals = total_letters(text)
     head = _gradient_of(lhs)
     if head is None:
         return None
@@ -130,14 +145,41 @@ def roles_of_step(
         return None
     orientations, defined_totals = document
     totals = totals | defined_totals
+    batched_document = bool(_BATCH_NAMES.search(text))
     roles = Roles(target, layer, loss, False, orientations, False)
     leaves = _leaves(rhs, roles)
     if leaves is None or not any(role[0] == "G" for _, role in leaves):
         return None
-    batched = target == "A" and letter.isupper() or any(_batch_sign(node, role) for node, role in leaves)
-    batched = batched or any(isinstance(n, Sum) for n in all_nodes(rhs))
+    sums = [n for n in all_nodes(rhs) if isinstance(n, Sum)]
+    scales = {n.full for n, role in leaves if role[0] == "scale"}  # type: ignore[attr-defined]
+    if not all(_over_the_batch(n, scales, layer) for n in sums):
+        return None
+    batched = batched_document or target == "A" and letter.isupper() or bool(sums)
+    batched = batched or any(_batch_sign(node, role) for node, role in leaves)
     total = any(role[0] == "G" and _is_total(node, totals) for node, role in leaves)
     return Roles(target, layer, loss, batched, orientations, total)
+
+
+#: a capital input or pre-activation with a layer label (A^{[l-1]}, \mathbf{H}^{(2)}, Z^{[1]}): a
+#: document that writes its layers' batches, whose δ^{[l]} is a batch too (no step of it is per example)
+_BATCH_NAMES = re.compile(
+    r"(?<![A-Za-ce-z\\])(?:\\mathbf\s*\{\s*|\\boldsymbol\s*\{\s*)?[AHZ]\s*\}?\s*\^\s*(?:\{\s*)?(?:[\[(]|(?:l|L|k|\\ell)(?![A-Za-z]))"
+)
+
+
+def _over_the_batch(node: Sum, scales: set[str], layer: Label) -> bool:
+    r"""Is this sum one over the examples: no bounds, or 1..m (0..m-1), m the step's one batch size,
+    its index no layer letter (``\sum_{i=0}^{n} dZ^{[i]}_i / m`` is not)?"""
+    if node.index == layer[0] or node.cond is not None:
+        return False
+    if node.lower is None and node.upper is None:
+        return len(scales) <= 1
+    low, high = node.lower, node.upper
+    if isinstance(high, Add) and isinstance(high.b, Neg) and high.b.x == Num(Fraction(1)):
+        high, start = high.a, 0
+    else:
+        start = 1
+    return low == Num(Fraction(start)) and isinstance(high, Sym) and high.full in BATCH_SIZES and scales <= {high.full}
 
 
 def _is_total(node: Node, totals: frozenset[str]) -> bool:
@@ -280,7 +322,9 @@ def _merged_d(factors: list[Node], letters: frozenset[str] = PRE_ACTIVATIONS) ->
     return out
 
 
-def _document_reading(defs: list[Any], typed: dict[str, Node], notation: Any) -> tuple[tuple[str, ...], frozenset[str]] | None:
+def _document_reading(
+    defs: list[Any], typed: dict[str, Node], notation: Any
+) -> tuple[tuple[str, ...], frozenset[str]] | None:
     """(orientations the document's forward passes allow, the δ letters defined as the derivative by
     a batch's Z), or None when the document defines δ otherwise or pairs other layers in a forward pass."""
     orientations: set[str] = set()

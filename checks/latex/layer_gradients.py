@@ -29,12 +29,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
-from derive.checks.latex.layer_gradient_roles import Roles, roles_of_step, total_letters
+from derive.checks.latex.layer_gradient_roles import Roles, roles_of_step
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import Add, Mul, Neg, Node, Num, Sum, Transpose
 
-__all__ = ["ORIENTATIONS", "confirm_layer_gradients", "holds"]
+__all__ = ["ORIENTATIONS", "confirm_layer_gradients", "holding_readings", "holds"]
 
 #: Sizes of the random instances: distinct, so a dropped or extra transpose never fits.
 N_OUT, N_IN, BATCH = 3, 2, 4
@@ -59,39 +59,54 @@ class Reading:
 
 def confirm_layer_gradients(judged: list[Any], context: Any, text: str) -> list[Any]:
     """``judged`` with each unread step (unparsed, or inconclusive without a counterexample) that
-    is a layer's gradient holding under some reading made ``ok``; every other result as it was.
-    ``text``: the document's source (where it says what its dZ or Δ is)."""
-    notation, totals = context.typed_notation, total_letters(text)
+    is a layer's gradient holding under the document's reading made ``ok``; every other result as
+    it was. ``text``: the document's source (where it says what its dZ or Δ is)."""
+    notation = context.typed_notation
+    found = [_holding(result.step, context.document, notation, text) for result in judged]
+    agreed = _agreed_orientations([{r.orientation for r in f[1]} for f in found if f and f[1]])
     out = []
-    for result in judged:
-        if result.status in ("unparsed", "inconclusive") and result.counterexample is None:
-            why = _confirmed(result.step, context.document, notation, totals)
-            if why:
-                result = replace(result, status="ok", message=why, method="layer gradients")
+    for result, f in zip(judged, found, strict=True):
+        if f and result.status in ("unparsed", "inconclusive") and result.counterexample is None:
+            roles, readings = f
+            if readings and agreed <= {r.orientation for r in readings}:
+                chosen = next(r for r in readings if r.orientation in agreed)
+                result = replace(result, status="ok", message=_message(roles, chosen), method="layer gradients")
         out.append(result)
     return out
 
 
-def _confirmed(step: Any, document: Any, notation: Any, totals: frozenset[str]) -> str:
+def _agreed_orientations(holding: list[set[str]]) -> set[str]:
+    """The orientations under which the fewest of the document's layer-gradient steps fail: a step
+    is confirmed only under all of them (a document whose steps split evenly between Z = W A and
+    Z = A Wᵀ confirms none of them; one wrong step among right ones does not hide them)."""
+    if not holding:
+        return set()
+    every = set().union(*holding)
+    failing = {o: sum(o not in h for h in holding) for o in every}
+    fewest = min(failing.values())
+    return {o for o, n in failing.items() if n == fewest}
+
+
+def _holding(step: Any, document: Any, notation: Any, text: str) -> tuple[Roles, list[Reading]] | None:
+    """The step's roles and every reading under which it holds; None if it is not of the class."""
     try:
         lhs, rhs = parse_typed(step.lhs, notation), parse_typed(step.rhs, notation)
     except (Unreadable, RecursionError, ValueError):
-        return ""
-    roles = roles_of_step(lhs, rhs, document.defs, document.typed, notation, totals)
+        return None
+    roles = roles_of_step(lhs, rhs, document.defs, document.typed, notation, text)
     if roles is None:
-        return ""
-    reading = holds(rhs, roles)
-    if reading is None:
-        return ""
-    return _message(roles, reading)
+        return None
+    return roles, holding_readings(rhs, roles)
+
+
+def holding_readings(rhs: Node, roles: Roles) -> list[Reading]:
+    """Every reading under which ``rhs`` is the gradient ``roles`` names, on two random instances."""
+    return [r for r in _readings(roles) if all(_holds_once(rhs, roles, r, seed) for seed in (1, 2))]
 
 
 def holds(rhs: Node, roles: Roles) -> Reading | None:
-    """The first reading under which ``rhs`` is the gradient ``roles`` names, on two random instances."""
-    for reading in _readings(roles):
-        if all(_holds_once(rhs, roles, reading, seed) for seed in (1, 2)):
-            return reading
-    return None
+    """The first reading under which ``rhs`` is the gradient ``roles`` names."""
+    return next(iter(holding_readings(rhs, roles)), None)
 
 
 def _readings(roles: Roles) -> list[Reading]:
@@ -231,4 +246,3 @@ def _message(roles: Roles, reading: Reading) -> str:
         f"({batch}; {delta}; {roles.described()}; sampled at {N_OUT} outputs and {N_IN} inputs, "
         "not a proof; a reading of the names' roles by their letters and layers)"
     )
-
