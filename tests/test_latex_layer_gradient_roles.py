@@ -69,6 +69,6 @@ def test_not_of_the_class(lhs: str, rhs: str) -> None:
 
 
 def test_total_letters() -> None:
-    assert total_letters(r"dZ^{[l]} := \frac{\partial J}{\partial Z^{[l]}}") == {"d:Z"}
-    assert total_letters(r"\Delta^l = \partial C/\partial Z^l") == {"\\Delta"}
+    assert total_letters(r"dZ^{[l]} := \frac{\partial J}{\partial Z^{[l]}}") == {("d:Z", "J")}
+    assert total_letters(r"\Delta^l = \partial C/\partial Z^l") == {("\\Delta", "C")}
     assert total_letters(r"\delta^{l} = \frac{\partial C}{\partial z^l}") == frozenset()  # one example's

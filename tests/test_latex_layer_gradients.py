@@ -1,10 +1,10 @@
 """A layer's gradients in matrix form for a loss never written out (checks/latex/layer_gradients.py):
 ``\\partial E/\\partial W^{(k)} = \\delta^{(k)} (h^{(k-1)})^T``, ``dH^{[k-1]} = W^{[k]T} dZ^{[k]}``. Right
 steps become ok under a reading the document allows (either layout, examples as columns or rows);
-wrong ones of the same shape (a dropped transpose, the wrong layer, a bias not summed over the batch,
-1/m on a dZ defined as the batch's derivative, the weight untransposed in the recursion) are never
-confirmed and never called wrong; a δ the document defines otherwise and a forward pass pairing other
-layers keep the steps unread."""
+wrong ones of the same shape (a dropped transpose, the wrong layer, the weight untransposed in the
+recursion) are never confirmed, and are called wrong only where the document's definitions leave one
+reading (1/m on a dZ defined as the batch's ∂J/∂Z, a bias's gradient not summed over the batch); a δ
+the document defines otherwise and a forward pass pairing other layers keep the steps unread."""
 
 from __future__ import annotations
 
@@ -91,6 +91,7 @@ def test_one_example_stacked_as_rows_in_a_batch(runner: StepRunner) -> None:
 
 
 def test_a_dz_defined_as_the_batchs_derivative_takes_no_one_over_m(runner: StepRunner) -> None:
+    """dZ := ∂J/∂Z (the whole batch's) and the forward pass stated: 1/n on it is wrong, with the numbers."""
     steps = [
         r"\frac{\partial J}{\partial W^{[k]}} = dZ^{[k]} H^{[k-1]T}",
         r"\frac{\partial J}{\partial W^{[k]}} = \frac{1}{n} dZ^{[k]} H^{[k-1]T}",
@@ -98,7 +99,27 @@ def test_a_dz_defined_as_the_batchs_derivative_takes_no_one_over_m(runner: StepR
     preamble = COLUMNS + r"; dZ^{[k]} := \frac{\partial J}{\partial Z^{[k]}}"
     verdicts = _verdicts(preamble, steps, runner)
     assert verdicts[0][0] == "ok", verdicts
-    assert verdicts[1][0] not in ("ok", "wrong"), verdicts
+    assert verdicts[1][0] == "wrong" and "under every reading" in verdicts[1][1], verdicts
+
+
+def test_a_bias_not_summed_over_the_batch(runner: StepRunner) -> None:
+    """Δ defined as ∂E/∂Z of the batch: its bias's gradient is Δ summed over the examples, not Δ."""
+    steps = [
+        r"\frac{\partial E}{\partial b^{(k)}} = \Delta^{(k)}",
+        r"\frac{\partial E}{\partial b^{(k)}} = \sum_{i=1}^{N} \Delta^{(k)}_i",
+    ]
+    verdicts = _verdicts(r"\Delta^{(k)} = \frac{\partial E}{\partial Z^{(k)}}", steps, runner)
+    assert verdicts[0][0] == "wrong" and "3×4" in verdicts[0][1], verdicts
+    assert verdicts[1][0] == "ok", verdicts
+
+
+def test_near_misses_are_never_wrong(runner: StepRunner) -> None:
+    """The same mistakes where the document leaves a reading open: dZ the derivative of another
+    loss (L, one example's, beside the cost J), no forward pass for a weight's orientation."""
+    one_over_n = r"\frac{\partial J}{\partial W^{[k]}} = \frac{1}{n} dZ^{[k]} H^{[k-1]}"
+    other_loss = _verdicts(COLUMNS + r"; dZ^{[k]} := \frac{\partial L}{\partial Z^{[k]}}", [one_over_n], runner)
+    unstated = _verdicts(r"dZ^{[k]} := \frac{\partial J}{\partial Z^{[k]}}", [one_over_n], runner)
+    assert other_loss[0][0] != "wrong" and unstated[0][0] != "wrong", (other_loss, unstated)
 
 
 def test_a_delta_defined_otherwise_or_a_forward_pass_of_other_layers_reads_nothing(runner: StepRunner) -> None:

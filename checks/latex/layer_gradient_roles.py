@@ -69,6 +69,8 @@ class Roles:
     batched: bool  # a batch only (capitals, a 1/m, a sum over examples)
     orientations: tuple[str, ...]
     total: bool  # G is ∂C/∂Z of the whole batch as written (∂C/∂Z, a δ so defined): no 1/m in it
+    stated: bool = False  # the orientations are the document's forward pass's
+    total_of: str = ""  # the loss G is the batch's derivative of, where one definition says so
 
     def role_of(self, node: Node) -> tuple[str, str] | None:
         """("G" | "A" | "W" | "scale", the index written on it) of a leaf; None if it has no role."""
@@ -111,13 +113,19 @@ class Roles:
 #: given, as written, the derivative by a batch's pre-activations (its first group: the name's letter)
 _TOTAL = re.compile(
     r"(?<![A-Za-z\\])(d\s*Z|\\delta|\\Delta)\s*(?:\^\s*(?:\{[^{}]*\}|\S))?\s*:?=\s*"
-    r"(?:\\d?frac\s*\{\s*\\partial\s*[^{}]*\}\s*\{|\\partial\s*[^/]{1,20}/)\s*\\partial\s*(?:\\mathbf\s*\{\s*Z|\{?\s*Z)"
+    r"(?:\\d?frac\s*\{\s*\\partial\s*(?P<loss>(?:[^{}]|\{[^{}]*\})*)\}\s*\{|\\partial\s*(?P<loss2>[^/]{1,20})/)"
+    r"\s*\\partial\s*(?:\\mathbf\s*\{\s*Z|\{?\s*Z)"
 )
 
 
-def total_letters(text: str) -> frozenset[str]:
-    """The G letters (``d:Z``, ``\\delta``, ``\\Delta``) the text defines as ∂C/∂Z of a whole batch."""
-    return frozenset("d:Z" if m.group(1).startswith("d") else m.group(1) for m in _TOTAL.finditer(text))
+def total_letters(text: str) -> frozenset[tuple[str, str]]:
+    """(G letter, loss) of each name the text defines as a whole batch's ∂C/∂Z: (``d:Z``, ``J``)
+    for ``dZ^{[l]} := \\frac{\\partial J}{\\partial Z^{[l]}}``."""
+    out = set()
+    for m in _TOTAL.finditer(text):
+        letter = "d:Z" if m.group(1).startswith("d") else m.group(1)
+        out.add((letter, re.sub(r"\s+", "", m.group("loss") or m.group("loss2") or "")))
+    return frozenset(out)
 
 
 def roles_of_step(
@@ -143,8 +151,8 @@ def roles_of_step(
     document = _document_reading(defs, typed, notation)
     if document is None:
         return None
-    orientations, defined_totals = document
-    totals = totals | defined_totals
+    stated, defined_totals = document
+    orientations, totals = stated or UNSTATED, totals | defined_totals
     batched_document = bool(_BATCH_NAMES.search(text))
     roles = Roles(target, layer, loss, False, orientations, False)
     leaves = _leaves(rhs, roles)
@@ -156,8 +164,10 @@ def roles_of_step(
         return None
     batched = batched_document or target == "A" and letter.isupper() or bool(sums)
     batched = batched or any(_batch_sign(node, role) for node, role in leaves)
-    total = any(role[0] == "G" and _is_total(node, totals) for node, role in leaves)
-    return Roles(target, layer, loss, batched, orientations, total)
+    total_losses = {_total_loss(node, totals) for node, role in leaves if role[0] == "G"}
+    total = bool(total_losses - {None})
+    defined = next(iter(total_losses)) if len(total_losses) == 1 else None  # one G, one definition
+    return Roles(target, layer, loss, batched or total, orientations, total, bool(stated), defined or "")
 
 
 #: a capital input or pre-activation with a layer label (A^{[l-1]}, \mathbf{H}^{(2)}, Z^{[1]}): a
@@ -182,12 +192,14 @@ def _over_the_batch(node: Sum, scales: set[str], layer: Label) -> bool:
     return low == Num(Fraction(start)) and isinstance(high, Sym) and high.full in BATCH_SIZES and scales <= {high.full}
 
 
-def _is_total(node: Node, totals: frozenset[str]) -> bool:
-    """Is this G the batch's ∂C/∂Z itself (not per-example derivatives stacked)?"""
+def _total_loss(node: Node, totals: frozenset[tuple[str, str]]) -> str | None:
+    """The loss whose whole batch's ∂/∂Z this G is (∂J/∂Z^{[l]}, a dZ so defined), or None."""
     if isinstance(node, Deriv):
-        return isinstance(node.var, Sym) and node.var.stem[:1] == "Z"
+        upper = isinstance(node.var, Sym) and node.var.stem[:1] == "Z"
+        return node.num.full if upper and isinstance(node.num, Sym) else None
     named = layered(node)
-    return named is not None and named[0] in totals
+    losses = {loss for letter, loss in totals if named is not None and letter == named[0]}
+    return next(iter(losses)) if len(losses) == 1 else ("" if losses else None)
 
 
 def _batch_sign(node: Node, role: tuple[str, str]) -> bool:
@@ -324,11 +336,12 @@ def _merged_d(factors: list[Node], letters: frozenset[str] = PRE_ACTIVATIONS) ->
 
 def _document_reading(
     defs: list[Any], typed: dict[str, Node], notation: Any
-) -> tuple[tuple[str, ...], frozenset[str]] | None:
-    """(orientations the document's forward passes allow, the δ letters defined as the derivative by
-    a batch's Z), or None when the document defines δ otherwise or pairs other layers in a forward pass."""
+) -> tuple[tuple[str, ...], frozenset[tuple[str, str]]] | None:
+    """(orientations the document's forward passes allow (none stated: ()), (δ letter, loss) of each δ
+    defined as the derivative by a batch's Z), or None when the document defines δ otherwise or pairs
+    other layers in a forward pass."""
     orientations: set[str] = set()
-    totals: set[str] = set()
+    totals: set[tuple[str, str]] = set()
     for d in defs:
         stem, sub = split_name(d.name)
         named = layered(Sym(d.name, stem, sub))
@@ -344,7 +357,7 @@ def _document_reading(
                 if var is None or var[0] not in PRE_ACTIVATIONS or var[1] != label:
                     return None  # δ as ∂C/∂a^l, or at another layer: not this model's G
                 if var[0] == "Z":
-                    totals.add(letter)
+                    totals.add((letter, value.num.full))
         elif letter in PRE_ACTIVATIONS:
             found = _forward_orientation(value, label)
             if found == "other":
@@ -353,7 +366,7 @@ def _document_reading(
                 orientations.add(found)
             if found and letter == "z":  # one example's vectors: a batch may stack them as rows or columns
                 orientations.add(STACKED[found])
-    return tuple(o for o in ALL_ORIENTATIONS if o in orientations) or UNSTATED, frozenset(totals)
+    return tuple(o for o in ALL_ORIENTATIONS if o in orientations), frozenset(totals)
 
 
 def _quiet_parse(text: str, notation: Any) -> Node | None:

@@ -19,8 +19,13 @@ transpose (the other layout), δ as ∂C/∂Z or as the per-example derivatives 
 a batch's gradient carries 1/m). A forward pass the document writes for the layer fixes the
 orientation; one that pairs other layers (z^{l+1} = W^l a^l) keeps the step out.
 
-Only ``ok`` comes of this (:func:`confirm_layer_gradients`): the names' roles are read from their
-letters and layer labels (δ^l, a^{l-1}, W^l), which a document may mean otherwise.
+The names' roles are read from their letters and layer labels (δ^l, a^{l-1}, W^l), which a
+document may mean otherwise, so this mostly confirms (:func:`confirm_layer_gradients`). A document
+whose own definitions pin every reading down makes a step that holds under none ``wrong``
+(:func:`refutable`): G defined as the whole batch's ∂J/∂Z of the step's loss J (``dZ^{[l]} :=
+\frac{\partial J}{\partial Z^{[l]}}``: then ``\frac{1}{m} dZ^{[l]} A^{[l-1]T}`` has a 1/m too many, and
+``\partial J/\partial b^{[l]} = dZ^{[l]}`` is not summed over the examples), and, for a weight's or an
+input's gradient, its forward pass stated.
 """
 
 from __future__ import annotations
@@ -67,12 +72,30 @@ def confirm_layer_gradients(judged: list[Any], context: Any, text: str) -> list[
     out = []
     for result, f in zip(judged, found, strict=True):
         if f and result.status in ("unparsed", "inconclusive") and result.counterexample is None:
-            roles, readings = f
+            roles, readings, rhs = f
             if readings and agreed <= {r.orientation for r in readings}:
                 chosen = next(r for r in readings if r.orientation in agreed)
                 result = replace(result, status="ok", message=_message(roles, chosen), method="layer gradients")
+            elif not readings and refutable(result.step, roles, rhs):
+                example, why = _counterexample(rhs, roles)
+                result = replace(result, status="wrong", counterexample=example, message=why, method="layer gradients")
         out.append(result)
     return out
+
+
+def refutable(step: Any, roles: Roles, rhs: Node) -> bool:
+    """May a step that holds under no reading be called wrong? Only where the document pins every
+    reading down: its G is, by its own definition, the whole batch's derivative of the step's loss
+    (no 1/m to add, no example to stand for), a weight's or an input's gradient has the orientation
+    of the document's forward pass, the step is stated under no condition, and the formula has a
+    value (or a shape clash) under every reading."""
+    if not (roles.total and roles.total_of and roles.total_of == roles.loss):
+        return False
+    if roles.target != "b" and not roles.stated:
+        return False
+    if step.conditions or getattr(step, "brace_note", False):
+        return False
+    return evaluable(rhs, roles)
 
 
 def _agreed_orientations(holding: list[set[str]]) -> set[str]:
@@ -87,7 +110,7 @@ def _agreed_orientations(holding: list[set[str]]) -> set[str]:
     return {o for o, n in failing.items() if n == fewest}
 
 
-def _holding(step: Any, document: Any, notation: Any, text: str) -> tuple[Roles, list[Reading]] | None:
+def _holding(step: Any, document: Any, notation: Any, text: str) -> tuple[Roles, list[Reading], Node] | None:
     """The step's roles and every reading under which it holds; None if it is not of the class."""
     try:
         lhs, rhs = parse_typed(step.lhs, notation), parse_typed(step.rhs, notation)
@@ -96,12 +119,17 @@ def _holding(step: Any, document: Any, notation: Any, text: str) -> tuple[Roles,
     roles = roles_of_step(lhs, rhs, document.defs, document.typed, notation, text)
     if roles is None:
         return None
-    return roles, holding_readings(rhs, roles)
+    return roles, holding_readings(rhs, roles), rhs
 
 
 def holding_readings(rhs: Node, roles: Roles) -> list[Reading]:
     """Every reading under which ``rhs`` is the gradient ``roles`` names, on two random instances."""
     return [r for r in _readings(roles) if all(_holds_once(rhs, roles, r, seed) for seed in (1, 2))]
+
+
+def evaluable(rhs: Node, roles: Roles) -> bool:
+    """Has the formula a value (or a shape clash) under every reading?"""
+    return all(_holds_once(rhs, roles, r, 1) is not None for r in _readings(roles))
 
 
 def holds(rhs: Node, roles: Roles) -> Reading | None:
@@ -119,20 +147,31 @@ def _readings(roles: Roles) -> list[Reading]:
     return out
 
 
-def _holds_once(rhs: Node, roles: Roles, reading: Reading, seed: int) -> bool:
-    rng = np.random.default_rng(seed)
-    w, a, g = _instances(reading, rng)
-    values = {"G": g * reading.delta_scale, "A": a, "W": w, "scale": float(reading.batch)}
-    try:
-        got = _value(rhs, roles, values, {})
-    except Mismatch:
-        return False
-    expected = _gradient(roles.target, reading.orientation, w, a, g)
+def _holds_once(rhs: Node, roles: Roles, reading: Reading, seed: int) -> bool | None:
+    """Does the formula equal the gradient on one random instance (None: it cannot be evaluated)?"""
+    got, expected = _sides(rhs, roles, reading, seed)
+    if got is None:
+        return None
     if not isinstance(got, np.ndarray):
         return False
     if roles.target == "b":
         return got.shape in ((expected.size, 1), (1, expected.size)) and np.allclose(got.ravel(), expected.ravel())
     return any(got.shape == e.shape and np.allclose(got, e) for e in (expected, expected.T))
+
+
+def _sides(rhs: Node, roles: Roles, reading: Reading, seed: int) -> tuple[Any, Any]:
+    """(the formula's value, "a shape clash" where its shapes do not fit, or None where it has no
+    value; the gradient) on one random instance."""
+    rng = np.random.default_rng(seed)
+    w, a, g = _instances(reading, rng)
+    values = {"G": g * reading.delta_scale, "A": a, "W": w, "scale": float(reading.batch)}
+    expected = _gradient(roles.target, reading.orientation, w, a, g)
+    try:
+        return _value(rhs, roles, values, {}), expected
+    except Mismatch as clash:
+        return f"a shape clash ({clash})", expected
+    except (NotInClass, ZeroDivisionError, FloatingPointError):
+        return None, expected
 
 
 def _instances(reading: Reading, rng: Any) -> tuple[Any, Any, Any]:
@@ -235,8 +274,49 @@ def _product(node: Mul, roles: Roles, values: dict[str, Any], bound: dict[str, i
     return total
 
 
+def _counterexample(rhs: Node, roles: Roles) -> tuple[dict[str, Any], str]:
+    """The first reading's numbers: where the formula and the gradient differ, or their shapes."""
+    reading = _readings(roles)[0]
+    got, expected = _sides(rhs, roles, reading, 1)
+    form = _FORMS[reading.orientation]
+    example: dict[str, Any] = {
+        "reading": f"{form}, a batch of {reading.batch} examples",
+        "G": f"∂{roles.loss}/∂Z, random",
+    }
+    fitted = _fitted(got, expected, roles.target)
+    if fitted is None:
+        shape = "×".join(map(str, got.shape)) if isinstance(got, np.ndarray) else str(got)
+        example.update(right=shape, gradient="×".join(map(str, expected.shape)))
+        where = f"the right side is {shape}, the gradient {example['gradient']}"
+    else:
+        k = np.unravel_index(int(np.argmax(np.abs(fitted - expected))), expected.shape)
+        example.update(entry=str(tuple(int(i) + 1 for i in k)), right=float(fitted[k]), gradient=float(expected[k]))
+        right, gradient = example["right"], example["gradient"]
+        where = f"at entry {example['entry']} the right side is {right:.6g}, the gradient {gradient:.6g}"
+    forward = f"{form}, the document's forward pass" if roles.stated else "examples as columns or rows"
+    why = (
+        f"as a layer's gradient, under every reading the document allows ({forward}; G the batch's "
+        f"∂{roles.loss}/∂Z, as the document defines it; either layout): {where}"
+    )
+    return example, why
+
+
+def _fitted(got: Any, expected: Any, target: str) -> Any:
+    """The formula's value in the gradient's shape (either layout; a bias's column or row), or None."""
+    if not isinstance(got, np.ndarray):
+        return None
+    if target == "b" and got.size == expected.size and 1 in got.shape:
+        return got.ravel()
+    if got.shape == expected.shape:
+        return got
+    return got.T if got.shape == expected.T.shape else None
+
+
+_FORMS = {"WA": "Z = W A + b", "AW": "Z = A W + b", "AWt": "Z = A Wᵀ + b", "WtA": "Z = Wᵀ A + b"}
+
+
 def _message(roles: Roles, reading: Reading) -> str:
-    form = {"WA": "Z = W A + b", "AW": "Z = A W + b", "AWt": "Z = A Wᵀ + b", "WtA": "Z = Wᵀ A + b"}[reading.orientation]
+    form = _FORMS[reading.orientation]
     batch = "per example" if reading.batch == 1 else f"a batch of {reading.batch} examples"
     if reading.batch > 1:
         batch += ", examples as columns" if reading.orientation in ("WA", "WtA") else ", examples as rows"
