@@ -72,3 +72,8 @@ def test_total_letters() -> None:
     assert total_letters(r"dZ^{[l]} := \frac{\partial J}{\partial Z^{[l]}}") == {("d:Z", "J")}
     assert total_letters(r"\Delta^l = \partial C/\partial Z^l") == {("\\Delta", "C")}
     assert total_letters(r"\delta^{l} = \frac{\partial C}{\partial z^l}") == frozenset()  # one example's
+
+
+def test_an_outer_product_is_not_read() -> None:
+    """⊗ (kind "outer") is no product these readings know: the step is out, without looping."""
+    assert _roles(r"\frac{\partial E}{\partial W^{(2)}}", r"\delta^{(2)} \otimes a^{(1)}") is None

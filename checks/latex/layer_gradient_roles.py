@@ -224,7 +224,7 @@ def _leaves(node: Node, roles: Roles) -> list[tuple[Node, tuple[str, str]]] | No
     if isinstance(node, Add) or (isinstance(node, Mul) and node.kind in ("div", "hadamard")):
         parts = [_leaves(node.a, roles), _leaves(node.b, roles)]  # type: ignore[attr-defined]
         return None if None in parts else [x for p in parts for x in p]  # type: ignore[union-attr]
-    if isinstance(node, Mul):
+    if isinstance(node, Mul) and node.kind in ("juxt", "cdot"):
         found: list[tuple[Node, tuple[str, str]]] = []
         for factor in roles.factors(node):
             part = _leaves(factor, roles) if isinstance(factor, Mul | Add | Neg | Transpose | Num | Sum) else None

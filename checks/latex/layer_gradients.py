@@ -116,10 +116,11 @@ def _holding(step: Any, document: Any, notation: Any, text: str) -> tuple[Roles,
         lhs, rhs = parse_typed(step.lhs, notation), parse_typed(step.rhs, notation)
     except (Unreadable, RecursionError, ValueError):
         return None
-    roles = roles_of_step(lhs, rhs, document.defs, document.typed, notation, text)
-    if roles is None:
+    try:
+        roles = roles_of_step(lhs, rhs, document.defs, document.typed, notation, text)
+        return None if roles is None else (roles, holding_readings(rhs, roles), rhs)
+    except RecursionError:  # a formula nested too deep for these readers: not read
         return None
-    return roles, holding_readings(rhs, roles), rhs
 
 
 def holding_readings(rhs: Node, roles: Roles) -> list[Reading]:
