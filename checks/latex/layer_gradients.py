@@ -119,8 +119,8 @@ def _holding(step: Any, document: Any, notation: Any, text: str) -> tuple[Roles,
     try:
         roles = roles_of_step(lhs, rhs, document.defs, document.typed, notation, text)
         return None if roles is None else (roles, holding_readings(rhs, roles), rhs)
-    except RecursionError:  # a formula nested too deep for these readers: not read
-        return None
+    except (RecursionError, ValueError, TypeError, IndexError, KeyError, AttributeError):
+        return None  # a formula nested too deep or shaped as these readers never expect: not read
 
 
 def holding_readings(rhs: Node, roles: Roles) -> list[Reading]:
