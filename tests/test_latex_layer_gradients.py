@@ -165,3 +165,11 @@ def test_the_documents_other_steps_fix_its_orientation(runner: StepRunner) -> No
     assert [s for s, _ in outvoted] == ["ok", outvoted[1][0], "ok"] and outvoted[1][0] not in ("ok", "wrong")
     split = _verdicts("", [columns % (2, 2, 1), recursion], runner)
     assert all(s not in ("ok", "wrong") for s, _ in split), split
+
+
+def test_a_forward_pass_of_another_form_reads_nothing(runner: StepRunner) -> None:
+    """Z = \\bar{H} W (H with a column of ones appended): H is not the layer's input; its gradient
+    drops W's bias row."""
+    step = [r"\frac{\partial E}{\partial H^{(2)}} = \frac{\partial E}{\partial Z^{(3)}} W^{(3) T}"]
+    verdicts = _verdicts(r"Z^{(3)} = \bar{H}^{(2)} W^{(3)}", step, runner)
+    assert verdicts[0][0] not in ("ok", "wrong"), verdicts

@@ -360,8 +360,8 @@ def _document_reading(
                     totals.add((letter, value.num.full))
         elif letter in PRE_ACTIVATIONS:
             found = _forward_orientation(value, label)
-            if found == "other":
-                return None
+            if found == "other" or (not found and not named[2]):
+                return None  # other layers paired, or a layer of another form (Z = \bar{H} W, an appended ones column)
             if found:
                 orientations.add(found)
             if found and letter == "z":  # one example's vectors: a batch may stack them as rows or columns
