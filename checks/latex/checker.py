@@ -53,6 +53,7 @@ from derive.checks.latex.last_passes import last_passes
 from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.later_plain_values import noted_plain
 from derive.checks.latex.latest_values import refute_with_every_value
+from derive.checks.latex.layer_gradients import confirm_layer_gradients
 from derive.checks.latex.layer_instances import confirm_layer_readings
 from derive.checks.latex.meant_readings import meant_readings
 from derive.checks.latex.mixed_activations import hold_mixed_activations
@@ -182,7 +183,7 @@ def check_text(
         judged = hold_partials(judged, equations, document, again)  # ∂R(a, b)/∂a holds b, ∂x̂/∂x σ² (graph_partials)
         judged = last_passes(judged, equations, text, notation, typed_notation)
         judged = confirm_implicit_losses(judged, context, notation, again)  # ∂R/∂v_{qp} = ε_q h_p, R unwritten
-        report.results.extend(confirm_layer_readings(judged, context, notation, again))  # z^l at layer L, last
+        report.results.extend(_layer_passes(judged, context, notation, again, text))  # z^l at layer L, last
         rerun = partial(_rerun, text, file=file, markdown=markdown, examples=examples, seed=seed, runner=runner)
         report.results = with_variable_e_reading(report.results, equations, given, rerun)  # e = a b beside e^{2x}
     finally:
@@ -190,6 +191,14 @@ def check_text(
             runner.close()
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _layer_passes(
+    judged: list[StepResult], context: Any, notation: Notation, again: Any, text: str
+) -> list[StepResult]:
+    """The last readings: a layer's definition at the layer a step writes (layer_instances), then a
+    layer's gradients for any loss (layer_gradients: δ^l (a^{l-1})^T)."""
+    return confirm_layer_gradients(confirm_layer_readings(judged, context, notation, again), context, text)
 
 
 def _rerun(text: str, notation: Notation, **options: Any) -> list[StepResult]:

@@ -1,0 +1,329 @@
+r"""A layer's gradients in matrix form, for a loss the document never writes out.
+
+Back-propagation notes end with the gradients of one layer, in matrix form:
+``\frac{\partial C}{\partial W^l} = \delta^l (a^{l-1})^T``, ``\frac{\partial J}{\partial b^{[l]}} =
+\frac{1}{m}\sum_i dZ^{[l](i)}``, ``dA^{[l-1]} = W^{[l]T} dZ^{[l]}``. The loss is never written, so the
+matrix reader stands it in as a random function, and a side without its derivative differs from
+it "as it would for any formula": the steps stayed unread.
+
+They need no loss. In the standard layer Z = W A + b (per example or with a batch of m examples),
+the loss depends on W, b and the layer's input A only through Z, so whatever the loss, with
+G = ∂C/∂Z (δ, Δ, dZ, ``\frac{\partial C}{\partial z^l}``: any matrix),
+
+    ∂C/∂W = G Aᵀ,   ∂C/∂b = G summed over the examples,   ∂C/∂A = Wᵀ G.
+
+Here such a step is evaluated on random instances (G, A, W random; 3 output units, 2 inputs, a
+batch of 4) under each reading the document allows: examples as columns (Z = W A, or Wᵀ A) or as
+rows (Z = A W, or A Wᵀ), per example or batched, the gradient shaped like the matrix or as its
+transpose (the other layout), δ as ∂C/∂Z or as the per-example derivatives of a mean loss (then
+a batch's gradient carries 1/m). A forward pass the document writes for the layer fixes the
+orientation; one that pairs other layers (z^{l+1} = W^l a^l) keeps the step out.
+
+The names' roles are read from their letters and layer labels (δ^l, a^{l-1}, W^l), which a
+document may mean otherwise, so this mostly confirms (:func:`confirm_layer_gradients`). A document
+whose own definitions pin every reading down makes a step that holds under none ``wrong``
+(:func:`refutable`): G defined as the whole batch's ∂J/∂Z of the step's loss J (``dZ^{[l]} :=
+\frac{\partial J}{\partial Z^{[l]}}``: then ``\frac{1}{m} dZ^{[l]} A^{[l-1]T}`` has a 1/m too many, and
+``\partial J/\partial b^{[l]} = dZ^{[l]}`` is not summed over the examples), and, for a weight's or an
+input's gradient, its forward pass stated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+from derive.checks.latex.layer_gradient_roles import Roles, roles_of_step
+from derive.checks.latex.tex_tokens import Unreadable
+from derive.checks.latex.typed import parse_typed
+from derive.checks.latex.typed_nodes import Add, Mul, Neg, Node, Num, Sum, Transpose
+
+__all__ = ["ORIENTATIONS", "confirm_layer_gradients", "holding_readings", "holds"]
+
+#: Sizes of the random instances: distinct, so a dropped or extra transpose never fits.
+N_OUT, N_IN, BATCH = 3, 2, 4
+#: The four ways a layer's product is written: Z = W A, A W, A Wᵀ, Wᵀ A.
+ORIENTATIONS = ("WA", "AW", "AWt", "WtA")
+
+
+class NotInClass(Exception):
+    """The formula writes something this model has no value for."""
+
+
+class Mismatch(Exception):
+    """The shapes do not fit under this reading."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    orientation: str
+    batch: int  # 1: per example
+    delta_scale: float  # the document's δ is this multiple of ∂C/∂Z (m: per-example derivatives)
+
+
+def confirm_layer_gradients(judged: list[Any], context: Any, text: str) -> list[Any]:
+    """``judged`` with each unread step (unparsed, or inconclusive without a counterexample) that
+    is a layer's gradient holding under the document's reading made ``ok``; every other result as
+    it was. ``text``: the document's source (where it says what its dZ or Δ is)."""
+    notation = context.typed_notation
+    found = [_holding(result.step, context.document, notation, text) for result in judged]
+    agreed = _agreed_orientations([{r.orientation for r in f[1]} for f in found if f and f[1]])
+    out = []
+    for result, f in zip(judged, found, strict=True):
+        if f and result.status in ("unparsed", "inconclusive") and result.counterexample is None:
+            roles, readings, rhs = f
+            if readings and agreed <= {r.orientation for r in readings}:
+                chosen = next(r for r in readings if r.orientation in agreed)
+                result = replace(result, status="ok", message=_message(roles, chosen), method="layer gradients")
+            elif not readings and refutable(result.step, roles, rhs):
+                example, why = _counterexample(rhs, roles)
+                result = replace(result, status="wrong", counterexample=example, message=why, method="layer gradients")
+        out.append(result)
+    return out
+
+
+def refutable(step: Any, roles: Roles, rhs: Node) -> bool:
+    """May a step that holds under no reading be called wrong? Only where the document pins every
+    reading down: its G is, by its own definition, the whole batch's derivative of the step's loss
+    (no 1/m to add, no example to stand for), a weight's or an input's gradient has the orientation
+    of the document's forward pass, the step is stated under no condition, and the formula has a
+    value (or a shape clash) under every reading."""
+    if not (roles.total and roles.total_of and roles.total_of == roles.loss):
+        return False
+    if roles.target != "b" and not roles.stated:
+        return False
+    if step.conditions or getattr(step, "brace_note", False):
+        return False
+    return evaluable(rhs, roles)
+
+
+def _agreed_orientations(holding: list[set[str]]) -> set[str]:
+    """The orientations under which the fewest of the document's layer-gradient steps fail: a step
+    is confirmed only under all of them (a document whose steps split evenly between Z = W A and
+    Z = A Wᵀ confirms none of them; one wrong step among right ones does not hide them)."""
+    if not holding:
+        return set()
+    every = set().union(*holding)
+    failing = {o: sum(o not in h for h in holding) for o in every}
+    fewest = min(failing.values())
+    return {o for o, n in failing.items() if n == fewest}
+
+
+def _holding(step: Any, document: Any, notation: Any, text: str) -> tuple[Roles, list[Reading], Node] | None:
+    """The step's roles and every reading under which it holds; None if it is not of the class."""
+    try:
+        lhs, rhs = parse_typed(step.lhs, notation), parse_typed(step.rhs, notation)
+    except (Unreadable, RecursionError, ValueError):
+        return None
+    try:
+        roles = roles_of_step(lhs, rhs, document.defs, document.typed, notation, text)
+        return None if roles is None else (roles, holding_readings(rhs, roles), rhs)
+    except (RecursionError, ValueError, TypeError, IndexError, KeyError, AttributeError):
+        return None  # a formula nested too deep or shaped as these readers never expect: not read
+
+
+def holding_readings(rhs: Node, roles: Roles) -> list[Reading]:
+    """Every reading under which ``rhs`` is the gradient ``roles`` names, on two random instances."""
+    return [r for r in _readings(roles) if all(_holds_once(rhs, roles, r, seed) for seed in (1, 2))]
+
+
+def evaluable(rhs: Node, roles: Roles) -> bool:
+    """Has the formula a value (or a shape clash) under every reading?"""
+    return all(_holds_once(rhs, roles, r, 1) is not None for r in _readings(roles))
+
+
+def holds(rhs: Node, roles: Roles) -> Reading | None:
+    """The first reading under which ``rhs`` is the gradient ``roles`` names."""
+    return next(iter(holding_readings(rhs, roles)), None)
+
+
+def _readings(roles: Roles) -> list[Reading]:
+    batches = [BATCH] if roles.batched else [1, BATCH]
+    out = []
+    for orientation in roles.orientations:
+        for batch in batches:
+            scales = [1.0, float(batch)] if batch > 1 and not roles.total else [1.0]
+            out.extend(Reading(orientation, batch, s) for s in scales)
+    return out
+
+
+def _holds_once(rhs: Node, roles: Roles, reading: Reading, seed: int) -> bool | None:
+    """Does the formula equal the gradient on one random instance (None: it cannot be evaluated)?"""
+    got, expected = _sides(rhs, roles, reading, seed)
+    if got is None:
+        return None
+    if not isinstance(got, np.ndarray):
+        return False
+    if roles.target == "b":
+        return got.shape in ((expected.size, 1), (1, expected.size)) and np.allclose(got.ravel(), expected.ravel())
+    return any(got.shape == e.shape and np.allclose(got, e) for e in (expected, expected.T))
+
+
+def _sides(rhs: Node, roles: Roles, reading: Reading, seed: int) -> tuple[Any, Any]:
+    """(the formula's value, "a shape clash" where its shapes do not fit, or None where it has no
+    value; the gradient) on one random instance."""
+    rng = np.random.default_rng(seed)
+    w, a, g = _instances(reading, rng)
+    values = {"G": g * reading.delta_scale, "A": a, "W": w, "scale": float(reading.batch)}
+    expected = _gradient(roles.target, reading.orientation, w, a, g)
+    try:
+        return _value(rhs, roles, values, {}), expected
+    except Mismatch as clash:
+        return f"a shape clash ({clash})", expected
+    except (NotInClass, ZeroDivisionError, FloatingPointError):
+        return None, expected
+
+
+def _instances(reading: Reading, rng: Any) -> tuple[Any, Any, Any]:
+    """Random W, A and G = ∂C/∂Z with the shapes of the reading's orientation."""
+    columns = reading.orientation in ("WA", "WtA")
+    w_shape = (N_OUT, N_IN) if reading.orientation in ("WA", "AWt") else (N_IN, N_OUT)
+    a_shape = (N_IN, reading.batch) if columns else (reading.batch, N_IN)
+    g_shape = (N_OUT, reading.batch) if columns else (reading.batch, N_OUT)
+    return rng.normal(size=w_shape), rng.normal(size=a_shape), rng.normal(size=g_shape)
+
+
+def _gradient(target: str, orientation: str, w: Any, a: Any, g: Any) -> Any:
+    """∂C/∂target for C with ∂C/∂Z = g, shaped like the target (biases: a vector)."""
+    if target == "b":
+        return g.sum(axis=1) if orientation in ("WA", "WtA") else g.sum(axis=0)
+    if target == "W":
+        forms = {"WA": (g, a.T), "AW": (a.T, g), "AWt": (g.T, a), "WtA": (a, g.T)}
+    else:
+        forms = {"WA": (w.T, g), "AW": (g, w.T), "AWt": (g, w), "WtA": (w, g)}
+    left, right = forms[orientation]
+    return left @ right
+
+
+def _value(node: Node, roles: Roles, values: dict[str, Any], bound: dict[str, int]) -> Any:
+    """The value of a formula under one reading (a float or a 2-D array)."""
+    if isinstance(node, Num):
+        return float(node.value)
+    if isinstance(node, Neg):
+        return -_value(node.x, roles, values, bound)
+    if isinstance(node, Transpose):
+        x = _value(node.x, roles, values, bound)
+        return x.T if isinstance(x, np.ndarray) else x
+    if isinstance(node, Add):
+        return _added(_value(node.a, roles, values, bound), _value(node.b, roles, values, bound))
+    if isinstance(node, Mul):
+        return _product(node, roles, values, bound)
+    if isinstance(node, Sum):
+        return _batch_sum(node, roles, values, bound)
+    role = roles.role_of(node)
+    if role is None:
+        raise NotInClass(str(node))
+    name, sub = role
+    value = values[name]
+    if sub:
+        if sub not in bound or not isinstance(value, np.ndarray) or name not in ("G", "A"):
+            raise NotInClass(str(node))
+        return _example(value, bound[sub], values)
+    return value
+
+
+def _example(value: Any, k: int, values: dict[str, Any]) -> Any:
+    """Example k of a batched G or A: its column (examples as columns) or row."""
+    batch = int(values["scale"])
+    if value.shape[1] == batch and value.shape[0] != batch:
+        return value[:, k : k + 1]
+    if value.shape[0] == batch:
+        return value[k : k + 1, :]
+    raise Mismatch("no example axis")
+
+
+def _batch_sum(node: Sum, roles: Roles, values: dict[str, Any], bound: dict[str, int]) -> Any:
+    """A sum over the examples (its index written on δ or a): the only sum this model reads."""
+    if node.cond is not None or node.index in bound:
+        raise NotInClass("a sum with a condition")
+    total: Any = None
+    for k in range(int(values["scale"])):
+        term = _value(node.body, roles, values, {**bound, node.index: k})
+        total = term if total is None else _added(total, term)
+    return total
+
+
+def _added(x: Any, y: Any) -> Any:
+    if isinstance(x, np.ndarray) != isinstance(y, np.ndarray):
+        raise Mismatch("a scalar added to a matrix")
+    if isinstance(x, np.ndarray) and x.shape != y.shape:
+        raise Mismatch("shapes differ in a sum")
+    return x + y
+
+
+def _product(node: Mul, roles: Roles, values: dict[str, Any], bound: dict[str, int]) -> Any:
+    if node.kind == "div":
+        x, y = _value(node.a, roles, values, bound), _value(node.b, roles, values, bound)
+        if isinstance(y, np.ndarray) or y == 0:
+            raise NotInClass("a division by a matrix")
+        return x / y
+    if node.kind == "hadamard":
+        x, y = _value(node.a, roles, values, bound), _value(node.b, roles, values, bound)
+        if isinstance(x, np.ndarray) and isinstance(y, np.ndarray) and x.shape != y.shape:
+            raise Mismatch("shapes differ in an element-wise product")
+        return x * y
+    factors = [_value(f, roles, values, bound) for f in roles.factors(node)]
+    total = factors[0]
+    for f in factors[1:]:
+        if isinstance(total, np.ndarray) and isinstance(f, np.ndarray):
+            if total.shape[1] != f.shape[0]:
+                raise Mismatch("a product whose shapes do not fit")
+            total = total @ f
+        else:
+            total = total * f
+    return total
+
+
+def _counterexample(rhs: Node, roles: Roles) -> tuple[dict[str, Any], str]:
+    """The first reading's numbers: where the formula and the gradient differ, or their shapes."""
+    reading = _readings(roles)[0]
+    got, expected = _sides(rhs, roles, reading, 1)
+    form = _FORMS[reading.orientation]
+    example: dict[str, Any] = {
+        "reading": f"{form}, a batch of {reading.batch} examples",
+        "G": f"∂{roles.loss}/∂Z, random",
+    }
+    fitted = _fitted(got, expected, roles.target)
+    if fitted is None:
+        shape = "×".join(map(str, got.shape)) if isinstance(got, np.ndarray) else str(got)
+        example.update(right=shape, gradient="×".join(map(str, expected.shape)))
+        where = f"the right side is {shape}, the gradient {example['gradient']}"
+    else:
+        k = np.unravel_index(int(np.argmax(np.abs(fitted - expected))), expected.shape)
+        example.update(entry=str(tuple(int(i) + 1 for i in k)), right=float(fitted[k]), gradient=float(expected[k]))
+        right, gradient = example["right"], example["gradient"]
+        where = f"at entry {example['entry']} the right side is {right:.6g}, the gradient {gradient:.6g}"
+    forward = f"{form}, the document's forward pass" if roles.stated else "examples as columns or rows"
+    why = (
+        f"as a layer's gradient, under every reading the document allows ({forward}; G the batch's "
+        f"∂{roles.loss}/∂Z, as the document defines it; either layout): {where}"
+    )
+    return example, why
+
+
+def _fitted(got: Any, expected: Any, target: str) -> Any:
+    """The formula's value in the gradient's shape (either layout; a bias's column or row), or None."""
+    if not isinstance(got, np.ndarray):
+        return None
+    if target == "b" and got.size == expected.size and 1 in got.shape:
+        return got.ravel()
+    if got.shape == expected.shape:
+        return got
+    return got.T if got.shape == expected.T.shape else None
+
+
+_FORMS = {"WA": "Z = W A + b", "AW": "Z = A W + b", "AWt": "Z = A Wᵀ + b", "WtA": "Z = Wᵀ A + b"}
+
+
+def _message(roles: Roles, reading: Reading) -> str:
+    form = _FORMS[reading.orientation]
+    batch = "per example" if reading.batch == 1 else f"a batch of {reading.batch} examples"
+    if reading.batch > 1:
+        batch += ", examples as columns" if reading.orientation in ("WA", "WtA") else ", examples as rows"
+    delta = "δ as the per-example derivatives of a mean loss" if reading.delta_scale != 1 else "δ as ∂C/∂Z"
+    return (
+        f"as a layer's gradient: holds for every smooth loss of the layer's output, read as {form} "
+        f"({batch}; {delta}; {roles.described()}; sampled at {N_OUT} outputs and {N_IN} inputs, "
+        "not a proof; a reading of the names' roles by their letters and layers)"
+    )
