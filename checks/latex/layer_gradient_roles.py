@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from derive.checks.latex.abstract_loss import LOSS_NAMES
@@ -118,6 +119,7 @@ _TOTAL = re.compile(
 )
 
 
+@lru_cache(maxsize=8)  # one search of the whole document, not one per step
 def total_letters(text: str) -> frozenset[tuple[str, str]]:
     """(G letter, loss) of each name the text defines as a whole batch's ∂C/∂Z: (``d:Z``, ``J``)
     for ``dZ^{[l]} := \\frac{\\partial J}{\\partial Z^{[l]}}``."""
@@ -133,7 +135,6 @@ def roles_of_step(
 ) -> Roles | None:
     """The roles of a step ``lhs = rhs`` whose left side is a layer's gradient, or None; ``text``:
     the document's source (the letters it defines as a batch's ∂C/∂Z, whether it writes batches)."""
-    totals = total_letters(text)
     head = _gradient_of(lhs)
     if head is None:
         return None
@@ -152,7 +153,7 @@ def roles_of_step(
     if document is None:
         return None
     stated, defined_totals = document
-    orientations, totals = stated or UNSTATED, totals | defined_totals
+    orientations, totals = stated or UNSTATED, total_letters(text) | defined_totals
     batched_document = bool(_BATCH_NAMES.search(text))
     roles = Roles(target, layer, loss, False, orientations, False)
     leaves = _leaves(rhs, roles)
