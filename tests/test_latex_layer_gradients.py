@@ -34,7 +34,6 @@ def _verdicts(preamble: str, steps: list[str], runner: StepRunner) -> list[tuple
 
 PER_EXAMPLE_RIGHT = [
     r"\frac{\partial E}{\partial W^{(k)}} = \delta^{(k)} (h^{(k-1)})^T",
-    r"\frac{\partial E}{\partial W^{(k)}} = h^{(k-1)} (\delta^{(k)})^T",  # the other layout
     r"\frac{\partial E}{\partial W^{(3)}} = \frac{\partial E}{\partial z^{(3)}} (h^{(2)})^{\top}",
 ]
 PER_EXAMPLE_WRONG = [
@@ -51,6 +50,15 @@ def test_per_example_weight_gradients_without_a_forward_pass(runner: StepRunner)
     assert [s for s, _ in right] == ["ok"] * len(right), right
     assert all(m.startswith("as a layer's gradient") for _, m in right)
     assert all(s not in ("ok", "wrong") for s, _ in wrong), wrong
+
+
+def test_the_other_layout_alone_or_against_the_document(runner: StepRunner) -> None:
+    # h δᵀ is ∂E/∂W in the other layout: a document writing only it is confirmed; beside δ hᵀ for
+    # the same W in one document it is not its convention, and neither is confirmed over the other
+    other = r"\frac{\partial E}{\partial W^{(k)}} = h^{(k-1)} (\delta^{(k)})^T"
+    assert [s for s, _ in _verdicts("", [other], runner)] == ["ok"]
+    mixed = _verdicts("", [PER_EXAMPLE_RIGHT[0], other], runner)
+    assert all(s != "wrong" for s, _ in mixed) and [s for s, _ in mixed] != ["ok", "ok"], mixed
 
 
 COLUMNS = r"Z^{[k]} = W^{[k]} H^{[k-1]} + b^{[k]}"
@@ -111,6 +119,14 @@ def test_a_bias_not_summed_over_the_batch(runner: StepRunner) -> None:
     verdicts = _verdicts(r"\Delta^{(k)} = \frac{\partial E}{\partial Z^{(k)}}", steps, runner)
     assert verdicts[0][0] == "wrong" and "3×4" in verdicts[0][1], verdicts
     assert verdicts[1][0] == "ok", verdicts
+
+
+def test_a_bias_not_summed_is_not_refuted_without_a_batch_written(runner: StepRunner) -> None:
+    # capital names alone may be one example's vectors (∂E/∂b = ∂E/∂Z holds for one example): with
+    # no 1/N or sum over the examples anywhere in the document the step is not called wrong
+    steps = [r"\frac{\partial E}{\partial b^{(k)}} = \Delta^{(k)}"]
+    verdicts = _verdicts(r"\Delta^{(k)} = \frac{\partial E}{\partial Z^{(k)}}", steps, runner)
+    assert verdicts[0][0] != "wrong", verdicts
 
 
 def test_near_misses_are_never_wrong(runner: StepRunner) -> None:

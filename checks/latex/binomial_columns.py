@@ -38,9 +38,12 @@ def binomial_columns(side: str) -> str | None:
 
 
 def _refuted_by_shape(result: Any) -> bool:
-    """Was the step refuted because its sides' shapes differ (not by their values)?"""
+    """Was the step refuted because one side is a number and the other not (the binomial's column
+    read as a vector beside a probability), not by its values or by two vectors' sizes (u ∈ ℝ^7
+    against a column of its entries u_1, u_2 stays wrong)?"""
     counterexample = result.counterexample or {}
-    return counterexample.get("where") == "shape"
+    shapes = (counterexample.get("lhs"), counterexample.get("rhs"))
+    return counterexample.get("where") == "shape" and "scalar" in shapes
 
 
 def hold_binomial_columns(judged: list[Any], document: Any, again: Any) -> list[Any]:

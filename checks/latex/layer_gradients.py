@@ -30,6 +30,7 @@ input's gradient, its forward pass stated.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -68,19 +69,36 @@ def confirm_layer_gradients(judged: list[Any], context: Any, text: str) -> list[
     it was. ``text``: the document's source (where it says what its dZ or Δ is)."""
     notation = context.typed_notation
     found = [_holding(result.step, context.document, notation, text) for result in judged]
-    agreed = _agreed_orientations([{r.orientation for r in f[1]} for f in found if f and f[1]])
+    # the orientation (Z = W A or A W …) and the layout (∂C/∂W shaped like W or like Wᵀ) on which
+    # the document's own layer-gradient steps agree: δ aᵀ and a δᵀ for one W in one document are
+    # not both its convention
+    agreed = _agreed_orientations([_conventions(*f) for f in found if f and f[1]])
     out = []
     for result, f in zip(judged, found, strict=True):
         if f and result.status in ("unparsed", "inconclusive") and result.counterexample is None:
             roles, readings, rhs = f
-            if readings and agreed <= {r.orientation for r in readings}:
-                chosen = next(r for r in readings if r.orientation in agreed)
+            if readings and agreed <= _conventions(*f):
+                chosen = next(r for r in readings if r.orientation in {o for o, _ in agreed})
                 result = replace(result, status="ok", message=_message(roles, chosen), method="layer gradients")
-            elif not readings and refutable(result.step, roles, rhs):
+            elif not readings and refutable(result.step, roles, rhs) and (roles.target != "b" or _batch_size(text)):
                 example, why = _counterexample(rhs, roles)
                 result = replace(result, status="wrong", counterexample=example, message=why, method="layer gradients")
         out.append(result)
     return out
+
+
+#: a batch's size written as the document averages over it: 1/m, \frac{1}{N}, \sum_{i=1}^{m}
+_BATCH_SIZE = re.compile(
+    r"\\frac\s*\{?\s*1\s*\}?\s*\{\s*[mnNMB]\s*\}|\\frac\s*1\s*[mnNMB](?![A-Za-z])"
+    r"|(?<![A-Za-z0-9.])1\s*/\s*[mnNMB](?![A-Za-z])|\\sum\s*(?:\\limits\s*)?_\s*\{\s*[a-z]\s*=\s*1\s*\}\s*\^\s*\{?\s*[mnNMB]\b"
+)
+
+
+def _batch_size(text: str) -> bool:
+    """Does the document average or sum over a batch's examples anywhere? A bias's gradient not
+    summed over them is refuted only then: capital layer names alone (Z = W X + b) may be one
+    example's vectors, for which ∂J/∂b = ∂J/∂Z holds."""
+    return _BATCH_SIZE.search(text) is not None
 
 
 def refutable(step: Any, roles: Roles, rhs: Node) -> bool:
@@ -98,10 +116,25 @@ def refutable(step: Any, roles: Roles, rhs: Node) -> bool:
     return evaluable(rhs, roles)
 
 
-def _agreed_orientations(holding: list[set[str]]) -> set[str]:
-    """The orientations under which the fewest of the document's layer-gradient steps fail: a step
-    is confirmed only under all of them (a document whose steps split evenly between Z = W A and
-    Z = A Wᵀ confirms none of them; one wrong step among right ones does not hide them)."""
+def _conventions(roles: Roles, readings: list[Reading], rhs: Node) -> set[tuple[str, str]]:
+    """(orientation, layout) pairs under which a step holds: the layout "same" where the formula is
+    shaped like the matrix it differentiates by, "turned" where like its transpose; a bias's
+    gradient (a column or a row) fits either layout."""
+    out = set()
+    for reading in readings:
+        got, expected = _sides(rhs, roles, reading, 1)
+        if roles.target == "b":
+            out |= {(reading.orientation, "same"), (reading.orientation, "turned")}
+        elif isinstance(got, np.ndarray):
+            out.add((reading.orientation, "same" if got.shape == expected.shape else "turned"))
+    return out
+
+
+def _agreed_orientations(holding: list[set[tuple[str, str]]]) -> set[tuple[str, str]]:
+    """The conventions (orientation, layout) under which the fewest of the document's layer-gradient
+    steps fail: a step is confirmed only under all of them (a document whose steps split evenly
+    between Z = W A and Z = A Wᵀ, or between δ aᵀ and a δᵀ, confirms none of them; one wrong step
+    among right ones does not hide them)."""
     if not holding:
         return set()
     every = set().union(*holding)
