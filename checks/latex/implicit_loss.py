@@ -5,7 +5,9 @@ A document writes the forward pass unit by unit (``u_q = \sum_p v_{qp} h_p + c_q
 R}{\partial u_q}``, ``\frac{\partial R}{\partial v_{qp}} = \varepsilon_q h_p``, ``\frac{\partial
 R}{\partial h_p} = \sum_q \varepsilon_q v_{qp}``. As written, R contains none of the variables, so
 every such step is left unread (its dependence is not stated). Backpropagation's steps hold for
-EVERY smooth loss of the network's last layer; a step that holds for every loss holds for one.
+EVERY smooth loss of the network's last layer, so a correct one holds for any one loss; a wrong one
+(a chain through the wrong unit, a missing factor) fails for a loss that couples every unit, unless
+by a coincidence of that loss: the ok below is sampled with one such loss, not proved for all.
 
 So each step left unread is judged again with R given a made-up value: a smooth, non-separable
 function of the one family of the document's definitions that feeds no other (the last layer
@@ -45,8 +47,9 @@ _SUM_LETTERS = "srtmnq"
 
 _WHY = (
     "{message}; reading {loss}, which the document names without a value, as a smooth function of the"
-    " last layer its definitions write, {family} (made up for the reading: {loss} = {value}; the step"
-    " holds for every such loss if it holds at all, and a step that fails so is not judged)"
+    " last layer its definitions write, {family} (made up for the reading: {loss} = {value}, a loss"
+    " coupling every unit; sampled true with it, not a proof for every loss; a step that fails with it"
+    " is not judged)"
 )
 
 
