@@ -37,6 +37,7 @@ from typing import Any
 
 from derive.checks.latex.normalize import Normalized, normalize
 from derive.checks.latex.summed_chains import FACTOR, family_key, subscript_letters
+from derive.checks.latex.unstated_dependence import ancestors
 
 __all__ = ["confirm_implicit_losses", "implicit_loss", "last_family", "loss_value"]
 
@@ -107,17 +108,6 @@ def last_family(scalar: dict[str, tuple[str, Normalized]], loss: str) -> str | N
     return found[0] if len(found) == 1 else None
 
 
-def _reaches(graph: dict[str, set[str]], top: str) -> set[str]:
-    """Families the definitions say ``top`` depends on, and ``top`` itself."""
-    seen, stack = {top}, [top]
-    while stack:
-        for parent in graph.get(stack.pop(), ()):
-            if parent not in seen:
-                seen.add(parent)
-                stack.append(parent)
-    return seen
-
-
 def loss_value(entry: str, letter: str, free: set[str]) -> str | None:
     """LaTeX of the made-up loss of a family (entry ``o_{q}``, its index ``q``): non-separable, so
     a chain through the wrong unit, or one unit only, is not equal to the right one by accident."""
@@ -150,7 +140,8 @@ def implicit_loss(
     differentiated = {family_key(n) for n in variables | (numerators - {loss})}
     # the last layer that every name the step differentiates reaches: a^{l+1} for a step about
     # a^{l} beside a^{L} (the loss reaches a^{l} only through the next layer, whatever it is)
-    tops = [t for t in last_families(scalar, loss) if differentiated <= _reaches(graph, family_key(t))]
+    reaches = {t: ancestors(family_key(t), graph) | {family_key(t)} for t in last_families(scalar, loss)}
+    tops = [t for t, reached in reaches.items() if differentiated <= reached]
     if len(tops) != 1:
         return None
     top = tops[0]
