@@ -12,6 +12,7 @@ from __future__ import annotations
 from derive.checks.latex.arrow_results import hold_arrow_results
 from derive.checks.latex.bound_derivatives import hold_bound_derivatives
 from derive.checks.latex.case_values import hold_case_values
+from derive.checks.latex.characterized_functions import hold_characterized_functions
 from derive.checks.latex.chosen_values import hold_chosen_values
 from derive.checks.latex.cumulative_families import hold_cumulative_families
 from derive.checks.latex.derivative_answers import held_answers
@@ -71,6 +72,7 @@ def last_passes(
     judged = hold_cumulative_families(hold_distribution_sums(judged), text, notation)  # Σ_Z P(Z|X) = 1; ᾱ_t
     judged = hold_chosen_values(judged, notation)  # η = 1/L, later "with η = 1/9"; "$L-1=1$ hidden layer"
     judged = hold_arrow_results(judged, text)  # ⇒ d^4k^2, an empty row, &= (sum): not from d^4k^2 (arrow_results)
+    judged = hold_characterized_functions(judged, text, notation)  # f'(y) = √(1+y) ⇒ f(y) = ⅔(1+y)^{3/2}: f anew
     judged = hold_scaled_units(judged, text, notation)  # $22,528\times 128 = 2.9$ Mbit (scaled_units)
     judged = hold_finite_fields(judged, text)  # R := \mathbb{F}_2, then -1(1 + 1) = 0 (finite_fields)
     judged = hold_quaternion_units(judged, text)  # k = ij = -ji: Hamilton's units (quaternion_units)
