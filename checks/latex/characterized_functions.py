@@ -77,7 +77,6 @@ def consistent_antiderivative(derivative: str, function: str, variable: str, not
     sampled point? False wherever either cannot be read or evaluated (nothing is held then)."""
     try:
         import sympy as sp
-
         from derive.checks.latex.sympy_build import to_sympy
 
         read = normalize(rf"\frac{{d}}{{d{variable}}}\left({function}\right) - \left({derivative}\right)", notation)
