@@ -14,6 +14,12 @@ A discrete signal's exponential holds only at whole sample indices (``e^{j\omega
 2\pi) n}``, ``e^{-j2\pi kn/N}``): where the random real points refute it, it is tried once more with
 the letters that name such indices (n, k, m, l and N, K, M, L) drawn as whole numbers; holding there,
 it is inconclusive and says so, as above.
+The letter may sit only in a definition the step uses: a DFT's twiddle factor ``W_N =
+\exp(-j2\pi/N)``, then ``W_4^{2k}W_4^{1k} = (-1)^k W_4^{1k}``. Where the counterexample gives the
+letter (or the reader's renamed copy of it, ``j_{2}``) a value although the step never writes it,
+and a definition of the document writes it as a lone factor in an exponent (never as an index), the
+``wrong`` is held back too, inconclusive, saying so: not evaluated again, since the definitions are
+not the step's text.
 """
 
 from __future__ import annotations
@@ -86,13 +92,15 @@ def _agree(left: Any, right: Any, points: int, integers: frozenset[str] = frozen
     return vanishes_at_points(sides[0] - sides[1], points, integers=integers)
 
 
-def hold_imaginary_unit(judged: list[StepResult], notation: Notation) -> list[StepResult]:
-    """``judged`` with each wrong step that holds with i the imaginary unit held (module docstring)."""
+def hold_imaginary_unit(judged: list[StepResult], notation: Notation, definitions: Any = ()) -> list[StepResult]:
+    """``judged`` with each wrong step that holds with i the imaginary unit held (module docstring);
+    ``definitions``: the document's (doc_definitions.Definition), for a unit written only there."""
     out = list(judged)
+    exponents = _units_in_exponents(definitions)
     for k, result in enumerate(judged):
         if result.status != "wrong":
             continue
-        why = _imaginary_reading(result.step.lhs, result.step.rhs, notation)
+        why = _imaginary_reading(result.step.lhs, result.step.rhs, notation) or _defined_unit(result, exponents)
         if why:
             out[k] = result.held(result.message + why)
     return out
@@ -108,5 +116,34 @@ def _imaginary_reading(lhs: str, rhs: str, notation: Notation) -> str | None:
             return (
                 f"; but it holds with {letter} the imaginary unit √−1 and the indices among"
                 f" {', '.join(sorted(INDEX_LETTERS))} whole numbers (a discrete signal), checked at random points"
+            )
+    return None
+
+
+#: e^{…} or \exp(…): where a definition's lone i or j stands for √−1
+_EXPONENT = re.compile(r"\\exp\b|\be\s*\^")
+
+
+def _units_in_exponents(definitions: Any) -> dict[str, str]:
+    """letter → a definition writing it as a lone factor beside an exponential, never as an index."""
+    found: dict[str, str] = {}
+    for definition in definitions:
+        value = getattr(definition, "rhs", "")
+        for letter in UNIT_LETTERS:
+            if letter not in found and _EXPONENT.search(value) and _lone_factor(value, letter):
+                found[letter] = f"{definition.name} = {value.strip()}"
+    return found
+
+
+def _defined_unit(result: StepResult, exponents: dict[str, str]) -> str | None:
+    """Why a refutation that gives a unit letter the step never writes a value is held (module docstring)."""
+    point = (result.counterexample or {}).get("point") or {}
+    written = f"{result.step.lhs} = {result.step.rhs}"
+    for name in point:
+        letter = re.fullmatch(r"([ij])(?:_\{?\d+\}?)?", str(name))
+        if letter and letter[1] in exponents and _lone(letter[1]).search(written) is None:
+            return (
+                f"; but {name} is not in the step: it comes from the definition {exponents[letter[1]]}, where "
+                f"{letter[1]} may be the imaginary unit √−1 (complex exponentials)"
             )
     return None

@@ -79,7 +79,7 @@ def read_again(
     judged = hold_binary_labels(judged, document, notation.binary, again)  # y "(0 or 1)": y^2 = y (binary_labels)
     judged = hold_signed_labels(judged, document, notation.signed, again)  # y_i \in \{-1, 1\}: y_i^2 = 1
     judged = hold_bar_means(judged, document, again)  # Σ x_k y_k − n x̄ ȳ: x̄ the sample mean (bar_means)
-    judged = hold_imaginary_unit(judged, notation)  # e^{ix} = \cos x + i\sin x: i is √−1 (imaginary_unit)
+    judged = hold_imaginary_unit(judged, notation, document.defs)  # e^{ix} = \cos x + i\sin x (imaginary_unit)
     judged = hold_stated_equations(judged, notation)  # "the median satisfies $$1 - e^{-a} = e^{-a}$$"
     judged = hold_diagonal_twins(judged, document, again)  # ∂P_j/∂o_i beside ∂P_i/∂o_i: for j ≠ i (diagonal_twins)
     judged = hold_trig_arguments(judged, document, again)  # \cos(k-m)x: cos((k−m)x)? (trig_arguments)
