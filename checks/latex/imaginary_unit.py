@@ -32,13 +32,13 @@ from derive.checks.latex.normalize import Notation, normalize
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.seeded_points import vanishes_at_points
 
-__all__ = ["hold_imaginary_unit", "holds_with_imaginary_i"]
+__all__ = ["IMAGINARY", "UNIT_LETTERS", "hold_imaginary_unit", "holds_with_imaginary_i", "lone_pattern", "lone_unit"]
 
 #: the letters written for √−1: i, and j in electrical engineering and signal processing
 UNIT_LETTERS = ("i", "j")
 
 
-def _lone(letter: str) -> re.Pattern[str]:
+def lone_pattern(letter: str) -> re.Pattern[str]:
     """The letter as a factor (ix, 2i, i\\sin x, -j\\pi): not part of a command (\\sin, \\pi) or a
     word, not a subscript's letter."""
     return re.compile(rf"(?<![\\A-Za-z_]){letter}(?![A-Za-z]{{2}})")
@@ -55,12 +55,12 @@ def _index(letter: str) -> re.Pattern[str]:
 #: the letters that name a discrete signal's sample and frequency indices and their lengths
 INDEX_LETTERS = frozenset("nkmlNKML")
 #: √−1 as the reader writes it (SymPy makes sqrt(-1) the imaginary unit)
-_UNIT = r"(\sqrt{-1})"
+IMAGINARY = r"(\sqrt{-1})"
 
 
-def _lone_factor(text: str, letter: str = "i") -> bool:
+def lone_unit(text: str, letter: str = "i") -> bool:
     """Does the step write the letter only as a factor (module docstring)?"""
-    return _lone(letter).search(text) is not None and _index(letter).search(text) is None
+    return lone_pattern(letter).search(text) is not None and _index(letter).search(text) is None
 
 
 def holds_with_imaginary_i(
@@ -68,11 +68,11 @@ def holds_with_imaginary_i(
 ) -> bool:
     """Do the sides agree, with the letter (i, or j) read as √−1, at ``points`` random real values
     of the other names (whole numbers for the names in ``integers``)?"""
-    if not _lone_factor(f"{lhs} = {rhs}", letter):
+    if not lone_unit(f"{lhs} = {rhs}", letter):
         return False
-    lone = _lone(letter)
+    lone = lone_pattern(letter)
     for reading in (notation, replace(notation, log_takes_product=True)):  # \cos 2x: cos(2)·x, or cos(2x)
-        left, right = (normalize(lone.sub(lambda _: _UNIT, side), reading) for side in (lhs, rhs))
+        left, right = (normalize(lone.sub(lambda _: IMAGINARY, side), reading) for side in (lhs, rhs))
         if not (left.problems or right.problems) and _agree(left, right, points, integers):
             return True
     return False
@@ -130,7 +130,7 @@ def _units_in_exponents(definitions: Any) -> dict[str, str]:
     for definition in definitions:
         value = getattr(definition, "rhs", "")
         for letter in UNIT_LETTERS:
-            if letter not in found and _EXPONENT.search(value) and _lone_factor(value, letter):
+            if letter not in found and _EXPONENT.search(value) and lone_unit(value, letter):
                 found[letter] = f"{definition.name} = {value.strip()}"
     return found
 
@@ -141,7 +141,7 @@ def _defined_unit(result: StepResult, exponents: dict[str, str]) -> str | None:
     written = f"{result.step.lhs} = {result.step.rhs}"
     for name in point:
         letter = re.fullmatch(r"([ij])(?:_\{?\d+\}?)?", str(name))
-        if letter and letter[1] in exponents and _lone(letter[1]).search(written) is None:
+        if letter and letter[1] in exponents and lone_pattern(letter[1]).search(written) is None:
             return (
                 f"; but {name} is not in the step: it comes from the definition {exponents[letter[1]]}, where "
                 f"{letter[1]} may be the imaginary unit √−1 (complex exponentials)"

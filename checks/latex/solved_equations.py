@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from derive.checks.latex.imaginary_unit import IMAGINARY, UNIT_LETTERS, lone_pattern, lone_unit
 from derive.checks.latex.normalize import normalize
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.seeded_points import vanishes_at_points
@@ -130,11 +131,28 @@ def hold_solved_by_next(judged: list[StepResult], notation: Any) -> list[StepRes
                 out[k] = result.held(result.message + why)
                 break
         else:  # a system: c_1 + 2 = 0 and -c_1 + 3c_2 = 0, then c_1 = -2, c_2 = -2/3
-            if len(values) > 1 and _solves(step.lhs, step.rhs, values, notation):
+            unit = _system_unit(step.lhs, step.rhs, values, notation) if len(values) > 1 else None
+            if unit is not None:
                 given = ", ".join(f"{name} = {value}" for name, value in values.items())
                 why = f"; but it holds at {given}, the next steps: a system of equations solved for its unknowns"
-                out[k] = result.held(result.message + why)
+                out[k] = result.held(result.message + why + unit)
     return out
+
+
+def _system_unit(lhs: str, rhs: str, values: dict[str, str], notation: Any) -> str | None:
+    """"" where the values solve the system as read, a note where they solve it only with i (or j)
+    the imaginary unit, written as a lone factor (an eigenvector's ix = -y, then x = i, y = 1), or None."""
+    if _solves(lhs, rhs, values, notation):
+        return ""
+    written = " ".join([lhs, rhs, *values, *values.values()])
+    for letter in UNIT_LETTERS:
+        if not lone_unit(written, letter):
+            continue
+        unit = lone_pattern(letter)
+        put = {name: unit.sub(lambda _: IMAGINARY, value) for name, value in values.items()}
+        if _solves(unit.sub(lambda _: IMAGINARY, lhs), unit.sub(lambda _: IMAGINARY, rhs), put, notation):
+            return f" (with {letter} the imaginary unit √−1)"
+    return None
 
 
 def _following_values(judged: list[StepResult], k: int) -> dict[str, str]:
