@@ -88,6 +88,7 @@ HELDOUT41 = ROOT / "tests" / "data" / "latex_heldout41" / "manifest.toml"
 HELDOUT42 = ROOT / "tests" / "data" / "latex_heldout42" / "manifest.toml"
 HELDOUT43 = ROOT / "tests" / "data" / "latex_heldout43" / "manifest.toml"
 HELDOUT44 = ROOT / "tests" / "data" / "latex_heldout44" / "manifest.toml"
+HELDOUT45 = ROOT / "tests" / "data" / "latex_heldout45" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -137,6 +138,7 @@ HELDOUT44 = ROOT / "tests" / "data" / "latex_heldout44" / "manifest.toml"
         (HELDOUT42, 9, 175),
         (HELDOUT43, 8, 175),
         (HELDOUT44, 10, 210),
+        (HELDOUT45, 11, 140),
     ],
     ids=lambda value: value.parent.name if isinstance(value, Path) else None,  # latex_heldout17, not manifest16
 )
