@@ -78,7 +78,8 @@ class Roles:
 
     def role_of(self, node: Node) -> tuple[str, str] | None:
         """("G" | "A" | "W" | "scale", the index written on it) of a leaf, or for an error's step
-        ("P" (∂C/∂A below) | "D" (f′ of the Z below), index); None if it has no role."""
+        ("P" (∂C/∂A below) | "D" (f′ of the Z below) | "S" (the activation below, where the document
+        defines it as the logistic sigmoid alone), index); None if it has no role."""
         if isinstance(node, Sym) and node.full in BATCH_SIZES:
             return ("scale", "")
         if isinstance(node, Deriv):
@@ -100,6 +101,8 @@ class Roles:
             return ("P", sub) if label == below else None
         if letter in INPUTS and self.target in ("W", "b") and label == below:
             return ("A", sub)
+        if letter in INPUTS and self.target == "Z" and self.activations == {"sigmoid"} and label == below and not sub:
+            return ("S", "")  # σ(Z) itself, for σ' = σ(1 − σ) written a ⊙ (1 − a)
         if letter in WEIGHTS and self.target in ("A", "Z") and label == self.layer and not sub:
             return ("W", "")
         return None

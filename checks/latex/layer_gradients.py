@@ -204,7 +204,10 @@ def _sides(rhs: Node, roles: Roles, reading: Reading, seed: int) -> tuple[Any, A
     expected = _gradient(roles.target, reading.orientation, w, a, g)
     if roles.target == "Z":  # ∂C/∂Z below = (∂C/∂A below) ⊙ f′(Z below), f′ any: D random
         slope = rng.normal(size=a.shape)
-        values.update(D=slope, P=_gradient("A", reading.orientation, w, a, g) * reading.delta_scale)
+        activation = 1.0 / (1.0 + np.exp(-rng.normal(size=a.shape)))
+        if roles.activations == {"sigmoid"}:  # S = σ(Z), D = σ′(Z) = S (1 − S): one random Z
+            slope = activation * (1.0 - activation)
+        values.update(D=slope, S=activation, P=_gradient("A", reading.orientation, w, a, g) * reading.delta_scale)
         expected = values["P"] * slope
     try:
         return _value(rhs, roles, values, {}), expected
@@ -245,7 +248,8 @@ def _value(node: Node, roles: Roles, values: dict[str, Any], bound: dict[str, in
         x = _value(node.x, roles, values, bound)
         return x.T if isinstance(x, np.ndarray) else x
     if isinstance(node, Add):
-        return _added(_value(node.a, roles, values, bound), _value(node.b, roles, values, bound))
+        x, y = _value(node.a, roles, values, bound), _value(node.b, roles, values, bound)
+        return _added(x, y, broadcast=roles.target == "Z")
     if isinstance(node, Mul):
         return _product(node, roles, values, bound)
     if isinstance(node, Sum):
@@ -283,8 +287,9 @@ def _batch_sum(node: Sum, roles: Roles, values: dict[str, Any], bound: dict[str,
     return total
 
 
-def _added(x: Any, y: Any) -> Any:
-    if isinstance(x, np.ndarray) != isinstance(y, np.ndarray):
+def _added(x: Any, y: Any, broadcast: bool = False) -> Any:
+    """x + y; with ``broadcast`` a number stands for a matrix of it (an error's 1 − a: ones minus a)."""
+    if isinstance(x, np.ndarray) != isinstance(y, np.ndarray) and not broadcast:
         raise Mismatch("a scalar added to a matrix")
     if isinstance(x, np.ndarray) and x.shape != y.shape:
         raise Mismatch("shapes differ in a sum")
