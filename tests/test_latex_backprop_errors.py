@@ -159,3 +159,15 @@ def test_the_sigmoids_slope_written_through_its_value(runner: StepRunner) -> Non
     assert all(s not in ("ok", "wrong") for s, _ in sigmoid[1:]), sigmoid
     tanh = _verdicts(PER_EXAMPLE + r"; h^{(k)} = \tanh(z^{(k)})", right, runner)
     assert tanh[0][0] not in ("ok", "wrong"), tanh
+
+
+def test_a_chain_on_the_left_is_refuted_only_where_the_document_pins_every_reading(runner: StepRunner) -> None:
+    """∂J/∂Z ∂Z/∂W read as ∂J/∂W: the layer-gradient rule's refutation applies to it as to ∂J/∂W
+    (forward pass of columns and dZ := ∂J/∂Z stated); without the definition it is never wrong."""
+    chain = r"\frac{\partial J}{\partial Z^{[k]}} \frac{\partial Z^{[k]}}{\partial W^{[k]}} = "
+    steps = [chain + r"dZ^{[k]} H^{[k-1]T}", chain + r"dZ^{[k]} H^{[k-1]}"]
+    columns = r"Z^{[k]} = W^{[k]} H^{[k-1]} + b^{[k]}"
+    pinned = _verdicts(columns + r"; dZ^{[k]} := \frac{\partial J}{\partial Z^{[k]}}", steps, runner)
+    assert pinned[0][0] == "ok" and pinned[1][0] == "wrong", pinned
+    loose = _verdicts(columns, steps[1:], runner)
+    assert loose[0][0] != "wrong", loose
