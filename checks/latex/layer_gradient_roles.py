@@ -16,6 +16,9 @@ Anything else (a target, ``p - y``, another layer) and the step is not of this c
 that defines δ as the derivative by something else (``\delta^l = \partial C/\partial a^l``), or
 writes a forward pass pairing other layers (``z^{l+1} = W^l a^l + b^l``), is not read so; a forward
 pass of the same layers fixes the orientation (Z = W A, A W, A Wᵀ or Wᵀ A).
+An error's step (``\delta^l``, ``dZ^{[l]}``, ``\partial C/\partial z^l``, or a chain of derivatives
+linking up to one, on the left) is read with backprop_errors' roles: ``G`` and ``W`` one layer up,
+``P`` = ∂C/∂A and ``D`` = f′(Z) at its own layer (f′ one of the activations the document defines).
 """
 
 from __future__ import annotations

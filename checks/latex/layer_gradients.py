@@ -26,6 +26,9 @@ whose own definitions pin every reading down makes a step that holds under none 
 \frac{\partial J}{\partial Z^{[l]}}``: then ``\frac{1}{m} dZ^{[l]} A^{[l-1]T}`` has a 1/m too many, and
 ``\partial J/\partial b^{[l]} = dZ^{[l]}`` is not summed over the examples), and, for a weight's or an
 input's gradient, its forward pass stated.
+A layer's back-propagated error (``\delta^l = ((W^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)``, target
+"Z", see backprop_errors) is the input's gradient times a random f′(Z) entry by entry; it is only
+confirmed, and its steps join the document's orientation vote with either layout.
 """
 
 from __future__ import annotations
