@@ -171,3 +171,15 @@ def test_a_chain_on_the_left_is_refuted_only_where_the_document_pins_every_readi
     assert pinned[0][0] == "ok" and pinned[1][0] == "wrong", pinned
     loose = _verdicts(columns, steps[1:], runner)
     assert loose[0][0] != "wrong", loose
+
+
+def test_the_activation_defined_for_the_errors_own_layer_decides(runner: StepRunner) -> None:
+    """σ at the hidden layers, softmax at the last: σ′(z^{(3)}) is no slope of the last layer."""
+    steps = [
+        r"\delta^{(3)} = \frac{\partial E}{\partial h^{(3)}} \odot \sigma'(z^{(3)})",
+        r"\delta^{(2)} = ((W^{(3)})^T \delta^{(3)}) \odot \sigma'(z^{(2)})",
+    ]
+    preamble = r"z^{(k)} = W^{(k)} h^{(k-1)} + b^{(k)}; h^{(2)} = \sigma(z^{(2)}); h^{(3)} = \mathrm{softmax}(z^{(3)})"
+    verdicts = _verdicts(preamble, steps, runner)
+    assert verdicts[0][0] not in ("ok", "wrong"), verdicts
+    assert verdicts[1][0] == "ok", verdicts

@@ -77,7 +77,7 @@ class Roles:
     total: bool  # G is ∂C/∂Z of the whole batch as written (∂C/∂Z, a δ so defined): no 1/m in it
     stated: bool = False  # the orientations are the document's forward pass's
     total_of: str = ""  # the loss G is the batch's derivative of, where one definition says so
-    activations: frozenset[str] = frozenset()  # the activations the document defines (a = σ(z)), if any
+    activations: frozenset[tuple[Label, str]] = frozenset()  # (layer, function) of each a^l = σ(z^l) defined
 
     def role_of(self, node: Node) -> tuple[str, str] | None:
         """("G" | "A" | "W" | "scale", the index written on it) of a leaf, or for an error's step
@@ -92,7 +92,7 @@ class Roles:
         if slope is not None:
             named = layered(slope)
             ok = self.target == "Z" and named is not None and named[0] in PRE_ACTIVATIONS
-            ok = ok and (not self.activations or node.fn in self.activations)  # type: ignore[attr-defined]
+            ok = ok and node.fn in self.activation_at(below, node.fn)  # type: ignore[attr-defined]
             return ("D", "") if ok and named[1] == below and not named[2] else None  # type: ignore[index]
         named = layered(node)
         if named is None:
@@ -104,11 +104,18 @@ class Roles:
             return ("P", sub) if label == below else None
         if letter in INPUTS and self.target in ("W", "b") and label == below:
             return ("A", sub)
-        if letter in INPUTS and self.target == "Z" and self.activations == {"sigmoid"} and label == below and not sub:
+        sigmoid = self.target == "Z" and self.activation_at(below, "") == {"sigmoid"}
+        if letter in INPUTS and sigmoid and label == below and not sub:
             return ("S", "")  # σ(Z) itself, for σ' = σ(1 − σ) written a ⊙ (1 − a)
         if letter in WEIGHTS and self.target in ("A", "Z") and label == self.layer and not sub:
             return ("W", "")
         return None
+
+    def activation_at(self, label: Label, written: str) -> set[str]:
+        """The functions the document's activation at this layer may be: those defined for it (a^{(2)} =
+        softmax(z^{(2)})), else those defined for any layer, else (none defined) the one ``written``."""
+        exact = {fn for at, fn in self.activations if at == label}
+        return exact or {fn for _, fn in self.activations} or {written}
 
     def _derivative_role(self, node: Deriv) -> tuple[str, str] | None:
         if not (isinstance(node.num, Sym) and node.num.full in LOSS_NAMES):
@@ -402,7 +409,7 @@ def _document_reading(
     return tuple(o for o in ALL_ORIENTATIONS if o in orientations), frozenset(totals)
 
 
-def _activations(defs: list[Any], typed: dict[str, Node], notation: Any) -> frozenset[str]:
+def _activations(defs: list[Any], typed: dict[str, Node], notation: Any) -> frozenset[tuple[Label, str]]:
     """The functions the document's activations are defined by (``a^l = \\sigma(z^l)``): an error's
     f′ must be one of them (a tanh′ where the document's layers apply σ is no f′ of its layers)."""
     out = set()
@@ -412,7 +419,7 @@ def _activations(defs: list[Any], typed: dict[str, Node], notation: Any) -> froz
             continue
         value = typed.get(d.name) or _quiet_parse(d.rhs, notation)
         if isinstance(value, Call) and value.prime == 0 and len(value.args) == 1:
-            out.add(value.fn)
+            out.add((named[1], value.fn))
     return frozenset(out)
 
 

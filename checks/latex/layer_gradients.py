@@ -208,7 +208,8 @@ def _sides(rhs: Node, roles: Roles, reading: Reading, seed: int) -> tuple[Any, A
     if roles.target == "Z":  # ∂C/∂Z below = (∂C/∂A below) ⊙ f′(Z below), f′ any: D random
         slope = rng.normal(size=a.shape)
         activation = 1.0 / (1.0 + np.exp(-rng.normal(size=a.shape)))
-        if roles.activations == {"sigmoid"}:  # S = σ(Z), D = σ′(Z) = S (1 − S): one random Z
+        below = (roles.layer[0], roles.layer[1] - 1)
+        if roles.activation_at(below, "") == {"sigmoid"}:  # S = σ(Z), D = σ′(Z) = S (1 − S): one random Z
             slope = activation * (1.0 - activation)
         values.update(D=slope, S=activation, P=_gradient("A", reading.orientation, w, a, g) * reading.delta_scale)
         expected = values["P"] * slope
