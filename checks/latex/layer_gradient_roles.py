@@ -16,6 +16,9 @@ Anything else (a target, ``p - y``, another layer) and the step is not of this c
 that defines δ as the derivative by something else (``\delta^l = \partial C/\partial a^l``), or
 writes a forward pass pairing other layers (``z^{l+1} = W^l a^l + b^l``), is not read so; a forward
 pass of the same layers fixes the orientation (Z = W A, A W, A Wᵀ or Wᵀ A).
+An error's step (``\delta^l``, ``dZ^{[l]}``, ``\partial C/\partial z^l``, or a chain of derivatives
+linking up to one, on the left) is read with backprop_errors' roles: ``G`` and ``W`` one layer up,
+``P`` = ∂C/∂A and ``D`` = f′(Z) at its own layer (f′ one of the activations the document defines).
 """
 
 from __future__ import annotations
@@ -27,10 +30,12 @@ from functools import lru_cache
 from typing import Any
 
 from derive.checks.latex.abstract_loss import LOSS_NAMES
+from derive.checks.latex.backprop_errors import activation_slope, chain_collapsed
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
 from derive.checks.latex.typed_nodes import (
     Add,
+    Call,
     Deriv,
     Mul,
     Neg,
@@ -64,32 +69,53 @@ Label = tuple[str, int]  # (letter or "" for a number, offset): l-1 → ("l", -1
 
 @dataclass(frozen=True)
 class Roles:
-    target: str  # "W", "b" or "A" (the layer's input)
-    layer: Label  # the layer of W, b and G
+    target: str  # "W", "b", "A" (the layer's input) or "Z" (the input's error ∂C/∂Z, backprop_errors)
+    layer: Label  # the layer of W, b and G (for "A" and "Z": one above the target's)
     loss: str  # the loss's name ("" for a dW written alone)
     batched: bool  # a batch only (capitals, a 1/m, a sum over examples)
     orientations: tuple[str, ...]
     total: bool  # G is ∂C/∂Z of the whole batch as written (∂C/∂Z, a δ so defined): no 1/m in it
     stated: bool = False  # the orientations are the document's forward pass's
     total_of: str = ""  # the loss G is the batch's derivative of, where one definition says so
+    activations: frozenset[tuple[Label, str]] = frozenset()  # (layer, function) of each a^l = σ(z^l) defined
 
     def role_of(self, node: Node) -> tuple[str, str] | None:
-        """("G" | "A" | "W" | "scale", the index written on it) of a leaf; None if it has no role."""
+        """("G" | "A" | "W" | "scale", the index written on it) of a leaf, or for an error's step
+        ("P" (∂C/∂A below) | "D" (f′ of the Z below) | "S" (the activation below, where the document
+        defines it as the logistic sigmoid alone), index); None if it has no role."""
         if isinstance(node, Sym) and node.full in BATCH_SIZES:
             return ("scale", "")
         if isinstance(node, Deriv):
             return self._derivative_role(node)
+        below = _shifted(self.layer, -1)
+        slope = activation_slope(node)
+        if slope is not None:
+            named = layered(slope)
+            ok = self.target == "Z" and named is not None and named[0] in PRE_ACTIVATIONS
+            ok = ok and node.fn in self.activation_at(below, node.fn)  # type: ignore[attr-defined]
+            return ("D", "") if ok and named[1] == below and not named[2] else None  # type: ignore[index]
         named = layered(node)
         if named is None:
             return None
         letter, label, sub = named
         if letter in DELTAS or (letter.startswith("d:") and letter[2:] in PRE_ACTIVATIONS):
             return ("G", sub) if label == self.layer else None
-        if letter in INPUTS and self.target != "A" and label == _shifted(self.layer, -1):
+        if letter.startswith("d:") and letter[2:] in INPUTS and self.target == "Z":
+            return ("P", sub) if label == below else None
+        if letter in INPUTS and self.target in ("W", "b") and label == below:
             return ("A", sub)
-        if letter in WEIGHTS and self.target == "A" and label == self.layer and not sub:
+        sigmoid = self.target == "Z" and self.activation_at(below, "") == {"sigmoid"}
+        if letter in INPUTS and sigmoid and label == below and not sub:
+            return ("S", "")  # σ(Z) itself, for σ' = σ(1 − σ) written a ⊙ (1 − a)
+        if letter in WEIGHTS and self.target in ("A", "Z") and label == self.layer and not sub:
             return ("W", "")
         return None
+
+    def activation_at(self, label: Label, written: str) -> set[str]:
+        """The functions the document's activation at this layer may be: those defined for it (a^{(2)} =
+        softmax(z^{(2)})), else those defined for any layer, else (none defined) the one ``written``."""
+        exact = {fn for at, fn in self.activations if at == label}
+        return exact or {fn for _, fn in self.activations} or {written}
 
     def _derivative_role(self, node: Deriv) -> tuple[str, str] | None:
         if not (isinstance(node.num, Sym) and node.num.full in LOSS_NAMES):
@@ -97,15 +123,19 @@ class Roles:
         if self.loss and node.num.full != self.loss:
             return None
         named = layered(node.var)
-        if named is None or named[0] not in PRE_ACTIVATIONS or named[1] != self.layer or named[2]:
+        if named is None or named[2]:
             return None
-        return ("G", "")
+        if self.target == "Z" and named[0] in INPUTS and named[1] == _shifted(self.layer, -1):
+            return ("P", "")
+        return ("G", "") if named[0] in PRE_ACTIVATIONS and named[1] == self.layer else None
 
     def factors(self, node: Node) -> list[Node]:
         """The factors of a product (juxtaposed or with ``\\cdot``), ``d Z^{[l]}`` as one name."""
-        return _merged_d(_flat(node))
+        return _merged_d(_flat(node), PRE_ACTIVATIONS | INPUTS if self.target == "Z" else PRE_ACTIVATIONS)
 
     def described(self) -> str:
+        if self.target == "Z":
+            return f"the error ∂C/∂Z at layer {_label_text(_shifted(self.layer, -1))}, A = f(Z) entry-wise, f any"
         what = {"W": "the weight", "b": "the bias", "A": "the layer's input"}[self.target]
         return f"{what}'s gradient at layer {_label_text(self.layer)}"
 
@@ -147,6 +177,8 @@ def roles_of_step(
         target, layer = "b", label
     elif letter in INPUTS:
         target, layer = "A", _shifted(label, 1)
+    elif letter in PRE_ACTIVATIONS or letter in DELTAS:
+        target, layer = "Z", _shifted(label, 1)
     else:
         return None
     document = _document_reading(defs, typed, notation)
@@ -155,20 +187,22 @@ def roles_of_step(
     stated, defined_totals = document
     orientations, totals = stated or UNSTATED, total_letters(text) | defined_totals
     batched_document = bool(_BATCH_NAMES.search(text))
-    roles = Roles(target, layer, loss, False, orientations, False)
+    roles = Roles(target, layer, loss, False, orientations, False, activations=_activations(defs, typed, notation))
     leaves = _leaves(rhs, roles)
-    if leaves is None or not any(role[0] == "G" for _, role in leaves):
+    if leaves is None or not any(role[0] in ("G", "P") for _, role in leaves):
         return None
     sums = [n for n in all_nodes(rhs) if isinstance(n, Sum)]
     scales = {n.full for n, role in leaves if role[0] == "scale"}  # type: ignore[attr-defined]
     if not all(_over_the_batch(n, scales, layer) for n in sums):
         return None
-    batched = batched_document or target == "A" and letter.isupper() or bool(sums)
+    capital = letter.isupper() or letter == "\\Delta"
+    batched = batched_document or target in ("A", "Z") and capital or bool(sums)
     batched = batched or any(_batch_sign(node, role) for node, role in leaves)
     total_losses = {_total_loss(node, totals) for node, role in leaves if role[0] == "G"}
     total = bool(total_losses - {None})
     defined = next(iter(total_losses)) if len(total_losses) == 1 else None  # one G, one definition
-    return Roles(target, layer, loss, batched or total, orientations, total, bool(stated), defined or "")
+    activations = _activations(defs, typed, notation) if target == "Z" else frozenset()
+    return Roles(target, layer, loss, batched or total, orientations, total, bool(stated), defined or "", activations)
 
 
 #: a capital input or pre-activation with a layer label (A^{[l-1]}, \mathbf{H}^{(2)}, Z^{[1]}): a
@@ -241,14 +275,19 @@ def _leaves(node: Node, roles: Roles) -> list[tuple[Node, tuple[str, str]]] | No
 
 
 def _gradient_of(lhs: Node) -> tuple[str, tuple[str, Label | None, str]] | None:
-    """(loss, (letter, label, index)) of ``\\frac{\\partial C}{\\partial W^l}`` or ``dW^l``."""
+    """(loss, (letter, label, index)) of ``\\frac{\\partial C}{\\partial W^l}`` (or a chain linking up
+    to it), ``dW^l``, or an error ``\\delta^l`` (no loss named)."""
+    lhs = chain_collapsed(lhs)
+    named = layered(lhs)
+    if named is not None and named[0] in DELTAS:
+        return ("", named)
     if isinstance(lhs, Deriv):
         if not (isinstance(lhs.num, Sym) and lhs.num.full in LOSS_NAMES):
             return None
         named = layered(lhs.var)
         return None if named is None else (lhs.num.full, named)
     if isinstance(lhs, Mul) and lhs.kind == "juxt":
-        merged = _merged_d(_flat(lhs), letters=WEIGHTS | INPUTS | {"b"})
+        merged = _merged_d(_flat(lhs), letters=WEIGHTS | INPUTS | PRE_ACTIVATIONS | {"b"})
         if len(merged) == 1:
             named = layered(merged[0])
             if named is not None and named[0].startswith("d:"):
@@ -368,6 +407,20 @@ def _document_reading(
             if found and letter == "z":  # one example's vectors: a batch may stack them as rows or columns
                 orientations.add(STACKED[found])
     return tuple(o for o in ALL_ORIENTATIONS if o in orientations), frozenset(totals)
+
+
+def _activations(defs: list[Any], typed: dict[str, Node], notation: Any) -> frozenset[tuple[Label, str]]:
+    """The functions the document's activations are defined by (``a^l = \\sigma(z^l)``): an error's
+    f′ must be one of them (a tanh′ where the document's layers apply σ is no f′ of its layers)."""
+    out = set()
+    for d in defs:
+        named = layered(Sym(d.name, *split_name(d.name)))
+        if named is None or named[0] not in INPUTS or named[1] is None:
+            continue
+        value = typed.get(d.name) or _quiet_parse(d.rhs, notation)
+        if isinstance(value, Call) and value.prime == 0 and len(value.args) == 1:
+            out.add((named[1], value.fn))
+    return frozenset(out)
 
 
 def _quiet_parse(text: str, notation: Any) -> Node | None:

@@ -26,6 +26,9 @@ whose own definitions pin every reading down makes a step that holds under none 
 \frac{\partial J}{\partial Z^{[l]}}``: then ``\frac{1}{m} dZ^{[l]} A^{[l-1]T}`` has a 1/m too many, and
 ``\partial J/\partial b^{[l]} = dZ^{[l]}`` is not summed over the examples), and, for a weight's or an
 input's gradient, its forward pass stated.
+A layer's back-propagated error (``\delta^l = ((W^{l+1})^T \delta^{l+1}) \odot \sigma'(z^l)``, target
+"Z", see backprop_errors) is the input's gradient times a random f′(Z) entry by entry; it is only
+confirmed, and its steps join the document's orientation vote with either layout.
 """
 
 from __future__ import annotations
@@ -109,8 +112,8 @@ def refutable(step: Any, roles: Roles, rhs: Node) -> bool:
     value (or a shape clash) under every reading."""
     if not (roles.total and roles.total_of and roles.total_of == roles.loss):
         return False
-    if roles.target != "b" and not roles.stated:
-        return False
+    if roles.target == "Z" or roles.target != "b" and not roles.stated:
+        return False  # an error's step (backprop_errors) is only confirmed
     if step.conditions or getattr(step, "brace_note", False):
         return False
     return evaluable(rhs, roles)
@@ -123,7 +126,7 @@ def _conventions(roles: Roles, readings: list[Reading], rhs: Node) -> set[tuple[
     out = set()
     for reading in readings:
         got, expected = _sides(rhs, roles, reading, 1)
-        if roles.target == "b":
+        if roles.target in ("b", "Z"):  # a vector's (an error's) layout says nothing of W's
             out |= {(reading.orientation, "same"), (reading.orientation, "turned")}
         elif isinstance(got, np.ndarray):
             out.add((reading.orientation, "same" if got.shape == expected.shape else "turned"))
@@ -190,6 +193,8 @@ def _holds_once(rhs: Node, roles: Roles, reading: Reading, seed: int) -> bool | 
         return False
     if roles.target == "b":
         return got.shape in ((expected.size, 1), (1, expected.size)) and np.allclose(got.ravel(), expected.ravel())
+    if roles.target == "Z":  # an error is shaped like its Z: rows or columns are the orientation's
+        return got.shape == expected.shape and bool(np.allclose(got, expected))
     return any(got.shape == e.shape and np.allclose(got, e) for e in (expected, expected.T))
 
 
@@ -200,6 +205,14 @@ def _sides(rhs: Node, roles: Roles, reading: Reading, seed: int) -> tuple[Any, A
     w, a, g = _instances(reading, rng)
     values = {"G": g * reading.delta_scale, "A": a, "W": w, "scale": float(reading.batch)}
     expected = _gradient(roles.target, reading.orientation, w, a, g)
+    if roles.target == "Z":  # ∂C/∂Z below = (∂C/∂A below) ⊙ f′(Z below), f′ any: D random
+        slope = rng.normal(size=a.shape)
+        activation = 1.0 / (1.0 + np.exp(-rng.normal(size=a.shape)))
+        below = (roles.layer[0], roles.layer[1] - 1)
+        if roles.activation_at(below, "") == {"sigmoid"}:  # S = σ(Z), D = σ′(Z) = S (1 − S): one random Z
+            slope = activation * (1.0 - activation)
+        values.update(D=slope, S=activation, P=_gradient("A", reading.orientation, w, a, g) * reading.delta_scale)
+        expected = values["P"] * slope
     try:
         return _value(rhs, roles, values, {}), expected
     except Mismatch as clash:
@@ -221,7 +234,7 @@ def _gradient(target: str, orientation: str, w: Any, a: Any, g: Any) -> Any:
     """∂C/∂target for C with ∂C/∂Z = g, shaped like the target (biases: a vector)."""
     if target == "b":
         return g.sum(axis=1) if orientation in ("WA", "WtA") else g.sum(axis=0)
-    if target == "W":
+    if target == "W":  # (an error's "Z": the input's gradient, times f′ by the caller)
         forms = {"WA": (g, a.T), "AW": (a.T, g), "AWt": (g.T, a), "WtA": (a, g.T)}
     else:
         forms = {"WA": (w.T, g), "AW": (g, w.T), "AWt": (g, w), "WtA": (w, g)}
@@ -239,7 +252,8 @@ def _value(node: Node, roles: Roles, values: dict[str, Any], bound: dict[str, in
         x = _value(node.x, roles, values, bound)
         return x.T if isinstance(x, np.ndarray) else x
     if isinstance(node, Add):
-        return _added(_value(node.a, roles, values, bound), _value(node.b, roles, values, bound))
+        x, y = _value(node.a, roles, values, bound), _value(node.b, roles, values, bound)
+        return _added(x, y, broadcast=roles.target == "Z")
     if isinstance(node, Mul):
         return _product(node, roles, values, bound)
     if isinstance(node, Sum):
@@ -250,7 +264,7 @@ def _value(node: Node, roles: Roles, values: dict[str, Any], bound: dict[str, in
     name, sub = role
     value = values[name]
     if sub:
-        if sub not in bound or not isinstance(value, np.ndarray) or name not in ("G", "A"):
+        if sub not in bound or not isinstance(value, np.ndarray) or name not in ("G", "A", "P"):
             raise NotInClass(str(node))
         return _example(value, bound[sub], values)
     return value
@@ -277,8 +291,9 @@ def _batch_sum(node: Sum, roles: Roles, values: dict[str, Any], bound: dict[str,
     return total
 
 
-def _added(x: Any, y: Any) -> Any:
-    if isinstance(x, np.ndarray) != isinstance(y, np.ndarray):
+def _added(x: Any, y: Any, broadcast: bool = False) -> Any:
+    """x + y; with ``broadcast`` a number stands for a matrix of it (an error's 1 − a: ones minus a)."""
+    if isinstance(x, np.ndarray) != isinstance(y, np.ndarray) and not broadcast:
         raise Mismatch("a scalar added to a matrix")
     if isinstance(x, np.ndarray) and x.shape != y.shape:
         raise Mismatch("shapes differ in a sum")
@@ -296,15 +311,21 @@ def _product(node: Mul, roles: Roles, values: dict[str, Any], bound: dict[str, i
         if isinstance(x, np.ndarray) and isinstance(y, np.ndarray) and x.shape != y.shape:
             raise Mismatch("shapes differ in an element-wise product")
         return x * y
-    factors = [_value(f, roles, values, bound) for f in roles.factors(node)]
-    total = factors[0]
-    for f in factors[1:]:
+    nodes = roles.factors(node)
+    factors = [_value(f, roles, values, bound) for f in nodes]
+    total, slope_in = factors[0], roles.role_of(nodes[0]) == ("D", "")
+    for f, n in zip(factors[1:], nodes[1:], strict=True):
+        slope = slope_in or roles.role_of(n) == ("D", "")
         if isinstance(total, np.ndarray) and isinstance(f, np.ndarray):
-            if total.shape[1] != f.shape[0]:
+            if total.shape[1] == f.shape[0]:
+                total = total @ f
+            elif slope and total.shape == f.shape:  # g'(Z) against a factor: element-wise (`*`, `.*`)
+                total = total * f
+            else:
                 raise Mismatch("a product whose shapes do not fit")
-            total = total @ f
         else:
             total = total * f
+        slope_in = False  # only a product's own neighbour of f′ is read element-wise
     return total
 
 
@@ -355,8 +376,9 @@ def _message(roles: Roles, reading: Reading) -> str:
     if reading.batch > 1:
         batch += ", examples as columns" if reading.orientation in ("WA", "WtA") else ", examples as rows"
     delta = "δ as the per-example derivatives of a mean loss" if reading.delta_scale != 1 else "δ as ∂C/∂Z"
+    what = "as a layer's back-propagated error" if roles.target == "Z" else "as a layer's gradient"
     return (
-        f"as a layer's gradient: holds for every smooth loss of the layer's output, read as {form} "
+        f"{what}: holds for every smooth loss of the layer's output, read as {form} "
         f"({batch}; {delta}; {roles.described()}; sampled at {N_OUT} outputs and {N_IN} inputs, "
         "not a proof; a reading of the names' roles by their letters and layers)"
     )
