@@ -53,6 +53,7 @@ from derive.checks.latex.last_passes import last_passes
 from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.later_plain_values import noted_plain
 from derive.checks.latex.latest_values import refute_with_every_value
+from derive.checks.latex.index_layer_gradients import confirm_index_layer_gradients
 from derive.checks.latex.layer_gradients import confirm_layer_gradients
 from derive.checks.latex.layer_instances import confirm_layer_readings
 from derive.checks.latex.meant_readings import meant_readings
@@ -198,7 +199,8 @@ def _layer_passes(
 ) -> list[StepResult]:
     """The last readings: a layer's definition at the layer a step writes (layer_instances), then a
     layer's gradients for any loss (layer_gradients: δ^l (a^{l-1})^T)."""
-    return confirm_layer_gradients(confirm_layer_readings(judged, context, notation, again), context, text)
+    judged = confirm_layer_gradients(confirm_layer_readings(judged, context, notation, again), context, text)
+    return confirm_index_layer_gradients(judged, context, text)  # the same per index: ∂C/∂w^l_{jk} = δ^l_j a^{l-1}_k
 
 
 def _rerun(text: str, notation: Notation, **options: Any) -> list[StepResult]:
