@@ -37,11 +37,13 @@ __all__ = ["confirm_index_layer_gradients", "document_readings", "normalized", "
 #: steps judged per document at most (each is a few small networks' finite differences)
 _MOST_STEPS = 60
 
-#: ``x_{jk}^l``, ``x^{l-1}_j``, ``x_j^L``: a layer label without brackets, made ``^{(l)}`` for the reader
+#: ``x_{jk}^l``, ``x^{l-1}_j``, ``x^{(l)}_j``: a layer label, made ``x_j^{(l)}`` for the reader (which
+#: reads a label before the subscript, or one without brackets, as a power)
+_SUP = r"\^\s*(?:\{\s*(?:[lLk]|\\ell)\s*(?:[+-]\s*\d)?\s*\}|[lL]|\\ell|\{\s*[(\[][^{}()\[\]]*[)\]]\s*\})"
 _BARE_LABEL = re.compile(
     r"(?P<name>(?<![A-Za-z\\])[a-zA-Z]|\\delta|\\theta|\\Theta)"
-    r"(?P<first>\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9])|\^\s*(?:\{\s*(?:[lLk]|\\ell)\s*(?:[+-]\s*\d)?\s*\}|[lL]|\\ell)))"
-    r"(?P<second>\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9])|\^\s*(?:\{\s*(?:[lLk]|\\ell)\s*(?:[+-]\s*\d)?\s*\}|[lL]|\\ell)))?"
+    rf"(?P<first>\s*(?:_\s*(?:\{{[^{{}}]*\}}|[A-Za-z0-9])|{_SUP}))"
+    rf"(?P<second>\s*(?:_\s*(?:\{{[^{{}}]*\}}|[A-Za-z0-9])|{_SUP}))?"
 )
 #: a primed function the notation may not know (f'(z), g'(z)): read as σ', kept abstract here
 _PRIMED = re.compile(r"(?<![A-Za-z\\])(?:f|g|h|\\phi|\\varphi|\\sigma)\s*'\s*(?=\(|\\left\s*\()")
@@ -65,16 +67,16 @@ def normalized(tex: str) -> str:
     """The side with bare layer labels bracketed and unknown primed functions written σ'."""
 
     def bracket(m: re.Match[str]) -> str:
-        parts = [m.group("first"), m.group("second") or ""]
-        out = m.group("name")
-        for part in parts:
-            text = part.strip()
-            if text.startswith("^"):
-                label = text[1:].strip().strip("{}").strip()
-                out += "^{(" + label + ")}"
-            else:
-                out += text
-        return out
+        parts = [m.group("first").strip(), (m.group("second") or "").strip()]
+        subs = [p for p in parts if p.startswith("_")]
+        sups = [p for p in parts if p.startswith("^")]
+        if not sups or len(subs) + len(sups) != len([p for p in parts if p]):
+            return m.group(0)
+        label = sups[0][1:].strip()
+        label = label[1:-1].strip() if label.startswith("{") else label
+        if not label.startswith(("(", "[")):
+            label = "(" + label + ")"
+        return m.group("name") + "".join(subs[:1]) + "^{" + label + "}"
 
     return _PRIMED.sub(r"\\sigma'", _BARE_LABEL.sub(bracket, tex))
 

@@ -61,6 +61,10 @@ def _indices(sub: str) -> tuple[str, ...] | None:
 def quantity(node: Node) -> Quantity | None:
     """The role of a labelled name (``w^{(l)}_{jk}`` → ("W", ("l", 0), ("j", "k"))), or None."""
     named = layered(node)
+    if named is None and isinstance(node, Pow) and isinstance(node.base, Sym) and node.base.sub:
+        # a^{(m-1)}_q, read as a_q to the power m-1: the label of a subscripted name
+        bare = layered(Pow(Sym(node.base.stem, node.base.stem, ""), node.exp))
+        named = None if bare is None else (bare[0], bare[1], node.base.sub)
     if named is None or named[1] is None or named[0] not in _ROLES:
         return None
     role = _ROLES[named[0]]
