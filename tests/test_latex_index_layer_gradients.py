@@ -24,7 +24,8 @@ RIGHT = [
     r"\delta^L_r = \frac{\partial C}{\partial a^L_r} f'(z^L_r)",
     r"\frac{\partial z^{(t+1)}_p}{\partial h^{(t)}_q} = w^{(t+1)}_{pq}",
     r"\frac{\partial E}{\partial w^{(2)}_{12}} = \delta^{(2)}_1 a^{(1)}_2",
-    r"\frac{\partial C}{\partial w^{l}_{rs}} = \frac{\partial C}{\partial z^l_r}\frac{\partial z^l_r}{\partial w^l_{rs}}",
+    r"\frac{\partial C}{\partial w^{l}_{rs}} = \frac{\partial C}{\partial z^l_r}"
+    r"\frac{\partial z^l_r}{\partial w^l_{rs}}",
     r"\frac{\partial E_n}{\partial w_{pq}^{(3)}} = \frac{\partial E_n}{\partial z_{p}^{(3)}} a_{q}^{(2)}",
 ]
 WRONG = [

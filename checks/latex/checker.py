@@ -45,6 +45,7 @@ from derive.checks.latex.idle_conditions import bearing_conditions, supposed_val
 from derive.checks.latex.implicit_loss import confirm_implicit_losses
 from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.index_calls import as_distributions
+from derive.checks.latex.index_layer_gradients import confirm_index_layer_gradients
 from derive.checks.latex.index_sums import fixed_definitions
 from derive.checks.latex.indexed_steps import check_indexed, contracted_indices, einstein_free_indices
 from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
@@ -53,7 +54,6 @@ from derive.checks.latex.last_passes import last_passes
 from derive.checks.latex.later_functions import release_document_functions
 from derive.checks.latex.later_plain_values import noted_plain
 from derive.checks.latex.latest_values import refute_with_every_value
-from derive.checks.latex.index_layer_gradients import confirm_index_layer_gradients
 from derive.checks.latex.layer_gradients import confirm_layer_gradients
 from derive.checks.latex.layer_instances import confirm_layer_readings
 from derive.checks.latex.meant_readings import meant_readings

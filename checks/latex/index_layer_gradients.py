@@ -85,8 +85,11 @@ def document_readings(text: str) -> tuple[tuple[str, ...], tuple[int, ...]] | No
     """(weight orders, δ signs) the document allows, or None when its letters mean something else."""
     if _Z_AS_ACTIVATION.search(text):
         return None
-    orders = {("in_out" if m.group("over") == m.group("first") else "out_in") for m in _FORWARD.finditer(text)
-              if m.group("over") in (m.group("first"), m.group("second"))}
+    orders = {
+        ("in_out" if m.group("over") == m.group("first") else "out_in")
+        for m in _FORWARD.finditer(text)
+        if m.group("over") in (m.group("first"), m.group("second"))
+    }
     signs = set()
     for m in _DELTA_DEFINED.finditer(text):
         if m.group("var") not in ("z", "Z"):
@@ -98,7 +101,9 @@ def document_readings(text: str) -> tuple[tuple[str, ...], tuple[int, ...]] | No
     return order_choice, sign_choice
 
 
-def step_readings(lhs: str, rhs: str, notation: Any, allowed: tuple[tuple[str, ...], tuple[int, ...]]) -> list[Reading] | None:
+def step_readings(
+    lhs: str, rhs: str, notation: Any, allowed: tuple[tuple[str, ...], tuple[int, ...]]
+) -> list[Reading] | None:
     """The readings under which the step holds ([] none), or None when it is not of the class."""
     if "^" not in lhs + rhs:
         return None
@@ -165,5 +170,6 @@ def _message(reading: Reading) -> str:
     return (
         "holds on random instances of the standard layered network (z^l = W^l a^{l-1} + b^l, a^l = f(z^l), "
         f"a smooth loss of the last layer), reading {order} and δ as {sign}, for every value of its "
-        "indices (sampled on two random networks, not a proof; the names' roles read from their letters and layer labels)"
+        "indices (sampled on two random networks, not a proof; the names' roles read from their letters"
+        " and layer labels)"
     )

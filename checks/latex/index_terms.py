@@ -16,8 +16,6 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-import numpy as np
-
 from derive.checks.latex.abstract_loss import LOSS_NAMES
 from derive.checks.latex.index_network import Network
 from derive.checks.latex.layer_gradient_roles import Label, layered
