@@ -72,8 +72,10 @@ def test_the_document_defines_delta() -> None:
     assert _holding(RIGHT[0], (("out_in", "in_out"), (0,))) == []  # δ as ∂C/∂a: no reading
 
 
-def test_z_as_an_activation_keeps_the_document_out() -> None:
-    assert document_readings(r"$$z_j = h(a_j)$$ and $$a_j = \sum_i w_{ji} x_i$$") is None
+def test_other_meanings_of_the_letters_keep_the_document_out() -> None:
+    assert document_readings(r"$$z_j = h(a_j)$$") is None
+    assert document_readings(r"$$a_j^{(2)} = \sum_i w_{ji}^{(2)} x_i$$") is None  # a is the weighted sum
+    assert document_readings(r"$$a_j^{(2)} = g(z_j^{(2)})$$") is not None
 
 
 NEAR_MISSES = [

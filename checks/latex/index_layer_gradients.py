@@ -57,9 +57,11 @@ _FORWARD = re.compile(
     r"(?<![A-Za-z\\])z\s*[_^][^=$]{0,30}=\s*\\sum(?:\\limits)?\s*_\s*\{?\s*(?P<over>[a-z])"
     r"[^w$]{0,40}w\s*(?:\^\s*(?:\{[^{}]*\}|\S)\s*)?_\s*\{\s*(?P<first>[a-z])\s*,?\s*(?P<second>[a-z])\s*\}"
 )
-#: a pre-activation written as a function of another (Bishop's z_j = h(a_j)): z is no pre-activation
-_Z_AS_ACTIVATION = re.compile(
+#: a pre-activation written as a function of another (Bishop's z_j = h(a_j)), or an activation's
+#: letter given a weighted sum (a_j = \sum_i w_{ji} x_i): the letters do not mean what they mean here
+_OTHER_LETTERS = re.compile(
     r"(?<![A-Za-z\\])z\s*[_^][^=$]{0,25}=\s*(?:h|f|g|\\sigma|\\phi|\\varphi|\\tanh)\s*(?:\(|\\left)"
+    r"|(?<![A-Za-z\\])[ah]\s*[_^][^=$]{0,25}=\s*\\sum[^=$]{0,40}?(?<![A-Za-z\\])(?:w|W|\\theta)\s*[_^]"
 )
 
 
@@ -83,7 +85,7 @@ def normalized(tex: str) -> str:
 
 def document_readings(text: str) -> tuple[tuple[str, ...], tuple[int, ...]] | None:
     """(weight orders, δ signs) the document allows, or None when its letters mean something else."""
-    if _Z_AS_ACTIVATION.search(text):
+    if _OTHER_LETTERS.search(text):
         return None
     orders = {
         ("in_out" if m.group("over") == m.group("first") else "out_in")
