@@ -66,6 +66,7 @@ def test_the_document_defines_delta() -> None:
     assert document_readings(r"$\delta^l_j = \frac{\partial C}{\partial z^l_j}$")[1] == (1,)
     assert document_readings(r"$\delta^l_j := -\frac{\partial C}{\partial z^l_j}$")[1] == (-1,)
     assert document_readings(r"$\delta^l_j = \frac{\partial C}{\partial a^l_j}$")[1] == (0,)
+    assert document_readings(r"$\delta^l_j \equiv \partial C/\partial a^l_j$")[1] == (0,)
     other_sign = r"\frac{\partial E}{\partial w^{(t)}_{pq}} = -\delta^{(t)}_p h^{(t-1)}_q"
     assert {r.sign for r in _holding(other_sign)} == {-1}
     assert _holding(other_sign, (("out_in", "in_out"), (1,))) == []
@@ -76,6 +77,9 @@ def test_other_meanings_of_the_letters_keep_the_document_out() -> None:
     assert document_readings(r"$$z_j = h(a_j)$$") is None
     assert document_readings(r"$$a_j^{(2)} = \sum_i w_{ji}^{(2)} x_i$$") is None  # a is the weighted sum
     assert document_readings(r"$$a_j^{(2)} = g(z_j^{(2)})$$") is not None
+    derivatives = r"$$\frac{\partial C}{\partial z_q^{(2)}} = \sum_p w_{pq}^{(3)} \delta_p^{(3)}$$"
+    derivatives += r"$$\frac{\partial C}{\partial h_q^{(2)}} = \sum_p w_{pq}^{(3)} \delta_p^{(3)}$$"
+    assert document_readings(derivatives) == EITHER  # a derivative's '=' defines nothing
 
 
 NEAR_MISSES = [

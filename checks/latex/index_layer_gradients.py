@@ -49,19 +49,22 @@ _BARE_LABEL = re.compile(
 _PRIMED = re.compile(r"(?<![A-Za-z\\])(?:f|g|h|\\phi|\\varphi|\\sigma)\s*'\s*(?=\(|\\left\s*\()")
 #: δ defined as a derivative: the letter it differentiates by, and a sign
 _DELTA_DEFINED = re.compile(
-    r"\\delta\s*(?:[_^]\s*(?:\{[^{}]*\}|\S)\s*){0,2}:?=\s*(?P<sign>-)?\s*\\[dt]?frac\s*\{\s*\\partial\s*"
-    r"(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*\\partial\s*(?:\\mathbf\s*\{|\\bm\s*\{|\\boldsymbol\s*\{)?\s*(?P<var>\\?[A-Za-z]+)"
+    r"\\delta\s*(?:[_^]\s*(?:\{[^{}]*\}|\S)\s*){0,2}(?::?=|\\equiv|\\coloneqq|\\triangleq|\\doteq)\s*(?P<sign>-)?\s*"
+    r"(?:\\[dt]?frac\s*\{\s*\\partial\s*(?:[^{}]|\{[^{}]*\})*\}\s*\{|\\partial\s*[^/$]{1,20}/)\s*\\partial\s*"
+    r"(?:\\mathbf\s*\{|\\bm\s*\{|\\boldsymbol\s*\{)?\s*(?P<var>\\?[A-Za-z]+)"
 )
+#: a name's sub- and superscripts up to a definition's '=' (``z^{(2)}_j =``; not ``\partial z_j} =``)
+_DEFINED_NAME = r"\s*(?:[_^]\s*(?:\{[^{}]*\}|\w)\s*){1,3}:?="
 #: a forward pass per unit: z_j = \sum_k w_{jk} a_k (the sum's letter says which index is "from")
 _FORWARD = re.compile(
-    r"(?<![A-Za-z\\])z\s*[_^][^=$]{0,30}=\s*\\sum(?:\\limits)?\s*_\s*\{?\s*(?P<over>[a-z])"
+    r"(?<![A-Za-z\\])z" + _DEFINED_NAME + r"\s*\\sum(?:\\limits)?\s*_\s*\{?\s*(?P<over>[a-z])"
     r"[^w$]{0,40}w\s*(?:\^\s*(?:\{[^{}]*\}|\S)\s*)?_\s*\{\s*(?P<first>[a-z])\s*,?\s*(?P<second>[a-z])\s*\}"
 )
 #: a pre-activation written as a function of another (Bishop's z_j = h(a_j)), or an activation's
 #: letter given a weighted sum (a_j = \sum_i w_{ji} x_i): the letters do not mean what they mean here
 _OTHER_LETTERS = re.compile(
-    r"(?<![A-Za-z\\])z\s*[_^][^=$]{0,25}=\s*(?:h|f|g|\\sigma|\\phi|\\varphi|\\tanh)\s*(?:\(|\\left)"
-    r"|(?<![A-Za-z\\])[ah]\s*[_^][^=$]{0,25}=\s*\\sum[^=$]{0,40}?(?<![A-Za-z\\])(?:w|W|\\theta)\s*[_^]"
+    r"(?<![A-Za-z\\])z" + _DEFINED_NAME + r"\s*(?:h|f|g|\\sigma|\\phi|\\varphi|\\tanh)\s*(?:\(|\\left)"
+    r"|(?<![A-Za-z\\])[ah]" + _DEFINED_NAME + r"\s*\\sum[^=$]{0,40}?(?<![A-Za-z\\])(?:w|W|\\theta)\s*[_^]"
 )
 
 
