@@ -45,6 +45,7 @@ from derive.checks.latex.idle_conditions import bearing_conditions, supposed_val
 from derive.checks.latex.implicit_loss import confirm_implicit_losses
 from derive.checks.latex.implied_losses import uses_summed_value
 from derive.checks.latex.index_calls import as_distributions
+from derive.checks.latex.index_layer_gradients import confirm_index_layer_gradients
 from derive.checks.latex.index_sums import fixed_definitions
 from derive.checks.latex.indexed_steps import check_indexed, contracted_indices, einstein_free_indices
 from derive.checks.latex.jacobians import EVERY_READING_WRONG, SCALARS_ONLY
@@ -198,7 +199,8 @@ def _layer_passes(
 ) -> list[StepResult]:
     """The last readings: a layer's definition at the layer a step writes (layer_instances), then a
     layer's gradients for any loss (layer_gradients: δ^l (a^{l-1})^T)."""
-    return confirm_layer_gradients(confirm_layer_readings(judged, context, notation, again), context, text)
+    judged = confirm_layer_gradients(confirm_layer_readings(judged, context, notation, again), context, text)
+    return confirm_index_layer_gradients(judged, context, text)  # the same per index: ∂C/∂w^l_{jk} = δ^l_j a^{l-1}_k
 
 
 def _rerun(text: str, notation: Notation, **options: Any) -> list[StepResult]:
