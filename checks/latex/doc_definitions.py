@@ -457,9 +457,9 @@ class DocumentDefinitions:
         out: list[StepResult] = []
         for result in results:
             where = (result.step.line, result.step.column)
-            names = self._closure(
-                {r.name for r in fresh if (r.line, r.column) <= where and (r, where) not in equal}, where
-            )
+            # "$x=1$ at $a=\mu$, $x=-1$ at $a=L$": values given again on the step's line are cases
+            given = [r for r in fresh if (r.line, r.column) <= where or r.line == where[0]]
+            names = self._closure({r.name for r in given if (r, where) not in equal}, where)
             used = [n for n in sorted(names) if uses_name(result.step.lhs, n) or uses_name(result.step.rhs, n)]
             if result.status == "wrong" and used:
                 note = f"; {used[0]} is defined more than once in the document, so which value is meant is not known"
