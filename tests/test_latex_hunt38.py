@@ -17,6 +17,10 @@ class is tested here with made-up examples of it, beside a wrong twin that must 
   ``x = \frac{L + \mu - 2a}{L - \mu}``: ``a = \mu`` was read as a definition and ``x = -1`` was
   'wrong'; values given again to a name on the step's own line are cases listed together
   (doc_definitions.release_redefined).
+- a Bayesian-econometrics book's approximate-Bayesian-computation sampler: "Else: Set
+  $\boldsymbol{\theta}^{s}=\boldsymbol{\theta}^{s-1}$" (keep the last draw) was 'wrong' with the
+  superscripts read as powers; a formula the prose introduces as an instruction is an assignment
+  (verdict_guards._imperative).
 """
 
 from __future__ import annotations
@@ -75,13 +79,31 @@ $$
 t = \frac{c - b}{c + b}.
 $$
 
-Here $t={first}$ when $b=0$, and $t=-1$ when $b=c$."""
+Here $t={first}$ corresponds to $b=0$, and $t=-1$ corresponds to $b=c$."""
 
 
 def test_cases_listed_on_one_line_are_not_wrong(statuses: Callable[[str], list[str]]) -> None:
     assert "wrong" not in statuses(CASES.replace("{first}", "1"))
+    # the page's own form: the cases give a an expression (made up with y, m, M, a)
+    text = "With\n$$\ny = \\frac{M + m - 2a}{M - m},\n$$\n\n$y=1$ is $a=m$ and $y=-1$ is $a=M$.\n"
+    assert "wrong" not in statuses(text)
 
 
 def test_a_value_given_once_still_refutes(statuses: Callable[[str], list[str]]) -> None:
     text = "We use\n$$\nx = \\frac{1 - a}{2}.\n$$\n\nAt $a=3$ we get $x=1$.\n"
     assert statuses(text)[-1] == "wrong"
+
+
+# a sampler's steps (made up with w, t and a Gibbs-like update): instructions, superscripts are draws
+SAMPLER = r"""1. Draw a proposal $w^{*}$.
+2. Otherwise: {word} $w^{t}=w^{t-1}$.
+"""
+
+
+def test_an_instruction_in_an_algorithm_is_not_wrong(statuses: Callable[[str], list[str]]) -> None:
+    for word in ("set", "Set", "update", "assign"):
+        assert "wrong" not in statuses(SAMPLER.replace("{word}", word))
+
+
+def test_the_same_formula_as_a_claim_is_still_wrong(statuses: Callable[[str], list[str]]) -> None:
+    assert statuses(SAMPLER.replace("{word}", "we found"))[-1] == "wrong"

@@ -458,7 +458,7 @@ class DocumentDefinitions:
         for result in results:
             where = (result.step.line, result.step.column)
             # "$x=1$ at $a=\mu$, $x=-1$ at $a=L$": values given again on the step's line are cases
-            given = [r for r in fresh if (r.line, r.column) <= where or r.line == where[0]]
+            given = [r for r in fresh if r.line <= where[0]]
             names = self._closure({r.name for r in given if (r, where) not in equal}, where)
             used = [n for n in sorted(names) if uses_name(result.step.lhs, n) or uses_name(result.step.rhs, n)]
             if result.status == "wrong" and used:
@@ -495,6 +495,6 @@ class DocumentDefinitions:
         return {n for n in names if "_" in n and n.split("_", 1)[0] in bases}
 
     def ambiguous(self, line: int, column: int) -> set[str]:
-        """Names with no one value at (line, column): those given a second value before it, and
-        those defined (before it) from one of them."""
-        return self._closure({r.name for r in self.reassigned if (r.line, r.column) <= (line, column)}, (line, column))
+        """Names with no one value at (line, column): those given a second value before it or on
+        its line (cases listed together), and those defined (before it) from one of them."""
+        return self._closure({r.name for r in self.reassigned if r.line <= line}, (line, column))
