@@ -21,6 +21,9 @@ class is tested here with made-up examples of it, beside a wrong twin that must 
   $\boldsymbol{\theta}^{s}=\boldsymbol{\theta}^{s-1}$" (keep the last draw) was 'wrong' with the
   superscripts read as powers; a formula the prose introduces as an instruction is an assignment
   (verdict_guards._imperative).
+- an econometrics guide's glossary: "Log-level model: $\ln y = …$", "Level-log model: $y = …$",
+  "Log-log model: $\ln y = …$": the level-log y was read as y's definition and the log-log line was
+  'wrong' (tested in test_latex_logged_names).
 """
 
 from __future__ import annotations
