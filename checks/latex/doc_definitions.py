@@ -458,8 +458,8 @@ class DocumentDefinitions:
         out: list[StepResult] = []
         for result in results:
             where = (result.step.line, result.step.column)
-            # "$x=1$ at $a=\mu$, $x=-1$ at $a=L$": values given again on the step's line are cases
-            given = [r for r in fresh if r.line <= where[0]]
+            s = f"{result.step.lhs} = {result.step.rhs}"  # "$x=1$ at $a=\mu$, $x=-1$ at $a=L$": cases on a line
+            given = [r for r in fresh if (r.line, r.column) <= where or r.line == where[0] and not uses_name(s, r.name)]
             names = self._closure({r.name for r in given if (r, where) not in equal}, where)
             used = [n for n in sorted(names) if uses_name(result.step.lhs, n) or uses_name(result.step.rhs, n)]
             if result.status == "wrong" and used:
