@@ -242,7 +242,7 @@ def _step_definitions(
     # free: the names given two values themselves; a name defined from one of them (y = σ(z), z =
     # w x + b, x given twice) keeps its formula, with that name free in it, and any verdict but ok
     # is still held for it (_hold_ambiguous): what holds for every x holds for the x meant
-    given_twice = {r.name for r in document.reassigned if (r.line, r.column) <= (step.line, step.column)}
+    given_twice = {r.name for r in document.reassigned if r.line <= step.line}  # or later on its line: cases
     # a doubled name given its plain value after the function keeps that value (``plain``), still
     # held unless ok (later_plain_values)
     free = (unsure - ambiguous) | given_twice | ((doubled & used) - plain)

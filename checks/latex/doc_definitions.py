@@ -23,6 +23,7 @@ from derive.checks.latex.function_words import without_function_words
 from derive.checks.latex.implied_losses import ImpliedDefinitions
 from derive.checks.latex.index_sums import named_sum
 from derive.checks.latex.label_subscripts import INDEX_LETTERS, family_letters, index_only_value, labelled_families
+from derive.checks.latex.logged_names import with_logged_names
 from derive.checks.latex.matched_arguments import chain_names
 from derive.checks.latex.name_lists import listed_names, restated_heads
 from derive.checks.latex.normalize import Normalized, normalize
@@ -169,8 +170,7 @@ def find_definitions(
 
 @dataclass(frozen=True)
 class Reassignment:
-    """``w_2 = 0.3`` after ``w_2 = 0.5``: a new value (an update step of a worked example), not
-    a claim; (line, column) is where the new value starts, as a step's."""
+    """``w_2 = 0.3`` after ``w_2 = 0.5``: a new value (an update), not a claim; (line, column): its start."""
 
     line: int
     column: int
@@ -206,7 +206,8 @@ def find_redefinitions(equations: list[Equation], notation: Notation, defs: list
     """Every later ``name = expression`` of a name first defined by an expression (``J =
     u^{[L]}`` on one page, ``J = \\frac12(\\hat y - y)^2`` on the next): a derivation step or a
     new definition, which only its verdict tells (a number, ``\\hat y = 1``, is a computed claim)."""
-    first = {d.name: d for d in defs if not GIVEN_NUMBER.fullmatch(d.rhs)}
+    first = {d.name: d for d in defs if not GIVEN_NUMBER.fullmatch(d.rhs)}  # \ln y = … before y = …: (logged_names)
+    first = with_logged_names(first, equations, lambda t: _name(t, notation), Definition)
     found: list[Reassignment] = []
     for equation in equations:
         for chain in split_chain(equation):
@@ -457,9 +458,9 @@ class DocumentDefinitions:
         out: list[StepResult] = []
         for result in results:
             where = (result.step.line, result.step.column)
-            names = self._closure(
-                {r.name for r in fresh if (r.line, r.column) <= where and (r, where) not in equal}, where
-            )
+            s = f"{result.step.lhs} = {result.step.rhs}"  # "$x=1$ at $a=\mu$, $x=-1$ at $a=L$": cases on a line
+            given = [r for r in fresh if (r.line, r.column) <= where or r.line == where[0] and not uses_name(s, r.name)]
+            names = self._closure({r.name for r in given if (r, where) not in equal}, where)
             used = [n for n in sorted(names) if uses_name(result.step.lhs, n) or uses_name(result.step.rhs, n)]
             if result.status == "wrong" and used:
                 note = f"; {used[0]} is defined more than once in the document, so which value is meant is not known"
@@ -495,6 +496,5 @@ class DocumentDefinitions:
         return {n for n in names if "_" in n and n.split("_", 1)[0] in bases}
 
     def ambiguous(self, line: int, column: int) -> set[str]:
-        """Names with no one value at (line, column): those given a second value before it, and
-        those defined (before it) from one of them."""
-        return self._closure({r.name for r in self.reassigned if (r.line, r.column) <= (line, column)}, (line, column))
+        """Names with no one value at (line, column): given again before it or on its line, or defined from one."""
+        return self._closure({r.name for r in self.reassigned if r.line <= line}, (line, column))

@@ -9,7 +9,9 @@ with a counterexample there (where the statement holds), never where it does not
 verdict stands.
 
 A statement is one formula: two or more entries of one name with number subscripts, each once,
-added, equal to 1.
+added, equal to 1. A step that writes nothing but entries of the statement (``\beta_1 = \beta_3``
+in a document that also tries ``\beta_1 + \beta_3 = 1``) is not judged under it: it reads as
+another constraint on the same entries (a hypothesis, a case), which the statement does not refute.
 """
 
 from __future__ import annotations
@@ -67,6 +69,8 @@ def with_entry_sums(
     symbols = {s.name: s for s in (lhs.free_symbols | rhs.free_symbols) if isinstance(s, sp.Symbol)}
     for names in sums:
         if not all(n in symbols for n in names) or _is_the_statement(lhs, rhs, names):
+            continue
+        if set(symbols) <= set(names):  # β_1 = β_3 beside β_1 + β_3 = 1: another constraint, no consequence
             continue
         last = symbols[names[-1]]
         swap = {last: 1 - sum(symbols[n] for n in names[:-1])}

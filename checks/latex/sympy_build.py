@@ -11,7 +11,7 @@ from derive.checks.latex.applied_calls import applied_head
 from derive.checks.latex.example_labels import instantiate_label, label_definition, word_subscript
 from derive.checks.latex.expression_derivatives import by_expression, is_expression_variable
 from derive.checks.latex.index_sums import condition_indices, decode_condition, fixed_definitions, holds, split_name
-from derive.checks.latex.intermediate_variables import through_value
+from derive.checks.latex.intermediate_variables import held_intermediates, through_value
 from derive.checks.latex.inverse_functions import INVERSE_KEYS
 from derive.checks.latex.kink_values import off_kink
 from derive.checks.latex.limits import settle_limit
@@ -446,6 +446,10 @@ class _Builder:
         if not isinstance(var, sp.Symbol):
             raise Unparsed("a derivative with respect to a number")
         operand = through_value(operand, var, lambda: self.defined(final))  # y = f(g(x)), u = g(x): dy/du
+        # L = v_2 + v_3, v_3 = √v_2: ∂L/∂v_2 the partial or the total derivative? (intermediate_variables)
+        read = lambda d: _Builder(self.norm, self.size, d).convert(raw, env)  # noqa: E731
+        if builder is not self and (why := held_intermediates(var, free, read, (Unparsed, ValueError, TypeError))):
+            raise Unparsed(why)
         unread = unread_derivative(operand, var, self._contains(var, operand, env))
         if isinstance(unread, str):
             raise Unparsed(unread)

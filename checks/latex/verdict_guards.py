@@ -24,7 +24,7 @@ from derive.checks.latex.dot_verdicts import dot_guarded
 from derive.checks.latex.normalize import Normalized
 from derive.checks.latex.number_calls import number_call_guard
 from derive.checks.latex.prose_formulas import prose_defined
-from derive.checks.latex.results import StepResult
+from derive.checks.latex.results import StepResult, held_back
 from derive.checks.latex.steps import Step
 from derive.checks.latex.text_groups import brace_group_end, top_level_terms
 from derive.checks.latex.unread_derivatives import NOT_CONTAINED
@@ -97,9 +97,23 @@ def _guarded(
     if loose:
         why = f"; {loose[0][0]}: read as {loose[0][2]} the sides differ, but it may be meant as {loose[0][1]}"
         return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}
-    out = _alternative_value(step, _bound_condition(step, out))
+    out = _alternative_value(step, _imperative(step, _bound_condition(step, out)))
     out = number_call_guard(step, _braced_sum(step, out))  # c_{skip}(0): a value at 0 (number_calls)
     return _inline(step, _example_value(step, _given_value(step, out)))
+
+
+#: "Set $\theta^{s}=\theta^{s-1}$", "update $w = w - \eta g$": an algorithm's instruction right
+#: before the formula (the prose's last word, after a list marker or a colon at most)
+_IMPERATIVE = re.compile(r"(?:^|[\s:;,.(-])(?:set|update|assign|initiali[sz]e|reset)\s*$", re.IGNORECASE)
+
+
+def _imperative(step: Step, out: dict[str, Any]) -> dict[str, Any]:
+    """A ``wrong`` on a formula the prose introduces as an instruction ("Set $θ^s = θ^{s-1}$" in a
+    sampler's steps: keep the last draw) is an assignment to carry out, not a claim: inconclusive.
+    Only an inline formula right after the word (``θ^s`` is the draw s there, no power)."""
+    if out["status"] != "wrong" or step.kind != "inline" or not _IMPERATIVE.search(step.context[-40:]):
+        return out
+    return held_back(out, "; but the prose introduces it as an instruction (set …): an assignment, not a claim")
 
 
 def _unread_first_term(out: dict[str, Any], sides: tuple[Normalized, Normalized]) -> bool:
