@@ -124,3 +124,23 @@ def test_two_weight_orders_in_one_document_confirm_neither(runner: StepRunner) -
     statuses = _statuses(text, runner)
     assert statuses[:2] != ["ok", "ok"] and "ok" not in statuses[:2], statuses
     assert statuses[2] == "ok"
+
+
+def test_a_matrix_forward_pass_fixes_the_weights_index_order() -> None:
+    # h = f(Wᵀh + b): W's entry w_{jk} joins unit j below to unit k above; W a + b the other way
+    from derive.checks.latex.index_layer_gradients import _matrix_orders
+
+    assert _matrix_orders(r"\mathbf{u}^{(t)} = g\big(\mathbf{W}^{(t)T}\mathbf{u}^{(t-1)} + \mathbf{b}^{(t)}\big)") == {
+        "in_out"
+    }
+    assert _matrix_orders(r"z^{[t]} = W^{[t]} a^{[t-1]} + b^{[t]}") == {"out_in"}
+    assert _matrix_orders(r"Z = W^\top X + b") == {"in_out"}
+    assert _matrix_orders(r"\frac{\partial C}{\partial W} = \delta a^T") == set()
+
+
+def test_a_step_against_the_matrix_forward_pass_is_not_confirmed(runner: StepRunner) -> None:
+    step = "$$\\delta^{(t)}_j = \\sum_k \\delta^{(t+1)}_k w^{(t+1)}_{kj} f'(z^{(t)}_j)$$\n"
+    turned = "$$\\mathbf{u}^{(t)} = f(\\mathbf{W}^{(t)T} \\mathbf{u}^{(t-1)} + \\mathbf{b}^{(t)})$$\n\n"
+    plain = "$$\\mathbf{u}^{(t)} = f(\\mathbf{W}^{(t)} \\mathbf{u}^{(t-1)} + \\mathbf{b}^{(t)})$$\n\n"
+    last = [check_text(doc + step, NOTATION, runner=runner, markdown=True).results[-1] for doc in (turned, plain)]
+    assert last[0].status != "ok" and last[1].status == "ok", [(r.status, r.message) for r in last]

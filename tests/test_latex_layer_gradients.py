@@ -189,3 +189,15 @@ def test_a_forward_pass_of_another_form_reads_nothing(runner: StepRunner) -> Non
     step = [r"\frac{\partial E}{\partial H^{(2)}} = \frac{\partial E}{\partial Z^{(3)}} W^{(3) T}"]
     verdicts = _verdicts(r"Z^{(3)} = \bar{H}^{(2)} W^{(3)}", step, runner)
     assert verdicts[0][0] not in ("ok", "wrong"), verdicts
+
+
+def test_an_unusual_orientation_needs_a_second_step_or_a_forward_pass(runner: StepRunner) -> None:
+    # ∂C/∂A = ∂C/∂Z · W holds only with Z = A Wᵀ, a reading the document never writes: one step is
+    # no evidence of it; the forward pass Z = A W^T, written without layer labels, is
+    step = "$$\\frac{\\partial C}{\\partial A^{(1)}} = \\frac{\\partial C}{\\partial Z^{(2)}} W^{(2)}$$\n"
+    alone = check_text(step, NOTATION, runner=runner, markdown=True).results[-1]
+    stated = check_text("$$Z = A W^T + b$$\n\n" + step, NOTATION, runner=runner, markdown=True).results[-1]
+    columns = check_text("$$Z = W X + b$$\n\n" + step, NOTATION, runner=runner, markdown=True).results[-1]
+    assert alone.status != "ok", alone.message
+    assert stated.status == "ok", stated.message
+    assert columns.status != "ok", columns.message

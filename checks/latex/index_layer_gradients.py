@@ -70,6 +70,22 @@ _OTHER_LETTERS = re.compile(
 )
 
 
+#: a forward pass in matrix form, z = W a + b or h = f(W^{(l)T} h^{(l-1)} + b): its weight's entries
+#: are the per-unit weights, so W a fixes w_{jk} from unit k to j, and Wᵀ a from unit j to k
+_MATRIX_FORWARD = re.compile(
+    r"(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*W\s*\}|(?<![A-Za-z\\])W)"
+    r"(?P<sup>(?:\s*\^\s*(?:\{[^{}]*\}|\\top|\\intercal|\S))*)"
+    r"\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?[A-Za-z]\s*\}?(?:\s*\^\s*(?:\{[^{}]*\}|\S))?\s*\}?"
+    r"\s*\+\s*(?:\\(?:mathbf|boldsymbol|bm)\s*\{\s*)?b(?![A-Za-z])"
+)
+_TRANSPOSE_MARK = re.compile(r"(?<![A-Za-z\\])T(?![A-Za-z])|\\top(?![A-Za-z])|\\intercal(?![A-Za-z])")
+
+
+def _matrix_orders(text: str) -> set[str]:
+    """The weight orders the document's matrix-form forward passes fix (module docstring)."""
+    return {"in_out" if _TRANSPOSE_MARK.search(m["sup"]) else "out_in" for m in _MATRIX_FORWARD.finditer(text)}
+
+
 def normalized(tex: str) -> str:
     """The side with bare layer labels bracketed and unknown primed functions written σ'."""
 
@@ -96,7 +112,7 @@ def document_readings(text: str) -> tuple[tuple[str, ...], tuple[int, ...]] | No
         ("in_out" if m.group("over") == m.group("first") else "out_in")
         for m in _FORWARD.finditer(text)
         if m.group("over") in (m.group("first"), m.group("second"))
-    }
+    } | _matrix_orders(text)
     signs = set()
     for m in _DELTA_DEFINED.finditer(text):
         if m.group("var") not in ("z", "Z"):

@@ -385,6 +385,12 @@ def _document_reading(
     for d in defs:
         stem, sub = split_name(d.name)
         named = layered(Sym(d.name, stem, sub))
+        if named is not None and named[1] is None and named[0] in PRE_ACTIVATIONS:
+            # Z = W X + b with no layer label: the document's convention for every layer
+            value = typed.get(d.name) or _quiet_parse(d.rhs, notation)
+            found = _unlabelled_orientation(value) if value is not None else ""
+            orientations |= {found, STACKED[found]} if found and named[0] == "z" else {found} if found else set()
+            continue
         if named is None or named[1] is None:
             continue
         letter, label, _ = named
@@ -451,6 +457,30 @@ def _forward_orientation(value: Node, label: Label) -> str:
             if weight != label or (given is not None and given != _shifted(label, -1)):
                 return "other"
             return {("W", "A"): "WA", ("Wt", "A"): "WtA", ("A", "W"): "AW", ("A", "Wt"): "AWt"}[(first, second)]
+    return ""
+
+
+def _unlabelled_orientation(value: Node) -> str:
+    """The orientation of a forward pass written without layer labels (``Z = W X + b``, ``z = W^T x +
+    b``), "" where it writes no product of a bare weight and a bare input."""
+    for node in all_nodes(value):
+        if not (isinstance(node, Mul) and node.kind in ("juxt", "cdot")):
+            continue
+        factors = _flat(node)
+        if len(factors) != 2:
+            continue
+        kinds = []
+        for factor in factors:
+            transposed = isinstance(factor, Transpose)
+            inner = factor.x if transposed else factor
+            if not isinstance(inner, Sym) or inner.sub:
+                break
+            if inner.stem in ("W", "w"):
+                kinds.append("Wt" if transposed else "W")
+            elif inner.stem in ("X", "x", "A", "a", "H", "h") and not transposed:
+                kinds.append("A")
+        if len(kinds) == 2 and "A" in kinds and kinds[0] != kinds[1]:
+            return {("W", "A"): "WA", ("Wt", "A"): "WtA", ("A", "W"): "AW", ("A", "Wt"): "AWt"}[(kinds[0], kinds[1])]
     return ""
 
 

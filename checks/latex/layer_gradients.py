@@ -75,12 +75,13 @@ def confirm_layer_gradients(judged: list[Any], context: Any, text: str) -> list[
     # the orientation (Z = W A or A W …) and the layout (∂C/∂W shaped like W or like Wᵀ) on which
     # the document's own layer-gradient steps agree: δ aᵀ and a δᵀ for one W in one document are
     # not both its convention
-    agreed = _agreed_orientations([_conventions(*f) for f in found if f and f[1]])
+    holding = [_conventions(*f) for f in found if f and f[1]]
+    agreed = _agreed_orientations(holding)
     out = []
     for result, f in zip(judged, found, strict=True):
         if f and result.status in ("unparsed", "inconclusive") and result.counterexample is None:
             roles, readings, rhs = f
-            if readings and agreed <= _conventions(*f):
+            if readings and agreed <= _conventions(*f) and _supported(agreed, holding, roles):
                 chosen = next(r for r in readings if r.orientation in {o for o, _ in agreed})
                 result = replace(result, status="ok", message=_message(roles, chosen), method="layer gradients")
             elif not readings and refutable(result.step, roles, rhs) and (roles.target != "b" or _batch_size(text)):
@@ -131,6 +132,21 @@ def _conventions(roles: Roles, readings: list[Reading], rhs: Node) -> set[tuple[
         elif isinstance(got, np.ndarray):
             out.add((reading.orientation, "same" if got.shape == expected.shape else "turned"))
     return out
+
+
+#: the readings of an unwritten forward pass that need a second step of the document behind them:
+#: Z = A Wᵀ (rows, W out×in) is a library's convention, not a textbook's; one step that holds only
+#: so (∂C/∂A = ∂C/∂Z · W where the author meant Z = A W) is no evidence the document uses it
+_UNUSUAL = frozenset({"AWt", "WtA"})
+
+
+def _supported(agreed: set[tuple[str, str]], holding: list[set[tuple[str, str]]], roles: Roles) -> bool:
+    """May the agreed conventions confirm? Always where the document writes its forward pass; without
+    one, an unusual orientation only where two of its layer-gradient steps hold under it."""
+    orientations = {o for o, _ in agreed}
+    if roles.stated or not orientations <= _UNUSUAL:
+        return True
+    return sum(1 for h in holding if {o for o, _ in h} & orientations) >= 2
 
 
 def _agreed_orientations(holding: list[set[tuple[str, str]]]) -> set[tuple[str, str]]:
