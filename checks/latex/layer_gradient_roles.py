@@ -24,6 +24,7 @@ linking up to one, on the left) is read with backprop_errors' roles: ``G`` and `
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
@@ -439,49 +440,51 @@ def _quiet_parse(text: str, notation: Any) -> Node | None:
         return None
 
 
-def _forward_orientation(value: Node, label: Label) -> str:
-    """The orientation of a forward pass ``z^l = W^l a^{l-1} + b^l`` ("" if it writes no product
-    of a weight; "other" where the weight or the input is at another layer)."""
+#: the orientation a product of a weight and a layer's input writes (Z = W A, A W, A Wᵀ, Wᵀ A)
+_ORIENTATION = {("W", "A"): "WA", ("Wt", "A"): "WtA", ("A", "W"): "AW", ("A", "Wt"): "AWt"}
+
+
+def _weight_products(value: Node, classify: Callable[[Node], Any]) -> Iterator[list[Any]]:
+    """The kinds (``classify``; None: no kind) of each product of two factors that both have one."""
     for node in all_nodes(value):
         if not (isinstance(node, Mul) and node.kind in ("juxt", "cdot")):
             continue
         factors = _flat(node)
-        if len(factors) != 2:
-            continue
-        kinds = [_forward_factor(f) for f in factors]
-        if any(k is None for k in kinds):
-            continue
-        (first, l1), (second, l2) = kinds  # type: ignore[misc]
+        if len(factors) == 2:
+            kinds = [classify(f) for f in factors]
+            if all(k is not None for k in kinds):
+                yield kinds
+
+
+def _forward_orientation(value: Node, label: Label) -> str:
+    """The orientation of a forward pass ``z^l = W^l a^{l-1} + b^l`` ("" if it writes no product
+    of a weight; "other" where the weight or the input is at another layer)."""
+    for (first, l1), (second, l2) in _weight_products(value, _forward_factor):
         if first.startswith("W") and second == "A" or first == "A" and second.startswith("W"):
             weight, given = (l1, l2) if first.startswith("W") else (l2, l1)
             if weight != label or (given is not None and given != _shifted(label, -1)):
                 return "other"
-            return {("W", "A"): "WA", ("Wt", "A"): "WtA", ("A", "W"): "AW", ("A", "Wt"): "AWt"}[(first, second)]
+            return _ORIENTATION[(first, second)]
     return ""
 
 
 def _unlabelled_orientation(value: Node) -> str:
-    """The orientation of a forward pass written without layer labels (``Z = W X + b``, ``z = W^T x +
-    b``), "" where it writes no product of a bare weight and a bare input."""
-    for node in all_nodes(value):
-        if not (isinstance(node, Mul) and node.kind in ("juxt", "cdot")):
-            continue
-        factors = _flat(node)
-        if len(factors) != 2:
-            continue
-        kinds = []
-        for factor in factors:
-            transposed = isinstance(factor, Transpose)
-            inner = factor.x if transposed else factor
-            if not isinstance(inner, Sym) or inner.sub:
-                break
-            if inner.stem in ("W", "w"):
-                kinds.append("Wt" if transposed else "W")
-            elif inner.stem in ("X", "x", "A", "a", "H", "h") and not transposed:
-                kinds.append("A")
-        if len(kinds) == 2 and "A" in kinds and kinds[0] != kinds[1]:
-            return {("W", "A"): "WA", ("Wt", "A"): "WtA", ("A", "W"): "AW", ("A", "Wt"): "AWt"}[(kinds[0], kinds[1])]
+    """The orientation of a forward pass without layer labels (``Z = W X + b``, ``z = W^T x + b``), or ""."""
+    for kinds in _weight_products(value, _bare_factor):
+        if "A" in kinds and kinds[0] != kinds[1]:
+            return _ORIENTATION[(kinds[0], kinds[1])]
     return ""
+
+
+def _bare_factor(node: Node) -> str | None:
+    """A factor's kind written with no label or subscript: "W" or "Wt" a weight, "A" an input, else None."""
+    transposed = isinstance(node, Transpose)
+    inner = node.x if transposed else node
+    if not isinstance(inner, Sym) or inner.sub:
+        return None
+    if inner.stem in ("W", "w"):
+        return "Wt" if transposed else "W"
+    return "A" if inner.stem in ("X", "x", "A", "a", "H", "h") and not transposed else None
 
 
 def _forward_factor(node: Node) -> tuple[str, Label | None] | None:
