@@ -35,6 +35,7 @@ from derive.checks.latex.restated_results import confirm_restated_results
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.scalar_givens import hold_scalar_givens
 from derive.checks.latex.scaled_units import hold_scaled_units
+from derive.checks.latex.stated_totals import judge_stated_totals
 from derive.checks.latex.stated_kinds import hold_stated_kinds
 from derive.checks.latex.tainted_values import hold_tainted_values
 from derive.checks.latex.unit_suffix import hold_unit_suffixes
@@ -72,6 +73,7 @@ def last_passes(
     judged = hold_cumulative_families(hold_distribution_sums(judged), text, notation)  # Σ_Z P(Z|X) = 1; ᾱ_t
     judged = hold_chosen_values(judged, notation)  # η = 1/L, later "with η = 1/9"; "$L-1=1$ hidden layer"
     judged = hold_arrow_results(judged, text)  # ⇒ d^4k^2, an empty row, &= (sum): not from d^4k^2 (arrow_results)
+    judged = judge_stated_totals(judged)  # counts on lines of their own, then "the total" N = 1,707,264
     judged = hold_characterized_functions(judged, text, notation)  # f'(y) = √(1+y) ⇒ f(y) = ⅔(1+y)^{3/2}: f anew
     judged = hold_scaled_units(judged, text, notation)  # $22,528\times 128 = 2.9$ Mbit (scaled_units)
     judged = hold_finite_fields(judged, text)  # R := \mathbb{F}_2, then -1(1 + 1) = 0 (finite_fields)
