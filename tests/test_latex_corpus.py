@@ -89,6 +89,7 @@ HELDOUT42 = ROOT / "tests" / "data" / "latex_heldout42" / "manifest.toml"
 HELDOUT43 = ROOT / "tests" / "data" / "latex_heldout43" / "manifest.toml"
 HELDOUT44 = ROOT / "tests" / "data" / "latex_heldout44" / "manifest.toml"
 HELDOUT45 = ROOT / "tests" / "data" / "latex_heldout45" / "manifest.toml"
+HELDOUT46 = ROOT / "tests" / "data" / "latex_heldout46" / "manifest.toml"
 
 
 @pytest.mark.parametrize(
@@ -139,6 +140,7 @@ HELDOUT45 = ROOT / "tests" / "data" / "latex_heldout45" / "manifest.toml"
         (HELDOUT43, 8, 175),
         (HELDOUT44, 10, 210),
         (HELDOUT45, 11, 140),
+        (HELDOUT46, 12, 190),
     ],
     ids=lambda value: value.parent.name if isinstance(value, Path) else None,  # latex_heldout17, not manifest16
 )
