@@ -61,8 +61,10 @@ def preload() -> None:
     own passes after judging, no longer imports it then, with both workers idle. Imports only:
     no SymPy computation here, so this process's SymPy caches stay as they were."""
     import sympy  # noqa: F401
+    import sympy.parsing.latex  # noqa: F401  (sympy_build._parse)
+    import sympy.tensor.tensor  # noqa: F401  (SymPy's own, at its first sum: Add.flatten)
 
-    import derive.checks.latex.subset_parser  # noqa: F401  (sympy_build.to_sympy)
+    import derive.checks.latex.subset_parser  # noqa: F401  (sympy_build._parse)
     import derive.checks.proof.judge  # noqa: F401
     import derive.checks.proof.symbolic  # noqa: F401  (judge.prove_equal)
 
