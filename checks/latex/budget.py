@@ -60,13 +60,12 @@ def preload() -> None:
     importing it again (about 0.3 s of CPU each), and this process, which needs SymPy for its
     own passes after judging, no longer imports it then, with both workers idle. Imports only:
     no SymPy computation here, so this process's SymPy caches stay as they were."""
-    import sympy  # noqa: F401
-    import sympy.parsing.latex  # noqa: F401  (sympy_build._parse)
-    import sympy.tensor.tensor  # noqa: F401  (SymPy's own, at its first sum: Add.flatten)
-
     import derive.checks.latex.subset_parser  # noqa: F401  (sympy_build._parse)
     import derive.checks.proof.judge  # noqa: F401
     import derive.checks.proof.symbolic  # noqa: F401  (judge.prove_equal)
+    import sympy  # noqa: F401
+    import sympy.parsing.latex  # noqa: F401  (sympy_build._parse)
+    import sympy.tensor.tensor  # noqa: F401  (SymPy's own, at its first sum: Add.flatten)
 
 
 def _budget_verdict(message: str) -> dict[str, Any]:
