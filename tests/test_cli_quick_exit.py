@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from derive.cli import QUICK_EXIT, main
 
+from derive.cli import QUICK_EXIT, main
 
 
 def _doc(tmp_path: Path, steps: int) -> Path:
