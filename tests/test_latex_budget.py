@@ -71,3 +71,36 @@ def test_other_finalizer_errors_are_still_reported(monkeypatch: pytest.MonkeyPat
         Broken()
     assert [str(e) for e in seen] == ["a real bug in a finalizer"]
     assert sys.unraisablehook is not None and seen  # the guard put the test's hook back
+
+
+def test_preload_imports_everything_a_workers_first_step_imports() -> None:
+    """Workers forked after preload() inherit SymPy and the prover: their warm-up imports nothing
+    of SymPy or of the checker anew (a fresh process, so that nothing is imported already)."""
+    import subprocess
+
+    probe = (
+        "import sys\n"
+        "import derive.checks.latex.checker\n"  # as the command does before it starts the workers
+        "from derive.checks.latex.budget import preload, warm_up\n"
+        "assert 'sympy' not in sys.modules\n"
+        "preload()\n"
+        "before = set(sys.modules)\n"
+        "out = warm_up()\n"
+        "new = sorted(m for m in set(sys.modules) - before if m.startswith(('sympy', 'derive', 'mpmath')))\n"
+        "print(out['status'], new)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok []"
+
+
+def test_a_document_is_judged_by_workers_forked_after_preload(tmp_path) -> None:
+    from derive.checks.latex.budget import ParallelRunner
+    from derive.checks.latex.checker import check_text
+    from derive.checks.latex.notation import load_notation
+
+    text = "$$(a + b)^2 = a^2 + 2 a b + b^2 = a^2 + b^2$$\n"
+    with ParallelRunner(10.0, 60.0) as runner:
+        runner.start_clock()
+        report = check_text(text, load_notation(None), runner=runner)
+    assert [r.status for r in report.results] == ["ok", "wrong"]

@@ -377,3 +377,30 @@ def test_a_row_ending_with_its_equals_sign_goes_on_in_the_next_row() -> None:
     assert [p.line for p in eq.pieces] == [2, 3, 4]
     two = "\\begin{align}\nA &= B \\\\\nC &= D\n\\end{align}\n"
     assert len(extract(two)) == 2  # rows that end without a sign stay separate equations
+
+
+# Equations are read once per document and process (extract._extracted): the second reading, for
+# the report's blocks without steps, must give what reading the text afresh gives.
+
+
+def test_a_second_reading_gives_what_a_fresh_reading_gives() -> None:
+    from derive.checks.latex.extract import _extracted, equations_of
+    from derive.checks.latex.markdown_doc import markdown_regions
+
+    text = "Let\n\n$$f(x) = (x + 1)^2 = x^2 + 2x + 1$$\n\nso $g = 2$ and\n\n$$\\frac{d}{dx} f = 2x + 2$$\n"
+    first, second = extract(text), extract(text)
+    fresh = equations_of(text, markdown_regions(text))
+    assert first == second == fresh and len(fresh) >= 2
+    assert first is not second  # each caller its own list
+    first.clear()
+    assert extract(text) == fresh  # what one caller does to its list, the next does not see
+    assert _extracted.cache_info().hits >= 2
+
+
+def test_the_same_text_read_as_latex_is_read_anew() -> None:
+    text = "% $$a = b$$ (a LaTeX comment, a line of text in Markdown)\n\n$$c = d$$\n"
+    as_markdown = extract(text, markdown=True)
+    as_latex = extract(text, markdown=False)
+    assert [e.text for e in as_markdown] == ["a = b", "c = d"]
+    assert [e.text for e in as_latex] == ["c = d"]
+    assert extract(text, markdown=True) == as_markdown

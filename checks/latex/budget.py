@@ -27,6 +27,7 @@ from typing import Any
 from derive.checks.latex.step_runner import StepRunner
 
 __all__ = [
+    "preload",
     "BudgetRunner",
     "ParallelRunner",
     "OverBudget",
@@ -50,6 +51,21 @@ def warm_up() -> dict[str, Any]:
 
     notation = load_notation(None)
     return check_step(normalize("x + 1", notation), normalize("1 + x", notation))
+
+
+def preload() -> None:
+    """Import here what a worker imports for its first step (warm_up): SymPy and the prover.
+
+    Workers are forked from this process: imported before, they inherit it instead of each
+    importing it again (about 0.3 s of CPU each), and this process, which needs SymPy for its
+    own passes after judging, no longer imports it then, with both workers idle. Imports only:
+    no SymPy computation here, so this process's SymPy caches stay as they were."""
+    import derive.checks.latex.subset_parser  # noqa: F401  (sympy_build._parse)
+    import derive.checks.proof.judge  # noqa: F401
+    import derive.checks.proof.symbolic  # noqa: F401  (judge.prove_equal)
+    import sympy  # noqa: F401
+    import sympy.parsing.latex  # noqa: F401  (sympy_build._parse)
+    import sympy.tensor.tensor  # noqa: F401  (SymPy's own, at its first sum: Add.flatten)
 
 
 def _budget_verdict(message: str) -> dict[str, Any]:
@@ -143,6 +159,7 @@ class ParallelRunner(BudgetRunner):
     def start_clock(self, origin: float | None = None) -> None:
         """Start the budget and every worker, each warming up (imports) at once."""
         self.deadline = (time.monotonic() if origin is None else origin) + self.budget
+        preload()
         for worker in self._workers():
             self._warm_worker(worker)
 

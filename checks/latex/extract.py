@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from derive.checks.latex.clauses import free_conditions, inline_conditions, sentence_start
 from derive.checks.latex.conditions import prose_conditions
@@ -209,8 +210,16 @@ def extract(text: str, *, markdown: bool | None = None) -> list[Equation]:
     document (no ``\\documentclass``, no ``\\begin{document}``)."""
     if markdown is None:
         markdown = "\\documentclass" not in text and "\\begin{document}" not in text
+    return list(_extracted(text, markdown))  # a list of its own: a caller may change its list
+
+
+# The command reads a document's equations twice (the checker, then the blocks without steps for
+# the report, coverage.py), and again when it checks the document a second time with e a name
+# (variable_e_pass): once is enough. Equations are frozen, so sharing them is safe.
+@lru_cache(maxsize=2)
+def _extracted(text: str, markdown: bool) -> tuple[Equation, ...]:
     regions = markdown_regions(text) if markdown else latex_regions(text)
-    return equations_of(text, regions, latex=not markdown)
+    return tuple(equations_of(text, regions, latex=not markdown))
 
 
 def equations_of(text: str, regions: list[Region], *, latex: bool = False) -> list[Equation]:

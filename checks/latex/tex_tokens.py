@@ -59,6 +59,13 @@ class Unreadable(Exception):
 
 def tex_tokens(text: str) -> list[tuple[str, bool]]:
     """Tokens with a flag 'preceded by whitespace'; whitespace itself dropped."""
+    # The same few hundred texts of a document are read some ten thousand times over (each pass
+    # reads its terms anew): tokenizing is pure, so its result is kept; callers get lists of their own.
+    return list(_tex_tokens(text))
+
+
+@lru_cache(maxsize=8192)
+def _tex_tokens(text: str) -> tuple[tuple[str, bool], ...]:
     out: list[tuple[str, bool]] = []
     space = False
     for m in TOKEN_RE.finditer(text):
@@ -69,7 +76,7 @@ def tex_tokens(text: str) -> list[tuple[str, bool]]:
             continue
         out.append(("0" + t if t[0] == "." and len(t) > 1 else t, space))  # .2 is read as 0.2
         space = False
-    return out
+    return tuple(out)
 
 
 _SPELLINGS = {
