@@ -104,6 +104,7 @@ from derive.checks.latex.unstated_dependence import DependenceNotes, said, split
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
 from derive.checks.latex.vanishing_sides import hold_vanished
 from derive.checks.latex.variable_e_pass import with_variable_e_reading
+from derive.checks.latex.vector_families import confirm_vector_families
 from derive.checks.latex.verdict_guards import guard_verdict, prose_valued
 
 __all__ = [
@@ -184,7 +185,9 @@ def check_text(
         judged = hold_partials(judged, equations, document, again)  # ∂R(a, b)/∂a holds b, ∂x̂/∂x σ² (graph_partials)
         judged = last_passes(judged, equations, text, notation, typed_notation)
         judged = confirm_implicit_losses(judged, context, notation, again)  # ∂R/∂v_{qp} = ε_q h_p, R unwritten
-        report.results.extend(_layer_passes(judged, context, notation, again, text))  # z^l at layer L, last
+        judged = _layer_passes(judged, context, notation, again, text)  # z^l at layer L
+        math = " ".join(e.text for e in equations)  # x_i^T w: x_i one of n vectors, last (vector_families)
+        report.results.extend(confirm_vector_families(judged, context, math, again))
         rerun = partial(_rerun, text, file=file, markdown=markdown, examples=examples, seed=seed, runner=runner)
         report.results = with_variable_e_reading(report.results, equations, given, rerun)  # e = a b beside e^{2x}
     finally:

@@ -11,7 +11,7 @@ from derive.checks.latex.steps import Step
 __all__ = ["check_membership", "space_dims", "show_shape"]
 
 _REAL_SPACE = re.compile(
-    r"^\s*\\mathbb\s*\{?\s*R\s*\}?\s*(\^\s*(\{(?P<braced>.*)\}|(?P<single>\\?[A-Za-z0-9]+)))?\s*$", re.S
+    r"^\s*(?:\\(?:mathbb|mathbf|Bbb|mathds)\s*\{?\s*R\s*\}?|\\R(?:R|eals)?(?![A-Za-z]))\s*(\^\s*(\{(?P<braced>.*)\}|(?P<single>\\?[A-Za-z0-9]+)))?\s*$", re.S
 )
 
 
