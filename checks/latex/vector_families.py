@@ -23,6 +23,8 @@ from dataclasses import replace
 from typing import Any
 
 from derive.checks.latex.notation import Notation, identifier_name
+from derive.checks.latex.tex_tokens import Unreadable
+from derive.checks.latex.typed import parse_typed
 
 __all__ = ["confirm_vector_families", "vector_families"]
 
@@ -31,20 +33,25 @@ _T = r"(?:T|\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|\\mathrm\s*\{\s*T\s*\})"
 _MARK = rf"\^\s*(?:{_T}|\{{\s*{_T}\s*\}})"
 # the letter of a vector, plain or bold (\mathbf{x}, \bm x, \boldsymbol{x}, \vec{x}, \overline{x})
 _BOLD = r"\\(?:mathbf|bm|boldsymbol|vec|overline|mathbold)"
-_LETTER = rf"(?:{_BOLD}\s*\{{\s*[A-Za-z]\s*\}}|{_BOLD}\s+[A-Za-z]|(?<![A-Za-z\\])[A-Za-z])"
+_LETTER = rf"(?:{_BOLD}\s*\{{\s*[A-Za-z]\s*\}}|{_BOLD}\s+[A-Za-z]|(?<![A-Za-z\\_^])[A-Za-z])"
 # an example index: _i, _{n}, ^{(i)}; one lower-case letter (x_1 is a number, not an index)
 _INDEX = r"(?:_\s*(?:[a-z](?![A-Za-z])|\{\s*[a-z]\s*\})|\^\s*\{\s*\(\s*[a-z]\s*\)\s*\})"
 _MEMBER = rf"{_LETTER}{_INDEX}"
 # x_i^T; x^T_i (the mark before the index); x^{(i)T}
 _TRANSPOSED = re.compile(rf"(?P<m>{_MEMBER})\s*{_MARK}")
 _MARK_FIRST = re.compile(rf"(?P<l>{_LETTER})\s*{_MARK}\s*(?P<i>_\s*(?:[a-z](?![A-Za-z])|\{{\s*[a-z]\s*\}}))")
-_BRACKET_T = re.compile(rf"(?P<l>{_LETTER})\^\s*\{{\s*\(\s*(?P<i>[a-z])\s*\)\s*{_T}\s*\}}")
+# x^{(i)T}, x^{(i)^T}
+_BRACKET_T = re.compile(rf"(?P<l>{_LETTER})\^\s*\{{\s*\(\s*(?P<i>[a-z])\s*\)\s*(?:{_T}|{_MARK})\s*\}}")
 # a transposed vector right before: w^T x_i, \theta^{(k)\top} x^{(i)}, \beta^T \mathbf{x}_n
-_VECTOR = r"(?:(?<![A-Za-z\\])[A-Za-z]|\\(?:theta|beta|omega|mathbf\s*\{\s*[A-Za-z]\s*\}|bm\s*\{\s*[A-Za-z]\s*\}))"
+_VECTOR = rf"(?:{_LETTER}|\\(?:theta|beta|omega))"
 _AFTER_T = re.compile(
     rf"{_VECTOR}(?:\^\s*\{{\s*\(\s*[a-z]\s*\)\s*{_T}\s*\}}|\s*{_MARK})\s*(?:\\cdot\s*)?(?P<m>{_MEMBER})"
 )
 _ANY_MEMBER = re.compile(_MEMBER)
+# \sum_{i=1}^{m}: the index and its upper bound
+_SUM = re.compile(
+    r"\\sum\s*(?:\\n?o?limits\s*)?_\s*\{\s*(?P<i>[a-z])\s*=\s*[^{}]*\}\s*\^\s*(?:\{\s*(?P<b>[A-Za-z])\s*\}|(?P<c>[A-Za-z]))"
+)
 _UNREAD = ("unparsed", "inconclusive")
 _WHY = "with {names} read as per-example vectors of one size (not entries of one vector): {{message}}"
 
@@ -67,8 +74,49 @@ def vector_families(math: str, notation: Notation) -> set[str]:
         found.add(_name(match.group("l") + match.group("i"), notation) or "")
     for match in _BRACKET_T.finditer(math):
         found.add(_name(f"{match.group('l')}^{{({match.group('i')})}}", notation) or "")
-    known = {*notation.shapes, *notation.sample_shapes, *notation.definitions}
+    known = {*notation.shapes, *notation.definitions}  # a declared family (sample_shapes) is one too
     return {n for n in found if n and n not in known}
+
+
+def _label_shapes(math: str, families: set[str], notation: Notation) -> dict[str, tuple[str, ...]]:
+    """Scalars of the same examples (t_k beside v_k in a sum over k up to m): the vector t of size m,
+    where m is a size the notation fixes (the shape inference would give t a size of its own, and a
+    sum up to m would run past it). Not a name written as a function (\\mu_i(w, b)) or known."""
+    # x_{i} -> i, a^{(k)} -> k
+    indices = {m.group(1) for n in families if (m := re.search(r"[{(]\s*([a-z])\s*\)?\}$", n))}
+    bounds: dict[str, set[str]] = {}
+    for m in _SUM.finditer(math):
+        bounds.setdefault(m.group("i"), set()).add(m.group("b") or m.group("c"))
+    dims = {d for shape in [*notation.shapes.values(), *notation.sample_shapes.values()] for d in shape}
+    known = {*notation.shapes, *notation.sample_shapes, *notation.definitions}
+    out: dict[str, tuple[str, ...]] = {}
+    for index in indices:
+        (bound,) = bounds.get(index) or {""}  # one bound for every sum over it, or none
+        if bound not in dims:
+            continue
+        entry = rf"(?<![A-Za-z\\])(?P<l>[A-Za-z])_\s*(?:{index}|\{{\s*{index}\s*\}})(?![A-Za-z])"
+        letters = {m.group("l") for m in re.finditer(entry, math)}
+        called = {m.group("l") for m in re.finditer(entry + r"\s*(?:\(|\\left\s*\()", math)}
+        for letter in sorted(letters - called):
+            if f"{letter}_{{{index}}}" not in families and letter not in known and letter != bound:
+                out[letter] = (bound,)
+    return out
+
+
+def _typed_values(context: Any, values: _Values, at: tuple[int, int], typed: dict, notation: Notation) -> dict:
+    """The plain definitions a step uses (L = -Σ_i [y_i log \\hat{p}_i + …]) with the per-example
+    names in them replaced by their values; a definition that then cannot be read is left as it was."""
+    out = {}
+    for d in context.document.defs:
+        if d.letters or d.name not in typed or (d.line, d.column) >= at:
+            continue
+        text = values.put_in(d.rhs, at)
+        if text != d.rhs:
+            try:
+                out[d.name] = parse_typed(text, notation)
+            except Unreadable:
+                continue
+    return out
 
 
 def _mentions(step: Any, families: set[str], notation: Notation) -> set[str]:
@@ -77,6 +125,58 @@ def _mentions(step: Any, families: set[str], notation: Notation) -> set[str]:
     written |= {_name(m.group("l") + m.group("i"), notation) for m in _MARK_FIRST.finditer(text)}
     written |= {_name(f"{m.group('l')}^{{({m.group('i')})}}", notation) for m in _BRACKET_T.finditer(text)}
     return families & {n for n in written if n}
+
+
+# a member as the reader may name it: \hat{p}_i, \mathbf{x}_i, \mu_i, z_i, \mu_{i}
+_ENTRY = (
+    r"(?:\\[A-Za-z]+\s*\{{\s*\\?[A-Za-z]+\s*\}}|\\[A-Za-z]+|(?<![A-Za-z\\_^])[A-Za-z])"
+    r"\s*_\s*(?:\{{\s*{i}\s*\}}|{i}(?![A-Za-z]))"
+)
+_ARGS = r"\s*(?:\\left\s*)?\((?P<args>[^()]*?)(?:\\right\s*)?\)"
+
+
+class _Values:
+    """The document's per-example definitions (\\hat{p}_i = \\sigma(w^T x_i), \\mu_i(w, b) = …, z_i =
+    w^T x_i), put in for their names where a step (or a definition it uses) writes them: the matrix
+    reader takes a family's definition for the scalar judge's only (doc_definitions), and without
+    it \\hat{p}_i does not depend on w."""
+
+    def __init__(self, context: Any, families: set[str], math: str, notation: Notation) -> None:
+        indices = {m.group(1) for n in families if (m := re.search(r"[{(]\s*([a-z])\s*\)?\}$", n))}
+        self.notation = notation
+        self.values: list[tuple[tuple[int, int], str, str, str, str | None]] = []  # (at, name, index, value, args)
+        # where the definition's value starts: a step there is the definition itself, never given its own value
+        defs = [(*d.value_at, d.name, d.rhs) for d in context.document.defs if len(d.letters) == 1]
+        defs += [(f.line, f.column, f.name, f.body) for f in context.new_functions]
+        for line, column, name, rhs in defs:
+            index = re.search(r"_\{([a-z])\}$", name)
+            if index is None or index.group(1) not in indices or not _ANY_MEMBER.search(rhs + " " + name):
+                continue
+            called = re.search(re.escape(name.replace("_{", "_").rstrip("}")) + _ARGS + r"\s*=", math)
+            args = re.sub(r"\s", "", called.group("args")) if called else None
+            self.values.append(((line, column), name, index.group(1), rhs, args))
+
+    def put_in(self, text: str, at: tuple[int, int]) -> str:
+        """``text`` with every per-example name defined before ``at`` replaced by its value."""
+        for _ in range(3):  # \hat{p}_i = \sigma(z_i), z_i = w^T x_i: a value that uses another
+            before = text
+            for where, name, index, value, args in self.values:
+                if where < at:  # strictly before: not the definition's own step
+                    text = self._one(text, name, index, value, args)
+            if text == before:
+                break
+        return text
+
+    def _one(self, text: str, name: str, index: str, value: str, args: str | None) -> str:
+        def swap(m: re.Match[str]) -> str:
+            if _name(m.group("e"), self.notation) != name:
+                return m.group(0)
+            given = m.group("args")
+            if given is not None and re.sub(r"\s", "", given) != args:
+                return m.group(0)  # \mu_i(v, c): another point than the definition's
+            return rf"\left({value}\right)"
+
+        return re.sub(rf"(?P<e>{_ENTRY.format(i=index)})(?:{_ARGS})?", swap, text)
 
 
 def confirm_vector_families(judged: list[Any], context: Any, math: str, again: Any) -> list[Any]:
@@ -88,15 +188,24 @@ def confirm_vector_families(judged: list[Any], context: Any, math: str, again: A
     families = vector_families(math, again.notation)
     if not families:
         return judged
-    shapes = {**again.notation.sample_shapes, **{name: ("d",) for name in sorted(families)}}
+    labels = _label_shapes(math, families, again.notation)
+    read = {name: ("d",) for name in sorted(families)}  # a size of their own: d, as declared where it is
+    shapes = {**labels, **read, **again.notation.sample_shapes}
     second = replace(again, notation=replace(again.notation, sample_shapes=shapes))
+    values = _Values(context, families, math, again.notation)
     tasks, where, why = [], [], []
     for k in unread:
         step = judged[k].step
         named = _mentions(step, families, again.notation)
         if not named:
             continue
-        tasks.append((step, context.document.for_step(step.line, step.column, step.rhs, derivative=True)))
+        typed, scalar = context.document.for_step(step.line, step.column, step.rhs, derivative=True)
+        at = (step.line, step.column)
+        lhs, rhs = values.put_in(step.lhs, at), values.put_in(step.rhs, at)
+        if (lhs, rhs) != (step.lhs, step.rhs):
+            step = replace(step, lhs=lhs, rhs=rhs)
+        typed = {**typed, **_typed_values(context, values, at, typed, again.notation)}
+        tasks.append((step, (typed, scalar)))
         where.append(k)
         why.append(_WHY.format(names=", ".join(sorted(named))))
     return second.confirm(judged, tasks, where, why)
