@@ -88,3 +88,35 @@ def test_the_short_real_macros_are_real_spaces() -> None:
 
     assert space_dims(r"\R^d") == ("d",) and space_dims(r"\RR^{n \times d}") == ("n", "d")
     assert space_dims(r"\mathbf{R}^p") == ("p",) and space_dims(r"\Re^d") is None  # \Re: a real part
+
+
+def _document(lines: list[str]) -> list[tuple[str, str]]:
+    report = check_text("\n\n".join(f"$${line}$$" for line in lines) + "\n", COURSE, markdown=True)
+    return [(r.step.rhs.strip(), r.status) for r in report.results]
+
+
+def test_a_per_example_definition_is_put_in() -> None:
+    # q_k = σ(uᵀv_k) written once, then used by name: the gradient holds through it
+    right, flipped = r"\sum_{k=1}^m (q_k - t_k) v_k", r"\sum_{k=1}^m (t_k - q_k) v_k"
+    rows = _document(
+        [
+            r"q_k = \sigma(u^T v_k)",
+            r"E(u) = -\sum_{k=1}^m \left[t_k \log q_k + (1-t_k)\log(1-q_k)\right]",
+            rf"\nabla_u E(u) = {right}",
+            rf"\nabla_u E(u) = {flipped}",
+        ]
+    )
+    verdicts = dict(rows)
+    assert verdicts[right] == "ok" and verdicts[flipped] in ("inconclusive", "unparsed")
+    assert verdicts[r"\sigma(u^T v_k)"] != "ok"  # the definition is not confirmed by its own value
+
+
+def test_a_per_example_function_is_put_in_at_its_own_arguments() -> None:
+    rho = r"\rho_k(u, c) = \frac{1}{1+\exp(-t_k(c + v_k^T u))}"
+    loss = r"L(u, c) = \frac{1}{m}\sum_{k=1}^m \log(1+\exp(-t_k(c + v_k^T u))) + \lambda u^T u"
+    right = r"\frac{1}{m}\sum_{k=1}^m -t_k v_k (1 - \rho_k(u, c)) + 2\lambda u"
+    wrong = r"\frac{1}{m}\sum_{k=1}^m -t_k v_k \rho_k(u, c) + 2\lambda u"
+    other_point = r"\frac{1}{m}\sum_{k=1}^m -t_k v_k (1 - \rho_k(a, c)) + 2\lambda u"
+    verdicts = dict(_document([rho, loss, *(rf"\nabla_u L(u, c) = {r}" for r in (right, wrong, other_point))]))
+    assert verdicts[right] == "ok"
+    assert verdicts[wrong] in ("inconclusive", "unparsed") and verdicts[other_point] != "ok"

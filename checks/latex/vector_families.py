@@ -78,7 +78,9 @@ def vector_families(math: str, notation: Notation) -> set[str]:
     return {n for n in found if n and n not in known}
 
 
-def _label_shapes(math: str, families: set[str], notation: Notation) -> dict[str, tuple[str, ...]]:
+def _label_shapes(
+    math: str, families: set[str], notation: Notation, functions: set[str]
+) -> dict[str, tuple[str, ...]]:
     """Scalars of the same examples (t_k beside v_k in a sum over k up to m): the vector t of size m,
     where m is a size the notation fixes (the shape inference would give t a size of its own, and a
     sum up to m would run past it). Not a name written as a function (\\mu_i(w, b)) or known."""
@@ -96,11 +98,22 @@ def _label_shapes(math: str, families: set[str], notation: Notation) -> dict[str
             continue
         entry = rf"(?<![A-Za-z\\])(?P<l>[A-Za-z])_\s*(?:{index}|\{{\s*{index}\s*\}})(?![A-Za-z])"
         letters = {m.group("l") for m in re.finditer(entry, math)}
-        called = {m.group("l") for m in re.finditer(entry + r"\s*(?:\(|\\left\s*\()", math)}
-        for letter in sorted(letters - called):
+        for letter in sorted(letters - functions):
             if f"{letter}_{{{index}}}" not in families and letter not in known and letter != bound:
                 out[letter] = (bound,)
     return out
+
+
+def _defines(result: Any, context: Any) -> bool:
+    """Is the step a definition (q_k = σ(uᵀv_k), ρ_k(u, c) = …)? Its value is not a claim to confirm."""
+    step = result.step
+    where = (step.line, step.column)
+    return (
+        result.method == "definitions"
+        or result.message.startswith("the document's definition")
+        or context.document.defines_at(*where)
+        or any((f.line, f.column) == where for f in context.new_functions)
+    )
 
 
 def _typed_values(context: Any, values: _Values, at: tuple[int, int], typed: dict, notation: Notation) -> dict:
@@ -182,13 +195,15 @@ class _Values:
 def confirm_vector_families(judged: list[Any], context: Any, math: str, again: Any) -> list[Any]:
     """``judged`` with each unread step that writes a per-example vector family (vector_families)
     judged again with the family sampled as vectors of size d, and ok where it then holds."""
-    unread = [k for k, r in enumerate(judged) if r.status in _UNREAD]
+    unread = [k for k, r in enumerate(judged) if r.status in _UNREAD and not _defines(r, context)]
     if not unread:
         return judged
     families = vector_families(math, again.notation)
     if not families:
         return judged
-    labels = _label_shapes(math, families, again.notation)
+    # \mu_i(w, b) = …: a letter the document defines as a function of the weights is no label
+    functions = {f.name[0] for f in context.new_functions if re.fullmatch(r"[A-Za-z]_\{[a-z]\}", f.name)}
+    labels = _label_shapes(math, families, again.notation, functions)
     read = {name: ("d",) for name in sorted(families)}  # a size of their own: d, as declared where it is
     shapes = {**labels, **read, **again.notation.sample_shapes}
     second = replace(again, notation=replace(again.notation, sample_shapes=shapes))
