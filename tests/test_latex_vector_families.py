@@ -120,3 +120,12 @@ def test_a_per_example_function_is_put_in_at_its_own_arguments() -> None:
     verdicts = dict(_document([rho, loss, *(rf"\nabla_u L(u, c) = {r}" for r in (right, wrong, other_point))]))
     assert verdicts[right] == "ok"
     assert verdicts[wrong] in ("inconclusive", "unparsed") and verdicts[other_point] != "ok"
+
+
+def test_a_map_of_one_example_is_a_member_of_its_own_family() -> None:
+    # ψ(v_k): whatever ψ is (the notation's softmax here), it is one vector per example
+    loss = r"E(u) = -\sum_{k=1}^m \left[t_k \log\sigma(u^T \psi(v_k)) + (1-t_k)\log(1-\sigma(u^T\psi(v_k)))\right]"
+    right = r"\sum_{k=1}^m (\sigma(u^T\psi(v_k)) - t_k)\psi(v_k)"
+    unmapped = r"\sum_{k=1}^m (\sigma(u^T\psi(v_k)) - t_k)v_k"  # v_k where ψ(v_k) belongs
+    verdicts = dict(_document([loss, *(rf"\nabla_u E(u) = {r}" for r in (right, unmapped))]))
+    assert verdicts[right] == "ok" and verdicts[unmapped] in ("inconclusive", "unparsed")

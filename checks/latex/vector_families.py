@@ -6,7 +6,10 @@ Logistic- and softmax-regression derivations write their data as a family of vec
 for an entry of a vector x, and a sum over i past x's size is out of range. A name with an example
 index that the document transposes (``x_i^T``, ``x^T_i``, ``x^{(i)\top}``) or puts right after a
 transposed vector (``w^T x_i``, ``\theta^{(k)T} x^{(i)}``) is read here as one of a family of
-vectors of size d; the labels y_i and the weights stay as the shape inference reads them.
+vectors of size d; the labels y_i and the weights stay as the shape inference reads them (labels
+beside a sum up to a size the notation fixes, m, are the m entries of one vector). The document's
+per-example definitions (``\hat{p}_i = \sigma(w^T x_i)``, ``\mu_i(w, b) = …``) are put in for their
+names, which the matrix reader otherwise leaves to the scalar judge.
 
 Rule one: a reading the document does not state confirms only. Steps left unread are judged again
 with the family sampled as vectors (several sizes d, several n, by the tensor judge), and made
@@ -54,6 +57,7 @@ _SUM = re.compile(
 )
 _UNREAD = ("unparsed", "inconclusive")
 _WHY = "with {names} read as per-example vectors of one size (not entries of one vector): {{message}}"
+_PUT_IN = ", the document's per-example values put in"
 
 
 def _name(text: str, notation: Notation) -> str | None:
@@ -93,7 +97,9 @@ def _label_shapes(
     known = {*notation.shapes, *notation.sample_shapes, *notation.definitions}
     out: dict[str, tuple[str, ...]] = {}
     for index in indices:
-        (bound,) = bounds.get(index) or {""}  # one bound for every sum over it, or none
+        if len(bounds.get(index, ())) != 1:
+            continue  # one bound for every sum over the index, or the labels' size is not known
+        (bound,) = bounds[index]
         if bound not in dims:
             continue
         entry = rf"(?<![A-Za-z\\])(?P<l>[A-Za-z])_\s*(?:{index}|\{{\s*{index}\s*\}})(?![A-Za-z])"
@@ -116,14 +122,16 @@ def _defines(result: Any, context: Any) -> bool:
     )
 
 
-def _typed_values(context: Any, values: _Values, at: tuple[int, int], typed: dict, notation: Notation) -> dict:
+def _typed_values(
+    context: Any, values: _Values, at: tuple[int, int], typed: dict, notation: Notation, letters: dict[str, str]
+) -> dict:
     """The plain definitions a step uses (L = -Σ_i [y_i log \\hat{p}_i + …]) with the per-example
     names in them replaced by their values; a definition that then cannot be read is left as it was."""
     out = {}
     for d in context.document.defs:
         if d.letters or d.name not in typed or (d.line, d.column) >= at:
             continue
-        text = values.put_in(d.rhs, at)
+        text = _as_members(values.put_in(d.rhs, at), letters)
         if text != d.rhs:
             try:
                 out[d.name] = parse_typed(text, notation)
@@ -192,12 +200,44 @@ class _Values:
         return re.sub(rf"(?P<e>{_ENTRY.format(i=index)})(?:{_ARGS})?", swap, text)
 
 
+# \phi(\mathbf{x}_n): a fixed map of the n-th example is the n-th of a family itself (\phi_{n})
+_MAPPED = re.compile(
+    rf"(?P<f>(?<![_^])\\[a-z]+|(?<![A-Za-z\\_^])[a-z])\s*(?:\\left\s*)?\(\s*(?P<m>{_MEMBER})\s*(?:\\right\s*)?\)"
+)
+
+
+def _fresh_letters(math: str) -> dict[str, str]:
+    """A letter of its own for each map of one example the document writes (\\phi(\\mathbf{x}_n)):
+    one it uses nowhere, since \\phi_n would be read as the function \\phi (the notation's ReLU)."""
+    used = set(re.findall(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])", math))
+    free = [c for c in "qrsfgkabcdehjlopuvz" if c not in used]
+    maps = sorted({m.group("f") for m in _MAPPED.finditer(math)} - _NOT_MAPS)
+    return dict(zip(maps, free, strict=False))
+
+
+def _as_members(text: str, letters: dict[str, str]) -> str:
+    """``text`` with a map of one example (\\phi(\\mathbf{x}_n), h(x^{(i)})) written as a member of its
+    own family (q_n): what holds for every vector there holds for the map's values."""
+
+    def member(m: re.Match[str]) -> str:
+        index = re.search(r"([a-z])\s*\)?\s*\}?\s*$", m.group("m"))
+        letter = letters.get(m.group("f"))
+        return f" {letter}_{{{index.group(1)}}}" if index and letter else m.group(0)
+
+    return _MAPPED.sub(member, text)
+
+
+_NOT_MAPS = {"\\exp", "\\log", "\\ln", "\\sum", "\\prod", "\\left", "\\frac", "\\sqrt"}
+
+
 def confirm_vector_families(judged: list[Any], context: Any, math: str, again: Any) -> list[Any]:
     """``judged`` with each unread step that writes a per-example vector family (vector_families)
     judged again with the family sampled as vectors of size d, and ok where it then holds."""
     unread = [k for k, r in enumerate(judged) if r.status in _UNREAD and not _defines(r, context)]
     if not unread:
         return judged
+    letters = _fresh_letters(math)
+    math = _as_members(math, letters)
     families = vector_families(math, again.notation)
     if not families:
         return judged
@@ -211,16 +251,25 @@ def confirm_vector_families(judged: list[Any], context: Any, math: str, again: A
     tasks, where, why = [], [], []
     for k in unread:
         step = judged[k].step
-        named = _mentions(step, families, again.notation)
+        mapped = replace(step, lhs=_as_members(step.lhs, letters), rhs=_as_members(step.rhs, letters))
+        named = _mentions(mapped, families, again.notation)
         if not named:
             continue
         typed, scalar = context.document.for_step(step.line, step.column, step.rhs, derivative=True)
         at = (step.line, step.column)
-        lhs, rhs = values.put_in(step.lhs, at), values.put_in(step.rhs, at)
-        if (lhs, rhs) != (step.lhs, step.rhs):
-            step = replace(step, lhs=lhs, rhs=rhs)
-        typed = {**typed, **_typed_values(context, values, at, typed, again.notation)}
-        tasks.append((step, (typed, scalar)))
+        valued = (values.put_in(step.lhs, at), values.put_in(step.rhs, at))
+        through = _typed_values(context, values, at, typed, again.notation, letters)
+        step = replace(step, lhs=_as_members(valued[0], letters), rhs=_as_members(valued[1], letters))
+        tasks.append((step, ({**typed, **through}, scalar)))
         where.append(k)
-        why.append(_WHY.format(names=", ".join(sorted(named))))
+        why.append(_why(named, letters, valued != (judged[k].step.lhs, judged[k].step.rhs) or bool(through)))
     return second.confirm(judged, tasks, where, why)
+
+
+def _why(named: set[str], letters: dict[str, str], put: bool) -> str:
+    """What the second reading read: the families (a map of one example by its own name, \\phi(…)),
+    and whether the document's per-example definitions were put in."""
+    written = {letter: f for f, letter in letters.items()}
+    shown = [f"{written[n[0]]}(…)" if n[0] in written and n[1:3] == "_{" else n for n in sorted(named)]
+    said = _WHY.format(names=", ".join(shown))
+    return said.replace(":", _PUT_IN + ":", 1) if put else said
