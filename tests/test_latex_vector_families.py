@@ -8,9 +8,11 @@ never confirmed, and never refuted on an inferred reading either.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from derive.checks.latex.checker import check_text
 from derive.checks.latex.notation import load_notation
-from derive.checks.latex.vector_families import vector_families
+from derive.checks.latex.vector_families import family_sizes, vector_families
 
 COURSE = load_notation()
 
@@ -69,6 +71,9 @@ def test_a_declaration_with_the_short_real_macro_is_read() -> None:
 def test_the_family_is_what_the_document_transposes_or_puts_after_a_transpose() -> None:
     math = r"v_k^T u \quad u^\top a^{(k)} \quad \beta^T \mathbf{z}_n \quad q^T_j r \quad b^{(j)T} u"
     assert vector_families(math, COURSE) == {"v_{k}", "a^{(k)}", "z_{n}", "q_{j}", "b^{(j)}"}
+    # read at the size of the vector they multiply, where that is known (u: the notation's d_h here)
+    sizes = family_sizes(math, vector_families(math, COURSE), replace(COURSE, sample_shapes={"u": ("d_h",)}))
+    assert sizes["v_{k}"] == ("d_h",) and sizes["z_{n}"] == ("d",)
 
 
 def test_entries_of_one_vector_are_no_family() -> None:
@@ -129,3 +134,14 @@ def test_a_map_of_one_example_is_a_member_of_its_own_family() -> None:
     unmapped = r"\sum_{k=1}^m (\sigma(u^T\psi(v_k)) - t_k)v_k"  # v_k where ψ(v_k) belongs
     verdicts = dict(_document([loss, *(rf"\nabla_u E(u) = {r}" for r in (right, unmapped))]))
     assert verdicts[right] == "ok" and verdicts[unmapped] in ("inconclusive", "unparsed")
+
+
+def test_a_sum_index_with_two_bounds_sizes_no_labels() -> None:
+    # k up to m in one sum and up to n in another: the labels' size is not known, and nothing breaks
+    rows = _document(
+        [
+            r"L(u) = \sum_{k=1}^m \log(1+\exp(-t_k v_k^T u)) + \sum_{k=1}^n u^T v_k",
+            r"\nabla_u L(u) = \sum_{k=1}^m \frac{t_k v_k}{1+\exp(-t_k v_k^T u)}",
+        ]
+    )
+    assert rows and all(status != "wrong" for _, status in rows)

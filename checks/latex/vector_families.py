@@ -29,7 +29,7 @@ from derive.checks.latex.notation import Notation, identifier_name
 from derive.checks.latex.tex_tokens import Unreadable
 from derive.checks.latex.typed import parse_typed
 
-__all__ = ["confirm_vector_families", "vector_families"]
+__all__ = ["confirm_vector_families", "family_sizes", "vector_families"]
 
 # a transpose mark: ^T, ^{T}, ^\top, ^{\top}, ^\intercal, ^\mathsf{T}, ^\mathrm{T}
 _T = r"(?:T|\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|\\mathrm\s*\{\s*T\s*\})"
@@ -80,6 +80,24 @@ def vector_families(math: str, notation: Notation) -> set[str]:
         found.add(_name(f"{match.group('l')}^{{({match.group('i')})}}", notation) or "")
     known = {*notation.shapes, *notation.definitions}  # a declared family (sample_shapes) is one too
     return {n for n in found if n and n not in known}
+
+
+_PARTNER_AFTER = re.compile(rf"(?P<m>{_MEMBER})\s*{_MARK}\s*(?P<p>{_LETTER})(?![_^A-Za-z])")
+_PARTNER_BEFORE = re.compile(rf"(?<![_^])(?P<p>{_LETTER})\s*{_MARK}\s*(?P<m>{_MEMBER})")
+
+
+def family_sizes(math: str, families: set[str], notation: Notation) -> dict[str, tuple[str, ...]]:
+    """The size each family is read at: that of the vector the document multiplies it with (x_i^T w,
+    w^T x_i, with w ∈ ℝ^{d+1} and x_i "concatenated with a 1"), where the notation or the document
+    sizes that vector; d otherwise. Only ever confirms, so a size the document declares for the
+    family itself gives way to the product it writes."""
+    shaped = {**notation.shapes, **notation.sample_shapes}
+    out = {name: shaped[name] if len(shaped.get(name, ())) == 1 else ("d",) for name in families}
+    for m in [*_PARTNER_AFTER.finditer(math), *_PARTNER_BEFORE.finditer(math)]:
+        member, partner = _name(m.group("m"), notation), _name(m.group("p"), notation)
+        if member in out and partner in shaped and len(shaped[partner]) == 1:
+            out[member] = shaped[partner]
+    return out
 
 
 def _label_shapes(
@@ -244,8 +262,7 @@ def confirm_vector_families(judged: list[Any], context: Any, math: str, again: A
     # \mu_i(w, b) = …: a letter the document defines as a function of the weights is no label
     functions = {f.name[0] for f in context.new_functions if re.fullmatch(r"[A-Za-z]_\{[a-z]\}", f.name)}
     labels = _label_shapes(math, families, again.notation, functions)
-    read = {name: ("d",) for name in sorted(families)}  # a size of their own: d, as declared where it is
-    shapes = {**labels, **read, **again.notation.sample_shapes}
+    shapes = {**again.notation.sample_shapes, **labels, **family_sizes(math, families, again.notation)}
     second = replace(again, notation=replace(again.notation, sample_shapes=shapes))
     values = _Values(context, families, math, again.notation)
     tasks, where, why = [], [], []
