@@ -145,3 +145,16 @@ def test_a_sum_index_with_two_bounds_sizes_no_labels() -> None:
         ]
     )
     assert rows and all(status != "wrong" for _, status in rows)
+
+
+def test_a_per_example_name_with_two_values_is_not_put_in() -> None:
+    right = r"\sum_{k=1}^m (q_k - t_k) v_k"
+    rows = _document(
+        [
+            r"q_k = \sigma(u^T v_k)",
+            r"q_k = \tanh(u^T v_k)",  # another value later: which one the step means is not known
+            r"E(u) = -\sum_{k=1}^m \left[t_k \log q_k + (1-t_k)\log(1-q_k)\right]",
+            rf"\nabla_u E(u) = {right}",
+        ]
+    )
+    assert dict(rows)[right] != "ok"

@@ -194,6 +194,21 @@ class _Values:
             called = re.search(re.escape(name.replace("_{", "_").rstrip("}")) + _ARGS + r"\s*=", math)
             args = re.sub(r"\s", "", called.group("args")) if called else None
             self.values.append(((line, column), name, index.group(1), rhs, args))
+        # a name given two different values (a worked example's \hat{p}_i after the general one) has no
+        # one value; \hat{p}_i = \sigma(z_i) beside \hat{p}_i = \sigma(w^T x_i), z_i = w^T x_i is one value
+        given = [(name, value) for _, name, _, value, _ in self.values]
+        given += [(r.name, r.value or r.number) for r in [*context.document.reassigned, *context.document.redefined]]
+        seen: dict[str, set[str]] = {}
+        for name, value in given:
+            seen.setdefault(name, set()).add(re.sub(r"\\left|\\right|[\s()]", "", self._others(value, name)))
+        self.values = [v for v in self.values if len(seen[v[1]]) == 1]
+
+    def _others(self, text: str, own: str) -> str:
+        """``text`` with the other names' values put in (to compare two values of one name)."""
+        for _ in range(3):
+            for _, name, index, value, args in self.values:
+                text = text if name == own else self._one(text, name, index, value, args)
+        return text
 
     def put_in(self, text: str, at: tuple[int, int]) -> str:
         """``text`` with every per-example name defined before ``at`` replaced by its value."""
