@@ -104,6 +104,7 @@ from derive.checks.latex.unstated_dependence import DependenceNotes, said, split
 from derive.checks.latex.unwritten_parts import UNWRITTEN, step_unwritten, unwritten_parts
 from derive.checks.latex.vanishing_sides import hold_vanished
 from derive.checks.latex.variable_e_pass import with_variable_e_reading
+from derive.checks.latex.vector_families import confirm_vector_families
 from derive.checks.latex.verdict_guards import guard_verdict, prose_valued
 
 __all__ = [
@@ -184,7 +185,7 @@ def check_text(
         judged = hold_partials(judged, equations, document, again)  # ∂R(a, b)/∂a holds b, ∂x̂/∂x σ² (graph_partials)
         judged = last_passes(judged, equations, text, notation, typed_notation)
         judged = confirm_implicit_losses(judged, context, notation, again)  # ∂R/∂v_{qp} = ε_q h_p, R unwritten
-        report.results.extend(_layer_passes(judged, context, notation, again, text))  # z^l at layer L, last
+        report.results.extend(_layer_passes(judged, context, notation, again, (text, equations)))  # z^l, x_i^T w
         rerun = partial(_rerun, text, file=file, markdown=markdown, examples=examples, seed=seed, runner=runner)
         report.results = with_variable_e_reading(report.results, equations, given, rerun)  # e = a b beside e^{2x}
     finally:
@@ -195,12 +196,15 @@ def check_text(
 
 
 def _layer_passes(
-    judged: list[StepResult], context: Any, notation: Notation, again: Any, text: str
+    judged: list[StepResult], context: Any, notation: Notation, again: Any, document: tuple[str, list]
 ) -> list[StepResult]:
     """The last readings: a layer's definition at the layer a step writes (layer_instances), then a
-    layer's gradients for any loss (layer_gradients: δ^l (a^{l-1})^T)."""
+    layer's gradients for any loss (layer_gradients: δ^l (a^{l-1})^T); last, per-example vectors
+    (vector_families: x_i^T w, x_i one of n vectors). ``document``: its text and its formulas."""
+    text, equations = document
     judged = confirm_layer_gradients(confirm_layer_readings(judged, context, notation, again), context, text)
-    return confirm_index_layer_gradients(judged, context, text)  # the same per index: ∂C/∂w^l_{jk} = δ^l_j a^{l-1}_k
+    judged = confirm_index_layer_gradients(judged, context, text)  # the same per index: ∂C/∂w^l_{jk} = δ^l_j a^{l-1}_k
+    return confirm_vector_families(judged, context, " ".join(e.text for e in equations), again)
 
 
 def _rerun(text: str, notation: Notation, **options: Any) -> list[StepResult]:

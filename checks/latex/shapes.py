@@ -10,8 +10,10 @@ from derive.checks.latex.steps import Step
 
 __all__ = ["check_membership", "space_dims", "show_shape"]
 
+# ℝ as \mathbb{R}, \mathbf{R}, \Bbb R, or a document's shorthand \R, \RR, \Reals
+_REALS = r"(?:\\(?:mathbb|mathbf|Bbb|mathds)\s*\{?\s*R\s*\}?|\\R(?:R|eals)?(?![A-Za-z]))"
 _REAL_SPACE = re.compile(
-    r"^\s*\\mathbb\s*\{?\s*R\s*\}?\s*(\^\s*(\{(?P<braced>.*)\}|(?P<single>\\?[A-Za-z0-9]+)))?\s*$", re.S
+    rf"^\s*{_REALS}\s*(\^\s*(\{{(?P<braced>.*)\}}|(?P<single>\\?[A-Za-z0-9]+)))?\s*$", re.S
 )
 
 
