@@ -72,7 +72,10 @@ def defined_number_call_guard(out: dict[str, Any], used: set[str], named: Mappin
         value = named[name][1]
         call = _first_call(value.source)
         if call is not None:
-            why = f"; but the value of {name} ({value.source.strip()}) reads {call} as a product, and it is more likely a function's value at a number"
+            why = (
+                f"; but the value of {name} ({value.source.strip()}) reads {call} as a product, "
+                "and it is more likely a function's value at a number"
+            )
             return held_back(out, why)
         todo += [n for n in value.symbol_names if n in named and n not in seen]
     return out
