@@ -61,3 +61,16 @@ def test_information_in_bits_implies_base_2() -> None:
     text = "The code sends $R$ bits per symbol and the information is\n\n$$\\log 26 - 1 = %s$$\n"
     assert _statuses(text % "\\log 13")[-1] == "inconclusive"
     assert _statuses(text % "\\log 12")[-1] == "wrong"  # wrong in base 2 too: still found
+
+
+def test_a_base_written_in_a_formula_or_entropy_notation() -> None:
+    # an information-theory course's notes (hunt 39): \frac12 \log_2 e + \log(\sigma\sqrt{2\pi})
+    assert stated_log_bases(r"we get $\frac12 \log_2 e + \log k$") == ("2",)
+    assert stated_log_bases(r"the decibel: $10 \log_{10} P$") == ("10",)
+    # H(X \mid Y) of random variables beside the word entropy: bits
+    assert stated_log_bases(r"the conditional entropy $H(X \mid Y) = \sum p \log p$") == ("2",)
+    assert stated_log_bases(r"mutual information $I(X;Y)$ of two variables") == ("2",)
+    # cross-entropy of distributions p, q, and H(X) with no entropy in the text: no base
+    assert stated_log_bases(r"the cross-entropy $H(p, q) = -\sum p \log q$") == ()
+    assert stated_log_bases(r"the hypothesis $H(X)$ of the test") == ()
+    assert stated_log_bases(r"$\log_1 x$ and $\log_0 y$ are no bases") == ()

@@ -15,7 +15,8 @@ its formula
 - names an operation on both sides ("multiplying both sides by 4, we have", beide Seiten, 两边): the
   formula is the equation it gives, a condition as much as the one it came from, or
 - ends with the words that introduce a condition right before the formula: we need / we want / we
-  require / must have, solve (for x), the equation,
+  require / must have, solve (for x), the equation, the solution to / of ("This is the least squares
+  solution to $G\theta = x$", hunt 39: the system being solved; solución de, solution de, Lösung von),
   the condition (la ecuación, l'équation, die
   Gleichung, a equação, l'equazione, 方程, 方程式, 방정식, уравнение).
 ``ok`` stands (an equation that holds everywhere also holds at its solution), and so does a ``wrong``
@@ -47,6 +48,7 @@ _SATISFIES = re.compile(
 _INTRODUCES = re.compile(
     r"(?:(?<![\w-])(?:(?:we|you|one)\s+(?:need|want|require|must\s+have)|need|require[sd]?|solv(?:e|es|ing)"
     r"(?:\s+for\s+\S+)?|(?:the|an|this)\s+(?:equations?|conditions?)|la\s+ecuaci[óo]n|l['’]\s*[ée]quation"
+    r"|solutions?\s+(?:to|of)|soluci[óo]n(?:es)?\s+(?:de|a)|solutions?\s+(?:de|du|à)|L[öo]sung\s+(?:von|der|des)"
     r"|die\s+Gleichung|a\s+equa[çc][ãa]o|l['’]\s*equazione|уравнени[еяю])|方程式?|방정식)"
     r"[\s:,]*(?:that|que|dass|что)?[\s:,]*$",
     re.I,

@@ -12,7 +12,15 @@ Information measured in bits implies base 2 without saying it: a channel-coding 
 ``I(X;Y) \le \log|\mathcal{Y}| - 1 = \log 26 - 1 = \log 13`` (hehelego/WhyNotMarkdown), true in
 bits. A document that speaks of bits and of entropy or information (English, or 比特 with 熵 / 信息)
 is given base 2 as if it had said so, under the same rule: not refuted in base 2, the step is
-inconclusive, never ok. Not covered: a base stated only in a formula (``\log = \log_2``).
+inconclusive, never ok.
+
+A base the formulas show counts too (hunt 39, an information-theory course's notes): a document
+that writes ``\log_2`` somewhere and a bare ``\log`` elsewhere, as in ``\frac12 \log_2 e +
+\log(\sigma \sqrt{2\pi}) = \frac12\log(2\pi\sigma^2e)`` (the Gaussian's differential entropy,
+in bits), may mean that base by the bare one. And the entropy notation of information theory,
+``H(X)``, ``H(X \mid Y = 0)``, ``I(X;Y)`` (a capital random variable inside), beside the word entropy
+or information, is the convention of bits: ``H(X \mid Y = 0) = 0.5\log\frac1{0.5} +
+0.5\log\frac1{0.5} = 1`` holds in base 2. Either is given its base under the same rule.
 """
 
 from __future__ import annotations
@@ -42,6 +50,11 @@ _STATED = [
 _BITS = re.compile(r"\bbits?\b|比特")
 _INFORMATION = re.compile(r"\bentrop(?:y|ies)\b|\binformation\b|\bShannon\b|熵|信息", re.I)
 
+#: a logarithm to a whole-number base written in a formula: \log_2, \log_{10}
+_FORMULA_BASE = re.compile(r"\\log\s*_\s*\{?\s*(?P<b>\d+)\s*\}?")
+#: information theory's entropy notation: H(X), H(X \mid Y), H(X,Y), I(X;Y) of capital random variables
+_ENTROPY_NOTATION = re.compile(r"(?<![A-Za-z\\])[HI]\s*(?:\\left\s*)?[(\[]\s*[A-Z](?:_\{?\w+\}?)?\s*(?:[,;|)\]]|\\mid)")
+
 #: a bare \log: not a subscripted one (\log_2 x), not \logit or the like
 _BARE_LOG = re.compile(r"\\log(?![A-Za-z])(?!\s*_)")
 
@@ -56,6 +69,11 @@ def stated_log_bases(text: str) -> tuple[str, ...]:
                 found.append(base)
     if "2" not in found and _BITS.search(text) and _INFORMATION.search(text):
         found.append("2")  # information in bits: base 2, unsaid
+    for m in _FORMULA_BASE.finditer(text):  # \log_2 in a formula beside a bare \log
+        if m.group("b") not in ("0", "1") and m.group("b") not in found:
+            found.append(m.group("b"))
+    if "2" not in found and _ENTROPY_NOTATION.search(text) and _INFORMATION.search(text):
+        found.append("2")  # H(X \mid Y) in an entropy text: bits
     return tuple(found)
 
 
@@ -73,7 +91,8 @@ def stated_base_verdict(
         again = judge(based)
         if again.get("status") != "wrong":
             why = (
-                f"; the document's prose takes its logarithms to base {base}: read so, "
+                f"; the document takes its logarithms to base {base} (its prose, a \\log_{base} it writes, "
+                f"or information theory's bits): read so, "
                 f"the step is {again.get('status')}, so the natural log alone does not refute it"
             )
             return {**out, "status": "inconclusive", "counterexample": None, "message": out["message"] + why}

@@ -3,6 +3,7 @@ r"""Forms a step is not judged in, each with its reason, asked before any reader
 - ``\sum x_i = 23 \quad \sum x_i^2 = 267``, ``[s \quad 1]``: statements or columns set apart by a
   wide space (side_by_side.py);
 - ``g_*(v\times w)`` of declared vectors: a cross product (cross_products.py);
+- ``(M^{\mathbf{H}} M)^{\mathbf{H}} = M^{\mathbf{H}} M``: a conjugate transpose (conjugate_transposes.py);
 - ``\delta_{ij} = s_j - s_i``: the document's own δ, not Kronecker's (own_deltas.py);
 - "a false equation (like $0=1$)": a contradiction the text cites (cited_contradictions.py);
 - ``p^2 = \begin{pmatrix} 1.0 & 0 \\ 0.6 & 0.24 \end{pmatrix}``: a power of a name no shape is
@@ -17,6 +18,7 @@ import re
 from typing import Any
 
 from derive.checks.latex.cited_contradictions import cited_contradiction
+from derive.checks.latex.conjugate_transposes import conjugate_transpose_verdict
 from derive.checks.latex.cross_products import cross_product_verdict
 from derive.checks.latex.own_deltas import own_delta_verdict
 from derive.checks.latex.results import verdict
@@ -37,6 +39,7 @@ def unjudged_form(step: Any, notation: Any) -> dict[str, Any] | None:
     for early in (
         side_by_side_verdict(step.lhs, step.rhs),
         cross_product_verdict(step.lhs, step.rhs, *shapes),
+        conjugate_transpose_verdict(step.lhs, step.rhs),
         own_delta_verdict(step.lhs, step.rhs),
         cited_contradiction(step),
         _valued_power(step.lhs, step.rhs, shapes),

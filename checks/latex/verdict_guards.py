@@ -22,7 +22,7 @@ from typing import Any
 
 from derive.checks.latex.dot_verdicts import dot_guarded
 from derive.checks.latex.normalize import Normalized
-from derive.checks.latex.number_calls import number_call_guard
+from derive.checks.latex.number_calls import defined_number_call_guard, number_call_guard
 from derive.checks.latex.prose_formulas import prose_defined
 from derive.checks.latex.results import StepResult, held_back
 from derive.checks.latex.steps import Step
@@ -70,6 +70,8 @@ def guard_verdict(
     # u = exp(a_0) + … in plain prose: not read, so no counterexample through u (prose_formulas)
     out = prose_defined(out, sides, scalar[1].prose_formulas, scalar[0])
     out = aliased_given(out, sides, scalar[0])  # x = a, a = 4, then "at $x = 1$": a new given
+    used = sides[0].symbol_names | sides[1].symbol_names
+    out = defined_number_call_guard(out, used, scalar[0] or {})  # p = P_X(0) before: a value at 0 (number_calls)
     return dot_guarded(out, sides, *scalar)
 
 
