@@ -84,11 +84,14 @@ def test_seed_001_q1bcd_every_step_ok(seed_001, line: int, steps: int) -> None:
 def test_seed_001_wrong_steps_are_exactly_the_real_errors(seed_001) -> None:
     wrong = [(r.step.line, r.step.lhs) for r in seed_001.results if r.status == "wrong"]
     # rect(x) = 1_{x>0}(x) (the indicator at x is 0 or 1, not x), Q1(a) twice (tanh(x/2 + 1) is not
-    # 2σ(x) − 1 + …), and Q2(o)'s shape d_h × d_h.
-    assert [line for line, _ in wrong] == [24, 34, 38, 337]
+    # 2σ(x) − 1 + …), Q2(o)'s shape d_h × d_h, and the parameter total 1,707,264 (the six counts above it
+    # sum to 1,707,274: the last bias left out; stated_totals).
+    assert [line for line, _ in wrong] == [24, 34, 38, 337, 407]
     assert "W}^{(1)}" in wrong[3][1]
     shape = _steps_at(seed_001, 337)[0]
     assert "d_h×d, not d_h×d_h" in shape.message
+    total = _steps_at(seed_001, 407)[0]
+    assert "sum to 1,707,274, not 1,707,264" in total.message and "without n_b3" in total.message
 
 
 def test_seed_004_wrong_steps_are_its_known_matrix_errors(runner: StepRunner) -> None:
