@@ -13,9 +13,11 @@ a sum (or its name does: N_{total}, \text{sum}), the number is compared with the
 - equal to the sum of part of the run that a total may mean (every count of one kind, the weights
   without the biases; or some consecutive counts, some layers, unless the prose says "all"): left
   as it is, the prose may mean that part; any other part (all but the last bias) is a term left out;
-- neither, and within a tenth of the sum (a slip in adding, a digit): ``wrong``, with the counts
-  and their sum as the counterexample; further off, left as it is (a sum of squares, a product of
-  the same numbers may be meant).
+- neither, below the sum and within a tenth of it (a count left out, a slip in adding): ``wrong``,
+  with the counts and their sum as the counterexample; above the sum, left as it is (the total may
+  count what the run does not list), and so further below it (another aggregate may be meant).
+Where the names share no kind (n_{train}, n_{val}, n_{test}), any part of the run may be the one
+the total means, so a total equal to any part's sum is left as it is.
 A run whose own arithmetic failed (a count called wrong), or that gives a count a decimal value,
 judges nothing. Fewer than two counts are no run.
 """
@@ -117,6 +119,10 @@ def _part_meant(run: list[tuple[str, int]], total: int, said_all: bool) -> bool:
     (some layers). Any other part (all but the last bias) is a term left out."""
     every = [_kind(name) for name, _ in run]
     kinds = sorted({kind for kind in every if every.count(kind) > 1})  # a kind of one count is no kind
+    if not kinds:  # names with nothing in common (n_train, n_val, n_test): any part may be the one meant
+        return any(
+            sum(count for _, count in part) == total for size in range(1, len(run)) for part in combinations(run, size)
+        )
     for size in range(1, len(kinds) + (len(kinds) < len(set(every)))):
         for chosen in combinations(kinds, size):
             if sum(count for name, count in run if _kind(name) in chosen) == total:
@@ -137,8 +143,10 @@ def _verdict(result: StepResult, total: int, run: list[tuple[str, int]]) -> Step
     if total == whole:
         message = f"the {len(run)} counts just above ({shown}) sum to {whole:,}, the total stated"
         return replace(result, status="ok", counterexample=None, message=message, method="stated total")
-    if abs(total - whole) > _SLIP * whole or len(run) > _MAX_COUNTS:
-        return None  # far from the sum: another aggregate (a sum of squares, a product) may be meant
+    if total > whole or whole - total > _SLIP * whole or len(run) > _MAX_COUNTS:
+        # above the sum: the total may count what the run does not list (a set the page leaves out);
+        # far below it: another aggregate of the same numbers may be meant
+        return None
     if _part_meant(run, total, _ALL_WORDS.search(result.step.context) is not None):
         return None  # the total of one kind of count (the weights only), or of some layers: the prose may mean it
     cex = {
