@@ -35,8 +35,8 @@ from derive.checks.latex.restated_results import confirm_restated_results
 from derive.checks.latex.results import StepResult
 from derive.checks.latex.scalar_givens import hold_scalar_givens
 from derive.checks.latex.scaled_units import hold_scaled_units
-from derive.checks.latex.stated_totals import judge_stated_totals
 from derive.checks.latex.stated_kinds import hold_stated_kinds
+from derive.checks.latex.stated_totals import judge_stated_totals
 from derive.checks.latex.tainted_values import hold_tainted_values
 from derive.checks.latex.unit_suffix import hold_unit_suffixes
 from derive.checks.latex.unread_matrices import unread_assignments
