@@ -13,9 +13,26 @@ expansion's size wherever the step writes it, as the step's own sums' ends do (s
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-__all__ = ["defined_sizes"]
+__all__ = ["defined_sizes", "reached_definitions"]
+
+
+def reached_definitions(names: Iterable[str], named: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
+    """Each (name, normalised value) of the definitions ``names`` reach, directly or through the
+    names other definitions write, once each. ``named`` maps a name to (family letters, its
+    normalised value), as the judge receives the document's definitions."""
+    seen: set[str] = set()
+    todo = [name for name in names if name in named]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        value = named[name][1]
+        yield name, value
+        todo += [n for n in value.symbol_names if n in named and n not in seen]
 
 
 def defined_sizes(named: dict[str, Any] | None, norms: list[Any]) -> set[str]:
@@ -24,14 +41,6 @@ def defined_sizes(named: dict[str, Any] | None, norms: list[Any]) -> set[str]:
         return set()
     written = {name for norm in norms for name in norm.symbol_names}
     ends: set[str] = set()
-    seen: set[str] = set()
-    todo = [name for name in written if name in named]
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        value = named[name][1]
+    for _, value in reached_definitions(written, named):
         ends |= {end for _, _, end in value.sums.values() if end and not end.isdigit()}
-        todo += [n for n in value.symbol_names if n in named and n not in seen]
     return ends & written

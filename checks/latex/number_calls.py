@@ -21,6 +21,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from derive.checks.latex.defined_sizes import reached_definitions
 from derive.checks.latex.results import held_back
 from derive.checks.latex.steps import Step
 
@@ -40,11 +41,10 @@ def number_call_guard(step: Step, out: dict[str, Any]) -> dict[str, Any]:
     if out["status"] != "wrong":
         return out
     for side in (step.lhs, step.rhs):
-        for m in _NUMBER_CALL.finditer(side):
-            if m.group(1).lstrip("\\") not in _KNOWN:
-                call = side[m.start() : m.end()]
-                why = f"; but {call} was read as a product, and it is more likely a function's value at a number"
-                return held_back(out, why)
+        call = _first_call(side)
+        if call is not None:
+            why = f"; but {call} was read as a product, and it is more likely a function's value at a number"
+            return held_back(out, why)
     return out
 
 
@@ -62,14 +62,7 @@ def defined_number_call_guard(out: dict[str, Any], used: set[str], named: Mappin
     ``named`` maps a name to (family letters, its normalised value) as the judge receives them."""
     if out["status"] != "wrong":
         return out
-    seen: set[str] = set()
-    todo = [n for n in used if n in named]
-    while todo:
-        name = todo.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        value = named[name][1]
+    for name, value in reached_definitions(used, named):
         call = _first_call(value.source)
         if call is not None:
             why = (
@@ -77,5 +70,4 @@ def defined_number_call_guard(out: dict[str, Any], used: set[str], named: Mappin
                 "and it is more likely a function's value at a number"
             )
             return held_back(out, why)
-        todo += [n for n in value.symbol_names if n in named and n not in seen]
     return out
